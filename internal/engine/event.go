@@ -1,0 +1,90 @@
+// Package engine runs an exercise. It is event-sourced: every fact is an
+// Event, appended to a Log before it takes effect, and the exercise State is
+// a fold over the events. The same engine runs behind the GUI, headless in the
+// command line and in tests; only the clock differs.
+package engine
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Kind names an event type. The names are stored in the log: never rename one.
+type Kind string
+
+const (
+	KindStarted      Kind = "exercise.started"
+	KindPaused       Kind = "clock.paused"
+	KindResumed      Kind = "clock.resumed"
+	KindSpeed        Kind = "clock.speed"
+	KindPhase        Kind = "phase.entered"
+	KindInject       Kind = "inject.delivered"
+	KindOpened       Kind = "decision.opened"
+	KindChosen       Kind = "decision.chosen"
+	KindTimedOut     Kind = "decision.timedout"
+	KindRejected     Kind = "command.rejected"
+	KindTeamEnded    Kind = "team.ended"
+	KindExerciseEnds Kind = "exercise.ended"
+)
+
+// Reasons a team's or the exercise's play ends.
+const (
+	EndReached     = "ending"      // the team reached an ending phase
+	EndTimeUp      = "time-up"     // the scenario's duration ran out
+	EndFacilitator = "facilitator" // the facilitator ended the exercise early
+	EndComplete    = "complete"    // every team finished
+)
+
+// Event is one fact of an exercise. Fields beyond Seq, At and Kind are set
+// according to the kind; unused ones are empty.
+type Event struct {
+	Seq  int64         `json:"-"`
+	At   time.Duration `json:"-"`
+	Kind Kind          `json:"-"`
+
+	Team     string `json:"team,omitempty"`
+	Phase    string `json:"phase,omitempty"`
+	Inject   string `json:"inject,omitempty"`
+	Decision string `json:"decision,omitempty"`
+	Option   string `json:"option,omitempty"`
+	// Ref identifies the command that caused the event (for example a line of
+	// a play script), so a resumed run knows which commands were handled.
+	Ref    string `json:"ref,omitempty"`
+	Reason string `json:"reason,omitempty"`
+
+	// exercise.started
+	ScenarioID string   `json:"scenario_id,omitempty"`
+	Source     []byte   `json:"source,omitempty"` // the scenario file itself, so a resume replays exactly what was played
+	Teams      []string `json:"teams,omitempty"`
+	Lang       string   `json:"lang,omitempty"`
+	Speed      float64  `json:"speed,omitempty"`
+}
+
+// Encode returns the event's payload as stored in the log.
+func (e Event) Encode() ([]byte, error) { return json.Marshal(e) }
+
+// Decode rebuilds an event from its stored parts.
+func Decode(seq int64, at time.Duration, kind string, data []byte) (Event, error) {
+	var e Event
+	if err := json.Unmarshal(data, &e); err != nil {
+		return e, fmt.Errorf("event %d (%s): %w", seq, kind, err)
+	}
+	e.Seq, e.At, e.Kind = seq, at, Kind(kind)
+	return e, nil
+}
+
+// Log is where events go before they take effect. Append must be durable
+// when it returns nil.
+type Log interface {
+	Append(Event) error
+}
+
+// MemoryLog keeps events in memory (tests, throwaway headless runs).
+type MemoryLog struct{ Events []Event }
+
+// Append implements Log.
+func (m *MemoryLog) Append(e Event) error {
+	m.Events = append(m.Events, e)
+	return nil
+}

@@ -1,0 +1,110 @@
+package engine
+
+import "time"
+
+// happening ranks: at the same exercise time a team first moves to a pending
+// phase, then receives injects, then sees decisions open, then loses
+// decisions to their deadline, then continues, ends, or runs out of time.
+const (
+	rankMove = iota
+	rankInject
+	rankOpen
+	rankTimeout
+	rankContinue
+	rankEnding
+	rankTimeUp
+)
+
+type candidate struct {
+	at   time.Duration
+	rank int
+	ev   Event
+}
+
+func (c candidate) before(o candidate) bool {
+	if c.at != o.at {
+		return c.at < o.at
+	}
+	return c.rank < o.rank
+}
+
+// Due returns the next event the scenario makes happen at or before upTo,
+// if any. Teams are taken in order at equal times, so the result depends on
+// the state alone: replaying a log reproduces the same schedule.
+func (s *State) Due(upTo time.Duration) (Event, bool) {
+	if s.Scenario == nil || s.Ended {
+		return Event{}, false
+	}
+	var best *candidate
+	for _, t := range s.Teams {
+		if c, ok := s.teamDue(t); ok && c.at <= upTo && (best == nil || c.before(*best)) {
+			cc := c
+			best = &cc
+		}
+	}
+	if best == nil {
+		if !s.Active() && len(s.Teams) > 0 {
+			return Event{Kind: KindExerciseEnds, At: s.Now, Reason: EndComplete}, true
+		}
+		return Event{}, false
+	}
+	best.ev.At = max(best.at, s.Now)
+	return best.ev, true
+}
+
+// teamDue returns the team's earliest pending happening.
+func (s *State) teamDue(t *Team) (candidate, bool) {
+	if t.Ended {
+		return candidate{}, false
+	}
+	var best *candidate
+	consider := func(c candidate) {
+		if best == nil || c.before(*best) {
+			best = &c
+		}
+	}
+	if t.Phase == "" {
+		return candidate{at: 0, rank: rankMove, ev: Event{Kind: KindPhase, Team: t.Name, Phase: "start"}}, true
+	}
+	if t.pendingNext != "" {
+		return candidate{at: s.Now, rank: rankMove, ev: Event{Kind: KindPhase, Team: t.Name, Phase: t.pendingNext}}, true
+	}
+	p := s.Scenario.Phase(t.Phase)
+	entered := t.PhaseEnteredAt
+	for _, in := range p.Injects {
+		if t.delivered[in.ID] {
+			continue
+		}
+		if p.Ending != nil && in.At > 0 {
+			continue // play stops at an ending; later injects never arrive
+		}
+		// Ties keep file order: consider only replaces on a strictly earlier time.
+		consider(candidate{at: entered + in.At, rank: rankInject, ev: Event{Kind: KindInject, Team: t.Name, Phase: p.ID, Inject: in.ID}})
+	}
+	for _, d := range p.Decisions {
+		if t.opened[d.ID] {
+			continue
+		}
+		var at time.Duration
+		switch opener := d.OpenedBy(); {
+		case d.At != nil:
+			at = entered + *d.At
+		case opener != nil && t.delivered[opener.ID]:
+			at = entered + opener.At
+		default:
+			continue
+		}
+		consider(candidate{at: at, rank: rankOpen, ev: Event{Kind: KindOpened, Team: t.Name, Decision: d.ID}})
+	}
+	for _, od := range t.Open {
+		consider(candidate{at: od.DeadlineAt(), rank: rankTimeout, ev: Event{Kind: KindTimedOut, Team: t.Name, Decision: od.Decision.ID}})
+	}
+	if p.Continue != nil {
+		consider(candidate{at: entered + p.Continue.After, rank: rankContinue, ev: Event{Kind: KindPhase, Team: t.Name, Phase: p.Continue.Next}})
+	}
+	if p.Ending != nil {
+		consider(candidate{at: entered, rank: rankEnding, ev: Event{Kind: KindTeamEnded, Team: t.Name, Reason: EndReached}})
+	}
+	consider(candidate{at: s.Scenario.Duration, rank: rankTimeUp, ev: Event{Kind: KindTeamEnded, Team: t.Name, Reason: EndTimeUp}})
+	return *best, true
+}

@@ -1,0 +1,419 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+)
+
+// Limits on what a session accepts.
+const (
+	MaxTeams        = 12
+	MaxTeamNameLen  = 40
+	MinSpeed        = 0.1
+	MaxSpeed        = 1000.0
+	maxEventsPerRun = 1_000_000 // guards against a scenario that loops without time passing
+)
+
+// WallClock tells the wall-clock time; tests pass a FakeClock.
+type WallClock interface{ Now() time.Time }
+
+// RealClock is the system clock.
+type RealClock struct{}
+
+// Now implements WallClock.
+func (RealClock) Now() time.Time { return time.Now() }
+
+// FakeClock is a wall clock that moves only when told.
+type FakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+// NewFakeClock returns a fake clock at a fixed instant.
+func NewFakeClock() *FakeClock { return &FakeClock{t: time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)} }
+
+// Now implements WallClock.
+func (c *FakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+
+// Add moves the fake clock forward.
+func (c *FakeClock) Add(d time.Duration) { c.mu.Lock(); c.t = c.t.Add(d); c.mu.Unlock() }
+
+// CommandKind names what a command asks for.
+type CommandKind string
+
+const (
+	CmdChoose CommandKind = "choose"
+	CmdPause  CommandKind = "pause"
+	CmdResume CommandKind = "resume"
+	CmdSpeed  CommandKind = "speed"
+	CmdEnd    CommandKind = "end"
+)
+
+// Command is what teams and the facilitator send to an exercise.
+type Command struct {
+	Kind     CommandKind
+	Team     string
+	Decision string
+	Option   string
+	Speed    float64
+	Ref      string // optional: identifies the command in the log
+}
+
+// ErrRejected wraps the reason a choice was refused (decision not open, …).
+var ErrRejected = errors.New("rejected")
+
+// Conn is how a team view or console talks to an exercise: commands in,
+// events out, and a read of the current state. A network transport can
+// implement it on the far side of a wire.
+type Conn interface {
+	Send(Command) error
+	Subscribe(func(Event)) (cancel func())
+	Read(func(*State))
+	ExerciseTime() time.Duration
+}
+
+// Config starts a new exercise.
+type Config struct {
+	ScenarioID string
+	Source     []byte // the scenario file
+	Teams      []string
+	Lang       string
+	Speed      float64
+}
+
+// Session runs one exercise. It is safe for concurrent use.
+type Session struct {
+	mu   sync.Mutex
+	st   *State
+	log  Log
+	wall WallClock // nil in manual mode: time moves only through AdvanceTo
+
+	anchorWall time.Time     // wall time when the exercise clock was last anchored
+	anchorAt   time.Duration // exercise time at the anchor
+	manualAt   time.Duration
+
+	subs    map[int]func(Event)
+	nextSub int
+	queue   []Event // emitted, not yet handed to subscribers
+	broken  error   // set when the log and the state may disagree
+
+	dispatch sync.Mutex // keeps subscriber calls in event order
+}
+
+var _ Conn = (*Session)(nil)
+
+// ValidateTeams checks team names as typed by a facilitator.
+func ValidateTeams(names []string) error {
+	if len(names) == 0 {
+		return errors.New("an exercise needs at least one team")
+	}
+	if len(names) > MaxTeams {
+		return fmt.Errorf("%d teams is more than the %d an exercise can have", len(names), MaxTeams)
+	}
+	seen := map[string]int{}
+	for i, n := range names {
+		trimmed := strings.TrimSpace(n)
+		switch {
+		case trimmed == "":
+			return fmt.Errorf("team %d has an empty name", i+1)
+		case trimmed != n:
+			return fmt.Errorf("team name %q has spaces at its start or end", n)
+		case utf8.RuneCountInString(n) > MaxTeamNameLen:
+			return fmt.Errorf("team name %q is longer than %d characters", n, MaxTeamNameLen)
+		}
+		key := strings.ToLower(n)
+		if j, dup := seen[key]; dup {
+			return fmt.Errorf("teams %d and %d are both called %q", j+1, i+1, n)
+		}
+		seen[key] = i
+	}
+	return nil
+}
+
+// Start begins a new exercise on the real or fake wall clock; wall nil means
+// manual time (headless play), moved with AdvanceTo. The clock starts paused.
+func Start(cfg Config, log Log, wall WallClock) (*Session, error) {
+	if err := ValidateTeams(cfg.Teams); err != nil {
+		return nil, err
+	}
+	if cfg.Speed == 0 {
+		cfg.Speed = 1
+	}
+	if cfg.Speed < MinSpeed || cfg.Speed > MaxSpeed {
+		return nil, fmt.Errorf("speed %g× is outside %g× to %g×", cfg.Speed, MinSpeed, MaxSpeed)
+	}
+	if sc, probs := scenario.Parse(cfg.ScenarioID+".yaml", cfg.Source); sc == nil {
+		return nil, fmt.Errorf("scenario does not load:\n%v", probs)
+	}
+	s := newSession(log, wall)
+	err := s.emit(Event{Kind: KindStarted, ScenarioID: cfg.ScenarioID, Source: cfg.Source,
+		Teams: cfg.Teams, Lang: cfg.Lang, Speed: cfg.Speed})
+	if err != nil {
+		return nil, err
+	}
+	if err := s.advance(0); err != nil {
+		return nil, err
+	}
+	s.flush()
+	return s, nil
+}
+
+// Resume rebuilds an exercise from its log. clockAt is the last known
+// position of the exercise clock (it may be ahead of the last event). A clock
+// that was running when the process died is paused, so the facilitator
+// restarts it.
+func Resume(events []Event, log Log, wall WallClock, clockAt time.Duration) (*Session, error) {
+	st, err := Fold(events)
+	if err != nil {
+		return nil, fmt.Errorf("resume: %w", err)
+	}
+	if st.Scenario == nil {
+		return nil, errors.New("resume: the log has no exercise.started event")
+	}
+	s := newSession(log, wall)
+	s.st = st
+	at := max(clockAt, st.Now)
+	s.anchorAt, s.manualAt = at, st.Now
+	if wall != nil {
+		s.anchorWall = wall.Now()
+		if err := s.advance(at); err != nil {
+			return nil, err
+		}
+		if !st.Paused && !st.Ended {
+			if err := s.emit(Event{Kind: KindPaused, At: at, Reason: "resumed after interruption"}); err != nil {
+				return nil, err
+			}
+		}
+	}
+	s.flush()
+	return s, nil
+}
+
+func newSession(log Log, wall WallClock) *Session {
+	s := &Session{st: NewState(), log: log, wall: wall, subs: map[int]func(Event){}}
+	if wall != nil {
+		s.anchorWall = wall.Now()
+	}
+	return s
+}
+
+// ExerciseTime is the exercise clock now.
+func (s *Session) ExerciseTime() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.nowLocked()
+}
+
+func (s *Session) nowLocked() time.Duration {
+	if s.wall == nil {
+		return s.manualAt
+	}
+	if s.st.Paused || s.st.Ended {
+		return s.anchorAt
+	}
+	return s.anchorAt + time.Duration(float64(s.wall.Now().Sub(s.anchorWall))*s.st.Speed)
+}
+
+// Tick brings the exercise up to the clock: injects arrive, decisions open
+// and time out. The GUI calls it about once a second.
+func (s *Session) Tick() error {
+	s.mu.Lock()
+	err := s.advance(s.nowLocked())
+	s.mu.Unlock()
+	s.flush()
+	return err
+}
+
+// AdvanceTo moves a manual-time exercise to t (headless play).
+func (s *Session) AdvanceTo(t time.Duration) error {
+	s.mu.Lock()
+	if s.wall != nil {
+		s.mu.Unlock()
+		return errors.New("AdvanceTo needs a session in manual time")
+	}
+	if t > s.manualAt {
+		s.manualAt = t
+	}
+	err := s.advance(s.manualAt)
+	s.mu.Unlock()
+	s.flush()
+	return err
+}
+
+// Read runs fn with the current state. fn must not keep the state or call
+// the session.
+func (s *Session) Read(fn func(*State)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fn(s.st)
+}
+
+// Subscribe calls fn after each event takes effect, outside the session's
+// lock, in event order. fn may Read the state but must not Send: hand work
+// to another goroutine (the GUI uses fyne.Do) instead.
+func (s *Session) Subscribe(fn func(Event)) (cancel func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	id := s.nextSub
+	s.nextSub++
+	s.subs[id] = fn
+	return func() {
+		s.mu.Lock()
+		delete(s.subs, id)
+		s.mu.Unlock()
+	}
+}
+
+// Send carries out a command at the current exercise time.
+func (s *Session) Send(cmd Command) error {
+	s.mu.Lock()
+	err := s.sendLocked(cmd)
+	s.mu.Unlock()
+	s.flush()
+	return err
+}
+
+func (s *Session) sendLocked(cmd Command) error {
+	now := s.nowLocked()
+	if err := s.advance(now); err != nil {
+		return err
+	}
+	st := s.st
+	switch cmd.Kind {
+	case CmdChoose:
+		if reason := s.whyNot(cmd); reason != "" {
+			if err := s.emit(Event{Kind: KindRejected, At: now, Team: cmd.Team, Decision: cmd.Decision,
+				Option: cmd.Option, Ref: cmd.Ref, Reason: reason}); err != nil {
+				return err
+			}
+			return fmt.Errorf("%w: %s", ErrRejected, reason)
+		}
+		if err := s.emit(Event{Kind: KindChosen, At: now, Team: cmd.Team, Decision: cmd.Decision, Option: cmd.Option, Ref: cmd.Ref}); err != nil {
+			return err
+		}
+		return s.advance(now)
+	case CmdPause:
+		if st.Paused || st.Ended {
+			return nil
+		}
+		s.anchorAt, s.anchorWall = now, s.wallNow()
+		return s.emit(Event{Kind: KindPaused, At: now, Ref: cmd.Ref})
+	case CmdResume:
+		if !st.Paused || st.Ended {
+			return nil
+		}
+		s.anchorAt, s.anchorWall = now, s.wallNow()
+		return s.emit(Event{Kind: KindResumed, At: now, Ref: cmd.Ref})
+	case CmdSpeed:
+		if cmd.Speed < MinSpeed || cmd.Speed > MaxSpeed {
+			return fmt.Errorf("speed %g× is outside %g× to %g×", cmd.Speed, MinSpeed, MaxSpeed)
+		}
+		s.anchorAt, s.anchorWall = now, s.wallNow()
+		return s.emit(Event{Kind: KindSpeed, At: now, Speed: cmd.Speed, Ref: cmd.Ref})
+	case CmdEnd:
+		if st.Ended {
+			return nil
+		}
+		for _, t := range st.Teams {
+			if !t.Ended {
+				if err := s.emit(Event{Kind: KindTeamEnded, At: now, Team: t.Name, Reason: EndFacilitator}); err != nil {
+					return err
+				}
+			}
+		}
+		s.anchorAt = now
+		return s.emit(Event{Kind: KindExerciseEnds, At: now, Reason: EndFacilitator, Ref: cmd.Ref})
+	}
+	return fmt.Errorf("unknown command %q", cmd.Kind)
+}
+
+func (s *Session) wallNow() time.Time {
+	if s.wall == nil {
+		return time.Time{}
+	}
+	return s.wall.Now()
+}
+
+// whyNot explains why a choice cannot be taken now, or returns "".
+func (s *Session) whyNot(cmd Command) string {
+	if s.st.Ended {
+		return "the exercise has ended"
+	}
+	t := s.st.Team(cmd.Team)
+	if t == nil {
+		return fmt.Sprintf("there is no team %q", cmd.Team)
+	}
+	if t.Ended {
+		return fmt.Sprintf("team %q has finished", cmd.Team)
+	}
+	if !t.IsOpen(cmd.Decision) {
+		if d := s.st.Scenario.Decision(cmd.Decision); d == nil {
+			return fmt.Sprintf("the scenario has no decision %q", cmd.Decision)
+		}
+		return fmt.Sprintf("decision %q is not open for team %q", cmd.Decision, cmd.Team)
+	}
+	if s.st.Scenario.Decision(cmd.Decision).Option(cmd.Option) == nil {
+		return fmt.Sprintf("decision %q has no option %q", cmd.Decision, cmd.Option)
+	}
+	return ""
+}
+
+// advance emits every event the scenario makes happen up to exercise time t.
+func (s *Session) advance(t time.Duration) error {
+	for range maxEventsPerRun {
+		ev, ok := s.st.Due(t)
+		if !ok {
+			return nil
+		}
+		if err := s.emit(ev); err != nil {
+			return err
+		}
+	}
+	return fmt.Errorf("scenario %q makes more than %d events without time passing; check continue loops", s.st.Scenario.ID, maxEventsPerRun)
+}
+
+// emit appends an event to the log and then applies it: a fact is durable
+// before it has any effect.
+func (s *Session) emit(ev Event) error {
+	if s.broken != nil {
+		return s.broken
+	}
+	ev.Seq = s.st.Seq + 1
+	if err := s.log.Append(ev); err != nil {
+		return fmt.Errorf("saving %s: %w", ev.Kind, err)
+	}
+	if err := s.st.Apply(ev); err != nil {
+		s.broken = fmt.Errorf("exercise state is inconsistent with its log: %w", err)
+		return s.broken
+	}
+	s.queue = append(s.queue, ev)
+	return nil
+}
+
+// flush hands queued events to subscribers, outside the state lock so that a
+// subscriber may read the state or send a command.
+func (s *Session) flush() {
+	s.dispatch.Lock()
+	defer s.dispatch.Unlock()
+	s.mu.Lock()
+	evs := s.queue
+	s.queue = nil
+	subs := make([]func(Event), 0, len(s.subs))
+	for i := 0; i < s.nextSub; i++ {
+		if fn, ok := s.subs[i]; ok {
+			subs = append(subs, fn)
+		}
+	}
+	s.mu.Unlock()
+	for _, ev := range evs {
+		for _, fn := range subs {
+			fn(ev)
+		}
+	}
+}

@@ -1,0 +1,765 @@
+package scenario
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"os"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Limits against accidental or hostile input.
+const (
+	MaxFileSize   = 2 << 20 // bytes
+	MaxPhases     = 500
+	MaxNodes      = 200_000 // YAML nodes in one file
+	MaxTextLength = 20_000  // characters in one text
+)
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// LoadFile reads and checks a scenario file.
+func LoadFile(path string) (*Scenario, Problems, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if fi.Size() > MaxFileSize {
+		return nil, Problems{{File: path, Severity: SevError,
+			Msg: fmt.Sprintf("file is %d bytes; a scenario may be at most %d bytes — split it or remove embedded data", fi.Size(), MaxFileSize)}}, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	s, probs := Parse(path, data)
+	return s, probs, nil
+}
+
+// Parse decodes and checks a scenario. It returns the scenario when there are
+// no errors (warnings may still be present) and all findings sorted by position.
+func Parse(file string, data []byte) (*Scenario, Problems) {
+	l := &loader{file: file}
+	if len(data) > MaxFileSize {
+		l.add(Pos{}, SevError, "file is %d bytes; a scenario may be at most %d bytes", len(data), MaxFileSize)
+		return nil, l.probs
+	}
+	if !isUTF8(data) {
+		l.add(Pos{}, SevError, "file is not UTF-8 text; save it as UTF-8")
+		return nil, l.probs
+	}
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil {
+		l.yamlError(err)
+		return nil, l.probs
+	}
+	if root.Kind == 0 {
+		l.add(Pos{1, 1}, SevError, "file is empty; a scenario starts with 'format: %s'", FormatVersion)
+		return nil, l.probs
+	}
+	if count := countNodes(&root, 0); count > MaxNodes {
+		l.add(Pos{1, 1}, SevError, "file has more than %d YAML nodes; that is too large to be a scenario", MaxNodes)
+		return nil, l.probs
+	}
+	s := l.scenario(root.Content[0])
+	if s == nil {
+		return nil, l.probs.sorted()
+	}
+	l.check(s)
+	probs := l.probs.sorted()
+	if len(probs.Errors()) > 0 {
+		return nil, probs
+	}
+	return s, probs
+}
+
+func isUTF8(b []byte) bool {
+	return bytes.Equal(bytes.ToValidUTF8(b, nil), b) && !bytes.ContainsRune(b, 0)
+}
+
+// countNodes counts nodes, stopping early once over the limit. Aliases are
+// counted once, never expanded.
+func countNodes(n *yaml.Node, acc int) int {
+	acc++
+	if acc > MaxNodes {
+		return acc
+	}
+	for _, c := range n.Content {
+		acc = countNodes(c, acc)
+		if acc > MaxNodes {
+			return acc
+		}
+	}
+	return acc
+}
+
+var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func (l *loader) yamlError(err error) {
+	msg := err.Error()
+	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		l.add(Pos{line, 1}, SevError, "YAML syntax: %s", m[2])
+		return
+	}
+	l.add(Pos{}, SevError, "YAML syntax: %s", strings.TrimPrefix(msg, "yaml: "))
+}
+
+type loader struct {
+	file  string
+	probs Problems
+	langs []string        // declared languages, known before any text is read
+	vars  map[string]bool // world variables, known before any effect is read
+}
+
+func (l *loader) add(p Pos, sev Severity, format string, args ...any) {
+	l.probs = append(l.probs, Problem{File: l.file, Pos: p, Severity: sev, Msg: fmt.Sprintf(format, args...)})
+}
+
+func pos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
+
+func (l *loader) errf(n *yaml.Node, format string, args ...any) {
+	l.add(pos(n), SevError, format, args...)
+}
+
+// fields checks that n is a mapping with only the allowed keys (each at most
+// once) and returns its values by key, and the key nodes for positions.
+func (l *loader) fields(n *yaml.Node, what string, allowed ...string) (vals, keys map[string]*yaml.Node, ok bool) {
+	if !l.noAlias(n) {
+		return nil, nil, false
+	}
+	if n.Kind != yaml.MappingNode {
+		l.errf(n, "%s must be a mapping of 'key: value' lines, not %s", what, kindName(n))
+		return nil, nil, false
+	}
+	vals = map[string]*yaml.Node{}
+	keys = map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !l.noAlias(k) || !l.noAlias(v) {
+			continue
+		}
+		name := k.Value
+		if !contains(allowed, name) {
+			l.errf(k, "unknown field %q in %s%s", name, what, suggest(name, allowed))
+			continue
+		}
+		if prev, dup := keys[name]; dup {
+			l.errf(k, "field %q appears twice in %s (first at line %d); keep one", name, what, prev.Line)
+			continue
+		}
+		vals[name], keys[name] = v, k
+	}
+	return vals, keys, true
+}
+
+// entries returns the key/value pairs of a mapping whose keys are ids.
+func (l *loader) entries(n *yaml.Node, what string) (ks, vs []*yaml.Node) {
+	if !l.noAlias(n) {
+		return nil, nil
+	}
+	if n.Kind != yaml.MappingNode {
+		l.errf(n, "%s must be a mapping from ids to entries, not %s", what, kindName(n))
+		return nil, nil
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !l.noAlias(k) || !l.noAlias(v) {
+			continue
+		}
+		if line, dup := seen[k.Value]; dup {
+			l.errf(k, "duplicate id %q in %s (first at line %d); ids must be unique", k.Value, what, line)
+			continue
+		}
+		seen[k.Value] = k.Line
+		ks, vs = append(ks, k), append(vs, v)
+	}
+	return ks, vs
+}
+
+func (l *loader) noAlias(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		l.errf(n, "YAML anchors and aliases (&name, *name) are not allowed in scenarios; write the content out")
+		return false
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!merge" {
+		l.errf(n, "YAML merge keys (<<) are not allowed in scenarios; write the content out")
+		return false
+	}
+	return true
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Value == "" {
+			return "empty"
+		}
+		return fmt.Sprintf("the value %q", clip(n.Value, 40))
+	}
+	return "something else"
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// suggest names the closest allowed word when the misspelling is small.
+func suggest(got string, allowed []string) string {
+	best, bestD := "", 3
+	for _, a := range allowed {
+		if d := editDistance(got, a); d < bestD {
+			best, bestD = a, d
+		}
+	}
+	if best != "" {
+		return fmt.Sprintf("; did you mean %q?", best)
+	}
+	return fmt.Sprintf("; allowed: %s", strings.Join(allowed, ", "))
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		return 99
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := 1
+			if ra[i-1] == rb[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func (l *loader) str(n *yaml.Node, what string) (string, bool) {
+	if n == nil {
+		return "", false
+	}
+	if !l.noAlias(n) {
+		return "", false
+	}
+	if n.Kind != yaml.ScalarNode {
+		l.errf(n, "%s must be a single value, not %s", what, kindName(n))
+		return "", false
+	}
+	return n.Value, true
+}
+
+func (l *loader) id(n *yaml.Node, what string) (string, bool) {
+	s, ok := l.str(n, what)
+	if !ok {
+		return "", false
+	}
+	if !idPattern.MatchString(s) || len(s) > 64 {
+		l.errf(n, "%s %q is not a valid id: use lower-case letters, digits and '-', starting with a letter or digit (at most 64)", what, clip(s, 40))
+		return "", false
+	}
+	return s, true
+}
+
+func (l *loader) duration(n *yaml.Node, what string) (time.Duration, bool) {
+	s, ok := l.str(n, what)
+	if !ok {
+		return 0, false
+	}
+	d, err := time.ParseDuration(strings.TrimSpace(s))
+	if err != nil {
+		l.errf(n, "%s %q is not a duration: write it like 90s, 15m or 1h30m", what, clip(s, 40))
+		return 0, false
+	}
+	if d < 0 {
+		l.errf(n, "%s %q is negative; times count forward from the phase start", what, s)
+		return 0, false
+	}
+	if d > 24*time.Hour {
+		l.errf(n, "%s %q is longer than 24h; an exercise is at most a day long", what, s)
+		return 0, false
+	}
+	return d.Round(time.Second), true
+}
+
+func (l *loader) number(n *yaml.Node, what string) (float64, bool) {
+	s, ok := l.str(n, what)
+	if !ok {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(strings.TrimPrefix(strings.TrimSpace(s), "+"), 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > 1e9 {
+		l.errf(n, "%s must be a number, not %q", what, clip(s, 40))
+		return 0, false
+	}
+	return f, true
+}
+
+// text decodes a bilingual text: either a plain string or {en: …, zh: …}.
+func (l *loader) text(n *yaml.Node, what string) Text {
+	if n == nil || !l.noAlias(n) {
+		return nil
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if len([]rune(n.Value)) > MaxTextLength {
+			l.errf(n, "%s is longer than %d characters", what, MaxTextLength)
+		}
+		if strings.TrimSpace(n.Value) == "" {
+			l.errf(n, "%s is empty", what)
+		}
+		return Text{"": n.Value}
+	case yaml.MappingNode:
+		t := Text{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if !l.noAlias(k) || !l.noAlias(v) {
+				continue
+			}
+			if !langPattern.MatchString(k.Value) {
+				l.errf(k, "%q is not a language code in %s; use codes like en or zh", clip(k.Value, 20), what)
+				continue
+			}
+			if _, dup := t[k.Value]; dup {
+				l.errf(k, "language %q appears twice in %s", k.Value, what)
+				continue
+			}
+			if v.Kind != yaml.ScalarNode {
+				l.errf(v, "%s in %q must be a single string, not %s", what, k.Value, kindName(v))
+				continue
+			}
+			if len([]rune(v.Value)) > MaxTextLength {
+				l.errf(v, "%s is longer than %d characters", what, MaxTextLength)
+			}
+			t[k.Value] = v.Value
+		}
+		for _, lang := range l.langs {
+			if !t.Has(lang) {
+				l.errf(n, "%s has no %q text, but the scenario declares languages %v; add %s: \"…\"", what, lang, l.langs, lang)
+			}
+		}
+		return t
+	}
+	l.errf(n, "%s must be a string or a mapping of languages (en: …, zh: …), not %s", what, kindName(n))
+	return nil
+}
+
+var langPattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z]{2,4})?$`)
+
+func (l *loader) scenario(n *yaml.Node) *Scenario {
+	top, _, ok := l.fields(n, "the scenario", "format", "id", "kind", "title", "summary", "languages", "duration", "world", "phases")
+	if !ok {
+		return nil
+	}
+	s := &Scenario{File: l.file, phaseByID: map[string]*Phase{}}
+	for _, req := range []string{"format", "id", "title", "languages", "duration", "phases"} {
+		if top[req] == nil {
+			l.add(Pos{1, 1}, SevError, "missing required field %q at the top of the scenario", req)
+		}
+	}
+	if v := top["format"]; v != nil {
+		s.Format, _ = l.str(v, "format")
+		if s.Format != FormatVersion {
+			l.errf(v, "format %q is not one this version of Firebreak reads; it reads %q", clip(s.Format, 40), FormatVersion)
+			return nil
+		}
+	}
+	if v := top["languages"]; v != nil {
+		if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+			l.errf(v, "languages must be a list such as [en, zh]")
+		} else {
+			for _, c := range v.Content {
+				code, ok := l.str(c, "language")
+				if ok && !langPattern.MatchString(code) {
+					l.errf(c, "%q is not a language code; use codes like en or zh", clip(code, 20))
+					continue
+				}
+				if contains(s.Languages, code) {
+					l.errf(c, "language %q is listed twice", code)
+					continue
+				}
+				s.Languages = append(s.Languages, code)
+			}
+		}
+	}
+	l.langs = s.Languages
+	if v := top["id"]; v != nil {
+		s.ID, _ = l.id(v, "scenario id")
+	}
+	if v := top["kind"]; v != nil {
+		s.Kind, _ = l.id(v, "kind")
+	}
+	s.Title = l.text(top["title"], "title")
+	s.Summary = l.text(top["summary"], "summary")
+	if v := top["duration"]; v != nil {
+		s.Duration, _ = l.duration(v, "duration")
+		if s.Duration == 0 && v.Value != "" {
+			l.errf(v, "duration must be longer than zero")
+		}
+	}
+	if v := top["world"]; v != nil {
+		ks, vs := l.entries(v, "world")
+		for i := range ks {
+			if w := l.variable(ks[i], vs[i]); w != nil {
+				s.World = append(s.World, w)
+			}
+		}
+	}
+	l.vars = map[string]bool{}
+	for _, w := range s.World {
+		l.vars[w.ID] = true
+	}
+	if v := top["phases"]; v != nil {
+		ks, vs := l.entries(v, "phases")
+		if len(ks) > MaxPhases {
+			l.errf(v, "%d phases is more than the %d a scenario may have", len(ks), MaxPhases)
+			return nil
+		}
+		for i := range ks {
+			if p := l.phase(ks[i], vs[i]); p != nil {
+				p.Index = len(s.Phases)
+				s.Phases = append(s.Phases, p)
+				s.phaseByID[p.ID] = p
+			}
+		}
+		if len(ks) == 0 {
+			l.errf(v, "a scenario needs at least the %q phase", StartPhase)
+		}
+	}
+	return s
+}
+
+func (l *loader) variable(k, v *yaml.Node) *Variable {
+	id, ok := l.id(k, "world variable")
+	if !ok {
+		return nil
+	}
+	what := fmt.Sprintf("world variable %q", id)
+	f, _, ok := l.fields(v, what, "start", "min", "max", "label")
+	if !ok {
+		return nil
+	}
+	w := &Variable{Pos: pos(k), ID: id, Min: 0, Max: 100}
+	if f["min"] != nil {
+		w.Min, _ = l.number(f["min"], what+" min")
+	}
+	if f["max"] != nil {
+		w.Max, _ = l.number(f["max"], what+" max")
+	}
+	if f["start"] == nil {
+		l.errf(k, "%s needs a start value", what)
+	} else {
+		w.Start, _ = l.number(f["start"], what+" start")
+	}
+	w.Label = l.text(f["label"], what+" label")
+	if w.Min >= w.Max {
+		l.errf(k, "%s has min %g not below max %g", what, w.Min, w.Max)
+	} else if w.Start < w.Min || w.Start > w.Max {
+		l.errf(f["start"], "%s starts at %g, outside its bounds [%g, %g]", what, w.Start, w.Min, w.Max)
+	}
+	return w
+}
+
+func (l *loader) phase(k, v *yaml.Node) *Phase {
+	id, ok := l.id(k, "phase")
+	if !ok {
+		return nil
+	}
+	what := fmt.Sprintf("phase %q", id)
+	f, _, ok := l.fields(v, what, "title", "injects", "decisions", "continue", "ending")
+	if !ok {
+		return nil
+	}
+	p := &Phase{Pos: pos(k), ID: id}
+	p.Title = l.text(f["title"], what+" title")
+	if n := f["injects"]; n != nil {
+		if n.Kind != yaml.SequenceNode {
+			l.errf(n, "injects of %s must be a list (lines starting with '- ')", what)
+		} else {
+			for i, c := range n.Content {
+				if in := l.inject(c, id, i); in != nil {
+					p.Injects = append(p.Injects, in)
+				}
+			}
+		}
+	}
+	if n := f["decisions"]; n != nil {
+		ks, vs := l.entries(n, "decisions of "+what)
+		for i := range ks {
+			if d := l.decision(ks[i], vs[i]); d != nil {
+				d.Phase = p
+				p.Decisions = append(p.Decisions, d)
+			}
+		}
+	}
+	if n := f["continue"]; n != nil {
+		cf, _, ok := l.fields(n, "continue of "+what, "after", "next")
+		if ok {
+			c := &Continue{Pos: pos(n)}
+			if cf["after"] == nil || cf["next"] == nil {
+				l.errf(n, "continue of %s needs both 'after' (a time in the phase) and 'next' (a phase id)", what)
+			} else {
+				c.After, _ = l.duration(cf["after"], "continue after")
+				c.Next, _ = l.id(cf["next"], "next phase")
+				p.Continue = c
+			}
+		}
+	}
+	if n := f["ending"]; n != nil {
+		ef, _, ok := l.fields(n, "ending of "+what, "outcome", "tone")
+		if ok {
+			e := &Ending{Pos: pos(n), Tone: "mixed"}
+			e.Outcome = l.text(ef["outcome"], "ending outcome")
+			if ef["outcome"] == nil {
+				l.errf(n, "ending of %s needs an outcome text", what)
+			}
+			if t := ef["tone"]; t != nil {
+				e.Tone, _ = l.str(t, "tone")
+				if !contains([]string{"good", "mixed", "bad"}, e.Tone) {
+					l.errf(t, "tone %q must be good, mixed or bad", clip(e.Tone, 20))
+				}
+			}
+			p.Ending = e
+		}
+	}
+	return p
+}
+
+func (l *loader) inject(n *yaml.Node, phase string, i int) *Inject {
+	what := fmt.Sprintf("inject %d of phase %q", i+1, phase)
+	f, _, ok := l.fields(n, what, "id", "at", "channel", "from", "text", "opens")
+	if !ok {
+		return nil
+	}
+	in := &Inject{Pos: pos(n), ID: fmt.Sprintf("%s#%d", phase, i+1)}
+	if f["id"] != nil {
+		in.ID, _ = l.id(f["id"], "inject id")
+	}
+	if f["at"] == nil {
+		l.errf(n, "%s needs 'at', its time after the phase starts (e.g. at: 5m)", what)
+	} else {
+		in.At, _ = l.duration(f["at"], "at")
+	}
+	if f["channel"] == nil {
+		l.errf(n, "%s needs a channel (%s)", what, strings.Join(Channels, ", "))
+	} else if c, ok := l.str(f["channel"], "channel"); ok {
+		if !contains(Channels, c) {
+			l.errf(f["channel"], "channel %q is not known%s", clip(c, 20), suggest(c, Channels))
+		}
+		in.Channel = c
+	}
+	in.From = l.text(f["from"], "from")
+	if f["text"] == nil {
+		l.errf(n, "%s needs a text", what)
+	}
+	in.Text = l.text(f["text"], "text")
+	if f["opens"] != nil {
+		in.Opens, _ = l.id(f["opens"], "opens")
+	}
+	return in
+}
+
+func (l *loader) decision(k, v *yaml.Node) *Decision {
+	id, ok := l.id(k, "decision")
+	if !ok {
+		return nil
+	}
+	what := fmt.Sprintf("decision %q", id)
+	f, _, ok := l.fields(v, what, "prompt", "at", "target", "deadline", "options", "on_timeout")
+	if !ok {
+		return nil
+	}
+	d := &Decision{Pos: pos(k), ID: id}
+	if f["prompt"] == nil {
+		l.errf(k, "%s needs a prompt", what)
+	}
+	d.Prompt = l.text(f["prompt"], "prompt")
+	if f["at"] != nil {
+		at, ok := l.duration(f["at"], "at")
+		if ok {
+			d.At = &at
+		}
+	}
+	for _, req := range []string{"target", "deadline"} {
+		if f[req] == nil {
+			l.errf(k, "%s needs a %s (a time after it opens, e.g. %s: 10m)", what, req, req)
+		}
+	}
+	if f["target"] != nil {
+		d.Target, _ = l.duration(f["target"], "target")
+	}
+	if f["deadline"] != nil {
+		d.Deadline, _ = l.duration(f["deadline"], "deadline")
+		if d.Deadline == 0 {
+			l.errf(f["deadline"], "deadline of %s must be longer than zero", what)
+		}
+	}
+	if f["target"] != nil && f["deadline"] != nil && d.Target > d.Deadline {
+		l.errf(f["target"], "target %s of %s is after its deadline %s; the target must come first", fmtDur(d.Target), what, fmtDur(d.Deadline))
+	}
+	if n := f["options"]; n == nil {
+		l.errf(k, "%s needs options", what)
+	} else if n.Kind != yaml.SequenceNode || len(n.Content) < 2 {
+		l.errf(n, "options of %s must be a list of at least two options", what)
+	} else {
+		seen := map[string]int{}
+		for _, c := range n.Content {
+			o := l.option(c, id)
+			if o == nil {
+				continue
+			}
+			if line, dup := seen[o.ID]; dup {
+				l.add(o.Pos, SevError, "option id %q appears twice in %s (first at line %d)", o.ID, what, line)
+				continue
+			}
+			seen[o.ID] = o.Pos.Line
+			d.Options = append(d.Options, o)
+		}
+	}
+	if n := f["on_timeout"]; n != nil {
+		tf, _, ok := l.fields(n, "on_timeout of "+what, "scores", "effects", "next")
+		if ok {
+			o := &Outcome{Pos: pos(n)}
+			o.Scores = l.scores(tf["scores"])
+			o.Effects = l.effects(tf["effects"])
+			if tf["next"] != nil {
+				o.Next, _ = l.id(tf["next"], "next phase")
+			}
+			d.OnTimeout = o
+		}
+	}
+	return d
+}
+
+func (l *loader) option(n *yaml.Node, decision string) *Option {
+	what := fmt.Sprintf("an option of decision %q", decision)
+	f, _, ok := l.fields(n, what, "id", "text", "scores", "effects", "claims", "next")
+	if !ok {
+		return nil
+	}
+	o := &Option{Pos: pos(n)}
+	if f["id"] == nil {
+		l.errf(n, "%s needs an id", what)
+		return nil
+	}
+	if o.ID, ok = l.id(f["id"], "option id"); !ok {
+		return nil
+	}
+	if f["text"] == nil {
+		l.errf(n, "option %q needs a text", o.ID)
+	}
+	o.Text = l.text(f["text"], "option text")
+	o.Scores = l.scores(f["scores"])
+	o.Effects = l.effects(f["effects"])
+	if c := f["claims"]; c != nil {
+		if c.Kind != yaml.SequenceNode {
+			l.errf(c, "claims must be a list of ids")
+		} else {
+			for _, x := range c.Content {
+				if id, ok := l.id(x, "claim"); ok {
+					o.Claims = append(o.Claims, id)
+				}
+			}
+		}
+	}
+	if f["next"] != nil {
+		o.Next, _ = l.id(f["next"], "next phase")
+	}
+	return o
+}
+
+func (l *loader) scores(n *yaml.Node) map[string]int {
+	if n == nil {
+		return nil
+	}
+	out := map[string]int{}
+	ks, vs := l.entries(n, "scores")
+	for i := range ks {
+		dim := ks[i].Value
+		if !contains(AuthoredDimensions, dim) {
+			l.errf(ks[i], "%q is not a scored dimension%s (speed is measured from response time, not authored)", clip(dim, 30), suggest(dim, AuthoredDimensions))
+			continue
+		}
+		f, ok := l.number(vs[i], "score")
+		if !ok {
+			continue
+		}
+		if f != math.Trunc(f) || f < MinScore || f > MaxScore {
+			l.errf(vs[i], "score %g for %s must be a whole number from %d to %d", f, dim, MinScore, MaxScore)
+			continue
+		}
+		out[dim] = int(f)
+	}
+	return out
+}
+
+func (l *loader) effects(n *yaml.Node) map[string]float64 {
+	if n == nil {
+		return nil
+	}
+	out := map[string]float64{}
+	ks, vs := l.entries(n, "effects")
+	for i := range ks {
+		f, ok := l.number(vs[i], "effect")
+		if !ok {
+			continue
+		}
+		if !l.vars[ks[i].Value] {
+			l.errf(ks[i], "effect on %q, which is not a world variable%s", clip(ks[i].Value, 30), suggest(ks[i].Value, keys(l.vars)))
+			continue
+		}
+		out[ks[i].Value] = f
+	}
+	return out
+}
+
+func fmtDur(d time.Duration) string {
+	s := d.String()
+	s = strings.TrimSuffix(s, "0s")
+	s = strings.TrimSuffix(s, "0m")
+	if s == "" {
+		return "0s"
+	}
+	return s
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

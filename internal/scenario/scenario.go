@@ -1,0 +1,270 @@
+// Package scenario defines the Firebreak scenario format (firebreak/1): the
+// types a scenario file decodes into, a loader that reports problems as
+// file:line:col, and the checks (reachability, references, timing) that catch
+// authoring mistakes before anyone plays.
+package scenario
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// FormatVersion is the only format this loader reads.
+const FormatVersion = "firebreak/1"
+
+// StartPhase is the phase every team starts in.
+const StartPhase = "start"
+
+// Pos is a position in a scenario file (1-based).
+type Pos struct {
+	Line, Col int
+}
+
+func (p Pos) String() string { return fmt.Sprintf("%d:%d", p.Line, p.Col) }
+
+// Text is human-readable text per language code ("en", "zh"). A plain string
+// in the file is stored under the empty key and means "same in all languages".
+type Text map[string]string
+
+// Get returns the text in lang, falling back to the language-neutral text,
+// then English, then any language present, so a reader never sees nothing.
+func (t Text) Get(lang string) string {
+	if s, ok := t[lang]; ok && s != "" {
+		return s
+	}
+	if s, ok := t[""]; ok && s != "" {
+		return s
+	}
+	if s, ok := t["en"]; ok && s != "" {
+		return s
+	}
+	keys := make([]string, 0, len(t))
+	for k := range t {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if t[k] != "" {
+			return t[k]
+		}
+	}
+	return ""
+}
+
+// Has reports whether the text is available in lang (or language-neutral).
+func (t Text) Has(lang string) bool {
+	return strings.TrimSpace(t[lang]) != "" || strings.TrimSpace(t[""]) != ""
+}
+
+// Channels an inject can arrive through.
+var Channels = []string{"social", "news", "phone", "email", "memo", "regulator", "customer"}
+
+// Dimensions scored from option author scores. Speed is measured, not
+// authored, so it is not listed here.
+var AuthoredDimensions = []string{"transparency", "empathy"}
+
+// Author scores range over [MinScore, MaxScore] per dimension.
+const (
+	MinScore = -3
+	MaxScore = 3
+)
+
+// Scenario is one loaded scenario file.
+type Scenario struct {
+	File      string // where it was loaded from (for messages)
+	Format    string
+	ID        string
+	Kind      string
+	Title     Text
+	Summary   Text
+	Languages []string
+	Duration  time.Duration
+	World     []*Variable // in file order
+	Phases    []*Phase    // in file order; Phases[i].Index == i
+
+	phaseByID map[string]*Phase
+}
+
+// Variable is a world variable (public sentiment, media attention, …).
+type Variable struct {
+	Pos   Pos
+	ID    string
+	Label Text
+	Start float64
+	Min   float64
+	Max   float64
+}
+
+// Phase is a node of the branch graph.
+type Phase struct {
+	Pos       Pos
+	ID        string
+	Index     int
+	Title     Text
+	Injects   []*Inject
+	Decisions []*Decision // in file order
+	Continue  *Continue   // optional automatic move after some time in the phase
+	Ending    *Ending     // non-nil for an ending phase
+}
+
+// Inject is a timed event delivered to a team while it is in a phase.
+type Inject struct {
+	Pos     Pos
+	ID      string        // unique within the scenario; generated as phase#n when absent
+	At      time.Duration // after the team entered the phase
+	Channel string
+	From    Text
+	Text    Text
+	Opens   string // decision id in the same phase, optional
+}
+
+// Decision is a choice a team must make within a window.
+type Decision struct {
+	Pos    Pos
+	ID     string // unique within the scenario
+	Phase  *Phase
+	Prompt Text
+	// At opens the decision this long after phase entry, unless an inject
+	// opens it (then it opens with that inject). Nil means "opened by inject".
+	At        *time.Duration
+	Target    time.Duration // after opening: decided by then earns full speed marks
+	Deadline  time.Duration // after opening: the decision closes and OnTimeout applies
+	Options   []*Option
+	OnTimeout *Outcome
+}
+
+// Option is one answer to a decision.
+type Option struct {
+	Pos     Pos
+	ID      string // unique within its decision
+	Text    Text
+	Scores  map[string]int     // dimension -> author score in [MinScore, MaxScore]
+	Effects map[string]float64 // world variable -> delta
+	Claims  []string
+	Next    string // phase id, optional: empty means stay in the phase
+}
+
+// Outcome is what happens when a decision's deadline passes unanswered.
+type Outcome struct {
+	Pos     Pos
+	Scores  map[string]int
+	Effects map[string]float64
+	Next    string
+}
+
+// Continue moves a team on automatically after a time in the phase.
+type Continue struct {
+	Pos   Pos
+	After time.Duration
+	Next  string
+}
+
+// Ending marks an ending phase.
+type Ending struct {
+	Pos     Pos
+	Outcome Text
+	Tone    string // good, mixed or bad
+}
+
+// Phase returns the phase with the given id, or nil.
+func (s *Scenario) Phase(id string) *Phase { return s.phaseByID[id] }
+
+// Decision returns the decision with the given id, or nil.
+func (s *Scenario) Decision(id string) *Decision {
+	for _, p := range s.Phases {
+		for _, d := range p.Decisions {
+			if d.ID == id {
+				return d
+			}
+		}
+	}
+	return nil
+}
+
+// Variable returns the world variable with the given id, or nil.
+func (s *Scenario) Variable(id string) *Variable {
+	for _, v := range s.World {
+		if v.ID == id {
+			return v
+		}
+	}
+	return nil
+}
+
+// Decision returns the phase's decision with the given id, or nil.
+func (p *Phase) Decision(id string) *Decision {
+	for _, d := range p.Decisions {
+		if d.ID == id {
+			return d
+		}
+	}
+	return nil
+}
+
+// Option returns the decision's option with the given id, or nil.
+func (d *Decision) Option(id string) *Option {
+	for _, o := range d.Options {
+		if o.ID == id {
+			return o
+		}
+	}
+	return nil
+}
+
+// OpenedBy returns the inject in the decision's phase that opens it, or nil.
+func (d *Decision) OpenedBy() *Inject {
+	for _, in := range d.Phase.Injects {
+		if in.Opens == d.ID {
+			return in
+		}
+	}
+	return nil
+}
+
+// OpensAt is when the decision opens, relative to phase entry.
+func (d *Decision) OpensAt() time.Duration {
+	if d.At != nil {
+		return *d.At
+	}
+	if in := d.OpenedBy(); in != nil {
+		return in.At
+	}
+	return 0
+}
+
+// Endings returns the ending phases in file order.
+func (s *Scenario) Endings() []*Phase {
+	var out []*Phase
+	for _, p := range s.Phases {
+		if p.Ending != nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Counts summarises a scenario's size.
+type Counts struct {
+	Phases, Decisions, Injects, Endings, Timeouts int
+}
+
+// Count returns the scenario's size.
+func (s *Scenario) Count() Counts {
+	var c Counts
+	c.Phases = len(s.Phases)
+	for _, p := range s.Phases {
+		c.Injects += len(p.Injects)
+		c.Decisions += len(p.Decisions)
+		if p.Ending != nil {
+			c.Endings++
+		}
+		for _, d := range p.Decisions {
+			if d.OnTimeout != nil && d.OnTimeout.Next != "" {
+				c.Timeouts++
+			}
+		}
+	}
+	return c
+}
