@@ -217,7 +217,9 @@ func (s *Session) nowLocked() time.Duration {
 	if s.st.Paused || s.st.Ended {
 		return s.anchorAt
 	}
-	return s.anchorAt + time.Duration(float64(s.wall.Now().Sub(s.anchorWall))*s.st.Speed)
+	// Millisecond precision is what the log stores; truncating here keeps a
+	// replayed log identical to the live run.
+	return (s.anchorAt + time.Duration(float64(s.wall.Now().Sub(s.anchorWall))*s.st.Speed)).Truncate(time.Millisecond)
 }
 
 // Tick brings the exercise up to the clock: injects arrive, decisions open

@@ -1,0 +1,279 @@
+// Package debrief turns a finished (or stopped) exercise into an
+// after-action report.
+package debrief
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/scoring"
+)
+
+// labels holds the report's fixed wording per language.
+var labels = map[string]map[string]string{
+	"en": {
+		"title":        "Debrief",
+		"scenario":     "Scenario",
+		"kind":         "Crisis kind",
+		"duration":     "Scenario duration",
+		"teams":        "Teams",
+		"status":       "Status",
+		"ended":        "ended at %s (%s)",
+		"running":      "still running at %s",
+		"scores":       "Scores",
+		"team":         "Team",
+		"speed":        "Speed",
+		"transparency": "Transparency",
+		"empathy":      "Empathy",
+		"overall":      "Overall",
+		"ending":       "Ending",
+		"path":         "Path",
+		"decisions":    "Decisions",
+		"decision":     "Decision",
+		"opened":       "Opened",
+		"answer":       "Answer",
+		"response":     "Response time",
+		"timedout":     "no answer — deadline passed",
+		"open":         "no answer — still open at the end",
+		"none":         "No decision was opened for this team.",
+		"injects":      "Injects received",
+		"world":        "World at the end",
+		"rejected":     "Refused actions",
+		"method":       "How the scores are computed",
+		"methodtext": "Speed: 100 when a decision is taken by its target time, falling linearly to 40 at the deadline; " +
+			"a missed deadline scores 0. Transparency and empathy: the chosen option's author score (−3 to +3) mapped to 0–100; " +
+			"silence scores as the scenario's timeout says, or the worst. Overall: speed 30 %, transparency 35 %, empathy 35 %.",
+		"reason." + engine.EndReached:     "reached an ending",
+		"reason." + engine.EndTimeUp:      "time up",
+		"reason." + engine.EndFacilitator: "ended by the facilitator",
+		"reason." + engine.EndComplete:    "every team finished",
+		"playing":                         "still playing",
+		"tone.good":                       "good",
+		"tone.mixed":                      "mixed",
+		"tone.bad":                        "bad",
+		"kind.recall":                     "product recall",
+		"kind.data-leak":                  "data leak",
+		"kind.outage":                     "outage",
+		"kind.food-safety":                "food safety",
+		"kind.service":                    "service complaint",
+		"kind.rumour":                     "rumour attack",
+	},
+	"zh": {
+		"title":        "复盘报告",
+		"scenario":     "情景",
+		"kind":         "危机类型",
+		"duration":     "情景时长",
+		"teams":        "参演小组",
+		"status":       "状态",
+		"ended":        "于 %s 结束（%s）",
+		"running":      "截至 %s 仍在进行",
+		"scores":       "得分",
+		"team":         "小组",
+		"speed":        "速度",
+		"transparency": "透明度",
+		"empathy":      "同理心",
+		"overall":      "总分",
+		"ending":       "结局",
+		"path":         "路径",
+		"decisions":    "决策",
+		"decision":     "决策",
+		"opened":       "开启时间",
+		"answer":       "选择",
+		"response":     "响应用时",
+		"timedout":     "未作答——已过截止时间",
+		"open":         "未作答——结束时仍未决定",
+		"none":         "该小组没有遇到任何决策。",
+		"injects":      "收到的事件",
+		"world":        "结束时的舆情指标",
+		"rejected":     "被拒绝的操作",
+		"method":       "评分方法",
+		"methodtext": "速度：在目标时间内作出决策得 100 分，此后线性下降，截止时刻为 40 分；错过截止时间得 0 分。" +
+			"透明度与同理心：所选选项的作者评分（−3 至 +3）换算为 0–100 分；沉默按情景的超时设定计分，未设定则按最低分计。" +
+			"总分：速度 30%，透明度 35%，同理心 35%。",
+		"reason." + engine.EndReached:     "到达结局",
+		"reason." + engine.EndTimeUp:      "时间用尽",
+		"reason." + engine.EndFacilitator: "由主持人结束",
+		"reason." + engine.EndComplete:    "所有小组均已完成",
+		"playing":                         "仍在进行",
+		"tone.good":                       "良好",
+		"tone.mixed":                      "喜忧参半",
+		"tone.bad":                        "糟糕",
+		"kind.recall":                     "产品召回",
+		"kind.data-leak":                  "数据泄露",
+		"kind.outage":                     "系统故障",
+		"kind.food-safety":                "食品安全",
+		"kind.service":                    "服务投诉",
+		"kind.rumour":                     "谣言攻击",
+	},
+}
+
+// Label returns the report wording for key in lang (English when missing).
+func Label(lang, key string) string {
+	if s, ok := labels[lang][key]; ok {
+		return s
+	}
+	return labels["en"][key]
+}
+
+// KindName names a crisis kind in lang; an unknown kind is shown as written.
+func KindName(kind, lang string) string {
+	if s, ok := labels[lang]["kind."+kind]; ok {
+		return s
+	}
+	if s, ok := labels["en"]["kind."+kind]; ok {
+		return s
+	}
+	return kind
+}
+
+// Clock formats an exercise time as H:MM:SS.
+func Clock(d time.Duration) string {
+	d = d.Round(time.Second)
+	return fmt.Sprintf("%d:%02d:%02d", int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60)
+}
+
+// Took formats a response time as 4m05s.
+func Took(d time.Duration) string {
+	d = d.Round(time.Second)
+	return fmt.Sprintf("%dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
+}
+
+// Markdown renders the debrief of an exercise in lang ("en" or "zh").
+func Markdown(st *engine.State, lang string) string {
+	L := func(k string) string { return Label(lang, k) }
+	sc := st.Scenario
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s — %s\n\n", L("title"), md(sc.Title.Get(lang)))
+	fmt.Fprintf(&b, "- **%s:** %s (`%s`)\n", L("scenario"), md(sc.Title.Get(lang)), sc.ID)
+	fmt.Fprintf(&b, "- **%s:** %s\n", L("kind"), KindName(sc.Kind, lang))
+	fmt.Fprintf(&b, "- **%s:** %s\n", L("duration"), Clock(sc.Duration))
+	names := make([]string, len(st.Teams))
+	for i, t := range st.Teams {
+		names[i] = md(t.Name)
+	}
+	fmt.Fprintf(&b, "- **%s:** %s\n", L("teams"), strings.Join(names, ", "))
+	if st.Ended {
+		fmt.Fprintf(&b, "- **%s:** %s\n\n", L("status"), fmt.Sprintf(L("ended"), Clock(st.EndedAt), L("reason."+st.Reason)))
+	} else {
+		fmt.Fprintf(&b, "- **%s:** %s\n\n", L("status"), fmt.Sprintf(L("running"), Clock(st.Now)))
+	}
+
+	fmt.Fprintf(&b, "## %s\n\n", L("scores"))
+	fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|---|\n",
+		L("team"), L("speed"), L("transparency"), L("empathy"), L("overall"), L("ending"))
+	for _, t := range st.Teams {
+		s := t.Scores()
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", md(t.Name),
+			num(s, scoring.Speed, s.Speed), num(s, scoring.Transparency, s.Transparency),
+			num(s, scoring.Empathy, s.Empathy), num(s, scoring.Overall, s.Overall), md(endingText(st, t, lang)))
+	}
+	b.WriteString("\n")
+
+	for _, t := range st.Teams {
+		fmt.Fprintf(&b, "## %s: %s\n\n", L("team"), md(t.Name))
+		fmt.Fprintf(&b, "**%s:** %s\n\n", L("ending"), md(endingText(st, t, lang)))
+		steps := make([]string, len(t.Path))
+		for i, p := range t.Path {
+			steps[i] = fmt.Sprintf("%s (%s)", md(phaseTitle(st, p.Phase, lang)), Clock(p.At))
+		}
+		fmt.Fprintf(&b, "**%s:** %s\n\n", L("path"), strings.Join(steps, " → "))
+
+		fmt.Fprintf(&b, "### %s\n\n", L("decisions"))
+		if len(t.Answers) == 0 {
+			fmt.Fprintf(&b, "%s\n\n", L("none"))
+		} else {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n|---|---:|---|---:|---:|---:|---:|\n",
+				L("decision"), L("opened"), L("answer"), L("response"), L("speed"), L("transparency"), L("empathy"))
+			for _, a := range t.Answers {
+				answer, took := L("open"), "—"
+				switch {
+				case a.Option != nil:
+					answer, took = md(a.Option.Text.Get(lang)), Took(a.Took())
+				case a.TimedOut:
+					answer = L("timedout")
+				}
+				r := scoring.Decision(scoring.Response{Decision: a.Decision, Option: a.Option, TimedOut: a.TimedOut, Open: a.Open, Took: a.Took()})
+				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", md(a.Decision.Prompt.Get(lang)), Clock(a.OpenedAt),
+					answer, took, dim(r, scoring.Speed), dim(r, scoring.Transparency), dim(r, scoring.Empathy))
+			}
+			b.WriteString("\n")
+		}
+
+		fmt.Fprintf(&b, "### %s (%d)\n\n", L("injects"), len(t.Inbox))
+		for _, d := range t.Inbox {
+			from := d.Inject.From.Get(lang)
+			if from != "" {
+				from = " — " + md(from)
+			}
+			fmt.Fprintf(&b, "- %s · %s%s: %s\n", Clock(d.At), d.Inject.Channel, from, md(oneLine(d.Inject.Text.Get(lang))))
+		}
+		b.WriteString("\n")
+
+		if len(sc.World) > 0 {
+			fmt.Fprintf(&b, "### %s\n\n", L("world"))
+			for _, v := range sc.World {
+				label := v.Label.Get(lang)
+				if label == "" {
+					label = v.ID
+				}
+				fmt.Fprintf(&b, "- %s: %g (%g → %g)\n", md(label), t.World[v.ID], v.Min, v.Max)
+			}
+			b.WriteString("\n")
+		}
+		if len(t.Rejected) > 0 {
+			fmt.Fprintf(&b, "### %s\n\n", L("rejected"))
+			for _, r := range t.Rejected {
+				fmt.Fprintf(&b, "- %s: %s/%s — %s\n", Clock(r.At), r.Decision, r.Option, md(r.Reason))
+			}
+			b.WriteString("\n")
+		}
+	}
+	fmt.Fprintf(&b, "## %s\n\n%s\n", L("method"), L("methodtext"))
+	return b.String()
+}
+
+func endingText(st *engine.State, t *engine.Team, lang string) string {
+	switch {
+	case !t.Ended:
+		return Label(lang, "playing")
+	case t.EndReason == engine.EndReached:
+		p := st.Scenario.Phase(t.Ending)
+		return fmt.Sprintf("%s (%s, %s)", p.Ending.Outcome.Get(lang), Label(lang, "tone."+p.Ending.Tone), Clock(t.EndedAt))
+	default:
+		return fmt.Sprintf("%s (%s)", Label(lang, "reason."+t.EndReason), Clock(t.EndedAt))
+	}
+}
+
+func phaseTitle(st *engine.State, id, lang string) string {
+	if p := st.Scenario.Phase(id); p != nil {
+		if s := p.Title.Get(lang); s != "" {
+			return s
+		}
+	}
+	return id
+}
+
+func num(s scoring.Scores, dim string, v float64) string {
+	if !s.Has[dim] {
+		return "—"
+	}
+	return fmt.Sprintf("%.0f", v)
+}
+
+func dim(r map[string]float64, d string) string {
+	v, ok := r[d]
+	if !ok {
+		return "—"
+	}
+	return fmt.Sprintf("%.0f", v)
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// md escapes text so that it cannot break a Markdown table or start markup.
+func md(s string) string {
+	r := strings.NewReplacer("|", `\|`, "\n", " ", "\r", "", "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "#", `\#`)
+	return r.Replace(s)
+}

@@ -1,0 +1,93 @@
+package debrief
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// played runs the small test scenario headless: Alpha apologises quickly;
+// "Bravo|2" (a name that would break a table) denies late, then misses the
+// second deadline.
+func played(t *testing.T) *engine.State {
+	t.Helper()
+	src, err := os.ReadFile("../engine/testdata/mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := engine.Start(engine.Config{ScenarioID: "mini", Source: src, Teams: []string{"Alpha", "Bravo|2"}, Lang: "en"}, &engine.MemoryLog{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	step := func(at time.Duration, team, decision, option string) {
+		t.Helper()
+		if err := s.AdvanceTo(at); err != nil {
+			t.Fatal(err)
+		}
+		if decision != "" {
+			if err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: team, Decision: decision, Option: option}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	step(7*time.Minute, "Alpha", "first", "good")
+	step(12*time.Minute+30*time.Second, "Bravo|2", "first", "bad")
+	step(40*time.Minute, "", "", "")
+	var st *engine.State
+	s.Read(func(x *engine.State) { st = x })
+	return st
+}
+
+func TestMarkdownGolden(t *testing.T) {
+	st := played(t)
+	for _, lang := range []string{"en", "zh"} {
+		got := Markdown(st, lang)
+		path := filepath.Join("testdata", "mini."+lang+".md")
+		if *update {
+			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test ./internal/debrief -update to create it, then review it)", err)
+		}
+		if got != string(want) {
+			t.Errorf("%s debrief differs from %s; if the change is intended, run with -update and review the diff\n--- got ---\n%s", lang, path, got)
+		}
+	}
+}
+
+func TestMarkdownEscapesTeamNames(t *testing.T) {
+	got := Markdown(played(t), "en")
+	if strings.Contains(got, "| Bravo|2 |") || !strings.Contains(got, `Bravo\|2`) {
+		t.Fatal("a '|' in a team name must be escaped so the score table keeps its columns")
+	}
+}
+
+func TestClockAndTook(t *testing.T) {
+	cases := []struct {
+		d           time.Duration
+		clock, took string
+	}{
+		{0, "0:00:00", "0m00s"},
+		{90 * time.Second, "0:01:30", "1m30s"},
+		{time.Hour + 2*time.Minute + 3*time.Second, "1:02:03", "62m03s"},
+		{1499 * time.Millisecond, "0:00:01", "0m01s"},
+	}
+	for _, c := range cases {
+		if got := Clock(c.d); got != c.clock {
+			t.Errorf("Clock(%s) = %s, want %s", c.d, got, c.clock)
+		}
+		if got := Took(c.d); got != c.took {
+			t.Errorf("Took(%s) = %s, want %s", c.d, got, c.took)
+		}
+	}
+}

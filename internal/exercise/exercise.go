@@ -1,0 +1,132 @@
+// Package exercise ties the engine to the store: it starts an exercise whose
+// every event is saved before it takes effect, and resumes one from its log.
+// The GUI and the headless player both go through it.
+package exercise
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"time"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+	"github.com/firebreak-drills/firebreak/internal/store"
+)
+
+// Running is an exercise backed by the store.
+type Running struct {
+	ID      string
+	Session *engine.Session
+	store   *store.Store
+}
+
+// storeLog makes the store the engine's durable log.
+type storeLog struct {
+	st *store.Store
+	id string
+}
+
+func (l storeLog) Append(ev engine.Event) error {
+	data, err := ev.Encode()
+	if err != nil {
+		return err
+	}
+	return l.st.Append(l.id, store.Record{Seq: ev.Seq, AtMS: ev.At.Milliseconds(), Kind: string(ev.Kind), Data: data, Wall: time.Now()})
+}
+
+// NewID returns a random exercise id.
+func NewID() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// Start creates an exercise in the store and starts it. source tells who
+// runs it ("gui", or "play:HASH" for a scripted run).
+func Start(st *store.Store, cfg engine.Config, title scenario.Text, source string, wall engine.WallClock) (*Running, error) {
+	id := NewID()
+	err := st.CreateExercise(store.Exercise{ID: id, ScenarioID: cfg.ScenarioID, Title: title, Lang: cfg.Lang,
+		Teams: cfg.Teams, Source: source, Status: "running", Paused: true})
+	if err != nil {
+		return nil, err
+	}
+	s, err := engine.Start(cfg, storeLog{st, id}, wall)
+	if err != nil {
+		return nil, err
+	}
+	r := &Running{ID: id, Session: s, store: st}
+	r.watchEnd()
+	return r, nil
+}
+
+// Resume rebuilds an exercise from the store. Its clock stands paused where
+// it last stood.
+func Resume(st *store.Store, id string, wall engine.WallClock) (*Running, error) {
+	ex, err := st.Exercise(id)
+	if err != nil {
+		return nil, err
+	}
+	events, err := Events(st, id)
+	if err != nil {
+		return nil, err
+	}
+	s, err := engine.Resume(events, storeLog{st, id}, wall, time.Duration(ex.ClockMS)*time.Millisecond)
+	if err != nil {
+		return nil, fmt.Errorf("exercise %s: %w", id, err)
+	}
+	r := &Running{ID: id, Session: s, store: st}
+	var ended bool
+	s.Read(func(state *engine.State) { ended = state.Ended })
+	if ended && ex.Status != "finished" {
+		if err := st.Finish(id); err != nil {
+			return nil, err
+		}
+	}
+	r.watchEnd()
+	return r, nil
+}
+
+// Events reads and decodes an exercise's log.
+func Events(st *store.Store, id string) ([]engine.Event, error) {
+	recs, err := st.Events(id)
+	if err != nil {
+		return nil, err
+	}
+	events := make([]engine.Event, 0, len(recs))
+	for _, r := range recs {
+		ev, err := engine.Decode(r.Seq, time.Duration(r.AtMS)*time.Millisecond, r.Kind, r.Data)
+		if err != nil {
+			return nil, fmt.Errorf("exercise %s: %w", id, err)
+		}
+		events = append(events, ev)
+	}
+	return events, nil
+}
+
+// Load folds a stored exercise without resuming it (for the debrief).
+func Load(st *store.Store, id string) (*engine.State, error) {
+	events, err := Events(st, id)
+	if err != nil {
+		return nil, err
+	}
+	return engine.Fold(events)
+}
+
+// watchEnd marks the exercise finished in the store once it ends, so the
+// home screen stops offering to resume it.
+func (r *Running) watchEnd() {
+	r.Session.Subscribe(func(ev engine.Event) {
+		if ev.Kind == engine.KindExerciseEnds {
+			_ = r.store.Finish(r.ID) // the log already says it ended; a failure here only affects the home list
+		}
+	})
+}
+
+// SaveClock records where the exercise clock stands, so a resume after a
+// crash continues from there. The GUI calls it about once a second.
+func (r *Running) SaveClock() error {
+	var paused bool
+	r.Session.Read(func(st *engine.State) { paused = st.Paused })
+	return r.store.SetClock(r.ID, r.Session.ExerciseTime().Milliseconds(), paused)
+}

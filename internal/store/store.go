@@ -1,0 +1,466 @@
+// Package store is the durable, append-only event log behind Firebreak
+// exercises.
+//
+// The engine is event-sourced: every fact is appended here before it takes
+// effect, and the exercise state is a fold over the events. Resuming after a
+// crash or power cut is therefore just Events + fold. The store knows nothing
+// about engine types: an event is a kind string and opaque JSON.
+//
+// Durability: the database runs in WAL mode with synchronous=FULL, so when
+// Append returns nil the event has been fsynced and survives a power cut.
+//
+// A Store is safe for concurrent use. It holds a single connection, so calls
+// are serialised; that is plenty for one exercise at human speed and rules
+// out a whole class of SQLITE_BUSY surprises within the process.
+package store
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+)
+
+// ErrNotFound is returned when an exercise does not exist.
+var ErrNotFound = errors.New("not found")
+
+// ErrExists is returned by CreateExercise for an ID already in use.
+var ErrExists = errors.New("already exists")
+
+// ErrSeq is returned by Append/AppendBatch for a record whose Seq is not the
+// next one: a gap means the caller lost an event, a repeat means it is
+// replaying one. Either way the log must not accept it.
+var ErrSeq = errors.New("out-of-order seq")
+
+// Exercise statuses.
+const (
+	StatusRunning  = "running"
+	StatusFinished = "finished"
+)
+
+// Store is an open Firebreak database.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// Exercise is the summary row of one exercise. Its state lives in the events;
+// this row exists so resume/launch screens need not replay every log.
+type Exercise struct {
+	ID         string // caller-chosen (e.g. random hex)
+	ScenarioID string
+	Title      map[string]string // scenario title per language ("en", "zh")
+	Lang       string
+	Teams      []string
+	Source     string // who runs it: "gui", or "play:<hash of scenario+script>"
+	Status     string // StatusRunning or StatusFinished
+	ClockMS    int64  // last known exercise-clock position (ms)
+	Paused     bool
+
+	// Wall-clock times, stored with millisecond precision.
+	CreatedAt, UpdatedAt time.Time
+}
+
+// Record is one event in an exercise's log.
+type Record struct {
+	Seq  int64     // 1, 2, 3… per exercise, assigned by the caller
+	AtMS int64     // exercise time of the event in ms
+	Kind string    // non-empty
+	Data []byte    // valid JSON
+	Wall time.Time // wall-clock time of the append; zero means now. Millisecond precision.
+}
+
+// busyTimeoutMS is how long a writer waits for another process (say a CLI
+// replay and the GUI on the same file) before giving up with SQLITE_BUSY.
+const busyTimeoutMS = 5000
+
+// Open opens or creates the database at path, creating parent directories,
+// and migrates it to the newest schema. It refuses files that are not SQLite,
+// SQLite files belonging to something else, and databases written by a newer
+// Firebreak (ErrSchemaTooNew).
+func Open(path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("store: open: empty path")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	// 0700: exercise logs can hold sensitive crisis material.
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	db, err := sql.Open("sqlite", dsn(abs))
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	// One connection: the DSN pragmas are per connection and the driver would
+	// re-apply them anyway, but a single connection also means no two
+	// goroutines of ours ever contend for the write lock.
+	db.SetMaxOpenConns(1)
+	s := &Store{db: db, path: abs}
+	if err := s.init(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// dsn builds a SQLite URI for path. Going through url.URL escapes '?', '#'
+// and '%' in the path, which a hand-built "file:"+path would not.
+func dsn(abs string) string {
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // Windows: C:/x -> /C:/x, as SQLite URIs expect
+	}
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS))
+	q.Add("_pragma", "journal_mode(WAL)")
+	// FULL: in WAL mode this fsyncs the WAL on every commit, which is what
+	// makes an acknowledged Append survive a power cut (NORMAL would not).
+	q.Add("_pragma", "synchronous(FULL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	// Writers take the lock at BEGIN, so a read-then-write transaction never
+	// fails half-way with SQLITE_BUSY on lock upgrade.
+	q.Add("_txlock", "immediate")
+	return (&url.URL{Scheme: "file", Path: p, RawQuery: q.Encode()}).String()
+}
+
+// init connects (sql.Open is lazy), checks the durability settings took and
+// migrates. Connecting runs the pragmas, which is where a non-SQLite file
+// first fails ("file is not a database").
+func (s *Store) init() error {
+	if err := s.db.Ping(); err != nil {
+		return notDB(err)
+	}
+	// journal_mode can silently stay "delete" (e.g. a filesystem without
+	// shared memory); that is still durable. synchronous is what we promise.
+	var syncMode int
+	if err := s.db.QueryRow(`PRAGMA synchronous`).Scan(&syncMode); err != nil {
+		return notDB(err)
+	}
+	if syncMode < 2 {
+		return fmt.Errorf("PRAGMA synchronous is %d, want FULL (2)", syncMode)
+	}
+	return migrate(s.db)
+}
+
+// notDB adds a human hint to SQLite's terse "file is not a database".
+func notDB(err error) error {
+	if strings.Contains(err.Error(), "not a database") {
+		return fmt.Errorf("not a SQLite database, or it is corrupt or encrypted: %w", err)
+	}
+	return err
+}
+
+// Close closes the database. SQLite checkpoints the WAL into the main file
+// when the last connection closes.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("store: close %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// CreateExercise records a new exercise. Zero Status means running; zero
+// CreatedAt/UpdatedAt mean now. An ID already in use gives ErrExists.
+func (s *Store) CreateExercise(e Exercise) error {
+	wrap := func(err error) error { return fmt.Errorf("store: create exercise %s: %w", e.ID, err) }
+	if e.ID == "" {
+		return wrap(errors.New("empty ID"))
+	}
+	if e.Status == "" {
+		e.Status = StatusRunning
+	}
+	if e.Status != StatusRunning && e.Status != StatusFinished {
+		return wrap(fmt.Errorf("invalid status %q", e.Status))
+	}
+	now := time.Now()
+	if e.CreatedAt.IsZero() {
+		e.CreatedAt = now
+	}
+	if e.UpdatedAt.IsZero() {
+		e.UpdatedAt = e.CreatedAt
+	}
+	title, err := json.Marshal(e.Title)
+	if err != nil {
+		return wrap(err)
+	}
+	teams, err := json.Marshal(e.Teams)
+	if err != nil {
+		return wrap(err)
+	}
+	// ON CONFLICT DO NOTHING + RowsAffected detects the duplicate without
+	// parsing driver error strings.
+	res, err := s.db.Exec(`INSERT INTO exercises
+		(id, scenario_id, title, lang, teams, source, status, clock_ms, paused, created_ms, updated_ms)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO NOTHING`,
+		e.ID, e.ScenarioID, string(title), e.Lang, string(teams), e.Source, e.Status,
+		e.ClockMS, e.Paused, e.CreatedAt.UnixMilli(), e.UpdatedAt.UnixMilli())
+	if err != nil {
+		return wrap(err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return wrap(err)
+	} else if n == 0 {
+		return wrap(ErrExists)
+	}
+	return nil
+}
+
+// Append durably adds r to the exercise's log: when it returns nil the event
+// is on disk. r.Seq must be exactly one more than the last seq (1 for the
+// first event); anything else fails with ErrSeq. It also bumps UpdatedAt and
+// advances ClockMS to r.AtMS if that is later.
+func (s *Store) Append(exerciseID string, r Record) error {
+	if err := s.append(exerciseID, []Record{r}); err != nil {
+		return fmt.Errorf("store: append event %d of exercise %s: %w", r.Seq, exerciseID, err)
+	}
+	return nil
+}
+
+// AppendBatch appends rs in one transaction: all of them or none. Their seqs
+// must continue the log without gaps. An empty batch is a no-op.
+func (s *Store) AppendBatch(exerciseID string, rs []Record) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	if err := s.append(exerciseID, rs); err != nil {
+		return fmt.Errorf("store: append events %d..%d of exercise %s: %w",
+			rs[0].Seq, rs[len(rs)-1].Seq, exerciseID, err)
+	}
+	return nil
+}
+
+func (s *Store) append(exerciseID string, rs []Record) (err error) {
+	// Validate before touching the database so a bad record costs no fsync.
+	for _, r := range rs {
+		if r.Kind == "" {
+			return fmt.Errorf("event %d: empty kind", r.Seq)
+		}
+		if !json.Valid(r.Data) {
+			return fmt.Errorf("event %d: data is not valid JSON", r.Seq)
+		}
+	}
+	tx, err := s.db.Begin()
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	// One lookup gives both "does the exercise exist" and the last seq; the
+	// MAX is a single probe of the events primary key.
+	var last int64
+	err = tx.QueryRow(`SELECT (SELECT COALESCE(MAX(seq), 0) FROM events WHERE exercise_id = ?1)
+		FROM exercises WHERE id = ?1`, exerciseID).Scan(&last)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("exercise: %w", ErrNotFound)
+	}
+	if err != nil {
+		return err
+	}
+	ins, err := tx.Prepare(`INSERT INTO events (exercise_id, seq, at_ms, kind, data, wall_ms)
+		VALUES (?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	now := time.Now()
+	maxAt := rs[0].AtMS
+	for _, r := range rs {
+		if want := last + 1; r.Seq != want {
+			return fmt.Errorf("%w: expected seq %d, got %d", ErrSeq, want, r.Seq)
+		}
+		wall := r.Wall
+		if wall.IsZero() {
+			wall = now
+		}
+		if _, err = ins.Exec(exerciseID, r.Seq, r.AtMS, r.Kind, string(r.Data), wall.UnixMilli()); err != nil {
+			return fmt.Errorf("event %d: %w", r.Seq, err)
+		}
+		last = r.Seq
+		maxAt = max(maxAt, r.AtMS)
+	}
+	if _, err = tx.Exec(`UPDATE exercises SET updated_ms = ?, clock_ms = MAX(clock_ms, ?) WHERE id = ?`,
+		now.UnixMilli(), maxAt, exerciseID); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Events returns the exercise's whole log in seq order, ready to fold.
+func (s *Store) Events(exerciseID string) ([]Record, error) {
+	rs, err := s.events(exerciseID)
+	if err != nil {
+		return nil, fmt.Errorf("store: events of exercise %s: %w", exerciseID, err)
+	}
+	return rs, nil
+}
+
+func (s *Store) events(exerciseID string) ([]Record, error) {
+	rows, err := s.db.Query(`SELECT seq, at_ms, kind, data, wall_ms FROM events
+		WHERE exercise_id = ? ORDER BY seq`, exerciseID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var rs []Record
+	for rows.Next() {
+		var r Record
+		var wall int64
+		if err := rows.Scan(&r.Seq, &r.AtMS, &r.Kind, &r.Data, &wall); err != nil {
+			return nil, err
+		}
+		r.Wall = time.UnixMilli(wall)
+		rs = append(rs, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close() // release the single connection before the lookup below
+	if len(rs) == 0 {
+		// Only an empty log needs telling apart from a missing exercise.
+		if _, err := s.exercise(exerciseID); err != nil {
+			return nil, err
+		}
+	}
+	return rs, nil
+}
+
+// SetClock records the exercise clock position and pause state. The GUI calls
+// it about once a second so a resume restarts close to where it stopped; it
+// is a single-row UPDATE.
+func (s *Store) SetClock(exerciseID string, ms int64, paused bool) error {
+	err := s.update(exerciseID, `UPDATE exercises SET clock_ms = ?, paused = ?, updated_ms = ? WHERE id = ?`,
+		ms, paused, time.Now().UnixMilli(), exerciseID)
+	if err != nil {
+		return fmt.Errorf("store: set clock of exercise %s: %w", exerciseID, err)
+	}
+	return nil
+}
+
+// Finish marks the exercise finished. Finishing twice is harmless.
+func (s *Store) Finish(exerciseID string) error {
+	err := s.update(exerciseID, `UPDATE exercises SET status = ?, updated_ms = ? WHERE id = ?`,
+		StatusFinished, time.Now().UnixMilli(), exerciseID)
+	if err != nil {
+		return fmt.Errorf("store: finish exercise %s: %w", exerciseID, err)
+	}
+	return nil
+}
+
+// update runs a single-row UPDATE and maps "no row" to ErrNotFound.
+func (s *Store) update(exerciseID, query string, args ...any) error {
+	res, err := s.db.Exec(query, args...)
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+const exerciseCols = `id, scenario_id, title, lang, teams, source, status, clock_ms, paused, created_ms, updated_ms`
+
+// Exercise returns one exercise, or an error wrapping ErrNotFound.
+func (s *Store) Exercise(id string) (Exercise, error) {
+	e, err := s.exercise(id)
+	if err != nil {
+		return Exercise{}, fmt.Errorf("store: exercise %s: %w", id, err)
+	}
+	return e, nil
+}
+
+func (s *Store) exercise(id string) (Exercise, error) {
+	return s.one(`SELECT `+exerciseCols+` FROM exercises WHERE id = ?`, id)
+}
+
+// Unfinished returns the running exercises, most recently active first.
+func (s *Store) Unfinished() ([]Exercise, error) {
+	es, err := s.list(`SELECT `+exerciseCols+` FROM exercises WHERE status = ?
+		ORDER BY updated_ms DESC, pk DESC`, StatusRunning)
+	if err != nil {
+		return nil, fmt.Errorf("store: unfinished exercises: %w", err)
+	}
+	return es, nil
+}
+
+// Latest returns the most recently created exercise of any status, or an
+// error wrapping ErrNotFound if there is none.
+func (s *Store) Latest() (Exercise, error) {
+	e, err := s.one(`SELECT ` + exerciseCols + ` FROM exercises ORDER BY created_ms DESC, pk DESC LIMIT 1`)
+	if err != nil {
+		return Exercise{}, fmt.Errorf("store: latest exercise: %w", err)
+	}
+	return e, nil
+}
+
+// FindUnfinished returns the most recently active running exercise started
+// by source, so e.g. a re-run of the same play script resumes instead of
+// starting over. ok is false if there is none.
+func (s *Store) FindUnfinished(source string) (e Exercise, ok bool, err error) {
+	e, err = s.one(`SELECT `+exerciseCols+` FROM exercises WHERE status = ? AND source = ?
+		ORDER BY updated_ms DESC, pk DESC LIMIT 1`, StatusRunning, source)
+	if errors.Is(err, ErrNotFound) {
+		return Exercise{}, false, nil
+	}
+	if err != nil {
+		return Exercise{}, false, fmt.Errorf("store: find unfinished exercise for %q: %w", source, err)
+	}
+	return e, true, nil
+}
+
+func (s *Store) one(query string, args ...any) (Exercise, error) {
+	es, err := s.list(query, args...)
+	if err != nil {
+		return Exercise{}, err
+	}
+	if len(es) == 0 {
+		return Exercise{}, ErrNotFound
+	}
+	return es[0], nil
+}
+
+func (s *Store) list(query string, args ...any) ([]Exercise, error) {
+	rows, err := s.db.Query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var es []Exercise
+	for rows.Next() {
+		var e Exercise
+		var title, teams string
+		var created, updated int64
+		if err := rows.Scan(&e.ID, &e.ScenarioID, &title, &e.Lang, &teams, &e.Source, &e.Status,
+			&e.ClockMS, &e.Paused, &created, &updated); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(title), &e.Title); err != nil {
+			return nil, fmt.Errorf("exercise %s: title: %w", e.ID, err)
+		}
+		if err := json.Unmarshal([]byte(teams), &e.Teams); err != nil {
+			return nil, fmt.Errorf("exercise %s: teams: %w", e.ID, err)
+		}
+		e.CreatedAt = time.UnixMilli(created)
+		e.UpdatedAt = time.UnixMilli(updated)
+		es = append(es, e)
+	}
+	return es, rows.Err()
+}
