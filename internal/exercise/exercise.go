@@ -19,20 +19,59 @@ type Running struct {
 	ID      string
 	Session *engine.Session
 	store   *store.Store
+	log     *storeLog
 }
 
-// storeLog makes the store the engine's durable log.
+// Durability says when events reach the disk.
+type Durability int
+
+const (
+	// EachEvent writes every event durably before it takes effect: what the
+	// GUI needs, since people see and act on every event.
+	EachEvent Durability = iota
+	// OnFlush buffers events until Flush. Only for headless play, whose
+	// events are a deterministic function of the script: events lost in a
+	// crash are produced again, identically, when the run resumes.
+	OnFlush
+)
+
+// storeLog makes the store the engine's log.
 type storeLog struct {
-	st *store.Store
-	id string
+	st      *store.Store
+	id      string
+	mode    Durability
+	pending []store.Record
 }
 
-func (l storeLog) Append(ev engine.Event) error {
+func (l *storeLog) Append(ev engine.Event) error {
 	data, err := ev.Encode()
 	if err != nil {
 		return err
 	}
-	return l.st.Append(l.id, store.Record{Seq: ev.Seq, AtMS: ev.At.Milliseconds(), Kind: string(ev.Kind), Data: data, Wall: time.Now()})
+	rec := store.Record{Seq: ev.Seq, AtMS: ev.At.Milliseconds(), Kind: string(ev.Kind), Data: data, Wall: time.Now()}
+	if l.mode == OnFlush {
+		l.pending = append(l.pending, rec)
+		return nil
+	}
+	return l.st.Append(l.id, rec)
+}
+
+func (l *storeLog) flush() error {
+	if len(l.pending) == 0 {
+		return nil
+	}
+	if err := l.st.AppendBatch(l.id, l.pending); err != nil {
+		return err
+	}
+	l.pending = l.pending[:0]
+	return nil
+}
+
+// Flush writes buffered events (OnFlush mode) in one transaction.
+func (r *Running) Flush() error {
+	var err error
+	r.Session.Read(func(*engine.State) { err = r.log.flush() }) // under the session lock: no append races the flush
+	return err
 }
 
 // NewID returns a random exercise id.
@@ -44,25 +83,26 @@ func NewID() string {
 
 // Start creates an exercise in the store and starts it. source tells who
 // runs it ("gui", or "play:HASH" for a scripted run).
-func Start(st *store.Store, cfg engine.Config, title scenario.Text, source string, wall engine.WallClock) (*Running, error) {
+func Start(st *store.Store, cfg engine.Config, title scenario.Text, source string, wall engine.WallClock, mode Durability) (*Running, error) {
 	id := NewID()
 	err := st.CreateExercise(store.Exercise{ID: id, ScenarioID: cfg.ScenarioID, Title: title, Lang: cfg.Lang,
 		Teams: cfg.Teams, Source: source, Status: "running", Paused: true})
 	if err != nil {
 		return nil, err
 	}
-	s, err := engine.Start(cfg, storeLog{st, id}, wall)
+	log := &storeLog{st: st, id: id, mode: mode}
+	s, err := engine.Start(cfg, log, wall)
 	if err != nil {
 		return nil, err
 	}
-	r := &Running{ID: id, Session: s, store: st}
+	r := &Running{ID: id, Session: s, store: st, log: log}
 	r.watchEnd()
 	return r, nil
 }
 
 // Resume rebuilds an exercise from the store. Its clock stands paused where
 // it last stood.
-func Resume(st *store.Store, id string, wall engine.WallClock) (*Running, error) {
+func Resume(st *store.Store, id string, wall engine.WallClock, mode Durability) (*Running, error) {
 	ex, err := st.Exercise(id)
 	if err != nil {
 		return nil, err
@@ -71,11 +111,12 @@ func Resume(st *store.Store, id string, wall engine.WallClock) (*Running, error)
 	if err != nil {
 		return nil, err
 	}
-	s, err := engine.Resume(events, storeLog{st, id}, wall, time.Duration(ex.ClockMS)*time.Millisecond)
+	log := &storeLog{st: st, id: id, mode: mode}
+	s, err := engine.Resume(events, log, wall, time.Duration(ex.ClockMS)*time.Millisecond)
 	if err != nil {
 		return nil, fmt.Errorf("exercise %s: %w", id, err)
 	}
-	r := &Running{ID: id, Session: s, store: st}
+	r := &Running{ID: id, Session: s, store: st, log: log}
 	var ended bool
 	s.Read(func(state *engine.State) { ended = state.Ended })
 	if ended && ex.Status != "finished" {

@@ -1,0 +1,142 @@
+package exercise
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+	"github.com/firebreak-drills/firebreak/internal/store"
+)
+
+func miniConfig(t testing.TB, teams ...string) engine.Config {
+	src, err := os.ReadFile("../engine/testdata/mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return engine.Config{ScenarioID: "mini", Source: src, Teams: teams, Lang: "en", Speed: 1}
+}
+
+func openStore(t testing.TB, path string) *store.Store {
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// TestResumeFromStoreRestoresState runs an exercise on the real store,
+// drops it without any shutdown (as a crash would), and resumes it from the
+// database: state, clock position and the unfinished listing must match.
+func TestResumeFromStoreRestoresState(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "fb.db")
+	st := openStore(t, db)
+	clock := engine.NewFakeClock()
+	run, err := Start(st, miniConfig(t, "Alpha", "Bravo"), scenario.Text{"en": "Mini"}, "gui", clock, EachEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := run.Session
+	if err := s.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
+		t.Fatal(err)
+	}
+	clock.Add(6 * time.Minute)
+	if err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: "first", Option: "good"}); err != nil {
+		t.Fatal(err)
+	}
+	clock.Add(30 * time.Second)
+	if err := run.SaveClock(); err != nil {
+		t.Fatal(err)
+	}
+	var before engine.State
+	s.Read(func(x *engine.State) { before = *x })
+	st.Close()
+
+	st2 := openStore(t, db)
+	defer st2.Close()
+	list, err := st2.Unfinished()
+	if err != nil || len(list) != 1 || list[0].ID != run.ID {
+		t.Fatalf("the interrupted exercise should be offered for resume: %+v, %v", list, err)
+	}
+	r2, err := Resume(st2, run.ID, engine.NewFakeClock(), EachEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r2.Session.ExerciseTime(); got != 6*time.Minute+30*time.Second {
+		t.Fatalf("clock resumes at %s, want 6m30s", got)
+	}
+	r2.Session.Read(func(after *engine.State) {
+		if !after.Paused {
+			t.Error("a resumed exercise must wait, paused, for the facilitator")
+		}
+		for i, bt := range before.Teams {
+			at := after.Teams[i]
+			if bt.Phase != at.Phase || !reflect.DeepEqual(bt.World, at.World) || len(bt.Answers) != len(at.Answers) || len(bt.Inbox) != len(at.Inbox) {
+				t.Errorf("team %s differs after resume: %+v vs %+v", bt.Name, bt, at)
+			}
+		}
+	})
+	if err := r2.Session.Send(engine.Command{Kind: engine.CmdEnd}); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := st2.Unfinished(); len(list) != 0 {
+		t.Fatalf("an ended exercise must leave the resume list: %+v", list)
+	}
+}
+
+// buildLog writes an exercise of about n events: twelve teams play the test
+// scenario while the facilitator pauses and resumes the clock.
+func buildLog(b testing.TB, db string, n int) string {
+	st := openStore(b, db)
+	defer st.Close()
+	teams := make([]string, 12)
+	for i := range teams {
+		teams[i] = fmt.Sprintf("Team %d", i+1)
+	}
+	run, err := Start(st, miniConfig(b, teams...), scenario.Text{"en": "Mini"}, "bench", nil, OnFlush)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := run.Session
+	for i := 0; ; i++ {
+		var seq int64
+		s.Read(func(x *engine.State) { seq = x.Seq })
+		if seq >= int64(n) {
+			break
+		}
+		_ = s.AdvanceTo(time.Duration(i) * 100 * time.Millisecond)
+		kind := engine.CmdPause
+		if i%2 == 1 {
+			kind = engine.CmdResume
+		}
+		if err := s.Send(engine.Command{Kind: kind}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := s.Send(engine.Command{Kind: engine.CmdPause}); err != nil {
+		b.Fatal(err)
+	}
+	if err := run.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	return run.ID
+}
+
+// BenchmarkResume10k measures opening the database and rebuilding a
+// 10,000-event exercise (read + fold), as the app does on resume.
+func BenchmarkResume10k(b *testing.B) {
+	db := filepath.Join(b.TempDir(), "fb.db")
+	id := buildLog(b, db, 10_000)
+	b.ResetTimer()
+	for range b.N {
+		st := openStore(b, db)
+		if _, err := Resume(st, id, engine.NewFakeClock(), EachEvent); err != nil {
+			b.Fatal(err)
+		}
+		st.Close()
+	}
+}

@@ -1,0 +1,21 @@
+// Command firebreak runs crisis-communication tabletop exercises: with no
+// arguments it opens the app; with a subcommand it works headless.
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/firebreak-drills/firebreak/app"
+	"github.com/firebreak-drills/firebreak/internal/cli"
+)
+
+func main() {
+	if len(os.Args) > 1 {
+		os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr}))
+	}
+	if err := app.Run(app.DefaultDBPath()); err != nil {
+		fmt.Fprintln(os.Stderr, "firebreak:", err)
+		os.Exit(1)
+	}
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Starts the app under Xvfb with a throwaway database and checks that its
+# window appears and the process stays alive for a few seconds.
+set -euo pipefail
+bin=${1:-./firebreak}
+d=99
+while [ -e /tmp/.X11-unix/X$d ] || [ -e /tmp/.X$d-lock ]; do d=$((d+1)); done
+Xvfb :$d -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+home=$(mktemp -d)
+cleanup() { kill "${app:-}" 2>/dev/null || true; kill $xvfb 2>/dev/null || true; rm -rf "$home"; }
+trap cleanup EXIT
+for _ in $(seq 50); do [ -e /tmp/.X11-unix/X$d ] && break; sleep 0.1; done
+DISPLAY=:$d HOME=$home XDG_CONFIG_HOME=$home/.config "$bin" >"$home/log" 2>&1 &
+app=$!
+found=""
+for _ in $(seq 40); do
+  if DISPLAY=:$d xdotool search --name '^Firebreak' >/dev/null 2>&1; then found=1; break; fi
+  kill -0 $app 2>/dev/null || break
+  sleep 0.25
+done
+[ -n "$found" ] || { echo "GUI smoke: no Firebreak window appeared"; cat "$home/log"; exit 1; }
+sleep 3
+kill -0 $app 2>/dev/null || { echo "GUI smoke: the app died"; cat "$home/log"; exit 1; }
+echo "GUI smoke: window 'Firebreak' is up and the app stayed alive"

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Firebreak needs to build (Fyne's cgo/GLFW
+# build) and to run its GUI checks under a virtual display. Safe to re-run.
+set -euo pipefail
+pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev xvfb xdotool imagemagick)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+command -v go >/dev/null || [ -x /usr/local/go/bin/go ] || { echo "install Go 1.26 first (https://go.dev/dl)"; exit 1; }
