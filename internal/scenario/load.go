@@ -745,14 +745,24 @@ func (l *loader) effects(n *yaml.Node) map[string]float64 {
 	return out
 }
 
+// fmtDur writes a duration the way authors write them: 1h30m, 15m, 90s.
 func fmtDur(d time.Duration) string {
-	s := d.String()
-	s = strings.TrimSuffix(s, "0s")
-	s = strings.TrimSuffix(s, "0m")
-	if s == "" {
+	d = d.Round(time.Second)
+	if d == 0 {
 		return "0s"
 	}
-	return s
+	h, m, sec := int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60
+	var b strings.Builder
+	if h > 0 {
+		fmt.Fprintf(&b, "%dh", h)
+	}
+	if m > 0 {
+		fmt.Fprintf(&b, "%dm", m)
+	}
+	if sec > 0 {
+		fmt.Fprintf(&b, "%ds", sec)
+	}
+	return b.String()
 }
 
 func keys(m map[string]bool) []string {

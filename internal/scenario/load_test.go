@@ -1,0 +1,145 @@
+package scenario
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+// base is a small valid scenario; cases below break one thing at a time.
+const base = `format: firebreak/1
+id: t
+kind: recall
+title: {en: T, zh: 题}
+languages: [en, zh]
+duration: 30m
+world:
+  attention: {start: 10, min: 0, max: 100}
+phases:
+  start:
+    injects:
+      - at: 1m
+        channel: social
+        text: {en: Post, zh: 帖子}
+        opens: d1
+    decisions:
+      d1:
+        prompt: {en: "Say what?", zh: 说什么？}
+        target: 5m
+        deadline: 10m
+        options:
+          - {id: a, text: {en: A, zh: 甲}, scores: {transparency: 2}, effects: {attention: -5}, next: end}
+          - {id: b, text: {en: B, zh: 乙}, next: end}
+        on_timeout: {next: end}
+  end:
+    ending: {outcome: {en: Done, zh: 完}, tone: good}
+`
+
+func TestParseValid(t *testing.T) {
+	s, probs := Parse("t.yaml", []byte(base))
+	if s == nil || len(probs) != 0 {
+		t.Fatalf("valid scenario refused: %v", probs)
+	}
+	d := s.Decision("d1")
+	if d == nil || d.OpensAt() != time.Minute || d.Target != 5*time.Minute || d.Option("a").Scores["transparency"] != 2 {
+		t.Fatalf("decision decoded wrongly: %+v", d)
+	}
+	if s.Phase("end").Ending.Outcome.Get("zh") != "完" || s.Title.Get("fr") != "T" {
+		t.Fatal("bilingual text decoded wrongly")
+	}
+}
+
+func TestParseReportsPositions(t *testing.T) {
+	cases := []struct {
+		name, from, to, want string
+	}{
+		{"unknown field", "    injects:\n", "    injectz:\n", `t.yaml:11:5: error: unknown field "injectz" in phase "start"; did you mean "injects"?`},
+		{"missing phase", "next: end}\n  end:", "next: ned}\n  end:", `goes to phase "ned", which does not exist; did you mean "end"?`},
+		{"target after deadline", "target: 5m", "target: 15m", `t.yaml:19:17: error: target 15m of decision "d1" is after its deadline 10m`},
+		{"unknown variable", "effects: {attention: -5}", "effects: {atention: -5}", `effect on "atention", which is not a world variable; did you mean "attention"?`},
+		{"missing language", "text: {en: Post, zh: 帖子}", "text: {en: Post}", `t.yaml:14:15: error: text has no "zh" text`},
+		{"inject after end", "at: 1m", "at: 45m", "can never arrive: the scenario lasts 30m"},
+		{"bad duration", "duration: 30m", "duration: half an hour", `"half an hour" is not a duration`},
+		{"unknown channel", "channel: social", "channel: telegram", `channel "telegram" is not known`},
+		{"score out of range", "scores: {transparency: 2}", "scores: {transparency: 7}", "must be a whole number from -3 to 3"},
+		{"speed is not authored", "scores: {transparency: 2}", "scores: {speed: 2}", "speed is measured"},
+		{"opens nothing", "opens: d1", "opens: d2", `inject opens decision "d2", which is not a decision of phase "start"`},
+		{"unknown format", "format: firebreak/1", "format: firebreak/9", `it reads "firebreak/1"`},
+		{"duplicate option", "{id: b,", "{id: a,", `option id "a" appears twice`},
+		{"yaml syntax", "  end:\n", "  end: [\n", "YAML syntax"},
+		{"alias", "  end:\n    ending: {outcome: {en: Done, zh: 完}, tone: good}\n", "  end:\n    ending: &e {outcome: {en: Done, zh: 完}, tone: good}\n", "anchors and aliases"},
+		{"unreachable", "  end:\n", "  lost:\n    continue: {after: 1m, next: end}\n  end:\n", `phase "lost" is unreachable`},
+		{"loose end", "on_timeout: {next: end}", "on_timeout: {next: limbo}\n  limbo:\n    title: x", `phase "limbo" is a loose end`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src := strings.Replace(base, c.from, c.to, 1)
+			if src == base {
+				t.Fatalf("test case does not change the scenario (%q not found)", c.from)
+			}
+			s, probs := Parse("t.yaml", []byte(src))
+			if s != nil {
+				t.Fatalf("broken scenario accepted; problems: %v", probs)
+			}
+			if !strings.Contains(probs.Error(), c.want) {
+				t.Fatalf("want a message containing\n  %s\ngot\n  %s", c.want, probs.Error())
+			}
+			for _, p := range probs {
+				if p.File != "t.yaml" {
+					t.Errorf("problem without file name: %v", p)
+				}
+			}
+		})
+	}
+}
+
+func TestParseRefusesHostileInput(t *testing.T) {
+	bomb := "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+	cases := map[string][]byte{
+		"empty":        nil,
+		"garbage":      {0xff, 0xfe, 0x00, 0x01},
+		"alias bomb":   []byte(bomb),
+		"huge":         []byte(strings.Repeat("#", MaxFileSize+1)),
+		"deep nesting": []byte(strings.Repeat("[", 5000) + strings.Repeat("]", 5000)),
+		"a list":       []byte("- 1\n- 2\n"),
+		"a number":     []byte("42\n"),
+	}
+	for name, data := range cases {
+		t.Run(name, func(t *testing.T) {
+			s, probs := Parse("h.yaml", data)
+			if s != nil || len(probs.Errors()) == 0 {
+				t.Fatalf("hostile input accepted: %v", probs)
+			}
+		})
+	}
+}
+
+func TestLoadFileTooLarge(t *testing.T) {
+	p := t.TempDir() + "/big.yaml"
+	if err := os.WriteFile(p, make([]byte, MaxFileSize+10), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, probs, err := LoadFile(p)
+	if err != nil || !strings.Contains(probs.Error(), "at most") {
+		t.Fatalf("want a size refusal, got %v %v", probs, err)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(base))
+	f.Add([]byte("format: firebreak/1\n"))
+	f.Add([]byte("a: &a [1]\nb: *a\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, probs := Parse("f.yaml", data)
+		if s == nil && len(probs.Errors()) == 0 {
+			t.Fatal("refused without an error")
+		}
+		if s != nil {
+			_ = s.Count()
+			for _, p := range s.Phases {
+				_ = p.Next()
+			}
+		}
+	})
+}
