@@ -240,7 +240,7 @@ func suggest(got string, allowed []string) string {
 	if best != "" {
 		return fmt.Sprintf("; did you mean %q?", best)
 	}
-	return fmt.Sprintf("; allowed: %s", strings.Join(allowed, ", "))
+	return fmt.Sprintf("; known: %s", strings.Join(allowed, ", "))
 }
 
 func editDistance(a, b string) int {

@@ -1,0 +1,87 @@
+// Package cli implements Firebreak's command-line subcommands: lint,
+// inspect and play. The GUI starts when no subcommand is given (see main.go).
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitFail  = 1 // the command ran and found errors (lint) or failed
+	ExitUsage = 2 // bad arguments or bad input files
+)
+
+// Env is what a command reads and writes.
+type Env struct {
+	Stdout, Stderr io.Writer
+}
+
+const usage = `usage:
+  firebreak                      start the app
+  firebreak lint FILE...         check scenario files
+  firebreak inspect SCENARIO [--json]
+                                 show a scenario's phases, decisions and options
+  firebreak play SCENARIO --script SCRIPT --db DB --out DIR [--speed max|N] [--lang en|zh]
+                                 play a scripted exercise headless
+SCENARIO is a scenario file or a built-in id (for example beverage-recall).
+`
+
+// Run runs a subcommand and returns the process exit code.
+func Run(args []string, env Env) int {
+	if len(args) == 0 {
+		fmt.Fprint(env.Stderr, usage)
+		return ExitUsage
+	}
+	switch args[0] {
+	case "lint":
+		return lint(args[1:], env)
+	case "inspect":
+		return inspect(args[1:], env)
+	case "play":
+		return play(args[1:], env)
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(env.Stdout, usage)
+		return ExitOK
+	}
+	fmt.Fprintf(env.Stderr, "firebreak: unknown command %q\n%s", args[0], usage)
+	return ExitUsage
+}
+
+// parse parses flags that may come before or after positional arguments
+// ("play SCENARIO --script s.yaml" reads naturally), returning the positionals.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if rest[0] == "--" {
+			return append(pos, rest[1:]...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+func newFlags(name string, env Env) *flag.FlagSet {
+	fs := flag.NewFlagSet("firebreak "+name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	return fs
+}
+
+func errorf(env Env, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if !strings.HasSuffix(msg, "\n") {
+		msg += "\n"
+	}
+	fmt.Fprint(env.Stderr, "firebreak: "+msg)
+}

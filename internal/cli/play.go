@@ -1,0 +1,284 @@
+package cli
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/firebreak-drills/firebreak/internal/debrief"
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
+	"github.com/firebreak-drills/firebreak/internal/library"
+	"github.com/firebreak-drills/firebreak/internal/store"
+)
+
+// Result is what `play` writes to result.json.
+type Result struct {
+	Scenario string         `json:"scenario"`
+	Exercise string         `json:"exercise"`
+	Resumed  bool           `json:"resumed"`
+	Teams    []TeamResult   `json:"teams"`
+	Skipped  []SkippedEntry `json:"skipped"`
+}
+
+// TeamResult is one team's outcome.
+type TeamResult struct {
+	Name      string             `json:"name"`
+	Ending    string             `json:"ending"` // ending phase id, "time-up" or "facilitator"
+	Path      []string           `json:"path"`
+	Decisions []DecisionResult   `json:"decisions"`
+	Scores    map[string]float64 `json:"scores"`
+}
+
+// DecisionResult is one decision as the team met it.
+type DecisionResult struct {
+	Decision        string  `json:"decision"`
+	Option          string  `json:"option,omitempty"`
+	TimedOut        bool    `json:"timed_out,omitempty"`
+	AtSeconds       float64 `json:"at_seconds"`
+	ResponseSeconds float64 `json:"response_seconds"`
+}
+
+// SkippedEntry is a script action that could not be carried out.
+type SkippedEntry struct {
+	Action    int     `json:"action"`
+	AtSeconds float64 `json:"at_seconds"`
+	Team      string  `json:"team"`
+	Decision  string  `json:"decision"`
+	Option    string  `json:"option"`
+	Reason    string  `json:"reason"`
+}
+
+// PlayOptions configures a headless run.
+type PlayOptions struct {
+	Scenario library.Entry
+	Script   *Script
+	ScriptID string // hash of the script's bytes, to find an unfinished run of it
+	DB       string
+	Lang     string
+	Speed    float64 // 0 = as fast as possible; N = N× real time
+	Warn     io.Writer
+}
+
+func play(args []string, env Env) int {
+	fs := newFlags("play", env)
+	scriptPath := fs.String("script", "", "play script (YAML)")
+	db := fs.String("db", "", "database file (created if missing)")
+	out := fs.String("out", "", "directory for debrief.md and result.json")
+	speed := fs.String("speed", "max", "max, or N for N× real time")
+	lang := fs.String("lang", "en", "language of the debrief: en or zh")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	switch {
+	case len(pos) != 1:
+		errorf(env, "play needs exactly one SCENARIO (a file or a built-in id)")
+		return ExitUsage
+	case *scriptPath == "" || *db == "" || *out == "":
+		errorf(env, "play needs --script, --db and --out")
+		return ExitUsage
+	case *lang != "en" && *lang != "zh":
+		errorf(env, "--lang must be en or zh, not %q", *lang)
+		return ExitUsage
+	}
+	opts := PlayOptions{DB: *db, Lang: *lang, Warn: env.Stderr}
+	if *speed != "max" {
+		n, err := strconv.ParseFloat(*speed, 64)
+		if err != nil || n < engine.MinSpeed || n > engine.MaxSpeed {
+			errorf(env, "--speed must be max or a number from %g to %g, not %q", engine.MinSpeed, engine.MaxSpeed, *speed)
+			return ExitUsage
+		}
+		opts.Speed = n
+	}
+	if opts.Scenario, err = library.Find(pos[0]); err != nil {
+		errorf(env, "%v", err)
+		return ExitUsage
+	}
+	data, err := os.ReadFile(*scriptPath)
+	if err != nil {
+		errorf(env, "%v", err)
+		return ExitUsage
+	}
+	if opts.Script, err = ParseScript(*scriptPath, data, opts.Scenario.Scenario); err != nil {
+		errorf(env, "%v", err)
+		return ExitUsage
+	}
+	sum := sha256.Sum256(data)
+	opts.ScriptID = hex.EncodeToString(sum[:8])
+
+	res, st, err := Play(opts)
+	if err != nil {
+		errorf(env, "%v", err)
+		return ExitFail
+	}
+	if err := writeOutputs(*out, res, debrief.Markdown(st, *lang)); err != nil {
+		errorf(env, "%v", err)
+		return ExitFail
+	}
+	fmt.Fprintf(env.Stdout, "exercise %s: %d teams, %d actions skipped; wrote %s and %s\n", res.Exercise, len(res.Teams), len(res.Skipped),
+		filepath.Join(*out, "debrief.md"), filepath.Join(*out, "result.json"))
+	return ExitOK
+}
+
+func writeOutputs(dir string, res Result, md string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	js, err := json.MarshalIndent(res, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "result.json"), append(js, '\n'), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "debrief.md"), []byte(md), 0o644)
+}
+
+// Play runs a scripted exercise to its end, resuming an unfinished run of the
+// same scenario and script from the database if there is one.
+func Play(o PlayOptions) (Result, *engine.State, error) {
+	st, err := store.Open(o.DB)
+	if err != nil {
+		return Result{}, nil, err
+	}
+	defer st.Close()
+	sum := sha256.Sum256(append(append([]byte(o.Lang+"\x00"), o.Scenario.Source...), o.ScriptID...))
+	source := "play:" + hex.EncodeToString(sum[:8])
+
+	var run *exercise.Running
+	prev, found, err := st.FindUnfinished(source)
+	if err != nil {
+		return Result{}, nil, err
+	}
+	if found {
+		if run, err = exercise.Resume(st, prev.ID, nil, exercise.OnFlush); err != nil {
+			return Result{}, nil, err
+		}
+	} else {
+		cfg := engine.Config{ScenarioID: o.Scenario.ID, Source: o.Scenario.Source, Teams: o.Script.Teams, Lang: o.Lang, Speed: 1}
+		if run, err = exercise.Start(st, cfg, o.Scenario.Scenario.Title, source, nil, exercise.OnFlush); err != nil {
+			return Result{}, nil, err
+		}
+	}
+	s := run.Session
+	var done map[string]bool
+	var now time.Duration
+	s.Read(func(state *engine.State) {
+		done = make(map[string]bool, len(state.Refs))
+		for r := range state.Refs {
+			done[r] = true
+		}
+		now = state.Now
+	})
+	if err := s.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
+		return Result{}, nil, err
+	}
+	if err := run.Flush(); err != nil {
+		return Result{}, nil, err
+	}
+	for _, a := range o.Script.Actions {
+		if done[a.Ref()] {
+			continue // handled before the run was interrupted
+		}
+		if err := pace(run, o.Speed, now, a.At); err != nil {
+			return Result{}, nil, err
+		}
+		now = max(now, a.At)
+		err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: a.Team, Decision: a.Decision, Option: a.Option, Ref: a.Ref()})
+		if err != nil && !errors.Is(err, engine.ErrRejected) {
+			return Result{}, nil, err
+		}
+		if err := run.Flush(); err != nil {
+			return Result{}, nil, err
+		}
+	}
+	if err := pace(run, o.Speed, now, o.Scenario.Scenario.Duration); err != nil {
+		return Result{}, nil, err
+	}
+	if err := run.Flush(); err != nil {
+		return Result{}, nil, err
+	}
+	var res Result
+	var final *engine.State
+	s.Read(func(state *engine.State) { final = state; res = result(state, o.Script) })
+	res.Exercise, res.Resumed = run.ID, found
+	for _, sk := range res.Skipped {
+		fmt.Fprintf(o.Warn, "warning: script action %d (%s at %s: %s → %s) skipped: %s\n",
+			sk.Action, sk.Team, debrief.Clock(time.Duration(sk.AtSeconds*float64(time.Second))), sk.Decision, sk.Option, sk.Reason)
+	}
+	return res, final, nil
+}
+
+// pace moves manual time from `from` to `to`; at N× it waits the matching
+// wall time, in steps of at most a second so injects arrive along the way,
+// and saves what happened after each step.
+func pace(run *exercise.Running, speed float64, from, to time.Duration) error {
+	s := run.Session
+	if speed <= 0 || to <= from {
+		return s.AdvanceTo(to)
+	}
+	step := time.Duration(speed * float64(time.Second))
+	for t := from; t < to; {
+		next := min(t+step, to)
+		time.Sleep(time.Duration(float64(next-t) / speed))
+		if err := s.AdvanceTo(next); err != nil {
+			return err
+		}
+		if err := run.Flush(); err != nil {
+			return err
+		}
+		t = next
+	}
+	return nil
+}
+
+func result(st *engine.State, script *Script) Result {
+	res := Result{Scenario: st.Scenario.ID, Teams: []TeamResult{}, Skipped: []SkippedEntry{}}
+	for _, t := range st.Teams {
+		tr := TeamResult{Name: t.Name, Path: []string{}, Decisions: []DecisionResult{}}
+		switch {
+		case t.EndReason == engine.EndReached:
+			tr.Ending = t.Ending
+		default:
+			tr.Ending = t.EndReason
+		}
+		for _, p := range t.Path {
+			tr.Path = append(tr.Path, p.Phase)
+		}
+		for _, a := range t.Answers {
+			dr := DecisionResult{Decision: a.Decision.ID, AtSeconds: a.At.Seconds(), ResponseSeconds: a.Took().Seconds(), TimedOut: a.TimedOut}
+			if a.Option != nil {
+				dr.Option = a.Option.ID
+			}
+			if a.Open {
+				continue // still open at the end: not a decision the team made
+			}
+			tr.Decisions = append(tr.Decisions, dr)
+		}
+		sc := t.Scores()
+		tr.Scores = map[string]float64{"speed": sc.Speed, "transparency": sc.Transparency, "empathy": sc.Empathy, "overall": sc.Overall}
+		res.Teams = append(res.Teams, tr)
+		for _, r := range t.Rejected {
+			res.Skipped = append(res.Skipped, skipped(r, script))
+		}
+	}
+	return res
+}
+
+func skipped(r engine.Event, script *Script) SkippedEntry {
+	e := SkippedEntry{AtSeconds: r.At.Seconds(), Team: r.Team, Decision: r.Decision, Option: r.Option, Reason: r.Reason}
+	for _, a := range script.Actions {
+		if a.Ref() == r.Ref {
+			e.Action = a.Index
+		}
+	}
+	return e
+}

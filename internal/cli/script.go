@@ -1,0 +1,143 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+)
+
+// MaxScriptSize bounds a play script.
+const MaxScriptSize = 1 << 20
+
+// Script is a headless play script:
+//
+//	teams: [Alpha, Bravo]
+//	actions:
+//	  - {at: 12m, team: Alpha, decide: first-response, choose: recall-now}
+type Script struct {
+	Teams   []string
+	Actions []Action // sorted by At; equal times keep file order
+}
+
+// Action is one scripted choice.
+type Action struct {
+	Index    int // position in the file, 1-based; identifies the action in the log
+	Line     int
+	At       time.Duration
+	Team     string
+	Decision string
+	Option   string
+}
+
+// Ref names the action in the exercise log.
+func (a Action) Ref() string { return fmt.Sprintf("script:%d", a.Index) }
+
+type scriptFile struct {
+	Teams   []string `yaml:"teams"`
+	Actions []struct {
+		At     string `yaml:"at"`
+		Team   string `yaml:"team"`
+		Decide string `yaml:"decide"`
+		Choose string `yaml:"choose"`
+	} `yaml:"actions"`
+}
+
+// ParseScript reads a script and checks it against the scenario: every team,
+// decision and option it names must exist. Errors say file:line:col.
+func ParseScript(file string, data []byte, sc *scenario.Scenario) (*Script, error) {
+	if len(data) > MaxScriptSize {
+		return nil, fmt.Errorf("%s: the script is %d bytes; at most %d are read", file, len(data), MaxScriptSize)
+	}
+	var root yaml.Node
+	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&root); err != nil {
+		return nil, fmt.Errorf("%s: %s", file, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if root.Kind == 0 || len(root.Content) == 0 {
+		return nil, fmt.Errorf("%s: the script is empty; it needs 'teams:' and 'actions:'", file)
+	}
+	var sf scriptFile
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&sf); err != nil {
+		return nil, fmt.Errorf("%s: %s", file, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	actionNodes := findKey(root.Content[0], "actions")
+	at := func(i int, key string) string {
+		if actionNodes != nil && i < len(actionNodes.Content) {
+			n := actionNodes.Content[i]
+			if v := findKey(n, key); v != nil {
+				return fmt.Sprintf("%s:%d:%d", file, v.Line, v.Column)
+			}
+			return fmt.Sprintf("%s:%d:%d", file, n.Line, n.Column)
+		}
+		return file
+	}
+	if err := engine.ValidateTeams(sf.Teams); err != nil {
+		pos := file
+		if n := findKey(root.Content[0], "teams"); n != nil {
+			pos = fmt.Sprintf("%s:%d:%d", file, n.Line, n.Column)
+		}
+		return nil, fmt.Errorf("%s: %v", pos, err)
+	}
+	s := &Script{Teams: sf.Teams}
+	for i, a := range sf.Actions {
+		d, err := time.ParseDuration(strings.TrimSpace(a.At))
+		switch {
+		case a.At == "":
+			return nil, fmt.Errorf("%s: action %d needs 'at' (e.g. at: 12m)", at(i, "at"), i+1)
+		case err != nil || d < 0:
+			return nil, fmt.Errorf("%s: %q is not a time; write it like 90s, 12m or 1h5m", at(i, "at"), a.At)
+		case d > sc.Duration:
+			return nil, fmt.Errorf("%s: action at %s comes after the scenario ends (%s)", at(i, "at"), d, sc.Duration)
+		}
+		if !contains(sf.Teams, a.Team) {
+			return nil, fmt.Errorf("%s: team %q is not one of the script's teams %v", at(i, "team"), a.Team, sf.Teams)
+		}
+		dec := sc.Decision(a.Decide)
+		if dec == nil {
+			return nil, fmt.Errorf("%s: scenario %s has no decision %q", at(i, "decide"), sc.ID, a.Decide)
+		}
+		if dec.Option(a.Choose) == nil {
+			ids := make([]string, len(dec.Options))
+			for j, o := range dec.Options {
+				ids[j] = o.ID
+			}
+			return nil, fmt.Errorf("%s: decision %q has no option %q (options: %s)", at(i, "choose"), a.Decide, a.Choose, strings.Join(ids, ", "))
+		}
+		line := 0
+		if actionNodes != nil && i < len(actionNodes.Content) {
+			line = actionNodes.Content[i].Line
+		}
+		s.Actions = append(s.Actions, Action{Index: i + 1, Line: line, At: d.Truncate(time.Millisecond), Team: a.Team, Decision: a.Decide, Option: a.Choose})
+	}
+	sort.SliceStable(s.Actions, func(i, j int) bool { return s.Actions[i].At < s.Actions[j].At })
+	return s, nil
+}
+
+func findKey(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
