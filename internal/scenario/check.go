@@ -56,6 +56,8 @@ func (l *loader) check(s *Scenario) {
 			}
 			if s.Duration > 0 && d.OpensAt() >= s.Duration {
 				l.add(d.Pos, SevError, "decision %q opens at %s, but the scenario lasts %s", d.ID, fmtDur(d.OpensAt()), fmtDur(s.Duration))
+			} else if s.Duration > 0 && d.OpensAt()+d.Deadline > s.Duration {
+				l.add(d.Pos, SevWarning, "decision %q's deadline (%s after phase start) falls after the scenario ends (%s) even for a team that enters the phase at 0s", d.ID, fmtDur(d.OpensAt()+d.Deadline), fmtDur(s.Duration))
 			}
 			for _, o := range d.Options {
 				ref(o.Pos, fmt.Sprintf("option %q", o.ID), o.Next)
@@ -64,6 +66,9 @@ func (l *loader) check(s *Scenario) {
 				ref(d.OnTimeout.Pos, fmt.Sprintf("on_timeout of decision %q", d.ID), d.OnTimeout.Next)
 			} else {
 				l.add(d.Pos, SevWarning, "decision %q has no on_timeout: a team that misses the deadline simply stays in phase %q", d.ID, p.ID)
+			}
+			if (d.OnTimeout == nil || d.OnTimeout.Next == "") && len(p.Decisions) == 1 && p.Continue == nil {
+				l.add(d.Pos, SevWarning, "a team that misses decision %q's deadline is stuck in phase %q until time runs out; give on_timeout a next phase", d.ID, p.ID)
 			}
 		}
 		if p.Continue != nil {

@@ -3,6 +3,7 @@ package scenario
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"regexp"
@@ -56,11 +57,19 @@ func Parse(file string, data []byte) (*Scenario, Problems) {
 	}
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&root); err != nil {
+	err := dec.Decode(&root)
+	if err != nil && err != io.EOF {
 		l.yamlError(err)
 		return nil, l.probs
 	}
-	if root.Kind == 0 {
+	if err == nil {
+		var extra yaml.Node
+		if dec.Decode(&extra) != io.EOF {
+			l.add(Pos{extra.Line, extra.Column}, SevError, "a scenario file holds one YAML document; remove the '---' and what follows, or move it to its own file")
+			return nil, l.probs
+		}
+	}
+	if root.Kind == 0 || len(root.Content) == 0 {
 		l.add(Pos{1, 1}, SevError, "file is empty; a scenario starts with 'format: %s'", FormatVersion)
 		return nil, l.probs
 	}
@@ -319,7 +328,14 @@ func (l *loader) number(n *yaml.Node, what string) (float64, bool) {
 	if !ok {
 		return 0, false
 	}
-	f, err := strconv.ParseFloat(strings.TrimPrefix(strings.TrimSpace(s), "+"), 64)
+	t := strings.TrimSpace(s)
+	if strings.HasPrefix(t, "+") {
+		t = t[1:]
+		if strings.HasPrefix(t, "-") || strings.HasPrefix(t, "+") {
+			t = "x" // "+-5" is a typo, not -5
+		}
+	}
+	f, err := strconv.ParseFloat(t, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > 1e9 {
 		l.errf(n, "%s must be a number, not %q", what, clip(s, 40))
 		return 0, false
@@ -402,7 +418,10 @@ func (l *loader) scenario(n *yaml.Node) *Scenario {
 		} else {
 			for _, c := range v.Content {
 				code, ok := l.str(c, "language")
-				if ok && !langPattern.MatchString(code) {
+				if !ok {
+					continue
+				}
+				if !langPattern.MatchString(code) {
 					l.errf(c, "%q is not a language code; use codes like en or zh", clip(code, 20))
 					continue
 				}
@@ -424,8 +443,9 @@ func (l *loader) scenario(n *yaml.Node) *Scenario {
 	s.Title = l.text(top["title"], "title")
 	s.Summary = l.text(top["summary"], "summary")
 	if v := top["duration"]; v != nil {
-		s.Duration, _ = l.duration(v, "duration")
-		if s.Duration == 0 && v.Value != "" {
+		var ok bool
+		s.Duration, ok = l.duration(v, "duration")
+		if ok && s.Duration == 0 {
 			l.errf(v, "duration must be longer than zero")
 		}
 	}
@@ -478,15 +498,16 @@ func (l *loader) variable(k, v *yaml.Node) *Variable {
 	if f["max"] != nil {
 		w.Max, _ = l.number(f["max"], what+" max")
 	}
+	hasStart := false
 	if f["start"] == nil {
 		l.errf(k, "%s needs a start value", what)
 	} else {
-		w.Start, _ = l.number(f["start"], what+" start")
+		w.Start, hasStart = l.number(f["start"], what+" start")
 	}
 	w.Label = l.text(f["label"], what+" label")
 	if w.Min >= w.Max {
 		l.errf(k, "%s has min %g not below max %g", what, w.Min, w.Max)
-	} else if w.Start < w.Min || w.Start > w.Max {
+	} else if hasStart && (w.Start < w.Min || w.Start > w.Max) {
 		l.errf(f["start"], "%s starts at %g, outside its bounds [%g, %g]", what, w.Start, w.Min, w.Max)
 	}
 	return w
@@ -565,7 +586,9 @@ func (l *loader) inject(n *yaml.Node, phase string, i int) *Inject {
 	}
 	in := &Inject{Pos: pos(n), ID: fmt.Sprintf("%s#%d", phase, i+1)}
 	if f["id"] != nil {
-		in.ID, _ = l.id(f["id"], "inject id")
+		if id, ok := l.id(f["id"], "inject id"); ok {
+			in.ID = id
+		}
 	}
 	if f["at"] == nil {
 		l.errf(n, "%s needs 'at', its time after the phase starts (e.g. at: 5m)", what)
@@ -617,16 +640,17 @@ func (l *loader) decision(k, v *yaml.Node) *Decision {
 			l.errf(k, "%s needs a %s (a time after it opens, e.g. %s: 10m)", what, req, req)
 		}
 	}
+	okTarget, okDeadline := false, false
 	if f["target"] != nil {
-		d.Target, _ = l.duration(f["target"], "target")
+		d.Target, okTarget = l.duration(f["target"], "target")
 	}
 	if f["deadline"] != nil {
-		d.Deadline, _ = l.duration(f["deadline"], "deadline")
-		if d.Deadline == 0 {
+		d.Deadline, okDeadline = l.duration(f["deadline"], "deadline")
+		if okDeadline && d.Deadline == 0 {
 			l.errf(f["deadline"], "deadline of %s must be longer than zero", what)
 		}
 	}
-	if f["target"] != nil && f["deadline"] != nil && d.Target > d.Deadline {
+	if okTarget && okDeadline && d.Target > d.Deadline {
 		l.errf(f["target"], "target %s of %s is after its deadline %s; the target must come first", fmtDur(d.Target), what, fmtDur(d.Deadline))
 	}
 	if n := f["options"]; n == nil {

@@ -143,3 +143,34 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestParseReportsOneProblemPerMistake(t *testing.T) {
+	cases := []struct{ name, from, to, want string }{
+		{"world var without start", "attention: {start: 10, min: 0, max: 100}", "attention: {min: 10, max: 100}", `world variable "attention" needs a start value`},
+		{"language not a string", "languages: [en, zh]", "languages: [en, [zh]]", "language must be a single value"},
+		{"bad deadline", "deadline: 10m", "deadline: soon", `"soon" is not a duration`},
+		{"second document", "", "---\nid: other\n", "one YAML document"},
+		{"plus minus", "effects: {attention: -5}", "effects: {attention: +-5}", "must be a number"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src := strings.Replace(base, c.from, c.to, 1)
+			if c.from == "" {
+				src = base + c.to
+			}
+			s, probs := Parse("t.yaml", []byte(src))
+			if s != nil {
+				t.Fatal("accepted")
+			}
+			if errs := probs.Errors(); len(errs) != 1 || !strings.Contains(errs[0].Msg, c.want) {
+				t.Fatalf("want exactly one error containing %q, got:\n%v", c.want, errs)
+			}
+		})
+	}
+	for _, empty := range []string{"", "# only a comment\n"} {
+		_, probs := Parse("e.yaml", []byte(empty))
+		if !strings.Contains(probs.Error(), "file is empty") {
+			t.Errorf("%q: want 'file is empty', got %v", empty, probs)
+		}
+	}
+}
