@@ -1,0 +1,100 @@
+// Package library lists the built-in scenarios and finds a scenario by
+// built-in id or file path.
+package library
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+	"github.com/firebreak-drills/firebreak/scenarios"
+)
+
+// Entry is a loaded scenario with its source text.
+type Entry struct {
+	ID       string
+	File     string // path or builtin:ID.yaml
+	Source   []byte
+	Scenario *scenario.Scenario
+}
+
+var (
+	once     sync.Once
+	builtins []Entry
+	errBuilt error
+)
+
+// Builtins returns the embedded scenarios, loaded once on first use (not at
+// start-up, so the first window appears without waiting for them).
+func Builtins() ([]Entry, error) {
+	once.Do(func() { builtins, errBuilt = loadBuiltins(scenarios.FS) })
+	return builtins, errBuilt
+}
+
+func loadBuiltins(fsys fs.FS) ([]Entry, error) {
+	names, err := fs.Glob(fsys, "*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var out []Entry
+	var errs []error
+	for _, name := range names {
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		file := "builtin:" + name
+		sc, probs := scenario.Parse(file, src)
+		if sc == nil {
+			errs = append(errs, probs)
+			continue
+		}
+		out = append(out, Entry{ID: sc.ID, File: file, Source: src, Scenario: sc})
+	}
+	return out, errors.Join(errs...)
+}
+
+// Builtin returns the built-in scenario with the given id.
+func Builtin(id string) (Entry, bool) {
+	list, _ := Builtins()
+	for _, e := range list {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
+
+// Find loads a scenario named by built-in id or by file path.
+func Find(nameOrPath string) (Entry, error) {
+	if e, ok := Builtin(nameOrPath); ok {
+		return e, nil
+	}
+	if _, err := os.Stat(nameOrPath); err != nil {
+		list, _ := Builtins()
+		ids := make([]string, len(list))
+		for i, e := range list {
+			ids[i] = e.ID
+		}
+		return Entry{}, fmt.Errorf("%q is neither a scenario file nor a built-in scenario (built-in: %s)", nameOrPath, strings.Join(ids, ", "))
+	}
+	sc, probs, err := scenario.LoadFile(nameOrPath)
+	if err != nil {
+		return Entry{}, err
+	}
+	if sc == nil {
+		return Entry{}, probs
+	}
+	src, err := os.ReadFile(nameOrPath)
+	if err != nil {
+		return Entry{}, err
+	}
+	return Entry{ID: sc.ID, File: nameOrPath, Source: src, Scenario: sc}, nil
+}
