@@ -1,0 +1,79 @@
+// Package app is Firebreak's desktop GUI (Fyne): the home screen, exercise
+// setup, the facilitator console with one tab per team, and the debrief.
+//
+// Screens read the exercise only through engine.Conn and turn every update
+// that comes from another goroutine (the clock ticker, engine subscribers)
+// into fyne.Do calls. Formatting and scheduling logic lives in plain
+// functions (format.go, upcoming.go, setup's team checks) tested without a
+// window.
+package app
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/firebreak-drills/firebreak/assets"
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/library"
+	"github.com/firebreak-drills/firebreak/internal/store"
+)
+
+// AppID is the Fyne application id (also in FyneApp.toml).
+const AppID = "app.firebreak.drill"
+
+// DefaultDBPath is where the app keeps its exercises:
+// <user config dir>/firebreak/firebreak.db, or ./firebreak.db when the
+// system has no config directory (no $HOME).
+func DefaultDBPath() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "firebreak.db"
+	}
+	return filepath.Join(dir, "firebreak", "firebreak.db")
+}
+
+// Run opens the app window and blocks until it is closed. The store at
+// dbPath is opened in the background so the window appears at once; an
+// error opening it is shown on the home screen and returned when the window
+// closes.
+func Run(dbPath string) error {
+	a := fyneapp.NewWithID(AppID)
+	a.Settings().SetTheme(NewTheme())
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
+	w := a.NewWindow("Firebreak")
+	w.Resize(fyne.NewSize(1280, 800))
+
+	opened := make(chan *store.Store, 1)
+	var storeErr error
+	sh := newShell(w, i18n.Default(), deps{
+		openStore: func() (*store.Store, error) {
+			st, err := store.Open(dbPath)
+			storeErr = err
+			opened <- st // Run closes it once the window is gone
+			return st, err
+		},
+		loadScenarios: library.Builtins,
+		clock:         engine.RealClock{},
+		tickEvery:     time.Second,
+	})
+	w.SetOnClosed(sh.close)
+	go sh.load()
+	w.ShowAndRun()
+
+	// The loader always reports, so this waits at most for a slow open.
+	if st := <-opened; st != nil {
+		if err := st.Close(); err != nil && storeErr == nil {
+			storeErr = err
+		}
+	}
+	if storeErr != nil {
+		return fmt.Errorf("exercise database: %w", storeErr)
+	}
+	return nil
+}

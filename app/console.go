@@ -1,0 +1,369 @@
+package app
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+	"github.com/firebreak-drills/firebreak/internal/scoring"
+)
+
+// upcomingPerTeam is how many coming injects the console lists per team:
+// enough to prepare the next role-play call, few enough to read at a glance.
+const upcomingPerTeam = 3
+
+// console is the facilitator's view of the exercise: the clock and its
+// controls, every team's position and scores, and the injects delivered and
+// coming. Like a team view it uses only engine.Conn.
+type console struct {
+	conn engine.Conn
+	win  fyne.Window
+	loc  *i18n.Localizer
+
+	cancel   func()
+	redraw   coalescer
+	closed   bool
+	shownSeq int64
+	updating bool // set while refresh moves the speed select, so it sends nothing
+
+	root        fyne.CanvasObject
+	clock       *canvas.Text
+	duration    *canvas.Text
+	paused      *banner
+	pauseButton *widget.Button
+	speedSelect *widget.Select
+	speedValues []float64
+	endButton   *widget.Button
+	endConfirm  *dialog.ConfirmDialog
+	teams       *fyne.Container
+	upcoming    *fyne.Container
+	delivered   *fyne.Container
+	countdowns  []*countdown
+}
+
+// consoleSnapshot is what the console draws, copied under Read.
+type consoleSnapshot struct {
+	lang     string
+	seq      int64
+	paused   bool
+	ended    bool
+	speed    float64
+	duration time.Duration
+	teams    []teamSummary
+	upcoming []injectGroup // earliest first
+	inbox    []injectGroup // newest first
+}
+
+type teamSummary struct {
+	name   string
+	phase  string
+	open   []engine.OpenDecision
+	scores scoring.Scores
+	ended  bool
+	endAt  time.Duration
+	reason string
+	ending *scenario.Phase
+}
+
+// injectGroup is one inject at one time, with the teams it concerns: teams
+// on the same path get the same injects at the same times, and the
+// facilitator needs to read each only once.
+type injectGroup struct {
+	teams  []string
+	at     time.Duration
+	inject *scenario.Inject
+}
+
+// groupInjects merges entries for the same inject at the same time, keeping
+// the order of their first appearance.
+func groupInjects(in []injectGroup) []injectGroup {
+	type key struct {
+		inject *scenario.Inject
+		at     time.Duration
+	}
+	var out []injectGroup
+	index := map[key]int{}
+	for _, g := range in {
+		k := key{g.inject, g.at}
+		if i, ok := index[k]; ok {
+			out[i].teams = append(out[i].teams, g.teams...)
+			continue
+		}
+		index[k] = len(out)
+		out = append(out, injectGroup{teams: slices.Clone(g.teams), at: g.at, inject: g.inject})
+	}
+	return out
+}
+
+func newConsole(conn engine.Conn, win fyne.Window, loc *i18n.Localizer) *console {
+	c := &console{conn: conn, win: win, loc: loc, shownSeq: -1}
+	fg := theme.Color(theme.ColorNameForeground)
+	c.clock = canvas.NewText("00:00:00", fg)
+	c.clock.TextSize = 44
+	c.clock.TextStyle = fyne.TextStyle{Monospace: true, Bold: true}
+	c.duration = canvas.NewText("/ 00:00:00", theme.Color(theme.ColorNamePlaceHolder))
+	c.duration.TextSize = 22
+	c.duration.TextStyle = fyne.TextStyle{Monospace: true}
+	c.paused = newBanner(loc.T("console.paused"), theme.Color(theme.ColorNameError))
+
+	c.pauseButton = widget.NewButtonWithIcon(loc.T("console.pause"), theme.MediaPauseIcon(), c.togglePause)
+	c.pauseButton.Importance = widget.HighImportance
+	c.speedSelect = widget.NewSelect(nil, c.speedChanged)
+	c.endButton = widget.NewButtonWithIcon(loc.T("console.end"), theme.MediaStopIcon(), c.askEnd)
+	c.endButton.Importance = widget.DangerImportance
+
+	clockBlock := container.NewVBox(
+		muted(loc.T("console.clock")),
+		container.NewHBox(c.clock, container.NewCenter(c.duration)))
+	controls := container.NewHBox(c.pauseButton,
+		widget.NewLabel(loc.T("console.speed")), c.speedSelect,
+		widget.NewSeparator(), c.endButton)
+	top := container.NewBorder(nil, nil, clockBlock, container.NewCenter(controls), container.NewCenter(c.paused.box))
+
+	c.teams = container.NewVBox()
+	c.upcoming = container.NewVBox()
+	c.delivered = container.NewVBox()
+	left := container.NewVScroll(container.NewPadded(c.teams))
+	// Coming and delivered injects scroll separately, so a long history
+	// never pushes what comes next out of sight.
+	right := container.NewVSplit(
+		container.NewBorder(heading(loc.T("console.coming_next")), nil, nil, nil, container.NewVScroll(c.upcoming)),
+		container.NewBorder(heading(loc.T("console.injects_delivered")), nil, nil, nil, container.NewVScroll(c.delivered)))
+	right.Offset = 0.4
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.55
+	c.root = container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil, split)
+
+	c.cancel = conn.Subscribe(func(engine.Event) { c.redraw.request(c.refresh) })
+	c.refresh()
+	return c
+}
+
+func (c *console) close() {
+	c.closed = true
+	c.cancel()
+	if c.endConfirm != nil {
+		c.endConfirm.Hide()
+	}
+}
+
+func (c *console) snapshot() consoleSnapshot {
+	var s consoleSnapshot
+	c.conn.Read(func(st *engine.State) {
+		s = consoleSnapshot{lang: st.Lang, seq: st.Seq, paused: st.Paused && !st.Ended, ended: st.Ended,
+			speed: st.Speed, duration: st.Scenario.Duration}
+		if s.lang == "" {
+			s.lang = c.loc.Lang().String()
+		}
+		for _, t := range st.Teams {
+			ts := teamSummary{name: t.Name, phase: phaseTitle(st.Scenario, t.Phase, s.lang), open: slices.Clone(t.Open),
+				scores: t.Scores(), ended: t.Ended, endAt: t.EndedAt, reason: t.EndReason}
+			if t.Ending != "" {
+				ts.ending = st.Scenario.Phase(t.Ending)
+			}
+			s.teams = append(s.teams, ts)
+			for _, u := range upcomingInjects(st, t, upcomingPerTeam) {
+				s.upcoming = append(s.upcoming, injectGroup{teams: []string{u.Team}, at: u.At, inject: u.Inject})
+			}
+			for _, d := range t.Inbox {
+				s.inbox = append(s.inbox, injectGroup{teams: []string{t.Name}, at: d.At, inject: d.Inject})
+			}
+		}
+	})
+	// Stable sorts keep teams in their order at equal times.
+	slices.SortStableFunc(s.upcoming, func(a, b injectGroup) int { return cmp.Compare(a.at, b.at) })
+	slices.SortStableFunc(s.inbox, func(a, b injectGroup) int { return cmp.Compare(b.at, a.at) })
+	s.upcoming, s.inbox = groupInjects(s.upcoming), groupInjects(s.inbox)
+	return s
+}
+
+// refresh redraws the console; the ticker calls it once a second.
+func (c *console) refresh() {
+	if c.closed {
+		return
+	}
+	s := c.snapshot()
+	now := c.conn.ExerciseTime()
+	c.clock.Text = formatClock(now)
+	c.clock.Refresh()
+	c.duration.Text = "/ " + formatClock(s.duration)
+	c.duration.Refresh()
+	c.paused.setVisible(s.paused)
+
+	switch {
+	case s.ended:
+		c.pauseButton.Disable()
+		c.endButton.Disable()
+		c.speedSelect.Disable()
+	case s.paused:
+		label := c.loc.T("console.resume")
+		if now == 0 {
+			label = c.loc.T("console.start_clock")
+		}
+		c.pauseButton.SetText(label)
+		c.pauseButton.SetIcon(theme.MediaPlayIcon())
+		c.pauseButton.Importance = widget.HighImportance
+		c.pauseButton.Refresh()
+	default:
+		c.pauseButton.SetText(c.loc.T("console.pause"))
+		c.pauseButton.SetIcon(theme.MediaPauseIcon())
+		c.pauseButton.Importance = widget.MediumImportance
+		c.pauseButton.Refresh()
+	}
+	c.showSpeed(s.speed)
+
+	if s.seq != c.shownSeq {
+		c.shownSeq = s.seq
+		c.rebuild(s)
+	}
+	for _, cd := range c.countdowns {
+		cd.setNow(now)
+	}
+}
+
+func (c *console) showSpeed(speed float64) {
+	labels, values := speedOptions(speed)
+	if !slices.Equal(values, c.speedValues) {
+		c.speedValues = values
+		c.speedSelect.SetOptions(labels)
+	}
+	if i := slices.Index(values, speed); i >= 0 && c.speedSelect.SelectedIndex() != i {
+		c.updating = true
+		c.speedSelect.SetSelectedIndex(i)
+		c.updating = false
+	}
+}
+
+func (c *console) rebuild(s consoleSnapshot) {
+	loc := c.loc
+	c.countdowns = nil
+	var cards []fyne.CanvasObject
+	for _, t := range s.teams {
+		cards = append(cards, c.teamCard(t, s.lang))
+	}
+	c.teams.Objects = cards
+	c.teams.Refresh()
+
+	var next []fyne.CanvasObject
+	for _, g := range s.upcoming {
+		next = append(next, injectLine(loc, g, s.lang))
+	}
+	if len(next) == 0 {
+		next = append(next, muted(loc.T("console.nothing_next_phase")))
+	}
+	c.upcoming.Objects = next
+	c.upcoming.Refresh()
+
+	var done []fyne.CanvasObject
+	for _, g := range s.inbox {
+		done = append(done, injectLine(loc, g, s.lang))
+	}
+	if len(done) == 0 {
+		done = append(done, muted(loc.T("common.none")))
+	}
+	c.delivered.Objects = done
+	c.delivered.Refresh()
+}
+
+func (c *console) teamCard(t teamSummary, lang string) fyne.CanvasObject {
+	loc := c.loc
+	objs := []fyne.CanvasObject{
+		heading(t.name),
+		wrapped(loc.T("console.phase_line", "phase", t.phase)),
+	}
+	switch {
+	case t.ended && t.ending != nil && t.ending.Ending != nil:
+		l := bold(loc.T("console.team_ending", "ending", t.ending.Ending.Outcome.Get(lang), "time", formatClock(t.endAt)))
+		l.Importance = widget.SuccessImportance
+		objs = append(objs, l)
+	case t.ended:
+		objs = append(objs, bold(loc.T("console.team_stopped", "reason", endReasonText(loc, t.reason), "time", formatClock(t.endAt))))
+	case len(t.open) == 0:
+		objs = append(objs, muted(loc.T("console.no_open_decisions")))
+	}
+	for _, od := range t.open {
+		cd := newCountdown(loc, od.OpenedAt, od.TargetAt(), od.DeadlineAt())
+		c.countdowns = append(c.countdowns, cd)
+		p := wrapped(od.Decision.Prompt.Get(lang))
+		objs = append(objs, p, cd)
+	}
+	objs = append(objs, widget.NewSeparator(), wrapped(scoreLine(loc, t.scores)))
+	return panel(objs...)
+}
+
+// injectLine is one inject in the console's lists: when, for whom, through
+// which channel, from whom, and the text.
+func injectLine(loc *i18n.Localizer, g injectGroup, lang string) fyne.CanvasObject {
+	in := g.inject
+	head := formatClock(g.at) + " · " + strings.Join(g.teams, ", ") + " · " + channelName(loc, in.Channel)
+	if from := in.From.Get(lang); from != "" {
+		head += " · " + from
+	}
+	return panel(iconLine(channelIcon(in.Channel), head), wrapped(in.Text.Get(lang)))
+}
+
+// endReasonText explains why a team stopped playing.
+func endReasonText(loc *i18n.Localizer, reason string) string {
+	switch reason {
+	case engine.EndTimeUp:
+		return loc.T("debrief.time_up")
+	case engine.EndFacilitator:
+		return loc.T("debrief.ended_early")
+	case engine.EndReached:
+		return loc.T("debrief.ending")
+	}
+	return reason
+}
+
+func (c *console) togglePause() {
+	var paused bool
+	c.conn.Read(func(st *engine.State) { paused = st.Paused })
+	kind := engine.CmdPause
+	if paused {
+		kind = engine.CmdResume
+	}
+	c.send(engine.Command{Kind: kind})
+}
+
+func (c *console) speedChanged(string) {
+	if c.updating {
+		return
+	}
+	if i := c.speedSelect.SelectedIndex(); i >= 0 && i < len(c.speedValues) {
+		c.send(engine.Command{Kind: engine.CmdSpeed, Speed: c.speedValues[i]})
+	}
+}
+
+// askEnd ends the exercise after a confirmation: ending early cannot be
+// undone and takes every team to the debrief.
+func (c *console) askEnd() {
+	msg := wrapped(c.loc.T("console.end_confirm"))
+	c.endConfirm = dialog.NewCustomConfirm(c.loc.T("console.end_confirm_title"), c.loc.T("console.end_confirm_button"),
+		c.loc.T("common.cancel"), msg, func(ok bool) {
+			c.endConfirm = nil
+			if ok {
+				c.send(engine.Command{Kind: engine.CmdEnd})
+			}
+		}, c.win)
+	c.endConfirm.SetConfirmImportance(widget.DangerImportance)
+	c.endConfirm.Resize(fyne.NewSize(520, 0))
+	c.endConfirm.Show()
+}
+
+func (c *console) send(cmd engine.Command) {
+	if err := c.conn.Send(cmd); err != nil {
+		showMessage(c.win, c.loc, c.loc.T("common.error"), err.Error())
+	}
+	c.refresh()
+}

@@ -1,0 +1,83 @@
+package app
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+)
+
+// countdown shows the time left to a decision's target and deadline, and a
+// bar of the window used up. It turns orange once the target has passed and
+// red in the last minute before the deadline. The text comes from
+// countdownText; the widget only displays it.
+type countdown struct {
+	widget.BaseWidget
+	loc                      *i18n.Localizer
+	opened, target, deadline time.Duration
+
+	targetLabel, deadlineLabel *widget.Label
+	track, fill                *canvas.Rectangle
+	used                       float32 // share of the window from opening to deadline, 0–1
+	box                        *fyne.Container
+}
+
+// newCountdown makes a countdown for a decision opened at the given
+// exercise time, with its target and deadline as exercise times.
+func newCountdown(loc *i18n.Localizer, opened, target, deadline time.Duration) *countdown {
+	c := &countdown{loc: loc, opened: opened, target: target, deadline: deadline,
+		targetLabel: widget.NewLabel(""), deadlineLabel: widget.NewLabel(""),
+		track: canvas.NewRectangle(theme.Color(theme.ColorNameInputBorder)),
+		fill:  canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))}
+	c.targetLabel.TextStyle.Bold = true
+	c.track.CornerRadius, c.fill.CornerRadius = barHeight/2, barHeight/2
+	// A thin bar of the time used: the labels say it in words, the bar
+	// lets the room see it from across a table.
+	bar := container.New(&barLayout{c: c}, c.track, c.fill)
+	c.box = container.NewVBox(container.NewHBox(c.targetLabel, c.deadlineLabel), bar)
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// CreateRenderer implements fyne.Widget.
+func (c *countdown) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(c.box) }
+
+// setNow redraws the countdown for exercise time now.
+func (c *countdown) setNow(now time.Duration) {
+	t, d, u := countdownText(c.loc, now, c.target, c.deadline)
+	imp, col := widget.MediumImportance, theme.ColorNamePrimary
+	switch u {
+	case urgencyLate:
+		imp, col = widget.WarningImportance, theme.ColorNameWarning
+	case urgencyCritical:
+		imp, col = widget.DangerImportance, theme.ColorNameError
+	}
+	c.targetLabel.Importance, c.deadlineLabel.Importance = imp, imp
+	c.targetLabel.SetText(t)
+	c.deadlineLabel.SetText(d)
+	if span := c.deadline - c.opened; span > 0 {
+		c.used = float32(min(1, max(0, float64(now-c.opened)/float64(span))))
+	}
+	c.fill.FillColor = theme.Color(col)
+	c.box.Refresh()
+}
+
+// barHeight is the countdown bar's thickness.
+const barHeight = 6
+
+// barLayout draws the track full width and the fill over the used share.
+type barLayout struct{ c *countdown }
+
+func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	l.c.track.Resize(fyne.NewSize(size.Width, barHeight))
+	l.c.track.Move(fyne.NewPos(0, 0))
+	l.c.fill.Resize(fyne.NewSize(size.Width*l.c.used, barHeight))
+	l.c.fill.Move(fyne.NewPos(0, 0))
+}
+
+func (l *barLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, barHeight) }

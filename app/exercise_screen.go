@@ -1,0 +1,144 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
+)
+
+// exerciseScreen runs an exercise on one laptop: the facilitator console in
+// the first tab, one tab per team. It owns the clock ticker and moves to the
+// debrief when the exercise ends.
+type exerciseScreen struct {
+	sh  *shell
+	run *exercise.Running
+
+	ticker    *clockTicker
+	cancelEnd func()
+	done      bool
+
+	tabs     *container.AppTabs
+	selected int
+	console  *console
+	teams    []*teamView
+}
+
+func newExerciseScreen(sh *shell, run *exercise.Running) *exerciseScreen {
+	e := &exerciseScreen{sh: sh, run: run}
+	e.cancelEnd = run.Session.Subscribe(func(ev engine.Event) {
+		if ev.Kind == engine.KindExerciseEnds {
+			fyne.Do(e.finish)
+		}
+	})
+	if sh.deps.tickEvery > 0 {
+		e.ticker = startClockTicker(sh.deps.tickEvery, e.tick)
+	}
+	return e
+}
+
+// tick runs on the ticker's goroutine: it moves the exercise to the clock
+// (injects arrive, decisions open and time out), saves the clock position
+// for a resume after a crash, and asks the UI goroutine to redraw.
+func (e *exerciseScreen) tick() {
+	err := e.run.Session.Tick()
+	if err == nil {
+		err = e.run.SaveClock()
+	}
+	fyne.Do(func() {
+		if e.done {
+			return
+		}
+		if err != nil {
+			// The log is the exercise; if it cannot be written, playing on
+			// would lose decisions. Stop and say why.
+			e.stopTicker()
+			e.sh.showError(err)
+			return
+		}
+		e.refresh()
+	})
+}
+
+func (e *exerciseScreen) refresh() {
+	if e.console != nil {
+		e.console.refresh()
+	}
+	for _, tv := range e.teams {
+		tv.refresh()
+	}
+}
+
+func (e *exerciseScreen) build() fyne.CanvasObject {
+	channels := map[string]string{} // inbox filters, kept across a rebuild
+	for _, tv := range e.teams {
+		channels[tv.team] = tv.channel
+	}
+	e.closeViews()
+	loc := e.sh.loc
+	var title string
+	var teams []string
+	e.run.Session.Read(func(st *engine.State) {
+		title = st.Scenario.Title.Get(loc.Lang().String())
+		for _, t := range st.Teams {
+			teams = append(teams, t.Name)
+		}
+	})
+	e.sh.win.SetTitle(loc.T("app.window_title", "scenario", title))
+
+	e.console = newConsole(e.run.Session, e.sh.win, loc)
+	e.tabs = container.NewAppTabs(container.NewTabItemWithIcon(loc.T("console.title"), theme.SettingsIcon(), e.console.root))
+	e.teams = nil
+	for _, name := range teams {
+		tv := newTeamView(e.run.Session, name, e.sh.win, loc)
+		tv.setChannel(channels[name])
+		e.teams = append(e.teams, tv)
+		e.tabs.Append(container.NewTabItemWithIcon(name, theme.AccountIcon(), tv.root))
+	}
+	if e.selected < len(e.tabs.Items) {
+		e.tabs.SelectIndex(e.selected)
+	}
+	e.tabs.OnSelected = func(*container.TabItem) { e.selected = e.tabs.SelectedIndex() }
+	return e.tabs
+}
+
+func (e *exerciseScreen) closeViews() {
+	if e.console != nil {
+		e.console.close()
+		e.console = nil
+	}
+	for _, tv := range e.teams {
+		tv.close()
+	}
+	e.teams = nil
+}
+
+// finish shows the debrief once the exercise has ended (every team done,
+// time up, or ended by the facilitator).
+func (e *exerciseScreen) finish() {
+	if e.done {
+		return
+	}
+	e.sh.showDebrief(e.run.ID)
+}
+
+func (e *exerciseScreen) stopTicker() {
+	if e.ticker != nil {
+		e.ticker.stop()
+		e.ticker = nil
+	}
+}
+
+func (e *exerciseScreen) stop() {
+	if e.done {
+		return
+	}
+	e.done = true
+	e.stopTicker()
+	e.cancelEnd()
+	e.closeViews()
+	// The ticker saves every second; this keeps the last fraction too.
+	_ = e.run.SaveClock()
+}

@@ -1,0 +1,181 @@
+package app
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+)
+
+// From the setup form through the console to the debrief, on a fake clock.
+func TestConsoleRunsAndEndsIntoDebrief(t *testing.T) {
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	sh := testShell(t, st, clock)
+	sh.showSetup("mini")
+	test.Tap(currentAs[*setupScreen](t, sh).startButton)
+	ex := currentAs[*exerciseScreen](t, sh)
+	c := ex.console
+
+	if !c.paused.box.Visible() || c.pauseButton.Text != "Start the clock" {
+		t.Fatalf("new exercise: paused shown %v, button %q", c.paused.box.Visible(), c.pauseButton.Text)
+	}
+	test.Tap(c.pauseButton)
+	if c.paused.box.Visible() || c.pauseButton.Text != "Pause" {
+		t.Fatalf("running: paused shown %v, button %q", c.paused.box.Visible(), c.pauseButton.Text)
+	}
+
+	clock.Add(6 * time.Minute)
+	if err := ex.run.Session.Tick(); err != nil {
+		t.Fatal(err)
+	}
+	ex.refresh()
+	if got := c.clock.Text; got != "00:06:00" {
+		t.Errorf("clock = %s", got)
+	}
+	if got := c.duration.Text; got != "/ 01:00:00" {
+		t.Errorf("duration = %s", got)
+	}
+	if len(c.countdowns) != 2 { // decision first, open for both teams
+		t.Fatalf("%d countdowns on the console, want 2", len(c.countdowns))
+	}
+	if got := c.countdowns[0].targetLabel.Text; got != "Target in 04:00" {
+		t.Errorf("countdown = %q", got)
+	}
+
+	// Speed goes to the engine.
+	c.speedSelect.SetSelected("10×")
+	var speed float64
+	ex.run.Session.Read(func(st *engine.State) { speed = st.Speed })
+	if speed != 10 {
+		t.Errorf("speed = %g after choosing 10×", speed)
+	}
+
+	// Ending early asks first.
+	test.Tap(c.endButton)
+	if c.endConfirm == nil {
+		t.Fatal("end exercise did not ask for confirmation")
+	}
+	c.endConfirm.Confirm()
+
+	d := currentAs[*debriefScreen](t, sh)
+	if len(d.teamCards) != 2 {
+		t.Fatalf("debrief shows %d teams", len(d.teamCards))
+	}
+	if ex.console != nil || !ex.done {
+		t.Error("the exercise screen was not stopped")
+	}
+	if list, _ := st.Unfinished(); len(list) != 0 {
+		t.Errorf("an ended exercise is still offered for resume: %v", list)
+	}
+	var md bytes.Buffer
+	if err := d.writeDebrief(&md); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "Alpha") || !strings.Contains(md.String(), "Bravo") {
+		t.Errorf("exported Markdown lacks the teams:\n%s", md.String())
+	}
+	if got := debriefFileName(d.st.Scenario.ID); got != "debrief-mini.md" {
+		t.Errorf("export file name = %s", got)
+	}
+}
+
+func TestHomeResumesAnUnfinishedExercise(t *testing.T) {
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	run := startMini(t, st, clock)
+	_ = run.Session.Send(engine.Command{Kind: engine.CmdResume})
+	clock.Add(2 * time.Minute)
+	_ = run.Session.Tick()
+	if err := run.SaveClock(); err != nil {
+		t.Fatal(err)
+	}
+
+	sh := testShell(t, st, clock)
+	h := currentAs[*homeScreen](t, sh)
+	b := h.resumeButtons[run.ID]
+	if b == nil {
+		t.Fatalf("home offers no resume for %s", run.ID)
+	}
+	test.Tap(b)
+	ex := currentAs[*exerciseScreen](t, sh)
+	if got := ex.console.clock.Text; got != "00:02:00" {
+		t.Errorf("resumed clock = %s", got)
+	}
+	if !ex.console.paused.box.Visible() {
+		t.Error("a resumed exercise should wait, paused, for the facilitator")
+	}
+}
+
+// An exercise that runs to its end by itself moves to the debrief.
+func TestExerciseEndingByTimeShowsDebrief(t *testing.T) {
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	sh := testShell(t, st, clock)
+	sh.showExercise(startMini(t, st, clock))
+	ex := currentAs[*exerciseScreen](t, sh)
+	test.Tap(ex.console.pauseButton)
+	clock.Add(2 * time.Hour)
+	if err := ex.run.Session.Tick(); err != nil {
+		t.Fatal(err)
+	}
+	d := currentAs[*debriefScreen](t, sh)
+	if !d.st.Ended {
+		t.Error("debrief state is not ended")
+	}
+}
+
+func TestLanguageSwitchRebuildsInChinese(t *testing.T) {
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	sh := testShell(t, st, clock)
+
+	h := currentAs[*homeScreen](t, sh)
+	if got := h.scenariosHeading.Text; got != "Built-in scenarios" {
+		t.Fatalf("English heading = %q", got)
+	}
+	test.Tap(sh.langButtons[i18n.ZH])
+	h = currentAs[*homeScreen](t, sh)
+	if got := h.scenariosHeading.Text; got != "内置场景" {
+		t.Errorf("heading after switching = %q", got)
+	}
+	if got := h.setupButtons["mini"].Text; got != "设置演练" {
+		t.Errorf("set-up button = %q", got)
+	}
+
+	// Setup keeps what was typed across a switch.
+	sh.showSetup("mini")
+	s := currentAs[*setupScreen](t, sh)
+	s.teamEntries[0].SetText("红队")
+	test.Tap(sh.langButtons[i18n.EN])
+	if got := s.startButton.Text; got != "Start new exercise" {
+		t.Errorf("start button in English = %q", got)
+	}
+	if got := s.teamEntries[0].Text; got != "红队" {
+		t.Errorf("team name after switching = %q", got)
+	}
+
+	// During an exercise: the console is rebuilt, the selected tab kept,
+	// the clock keeps running.
+	test.Tap(s.startButton)
+	ex := currentAs[*exerciseScreen](t, sh)
+	ex.tabs.SelectIndex(2)
+	test.Tap(sh.langButtons[i18n.ZH])
+	if got := ex.tabs.Items[0].Text; got != "主持人控制台" {
+		t.Errorf("console tab = %q", got)
+	}
+	if got := ex.console.pauseButton.Text; got != "开始计时" {
+		t.Errorf("pause button = %q", got)
+	}
+	if ex.tabs.SelectedIndex() != 2 {
+		t.Errorf("selected tab %d after switching, want 2", ex.tabs.SelectedIndex())
+	}
+	if got := ex.teams[0].optionButtons; len(got) != 0 {
+		t.Errorf("options before any decision opened: %v", got)
+	}
+}

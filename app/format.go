@@ -1,0 +1,169 @@
+package app
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+	"github.com/firebreak-drills/firebreak/internal/scoring"
+)
+
+// Plain formatting helpers, kept free of Fyne so they are tested without a
+// window.
+
+// formatClock shows an exercise time as HH:MM:SS. Seconds are truncated, so
+// the clock never shows a second that has not yet passed.
+func formatClock(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	s := int64(d / time.Second)
+	return fmt.Sprintf("%02d:%02d:%02d", s/3600, s/60%60, s%60)
+}
+
+// formatCountdown shows a time left as MM:SS, or H:MM:SS from an hour up.
+// Partial seconds round up: a countdown reads 00:00 only when the moment has
+// come, as a kitchen timer does. A moment already past shows as 00:00; the
+// caller says "overdue" instead (see countdownText).
+func formatCountdown(left time.Duration) string {
+	if left <= 0 {
+		return "00:00"
+	}
+	s := int64((left + time.Second - 1) / time.Second)
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%02d:%02d", s/60, s%60)
+}
+
+// formatTook shows a response time as M:SS (rounded to the second).
+func formatTook(d time.Duration) string {
+	s := int64(d.Round(time.Second) / time.Second)
+	if s < 0 {
+		s = 0
+	}
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// urgency grades how close a decision is to its target and deadline; the
+// countdown widget colours itself from it.
+type urgency int
+
+const (
+	urgencyCalm     urgency = iota // before the target
+	urgencyLate                    // past the target, before the deadline
+	urgencyCritical                // under a minute to the deadline, or past it
+)
+
+// criticalWindow is how close to its deadline a decision turns red.
+const criticalWindow = time.Minute
+
+// countdownText is what a countdown shows at exercise time now for a
+// decision with the given target and deadline (exercise times): one line
+// about the target, one about the deadline, and how urgent it is.
+func countdownText(loc *i18n.Localizer, now, target, deadline time.Duration) (targetLine, deadlineLine string, u urgency) {
+	if left := target - now; left > 0 {
+		targetLine = loc.T("console.target_in", "time", formatCountdown(left))
+	} else {
+		targetLine = loc.T("countdown.target_passed", "time", formatCountdown(-left))
+		u = urgencyLate
+	}
+	left := deadline - now
+	if left > 0 {
+		deadlineLine = loc.T("console.deadline_in", "time", formatCountdown(left))
+	} else {
+		deadlineLine = loc.T("countdown.deadline_passed")
+	}
+	if left <= criticalWindow {
+		u = urgencyCritical
+	}
+	return targetLine, deadlineLine, u
+}
+
+// formatScore shows a 0–100 score, or a dash for a dimension with no
+// evidence yet (a team that has not decided anything has no empathy score,
+// which is not the same as an empathy score of 0).
+func formatScore(s scoring.Scores, dim string, v float64) string {
+	if !s.Has[dim] {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f", math.Round(v))
+}
+
+// scoreLine lists a team's four scores on one line.
+func scoreLine(loc *i18n.Localizer, s scoring.Scores) string {
+	return fmt.Sprintf("%s %s · %s %s · %s %s · %s %s",
+		loc.T("score.speed"), formatScore(s, scoring.Speed, s.Speed),
+		loc.T("score.transparency"), formatScore(s, scoring.Transparency, s.Transparency),
+		loc.T("score.empathy"), formatScore(s, scoring.Empathy, s.Empathy),
+		loc.T("score.overall"), formatScore(s, scoring.Overall, s.Overall))
+}
+
+// formatSpeed shows a time-compression factor: 1×, 2.5×, 60×.
+func formatSpeed(f float64) string {
+	return fmt.Sprintf("%g×", f)
+}
+
+// speedChoices are the time-compression factors offered at setup and in
+// the console. 60× turns a 90-minute scenario into a 90-second run-through.
+var speedChoices = []float64{1, 2, 5, 10, 30, 60}
+
+// speedOptions returns the labels of speedChoices, plus current when it is
+// not one of them (an exercise started at 3× from the command line keeps
+// showing 3×).
+func speedOptions(current float64) (labels []string, values []float64) {
+	values = append(values, speedChoices...)
+	found := false
+	for _, v := range values {
+		if v == current {
+			found = true
+		}
+	}
+	if !found && current > 0 {
+		values = append(values, current)
+		for i := len(values) - 1; i > 0 && values[i] < values[i-1]; i-- {
+			values[i], values[i-1] = values[i-1], values[i]
+		}
+	}
+	for _, v := range values {
+		labels = append(labels, formatSpeed(v))
+	}
+	return labels, values
+}
+
+// phaseTitle names a phase in lang, falling back to its id (phases need no
+// title in the format).
+func phaseTitle(sc *scenario.Scenario, id, lang string) string {
+	if p := sc.Phase(id); p != nil {
+		if s := p.Title.Get(lang); s != "" {
+			return s
+		}
+	}
+	return id
+}
+
+// kindName names a crisis kind in the UI language; an unknown kind is shown
+// as written.
+func kindName(loc *i18n.Localizer, kind string) string {
+	key := "kind." + kind
+	if s := loc.T(key); s != key {
+		return s
+	}
+	return kind
+}
+
+// channelName names an inject channel in the UI language.
+func channelName(loc *i18n.Localizer, channel string) string {
+	key := "channel." + channel
+	if s := loc.T(key); s != key {
+		return s
+	}
+	return channel
+}
+
+// minutes shows a scenario duration in whole minutes.
+func minutes(loc *i18n.Localizer, d time.Duration) string {
+	return loc.T("common.minutes", "n", int(d.Round(time.Minute)/time.Minute))
+}

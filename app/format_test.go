@@ -1,0 +1,82 @@
+package app
+
+import (
+	"testing"
+	"time"
+
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+)
+
+func TestFormatCountdown(t *testing.T) {
+	for _, tc := range []struct {
+		left time.Duration
+		want string
+	}{
+		{5 * time.Minute, "05:00"},
+		{5*time.Minute - time.Millisecond, "05:00"}, // partial seconds round up
+		{4*time.Minute + 59*time.Second, "04:59"},
+		{time.Second, "00:01"},
+		{time.Millisecond, "00:01"},
+		{0, "00:00"},
+		{-3 * time.Second, "00:00"},
+		{59*time.Minute + 59*time.Second, "59:59"},
+		{time.Hour, "1:00:00"},
+		{time.Hour + 2*time.Minute + 3*time.Second, "1:02:03"},
+		{25 * time.Hour, "25:00:00"},
+	} {
+		if got := formatCountdown(tc.left); got != tc.want {
+			t.Errorf("formatCountdown(%v) = %q, want %q", tc.left, got, tc.want)
+		}
+	}
+}
+
+func TestFormatClock(t *testing.T) {
+	for _, tc := range []struct {
+		d    time.Duration
+		want string
+	}{
+		{0, "00:00:00"},
+		{999 * time.Millisecond, "00:00:00"}, // a second shows once it has passed
+		{61 * time.Second, "00:01:01"},
+		{90 * time.Minute, "01:30:00"},
+		{-time.Second, "00:00:00"},
+	} {
+		if got := formatClock(tc.d); got != tc.want {
+			t.Errorf("formatClock(%v) = %q, want %q", tc.d, got, tc.want)
+		}
+	}
+}
+
+func TestCountdownText(t *testing.T) {
+	en, zh := i18n.New(i18n.EN), i18n.New(i18n.ZH)
+	target, deadline := 10*time.Minute, 20*time.Minute
+	for _, tc := range []struct {
+		loc     *i18n.Localizer
+		now     time.Duration
+		tgt, dl string
+		u       urgency
+	}{
+		{en, 5 * time.Minute, "Target in 05:00", "Deadline in 15:00", urgencyCalm},
+		{en, 10 * time.Minute, "Past target by 00:00", "Deadline in 10:00", urgencyLate},
+		{en, 12*time.Minute + 30*time.Second, "Past target by 02:30", "Deadline in 07:30", urgencyLate},
+		{en, 19 * time.Minute, "Past target by 09:00", "Deadline in 01:00", urgencyCritical},
+		{en, 20 * time.Minute, "Past target by 10:00", "Deadline reached", urgencyCritical},
+		{zh, 5 * time.Minute, "距目标时限还有 05:00", "距截止还有 15:00", urgencyCalm},
+	} {
+		tgt, dl, u := countdownText(tc.loc, tc.now, target, deadline)
+		if tgt != tc.tgt || dl != tc.dl || u != tc.u {
+			t.Errorf("at %v: %q, %q, %d; want %q, %q, %d", tc.now, tgt, dl, u, tc.tgt, tc.dl, tc.u)
+		}
+	}
+}
+
+func TestSpeedOptions(t *testing.T) {
+	labels, values := speedOptions(1)
+	if len(values) != 6 || labels[0] != "1×" || labels[5] != "60×" {
+		t.Errorf("speedOptions(1) = %q", labels)
+	}
+	labels, values = speedOptions(3)
+	if len(values) != 7 || labels[2] != "3×" || values[2] != 3 {
+		t.Errorf("an unlisted speed is not kept in order: %q", labels)
+	}
+}

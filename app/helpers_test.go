@@ -1,0 +1,89 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/library"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+	"github.com/firebreak-drills/firebreak/internal/store"
+)
+
+// miniEntry is the engine's small test scenario as a library entry.
+func miniEntry(t *testing.T) library.Entry {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("..", "internal", "engine", "testdata", "mini.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, probs := scenario.Parse("mini.yaml", src)
+	if sc == nil {
+		t.Fatalf("mini.yaml does not load: %v", probs)
+	}
+	return library.Entry{ID: sc.ID, File: "mini.yaml", Source: src, Scenario: sc}
+}
+
+// openStore opens a real database in the test's temporary directory.
+func openStore(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "firebreak.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// testWindow is a headless window with the app's theme.
+func testWindow(t *testing.T) fyne.Window {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(NewTheme())
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	return w
+}
+
+// testShell is the app's window on a temporary store, the mini scenario and
+// a fake clock, with no ticker: tests move the clock and tick themselves.
+func testShell(t *testing.T, st *store.Store, clock *engine.FakeClock) *shell {
+	t.Helper()
+	entry := miniEntry(t)
+	sh := newShell(testWindow(t), i18n.EN, deps{
+		openStore:     func() (*store.Store, error) { return st, nil },
+		loadScenarios: func() ([]library.Entry, error) { return []library.Entry{entry}, nil },
+		clock:         clock,
+	})
+	sh.load() // in tests fyne.Do runs at once, so this fills the home screen
+	t.Cleanup(sh.close)
+	return sh
+}
+
+// startMini starts the mini scenario for teams Alpha and Bravo on the
+// store, with the clock paused at 0 as a new exercise is.
+func startMini(t *testing.T, st *store.Store, clock engine.WallClock) *exercise.Running {
+	t.Helper()
+	e := miniEntry(t)
+	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha", "Bravo"},
+		Lang: "en", Speed: 1}, e.Scenario.Title, "gui", clock, exercise.EachEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return run
+}
+
+func currentAs[T screen](t *testing.T, sh *shell) T {
+	t.Helper()
+	s, ok := sh.current.(T)
+	if !ok {
+		t.Fatalf("current screen is %T", sh.current)
+	}
+	return s
+}

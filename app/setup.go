@@ -1,0 +1,285 @@
+package app
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/library"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+)
+
+// defaultTeamNames name new teams. Call signs read the same in both
+// languages, so a mixed room can shout them across a table.
+var defaultTeamNames = []string{"Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot",
+	"Golf", "Hotel", "India", "Juliett", "Kilo", "Lima"}
+
+// startFunc starts an exercise; setup calls it only with valid input.
+type startFunc func(cfg engine.Config, title scenario.Text) error
+
+// setupScreen is the form that starts an exercise: scenario, teams,
+// exercise language and time compression. What the user entered lives in
+// the struct, not in the widgets, so a language switch keeps it.
+type setupScreen struct {
+	sh      *shell
+	entries []library.Entry
+	start   startFunc
+
+	scenarioID string
+	teams      []string
+	problems   []teamProblem // per team, after a refused start
+	lang       i18n.Lang
+	speed      float64
+	startErr   string
+
+	// Widgets, kept for tests.
+	scenarioSelect *widget.Select
+	teamEntries    []*widget.Entry
+	teamErrors     []*widget.Label
+	removeButtons  []*widget.Button
+	addButton      *widget.Button
+	langRadio      *widget.RadioGroup
+	speedSelect    *widget.Select
+	startButton    *widget.Button
+	startError     *widget.Label
+}
+
+func newSetupScreen(sh *shell, entries []library.Entry, scenarioID string, start startFunc) *setupScreen {
+	if scenarioID == "" && len(entries) > 0 {
+		scenarioID = entries[0].ID
+	}
+	return &setupScreen{sh: sh, entries: entries, start: start, scenarioID: scenarioID,
+		teams: []string{"Alpha", "Bravo"}, lang: sh.loc.Lang(), speed: 1}
+}
+
+func (s *setupScreen) stop() {}
+
+func (s *setupScreen) build() fyne.CanvasObject {
+	loc := s.sh.loc
+	lang := loc.Lang().String()
+
+	// Scenario.
+	var titles []string
+	for _, e := range s.entries {
+		titles = append(titles, e.Scenario.Title.Get(lang))
+	}
+	s.scenarioSelect = widget.NewSelect(titles, nil)
+	for i, e := range s.entries {
+		if e.ID == s.scenarioID {
+			s.scenarioSelect.SetSelectedIndex(i)
+		}
+	}
+	s.scenarioSelect.OnChanged = func(string) {
+		if i := s.scenarioSelect.SelectedIndex(); i >= 0 {
+			s.scenarioID = s.entries[i].ID
+		}
+	}
+
+	// Teams: one row per team, the error beside its field.
+	s.teamEntries, s.teamErrors, s.removeButtons = nil, nil, nil
+	teamRows := container.NewVBox()
+	for i := range s.teams {
+		teamRows.Add(s.teamRow(i))
+	}
+	s.addButton = widget.NewButtonWithIcon(loc.T("home.add_team"), theme.ContentAddIcon(), s.addTeam)
+	if len(s.teams) >= engine.MaxTeams {
+		s.addButton.Disable()
+	}
+
+	// Exercise language, listed as "中文 / English".
+	langNames := []string{i18n.ZH.Name(), i18n.EN.Name()}
+	s.langRadio = widget.NewRadioGroup(langNames, func(v string) {
+		if l, ok := i18n.Parse(v); ok {
+			s.lang = l
+		}
+	})
+	s.langRadio.Horizontal = true
+	s.langRadio.Required = true
+	s.langRadio.SetSelected(s.lang.Name())
+
+	// Time compression.
+	labels, values := speedOptions(s.speed)
+	s.speedSelect = widget.NewSelect(labels, nil)
+	for i, v := range values {
+		if v == s.speed {
+			s.speedSelect.SetSelectedIndex(i)
+		}
+	}
+	s.speedSelect.OnChanged = func(string) {
+		if i := s.speedSelect.SelectedIndex(); i >= 0 {
+			s.speed = values[i]
+		}
+	}
+
+	s.startButton = widget.NewButtonWithIcon(loc.T("home.start"), theme.MediaPlayIcon(), s.submit)
+	s.startButton.Importance = widget.HighImportance
+	back := widget.NewButtonWithIcon(loc.T("common.back"), theme.NavigateBackIcon(), s.sh.showHome)
+	s.startError = wrapped(s.startErr)
+	s.startError.Importance = widget.DangerImportance
+	if s.startErr == "" {
+		s.startError.Hide()
+	}
+
+	form := widget.NewForm(
+		widget.NewFormItem(loc.T("home.scenario"), s.scenarioSelect),
+		widget.NewFormItem(loc.T("home.teams"), container.NewVBox(teamRows, container.NewHBox(s.addButton))),
+		widget.NewFormItem(loc.T("setup.exercise_language"), s.langRadio),
+		&widget.FormItem{Text: loc.T("home.speed"), Widget: s.speedSelect, HintText: loc.T("home.speed_hint")},
+	)
+	content := container.NewVBox(
+		heading(loc.T("setup.title")),
+		form,
+		s.startError,
+		container.NewHBox(back, spacer(), s.startButton),
+	)
+	// A form as wide as the window is hard to read; keep it to a column.
+	return container.NewVScroll(column(760, content))
+}
+
+func (s *setupScreen) teamRow(i int) fyne.CanvasObject {
+	loc := s.sh.loc
+	e := widget.NewEntry()
+	e.SetText(s.teams[i])
+	e.SetPlaceHolder(loc.T("home.team_name"))
+	e.OnChanged = func(v string) { s.teams[i] = v }
+	errLabel := widget.NewLabel("")
+	errLabel.Importance = widget.DangerImportance
+	errLabel.Wrapping = fyne.TextWrapWord
+	if i < len(s.problems) && s.problems[i].key != "" {
+		errLabel.SetText(s.problems[i].text(loc))
+	}
+	remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { s.removeTeam(i) })
+	if len(s.teams) <= 1 {
+		remove.Disable()
+	}
+	s.teamEntries = append(s.teamEntries, e)
+	s.teamErrors = append(s.teamErrors, errLabel)
+	s.removeButtons = append(s.removeButtons, remove)
+	return container.NewBorder(nil, nil, nil, remove, container.NewGridWithColumns(2, e, errLabel))
+}
+
+func (s *setupScreen) addTeam() {
+	if len(s.teams) >= engine.MaxTeams {
+		return
+	}
+	s.teams = append(s.teams, nextTeamName(s.teams))
+	s.problems = nil
+	s.sh.show(s)
+}
+
+func (s *setupScreen) removeTeam(i int) {
+	if len(s.teams) <= 1 || i >= len(s.teams) {
+		return
+	}
+	s.teams = append(s.teams[:i:i], s.teams[i+1:]...)
+	s.problems = nil
+	s.sh.show(s)
+}
+
+// submit checks the form and starts the exercise; on any problem it shows
+// the message where it belongs and starts nothing.
+func (s *setupScreen) submit() {
+	loc := s.sh.loc
+	// Spaces around a name are a typing slip, not a different name.
+	for i := range s.teams {
+		s.teams[i] = strings.TrimSpace(s.teams[i])
+	}
+	s.problems = checkTeamNames(s.teams)
+	s.startErr = ""
+	entry, ok := s.entry()
+	switch {
+	case !ok:
+		s.startErr = loc.T("home.error.no_scenario")
+	case hasProblem(s.problems):
+	default:
+		// The engine has the last word on team names; its rules and
+		// checkTeamNames are meant to agree.
+		if err := engine.ValidateTeams(s.teams); err != nil {
+			s.startErr = loc.T("home.error.start_failed", "error", err.Error())
+			break
+		}
+		cfg := engine.Config{ScenarioID: entry.ID, Source: entry.Source, Teams: append([]string(nil), s.teams...),
+			Lang: s.lang.String(), Speed: s.speed}
+		if err := s.start(cfg, entry.Scenario.Title); err != nil {
+			s.startErr = loc.T("home.error.start_failed", "error", err.Error())
+			break
+		}
+		return // the exercise screen has replaced this one
+	}
+	s.sh.show(s)
+}
+
+func (s *setupScreen) entry() (library.Entry, bool) {
+	for _, e := range s.entries {
+		if e.ID == s.scenarioID {
+			return e, true
+		}
+	}
+	return library.Entry{}, false
+}
+
+// nextTeamName picks the first call sign not yet used.
+func nextTeamName(teams []string) string {
+	used := map[string]bool{}
+	for _, t := range teams {
+		used[strings.ToLower(strings.TrimSpace(t))] = true
+	}
+	for _, n := range defaultTeamNames {
+		if !used[strings.ToLower(n)] {
+			return n
+		}
+	}
+	return ""
+}
+
+// teamProblem is what is wrong with one team name: a translation key and
+// its arguments, so the message can be redrawn in another language.
+type teamProblem struct {
+	key  string // "" when the name is fine
+	args []any
+}
+
+func (p teamProblem) text(loc *i18n.Localizer) string { return loc.T(p.key, p.args...) }
+
+// checkTeamNames applies engine.ValidateTeams' rules name by name, so that
+// each message can sit beside its field: a name must not be empty, have
+// spaces around it, or be longer than engine.MaxTeamNameLen characters, and
+// two teams must not share a name (ignoring case, as the engine does).
+func checkTeamNames(names []string) []teamProblem {
+	out := make([]teamProblem, len(names))
+	first := map[string]int{}
+	for i, n := range names {
+		trimmed := strings.TrimSpace(n)
+		switch {
+		case trimmed == "":
+			out[i] = teamProblem{key: "setup.error.name_empty"}
+			continue
+		case trimmed != n:
+			out[i] = teamProblem{key: "setup.error.name_spaces"}
+		case utf8.RuneCountInString(n) > engine.MaxTeamNameLen:
+			out[i] = teamProblem{key: "setup.error.name_long", args: []any{"n", engine.MaxTeamNameLen}}
+		}
+		key := strings.ToLower(n)
+		if j, dup := first[key]; dup {
+			out[i] = teamProblem{key: "setup.error.name_duplicate", args: []any{"n", j + 1}}
+		} else {
+			first[key] = i
+		}
+	}
+	return out
+}
+
+func hasProblem(ps []teamProblem) bool {
+	for _, p := range ps {
+		if p.key != "" {
+			return true
+		}
+	}
+	return false
+}

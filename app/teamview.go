@@ -1,0 +1,349 @@
+package app
+
+import (
+	"errors"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+)
+
+// teamView is what one team sees: its inbox, newest first, and the decision
+// waiting for it. It talks to the exercise only through engine.Conn, so the
+// same view can later run on a team laptop with the exercise across a
+// network.
+//
+// UI labels are in the UI language; scenario text (injects, prompts,
+// options) is in the exercise's language, chosen at setup for the
+// participants.
+type teamView struct {
+	conn engine.Conn
+	team string
+	win  fyne.Window
+	loc  *i18n.Localizer
+
+	cancel   func()
+	redraw   coalescer
+	closed   bool
+	shownSeq int64 // state the lists were last built from; -1 forces a rebuild
+
+	root          fyne.CanvasObject
+	paused        *banner
+	clock         *widget.Label
+	ending        *banner
+	decisions     *fyne.Container
+	history       *fyne.Container
+	inbox         *fyne.Container
+	countdowns    []*countdown
+	optionButtons map[string][]*widget.Button // by decision id, in option order
+	historyLines  []*widget.Label
+	inboxItems    []fyne.CanvasObject
+	channelSelect *widget.Select
+	channel       string            // shown channel, "" for all
+	lastInbox     []engine.Delivery // as last read, for redrawing under another filter
+	lastLang      string
+
+	confirm         *dialog.ConfirmDialog // the choice being confirmed, if any
+	confirmDecision string
+}
+
+// teamSnapshot is the part of the state a team view draws, copied under
+// Read (the state must not be kept). Scenario objects are immutable once
+// loaded, so pointers to them are safe to keep.
+type teamSnapshot struct {
+	found     bool
+	lang      string
+	seq       int64
+	paused    bool
+	duration  time.Duration
+	inbox     []engine.Delivery
+	open      []engine.OpenDecision
+	answers   []engine.Answer
+	ended     bool
+	endReason string
+	ending    *scenario.Phase
+}
+
+func newTeamView(conn engine.Conn, team string, win fyne.Window, loc *i18n.Localizer) *teamView {
+	tv := &teamView{conn: conn, team: team, win: win, loc: loc, shownSeq: -1}
+	tv.paused = newBanner(loc.T("console.paused_banner"), theme.Color(theme.ColorNameError))
+	tv.ending = newBanner("", theme.Color(theme.ColorNamePrimary))
+	tv.clock = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true, Bold: true})
+	tv.clock.SizeName = theme.SizeNameSubHeadingText
+	tv.decisions = container.NewVBox()
+	tv.history = container.NewVBox()
+	tv.inbox = container.NewVBox()
+
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, heading(loc.T("team.title", "team", team)), tv.clock),
+		tv.paused.box, tv.ending.box)
+	left := container.NewVScroll(container.NewPadded(container.NewVBox(
+		heading(loc.T("team.open_decision")), tv.decisions,
+		widget.NewSeparator(),
+		heading(loc.T("team.your_decisions")), tv.history)))
+	// A filter by channel: "what did the regulator say?" is a common
+	// question in a busy inbox.
+	channelLabels := []string{loc.T("team.all_channels")}
+	for _, ch := range scenario.Channels {
+		channelLabels = append(channelLabels, channelName(loc, ch))
+	}
+	tv.channelSelect = widget.NewSelect(channelLabels, func(string) {
+		if i := tv.channelSelect.SelectedIndex(); i > 0 {
+			tv.channel = scenario.Channels[i-1]
+		} else {
+			tv.channel = ""
+		}
+		tv.drawInbox()
+	})
+	tv.channelSelect.SetSelectedIndex(0)
+	inboxHead := container.NewBorder(nil, nil, heading(loc.T("team.inbox")), tv.channelSelect)
+	right := container.NewBorder(container.NewPadded(inboxHead), nil, nil, nil,
+		container.NewVScroll(container.NewPadded(tv.inbox)))
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.45
+	tv.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
+
+	tv.cancel = conn.Subscribe(func(engine.Event) { tv.redraw.request(tv.refresh) })
+	tv.refresh()
+	return tv
+}
+
+// close stops listening to the exercise and drops an unanswered
+// confirmation.
+func (tv *teamView) close() {
+	tv.closed = true
+	tv.cancel()
+	if tv.confirm != nil {
+		tv.confirm.Hide()
+		tv.confirm = nil
+	}
+}
+
+func (tv *teamView) snapshot() teamSnapshot {
+	var s teamSnapshot
+	tv.conn.Read(func(st *engine.State) {
+		t := st.Team(tv.team)
+		if t == nil {
+			return
+		}
+		s = teamSnapshot{found: true, lang: st.Lang, seq: st.Seq, paused: st.Paused && !st.Ended,
+			duration: st.Scenario.Duration, inbox: slices.Clone(t.Inbox), open: slices.Clone(t.Open),
+			answers: slices.Clone(t.Answers), ended: t.Ended || st.Ended, endReason: t.EndReason}
+		if t.Ending != "" {
+			s.ending = st.Scenario.Phase(t.Ending)
+		}
+	})
+	if s.lang == "" {
+		s.lang = tv.loc.Lang().String()
+	}
+	return s
+}
+
+// refresh redraws the view: the clock and countdowns every time (it runs
+// once a second), the lists only when the state has moved on.
+func (tv *teamView) refresh() {
+	if tv.closed {
+		return
+	}
+	s := tv.snapshot()
+	now := tv.conn.ExerciseTime()
+	tv.clock.SetText(formatClock(now) + " / " + formatClock(s.duration))
+	tv.paused.setVisible(s.paused)
+	if s.seq != tv.shownSeq {
+		tv.shownSeq = s.seq
+		tv.rebuild(s)
+	}
+	for _, c := range tv.countdowns {
+		c.setNow(now)
+	}
+	// A decision that closed (deadline, or the exercise ended) while its
+	// choice was being confirmed cannot be chosen any more.
+	if tv.confirm != nil && !slices.ContainsFunc(s.open, func(o engine.OpenDecision) bool { return o.Decision.ID == tv.confirmDecision }) {
+		tv.confirm.Hide()
+		tv.confirm = nil
+	}
+}
+
+func (tv *teamView) rebuild(s teamSnapshot) {
+	loc := tv.loc
+	// Ending.
+	switch {
+	case !s.ended:
+		tv.ending.setVisible(false)
+	case s.ending != nil && s.ending.Ending != nil:
+		tv.ending.text.Text = loc.T("team.ending", "ending", s.ending.Ending.Outcome.Get(s.lang))
+		tv.ending.setVisible(true)
+	default:
+		tv.ending.text.Text = loc.T("team.ended")
+		tv.ending.setVisible(true)
+	}
+	tv.ending.text.Refresh()
+
+	// Open decisions.
+	tv.countdowns = nil
+	tv.optionButtons = map[string][]*widget.Button{}
+	var cards []fyne.CanvasObject
+	for _, od := range s.open {
+		cards = append(cards, tv.decisionCard(od, s.lang))
+	}
+	if len(cards) == 0 {
+		msg := loc.T("team.waiting")
+		if s.ended {
+			msg = loc.T("team.no_more_decisions")
+		}
+		cards = append(cards, muted(msg))
+	}
+	tv.decisions.Objects = cards
+	tv.decisions.Refresh()
+
+	// Decisions taken, latest first.
+	tv.historyLines = nil
+	var hist []fyne.CanvasObject
+	for i := len(s.answers) - 1; i >= 0; i-- {
+		a := s.answers[i]
+		var line string
+		switch {
+		case a.Option != nil:
+			line = loc.T("team.chosen_at", "option", a.Option.Text.Get(s.lang), "time", formatClock(a.At))
+		case a.TimedOut:
+			line = loc.T("team.timed_out")
+		default:
+			line = loc.T("team.left_open")
+		}
+		l := wrapped(line)
+		tv.historyLines = append(tv.historyLines, l)
+		hist = append(hist, panel(muted(a.Decision.Prompt.Get(s.lang)), l))
+	}
+	if len(hist) == 0 {
+		hist = append(hist, muted(loc.T("common.none")))
+	}
+	tv.history.Objects = hist
+	tv.history.Refresh()
+
+	tv.lastInbox, tv.lastLang = s.inbox, s.lang
+	tv.drawInbox()
+}
+
+// drawInbox lists the deliveries of the shown channel, newest first.
+func (tv *teamView) drawInbox() {
+	if tv.inbox == nil {
+		return // still being built
+	}
+	tv.inboxItems = nil
+	for i := len(tv.lastInbox) - 1; i >= 0; i-- {
+		d := tv.lastInbox[i]
+		if tv.channel == "" || d.Inject.Channel == tv.channel {
+			tv.inboxItems = append(tv.inboxItems, injectCard(tv.loc, d.Inject, d.At, tv.lastLang))
+		}
+	}
+	switch {
+	case len(tv.inboxItems) > 0:
+		tv.inbox.Objects = tv.inboxItems
+	case len(tv.lastInbox) > 0:
+		tv.inbox.Objects = []fyne.CanvasObject{muted(tv.loc.T("team.channel_empty"))}
+	default:
+		tv.inbox.Objects = []fyne.CanvasObject{muted(tv.loc.T("team.inbox_empty"))}
+	}
+	tv.inbox.Refresh()
+}
+
+// setChannel shows only the given channel's injects ("" for all); the
+// exercise screen uses it to keep the filter across a language switch.
+func (tv *teamView) setChannel(channel string) {
+	if i := slices.Index(scenario.Channels, channel); i >= 0 {
+		tv.channelSelect.SetSelectedIndex(i + 1)
+	} else {
+		tv.channelSelect.SetSelectedIndex(0)
+	}
+}
+
+func (tv *teamView) decisionCard(od engine.OpenDecision, lang string) fyne.CanvasObject {
+	d := od.Decision
+	cd := newCountdown(tv.loc, od.OpenedAt, od.TargetAt(), od.DeadlineAt())
+	tv.countdowns = append(tv.countdowns, cd)
+	prompt := wrapped(d.Prompt.Get(lang))
+	prompt.TextStyle.Bold = true
+	objs := []fyne.CanvasObject{prompt, cd}
+	for _, o := range d.Options {
+		b := widget.NewButtonWithIcon(tv.loc.T("team.choose"), theme.ConfirmIcon(), func() { tv.askConfirm(d, o, lang) })
+		tv.optionButtons[d.ID] = append(tv.optionButtons[d.ID], b)
+		// The option text wraps beside its button: options can be a
+		// sentence long, and a button label would cut them off.
+		objs = append(objs, panel(container.NewBorder(nil, nil, nil, container.NewCenter(b), wrapped(o.Text.Get(lang)))))
+	}
+	return container.NewVBox(objs...)
+}
+
+// askConfirm asks the team to confirm a choice: one click picks, a second
+// commits, so a stray click cannot decide for the team.
+func (tv *teamView) askConfirm(d *scenario.Decision, o *scenario.Option, lang string) {
+	if tv.confirm != nil {
+		tv.confirm.Hide()
+	}
+	msg := wrapped(tv.loc.T("team.confirm_detail", "option", o.Text.Get(lang)))
+	var dlg *dialog.ConfirmDialog
+	dlg = dialog.NewCustomConfirm(tv.loc.T("team.confirm_title"), tv.loc.T("team.choose"), tv.loc.T("common.cancel"), msg,
+		func(ok bool) {
+			if tv.confirm == dlg {
+				tv.confirm = nil
+			}
+			if ok {
+				tv.choose(d.ID, o.ID)
+			}
+		}, tv.win)
+	tv.confirm, tv.confirmDecision = dlg, d.ID
+	dlg.Resize(fyne.NewSize(520, 0))
+	dlg.Show()
+}
+
+func (tv *teamView) choose(decision, option string) {
+	err := tv.conn.Send(engine.Command{Kind: engine.CmdChoose, Team: tv.team, Decision: decision, Option: option})
+	switch {
+	case errors.Is(err, engine.ErrRejected):
+		showMessage(tv.win, tv.loc, tv.loc.T("team.choice_refused_title"), tv.loc.T("team.choice_refused", "reason", err.Error()))
+	case err != nil:
+		showMessage(tv.win, tv.loc, tv.loc.T("common.error"), err.Error())
+	}
+	tv.refresh()
+}
+
+// injectCard draws one delivered inject: channel, time and sender above the
+// text.
+func injectCard(loc *i18n.Localizer, in *scenario.Inject, at time.Duration, lang string) fyne.CanvasObject {
+	objs := []fyne.CanvasObject{iconLine(channelIcon(in.Channel), channelName(loc, in.Channel)+" · "+formatClock(at))}
+	if from := in.From.Get(lang); from != "" {
+		objs = append(objs, muted(loc.T("team.from", "from", from)))
+	}
+	objs = append(objs, wrapped(in.Text.Get(lang)))
+	return panel(objs...)
+}
+
+// channelIcon picks an icon per channel so a glance tells a phone call from
+// a regulator's letter.
+func channelIcon(channel string) fyne.Resource {
+	switch channel {
+	case "social":
+		return theme.MailForwardIcon()
+	case "news":
+		return theme.DocumentIcon()
+	case "phone":
+		return theme.VolumeUpIcon()
+	case "email":
+		return theme.MailComposeIcon()
+	case "memo":
+		return theme.DocumentCreateIcon()
+	case "regulator":
+		return theme.WarningIcon()
+	case "customer":
+		return theme.AccountIcon()
+	}
+	return theme.InfoIcon()
+}

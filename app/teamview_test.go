@@ -1,0 +1,128 @@
+package app
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+)
+
+func TestTeamChoosesAfterConfirming(t *testing.T) {
+	win := testWindow(t)
+	clock := engine.NewFakeClock()
+	run := startMini(t, openStore(t), clock)
+	var conn engine.Conn = run.Session // the view gets nothing else
+	tv := newTeamView(conn, "Alpha", win, i18n.New(i18n.EN))
+	t.Cleanup(tv.close)
+	win.SetContent(tv.root)
+
+	if !tv.paused.box.Visible() {
+		t.Error("a new exercise's clock is paused, but the view does not say so")
+	}
+	if err := conn.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
+		t.Fatal(err)
+	}
+	clock.Add(5 * time.Minute)
+	if err := run.Session.Tick(); err != nil { // what the GUI's ticker does
+		t.Fatal(err)
+	}
+	tv.refresh()
+
+	if tv.paused.box.Visible() {
+		t.Error("PAUSED still shown while the clock runs")
+	}
+	buttons := tv.optionButtons["first"]
+	if len(buttons) != 2 {
+		t.Fatalf("decision first shows %d options, want 2", len(buttons))
+	}
+	if len(tv.countdowns) != 1 {
+		t.Fatalf("%d countdowns, want 1", len(tv.countdowns))
+	}
+	if got := tv.countdowns[0].targetLabel.Text; got != "Target in 05:00" {
+		t.Errorf("target countdown = %q", got)
+	}
+	if got := tv.countdowns[0].deadlineLabel.Text; got != "Deadline in 10:00" {
+		t.Errorf("deadline countdown = %q", got)
+	}
+	if n := len(tv.inboxItems); n != 2 {
+		t.Errorf("inbox shows %d injects, want 2", n)
+	}
+
+	// One click asks; nothing is decided yet.
+	test.Tap(buttons[0])
+	if tv.confirm == nil {
+		t.Fatal("choosing did not ask for confirmation")
+	}
+	phase := func() string {
+		var p string
+		conn.Read(func(st *engine.State) { p = st.Team("Alpha").Phase })
+		return p
+	}
+	if p := phase(); p != "start" {
+		t.Fatalf("the team moved to %q before confirming", p)
+	}
+	tv.confirm.Confirm()
+
+	if p := phase(); p != "calm" {
+		t.Fatalf("after confirming the team is in %q, want calm", p)
+	}
+	if len(tv.historyLines) != 1 || tv.historyLines[0].Text != "Chosen: Apologise (at 00:05:00)" {
+		var got []string
+		for _, l := range tv.historyLines {
+			got = append(got, l.Text)
+		}
+		t.Errorf("decisions shown: %q", got)
+	}
+	if len(tv.optionButtons["first"]) != 0 {
+		t.Error("the answered decision still offers its options")
+	}
+	// The calm phase's inject arrived, newest first.
+	if n := len(tv.inboxItems); n != 3 {
+		t.Errorf("inbox shows %d injects after the move, want 3", n)
+	}
+
+	// The channel filter.
+	tv.setChannel("news")
+	if n := len(tv.inboxItems); n != 1 {
+		t.Errorf("news only: %d injects, want 1", n)
+	}
+	tv.setChannel("")
+	if n := len(tv.inboxItems); n != 3 {
+		t.Errorf("all channels again: %d injects, want 3", n)
+	}
+}
+
+func TestTeamViewCancelDecidesNothing(t *testing.T) {
+	win := testWindow(t)
+	clock := engine.NewFakeClock()
+	run := startMini(t, openStore(t), clock)
+	tv := newTeamView(run.Session, "Bravo", win, i18n.New(i18n.EN))
+	t.Cleanup(tv.close)
+	win.SetContent(tv.root)
+	_ = run.Session.Send(engine.Command{Kind: engine.CmdResume})
+	clock.Add(5 * time.Minute)
+	_ = run.Session.Tick()
+
+	test.Tap(tv.optionButtons["first"][1])
+	tv.confirm.Hide() // Cancel
+	var open bool
+	run.Session.Read(func(st *engine.State) { open = st.Team("Bravo").IsOpen("first") })
+	if !open || tv.confirm != nil {
+		t.Fatalf("cancel: decision open = %v, dialog kept = %v", open, tv.confirm != nil)
+	}
+
+	// A confirmation left open past the deadline is withdrawn.
+	test.Tap(tv.optionButtons["first"][1])
+	clock.Add(10 * time.Minute)
+	_ = run.Session.Tick()
+	tv.refresh()
+	if tv.confirm != nil {
+		t.Error("the confirmation stays up after the decision timed out")
+	}
+	if len(tv.historyLines) != 1 || tv.historyLines[0].Text != "Time ran out for this decision." {
+		t.Errorf("history after the timeout: %d lines", len(tv.historyLines))
+	}
+}

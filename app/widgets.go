@@ -1,0 +1,136 @@
+package app
+
+import (
+	"image/color"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Small building blocks shared by the screens.
+
+// heading is a section title.
+func heading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
+// bold is a one-line bold label.
+func bold(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// wrapped is a label that wraps at word boundaries: scenario text (injects,
+// prompts, options) can be a paragraph and must never be cut off.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// muted is secondary information (times, senders), wrapped. It uses the
+// placeholder colour: a LowImportance label is drawn in the disabled colour,
+// which is too faint to read on a projector.
+func muted(text string) *widget.RichText {
+	rt := faint(text, fyne.TextAlignLeading)
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
+}
+
+// faint is muted text on one line (for boxes, where wrapping text would
+// shrink to nothing).
+func faint(text string, align fyne.TextAlign) *widget.RichText {
+	return widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
+		Alignment: align, ColorName: theme.ColorNamePlaceHolder, Inline: true, SizeName: theme.SizeNameText}})
+}
+
+// panel draws its content on a rounded, slightly shaded background so that
+// cards in a list stand apart without heavy borders.
+func panel(objs ...fyne.CanvasObject) fyne.CanvasObject {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.Size(theme.SizeNameInputRadius)
+	return container.NewStack(bg, container.NewPadded(container.NewVBox(objs...)))
+}
+
+// banner is a coloured strip with white bold text (the PAUSED indicator,
+// an ending reached). Its text can be changed through the returned label.
+type banner struct {
+	box  *fyne.Container
+	bg   *canvas.Rectangle
+	text *canvas.Text
+}
+
+func newBanner(text string, bg color.Color) *banner {
+	b := &banner{bg: canvas.NewRectangle(bg), text: canvas.NewText(text, color.White)}
+	b.bg.CornerRadius = theme.Size(theme.SizeNameInputRadius)
+	b.text.TextStyle = fyne.TextStyle{Bold: true}
+	b.text.TextSize = theme.Size(theme.SizeNameSubHeadingText)
+	b.text.Alignment = fyne.TextAlignCenter
+	b.box = container.NewStack(b.bg, container.NewPadded(b.text))
+	return b
+}
+
+// setVisible shows or hides the banner (hidden objects take no space in a
+// box layout).
+func (b *banner) setVisible(v bool) {
+	if v {
+		b.box.Show()
+	} else {
+		b.box.Hide()
+	}
+}
+
+// iconLine is an icon before a bold line that wraps: a header that must
+// not widen its column (an HBox would demand the whole text's width).
+func iconLine(icon fyne.Resource, text string) fyne.CanvasObject {
+	l := wrapped(text)
+	l.TextStyle.Bold = true
+	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, l)
+}
+
+// spacer pushes what follows it to the end of a box.
+func spacer() fyne.CanvasObject { return layout.NewSpacer() }
+
+// coalescer turns a burst of requests from any goroutine into one call of
+// fn on the UI goroutine. Engine subscribers fire once per event, and a
+// single tick or choice can emit a dozen events; redrawing once is enough.
+type coalescer struct{ pending atomic.Bool }
+
+func (c *coalescer) request(fn func()) {
+	if c.pending.CompareAndSwap(false, true) {
+		fyne.Do(func() {
+			c.pending.Store(false)
+			fn()
+		})
+	}
+}
+
+// column centres obj and keeps it at most width wide: a form or report as
+// wide as a 1280-pixel window is hard to read.
+func column(width float32, obj fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(&columnLayout{width: width}, obj)
+}
+
+type columnLayout struct{ width float32 }
+
+func (l *columnLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	w := min(size.Width, max(l.width, 0))
+	for _, o := range objs {
+		o.Resize(fyne.NewSize(w, size.Height))
+		o.Move(fyne.NewPos((size.Width-w)/2, 0))
+	}
+}
+
+func (l *columnLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
