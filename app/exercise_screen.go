@@ -19,6 +19,7 @@ type exerciseScreen struct {
 	ticker    *clockTicker
 	cancelEnd func()
 	done      bool
+	idleSeq   int64 // last event seen by a tick while paused; see tick
 
 	tabs     *container.AppTabs
 	selected int
@@ -43,6 +44,19 @@ func newExerciseScreen(sh *shell, run *exercise.Running) *exerciseScreen {
 // (injects arrive, decisions open and time out), saves the clock position
 // for a resume after a crash, and asks the UI goroutine to redraw.
 func (e *exerciseScreen) tick() {
+	// While paused nothing moves: when no event arrived since the last tick,
+	// skip the disk write and the redraw (the views redraw on events anyway).
+	var paused bool
+	var seq int64
+	e.run.Session.Read(func(st *engine.State) { paused, seq = st.Paused || st.Ended, st.Seq })
+	if paused && seq == e.idleSeq {
+		return
+	}
+	if paused {
+		e.idleSeq = seq
+	} else {
+		e.idleSeq = -1
+	}
 	err := e.run.Session.Tick()
 	if err == nil {
 		err = e.run.SaveClock()
