@@ -148,7 +148,7 @@ func Start(cfg Config, log Log, wall WallClock) (*Session, error) {
 	if cfg.Speed < MinSpeed || cfg.Speed > MaxSpeed {
 		return nil, fmt.Errorf("speed %g× is outside %g× to %g×", cfg.Speed, MinSpeed, MaxSpeed)
 	}
-	if sc, probs := scenario.Parse(cfg.ScenarioID+".yaml", cfg.Source); sc == nil {
+	if sc, probs := scenario.ParseCached(cfg.ScenarioID+".yaml", cfg.Source); sc == nil {
 		return nil, fmt.Errorf("scenario does not load:\n%v", probs)
 	}
 	s := newSession(log, wall)

@@ -133,7 +133,7 @@ func (s *State) Apply(e Event) error {
 		if s.Scenario != nil {
 			return bad("the exercise already started")
 		}
-		sc, probs := scenario.Parse(e.ScenarioID+".yaml", e.Source)
+		sc, probs := scenario.ParseCached(e.ScenarioID+".yaml", e.Source)
 		if sc == nil {
 			return bad("the stored scenario no longer loads: %v", probs)
 		}

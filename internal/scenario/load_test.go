@@ -174,3 +174,17 @@ func TestParseReportsOneProblemPerMistake(t *testing.T) {
 		}
 	}
 }
+
+func TestParseCachedSharesCleanScenarios(t *testing.T) {
+	a, _ := ParseCached("t.yaml", []byte(base))
+	b, _ := ParseCached("t.yaml", []byte(base))
+	if a == nil || a != b {
+		t.Fatal("the same clean source should give the same loaded scenario")
+	}
+	broken := []byte(strings.Replace(base, "target: 5m", "target: 15m", 1))
+	for range 2 {
+		if s, probs := ParseCached("t.yaml", broken); s != nil || len(probs.Errors()) == 0 {
+			t.Fatal("a broken source must be refused every time, with its problems")
+		}
+	}
+}
