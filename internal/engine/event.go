@@ -26,6 +26,9 @@ const (
 	KindRejected     Kind = "command.rejected"
 	KindTeamEnded    Kind = "team.ended"
 	KindExerciseEnds Kind = "exercise.ended"
+	KindRule         Kind = "rule.applied"
+	KindTrigger      Kind = "trigger.fired"
+	KindRegMissed    Kind = "deadline.missed"
 )
 
 // Reasons a team's or the exercise's play ends.
@@ -52,6 +55,13 @@ type Event struct {
 	// a play script), so a resumed run knows which commands were handled.
 	Ref    string `json:"ref,omitempty"`
 	Reason string `json:"reason,omitempty"`
+	// Text is the written statement sent with a choice.
+	Text string `json:"text,omitempty"`
+
+	Rule        string `json:"rule,omitempty"`
+	Trigger     string `json:"trigger,omitempty"`
+	RegDeadline string `json:"deadline,omitempty"`
+	Tick        int    `json:"tick,omitempty"` // which period of a rule
 
 	// exercise.started
 	ScenarioID string   `json:"scenario_id,omitempty"`

@@ -1,6 +1,11 @@
 package engine
 
-import "time"
+import (
+	"strings"
+	"time"
+
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+)
 
 // happening ranks: at the same exercise time a team first moves to a pending
 // phase, then receives injects, then sees decisions open, then loses
@@ -10,6 +15,9 @@ const (
 	rankInject
 	rankOpen
 	rankTimeout
+	rankRegMissed
+	rankTrigger
+	rankRule
 	rankContinue
 	rankEnding
 	rankTimeUp
@@ -99,6 +107,29 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 	for _, od := range t.Open {
 		consider(candidate{at: od.DeadlineAt(), rank: rankTimeout, ev: Event{Kind: KindTimedOut, Team: t.Name, Decision: od.Decision.ID}})
 	}
+	for id, ds := range t.RegDeadlines {
+		if !ds.Met && !ds.Missed {
+			consider(candidate{at: ds.DueAt(), rank: rankRegMissed, ev: Event{Kind: KindRegMissed, Team: t.Name, RegDeadline: id}})
+		}
+	}
+	for _, tr := range s.Scenario.Triggers {
+		if t.Triggered[tr.ID] || tr.When == nil {
+			continue
+		}
+		if at, ok := s.firstTrue(t, tr.When, s.Now, time.Minute); ok {
+			consider(candidate{at: at, rank: rankTrigger, ev: Event{Kind: KindTrigger, Team: t.Name, Trigger: tr.ID}})
+		}
+	}
+	for _, r := range s.Scenario.Rules {
+		if r.Every <= 0 {
+			continue
+		}
+		// The first period not yet applied and not yet past.
+		k := max(t.ruleTick[r.ID]+1, int((s.Now+r.Every-1)/r.Every))
+		if at, ok := s.firstTrueTick(t, r, k); ok {
+			consider(candidate{at: at, rank: rankRule, ev: Event{Kind: KindRule, Team: t.Name, Rule: r.ID, Tick: int(at / r.Every)}})
+		}
+	}
 	if p.Continue != nil {
 		consider(candidate{at: entered + p.Continue.After, rank: rankContinue, ev: Event{Kind: KindPhase, Team: t.Name, Phase: p.Continue.Next}})
 	}
@@ -107,4 +138,39 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 	}
 	consider(candidate{at: s.Scenario.Duration, rank: rankTimeUp, ev: Event{Kind: KindTeamEnded, Team: t.Name, Reason: EndTimeUp}})
 	return *best, true
+}
+
+// firstTrue finds the first time from `from`, in steps, at which cond holds
+// for the team as it stands. Only a condition that reads the clock
+// ("minutes") can change without an event, so others are tried once.
+func (s *State) firstTrue(t *Team, cond *scenario.Expr, from, step time.Duration) (time.Duration, bool) {
+	if !strings.Contains(cond.Src, "minutes") {
+		ok, _ := cond.Bool(s.Env(t, from))
+		return from, ok
+	}
+	for at := from; at <= s.Scenario.Duration; at += step {
+		if ok, _ := cond.Bool(s.Env(t, at)); ok {
+			return at, true
+		}
+		at = at.Truncate(step)
+	}
+	return 0, false
+}
+
+// firstTrueTick finds the first period from k on at which a rule applies.
+func (s *State) firstTrueTick(t *Team, r *scenario.Rule, k int) (time.Duration, bool) {
+	for ; time.Duration(k)*r.Every <= s.Scenario.Duration; k++ {
+		at := time.Duration(k) * r.Every
+		if r.While == nil {
+			return at, true
+		}
+		ok, _ := r.While.Bool(s.Env(t, at))
+		if ok {
+			return at, true
+		}
+		if !strings.Contains(r.While.Src, "minutes") {
+			return 0, false // the condition cannot change before the next event
+		}
+	}
+	return 0, false
 }

@@ -17,6 +17,7 @@ const (
 	MaxTeamNameLen  = 40
 	MinSpeed        = 0.1
 	MaxSpeed        = 1000.0
+	MaxStatementLen = 10_000
 	maxEventsPerRun = 1_000_000 // guards against a scenario that loops without time passing
 )
 
@@ -62,6 +63,7 @@ type Command struct {
 	Decision string
 	Option   string
 	Speed    float64
+	Text     string // the written statement, for a decision that asks for one
 	Ref      string // optional: identifies the command in the log
 }
 
@@ -296,7 +298,7 @@ func (s *Session) sendLocked(cmd Command) error {
 			}
 			return fmt.Errorf("%w: %s", ErrRejected, reason)
 		}
-		if err := s.emit(Event{Kind: KindChosen, At: now, Team: cmd.Team, Decision: cmd.Decision, Option: cmd.Option, Ref: cmd.Ref}); err != nil {
+		if err := s.emit(Event{Kind: KindChosen, At: now, Team: cmd.Team, Decision: cmd.Decision, Option: cmd.Option, Text: cmd.Text, Ref: cmd.Ref}); err != nil {
 			return err
 		}
 		return s.advance(now)
@@ -360,8 +362,12 @@ func (s *Session) whyNot(cmd Command) string {
 		}
 		return fmt.Sprintf("decision %q is not open for team %q", cmd.Decision, cmd.Team)
 	}
-	if s.st.Scenario.Decision(cmd.Decision).Option(cmd.Option) == nil {
+	d := s.st.Scenario.Decision(cmd.Decision)
+	if d.Option(cmd.Option) == nil {
 		return fmt.Sprintf("decision %q has no option %q", cmd.Decision, cmd.Option)
+	}
+	if utf8.RuneCountInString(cmd.Text) > MaxStatementLen {
+		return fmt.Sprintf("the statement is longer than %d characters", MaxStatementLen)
 	}
 	return ""
 }

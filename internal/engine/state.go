@@ -2,6 +2,8 @@ package engine
 
 import (
 	"fmt"
+	"math"
+	"strings"
 	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -40,12 +42,32 @@ type Team struct {
 	EndReason      string // EndReached, EndTimeUp or EndFacilitator
 	Ending         string // ending phase id when EndReason is EndReached
 
+	// Regulatory deadlines by id, from the moment their inject arrived.
+	RegDeadlines map[string]*RegDeadlineState
+	// Triggered holds the triggers that have fired for this team.
+	Triggered map[string]bool
+	ruleTick  map[string]int  // rule id → last period applied
+	chosen    map[string]bool // decision.option refs chosen so far
+	spoke     bool            // a public option was chosen
+
 	// pendingNext is a phase the team must move to now (after a choice or a
 	// timeout) — derived, so a crash between the choice and the move is safe.
 	pendingNext string
 	delivered   map[string]bool // inject ids delivered in this phase visit
 	opened      map[string]bool // decision ids opened in this phase visit
 }
+
+// RegDeadlineState is a regulatory deadline as it runs for one team.
+type RegDeadlineState struct {
+	Deadline  *scenario.RegDeadline
+	StartedAt time.Duration
+	Met       bool
+	MetAt     time.Duration
+	Missed    bool
+}
+
+// DueAt is when the deadline falls on the exercise clock.
+func (d *RegDeadlineState) DueAt() time.Duration { return d.StartedAt + d.Deadline.Within }
 
 // Step is a phase on a team's path.
 type Step struct {
@@ -78,6 +100,10 @@ type Answer struct {
 	At       time.Duration
 	TimedOut bool
 	Open     bool
+	// Statement is the text the team wrote, when the decision asked for one;
+	// FactsFound lists the required facts the text contains.
+	Statement  string
+	FactsFound []string
 }
 
 // Took is the response time.
@@ -142,7 +168,8 @@ func (s *State) Apply(e Event) error {
 			s.Speed = e.Speed
 		}
 		for _, name := range e.Teams {
-			tm := &Team{Name: name, World: map[string]float64{}}
+			tm := &Team{Name: name, World: map[string]float64{}, RegDeadlines: map[string]*RegDeadlineState{},
+				Triggered: map[string]bool{}, ruleTick: map[string]int{}, chosen: map[string]bool{}}
 			for _, v := range sc.World {
 				tm.World[v.ID] = v.Start
 			}
@@ -175,6 +202,7 @@ func (s *State) Apply(e Event) error {
 		}
 		t.delivered[in.ID] = true
 		t.Inbox = append(t.Inbox, Delivery{Inject: in, Phase: t.Phase, At: e.At})
+		s.startDeadlines(t, in.ID, e.At)
 	case KindOpened:
 		d := s.Scenario.Phase(t.Phase).Decision(e.Decision)
 		if d == nil {
@@ -189,7 +217,7 @@ func (s *State) Apply(e Event) error {
 		}
 		od := t.Open[i]
 		a := Answer{Decision: od.Decision, OpenedAt: od.OpenedAt, At: e.At}
-		var effects map[string]float64
+		var effects scenario.Effects
 		var next string
 		if e.Kind == KindChosen {
 			o := od.Decision.Option(e.Option)
@@ -197,6 +225,18 @@ func (s *State) Apply(e Event) error {
 				return bad("decision %q has no option %q", e.Decision, e.Option)
 			}
 			a.Option, effects, next = o, o.Effects, o.Next
+			if od.Decision.Statement != nil {
+				a.Statement = e.Text
+				a.FactsFound = FactsIn(s.Scenario, od.Decision.Statement.RequiredFacts, e.Text)
+			}
+			t.spoke = t.spoke || o.Public
+			ref := scenario.OptionRef{Decision: od.Decision.ID, Option: o.ID}.String()
+			t.chosen[ref] = true
+			for _, ds := range t.RegDeadlines {
+				if !ds.Met && !ds.Missed && meets(ds.Deadline, ref) {
+					ds.Met, ds.MetAt = true, e.At
+				}
+			}
 		} else {
 			a.TimedOut = true
 			if od.Decision.OnTimeout != nil {
@@ -227,6 +267,38 @@ func (s *State) Apply(e Event) error {
 		t.Open = nil
 	case KindExerciseEnds:
 		s.Ended, s.EndedAt, s.Reason = true, e.At, e.Reason
+	case KindRule:
+		r := s.rule(e.Rule)
+		if r == nil {
+			return bad("the scenario has no rule %q", e.Rule)
+		}
+		if e.Tick <= t.ruleTick[r.ID] {
+			return bad("rule %q period %d was already applied", r.ID, e.Tick)
+		}
+		t.ruleTick[r.ID] = e.Tick
+		s.applyEffects(t, r.Effects)
+	case KindTrigger:
+		tr := s.trigger(e.Trigger)
+		if tr == nil || t.Triggered[tr.ID] {
+			return bad("trigger %q is unknown or already fired for team %q", e.Trigger, e.Team)
+		}
+		t.Triggered[tr.ID] = true
+		if tr.Inject != nil {
+			t.Inbox = append(t.Inbox, Delivery{Inject: tr.Inject, Phase: t.Phase, At: e.At})
+		}
+		s.applyEffects(t, tr.Effects)
+	case KindRegMissed:
+		ds := t.RegDeadlines[e.RegDeadline]
+		if ds == nil || ds.Met || ds.Missed {
+			return bad("deadline %q is not running for team %q", e.RegDeadline, e.Team)
+		}
+		ds.Missed = true
+		if m := ds.Deadline.OnMiss; m != nil {
+			if m.Inject != nil {
+				t.Inbox = append(t.Inbox, Delivery{Inject: m.Inject, Phase: t.Phase, At: e.At})
+			}
+			s.applyEffects(t, m.Effects)
+		}
 	default:
 		return bad("unknown event kind")
 	}
@@ -249,12 +321,120 @@ func (s *State) findInject(t *Team, id string) *scenario.Inject {
 	return nil
 }
 
-func (s *State) applyEffects(t *Team, effects map[string]float64) {
+func (s *State) applyEffects(t *Team, effects scenario.Effects) {
+	if len(effects) == 0 {
+		return
+	}
+	env := s.Env(t, s.Now)
+	// Every effect sees the world as it was before any of them applied, so
+	// their order in the file does not matter.
+	deltas := make(map[string]float64, len(effects))
+	for id, eff := range effects {
+		d := eff.Delta
+		if eff.Expr != nil {
+			v, err := eff.Expr.Float(env)
+			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+				v = 0 // a runtime error (say, division by zero) changes nothing
+			}
+			d = v
+		}
+		deltas[id] = d
+	}
 	for _, v := range s.Scenario.World {
-		if d, ok := effects[v.ID]; ok {
+		if d, ok := deltas[v.ID]; ok {
 			t.World[v.ID] = min(v.Max, max(v.Min, t.World[v.ID]+d))
 		}
 	}
+}
+
+// Env is what the scenario's expressions see for a team at exercise time at.
+func (s *State) Env(t *Team, at time.Duration) scenario.Env {
+	env := make(scenario.Env, len(t.World)+5)
+	for k, v := range t.World {
+		env[k] = v
+	}
+	decisions, timeouts := 0, 0
+	for _, a := range t.Answers {
+		switch {
+		case a.Option != nil:
+			decisions++
+		case a.TimedOut:
+			timeouts++
+		}
+	}
+	env["minutes"] = at.Minutes()
+	env["decisions"] = float64(decisions)
+	env["timeouts"] = float64(timeouts)
+	env["silent"] = !t.spoke
+	env["phase"] = t.Phase
+	return env
+}
+
+// startDeadlines starts the regulatory deadlines that run from an inject.
+func (s *State) startDeadlines(t *Team, inject string, at time.Duration) {
+	for _, d := range s.Scenario.Deadlines {
+		if d.StartsWith != inject || t.RegDeadlines[d.ID] != nil {
+			continue
+		}
+		ds := &RegDeadlineState{Deadline: d, StartedAt: at}
+		for ref := range t.chosen {
+			if meets(d, ref) { // the team acted before it was asked
+				ds.Met, ds.MetAt = true, at
+			}
+		}
+		t.RegDeadlines[d.ID] = ds
+	}
+}
+
+func meets(d *scenario.RegDeadline, ref string) bool {
+	for _, m := range d.MetBy {
+		if m.String() == ref {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *State) rule(id string) *scenario.Rule {
+	for _, r := range s.Scenario.Rules {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+func (s *State) trigger(id string) *scenario.Trigger {
+	for _, tr := range s.Scenario.Triggers {
+		if tr.ID == id {
+			return tr
+		}
+	}
+	return nil
+}
+
+// FactsIn returns the facts (of those wanted) that a statement contains:
+// any of a fact's match words, in any language, case-insensitively.
+func FactsIn(sc *scenario.Scenario, wanted []string, text string) []string {
+	lower := strings.ToLower(text)
+	var out []string
+	for _, id := range wanted {
+		for _, f := range sc.Facts {
+			if f.ID != id {
+				continue
+			}
+		match:
+			for _, words := range f.Match {
+				for _, w := range words {
+					if strings.Contains(lower, strings.ToLower(w)) {
+						out = append(out, id)
+						break match
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 func (t *Team) openIndex(decision string) int {

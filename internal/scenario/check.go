@@ -82,6 +82,7 @@ func (l *loader) check(s *Scenario) {
 			l.add(p.Pos, SevError, "phase %q is a loose end: it is not an ending and has no decision or continue that leads on", p.ID)
 		}
 	}
+	l.checkExtras(s, injectIDs)
 	if len(l.probs.Errors()) > 0 {
 		return // the graph is unreliable while references are broken
 	}
@@ -164,4 +165,101 @@ func (p *Phase) decisionIDs() []string {
 		out[i] = d.ID
 	}
 	return out
+}
+
+// checkExtras checks references from roles, facts, objectives, triggers and
+// regulatory deadlines.
+func (l *loader) checkExtras(s *Scenario, injectIDs map[string]Pos) {
+	roles := map[string]bool{}
+	for _, r := range s.Roles {
+		roles[r.ID] = true
+	}
+	checkTo := func(in *Inject) {
+		for _, r := range in.To {
+			if !roles[r] {
+				l.add(in.Pos, SevError, "inject %q is addressed to role %q, which is not declared under roles%s", in.ID, r, suggest(r, keys(roles)))
+			}
+		}
+	}
+	for _, p := range s.Phases {
+		for _, in := range p.Injects {
+			checkTo(in)
+		}
+	}
+	facts := map[string]bool{}
+	used := map[string]bool{}
+	for _, f := range s.Facts {
+		facts[f.ID] = true
+		for lang := range f.Match {
+			if lang != "" && !contains(s.Languages, lang) {
+				l.add(f.Pos, SevError, "fact %q has match words for %q, which is not one of the scenario's languages %v", f.ID, lang, s.Languages)
+			}
+		}
+		if len(f.Match[""]) == 0 {
+			for _, lang := range s.Languages {
+				if len(f.Match[lang]) == 0 {
+					l.add(f.Pos, SevError, "fact %q has no match words for %q; a statement in that language could never show it", f.ID, lang)
+				}
+			}
+		}
+	}
+	for _, p := range s.Phases {
+		for _, d := range p.Decisions {
+			if d.Statement == nil {
+				continue
+			}
+			for _, f := range d.Statement.RequiredFacts {
+				used[f] = true
+				if !facts[f] {
+					l.add(d.Statement.Pos, SevError, "statement of decision %q requires fact %q, which is not declared under facts%s", d.ID, f, suggest(f, keys(facts)))
+				}
+			}
+		}
+	}
+	for _, f := range s.Facts {
+		if !used[f.ID] {
+			l.add(f.Pos, SevWarning, "fact %q is not required by any statement", f.ID)
+		}
+	}
+	for _, o := range s.Objectives {
+		if len(o.Decisions) == 0 {
+			l.add(o.Pos, SevError, "objective %q lists no decisions; name the decisions that show whether it was met", o.ID)
+		}
+		for _, id := range o.Decisions {
+			if s.Decision(id) == nil {
+				l.add(o.Pos, SevError, "objective %q refers to decision %q, which does not exist", o.ID, id)
+			}
+		}
+	}
+	for _, t := range s.Triggers {
+		if t.Inject == nil {
+			continue
+		}
+		if prev, dup := injectIDs[t.Inject.ID]; dup {
+			l.add(t.Pos, SevError, "trigger %q has the same id as the inject at line %d; trigger ids name their inject", t.ID, prev.Line)
+		}
+		checkTo(t.Inject)
+	}
+	for _, d := range s.Deadlines {
+		if d.StartsWith != "" {
+			if _, ok := injectIDs[d.StartsWith]; !ok {
+				l.add(d.Pos, SevError, "deadline %q starts with inject %q, which is not an inject of any phase (give that inject an id)", d.ID, d.StartsWith)
+			}
+		}
+		if d.Within == 0 && d.StartsWith != "" {
+			l.add(d.Pos, SevError, "deadline %q needs a 'within' longer than zero", d.ID)
+		}
+		if d.OnMiss != nil && d.OnMiss.Inject != nil {
+			checkTo(d.OnMiss.Inject)
+		}
+	}
+	for _, r := range l.optionRefs {
+		dec := s.Decision(r.ref.Decision)
+		switch {
+		case dec == nil:
+			l.add(r.pos, SevError, "%s: there is no decision %q", r.ref, r.ref.Decision)
+		case dec.Option(r.ref.Option) == nil:
+			l.add(r.pos, SevError, "%s: decision %q has no option %q", r.ref, r.ref.Decision, r.ref.Option)
+		}
+	}
 }

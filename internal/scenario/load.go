@@ -15,6 +15,9 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// MinRuleEvery is the shortest period of a rule.
+const MinRuleEvery = time.Minute
+
 // Limits against accidental or hostile input.
 const (
 	MaxFileSize   = 2 << 20 // bytes
@@ -126,6 +129,13 @@ type loader struct {
 	probs Problems
 	langs []string        // declared languages, known before any text is read
 	vars  map[string]bool // world variables, known before any effect is read
+
+	optionRefs []optionRefAt // decision.option references, checked once all decisions are read
+}
+
+type optionRefAt struct {
+	ref OptionRef
+	pos Pos
 }
 
 func (l *loader) add(p Pos, sev Severity, format string, args ...any) {
@@ -323,6 +333,26 @@ func (l *loader) duration(n *yaml.Node, what string) (time.Duration, bool) {
 	return d.Round(time.Second), true
 }
 
+// longDuration reads a real-world time such as 72h or 30d (days allowed).
+func (l *loader) longDuration(n *yaml.Node, what string) (time.Duration, bool) {
+	s, ok := l.str(n, what)
+	if !ok {
+		return 0, false
+	}
+	t := strings.TrimSpace(s)
+	if days, found := strings.CutSuffix(t, "d"); found {
+		if n, err := strconv.Atoi(days); err == nil && n > 0 && n <= 3650 {
+			return time.Duration(n) * 24 * time.Hour, true
+		}
+	}
+	d, err := time.ParseDuration(t)
+	if err != nil || d <= 0 || d > 3650*24*time.Hour {
+		l.errf(n, "%s %q is not a duration: write it like 72h or 30d", what, clip(s, 40))
+		return 0, false
+	}
+	return d, true
+}
+
 func (l *loader) number(n *yaml.Node, what string) (float64, bool) {
 	s, ok := l.str(n, what)
 	if !ok {
@@ -395,7 +425,8 @@ func (l *loader) text(n *yaml.Node, what string) Text {
 var langPattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z]{2,4})?$`)
 
 func (l *loader) scenario(n *yaml.Node) *Scenario {
-	top, _, ok := l.fields(n, "the scenario", "format", "id", "kind", "title", "summary", "languages", "duration", "world", "phases")
+	top, _, ok := l.fields(n, "the scenario", "format", "id", "kind", "title", "summary", "languages", "duration", "world", "phases",
+		"roles", "facts", "objectives", "rules", "triggers", "deadlines")
 	if !ok {
 		return nil
 	}
@@ -461,6 +492,7 @@ func (l *loader) scenario(n *yaml.Node) *Scenario {
 	for _, w := range s.World {
 		l.vars[w.ID] = true
 	}
+	l.extras(s, top)
 	if v := top["phases"]; v != nil {
 		ks, vs := l.entries(v, "phases")
 		if len(ks) > MaxPhases {
@@ -580,7 +612,7 @@ func (l *loader) phase(k, v *yaml.Node) *Phase {
 
 func (l *loader) inject(n *yaml.Node, phase string, i int) *Inject {
 	what := fmt.Sprintf("inject %d of phase %q", i+1, phase)
-	f, _, ok := l.fields(n, what, "id", "at", "channel", "from", "text", "opens")
+	f, _, ok := l.fields(n, what, "id", "at", "channel", "from", "text", "opens", "to")
 	if !ok {
 		return nil
 	}
@@ -611,6 +643,7 @@ func (l *loader) inject(n *yaml.Node, phase string, i int) *Inject {
 	if f["opens"] != nil {
 		in.Opens, _ = l.id(f["opens"], "opens")
 	}
+	in.To = l.idList(f["to"], "to")
 	return in
 }
 
@@ -620,7 +653,7 @@ func (l *loader) decision(k, v *yaml.Node) *Decision {
 		return nil
 	}
 	what := fmt.Sprintf("decision %q", id)
-	f, _, ok := l.fields(v, what, "prompt", "at", "target", "deadline", "options", "on_timeout")
+	f, _, ok := l.fields(v, what, "prompt", "at", "target", "deadline", "options", "on_timeout", "statement")
 	if !ok {
 		return nil
 	}
@@ -684,16 +717,22 @@ func (l *loader) decision(k, v *yaml.Node) *Decision {
 			d.OnTimeout = o
 		}
 	}
+	if n := f["statement"]; n != nil {
+		d.Statement = l.statement(n, what)
+	}
 	return d
 }
 
 func (l *loader) option(n *yaml.Node, decision string) *Option {
 	what := fmt.Sprintf("an option of decision %q", decision)
-	f, _, ok := l.fields(n, what, "id", "text", "scores", "effects", "claims", "next")
+	f, _, ok := l.fields(n, what, "id", "text", "scores", "effects", "claims", "next", "public")
 	if !ok {
 		return nil
 	}
-	o := &Option{Pos: pos(n)}
+	o := &Option{Pos: pos(n), Public: true}
+	if p := f["public"]; p != nil {
+		o.Public = l.boolean(p, "public")
+	}
 	if f["id"] == nil {
 		l.errf(n, "%s needs an id", what)
 		return nil
@@ -749,22 +788,31 @@ func (l *loader) scores(n *yaml.Node) map[string]int {
 	return out
 }
 
-func (l *loader) effects(n *yaml.Node) map[string]float64 {
+func (l *loader) effects(n *yaml.Node) Effects {
 	if n == nil {
 		return nil
 	}
-	out := map[string]float64{}
+	out := Effects{}
 	ks, vs := l.entries(n, "effects")
 	for i := range ks {
-		f, ok := l.number(vs[i], "effect")
+		name := ks[i].Value
+		if !l.vars[name] {
+			l.errf(ks[i], "effect on %q, which is not a world variable%s", clip(name, 30), suggest(name, keys(l.vars)))
+			continue
+		}
+		v := vs[i]
+		// A quoted value is an expression ("attention * -0.2"); a plain one a number.
+		if v.Kind == yaml.ScalarNode && v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+			if e := l.expr(v, "effect on "+name, false); e != nil {
+				out[name] = Effect{Expr: e}
+			}
+			continue
+		}
+		f, ok := l.number(v, "effect")
 		if !ok {
 			continue
 		}
-		if !l.vars[ks[i].Value] {
-			l.errf(ks[i], "effect on %q, which is not a world variable%s", clip(ks[i].Value, 30), suggest(ks[i].Value, keys(l.vars)))
-			continue
-		}
-		out[ks[i].Value] = f
+		out[name] = Effect{Delta: f}
 	}
 	return out
 }

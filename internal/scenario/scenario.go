@@ -84,6 +84,13 @@ type Scenario struct {
 	World     []*Variable // in file order
 	Phases    []*Phase    // in file order; Phases[i].Index == i
 
+	Roles      []*Role
+	Facts      []*Fact
+	Objectives []*Objective
+	Rules      []*Rule
+	Triggers   []*Trigger
+	Deadlines  []*RegDeadline
+
 	phaseByID map[string]*Phase
 }
 
@@ -117,7 +124,8 @@ type Inject struct {
 	Channel string
 	From    Text
 	Text    Text
-	Opens   string // decision id in the same phase, optional
+	Opens   string   // decision id in the same phase, optional
+	To      []string // roles it is addressed to; empty means the whole team
 }
 
 // Decision is a choice a team must make within a window.
@@ -133,25 +141,122 @@ type Decision struct {
 	Deadline  time.Duration // after opening: the decision closes and OnTimeout applies
 	Options   []*Option
 	OnTimeout *Outcome
+	Statement *StatementSpec // non-nil when the team drafts a written statement with its choice
 }
+
+// StatementSpec asks a team to write a statement along with its choice.
+type StatementSpec struct {
+	Pos           Pos
+	Kind          string   // holding, press-release, social-reply, customer-email, internal
+	RequiredFacts []string // fact ids the statement must contain
+}
+
+// StatementKinds are the kinds of written statement a decision may ask for.
+var StatementKinds = []string{"holding", "press-release", "social-reply", "customer-email", "internal"}
 
 // Option is one answer to a decision.
 type Option struct {
 	Pos     Pos
 	ID      string // unique within its decision
 	Text    Text
-	Scores  map[string]int     // dimension -> author score in [MinScore, MaxScore]
-	Effects map[string]float64 // world variable -> delta
+	Scores  map[string]int // dimension -> author score in [MinScore, MaxScore]
+	Effects Effects
 	Claims  []string
 	Next    string // phase id, optional: empty means stay in the phase
+	// Public is false for internal actions (briefing staff): they do not
+	// break the team's public silence.
+	Public bool
+}
+
+// Effects change world variables: each is a fixed delta or an expression
+// whose value is the delta.
+type Effects map[string]Effect
+
+// Effect is one change to a world variable.
+type Effect struct {
+	Delta float64
+	Expr  *Expr // when set, its value is the delta
 }
 
 // Outcome is what happens when a decision's deadline passes unanswered.
 type Outcome struct {
 	Pos     Pos
 	Scores  map[string]int
-	Effects map[string]float64
+	Effects Effects
 	Next    string
+}
+
+// Role is a part a team is expected to staff (spokesperson, legal, …).
+type Role struct {
+	Pos   Pos
+	ID    string
+	Label Text
+}
+
+// Fact is something a written statement must say (a batch number, a
+// hotline). Match lists, per language, words or numbers whose presence
+// (case-insensitive) shows the fact is in the text.
+type Fact struct {
+	Pos   Pos
+	ID    string
+	Label Text
+	Match map[string][]string
+}
+
+// Objective is an HSEEP-style objective with the decisions that give
+// evidence for it.
+type Objective struct {
+	Pos       Pos
+	ID        string
+	Text      Text
+	Decisions []string
+}
+
+// Rule changes the world periodically (every N minutes of exercise time,
+// counted from the start) while its condition holds for the team.
+type Rule struct {
+	Pos     Pos
+	ID      string
+	Every   time.Duration
+	While   *Expr // nil: always
+	Effects Effects
+}
+
+// Trigger fires once per team, the first time its condition holds:
+// it delivers its inject and applies its effects.
+type Trigger struct {
+	Pos     Pos
+	ID      string
+	When    *Expr
+	Inject  *Inject
+	Effects Effects
+}
+
+// RegDeadline is a regulatory or contractual deadline on the exercise
+// clock: it starts when an inject reaches the team, and is met when the
+// team chooses one of the listed options in time.
+type RegDeadline struct {
+	Pos        Pos
+	ID         string
+	Label      Text
+	StartsWith string        // inject id
+	Within     time.Duration // exercise time
+	Represents time.Duration // the real-world time it stands for (e.g. 72h), for display
+	MetBy      []OptionRef
+	OnMiss     *Miss
+}
+
+// OptionRef names an option as decision.option.
+type OptionRef struct {
+	Decision, Option string
+}
+
+func (r OptionRef) String() string { return r.Decision + "." + r.Option }
+
+// Miss is what happens when a regulatory deadline passes unmet.
+type Miss struct {
+	Effects Effects
+	Inject  *Inject
 }
 
 // Continue moves a team on automatically after a time in the phase.
@@ -232,6 +337,29 @@ func (d *Decision) OpensAt() time.Duration {
 		return in.At
 	}
 	return 0
+}
+
+// Inject returns the inject with the given id from any phase, trigger or
+// deadline, or nil.
+func (s *Scenario) Inject(id string) *Inject {
+	for _, p := range s.Phases {
+		for _, in := range p.Injects {
+			if in.ID == id {
+				return in
+			}
+		}
+	}
+	for _, t := range s.Triggers {
+		if t.Inject != nil && t.Inject.ID == id {
+			return t.Inject
+		}
+	}
+	for _, d := range s.Deadlines {
+		if d.OnMiss != nil && d.OnMiss.Inject != nil && d.OnMiss.Inject.ID == id {
+			return d.OnMiss.Inject
+		}
+	}
+	return nil
 }
 
 // Endings returns the ending phases in file order.

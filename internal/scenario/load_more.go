@@ -1,0 +1,316 @@
+package scenario
+
+import (
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// extras reads the parts of a scenario beyond phases: roles, facts and
+// objectives (references checked later), rules, triggers and regulatory
+// deadlines (their expressions compiled against the world here).
+func (l *loader) extras(s *Scenario, top map[string]*yaml.Node) {
+	if n := top["roles"]; n != nil {
+		ks, vs := l.entries(n, "roles")
+		for i := range ks {
+			if id, ok := l.id(ks[i], "role"); ok {
+				s.Roles = append(s.Roles, &Role{Pos: pos(ks[i]), ID: id, Label: l.text(vs[i], fmt.Sprintf("label of role %q", id))})
+			}
+		}
+	}
+	if n := top["facts"]; n != nil {
+		ks, vs := l.entries(n, "facts")
+		for i := range ks {
+			if f := l.fact(ks[i], vs[i]); f != nil {
+				s.Facts = append(s.Facts, f)
+			}
+		}
+	}
+	if n := top["objectives"]; n != nil {
+		ks, vs := l.entries(n, "objectives")
+		for i := range ks {
+			id, ok := l.id(ks[i], "objective")
+			if !ok {
+				continue
+			}
+			what := fmt.Sprintf("objective %q", id)
+			f, _, ok := l.fields(vs[i], what, "text", "decisions")
+			if !ok {
+				continue
+			}
+			if f["text"] == nil || f["decisions"] == nil {
+				l.errf(ks[i], "%s needs a text and the decisions that give evidence for it", what)
+			}
+			s.Objectives = append(s.Objectives, &Objective{Pos: pos(ks[i]), ID: id, Text: l.text(f["text"], what+" text"), Decisions: l.idList(f["decisions"], "decisions")})
+		}
+	}
+	if n := top["rules"]; n != nil {
+		if n.Kind != yaml.SequenceNode {
+			l.errf(n, "rules must be a list (lines starting with '- ')")
+		} else {
+			for i, c := range n.Content {
+				if r := l.rule(c, i); r != nil {
+					s.Rules = append(s.Rules, r)
+				}
+			}
+		}
+	}
+	if n := top["triggers"]; n != nil {
+		ks, vs := l.entries(n, "triggers")
+		for i := range ks {
+			if t := l.trigger(ks[i], vs[i]); t != nil {
+				s.Triggers = append(s.Triggers, t)
+			}
+		}
+	}
+	if n := top["deadlines"]; n != nil {
+		ks, vs := l.entries(n, "deadlines")
+		for i := range ks {
+			if d := l.regDeadline(ks[i], vs[i]); d != nil {
+				s.Deadlines = append(s.Deadlines, d)
+			}
+		}
+	}
+}
+
+func (l *loader) fact(k, v *yaml.Node) *Fact {
+	id, ok := l.id(k, "fact")
+	if !ok {
+		return nil
+	}
+	what := fmt.Sprintf("fact %q", id)
+	f, _, ok := l.fields(v, what, "label", "match")
+	if !ok {
+		return nil
+	}
+	fa := &Fact{Pos: pos(k), ID: id, Label: l.text(f["label"], what+" label"), Match: map[string][]string{}}
+	m := f["match"]
+	if m == nil {
+		l.errf(k, "%s needs 'match': the words or numbers that show it is in a statement, per language (en: [...], zh: [...]) or for all languages ([...])", what)
+		return fa
+	}
+	add := func(lang string, n *yaml.Node) {
+		if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+			l.errf(n, "match of %s must be a non-empty list of words", what)
+			return
+		}
+		for _, c := range n.Content {
+			if w, ok := l.str(c, "match word"); ok && strings.TrimSpace(w) != "" {
+				fa.Match[lang] = append(fa.Match[lang], w)
+			}
+		}
+	}
+	switch m.Kind {
+	case yaml.SequenceNode:
+		add("", m)
+	case yaml.MappingNode:
+		ks, vs := l.entries(m, "match of "+what)
+		for i := range ks {
+			add(ks[i].Value, vs[i])
+		}
+	default:
+		l.errf(m, "match of %s must be a list of words or a mapping of languages to lists", what)
+	}
+	return fa
+}
+
+func (l *loader) rule(n *yaml.Node, i int) *Rule {
+	what := fmt.Sprintf("rule %d", i+1)
+	f, _, ok := l.fields(n, what, "id", "every", "while", "effects")
+	if !ok {
+		return nil
+	}
+	r := &Rule{Pos: pos(n), ID: fmt.Sprintf("rule-%d", i+1)}
+	if f["id"] != nil {
+		if id, ok := l.id(f["id"], "rule id"); ok {
+			r.ID = id
+		}
+	}
+	if f["every"] == nil {
+		l.errf(n, "%s needs 'every' (how often it applies, e.g. every: 10m)", what)
+	} else if d, ok := l.duration(f["every"], "every"); ok {
+		if d < MinRuleEvery {
+			l.errf(f["every"], "%s applies every %s; the shortest period is %s", what, fmtDur(d), fmtDur(MinRuleEvery))
+		}
+		r.Every = d
+	}
+	if f["while"] != nil {
+		r.While = l.expr(f["while"], what+" while", true)
+	}
+	if f["effects"] == nil {
+		l.errf(n, "%s needs effects", what)
+	}
+	r.Effects = l.effects(f["effects"])
+	return r
+}
+
+func (l *loader) trigger(k, v *yaml.Node) *Trigger {
+	id, ok := l.id(k, "trigger")
+	if !ok {
+		return nil
+	}
+	what := fmt.Sprintf("trigger %q", id)
+	f, _, ok := l.fields(v, what, "when", "inject", "effects")
+	if !ok {
+		return nil
+	}
+	t := &Trigger{Pos: pos(k), ID: id}
+	if f["when"] == nil {
+		l.errf(k, "%s needs 'when', a condition such as \"attention >= 80\"", what)
+	} else {
+		t.When = l.expr(f["when"], what+" when", true)
+	}
+	if f["inject"] == nil && f["effects"] == nil {
+		l.errf(k, "%s needs an inject or effects (or both)", what)
+	}
+	if n := f["inject"]; n != nil {
+		t.Inject = l.looseInject(n, what, id)
+	}
+	t.Effects = l.effects(f["effects"])
+	return t
+}
+
+// looseInject reads an inject that is not timed in a phase (a trigger's or
+// a missed deadline's): it arrives when its owner fires.
+func (l *loader) looseInject(n *yaml.Node, what, id string) *Inject {
+	f, _, ok := l.fields(n, "inject of "+what, "channel", "from", "text", "to")
+	if !ok {
+		return nil
+	}
+	in := &Inject{Pos: pos(n), ID: id}
+	if f["channel"] == nil {
+		l.errf(n, "inject of %s needs a channel (%s)", what, strings.Join(Channels, ", "))
+	} else if c, ok := l.str(f["channel"], "channel"); ok {
+		if !contains(Channels, c) {
+			l.errf(f["channel"], "channel %q is not known%s", clip(c, 20), suggest(c, Channels))
+		}
+		in.Channel = c
+	}
+	in.From = l.text(f["from"], "from")
+	if f["text"] == nil {
+		l.errf(n, "inject of %s needs a text", what)
+	}
+	in.Text = l.text(f["text"], "text")
+	in.To = l.idList(f["to"], "to")
+	return in
+}
+
+func (l *loader) regDeadline(k, v *yaml.Node) *RegDeadline {
+	id, ok := l.id(k, "deadline")
+	if !ok {
+		return nil
+	}
+	what := fmt.Sprintf("deadline %q", id)
+	f, _, ok := l.fields(v, what, "label", "starts_with", "within", "represents", "met_by", "on_miss")
+	if !ok {
+		return nil
+	}
+	d := &RegDeadline{Pos: pos(k), ID: id, Label: l.text(f["label"], what+" label")}
+	for _, req := range []string{"label", "starts_with", "within", "met_by"} {
+		if f[req] == nil {
+			l.errf(k, "%s needs %q", what, req)
+		}
+	}
+	if f["starts_with"] != nil {
+		d.StartsWith, _ = l.id(f["starts_with"], "starts_with (an inject id)")
+	}
+	if f["within"] != nil {
+		d.Within, _ = l.duration(f["within"], "within")
+	}
+	if f["represents"] != nil {
+		d.Represents, _ = l.longDuration(f["represents"], "represents")
+	}
+	if n := f["met_by"]; n != nil {
+		if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+			l.errf(n, "met_by of %s must list options as decision.option", what)
+		} else {
+			for _, c := range n.Content {
+				s, ok := l.str(c, "met_by")
+				if !ok {
+					continue
+				}
+				dec, opt, found := strings.Cut(s, ".")
+				if !found || dec == "" || opt == "" {
+					l.errf(c, "%q in met_by is not decision.option", clip(s, 40))
+					continue
+				}
+				d.MetBy = append(d.MetBy, OptionRef{Decision: dec, Option: opt})
+				l.optionRefs = append(l.optionRefs, optionRefAt{ref: OptionRef{dec, opt}, pos: pos(c)})
+			}
+		}
+	}
+	if n := f["on_miss"]; n != nil {
+		mf, _, ok := l.fields(n, "on_miss of "+what, "effects", "inject")
+		if ok {
+			d.OnMiss = &Miss{Effects: l.effects(mf["effects"])}
+			if mf["inject"] != nil {
+				d.OnMiss.Inject = l.looseInject(mf["inject"], what, id+"-missed")
+			}
+		}
+	}
+	return d
+}
+
+func (l *loader) statement(n *yaml.Node, what string) *StatementSpec {
+	f, _, ok := l.fields(n, "statement of "+what, "kind", "required_facts")
+	if !ok {
+		return nil
+	}
+	st := &StatementSpec{Pos: pos(n), Kind: "holding"}
+	if k := f["kind"]; k != nil {
+		st.Kind, _ = l.str(k, "kind")
+		if !contains(StatementKinds, st.Kind) {
+			l.errf(k, "statement kind %q is not known%s", clip(st.Kind, 30), suggest(st.Kind, StatementKinds))
+		}
+	}
+	st.RequiredFacts = l.idList(f["required_facts"], "required_facts")
+	return st
+}
+
+// expr compiles an expression, reporting a problem at its node.
+func (l *loader) expr(n *yaml.Node, what string, asBool bool) *Expr {
+	src, ok := l.str(n, what)
+	if !ok {
+		return nil
+	}
+	prog, err := compileExpr(src, l.vars, asBool)
+	if err != nil {
+		names := append(keys(l.vars), BuiltinNames()...)
+		l.errf(n, "%s %q does not compile: %v (names you can use: %s)", what, clip(src, 60), err, strings.Join(names, ", "))
+		return nil
+	}
+	return &Expr{Src: src, Pos: pos(n), prog: prog}
+}
+
+func (l *loader) idList(n *yaml.Node, what string) []string {
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		l.errf(n, "%s must be a list of ids, like [a, b]", what)
+		return nil
+	}
+	var out []string
+	for _, c := range n.Content {
+		if id, ok := l.id(c, what); ok {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func (l *loader) boolean(n *yaml.Node, what string) bool {
+	s, ok := l.str(n, what)
+	if !ok {
+		return false
+	}
+	switch s {
+	case "true", "yes":
+		return true
+	case "false", "no":
+		return false
+	}
+	l.errf(n, "%s must be true or false, not %q", what, clip(s, 20))
+	return false
+}
