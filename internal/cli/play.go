@@ -192,7 +192,7 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 			return Result{}, nil, err
 		}
 		now = max(now, a.At)
-		err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: a.Team, Decision: a.Decision, Option: a.Option, Ref: a.Ref()})
+		err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: a.Team, Decision: a.Decision, Option: a.Option, Text: a.Text, Ref: a.Ref()})
 		if err != nil && !errors.Is(err, engine.ErrRejected) {
 			return Result{}, nil, err
 		}

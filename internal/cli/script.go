@@ -20,7 +20,7 @@ const MaxScriptSize = 1 << 20
 //
 //	teams: [Alpha, Bravo]
 //	actions:
-//	  - {at: 12m, team: Alpha, decide: first-response, choose: recall-now}
+//	  - {at: 12m, team: Alpha, decide: first-response, choose: recall-now, text: "optional statement"}
 type Script struct {
 	Teams   []string
 	Actions []Action // sorted by At; equal times keep file order
@@ -34,6 +34,7 @@ type Action struct {
 	Team     string
 	Decision string
 	Option   string
+	Text     string // the written statement, for a decision that asks for one
 }
 
 // Ref names the action in the exercise log.
@@ -46,6 +47,7 @@ type scriptFile struct {
 		Team   string `yaml:"team"`
 		Decide string `yaml:"decide"`
 		Choose string `yaml:"choose"`
+		Text   string `yaml:"text"`
 	} `yaml:"actions"`
 }
 
@@ -115,7 +117,7 @@ func ParseScript(file string, data []byte, sc *scenario.Scenario) (*Script, erro
 		if actionNodes != nil && i < len(actionNodes.Content) {
 			line = actionNodes.Content[i].Line
 		}
-		s.Actions = append(s.Actions, Action{Index: i + 1, Line: line, At: d.Truncate(time.Millisecond), Team: a.Team, Decision: a.Decide, Option: a.Choose})
+		s.Actions = append(s.Actions, Action{Index: i + 1, Line: line, At: d.Truncate(time.Millisecond), Team: a.Team, Decision: a.Decide, Option: a.Choose, Text: a.Text})
 	}
 	sort.SliceStable(s.Actions, func(i, j int) bool { return s.Actions[i].At < s.Actions[j].At })
 	return s, nil
