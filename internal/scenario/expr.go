@@ -22,6 +22,9 @@ var exprBuiltins = map[string]any{
 	"phase":     "",   // the team's current phase id
 }
 
+// allowedFuncs are the expr-lang builtins a scenario may call.
+var allowedFuncs = []string{"abs", "min", "max", "round", "floor", "ceil"}
+
 // BuiltinNames lists the names expressions may use besides world variables.
 func BuiltinNames() []string {
 	out := make([]string, 0, len(exprBuiltins))
@@ -60,7 +63,13 @@ func compileExpr(src string, vars map[string]bool, asBool bool) (*vm.Program, er
 	if len(src) > MaxExprLength {
 		return nil, fmt.Errorf("expression is longer than %d characters", MaxExprLength)
 	}
-	opts := []expr.Option{expr.Env(checkEnv(vars)), expr.MaxNodes(200)}
+	// A small language: arithmetic, comparisons, logic and a few numeric
+	// functions. Collection builtins (map, filter, ranges …) are off, so a
+	// condition cannot loop or build large values.
+	opts := []expr.Option{expr.Env(checkEnv(vars)), expr.MaxNodes(200), expr.DisableAllBuiltins()}
+	for _, name := range allowedFuncs {
+		opts = append(opts, expr.EnableBuiltin(name))
+	}
 	if asBool {
 		opts = append(opts, expr.AsBool())
 	} else {

@@ -188,3 +188,41 @@ func TestParseCachedSharesCleanScenarios(t *testing.T) {
 		}
 	}
 }
+
+func FuzzExpr(f *testing.F) {
+	vars := map[string]bool{"attention": true, "trust": true}
+	for _, s := range []string{"attention >= 80", "silent && minutes > 10", "trust * -0.1", "phase == 'denial'", "(", "attention ** 99999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		for _, asBool := range []bool{true, false} {
+			prog, err := compileExpr(src, vars, asBool)
+			if err != nil {
+				continue
+			}
+			e := &Expr{Src: src, prog: prog}
+			env := Env{"attention": 50.0, "trust": 10.0, "minutes": 3.0, "decisions": 1.0, "timeouts": 0.0, "silent": true, "phase": "start"}
+			if asBool {
+				_, _ = e.Bool(env)
+			} else {
+				_, _ = e.Float(env)
+			}
+		}
+	})
+}
+
+func TestExpressionsAreSmall(t *testing.T) {
+	vars := map[string]bool{"attention": true}
+	for src, ok := range map[string]bool{
+		"max(attention, 10) > 20":     true,
+		"abs(attention - 50) < 10":    true,
+		"len(map(1..1000000, #)) > 0": false,
+		"filter([1,2], # > 1) != nil": false,
+		"attenshun > 3":               false,
+		"attention":                   false, // a number is not a condition
+	} {
+		if _, err := compileExpr(src, vars, true); (err == nil) != ok {
+			t.Errorf("%q: compile error %v, want ok=%v", src, err, ok)
+		}
+	}
+}
