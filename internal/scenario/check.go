@@ -1,6 +1,9 @@
 package scenario
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // check finds problems that need the whole scenario: references, loose ends,
 // reachability and timing. Like an ink compiler, it refuses a story with a
@@ -59,8 +62,22 @@ func (l *loader) check(s *Scenario) {
 			} else if s.Duration > 0 && d.OpensAt()+d.Deadline > s.Duration {
 				l.add(d.Pos, SevWarning, "decision %q's deadline (%s after phase start) falls after the scenario ends (%s) even for a team that enters the phase at 0s", d.ID, fmtDur(d.OpensAt()+d.Deadline), fmtDur(s.Duration))
 			}
+			scored := false
+			texts := map[string]string{}
 			for _, o := range d.Options {
 				ref(o.Pos, fmt.Sprintf("option %q", o.ID), o.Next)
+				scored = scored || len(o.Scores) > 0
+				for lang, txt := range o.Text {
+					key := lang + "\x00" + strings.TrimSpace(txt)
+					if other, dup := texts[key]; dup {
+						l.add(o.Pos, SevWarning, "options %q and %q of decision %q read the same; teams cannot tell them apart", other, o.ID, d.ID)
+						break
+					}
+					texts[key] = o.ID
+				}
+			}
+			if !scored && len(d.Options) > 0 {
+				l.add(d.Pos, SevWarning, "no option of decision %q carries scores, so it gives no evidence for transparency or empathy; add scores: {transparency: …, empathy: …}", d.ID)
 			}
 			if d.OnTimeout != nil {
 				ref(d.OnTimeout.Pos, fmt.Sprintf("on_timeout of decision %q", d.ID), d.OnTimeout.Next)
@@ -73,6 +90,9 @@ func (l *loader) check(s *Scenario) {
 		}
 		if p.Continue != nil {
 			ref(p.Continue.Pos, fmt.Sprintf("continue of phase %q", p.ID), p.Continue.Next)
+			if s.Duration > 0 && p.Continue.After >= s.Duration {
+				l.add(p.Continue.Pos, SevWarning, "continue of phase %q after %s never happens: the scenario lasts %s", p.ID, fmtDur(p.Continue.After), fmtDur(s.Duration))
+			}
 		}
 		if p.Ending != nil {
 			if len(p.Decisions) > 0 || p.Continue != nil {
@@ -83,6 +103,7 @@ func (l *loader) check(s *Scenario) {
 		}
 	}
 	l.checkExtras(s, injectIDs)
+	l.checkWorldUsed(s)
 	if len(l.probs.Errors()) > 0 {
 		return // the graph is unreliable while references are broken
 	}
@@ -260,6 +281,43 @@ func (l *loader) checkExtras(s *Scenario, injectIDs map[string]Pos) {
 			l.add(r.pos, SevError, "%s: there is no decision %q", r.ref, r.ref.Decision)
 		case dec.Option(r.ref.Option) == nil:
 			l.add(r.pos, SevError, "%s: decision %q has no option %q", r.ref, r.ref.Decision, r.ref.Option)
+		}
+	}
+}
+
+// checkWorldUsed warns about world variables that nothing ever changes: a
+// meter that never moves teaches nothing.
+func (l *loader) checkWorldUsed(s *Scenario) {
+	changed := map[string]bool{}
+	mark := func(e Effects) {
+		for k := range e {
+			changed[k] = true
+		}
+	}
+	for _, p := range s.Phases {
+		for _, d := range p.Decisions {
+			for _, o := range d.Options {
+				mark(o.Effects)
+			}
+			if d.OnTimeout != nil {
+				mark(d.OnTimeout.Effects)
+			}
+		}
+	}
+	for _, r := range s.Rules {
+		mark(r.Effects)
+	}
+	for _, t := range s.Triggers {
+		mark(t.Effects)
+	}
+	for _, d := range s.Deadlines {
+		if d.OnMiss != nil {
+			mark(d.OnMiss.Effects)
+		}
+	}
+	for _, v := range s.World {
+		if !changed[v.ID] {
+			l.add(v.Pos, SevWarning, "world variable %q never changes: no option, timeout, rule, trigger or missed deadline has an effect on it", v.ID)
 		}
 	}
 }

@@ -259,6 +259,9 @@ func suggest(got string, allowed []string) string {
 	if best != "" {
 		return fmt.Sprintf("; did you mean %q?", best)
 	}
+	if len(allowed) == 0 {
+		return "; none are declared"
+	}
 	return fmt.Sprintf("; known: %s", strings.Join(allowed, ", "))
 }
 
@@ -414,6 +417,11 @@ func (l *loader) text(n *yaml.Node, what string) Text {
 		for _, lang := range l.langs {
 			if !t.Has(lang) {
 				l.errf(n, "%s has no %q text, but the scenario declares languages %v; add %s: \"…\"", what, lang, l.langs, lang)
+			}
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i]; len(l.langs) > 0 && !contains(l.langs, k.Value) && langPattern.MatchString(k.Value) {
+				l.add(pos(k), SevWarning, "%s has %q text, but %q is not in the scenario's languages %v; add it there or remove the text", what, k.Value, k.Value, l.langs)
 			}
 		}
 		return t
