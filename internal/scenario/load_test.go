@@ -225,3 +225,32 @@ func TestExpressionsAreSmall(t *testing.T) {
 		}
 	}
 }
+
+func TestLintWarnings(t *testing.T) {
+	cases := []struct{ name, from, to, want string }{
+		{"unscored decision", "scores: {transparency: 2}, ", "", `no option of decision "d1" carries scores`},
+		{"look-alike options", "{id: b, text: {en: B, zh: 乙}", "{id: b, text: {en: A, zh: 乙}", `options "a" and "b" of decision "d1" read the same`},
+		{"undeclared language", "title: {en: T, zh: 题}", "title: {en: T, zh: 题, fr: T}", `"fr" is not in the scenario's languages`},
+		{"variable never changes", "effects: {attention: -5}, ", "", `world variable "attention" never changes`},
+		{"no timeout", "        on_timeout: {next: end}\n", "", `decision "d1" has no on_timeout`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src := strings.Replace(base, c.from, c.to, 1)
+			if src == base {
+				t.Fatalf("%q not found", c.from)
+			}
+			s, probs := Parse("t.yaml", []byte(src))
+			if s == nil {
+				t.Fatalf("a warning must not refuse the scenario: %v", probs)
+			}
+			var found bool
+			for _, p := range probs.Warnings() {
+				found = found || strings.Contains(p.Msg, c.want)
+			}
+			if !found {
+				t.Fatalf("want a warning containing %q, got %v", c.want, probs)
+			}
+		})
+	}
+}
