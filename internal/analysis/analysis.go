@@ -29,11 +29,11 @@ const MaxRuns = 200_000
 
 // Run is one way through the scenario.
 type Run struct {
-	Choices []string // decision=option, or decision=timeout, in the order met
-	Path    []string
-	Ending  string // ending phase, or "time-up"
-	Overall float64
-	Scores  map[string]float64
+	Choices []string           `json:"choices"` // decision=option, or decision=timeout, in the order met
+	Path    []string           `json:"path"`
+	Ending  string             `json:"ending"` // ending phase, or "time-up"
+	Overall float64            `json:"overall"`
+	Scores  map[string]float64 `json:"scores"`
 }
 
 func (r Run) String() string {
