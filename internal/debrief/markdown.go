@@ -4,6 +4,9 @@ package debrief
 
 import (
 	"fmt"
+	"math"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -53,6 +56,17 @@ var labels = map[string]map[string]string{
 		"tone.good":                       "good",
 		"tone.mixed":                      "mixed",
 		"tone.bad":                        "bad",
+		"statements":                      "Written statements",
+		"facts":                           "Required facts",
+		"factsmissing":                    "missing",
+		"nostatement":                     "(no text written)",
+		"deadlines":                       "Regulatory deadlines",
+		"dl.met":                          "met at %s",
+		"dl.missed":                       "missed (due %s)",
+		"dl.running":                      "running, due %s",
+		"dl.represents":                   "stands for %s",
+		"objectives":                      "Objectives and their evidence",
+		"triggers":                        "Events the team's handling set off",
 		"kind.recall":                     "product recall",
 		"kind.data-leak":                  "data leak",
 		"kind.outage":                     "outage",
@@ -100,6 +114,17 @@ var labels = map[string]map[string]string{
 		"tone.good":                       "良好",
 		"tone.mixed":                      "喜忧参半",
 		"tone.bad":                        "糟糕",
+		"statements":                      "书面声明",
+		"facts":                           "必备要素",
+		"factsmissing":                    "缺少",
+		"nostatement":                     "（未撰写文字）",
+		"deadlines":                       "监管时限",
+		"dl.met":                          "于 %s 完成",
+		"dl.missed":                       "已逾期（截止 %s）",
+		"dl.running":                      "进行中，截止 %s",
+		"dl.represents":                   "对应现实中的 %s",
+		"objectives":                      "演练目标及依据",
+		"triggers":                        "小组应对所引发的事件",
 		"kind.recall":                     "产品召回",
 		"kind.data-leak":                  "数据泄露",
 		"kind.outage":                     "系统故障",
@@ -211,6 +236,20 @@ func Markdown(st *engine.State, lang string) string {
 		}
 		b.WriteString("\n")
 
+		writeStatements(&b, st, t, lang)
+		writeDeadlines(&b, t, lang)
+		if len(t.Triggered) > 0 {
+			fmt.Fprintf(&b, "### %s\n\n", L("triggers"))
+			for _, tr := range sc.Triggers {
+				if t.Triggered[tr.ID] && tr.Inject != nil {
+					fmt.Fprintf(&b, "- %s: %s\n", tr.Inject.Channel, md(oneLine(tr.Inject.Text.Get(lang))))
+				} else if t.Triggered[tr.ID] {
+					fmt.Fprintf(&b, "- %s\n", tr.ID)
+				}
+			}
+			b.WriteString("\n")
+		}
+
 		if len(sc.World) > 0 {
 			fmt.Fprintf(&b, "### %s\n\n", L("world"))
 			for _, v := range sc.World {
@@ -218,7 +257,7 @@ func Markdown(st *engine.State, lang string) string {
 				if label == "" {
 					label = v.ID
 				}
-				fmt.Fprintf(&b, "- %s: %g (%g → %g)\n", md(label), t.World[v.ID], v.Min, v.Max)
+				fmt.Fprintf(&b, "- %s: %s (%g → %g)\n", md(label), Number(t.World[v.ID]), v.Min, v.Max)
 			}
 			b.WriteString("\n")
 		}
@@ -230,8 +269,132 @@ func Markdown(st *engine.State, lang string) string {
 			b.WriteString("\n")
 		}
 	}
+	writeObjectives(&b, st, lang)
 	fmt.Fprintf(&b, "## %s\n\n%s\n", L("method"), L("methodtext"))
 	return b.String()
+}
+
+func writeStatements(b *strings.Builder, st *engine.State, t *engine.Team, lang string) {
+	var any bool
+	for _, a := range t.Answers {
+		if a.Decision.Statement == nil || a.Option == nil {
+			continue
+		}
+		if !any {
+			fmt.Fprintf(b, "### %s\n\n", Label(lang, "statements"))
+			any = true
+		}
+		fmt.Fprintf(b, "**%s** (%s)\n\n", md(a.Decision.Prompt.Get(lang)), a.Decision.Statement.Kind)
+		if strings.TrimSpace(a.Statement) == "" {
+			fmt.Fprintf(b, "%s\n\n", Label(lang, "nostatement"))
+		} else {
+			for _, line := range strings.Split(strings.TrimSpace(a.Statement), "\n") {
+				fmt.Fprintf(b, "> %s\n", md(line))
+			}
+			b.WriteString("\n")
+		}
+		found := map[string]bool{}
+		for _, f := range a.FactsFound {
+			found[f] = true
+		}
+		var parts []string
+		for _, id := range a.Decision.Statement.RequiredFacts {
+			label := id
+			for _, f := range st.Scenario.Facts {
+				if f.ID == id && f.Label.Get(lang) != "" {
+					label = f.Label.Get(lang)
+				}
+			}
+			mark := "✓"
+			if !found[id] {
+				mark = "✗ " + Label(lang, "factsmissing")
+			}
+			parts = append(parts, fmt.Sprintf("%s %s", md(label), mark))
+		}
+		if len(parts) > 0 {
+			fmt.Fprintf(b, "%s: %s\n\n", Label(lang, "facts"), strings.Join(parts, "; "))
+		}
+	}
+}
+
+func writeDeadlines(b *strings.Builder, t *engine.Team, lang string) {
+	if len(t.RegDeadlines) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "### %s\n\n", Label(lang, "deadlines"))
+	ids := make([]string, 0, len(t.RegDeadlines))
+	for id := range t.RegDeadlines {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		ds := t.RegDeadlines[id]
+		var status string
+		switch {
+		case ds.Met:
+			status = fmt.Sprintf(Label(lang, "dl.met"), Clock(ds.MetAt))
+		case ds.Missed:
+			status = fmt.Sprintf(Label(lang, "dl.missed"), Clock(ds.DueAt()))
+		default:
+			status = fmt.Sprintf(Label(lang, "dl.running"), Clock(ds.DueAt()))
+		}
+		extra := ""
+		if ds.Deadline.Represents > 0 {
+			extra = " — " + fmt.Sprintf(Label(lang, "dl.represents"), humanDuration(ds.Deadline.Represents))
+		}
+		fmt.Fprintf(b, "- %s: %s%s\n", md(ds.Deadline.Label.Get(lang)), status, extra)
+	}
+	b.WriteString("\n")
+}
+
+func writeObjectives(b *strings.Builder, st *engine.State, lang string) {
+	if len(st.Scenario.Objectives) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "## %s\n\n", Label(lang, "objectives"))
+	for _, o := range st.Scenario.Objectives {
+		fmt.Fprintf(b, "**%s**\n\n", md(o.Text.Get(lang)))
+		for _, t := range st.Teams {
+			var ev []string
+			for _, id := range o.Decisions {
+				for _, a := range t.Answers {
+					if a.Decision.ID != id {
+						continue
+					}
+					switch {
+					case a.Option != nil:
+						ev = append(ev, fmt.Sprintf("%s → %s (%s)", id, a.Option.ID, Took(a.Took())))
+					case a.TimedOut:
+						ev = append(ev, id+" → "+Label(lang, "timedout"))
+					default:
+						ev = append(ev, id+" → "+Label(lang, "open"))
+					}
+				}
+			}
+			if len(ev) == 0 {
+				ev = []string{"—"}
+			}
+			fmt.Fprintf(b, "- %s: %s\n", md(t.Name), md(strings.Join(ev, "; ")))
+		}
+		b.WriteString("\n")
+	}
+}
+
+// Number writes a world value with at most one decimal: 6.7, 45.
+func Number(f float64) string {
+	return strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64)
+}
+
+// humanDuration writes a real-world duration: 72h, 3d, 90m.
+func humanDuration(d time.Duration) string {
+	switch {
+	case d%(24*time.Hour) == 0 && d > 72*time.Hour: // 72h reads better than 3d; a week as 7d
+		return fmt.Sprintf("%dd", d/(24*time.Hour))
+	case d%time.Hour == 0:
+		return fmt.Sprintf("%dh", d/time.Hour)
+	default:
+		return fmt.Sprintf("%dm", d/time.Minute)
+	}
 }
 
 func endingText(st *engine.State, t *engine.Team, lang string) string {

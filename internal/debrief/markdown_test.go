@@ -91,3 +91,44 @@ func TestClockAndTook(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownWorldGolden covers statements, regulatory deadlines, triggers
+// and objectives: Bravo reports promptly with a statement, Alpha stays silent.
+func TestMarkdownWorldGolden(t *testing.T) {
+	src, err := os.ReadFile("../engine/testdata/world.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := engine.Start(engine.Config{ScenarioID: "world", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en"}, &engine.MemoryLog{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AdvanceTo(6 * time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: "Bravo", Decision: "notify", Option: "report",
+		Text: "We are sorry.\nCall 400-123-456 any time."}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AdvanceTo(60 * time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	var st *engine.State
+	s.Read(func(x *engine.State) { st = x })
+	for _, lang := range []string{"en", "zh"} {
+		got := Markdown(st, lang)
+		path := filepath.Join("testdata", "world."+lang+".md")
+		if *update {
+			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run with -update, then review)", err)
+		}
+		if got != string(want) {
+			t.Errorf("%s differs from %s:\n%s", lang, path, got)
+		}
+	}
+}
