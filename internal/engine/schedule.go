@@ -14,8 +14,8 @@ const (
 	rankMove = iota
 	rankInject
 	rankOpen
+	rankRegMissed // before decision timeouts: the letter arrives before the team moves on
 	rankTimeout
-	rankRegMissed
 	rankTrigger
 	rankRule
 	rankContinue
@@ -106,6 +106,12 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 	}
 	for _, od := range t.Open {
 		consider(candidate{at: od.DeadlineAt(), rank: rankTimeout, ev: Event{Kind: KindTimedOut, Team: t.Name, Decision: od.Decision.ID}})
+	}
+	if p.Ending != nil {
+		// A team that reached an ending stops playing: only the ending's
+		// opening injects arrive; no rule, trigger or deadline applies.
+		consider(candidate{at: entered, rank: rankEnding, ev: Event{Kind: KindTeamEnded, Team: t.Name, Reason: EndReached}})
+		return *best, true
 	}
 	for id, ds := range t.RegDeadlines {
 		if !ds.Met && !ds.Missed {
