@@ -42,6 +42,7 @@ func TestBuiltinScenariosRewardGoodCommunication(t *testing.T) {
 	}
 	for _, e := range list {
 		t.Run(e.ID, func(t *testing.T) {
+			t.Parallel()
 			for _, timing := range []Timing{Prompt, Late} {
 				rep, err := Explore(e.ID, e.Source, timing)
 				if err != nil {

@@ -258,8 +258,8 @@ func result(st *engine.State, script *Script) Result {
 			if a.Option != nil {
 				dr.Option = a.Option.ID
 			}
-			if a.Open {
-				continue // still open at the end: not a decision the team made
+			if a.Open || a.Abandoned {
+				continue // never answered: not a decision the team made
 			}
 			tr.Decisions = append(tr.Decisions, dr)
 		}

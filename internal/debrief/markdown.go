@@ -40,6 +40,7 @@ var labels = map[string]map[string]string{
 		"response":     "Response time",
 		"timedout":     "no answer — deadline passed",
 		"open":         "no answer — still open at the end",
+		"abandoned":    "not answered — the team moved on",
 		"none":         "No decision was opened for this team.",
 		"injects":      "Injects received",
 		"world":        "World at the end",
@@ -98,6 +99,7 @@ var labels = map[string]map[string]string{
 		"response":     "响应用时",
 		"timedout":     "未作答——已过截止时间",
 		"open":         "未作答——结束时仍未决定",
+		"abandoned":    "未作答——小组已进入下一阶段",
 		"none":         "该小组没有遇到任何决策。",
 		"injects":      "收到的事件",
 		"world":        "结束时的舆情指标",
@@ -218,8 +220,13 @@ func Markdown(st *engine.State, lang string) string {
 					answer, took = md(a.Option.Text.Get(lang)), Took(a.Took())
 				case a.TimedOut:
 					answer = L("timedout")
+				case a.Abandoned:
+					answer = L("abandoned")
 				}
-				r := scoring.Decision(scoring.Response{Decision: a.Decision, Option: a.Option, TimedOut: a.TimedOut, Open: a.Open, Took: a.Took()})
+				r := map[string]float64{}
+				if !a.Abandoned {
+					r = scoring.Decision(scoring.Response{Decision: a.Decision, Option: a.Option, TimedOut: a.TimedOut, Open: a.Open, Took: a.Took()})
+				}
 				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", md(a.Decision.Prompt.Get(lang)), Clock(a.OpenedAt),
 					answer, took, dim(r, scoring.Speed), dim(r, scoring.Transparency), dim(r, scoring.Empathy))
 			}
@@ -366,6 +373,8 @@ func writeObjectives(b *strings.Builder, st *engine.State, lang string) {
 						ev = append(ev, fmt.Sprintf("%s → %s (%s)", id, a.Option.ID, Took(a.Took())))
 					case a.TimedOut:
 						ev = append(ev, id+" → "+Label(lang, "timedout"))
+					case a.Abandoned:
+						ev = append(ev, id+" → "+Label(lang, "abandoned"))
 					default:
 						ev = append(ev, id+" → "+Label(lang, "open"))
 					}

@@ -94,12 +94,13 @@ func (o OpenDecision) DeadlineAt() time.Duration { return o.OpenedAt + o.Decisio
 
 // Answer is a decision the team met: chosen, timed out, or left open at the end.
 type Answer struct {
-	Decision *scenario.Decision
-	Option   *scenario.Option // nil unless chosen
-	OpenedAt time.Duration
-	At       time.Duration
-	TimedOut bool
-	Open     bool
+	Decision  *scenario.Decision
+	Option    *scenario.Option // nil unless chosen
+	OpenedAt  time.Duration
+	At        time.Duration
+	TimedOut  bool
+	Open      bool // still open when the team's play ended
+	Abandoned bool // still open when the team moved to another phase
 	// Statement is the text the team wrote, when the decision asked for one;
 	// FactsFound lists the required facts the text contains.
 	Statement  string
@@ -193,7 +194,11 @@ func (s *State) Apply(e Event) error {
 		t.Phase, t.PhaseEnteredAt, t.pendingNext = p.ID, e.At, ""
 		t.Path = append(t.Path, Step{Phase: p.ID, At: e.At})
 		t.delivered, t.opened = map[string]bool{}, map[string]bool{}
-		// Decisions of the phase left behind are abandoned, not answered.
+		// Decisions of the phase left behind are abandoned: recorded, so the
+		// debrief can say so, but not scored — the team chose to move on.
+		for _, od := range t.Open {
+			t.Answers = append(t.Answers, Answer{Decision: od.Decision, OpenedAt: od.OpenedAt, At: e.At, Abandoned: true})
+		}
 		t.Open = nil
 	case KindInject:
 		in := s.findInject(t, e.Inject)
@@ -453,6 +458,9 @@ func (t *Team) IsOpen(decision string) bool { return t.openIndex(decision) >= 0 
 func (t *Team) Responses() []scoring.Response {
 	out := make([]scoring.Response, 0, len(t.Answers))
 	for _, a := range t.Answers {
+		if a.Abandoned {
+			continue // moving on was the team's choice elsewhere; no evidence here
+		}
 		out = append(out, scoring.Response{Decision: a.Decision, Option: a.Option, TimedOut: a.TimedOut, Open: a.Open, Took: a.Took()})
 	}
 	return out
