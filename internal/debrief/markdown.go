@@ -68,6 +68,13 @@ var labels = map[string]map[string]string{
 		"dl.represents":                   "stands for %s",
 		"objectives":                      "Objectives and their evidence",
 		"triggers":                        "Events the team's handling set off",
+		"channel.social":                  "social post",
+		"channel.news":                    "news",
+		"channel.phone":                   "phone call",
+		"channel.email":                   "email",
+		"channel.memo":                    "internal memo",
+		"channel.regulator":               "regulator",
+		"channel.customer":                "customer",
 		"kind.recall":                     "product recall",
 		"kind.data-leak":                  "data leak",
 		"kind.outage":                     "outage",
@@ -127,6 +134,13 @@ var labels = map[string]map[string]string{
 		"dl.represents":                   "对应现实中的 %s",
 		"objectives":                      "演练目标及依据",
 		"triggers":                        "小组应对所引发的事件",
+		"channel.social":                  "社交媒体",
+		"channel.news":                    "新闻",
+		"channel.phone":                   "电话",
+		"channel.email":                   "邮件",
+		"channel.memo":                    "内部备忘",
+		"channel.regulator":               "监管机构",
+		"channel.customer":                "客户",
 		"kind.recall":                     "产品召回",
 		"kind.data-leak":                  "数据泄露",
 		"kind.outage":                     "系统故障",
@@ -239,7 +253,7 @@ func Markdown(st *engine.State, lang string) string {
 			if from != "" {
 				from = " — " + md(from)
 			}
-			fmt.Fprintf(&b, "- %s · %s%s: %s\n", Clock(d.At), d.Inject.Channel, from, md(oneLine(d.Inject.Text.Get(lang))))
+			fmt.Fprintf(&b, "- %s · %s%s: %s\n", Clock(d.At), Label(lang, "channel."+d.Inject.Channel), from, md(oneLine(d.Inject.Text.Get(lang))))
 		}
 		b.WriteString("\n")
 
@@ -249,7 +263,7 @@ func Markdown(st *engine.State, lang string) string {
 			fmt.Fprintf(&b, "### %s\n\n", L("triggers"))
 			for _, tr := range sc.Triggers {
 				if t.Triggered[tr.ID] && tr.Inject != nil {
-					fmt.Fprintf(&b, "- %s: %s\n", tr.Inject.Channel, md(oneLine(tr.Inject.Text.Get(lang))))
+					fmt.Fprintf(&b, "- %s: %s\n", Label(lang, "channel."+tr.Inject.Channel), md(oneLine(tr.Inject.Text.Get(lang))))
 				} else if t.Triggered[tr.ID] {
 					fmt.Fprintf(&b, "- %s\n", tr.ID)
 				}
