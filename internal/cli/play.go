@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -35,15 +36,27 @@ type TeamResult struct {
 	Path      []string           `json:"path"`
 	Decisions []DecisionResult   `json:"decisions"`
 	Scores    map[string]float64 `json:"scores"`
+	World     map[string]float64 `json:"world"`
+	Deadlines []DeadlineResult   `json:"deadlines"`
+	Triggers  []string           `json:"triggers"` // triggers that fired, in scenario order
+}
+
+// DeadlineResult is a regulatory deadline as it ran for a team.
+type DeadlineResult struct {
+	ID         string  `json:"id"`
+	Status     string  `json:"status"` // met, missed or running
+	DueSeconds float64 `json:"due_seconds"`
 }
 
 // DecisionResult is one decision as the team met it.
 type DecisionResult struct {
-	Decision        string  `json:"decision"`
-	Option          string  `json:"option,omitempty"`
-	TimedOut        bool    `json:"timed_out,omitempty"`
-	AtSeconds       float64 `json:"at_seconds"`
-	ResponseSeconds float64 `json:"response_seconds"`
+	Decision        string   `json:"decision"`
+	Option          string   `json:"option,omitempty"`
+	TimedOut        bool     `json:"timed_out,omitempty"`
+	AtSeconds       float64  `json:"at_seconds"`
+	ResponseSeconds float64  `json:"response_seconds"`
+	FactsRequired   []string `json:"facts_required,omitempty"`
+	FactsFound      []string `json:"facts_found,omitempty"`
 }
 
 // SkippedEntry is a script action that could not be carried out.
@@ -258,6 +271,12 @@ func result(st *engine.State, script *Script) Result {
 			if a.Option != nil {
 				dr.Option = a.Option.ID
 			}
+			if a.Decision.Statement != nil && a.Option != nil {
+				dr.FactsRequired, dr.FactsFound = a.Decision.Statement.RequiredFacts, a.FactsFound
+				if dr.FactsFound == nil {
+					dr.FactsFound = []string{}
+				}
+			}
 			if a.Open || a.Abandoned {
 				continue // never answered: not a decision the team made
 			}
@@ -265,6 +284,30 @@ func result(st *engine.State, script *Script) Result {
 		}
 		sc := t.Scores()
 		tr.Scores = map[string]float64{"speed": sc.Speed, "transparency": sc.Transparency, "empathy": sc.Empathy, "overall": sc.Overall}
+		tr.World = map[string]float64{}
+		for k, v := range t.World {
+			tr.World[k] = math.Round(v*10) / 10
+		}
+		tr.Deadlines, tr.Triggers = []DeadlineResult{}, []string{}
+		for _, d := range st.Scenario.Deadlines {
+			ds := t.RegDeadlines[d.ID]
+			if ds == nil {
+				continue
+			}
+			status := "running"
+			switch {
+			case ds.Met:
+				status = "met"
+			case ds.Missed:
+				status = "missed"
+			}
+			tr.Deadlines = append(tr.Deadlines, DeadlineResult{ID: d.ID, Status: status, DueSeconds: ds.DueAt().Seconds()})
+		}
+		for _, trg := range st.Scenario.Triggers {
+			if t.Triggered[trg.ID] {
+				tr.Triggers = append(tr.Triggers, trg.ID)
+			}
+		}
 		res.Teams = append(res.Teams, tr)
 		for _, r := range t.Rejected {
 			res.Skipped = append(res.Skipped, skipped(r, script))
