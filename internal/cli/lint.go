@@ -9,30 +9,68 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
-// lint checks scenario files: exit 0 when clean, 1 when any file has errors.
+// Finding is one lint finding as `lint --format json` prints it. Line and
+// Col are 1-based; 0 means the finding is about the whole file (it is too
+// large, not UTF-8, or could not be read).
+type Finding struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Col      int    `json:"col"`
+	Severity string `json:"severity"` // error or warning
+	Message  string `json:"message"`
+}
+
+// lint checks scenario files: exit 0 when clean (warnings allowed), 1 when
+// any file has errors or cannot be read, 2 for bad arguments. It prints
+// file:line:col: severity: message lines, or with --format json one JSON
+// array of findings ([] when there are none).
 func lint(args []string, env Env) int {
 	fs := newFlags("lint", env)
+	format := fs.String("format", "text", "output `format`: text (file:line:col: severity: message) or json (an array of findings)")
 	files, err := parse(fs, args)
 	if err != nil {
+		return ExitUsage
+	}
+	if *format != "text" && *format != "json" {
+		errorf(env, "lint --format must be text or json, not %q", *format)
 		return ExitUsage
 	}
 	if len(files) == 0 {
 		errorf(env, "lint needs at least one scenario file")
 		return ExitUsage
 	}
+	asJSON := *format == "json"
 	code := ExitOK
+	findings := []Finding{}
 	for _, f := range files {
 		_, probs, err := scenario.LoadFile(f)
 		if err != nil {
-			errorf(env, "%v", err)
 			code = ExitFail
+			if asJSON {
+				findings = append(findings, Finding{File: f, Severity: string(scenario.SevError), Message: err.Error()})
+			} else {
+				errorf(env, "%v", err)
+			}
 			continue
 		}
 		for _, p := range probs {
-			fmt.Fprintln(env.Stdout, p.String())
+			if asJSON {
+				findings = append(findings, Finding{File: p.File, Line: p.Pos.Line, Col: p.Pos.Col, Severity: string(p.Severity), Message: p.Msg})
+			} else {
+				fmt.Fprintln(env.Stdout, p.String())
+			}
 		}
 		if len(probs.Errors()) > 0 {
 			code = ExitFail
+		}
+	}
+	if asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(findings); err != nil {
+			errorf(env, "%v", err)
+			return ExitFail
 		}
 	}
 	return code
