@@ -26,7 +26,10 @@ const (
 	MaxTextLength = 20_000  // characters in one text
 )
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+var (
+	idPattern  = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	varPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+)
 
 // LoadFile reads and checks a scenario file.
 func LoadFile(path string) (*Scenario, Problems, error) {
@@ -522,8 +525,12 @@ func (l *loader) scenario(n *yaml.Node) *Scenario {
 }
 
 func (l *loader) variable(k, v *yaml.Node) *Variable {
-	id, ok := l.id(k, "world variable")
+	id, ok := l.str(k, "world variable")
 	if !ok {
+		return nil
+	}
+	if !varPattern.MatchString(id) || len(id) > 64 {
+		l.errf(k, "world variable %q is not a valid name: use lower-case letters, digits and '_', starting with a letter (a '-' would read as a minus in expressions)", clip(id, 40))
 		return nil
 	}
 	what := fmt.Sprintf("world variable %q", id)

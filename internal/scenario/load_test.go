@@ -70,6 +70,7 @@ func TestParseReportsPositions(t *testing.T) {
 		{"yaml syntax", "  end:\n", "  end: [\n", "YAML syntax"},
 		{"alias", "  end:\n    ending: {outcome: {en: Done, zh: 完}, tone: good}\n", "  end:\n    ending: &e {outcome: {en: Done, zh: 完}, tone: good}\n", "anchors and aliases"},
 		{"unreachable", "  end:\n", "  lost:\n    continue: {after: 1m, next: end}\n  end:\n", `phase "lost" is unreachable`},
+		{"hyphen in variable", "  attention: {start: 10", "  media-attention: {start: 10", `world variable "media-attention" is not a valid name`},
 		{"loose end", "on_timeout: {next: end}", "on_timeout: {next: limbo}\n  limbo:\n    title: x", `phase "limbo" is a loose end`},
 	}
 	for _, c := range cases {
