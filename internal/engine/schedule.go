@@ -118,11 +118,16 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 			consider(candidate{at: ds.DueAt(), rank: rankRegMissed, ev: Event{Kind: KindRegMissed, Team: t.Name, RegDeadline: id}})
 		}
 	}
+	// One environment for all conditions of this team; only "minutes" varies.
+	var env scenario.Env
+	if len(s.Scenario.Triggers) > 0 || len(s.Scenario.Rules) > 0 {
+		env = s.Env(t, s.Now)
+	}
 	for _, tr := range s.Scenario.Triggers {
 		if t.Triggered[tr.ID] || tr.When == nil {
 			continue
 		}
-		if at, ok := s.firstTrue(t, tr.When, s.Now, time.Minute); ok {
+		if at, ok := s.firstTrue(env, tr.When, s.Now, time.Minute); ok {
 			consider(candidate{at: at, rank: rankTrigger, ev: Event{Kind: KindTrigger, Team: t.Name, Trigger: tr.ID}})
 		}
 	}
@@ -132,7 +137,7 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 		}
 		// The first period not yet applied and not yet past.
 		k := max(t.ruleTick[r.ID]+1, int((s.Now+r.Every-1)/r.Every))
-		if at, ok := s.firstTrueTick(t, r, k); ok {
+		if at, ok := s.firstTrueTick(env, r, k); ok {
 			consider(candidate{at: at, rank: rankRule, ev: Event{Kind: KindRule, Team: t.Name, Rule: r.ID, Tick: int(at / r.Every)}})
 		}
 	}
@@ -149,13 +154,16 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 // firstTrue finds the first time from `from`, in steps, at which cond holds
 // for the team as it stands. Only a condition that reads the clock
 // ("minutes") can change without an event, so others are tried once.
-func (s *State) firstTrue(t *Team, cond *scenario.Expr, from, step time.Duration) (time.Duration, bool) {
+func (s *State) firstTrue(env scenario.Env, cond *scenario.Expr, from, step time.Duration) (time.Duration, bool) {
+	defer setMinutes(env, s.Now)
 	if !strings.Contains(cond.Src, "minutes") {
-		ok, _ := cond.Bool(s.Env(t, from))
+		setMinutes(env, from)
+		ok, _ := cond.Bool(env)
 		return from, ok
 	}
 	for at := from; at <= s.Scenario.Duration; at += step {
-		if ok, _ := cond.Bool(s.Env(t, at)); ok {
+		setMinutes(env, at)
+		if ok, _ := cond.Bool(env); ok {
 			return at, true
 		}
 		at = at.Truncate(step)
@@ -163,14 +171,18 @@ func (s *State) firstTrue(t *Team, cond *scenario.Expr, from, step time.Duration
 	return 0, false
 }
 
+func setMinutes(env scenario.Env, at time.Duration) { env["minutes"] = at.Minutes() }
+
 // firstTrueTick finds the first period from k on at which a rule applies.
-func (s *State) firstTrueTick(t *Team, r *scenario.Rule, k int) (time.Duration, bool) {
+func (s *State) firstTrueTick(env scenario.Env, r *scenario.Rule, k int) (time.Duration, bool) {
+	defer setMinutes(env, s.Now)
 	for ; time.Duration(k)*r.Every <= s.Scenario.Duration; k++ {
 		at := time.Duration(k) * r.Every
 		if r.While == nil {
 			return at, true
 		}
-		ok, _ := r.While.Bool(s.Env(t, at))
+		setMinutes(env, at)
+		ok, _ := r.While.Bool(env)
 		if ok {
 			return at, true
 		}
