@@ -29,6 +29,13 @@ const (
 	KindRule         Kind = "rule.applied"
 	KindTrigger      Kind = "trigger.fired"
 	KindRegMissed    Kind = "deadline.missed"
+	KindPromiseMiss  Kind = "promise.missed"
+
+	// The facilitator's judgement: allowed during play and after it ends.
+	KindAdHoc    Kind = "facilitator.inject"
+	KindNote     Kind = "note.added"
+	KindOverride Kind = "score.overridden"
+	KindRating   Kind = "objective.rated"
 )
 
 // Reasons a team's or the exercise's play ends.
@@ -62,6 +69,14 @@ type Event struct {
 	Trigger     string `json:"trigger,omitempty"`
 	RegDeadline string `json:"deadline,omitempty"`
 	Tick        int    `json:"tick,omitempty"` // which period of a rule
+
+	// Facilitator events.
+	Channel   string  `json:"channel,omitempty"`   // ad-hoc inject
+	Dimension string  `json:"dimension,omitempty"` // score override
+	Value     float64 `json:"value,omitempty"`     // score override
+	Objective string  `json:"objective,omitempty"` // rating
+	Rating    string  `json:"rating,omitempty"`    // P, S, M or U
+	Promise   int     `json:"promise,omitempty"`   // which promise of the team (1-based)
 
 	// exercise.started
 	ScenarioID string   `json:"scenario_id,omitempty"`

@@ -113,6 +113,11 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 		consider(candidate{at: entered, rank: rankEnding, ev: Event{Kind: KindTeamEnded, Team: t.Name, Reason: EndReached}})
 		return *best, true
 	}
+	for i, c := range t.Commitments {
+		if !c.Kept && !c.Missed {
+			consider(candidate{at: c.Due, rank: rankRegMissed, ev: Event{Kind: KindPromiseMiss, Team: t.Name, Promise: i + 1}})
+		}
+	}
 	for id, ds := range t.RegDeadlines {
 		if !ds.Met && !ds.Missed {
 			consider(candidate{at: ds.DueAt(), rank: rankRegMissed, ev: Event{Kind: KindRegMissed, Team: t.Name, RegDeadline: id}})

@@ -3,12 +3,15 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
 
 	"github.com/firebreak-drills/firebreak/internal/scenario"
+	"github.com/firebreak-drills/firebreak/internal/scoring"
 )
 
 // Limits on what a session accepts.
@@ -54,6 +57,12 @@ const (
 	CmdResume CommandKind = "resume"
 	CmdSpeed  CommandKind = "speed"
 	CmdEnd    CommandKind = "end"
+
+	// The facilitator's judgement.
+	CmdInject   CommandKind = "inject"   // Team ("" = all), Channel, Text
+	CmdNote     CommandKind = "note"     // Team (optional), Decision or Inject (optional), Text
+	CmdOverride CommandKind = "override" // Team, Dimension, Value, Text (the reason)
+	CmdRate     CommandKind = "rate"     // Team, Objective, Rating, Text (optional reason)
 )
 
 // Command is what teams and the facilitator send to an exercise.
@@ -63,8 +72,14 @@ type Command struct {
 	Decision string
 	Option   string
 	Speed    float64
-	Text     string // the written statement, for a decision that asks for one
+	Text     string // the written statement; or the text of an ad-hoc inject, note or reason
 	Ref      string // optional: identifies the command in the log
+
+	Channel   string  // ad-hoc inject
+	Dimension string  // override
+	Value     float64 // override
+	Objective string  // rating
+	Rating    string  // rating: P, S, M or U
 }
 
 // ErrRejected wraps the reason a choice was refused (decision not open, …).
@@ -320,6 +335,22 @@ func (s *Session) sendLocked(cmd Command) error {
 		}
 		s.anchorAt, s.anchorWall = now, s.wallNow()
 		return s.emit(Event{Kind: KindSpeed, At: now, Speed: cmd.Speed, Ref: cmd.Ref})
+	case CmdInject, CmdNote, CmdOverride, CmdRate:
+		if err := s.checkJudgement(cmd); err != nil {
+			return err
+		}
+		ev := Event{At: now, Team: cmd.Team, Text: cmd.Text, Ref: cmd.Ref, Decision: cmd.Decision, Option: cmd.Option}
+		switch cmd.Kind {
+		case CmdInject:
+			ev.Kind, ev.Channel = KindAdHoc, cmd.Channel
+		case CmdNote:
+			ev.Kind = KindNote
+		case CmdOverride:
+			ev.Kind, ev.Dimension, ev.Value = KindOverride, cmd.Dimension, cmd.Value
+		case CmdRate:
+			ev.Kind, ev.Objective, ev.Rating = KindRating, cmd.Objective, cmd.Rating
+		}
+		return s.emit(ev)
 	case CmdEnd:
 		if st.Ended {
 			return nil
@@ -335,6 +366,57 @@ func (s *Session) sendLocked(cmd Command) error {
 		return s.emit(Event{Kind: KindExerciseEnds, At: now, Reason: EndFacilitator, Ref: cmd.Ref})
 	}
 	return fmt.Errorf("unknown command %q", cmd.Kind)
+}
+
+// checkJudgement validates a facilitator command before it reaches the log.
+func (s *Session) checkJudgement(cmd Command) error {
+	st := s.st
+	if cmd.Team != "" && st.Team(cmd.Team) == nil {
+		return fmt.Errorf("there is no team %q", cmd.Team)
+	}
+	if utf8.RuneCountInString(cmd.Text) > MaxStatementLen {
+		return fmt.Errorf("the text is longer than %d characters", MaxStatementLen)
+	}
+	switch cmd.Kind {
+	case CmdInject:
+		if st.Ended {
+			return errors.New("the exercise has ended; no more injects")
+		}
+		if !slices.Contains(scenario.Channels, cmd.Channel) {
+			return fmt.Errorf("channel %q is not one of %v", cmd.Channel, scenario.Channels)
+		}
+		if strings.TrimSpace(cmd.Text) == "" {
+			return errors.New("an inject needs a text")
+		}
+	case CmdNote:
+		if strings.TrimSpace(cmd.Text) == "" {
+			return errors.New("a note needs a text")
+		}
+	case CmdOverride:
+		if cmd.Team == "" {
+			return errors.New("an override names a team")
+		}
+		if cmd.Dimension != scoring.Overall && !slices.Contains(scoring.Dimensions, cmd.Dimension) {
+			return fmt.Errorf("%q is not a scored dimension (%v or overall)", cmd.Dimension, scoring.Dimensions)
+		}
+		if cmd.Value < 0 || cmd.Value > 100 || math.IsNaN(cmd.Value) {
+			return fmt.Errorf("a score is from 0 to 100, not %g", cmd.Value)
+		}
+		if strings.TrimSpace(cmd.Text) == "" {
+			return errors.New("an override needs a reason")
+		}
+	case CmdRate:
+		if cmd.Team == "" {
+			return errors.New("a rating names a team")
+		}
+		if st.objective(cmd.Objective) == nil {
+			return fmt.Errorf("the scenario has no objective %q", cmd.Objective)
+		}
+		if !slices.Contains(Ratings, cmd.Rating) {
+			return fmt.Errorf("rating %q is not one of P, S, M, U", cmd.Rating)
+		}
+	}
+	return nil
 }
 
 func (s *Session) wallNow() time.Time {

@@ -24,7 +24,58 @@ type State struct {
 	EndedAt  time.Duration
 	Reason   string
 	Refs     map[string]bool // refs of commands already handled
+	Notes    []Note          // the facilitator's observer notes
+	adhoc    int             // ad-hoc injects so far, for their ids
 }
+
+// Note is an observer note attached to a moment, optionally a team and an
+// inject or decision.
+type Note struct {
+	At       time.Duration
+	Team     string
+	Decision string
+	Inject   string
+	Text     string
+}
+
+// Claim is something a team asserted in public.
+type Claim struct {
+	Claim    string
+	Decision string
+	Option   string
+	At       time.Duration
+}
+
+// Contradiction is a pair of the team's claims that cannot both be true.
+type Contradiction struct{ Earlier, Later Claim }
+
+// Commitment is a promise to update the public by a time.
+type Commitment struct {
+	Decision, Option string
+	At, Due          time.Duration
+	Kept, Missed     bool
+	KeptAt           time.Duration
+	promise          *scenario.Promise
+}
+
+// Override replaces a computed score with the facilitator's, with a reason.
+type Override struct {
+	Value    float64
+	Original float64
+	Reason   string
+	At       time.Duration
+}
+
+// Rating is the facilitator's HSEEP rating of an objective for a team.
+type Rating struct {
+	Rating    string // P, S, M or U
+	Suggested string // what the evidence suggested when the rating was given
+	Reason    string
+	At        time.Duration
+}
+
+// Ratings on the HSEEP scale.
+var Ratings = []string{"P", "S", "M", "U"}
 
 // Team is one team's progress.
 type Team struct {
@@ -46,6 +97,12 @@ type Team struct {
 	RegDeadlines map[string]*RegDeadlineState
 	// Triggered holds the triggers that have fired for this team.
 	Triggered map[string]bool
+	Claims         []Claim
+	Contradictions []Contradiction
+	Commitments    []*Commitment
+	Overrides      map[string]Override // by dimension
+	Ratings        map[string]Rating   // by objective id
+
 	ruleTick  map[string]int  // rule id → last period applied
 	chosen    map[string]bool // decision.option refs chosen so far
 	spoke     bool            // a public option was chosen
@@ -170,7 +227,8 @@ func (s *State) Apply(e Event) error {
 		}
 		for _, name := range e.Teams {
 			tm := &Team{Name: name, World: map[string]float64{}, RegDeadlines: map[string]*RegDeadlineState{},
-				Triggered: map[string]bool{}, ruleTick: map[string]int{}, chosen: map[string]bool{}}
+				Triggered: map[string]bool{}, ruleTick: map[string]int{}, chosen: map[string]bool{},
+				Overrides: map[string]Override{}, Ratings: map[string]Rating{}}
 			for _, v := range sc.World {
 				tm.World[v.ID] = v.Start
 			}
@@ -234,6 +292,26 @@ func (s *State) Apply(e Event) error {
 				a.Statement = e.Text
 				a.FactsFound = FactsIn(s.Scenario, od.Decision.Statement.RequiredFacts, e.Text)
 			}
+			if o.Public {
+				for _, c := range t.Commitments {
+					if !c.Kept && !c.Missed && e.At <= c.Due {
+						c.Kept, c.KeptAt = true, e.At
+					}
+				}
+				for _, claim := range o.Claims {
+					now := Claim{Claim: claim, Decision: od.Decision.ID, Option: o.ID, At: e.At}
+					for _, before := range t.Claims {
+						if s.Scenario.Contradicts(before.Claim, claim) {
+							t.Contradictions = append(t.Contradictions, Contradiction{Earlier: before, Later: now})
+						}
+					}
+					t.Claims = append(t.Claims, now)
+				}
+				if o.Promise != nil {
+					t.Commitments = append(t.Commitments, &Commitment{Decision: od.Decision.ID, Option: o.ID, At: e.At,
+						Due: e.At + o.Promise.Within, promise: o.Promise})
+				}
+			}
 			t.spoke = t.spoke || o.Public
 			ref := scenario.OptionRef{Decision: od.Decision.ID, Option: o.ID}.String()
 			t.chosen[ref] = true
@@ -292,6 +370,36 @@ func (s *State) Apply(e Event) error {
 			t.Inbox = append(t.Inbox, Delivery{Inject: tr.Inject, Phase: t.Phase, At: e.At})
 		}
 		s.applyEffects(t, tr.Effects)
+	case KindPromiseMiss:
+		if e.Promise < 1 || e.Promise > len(t.Commitments) {
+			return bad("team %q has no promise %d", e.Team, e.Promise)
+		}
+		c := t.Commitments[e.Promise-1]
+		if c.Kept || c.Missed {
+			return bad("promise %d of team %q is already settled", e.Promise, e.Team)
+		}
+		c.Missed = true
+		s.applyEffects(t, c.promise.MissEffects)
+	case KindAdHoc:
+		s.adhoc++
+		in := &scenario.Inject{ID: fmt.Sprintf("adhoc-%d", s.adhoc), Channel: e.Channel, Text: scenario.Text{"": e.Text},
+			From: scenario.Text{"en": "Facilitator", "zh": "主持人"}}
+		for _, tm := range s.Teams {
+			if (e.Team == "" || tm.Name == e.Team) && !tm.Ended {
+				tm.Inbox = append(tm.Inbox, Delivery{Inject: in, Phase: tm.Phase, At: e.At})
+			}
+		}
+	case KindNote:
+		s.Notes = append(s.Notes, Note{At: e.At, Team: e.Team, Decision: e.Decision, Inject: e.Inject, Text: e.Text})
+	case KindOverride:
+		orig := t.computed()
+		t.Overrides[e.Dimension] = Override{Value: e.Value, Original: orig.Get(e.Dimension), Reason: e.Text, At: e.At}
+	case KindRating:
+		o := s.objective(e.Objective)
+		if o == nil {
+			return bad("the scenario has no objective %q", e.Objective)
+		}
+		t.Ratings[o.ID] = Rating{Rating: e.Rating, Suggested: t.SuggestRating(o), Reason: e.Text, At: e.At}
 	case KindRegMissed:
 		ds := t.RegDeadlines[e.RegDeadline]
 		if ds == nil || ds.Met || ds.Missed {
@@ -400,6 +508,70 @@ func meets(d *scenario.RegDeadline, ref string) bool {
 	return false
 }
 
+func (s *State) objective(id string) *scenario.Objective {
+	for _, o := range s.Scenario.Objectives {
+		if o.ID == id {
+			return o
+		}
+	}
+	return nil
+}
+
+// SuggestRating proposes an HSEEP rating of an objective from the team's
+// answers to the objective's decisions: an answer is good when taken by the
+// target with an option scored ≥ 1 on average, fair when taken with an
+// option scored ≥ 0, poor otherwise, and failed when never taken.
+// P: every answer good. S: none poor or failed. M: some poor or failed, but
+// not all. U: all poor or failed, or the team never met the decisions.
+func (t *Team) SuggestRating(o *scenario.Objective) string {
+	var good, fair, bad int
+	for _, a := range t.Answers {
+		if a.Abandoned || !contains(o.Decisions, a.Decision.ID) {
+			continue
+		}
+		switch {
+		case a.Option == nil:
+			bad++
+		case meanScore(a.Option) >= 1 && a.Took() <= a.Decision.Target:
+			good++
+		case meanScore(a.Option) >= 0:
+			fair++
+		default:
+			bad++
+		}
+	}
+	switch {
+	case good+fair == 0:
+		return "U"
+	case bad == 0 && fair == 0:
+		return "P"
+	case bad == 0:
+		return "S"
+	default:
+		return "M"
+	}
+}
+
+func meanScore(o *scenario.Option) float64 {
+	if len(o.Scores) == 0 {
+		return 0
+	}
+	sum := 0
+	for _, v := range o.Scores {
+		sum += v
+	}
+	return float64(sum) / float64(len(o.Scores))
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *State) rule(id string) *scenario.Rule {
 	for _, r := range s.Scenario.Rules {
 		if r.ID == id {
@@ -466,8 +638,36 @@ func (t *Team) Responses() []scoring.Response {
 	return out
 }
 
-// Scores are the team's scores so far.
-func (t *Team) Scores() scoring.Scores { return scoring.Team(t.Responses()) }
+// Scores are the team's scores so far, with the facilitator's overrides.
+func (t *Team) Scores() scoring.Scores {
+	sc := t.computed()
+	if len(t.Overrides) == 0 {
+		return sc
+	}
+	return scoring.Override(sc, t.overrideValues())
+}
+
+func (t *Team) overrideValues() map[string]float64 {
+	out := make(map[string]float64, len(t.Overrides))
+	for dim, o := range t.Overrides {
+		out[dim] = o.Value
+	}
+	return out
+}
+
+// computed are the scores from the evidence alone.
+func (t *Team) computed() scoring.Scores {
+	ev := scoring.Evidence{Responses: t.Responses(), Claims: len(t.Claims), Contradictions: len(t.Contradictions)}
+	for _, c := range t.Commitments {
+		switch {
+		case c.Kept:
+			ev.Kept++
+		case c.Missed:
+			ev.Missed++
+		}
+	}
+	return scoring.TeamEvidence(ev)
+}
 
 // Active reports whether any team is still playing.
 func (s *State) Active() bool {

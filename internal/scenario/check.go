@@ -274,6 +274,23 @@ func (l *loader) checkExtras(s *Scenario, injectIDs map[string]Pos) {
 			checkTo(d.OnMiss.Inject)
 		}
 	}
+	claims := map[string]bool{}
+	for _, p := range s.Phases {
+		for _, d := range p.Decisions {
+			for _, o := range d.Options {
+				for _, c := range o.Claims {
+					claims[c] = true
+				}
+			}
+		}
+	}
+	for i, c := range s.Contradictions {
+		for _, id := range c {
+			if !claims[id] {
+				l.add(l.contradictionPos[i], SevError, "contradiction names claim %q, which no option makes%s", id, suggest(id, keys(claims)))
+			}
+		}
+	}
 	for _, r := range l.optionRefs {
 		dec := s.Decision(r.ref.Decision)
 		switch {

@@ -133,7 +133,8 @@ type loader struct {
 	langs []string        // declared languages, known before any text is read
 	vars  map[string]bool // world variables, known before any effect is read
 
-	optionRefs []optionRefAt // decision.option references, checked once all decisions are read
+	optionRefs       []optionRefAt // decision.option references, checked once all decisions are read
+	contradictionPos []Pos
 }
 
 type optionRefAt struct {
@@ -437,7 +438,7 @@ var langPattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z]{2,4})?$`)
 
 func (l *loader) scenario(n *yaml.Node) *Scenario {
 	top, _, ok := l.fields(n, "the scenario", "format", "id", "kind", "title", "summary", "languages", "duration", "world", "phases",
-		"roles", "facts", "objectives", "rules", "triggers", "deadlines")
+		"roles", "facts", "objectives", "rules", "triggers", "deadlines", "contradictions")
 	if !ok {
 		return nil
 	}
@@ -740,7 +741,7 @@ func (l *loader) decision(k, v *yaml.Node) *Decision {
 
 func (l *loader) option(n *yaml.Node, decision string) *Option {
 	what := fmt.Sprintf("an option of decision %q", decision)
-	f, _, ok := l.fields(n, what, "id", "text", "scores", "effects", "claims", "next", "public")
+	f, _, ok := l.fields(n, what, "id", "text", "scores", "effects", "claims", "next", "public", "promise")
 	if !ok {
 		return nil
 	}
@@ -774,6 +775,9 @@ func (l *loader) option(n *yaml.Node, decision string) *Option {
 	}
 	if f["next"] != nil {
 		o.Next, _ = l.id(f["next"], "next phase")
+	}
+	if p := f["promise"]; p != nil {
+		o.Promise = l.promise(p, fmt.Sprintf("option %q", o.ID))
 	}
 	return o
 }

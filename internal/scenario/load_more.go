@@ -64,6 +64,21 @@ func (l *loader) extras(s *Scenario, top map[string]*yaml.Node) {
 			}
 		}
 	}
+	if n := top["contradictions"]; n != nil {
+		if n.Kind != yaml.SequenceNode {
+			l.errf(n, "contradictions must be a list of claim pairs, like [[no-contamination, contamination-confirmed]]")
+		} else {
+			for _, c := range n.Content {
+				ids := l.idList(c, "contradiction")
+				if len(ids) != 2 || ids[0] == ids[1] {
+					l.errf(c, "a contradiction is a pair of two different claims, like [safe, contaminated]")
+					continue
+				}
+				s.Contradictions = append(s.Contradictions, [2]string{ids[0], ids[1]})
+				l.contradictionPos = append(l.contradictionPos, pos(c))
+			}
+		}
+	}
 	if n := top["deadlines"]; n != nil {
 		ks, vs := l.entries(n, "deadlines")
 		for i := range ks {
@@ -313,4 +328,22 @@ func (l *loader) boolean(n *yaml.Node, what string) bool {
 	}
 	l.errf(n, "%s must be true or false, not %q", what, clip(s, 20))
 	return false
+}
+
+func (l *loader) promise(n *yaml.Node, what string) *Promise {
+	f, _, ok := l.fields(n, "promise of "+what, "within", "miss_effects")
+	if !ok {
+		return nil
+	}
+	p := &Promise{Pos: pos(n)}
+	if f["within"] == nil {
+		l.errf(n, "promise of %s needs 'within', the time by which the team must update the public", what)
+	} else if d, ok := l.duration(f["within"], "within"); ok {
+		if d == 0 {
+			l.errf(f["within"], "promise of %s must give the team some time (within > 0)", what)
+		}
+		p.Within = d
+	}
+	p.MissEffects = l.effects(f["miss_effects"])
+	return p
 }

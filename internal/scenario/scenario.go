@@ -86,6 +86,9 @@ type Scenario struct {
 
 	Roles      []*Role
 	Facts      []*Fact
+	// Contradictions are pairs of claims that cannot both be true; a team
+	// that makes both has spoken with two voices.
+	Contradictions [][2]string
 	Objectives []*Objective
 	Rules      []*Rule
 	Triggers   []*Trigger
@@ -166,6 +169,17 @@ type Option struct {
 	// Public is false for internal actions (briefing staff): they do not
 	// break the team's public silence.
 	Public bool
+	// Promise, when set, commits the team to a public update within a time.
+	Promise *Promise
+}
+
+// Promise is a commitment to update the public within a time. Any later
+// public choice inside the window keeps it; otherwise it is missed and its
+// miss effects apply.
+type Promise struct {
+	Pos         Pos
+	Within      time.Duration
+	MissEffects Effects
 }
 
 // Effects change world variables: each is a fixed delta or an expression
@@ -395,4 +409,14 @@ func (s *Scenario) Count() Counts {
 		}
 	}
 	return c
+}
+
+// Contradicts reports whether two claims are declared contradictory.
+func (s *Scenario) Contradicts(a, b string) bool {
+	for _, c := range s.Contradictions {
+		if (c[0] == a && c[1] == b) || (c[0] == b && c[1] == a) {
+			return true
+		}
+	}
+	return false
 }

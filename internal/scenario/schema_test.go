@@ -65,6 +65,7 @@ var schemaDefForFields = map[string]string{
 	`regDeadline: what`:                 "deadline",
 	`regDeadline: "on_miss of " + what`: "onMiss",
 	`statement: "statement of " + what`: "statement",
+	`promise: "promise of " + what`:     "promise",
 }
 
 // schemaDefsNotFromFields are object definitions whose keys the loader
@@ -460,6 +461,8 @@ triggers:
     when: "attention >= 30"
     inject: {channel: social, from: Someone, to: [legal], text: {en: Trending, zh: 热搜}}
     effects: {trust: -5}
+contradictions:
+  - [reported, nothing-happened]
 deadlines:
   regulator-72h:
     label: {en: Notify within 72 hours, zh: 72小时内通报}
@@ -504,7 +507,8 @@ phases:
             claims: [reported]
             next: calm
             public: true
-          - {id: wait, text: {en: Wait, zh: 等待}, scores: {transparency: -2}, next: calm}
+            promise: {within: 10m, miss_effects: {attention: 5}}
+          - {id: wait, text: {en: Wait, zh: 等待}, scores: {transparency: -2}, claims: [nothing-happened], next: calm}
         on_timeout: {scores: {transparency: -2, empathy: -2}, effects: {trust: -10}, next: calm}
   calm:
     continue: {after: 5m, next: done}
@@ -537,6 +541,7 @@ var probes = []probe{
 	{"onTimeout", []any{"phases", "start", "decisions", "notify", "on_timeout"}},
 	{"scores", []any{"phases", "start", "decisions", "notify", "on_timeout", "scores"}},
 	{"statement", []any{"phases", "start", "decisions", "notify", "statement"}},
+	{"promise", []any{"phases", "start", "decisions", "notify", "options", 0, "promise"}},
 	{"continue", []any{"phases", "calm", "continue"}},
 	{"ending", []any{"phases", "done", "ending"}},
 }

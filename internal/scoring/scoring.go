@@ -11,8 +11,16 @@
 //     neither transparent nor caring) where the author gave none. An option
 //     with no score in a dimension is neutral evidence and is not counted in it.
 //   - Each dimension is the mean over the decisions that gave evidence for it.
+//   - Consistency: 100 minus 25 for each pair of contradicting claims the
+//     team made in public (floored at 0); evidence once the team has made a
+//     claim.
+//   - Follow-up: the share of the team's promises to update the public that
+//     it kept on time; evidence once a promise was kept or missed.
 //   - Overall is the weighted mean of the dimensions that have evidence:
-//     speed 30 %, transparency 35 %, empathy 35 %.
+//     speed 30, transparency 35, empathy 35, consistency 15, follow-up 15.
+//   - The facilitator may override any dimension (and the overall); an
+//     override of a dimension also changes the overall unless the overall
+//     itself is overridden.
 package scoring
 
 import (
@@ -27,11 +35,20 @@ const (
 	Speed        = "speed"
 	Transparency = "transparency"
 	Empathy      = "empathy"
+	Consistency  = "consistency"
+	FollowUp     = "follow-up"
 	Overall      = "overall"
 )
 
-// Weights of the overall score.
-var Weights = map[string]float64{Speed: 0.30, Transparency: 0.35, Empathy: 0.35}
+// Dimensions in report order.
+var Dimensions = []string{Speed, Transparency, Empathy, Consistency, FollowUp}
+
+// Weights of the overall score (relative; normalised over the dimensions
+// that have evidence).
+var Weights = map[string]float64{Speed: 0.30, Transparency: 0.35, Empathy: 0.35, Consistency: 0.15, FollowUp: 0.15}
+
+// ContradictionCost is what each contradicting pair costs consistency.
+const ContradictionCost = 25.0
 
 // SlowestSpeedScore is the speed score of a decision taken at its deadline.
 const SlowestSpeedScore = 40.0
@@ -47,8 +64,52 @@ type Response struct {
 
 // Scores are a team's scores, each 0–100; Has tells which dimensions had evidence.
 type Scores struct {
-	Speed, Transparency, Empathy, Overall float64
-	Has                                   map[string]bool
+	Speed, Transparency, Empathy, Consistency, FollowUp, Overall float64
+	Has                                                          map[string]bool
+}
+
+// Get returns a dimension's score by name.
+func (s Scores) Get(dim string) float64 {
+	switch dim {
+	case Speed:
+		return s.Speed
+	case Transparency:
+		return s.Transparency
+	case Empathy:
+		return s.Empathy
+	case Consistency:
+		return s.Consistency
+	case FollowUp:
+		return s.FollowUp
+	case Overall:
+		return s.Overall
+	}
+	return 0
+}
+
+func (s *Scores) set(dim string, v float64) {
+	switch dim {
+	case Speed:
+		s.Speed = v
+	case Transparency:
+		s.Transparency = v
+	case Empathy:
+		s.Empathy = v
+	case Consistency:
+		s.Consistency = v
+	case FollowUp:
+		s.FollowUp = v
+	case Overall:
+		s.Overall = v
+	}
+}
+
+// Evidence is everything a team's score is computed from.
+type Evidence struct {
+	Responses      []Response
+	Claims         int // public claims made
+	Contradictions int // pairs of contradicting claims
+	Kept, Missed   int // promises to update the public
 }
 
 // SpeedScore scores one response time against a decision's window.
@@ -100,8 +161,12 @@ func Decision(r Response) map[string]float64 {
 	return out
 }
 
-// Team scores a team's responses.
-func Team(responses []Response) Scores {
+// Team scores a team's responses alone.
+func Team(responses []Response) Scores { return TeamEvidence(Evidence{Responses: responses}) }
+
+// TeamEvidence scores a team.
+func TeamEvidence(ev Evidence) Scores {
+	responses := ev.Responses
 	sum := map[string]float64{}
 	n := map[string]int{}
 	for _, r := range responses {
@@ -119,12 +184,24 @@ func Team(responses []Response) Scores {
 		return round1(sum[dim] / float64(n[dim]))
 	}
 	s.Speed, s.Transparency, s.Empathy = mean(Speed), mean(Transparency), mean(Empathy)
+	if ev.Claims > 0 {
+		s.Consistency = max(0, 100-ContradictionCost*float64(ev.Contradictions))
+		s.Has[Consistency] = true
+	}
+	if ev.Kept+ev.Missed > 0 {
+		s.FollowUp = round1(100 * float64(ev.Kept) / float64(ev.Kept+ev.Missed))
+		s.Has[FollowUp] = true
+	}
+	s.overall()
+	return s
+}
+
+func (s *Scores) overall() {
 	var wsum, w float64
 	// A fixed order keeps the floating-point sum, and so the result, reproducible.
-	for _, dim := range []string{Speed, Transparency, Empathy} {
-		score := map[string]float64{Speed: s.Speed, Transparency: s.Transparency, Empathy: s.Empathy}[dim]
+	for _, dim := range Dimensions {
 		if s.Has[dim] {
-			wsum += Weights[dim] * score
+			wsum += Weights[dim] * s.Get(dim)
 			w += Weights[dim]
 		}
 	}
@@ -132,7 +209,29 @@ func Team(responses []Response) Scores {
 		s.Overall = round1(wsum / w)
 		s.Has[Overall] = true
 	}
-	return s
+}
+
+// Override applies the facilitator's scores: overridden dimensions take the
+// given value (and count as evidence); the overall is recomputed unless it
+// is overridden too.
+func Override(s Scores, by map[string]float64) Scores {
+	out := s
+	out.Has = make(map[string]bool, len(s.Has))
+	for k, v := range s.Has {
+		out.Has[k] = v
+	}
+	for _, dim := range Dimensions {
+		if v, ok := by[dim]; ok {
+			out.set(dim, min(100, max(0, v)))
+			out.Has[dim] = true
+		}
+	}
+	out.overall()
+	if v, ok := by[Overall]; ok {
+		out.Overall = min(100, max(0, v))
+		out.Has[Overall] = true
+	}
+	return out
 }
 
 func round1(f float64) float64 { return math.Round(f*10) / 10 }
