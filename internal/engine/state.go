@@ -96,16 +96,16 @@ type Team struct {
 	// Regulatory deadlines by id, from the moment their inject arrived.
 	RegDeadlines map[string]*RegDeadlineState
 	// Triggered holds the triggers that have fired for this team.
-	Triggered map[string]bool
+	Triggered      map[string]bool
 	Claims         []Claim
 	Contradictions []Contradiction
 	Commitments    []*Commitment
 	Overrides      map[string]Override // by dimension
 	Ratings        map[string]Rating   // by objective id
 
-	ruleTick  map[string]int  // rule id → last period applied
-	chosen    map[string]bool // decision.option refs chosen so far
-	spoke     bool            // a public option was chosen
+	ruleTick map[string]int  // rule id → last period applied
+	chosen   map[string]bool // decision.option refs chosen so far
+	spoke    bool            // a public option was chosen
 
 	// pendingNext is a phase the team must move to now (after a choice or a
 	// timeout) — derived, so a crash between the choice and the move is safe.

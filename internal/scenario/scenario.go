@@ -84,15 +84,15 @@ type Scenario struct {
 	World     []*Variable // in file order
 	Phases    []*Phase    // in file order; Phases[i].Index == i
 
-	Roles      []*Role
-	Facts      []*Fact
+	Roles []*Role
+	Facts []*Fact
 	// Contradictions are pairs of claims that cannot both be true; a team
 	// that makes both has spoken with two voices.
 	Contradictions [][2]string
-	Objectives []*Objective
-	Rules      []*Rule
-	Triggers   []*Trigger
-	Deadlines  []*RegDeadline
+	Objectives     []*Objective
+	Rules          []*Rule
+	Triggers       []*Trigger
+	Deadlines      []*RegDeadline
 
 	phaseByID map[string]*Phase
 }
