@@ -48,7 +48,9 @@ var labels = map[string]map[string]string{
 		"method":       "How the scores are computed",
 		"methodtext": "Speed: 100 when a decision is taken by its target time, falling linearly to 40 at the deadline; " +
 			"a missed deadline scores 0. Transparency and empathy: the chosen option's author score (−3 to +3) mapped to 0–100; " +
-			"silence scores as the scenario's timeout says, or the worst. Overall: speed 30 %, transparency 35 %, empathy 35 %.",
+			"silence scores as the scenario's timeout says, or the worst. Consistency: 100 minus 25 per pair of contradicting claims. " +
+			"Follow-up: the share of promised updates delivered on time. Overall: weighted mean of the dimensions with evidence " +
+			"(speed 30, transparency 35, empathy 35, consistency 15, follow-up 15).",
 		"reason." + engine.EndReached:     "reached an ending",
 		"reason." + engine.EndTimeUp:      "time up",
 		"reason." + engine.EndFacilitator: "ended by the facilitator",
@@ -57,6 +59,18 @@ var labels = map[string]map[string]string{
 		"tone.good":                       "good",
 		"tone.mixed":                      "mixed",
 		"tone.bad":                        "bad",
+		"consistency":                     "Consistency",
+		"follow-up":                       "Follow-up",
+		"contradictions":                  "Contradicting claims",
+		"promises":                        "Promises to update the public",
+		"promise.kept":                    "kept at %s",
+		"promise.missed":                  "missed (due %s)",
+		"promise.open":                    "open, due %s",
+		"overrides":                       "Scores marked * were set by the facilitator:",
+		"rating.suggested":                "suggested rating %s",
+		"rating.given":                    "rated %s by the facilitator (evidence suggested %s)",
+		"notes":                           "Observer notes",
+		"allteams":                        "all teams",
 		"statements":                      "Written statements",
 		"facts":                           "Required facts",
 		"factsmissing":                    "missing",
@@ -114,7 +128,8 @@ var labels = map[string]map[string]string{
 		"method":       "评分方法",
 		"methodtext": "速度：在目标时间内作出决策得 100 分，此后线性下降，截止时刻为 40 分；错过截止时间得 0 分。" +
 			"透明度与同理心：所选选项的作者评分（−3 至 +3）换算为 0–100 分；沉默按情景的超时设定计分，未设定则按最低分计。" +
-			"总分：速度 30%，透明度 35%，同理心 35%。",
+			"一致性：每出现一对前后矛盾的说法扣 25 分。后续跟进：按时兑现的更新承诺所占比例。" +
+			"总分：有依据维度的加权平均（速度 30、透明度 35、同理心 35、一致性 15、后续跟进 15）。",
 		"reason." + engine.EndReached:     "到达结局",
 		"reason." + engine.EndTimeUp:      "时间用尽",
 		"reason." + engine.EndFacilitator: "由主持人结束",
@@ -123,6 +138,18 @@ var labels = map[string]map[string]string{
 		"tone.good":                       "良好",
 		"tone.mixed":                      "喜忧参半",
 		"tone.bad":                        "糟糕",
+		"consistency":                     "一致性",
+		"follow-up":                       "后续跟进",
+		"contradictions":                  "前后矛盾的说法",
+		"promises":                        "对公众的更新承诺",
+		"promise.kept":                    "于 %s 兑现",
+		"promise.missed":                  "未兑现（截止 %s）",
+		"promise.open":                    "进行中，截止 %s",
+		"overrides":                       "标 * 的分数由主持人设定：",
+		"rating.suggested":                "建议评级 %s",
+		"rating.given":                    "主持人评级 %s（依据建议 %s）",
+		"notes":                           "观察员记录",
+		"allteams":                        "全体小组",
 		"statements":                      "书面声明",
 		"facts":                           "必备要素",
 		"factsmissing":                    "缺少",
@@ -202,15 +229,23 @@ func Markdown(st *engine.State, lang string) string {
 	}
 
 	fmt.Fprintf(&b, "## %s\n\n", L("scores"))
-	fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|---|\n",
-		L("team"), L("speed"), L("transparency"), L("empathy"), L("overall"), L("ending"))
+	fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|---:|---:|---|\n",
+		L("team"), L("speed"), L("transparency"), L("empathy"), L("consistency"), L("follow-up"), L("overall"), L("ending"))
 	for _, t := range st.Teams {
 		s := t.Scores()
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", md(t.Name),
-			num(s, scoring.Speed, s.Speed), num(s, scoring.Transparency, s.Transparency),
-			num(s, scoring.Empathy, s.Empathy), num(s, scoring.Overall, s.Overall), md(endingText(st, t, lang)))
+		cells := []string{md(t.Name)}
+		for _, dim := range append(append([]string(nil), scoring.Dimensions...), scoring.Overall) {
+			c := num(s, dim, s.Get(dim))
+			if _, ok := t.Overrides[dim]; ok {
+				c += "*"
+			}
+			cells = append(cells, c)
+		}
+		cells = append(cells, md(endingText(st, t, lang)))
+		fmt.Fprintf(&b, "| %s |\n", strings.Join(cells, " | "))
 	}
 	b.WriteString("\n")
+	writeOverrides(&b, st, lang)
 
 	for _, t := range st.Teams {
 		fmt.Fprintf(&b, "## %s: %s\n\n", L("team"), md(t.Name))
@@ -259,6 +294,7 @@ func Markdown(st *engine.State, lang string) string {
 
 		writeStatements(&b, st, t, lang)
 		writeDeadlines(&b, t, lang)
+		writeVoices(&b, t, lang)
 		if len(t.Triggered) > 0 {
 			fmt.Fprintf(&b, "### %s\n\n", L("triggers"))
 			for _, tr := range sc.Triggers {
@@ -291,6 +327,7 @@ func Markdown(st *engine.State, lang string) string {
 		}
 	}
 	writeObjectives(&b, st, lang)
+	writeNotes(&b, st, lang)
 	fmt.Fprintf(&b, "## %s\n\n%s\n", L("method"), L("methodtext"))
 	return b.String()
 }
@@ -397,10 +434,80 @@ func writeObjectives(b *strings.Builder, st *engine.State, lang string) {
 			if len(ev) == 0 {
 				ev = []string{"—"}
 			}
-			fmt.Fprintf(b, "- %s: %s\n", md(t.Name), md(strings.Join(ev, "; ")))
+			rating := fmt.Sprintf(Label(lang, "rating.suggested"), t.SuggestRating(o))
+			if r, ok := t.Ratings[o.ID]; ok {
+				rating = fmt.Sprintf(Label(lang, "rating.given"), r.Rating, r.Suggested)
+				if r.Reason != "" {
+					rating += " — " + r.Reason
+				}
+			}
+			fmt.Fprintf(b, "- %s: %s — %s\n", md(t.Name), md(strings.Join(ev, "; ")), md(rating))
 		}
 		b.WriteString("\n")
 	}
+}
+
+func writeVoices(b *strings.Builder, t *engine.Team, lang string) {
+	if len(t.Contradictions) > 0 {
+		fmt.Fprintf(b, "### %s\n\n", Label(lang, "contradictions"))
+		for _, c := range t.Contradictions {
+			fmt.Fprintf(b, "- %s (%s, %s) ↔ %s (%s, %s)\n", md(c.Earlier.Claim), c.Earlier.Decision, Clock(c.Earlier.At),
+				md(c.Later.Claim), c.Later.Decision, Clock(c.Later.At))
+		}
+		b.WriteString("\n")
+	}
+	if len(t.Commitments) > 0 {
+		fmt.Fprintf(b, "### %s\n\n", Label(lang, "promises"))
+		for _, c := range t.Commitments {
+			var status string
+			switch {
+			case c.Kept:
+				status = fmt.Sprintf(Label(lang, "promise.kept"), Clock(c.KeptAt))
+			case c.Missed:
+				status = fmt.Sprintf(Label(lang, "promise.missed"), Clock(c.Due))
+			default:
+				status = fmt.Sprintf(Label(lang, "promise.open"), Clock(c.Due))
+			}
+			fmt.Fprintf(b, "- %s.%s (%s): %s\n", c.Decision, c.Option, Clock(c.At), status)
+		}
+		b.WriteString("\n")
+	}
+}
+
+func writeOverrides(b *strings.Builder, st *engine.State, lang string) {
+	var lines []string
+	for _, t := range st.Teams {
+		for _, dim := range append(append([]string(nil), scoring.Dimensions...), scoring.Overall) {
+			if o, ok := t.Overrides[dim]; ok {
+				lines = append(lines, fmt.Sprintf("- \\* %s, %s: %s → %s (%s) — %s", md(t.Name), Label(lang, dim),
+					Number(o.Original), Number(o.Value), Clock(o.At), md(o.Reason)))
+			}
+		}
+	}
+	if len(lines) > 0 {
+		fmt.Fprintf(b, "%s\n\n%s\n\n", Label(lang, "overrides"), strings.Join(lines, "\n"))
+	}
+}
+
+func writeNotes(b *strings.Builder, st *engine.State, lang string) {
+	if len(st.Notes) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "## %s\n\n", Label(lang, "notes"))
+	for _, n := range st.Notes {
+		who := Label(lang, "allteams")
+		if n.Team != "" {
+			who = md(n.Team)
+		}
+		about := ""
+		if n.Decision != "" {
+			about = " (" + n.Decision + ")"
+		} else if n.Inject != "" {
+			about = " (" + n.Inject + ")"
+		}
+		fmt.Fprintf(b, "- %s · %s%s: %s\n", Clock(n.At), who, about, md(oneLine(n.Text)))
+	}
+	b.WriteString("\n")
 }
 
 // Number writes a world value with at most one decimal: 6.7, 45.
