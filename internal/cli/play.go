@@ -17,6 +17,7 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/library"
+	"github.com/firebreak-drills/firebreak/internal/scoring"
 	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
@@ -284,6 +285,11 @@ func result(st *engine.State, script *Script) Result {
 		}
 		sc := t.Scores()
 		tr.Scores = map[string]float64{"speed": sc.Speed, "transparency": sc.Transparency, "empathy": sc.Empathy, "overall": sc.Overall}
+		for _, dim := range []string{scoring.Consistency, scoring.FollowUp} {
+			if sc.Has[dim] {
+				tr.Scores[dim] = sc.Get(dim)
+			}
+		}
 		tr.World = map[string]float64{}
 		for k, v := range t.World {
 			tr.World[k] = math.Round(v*10) / 10
