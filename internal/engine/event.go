@@ -30,6 +30,7 @@ const (
 	KindTrigger      Kind = "trigger.fired"
 	KindRegMissed    Kind = "deadline.missed"
 	KindPromiseMiss  Kind = "promise.missed"
+	KindFeed         Kind = "feed.posted"
 
 	// The facilitator's judgement: allowed during play and after it ends.
 	KindAdHoc    Kind = "facilitator.inject"
@@ -77,6 +78,9 @@ type Event struct {
 	Objective string  `json:"objective,omitempty"` // rating
 	Rating    string  `json:"rating,omitempty"`    // P, S, M or U
 	Promise   int     `json:"promise,omitempty"`   // which promise of the team (1-based)
+
+	Posts []string `json:"posts,omitempty"` // feed post template ids
+	Seed  uint64   `json:"seed,omitempty"`  // exercise.started: the seed of the simulated public
 
 	// exercise.started
 	ScenarioID string   `json:"scenario_id,omitempty"`

@@ -116,3 +116,48 @@ func TestFacilitatorJudgement(t *testing.T) {
 		t.Fatalf("an inject after the end must be refused: %v", err)
 	}
 }
+
+func TestFeedFollowsTheWorldAndReplays(t *testing.T) {
+	src, _ := os.ReadFile("testdata/voices.yaml")
+	run := func(seed uint64) (*MemoryLog, *Session) {
+		log := &MemoryLog{}
+		s, err := Start(Config{ScenarioID: "voices", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en", Seed: seed}, log, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		at(t, s, 2*time.Minute)
+		choose(t, s, "Alpha", "first", "reassure", "")
+		choose(t, s, "Bravo", "first", "honest", "")
+		at(t, s, 30*time.Minute)
+		return log, s
+	}
+	log, s := run(7)
+	tones := func(tm Team) map[string]int {
+		out := map[string]int{}
+		for _, f := range tm.Feed {
+			out[f.Post.Tone]++
+		}
+		return out
+	}
+	a, b := team(s, "Alpha"), team(s, "Bravo")
+	if tones(a)["ridicule"] == 0 || tones(a)["support"] != 0 {
+		t.Fatalf("Alpha said 'safe': its feed should ridicule it, never praise it: %v", tones(a))
+	}
+	if tones(b)["support"] == 0 || tones(b)["ridicule"] != 0 {
+		t.Fatalf("Bravo warned early: its feed should support it: %v", tones(b))
+	}
+	if tones(a)["hostile"] != 0 {
+		t.Fatal("'still nothing from the company' cannot appear after the team spoke (at 2m, before the first period)")
+	}
+	replayed, err := Fold(log.Events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := replayed.Team("Alpha").Feed; len(got) != len(a.Feed) || got[0].Post.ID != a.Feed[0].Post.ID {
+		t.Fatal("a replay shows the same feed")
+	}
+	_, s2 := run(7)
+	if a2 := team(s2, "Alpha"); len(a2.Feed) != len(a.Feed) || a2.Feed[len(a2.Feed)-1].Post.ID != a.Feed[len(a.Feed)-1].Post.ID {
+		t.Fatal("the same seed gives the same feed")
+	}
+}

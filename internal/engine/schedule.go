@@ -1,6 +1,9 @@
 package engine
 
 import (
+	"hash/fnv"
+	"math"
+	"math/rand/v2"
 	"strings"
 	"time"
 
@@ -125,7 +128,7 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 	}
 	// One environment for all conditions of this team; only "minutes" varies.
 	var env scenario.Env
-	if len(s.Scenario.Triggers) > 0 || len(s.Scenario.Rules) > 0 {
+	if len(s.Scenario.Triggers) > 0 || len(s.Scenario.Rules) > 0 || s.Scenario.Feed != nil {
 		env = s.Env(t, s.Now)
 	}
 	for _, tr := range s.Scenario.Triggers {
@@ -144,6 +147,12 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 		k := max(t.ruleTick[r.ID]+1, int((s.Now+r.Every-1)/r.Every))
 		if at, ok := s.firstTrueTick(env, r, k); ok {
 			consider(candidate{at: at, rank: rankRule, ev: Event{Kind: KindRule, Team: t.Name, Rule: r.ID, Tick: int(at / r.Every)}})
+		}
+	}
+	if f := s.Scenario.Feed; f != nil {
+		k := max(t.feedTick+1, int((s.Now+f.Every-1)/f.Every))
+		if at, posts, ok := s.nextFeed(env, t, k); ok {
+			consider(candidate{at: at, rank: rankRule, ev: Event{Kind: KindFeed, Team: t.Name, Tick: int(at / f.Every), Posts: posts}})
 		}
 	}
 	if p.Continue != nil {
@@ -196,4 +205,76 @@ func (s *State) firstTrueTick(env scenario.Env, r *scenario.Rule, k int) (time.D
 		}
 	}
 	return 0, false
+}
+
+// nextFeed finds the first feed period from k on with something to post,
+// and chooses the posts: weighted picks without replacement among the
+// eligible templates, from a generator seeded by the exercise's seed, the
+// team and the period, so a replay posts the same.
+func (s *State) nextFeed(env scenario.Env, t *Team, k int) (time.Duration, []string, bool) {
+	f := s.Scenario.Feed
+	defer setMinutes(env, s.Now)
+	clockBound := f.Volume != nil && strings.Contains(f.Volume.Src, "minutes")
+	for _, p := range f.Posts {
+		clockBound = clockBound || (p.When != nil && strings.Contains(p.When.Src, "minutes"))
+	}
+	for ; time.Duration(k)*f.Every <= s.Scenario.Duration; k++ {
+		at := time.Duration(k) * f.Every
+		setMinutes(env, at)
+		n := 1
+		if f.Volume != nil {
+			v, err := f.Volume.Float(env)
+			if err != nil || math.IsNaN(v) {
+				v = 0
+			}
+			n = int(math.Round(min(scenario.MaxFeedVolume, max(0, v))))
+		}
+		var eligible []*scenario.FeedPost
+		for _, p := range f.Posts {
+			if t.feedCount[p.ID] >= p.Max {
+				continue
+			}
+			if p.When != nil {
+				if ok, _ := p.When.Bool(env); !ok {
+					continue
+				}
+			}
+			eligible = append(eligible, p)
+		}
+		if n > 0 && len(eligible) > 0 {
+			return at, pick(eligible, n, rand.New(rand.NewPCG(s.Seed, teamSeed(t.Name, k)))), true
+		}
+		if !clockBound {
+			return 0, nil, false // nothing changes before the next event
+		}
+	}
+	return 0, nil, false
+}
+
+func pick(posts []*scenario.FeedPost, n int, r *rand.Rand) []string {
+	pool := append([]*scenario.FeedPost(nil), posts...)
+	var out []string
+	for len(out) < n && len(pool) > 0 {
+		total := 0.0
+		for _, p := range pool {
+			total += p.Weight
+		}
+		x := r.Float64() * total
+		i := 0
+		for ; i < len(pool)-1; i++ {
+			x -= pool[i].Weight
+			if x < 0 {
+				break
+			}
+		}
+		out = append(out, pool[i].ID)
+		pool = append(pool[:i], pool[i+1:]...)
+	}
+	return out
+}
+
+func teamSeed(team string, k int) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(team))
+	return h.Sum64() ^ uint64(k)*0x9E3779B97F4A7C15
 }

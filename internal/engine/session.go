@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"sync"
@@ -102,6 +103,8 @@ type Config struct {
 	Teams      []string
 	Lang       string
 	Speed      float64
+	// Seed makes the simulated public's feed reproducible; 0 picks one.
+	Seed uint64
 }
 
 // Session runs one exercise. It is safe for concurrent use.
@@ -168,9 +171,12 @@ func Start(cfg Config, log Log, wall WallClock) (*Session, error) {
 	if sc, probs := scenario.ParseCached(cfg.ScenarioID+".yaml", cfg.Source); sc == nil {
 		return nil, fmt.Errorf("scenario does not load:\n%v", probs)
 	}
+	if cfg.Seed == 0 {
+		cfg.Seed = rand.Uint64() | 1
+	}
 	s := newSession(log, wall)
 	err := s.emit(Event{Kind: KindStarted, ScenarioID: cfg.ScenarioID, Source: cfg.Source,
-		Teams: cfg.Teams, Lang: cfg.Lang, Speed: cfg.Speed})
+		Teams: cfg.Teams, Lang: cfg.Lang, Speed: cfg.Speed, Seed: cfg.Seed})
 	if err != nil {
 		return nil, err
 	}

@@ -25,7 +25,14 @@ type State struct {
 	Reason   string
 	Refs     map[string]bool // refs of commands already handled
 	Notes    []Note          // the facilitator's observer notes
+	Seed     uint64          // the simulated public's seed
 	adhoc    int             // ad-hoc injects so far, for their ids
+}
+
+// FeedItem is a post or headline in a team's simulated feed.
+type FeedItem struct {
+	Post *scenario.FeedPost
+	At   time.Duration
 }
 
 // Note is an observer note attached to a moment, optionally a team and an
@@ -97,6 +104,9 @@ type Team struct {
 	RegDeadlines map[string]*RegDeadlineState
 	// Triggered holds the triggers that have fired for this team.
 	Triggered      map[string]bool
+	Feed           []FeedItem // the simulated public, oldest first
+	feedTick       int
+	feedCount      map[string]int
 	Claims         []Claim
 	Contradictions []Contradiction
 	Commitments    []*Commitment
@@ -221,14 +231,14 @@ func (s *State) Apply(e Event) error {
 		if sc == nil {
 			return bad("the stored scenario no longer loads: %v", probs)
 		}
-		s.Scenario, s.Source, s.Lang = sc, e.Source, e.Lang
+		s.Scenario, s.Source, s.Lang, s.Seed = sc, e.Source, e.Lang, e.Seed
 		if e.Speed > 0 {
 			s.Speed = e.Speed
 		}
 		for _, name := range e.Teams {
 			tm := &Team{Name: name, World: map[string]float64{}, RegDeadlines: map[string]*RegDeadlineState{},
 				Triggered: map[string]bool{}, ruleTick: map[string]int{}, chosen: map[string]bool{},
-				Overrides: map[string]Override{}, Ratings: map[string]Rating{}}
+				Overrides: map[string]Override{}, Ratings: map[string]Rating{}, feedCount: map[string]int{}}
 			for _, v := range sc.World {
 				tm.World[v.ID] = v.Start
 			}
@@ -380,6 +390,19 @@ func (s *State) Apply(e Event) error {
 		}
 		c.Missed = true
 		s.applyEffects(t, c.promise.MissEffects)
+	case KindFeed:
+		if s.Scenario.Feed == nil || e.Tick <= t.feedTick {
+			return bad("feed period %d is not due for team %q", e.Tick, e.Team)
+		}
+		for _, id := range e.Posts {
+			p := s.feedPost(id)
+			if p == nil {
+				return bad("the scenario's feed has no post %q", id)
+			}
+			t.feedCount[id]++
+			t.Feed = append(t.Feed, FeedItem{Post: p, At: e.At})
+		}
+		t.feedTick = e.Tick
 	case KindAdHoc:
 		s.adhoc++
 		in := &scenario.Inject{ID: fmt.Sprintf("adhoc-%d", s.adhoc), Channel: e.Channel, Text: scenario.Text{"": e.Text},
@@ -480,6 +503,11 @@ func (s *State) Env(t *Team, at time.Duration) scenario.Env {
 	env["timeouts"] = float64(timeouts)
 	env["silent"] = !t.spoke
 	env["phase"] = t.Phase
+	claims := make([]string, len(t.Claims))
+	for i, c := range t.Claims {
+		claims[i] = c.Claim
+	}
+	env["claims"] = claims
 	return env
 }
 
@@ -506,6 +534,15 @@ func meets(d *scenario.RegDeadline, ref string) bool {
 		}
 	}
 	return false
+}
+
+func (s *State) feedPost(id string) *scenario.FeedPost {
+	for _, p := range s.Scenario.Feed.Posts {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
 }
 
 func (s *State) objective(id string) *scenario.Objective {

@@ -15,11 +15,12 @@ const MaxExprLength = 500
 // Names every expression can use besides the world variables. Their values
 // come from the team's state when the engine evaluates the expression.
 var exprBuiltins = map[string]any{
-	"minutes":   0.0,  // exercise minutes elapsed
-	"decisions": 0.0,  // decisions the team has taken
-	"timeouts":  0.0,  // deadlines the team has missed
-	"silent":    true, // the team has said nothing in public yet
-	"phase":     "",   // the team's current phase id
+	"minutes":   0.0,        // exercise minutes elapsed
+	"decisions": 0.0,        // decisions the team has taken
+	"timeouts":  0.0,        // deadlines the team has missed
+	"silent":    true,       // the team has said nothing in public yet
+	"phase":     "",         // the team's current phase id
+	"claims":    []string{}, // the claims the team has made in public
 }
 
 // allowedFuncs are the expr-lang builtins a scenario may call.

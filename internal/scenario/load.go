@@ -438,7 +438,7 @@ var langPattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z]{2,4})?$`)
 
 func (l *loader) scenario(n *yaml.Node) *Scenario {
 	top, _, ok := l.fields(n, "the scenario", "format", "id", "kind", "title", "summary", "languages", "duration", "world", "phases",
-		"roles", "facts", "objectives", "rules", "triggers", "deadlines", "contradictions")
+		"roles", "facts", "objectives", "rules", "triggers", "deadlines", "contradictions", "feed")
 	if !ok {
 		return nil
 	}

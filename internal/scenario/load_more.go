@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -63,6 +64,9 @@ func (l *loader) extras(s *Scenario, top map[string]*yaml.Node) {
 				s.Triggers = append(s.Triggers, t)
 			}
 		}
+	}
+	if n := top["feed"]; n != nil {
+		s.Feed = l.feed(n)
 	}
 	if n := top["contradictions"]; n != nil {
 		if n.Kind != yaml.SequenceNode {
@@ -346,4 +350,84 @@ func (l *loader) promise(n *yaml.Node, what string) *Promise {
 	}
 	p.MissEffects = l.effects(f["miss_effects"])
 	return p
+}
+
+func (l *loader) feed(n *yaml.Node) *Feed {
+	f, _, ok := l.fields(n, "feed", "every", "volume", "posts")
+	if !ok {
+		return nil
+	}
+	fd := &Feed{Pos: pos(n), Every: 5 * time.Minute}
+	if f["every"] != nil {
+		if d, ok := l.duration(f["every"], "every"); ok {
+			if d < MinRuleEvery {
+				l.errf(f["every"], "the feed posts every %s; the shortest period is %s", fmtDur(d), fmtDur(MinRuleEvery))
+			}
+			fd.Every = d
+		}
+	}
+	if f["volume"] != nil {
+		fd.Volume = l.expr(f["volume"], "feed volume", false)
+	}
+	p := f["posts"]
+	if p == nil || p.Kind != yaml.SequenceNode || len(p.Content) == 0 {
+		l.errf(n, "the feed needs posts: a list of templates with channel, text and an optional when")
+		return fd
+	}
+	seen := map[string]int{}
+	for i, c := range p.Content {
+		what := fmt.Sprintf("feed post %d", i+1)
+		pf, _, ok := l.fields(c, what, "id", "channel", "when", "weight", "max", "from", "text", "tone")
+		if !ok {
+			continue
+		}
+		post := &FeedPost{Pos: pos(c), ID: fmt.Sprintf("feed-%d", i+1), Channel: "social", Weight: 1, Max: 1, Tone: "neutral"}
+		if pf["id"] != nil {
+			if id, ok := l.id(pf["id"], "feed post id"); ok {
+				post.ID = id
+			}
+		}
+		if line, dup := seen[post.ID]; dup {
+			l.errf(c, "feed post id %q is used twice (first at line %d)", post.ID, line)
+		}
+		seen[post.ID] = c.Line
+		if ch := pf["channel"]; ch != nil {
+			post.Channel, _ = l.str(ch, "channel")
+			if post.Channel != "social" && post.Channel != "news" {
+				l.errf(ch, "a feed post is social or news, not %q", clip(post.Channel, 20))
+			}
+		}
+		if pf["when"] != nil {
+			post.When = l.expr(pf["when"], what+" when", true)
+		}
+		if w := pf["weight"]; w != nil {
+			if v, ok := l.number(w, "weight"); ok {
+				if v <= 0 || v > 100 {
+					l.errf(w, "weight must be above 0 and at most 100")
+				}
+				post.Weight = v
+			}
+		}
+		if m := pf["max"]; m != nil {
+			if v, ok := l.number(m, "max"); ok {
+				if v != float64(int(v)) || v < 1 || v > 20 {
+					l.errf(m, "max must be a whole number from 1 to 20")
+				}
+				post.Max = int(v)
+			}
+		}
+		if t := pf["tone"]; t != nil {
+			post.Tone, _ = l.str(t, "tone")
+			if !contains(FeedTones, post.Tone) {
+				l.errf(t, "tone %q is not known%s", clip(post.Tone, 20), suggest(post.Tone, FeedTones))
+			}
+		}
+		post.From = l.text(pf["from"], what+" from")
+		if pf["text"] == nil {
+			l.errf(c, "%s needs a text", what)
+		}
+		post.Text = l.text(pf["text"], what+" text")
+		fd.Posts = append(fd.Posts, post)
+	}
+	return fd
 }

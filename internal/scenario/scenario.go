@@ -93,6 +93,7 @@ type Scenario struct {
 	Rules          []*Rule
 	Triggers       []*Trigger
 	Deadlines      []*RegDeadline
+	Feed           *Feed // the simulated public: posts and headlines; nil if none
 
 	phaseByID map[string]*Phase
 }
@@ -420,3 +421,32 @@ func (s *Scenario) Contradicts(a, b string) bool {
 	}
 	return false
 }
+
+// Feed is the simulated public: every period, each team's feed gets posts
+// and headlines chosen (deterministically, from the exercise's seed) among
+// the templates whose condition holds for that team's world.
+type Feed struct {
+	Pos    Pos
+	Every  time.Duration
+	Volume *Expr // posts per period (rounded, 0 to MaxFeedVolume); nil means 1
+	Posts  []*FeedPost
+}
+
+// MaxFeedVolume bounds the posts per period.
+const MaxFeedVolume = 5
+
+// FeedPost is one template of the feed.
+type FeedPost struct {
+	Pos     Pos
+	ID      string
+	Channel string // social or news
+	When    *Expr  // nil: always eligible
+	Weight  float64
+	Max     int // times it may appear per team (default 1)
+	From    Text
+	Text    Text
+	Tone    string // support, neutral, hostile, ridicule (for display)
+}
+
+// FeedTones are the tones a feed post can have.
+var FeedTones = []string{"support", "neutral", "hostile", "ridicule"}

@@ -66,6 +66,8 @@ var schemaDefForFields = map[string]string{
 	`regDeadline: "on_miss of " + what`: "onMiss",
 	`statement: "statement of " + what`: "statement",
 	`promise: "promise of " + what`:     "promise",
+	`feed: "feed"`:                      "feed",
+	`feed: what`:                        "feedPost",
 }
 
 // schemaDefsNotFromFields are object definitions whose keys the loader
@@ -463,6 +465,11 @@ triggers:
     effects: {trust: -5}
 contradictions:
   - [reported, nothing-happened]
+feed:
+  every: 5m
+  volume: "attention / 20"
+  posts:
+    - {id: worried, channel: social, when: "silent", weight: 2, max: 2, from: {en: A parent, zh: 家长}, text: {en: "Why so quiet?", zh: 为什么不说话？}, tone: hostile}
 deadlines:
   regulator-72h:
     label: {en: Notify within 72 hours, zh: 72小时内通报}
@@ -542,6 +549,8 @@ var probes = []probe{
 	{"scores", []any{"phases", "start", "decisions", "notify", "on_timeout", "scores"}},
 	{"statement", []any{"phases", "start", "decisions", "notify", "statement"}},
 	{"promise", []any{"phases", "start", "decisions", "notify", "options", 0, "promise"}},
+	{"feed", []any{"feed"}},
+	{"feedPost", []any{"feed", "posts", 0}},
 	{"continue", []any{"phases", "calm", "continue"}},
 	{"ending", []any{"phases", "done", "ending"}},
 }
