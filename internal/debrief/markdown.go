@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
 	"github.com/firebreak-drills/firebreak/internal/scoring"
 )
 
@@ -70,6 +71,12 @@ var labels = map[string]map[string]string{
 		"rating.suggested":                "suggested rating %s",
 		"rating.given":                    "rated %s by the facilitator (evidence suggested %s)",
 		"notes":                           "Observer notes",
+		"feed":                            "The public's reaction",
+		"feed.count":                      "%d posts; the last five below",
+		"tone.support":                    "support",
+		"tone.neutral":                    "neutral",
+		"tone.hostile":                    "hostile",
+		"tone.ridicule":                   "ridicule",
 		"allteams":                        "all teams",
 		"statements":                      "Written statements",
 		"facts":                           "Required facts",
@@ -149,6 +156,12 @@ var labels = map[string]map[string]string{
 		"rating.suggested":                "建议评级 %s",
 		"rating.given":                    "主持人评级 %s（依据建议 %s）",
 		"notes":                           "观察员记录",
+		"feed":                            "公众反应",
+		"feed.count":                      "共 %d 条，以下为最近五条",
+		"tone.support":                    "支持",
+		"tone.neutral":                    "中性",
+		"tone.hostile":                    "敌意",
+		"tone.ridicule":                   "嘲讽",
 		"allteams":                        "全体小组",
 		"statements":                      "书面声明",
 		"facts":                           "必备要素",
@@ -295,6 +308,7 @@ func Markdown(st *engine.State, lang string) string {
 		writeStatements(&b, st, t, lang)
 		writeDeadlines(&b, t, lang)
 		writeVoices(&b, t, lang)
+		writeFeed(&b, t, lang)
 		if len(t.Triggered) > 0 {
 			fmt.Fprintf(&b, "### %s\n\n", L("triggers"))
 			for _, tr := range sc.Triggers {
@@ -472,6 +486,33 @@ func writeVoices(b *strings.Builder, t *engine.Team, lang string) {
 		}
 		b.WriteString("\n")
 	}
+}
+
+func writeFeed(b *strings.Builder, t *engine.Team, lang string) {
+	if len(t.Feed) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "### %s (%s)\n\n", Label(lang, "feed"), fmt.Sprintf(Label(lang, "feed.count"), len(t.Feed)))
+	counts := map[string]int{}
+	for _, f := range t.Feed {
+		counts[f.Post.Tone]++
+	}
+	var parts []string
+	for _, tone := range scenario.FeedTones {
+		if counts[tone] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", Label(lang, "tone."+tone), counts[tone]))
+		}
+	}
+	fmt.Fprintf(b, "%s\n\n", strings.Join(parts, " · "))
+	first := max(0, len(t.Feed)-5)
+	for _, f := range t.Feed[first:] {
+		from := f.Post.From.Get(lang)
+		if from != "" {
+			from += ": "
+		}
+		fmt.Fprintf(b, "- %s · %s%s\n", Clock(f.At), md(from), md(oneLine(f.Post.Text.Get(lang))))
+	}
+	b.WriteString("\n")
 }
 
 func writeOverrides(b *strings.Builder, st *engine.State, lang string) {

@@ -141,7 +141,8 @@ func TestMarkdownVoicesGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := engine.Start(engine.Config{ScenarioID: "voices", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en"}, &engine.MemoryLog{}, nil)
+	// A fixed seed: the simulated public's posts are part of the report.
+	s, err := engine.Start(engine.Config{ScenarioID: "voices", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en", Seed: 42}, &engine.MemoryLog{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
