@@ -61,6 +61,8 @@ func Run(dbPath string) error {
 		loadScenarios: library.Builtins,
 		clock:         engine.RealClock{},
 		tickEvery:     time.Second,
+		userDir:       UserScenarioDir(),
+		background:    func(f func()) { go f() },
 	})
 	w.SetOnClosed(sh.close)
 	go sh.load()

@@ -50,6 +50,7 @@ type console struct {
 	upcoming    *fyne.Container
 	delivered   *fyne.Container
 	countdowns  []*countdown
+	scrolls     []*container.Scroll
 }
 
 // consoleSnapshot is what the console draws, copied under Read.
@@ -135,11 +136,13 @@ func newConsole(conn engine.Conn, win fyne.Window, loc *i18n.Localizer) *console
 	c.upcoming = container.NewVBox()
 	c.delivered = container.NewVBox()
 	left := container.NewVScroll(container.NewPadded(c.teams))
+	upcoming, delivered := container.NewVScroll(c.upcoming), container.NewVScroll(c.delivered)
+	c.scrolls = []*container.Scroll{left, upcoming, delivered}
 	// Coming and delivered injects scroll separately, so a long history
 	// never pushes what comes next out of sight.
 	right := container.NewVSplit(
-		container.NewBorder(heading(loc.T("console.coming_next")), nil, nil, nil, container.NewVScroll(c.upcoming)),
-		container.NewBorder(heading(loc.T("console.injects_delivered")), nil, nil, nil, container.NewVScroll(c.delivered)))
+		container.NewBorder(heading(loc.T("console.coming_next")), nil, nil, nil, upcoming),
+		container.NewBorder(heading(loc.T("console.injects_delivered")), nil, nil, nil, delivered))
 	right.Offset = 0.4
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.55
@@ -274,6 +277,11 @@ func (c *console) rebuild(s consoleSnapshot) {
 	}
 	c.delivered.Objects = done
 	c.delivered.Refresh()
+	// The scrolls resize their content to its new height (a container's
+	// Refresh lays out only itself).
+	for _, sc := range c.scrolls {
+		sc.Refresh()
+	}
 }
 
 func (c *console) teamCard(t teamSummary, lang string) fyne.CanvasObject {

@@ -2,9 +2,11 @@ package app
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -30,7 +32,16 @@ type debriefScreen struct {
 	// Kept for tests.
 	exportButton *widget.Button
 	homeButton   *widget.Button
+	mapButton    *widget.Button
 	teamCards    map[string]fyne.CanvasObject
+	statements   map[string][]*widget.Label // by team: the statements shown, in answer order
+	factChecks   map[string][]factCheck     // by team: required facts, in answer order
+}
+
+// factCheck is one required fact of a statement as the debrief shows it.
+type factCheck struct {
+	decision, fact, label string
+	found                 bool
 }
 
 func newDebriefScreen(sh *shell, st *engine.State) *debriefScreen {
@@ -43,16 +54,21 @@ func (d *debriefScreen) build() fyne.CanvasObject {
 	loc, st := d.sh.loc, d.st
 	lang := loc.Lang().String()
 	d.teamCards = map[string]fyne.CanvasObject{}
+	d.statements = map[string][]*widget.Label{}
+	d.factChecks = map[string][]factCheck{}
 
 	d.exportButton = widget.NewButtonWithIcon(loc.T("debrief.export_markdown"), theme.DocumentSaveIcon(), d.export)
 	d.exportButton.Importance = widget.HighImportance
 	d.homeButton = widget.NewButtonWithIcon(loc.T("debrief.home"), theme.HomeIcon(), d.sh.showHome)
+	d.mapButton = widget.NewButtonWithIcon(loc.T("debrief.branch_map"), theme.GridIcon(), func() {
+		d.sh.showBranchMap(st.Scenario, teamPaths(st), func() { d.sh.show(d) })
+	})
 
 	status := loc.T("debrief.status_running", "time", formatClock(st.Now))
 	if st.Ended {
 		status = loc.T("debrief.status_ended", "time", formatClock(st.EndedAt), "reason", exerciseEndText(loc, st.Reason))
 	}
-	head := container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(d.homeButton, d.exportButton)),
+	head := container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(d.homeButton, d.mapButton, d.exportButton)),
 		container.NewVBox(heading(loc.T("debrief.title_for", "scenario", st.Scenario.Title.Get(lang))), muted(status)))
 
 	body := container.NewVBox()
@@ -112,11 +128,52 @@ func (d *debriefScreen) teamCard(t *engine.Team, lang string) fyne.CanvasObject 
 		if a.Option == nil {
 			ans.Importance = widget.DangerImportance
 		}
-		objs = append(objs, panel(
-			muted(loc.T("debrief.opened_at", "time", formatClock(a.OpenedAt))+" · "+a.Decision.Prompt.Get(lang)),
-			ans))
+		card := []fyne.CanvasObject{
+			muted(loc.T("debrief.opened_at", "time", formatClock(a.OpenedAt)) + " · " + a.Decision.Prompt.Get(lang)),
+			ans}
+		if a.Decision.Statement != nil && !a.Open {
+			card = append(card, d.statement(t.Name, a, lang)...)
+		}
+		objs = append(objs, panel(card...))
 	}
 	return container.NewPadded(panel(objs...))
+}
+
+// statement shows the statement a team wrote with a decision and which of
+// the required facts it contained.
+func (d *debriefScreen) statement(team string, a engine.Answer, lang string) []fyne.CanvasObject {
+	loc, sc := d.sh.loc, d.st.Scenario
+	spec := a.Decision.Statement
+	objs := []fyne.CanvasObject{bold(loc.T("debrief.statement", "kind", statementKindName(loc, spec.Kind)))}
+	text := strings.TrimSpace(a.Statement)
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Selectable = true
+	if text == "" {
+		l.SetText(loc.T("debrief.no_statement"))
+		l.Importance = widget.DangerImportance
+	}
+	d.statements[team] = append(d.statements[team], l)
+	// A bar down the left marks the team's own words.
+	bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+	bar.SetMinSize(fyne.NewSize(3, 0))
+	objs = append(objs, container.NewBorder(nil, nil, bar, nil, l))
+	if n := len(spec.RequiredFacts); n > 0 {
+		objs = append(objs, muted(loc.T("debrief.facts_found", "n", len(a.FactsFound), "total", n)))
+		for _, id := range spec.RequiredFacts {
+			fc := factCheck{decision: a.Decision.ID, fact: id, label: factLabel(sc, id, lang), found: slices.Contains(a.FactsFound, id)}
+			d.factChecks[team] = append(d.factChecks[team], fc)
+			var icon fyne.Resource = theme.NewErrorThemedResource(theme.CancelIcon())
+			word := loc.T("debrief.fact_missing")
+			if fc.found {
+				icon = theme.NewSuccessThemedResource(theme.ConfirmIcon())
+				word = loc.T("debrief.fact_found")
+			}
+			objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil,
+				wrapped(fc.label+" — "+word)))
+		}
+	}
+	return objs
 }
 
 func scoreBox(label, value string) fyne.CanvasObject {

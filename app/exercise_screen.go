@@ -86,9 +86,11 @@ func (e *exerciseScreen) refresh() {
 }
 
 func (e *exerciseScreen) build() fyne.CanvasObject {
-	channels := map[string]string{} // inbox filters, kept across a rebuild
+	channels := map[string]string{}          // inbox filters, kept across a rebuild
+	drafts := map[string]map[string]string{} // statements being written, too
 	for _, tv := range e.teams {
 		channels[tv.team] = tv.channel
+		drafts[tv.team] = tv.drafts()
 	}
 	e.closeViews()
 	loc := e.sh.loc
@@ -108,6 +110,7 @@ func (e *exerciseScreen) build() fyne.CanvasObject {
 	for _, name := range teams {
 		tv := newTeamView(e.run.Session, name, e.sh.win, loc)
 		tv.setChannel(channels[name])
+		tv.restoreDrafts(drafts[name])
 		e.teams = append(e.teams, tv)
 		e.tabs.Append(container.NewTabItemWithIcon(name, theme.AccountIcon(), tv.root))
 	}

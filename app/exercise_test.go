@@ -17,7 +17,7 @@ func TestConsoleRunsAndEndsIntoDebrief(t *testing.T) {
 	st := openStore(t)
 	clock := engine.NewFakeClock()
 	sh := testShell(t, st, clock)
-	sh.showSetup("mini")
+	sh.showSetup(sh.scenarios[0])
 	test.Tap(currentAs[*setupScreen](t, sh).startButton)
 	ex := currentAs[*exerciseScreen](t, sh)
 	c := ex.console
@@ -144,12 +144,12 @@ func TestLanguageSwitchRebuildsInChinese(t *testing.T) {
 	if got := h.scenariosHeading.Text; got != "内置场景" {
 		t.Errorf("heading after switching = %q", got)
 	}
-	if got := h.setupButtons["mini"].Text; got != "设置演练" {
+	if got := h.setupButtons["mini.yaml"].Text; got != "设置演练" {
 		t.Errorf("set-up button = %q", got)
 	}
 
 	// Setup keeps what was typed across a switch.
-	sh.showSetup("mini")
+	sh.showSetup(sh.scenarios[0])
 	s := currentAs[*setupScreen](t, sh)
 	s.teamEntries[0].SetText("红队")
 	test.Tap(sh.langButtons[i18n.EN])

@@ -17,17 +17,20 @@ import (
 )
 
 // miniEntry is the engine's small test scenario as a library entry.
-func miniEntry(t *testing.T) library.Entry {
+func miniEntry(t *testing.T) library.Entry { return engineEntry(t, "mini.yaml") }
+
+// engineEntry is one of the engine's test scenarios as a library entry.
+func engineEntry(t *testing.T, name string) library.Entry {
 	t.Helper()
-	src, err := os.ReadFile(filepath.Join("..", "internal", "engine", "testdata", "mini.yaml"))
+	src, err := os.ReadFile(filepath.Join("..", "internal", "engine", "testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc, probs := scenario.Parse("mini.yaml", src)
+	sc, probs := scenario.Parse(name, src)
 	if sc == nil {
-		t.Fatalf("mini.yaml does not load: %v", probs)
+		t.Fatalf("%s does not load: %v", name, probs)
 	}
-	return library.Entry{ID: sc.ID, File: "mini.yaml", Source: src, Scenario: sc}
+	return library.Entry{ID: sc.ID, File: name, Source: src, Scenario: sc}
 }
 
 // openStore opens a real database in the test's temporary directory.
@@ -55,11 +58,18 @@ func testWindow(t *testing.T) fyne.Window {
 // a fake clock, with no ticker: tests move the clock and tick themselves.
 func testShell(t *testing.T, st *store.Store, clock *engine.FakeClock) *shell {
 	t.Helper()
-	entry := miniEntry(t)
+	return shellWith(t, st, clock, "", miniEntry(t))
+}
+
+// shellWith is testShell with the given built-in scenarios and user
+// scenario folder.
+func shellWith(t *testing.T, st *store.Store, clock *engine.FakeClock, userDir string, entries ...library.Entry) *shell {
+	t.Helper()
 	sh := newShell(testWindow(t), i18n.EN, deps{
 		openStore:     func() (*store.Store, error) { return st, nil },
-		loadScenarios: func() ([]library.Entry, error) { return []library.Entry{entry}, nil },
+		loadScenarios: func() ([]library.Entry, error) { return entries, nil },
 		clock:         clock,
+		userDir:       userDir,
 	})
 	sh.load() // in tests fyne.Do runs at once, so this fills the home screen
 	t.Cleanup(sh.close)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -9,20 +10,26 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/internal/library"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
-// homeScreen lists the built-in scenarios and the exercises that can be
-// resumed. It draws from what the shell loaded in the background and shows
-// a loading line until then.
+// homeScreen lists the built-in scenarios, the facilitator's own scenario
+// files (from the user folder, or opened with the file dialog) and the
+// exercises that can be resumed. It draws from what the shell loaded in the
+// background and shows a loading line until then.
 type homeScreen struct {
 	sh *shell
 
 	// Kept for tests.
 	scenariosHeading *widget.Label
+	userHeading      *widget.Label
 	resumeHeading    *widget.Label
-	setupButtons     map[string]*widget.Button // by scenario id
+	openButton       *widget.Button
+	setupButtons     map[string]*widget.Button // by scenario file (library.Entry.File)
+	mapButtons       map[string]*widget.Button // by scenario file
+	problemButtons   map[string]*widget.Button // by scenario file, for files with findings
 	resumeButtons    map[string]*widget.Button // by exercise id
 }
 
@@ -33,23 +40,31 @@ func (h *homeScreen) stop() {}
 func (h *homeScreen) build() fyne.CanvasObject {
 	loc, sh := h.sh.loc, h.sh
 	h.setupButtons = map[string]*widget.Button{}
+	h.mapButtons = map[string]*widget.Button{}
+	h.problemButtons = map[string]*widget.Button{}
 	h.resumeButtons = map[string]*widget.Button{}
 	h.scenariosHeading = heading(loc.T("home.scenarios"))
+	h.userHeading = heading(loc.T("home.user_scenarios"))
 	h.resumeHeading = heading(loc.T("home.resume"))
+	h.openButton = widget.NewButtonWithIcon(loc.T("home.open_file"), theme.FolderOpenIcon(), sh.openScenarioFile)
 
 	scenarios := container.NewVBox(h.scenariosHeading)
-	resumable := container.NewVBox(h.resumeHeading)
+	side := container.NewVBox(h.resumeHeading)
 	switch {
 	case !sh.loaded:
 		scenarios.Add(muted(loc.T("home.loading")))
-		resumable.Add(muted(loc.T("home.loading")))
+		side.Add(muted(loc.T("home.loading")))
 	default:
 		h.addScenarios(scenarios)
-		h.addResumable(resumable)
+		h.addResumable(side)
+		// The user's own files go in the right column, where a broken
+		// one is seen without scrolling past every built-in scenario.
+		side.Add(widget.NewSeparator())
+		h.addUserScenarios(side)
 	}
 	cols := container.NewGridWithColumns(2,
 		container.NewVScroll(container.NewPadded(scenarios)),
-		container.NewVScroll(container.NewPadded(resumable)))
+		container.NewVScroll(container.NewPadded(side)))
 	return cols
 }
 
@@ -65,15 +80,88 @@ func (h *homeScreen) addScenarios(box *fyne.Container) {
 		box.Add(muted(loc.T("home.no_scenarios")))
 	}
 	for _, e := range sh.scenarios {
-		sc := e.Scenario
-		title := heading(sc.Title.Get(lang))
-		facts := muted(kindName(loc, sc.Kind) + " · " + minutes(loc, sc.Duration))
-		summary := wrapped(strings.TrimSpace(sc.Summary.Get(lang)))
-		id := e.ID
-		setup := widget.NewButtonWithIcon(loc.T("home.setup"), theme.NavigateNextIcon(), func() { sh.showSetup(id) })
-		setup.Importance = widget.HighImportance
-		h.setupButtons[id] = setup
-		box.Add(panel(title, facts, summary, container.NewHBox(spacer(), setup)))
+		box.Add(h.scenarioCard(e, nil, lang))
+	}
+}
+
+// scenarioCard shows a playable scenario: title, kind, duration, summary,
+// and buttons for its branch map and for setting up an exercise. For a user
+// file (u non-nil) with warnings, a button leads to them.
+func (h *homeScreen) scenarioCard(e library.Entry, u *userScenario, lang string) fyne.CanvasObject {
+	loc, sh := h.sh.loc, h.sh
+	sc := e.Scenario
+	objs := []fyne.CanvasObject{heading(sc.Title.Get(lang))}
+	facts := kindName(loc, sc.Kind) + " · " + minutes(loc, sc.Duration)
+	if !isBuiltin(e) {
+		facts += " · " + filepath.Base(e.File)
+	}
+	objs = append(objs, muted(facts))
+	if s := strings.TrimSpace(sc.Summary.Get(lang)); s != "" {
+		objs = append(objs, wrapped(s))
+	}
+	buttons := container.NewHBox(spacer())
+	if u != nil && len(u.Problems) > 0 {
+		warn := widget.NewButtonWithIcon(loc.T("home.warnings", "n", len(u.Problems)), theme.WarningIcon(),
+			func() { sh.showFindings(*u, sh.showHome) })
+		warn.Importance = widget.LowImportance
+		h.problemButtons[e.File] = warn
+		buttons.Add(warn)
+	}
+	branchMap := widget.NewButtonWithIcon(loc.T("home.branch_map"), theme.GridIcon(),
+		func() { sh.showBranchMap(sc, nil, sh.showHome) })
+	setup := widget.NewButtonWithIcon(loc.T("home.setup"), theme.NavigateNextIcon(), func() { sh.showSetup(e) })
+	setup.Importance = widget.HighImportance
+	h.mapButtons[e.File] = branchMap
+	h.setupButtons[e.File] = setup
+	buttons.Add(branchMap)
+	buttons.Add(setup)
+	objs = append(objs, buttons)
+	return panel(objs...)
+}
+
+// addUserScenarios lists the scenario files of the user folder and those
+// opened this session: usable ones as cards like the built-ins, broken ones
+// with a button to their findings.
+func (h *homeScreen) addUserScenarios(box *fyne.Container) {
+	loc, sh := h.sh.loc, h.sh
+	lang := loc.Lang().String()
+	box.Add(h.userHeading)
+	if dir := sh.deps.userDir; dir != "" {
+		hint := widget.NewLabel(loc.T("home.user_folder", "dir", dir))
+		hint.Wrapping = fyne.TextWrapWord
+		hint.Selectable = true // so the path can be copied into a file manager
+		box.Add(hint)
+	}
+	box.Add(container.NewHBox(h.openButton))
+	if sh.userErr != nil {
+		l := wrapped(loc.T("home.error.user_dir", "error", sh.userErr.Error()))
+		l.Importance = widget.DangerImportance
+		box.Add(l)
+	}
+	seen := map[string]bool{}
+	for _, u := range sh.user {
+		seen[u.Entry.File] = true
+		if u.OK() {
+			box.Add(h.scenarioCard(u.Entry, &u, lang))
+			continue
+		}
+		n := len(u.Problems.Errors())
+		if u.Err != nil {
+			n++
+		}
+		msg := wrapped(loc.T("home.broken", "n", n))
+		msg.Importance = widget.DangerImportance
+		show := widget.NewButtonWithIcon(loc.T("home.show_problems"), theme.ErrorIcon(), func() { sh.showFindings(u, sh.showHome) })
+		h.problemButtons[u.Entry.File] = show
+		box.Add(panel(heading(filepath.Base(u.Entry.File)), muted(u.Entry.File), msg, container.NewHBox(spacer(), show)))
+	}
+	for _, e := range sh.opened {
+		if !seen[e.File] {
+			box.Add(h.scenarioCard(e, nil, lang))
+		}
+	}
+	if len(sh.user) == 0 && len(sh.opened) == 0 && sh.userErr == nil {
+		box.Add(muted(loc.T("home.no_user_scenarios")))
 	}
 }
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -31,12 +32,12 @@ type setupScreen struct {
 	entries []library.Entry
 	start   startFunc
 
-	scenarioID string
-	teams      []string
-	problems   []teamProblem // per team, after a refused start
-	lang       i18n.Lang
-	speed      float64
-	startErr   string
+	scenarioFile string // the chosen entry's File: unique, where ids may repeat
+	teams        []string
+	problems     []teamProblem // per team, after a refused start
+	lang         i18n.Lang
+	speed        float64
+	startErr     string
 
 	// Widgets, kept for tests.
 	scenarioSelect *widget.Select
@@ -50,11 +51,17 @@ type setupScreen struct {
 	startError     *widget.Label
 }
 
-func newSetupScreen(sh *shell, entries []library.Entry, scenarioID string, start startFunc) *setupScreen {
-	if scenarioID == "" && len(entries) > 0 {
-		scenarioID = entries[0].ID
+// newSetupScreen opens the form with chosen selected; entries are the
+// scenarios offered (chosen is added when it is not among them).
+func newSetupScreen(sh *shell, entries []library.Entry, chosen library.Entry, start startFunc) *setupScreen {
+	if chosen.Scenario != nil && !slices.ContainsFunc(entries, func(e library.Entry) bool { return e.File == chosen.File }) {
+		entries = append(slices.Clip(entries), chosen)
 	}
-	return &setupScreen{sh: sh, entries: entries, start: start, scenarioID: scenarioID,
+	file := chosen.File
+	if chosen.Scenario == nil && len(entries) > 0 {
+		file = entries[0].File
+	}
+	return &setupScreen{sh: sh, entries: entries, start: start, scenarioFile: file,
 		teams: []string{"Alpha", "Bravo"}, lang: sh.loc.Lang(), speed: 1}
 }
 
@@ -67,17 +74,17 @@ func (s *setupScreen) build() fyne.CanvasObject {
 	// Scenario.
 	var titles []string
 	for _, e := range s.entries {
-		titles = append(titles, e.Scenario.Title.Get(lang))
+		titles = append(titles, entryLabel(e, lang))
 	}
 	s.scenarioSelect = widget.NewSelect(titles, nil)
 	for i, e := range s.entries {
-		if e.ID == s.scenarioID {
+		if e.File == s.scenarioFile {
 			s.scenarioSelect.SetSelectedIndex(i)
 		}
 	}
 	s.scenarioSelect.OnChanged = func(string) {
 		if i := s.scenarioSelect.SelectedIndex(); i >= 0 {
-			s.scenarioID = s.entries[i].ID
+			s.scenarioFile = s.entries[i].File
 		}
 	}
 
@@ -217,7 +224,7 @@ func (s *setupScreen) submit() {
 
 func (s *setupScreen) entry() (library.Entry, bool) {
 	for _, e := range s.entries {
-		if e.ID == s.scenarioID {
+		if e.File == s.scenarioFile {
 			return e, true
 		}
 	}

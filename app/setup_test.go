@@ -14,7 +14,7 @@ import (
 func TestSetupRefusesBadTeamNamesBesideTheField(t *testing.T) {
 	st := openStore(t)
 	sh := testShell(t, st, engine.NewFakeClock())
-	sh.showSetup("mini")
+	sh.showSetup(sh.scenarios[0])
 	s := currentAs[*setupScreen](t, sh)
 
 	if got := []string{s.teamEntries[0].Text, s.teamEntries[1].Text}; got[0] != "Alpha" || got[1] != "Bravo" {
@@ -75,7 +75,7 @@ func TestSetupRefusesBadTeamNamesBesideTheField(t *testing.T) {
 
 func TestSetupAddAndRemoveTeams(t *testing.T) {
 	sh := testShell(t, openStore(t), engine.NewFakeClock())
-	sh.showSetup("mini")
+	sh.showSetup(sh.scenarios[0])
 	s := currentAs[*setupScreen](t, sh)
 	test.Tap(s.addButton)
 	if len(s.teamEntries) != 3 || s.teamEntries[2].Text != "Charlie" {

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
@@ -26,6 +27,12 @@ type deps struct {
 	// tickEvery is the exercise clock's refresh interval; zero starts no
 	// ticker (tests move the clock themselves and call Session.Tick).
 	tickEvery time.Duration
+	// userDir is the folder of the facilitator's own scenario files ("" for
+	// none); see UserScenarioDir.
+	userDir string
+	// background runs slow work (disk reads) off the UI goroutine; nil runs
+	// it at once, as tests want (their fyne.Do runs at once as well).
+	background func(func())
 }
 
 // screen is one page of the window. build makes its widgets in the shell's
@@ -51,6 +58,9 @@ type shell struct {
 	scenarios    []library.Entry
 	scenariosErr error
 	unfinished   []store.Exercise
+	user         []userScenario  // from deps.userDir, usable or not
+	userErr      error           // the folder could not be read
+	opened       []library.Entry // files opened with the file dialog this session
 
 	body        *fyne.Container
 	header      *fyne.Container
@@ -75,6 +85,7 @@ func newShell(win fyne.Window, lang i18n.Lang, d deps) *shell {
 func (sh *shell) load() {
 	st, storeErr := sh.deps.openStore()
 	entries, scErr := sh.deps.loadScenarios()
+	user, userErr := loadUserScenarios(sh.deps.userDir)
 	var unfinished []store.Exercise
 	if st != nil {
 		var err error
@@ -86,6 +97,7 @@ func (sh *shell) load() {
 		sh.loaded = true
 		sh.store, sh.storeErr = st, storeErr
 		sh.scenarios, sh.scenariosErr = entries, scErr
+		sh.user, sh.userErr = user, userErr
 		sh.unfinished = unfinished
 		if h, ok := sh.current.(*homeScreen); ok {
 			sh.show(h)
@@ -93,26 +105,39 @@ func (sh *shell) load() {
 	})
 }
 
-// reloadUnfinished refreshes the list of exercises that can be resumed, in
+// reload refreshes the list of exercises that can be resumed and re-reads
+// the user scenario folder (an author may have fixed a file meanwhile), in
 // the background, and redraws the home screen if it is still showing.
-func (sh *shell) reloadUnfinished() {
-	st := sh.store
-	if st == nil {
-		return
+func (sh *shell) reload() {
+	if !sh.loaded {
+		return // load will draw the home screen
 	}
-	go func() {
-		list, err := st.Unfinished()
+	st := sh.store
+	run := sh.deps.background
+	if run == nil {
+		run = func(f func()) { f() }
+	}
+	run(func() {
+		var list []store.Exercise
+		var err error
+		if st != nil {
+			list, err = st.Unfinished()
+		}
+		user, userErr := loadUserScenarios(sh.deps.userDir)
 		fyne.Do(func() {
-			if err != nil {
+			sh.user, sh.userErr = user, userErr
+			switch {
+			case st == nil:
+			case err != nil:
 				sh.storeErr = err
-			} else {
+			default:
 				sh.unfinished = list
 			}
 			if h, ok := sh.current.(*homeScreen); ok {
 				sh.show(h)
 			}
 		})
-	}()
+	})
 }
 
 // show replaces the current screen (or redraws it when s is current).
@@ -173,11 +198,95 @@ func (sh *shell) close() {
 func (sh *shell) showHome() {
 	sh.win.SetTitle("Firebreak")
 	sh.show(newHomeScreen(sh))
-	sh.reloadUnfinished()
+	sh.reload()
 }
 
-func (sh *shell) showSetup(scenarioID string) {
-	sh.show(newSetupScreen(sh, sh.scenarios, scenarioID, sh.startExercise))
+// showSetup opens the setup form with the scenario e chosen.
+func (sh *shell) showSetup(e library.Entry) {
+	sh.show(newSetupScreen(sh, sh.playable(), e, sh.startExercise))
+}
+
+// playable lists every scenario that can be set up: the built-ins, the
+// usable files of the user folder and the files opened this session.
+func (sh *shell) playable() []library.Entry {
+	out := append([]library.Entry(nil), sh.scenarios...)
+	seen := map[string]bool{}
+	for _, e := range out {
+		seen[e.File] = true
+	}
+	add := func(e library.Entry) {
+		if !seen[e.File] {
+			seen[e.File] = true
+			out = append(out, e)
+		}
+	}
+	for _, u := range sh.user {
+		if u.OK() {
+			add(u.Entry)
+		}
+	}
+	for _, e := range sh.opened {
+		add(e)
+	}
+	return out
+}
+
+// showBranchMap shows a scenario's branch map, with the teams' paths when
+// there are teams; back returns to where it was opened.
+func (sh *shell) showBranchMap(sc *scenario.Scenario, teams []teamPath, back func()) {
+	sh.show(newBranchMapScreen(sh, sc, teams, back))
+}
+
+// showFindings shows what is wrong with a scenario file.
+func (sh *shell) showFindings(u userScenario, back func()) {
+	sh.show(newFindingsScreen(sh, u, back))
+}
+
+// openScenarioFile asks for a scenario file with the file dialog and
+// opens it (see openScenario).
+func (sh *shell) openScenarioFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err == nil && r == nil {
+			return // cancelled
+		}
+		if err != nil {
+			sh.showError(err)
+			return
+		}
+		defer r.Close()
+		name := r.URI().Path()
+		if name == "" {
+			name = r.URI().String()
+		}
+		sh.openScenario(readScenario(name, r))
+	}, sh.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
+	if dir := sh.deps.userDir; dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.SetConfirmText(sh.loc.T("home.open"))
+	d.SetDismissText(sh.loc.T("common.cancel"))
+	d.Show()
+	d.Resize(fyne.NewSize(900, 600))
+}
+
+// openScenario goes on with a scenario file the user picked: to its
+// findings when it cannot be used, else to the setup form with it chosen.
+func (sh *shell) openScenario(u userScenario) {
+	if !u.OK() {
+		sh.showFindings(u, sh.showHome)
+		return
+	}
+	for i, e := range sh.opened {
+		if e.File == u.Entry.File {
+			sh.opened = append(sh.opened[:i:i], sh.opened[i+1:]...)
+			break
+		}
+	}
+	sh.opened = append(sh.opened, u.Entry)
+	sh.showSetup(u.Entry)
 }
 
 // startExercise is setup's way to start: the exercise is created in the

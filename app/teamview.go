@@ -3,7 +3,9 @@ package app
 import (
 	"errors"
 	"slices"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -36,6 +38,8 @@ type teamView struct {
 	shownSeq int64 // state the lists were last built from; -1 forces a rebuild
 
 	root          fyne.CanvasObject
+	leftScroll    *container.Scroll
+	inboxScroll   *container.Scroll
 	paused        *banner
 	clock         *widget.Label
 	ending        *banner
@@ -53,6 +57,20 @@ type teamView struct {
 
 	confirm         *dialog.ConfirmDialog // the choice being confirmed, if any
 	confirmDecision string
+	confirmDetail   string // what the confirmation says
+
+	// Statement drafts of open decisions that ask for one, by decision id.
+	// The entries are kept across rebuilds (an inject arriving while the
+	// team types must not wipe or unfocus the draft).
+	statements map[string]*statementDraft
+	scenario   *scenario.Scenario
+}
+
+// statementDraft is the entry a team writes a statement in, with its
+// checklist of required facts.
+type statementDraft struct {
+	entry  *widget.Entry
+	checks []*widget.Icon // per required fact
 }
 
 // teamSnapshot is the part of the state a team view draws, copied under
@@ -70,10 +88,11 @@ type teamSnapshot struct {
 	ended     bool
 	endReason string
 	ending    *scenario.Phase
+	scenario  *scenario.Scenario
 }
 
 func newTeamView(conn engine.Conn, team string, win fyne.Window, loc *i18n.Localizer) *teamView {
-	tv := &teamView{conn: conn, team: team, win: win, loc: loc, shownSeq: -1}
+	tv := &teamView{conn: conn, team: team, win: win, loc: loc, shownSeq: -1, statements: map[string]*statementDraft{}}
 	tv.paused = newBanner(loc.T("console.paused_banner"), theme.Color(theme.ColorNameError))
 	tv.ending = newBanner("", theme.Color(theme.ColorNamePrimary))
 	tv.clock = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true, Bold: true})
@@ -89,6 +108,7 @@ func newTeamView(conn engine.Conn, team string, win fyne.Window, loc *i18n.Local
 		heading(loc.T("team.open_decision")), tv.decisions,
 		widget.NewSeparator(),
 		heading(loc.T("team.your_decisions")), tv.history)))
+	tv.leftScroll = left
 	// A filter by channel: "what did the regulator say?" is a common
 	// question in a busy inbox.
 	channelLabels := []string{loc.T("team.all_channels")}
@@ -105,8 +125,8 @@ func newTeamView(conn engine.Conn, team string, win fyne.Window, loc *i18n.Local
 	})
 	tv.channelSelect.SetSelectedIndex(0)
 	inboxHead := container.NewBorder(nil, nil, heading(loc.T("team.inbox")), tv.channelSelect)
-	right := container.NewBorder(container.NewPadded(inboxHead), nil, nil, nil,
-		container.NewVScroll(container.NewPadded(tv.inbox)))
+	tv.inboxScroll = container.NewVScroll(container.NewPadded(tv.inbox))
+	right := container.NewBorder(container.NewPadded(inboxHead), nil, nil, nil, tv.inboxScroll)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.45
 	tv.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
@@ -136,7 +156,7 @@ func (tv *teamView) snapshot() teamSnapshot {
 		}
 		s = teamSnapshot{found: true, lang: st.Lang, seq: st.Seq, paused: st.Paused && !st.Ended,
 			duration: st.Scenario.Duration, inbox: slices.Clone(t.Inbox), open: slices.Clone(t.Open),
-			answers: slices.Clone(t.Answers), ended: t.Ended || st.Ended, endReason: t.EndReason}
+			answers: slices.Clone(t.Answers), ended: t.Ended || st.Ended, endReason: t.EndReason, scenario: st.Scenario}
 		if t.Ending != "" {
 			s.ending = st.Scenario.Phase(t.Ending)
 		}
@@ -187,9 +207,15 @@ func (tv *teamView) rebuild(s teamSnapshot) {
 	}
 	tv.ending.text.Refresh()
 
-	// Open decisions.
+	// Open decisions. Drafts of decisions no longer open are dropped.
+	tv.scenario = s.scenario
 	tv.countdowns = nil
 	tv.optionButtons = map[string][]*widget.Button{}
+	for id := range tv.statements {
+		if !slices.ContainsFunc(s.open, func(o engine.OpenDecision) bool { return o.Decision.ID == id }) {
+			delete(tv.statements, id)
+		}
+	}
 	var cards []fyne.CanvasObject
 	for _, od := range s.open {
 		cards = append(cards, tv.decisionCard(od, s.lang))
@@ -227,6 +253,10 @@ func (tv *teamView) rebuild(s teamSnapshot) {
 	}
 	tv.history.Objects = hist
 	tv.history.Refresh()
+	// A container's Refresh lays out only itself: the scroll must resize
+	// its content to the new height, or the sections below the decisions
+	// stay where they were and overlap them.
+	tv.leftScroll.Refresh()
 
 	tv.lastInbox, tv.lastLang = s.inbox, s.lang
 	tv.drawInbox()
@@ -253,6 +283,9 @@ func (tv *teamView) drawInbox() {
 		tv.inbox.Objects = []fyne.CanvasObject{muted(tv.loc.T("team.inbox_empty"))}
 	}
 	tv.inbox.Refresh()
+	if tv.inboxScroll != nil {
+		tv.inboxScroll.Refresh()
+	}
 }
 
 // setChannel shows only the given channel's injects ("" for all); the
@@ -272,6 +305,9 @@ func (tv *teamView) decisionCard(od engine.OpenDecision, lang string) fyne.Canva
 	prompt := wrapped(d.Prompt.Get(lang))
 	prompt.TextStyle.Bold = true
 	objs := []fyne.CanvasObject{prompt, cd}
+	if d.Statement != nil {
+		objs = append(objs, tv.statementBox(d, lang))
+	}
 	for _, o := range d.Options {
 		b := widget.NewButtonWithIcon(tv.loc.T("team.choose"), theme.ConfirmIcon(), func() { tv.askConfirm(d, o, lang) })
 		tv.optionButtons[d.ID] = append(tv.optionButtons[d.ID], b)
@@ -282,13 +318,124 @@ func (tv *teamView) decisionCard(od engine.OpenDecision, lang string) fyne.Canva
 	return container.NewVBox(objs...)
 }
 
+// statementBox is where a team drafts the statement a decision asks for:
+// a multi-line entry, and the facts it must contain as a checklist that
+// ticks itself as the facts appear in the text.
+func (tv *teamView) statementBox(d *scenario.Decision, lang string) fyne.CanvasObject {
+	loc := tv.loc
+	sd := tv.statements[d.ID]
+	if sd == nil {
+		e := widget.NewMultiLineEntry()
+		e.Wrapping = fyne.TextWrapWord
+		e.SetMinRowsVisible(6)
+		sd = &statementDraft{entry: e}
+		tv.statements[d.ID] = sd
+	}
+	sd.entry.SetPlaceHolder(loc.T("team.statement_placeholder"))
+	objs := []fyne.CanvasObject{bold(loc.T("team.statement_title", "kind", statementKindName(loc, d.Statement.Kind))), sd.entry}
+	sd.checks = nil
+	if len(d.Statement.RequiredFacts) > 0 {
+		objs = append(objs, muted(loc.T("team.statement_facts")))
+		for _, id := range d.Statement.RequiredFacts {
+			icon := widget.NewIcon(theme.CheckButtonIcon())
+			sd.checks = append(sd.checks, icon)
+			objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(icon), nil,
+				wrapped(factLabel(tv.scenario, id, lang))))
+		}
+	}
+	sd.entry.OnChanged = func(string) { tv.tickFacts(d, sd) }
+	tv.tickFacts(d, sd)
+	return panel(objs...)
+}
+
+// tickFacts checks off the required facts the draft already contains, by
+// the same matching the engine scores with.
+func (tv *teamView) tickFacts(d *scenario.Decision, sd *statementDraft) {
+	if tv.scenario == nil {
+		return
+	}
+	found := engine.FactsIn(tv.scenario, d.Statement.RequiredFacts, sd.entry.Text)
+	for i, id := range d.Statement.RequiredFacts {
+		if i >= len(sd.checks) {
+			break
+		}
+		if slices.Contains(found, id) {
+			sd.checks[i].SetResource(theme.NewSuccessThemedResource(theme.CheckButtonCheckedIcon()))
+		} else {
+			sd.checks[i].SetResource(theme.CheckButtonIcon())
+		}
+	}
+}
+
+// drafts returns the statement texts being written, by decision id.
+func (tv *teamView) drafts() map[string]string {
+	out := map[string]string{}
+	for id, sd := range tv.statements {
+		if sd.entry.Text != "" {
+			out[id] = sd.entry.Text
+		}
+	}
+	return out
+}
+
+// restoreDrafts puts back statement texts (after a language switch rebuilt
+// the view).
+func (tv *teamView) restoreDrafts(drafts map[string]string) {
+	for id, text := range drafts {
+		if sd := tv.statements[id]; sd != nil {
+			sd.entry.SetText(text)
+		}
+	}
+}
+
+// statementKindName names a kind of statement in the UI language.
+func statementKindName(loc *i18n.Localizer, kind string) string {
+	key := "statement.kind." + kind
+	if s := loc.T(key); s != key {
+		return s
+	}
+	return kind
+}
+
+// factLabel names a required fact in lang, or gives its id.
+func factLabel(sc *scenario.Scenario, id, lang string) string {
+	if sc != nil {
+		for _, f := range sc.Facts {
+			if f.ID == id {
+				if s := f.Label.Get(lang); s != "" {
+					return s
+				}
+			}
+		}
+	}
+	return id
+}
+
 // askConfirm asks the team to confirm a choice: one click picks, a second
-// commits, so a stray click cannot decide for the team.
+// commits, so a stray click cannot decide for the team. For a decision that
+// asks for a statement, the statement goes with the choice.
 func (tv *teamView) askConfirm(d *scenario.Decision, o *scenario.Option, lang string) {
 	if tv.confirm != nil {
 		tv.confirm.Hide()
 	}
-	msg := wrapped(tv.loc.T("team.confirm_detail", "option", o.Text.Get(lang)))
+	var text string
+	detail := tv.loc.T("team.confirm_detail", "option", o.Text.Get(lang))
+	if sd := tv.statements[d.ID]; d.Statement != nil && sd != nil {
+		text = sd.entry.Text
+		n := utf8.RuneCountInString(text)
+		switch {
+		case n > engine.MaxStatementLen:
+			showMessage(tv.win, tv.loc, tv.loc.T("team.confirm_title"),
+				tv.loc.T("team.statement_too_long", "n", n, "max", engine.MaxStatementLen))
+			return
+		case strings.TrimSpace(text) == "":
+			detail = tv.loc.T("team.confirm_no_statement", "option", o.Text.Get(lang))
+		default:
+			detail = tv.loc.T("team.confirm_statement", "option", o.Text.Get(lang), "n", n)
+		}
+	}
+	tv.confirmDetail = detail
+	msg := wrapped(detail)
 	var dlg *dialog.ConfirmDialog
 	dlg = dialog.NewCustomConfirm(tv.loc.T("team.confirm_title"), tv.loc.T("team.choose"), tv.loc.T("common.cancel"), msg,
 		func(ok bool) {
@@ -296,7 +443,7 @@ func (tv *teamView) askConfirm(d *scenario.Decision, o *scenario.Option, lang st
 				tv.confirm = nil
 			}
 			if ok {
-				tv.choose(d.ID, o.ID)
+				tv.choose(d.ID, o.ID, text)
 			}
 		}, tv.win)
 	tv.confirm, tv.confirmDecision = dlg, d.ID
@@ -304,8 +451,8 @@ func (tv *teamView) askConfirm(d *scenario.Decision, o *scenario.Option, lang st
 	dlg.Show()
 }
 
-func (tv *teamView) choose(decision, option string) {
-	err := tv.conn.Send(engine.Command{Kind: engine.CmdChoose, Team: tv.team, Decision: decision, Option: option})
+func (tv *teamView) choose(decision, option, text string) {
+	err := tv.conn.Send(engine.Command{Kind: engine.CmdChoose, Team: tv.team, Decision: decision, Option: option, Text: text})
 	switch {
 	case errors.Is(err, engine.ErrRejected):
 		showMessage(tv.win, tv.loc, tv.loc.T("team.choice_refused_title"), tv.loc.T("team.choice_refused", "reason", err.Error()))

@@ -126,3 +126,25 @@ func TestTeamViewCancelDecidesNothing(t *testing.T) {
 		t.Errorf("history after the timeout: %d lines", len(tv.historyLines))
 	}
 }
+
+// A decision that opens while the view is on screen pushes the sections
+// below it down instead of being drawn over them.
+func TestTeamViewRelayoutsWhenADecisionOpens(t *testing.T) {
+	win := testWindow(t)
+	clock := engine.NewFakeClock()
+	run := startMini(t, openStore(t), clock)
+	tv := newTeamView(run.Session, "Alpha", win, i18n.New(i18n.EN))
+	t.Cleanup(tv.close)
+	win.SetContent(tv.root)
+	before := tv.decisions.Size().Height
+	_ = run.Session.Send(engine.Command{Kind: engine.CmdResume})
+	clock.Add(6 * time.Minute)
+	_ = run.Session.Tick()
+	tv.refresh()
+	if tv.decisions.Size().Height <= before {
+		t.Errorf("the decisions section kept its height %g after a decision opened", before)
+	}
+	if bottom := tv.decisions.Position().Y + tv.decisions.Size().Height; tv.history.Position().Y < bottom {
+		t.Errorf("the decisions taken (y %g) overlap the open decision (bottom %g)", tv.history.Position().Y, bottom)
+	}
+}

@@ -26,6 +26,8 @@ const usage = `usage:
   firebreak lint FILE...         check scenario files
   firebreak inspect SCENARIO [--json]
                                  show a scenario's phases, decisions and options
+  firebreak graph SCENARIO [--mermaid] [--lang en|zh] [--option-text] [--path PHASE,...]
+                                 print the phase graph as Graphviz DOT or Mermaid
   firebreak play SCENARIO --script SCRIPT --db DB --out DIR [--speed max|N] [--lang en|zh]
                                  play a scripted exercise headless
 SCENARIO is a scenario file or a built-in id (for example beverage-recall).
@@ -44,6 +46,8 @@ func Run(args []string, env Env) int {
 		return inspect(args[1:], env)
 	case "play":
 		return play(args[1:], env)
+	case "graph":
+		return graphCmd(args[1:], env)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(env.Stdout, usage)
 		return ExitOK

@@ -1,0 +1,124 @@
+package app
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+)
+
+// world.yaml's decision "notify" asks for a press release containing the
+// facts "hotline" (400-123) and "date" (May 3).
+func TestStatementReachesEngineAndDebrief(t *testing.T) {
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	world := engineEntry(t, "world.yaml")
+	sh := shellWith(t, st, clock, "", world)
+	run, err := exercise.Start(st, engine.Config{ScenarioID: world.ID, Source: world.Source, Teams: []string{"Alpha", "Bravo"},
+		Lang: "en", Speed: 1}, world.Scenario.Title, "gui", clock, exercise.EachEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh.showExercise(run)
+	ex := currentAs[*exerciseScreen](t, sh)
+	test.Tap(ex.console.pauseButton) // start the clock
+	clock.Add(4*time.Minute + time.Second)
+	if err := run.Session.Tick(); err != nil {
+		t.Fatal(err)
+	}
+	ex.refresh()
+	tv := ex.teams[0]
+	sd := tv.statements["notify"]
+	if sd == nil {
+		t.Fatal("decision notify shows no statement entry")
+	}
+	if tv.statements["internal"] != nil {
+		t.Error("a decision without a statement shows an entry")
+	}
+	if !sd.entry.MultiLine {
+		t.Error("the statement entry is one line")
+	}
+	if len(sd.checks) != 2 {
+		t.Fatalf("%d facts listed, want 2", len(sd.checks))
+	}
+	ticked := func() []bool {
+		var out []bool
+		for _, c := range sd.checks {
+			out = append(out, c.Resource.Name() != theme.CheckButtonIcon().Name())
+		}
+		return out
+	}
+
+	text := "We are sorry. Call our hotline 400-123 for help."
+	test.Type(sd.entry, text)
+	if got := ticked(); !slices.Equal(got, []bool{true, false}) {
+		t.Errorf("checklist after typing the hotline = %v, want [true false]", got)
+	}
+
+	// The draft survives a redraw (an inject arriving while the team types)
+	// and a language switch.
+	clock.Add(time.Minute)
+	if err := run.Session.Tick(); err != nil {
+		t.Fatal(err)
+	}
+	ex.refresh()
+	test.Tap(sh.langButtons[i18n.ZH])
+	test.Tap(sh.langButtons[i18n.EN])
+	tv = ex.teams[0]
+	sd = tv.statements["notify"]
+	if sd == nil || sd.entry.Text != text {
+		t.Fatalf("the draft was lost: %v", sd)
+	}
+
+	buttons := tv.optionButtons["notify"]
+	test.Tap(buttons[0]) // report
+	if tv.confirm == nil {
+		t.Fatal("no confirmation")
+	}
+	if !strings.Contains(tv.confirmDetail, "Your statement (48 characters) is sent with this choice.") {
+		t.Errorf("confirmation says %q", tv.confirmDetail)
+	}
+	tv.confirm.Confirm()
+
+	run.Session.Read(func(s *engine.State) {
+		a := s.Team("Alpha").Answers
+		i := slices.IndexFunc(a, func(a engine.Answer) bool { return a.Decision.ID == "notify" })
+		if i < 0 {
+			t.Fatal("Alpha has not answered notify")
+		}
+		if a[i].Statement != text || !slices.Equal(a[i].FactsFound, []string{"hotline"}) {
+			t.Errorf("engine got statement %q with facts %v", a[i].Statement, a[i].FactsFound)
+		}
+	})
+
+	// Bravo answers without a statement; both teams have reached the
+	// ending, so the exercise ends into the debrief.
+	tb := ex.teams[1]
+	test.Tap(tb.optionButtons["notify"][1])
+	if !strings.Contains(tb.confirmDetail, "You have not written a statement") {
+		t.Errorf("confirming without a statement says %q", tb.confirmDetail)
+	}
+	tb.confirm.Confirm()
+
+	d := currentAs[*debriefScreen](t, sh)
+	if got := d.statements["Alpha"]; len(got) != 1 || got[0].Text != text {
+		t.Errorf("debrief shows Alpha's statement as %v", got)
+	}
+	want := []factCheck{{"notify", "hotline", "Hotline number", true}, {"notify", "date", "Date of the leak", false}}
+	if got := d.factChecks["Alpha"]; !slices.Equal(got, want) {
+		t.Errorf("Alpha's facts in the debrief = %+v, want %+v", got, want)
+	}
+	if got := d.statements["Bravo"]; len(got) != 1 || got[0].Text != "No statement was written." {
+		t.Errorf("Bravo's empty statement shown as %v", got)
+	}
+	if got := d.factChecks["Bravo"]; len(got) != 2 || got[0].found || got[1].found {
+		t.Errorf("Bravo's facts = %+v", got)
+	}
+}

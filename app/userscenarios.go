@@ -1,0 +1,120 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/firebreak-drills/firebreak/internal/library"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+)
+
+// UserScenarioDir is where the app looks for the facilitator's own scenario
+// files: <user config dir>/firebreak/scenarios (on Linux
+// ~/.config/firebreak/scenarios). It is "" when the system has no config
+// directory.
+func UserScenarioDir() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "firebreak", "scenarios")
+}
+
+// userScenario is a scenario file from outside the app: from the user
+// folder or opened with the file dialog. When it failed to load, Entry has
+// no Scenario and Problems (or Err) says why; a usable file may still carry
+// warnings.
+type userScenario struct {
+	Entry    library.Entry
+	Problems scenario.Problems
+	Err      error // the file could not be read at all
+}
+
+// OK reports whether the scenario loaded and can be played.
+func (u userScenario) OK() bool { return u.Entry.Scenario != nil && u.Err == nil }
+
+// Findings are the lines the findings view shows, one per problem, in the
+// compiler-like form the lint command prints: file:line:col: severity: message.
+func (u userScenario) Findings() []string {
+	var out []string
+	if u.Err != nil {
+		out = append(out, fmt.Sprintf("%s: %s: %v", u.Entry.File, scenario.SevError, u.Err))
+	}
+	for _, p := range u.Problems {
+		out = append(out, p.String())
+	}
+	return out
+}
+
+// loadUserScenarios reads every *.yaml (and *.yml) file in dir, sorted by
+// name. A missing folder is not an error: it simply has no scenarios yet.
+func loadUserScenarios(dir string) ([]userScenario, error) {
+	if dir == "" {
+		return nil, nil
+	}
+	names, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var files []string
+	for _, n := range names {
+		ext := strings.ToLower(filepath.Ext(n.Name()))
+		if !n.IsDir() && (ext == ".yaml" || ext == ".yml") {
+			files = append(files, filepath.Join(dir, n.Name()))
+		}
+	}
+	sort.Strings(files)
+	out := make([]userScenario, 0, len(files))
+	for _, f := range files {
+		out = append(out, loadScenarioFile(f))
+	}
+	return out, nil
+}
+
+// loadScenarioFile loads and checks one scenario file.
+func loadScenarioFile(path string) userScenario {
+	f, err := os.Open(path)
+	if err != nil {
+		return userScenario{Entry: library.Entry{File: path}, Err: err}
+	}
+	defer f.Close()
+	return readScenario(path, f)
+}
+
+// readScenario loads and checks a scenario from r (a file or what the file
+// dialog opened); name is what findings are reported against.
+func readScenario(name string, r io.Reader) userScenario {
+	// One byte over the limit is enough for Parse to refuse the file.
+	src, err := io.ReadAll(io.LimitReader(r, scenario.MaxFileSize+1))
+	if err != nil {
+		return userScenario{Entry: library.Entry{File: name}, Err: err}
+	}
+	sc, probs := scenario.Parse(name, src)
+	u := userScenario{Entry: library.Entry{File: name, Source: src}, Problems: probs}
+	if sc != nil {
+		u.Entry.ID, u.Entry.Scenario = sc.ID, sc
+	}
+	return u
+}
+
+// entryLabel names a scenario in a list: its title, and for a file from
+// outside the app its file name too, since a copy of a built-in scenario
+// keeps the built-in's title.
+func entryLabel(e library.Entry, lang string) string {
+	title := e.Scenario.Title.Get(lang)
+	if isBuiltin(e) {
+		return title
+	}
+	return title + " — " + filepath.Base(e.File)
+}
+
+func isBuiltin(e library.Entry) bool { return strings.HasPrefix(e.File, "builtin:") }
