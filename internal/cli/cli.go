@@ -23,11 +23,14 @@ type Env struct {
 
 const usage = `usage:
   firebreak                      start the app
-  firebreak lint FILE...         check scenario files
+  firebreak lint [--format text|json] FILE...       check scenario files
   firebreak inspect SCENARIO [--json]
                                  show a scenario's phases, decisions and options
   firebreak graph SCENARIO [--mermaid] [--lang en|zh] [--option-text] [--path PHASE,...]
                                  print the phase graph as Graphviz DOT or Mermaid
+  firebreak analyze SCENARIO [--json]
+                                 play every way through a scenario: best and worst scores,
+                                 paths that never end, phases never reached
   firebreak play SCENARIO --script SCRIPT --db DB --out DIR [--speed max|N] [--lang en|zh]
                                  play a scripted exercise headless
 SCENARIO is a scenario file or a built-in id (for example beverage-recall).
@@ -48,6 +51,8 @@ func Run(args []string, env Env) int {
 		return play(args[1:], env)
 	case "graph":
 		return graphCmd(args[1:], env)
+	case "analyze":
+		return analyze(args[1:], env)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(env.Stdout, usage)
 		return ExitOK

@@ -213,3 +213,18 @@ func TestBuiltinScenariosLintClean(t *testing.T) {
 		}
 	}
 }
+
+func TestAnalyze(t *testing.T) {
+	code, out, stderr := runCLI(t, "analyze", miniPath)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "7 ways through") || !strings.Contains(out, "best  100.0 good-end") {
+		t.Fatalf("analyze output:\n%s", out)
+	}
+	code, out, _ = runCLI(t, "analyze", miniPath, "--json")
+	var reports []map[string]any
+	if code != ExitOK || json.Unmarshal([]byte(out), &reports) != nil || len(reports) != 2 {
+		t.Fatalf("analyze --json: exit %d\n%s", code, out)
+	}
+}
