@@ -311,7 +311,7 @@ func (s *State) Apply(e Event) error {
 				for _, claim := range o.Claims {
 					now := Claim{Claim: claim, Decision: od.Decision.ID, Option: o.ID, At: e.At}
 					for _, before := range t.Claims {
-						if s.Scenario.Contradicts(before.Claim, claim) {
+						if s.Scenario.Contradicts(before.Claim, claim) && !t.contradicted(before.Claim, claim) {
 							t.Contradictions = append(t.Contradictions, Contradiction{Earlier: before, Later: now})
 						}
 					}
@@ -658,6 +658,17 @@ func (t *Team) openIndex(decision string) int {
 		}
 	}
 	return -1
+}
+
+// contradicted reports whether the team already has this pair of claims on
+// record: repeating a claim does not cost consistency twice.
+func (t *Team) contradicted(a, b string) bool {
+	for _, c := range t.Contradictions {
+		if (c.Earlier.Claim == a && c.Later.Claim == b) || (c.Earlier.Claim == b && c.Later.Claim == a) {
+			return true
+		}
+	}
+	return false
 }
 
 // IsOpen reports whether the decision is open for the team.
