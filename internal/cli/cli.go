@@ -31,6 +31,8 @@ const usage = `usage:
   firebreak analyze SCENARIO [--json]
                                  play every way through a scenario: best and worst scores,
                                  paths that never end, phases never reached
+  firebreak statement [--lang en|zh] [--scenario SCENARIO --decision DECISION] < FILE
+                                 judge a written statement: JSON scores with the words behind them
   firebreak play SCENARIO --script SCRIPT --db DB --out DIR [--speed max|N] [--lang en|zh]
                                  play a scripted exercise headless
 SCENARIO is a scenario file or a built-in id (for example beverage-recall).
@@ -53,6 +55,8 @@ func Run(args []string, env Env) int {
 		return graphCmd(args[1:], env)
 	case "analyze":
 		return analyze(args[1:], env)
+	case "statement":
+		return statementCmd(args[1:], env)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(env.Stdout, usage)
 		return ExitOK

@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/firebreak-drills/firebreak/internal/library"
+	"github.com/firebreak-drills/firebreak/internal/rubric"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+)
+
+// statementInput is where `statement` reads the statement from; tests
+// replace it (Env has no standard input).
+var statementInput io.Reader = os.Stdin
+
+// maxStatementBytes bounds what `statement` reads; the rubric judges at most
+// rubric.MaxChars characters of it anyway.
+const maxStatementBytes = 1 << 20
+
+// statementCmd judges a written statement read from standard input with the
+// statement rubric and prints the result as JSON:
+//
+//	firebreak statement --lang en|zh [--scenario SCENARIO --decision DECISION] < statement.txt
+//
+// With --scenario and --decision, the decision's required facts are checked
+// too (as "fact:<id>"). Exit 0 when the statement was judged, 2 for bad
+// arguments or an unknown scenario or decision, 1 when standard input cannot
+// be read.
+func statementCmd(args []string, env Env) int {
+	fs := newFlags("statement", env)
+	lang := fs.String("lang", "", "`language` of the statement: en or zh (default: detected from the text)")
+	scen := fs.String("scenario", "", "`SCENARIO` (a file or a built-in id) whose decision asks for the statement")
+	dec := fs.String("decision", "", "`DECISION` id in the scenario; its required facts are checked")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	if len(pos) > 0 {
+		errorf(env, "statement reads the statement from standard input and takes no arguments (got %q)", pos[0])
+		return ExitUsage
+	}
+	if *lang != "" && *lang != "en" && *lang != "zh" {
+		errorf(env, "statement --lang must be en or zh, not %q", *lang)
+		return ExitUsage
+	}
+	if (*scen == "") != (*dec == "") {
+		errorf(env, "statement needs --scenario and --decision together")
+		return ExitUsage
+	}
+	var facts []rubric.Fact
+	if *scen != "" {
+		facts, err = requiredFacts(*scen, *dec, *lang)
+		if err != nil {
+			errorf(env, "%v", err)
+			return ExitUsage
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(statementInput, maxStatementBytes))
+	if err != nil {
+		errorf(env, "reading the statement: %v", err)
+		return ExitFail
+	}
+	res := rubric.Judge(string(data), *lang, facts)
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(res); err != nil {
+		errorf(env, "%v", err)
+		return ExitFail
+	}
+	return ExitOK
+}
+
+// requiredFacts looks up the facts a scenario's decision requires of its
+// statement.
+func requiredFacts(scen, dec, lang string) ([]rubric.Fact, error) {
+	e, err := library.Find(scen)
+	if err != nil {
+		return nil, err
+	}
+	sc := e.Scenario
+	var d *scenario.Decision
+	var ids []string
+	for _, p := range sc.Phases {
+		for _, pd := range p.Decisions {
+			ids = append(ids, pd.ID)
+			if pd.ID == dec {
+				d = pd
+			}
+		}
+	}
+	if d == nil {
+		return nil, fmt.Errorf("scenario %s has no decision %q (decisions: %s)", sc.ID, dec, strings.Join(ids, ", "))
+	}
+	if d.Statement == nil {
+		var with []string
+		for _, p := range sc.Phases {
+			for _, pd := range p.Decisions {
+				if pd.Statement != nil {
+					with = append(with, pd.ID)
+				}
+			}
+		}
+		return nil, fmt.Errorf("decision %q of scenario %s does not ask for a written statement (these do: %s)", dec, sc.ID, strings.Join(with, ", "))
+	}
+	if lang == "" {
+		lang = "en"
+	}
+	var facts []rubric.Fact
+	for _, id := range d.Statement.RequiredFacts {
+		var f *scenario.Fact
+		for _, sf := range sc.Facts {
+			if sf.ID == id {
+				f = sf
+			}
+		}
+		if f == nil {
+			return nil, fmt.Errorf("decision %q requires fact %q, which scenario %s does not declare", dec, id, sc.ID)
+		}
+		facts = append(facts, rubric.NewFact(f.ID, f.Label, f.Match, lang))
+	}
+	return facts, nil
+}

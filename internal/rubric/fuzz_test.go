@@ -1,0 +1,47 @@
+package rubric
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzJudge: Judge never panics, scores stay within 0–100, and every quote
+// is a substring of the (possibly cut) input.
+func FuzzJudge(f *testing.F) {
+	for _, s := range []string{
+		"", " ", "\xff\xfe", strongRestaurantEn, strongRestaurantZh, denialEn, denialZh, noCommentZh, tempWorkZh, fillerEn, fillerZh,
+		"热线：４００－０００－２６１１", "我們對此深表歉意", "Call +86 (021) 5555-1234 by 8 p.m. tomorrow", "可能是因为临时工",
+		"This is not an isolated incident.", "深 表 歉 意\u200b", "CB-2611-07 2024-11-26 1 930 000 users 24/7",
+	} {
+		f.Add(s, "en")
+		f.Add(s, "zh")
+	}
+	f.Add("We are sorry.", "")
+	f.Fuzz(func(t *testing.T, text, lang string) {
+		facts := []Fact{batch, hotline, {ID: "odd", Match: []string{"", " ", "\xff", "8 p.m.", "歉"}}}
+		r := Judge(text, lang, facts)
+		if r.Overall < 0 || r.Overall > 100 || math.IsNaN(r.Overall) {
+			t.Fatalf("overall %v", r.Overall)
+		}
+		for _, d := range Dimensions {
+			if s := r.Scores[d]; s < 0 || s > 100 || math.IsNaN(s) {
+				t.Fatalf("%s = %v", d, s)
+			}
+		}
+		if r.Lang != "en" && r.Lang != "zh" {
+			t.Fatalf("lang %q", r.Lang)
+		}
+		for _, c := range r.Checks {
+			for _, e := range c.Evidence {
+				if e == "" || !strings.Contains(text, e) || !utf8.ValidString(e) {
+					t.Fatalf("%s: evidence %q is not in the input %q", c.ID, e, text)
+				}
+			}
+			if c.Evidence == nil {
+				t.Fatalf("%s: nil evidence", c.ID)
+			}
+		}
+	})
+}

@@ -1,0 +1,152 @@
+package rubric
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Patterns for concrete details, applied whatever the language (a Chinese
+// statement may carry an English date, a batch code or a hotline number).
+// They run on the normalised text: lower case, full-width digits and
+// punctuation folded to ASCII.
+
+const monthRe = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
+
+var (
+	// How many: a number with what it counts.
+	countRe = regexp.MustCompile(`(?:\b\d{1,3}(?:[ ,.]\d{3})+|\b\d[\d,.]*\d|\b\d)\s?(?:k|thousand|million|m)?\s?(?:bottles?|cans?|units?|packs?|packets?|boxes|cartons?|` +
+		`people|persons?|customers?|users?|consumers?|children|kids|babies|parents|patients?|families|households|stores?|shops?|restaurants?|` +
+		`outlets?|branches|cases?|complaints?|orders?|accounts?|records?|reports?|employees|staff|workers|batch(?:es)?|products?|items?|` +
+		`tonnes?|tons?|kg|ml|litres?|liters?|yuan|rmb|dollars?|percent|cities|provinces|countries|hospitals?)\b` +
+		`|\d+(?:\.\d+)?\s?%` +
+		`|\d[\d,.]*\s?(?:万|千|百|亿)?\s?(?:瓶|罐|件|箱|盒|袋|听|人|名|位|例|家|起|批|单|笔|户|吨|公斤|千克|毫升|元|份|所|座|辆|台|次|条)` +
+		`|[一二三四五六七八九两]?[十百千万][一二三四五六七八九十百千万]*(?:名|位|家|例|瓶|人|件|批|起|户)` +
+		`|[两三四五六七八九]家`)
+	// When: dates.
+	dateRe = regexp.MustCompile(`\b` + monthRe + `\.?\s+\d{1,2}(?:st|nd|rd|th)?\b` +
+		`|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `\b` +
+		`|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b` +
+		`|(?:\d{2,4}年)?\d{1,2}月\d{1,2}[日号]|\d{4}年\d{1,2}月|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}[日号]`)
+	// When: clock times.
+	clockRe = regexp.MustCompile(`\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)|\b\d{1,2}:\d{2}\b` +
+		`|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|今晚|明早|明晚)?\d{1,2}(?::\d{2}|点(?:\d{1,2}分|半|钟)?|时(?:\d{1,2}分)?)` +
+		`|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|今晚|明早|明晚|明天)[一二三四五六七八九十]{1,3}点(?:半)?`)
+	// Relative times for an update ("within 24 hours", "every 2 hours").
+	spanTimeRe = regexp.MustCompile(`\b(?:within|in|every)\s+\d+\s+(?:hours?|days?|minutes?)\b|每\d+(?:个)?小时`)
+	// What / which: batch, lot, report and product codes (case kept).
+	codeRe = regexp.MustCompile(`\b[A-Z]{1,6}-?\d{2,}(?:[-/]\d+)*\b`)
+	// Where: production lines, plants, named stores.
+	placeRe = regexp.MustCompile(`\bline\s?\d+\b|\b(?:plant|factory|warehouse|production line|kitchens?)\b` +
+		`|\d+号(?:生产)?线|生产线|工厂|车间|仓库|后厨|\p{Han}{2,4}(?:路|街|广场)(?:店|门店|分店)|分店`)
+	// Where: named roads and squares (case kept).
+	namedPlaceRe = regexp.MustCompile(`\b[A-Z][a-z]+ (?:Road|Street|Avenue|Plaza|Square|Lane)\b`)
+	emailRe      = regexp.MustCompile(`[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}`)
+	urlRe        = regexp.MustCompile(`(?:https?://|www\.)[a-z0-9\-._~/?#=&%+]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|gov|hk|tw|io)\b(?:/[a-z0-9\-._~/?#=&%+]*)?`)
+)
+
+// phoneCues make a shorter run of digits a phone number: "call 12345".
+var phoneCues = []string{"hotline", "helpline", "call", "phone", "tel", "dial", "热线", "电话", "拨打", "致电", "客服", "专线"}
+
+// phones finds phone-number-like digit runs: 400-000-2611, +86 10 1234 5678,
+// 4000002611, (021) 5555 1234; five or more digits after a cue word. It
+// leaves out dates (2024-11-26), thousands (1 930 000), batch codes
+// (CB-2611-07) and plain numbers.
+func (t *text) phones() []span {
+	rs := t.lower
+	var out []span
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if !(isDigit(r) || (r == '+' || r == '(') && i+1 < len(rs) && isDigit(rs[i+1])) {
+			continue
+		}
+		if i > 0 {
+			p := rs[i-1]
+			if isWordRune(p) || p == '-' || p == '.' || p == ',' || p == '/' || p == '+' {
+				// skip the rest of this token
+				for i+1 < len(rs) && (isDigit(rs[i+1]) || rs[i+1] == '-') {
+					i++
+				}
+				continue
+			}
+		}
+		j := i
+		if rs[j] == '+' || rs[j] == '(' {
+			j++
+		}
+		var groups []int
+		seps := ""
+		n := 0
+		for {
+			k := j
+			for k < len(rs) && isDigit(rs[k]) {
+				k++
+			}
+			groups = append(groups, k-j)
+			n += k - j
+			j = k
+			// separator: one or two of - space . ( ) followed by a digit
+			s := j
+			for s < len(rs) && s-j < 2 && strings.ContainsRune("- .()", rs[s]) {
+				s++
+			}
+			if s > j && s < len(rs) && isDigit(rs[s]) {
+				seps += string(rs[j:s])
+				j = s
+				continue
+			}
+			break
+		}
+		end := j
+		if end < len(rs) && (isWordRune(rs[end]) || rs[end] == '-') {
+			i = end
+			continue
+		}
+		sp := span{i, end}
+		isPhone := false
+		switch {
+		case len(groups) == 3 && groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2:
+			// a date
+		case len(groups) >= 2 && groups[0] <= 3 && allThree(groups[1:]) && !strings.ContainsAny(seps, "-()"):
+			// thousands: 1 930 000
+			isPhone = rs[i] == '+'
+		case n >= 7 && n <= 15 && len(groups) >= 2:
+			isPhone = true
+		case n >= 10 && n <= 15:
+			isPhone = true
+		case rs[i] == '+' && n >= 8:
+			isPhone = true
+		}
+		if !isPhone && n >= 5 && n <= 15 && t.cueBefore(i) {
+			isPhone = true
+		}
+		if isPhone {
+			out = append(out, sp)
+		}
+		i = end
+	}
+	return out
+}
+
+func allThree(gs []int) bool {
+	for _, g := range gs {
+		if g != 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// cueBefore reports whether a phone cue word ends within 12 runes before i.
+func (t *text) cueBefore(i int) bool {
+	from := i - 12
+	if from < 0 {
+		from = 0
+	}
+	before := string(t.lower[from:i])
+	for _, c := range phoneCues {
+		if strings.Contains(before, c) {
+			return true
+		}
+	}
+	return false
+}

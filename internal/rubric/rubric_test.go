@@ -1,0 +1,540 @@
+package rubric
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Realistic statements, strong and weak, in both languages.
+const (
+	strongRestaurantEn = `Tonight's footage from our Xinhua Road kitchen is unacceptable, and we are sorry. ` +
+		`We have closed the Xinhua Road and Riverside Plaza stores and are working with the inspectors. ` +
+		`A task force led by our COO is auditing all 47 stores overnight. If you ate at either store since 1 October and feel unwell, ` +
+		`please see a doctor and call our 24-hour line 400-862-0186; we will cover medical costs. ` +
+		`We will hold a press conference tomorrow at 2 p.m. to report what the inspection found.`
+	denialEn    = `There is nothing wrong with our juice. Our products are safe to drink and meet all national standards. The posts circulating online are fake news.`
+	noCommentEn = `No comment until we have the facts.`
+	tempWorkEn  = `The video shows a temporary worker who broke our hygiene rules. He has been dismissed, and the store is operating normally.`
+	fillerEn    = `Clearbrook attaches great importance to this matter and takes it very seriously. Customer satisfaction is our top priority, ` +
+		`and we are committed to the highest standards. Relevant departments will handle it properly and we will share more information in due course.`
+
+	strongRestaurantZh = `今晚网传视频中新华路店后厨的行为不可接受，我们诚恳道歉。新华路店、滨江广场店已停业，我们正全力配合市场监管部门调查；` +
+		`由首席运营官牵头的专项组正连夜排查全部47家门店。10月1日以来在这两家店用过餐、身体不适的顾客，请及时就医，并拨打24小时热线400-862-0186，` +
+		`医疗费用由我们承担。明天下午2点我们将召开新闻发布会，通报调查进展。`
+	denialZh    = `网传我司饮料致人不适纯属谣言。我司产品均符合国家标准，消费者可放心饮用。`
+	noCommentZh = `事实查清之前，不予置评。`
+	tempWorkZh  = `经查，视频中的操作系一名临时工的个人行为，已予以辞退，门店经营一切正常。`
+	fillerZh    = `我公司对此事高度重视，已责成相关部门妥善处理，有进一步消息将及时告知，敬请关注。`
+)
+
+var (
+	batch   = Fact{ID: "batch", Label: map[string]string{"en": "Batch number", "zh": "批次号"}, Match: []string{"CB-2611-07", "CB2611-07", "CB261107", "CB 2611 07"}}
+	hotline = Fact{ID: "hotline", Label: map[string]string{"en": "Hotline number", "zh": "热线电话"}, Match: []string{"400-000-2611", "4000002611", "400 000 2611"}}
+)
+
+func readTestdata(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func find(t *testing.T, r Result, id string) Check {
+	t.Helper()
+	for _, c := range r.Checks {
+		if c.ID == id {
+			return c
+		}
+	}
+	t.Fatalf("no check %q in %v", id, ids(r))
+	return Check{}
+}
+
+func ids(r Result) []string {
+	var out []string
+	for _, c := range r.Checks {
+		out = append(out, c.ID)
+	}
+	return out
+}
+
+// expect is what a test wants of one check: passed or not, and quotes that
+// must be among its evidence.
+type expect struct {
+	passed   bool
+	evidence []string
+}
+
+func pass(ev ...string) expect { return expect{true, ev} }
+func fail(ev ...string) expect { return expect{false, ev} }
+
+func TestChecks(t *testing.T) {
+	cases := []struct {
+		name, lang, text string
+		facts            []Fact
+		want             map[string]expect
+	}{
+		{"strong holding statement en", "en", readTestdata(t, "strong.en.txt"), []Fact{batch, hotline}, map[string]expect{
+			"acknowledge": pass("We are aware"),
+			"apology":     pass("sorry"),
+			"concern":     pass("Our thoughts are with", "everyone affected"),
+			"facts":       pass("CB-2611-07", "48,000 bottles", "26 November", "line 7"),
+			"cause":       pass("do not yet know", "investigation"),
+			"actions":     pass("have stopped", "for testing", "refund"),
+			"guidance":    pass("do not drink", "Return it", "see a doctor"),
+			"contact":     pass("hotline", "400-000-2611", "care@clearbrook.example.cn"),
+			"next-update": pass("publish the next update by 8 p.m. tonight"),
+			"fact:batch":  pass("CB-2611-07"), "fact:hotline": pass("400-000-2611"),
+			"denial": pass(), "blame": pass(), "no-comment": pass(), "minimising": pass(), "legal-threat": pass(), "speculation": pass(), "filler": pass(),
+		}},
+		{"strong restaurant statement en", "en", strongRestaurantEn, nil, map[string]expect{
+			"acknowledge": pass("unacceptable"), "apology": pass("sorry"), "concern": pass("feel unwell"),
+			"facts":       pass("Xinhua Road", "Riverside Plaza", "kitchen", "47 stores", "1 October"),
+			"actions":     pass("closed", "task force", "auditing", "medical costs"),
+			"guidance":    pass("If you ate", "see a doctor"),
+			"contact":     pass("400-862-0186"),
+			"next-update": pass("press conference tomorrow"),
+			"filler":      pass(),
+		}},
+		{"denial en", "en", denialEn, nil, map[string]expect{
+			"denial":  fail("nothing wrong with", "Our products are safe", "meet all national standards", "fake news"),
+			"apology": fail(), "acknowledge": fail(), "guidance": fail(),
+		}},
+		{"no comment en", "en", noCommentEn, nil, map[string]expect{
+			"no-comment": fail("No comment"), "acknowledge": fail(), "contact": fail(), "next-update": fail(),
+		}},
+		{"temporary worker en", "en", tempWorkEn, nil, map[string]expect{
+			"blame": fail("temporary worker", "broke our hygiene rules"), "apology": fail(), "acknowledge": fail(),
+		}},
+		{"filler only en", "en", fillerEn, nil, map[string]expect{
+			"filler":      fail("attaches great importance", "takes it very seriously", "top priority", "committed to", "Relevant departments", "handle it properly", "in due course"),
+			"facts":       fail(),
+			"next-update": fail(), // "in due course" is not a time
+		}},
+		{"weak statement en", "en", readTestdata(t, "weak.en.txt"), nil, map[string]expect{
+			"denial":       fail("strict quality checks", "meet national standards", "our products are safe"),
+			"minimising":   fail("isolated cases"),
+			"speculation":  fail("probably"),
+			"blame":        fail("caused by improper storage by consumers"),
+			"legal-threat": fail("legal action against anyone"),
+			"no-comment":   fail("no further comment"),
+			"filler":       fail("takes this matter very seriously"),
+			"cause":        fail(), // a speculative, blaming cause is no account of the cause
+		}},
+
+		{"strong holding statement zh", "zh", readTestdata(t, "strong.zh.txt"), []Fact{batch, hotline}, map[string]expect{
+			"acknowledge": pass("已关注到"), "apology": pass("歉意"), "concern": pass("慰问"),
+			"facts":       pass("CB-2611-07", "11月26日", "7号生产线", "4.8万瓶"),
+			"cause":       pass("尚待查明"),
+			"actions":     pass("暂停", "退款"),
+			"guidance":    pass("停止饮用", "就医"),
+			"contact":     pass("热线", "400-000-2611"),
+			"next-update": pass("今晚8点前在官方微博通报最新进展"),
+			"fact:batch":  pass("CB-2611-07"), "fact:hotline": pass("400-000-2611"),
+			"denial": pass(), "blame": pass(), "no-comment": pass(), "minimising": pass(), "legal-threat": pass(), "speculation": pass(), "filler": pass(),
+		}},
+		{"strong restaurant statement zh", "zh", strongRestaurantZh, nil, map[string]expect{
+			"acknowledge": pass("不可接受"), "apology": pass("道歉"), "concern": pass("身体不适"),
+			"facts":       pass("新华路店", "47家", "10月1日"),
+			"actions":     pass("停业", "专项组", "排查"),
+			"guidance":    pass("就医", "拨打"),
+			"contact":     pass("热线", "400-862-0186"),
+			"next-update": pass("明天下午2点我们将召开新闻发布会，通报调查进展"),
+		}},
+		{"denial zh", "zh", denialZh, nil, map[string]expect{
+			"denial": fail("纯属谣言", "符合国家标准", "放心饮用"), "apology": fail(), "acknowledge": fail(),
+		}},
+		{"no comment zh", "zh", noCommentZh, nil, map[string]expect{"no-comment": fail("不予置评")}},
+		{"wu ke feng gao", "zh", "对此我们无可奉告。", nil, map[string]expect{"no-comment": fail("无可奉告")}},
+		{"temporary worker zh", "zh", tempWorkZh, nil, map[string]expect{"blame": fail("临时工", "个人行为"), "apology": fail()}},
+		{"filler only zh", "zh", fillerZh, nil, map[string]expect{
+			"filler":      fail("高度重视", "相关部门", "妥善处理", "有进一步消息", "及时告知", "敬请关注"),
+			"next-update": fail(), "facts": fail(),
+		}},
+		{"weak statement zh", "zh", readTestdata(t, "weak.zh.txt"), nil, map[string]expect{
+			"denial":       fail("不实传言", "符合国家标准", "放心饮用"),
+			"blame":        fail("临时工"),
+			"minimising":   fail("个别现象"),
+			"speculation":  fail("可能是因为"),
+			"legal-threat": fail("传播不实信息者，我司将依法追究其法律责任"),
+			"no-comment":   fail("无可奉告"),
+			"filler":       fail("高度重视"),
+		}},
+
+		// Negation: saying what you will not do is not doing it.
+		{"negated penalties en", "en", "This is not an isolated incident, and we will not take legal action against anyone who shared the video.", nil, map[string]expect{
+			"minimising": pass(), "legal-threat": pass(),
+		}},
+		{"negated penalties zh", "zh", "这不是个别现象，是我们管理上的问题。对善意转发视频的网友，我们绝不追究。", nil, map[string]expect{
+			"minimising": pass(), "legal-threat": pass(), "acknowledge": pass("是我们管理上的问题"),
+		}},
+		{"parents spared", "en", "We will sue the agency behind the campaign. Parents who shared the video in good faith will never be pursued.", nil, map[string]expect{
+			"legal-threat": pass(),
+		}},
+		{"refused apology", "en", "We will not apologise for a product that meets the rules.", nil, map[string]expect{"apology": fail()}},
+		{"demanded apology", "zh", "要求对方公开道歉并赔偿损失。", nil, map[string]expect{"apology": fail()}},
+		{"legal threat at the public zh", "zh", "对于恶意造谣、传播不实信息者，我司将依法追究其法律责任。", nil, map[string]expect{
+			"legal-threat": fail("传播不实信息者，我司将依法追究其法律责任"),
+		}},
+		{"reserve the right", "zh", "本公司保留追究相关人员法律责任的权利。", nil, map[string]expect{"legal-threat": fail("保留追究相关人员法律责任的权利")}},
+		{"sue anyone en", "en", "We will sue anyone who repeats these lies.", nil, map[string]expect{"legal-threat": fail("sue anyone")}},
+
+		// The next update needs a time.
+		{"vague update en", "en", "We will share more when we can.", nil, map[string]expect{"next-update": fail()}},
+		{"timed update en", "en", "We will update you by 8 p.m. today.", nil, map[string]expect{"next-update": pass("update you by 8 p.m. today")}},
+		{"vague update zh", "zh", "有进一步消息将及时告知。", nil, map[string]expect{"next-update": fail()}},
+		{"timed update zh", "zh", "我们将于明天上午10点前公布检测结果。", nil, map[string]expect{"next-update": pass("明天上午10点前公布")}},
+		{"hourly updates en", "en", "We will post updates every hour until the refunds are done.", nil, map[string]expect{"next-update": pass("updates every hour")}},
+
+		// Speculation, and hedging backed by evidence.
+		{"speculation en", "en", "The problem was probably caused by a faulty valve.", nil, map[string]expect{"speculation": fail("probably"), "cause": fail()}},
+		{"evidence-backed hedge en", "en", "Preliminary test results show the problem was probably a faulty valve on line 7.", nil, map[string]expect{
+			"speculation": pass(), "cause": pass("faulty"),
+		}},
+		{"speculation zh", "zh", "可能是因为员工操作失误。", nil, map[string]expect{"speculation": fail("可能是因为")}},
+		{"evidence-backed hedge zh", "zh", "初步检测结果显示，问题可能是7号线杀菌环节故障所致。", nil, map[string]expect{"speculation": pass(), "cause": pass("故障", "所致")}},
+		{"no speculation zh", "zh", "我们正在核实，不作猜测。", nil, map[string]expect{"speculation": pass(), "cause": pass("核实")}},
+
+		// Contact channels and what is not a phone number.
+		{"phones and email", "en", "Call 400-000-2611, +86 10 6512 3456 or (021) 5555 1234, or write to help@example.com.", nil, map[string]expect{
+			"contact": pass("400-000-2611", "+86 10 6512 3456", "(021) 5555 1234", "help@example.com"),
+		}},
+		{"numbers that are not phones", "en", "Produced on 2024-11-26, batch CB-2611-07, 48,000 bottles, 1 930 000 users.", nil, map[string]expect{
+			"contact": fail(), "facts": pass("2024-11-26", "CB-2611-07", "48,000 bottles", "1 930 000 users"),
+		}},
+		{"short service number after a cue", "zh", "请拨打客服电话95588咨询。", nil, map[string]expect{"contact": pass("95588")}},
+		{"web address", "zh", "召回详情见官网 www.clearbrook.example.cn/recall 。", nil, map[string]expect{"contact": pass("官网", "www.clearbrook.example.cn/recall")}},
+
+		// Forms of writing.
+		{"traditional characters", "zh", "我們對此深表歉意，已暫停該批次銷售，請消費者停止飲用並撥打熱線400-000-2611。", []Fact{hotline}, map[string]expect{
+			"apology": pass("歉意"), "actions": pass("暫停"), "guidance": pass("停止飲用"), "contact": pass("熱線", "400-000-2611"), "fact:hotline": pass("400-000-2611"),
+		}},
+		{"full-width digits", "zh", "热线：４００－０００－２６１１", []Fact{hotline}, map[string]expect{
+			"contact": pass("热线", "４００－０００－２６１１"), "fact:hotline": pass("４００－０００－２６１１"),
+		}},
+		{"spaced characters", "zh", "我们深 表 歉 意。", nil, map[string]expect{"apology": pass("歉 意")}},
+		{"curly apostrophe", "en", "We don’t yet know the cause, and we’re aware of 12 complaints.", nil, map[string]expect{
+			"cause": pass("don’t yet know"), "acknowledge": pass("we’re aware"),
+		}},
+
+		// Required facts.
+		{"fact with other separators", "zh", "热线400 000 2611，批次CB 2611 07。", []Fact{batch, hotline}, map[string]expect{
+			"fact:batch": pass("CB 2611 07"), "fact:hotline": pass("400 000 2611"),
+		}},
+		{"fact missing", "en", "Call 400-000-2612.", []Fact{hotline}, map[string]expect{"fact:hotline": fail(), "contact": pass("400-000-2612")}},
+		{"fact inside a longer number", "en", "Ref 14000002611 only.", []Fact{hotline}, map[string]expect{"fact:hotline": fail()}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Judge(tc.text, tc.lang, tc.facts)
+			for id, w := range tc.want {
+				c := find(t, r, id)
+				if c.Passed != w.passed {
+					t.Errorf("%s: passed = %v, want %v (evidence %q)", id, c.Passed, w.passed, c.Evidence)
+				}
+				for _, e := range w.evidence {
+					if !slices.Contains(c.Evidence, e) {
+						t.Errorf("%s: evidence %q lacks %q", id, c.Evidence, e)
+					}
+				}
+				if !c.Penalty && !c.Passed && len(c.Evidence) != 0 {
+					t.Errorf("%s: a failed credit check has evidence %q", id, c.Evidence)
+				}
+			}
+			checkInvariants(t, tc.text, r)
+		})
+	}
+}
+
+// checkInvariants holds for every result.
+func checkInvariants(t *testing.T, text string, r Result) {
+	t.Helper()
+	if r.Overall < 0 || r.Overall > 100 || math.IsNaN(r.Overall) {
+		t.Errorf("overall %v out of range", r.Overall)
+	}
+	want := 0.0
+	for _, d := range Dimensions {
+		s, ok := r.Scores[d]
+		if !ok || s < 0 || s > 100 || math.IsNaN(s) {
+			t.Errorf("score %s = %v (present %v)", d, s, ok)
+		}
+		want += Weights[d] * s
+	}
+	if len(r.Scores) != len(Dimensions) {
+		t.Errorf("scores %v: want exactly %v", r.Scores, Dimensions)
+	}
+	if math.Abs(round1(want)-r.Overall) > 1e-9 {
+		t.Errorf("overall %v is not the weighted mean %v", r.Overall, round1(want))
+	}
+	for _, c := range r.Checks {
+		if c.Evidence == nil {
+			t.Errorf("%s: nil evidence (prints as null)", c.ID)
+		}
+		if len(c.Evidence) > MaxEvidence {
+			t.Errorf("%s: %d quotes", c.ID, len(c.Evidence))
+		}
+		for _, e := range c.Evidence {
+			if e == "" || !strings.Contains(text, e) {
+				t.Errorf("%s: evidence %q is not in the text", c.ID, e)
+			}
+		}
+		if c.Passed == (len(c.Evidence) > 0) && c.Penalty {
+			t.Errorf("%s: penalty passed=%v with evidence %q", c.ID, c.Passed, c.Evidence)
+		}
+		if !c.Penalty && c.Passed != (len(c.Evidence) > 0) {
+			t.Errorf("%s: credit passed=%v with evidence %q", c.ID, c.Passed, c.Evidence)
+		}
+		if c.Label["en"] == "" || c.Label["zh"] == "" {
+			t.Errorf("%s: label %v", c.ID, c.Label)
+		}
+	}
+}
+
+// Strong statements beat weak ones by a clear margin in every dimension.
+func TestStrongBeatsWeak(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		strong := []string{readTestdata(t, "strong."+lang+".txt"), strongRestaurantEn}
+		weak := []string{readTestdata(t, "weak."+lang+".txt"), denialEn, noCommentEn, tempWorkEn, fillerEn}
+		if lang == "zh" {
+			strong[1] = strongRestaurantZh
+			weak = []string{readTestdata(t, "weak.zh.txt"), denialZh, noCommentZh, tempWorkZh, fillerZh}
+		}
+		for i, s := range strong {
+			rs := Judge(s, lang, nil)
+			if rs.Overall < 85 {
+				t.Errorf("%s strong #%d: overall %v, want ≥ 85 (%v)", lang, i, rs.Overall, rs.Scores)
+			}
+			for k, w := range weak {
+				rw := Judge(w, lang, nil)
+				if rw.Overall > 25 {
+					t.Errorf("%s weak #%d: overall %v, want ≤ 25 (%v)", lang, k, rw.Overall, rw.Scores)
+				}
+				for _, d := range Dimensions {
+					if rs.Scores[d]-rw.Scores[d] < 40 {
+						t.Errorf("%s: strong #%d %s %v vs weak #%d %v: margin under 40", lang, i, d, rs.Scores[d], k, rw.Scores[d])
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestEmptyAndBlank(t *testing.T) {
+	for _, s := range []string{"", "   \n\t ", "\u200b\u3000"} {
+		r := Judge(s, "en", []Fact{hotline})
+		if r.Overall != 0 {
+			t.Errorf("%q: overall %v, want 0", s, r.Overall)
+		}
+		for _, c := range r.Checks {
+			if c.Passed != c.Penalty {
+				t.Errorf("%q: %s passed=%v", s, c.ID, c.Passed)
+			}
+		}
+		if !hasNote(r, "empty") {
+			t.Errorf("%q: no empty note in %v", s, r.Notes)
+		}
+		b, _ := json.Marshal(r)
+		if strings.Contains(string(b), "null") {
+			t.Errorf("%q: JSON has null: %s", s, b)
+		}
+		checkInvariants(t, s, r)
+	}
+}
+
+func hasNote(r Result, id string) bool {
+	for _, n := range r.Notes {
+		if n.ID == id && n.Text["en"] != "" && n.Text["zh"] != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func TestGarbageBytes(t *testing.T) {
+	s := "\xff\xfe\x00我们深表歉意\xc3，热线400-000-2611\x80\x01 sorry\xe4\xb8"
+	r := Judge(s, "zh", []Fact{hotline})
+	if !hasNote(r, "invalid-utf8") {
+		t.Errorf("no invalid-utf8 note: %v", r.Notes)
+	}
+	if !find(t, r, "apology").Passed || !find(t, r, "fact:hotline").Passed {
+		t.Errorf("garbage around the words hides them: %+v", r.Checks)
+	}
+	checkInvariants(t, s, r)
+}
+
+func TestLongInput(t *testing.T) {
+	s := strings.Repeat("We are sorry. ", 3000) + "Call 400-000-2611."
+	r := Judge(s, "en", []Fact{hotline})
+	if !hasNote(r, "truncated") {
+		t.Fatalf("no truncated note: %v", r.Notes)
+	}
+	if !strings.Contains(r.Notes[0].Text["en"], "42018") || !strings.Contains(r.Notes[0].Text["en"], "20000") {
+		t.Errorf("note %q does not give the lengths", r.Notes[0].Text["en"])
+	}
+	if !find(t, r, "apology").Passed {
+		t.Error("apology in the judged part not found")
+	}
+	if find(t, r, "fact:hotline").Passed {
+		t.Error("the hotline after the cut was judged")
+	}
+	checkInvariants(t, s, r)
+}
+
+func TestLanguages(t *testing.T) {
+	// A Chinese statement with an English paragraph gets both word lists.
+	zh := "我们深表歉意。We apologise to everyone affected and will update you by 8 p.m. today."
+	r := Judge(zh, "zh", nil)
+	if !hasNote(r, "mixed") || r.Lang != "zh" {
+		t.Errorf("lang %q notes %v", r.Lang, r.Notes)
+	}
+	if c := find(t, r, "next-update"); !c.Passed {
+		t.Errorf("English update in a Chinese statement missed: %+v", c)
+	}
+	en := "We are sorry. 我们已暂停该批次发货，请消费者停止饮用。"
+	r = Judge(en, "en", nil)
+	if !hasNote(r, "mixed") || !find(t, r, "guidance").Passed {
+		t.Errorf("Chinese guidance in an English statement missed: notes %v, %+v", r.Notes, find(t, r, "guidance"))
+	}
+	// A few English words (a brand, a code) do not make a statement mixed.
+	r = Judge("Clearbrook对CB-2611-07批次深表歉意。", "zh", nil)
+	if hasNote(r, "mixed") {
+		t.Errorf("mixed note for a brand name: %v", r.Notes)
+	}
+	// Without a known language the text decides.
+	for _, tc := range []struct{ lang, text, want string }{
+		{"", "我们深表歉意，已暂停发货。", "zh"},
+		{"fr", "We are sorry and have stopped shipping.", "en"},
+		{"zh-Hant", "我們深表歉意。", "zh"},
+		{"en-GB", "We apologise.", "en"},
+	} {
+		r := Judge(tc.text, tc.lang, nil)
+		if r.Lang != tc.want {
+			t.Errorf("Judge(%q, %q).Lang = %q, want %q", tc.text, tc.lang, r.Lang, tc.want)
+		}
+		detected := normLang(tc.lang) == ""
+		if hasNote(r, "lang-detected") != detected {
+			t.Errorf("lang %q: notes %v", tc.lang, r.Notes)
+		}
+		if !find(t, r, "apology").Passed {
+			t.Errorf("lang %q: apology missed", tc.lang)
+		}
+	}
+}
+
+func TestDeterministicAndOrdered(t *testing.T) {
+	s := readTestdata(t, "strong.zh.txt")
+	a := Judge(s, "zh", []Fact{batch, hotline, batch})
+	b := Judge(s, "zh", []Fact{batch, hotline})
+	if !reflect.DeepEqual(a, b) {
+		t.Error("same input, different result (or a repeated fact counted twice)")
+	}
+	var want []string
+	for _, d := range Catalogue {
+		if !d.Penalty {
+			want = append(want, d.ID)
+		}
+	}
+	want = append(want, "fact:batch", "fact:hotline")
+	for _, d := range Catalogue {
+		if d.Penalty {
+			want = append(want, d.ID)
+		}
+	}
+	if got := ids(a); !slices.Equal(got, want) {
+		t.Errorf("check order %v, want %v", got, want)
+	}
+	if l := find(t, a, "fact:batch").Label; l["en"] != "Required fact: Batch number" || l["zh"] != "必含事实：批次号" {
+		t.Errorf("fact label %v", l)
+	}
+}
+
+func TestScoreFormula(t *testing.T) {
+	// Apology alone: empathy 3/9, accountability 3/10.
+	r := Judge("We are sorry.", "en", nil)
+	want := map[string]float64{Transparency: 0, Empathy: 33.3, Action: 0, Accountability: 30}
+	if !reflect.DeepEqual(r.Scores, want) {
+		t.Errorf("scores %v, want %v", r.Scores, want)
+	}
+	if r.Overall != 16 { // 0.3 × 33.33 + 0.2 × 30
+		t.Errorf("overall %v, want 16", r.Overall)
+	}
+	// A penalty takes its points off each dimension it informs.
+	r = Judge("We are sorry, but this is an isolated incident.", "en", nil)
+	if r.Scores[Empathy] != 13.3 || r.Scores[Accountability] != 10 {
+		t.Errorf("minimising: scores %v, want empathy 13.3, accountability 10", r.Scores)
+	}
+	var sum float64
+	for _, w := range Weights {
+		sum += w
+	}
+	if math.Abs(sum-1) > 1e-9 {
+		t.Errorf("weights sum to %v", sum)
+	}
+}
+
+func TestNewFact(t *testing.T) {
+	f := NewFact("bottles", map[string]string{"en": "Number of bottles"},
+		map[string][]string{"en": {"48,000", "48000"}, "zh": {"4.8万", "48000"}, "": {"CB-2611-07"}}, "zh")
+	if want := []string{"CB-2611-07", "4.8万", "48000", "48,000"}; !slices.Equal(f.Match, want) {
+		t.Errorf("match %v, want %v", f.Match, want)
+	}
+	if f.Label["en"] != "Number of bottles" || f.Label["zh"] != "Number of bottles" {
+		t.Errorf("label %v", f.Label)
+	}
+	if f := NewFact("x", nil, nil, "en"); f.Label["zh"] != "x" || len(f.Match) != 0 {
+		t.Errorf("bare fact %+v", f)
+	}
+	// A fact without words can only fail.
+	r := Judge("anything", "en", []Fact{{ID: "x"}})
+	if find(t, r, "fact:x").Passed {
+		t.Error("a fact without match words passed")
+	}
+}
+
+// The traditional-to-simplified table maps traditional characters only.
+func TestHantTable(t *testing.T) {
+	for tr, s := range hant {
+		if tr == s {
+			t.Errorf("%c maps to itself", tr)
+		}
+		if _, ok := hant[s]; ok {
+			t.Errorf("%c maps to %c, which is itself mapped", tr, s)
+		}
+	}
+}
+
+// docs/rubric.md documents every check with its weight and dimensions, and
+// the overall weights.
+func TestDocsMatchCatalogue(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "docs", "rubric.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	for _, d := range append(Catalogue, Def{ID: "fact:<id>", Weight: FactWeight, Dimensions: FactDimensions}) {
+		row := fmt.Sprintf("| `%s` | %g | %s |", d.ID, d.Weight, strings.Join(d.Dimensions, ", "))
+		if !strings.Contains(doc, row) {
+			t.Errorf("docs/rubric.md lacks the row %q", row)
+		}
+		if d.Label != nil && !strings.Contains(doc, d.Label["zh"]) {
+			t.Errorf("docs/rubric.md lacks the Chinese name %q of %s", d.Label["zh"], d.ID)
+		}
+	}
+	for _, dim := range Dimensions {
+		if want := fmt.Sprintf("%s %g %%", dim, Weights[dim]*100); !strings.Contains(doc, want) {
+			t.Errorf("docs/rubric.md lacks %q", want)
+		}
+	}
+	if !strings.Contains(doc, "## 中文说明") || !strings.Contains(doc, fmt.Sprint(MaxChars)) {
+		t.Error("docs/rubric.md lacks the Chinese section or the length cap")
+	}
+}
