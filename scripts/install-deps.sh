@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Firebreak needs to build (Fyne's cgo/GLFW
-# build) and to run its GUI checks under a virtual display. Safe to re-run.
+# build), to run its GUI checks under a virtual display, and to check its PDF
+# reports (poppler-utils: pdftotext, pdftoppm). Safe to re-run.
 set -euo pipefail
 pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev xvfb xdotool imagemagick graphviz poppler-utils)
 missing=()

@@ -33,6 +33,8 @@ const usage = `usage:
                                  paths that never end, phases never reached
   firebreak statement [--lang en|zh] [--scenario SCENARIO --decision DECISION] < FILE
                                  judge a written statement: JSON scores with the words behind them
+  firebreak export --db DB [--session ID] --format html|pdf|md|csv|json --out PATH [--lang en|zh] [--team NAME]
+                                 the after-action report of an exercise (default: the latest)
   firebreak play SCENARIO --script SCRIPT --db DB --out DIR [--speed max|N] [--lang en|zh]
                                  play a scripted exercise headless
 SCENARIO is a scenario file or a built-in id (for example beverage-recall).
@@ -57,6 +59,8 @@ func Run(args []string, env Env) int {
 		return analyze(args[1:], env)
 	case "statement":
 		return statementCmd(args[1:], env)
+	case "export":
+		return exportCmd(args[1:], env)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(env.Stdout, usage)
 		return ExitOK

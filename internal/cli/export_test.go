@@ -1,0 +1,144 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runExport(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = exportCmd(args, Env{Stdout: &out, Stderr: &errb})
+	return code, out.String(), errb.String()
+}
+
+// playedDB plays the mini scenario into a new database n times (each run a
+// new exercise, since the previous one finished) and returns the database
+// and the exercise ids, oldest first.
+func playedDB(t *testing.T, n int) (string, []string) {
+	t.Helper()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	script := writeFile(t, "s.yaml", miniScript)
+	var ids []string
+	for i := range n {
+		out := filepath.Join(dir, "out", string(rune('a'+i)))
+		if code, _, stderr := runCLI(t, "play", miniPath, "--script", script, "--db", db, "--out", out, "--lang", "zh"); code != ExitOK {
+			t.Fatalf("play: exit %d: %s", code, stderr)
+		}
+		ids = append(ids, readResult(t, out).Exercise)
+	}
+	return db, ids
+}
+
+func TestExportEveryFormat(t *testing.T) {
+	db, ids := playedDB(t, 1)
+	dir := t.TempDir()
+	for _, c := range []struct {
+		format, lang, prefix, contains string
+	}{
+		{"html", "zh", "<!DOCTYPE html>", `<html lang="zh-CN">`},
+		{"html", "en", "<!DOCTYPE html>", "After-action report"},
+		{"pdf", "", "%PDF-", ""},
+		{"md", "en", "# Debrief — Mini", "## Scores"},
+		{"csv", "zh", "\uFEFFexercise_time,team,kind,phase,decision,option,response_seconds,detail\r\n", "decision.chosen"},
+		{"json", "", "{\n  \"schema_version\": 1,", `"exercise_id": "` + ids[0] + `"`},
+	} {
+		out := filepath.Join(dir, "sub", "report."+c.format)
+		args := []string{"--db", db, "--format", c.format, "--out", out}
+		if c.lang != "" {
+			args = append(args, "--lang", c.lang)
+		}
+		code, stdout, stderr := runExport(t, args...)
+		if code != ExitOK {
+			t.Fatalf("%s: exit %d: %s", c.format, code, stderr)
+		}
+		if !strings.Contains(stdout, out) || !strings.Contains(stdout, ids[0]) {
+			t.Errorf("%s: stdout %q should name the file and the exercise", c.format, stdout)
+		}
+		got, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(string(got), c.prefix) || !strings.Contains(string(got), c.contains) {
+			t.Errorf("%s (%s) starts %.80q, want %q and %q in it", c.format, c.lang, got, c.prefix, c.contains)
+		}
+	}
+	// Without --lang the report speaks the exercise's language (zh here).
+	code, stdout, stderr := runExport(t, "--db", db, "--format", "json", "--out", "-")
+	var rep struct {
+		Lang     string `json:"lang"`
+		Overview struct {
+			Date string `json:"date"`
+		} `json:"overview"`
+	}
+	if code != ExitOK || json.Unmarshal([]byte(stdout), &rep) != nil || rep.Lang != "zh" || len(rep.Overview.Date) != 10 {
+		t.Fatalf("export to stdout: exit %d, lang %q, date %q, stderr %s", code, rep.Lang, rep.Overview.Date, stderr)
+	}
+}
+
+func TestExportChoosesSession(t *testing.T) {
+	db, ids := playedDB(t, 2)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{nil, ids[1]}, // the most recent
+		{[]string{"--session", ids[0]}, ids[0]},
+	} {
+		code, stdout, stderr := runExport(t, append([]string{"--db", db, "--format", "json", "--out", "-"}, c.args...)...)
+		if code != ExitOK || !strings.Contains(stdout, `"exercise_id": "`+c.want+`"`) {
+			t.Errorf("%v: exit %d, want exercise %s; stderr %s", c.args, code, c.want, stderr)
+		}
+	}
+}
+
+func TestExportHandout(t *testing.T) {
+	db, _ := playedDB(t, 1)
+	for _, format := range []string{"html", "csv", "json"} {
+		code, stdout, stderr := runExport(t, "--db", db, "--format", format, "--out", "-", "--team", "Alpha")
+		if code != ExitOK {
+			t.Fatalf("%s: exit %d: %s", format, code, stderr)
+		}
+		if strings.Contains(stdout, "Bravo") || !strings.Contains(stdout, "Alpha") {
+			t.Errorf("Alpha's %s handout must name Alpha and not Bravo", format)
+		}
+	}
+}
+
+func TestExportRefusesBadRequests(t *testing.T) {
+	db, ids := playedDB(t, 1)
+	out := filepath.Join(t.TempDir(), "r.html")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--db", db, "--format", "html"}, "needs --db, --format and --out"},
+		{[]string{"--db", db, "--format", "docx", "--out", out}, `not "docx"`},
+		{[]string{"--db", db, "--format", "html", "--out", out, "--session", "nope"}, `no exercise "nope" (the most recent is ` + ids[0]},
+		{[]string{"--db", db, "--format", "html", "--out", out, "--team", "Zulu"}, `no team "Zulu"; its teams are Alpha, Bravo`},
+		{[]string{"--db", db, "--format", "md", "--out", out, "--team", "Alpha"}, "not md"},
+		{[]string{"--db", db, "--format", "html", "--out", out, "--lang", "fr"}, `--lang must be en or zh`},
+		{[]string{"--db", filepath.Join(t.TempDir(), "missing.db"), "--format", "html", "--out", out}, "no database at"},
+		{[]string{"--db", db, "--format", "html", "--out", out, "extra"}, "no positional arguments"},
+	} {
+		code, _, stderr := runExport(t, c.args...)
+		if code != ExitUsage || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", c.args, code, stderr, ExitUsage, c.want)
+		}
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("a refused export must not write its file")
+	}
+	empty := filepath.Join(t.TempDir(), "empty.db")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runExport(t, "--db", empty, "--format", "html", "--out", out); code != ExitUsage || !strings.Contains(stderr, "no exercise yet") {
+		t.Errorf("an empty database: exit %d, %q", code, stderr)
+	}
+}

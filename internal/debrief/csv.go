@@ -1,0 +1,63 @@
+package debrief
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strconv"
+	"strings"
+)
+
+// CSVColumns are the columns of the CSV export, one row per logged event
+// (of the handout's team and of the whole exercise, for a handout):
+//
+//	exercise_time     H:MM:SS on the exercise clock
+//	team              the team the event concerns; empty for the whole exercise
+//	kind              the event kind as logged (exercise.started, decision.chosen, …)
+//	phase             the team's phase after the event
+//	decision, option  ids, when the event is about a decision
+//	response_seconds  for decision.chosen: seconds from the decision opening to the choice
+//	detail            the event in words, in the report's language; a written
+//	                  statement follows it
+//
+// The file is UTF-8 with a byte-order mark (so spreadsheet programs read
+// Chinese correctly) and CRLF line ends (RFC 4180). A cell that starts with
+// =, +, - or @ and is not a number gets a leading apostrophe so that a
+// spreadsheet does not run it as a formula.
+var CSVColumns = []string{"exercise_time", "team", "kind", "phase", "decision", "option", "response_seconds", "detail"}
+
+// CSV renders the report's timeline as CSV.
+func CSV(r *Report) []byte {
+	var b bytes.Buffer
+	b.WriteString("\uFEFF")
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	_ = w.Write(CSVColumns) // a bytes.Buffer does not fail
+	for _, e := range r.Timeline {
+		resp := ""
+		if e.ResponseSeconds != nil {
+			resp = strconv.FormatFloat(*e.ResponseSeconds, 'f', -1, 64)
+		}
+		detail := e.Text
+		if e.Statement != "" {
+			detail += " — " + strings.TrimSuffix(T(r.Lang, "ev.statement"), "%s") + e.Statement
+		}
+		row := []string{Clock(dur(e.AtSeconds)), e.Team, e.Kind, e.Phase, e.Decision, e.Option, resp, detail}
+		for i := range row {
+			row[i] = defuse(row[i])
+		}
+		_ = w.Write(row)
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+// defuse keeps a spreadsheet from reading a cell as a formula.
+func defuse(s string) string {
+	if s == "" || !strings.ContainsRune("=+-@", rune(s[0])) {
+		return s
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil {
+		return s
+	}
+	return "'" + s
+}

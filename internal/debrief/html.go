@@ -1,0 +1,457 @@
+package debrief
+
+import (
+	"fmt"
+	"html"
+	"strings"
+)
+
+// HTML renders the report as one self-contained HTML file: inline CSS,
+// charts as inline SVG, no external URL, UTF-8, printable on A4.
+func HTML(r *Report) []byte {
+	L := func(k string) string { return T(r.Lang, k) }
+	h := &htmlWriter{}
+	langAttr := r.Lang
+	if r.Lang == "zh" {
+		langAttr = "zh-CN"
+	}
+	h.f("<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", langAttr)
+	h.f("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"Firebreak\">\n")
+	h.f("<title>%s — %s</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n", esc(r.Title), esc(r.Overview.Scenario), css)
+
+	ov := r.Overview
+	h.f("<header class=\"cover\">\n<p class=\"kicker\">Firebreak</p>\n<h1>%s</h1>\n<p class=\"scenario\">%s</p>\n", esc(r.Title), esc(ov.Scenario))
+	meta := []string{esc(ov.KindName)}
+	if ov.Date != "" {
+		meta = append([]string{esc(ov.Date)}, meta...)
+	}
+	h.f("<p class=\"meta\">%s</p>\n</header>\n", strings.Join(meta, " · "))
+
+	// 1. Overview.
+	h.f("<section id=\"overview\">\n<h2>%s</h2>\n<dl class=\"facts\">\n", esc(L("sec.overview")))
+	h.dt(L("scenario"), esc(ov.Scenario)+" (<code>"+esc(ov.ScenarioID)+"</code>)")
+	h.dt(L("kind"), esc(ov.KindName))
+	if ov.Date != "" {
+		h.dt(L("date"), esc(ov.Date))
+	}
+	if ov.ExerciseID != "" {
+		h.dt(L("exercise"), "<code>"+esc(ov.ExerciseID)+"</code>")
+	}
+	h.dt(L("duration"), Clock(dur(ov.DurationSeconds)))
+	h.dt(L("status"), esc(ov.Status))
+	h.dt(L("teams"), esc(strings.Join(ov.Teams, listSep(r.Lang))))
+	h.f("</dl>\n")
+	if ov.Summary != "" {
+		h.f("<p class=\"summary\">%s</p>\n", esc(ov.Summary))
+	}
+	h.f("<h3>%s</h3>\n", esc(L("objlist")))
+	if len(ov.Objectives) == 0 {
+		h.f("<p>%s</p>\n", esc(L("noobjectives")))
+	} else {
+		h.f("<ol class=\"objectives\">\n")
+		for _, o := range ov.Objectives {
+			h.f("<li>%s</li>\n", esc(o.Text))
+		}
+		h.f("</ol>\n")
+	}
+	h.f("</section>\n")
+
+	// 2. Results: score table and charts.
+	h.f("<section id=\"results\">\n<h2>%s</h2>\n", esc(L("sec.results")))
+	h.f("<table class=\"scores\">\n<thead><tr><th>%s</th>", esc(L("team")))
+	for _, d := range r.Dimensions {
+		h.f("<th class=\"num\">%s</th>", esc(dimLabel(d, r.Lang)))
+	}
+	h.f("<th>%s</th></tr></thead>\n<tbody>\n", esc(L("ending")))
+	for i, t := range r.Teams {
+		h.f("<tr><td><span class=\"swatch\" style=\"background:%s\"></span>%s</td>", teamColor(i), esc(t.Name))
+		for _, d := range r.Dimensions {
+			h.f("<td class=\"num\">%s</td>", score(t.Scores, d))
+		}
+		h.f("<td>%s</td></tr>\n", esc(t.Ending.Short))
+	}
+	h.f("</tbody>\n</table>\n")
+	h.figure(L("chart.scores"), scoreH, func(c canvas) { drawScores(c, r, chartW, scoreH) })
+	for _, v := range ov.World {
+		h.figure(fmt.Sprintf(L("chart.world"), v.Label), curveH, func(c canvas) { drawCurve(c, r, v, chartW, curveH) })
+	}
+	h.f("</section>\n")
+
+	// 3. Per team.
+	h.f("<section id=\"teams\">\n<h2>%s</h2>\n", esc(L("sec.teams")))
+	for i, t := range r.Teams {
+		h.team(r, i, t)
+	}
+	h.f("</section>\n")
+
+	// 4. Objectives.
+	h.f("<section id=\"analysis\">\n<h2>%s</h2>\n", esc(L("sec.analysis")))
+	if len(r.Objectives) == 0 {
+		h.f("<p>%s</p>\n", esc(L("noobjectives")))
+	}
+	for _, o := range r.Objectives {
+		h.f("<h3>%s</h3>\n<table class=\"objective\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+			esc(o.Text), esc(L("team")), esc(L("evidence")), esc(L("suggested")), esc(L("rating")))
+		for _, ot := range o.Teams {
+			var ev []string
+			for _, e := range ot.Evidence {
+				ev = append(ev, "<li><span class=\"prompt\">"+esc(e.Label)+"</span> → "+esc(e.Text)+"</li>")
+			}
+			evidence := "<span class=\"muted\">" + esc(L("noevidence")) + "</span>"
+			if len(ev) > 0 {
+				evidence = "<ul>" + strings.Join(ev, "") + "</ul>"
+			}
+			rating := "<span class=\"blank\">" + esc(L("rating.blank")) + "</span>"
+			if ot.Rating != "" {
+				rating = ratingBadge(ot.Rating, r.Lang)
+				if ot.RatingReason != "" {
+					rating += "<br><span class=\"muted\">" + esc(ot.RatingReason) + "</span>"
+				}
+			}
+			h.f("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", esc(ot.Team), evidence, ratingBadge(ot.Suggested, r.Lang), rating)
+		}
+		h.f("</tbody>\n</table>\n")
+	}
+	h.f("<p class=\"note\">%s</p>\n</section>\n", esc(r.RatingRule))
+
+	// 5. Strengths and areas for improvement.
+	h.f("<section id=\"findings\">\n<h2>%s</h2>\n", esc(L("sec.findings")))
+	h.findings(r, L("strengths"), r.Strengths, L("nostrengths"), "strength")
+	h.findings(r, L("improvements"), r.Improvements, L("noimprovements"), "improvement")
+	if len(r.Lessons) > 0 {
+		h.f("<h3>%s</h3>\n<ul class=\"lessons\">\n", esc(L("lessons")))
+		for _, l := range r.Lessons {
+			h.f("<li class=\"%s\">%s</li>\n", l.Kind, esc(l.Text))
+		}
+		h.f("</ul>\n")
+	}
+	if len(r.Notes) > 0 {
+		h.f("<h3>%s</h3>\n", esc(L("notes")))
+		h.notes(r.Notes)
+	}
+	h.f("</section>\n")
+
+	// 6. Improvement plan.
+	h.f("<section id=\"plan\">\n<h2>%s</h2>\n<p class=\"note\">%s</p>\n", esc(L("sec.plan")), esc(L("plan.note")))
+	h.f("<table class=\"plan\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+		esc(L("team")), esc(L("plan.what")), esc(L("plan.action")), esc(L("plan.owner")), esc(L("plan.due")))
+	for _, p := range r.Plan {
+		h.f("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", esc(p.Team), esc(p.What), esc(p.Action), esc(p.Owner), esc(p.Due))
+	}
+	for range blankPlanRows {
+		h.f("<tr class=\"blank\"><td></td><td></td><td></td><td></td><td></td></tr>\n")
+	}
+	h.f("</tbody>\n</table>\n</section>\n")
+
+	// How to read, then the appendix.
+	h.f("<section id=\"method\">\n<h2>%s</h2>\n<h3>%s</h3>\n<p>%s</p>\n</section>\n", esc(L("sec.method")), esc(L("method")), esc(r.Method))
+
+	h.f("<section id=\"appendix\">\n<h2>%s</h2>\n", esc(L("sec.appendix")))
+	if len(r.Timeline) == 0 {
+		h.f("<p>%s</p>\n", esc(L("noevents")))
+	} else {
+		h.f("<table class=\"timeline\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n", esc(L("time")), esc(L("team")), esc(L("event")))
+		for _, e := range r.Timeline {
+			h.f("<tr class=\"k-%s\"><td class=\"num\">%s</td><td>%s</td><td>%s</td></tr>\n",
+				strings.ReplaceAll(e.Kind, ".", "-"), Clock(dur(e.AtSeconds)), esc(e.Team), esc(e.Text))
+		}
+		h.f("</tbody>\n</table>\n")
+	}
+	h.f("</section>\n<footer>%s</footer>\n</main>\n</body>\n</html>\n", esc(L("generated")))
+	return []byte(h.String())
+}
+
+// blankPlanRows are empty rows under the improvement plan for the
+// facilitator's own entries.
+const blankPlanRows = 3
+
+type htmlWriter struct{ strings.Builder }
+
+func (h *htmlWriter) f(format string, args ...any) { fmt.Fprintf(h, format, args...) }
+
+func (h *htmlWriter) dt(term, def string) { h.f("<dt>%s</dt><dd>%s</dd>\n", esc(term), def) }
+
+func (h *htmlWriter) figure(caption string, height float64, draw func(canvas)) {
+	s := &svgCanvas{}
+	draw(s)
+	h.f("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"%s\">\n%s</svg>\n<figcaption>%s</figcaption>\n</figure>\n",
+		chartW, height, esc(caption), s.String(), esc(caption))
+}
+
+func (h *htmlWriter) team(r *Report, i int, t TeamReport) {
+	L := func(k string) string { return T(r.Lang, k) }
+	h.f("<article class=\"team\">\n<h3><span class=\"swatch\" style=\"background:%s\"></span>%s%s%s</h3>\n", teamColor(i), esc(L("team")), esc(L("sep")), esc(t.Name))
+	h.f("<p><b>%s%s</b>%s</p>\n", esc(L("ending")), esc(L("sep")), esc(t.Ending.Text))
+	steps := make([]string, len(t.Path))
+	for j, p := range t.Path {
+		steps[j] = fmt.Sprintf("%s <span class=\"muted\">(%s)</span>", esc(p.Title), Clock(dur(p.AtSeconds)))
+	}
+	h.f("<p><b>%s%s</b>%s</p>\n", esc(L("path")), esc(L("sep")), strings.Join(steps, " → "))
+	h.f("<p class=\"muted\">%s</p>\n", esc(fmt.Sprintf(L("injectcount"), t.Injects)))
+
+	h.f("<h4>%s</h4>\n", esc(L("decisions")))
+	if len(t.Decisions) == 0 {
+		h.f("<p>%s</p>\n", esc(L("none")))
+	} else {
+		h.f("<table class=\"decisions\">\n<thead><tr><th>%s</th><th class=\"num\">%s</th><th>%s</th><th class=\"num\">%s</th>",
+			esc(L("decision")), esc(L("opened")), esc(L("answer")), esc(L("response")))
+		dims := decisionDims(r)
+		for _, d := range dims {
+			h.f("<th class=\"num\">%s</th>", esc(dimLabel(d, r.Lang)))
+		}
+		h.f("</tr></thead>\n<tbody>\n")
+		for _, d := range t.Decisions {
+			took := "—"
+			if d.ResponseSeconds != nil {
+				took = Took(dur(*d.ResponseSeconds))
+			}
+			cls := d.Status
+			if d.Status == "chosen" && !d.ByTarget {
+				cls += " late"
+			}
+			h.f("<tr class=\"%s\"><td>%s</td><td class=\"num\">%s</td><td>%s</td><td class=\"num\">%s</td>",
+				cls, esc(d.Label), Clock(dur(d.OpenedAtSeconds)), esc(d.Answer), took)
+			for _, dim := range dims {
+				h.f("<td class=\"num\">%s</td>", score(d.Scores, dim))
+			}
+			h.f("</tr>\n")
+		}
+		h.f("</tbody>\n</table>\n")
+	}
+
+	if len(t.Statements) > 0 {
+		h.f("<h4>%s</h4>\n", esc(L("statements")))
+		for _, s := range t.Statements {
+			h.f("<div class=\"statement\">\n<p class=\"prompt\">%s <span class=\"muted\">(%s)</span></p>\n", esc(s.Label), esc(s.Kind))
+			if s.Text == "" {
+				h.f("<p class=\"muted\">%s</p>\n", esc(L("nostatement")))
+			} else {
+				h.f("<blockquote>%s</blockquote>\n", esc(s.Text))
+			}
+			if len(s.Facts) > 0 {
+				var parts []string
+				for _, fc := range s.Facts {
+					if fc.Found {
+						parts = append(parts, "<span class=\"ok\">✓ "+esc(fc.Label)+"</span>")
+					} else {
+						parts = append(parts, "<span class=\"miss\">✗ "+esc(fc.Label)+" — "+esc(L("factsmissing"))+"</span>")
+					}
+				}
+				h.f("<p class=\"facts\">%s%s%s</p>\n", esc(L("facts")), esc(L("sep")), strings.Join(parts, " "))
+			}
+			h.f("</div>\n")
+		}
+	}
+	if len(t.Deadlines) > 0 {
+		h.f("<h4>%s</h4>\n<ul class=\"deadlines\">\n", esc(L("deadlines")))
+		for _, d := range t.Deadlines {
+			h.f("<li class=\"%s\"><b>%s</b>%s%s</li>\n", d.Status, esc(d.Label), esc(L("sep")), esc(d.Text))
+		}
+		h.f("</ul>\n")
+	}
+	h.list(L("triggers"), func(add func(string, string)) {
+		for _, tr := range t.Triggers {
+			add("", tr.Text)
+		}
+	})
+	h.list(L("claims"), func(add func(string, string)) {
+		for _, c := range t.Contradictions {
+			add("missed", c.Text)
+		}
+	})
+	h.list(L("promises"), func(add func(string, string)) {
+		for _, p := range t.Promises {
+			add(p.Status, p.Text)
+		}
+	})
+	h.list(L("overrides"), func(add func(string, string)) {
+		for _, o := range t.Overrides {
+			add("", fmt.Sprintf(L("override"), dimLabel(o.Dimension, r.Lang), Number(o.Value), Number(o.Computed), o.Reason))
+		}
+	})
+	if len(t.World) > 0 {
+		h.f("<h4>%s</h4>\n<table class=\"world\">\n<thead><tr><th></th><th class=\"num\">%s</th><th class=\"num\">%s</th><th class=\"num\">%s</th></tr></thead>\n<tbody>\n",
+			esc(L("world")), esc(L("world.start")), esc(L("world.end")), esc(L("world.range")))
+		for j, w := range t.World {
+			v := r.Overview.World[j]
+			h.f("<tr><td>%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">%s – %s</td></tr>\n",
+				esc(w.Label), Number(v.Start), Number(w.Value), Number(v.Min), Number(v.Max))
+		}
+		h.f("</tbody>\n</table>\n")
+	}
+	if len(t.Notes) > 0 {
+		h.f("<h4>%s</h4>\n", esc(L("notes")))
+		h.notes(t.Notes)
+	}
+	h.f("</article>\n")
+}
+
+func (h *htmlWriter) list(title string, items func(add func(class, text string))) {
+	var b strings.Builder
+	items(func(class, text string) {
+		if class != "" {
+			fmt.Fprintf(&b, "<li class=\"%s\">%s</li>\n", class, esc(text))
+		} else {
+			fmt.Fprintf(&b, "<li>%s</li>\n", esc(text))
+		}
+	})
+	if b.Len() > 0 {
+		h.f("<h4>%s</h4>\n<ul>\n%s</ul>\n", esc(title), b.String())
+	}
+}
+
+func (h *htmlWriter) notes(ns []NoteReport) {
+	h.f("<ul class=\"notes\">\n")
+	for _, n := range ns {
+		h.f("<li><span class=\"muted\">%s</span> %s</li>\n", Clock(dur(n.AtSeconds)), esc(n.Text))
+	}
+	h.f("</ul>\n")
+}
+
+func (h *htmlWriter) findings(r *Report, title string, fs []Finding, none, class string) {
+	h.f("<h3>%s</h3>\n", esc(title))
+	if len(fs) == 0 {
+		h.f("<p class=\"muted\">%s</p>\n", esc(none))
+		return
+	}
+	team := "\x00"
+	for _, f := range fs {
+		if f.Team != team {
+			if team != "\x00" {
+				h.f("</ul>\n")
+			}
+			if r.HandoutTeam == "" {
+				h.f("<h4>%s</h4>\n", esc(f.Team))
+			}
+			h.f("<ul class=\"%s\">\n", class)
+			team = f.Team
+		}
+		h.f("<li>%s</li>\n", esc(f.Text))
+	}
+	h.f("</ul>\n")
+}
+
+// decisionDims are the per-decision score columns: the scored dimensions
+// that come from single decisions.
+func decisionDims(r *Report) []string {
+	var out []string
+	for _, d := range r.Dimensions {
+		if d == "speed" || d == "transparency" || d == "empathy" {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func score(m map[string]float64, dim string) string {
+	v, ok := m[dim]
+	if !ok {
+		return "—"
+	}
+	return fmt.Sprintf("%.0f", v)
+}
+
+func ratingBadge(rating, lang string) string {
+	if rating == "" {
+		return "—"
+	}
+	return fmt.Sprintf("<span class=\"rating r%s\" title=\"%s\">%s</span>", esc(rating), esc(T(lang, "rating."+rating)), esc(T(lang, "rating."+rating)))
+}
+
+func esc(s string) string { return html.EscapeString(s) }
+
+// svgCanvas draws into SVG elements.
+type svgCanvas struct{ strings.Builder }
+
+func (s *svgCanvas) rect(x, y, w, h float64, fill string) {
+	fmt.Fprintf(s, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n", x, y, w, h, fill)
+}
+
+func (s *svgCanvas) line(x1, y1, x2, y2 float64, stroke string, width float64) {
+	fmt.Fprintf(s, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%.1f\"/>\n", x1, y1, x2, y2, stroke, width)
+}
+
+func (s *svgCanvas) polyline(pts [][2]float64, stroke string, width float64, dashed bool) {
+	var b strings.Builder
+	for i, p := range pts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%.1f,%.1f", p[0], p[1])
+	}
+	dash := ""
+	if dashed {
+		dash = " stroke-dasharray=\"4 2\""
+	}
+	fmt.Fprintf(s, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\" stroke-linejoin=\"round\"%s/>\n", b.String(), stroke, width, dash)
+}
+
+func (s *svgCanvas) text(x, y float64, t string, size float64, color string, anchor int) {
+	a := [...]string{"start", "middle", "end"}[anchor]
+	fmt.Fprintf(s, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.1f\" fill=\"%s\" text-anchor=\"%s\">%s</text>\n", x, y, size, color, a, esc(t))
+}
+
+func (s *svgCanvas) measure(t string, size float64) float64 { return approxWidth(t, size) }
+
+const css = `
+:root{--ink:#222;--muted:#666;--line:#d8d8d8;--accent:#0b5394;--ok:#1b7f3b;--bad:#b42318}
+*{box-sizing:border-box}
+body{margin:0;background:#f4f4f1;color:var(--ink);font:15px/1.55 "Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","Helvetica Neue",Arial,sans-serif}
+main{max-width:960px;margin:0 auto;padding:24px 40px 48px;background:#fff}
+header.cover{border-bottom:3px solid var(--accent);margin-bottom:8px;padding-bottom:12px}
+.kicker{margin:0;color:var(--accent);font-weight:700;letter-spacing:.08em;text-transform:uppercase;font-size:12px}
+h1{margin:4px 0;font-size:28px}
+.scenario{margin:0;font-size:19px}
+.meta{margin:4px 0 0;color:var(--muted)}
+h2{margin:32px 0 10px;padding-bottom:4px;border-bottom:1px solid var(--line);color:var(--accent);font-size:21px}
+h3{margin:22px 0 8px;font-size:17px}
+h4{margin:16px 0 6px;font-size:15px}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}
+dl.facts dt{font-weight:700}
+dl.facts dd{margin:0}
+.summary{color:#333}
+table{width:100%;border-collapse:collapse;margin:8px 0 12px;font-size:13.5px}
+th,td{border:1px solid var(--line);padding:4px 7px;text-align:left;vertical-align:top}
+thead th{background:#eef2f7}
+td.num,th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+td ul{margin:0;padding-left:18px}
+.swatch{display:inline-block;width:10px;height:10px;margin-right:6px;border-radius:2px;vertical-align:baseline}
+figure{margin:14px 0;break-inside:avoid}
+figure svg{width:100%;height:auto;display:block;font-family:inherit}
+figcaption{text-align:center;color:var(--muted);font-size:13px}
+article.team{border-top:1px dashed var(--line);margin-top:18px}
+tr.timed-out td,tr.open td{color:var(--bad)}
+tr.abandoned td{color:var(--muted)}
+tr.late td:nth-child(4){color:#9a6700}
+.muted,.blank{color:var(--muted)}
+.prompt{font-weight:600}
+blockquote{margin:4px 0 6px;padding:6px 12px;border-left:3px solid var(--line);background:#fafafa;white-space:pre-wrap}
+.ok{color:var(--ok);margin-right:10px}
+.miss{color:var(--bad);margin-right:10px}
+li.missed{color:var(--bad)}
+li.met,li.kept{color:var(--ok)}
+ul.strength li::marker{color:var(--ok)}
+ul.improvement li::marker{color:var(--bad)}
+.rating{display:inline-block;padding:1px 7px;border-radius:10px;font-size:12.5px;white-space:nowrap;border:1px solid}
+.rP{color:#1b7f3b;border-color:#1b7f3b;background:#eaf6ee}
+.rS{color:#0b5394;border-color:#0b5394;background:#e8f0fa}
+.rM{color:#9a6700;border-color:#9a6700;background:#fff5db}
+.rU{color:#b42318;border-color:#b42318;background:#fdecea}
+.note{color:var(--muted);font-size:13px}
+table.plan td{height:2.2em}
+table.timeline{font-size:12.5px}
+table.timeline td:nth-child(2){white-space:nowrap}
+tr.k-rule-applied td,tr.k-clock-paused td,tr.k-clock-resumed td{color:var(--muted)}
+footer{margin-top:32px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:8px}
+@media print{
+ @page{size:A4;margin:16mm 14mm}
+ body{background:#fff;font-size:10.5pt}
+ main{max-width:none;padding:0}
+ h2{break-after:avoid}
+ h3,h4{break-after:avoid}
+ #teams,#analysis,#plan,#appendix{break-before:page}
+ tr,figure,blockquote,.statement{break-inside:avoid}
+ thead{display:table-header-group}
+ *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
+`

@@ -1,0 +1,350 @@
+package debrief
+
+import (
+	"fmt"
+	"strings"
+)
+
+// report lays the report out on the pages, in the order of the HTML.
+func (w *pdfWriter) report(r *Report) {
+	L := func(k string) string { return T(r.Lang, k) }
+	ov := r.Overview
+
+	// Title block.
+	w.font(fontBold, 9)
+	w.color("#0b5394")
+	w.textAt(marginL, w.y+8, "FIREBREAK")
+	w.y += 16
+	w.font(fontBold, 20)
+	w.color(inkColor)
+	for _, l := range w.wrap(r.Title, contentW) {
+		w.textAt(marginL, w.y+19, l)
+		w.y += 27
+	}
+	w.para(ov.Scenario, paraOpt{size: 13})
+	meta := ov.KindName
+	if ov.Date != "" {
+		meta = ov.Date + " · " + meta
+	}
+	w.para(meta, paraOpt{size: 9.5, color: "#666666"})
+	w.p.SetStrokeColor(rgb("#0b5394"))
+	w.p.SetLineWidth(2)
+	w.p.Line(marginL, w.y+2, marginL+contentW, w.y+2)
+	w.y += 10
+
+	// 1. Overview.
+	w.heading(1, L("sec.overview"))
+	facts := [][]cell{
+		{{text: L("scenario"), bold: true}, {text: ov.Scenario + " (" + ov.ScenarioID + ")"}},
+		{{text: L("kind"), bold: true}, {text: ov.KindName}},
+	}
+	if ov.Date != "" {
+		facts = append(facts, []cell{{text: L("date"), bold: true}, {text: ov.Date}})
+	}
+	if ov.ExerciseID != "" {
+		facts = append(facts, []cell{{text: L("exercise"), bold: true}, {text: ov.ExerciseID}})
+	}
+	facts = append(facts,
+		[]cell{{text: L("duration"), bold: true}, {text: Clock(dur(ov.DurationSeconds))}},
+		[]cell{{text: L("status"), bold: true}, {text: ov.Status}},
+		[]cell{{text: L("teams"), bold: true}, {text: strings.Join(ov.Teams, listSep(r.Lang))}})
+	w.table([]col{{frac: 0.25}, {frac: 0.75}}, facts)
+	if ov.Summary != "" {
+		w.para(ov.Summary, paraOpt{size: 9.5, color: "#333333"})
+	}
+	w.heading(2, L("objlist"))
+	if len(ov.Objectives) == 0 {
+		w.para(L("noobjectives"), paraOpt{})
+	}
+	for i, o := range ov.Objectives {
+		w.para(o.Text, paraOpt{bullet: fmt.Sprintf("%d.", i+1)})
+	}
+
+	// 2. Results.
+	w.heading(1, L("sec.results"))
+	cols := []col{{title: L("team"), frac: 0.14}}
+	dimFrac := min(0.09, 0.54/float64(len(r.Dimensions)))
+	for _, d := range r.Dimensions {
+		cols = append(cols, col{title: T(r.Lang, "short."+d), frac: dimFrac, right: true})
+	}
+	cols = append(cols, col{title: L("ending"), frac: 0.86 - dimFrac*float64(len(r.Dimensions))})
+	var rows [][]cell
+	for i, t := range r.Teams {
+		row := []cell{{text: t.Name, color: teamColor(i), bold: true}}
+		for _, d := range r.Dimensions {
+			row = append(row, cell{text: score(t.Scores, d)})
+		}
+		rows = append(rows, append(row, cell{text: t.Ending.Short}))
+	}
+	w.table(cols, rows)
+	w.chart(scoreH, L("chart.scores"), func(c canvas) { drawScores(c, r, chartW, scoreH) })
+	for _, v := range ov.World {
+		w.chart(curveH, fmt.Sprintf(L("chart.world"), v.Label), func(c canvas) { drawCurve(c, r, v, chartW, curveH) })
+	}
+
+	// 3. Teams.
+	w.newPage()
+	w.heading(1, L("sec.teams"))
+	for i, t := range r.Teams {
+		if i > 0 {
+			w.y += 6
+		}
+		w.teamSection(r, i, t)
+	}
+
+	// 4. Objectives.
+	w.heading(1, L("sec.analysis"))
+	if len(r.Objectives) == 0 {
+		w.para(L("noobjectives"), paraOpt{})
+	}
+	for _, o := range r.Objectives {
+		w.heading(3, o.Text)
+		var rows [][]cell
+		for _, ot := range o.Teams {
+			var ev []string
+			for _, e := range ot.Evidence {
+				ev = append(ev, "• "+e.Label+" → "+e.Text)
+			}
+			evidence := L("noevidence")
+			if len(ev) > 0 {
+				evidence = strings.Join(ev, "\n")
+			}
+			rating := cell{text: L("rating.blank"), color: "#777777"}
+			if ot.Rating != "" {
+				rating = cell{text: T(r.Lang, "rating."+ot.Rating), color: ratingColor(ot.Rating), bold: true}
+				if ot.RatingReason != "" {
+					rating.text += "\n" + ot.RatingReason
+				}
+			}
+			rows = append(rows, []cell{{text: ot.Team, bold: true}, {text: evidence},
+				{text: T(r.Lang, "rating."+ot.Suggested), color: ratingColor(ot.Suggested)}, rating})
+		}
+		w.table([]col{{title: L("team"), frac: 0.15}, {title: L("evidence"), frac: 0.45}, {title: L("suggested"), frac: 0.2}, {title: L("rating"), frac: 0.2}}, rows)
+	}
+	w.para(r.RatingRule, paraOpt{size: 8, color: "#666666"})
+
+	// 5. Findings.
+	w.heading(1, L("sec.findings"))
+	w.findings(r, L("strengths"), r.Strengths, L("nostrengths"), "#1b7f3b")
+	w.findings(r, L("improvements"), r.Improvements, L("noimprovements"), "#b42318")
+	if len(r.Lessons) > 0 {
+		w.heading(2, L("lessons"))
+		for _, l := range r.Lessons {
+			clr := "#1b7f3b"
+			if l.Kind == KindImprovement {
+				clr = "#b42318"
+			}
+			w.para(l.Text, paraOpt{bullet: "•", color: clr})
+		}
+	}
+	if len(r.Notes) > 0 {
+		w.heading(2, L("notes"))
+		for _, n := range r.Notes {
+			w.para(Clock(dur(n.AtSeconds))+"  "+n.Text, paraOpt{bullet: "•"})
+		}
+	}
+
+	// 6. Improvement plan.
+	w.heading(1, L("sec.plan"))
+	w.para(L("plan.note"), paraOpt{size: 8.5, color: "#666666"})
+	rows = nil
+	for _, p := range r.Plan {
+		rows = append(rows, []cell{{text: p.Team, bold: true}, {text: p.What}, {text: p.Action}, {text: p.Owner}, {text: p.Due}})
+	}
+	for range blankPlanRows {
+		rows = append(rows, []cell{{text: "\n"}, {}, {}, {}, {}})
+	}
+	w.table([]col{{title: L("team"), frac: 0.13}, {title: L("plan.what"), frac: 0.40}, {title: L("plan.action"), frac: 0.23},
+		{title: L("plan.owner"), frac: 0.12}, {title: L("plan.due"), frac: 0.12}}, rows)
+
+	// How to read.
+	w.heading(1, L("sec.method"))
+	w.heading(3, L("method"))
+	w.para(r.Method, paraOpt{size: 9})
+	w.para(L("generated"), paraOpt{size: 8, color: "#777777"})
+
+	// Appendix.
+	w.newPage()
+	w.heading(1, L("sec.appendix"))
+	if len(r.Timeline) == 0 {
+		w.para(L("noevents"), paraOpt{})
+		return
+	}
+	rows = nil
+	for _, e := range r.Timeline {
+		clr := ""
+		switch e.Kind {
+		case "rule.applied", "clock.paused", "clock.resumed", "clock.speed":
+			clr = "#777777"
+		case "decision.timedout", "deadline.missed", "promise.missed":
+			clr = "#b42318"
+		case "decision.chosen":
+			clr = "#0b5394"
+		}
+		rows = append(rows, []cell{{text: Clock(dur(e.AtSeconds))}, {text: e.Team}, {text: e.Text, color: clr}})
+	}
+	w.table([]col{{title: L("time"), frac: 0.11, right: true}, {title: L("team"), frac: 0.14}, {title: L("event"), frac: 0.75}}, rows)
+}
+
+func (w *pdfWriter) teamSection(r *Report, i int, t TeamReport) {
+	L := func(k string) string { return T(r.Lang, k) }
+	w.need(120)
+	w.heading(2, L("team")+L("sep")+t.Name)
+	w.p.SetFillColor(rgb(teamColor(i)))
+	w.p.RectFromUpperLeftWithStyle(marginL-8, w.y-18, 4, 14, "F")
+	w.para(L("ending")+L("sep")+t.Ending.Text, paraOpt{})
+	steps := make([]string, len(t.Path))
+	for j, p := range t.Path {
+		steps[j] = fmt.Sprintf("%s (%s)", p.Title, Clock(dur(p.AtSeconds)))
+	}
+	w.para(L("path")+L("sep")+strings.Join(steps, " → "), paraOpt{})
+	w.para(fmt.Sprintf(L("injectcount"), t.Injects), paraOpt{size: 8.5, color: "#666666"})
+
+	w.heading(3, L("decisions"))
+	if len(t.Decisions) == 0 {
+		w.para(L("none"), paraOpt{})
+	} else {
+		dims := decisionDims(r)
+		cols := []col{{title: L("decision"), frac: 0.27}, {title: L("opened"), frac: 0.1, right: true}, {title: L("answer"), frac: 0.29}, {title: L("response"), frac: 0.1, right: true}}
+		for _, d := range dims {
+			cols = append(cols, col{title: T(r.Lang, "short."+d), frac: 0.24 / float64(len(dims)), right: true})
+		}
+		var rows [][]cell
+		for _, d := range t.Decisions {
+			took := "—"
+			if d.ResponseSeconds != nil {
+				took = Took(dur(*d.ResponseSeconds))
+			}
+			clr := ""
+			switch d.Status {
+			case "timed-out", "open":
+				clr = "#b42318"
+			case "abandoned":
+				clr = "#777777"
+			}
+			row := []cell{{text: d.Label}, {text: Clock(dur(d.OpenedAtSeconds))}, {text: d.Answer, color: clr}, {text: took}}
+			for _, dim := range dims {
+				row = append(row, cell{text: score(d.Scores, dim)})
+			}
+			rows = append(rows, row)
+		}
+		w.table(cols, rows)
+	}
+
+	if len(t.Statements) > 0 {
+		w.heading(3, L("statements"))
+		for _, s := range t.Statements {
+			w.para(s.Label+" ("+s.Kind+")", paraOpt{bold: true, size: 9})
+			text := s.Text
+			if text == "" {
+				text = L("nostatement")
+			}
+			top := w.y
+			w.para(text, paraOpt{size: 9, indent: 10, color: "#333333"})
+			if w.y > top { // a bar beside the quote, when it stayed on one page
+				w.p.SetFillColor(rgb("#d0d0d0"))
+				w.p.RectFromUpperLeftWithStyle(marginL+2, top, 2, w.y-top-3, "F")
+			}
+			var parts []string
+			for _, f := range s.Facts {
+				if f.Found {
+					parts = append(parts, f.Label+L("sep")+L("found"))
+				} else {
+					parts = append(parts, f.Label+L("sep")+Label(r.Lang, "factsmissing"))
+				}
+			}
+			if len(parts) > 0 {
+				w.para(L("facts")+L("sep")+strings.Join(parts, listSep2(r.Lang)), paraOpt{size: 8.5, color: "#555555"})
+			}
+		}
+	}
+	if len(t.Deadlines) > 0 {
+		w.heading(3, L("deadlines"))
+		for _, d := range t.Deadlines {
+			w.para(d.Label+L("sep")+d.Text, paraOpt{bullet: "•", color: statusColor(d.Status)})
+		}
+	}
+	w.bullets(L("triggers"), len(t.Triggers), func(j int) (string, string) { return t.Triggers[j].Text, "" })
+	w.bullets(L("claims"), len(t.Contradictions), func(j int) (string, string) { return t.Contradictions[j].Text, "#b42318" })
+	w.bullets(L("promises"), len(t.Promises), func(j int) (string, string) {
+		return t.Promises[j].Text, statusColor(t.Promises[j].Status)
+	})
+	w.bullets(L("overrides"), len(t.Overrides), func(j int) (string, string) {
+		o := t.Overrides[j]
+		return fmt.Sprintf(L("override"), dimLabel(o.Dimension, r.Lang), Number(o.Value), Number(o.Computed), o.Reason), ""
+	})
+	if len(t.World) > 0 {
+		w.heading(3, L("world"))
+		var rows [][]cell
+		for j, v := range t.World {
+			ov := r.Overview.World[j]
+			rows = append(rows, []cell{{text: v.Label}, {text: Number(ov.Start)}, {text: Number(v.Value)}, {text: Number(ov.Min) + " – " + Number(ov.Max)}})
+		}
+		w.table([]col{{title: "", frac: 0.4}, {title: L("world.start"), frac: 0.2, right: true}, {title: L("world.end"), frac: 0.2, right: true},
+			{title: L("world.range"), frac: 0.2, right: true}}, rows)
+	}
+	if len(t.Notes) > 0 {
+		w.bullets(L("notes"), len(t.Notes), func(j int) (string, string) {
+			return Clock(dur(t.Notes[j].AtSeconds)) + "  " + t.Notes[j].Text, ""
+		})
+	}
+}
+
+func (w *pdfWriter) bullets(title string, n int, item func(int) (text, color string)) {
+	if n == 0 {
+		return
+	}
+	w.heading(3, title)
+	for j := range n {
+		text, clr := item(j)
+		w.para(text, paraOpt{bullet: "•", color: clr})
+	}
+}
+
+func (w *pdfWriter) findings(r *Report, title string, fs []Finding, none, clr string) {
+	w.heading(2, title)
+	if len(fs) == 0 {
+		w.para(none, paraOpt{color: "#666666"})
+		return
+	}
+	team := "\x00"
+	for _, f := range fs {
+		if f.Team != team && r.HandoutTeam == "" {
+			w.para(f.Team, paraOpt{bold: true, size: 9.5})
+		}
+		team = f.Team
+		w.para(f.Text, paraOpt{bullet: "•", bulletColor: clr, indent: 4})
+	}
+}
+
+func ratingColor(r string) string {
+	switch r {
+	case "P":
+		return "#1b7f3b"
+	case "S":
+		return "#0b5394"
+	case "M":
+		return "#9a6700"
+	case "U":
+		return "#b42318"
+	}
+	return inkColor
+}
+
+func statusColor(s string) string {
+	switch s {
+	case "met", "kept":
+		return "#1b7f3b"
+	case "missed":
+		return "#b42318"
+	}
+	return ""
+}
+
+// listSep2 separates items that may contain commas themselves.
+func listSep2(lang string) string {
+	if lang == "zh" {
+		return "；"
+	}
+	return "; "
+}

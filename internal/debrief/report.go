@@ -1,0 +1,918 @@
+package debrief
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+	"github.com/firebreak-drills/firebreak/internal/scoring"
+)
+
+// SchemaVersion is the version of the JSON export (docs/export-json.md).
+// It changes only when a field is removed or changes meaning.
+const SchemaVersion = 1
+
+// Report is an exercise's after-action report, following the structure of
+// an HSEEP after-action report: overview, results, analysis of objectives,
+// strengths and areas for improvement, improvement plan, and a timeline.
+// Every text in it is in the report's language; ids stay as in the
+// scenario. Times are seconds of exercise time. The renderers (HTML, PDF,
+// CSV, JSON) read only this.
+type Report struct {
+	SchemaVersion int    `json:"schema_version"`
+	Lang          string `json:"lang"`
+	Title         string `json:"title"`
+	// HandoutTeam is set for a one-team handout: the report then holds only
+	// that team's results and findings, plus the general lessons.
+	HandoutTeam  string            `json:"handout_team,omitempty"`
+	Overview     Overview          `json:"overview"`
+	Dimensions   []string          `json:"dimensions"` // score dimensions shown, "overall" last
+	Teams        []TeamReport      `json:"teams"`
+	Objectives   []ObjectiveReport `json:"objectives"`
+	Strengths    []Finding         `json:"strengths"`
+	Improvements []Finding         `json:"areas_for_improvement"`
+	Lessons      []Lesson          `json:"general_lessons"`
+	Plan         []PlanRow         `json:"improvement_plan"`
+	Notes        []NoteReport      `json:"notes"` // the facilitator's notes about no team in particular
+	Timeline     []TimelineEntry   `json:"timeline"`
+	Method       string            `json:"scoring_method"`
+	RatingRule   string            `json:"rating_rule"`
+}
+
+// Overview is the exercise overview.
+type Overview struct {
+	// ExerciseID is the exercise's id in the database, when the caller knows it.
+	ExerciseID string `json:"exercise_id,omitempty"`
+	ScenarioID string `json:"scenario_id"`
+	Scenario   string `json:"scenario"`
+	Summary    string `json:"summary,omitempty"`
+	Kind       string `json:"kind"`
+	KindName   string `json:"kind_name"`
+	// Date (YYYY-MM-DD) and StartedAt (RFC 3339) come from the wall-clock
+	// time of the first logged event; empty when unknown (see SetStarted).
+	Date            string         `json:"date,omitempty"`
+	StartedAt       string         `json:"started_at,omitempty"`
+	DurationSeconds float64        `json:"duration_seconds"`
+	EndSeconds      float64        `json:"end_seconds"` // when the exercise ended, or how far it ran
+	Ended           bool           `json:"ended"`
+	EndReason       string         `json:"end_reason,omitempty"`
+	Status          string         `json:"status"`
+	Teams           []string       `json:"teams"`
+	Objectives      []ObjectiveRef `json:"objectives"`
+	World           []Variable     `json:"world"`
+}
+
+// ObjectiveRef names an objective.
+type ObjectiveRef struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+}
+
+// Variable is a world variable of the scenario.
+type Variable struct {
+	ID    string  `json:"id"`
+	Label string  `json:"label"`
+	Start float64 `json:"start"`
+	Min   float64 `json:"min"`
+	Max   float64 `json:"max"`
+}
+
+// TeamReport is one team's results.
+type TeamReport struct {
+	Name           string                `json:"name"`
+	Ending         Ending                `json:"ending"`
+	Scores         map[string]float64    `json:"scores"` // dimensions with evidence, and "overall"
+	Overrides      []OverrideReport      `json:"overrides"`
+	Path           []PathStep            `json:"path"`
+	Decisions      []DecisionReport      `json:"decisions"`
+	Statements     []StatementReport     `json:"statements"`
+	Deadlines      []DeadlineReport      `json:"deadlines"`
+	Triggers       []TriggerReport       `json:"triggers"`
+	Contradictions []ContradictionReport `json:"contradictions"`
+	Promises       []PromiseReport       `json:"promises"`
+	Injects        int                   `json:"injects_received"`
+	Refused        int                   `json:"refused_actions"`
+	World          []WorldValue          `json:"world"`        // at the end
+	Curves         []Curve               `json:"world_curves"` // over time, one per variable
+	Notes          []NoteReport          `json:"notes"`
+}
+
+// Ending is how a team's play ended.
+type Ending struct {
+	Status    string  `json:"status"` // ending, time-up, facilitator, complete or playing
+	Phase     string  `json:"phase,omitempty"`
+	Tone      string  `json:"tone,omitempty"` // good, mixed or bad
+	AtSeconds float64 `json:"at_seconds"`
+	Title     string  `json:"title"` // the ending phase's title, or how play ended
+	Short     string  `json:"short"` // title, tone and time, for tables
+	Text      string  `json:"text"`  // the full outcome
+}
+
+// PathStep is a phase on a team's path.
+type PathStep struct {
+	Phase     string  `json:"phase"`
+	Title     string  `json:"title"`
+	AtSeconds float64 `json:"at_seconds"`
+}
+
+// DecisionReport is one decision as a team met it.
+type DecisionReport struct {
+	ID              string             `json:"id"`
+	Prompt          string             `json:"prompt"`
+	Label           string             `json:"label"` // the prompt's question, shortened
+	Phase           string             `json:"phase"`
+	OpenedAtSeconds float64            `json:"opened_at_seconds"`
+	TargetSeconds   float64            `json:"target_seconds"`   // after opening
+	DeadlineSeconds float64            `json:"deadline_seconds"` // after opening
+	Status          string             `json:"status"`           // chosen, timed-out, open or abandoned
+	Option          string             `json:"option,omitempty"`
+	OptionText      string             `json:"option_text,omitempty"`
+	ResponseSeconds *float64           `json:"response_seconds,omitempty"` // chosen only
+	ByTarget        bool               `json:"by_target"`
+	AuthorScores    map[string]int     `json:"author_scores,omitempty"`
+	Scores          map[string]float64 `json:"scores,omitempty"`
+	Answer          string             `json:"answer"` // the option's text (shortened), or what happened instead
+}
+
+// StatementReport is a statement a team wrote with a choice.
+type StatementReport struct {
+	Decision string      `json:"decision"`
+	Prompt   string      `json:"prompt"`
+	Label    string      `json:"label"`
+	Kind     string      `json:"kind"`
+	Text     string      `json:"text"`
+	Facts    []FactCheck `json:"facts"`
+}
+
+// FactCheck tells whether a required fact is in a statement.
+type FactCheck struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Found bool   `json:"found"`
+}
+
+// DeadlineReport is a regulatory deadline as it ran for a team.
+type DeadlineReport struct {
+	ID               string   `json:"id"`
+	Label            string   `json:"label"`
+	Status           string   `json:"status"` // met, missed or running
+	StartedAtSeconds float64  `json:"started_at_seconds"`
+	DueAtSeconds     float64  `json:"due_at_seconds"`
+	MetAtSeconds     *float64 `json:"met_at_seconds,omitempty"`
+	Represents       string   `json:"represents,omitempty"` // the real-world time, e.g. 72h
+	Text             string   `json:"text"`
+}
+
+// TriggerReport is a trigger that fired for a team.
+type TriggerReport struct {
+	ID      string `json:"id"`
+	Channel string `json:"channel,omitempty"`
+	Text    string `json:"text"`
+}
+
+// ContradictionReport is a pair of the team's public claims that cannot both be true.
+type ContradictionReport struct {
+	Earlier ClaimReport `json:"earlier"`
+	Later   ClaimReport `json:"later"`
+	Text    string      `json:"text"`
+}
+
+// ClaimReport is a public claim.
+type ClaimReport struct {
+	Claim     string  `json:"claim"`
+	Decision  string  `json:"decision"`
+	Option    string  `json:"option"`
+	AtSeconds float64 `json:"at_seconds"`
+}
+
+// PromiseReport is a team's promise to update the public.
+type PromiseReport struct {
+	Decision      string   `json:"decision"`
+	Option        string   `json:"option"`
+	AtSeconds     float64  `json:"at_seconds"`
+	DueSeconds    float64  `json:"due_seconds"`
+	Status        string   `json:"status"` // kept, missed or running
+	KeptAtSeconds *float64 `json:"kept_at_seconds,omitempty"`
+	Text          string   `json:"text"`
+}
+
+// OverrideReport is a score the facilitator replaced.
+type OverrideReport struct {
+	Dimension string  `json:"dimension"`
+	Value     float64 `json:"value"`
+	Computed  float64 `json:"computed"`
+	Reason    string  `json:"reason"`
+	AtSeconds float64 `json:"at_seconds"`
+}
+
+// WorldValue is a world variable's value.
+type WorldValue struct {
+	ID    string  `json:"id"`
+	Label string  `json:"label"`
+	Value float64 `json:"value"`
+}
+
+// Curve is a world variable over exercise time for one team: a step
+// function that holds each value until the next point.
+type Curve struct {
+	Variable string  `json:"variable"`
+	Points   []Point `json:"points"`
+}
+
+// Point is a value from a moment on.
+type Point struct {
+	AtSeconds float64 `json:"at_seconds"`
+	Value     float64 `json:"value"`
+}
+
+// NoteReport is an observer note of the facilitator.
+type NoteReport struct {
+	AtSeconds float64 `json:"at_seconds"`
+	Team      string  `json:"team,omitempty"`
+	Decision  string  `json:"decision,omitempty"`
+	Inject    string  `json:"inject,omitempty"`
+	Text      string  `json:"text"`
+}
+
+// ObjectiveReport is the analysis of one objective.
+type ObjectiveReport struct {
+	ID        string          `json:"id"`
+	Text      string          `json:"text"`
+	Decisions []string        `json:"decisions"`
+	Teams     []ObjectiveTeam `json:"teams"`
+}
+
+// ObjectiveTeam is one team's evidence for an objective, the rating the
+// evidence suggests and the facilitator's rating, if given.
+type ObjectiveTeam struct {
+	Team         string     `json:"team"`
+	Evidence     []Evidence `json:"evidence"`
+	Suggested    string     `json:"suggested_rating"` // P, S, M or U (see RatingRule)
+	Rating       string     `json:"rating,omitempty"` // the facilitator's, when given
+	RatingReason string     `json:"rating_reason,omitempty"`
+}
+
+// Evidence is a team's answer to one of an objective's decisions.
+type Evidence struct {
+	Decision        string   `json:"decision"`
+	Label           string   `json:"label"`  // the decision's question, shortened
+	Status          string   `json:"status"` // as DecisionReport.Status
+	Option          string   `json:"option,omitempty"`
+	ResponseSeconds *float64 `json:"response_seconds,omitempty"`
+	ByTarget        bool     `json:"by_target"`
+	Text            string   `json:"text"`
+}
+
+// Finding is a strength or an area for improvement of one team.
+type Finding struct {
+	Team    string `json:"team"`
+	Kind    string `json:"kind"`              // strength or improvement
+	Code    string `json:"code"`              // e.g. deadline-missed (docs/export-json.md)
+	Subject string `json:"subject,omitempty"` // decision or deadline id it is about
+	Text    string `json:"text"`
+}
+
+// Lesson is a finding shared by several teams.
+type Lesson struct {
+	Kind    string `json:"kind"`
+	Code    string `json:"code"`
+	Subject string `json:"subject,omitempty"`
+	Teams   int    `json:"teams"`
+	Of      int    `json:"of"`
+	Text    string `json:"text"`
+}
+
+// PlanRow is a row of the improvement plan. Action, Owner and Due are left
+// for the facilitator.
+type PlanRow struct {
+	Team   string `json:"team"`
+	What   string `json:"what"`
+	Action string `json:"action"`
+	Owner  string `json:"owner"`
+	Due    string `json:"due"`
+}
+
+// TimelineEntry is one logged event in words.
+type TimelineEntry struct {
+	Seq             int64    `json:"seq"`
+	AtSeconds       float64  `json:"at_seconds"`
+	Team            string   `json:"team,omitempty"`
+	Kind            string   `json:"kind"` // the event kind as logged, e.g. decision.chosen
+	Phase           string   `json:"phase,omitempty"`
+	Decision        string   `json:"decision,omitempty"`
+	Option          string   `json:"option,omitempty"`
+	ResponseSeconds *float64 `json:"response_seconds,omitempty"`
+	Text            string   `json:"text"`
+	Statement       string   `json:"statement,omitempty"`
+}
+
+// Finding kinds.
+const (
+	KindStrength    = "strength"
+	KindImprovement = "improvement"
+)
+
+// SetStarted records the wall-clock time the exercise started (the first
+// logged event's), shown as the exercise date. The events of the engine do
+// not carry it: the store does.
+func (r *Report) SetStarted(t time.Time) {
+	if t.IsZero() {
+		r.Overview.Date, r.Overview.StartedAt = "", ""
+		return
+	}
+	r.Overview.Date = t.Format("2006-01-02")
+	r.Overview.StartedAt = t.Format(time.RFC3339)
+}
+
+// Build makes the after-action report of an exercise: st is its state and
+// events its log (the log gives the timeline and the world curves; nil
+// leaves both empty). team "" reports on every team; a team's name makes a
+// one-team handout. An unknown team gives a report with no team in it.
+func Build(st *engine.State, events []engine.Event, lang string, team string) *Report {
+	sc := st.Scenario
+	L := func(k string) string { return T(lang, k) }
+	r := &Report{SchemaVersion: SchemaVersion, Lang: lang, Title: L("aar"), HandoutTeam: team,
+		Method: L("methodtext"), RatingRule: L("ratingrule")}
+	if team != "" {
+		r.Title = L("aar") + " — " + fmt.Sprintf(L("handout"), team)
+	}
+	var teams []*engine.Team
+	for _, t := range st.Teams {
+		if team == "" || t.Name == team {
+			teams = append(teams, t)
+		}
+	}
+	include := func(name string) bool { return team == "" || name == team }
+
+	// Overview.
+	ov := &r.Overview
+	ov.ScenarioID, ov.Scenario, ov.Summary = sc.ID, sc.Title.Get(lang), sc.Summary.Get(lang)
+	ov.Kind, ov.KindName = sc.Kind, KindName(sc.Kind, lang)
+	ov.DurationSeconds = secs(sc.Duration)
+	ov.Ended, ov.EndReason = st.Ended, st.Reason
+	if st.Ended {
+		ov.EndSeconds = secs(st.EndedAt)
+		ov.Status = fmt.Sprintf(Label(lang, "ended"), Clock(st.EndedAt), Label(lang, "reason."+st.Reason))
+	} else {
+		ov.EndSeconds = secs(st.Now)
+		ov.Status = fmt.Sprintf(Label(lang, "running"), Clock(st.Now))
+	}
+	ov.Teams = []string{}
+	for _, t := range teams {
+		ov.Teams = append(ov.Teams, t.Name)
+	}
+	ov.Objectives = []ObjectiveRef{}
+	for _, o := range sc.Objectives {
+		ov.Objectives = append(ov.Objectives, ObjectiveRef{ID: o.ID, Text: o.Text.Get(lang)})
+	}
+	ov.World = []Variable{}
+	for _, v := range sc.World {
+		ov.World = append(ov.World, Variable{ID: v.ID, Label: varLabel(v, lang), Start: v.Start, Min: v.Min, Max: v.Max})
+	}
+
+	// Dimensions any team has evidence for, in report order, then overall.
+	r.Dimensions = []string{}
+	for _, d := range scoring.Dimensions {
+		for _, t := range teams {
+			if t.Scores().Has[d] {
+				r.Dimensions = append(r.Dimensions, d)
+				break
+			}
+		}
+	}
+	r.Dimensions = append(r.Dimensions, scoring.Overall)
+
+	timeline, curves := replay(events, lang, team)
+	r.Timeline = timeline
+
+	r.Teams = []TeamReport{}
+	for _, t := range teams {
+		tr := teamReport(st, t, lang)
+		for _, v := range sc.World {
+			if pts := curves[t.Name][v.ID]; len(pts) > 0 {
+				tr.Curves = append(tr.Curves, Curve{Variable: v.ID, Points: pts})
+			}
+		}
+		if tr.Curves == nil {
+			tr.Curves = []Curve{}
+		}
+		r.Teams = append(r.Teams, tr)
+	}
+
+	r.Objectives = []ObjectiveReport{}
+	for _, o := range sc.Objectives {
+		or := ObjectiveReport{ID: o.ID, Text: o.Text.Get(lang), Decisions: slices.Clone(o.Decisions), Teams: []ObjectiveTeam{}}
+		if or.Decisions == nil {
+			or.Decisions = []string{}
+		}
+		for _, t := range teams {
+			or.Teams = append(or.Teams, objectiveTeam(t, o, lang))
+		}
+		r.Objectives = append(r.Objectives, or)
+	}
+
+	// Findings: every team's, so the general lessons cover the whole
+	// exercise even in a handout; the report keeps the included teams'.
+	r.Strengths, r.Improvements, r.Plan = []Finding{}, []Finding{}, []PlanRow{}
+	all := map[string][]Finding{}
+	for _, t := range st.Teams {
+		fs := findings(st, t, lang)
+		all[t.Name] = fs
+		if !include(t.Name) {
+			continue
+		}
+		for _, f := range fs {
+			if f.Kind == KindStrength {
+				r.Strengths = append(r.Strengths, f)
+			} else {
+				r.Improvements = append(r.Improvements, f)
+				r.Plan = append(r.Plan, PlanRow{Team: f.Team, What: f.Text})
+			}
+		}
+	}
+	r.Lessons = lessons(st, all, lang)
+
+	r.Notes = []NoteReport{}
+	for _, n := range st.Notes {
+		if n.Team == "" {
+			r.Notes = append(r.Notes, noteReport(n))
+		}
+	}
+	return r
+}
+
+func secs(d time.Duration) float64 { return d.Seconds() }
+
+// dur turns report seconds back into a duration, for Clock and Took.
+func dur(s float64) time.Duration { return time.Duration(math.Round(s * float64(time.Second))) }
+
+func ptr(f float64) *float64 { return &f }
+
+func varLabel(v *scenario.Variable, lang string) string {
+	if s := v.Label.Get(lang); s != "" {
+		return s
+	}
+	return v.ID
+}
+
+func noteReport(n engine.Note) NoteReport {
+	return NoteReport{AtSeconds: secs(n.At), Team: n.Team, Decision: n.Decision, Inject: n.Inject, Text: n.Text}
+}
+
+func teamReport(st *engine.State, t *engine.Team, lang string) TeamReport {
+	sc := st.Scenario
+	L := func(k string) string { return T(lang, k) }
+	tr := TeamReport{Name: t.Name, Scores: map[string]float64{}, Injects: len(t.Inbox), Refused: len(t.Rejected)}
+
+	// Ending.
+	tr.Ending = Ending{Status: "playing", Text: endingText(st, t, lang), Title: Label(lang, "playing")}
+	if t.Ended {
+		tr.Ending.Status, tr.Ending.AtSeconds = t.EndReason, secs(t.EndedAt)
+		tr.Ending.Title = Label(lang, "reason."+t.EndReason)
+		tr.Ending.Short = fmt.Sprintf("%s (%s)", tr.Ending.Title, Clock(t.EndedAt))
+		if t.EndReason == engine.EndReached {
+			tr.Ending.Phase = t.Ending
+			tr.Ending.Title = phaseTitle(st, t.Ending, lang)
+			if p := sc.Phase(t.Ending); p != nil && p.Ending != nil {
+				tr.Ending.Tone = p.Ending.Tone
+				tr.Ending.Short = fmt.Sprintf("%s (%s, %s)", tr.Ending.Title, Label(lang, "tone."+p.Ending.Tone), Clock(t.EndedAt))
+			}
+		}
+	} else {
+		tr.Ending.AtSeconds = secs(st.Now)
+		tr.Ending.Short = tr.Ending.Title
+	}
+
+	s := t.Scores()
+	for _, d := range append(slices.Clone(scoring.Dimensions), scoring.Overall) {
+		if s.Has[d] {
+			tr.Scores[d] = s.Get(d)
+		}
+	}
+	tr.Overrides = []OverrideReport{}
+	for _, d := range append(slices.Clone(scoring.Dimensions), scoring.Overall) {
+		if o, ok := t.Overrides[d]; ok {
+			tr.Overrides = append(tr.Overrides, OverrideReport{Dimension: d, Value: o.Value, Computed: o.Original, Reason: o.Reason, AtSeconds: secs(o.At)})
+		}
+	}
+
+	tr.Path = []PathStep{}
+	for _, p := range t.Path {
+		tr.Path = append(tr.Path, PathStep{Phase: p.Phase, Title: phaseTitle(st, p.Phase, lang), AtSeconds: secs(p.At)})
+	}
+
+	tr.Decisions, tr.Statements = []DecisionReport{}, []StatementReport{}
+	for _, a := range t.Answers {
+		tr.Decisions = append(tr.Decisions, decisionReport(a, lang))
+		if a.Decision.Statement != nil && a.Option != nil {
+			sr := StatementReport{Decision: a.Decision.ID, Prompt: a.Decision.Prompt.Get(lang), Label: brief(a.Decision.Prompt.Get(lang), true),
+				Kind: a.Decision.Statement.Kind,
+				Text: strings.TrimSpace(a.Statement), Facts: []FactCheck{}}
+			for _, id := range a.Decision.Statement.RequiredFacts {
+				sr.Facts = append(sr.Facts, FactCheck{ID: id, Label: factLabel(sc, id, lang), Found: slices.Contains(a.FactsFound, id)})
+			}
+			tr.Statements = append(tr.Statements, sr)
+		}
+	}
+
+	tr.Deadlines = []DeadlineReport{}
+	for _, id := range slices.Sorted(maps.Keys(t.RegDeadlines)) {
+		ds := t.RegDeadlines[id]
+		dr := DeadlineReport{ID: id, Label: ds.Deadline.Label.Get(lang), StartedAtSeconds: secs(ds.StartedAt), DueAtSeconds: secs(ds.DueAt())}
+		switch {
+		case ds.Met:
+			dr.Status, dr.MetAtSeconds = "met", ptr(secs(ds.MetAt))
+			dr.Text = fmt.Sprintf(Label(lang, "dl.met"), Clock(ds.MetAt))
+		case ds.Missed:
+			dr.Status = "missed"
+			dr.Text = fmt.Sprintf(Label(lang, "dl.missed"), Clock(ds.DueAt()))
+		default:
+			dr.Status = "running"
+			dr.Text = fmt.Sprintf(Label(lang, "dl.running"), Clock(ds.DueAt()))
+		}
+		if ds.Deadline.Represents > 0 {
+			dr.Represents = humanDuration(ds.Deadline.Represents)
+			dr.Text += " — " + fmt.Sprintf(Label(lang, "dl.represents"), dr.Represents)
+		}
+		tr.Deadlines = append(tr.Deadlines, dr)
+	}
+
+	tr.Triggers = []TriggerReport{}
+	for _, trg := range sc.Triggers {
+		if !t.Triggered[trg.ID] {
+			continue
+		}
+		x := TriggerReport{ID: trg.ID, Text: trg.ID}
+		if trg.Inject != nil {
+			x.Channel = trg.Inject.Channel
+			x.Text = Label(lang, "channel."+trg.Inject.Channel) + T(lang, "sep") + oneLine(trg.Inject.Text.Get(lang))
+		}
+		tr.Triggers = append(tr.Triggers, x)
+	}
+
+	tr.Contradictions = []ContradictionReport{}
+	for _, c := range t.Contradictions {
+		cr := ContradictionReport{Earlier: claimReport(c.Earlier), Later: claimReport(c.Later)}
+		cr.Text = fmt.Sprintf(L("contradiction"), claimText(sc, c.Earlier, lang), Clock(c.Earlier.At), claimText(sc, c.Later, lang), Clock(c.Later.At))
+		tr.Contradictions = append(tr.Contradictions, cr)
+	}
+	tr.Promises = []PromiseReport{}
+	for _, c := range t.Commitments {
+		pr := PromiseReport{Decision: c.Decision, Option: c.Option, AtSeconds: secs(c.At), DueSeconds: secs(c.Due)}
+		switch {
+		case c.Kept:
+			pr.Status, pr.KeptAtSeconds = "kept", ptr(secs(c.KeptAt))
+			pr.Text = fmt.Sprintf(L("promise.kept"), Clock(c.At), Clock(c.Due), Clock(c.KeptAt))
+		case c.Missed:
+			pr.Status = "missed"
+			pr.Text = fmt.Sprintf(L("promise.missed"), Clock(c.At), Clock(c.Due))
+		default:
+			pr.Status = "running"
+			pr.Text = fmt.Sprintf(L("promise.running"), Clock(c.At), Clock(c.Due))
+		}
+		tr.Promises = append(tr.Promises, pr)
+	}
+
+	tr.World = []WorldValue{}
+	for _, v := range sc.World {
+		tr.World = append(tr.World, WorldValue{ID: v.ID, Label: varLabel(v, lang), Value: round2(t.World[v.ID])})
+	}
+	tr.Notes = []NoteReport{}
+	for _, n := range st.Notes {
+		if n.Team == t.Name {
+			tr.Notes = append(tr.Notes, noteReport(n))
+		}
+	}
+	return tr
+}
+
+// claimText is what the team said when it made a claim: the option's text,
+// shortened (a claim itself is only an id).
+func claimText(sc *scenario.Scenario, c engine.Claim, lang string) string {
+	if d := sc.Decision(c.Decision); d != nil {
+		if o := d.Option(c.Option); o != nil {
+			return brief(o.Text.Get(lang), false)
+		}
+	}
+	return c.Claim
+}
+
+func claimReport(c engine.Claim) ClaimReport {
+	return ClaimReport{Claim: c.Claim, Decision: c.Decision, Option: c.Option, AtSeconds: secs(c.At)}
+}
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
+
+func factLabel(sc *scenario.Scenario, id, lang string) string {
+	for _, f := range sc.Facts {
+		if f.ID == id && f.Label.Get(lang) != "" {
+			return f.Label.Get(lang)
+		}
+	}
+	return id
+}
+
+func status(a engine.Answer) string {
+	switch {
+	case a.Option != nil:
+		return "chosen"
+	case a.TimedOut:
+		return "timed-out"
+	case a.Abandoned:
+		return "abandoned"
+	default:
+		return "open"
+	}
+}
+
+// answerText is the option's text, or what happened instead.
+func answerText(a engine.Answer, lang string) string {
+	switch {
+	case a.Option != nil:
+		return brief(a.Option.Text.Get(lang), false)
+	case a.TimedOut:
+		return Label(lang, "timedout")
+	case a.Abandoned:
+		return Label(lang, "abandoned")
+	default:
+		return Label(lang, "open")
+	}
+}
+
+func decisionReport(a engine.Answer, lang string) DecisionReport {
+	d := a.Decision
+	dr := DecisionReport{ID: d.ID, Prompt: d.Prompt.Get(lang), Label: brief(d.Prompt.Get(lang), true), OpenedAtSeconds: secs(a.OpenedAt),
+		TargetSeconds: secs(d.Target), DeadlineSeconds: secs(d.Deadline), Status: status(a), Answer: answerText(a, lang)}
+	if d.Phase != nil {
+		dr.Phase = d.Phase.ID
+	}
+	if a.Option != nil {
+		dr.Option, dr.OptionText = a.Option.ID, a.Option.Text.Get(lang)
+		dr.ResponseSeconds = ptr(secs(a.Took()))
+		dr.ByTarget = a.Took() <= d.Target
+		if len(a.Option.Scores) > 0 {
+			dr.AuthorScores = maps.Clone(a.Option.Scores)
+		}
+	}
+	if !a.Abandoned {
+		if sc := scoring.Decision(scoring.Response{Decision: d, Option: a.Option, TimedOut: a.TimedOut, Open: a.Open, Took: a.Took()}); len(sc) > 0 {
+			dr.Scores = sc
+		}
+	}
+	return dr
+}
+
+func objectiveTeam(t *engine.Team, o *scenario.Objective, lang string) ObjectiveTeam {
+	ot := ObjectiveTeam{Team: t.Name, Evidence: []Evidence{}, Suggested: t.SuggestRating(o)}
+	for _, a := range t.Answers {
+		if !slices.Contains(o.Decisions, a.Decision.ID) {
+			continue
+		}
+		ev := Evidence{Decision: a.Decision.ID, Label: brief(a.Decision.Prompt.Get(lang), true), Status: status(a)}
+		ev.Text = answerText(a, lang)
+		if a.Option != nil {
+			ev.Option = a.Option.ID
+			ev.ResponseSeconds = ptr(secs(a.Took()))
+			ev.ByTarget = a.Took() <= a.Decision.Target
+			ev.Text = fmt.Sprintf("%s (%s; %s)", brief(a.Option.Text.Get(lang), false), Took(a.Took()),
+				fmt.Sprintf(T(lang, "window"), Took(a.Decision.Target), Took(a.Decision.Deadline)))
+		}
+		ot.Evidence = append(ot.Evidence, ev)
+	}
+	if rt, ok := t.Ratings[o.ID]; ok {
+		ot.Rating, ot.RatingReason = rt.Rating, rt.Reason
+	}
+	return ot
+}
+
+// findings derives a team's strengths and areas for improvement from the
+// evidence, strengths first.
+func findings(st *engine.State, t *engine.Team, lang string) []Finding {
+	sc := st.Scenario
+	L := func(k string) string { return T(lang, k) }
+	var good, bad []Finding
+	add := func(list *[]Finding, kind, code, subject string, args ...any) {
+		*list = append(*list, Finding{Team: t.Name, Kind: kind, Code: code, Subject: subject, Text: fmt.Sprintf(L("f."+code), args...)})
+	}
+	strength := func(code, subject string, args ...any) { add(&good, KindStrength, code, subject, args...) }
+	improve := func(code, subject string, args ...any) { add(&bad, KindImprovement, code, subject, args...) }
+
+	// The first response, then every later decision.
+	var chosen []engine.Answer
+	for _, a := range t.Answers {
+		if a.Option != nil {
+			chosen = append(chosen, a)
+		}
+	}
+	sort.SliceStable(chosen, func(i, j int) bool { return chosen[i].At < chosen[j].At })
+	for i, a := range chosen {
+		d := a.Decision
+		prompt, option := brief(d.Prompt.Get(lang), true), brief(a.Option.Text.Get(lang), false)
+		switch {
+		case i == 0 && a.Took() <= d.Target:
+			strength("fast-first-response", d.ID, prompt, Took(a.Took()), Took(d.Target))
+		case i == 0:
+			improve("slow-first-response", d.ID, prompt, Took(a.Took()), Took(d.Target))
+		case a.Took() > d.Target:
+			improve("slow-response", d.ID, prompt, Took(a.Took()), Took(d.Target))
+		}
+		var strong []string
+		for _, dim := range scenario.AuthoredDimensions {
+			v, ok := a.Option.Scores[dim]
+			switch {
+			case ok && v >= 2:
+				strong = append(strong, fmt.Sprintf("%s %+d", Label(lang, dim), v))
+			case ok && v <= -1:
+				improve("low-"+dim, d.ID, option, prompt, fmt.Sprintf("%s %+d", Label(lang, dim), v))
+			}
+		}
+		if len(strong) > 0 {
+			strength("strong-option", d.ID, option, prompt, strings.Join(strong, listSep(lang)))
+		}
+		if d.Statement != nil && len(d.Statement.RequiredFacts) > 0 {
+			var missing []string
+			for _, id := range d.Statement.RequiredFacts {
+				if !slices.Contains(a.FactsFound, id) {
+					missing = append(missing, factLabel(sc, id, lang))
+				}
+			}
+			if len(missing) == 0 {
+				strength("statement-complete", d.ID, prompt)
+			} else {
+				improve("statement-facts-missing", d.ID, prompt, strings.Join(missing, listSep(lang)))
+			}
+		}
+	}
+	for _, a := range t.Answers {
+		switch {
+		case a.TimedOut:
+			improve("decision-unanswered", a.Decision.ID, brief(a.Decision.Prompt.Get(lang), true))
+		case a.Open:
+			improve("decision-open", a.Decision.ID, brief(a.Decision.Prompt.Get(lang), true))
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(t.RegDeadlines)) {
+		ds := t.RegDeadlines[id]
+		switch {
+		case ds.Met:
+			strength("deadline-met", id, ds.Deadline.Label.Get(lang), Clock(ds.MetAt), Clock(ds.DueAt()))
+		case ds.Missed:
+			improve("deadline-missed", id, ds.Deadline.Label.Get(lang), Clock(ds.DueAt()))
+		}
+	}
+	for _, c := range t.Contradictions {
+		improve("contradiction", c.Later.Claim, claimText(sc, c.Later, lang), claimText(sc, c.Earlier, lang))
+	}
+	for _, c := range t.Commitments {
+		switch {
+		case c.Kept:
+			strength("promise-kept", c.Decision, Clock(c.At), Clock(c.Due))
+		case c.Missed:
+			improve("promise-missed", c.Decision, Clock(c.At), Clock(c.Due))
+		}
+	}
+	if t.Ended && t.EndReason == engine.EndReached {
+		if p := sc.Phase(t.Ending); p != nil && p.Ending != nil {
+			switch p.Ending.Tone {
+			case "good":
+				strength("good-ending", t.Ending, phaseTitle(st, t.Ending, lang))
+			case "bad":
+				improve("bad-ending", t.Ending, phaseTitle(st, t.Ending, lang))
+			}
+		}
+	}
+	return append(good, bad...)
+}
+
+func listSep(lang string) string {
+	if lang == "zh" {
+		return "、"
+	}
+	return ", "
+}
+
+// lessons are the findings that at least two teams share, most shared
+// first, strengths before areas for improvement.
+func lessons(st *engine.State, all map[string][]Finding, lang string) []Lesson {
+	out := []Lesson{}
+	if len(st.Teams) < 2 {
+		return out
+	}
+	type key struct{ kind, code, subject string }
+	count := map[key]int{}
+	var order []key
+	for _, t := range st.Teams {
+		seen := map[key]bool{}
+		for _, f := range all[t.Name] {
+			k := key{f.Kind, f.Code, f.Subject}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			if count[k] == 0 {
+				order = append(order, k)
+			}
+			count[k]++
+		}
+	}
+	for _, k := range order {
+		if count[k] < 2 {
+			continue
+		}
+		what := T(lang, "g."+k.code)
+		if strings.Contains(what, "%s") {
+			what = fmt.Sprintf(what, subjectLabel(st.Scenario, k.code, k.subject, lang))
+		}
+		out = append(out, Lesson{Kind: k.kind, Code: k.code, Subject: k.subject, Teams: count[k], Of: len(st.Teams),
+			Text: fmt.Sprintf(T(lang, "lesson"), count[k], len(st.Teams), what)})
+	}
+	rank := func(kind string) int {
+		if kind == KindStrength {
+			return 0
+		}
+		return 1
+	}
+	slices.SortStableFunc(out, func(a, b Lesson) int {
+		return cmp.Or(cmp.Compare(rank(a.Kind), rank(b.Kind)), cmp.Compare(b.Teams, a.Teams))
+	})
+	return out
+}
+
+// subjectLabel names what a finding is about: a decision's prompt or a
+// deadline's label.
+func subjectLabel(sc *scenario.Scenario, code, subject, lang string) string {
+	if strings.HasPrefix(code, "deadline-") {
+		for _, d := range sc.Deadlines {
+			if d.ID == subject {
+				return d.Label.Get(lang)
+			}
+		}
+	}
+	if d := sc.Decision(subject); d != nil {
+		return brief(d.Prompt.Get(lang), true)
+	}
+	return subject
+}
+
+// briefUnits is how long a shortened text may be: a Chinese character
+// counts 2, any other character 1.
+const briefUnits = 96
+
+// brief shortens a scenario text for tables and findings: for a prompt
+// (question true) its first question, else its first sentence, cut to
+// briefUnits with an ellipsis.
+func brief(s string, question bool) string {
+	s = oneLine(s)
+	sentences := splitSentences(s)
+	pick := s
+	if len(sentences) > 0 {
+		pick = sentences[0]
+	}
+	if question {
+		for _, x := range sentences {
+			if strings.HasSuffix(x, "?") || strings.HasSuffix(x, "？") {
+				pick = x
+				break
+			}
+		}
+	}
+	units := 0
+	for i, r := range pick {
+		if isWide(r) {
+			units += 2
+		} else {
+			units++
+		}
+		if units > briefUnits {
+			return strings.TrimRight(pick[:i], " ,，、") + "…"
+		}
+	}
+	return pick
+}
+
+// splitSentences splits at 。？！；?! and at ". " (a period before a space).
+func splitSentences(s string) []string {
+	var out []string
+	start := 0
+	rs := []rune(s)
+	for i, r := range rs {
+		end := strings.ContainsRune("。？！?!", r) || (r == '.' && (i+1 == len(rs) || rs[i+1] == ' '))
+		if end {
+			if x := strings.TrimSpace(string(rs[start : i+1])); x != "" {
+				out = append(out, x)
+			}
+			start = i + 1
+		}
+	}
+	if x := strings.TrimSpace(string(rs[start:])); x != "" {
+		out = append(out, x)
+	}
+	return out
+}
