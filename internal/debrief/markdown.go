@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/rubric"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 	"github.com/firebreak-drills/firebreak/internal/scoring"
 )
@@ -71,6 +72,9 @@ var labels = map[string]map[string]string{
 		"rating.suggested":                "suggested rating %s",
 		"rating.given":                    "rated %s by the facilitator (evidence suggested %s)",
 		"notes":                           "Observer notes",
+		"rubric":                          "Rubric (rule-based; the facilitator may override)",
+		"rubric.good":                     "did",
+		"rubric.bad":                      "cost points",
 		"feed":                            "The public's reaction",
 		"feed.count":                      "%d posts; the last five below",
 		"tone.support":                    "support",
@@ -156,6 +160,9 @@ var labels = map[string]map[string]string{
 		"rating.suggested":                "建议评级 %s",
 		"rating.given":                    "主持人评级 %s（依据建议 %s）",
 		"notes":                           "观察员记录",
+		"rubric":                          "评分细则（基于规则，主持人可覆盖）",
+		"rubric.good":                     "做到",
+		"rubric.bad":                      "扣分",
 		"feed":                            "公众反应",
 		"feed.count":                      "共 %d 条，以下为最近五条",
 		"tone.support":                    "支持",
@@ -386,7 +393,45 @@ func writeStatements(b *strings.Builder, st *engine.State, t *engine.Team, lang 
 		if len(parts) > 0 {
 			fmt.Fprintf(b, "%s: %s\n\n", Label(lang, "facts"), strings.Join(parts, "; "))
 		}
+		if r := a.Rubric; r != nil {
+			var dims []string
+			for _, d := range rubric.Dimensions {
+				if v, ok := r.Scores[d]; ok {
+					dims = append(dims, fmt.Sprintf("%s %s", rubricLabel(d, lang), Number(v)))
+				}
+			}
+			fmt.Fprintf(b, "%s: %s — %s\n", Label(lang, "rubric"), Number(r.Overall), strings.Join(dims, ", "))
+			var good, bad []string
+			for _, c := range r.Checks {
+				name := c.Label[lang]
+				if name == "" {
+					name = c.ID
+				}
+				switch {
+				case c.Penalty && !c.Passed:
+					bad = append(bad, fmt.Sprintf("%s (“%s”)", name, strings.Join(c.Evidence, "”, “")))
+				case !c.Penalty && c.Passed:
+					good = append(good, name)
+				}
+			}
+			if len(good) > 0 {
+				fmt.Fprintf(b, "- %s: %s\n", Label(lang, "rubric.good"), md(strings.Join(good, "; ")))
+			}
+			if len(bad) > 0 {
+				fmt.Fprintf(b, "- %s: %s\n", Label(lang, "rubric.bad"), md(strings.Join(bad, "; ")))
+			}
+			b.WriteString("\n")
+		}
 	}
+}
+
+func rubricLabel(dim, lang string) string {
+	if l, ok := rubric.DimensionLabels[dim]; ok {
+		if v := l[lang]; v != "" {
+			return v
+		}
+	}
+	return dim
 }
 
 func writeDeadlines(b *strings.Builder, t *engine.Team, lang string) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/firebreak-drills/firebreak/internal/rubric"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 	"github.com/firebreak-drills/firebreak/internal/scoring"
 )
@@ -172,6 +173,7 @@ type Answer struct {
 	// FactsFound lists the required facts the text contains.
 	Statement  string
 	FactsFound []string
+	Rubric     *rubric.Result // the rubric's judgement of Statement, when there is text
 }
 
 // Took is the response time.
@@ -301,6 +303,10 @@ func (s *State) Apply(e Event) error {
 			if od.Decision.Statement != nil {
 				a.Statement = e.Text
 				a.FactsFound = FactsIn(s.Scenario, od.Decision.Statement.RequiredFacts, e.Text)
+				if strings.TrimSpace(e.Text) != "" {
+					res := rubric.Judge(e.Text, s.Lang, s.rubricFacts(od.Decision.Statement.RequiredFacts))
+					a.Rubric = &res
+				}
 			}
 			if o.Public {
 				for _, c := range t.Commitments {
@@ -545,6 +551,19 @@ func (s *State) feedPost(id string) *scenario.FeedPost {
 	return nil
 }
 
+// rubricFacts gives the rubric the scenario's required facts.
+func (s *State) rubricFacts(ids []string) []rubric.Fact {
+	var out []rubric.Fact
+	for _, id := range ids {
+		for _, f := range s.Scenario.Facts {
+			if f.ID == id {
+				out = append(out, rubric.NewFact(f.ID, f.Label, f.Match, s.Lang))
+			}
+		}
+	}
+	return out
+}
+
 func (s *State) objective(id string) *scenario.Objective {
 	for _, o := range s.Scenario.Objectives {
 		if o.ID == id {
@@ -681,7 +700,16 @@ func (t *Team) Responses() []scoring.Response {
 		if a.Abandoned {
 			continue // moving on was the team's choice elsewhere; no evidence here
 		}
-		out = append(out, scoring.Response{Decision: a.Decision, Option: a.Option, TimedOut: a.TimedOut, Open: a.Open, Took: a.Took()})
+		r := scoring.Response{Decision: a.Decision, Option: a.Option, TimedOut: a.TimedOut, Open: a.Open, Took: a.Took()}
+		if a.Rubric != nil {
+			r.Statement = map[string]float64{}
+			for _, dim := range scenario.AuthoredDimensions {
+				if v, ok := a.Rubric.Scores[dim]; ok {
+					r.Statement[dim] = v
+				}
+			}
+		}
+		out = append(out, r)
 	}
 	return out
 }

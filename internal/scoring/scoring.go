@@ -10,6 +10,9 @@
 //     +3 → 100). A timeout uses its on_timeout scores, or -3 (silence is
 //     neither transparent nor caring) where the author gave none. An option
 //     with no score in a dimension is neutral evidence and is not counted in it.
+//   - A decision that asks for a written statement: when the team wrote one,
+//     the rubric's transparency and empathy (internal/rubric) are averaged
+//     with the chosen option's; without text only the option counts.
 //   - Each dimension is the mean over the decisions that gave evidence for it.
 //   - Consistency: 100 minus 25 for each pair of contradicting claims the
 //     team made in public (floored at 0); evidence once the team has made a
@@ -60,6 +63,10 @@ type Response struct {
 	TimedOut bool
 	Open     bool          // still open when the team's play ended
 	Took     time.Duration // from opening to the choice
+	// Statement holds the rubric's scores of the written statement sent with
+	// the choice (by dimension), when the decision asked for one and the
+	// team wrote something.
+	Statement map[string]float64
 }
 
 // Scores are a team's scores, each 0–100; Has tells which dimensions had evidence.
@@ -140,8 +147,16 @@ func Decision(r Response) map[string]float64 {
 	case r.Option != nil:
 		out[Speed] = SpeedScore(r.Decision, r.Took)
 		for _, dim := range scenario.AuthoredDimensions {
-			if v, ok := r.Option.Scores[dim]; ok {
+			v, hasAuthor := r.Option.Scores[dim]
+			st, hasStatement := r.Statement[dim]
+			switch {
+			case hasAuthor && hasStatement:
+				// What the team chose and what it wrote weigh the same.
+				out[dim] = (AuthorScore(v) + st) / 2
+			case hasAuthor:
 				out[dim] = AuthorScore(v)
+			case hasStatement:
+				out[dim] = st
 			}
 		}
 	case r.TimedOut:
