@@ -65,7 +65,7 @@ func PDF(r *Report) ([]byte, error) {
 		return nil, fmt.Errorf("pdf: %w", w.err)
 	}
 	var b bytes.Buffer
-	if err := p.Write(&b); err != nil {
+	if _, err := p.WriteTo(&b); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	return b.Bytes(), nil
