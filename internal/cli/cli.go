@@ -35,6 +35,10 @@ const usage = `usage:
                                  judge a written statement: JSON scores with the words behind them
   firebreak export --db DB [--session ID] --format html|pdf|md|csv|json --out PATH [--lang en|zh] [--team NAME]
                                  the after-action report of an exercise (default: the latest)
+  firebreak host SCENARIO --teams A,B [--listen ADDR] [--db DB] [--out DIR] [--speed max|N] [--lang en|zh] [--new]
+                                 host an exercise for team laptops on the local network (prints address and join code)
+  firebreak join ADDRESS --code CODE --team NAME [--script SCRIPT]
+                                 take part as one team from another laptop, headless
   firebreak play SCENARIO --script SCRIPT --db DB --out DIR [--speed max|N] [--lang en|zh]
                                  play a scripted exercise headless
 SCENARIO is a scenario file or a built-in id (for example beverage-recall).
@@ -61,6 +65,10 @@ func Run(args []string, env Env) int {
 		return statementCmd(args[1:], env)
 	case "export":
 		return exportCmd(args[1:], env)
+	case "host":
+		return hostCmd(args[1:], env)
+	case "join":
+		return joinCmd(args[1:], env)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(env.Stdout, usage)
 		return ExitOK

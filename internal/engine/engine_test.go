@@ -111,6 +111,10 @@ func TestTeamsBranchIndependently(t *testing.T) {
 	if !ended {
 		t.Fatal("the exercise should end once every team reached an ending")
 	}
+	run(t, s, c, time.Hour)
+	if got := s.ExerciseTime(); got != 16*time.Minute {
+		t.Fatalf("the clock stops when the exercise ends (16m), reads %s", got)
+	}
 }
 
 func TestChoiceOutsideWindowIsRejectedAndLogged(t *testing.T) {

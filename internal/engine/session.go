@@ -237,7 +237,10 @@ func (s *Session) nowLocked() time.Duration {
 	if s.wall == nil {
 		return s.manualAt
 	}
-	if s.st.Paused || s.st.Ended {
+	if s.st.Ended {
+		return s.st.EndedAt // the clock stopped when the exercise did
+	}
+	if s.st.Paused {
 		return s.anchorAt
 	}
 	// Millisecond precision is what the log stores; truncating here keeps a

@@ -1,0 +1,182 @@
+package cli
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"github.com/firebreak-drills/firebreak/internal/debrief"
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
+	"github.com/firebreak-drills/firebreak/internal/lan"
+	"github.com/firebreak-drills/firebreak/internal/library"
+	"github.com/firebreak-drills/firebreak/internal/store"
+)
+
+// HostLine is the JSON line `host` prints on standard output once it
+// listens: where team laptops connect, the join code bundle (code and
+// certificate fingerprint) and the exercise id.
+type HostLine struct {
+	Address  string `json:"address"`
+	Code     string `json:"code"`
+	Exercise string `json:"exercise"`
+}
+
+// hostCmd serves an exercise to team laptops on the local network:
+//
+//	firebreak host SCENARIO --teams Alpha,Bravo --listen ADDR [--db DB] [--out DIR] [--speed max|N] [--lang en|zh] [--new]
+//
+// It prints one JSON line (HostLine), starts the clock once every team has
+// joined, and when the exercise ends writes DIR/result.json and
+// DIR/debrief.md as play does. Run again with the same scenario, teams and
+// database after a crash, it resumes the unfinished exercise on the same
+// address with the same code and certificate.
+func hostCmd(args []string, env Env) int {
+	fs := newFlags("host", env)
+	teamList := fs.String("teams", "", "team `names`, comma-separated (e.g. Alpha,Bravo)")
+	listen := fs.String("listen", "0.0.0.0:4222", "`address` to listen on for team laptops (host:port; port 0 picks one)")
+	db := fs.String("db", "", "database `file` (default: the app's database)")
+	out := fs.String("out", "", "`directory` for debrief.md and result.json when the exercise ends")
+	speed := fs.String("speed", "1", "max, or N for N× real time")
+	lang := fs.String("lang", "en", "language of the exercise: en or zh")
+	fresh := fs.Bool("new", false, "start a new exercise even if an unfinished one of the same scenario and teams is in the database")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	var teams []string
+	if *teamList != "" {
+		teams = strings.Split(*teamList, ",")
+	}
+	switch {
+	case len(pos) != 1:
+		errorf(env, "host needs exactly one SCENARIO (a file or a built-in id)")
+		return ExitUsage
+	case len(teams) == 0:
+		errorf(env, "host needs --teams, e.g. --teams Alpha,Bravo")
+		return ExitUsage
+	case *lang != "en" && *lang != "zh":
+		errorf(env, "--lang must be en or zh, not %q", *lang)
+		return ExitUsage
+	}
+	if err := engine.ValidateTeams(teams); err != nil {
+		errorf(env, "--teams: %v", err)
+		return ExitUsage
+	}
+	sp, ok := parseHostSpeed(*speed)
+	if !ok {
+		errorf(env, "--speed must be max or a number from %g to %g, not %q", engine.MinSpeed, engine.MaxSpeed, *speed)
+		return ExitUsage
+	}
+	entry, err := library.Find(pos[0])
+	if err != nil {
+		errorf(env, "%v", err)
+		return ExitUsage
+	}
+	if *db == "" {
+		if *db, err = defaultDB(); err != nil {
+			errorf(env, "%v", err)
+			return ExitFail
+		}
+	}
+	st, err := store.Open(*db)
+	if err != nil {
+		errorf(env, "%v", err)
+		return ExitFail
+	}
+	defer st.Close()
+
+	sum := sha256.Sum256([]byte(*lang + "\x00" + strings.Join(teams, "\n") + "\x00" + string(entry.Source)))
+	source := "lan:" + hex.EncodeToString(sum[:8])
+	var run *exercise.Running
+	prev, found, err := st.FindUnfinished(source)
+	if err != nil {
+		errorf(env, "%v", err)
+		return ExitFail
+	}
+	found = found && !*fresh
+	if found {
+		run, err = exercise.Resume(st, prev.ID, engine.RealClock{}, exercise.EachEvent)
+		if err == nil {
+			fmt.Fprintf(env.Stderr, "firebreak: resuming exercise %s\n", run.ID)
+		}
+	} else {
+		cfg := engine.Config{ScenarioID: entry.ID, Source: entry.Source, Teams: teams, Lang: *lang, Speed: sp}
+		run, err = exercise.Start(st, cfg, entry.Scenario.Title, source, engine.RealClock{}, exercise.EachEvent)
+	}
+	if err != nil {
+		errorf(env, "%v", err)
+		return ExitFail
+	}
+	h, err := lan.NewHost(st, run, lan.HostConfig{Listen: *listen, Dir: lan.DirFor(*db, run.ID), AutoStart: true,
+		Logf: func(f string, a ...any) { fmt.Fprintf(env.Stderr, "firebreak: "+f+"\n", a...) }})
+	if err != nil {
+		errorf(env, "%v", err)
+		return ExitFail
+	}
+	defer h.Close()
+	line, _ := json.Marshal(HostLine{Address: lan.AdvertiseAddress(h.Address()), Code: h.Bundle().String(), Exercise: run.ID})
+	fmt.Fprintf(env.Stdout, "%s\n", line)
+	fmt.Fprintf(env.Stderr, "firebreak: join code %s; waiting for %s to join\n", h.Code(), strings.Join(teams, ", "))
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := h.Run(ctx); err != nil {
+		if errors.Is(err, context.Canceled) {
+			errorf(env, "stopped; run the same command again to carry on with exercise %s", run.ID)
+		} else {
+			errorf(env, "%v", err)
+		}
+		return ExitFail
+	}
+	var res Result
+	var final *engine.State
+	run.Session.Read(func(s *engine.State) { final = s; res = result(s, &Script{Teams: teams}) })
+	res.Exercise, res.Resumed = run.ID, found
+	if *out == "" {
+		fmt.Fprintf(env.Stderr, "firebreak: exercise %s ended\n", run.ID)
+		return ExitOK
+	}
+	if err := writeOutputs(*out, res, debrief.Markdown(final, *lang)); err != nil {
+		errorf(env, "%v", err)
+		return ExitFail
+	}
+	fmt.Fprintf(env.Stderr, "firebreak: exercise %s ended; wrote %s and %s\n", run.ID,
+		filepath.Join(*out, "debrief.md"), filepath.Join(*out, "result.json"))
+	return ExitOK
+}
+
+// parseHostSpeed reads --speed: max is the engine's top speed (the clock
+// still runs, fast enough for tests).
+func parseHostSpeed(s string) (float64, bool) {
+	if s == "max" {
+		return engine.MaxSpeed, true
+	}
+	n, err := strconv.ParseFloat(s, 64)
+	if err != nil || n < engine.MinSpeed || n > engine.MaxSpeed {
+		return 0, false
+	}
+	return n, true
+}
+
+// defaultDB is the app's database, where the GUI finds the exercise later.
+func defaultDB() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("no --db given and no user config directory: %w", err)
+	}
+	dir = filepath.Join(dir, "firebreak")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "firebreak.db"), nil
+}

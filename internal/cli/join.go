@@ -1,0 +1,202 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/lan"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+)
+
+// JoinLine is one JSON line `join` prints: an inject the team received
+// (type "inject"), the host's answer to a scripted choice ("decision"), or
+// the end ("ended").
+type JoinLine struct {
+	Type      string  `json:"type"`
+	AtSeconds float64 `json:"at_seconds"`
+	Team      string  `json:"team"`
+
+	// inject
+	Inject  string `json:"inject,omitempty"`
+	Channel string `json:"channel,omitempty"`
+	From    string `json:"from,omitempty"`
+	Text    string `json:"text,omitempty"`
+	Opens   string `json:"opens,omitempty"`
+
+	// decision
+	Action    int    `json:"action,omitempty"`
+	Decision  string `json:"decision,omitempty"`
+	Option    string `json:"option,omitempty"`
+	Status    string `json:"status,omitempty"`
+	Reason    string `json:"reason,omitempty"`
+	Duplicate bool   `json:"duplicate,omitempty"`
+
+	// ended
+	Ending string `json:"ending,omitempty"`
+}
+
+// joinCmd is a team laptop without a screen:
+//
+//	firebreak join ADDRESS --code CODE --team NAME [--script SCRIPT]
+//
+// It prints each inject the team receives as a JSON line (JoinLine), makes
+// the script's choices for its team at their exercise times, and exits 0
+// when the exercise ends. A wrong code or team exits non-zero.
+func joinCmd(args []string, env Env) int {
+	fs := newFlags("join", env)
+	code := fs.String("code", "", "join `code` as the host printed it (CODE-FINGERPRINT)")
+	team := fs.String("team", "", "team `name` to join as")
+	scriptPath := fs.String("script", "", "play `script` (YAML); its actions for this team are played")
+	quiet := fs.Bool("quiet", false, "do not report reconnections on standard error")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	switch {
+	case len(pos) != 1:
+		errorf(env, "join needs exactly one ADDRESS (host:port, as the host printed it)")
+		return ExitUsage
+	case *code == "" || *team == "":
+		errorf(env, "join needs --code and --team")
+		return ExitUsage
+	}
+	bundle, err := lan.ParseBundle(*code)
+	if err != nil {
+		errorf(env, "--code: %v", err)
+		return ExitUsage
+	}
+	var scriptData []byte
+	if *scriptPath != "" {
+		if scriptData, err = os.ReadFile(*scriptPath); err != nil {
+			errorf(env, "%v", err)
+			return ExitUsage
+		}
+	}
+	opts := lan.JoinOptions{}
+	if !*quiet {
+		opts.Logf = func(f string, a ...any) { fmt.Fprintf(env.Stderr, "firebreak: "+f+"\n", a...) }
+	}
+	c, err := lan.JoinWith(pos[0], bundle, *team, opts)
+	if err != nil {
+		errorf(env, "%v", err)
+		return ExitFail
+	}
+	defer c.Close()
+
+	out := &lineWriter{w: env.Stdout}
+	printed := 0
+	c.Subscribe(func(ev engine.Event) {
+		c.Read(func(s *engine.State) {
+			t := s.Team(c.Team())
+			if t == nil {
+				return
+			}
+			for ; printed < len(t.Inbox); printed++ {
+				d := t.Inbox[printed]
+				out.write(JoinLine{Type: "inject", AtSeconds: d.At.Seconds(), Team: c.Team(), Inject: d.Inject.ID,
+					Channel: d.Inject.Channel, From: d.Inject.From.Get(s.Lang), Text: d.Inject.Text.Get(s.Lang), Opens: d.Inject.Opens})
+			}
+		})
+	})
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	var actions sync.WaitGroup
+	if scriptData != nil {
+		select {
+		case <-c.Started():
+		case <-c.Gone():
+			errorf(env, "lost the host: %v", c.Err())
+			return ExitFail
+		case <-ctx.Done():
+			return ExitFail
+		}
+		var sc *scenario.Scenario
+		c.Read(func(s *engine.State) { sc = s.Scenario })
+		script, err := ParseScript(*scriptPath, scriptData, sc)
+		if err != nil {
+			errorf(env, "%v", err)
+			return ExitUsage
+		}
+		if !contains(script.Teams, c.Team()) {
+			fmt.Fprintf(env.Stderr, "firebreak: the script has no actions for team %s\n", c.Team())
+		}
+		actions.Add(1)
+		go func() {
+			defer actions.Done()
+			playActions(ctx, c, script, out, env.Stderr)
+		}()
+	}
+	select {
+	case <-c.Ended():
+	case <-c.Gone():
+		errorf(env, "lost the host: %v", c.Err())
+		return ExitFail
+	case <-ctx.Done():
+		errorf(env, "stopped before the exercise ended")
+		return ExitFail
+	}
+	actions.Wait()
+	end := JoinLine{Type: "ended", Team: c.Team()}
+	c.Read(func(s *engine.State) {
+		end.AtSeconds = s.EndedAt.Seconds()
+		if t := s.Team(c.Team()); t != nil {
+			end.Ending, end.Reason = t.Ending, t.EndReason
+		}
+	})
+	out.write(end)
+	return ExitOK
+}
+
+// playActions makes the script's choices for the client's team when the
+// exercise clock reaches them. Each action's ref is its id, so a restarted
+// laptop replaying the script does not choose twice.
+func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWriter, warn io.Writer) {
+	for _, a := range script.Actions {
+		if a.Team != c.Team() {
+			continue
+		}
+		ok, err := c.WaitUntil(ctx, a.At)
+		if err != nil || !ok {
+			return // ended or stopped
+		}
+		o, err := c.SendContext(ctx, engine.Command{Kind: engine.CmdChoose, Decision: a.Decision, Option: a.Option, Text: a.Text, Ref: a.Ref()})
+		if err != nil {
+			if !errors.Is(err, context.Canceled) {
+				fmt.Fprintf(warn, "firebreak: script action %d: %v\n", a.Index, err)
+			}
+			return
+		}
+		at := time.Duration(o.AtMS) * time.Millisecond
+		if o.AtMS == 0 {
+			at = c.ExerciseTime()
+		}
+		out.write(JoinLine{Type: "decision", AtSeconds: at.Seconds(), Team: c.Team(), Action: a.Index,
+			Decision: a.Decision, Option: a.Option, Status: o.Status, Reason: o.Reason, Duplicate: o.Duplicate})
+		if o.Status != lan.StatusAccepted {
+			fmt.Fprintf(warn, "firebreak: script action %d (%s → %s) was refused: %s\n", a.Index, a.Decision, a.Option, o.Reason)
+		}
+	}
+}
+
+// lineWriter writes JSON lines from several goroutines.
+type lineWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lineWriter) write(v any) {
+	data, _ := json.Marshal(v)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.w.Write(append(data, '\n'))
+}

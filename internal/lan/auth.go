@@ -1,0 +1,163 @@
+package lan
+
+import (
+	"crypto/subtle"
+	"net"
+	"sync"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+)
+
+// JoinLimit bounds failed join attempts per remote address: Burst failures
+// are allowed at once and one more every Every. An address that has used up
+// its allowance is refused — even with the right code — until it earns one
+// back, so guessing a 6-character code over the network is hopeless.
+type JoinLimit struct {
+	Burst int
+	Every time.Duration
+}
+
+// DefaultJoinLimit allows 5 failures at once and one more every 10 seconds.
+var DefaultJoinLimit = JoinLimit{Burst: 5, Every: 10 * time.Second}
+
+// limiter is a token bucket of failures per remote IP.
+type limiter struct {
+	mu      sync.Mutex
+	lim     JoinLimit
+	buckets map[string]*bucket
+	now     func() time.Time
+}
+
+type bucket struct {
+	tokens float64
+	at     time.Time
+}
+
+const maxBuckets = 10_000
+
+func newLimiter(l JoinLimit) *limiter {
+	if l.Burst <= 0 {
+		l = DefaultJoinLimit
+	}
+	return &limiter{lim: l, buckets: map[string]*bucket{}, now: time.Now}
+}
+
+func (l *limiter) refill(key string) *bucket {
+	now := l.now()
+	b := l.buckets[key]
+	if b == nil {
+		if len(l.buckets) >= maxBuckets {
+			l.prune(now)
+		}
+		b = &bucket{tokens: float64(l.lim.Burst), at: now}
+		l.buckets[key] = b
+		return b
+	}
+	if l.lim.Every > 0 {
+		b.tokens = min(float64(l.lim.Burst), b.tokens+float64(now.Sub(b.at))/float64(l.lim.Every))
+	}
+	b.at = now
+	return b
+}
+
+// prune drops the buckets that are full again.
+func (l *limiter) prune(now time.Time) {
+	for k, b := range l.buckets {
+		if l.lim.Every <= 0 || b.tokens+float64(now.Sub(b.at))/float64(l.lim.Every) >= float64(l.lim.Burst) {
+			delete(l.buckets, k)
+		}
+	}
+}
+
+// allowed reports whether the address may try to join now.
+func (l *limiter) allowed(key string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.refill(key).tokens >= 1
+}
+
+// failed spends one of the address's allowed failures.
+func (l *limiter) failed(key string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	b := l.refill(key)
+	b.tokens = max(0, b.tokens-1)
+}
+
+// authenticator checks the facilitator's and the teams' credentials, maps
+// each user to the exercise's account with its permissions, and rate-limits
+// failures per remote address.
+type authenticator struct {
+	account     *server.Account
+	facilitator string // password
+	teams       map[string]*server.User
+	passwords   map[string]string
+	lim         *limiter
+	onRefused   func(addr, user string)
+}
+
+const facilitatorUser = "facilitator"
+
+func remoteKey(a net.Addr) string {
+	if a == nil {
+		return "unknown"
+	}
+	if host, _, err := net.SplitHostPort(a.String()); err == nil {
+		return host
+	}
+	return a.String() // in-process pipes
+}
+
+func eq(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 }
+
+// Check implements server.Authentication.
+func (a *authenticator) Check(c server.ClientAuthentication) bool {
+	if c.Kind() != server.CLIENT {
+		return false
+	}
+	key := remoteKey(c.RemoteAddress())
+	if !a.lim.allowed(key) {
+		if a.onRefused != nil {
+			a.onRefused(key, "(rate limited)")
+		}
+		return false
+	}
+	opts := c.GetOpts()
+	if opts.Username == facilitatorUser && eq(opts.Password, a.facilitator) {
+		c.RegisterUser(&server.User{Username: facilitatorUser, Account: a.account}) // no permissions: everything
+		return true
+	}
+	if u, ok := a.teams[opts.Username]; ok && eq(opts.Password, a.passwords[opts.Username]) {
+		c.RegisterUser(u)
+		return true
+	}
+	a.lim.failed(key)
+	if a.onRefused != nil {
+		a.onRefused(key, opts.Username)
+	}
+	return false
+}
+
+// teamPermissions is what a team's user may do: send commands for its team,
+// say hello, read its own stream through JetStream, and hear the clock.
+func teamPermissions(sub subjects, tok string) *server.Permissions {
+	stream := sub.stream(tok)
+	return &server.Permissions{
+		Publish: &server.SubjectPermission{Allow: []string{
+			sub.cmd(tok),
+			helloSubject(tok),
+			"$JS.API.STREAM.INFO." + stream,
+			"$JS.API.CONSUMER.CREATE." + stream,
+			"$JS.API.CONSUMER.CREATE." + stream + ".>",
+			"$JS.API.CONSUMER.DELETE." + stream + ".>",
+			"$JS.API.CONSUMER.INFO." + stream + ".>",
+			"$JS.API.CONSUMER.MSG.NEXT." + stream + ".>",
+		}},
+		Subscribe: &server.SubjectPermission{Allow: []string{
+			sub.team(tok) + ".>",
+			sub.all() + ".>",
+			inboxPrefix(tok) + ".>",
+		}},
+	}
+}

@@ -1,0 +1,19 @@
+// Package lan runs an exercise across several laptops on one network.
+//
+// The facilitator's laptop runs a Host: an embedded NATS server with
+// JetStream, TLS with a per-exercise self-signed certificate, one account
+// per exercise and one user per team (password derived from the join code
+// and the team name, failed attempts rate-limited per address). The host
+// applies teams' choices through the exercise's engine.Session — once per
+// command id, replying after the event is stored — and fans the session's
+// events out to a JetStream stream per team.
+//
+// A team laptop runs a Client (Join): it pins the host's certificate by the
+// fingerprint in the join code bundle, reads its team's stream from the
+// start into a local engine.State, follows the host's clock heartbeat, and
+// sends choices that are retried with the same id until the host answers.
+// Client implements engine.Conn.
+//
+// docs/lan.md describes the subjects, streams, permissions and the
+// reconnect and restart semantics.
+package lan

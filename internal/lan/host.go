@@ -1,0 +1,855 @@
+package lan
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
+	"github.com/firebreak-drills/firebreak/internal/store"
+)
+
+// HostConfig configures a host.
+type HostConfig struct {
+	// Listen is host:port for the team laptops. Port 0 picks a free port
+	// the first time and the same one again after a restart.
+	Listen string
+	// Dir keeps the host's certificate, credentials and JetStream store for
+	// this exercise; it is created if missing. Use the same Dir after a
+	// restart (see DirFor).
+	Dir string
+	// Code is the join code of a new host; empty picks one. A restarted host
+	// keeps the code it had.
+	Code string
+	// AutoStart starts the exercise clock once every team has joined, and
+	// again when they are all back after a host restart.
+	AutoStart bool
+	// Tick is how often Run moves the exercise clock; 0 picks from the speed.
+	Tick time.Duration
+	// JoinLimit bounds failed join attempts per address; zero means
+	// DefaultJoinLimit.
+	JoinLimit JoinLimit
+	// Linger is how long Run waits after the end for the teams to confirm
+	// they saw it; 0 means 10 seconds.
+	Linger time.Duration
+	// Logf, when set, receives the host's messages (joins, refusals, errors).
+	Logf func(format string, args ...any)
+}
+
+// DirFor is where a host keeps its files for an exercise stored in db: a
+// directory next to the database.
+func DirFor(db, exerciseID string) string {
+	return filepath.Join(db+".lan", exerciseID)
+}
+
+// maxPayload fits an exercise.started event carrying a 2 MB scenario.
+const maxPayload = 4 << 20
+
+// Host serves one exercise to team laptops over the network: an embedded
+// NATS server with JetStream, a stream per team, and the exercise's
+// commands applied through its session.
+type Host struct {
+	cfg     HostConfig
+	st      *store.Store
+	run     *exercise.Running
+	sess    *engine.Session
+	ex      string
+	sub     subjects
+	teams   []string
+	tokens  map[string]string // team → token
+	byToken map[string]string // token → team
+	hf      *hostFile
+	bundle  Bundle
+	addr    string
+
+	ns   *server.Server
+	nc   *nats.Conn
+	js   jetstream.JetStream
+	subs []*nats.Subscription
+
+	mu       sync.Mutex
+	present  map[string]bool
+	bye      map[string]bool
+	outcomes map[string]Outcome // by command ref
+	changed  chan struct{}      // closed and replaced when present or bye change
+	started  bool               // AutoStart has started the clock in this process
+
+	cmdMu   sync.Mutex   // one command at a time: check for a duplicate, then apply
+	ignored atomic.Int64 // copies of stream messages ignored on the host's subjects
+
+	pubs     map[string]*teamPub
+	unsub    func()
+	catchMu  sync.Mutex // held while the log is replayed into the queues
+	lastSeq  int64      // highest engine seq handed to the queues
+	closing  chan struct{}
+	closeOne sync.Once
+	wg       sync.WaitGroup
+}
+
+// teamPub publishes one team's events to its stream, in order.
+type teamPub struct {
+	h         *Host
+	team, tok string
+	mu        sync.Mutex
+	cond      *sync.Cond
+	queue     []engine.Event
+	busy      bool
+	published int64 // engine seq of the latest event in the stream
+}
+
+// NewHost starts serving a running exercise. st is the store the exercise
+// lives in (its log is replayed to the streams after a restart).
+func NewHost(st *store.Store, run *exercise.Running, cfg HostConfig) (*Host, error) {
+	if cfg.Dir == "" {
+		return nil, errors.New("lan: HostConfig.Dir is required")
+	}
+	h := &Host{cfg: cfg, st: st, run: run, sess: run.Session, ex: run.ID, sub: subjects{exercise: run.ID},
+		tokens: map[string]string{}, byToken: map[string]string{}, present: map[string]bool{}, bye: map[string]bool{},
+		outcomes: map[string]Outcome{}, changed: make(chan struct{}), pubs: map[string]*teamPub{}, closing: make(chan struct{})}
+	run.Session.Read(func(s *engine.State) {
+		for _, t := range s.Teams {
+			h.teams = append(h.teams, t.Name)
+		}
+	})
+	if len(h.teams) == 0 {
+		return nil, errors.New("lan: the exercise has no teams")
+	}
+	for _, t := range h.teams {
+		tok := TeamToken(t)
+		h.tokens[t], h.byToken[tok] = tok, t
+	}
+	var err error
+	if h.hf, _, err = loadOrCreateHostFile(cfg.Dir, h.ex, cfg.Code); err != nil {
+		return nil, err
+	}
+	h.bundle.Code = h.hf.Code
+	if h.bundle.Fingerprint, err = fingerprintPEM([]byte(h.hf.CertPEM)); err != nil {
+		return nil, err
+	}
+	if err := h.startServer(); err != nil {
+		h.Close()
+		return nil, err
+	}
+	if err := h.startFanOut(); err != nil {
+		h.Close()
+		return nil, err
+	}
+	if err := h.listen(); err != nil {
+		h.Close()
+		return nil, err
+	}
+	return h, nil
+}
+
+func (h *Host) logf(format string, args ...any) {
+	if h.cfg.Logf != nil {
+		h.cfg.Logf(format, args...)
+	}
+}
+
+// serverLog passes the server's warnings and errors to Logf.
+type serverLog struct{ h *Host }
+
+func (l serverLog) Noticef(string, ...any)    {}
+func (l serverLog) Debugf(string, ...any)     {}
+func (l serverLog) Tracef(string, ...any)     {}
+func (l serverLog) Warnf(f string, a ...any)  { l.h.logf("nats: "+f, a...) }
+func (l serverLog) Errorf(f string, a ...any) { l.h.logf("nats: error: "+f, a...) }
+func (l serverLog) Fatalf(f string, a ...any) { l.h.logf("nats: fatal: "+f, a...) }
+
+func (h *Host) listenAddress() (string, int, error) {
+	listen := h.cfg.Listen
+	if listen == "" {
+		listen = "0.0.0.0:0"
+	}
+	host, port, err := net.SplitHostPort(listen)
+	if err != nil {
+		return "", 0, fmt.Errorf("listen address %q: %w", listen, err)
+	}
+	if port == "0" && h.hf.Address != "" {
+		// Restarted with "any port": take the one the teams know.
+		if ph, pp, err := net.SplitHostPort(h.hf.Address); err == nil && (ph == host || host == "" || host == "0.0.0.0") {
+			port = pp
+		}
+	}
+	p, err := strconv.Atoi(port)
+	if err != nil || p < 0 || p > 65535 {
+		return "", 0, fmt.Errorf("listen address %q: bad port", listen)
+	}
+	return host, p, nil
+}
+
+func (h *Host) startServer() error {
+	host, port, err := h.listenAddress()
+	if err != nil {
+		return err
+	}
+	if port != 0 {
+		// Check the address first: the server only logs a failure to listen.
+		l, err := net.Listen("tcp", net.JoinHostPort(host, strconv.Itoa(port)))
+		if err != nil {
+			return fmt.Errorf("cannot listen on %s: %w", net.JoinHostPort(host, strconv.Itoa(port)), err)
+		}
+		l.Close()
+	} else {
+		port = server.RANDOM_PORT // the server reads 0 as its default, 4222
+	}
+	tlsConf, err := serverTLS([]byte(h.hf.CertPEM), []byte(h.hf.KeyPEM))
+	if err != nil {
+		return err
+	}
+	accName := "FB_" + h.ex
+	auth := &authenticator{facilitator: h.hf.Facilitator, teams: map[string]*server.User{}, passwords: map[string]string{},
+		lim: newLimiter(h.cfg.JoinLimit),
+		onRefused: func(addr, user string) {
+			h.logf("refused a connection from %s (user %q)", addr, user)
+		}}
+	opts := &server.Options{
+		ServerName:                 "firebreak-" + h.ex,
+		Host:                       host,
+		Port:                       port,
+		NoSigs:                     true,
+		NoLog:                      true,
+		JetStream:                  true,
+		StoreDir:                   filepath.Join(h.cfg.Dir, "jetstream"),
+		MaxPayload:                 maxPayload,
+		TLSConfig:                  tlsConf,
+		TLS:                        true,
+		TLSTimeout:                 5,
+		PingInterval:               5 * time.Second,
+		MaxPingsOut:                3,
+		Accounts:                   []*server.Account{server.NewAccount(accName)},
+		CustomClientAuthentication: auth,
+	}
+	ns, err := server.NewServer(opts)
+	if err != nil {
+		return err
+	}
+	ns.SetLoggerV2(serverLog{h}, false, false, false)
+	acc, err := ns.LookupAccount(accName)
+	if err != nil {
+		return err
+	}
+	auth.account = acc
+	for _, t := range h.teams {
+		tok := h.tokens[t]
+		auth.teams[t] = &server.User{Username: t, Account: acc, Permissions: teamPermissions(h.sub, tok)}
+		auth.passwords[t] = TeamPassword(h.hf.Code, t)
+	}
+	ns.Start()
+	if !ns.ReadyForConnections(15 * time.Second) {
+		ns.Shutdown()
+		return fmt.Errorf("the network server did not start on %s", net.JoinHostPort(host, strconv.Itoa(port)))
+	}
+	h.ns = ns
+	if err := acc.EnableJetStream(nil, nil); err != nil {
+		ns.Shutdown()
+		return fmt.Errorf("enabling JetStream: %w", err)
+	}
+	h.addr = ns.Addr().String()
+	if h.hf.Address != h.addr {
+		h.hf.Address = h.addr
+		if err := h.hf.save(h.cfg.Dir); err != nil {
+			ns.Shutdown()
+			return err
+		}
+	}
+	nc, err := nats.Connect("", nats.InProcessServer(ns), nats.UserInfo(facilitatorUser, h.hf.Facilitator),
+		nats.CustomInboxPrefix(hostInboxPrefix), nats.Name("firebreak-host"))
+	if err != nil {
+		ns.Shutdown()
+		return fmt.Errorf("connecting to the embedded server: %w", err)
+	}
+	h.nc = nc
+	h.js, err = jetstream.New(nc)
+	return err
+}
+
+// startFanOut creates the team streams, finds what each already holds,
+// replays what it misses from the exercise log and then follows the session.
+func (h *Host) startFanOut() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	for _, t := range h.teams {
+		tok := h.tokens[t]
+		cfg := jetstream.StreamConfig{
+			Name:        h.sub.stream(tok),
+			Description: fmt.Sprintf("Firebreak exercise %s, team %s", h.ex, t),
+			Subjects:    []string{h.sub.team(tok) + ".>"},
+			Storage:     jetstream.FileStorage,
+			Retention:   jetstream.LimitsPolicy,
+			MaxMsgSize:  maxPayload,
+			Duplicates:  2 * time.Minute,
+			DenyDelete:  true,
+			DenyPurge:   true,
+		}
+		s, err := h.js.CreateOrUpdateStream(ctx, cfg)
+		if err != nil {
+			return fmt.Errorf("stream for team %s: %w", t, err)
+		}
+		p := &teamPub{h: h, team: t, tok: tok}
+		p.cond = sync.NewCond(&p.mu)
+		if p.published, err = lastPublished(ctx, s, tok); err != nil {
+			return fmt.Errorf("stream for team %s: %w", t, err)
+		}
+		h.pubs[t] = p
+	}
+	// Follow the session before reading the log, so nothing falls between;
+	// events the log replay already queued are skipped by sequence number.
+	h.catchMu.Lock()
+	h.unsub = h.sess.Subscribe(h.onEvent)
+	events, err := exercise.Events(h.st, h.ex)
+	if err == nil {
+		for _, ev := range events {
+			h.queueLocked(ev)
+		}
+	}
+	h.catchMu.Unlock()
+	if err != nil {
+		return err
+	}
+	for _, p := range h.pubs {
+		h.wg.Add(1)
+		go p.loop()
+	}
+	return nil
+}
+
+// lastPublished finds the engine sequence number of the newest event in a
+// team's stream (skipping anything not tagged for the team).
+func lastPublished(ctx context.Context, s jetstream.Stream, tok string) (int64, error) {
+	info, err := s.Info(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for seq := info.State.LastSeq; seq > 0 && seq >= info.State.FirstSeq; seq-- {
+		m, err := s.GetMsg(ctx, seq)
+		if err != nil {
+			if errors.Is(err, jetstream.ErrMsgNotFound) {
+				continue
+			}
+			return 0, err
+		}
+		if m.Header.Get(hdrTeam) != tok {
+			continue
+		}
+		n, err := strconv.ParseInt(m.Header.Get(hdrSeq), 10, 64)
+		if err != nil {
+			continue
+		}
+		return n, nil
+	}
+	return 0, nil
+}
+
+// onEvent follows the session: it records command outcomes and queues the
+// event for the teams that may see it.
+func (h *Host) onEvent(ev engine.Event) {
+	h.catchMu.Lock()
+	h.queueLocked(ev)
+	h.catchMu.Unlock()
+}
+
+func (h *Host) queueLocked(ev engine.Event) {
+	if ev.Seq <= h.lastSeq {
+		return
+	}
+	h.lastSeq = ev.Seq
+	if strings.HasPrefix(ev.Ref, refPrefix) {
+		var o Outcome
+		switch ev.Kind {
+		case engine.KindChosen:
+			o = Outcome{Status: StatusAccepted, Seq: ev.Seq, AtMS: ev.At.Milliseconds()}
+		case engine.KindRejected:
+			o = Outcome{Status: StatusRejected, Reason: ev.Reason, Seq: ev.Seq, AtMS: ev.At.Milliseconds()}
+		}
+		if o.Status != "" {
+			h.mu.Lock()
+			h.outcomes[ev.Ref] = o
+			h.mu.Unlock()
+		}
+	}
+	for _, t := range audience(ev, h.teams) {
+		p := h.pubs[t]
+		p.mu.Lock()
+		if ev.Seq > p.published {
+			p.queue = append(p.queue, ev)
+			p.cond.Signal()
+		}
+		p.mu.Unlock()
+	}
+}
+
+// audience lists the teams that may see an event: the exercise's start, its
+// clock and its end go to everyone; a team's own events to that team; the
+// facilitator's notes, overrides and ratings to no team.
+func audience(ev engine.Event, teams []string) []string {
+	switch ev.Kind {
+	case engine.KindNote, engine.KindOverride, engine.KindRating:
+		return nil
+	case engine.KindStarted, engine.KindPaused, engine.KindResumed, engine.KindSpeed, engine.KindExerciseEnds:
+		return teams
+	}
+	if ev.Team == "" {
+		return teams // e.g. an ad-hoc inject to all teams
+	}
+	if slices.Contains(teams, ev.Team) {
+		return []string{ev.Team}
+	}
+	return nil
+}
+
+func (p *teamPub) loop() {
+	defer p.h.wg.Done()
+	for {
+		p.mu.Lock()
+		for len(p.queue) == 0 {
+			p.busy = false
+			p.cond.Broadcast()
+			select {
+			case <-p.h.closing:
+				p.mu.Unlock()
+				return
+			default:
+			}
+			p.cond.Wait()
+		}
+		p.busy = true
+		batch := p.queue
+		p.queue = nil
+		p.mu.Unlock()
+		for _, ev := range batch {
+			if ev.Seq <= p.published {
+				continue
+			}
+			if !p.publish(ev) {
+				return // closing
+			}
+			p.mu.Lock()
+			p.published = ev.Seq
+			p.mu.Unlock()
+		}
+	}
+}
+
+// publish puts one event in the team's stream, retrying until it is stored
+// or the host closes. The message id makes a retry after a lost ack safe.
+func (p *teamPub) publish(ev engine.Event) bool {
+	data, err := ev.Encode()
+	if err != nil {
+		p.h.logf("cannot encode event %d: %v", ev.Seq, err)
+		return true
+	}
+	msg := nats.NewMsg(p.h.sub.event(p.tok, string(ev.Kind)))
+	msg.Data = data
+	msg.Header.Set(hdrSeq, strconv.FormatInt(ev.Seq, 10))
+	msg.Header.Set(hdrAt, strconv.FormatInt(ev.At.Milliseconds(), 10))
+	msg.Header.Set(hdrKind, string(ev.Kind))
+	msg.Header.Set(hdrTeam, p.tok)
+	wait := 50 * time.Millisecond
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		_, err := p.h.js.PublishMsg(ctx, msg, jetstream.WithMsgID(strconv.FormatInt(ev.Seq, 10)))
+		cancel()
+		if err == nil {
+			return true
+		}
+		p.h.logf("publishing event %d to team %s: %v (retrying)", ev.Seq, p.team, err)
+		select {
+		case <-p.h.closing:
+			return false
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 2*time.Second)
+	}
+}
+
+// drained reports whether every event so far is in the streams.
+func (h *Host) drained() bool {
+	for _, p := range h.pubs {
+		p.mu.Lock()
+		idle := len(p.queue) == 0 && !p.busy
+		p.mu.Unlock()
+		if !idle {
+			return false
+		}
+	}
+	return true
+}
+
+const refPrefix = "lan:"
+
+// commandRef is the log ref of a team's command: the client's id, kept
+// apart per team so one team's ids can never answer for another's.
+func commandRef(tok, id string) string { return refPrefix + tok + ":" + id }
+
+func (h *Host) listen() error {
+	s1, err := h.nc.Subscribe("fb.hello.*", h.onHello)
+	if err != nil {
+		return err
+	}
+	s2, err := h.nc.Subscribe(h.sub.cmd("*"), h.onCommand)
+	if err != nil {
+		return err
+	}
+	h.subs = append(h.subs, s1, s2)
+	for _, s := range h.subs {
+		_ = s.SetPendingLimits(-1, 64<<20)
+	}
+	return h.nc.Flush()
+}
+
+func lastToken(subject string) string {
+	return subject[strings.LastIndexByte(subject, '.')+1:]
+}
+
+func respond(m *nats.Msg, v any) {
+	if m.Reply == "" {
+		return
+	}
+	data, _ := json.Marshal(v)
+	_ = m.Respond(data)
+}
+
+// copied reports whether a message is a copy of a stream message (a team
+// can have its own stream delivered anywhere): never a command or a hello.
+func (h *Host) copied(m *nats.Msg) bool {
+	if m.Header.Get(hdrTeam) == "" && m.Header.Get(hdrSeq) == "" {
+		return false
+	}
+	if h.ignored.Add(1) == 1 {
+		h.logf("ignoring copies of stream messages sent to %s (a team's consumer delivers there)", m.Subject)
+	}
+	return true
+}
+
+func (h *Host) onHello(m *nats.Msg) {
+	if h.copied(m) {
+		return
+	}
+	tok := lastToken(m.Subject)
+	team, ok := h.byToken[tok]
+	var req helloRequest
+	switch {
+	case !ok:
+		respond(m, helloReply{Protocol: Protocol, Error: "unknown team"})
+		return
+	case len(m.Data) > 4096 || json.Unmarshal(m.Data, &req) != nil:
+		respond(m, helloReply{Protocol: Protocol, Error: "bad hello"})
+		return
+	case req.Protocol != Protocol:
+		respond(m, helloReply{Protocol: Protocol, Error: fmt.Sprintf("this host speaks protocol %d, the laptop %d: use the same Firebreak version", Protocol, req.Protocol)})
+		return
+	case req.Team != team:
+		respond(m, helloReply{Protocol: Protocol, Error: "the hello names another team"})
+		return
+	}
+	h.mu.Lock()
+	first := !h.present[team]
+	h.present[team] = true
+	h.notifyLocked()
+	h.mu.Unlock()
+	if first {
+		h.logf("team %s joined", team)
+	}
+	respond(m, helloReply{Protocol: Protocol, Exercise: h.ex, Team: team, Token: tok, Stream: h.sub.stream(tok), Teams: h.teams})
+}
+
+func (h *Host) notifyLocked() {
+	close(h.changed)
+	h.changed = make(chan struct{})
+}
+
+func (h *Host) onCommand(m *nats.Msg) {
+	if h.copied(m) {
+		return
+	}
+	tok := lastToken(m.Subject)
+	team, ok := h.byToken[tok]
+	if !ok {
+		respond(m, Outcome{Status: StatusRejected, Reason: "unknown team"})
+		return
+	}
+	cmd, err := decodeCommand(m.Data)
+	if err != nil {
+		respond(m, Outcome{ID: cmd.ID, Status: StatusRejected, Reason: err.Error()})
+		return
+	}
+	if cmd.Team != team {
+		respond(m, Outcome{ID: cmd.ID, Status: StatusRejected,
+			Reason: fmt.Sprintf("this laptop joined as team %q; it cannot send for team %q", team, cmd.Team)})
+		return
+	}
+	if cmd.Kind == wireBye {
+		h.mu.Lock()
+		h.bye[team] = true
+		h.notifyLocked()
+		h.mu.Unlock()
+		respond(m, Outcome{ID: cmd.ID, Status: StatusAccepted})
+		return
+	}
+	respond(m, h.apply(team, tok, cmd))
+}
+
+// apply carries out a team's choice once: a command id seen before gets
+// the outcome it had, without touching the exercise again. The reply goes
+// out after the session returns, when the event is in the store.
+func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
+	ref := commandRef(tok, cmd.ID)
+	h.cmdMu.Lock()
+	defer h.cmdMu.Unlock()
+	h.mu.Lock()
+	o, seen := h.outcomes[ref]
+	h.mu.Unlock()
+	if !seen {
+		h.sess.Read(func(s *engine.State) { seen = s.Refs[ref] })
+		if seen {
+			o = Outcome{Status: StatusAccepted} // handled, outcome not recorded (should not happen)
+		}
+	}
+	if seen {
+		o.ID, o.Duplicate = cmd.ID, true
+		return o
+	}
+	err := h.sess.Send(engine.Command{Kind: engine.CmdChoose, Team: team, Decision: cmd.Decision, Option: cmd.Option, Text: cmd.Text, Ref: ref})
+	h.mu.Lock()
+	o, recorded := h.outcomes[ref]
+	h.mu.Unlock()
+	switch {
+	case err == nil:
+		o.Status = StatusAccepted
+	case errors.Is(err, engine.ErrRejected):
+		o.Status = StatusRejected
+		if o.Reason == "" {
+			o.Reason = strings.TrimPrefix(err.Error(), engine.ErrRejected.Error()+": ")
+		}
+	case recorded:
+		// The event is in the log but something after it failed: report
+		// what the log says.
+	default:
+		h.logf("team %s: command %s failed: %v", team, cmd.ID, err)
+		o = Outcome{Status: StatusRetry, Reason: err.Error()}
+	}
+	o.ID = cmd.ID
+	return o
+}
+
+// Address is where the host listens (host:port).
+func (h *Host) Address() string { return h.addr }
+
+// Code is the short join code.
+func (h *Host) Code() string { return h.hf.Code }
+
+// Bundle is the code with the certificate fingerprint, as teams type it.
+func (h *Host) Bundle() Bundle { return h.bundle }
+
+// Exercise is the exercise id.
+func (h *Host) Exercise() string { return h.ex }
+
+// Teams are the exercise's teams.
+func (h *Host) Teams() []string { return slices.Clone(h.teams) }
+
+// Present lists the teams that have joined since this host started.
+func (h *Host) Present() []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var out []string
+	for _, t := range h.teams {
+		if h.present[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// WaitJoined waits until every team has joined.
+func (h *Host) WaitJoined(ctx context.Context) error {
+	for {
+		h.mu.Lock()
+		all := len(h.present) == len(h.teams)
+		ch := h.changed
+		h.mu.Unlock()
+		if all {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-ch:
+		}
+	}
+}
+
+func (h *Host) tick() time.Duration {
+	if h.cfg.Tick > 0 {
+		return h.cfg.Tick
+	}
+	var speed float64
+	h.sess.Read(func(s *engine.State) { speed = s.Speed })
+	if speed >= 20 {
+		return 20 * time.Millisecond
+	}
+	return 200 * time.Millisecond
+}
+
+// saveEvery is how often Run saves the clock position: about every 30
+// seconds of exercise time, between 100 ms and 1 s of wall time. A restart
+// resumes from there (or from the latest event, if later).
+func (h *Host) saveEvery() time.Duration {
+	var speed float64
+	h.sess.Read(func(s *engine.State) { speed = s.Speed })
+	if speed <= 0 {
+		return time.Second
+	}
+	return min(time.Second, max(100*time.Millisecond, time.Duration(float64(30*time.Second)/speed)))
+}
+
+// Run drives the exercise clock until the exercise ends: it starts the
+// clock when every team has joined (AutoStart), ticks the session, saves the
+// clock position for a restart and tells the teams the time. After the end
+// it waits for every event to reach the streams and, up to Linger, for the
+// teams that joined to confirm they saw it.
+func (h *Host) Run(ctx context.Context) error {
+	tick := time.NewTicker(h.tick())
+	defer tick.Stop()
+	var lastSave, lastBeat time.Time
+	for {
+		var paused, ended bool
+		h.sess.Read(func(s *engine.State) { paused, ended = s.Paused, s.Ended })
+		if h.cfg.AutoStart && !ended {
+			h.mu.Lock()
+			start := !h.started && len(h.present) == len(h.teams)
+			if start {
+				h.started = true
+			}
+			h.mu.Unlock()
+			if start && paused {
+				h.logf("every team has joined; the clock starts")
+				if err := h.sess.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
+					return err
+				}
+			}
+		}
+		if err := h.sess.Tick(); err != nil {
+			return err
+		}
+		now := time.Now()
+		if now.Sub(lastBeat) >= 100*time.Millisecond {
+			h.beat()
+			lastBeat = now
+		}
+		if now.Sub(lastSave) >= h.saveEvery() {
+			if err := h.run.SaveClock(); err != nil {
+				h.logf("saving the clock: %v", err)
+			}
+			lastSave = now
+		}
+		if ended {
+			_ = h.run.SaveClock()
+			h.beat()
+			return h.finish(ctx)
+		}
+		select {
+		case <-ctx.Done():
+			_ = h.run.SaveClock()
+			return ctx.Err()
+		case <-tick.C:
+		}
+	}
+}
+
+// finish waits for the streams to hold every event and for the teams to
+// confirm the end.
+func (h *Host) finish(ctx context.Context) error {
+	for !h.drained() {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	linger := h.cfg.Linger
+	if linger == 0 {
+		linger = 10 * time.Second
+	}
+	deadline := time.NewTimer(linger)
+	defer deadline.Stop()
+	for {
+		h.mu.Lock()
+		waiting := false
+		for t := range h.present {
+			if !h.bye[t] {
+				waiting = true
+			}
+		}
+		ch := h.changed
+		h.mu.Unlock()
+		if !waiting {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-deadline.C:
+			return nil
+		case <-ch:
+		}
+	}
+}
+
+// beat tells every team where the exercise clock stands.
+func (h *Host) beat() {
+	var b clockBeat
+	var last time.Duration
+	h.sess.Read(func(s *engine.State) {
+		b = clockBeat{Paused: s.Paused, Speed: s.Speed, Ended: s.Ended, Seq: s.Seq}
+		last = s.Now
+	})
+	// After an ending the session's clock reads where it was last anchored,
+	// which can be before the end: never tell the teams less than the
+	// latest event's time.
+	b.AtMS = max(h.sess.ExerciseTime(), last).Milliseconds()
+	data, _ := json.Marshal(b)
+	_ = h.nc.Publish(h.sub.clock(), data)
+}
+
+// Close stops the server. The exercise stays in the store; a new host on
+// the same Dir carries on.
+func (h *Host) Close() {
+	h.closeOne.Do(func() {
+		if h.unsub != nil {
+			h.unsub()
+		}
+		close(h.closing)
+		for _, p := range h.pubs {
+			p.mu.Lock()
+			p.cond.Broadcast()
+			p.mu.Unlock()
+		}
+		h.wg.Wait()
+		for _, s := range h.subs {
+			_ = s.Unsubscribe()
+		}
+		if h.nc != nil {
+			h.nc.Close()
+		}
+		if h.ns != nil {
+			h.ns.Shutdown()
+			h.ns.WaitForShutdown()
+		}
+	})
+}

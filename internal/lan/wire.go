@@ -1,0 +1,157 @@
+package lan
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// Protocol is the version of the messages below. A client and a host that
+// disagree refuse each other with a clear message.
+const Protocol = 1
+
+// MaxCommandSize bounds a command message. A statement of 10,000 characters
+// of Chinese is 30 KB of UTF-8.
+const MaxCommandSize = 64 << 10
+
+// Headers on the events in a team's stream.
+const (
+	hdrSeq  = "Fb-Seq"  // the event's sequence number in the exercise log
+	hdrAt   = "Fb-At"   // its exercise time in milliseconds
+	hdrKind = "Fb-Kind" // its kind
+	hdrTeam = "Fb-Team" // the token of the stream's team: a copy of another team's message is refused
+)
+
+// Command kinds on the wire.
+const (
+	wireChoose = "choose"
+	wireBye    = "bye" // the team has seen the end; the host may stop
+)
+
+// wireCommand is a team's command as sent on fb.<exercise>.cmd.<team>.
+type wireCommand struct {
+	ID       string `json:"id"`
+	Kind     string `json:"kind"`
+	Team     string `json:"team"`
+	Decision string `json:"decision,omitempty"`
+	Option   string `json:"option,omitempty"`
+	Text     string `json:"text,omitempty"`
+}
+
+// commandSchema is the JSON Schema a command must pass before the host looks
+// at it.
+const commandSchema = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "type": "object",
+  "additionalProperties": false,
+  "required": ["id", "kind", "team"],
+  "properties": {
+    "id":       {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{1,64}$"},
+    "kind":     {"enum": ["choose", "bye"]},
+    "team":     {"type": "string", "minLength": 1, "maxLength": 160},
+    "decision": {"type": "string", "minLength": 1, "maxLength": 200},
+    "option":   {"type": "string", "minLength": 1, "maxLength": 200},
+    "text":     {"type": "string", "maxLength": 10000}
+  },
+  "if": {"properties": {"kind": {"const": "choose"}}},
+  "then": {"required": ["decision", "option"]}
+}`
+
+var (
+	schemaOnce sync.Once
+	schema     *jsonschema.Schema
+	schemaErr  error
+)
+
+func compiledSchema() (*jsonschema.Schema, error) {
+	schemaOnce.Do(func() {
+		doc, err := jsonschema.UnmarshalJSON(strings.NewReader(commandSchema))
+		if err != nil {
+			schemaErr = err
+			return
+		}
+		c := jsonschema.NewCompiler()
+		if err := c.AddResource("command.json", doc); err != nil {
+			schemaErr = err
+			return
+		}
+		schema, schemaErr = c.Compile("command.json")
+	})
+	return schema, schemaErr
+}
+
+// decodeCommand checks a command's size and schema and decodes it.
+func decodeCommand(data []byte) (wireCommand, error) {
+	var cmd wireCommand
+	if len(data) > MaxCommandSize {
+		return cmd, fmt.Errorf("the command is %d bytes; at most %d are accepted", len(data), MaxCommandSize)
+	}
+	sch, err := compiledSchema()
+	if err != nil {
+		return cmd, err
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		return cmd, fmt.Errorf("the command is not JSON: %v", err)
+	}
+	if err := sch.Validate(inst); err != nil {
+		msg := err.Error()
+		if ve, ok := err.(*jsonschema.ValidationError); ok {
+			msg = strings.ReplaceAll(ve.Error(), "\n", "; ")
+		}
+		return cmd, fmt.Errorf("the command does not follow the schema: %s", msg)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&cmd); err != nil {
+		return cmd, fmt.Errorf("the command does not decode: %v", err)
+	}
+	return cmd, nil
+}
+
+// Outcome statuses.
+const (
+	StatusAccepted = "accepted" // the choice is in the exercise log
+	StatusRejected = "rejected" // refused for Reason; sending it again gives the same answer
+	StatusRetry    = "retry"    // the host could not handle it now; send it again with the same id
+)
+
+// Outcome is the host's answer to a command.
+type Outcome struct {
+	ID        string `json:"id"`
+	Status    string `json:"status"`
+	Reason    string `json:"reason,omitempty"`
+	Seq       int64  `json:"seq,omitempty"`       // the log event that recorded the command
+	AtMS      int64  `json:"at_ms,omitempty"`     // its exercise time, in milliseconds
+	Duplicate bool   `json:"duplicate,omitempty"` // the command was handled before; this repeats its outcome
+}
+
+// helloRequest is a team's first message: which exercise did I join?
+type helloRequest struct {
+	Protocol int    `json:"protocol"`
+	Team     string `json:"team"`
+}
+
+// helloReply tells a team where its exercise is.
+type helloReply struct {
+	Protocol int      `json:"protocol"`
+	Exercise string   `json:"exercise,omitempty"`
+	Team     string   `json:"team,omitempty"`
+	Token    string   `json:"token,omitempty"`
+	Stream   string   `json:"stream,omitempty"`
+	Teams    []string `json:"teams,omitempty"`
+	Error    string   `json:"error,omitempty"`
+}
+
+// clockBeat is the host's heartbeat on fb.<exercise>.all.clock.
+type clockBeat struct {
+	AtMS   int64   `json:"at_ms"`
+	Paused bool    `json:"paused"`
+	Speed  float64 `json:"speed"`
+	Ended  bool    `json:"ended"`
+	Seq    int64   `json:"seq"` // the latest event in the log
+}
