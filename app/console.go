@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -24,8 +25,10 @@ import (
 const upcomingPerTeam = 3
 
 // console is the facilitator's view of the exercise: the clock and its
-// controls, every team's position and scores, and the injects delivered and
-// coming. Like a team view it uses only engine.Conn.
+// controls, every team's position, world, feed mood and scores, the
+// injects delivered and coming, and the facilitator's judgement (ad-hoc
+// injects, notes, score overrides, objective ratings). Like a team view it
+// uses only engine.Conn.
 type console struct {
 	conn engine.Conn
 	win  fyne.Window
@@ -51,6 +54,20 @@ type console struct {
 	delivered   *fyne.Container
 	countdowns  []*countdown
 	scrolls     []*container.Scroll
+
+	histories    worldHistories
+	meters       map[string]*worldMeters // by team; kept across rebuilds
+	moods        map[string]*feedMood
+	judge        *judgement
+	injectButton *widget.Button
+	noteButton   *widget.Button
+	lastNote     *widget.RichText
+	// By team, for tests.
+	overrideButtons map[string]*widget.Button
+	rateButtons     map[string]*widget.Button
+	noteButtons     map[string]*widget.Button
+	scoreLabels     map[string]*widget.Label
+	ratingLines     map[string][]string
 }
 
 // consoleSnapshot is what the console draws, copied under Read.
@@ -64,6 +81,10 @@ type consoleSnapshot struct {
 	teams    []teamSummary
 	upcoming []injectGroup // earliest first
 	inbox    []injectGroup // newest first
+	vars     []*scenario.Variable
+	worldAt  time.Duration // exercise time of the latest event
+	notes    []engine.Note // all observer notes, oldest first
+	hasFeed  bool
 }
 
 type teamSummary struct {
@@ -75,6 +96,12 @@ type teamSummary struct {
 	endAt  time.Duration
 	reason string
 	ending *scenario.Phase
+
+	world     map[string]float64
+	feed      []engine.FeedItem
+	overrides map[string]engine.Override
+	ratings   []objectiveRating
+	notes     []engine.Note
 }
 
 // injectGroup is one inject at one time, with the teams it concerns: teams
@@ -108,7 +135,15 @@ func groupInjects(in []injectGroup) []injectGroup {
 }
 
 func newConsole(conn engine.Conn, win fyne.Window, loc *i18n.Localizer) *console {
-	c := &console{conn: conn, win: win, loc: loc, shownSeq: -1}
+	return newConsoleWith(conn, win, loc, worldHistories{})
+}
+
+// newConsoleWith makes a console that keeps the teams' world histories in
+// histories (shared with the team views, kept across a language switch).
+func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, histories worldHistories) *console {
+	c := &console{conn: conn, win: win, loc: loc, shownSeq: -1, histories: histories,
+		meters: map[string]*worldMeters{}, moods: map[string]*feedMood{}}
+	c.judge = newJudgement(conn, win, loc, c.refresh)
 	fg := theme.Color(theme.ColorNameForeground)
 	c.clock = canvas.NewText("00:00:00", fg)
 	c.clock.TextSize = 44
@@ -127,10 +162,16 @@ func newConsole(conn engine.Conn, win fyne.Window, loc *i18n.Localizer) *console
 	clockBlock := container.NewVBox(
 		muted(loc.T("console.clock")),
 		container.NewHBox(c.clock, container.NewCenter(c.duration)))
+	c.injectButton = widget.NewButtonWithIcon(loc.T("judge.inject_button"), theme.MailSendIcon(), func() { c.judge.openInject("") })
+	c.noteButton = widget.NewButtonWithIcon(loc.T("judge.note_button"), theme.DocumentCreateIcon(), func() { c.judge.openNote("") })
 	controls := container.NewHBox(c.pauseButton,
 		widget.NewLabel(loc.T("console.speed")), c.speedSelect,
 		widget.NewSeparator(), c.endButton)
-	top := container.NewBorder(nil, nil, clockBlock, container.NewCenter(controls), container.NewCenter(c.paused.box))
+	judging := container.NewHBox(c.injectButton, c.noteButton)
+	c.lastNote = faint("", fyne.TextAlignLeading)
+	c.lastNote.Wrapping = fyne.TextWrapWord
+	top := container.NewBorder(nil, nil, clockBlock, container.NewVBox(container.NewCenter(controls), container.NewHBox(spacer(), judging)),
+		container.NewCenter(c.paused.box))
 
 	c.teams = container.NewVBox()
 	c.upcoming = container.NewVBox()
@@ -146,7 +187,7 @@ func newConsole(conn engine.Conn, win fyne.Window, loc *i18n.Localizer) *console
 	right.Offset = 0.4
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.55
-	c.root = container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil, split)
+	c.root = container.NewBorder(container.NewVBox(container.NewPadded(top), c.lastNote, widget.NewSeparator()), nil, nil, nil, split)
 
 	c.cancel = conn.Subscribe(func(engine.Event) { c.redraw.request(c.refresh) })
 	c.refresh()
@@ -156,6 +197,7 @@ func newConsole(conn engine.Conn, win fyne.Window, loc *i18n.Localizer) *console
 func (c *console) close() {
 	c.closed = true
 	c.cancel()
+	c.judge.close()
 	if c.endConfirm != nil {
 		c.endConfirm.Hide()
 	}
@@ -165,13 +207,21 @@ func (c *console) snapshot() consoleSnapshot {
 	var s consoleSnapshot
 	c.conn.Read(func(st *engine.State) {
 		s = consoleSnapshot{lang: st.Lang, seq: st.Seq, paused: st.Paused && !st.Ended, ended: st.Ended,
-			speed: st.Speed, duration: st.Scenario.Duration}
+			speed: st.Speed, duration: st.Scenario.Duration, vars: st.Scenario.World, worldAt: st.Now, notes: slices.Clone(st.Notes),
+			hasFeed: st.Scenario.Feed != nil}
 		if s.lang == "" {
 			s.lang = c.loc.Lang().String()
 		}
 		for _, t := range st.Teams {
 			ts := teamSummary{name: t.Name, phase: phaseTitle(st.Scenario, t.Phase, s.lang), open: slices.Clone(t.Open),
-				scores: t.Scores(), ended: t.Ended, endAt: t.EndedAt, reason: t.EndReason}
+				scores: t.Scores(), ended: t.Ended, endAt: t.EndedAt, reason: t.EndReason,
+				world: maps.Clone(t.World), feed: slices.Clone(t.Feed), overrides: maps.Clone(t.Overrides),
+				ratings: objectiveRatings(st, t.Name)}
+			for _, n := range st.Notes {
+				if n.Team == t.Name {
+					ts.notes = append(ts.notes, n)
+				}
+			}
 			if t.Ending != "" {
 				ts.ending = st.Scenario.Phase(t.Ending)
 			}
@@ -233,6 +283,15 @@ func (c *console) refresh() {
 	for _, cd := range c.countdowns {
 		cd.setNow(now)
 	}
+	// The meters' charts and the feed mood move with the clock.
+	for _, t := range s.teams {
+		if m := c.meters[t.name]; m != nil {
+			m.update(t.world, s.worldAt, now)
+		}
+		if m := c.moods[t.name]; m != nil {
+			m.update(t.feed, now, s.lang)
+		}
+	}
 }
 
 func (c *console) showSpeed(speed float64) {
@@ -251,9 +310,24 @@ func (c *console) showSpeed(speed float64) {
 func (c *console) rebuild(s consoleSnapshot) {
 	loc := c.loc
 	c.countdowns = nil
+	c.overrideButtons, c.rateButtons, c.noteButtons = map[string]*widget.Button{}, map[string]*widget.Button{}, map[string]*widget.Button{}
+	c.scoreLabels, c.ratingLines = map[string]*widget.Label{}, map[string][]string{}
 	var cards []fyne.CanvasObject
 	for _, t := range s.teams {
-		cards = append(cards, c.teamCard(t, s.lang))
+		cards = append(cards, c.teamCard(t, s))
+	}
+	if n := len(s.notes); n > 0 {
+		last := s.notes[n-1]
+		who := last.Team
+		if who == "" {
+			who = loc.T("judge.no_team_short")
+		}
+		c.lastNote.Segments[0].(*widget.TextSegment).Text = loc.T("judge.last_note", "n", n, "time", formatClock(last.At),
+			"team", who, "text", clipText(last.Text, 120))
+		c.lastNote.Show()
+		c.lastNote.Refresh()
+	} else {
+		c.lastNote.Hide()
 	}
 	c.teams.Objects = cards
 	c.teams.Refresh()
@@ -284,12 +358,32 @@ func (c *console) rebuild(s consoleSnapshot) {
 	}
 }
 
-func (c *console) teamCard(t teamSummary, lang string) fyne.CanvasObject {
-	loc := c.loc
+func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
+	loc, lang := c.loc, s.lang
 	objs := []fyne.CanvasObject{
 		heading(t.name),
 		wrapped(loc.T("console.phase_line", "phase", t.phase)),
 	}
+	// The team's world and what the public says, kept across rebuilds.
+	if len(s.vars) > 0 {
+		m := c.meters[t.name]
+		if m == nil {
+			m = newWorldMeters(s.vars, c.histories.get(t.name), 2, lang)
+			c.meters[t.name] = m
+		}
+		m.update(t.world, s.worldAt, c.conn.ExerciseTime())
+		objs = append(objs, m.box)
+	}
+	if s.hasFeed || len(t.feed) > 0 {
+		mood := c.moods[t.name]
+		if mood == nil {
+			mood = newFeedMood(loc)
+			c.moods[t.name] = mood
+		}
+		mood.update(t.feed, c.conn.ExerciseTime(), lang)
+		objs = append(objs, mood.box)
+	}
+	objs = append(objs, widget.NewSeparator())
 	switch {
 	case t.ended && t.ending != nil && t.ending.Ending != nil:
 		l := bold(loc.T("console.team_ending", "ending", t.ending.Ending.Outcome.Get(lang), "time", formatClock(t.endAt)))
@@ -306,7 +400,46 @@ func (c *console) teamCard(t teamSummary, lang string) fyne.CanvasObject {
 		p := wrapped(od.Decision.Prompt.Get(lang))
 		objs = append(objs, p, cd)
 	}
-	objs = append(objs, widget.NewSeparator(), wrapped(scoreLine(loc, t.scores)))
+	// Scores, with the facilitator's overrides.
+	line, overridden := scoreLineWithOverrides(loc, t.scores, t.overrides)
+	score := wrapped(line)
+	c.scoreLabels[t.name] = score
+	objs = append(objs, widget.NewSeparator(), score)
+	if overridden {
+		objs = append(objs, muted(loc.T("judge.override_footnote")))
+	}
+	// Objectives: the rating given, or what the evidence suggests so far.
+	// One line each, in a single rich text: separate labels would each add
+	// their padding, and four objectives would push the buttons off the card.
+	if len(t.ratings) > 0 {
+		rt := widget.NewRichText()
+		rt.Truncation = fyne.TextTruncateEllipsis
+		for _, r := range t.ratings {
+			line := ratingLine(loc, r, lang)
+			c.ratingLines[t.name] = append(c.ratingLines[t.name], line)
+			style := widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}
+			if r.current != nil {
+				style = widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}
+			}
+			rt.Segments = append(rt.Segments, &widget.TextSegment{Text: line, Style: style})
+		}
+		objs = append(objs, rt)
+	}
+	// The team's latest observer notes.
+	for i := max(0, len(t.notes)-2); i < len(t.notes); i++ {
+		objs = append(objs, iconLine(theme.DocumentCreateIcon(), consoleNoteLine(t.notes[i])))
+	}
+	name := t.name
+	ov := widget.NewButtonWithIcon(loc.T("judge.override_button"), theme.DocumentCreateIcon(), func() { c.judge.openOverride(name, "") })
+	rate := widget.NewButtonWithIcon(loc.T("judge.rating_button"), theme.ListIcon(), func() { c.judge.openRating(name) })
+	note := widget.NewButtonWithIcon(loc.T("judge.note_team_button"), theme.ContentAddIcon(), func() { c.judge.openNote(name) })
+	c.overrideButtons[name], c.rateButtons[name], c.noteButtons[name] = ov, rate, note
+	buttons := container.NewHBox(ov)
+	if len(t.ratings) > 0 {
+		buttons.Add(rate)
+	}
+	buttons.Add(note)
+	objs = append(objs, buttons)
 	return panel(objs...)
 }
 

@@ -25,10 +25,13 @@ type exerciseScreen struct {
 	selected int
 	console  *console
 	teams    []*teamView
+	// The teams' world over time, drawn by the meters: kept here so that
+	// a language switch, which rebuilds the views, does not lose it.
+	histories worldHistories
 }
 
 func newExerciseScreen(sh *shell, run *exercise.Running) *exerciseScreen {
-	e := &exerciseScreen{sh: sh, run: run}
+	e := &exerciseScreen{sh: sh, run: run, histories: worldHistories{}}
 	e.cancelEnd = run.Session.Subscribe(func(ev engine.Event) {
 		if ev.Kind == engine.KindExerciseEnds {
 			fyne.Do(e.finish)
@@ -104,11 +107,11 @@ func (e *exerciseScreen) build() fyne.CanvasObject {
 	})
 	e.sh.win.SetTitle(loc.T("app.window_title", "scenario", title))
 
-	e.console = newConsole(e.run.Session, e.sh.win, loc)
+	e.console = newConsoleWith(e.run.Session, e.sh.win, loc, e.histories)
 	e.tabs = container.NewAppTabs(container.NewTabItemWithIcon(loc.T("console.title"), theme.SettingsIcon(), e.console.root))
 	e.teams = nil
 	for _, name := range teams {
-		tv := newTeamView(e.run.Session, name, e.sh.win, loc)
+		tv := newTeamViewWith(e.run.Session, name, e.sh.win, loc, e.histories.get(name))
 		tv.setChannel(channels[name])
 		tv.restoreDrafts(drafts[name])
 		e.teams = append(e.teams, tv)

@@ -3,10 +3,12 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
@@ -96,4 +98,25 @@ func currentAs[T screen](t *testing.T, sh *shell) T {
 		t.Fatalf("current screen is %T", sh.current)
 	}
 	return s
+}
+
+// allText collects the text of the labels and rich texts in a tree of
+// containers, one per line.
+func allText(o fyne.CanvasObject) string {
+	var out []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case *widget.Label:
+			out = append(out, v.Text)
+		case *widget.RichText:
+			out = append(out, v.String())
+		}
+	}
+	walk(o)
+	return strings.Join(out, "\n")
 }

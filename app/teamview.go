@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -18,10 +19,12 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
-// teamView is what one team sees: its inbox, newest first, and the decision
-// waiting for it. It talks to the exercise only through engine.Conn, so the
-// same view can later run on a team laptop with the exercise across a
-// network.
+// teamView is what one team sees: its world (meters with a chart of the
+// last minutes), its inbox and the simulated public's feed, newest first,
+// and the decision waiting for it, with live rubric feedback on a
+// statement being drafted. It talks to the exercise only through
+// engine.Conn, so the same view can later run on a team laptop with the
+// exercise across a network.
 //
 // UI labels are in the UI language; scenario text (injects, prompts,
 // options) is in the exercise's language, chosen at setup for the
@@ -55,6 +58,13 @@ type teamView struct {
 	lastInbox     []engine.Delivery // as last read, for redrawing under another filter
 	lastLang      string
 
+	meters   *worldMeters // nil when the scenario has no world variables
+	feed     *feedList
+	tabs     *container.AppTabs // inbox and feed
+	feedTab  *container.TabItem
+	feedSeen int // posts in the feed when the team last looked at it
+	feedLen  int
+
 	confirm         *dialog.ConfirmDialog // the choice being confirmed, if any
 	confirmDecision string
 	confirmDetail   string // what the confirmation says
@@ -64,6 +74,7 @@ type teamView struct {
 	// team types must not wipe or unfocus the draft).
 	statements map[string]*statementDraft
 	scenario   *scenario.Scenario
+	lang       string // the exercise's language (statements are judged in it)
 }
 
 // statementDraft is the entry a team writes a statement in, with its
@@ -71,6 +82,7 @@ type teamView struct {
 type statementDraft struct {
 	entry  *widget.Entry
 	checks []*widget.Icon // per required fact
+	rubric *rubricView
 }
 
 // teamSnapshot is the part of the state a team view draws, copied under
@@ -89,9 +101,18 @@ type teamSnapshot struct {
 	endReason string
 	ending    *scenario.Phase
 	scenario  *scenario.Scenario
+	world     map[string]float64
+	worldAt   time.Duration // exercise time of the latest event
+	feed      []engine.FeedItem
 }
 
 func newTeamView(conn engine.Conn, team string, win fyne.Window, loc *i18n.Localizer) *teamView {
+	return newTeamViewWith(conn, team, win, loc, &worldHistory{})
+}
+
+// newTeamViewWith makes a team view that keeps the world's history in
+// history (the exercise screen keeps it across a language switch).
+func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.Localizer, history *worldHistory) *teamView {
 	tv := &teamView{conn: conn, team: team, win: win, loc: loc, shownSeq: -1, statements: map[string]*statementDraft{}}
 	tv.paused = newBanner(loc.T("console.paused_banner"), theme.Color(theme.ColorNameError))
 	tv.ending = newBanner("", theme.Color(theme.ColorNamePrimary))
@@ -104,6 +125,19 @@ func newTeamView(conn engine.Conn, team string, win fyne.Window, loc *i18n.Local
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, heading(loc.T("team.title", "team", team)), tv.clock),
 		tv.paused.box, tv.ending.box)
+	var vars []*scenario.Variable
+	lang := loc.Lang().String()
+	conn.Read(func(st *engine.State) {
+		vars = st.Scenario.World
+		if st.Lang != "" {
+			lang = st.Lang
+		}
+	})
+	if len(vars) > 0 {
+		// The world across the top: the team sees what its choices do.
+		tv.meters = newWorldMeters(vars, history, 5, lang)
+		top.Add(tv.meters.box)
+	}
 	left := container.NewVScroll(container.NewPadded(container.NewVBox(
 		heading(loc.T("team.open_decision")), tv.decisions,
 		widget.NewSeparator(),
@@ -126,13 +160,25 @@ func newTeamView(conn engine.Conn, team string, win fyne.Window, loc *i18n.Local
 	tv.channelSelect.SetSelectedIndex(0)
 	inboxHead := container.NewBorder(nil, nil, heading(loc.T("team.inbox")), tv.channelSelect)
 	tv.inboxScroll = container.NewVScroll(container.NewPadded(tv.inbox))
-	right := container.NewBorder(container.NewPadded(inboxHead), nil, nil, nil, tv.inboxScroll)
-	split := container.NewHSplit(left, right)
+	inbox := container.NewBorder(container.NewPadded(inboxHead), nil, nil, nil, tv.inboxScroll)
+	// The feed beside the inbox: what the public says, as opposed to what
+	// reaches the team directly.
+	tv.feed = newFeedList(loc)
+	feed := container.NewBorder(container.NewPadded(container.NewVBox(heading(loc.T("feed.title")), muted(loc.T("feed.help")))),
+		nil, nil, nil, container.NewVScroll(container.NewPadded(tv.feed.box)))
+	tv.feedTab = container.NewTabItemWithIcon(loc.T("feed.tab"), theme.MailForwardIcon(), feed)
+	tv.tabs = container.NewAppTabs(container.NewTabItemWithIcon(loc.T("team.inbox"), theme.MailComposeIcon(), inbox), tv.feedTab)
+	tv.tabs.OnSelected = func(*container.TabItem) { tv.markFeed() }
+	split := container.NewHSplit(left, tv.tabs)
 	split.Offset = 0.45
 	tv.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
 
 	tv.cancel = conn.Subscribe(func(engine.Event) { tv.redraw.request(tv.refresh) })
 	tv.refresh()
+	// Posts already there when the view opens (a resume, a language
+	// switch) are not news.
+	tv.feedSeen = tv.feedLen
+	tv.markFeed()
 	return tv
 }
 
@@ -141,6 +187,9 @@ func newTeamView(conn engine.Conn, team string, win fyne.Window, loc *i18n.Local
 func (tv *teamView) close() {
 	tv.closed = true
 	tv.cancel()
+	for _, sd := range tv.statements {
+		sd.rubric.stop()
+	}
 	if tv.confirm != nil {
 		tv.confirm.Hide()
 		tv.confirm = nil
@@ -156,7 +205,8 @@ func (tv *teamView) snapshot() teamSnapshot {
 		}
 		s = teamSnapshot{found: true, lang: st.Lang, seq: st.Seq, paused: st.Paused && !st.Ended,
 			duration: st.Scenario.Duration, inbox: slices.Clone(t.Inbox), open: slices.Clone(t.Open),
-			answers: slices.Clone(t.Answers), ended: t.Ended || st.Ended, endReason: t.EndReason, scenario: st.Scenario}
+			answers: slices.Clone(t.Answers), ended: t.Ended || st.Ended, endReason: t.EndReason, scenario: st.Scenario,
+			world: maps.Clone(t.World), worldAt: st.Now, feed: slices.Clone(t.Feed)}
 		if t.Ending != "" {
 			s.ending = st.Scenario.Phase(t.Ending)
 		}
@@ -184,6 +234,9 @@ func (tv *teamView) refresh() {
 	for _, c := range tv.countdowns {
 		c.setNow(now)
 	}
+	if tv.meters != nil && s.found {
+		tv.meters.update(s.world, s.worldAt, now)
+	}
 	// A decision that closed (deadline, or the exercise ended) while its
 	// choice was being confirmed cannot be chosen any more.
 	if tv.confirm != nil && !slices.ContainsFunc(s.open, func(o engine.OpenDecision) bool { return o.Decision.ID == tv.confirmDecision }) {
@@ -208,11 +261,12 @@ func (tv *teamView) rebuild(s teamSnapshot) {
 	tv.ending.text.Refresh()
 
 	// Open decisions. Drafts of decisions no longer open are dropped.
-	tv.scenario = s.scenario
+	tv.scenario, tv.lang = s.scenario, s.lang
 	tv.countdowns = nil
 	tv.optionButtons = map[string][]*widget.Button{}
 	for id := range tv.statements {
 		if !slices.ContainsFunc(s.open, func(o engine.OpenDecision) bool { return o.Decision.ID == id }) {
+			tv.statements[id].rubric.stop()
 			delete(tv.statements, id)
 		}
 	}
@@ -260,6 +314,28 @@ func (tv *teamView) rebuild(s teamSnapshot) {
 
 	tv.lastInbox, tv.lastLang = s.inbox, s.lang
 	tv.drawInbox()
+
+	tv.feed.draw(s.feed, s.lang)
+	tv.feedLen = len(s.feed)
+	tv.markFeed()
+}
+
+// markFeed counts the feed as seen while its tab shows, and otherwise says
+// on the tab how many posts came since.
+func (tv *teamView) markFeed() {
+	if tv.tabs == nil {
+		return
+	}
+	title := tv.loc.T("feed.tab")
+	if tv.tabs.Selected() == tv.feedTab {
+		tv.feedSeen = tv.feedLen
+	} else if n := tv.feedLen - tv.feedSeen; n > 0 {
+		title = tv.loc.T("feed.tab_new", "n", n)
+	}
+	if tv.feedTab.Text != title {
+		tv.feedTab.Text = title
+		tv.tabs.Refresh()
+	}
 }
 
 // drawInbox lists the deliveries of the shown channel, newest first.
@@ -328,7 +404,8 @@ func (tv *teamView) statementBox(d *scenario.Decision, lang string) fyne.CanvasO
 		e := widget.NewMultiLineEntry()
 		e.Wrapping = fyne.TextWrapWord
 		e.SetMinRowsVisible(6)
-		sd = &statementDraft{entry: e}
+		sd = &statementDraft{entry: e,
+			rubric: newRubricView(loc, tv.lang, rubricFacts(tv.scenario, d.Statement.RequiredFacts, tv.lang))}
 		tv.statements[d.ID] = sd
 	}
 	sd.entry.SetPlaceHolder(loc.T("team.statement_placeholder"))
@@ -343,7 +420,11 @@ func (tv *teamView) statementBox(d *scenario.Decision, lang string) fyne.CanvasO
 				wrapped(factLabel(tv.scenario, id, lang))))
 		}
 	}
-	sd.entry.OnChanged = func(string) { tv.tickFacts(d, sd) }
+	objs = append(objs, sd.rubric.box)
+	sd.entry.OnChanged = func(text string) {
+		tv.tickFacts(d, sd)
+		sd.rubric.textChanged(text)
+	}
 	tv.tickFacts(d, sd)
 	return panel(objs...)
 }
@@ -384,6 +465,7 @@ func (tv *teamView) restoreDrafts(drafts map[string]string) {
 	for id, text := range drafts {
 		if sd := tv.statements[id]; sd != nil {
 			sd.entry.SetText(text)
+			sd.rubric.judgeNow(text)
 		}
 	}
 }

@@ -1,0 +1,279 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+)
+
+// The simulated public: posts and headlines the engine puts in each team's
+// feed every few minutes, chosen by the team's world. Team views list them
+// newest first; the console sums up the mood of the last minutes.
+
+// moodWindow is the span of exercise time the console's feed mood covers.
+const moodWindow = 15 * time.Minute
+
+// maxFeedShown bounds the posts a team view lists (the newest).
+const maxFeedShown = 100
+
+// toneCounts counts posts by tone over (now-window, now]; a tone the
+// scenario format does not know counts as neutral.
+type toneCounts struct {
+	support, neutral, hostile, ridicule int
+}
+
+func (c toneCounts) total() int { return c.support + c.neutral + c.hostile + c.ridicule }
+
+// get returns the count of one tone.
+func (c toneCounts) get(tone string) int {
+	switch tone {
+	case "support":
+		return c.support
+	case "hostile":
+		return c.hostile
+	case "ridicule":
+		return c.ridicule
+	}
+	return c.neutral
+}
+
+func countTones(feed []engine.FeedItem, now, window time.Duration) toneCounts {
+	var c toneCounts
+	for _, it := range feed {
+		if it.Post == nil || it.At > now || it.At <= now-window {
+			continue
+		}
+		switch it.Post.Tone {
+		case "support":
+			c.support++
+		case "hostile":
+			c.hostile++
+		case "ridicule":
+			c.ridicule++
+		default:
+			c.neutral++
+		}
+	}
+	return c
+}
+
+// toneColorName is the colour of a tone's marker: support green, hostile
+// red, ridicule orange, neutral grey.
+func toneColorName(tone string) fyne.ThemeColorName {
+	switch tone {
+	case "support":
+		return theme.ColorNameSuccess
+	case "hostile":
+		return theme.ColorNameError
+	case "ridicule":
+		return theme.ColorNameWarning
+	}
+	return theme.ColorNamePlaceHolder
+}
+
+// toneName names a tone in the UI language.
+func toneName(loc *i18n.Localizer, tone string) string {
+	key := "feed.tone." + tone
+	if s := loc.T(key); s != key {
+		return s
+	}
+	return tone
+}
+
+// feedCard draws one post: a strip in the tone's colour, the account or
+// outlet, the time and the tone in words (colour alone does not carry it
+// on a projector or for a colour-blind reader), then the text — a headline
+// in bold for news, plain for a social post.
+func feedCard(loc *i18n.Localizer, it engine.FeedItem, lang string) (fyne.CanvasObject, *widget.RichText) {
+	p := it.Post
+	icon, kind := theme.AccountIcon(), loc.T("feed.social")
+	if p.Channel == "news" {
+		icon, kind = theme.DocumentIcon(), loc.T("feed.news")
+	}
+	from := p.From.Get(lang)
+	if from == "" {
+		from = kind
+	}
+	tone := widget.NewRichText(&widget.TextSegment{Text: toneName(loc, p.Tone), Style: widget.RichTextStyle{
+		ColorName: toneColorName(p.Tone), Inline: true, TextStyle: fyne.TextStyle{Bold: true}}})
+	who := widget.NewLabelWithStyle(from, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	who.Truncation = fyne.TextTruncateEllipsis
+	when := faint(kind+" · "+formatClock(it.At), fyne.TextAlignLeading)
+	head := container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), container.NewHBox(when, tone), who)
+	text := wrapped(p.Text.Get(lang))
+	if p.Channel == "news" {
+		text.TextStyle.Bold = true
+		text.SizeName = theme.SizeNameSubHeadingText
+	}
+	strip := canvas.NewRectangle(theme.Color(toneColorName(p.Tone)))
+	strip.SetMinSize(fyne.NewSize(5, 0))
+	strip.CornerRadius = 2
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.Size(theme.SizeNameInputRadius)
+	body := container.NewBorder(nil, nil, strip, nil, container.NewVBox(head, text))
+	return container.NewStack(bg, container.NewPadded(body)), tone
+}
+
+// feedList is a team's feed, newest first.
+type feedList struct {
+	loc   *i18n.Localizer
+	box   *fyne.Container
+	tones []*widget.RichText // the tone markers shown, newest first (for tests)
+	shown int                // feed length last drawn
+	lang  string
+}
+
+func newFeedList(loc *i18n.Localizer) *feedList {
+	f := &feedList{loc: loc, box: container.NewVBox(), shown: -1}
+	return f
+}
+
+// draw lists the feed when it changed; it reports whether it did.
+func (f *feedList) draw(feed []engine.FeedItem, lang string) bool {
+	if len(feed) == f.shown && lang == f.lang {
+		return false
+	}
+	f.shown, f.lang = len(feed), lang
+	f.tones = nil
+	var objs []fyne.CanvasObject
+	for i := len(feed) - 1; i >= 0 && len(objs) < maxFeedShown; i-- {
+		if feed[i].Post == nil {
+			continue
+		}
+		card, tone := feedCard(f.loc, feed[i], lang)
+		f.tones = append(f.tones, tone)
+		objs = append(objs, card)
+	}
+	if len(objs) == 0 {
+		objs = append(objs, muted(f.loc.T("feed.empty")))
+	}
+	f.box.Objects = objs
+	f.box.Refresh()
+	return true
+}
+
+// feedMood is the console's summary of a team's feed: posts by tone over
+// the last minutes, as words and as a bar split by tone, and the latest
+// post.
+type feedMood struct {
+	loc    *i18n.Localizer
+	box    *fyne.Container
+	counts *widget.RichText
+	bar    *fyne.Container
+	segs   map[string]*canvas.Rectangle
+	latest *widget.Label
+	last   toneCounts
+	lastOf *scenario.FeedPost
+	drawn  bool
+}
+
+var moodTones = []string{"hostile", "ridicule", "neutral", "support"}
+
+func newFeedMood(loc *i18n.Localizer) *feedMood {
+	m := &feedMood{loc: loc, counts: widget.NewRichText(), segs: map[string]*canvas.Rectangle{}}
+	m.counts.Wrapping = fyne.TextWrapWord
+	var rects []fyne.CanvasObject
+	for _, t := range moodTones {
+		r := canvas.NewRectangle(theme.Color(toneColorName(t)))
+		m.segs[t] = r
+		rects = append(rects, r)
+	}
+	m.bar = container.New(&moodBarLayout{m: m}, rects...)
+	m.latest = widget.NewLabel("")
+	m.latest.Truncation = fyne.TextTruncateEllipsis
+	m.latest.SizeName = theme.SizeNameCaptionText
+	m.box = container.NewVBox(m.counts, m.bar, m.latest)
+	return m
+}
+
+// update redraws the mood for the feed at exercise time now.
+func (m *feedMood) update(feed []engine.FeedItem, now time.Duration, lang string) {
+	c := countTones(feed, now, moodWindow)
+	var latest *scenario.FeedPost
+	var latestAt time.Duration
+	if n := len(feed); n > 0 {
+		latest, latestAt = feed[n-1].Post, feed[n-1].At
+	}
+	if m.drawn && c == m.last && latest == m.lastOf {
+		return
+	}
+	m.drawn, m.last, m.lastOf = true, c, latest
+	head := &widget.TextSegment{Text: m.loc.T("feed.mood_title", "n", int(moodWindow/time.Minute)) + "  ",
+		Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}}
+	segs := []widget.RichTextSegment{head}
+	if c.total() == 0 {
+		segs = append(segs, &widget.TextSegment{Text: m.loc.T("feed.mood_none"),
+			Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
+	} else {
+		for i, t := range moodTones {
+			sep := ""
+			if i > 0 {
+				sep = " · "
+			}
+			name := theme.ColorNameForeground
+			if c.get(t) > 0 {
+				name = toneColorName(t)
+			}
+			segs = append(segs, &widget.TextSegment{Text: sep + fmt.Sprintf("%d %s", c.get(t), toneName(m.loc, t)),
+				Style: widget.RichTextStyle{Inline: true, ColorName: name, TextStyle: fyne.TextStyle{Bold: c.get(t) > 0}}})
+		}
+	}
+	m.counts.Segments = segs
+	m.counts.Refresh()
+	if c.total() == 0 {
+		m.bar.Hide()
+	} else {
+		m.bar.Show()
+		m.bar.Refresh()
+	}
+	if latest != nil {
+		from := latest.From.Get(lang)
+		m.latest.SetText(m.loc.T("feed.latest", "time", formatClock(latestAt), "from", from, "text", latest.Text.Get(lang)))
+		m.latest.Show()
+	} else {
+		m.latest.Hide()
+	}
+}
+
+// text is the counts line as shown (for tests).
+func (m *feedMood) text() string {
+	s := ""
+	for _, seg := range m.counts.Segments {
+		s += seg.Textual()
+	}
+	return s
+}
+
+// moodBarLayout splits the bar's width by the counts of each tone.
+type moodBarLayout struct{ m *feedMood }
+
+func (l *moodBarLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	c := l.m.last
+	total := float32(c.total())
+	x := float32(0)
+	p := theme.Size(theme.SizeNameInnerPadding)
+	w := max(0, size.Width-2*p)
+	for _, t := range moodTones {
+		r := l.m.segs[t]
+		seg := float32(0)
+		if total > 0 {
+			seg = w * float32(c.get(t)) / total
+		}
+		r.Resize(fyne.NewSize(seg, moodBarHeight))
+		r.Move(fyne.NewPos(p+x, 0))
+		x += seg
+	}
+}
+
+const moodBarHeight = 8
+
+func (l *moodBarLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, moodBarHeight) }

@@ -1,0 +1,171 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+)
+
+func TestCountTones(t *testing.T) {
+	post := func(tone string) *scenario.FeedPost { return &scenario.FeedPost{Tone: tone} }
+	feed := []engine.FeedItem{
+		{Post: post("hostile"), At: 0},
+		{Post: post("hostile"), At: 5 * time.Minute},
+		{Post: post("ridicule"), At: 10 * time.Minute},
+		{Post: post("support"), At: 15 * time.Minute},
+		{Post: post("neutral"), At: 20 * time.Minute},
+		{Post: post("odd"), At: 20 * time.Minute}, // unknown tones count as neutral
+		{Post: nil, At: 20 * time.Minute},
+		{Post: post("hostile"), At: 30 * time.Minute}, // after now
+	}
+	for _, tc := range []struct {
+		name        string
+		now, window time.Duration
+		want        toneCounts
+	}{
+		{"window covers the last 15 minutes, not its start", 20 * time.Minute, 15 * time.Minute, toneCounts{support: 1, neutral: 2, ridicule: 1}},
+		{"the whole feed up to now", 20 * time.Minute, time.Hour, toneCounts{hostile: 2, ridicule: 1, support: 1, neutral: 2}},
+		{"at the start", 0, 15 * time.Minute, toneCounts{hostile: 1}},
+		{"nothing recent", 29 * time.Minute, 5 * time.Minute, toneCounts{}},
+		{"later posts count once their time comes", 30 * time.Minute, 15 * time.Minute, toneCounts{hostile: 1, neutral: 2}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := countTones(feed, tc.now, tc.window)
+			if got != tc.want {
+				t.Errorf("countTones = %+v, want %+v", got, tc.want)
+			}
+			if got.total() != got.support+got.neutral+got.hostile+got.ridicule {
+				t.Error("total does not add up")
+			}
+		})
+	}
+}
+
+// startVoices starts voices.yaml (a feed, claims, promises, an objective)
+// for Alpha and Bravo on a shell, with the clock running.
+func startVoices(t *testing.T) (*shell, *exerciseScreen, *engine.FakeClock) {
+	t.Helper()
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	voices := engineEntry(t, "voices.yaml")
+	sh := shellWith(t, st, clock, "", voices)
+	run, err := exercise.Start(st, engine.Config{ScenarioID: voices.ID, Source: voices.Source, Teams: []string{"Alpha", "Bravo"},
+		Lang: "en", Speed: 1, Seed: 42}, voices.Scenario.Title, "gui", clock, exercise.EachEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh.showExercise(run)
+	ex := currentAs[*exerciseScreen](t, sh)
+	test.Tap(ex.console.pauseButton)
+	return sh, ex, clock
+}
+
+func advanceExercise(t *testing.T, ex *exerciseScreen, clock *engine.FakeClock, d time.Duration) {
+	t.Helper()
+	clock.Add(d)
+	if err := ex.run.Session.Tick(); err != nil {
+		t.Fatal(err)
+	}
+	ex.refresh()
+}
+
+// choose takes an option for a team through its view, confirming.
+func chooseOption(t *testing.T, tv *teamView, decision string, option int) {
+	t.Helper()
+	buttons := tv.optionButtons[decision]
+	if len(buttons) <= option {
+		t.Fatalf("decision %s shows %d options", decision, len(buttons))
+	}
+	test.Tap(buttons[option])
+	if tv.confirm == nil {
+		t.Fatal("no confirmation")
+	}
+	tv.confirm.Confirm()
+}
+
+// In voices.yaml, once a team has claimed 'safe' the public mocks it
+// ("'Safe', they said.", tone ridicule).
+func TestFeedShowsPostsWithTheirTone(t *testing.T) {
+	_, ex, clock := startVoices(t)
+	tv := ex.teams[0]
+	if len(tv.feed.tones) != 0 {
+		t.Fatalf("the feed shows %d posts before any", len(tv.feed.tones))
+	}
+	advanceExercise(t, ex, clock, 2*time.Minute)
+	chooseOption(t, tv, "first", 0) // "It is safe": claims safe
+	for range 6 {
+		advanceExercise(t, ex, clock, 5*time.Minute)
+	}
+
+	var feed []engine.FeedItem
+	ex.run.Session.Read(func(st *engine.State) { feed = append(feed, st.Team("Alpha").Feed...) })
+	mocked := -1
+	for i, it := range feed {
+		if it.Post.ID == "mocked" {
+			mocked = i
+		}
+	}
+	if mocked < 0 {
+		t.Fatalf("the engine never mocked Alpha's 'safe' (feed %d posts)", len(feed))
+	}
+	if got := len(tv.feed.tones); got != len(feed) {
+		t.Fatalf("the team view lists %d posts, the feed has %d", got, len(feed))
+	}
+	// Newest first: the view's k-th marker is the feed's (n-1-k)-th post.
+	k := len(feed) - 1 - mocked
+	if got := tv.feed.tones[k].String(); got != "Mocking" {
+		t.Errorf("the mocking post is marked %q", got)
+	}
+	for k, tone := range tv.feed.tones {
+		if want := toneName(tv.loc, feed[len(feed)-1-k].Post.Tone); tone.String() != want {
+			t.Errorf("post %d marked %q, want %q", k, tone.String(), want)
+		}
+	}
+	// The feed tab says how many posts came while the team read its inbox,
+	// and stops saying so once looked at.
+	if !strings.Contains(tv.feedTab.Text, "new") {
+		t.Errorf("feed tab = %q, want a count of new posts", tv.feedTab.Text)
+	}
+	tv.tabs.Select(tv.feedTab)
+	if tv.feedTab.Text != "Feed" {
+		t.Errorf("feed tab after looking = %q", tv.feedTab.Text)
+	}
+
+	// The console sums up the last 15 minutes.
+	now := ex.run.Session.ExerciseTime()
+	counts := countTones(feed, now, moodWindow)
+	mood := ex.console.moods["Alpha"].text()
+	if counts.ridicule > 0 && !strings.Contains(mood, "Mocking") {
+		t.Errorf("console mood = %q", mood)
+	}
+	if !strings.HasPrefix(mood, "Public feed, last 15 min:") {
+		t.Errorf("console mood = %q", mood)
+	}
+}
+
+func TestFeedInChinese(t *testing.T) {
+	sh, ex, clock := startVoices(t)
+	sh.setLang(i18n.ZH)
+	for range 3 {
+		advanceExercise(t, ex, clock, 5*time.Minute)
+	}
+	tv := ex.teams[1]
+	if len(tv.feed.tones) == 0 {
+		t.Fatal("no posts after 15 minutes")
+	}
+	for _, tone := range tv.feed.tones {
+		if s := tone.String(); s != "负面" && s != "中立" && s != "支持" && s != "嘲讽" {
+			t.Errorf("tone shown as %q in Chinese", s)
+		}
+	}
+	if mood := ex.console.moods["Bravo"].text(); !strings.HasPrefix(mood, "近 15 分钟舆情：") {
+		t.Errorf("mood in Chinese = %q", mood)
+	}
+}

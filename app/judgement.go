@@ -1,0 +1,701 @@
+package app
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+	"github.com/firebreak-drills/firebreak/internal/scoring"
+)
+
+// The facilitator's judgement: ad-hoc injects, observer notes, score
+// overrides and HSEEP ratings of the objectives. Each is a dialog that
+// checks what was typed, says beside the field what is wrong (nothing is
+// sent then), and shows the engine's refusal when there is one (an inject
+// after the exercise ended). The dialogs only need an engine.Conn, so they
+// work during play and, on a session resumed after the end, afterwards.
+
+// judgement opens the dialogs on one exercise.
+type judgement struct {
+	conn  engine.Conn
+	win   fyne.Window
+	loc   *i18n.Localizer
+	after func() // runs after a command was accepted (a redraw)
+
+	// The dialog last opened of each kind (tests reach in through these).
+	inject   *injectDialog
+	note     *noteDialog
+	override *overrideDialog
+	rating   *ratingDialog
+}
+
+func newJudgement(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, after func()) *judgement {
+	return &judgement{conn: conn, win: win, loc: loc, after: after}
+}
+
+// close hides any dialog still open.
+func (j *judgement) close() {
+	var open []*formDialog
+	if j.inject != nil {
+		open = append(open, j.inject.formDialog)
+	}
+	if j.note != nil {
+		open = append(open, j.note.formDialog)
+	}
+	if j.override != nil {
+		open = append(open, j.override.formDialog)
+	}
+	if j.rating != nil {
+		open = append(open, j.rating.formDialog)
+	}
+	for _, f := range open {
+		if f != nil && f.dlg != nil {
+			f.dlg.Hide()
+		}
+	}
+}
+
+// Plain checks, tested without a window.
+
+var scoreText = regexp.MustCompile(`^[+-]?[0-9]+([.,][0-9]+)?$`)
+
+// parseScore reads a score typed by the facilitator: a number from 0 to 100
+// (a decimal comma and full-width digits, as a Chinese input method types
+// them, are accepted). The error is a translation key.
+func parseScore(s string) (float64, string) {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return '0' + (r - '０')
+		case r == '．' || r == '。':
+			return '.'
+		case r == '－':
+			return '-'
+		}
+		return r
+	}, strings.TrimSpace(s))
+	if s == "" {
+		return 0, "judge.err.value_empty"
+	}
+	if !scoreText.MatchString(s) {
+		return 0, "judge.err.value_number"
+	}
+	v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, "judge.err.value_number"
+	}
+	if v < 0 || v > 100 {
+		return 0, "judge.err.value_range"
+	}
+	return v, ""
+}
+
+// checkText checks a required or optional text; the error is a translation
+// key.
+func checkText(s string, required bool) string {
+	switch {
+	case required && strings.TrimSpace(s) == "":
+		return "judge.err.text_empty"
+	case utf8.RuneCountInString(s) > engine.MaxStatementLen:
+		return "judge.err.text_long"
+	}
+	return ""
+}
+
+// dimensionName names a score dimension (or the overall) in the UI language.
+func dimensionName(loc *i18n.Localizer, dim string) string {
+	key := "score." + strings.ReplaceAll(dim, "-", "_")
+	if s := loc.T(key); s != key {
+		return s
+	}
+	return dim
+}
+
+// overrideDimensions are the dimensions an override can replace, in order.
+func overrideDimensions() []string { return append(slices.Clone(scoring.Dimensions), scoring.Overall) }
+
+// scoreLineWithOverrides lists a team's scores; an overridden one shows the
+// computed score, an arrow and the facilitator's, with an asterisk
+// ("Empathy 58 → 40*").
+func scoreLineWithOverrides(loc *i18n.Localizer, s scoring.Scores, overrides map[string]engine.Override) (line string, overridden bool) {
+	var parts []string
+	for _, dim := range overrideDimensions() {
+		o, ok := overrides[dim]
+		var v string
+		switch {
+		case ok:
+			v = fmt.Sprintf("%.0f → %.0f*", math.Round(o.Original), math.Round(o.Value))
+			overridden = true
+		case !s.Has[dim] && (dim == scoring.Consistency || dim == scoring.FollowUp):
+			continue // no claims or promises yet: not worth a dash on the console
+		default:
+			v = formatScore(s, dim, s.Get(dim))
+		}
+		parts = append(parts, dimensionName(loc, dim)+" "+v)
+	}
+	return strings.Join(parts, " · "), overridden
+}
+
+// ratingName explains an HSEEP rating in the UI language.
+func ratingName(loc *i18n.Localizer, r string) string { return loc.T("rating." + r) }
+
+// clipText shortens text to about n columns for a select's option or a
+// one-line summary; a Chinese character counts two columns, as it is
+// drawn about twice as wide as a Latin letter.
+func clipText(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if textWidth(s) <= n {
+		return s
+	}
+	w := 0
+	for i, r := range s {
+		if w += runeWidth(r); w > n-1 {
+			return s[:i] + "…"
+		}
+	}
+	return s
+}
+
+func runeWidth(r rune) int {
+	if unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF {
+		return 2
+	}
+	return 1
+}
+
+func textWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		w += runeWidth(r)
+	}
+	return w
+}
+
+// formDialog is a dialog whose confirm button checks the form first and
+// keeps the dialog open when something is wrong.
+type formDialog struct {
+	dlg     *dialog.CustomDialog
+	ok      *widget.Button
+	cancel  *widget.Button
+	failure *widget.Label // the engine's refusal
+}
+
+func (j *judgement) newForm(title, confirm string, content fyne.CanvasObject, submit func() bool, width, height float32) *formDialog {
+	f := &formDialog{failure: fieldMsgLabel()}
+	body := container.NewBorder(nil, f.failure, nil, nil, content)
+	f.dlg = dialog.NewCustomWithoutButtons(title, body, j.win)
+	f.cancel = widget.NewButtonWithIcon(j.loc.T("common.cancel"), theme.CancelIcon(), f.dlg.Hide)
+	f.ok = widget.NewButtonWithIcon(confirm, theme.ConfirmIcon(), func() {
+		if submit() {
+			f.dlg.Hide()
+			if j.after != nil {
+				j.after()
+			}
+		}
+	})
+	f.ok.Importance = widget.HighImportance
+	f.dlg.SetButtons([]fyne.CanvasObject{f.cancel, f.ok})
+	f.dlg.Resize(fyne.NewSize(width, height))
+	f.dlg.Show()
+	return f
+}
+
+// send sends a command; a refusal is shown in the dialog, which stays open.
+func (j *judgement) send(f *formDialog, cmd engine.Command) bool {
+	if err := j.conn.Send(cmd); err != nil {
+		setFieldMsg(f.failure, j.loc.T("judge.refused", "reason", err.Error()))
+		return false
+	}
+	setFieldMsg(f.failure, "")
+	return true
+}
+
+// errorLabel is a message beside a field, hidden while empty.
+func fieldMsgLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+func setFieldMsg(l *widget.Label, text string) {
+	l.SetText(text)
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+}
+
+// msgKey shows the translation of an error key beside its field ("" clears).
+func (j *judgement) msgKey(l *widget.Label, key string) bool {
+	if key == "" {
+		setFieldMsg(l, "")
+		return true
+	}
+	setFieldMsg(l, j.loc.T(key, "max", engine.MaxStatementLen))
+	return false
+}
+
+// form lays out rows of label and field.
+func judgeForm(rows ...fyne.CanvasObject) *fyne.Container {
+	return container.New(layout.NewFormLayout(), rows...)
+}
+
+// beside puts a message to the right of a field, which keeps the width
+// given (0: its own).
+func msgBeside(field fyne.CanvasObject, width float32, msg *widget.Label) fyne.CanvasObject {
+	if width > 0 {
+		field = container.New(&fixedWidth{w: width}, field)
+	}
+	return container.NewBorder(nil, nil, field, nil, msg)
+}
+
+// below puts a message under a field (for multi-line entries).
+func msgBelow(field fyne.CanvasObject, msg *widget.Label) fyne.CanvasObject {
+	return container.NewVBox(field, msg)
+}
+
+func judgeFieldLabel(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+}
+
+func judgeTextArea(placeholder string, rows int) *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(rows)
+	e.SetPlaceHolder(placeholder)
+	return e
+}
+
+// teamChoices reads the teams' names.
+func (j *judgement) teamNames() []string {
+	var out []string
+	j.conn.Read(func(st *engine.State) {
+		for _, t := range st.Teams {
+			out = append(out, t.Name)
+		}
+	})
+	return out
+}
+
+// (a) Ad-hoc inject.
+
+type injectDialog struct {
+	*formDialog
+	teams      []string // "" first: all teams
+	team       *widget.Select
+	channel    *widget.Select
+	text       *widget.Entry
+	channelMsg *widget.Label
+	textMsg    *widget.Label
+}
+
+// openInject asks for an ad-hoc inject to one team ("" preselects all).
+func (j *judgement) openInject(team string) *injectDialog {
+	loc := j.loc
+	d := &injectDialog{teams: append([]string{""}, j.teamNames()...), channelMsg: fieldMsgLabel(), textMsg: fieldMsgLabel()}
+	teamLabels := []string{loc.T("judge.all_teams")}
+	teamLabels = append(teamLabels, d.teams[1:]...)
+	d.team = widget.NewSelect(teamLabels, nil)
+	d.team.SetSelectedIndex(max(0, slices.Index(d.teams, team)))
+	var chLabels []string
+	for _, ch := range scenario.Channels {
+		chLabels = append(chLabels, channelName(loc, ch))
+	}
+	d.channel = widget.NewSelect(chLabels, func(string) { setFieldMsg(d.channelMsg, "") })
+	d.channel.PlaceHolder = loc.T("judge.choose_channel")
+	d.text = judgeTextArea(loc.T("judge.inject_placeholder"), 5)
+	content := container.NewVBox(
+		muted(loc.T("judge.inject_help")),
+		judgeForm(judgeFieldLabel(loc.T("judge.to")), d.team,
+			judgeFieldLabel(loc.T("judge.channel")), msgBeside(d.channel, 260, d.channelMsg),
+			judgeFieldLabel(loc.T("judge.inject_text")), msgBelow(d.text, d.textMsg)))
+	d.formDialog = j.newForm(loc.T("judge.inject_title"), loc.T("judge.inject_send"), content, func() bool { return j.submitInject(d) }, 640, 0)
+	j.inject = d
+	return d
+}
+
+func (j *judgement) submitInject(d *injectDialog) bool {
+	i := d.channel.SelectedIndex()
+	okCh := i >= 0 && i < len(scenario.Channels)
+	if okCh {
+		setFieldMsg(d.channelMsg, "")
+	} else {
+		setFieldMsg(d.channelMsg, j.loc.T("judge.err.channel"))
+	}
+	okText := j.msgKey(d.textMsg, checkText(d.text.Text, true))
+	if !okCh || !okText {
+		return false
+	}
+	team := ""
+	if k := d.team.SelectedIndex(); k > 0 && k < len(d.teams) {
+		team = d.teams[k]
+	}
+	return j.send(d.formDialog, engine.Command{Kind: engine.CmdInject, Team: team, Channel: scenario.Channels[i], Text: strings.TrimSpace(d.text.Text)})
+}
+
+// (b) Observer note.
+
+type noteDialog struct {
+	*formDialog
+	teams     []string // "" first: the whole exercise
+	team      *widget.Select
+	decisions []string // "" first: none
+	decision  *widget.Select
+	text      *widget.Entry
+	textMsg   *widget.Label
+}
+
+// openNote asks for an observer note, attached to the current exercise time
+// and optionally a team ("" for none) and one of its decisions.
+func (j *judgement) openNote(team string) *noteDialog {
+	loc := j.loc
+	d := &noteDialog{teams: append([]string{""}, j.teamNames()...), textMsg: fieldMsgLabel()}
+	teamLabels := append([]string{loc.T("judge.no_team")}, d.teams[1:]...)
+	d.decision = widget.NewSelect(nil, nil)
+	d.team = widget.NewSelect(teamLabels, func(string) { j.fillDecisions(d) })
+	d.team.SetSelectedIndex(max(0, slices.Index(d.teams, team)))
+	j.fillDecisions(d)
+	d.text = judgeTextArea(loc.T("judge.note_placeholder"), 5)
+	at := formatClock(j.conn.ExerciseTime())
+	content := container.NewVBox(
+		muted(loc.T("judge.note_help", "time", at)),
+		judgeForm(judgeFieldLabel(loc.T("judge.team")), d.team,
+			judgeFieldLabel(loc.T("judge.decision")), d.decision,
+			judgeFieldLabel(loc.T("judge.note_text")), msgBelow(d.text, d.textMsg)))
+	d.formDialog = j.newForm(loc.T("judge.note_title"), loc.T("judge.note_save"), content, func() bool { return j.submitNote(d) }, 640, 0)
+	j.note = d
+	return d
+}
+
+// fillDecisions offers the chosen team's open and answered decisions.
+func (j *judgement) fillDecisions(d *noteDialog) {
+	loc := j.loc
+	team := ""
+	if k := d.team.SelectedIndex(); k > 0 && k < len(d.teams) {
+		team = d.teams[k]
+	}
+	d.decisions = []string{""}
+	labels := []string{loc.T("judge.no_decision")}
+	j.conn.Read(func(st *engine.State) {
+		t := st.Team(team)
+		if t == nil {
+			return
+		}
+		lang := st.Lang
+		for _, od := range t.Open {
+			d.decisions = append(d.decisions, od.Decision.ID)
+			labels = append(labels, loc.T("judge.decision_open", "prompt", clipText(od.Decision.Prompt.Get(lang), 60)))
+		}
+		for i := len(t.Answers) - 1; i >= 0; i-- {
+			a := t.Answers[i]
+			if a.Abandoned || slices.Contains(d.decisions, a.Decision.ID) {
+				continue
+			}
+			key := "judge.decision_answered"
+			if a.Option == nil {
+				key = "judge.decision_unanswered" // timed out, or left open at the end
+			}
+			d.decisions = append(d.decisions, a.Decision.ID)
+			labels = append(labels, loc.T(key, "prompt", clipText(a.Decision.Prompt.Get(lang), 60), "time", formatClock(a.At)))
+		}
+	})
+	d.decision.SetOptions(labels)
+	d.decision.SetSelectedIndex(0)
+	if team == "" {
+		d.decision.Disable()
+	} else {
+		d.decision.Enable()
+	}
+}
+
+func (j *judgement) submitNote(d *noteDialog) bool {
+	if !j.msgKey(d.textMsg, checkText(d.text.Text, true)) {
+		return false
+	}
+	cmd := engine.Command{Kind: engine.CmdNote, Text: strings.TrimSpace(d.text.Text)}
+	if k := d.team.SelectedIndex(); k > 0 && k < len(d.teams) {
+		cmd.Team = d.teams[k]
+		if i := d.decision.SelectedIndex(); i > 0 && i < len(d.decisions) {
+			cmd.Decision = d.decisions[i]
+		}
+	}
+	return j.send(d.formDialog, cmd)
+}
+
+// (c) Score override.
+
+type overrideDialog struct {
+	*formDialog
+	team      string
+	dims      []string
+	dimension *widget.Select
+	current   *widget.Label
+	value     *widget.Entry
+	valueMsg  *widget.Label
+	reason    *widget.Entry
+	reasonMsg *widget.Label
+}
+
+// openOverride asks for a score to replace one of team's (dim preselected
+// when given).
+func (j *judgement) openOverride(team, dim string) *overrideDialog {
+	loc := j.loc
+	d := &overrideDialog{team: team, dims: overrideDimensions(), valueMsg: fieldMsgLabel(), reasonMsg: fieldMsgLabel()}
+	var labels []string
+	for _, dm := range d.dims {
+		labels = append(labels, dimensionName(loc, dm))
+	}
+	d.current = wrapped("")
+	d.dimension = widget.NewSelect(labels, func(string) { j.showCurrent(d) })
+	d.value = widget.NewEntry()
+	d.value.SetPlaceHolder("0–100")
+	d.value.OnChanged = func(string) { setFieldMsg(d.valueMsg, "") }
+	d.reason = judgeTextArea(loc.T("judge.reason_placeholder"), 3)
+	d.reason.OnChanged = func(string) { setFieldMsg(d.reasonMsg, "") }
+	d.dimension.SetSelectedIndex(max(0, slices.Index(d.dims, dim)))
+	valueRow := msgBeside(d.value, 120, d.valueMsg)
+	content := container.NewVBox(
+		muted(loc.T("judge.override_help")),
+		judgeForm(judgeFieldLabel(loc.T("judge.team")), bold(team),
+			judgeFieldLabel(loc.T("judge.dimension")), d.dimension,
+			widget.NewLabel(""), d.current,
+			judgeFieldLabel(loc.T("judge.new_score")), valueRow,
+			judgeFieldLabel(loc.T("judge.reason")), msgBelow(d.reason, d.reasonMsg)))
+	d.formDialog = j.newForm(loc.T("judge.override_title", "team", team), loc.T("judge.override_save"), content,
+		func() bool { return j.submitOverride(d) }, 640, 0)
+	j.override = d
+	return d
+}
+
+// showCurrent says what the chosen dimension stands at.
+func (j *judgement) showCurrent(d *overrideDialog) {
+	i := d.dimension.SelectedIndex()
+	if i < 0 || i >= len(d.dims) {
+		return
+	}
+	dim := d.dims[i]
+	var text string
+	j.conn.Read(func(st *engine.State) {
+		t := st.Team(d.team)
+		if t == nil {
+			return
+		}
+		s := t.Scores()
+		if o, ok := t.Overrides[dim]; ok {
+			text = j.loc.T("judge.current_overridden", "original", fmt.Sprintf("%.0f", math.Round(o.Original)),
+				"value", fmt.Sprintf("%.0f", math.Round(o.Value)), "reason", o.Reason)
+			return
+		}
+		if !s.Has[dim] {
+			text = j.loc.T("judge.current_none")
+			return
+		}
+		text = j.loc.T("judge.current", "value", formatScore(s, dim, s.Get(dim)))
+	})
+	d.current.SetText(text)
+}
+
+func (j *judgement) submitOverride(d *overrideDialog) bool {
+	v, vErr := parseScore(d.value.Text)
+	okV := j.msgKey(d.valueMsg, vErr)
+	okR := j.msgKey(d.reasonMsg, checkText(d.reason.Text, true))
+	i := d.dimension.SelectedIndex()
+	if !okV || !okR || i < 0 || i >= len(d.dims) {
+		return false
+	}
+	return j.send(d.formDialog, engine.Command{Kind: engine.CmdOverride, Team: d.team, Dimension: d.dims[i], Value: v,
+		Text: strings.TrimSpace(d.reason.Text)})
+}
+
+// fixedWidth gives its content a minimum width (an entry for a number need
+// not fill the row, and its message sits beside it).
+type fixedWidth struct{ w float32 }
+
+func (l *fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (l *fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := fyne.NewSize(l.w, 0)
+	for _, o := range objs {
+		s = s.Max(fyne.NewSize(l.w, o.MinSize().Height))
+	}
+	return s
+}
+
+// (d) HSEEP ratings of the objectives.
+
+// objectiveRating is one objective as the rating dialog shows it.
+type objectiveRating struct {
+	objective *scenario.Objective
+	suggested string
+	evidence  int // answers to the objective's decisions so far
+	current   *engine.Rating
+}
+
+type ratingDialog struct {
+	*formDialog
+	team    string
+	rows    []objectiveRating
+	radios  []*widget.RadioGroup
+	reasons []*widget.Entry
+	msgs    []*widget.Label
+}
+
+// objectiveRatings reads team's objectives with the suggested ratings.
+func objectiveRatings(st *engine.State, team string) []objectiveRating {
+	t := st.Team(team)
+	if t == nil {
+		return nil
+	}
+	var out []objectiveRating
+	for _, o := range st.Scenario.Objectives {
+		r := objectiveRating{objective: o, suggested: t.SuggestRating(o)}
+		for _, a := range t.Answers {
+			if !a.Abandoned && slices.Contains(o.Decisions, a.Decision.ID) {
+				r.evidence++
+			}
+		}
+		if cur, ok := t.Ratings[o.ID]; ok {
+			r.current = &cur
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// openRating asks for the team's rating of each objective, with the rating
+// the evidence suggests preselected (or the one already given).
+func (j *judgement) openRating(team string) *ratingDialog {
+	loc := j.loc
+	d := &ratingDialog{team: team}
+	var lang string
+	j.conn.Read(func(st *engine.State) {
+		d.rows = objectiveRatings(st, team)
+		lang = st.Lang
+	})
+	if lang == "" {
+		lang = loc.Lang().String()
+	}
+	ui := loc.Lang().String()
+	legend := widget.NewRichText()
+	for _, r := range engine.Ratings {
+		legend.Segments = append(legend.Segments, &widget.TextSegment{Text: r + " — " + ratingName(loc, r),
+			Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}})
+	}
+	objs := []fyne.CanvasObject{muted(loc.T("judge.rating_help")), legend}
+	if len(d.rows) == 0 {
+		objs = append(objs, wrapped(loc.T("judge.no_objectives")))
+	}
+	for _, r := range d.rows {
+		radio := widget.NewRadioGroup(engine.Ratings, nil)
+		radio.Horizontal = true
+		radio.Required = true
+		reason := widget.NewEntry()
+		reason.SetPlaceHolder(loc.T("judge.reason_optional"))
+		msg := fieldMsgLabel()
+		pre := r.suggested
+		if r.current != nil {
+			pre = r.current.Rating
+			reason.SetText(r.current.Reason)
+		}
+		radio.SetSelected(pre)
+		hint := loc.T("judge.suggested", "rating", r.suggested, "name", ratingName(loc, r.suggested))
+		if r.evidence == 0 {
+			hint += " " + loc.T("judge.suggested_no_evidence")
+		}
+		if r.current != nil {
+			hint += " · " + loc.T("judge.rated_at", "rating", r.current.Rating, "time", formatClock(r.current.At))
+		}
+		title := wrapped(r.objective.Text.Get(ui))
+		if title.Text == "" {
+			title.SetText(r.objective.Text.Get(lang))
+		}
+		title.TextStyle.Bold = true
+		d.radios = append(d.radios, radio)
+		d.reasons = append(d.reasons, reason)
+		d.msgs = append(d.msgs, msg)
+		objs = append(objs, widget.NewSeparator(), title, muted(hint), msgBeside(radio, 0, msg), reason)
+	}
+	scroll := container.NewVScroll(container.NewVBox(objs...))
+	scroll.SetMinSize(fyne.NewSize(0, min(520, float32(160+len(d.rows)*170))))
+	d.formDialog = j.newForm(loc.T("judge.rating_title", "team", team), loc.T("judge.rating_save"), scroll,
+		func() bool { return j.submitRating(d) }, 760, 0)
+	if len(d.rows) == 0 {
+		d.ok.Disable()
+	}
+	j.rating = d
+	return d
+}
+
+func (j *judgement) submitRating(d *ratingDialog) bool {
+	ok := true
+	for i := range d.rows {
+		switch {
+		case !slices.Contains(engine.Ratings, d.radios[i].Selected):
+			setFieldMsg(d.msgs[i], j.loc.T("judge.err.rating"))
+			ok = false
+		case checkText(d.reasons[i].Text, false) != "":
+			j.msgKey(d.msgs[i], checkText(d.reasons[i].Text, false))
+			ok = false
+		default:
+			setFieldMsg(d.msgs[i], "")
+		}
+	}
+	if !ok {
+		return false
+	}
+	for i, r := range d.rows {
+		rating, reason := d.radios[i].Selected, strings.TrimSpace(d.reasons[i].Text)
+		if r.current != nil && r.current.Rating == rating && r.current.Reason == reason {
+			continue // unchanged
+		}
+		if !j.send(d.formDialog, engine.Command{Kind: engine.CmdRate, Team: d.team, Objective: r.objective.ID, Rating: rating, Text: reason}) {
+			return false
+		}
+	}
+	return true
+}
+
+// judgementSummary is what a console card says of the judgement so far.
+type judgementSummary struct {
+	overrides map[string]engine.Override
+	ratings   []objectiveRating
+	notes     []engine.Note // the team's, oldest first
+}
+
+// ratingLine is one objective on a console card: the rating given, or the
+// suggestion while there is none.
+func ratingLine(loc *i18n.Localizer, r objectiveRating, lang string) string {
+	text := clipText(r.objective.Text.Get(lang), 70)
+	if r.current != nil {
+		return loc.T("judge.card_rated", "rating", r.current.Rating, "objective", text)
+	}
+	return loc.T("judge.card_unrated", "rating", r.suggested, "objective", text)
+}
+
+// consoleNoteLine is an observer note on a console card.
+func consoleNoteLine(n engine.Note) string {
+	return formatClock(n.At) + " · " + clipText(n.Text, 90)
+}

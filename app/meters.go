@@ -1,0 +1,475 @@
+package app
+
+import (
+	"fmt"
+	"maps"
+	"math"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+)
+
+// World meters: each scenario world variable (public sentiment, media
+// attention, …) as a bar with its value and a step chart of the last
+// minutes of exercise time.
+//
+// The history behind the chart is kept by the view, not read from the
+// exercise: engine.Conn gives the state as it stands, not the events one
+// by one. Each time a view redraws (after events, and once a second) it
+// samples the world with the exercise time of the latest event and keeps
+// the sample when a value changed. A change is therefore dated at the last
+// event of the batch it came in — at most one tick (a second of wall time)
+// late — and a view opened mid-exercise (or after a resume) starts its
+// chart there.
+
+// sparkWindow is how much exercise time a meter's chart shows.
+const sparkWindow = 30 * time.Minute
+
+// maxHistory bounds the samples kept per team; the oldest half goes when
+// it is reached (a value changing every second of a three-hour exercise at
+// 1× would need 10 800).
+const maxHistory = 4000
+
+// worldSample is the world of one team at an exercise time.
+type worldSample struct {
+	at     time.Duration
+	values map[string]float64
+}
+
+// worldHistory is one team's world over exercise time: a sample each time a
+// value changed, oldest first.
+type worldHistory struct {
+	samples []worldSample
+}
+
+// add records the world at exercise time at when it differs from the last
+// sample, and reports whether it did. A time before the last sample's (it
+// cannot happen with one exercise) is taken as the last sample's time; a
+// change at the last sample's time replaces it, so the chart has no steps
+// of zero width.
+func (h *worldHistory) add(at time.Duration, world map[string]float64) bool {
+	if n := len(h.samples); n > 0 {
+		last := &h.samples[n-1]
+		if maps.Equal(last.values, world) {
+			return false
+		}
+		if at <= last.at {
+			if n > 1 && maps.Equal(h.samples[n-2].values, world) {
+				h.samples = h.samples[:n-1] // back to what it was: no step at all
+				return true
+			}
+			last.values = maps.Clone(world)
+			return true
+		}
+	}
+	if len(h.samples) >= maxHistory {
+		h.samples = append(h.samples[:0], h.samples[len(h.samples)/2:]...)
+	}
+	h.samples = append(h.samples, worldSample{at: at, values: maps.Clone(world)})
+	return true
+}
+
+// point is one step of a chart: the value from this time on.
+type point struct {
+	at    time.Duration
+	value float64
+}
+
+// series returns the steps of variable id between from and to: the value
+// at from (the latest sample at or before it, or the first sample when
+// there is none before), then each change after from up to to.
+func (h *worldHistory) series(id string, from, to time.Duration) []point {
+	var out []point
+	for _, s := range h.samples {
+		v, ok := s.values[id]
+		switch {
+		case !ok:
+			continue
+		case s.at > to:
+			return out
+		case s.at <= from:
+			out = append(out[:0], point{at: from, value: v}) // the latest at or before from
+		case len(out) == 0:
+			out = append(out, point{at: s.at, value: v}) // the history starts inside the window
+		case out[len(out)-1].value != v: // else another variable changed
+			out = append(out, point{at: s.at, value: v})
+		}
+	}
+	return out
+}
+
+// chartWindow is the span of exercise time a chart shows at time now: the
+// last sparkWindow, or from the start while the exercise is younger.
+func chartWindow(now time.Duration) (from, to time.Duration) {
+	return max(0, now-sparkWindow), max(now, 0)
+}
+
+// polarity says whether a world variable is better high or low.
+type polarity int
+
+const (
+	neutralPolarity polarity = iota
+	goodHigh                 // sentiment, trust: the higher the better
+	badHigh                  // attention, regulator pressure, rumour reach: the lower the better
+)
+
+// The scenario format says nothing about which way is good, so the meters
+// guess from the variable's id; a variable they do not recognise is shown
+// in neutral blue rather than coloured wrongly.
+var (
+	goodHighWords = []string{"sentiment", "trust", "footfall", "reputation", "morale", "confidence",
+		"satisfaction", "support", "goodwill", "loyalty", "sales"}
+	badHighWords = []string{"attention", "regulator", "reach", "pressure", "risk", "churn", "fraud",
+		"discontent", "merchants", "supervision", "anger", "outrage", "rumour", "rumor", "complaints",
+		"backlash", "scrutiny", "panic"}
+)
+
+// variablePolarity guesses a variable's polarity from the words of its id.
+func variablePolarity(id string) polarity {
+	words := strings.FieldsFunc(strings.ToLower(id), func(r rune) bool { return r == '-' || r == '_' || r == '.' || r == ' ' })
+	for _, w := range words {
+		for _, g := range goodHighWords {
+			if w == g {
+				return goodHigh
+			}
+		}
+		for _, b := range badHighWords {
+			if w == b {
+				return badHigh
+			}
+		}
+	}
+	return neutralPolarity
+}
+
+// health grades a value for its colour.
+type health int
+
+const (
+	healthNeutral health = iota
+	healthGood
+	healthWatch
+	healthBad
+)
+
+// meterHealth grades value within [lo, hi] for a variable of polarity p:
+// the top 45 % of the good side is good, the bottom 35 % bad, between is
+// worth watching.
+func meterHealth(p polarity, value, lo, hi float64) health {
+	if p == neutralPolarity || hi <= lo {
+		return healthNeutral
+	}
+	f := (value - lo) / (hi - lo)
+	if p == badHigh {
+		f = 1 - f
+	}
+	switch {
+	case f >= 0.55:
+		return healthGood
+	case f < 0.35:
+		return healthBad
+	}
+	return healthWatch
+}
+
+func (h health) colorName() fyne.ThemeColorName {
+	switch h {
+	case healthGood:
+		return theme.ColorNameSuccess
+	case healthWatch:
+		return theme.ColorNameWarning
+	case healthBad:
+		return theme.ColorNameError
+	}
+	return theme.ColorNamePrimary
+}
+
+// formatMeterValue shows a world value: whole numbers as such, others with
+// one decimal.
+func formatMeterValue(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "–"
+	}
+	r := math.Round(v*10) / 10
+	if r == math.Trunc(r) {
+		return fmt.Sprintf("%.0f", r)
+	}
+	return fmt.Sprintf("%.1f", r)
+}
+
+// meter is one world variable: its name and value above a bar, and a step
+// chart of the last minutes below.
+type meter struct {
+	widget.BaseWidget
+	label    string
+	lo, hi   float64
+	polarity polarity
+
+	value    float64
+	points   []point
+	from, to time.Duration
+}
+
+func newMeter(label string, lo, hi float64, p polarity) *meter {
+	m := &meter{label: label, lo: lo, hi: hi, polarity: p}
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+// set shows a value and the chart of [from, to].
+func (m *meter) set(value float64, points []point, from, to time.Duration) {
+	m.value, m.points, m.from, m.to = value, points, from, to
+	m.Refresh()
+}
+
+func (m *meter) valueText() string { return formatMeterValue(m.value) }
+
+func (m *meter) health() health { return meterHealth(m.polarity, m.value, m.lo, m.hi) }
+
+// CreateRenderer implements fyne.Widget.
+func (m *meter) CreateRenderer() fyne.WidgetRenderer {
+	r := &meterRenderer{m: m,
+		label:   widget.NewLabel(m.label),
+		value:   canvas.NewText("", theme.Color(theme.ColorNameForeground)),
+		track:   canvas.NewRectangle(theme.Color(theme.ColorNameInputBorder)),
+		fill:    canvas.NewRectangle(theme.Color(theme.ColorNamePrimary)),
+		zero:    canvas.NewRectangle(theme.Color(theme.ColorNameForeground)),
+		sparkBg: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)),
+	}
+	r.label.Truncation = fyne.TextTruncateEllipsis
+	r.label.SizeName = theme.SizeNameCaptionText
+	r.value.TextStyle = fyne.TextStyle{Bold: true}
+	r.value.Alignment = fyne.TextAlignTrailing
+	r.track.CornerRadius, r.fill.CornerRadius = meterBar/2, meterBar/2
+	r.sparkBg.CornerRadius = 3
+	r.Refresh()
+	return r
+}
+
+const (
+	meterBar   = 6  // bar thickness
+	meterSpark = 28 // chart height
+	meterGap   = 3
+)
+
+type meterRenderer struct {
+	m       *meter
+	label   *widget.Label
+	value   *canvas.Text
+	track   *canvas.Rectangle
+	fill    *canvas.Rectangle
+	zero    *canvas.Rectangle
+	sparkBg *canvas.Rectangle
+	lines   []*canvas.Line
+	objects []fyne.CanvasObject
+	size    fyne.Size
+}
+
+func (r *meterRenderer) Destroy() {}
+
+func (r *meterRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *meterRenderer) MinSize() fyne.Size {
+	ls := r.label.MinSize()
+	return fyne.NewSize(max(ls.Width, 60)+r.value.MinSize().Width+theme.Padding(), ls.Height+meterGap+meterBar+2*meterGap+meterSpark)
+}
+
+func (r *meterRenderer) inset() float32 { return theme.Size(theme.SizeNameInnerPadding) }
+
+func (r *meterRenderer) Layout(size fyne.Size) {
+	r.size = size
+	in := r.inset()
+	vw := r.value.MinSize().Width
+	lh := r.label.MinSize().Height
+	r.label.Resize(fyne.NewSize(max(0, size.Width-vw-in), lh))
+	r.label.Move(fyne.NewPos(0, 0))
+	r.value.Resize(fyne.NewSize(vw, lh))
+	r.value.Move(fyne.NewPos(size.Width-in-vw, 0))
+	w := max(0, size.Width-2*in)
+	y := lh + meterGap
+	r.track.Resize(fyne.NewSize(w, meterBar))
+	r.track.Move(fyne.NewPos(in, y))
+	a, b := r.barSpan()
+	r.fill.Resize(fyne.NewSize(w*(b-a), meterBar))
+	r.fill.Move(fyne.NewPos(in+w*a, y))
+	if z, ok := r.zeroAt(); ok {
+		r.zero.Show()
+		r.zero.Resize(fyne.NewSize(1, meterBar+4))
+		r.zero.Move(fyne.NewPos(in+w*z, y-2))
+	} else {
+		r.zero.Hide()
+	}
+	y += meterBar + 2*meterGap
+	r.sparkBg.Resize(fyne.NewSize(w, meterSpark))
+	r.sparkBg.Move(fyne.NewPos(in, y))
+	r.layoutSpark(in, y, w)
+}
+
+// frac places a value on [0, 1] of the variable's range.
+func (r *meterRenderer) frac(v float64) float32 {
+	m := r.m
+	if m.hi <= m.lo {
+		return 0
+	}
+	return float32(min(1, max(0, (v-m.lo)/(m.hi-m.lo))))
+}
+
+// zeroAt is where zero sits on a range that spans it (sentiment from -100
+// to 100): the bar then grows from zero, left for negative, right for
+// positive.
+func (r *meterRenderer) zeroAt() (float32, bool) {
+	if r.m.lo < 0 && r.m.hi > 0 {
+		return r.frac(0), true
+	}
+	return 0, false
+}
+
+func (r *meterRenderer) barSpan() (a, b float32) {
+	v := r.frac(r.m.value)
+	if z, ok := r.zeroAt(); ok {
+		return min(z, v), max(z, v)
+	}
+	return 0, v
+}
+
+// layoutSpark draws the chart as steps: a horizontal line for each value
+// while it held, a vertical line where it changed.
+func (r *meterRenderer) layoutSpark(x0, y0, w float32) {
+	m := r.m
+	pad := float32(3)
+	h := float32(meterSpark) - 2*pad
+	yOf := func(v float64) float32 { return y0 + pad + h*(1-r.frac(v)) }
+	span := float64(m.to - m.from)
+	xOf := func(t time.Duration) float32 {
+		if span <= 0 {
+			return x0 + w
+		}
+		return x0 + w*float32(min(1, max(0, float64(t-m.from)/span)))
+	}
+	pts := m.points
+	if len(pts) == 0 {
+		pts = []point{{at: m.from, value: m.value}}
+	}
+	i := 0
+	for k, p := range pts {
+		end := m.to
+		if k+1 < len(pts) {
+			end = pts[k+1].at
+		}
+		startX := xOf(p.at)
+		if k == 0 && span <= 0 {
+			startX = x0
+		}
+		r.lineAt(i).Position1 = fyne.NewPos(startX, yOf(p.value))
+		r.lines[i].Position2 = fyne.NewPos(xOf(end), yOf(p.value))
+		i++
+		if k+1 < len(pts) {
+			r.lineAt(i).Position1 = fyne.NewPos(xOf(end), yOf(p.value))
+			r.lines[i].Position2 = fyne.NewPos(xOf(end), yOf(pts[k+1].value))
+			i++
+		}
+	}
+	for _, l := range r.lines[i:] {
+		l.Hide()
+	}
+}
+
+// lineAt returns the i-th chart line, making it when needed.
+func (r *meterRenderer) lineAt(i int) *canvas.Line {
+	for len(r.lines) <= i {
+		l := canvas.NewLine(theme.Color(r.m.health().colorName()))
+		l.StrokeWidth = 1.5
+		r.lines = append(r.lines, l)
+		r.objects = append(r.objects, l)
+	}
+	r.lines[i].Show()
+	return r.lines[i]
+}
+
+func (r *meterRenderer) Refresh() {
+	m := r.m
+	col := theme.Color(m.health().colorName())
+	r.label.SetText(m.label)
+	r.value.Text = m.valueText()
+	r.value.Color = col
+	r.value.TextSize = theme.Size(theme.SizeNameText)
+	r.track.FillColor = theme.Color(theme.ColorNameInputBorder)
+	r.fill.FillColor = col
+	r.zero.FillColor = theme.Color(theme.ColorNamePlaceHolder)
+	r.sparkBg.FillColor = theme.Color(theme.ColorNameInputBackground)
+	for _, l := range r.lines {
+		l.StrokeColor = col
+	}
+	if r.objects == nil {
+		r.objects = []fyne.CanvasObject{r.sparkBg, r.label, r.value, r.track, r.fill, r.zero}
+	}
+	if !r.size.IsZero() {
+		r.Layout(r.size)
+	}
+	for _, o := range r.objects {
+		o.Refresh()
+	}
+}
+
+// worldMeters are the meters of one team's world, with its history.
+type worldMeters struct {
+	vars    []*scenario.Variable
+	meters  []*meter
+	history *worldHistory
+	box     *fyne.Container
+}
+
+// newWorldMeters makes a meter per world variable, laid out in columns,
+// labelled in lang (the UI language: the meters are read by whoever looks
+// at the screen).
+func newWorldMeters(vars []*scenario.Variable, history *worldHistory, columns int, lang string) *worldMeters {
+	wm := &worldMeters{vars: vars, history: history}
+	var objs []fyne.CanvasObject
+	for _, v := range vars {
+		label := v.Label.Get(lang)
+		if label == "" {
+			label = v.ID
+		}
+		m := newMeter(label, v.Min, v.Max, variablePolarity(v.ID))
+		m.value = v.Start
+		wm.meters = append(wm.meters, m)
+		objs = append(objs, m)
+	}
+	columns = max(1, min(columns, len(objs)))
+	wm.box = container.NewGridWithColumns(columns, objs...)
+	return wm
+}
+
+// update samples the world (as of the latest event, at exercise time at)
+// and redraws the meters for the exercise clock now.
+func (wm *worldMeters) update(world map[string]float64, at, now time.Duration) {
+	if world != nil {
+		wm.history.add(at, world)
+	}
+	from, to := chartWindow(now)
+	for i, v := range wm.vars {
+		val, ok := world[v.ID]
+		if !ok {
+			val = v.Start
+		}
+		wm.meters[i].set(val, wm.history.series(v.ID, from, to), from, to)
+	}
+}
+
+// worldHistories keeps each team's history across rebuilds of the views
+// (a language switch), shared by the console and the team's own view.
+type worldHistories map[string]*worldHistory
+
+func (h worldHistories) get(team string) *worldHistory {
+	if h[team] == nil {
+		h[team] = &worldHistory{}
+	}
+	return h[team]
+}
