@@ -1,41 +1,66 @@
 package app
 
 import (
+	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/rubric"
 	"github.com/firebreak-drills/firebreak/internal/scoring"
+	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
-// debriefScreen is the after-action review: per team, the path through the
-// scenario, each decision with the answer and response time, the ending and
-// the scores; and an export to Markdown.
+// debriefScreen is the after-action review, in tabs that fit a 1280×800
+// window and scroll: an overview (scores by team as bars, endings, the
+// world curves, general lessons and notes), each team in detail (scores
+// with the facilitator's overrides, path, decisions with response times,
+// statements with their required facts, deadlines, promises, triggers,
+// notes), the objectives with suggested and given ratings, the timeline
+// per team, a replay of the exercise at any moment, and the improvement
+// plan the facilitator edits. Exports (HTML, PDF, Markdown, CSV, JSON, and
+// team handouts) are in the header, on every tab.
 //
-// It is drawn from a fresh fold of the stored log (exercise.Load), so it
-// shows exactly what the exported report says. Everything on it, scenario
-// text included, is in the UI language: the debrief is the facilitator's.
+// Everything is drawn from a fresh fold of the stored log, through the
+// report model of the exports (debrief.Build), so the screen shows what the
+// exported report says. Scenario text is in the UI language: the debrief
+// is the facilitator's.
 type debriefScreen struct {
-	sh *shell
-	st *engine.State
+	sh   *shell
+	data *debriefData
+	st   *engine.State // data.state
+
+	report   *debrief.Report // in the UI language, remade by build
+	tabs     *container.AppTabs
+	selected int
+	replay   *replayView
+	plan     *planEditor
+	export   *exportBar
+
+	// saveFile asks where to write an export; tests replace it to skip the
+	// file dialog (see exportui.go).
+	saveFile func(name string, done func(w io.WriteCloser, where string))
 
 	// Kept for tests.
-	exportButton *widget.Button
-	homeButton   *widget.Button
-	mapButton    *widget.Button
-	teamCards    map[string]fyne.CanvasObject
-	statements   map[string][]*widget.Label // by team: the statements shown, in answer order
-	factChecks   map[string][]factCheck     // by team: required facts, in answer order
+	homeButton *widget.Button
+	mapButton  *widget.Button
+	teamTabs   *container.AppTabs
+	teamCards  map[string]fyne.CanvasObject
+	statements map[string][]*widget.Label // by team: the statements shown, in answer order
+	factChecks map[string][]factCheck     // by team: required facts, in answer order
+	rubrics    map[string][]rubric.Result // by team: the rubric's judgements shown
+	timeline   *timelineView
 }
 
 // factCheck is one required fact of a statement as the debrief shows it.
@@ -44,21 +69,86 @@ type factCheck struct {
 	found                 bool
 }
 
-func newDebriefScreen(sh *shell, st *engine.State) *debriefScreen {
-	return &debriefScreen{sh: sh, st: st}
+// debriefData is what the debrief is drawn from: the stored exercise, its
+// log and the facilitator's saved improvement plan, if any.
+type debriefData struct {
+	id      string
+	state   *engine.State
+	events  []engine.Event
+	started time.Time   // wall-clock time of the first event; zero when unknown
+	plan    *store.Plan // nil when none was saved
+	store   *store.Store
 }
 
-func (d *debriefScreen) stop() {}
+// loadDebrief reads an exercise for the debrief: its log, folded, and its
+// saved improvement plan.
+func loadDebrief(st *store.Store, id string) (*debriefData, error) {
+	recs, err := st.Events(id)
+	if err != nil {
+		return nil, err
+	}
+	events := make([]engine.Event, 0, len(recs))
+	for _, r := range recs {
+		ev, err := engine.Decode(r.Seq, time.Duration(r.AtMS)*time.Millisecond, r.Kind, r.Data)
+		if err != nil {
+			return nil, fmt.Errorf("exercise %s: %w", id, err)
+		}
+		events = append(events, ev)
+	}
+	state, err := engine.Fold(events)
+	if err == nil && state.Scenario == nil {
+		err = errors.New("its log is empty")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("exercise %s: %w", id, err)
+	}
+	d := &debriefData{id: id, state: state, events: events, store: st}
+	if len(recs) > 0 && recs[0].Wall.UnixMilli() > 0 {
+		d.started = recs[0].Wall
+	}
+	if p, ok, err := st.Plan(id); err != nil {
+		return nil, err
+	} else if ok {
+		d.plan = &p
+	}
+	return d, nil
+}
+
+func newDebriefScreen(sh *shell, data *debriefData) *debriefScreen {
+	d := &debriefScreen{sh: sh, data: data, st: data.state}
+	d.replay = newReplayView(d)
+	d.plan = newPlanEditor(d)
+	d.export = &exportBar{d: d}
+	d.saveFile = d.fileDialog
+	return d
+}
+
+func (d *debriefScreen) stop() {
+	d.replay.stop()
+	d.plan.stop()
+}
+
+// buildReport makes the report model in the UI language.
+func (d *debriefScreen) buildReport(lang, team string) *debrief.Report {
+	r := debrief.Build(d.st, d.data.events, lang, team)
+	r.Overview.ExerciseID = d.data.id
+	if !d.data.started.IsZero() {
+		r.SetStarted(d.data.started)
+	}
+	return r
+}
+
+func (d *debriefScreen) lang() string { return d.sh.loc.Lang().String() }
 
 func (d *debriefScreen) build() fyne.CanvasObject {
 	loc, st := d.sh.loc, d.st
-	lang := loc.Lang().String()
+	lang := d.lang()
+	d.report = d.buildReport(lang, "")
 	d.teamCards = map[string]fyne.CanvasObject{}
 	d.statements = map[string][]*widget.Label{}
 	d.factChecks = map[string][]factCheck{}
+	d.rubrics = map[string][]rubric.Result{}
 
-	d.exportButton = widget.NewButtonWithIcon(loc.T("debrief.export_markdown"), theme.DocumentSaveIcon(), d.export)
-	d.exportButton.Importance = widget.HighImportance
 	d.homeButton = widget.NewButtonWithIcon(loc.T("debrief.home"), theme.HomeIcon(), d.sh.showHome)
 	d.mapButton = widget.NewButtonWithIcon(loc.T("debrief.branch_map"), theme.GridIcon(), func() {
 		d.sh.showBranchMap(st.Scenario, teamPaths(st), func() { d.sh.show(d) })
@@ -68,22 +158,197 @@ func (d *debriefScreen) build() fyne.CanvasObject {
 	if st.Ended {
 		status = loc.T("debrief.status_ended", "time", formatClock(st.EndedAt), "reason", exerciseEndText(loc, st.Reason))
 	}
-	head := container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(d.homeButton, d.mapButton, d.exportButton)),
-		container.NewVBox(heading(loc.T("debrief.title_for", "scenario", st.Scenario.Title.Get(lang))), muted(status)))
+	title := heading(loc.T("debrief.title_for", "scenario", st.Scenario.Title.Get(lang)))
+	title.Truncation = fyne.TextTruncateEllipsis
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(d.mapButton, d.homeButton), title)
+	sub := container.NewBorder(nil, nil, nil, d.export.build(), container.NewPadded(faint(status, fyne.TextAlignLeading)))
 
-	body := container.NewVBox()
-	for _, t := range st.Teams {
-		card := d.teamCard(t, lang)
-		d.teamCards[t.Name] = card
-		body.Add(card)
+	d.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(loc.T("debrief.tab_overview"), theme.InfoIcon(), d.overviewTab()),
+		container.NewTabItemWithIcon(loc.T("debrief.tab_teams"), theme.AccountIcon(), d.teamsTab()),
+		container.NewTabItemWithIcon(loc.T("debrief.tab_objectives"), theme.ConfirmIcon(), d.objectivesTab()),
+		container.NewTabItemWithIcon(loc.T("debrief.tab_timeline"), theme.ListIcon(), d.timelineTab()),
+		container.NewTabItemWithIcon(loc.T("debrief.tab_replay"), theme.MediaPlayIcon(), d.replay.build()),
+		container.NewTabItemWithIcon(loc.T("debrief.tab_plan"), theme.DocumentCreateIcon(), d.plan.build()),
+	)
+	if d.selected < len(d.tabs.Items) {
+		d.tabs.SelectIndex(d.selected)
 	}
-	return container.NewBorder(container.NewVBox(container.NewPadded(head), widget.NewSeparator()), nil, nil, nil,
-		container.NewVScroll(column(1000, container.NewPadded(body))))
+	d.tabs.OnSelected = func(*container.TabItem) { d.selected = d.tabs.SelectedIndex() }
+	return container.NewBorder(container.NewVBox(container.NewPadded(container.NewVBox(head, sub))), nil, nil, nil, d.tabs)
 }
 
-func (d *debriefScreen) teamCard(t *engine.Team, lang string) fyne.CanvasObject {
+// Tab indexes, for tests and for going to a tab.
+const (
+	tabOverview = iota
+	tabTeams
+	tabObjectives
+	tabTimeline
+	tabReplay
+	tabPlan
+)
+
+func (d *debriefScreen) selectTab(i int) { d.tabs.SelectIndex(i) }
+
+// scroller is a tab's content: a column at most width wide that scrolls.
+func scroller(width float32, objs ...fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewVScroll(column(width, container.NewPadded(container.NewVBox(objs...))))
+}
+
+func (d *debriefScreen) teamNames() []string {
+	names := make([]string, len(d.st.Teams))
+	for i, t := range d.st.Teams {
+		names[i] = t.Name
+	}
+	return names
+}
+
+func (d *debriefScreen) teamIndex(name string) int {
+	for i, t := range d.st.Teams {
+		if t.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// dimLabel names a score dimension in the UI language.
+func (d *debriefScreen) dimLabel(dim string) string {
+	key := "score." + strings.ReplaceAll(dim, "-", "_")
+	if s := d.sh.loc.T(key); s != key {
+		return s
+	}
+	return debrief.T(d.lang(), dim)
+}
+
+// allDimensions are the score dimensions the charts show: every one, so a
+// dimension without evidence shows as a dash rather than vanishing.
+func allDimensions() []string { return append(slices.Clone(scoring.Dimensions), scoring.Overall) }
+
+// Overview.
+
+func (d *debriefScreen) overviewTab() fyne.CanvasObject {
+	loc, r := d.sh.loc, d.report
+	lang := d.lang()
+	ov := r.Overview
+	var facts []string
+	facts = append(facts, loc.T("debrief.kind", "kind", ov.KindName))
+	if ov.Date != "" {
+		facts = append(facts, loc.T("debrief.date", "date", ov.Date))
+	}
+	facts = append(facts, loc.T("debrief.duration", "duration", formatClock(time.Duration(ov.DurationSeconds*float64(time.Second)))))
+	facts = append(facts, loc.T("debrief.team_count", "n", len(ov.Teams)))
+	objs := []fyne.CanvasObject{muted(strings.Join(facts, " · "))}
+	if ov.Summary != "" {
+		objs = append(objs, wrapped(ov.Summary))
+	}
+
+	// Scores, the teams side by side per dimension.
+	objs = append(objs, heading(loc.T("debrief.scores_chart")), teamLegend(d.teamNames()),
+		newScoreChart(allDimensions(), d.dimLabel, scoreChartSeries(r), 250))
+	if anyOverride(r) {
+		objs = append(objs, muted(loc.T("debrief.override_mark")))
+	}
+
+	// Endings.
+	objs = append(objs, heading(loc.T("debrief.endings")))
+	for i, t := range r.Teams {
+		l := wrapped(t.Name + ": " + t.Ending.Short)
+		if t.Ending.Tone != "" {
+			l.Importance = toneImportance(t.Ending.Tone)
+		}
+		objs = append(objs, container.NewBorder(nil, nil, swatch(teamColor(i)), nil, l))
+	}
+
+	// The world over time.
+	if len(r.Overview.World) > 0 {
+		objs = append(objs, heading(loc.T("debrief.world_over_time")), teamLegend(d.teamNames()))
+		grid := container.NewGridWithColumns(2)
+		for _, v := range r.Overview.World {
+			grid.Add(container.NewVBox(bold(v.Label), d.curveChart(v, -1)))
+		}
+		objs = append(objs, grid)
+	}
+
+	// General lessons and notes.
+	if len(r.Lessons) > 0 {
+		objs = append(objs, heading(debrief.T(lang, "lessons")))
+		for _, l := range r.Lessons {
+			objs = append(objs, findingLabel(l.Kind, l.Text))
+		}
+	}
+	if len(r.Notes) > 0 {
+		objs = append(objs, heading(loc.T("debrief.general_notes")))
+		for _, n := range r.Notes {
+			objs = append(objs, noteLine(n))
+		}
+	}
+	return scroller(1100, objs...)
+}
+
+func anyOverride(r *debrief.Report) bool {
+	for _, t := range r.Teams {
+		if len(t.Overrides) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// curveChart is a world variable's step chart, every team on it; mark ≥ 0
+// marks a moment (seconds).
+func (d *debriefScreen) curveChart(v debrief.Variable, mark float64) fyne.CanvasObject {
+	var series []curveSeries
+	for i, t := range d.report.Teams {
+		for _, c := range t.Curves {
+			if c.Variable == v.ID {
+				series = append(series, curveSeries{color: i, points: c.Points})
+			}
+		}
+	}
+	return newCurveChart(v.Min, v.Max, d.report.Overview.EndSeconds, series, mark, d.sh.loc.T("debrief.minutes_axis"), 190)
+}
+
+// findingLabel is a strength (green) or an area for improvement (red).
+func findingLabel(kind, text string) fyne.CanvasObject {
+	var icon fyne.Resource = theme.NewSuccessThemedResource(theme.ConfirmIcon())
+	if kind == debrief.KindImprovement {
+		icon = theme.NewErrorThemedResource(theme.WarningIcon())
+	}
+	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, wrapped(text))
+}
+
+func noteLine(n debrief.NoteReport) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.DocumentIcon())), nil,
+		wrapped(formatClock(secondsDur(n.AtSeconds))+"  "+n.Text))
+}
+
+func secondsDur(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
+
+// Teams.
+
+func (d *debriefScreen) teamsTab() fyne.CanvasObject {
+	d.teamTabs = container.NewAppTabs()
+	for i, t := range d.st.Teams {
+		var tr *debrief.TeamReport
+		for j := range d.report.Teams {
+			if d.report.Teams[j].Name == t.Name {
+				tr = &d.report.Teams[j]
+			}
+		}
+		card := d.teamCard(t, tr, i)
+		d.teamCards[t.Name] = card
+		d.teamTabs.Append(container.NewTabItem(t.Name, scroller(1000, card)))
+	}
+	d.teamTabs.SetTabLocation(container.TabLocationLeading)
+	return d.teamTabs
+}
+
+func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index int) fyne.CanvasObject {
 	loc, st := d.sh.loc, d.st
-	objs := []fyne.CanvasObject{heading(t.Name)}
+	lang := d.lang()
+	L := func(k string) string { return debrief.T(lang, k) }
+	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, swatch(teamColor(index)), nil, heading(t.Name))}
 
 	// Ending.
 	ending := bold(loc.T("debrief.ending_line", "ending", teamEndingText(loc, st, t, lang)))
@@ -93,13 +358,18 @@ func (d *debriefScreen) teamCard(t *engine.Team, lang string) fyne.CanvasObject 
 	}
 	objs = append(objs, ending)
 
-	// Scores, as a row of big numbers.
-	s := t.Scores()
-	objs = append(objs, container.NewGridWithColumns(4,
-		scoreBox(loc.T("score.speed"), formatScore(s, scoring.Speed, s.Speed)),
-		scoreBox(loc.T("score.transparency"), formatScore(s, scoring.Transparency, s.Transparency)),
-		scoreBox(loc.T("score.empathy"), formatScore(s, scoring.Empathy, s.Empathy)),
-		scoreBox(loc.T("score.overall"), formatScore(s, scoring.Overall, s.Overall))))
+	// Scores, with the facilitator's overrides.
+	series := []scoreSeries{{team: t.Name, color: index, values: tr.Scores, overridden: map[string]bool{}}}
+	for _, o := range tr.Overrides {
+		series[0].overridden[o.Dimension] = true
+	}
+	objs = append(objs, bold(loc.T("debrief.scores")), newScoreChart(allDimensions(), d.dimLabel, series, 200))
+	if len(tr.Overrides) > 0 {
+		objs = append(objs, muted(loc.T("debrief.override_mark")))
+		for _, o := range tr.Overrides {
+			objs = append(objs, wrapped("* "+fmt.Sprintf(L("override"), d.dimLabel(o.Dimension), debrief.Number(o.Value), debrief.Number(o.Computed), o.Reason)))
+		}
+	}
 
 	// Path.
 	steps := make([]string, len(t.Path))
@@ -117,26 +387,84 @@ func (d *debriefScreen) teamCard(t *engine.Team, lang string) fyne.CanvasObject 
 		var answer string
 		switch {
 		case a.Option != nil:
-			answer = loc.T("debrief.answer_chosen", "option", a.Option.Text.Get(lang),
-				"took", formatTook(a.Took()))
+			answer = loc.T("debrief.answer_chosen", "option", a.Option.Text.Get(lang), "took", formatTook(a.Took()))
 		case a.TimedOut:
 			answer = loc.T("debrief.timed_out")
+		case a.Abandoned:
+			answer = L("abandoned")
 		default:
 			answer = loc.T("debrief.left_open")
 		}
 		ans := wrapped(answer)
-		if a.Option == nil {
+		switch {
+		case a.Option == nil && !a.Abandoned:
 			ans.Importance = widget.DangerImportance
+		case a.Option != nil && a.Took() > a.Decision.Target:
+			ans.Importance = widget.WarningImportance
 		}
 		card := []fyne.CanvasObject{
-			muted(loc.T("debrief.opened_at", "time", formatClock(a.OpenedAt)) + " · " + a.Decision.Prompt.Get(lang)),
+			muted(loc.T("debrief.opened_at", "time", formatClock(a.OpenedAt)) + " · " +
+				loc.T("debrief.window", "target", formatTook(a.Decision.Target), "deadline", formatTook(a.Decision.Deadline))),
+			wrapped(a.Decision.Prompt.Get(lang)),
 			ans}
-		if a.Decision.Statement != nil && !a.Open {
+		if a.Decision.Statement != nil && a.Option != nil {
 			card = append(card, d.statement(t.Name, a, lang)...)
 		}
 		objs = append(objs, panel(card...))
 	}
-	return container.NewPadded(panel(objs...))
+
+	// Deadlines, promises, contradictions, triggers.
+	list := func(title string, items []string, bad func(int) bool) {
+		if len(items) == 0 {
+			return
+		}
+		objs = append(objs, bold(title))
+		for i, s := range items {
+			l := wrapped("• " + s)
+			if bad != nil && bad(i) {
+				l.Importance = widget.DangerImportance
+			}
+			objs = append(objs, l)
+		}
+	}
+	var dl []string
+	for _, x := range tr.Deadlines {
+		dl = append(dl, x.Label+": "+x.Text)
+	}
+	list(L("deadlines"), dl, func(i int) bool { return tr.Deadlines[i].Status == "missed" })
+	var pr []string
+	for _, x := range tr.Promises {
+		pr = append(pr, x.Text)
+	}
+	list(L("promises"), pr, func(i int) bool { return tr.Promises[i].Status == "missed" })
+	var cs []string
+	for _, x := range tr.Contradictions {
+		cs = append(cs, x.Text)
+	}
+	list(L("claims"), cs, func(int) bool { return true })
+	var trg []string
+	for _, x := range tr.Triggers {
+		trg = append(trg, x.Text)
+	}
+	list(L("triggers"), trg, nil)
+
+	// The world at the end.
+	if len(tr.World) > 0 {
+		var ws []string
+		for _, w := range tr.World {
+			ws = append(ws, w.Label+" "+debrief.Number(w.Value))
+		}
+		objs = append(objs, bold(L("world")), wrapped(strings.Join(ws, " · ")))
+	}
+
+	// The facilitator's notes on this team.
+	if len(tr.Notes) > 0 {
+		objs = append(objs, bold(loc.T("debrief.team_notes")))
+		for _, n := range tr.Notes {
+			objs = append(objs, noteLine(n))
+		}
+	}
+	return container.NewPadded(container.NewVBox(objs...))
 }
 
 // statement shows the statement a team wrote with a decision and which of
@@ -173,14 +501,149 @@ func (d *debriefScreen) statement(team string, a engine.Answer, lang string) []f
 				wrapped(fc.label+" — "+word)))
 		}
 	}
+	if a.Rubric != nil {
+		objs = append(objs, d.rubricFeedback(team, *a.Rubric, lang)...)
+	}
 	return objs
 }
 
-func scoreBox(label, value string) fyne.CanvasObject {
-	v := widget.NewLabelWithStyle(value, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	v.SizeName = theme.SizeNameHeadingText
-	return container.NewVBox(v, faint(label, fyne.TextAlignCenter))
+// rubricFeedback is the statement rubric's judgement of a statement (see
+// internal/rubric), read-only: the scores, what the statement did, what it
+// lacked and the penalties, with the words found.
+func (d *debriefScreen) rubricFeedback(team string, r rubric.Result, lang string) []fyne.CanvasObject {
+	loc := d.sh.loc
+	label := func(m map[string]string, id string) string {
+		if s := m[lang]; s != "" {
+			return s
+		}
+		if s := m["en"]; s != "" {
+			return s
+		}
+		return id
+	}
+	var dims []string
+	for _, dim := range rubric.Dimensions {
+		if v, ok := r.Scores[dim]; ok {
+			dims = append(dims, fmt.Sprintf("%s %.0f", label(rubric.DimensionLabels[dim], dim), v))
+		}
+	}
+	head := bold(loc.T("debrief.rubric_scores", "overall", fmt.Sprintf("%.0f", r.Overall), "dims", strings.Join(dims, " · ")))
+	head.Wrapping = fyne.TextWrapWord
+	objs := []fyne.CanvasObject{head}
+	quote := func(ev []string) string {
+		var qs []string
+		for i, e := range ev {
+			if i == 2 {
+				break
+			}
+			qs = append(qs, loc.T("debrief.quote", "text", shorten(e, 40)))
+		}
+		return strings.Join(qs, ", ")
+	}
+	var passed, missing []string
+	for _, c := range r.Checks {
+		if strings.HasPrefix(c.ID, "fact:") {
+			continue // the required facts are listed above
+		}
+		name := label(c.Label, c.ID)
+		switch {
+		case c.Penalty && !c.Passed:
+			l := wrapped(loc.T("debrief.rubric_penalty", "check", name, "points", fmt.Sprintf("%.0f", c.Weight), "evidence", quote(c.Evidence)))
+			l.Importance = widget.DangerImportance
+			objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon()))), nil, l))
+		case c.Penalty:
+		case c.Passed:
+			if q := quote(c.Evidence); q != "" {
+				name += " (" + q + ")"
+			}
+			passed = append(passed, name)
+		default:
+			missing = append(missing, name)
+		}
+	}
+	sep := loc.T("debrief.list_sep")
+	if len(passed) > 0 {
+		objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))), nil,
+			wrapped(loc.T("debrief.rubric_passed", "checks", strings.Join(passed, sep)))))
+	}
+	if len(missing) > 0 {
+		objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewWarningThemedResource(theme.QuestionIcon()))), nil,
+			wrapped(loc.T("debrief.rubric_missing", "checks", strings.Join(missing, sep)))))
+	}
+	d.rubrics[team] = append(d.rubrics[team], r)
+	return objs
 }
+
+// Objectives.
+
+func (d *debriefScreen) objectivesTab() fyne.CanvasObject {
+	loc, r := d.sh.loc, d.report
+	lang := d.lang()
+	L := func(k string) string { return debrief.T(lang, k) }
+	if len(r.Objectives) == 0 {
+		return scroller(1000, muted(L("noobjectives")))
+	}
+	objs := []fyne.CanvasObject{muted(loc.T("debrief.ratings_hint"))}
+	for _, o := range r.Objectives {
+		title := heading(o.Text)
+		title.Wrapping = fyne.TextWrapWord // objectives are sentences
+		rows := []fyne.CanvasObject{title}
+		for _, ot := range o.Teams {
+			var ev []fyne.CanvasObject
+			for _, e := range ot.Evidence {
+				l := wrapped(loc.T("debrief.quote", "text", e.Label) + " → " + e.Text)
+				if e.Status == "timed-out" || e.Status == "open" {
+					l.Importance = widget.DangerImportance
+				}
+				ev = append(ev, l)
+			}
+			if len(ev) == 0 {
+				ev = append(ev, muted(L("noevidence")))
+			}
+			suggested := container.NewHBox(ratingBadge(ot.Suggested), faint(loc.T("debrief.suggested"), fyne.TextAlignLeading))
+			given := container.NewHBox(ratingBadge(ot.Rating), widget.NewLabel(loc.T("debrief.given")))
+			if ot.Rating == "" {
+				given = container.NewHBox(faint(L("rating.blank"), fyne.TextAlignLeading))
+			}
+			ratings := container.NewVBox(given, suggested)
+			if ot.Rating != "" {
+				ratings.Add(faint(L("rating."+ot.Rating), fyne.TextAlignLeading))
+				if ot.RatingReason != "" {
+					reason := muted(ot.RatingReason)
+					ratings.Add(reason)
+				}
+			} else {
+				ratings.Add(faint(L("rating."+ot.Suggested), fyne.TextAlignLeading))
+			}
+			name := container.NewVBox(container.NewHBox(swatch(teamColor(d.teamIndex(ot.Team))), bold(ot.Team)))
+			rows = append(rows, widget.NewSeparator(),
+				container.NewBorder(nil, nil, container.New(&minWidth{w: 140}, name), container.New(&minWidth{w: 300}, ratings), container.NewVBox(ev...)))
+		}
+		objs = append(objs, panel(rows...))
+	}
+	objs = append(objs, muted(r.RatingRule))
+	return scroller(1100, objs...)
+}
+
+// minWidth gives its content at least a width (a column of a table).
+type minWidth struct{ w float32 }
+
+func (l *minWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l *minWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := fyne.NewSize(l.w, 0)
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+// Helpers kept from the first debrief.
 
 func toneImportance(tone string) widget.Importance {
 	switch tone {
@@ -216,40 +679,4 @@ func exerciseEndText(loc *i18n.Localizer, reason string) string {
 		return loc.T("debrief.reason_time_up")
 	}
 	return reason
-}
-
-// debriefFileName is the export's suggested file name.
-func debriefFileName(scenarioID string) string {
-	return "debrief-" + scenarioID + ".md"
-}
-
-// writeDebrief writes the Markdown report in the UI language.
-func (d *debriefScreen) writeDebrief(w io.Writer) error {
-	_, err := io.WriteString(w, debrief.Markdown(d.st, d.sh.loc.Lang().String()))
-	return err
-}
-
-func (d *debriefScreen) export() {
-	loc := d.sh.loc
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err == nil && w == nil {
-			return // cancelled
-		}
-		if err == nil {
-			err = d.writeDebrief(w)
-			if cerr := w.Close(); err == nil {
-				err = cerr
-			}
-		}
-		if err != nil {
-			showMessage(d.sh.win, loc, loc.T("common.error"), loc.T("debrief.export_failed", "error", err.Error()))
-			return
-		}
-		showMessage(d.sh.win, loc, loc.T("debrief.export_markdown"), loc.T("debrief.exported", "path", w.URI().Path()))
-	}, d.sh.win)
-	save.SetFileName(debriefFileName(d.st.Scenario.ID))
-	save.SetConfirmText(loc.T("debrief.save"))
-	save.SetDismissText(loc.T("common.cancel"))
-	save.Show()
-	save.Resize(fyne.NewSize(900, 600)) // only after Show: before it, Fyne has no dialog to size
 }

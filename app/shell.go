@@ -331,13 +331,13 @@ func (sh *shell) showDebrief(id string) {
 		sh.showError(sh.noStore())
 		return
 	}
-	st, err := exercise.Load(sh.store, id)
+	data, err := loadDebrief(sh.store, id)
 	if err != nil {
 		sh.showError(err)
 		return
 	}
 	sh.win.SetTitle("Firebreak")
-	sh.show(newDebriefScreen(sh, st))
+	sh.show(newDebriefScreen(sh, data))
 }
 
 func (sh *shell) noStore() error {

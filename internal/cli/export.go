@@ -124,11 +124,23 @@ func exportCmd(args []string, env Env) int {
 		l = "en"
 	}
 
+	// The facilitator's improvement plan, when one was saved after the
+	// debrief, replaces the rows drawn from the evidence.
+	saved, hasPlan, err := st.Plan(ex.ID)
+	if err != nil {
+		errorf(env, "%v", err)
+		return ExitFail
+	}
+	var plan *debrief.Plan
+	if hasPlan {
+		plan = PlanForReport(saved)
+	}
+
 	var data []byte
 	if *format == "md" {
-		data = []byte(debrief.Markdown(state, l))
+		data = []byte(debrief.MarkdownWithPlan(state, l, plan))
 	} else {
-		rep := debrief.Build(state, events, l, *team)
+		rep := debrief.BuildWithPlan(state, events, l, *team, plan)
 		rep.Overview.ExerciseID = ex.ID
 		if len(recs) > 0 && recs[0].Wall.UnixMilli() > 0 {
 			rep.SetStarted(recs[0].Wall)
@@ -196,4 +208,20 @@ func writeAtomic(path string, data []byte) error {
 		return err
 	}
 	return nil
+}
+
+// PlanForReport turns an improvement plan as the store keeps it into the
+// report's (the two have the same fields).
+func PlanForReport(p store.Plan) *debrief.Plan {
+	out := &debrief.Plan{SavedAt: p.UpdatedAt}
+	for _, x := range p.Strengths {
+		out.Strengths = append(out.Strengths, debrief.PlanItem(x))
+	}
+	for _, x := range p.Improvements {
+		out.Improvements = append(out.Improvements, debrief.PlanItem(x))
+	}
+	for _, x := range p.Actions {
+		out.Actions = append(out.Actions, debrief.PlanRow(x))
+	}
+	return out
 }

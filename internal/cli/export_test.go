@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
 func runExport(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -140,5 +142,36 @@ func TestExportRefusesBadRequests(t *testing.T) {
 	}
 	if code, _, stderr := runExport(t, "--db", empty, "--format", "html", "--out", out); code != ExitUsage || !strings.Contains(stderr, "no exercise yet") {
 		t.Errorf("an empty database: exit %d, %q", code, stderr)
+	}
+}
+
+// A plan the facilitator saved in the app goes into every export.
+func TestExportIncludesTheSavedPlan(t *testing.T) {
+	db, ids := playedDB(t, 1)
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = st.SavePlan(ids[0], store.Plan{
+		Strengths:    []store.PlanItem{{Text: "Calm under pressure"}},
+		Improvements: []store.PlanItem{{Team: "Alpha", Text: "Slow to speak"}},
+		Actions:      []store.PlanAction{{Team: "Alpha", What: "Slow to speak", Action: "Holding statement templates", Owner: "Comms lead", Due: "2027-05-01"}},
+	})
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, format := range []string{"html", "md", "json"} {
+		out := filepath.Join(dir, "r."+format)
+		if code, _, stderr := runExport(t, "--db", db, "--format", format, "--out", out, "--lang", "en"); code != ExitOK {
+			t.Fatalf("%s: exit %d: %s", format, code, stderr)
+		}
+		got, _ := os.ReadFile(out)
+		for _, want := range []string{"Holding statement templates", "Comms lead", "2027-05-01", "Calm under pressure"} {
+			if !strings.Contains(string(got), want) {
+				t.Errorf("%s lacks %q", format, want)
+			}
+		}
 	}
 }

@@ -132,13 +132,13 @@ func HTML(r *Report) []byte {
 	h.f("</section>\n")
 
 	// 6. Improvement plan.
-	h.f("<section id=\"plan\">\n<h2>%s</h2>\n<p class=\"note\">%s</p>\n", esc(L("sec.plan")), esc(L("plan.note")))
+	h.f("<section id=\"plan\">\n<h2>%s</h2>\n<p class=\"note\">%s</p>\n", esc(L("sec.plan")), esc(planNote(r)))
 	h.f("<table class=\"plan\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
 		esc(L("team")), esc(L("plan.what")), esc(L("plan.action")), esc(L("plan.owner")), esc(L("plan.due")))
 	for _, p := range r.Plan {
-		h.f("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", esc(p.Team), esc(p.What), esc(p.Action), esc(p.Owner), esc(p.Due))
+		h.f("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", esc(TeamLabel(p.Team, r.Lang)), esc(p.What), esc(p.Action), esc(p.Owner), esc(p.Due))
 	}
-	for range blankPlanRows {
+	for range blankRows(r) {
 		h.f("<tr class=\"blank\"><td></td><td></td><td></td><td></td><td></td></tr>\n")
 	}
 	h.f("</tbody>\n</table>\n</section>\n")
@@ -164,6 +164,15 @@ func HTML(r *Report) []byte {
 // blankPlanRows are empty rows under the improvement plan for the
 // facilitator's own entries.
 const blankPlanRows = 3
+
+// blankRows is how many blank rows follow the plan: none under a plan the
+// facilitator saved, which is complete as it stands.
+func blankRows(r *Report) int {
+	if r.PlanSaved {
+		return 0
+	}
+	return blankPlanRows
+}
 
 type htmlWriter struct{ strings.Builder }
 
@@ -321,7 +330,7 @@ func (h *htmlWriter) findings(r *Report, title string, fs []Finding, none, class
 				h.f("</ul>\n")
 			}
 			if r.HandoutTeam == "" {
-				h.f("<h4>%s</h4>\n", esc(f.Team))
+				h.f("<h4>%s</h4>\n", esc(TeamLabel(f.Team, r.Lang)))
 			}
 			h.f("<ul class=\"%s\">\n", class)
 			team = f.Team

@@ -146,12 +146,12 @@ func (w *pdfWriter) report(r *Report) {
 
 	// 6. Improvement plan.
 	w.heading(1, L("sec.plan"))
-	w.para(L("plan.note"), paraOpt{size: 8.5, color: "#666666"})
+	w.para(planNote(r), paraOpt{size: 8.5, color: "#666666"})
 	rows = nil
 	for _, p := range r.Plan {
-		rows = append(rows, []cell{{text: p.Team, bold: true}, {text: p.What}, {text: p.Action}, {text: p.Owner}, {text: p.Due}})
+		rows = append(rows, []cell{{text: TeamLabel(p.Team, r.Lang), bold: true}, {text: p.What}, {text: p.Action}, {text: p.Owner}, {text: p.Due}})
 	}
-	for range blankPlanRows {
+	for range blankRows(r) {
 		rows = append(rows, []cell{{text: "\n"}, {}, {}, {}, {}})
 	}
 	w.table([]col{{title: L("team"), frac: 0.13}, {title: L("plan.what"), frac: 0.40}, {title: L("plan.action"), frac: 0.23},
@@ -310,7 +310,7 @@ func (w *pdfWriter) findings(r *Report, title string, fs []Finding, none, clr st
 	team := "\x00"
 	for _, f := range fs {
 		if f.Team != team && r.HandoutTeam == "" {
-			w.para(f.Team, paraOpt{bold: true, size: 9.5})
+			w.para(TeamLabel(f.Team, r.Lang), paraOpt{bold: true, size: 9.5})
 		}
 		team = f.Team
 		w.para(f.Text, paraOpt{bullet: "•", bulletColor: clr, indent: 4})

@@ -44,6 +44,12 @@ type Report struct {
 	Timeline     []TimelineEntry   `json:"timeline"`
 	Method       string            `json:"scoring_method"`
 	RatingRule   string            `json:"rating_rule"`
+
+	// PlanSaved is set when Strengths, Improvements and Plan are the
+	// facilitator's saved improvement plan (ApplyPlan), not the evidence's
+	// findings; PlanSavedAt is when it was saved (RFC 3339).
+	PlanSaved   bool   `json:"plan_saved,omitempty"`
+	PlanSavedAt string `json:"plan_saved_at,omitempty"`
 }
 
 // Overview is the exercise overview.

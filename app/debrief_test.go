@@ -1,0 +1,581 @@
+package app
+
+import (
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/library"
+	"github.com/firebreak-drills/firebreak/internal/store"
+)
+
+// debriefTexts collects the texts shown under o: labels, rich text, canvas
+// texts, entries, selections and buttons, every tab's content included.
+func debriefTexts(t *testing.T, o fyne.CanvasObject) []string {
+	t.Helper()
+	var out []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case nil:
+		case *widget.Label:
+			out = append(out, x.Text)
+		case *widget.RichText:
+			out = append(out, x.String())
+		case *canvas.Text:
+			out = append(out, x.Text)
+		case *widget.Entry:
+			out = append(out, x.Text)
+		case *widget.Select:
+			out = append(out, x.Selected)
+		case *widget.Button:
+			out = append(out, x.Text)
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case *container.Scroll:
+			walk(x.Content)
+		case *container.AppTabs:
+			for _, it := range x.Items {
+				out = append(out, it.Text)
+				walk(it.Content)
+			}
+		case *widget.Form:
+			for _, it := range x.Items {
+				out = append(out, it.Text)
+				walk(it.Widget)
+			}
+		case *drawing:
+		case fyne.Widget:
+			for _, c := range test.TempWidgetRenderer(t, x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+func hasText(texts []string, sub string) bool {
+	return slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(s, sub) })
+}
+
+// playedWorld plays the engine's world scenario for Alpha and Bravo into
+// the store: Bravo reports at 6m with a statement that has the hotline but
+// not the date; Alpha stays silent, misses the regulator's deadline and
+// has its speed overridden; Bravo is rated P on the objective; there are
+// two notes. Alpha's decision times out at 34m, which ends the exercise.
+func playedWorld(t *testing.T) (*store.Store, *engine.FakeClock, string) {
+	t.Helper()
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	e := engineEntry(t, "world.yaml")
+	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha", "Bravo"},
+		Lang: "en", Speed: 1}, e.Scenario.Title, "gui", clock, exercise.EachEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := run.Session
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(s.Send(engine.Command{Kind: engine.CmdResume}))
+	clock.Add(6 * time.Minute)
+	must(s.Tick())
+	must(s.Send(engine.Command{Kind: engine.CmdChoose, Team: "Bravo", Decision: "notify", Option: "report",
+		Text: "We are sorry. Call 400-123-456 any time."}))
+	must(s.Send(engine.Command{Kind: engine.CmdNote, Team: "Alpha", Text: "Alpha argued about who should speak"}))
+	must(s.Send(engine.Command{Kind: engine.CmdNote, Text: "Good energy in the room"}))
+	must(s.Send(engine.Command{Kind: engine.CmdOverride, Team: "Alpha", Dimension: "speed", Value: 55, Text: "They were waiting for legal"}))
+	must(s.Send(engine.Command{Kind: engine.CmdRate, Team: "Bravo", Objective: "notify", Rating: "P", Text: "Clear and quick"}))
+	clock.Add(61 * time.Minute)
+	must(s.Tick())
+	var ended bool
+	s.Read(func(x *engine.State) { ended = x.Ended })
+	if !ended {
+		t.Fatal("the exercise did not run out of time")
+	}
+	return st, clock, run.ID
+}
+
+// worldDebrief opens the debrief of the played world exercise.
+func worldDebrief(t *testing.T) (*shell, *debriefScreen, *store.Store, string) {
+	t.Helper()
+	st, clock, id := playedWorld(t)
+	sh := shellWith(t, st, clock, "", engineEntry(t, "world.yaml"))
+	sh.showDebrief(id)
+	return sh, currentAs[*debriefScreen](t, sh), st, id
+}
+
+func TestDebriefTabsShowTeamsAndObjectives(t *testing.T) {
+	_, d, _, _ := worldDebrief(t)
+	if n := len(d.tabs.Items); n != 6 {
+		t.Fatalf("%d tabs", n)
+	}
+	var names []string
+	for _, it := range d.tabs.Items {
+		names = append(names, it.Text)
+	}
+	if strings.Join(names, ",") != "Overview,Teams,Objectives,Timeline,Replay,Improvement plan" {
+		t.Errorf("tabs %v", names)
+	}
+
+	// Overview: the chart's legend, endings and the general note.
+	ov := debriefTexts(t, d.tabs.Items[tabOverview].Content)
+	for _, want := range []string{"Scores by team (0–100)", "Alpha", "Bravo", "Good energy in the room", "The world over exercise time", "* set by the facilitator"} {
+		if !hasText(ov, want) {
+			t.Errorf("overview lacks %q", want)
+		}
+	}
+
+	// Teams: one tab each, side by side in the chart; Bravo's statement
+	// with its facts, Alpha's override, missed deadline and note.
+	d.selectTab(tabTeams)
+	if len(d.teamTabs.Items) != 2 || len(d.teamCards) != 2 {
+		t.Fatalf("team tabs %d, cards %d", len(d.teamTabs.Items), len(d.teamCards))
+	}
+	bravo := debriefTexts(t, d.teamCards["Bravo"])
+	for _, want := range []string{"We are sorry. Call 400-123-456 any time.", "Hotline number — included", "Date of the leak — missing",
+		"Report and publish — answered in 2:00", "Required facts included: 1 of 2"} {
+		if !hasText(bravo, want) {
+			t.Errorf("Bravo's card lacks %q:\n%s", want, strings.Join(bravo, "\n"))
+		}
+	}
+	alpha := debriefTexts(t, d.teamCards["Alpha"])
+	for _, want := range []string{"* Speed set to 55 by the facilitator", "They were waiting for legal", "Alpha argued about who should speak",
+		"missed", "Timed out"} {
+		if !hasText(alpha, want) {
+			t.Errorf("Alpha's card lacks %q:\n%s", want, strings.Join(alpha, "\n"))
+		}
+	}
+	if hasText(alpha, "Good energy in the room") {
+		t.Error("the general note shows on Alpha's card")
+	}
+	if got := d.factChecks["Bravo"]; len(got) != 2 || !got[0].found || got[1].found {
+		t.Errorf("Bravo's facts %+v", got)
+	}
+	// The statement rubric's feedback: the apology is found.
+	if got := d.rubrics["Bravo"]; len(got) != 1 || !hasText(bravo, "Statement check: ") || !hasText(bravo, "Apologises") {
+		t.Errorf("Bravo's rubric feedback: %d results in\n%s", len(got), strings.Join(bravo, "\n"))
+	}
+
+	// Objectives: the objective, each team's evidence, the suggested and
+	// given ratings.
+	d.selectTab(tabObjectives)
+	obj := debriefTexts(t, d.tabs.Items[tabObjectives].Content)
+	for _, want := range []string{"Notify the regulator in time", "given", "Clear and quick", "P — performed without challenges",
+		"suggested by the evidence", "(to be rated)", "U — unable to be performed"} {
+		if !hasText(obj, want) {
+			t.Errorf("objectives lack %q:\n%s", want, strings.Join(obj, "\n"))
+		}
+	}
+	// Badges: Bravo given P (suggested P), Alpha suggested U.
+	var badges []string
+	for _, s := range obj {
+		if len(s) == 1 && strings.Contains("PSMU", s) {
+			badges = append(badges, s)
+		}
+	}
+	if strings.Join(badges, "") != "UPP" {
+		t.Errorf("rating badges %v", badges)
+	}
+
+	// Timeline: per team, with the response time and the statement.
+	d.selectTab(tabTimeline)
+	tl := d.timeline
+	all := len(tl.shown)
+	tl.picks.SetSelected("Bravo")
+	if len(tl.shown) >= all || !hasText(tl.shown, "Chose “Report and publish”") {
+		t.Errorf("Bravo's timeline (%d of %d): %v", len(tl.shown), all, tl.shown)
+	}
+	if hasText(tl.shown, "Missed the regulatory deadline") {
+		t.Error("Bravo's timeline shows Alpha's missed deadline")
+	}
+	tl.picks.SetSelected("Alpha")
+	for _, want := range []string{"Missed the regulatory deadline", "Facilitator note: Alpha argued", "Facilitator set Speed to 55"} {
+		if !hasText(tl.shown, want) {
+			t.Errorf("Alpha's timeline lacks %q: %v", want, tl.shown)
+		}
+	}
+	quiet := len(tl.shown)
+	test.Tap(tl.all)
+	if len(tl.shown) <= quiet {
+		t.Errorf("everything shows %d entries, the quiet view %d", len(tl.shown), quiet)
+	}
+
+	// The window is 1280×800 and the content fits it (every tab scrolls).
+	if min := d.sh.win.Content().MinSize(); min.Width > 1280 || min.Height > 800 {
+		t.Errorf("debrief needs %v", min)
+	}
+}
+
+// The replay folds the log to the slider's moment.
+func TestDebriefReplayAtAMoment(t *testing.T) {
+	_, d, _, _ := worldDebrief(t)
+	d.selectTab(tabReplay)
+	v := d.replay
+	// Alpha's notify times out at 34m, every team has finished, and the
+	// exercise ends: the replay opens there.
+	if v.at != 34*time.Minute || v.state == nil || !v.state.Ended {
+		t.Fatalf("replay starts at %v", v.at)
+	}
+
+	v.moveTo(3 * time.Minute)
+	bravo := v.teamTexts["Bravo"]
+	if !hasText(bravo, "The breach is confirmed") || hasText(bravo, "A reporter asks") || !hasText(bravo, "Received (1)") {
+		t.Errorf("Bravo at 3m: %v", bravo)
+	}
+	if hasText(bravo, "Decided") {
+		t.Errorf("Bravo has decided at 3m: %v", bravo)
+	}
+	if got := v.clock.Text; got != "00:03:00 / 00:34:00" {
+		t.Errorf("clock %q", got)
+	}
+
+	// The slider: letting go at 7m shows Bravo's answer and Alpha waiting.
+	v.slider.SetValue(7 * 60)
+	if v.at != 7*time.Minute {
+		t.Fatalf("slider moved the replay to %v", v.at)
+	}
+	bravo, alpha := v.teamTexts["Bravo"], v.teamTexts["Alpha"]
+	if !hasText(bravo, "00:06:00 · Report and publish (in 2:00)") {
+		t.Errorf("Bravo at 7m: %v", bravo)
+	}
+	if !hasText(alpha, "Waiting for an answer (2)") || !hasText(alpha, "Notify and say what?") {
+		t.Errorf("Alpha at 7m: %v", alpha)
+	}
+
+	// Dragging redraws once, after the slider rests.
+	var pending []func()
+	v.after = manualLater(&pending)
+	folds := v.folds
+	for _, sec := range []float64{600, 700, 800, 1500} {
+		v.slider.Value = sec
+		v.slider.OnChanged(sec)
+	}
+	if v.folds != folds {
+		t.Errorf("dragging folded %d times at once", v.folds-folds)
+	}
+	for _, f := range pending {
+		f() // the timers fire: only the last one is current
+	}
+	if v.folds != folds+1 || v.at != 25*time.Minute {
+		t.Errorf("after the drag: %d folds, at %v", v.folds-folds, v.at)
+	}
+	if !hasText(v.teamTexts["Alpha"], "You are late") {
+		t.Errorf("Alpha at 25m lacks the regulator's reminder: %v", v.teamTexts["Alpha"])
+	}
+
+	// Previous and next step through the events.
+	v.moveTo(3 * time.Minute)
+	test.Tap(v.next)
+	if v.at != 4*time.Minute {
+		t.Errorf("next from 3m: %v", v.at)
+	}
+	test.Tap(v.prev)
+	if v.at != 2*time.Minute {
+		t.Errorf("previous from 4m: %v", v.at)
+	}
+}
+
+// Plan edits are saved in the store and come back when the debrief is
+// opened again; a bad due date is refused beside its field.
+func TestDebriefPlanIsSavedAndReopened(t *testing.T) {
+	sh, d, st, id := worldDebrief(t)
+	d.selectTab(tabPlan)
+	p := d.plan
+	var pending []func()
+	p.after = manualLater(&pending)
+	if p.saved || len(p.actions) == 0 || len(p.improvements) == 0 {
+		t.Fatalf("draft: saved %v, %d actions, %d areas", p.saved, len(p.actions), len(p.improvements))
+	}
+	if !strings.Contains(p.actions[0].what.Text, "Alpha") && p.model.Actions[0].Team != "Alpha" {
+		t.Errorf("first action is not drawn from Alpha's findings: %+v", p.model.Actions[0])
+	}
+	if _, ok, _ := st.Plan(id); ok {
+		t.Fatal("a plan was saved before any edit")
+	}
+
+	a := p.actions[0]
+	test.Type(a.action, "Pre-approved holding statements")
+	test.Type(a.owner, "Head of comms")
+	test.Type(a.due, "2027/3/1")
+	if got := a.dueMessage.Text; got != "saved as 2027-03-01" {
+		t.Errorf("due message %q", got)
+	}
+	test.Tap(p.saveButton)
+	got, ok, err := st.Plan(id)
+	if err != nil || !ok || len(got.Actions) == 0 {
+		t.Fatalf("after Save: %+v, %v, %v", got, ok, err)
+	}
+	if x := got.Actions[0]; x.Action != "Pre-approved holding statements" || x.Owner != "Head of comms" || x.Due != "2027-03-01" || x.Team != "Alpha" {
+		t.Errorf("saved action %+v", x)
+	}
+	if !strings.HasPrefix(p.status.Text, "Saved with the exercise at") {
+		t.Errorf("status %q", p.status.Text)
+	}
+
+	// A new action with a date that does not exist.
+	test.Tap(p.addAction)
+	b := p.actions[len(p.actions)-1]
+	test.Type(b.what, "Nobody owned the regulator")
+	test.Type(b.due, "2027-02-30")
+	if b.dueMessage.Text != "Not a date: write it as 2027-03-31" || b.dueMessage.Importance != widget.DangerImportance {
+		t.Errorf("bad date message %q", b.dueMessage.Text)
+	}
+	// A strength of the facilitator's own, saved a moment after typing.
+	test.Tap(p.addStrength)
+	test.Type(p.strengths[len(p.strengths)-1], "Calm hand-over between shifts")
+	if _, _, _ = st.Plan(id); len(pending) == 0 {
+		t.Fatal("typing scheduled no save")
+	}
+	for _, f := range pending {
+		f() // the delay passes
+	}
+	got, _, _ = st.Plan(id)
+	if !slices.ContainsFunc(got.Strengths, func(x store.PlanItem) bool { return x.Text == "Calm hand-over between shifts" }) {
+		t.Errorf("the typed strength was not saved after the delay: %+v", got.Strengths)
+	}
+	last := got.Actions[len(got.Actions)-1]
+	if last.What != "Nobody owned the regulator" || last.Due != "" {
+		t.Errorf("action with a bad date saved as %+v", last)
+	}
+	if !strings.Contains(p.status.Text, "action "+strconv.Itoa(len(got.Actions))+" is not a date") {
+		t.Errorf("status after a bad date: %q", p.status.Text)
+	}
+
+	// More typing, then leaving the screen at once: saved on the way out.
+	test.Type(a.owner, " and legal")
+	sh.showHome()
+	got, _, _ = st.Plan(id)
+	if got.Actions[0].Owner != "Head of comms and legal" {
+		t.Errorf("leaving the screen did not save: %+v", got.Actions[0])
+	}
+
+	// Reopened, the debrief shows the saved plan, and exports it.
+	sh.showDebrief(id)
+	d2 := currentAs[*debriefScreen](t, sh)
+	d2.selectTab(tabPlan)
+	p2 := d2.plan
+	if !p2.saved || p2.actions[0].action.Text != "Pre-approved holding statements" || p2.actions[0].due.Text != "2027-03-01" ||
+		p2.actions[0].owner.Text != "Head of comms and legal" {
+		t.Errorf("reopened plan: saved %v, first action %+v", p2.saved, p2.model.Actions[0])
+	}
+	var md strings.Builder
+	if err := d2.writeDebrief(&md); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "Pre-approved holding statements") || !strings.Contains(md.String(), "Calm hand-over between shifts") {
+		t.Errorf("the Markdown export lacks the plan:\n%s", md.String())
+	}
+
+	// Starting again from the evidence forgets the saved plan.
+	p2.reset()
+	if _, ok, _ := st.Plan(id); ok || p2.saved {
+		t.Error("reset kept the saved plan")
+	}
+}
+
+// The export buttons write every format, and team handouts, through the
+// (here bypassed) save dialog.
+func TestDebriefExportsWriteFiles(t *testing.T) {
+	_, d, _, _ := worldDebrief(t)
+	dir := t.TempDir()
+	var asked []string
+	d.saveFile = func(name string, done func(w io.WriteCloser, where string)) {
+		asked = append(asked, name)
+		path := filepath.Join(dir, name)
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		done(f, path)
+	}
+	// An edit to the plan goes into the exports.
+	d.selectTab(tabPlan)
+	test.Type(d.plan.actions[0].action, "Tabletop on notification duties")
+
+	b := d.export
+	for _, f := range exportFormats {
+		test.Tap(b.buttons[f.id])
+		if b.lastErr != nil {
+			t.Fatalf("%s: %v", f.id, b.lastErr)
+		}
+	}
+	if strings.Join(asked, ",") != "debrief-world.html,debrief-world.pdf,debrief-world.md,debrief-world.csv,debrief-world.json" {
+		t.Errorf("file names %v", asked)
+	}
+	read := func(name string) string {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	if s := read("debrief-world.html"); !strings.HasPrefix(s, "<!DOCTYPE html>") || !strings.Contains(s, "Tabletop on notification duties") {
+		t.Errorf("HTML: %.200s", s)
+	}
+	if s := read("debrief-world.pdf"); !strings.HasPrefix(s, "%PDF-") {
+		t.Errorf("PDF: %.20q", s)
+	}
+	if s := read("debrief-world.md"); !strings.Contains(s, "Tabletop on notification duties") {
+		t.Error("Markdown lacks the plan")
+	}
+	if s := read("debrief-world.csv"); !strings.HasPrefix(s, "\uFEFFexercise_time,team,kind") || !strings.Contains(s, "decision.chosen") {
+		t.Errorf("CSV: %.100q", s)
+	}
+	var rep struct {
+		Overview struct {
+			ExerciseID string `json:"exercise_id"`
+		} `json:"overview"`
+		PlanSaved bool `json:"plan_saved"`
+		Plan      []struct {
+			Action string `json:"action"`
+		} `json:"improvement_plan"`
+	}
+	if err := json.Unmarshal([]byte(read("debrief-world.json")), &rep); err != nil || !rep.PlanSaved ||
+		rep.Overview.ExerciseID != d.data.id || rep.Plan[0].Action != "Tabletop on notification duties" {
+		t.Errorf("JSON: %+v, %v", rep, err)
+	}
+
+	// Alpha's handout: no Markdown, a file named for the team with only
+	// Alpha's results.
+	b.teamSelect.SetSelectedIndex(1)
+	if b.team != "Alpha" || !b.buttons["md"].Disabled() || b.buttons["html"].Disabled() {
+		t.Fatalf("handout selection: team %q, md disabled %v", b.team, b.buttons["md"].Disabled())
+	}
+	test.Tap(b.buttons["json"])
+	var hand struct {
+		HandoutTeam string `json:"handout_team"`
+		Teams       []struct {
+			Name string `json:"name"`
+		} `json:"teams"`
+	}
+	if err := json.Unmarshal([]byte(read("debrief-world-Alpha.json")), &hand); err != nil || hand.HandoutTeam != "Alpha" || len(hand.Teams) != 1 {
+		t.Errorf("handout: %+v, %v", hand, err)
+	}
+
+	// A failing write is reported, not swallowed.
+	d.saveFile = func(name string, done func(w io.WriteCloser, where string)) { done(failWriter{}, "/nowhere/"+name) }
+	test.Tap(b.buttons["csv"])
+	if b.lastErr == nil || b.busy {
+		t.Errorf("failed export: err %v, busy %v", b.lastErr, b.busy)
+	}
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, os.ErrPermission }
+func (failWriter) Close() error              { return nil }
+
+// Switching the language redraws the debrief in Chinese and keeps the tab
+// and the plan's unsaved edits.
+func TestDebriefLanguageSwitchKeepsTabAndPlan(t *testing.T) {
+	sh, d, _, _ := worldDebrief(t)
+	d.selectTab(tabPlan)
+	test.Type(d.plan.actions[0].owner, "法务部")
+	sh.setLang(i18n.ZH)
+	if d.tabs.SelectedIndex() != tabPlan || d.tabs.Items[tabPlan].Text != "改进计划" {
+		t.Errorf("after the switch: tab %d %q", d.tabs.SelectedIndex(), d.tabs.Items[tabPlan].Text)
+	}
+	if d.plan.actions[0].owner.Text != "法务部" {
+		t.Errorf("owner after the switch: %q", d.plan.actions[0].owner.Text)
+	}
+	ov := debriefTexts(t, d.tabs.Items[tabOverview].Content)
+	if !hasText(ov, "各小组得分") {
+		t.Errorf("overview not in Chinese: %v", ov[:min(len(ov), 10)])
+	}
+}
+
+// manualLater is a laterFunc whose functions run when the test calls them.
+func manualLater(pending *[]func()) laterFunc {
+	return func(_ time.Duration, f func()) func() bool {
+		*pending = append(*pending, f)
+		return func() bool { return true }
+	}
+}
+
+// The debrief of a real scenario, whose objectives and injects are long
+// sentences, still fits a 1280×800 window in both languages (a text that
+// does not wrap would widen the window past the screen).
+// playedBeverage plays the built-in beverage recall for Alpha and Bravo
+// at 60×: Alpha answers its first decision with a statement at 10 minutes,
+// and the facilitator ends the exercise at 30.
+func playedBeverage(t *testing.T) (*store.Store, *engine.FakeClock, string, library.Entry) {
+	t.Helper()
+	entries, err := library.Builtins()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e library.Entry
+	for _, x := range entries {
+		if x.ID == "beverage-recall" {
+			e = x
+		}
+	}
+	if e.Scenario == nil {
+		t.Fatal("no beverage-recall scenario")
+	}
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha", "Bravo"},
+		Lang: "en", Speed: 60}, e.Scenario.Title, "gui", clock, exercise.EachEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := run.Session
+	_ = s.Send(engine.Command{Kind: engine.CmdResume})
+	clock.Add(10 * time.Second) // 10 minutes at 60×
+	_ = s.Tick()
+	var open []engine.OpenDecision
+	s.Read(func(x *engine.State) { open = slices.Clone(x.Team("Alpha").Open) })
+	if len(open) == 0 {
+		t.Fatal("no decision open for Alpha at 10m")
+	}
+	d := open[0].Decision
+	if err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: d.ID, Option: d.Options[0].ID,
+		Text: "We are sorry. Batch CB-2611-07 is being recalled."}); err != nil {
+		t.Fatal(err)
+	}
+	clock.Add(20 * time.Second)
+	_ = s.Tick()
+	if err := s.Send(engine.Command{Kind: engine.CmdEnd}); err != nil {
+		t.Fatal(err)
+	}
+	return st, clock, run.ID, e
+}
+
+func TestDebriefOfBeverageRecallFitsTheWindow(t *testing.T) {
+	st, clock, id, e := playedBeverage(t)
+	sh := shellWith(t, st, clock, "", e)
+	sh.showDebrief(id)
+	db := currentAs[*debriefScreen](t, sh)
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		sh.setLang(lang)
+		for i := range db.tabs.Items {
+			db.selectTab(i)
+			if min := sh.win.Content().MinSize(); min.Width > 1280 || min.Height > 800 {
+				t.Errorf("%s, tab %d: the debrief needs %v", lang, i, min)
+			}
+		}
+	}
+}

@@ -1,0 +1,249 @@
+package app
+
+import (
+	"errors"
+	"io"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/firebreak-drills/firebreak/internal/debrief"
+)
+
+// Exports from the debrief screen: the after-action report as HTML, PDF,
+// Markdown, CSV or JSON, for the whole exercise or as one team's handout
+// (as `firebreak export --team`), with the facilitator's saved improvement
+// plan. The file is chosen with the save dialog; the report is made and
+// written off the UI goroutine, with a progress dialog when it takes more
+// than a moment (a PDF embeds its fonts).
+
+// exportFormat is a format the debrief exports.
+type exportFormat struct {
+	id, ext, label string // label is an i18n key
+}
+
+var exportFormats = []exportFormat{
+	{"html", ".html", "debrief.export_html"},
+	{"pdf", ".pdf", "debrief.export_pdf"},
+	{"md", ".md", "debrief.export_md"},
+	{"csv", ".csv", "debrief.export_csv"},
+	{"json", ".json", "debrief.export_json"},
+}
+
+// exportProgressDelay is how long an export runs before its progress
+// dialog shows: a quick one just reports success.
+const exportProgressDelay = 250 * time.Millisecond
+
+// exportBar is the row of export buttons and the handout's team selector.
+type exportBar struct {
+	d    *debriefScreen
+	team string // "" for the whole exercise; kept across a rebuild
+	busy bool
+
+	buttons    map[string]*widget.Button
+	teamSelect *widget.Select
+	progress   *dialog.CustomDialog // while an export runs past exportProgressDelay
+
+	// The last export's outcome, for tests.
+	lastWhere string
+	lastErr   error
+}
+
+func (b *exportBar) build() fyne.CanvasObject {
+	loc := b.d.sh.loc
+	b.buttons = map[string]*widget.Button{}
+	box := container.NewHBox(container.NewCenter(faint(loc.T("debrief.export"), fyne.TextAlignTrailing)))
+	for _, f := range exportFormats {
+		btn := widget.NewButton(loc.T(f.label), func() { b.export(f) })
+		b.buttons[f.id] = btn
+		box.Add(btn)
+	}
+	all := loc.T("debrief.export_all_teams")
+	opts := []string{all}
+	for _, n := range b.d.teamNames() {
+		opts = append(opts, loc.T("debrief.export_handout", "team", n))
+	}
+	b.teamSelect = widget.NewSelect(opts, nil)
+	b.teamSelect.SetSelectedIndex(0)
+	for i, n := range b.d.teamNames() {
+		if n == b.team {
+			b.teamSelect.SetSelectedIndex(i + 1)
+		}
+	}
+	b.teamSelect.OnChanged = func(string) {
+		i := b.teamSelect.SelectedIndex()
+		b.team = ""
+		if i > 0 && i <= len(b.d.st.Teams) {
+			b.team = b.d.st.Teams[i-1].Name
+		}
+		b.enable()
+	}
+	box.Add(container.New(&minWidth{w: 190}, b.teamSelect))
+	b.enable()
+	return box
+}
+
+// enable enables the buttons: none while an export runs; Markdown only
+// for the whole exercise (it has no handout).
+func (b *exportBar) enable() {
+	for id, btn := range b.buttons {
+		setEnabled(btn, !b.busy && (id != "md" || b.team == ""))
+	}
+}
+
+// exportFileName is an export's suggested file name:
+// debrief-<scenario>[-<team>].<ext>.
+func exportFileName(scenarioID, team, ext string) string {
+	name := "debrief-" + scenarioID
+	if team != "" {
+		name += "-" + strings.Map(func(r rune) rune {
+			if strings.ContainsRune(`/\:*?"<>| `, r) || r < ' ' {
+				return '-'
+			}
+			return r
+		}, team)
+	}
+	return name + ext
+}
+
+// debriefFileName is the Markdown export's suggested file name.
+func debriefFileName(scenarioID string) string { return exportFileName(scenarioID, "", ".md") }
+
+// renderExport makes an export of the exercise in lang, for team ("" for
+// every team), with the facilitator's plan when there is one.
+func renderExport(data *debriefData, plan *debrief.Plan, format, lang, team string) ([]byte, error) {
+	if format == "md" {
+		return []byte(debrief.MarkdownWithPlan(data.state, lang, plan)), nil
+	}
+	r := debrief.BuildWithPlan(data.state, data.events, lang, team, plan)
+	r.Overview.ExerciseID = data.id
+	if !data.started.IsZero() {
+		r.SetStarted(data.started)
+	}
+	switch format {
+	case "html":
+		return debrief.HTML(r), nil
+	case "pdf":
+		return debrief.PDF(r)
+	case "csv":
+		return debrief.CSV(r), nil
+	case "json":
+		return debrief.JSON(r)
+	}
+	return nil, errors.New("unknown export format " + format)
+}
+
+// writeDebrief writes the Markdown debrief, with the saved plan, in the UI
+// language.
+func (d *debriefScreen) writeDebrief(w io.Writer) error {
+	data, err := renderExport(d.data, d.plan.reportPlan(), "md", d.lang(), "")
+	if err == nil {
+		_, err = w.Write(data)
+	}
+	return err
+}
+
+// export asks where to save the report in format f and writes it.
+func (b *exportBar) export(f exportFormat) {
+	d := b.d
+	if b.busy {
+		return
+	}
+	d.plan.flush() // the exports show the plan as it stands
+	plan := d.plan.reportPlan()
+	lang, team := d.lang(), b.team
+	if f.id == "md" {
+		team = ""
+	}
+	d.saveFile(exportFileName(d.st.Scenario.ID, team, f.ext), func(w io.WriteCloser, where string) {
+		b.run(d.sh.loc.T(f.label), w, where, func() ([]byte, error) {
+			return renderExport(d.data, plan, f.id, lang, team)
+		})
+	})
+}
+
+// run makes a file with render and writes it to w, off the UI goroutine,
+// then says how it went.
+func (b *exportBar) run(format string, w io.WriteCloser, where string, render func() ([]byte, error)) {
+	d := b.d
+	loc, win := d.sh.loc, d.sh.win
+	b.busy = true
+	b.enable()
+	finished := false
+	prog := widget.NewProgressBarInfinite()
+	dlg := dialog.NewCustomWithoutButtons(loc.T("debrief.exporting", "format", format),
+		container.NewVBox(wrapped(where), prog), win)
+	timer := time.AfterFunc(exportProgressDelay, func() {
+		fyne.Do(func() {
+			if !finished {
+				b.progress = dlg
+				dlg.Show()
+				dlg.Resize(fyne.NewSize(460, 0))
+			}
+		})
+	})
+	work := func() {
+		data, err := render()
+		if err == nil {
+			_, err = w.Write(data)
+		}
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		fyne.Do(func() {
+			finished = true
+			timer.Stop()
+			if b.progress != nil {
+				b.progress.Hide()
+				b.progress = nil
+			}
+			prog.Stop()
+			b.busy = false
+			b.enable()
+			b.lastWhere, b.lastErr = where, err
+			if err != nil {
+				showMessage(win, loc, loc.T("common.error"), loc.T("debrief.export_failed", "error", err.Error()))
+				return
+			}
+			showMessage(win, loc, loc.T("debrief.export_done", "format", format), loc.T("debrief.exported", "path", where))
+		})
+	}
+	if run := d.sh.deps.background; run != nil {
+		run(work)
+	} else {
+		work()
+	}
+}
+
+// fileDialog asks where to save with Fyne's file dialog; done is not
+// called when the user cancels.
+func (d *debriefScreen) fileDialog(name string, done func(w io.WriteCloser, where string)) {
+	loc := d.sh.loc
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err == nil && w == nil {
+			return // cancelled
+		}
+		if err != nil {
+			showMessage(d.sh.win, loc, loc.T("common.error"), loc.T("debrief.export_failed", "error", err.Error()))
+			return
+		}
+		where := w.URI().Path()
+		if where == "" {
+			where = w.URI().String()
+		}
+		done(w, where)
+	}, d.sh.win)
+	save.SetFileName(name)
+	if i := strings.LastIndex(name, "."); i >= 0 {
+		save.SetFilter(storage.NewExtensionFileFilter([]string{name[i:]}))
+	}
+	save.SetConfirmText(loc.T("debrief.save"))
+	save.SetDismissText(loc.T("common.cancel"))
+	save.Show()
+	save.Resize(fyne.NewSize(900, 600)) // only after Show: before it, Fyne has no dialog to size
+}

@@ -1,0 +1,440 @@
+package app
+
+import (
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/firebreak-drills/firebreak/internal/debrief"
+	"github.com/firebreak-drills/firebreak/internal/store"
+)
+
+// planSaveDelay is how long the plan editor waits after the last keystroke
+// before it saves: a crash loses at most this much typing.
+const planSaveDelay = 700 * time.Millisecond
+
+// planEditor is the improvement plan tab: the strengths and areas for
+// improvement (drawn from the evidence's findings until the facilitator
+// changes them) and the corrective actions with an owner and a due date,
+// edited in place.
+//
+// The plan is after-action work, not an engine event: it is saved in the
+// store beside the exercise (store.SavePlan), shortly after each edit,
+// with the Save button, and when the screen is left or the window closed.
+// Until the first save the exports show the rows drawn from the evidence;
+// after it, the saved plan.
+type planEditor struct {
+	d     *debriefScreen
+	model store.Plan // due dates as typed
+	saved bool       // the store has a plan for the exercise
+	dirty bool       // edits not saved yet
+	when  time.Time  // last saved
+	err   error      // the last save's error
+	bad   []int      // actions whose due date is not a date (1-based), left out of the last save
+
+	// The pending save after an edit, as in replayView (UI goroutine only).
+	after     laterFunc
+	stopTimer func() bool
+	gen       int
+
+	status *widget.Label
+	box    *fyne.Container
+
+	// Kept for tests.
+	saveButton   *widget.Button
+	resetButton  *widget.Button
+	addStrength  *widget.Button
+	addArea      *widget.Button
+	addAction    *widget.Button
+	strengths    []*widget.Entry
+	improvements []*widget.Entry
+	actions      []*planActionRow
+}
+
+// planActionRow is the widgets of one corrective action.
+type planActionRow struct {
+	team                     *widget.Select
+	what, action, owner, due *widget.Entry
+	dueMessage               *widget.Label
+	remove                   *widget.Button
+}
+
+func newPlanEditor(d *debriefScreen) *planEditor {
+	p := &planEditor{d: d, after: afterDelay}
+	if d.data.plan != nil {
+		p.model = clonePlan(*d.data.plan)
+		p.saved, p.when = true, d.data.plan.UpdatedAt
+	}
+	return p
+}
+
+func clonePlan(p store.Plan) store.Plan {
+	return store.Plan{Strengths: slices.Clone(p.Strengths), Improvements: slices.Clone(p.Improvements),
+		Actions: slices.Clone(p.Actions), UpdatedAt: p.UpdatedAt}
+}
+
+// draft is the plan the evidence suggests (see debrief.DraftPlan), in the
+// store's terms.
+func (p *planEditor) draft() store.Plan {
+	dp := debrief.DraftPlan(p.d.report)
+	var out store.Plan
+	for _, x := range dp.Strengths {
+		out.Strengths = append(out.Strengths, store.PlanItem(x))
+	}
+	for _, x := range dp.Improvements {
+		out.Improvements = append(out.Improvements, store.PlanItem(x))
+	}
+	for _, x := range dp.Actions {
+		out.Actions = append(out.Actions, store.PlanAction(x))
+	}
+	return out
+}
+
+// reportPlan is the plan for the exports: the saved one, or nil when the
+// facilitator has saved none (the exports then draw it from the evidence).
+func (p *planEditor) reportPlan() *debrief.Plan {
+	if !p.saved || p.d.data.plan == nil {
+		return nil
+	}
+	return reportPlan(*p.d.data.plan)
+}
+
+// reportPlan turns a plan as the store keeps it into the report's (the
+// two have the same fields; the command line's export does the same).
+func reportPlan(p store.Plan) *debrief.Plan {
+	out := &debrief.Plan{SavedAt: p.UpdatedAt}
+	for _, x := range p.Strengths {
+		out.Strengths = append(out.Strengths, debrief.PlanItem(x))
+	}
+	for _, x := range p.Improvements {
+		out.Improvements = append(out.Improvements, debrief.PlanItem(x))
+	}
+	for _, x := range p.Actions {
+		out.Actions = append(out.Actions, debrief.PlanRow(x))
+	}
+	return out
+}
+
+func (p *planEditor) build() fyne.CanvasObject {
+	loc := p.d.sh.loc
+	if !p.saved && !p.dirty {
+		p.model = p.draft() // in the language now shown
+	}
+	p.status = widget.NewLabel("")
+	p.status.Wrapping = fyne.TextWrapWord
+	p.saveButton = widget.NewButtonWithIcon(loc.T("debrief.plan_save"), theme.DocumentSaveIcon(), func() { p.save() })
+	p.saveButton.Importance = widget.HighImportance
+	p.resetButton = widget.NewButtonWithIcon(loc.T("debrief.plan_reset"), theme.ViewRefreshIcon(), p.askReset)
+	p.box = container.NewVBox()
+	p.fill()
+	p.showStatus()
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(p.resetButton, p.saveButton), p.status)
+	return container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil,
+		container.NewVScroll(column(1100, container.NewPadded(p.box))))
+}
+
+// fill draws the editor from the model (again after a row is added or
+// removed).
+func (p *planEditor) fill() {
+	loc := p.d.sh.loc
+	p.strengths, p.improvements, p.actions = nil, nil, nil
+	objs := []fyne.CanvasObject{muted(loc.T("debrief.plan_hint"))}
+
+	p.addStrength = widget.NewButtonWithIcon(loc.T("debrief.plan_add_strength"), theme.ContentAddIcon(), func() {
+		p.model.Strengths = append(p.model.Strengths, store.PlanItem{})
+		p.changed()
+		p.fill()
+	})
+	objs = append(objs, container.NewBorder(nil, nil, nil, p.addStrength, heading(loc.T("debrief.plan_strengths"))))
+	if len(p.model.Strengths) == 0 {
+		objs = append(objs, muted(loc.T("debrief.plan_none")))
+	}
+	for i := range p.model.Strengths {
+		row, e := p.itemRow(&p.model.Strengths, i)
+		p.strengths = append(p.strengths, e)
+		objs = append(objs, row)
+	}
+
+	p.addArea = widget.NewButtonWithIcon(loc.T("debrief.plan_add_area"), theme.ContentAddIcon(), func() {
+		p.model.Improvements = append(p.model.Improvements, store.PlanItem{})
+		p.changed()
+		p.fill()
+	})
+	objs = append(objs, container.NewBorder(nil, nil, nil, p.addArea, heading(loc.T("debrief.plan_areas"))))
+	if len(p.model.Improvements) == 0 {
+		objs = append(objs, muted(loc.T("debrief.plan_none")))
+	}
+	for i := range p.model.Improvements {
+		row, e := p.itemRow(&p.model.Improvements, i)
+		p.improvements = append(p.improvements, e)
+		objs = append(objs, row)
+	}
+
+	p.addAction = widget.NewButtonWithIcon(loc.T("debrief.plan_add_action"), theme.ContentAddIcon(), func() {
+		p.model.Actions = append(p.model.Actions, store.PlanAction{})
+		p.changed()
+		p.fill()
+	})
+	objs = append(objs, container.NewBorder(nil, nil, nil, p.addAction, heading(loc.T("debrief.plan_actions"))))
+	if len(p.model.Actions) == 0 {
+		objs = append(objs, muted(loc.T("debrief.plan_none")))
+	}
+	for i := range p.model.Actions {
+		objs = append(objs, p.actionRow(i))
+	}
+	p.box.Objects = objs
+	p.box.Refresh()
+}
+
+// teamChoice is a team selector: the whole exercise, then each team.
+func (p *planEditor) teamChoice(team string, set func(string)) *widget.Select {
+	all := p.d.sh.loc.T("debrief.all_teams")
+	sel := widget.NewSelect(append([]string{all}, p.d.teamNames()...), nil)
+	sel.Selected = all
+	if team != "" {
+		sel.Selected = team
+	}
+	sel.OnChanged = func(s string) {
+		if s == all {
+			s = ""
+		}
+		set(s)
+	}
+	return sel
+}
+
+// itemRow is a strength or an area for improvement: its team, its text
+// and a button to remove it.
+func (p *planEditor) itemRow(list *[]store.PlanItem, i int) (fyne.CanvasObject, *widget.Entry) {
+	it := (*list)[i]
+	team := p.teamChoice(it.Team, func(s string) {
+		(*list)[i].Team = s
+		p.changed()
+	})
+	e := widget.NewMultiLineEntry()
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(2)
+	e.Text = it.Text
+	e.OnChanged = func(s string) {
+		(*list)[i].Text = s
+		p.changed()
+	}
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		*list = slices.Delete(*list, i, i+1)
+		p.changed()
+		p.fill()
+	})
+	return container.NewBorder(nil, nil, container.NewVBox(container.New(&minWidth{w: 150}, team)), container.NewVBox(remove), e), e
+}
+
+// actionRow is a corrective action as a small form: team, what it
+// addresses, the action, owner and due date, the date checked as typed.
+func (p *planEditor) actionRow(i int) fyne.CanvasObject {
+	loc := p.d.sh.loc
+	a := p.model.Actions[i]
+	r := &planActionRow{}
+	r.team = p.teamChoice(a.Team, func(s string) {
+		p.model.Actions[i].Team = s
+		p.changed()
+	})
+	entry := func(text, placeholder string, multi bool, set func(string)) *widget.Entry {
+		e := widget.NewEntry()
+		if multi {
+			e = widget.NewMultiLineEntry()
+			e.Wrapping = fyne.TextWrapWord
+			e.SetMinRowsVisible(2)
+		}
+		e.Text = text
+		e.PlaceHolder = placeholder
+		e.OnChanged = func(s string) {
+			set(s)
+			p.changed()
+		}
+		return e
+	}
+	r.what = entry(a.What, loc.T("debrief.plan_what_hint"), true, func(s string) { p.model.Actions[i].What = s })
+	r.action = entry(a.Action, loc.T("debrief.plan_action_hint"), true, func(s string) { p.model.Actions[i].Action = s })
+	r.owner = entry(a.Owner, loc.T("debrief.plan_owner_hint"), false, func(s string) { p.model.Actions[i].Owner = s })
+	r.dueMessage = widget.NewLabel("")
+	r.due = entry(a.Due, "YYYY-MM-DD", false, func(s string) {
+		p.model.Actions[i].Due = s
+		p.checkDue(r)
+	})
+	p.checkDue(r)
+	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		p.model.Actions = slices.Delete(p.model.Actions, i, i+1)
+		p.changed()
+		p.fill()
+	})
+	p.actions = append(p.actions, r)
+	r.dueMessage.Wrapping = fyne.TextWrapWord
+	due := container.NewBorder(nil, nil, container.New(&minWidth{w: 170}, r.due), nil, r.dueMessage)
+	form := widget.NewForm(
+		widget.NewFormItem(loc.T("debrief.plan_team"), container.NewBorder(nil, nil, container.New(&minWidth{w: 200}, r.team), r.remove)),
+		widget.NewFormItem(loc.T("debrief.plan_what"), r.what),
+		widget.NewFormItem(loc.T("debrief.plan_action"), r.action),
+		widget.NewFormItem(loc.T("debrief.plan_owner"), r.owner),
+		widget.NewFormItem(loc.T("debrief.plan_due"), due),
+	)
+	return panel(bold(loc.T("debrief.plan_action_n", "n", i+1)), form)
+}
+
+// checkDue shows beside the due date whether it is a date, and the date
+// it will be saved as when it was typed another way (2027/3/1).
+func (p *planEditor) checkDue(r *planActionRow) {
+	loc := p.d.sh.loc
+	norm, err := debrief.ParseDue(r.due.Text)
+	switch {
+	case err != nil:
+		r.dueMessage.SetText(loc.T("debrief.plan_due_bad"))
+		r.dueMessage.Importance = widget.DangerImportance
+	case norm != "" && norm != r.due.Text:
+		r.dueMessage.SetText(loc.T("debrief.plan_due_as", "date", norm))
+		r.dueMessage.Importance = widget.MediumImportance
+	default:
+		r.dueMessage.SetText("")
+		r.dueMessage.Importance = widget.MediumImportance
+	}
+	r.dueMessage.Refresh()
+}
+
+// changed marks the plan edited and saves it shortly.
+func (p *planEditor) changed() {
+	p.dirty = true
+	p.showStatus()
+	p.cancelTimer()
+	gen := p.gen
+	p.stopTimer = p.after(planSaveDelay, func() {
+		fyne.Do(func() {
+			if gen == p.gen && p.dirty {
+				p.save()
+			}
+		})
+	})
+}
+
+func (p *planEditor) cancelTimer() {
+	p.gen++
+	if p.stopTimer != nil {
+		p.stopTimer()
+		p.stopTimer = nil
+	}
+}
+
+// toSave is the model as the store takes it: due dates written
+// YYYY-MM-DD; one that is not a date is left empty (and reported).
+func (p *planEditor) toSave() (store.Plan, []int) {
+	out := clonePlan(p.model)
+	var bad []int
+	for i, a := range out.Actions {
+		norm, err := debrief.ParseDue(a.Due)
+		if err != nil {
+			bad = append(bad, i+1)
+			norm = ""
+		}
+		out.Actions[i].Due = norm
+	}
+	return out, bad
+}
+
+// save writes the plan to the store now. It reports whether it did.
+func (p *planEditor) save() bool {
+	p.cancelTimer()
+	st := p.d.data.store
+	if st == nil {
+		p.err = errors.New(p.d.sh.loc.T("home.error.no_store"))
+		p.showStatus()
+		return false
+	}
+	plan, bad := p.toSave()
+	if err := st.SavePlan(p.d.data.id, plan); err != nil {
+		p.err = err
+		p.showStatus()
+		return false
+	}
+	plan.UpdatedAt = time.Now()
+	p.d.data.plan = &plan
+	p.saved, p.dirty, p.err, p.bad, p.when = true, false, nil, bad, plan.UpdatedAt
+	p.showStatus()
+	return true
+}
+
+// flush saves pending edits at once (before an export, on leaving).
+func (p *planEditor) flush() {
+	if p.dirty {
+		p.save()
+	}
+}
+
+func (p *planEditor) stop() {
+	p.cancelTimer()
+	p.flush()
+}
+
+func (p *planEditor) askReset() {
+	loc := p.d.sh.loc
+	dialog.ShowConfirm(loc.T("debrief.plan_reset"), loc.T("debrief.plan_reset_ask"), func(ok bool) {
+		if ok {
+			p.reset()
+		}
+	}, p.d.sh.win)
+}
+
+// reset forgets the saved plan: the editor and the exports go back to the
+// rows drawn from the evidence.
+func (p *planEditor) reset() {
+	p.cancelTimer()
+	if st := p.d.data.store; st != nil {
+		if err := st.DeletePlan(p.d.data.id); err != nil {
+			p.err = err
+			p.showStatus()
+			return
+		}
+	}
+	p.d.data.plan = nil
+	p.saved, p.dirty, p.err, p.bad = false, false, nil, nil
+	p.model = p.draft()
+	p.fill()
+	p.showStatus()
+}
+
+func (p *planEditor) showStatus() {
+	if p.status == nil {
+		return
+	}
+	loc := p.d.sh.loc
+	p.status.Importance = widget.MediumImportance
+	switch {
+	case p.err != nil:
+		p.status.SetText(loc.T("debrief.plan_save_failed", "error", p.err.Error()))
+		p.status.Importance = widget.DangerImportance
+	case p.dirty:
+		p.status.SetText(loc.T("debrief.plan_unsaved"))
+	case p.saved && len(p.bad) > 0:
+		p.status.SetText(loc.T("debrief.plan_saved_at", "time", p.when.Format("15:04:05")) + " " +
+			loc.T("debrief.plan_due_not_saved", "n", joinInts(p.bad, loc.T("debrief.list_sep"))))
+		p.status.Importance = widget.WarningImportance
+	case p.saved:
+		p.status.SetText(loc.T("debrief.plan_saved_at", "time", p.when.Format("15:04:05")))
+		p.status.Importance = widget.SuccessImportance
+	default:
+		p.status.SetText(loc.T("debrief.plan_draft"))
+	}
+	p.status.Refresh()
+}
+
+func joinInts(ns []int, sep string) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, sep)
+}

@@ -1,0 +1,474 @@
+package app
+
+import (
+	"image/color"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/firebreak-drills/firebreak/internal/debrief"
+	"github.com/firebreak-drills/firebreak/internal/engine"
+)
+
+// The exercise over time: the replay (the exercise as it stood at any
+// moment, from a fold of the log up to then) and the timeline (the log in
+// words, per team).
+
+// replayDelay is how long the replay waits after the slider last moved
+// before it folds the log and redraws: dragging moves the slider many
+// times a second, and only where it stops matters. Letting go of the
+// slider redraws at once.
+const replayDelay = 150 * time.Millisecond
+
+// replayView is the replay tab: a time slider from the start to the end of
+// the exercise, and what each team had received and decided by then, its
+// phase, scores and world.
+type replayView struct {
+	d   *debriefScreen
+	at  time.Duration // the moment shown; kept across a rebuild
+	set bool          // at was chosen (else the end is shown)
+
+	slider *widget.Slider
+	clock  *widget.Label
+	body   *fyne.Container
+	times  []time.Duration // event times, for previous/next
+
+	// The pending redraw after the slider moved: gen counts requests (a
+	// redraw runs only if none came after it) and stop cancels the timer.
+	// Both are used on the UI goroutine only.
+	after     laterFunc
+	stopTimer func() bool
+	gen       int
+
+	// Kept for tests.
+	state     *engine.State // the last fold shown
+	folds     int
+	teamTexts map[string][]string // by team: the texts of its column
+	prev      *widget.Button
+	next      *widget.Button
+}
+
+func newReplayView(d *debriefScreen) *replayView {
+	return &replayView{d: d, times: debrief.EventTimes(d.data.events), after: afterDelay}
+}
+
+// laterFunc runs f once after d, on another goroutine, and returns a
+// function that cancels it; tests replace it to run f when they choose.
+type laterFunc func(d time.Duration, f func()) (stop func() bool)
+
+func afterDelay(d time.Duration, f func()) func() bool { return time.AfterFunc(d, f).Stop }
+
+// end is the last moment of the exercise: when it ended, or how far it ran.
+func (v *replayView) end() time.Duration {
+	st := v.d.st
+	if st.Ended {
+		return st.EndedAt
+	}
+	return st.Now
+}
+
+func (v *replayView) build() fyne.CanvasObject {
+	loc := v.d.sh.loc
+	if !v.set {
+		v.at = v.end()
+	}
+	endSec := max(v.end().Seconds(), 1)
+	v.slider = widget.NewSlider(0, endSec)
+	v.slider.Step = 1
+	v.slider.Value = min(v.at.Seconds(), endSec)
+	v.slider.OnChanged = func(sec float64) {
+		v.showClock(secondsDur(sec))
+		v.schedule(secondsDur(sec))
+	}
+	v.slider.OnChangeEnded = func(sec float64) { v.moveTo(secondsDur(sec)) }
+	v.clock = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Monospace: true})
+	v.prev = widget.NewButtonWithIcon("", theme.MediaSkipPreviousIcon(), func() {
+		v.moveTo(debrief.StepTime(v.times, v.at, -1))
+	})
+	v.next = widget.NewButtonWithIcon("", theme.MediaSkipNextIcon(), func() {
+		v.moveTo(debrief.StepTime(v.times, v.at, 1))
+	})
+	start := widget.NewButtonWithIcon("", theme.MediaFastRewindIcon(), func() { v.moveTo(0) })
+	end := widget.NewButtonWithIcon("", theme.MediaFastForwardIcon(), func() { v.moveTo(v.end()) })
+	v.showClock(v.at)
+	controls := container.NewBorder(nil, nil,
+		container.NewHBox(start, v.prev),
+		container.NewHBox(v.next, end, v.clock),
+		v.slider)
+	v.body = container.NewStack()
+	v.show()
+	return container.NewBorder(container.NewVBox(container.NewPadded(controls), muted(loc.T("debrief.replay_hint")), widget.NewSeparator()),
+		nil, nil, nil, v.body)
+}
+
+func (v *replayView) showClock(at time.Duration) {
+	if v.clock != nil {
+		v.clock.SetText(v.d.sh.loc.T("debrief.replay_at", "time", formatClock(at), "end", formatClock(v.end())))
+	}
+}
+
+// schedule redraws at at once the slider has rested for replayDelay.
+func (v *replayView) schedule(at time.Duration) {
+	v.cancel()
+	gen := v.gen
+	v.stopTimer = v.after(replayDelay, func() {
+		fyne.Do(func() {
+			if gen == v.gen {
+				v.moveTo(at)
+			}
+		})
+	})
+}
+
+// cancel drops a pending redraw.
+func (v *replayView) cancel() {
+	v.gen++
+	if v.stopTimer != nil {
+		v.stopTimer()
+		v.stopTimer = nil
+	}
+}
+
+// moveTo shows the exercise at at, now, and puts the slider there.
+func (v *replayView) moveTo(at time.Duration) {
+	v.cancel() // a pending redraw is stale
+	at = min(max(at, 0), v.end())
+	v.at, v.set = at, true
+	if v.slider != nil && v.slider.Value != at.Seconds() {
+		// Set the value without firing OnChanged (which would schedule
+		// this again).
+		v.slider.Value = at.Seconds()
+		v.slider.Refresh()
+	}
+	v.showClock(at)
+	v.show()
+}
+
+func (v *replayView) stop() { v.cancel() }
+
+// show folds the log up to v.at and draws it.
+func (v *replayView) show() {
+	if v.body == nil {
+		return
+	}
+	s, err := debrief.StateAt(v.d.data.events, v.at)
+	v.state = s
+	v.folds++
+	v.body.Objects = []fyne.CanvasObject{v.draw(s, err)}
+	v.body.Refresh()
+	if v.prev != nil {
+		setEnabled(v.prev, debrief.StepTime(v.times, v.at, -1) != v.at)
+		setEnabled(v.next, debrief.StepTime(v.times, v.at, 1) != v.at)
+	}
+}
+
+func setEnabled(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}
+
+func (v *replayView) draw(s *engine.State, err error) fyne.CanvasObject {
+	loc := v.d.sh.loc
+	v.teamTexts = map[string][]string{}
+	var objs []fyne.CanvasObject
+	if err != nil {
+		l := wrapped(loc.T("debrief.replay_error", "error", err.Error()))
+		l.Importance = widget.DangerImportance
+		objs = append(objs, l)
+	}
+	if s.Scenario == nil {
+		return scroller(1200, objs...)
+	}
+	cols := min(max(len(s.Teams), 1), 3)
+	grid := container.NewGridWithColumns(cols)
+	for i, t := range s.Teams {
+		grid.Add(v.teamColumn(s, t, i))
+	}
+	objs = append(objs, grid)
+
+	// The world curves with the moment marked.
+	if len(v.d.report.Overview.World) > 0 {
+		objs = append(objs, widget.NewSeparator(), bold(loc.T("debrief.world_over_time")), teamLegend(v.d.teamNames()))
+		curves := container.NewGridWithColumns(min(len(v.d.report.Overview.World), 3))
+		for _, w := range v.d.report.Overview.World {
+			curves.Add(container.NewVBox(faint(w.Label, fyne.TextAlignLeading), v.d.curveChart(w, v.at.Seconds())))
+		}
+		objs = append(objs, curves)
+	}
+	return scroller(1240, objs...)
+}
+
+// teamColumn is one team as it stood: phase, scores, world, the decisions
+// waiting and taken, and what it had received, newest first.
+func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne.CanvasObject {
+	loc := v.d.sh.loc
+	lang := v.d.lang()
+	sc := s.Scenario
+	var texts []string
+	text := func(l *widget.Label) *widget.Label { texts = append(texts, l.Text); return l }
+	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, swatch(teamColor(index)), nil, text(heading(t.Name)))}
+
+	switch {
+	case t.Ended && t.EndedAt <= v.at:
+		what := endReasonText(loc, t.EndReason)
+		if t.EndReason == engine.EndReached {
+			what = sc.Phase(t.Ending).Ending.Outcome.Get(lang)
+		}
+		l := text(wrapped(loc.T("debrief.replay_ended", "time", formatClock(t.EndedAt), "what", what)))
+		if t.EndReason == engine.EndReached {
+			l.Importance = toneImportance(sc.Phase(t.Ending).Ending.Tone)
+		}
+		objs = append(objs, l)
+	case t.Phase != "":
+		objs = append(objs, text(wrapped(loc.T("debrief.replay_phase", "phase", phaseTitle(sc, t.Phase, lang), "time", formatClock(t.PhaseEnteredAt)))))
+	default:
+		objs = append(objs, text(wrapped(loc.T("debrief.replay_not_started"))))
+	}
+	objs = append(objs, muted(scoreLine(loc, t.Scores())))
+
+	// World, two variables a row.
+	world := container.NewGridWithColumns(2)
+	for _, w := range sc.World {
+		label := w.Label.Get(lang)
+		if label == "" {
+			label = w.ID
+		}
+		val := t.World[w.ID]
+		texts = append(texts, label+" "+debrief.Number(val))
+		value := widget.NewLabelWithStyle(debrief.Number(val), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		name := widget.NewLabel(label)
+		name.Truncation = fyne.TextTruncateEllipsis
+		world.Add(container.NewVBox(container.NewBorder(nil, nil, nil, value, name),
+			newWorldBar(val, w.Min, w.Max, teamColor(index))))
+	}
+	if len(sc.World) > 0 {
+		objs = append(objs, world)
+	}
+
+	// Waiting for an answer.
+	if len(t.Open) > 0 {
+		objs = append(objs, text(bold(loc.T("debrief.replay_waiting", "n", len(t.Open)))))
+		for _, od := range t.Open {
+			l := text(wrapped(od.Decision.Prompt.Get(lang)))
+			l.Importance = widget.WarningImportance
+			objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewWarningThemedResource(theme.HistoryIcon()))), nil, l), muted(loc.T("debrief.replay_open_for", "took", formatTook(v.at-od.OpenedAt), "deadline", formatClock(od.DeadlineAt()))))
+		}
+	}
+
+	// Decided.
+	if len(t.Answers) > 0 {
+		objs = append(objs, text(bold(loc.T("debrief.replay_decided", "n", len(t.Answers)))))
+		for i := len(t.Answers) - 1; i >= 0; i-- {
+			a := t.Answers[i]
+			var what string
+			switch {
+			case a.Option != nil:
+				what = loc.T("debrief.replay_chose", "time", formatClock(a.At), "option", shorten(a.Option.Text.Get(lang), 90), "took", formatTook(a.Took()))
+			case a.TimedOut:
+				what = formatClock(a.At) + " · " + loc.T("debrief.timed_out")
+			case a.Abandoned:
+				what = formatClock(a.At) + " · " + debrief.T(lang, "abandoned")
+			default:
+				what = formatClock(a.At) + " · " + loc.T("debrief.left_open")
+			}
+			l := text(wrapped(what))
+			if a.Option == nil && !a.Abandoned {
+				l.Importance = widget.DangerImportance
+			}
+			objs = append(objs, panel(muted(shorten(a.Decision.Prompt.Get(lang), 120)), l))
+		}
+	}
+
+	// Received, newest first.
+	objs = append(objs, text(bold(loc.T("debrief.replay_received", "n", len(t.Inbox)))))
+	if len(t.Inbox) == 0 {
+		objs = append(objs, muted(loc.T("debrief.replay_nothing")))
+	}
+	for i := len(t.Inbox) - 1; i >= 0; i-- {
+		dl := t.Inbox[i]
+		head := formatClock(dl.At) + " · " + channelName(loc, dl.Inject.Channel)
+		if from := dl.Inject.From.Get(lang); from != "" {
+			head += " · " + from
+		}
+		body := text(wrapped(shorten(dl.Inject.Text.Get(lang), 160)))
+		objs = append(objs, container.NewVBox(muted(head), body))
+	}
+	v.teamTexts[t.Name] = texts
+	bg := canvas.NewRectangle(withAlpha(teamColor(index), 0x14))
+	bg.CornerRadius = theme.Size(theme.SizeNameInputRadius)
+	return container.NewStack(bg, container.NewPadded(container.NewVBox(objs...)))
+}
+
+// shorten cuts s, on one line, to at most n characters with an ellipsis.
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimRight(string(r[:n-1]), " ,，、") + "…"
+}
+
+// timelineView is the timeline tab: the logged events in words, for a team
+// (with the whole exercise's) or for all, with response times, statements,
+// missed deadlines and promises, triggers and the facilitator's notes. The
+// clock, the simulated feed and the world rules are left out unless asked
+// for: they would drown the rest.
+type timelineView struct {
+	d          *debriefScreen
+	team       string // "" for every team
+	everything bool
+
+	list  *fyne.Container
+	count *widget.RichText
+	// Kept for tests: the texts of the entries shown.
+	shown []string
+	picks *widget.RadioGroup
+	all   *widget.Check
+}
+
+// quietKinds are left out of the timeline unless everything is asked for.
+var quietKinds = map[string]bool{
+	string(engine.KindPaused): true, string(engine.KindResumed): true, string(engine.KindSpeed): true,
+	string(engine.KindFeed): true, string(engine.KindRule): true,
+}
+
+func (d *debriefScreen) timelineTab() fyne.CanvasObject {
+	if d.timeline == nil {
+		d.timeline = &timelineView{d: d}
+	}
+	return d.timeline.build()
+}
+
+func (tv *timelineView) build() fyne.CanvasObject {
+	loc := tv.d.sh.loc
+	allLabel := loc.T("debrief.all_teams")
+	options := append([]string{allLabel}, tv.d.teamNames()...)
+	tv.picks = widget.NewRadioGroup(options, nil)
+	tv.picks.Horizontal = true
+	tv.picks.Required = true
+	if tv.team == "" {
+		tv.picks.Selected = allLabel
+	} else {
+		tv.picks.Selected = tv.team
+	}
+	tv.picks.OnChanged = func(s string) {
+		if s == allLabel {
+			s = ""
+		}
+		tv.team = s
+		tv.fill()
+	}
+	tv.all = widget.NewCheck(loc.T("debrief.timeline_everything"), func(on bool) {
+		tv.everything = on
+		tv.fill()
+	})
+	tv.all.Checked = tv.everything
+	tv.count = faint("", fyne.TextAlignTrailing)
+	tv.list = container.NewVBox()
+	tv.fill()
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(tv.all, tv.count), tv.picks)
+	return container.NewBorder(container.NewVBox(container.NewPadded(bar), widget.NewSeparator()), nil, nil, nil,
+		container.NewVScroll(column(1100, container.NewPadded(tv.list))))
+}
+
+// fill lists the entries that pass the filters.
+func (tv *timelineView) fill() {
+	loc := tv.d.sh.loc
+	tv.shown = nil
+	var rows []fyne.CanvasObject
+	for _, e := range tv.d.report.Timeline {
+		if tv.team != "" && e.Team != "" && e.Team != tv.team {
+			continue
+		}
+		if !tv.everything && quietKinds[e.Kind] {
+			continue
+		}
+		tv.shown = append(tv.shown, e.Text)
+		rows = append(rows, tv.row(e))
+	}
+	if len(rows) == 0 {
+		rows = append(rows, muted(debrief.T(tv.d.lang(), "noevents")))
+	}
+	tv.list.Objects = rows
+	tv.list.Refresh()
+	tv.count.Segments[0].(*widget.TextSegment).Text = loc.T("debrief.timeline_count", "n", len(tv.shown))
+	tv.count.Refresh()
+}
+
+func (tv *timelineView) row(e debrief.TimelineEntry) fyne.CanvasObject {
+	at := widget.NewLabelWithStyle(formatClock(secondsDur(e.AtSeconds)), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	var team fyne.CanvasObject = container.New(&minWidth{w: 12})
+	if i := tv.d.teamIndex(e.Team); i >= 0 {
+		team = swatch(teamColor(i))
+	}
+	text := wrapped(e.Text)
+	var icon fyne.Resource = theme.NavigateNextIcon()
+	switch engine.Kind(e.Kind) {
+	case engine.KindInject, engine.KindAdHoc:
+		icon = theme.MailComposeIcon()
+	case engine.KindChosen:
+		icon = theme.NewSuccessThemedResource(theme.ConfirmIcon())
+		text.TextStyle.Bold = true
+	case engine.KindOpened:
+		icon = theme.QuestionIcon()
+	case engine.KindTimedOut, engine.KindRegMissed, engine.KindPromiseMiss:
+		icon = theme.NewErrorThemedResource(theme.ErrorIcon())
+		text.Importance = widget.DangerImportance
+	case engine.KindTrigger:
+		icon = theme.NewWarningThemedResource(theme.WarningIcon())
+		text.Importance = widget.WarningImportance
+	case engine.KindNote, engine.KindOverride, engine.KindRating:
+		icon = theme.NewPrimaryThemedResource(theme.DocumentCreateIcon())
+		text.Importance = widget.HighImportance
+	case engine.KindTeamEnded, engine.KindExerciseEnds, engine.KindStarted:
+		icon = theme.InfoIcon()
+		text.TextStyle.Bold = true
+	case engine.KindRejected:
+		icon = theme.CancelIcon()
+	}
+	left := container.NewHBox(at, team, container.NewCenter(widget.NewIcon(icon)))
+	body := []fyne.CanvasObject{text}
+	if e.Team != "" && tv.team == "" {
+		text.SetText(e.Team + ": " + e.Text)
+	}
+	if e.ResponseSeconds != nil && engine.Kind(e.Kind) == engine.KindChosen {
+		body = append(body, muted(tv.d.sh.loc.T("debrief.response", "took", formatTook(secondsDur(*e.ResponseSeconds)))))
+	}
+	if e.Statement != "" {
+		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+		bar.SetMinSize(fyne.NewSize(3, 0))
+		q := wrapped(e.Statement)
+		q.Selectable = true
+		body = append(body, container.NewBorder(nil, nil, bar, nil, q))
+	}
+	return container.NewBorder(nil, nil, container.NewVBox(left), nil, container.NewVBox(body...))
+}
+
+// newWorldBar is a thin bar showing where value stands between lo and hi.
+func newWorldBar(value, lo, hi float64, c color.Color) fyne.CanvasObject {
+	if hi <= lo {
+		hi = lo + 1
+	}
+	frac := float32((min(max(value, lo), hi) - lo) / (hi - lo))
+	return newDrawing(fyne.NewSize(60, 8), func(size fyne.Size) []fyne.CanvasObject {
+		bg := canvas.NewRectangle(withAlpha(theme.Color(theme.ColorNameForeground), 0x22))
+		bg.CornerRadius = 3
+		bg.Resize(fyne.NewSize(size.Width, 6))
+		bg.Move(fyne.NewPos(0, (size.Height-6)/2))
+		fill := canvas.NewRectangle(c)
+		fill.CornerRadius = 3
+		fill.Resize(fyne.NewSize(max(size.Width*frac, 3), 6))
+		fill.Move(fyne.NewPos(0, (size.Height-6)/2))
+		return []fyne.CanvasObject{bg, fill}
+	})
+}

@@ -1,0 +1,251 @@
+package debrief
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+)
+
+// Plan is the facilitator's improvement plan as saved after the debrief:
+// the strengths and areas for improvement in the facilitator's words, and
+// the corrective actions with an owner and a due date. Team "" is the whole
+// exercise. The fields match the store's plan (store.Plan) one for one, so
+// a caller converts a store.PlanItem with PlanItem(x) and a
+// store.PlanAction with PlanRow(x).
+type Plan struct {
+	Strengths    []PlanItem
+	Improvements []PlanItem
+	Actions      []PlanRow
+	// SavedAt is when the plan was saved; zero when unknown.
+	SavedAt time.Time
+}
+
+// PlanItem is a strength or an area for improvement of the plan. Code and
+// Subject are those of the finding it was drawn from; empty for the
+// facilitator's own.
+type PlanItem struct {
+	Team    string
+	Code    string
+	Subject string
+	Text    string
+}
+
+// CodeFacilitator is the code of a strength or an area for improvement the
+// facilitator added (no finding of the evidence behind it).
+const CodeFacilitator = "facilitator"
+
+// DraftPlan is the plan the evidence suggests, the starting point of the
+// facilitator's: the report's strengths and areas for improvement, and one
+// corrective action row per area for improvement, with the action, owner
+// and due date left blank.
+func DraftPlan(r *Report) Plan {
+	var p Plan
+	for _, f := range r.Strengths {
+		p.Strengths = append(p.Strengths, PlanItem{Team: f.Team, Code: f.Code, Subject: f.Subject, Text: f.Text})
+	}
+	for _, f := range r.Improvements {
+		p.Improvements = append(p.Improvements, PlanItem{Team: f.Team, Code: f.Code, Subject: f.Subject, Text: f.Text})
+	}
+	p.Actions = append(p.Actions, r.Plan...)
+	return p
+}
+
+// BuildWithPlan is Build followed by ApplyPlan when plan is not nil: the
+// report of an exercise whose facilitator saved an improvement plan.
+func BuildWithPlan(st *engine.State, events []engine.Event, lang, team string, plan *Plan) *Report {
+	r := Build(st, events, lang, team)
+	if plan != nil {
+		r.ApplyPlan(*plan)
+	}
+	return r
+}
+
+// ApplyPlan replaces the strengths, areas for improvement and improvement
+// plan drawn from the evidence with the facilitator's saved plan. A
+// handout keeps the handout team's items and those of the whole exercise.
+// Items are grouped by team in the report's team order, the whole
+// exercise's last; empty texts are left out. The general lessons stay as
+// the evidence says.
+func (r *Report) ApplyPlan(p Plan) {
+	order := map[string]int{}
+	for i, t := range r.Teams {
+		order[t.Name] = i
+	}
+	rank := func(team string) int {
+		if i, ok := order[team]; ok {
+			return i
+		}
+		return len(order) // the whole exercise, or a team the report leaves out
+	}
+	keep := func(team string) bool {
+		if r.HandoutTeam != "" {
+			return team == "" || team == r.HandoutTeam
+		}
+		return true
+	}
+	findings := func(items []PlanItem, kind string) []Finding {
+		out := []Finding{}
+		for _, it := range items {
+			text := strings.TrimSpace(it.Text)
+			if text == "" || !keep(it.Team) {
+				continue
+			}
+			code := it.Code
+			if code == "" {
+				code = CodeFacilitator
+			}
+			out = append(out, Finding{Team: it.Team, Kind: kind, Code: code, Subject: it.Subject, Text: text})
+		}
+		slices.SortStableFunc(out, func(a, b Finding) int { return rank(a.Team) - rank(b.Team) })
+		return out
+	}
+	r.Strengths = findings(p.Strengths, KindStrength)
+	r.Improvements = findings(p.Improvements, KindImprovement)
+	r.Plan = []PlanRow{}
+	for _, a := range p.Actions {
+		a = PlanRow{Team: a.Team, What: strings.TrimSpace(a.What), Action: strings.TrimSpace(a.Action),
+			Owner: strings.TrimSpace(a.Owner), Due: strings.TrimSpace(a.Due)}
+		if a == (PlanRow{Team: a.Team}) || !keep(a.Team) {
+			continue
+		}
+		r.Plan = append(r.Plan, a)
+	}
+	slices.SortStableFunc(r.Plan, func(a, b PlanRow) int { return rank(a.Team) - rank(b.Team) })
+	r.PlanSaved = true
+	if !p.SavedAt.IsZero() {
+		r.PlanSavedAt = p.SavedAt.Format(time.RFC3339)
+	}
+}
+
+// TeamLabel names a plan item's team: the team, or "all teams" for the
+// whole exercise.
+func TeamLabel(team, lang string) string {
+	if team == "" {
+		return Label(lang, "allteams")
+	}
+	return team
+}
+
+// MarkdownPlan renders a saved improvement plan as a Markdown section, to
+// follow Markdown's debrief: strengths, areas for improvement and the
+// corrective actions, grouped as the report groups them.
+func MarkdownPlan(r *Report) string {
+	if !r.PlanSaved {
+		return ""
+	}
+	lang := r.Lang
+	L := func(k string) string { return T(lang, k) }
+	var b strings.Builder
+	fmt.Fprintf(&b, "## %s\n\n", strings.TrimLeft(L("sec.plan"), "0123456789. 一二三四五六七八九十、"))
+	fmt.Fprintf(&b, "%s\n\n", L("plan.saved"))
+	list := func(title string, fs []Finding, none string) {
+		fmt.Fprintf(&b, "### %s\n\n", title)
+		if len(fs) == 0 {
+			fmt.Fprintf(&b, "%s\n\n", none)
+			return
+		}
+		for _, f := range fs {
+			fmt.Fprintf(&b, "- **%s:** %s\n", md(TeamLabel(f.Team, lang)), md(f.Text))
+		}
+		b.WriteString("\n")
+	}
+	list(L("strengths"), r.Strengths, L("nostrengths"))
+	list(L("improvements"), r.Improvements, L("noimprovements"))
+	fmt.Fprintf(&b, "### %s\n\n", L("plan.actions"))
+	if len(r.Plan) == 0 {
+		fmt.Fprintf(&b, "%s\n\n", L("plan.noactions"))
+		return b.String()
+	}
+	fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", L("team"), L("plan.what"), L("plan.action"), L("plan.owner"), L("plan.due"))
+	for _, p := range r.Plan {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", md(TeamLabel(p.Team, lang)), md(p.What), md(p.Action), md(p.Owner), md(p.Due))
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+// MarkdownWithPlan is Markdown's debrief of the exercise, followed by the
+// facilitator's improvement plan when plan is not nil.
+func MarkdownWithPlan(st *engine.State, lang string, plan *Plan) string {
+	out := Markdown(st, lang)
+	if plan == nil {
+		return out
+	}
+	r := BuildWithPlan(st, nil, lang, "", plan)
+	return strings.TrimRight(out, "\n") + "\n\n" + MarkdownPlan(r)
+}
+
+// ErrDueDate is returned by ParseDue for a text that is not a date.
+var ErrDueDate = errors.New("not a date")
+
+var dueDate = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$`)
+
+// ParseDue reads a due date as a facilitator may type it — 2027-03-01,
+// 2027/3/1, 2027.03.01, 2027年3月1日 — and returns it as YYYY-MM-DD, the
+// form the store keeps. Blank is no date (""). A day that does not exist
+// (2027-02-30) is refused.
+func ParseDue(s string) (string, error) {
+	s = strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' { // full-width digits from a Chinese input method
+			return r - '０' + '0'
+		}
+		return r
+	}, s))
+	if s == "" {
+		return "", nil
+	}
+	m := dueDate.FindStringSubmatch(s)
+	if m == nil {
+		return "", fmt.Errorf("%w: %q", ErrDueDate, s)
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if t.Year() != y || int(t.Month()) != mo || t.Day() != d {
+		return "", fmt.Errorf("%w: %q", ErrDueDate, s)
+	}
+	return t.Format("2006-01-02"), nil
+}
+
+// planLabels is the wording of a saved improvement plan in the exports.
+var planLabels = map[string]map[string]string{
+	"en": {
+		"plan.saved":     "The facilitator's improvement plan, as saved after the debrief.",
+		"plan.savedat":   "The facilitator's improvement plan, as saved on %s.",
+		"plan.actions":   "Corrective actions",
+		"plan.noactions": "No corrective action was entered.",
+	},
+	"zh": {
+		"plan.saved":     "以下为主持人在复盘后保存的改进计划。",
+		"plan.savedat":   "以下为主持人于 %s 保存的改进计划。",
+		"plan.actions":   "改进措施",
+		"plan.noactions": "尚未填写改进措施。",
+	},
+}
+
+func init() {
+	for lang, m := range planLabels {
+		for k, v := range m {
+			reportLabels[lang][k] = v
+		}
+	}
+}
+
+// planNote is the line under the improvement plan's heading: how the
+// rows came about.
+func planNote(r *Report) string {
+	if !r.PlanSaved {
+		return T(r.Lang, "plan.note")
+	}
+	if t, err := time.Parse(time.RFC3339, r.PlanSavedAt); err == nil {
+		return fmt.Sprintf(T(r.Lang, "plan.savedat"), t.Format("2006-01-02 15:04"))
+	}
+	return T(r.Lang, "plan.saved")
+}
