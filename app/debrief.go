@@ -52,6 +52,8 @@ type debriefScreen struct {
 	// file dialog (see exportui.go).
 	saveFile func(name string, done func(w io.WriteCloser, where string))
 
+	judge *debriefJudge // rating, overrides and notes after the end
+
 	// Kept for tests.
 	homeButton *widget.Button
 	mapButton  *widget.Button
@@ -160,7 +162,10 @@ func (d *debriefScreen) build() fyne.CanvasObject {
 	}
 	title := heading(loc.T("debrief.title_for", "scenario", st.Scenario.Title.Get(lang)))
 	title.Truncation = fyne.TextTruncateEllipsis
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(d.mapButton, d.homeButton), title)
+	if d.judge == nil {
+		d.judge = &debriefJudge{d: d}
+	}
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(d.judge.buttons(), d.mapButton, d.homeButton), title)
 	sub := container.NewBorder(nil, nil, nil, d.export.build(), container.NewPadded(faint(status, fyne.TextAlignLeading)))
 
 	d.tabs = container.NewAppTabs(

@@ -1,0 +1,95 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
+)
+
+// debriefJudge lets the facilitator rate objectives, override scores and add
+// notes after the exercise has ended, from the debrief. The judgement goes
+// into the exercise's log like any other event, through a session resumed
+// from the store; the debrief is rebuilt from the log afterwards.
+type debriefJudge struct {
+	d   *debriefScreen
+	run *exercise.Running
+	j   *judgement
+}
+
+// session resumes the exercise the first time it is needed.
+func (dj *debriefJudge) session() (engine.Conn, error) {
+	if dj.run == nil {
+		run, err := exercise.Resume(dj.d.data.store, dj.d.data.id, engine.RealClock{}, exercise.EachEvent)
+		if err != nil {
+			return nil, err
+		}
+		dj.run = run
+	}
+	return dj.run.Session, nil
+}
+
+func (dj *debriefJudge) judgement() *judgement {
+	conn, err := dj.session()
+	if err != nil {
+		dj.d.sh.showError(err)
+		return nil
+	}
+	if dj.j == nil {
+		id := dj.d.data.id
+		dj.j = newJudgement(conn, dj.d.sh.win, dj.d.sh.loc, func() {
+			// The log changed: show the debrief again from it.
+			dj.d.sh.showDebrief(id)
+		})
+	}
+	return dj.j
+}
+
+// buttons returns the rate, override and note buttons for the debrief header.
+func (dj *debriefJudge) buttons() fyne.CanvasObject {
+	loc := dj.d.sh.loc
+	rate := widget.NewButtonWithIcon(loc.T("judge.rating_button"), theme.ListIcon(), func() {
+		dj.pickTeam(func(team string) {
+			if j := dj.judgement(); j != nil {
+				j.openRating(team)
+			}
+		})
+	})
+	override := widget.NewButtonWithIcon(loc.T("judge.override_button"), theme.DocumentCreateIcon(), func() {
+		dj.pickTeam(func(team string) {
+			if j := dj.judgement(); j != nil {
+				j.openOverride(team, "")
+			}
+		})
+	})
+	note := widget.NewButtonWithIcon(loc.T("judge.note_button"), theme.ContentAddIcon(), func() {
+		if j := dj.judgement(); j != nil {
+			j.openNote("")
+		}
+	})
+	return container.NewHBox(rate, override, note)
+}
+
+// pickTeam asks which team, unless there is only one.
+func (dj *debriefJudge) pickTeam(then func(team string)) {
+	var teams []string
+	for _, t := range dj.d.st.Teams {
+		teams = append(teams, t.Name)
+	}
+	if len(teams) == 1 {
+		then(teams[0])
+		return
+	}
+	loc := dj.d.sh.loc
+	sel := widget.NewSelect(teams, nil)
+	sel.SetSelected(teams[0])
+	dialog.ShowCustomConfirm(loc.T("judge.pick_team"), loc.T("common.ok"), loc.T("common.cancel"), sel, func(ok bool) {
+		if ok && sel.Selected != "" {
+			then(sel.Selected)
+		}
+	}, dj.d.sh.win)
+}

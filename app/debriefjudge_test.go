@@ -1,0 +1,38 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/firebreak-drills/firebreak/internal/exercise"
+)
+
+// TestDebriefRatesAfterTheEnd: the exercise has ended; the facilitator rates
+// Alpha's objective from the debrief, the rating lands in the log and the
+// rebuilt debrief shows it.
+func TestDebriefRatesAfterTheEnd(t *testing.T) {
+	sh, d, st, id := worldDebrief(t)
+	j := d.judge.judgement()
+	if j == nil {
+		t.Fatal("no judgement for an ended exercise")
+	}
+	dlg := j.openRating("Alpha")
+	if len(dlg.radios) != 1 {
+		t.Fatalf("world.yaml has one objective, the dialog shows %d", len(dlg.radios))
+	}
+	dlg.radios[0].SetSelected("M")
+	dlg.reasons[0].SetText("Too slow to notify")
+	test.Tap(dlg.ok)
+	state, err := exercise.Load(st, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := state.Team("Alpha").Ratings["notify"]; r.Rating != "M" || r.Reason != "Too slow to notify" {
+		t.Fatalf("the rating is not in the log: %+v", r)
+	}
+	d2 := currentAs[*debriefScreen](t, sh)
+	if got := d2.st.Team("Alpha").Ratings["notify"].Rating; got != "M" {
+		t.Fatalf("the debrief was not rebuilt from the log: rating %q", got)
+	}
+}
