@@ -678,13 +678,6 @@ func (j *judgement) submitRating(d *ratingDialog) bool {
 	return true
 }
 
-// judgementSummary is what a console card says of the judgement so far.
-type judgementSummary struct {
-	overrides map[string]engine.Override
-	ratings   []objectiveRating
-	notes     []engine.Note // the team's, oldest first
-}
-
 // ratingLine is one objective on a console card: the rating given, or the
 // suggestion while there is none.
 func ratingLine(loc *i18n.Localizer, r objectiveRating, lang string) string {

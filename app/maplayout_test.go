@@ -128,15 +128,6 @@ func checkLayout(t *testing.T, g *graph.Graph, geo mapGeometry) {
 	}
 }
 
-func nodeIndex(g *graph.Graph, id string) int {
-	for i, n := range g.Nodes {
-		if n.ID == id {
-			return i
-		}
-	}
-	return -1
-}
-
 func TestLayoutMini(t *testing.T) {
 	g := graph.Build(miniEntry(t).Scenario, graph.Options{Lang: "en"})
 	geo := layoutMap(g, testMetrics, fakeMeasure)
