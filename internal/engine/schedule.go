@@ -214,9 +214,27 @@ func (s *State) firstTrueTick(env scenario.Env, r *scenario.Rule, k int) (time.D
 func (s *State) nextFeed(env scenario.Env, t *Team, k int) (time.Duration, []string, bool) {
 	f := s.Scenario.Feed
 	defer setMinutes(env, s.Now)
-	clockBound := f.Volume != nil && strings.Contains(f.Volume.Src, "minutes")
-	for _, p := range f.Posts {
-		clockBound = clockBound || (p.When != nil && strings.Contains(p.When.Src, "minutes"))
+	readsClock := func(e *scenario.Expr) bool { return e != nil && strings.Contains(e.Src, "minutes") }
+	// A template whose condition does not read the clock is eligible or not
+	// for every period until the next event: judge it once.
+	static := make([]int8, len(f.Posts)) // 1 eligible, -1 not, 0 reads the clock
+	clockBound := readsClock(f.Volume)
+	setMinutes(env, time.Duration(k)*f.Every)
+	for i, p := range f.Posts {
+		switch {
+		case t.feedCount[p.ID] >= p.Max:
+			static[i] = -1
+		case readsClock(p.When):
+			clockBound = true
+		case p.When == nil:
+			static[i] = 1
+		default:
+			if ok, _ := p.When.Bool(env); ok {
+				static[i] = 1
+			} else {
+				static[i] = -1
+			}
+		}
 	}
 	for ; time.Duration(k)*f.Every <= s.Scenario.Duration; k++ {
 		at := time.Duration(k) * f.Every
@@ -230,16 +248,15 @@ func (s *State) nextFeed(env scenario.Env, t *Team, k int) (time.Duration, []str
 			n = int(math.Round(min(scenario.MaxFeedVolume, max(0, v))))
 		}
 		var eligible []*scenario.FeedPost
-		for _, p := range f.Posts {
-			if t.feedCount[p.ID] >= p.Max {
-				continue
-			}
-			if p.When != nil {
-				if ok, _ := p.When.Bool(env); !ok {
-					continue
+		for i, p := range f.Posts {
+			switch static[i] {
+			case 1:
+				eligible = append(eligible, p)
+			case 0:
+				if ok, _ := p.When.Bool(env); ok {
+					eligible = append(eligible, p)
 				}
 			}
-			eligible = append(eligible, p)
 		}
 		if n > 0 && len(eligible) > 0 {
 			return at, pick(eligible, n, rand.New(rand.NewPCG(s.Seed, teamSeed(t.Name, k)))), true
