@@ -31,9 +31,6 @@ func crashPayload(seq int64) []byte {
 // WAL and transaction handling, not the fsync; synchronous=FULL, checked in
 // TestOpenNewDatabase, is what covers power loss.)
 func TestCrashKeepsAcknowledgedEvents(t *testing.T) {
-	if testing.Short() {
-		t.Skip("spawns child processes")
-	}
 	path := filepath.Join(t.TempDir(), "crash.db")
 	s, err := Open(path)
 	if err != nil {
@@ -121,7 +118,7 @@ func crashChild(t *testing.T, path string, after int64, n int) int64 {
 func TestCrashChild(t *testing.T) {
 	path := os.Getenv(crashDBEnv)
 	if path == "" {
-		t.Skip("only runs as the child of TestCrashKeepsAcknowledgedEvents")
+		return // only does something as the child of TestCrashKeepsAcknowledgedEvents
 	}
 	s, err := Open(path)
 	if err != nil {
