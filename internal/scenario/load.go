@@ -643,6 +643,16 @@ func (l *loader) inject(n *yaml.Node, phase string, i int) *Inject {
 	} else {
 		in.At, _ = l.duration(f["at"], "at")
 	}
+	l.injectContent(n, f, what, in)
+	if f["opens"] != nil {
+		in.Opens, _ = l.id(f["opens"], "opens")
+	}
+	return in
+}
+
+// injectContent reads what every inject has, timed or not: channel, sender,
+// text and the roles it is addressed to.
+func (l *loader) injectContent(n *yaml.Node, f map[string]*yaml.Node, what string, in *Inject) {
 	if f["channel"] == nil {
 		l.errf(n, "%s needs a channel (%s)", what, strings.Join(Channels, ", "))
 	} else if c, ok := l.str(f["channel"], "channel"); ok {
@@ -656,11 +666,7 @@ func (l *loader) inject(n *yaml.Node, phase string, i int) *Inject {
 		l.errf(n, "%s needs a text", what)
 	}
 	in.Text = l.text(f["text"], "text")
-	if f["opens"] != nil {
-		in.Opens, _ = l.id(f["opens"], "opens")
-	}
 	in.To = l.idList(f["to"], "to")
-	return in
 }
 
 func (l *loader) decision(k, v *yaml.Node) *Decision {

@@ -198,20 +198,7 @@ func (l *loader) looseInject(n *yaml.Node, what, id string) *Inject {
 		return nil
 	}
 	in := &Inject{Pos: pos(n), ID: id}
-	if f["channel"] == nil {
-		l.errf(n, "inject of %s needs a channel (%s)", what, strings.Join(Channels, ", "))
-	} else if c, ok := l.str(f["channel"], "channel"); ok {
-		if !contains(Channels, c) {
-			l.errf(f["channel"], "channel %q is not known%s", clip(c, 20), suggest(c, Channels))
-		}
-		in.Channel = c
-	}
-	in.From = l.text(f["from"], "from")
-	if f["text"] == nil {
-		l.errf(n, "inject of %s needs a text", what)
-	}
-	in.Text = l.text(f["text"], "text")
-	in.To = l.idList(f["to"], "to")
+	l.injectContent(n, f, "inject of "+what, in)
 	return in
 }
 
