@@ -222,7 +222,7 @@ func newCurveChart(lo, hi, endSeconds float64, series []curveSeries, mark float6
 		x := func(sec float64) float32 { return left + float32(sec/60/endMin)*pw }
 		y := func(v float64) float32 { return top + ph - float32((v-lo)/(hi-lo))*ph }
 		var objs []fyne.CanvasObject
-		for _, v := range niceTicks(lo, hi, 4) {
+		for _, v := range debrief.Ticks(lo, hi, 4) {
 			objs = append(objs, chartLine(left, y(v), left+pw, y(v), grid, 1))
 			objs = append(objs, placeText(chartText(debrief.Number(v), ts*0.8, faintC, fyne.TextAlignTrailing), left-6, y(v)))
 		}
@@ -254,28 +254,6 @@ func newCurveChart(lo, hi, endSeconds float64, series []curveSeries, mark float6
 		}
 		return objs
 	})
-}
-
-// niceTicks returns about n round values from lo to hi.
-func niceTicks(lo, hi float64, n int) []float64 {
-	span := hi - lo
-	if span <= 0 || n <= 0 {
-		return []float64{lo}
-	}
-	raw := span / float64(n)
-	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	step := mag
-	for _, m := range []float64{1, 2, 2.5, 5, 10} {
-		if m*mag >= raw {
-			step = m * mag
-			break
-		}
-	}
-	var out []float64
-	for v := math.Ceil(lo/step) * step; v <= hi+step*1e-9; v += step {
-		out = append(out, math.Round(v/step)*step)
-	}
-	return out
 }
 
 // minuteTick picks the step of a time axis of total minutes.

@@ -104,23 +104,7 @@ func (p *planEditor) reportPlan() *debrief.Plan {
 	if !p.saved || p.d.data.plan == nil {
 		return nil
 	}
-	return reportPlan(*p.d.data.plan)
-}
-
-// reportPlan turns a plan as the store keeps it into the report's (the
-// two have the same fields; the command line's export does the same).
-func reportPlan(p store.Plan) *debrief.Plan {
-	out := &debrief.Plan{SavedAt: p.UpdatedAt}
-	for _, x := range p.Strengths {
-		out.Strengths = append(out.Strengths, debrief.PlanItem(x))
-	}
-	for _, x := range p.Improvements {
-		out.Improvements = append(out.Improvements, debrief.PlanItem(x))
-	}
-	for _, x := range p.Actions {
-		out.Actions = append(out.Actions, debrief.PlanRow(x))
-	}
-	return out
+	return debrief.PlanFromStore(*p.d.data.plan)
 }
 
 func (p *planEditor) build() fyne.CanvasObject {

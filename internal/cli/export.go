@@ -133,7 +133,7 @@ func exportCmd(args []string, env Env) int {
 	}
 	var plan *debrief.Plan
 	if hasPlan {
-		plan = PlanForReport(saved)
+		plan = debrief.PlanFromStore(saved)
 	}
 
 	var data []byte
@@ -208,20 +208,4 @@ func writeAtomic(path string, data []byte) error {
 		return err
 	}
 	return nil
-}
-
-// PlanForReport turns an improvement plan as the store keeps it into the
-// report's (the two have the same fields).
-func PlanForReport(p store.Plan) *debrief.Plan {
-	out := &debrief.Plan{SavedAt: p.UpdatedAt}
-	for _, x := range p.Strengths {
-		out.Strengths = append(out.Strengths, debrief.PlanItem(x))
-	}
-	for _, x := range p.Improvements {
-		out.Improvements = append(out.Improvements, debrief.PlanItem(x))
-	}
-	for _, x := range p.Actions {
-		out.Actions = append(out.Actions, debrief.PlanRow(x))
-	}
-	return out
 }

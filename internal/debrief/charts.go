@@ -118,7 +118,7 @@ func drawCurve(c canvas, r *Report, v Variable, w, h float64) {
 	}
 	x := func(sec float64) float64 { return left + sec/60/endMin*pw }
 	y := func(val float64) float64 { return top + ph - (val-lo)/(hi-lo)*ph }
-	for _, tv := range ticks(lo, hi, 5) {
+	for _, tv := range Ticks(lo, hi, 5) {
 		c.line(left, y(tv), left+pw, y(tv), gridColor, 0.5)
 		c.text(left-4, y(tv)+3, Number(tv), 7, axisColor, 2)
 	}
@@ -148,9 +148,12 @@ func drawCurve(c canvas, r *Report, v Variable, w, h float64) {
 	}
 }
 
-// ticks returns about n round values from lo to hi.
-func ticks(lo, hi float64, n int) []float64 {
+// Ticks returns about n round values from lo to hi (the app's charts use it too).
+func Ticks(lo, hi float64, n int) []float64 {
 	span := hi - lo
+	if span <= 0 || n <= 0 {
+		return []float64{lo}
+	}
 	raw := span / float64(n)
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
 	step := mag

@@ -3,6 +3,7 @@ package debrief
 import (
 	"errors"
 	"fmt"
+	"github.com/firebreak-drills/firebreak/internal/store"
 	"regexp"
 	"slices"
 	"strconv"
@@ -248,4 +249,20 @@ func planNote(r *Report) string {
 		return fmt.Sprintf(T(r.Lang, "plan.savedat"), t.Format("2006-01-02 15:04"))
 	}
 	return T(r.Lang, "plan.saved")
+}
+
+// PlanFromStore turns an improvement plan as the store keeps it into the
+// report's (the two have the same fields).
+func PlanFromStore(p store.Plan) *Plan {
+	out := &Plan{SavedAt: p.UpdatedAt}
+	for _, x := range p.Strengths {
+		out.Strengths = append(out.Strengths, PlanItem(x))
+	}
+	for _, x := range p.Improvements {
+		out.Improvements = append(out.Improvements, PlanItem(x))
+	}
+	for _, x := range p.Actions {
+		out.Actions = append(out.Actions, PlanRow(x))
+	}
+	return out
 }
