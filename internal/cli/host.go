@@ -24,10 +24,12 @@ import (
 
 // HostLine is the JSON line `host` prints on standard output once it
 // listens: where team laptops connect, the join code bundle (code and
-// certificate fingerprint) and the exercise id.
+// certificate fingerprint), the 6-character join code alone (laptops pair
+// with it) and the exercise id.
 type HostLine struct {
 	Address  string `json:"address"`
 	Code     string `json:"code"`
+	JoinCode string `json:"join_code"`
 	Exercise string `json:"exercise"`
 }
 
@@ -124,7 +126,7 @@ func hostCmd(args []string, env Env) int {
 		return ExitFail
 	}
 	defer h.Close()
-	line, _ := json.Marshal(HostLine{Address: lan.AdvertiseAddress(h.Address()), Code: h.Bundle().String(), Exercise: run.ID})
+	line, _ := json.Marshal(HostLine{Address: lan.AdvertiseAddress(h.Address()), Code: h.Bundle().String(), JoinCode: h.Code(), Exercise: run.ID})
 	fmt.Fprintf(env.Stdout, "%s\n", line)
 	fmt.Fprintf(env.Stderr, "firebreak: join code %s; waiting for %s to join\n", h.Code(), strings.Join(teams, ", "))
 

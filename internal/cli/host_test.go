@@ -167,7 +167,8 @@ func hostLine(t *testing.T, p *proc) HostLine {
 	t.Helper()
 	var hl HostLine
 	l := p.next(t, `"address"`, 60*time.Second)
-	if err := json.Unmarshal([]byte(l), &hl); err != nil || hl.Address == "" || hl.Code == "" || hl.Exercise == "" {
+	if err := json.Unmarshal([]byte(l), &hl); err != nil || hl.Address == "" || hl.Code == "" || hl.Exercise == "" ||
+		hl.JoinCode == "" || !strings.HasPrefix(hl.Code, hl.JoinCode+"-") {
 		t.Fatalf("host line %q: %v", l, err)
 	}
 	return hl
@@ -226,12 +227,16 @@ func TestLANHostAndJoinMatchPlay(t *testing.T) {
 	if !strings.HasPrefix(hl.Address, "127.0.0.1:") {
 		t.Errorf("address %q", hl.Address)
 	}
+	// Alpha types the full bundle, Bravo only the short code (it pairs).
 	alpha := startProc(t, "alpha", "join", hl.Address, "--code", hl.Code, "--team", "Alpha", "--script", script)
-	bravo := startProc(t, "bravo", "join", hl.Address, "--code", hl.Code, "--team", "Bravo", "--script", script)
+	bravo := startProc(t, "bravo", "join", hl.Address, "--code", hl.JoinCode, "--team", "Bravo", "--script", script)
 	for _, p := range []*proc{alpha, bravo, host} {
 		if code := p.wait(t, 90*time.Second); code != 0 {
 			t.Fatalf("%s exited %d; stderr:\n%s", p.name, code, p.stderr())
 		}
+	}
+	if !strings.Contains(bravo.stderr(), "paired with the host") {
+		t.Errorf("bravo should have paired with the short code; stderr:\n%s", bravo.stderr())
 	}
 	got := readResult(t, hostOut)
 	sameDecisions(t, want, got)
@@ -323,7 +328,9 @@ func TestLANJoinRefusals(t *testing.T) {
 	}{
 		{"wrong code", []string{hl.Address, "--code", wrongCode, "--team", "Alpha"}, ExitFail, "refused"},
 		{"wrong team", []string{hl.Address, "--code", hl.Code, "--team", "Zulu"}, ExitFail, "refused"},
-		{"no fingerprint", []string{hl.Address, "--code", hl.Code[:6], "--team", "Alpha"}, ExitUsage, "fingerprint"},
+		{"wrong short code", []string{hl.Address, "--code", wrongCode[:6], "--team", "Alpha"}, ExitFail, "not this exercise's"},
+		{"malformed short code", []string{hl.Address, "--code", "K7P3Q", "--team", "Alpha"}, ExitUsage, "characters"},
+		{"short fingerprint", []string{hl.Address, "--code", hl.Code[:20], "--team", "Alpha"}, ExitUsage, "fingerprint"},
 		{"missing team", []string{hl.Address, "--code", hl.Code}, ExitUsage, "--team"},
 	}
 	for _, c := range cases {

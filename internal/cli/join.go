@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -48,12 +49,14 @@ type JoinLine struct {
 //
 //	firebreak join ADDRESS --code CODE --team NAME [--script SCRIPT]
 //
-// It prints each inject the team receives as a JSON line (JoinLine), makes
-// the script's choices for its team at their exercise times, and exits 0
-// when the exercise ends. A wrong code or team exits non-zero.
+// CODE is the 6-character join code (the laptop pairs with the host to learn
+// its certificate) or the full bundle the host printed. It prints each
+// inject the team receives as a JSON line (JoinLine), makes the script's
+// choices for its team at their exercise times, and exits 0 when the
+// exercise ends. A wrong code or team exits non-zero.
 func joinCmd(args []string, env Env) int {
 	fs := newFlags("join", env)
-	code := fs.String("code", "", "join `code` as the host printed it (CODE-FINGERPRINT)")
+	code := fs.String("code", "", "the host's 6-character join `code`, or the full bundle it printed (CODE-FINGERPRINT)")
 	team := fs.String("team", "", "team `name` to join as")
 	scriptPath := fs.String("script", "", "play `script` (YAML); its actions for this team are played")
 	quiet := fs.Bool("quiet", false, "do not report reconnections on standard error")
@@ -69,7 +72,12 @@ func joinCmd(args []string, env Env) int {
 		errorf(env, "join needs --code and --team")
 		return ExitUsage
 	}
-	bundle, err := lan.ParseBundle(*code)
+	// A malformed code is a usage error, before any network traffic.
+	if strings.Contains(*code, "-") {
+		_, err = lan.ParseBundle(*code)
+	} else {
+		_, err = lan.NormalizeCode(*code)
+	}
 	if err != nil {
 		errorf(env, "--code: %v", err)
 		return ExitUsage
@@ -85,7 +93,7 @@ func joinCmd(args []string, env Env) int {
 	if !*quiet {
 		opts.Logf = func(f string, a ...any) { fmt.Fprintf(env.Stderr, "firebreak: "+f+"\n", a...) }
 	}
-	c, err := lan.JoinWith(pos[0], bundle, *team, opts)
+	c, err := lan.JoinCode(pos[0], *code, *team, opts)
 	if err != nil {
 		errorf(env, "%v", err)
 		return ExitFail

@@ -21,6 +21,22 @@ type JoinLimit struct {
 // DefaultJoinLimit allows 5 failures at once and one more every 10 seconds.
 var DefaultJoinLimit = JoinLimit{Burst: 5, Every: 10 * time.Second}
 
+// DefaultPairLimit bounds pairing connections per remote address: 40 at
+// once and one more every 3 seconds. Pairing has its own allowance, not the
+// failed-join one: the host cannot tell a right guess from a wrong one (only
+// the laptop can), so every pairing connection is spent, and a classroom
+// behind one address (a NAT, a test on loopback) needs 30 at once — five
+// shared with join failures would lock it out. 40 + 20 a minute leaves room
+// for typos; an attacker at one address gets about 1 200 guesses an hour,
+// against 31⁶ ≈ 8.9 × 10⁸ codes.
+var DefaultPairLimit = JoinLimit{Burst: 40, Every: 3 * time.Second}
+
+// pairTotalLimit bounds pairing connections from all addresses together, so
+// an attacker with many addresses gets no more guesses than 100 at once and
+// one a second: under 3 × 10⁻⁵ of the codes in a full day. Pairing is a
+// convenience; when it is exhausted the bundle still works.
+var pairTotalLimit = JoinLimit{Burst: 100, Every: time.Second}
+
 // limiter is a token bucket of failures per remote IP.
 type limiter struct {
 	mu      sync.Mutex
@@ -77,6 +93,18 @@ func (l *limiter) allowed(key string) bool {
 	return l.refill(key).tokens >= 1
 }
 
+// take spends one of the address's allowance if it has one left.
+func (l *limiter) take(key string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	b := l.refill(key)
+	if b.tokens < 1 {
+		return false
+	}
+	b.tokens--
+	return true
+}
+
 // failed spends one of the address's allowed failures.
 func (l *limiter) failed(key string) {
 	l.mu.Lock()
@@ -86,14 +114,17 @@ func (l *limiter) failed(key string) {
 }
 
 // authenticator checks the facilitator's and the teams' credentials, maps
-// each user to the exercise's account with its permissions, and rate-limits
-// failures per remote address.
+// each user to the exercise's account with its permissions, rate-limits
+// failures per remote address, and admits rate-limited pairing connections.
 type authenticator struct {
 	account     *server.Account
 	facilitator string // password
 	teams       map[string]*server.User
 	passwords   map[string]string
 	lim         *limiter
+	pairLim     *limiter  // pairing connections per address
+	pairAll     *limiter  // pairing connections from everywhere, under key ""
+	pairs       *pairBook // tokens admitted so far
 	onRefused   func(addr, user string)
 }
 
@@ -132,11 +163,49 @@ func (a *authenticator) Check(c server.ClientAuthentication) bool {
 		c.RegisterUser(u)
 		return true
 	}
+	// Teams come first, so a team called "pair" still joins with its
+	// password; a wrong one then counts as a pairing connection, which is one
+	// guess at the code like any other.
+	if opts.Username == pairUser && a.pairs != nil && validPairToken(opts.Password) {
+		return a.checkPair(c, key, opts.Password)
+	}
 	a.lim.failed(key)
 	if a.onRefused != nil {
 		a.onRefused(key, opts.Username)
 	}
 	return false
+}
+
+// checkPair admits a pairing connection: one allowance of its address and
+// one of the global one, and a token never seen before.
+func (a *authenticator) checkPair(c server.ClientAuthentication, key, tok string) bool {
+	refuse := func(why string) bool {
+		if a.onRefused != nil {
+			a.onRefused(key, pairUser+" ("+why+")")
+		}
+		return false
+	}
+	if !a.pairLim.take(key) {
+		return refuse("too many pairing attempts from this address")
+	}
+	if !a.pairAll.take("") {
+		return refuse("too many pairing attempts from all addresses")
+	}
+	if err := a.pairs.admit(tok); err != nil {
+		return refuse(err.Error())
+	}
+	c.RegisterUser(&server.User{Username: pairUser, Account: a.account, Permissions: pairPermissions(tok),
+		ConnectionDeadline: time.Now().Add(pairConnLife)})
+	return true
+}
+
+// pairPermissions is all a pairing connection may do: send its one request
+// and read the answer in its own inbox.
+func pairPermissions(tok string) *server.Permissions {
+	return &server.Permissions{
+		Publish:   &server.SubjectPermission{Allow: []string{pairSubject(tok)}},
+		Subscribe: &server.SubjectPermission{Allow: []string{pairInbox(tok) + ".>"}},
+	}
 }
 
 // teamPermissions is what a team's user may do: send commands for its team,

@@ -14,6 +14,11 @@
 // sends choices that are retried with the same id until the host answers.
 // Client implements engine.Conn.
 //
+// A laptop that has only the 6-character code pairs first (Pair, JoinCode):
+// a PAKE keyed by the code, run over the same server as a rate-limited
+// pairing user, gives it the certificate fingerprint authenticated by the
+// host, one online guess per connection.
+//
 // docs/lan.md describes the subjects, streams, permissions and the
 // reconnect and restart semantics.
 package lan

@@ -43,6 +43,9 @@ type HostConfig struct {
 	// JoinLimit bounds failed join attempts per address; zero means
 	// DefaultJoinLimit.
 	JoinLimit JoinLimit
+	// PairLimit bounds pairing connections (each one guess at the code) per
+	// address; zero means DefaultPairLimit.
+	PairLimit JoinLimit
 	// Linger is how long Run waits after the end for the teams to confirm
 	// they saw it; 0 means 10 seconds.
 	Linger time.Duration
@@ -75,6 +78,8 @@ type Host struct {
 	hf      *hostFile
 	bundle  Bundle
 	addr    string
+	pairPW  []byte    // the PAKE password of the code
+	pairs   *pairBook // pairing tokens admitted and answered
 
 	ns   *server.Server
 	nc   *nats.Conn
@@ -137,6 +142,10 @@ func NewHost(st *store.Store, run *exercise.Running, cfg HostConfig) (*Host, err
 		return nil, err
 	}
 	h.bundle.Code = h.hf.Code
+	h.pairPW, h.pairs = pairPassword(h.hf.Code), newPairBook()
+	if h.cfg.PairLimit.Burst <= 0 {
+		h.cfg.PairLimit = DefaultPairLimit
+	}
 	if h.bundle.Fingerprint, err = fingerprintPEM([]byte(h.hf.CertPEM)); err != nil {
 		return nil, err
 	}
@@ -214,7 +223,7 @@ func (h *Host) startServer() error {
 	}
 	accName := "FB_" + h.ex
 	auth := &authenticator{facilitator: h.hf.Facilitator, teams: map[string]*server.User{}, passwords: map[string]string{},
-		lim: newLimiter(h.cfg.JoinLimit),
+		lim: newLimiter(h.cfg.JoinLimit), pairLim: newLimiter(h.cfg.PairLimit), pairAll: newLimiter(pairTotalLimit), pairs: h.pairs,
 		onRefused: func(addr, user string) {
 			h.logf("refused a connection from %s (user %q)", addr, user)
 		}}
@@ -506,10 +515,18 @@ func (h *Host) listen() error {
 	if err != nil {
 		return err
 	}
+	s3, err := h.nc.Subscribe(pairSubjectPrefix+"*", h.onPair)
+	if err != nil {
+		return err
+	}
 	h.subs = append(h.subs, s1, s2)
 	for _, s := range h.subs {
 		_ = s.SetPendingLimits(-1, 64<<20)
 	}
+	// Pairing requests are small and anyone may send them: a flood is
+	// dropped here rather than queued.
+	_ = s3.SetPendingLimits(1024, 4<<20)
+	h.subs = append(h.subs, s3)
 	return h.nc.Flush()
 }
 
@@ -537,11 +554,26 @@ func (h *Host) copied(m *nats.Msg) bool {
 	return true
 }
 
+// repliesHome reports whether a team's request asks for its answer in the
+// team's own inbox. Anything else would have the host publish, with its
+// rights, wherever a team says (another team's stream subject, say): such a
+// request is dropped unanswered.
+func (h *Host) repliesHome(m *nats.Msg, tok string) bool {
+	if strings.HasPrefix(m.Reply, inboxPrefix(tok)+".") {
+		return true
+	}
+	h.logf("dropped a request on %s asking for its answer on %q, outside the team's inbox", m.Subject, m.Reply)
+	return false
+}
+
 func (h *Host) onHello(m *nats.Msg) {
 	if h.copied(m) {
 		return
 	}
 	tok := lastToken(m.Subject)
+	if !h.repliesHome(m, tok) {
+		return
+	}
 	team, ok := h.byToken[tok]
 	var req helloRequest
 	switch {
@@ -579,6 +611,9 @@ func (h *Host) onCommand(m *nats.Msg) {
 		return
 	}
 	tok := lastToken(m.Subject)
+	if !h.repliesHome(m, tok) {
+		return
+	}
 	team, ok := h.byToken[tok]
 	if !ok {
 		respond(m, Outcome{Status: StatusRejected, Reason: "unknown team"})

@@ -289,6 +289,13 @@ func TestTeamCannotActForAnotherTeam(t *testing.T) {
 	if _, err := js.OrderedConsumer(ctx2, sub.stream("Alpha"), jetstream.OrderedConsumerConfig{}); err != nil {
 		t.Errorf("Alpha must read its own stream: %v", err)
 	}
+	// A choice that asks for its answer outside Alpha's inbox (on Bravo's
+	// stream subject, where only the host publishes) is dropped unanswered
+	// and unapplied: the host must not publish there at a team's word.
+	spoof, _ := json.Marshal(wireCommand{ID: "x2", Kind: wireChoose, Team: "Alpha", Decision: "first", Option: "good"})
+	if err := nc.PublishRequest(sub.cmd("Alpha"), sub.event("Bravo", "spoof"), spoof); err != nil {
+		t.Fatal(err)
+	}
 	_ = nc.Flush()
 	time.Sleep(100 * time.Millisecond)
 	mu.Lock()
