@@ -20,6 +20,7 @@ import (
 	"github.com/firebreak-drills/firebreak/assets"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/lan"
 	"github.com/firebreak-drills/firebreak/internal/library"
 	"github.com/firebreak-drills/firebreak/internal/store"
 )
@@ -63,6 +64,11 @@ func Run(dbPath string) error {
 		tickEvery:     time.Second,
 		userDir:       UserScenarioDir(),
 		background:    func(f func()) { go f() },
+		lanDir:        func(id string) string { return lan.DirFor(dbPath, id) },
+		hostLog:       hostLogf,
+		advertise:     advertiseExercise,
+		browse:        browseExercises,
+		join:          lanJoin,
 	})
 	w.SetOnClosed(sh.close)
 	go sh.load()

@@ -89,7 +89,7 @@ func TestBranchMapFromDebriefHighlightsTeamPaths(t *testing.T) {
 	clock := engine.NewFakeClock()
 	sh := testShell(t, st, clock)
 	run := startMini(t, st, clock)
-	sh.showExercise(run)
+	sh.showExercise(run, nil)
 	s := run.Session
 	must := func(err error) {
 		t.Helper()

@@ -28,13 +28,26 @@ type exerciseScreen struct {
 	// The teams' world over time, drawn by the meters: kept here so that
 	// a language switch, which rebuilds the views, does not lose it.
 	histories worldHistories
+
+	// hosting is set when the teams play on their own laptops: the
+	// screen then shows how to join instead of the teams' views.
+	hosting      *hosting
+	joinPanel    *joinPanel
+	projector    fyne.Window
+	projPanel    *joinPanel
+	joinShown    bool // the join tab has been shown first once
+	stopPresence chan struct{}
 }
 
-func newExerciseScreen(sh *shell, run *exercise.Running) *exerciseScreen {
-	e := &exerciseScreen{sh: sh, run: run, histories: worldHistories{}}
+func newExerciseScreen(sh *shell, run *exercise.Running, hs *hosting) *exerciseScreen {
+	e := &exerciseScreen{sh: sh, run: run, histories: worldHistories{}, hosting: hs}
+	if hs != nil {
+		e.stopPresence = make(chan struct{})
+		followPresence(hs.host, e.stopPresence, e.refreshPresence)
+	}
 	e.cancelEnd = run.Session.Subscribe(func(ev engine.Event) {
 		if ev.Kind == engine.KindExerciseEnds {
-			fyne.Do(e.finish)
+			uiDo(e.finish)
 		}
 	})
 	if sh.deps.tickEvery > 0 {
@@ -64,7 +77,7 @@ func (e *exerciseScreen) tick() {
 	if err == nil {
 		err = e.run.SaveClock()
 	}
-	fyne.Do(func() {
+	uiDo(func() {
 		if e.done {
 			return
 		}
@@ -110,6 +123,22 @@ func (e *exerciseScreen) build() fyne.CanvasObject {
 	e.console = newConsoleWith(e.run.Session, e.sh.win, loc, e.histories)
 	e.tabs = container.NewAppTabs(container.NewTabItemWithIcon(loc.T("console.title"), theme.SettingsIcon(), e.console.root))
 	e.teams = nil
+	if e.hosting != nil {
+		// The teams are on their own laptops: the facilitator sees how to
+		// join and who is in, and follows the teams in the console.
+		e.joinPanel = newJoinPanel(loc, e.hosting, 1, e.showProjector)
+		e.tabs.Append(container.NewTabItemWithIcon(loc.T("lan.host.tab"), theme.ComputerIcon(),
+			container.NewVScroll(container.NewPadded(e.joinPanel.root))))
+		if e.projector != nil {
+			e.projPanel = newJoinPanel(loc, e.hosting, 2, nil)
+			e.projector.SetContent(container.NewCenter(e.projPanel.root))
+		}
+		if !e.joinShown {
+			// The first thing a room needs is the code.
+			e.joinShown, e.selected = true, 1
+		}
+		teams = nil
+	}
 	for _, name := range teams {
 		tv := newTeamViewWith(e.run.Session, name, e.sh.win, loc, e.histories.get(name))
 		tv.setChannel(channels[name])
@@ -161,4 +190,42 @@ func (e *exerciseScreen) stop() {
 	e.closeViews()
 	// The ticker saves every second; this keeps the last fraction too.
 	_ = e.run.SaveClock()
+	if e.hosting != nil {
+		close(e.stopPresence)
+		if e.projector != nil {
+			e.projector.Close()
+		}
+		var ended bool
+		e.run.Session.Read(func(st *engine.State) { ended = st.Ended })
+		e.hosting.close(ended)
+	}
+}
+
+// refreshPresence redraws who has joined, in the tab and on the projector.
+func (e *exerciseScreen) refreshPresence() {
+	if e.done {
+		return
+	}
+	for _, p := range []*joinPanel{e.joinPanel, e.projPanel} {
+		if p != nil {
+			p.refresh()
+		}
+	}
+}
+
+// showProjector opens a second window with the join code and addresses
+// twice as large, to drag onto a projector (and full screen there).
+func (e *exerciseScreen) showProjector() {
+	if e.projector != nil {
+		e.projector.RequestFocus()
+		return
+	}
+	loc := e.sh.loc
+	w := fyne.CurrentApp().NewWindow(loc.T("lan.host.projector_title"))
+	e.projPanel = newJoinPanel(loc, e.hosting, 2, nil)
+	w.SetContent(container.NewCenter(e.projPanel.root))
+	w.SetOnClosed(func() { e.projector, e.projPanel = nil, nil })
+	w.Resize(fyne.NewSize(1280, 800))
+	e.projector = w
+	w.Show()
 }

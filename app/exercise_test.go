@@ -117,7 +117,7 @@ func TestExerciseEndingByTimeShowsDebrief(t *testing.T) {
 	st := openStore(t)
 	clock := engine.NewFakeClock()
 	sh := testShell(t, st, clock)
-	sh.showExercise(startMini(t, st, clock))
+	sh.showExercise(startMini(t, st, clock), nil)
 	ex := currentAs[*exerciseScreen](t, sh)
 	test.Tap(ex.console.pauseButton)
 	clock.Add(2 * time.Hour)

@@ -179,7 +179,7 @@ func (b *exportBar) run(format string, w io.WriteCloser, where string, render fu
 	dlg := dialog.NewCustomWithoutButtons(loc.T("debrief.exporting", "format", format),
 		container.NewVBox(wrapped(where), prog), win)
 	timer := time.AfterFunc(exportProgressDelay, func() {
-		fyne.Do(func() {
+		uiDo(func() {
 			if !finished {
 				b.progress = dlg
 				dlg.Show()
@@ -195,7 +195,7 @@ func (b *exportBar) run(format string, w io.WriteCloser, where string, render fu
 		if cerr := w.Close(); err == nil {
 			err = cerr
 		}
-		fyne.Do(func() {
+		uiDo(func() {
 			finished = true
 			timer.Stop()
 			if b.progress != nil {

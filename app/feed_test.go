@@ -61,7 +61,7 @@ func startVoices(t *testing.T) (*shell, *exerciseScreen, *engine.FakeClock) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sh.showExercise(run)
+	sh.showExercise(run, nil)
 	ex := currentAs[*exerciseScreen](t, sh)
 	test.Tap(ex.console.pauseButton)
 	return sh, ex, clock

@@ -31,6 +31,7 @@ type homeScreen struct {
 	mapButtons       map[string]*widget.Button // by scenario file
 	problemButtons   map[string]*widget.Button // by scenario file, for files with findings
 	resumeButtons    map[string]*widget.Button // by exercise id
+	joinButton       *widget.Button            // nil when this build cannot join
 }
 
 func newHomeScreen(sh *shell) *homeScreen { return &homeScreen{sh: sh} }
@@ -49,7 +50,17 @@ func (h *homeScreen) build() fyne.CanvasObject {
 	h.openButton = widget.NewButtonWithIcon(loc.T("home.open_file"), theme.FolderOpenIcon(), sh.openScenarioFile)
 
 	scenarios := container.NewVBox(h.scenariosHeading)
-	side := container.NewVBox(h.resumeHeading)
+	side := container.NewVBox()
+	h.joinButton = nil
+	if sh.deps.join != nil {
+		// A team laptop starts here: one button, at the top, in reach of
+		// someone told "open Firebreak and join".
+		h.joinButton = widget.NewButtonWithIcon(loc.T("lan.join.title"), theme.LoginIcon(), sh.showJoin)
+		h.joinButton.Importance = widget.HighImportance
+		side.Add(panel(bold(loc.T("lan.join.home_title")), wrapped(loc.T("lan.join.home_help")), container.NewHBox(h.joinButton)))
+		side.Add(widget.NewSeparator())
+	}
+	side.Add(h.resumeHeading)
 	switch {
 	case !sh.loaded:
 		scenarios.Add(muted(loc.T("home.loading")))

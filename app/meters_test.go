@@ -179,7 +179,7 @@ func TestMetersShowTheWorldAndFollowIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sh.showExercise(run)
+	sh.showExercise(run, nil)
 	ex := currentAs[*exerciseScreen](t, sh)
 	tv := ex.teams[0]
 	if tv.meters == nil || len(tv.meters.meters) != 2 {

@@ -297,7 +297,7 @@ func (p *planEditor) changed() {
 	p.cancelTimer()
 	gen := p.gen
 	p.stopTimer = p.after(planSaveDelay, func() {
-		fyne.Do(func() {
+		uiDo(func() {
 			if gen == p.gen && p.dirty {
 				p.save()
 			}

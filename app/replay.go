@@ -118,7 +118,7 @@ func (v *replayView) schedule(at time.Duration) {
 	v.cancel()
 	gen := v.gen
 	v.stopTimer = v.after(replayDelay, func() {
-		fyne.Do(func() {
+		uiDo(func() {
 			if gen == v.gen {
 				v.moveTo(at)
 			}

@@ -217,7 +217,7 @@ func (rv *rubricView) textChanged(text string) {
 	rv.mu.Unlock()
 	rv.deb.call(func() {
 		r := rv.judge(text)
-		fyne.Do(func() {
+		uiDo(func() {
 			rv.mu.Lock()
 			stale := text != rv.latest
 			rv.mu.Unlock()

@@ -198,7 +198,7 @@ func startWorld(t *testing.T, lang string) (*shell, *exerciseScreen, *engine.Fak
 	if err != nil {
 		t.Fatal(err)
 	}
-	sh.showExercise(run)
+	sh.showExercise(run, nil)
 	ex := currentAs[*exerciseScreen](t, sh)
 	test.Tap(ex.console.pauseButton)
 	advanceExercise(t, ex, clock, 4*time.Minute+time.Second)

@@ -22,7 +22,8 @@ var defaultTeamNames = []string{"Alpha", "Bravo", "Charlie", "Delta", "Echo", "F
 	"Golf", "Hotel", "India", "Juliett", "Kilo", "Lima"}
 
 // startFunc starts an exercise; setup calls it only with valid input.
-type startFunc func(cfg engine.Config, title scenario.Text) error
+// several says the teams play on their own laptops over the local network.
+type startFunc func(cfg engine.Config, title scenario.Text, several bool) error
 
 // setupScreen is the form that starts an exercise: scenario, teams,
 // exercise language and time compression. What the user entered lives in
@@ -37,6 +38,7 @@ type setupScreen struct {
 	problems     []teamProblem // per team, after a refused start
 	lang         i18n.Lang
 	speed        float64
+	several      bool // teams on their own laptops
 	startErr     string
 
 	// Widgets, kept for tests.
@@ -47,6 +49,7 @@ type setupScreen struct {
 	addButton      *widget.Button
 	langRadio      *widget.RadioGroup
 	speedSelect    *widget.Select
+	severalCheck   *widget.Check // nil when this build cannot host
 	startButton    *widget.Button
 	startError     *widget.Label
 }
@@ -139,6 +142,12 @@ func (s *setupScreen) build() fyne.CanvasObject {
 		widget.NewFormItem(loc.T("setup.exercise_language"), s.langRadio),
 		&widget.FormItem{Text: loc.T("home.speed"), Widget: s.speedSelect, HintText: loc.T("home.speed_hint")},
 	)
+	s.severalCheck = nil
+	if s.sh.deps.lanDir != nil {
+		s.severalCheck = widget.NewCheck(loc.T("setup.several"), func(v bool) { s.several = v })
+		s.severalCheck.SetChecked(s.several)
+		form.AppendItem(&widget.FormItem{Text: loc.T("setup.laptops"), Widget: s.severalCheck, HintText: loc.T("setup.several_hint")})
+	}
 	content := container.NewVBox(
 		heading(loc.T("setup.title")),
 		form,
@@ -213,7 +222,7 @@ func (s *setupScreen) submit() {
 		}
 		cfg := engine.Config{ScenarioID: entry.ID, Source: entry.Source, Teams: append([]string(nil), s.teams...),
 			Lang: s.lang.String(), Speed: s.speed}
-		if err := s.start(cfg, entry.Scenario.Title); err != nil {
+		if err := s.start(cfg, entry.Scenario.Title, s.several); err != nil {
 			s.startErr = loc.T("home.error.start_failed", "error", err.Error())
 			break
 		}

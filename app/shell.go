@@ -1,7 +1,10 @@
 package app
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"io"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +16,7 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/lan"
 	"github.com/firebreak-drills/firebreak/internal/library"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 	"github.com/firebreak-drills/firebreak/internal/store"
@@ -33,6 +37,16 @@ type deps struct {
 	// background runs slow work (disk reads) off the UI goroutine; nil runs
 	// it at once, as tests want (their fyne.Do runs at once as well).
 	background func(func())
+
+	// Several laptops. lanDir is where the host of an exercise keeps its
+	// certificate and code (nil: this build does not host); advertise
+	// announces a hosted exercise on the local network, browse finds them,
+	// join connects a team laptop (nil: not offered).
+	lanDir    func(exerciseID string) string
+	hostLog   func(format string, args ...any)
+	advertise func(announcement) (io.Closer, error)
+	browse    func(ctx context.Context, wait time.Duration) ([]foundExercise, error)
+	join      func(ctx context.Context, req joinRequest) (remoteTeam, error)
 }
 
 // screen is one page of the window. build makes its widgets in the shell's
@@ -93,7 +107,7 @@ func (sh *shell) load() {
 			storeErr = err
 		}
 	}
-	fyne.Do(func() {
+	uiDo(func() {
 		sh.loaded = true
 		sh.store, sh.storeErr = st, storeErr
 		sh.scenarios, sh.scenariosErr = entries, scErr
@@ -101,6 +115,11 @@ func (sh *shell) load() {
 		sh.unfinished = unfinished
 		if h, ok := sh.current.(*homeScreen); ok {
 			sh.show(h)
+			if saved, joined := loadSavedJoin(); joined && !saved.Left && sh.deps.join != nil {
+				// A team laptop restarted in the middle of an exercise
+				// goes back to it by itself.
+				sh.showJoin()
+			}
 		}
 	})
 }
@@ -124,7 +143,7 @@ func (sh *shell) reload() {
 			list, err = st.Unfinished()
 		}
 		user, userErr := loadUserScenarios(sh.deps.userDir)
-		fyne.Do(func() {
+		uiDo(func() {
 			sh.user, sh.userErr = user, userErr
 			switch {
 			case st == nil:
@@ -290,16 +309,28 @@ func (sh *shell) openScenario(u userScenario) {
 }
 
 // startExercise is setup's way to start: the exercise is created in the
-// store and the console shown.
-func (sh *shell) startExercise(cfg engine.Config, title scenario.Text) error {
+// store and the console shown. With several, the exercise is served to
+// team laptops on the local network as well.
+func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, several bool) error {
 	if sh.store == nil {
 		return sh.noStore()
+	}
+	if several && sh.deps.lanDir == nil {
+		return errors.New("this build cannot host team laptops")
 	}
 	run, err := exercise.Start(sh.store, cfg, title, "gui", sh.deps.clock, exercise.EachEvent)
 	if err != nil {
 		return err
 	}
-	sh.showExercise(run)
+	var hs *hosting
+	if several {
+		if hs, err = startHosting(sh.store, run, sh.deps.lanDir(run.ID), sh.deps.advertise, sh.deps.hostLog); err != nil {
+			// The exercise is stored and paused; Resume on the home
+			// screen tries the network again.
+			return fmt.Errorf("the exercise is saved but team laptops cannot join: %w", err)
+		}
+	}
+	sh.showExercise(run, hs)
 	return nil
 }
 
@@ -319,11 +350,32 @@ func (sh *shell) resumeExercise(id string) {
 		sh.showDebrief(run.ID)
 		return
 	}
-	sh.showExercise(run)
+	var hs *hosting
+	if sh.deps.lanDir != nil && lan.HostedIn(sh.deps.lanDir(run.ID)) {
+		// Played on several laptops: serve it again where the teams
+		// knew it, so that they reconnect by themselves.
+		if hs, err = startHosting(sh.store, run, sh.deps.lanDir(run.ID), sh.deps.advertise, sh.deps.hostLog); err != nil {
+			sh.showError(fmt.Errorf("team laptops cannot rejoin: %w", err))
+			return
+		}
+	}
+	sh.showExercise(run, hs)
 }
 
-func (sh *shell) showExercise(run *exercise.Running) {
-	sh.show(newExerciseScreen(sh, run))
+// showJoin opens the join screen of a team laptop. When the laptop was in
+// an exercise that has not ended (it was restarted, or the app closed), it
+// rejoins at once.
+func (sh *shell) showJoin() {
+	j := newJoinScreen(sh)
+	sh.show(j)
+	j.browse()
+	if j.rejoin != nil && !j.rejoin.Left {
+		j.startRejoin()
+	}
+}
+
+func (sh *shell) showExercise(run *exercise.Running, hs *hosting) {
+	sh.show(newExerciseScreen(sh, run, hs))
 }
 
 func (sh *shell) showDebrief(id string) {

@@ -26,7 +26,7 @@ func TestStatementReachesEngineAndDebrief(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sh.showExercise(run)
+	sh.showExercise(run, nil)
 	ex := currentAs[*exerciseScreen](t, sh)
 	test.Tap(ex.console.pauseButton) // start the clock
 	clock.Add(4*time.Minute + time.Second)

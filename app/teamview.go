@@ -75,6 +75,12 @@ type teamView struct {
 	statements map[string]*statementDraft
 	scenario   *scenario.Scenario
 	lang       string // the exercise's language (statements are judged in it)
+
+	// sendAsync sends choices off the UI goroutine: over a network, a
+	// choice waits for the facilitator's laptop to store it, and is sent
+	// again (once applied) for as long as the connection is down.
+	sendAsync bool
+	sending   map[string]bool // decisions whose choice is on its way
 }
 
 // statementDraft is the entry a team writes a statement in, with its
@@ -384,8 +390,14 @@ func (tv *teamView) decisionCard(od engine.OpenDecision, lang string) fyne.Canva
 	if d.Statement != nil {
 		objs = append(objs, tv.statementBox(d, lang))
 	}
+	if tv.sending[d.ID] {
+		objs = append(objs, iconLine(theme.UploadIcon(), tv.loc.T("team.sending")))
+	}
 	for _, o := range d.Options {
 		b := widget.NewButtonWithIcon(tv.loc.T("team.choose"), theme.ConfirmIcon(), func() { tv.askConfirm(d, o, lang) })
+		if tv.sending[d.ID] {
+			b.Disable()
+		}
 		tv.optionButtons[d.ID] = append(tv.optionButtons[d.ID], b)
 		// The option text wraps beside its button: options can be a
 		// sentence long, and a button label would cut them off.
@@ -534,7 +546,29 @@ func (tv *teamView) askConfirm(d *scenario.Decision, o *scenario.Option, lang st
 }
 
 func (tv *teamView) choose(decision, option, text string) {
-	err := tv.conn.Send(engine.Command{Kind: engine.CmdChoose, Team: tv.team, Decision: decision, Option: option, Text: text})
+	cmd := engine.Command{Kind: engine.CmdChoose, Team: tv.team, Decision: decision, Option: option, Text: text}
+	if !tv.sendAsync {
+		tv.chosen(tv.conn.Send(cmd))
+		return
+	}
+	if tv.sending == nil {
+		tv.sending = map[string]bool{}
+	}
+	tv.sending[decision] = true
+	tv.shownSeq = -1 // redraw the card as "sending"
+	tv.refresh()
+	go func() {
+		err := tv.conn.Send(cmd)
+		uiDo(func() {
+			delete(tv.sending, decision)
+			tv.shownSeq = -1
+			tv.chosen(err) // also when the view was rebuilt meanwhile: the team must hear of a refusal
+		})
+	}()
+}
+
+// chosen tells the team what became of a choice.
+func (tv *teamView) chosen(err error) {
 	switch {
 	case errors.Is(err, engine.ErrRejected):
 		showMessage(tv.win, tv.loc, tv.loc.T("team.choice_refused_title"), tv.loc.T("team.choice_refused", "reason", err.Error()))

@@ -104,7 +104,7 @@ type coalescer struct{ pending atomic.Bool }
 
 func (c *coalescer) request(fn func()) {
 	if c.pending.CompareAndSwap(false, true) {
-		fyne.Do(func() {
+		uiDo(func() {
 			c.pending.Store(false)
 			fn()
 		})
@@ -134,3 +134,10 @@ func (l *columnLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	}
 	return s
 }
+
+// uiDo hands work from another goroutine (the clock ticker, the network,
+// background loads) to the UI goroutine. It is fyne.Do; tests in which the
+// network calls back replace it with a queue they drain on the test's
+// goroutine, since the test driver would run the work at once, on the
+// network's goroutine, beside the test's own.
+var uiDo = fyne.Do

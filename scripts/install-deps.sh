@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Firebreak needs to build (Fyne's cgo/GLFW
 # build), to run its GUI checks under a virtual display, and to check its PDF
-# reports (poppler-utils: pdftotext, pdftoppm). Safe to re-run.
+# reports (poppler-utils: pdftotext, pdftoppm); iproute2 for the discovery
+# tests' network check (scripts/ensure-multicast.sh). Safe to re-run.
 set -euo pipefail
-pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev xvfb xdotool imagemagick graphviz poppler-utils)
+pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev xvfb xdotool imagemagick graphviz poppler-utils iproute2)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,544 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/lan"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+)
+
+// foundExercise is an exercise announced on the local network.
+type foundExercise struct {
+	ID    string
+	Title scenario.Text
+	Teams []string
+	Addrs []string // host:port, best first
+}
+
+// joinRequest is what a team laptop joins with. Bundle, when set, is the
+// code with the host's certificate fingerprint from an earlier join (a
+// rejoin needs no pairing); otherwise Code is the code as typed.
+type joinRequest struct {
+	Address string
+	Code    string
+	Bundle  string
+	Team    string
+}
+
+// remoteTeam is a team laptop's connection to the facilitator's laptop
+// (lan.Client and the code it joined with).
+type remoteTeam interface {
+	engine.Conn
+	Team() string
+	Connected() bool
+	Ended() <-chan struct{}
+	Gone() <-chan struct{}
+	Err() error
+	Close()
+	// Bundle is the join code with the host's certificate fingerprint, kept
+	// to rejoin after a restart without asking for the code again.
+	Bundle() string
+}
+
+// savedJoin is the last exercise this laptop joined, kept in the app's
+// preferences until the exercise ends or the team leaves, so that a
+// restarted laptop rejoins by itself.
+type savedJoin struct {
+	Address string        `json:"address"`
+	Bundle  string        `json:"bundle"`
+	Team    string        `json:"team"`
+	Title   scenario.Text `json:"title,omitempty"`
+	// Left says the team left on purpose: the join screen offers to
+	// rejoin, but a restart does not do it by itself.
+	Left bool `json:"left,omitempty"`
+}
+
+const savedJoinKey = "lan.rejoin"
+
+func loadSavedJoin() (savedJoin, bool) {
+	a := fyne.CurrentApp()
+	if a == nil {
+		return savedJoin{}, false
+	}
+	var s savedJoin
+	raw := a.Preferences().String(savedJoinKey)
+	if raw == "" || json.Unmarshal([]byte(raw), &s) != nil || s.Address == "" || s.Bundle == "" || s.Team == "" {
+		return savedJoin{}, false
+	}
+	return s, true
+}
+
+func storeSavedJoin(s *savedJoin) {
+	a := fyne.CurrentApp()
+	if a == nil {
+		return
+	}
+	if s == nil {
+		a.Preferences().RemoveValue(savedJoinKey)
+		return
+	}
+	data, _ := json.Marshal(s)
+	a.Preferences().SetString(savedJoinKey, string(data))
+}
+
+// normalizeAddress checks a typed address: host or host:port (the default
+// port when none is given), IPv6 in brackets.
+func normalizeAddress(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", errors.New("empty")
+	}
+	host, port, err := net.SplitHostPort(s)
+	if err != nil {
+		// No port: a bare name or IPv4 address, or an IPv6 one.
+		host, port = strings.Trim(s, "[]"), strconv.Itoa(DefaultLANPort)
+	}
+	p, err := strconv.Atoi(port)
+	if err != nil || p < 1 || p > 65535 {
+		return "", errors.New("port")
+	}
+	if host == "" || strings.ContainsAny(host, " /\\@?#") {
+		return "", errors.New("host")
+	}
+	return net.JoinHostPort(host, strconv.Itoa(p)), nil
+}
+
+// joinScreen is where a team laptop joins an exercise: exercises found on
+// the local network, or an address typed by hand, then the join code and
+// the team. What the user typed lives in the struct, not in the widgets, so
+// a language switch keeps it.
+type joinScreen struct {
+	sh *shell
+
+	address, code, team string
+	addrErr, codeErr    string
+	teamErr, joinErr    string
+	found               []foundExercise
+	browseErr           error
+	searching           bool
+	joining             bool
+	rejoin              *savedJoin // a rejoin in progress or offered
+	cancel              context.CancelFunc
+	stopped             bool
+
+	// Widgets, kept for tests.
+	addressEntry *widget.Entry
+	codeEntry    *widget.Entry
+	teamEntry    *widget.SelectEntry
+	teamOptions  []string // the teams offered in teamEntry
+	joinButton   *widget.Button
+	foundButtons []*widget.Button
+	status       *widget.Label
+}
+
+func newJoinScreen(sh *shell) *joinScreen {
+	j := &joinScreen{sh: sh}
+	if s, ok := loadSavedJoin(); ok {
+		j.rejoin = &s
+		j.address, j.team = s.Address, s.Team
+	}
+	return j
+}
+
+func (j *joinScreen) stop() {
+	j.stopped = true
+	if j.cancel != nil {
+		j.cancel()
+	}
+}
+
+func (j *joinScreen) build() fyne.CanvasObject {
+	loc := j.sh.loc
+	lang := loc.Lang().String()
+
+	// Found on the network.
+	foundBox := container.NewVBox()
+	j.foundButtons = nil
+	switch {
+	case j.searching:
+		foundBox.Add(container.NewHBox(widget.NewActivity(), muted(loc.T("lan.join.searching"))))
+	case j.browseErr != nil:
+		l := wrapped(loc.T("lan.join.browse_failed", "error", j.browseErr.Error()))
+		l.Importance = widget.WarningImportance
+		foundBox.Add(l)
+	case len(j.found) == 0:
+		foundBox.Add(muted(loc.T("lan.join.none_found")))
+	}
+	for _, f := range j.found {
+		b := widget.NewButtonWithIcon(loc.T("lan.join.choose"), theme.ComputerIcon(), func() { j.choose(f) })
+		j.foundButtons = append(j.foundButtons, b)
+		title := bold(f.Title.Get(lang))
+		detail := muted(loc.T("lan.join.found_detail", "address", strings.Join(f.Addrs, ", "), "teams", strings.Join(f.Teams, ", ")))
+		foundBox.Add(panel(container.NewBorder(nil, nil, nil, container.NewCenter(b), container.NewVBox(title, detail))))
+	}
+	search := widget.NewButtonWithIcon(loc.T("lan.join.search"), theme.SearchIcon(), j.browse)
+	if j.searching || j.sh.deps.browse == nil {
+		search.Disable()
+	}
+
+	// The form.
+	j.addressEntry = widget.NewEntry()
+	j.addressEntry.SetText(j.address)
+	j.addressEntry.SetPlaceHolder("192.168.1.20:" + strconv.Itoa(DefaultLANPort))
+	j.addressEntry.OnChanged = func(v string) { j.address = v }
+	j.codeEntry = widget.NewEntry()
+	j.codeEntry.SetText(j.code)
+	j.codeEntry.SetPlaceHolder("K7M 3QX")
+	j.codeEntry.TextStyle = fyne.TextStyle{Monospace: true}
+	j.codeEntry.OnChanged = func(v string) { j.code = v }
+	j.codeEntry.OnSubmitted = func(string) { j.submit() }
+	var teams []string
+	for _, f := range j.found {
+		if slices.Contains(f.Addrs, strings.TrimSpace(j.address)) {
+			teams = f.Teams
+		}
+	}
+	j.teamOptions = teams
+	j.teamEntry = widget.NewSelectEntry(teams)
+	j.teamEntry.SetText(j.team)
+	j.teamEntry.SetPlaceHolder(loc.T("lan.join.team_placeholder"))
+	j.teamEntry.OnChanged = func(v string) { j.team = v }
+	field := func(obj fyne.CanvasObject, problem string) fyne.CanvasObject {
+		if problem == "" {
+			return obj
+		}
+		l := wrapped(problem)
+		l.Importance = widget.DangerImportance
+		return container.NewVBox(obj, l)
+	}
+	form := widget.NewForm(
+		&widget.FormItem{Text: loc.T("lan.join.address"), Widget: field(j.addressEntry, j.addrErr), HintText: loc.T("lan.join.address_hint")},
+		&widget.FormItem{Text: loc.T("lan.join.code"), Widget: field(j.codeEntry, j.codeErr), HintText: loc.T("lan.join.code_hint")},
+		widget.NewFormItem(loc.T("lan.join.team"), field(j.teamEntry, j.teamErr)),
+	)
+	j.joinButton = widget.NewButtonWithIcon(loc.T("lan.join.join"), theme.LoginIcon(), j.submit)
+	j.joinButton.Importance = widget.HighImportance
+	back := widget.NewButtonWithIcon(loc.T("common.back"), theme.NavigateBackIcon(), j.sh.showHome)
+	j.status = wrapped(j.joinErr)
+	j.status.Importance = widget.DangerImportance
+	if j.joining {
+		j.joinButton.Disable()
+		j.status.Importance = widget.MediumImportance
+		j.status.SetText(loc.T("lan.join.joining"))
+		if j.rejoin != nil {
+			j.status.SetText(loc.T("lan.join.rejoining", "team", j.rejoin.Team, "address", j.rejoin.Address))
+		}
+	}
+	if j.status.Text == "" {
+		j.status.Hide()
+	}
+	objs := []fyne.CanvasObject{
+		heading(loc.T("lan.join.title")),
+		wrapped(loc.T("lan.join.help")),
+		container.NewBorder(nil, nil, bold(loc.T("lan.join.found")), search),
+		foundBox,
+		widget.NewSeparator(),
+	}
+	if j.rejoin != nil && !j.joining {
+		again := widget.NewButtonWithIcon(loc.T("lan.join.rejoin_button"), theme.ViewRefreshIcon(), j.startRejoin)
+		forget := widget.NewButtonWithIcon(loc.T("lan.join.forget"), theme.DeleteIcon(), func() {
+			storeSavedJoin(nil)
+			j.rejoin = nil
+			j.sh.show(j)
+		})
+		objs = append(objs, panel(wrapped(loc.T("lan.join.rejoin_offer", "team", j.rejoin.Team, "title", j.rejoin.Title.Get(lang), "address", j.rejoin.Address)),
+			container.NewHBox(again, forget)), widget.NewSeparator())
+	}
+	objs = append(objs, form, j.status, container.NewHBox(back, spacer(), j.joinButton))
+	return container.NewVScroll(column(760, container.NewVBox(objs...)))
+}
+
+// browse looks for exercises on the local network for a few seconds.
+func (j *joinScreen) browse() {
+	if j.sh.deps.browse == nil || j.searching {
+		return
+	}
+	j.searching, j.browseErr = true, nil
+	if j.sh.current == j {
+		j.sh.show(j)
+	}
+	browse := j.sh.deps.browse
+	run := j.sh.deps.background
+	if run == nil {
+		run = func(f func()) { f() }
+	}
+	run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		found, err := browse(ctx, 2*time.Second)
+		uiDo(func() {
+			j.searching = false
+			j.found, j.browseErr = found, err
+			if !j.stopped && j.sh.current == j {
+				j.sh.show(j)
+			}
+		})
+	})
+}
+
+// choose fills the address (and offers the teams) of an exercise found.
+func (j *joinScreen) choose(f foundExercise) {
+	if len(f.Addrs) > 0 {
+		j.address = f.Addrs[0]
+	}
+	if len(f.Teams) > 0 && !slices.Contains(f.Teams, strings.TrimSpace(j.team)) {
+		j.team = ""
+	}
+	j.addrErr = ""
+	j.sh.show(j)
+	j.sh.win.Canvas().Focus(j.codeEntry)
+}
+
+// submit checks the form, each problem beside its field, and joins.
+func (j *joinScreen) submit() {
+	if j.joining {
+		return
+	}
+	loc := j.sh.loc
+	j.addrErr, j.codeErr, j.teamErr, j.joinErr = "", "", "", ""
+	addr, err := normalizeAddress(j.address)
+	if err != nil {
+		j.addrErr = loc.T("lan.join.error.address")
+	}
+	code, err := codeInput(j.code)
+	if err != nil {
+		j.codeErr = loc.T("lan.join.error.code", "n", lan.CodeLen)
+	}
+	team := strings.TrimSpace(j.team)
+	switch {
+	case team == "":
+		j.teamErr = loc.T("lan.join.error.no_team")
+	case engine.ValidateTeams([]string{team}) != nil:
+		j.teamErr = loc.T("lan.join.error.team", "error", engine.ValidateTeams([]string{team}).Error())
+	}
+	if j.addrErr != "" || j.codeErr != "" || j.teamErr != "" {
+		j.sh.show(j)
+		return
+	}
+	j.address, j.code, j.team = addr, code, team
+	j.rejoin = nil
+	j.connect(joinRequest{Address: addr, Code: code, Team: team}, scenario.Text{})
+}
+
+// startRejoin joins again with what the laptop joined with last time.
+func (j *joinScreen) startRejoin() {
+	if j.rejoin == nil || j.joining {
+		return
+	}
+	r := *j.rejoin
+	j.connect(joinRequest{Address: r.Address, Bundle: r.Bundle, Team: r.Team}, r.Title)
+}
+
+// connect joins in the background and moves to the team's view.
+func (j *joinScreen) connect(req joinRequest, title scenario.Text) {
+	if j.sh.deps.join == nil {
+		return
+	}
+	j.joining = true
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	j.cancel = cancel
+	j.sh.show(j)
+	join := j.sh.deps.join
+	run := j.sh.deps.background
+	if run == nil {
+		run = func(f func()) { f() }
+	}
+	run(func() {
+		defer cancel()
+		conn, err := join(ctx, req)
+		uiDo(func() {
+			j.joining = false
+			if j.stopped || j.sh.current != j {
+				// The user went elsewhere meanwhile: do not keep a
+				// connection nobody sees.
+				if conn != nil {
+					conn.Close()
+				}
+				return
+			}
+			if err != nil {
+				j.joinErr = joinErrorText(j.sh, err)
+				j.sh.show(j)
+				return
+			}
+			if title == nil {
+				for _, f := range j.found {
+					if slices.Contains(f.Addrs, req.Address) {
+						title = f.Title
+					}
+				}
+			}
+			storeSavedJoin(&savedJoin{Address: req.Address, Bundle: conn.Bundle(), Team: conn.Team(), Title: title})
+			j.sh.show(newRemoteScreen(j.sh, conn, req.Address))
+		})
+	})
+}
+
+// joinErrorText says in the UI language why a join failed.
+func joinErrorText(sh *shell, err error) string {
+	loc := sh.loc
+	switch {
+	case errors.Is(err, lan.ErrRefused):
+		return loc.T("lan.join.error.refused")
+	case errors.Is(err, lan.ErrFingerprint):
+		return loc.T("lan.join.error.fingerprint")
+	case errors.Is(err, context.DeadlineExceeded):
+		return loc.T("lan.join.error.timeout")
+	}
+	return loc.T("lan.join.error.failed", "error", err.Error())
+}
+
+// remoteScreen is a team laptop during an exercise: the team's view over
+// the network, with the connection's state above it.
+type remoteScreen struct {
+	sh      *shell
+	conn    remoteTeam
+	address string
+
+	tv       *teamView
+	history  *worldHistory
+	ticker   *clockTicker
+	lost     *banner
+	over     *banner
+	ended    bool
+	gone     bool
+	stopped  bool
+	quit     chan struct{}
+	leaveBtn *widget.Button
+}
+
+func newRemoteScreen(sh *shell, conn remoteTeam, address string) *remoteScreen {
+	r := &remoteScreen{sh: sh, conn: conn, address: address, history: &worldHistory{}, quit: make(chan struct{})}
+	go func() {
+		select {
+		case <-conn.Ended():
+			uiDo(r.onEnded)
+		case <-r.quit:
+			return
+		}
+	}()
+	go func() {
+		select {
+		case <-conn.Gone():
+			uiDo(r.onGone)
+		case <-r.quit:
+		}
+	}()
+	if sh.deps.tickEvery > 0 {
+		r.ticker = startClockTicker(sh.deps.tickEvery, func() { uiDo(r.refresh) })
+	}
+	return r
+}
+
+func (r *remoteScreen) build() fyne.CanvasObject {
+	loc := r.sh.loc
+	var channel string
+	var drafts map[string]string
+	if r.tv != nil {
+		channel, drafts = r.tv.channel, r.tv.drafts()
+		r.tv.close()
+	}
+	r.tv = newTeamViewWith(r.conn, r.conn.Team(), r.sh.win, loc, r.history)
+	r.tv.sendAsync = true
+	r.tv.setChannel(channel)
+	r.tv.restoreDrafts(drafts)
+	var title string
+	r.conn.Read(func(st *engine.State) {
+		if st.Scenario != nil {
+			title = st.Scenario.Title.Get(loc.Lang().String())
+		}
+	})
+	r.sh.win.SetTitle(loc.T("app.window_title", "scenario", title))
+	r.lost = newBanner(loc.T("lan.team.lost"), theme.Color(theme.ColorNameError))
+	r.over = newBanner(loc.T("lan.team.over"), theme.Color(theme.ColorNamePrimary))
+	r.leaveBtn = widget.NewButtonWithIcon(loc.T("lan.team.leave"), theme.LogoutIcon(), r.askLeave)
+	where := iconLine(theme.ComputerIcon(), loc.T("lan.team.connected", "team", r.conn.Team(), "address", r.address))
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, r.leaveBtn, where), r.lost.box, r.over.box)
+	r.refresh()
+	return container.NewBorder(container.NewPadded(top), nil, nil, nil, r.tv.root)
+}
+
+// refresh redraws the clock and countdowns and says whether the
+// connection is up.
+func (r *remoteScreen) refresh() {
+	if r.stopped || r.tv == nil {
+		return
+	}
+	r.tv.refresh()
+	r.lost.setVisible(!r.ended && (r.gone || !r.conn.Connected()))
+	r.over.setVisible(r.ended)
+}
+
+func (r *remoteScreen) onEnded() {
+	r.ended = true
+	// The exercise is over: nothing to rejoin after a restart.
+	storeSavedJoin(nil)
+	r.refresh()
+}
+
+func (r *remoteScreen) onGone() {
+	if r.stopped || r.ended {
+		return
+	}
+	r.gone = true
+	r.refresh()
+	err := r.conn.Err()
+	if err == nil {
+		err = errors.New("closed")
+	}
+	showMessage(r.sh.win, r.sh.loc, r.sh.loc.T("common.error"), r.sh.loc.T("lan.team.gone", "error", err.Error()))
+}
+
+// askLeave confirms before a team walks out of a running exercise: the
+// laptop stops receiving injects (it can rejoin from the home screen).
+func (r *remoteScreen) askLeave() {
+	if r.ended {
+		r.sh.showHome()
+		return
+	}
+	loc := r.sh.loc
+	dialog.ShowConfirm(loc.T("lan.team.leave"), loc.T("lan.team.leave_confirm"), func(ok bool) {
+		if ok {
+			r.leave()
+		}
+	}, r.sh.win)
+}
+
+// leave disconnects on purpose and goes home; the join screen still offers
+// to rejoin.
+func (r *remoteScreen) leave() {
+	if s, ok := loadSavedJoin(); ok && !r.ended {
+		s.Left = true
+		storeSavedJoin(&s)
+	}
+	r.sh.showHome()
+}
+
+func (r *remoteScreen) stop() {
+	if r.stopped {
+		return
+	}
+	r.stopped = true
+	close(r.quit)
+	if r.ticker != nil {
+		r.ticker.stop()
+	}
+	if r.tv != nil {
+		r.tv.close()
+	}
+	r.conn.Close()
+}

@@ -1,0 +1,455 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/lan"
+	"github.com/firebreak-drills/firebreak/internal/library"
+	"github.com/firebreak-drills/firebreak/internal/store"
+)
+
+// fakeAnnouncer records what the facilitator's laptop announced.
+type fakeAnnouncer struct {
+	got    []announcement
+	closed int
+}
+
+func (f *fakeAnnouncer) advertise(a announcement) (io.Closer, error) {
+	f.got = append(f.got, a)
+	return closerFunc(func() error { f.closed++; return nil }), nil
+}
+
+type closerFunc func() error
+
+func (c closerFunc) Close() error { return c() }
+
+// hostShell is a facilitator's window that can host team laptops: its
+// host files next to a real database, announcements recorded.
+// The first window of a test makes the test's app (newApp); the others
+// share it, as the windows of one test must: the team laptop's saved join
+// lives in the app's preferences.
+func hostShell(t *testing.T, st *store.Store, dbPath string, clock *engine.FakeClock, ann *fakeAnnouncer, newApp bool) *shell {
+	t.Helper()
+	var w fyne.Window
+	if newApp {
+		w = testWindow(t)
+	} else {
+		w = test.NewTempWindow(t, nil)
+		w.Resize(fyne.NewSize(1280, 800))
+	}
+	sh := newShell(w, i18n.EN, deps{
+		openStore:     func() (*store.Store, error) { return st, nil },
+		loadScenarios: func() ([]library.Entry, error) { return nil, nil },
+		clock:         clock,
+		lanDir:        func(id string) string { return lan.DirFor(dbPath, id) },
+		hostLog:       t.Logf,
+		advertise:     ann.advertise,
+	})
+	sh.load()
+	t.Cleanup(sh.close)
+	return sh
+}
+
+// teamShell is a team laptop's window: it joins for real over loopback;
+// browsing finds what found returns.
+func teamShell(t *testing.T, found []foundExercise) *shell {
+	t.Helper()
+	w := test.NewTempWindow(t, nil)
+	sh := newShell(w, i18n.EN, deps{
+		openStore:     func() (*store.Store, error) { return nil, errors.New("a team laptop needs no database") },
+		loadScenarios: func() ([]library.Entry, error) { return nil, nil },
+		clock:         engine.RealClock{},
+		browse: func(context.Context, time.Duration) ([]foundExercise, error) {
+			return found, nil
+		},
+		join: lanJoin,
+	})
+	sh.load()
+	t.Cleanup(sh.close)
+	return sh
+}
+
+// uiQueue stands in for the UI goroutine: the network's goroutines queue
+// their UI work, the test runs it on its own goroutine (pump).
+type uiQueue struct {
+	mu  sync.Mutex
+	fns []func()
+}
+
+func (q *uiQueue) do(f func()) {
+	q.mu.Lock()
+	q.fns = append(q.fns, f)
+	q.mu.Unlock()
+}
+
+// pump runs the queued UI work, including work that work queues.
+func (q *uiQueue) pump() {
+	for {
+		q.mu.Lock()
+		fns := q.fns
+		q.fns = nil
+		q.mu.Unlock()
+		if len(fns) == 0 {
+			return
+		}
+		for _, f := range fns {
+			f()
+		}
+	}
+}
+
+// queueUI routes uiDo through a queue for the rest of the test.
+func queueUI(t *testing.T) *uiQueue {
+	q := &uiQueue{}
+	old := uiDo
+	uiDo = q.do
+	t.Cleanup(func() { uiDo = old })
+	return q
+}
+
+// eventually runs the queued UI work and polls cond (the network delivers
+// on its own goroutines) until it holds; it fails with what after 10 s.
+func (q *uiQueue) eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		q.pump()
+		if cond() {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting: %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// The whole "several laptops" path in two windows: the facilitator starts
+// an exercise for team laptops and sees the code, the address and who is
+// in; a team laptop finds it, joins with the code as typed (lower case,
+// with a space), sees the team's view only, receives the inject and makes
+// a choice that the facilitator's store records once.
+func TestSeveralLaptopsHostAndJoin(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "fb.db")
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	clock := engine.NewFakeClock()
+	ui := queueUI(t)
+	ann := &fakeAnnouncer{}
+	fac := hostShell(t, st, db, clock, ann, true)
+	ui.pump()
+	storeSavedJoin(nil)
+
+	fac.showSetup(miniEntry(t))
+	s := currentAs[*setupScreen](t, fac)
+	if s.severalCheck == nil {
+		t.Fatal("setup does not offer team laptops though the shell can host")
+	}
+	s.severalCheck.SetChecked(true)
+	test.Tap(s.startButton)
+	ex := currentAs[*exerciseScreen](t, fac)
+	if ex.hosting == nil {
+		t.Fatal("the exercise is not hosted")
+	}
+	if len(ex.teams) != 0 || len(ex.tabs.Items) != 2 || ex.tabs.Items[1].Text != "Team laptops" {
+		var tabs []string
+		for _, it := range ex.tabs.Items {
+			tabs = append(tabs, it.Text)
+		}
+		t.Fatalf("hosted exercise tabs %q, team views %d; want the console and the join tab only", tabs, len(ex.teams))
+	}
+	h := ex.hosting.host
+	code := h.Code()
+	if got := ex.joinPanel.code.Text; got != formatJoinCode(code) {
+		t.Errorf("join panel shows code %q, want %q", got, formatJoinCode(code))
+	}
+	_, port, _ := strings.Cut(h.Address(), "]:")
+	if port == "" {
+		_, port, _ = strings.Cut(h.Address(), ":")
+	}
+	for _, a := range ex.joinPanel.addrs {
+		if !strings.HasSuffix(a.Text, ":"+port) {
+			t.Errorf("join panel address %q does not end in the host's port %s", a.Text, port)
+		}
+	}
+	if len(ann.got) != 1 || ann.got[0].ID != ex.run.ID || !slices.Equal(ann.got[0].Teams, []string{"Alpha", "Bravo"}) ||
+		ann.got[0].Title.Get("en") != "Mini" {
+		t.Fatalf("announced %+v", ann.got)
+	}
+	for _, a := range ann.got {
+		if strings.Contains(strings.ToUpper(a.Title.Get("en")+strings.Join(a.Teams, "")+a.ID), code) {
+			t.Error("the announcement carries the join code")
+		}
+	}
+	if got := ex.joinPanel.count.Text; got != "0 of 2 teams have joined" {
+		t.Errorf("count before any team = %q", got)
+	}
+
+	// The team laptop.
+	addr := "127.0.0.1:" + port
+	team := teamShell(t, []foundExercise{{ID: ex.run.ID, Title: ann.got[0].Title, Teams: ann.got[0].Teams, Addrs: []string{addr}}})
+	ui.pump()
+	home := currentAs[*homeScreen](t, team)
+	if home.joinButton == nil {
+		t.Fatal("a shell that can join offers no join button")
+	}
+	test.Tap(home.joinButton)
+	ui.pump()
+	j := currentAs[*joinScreen](t, team)
+	if len(j.foundButtons) != 1 {
+		t.Fatalf("join screen lists %d exercises, want 1", len(j.foundButtons))
+	}
+	test.Tap(j.foundButtons[0])
+	if j.addressEntry.Text != addr {
+		t.Errorf("choosing the exercise filled address %q, want %q", j.addressEntry.Text, addr)
+	}
+	if !slices.Equal(j.teamOptions, []string{"Alpha", "Bravo"}) {
+		t.Errorf("team choices %q", j.teamOptions)
+	}
+	j.codeEntry.SetText(strings.ToLower(code[:3]) + " " + strings.ToLower(code[3:]))
+	j.teamEntry.SetText("Alpha")
+	test.Tap(j.joinButton)
+	ui.pump()
+	r := currentAs[*remoteScreen](t, team)
+	if r.tv.team != "Alpha" || r.conn.Team() != "Alpha" {
+		t.Fatalf("joined as %q", r.conn.Team())
+	}
+	if saved, ok := loadSavedJoin(); !ok || saved.Team != "Alpha" || saved.Address != addr || !strings.HasPrefix(saved.Bundle, code+"-") {
+		t.Errorf("saved rejoin %+v, %v", saved, ok)
+	}
+
+	ui.eventually(t, "the facilitator sees Alpha", func() bool { return slices.Contains(h.Present(), "Alpha") })
+	ex.refreshPresence()
+	if got := ex.joinPanel.count.Text; got != "1 of 2 teams have joined" {
+		t.Errorf("count after Alpha joined = %q", got)
+	}
+
+	// The facilitator starts the clock; at 5 minutes the reporter calls
+	// and the decision opens on the team laptop.
+	test.Tap(ex.console.pauseButton)
+	clock.Add(5 * time.Minute)
+	if err := ex.run.Session.Tick(); err != nil {
+		t.Fatal(err)
+	}
+	ui.pump()
+	ui.eventually(t, "the decision reaches the team laptop", func() bool {
+		open := false
+		r.conn.Read(func(s *engine.State) { open = len(s.Team("Alpha").Open) == 1 })
+		return open
+	})
+	r.refresh()
+	if !strings.Contains(allText(r.tv.inbox), "A reporter calls") {
+		t.Errorf("team inbox lacks the inject:\n%s", allText(r.tv.inbox))
+	}
+	buttons := r.tv.optionButtons["first"]
+	if len(buttons) != 2 {
+		t.Fatalf("option buttons for the open decision: %d", len(buttons))
+	}
+	test.Tap(buttons[0])
+	if r.tv.confirm == nil {
+		t.Fatal("choosing did not ask for confirmation")
+	}
+	r.tv.confirm.Confirm()
+	ui.eventually(t, "the facilitator's store has the choice", func() bool {
+		var phase string
+		ex.run.Session.Read(func(s *engine.State) { phase = s.Team("Alpha").Phase })
+		return phase == "calm"
+	})
+	ui.eventually(t, "the team laptop hears the choice back", func() bool {
+		var phase string
+		r.conn.Read(func(s *engine.State) { phase = s.Team("Alpha").Phase })
+		return phase == "calm"
+	})
+	var choices int
+	ex.run.Session.Read(func(s *engine.State) {
+		for _, a := range s.Team("Alpha").Answers {
+			if a.Option != nil {
+				choices++
+			}
+		}
+	})
+	if choices != 1 {
+		t.Errorf("the facilitator's store has %d choices for Alpha, want 1", choices)
+	}
+}
+
+// The join form says what is wrong beside each field and joins nothing.
+func TestJoinFormRefusesBadInput(t *testing.T) {
+	joins := 0
+	w := testWindow(t)
+	sh := newShell(w, i18n.EN, deps{
+		openStore:     func() (*store.Store, error) { return nil, errors.New("none") },
+		loadScenarios: func() ([]library.Entry, error) { return nil, nil },
+		clock:         engine.RealClock{},
+		join: func(context.Context, joinRequest) (remoteTeam, error) {
+			joins++
+			return nil, errors.New("must not be called")
+		},
+	})
+	sh.load()
+	t.Cleanup(sh.close)
+	storeSavedJoin(nil)
+	sh.showJoin()
+	j := currentAs[*joinScreen](t, sh)
+	cases := []struct {
+		name, addr, code, team    string
+		addrErr, codeErr, teamErr bool
+	}{
+		{"all empty", "", "", "", true, true, true},
+		{"port out of range", "10.0.0.2:70000", "K7M3QX", "Alpha", true, false, false},
+		{"code too short", "10.0.0.2", "K7M3Q", "Alpha", false, true, false},
+		{"code with a letter people misread", "10.0.0.2:4222", "K7M30X", "Alpha", false, true, false},
+		{"team name too long", "10.0.0.2:4222", "K7M3QX", strings.Repeat("Alpha", engine.MaxTeamNameLen), false, false, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			j.addressEntry.SetText(c.addr)
+			j.codeEntry.SetText(c.code)
+			j.teamEntry.SetText(c.team)
+			test.Tap(j.joinButton)
+			j = currentAs[*joinScreen](t, sh)
+			if (j.addrErr != "") != c.addrErr || (j.codeErr != "") != c.codeErr || (j.teamErr != "") != c.teamErr {
+				t.Errorf("errors: address %q, code %q, team %q", j.addrErr, j.codeErr, j.teamErr)
+			}
+		})
+	}
+	if joins != 0 {
+		t.Errorf("bad input reached the network %d times", joins)
+	}
+}
+
+func TestNormalizeAddressAndCode(t *testing.T) {
+	addrs := []struct{ in, want string }{
+		{"192.168.1.20:4222", "192.168.1.20:4222"},
+		{" 192.168.1.20 ", "192.168.1.20:4222"},
+		{"facilitator.local:5000", "facilitator.local:5000"},
+		{"[fd00::2]:4222", "[fd00::2]:4222"},
+		{"fd00::2", "[fd00::2]:4222"},
+		{"192.168.1.20:0", ""},
+		{"192.168.1.20:port", ""},
+		{"http://192.168.1.20", ""},
+		{"", ""},
+	}
+	for _, a := range addrs {
+		got, err := normalizeAddress(a.in)
+		if a.want == "" && err == nil || a.want != "" && got != a.want {
+			t.Errorf("normalizeAddress(%q) = %q, %v; want %q", a.in, got, err, a.want)
+		}
+	}
+	codes := []struct{ in, want string }{
+		{"K7M3QX", "K7M3QX"},
+		{"k7m 3qx", "K7M3QX"},
+		{"K7M-3QX", "K7M3QX"},
+		{"K7M\u30003QX", "K7M3QX"},
+		{"K7M3QXX", ""},
+		{"K7M3Q1", ""},
+	}
+	for _, c := range codes {
+		got, err := codeInput(c.in)
+		if c.want == "" && err == nil || c.want != "" && got != c.want {
+			t.Errorf("codeInput(%q) = %q, %v; want %q", c.in, got, err, c.want)
+		}
+	}
+	if got := formatJoinCode("K7M3QX"); got != "K7M 3QX" {
+		t.Errorf("formatJoinCode = %q", got)
+	}
+}
+
+// A hosted exercise resumed after the app was closed (or killed) is served
+// again on the same address with the same code, so team laptops reconnect
+// by themselves; a team laptop restarted mid-exercise rejoins by itself.
+func TestHostedExerciseResumesWhereTeamsKnowIt(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "fb.db")
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	clock := engine.NewFakeClock()
+	ui := queueUI(t)
+	fac := hostShell(t, st, db, clock, &fakeAnnouncer{}, true)
+	ui.pump()
+	storeSavedJoin(nil)
+	fac.showSetup(miniEntry(t))
+	s := currentAs[*setupScreen](t, fac)
+	s.severalCheck.SetChecked(true)
+	test.Tap(s.startButton)
+	ex := currentAs[*exerciseScreen](t, fac)
+	id, code, addr := ex.run.ID, ex.hosting.host.Code(), ex.hosting.host.Address()
+	_, port, _ := strings.Cut(addr, "]:")
+	if port == "" {
+		_, port, _ = strings.Cut(addr, ":")
+	}
+	local := "127.0.0.1:" + port
+
+	team := teamShell(t, nil)
+	ui.pump()
+	team.showJoin()
+	ui.pump()
+	j := currentAs[*joinScreen](t, team)
+	j.addressEntry.SetText(local)
+	j.codeEntry.SetText(code)
+	j.teamEntry.SetText("Bravo")
+	test.Tap(j.joinButton)
+	ui.pump()
+	currentAs[*remoteScreen](t, team)
+
+	// The facilitator's app goes away.
+	fac.close()
+
+	// Its restart: the home screen offers the exercise; resuming serves
+	// it on the same address and code.
+	fac2 := hostShell(t, st, db, clock, &fakeAnnouncer{}, false)
+	ui.pump()
+	fac2.resumeExercise(id)
+	ex2 := currentAs[*exerciseScreen](t, fac2)
+	if ex2.hosting == nil {
+		t.Fatal("the resumed exercise is not hosted")
+	}
+	if ex2.hosting.host.Code() != code || ex2.hosting.host.Address() != addr {
+		t.Fatalf("resumed host at %s with code %s, want %s and %s", ex2.hosting.host.Address(), ex2.hosting.host.Code(), addr, code)
+	}
+	ui.eventually(t, "Bravo's laptop reconnects by itself", func() bool { return slices.Contains(ex2.hosting.host.Present(), "Bravo") })
+
+	// The team laptop restarts: it goes back to its exercise by itself.
+	team.close()
+	team2 := teamShell(t, nil)
+	ui.pump()
+	r := currentAs[*remoteScreen](t, team2)
+	if r.conn.Team() != "Bravo" {
+		t.Errorf("rejoined as %q", r.conn.Team())
+	}
+	// Leaving on purpose: the join screen offers to rejoin, a restart
+	// does not rejoin by itself.
+	r.leave()
+	currentAs[*homeScreen](t, team2)
+	team2.close()
+	team3 := teamShell(t, nil)
+	ui.pump()
+	currentAs[*homeScreen](t, team3)
+	team3.showJoin()
+	ui.pump()
+	j3 := currentAs[*joinScreen](t, team3)
+	if j3.rejoin == nil || j3.rejoin.Team != "Bravo" || j3.joining {
+		t.Errorf("after leaving: rejoin offered %+v, joining %v", j3.rejoin, j3.joining)
+	}
+	storeSavedJoin(nil)
+}

@@ -1,0 +1,289 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/lan"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+	"github.com/firebreak-drills/firebreak/internal/store"
+)
+
+// DefaultLANPort is where a facilitator's laptop listens for team laptops
+// when the port is free (the NATS default, easy to type); otherwise the
+// system picks one and the join screen shows it.
+const DefaultLANPort = 4222
+
+// announcement is what the facilitator's laptop tells the local network
+// about its exercise (mDNS): never the join code.
+type announcement struct {
+	ID    string
+	Title scenario.Text
+	Teams []string
+	Port  int
+}
+
+// hosting is the facilitator's side of an exercise played on several
+// laptops: the exercise's network host, its clock heartbeat and its
+// announcement on the local network.
+type hosting struct {
+	host      *lan.Host
+	addrs     []string // addresses a team laptop can type, best first
+	announced bool     // the exercise is announced on the local network
+	announce  error    // why it is not, when it is not
+	adv       io.Closer
+	cancel    context.CancelFunc
+	done      chan struct{} // the heartbeat has stopped
+	closeOnce sync.Once
+}
+
+// startHosting serves a running exercise to team laptops. A new host
+// listens on DefaultLANPort, or on a port the system picks when that one is
+// taken; a resumed host comes back on the address, certificate and code it
+// had, so the team laptops find it again.
+func startHosting(st *store.Store, run *exercise.Running, dir string, advertise func(announcement) (io.Closer, error), logf func(string, ...any)) (*hosting, error) {
+	resumed := lan.HostedIn(dir)
+	listen := net.JoinHostPort("0.0.0.0", strconv.Itoa(DefaultLANPort))
+	if resumed {
+		listen = "0.0.0.0:0" // port 0: the one it had
+	}
+	cfg := lan.HostConfig{Listen: listen, Dir: dir, Linger: 10 * time.Second, Logf: logf}
+	h, err := lan.NewHost(st, run, cfg)
+	if err != nil && !resumed {
+		// The usual port is taken (another exercise on this laptop, or
+		// another program): any free port does, the screen shows it.
+		cfg.Listen = "0.0.0.0:0"
+		h, err = lan.NewHost(st, run, cfg)
+	}
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	hs := &hosting{host: h, cancel: cancel, done: make(chan struct{})}
+	_, port, _ := net.SplitHostPort(h.Address())
+	hs.addrs = localAddresses(port)
+	go func() {
+		defer close(hs.done)
+		h.Heartbeat(ctx)
+	}()
+	if advertise == nil {
+		hs.announce = errors.New("discovery is not available in this build")
+	} else {
+		p, _ := strconv.Atoi(port)
+		var title scenario.Text
+		run.Session.Read(func(s *engine.State) { title = s.Scenario.Title })
+		a := announcement{ID: h.Exercise(), Title: title, Teams: h.Teams(), Port: p}
+		if hs.adv, hs.announce = advertise(a); hs.announce == nil {
+			hs.announced = true
+		}
+	}
+	return hs, nil
+}
+
+// localAddresses lists this machine's addresses that a team laptop on the
+// same network could dial, with port: IPv4 addresses of interfaces that are
+// up, not loopback; loopback only when there is nothing else (a laptop
+// with no network can still rehearse with a second window).
+func localAddresses(port string) []string {
+	var out []string
+	ifaces, _ := net.Interfaces()
+	for _, ifc := range ifaces {
+		if ifc.Flags&net.FlagUp == 0 || ifc.Flags&net.FlagLoopback != 0 {
+			continue
+		}
+		addrs, _ := ifc.Addrs()
+		for _, a := range addrs {
+			n, ok := a.(*net.IPNet)
+			if !ok || n.IP.To4() == nil || n.IP.IsLinkLocalUnicast() {
+				continue
+			}
+			out = append(out, net.JoinHostPort(n.IP.String(), port))
+		}
+	}
+	slices.Sort(out)
+	out = slices.Compact(out)
+	if len(out) == 0 {
+		out = []string{net.JoinHostPort("127.0.0.1", port)}
+	}
+	return out
+}
+
+// close stops serving. After the end it first waits (in the background, at
+// most a quarter of a minute) until the teams have seen the ending.
+func (hs *hosting) close(ended bool) {
+	hs.closeOnce.Do(func() {
+		if hs.adv != nil {
+			_ = hs.adv.Close()
+		}
+		stop := func() {
+			hs.cancel()
+			<-hs.done
+			hs.host.Close()
+		}
+		if !ended {
+			stop()
+			return
+		}
+		go func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+			defer cancel()
+			_ = hs.host.Finish(ctx)
+			stop()
+		}()
+	})
+}
+
+// formatJoinCode spaces a join code in the middle for reading aloud and
+// from across a room ("K7M 3QX"); people may type it either way.
+func formatJoinCode(code string) string {
+	if len(code) != lan.CodeLen {
+		return code
+	}
+	return code[:3] + " " + code[3:]
+}
+
+// joinPanel shows what team laptops need to join: the code and the
+// addresses in type large enough to read across a room, how to join, and
+// which teams are in. The exercise screen has one in a tab; the projector
+// window has a bigger one.
+type joinPanel struct {
+	loc   *i18n.Localizer
+	hs    *hosting
+	root  fyne.CanvasObject
+	code  *canvas.Text
+	addrs []*canvas.Text
+	count *canvas.Text
+	teams *fyne.Container
+	shown []string // teams present when last drawn
+}
+
+// newJoinPanel lays the panel out; scale 1 for the tab, more for a
+// projector.
+func newJoinPanel(loc *i18n.Localizer, hs *hosting, scale float32, projector func()) *joinPanel {
+	p := &joinPanel{loc: loc, hs: hs}
+	fg := theme.Color(theme.ColorNameForeground)
+	big := func(text string, size float32) *canvas.Text {
+		t := canvas.NewText(text, fg)
+		t.TextSize = size * scale
+		t.TextStyle = fyne.TextStyle{Bold: true, Monospace: true}
+		t.Alignment = fyne.TextAlignCenter
+		return t
+	}
+	caption := func(text string) fyne.CanvasObject {
+		t := canvas.NewText(text, theme.Color(theme.ColorNamePlaceHolder))
+		t.TextSize = 18 * scale
+		t.Alignment = fyne.TextAlignCenter
+		return t
+	}
+	p.code = big(formatJoinCode(hs.host.Code()), 96)
+	objs := []fyne.CanvasObject{caption(loc.T("lan.host.code")), p.code, caption(loc.T("lan.host.address"))}
+	for _, a := range hs.addrs {
+		t := big(a, 44)
+		p.addrs = append(p.addrs, t)
+		objs = append(objs, t)
+	}
+	p.teams = container.NewHBox()
+	p.count = canvas.NewText("", fg)
+	p.count.TextSize = 22 * scale
+	p.count.Alignment = fyne.TextAlignCenter
+	objs = append(objs, widget.NewSeparator(), p.count, container.NewCenter(p.teams))
+	if projector != nil {
+		steps := wrapped(loc.T("lan.host.steps"))
+		steps.Alignment = fyne.TextAlignCenter
+		found := wrapped(loc.T("lan.host.announced"))
+		found.Importance = widget.LowImportance
+		if !hs.announced {
+			found.SetText(loc.T("lan.host.not_announced", "error", hs.announce.Error()))
+			found.Importance = widget.WarningImportance
+		}
+		found.Alignment = fyne.TextAlignCenter
+		show := widget.NewButtonWithIcon(loc.T("lan.host.projector"), theme.ComputerIcon(), projector)
+		objs = append(objs, steps, found, container.NewCenter(show))
+	}
+	p.root = container.NewVBox(objs...)
+	p.refresh()
+	return p
+}
+
+// refresh redraws the teams' chips when who has joined changed.
+func (p *joinPanel) refresh() {
+	present := p.hs.host.Present()
+	if p.shown != nil && slices.Equal(present, p.shown) {
+		return
+	}
+	p.shown = append([]string{}, present...)
+	p.count.Text = teamsJoinedText(p.loc, present, p.hs.host.Teams())
+	p.count.Refresh()
+	var chips []fyne.CanvasObject
+	for _, t := range p.hs.host.Teams() {
+		icon, key := theme.MediaRecordIcon(), "lan.host.waiting"
+		if slices.Contains(present, t) {
+			icon, key = theme.NewSuccessThemedResource(theme.ConfirmIcon()), "lan.host.joined"
+		}
+		// Not iconLine: its label wraps, and a wrapping label in a row
+		// has no width of its own.
+		l := widget.NewLabelWithStyle(p.loc.T(key, "team", t), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		chips = append(chips, container.NewHBox(widget.NewIcon(icon), l))
+	}
+	p.teams.Objects = chips
+	p.teams.Refresh()
+}
+
+// teamsJoinedText is the console's one-line summary: "2 of 3 teams in".
+func teamsJoinedText(loc *i18n.Localizer, present, all []string) string {
+	return loc.T("lan.host.count", "n", len(present), "of", len(all))
+}
+
+// followPresence redraws panels when a team joins, until stop is closed.
+func followPresence(h *lan.Host, stop <-chan struct{}, redraw func()) {
+	go func() {
+		ch := h.PresenceChanged()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-ch:
+				// Take the next channel before drawing, so a join that
+				// comes while the panel redraws is not missed.
+				ch = h.PresenceChanged()
+				uiDo(redraw)
+			}
+		}
+	}()
+}
+
+// hostLogf is where the network's messages go (joins, refusals,
+// reconnects): standard error, for whoever started the app from a terminal.
+func hostLogf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "firebreak: "+format+"\n", args...)
+}
+
+// codeInput normalises a typed join code: spaces and dashes people put in
+// the middle do not matter, nor does case.
+func codeInput(s string) (string, error) {
+	s = strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' || r == '\u00a0' || r == '\u3000' {
+			return -1
+		}
+		return r
+	}, s)
+	return lan.NormalizeCode(s)
+}
