@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -111,6 +112,8 @@ func allText(o fyne.CanvasObject) string {
 			for _, c := range v.Objects {
 				walk(c)
 			}
+		case *container.Scroll:
+			walk(v.Content)
 		case *widget.Label:
 			out = append(out, v.Text)
 		case *widget.RichText:

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/internal/lan"
 	"github.com/firebreak-drills/firebreak/internal/library"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 	"github.com/firebreak-drills/firebreak/internal/store"
@@ -192,12 +193,16 @@ func (h *homeScreen) addResumable(box *fyne.Container) {
 		id := ex.ID
 		resume := widget.NewButtonWithIcon(loc.T("home.resume_button"), theme.MediaPlayIcon(), func() { sh.resumeExercise(id) })
 		h.resumeButtons[id] = resume
-		box.Add(panel(
+		objs := []fyne.CanvasObject{
 			bold(exerciseTitle(ex, loc.Lang().String())),
 			wrapped(loc.T("home.resume_teams", "teams", strings.Join(ex.Teams, ", "))),
 			muted(loc.T("home.resume_clock", "clock", formatClock(time.Duration(ex.ClockMS)*time.Millisecond),
 				"when", ex.UpdatedAt.Local().Format("2006-01-02 15:04"))),
-			container.NewHBox(spacer(), resume)))
+		}
+		if sh.deps.lanDir != nil && lan.HostedIn(sh.deps.lanDir(id)) {
+			objs = append(objs, iconLine(theme.ComputerIcon(), loc.T("home.resume_hosted")))
+		}
+		box.Add(panel(append(objs, container.NewHBox(spacer(), resume))...))
 	}
 }
 

@@ -65,6 +65,18 @@ type savedJoin struct {
 	// Left says the team left on purpose: the join screen offers to
 	// rejoin, but a restart does not do it by itself.
 	Left bool `json:"left,omitempty"`
+	// Pending are choices sent but not yet stored by the facilitator's
+	// laptop when the app stopped; a rejoin sends them again with the same
+	// ids, so each counts once.
+	Pending []pendingChoice `json:"pending,omitempty"`
+}
+
+// pendingChoice is a choice on its way, as kept in savedJoin.
+type pendingChoice struct {
+	Ref      string `json:"ref"`
+	Decision string `json:"decision"`
+	Option   string `json:"option"`
+	Text     string `json:"text,omitempty"`
 }
 
 const savedJoinKey = "lan.rejoin"
@@ -382,8 +394,15 @@ func (j *joinScreen) connect(req joinRequest, title scenario.Text) {
 					}
 				}
 			}
-			storeSavedJoin(&savedJoin{Address: req.Address, Bundle: conn.Bundle(), Team: conn.Team(), Title: title})
-			j.sh.show(newRemoteScreen(j.sh, conn, req.Address))
+			saved := savedJoin{Address: req.Address, Bundle: conn.Bundle(), Team: conn.Team(), Title: title}
+			var pending []pendingChoice
+			if old, ok := loadSavedJoin(); ok && old.Address == saved.Address && old.Bundle == saved.Bundle && old.Team == saved.Team {
+				pending = old.Pending
+			}
+			storeSavedJoin(&saved)
+			r := newRemoteScreen(j.sh, conn, req.Address)
+			j.sh.show(r)
+			r.resend(pending)
 		})
 	})
 }
@@ -454,6 +473,7 @@ func (r *remoteScreen) build() fyne.CanvasObject {
 	}
 	r.tv = newTeamViewWith(r.conn, r.conn.Team(), r.sh.win, loc, r.history)
 	r.tv.sendAsync = true
+	r.tv.pending = r.notePending
 	r.tv.setChannel(channel)
 	r.tv.restoreDrafts(drafts)
 	var title string
@@ -481,6 +501,28 @@ func (r *remoteScreen) refresh() {
 	r.tv.refresh()
 	r.lost.setVisible(!r.ended && (r.gone || !r.conn.Connected()))
 	r.over.setVisible(r.ended)
+}
+
+// notePending keeps the choices on their way in the saved join, so that a
+// laptop closed before they arrived sends them again when it rejoins.
+func (r *remoteScreen) notePending(cmd engine.Command, done bool) {
+	s, ok := loadSavedJoin()
+	if !ok {
+		return
+	}
+	s.Pending = slices.DeleteFunc(s.Pending, func(p pendingChoice) bool { return p.Ref == cmd.Ref })
+	if !done {
+		s.Pending = append(s.Pending, pendingChoice{Ref: cmd.Ref, Decision: cmd.Decision, Option: cmd.Option, Text: cmd.Text})
+	}
+	storeSavedJoin(&s)
+}
+
+// resend sends again the choices a previous run of the app left on their
+// way, with their ids: the facilitator's laptop applies each once.
+func (r *remoteScreen) resend(pending []pendingChoice) {
+	for _, p := range pending {
+		r.tv.send(engine.Command{Kind: engine.CmdChoose, Team: r.conn.Team(), Decision: p.Decision, Option: p.Option, Text: p.Text, Ref: p.Ref})
+	}
 }
 
 func (r *remoteScreen) onEnded() {

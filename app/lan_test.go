@@ -419,6 +419,10 @@ func TestHostedExerciseResumesWhereTeamsKnowIt(t *testing.T) {
 	// it on the same address and code.
 	fac2 := hostShell(t, st, db, clock, &fakeAnnouncer{}, false)
 	ui.pump()
+	home := currentAs[*homeScreen](t, fac2)
+	if home.resumeButtons[id] == nil || !strings.Contains(allText(fac2.body), "On team laptops: resuming serves it again") {
+		t.Errorf("home does not offer to resume the hosted exercise as one:\n%s", allText(fac2.body))
+	}
 	fac2.resumeExercise(id)
 	ex2 := currentAs[*exerciseScreen](t, fac2)
 	if ex2.hosting == nil {
@@ -450,6 +454,111 @@ func TestHostedExerciseResumesWhereTeamsKnowIt(t *testing.T) {
 	j3 := currentAs[*joinScreen](t, team3)
 	if j3.rejoin == nil || j3.rejoin.Team != "Bravo" || j3.joining {
 		t.Errorf("after leaving: rejoin offered %+v, joining %v", j3.rejoin, j3.joining)
+	}
+	storeSavedJoin(nil)
+}
+
+// A choice made while the facilitator's laptop is down, on a team laptop
+// that is then closed too, is sent again when the laptop rejoins and counts
+// once, however often it is sent.
+func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "fb.db")
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	clock := engine.NewFakeClock()
+	ui := queueUI(t)
+	fac := hostShell(t, st, db, clock, &fakeAnnouncer{}, true)
+	ui.pump()
+	storeSavedJoin(nil)
+	fac.showSetup(miniEntry(t))
+	s := currentAs[*setupScreen](t, fac)
+	s.severalCheck.SetChecked(true)
+	test.Tap(s.startButton)
+	ex := currentAs[*exerciseScreen](t, fac)
+	id, code := ex.run.ID, ex.hosting.host.Code()
+	_, port, _ := strings.Cut(ex.hosting.host.Address(), "]:")
+	if port == "" {
+		_, port, _ = strings.Cut(ex.hosting.host.Address(), ":")
+	}
+
+	team := teamShell(t, nil)
+	ui.pump()
+	team.showJoin()
+	ui.pump()
+	j := currentAs[*joinScreen](t, team)
+	j.addressEntry.SetText("127.0.0.1:" + port)
+	j.codeEntry.SetText(code)
+	j.teamEntry.SetText("Alpha")
+	test.Tap(j.joinButton)
+	ui.pump()
+	r := currentAs[*remoteScreen](t, team)
+
+	// The decision opens at 5 minutes, then the facilitator's app stops.
+	test.Tap(ex.console.pauseButton)
+	clock.Add(5 * time.Minute)
+	if err := ex.run.Session.Tick(); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(ex.console.pauseButton)
+	ui.pump()
+	ui.eventually(t, "the decision reaches the team laptop", func() bool {
+		open := false
+		r.conn.Read(func(s *engine.State) { open = len(s.Team("Alpha").Open) == 1 })
+		return open
+	})
+	fac.close()
+
+	// The team chooses while the host is down: the choice waits, kept.
+	r.refresh()
+	test.Tap(r.tv.optionButtons["first"][0])
+	r.tv.confirm.Confirm()
+	if !r.tv.sending["first"] {
+		t.Fatal("the choice does not show as on its way")
+	}
+	saved, _ := loadSavedJoin()
+	if len(saved.Pending) != 1 || saved.Pending[0].Decision != "first" || saved.Pending[0].Ref == "" {
+		t.Fatalf("pending choices kept: %+v", saved.Pending)
+	}
+	pending := saved.Pending[0]
+	// The team laptop is closed before the host comes back.
+	team.close()
+	ui.pump()
+	if saved, _ := loadSavedJoin(); len(saved.Pending) != 1 {
+		t.Fatalf("closing the laptop dropped the pending choice: %+v", saved.Pending)
+	}
+
+	// The facilitator resumes; the team laptop restarts and rejoins by
+	// itself, sending the choice again.
+	fac2 := hostShell(t, st, db, clock, &fakeAnnouncer{}, false)
+	ui.pump()
+	fac2.resumeExercise(id)
+	ex2 := currentAs[*exerciseScreen](t, fac2)
+	team2 := teamShell(t, nil)
+	ui.pump()
+	r2 := currentAs[*remoteScreen](t, team2)
+	answers := func() (n int, phase string) {
+		ex2.run.Session.Read(func(s *engine.State) {
+			for _, a := range s.Team("Alpha").Answers {
+				if a.Option != nil {
+					n++
+				}
+			}
+			phase = s.Team("Alpha").Phase
+		})
+		return n, phase
+	}
+	ui.eventually(t, "the choice arrives after the rejoin", func() bool { n, _ := answers(); return n == 1 })
+	ui.eventually(t, "the pending choice is settled", func() bool { s, _ := loadSavedJoin(); return len(s.Pending) == 0 })
+	// The same choice once more, as a laptop that never heard the answer
+	// would send it: still one.
+	r2.resend([]pendingChoice{pending})
+	ui.eventually(t, "the repeat is answered", func() bool { return !r2.tv.sending["first"] })
+	if n, phase := answers(); n != 1 || phase != "calm" {
+		t.Errorf("after sending the choice twice: %d choices, phase %q; want 1 and calm", n, phase)
 	}
 	storeSavedJoin(nil)
 }

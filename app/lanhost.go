@@ -173,12 +173,13 @@ type joinPanel struct {
 	count *canvas.Text
 	teams *fyne.Container
 	shown []string // teams present when last drawn
+	scale float32
 }
 
 // newJoinPanel lays the panel out; scale 1 for the tab, more for a
 // projector.
 func newJoinPanel(loc *i18n.Localizer, hs *hosting, scale float32, projector func()) *joinPanel {
-	p := &joinPanel{loc: loc, hs: hs}
+	p := &joinPanel{loc: loc, hs: hs, scale: scale}
 	fg := theme.Color(theme.ColorNameForeground)
 	big := func(text string, size float32) *canvas.Text {
 		t := canvas.NewText(text, fg)
@@ -238,10 +239,12 @@ func (p *joinPanel) refresh() {
 		if slices.Contains(present, t) {
 			icon, key = theme.NewSuccessThemedResource(theme.ConfirmIcon()), "lan.host.joined"
 		}
-		// Not iconLine: its label wraps, and a wrapping label in a row
-		// has no width of its own.
-		l := widget.NewLabelWithStyle(p.loc.T(key, "team", t), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		chips = append(chips, container.NewHBox(widget.NewIcon(icon), l))
+		// Canvas text, not a label: it scales with the panel (a projector
+		// shows the chips twice as large).
+		l := canvas.NewText(p.loc.T(key, "team", t), theme.Color(theme.ColorNameForeground))
+		l.TextSize, l.TextStyle = 16*p.scale, fyne.TextStyle{Bold: true}
+		side := 20 * p.scale
+		chips = append(chips, container.NewPadded(container.NewHBox(container.NewGridWrap(fyne.NewSquareSize(side), widget.NewIcon(icon)), container.NewCenter(l))))
 	}
 	p.teams.Objects = chips
 	p.teams.Refresh()

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"maps"
 	"slices"
@@ -81,6 +83,10 @@ type teamView struct {
 	// again (once applied) for as long as the connection is down.
 	sendAsync bool
 	sending   map[string]bool // decisions whose choice is on its way
+	// pending, when set, hears of a choice on its way (done false) and of
+	// its settling (done true): a team laptop keeps unsettled choices to
+	// send again after a restart.
+	pending func(cmd engine.Command, done bool)
 }
 
 // statementDraft is the entry a team writes a statement in, with its
@@ -551,20 +557,49 @@ func (tv *teamView) choose(decision, option, text string) {
 		tv.chosen(tv.conn.Send(cmd))
 		return
 	}
+	// The id goes with every retry, so the facilitator's laptop applies
+	// the choice once however often it arrives, even from this laptop
+	// after a restart (see pending).
+	cmd.Ref = newChoiceRef()
+	tv.send(cmd)
+}
+
+// send sends a choice off the UI goroutine, telling pending before and
+// after, and the team when it was refused.
+func (tv *teamView) send(cmd engine.Command) {
 	if tv.sending == nil {
 		tv.sending = map[string]bool{}
 	}
-	tv.sending[decision] = true
+	tv.sending[cmd.Decision] = true
+	if tv.pending != nil {
+		tv.pending(cmd, false)
+	}
 	tv.shownSeq = -1 // redraw the card as "sending"
 	tv.refresh()
 	go func() {
 		err := tv.conn.Send(cmd)
 		uiDo(func() {
-			delete(tv.sending, decision)
+			delete(tv.sending, cmd.Decision)
+			// Settled: stored, or refused for good. Anything else (the
+			// connection closed for good) stays pending.
+			settled := err == nil || errors.Is(err, engine.ErrRejected)
+			if settled && tv.pending != nil {
+				tv.pending(cmd, true)
+			}
+			if tv.closed && !settled {
+				return // the laptop left; the choice is kept to send on rejoining
+			}
 			tv.shownSeq = -1
 			tv.chosen(err) // also when the view was rebuilt meanwhile: the team must hear of a refusal
 		})
 	}()
+}
+
+// newChoiceRef is a unique id for a choice sent over the network.
+func newChoiceRef() string {
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	return "c" + hex.EncodeToString(b[:])
 }
 
 // chosen tells the team what became of a choice.
