@@ -68,6 +68,11 @@ type console struct {
 	noteButtons     map[string]*widget.Button
 	scoreLabels     map[string]*widget.Label
 	ratingLines     map[string][]string
+
+	// laptops, set when the teams play on their own laptops, says which
+	// have joined and which are connected now; each team card then says.
+	laptops      func() (joined, connected []string)
+	laptopLabels map[string]*widget.Label
 }
 
 // consoleSnapshot is what the console draws, copied under Read.
@@ -294,6 +299,27 @@ func (c *console) refresh() {
 	}
 }
 
+// showLaptops says on each team card whether the team's laptop is
+// connected: a laptop that dropped out is the first thing to check when a
+// team goes quiet.
+func (c *console) showLaptops() {
+	if c.laptops == nil || c.closed {
+		return
+	}
+	joined, connected := c.laptops()
+	for team, l := range c.laptopLabels {
+		key, imp := "console.laptop_waiting", widget.WarningImportance
+		switch {
+		case slices.Contains(connected, team):
+			key, imp = "console.laptop_connected", widget.SuccessImportance
+		case slices.Contains(joined, team):
+			key, imp = "console.laptop_lost", widget.DangerImportance
+		}
+		l.Importance = imp
+		l.SetText(c.loc.T(key))
+	}
+}
+
 func (c *console) showSpeed(speed float64) {
 	labels, values := speedOptions(speed)
 	if !slices.Equal(values, c.speedValues) {
@@ -312,10 +338,12 @@ func (c *console) rebuild(s consoleSnapshot) {
 	c.countdowns = nil
 	c.overrideButtons, c.rateButtons, c.noteButtons = map[string]*widget.Button{}, map[string]*widget.Button{}, map[string]*widget.Button{}
 	c.scoreLabels, c.ratingLines = map[string]*widget.Label{}, map[string][]string{}
+	c.laptopLabels = map[string]*widget.Label{}
 	var cards []fyne.CanvasObject
 	for _, t := range s.teams {
 		cards = append(cards, c.teamCard(t, s))
 	}
+	c.showLaptops()
 	if n := len(s.notes); n > 0 {
 		last := s.notes[n-1]
 		who := last.Team
@@ -363,6 +391,12 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 	objs := []fyne.CanvasObject{
 		heading(t.name),
 		wrapped(loc.T("console.phase_line", "phase", t.phase)),
+	}
+	if c.laptops != nil {
+		l := widget.NewLabel("")
+		l.TextStyle.Bold = true
+		c.laptopLabels[t.name] = l
+		objs = append(objs, l)
 	}
 	// The team's world and what the public says, kept across rebuilds.
 	if len(s.vars) > 0 {

@@ -44,6 +44,7 @@ func newExerciseScreen(sh *shell, run *exercise.Running, hs *hosting) *exerciseS
 	if hs != nil {
 		e.stopPresence = make(chan struct{})
 		followPresence(hs.host, e.stopPresence, e.refreshPresence)
+		followConnections(hs.host, e.stopPresence, e.refreshPresence)
 	}
 	e.cancelEnd = run.Session.Subscribe(func(ev engine.Event) {
 		if ev.Kind == engine.KindExerciseEnds {
@@ -121,6 +122,12 @@ func (e *exerciseScreen) build() fyne.CanvasObject {
 	e.sh.win.SetTitle(loc.T("app.window_title", "scenario", title))
 
 	e.console = newConsoleWith(e.run.Session, e.sh.win, loc, e.histories)
+	if e.hosting != nil {
+		h := e.hosting.host
+		e.console.laptops = func() ([]string, []string) { return h.Present(), h.Connected() }
+		e.console.shownSeq = -1
+		e.console.refresh()
+	}
 	e.tabs = container.NewAppTabs(container.NewTabItemWithIcon(loc.T("console.title"), theme.SettingsIcon(), e.console.root))
 	e.teams = nil
 	if e.hosting != nil {
@@ -210,6 +217,9 @@ func (e *exerciseScreen) refreshPresence() {
 		if p != nil {
 			p.refresh()
 		}
+	}
+	if e.console != nil {
+		e.console.showLaptops()
 	}
 }
 

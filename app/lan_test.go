@@ -240,6 +240,13 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 	if got := ex.joinPanel.count.Text; got != "1 of 2 teams have joined" {
 		t.Errorf("count after Alpha joined = %q", got)
 	}
+	ui.eventually(t, "the console says Alpha's laptop is connected", func() bool {
+		ex.refreshPresence()
+		return ex.console.laptopLabels["Alpha"].Text == "Laptop connected"
+	})
+	if got := ex.console.laptopLabels["Bravo"].Text; got != "Laptop not joined yet" {
+		t.Errorf("Bravo's laptop line = %q", got)
+	}
 
 	// The facilitator starts the clock; at 5 minutes the reporter calls
 	// and the decision opens on the team laptop.
@@ -434,7 +441,12 @@ func TestHostedExerciseResumesWhereTeamsKnowIt(t *testing.T) {
 	ui.eventually(t, "Bravo's laptop reconnects by itself", func() bool { return slices.Contains(ex2.hosting.host.Present(), "Bravo") })
 
 	// The team laptop restarts: it goes back to its exercise by itself.
+	// Meanwhile the console says the laptop dropped out.
 	team.close()
+	ui.eventually(t, "the console says Bravo's laptop dropped out", func() bool {
+		ex2.refreshPresence()
+		return ex2.console.laptopLabels["Bravo"].Text == "Laptop disconnected: it reconnects by itself"
+	})
 	team2 := teamShell(t, nil)
 	ui.pump()
 	r := currentAs[*remoteScreen](t, team2)

@@ -273,6 +273,28 @@ func followPresence(h *lan.Host, stop <-chan struct{}, redraw func()) {
 	}()
 }
 
+// followConnections redraws when a team's laptop connects or drops out
+// (joins are heard at once by followPresence; a dropped laptop is noticed
+// by the server's pings, so looking every two seconds is soon enough).
+func followConnections(h *lan.Host, stop <-chan struct{}, redraw func()) {
+	go func() {
+		t := time.NewTicker(2 * time.Second)
+		defer t.Stop()
+		var last []string
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+			if now := h.Connected(); !slices.Equal(now, last) {
+				last = now
+				uiDo(redraw)
+			}
+		}
+	}()
+}
+
 // hostLogf is where the network's messages go (joins, refusals,
 // reconnects): standard error, for whoever started the app from a terminal.
 func hostLogf(format string, args ...any) {

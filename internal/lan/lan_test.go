@@ -186,6 +186,9 @@ func TestJoinWithRightAndWrongCode(t *testing.T) {
 	if got := th.h.Present(); len(got) != 1 || got[0] != "Alpha" {
 		t.Errorf("present: %v", got)
 	}
+	if got := th.h.Connected(); len(got) != 1 || got[0] != "Alpha" {
+		t.Errorf("connected: %v", got)
+	}
 
 	b := th.h.Bundle()
 	wrong := b
@@ -206,6 +209,12 @@ func TestJoinWithRightAndWrongCode(t *testing.T) {
 	}
 	if _, err := Join(th.h.Address(), b.Code, "Alpha"); err == nil || !strings.Contains(err.Error(), "fingerprint") {
 		t.Errorf("a bare code must be refused with a hint: %v", err)
+	}
+	// A laptop that goes away is no longer connected, though it joined.
+	c.Close()
+	waitFor(t, "Alpha's laptop to count as gone", 5*time.Second, func() bool { return len(th.h.Connected()) == 0 })
+	if got := th.h.Present(); len(got) != 1 {
+		t.Errorf("present after Alpha left: %v", got)
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
 )
 
 // Heartbeat tells the teams where the exercise clock stands every 100 ms
@@ -53,4 +55,24 @@ func (c *Client) Connected() bool { return c.nc.IsConnected() }
 func HostedIn(dir string) bool {
 	_, err := os.Stat(filepath.Join(dir, hostFileName))
 	return err == nil
+}
+
+// Connected lists the teams that have a laptop connected right now, in the
+// exercise's order (Present lists those that joined at some point).
+func (h *Host) Connected() []string {
+	cz, err := h.ns.Connz(&server.ConnzOptions{Username: true, Limit: 1 << 16})
+	if err != nil {
+		return nil
+	}
+	on := map[string]bool{}
+	for _, ci := range cz.Conns {
+		on[ci.AuthorizedUser] = true
+	}
+	var out []string
+	for _, t := range h.teams {
+		if on[t] {
+			out = append(out, t)
+		}
+	}
+	return out
 }
