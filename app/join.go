@@ -384,15 +384,21 @@ func (j *joinScreen) connect(req joinRequest, title scenario.Text) {
 			}
 			if err != nil {
 				j.joinErr = joinErrorText(j.sh, err)
+				if req.Bundle != "" && j.rejoin != nil && !j.rejoin.Left && transientJoinError(err) {
+					// Rejoining after a restart, and the facilitator's
+					// laptop is not there (yet): keep trying by itself.
+					j.joinErr = j.sh.loc.T("lan.join.retrying", "error", j.joinErr)
+					j.retryLater()
+				}
 				j.sh.show(j)
 				return
 			}
-			if title == nil {
-				for _, f := range j.found {
-					if slices.Contains(f.Addrs, req.Address) {
-						title = f.Title
+			if len(title) == 0 {
+				conn.Read(func(st *engine.State) {
+					if st.Scenario != nil {
+						title = st.Scenario.Title
 					}
-				}
+				})
 			}
 			saved := savedJoin{Address: req.Address, Bundle: conn.Bundle(), Team: conn.Team(), Title: title}
 			var pending []pendingChoice
@@ -405,6 +411,29 @@ func (j *joinScreen) connect(req joinRequest, title scenario.Text) {
 			r.resend(pending)
 		})
 	})
+}
+
+// retryWait is how long a rejoin waits before trying again.
+var retryWait = 3 * time.Second
+
+// retryLater tries the rejoin again in a while, unless the user has gone
+// elsewhere, typed a join of their own, or forgotten the exercise.
+func (j *joinScreen) retryLater() {
+	time.AfterFunc(retryWait, func() {
+		uiDo(func() {
+			if j.stopped || j.sh.current != j || j.rejoin == nil || j.rejoin.Left {
+				return
+			}
+			j.startRejoin()
+		})
+	})
+}
+
+// transientJoinError says whether a join may work if tried again as it is:
+// the host was not reachable or did not answer, as opposed to refusing the
+// laptop or not being the host that gave the code.
+func transientJoinError(err error) bool {
+	return !errors.Is(err, lan.ErrRefused) && !errors.Is(err, lan.ErrFingerprint) && !errors.Is(err, lan.ErrPairLimited)
 }
 
 // joinErrorText says in the UI language why a join failed.

@@ -543,14 +543,26 @@ func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
 		t.Fatalf("closing the laptop dropped the pending choice: %+v", saved.Pending)
 	}
 
-	// The facilitator resumes; the team laptop restarts and rejoins by
-	// itself, sending the choice again.
+	// The team laptop restarts first: the facilitator's laptop is not
+	// there, so it keeps trying by itself.
+	defer func(w time.Duration) { retryWait = w }(retryWait)
+	retryWait = 20 * time.Millisecond
+	team2 := teamShell(t, nil)
+	ui.pump()
+	j2 := currentAs[*joinScreen](t, team2)
+	if !strings.Contains(j2.joinErr, "Trying again every few seconds") {
+		t.Errorf("a rejoin with the host down says %q", j2.joinErr)
+	}
+	// The facilitator resumes; the laptop gets in and sends the choice
+	// again.
 	fac2 := hostShell(t, st, db, clock, &fakeAnnouncer{}, false)
 	ui.pump()
 	fac2.resumeExercise(id)
 	ex2 := currentAs[*exerciseScreen](t, fac2)
-	team2 := teamShell(t, nil)
-	ui.pump()
+	ui.eventually(t, "the team laptop rejoins by itself", func() bool {
+		_, ok := team2.current.(*remoteScreen)
+		return ok
+	})
 	r2 := currentAs[*remoteScreen](t, team2)
 	answers := func() (n int, phase string) {
 		ex2.run.Session.Read(func(s *engine.State) {
