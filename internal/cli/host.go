@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -15,10 +16,12 @@ import (
 	"syscall"
 
 	"github.com/firebreak-drills/firebreak/internal/debrief"
+	"github.com/firebreak-drills/firebreak/internal/discovery"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/lan"
 	"github.com/firebreak-drills/firebreak/internal/library"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
 	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
@@ -126,6 +129,9 @@ func hostCmd(args []string, env Env) int {
 		return ExitFail
 	}
 	defer h.Close()
+	if adv := announce(env, h, run); adv != nil {
+		defer adv.Close()
+	}
 	line, _ := json.Marshal(HostLine{Address: lan.AdvertiseAddress(h.Address()), Code: h.Bundle().String(), JoinCode: h.Code(), Exercise: run.ID})
 	fmt.Fprintf(env.Stdout, "%s\n", line)
 	fmt.Fprintf(env.Stderr, "firebreak: join code %s; waiting for %s to join\n", h.Code(), strings.Join(teams, ", "))
@@ -155,6 +161,27 @@ func hostCmd(args []string, env Env) int {
 	fmt.Fprintf(env.Stderr, "firebreak: exercise %s ended; wrote %s and %s\n", run.ID,
 		filepath.Join(*out, "debrief.md"), filepath.Join(*out, "result.json"))
 	return ExitOK
+}
+
+// announce tells the local network about the exercise (mDNS) when the host
+// listens on every interface, so that team laptops' join screens list it.
+// A host on one address (loopback in tests) is not announced: the addresses
+// announced would be the interfaces', not the one it listens on.
+func announce(env Env, h *lan.Host, run *exercise.Running) *discovery.Advertiser {
+	host, port, err := net.SplitHostPort(h.Address())
+	if ip := net.ParseIP(host); err != nil || host != "" && (ip == nil || !ip.IsUnspecified()) {
+		return nil
+	}
+	p, _ := strconv.Atoi(port)
+	var title scenario.Text
+	run.Session.Read(func(s *engine.State) { title = s.Scenario.Title })
+	adv, err := discovery.Advertise(discovery.Announcement{ID: run.ID, Title: title["en"], TitleZH: title["zh"],
+		Teams: h.Teams(), Port: p, Protocol: lan.Protocol})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "firebreak: not announced on the network (%v); teams type the address\n", err)
+		return nil
+	}
+	return adv
 }
 
 // parseHostSpeed reads --speed: max is the engine's top speed (the clock

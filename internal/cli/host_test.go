@@ -3,16 +3,22 @@ package cli
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/firebreak-drills/firebreak/internal/discovery"
 )
 
 // lanScript has its choices well inside the decisions' windows, so a
@@ -360,4 +366,44 @@ func runCLIFn(fn func([]string, Env) int, args ...string) (int, string, string) 
 	var out, errb bytes.Buffer
 	code := fn(args, Env{Stdout: &out, Stderr: &errb})
 	return code, out.String(), errb.String()
+}
+
+// A host listening on every interface announces its exercise on the local
+// network, where a team laptop's join screen finds it with its port; the
+// join code is not in the announcement.
+func TestLANHostAnnouncesItself(t *testing.T) {
+	dir := t.TempDir()
+	host := startProc(t, "host", "host", miniPath, "--teams", "Alpha,Bravo", "--listen", "0.0.0.0:0",
+		"--db", filepath.Join(dir, "host.db"), "--out", filepath.Join(dir, "out"))
+	hl := hostLine(t, host)
+	_, port, _ := net.SplitHostPort(hl.Address)
+	var found *discovery.Exercise
+	deadline := time.Now().Add(20 * time.Second)
+	for found == nil && time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		list, err := discovery.Browse(ctx, time.Second)
+		cancel()
+		if err != nil {
+			t.Fatalf("browsing: %v", err)
+		}
+		for i := range list {
+			if list[i].ID == hl.Exercise {
+				found = &list[i]
+			}
+		}
+	}
+	if found == nil {
+		t.Fatalf("the exercise %s was not found on the network; host stderr:\n%s", hl.Exercise, host.stderr())
+	}
+	if found.Title != "Mini" || !slices.Equal(found.Teams, []string{"Alpha", "Bravo"}) || len(found.Addrs) == 0 {
+		t.Errorf("found %+v", *found)
+	}
+	for _, a := range found.Addrs {
+		if _, p, _ := net.SplitHostPort(a); p != port {
+			t.Errorf("announced address %s, the host listens on port %s", a, port)
+		}
+	}
+	if strings.Contains(fmt.Sprintf("%+v", *found), hl.JoinCode) {
+		t.Error("the announcement carries the join code")
+	}
 }
