@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -137,37 +138,112 @@ func (q *uiQueue) eventually(t *testing.T, what string, cond func() bool) {
 	}
 }
 
+// hostedRig is a facilitator's window on a real database in the test's
+// directory, hosting the mini scenario for teams Alpha and Bravo, with the
+// UI work of the network's goroutines queued for the test to run.
+type hostedRig struct {
+	t     *testing.T
+	ui    *uiQueue
+	st    *store.Store
+	db    string
+	clock *engine.FakeClock
+	ann   *fakeAnnouncer
+	fac   *shell
+	ex    *exerciseScreen
+}
+
+// startHosted starts the exercise from the setup screen with team laptops
+// ticked, as a facilitator does.
+func startHosted(t *testing.T) *hostedRig {
+	t.Helper()
+	r := &hostedRig{t: t, db: filepath.Join(t.TempDir(), "fb.db"), clock: engine.NewFakeClock(), ann: &fakeAnnouncer{}}
+	var err error
+	if r.st, err = store.Open(r.db); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.st.Close() })
+	r.ui = queueUI(t)
+	r.fac = hostShell(t, r.st, r.db, r.clock, r.ann, true)
+	r.ui.pump()
+	storeSavedJoin(nil)
+	t.Cleanup(func() { storeSavedJoin(nil) })
+	r.fac.showSetup(miniEntry(t))
+	s := currentAs[*setupScreen](t, r.fac)
+	if s.severalCheck == nil {
+		t.Fatal("setup does not offer team laptops though the shell can host")
+	}
+	s.severalCheck.SetChecked(true)
+	test.Tap(s.startButton)
+	r.ex = currentAs[*exerciseScreen](t, r.fac)
+	if r.ex.hosting == nil {
+		t.Fatal("the exercise is not hosted")
+	}
+	return r
+}
+
+// port is the port the host listens on.
+func (r *hostedRig) port() string {
+	_, port, err := net.SplitHostPort(r.ex.hosting.host.Address())
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return port
+}
+
+// restart is the facilitator's app started again (after a close or a
+// crash) on the same database: the home screen, then Resume.
+func (r *hostedRig) restart() *shell {
+	r.t.Helper()
+	fac := hostShell(r.t, r.st, r.db, r.clock, &fakeAnnouncer{}, false)
+	r.ui.pump()
+	return fac
+}
+
+// joinTyped is a team laptop joining as team by typing the address and
+// the code.
+func (r *hostedRig) joinTyped(team string) (*shell, *remoteScreen) {
+	r.t.Helper()
+	sh := teamShell(r.t, nil)
+	r.ui.pump()
+	sh.showJoin()
+	r.ui.pump()
+	j := currentAs[*joinScreen](r.t, sh)
+	j.addressEntry.SetText("127.0.0.1:" + r.port())
+	j.codeEntry.SetText(r.ex.hosting.host.Code())
+	j.teamEntry.SetText(team)
+	test.Tap(j.joinButton)
+	r.ui.pump()
+	return sh, currentAs[*remoteScreen](r.t, sh)
+}
+
+// openFirstDecision runs the clock to 5 minutes, where the mini scenario
+// opens decision "first", and waits until the laptop r has it.
+func (r *hostedRig) openFirstDecision(team *remoteScreen) {
+	r.t.Helper()
+	test.Tap(r.ex.console.pauseButton)
+	r.clock.Add(5 * time.Minute)
+	if err := r.ex.run.Session.Tick(); err != nil {
+		r.t.Fatal(err)
+	}
+	test.Tap(r.ex.console.pauseButton)
+	r.ui.pump()
+	name := team.conn.Team()
+	r.ui.eventually(r.t, "the decision reaches the team laptop", func() bool {
+		open := false
+		team.conn.Read(func(s *engine.State) { open = len(s.Team(name).Open) == 1 })
+		return open
+	})
+	team.refresh()
+}
+
 // The whole "several laptops" path in two windows: the facilitator starts
 // an exercise for team laptops and sees the code, the address and who is
 // in; a team laptop finds it, joins with the code as typed (lower case,
 // with a space), sees the team's view only, receives the inject and makes
 // a choice that the facilitator's store records once.
 func TestSeveralLaptopsHostAndJoin(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "fb.db")
-	st, err := store.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	clock := engine.NewFakeClock()
-	ui := queueUI(t)
-	ann := &fakeAnnouncer{}
-	fac := hostShell(t, st, db, clock, ann, true)
-	ui.pump()
-	storeSavedJoin(nil)
-
-	fac.showSetup(miniEntry(t))
-	s := currentAs[*setupScreen](t, fac)
-	if s.severalCheck == nil {
-		t.Fatal("setup does not offer team laptops though the shell can host")
-	}
-	s.severalCheck.SetChecked(true)
-	test.Tap(s.startButton)
-	ex := currentAs[*exerciseScreen](t, fac)
-	if ex.hosting == nil {
-		t.Fatal("the exercise is not hosted")
-	}
+	rig := startHosted(t)
+	ui, ann, ex := rig.ui, rig.ann, rig.ex
 	if len(ex.teams) != 0 || len(ex.tabs.Items) != 2 || ex.tabs.Items[1].Text != "Team laptops" {
 		var tabs []string
 		for _, it := range ex.tabs.Items {
@@ -180,10 +256,7 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 	if got := ex.joinPanel.code.Text; got != formatJoinCode(code) {
 		t.Errorf("join panel shows code %q, want %q", got, formatJoinCode(code))
 	}
-	_, port, _ := strings.Cut(h.Address(), "]:")
-	if port == "" {
-		_, port, _ = strings.Cut(h.Address(), ":")
-	}
+	port := rig.port()
 	for _, a := range ex.joinPanel.addrs {
 		if !strings.HasSuffix(a.Text, ":"+port) {
 			t.Errorf("join panel address %q does not end in the host's port %s", a.Text, port)
@@ -248,20 +321,9 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 		t.Errorf("Bravo's laptop line = %q", got)
 	}
 
-	// The facilitator starts the clock; at 5 minutes the reporter calls
+	// The facilitator runs the clock; at 5 minutes the reporter calls
 	// and the decision opens on the team laptop.
-	test.Tap(ex.console.pauseButton)
-	clock.Add(5 * time.Minute)
-	if err := ex.run.Session.Tick(); err != nil {
-		t.Fatal(err)
-	}
-	ui.pump()
-	ui.eventually(t, "the decision reaches the team laptop", func() bool {
-		open := false
-		r.conn.Read(func(s *engine.State) { open = len(s.Team("Alpha").Open) == 1 })
-		return open
-	})
-	r.refresh()
+	rig.openFirstDecision(r)
 	if !strings.Contains(allText(r.tv.inbox), "A reporter calls") {
 		t.Errorf("team inbox lacks the inject:\n%s", allText(r.tv.inbox))
 	}
@@ -383,49 +445,17 @@ func TestNormalizeAddressAndCode(t *testing.T) {
 // again on the same address with the same code, so team laptops reconnect
 // by themselves; a team laptop restarted mid-exercise rejoins by itself.
 func TestHostedExerciseResumesWhereTeamsKnowIt(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "fb.db")
-	st, err := store.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	clock := engine.NewFakeClock()
-	ui := queueUI(t)
-	fac := hostShell(t, st, db, clock, &fakeAnnouncer{}, true)
-	ui.pump()
-	storeSavedJoin(nil)
-	fac.showSetup(miniEntry(t))
-	s := currentAs[*setupScreen](t, fac)
-	s.severalCheck.SetChecked(true)
-	test.Tap(s.startButton)
-	ex := currentAs[*exerciseScreen](t, fac)
+	rig := startHosted(t)
+	ui, fac, ex := rig.ui, rig.fac, rig.ex
 	id, code, addr := ex.run.ID, ex.hosting.host.Code(), ex.hosting.host.Address()
-	_, port, _ := strings.Cut(addr, "]:")
-	if port == "" {
-		_, port, _ = strings.Cut(addr, ":")
-	}
-	local := "127.0.0.1:" + port
-
-	team := teamShell(t, nil)
-	ui.pump()
-	team.showJoin()
-	ui.pump()
-	j := currentAs[*joinScreen](t, team)
-	j.addressEntry.SetText(local)
-	j.codeEntry.SetText(code)
-	j.teamEntry.SetText("Bravo")
-	test.Tap(j.joinButton)
-	ui.pump()
-	currentAs[*remoteScreen](t, team)
+	team, _ := rig.joinTyped("Bravo")
 
 	// The facilitator's app goes away.
 	fac.close()
 
 	// Its restart: the home screen offers the exercise; resuming serves
 	// it on the same address and code.
-	fac2 := hostShell(t, st, db, clock, &fakeAnnouncer{}, false)
-	ui.pump()
+	fac2 := rig.restart()
 	home := currentAs[*homeScreen](t, fac2)
 	if home.resumeButtons[id] == nil || !strings.Contains(allText(fac2.body), "On team laptops: resuming serves it again") {
 		t.Errorf("home does not offer to resume the hosted exercise as one:\n%s", allText(fac2.body))
@@ -467,65 +497,22 @@ func TestHostedExerciseResumesWhereTeamsKnowIt(t *testing.T) {
 	if j3.rejoin == nil || j3.rejoin.Team != "Bravo" || j3.joining {
 		t.Errorf("after leaving: rejoin offered %+v, joining %v", j3.rejoin, j3.joining)
 	}
-	storeSavedJoin(nil)
 }
 
 // A choice made while the facilitator's laptop is down, on a team laptop
 // that is then closed too, is sent again when the laptop rejoins and counts
 // once, however often it is sent.
 func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "fb.db")
-	st, err := store.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	clock := engine.NewFakeClock()
-	ui := queueUI(t)
-	fac := hostShell(t, st, db, clock, &fakeAnnouncer{}, true)
-	ui.pump()
-	storeSavedJoin(nil)
-	fac.showSetup(miniEntry(t))
-	s := currentAs[*setupScreen](t, fac)
-	s.severalCheck.SetChecked(true)
-	test.Tap(s.startButton)
-	ex := currentAs[*exerciseScreen](t, fac)
-	id, code := ex.run.ID, ex.hosting.host.Code()
-	_, port, _ := strings.Cut(ex.hosting.host.Address(), "]:")
-	if port == "" {
-		_, port, _ = strings.Cut(ex.hosting.host.Address(), ":")
-	}
-
-	team := teamShell(t, nil)
-	ui.pump()
-	team.showJoin()
-	ui.pump()
-	j := currentAs[*joinScreen](t, team)
-	j.addressEntry.SetText("127.0.0.1:" + port)
-	j.codeEntry.SetText(code)
-	j.teamEntry.SetText("Alpha")
-	test.Tap(j.joinButton)
-	ui.pump()
-	r := currentAs[*remoteScreen](t, team)
+	rig := startHosted(t)
+	ui, fac := rig.ui, rig.fac
+	id := rig.ex.run.ID
+	team, r := rig.joinTyped("Alpha")
 
 	// The decision opens at 5 minutes, then the facilitator's app stops.
-	test.Tap(ex.console.pauseButton)
-	clock.Add(5 * time.Minute)
-	if err := ex.run.Session.Tick(); err != nil {
-		t.Fatal(err)
-	}
-	test.Tap(ex.console.pauseButton)
-	ui.pump()
-	ui.eventually(t, "the decision reaches the team laptop", func() bool {
-		open := false
-		r.conn.Read(func(s *engine.State) { open = len(s.Team("Alpha").Open) == 1 })
-		return open
-	})
+	rig.openFirstDecision(r)
 	fac.close()
 
 	// The team chooses while the host is down: the choice waits, kept.
-	r.refresh()
 	test.Tap(r.tv.optionButtons["first"][0])
 	r.tv.confirm.Confirm()
 	if !r.tv.sending["first"] {
@@ -555,8 +542,7 @@ func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
 	}
 	// The facilitator resumes; the laptop gets in and sends the choice
 	// again.
-	fac2 := hostShell(t, st, db, clock, &fakeAnnouncer{}, false)
-	ui.pump()
+	fac2 := rig.restart()
 	fac2.resumeExercise(id)
 	ex2 := currentAs[*exerciseScreen](t, fac2)
 	ui.eventually(t, "the team laptop rejoins by itself", func() bool {
@@ -584,5 +570,4 @@ func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
 	if n, phase := answers(); n != 1 || phase != "calm" {
 		t.Errorf("after sending the choice twice: %d choices, phase %q; want 1 and calm", n, phase)
 	}
-	storeSavedJoin(nil)
 }
