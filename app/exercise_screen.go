@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
@@ -138,7 +139,7 @@ func (e *exerciseScreen) build() fyne.CanvasObject {
 			container.NewVScroll(container.NewPadded(e.joinPanel.root))))
 		if e.projector != nil {
 			e.projPanel = newJoinPanel(loc, e.hosting, 2, nil)
-			e.projector.SetContent(container.NewCenter(e.projPanel.root))
+			e.projector.SetContent(e.projectorContent(e.projector))
 		}
 		if !e.joinShown {
 			// The first thing a room needs is the code.
@@ -223,6 +224,16 @@ func (e *exerciseScreen) refreshPresence() {
 	}
 }
 
+// projectorContent is the projector window's content: the big join panel
+// and, out of the way, a full-screen switch.
+func (e *exerciseScreen) projectorContent(w fyne.Window) fyne.CanvasObject {
+	full := widget.NewButtonWithIcon(e.sh.loc.T("lan.host.fullscreen"), theme.ViewFullScreenIcon(), func() {
+		w.SetFullScreen(!w.FullScreen())
+	})
+	full.Importance = widget.LowImportance
+	return container.NewBorder(nil, container.NewHBox(spacer(), full), nil, nil, container.NewCenter(e.projPanel.root))
+}
+
 // showProjector opens a second window with the join code and addresses
 // twice as large, to drag onto a projector (and full screen there).
 func (e *exerciseScreen) showProjector() {
@@ -233,7 +244,13 @@ func (e *exerciseScreen) showProjector() {
 	loc := e.sh.loc
 	w := fyne.CurrentApp().NewWindow(loc.T("lan.host.projector_title"))
 	e.projPanel = newJoinPanel(loc, e.hosting, 2, nil)
-	w.SetContent(container.NewCenter(e.projPanel.root))
+	w.SetContent(e.projectorContent(w))
+	// Escape leaves full screen, as on every projector-minded program.
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape && w.FullScreen() {
+			w.SetFullScreen(false)
+		}
+	})
 	w.SetOnClosed(func() { e.projector, e.projPanel = nil, nil })
 	w.Resize(fyne.NewSize(1280, 800))
 	e.projector = w

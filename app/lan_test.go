@@ -313,6 +313,14 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 	if got := ex.joinPanel.count.Text; got != "1 of 2 teams have joined" {
 		t.Errorf("count after Alpha joined = %q", got)
 	}
+	// The projector window: the same, twice as large, kept up to date.
+	ex.showProjector()
+	if ex.projector == nil || ex.projPanel.code.Text != formatJoinCode(code) || ex.projPanel.code.TextSize != 2*ex.joinPanel.code.TextSize {
+		t.Fatal("the projector window does not show the code twice as large")
+	}
+	if got := ex.projPanel.count.Text; got != "1 of 2 teams have joined" {
+		t.Errorf("projector count = %q", got)
+	}
 	ui.eventually(t, "the console says Alpha's laptop is connected", func() bool {
 		ex.refreshPresence()
 		return ex.console.laptopLabels["Alpha"].Text == "Laptop connected"
