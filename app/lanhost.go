@@ -210,7 +210,6 @@ func newJoinPanel(loc *i18n.Localizer, hs *hosting, scale float32, projector fun
 		steps := wrapped(loc.T("lan.host.steps"))
 		steps.Alignment = fyne.TextAlignCenter
 		found := wrapped(loc.T("lan.host.announced"))
-		found.Importance = widget.LowImportance
 		if !hs.announced {
 			found.SetText(loc.T("lan.host.not_announced", "error", hs.announce.Error()))
 			found.Importance = widget.WarningImportance
@@ -244,7 +243,7 @@ func (p *joinPanel) refresh() {
 		l := canvas.NewText(p.loc.T(key, "team", t), theme.Color(theme.ColorNameForeground))
 		l.TextSize, l.TextStyle = 16*p.scale, fyne.TextStyle{Bold: true}
 		side := 20 * p.scale
-		chips = append(chips, container.NewPadded(container.NewHBox(container.NewGridWrap(fyne.NewSquareSize(side), widget.NewIcon(icon)), container.NewCenter(l))))
+		chips = append(chips, container.NewPadded(container.NewHBox(container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(side), widget.NewIcon(icon))), container.NewCenter(l))))
 	}
 	p.teams.Objects = chips
 	p.teams.Refresh()
