@@ -365,6 +365,21 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 	if choices != 1 {
 		t.Errorf("the facilitator's store has %d choices for Alpha, want 1", choices)
 	}
+
+	// The facilitator ends the exercise: the team laptop says so and
+	// forgets the exercise (nothing to rejoin after a restart), and the
+	// facilitator's window goes to the debrief.
+	if err := ex.run.Session.Send(engine.Command{Kind: engine.CmdEnd}); err != nil {
+		t.Fatal(err)
+	}
+	ui.eventually(t, "the team laptop hears of the end", func() bool { r.refresh(); return r.ended })
+	if !r.over.box.Visible() {
+		t.Error("the team laptop does not say the exercise has ended")
+	}
+	if _, ok := loadSavedJoin(); ok {
+		t.Error("the ended exercise is still kept for a rejoin")
+	}
+	currentAs[*debriefScreen](t, rig.fac)
 }
 
 // The join form says what is wrong beside each field and joins nothing.
