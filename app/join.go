@@ -326,11 +326,16 @@ func (j *joinScreen) submit() {
 	if err != nil {
 		j.addrErr = loc.T("lan.join.error.address")
 	}
-	code, err := codeInput(j.code)
+	code, bundle, err := codeOrBundle(j.code)
 	if err != nil {
 		j.codeErr = loc.T("lan.join.error.code", "n", lan.CodeLen)
 	}
 	team := strings.TrimSpace(j.team)
+	for _, t := range j.teamOptions {
+		if strings.EqualFold(t, team) {
+			team = t // "alpha" for "Alpha": the host knows the name as it was set up
+		}
+	}
 	switch {
 	case team == "":
 		j.teamErr = loc.T("lan.join.error.no_team")
@@ -341,9 +346,26 @@ func (j *joinScreen) submit() {
 		j.sh.show(j)
 		return
 	}
-	j.address, j.code, j.team = addr, code, team
+	j.address, j.team = addr, team
+	if bundle == "" {
+		j.code = code
+	}
 	j.rejoin = nil
-	j.connect(joinRequest{Address: addr, Code: code, Team: team}, scenario.Text{})
+	j.connect(joinRequest{Address: addr, Code: code, Bundle: bundle, Team: team}, scenario.Text{})
+}
+
+// codeOrBundle reads the code field: the 6-character code as people type
+// it, or the long code (the code with the host's certificate fingerprint)
+// the facilitator's screen shows for when pairing is turned away.
+func codeOrBundle(s string) (code, bundle string, err error) {
+	s = strings.TrimSpace(s)
+	if len(s) > lan.CodeLen+1 && strings.Count(s, "-") == 1 {
+		if b, err := lan.ParseBundle(s); err == nil {
+			return b.Code, b.String(), nil
+		}
+	}
+	code, err = codeInput(s)
+	return code, "", err
 }
 
 // startRejoin joins again with what the laptop joined with last time.
@@ -401,10 +423,12 @@ func (j *joinScreen) connect(req joinRequest, title scenario.Text) {
 				})
 			}
 			saved := savedJoin{Address: req.Address, Bundle: conn.Bundle(), Team: conn.Team(), Title: title}
-			var pending []pendingChoice
-			if old, ok := loadSavedJoin(); ok && old.Address == saved.Address && old.Bundle == saved.Bundle && old.Team == saved.Team {
-				pending = old.Pending
+			// Choices still on their way belong to the exercise and the
+			// team, wherever the host is now (its address may have changed).
+			if old, ok := loadSavedJoin(); ok && old.Bundle == saved.Bundle && old.Team == saved.Team {
+				saved.Pending = old.Pending
 			}
+			pending := saved.Pending
 			storeSavedJoin(&saved)
 			r := newRemoteScreen(j.sh, conn, req.Address)
 			j.sh.show(r)
@@ -444,6 +468,10 @@ func joinErrorText(sh *shell, err error) string {
 		return loc.T("lan.join.error.refused")
 	case errors.Is(err, lan.ErrFingerprint):
 		return loc.T("lan.join.error.fingerprint")
+	case errors.Is(err, lan.ErrPairLimited):
+		return loc.T("lan.join.error.pair_limited")
+	case errors.Is(err, lan.ErrNoHost):
+		return loc.T("lan.join.error.no_host")
 	case errors.Is(err, context.DeadlineExceeded):
 		return loc.T("lan.join.error.timeout")
 	}
@@ -459,6 +487,7 @@ type remoteScreen struct {
 
 	tv       *teamView
 	history  *worldHistory
+	sending  map[string]bool // decisions whose choice is on its way, across rebuilds
 	ticker   *clockTicker
 	lost     *banner
 	over     *banner
@@ -470,7 +499,8 @@ type remoteScreen struct {
 }
 
 func newRemoteScreen(sh *shell, conn remoteTeam, address string) *remoteScreen {
-	r := &remoteScreen{sh: sh, conn: conn, address: address, history: &worldHistory{}, quit: make(chan struct{})}
+	r := &remoteScreen{sh: sh, conn: conn, address: address, history: &worldHistory{}, quit: make(chan struct{}),
+		sending: map[string]bool{}}
 	go func() {
 		select {
 		case <-conn.Ended():
@@ -502,7 +532,11 @@ func (r *remoteScreen) build() fyne.CanvasObject {
 	}
 	r.tv = newTeamViewWith(r.conn, r.conn.Team(), r.sh.win, loc, r.history)
 	r.tv.sendAsync = true
+	// Shared with the views before a language switch: a choice on its way
+	// keeps its decision's buttons disabled in the new view too.
+	r.tv.sending = r.sending
 	r.tv.pending = r.notePending
+	r.tv.shownSeq = -1 // drawn before it knew what is on its way: draw again
 	r.tv.setChannel(channel)
 	r.tv.restoreDrafts(drafts)
 	var title string
@@ -544,6 +578,12 @@ func (r *remoteScreen) notePending(cmd engine.Command, done bool) {
 		s.Pending = append(s.Pending, pendingChoice{Ref: cmd.Ref, Decision: cmd.Decision, Option: cmd.Option, Text: cmd.Text})
 	}
 	storeSavedJoin(&s)
+	if done && r.tv != nil && !r.stopped {
+		// The choice may have been sent from a view a language switch
+		// has replaced: redraw the one showing.
+		r.tv.shownSeq = -1
+		r.refresh()
+	}
 }
 
 // resend sends again the choices a previous run of the app left on their
@@ -611,5 +651,7 @@ func (r *remoteScreen) stop() {
 	if r.tv != nil {
 		r.tv.close()
 	}
-	r.conn.Close()
+	// Closing waits (briefly) for the host to hear the laptop saw the
+	// end; not on the UI goroutine.
+	go r.conn.Close()
 }

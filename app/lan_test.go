@@ -200,8 +200,8 @@ func (r *hostedRig) restart() *shell {
 }
 
 // joinTyped is a team laptop joining as team by typing the address and
-// the code.
-func (r *hostedRig) joinTyped(team string) (*shell, *remoteScreen) {
+// code (the join code or the long code).
+func (r *hostedRig) joinTyped(team, code string) (*shell, *remoteScreen) {
 	r.t.Helper()
 	sh := teamShell(r.t, nil)
 	r.ui.pump()
@@ -209,7 +209,7 @@ func (r *hostedRig) joinTyped(team string) (*shell, *remoteScreen) {
 	r.ui.pump()
 	j := currentAs[*joinScreen](r.t, sh)
 	j.addressEntry.SetText("127.0.0.1:" + r.port())
-	j.codeEntry.SetText(r.ex.hosting.host.Code())
+	j.codeEntry.SetText(code)
 	j.teamEntry.SetText(team)
 	test.Tap(j.joinButton)
 	r.ui.pump()
@@ -462,6 +462,20 @@ func TestNormalizeAddressAndCode(t *testing.T) {
 	if got := formatJoinCode("K7M3QX"); got != "K7M 3QX" {
 		t.Errorf("formatJoinCode = %q", got)
 	}
+	fp := strings.Repeat("ab", 32)
+	longs := []struct{ in, code, bundle string }{
+		{"k7m 3qx", "K7M3QX", ""},
+		{" K7M3QX-" + fp + " ", "K7M3QX", "K7M3QX-" + fp},
+		{"K7M3QX-" + strings.ToUpper(fp), "K7M3QX", "K7M3QX-" + fp},
+		{"K7M3QX-" + fp[:10], "", ""}, // a cut-off long code is not a code
+		{"K7M3Q1-" + fp, "", ""},      // nor one whose code part is wrong
+	}
+	for _, c := range longs {
+		code, bundle, err := codeOrBundle(c.in)
+		if c.code == "" && err == nil || c.code != "" && (code != c.code || bundle != c.bundle) {
+			t.Errorf("codeOrBundle(%q) = %q, %q, %v; want %q, %q", c.in, code, bundle, err, c.code, c.bundle)
+		}
+	}
 }
 
 // A hosted exercise resumed after the app was closed (or killed) is served
@@ -471,7 +485,8 @@ func TestHostedExerciseResumesWhereTeamsKnowIt(t *testing.T) {
 	rig := startHosted(t)
 	ui, fac, ex := rig.ui, rig.fac, rig.ex
 	id, code, addr := ex.run.ID, ex.hosting.host.Code(), ex.hosting.host.Address()
-	team, _ := rig.joinTyped("Bravo")
+	// Bravo types the long code, as when pairing is turned away.
+	team, _ := rig.joinTyped("Bravo", ex.hosting.host.Bundle().String())
 
 	// The facilitator's app goes away.
 	fac.close()
@@ -529,7 +544,7 @@ func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
 	rig := startHosted(t)
 	ui, fac := rig.ui, rig.fac
 	id := rig.ex.run.ID
-	team, r := rig.joinTyped("Alpha")
+	team, r := rig.joinTyped("Alpha", rig.ex.hosting.host.Code())
 
 	// The decision opens at 5 minutes, then the facilitator's app stops.
 	rig.openFirstDecision(r)
@@ -541,6 +556,13 @@ func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
 	if !r.tv.sending["first"] {
 		t.Fatal("the choice does not show as on its way")
 	}
+	// A language switch rebuilds the view: the choice is still on its
+	// way there, and a second one cannot be made meanwhile.
+	team.setLang(i18n.ZH)
+	if !r.tv.sending["first"] || !r.tv.optionButtons["first"][1].Disabled() {
+		t.Fatal("after a language switch the decision can be chosen again while a choice is on its way")
+	}
+	team.setLang(i18n.EN)
 	saved, _ := loadSavedJoin()
 	if len(saved.Pending) != 1 || saved.Pending[0].Decision != "first" || saved.Pending[0].Ref == "" {
 		t.Fatalf("pending choices kept: %+v", saved.Pending)
@@ -592,5 +614,54 @@ func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
 	ui.eventually(t, "the repeat is answered", func() bool { return !r2.tv.sending["first"] })
 	if n, phase := answers(); n != 1 || phase != "calm" {
 		t.Errorf("after sending the choice twice: %d choices, phase %q; want 1 and calm", n, phase)
+	}
+}
+
+// An exercise that cannot be announced (no network, say) is hosted all the
+// same, says so, and closes cleanly.
+func TestHostingWhenTheAnnouncementFails(t *testing.T) {
+	closer, err := advertiseExercise(announcement{ID: "", Port: 0})
+	if err == nil || closer != nil {
+		t.Fatalf("a bad announcement gave closer %v, error %v; want no closer and an error", closer, err)
+	}
+	st := openStore(t)
+	run := startMini(t, st, engine.NewFakeClock())
+	dir := filepath.Join(t.TempDir(), "lan")
+	hs, err := startHosting(st, run, dir, func(announcement) (io.Closer, error) {
+		return advertiseExercise(announcement{}) // fails: no id
+	}, t.Logf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hs.announced || hs.announce == nil || hs.adv != nil {
+		t.Errorf("announced %v, error %v, closer %v", hs.announced, hs.announce, hs.adv)
+	}
+	hs.close(false)
+	hs.close(false)
+}
+
+// A resumed exercise whose port has been taken meanwhile is served on
+// another one, and the join panel says the address changed.
+func TestResumedHostMovesWhenItsPortIsTaken(t *testing.T) {
+	rig := startHosted(t)
+	id, code, port := rig.ex.run.ID, rig.ex.hosting.host.Code(), rig.port()
+	rig.fac.close()
+	l, err := net.Listen("tcp", "0.0.0.0:"+port)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	fac2 := rig.restart()
+	fac2.resumeExercise(id)
+	ex2 := currentAs[*exerciseScreen](t, fac2)
+	if ex2.hosting == nil || !ex2.hosting.moved || ex2.hosting.host.Code() != code {
+		t.Fatalf("hosting %+v", ex2.hosting)
+	}
+	_, port2, _ := net.SplitHostPort(ex2.hosting.host.Address())
+	if port2 == port {
+		t.Fatalf("still on port %s", port)
+	}
+	if !strings.Contains(allText(ex2.joinPanel.root), "moved to the one above") {
+		t.Errorf("the join panel does not say the address changed:\n%s", allText(ex2.joinPanel.root))
 	}
 }

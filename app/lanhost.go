@@ -47,6 +47,7 @@ type announcement struct {
 type hosting struct {
 	host      *lan.Host
 	addrs     []string // addresses a team laptop can type, best first
+	moved     bool     // resumed on another port than the teams knew
 	announced bool     // the exercise is announced on the local network
 	announce  error    // why it is not, when it is not
 	adv       io.Closer
@@ -67,17 +68,29 @@ func startHosting(st *store.Store, run *exercise.Running, dir string, advertise 
 	}
 	cfg := lan.HostConfig{Listen: listen, Dir: dir, Linger: 10 * time.Second, Logf: logf}
 	h, err := lan.NewHost(st, run, cfg)
-	if err != nil && !resumed {
+	moved := false
+	switch {
+	case err != nil && !resumed:
 		// The usual port is taken (another exercise on this laptop, or
 		// another program): any free port does, the screen shows it.
 		cfg.Listen = "0.0.0.0:0"
 		h, err = lan.NewHost(st, run, cfg)
+	case err != nil:
+		// The port the teams know is taken now. Serving elsewhere beats
+		// not serving: the screen says the address changed, and the
+		// laptops join again at the new one (their choices are kept).
+		if free, ferr := freePort(); ferr == nil {
+			cfg.Listen = net.JoinHostPort("0.0.0.0", strconv.Itoa(free))
+			if h2, err2 := lan.NewHost(st, run, cfg); err2 == nil {
+				h, err, moved = h2, nil, true
+			}
+		}
 	}
 	if err != nil {
 		return nil, err
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	hs := &hosting{host: h, cancel: cancel, done: make(chan struct{})}
+	hs := &hosting{host: h, cancel: cancel, done: make(chan struct{}), moved: moved}
 	_, port, _ := net.SplitHostPort(h.Address())
 	hs.addrs = localAddresses(port)
 	go func() {
@@ -96,6 +109,16 @@ func startHosting(st *store.Store, run *exercise.Running, dir string, advertise 
 		}
 	}
 	return hs, nil
+}
+
+// freePort asks the system for a free TCP port.
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "0.0.0.0:0")
+	if err != nil {
+		return 0, err
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
 // localAddresses lists this machine's addresses that a team laptop on the
@@ -196,6 +219,11 @@ func newJoinPanel(loc *i18n.Localizer, hs *hosting, scale float32, projector fun
 	}
 	p.code = big(formatJoinCode(hs.host.Code()), 96)
 	objs := []fyne.CanvasObject{caption(loc.T("lan.host.code")), p.code, caption(loc.T("lan.host.address"))}
+	if hs.moved {
+		l := wrapped(loc.T("lan.host.moved"))
+		l.Importance, l.Alignment = widget.WarningImportance, fyne.TextAlignCenter
+		objs = append(objs, l)
+	}
 	for _, a := range hs.addrs {
 		t := big(a, 44)
 		p.addrs = append(p.addrs, t)
@@ -216,7 +244,12 @@ func newJoinPanel(loc *i18n.Localizer, hs *hosting, scale float32, projector fun
 		}
 		found.Alignment = fyne.TextAlignCenter
 		show := widget.NewButtonWithIcon(loc.T("lan.host.projector"), theme.ComputerIcon(), projector)
-		objs = append(objs, steps, found, container.NewCenter(show))
+		// The long code needs no pairing: for a laptop turned away while
+		// someone floods the network with pairing attempts.
+		long := widget.NewLabelWithStyle(hs.host.Bundle().String(), fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})
+		long.Selectable = true
+		objs = append(objs, steps, found, container.NewCenter(show), widget.NewSeparator(),
+			faint(loc.T("lan.host.long_code"), fyne.TextAlignCenter), long)
 	}
 	p.root = container.NewVBox(objs...)
 	p.refresh()

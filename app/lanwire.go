@@ -13,8 +13,13 @@ import (
 // advertiseExercise announces a hosted exercise on the local network by
 // mDNS (its id, titles, teams and port; never the code).
 func advertiseExercise(a announcement) (io.Closer, error) {
-	return discovery.Advertise(discovery.Announcement{ID: a.ID, Title: a.Title["en"], TitleZH: a.Title["zh"],
+	adv, err := discovery.Advertise(discovery.Announcement{ID: a.ID, Title: a.Title["en"], TitleZH: a.Title["zh"],
 		Teams: a.Teams, Port: a.Port, Protocol: lan.Protocol, Logf: hostLogf})
+	if err != nil {
+		// Not adv: a nil *Advertiser in an io.Closer is not a nil Closer.
+		return nil, err
+	}
+	return adv, nil
 }
 
 // browseExercises lists the exercises announced on the local network that

@@ -114,7 +114,7 @@ func JoinWith(addr string, b Bundle, team string, opts JoinOptions) (*Client, er
 		nats.Secure(pinnedTLS(b.Fingerprint)),
 		nats.UserInfo(team, TeamPassword(b.Code, team)),
 		nats.CustomInboxPrefix(inboxPrefix(c.tok)),
-		nats.Name("firebreak team "+team),
+		nats.Name(clientName(team)),
 		nats.Timeout(opts.Timeout),
 		nats.MaxReconnects(-1),
 		nats.ReconnectWait(200*time.Millisecond),
@@ -178,6 +178,9 @@ func JoinWith(addr string, b Bundle, team string, opts JoinOptions) (*Client, er
 	}
 	return c, nil
 }
+
+// clientName is the connection name of a team laptop (see Host.Connected).
+func clientName(team string) string { return "firebreak team " + team }
 
 func joinError(addr string, err error) error {
 	var tlsErr *tls.CertificateVerificationError

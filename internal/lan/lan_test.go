@@ -621,3 +621,25 @@ func TestCopiedStreamMessagesAreIgnored(t *testing.T) {
 		t.Errorf("Bravo's clock: %s", bravo.ExerciseTime())
 	}
 }
+
+// Teams called like the host's own users are connected only when their
+// laptops are: the host's connection and pairing connections do not count.
+func TestConnectedCountsOnlyTeamLaptops(t *testing.T) {
+	th := newTestHost(t, true, 1, "facilitator", "pair")
+	th.h.cfg.Logf = nil
+	if got := th.h.Connected(); len(got) != 0 {
+		t.Fatalf("connected before any laptop: %v", got)
+	}
+	if _, err := Pair(context.Background(), th.h.Address(), th.h.Code(), JoinOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := th.h.Connected(); len(got) != 0 {
+		t.Errorf("connected after a pairing: %v", got)
+	}
+	c := th.join("pair")
+	defer c.Close()
+	waitFor(t, "team pair's laptop to count", 5*time.Second, func() bool {
+		got := th.h.Connected()
+		return len(got) == 1 && got[0] == "pair"
+	})
+}

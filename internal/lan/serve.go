@@ -66,7 +66,12 @@ func (h *Host) Connected() []string {
 	}
 	on := map[string]bool{}
 	for _, ci := range cz.Conns {
-		on[ci.AuthorizedUser] = true
+		// The user and the name a team laptop gives: the host's own
+		// connection and pairing connections are other users, even for
+		// teams called "facilitator" or "pair".
+		if ci.Name == clientName(ci.AuthorizedUser) {
+			on[ci.AuthorizedUser] = true
+		}
 	}
 	var out []string
 	for _, t := range h.teams {
