@@ -267,8 +267,14 @@ func (j *joinScreen) build() fyne.CanvasObject {
 			j.rejoin = nil
 			j.sh.show(j)
 		})
-		objs = append(objs, panel(wrapped(loc.T("lan.join.rejoin_offer", "team", j.rejoin.Team, "title", j.rejoin.Title.Get(lang), "address", j.rejoin.Address)),
-			container.NewHBox(again, forget)), widget.NewSeparator())
+		offer := []fyne.CanvasObject{wrapped(loc.T("lan.join.rejoin_offer", "team", j.rejoin.Team, "title", j.rejoin.Title.Get(lang), "address", j.rejoin.Address))}
+		if n := len(j.rejoin.Pending); n > 0 {
+			// Forgetting the exercise drops these: say so before.
+			l := wrapped(loc.T("lan.join.rejoin_pending", "n", n))
+			l.Importance = widget.WarningImportance
+			offer = append(offer, l)
+		}
+		objs = append(objs, panel(append(offer, container.NewHBox(again, forget))...), widget.NewSeparator())
 	}
 	objs = append(objs, form, j.status, container.NewHBox(back, spacer(), j.joinButton))
 	return container.NewVScroll(column(760, container.NewVBox(objs...)))

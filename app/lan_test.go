@@ -585,6 +585,9 @@ func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
 	if !strings.Contains(j2.joinErr, "Trying again every few seconds") {
 		t.Errorf("a rejoin with the host down says %q", j2.joinErr)
 	}
+	if !strings.Contains(allText(team2.body), "1 choice(s) made here have not reached the facilitator's laptop yet") {
+		t.Errorf("the join screen does not say a choice is still to be delivered:\n%s", allText(team2.body))
+	}
 	// The facilitator resumes; the laptop gets in and sends the choice
 	// again.
 	fac2 := rig.restart()

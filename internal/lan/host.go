@@ -524,8 +524,10 @@ func (h *Host) listen() error {
 		_ = s.SetPendingLimits(-1, 64<<20)
 	}
 	// Pairing requests are small and anyone may send them: a flood is
-	// dropped here rather than queued.
-	_ = s3.SetPendingLimits(1024, 4<<20)
+	// dropped here rather than queued without bound. The room is for a
+	// pairing connection's 30 seconds of large junk (checked by size
+	// first, so drained fast) without crowding out the real requests.
+	_ = s3.SetPendingLimits(16384, 64<<20)
 	h.subs = append(h.subs, s3)
 	return h.nc.Flush()
 }
