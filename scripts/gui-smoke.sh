@@ -8,7 +8,13 @@ while [ -e /tmp/.X11-unix/X$d ] || [ -e /tmp/.X$d-lock ]; do d=$((d+1)); done
 Xvfb :$d -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 home=$(mktemp -d)
-cleanup() { kill "${app:-}" 2>/dev/null || true; kill $xvfb 2>/dev/null || true; rm -rf "$home"; }
+# The app may still be writing its settings as it stops: wait for it before
+# removing its home.
+cleanup() {
+  if [ -n "${app:-}" ]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; fi
+  kill $xvfb 2>/dev/null || true
+  rm -rf "$home" 2>/dev/null || { sleep 1; rm -rf "$home" 2>/dev/null || true; }
+}
 trap cleanup EXIT
 for _ in $(seq 50); do [ -e /tmp/.X11-unix/X$d ] && break; sleep 0.1; done
 DISPLAY=:$d HOME=$home XDG_CONFIG_HOME=$home/.config "$bin" >"$home/log" 2>&1 &
