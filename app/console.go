@@ -71,7 +71,7 @@ type console struct {
 
 	// laptops, set when the teams play on their own laptops, says which
 	// have joined and which are connected now; each team card then says.
-	laptops      func() (joined, connected []string)
+	laptops      func() (joined []string, connected map[string]int)
 	laptopLabels map[string]*widget.Label
 }
 
@@ -308,15 +308,19 @@ func (c *console) showLaptops() {
 	}
 	joined, connected := c.laptops()
 	for team, l := range c.laptopLabels {
-		key, imp := "console.laptop_waiting", widget.WarningImportance
-		switch {
-		case slices.Contains(connected, team):
-			key, imp = "console.laptop_connected", widget.SuccessImportance
+		text, imp := c.loc.T("console.laptop_waiting"), widget.WarningImportance
+		switch n := connected[team]; {
+		case n > 1:
+			// Two laptops as one team: a mix-up at a table, or someone
+			// who should not be there.
+			text, imp = c.loc.T("console.laptops_several", "n", n), widget.WarningImportance
+		case n == 1:
+			text, imp = c.loc.T("console.laptop_connected"), widget.SuccessImportance
 		case slices.Contains(joined, team):
-			key, imp = "console.laptop_lost", widget.DangerImportance
+			text, imp = c.loc.T("console.laptop_lost"), widget.DangerImportance
 		}
 		l.Importance = imp
-		l.SetText(c.loc.T(key))
+		l.SetText(text)
 	}
 }
 

@@ -125,7 +125,7 @@ func (e *exerciseScreen) build() fyne.CanvasObject {
 	e.console = newConsoleWith(e.run.Session, e.sh.win, loc, e.histories)
 	if e.hosting != nil {
 		h := e.hosting.host
-		e.console.laptops = func() ([]string, []string) { return h.Present(), h.Connected() }
+		e.console.laptops = func() ([]string, map[string]int) { return h.Present(), h.Laptops() }
 		e.console.shownSeq = -1
 		e.console.refresh()
 	}

@@ -203,6 +203,9 @@ func (r *hostedRig) restart() *shell {
 // code (the join code or the long code).
 func (r *hostedRig) joinTyped(team, code string) (*shell, *remoteScreen) {
 	r.t.Helper()
+	// A laptop of its own: nothing saved from another laptop's join (the
+	// windows of a test share one app's preferences).
+	storeSavedJoin(nil)
 	sh := teamShell(r.t, nil)
 	r.ui.pump()
 	sh.showJoin()
@@ -666,5 +669,20 @@ func TestResumedHostMovesWhenItsPortIsTaken(t *testing.T) {
 	}
 	if !strings.Contains(allText(ex2.joinPanel.root), "moved to the one above") {
 		t.Errorf("the join panel does not say the address changed:\n%s", allText(ex2.joinPanel.root))
+	}
+}
+
+// Two laptops joined as one team are pointed out to the facilitator.
+func TestConsoleFlagsTwoLaptopsOnOneTeam(t *testing.T) {
+	rig := startHosted(t)
+	code := rig.ex.hosting.host.Code()
+	rig.joinTyped("Alpha", code)
+	rig.joinTyped("Alpha", code)
+	rig.ui.eventually(t, "the console counts two laptops for Alpha", func() bool {
+		rig.ex.refreshPresence()
+		return strings.HasPrefix(rig.ex.console.laptopLabels["Alpha"].Text, "2 laptops connected as this team")
+	})
+	if got := rig.ex.console.laptopLabels["Bravo"].Text; got != "Laptop not joined yet" {
+		t.Errorf("Bravo's line = %q", got)
 	}
 }

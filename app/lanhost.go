@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"os"
 	"slices"
@@ -312,14 +313,14 @@ func followConnections(h *lan.Host, stop <-chan struct{}, redraw func()) {
 	go func() {
 		t := time.NewTicker(2 * time.Second)
 		defer t.Stop()
-		var last []string
+		var last map[string]int
 		for {
 			select {
 			case <-stop:
 				return
 			case <-t.C:
 			}
-			if now := h.Connected(); !slices.Equal(now, last) {
+			if now := h.Laptops(); !maps.Equal(now, last) {
 				last = now
 				uiDo(redraw)
 			}

@@ -60,23 +60,31 @@ func HostedIn(dir string) bool {
 // Connected lists the teams that have a laptop connected right now, in the
 // exercise's order (Present lists those that joined at some point).
 func (h *Host) Connected() []string {
+	n := h.Laptops()
+	var out []string
+	for _, t := range h.teams {
+		if n[t] > 0 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Laptops counts the laptops connected right now per team. Anyone with the
+// code can join as any team, so two laptops on one team is worth showing
+// the facilitator.
+func (h *Host) Laptops() map[string]int {
+	out := map[string]int{}
 	cz, err := h.ns.Connz(&server.ConnzOptions{Username: true, Limit: 1 << 16})
 	if err != nil {
-		return nil
+		return out
 	}
-	on := map[string]bool{}
 	for _, ci := range cz.Conns {
 		// The user and the name a team laptop gives: the host's own
 		// connection and pairing connections are other users, even for
 		// teams called "facilitator" or "pair".
-		if ci.Name == clientName(ci.AuthorizedUser) {
-			on[ci.AuthorizedUser] = true
-		}
-	}
-	var out []string
-	for _, t := range h.teams {
-		if on[t] {
-			out = append(out, t)
+		if _, team := h.tokens[ci.AuthorizedUser]; team && ci.Name == clientName(ci.AuthorizedUser) {
+			out[ci.AuthorizedUser]++
 		}
 	}
 	return out
