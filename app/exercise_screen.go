@@ -46,6 +46,7 @@ func newExerciseScreen(sh *shell, run *exercise.Running, hs *hosting) *exerciseS
 		e.stopPresence = make(chan struct{})
 		followPresence(hs.host, e.stopPresence, e.refreshPresence)
 		followConnections(hs.host, e.stopPresence, e.refreshPresence)
+		followAddresses(hs, e.stopPresence, e.readdress)
 	}
 	e.cancelEnd = run.Session.Subscribe(func(ev engine.Event) {
 		if ev.Kind == engine.KindExerciseEnds {
@@ -206,6 +207,17 @@ func (e *exerciseScreen) stop() {
 		var ended bool
 		e.run.Session.Read(func(st *engine.State) { ended = st.Ended })
 		e.hosting.close(ended)
+	}
+}
+
+// readdress shows the laptop's new addresses (and announces the exercise
+// on them): the join panels are built anew, with the rest of the screen.
+func (e *exerciseScreen) readdress() {
+	if e.done || !e.hosting.readdress() {
+		return
+	}
+	if e.sh.current == e {
+		e.sh.show(e)
 	}
 }
 

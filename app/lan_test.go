@@ -686,3 +686,45 @@ func TestConsoleFlagsTwoLaptopsOnOneTeam(t *testing.T) {
 		t.Errorf("Bravo's line = %q", got)
 	}
 }
+
+// A laptop that joins a network after the exercise started shows its new
+// address and announces the exercise there; one on no network says so.
+func TestHostingFollowsTheLaptopsAddresses(t *testing.T) {
+	st := openStore(t)
+	testWindow(t)
+	run := startMini(t, st, engine.NewFakeClock())
+	ann := &fakeAnnouncer{}
+	hs, err := startHosting(st, run, filepath.Join(t.TempDir(), "lan"), ann.advertise, t.Logf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hs.close(false)
+	if hs.readdress() {
+		t.Error("addresses changed though the network did not")
+	}
+	// As when the exercise started before the laptop was on the Wi-Fi.
+	hs.addrs = []string{"127.0.0.1:1"}
+	loc := i18n.New(i18n.EN)
+	if !strings.Contains(allText(newJoinPanel(loc, hs, 1, func() {}).root), "This laptop is not on any network") {
+		t.Error("a laptop with only its loopback address does not say it is on no network")
+	}
+	if !hs.readdress() || len(ann.got) != 2 || ann.closed != 1 {
+		t.Errorf("after a change of address: announced %d times, closed %d", len(ann.got), ann.closed)
+	}
+	if strings.Contains(allText(newJoinPanel(loc, hs, 1, func() {}).root), "not on any network") != onlyLoopback(hs.addrs) {
+		t.Error("the panel's network warning does not follow the addresses")
+	}
+	cases := []struct {
+		addrs []string
+		want  bool
+	}{
+		{[]string{"127.0.0.1:4222"}, true},
+		{[]string{"127.0.0.1:4222", "192.168.1.20:4222"}, false},
+		{[]string{"10.0.0.2:4222"}, false},
+	}
+	for _, c := range cases {
+		if got := onlyLoopback(c.addrs); got != c.want {
+			t.Errorf("onlyLoopback(%v) = %v", c.addrs, got)
+		}
+	}
+}

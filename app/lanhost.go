@@ -52,6 +52,8 @@ type hosting struct {
 	announced bool     // the exercise is announced on the local network
 	announce  error    // why it is not, when it is not
 	adv       io.Closer
+	advertise func(announcement) (io.Closer, error)
+	ann       announcement
 	cancel    context.CancelFunc
 	done      chan struct{} // the heartbeat has stopped
 	closeOnce sync.Once
@@ -98,18 +100,78 @@ func startHosting(st *store.Store, run *exercise.Running, dir string, advertise 
 		defer close(hs.done)
 		h.Heartbeat(ctx)
 	}()
-	if advertise == nil {
+	hs.advertise = advertise
+	p, _ := strconv.Atoi(port)
+	var title scenario.Text
+	run.Session.Read(func(s *engine.State) { title = s.Scenario.Title })
+	hs.ann = announcement{ID: h.Exercise(), Title: title, Teams: h.Teams(), Port: p}
+	hs.announceNow()
+	return hs, nil
+}
+
+// announceNow (re)announces the exercise on the networks this laptop is on.
+func (hs *hosting) announceNow() {
+	if hs.adv != nil {
+		_ = hs.adv.Close()
+		hs.adv = nil
+	}
+	hs.announced = false
+	if hs.advertise == nil {
 		hs.announce = errors.New("discovery is not available in this build")
-	} else {
-		p, _ := strconv.Atoi(port)
-		var title scenario.Text
-		run.Session.Read(func(s *engine.State) { title = s.Scenario.Title })
-		a := announcement{ID: h.Exercise(), Title: title, Teams: h.Teams(), Port: p}
-		if hs.adv, hs.announce = advertise(a); hs.announce == nil {
-			hs.announced = true
+		return
+	}
+	if hs.adv, hs.announce = hs.advertise(hs.ann); hs.announce == nil {
+		hs.announced = true
+	}
+}
+
+// readdress takes up the laptop's addresses anew (it joined or left a
+// network since the exercise started) and announces the exercise on them.
+// It reports whether they changed.
+func (hs *hosting) readdress() bool {
+	_, port, _ := net.SplitHostPort(hs.host.Address())
+	now := localAddresses(port)
+	if slices.Equal(now, hs.addrs) {
+		return false
+	}
+	hs.addrs = now
+	hs.announceNow()
+	return true
+}
+
+// followAddresses looks every few seconds whether the laptop's addresses
+// changed — a facilitator who starts before joining the venue's Wi-Fi, or
+// whose address the router changed — and then calls changed.
+func followAddresses(hs *hosting, stop <-chan struct{}, changed func()) {
+	_, port, _ := net.SplitHostPort(hs.host.Address())
+	last := slices.Clone(hs.addrs)
+	go func() {
+		t := time.NewTicker(3 * time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+			if now := localAddresses(port); !slices.Equal(now, last) {
+				last = now
+				uiDo(changed)
+			}
+		}
+	}()
+}
+
+// onlyLoopback says whether this laptop offers nothing but its loopback
+// address: it is on no network.
+func onlyLoopback(addrs []string) bool {
+	for _, a := range addrs {
+		host, _, err := net.SplitHostPort(a)
+		if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() {
+			return false
 		}
 	}
-	return hs, nil
+	return true
 }
 
 // freePort asks the system for a free TCP port.
@@ -239,7 +301,13 @@ func newJoinPanel(loc *i18n.Localizer, hs *hosting, scale float32, projector fun
 		steps := wrapped(loc.T("lan.host.steps"))
 		steps.Alignment = fyne.TextAlignCenter
 		found := wrapped(loc.T("lan.host.announced"))
-		if !hs.announced {
+		switch {
+		case onlyLoopback(hs.addrs):
+			// The usual cause of "nobody can join" at a venue: the
+			// facilitator's laptop is not on the Wi-Fi (yet).
+			found.SetText(loc.T("lan.host.no_network"))
+			found.Importance = widget.DangerImportance
+		case !hs.announced:
 			found.SetText(loc.T("lan.host.not_announced", "error", hs.announce.Error()))
 			found.Importance = widget.WarningImportance
 		}
