@@ -183,6 +183,10 @@ func (j *joinScreen) build() fyne.CanvasObject {
 	switch {
 	case j.searching:
 		foundBox.Add(container.NewHBox(widget.NewActivity(), muted(loc.T("lan.join.searching"))))
+	case errors.Is(j.browseErr, errNoNetwork):
+		l := wrapped(loc.T("lan.join.no_network"))
+		l.Importance = widget.DangerImportance
+		foundBox.Add(l)
 	case j.browseErr != nil:
 		l := wrapped(loc.T("lan.join.browse_failed", "error", j.browseErr.Error()))
 		l.Importance = widget.WarningImportance

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"path/filepath"
@@ -726,5 +727,28 @@ func TestHostingFollowsTheLaptopsAddresses(t *testing.T) {
 		if got := onlyLoopback(c.addrs); got != c.want {
 			t.Errorf("onlyLoopback(%v) = %v", c.addrs, got)
 		}
+	}
+}
+
+// A team laptop on no network is told so in its language, not given the
+// discovery package's error.
+func TestJoinScreenSaysWhenOnNoNetwork(t *testing.T) {
+	w := testWindow(t)
+	sh := newShell(w, i18n.ZH, deps{
+		openStore:     func() (*store.Store, error) { return nil, errors.New("none") },
+		loadScenarios: func() ([]library.Entry, error) { return nil, nil },
+		clock:         engine.RealClock{},
+		browse: func(context.Context, time.Duration) ([]foundExercise, error) {
+			return nil, fmt.Errorf("%w (checked lo: loopback)", errNoNetwork)
+		},
+		join: func(context.Context, joinRequest) (remoteTeam, error) { return nil, errors.New("unused") },
+	})
+	sh.load()
+	t.Cleanup(sh.close)
+	storeSavedJoin(nil)
+	sh.showJoin()
+	text := allText(sh.body)
+	if !strings.Contains(text, "本电脑未连接任何网络") || strings.Contains(text, "loopback") {
+		t.Errorf("join screen on no network:\n%s", text)
 	}
 }

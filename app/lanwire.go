@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"time"
 
@@ -22,10 +24,17 @@ func advertiseExercise(a announcement) (io.Closer, error) {
 	return adv, nil
 }
 
+// errNoNetwork is what browsing says when this laptop is on no network
+// that can carry discovery.
+var errNoNetwork = errors.New("this laptop is on no network")
+
 // browseExercises lists the exercises announced on the local network that
 // this version can join.
 func browseExercises(ctx context.Context, wait time.Duration) ([]foundExercise, error) {
 	found, err := discovery.Browse(ctx, wait)
+	if errors.Is(err, discovery.ErrNoMulticast) {
+		return nil, fmt.Errorf("%w (%v)", errNoNetwork, err)
+	}
 	if err != nil {
 		return nil, err
 	}
