@@ -16,6 +16,7 @@ import (
 
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/rubric"
 	"github.com/firebreak-drills/firebreak/internal/scoring"
@@ -85,17 +86,9 @@ type debriefData struct {
 // loadDebrief reads an exercise for the debrief: its log, folded, and its
 // saved improvement plan.
 func loadDebrief(st *store.Store, id string) (*debriefData, error) {
-	recs, err := st.Events(id)
+	events, started, err := exercise.EventsStarted(st, id)
 	if err != nil {
 		return nil, err
-	}
-	events := make([]engine.Event, 0, len(recs))
-	for _, r := range recs {
-		ev, err := engine.Decode(r.Seq, time.Duration(r.AtMS)*time.Millisecond, r.Kind, r.Data)
-		if err != nil {
-			return nil, fmt.Errorf("exercise %s: %w", id, err)
-		}
-		events = append(events, ev)
 	}
 	state, err := engine.Fold(events)
 	if err == nil && state.Scenario == nil {
@@ -104,10 +97,7 @@ func loadDebrief(st *store.Store, id string) (*debriefData, error) {
 	if err != nil {
 		return nil, fmt.Errorf("exercise %s: %w", id, err)
 	}
-	d := &debriefData{id: id, state: state, events: events, store: st}
-	if len(recs) > 0 && recs[0].Wall.UnixMilli() > 0 {
-		d.started = recs[0].Wall
-	}
+	d := &debriefData{id: id, state: state, events: events, started: started, store: st}
 	if p, ok, err := st.Plan(id); err != nil {
 		return nil, err
 	} else if ok {

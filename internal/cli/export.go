@@ -7,10 +7,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
@@ -86,19 +86,10 @@ func exportCmd(args []string, env Env) int {
 		errorf(env, "%v", err)
 		return ExitFail
 	}
-	recs, err := st.Events(ex.ID)
+	events, started, err := exercise.EventsStarted(st, ex.ID)
 	if err != nil {
-		errorf(env, "%v", err)
+		errorf(env, "%v", err) // names the exercise when an event does not decode
 		return ExitFail
-	}
-	events := make([]engine.Event, 0, len(recs))
-	for _, r := range recs {
-		ev, err := engine.Decode(r.Seq, time.Duration(r.AtMS)*time.Millisecond, r.Kind, r.Data)
-		if err != nil {
-			errorf(env, "exercise %s: %v", ex.ID, err)
-			return ExitFail
-		}
-		events = append(events, ev)
 	}
 	state, err := engine.Fold(events)
 	if err == nil && state.Scenario == nil {
@@ -142,8 +133,8 @@ func exportCmd(args []string, env Env) int {
 	} else {
 		rep := debrief.BuildWithPlan(state, events, l, *team, plan)
 		rep.Overview.ExerciseID = ex.ID
-		if len(recs) > 0 && recs[0].Wall.UnixMilli() > 0 {
-			rep.SetStarted(recs[0].Wall)
+		if !started.IsZero() {
+			rep.SetStarted(started)
 		}
 		switch *format {
 		case "html":

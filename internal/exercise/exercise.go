@@ -130,19 +130,31 @@ func Resume(st *store.Store, id string, wall engine.WallClock, mode Durability) 
 
 // Events reads and decodes an exercise's log.
 func Events(st *store.Store, id string) ([]engine.Event, error) {
+	events, _, err := EventsStarted(st, id)
+	return events, err
+}
+
+// EventsStarted is Events with the wall-clock time the first event was
+// written (zero when the log is empty or the time unknown), for a report's
+// date.
+func EventsStarted(st *store.Store, id string) ([]engine.Event, time.Time, error) {
 	recs, err := st.Events(id)
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
 	events := make([]engine.Event, 0, len(recs))
 	for _, r := range recs {
 		ev, err := engine.Decode(r.Seq, time.Duration(r.AtMS)*time.Millisecond, r.Kind, r.Data)
 		if err != nil {
-			return nil, fmt.Errorf("exercise %s: %w", id, err)
+			return nil, time.Time{}, fmt.Errorf("exercise %s: %w", id, err)
 		}
 		events = append(events, ev)
 	}
-	return events, nil
+	var started time.Time
+	if len(recs) > 0 && recs[0].Wall.UnixMilli() > 0 {
+		started = recs[0].Wall
+	}
+	return events, started, nil
 }
 
 // Load folds a stored exercise without resuming it (for the debrief).
