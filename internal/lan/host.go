@@ -556,30 +556,32 @@ func (h *Host) copied(m *nats.Msg) bool {
 	return true
 }
 
-// repliesHome reports whether a team's request asks for its answer in the
-// team's own inbox. Anything else would have the host publish, with its
-// rights, wherever a team says (another team's stream subject, say): such a
-// request is dropped unanswered.
-func (h *Host) repliesHome(m *nats.Msg, tok string) bool {
-	if strings.HasPrefix(m.Reply, inboxPrefix(tok)+".") {
-		return true
+// teamRequest takes a request on a team's subject (hello or command) and
+// returns the token it was sent for, or false for one to drop unanswered: a
+// copy of a stream message, or one asking for its answer outside the
+// team's own inbox — answering that would have the host publish, with its
+// rights, wherever a team says (another team's stream subject, say).
+func (h *Host) teamRequest(m *nats.Msg) (tok string, ok bool) {
+	if h.copied(m) {
+		return "", false
 	}
-	h.logf("dropped a request on %s asking for its answer on %q, outside the team's inbox", m.Subject, m.Reply)
-	return false
+	tok = lastToken(m.Subject)
+	if !strings.HasPrefix(m.Reply, inboxPrefix(tok)+".") {
+		h.logf("dropped a request on %s asking for its answer on %q, outside the team's inbox", m.Subject, m.Reply)
+		return "", false
+	}
+	return tok, true
 }
 
 func (h *Host) onHello(m *nats.Msg) {
-	if h.copied(m) {
+	tok, ok := h.teamRequest(m)
+	if !ok {
 		return
 	}
-	tok := lastToken(m.Subject)
-	if !h.repliesHome(m, tok) {
-		return
-	}
-	team, ok := h.byToken[tok]
+	team, known := h.byToken[tok]
 	var req helloRequest
 	switch {
-	case !ok:
+	case !known:
 		respond(m, helloReply{Protocol: Protocol, Error: "unknown team"})
 		return
 	case len(m.Data) > 4096 || json.Unmarshal(m.Data, &req) != nil:
@@ -609,15 +611,12 @@ func (h *Host) notifyLocked() {
 }
 
 func (h *Host) onCommand(m *nats.Msg) {
-	if h.copied(m) {
-		return
-	}
-	tok := lastToken(m.Subject)
-	if !h.repliesHome(m, tok) {
-		return
-	}
-	team, ok := h.byToken[tok]
+	tok, ok := h.teamRequest(m)
 	if !ok {
+		return
+	}
+	team, known := h.byToken[tok]
+	if !known {
 		respond(m, Outcome{Status: StatusRejected, Reason: "unknown team"})
 		return
 	}
