@@ -45,8 +45,7 @@ func newExerciseScreen(sh *shell, run *exercise.Running, hs *hosting) *exerciseS
 	if hs != nil {
 		e.stopPresence = make(chan struct{})
 		followPresence(hs.host, e.stopPresence, e.refreshPresence)
-		followConnections(hs.host, e.stopPresence, e.refreshPresence)
-		followAddresses(hs, e.stopPresence, e.readdress)
+		followNetwork(hs, e.stopPresence, e.refreshPresence, e.readdress)
 	}
 	e.cancelEnd = run.Session.Subscribe(func(ev engine.Event) {
 		if ev.Kind == engine.KindExerciseEnds {

@@ -213,11 +213,7 @@ func (b *exportBar) run(format string, w io.WriteCloser, where string, render fu
 			showMessage(win, loc, loc.T("debrief.export_done", "format", format), loc.T("debrief.exported", "path", where))
 		})
 	}
-	if run := d.sh.deps.background; run != nil {
-		run(work)
-	} else {
-		work()
-	}
+	d.sh.inBackground(work)
 }
 
 // fileDialog asks where to save with Fyne's file dialog; done is not

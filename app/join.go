@@ -294,11 +294,7 @@ func (j *joinScreen) browse() {
 		j.sh.show(j)
 	}
 	browse := j.sh.deps.browse
-	run := j.sh.deps.background
-	if run == nil {
-		run = func(f func()) { f() }
-	}
-	run(func() {
+	j.sh.inBackground(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		found, err := browse(ctx, 2*time.Second)
@@ -397,11 +393,7 @@ func (j *joinScreen) connect(req joinRequest, title scenario.Text) {
 	j.cancel = cancel
 	j.sh.show(j)
 	join := j.sh.deps.join
-	run := j.sh.deps.background
-	if run == nil {
-		run = func(f func()) { f() }
-	}
-	run(func() {
+	j.sh.inBackground(func() {
 		defer cancel()
 		conn, err := join(ctx, req)
 		uiDo(func() {

@@ -49,8 +49,7 @@ type hosting struct {
 	host      *lan.Host
 	addrs     []string // addresses a team laptop can type, best first
 	moved     bool     // resumed on another port than the teams knew
-	announced bool     // the exercise is announced on the local network
-	announce  error    // why it is not, when it is not
+	announce  error    // why the exercise is not announced on the local network; nil when it is
 	adv       io.Closer
 	advertise func(announcement) (io.Closer, error)
 	ann       announcement
@@ -115,14 +114,11 @@ func (hs *hosting) announceNow() {
 		_ = hs.adv.Close()
 		hs.adv = nil
 	}
-	hs.announced = false
 	if hs.advertise == nil {
 		hs.announce = errors.New("discovery is not available in this build")
 		return
 	}
-	if hs.adv, hs.announce = hs.advertise(hs.ann); hs.announce == nil {
-		hs.announced = true
-	}
+	hs.adv, hs.announce = hs.advertise(hs.ann)
 }
 
 // readdress takes up the laptop's addresses anew (it joined or left a
@@ -137,29 +133,6 @@ func (hs *hosting) readdress() bool {
 	hs.addrs = now
 	hs.announceNow()
 	return true
-}
-
-// followAddresses looks every few seconds whether the laptop's addresses
-// changed — a facilitator who starts before joining the venue's Wi-Fi, or
-// whose address the router changed — and then calls changed.
-func followAddresses(hs *hosting, stop <-chan struct{}, changed func()) {
-	_, port, _ := net.SplitHostPort(hs.host.Address())
-	last := slices.Clone(hs.addrs)
-	go func() {
-		t := time.NewTicker(3 * time.Second)
-		defer t.Stop()
-		for {
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-			}
-			if now := localAddresses(port); !slices.Equal(now, last) {
-				last = now
-				uiDo(changed)
-			}
-		}
-	}()
 }
 
 // onlyLoopback says whether this laptop offers nothing but its loopback
@@ -307,7 +280,7 @@ func newJoinPanel(loc *i18n.Localizer, hs *hosting, scale float32, projector fun
 			// facilitator's laptop is not on the Wi-Fi (yet).
 			found.SetText(loc.T("lan.host.no_network"))
 			found.Importance = widget.DangerImportance
-		case !hs.announced:
+		case hs.announce != nil:
 			found.SetText(loc.T("lan.host.not_announced", "error", hs.announce.Error()))
 			found.Importance = widget.WarningImportance
 		}
@@ -332,7 +305,7 @@ func (p *joinPanel) refresh() {
 		return
 	}
 	p.shown = append([]string{}, present...)
-	p.count.Text = teamsJoinedText(p.loc, present, p.hs.host.Teams())
+	p.count.Text = p.loc.T("lan.host.count", "n", len(present), "of", len(p.hs.host.Teams()))
 	p.count.Refresh()
 	var chips []fyne.CanvasObject
 	for _, t := range p.hs.host.Teams() {
@@ -349,11 +322,6 @@ func (p *joinPanel) refresh() {
 	}
 	p.teams.Objects = chips
 	p.teams.Refresh()
-}
-
-// teamsJoinedText is the console's one-line summary: "2 of 3 teams in".
-func teamsJoinedText(loc *i18n.Localizer, present, all []string) string {
-	return loc.T("lan.host.count", "n", len(present), "of", len(all))
 }
 
 // followPresence redraws panels when a team joins, until stop is closed.
@@ -374,23 +342,32 @@ func followPresence(h *lan.Host, stop <-chan struct{}, redraw func()) {
 	}()
 }
 
-// followConnections redraws when a team's laptop connects or drops out
-// (joins are heard at once by followPresence; a dropped laptop is noticed
-// by the server's pings, so looking every two seconds is soon enough).
-func followConnections(h *lan.Host, stop <-chan struct{}, redraw func()) {
+// followNetwork looks every two seconds, until stop is closed, whether a
+// team's laptop connected or dropped out (joins are heard at once by
+// followPresence; a dropped laptop is noticed by the server's pings, so two
+// seconds is soon enough) and whether this laptop's addresses changed (a
+// facilitator who started before joining the venue's Wi-Fi, or whose
+// address the router changed), and calls laptops or addrs when they did.
+func followNetwork(hs *hosting, stop <-chan struct{}, laptops, addrs func()) {
+	_, port, _ := net.SplitHostPort(hs.host.Address())
+	lastAddrs := slices.Clone(hs.addrs)
 	go func() {
 		t := time.NewTicker(2 * time.Second)
 		defer t.Stop()
-		var last map[string]int
+		var lastLaptops map[string]int
 		for {
 			select {
 			case <-stop:
 				return
 			case <-t.C:
 			}
-			if now := h.Laptops(); !maps.Equal(now, last) {
-				last = now
-				uiDo(redraw)
+			if now := hs.host.Laptops(); !maps.Equal(now, lastLaptops) {
+				lastLaptops = now
+				uiDo(laptops)
+			}
+			if now := localAddresses(port); !slices.Equal(now, lastAddrs) {
+				lastAddrs = now
+				uiDo(addrs)
 			}
 		}
 	}()

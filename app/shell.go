@@ -124,6 +124,16 @@ func (sh *shell) load() {
 	})
 }
 
+// inBackground runs slow work (disk, network) through deps.background, or
+// at once when there is none (tests).
+func (sh *shell) inBackground(work func()) {
+	if run := sh.deps.background; run != nil {
+		run(work)
+		return
+	}
+	work()
+}
+
 // reload refreshes the list of exercises that can be resumed and re-reads
 // the user scenario folder (an author may have fixed a file meanwhile), in
 // the background, and redraws the home screen if it is still showing.
@@ -132,11 +142,7 @@ func (sh *shell) reload() {
 		return // load will draw the home screen
 	}
 	st := sh.store
-	run := sh.deps.background
-	if run == nil {
-		run = func(f func()) { f() }
-	}
-	run(func() {
+	sh.inBackground(func() {
 		var list []store.Exercise
 		var err error
 		if st != nil {
