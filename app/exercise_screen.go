@@ -32,20 +32,20 @@ type exerciseScreen struct {
 
 	// hosting is set when the teams play on their own laptops: the
 	// screen then shows how to join instead of the teams' views.
-	hosting      *hosting
-	joinPanel    *joinPanel
-	projector    fyne.Window
-	projPanel    *joinPanel
-	joinShown    bool // the join tab has been shown first once
-	stopPresence chan struct{}
+	hosting       *hosting
+	joinPanel     *joinPanel
+	projector     fyne.Window
+	projPanel     *joinPanel
+	joinShown     bool          // the join tab has been shown first once
+	stopFollowing chan struct{} // ends the goroutines that follow the host and the network
 }
 
 func newExerciseScreen(sh *shell, run *exercise.Running, hs *hosting) *exerciseScreen {
 	e := &exerciseScreen{sh: sh, run: run, histories: worldHistories{}, hosting: hs}
 	if hs != nil {
-		e.stopPresence = make(chan struct{})
-		followPresence(hs.host, e.stopPresence, e.refreshPresence)
-		followNetwork(hs, e.stopPresence, e.refreshPresence, e.readdress)
+		e.stopFollowing = make(chan struct{})
+		followPresence(hs.host, e.stopFollowing, e.refreshPresence)
+		followNetwork(hs, e.stopFollowing, e.refreshPresence, e.readdress)
 	}
 	e.cancelEnd = run.Session.Subscribe(func(ev engine.Event) {
 		if ev.Kind == engine.KindExerciseEnds {
@@ -199,7 +199,7 @@ func (e *exerciseScreen) stop() {
 	// The ticker saves every second; this keeps the last fraction too.
 	_ = e.run.SaveClock()
 	if e.hosting != nil {
-		close(e.stopPresence)
+		close(e.stopFollowing)
 		if e.projector != nil {
 			e.projector.Close()
 		}

@@ -357,7 +357,7 @@ func (j *joinScreen) submit() {
 		j.code = code
 	}
 	j.rejoin = nil
-	j.connect(joinRequest{Address: addr, Code: code, Bundle: bundle, Team: team}, scenario.Text{})
+	j.connect(joinRequest{Address: addr, Code: code, Bundle: bundle, Team: team})
 }
 
 // codeOrBundle reads the code field: the 6-character code as people type
@@ -380,11 +380,11 @@ func (j *joinScreen) startRejoin() {
 		return
 	}
 	r := *j.rejoin
-	j.connect(joinRequest{Address: r.Address, Bundle: r.Bundle, Team: r.Team}, r.Title)
+	j.connect(joinRequest{Address: r.Address, Bundle: r.Bundle, Team: r.Team})
 }
 
 // connect joins in the background and moves to the team's view.
-func (j *joinScreen) connect(req joinRequest, title scenario.Text) {
+func (j *joinScreen) connect(req joinRequest) {
 	if j.sh.deps.join == nil {
 		return
 	}
@@ -417,13 +417,8 @@ func (j *joinScreen) connect(req joinRequest, title scenario.Text) {
 				j.sh.show(j)
 				return
 			}
-			if len(title) == 0 {
-				conn.Read(func(st *engine.State) {
-					if st.Scenario != nil {
-						title = st.Scenario.Title
-					}
-				})
-			}
+			var title scenario.Text // the join waited for the scenario: it is there
+			conn.Read(func(st *engine.State) { title = st.Scenario.Title })
 			saved := savedJoin{Address: req.Address, Bundle: conn.Bundle(), Team: conn.Team(), Title: title}
 			// Choices still on their way belong to the exercise and the
 			// team, wherever the host is now (its address may have changed).

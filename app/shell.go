@@ -41,7 +41,8 @@ type deps struct {
 	// Several laptops. lanDir is where the host of an exercise keeps its
 	// certificate and code (nil: this build does not host); advertise
 	// announces a hosted exercise on the local network, browse finds them,
-	// join connects a team laptop (nil: not offered).
+	// join connects a team laptop, returning once the exercise (its
+	// scenario) has arrived (nil: not offered).
 	lanDir    func(exerciseID string) string
 	hostLog   func(format string, args ...any)
 	advertise func(announcement) (io.Closer, error)
