@@ -127,40 +127,38 @@ func (p *planEditor) build() fyne.CanvasObject {
 
 // fill draws the editor from the model (again after a row is added or
 // removed).
+// itemSection draws a list of strengths or areas for improvement: its
+// heading with an add button, then one row per item (or "none").
+func (p *planEditor) itemSection(items *[]store.PlanItem, addKey, headKey string) (*widget.Button, []*widget.Entry, []fyne.CanvasObject) {
+	loc := p.d.sh.loc
+	add := widget.NewButtonWithIcon(loc.T(addKey), theme.ContentAddIcon(), func() {
+		*items = append(*items, store.PlanItem{})
+		p.changed()
+		p.fill()
+	})
+	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, add, heading(loc.T(headKey)))}
+	if len(*items) == 0 {
+		objs = append(objs, muted(loc.T("debrief.plan_none")))
+	}
+	var entries []*widget.Entry
+	for i := range *items {
+		row, e := p.itemRow(items, i)
+		entries = append(entries, e)
+		objs = append(objs, row)
+	}
+	return add, entries, objs
+}
+
 func (p *planEditor) fill() {
 	loc := p.d.sh.loc
-	p.strengths, p.improvements, p.actions = nil, nil, nil
+	p.actions = nil // actionRow adds to it
 	objs := []fyne.CanvasObject{muted(loc.T("debrief.plan_hint"))}
 
-	p.addStrength = widget.NewButtonWithIcon(loc.T("debrief.plan_add_strength"), theme.ContentAddIcon(), func() {
-		p.model.Strengths = append(p.model.Strengths, store.PlanItem{})
-		p.changed()
-		p.fill()
-	})
-	objs = append(objs, container.NewBorder(nil, nil, nil, p.addStrength, heading(loc.T("debrief.plan_strengths"))))
-	if len(p.model.Strengths) == 0 {
-		objs = append(objs, muted(loc.T("debrief.plan_none")))
-	}
-	for i := range p.model.Strengths {
-		row, e := p.itemRow(&p.model.Strengths, i)
-		p.strengths = append(p.strengths, e)
-		objs = append(objs, row)
-	}
-
-	p.addArea = widget.NewButtonWithIcon(loc.T("debrief.plan_add_area"), theme.ContentAddIcon(), func() {
-		p.model.Improvements = append(p.model.Improvements, store.PlanItem{})
-		p.changed()
-		p.fill()
-	})
-	objs = append(objs, container.NewBorder(nil, nil, nil, p.addArea, heading(loc.T("debrief.plan_areas"))))
-	if len(p.model.Improvements) == 0 {
-		objs = append(objs, muted(loc.T("debrief.plan_none")))
-	}
-	for i := range p.model.Improvements {
-		row, e := p.itemRow(&p.model.Improvements, i)
-		p.improvements = append(p.improvements, e)
-		objs = append(objs, row)
-	}
+	var rows []fyne.CanvasObject
+	p.addStrength, p.strengths, rows = p.itemSection(&p.model.Strengths, "debrief.plan_add_strength", "debrief.plan_strengths")
+	objs = append(objs, rows...)
+	p.addArea, p.improvements, rows = p.itemSection(&p.model.Improvements, "debrief.plan_add_area", "debrief.plan_areas")
+	objs = append(objs, rows...)
 
 	p.addAction = widget.NewButtonWithIcon(loc.T("debrief.plan_add_action"), theme.ContentAddIcon(), func() {
 		p.model.Actions = append(p.model.Actions, store.PlanAction{})
