@@ -383,16 +383,12 @@ func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index i
 		switch {
 		case a.Option != nil:
 			answer = loc.T("debrief.answer_chosen", "option", a.Option.Text.Get(lang), "took", formatTook(a.Took()))
-		case a.TimedOut:
-			answer = loc.T("debrief.timed_out")
-		case a.Abandoned:
-			answer = L("abandoned")
 		default:
-			answer = loc.T("debrief.left_open")
+			answer = debrief.Unanswered(a, lang)
 		}
 		ans := wrapped(answer)
 		switch {
-		case a.Option == nil && !a.Abandoned:
+		case a.Option == nil && a.Scored():
 			ans.Importance = widget.DangerImportance
 		case a.Option != nil && a.Took() > a.Decision.Target:
 			ans.Importance = widget.WarningImportance
@@ -587,7 +583,7 @@ func (d *debriefScreen) objectivesTab() fyne.CanvasObject {
 			var ev []fyne.CanvasObject
 			for _, e := range ot.Evidence {
 				l := wrapped(loc.T("debrief.quote", "text", e.Label) + " → " + e.Text)
-				if e.Status == "timed-out" || e.Status == "open" {
+				if e.Status == "timed-out" || e.Status == "open" || e.Status == "abandoned" {
 					l.Importance = widget.DangerImportance
 				}
 				ev = append(ev, l)

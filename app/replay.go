@@ -273,15 +273,11 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 			switch {
 			case a.Option != nil:
 				what = loc.T("debrief.replay_chose", "time", formatClock(a.At), "option", shorten(a.Option.Text.Get(lang), 90), "took", formatTook(a.Took()))
-			case a.TimedOut:
-				what = formatClock(a.At) + " · " + loc.T("debrief.timed_out")
-			case a.Abandoned:
-				what = formatClock(a.At) + " · " + debrief.T(lang, "abandoned")
 			default:
-				what = formatClock(a.At) + " · " + loc.T("debrief.left_open")
+				what = formatClock(a.At) + " · " + debrief.Unanswered(a, lang)
 			}
 			l := text(wrapped(what))
-			if a.Option == nil && !a.Abandoned {
+			if a.Option == nil && a.Scored() {
 				l.Importance = widget.DangerImportance
 			}
 			objs = append(objs, panel(muted(shorten(a.Decision.Prompt.Get(lang), 120)), l))

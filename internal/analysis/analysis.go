@@ -12,6 +12,7 @@ import (
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
+	"github.com/firebreak-drills/firebreak/internal/scoring"
 )
 
 // Timing says when a simulated team answers.
@@ -175,16 +176,116 @@ func play(id string, source []byte, policy map[string]string, order []string, ti
 		}
 		sc := t.Scores()
 		run.Overall = sc.Overall
-		run.Scores = map[string]float64{"speed": sc.Speed, "transparency": sc.Transparency, "empathy": sc.Empathy}
+		run.Scores = map[string]float64{}
+		for _, dim := range scoring.Dimensions {
+			if sc.Has[dim] {
+				run.Scores[dim] = sc.Get(dim)
+			}
+		}
 		for _, a := range t.Answers {
 			c := timeout
-			if a.Option != nil {
+			switch {
+			case a.Option != nil:
 				c = a.Option.ID
+			case a.Skipped():
+				c = "optional"
+			case a.Missed():
+				c = "missed"
 			}
 			run.Choices = append(run.Choices, a.Decision.ID+"="+c)
 		}
 	})
 	return run, nil, nil
+}
+
+// Pick chooses an option of a decision for a simulated team.
+type Pick func(sc *scenario.Scenario, d *scenario.Decision) *scenario.Option
+
+// FollowPolicy plays one team that answers every decision as soon as it
+// opens with the option pick chooses.
+func FollowPolicy(id string, source []byte, sc *scenario.Scenario, pick Pick) (Run, error) {
+	policy := map[string]string{}
+	var order []string
+	for range 10_000 {
+		run, need, err := play(id, source, policy, order, Prompt)
+		if err != nil || need == nil {
+			return run, err
+		}
+		policy[need.ID] = pick(sc, need).ID
+		order = append(order, need.ID)
+	}
+	return Run{}, fmt.Errorf("policy did not settle")
+}
+
+// The naive policies a scenario must not reward.
+var (
+	// PickFirst takes the option listed first in the file.
+	PickFirst Pick = func(_ *scenario.Scenario, d *scenario.Decision) *scenario.Option { return d.Options[0] }
+	// PickMostOpen takes the option with the highest transparency + empathy
+	// (the first of equals).
+	PickMostOpen Pick = func(_ *scenario.Scenario, d *scenario.Decision) *scenario.Option {
+		best := d.Options[0]
+		for _, o := range d.Options[1:] {
+			if scenario.OpenScore(o) > scenario.OpenScore(best) {
+				best = o
+			}
+		}
+		return best
+	}
+)
+
+// PickLongest takes the option with the longest text in lang (the first of
+// equals).
+func PickLongest(lang string) Pick {
+	return func(_ *scenario.Scenario, d *scenario.Decision) *scenario.Option {
+		best := d.Options[0]
+		for _, o := range d.Options[1:] {
+			if scenario.TextLength(o, lang) > scenario.TextLength(best, lang) {
+				best = o
+			}
+		}
+		return best
+	}
+}
+
+// Gaming is how a scenario fares against teams that play by cues instead of
+// thinking: each naive policy's run beside the best achievable.
+type Gaming struct {
+	Best      Run `json:"best"`
+	Worst     Run `json:"worst"`
+	First     Run `json:"first_listed"`
+	LongestEN Run `json:"longest_en"`
+	LongestZH Run `json:"longest_zh"`
+	MostOpen  Run `json:"most_open"`
+	// Decisions counts the scenario's decisions; NoDilemma those where one
+	// option dominates every other (lint's no-dilemma).
+	Decisions int      `json:"decisions"`
+	NoDilemma []string `json:"no_dilemma"`
+}
+
+// CheckGaming plays the naive policies through a scenario. rep is its
+// exploration answering promptly (for the best and worst achievable).
+func CheckGaming(id string, source []byte, sc *scenario.Scenario, rep *Report) (*Gaming, error) {
+	g := &Gaming{Best: rep.Best, Worst: rep.Worst, NoDilemma: []string{}}
+	for _, p := range []struct {
+		run  *Run
+		pick Pick
+	}{{&g.First, PickFirst}, {&g.LongestEN, PickLongest("en")}, {&g.LongestZH, PickLongest("zh")}, {&g.MostOpen, PickMostOpen}} {
+		run, err := FollowPolicy(id, source, sc, p.pick)
+		if err != nil {
+			return nil, err
+		}
+		*p.run = run
+	}
+	for _, p := range sc.Phases {
+		for _, d := range p.Decisions {
+			g.Decisions++
+			if sc.Dominant(d) != nil {
+				g.NoDilemma = append(g.NoDilemma, d.ID)
+			}
+		}
+	}
+	return g, nil
 }
 
 // Unreached lists the phases no run entered, in file order.

@@ -29,7 +29,7 @@ phases:
         deadline: 2m
         options:
           - {id: a, text: A, scores: {empathy: 1}, next: end}
-          - {id: b, text: B, scores: {empathy: -1}, next: end}
+          - {id: b, text: B, scores: {empathy: -1, transparency: 1}, next: end}
     continue: {after: 5m, next: end}
   end:
     ending: {outcome: Done}

@@ -429,8 +429,8 @@ figure{margin:14px 0;break-inside:avoid}
 figure svg{width:100%;height:auto;display:block;font-family:inherit}
 figcaption{text-align:center;color:var(--muted);font-size:13px}
 article.team{border-top:1px dashed var(--line);margin-top:18px}
-tr.timed-out td,tr.open td{color:var(--bad)}
-tr.abandoned td{color:var(--muted)}
+tr.timed-out td,tr.open td,tr.abandoned td{color:var(--bad)}
+tr.optional td,tr.ended-early td{color:var(--muted)}
 tr.late td:nth-child(4){color:#9a6700}
 .muted,.blank{color:var(--muted)}
 .prompt{font-weight:600}

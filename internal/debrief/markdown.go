@@ -41,8 +41,10 @@ var labels = map[string]map[string]string{
 		"answer":       "Answer",
 		"response":     "Response time",
 		"timedout":     "no answer — deadline passed",
-		"open":         "no answer — still open at the end",
-		"abandoned":    "not answered — the team moved on",
+		"open":         "missed — still open when time ran out",
+		"abandoned":    "missed — the team moved on without deciding",
+		"optional":     "not answered — optional: ",
+		"ended-early":  "not answered — the exercise was ended early",
 		"none":         "No decision was opened for this team.",
 		"injects":      "Injects received",
 		"world":        "World at the end",
@@ -130,8 +132,10 @@ var labels = map[string]map[string]string{
 		"answer":       "选择",
 		"response":     "响应用时",
 		"timedout":     "未作答——已过截止时间",
-		"open":         "未作答——结束时仍未决定",
-		"abandoned":    "未作答——小组已进入下一阶段",
+		"open":         "错过——时间用完时仍未决定",
+		"abandoned":    "错过——小组未作决定就进入了下一阶段",
+		"optional":     "未作答——可选决策：",
+		"ended-early":  "未作答——演练被提前结束",
 		"none":         "该小组没有遇到任何决策。",
 		"injects":      "收到的事件",
 		"world":        "结束时的舆情指标",
@@ -287,15 +291,10 @@ func Markdown(st *engine.State, lang string) string {
 				switch {
 				case a.Option != nil:
 					answer, took = md(a.Option.Text.Get(lang)), Took(a.Took())
-				case a.TimedOut:
-					answer = L("timedout")
-				case a.Abandoned:
-					answer = L("abandoned")
+				default:
+					answer = md(Unanswered(a, lang))
 				}
-				r := map[string]float64{}
-				if !a.Abandoned {
-					r = scoring.Decision(scoring.Response{Decision: a.Decision, Option: a.Option, TimedOut: a.TimedOut, Open: a.Open, Took: a.Took()})
-				}
+				r := a.Scores()
 				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", md(a.Decision.Prompt.Get(lang)), Clock(a.OpenedAt),
 					answer, took, dim(r, scoring.Speed), dim(r, scoring.Transparency), dim(r, scoring.Empathy))
 			}
@@ -481,12 +480,8 @@ func writeObjectives(b *strings.Builder, st *engine.State, lang string) {
 					switch {
 					case a.Option != nil:
 						ev = append(ev, fmt.Sprintf("%s → %s (%s)", id, a.Option.ID, Took(a.Took())))
-					case a.TimedOut:
-						ev = append(ev, id+" → "+Label(lang, "timedout"))
-					case a.Abandoned:
-						ev = append(ev, id+" → "+Label(lang, "abandoned"))
 					default:
-						ev = append(ev, id+" → "+Label(lang, "open"))
+						ev = append(ev, id+" → "+Unanswered(a, lang))
 					}
 				}
 			}

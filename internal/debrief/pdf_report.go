@@ -217,9 +217,9 @@ func (w *pdfWriter) teamSection(r *Report, i int, t TeamReport) {
 			}
 			clr := ""
 			switch d.Status {
-			case "timed-out", "open":
+			case "timed-out", "open", "abandoned":
 				clr = "#b42318"
-			case "abandoned":
+			case "optional", "ended-early":
 				clr = "#777777"
 			}
 			row := []cell{{text: d.Label}, {text: Clock(dur(d.OpenedAtSeconds))}, {text: d.Answer, color: clr}, {text: took}}

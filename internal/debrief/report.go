@@ -137,7 +137,7 @@ type DecisionReport struct {
 	OpenedAtSeconds float64            `json:"opened_at_seconds"`
 	TargetSeconds   float64            `json:"target_seconds"`   // after opening
 	DeadlineSeconds float64            `json:"deadline_seconds"` // after opening
-	Status          string             `json:"status"`           // chosen, timed-out, open or abandoned
+	Status          string             `json:"status"`           // chosen, timed-out, abandoned, open, optional or ended-early
 	Option          string             `json:"option,omitempty"`
 	OptionText      string             `json:"option_text,omitempty"`
 	ResponseSeconds *float64           `json:"response_seconds,omitempty"` // chosen only
@@ -631,10 +631,28 @@ func status(a engine.Answer) string {
 		return "chosen"
 	case a.TimedOut:
 		return "timed-out"
+	case a.Skipped():
+		return "optional"
 	case a.Abandoned:
 		return "abandoned"
+	case a.EndedEarly:
+		return "ended-early"
 	default:
 		return "open"
+	}
+}
+
+// Unanswered says what happened to a decision the team did not answer: a
+// missed deadline, moving on (missed), an optional decision left (with the
+// author's reason), time running out, or the exercise ended early.
+func Unanswered(a engine.Answer, lang string) string {
+	switch st := status(a); st {
+	case "optional":
+		return Label(lang, "optional") + a.Decision.Optional.Get(lang)
+	case "timed-out":
+		return Label(lang, "timedout")
+	default:
+		return Label(lang, st)
 	}
 }
 
@@ -643,12 +661,8 @@ func answerText(a engine.Answer, lang string) string {
 	switch {
 	case a.Option != nil:
 		return brief(a.Option.Text.Get(lang), false)
-	case a.TimedOut:
-		return Label(lang, "timedout")
-	case a.Abandoned:
-		return Label(lang, "abandoned")
 	default:
-		return Label(lang, "open")
+		return Unanswered(a, lang)
 	}
 }
 
@@ -667,10 +681,8 @@ func decisionReport(a engine.Answer, lang string) DecisionReport {
 			dr.AuthorScores = maps.Clone(a.Option.Scores)
 		}
 	}
-	if !a.Abandoned {
-		if sc := scoring.Decision(scoring.Response{Decision: d, Option: a.Option, TimedOut: a.TimedOut, Open: a.Open, Took: a.Took()}); len(sc) > 0 {
-			dr.Scores = sc
-		}
+	if sc := a.Scores(); len(sc) > 0 {
+		dr.Scores = sc
 	}
 	return dr
 }

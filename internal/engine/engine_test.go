@@ -224,8 +224,13 @@ func TestFacilitatorEndsEarly(t *testing.T) {
 		t.Fatalf("exercise should be ended by the facilitator: %+v", st)
 	}
 	a := st.Team("Alpha")
-	if a.EndReason != EndFacilitator || len(a.Answers) != 1 || !a.Answers[0].Open {
-		t.Fatalf("Alpha's open decision should be recorded as unanswered: %+v", a.Answers)
+	// Ending early is the facilitator's call, not the team's miss: the open
+	// decision is recorded as ended early and gives no evidence.
+	if a.EndReason != EndFacilitator || len(a.Answers) != 1 || !a.Answers[0].EndedEarly || a.Answers[0].Missed() || a.Answers[0].Scored() {
+		t.Fatalf("Alpha's open decision should be recorded as ended early, not missed: %+v", a.Answers)
+	}
+	if sc := a.Scores(); sc.Has["speed"] {
+		t.Fatalf("a decision cut short by the facilitator must not score speed 0: %+v", sc)
 	}
 	if err := s.Send(Command{Kind: CmdChoose, Team: "Alpha", Decision: "first", Option: "good"}); !errors.Is(err, ErrRejected) {
 		t.Fatalf("choices after the end must be rejected, got %v", err)

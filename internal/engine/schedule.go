@@ -156,7 +156,12 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 		}
 	}
 	if p.Continue != nil {
-		consider(candidate{at: entered + p.Continue.After, rank: rankContinue, ev: Event{Kind: KindPhase, Team: t.Name, Phase: p.Continue.Next}})
+		at := entered + p.Continue.After
+		next := p.Continue.Next
+		if len(p.Continue.Routes) > 0 {
+			next = scenario.NextPhase(p.Continue.Routes, next, s.Env(t, at))
+		}
+		consider(candidate{at: at, rank: rankContinue, ev: Event{Kind: KindPhase, Team: t.Name, Phase: next}})
 	}
 	if p.Ending != nil {
 		consider(candidate{at: entered, rank: rankEnding, ev: Event{Kind: KindTeamEnded, Team: t.Name, Reason: EndReached}})

@@ -117,6 +117,14 @@ type Team struct {
 	ruleTick map[string]int  // rule id → last period applied
 	chosen   map[string]bool // decision.option refs chosen so far
 	spoke    bool            // a public option was chosen
+	sc       *scenario.Scenario
+	// firstDone is set once the team's first public word was given, or
+	// missed by a decision that called for one: that moment weighs most.
+	firstDone bool
+	// Updates are the times of the team's public answers that were not a
+	// denial or blame: the updates follow-up counts.
+	Updates []time.Duration
+	now     time.Duration // the exercise time of the latest event
 
 	// pendingNext is a phase the team must move to now (after a choice or a
 	// timeout) — derived, so a crash between the choice and the move is safe.
@@ -167,8 +175,19 @@ type Answer struct {
 	OpenedAt  time.Duration
 	At        time.Duration
 	TimedOut  bool
-	Open      bool // still open when the team's play ended
+	Open      bool // still open when the team's play ended (time up): missed
 	Abandoned bool // still open when the team moved to another phase
+	// EndedEarly is a decision still open when the facilitator ended the
+	// exercise: neither answered nor missed, and not scored.
+	EndedEarly bool
+	// FirstWord marks the team's first public answer.
+	FirstWord bool
+	// Clash names what in the written statement contradicts the chosen
+	// option's stance (a rubric check id: denial, blame or apology), or "".
+	Clash string
+	// FalseClaims are the claims of the chosen option that the story shows
+	// to be false.
+	FalseClaims []string
 	// Statement is the text the team wrote, when the decision asked for one;
 	// FactsFound lists the required facts the text contains.
 	Statement  string
@@ -178,6 +197,40 @@ type Answer struct {
 
 // Took is the response time.
 func (a Answer) Took() time.Duration { return a.At - a.OpenedAt }
+
+// Skipped reports whether the team left an optional decision open when it
+// moved on: the author allowed it, so it is not scored.
+func (a Answer) Skipped() bool { return a.Abandoned && a.Decision.Optional != nil }
+
+// Missed reports whether the decision counts as missed: left open when the
+// team moved on (not optional) or when its time ran out.
+func (a Answer) Missed() bool { return (a.Abandoned && a.Decision.Optional == nil) || a.Open }
+
+// Scored reports whether the answer gives evidence for the team's scores.
+func (a Answer) Scored() bool { return !a.Skipped() && !a.EndedEarly }
+
+// Response is the answer as the scoring package reads it.
+func (a Answer) Response() scoring.Response {
+	r := scoring.Response{Decision: a.Decision, Option: a.Option, TimedOut: a.TimedOut, Missed: a.Missed(),
+		Took: a.Took(), FirstWord: a.FirstWord, Clash: a.Clash != ""}
+	if a.Rubric != nil {
+		r.Statement = map[string]float64{}
+		for _, dim := range scenario.AuthoredDimensions {
+			if v, ok := a.Rubric.Scores[dim]; ok {
+				r.Statement[dim] = v
+			}
+		}
+	}
+	return r
+}
+
+// Scores are the answer's scores by dimension; empty when it is not scored.
+func (a Answer) Scores() map[string]float64 {
+	if !a.Scored() {
+		return map[string]float64{}
+	}
+	return scoring.Decision(a.Response())
+}
 
 // NewState returns the state before any event.
 func NewState() *State { return &State{Speed: 1, Refs: map[string]bool{}} }
@@ -240,7 +293,7 @@ func (s *State) Apply(e Event) error {
 		for _, name := range e.Teams {
 			tm := &Team{Name: name, World: map[string]float64{}, RegDeadlines: map[string]*RegDeadlineState{},
 				Triggered: map[string]bool{}, ruleTick: map[string]int{}, chosen: map[string]bool{},
-				Overrides: map[string]Override{}, Ratings: map[string]Rating{}, feedCount: map[string]int{}}
+				Overrides: map[string]Override{}, Ratings: map[string]Rating{}, feedCount: map[string]int{}, sc: sc}
 			for _, v := range sc.World {
 				tm.World[v.ID] = v.Start
 			}
@@ -267,7 +320,11 @@ func (s *State) Apply(e Event) error {
 		// Decisions of the phase left behind are abandoned: recorded, so the
 		// debrief can say so, but not scored — the team chose to move on.
 		for _, od := range t.Open {
-			t.Answers = append(t.Answers, Answer{Decision: od.Decision, OpenedAt: od.OpenedAt, At: e.At, Abandoned: true})
+			a := Answer{Decision: od.Decision, OpenedAt: od.OpenedAt, At: e.At, Abandoned: true}
+			if a.Missed() {
+				a.FirstWord = t.firstWord(od.Decision)
+			}
+			t.Answers = append(t.Answers, a)
 		}
 		t.Open = nil
 	case KindInject:
@@ -294,27 +351,36 @@ func (s *State) Apply(e Event) error {
 		a := Answer{Decision: od.Decision, OpenedAt: od.OpenedAt, At: e.At}
 		var effects scenario.Effects
 		var next string
+		var routes []*scenario.Route
 		if e.Kind == KindChosen {
 			o := od.Decision.Option(e.Option)
 			if o == nil {
 				return bad("decision %q has no option %q", e.Decision, e.Option)
 			}
-			a.Option, effects, next = o, o.Effects, o.Next
+			a.Option, effects, next, routes = o, o.Effects, o.Next, o.Routes
 			if od.Decision.Statement != nil {
 				a.Statement = e.Text
 				a.FactsFound = FactsIn(s.Scenario, od.Decision.Statement.RequiredFacts, e.Text)
 				if strings.TrimSpace(e.Text) != "" {
 					res := rubric.Judge(e.Text, s.Lang, s.rubricFacts(od.Decision.Statement.RequiredFacts))
 					a.Rubric = &res
+					a.Clash = Clash(o, &res)
 				}
 			}
 			if o.Public {
+				a.FirstWord = t.firstWord(od.Decision)
+				if !o.Evasive() {
+					t.Updates = append(t.Updates, e.At)
+				}
 				for _, c := range t.Commitments {
 					if !c.Kept && !c.Missed && e.At <= c.Due {
 						c.Kept, c.KeptAt = true, e.At
 					}
 				}
 				for _, claim := range o.Claims {
+					if s.Scenario.FalseClaim(claim) != nil {
+						a.FalseClaims = append(a.FalseClaims, claim)
+					}
 					now := Claim{Claim: claim, Decision: od.Decision.ID, Option: o.ID, At: e.At}
 					for _, before := range t.Claims {
 						if s.Scenario.Contradicts(before.Claim, claim) && !t.contradicted(before.Claim, claim) {
@@ -338,13 +404,18 @@ func (s *State) Apply(e Event) error {
 			}
 		} else {
 			a.TimedOut = true
+			a.FirstWord = t.firstWord(od.Decision)
 			if od.Decision.OnTimeout != nil {
-				effects, next = od.Decision.OnTimeout.Effects, od.Decision.OnTimeout.Next
+				effects, next, routes = od.Decision.OnTimeout.Effects, od.Decision.OnTimeout.Next, od.Decision.OnTimeout.Routes
 			}
 		}
 		t.Open = append(t.Open[:i:i], t.Open[i+1:]...)
 		t.Answers = append(t.Answers, a)
 		s.applyEffects(t, effects)
+		if len(routes) > 0 {
+			// The world after the effects decides where the team goes.
+			next = scenario.NextPhase(routes, next, s.Env(t, e.At))
+		}
 		if next != "" {
 			t.pendingNext = next
 		}
@@ -361,7 +432,14 @@ func (s *State) Apply(e Event) error {
 			t.Ending = t.Phase
 		}
 		for _, od := range t.Open {
-			t.Answers = append(t.Answers, Answer{Decision: od.Decision, OpenedAt: od.OpenedAt, At: e.At, Open: true})
+			a := Answer{Decision: od.Decision, OpenedAt: od.OpenedAt, At: e.At}
+			if e.Reason == EndFacilitator {
+				a.EndedEarly = true // the team was not given the time to decide
+			} else {
+				a.Open = true
+				a.FirstWord = t.firstWord(od.Decision)
+			}
+			t.Answers = append(t.Answers, a)
 		}
 		t.Open = nil
 	case KindExerciseEnds:
@@ -448,6 +526,11 @@ func (s *State) Apply(e Event) error {
 		s.Refs[e.Ref] = true
 	}
 	s.Now, s.Seq = e.At, e.Seq
+	for _, tm := range s.Teams {
+		if !tm.Ended {
+			tm.now = e.At
+		}
+	}
 	return nil
 }
 
@@ -582,7 +665,7 @@ func (s *State) objective(id string) *scenario.Objective {
 func (t *Team) SuggestRating(o *scenario.Objective) string {
 	var good, fair, bad int
 	for _, a := range t.Answers {
-		if a.Abandoned || !contains(o.Decisions, a.Decision.ID) {
+		if !a.Scored() || !contains(o.Decisions, a.Decision.ID) {
 			continue
 		}
 		switch {
@@ -697,19 +780,9 @@ func (t *Team) IsOpen(decision string) bool { return t.openIndex(decision) >= 0 
 func (t *Team) Responses() []scoring.Response {
 	out := make([]scoring.Response, 0, len(t.Answers))
 	for _, a := range t.Answers {
-		if a.Abandoned {
-			continue // moving on was the team's choice elsewhere; no evidence here
+		if a.Scored() {
+			out = append(out, a.Response())
 		}
-		r := scoring.Response{Decision: a.Decision, Option: a.Option, TimedOut: a.TimedOut, Open: a.Open, Took: a.Took()}
-		if a.Rubric != nil {
-			r.Statement = map[string]float64{}
-			for _, dim := range scenario.AuthoredDimensions {
-				if v, ok := a.Rubric.Scores[dim]; ok {
-					r.Statement[dim] = v
-				}
-			}
-		}
-		out = append(out, r)
 	}
 	return out
 }
@@ -733,7 +806,16 @@ func (t *Team) overrideValues() map[string]float64 {
 
 // computed are the scores from the evidence alone.
 func (t *Team) computed() scoring.Scores {
-	ev := scoring.Evidence{Responses: t.Responses(), Claims: len(t.Claims), Contradictions: len(t.Contradictions)}
+	ev := scoring.Evidence{Responses: t.Responses(), Claims: len(t.Claims), Contradictions: len(t.Contradictions), Spoke: len(t.Updates) > 0}
+	for _, a := range t.Answers {
+		ev.FalseClaims += len(a.FalseClaims)
+	}
+	if t.sc != nil {
+		ev.Weights = t.sc.Scoring.Weights
+	}
+	if ev.Spoke {
+		ev.Windows, ev.Covered = t.updateWindows()
+	}
 	for _, c := range t.Commitments {
 		switch {
 		case c.Kept:
@@ -743,6 +825,44 @@ func (t *Team) computed() scoring.Scores {
 		}
 	}
 	return scoring.TeamEvidence(ev)
+}
+
+// firstWord reports whether an answer to d (chosen, timed out or missed) is
+// the team's first public word: the first answer to a decision with a public
+// option. Silence at that moment weighs as much as speaking would have.
+func (t *Team) firstWord(d *scenario.Decision) bool {
+	if t.firstDone {
+		return false
+	}
+	for _, o := range d.Options {
+		if o.Public {
+			t.firstDone = true
+			return true
+		}
+	}
+	return false
+}
+
+// updateWindows counts the scenario's update windows since the team's first
+// public update, up to now or its end, and those with another update.
+func (t *Team) updateWindows() (windows, covered int) {
+	every := t.sc.UpdatesEvery()
+	end := t.now
+	if t.Ended {
+		end = t.EndedAt
+	}
+	first := t.Updates[0]
+	windows = int((end - first) / every)
+	for k := range windows {
+		from, to := first+time.Duration(k)*every, first+time.Duration(k+1)*every
+		for _, u := range t.Updates {
+			if u > from && u <= to {
+				covered++
+				break
+			}
+		}
+	}
+	return windows, covered
 }
 
 // Active reports whether any team is still playing.

@@ -66,6 +66,9 @@ func (l *loader) check(s *Scenario) {
 			texts := map[string]string{}
 			for _, o := range d.Options {
 				ref(o.Pos, fmt.Sprintf("option %q", o.ID), o.Next)
+				for _, r := range o.Routes {
+					ref(r.Pos, fmt.Sprintf("a route of option %q", o.ID), r.Next)
+				}
 				scored = scored || len(o.Scores) > 0
 				for lang, txt := range o.Text {
 					key := lang + "\x00" + strings.TrimSpace(txt)
@@ -81,6 +84,9 @@ func (l *loader) check(s *Scenario) {
 			}
 			if d.OnTimeout != nil {
 				ref(d.OnTimeout.Pos, fmt.Sprintf("on_timeout of decision %q", d.ID), d.OnTimeout.Next)
+				for _, r := range d.OnTimeout.Routes {
+					ref(r.Pos, fmt.Sprintf("a route of on_timeout of decision %q", d.ID), r.Next)
+				}
 			} else {
 				l.add(d.Pos, SevWarning, "decision %q has no on_timeout: a team that misses the deadline simply stays in phase %q", d.ID, p.ID)
 			}
@@ -90,6 +96,9 @@ func (l *loader) check(s *Scenario) {
 		}
 		if p.Continue != nil {
 			ref(p.Continue.Pos, fmt.Sprintf("continue of phase %q", p.ID), p.Continue.Next)
+			for _, r := range p.Continue.Routes {
+				ref(r.Pos, fmt.Sprintf("a route of continue of phase %q", p.ID), r.Next)
+			}
 			if s.Duration > 0 && p.Continue.After >= s.Duration {
 				l.add(p.Continue.Pos, SevWarning, "continue of phase %q after %s never happens: the scenario lasts %s", p.ID, fmtDur(p.Continue.After), fmtDur(s.Duration))
 			}
@@ -104,6 +113,7 @@ func (l *loader) check(s *Scenario) {
 	}
 	l.checkExtras(s, injectIDs)
 	l.checkWorldUsed(s)
+	l.checkDilemmas(s)
 	if len(l.probs.Errors()) > 0 {
 		return // the graph is unreliable while references are broken
 	}
@@ -118,16 +128,24 @@ func (p *Phase) Next() []string {
 			out = append(out, id)
 		}
 	}
+	routes := func(rs []*Route) {
+		for _, r := range rs {
+			add(r.Next)
+		}
+	}
 	for _, d := range p.Decisions {
 		for _, o := range d.Options {
 			add(o.Next)
+			routes(o.Routes)
 		}
 		if d.OnTimeout != nil {
 			add(d.OnTimeout.Next)
+			routes(d.OnTimeout.Routes)
 		}
 	}
 	if p.Continue != nil {
 		add(p.Continue.Next)
+		routes(p.Continue.Routes)
 	}
 	return out
 }
@@ -282,6 +300,11 @@ func (l *loader) checkExtras(s *Scenario, injectIDs map[string]Pos) {
 					claims[c] = true
 				}
 			}
+		}
+	}
+	for _, f := range s.FalseClaims {
+		if !claims[f.Claim] {
+			l.add(f.Pos, SevWarning, "false claim %q is made by no option%s", f.Claim, suggest(f.Claim, keys(claims)))
 		}
 	}
 	for i, c := range s.Contradictions {

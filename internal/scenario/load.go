@@ -438,7 +438,7 @@ var langPattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z]{2,4})?$`)
 
 func (l *loader) scenario(n *yaml.Node) *Scenario {
 	top, _, ok := l.fields(n, "the scenario", "format", "id", "kind", "title", "summary", "languages", "duration", "world", "phases",
-		"roles", "facts", "objectives", "rules", "triggers", "deadlines", "contradictions", "feed")
+		"roles", "facts", "objectives", "rules", "triggers", "deadlines", "contradictions", "feed", "false_claims", "scoring")
 	if !ok {
 		return nil
 	}
@@ -535,7 +535,7 @@ func (l *loader) variable(k, v *yaml.Node) *Variable {
 		return nil
 	}
 	what := fmt.Sprintf("world variable %q", id)
-	f, _, ok := l.fields(v, what, "start", "min", "max", "label")
+	f, _, ok := l.fields(v, what, "start", "min", "max", "label", "stake")
 	if !ok {
 		return nil
 	}
@@ -553,6 +553,13 @@ func (l *loader) variable(k, v *yaml.Node) *Variable {
 		w.Start, hasStart = l.number(f["start"], what+" start")
 	}
 	w.Label = l.text(f["label"], what+" label")
+	if n := f["stake"]; n != nil {
+		w.Stake, _ = l.str(n, what+" stake")
+		if w.Stake != StakeHigher && w.Stake != StakeLower {
+			l.errf(n, "stake of %s must be higher or lower (which way is better for the company), not %q", what, clip(w.Stake, 20))
+			w.Stake = ""
+		}
+	}
 	if w.Min >= w.Max {
 		l.errf(k, "%s has min %g not below max %g", what, w.Min, w.Max)
 	} else if hasStart && (w.Start < w.Min || w.Start > w.Max) {
@@ -594,7 +601,7 @@ func (l *loader) phase(k, v *yaml.Node) *Phase {
 		}
 	}
 	if n := f["continue"]; n != nil {
-		cf, _, ok := l.fields(n, "continue of "+what, "after", "next")
+		cf, _, ok := l.fields(n, "continue of "+what, "after", "next", "routes")
 		if ok {
 			c := &Continue{Pos: pos(n)}
 			if cf["after"] == nil || cf["next"] == nil {
@@ -602,6 +609,7 @@ func (l *loader) phase(k, v *yaml.Node) *Phase {
 			} else {
 				c.After, _ = l.duration(cf["after"], "continue after")
 				c.Next, _ = l.id(cf["next"], "next phase")
+				c.Routes = l.routes(cf["routes"], "continue of "+what)
 				p.Continue = c
 			}
 		}
@@ -675,7 +683,7 @@ func (l *loader) decision(k, v *yaml.Node) *Decision {
 		return nil
 	}
 	what := fmt.Sprintf("decision %q", id)
-	f, _, ok := l.fields(v, what, "prompt", "at", "target", "deadline", "options", "on_timeout", "statement")
+	f, _, ok := l.fields(v, what, "prompt", "at", "target", "deadline", "options", "on_timeout", "statement", "optional")
 	if !ok {
 		return nil
 	}
@@ -684,6 +692,9 @@ func (l *loader) decision(k, v *yaml.Node) *Decision {
 		l.errf(k, "%s needs a prompt", what)
 	}
 	d.Prompt = l.text(f["prompt"], "prompt")
+	if n := f["optional"]; n != nil {
+		d.Optional = l.text(n, "optional (the reason a team may leave "+what+" open)")
+	}
 	if f["at"] != nil {
 		at, ok := l.duration(f["at"], "at")
 		if ok {
@@ -728,7 +739,7 @@ func (l *loader) decision(k, v *yaml.Node) *Decision {
 		}
 	}
 	if n := f["on_timeout"]; n != nil {
-		tf, _, ok := l.fields(n, "on_timeout of "+what, "scores", "effects", "next")
+		tf, _, ok := l.fields(n, "on_timeout of "+what, "scores", "effects", "next", "routes")
 		if ok {
 			o := &Outcome{Pos: pos(n)}
 			o.Scores = l.scores(tf["scores"])
@@ -736,6 +747,7 @@ func (l *loader) decision(k, v *yaml.Node) *Decision {
 			if tf["next"] != nil {
 				o.Next, _ = l.id(tf["next"], "next phase")
 			}
+			o.Routes = l.routes(tf["routes"], "on_timeout of "+what)
 			d.OnTimeout = o
 		}
 	}
@@ -747,7 +759,7 @@ func (l *loader) decision(k, v *yaml.Node) *Decision {
 
 func (l *loader) option(n *yaml.Node, decision string) *Option {
 	what := fmt.Sprintf("an option of decision %q", decision)
-	f, _, ok := l.fields(n, what, "id", "text", "scores", "effects", "claims", "next", "public", "promise")
+	f, _, ok := l.fields(n, what, "id", "text", "scores", "effects", "claims", "next", "public", "promise", "stance", "routes")
 	if !ok {
 		return nil
 	}
@@ -785,6 +797,14 @@ func (l *loader) option(n *yaml.Node, decision string) *Option {
 	if p := f["promise"]; p != nil {
 		o.Promise = l.promise(p, fmt.Sprintf("option %q", o.ID))
 	}
+	if st := f["stance"]; st != nil {
+		o.Stance, _ = l.str(st, "stance")
+		if !contains(Stances, o.Stance) {
+			l.errf(st, "stance %q of option %q must be one of %s%s", clip(o.Stance, 20), o.ID, strings.Join(Stances, ", "), suggest(o.Stance, Stances))
+			o.Stance = ""
+		}
+	}
+	o.Routes = l.routes(f["routes"], fmt.Sprintf("option %q", o.ID))
 	return o
 }
 

@@ -83,6 +83,17 @@ func (l *loader) extras(s *Scenario, top map[string]*yaml.Node) {
 			}
 		}
 	}
+	if n := top["false_claims"]; n != nil {
+		ks, vs := l.entries(n, "false_claims")
+		for i := range ks {
+			if id, ok := l.id(ks[i], "false claim"); ok {
+				s.FalseClaims = append(s.FalseClaims, &FalseClaim{Pos: pos(ks[i]), Claim: id, Truth: l.text(vs[i], fmt.Sprintf("the truth behind false claim %q", id))})
+			}
+		}
+	}
+	if n := top["scoring"]; n != nil {
+		s.Scoring = l.scoring(n)
+	}
 	if n := top["deadlines"]; n != nil {
 		ks, vs := l.entries(n, "deadlines")
 		for i := range ks {
@@ -417,4 +428,83 @@ func (l *loader) feed(n *yaml.Node) *Feed {
 		fd.Posts = append(fd.Posts, post)
 	}
 	return fd
+}
+
+// routes reads a list of {when, next}: conditional moves by the world.
+func (l *loader) routes(n *yaml.Node, what string) []*Route {
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		l.errf(n, "routes of %s must be a list of {when: \"…\", next: phase}", what)
+		return nil
+	}
+	var out []*Route
+	for _, c := range n.Content {
+		f, _, ok := l.fields(c, "a route of "+what, "when", "next")
+		if !ok {
+			continue
+		}
+		if f["when"] == nil || f["next"] == nil {
+			l.errf(c, "a route of %s needs both 'when' (a condition on the world) and 'next' (a phase id)", what)
+			continue
+		}
+		r := &Route{Pos: pos(c)}
+		r.When = l.expr(f["when"], "route condition", true)
+		r.Next, _ = l.id(f["next"], "next phase")
+		if r.When != nil && r.Next != "" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// scoring reads the scenario's weights and update cadence.
+func (l *loader) scoring(n *yaml.Node) Scoring {
+	f, _, ok := l.fields(n, "scoring", "weights", "updates_every")
+	sc := Scoring{Pos: pos(n)}
+	if !ok {
+		return sc
+	}
+	if w := f["weights"]; w != nil {
+		ks, vs := l.entries(w, "weights")
+		weights := map[string]float64{}
+		total := 0.0
+		for i := range ks {
+			dim := ks[i].Value
+			if !contains(ScoredDimensions, dim) {
+				l.errf(ks[i], "%q is not a scored quality%s", clip(dim, 30), suggest(dim, ScoredDimensions))
+				continue
+			}
+			v, ok := l.number(vs[i], "weight of "+dim)
+			if !ok {
+				continue
+			}
+			if v < 0 || v > 100 {
+				l.errf(vs[i], "weight %g of %s must be from 0 to 100", v, dim)
+				continue
+			}
+			weights[dim] = v
+			total += v
+		}
+		if len(weights) > 0 {
+			// A quality the scenario leaves out keeps weight 0: it says
+			// what counts, so an omission is deliberate.
+			if total == 0 {
+				l.errf(w, "the weights add up to 0; at least one quality must count")
+			} else {
+				sc.Weights = weights
+			}
+		}
+	}
+	if u := f["updates_every"]; u != nil {
+		if d, ok := l.duration(u, "updates_every"); ok {
+			if d < time.Minute {
+				l.errf(u, "updates_every must be at least 1m, not %s", fmtDur(d))
+			} else {
+				sc.UpdatesEvery = d
+			}
+		}
+	}
+	return sc
 }

@@ -30,7 +30,7 @@ phases:
         deadline: 10m
         options:
           - {id: a, text: {en: A, zh: 甲}, scores: {transparency: 2}, effects: {attention: -5}, next: end}
-          - {id: b, text: {en: B, zh: 乙}, next: end}
+          - {id: b, text: {en: B, zh: 乙}, scores: {transparency: 2}, next: end}
         on_timeout: {next: end}
   end:
     ending: {outcome: {en: Done, zh: 完}, tone: good}
@@ -234,10 +234,11 @@ func TestLintWarnings(t *testing.T) {
 		{"undeclared language", "title: {en: T, zh: 题}", "title: {en: T, zh: 题, fr: T}", `"fr" is not in the scenario's languages`},
 		{"variable never changes", "effects: {attention: -5}, ", "", `world variable "attention" never changes`},
 		{"no timeout", "        on_timeout: {next: end}\n", "", `decision "d1" has no on_timeout`},
+		{"one option best on every axis", "zh: 乙}, scores: {transparency: 2}", "zh: 乙}, scores: {transparency: 1}", `no-dilemma: option "a" of decision "d1"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			src := strings.Replace(base, c.from, c.to, 1)
+			src := strings.ReplaceAll(base, c.from, c.to)
 			if src == base {
 				t.Fatalf("%q not found", c.from)
 			}
@@ -251,6 +252,44 @@ func TestLintWarnings(t *testing.T) {
 			}
 			if !found {
 				t.Fatalf("want a warning containing %q, got %v", c.want, probs)
+			}
+		})
+	}
+}
+
+// TestDominant checks what makes a decision a dilemma: an option that is as
+// good on every axis and better on one is a quiz answer; a cost on a stake,
+// a denial's lost speed or a false claim makes the others worth weighing.
+func TestDominant(t *testing.T) {
+	cases := []struct {
+		name, b, extra string
+		want           string // the dominant option, or ""
+	}{
+		{"higher score, nothing else differs", "scores: {transparency: 1}", "", "a"},
+		{"equal on every axis", "scores: {transparency: 2}", "", ""},
+		{"better score, but a denial earns no speed", "scores: {transparency: 3}, stance: deny", "", ""},
+		{"better score, but it blames", "scores: {transparency: 3}, stance: blame", "", ""},
+		{"better score and holding", "scores: {transparency: 3}, stance: hold", "", "b"},
+		{"better score, but a false claim", "scores: {transparency: 3}, claims: [only-one-batch]", "false_claims: {only-one-batch: {en: Three batches, zh: 三个批次}}\n", ""},
+		{"better score, but it costs a stake", "scores: {transparency: 3}", "stake", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src := strings.Replace(base, "scores: {transparency: 2}, next: end}", c.b+", next: end}", 1)
+			src = strings.Replace(src, "  attention: {start: 10, min: 0, max: 100}\n", "  attention: {start: 10, min: 0, max: 100}\n"+c.extra, 1)
+			if c.extra == "stake" {
+				src = strings.Replace(src, "  attention: {start: 10, min: 0, max: 100}\nstake", "  attention: {start: 10, min: 0, max: 100, stake: lower}\n", 1)
+			}
+			s, probs := Parse("t.yaml", []byte(src))
+			if s == nil {
+				t.Fatalf("refused: %v", probs)
+			}
+			got := ""
+			if o := s.Dominant(s.Decision("d1")); o != nil {
+				got = o.ID
+			}
+			if got != c.want {
+				t.Fatalf("dominant option %q, want %q (%v)", got, c.want, probs)
 			}
 		})
 	}

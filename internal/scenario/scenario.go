@@ -94,6 +94,12 @@ type Scenario struct {
 	Triggers       []*Trigger
 	Deadlines      []*RegDeadline
 	Feed           *Feed // the simulated public: posts and headlines; nil if none
+	// FalseClaims are claims that contradict what the story establishes as
+	// true, with the truth in words: a team that makes one in public is
+	// inconsistent with the facts, each time it makes it.
+	FalseClaims []*FalseClaim
+	// Scoring holds the scenario's own weights and update cadence.
+	Scoring Scoring
 
 	phaseByID map[string]*Phase
 }
@@ -106,7 +112,44 @@ type Variable struct {
 	Start float64
 	Min   float64
 	Max   float64
+	// Stake is StakeHigher or StakeLower when the variable is something the
+	// company cares about (legal exposure, cash, morale…), saying which way
+	// is better; empty otherwise.
+	Stake string
 }
+
+// Directions of a stake.
+const (
+	StakeHigher = "higher"
+	StakeLower  = "lower"
+)
+
+// FalseClaim is a claim the story shows to be untrue.
+type FalseClaim struct {
+	Pos   Pos
+	Claim string
+	Truth Text
+}
+
+// Scoring is how a scenario weighs the five qualities and how often it
+// expects public updates.
+type Scoring struct {
+	Pos Pos
+	// Weights by dimension (speed, transparency, empathy, consistency,
+	// follow-up); relative. Nil means equal weights.
+	Weights map[string]float64
+	// UpdatesEvery is the expected cadence of public updates after the
+	// first public word (DefaultUpdatesEvery when the scenario is silent).
+	UpdatesEvery time.Duration
+}
+
+// DefaultUpdatesEvery is the update cadence a scenario expects unless it
+// says otherwise.
+const DefaultUpdatesEvery = 20 * time.Minute
+
+// ScoredDimensions are the five qualities of the overall score, in report
+// order.
+var ScoredDimensions = []string{"speed", "transparency", "empathy", "consistency", "follow-up"}
 
 // Phase is a node of the branch graph.
 type Phase struct {
@@ -146,6 +189,10 @@ type Decision struct {
 	Options   []*Option
 	OnTimeout *Outcome
 	Statement *StatementSpec // non-nil when the team drafts a written statement with its choice
+	// Optional, when set, is the author's reason why a team may leave the
+	// decision open when it moves on; other decisions left open count as
+	// missed.
+	Optional Text
 }
 
 // StatementSpec asks a team to write a statement along with its choice.
@@ -172,6 +219,44 @@ type Option struct {
 	Public bool
 	// Promise, when set, commits the team to a public update within a time.
 	Promise *Promise
+	// Stance says what a public answer does: acknowledge, hold, deny or
+	// blame (empty when the author did not say).
+	Stance string
+	// Routes choose the next phase by the world after the option's effects.
+	Routes []*Route
+}
+
+// Stances of an option.
+const (
+	StanceAcknowledge = "acknowledge"
+	StanceHold        = "hold"
+	StanceDeny        = "deny"
+	StanceBlame       = "blame"
+)
+
+// Stances lists the stances an option may take.
+var Stances = []string{StanceAcknowledge, StanceHold, StanceDeny, StanceBlame}
+
+// Evasive reports whether the option denies or shifts blame: such an answer
+// earns no speed and is no update.
+func (o *Option) Evasive() bool { return o.Stance == StanceDeny || o.Stance == StanceBlame }
+
+// Route sends a team to a phase when a condition on its world holds.
+type Route struct {
+	Pos  Pos
+	When *Expr
+	Next string
+}
+
+// NextPhase picks where a team goes: the first route whose condition holds
+// in env, else next (which may be empty: stay).
+func NextPhase(routes []*Route, next string, env Env) string {
+	for _, r := range routes {
+		if ok, err := r.When.Bool(env); err == nil && ok {
+			return r.Next
+		}
+	}
+	return next
 }
 
 // Promise is a commitment to update the public within a time. Any later
@@ -199,6 +284,7 @@ type Outcome struct {
 	Scores  map[string]int
 	Effects Effects
 	Next    string
+	Routes  []*Route
 }
 
 // Role is a part a team is expected to staff (spokesperson, legal, …).
@@ -276,9 +362,10 @@ type Miss struct {
 
 // Continue moves a team on automatically after a time in the phase.
 type Continue struct {
-	Pos   Pos
-	After time.Duration
-	Next  string
+	Pos    Pos
+	After  time.Duration
+	Next   string
+	Routes []*Route
 }
 
 // Ending marks an ending phase.
@@ -410,6 +497,32 @@ func (s *Scenario) Count() Counts {
 		}
 	}
 	return c
+}
+
+// FalseClaim returns the false claim with the given id, or nil.
+func (s *Scenario) FalseClaim(claim string) *FalseClaim {
+	for _, f := range s.FalseClaims {
+		if f.Claim == claim {
+			return f
+		}
+	}
+	return nil
+}
+
+// Weight is a dimension's relative weight in the overall score.
+func (s *Scenario) Weight(dim string) float64 {
+	if s == nil || s.Scoring.Weights == nil {
+		return 1
+	}
+	return s.Scoring.Weights[dim]
+}
+
+// UpdatesEvery is the expected cadence of public updates.
+func (s *Scenario) UpdatesEvery() time.Duration {
+	if s == nil || s.Scoring.UpdatesEvery <= 0 {
+		return DefaultUpdatesEvery
+	}
+	return s.Scoring.UpdatesEvery
 }
 
 // Contradicts reports whether two claims are declared contradictory.

@@ -68,12 +68,15 @@ var schemaDefForFields = map[string]string{
 	`promise: "promise of " + what`:     "promise",
 	`feed: "feed"`:                      "feed",
 	`feed: what`:                        "feedPost",
+	`routes: "a route of " + what`:      "route",
+	`scoring: "scoring"`:                "scoring",
 }
 
 // schemaDefsNotFromFields are object definitions whose keys the loader
 // checks some other way, with the names it accepts.
 var schemaDefsNotFromFields = map[string][]string{
-	"scores": scenario.AuthoredDimensions, // l.scores: any other key is "not a scored dimension"
+	"scores":  scenario.AuthoredDimensions, // l.scores: any other key is "not a scored dimension"
+	"weights": scenario.ScoredDimensions,   // l.scoring: any other key is "not a scored quality"
 }
 
 // ---- loading the schema and converting YAML ----
@@ -442,7 +445,7 @@ languages: [en, zh]
 duration: 60m
 world:
   attention: {start: 0, min: 0, max: 100, label: {en: Attention, zh: 关注度}}
-  trust: {start: 50}
+  trust: {start: 50, stake: higher}
 roles:
   legal: {en: Legal, zh: 法务}
 facts:
@@ -465,6 +468,11 @@ triggers:
     effects: {trust: -5}
 contradictions:
   - [reported, nothing-happened]
+false_claims:
+  nothing-happened: {en: "Data was taken.", zh: "数据确实被窃取。"}
+scoring:
+  weights: {speed: 1, transparency: 1, empathy: 1, consistency: 1, follow-up: 1}
+  updates_every: 15m
 feed:
   every: 5m
   volume: "attention / 20"
@@ -497,6 +505,7 @@ phases:
         at: 1m
         target: 2m
         deadline: 40m
+        optional: {en: "A courtesy", zh: "礼节性的"}
         options:
           - {id: brief, text: {en: Brief, zh: 通报}, public: false}
           - {id: skip, text: {en: Skip, zh: 不通报}, public: no}
@@ -513,12 +522,15 @@ phases:
             effects: {trust: 5, attention: "attention * -0.1"}
             claims: [reported]
             next: calm
+            stance: acknowledge
+            routes:
+              - {when: "trust >= 90", next: done}
             public: true
             promise: {within: 10m, miss_effects: {attention: 5}}
           - {id: wait, text: {en: Wait, zh: 等待}, scores: {transparency: -2}, claims: [nothing-happened], next: calm}
-        on_timeout: {scores: {transparency: -2, empathy: -2}, effects: {trust: -10}, next: calm}
+        on_timeout: {scores: {transparency: -2, empathy: -2}, effects: {trust: -10}, next: calm, routes: [{when: "trust < 10", next: done}]}
   calm:
-    continue: {after: 5m, next: done}
+    continue: {after: 5m, next: done, routes: [{when: "trust < 5", next: done}]}
   done:
     ending: {outcome: {en: Done, zh: 结束}, tone: good}
 `
@@ -553,6 +565,9 @@ var probes = []probe{
 	{"feedPost", []any{"feed", "posts", 0}},
 	{"continue", []any{"phases", "calm", "continue"}},
 	{"ending", []any{"phases", "done", "ending"}},
+	{"route", []any{"phases", "start", "decisions", "notify", "options", 0, "routes", 0}},
+	{"scoring", []any{"scoring"}},
+	{"weights", []any{"scoring", "weights"}},
 }
 
 // nodeAt follows a path from a document node.
@@ -685,6 +700,9 @@ func TestSchemaProbesEveryObject(t *testing.T) {
 		unknown := func(field string) string { return fmt.Sprintf("unknown field %q", field) }
 		if p.def == "scores" {
 			unknown = func(field string) string { return fmt.Sprintf("%q is not a scored dimension", field) }
+		}
+		if p.def == "weights" {
+			unknown = func(field string) string { return fmt.Sprintf("%q is not a scored quality", field) }
 		}
 
 		t.Run(name+" refuses an unknown field", func(t *testing.T) {

@@ -1,26 +1,35 @@
 // Package scoring turns a team's responses into scores from 0 to 100.
 //
-// Scoring v1 (documented for facilitators in docs/scoring.md):
+// Scoring v2 (documented for facilitators, with its sources, in
+// docs/scoring.md):
 //
 //   - Speed, per decision: 100 when decided by the decision's target; from the
 //     target to the deadline it falls linearly from 100 to 40; a decision that
-//     timed out, or was still open when the team's exercise ended, scores 0.
+//     timed out or was missed scores 0, and so does an answer that denies or
+//     shifts blame (a fast denial is not timeliness). The team's first public
+//     answer weighs FirstWordWeight times as much as any other.
 //   - Transparency and empathy, per decision: the chosen option's author score
 //     on the scale -3..+3, mapped linearly to 0..100 (-3 → 0, 0 → 50,
-//     +3 → 100). A timeout uses its on_timeout scores, or -3 (silence is
-//     neither transparent nor caring) where the author gave none. An option
-//     with no score in a dimension is neutral evidence and is not counted in it.
+//     +3 → 100). A timeout or a missed decision uses its on_timeout scores, or
+//     -3 (silence is neither transparent nor caring) where the author gave
+//     none. An option with no score in a dimension is neutral evidence and is
+//     not counted in it.
 //   - A decision that asks for a written statement: when the team wrote one,
 //     the rubric's transparency and empathy (internal/rubric) are averaged
-//     with the chosen option's; without text only the option counts.
+//     with the chosen option's; without text only the option counts. A
+//     statement that contradicts the chosen option's stance loses ClashCost
+//     points in each.
 //   - Each dimension is the mean over the decisions that gave evidence for it.
 //   - Consistency: 100 minus 25 for each pair of contradicting claims the
-//     team made in public (floored at 0); evidence once the team has made a
-//     claim.
-//   - Follow-up: the share of the team's promises to update the public that
-//     it kept on time; evidence once a promise was kept or missed.
-//   - Overall is the weighted mean of the dimensions that have evidence:
-//     speed 30, transparency 35, empathy 35, consistency 15, follow-up 15.
+//     team made in public and for each public choice that made a claim the
+//     story shows to be false (floored at 0); evidence once the team has made
+//     a claim.
+//   - Follow-up: after the team's first public word, the share of the
+//     scenario's update windows with a public update, averaged with the share
+//     of promises kept when the team made any; 0 for a team that never spoke
+//     in public.
+//   - Overall is the weighted mean of the dimensions that have evidence; the
+//     five qualities weigh the same unless the scenario says otherwise.
 //   - The facilitator may override any dimension (and the overall); an
 //     override of a dimension also changes the overall unless the overall
 //     itself is overridden.
@@ -46,12 +55,22 @@ const (
 // Dimensions in report order.
 var Dimensions = []string{Speed, Transparency, Empathy, Consistency, FollowUp}
 
-// Weights of the overall score (relative; normalised over the dimensions
-// that have evidence).
-var Weights = map[string]float64{Speed: 0.30, Transparency: 0.35, Empathy: 0.35, Consistency: 0.15, FollowUp: 0.15}
+// DefaultWeights of the overall score: the five qualities the source
+// material names weigh the same (relative; normalised over the dimensions
+// that have evidence). A scenario may declare its own.
+var DefaultWeights = map[string]float64{Speed: 1, Transparency: 1, Empathy: 1, Consistency: 1, FollowUp: 1}
 
-// ContradictionCost is what each contradicting pair costs consistency.
+// ContradictionCost is what each contradicting pair, and each public choice
+// making a false claim, costs consistency.
 const ContradictionCost = 25.0
+
+// FirstWordWeight is how much more the speed of the team's first public
+// answer counts than any other answer's (the seeds' 24-hour expectation).
+const FirstWordWeight = 3.0
+
+// ClashCost is what a written statement that contradicts the chosen
+// option's stance loses in transparency and in empathy.
+const ClashCost = 40.0
 
 // SlowestSpeedScore is the speed score of a decision taken at its deadline.
 const SlowestSpeedScore = 40.0
@@ -59,20 +78,27 @@ const SlowestSpeedScore = 40.0
 // Response is one decision as the team met it.
 type Response struct {
 	Decision *scenario.Decision
-	Option   *scenario.Option // nil when the decision timed out or stayed open
+	Option   *scenario.Option // nil when the decision timed out or was missed
 	TimedOut bool
-	Open     bool          // still open when the team's play ended
-	Took     time.Duration // from opening to the choice
+	// Missed is a decision the team left open when it moved on, or that was
+	// still open when its time ran out: it counts like a timeout.
+	Missed bool
+	Took   time.Duration // from opening to the choice
+	// FirstWord marks the team's first public answer.
+	FirstWord bool
 	// Statement holds the rubric's scores of the written statement sent with
 	// the choice (by dimension), when the decision asked for one and the
 	// team wrote something.
 	Statement map[string]float64
+	// Clash is set when the statement contradicts the option's stance.
+	Clash bool
 }
 
 // Scores are a team's scores, each 0–100; Has tells which dimensions had evidence.
 type Scores struct {
 	Speed, Transparency, Empathy, Consistency, FollowUp, Overall float64
 	Has                                                          map[string]bool
+	weights                                                      map[string]float64 // of the overall; nil: DefaultWeights
 }
 
 // Get returns a dimension's score by name.
@@ -116,7 +142,15 @@ type Evidence struct {
 	Responses      []Response
 	Claims         int // public claims made
 	Contradictions int // pairs of contradicting claims
+	FalseClaims    int // public choices that made a claim the story shows false
 	Kept, Missed   int // promises to update the public
+	// Spoke is true once the team has given a public update (a public
+	// answer that is not a denial or blame); Windows counts the scenario's
+	// update windows since its first update and Covered those with another.
+	Spoke            bool
+	Windows, Covered int
+	// Weights of the overall by dimension; nil means DefaultWeights.
+	Weights map[string]float64
 }
 
 // SpeedScore scores one response time against a decision's window.
@@ -146,9 +180,15 @@ func Decision(r Response) map[string]float64 {
 	switch {
 	case r.Option != nil:
 		out[Speed] = SpeedScore(r.Decision, r.Took)
+		if r.Option.Evasive() {
+			out[Speed] = 0 // a fast denial is not timeliness
+		}
 		for _, dim := range scenario.AuthoredDimensions {
 			v, hasAuthor := r.Option.Scores[dim]
 			st, hasStatement := r.Statement[dim]
+			if hasStatement && r.Clash {
+				st = max(0, st-ClashCost)
+			}
 			switch {
 			case hasAuthor && hasStatement:
 				// What the team chose and what it wrote weigh the same.
@@ -159,7 +199,7 @@ func Decision(r Response) map[string]float64 {
 				out[dim] = st
 			}
 		}
-	case r.TimedOut:
+	case r.TimedOut || r.Missed:
 		out[Speed] = 0
 		for _, dim := range scenario.AuthoredDimensions {
 			v := scenario.MinScore
@@ -170,10 +210,16 @@ func Decision(r Response) map[string]float64 {
 			}
 			out[dim] = AuthorScore(v)
 		}
-	case r.Open:
-		out[Speed] = 0
 	}
 	return out
+}
+
+// SpeedWeight is how much a response's speed counts in the team's speed.
+func SpeedWeight(r Response) float64 {
+	if r.FirstWord {
+		return FirstWordWeight
+	}
+	return 1
 }
 
 // Team scores a team's responses alone.
@@ -183,32 +229,65 @@ func Team(responses []Response) Scores { return TeamEvidence(Evidence{Responses:
 func TeamEvidence(ev Evidence) Scores {
 	responses := ev.Responses
 	sum := map[string]float64{}
-	n := map[string]int{}
+	n := map[string]float64{}
 	for _, r := range responses {
 		for dim, v := range Decision(r) {
-			sum[dim] += v
-			n[dim]++
+			w := 1.0
+			if dim == Speed {
+				w = SpeedWeight(r)
+			}
+			sum[dim] += w * v
+			n[dim] += w
 		}
 	}
-	s := Scores{Has: map[string]bool{}}
+	s := Scores{Has: map[string]bool{}, weights: ev.Weights}
 	mean := func(dim string) float64 {
 		if n[dim] == 0 {
 			return 0
 		}
 		s.Has[dim] = true
-		return round1(sum[dim] / float64(n[dim]))
+		return round1(sum[dim] / n[dim])
 	}
 	s.Speed, s.Transparency, s.Empathy = mean(Speed), mean(Transparency), mean(Empathy)
 	if ev.Claims > 0 {
-		s.Consistency = max(0, 100-ContradictionCost*float64(ev.Contradictions))
+		s.Consistency = max(0, 100-ContradictionCost*float64(ev.Contradictions+ev.FalseClaims))
 		s.Has[Consistency] = true
 	}
-	if ev.Kept+ev.Missed > 0 {
-		s.FollowUp = round1(100 * float64(ev.Kept) / float64(ev.Kept+ev.Missed))
+	switch {
+	case ev.Spoke:
+		var parts []float64
+		if ev.Windows > 0 {
+			parts = append(parts, 100*float64(ev.Covered)/float64(ev.Windows))
+		}
+		if ev.Kept+ev.Missed > 0 {
+			parts = append(parts, 100*float64(ev.Kept)/float64(ev.Kept+ev.Missed))
+		}
+		s.FollowUp = 100 // nothing was due yet
+		if len(parts) > 0 {
+			total := 0.0
+			for _, p := range parts {
+				total += p
+			}
+			s.FollowUp = round1(total / float64(len(parts)))
+		}
+		s.Has[FollowUp] = true
+	case len(responses) > 0:
+		// A team that never spoke in public, or only denied or blamed,
+		// delivered no update at all.
+		s.FollowUp = 0
 		s.Has[FollowUp] = true
 	}
 	s.overall()
 	return s
+}
+
+// Weight is a dimension's relative weight in the overall under weights (nil:
+// DefaultWeights).
+func Weight(weights map[string]float64, dim string) float64 {
+	if weights == nil {
+		return DefaultWeights[dim]
+	}
+	return weights[dim]
 }
 
 func (s *Scores) overall() {
@@ -216,8 +295,8 @@ func (s *Scores) overall() {
 	// A fixed order keeps the floating-point sum, and so the result, reproducible.
 	for _, dim := range Dimensions {
 		if s.Has[dim] {
-			wsum += Weights[dim] * s.Get(dim)
-			w += Weights[dim]
+			wsum += Weight(s.weights, dim) * s.Get(dim)
+			w += Weight(s.weights, dim)
 		}
 	}
 	if w > 0 {
