@@ -399,7 +399,9 @@ func (tv *teamView) decisionCard(od engine.OpenDecision, lang string) fyne.Canva
 	if tv.sending[d.ID] {
 		objs = append(objs, iconLine(theme.UploadIcon(), tv.loc.T("team.sending")))
 	}
-	for _, o := range d.Options {
+	// Each team sees the options in its own shuffled order (recorded in
+	// the log): no position cues the answer.
+	for _, o := range od.Options() {
 		b := widget.NewButtonWithIcon(tv.loc.T("team.choose"), theme.ConfirmIcon(), func() { tv.askConfirm(d, o, lang) })
 		if tv.sending[d.ID] {
 			b.Disable()

@@ -80,6 +80,9 @@ type Event struct {
 	Promise   int     `json:"promise,omitempty"`   // which promise of the team (1-based)
 
 	Posts []string `json:"posts,omitempty"` // feed post template ids
+	// Order is, in decision.opened, the decision's option ids in the order
+	// the team sees them (absent in logs from before shuffling: file order).
+	Order []string `json:"order,omitempty"`
 	Seed  uint64   `json:"seed,omitempty"`  // exercise.started: the seed of the simulated public
 
 	// exercise.started

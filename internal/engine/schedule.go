@@ -105,7 +105,7 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 		default:
 			continue
 		}
-		consider(candidate{at: at, rank: rankOpen, ev: Event{Kind: KindOpened, Team: t.Name, Decision: d.ID}})
+		consider(candidate{at: at, rank: rankOpen, ev: Event{Kind: KindOpened, Team: t.Name, Decision: d.ID, Order: s.optionOrder(t, d)}})
 	}
 	for _, od := range t.Open {
 		consider(candidate{at: od.DeadlineAt(), rank: rankTimeout, ev: Event{Kind: KindTimedOut, Team: t.Name, Decision: od.Decision.ID}})
@@ -299,4 +299,26 @@ func teamSeed(team string, k int) uint64 {
 	h := fnv.New64a()
 	h.Write([]byte(team))
 	return h.Sum64() ^ uint64(k)*0x9E3779B97F4A7C15
+}
+
+// optionOrder is the order in which a team sees a decision's options:
+// shuffled from the exercise's seed, the team and the decision (and how
+// often the team met it before), so no position cues the best answer and
+// every replay shows the same order. It is recorded in decision.opened.
+func (s *State) optionOrder(t *Team, d *scenario.Decision) []string {
+	met := 0
+	for _, a := range t.Answers {
+		if a.Decision == d {
+			met++
+		}
+	}
+	h := fnv.New64a()
+	h.Write([]byte(d.ID))
+	r := rand.New(rand.NewPCG(s.Seed^h.Sum64(), teamSeed(t.Name, met)))
+	order := make([]string, len(d.Options))
+	for i, o := range d.Options {
+		order[i] = o.ID
+	}
+	r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+	return order
 }

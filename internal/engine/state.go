@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -162,6 +163,25 @@ type Delivery struct {
 type OpenDecision struct {
 	Decision *scenario.Decision
 	OpenedAt time.Duration
+	Order    []string // option ids as the team sees them; nil: file order
+}
+
+// Options are the decision's options in the order the team sees them.
+func (o OpenDecision) Options() []*scenario.Option { return shown(o.Decision, o.Order) }
+
+func shown(d *scenario.Decision, order []string) []*scenario.Option {
+	if len(order) != len(d.Options) {
+		return d.Options
+	}
+	out := make([]*scenario.Option, 0, len(order))
+	for _, id := range order {
+		o := d.Option(id)
+		if o == nil || slices.Contains(out, o) {
+			return d.Options
+		}
+		out = append(out, o)
+	}
+	return out
 }
 
 // TargetAt and DeadlineAt are exercise times.
@@ -172,6 +192,7 @@ func (o OpenDecision) DeadlineAt() time.Duration { return o.OpenedAt + o.Decisio
 type Answer struct {
 	Decision  *scenario.Decision
 	Option    *scenario.Option // nil unless chosen
+	Order     []string         // option ids as the team saw them; nil: file order
 	OpenedAt  time.Duration
 	At        time.Duration
 	TimedOut  bool
@@ -197,6 +218,9 @@ type Answer struct {
 
 // Took is the response time.
 func (a Answer) Took() time.Duration { return a.At - a.OpenedAt }
+
+// Shown are the decision's options in the order the team saw them.
+func (a Answer) Shown() []*scenario.Option { return shown(a.Decision, a.Order) }
 
 // Skipped reports whether the team left an optional decision open when it
 // moved on: the author allowed it, so it is not scored.
@@ -320,7 +344,7 @@ func (s *State) Apply(e Event) error {
 		// Decisions of the phase left behind are abandoned: recorded, so the
 		// debrief can say so, but not scored — the team chose to move on.
 		for _, od := range t.Open {
-			a := Answer{Decision: od.Decision, OpenedAt: od.OpenedAt, At: e.At, Abandoned: true}
+			a := Answer{Decision: od.Decision, Order: od.Order, OpenedAt: od.OpenedAt, At: e.At, Abandoned: true}
 			if a.Missed() {
 				a.FirstWord = t.firstWord(od.Decision)
 			}
@@ -341,14 +365,14 @@ func (s *State) Apply(e Event) error {
 			return bad("decision %q is not in team %q's phase %q", e.Decision, e.Team, t.Phase)
 		}
 		t.opened[d.ID] = true
-		t.Open = append(t.Open, OpenDecision{Decision: d, OpenedAt: e.At})
+		t.Open = append(t.Open, OpenDecision{Decision: d, OpenedAt: e.At, Order: e.Order})
 	case KindChosen, KindTimedOut:
 		i := t.openIndex(e.Decision)
 		if i < 0 {
 			return bad("decision %q is not open for team %q", e.Decision, e.Team)
 		}
 		od := t.Open[i]
-		a := Answer{Decision: od.Decision, OpenedAt: od.OpenedAt, At: e.At}
+		a := Answer{Decision: od.Decision, Order: od.Order, OpenedAt: od.OpenedAt, At: e.At}
 		var effects scenario.Effects
 		var next string
 		var routes []*scenario.Route
@@ -432,7 +456,7 @@ func (s *State) Apply(e Event) error {
 			t.Ending = t.Phase
 		}
 		for _, od := range t.Open {
-			a := Answer{Decision: od.Decision, OpenedAt: od.OpenedAt, At: e.At}
+			a := Answer{Decision: od.Decision, Order: od.Order, OpenedAt: od.OpenedAt, At: e.At}
 			if e.Reason == EndFacilitator {
 				a.EndedEarly = true // the team was not given the time to decide
 			} else {
