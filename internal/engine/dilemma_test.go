@@ -25,7 +25,6 @@ func startDilemma(t *testing.T, seed uint64, teams ...string) (*Session, *Memory
 	return s, log, clock
 }
 
-
 func openOrder(s *Session, team, decision string) []string {
 	var out []string
 	s.Read(func(st *State) {

@@ -83,7 +83,7 @@ type Event struct {
 	// Order is, in decision.opened, the decision's option ids in the order
 	// the team sees them (absent in logs from before shuffling: file order).
 	Order []string `json:"order,omitempty"`
-	Seed  uint64   `json:"seed,omitempty"`  // exercise.started: the seed of the simulated public
+	Seed  uint64   `json:"seed,omitempty"` // exercise.started: the seed of the simulated public
 
 	// exercise.started
 	ScenarioID string   `json:"scenario_id,omitempty"`
