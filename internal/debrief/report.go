@@ -487,6 +487,7 @@ func teamReport(st *engine.State, t *engine.Team, lang string) TeamReport {
 			tr.Ending.Phase = t.Ending
 			tr.Ending.Title = phaseTitle(st, t.Ending, lang)
 			if p := sc.Phase(t.Ending); p != nil && p.Ending != nil {
+				tr.Ending.Title = p.EndingTitle(lang) // shown after an "Ending" label
 				tr.Ending.Tone = p.Ending.Tone
 				tr.Ending.Short = fmt.Sprintf("%s (%s, %s)", tr.Ending.Title, Label(lang, "tone."+p.Ending.Tone), Clock(t.EndedAt))
 			}
@@ -800,9 +801,9 @@ func findings(st *engine.State, t *engine.Team, lang string) []Finding {
 		if p := sc.Phase(t.Ending); p != nil && p.Ending != nil {
 			switch p.Ending.Tone {
 			case "good":
-				strength("good-ending", t.Ending, phaseTitle(st, t.Ending, lang))
+				strength("good-ending", t.Ending, p.EndingTitle(lang))
 			case "bad":
-				improve("bad-ending", t.Ending, phaseTitle(st, t.Ending, lang))
+				improve("bad-ending", t.Ending, p.EndingTitle(lang))
 			}
 		}
 	}

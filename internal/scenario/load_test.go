@@ -294,3 +294,16 @@ func TestDominant(t *testing.T) {
 		})
 	}
 }
+
+func TestEndingTitleDropsARepeatedLabel(t *testing.T) {
+	cases := map[string]string{"Ending: trust dented": "trust dented", "结局：信任受损": "信任受损", "Trust kept": "Trust kept", "Ending:": "Ending:"}
+	for title, want := range cases {
+		p := &Phase{ID: "end", Title: Text{"en": title}}
+		if got := p.EndingTitle("en"); got != want {
+			t.Errorf("EndingTitle(%q) = %q, want %q", title, got, want)
+		}
+	}
+	if got := (&Phase{ID: "end"}).EndingTitle("en"); got != "end" {
+		t.Errorf("an untitled ending reads %q, want its id", got)
+	}
+}

@@ -375,6 +375,22 @@ type Ending struct {
 	Tone    string // good, mixed or bad
 }
 
+// EndingTitle is an ending phase's title for use after a label that already
+// says it is an ending ("Reached a good ending: …"): a leading "Ending:" or
+// "结局：" of the title is dropped so the reader never sees it twice.
+func (p *Phase) EndingTitle(lang string) string {
+	t := strings.TrimSpace(p.Title.Get(lang))
+	for _, prefix := range []string{"Ending:", "Ending -", "Ending —", "ending:", "结局：", "结局:"} {
+		if rest, ok := strings.CutPrefix(t, prefix); ok && strings.TrimSpace(rest) != "" {
+			return strings.TrimSpace(rest)
+		}
+	}
+	if t == "" {
+		return p.ID
+	}
+	return t
+}
+
 // Phase returns the phase with the given id, or nil.
 func (s *Scenario) Phase(id string) *Phase { return s.phaseByID[id] }
 
