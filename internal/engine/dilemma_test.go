@@ -1,8 +1,10 @@
 package engine
 
 import (
+	"errors"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -173,4 +175,43 @@ func answerTo(t Team, decision string) Answer {
 		}
 	}
 	return Answer{}
+}
+
+// TestPausedClockHoldsChoices: while the clock is paused a choice is refused
+// (thinking time would be free speed), unless the facilitator made it a
+// discussion pause, in which response time stands still and teams choose.
+func TestPausedClockHoldsChoices(t *testing.T) {
+	s, _, c := startDilemma(t, 7, "Alpha")
+	run(t, s, c, 90*time.Second)
+	if err := s.Send(Command{Kind: CmdPause}); err != nil {
+		t.Fatal(err)
+	}
+	c.Add(10 * time.Minute)
+	err := s.Send(Command{Kind: CmdChoose, Team: "Alpha", Decision: "first", Option: "hold"})
+	if !errors.Is(err, ErrRejected) || !strings.Contains(err.Error(), ReasonPaused) {
+		t.Fatalf("a choice while paused: %v, want refused as paused", err)
+	}
+	if err := s.Send(Command{Kind: CmdPause, Discussion: true}); err != nil {
+		t.Fatal(err)
+	}
+	var discussion bool
+	s.Read(func(st *State) { discussion = st.Paused && st.Discussion })
+	if !discussion {
+		t.Fatal("the pause did not become a discussion pause")
+	}
+	c.Add(10 * time.Minute)
+	if err := s.Send(Command{Kind: CmdChoose, Team: "Alpha", Decision: "first", Option: "hold"}); err != nil {
+		t.Fatalf("a choice in a discussion pause: %v", err)
+	}
+	if a := answerTo(team(s, "Alpha"), "first"); a.Took() != 30*time.Second {
+		t.Errorf("response time %s, want 30s: the pause does not count", a.Took())
+	}
+	if err := s.Send(Command{Kind: CmdResume}); err != nil {
+		t.Fatal(err)
+	}
+	var st State
+	s.Read(func(x *State) { st = *x })
+	if st.Paused || st.Discussion {
+		t.Error("resuming ends the discussion pause")
+	}
 }

@@ -39,6 +39,10 @@ const (
 	KindRating   Kind = "objective.rated"
 )
 
+// PauseDiscussion is the Reason of a clock.paused event that starts a
+// discussion pause: teams may choose while response time stands still.
+const PauseDiscussion = "discussion"
+
 // Reasons a team's or the exercise's play ends.
 const (
 	EndReached     = "ending"      // the team reached an ending phase

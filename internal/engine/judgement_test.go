@@ -17,6 +17,9 @@ func startVoices(t *testing.T, teams ...string) *Session {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := s.Send(Command{Kind: CmdResume}); err != nil { // choices wait while the clock is paused
+		t.Fatal(err)
+	}
 	return s
 }
 
@@ -123,6 +126,9 @@ func TestFeedFollowsTheWorldAndReplays(t *testing.T) {
 		log := &MemoryLog{}
 		s, err := Start(Config{ScenarioID: "voices", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en", Seed: seed}, log, nil)
 		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Send(Command{Kind: CmdResume}); err != nil {
 			t.Fatal(err)
 		}
 		at(t, s, 2*time.Minute)

@@ -81,7 +81,15 @@ type Command struct {
 	Value     float64 // override
 	Objective string  // rating
 	Rating    string  // rating: P, S, M or U
+	// Discussion, with CmdPause, makes it a discussion pause: teams may
+	// still choose while the clock (and so their response time) stands still.
+	Discussion bool
 }
+
+// ReasonPaused is why a choice is refused while the clock is paused (unless
+// the facilitator made it a discussion pause); the team view says it in the
+// team's language.
+const ReasonPaused = "the clock is paused: choices wait until it runs again"
 
 // ErrRejected wraps the reason a choice was refused (decision not open, …).
 var ErrRejected = errors.New("rejected")
@@ -327,11 +335,15 @@ func (s *Session) sendLocked(cmd Command) error {
 		}
 		return s.advance(now)
 	case CmdPause:
-		if st.Paused || st.Ended {
+		if st.Ended || (st.Paused && st.Discussion == cmd.Discussion) {
 			return nil
 		}
 		s.anchorAt, s.anchorWall = now, s.wallNow()
-		return s.emit(Event{Kind: KindPaused, At: now, Ref: cmd.Ref})
+		ev := Event{Kind: KindPaused, At: now, Ref: cmd.Ref}
+		if cmd.Discussion {
+			ev.Reason = PauseDiscussion
+		}
+		return s.emit(ev)
 	case CmdResume:
 		if !st.Paused || st.Ended {
 			return nil
@@ -446,6 +458,11 @@ func (s *Session) whyNot(cmd Command) string {
 	}
 	if t.Ended {
 		return fmt.Sprintf("team %q has finished", cmd.Team)
+	}
+	if s.wall != nil && s.st.Paused && !s.st.Discussion {
+		// Thinking time while the clock stands still would be free speed.
+		// (A headless run moves time itself: its clock never stands still.)
+		return ReasonPaused
 	}
 	if !t.IsOpen(cmd.Decision) {
 		if d := s.st.Scenario.Decision(cmd.Decision); d == nil {

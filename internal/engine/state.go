@@ -21,14 +21,17 @@ type State struct {
 	Now      time.Duration // exercise time of the latest event
 	Seq      int64         // sequence number of the latest event
 	Paused   bool
-	Speed    float64
-	Ended    bool
-	EndedAt  time.Duration
-	Reason   string
-	Refs     map[string]bool // refs of commands already handled
-	Notes    []Note          // the facilitator's observer notes
-	Seed     uint64          // the simulated public's seed
-	adhoc    int             // ad-hoc injects so far, for their ids
+	// Discussion is a pause in which teams may still choose: response
+	// time stands still with the clock.
+	Discussion bool
+	Speed      float64
+	Ended      bool
+	EndedAt    time.Duration
+	Reason     string
+	Refs       map[string]bool // refs of commands already handled
+	Notes      []Note          // the facilitator's observer notes
+	Seed       uint64          // the simulated public's seed
+	adhoc      int             // ad-hoc injects so far, for their ids
 }
 
 // FeedItem is a post or headline in a team's simulated feed.
@@ -325,9 +328,9 @@ func (s *State) Apply(e Event) error {
 		}
 		s.Paused = true // the clock starts with an explicit resume
 	case KindPaused:
-		s.Paused = true
+		s.Paused, s.Discussion = true, e.Reason == PauseDiscussion
 	case KindResumed:
-		s.Paused = false
+		s.Paused, s.Discussion = false, false
 	case KindSpeed:
 		if e.Speed <= 0 {
 			return bad("speed %g is not positive", e.Speed)

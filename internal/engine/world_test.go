@@ -102,6 +102,9 @@ func TestWorldReplayMatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := s.Send(Command{Kind: CmdResume}); err != nil {
+		t.Fatal(err)
+	}
 	at(t, s, 7*time.Minute)
 	choose(t, s, "Bravo", "notify", "wait", "")
 	at(t, s, 60*time.Minute)
