@@ -45,6 +45,9 @@ type console struct {
 	duration    *canvas.Text
 	paused      *banner
 	pauseButton *widget.Button
+	// discussion makes a pause a discussion pause: teams may still choose
+	// while response time stands still.
+	discussion  *widget.Check
 	speedSelect *widget.Select
 	speedValues []float64
 	endButton   *widget.Button
@@ -77,19 +80,21 @@ type console struct {
 
 // consoleSnapshot is what the console draws, copied under Read.
 type consoleSnapshot struct {
-	lang     string
-	seq      int64
-	paused   bool
-	ended    bool
-	speed    float64
-	duration time.Duration
-	teams    []teamSummary
-	upcoming []injectGroup // earliest first
-	inbox    []injectGroup // newest first
-	vars     []*scenario.Variable
-	worldAt  time.Duration // exercise time of the latest event
-	notes    []engine.Note // all observer notes, oldest first
-	hasFeed  bool
+	lang   string
+	seq    int64
+	paused bool
+	// discussion: the pause lets teams choose
+	discussion bool
+	ended      bool
+	speed      float64
+	duration   time.Duration
+	teams      []teamSummary
+	upcoming   []injectGroup // earliest first
+	inbox      []injectGroup // newest first
+	vars       []*scenario.Variable
+	worldAt    time.Duration // exercise time of the latest event
+	notes      []engine.Note // all observer notes, oldest first
+	hasFeed    bool
 }
 
 type teamSummary struct {
@@ -159,6 +164,7 @@ func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, hist
 	c.paused = newBanner(loc.T("console.paused"), theme.Color(theme.ColorNameError))
 
 	c.pauseButton = widget.NewButtonWithIcon(loc.T("console.pause"), theme.MediaPauseIcon(), c.togglePause)
+	c.discussion = widget.NewCheck(loc.T("console.discussion"), c.discussionChanged)
 	c.pauseButton.Importance = widget.HighImportance
 	c.speedSelect = widget.NewSelect(nil, c.speedChanged)
 	c.endButton = widget.NewButtonWithIcon(loc.T("console.end"), theme.MediaStopIcon(), c.askEnd)
@@ -169,7 +175,7 @@ func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, hist
 		container.NewHBox(c.clock, container.NewCenter(c.duration)))
 	c.injectButton = widget.NewButtonWithIcon(loc.T("judge.inject_button"), theme.MailSendIcon(), func() { c.judge.openInject("") })
 	c.noteButton = widget.NewButtonWithIcon(loc.T("judge.note_button"), theme.DocumentCreateIcon(), func() { c.judge.openNote("") })
-	controls := container.NewHBox(c.pauseButton,
+	controls := container.NewHBox(c.pauseButton, c.discussion,
 		widget.NewLabel(loc.T("console.speed")), c.speedSelect,
 		widget.NewSeparator(), c.endButton)
 	judging := container.NewHBox(c.injectButton, c.noteButton)
@@ -211,7 +217,7 @@ func (c *console) close() {
 func (c *console) snapshot() consoleSnapshot {
 	var s consoleSnapshot
 	c.conn.Read(func(st *engine.State) {
-		s = consoleSnapshot{lang: st.Lang, seq: st.Seq, paused: st.Paused && !st.Ended, ended: st.Ended,
+		s = consoleSnapshot{lang: st.Lang, seq: st.Seq, paused: st.Paused && !st.Ended, discussion: st.Discussion, ended: st.Ended,
 			speed: st.Speed, duration: st.Scenario.Duration, vars: st.Scenario.World, worldAt: st.Now, notes: slices.Clone(st.Notes),
 			hasFeed: st.Scenario.Feed != nil}
 		if s.lang == "" {
@@ -258,6 +264,21 @@ func (c *console) refresh() {
 	c.duration.Text = "/ " + formatClock(s.duration)
 	c.duration.Refresh()
 	c.paused.setVisible(s.paused)
+	if s.paused {
+		banner := c.loc.T("console.paused")
+		if s.discussion {
+			banner = c.loc.T("console.discussion_paused")
+		}
+		if c.paused.text.Text != banner {
+			c.paused.text.Text = banner
+			c.paused.text.Refresh()
+		}
+		if c.discussion.Checked != s.discussion {
+			c.updating = true
+			c.discussion.SetChecked(s.discussion)
+			c.updating = false
+		}
+	}
 
 	switch {
 	case s.ended:
@@ -508,11 +529,24 @@ func endReasonText(loc *i18n.Localizer, reason string) string {
 func (c *console) togglePause() {
 	var paused bool
 	c.conn.Read(func(st *engine.State) { paused = st.Paused })
-	kind := engine.CmdPause
 	if paused {
-		kind = engine.CmdResume
+		c.send(engine.Command{Kind: engine.CmdResume})
+		return
 	}
-	c.send(engine.Command{Kind: kind})
+	c.send(engine.Command{Kind: engine.CmdPause, Discussion: c.discussion.Checked})
+}
+
+// discussionChanged turns a running pause into a discussion pause or back;
+// while the clock runs it only says what the next pause will be.
+func (c *console) discussionChanged(on bool) {
+	if c.updating {
+		return
+	}
+	var paused bool
+	c.conn.Read(func(st *engine.State) { paused = st.Paused && !st.Ended })
+	if paused {
+		c.send(engine.Command{Kind: engine.CmdPause, Discussion: on})
+	}
 }
 
 func (c *console) speedChanged(string) {

@@ -162,7 +162,7 @@ func TestDebriefTabsShowTeamsAndObjectives(t *testing.T) {
 	}
 	alpha := debriefTexts(t, d.teamCards["Alpha"])
 	for _, want := range []string{"* Speed set to 55 by the facilitator", "They were waiting for legal", "Alpha argued about who should speak",
-		"missed", "Timed out"} {
+		"missed", "no answer — deadline passed"} {
 		if !hasText(alpha, want) {
 			t.Errorf("Alpha's card lacks %q:\n%s", want, strings.Join(alpha, "\n"))
 		}

@@ -79,11 +79,7 @@ func advanceExercise(t *testing.T, ex *exerciseScreen, clock *engine.FakeClock, 
 // choose takes an option for a team through its view, confirming.
 func chooseOption(t *testing.T, tv *teamView, decision string, option int) {
 	t.Helper()
-	buttons := tv.optionButtons[decision]
-	if len(buttons) <= option {
-		t.Fatalf("decision %s shows %d options", decision, len(buttons))
-	}
-	test.Tap(buttons[option])
+	test.Tap(optionButton(t, tv, decision, option))
 	if tv.confirm == nil {
 		t.Fatal("no confirmation")
 	}

@@ -83,7 +83,7 @@ func TestBrokenUserScenarioShowsItsFindings(t *testing.T) {
 	for _, r := range f.rows {
 		joined += r.Text + "\n"
 	}
-	for _, frag := range []string{`:22:9: error: unknown field "promt"`, `goes to phase "nowhere", which does not exist`} {
+	for _, frag := range []string{`:24:9: error: unknown field "promt"`, `goes to phase "nowhere", which does not exist`} {
 		if !strings.Contains(joined, frag) {
 			t.Errorf("findings lack %q", frag)
 		}
@@ -143,7 +143,7 @@ func TestOpenScenarioFile(t *testing.T) {
 	// and nothing starts.
 	sh.openScenario(loadScenarioFile(broken))
 	f := currentAs[*findingsScreen](t, sh)
-	if len(f.rows) != 3 || !strings.HasPrefix(f.rows[0].Text, broken+":21:7: error:") {
+	if len(f.rows) != 3 || !strings.HasPrefix(f.rows[0].Text, broken+":23:7: error:") {
 		t.Errorf("findings: %d rows, first %q", len(f.rows), f.rows[0].Text)
 	}
 	test.Tap(f.backButton)

@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -122,4 +123,20 @@ func allText(o fyne.CanvasObject) string {
 	}
 	walk(o)
 	return strings.Join(out, "\n")
+}
+
+// optionButton is the button of a decision's option given by its place in
+// the scenario file: teams see options shuffled, so tests find the button
+// by the option's id.
+func optionButton(t *testing.T, tv *teamView, decision string, fileIndex int) *widget.Button {
+	t.Helper()
+	d := tv.scenario.Decision(decision)
+	if d == nil || fileIndex >= len(d.Options) {
+		t.Fatalf("decision %s has no option %d", decision, fileIndex)
+	}
+	i := slices.Index(tv.optionIDs[decision], d.Options[fileIndex].ID)
+	if i < 0 || i >= len(tv.optionButtons[decision]) {
+		t.Fatalf("decision %s shows no button for option %s (shows %v)", decision, d.Options[fileIndex].ID, tv.optionIDs[decision])
+	}
+	return tv.optionButtons[decision][i]
 }

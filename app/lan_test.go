@@ -229,7 +229,7 @@ func (r *hostedRig) openFirstDecision(team *remoteScreen) {
 	if err := r.ex.run.Session.Tick(); err != nil {
 		r.t.Fatal(err)
 	}
-	test.Tap(r.ex.console.pauseButton)
+	// The clock keeps running: a paused clock holds the team's choices.
 	r.ui.pump()
 	name := team.conn.Team()
 	r.ui.eventually(r.t, "the decision reaches the team laptop", func() bool {
@@ -343,7 +343,7 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 	if len(buttons) != 2 {
 		t.Fatalf("option buttons for the open decision: %d", len(buttons))
 	}
-	test.Tap(buttons[0])
+	test.Tap(optionButton(t, r.tv, "first", 0))
 	if r.tv.confirm == nil {
 		t.Fatal("choosing did not ask for confirmation")
 	}
@@ -555,7 +555,7 @@ func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
 	fac.close()
 
 	// The team chooses while the host is down: the choice waits, kept.
-	test.Tap(r.tv.optionButtons["first"][0])
+	test.Tap(optionButton(t, r.tv, "first", 0))
 	r.tv.confirm.Confirm()
 	if !r.tv.sending["first"] {
 		t.Fatal("the choice does not show as on its way")
@@ -563,7 +563,7 @@ func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
 	// A language switch rebuilds the view: the choice is still on its
 	// way there, and a second one cannot be made meanwhile.
 	team.setLang(i18n.ZH)
-	if !r.tv.sending["first"] || !r.tv.optionButtons["first"][1].Disabled() {
+	if !r.tv.sending["first"] || !optionButton(t, r.tv, "first", 1).Disabled() {
 		t.Fatal("after a language switch the decision can be chosen again while a choice is on its way")
 	}
 	team.setLang(i18n.EN)
@@ -613,7 +613,22 @@ func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
 		})
 		return n, phase
 	}
-	ui.eventually(t, "the choice arrives after the rejoin", func() bool { n, _ := answers(); return n == 1 })
+	// The resumed exercise comes back with its clock paused: the choice
+	// waits on the laptop (a paused clock holds choices) until the
+	// facilitator runs the clock, then goes by itself.
+	ui.eventually(t, "the choice is held while the clock is paused", func() bool { return r2.tv.held["first"].Decision == "first" })
+	if n, _ := answers(); n != 0 {
+		t.Fatalf("a choice reached the facilitator's store while its clock was paused")
+	}
+	if s, _ := loadSavedJoin(); len(s.Pending) != 1 {
+		t.Fatalf("the held choice is no longer kept: %+v", s.Pending)
+	}
+	test.Tap(ex2.console.pauseButton)
+	ui.eventually(t, "the choice arrives after the rejoin", func() bool {
+		r2.tv.refresh()
+		n, _ := answers()
+		return n == 1
+	})
 	ui.eventually(t, "the pending choice is settled", func() bool { s, _ := loadSavedJoin(); return len(s.Pending) == 0 })
 	// The same choice once more, as a laptop that never heard the answer
 	// would send it: still one.

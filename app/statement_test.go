@@ -77,8 +77,7 @@ func TestStatementReachesEngineAndDebrief(t *testing.T) {
 		t.Fatalf("the draft was lost: %v", sd)
 	}
 
-	buttons := tv.optionButtons["notify"]
-	test.Tap(buttons[0]) // report
+	test.Tap(optionButton(t, tv, "notify", 0)) // report
 	if tv.confirm == nil {
 		t.Fatal("no confirmation")
 	}
@@ -101,7 +100,7 @@ func TestStatementReachesEngineAndDebrief(t *testing.T) {
 	// Bravo answers without a statement; both teams have reached the
 	// ending, so the exercise ends into the debrief.
 	tb := ex.teams[1]
-	test.Tap(tb.optionButtons["notify"][1])
+	test.Tap(optionButton(t, tb, "notify", 1))
 	if !strings.Contains(tb.confirmDetail, "You have not written a statement") {
 		t.Errorf("confirming without a statement says %q", tb.confirmDetail)
 	}

@@ -42,10 +42,14 @@ type teamView struct {
 	closed   bool
 	shownSeq int64 // state the lists were last built from; -1 forces a rebuild
 
-	root          fyne.CanvasObject
-	leftScroll    *container.Scroll
-	inboxScroll   *container.Scroll
-	paused        *banner
+	root        fyne.CanvasObject
+	leftScroll  *container.Scroll
+	inboxScroll *container.Scroll
+	paused      *banner
+	holdChoices bool // the clock is paused: choices wait
+	// held are choices on their way that a paused clock refused: they go
+	// again when it runs (team laptops, whose choices are kept pending).
+	held          map[string]engine.Command
 	clock         *widget.Label
 	ending        *banner
 	decisions     *fyne.Container
@@ -53,6 +57,7 @@ type teamView struct {
 	inbox         *fyne.Container
 	countdowns    []*countdown
 	optionButtons map[string][]*widget.Button // by decision id, in option order
+	optionIDs     map[string][]string         // the option ids of optionButtons, in the order shown
 	historyLines  []*widget.Label
 	inboxItems    []fyne.CanvasObject
 	channelSelect *widget.Select
@@ -101,21 +106,22 @@ type statementDraft struct {
 // Read (the state must not be kept). Scenario objects are immutable once
 // loaded, so pointers to them are safe to keep.
 type teamSnapshot struct {
-	found     bool
-	lang      string
-	seq       int64
-	paused    bool
-	duration  time.Duration
-	inbox     []engine.Delivery
-	open      []engine.OpenDecision
-	answers   []engine.Answer
-	ended     bool
-	endReason string
-	ending    *scenario.Phase
-	scenario  *scenario.Scenario
-	world     map[string]float64
-	worldAt   time.Duration // exercise time of the latest event
-	feed      []engine.FeedItem
+	found      bool
+	lang       string
+	seq        int64
+	paused     bool
+	discussion bool // a discussion pause: choices still count
+	duration   time.Duration
+	inbox      []engine.Delivery
+	open       []engine.OpenDecision
+	answers    []engine.Answer
+	ended      bool
+	endReason  string
+	ending     *scenario.Phase
+	scenario   *scenario.Scenario
+	world      map[string]float64
+	worldAt    time.Duration // exercise time of the latest event
+	feed       []engine.FeedItem
 }
 
 func newTeamView(conn engine.Conn, team string, win fyne.Window, loc *i18n.Localizer) *teamView {
@@ -215,7 +221,7 @@ func (tv *teamView) snapshot() teamSnapshot {
 		if t == nil {
 			return
 		}
-		s = teamSnapshot{found: true, lang: st.Lang, seq: st.Seq, paused: st.Paused && !st.Ended,
+		s = teamSnapshot{found: true, lang: st.Lang, seq: st.Seq, paused: st.Paused && !st.Ended, discussion: st.Discussion,
 			duration: st.Scenario.Duration, inbox: slices.Clone(t.Inbox), open: slices.Clone(t.Open),
 			answers: slices.Clone(t.Answers), ended: t.Ended || st.Ended, endReason: t.EndReason, scenario: st.Scenario,
 			world: maps.Clone(t.World), worldAt: st.Now, feed: slices.Clone(t.Feed)}
@@ -239,9 +245,26 @@ func (tv *teamView) refresh() {
 	now := tv.conn.ExerciseTime()
 	tv.clock.SetText(formatClock(now) + " / " + formatClock(s.duration))
 	tv.paused.setVisible(s.paused)
+	if s.paused {
+		banner := tv.loc.T("team.paused_banner")
+		if s.discussion {
+			banner = tv.loc.T("team.discussion_banner")
+		}
+		if tv.paused.text.Text != banner {
+			tv.paused.text.Text = banner
+			tv.paused.text.Refresh()
+		}
+	}
 	if s.seq != tv.shownSeq {
 		tv.shownSeq = s.seq
 		tv.rebuild(s)
+	}
+	if len(tv.held) > 0 && (!s.paused || s.discussion) && !s.ended {
+		held := tv.held
+		tv.held = nil
+		for _, cmd := range held {
+			tv.send(cmd)
+		}
 	}
 	for _, c := range tv.countdowns {
 		c.setNow(now)
@@ -274,8 +297,12 @@ func (tv *teamView) rebuild(s teamSnapshot) {
 
 	// Open decisions. Drafts of decisions no longer open are dropped.
 	tv.scenario, tv.lang = s.scenario, s.lang
+	// While the clock is paused a choice would be refused (unless the
+	// facilitator made it a discussion pause): the buttons say so by waiting.
+	tv.holdChoices = s.paused && !s.discussion && !s.ended
 	tv.countdowns = nil
 	tv.optionButtons = map[string][]*widget.Button{}
+	tv.optionIDs = map[string][]string{}
 	for id := range tv.statements {
 		if !slices.ContainsFunc(s.open, func(o engine.OpenDecision) bool { return o.Decision.ID == id }) {
 			tv.statements[id].rubric.stop()
@@ -403,10 +430,11 @@ func (tv *teamView) decisionCard(od engine.OpenDecision, lang string) fyne.Canva
 	// the log): no position cues the answer.
 	for _, o := range od.Options() {
 		b := widget.NewButtonWithIcon(tv.loc.T("team.choose"), theme.ConfirmIcon(), func() { tv.askConfirm(d, o, lang) })
-		if tv.sending[d.ID] {
+		if tv.sending[d.ID] || tv.holdChoices || tv.held[d.ID].Decision != "" {
 			b.Disable()
 		}
 		tv.optionButtons[d.ID] = append(tv.optionButtons[d.ID], b)
+		tv.optionIDs[d.ID] = append(tv.optionIDs[d.ID], o.ID)
 		// The option text wraps beside its button: options can be a
 		// sentence long, and a button label would cut them off.
 		objs = append(objs, panel(container.NewBorder(nil, nil, nil, container.NewCenter(b), wrapped(o.Text.Get(lang)))))
@@ -534,6 +562,12 @@ func (tv *teamView) askConfirm(d *scenario.Decision, o *scenario.Option, lang st
 			detail = tv.loc.T("team.confirm_no_statement", "option", o.Text.Get(lang))
 		default:
 			detail = tv.loc.T("team.confirm_statement", "option", o.Text.Get(lang), "n", n)
+			// A statement that says the opposite of the choice is flagged
+			// before it goes out: it costs the statement's score.
+			sd.rubric.judgeNow(text)
+			if clash := engine.Clash(o, sd.rubric.result); clash != "" {
+				detail = tv.loc.T("team.clash_"+clash) + "\n\n" + detail
+			}
 		}
 	}
 	tv.confirmDetail = detail
@@ -583,7 +617,19 @@ func (tv *teamView) send(cmd engine.Command) {
 		uiDo(func() {
 			delete(tv.sending, cmd.Decision)
 			// Settled: stored, or refused for good. Anything else (the
-			// connection closed for good) stays pending.
+			// connection closed for good) stays pending. A choice held by
+			// a paused clock (say, resent to a facilitator's laptop that
+			// came back paused) waits and goes again when the clock runs.
+			held := errors.Is(err, engine.ErrRejected) && strings.Contains(err.Error(), engine.ReasonPaused)
+			if held && tv.pending != nil {
+				if tv.held == nil {
+					tv.held = map[string]engine.Command{}
+				}
+				tv.held[cmd.Decision] = cmd
+				tv.shownSeq = -1
+				tv.refresh()
+				return
+			}
 			settled := err == nil || errors.Is(err, engine.ErrRejected)
 			if settled && tv.pending != nil {
 				tv.pending(cmd, true)
@@ -607,6 +653,8 @@ func newChoiceRef() string {
 // chosen tells the team what became of a choice.
 func (tv *teamView) chosen(err error) {
 	switch {
+	case errors.Is(err, engine.ErrRejected) && strings.Contains(err.Error(), engine.ReasonPaused):
+		showMessage(tv.win, tv.loc, tv.loc.T("team.choice_refused_title"), tv.loc.T("team.choice_paused"))
 	case errors.Is(err, engine.ErrRejected):
 		showMessage(tv.win, tv.loc, tv.loc.T("team.choice_refused_title"), tv.loc.T("team.choice_refused", "reason", err.Error()))
 	case err != nil:

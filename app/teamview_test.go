@@ -52,7 +52,7 @@ func TestTeamChoosesAfterConfirming(t *testing.T) {
 	}
 
 	// One click asks; nothing is decided yet.
-	test.Tap(buttons[0])
+	test.Tap(optionButton(t, tv, "first", 0)) // Apologise
 	if tv.confirm == nil {
 		t.Fatal("choosing did not ask for confirmation")
 	}
@@ -106,7 +106,7 @@ func TestTeamViewCancelDecidesNothing(t *testing.T) {
 	clock.Add(5 * time.Minute)
 	_ = run.Session.Tick()
 
-	test.Tap(tv.optionButtons["first"][1])
+	test.Tap(optionButton(t, tv, "first", 1))
 	tv.confirm.Hide() // Cancel
 	var open bool
 	run.Session.Read(func(st *engine.State) { open = st.Team("Bravo").IsOpen("first") })
@@ -115,7 +115,7 @@ func TestTeamViewCancelDecidesNothing(t *testing.T) {
 	}
 
 	// A confirmation left open past the deadline is withdrawn.
-	test.Tap(tv.optionButtons["first"][1])
+	test.Tap(optionButton(t, tv, "first", 1))
 	clock.Add(10 * time.Minute)
 	_ = run.Session.Tick()
 	tv.refresh()

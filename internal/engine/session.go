@@ -324,6 +324,12 @@ func (s *Session) sendLocked(cmd Command) error {
 	switch cmd.Kind {
 	case CmdChoose:
 		if reason := s.whyNot(cmd); reason != "" {
+			if reason == ReasonPaused {
+				// Not the team's doing and not for good: nothing is logged,
+				// so the same command (same ref) may come again once the
+				// clock runs.
+				return fmt.Errorf("%w: %s", ErrRejected, reason)
+			}
 			if err := s.emit(Event{Kind: KindRejected, At: now, Team: cmd.Team, Decision: cmd.Decision,
 				Option: cmd.Option, Ref: cmd.Ref, Reason: reason}); err != nil {
 				return err

@@ -7,6 +7,7 @@
 package graph
 
 import (
+	"fmt"
 	"slices"
 	"time"
 
@@ -45,11 +46,24 @@ type Edge struct {
 	Option   string        // for option edges
 	After    time.Duration // for continue edges
 	Label    string        // in the graph's language
+	// Route is n (from 1) for the n-th conditional route of the option,
+	// timeout or continue (taken when its condition holds), 0 otherwise.
+	Route int
+	When  string // a route's condition, as written
 }
 
 // Key identifies the edge within its scenario: "decision.option" for an
 // option, "decision!timeout" for a timeout, "phase!continue" for a continue.
 func (e Edge) Key() string {
+	if e.Route > 0 {
+		return fmt.Sprintf("%s?%d", e.choiceKey(), e.Route)
+	}
+	return e.choiceKey()
+}
+
+// choiceKey is the key of what the team did to take the edge: the option,
+// the timeout or the continue (the same for its conditional routes).
+func (e Edge) choiceKey() string {
 	switch e.Kind {
 	case EdgeOption:
 		return OptionKey(e.Decision, e.Option)
@@ -114,28 +128,43 @@ func Build(sc *scenario.Scenario, opts Options) *Graph {
 			}
 			return s
 		}
+		// routes adds the conditional moves of an option, timeout or
+		// continue after its plain edge, labelled with their condition.
+		routes := func(base Edge, rs []*scenario.Route) {
+			for i, r := range rs {
+				e := base
+				e.To, e.Route, e.When = r.Next, i+1, r.When.Src
+				e.Label = loc.T("graph.route", "label", base.Label, "when", r.When.Src)
+				g.Edges = append(g.Edges, e)
+			}
+		}
 		for _, d := range p.Decisions {
 			for _, o := range d.Options {
-				if o.Next == "" {
-					continue // the team stays in the phase
-				}
 				label := o.ID
 				if opts.OptionText {
 					if t := o.Text.Get(lang); t != "" {
 						label = t
 					}
 				}
-				g.Edges = append(g.Edges, Edge{From: p.ID, To: o.Next, Kind: EdgeOption, Decision: d.ID, Option: o.ID,
-					Label: prefix(d, label)})
+				e := Edge{From: p.ID, To: o.Next, Kind: EdgeOption, Decision: d.ID, Option: o.ID, Label: prefix(d, label)}
+				if o.Next != "" { // without next the team stays in the phase
+					g.Edges = append(g.Edges, e)
+				}
+				routes(e, o.Routes)
 			}
-			if d.OnTimeout != nil && d.OnTimeout.Next != "" {
-				g.Edges = append(g.Edges, Edge{From: p.ID, To: d.OnTimeout.Next, Kind: EdgeTimeout, Decision: d.ID,
-					Label: prefix(d, loc.T("graph.timeout"))})
+			if d.OnTimeout != nil {
+				e := Edge{From: p.ID, To: d.OnTimeout.Next, Kind: EdgeTimeout, Decision: d.ID, Label: prefix(d, loc.T("graph.timeout"))}
+				if e.To != "" {
+					g.Edges = append(g.Edges, e)
+				}
+				routes(e, d.OnTimeout.Routes)
 			}
 		}
 		if p.Continue != nil && p.Continue.Next != "" {
-			g.Edges = append(g.Edges, Edge{From: p.ID, To: p.Continue.Next, Kind: EdgeContinue, After: p.Continue.After,
-				Label: loc.T("graph.after", "time", duration(loc, p.Continue.After))})
+			e := Edge{From: p.ID, To: p.Continue.Next, Kind: EdgeContinue, After: p.Continue.After,
+				Label: loc.T("graph.after", "time", duration(loc, p.Continue.After))}
+			g.Edges = append(g.Edges, e)
+			routes(e, p.Continue.Routes)
 		}
 	}
 	g.depths()
@@ -213,7 +242,7 @@ func (g *Graph) Highlight(path []string, taken []string) {
 		for j, e := range g.Edges {
 			if e.From == from && e.To == to {
 				between = append(between, j)
-				if slices.Contains(taken, e.Key()) {
+				if slices.Contains(taken, e.choiceKey()) {
 					chosen = append(chosen, j)
 				}
 			}
