@@ -114,6 +114,9 @@ var reportLabels = map[string]map[string]string{
 		"f.contradiction":           "Spoke with two voices: “%[1]s” contradicts “%[2]s”.",
 		"f.promise-kept":            "Kept the promise made at %[1]s to update the public by %[2]s.",
 		"f.promise-missed":          "Missed the promise made at %[1]s to update the public by %[2]s.",
+		"f.false-claim":             "Said something the facts contradict with “%[1]s” (“%[2]s”). The truth: %[3]s",
+		"f.statement-clash":         "The statement written for “%[1]s” %[2]s, which contradicts the choice “%[3]s”; it lost points.",
+		"f.decision-skipped":        "Moved on without deciding “%[1]s”; it counts as missed.",
 
 		"g.fast-first-response":     "responded first within the target time",
 		"g.slow-first-response":     "took longer than the target for their first response",
@@ -132,6 +135,12 @@ var reportLabels = map[string]map[string]string{
 		"g.contradiction":           "contradicted themselves in public",
 		"g.promise-kept":            "kept a promise to update the public",
 		"g.promise-missed":          "missed a promise to update the public",
+		"g.false-claim":             "said in public something the facts contradict",
+		"g.statement-clash":         "wrote a statement that contradicts their choice",
+		"g.decision-skipped":        "moved on without deciding “%s”",
+		"clash.denial":              "denies the problem",
+		"clash.blame":               "shifts the blame",
+		"clash.apology":             "apologises",
 	},
 	"zh": {
 		"aar":                "演练事后评估报告",
@@ -242,6 +251,9 @@ var reportLabels = map[string]map[string]string{
 		"f.contradiction":           "口径不一：“%[1]s”与“%[2]s”相互矛盾。",
 		"f.promise-kept":            "兑现了 %[1]s 作出的承诺，在 %[2]s 前向公众更新。",
 		"f.promise-missed":          "未兑现 %[1]s 作出的承诺（应在 %[2]s 前向公众更新）。",
+		"f.false-claim":             "就“%[2]s”选择“%[1]s”，所说与事实不符。事实是：%[3]s",
+		"f.statement-clash":         "为“%[1]s”撰写的声明%[2]s，与所选的“%[3]s”相矛盾，因此被扣分。",
+		"f.decision-skipped":        "未对“%[1]s”作出决定就进入了下一阶段，按错过计。",
 
 		"g.fast-first-response":     "在目标时间内作出了首次响应",
 		"g.slow-first-response":     "首次响应超过了目标时间",
@@ -260,6 +272,12 @@ var reportLabels = map[string]map[string]string{
 		"g.contradiction":           "对外口径前后矛盾",
 		"g.promise-kept":            "兑现了向公众更新的承诺",
 		"g.promise-missed":          "未兑现向公众更新的承诺",
+		"g.false-claim":             "对外说了与事实不符的话",
+		"g.statement-clash":         "撰写的声明与所作选择相矛盾",
+		"g.decision-skipped":        "未对“%s”作出决定就进入下一阶段",
+		"clash.denial":              "否认了问题",
+		"clash.blame":               "推卸了责任",
+		"clash.apology":             "表示了道歉",
 	},
 }
 

@@ -51,10 +51,12 @@ var labels = map[string]map[string]string{
 		"rejected":     "Refused actions",
 		"method":       "How the scores are computed",
 		"methodtext": "Speed: 100 when a decision is taken by its target time, falling linearly to 40 at the deadline; " +
-			"a missed deadline scores 0. Transparency and empathy: the chosen option's author score (−3 to +3) mapped to 0–100; " +
-			"silence scores as the scenario's timeout says, or the worst. Consistency: 100 minus 25 per pair of contradicting claims. " +
-			"Follow-up: the share of promised updates delivered on time. Overall: weighted mean of the dimensions with evidence " +
-			"(speed 30, transparency 35, empathy 35, consistency 15, follow-up 15).",
+			"a missed deadline, a decision left open when the team moved on, and any denial or blame score 0; the first public word counts three times. " +
+			"Transparency and empathy: the chosen option's author score (−3 to +3) mapped to 0–100, averaged with the written statement's; " +
+			"silence scores as the scenario's timeout says, or the worst; a statement contradicting the choice loses 40. " +
+			"Consistency: 100 minus 25 per pair of contradicting claims and per public claim the facts contradict. " +
+			"Follow-up: the share of update windows after the first public update that had an update, averaged with the share of promises kept. " +
+			"Overall: weighted mean of the dimensions with evidence; weights in this scenario: %s.",
 		"reason." + engine.EndReached:     "reached an ending",
 		"reason." + engine.EndTimeUp:      "time up",
 		"reason." + engine.EndFacilitator: "ended by the facilitator",
@@ -141,10 +143,10 @@ var labels = map[string]map[string]string{
 		"world":        "结束时的舆情指标",
 		"rejected":     "被拒绝的操作",
 		"method":       "评分方法",
-		"methodtext": "速度：在目标时间内作出决策得 100 分，此后线性下降，截止时刻为 40 分；错过截止时间得 0 分。" +
-			"透明度与同理心：所选选项的作者评分（−3 至 +3）换算为 0–100 分；沉默按情景的超时设定计分，未设定则按最低分计。" +
-			"一致性：每出现一对前后矛盾的说法扣 25 分。后续跟进：按时兑现的更新承诺所占比例。" +
-			"总分：有依据维度的加权平均（速度 30、透明度 35、同理心 35、一致性 15、后续跟进 15）。",
+		"methodtext": "速度：在目标时间内作出决策得 100 分，此后线性下降，截止时刻为 40 分；错过截止时间、未决定就进入下一阶段，以及任何否认或推责的回应均得 0 分；首次公开发声按三倍计。" +
+			"透明度与同理心：所选选项的作者评分（−3 至 +3）换算为 0–100 分，并与书面声明的得分平均；沉默按情景的超时设定计分，未设定则按最低分计；与选择相矛盾的声明扣 40 分。" +
+			"一致性：每出现一对前后矛盾的说法、每一次与事实不符的公开说法，各扣 25 分。后续跟进：首次公开更新之后，各更新周期内有无更新的比例，与兑现承诺的比例取平均。" +
+			"总分：有依据维度的加权平均；本情景的权重：%s。",
 		"reason." + engine.EndReached:     "到达结局",
 		"reason." + engine.EndTimeUp:      "时间用尽",
 		"reason." + engine.EndFacilitator: "由主持人结束",
@@ -348,7 +350,7 @@ func Markdown(st *engine.State, lang string) string {
 	}
 	writeObjectives(&b, st, lang)
 	writeNotes(&b, st, lang)
-	fmt.Fprintf(&b, "## %s\n\n%s\n", L("method"), L("methodtext"))
+	fmt.Fprintf(&b, "## %s\n\n%s\n", L("method"), fmt.Sprintf(L("methodtext"), WeightsText(st.Scenario, lang)))
 	return b.String()
 }
 
@@ -650,4 +652,17 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 func md(s string) string {
 	r := strings.NewReplacer("|", `\|`, "\n", " ", "\r", "", "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "#", `\#`)
 	return r.Replace(s)
+}
+
+// WeightsText lists the scenario's weights of the five qualities, in the
+// report's language ("speed 1, transparency 1, …").
+func WeightsText(sc *scenario.Scenario, lang string) string {
+	parts := make([]string, 0, len(scenario.ScoredDimensions))
+	for _, dim := range scenario.ScoredDimensions {
+		parts = append(parts, Label(lang, dim)+" "+Number(sc.Weight(dim)))
+	}
+	if lang == "zh" {
+		return strings.Join(parts, "、")
+	}
+	return strings.Join(parts, ", ")
 }

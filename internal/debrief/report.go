@@ -755,6 +755,16 @@ func findings(st *engine.State, t *engine.Team, lang string) []Finding {
 		if len(strong) > 0 {
 			strength("strong-option", d.ID, option, prompt, strings.Join(strong, listSep(lang)))
 		}
+		for _, c := range a.FalseClaims {
+			truth := c
+			if fc := sc.FalseClaim(c); fc != nil {
+				truth = fc.Truth.Get(lang)
+			}
+			improve("false-claim", d.ID+"/"+c, option, prompt, truth)
+		}
+		if a.Clash != "" {
+			improve("statement-clash", d.ID, prompt, Label(lang, "clash."+a.Clash), option)
+		}
 		if d.Statement != nil && len(d.Statement.RequiredFacts) > 0 {
 			var missing []string
 			for _, id := range d.Statement.RequiredFacts {
@@ -775,6 +785,8 @@ func findings(st *engine.State, t *engine.Team, lang string) []Finding {
 			improve("decision-unanswered", a.Decision.ID, brief(a.Decision.Prompt.Get(lang), true))
 		case a.Open:
 			improve("decision-open", a.Decision.ID, brief(a.Decision.Prompt.Get(lang), true))
+		case a.Missed():
+			improve("decision-skipped", a.Decision.ID, brief(a.Decision.Prompt.Get(lang), true))
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(t.RegDeadlines)) {
