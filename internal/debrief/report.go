@@ -345,7 +345,7 @@ func Build(st *engine.State, events []engine.Event, lang string, team string) *R
 	sc := st.Scenario
 	L := func(k string) string { return T(lang, k) }
 	r := &Report{SchemaVersion: SchemaVersion, Lang: lang, Title: L("aar"), HandoutTeam: team,
-		Method: L("methodtext"), RatingRule: L("ratingrule")}
+		Method: fmt.Sprintf(L("methodtext"), WeightsText(sc, lang)), RatingRule: L("ratingrule")}
 	if team != "" {
 		r.Title = L("aar") + " — " + fmt.Sprintf(L("handout"), team)
 	}
