@@ -34,6 +34,9 @@ func analyze(args []string, env Env) int {
 		Endings   map[string]int `json:"endings"`
 		Unending  int            `json:"unending"`
 		Unreached []string       `json:"unreached_phases"`
+		// Gaming (answering promptly only): teams that pick by position,
+		// length or openness alone, beside the best.
+		Gaming *analysis.Gaming `json:"gaming,omitempty"`
 	}
 	var out []timingReport
 	code := ExitOK
@@ -54,6 +57,12 @@ func analyze(args []string, env Env) int {
 		if tr.Unending > 0 || len(tr.Unreached) > 0 {
 			code = ExitFail
 		}
+		if t.timing == analysis.Prompt {
+			if tr.Gaming, err = analysis.CheckGaming(e.ID, e.Source, e.Scenario, rep); err != nil {
+				errorf(env, "%v", err)
+				return ExitFail
+			}
+		}
 		out = append(out, tr)
 		if !*asJSON {
 			fmt.Fprintf(env.Stdout, "%s (answering %s): %d ways through; endings %v\n", e.ID, t.name, rep.Runs, rep.Endings)
@@ -63,6 +72,15 @@ func analyze(args []string, env Env) int {
 			}
 			if len(tr.Unreached) > 0 {
 				fmt.Fprintf(env.Stdout, "  phases no play reaches: %v\n", tr.Unreached)
+			}
+			if g := tr.Gaming; g != nil {
+				for _, p := range []struct {
+					name string
+					run  analysis.Run
+				}{{"first listed", g.First}, {"longest en", g.LongestEN}, {"longest zh", g.LongestZH}, {"most open", g.MostOpen}} {
+					fmt.Fprintf(env.Stdout, "  always %-12s %5.1f (best − it: %.1f)\n", p.name, p.run.Overall, g.Best.Overall-p.run.Overall)
+				}
+				fmt.Fprintf(env.Stdout, "  no dilemma: %d of %d decisions %v\n", len(g.NoDilemma), g.Decisions, g.NoDilemma)
 			}
 		}
 	}

@@ -202,17 +202,37 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 	if err := run.Flush(); err != nil {
 		return Result{}, nil, err
 	}
+	var pending []Action
 	for _, a := range o.Script.Actions {
-		if done[a.Ref()] {
-			continue // handled before the run was interrupted
+		if !done[a.Ref()] { // else handled before the run was interrupted
+			pending = append(pending, a)
 		}
-		if err := pace(run, o.Speed, now, a.At); err != nil {
-			return Result{}, nil, err
-		}
-		now = max(now, a.At)
-		err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: a.Team, Decision: a.Decision, Option: a.Option, Text: a.Text, Ref: a.Ref()})
-		if err != nil && !errors.Is(err, engine.ErrRejected) {
-			return Result{}, nil, err
+	}
+	var neverOpened []Action
+	for len(pending) > 0 {
+		i, at, next, more := nextAction(s, pending)
+		switch {
+		case i >= 0 && (!more || at <= next):
+			a := pending[i]
+			pending = append(pending[:i:i], pending[i+1:]...)
+			if err := pace(run, o.Speed, now, at); err != nil {
+				return Result{}, nil, err
+			}
+			now = max(now, at)
+			err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: a.Team, Decision: a.Decision, Option: a.Option, Text: a.Text, Ref: a.Ref()})
+			if err != nil && !errors.Is(err, engine.ErrRejected) {
+				return Result{}, nil, err
+			}
+		case more:
+			// Only actions waiting for a decision to open: let the
+			// exercise run to its next event.
+			if err := pace(run, o.Speed, now, next); err != nil {
+				return Result{}, nil, err
+			}
+			now = max(now, next)
+		default:
+			// Nothing more happens: the decisions these wait for never open.
+			neverOpened, pending = pending, nil
 		}
 		if err := run.Flush(); err != nil {
 			return Result{}, nil, err
@@ -227,6 +247,10 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 	var res Result
 	var final *engine.State
 	s.Read(func(state *engine.State) { final = state; res = result(state, o.Script) })
+	for _, a := range neverOpened {
+		res.Skipped = append(res.Skipped, SkippedEntry{Action: a.Index, Team: a.Team, Decision: a.Decision, Option: a.Option,
+			Reason: fmt.Sprintf("decision %q never opened for team %q", a.Decision, a.Team)})
+	}
 	res.Exercise, res.Resumed = run.ID, found
 	for _, sk := range res.Skipped {
 		fmt.Fprintf(o.Warn, "warning: script action %d (%s at %s: %s → %s) skipped: %s\n",
@@ -334,4 +358,35 @@ func skipped(r engine.Event, script *Script) SkippedEntry {
 		}
 	}
 	return e
+}
+
+// nextAction finds the script action due first: an absolute one at its time,
+// a relative one (after:) once its decision is open for its team, After
+// past the opening. It returns its index (-1 when none is due yet) and time,
+// and the time of the exercise's next event (more is false when nothing
+// more will happen).
+func nextAction(s *engine.Session, pending []Action) (i int, at, next time.Duration, more bool) {
+	i = -1
+	s.Read(func(st *engine.State) {
+		for j, a := range pending {
+			when, ok := a.At, !a.Relative
+			if a.Relative {
+				if t := st.Team(a.Team); t != nil {
+					for _, od := range t.Open {
+						if od.Decision.ID == a.Decision {
+							when, ok = od.OpenedAt+a.After, true
+						}
+					}
+				}
+			}
+			if ok && (i < 0 || when < at) {
+				i, at = j, when
+			}
+		}
+		if ev, ok := st.Due(1 << 62); ok && !st.Ended {
+			next, more = ev.At, true
+		}
+	})
+	at = max(at, 0)
+	return i, at, next, more
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,5 +60,50 @@ func TestPlayScripts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestScriptAfter: an action with 'after:' applies that long after its
+// decision opened for the team, so one script expresses a policy for every
+// decision; an action whose decision never opens is skipped with a warning.
+func TestScriptAfter(t *testing.T) {
+	script := writeFile(t, "after.play.yaml", `teams: [Alpha, Bravo]
+actions:
+  - {after: 1m, team: Alpha, decide: first, choose: good}
+  - {after: 30s, team: Alpha, decide: second, choose: apologise}
+  - {after: 2m, team: Bravo, decide: first, choose: bad}
+  - {after: 30s, team: Bravo, decide: second, choose: apologise}
+`)
+	dir := t.TempDir()
+	code, out, stderr := runCLI(t, "play", miniPath, "--script", script, "--db", filepath.Join(dir, "x.db"), "--out", dir, "--speed", "max")
+	if code != ExitOK {
+		t.Fatalf("exit %d\n%s\n%s", code, out, stderr)
+	}
+	var res Result
+	raw, _ := os.ReadFile(filepath.Join(dir, "result.json"))
+	if err := json.Unmarshal(raw, &res); err != nil {
+		t.Fatal(err)
+	}
+	// first opens at 5m: Alpha answers at 6m, Bravo at 7m; Bravo's storm
+	// opens second 2m after entry (9m), answered at 9m30s.
+	want := map[string][]float64{"Alpha": {6 * 60}, "Bravo": {7 * 60, 9*60 + 30}}
+	for _, tr := range res.Teams {
+		var got []float64
+		for _, d := range tr.Decisions {
+			got = append(got, d.AtSeconds)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want[tr.Name]) {
+			t.Errorf("%s decided at %v s, want %v", tr.Name, got, want[tr.Name])
+		}
+	}
+	if len(res.Skipped) != 1 || res.Skipped[0].Action != 2 || !strings.Contains(res.Skipped[0].Reason, "never opened") {
+		t.Errorf("skipped: %+v, want action 2 (Alpha never reaches second)", res.Skipped)
+	}
+	if !strings.Contains(stderr, "never opened") {
+		t.Errorf("no warning for the action that never applied:\n%s", stderr)
+	}
+	bad := writeFile(t, "both.play.yaml", "teams: [Alpha]\nactions:\n  - {at: 1m, after: 1m, team: Alpha, decide: first, choose: good}\n")
+	if code, _, stderr := runCLI(t, "play", miniPath, "--script", bad, "--db", filepath.Join(dir, "y.db"), "--out", dir); code == ExitOK || !strings.Contains(stderr, "both 'at' and 'after'") {
+		t.Errorf("an action with at and after: exit %d, %s", code, stderr)
 	}
 }

@@ -21,6 +21,7 @@ const MaxScriptSize = 1 << 20
 //	teams: [Alpha, Bravo]
 //	actions:
 //	  - {at: 12m, team: Alpha, decide: first-response, choose: recall-now, text: "optional statement"}
+//	  - {after: 1m, team: Bravo, decide: first-response, choose: deny}   # 1m after it opened for Bravo
 type Script struct {
 	Teams   []string
 	Actions []Action // sorted by At; equal times keep file order
@@ -30,7 +31,11 @@ type Script struct {
 type Action struct {
 	Index    int // position in the file, 1-based; identifies the action in the log
 	Line     int
-	At       time.Duration
+	At       time.Duration // exercise time; unless Relative
+	// Relative actions (after: in the file) apply After once the decision
+	// has opened for the team; one that never opens is skipped.
+	Relative bool
+	After    time.Duration
 	Team     string
 	Decision string
 	Option   string
@@ -44,6 +49,7 @@ type scriptFile struct {
 	Teams   []string `yaml:"teams"`
 	Actions []struct {
 		At     string `yaml:"at"`
+		After  string `yaml:"after"`
 		Team   string `yaml:"team"`
 		Decide string `yaml:"decide"`
 		Choose string `yaml:"choose"`
@@ -90,14 +96,20 @@ func ParseScript(file string, data []byte, sc *scenario.Scenario) (*Script, erro
 	}
 	s := &Script{Teams: sf.Teams}
 	for i, a := range sf.Actions {
-		d, err := time.ParseDuration(strings.TrimSpace(a.At))
+		key, when := "at", a.At
+		if a.After != "" {
+			key, when = "after", a.After
+		}
+		d, err := time.ParseDuration(strings.TrimSpace(when))
 		switch {
-		case a.At == "":
-			return nil, fmt.Errorf("%s: action %d needs 'at' (e.g. at: 12m)", at(i, "at"), i+1)
+		case a.At != "" && a.After != "":
+			return nil, fmt.Errorf("%s: action %d has both 'at' and 'after'; keep one", at(i, "after"), i+1)
+		case when == "":
+			return nil, fmt.Errorf("%s: action %d needs 'at' (e.g. at: 12m) or 'after' (e.g. after: 1m, from when the decision opens)", at(i, "at"), i+1)
 		case err != nil || d < 0:
-			return nil, fmt.Errorf("%s: %q is not a time; write it like 90s, 12m or 1h5m", at(i, "at"), a.At)
+			return nil, fmt.Errorf("%s: %q is not a time; write it like 90s, 12m or 1h5m", at(i, key), when)
 		case d > sc.Duration:
-			return nil, fmt.Errorf("%s: action at %s comes after the scenario ends (%s)", at(i, "at"), d, sc.Duration)
+			return nil, fmt.Errorf("%s: action %s %s comes after the scenario ends (%s)", at(i, key), key, d, sc.Duration)
 		}
 		if !contains(sf.Teams, a.Team) {
 			return nil, fmt.Errorf("%s: team %q is not one of the script's teams %v", at(i, "team"), a.Team, sf.Teams)
@@ -117,7 +129,11 @@ func ParseScript(file string, data []byte, sc *scenario.Scenario) (*Script, erro
 		if actionNodes != nil && i < len(actionNodes.Content) {
 			line = actionNodes.Content[i].Line
 		}
-		s.Actions = append(s.Actions, Action{Index: i + 1, Line: line, At: d.Truncate(time.Millisecond), Team: a.Team, Decision: a.Decide, Option: a.Choose, Text: a.Text})
+		act := Action{Index: i + 1, Line: line, At: d.Truncate(time.Millisecond), Team: a.Team, Decision: a.Decide, Option: a.Choose, Text: a.Text}
+		if a.After != "" {
+			act.At, act.Relative, act.After = 0, true, d.Truncate(time.Millisecond)
+		}
+		s.Actions = append(s.Actions, act)
 	}
 	sort.SliceStable(s.Actions, func(i, j int) bool { return s.Actions[i].At < s.Actions[j].At })
 	return s, nil
