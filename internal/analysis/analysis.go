@@ -107,7 +107,7 @@ func with(m map[string]string, k, v string) map[string]string {
 // play runs one team under a policy. It returns the decision the policy does
 // not cover yet (to branch on), or the finished run.
 func play(id string, source []byte, policy map[string]string, order []string, timing Timing) (Run, *scenario.Decision, error) {
-	s, err := engine.Start(engine.Config{ScenarioID: id, Source: source, Teams: []string{"T"}, Lang: "en"}, &engine.MemoryLog{}, nil)
+	s, err := engine.Start(engine.Config{ScenarioID: id, Source: source, Teams: []string{"T"}, Lang: "en", NoFeed: true}, &engine.MemoryLog{}, nil)
 	if err != nil {
 		return Run{}, nil, err
 	}

@@ -128,7 +128,7 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 	}
 	// One environment for all conditions of this team; only "minutes" varies.
 	var env scenario.Env
-	if len(s.Scenario.Triggers) > 0 || len(s.Scenario.Rules) > 0 || s.Scenario.Feed != nil {
+	if len(s.Scenario.Triggers) > 0 || len(s.Scenario.Rules) > 0 || (s.Scenario.Feed != nil && !s.NoFeed) {
 		env = s.Env(t, s.Now)
 	}
 	for _, tr := range s.Scenario.Triggers {
@@ -149,7 +149,7 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 			consider(candidate{at: at, rank: rankRule, ev: Event{Kind: KindRule, Team: t.Name, Rule: r.ID, Tick: int(at / r.Every)}})
 		}
 	}
-	if f := s.Scenario.Feed; f != nil {
+	if f := s.Scenario.Feed; f != nil && !s.NoFeed {
 		k := max(t.feedTick+1, int((s.Now+f.Every-1)/f.Every))
 		if at, posts, ok := s.nextFeed(env, t, k); ok {
 			consider(candidate{at: at, rank: rankRule, ev: Event{Kind: KindFeed, Team: t.Name, Tick: int(at / f.Every), Posts: posts}})

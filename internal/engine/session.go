@@ -113,6 +113,10 @@ type Config struct {
 	Speed      float64
 	// Seed makes the simulated public's feed reproducible; 0 picks one.
 	Seed uint64
+	// NoFeed leaves the simulated public's feed out: it changes neither
+	// the world nor the scores, so analysis, which plays a scenario
+	// thousands of times, runs without it.
+	NoFeed bool
 }
 
 // Session runs one exercise. It is safe for concurrent use.
@@ -183,6 +187,7 @@ func Start(cfg Config, log Log, wall WallClock) (*Session, error) {
 		cfg.Seed = rand.Uint64() | 1
 	}
 	s := newSession(log, wall)
+	s.st.NoFeed = cfg.NoFeed
 	err := s.emit(Event{Kind: KindStarted, ScenarioID: cfg.ScenarioID, Source: cfg.Source,
 		Teams: cfg.Teams, Lang: cfg.Lang, Speed: cfg.Speed, Seed: cfg.Seed})
 	if err != nil {

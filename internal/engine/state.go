@@ -31,6 +31,7 @@ type State struct {
 	Refs       map[string]bool // refs of commands already handled
 	Notes      []Note          // the facilitator's observer notes
 	Seed       uint64          // the simulated public's seed
+	NoFeed     bool            // leave the feed out (analysis); not part of the log
 	adhoc      int             // ad-hoc injects so far, for their ids
 }
 
