@@ -44,6 +44,7 @@ var labels = map[string]map[string]string{
 		"open":         "missed — still open when time ran out",
 		"abandoned":    "missed — the team moved on without deciding",
 		"optional":     "not answered — optional: ",
+		"shown-as":     "(option %d of %d as shown)",
 		"ended-early":  "not answered — the exercise was ended early",
 		"none":         "No decision was opened for this team.",
 		"injects":      "Injects received",
@@ -137,6 +138,7 @@ var labels = map[string]map[string]string{
 		"open":         "错过——时间用完时仍未决定",
 		"abandoned":    "错过——小组未作决定就进入了下一阶段",
 		"optional":     "未作答——可选决策：",
+		"shown-as":     "（显示顺序第 %d 项，共 %d 项）",
 		"ended-early":  "未作答——演练被提前结束",
 		"none":         "该小组没有遇到任何决策。",
 		"injects":      "收到的事件",
@@ -293,6 +295,11 @@ func Markdown(st *engine.State, lang string) string {
 				switch {
 				case a.Option != nil:
 					answer, took = md(a.Option.Text.Get(lang)), Took(a.Took())
+					for i, o := range a.Shown() {
+						if o == a.Option {
+							answer += " " + fmt.Sprintf(L("shown-as"), i+1, len(a.Decision.Options))
+						}
+					}
 				default:
 					answer = md(Unanswered(a, lang))
 				}

@@ -22,7 +22,7 @@ func played(t *testing.T) *engine.State {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := engine.Start(engine.Config{ScenarioID: "mini", Source: src, Teams: []string{"Alpha", "Bravo|2"}, Lang: "en"}, &engine.MemoryLog{}, nil)
+	s, err := engine.Start(engine.Config{ScenarioID: "mini", Source: src, Teams: []string{"Alpha", "Bravo|2"}, Lang: "en", Seed: 42}, &engine.MemoryLog{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +99,7 @@ func TestMarkdownWorldGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := engine.Start(engine.Config{ScenarioID: "world", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en"}, &engine.MemoryLog{}, nil)
+	s, err := engine.Start(engine.Config{ScenarioID: "world", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en", Seed: 42}, &engine.MemoryLog{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

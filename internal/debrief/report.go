@@ -145,6 +145,10 @@ type DecisionReport struct {
 	AuthorScores    map[string]int     `json:"author_scores,omitempty"`
 	Scores          map[string]float64 `json:"scores,omitempty"`
 	Answer          string             `json:"answer"` // the option's text (shortened), or what happened instead
+	// Shown are the option ids in the order the team saw them; ShownAs is
+	// the chosen option's place there (from 1; 0 when none was chosen).
+	Shown   []string `json:"shown"`
+	ShownAs int      `json:"shown_as,omitempty"`
 }
 
 // StatementReport is a statement a team wrote with a choice.
@@ -674,8 +678,15 @@ func decisionReport(a engine.Answer, lang string) DecisionReport {
 	if d.Phase != nil {
 		dr.Phase = d.Phase.ID
 	}
+	for i, o := range a.Shown() {
+		dr.Shown = append(dr.Shown, o.ID)
+		if o == a.Option {
+			dr.ShownAs = i + 1
+		}
+	}
 	if a.Option != nil {
 		dr.Option, dr.OptionText = a.Option.ID, a.Option.Text.Get(lang)
+		dr.Answer += " " + fmt.Sprintf(Label(lang, "shown-as"), dr.ShownAs, len(dr.Shown))
 		dr.ResponseSeconds = ptr(secs(a.Took()))
 		dr.ByTarget = a.Took() <= d.Target
 		if len(a.Option.Scores) > 0 {

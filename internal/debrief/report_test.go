@@ -19,7 +19,7 @@ func playedWorld(t testing.TB) (*engine.State, []engine.Event) {
 		t.Fatal(err)
 	}
 	log := &engine.MemoryLog{}
-	s, err := engine.Start(engine.Config{ScenarioID: "world", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en"}, log, nil)
+	s, err := engine.Start(engine.Config{ScenarioID: "world", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en", Seed: 42}, log, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
