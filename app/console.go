@@ -172,10 +172,11 @@ func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, hist
 
 	clockBlock := container.NewVBox(
 		muted(loc.T("console.clock")),
-		container.NewHBox(c.clock, container.NewCenter(c.duration)))
+		container.NewHBox(c.clock, container.NewCenter(c.duration)),
+		c.discussion)
 	c.injectButton = widget.NewButtonWithIcon(loc.T("judge.inject_button"), theme.MailSendIcon(), func() { c.judge.openInject("") })
 	c.noteButton = widget.NewButtonWithIcon(loc.T("judge.note_button"), theme.DocumentCreateIcon(), func() { c.judge.openNote("") })
-	controls := container.NewHBox(c.pauseButton, c.discussion,
+	controls := container.NewHBox(c.pauseButton,
 		widget.NewLabel(loc.T("console.speed")), c.speedSelect,
 		widget.NewSeparator(), c.endButton)
 	judging := container.NewHBox(c.injectButton, c.noteButton)
