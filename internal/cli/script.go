@@ -29,9 +29,9 @@ type Script struct {
 
 // Action is one scripted choice.
 type Action struct {
-	Index    int // position in the file, 1-based; identifies the action in the log
-	Line     int
-	At       time.Duration // exercise time; unless Relative
+	Index int // position in the file, 1-based; identifies the action in the log
+	Line  int
+	At    time.Duration // exercise time; unless Relative
 	// Relative actions (after: in the file) apply After once the decision
 	// has opened for the team; one that never opens is skipped.
 	Relative bool
