@@ -193,13 +193,26 @@ func TestBeverageRecallComplete(t *testing.T) {
 				if len(p.Decisions) > 1 {
 					prefix = d.ID + ": "
 				}
+				// A conditional route reads "<label> if <condition>".
+				route := func(label, when string) string {
+					return map[string]string{"en": label + " if " + when, "zh": label + "（当 " + when + "）"}[lang]
+				}
 				for _, o := range d.Options {
 					if o.Next != "" {
 						edge(o.Next, prefix+o.ID, "]", "-->")
 					}
+					for _, r := range o.Routes {
+						edge(r.Next, route(prefix+o.ID, r.When.Src), "]", "-->")
+					}
 				}
-				if d.OnTimeout != nil && d.OnTimeout.Next != "" {
-					edge(d.OnTimeout.Next, prefix+map[string]string{"en": "timeout", "zh": "超时"}[lang], ", style=dashed]", "-.->")
+				if d.OnTimeout != nil {
+					timeout := prefix + map[string]string{"en": "timeout", "zh": "超时"}[lang]
+					if d.OnTimeout.Next != "" {
+						edge(d.OnTimeout.Next, timeout, ", style=dashed]", "-.->")
+					}
+					for _, r := range d.OnTimeout.Routes {
+						edge(r.Next, route(timeout, r.When.Src), ", style=dashed]", "-.->")
+					}
 				}
 			}
 			if p.Continue != nil {

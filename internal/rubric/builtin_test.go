@@ -8,10 +8,12 @@ import (
 
 // The built-in scenarios' options are written statements of a kind, with
 // the author's transparency and empathy scores. Where a decision asks for a
-// statement, the rubric should mostly agree with the author on which option
-// is best and which is worst. It cannot always: the legal-route decision of
-// rumour-attack weighs whom to sue, which no word list judges (see "Limits"
-// in docs/rubric.md).
+// statement and its worst option denies or shifts blame (stance deny or
+// blame), the rubric should mostly agree with the author that it is worse
+// than the best option. Since the dilemmas rewrite (issue 10) the other
+// options of a decision are deliberately alike in length and tone and differ
+// in what they cost (legal exposure, cash, being right), which no word list
+// judges (see "Limits" in docs/rubric.md), so they are not compared here.
 func TestBuiltinOptionsAgreeWithAuthors(t *testing.T) {
 	list, err := library.Builtins()
 	if err != nil {
@@ -35,6 +37,7 @@ func TestBuiltinOptionsAgreeWithAuthors(t *testing.T) {
 					}
 					best, worst := -100, 100
 					var bestScore, worstScore float64
+					evasive := false
 					for _, o := range d.Options {
 						a := o.Scores["transparency"] + o.Scores["empathy"]
 						r := Judge(o.Text.Get(lang), lang, facts)
@@ -42,10 +45,10 @@ func TestBuiltinOptionsAgreeWithAuthors(t *testing.T) {
 							best, bestScore = a, r.Overall
 						}
 						if a < worst {
-							worst, worstScore = a, r.Overall
+							worst, worstScore, evasive = a, r.Overall, o.Evasive()
 						}
 					}
-					if best == worst {
+					if best == worst || !evasive {
 						continue
 					}
 					n++
