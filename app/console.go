@@ -264,16 +264,8 @@ func (c *console) refresh() {
 	c.clock.Refresh()
 	c.duration.Text = "/ " + formatClock(s.duration)
 	c.duration.Refresh()
-	c.paused.setVisible(s.paused)
+	c.paused.showPause(s.paused, s.discussion, c.loc.T("console.paused"), c.loc.T("console.discussion_paused"))
 	if s.paused {
-		banner := c.loc.T("console.paused")
-		if s.discussion {
-			banner = c.loc.T("console.discussion_paused")
-		}
-		if c.paused.text.Text != banner {
-			c.paused.text.Text = banner
-			c.paused.text.Refresh()
-		}
 		if c.discussion.Checked != s.discussion {
 			c.updating = true
 			c.discussion.SetChecked(s.discussion)

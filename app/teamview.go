@@ -244,17 +244,7 @@ func (tv *teamView) refresh() {
 	s := tv.snapshot()
 	now := tv.conn.ExerciseTime()
 	tv.clock.SetText(formatClock(now) + " / " + formatClock(s.duration))
-	tv.paused.setVisible(s.paused)
-	if s.paused {
-		banner := tv.loc.T("team.paused_banner")
-		if s.discussion {
-			banner = tv.loc.T("team.discussion_banner")
-		}
-		if tv.paused.text.Text != banner {
-			tv.paused.text.Text = banner
-			tv.paused.text.Refresh()
-		}
-	}
+	tv.paused.showPause(s.paused, s.discussion, tv.loc.T("team.paused_banner"), tv.loc.T("team.discussion_banner"))
 	if s.seq != tv.shownSeq {
 		tv.shownSeq = s.seq
 		tv.rebuild(s)

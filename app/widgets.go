@@ -86,6 +86,20 @@ func (b *banner) setVisible(v bool) {
 	}
 }
 
+// showPause shows the banner while the clock is paused, with the text for a
+// plain pause or a discussion pause.
+func (b *banner) showPause(paused, discussion bool, pausedText, discussionText string) {
+	b.setVisible(paused)
+	text := pausedText
+	if discussion {
+		text = discussionText
+	}
+	if paused && b.text.Text != text {
+		b.text.Text = text
+		b.text.Refresh()
+	}
+}
+
 // iconLine is an icon before a bold line that wraps: a header that must
 // not widen its column (an HBox would demand the whole text's width).
 func iconLine(icon fyne.Resource, text string) fyne.CanvasObject {
