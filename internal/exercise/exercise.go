@@ -41,6 +41,8 @@ type storeLog struct {
 	id      string
 	mode    Durability
 	pending []store.Record
+	// starting holds events back until the exercise is created with them.
+	starting bool
 }
 
 func (l *storeLog) Append(ev engine.Event) error {
@@ -49,7 +51,7 @@ func (l *storeLog) Append(ev engine.Event) error {
 		return err
 	}
 	rec := store.Record{Seq: ev.Seq, AtMS: ev.At.Milliseconds(), Kind: string(ev.Kind), Data: data, Wall: time.Now()}
-	if l.mode == OnFlush {
+	if l.mode == OnFlush || l.starting {
 		l.pending = append(l.pending, rec)
 		return nil
 	}
@@ -85,16 +87,20 @@ func NewID() string {
 // runs it ("gui", or "play:HASH" for a scripted run).
 func Start(st *store.Store, cfg engine.Config, title scenario.Text, source string, wall engine.WallClock, mode Durability) (*Running, error) {
 	id := NewID()
-	err := st.CreateExercise(store.Exercise{ID: id, ScenarioID: cfg.ScenarioID, Title: title, Lang: cfg.Lang,
-		Teams: cfg.Teams, Source: source, Status: "running", Paused: true})
-	if err != nil {
-		return nil, err
-	}
-	log := &storeLog{st: st, id: id, mode: mode}
+	// The exercise and the events of its start go to the store in one
+	// transaction, after the engine has made them: a kill in between
+	// leaves nothing half-started.
+	log := &storeLog{st: st, id: id, mode: mode, starting: true}
 	s, err := engine.Start(cfg, log, wall)
 	if err != nil {
 		return nil, err
 	}
+	err = st.StartExercise(store.Exercise{ID: id, ScenarioID: cfg.ScenarioID, Title: title, Lang: cfg.Lang,
+		Teams: cfg.Teams, Source: source, Status: "running", Paused: true}, log.pending)
+	if err != nil {
+		return nil, err
+	}
+	log.pending, log.starting = log.pending[:0], false
 	r := &Running{ID: id, Session: s, store: st, log: log}
 	r.watchEnd()
 	return r, nil

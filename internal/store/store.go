@@ -171,7 +171,12 @@ func (s *Store) Close() error {
 
 // CreateExercise records a new exercise. Zero Status means running; zero
 // CreatedAt/UpdatedAt mean now. An ID already in use gives ErrExists.
-func (s *Store) CreateExercise(e Exercise) error {
+func (s *Store) CreateExercise(e Exercise) error { return s.StartExercise(e, nil) }
+
+// StartExercise records a new exercise together with the first events of
+// its log, in one transaction: a kill or a full disk leaves either both or
+// neither, never an exercise whose log is empty.
+func (s *Store) StartExercise(e Exercise, first []Record) (err error) {
 	wrap := func(err error) error { return fmt.Errorf("store: create exercise %s: %w", e.ID, err) }
 	if e.ID == "" {
 		return wrap(errors.New("empty ID"))
@@ -197,9 +202,18 @@ func (s *Store) CreateExercise(e Exercise) error {
 	if err != nil {
 		return wrap(err)
 	}
+	tx, err := s.db.Begin()
+	if err != nil {
+		return wrap(err)
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
 	// ON CONFLICT DO NOTHING + RowsAffected detects the duplicate without
 	// parsing driver error strings.
-	res, err := s.db.Exec(`INSERT INTO exercises
+	res, err := tx.Exec(`INSERT INTO exercises
 		(id, scenario_id, title, lang, teams, source, status, clock_ms, paused, created_ms, updated_ms)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO NOTHING`,
@@ -212,6 +226,12 @@ func (s *Store) CreateExercise(e Exercise) error {
 		return wrap(err)
 	} else if n == 0 {
 		return wrap(ErrExists)
+	}
+	if err = appendTx(tx, e.ID, 0, first, e.UpdatedAt); err != nil {
+		return wrap(err)
+	}
+	if err = tx.Commit(); err != nil {
+		return wrap(err)
 	}
 	return nil
 }
@@ -241,15 +261,6 @@ func (s *Store) AppendBatch(exerciseID string, rs []Record) error {
 }
 
 func (s *Store) append(exerciseID string, rs []Record) (err error) {
-	// Validate before touching the database so a bad record costs no fsync.
-	for _, r := range rs {
-		if r.Kind == "" {
-			return fmt.Errorf("event %d: empty kind", r.Seq)
-		}
-		if !json.Valid(r.Data) {
-			return fmt.Errorf("event %d: data is not valid JSON", r.Seq)
-		}
-	}
 	tx, err := s.db.Begin()
 	if err != nil {
 		return err
@@ -270,13 +281,32 @@ func (s *Store) append(exerciseID string, rs []Record) (err error) {
 	if err != nil {
 		return err
 	}
+	if err = appendTx(tx, exerciseID, last, rs, time.Now()); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// appendTx inserts rs after event last, checking that their seqs follow on,
+// and moves the exercise's clock and sets its update time to now.
+func appendTx(tx *sql.Tx, exerciseID string, last int64, rs []Record, now time.Time) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	for _, r := range rs {
+		if r.Kind == "" {
+			return fmt.Errorf("event %d: empty kind", r.Seq)
+		}
+		if !json.Valid(r.Data) {
+			return fmt.Errorf("event %d: data is not valid JSON", r.Seq)
+		}
+	}
 	ins, err := tx.Prepare(`INSERT INTO events (exercise_id, seq, at_ms, kind, data, wall_ms)
 		VALUES (?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer ins.Close()
-	now := time.Now()
 	maxAt := rs[0].AtMS
 	for _, r := range rs {
 		if want := last + 1; r.Seq != want {
@@ -292,11 +322,9 @@ func (s *Store) append(exerciseID string, rs []Record) (err error) {
 		last = r.Seq
 		maxAt = max(maxAt, r.AtMS)
 	}
-	if _, err = tx.Exec(`UPDATE exercises SET updated_ms = ?, clock_ms = MAX(clock_ms, ?) WHERE id = ?`,
-		now.UnixMilli(), maxAt, exerciseID); err != nil {
-		return err
-	}
-	return tx.Commit()
+	_, err = tx.Exec(`UPDATE exercises SET updated_ms = ?, clock_ms = MAX(clock_ms, ?) WHERE id = ?`,
+		now.UnixMilli(), maxAt, exerciseID)
+	return err
 }
 
 // Events returns the exercise's whole log in seq order, ready to fold.
@@ -391,9 +419,15 @@ func (s *Store) exercise(id string) (Exercise, error) {
 	return s.one(`SELECT `+exerciseCols+` FROM exercises WHERE id = ?`, id)
 }
 
+// hasLog keeps out exercises whose log is empty: an older version could be
+// killed between writing an exercise and its first event, and such an
+// exercise can never be resumed or reported. Starts are atomic now
+// (StartExercise); the lists below ignore those orphans.
+const hasLog = `EXISTS (SELECT 1 FROM events WHERE events.exercise_id = exercises.id)`
+
 // Unfinished returns the running exercises, most recently active first.
 func (s *Store) Unfinished() ([]Exercise, error) {
-	es, err := s.list(`SELECT `+exerciseCols+` FROM exercises WHERE status = ?
+	es, err := s.list(`SELECT `+exerciseCols+` FROM exercises WHERE status = ? AND `+hasLog+`
 		ORDER BY updated_ms DESC, pk DESC`, StatusRunning)
 	if err != nil {
 		return nil, fmt.Errorf("store: unfinished exercises: %w", err)
@@ -404,7 +438,7 @@ func (s *Store) Unfinished() ([]Exercise, error) {
 // Latest returns the most recently created exercise of any status, or an
 // error wrapping ErrNotFound if there is none.
 func (s *Store) Latest() (Exercise, error) {
-	e, err := s.one(`SELECT ` + exerciseCols + ` FROM exercises ORDER BY created_ms DESC, pk DESC LIMIT 1`)
+	e, err := s.one(`SELECT ` + exerciseCols + ` FROM exercises WHERE ` + hasLog + ` ORDER BY created_ms DESC, pk DESC LIMIT 1`)
 	if err != nil {
 		return Exercise{}, fmt.Errorf("store: latest exercise: %w", err)
 	}
@@ -415,7 +449,7 @@ func (s *Store) Latest() (Exercise, error) {
 // by source, so e.g. a re-run of the same play script resumes instead of
 // starting over. ok is false if there is none.
 func (s *Store) FindUnfinished(source string) (e Exercise, ok bool, err error) {
-	e, err = s.one(`SELECT `+exerciseCols+` FROM exercises WHERE status = ? AND source = ?
+	e, err = s.one(`SELECT `+exerciseCols+` FROM exercises WHERE status = ? AND source = ? AND `+hasLog+`
 		ORDER BY updated_ms DESC, pk DESC LIMIT 1`, StatusRunning, source)
 	if errors.Is(err, ErrNotFound) {
 		return Exercise{}, false, nil

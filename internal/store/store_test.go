@@ -31,6 +31,44 @@ func mustCreate(t *testing.T, s *Store, e Exercise) {
 	}
 }
 
+// mustStart starts an exercise with a first event, as exercise.Start does.
+func mustStart(t *testing.T, s *Store, e Exercise) {
+	t.Helper()
+	if err := s.StartExercise(e, []Record{rec(1, 0)}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestStartIsAtomic: an exercise and its first events are written together
+// or not at all, and an exercise left without events by an older version's
+// interrupted start is ignored by the lists (it can never be resumed).
+func TestStartIsAtomic(t *testing.T) {
+	s := openTemp(t)
+	bad := []Record{rec(1, 0), {Seq: 2, Kind: "inject", Data: []byte("{not json")}}
+	if err := s.StartExercise(Exercise{ID: "half"}, bad); err == nil {
+		t.Fatal("a start with a broken event was accepted")
+	}
+	if _, err := s.Exercise("half"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a failed start left its exercise behind: %v", err)
+	}
+	if err := s.StartExercise(Exercise{ID: "whole"}, []Record{rec(1, 0), rec(2, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	if rs, err := s.Events("whole"); err != nil || len(rs) != 2 {
+		t.Errorf("the started exercise has %d events (%v), want 2", len(rs), err)
+	}
+	// An orphan as an older version could leave it: a row, no log.
+	if err := s.CreateExercise(Exercise{ID: "orphan", CreatedAt: time.Now().Add(time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	if e, err := s.Latest(); err != nil || e.ID != "whole" {
+		t.Errorf("Latest = %s, %v; want whole, not the orphan", e.ID, err)
+	}
+	if es, _ := s.Unfinished(); len(es) != 1 || es[0].ID != "whole" {
+		t.Errorf("Unfinished lists %v; want only whole", es)
+	}
+}
+
 func rec(seq, at int64) Record {
 	return Record{Seq: seq, AtMS: at, Kind: "inject", Data: fmt.Appendf(nil, `{"n":%d}`, seq)}
 }
@@ -458,9 +496,9 @@ func TestExerciseQueries(t *testing.T) {
 	now := time.Now()
 	ago := func(d time.Duration) time.Time { return now.Add(-d) }
 	// created order: a, b, c; activity order: b, a, c.
-	mustCreate(t, s, Exercise{ID: "a", Source: "gui", CreatedAt: ago(3 * time.Hour), UpdatedAt: ago(time.Hour)})
-	mustCreate(t, s, Exercise{ID: "b", Source: "play:h1", CreatedAt: ago(2 * time.Hour), UpdatedAt: ago(30 * time.Minute)})
-	mustCreate(t, s, Exercise{ID: "c", Source: "gui", CreatedAt: ago(time.Hour), UpdatedAt: ago(50 * time.Minute)})
+	mustStart(t, s, Exercise{ID: "a", Source: "gui", CreatedAt: ago(3 * time.Hour), UpdatedAt: ago(time.Hour)})
+	mustStart(t, s, Exercise{ID: "b", Source: "play:h1", CreatedAt: ago(2 * time.Hour), UpdatedAt: ago(30 * time.Minute)})
+	mustStart(t, s, Exercise{ID: "c", Source: "gui", CreatedAt: ago(time.Hour), UpdatedAt: ago(50 * time.Minute)})
 
 	ids := func(es []Exercise) string {
 		var out []string
@@ -537,8 +575,8 @@ func TestExerciseQueries(t *testing.T) {
 	}
 
 	// Ties in created_ms fall back to insertion order.
-	mustCreate(t, s, Exercise{ID: "d1", CreatedAt: now})
-	mustCreate(t, s, Exercise{ID: "d2", CreatedAt: now})
+	mustStart(t, s, Exercise{ID: "d1", CreatedAt: now})
+	mustStart(t, s, Exercise{ID: "d2", CreatedAt: now})
 	if e, err := s.Latest(); err != nil || e.ID != "d2" {
 		t.Errorf("Latest with tie = %s, %v; want d2", e.ID, err)
 	}
@@ -555,7 +593,10 @@ func TestExerciseQueries(t *testing.T) {
 		}
 	}
 	// An existing exercise with no events is not "not found".
-	if evs, err := s.Events("d1"); err != nil || len(evs) != 0 {
+	if err := s.CreateExercise(Exercise{ID: "e0"}); err != nil {
+		t.Fatal(err)
+	}
+	if evs, err := s.Events("e0"); err != nil || len(evs) != 0 {
 		t.Errorf("Events(empty log) = %v, %v", evs, err)
 	}
 }
