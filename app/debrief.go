@@ -385,7 +385,7 @@ func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index i
 			answer = loc.T("debrief.answer_chosen", "option", a.Option.Text.Get(lang), "took", formatTook(a.Took()))
 			// What the team saw: options are shuffled per team.
 			if i := slices.Index(a.Shown(), a.Option); i >= 0 {
-				answer += " " + fmt.Sprintf(debrief.T(lang, "shown-as"), i+1, len(a.Decision.Options))
+				answer += fmt.Sprintf(debrief.T(lang, "shown-as"), i+1, len(a.Decision.Options))
 			}
 		default:
 			answer = debrief.Unanswered(a, lang)

@@ -44,7 +44,7 @@ var labels = map[string]map[string]string{
 		"open":         "missed — still open when time ran out",
 		"abandoned":    "missed — the team moved on without deciding",
 		"optional":     "not answered — optional: ",
-		"shown-as":     "(option %d of %d as shown)",
+		"shown-as":     " (option %d of %d as shown)",
 		"ended-early":  "not answered — the exercise was ended early",
 		"none":         "No decision was opened for this team.",
 		"injects":      "Injects received",
@@ -297,7 +297,7 @@ func Markdown(st *engine.State, lang string) string {
 					answer, took = md(a.Option.Text.Get(lang)), Took(a.Took())
 					for i, o := range a.Shown() {
 						if o == a.Option {
-							answer += " " + fmt.Sprintf(L("shown-as"), i+1, len(a.Decision.Options))
+							answer += fmt.Sprintf(L("shown-as"), i+1, len(a.Decision.Options))
 						}
 					}
 				default:

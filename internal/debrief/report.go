@@ -686,7 +686,7 @@ func decisionReport(a engine.Answer, lang string) DecisionReport {
 	}
 	if a.Option != nil {
 		dr.Option, dr.OptionText = a.Option.ID, a.Option.Text.Get(lang)
-		dr.Answer += " " + fmt.Sprintf(Label(lang, "shown-as"), dr.ShownAs, len(dr.Shown))
+		dr.Answer += fmt.Sprintf(Label(lang, "shown-as"), dr.ShownAs, len(dr.Shown)) // no space before Chinese brackets
 		dr.ResponseSeconds = ptr(secs(a.Took()))
 		dr.ByTarget = a.Took() <= d.Target
 		if len(a.Option.Scores) > 0 {
