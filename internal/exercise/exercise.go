@@ -6,6 +6,7 @@ package exercise
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"time"
 
@@ -106,6 +107,12 @@ func Start(st *store.Store, cfg engine.Config, title scenario.Text, source strin
 	return r, nil
 }
 
+// ErrInterruptedStart is an exercise that an older version began to start
+// but never wrote a first event for (a kill or a full disk in between):
+// there is nothing to resume. Starts are atomic now; the store's lists
+// leave such exercises out.
+var ErrInterruptedStart = errors.New("its start was interrupted before anything was saved, so there is nothing to resume; start the exercise again")
+
 // Resume rebuilds an exercise from the store. Its clock stands paused where
 // it last stood.
 func Resume(st *store.Store, id string, wall engine.WallClock, mode Durability) (*Running, error) {
@@ -116,6 +123,9 @@ func Resume(st *store.Store, id string, wall engine.WallClock, mode Durability) 
 	events, err := Events(st, id)
 	if err != nil {
 		return nil, err
+	}
+	if len(events) == 0 {
+		return nil, fmt.Errorf("exercise %s: %w", id, ErrInterruptedStart)
 	}
 	log := &storeLog{st: st, id: id, mode: mode}
 	s, err := engine.Resume(events, log, wall, time.Duration(ex.ClockMS)*time.Millisecond)

@@ -1,6 +1,7 @@
 package exercise
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -138,5 +139,27 @@ func BenchmarkResume10k(b *testing.B) {
 			b.Fatal(err)
 		}
 		st.Close()
+	}
+}
+
+// TestStartWritesTheExerciseWithItsFirstEvents: after Start the exercise
+// and its opening events are in the store together; an exercise an older
+// version left without events cannot be resumed and says why.
+func TestStartWritesTheExerciseWithItsFirstEvents(t *testing.T) {
+	st := openStore(t, filepath.Join(t.TempDir(), "fb.db"))
+	defer st.Close()
+	run, err := Start(st, miniConfig(t, "Alpha"), scenario.Text{"en": "Mini"}, "gui", nil, EachEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs, err := st.Events(run.ID)
+	if err != nil || len(evs) == 0 || evs[0].Kind != string(engine.KindStarted) {
+		t.Fatalf("after Start the log holds %v (%v), want exercise.started first", evs, err)
+	}
+	if err := st.CreateExercise(store.Exercise{ID: "orphan", ScenarioID: "mini"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Resume(st, "orphan", nil, EachEvent); !errors.Is(err, ErrInterruptedStart) {
+		t.Errorf("resuming an exercise without events: %v, want ErrInterruptedStart", err)
 	}
 }
