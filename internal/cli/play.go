@@ -107,7 +107,7 @@ func play(args []string, env Env) int {
 	opts := PlayOptions{DB: *db, Lang: *lang, Warn: env.Stderr}
 	if *speed != "max" {
 		n, err := strconv.ParseFloat(*speed, 64)
-		if err != nil || n < engine.MinSpeed || n > engine.MaxSpeed {
+		if err != nil || !(n >= engine.MinSpeed && n <= engine.MaxSpeed) { // NaN fails both comparisons
 			errorf(env, "--speed must be max or a number from %g to %g, not %q", engine.MinSpeed, engine.MaxSpeed, *speed)
 			return ExitUsage
 		}

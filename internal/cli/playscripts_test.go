@@ -107,3 +107,25 @@ actions:
 		t.Errorf("an action with at and after: exit %d, %s", code, stderr)
 	}
 }
+
+// TestPlayRefusesHostileArguments: a speed that is not a number (NaN), a
+// team name with control characters and a script with a second YAML
+// document are refused with a message, before anything runs.
+func TestPlayRefusesHostileArguments(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, "ok.play.yaml", "teams: [Alpha]\nactions:\n  - {at: 6m, team: Alpha, decide: first, choose: good}\n")
+	cases := []struct{ name, script, speed, want string }{
+		{"NaN speed", good, "NaN", "--speed must be max or a number"},
+		{"infinite speed", good, "+Inf", "--speed must be max or a number"},
+		{"control character in a team name", writeFile(t, "ctl.play.yaml", "teams: [\"Al\\u0007pha\"]\nactions: []\n"), "max", "control character"},
+		{"second document", writeFile(t, "two.play.yaml", "teams: [Alpha]\nactions: []\n---\nteams: [Bravo]\n"), "max", "second YAML document"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, "play", miniPath, "--script", c.script, "--db", filepath.Join(dir, c.name+".db"), "--out", dir, "--speed", c.speed)
+			if code == ExitOK || !strings.Contains(stderr, c.want) {
+				t.Errorf("exit %d, stderr %q; want a refusal containing %q", code, stderr, c.want)
+			}
+		})
+	}
+}

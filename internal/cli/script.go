@@ -76,6 +76,10 @@ func ParseScript(file string, data []byte, sc *scenario.Scenario) (*Script, erro
 	if err := dec.Decode(&sf); err != nil {
 		return nil, fmt.Errorf("%s: %s", file, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
+	var second yaml.Node
+	if err := dec.Decode(&second); err == nil && len(second.Content) > 0 {
+		return nil, fmt.Errorf("%s:%d:%d: a second YAML document ('---') follows the script; a script is one document", file, second.Content[0].Line, second.Content[0].Column)
+	}
 	actionNodes := findKey(root.Content[0], "actions")
 	at := func(i int, key string) string {
 		if actionNodes != nil && i < len(actionNodes.Content) {

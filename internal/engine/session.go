@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -158,6 +159,8 @@ func ValidateTeams(names []string) error {
 			return fmt.Errorf("team name %q has spaces at its start or end", n)
 		case utf8.RuneCountInString(n) > MaxTeamNameLen:
 			return fmt.Errorf("team name %q is longer than %d characters", n, MaxTeamNameLen)
+		case strings.IndexFunc(n, unicode.IsControl) >= 0 || !utf8.ValidString(n):
+			return fmt.Errorf("team name %q contains a control character or bytes that are not text", n)
 		}
 		key := strings.ToLower(n)
 		if j, dup := seen[key]; dup {
