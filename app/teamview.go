@@ -46,7 +46,8 @@ type teamView struct {
 	leftScroll  *container.Scroll
 	inboxScroll *container.Scroll
 	paused      *banner
-	holdChoices bool // the clock is paused: choices wait
+	outcome     *widget.Label // the ending's outcome, wrapped below the ending banner
+	holdChoices bool          // the clock is paused: choices wait
 	// held are choices on their way that a paused clock refused: they go
 	// again when it runs (team laptops, whose choices are kept pending).
 	held          map[string]engine.Command
@@ -134,6 +135,11 @@ func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.L
 	tv := &teamView{conn: conn, team: team, win: win, loc: loc, shownSeq: -1, statements: map[string]*statementDraft{}}
 	tv.paused = newBanner(loc.T("console.paused_banner"), theme.Color(theme.ColorNameError))
 	tv.ending = newBanner("", theme.Color(theme.ColorNamePrimary))
+	// The ending's outcome is a paragraph: it wraps below the banner (an
+	// unwrapped banner would widen the window to the whole paragraph).
+	tv.outcome = wrapped("")
+	tv.outcome.TextStyle.Bold = true
+	tv.outcome.Hide()
 	tv.clock = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true, Bold: true})
 	tv.clock.SizeName = theme.SizeNameSubHeadingText
 	tv.decisions = container.NewVBox()
@@ -142,7 +148,7 @@ func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.L
 
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, heading(loc.T("team.title", "team", team)), tv.clock),
-		tv.paused.box, tv.ending.box)
+		tv.paused.box, tv.ending.box, tv.outcome)
 	var vars []*scenario.Variable
 	lang := loc.Lang().String()
 	conn.Read(func(st *engine.State) {
@@ -276,12 +282,16 @@ func (tv *teamView) rebuild(s teamSnapshot) {
 	switch {
 	case !s.ended:
 		tv.ending.setVisible(false)
+		tv.outcome.Hide()
 	case s.ending != nil && s.ending.Ending != nil:
-		tv.ending.text.Text = loc.T("team.ending", "ending", s.ending.Ending.Outcome.Get(s.lang))
+		tv.ending.text.Text = loc.T("team.ending_reached")
 		tv.ending.setVisible(true)
+		tv.outcome.SetText(s.ending.Ending.Outcome.Get(s.lang))
+		tv.outcome.Show()
 	default:
 		tv.ending.text.Text = loc.T("team.ended")
 		tv.ending.setVisible(true)
+		tv.outcome.Hide()
 	}
 	tv.ending.text.Refresh()
 

@@ -1,9 +1,11 @@
 package app
 
 import (
+	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
@@ -146,5 +148,37 @@ func TestTeamViewRelayoutsWhenADecisionOpens(t *testing.T) {
 	}
 	if bottom := tv.decisions.Position().Y + tv.decisions.Size().Height; tv.history.Position().Y < bottom {
 		t.Errorf("the decisions taken (y %g) overlap the open decision (bottom %g)", tv.history.Position().Y, bottom)
+	}
+}
+
+// TestEndingOutcomeWrapsAndKeepsTheWidth: the banner says an ending was
+// reached in a few words and the outcome paragraph wraps below it, so a
+// long outcome cannot widen the window (it once grew to about 4,950 px).
+func TestEndingOutcomeWrapsAndKeepsTheWidth(t *testing.T) {
+	win := testWindow(t)
+	clock := engine.NewFakeClock()
+	run := startMini(t, openStore(t), clock)
+	tv := newTeamView(run.Session, "Alpha", win, i18n.New(i18n.EN))
+	t.Cleanup(tv.close)
+	win.SetContent(tv.root)
+	before := tv.root.MinSize().Width
+	_ = run.Session.Send(engine.Command{Kind: engine.CmdResume})
+	clock.Add(5 * time.Minute)
+	_ = run.Session.Tick()
+	tv.refresh()
+	test.Tap(optionButton(t, tv, "first", 0)) // good → calm → good-end after 10m
+	tv.confirm.Confirm()
+	clock.Add(11 * time.Minute)
+	_ = run.Session.Tick()
+	tv.refresh()
+	if !tv.ending.box.Visible() || tv.ending.text.Text != "Your team has reached an ending" {
+		t.Fatalf("ending banner: visible %v, %q", tv.ending.box.Visible(), tv.ending.text.Text)
+	}
+	if !tv.outcome.Visible() || tv.outcome.Text != "Trust kept" || tv.outcome.Wrapping != fyne.TextWrapWord {
+		t.Fatalf("outcome: visible %v, %q, wrapping %v", tv.outcome.Visible(), tv.outcome.Text, tv.outcome.Wrapping)
+	}
+	tv.outcome.SetText(strings.Repeat("A long outcome paragraph of the kind the built-in endings have. ", 40))
+	if w := tv.root.MinSize().Width; w > before+1 {
+		t.Errorf("a long outcome widens the team view from %.0f to %.0f px", before, w)
 	}
 }
