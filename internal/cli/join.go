@@ -84,7 +84,7 @@ func joinCmd(args []string, env Env) int {
 	}
 	var scriptData []byte
 	if *scriptPath != "" {
-		if scriptData, err = os.ReadFile(*scriptPath); err != nil {
+		if scriptData, err = scenario.ReadLimited(*scriptPath, MaxScriptSize); err != nil {
 			errorf(env, "%v", err)
 			return ExitUsage
 		}

@@ -18,6 +18,7 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/library"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
 	"github.com/firebreak-drills/firebreak/internal/scoring"
 	"github.com/firebreak-drills/firebreak/internal/store"
 )
@@ -117,7 +118,7 @@ func play(args []string, env Env) int {
 		errorf(env, "%v", err)
 		return ExitUsage
 	}
-	data, err := os.ReadFile(*scriptPath)
+	data, err := scenario.ReadLimited(*scriptPath, MaxScriptSize)
 	if err != nil {
 		errorf(env, "%v", err)
 		return ExitUsage

@@ -129,3 +129,25 @@ func TestPlayRefusesHostileArguments(t *testing.T) {
 		})
 	}
 }
+
+// TestEndlessFilesAreRefused: a device such as /dev/zero, whose size Stat
+// does not tell, is read only up to the limit and refused, as scenario and
+// as script, instead of being read without end.
+func TestEndlessFilesAreRefused(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Fatalf("this test needs /dev/zero: %v", err)
+	}
+	dir := t.TempDir()
+	good := writeFile(t, "ok.play.yaml", "teams: [Alpha]\nactions: []\n")
+	if code, out, stderr := runCLI(t, "lint", "/dev/zero"); code == ExitOK || !strings.Contains(out+stderr, "larger than") {
+		t.Errorf("lint /dev/zero: exit %d, %q %q", code, out, stderr)
+	}
+	code, _, stderr := runCLI(t, "play", "/dev/zero", "--script", good, "--db", filepath.Join(dir, "a.db"), "--out", dir)
+	if code == ExitOK || !strings.Contains(stderr, "bytes") {
+		t.Errorf("play /dev/zero as scenario: exit %d, %q", code, stderr)
+	}
+	code, _, stderr = runCLI(t, "play", miniPath, "--script", "/dev/zero", "--db", filepath.Join(dir, "b.db"), "--out", dir)
+	if code == ExitOK || !strings.Contains(stderr, "more than") {
+		t.Errorf("play with /dev/zero as script: exit %d, %q", code, stderr)
+	}
+}

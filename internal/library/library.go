@@ -92,7 +92,7 @@ func Find(nameOrPath string) (Entry, error) {
 	if sc == nil {
 		return Entry{}, probs
 	}
-	src, err := os.ReadFile(nameOrPath)
+	src, err := scenario.ReadLimited(nameOrPath, scenario.MaxFileSize)
 	if err != nil {
 		return Entry{}, err
 	}

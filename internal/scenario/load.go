@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -41,12 +42,38 @@ func LoadFile(path string) (*Scenario, Problems, error) {
 		return nil, Problems{{File: path, Severity: SevError,
 			Msg: fmt.Sprintf("file is %d bytes; a scenario may be at most %d bytes — split it or remove embedded data", fi.Size(), MaxFileSize)}}, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := ReadLimited(path, MaxFileSize)
+	if errors.Is(err, ErrTooLarge) {
+		return nil, Problems{{File: path, Severity: SevError,
+			Msg: fmt.Sprintf("file is larger than %d bytes; a scenario may be at most %d bytes", MaxFileSize, MaxFileSize)}}, nil
+	}
 	if err != nil {
 		return nil, nil, err
 	}
 	s, probs := Parse(path, data)
 	return s, probs, nil
+}
+
+// ErrTooLarge is a file longer than a reader allows.
+var ErrTooLarge = errors.New("file too large")
+
+// ReadLimited reads a file of at most max bytes. It stops reading past max,
+// so a device (/dev/zero, /dev/urandom) or a file still growing, whose size
+// Stat does not tell, cannot make it read without end.
+func ReadLimited(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%s: %w: more than %d bytes", path, ErrTooLarge, max)
+	}
+	return data, nil
 }
 
 // Parse decodes and checks a scenario. It returns the scenario when there are
