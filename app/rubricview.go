@@ -148,6 +148,14 @@ func checkLabel(c rubric.Check, lang string) string {
 	return c.ID
 }
 
+// hintText is a failed check's one-line explanation in lang.
+func hintText(c rubric.Check, lang string) string {
+	if s := c.Hint[lang]; s != "" {
+		return s
+	}
+	return c.Hint["en"]
+}
+
 // quoteEvidence shows the words a check found, quoted, at most three.
 func quoteEvidence(loc *i18n.Localizer, ev []string) string {
 	var qs []string
@@ -167,10 +175,11 @@ func quoteEvidence(loc *i18n.Localizer, ev []string) string {
 
 // rubricView is the feedback panel under a statement entry.
 type rubricView struct {
-	loc   *i18n.Localizer
-	lang  string // the statement's language (the exercise's), for the word lists
-	facts []rubric.Fact
-	deb   *debouncer
+	loc    *i18n.Localizer
+	lang   string // the statement's language (the exercise's), for the word lists
+	facts  []rubric.Fact
+	hazard string // the decision's statement hazard (open or cleared)
+	deb    *debouncer
 
 	box     *fyne.Container
 	overall *widget.Label
@@ -185,11 +194,11 @@ type rubricView struct {
 	result       *rubric.Result
 	passLines    []*widget.Label
 	penaltyLines []*widget.Label
-	missingLine  *widget.Label
+	missingLines []*widget.Label
 }
 
-func newRubricView(loc *i18n.Localizer, lang string, facts []rubric.Fact) *rubricView {
-	rv := &rubricView{loc: loc, lang: lang, facts: facts, deb: newDebouncer(judgeDelay), dimBars: map[string]*scoreBar{}}
+func newRubricView(loc *i18n.Localizer, lang string, facts []rubric.Fact, hazard string) *rubricView {
+	rv := &rubricView{loc: loc, lang: lang, facts: facts, hazard: hazard, deb: newDebouncer(judgeDelay), dimBars: map[string]*scoreBar{}}
 	rv.overall = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	var cells []fyne.CanvasObject
 	for _, d := range rubric.Dimensions {
@@ -247,7 +256,7 @@ func (rv *rubricView) judge(text string) *rubric.Result {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
-	r := rubric.Judge(text, rv.lang, rv.facts)
+	r := rubric.Judge(text, rubric.Context{Lang: rv.lang, Facts: rv.facts, Hazard: rv.hazard})
 	return &r
 }
 
@@ -255,7 +264,7 @@ func (rv *rubricView) judge(text string) *rubric.Result {
 func (rv *rubricView) show(r *rubric.Result) {
 	loc, ui := rv.loc, rv.loc.Lang().String()
 	rv.result = r
-	rv.passLines, rv.penaltyLines, rv.missingLine = nil, nil, nil
+	rv.passLines, rv.penaltyLines, rv.missingLines = nil, nil, nil
 	if r == nil {
 		rv.overall.SetText("")
 		rv.dims.Hide()
@@ -263,7 +272,11 @@ func (rv *rubricView) show(r *rubric.Result) {
 		rv.list.Refresh()
 		return
 	}
-	rv.overall.SetText(loc.T("rubric.overall", "score", fmt.Sprintf("%.0f", math.Round(r.Overall))))
+	key := "rubric.overall"
+	if r.Capped {
+		key = "rubric.overall_capped"
+	}
+	rv.overall.SetText(loc.T(key, "score", fmt.Sprintf("%.0f", math.Round(r.Overall))))
 	rv.dims.Show()
 	for _, d := range rubric.Dimensions {
 		rv.dimBars[d].set(r.Scores[d])
@@ -271,8 +284,16 @@ func (rv *rubricView) show(r *rubric.Result) {
 	passed, missing, penalties := rubricLines(*r)
 	var objs []fyne.CanvasObject
 	for _, c := range penalties {
-		l := wrapped(loc.T("rubric.penalty", "check", checkLabel(c, ui), "points", fmt.Sprintf("%.0f", c.Weight),
-			"evidence", quoteEvidence(loc, c.Evidence)))
+		key := "rubric.penalty"
+		if c.Weight == 0 {
+			key = "rubric.flag"
+		}
+		text := loc.T(key, "check", checkLabel(c, ui), "points", fmt.Sprintf("%.0f", c.Weight),
+			"evidence", quoteEvidence(loc, c.Evidence))
+		if h := hintText(c, ui); h != "" {
+			text += "\n" + h
+		}
+		l := wrapped(text)
 		l.Importance = widget.DangerImportance
 		rv.penaltyLines = append(rv.penaltyLines, l)
 		objs = append(objs, rubricLine(theme.NewErrorThemedResource(theme.CancelIcon()), l))
@@ -282,13 +303,9 @@ func (rv *rubricView) show(r *rubric.Result) {
 		rv.passLines = append(rv.passLines, l)
 		objs = append(objs, rubricLine(theme.NewSuccessThemedResource(theme.ConfirmIcon()), l))
 	}
-	if len(missing) > 0 {
-		var names []string
-		for _, c := range missing {
-			names = append(names, checkLabel(c, ui))
-		}
-		l := wrapped(loc.T("rubric.missing", "checks", strings.Join(names, loc.T("rubric.list_sep"))))
-		rv.missingLine = l
+	for _, c := range missing {
+		l := wrapped(loc.T("rubric.missing", "check", checkLabel(c, ui), "hint", hintText(c, ui)))
+		rv.missingLines = append(rv.missingLines, l)
 		objs = append(objs, rubricLine(theme.RadioButtonIcon(), l))
 	}
 	for _, n := range r.Notes {

@@ -159,8 +159,7 @@ func TestDebouncerIgnoresAStaleTimer(t *testing.T) {
 }
 
 func TestRubricLines(t *testing.T) {
-	r := rubric.Judge("No comment. Call our hotline 400-123.", "en",
-		[]rubric.Fact{rubric.NewFact("hotline", map[string]string{"en": "Hotline"}, map[string][]string{"": {"400-123"}}, "en")})
+	r := rubric.Judge("No comment. Call our hotline 400-123.", rubric.Context{Lang: "en", Facts: []rubric.Fact{rubric.NewFact("hotline", map[string]string{"en": "Hotline"}, map[string][]string{"": {"400-123"}}, "en")}})
 	passed, missing, penalties := rubricLines(r)
 	ids := func(cs []rubric.Check) []string {
 		var out []string
@@ -236,7 +235,8 @@ func TestRubricFeedbackOnAStatement(t *testing.T) {
 	if rv.result == nil {
 		t.Fatal("not judged after the pause")
 	}
-	if got := labelTexts(rv.penaltyLines); len(got) != 1 || !strings.HasPrefix(got[0], `"No comment" (-30): "No comment"`) {
+	// Each failure is explained in one line under it, in the UI language.
+	if got := labelTexts(rv.penaltyLines); len(got) != 1 || !strings.HasPrefix(got[0], `"No comment" (-30): "No comment"`+"\nSilence is filled by others") {
 		t.Errorf("penalties shown: %q", got)
 	}
 	if got := labelTexts(rv.passLines); !slices.ContainsFunc(got, func(s string) bool {
@@ -244,13 +244,13 @@ func TestRubricFeedbackOnAStatement(t *testing.T) {
 	}) {
 		t.Errorf("passes shown: %q", got)
 	}
-	if rv.missingLine == nil || !strings.Contains(rv.missingLine.Text, "Apologises") {
-		t.Errorf("missing line: %v", rv.missingLine)
+	if got := labelTexts(rv.missingLines); !slices.Contains(got, "Not yet: Apologises. Apologise without conditions for what happened, not for how people feel.") {
+		t.Errorf("missing lines: %q", got)
 	}
 	if got := rv.dimBars[rubric.Transparency].value.Text; got == "" {
 		t.Error("no transparency score shown")
 	}
-	if rv.overall.Text != fmt.Sprintf("Overall %.0f/100", rv.result.Overall) {
+	if rv.overall.Text != fmt.Sprintf("Overall %.0f/100 (capped)", rv.result.Overall) {
 		t.Errorf("overall = %q (result %g)", rv.overall.Text, rv.result.Overall)
 	}
 	// The honesty line.

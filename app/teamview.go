@@ -18,6 +18,7 @@ import (
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/rubric"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
@@ -453,7 +454,7 @@ func (tv *teamView) statementBox(d *scenario.Decision, lang string) fyne.CanvasO
 		e.Wrapping = fyne.TextWrapWord
 		e.SetMinRowsVisible(6)
 		sd = &statementDraft{entry: e,
-			rubric: newRubricView(loc, tv.lang, rubricFacts(tv.scenario, d.Statement.RequiredFacts, tv.lang))}
+			rubric: newRubricView(loc, tv.lang, rubricFacts(tv.scenario, d.Statement.RequiredFacts, tv.lang), d.Statement.Hazard)}
 		tv.statements[d.ID] = sd
 	}
 	sd.entry.SetPlaceHolder(loc.T("team.statement_placeholder"))
@@ -565,7 +566,7 @@ func (tv *teamView) askConfirm(d *scenario.Decision, o *scenario.Option, lang st
 			// A statement that says the opposite of the choice is flagged
 			// before it goes out: it costs the statement's score.
 			sd.rubric.judgeNow(text)
-			if clash := engine.Clash(o, sd.rubric.result); clash != "" {
+			if clash, _ := rubric.StanceClash(string(o.Stance), sd.rubric.result.Checks); clash != "" {
 				detail = tv.loc.T("team.clash_"+clash) + "\n\n" + detail
 			}
 		}

@@ -63,7 +63,7 @@ func statementCmd(args []string, env Env) int {
 		errorf(env, "reading the statement: %v", err)
 		return ExitFail
 	}
-	res := rubric.Judge(string(data), *lang, facts)
+	res := rubric.Judge(string(data), rubric.Context{Lang: *lang, Facts: facts})
 	enc := json.NewEncoder(env.Stdout)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")

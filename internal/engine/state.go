@@ -390,9 +390,10 @@ func (s *State) Apply(e Event) error {
 				a.Statement = e.Text
 				a.FactsFound = FactsIn(s.Scenario, od.Decision.Statement.RequiredFacts, e.Text)
 				if strings.TrimSpace(e.Text) != "" {
-					res := rubric.Judge(e.Text, s.Lang, s.rubricFacts(od.Decision.Statement.RequiredFacts))
+					res := rubric.Judge(e.Text, rubric.Context{Lang: s.Lang, Facts: s.rubricFacts(od.Decision.Statement.RequiredFacts),
+						Hazard: od.Decision.Statement.Hazard, Stance: string(o.Stance)})
 					a.Rubric = &res
-					a.Clash = Clash(o, &res)
+					a.Clash = res.Clash
 				}
 			}
 			if o.Public {

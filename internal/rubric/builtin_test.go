@@ -40,7 +40,7 @@ func TestBuiltinOptionsAgreeWithAuthors(t *testing.T) {
 					evasive := false
 					for _, o := range d.Options {
 						a := o.Scores["transparency"] + o.Scores["empathy"]
-						r := Judge(o.Text.Get(lang), lang, facts)
+						r := Judge(o.Text.Get(lang), Context{Lang: lang, Facts: facts})
 						if a > best {
 							best, bestScore = a, r.Overall
 						}

@@ -19,6 +19,8 @@ var lists struct {
 	contact, update, time                                                     compiled
 	denial, blame, noComment, minimise                                        compiled
 	legalThreat, legal, legalVerb, legalTarget, speculation, evidence, filler compiled
+	nonApology, victim, denialHazard, reassure, overPromise, agent, causal    compiled
+	owning, hedge                                                             compiled
 }
 
 func loadLists() {
@@ -43,12 +45,23 @@ func loadLists() {
 		lists.speculation = speculationWords.compile()
 		lists.evidence = evidenceWords.compile()
 		lists.filler = fillerWords.compile()
+		lists.nonApology = nonApologyWords.compile()
+		lists.victim = victimWords.compile()
+		lists.denialHazard = denialHazardWords.compile()
+		lists.reassure = reassureWords.compile()
+		lists.overPromise = overPromiseWords.compile()
+		lists.agent = agentWords.compile()
+		lists.causal = causalWords.compile()
+		lists.owning = owningWords.compile()
+		lists.hedge = hedgeWords.compile()
 	})
 }
 
 type judge struct {
 	t     *text
 	langs []string
+	ctx   Context
+	clash string // the check that contradicts ctx.Stance
 }
 
 // find returns the matches of a word list in the judged languages.
@@ -143,21 +156,52 @@ func (j *judge) run(facts []Fact) []Check {
 	loadLists()
 	t := j.t
 	found := map[string][]span{}
+	rep := t.reported()
+	// own drops the matches that sit in words the team quotes; it applies
+	// to penalties only (quoting a critic is not saying what they said).
+	own := func(ss []span) []span {
+		var out []span
+		for _, s := range ss {
+			if !rep[s.a] {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
 
 	// Credits.
 	found["acknowledge"] = j.findNot(lists.acknowledge)
-	// An apology demanded of someone else is not the team's apology.
-	var apology []span
+
+	// Apologies: one demanded of someone else is not the team's; one made
+	// on a condition ("sorry if anyone was upset") or for people's feelings
+	// ("sorry to hear some customers feel…") is a non-apology.
+	var apology, nonApology []span
 	for _, s := range j.findNot(lists.apology) {
-		if !j.t.after(s, demandCues) {
+		switch {
+		case j.t.after(s, demandCues):
+		case t.near(s, nonApologyBefore, 40, 0) || t.near(s, nonApologyAfter, 0, 30):
+			nonApology = append(nonApology, s)
+		default:
 			apology = append(apology, s)
 		}
 	}
 	found["apology"] = apology
-	found["concern"] = j.findNot(lists.concern)
+	found["non-apology"] = append(nonApology, own(j.find(lists.nonApology))...)
+	if len(apology) > 0 && len(j.evidence(apology)) > len(j.evidence(found["non-apology"])) {
+		// A real apology elsewhere outweighs one stock "any inconvenience".
+		found["non-apology"] = nil
+	}
+
+	// Victim-playing: the company as the victim; it is not concern.
+	victim := own(j.findNot(lists.victim))
+	found["victim"] = victim
+	found["concern"] = without(j.findNot(lists.concern), victim)
+
+	// The cause, not "the distress this has caused": a cause word counts
+	// unless it sits in a clause that speculates or blames (below).
 	found["cause"] = j.find(lists.cause)
 	found["actions"] = j.findNot(lists.action)
-	found["guidance"] = j.find(lists.guidance)
+	found["guidance"] = j.findNot(lists.guidance)
 
 	phones := t.phones()
 	contact := append(j.find(lists.contact), phones...)
@@ -192,7 +236,7 @@ func (j *judge) run(facts []Fact) []Check {
 	found["next-update"] = updates
 
 	// Facts: how many, when, which, where — not the hotline number, not the
-	// promise of the next update.
+	// promise of the next update, not the numerals of an idiom.
 	var details []span
 	details = append(details, j.re(countRe, false)...)
 	details = append(details, j.re(dateRe, false)...)
@@ -200,7 +244,8 @@ func (j *judge) run(facts []Fact) []Check {
 	details = append(details, t.findRe(codeRe, true)...)
 	details = append(details, j.re(placeRe, false)...)
 	details = append(details, t.findRe(namedPlaceRe, true)...)
-	details = without(disjoint(details), append(append([]span(nil), phones...), updates...))
+	skip := append(append(append([]span(nil), phones...), updates...), t.idiomSpans()...)
+	details = without(disjoint(details), skip)
 	factEv := j.evidence(details)
 	if len(factEv) < 2 {
 		details = nil
@@ -208,15 +253,51 @@ func (j *judge) run(facts []Fact) []Check {
 	found["facts"] = details
 
 	// Penalties.
-	found["denial"] = j.find(lists.denial)
-	found["blame"] = j.findNot(lists.blame)
-	found["no-comment"] = j.find(lists.noComment)
-	found["minimising"] = j.findNot(lists.minimise)
+	hazardOpen := j.ctx.Hazard != HazardCleared
+	found["denial"] = own(j.findNot(lists.denial))
+	if hazardOpen {
+		found["denial"] = append(found["denial"], own(j.findNot(lists.denialHazard))...)
+		var reassure []span
+		for _, s := range own(j.findNot(lists.reassure)) {
+			// "until we know it is safe to drink" is not a reassurance.
+			if !t.near(s, reassureUnless, 30, 0) {
+				reassure = append(reassure, s)
+			}
+		}
+		found["false-reassurance"] = reassure
+	}
+	found["no-comment"] = own(j.find(lists.noComment))
+	found["minimising"] = own(j.findNot(lists.minimise))
+	found["over-promise"] = own(j.findNot(lists.overPromise))
+
+	// Blame: a word that pins the fault on someone (blameWords), or a
+	// causal word ("caused by", 由于, 出在) with another party (a supplier,
+	// the courier, customers, hackers) in the same clause; not when the
+	// sentence owns the fault ("the supplier we chose; that is on us").
+	blame := own(j.findNot(lists.blame))
+	agents := own(j.findNot(lists.agent))
+	causal := own(j.findNot(lists.causal))
+	for _, c := range causal {
+		for _, a := range agents {
+			if t.clause[a.a] == t.clause[c.a] || t.sentence[a.a] == t.sentence[c.a] && abs(a.a-c.b) <= 12 {
+				blame = append(blame, span{min(a.a, c.a), max(a.b, c.b)})
+				break
+			}
+		}
+	}
+	owning := j.find(lists.owning)
+	var blamed []span
+	for _, s := range disjoint(blame) {
+		if !t.sameSentence(s, owning) {
+			blamed = append(blamed, s)
+		}
+	}
+	found["blame"] = blamed
 
 	// Legal words are a threat when a word for the public shares their
 	// sentence, unless that word sits in a clause that rules legal action
 	// out ("parents who shared in good faith will never be pursued").
-	legal := j.findNot(lists.legalThreat)
+	legal := own(j.findNot(lists.legalThreat))
 	spared := map[int]bool{}
 	for _, s := range j.find(lists.legalVerb) {
 		if t.negated(s) {
@@ -229,7 +310,7 @@ func (j *judge) run(facts []Fact) []Check {
 			targets = append(targets, tg)
 		}
 	}
-	for _, s := range j.findNot(lists.legal) {
+	for _, s := range own(j.findNot(lists.legal)) {
 		best, dist := span{}, -1
 		for _, tg := range targets {
 			if t.sentence[tg.a] != t.sentence[s.a] {
@@ -249,17 +330,23 @@ func (j *judge) run(facts []Fact) []Check {
 	}
 	found["legal-threat"] = disjoint(legal)
 
+	// Speculation: a guess ("we suspect", 估计是), or a hedge ("may have",
+	// 很可能, 也不排除) close to a cause or another party ("from the
+	// supplier", 跟运输有关) — unless the sentence cites evidence.
 	evid := j.find(lists.evidence)
 	var spec []span
-	for _, s := range j.findNot(lists.speculation) {
-		cited := false
-		for _, e := range evid {
-			if t.sentence[e.a] == t.sentence[s.a] {
-				cited = true
+	guesses := own(j.findNot(lists.speculation))
+	causeish := append(append(append([]span(nil), causal...), agents...), j.find(lists.cause)...)
+	for _, h := range own(j.findNot(lists.hedge)) {
+		for _, c := range causeish {
+			if t.sentence[c.a] == t.sentence[h.a] && abs(c.a-h.a) <= 30 {
+				guesses = append(guesses, span{min(h.a, c.a), max(h.b, c.b)})
 				break
 			}
 		}
-		if !cited {
+	}
+	for _, s := range disjoint(guesses) {
+		if !t.sameSentence(s, evid) {
 			spec = append(spec, s)
 		}
 	}
@@ -269,7 +356,9 @@ func (j *judge) run(facts []Fact) []Check {
 	// honest account the cause check rewards.
 	bad := map[int]bool{}
 	for _, s := range append(append([]span(nil), spec...), found["blame"]...) {
-		bad[t.clause[s.a]] = true
+		for i := s.a; i < s.b; i++ {
+			bad[t.clause[i]] = true
+		}
 	}
 	var cause []span
 	for _, s := range found["cause"] {
@@ -281,10 +370,17 @@ func (j *judge) run(facts []Fact) []Check {
 
 	// Filler counts only when the statement has no concrete facts, or when
 	// there is more filler than concrete detail and action.
-	filler := j.find(lists.filler)
+	filler := own(j.find(lists.filler))
 	concrete := len(factEv) + len(j.evidence(found["actions"]))
 	if len(filler) > 0 && (len(found["facts"]) == 0 || len(filler) >= 3 && len(filler) > concrete) {
 		found["filler"] = filler
+	}
+
+	// A list of keywords is not a statement: less than 40 % of its letters
+	// in chunks that read as clauses (see prose), and at least eight
+	// keywords outside them ("No comment." is short, not a list).
+	if share, chunks := t.prose(); share < MinProse && t.keywords(chunks) >= 8 {
+		found["keyword-list"] = chunks
 	}
 
 	var out []Check
@@ -296,8 +392,15 @@ func (j *judge) run(facts []Fact) []Check {
 		} else if !passed {
 			ev = []string{}
 		}
-		out = append(out, Check{ID: d.ID, Label: d.Label, Passed: passed, Penalty: d.Penalty, Weight: d.Weight,
-			Dimensions: d.Dimensions, Evidence: ev})
+		c := Check{ID: d.ID, Label: d.Label, Passed: passed, Penalty: d.Penalty, Weight: d.Weight,
+			Dimensions: d.Dimensions, Evidence: ev}
+		if c.Dimensions == nil {
+			c.Dimensions = []string{}
+		}
+		if !passed {
+			c.Hint = d.Hint
+		}
+		out = append(out, c)
 	}
 	for _, d := range Catalogue {
 		if !d.Penalty {
@@ -312,6 +415,7 @@ func (j *judge) run(facts []Fact) []Check {
 		}
 		seen[id] = true
 		lb := map[string]string{}
+		hint := map[string]string{}
 		for _, l := range []string{"en", "zh"} {
 			name := f.Label[l]
 			if name == "" {
@@ -319,18 +423,71 @@ func (j *judge) run(facts []Fact) []Check {
 			}
 			if l == "en" {
 				lb[l] = "Required fact: " + name
+				hint[l] = "This decision's statement must give: " + name + "."
 			} else {
 				lb[l] = "必含事实：" + name
+				hint[l] = "本决策的声明必须写明：" + name + "。"
 			}
 		}
-		add(Def{ID: "fact:" + id, Label: lb, Weight: FactWeight, Dimensions: FactDimensions}, j.factSpans(f))
+		add(Def{ID: "fact:" + id, Label: lb, Weight: FactWeight, Dimensions: FactDimensions, Hint: hint}, j.factSpans(f))
 	}
 	for _, d := range Catalogue {
-		if d.Penalty {
+		if d.Penalty && d.ID != "choice-clash" {
 			add(d, found[d.ID])
 		}
 	}
+	// The statement against the option the team chose.
+	if j.ctx.Stance != "" {
+		id, ev := StanceClash(j.ctx.Stance, out)
+		d := *def("choice-clash")
+		c := Check{ID: d.ID, Label: d.Label, Passed: id == "", Penalty: true, Dimensions: []string{}, Evidence: []string{}}
+		if id != "" {
+			c.Evidence, c.Hint, j.clash = ev, d.Hint, id
+		}
+		out = append(out, c)
+	}
 	return out
+}
+
+// StanceClash tells whether judged checks contradict the stance of the
+// option the team chose: a denial, false reassurance, blame or
+// victim-playing under an option that acknowledges the problem or holds for
+// the facts, or an apology under one that denies or blames. It returns the
+// clashing check's id and evidence, or "" when they agree or the stance is
+// unknown.
+func StanceClash(stance string, checks []Check) (string, []string) {
+	fired := func(id string) []string {
+		for _, c := range checks {
+			if c.ID == id && c.Penalty != c.Passed {
+				return c.Evidence
+			}
+		}
+		return nil
+	}
+	var ids []string
+	switch stance {
+	case "acknowledge", "hold":
+		ids = []string{"denial", "false-reassurance", "blame", "victim"}
+	case "deny", "blame":
+		ids = []string{"apology"}
+	}
+	for _, id := range ids {
+		if ev := fired(id); ev != nil {
+			return id, ev
+		}
+	}
+	return "", nil
+}
+
+// MinProse is the least share of a statement's letters that must read as
+// clauses; below it (with three or more keyword chunks) keyword-list fires.
+const MinProse = 0.4
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // factSpans finds a required fact: any of its match words, case-insensitive;

@@ -21,7 +21,7 @@ func FuzzJudge(f *testing.F) {
 	f.Add("We are sorry.", "")
 	f.Fuzz(func(t *testing.T, text, lang string) {
 		facts := []Fact{batch, hotline, {ID: "odd", Match: []string{"", " ", "\xff", "8 p.m.", "歉"}}}
-		r := Judge(text, lang, facts)
+		r := Judge(text, Context{Lang: lang, Facts: facts})
 		if r.Overall < 0 || r.Overall > 100 || math.IsNaN(r.Overall) {
 			t.Fatalf("overall %v", r.Overall)
 		}

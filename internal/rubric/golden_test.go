@@ -18,7 +18,7 @@ func TestGolden(t *testing.T) {
 	for _, name := range []string{"strong.en", "weak.en", "strong.zh", "weak.zh"} {
 		t.Run(name, func(t *testing.T) {
 			text := readTestdata(t, name+".txt")
-			r := Judge(text, name[len(name)-2:], []Fact{batch, hotline})
+			r := Judge(text, Context{Lang: name[len(name)-2:], Facts: []Fact{batch, hotline}})
 			var buf bytes.Buffer
 			enc := json.NewEncoder(&buf)
 			enc.SetEscapeHTML(false)

@@ -22,20 +22,24 @@ var acknowledgeWords = words{
 	en: []string{"we are aware", "we're aware", "is aware of", "are aware of", "we have become aware", "we became aware", "we have seen the report*", "we have seen the post*",
 		"we have seen the video*", "we have seen the complaint*", "we've seen", "we have received report*", "we have received complaint*",
 		"we received report*", "we have learned", "we know that", "we have confirmed", "we can confirm", "we confirm", "confirmed that",
-		"we got this wrong", "we got it wrong", "we were wrong", "our mistake", "our failure", "our fault", "we failed", "we made a mistake",
+		"we got this wrong", "we got it wrong", "on us", "we were wrong", "our mistake", "our failure", "our fault", "we failed", "we made a mistake",
 		"we made mistakes", "we let you down", "we take full responsibility", "we accept full responsibility", "full responsibility",
 		"our responsibility", "we are responsible", "we accept responsibility", "should not have happened", "should never have happened",
 		"unacceptable", "there was a problem", "there is a problem"},
 	zh: []string{"已关注到", "关注到", "注意到", "获悉", "我们已看到", "已经看到", "我们看到", "收到…反映", "收到…投诉", "接到…投诉", "接到…反映",
-		"经核实", "经初步核实", "已确认", "经确认", "我们确认", "证实", "承认", "是我们的错", "我们的错", "我们的失误", "我们的过错",
+		"经核实", "经初步核实", "已确认", "经确认", "我们确认", "证实", "承认", "是我们的错", "我们的错", "做错了", "我们错了", "是我们不对", "我们的失误", "我们的过错",
 		"我们的责任", "责任在我们", "责任在于我们", "全部责任", "承担责任", "负有责任", "难辞其咎", "不可接受", "不应该发生", "不该发生",
 		"存在问题", "确实存在", "是我们…的问题", "是我们…的责任", "是我们…失误", "是我们…过错", "是我们…错误", "出现了问题", "出了问题", "问题出在"},
 }
 
 // CERC express empathy; SCCT rebuild (apology).
 var apologyWords = words{
-	en: []string{"sorry", "apolog*", "forgive*", "forgiveness"},
-	zh: []string{"道歉", "致歉", "歉意", "对不起", "抱歉", "愧疚", "谢罪", "请求原谅", "鞠躬"},
+	en: []string{"sorry", "apolog*", "forgive*", "forgiveness", "this is on us", "this one is on us", "it is on us", "it's on us", "that is on us",
+		"that's on us", "this was on us", "we let you down", "we have let you down", "we've let you down", "let…down", "we failed you",
+		"we have failed you", "we got this wrong", "we got it wrong", "there is no excuse", "there's no excuse", "no excuse for", "we were wrong",
+		"we are ashamed", "we owe you"},
+	zh: []string{"道歉", "致歉", "歉意", "对不起", "抱歉", "愧疚", "谢罪", "请求原谅", "请大家原谅", "鞠躬", "做错了", "我们错了", "我们的错",
+		"添麻烦", "对不住", "辜负", "是我们不对", "没有做好", "没做好", "失职", "赔罪", "羞愧", "惭愧", "没有任何借口", "没有借口", "无可推卸"},
 }
 
 // CERC express empathy / show respect; 同理心, 情感关怀.
@@ -47,7 +51,7 @@ var concernWords = words{
 		"affected famil*", "affected customers", "families", "we are here for you", "sympath*", "heart goes out", "hearts go out", "feel unwell",
 		"fell ill", "who are unwell", "people are unwell"},
 	zh: []string{"关心", "关切", "牵挂", "慰问", "担心", "担忧", "焦虑", "不安", "心情", "感受", "早日康复", "身体健康", "健康和安全", "健康与安全",
-		"安全放在", "放在第一位", "放在首位", "感同身受", "痛心", "揪心", "受影响的", "受害", "家属", "家庭", "同情", "我们理解", "理解…心情",
+		"安全放在", "放在第一位", "放在首位", "感同身受", "痛心", "揪心", "受影响的", "受害的", "受害者家属", "受害家庭", "家属", "家庭", "同情", "我们理解", "理解…心情",
 		"理解…担心", "理解…担忧", "照顾", "身体不适", "受到伤害", "受委屈", "心疼", "关怀"},
 }
 
@@ -58,20 +62,21 @@ var actionWords = words{
 		"taken off", "taking off", "closed", "closing", "shut", "sealed", "quarantin*", "refund*", "compensat*", "replacement*", "replace", "replacing",
 		"task force", "audit*", "inspect*", "for testing", "sent to", "independent test*", "we have asked", "commissioned", "working with the",
 		"cooperating with", "co-operating with", "reported to", "notified", "informed the", "have opened", "opened a", "set up", "launched",
-		"medical costs", "medical expenses", "scrapped", "stopped shipping", "stopped sales", "halted production", "contacting", "calling every",
+		"medical costs", "medical expenses", "medical bill*", "taking back", "take back", "buying back", "buy back", "collecting",
+		"paying for", "paying every", "we will pay", "we are paying", "we'll pay", "we will cover", "covering", "scrapped", "stopped shipping", "stopped sales", "halted production", "contacting", "calling every",
 		"phoning", "reimburs*", "cover the cost*", "pay for"},
 	zh: []string{"召回", "暂停", "停止发货", "停止销售", "停止生产", "停售", "停产", "下架", "封存", "停业", "关闭", "整改", "退款", "赔偿", "补偿", "更换",
 		"送检", "送…检测", "送…化验", "委托", "已请", "专项组", "工作组", "调查组", "成立", "排查", "彻查", "审核", "抽检", "配合", "上报", "向…报告", "向…报送", "向…通报", "已开通", "开通", "医疗费",
-		"停职", "垫付", "逐一致电", "联系每一位", "报销", "承担…费用", "免费"},
+		"停职", "垫付", "逐一致电", "联系每一位", "报销", "承担…费用", "由我们承担", "全部收回", "收回", "回收", "免费"},
 }
 
 // CERC be right: 透明性 — cause, or an honest "not yet known, investigating".
 var causeWords = words{
-	en: []string{"cause*", "caused by", "root cause", "due to", "the result of", "resulted from", "fault", "faulty", "failure", "malfunction*", "error",
+	en: []string{"cause of", "causes of", "the cause", "a cause", "caused by", "root cause", "what caused", "due to", "the result of", "resulted from", "fault", "faulty", "failure", "malfunction*", "error",
 		"contaminat*", "investigat*", "under investigation", "testing", "lab", "laboratory", "not yet know", "don't yet know", "do not yet know",
 		"don't know yet", "do not know yet", "don't know", "do not know", "still establishing", "still determining", "what we know", "finding out",
 		"looking into", "what happened", "how this happened", "why this happened", "traced"},
-	zh: []string{"原因", "起因", "根源", "所致", "导致", "造成", "由于", "故障", "失误", "疏漏", "漏洞", "污染", "正在调查", "调查", "彻查", "排查",
+	zh: []string{"原因", "起因", "根源", "所致", "由于", "故障", "失误", "疏漏", "漏洞", "污染", "正在调查", "调查", "彻查", "排查",
 		"查明", "核实", "送检", "检测", "化验", "尚不清楚", "尚未查明", "尚待查明", "还不清楚", "仍在确认", "正在确认", "已知情况", "溯源"},
 }
 
@@ -86,11 +91,12 @@ var guidanceWords = words{
 		"anyone who drank", "anyone with", "anyone worried", "anyone who is", "customers who", "you can call", "you can return", "you can get",
 		"you can contact", "please call", "please contact", "please return", "please check", "please stop", "please keep", "please do not",
 		"call us", "contact us", "call our", "what to do", "you should", "should call", "should contact", "should stop", "should see",
-		"should return"},
+		"should return", "pour it away", "pour them away", "pour it out", "throw it away", "throw them away", "dispose of", "discard",
+		"bin it", "do not open", "don't open", "change your password*", "reset your password*", "watch for", "look out for", "be alert"},
 	zh: []string{"就医", "就诊", "医院", "停止饮用", "停止食用", "停止使用", "暂停饮用", "暂停食用", "暂停使用", "请勿", "切勿", "不要饮用",
 		"不要食用", "不要使用", "勿饮用", "勿食用", "退回", "退货", "退换", "寄回", "如有", "如出现", "若出现", "出现症状", "拨打", "请拨打", "可拨打",
 		"请联系", "可联系", "请核对", "请查看", "请检查", "核对批次", "查看批次", "识别", "请保留", "保留好", "保留购买", "保留产品", "可凭", "凭购买", "凭小票", "凭订单", "凭瓶", "如您", "如果您", "请您", "请家长",
-		"请消费者", "请顾客", "请用户", "可以拨打", "可以联系", "可申请", "请于"},
+		"请消费者", "请顾客", "请用户", "可以拨打", "可以联系", "可申请", "请于", "倒掉", "丢弃", "扔掉", "不要打开", "修改密码", "更改密码", "提高警惕", "留意"},
 }
 
 // CERC be first / be credible: a channel people can use.
@@ -120,19 +126,48 @@ var timeWords = words{
 
 // SCCT deny (denial, attack the accuser with "rumour").
 var denialWords = words{
-	en: []string{"our products are safe", "products are safe", "product is safe", "is safe to drink", "is safe to eat", "is safe to use",
-		"are safe to drink", "are safe to eat", "are safe to use", "safe to consume", "completely safe", "perfectly safe", "absolutely safe",
-		"100% safe", "there is no problem", "no problem with", "nothing wrong with", "no quality problem*", "no quality issue*",
-		"not contaminated", "no contamination", "meets all national standards", "meet all national standards", "meets national standards",
-		"meet national standards", "fully compliant", "fake news", "baseless", "unfounded", "untrue", "false rumour*", "false rumor*",
-		"malicious rumour*", "malicious rumor*", "rumours are false", "rumors are false", "did not happen", "never happened",
-		"has nothing to do with us", "nothing to do with our", "we deny", "categorically deny", "firmly deny", "strict quality checks",
-		"strict quality control", "rigorous quality"},
-	zh: []string{"纯属谣言", "是谣言", "系谣言", "属于谣言", "恶意造谣", "系造谣", "造谣生事", "网络谣言", "不实传言", "不实信息", "不实报道", "不实言论", "断章取义",
-		"子虚乌有", "无中生有", "符合国家标准", "经过严格", "严格质检", "放心饮用", "放心食用", "放心使用", "放心购买", "绝对安全", "完全安全",
-		"安全可靠", "产品是安全的", "质量没有问题", "产品没有问题", "没有任何问题", "不存在质量问题", "不存在问题", "不存在任何问题", "与我们无关", "与本公司无关",
-		"与公司无关", "与我司无关", "并非我们", "坚决否认", "予以否认"},
+	en: []string{"has nothing to do with us", "nothing to do with our", "nothing to do with us", "we deny", "categorically deny", "firmly deny",
+		"did not happen", "never happened"},
+	zh: []string{"与我们无关", "与本公司无关", "与公司无关", "与我司无关", "与本店无关", "并非我们", "坚决否认", "予以否认"},
 }
+
+// … and these deny a hazard that is still open; when the scenario says the
+// hazard is ruled out (a forged report disproved), they are the truth.
+var denialHazardWords = words{
+	en: []string{"there is no problem", "no problem with", "nothing wrong with", "no quality problem*", "no quality issue*",
+		"not contaminated", "no contamination", "meets all national standards", "meet all national standards", "meets national standards",
+		"meet national standards", "meets all standards", "fully compliant", "fake news", "baseless", "unfounded", "untrue", "false rumour*",
+		"false rumor*", "malicious rumour*", "malicious rumor*", "rumours are false", "rumors are false", "claims are false", "reports are false",
+		"strict quality checks", "strict quality control", "rigorous quality", "passed all", "passes all", "passed every", "passes every"},
+	zh: []string{"纯属谣言", "是谣言", "系谣言", "属于谣言", "恶意造谣", "系造谣", "造谣生事", "网络谣言", "不实传言", "不实信息", "不实报道", "不实言论", "断章取义",
+		"子虚乌有", "无中生有", "符合国家标准", "符合国家相关标准", "符合标准", "经过严格", "严格质检", "严格把关", "质量没有问题", "产品没有问题", "没有任何问题",
+		"不存在质量问题", "不存在问题", "不存在任何问题", "均合格", "全部合格", "检测合格"},
+}
+
+// False reassurance: telling people a suspect product or service is safe to
+// keep using while the hazard is open (CERC be right; the domain digest's
+// "no hiding"). Negated ("do not keep drinking") it is guidance instead.
+var reassureWords = words{
+	en: []string{"safe to drink", "safe to eat", "safe to use", "safe to consume", "safe to continue", "safe for", "still be drunk", "still be eaten",
+		"still be used", "still be consumed", "still drink", "still eat", "still use", "continue to drink", "continue to eat", "continue to use",
+		"continue to enjoy", "continue using", "continue drinking", "continue eating", "keep using", "keep drinking", "keep eating", "carry on using",
+		"carry on drinking", "use as normal", "use it as normal", "as normal", "as usual", "no need to return", "no need to stop", "no need to throw",
+		"no need to change", "no need to reset", "no health risk*", "no risk to", "no risk of", "poses no risk", "pose no risk", "poses no danger",
+		"no danger", "no safety risk*", "no safety concern*", "harmless", "completely safe", "perfectly safe", "absolutely safe", "100% safe",
+		"entirely safe", "totally safe", "our products are safe", "products are safe", "product is safe", "products remain safe",
+		"product remains safe", "is safe", "are safe", "remain safe", "remains safe", "data is safe", "data is secure", "data remains secure",
+		"information is safe", "accounts are safe", "systems are secure", "systems are now secure", "fully secure", "rest assured",
+		"not affect your health", "no effect on health", "no impact on health", "no harm"},
+	zh: []string{"放心饮用", "放心食用", "放心使用", "放心购买", "放心", "继续饮用", "继续食用", "继续使用", "照常饮用", "照常食用", "照常使用", "正常饮用",
+		"正常食用", "正常使用", "可正常", "无需退货", "不必退货", "无需停用", "不用退", "无需更换", "不影响健康", "不会影响健康", "不会对…健康", "不会对…身体",
+		"对人体无害", "对健康无害", "无害", "不存在安全风险", "不存在安全隐患", "没有安全风险", "没有安全隐患", "无安全风险", "无安全隐患", "无健康风险",
+		"没有健康风险", "绝对安全", "完全安全", "安全可靠", "产品是安全的", "是安全的", "安全无虞", "数据安全", "信息安全", "账户安全", "系统已恢复安全", "已经安全"},
+}
+
+// A reassurance that waits on the facts is not one: "until we know it is
+// safe", "once tests confirm", 确认安全之前.
+var reassureUnless = []string{"until", "unless", "whether", "once ", " if ", "before", "cannot say", "can't say", "not yet",
+	"直到", "之前", "是否", "以前", "尚未", "还不能", "无法确定", "待"}
 
 // SCCT deny (scapegoat) / diminish (excuse): blaming others.
 var blameWords = words{
@@ -150,6 +185,40 @@ var blameWords = words{
 		"行业普遍", "行业里普遍", "普遍存在", "杀鸡儆猴", "违反了公司", "违反公司", "使用不当", "储存不当", "保存不当", "食用方法不当", "不是我们的责任", "责任不在我们", "责任不在本公司", "不是我们的问题", "不可抗力"},
 }
 
+// Other parties a cause can be pinned on: partners, suppliers, carriers,
+// retailers, customers, attackers.
+var agentWords = words{
+	en: []string{"supplier*", "vendor*", "contractor*", "subcontractor*", "partner*", "distributor*", "retailer*", "wholesaler*", "franchisee*",
+		"courier*", "logistics", "transport company", "transport firm", "haulier*", "hauler*", "shipping company", "delivery company",
+		"delivery partner", "carrier", "third party", "third-party", "cloud provider", "payment provider", "payment processor", "hosting provider",
+		"hacker*", "attacker*", "criminal*", "saboteur*", "sabotage", "competitor*", "rival*", "customers", "consumers", "users", "residents",
+		"parents", "passengers", "guests", "the customer", "the user", "the resident", "someone", "outsider*", "foreign"},
+	zh: []string{"供应商", "供货商", "代工厂", "外包", "承包商", "合作方", "合作伙伴", "第三方", "经销商", "零售商", "超市", "加盟商", "物流", "运输",
+		"快递", "承运", "黑客", "不法分子", "犯罪分子", "境外", "竞争对手", "同行", "消费者", "顾客", "用户", "住户", "家长", "乘客", "有人恶意",
+		"有人故意", "别有用心", "投毒", "他人"},
+}
+
+// Words that pin a cause or a fault on whatever follows or precedes.
+var causalWords = words{
+	en: []string{"caused by", "due to", "because of", "the fault of", "fault lies", "fault of", "to blame", "blame", "blamed", "responsible for",
+		"responsibility lies", "responsibility rests", "the result of", "resulted from", "stems from", "stemmed from", "came from",
+		"originated", "traced to", "traced back to", "lies with", "rests with", "at fault", "on the part of", "failure by", "failure of",
+		"error by", "mistake by"},
+	zh: []string{"由于", "因为", "所致", "导致", "造成", "引起", "出在", "源于", "源自", "来自", "系…所为", "所为", "的问题", "的责任", "的过错",
+		"的失误", "问题出在", "责任在于", "责任在", "都怪", "怪", "归咎", "责任方"},
+}
+
+// A sentence that owns the fault is not blame: "the supplier we chose;
+// checking it was our job".
+var owningWords = words{
+	en: []string{"our responsibility", "our fault", "our failure", "our job", "on us", "we are responsible", "we take responsibility",
+		"we take full responsibility", "we accept", "we chose", "we should have", "we failed", "we did not check", "we didn't check",
+		"no excuse", "that does not excuse", "that doesn't excuse", "not an excuse", "we are accountable", "we remain responsible",
+		"we own", "does not shift", "doesn't shift"},
+	zh: []string{"我们的责任", "我们的错", "我们的失误", "我们的过错", "责任在我们", "责任在于我们", "我们负责", "我们承担", "由我们承担", "我们没有",
+		"我们没能", "没有把好关", "没把好关", "是我们选", "我们选择的", "不能成为", "不是借口", "不推卸", "不会推卸", "绝不推卸", "全部责任"},
+}
+
 // Silence in words: CERC be first; 透明性 (no hiding).
 var noCommentWords = words{
 	en: []string{"no comment", "cannot comment", "can't comment", "can not comment", "will not comment", "won't comment", "would not comment",
@@ -160,6 +229,49 @@ var noCommentWords = words{
 }
 
 // SCCT diminish (minimisation).
+// Non-apologies said in one breath: an apology for inconvenience or for
+// how people feel (SCCT: not a rebuild strategy).
+var nonApologyWords = words{
+	en: []string{"regret any", "regret that some", "regret that you", "sorry you feel", "sorry that you feel", "sorry to hear", "sorry if"},
+	zh: []string{"深表遗憾", "表示遗憾", "感到遗憾", "很遗憾"},
+}
+
+// Words around an apology that make it a non-apology: a condition before
+// it ("if anyone…, we apologise"; 如果…，我们表示歉意) …
+var nonApologyBefore = []string{" if ", "if any", "to anyone who", "to those who", "如果", "若", "倘若", "假如", "如有", "万一", "要是",
+	"不便", "困扰", "不愉快", "不适感受", "误会", "误解"}
+
+// … or after it ("sorry if anyone was upset", "apologise for any
+// inconvenience", "sorry some customers feel…").
+var nonApologyAfter = []string{" if ", "any inconvenience", "the inconvenience", "to hear", "to learn", "you feel", "you felt",
+	"some customers", "some people", "some users", "some residents", "anyone was", "anyone is", "anyone feels", "anyone felt", "may have been",
+	"might have been", "for how", "were upset", "was upset", "were offended", "was offended", "any offence", "any offense", "perceived",
+	"misunderstanding", "不便", "困扰", "误会", "误解"}
+
+// Playing the victim: the company is a victim too (SCCT: victim cluster is
+// for crises with no responsibility; claiming it otherwise reads as excuse).
+var victimWords = words{
+	en: []string{"we too are victim*", "we are also victim*", "we are also a victim", "we are the victim*", "we are victims", "we are a victim",
+		"we were also victim*", "we too were victim*", "we, too, are", "victim of this", "victims of this", "victim of an", "victims of an",
+		"victim of a", "victims of a", "we have been targeted", "we were targeted", "we too have suffered", "we have also suffered",
+		"we are suffering too", "we are also suffering", "organised attack", "organized attack", "highly sophisticated", "no company could have",
+		"no system could have", "could have happened to any"},
+	zh: []string{"我们同样是受害者", "我们也是受害者", "同样是受害者", "也是受害者", "同为受害者", "也是受害方", "同样是受害方", "我们是受害者",
+		"公司是受害者", "本公司也是", "有组织的攻击", "有预谋的攻击", "蓄意陷害", "被人陷害", "我们也很无辜", "我们也很委屈", "我们也很痛心",
+		"任何企业都无法", "任何公司都无法", "防不胜防"},
+}
+
+// Over-promising: absolutes no one can keep (CERC be credible: do not
+// over-reassure).
+var overPromiseWords = words{
+	en: []string{"never happen again", "never happens again", "will never happen", "never again", "100%", "one hundred percent",
+		"guarantee*", "zero risk", "no risk whatsoever", "completely eliminat*", "eliminate all", "eliminate every", "every single one",
+		"within the hour", "fully resolved by", "will not happen again", "won't happen again", "cannot happen again", "can never happen",
+		"absolutely no"},
+	zh: []string{"绝不会再", "再也不会", "绝不再", "不会再发生", "永远不会", "杜绝", "百分之百", "100%", "保证…不会", "保证…不再", "确保…不再", "确保…绝不",
+		"零风险", "万无一失", "一劳永逸", "彻底消除", "彻底根除", "全部解决"},
+}
+
 var minimiseWords = words{
 	en: []string{"isolated case*", "isolated incident*", "isolated event*", "isolated problem*", "a small number of", "a very small number", "very few", "only a few",
 		"a handful of", "minor issue", "minor incident", "minor problem", "tiny fraction", "extremely rare", "overblown", "exaggerated",
@@ -172,7 +284,8 @@ var minimiseWords = words{
 // SCCT deny (attack the accuser). Always a threat when aimed at the public in
 // so many words:
 var legalThreatWords = words{
-	en: []string{"sue anyone", "sue everyone", "sue those who", "sue people who", "sue all", "legal action against anyone",
+	en: []string{"sue anyone", "sue everyone", "sue those who", "sue people who", "sue all", "reserve* the right", "reserving the right",
+		"legal action against anyone",
 		"legal action against those", "legal action against people", "legal action against everyone", "legal action against users",
 		"reserve the right to take legal action", "reserve the right to take action", "reserve the right to sue", "reserve the right to pursue", "hold…legally liable",
 		"hold…legally responsible", "legal consequences"},
@@ -183,9 +296,13 @@ var legalThreatWords = words{
 // … and a threat when one of these legal words shares a clause with a word for
 // the public (legalTargets).
 var legalWords = words{
-	en: []string{"legal action", "sue", "lawsuit*", "legal liability", "legally liable", "legally responsible", "defamation", "libel",
-		"lawyer's letter*", "lawyers' letter*", "cease and desist", "prosecut*", "take action against"},
-	zh: []string{"追究法律责任", "法律责任", "法律手段", "起诉", "诉诸法律", "律师函", "依法追究", "诽谤", "追责"},
+	en: []string{"legal action*", "legal step*", "legal proceeding*", "legal measures", "legal route*", "legal consequences", "sue", "sues", "sued",
+		"suing", "lawsuit*", "litigat*", "legal liability", "legally liable", "legally responsible", "legally accountable", "defamation",
+		"defamatory", "libel*", "slander*", "lawyer*", "solicitor*", "attorney*", "cease and desist", "prosecut*", "take action against",
+		"taking action against", "action will be taken", "pursue legal", "pursue…legally", "held accountable", "hold accountable", "report…to the police",
+		"reported…to the police"},
+	zh: []string{"追究法律责任", "法律责任", "法律手段", "法律途径", "法律武器", "起诉", "诉诸法律", "律师函", "依法追究", "依法处理", "依法维权",
+		"诽谤", "追责", "报警", "报案", "维权到底", "法律后果"},
 }
 
 // A clause where one of these is negated spares the people it names.
@@ -203,11 +320,20 @@ var legalTargets = words{
 // Speculation about the cause: CERC be right (say what you know, and that
 // you do not know the rest yet).
 var speculationWords = words{
-	en: []string{"probably", "possibly", "perhaps", "might have", "may have been", "could have been", "we suspect", "we believe it was",
-		"we think it was", "likely caused", "likely due", "most likely", "it seems", "it appears", "appears to have been", "presumably",
-		"our guess"},
-	zh: []string{"可能是因为", "可能是由于", "可能是", "可能由", "可能因", "估计是", "大概是", "应该是", "或许是", "也许是", "推测", "猜测", "怀疑是",
-		"恐怕是", "多半是"},
+	en: []string{"we suspect", "we believe it was", "we think it was", "likely caused", "likely due", "most likely", "presumably", "our guess",
+		"our best guess", "we cannot rule out", "we can't rule out", "cannot be ruled out", "can't be ruled out", "we do not rule out",
+		"we don't rule out", "not ruling out"},
+	zh: []string{"可能是因为", "可能是由于", "可能由", "可能因", "估计是", "大概是", "或许是", "也许是", "推测", "猜测", "怀疑是", "恐怕是", "多半是",
+		"不排除", "很可能", "极有可能", "大概率"},
+}
+
+// Hedges are speculation when a cause or another party is close by: "it may
+// have been the transport", 也许跟运输有关. Without one they are honest
+// uncertainty ("your data may have been exposed").
+var hedgeWords = words{
+	en: []string{"probably", "possibly", "perhaps", "maybe", "might", "may have", "may be", "could have", "could be", "it seems", "seems to",
+		"it appears", "appears to", "it looks like", "looks like", "likely", "suspected", "it is possible", "it's possible", "may well"},
+	zh: []string{"可能", "也许", "或许", "大概", "估计", "应该是", "疑似", "似乎", "好像", "怀疑", "恐怕", "多半"},
 }
 
 // A hedge is not speculation when the same sentence cites evidence.

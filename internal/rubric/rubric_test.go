@@ -235,7 +235,7 @@ func TestChecks(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Judge(tc.text, tc.lang, tc.facts)
+			r := Judge(tc.text, Context{Lang: tc.lang, Facts: tc.facts})
 			for id, w := range tc.want {
 				c := find(t, r, id)
 				if c.Passed != w.passed {
@@ -309,12 +309,12 @@ func TestStrongBeatsWeak(t *testing.T) {
 			weak = []string{readTestdata(t, "weak.zh.txt"), denialZh, noCommentZh, tempWorkZh, fillerZh}
 		}
 		for i, s := range strong {
-			rs := Judge(s, lang, nil)
+			rs := Judge(s, Context{Lang: lang})
 			if rs.Overall < 85 {
 				t.Errorf("%s strong #%d: overall %v, want ≥ 85 (%v)", lang, i, rs.Overall, rs.Scores)
 			}
 			for k, w := range weak {
-				rw := Judge(w, lang, nil)
+				rw := Judge(w, Context{Lang: lang})
 				if rw.Overall > 25 {
 					t.Errorf("%s weak #%d: overall %v, want ≤ 25 (%v)", lang, k, rw.Overall, rw.Scores)
 				}
@@ -330,7 +330,7 @@ func TestStrongBeatsWeak(t *testing.T) {
 
 func TestEmptyAndBlank(t *testing.T) {
 	for _, s := range []string{"", "   \n\t ", "\u200b\u3000"} {
-		r := Judge(s, "en", []Fact{hotline})
+		r := Judge(s, Context{Lang: "en", Facts: []Fact{hotline}})
 		if r.Overall != 0 {
 			t.Errorf("%q: overall %v, want 0", s, r.Overall)
 		}
@@ -361,7 +361,7 @@ func hasNote(r Result, id string) bool {
 
 func TestGarbageBytes(t *testing.T) {
 	s := "\xff\xfe\x00我们深表歉意\xc3，热线400-000-2611\x80\x01 sorry\xe4\xb8"
-	r := Judge(s, "zh", []Fact{hotline})
+	r := Judge(s, Context{Lang: "zh", Facts: []Fact{hotline}})
 	if !hasNote(r, "invalid-utf8") {
 		t.Errorf("no invalid-utf8 note: %v", r.Notes)
 	}
@@ -373,7 +373,7 @@ func TestGarbageBytes(t *testing.T) {
 
 func TestLongInput(t *testing.T) {
 	s := strings.Repeat("We are sorry. ", 3000) + "Call 400-000-2611."
-	r := Judge(s, "en", []Fact{hotline})
+	r := Judge(s, Context{Lang: "en", Facts: []Fact{hotline}})
 	if !hasNote(r, "truncated") {
 		t.Fatalf("no truncated note: %v", r.Notes)
 	}
@@ -392,7 +392,7 @@ func TestLongInput(t *testing.T) {
 func TestLanguages(t *testing.T) {
 	// A Chinese statement with an English paragraph gets both word lists.
 	zh := "我们深表歉意。We apologise to everyone affected and will update you by 8 p.m. today."
-	r := Judge(zh, "zh", nil)
+	r := Judge(zh, Context{Lang: "zh"})
 	if !hasNote(r, "mixed") || r.Lang != "zh" {
 		t.Errorf("lang %q notes %v", r.Lang, r.Notes)
 	}
@@ -400,12 +400,12 @@ func TestLanguages(t *testing.T) {
 		t.Errorf("English update in a Chinese statement missed: %+v", c)
 	}
 	en := "We are sorry. 我们已暂停该批次发货，请消费者停止饮用。"
-	r = Judge(en, "en", nil)
+	r = Judge(en, Context{Lang: "en"})
 	if !hasNote(r, "mixed") || !find(t, r, "guidance").Passed {
 		t.Errorf("Chinese guidance in an English statement missed: notes %v, %+v", r.Notes, find(t, r, "guidance"))
 	}
 	// A few English words (a brand, a code) do not make a statement mixed.
-	r = Judge("Clearbrook对CB-2611-07批次深表歉意。", "zh", nil)
+	r = Judge("Clearbrook对CB-2611-07批次深表歉意。", Context{Lang: "zh"})
 	if hasNote(r, "mixed") {
 		t.Errorf("mixed note for a brand name: %v", r.Notes)
 	}
@@ -416,7 +416,7 @@ func TestLanguages(t *testing.T) {
 		{"zh-Hant", "我們深表歉意。", "zh"},
 		{"en-GB", "We apologise.", "en"},
 	} {
-		r := Judge(tc.text, tc.lang, nil)
+		r := Judge(tc.text, Context{Lang: tc.lang})
 		if r.Lang != tc.want {
 			t.Errorf("Judge(%q, %q).Lang = %q, want %q", tc.text, tc.lang, r.Lang, tc.want)
 		}
@@ -432,8 +432,8 @@ func TestLanguages(t *testing.T) {
 
 func TestDeterministicAndOrdered(t *testing.T) {
 	s := readTestdata(t, "strong.zh.txt")
-	a := Judge(s, "zh", []Fact{batch, hotline, batch})
-	b := Judge(s, "zh", []Fact{batch, hotline})
+	a := Judge(s, Context{Lang: "zh", Facts: []Fact{batch, hotline, batch}})
+	b := Judge(s, Context{Lang: "zh", Facts: []Fact{batch, hotline}})
 	if !reflect.DeepEqual(a, b) {
 		t.Error("same input, different result (or a repeated fact counted twice)")
 	}
@@ -459,7 +459,7 @@ func TestDeterministicAndOrdered(t *testing.T) {
 
 func TestScoreFormula(t *testing.T) {
 	// Apology alone: empathy 3/9, accountability 3/10.
-	r := Judge("We are sorry.", "en", nil)
+	r := Judge("We are sorry.", Context{Lang: "en"})
 	want := map[string]float64{Transparency: 0, Empathy: 33.3, Action: 0, Accountability: 30}
 	if !reflect.DeepEqual(r.Scores, want) {
 		t.Errorf("scores %v, want %v", r.Scores, want)
@@ -468,7 +468,7 @@ func TestScoreFormula(t *testing.T) {
 		t.Errorf("overall %v, want 16", r.Overall)
 	}
 	// A penalty takes its points off each dimension it informs.
-	r = Judge("We are sorry, but this is an isolated incident.", "en", nil)
+	r = Judge("We are sorry, but this is an isolated incident.", Context{Lang: "en"})
 	if r.Scores[Empathy] != 13.3 || r.Scores[Accountability] != 10 {
 		t.Errorf("minimising: scores %v, want empathy 13.3, accountability 10", r.Scores)
 	}
@@ -494,7 +494,7 @@ func TestNewFact(t *testing.T) {
 		t.Errorf("bare fact %+v", f)
 	}
 	// A fact without words can only fail.
-	r := Judge("anything", "en", []Fact{{ID: "x"}})
+	r := Judge("anything", Context{Lang: "en", Facts: []Fact{{ID: "x"}}})
 	if find(t, r, "fact:x").Passed {
 		t.Error("a fact without match words passed")
 	}

@@ -270,11 +270,17 @@ func (l *loader) regDeadline(k, v *yaml.Node) *RegDeadline {
 }
 
 func (l *loader) statement(n *yaml.Node, what string) *StatementSpec {
-	f, _, ok := l.fields(n, "statement of "+what, "kind", "required_facts")
+	f, _, ok := l.fields(n, "statement of "+what, "kind", "required_facts", "hazard")
 	if !ok {
 		return nil
 	}
-	st := &StatementSpec{Pos: pos(n), Kind: "holding"}
+	st := &StatementSpec{Pos: pos(n), Kind: "holding", Hazard: "open"}
+	if h := f["hazard"]; h != nil {
+		st.Hazard, _ = l.str(h, "hazard")
+		if !contains(Hazards, st.Hazard) {
+			l.errf(h, "statement hazard %q is not known%s", clip(st.Hazard, 30), suggest(st.Hazard, Hazards))
+		}
+	}
 	if k := f["kind"]; k != nil {
 		st.Kind, _ = l.str(k, "kind")
 		if !contains(StatementKinds, st.Kind) {

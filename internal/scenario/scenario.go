@@ -200,7 +200,14 @@ type StatementSpec struct {
 	Pos           Pos
 	Kind          string   // holding, press-release, social-reply, customer-email, internal
 	RequiredFacts []string // fact ids the statement must contain
+	// Hazard is "open" (the default: a product or safety hazard is not
+	// ruled out when the team writes) or "cleared" (it is: telling people
+	// the product is safe is the truth, not false reassurance).
+	Hazard string
 }
+
+// Hazards are the values of StatementSpec.Hazard.
+var Hazards = []string{"open", "cleared"}
 
 // StatementKinds are the kinds of written statement a decision may ask for.
 var StatementKinds = []string{"holding", "press-release", "social-reply", "customer-email", "internal"}

@@ -1,0 +1,367 @@
+package rubric
+
+import (
+	"fmt"
+	"hash/fnv"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// The statement corpus (testdata/corpus, described in its README): written
+// and judged by a trainer's standards, not by the rubric. These tests
+// measure how well the rubric agrees with it.
+
+type corpusEntry struct {
+	ID       string         `yaml:"id"`
+	Lang     string         `yaml:"lang"`
+	Pair     string         `yaml:"pair"`
+	Scenario string         `yaml:"scenario"`
+	Hazard   string         `yaml:"hazard"`
+	Stance   string         `yaml:"stance"`
+	Clash    *bool          `yaml:"clash"`
+	Tier     int            `yaml:"tier"`
+	Dims     map[string]int `yaml:"dims"`
+	Traps    []string       `yaml:"traps"`
+	Reason   string         `yaml:"reason"`
+	Text     string         `yaml:"text"`
+}
+
+// heldOut tells whether an entry belongs to the third of the corpus that
+// was not looked at while the judge was tuned: the FNV-1a hash of its pair
+// (or id) is divisible by 3, so both halves of a pair fall on one side.
+func (e corpusEntry) heldOut() bool {
+	key := e.Pair
+	if key == "" {
+		key = e.ID
+	}
+	h := fnv.New32a()
+	h.Write([]byte(key))
+	return h.Sum32()%3 == 0
+}
+
+func (e corpusEntry) context() Context {
+	return Context{Lang: e.Lang, Hazard: e.Hazard, Stance: e.Stance}
+}
+
+var corpusTraps = strings.Fields(`false-reassurance keep-using keyword-salad plain-apology non-apology conditional-apology idiom
+	victim-playing speculation blame-partner blame-customer blame-saboteur legal-threat quoting-critic over-promise bare-caused
+	cold-complete warm-vague stealing-thunder fatal-line filler denial minimising no-comment negation model clash`)
+
+func loadCorpus(t testing.TB) []corpusEntry {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", "corpus", "*.yaml"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus files: %v", err)
+	}
+	var all []corpusEntry
+	seen := map[string]bool{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var es []corpusEntry
+		if err := yaml.Unmarshal(b, &es); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, e := range es {
+			if seen[e.ID] {
+				t.Fatalf("%s: duplicate id %s", f, e.ID)
+			}
+			seen[e.ID] = true
+			if e.Lang != "en" && e.Lang != "zh" || e.Tier < 1 || e.Tier > 4 || len(e.Dims) != 4 || strings.TrimSpace(e.Text) == "" {
+				t.Fatalf("%s: entry %s is malformed", f, e.ID)
+			}
+			all = append(all, e)
+		}
+	}
+	return all
+}
+
+// kendall returns Kendall's τ-b and Stuart's τ-c between x and y. τ-b
+// between a continuous score and a four-level tier cannot reach 1 (the
+// tier's ties are counted against it); τ-c, made for tables whose two sides
+// have different numbers of levels, reaches 1 on a perfect ordering.
+func kendall(x, y []float64) (tauB, tauC float64) {
+	n := len(x)
+	var c, d, tx, ty float64
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			dx, dy := x[i]-x[j], y[i]-y[j]
+			switch {
+			case dx == 0 && dy == 0:
+			case dx == 0:
+				tx++
+			case dy == 0:
+				ty++
+			case dx*dy > 0:
+				c++
+			default:
+				d++
+			}
+		}
+	}
+	if den := math.Sqrt((c + d + tx) * (c + d + ty)); den > 0 {
+		tauB = (c - d) / den
+	}
+	m := float64(min(levels(x), levels(y)))
+	if m > 1 && n > 0 {
+		tauC = 2 * m * (c - d) / (float64(n*n) * (m - 1))
+	}
+	return tauB, tauC
+}
+
+func levels(v []float64) int {
+	s := map[float64]bool{}
+	for _, x := range v {
+		s[x] = true
+	}
+	return len(s)
+}
+
+func TestKendall(t *testing.T) {
+	// Perfect order over four equal tiers: τ-c 1, τ-b at its ceiling
+	// sqrt(1 - tied pairs / all pairs) = sqrt(1 - 4·C(2,2)/C(8,2)).
+	x := []float64{1, 2, 3, 4, 5, 6, 7, 8}
+	y := []float64{1, 1, 2, 2, 3, 3, 4, 4}
+	b, c := kendall(x, y)
+	if math.Abs(c-1) > 1e-9 || math.Abs(b-math.Sqrt(1-4.0/28)) > 1e-9 {
+		t.Errorf("perfect: τ-b %v τ-c %v", b, c)
+	}
+	slices.Reverse(x)
+	if b, c := kendall(x, y); math.Abs(c+1) > 1e-9 || b >= 0 {
+		t.Errorf("reversed: τ-b %v τ-c %v", b, c)
+	}
+	// One discordant pair of 24 untied ones.
+	x = []float64{1, 3, 2, 4, 5, 6, 7, 8}
+	if _, c := kendall(x, y); math.Abs(c-2*4*22.0/(64*3)) > 1e-9 {
+		t.Errorf("one swap: τ-c %v", c)
+	}
+}
+
+func TestCorpusShape(t *testing.T) {
+	es := loadCorpus(t)
+	n := map[string]int{}
+	pairs := map[string][]string{}
+	traps := map[string]map[string]bool{"en": {}, "zh": {}}
+	held := 0
+	for _, e := range es {
+		n[e.Lang]++
+		if e.Pair != "" {
+			pairs[e.Pair] = append(pairs[e.Pair], e.Lang)
+		}
+		for _, tr := range e.Traps {
+			if !slices.Contains(corpusTraps, tr) {
+				t.Errorf("%s: unknown trap %q", e.ID, tr)
+			}
+			traps[e.Lang][tr] = true
+		}
+		if e.heldOut() {
+			held++
+		}
+	}
+	if len(es) < 200 || n["en"] < 100 || n["zh"] < 100 {
+		t.Errorf("corpus has %d entries (%d en, %d zh), want 200 with at least 100 in each language", len(es), n["en"], n["zh"])
+	}
+	for p, ls := range pairs {
+		if slices.Sort(ls); !slices.Equal(ls, []string{"en", "zh"}) {
+			t.Errorf("pair %s has %v, want one en and one zh", p, ls)
+		}
+	}
+	if len(pairs) < 20 {
+		t.Errorf("%d pairs (%d statements), want at least 20 pairs", len(pairs), 2*len(pairs))
+	}
+	for _, l := range []string{"en", "zh"} {
+		for _, tr := range corpusTraps {
+			if tr != "clash" && !traps[l][tr] {
+				t.Errorf("no %s entry exercises %s", l, tr)
+			}
+		}
+	}
+	if f := float64(held) / float64(len(es)); f < 0.25 || f > 0.42 {
+		t.Errorf("held out %d of %d", held, len(es))
+	}
+}
+
+// MinTau is the agreement the judge must reach with the corpus, per
+// language (Stuart's τ-c between the overall score and the expert tier).
+const MinTau = 0.8
+
+type agreement struct {
+	n              int
+	tauB, tauC     float64
+	dims           map[string]float64 // τ-c per dimension
+	ceilingB       float64            // the τ-b a perfect judge would reach
+	discordantRate float64
+}
+
+func agree(es []corpusEntry, rs []Result) agreement {
+	var x, y []float64
+	dx, dy := map[string][]float64{}, map[string][]float64{}
+	for i, e := range es {
+		x = append(x, rs[i].Overall)
+		y = append(y, float64(e.Tier))
+		for _, d := range Dimensions {
+			dx[d] = append(dx[d], rs[i].Scores[d])
+			dy[d] = append(dy[d], float64(e.Dims[d]))
+		}
+	}
+	a := agreement{n: len(es), dims: map[string]float64{}}
+	a.tauB, a.tauC = kendall(x, y)
+	ideal := make([]float64, len(y))
+	for i := range y {
+		ideal[i] = y[i]*1000 + float64(i) // a perfect order with no ties of its own
+	}
+	a.ceilingB, _ = kendall(ideal, y)
+	for _, d := range Dimensions {
+		_, a.dims[d] = kendall(dx[d], dy[d])
+	}
+	return a
+}
+
+func (a agreement) String() string {
+	var ds []string
+	for _, d := range Dimensions {
+		ds = append(ds, fmt.Sprintf("%s %.2f", d, a.dims[d]))
+	}
+	return fmt.Sprintf("n %3d  τ-c %.3f  τ-b %.3f (ceiling %.3f)  dimensions τ-c: %s", a.n, a.tauC, a.tauB, a.ceilingB, strings.Join(ds, ", "))
+}
+
+func TestCorpusAgreement(t *testing.T) {
+	es := loadCorpus(t)
+	rs := make([]Result, len(es))
+	for i, e := range es {
+		rs[i] = Judge(e.Text, e.context())
+	}
+	for _, lang := range []string{"en", "zh"} {
+		for _, part := range []string{"all", "tuning", "held-out"} {
+			var pe []corpusEntry
+			var pr []Result
+			for i, e := range es {
+				if e.Lang == lang && (part == "all" || (part == "held-out") == e.heldOut()) {
+					pe, pr = append(pe, e), append(pr, rs[i])
+				}
+			}
+			a := agree(pe, pr)
+			t.Logf("%s %-8s %v", lang, part, a)
+			if part == "all" && a.tauC < MinTau {
+				t.Errorf("%s: τ-c %.3f with the corpus, want at least %.2f", lang, a.tauC, MinTau)
+			}
+		}
+	}
+	// Tier means, to see the bands.
+	for _, lang := range []string{"en", "zh"} {
+		var line []string
+		for tier := 1; tier <= 4; tier++ {
+			var sum float64
+			var k int
+			for i, e := range es {
+				if e.Lang == lang && e.Tier == tier {
+					sum += rs[i].Overall
+					k++
+				}
+			}
+			if k > 0 {
+				line = append(line, fmt.Sprintf("tier %d: %.1f (n %d)", tier, sum/float64(k), k))
+			}
+		}
+		t.Logf("%s mean overall by tier: %s", lang, strings.Join(line, ", "))
+	}
+	// While tuning, FIREBREAK_CORPUS_SHOW=1 lists the tuning part entry by
+	// entry. The held-out part is never listed.
+	if os.Getenv("FIREBREAK_CORPUS_SHOW") != "" {
+		idx := make([]int, 0, len(es))
+		for i, e := range es {
+			if !e.heldOut() {
+				idx = append(idx, i)
+			}
+		}
+		sort.SliceStable(idx, func(a, b int) bool {
+			ea, eb := es[idx[a]], es[idx[b]]
+			if ea.Lang != eb.Lang {
+				return ea.Lang < eb.Lang
+			}
+			if ea.Tier != eb.Tier {
+				return ea.Tier < eb.Tier
+			}
+			return rs[idx[a]].Overall < rs[idx[b]].Overall
+		})
+		for _, i := range idx {
+			e, r := es[i], rs[i]
+			var fired []string
+			for _, c := range r.Checks {
+				if c.Penalty && !c.Passed {
+					fired = append(fired, fmt.Sprintf("-%s%q", c.ID, c.Evidence))
+				} else if !c.Penalty && c.Passed {
+					fired = append(fired, "+"+c.ID)
+				}
+			}
+			fmt.Printf("%s tier %d %5.1f %-16s %s\n    %s\n    %s\n", e.Lang, e.Tier, r.Overall, e.ID, strings.Join(fired, " "),
+				strings.ReplaceAll(strings.TrimSpace(e.Text), "\n", " / "), e.Reason)
+		}
+	}
+}
+
+// MaxPairGap is the largest difference allowed between the overall scores
+// of the English and Chinese versions of one statement.
+const MaxPairGap = 10
+
+func TestCorpusParity(t *testing.T) {
+	es := loadCorpus(t)
+	byPair := map[string][2]*corpusEntry{}
+	for i := range es {
+		e := &es[i]
+		if e.Pair == "" {
+			continue
+		}
+		p := byPair[e.Pair]
+		if e.Lang == "en" {
+			p[0] = e
+		} else {
+			p[1] = e
+		}
+		byPair[e.Pair] = p
+	}
+	var keys []string
+	for k := range byPair {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	worst, worstKey := 0.0, ""
+	var sum float64
+	for _, k := range keys {
+		p := byPair[k]
+		if p[0] == nil || p[1] == nil {
+			continue
+		}
+		en, zh := Judge(p[0].Text, p[0].context()), Judge(p[1].Text, p[1].context())
+		gap := math.Abs(en.Overall - zh.Overall)
+		sum += gap
+		if gap > worst {
+			worst, worstKey = gap, k
+		}
+		if gap > MaxPairGap {
+			t.Errorf("pair %s: en %.1f, zh %.1f (gap %.1f, more than %d)", k, en.Overall, zh.Overall, gap, MaxPairGap)
+		}
+	}
+	t.Logf("%d pairs: mean gap %.1f, largest %.1f (%s)", len(keys), sum/float64(len(keys)), worst, worstKey)
+}
+
+func TestCorpusClash(t *testing.T) {
+	for _, e := range loadCorpus(t) {
+		if e.Clash == nil {
+			continue
+		}
+		r := Judge(e.Text, e.context())
+		if got := r.Clash != ""; got != *e.Clash {
+			t.Errorf("%s (stance %s): clash %q, want clash %v", e.ID, e.Stance, r.Clash, *e.Clash)
+		}
+	}
+}

@@ -1,0 +1,270 @@
+package rubric
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Meaning beyond the word lists: who is speaking (the team, or someone the
+// team quotes), whether a clause is a condition, whether the text is made of
+// sentences at all, and which Chinese four-character idioms only look like
+// facts. Each helper works on the normalised text's sentence and clause
+// numbers, so its evidence still maps back to what the team wrote.
+
+// reportCues introduce someone else's words: what follows, up to a contrast
+// word or the end of the clause, is quoted, not claimed.
+var reportCues = []string{
+	"some have called", "some have said", "some have claimed", "some have suggested", "some have described", "some people say",
+	"some say", "some claim", "some are saying", "critics", "it has been said", "it has been claimed", "it has been suggested",
+	"claims that", "claimed that", "claiming that", "alleged", "allegations that", "rumours that", "rumors that", "rumour that",
+	"rumor that", "posts claiming", "posts saying", "posts that say", "reports claiming", "has been described as",
+	"have been described as", "described it as", "called it", "called this", "calling it", "labelled", "labeled", "dismissed as",
+	"the claim that", "the idea that", "the suggestion that",
+	"有人说", "有人称", "有人认为", "有人质疑", "有人指", "有人把", "有声音", "有说法", "有网友", "网友称", "网友说", "网传", "网上流传", "网上传言",
+	"传言称", "传言说", "谣言称", "有传言", "所谓", "声称", "宣称", "称之为", "说成",
+}
+
+// contrastCues end a quoted stretch: "Some have called this isolated, but
+// it is not."
+var contrastCues = []string{" but ", " however", " yet ", "但", "但是", "然而", "事实上", "实际上", "其实"}
+
+// reported marks, per rune, what the team quotes rather than says: text in
+// double quotes or corner brackets, and the rest of the clause after a
+// reporting cue up to a contrast word.
+func (t *text) reported() []bool {
+	n := len(t.lower)
+	out := make([]bool, n)
+	in := false
+	for i, r := range t.lower {
+		switch r {
+		case '"':
+			in = !in
+			continue
+		case '「', '『':
+			in = true
+			continue
+		case '」', '』':
+			in = false
+			continue
+		}
+		if t.endsSentence(i) && r == '\n' {
+			in = false // an unclosed quote ends with its paragraph
+		}
+		out[i] = in
+	}
+	for _, c := range reportCues {
+		l := newLit(c)
+		for _, s := range l.find(t) {
+			end := s.b
+			for end < n && t.clause[end] == t.clause[s.b-1] {
+				end++
+			}
+			stop := end
+			rest := string(t.lower[s.b:end])
+			for _, k := range contrastCues {
+				if i := strings.Index(rest, k); i >= 0 {
+					if at := s.b + len([]rune(rest[:i])); at < stop {
+						stop = at
+					}
+				}
+			}
+			for i := s.a; i < stop; i++ {
+				out[i] = true
+			}
+		}
+	}
+	return out
+}
+
+// sentenceBounds returns the first and one-past-last rune of rune i's
+// sentence.
+func (t *text) sentenceBounds(i int) (int, int) {
+	a, b := i, i
+	for a > 0 && t.sentence[a-1] == t.sentence[i] {
+		a--
+	}
+	for b < len(t.lower) && t.sentence[b] == t.sentence[i] {
+		b++
+	}
+	return a, b
+}
+
+// near reports whether one of the cues occurs in s's sentence within
+// before runes before s or after runes after it.
+func (t *text) near(s span, cues []string, before, after int) bool {
+	a, b := t.sentenceBounds(s.a)
+	from, to := max(a, s.a-before), min(b, s.b+after)
+	win := " " + string(t.lower[from:to]) + " "
+	for _, c := range cues {
+		if strings.Contains(win, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameSentence reports whether any of the spans shares s's sentence.
+func (t *text) sameSentence(s span, ss []span) bool {
+	for _, o := range ss {
+		if t.sentence[o.a] == t.sentence[s.a] {
+			return true
+		}
+	}
+	return false
+}
+
+// functionWordsEn are the little words every English sentence has and a
+// keyword list lacks.
+var functionWordsEn = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the a an we our us you your i my me it its this that these those is are was were be been being am
+		will would shall should can could may might must have has had do does did to of in on for and or but with by at from as
+		into about after before until who which what when where how not no all any every each they them their there here
+		if so than then also please he she his her one`) {
+		functionWordsEn[w] = true
+	}
+}
+
+// functionCharsZh are characters that glue Chinese sentences together.
+const functionCharsZh = "的了是在我们将已对向和与为把被请您你会让给这也都就并从及而因此所以但其该于着过要还又再"
+
+// prose measures how much of the text is written in sentences: the share
+// of its letters that sit in chunks (runs between whitespace-separated
+// keyword gaps and punctuation) that read as a clause. A chunk reads as a
+// clause when, in English, it has three or more words and one of them is a
+// function word; in Chinese, when it has four or more characters and one is
+// a function character. It returns the share and the chunks that do not
+// read as clauses.
+func (t *text) prose() (float64, []span) {
+	var total, good int
+	var bad []span
+	rs := t.lower
+	// Chunks: split at sentence/clause punctuation; for Chinese also at
+	// the spaces the writer typed between characters (normalisation drops
+	// them, so look at the original).
+	start := 0
+	flush := func(end int) {
+		if end <= start {
+			start = end + 1
+			return
+		}
+		seg := rs[start:end]
+		letters, han, fn := 0, 0, 0
+		var words []string
+		var w strings.Builder
+		for _, r := range seg {
+			switch {
+			case unicode.Is(unicode.Han, r):
+				letters++
+				han++
+				if strings.ContainsRune(functionCharsZh, r) {
+					fn++
+				}
+			case r >= 'a' && r <= 'z' || r == '\'':
+				letters++
+				w.WriteRune(r)
+				continue
+			case isDigit(r):
+				letters++
+			}
+			if w.Len() > 0 {
+				words = append(words, w.String())
+				w.Reset()
+			}
+		}
+		if w.Len() > 0 {
+			words = append(words, w.String())
+		}
+		fw := 0
+		for _, x := range words {
+			if functionWordsEn[x] || strings.HasSuffix(x, "'s") || strings.Contains(x, "'") {
+				fw++
+			}
+		}
+		if letters > 0 {
+			total += letters
+			// English: three or more words, at least one in six a
+			// function word; Chinese: four or more characters, at least
+			// one in twelve a function character.
+			ok := len(words) >= 3 && fw > 0 && fw*6 >= len(words) ||
+				han >= 4 && fn > 0 && fn*12 >= han ||
+				han >= 4 && len(words) >= 2 && fw > 0
+			if ok {
+				good += letters
+			} else {
+				bad = append(bad, span{start, end})
+			}
+		}
+		start = end + 1
+	}
+	for i, r := range rs {
+		cut := t.endsSentence(i) || t.endsClause(i, r)
+		if !cut && r != ' ' && i > 0 && i+1 < len(rs) && t.gapBetweenHan(i) {
+			// the writer typed a space between two Chinese characters
+			flush(i)
+			start = i
+			continue
+		}
+		if cut {
+			flush(i)
+		}
+	}
+	flush(len(rs))
+	if total == 0 {
+		return 1, nil
+	}
+	return float64(good) / float64(total), bad
+}
+
+// gapBetweenHan reports whether whitespace stood in the original between
+// normalised runes i-1 and i, both Chinese characters.
+func (t *text) gapBetweenHan(i int) bool {
+	if !unicode.Is(unicode.Han, t.lower[i]) || !unicode.Is(unicode.Han, t.lower[i-1]) {
+		return false
+	}
+	between := t.orig[t.end[i-1]:t.start[i]]
+	return strings.TrimSpace(between) == "" && between != ""
+}
+
+// idioms are four-character idioms whose numerals are not quantities
+// (千家万户 "every household" is neither a thousand nor ten thousand of
+// anything).
+var idioms = []string{"千家万户", "一五一十", "千方百计", "三番五次", "三番两次", "一心一意", "万无一失", "十全十美", "四面八方", "七上八下",
+	"一清二楚", "千真万确", "三令五申", "一如既往", "千辛万苦", "万众一心", "九牛一毛", "千差万别", "成千上万", "千千万万", "一点一滴",
+	"一丝一毫", "十万火急", "一模一样", "一目了然", "一视同仁", "百里挑一", "千载难逢", "万不得已", "一字一句", "三思而行", "四分五裂",
+	"七嘴八舌", "五花八门", "六神无主", "百感交集", "千钧一发", "一干二净", "独一无二", "万家灯火", "一家一户", "家家户户", "百分之百"}
+
+func (t *text) idiomSpans() []span {
+	var out []span
+	for _, w := range idioms {
+		out = append(out, newLit(w).find(t)...)
+	}
+	return out
+}
+
+// keywords counts the words (English) and two-character units (Chinese)
+// in chunks.
+func (t *text) keywords(chunks []span) int {
+	n := 0
+	for _, c := range chunks {
+		han := 0
+		inWord := false
+		for _, r := range t.lower[c.a:c.b] {
+			switch {
+			case unicode.Is(unicode.Han, r):
+				han++
+				inWord = false
+			case isWordRune(r):
+				if !inWord {
+					n++
+				}
+				inWord = true
+			default:
+				inWord = false
+			}
+		}
+		n += (han + 1) / 2
+	}
+	return n
+}
