@@ -20,7 +20,7 @@ var lists struct {
 	denial, blame, noComment, minimise                                        compiled
 	legalThreat, legal, legalVerb, legalTarget, speculation, evidence, filler compiled
 	nonApology, victim, denialHazard, reassure, overPromise, agent, causal    compiled
-	owning, hedge                                                             compiled
+	owning, hedge, causalAfter                                                compiled
 }
 
 func loadLists() {
@@ -52,6 +52,7 @@ func loadLists() {
 		lists.overPromise = overPromiseWords.compile()
 		lists.agent = agentWords.compile()
 		lists.causal = causalWords.compile()
+		lists.causalAfter = causalAfterWords.compile()
 		lists.owning = owningWords.compile()
 		lists.hedge = hedgeWords.compile()
 	})
@@ -255,8 +256,15 @@ func (j *judge) run(facts []Fact) []Check {
 	// Penalties.
 	hazardOpen := j.ctx.Hazard != HazardCleared
 	found["denial"] = own(j.findNot(lists.denial))
+	evid := j.find(lists.evidence)
 	if hazardOpen {
-		found["denial"] = append(found["denial"], own(j.findNot(lists.denialHazard))...)
+		// "meets national standards" is a denial unless the sentence cites
+		// the measurement behind it.
+		for _, s := range own(j.findNot(lists.denialHazard)) {
+			if !t.sameSentence(s, evid) {
+				found["denial"] = append(found["denial"], s)
+			}
+		}
 		var reassure []span
 		for _, s := range own(j.findNot(lists.reassure)) {
 			// "until we know it is safe to drink" is not a reassurance.
@@ -277,13 +285,30 @@ func (j *judge) run(facts []Fact) []Check {
 	blame := own(j.findNot(lists.blame))
 	agents := own(j.findNot(lists.agent))
 	causal := own(j.findNot(lists.causal))
-	for _, c := range causal {
+	causalAfter := own(j.findNot(lists.causalAfter))
+	pin := func(c span, before bool) {
 		for _, a := range agents {
-			if t.clause[a.a] == t.clause[c.a] || t.sentence[a.a] == t.sentence[c.a] && abs(a.a-c.b) <= 12 {
+			if t.sentence[a.a] != t.sentence[c.a] {
+				continue
+			}
+			// "caused by the supplier", 由于供应商: the party follows;
+			// "the supplier is at fault", 供应商所致: it comes first.
+			// English takes about three times the characters of Chinese.
+			limit := 12
+			if isWordRune(t.lower[c.a]) {
+				limit = 48
+			}
+			if !before && a.a >= c.b && a.a-c.b <= limit || before && a.b <= c.a && c.a-a.b <= limit {
 				blame = append(blame, span{min(a.a, c.a), max(a.b, c.b)})
-				break
+				return
 			}
 		}
+	}
+	for _, c := range causal {
+		pin(c, false)
+	}
+	for _, c := range causalAfter {
+		pin(c, true)
 	}
 	owning := j.find(lists.owning)
 	var blamed []span
@@ -333,9 +358,9 @@ func (j *judge) run(facts []Fact) []Check {
 	// Speculation: a guess ("we suspect", 估计是), or a hedge ("may have",
 	// 很可能, 也不排除) close to a cause or another party ("from the
 	// supplier", 跟运输有关) — unless the sentence cites evidence.
-	evid := j.find(lists.evidence)
 	var spec []span
 	guesses := own(j.findNot(lists.speculation))
+	// (Not "may cause redness": a possible effect is honest risk advice.)
 	causeish := append(append(append([]span(nil), causal...), agents...), j.find(lists.cause)...)
 	for _, h := range own(j.findNot(lists.hedge)) {
 		for _, c := range causeish {

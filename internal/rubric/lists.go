@@ -22,7 +22,7 @@ var acknowledgeWords = words{
 	en: []string{"we are aware", "we're aware", "is aware of", "are aware of", "we have become aware", "we became aware", "we have seen the report*", "we have seen the post*",
 		"we have seen the video*", "we have seen the complaint*", "we've seen", "we have received report*", "we have received complaint*",
 		"we received report*", "we have learned", "we know that", "we have confirmed", "we can confirm", "we confirm", "confirmed that",
-		"we got this wrong", "we got it wrong", "on us", "we were wrong", "our mistake", "our failure", "our fault", "we failed", "we made a mistake",
+		"we got this wrong", "we got it wrong", "got…wrong", "on us", "was wrong", "were wrong", "our doing", "is ours", "down to us", "we were wrong", "our mistake", "our failure", "our fault", "we failed", "we made a mistake",
 		"we made mistakes", "we let you down", "we take full responsibility", "we accept full responsibility", "full responsibility",
 		"our responsibility", "we are responsible", "we accept responsibility", "should not have happened", "should never have happened",
 		"unacceptable", "there was a problem", "there is a problem"},
@@ -48,10 +48,10 @@ var concernWords = words{
 		"we understand that", "we understand your", "understand the worry", "understand your concern*", "understandably", "worried", "worry", "worries",
 		"frightening", "frightened", "distressing", "upsetting", "anxious", "speedy recovery", "full recovery", "get well", "your health",
 		"your safety", "health and safety", "safety of", "wellbeing", "well-being", "care about", "we care", "those affected", "everyone affected",
-		"affected famil*", "affected customers", "families", "we are here for you", "sympath*", "heart goes out", "hearts go out", "feel unwell",
+		"affected famil*", "affected customers", "families", "your family", "her family", "his family", "their families", "your father", "your mother", "your child", "your children", "your parents", "we are here for you", "sympath*", "heart goes out", "hearts go out", "feel unwell",
 		"fell ill", "who are unwell", "people are unwell"},
 	zh: []string{"关心", "关切", "牵挂", "慰问", "担心", "担忧", "焦虑", "不安", "心情", "感受", "早日康复", "身体健康", "健康和安全", "健康与安全",
-		"安全放在", "放在第一位", "放在首位", "感同身受", "痛心", "揪心", "受影响的", "受害的", "受害者家属", "受害家庭", "家属", "家庭", "同情", "我们理解", "理解…心情",
+		"安全放在", "放在第一位", "放在首位", "感同身受", "痛心", "揪心", "受影响的", "受害的", "受害者家属", "受害家庭", "家属", "和家人", "及家人", "的家人", "家人朋友", "孩子们", "老人", "家庭", "同情", "我们理解", "理解…心情",
 		"理解…担心", "理解…担忧", "照顾", "身体不适", "受到伤害", "受委屈", "心疼", "关怀"},
 }
 
@@ -62,7 +62,7 @@ var actionWords = words{
 		"taken off", "taking off", "closed", "closing", "shut", "sealed", "quarantin*", "refund*", "compensat*", "replacement*", "replace", "replacing",
 		"task force", "audit*", "inspect*", "for testing", "sent to", "independent test*", "we have asked", "commissioned", "working with the",
 		"cooperating with", "co-operating with", "reported to", "notified", "informed the", "have opened", "opened a", "set up", "launched",
-		"medical costs", "medical expenses", "medical bill*", "taking back", "take back", "buying back", "buy back", "collecting",
+		"medical costs", "medical expenses", "medical bill*", "checking every", "we are checking", "going through the", "examining", "taking back", "take back", "buying back", "buy back", "collecting",
 		"paying for", "paying every", "we will pay", "we are paying", "we'll pay", "we will cover", "covering", "scrapped", "stopped shipping", "stopped sales", "halted production", "contacting", "calling every",
 		"phoning", "reimburs*", "cover the cost*", "pay for"},
 	zh: []string{"召回", "暂停", "停止发货", "停止销售", "停止生产", "停售", "停产", "下架", "封存", "停业", "关闭", "整改", "退款", "赔偿", "补偿", "更换",
@@ -77,7 +77,7 @@ var causeWords = words{
 		"don't know yet", "do not know yet", "don't know", "do not know", "still establishing", "still determining", "what we know", "finding out",
 		"looking into", "what happened", "how this happened", "why this happened", "traced"},
 	zh: []string{"原因", "起因", "根源", "所致", "由于", "故障", "失误", "疏漏", "漏洞", "污染", "正在调查", "调查", "彻查", "排查",
-		"查明", "核实", "送检", "检测", "化验", "尚不清楚", "尚未查明", "尚待查明", "还不清楚", "仍在确认", "正在确认", "已知情况", "溯源"},
+		"查明", "核实", "送检", "检测", "化验", "尚不清楚", "尚未查明", "尚待查明", "还不清楚", "仍在确认", "正在确认", "已知情况", "溯源", "事件经过", "发生经过"},
 }
 
 // CERC promote action: tell people what to do.
@@ -91,12 +91,12 @@ var guidanceWords = words{
 		"anyone who drank", "anyone with", "anyone worried", "anyone who is", "customers who", "you can call", "you can return", "you can get",
 		"you can contact", "please call", "please contact", "please return", "please check", "please stop", "please keep", "please do not",
 		"call us", "contact us", "call our", "what to do", "you should", "should call", "should contact", "should stop", "should see",
-		"should return", "pour it away", "pour them away", "pour it out", "throw it away", "throw them away", "dispose of", "discard",
-		"bin it", "do not open", "don't open", "change your password*", "reset your password*", "watch for", "look out for", "be alert"},
+		"should return", "if your", "to check", "you can check", "check the status", "are advised to", "should keep", "stay indoors", "keep…windows", "close…windows", "pour it away", "pour them away", "pour it out", "throw it away", "throw them away", "dispose of", "discard",
+		"bin it", "do not open", "don't open", "hang up", "never share", "do not share", "don't share", "treat any", "as a scam", "change your password*", "reset your password*", "watch for", "look out for", "be alert"},
 	zh: []string{"就医", "就诊", "医院", "停止饮用", "停止食用", "停止使用", "暂停饮用", "暂停食用", "暂停使用", "请勿", "切勿", "不要饮用",
 		"不要食用", "不要使用", "勿饮用", "勿食用", "退回", "退货", "退换", "寄回", "如有", "如出现", "若出现", "出现症状", "拨打", "请拨打", "可拨打",
 		"请联系", "可联系", "请核对", "请查看", "请检查", "核对批次", "查看批次", "识别", "请保留", "保留好", "保留购买", "保留产品", "可凭", "凭购买", "凭小票", "凭订单", "凭瓶", "如您", "如果您", "请您", "请家长",
-		"请消费者", "请顾客", "请用户", "可以拨打", "可以联系", "可申请", "请于", "倒掉", "丢弃", "扔掉", "不要打开", "修改密码", "更改密码", "提高警惕", "留意"},
+		"请消费者", "请顾客", "请用户", "可以拨打", "可以联系", "可申请", "请于", "倒掉", "丢弃", "扔掉", "不要打开", "挂断", "均为诈骗", "都是诈骗", "关闭门窗", "不要转账", "不要共享", "谨防", "警惕", "修改密码", "更改密码", "提高警惕", "留意"},
 }
 
 // CERC be first / be credible: a channel people can use.
@@ -110,7 +110,7 @@ var contactWords = words{
 var updateWords = words{
 	en: []string{"update*", "further information", "more information", "further details", "more details", "report back", "press conference",
 		"briefing", "next statement", "share more", "share what", "keep you informed", "keep the public informed", "keep you posted", "publish*",
-		"progress report", "next report"},
+		"progress report", "next report", "answer", "get back to you", "come back to you", "report", "findings", "results"},
 	zh: []string{"通报", "更新", "公布", "告知", "发布会", "进展", "披露", "说明会", "答复"},
 }
 
@@ -138,10 +138,11 @@ var denialHazardWords = words{
 		"not contaminated", "no contamination", "meets all national standards", "meet all national standards", "meets national standards",
 		"meet national standards", "meets all standards", "fully compliant", "fake news", "baseless", "unfounded", "untrue", "false rumour*",
 		"false rumor*", "malicious rumour*", "malicious rumor*", "rumours are false", "rumors are false", "claims are false", "reports are false",
-		"strict quality checks", "strict quality control", "rigorous quality", "passed all", "passes all", "passed every", "passes every"},
+		"strict quality checks", "strict quality control", "rigorous quality", "passed all", "passes all", "passed every", "passes every", "no evidence that", "taken out of context", "meets the standard",
+		"meet the standard", "meets the required standard"},
 	zh: []string{"纯属谣言", "是谣言", "系谣言", "属于谣言", "恶意造谣", "系造谣", "造谣生事", "网络谣言", "不实传言", "不实信息", "不实报道", "不实言论", "断章取义",
 		"子虚乌有", "无中生有", "符合国家标准", "符合国家相关标准", "符合标准", "经过严格", "严格质检", "严格把关", "质量没有问题", "产品没有问题", "没有任何问题",
-		"不存在质量问题", "不存在问题", "不存在任何问题", "均合格", "全部合格", "检测合格"},
+		"不存在质量问题", "不存在问题", "不存在任何问题", "均合格", "全部合格", "检测合格", "没有任何证据表明", "没有证据表明", "符合…标准"},
 }
 
 // False reassurance: telling people a suspect product or service is safe to
@@ -161,7 +162,7 @@ var reassureWords = words{
 	zh: []string{"放心饮用", "放心食用", "放心使用", "放心购买", "放心", "继续饮用", "继续食用", "继续使用", "照常饮用", "照常食用", "照常使用", "正常饮用",
 		"正常食用", "正常使用", "可正常", "无需退货", "不必退货", "无需停用", "不用退", "无需更换", "不影响健康", "不会影响健康", "不会对…健康", "不会对…身体",
 		"对人体无害", "对健康无害", "无害", "不存在安全风险", "不存在安全隐患", "没有安全风险", "没有安全隐患", "无安全风险", "无安全隐患", "无健康风险",
-		"没有健康风险", "绝对安全", "完全安全", "安全可靠", "产品是安全的", "是安全的", "安全无虞", "数据安全", "信息安全", "账户安全", "系统已恢复安全", "已经安全"},
+		"没有健康风险", "绝对安全", "完全安全", "安全可靠", "产品是安全的", "是安全的", "安全无虞", "数据是安全的", "信息是安全的", "账户是安全的", "系统已恢复安全", "已经安全"},
 }
 
 // A reassurance that waits on the facts is not one: "until we know it is
@@ -174,15 +175,15 @@ var blameWords = words{
 	en: []string{"temporary worker*", "temp worker*", "temporary staff", "casual worker*", "rogue employee", "individual employee", "individual act", "individual behaviour", "individual behavior", "a single employee",
 		"one rogue", "acted alone", "supplier's fault", "fault of…supplier", "caused by…supplier", "due to…supplier", "blame…supplier",
 		"supplier is responsible", "supplier was responsible", "contractor's fault", "caused by…contractor", "distributor's fault",
-		"caused by…distributor", "misuse", "misused", "improper storage", "improperly stored", "stored improperly", "user error",
+		"caused by…distributor", "improper storage", "improperly stored", "stored improperly", "user error",
 		"customer error", "not our fault", "not our responsibility", "we are not responsible", "we're not responsible", "beyond our control",
 		"caused by…customers", "caused by…consumers", "caused by…residents", "caused by…partner", "fault at…partner", "partner's fault",
 		"residents' own", "customers' own", "consumers' own", "poor storage", "common across the industry", "industry-wide problem", "singled out",
 		"broke…rules", "violated…rules"},
 	zh: []string{"临时工", "外包人员", "个人行为", "员工个人", "系供应商", "系该供应商", "系第三方供应商", "系合作供应商", "系上游供应商", "由于…供应商", "供应商的问题", "供应商的责任",
 		"供应商原因", "供应商…所致", "供应商…导致", "经销商…所致", "经销商的问题", "经销商的责任", "消费者…不当", "顾客…不当", "用户…不当",
-		"合作方…引起", "合作方…导致", "合作方…所致", "合作方的问题", "供应商…引起", "住户…造成", "住户…导致", "住户自行", "多是自家",
-		"行业普遍", "行业里普遍", "普遍存在", "杀鸡儆猴", "违反了公司", "违反公司", "使用不当", "储存不当", "保存不当", "食用方法不当", "不是我们的责任", "责任不在我们", "责任不在本公司", "不是我们的问题", "不可抗力"},
+		"合作方…引起", "合作方…导致", "合作方…所致", "合作方的问题", "供应商…引起", "住户…造成", "住户…导致", "住户自行", "多因…所致", "自行…所致", "多是自家",
+		"行业普遍", "行业里普遍", "普遍存在", "全行业", "行业共性", "共性问题", "杀鸡儆猴", "违反了公司", "违反公司", "使用不当", "储存不当", "保存不当", "食用方法不当", "不是我们的责任", "责任不在我们", "责任不在本公司", "不是我们的问题", "不可抗力"},
 }
 
 // Other parties a cause can be pinned on: partners, suppliers, carriers,
@@ -190,22 +191,30 @@ var blameWords = words{
 var agentWords = words{
 	en: []string{"supplier*", "vendor*", "contractor*", "subcontractor*", "partner*", "distributor*", "retailer*", "wholesaler*", "franchisee*",
 		"courier*", "logistics", "transport company", "transport firm", "haulier*", "hauler*", "shipping company", "delivery company",
-		"delivery partner", "carrier", "third party", "third-party", "cloud provider", "payment provider", "payment processor", "hosting provider",
+		"delivery partner", "carrier", "third party", "third-party", "provider*", "cloud provider", "payment provider", "payment processor", "hosting provider",
 		"hacker*", "attacker*", "criminal*", "saboteur*", "sabotage", "competitor*", "rival*", "customers", "consumers", "users", "residents",
-		"parents", "passengers", "guests", "the customer", "the user", "the resident", "someone", "outsider*", "foreign"},
+		"parents", "passengers", "guests", "the customer", "the user", "the resident", "someone", "outsider*", "foreign", "other channels",
+		"other platforms"},
 	zh: []string{"供应商", "供货商", "代工厂", "外包", "承包商", "合作方", "合作伙伴", "第三方", "经销商", "零售商", "超市", "加盟商", "物流", "运输",
 		"快递", "承运", "黑客", "不法分子", "犯罪分子", "境外", "竞争对手", "同行", "消费者", "顾客", "用户", "住户", "家长", "乘客", "有人恶意",
-		"有人故意", "别有用心", "投毒", "他人"},
+		"有人故意", "别有用心", "投毒", "他人", "其他渠道", "其他平台"},
 }
 
 // Words that pin a cause or a fault on whatever follows or precedes.
+// Words that pin a cause or a fault on the party that follows them …
 var causalWords = words{
-	en: []string{"caused by", "due to", "because of", "the fault of", "fault lies", "fault of", "to blame", "blame", "blamed", "responsible for",
-		"responsibility lies", "responsibility rests", "the result of", "resulted from", "stems from", "stemmed from", "came from",
-		"originated", "traced to", "traced back to", "lies with", "rests with", "at fault", "on the part of", "failure by", "failure of",
-		"error by", "mistake by"},
-	zh: []string{"由于", "因为", "所致", "导致", "造成", "引起", "出在", "源于", "源自", "来自", "系…所为", "所为", "的问题", "的责任", "的过错",
-		"的失误", "问题出在", "责任在于", "责任在", "都怪", "怪", "归咎", "责任方"},
+	en: []string{"caused by", "due to", "because of", "the fault of", "fault lies", "fault of", "blame", "blamed", "the result of", "resulted from",
+		"result of", "stems from", "stemmed from", "came from", "originated", "traced to", "traced back to", "lies with", "rests with",
+		"on the part of", "failure by", "failure of", "error by", "mistake by", "problem at", "problem with", "issue at", "fault at",
+		"failure at", "outage at", "error at", "responsibility lies", "responsibility rests", "the cause is"},
+	zh: []string{"由于", "因为", "出在", "源于", "源自", "来自", "问题出在", "责任在于", "责任在", "都怪", "怪", "归咎于", "系"},
+}
+
+// … or on the party before them: "the supplier is to blame", 供应商所致.
+var causalAfterWords = words{
+	en: []string{"to blame", "at fault", "responsible for", "'s fault", "'s mistake", "'s error", "'s failure", "caused the", "caused this",
+		"is the cause", "was the cause", "were the cause"},
+	zh: []string{"所致", "导致", "造成", "引起", "所为", "的问题", "的责任", "的过错", "的失误", "惹的祸", "责任方"},
 }
 
 // A sentence that owns the fault is not blame: "the supplier we chose;
@@ -214,9 +223,9 @@ var owningWords = words{
 	en: []string{"our responsibility", "our fault", "our failure", "our job", "on us", "we are responsible", "we take responsibility",
 		"we take full responsibility", "we accept", "we chose", "we should have", "we failed", "we did not check", "we didn't check",
 		"no excuse", "that does not excuse", "that doesn't excuse", "not an excuse", "we are accountable", "we remain responsible",
-		"we own", "does not shift", "doesn't shift"},
+		"we own", "our own", "not your fault", "no fault of yours", "did nothing wrong", "not to blame", "does not shift", "doesn't shift"},
 	zh: []string{"我们的责任", "我们的错", "我们的失误", "我们的过错", "责任在我们", "责任在于我们", "我们负责", "我们承担", "由我们承担", "我们没有",
-		"我们没能", "没有把好关", "没把好关", "是我们选", "我们选择的", "不能成为", "不是借口", "不推卸", "不会推卸", "绝不推卸", "全部责任"},
+		"我们没能", "没有任何过错", "没有过错", "不是您的错", "不是你们的错", "没有把好关", "没把好关", "是我们选", "我们选择的", "不能成为", "不是借口", "不推卸", "不会推卸", "绝不推卸", "全部责任"},
 }
 
 // Silence in words: CERC be first; 透明性 (no hiding).
@@ -265,20 +274,20 @@ var victimWords = words{
 // over-reassure).
 var overPromiseWords = words{
 	en: []string{"never happen again", "never happens again", "will never happen", "never again", "100%", "one hundred percent",
-		"guarantee*", "zero risk", "no risk whatsoever", "completely eliminat*", "eliminate all", "eliminate every", "every single one",
-		"within the hour", "fully resolved by", "will not happen again", "won't happen again", "cannot happen again", "can never happen",
+		"guarantee*", "zero risk", "no risk whatsoever", "completely eliminat*", "eliminate all", "eliminate every",
+		"fully resolved by", "will not happen again", "won't happen again", "cannot happen again", "can never happen",
 		"absolutely no"},
-	zh: []string{"绝不会再", "再也不会", "绝不再", "不会再发生", "永远不会", "杜绝", "百分之百", "100%", "保证…不会", "保证…不再", "确保…不再", "确保…绝不",
+	zh: []string{"绝不会再", "再也不会", "绝不再", "不会再发生", "永远不会再", "杜绝", "百分之百", "100%", "保证…不会", "保证…不再", "确保…不再", "确保…绝不",
 		"零风险", "万无一失", "一劳永逸", "彻底消除", "彻底根除", "全部解决"},
 }
 
 var minimiseWords = words{
 	en: []string{"isolated case*", "isolated incident*", "isolated event*", "isolated problem*", "a small number of", "a very small number", "very few", "only a few",
 		"a handful of", "minor issue", "minor incident", "minor problem", "tiny fraction", "extremely rare", "overblown", "exaggerated",
-		"blown out of proportion", "taken out of context", "no cause for alarm", "nothing to worry about", "no need to worry", "no need to panic", "not serious",
-		"limited impact", "not a big deal", "one-off"},
+		"blown out of proportion", "no cause for alarm", "nothing to worry about", "no need to worry", "no need to panic", "not serious",
+		"limited impact", "not a big deal", "one-off", "only…%", "only…percent", "vast majority", "most customers were not", "most passengers"},
 	zh: []string{"个别现象", "个别情况", "个别案例", "个别事件", "个案", "极少数", "少量用户", "少数用户", "少量消费者", "少量顾客", "极个别", "偶发", "偶然事件", "小问题", "夸大", "被放大", "不必恐慌",
-		"无需恐慌", "无需担心", "不必担心", "不用担心", "没什么大不了", "影响有限", "影响不大", "不必过度"},
+		"无需恐慌", "无需担心", "不必担心", "不用担心", "没什么大不了", "影响有限", "影响不大", "不必过度", "仅占", "只占", "绝大多数", "大部分…正常"},
 }
 
 // SCCT deny (attack the accuser). Always a threat when aimed at the public in
@@ -339,9 +348,9 @@ var hedgeWords = words{
 // A hedge is not speculation when the same sentence cites evidence.
 var evidenceWords = words{
 	en: []string{"test result*", "tests show*", "testing show*", "lab result*", "laboratory", "confirmed", "found that", "analysis",
-		"according to", "preliminary test*", "preliminary result*", "preliminary finding*", "initial findings", "evidence"},
+		"according to", "monitoring show*", "data show*", "not detected", "preliminary test*", "preliminary result*", "preliminary finding*", "initial findings", "evidence"},
 	zh: []string{"检测结果", "化验结果", "检测显示", "化验显示", "初步调查", "初步判断", "初步检测", "调查显示", "调查发现", "经检测", "经化验", "证实", "根据",
-		"证据", "监控显示"},
+		"证据", "监控显示", "监测显示", "监测数据", "数据显示", "未检出"},
 }
 
 // Vague corporate filler: words that sound responsible and say nothing.

@@ -12,7 +12,7 @@ import (
 // numbers, so its evidence still maps back to what the team wrote.
 
 // reportCues introduce someone else's words: what follows, up to a contrast
-// word or the end of the clause, is quoted, not claimed.
+// word or the end of the sentence, is quoted, not claimed.
 var reportCues = []string{
 	"some have called", "some have said", "some have claimed", "some have suggested", "some have described", "some people say",
 	"some say", "some claim", "some are saying", "critics", "it has been said", "it has been claimed", "it has been suggested",
@@ -20,7 +20,7 @@ var reportCues = []string{
 	"rumor that", "posts claiming", "posts saying", "posts that say", "reports claiming", "has been described as",
 	"have been described as", "described it as", "called it", "called this", "calling it", "labelled", "labeled", "dismissed as",
 	"the claim that", "the idea that", "the suggestion that",
-	"有人说", "有人称", "有人认为", "有人质疑", "有人指", "有人把", "有声音", "有说法", "有网友", "网友称", "网友说", "网传", "网上流传", "网上传言",
+	"人说", "人称", "人认为", "有人说", "有人称", "有人认为", "有人质疑", "有人指", "有人把", "有声音", "有说法", "有网友", "网友称", "网友说", "网传称", "网传说", "网上流传", "网上传言",
 	"传言称", "传言说", "谣言称", "有传言", "所谓", "声称", "宣称", "称之为", "说成",
 }
 
@@ -29,7 +29,7 @@ var reportCues = []string{
 var contrastCues = []string{" but ", " however", " yet ", "但", "但是", "然而", "事实上", "实际上", "其实"}
 
 // reported marks, per rune, what the team quotes rather than says: text in
-// double quotes or corner brackets, and the rest of the clause after a
+// double quotes or corner brackets, and the rest of the sentence after a
 // reporting cue up to a contrast word.
 func (t *text) reported() []bool {
 	n := len(t.lower)
@@ -56,7 +56,7 @@ func (t *text) reported() []bool {
 		l := newLit(c)
 		for _, s := range l.find(t) {
 			end := s.b
-			for end < n && t.clause[end] == t.clause[s.b-1] {
+			for end < n && t.sentence[end] == t.sentence[s.b-1] {
 				end++
 			}
 			stop := end
@@ -130,101 +130,148 @@ func init() {
 const functionCharsZh = "的了是在我们将已对向和与为把被请您你会让给这也都就并从及而因此所以但其该于着过要还又再"
 
 // prose measures how much of the text is written in sentences: the share
-// of its letters that sit in chunks (runs between whitespace-separated
-// keyword gaps and punctuation) that read as a clause. A chunk reads as a
-// clause when, in English, it has three or more words and one of them is a
-// function word; in Chinese, when it has four or more characters and one is
-// a function character. It returns the share and the chunks that do not
-// read as clauses.
+// of its letters in units that read as prose. Units are sentences (up to
+// 。！？!?;； a line break, or a full stop before a space), cut further where
+// the writer typed a space between two Chinese characters (no one does
+// inside a Chinese sentence). A unit reads as prose when, in English, it has
+// three or more words and at least one in six is a function word; in
+// Chinese, when it has four or more characters and either a function
+// character or clauses five characters long on average. Short units (fewer
+// than three words and four Chinese characters, or Chinese between typed
+// spaces shorter than eight characters) are headings or labels when they
+// stand alone, and keywords when four or more follow one another.
+// It returns the share and the units that are not prose.
 func (t *text) prose() (float64, []span) {
-	var total, good int
-	var bad []span
+	type unit struct {
+		s       span
+		letters int
+		kind    int // 0 prose, 1 not prose, 2 short
+	}
+	var units []unit
 	rs := t.lower
-	// Chunks: split at sentence/clause punctuation; for Chinese also at
-	// the spaces the writer typed between characters (normalisation drops
-	// them, so look at the original).
 	start := 0
-	flush := func(end int) {
+	gapBefore := false
+	flush := func(end int, gapAfter bool) {
+		spaced := gapBefore || gapAfter
+		gapBefore = gapAfter
 		if end <= start {
 			start = end + 1
 			return
 		}
 		seg := rs[start:end]
-		letters, han, fn := 0, 0, 0
+		u := unit{s: span{start, end}}
+		start = end + 1
+		han, fn, clauses, clauseHan := 0, 0, 0, 0
 		var words []string
 		var w strings.Builder
-		for _, r := range seg {
+		endClause := func() {
+			if clauseHan > 0 {
+				clauses++
+			}
+			clauseHan = 0
+		}
+		for i, r := range seg {
 			switch {
 			case unicode.Is(unicode.Han, r):
-				letters++
+				u.letters++
 				han++
+				clauseHan++
 				if strings.ContainsRune(functionCharsZh, r) {
 					fn++
 				}
 			case r >= 'a' && r <= 'z' || r == '\'':
-				letters++
+				u.letters++
 				w.WriteRune(r)
 				continue
 			case isDigit(r):
-				letters++
+				u.letters++
+			case t.endsClause(u.s.a+i, r):
+				endClause()
 			}
 			if w.Len() > 0 {
 				words = append(words, w.String())
 				w.Reset()
 			}
 		}
+		endClause()
 		if w.Len() > 0 {
 			words = append(words, w.String())
 		}
+		if u.letters == 0 {
+			return
+		}
 		fw := 0
 		for _, x := range words {
-			if functionWordsEn[x] || strings.HasSuffix(x, "'s") || strings.Contains(x, "'") {
+			if functionWordsEn[x] || strings.Contains(x, "'") {
 				fw++
 			}
 		}
-		if letters > 0 {
-			total += letters
-			// English: three or more words, at least one in six a
-			// function word; Chinese: four or more characters, at least
-			// one in twelve a function character.
-			ok := len(words) >= 3 && fw > 0 && fw*6 >= len(words) ||
-				han >= 4 && fn > 0 && fn*12 >= han ||
-				han >= 4 && len(words) >= 2 && fw > 0
-			if ok {
-				good += letters
-			} else {
-				bad = append(bad, span{start, end})
+		switch {
+		case spaced && han < 8 && len(words) < 3:
+			u.kind = 2 // a word between typed spaces: 道歉 召回 热线
+		case len(words) >= 3 && fw > 0 && fw*6 >= len(words):
+		case han >= 4 && (fn > 0 || han >= 5*clauses):
+		case len(words) < 3 && han < 4:
+			u.kind = 2
+		default:
+			u.kind = 1
+		}
+		units = append(units, u)
+	}
+	for i := range rs {
+		switch {
+		case t.endsSentence(i):
+			flush(i, false)
+		case i > 0 && t.typedGap(i):
+			flush(i, true)
+			start = i
+		case strings.ContainsRune("|#·•", rs[i]):
+			flush(i, true) // separators of a tag line: 召回｜安全第一｜#话题#
+		}
+	}
+	flush(len(rs), false)
+	// Runs of four or more short units are keywords; lone ones are labels.
+	for i := 0; i < len(units); {
+		j := i
+		for j < len(units) && units[j].kind == 2 {
+			j++
+		}
+		if j-i >= 4 {
+			for k := i; k < j; k++ {
+				units[k].kind = 1
 			}
 		}
-		start = end + 1
-	}
-	for i, r := range rs {
-		cut := t.endsSentence(i) || t.endsClause(i, r)
-		if !cut && r != ' ' && i > 0 && i+1 < len(rs) && t.gapBetweenHan(i) {
-			// the writer typed a space between two Chinese characters
-			flush(i)
-			start = i
-			continue
+		if j == i {
+			j++
 		}
-		if cut {
-			flush(i)
+		i = j
+	}
+	var total, good int
+	var bad []span
+	for _, u := range units {
+		switch u.kind {
+		case 0:
+			total += u.letters
+			good += u.letters
+		case 1:
+			total += u.letters
+			bad = append(bad, u.s)
 		}
 	}
-	flush(len(rs))
 	if total == 0 {
 		return 1, nil
 	}
 	return float64(good) / float64(total), bad
 }
 
-// gapBetweenHan reports whether whitespace stood in the original between
-// normalised runes i-1 and i, both Chinese characters.
-func (t *text) gapBetweenHan(i int) bool {
+// typedGap reports whether the writer typed whitespace between normalised
+// runes i-1 and i, both Chinese characters (normalisation drops it).
+func (t *text) typedGap(i int) bool {
 	if !unicode.Is(unicode.Han, t.lower[i]) || !unicode.Is(unicode.Han, t.lower[i-1]) {
 		return false
 	}
 	between := t.orig[t.end[i-1]:t.start[i]]
-	return strings.TrimSpace(between) == "" && between != ""
+	return between != "" && strings.TrimSpace(between) == ""
 }
 
 // idioms are four-character idioms whose numerals are not quantities

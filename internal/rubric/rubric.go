@@ -116,8 +116,8 @@ type Result struct {
 	Version int     `json:"version"` // the judge's Version
 	Lang    string  `json:"lang"`    // the language whose word lists were used
 	Overall float64 `json:"overall"`
-	// Capped is true when a harmful line or a flaw capped Overall below the
-	// weighted mean of the dimensions.
+	// Capped is true when a harmful line or a flaw put Overall in the
+	// harmful or flawed band instead of the weighted mean of the dimensions.
 	Capped bool `json:"capped,omitempty"`
 	// Clash is the check that contradicts the chosen option's stance
 	// (denial, blame, false-reassurance, victim or apology), or "".
@@ -156,10 +156,9 @@ type Def struct {
 	Penalty    bool
 	Weight     float64
 	Dimensions []string
-	// Cap is the highest overall score a statement can get when this
-	// penalty fires (0: no cap): the harmful lines of a tier-1 statement
-	// cap it at 25, the flaws of a weak one at 60.
-	Cap float64
+	// Severity of a penalty: Harmful lines put the statement's overall
+	// score in the harmful band, flaws in the flawed band (see Band).
+	Severity Severity
 	// Hint says in one line, in both languages, why a failed check matters
 	// and what to write instead.
 	Hint map[string]string
@@ -173,12 +172,25 @@ var FactDimensions = []string{Transparency, Action}
 
 func label(en, zh string) map[string]string { return map[string]string{"en": en, "zh": zh} }
 
-// Caps on the overall score (see Def.Cap).
+// Severity ranks a penalty: a harmful line would make the crisis worse
+// (the corpus's tier 1), a flaw makes a statement weak (tier 2).
+type Severity int
+
 const (
-	CapHarmful = 25
-	CapFlawed  = 60
-	// CapStep lowers the cap for each further penalty that fires.
-	CapStep = 5
+	Minor   Severity = iota // only costs its dimensions' points
+	Flaw                    // puts the overall score in the flawed band
+	Harmful                 // puts the overall score in the harmful band
+)
+
+// Bands of the overall score. Without a harmful line or a flaw, overall is
+// the weighted mean of the dimensions (0–100). A flaw maps that mean into
+// FlawFloor–FlawTop; a harmful line into 0–HarmfulTop. So a statement with
+// a harmful line always ranks below one with only flaws, as a trainer
+// ranks them, however many good things it also says.
+const (
+	HarmfulTop = 15
+	FlawFloor  = 15
+	FlawTop    = 60
 )
 
 var all4 = []string{Transparency, Empathy, Action, Accountability}
@@ -186,49 +198,49 @@ var all4 = []string{Transparency, Empathy, Action, Accountability}
 // Catalogue lists the built-in checks in report order; the scenario's fact
 // checks ("fact:<id>") come after the credits and before the penalties.
 var Catalogue = []Def{
-	{"acknowledge", label("Acknowledges the problem", "承认问题"), false, 2, []string{Transparency, Accountability}, 0,
+	{"acknowledge", label("Acknowledges the problem", "承认问题"), false, 2, []string{Transparency, Accountability}, Minor,
 		label("Say plainly that there is a problem and that it is yours to deal with.", "直接承认出了问题，并表明由我们负责处理。")},
-	{"apology", label("Apologises", "道歉"), false, 3, []string{Empathy, Accountability}, 0,
+	{"apology", label("Apologises", "道歉"), false, 3, []string{Empathy, Accountability}, Minor,
 		label("Apologise without conditions for what happened, not for how people feel.", "为发生的事本身无条件道歉，而不是为别人的“感受”道歉。")},
-	{"concern", label("Shows concern for those affected", "关心受影响者"), false, 3, []string{Empathy}, 0,
+	{"concern", label("Shows concern for those affected", "关心受影响者"), false, 3, []string{Empathy}, Minor,
 		label("Speak to the people affected: their health, their worry, their families.", "对受影响的人说话：他们的健康、担忧和家人。")},
-	{"facts", label("Concrete facts: what, when, where, how many", "具体事实：何事、何时、何地、多少"), false, 3, []string{Transparency}, 0,
+	{"facts", label("Concrete facts: what, when, where, how many", "具体事实：何事、何时、何地、多少"), false, 3, []string{Transparency}, Minor,
 		label("Give at least two concrete facts: how many, which batch or place, since when.", "至少给出两项具体事实：多少、哪个批次或地点、从何时起。")},
-	{"cause", label("Cause, or an honest \"under investigation\"", "原因，或如实说明正在调查"), false, 2, []string{Transparency, Accountability}, 0,
+	{"cause", label("Cause, or an honest \"under investigation\"", "原因，或如实说明正在调查"), false, 2, []string{Transparency, Accountability}, Minor,
 		label("State the cause you know, or say honestly that it is still being investigated.", "说明已查明的原因，或如实说明仍在调查。")},
-	{"actions", label("Actions taken", "已采取的行动"), false, 3, []string{Action, Accountability}, 0,
+	{"actions", label("Actions taken", "已采取的行动"), false, 3, []string{Action, Accountability}, Minor,
 		label("Say what you have already done: recall, suspend, refund, test, report.", "说明已经做了什么：召回、暂停、退款、送检、上报。")},
-	{"guidance", label("Tells affected people what to do", "告诉受影响者怎么做"), false, 3, []string{Action, Empathy}, 0,
+	{"guidance", label("Tells affected people what to do", "告诉受影响者怎么做"), false, 3, []string{Action, Empathy}, Minor,
 		label("Tell affected people what to do now: stop using it, check the batch, see a doctor.", "告诉受影响的人现在该怎么做：停止使用、核对批次、及时就医。")},
-	{"contact", label("A contact channel", "联系渠道"), false, 2, []string{Action, Transparency}, 0,
+	{"contact", label("A contact channel", "联系渠道"), false, 2, []string{Action, Transparency}, Minor,
 		label("Give a channel people can use: a hotline number, an email, a web page.", "给出可用的联系渠道：热线号码、邮箱或网页。")},
-	{"next-update", label("When the next update comes", "下次通报时间"), false, 2, []string{Transparency, Action}, 0,
+	{"next-update", label("When the next update comes", "下次通报时间"), false, 2, []string{Transparency, Action}, Minor,
 		label("Say when the next update comes, with a time (\"by 8 p.m. tonight\").", "写明下次通报的具体时间（如“今晚8点前”）。")},
-	{"denial", label("Denial", "否认"), true, 30, []string{Transparency, Empathy, Accountability}, CapHarmful,
+	{"denial", label("Denial", "否认"), true, 30, []string{Transparency, Empathy, Accountability}, Harmful,
 		label("Denying a real problem (\"rumours\", \"meets standards\") destroys trust once the facts come out.", "否认真实存在的问题（“谣言”“符合标准”），事实一旦公开就会失去信任。")},
-	{"false-reassurance", label("False reassurance while the hazard is open", "危险未排除时的虚假安抚"), true, 40, []string{Transparency, Empathy, Action}, CapHarmful,
+	{"false-reassurance", label("False reassurance while the hazard is open", "危险未排除时的虚假安抚"), true, 40, []string{Transparency, Empathy, Action}, Harmful,
 		label("Never tell people it is safe to keep using something while the hazard is not ruled out.", "危险尚未排除时，绝不能告诉公众可以放心继续使用。")},
-	{"blame", label("Blames others", "推卸责任"), true, 30, []string{Accountability, Empathy}, CapHarmful,
+	{"blame", label("Blames others", "推卸责任"), true, 30, []string{Accountability, Empathy}, Harmful,
 		label("Do not push the fault onto partners, staff, customers or others; own what is yours.", "不要把责任推给合作方、员工、顾客或他人；自己的责任自己担。")},
-	{"victim", label("Plays the victim", "把自己说成受害者"), true, 30, []string{Empathy, Accountability}, CapHarmful,
+	{"victim", label("Plays the victim", "把自己说成受害者"), true, 30, []string{Empathy, Accountability}, Harmful,
 		label("The people affected are the victims; calling the company a victim reads as self-pity.", "真正的受害者是受影响的公众；说自己也是受害者只会显得推脱。")},
-	{"no-comment", label("\"No comment\"", "无可奉告"), true, 30, []string{Transparency, Action}, CapHarmful,
+	{"no-comment", label("\"No comment\"", "无可奉告"), true, 30, []string{Transparency, Action}, Harmful,
 		label("Silence is filled by others; say what you know and when you will say more.", "沉默会被别人的说法填满；说出已知情况和下次通报时间。")},
-	{"legal-threat", label("Legal threats against the public", "以法律手段威胁公众"), true, 30, []string{Empathy, Accountability}, CapHarmful,
+	{"legal-threat", label("Legal threats against the public", "以法律手段威胁公众"), true, 30, []string{Empathy, Accountability}, Harmful,
 		label("Threatening the public who share or complain turns a crisis into a fight.", "威胁转发或投诉的公众，会把危机变成对抗。")},
-	{"keyword-list", label("A list of keywords, not sentences", "只是关键词堆砌，不成句子"), true, 40, all4, CapHarmful,
+	{"keyword-list", label("A list of keywords, not sentences", "只是关键词堆砌，不成句子"), true, 40, all4, Harmful,
 		label("Write sentences addressed to people; a string of keywords says nothing.", "要写成对公众说话的完整句子；堆砌关键词等于什么也没说。")},
-	{"minimising", label("Minimises the problem", "淡化问题"), true, 20, []string{Transparency, Empathy, Accountability}, CapFlawed,
+	{"minimising", label("Minimises the problem", "淡化问题"), true, 20, []string{Transparency, Empathy, Accountability}, Flaw,
 		label("Calling it isolated or minor before you know the scope looks like hiding it.", "在不清楚影响范围前称其为“个别”“小问题”，看起来像在掩盖。")},
-	{"non-apology", label("An apology that is not one", "名为道歉、实为推脱"), true, 15, []string{Empathy, Accountability}, CapFlawed,
+	{"non-apology", label("An apology that is not one", "名为道歉、实为推脱"), true, 15, []string{Empathy, Accountability}, Flaw,
 		label("\"Sorry if anyone was upset\" apologises for feelings, not for what you did.", "“如果给大家带来困扰，表示歉意”是为感受道歉，而不是为自己的行为道歉。")},
-	{"over-promise", label("Promises what no one can promise", "过度承诺"), true, 15, []string{Transparency, Accountability}, CapFlawed,
+	{"over-promise", label("Promises what no one can promise", "过度承诺"), true, 15, []string{Transparency, Accountability}, Flaw,
 		label("\"100% safe\" or \"never again\" cannot be kept; promise what you can deliver.", "“百分之百安全”“绝不会再发生”无法兑现；只承诺做得到的事。")},
-	{"speculation", label("Speculates about the cause", "无依据的猜测"), true, 15, []string{Transparency}, CapFlawed,
+	{"speculation", label("Speculates about the cause", "无依据的猜测"), true, 15, []string{Transparency}, Flaw,
 		label("Do not guess at the cause; say what is confirmed and what is still being checked.", "不要猜测原因；说明已证实的和仍在核查的。")},
-	{"filler", label("Vague corporate filler", "空洞套话"), true, 15, []string{Transparency, Accountability}, CapFlawed,
+	{"filler", label("Vague corporate filler", "空洞套话"), true, 15, []string{Transparency, Accountability}, Flaw,
 		label("Replace \"we take this very seriously\" with what you have done and found.", "用已做的事和已查明的情况，代替“高度重视”之类的套话。")},
-	{"choice-clash", label("Contradicts the option the team chose", "与所选方案相矛盾"), true, 0, nil, 0,
+	{"choice-clash", label("Contradicts the option the team chose", "与所选方案相矛盾"), true, 0, nil, Minor,
 		label("The statement says the opposite of the option you chose; the public hears both.", "声明内容与所选方案相反；公众会同时听到两种说法。")},
 }
 
@@ -323,32 +335,28 @@ func Judge(text string, ctx Context) Result {
 	for _, d := range Dimensions {
 		r.Overall += Weights[d] * r.Scores[d]
 	}
-	if c := overallCap(checks); c < r.Overall {
-		r.Overall = c
-		r.Capped = true
+	switch band(checks) {
+	case Harmful:
+		r.Overall, r.Capped = HarmfulTop*r.Overall/100, true
+	case Flaw:
+		r.Overall, r.Capped = FlawFloor+(FlawTop-FlawFloor)*r.Overall/100, true
 	}
 	r.Overall = round1(r.Overall)
 	return r
 }
 
-// overallCap is the highest overall score the fired penalties allow: the
-// lowest Cap among them, lowered by CapStep for each further penalty that
-// fired (100 when none caps).
-func overallCap(checks []Check) float64 {
-	limit, fired := 100.0, 0
+// band is the most severe penalty that fired.
+func band(checks []Check) Severity {
+	worst := Minor
 	for _, c := range checks {
-		if !c.Penalty || c.Passed || c.Weight == 0 {
+		if !c.Penalty || c.Passed {
 			continue
 		}
-		fired++
-		if d := def(c.ID); d != nil && d.Cap > 0 && d.Cap < limit {
-			limit = d.Cap
+		if d := def(c.ID); d != nil && d.Severity > worst {
+			worst = d.Severity
 		}
 	}
-	if limit < 100 && fired > 1 {
-		limit -= CapStep * float64(fired-1)
-	}
-	return math.Max(0, limit)
+	return worst
 }
 
 // def returns the catalogue entry of a check id, or nil (fact checks).

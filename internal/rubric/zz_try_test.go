@@ -30,3 +30,28 @@ func TestZZTry(t *testing.T) {
 		fmt.Printf("%5.1f %s\n      %s\n", r.Overall, line[:min(len(line), 90)], strings.Join(parts, " "))
 	}
 }
+
+func TestZZPairs(t *testing.T) {
+	want := strings.Fields(os.Getenv("PAIRS"))
+	if len(want) == 0 {
+		t.Skip()
+	}
+	for _, e := range loadCorpus(t) {
+		for _, w := range want {
+			if e.Pair == w && !e.heldOut() {
+				r := Judge(e.Text, e.context())
+				var parts []string
+				for _, c := range r.Checks {
+					if c.Passed != c.Penalty {
+						s := map[bool]string{true: "-", false: "+"}[c.Penalty] + c.ID
+						if c.Penalty || c.ID == "facts" {
+							s += fmt.Sprint(c.Evidence)
+						}
+						parts = append(parts, s)
+					}
+				}
+				fmt.Printf("%s %s %5.1f %v %s\n", e.Pair, e.Lang, r.Overall, r.Scores, strings.Join(parts, " "))
+			}
+		}
+	}
+}
