@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/firebreak-drills/firebreak/internal/library"
@@ -23,10 +24,12 @@ const maxStatementBytes = 1 << 20
 // statementCmd judges a written statement read from standard input with the
 // statement rubric and prints the result as JSON:
 //
-//	firebreak statement --lang en|zh [--scenario SCENARIO --decision DECISION] < statement.txt
+//	firebreak statement --lang en|zh [--scenario SCENARIO --decision DECISION] [--stance STANCE] [--hazard open|cleared] < statement.txt
 //
 // With --scenario and --decision, the decision's required facts are checked
-// too (as "fact:<id>"). Exit 0 when the statement was judged, 2 for bad
+// too (as "fact:<id>") and its statement hazard is used; --hazard overrides
+// it. With --stance the statement is checked against the chosen option's
+// stance (choice-clash). Exit 0 when the statement was judged, 2 for bad
 // arguments or an unknown scenario or decision, 1 when standard input cannot
 // be read.
 func statementCmd(args []string, env Env) int {
@@ -34,6 +37,8 @@ func statementCmd(args []string, env Env) int {
 	lang := fs.String("lang", "", "`language` of the statement: en or zh (default: detected from the text)")
 	scen := fs.String("scenario", "", "`SCENARIO` (a file or a built-in id) whose decision asks for the statement")
 	dec := fs.String("decision", "", "`DECISION` id in the scenario; its required facts are checked")
+	stance := fs.String("stance", "", "`STANCE` of the option the team chose: acknowledge, hold, deny or blame")
+	hazard := fs.String("hazard", "", "whether a product or safety `HAZARD` is still open: open (default) or cleared")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage
@@ -50,20 +55,32 @@ func statementCmd(args []string, env Env) int {
 		errorf(env, "statement needs --scenario and --decision together")
 		return ExitUsage
 	}
+	if *stance != "" && !slices.Contains([]string{"acknowledge", "hold", "deny", "blame"}, *stance) {
+		errorf(env, "statement --stance must be acknowledge, hold, deny or blame, not %q", *stance)
+		return ExitUsage
+	}
+	if *hazard != "" && !slices.Contains(scenario.Hazards, *hazard) {
+		errorf(env, "statement --hazard must be open or cleared, not %q", *hazard)
+		return ExitUsage
+	}
 	var facts []rubric.Fact
+	decHazard := ""
 	if *scen != "" {
-		facts, err = requiredFacts(*scen, *dec, *lang)
+		facts, decHazard, err = requiredFacts(*scen, *dec, *lang)
 		if err != nil {
 			errorf(env, "%v", err)
 			return ExitUsage
 		}
+	}
+	if *hazard == "" {
+		*hazard = decHazard
 	}
 	data, err := io.ReadAll(io.LimitReader(statementInput, maxStatementBytes))
 	if err != nil {
 		errorf(env, "reading the statement: %v", err)
 		return ExitFail
 	}
-	res := rubric.Judge(string(data), rubric.Context{Lang: *lang, Facts: facts})
+	res := rubric.Judge(string(data), rubric.Context{Lang: *lang, Facts: facts, Hazard: *hazard, Stance: *stance})
 	enc := json.NewEncoder(env.Stdout)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
@@ -76,10 +93,10 @@ func statementCmd(args []string, env Env) int {
 
 // requiredFacts looks up the facts a scenario's decision requires of its
 // statement.
-func requiredFacts(scen, dec, lang string) ([]rubric.Fact, error) {
+func requiredFacts(scen, dec, lang string) ([]rubric.Fact, string, error) {
 	e, err := library.Find(scen)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	sc := e.Scenario
 	var d *scenario.Decision
@@ -93,7 +110,7 @@ func requiredFacts(scen, dec, lang string) ([]rubric.Fact, error) {
 		}
 	}
 	if d == nil {
-		return nil, fmt.Errorf("scenario %s has no decision %q (decisions: %s)", sc.ID, dec, strings.Join(ids, ", "))
+		return nil, "", fmt.Errorf("scenario %s has no decision %q (decisions: %s)", sc.ID, dec, strings.Join(ids, ", "))
 	}
 	if d.Statement == nil {
 		var with []string
@@ -104,7 +121,7 @@ func requiredFacts(scen, dec, lang string) ([]rubric.Fact, error) {
 				}
 			}
 		}
-		return nil, fmt.Errorf("decision %q of scenario %s does not ask for a written statement (these do: %s)", dec, sc.ID, strings.Join(with, ", "))
+		return nil, "", fmt.Errorf("decision %q of scenario %s does not ask for a written statement (these do: %s)", dec, sc.ID, strings.Join(with, ", "))
 	}
 	if lang == "" {
 		lang = "en"
@@ -118,9 +135,9 @@ func requiredFacts(scen, dec, lang string) ([]rubric.Fact, error) {
 			}
 		}
 		if f == nil {
-			return nil, fmt.Errorf("decision %q requires fact %q, which scenario %s does not declare", dec, id, sc.ID)
+			return nil, "", fmt.Errorf("decision %q requires fact %q, which scenario %s does not declare", dec, id, sc.ID)
 		}
 		facts = append(facts, rubric.NewFact(f.ID, f.Label, f.Match, lang))
 	}
-	return facts, nil
+	return facts, d.Statement.Hazard, nil
 }

@@ -93,7 +93,7 @@ func TestStatementReadsStdinPrintsJSON(t *testing.T) {
 			t.Errorf("check %s: label %v evidence %v", c.ID, c.Label, c.Evidence)
 		}
 	}
-	if !strings.HasPrefix(out, "{\n  \"lang\"") || !strings.Contains(out, "\"evidence\": [") {
+	if !strings.HasPrefix(out, "{\n  \"version\": 2") || !strings.Contains(out, "\"evidence\": [") {
 		t.Errorf("output is not indented JSON:\n%.200s", out)
 	}
 }
@@ -180,6 +180,8 @@ func TestStatementErrors(t *testing.T) {
 		{[]string{"--scenario", "no-such-scenario", "--decision", "x"}, "no-such-scenario", ExitUsage},
 		{[]string{"--scenario", "beverage-recall", "--decision", "no-such-decision"}, `has no decision "no-such-decision"`, ExitUsage},
 		{[]string{"--scenario", "beverage-recall", "--decision", "internal-line"}, "does not ask for a written statement", ExitUsage},
+		{[]string{"--stance", "sorry"}, `--stance must be acknowledge, hold, deny or blame, not "sorry"`, ExitUsage},
+		{[]string{"--hazard", "gone"}, `--hazard must be open or cleared, not "gone"`, ExitUsage},
 	} {
 		code, out, stderr := runStatement(t, strings.NewReader("We are sorry."), tc.args...)
 		if code != tc.code {
@@ -195,5 +197,36 @@ func TestStatementErrors(t *testing.T) {
 	code, _, stderr := runStatement(t, failingReader{}, "--lang", "en")
 	if code != ExitFail || !strings.Contains(stderr, "disk on fire") {
 		t.Errorf("unreadable input: exit %d, %q", code, stderr)
+	}
+}
+
+// The hazard and the chosen option's stance change the judgement: a
+// reassurance is harmful only while the hazard is open, and a denial under
+// an acknowledging option clashes with it.
+func TestStatementHazardAndStance(t *testing.T) {
+	const text = "Our products are safe to drink. The report is fake news. Questions: call 400-000-2611."
+	judge := func(args ...string) statementJSON {
+		t.Helper()
+		code, out, stderr := runStatement(t, strings.NewReader(text), append([]string{"--lang", "en"}, args...)...)
+		if code != ExitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		return decodeStatement(t, out)
+	}
+	open, cleared := judge(), judge("--hazard", "cleared")
+	if ok, ev := open.check(t, "false-reassurance"); ok || len(ev) == 0 {
+		t.Errorf("open hazard: false-reassurance passed %v %q", ok, ev)
+	}
+	if ok, _ := cleared.check(t, "false-reassurance"); !ok {
+		t.Error("cleared hazard: false-reassurance fired")
+	}
+	if open.Overall >= cleared.Overall {
+		t.Errorf("open %v, cleared %v: a true reassurance should score higher", open.Overall, cleared.Overall)
+	}
+	if ok, ev := judge("--stance", "acknowledge").check(t, "choice-clash"); ok || len(ev) == 0 {
+		t.Errorf("a denial under an acknowledging option: choice-clash passed %v %q", ok, ev)
+	}
+	if ok, _ := judge("--stance", "deny").check(t, "choice-clash"); !ok {
+		t.Error("a denial under a denying option clashed")
 	}
 }

@@ -240,6 +240,8 @@ func (j *judge) run(facts []Fact) []Check {
 	// promise of the next update, not the numerals of an idiom.
 	var details []span
 	details = append(details, j.re(countRe, false)...)
+	details = append(details, j.re(countWordsRe, false)...)
+	details = append(details, j.re(amountRe, false)...)
 	details = append(details, j.re(dateRe, false)...)
 	details = append(details, j.re(clockRe, false)...)
 	details = append(details, t.findRe(codeRe, true)...)
@@ -365,7 +367,11 @@ func (j *judge) run(facts []Fact) []Check {
 	for _, h := range own(j.findNot(lists.hedge)) {
 		for _, c := range causeish {
 			if t.sentence[c.a] == t.sentence[h.a] && abs(c.a-h.a) <= 30 {
-				guesses = append(guesses, span{min(h.a, c.a), max(h.b, c.b)})
+				s := h // quote the hedge, with the cause when they share a clause
+				if t.clause[c.a] == t.clause[h.a] {
+					s = span{min(h.a, c.a), max(h.b, c.b)}
+				}
+				guesses = append(guesses, s)
 				break
 			}
 		}

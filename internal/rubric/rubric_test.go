@@ -106,7 +106,8 @@ func TestChecks(t *testing.T) {
 			"filler":      pass(),
 		}},
 		{"denial en", "en", denialEn, nil, map[string]expect{
-			"denial":  fail("nothing wrong with", "Our products are safe", "meet all national standards", "fake news"),
+			"denial":            fail("nothing wrong with", "meet all national standards", "fake news"),
+			"false-reassurance": fail("Our products are safe"),
 			"apology": fail(), "acknowledge": fail(), "guidance": fail(),
 		}},
 		{"no comment en", "en", noCommentEn, nil, map[string]expect{
@@ -121,9 +122,10 @@ func TestChecks(t *testing.T) {
 			"next-update": fail(), // "in due course" is not a time
 		}},
 		{"weak statement en", "en", readTestdata(t, "weak.en.txt"), nil, map[string]expect{
-			"denial":       fail("strict quality checks", "meet national standards", "our products are safe"),
+			"denial":       fail("strict quality checks", "meet national standards"),
+			"false-reassurance": fail("our products are safe"),
 			"minimising":   fail("isolated cases"),
-			"speculation":  fail("probably"),
+			"speculation":  fail("probably caused by"),
 			"blame":        fail("caused by improper storage by consumers"),
 			"legal-threat": fail("legal action against anyone"),
 			"no-comment":   fail("no further comment"),
@@ -151,7 +153,7 @@ func TestChecks(t *testing.T) {
 			"next-update": pass("明天下午2点我们将召开新闻发布会，通报调查进展"),
 		}},
 		{"denial zh", "zh", denialZh, nil, map[string]expect{
-			"denial": fail("纯属谣言", "符合国家标准", "放心饮用"), "apology": fail(), "acknowledge": fail(),
+			"denial": fail("纯属谣言", "符合国家标准"), "false-reassurance": fail("放心饮用"), "apology": fail(), "acknowledge": fail(),
 		}},
 		{"no comment zh", "zh", noCommentZh, nil, map[string]expect{"no-comment": fail("不予置评")}},
 		{"wu ke feng gao", "zh", "对此我们无可奉告。", nil, map[string]expect{"no-comment": fail("无可奉告")}},
@@ -161,7 +163,8 @@ func TestChecks(t *testing.T) {
 			"next-update": fail(), "facts": fail(),
 		}},
 		{"weak statement zh", "zh", readTestdata(t, "weak.zh.txt"), nil, map[string]expect{
-			"denial":       fail("不实传言", "符合国家标准", "放心饮用"),
+			"denial":       fail("不实传言", "符合国家标准"),
+			"false-reassurance": fail("放心饮用"),
 			"blame":        fail("临时工"),
 			"minimising":   fail("个别现象"),
 			"speculation":  fail("可能是因为"),
@@ -196,11 +199,68 @@ func TestChecks(t *testing.T) {
 		{"hourly updates en", "en", "We will post updates every hour until the refunds are done.", nil, map[string]expect{"next-update": pass("updates every hour")}},
 
 		// Speculation, and hedging backed by evidence.
-		{"speculation en", "en", "The problem was probably caused by a faulty valve.", nil, map[string]expect{"speculation": fail("probably"), "cause": fail()}},
+		{"speculation en", "en", "The problem was probably caused by a faulty valve.", nil, map[string]expect{"speculation": fail("probably caused by"), "cause": fail()}},
 		{"evidence-backed hedge en", "en", "Preliminary test results show the problem was probably a faulty valve on line 7.", nil, map[string]expect{
 			"speculation": pass(), "cause": pass("faulty"),
 		}},
 		{"speculation zh", "zh", "可能是因为员工操作失误。", nil, map[string]expect{"speculation": fail("可能是因为")}},
+		// Issue 11: meaning over keywords.
+		{"false reassurance en", "en", "We understand parents' worries and apologise. Rest assured, tests show the product poses no health risk and can still be drunk. Our hotline is open.", nil, map[string]expect{
+			"false-reassurance": fail("Rest assured", "no health risk", "still be drunk"), "apology": pass("apologise"),
+		}},
+		{"false reassurance zh", "zh", "我们理解家长的担心，并表示歉意。请大家放心，检测显示产品对人体无害，可以继续饮用。", nil, map[string]expect{
+			"false-reassurance": fail("对人体无害", "继续饮用"),
+		}},
+		{"reassurance that waits for the facts", "en", "Do not drink it until we know it is safe to drink.", nil, map[string]expect{
+			"false-reassurance": pass(), "guidance": pass("Do not drink"),
+		}},
+		{"keyword salad en", "en", "sorry apologise concern batch 48,000 recall refund hotline investigating update by 8 p.m.", nil, map[string]expect{
+			"keyword-list": fail("sorry apologise concern batch 48,000 recall refund hotline investigating update by 8 p.m"),
+		}},
+		{"keyword salad zh", "zh", "道歉 致歉 关心 批次 4.8万瓶 召回 退款 热线 正在调查 今晚8点前更新", nil, map[string]expect{
+			"keyword-list": fail("道歉", "召回"),
+		}},
+		{"tag line", "en", "Clearbrook | recall | safety first | responsibility | transparency | customers first | #ClearbrookCares", nil, map[string]expect{
+			"keyword-list": fail("recall", "safety first"),
+		}},
+		{"a short statement is not a list", "en", "No comment.", nil, map[string]expect{"keyword-list": pass(), "no-comment": fail("No comment")}},
+		{"plain apology en", "en", "This one is on us. We let you down. We are taking back every bottle and paying every medical bill. If you have a bottle at home, pour it away.", nil, map[string]expect{
+			"apology": pass("This one is on us", "We let you down"), "actions": pass("taking back", "medical bill"), "guidance": pass("pour it away"),
+		}},
+		{"plain apology zh", "zh", "这次是我们做错了，给大家添麻烦了。这批饮料我们全部收回，医疗费用由我们承担。家里还有的，请直接倒掉。", nil, map[string]expect{
+			"apology": pass("做错了", "添麻烦"), "actions": pass("全部收回", "由我们承担"), "guidance": pass("倒掉"),
+		}},
+		{"conditional apology en", "en", "We are sorry if anyone was upset by what they read online.", nil, map[string]expect{
+			"apology": fail(), "non-apology": fail("sorry if"),
+		}},
+		{"sympathy is not an apology", "en", "We are sorry to hear some customers feel unwell.", nil, map[string]expect{
+			"apology": fail(), "non-apology": fail("sorry to hear"),
+		}},
+		{"conditional apology zh", "zh", "如果此事给大家带来了困扰，我们表示歉意。", nil, map[string]expect{"apology": fail(), "non-apology": fail("歉意")}},
+		{"a real apology outweighs a stock one", "en", "We are sorry. We let you down. We also apologise for any inconvenience.", nil, map[string]expect{
+			"apology": pass("sorry"), "non-apology": pass(),
+		}},
+		{"idiom is not a fact", "zh", "我们的产品走进千家万户，一五一十说清楚。", nil, map[string]expect{"facts": fail()}},
+		{"victim en", "en", "We too are victims of an organised attack by foreign hackers; our systems are now secure.", nil, map[string]expect{
+			"victim": fail("We too are victims"), "concern": fail(), "false-reassurance": fail("systems are now secure"),
+		}},
+		{"victim zh", "zh", "我们同样是受害者，系统现已恢复。", nil, map[string]expect{"victim": fail("我们同样是受害者"), "concern": fail()}},
+		{"speculation and blame zh", "zh", "问题很可能出在供应商。也不排除有人恶意投毒。也许跟运输有关。", nil, map[string]expect{
+			"speculation": fail("很可能", "不排除", "也许跟运输"), "blame": fail("出在供应商"),
+		}},
+		{"blame on a partner en", "en", "The delay was caused by our logistics partner.", nil, map[string]expect{"blame": fail("caused by our logistics partner")}},
+		{"a partner cleared is not blamed", "en", "It was not caused by our logistics partner; the fault is ours.", nil, map[string]expect{"blame": pass()}},
+		{"legal threat inflections", "en", "Clearbrook reserves the right to take legal action against those spreading rumours. Anyone who shares the video will be sued.", nil, map[string]expect{
+			"legal-threat": fail("legal action against those spreading", "who shares the video will be sued"),
+		}},
+		{"quoting a critic", "en", "Some have called this an isolated case. It is not.", nil, map[string]expect{"minimising": pass()}},
+		{"quoting a critic zh", "zh", "网上很多人说，这是员工的个人行为，是个别现象。不是。", nil, map[string]expect{"minimising": pass(), "blame": pass()}},
+		{"over-promising", "en", "100% safe, this will never happen again, every family compensated within 24 hours.", nil, map[string]expect{
+			"over-promise": fail("100%", "will never happen"),
+		}},
+		{"over-promising zh", "zh", "我们保证此类事件绝不会再发生。", nil, map[string]expect{"over-promise": fail("保证此类事件绝不会")}},
+		{"bare caused", "en", "We are deeply sorry for the distress this has caused.", nil, map[string]expect{"cause": fail(), "apology": pass("sorry")}},
+		{"bare caused zh", "zh", "对由此给大家造成的困扰，我们深表歉意。", nil, map[string]expect{"cause": fail()}},
 		{"evidence-backed hedge zh", "zh", "初步检测结果显示，问题可能是7号线杀菌环节故障所致。", nil, map[string]expect{"speculation": pass(), "cause": pass("故障", "所致")}},
 		{"no speculation zh", "zh", "我们正在核实，不作猜测。", nil, map[string]expect{"speculation": pass(), "cause": pass("核实")}},
 
@@ -272,8 +332,22 @@ func checkInvariants(t *testing.T, text string, r Result) {
 	if len(r.Scores) != len(Dimensions) {
 		t.Errorf("scores %v: want exactly %v", r.Scores, Dimensions)
 	}
-	if math.Abs(round1(want)-r.Overall) > 1e-9 {
-		t.Errorf("overall %v is not the weighted mean %v", r.Overall, round1(want))
+	// Overall is the weighted mean, mapped into the band of the most
+	// severe penalty that fired.
+	switch band(r.Checks) {
+	case Harmful:
+		want = HarmfulTop * want / 100
+	case Flaw:
+		want = FlawFloor + (FlawTop-FlawFloor)*want/100
+	}
+	if math.Abs(round1(want)-r.Overall) > 0.051 {
+		t.Errorf("overall %v is not the banded weighted mean %v", r.Overall, round1(want))
+	}
+	if r.Capped != (band(r.Checks) != Minor) {
+		t.Errorf("capped %v with band %v", r.Capped, band(r.Checks))
+	}
+	if r.Version != Version {
+		t.Errorf("version %d", r.Version)
 	}
 	for _, c := range r.Checks {
 		if c.Evidence == nil {
@@ -295,6 +369,14 @@ func checkInvariants(t *testing.T, text string, r Result) {
 		}
 		if c.Label["en"] == "" || c.Label["zh"] == "" {
 			t.Errorf("%s: label %v", c.ID, c.Label)
+		}
+		// A failed check explains itself in one line in both languages.
+		failed := !c.Passed
+		if failed && (c.Hint["en"] == "" || c.Hint["zh"] == "" || strings.Contains(c.Hint["en"], "\n")) {
+			t.Errorf("%s failed without a one-line hint: %q", c.ID, c.Hint)
+		}
+		if !failed && c.Hint != nil {
+			t.Errorf("%s passed with a hint", c.ID)
 		}
 	}
 }
@@ -445,7 +527,7 @@ func TestDeterministicAndOrdered(t *testing.T) {
 	}
 	want = append(want, "fact:batch", "fact:hotline")
 	for _, d := range Catalogue {
-		if d.Penalty {
+		if d.Penalty && d.ID != "choice-clash" { // only with a stance
 			want = append(want, d.ID)
 		}
 	}
