@@ -108,7 +108,7 @@ func TestChecks(t *testing.T) {
 		{"denial en", "en", denialEn, nil, map[string]expect{
 			"denial":            fail("nothing wrong with", "meet all national standards", "fake news"),
 			"false-reassurance": fail("Our products are safe"),
-			"apology": fail(), "acknowledge": fail(), "guidance": fail(),
+			"apology":           fail(), "acknowledge": fail(), "guidance": fail(),
 		}},
 		{"no comment en", "en", noCommentEn, nil, map[string]expect{
 			"no-comment": fail("No comment"), "acknowledge": fail(), "contact": fail(), "next-update": fail(),
@@ -122,15 +122,15 @@ func TestChecks(t *testing.T) {
 			"next-update": fail(), // "in due course" is not a time
 		}},
 		{"weak statement en", "en", readTestdata(t, "weak.en.txt"), nil, map[string]expect{
-			"denial":       fail("strict quality checks", "meet national standards"),
+			"denial":            fail("strict quality checks", "meet national standards"),
 			"false-reassurance": fail("our products are safe"),
-			"minimising":   fail("isolated cases"),
-			"speculation":  fail("probably caused by"),
-			"blame":        fail("caused by improper storage by consumers"),
-			"legal-threat": fail("legal action against anyone"),
-			"no-comment":   fail("no further comment"),
-			"filler":       fail("takes this matter very seriously"),
-			"cause":        fail(), // a speculative, blaming cause is no account of the cause
+			"minimising":        fail("isolated cases"),
+			"speculation":       fail("probably caused by"),
+			"blame":             fail("caused by improper storage by consumers"),
+			"legal-threat":      fail("legal action against anyone"),
+			"no-comment":        fail("no further comment"),
+			"filler":            fail("takes this matter very seriously"),
+			"cause":             fail(), // a speculative, blaming cause is no account of the cause
 		}},
 
 		{"strong holding statement zh", "zh", readTestdata(t, "strong.zh.txt"), []Fact{batch, hotline}, map[string]expect{
@@ -163,14 +163,14 @@ func TestChecks(t *testing.T) {
 			"next-update": fail(), "facts": fail(),
 		}},
 		{"weak statement zh", "zh", readTestdata(t, "weak.zh.txt"), nil, map[string]expect{
-			"denial":       fail("不实传言", "符合国家标准"),
+			"denial":            fail("不实传言", "符合国家标准"),
 			"false-reassurance": fail("放心饮用"),
-			"blame":        fail("临时工"),
-			"minimising":   fail("个别现象"),
-			"speculation":  fail("可能是因为"),
-			"legal-threat": fail("传播不实信息者，我司将依法追究其法律责任"),
-			"no-comment":   fail("无可奉告"),
-			"filler":       fail("高度重视"),
+			"blame":             fail("临时工"),
+			"minimising":        fail("个别现象"),
+			"speculation":       fail("可能是因为"),
+			"legal-threat":      fail("传播不实信息者，我司将依法追究其法律责任"),
+			"no-comment":        fail("无可奉告"),
+			"filler":            fail("高度重视"),
 		}},
 
 		// Negation: saying what you will not do is not doing it.

@@ -410,6 +410,9 @@ func TestSchemaEnumsMatchLoader(t *testing.T) {
 	if got := strs(at("/$defs/statement/properties/kind/enum")); !slices.Equal(got, scenario.StatementKinds) {
 		t.Errorf("statement kind enum %v, loader knows %v", got, scenario.StatementKinds)
 	}
+	if got := strs(at("/$defs/statement/properties/hazard/enum")); !slices.Equal(got, scenario.Hazards) {
+		t.Errorf("statement hazard enum %v, loader knows %v", got, scenario.Hazards)
+	}
 	score := at("/$defs/score/anyOf/0").(map[string]any)
 	if num(score["minimum"]) != scenario.MinScore || num(score["maximum"]) != scenario.MaxScore {
 		t.Errorf("score range [%v, %v], loader's [%d, %d]", score["minimum"], score["maximum"], scenario.MinScore, scenario.MaxScore)
@@ -774,6 +777,7 @@ func TestSchemaAndLoaderRefuse(t *testing.T) {
 		{"speed is not authored", []edit{{append(opt, "scores"), "speed", "2"}}, `"speed" is not a scored dimension`},
 		{"unknown tone", []edit{{[]any{"phases", "done", "ending"}, "tone", "fine"}}, `tone "fine" must be good, mixed or bad`},
 		{"unknown statement kind", []edit{{[]any{"phases", "start", "decisions", "notify", "statement"}, "kind", "tweet"}}, `statement kind "tweet" is not known`},
+		{"unknown statement hazard", []edit{{[]any{"phases", "start", "decisions", "notify", "statement"}, "hazard", "gone"}}, `statement hazard "gone" is not known`},
 		{"duration without unit", []edit{{nil, "duration", "15"}}, "is not a duration"},
 		{"zero deadline", []edit{{[]any{"phases", "start", "decisions", "notify"}, "deadline", "0m"}}, "must be longer than zero"},
 		{"one option", []edit{{[]any{"phases", "start", "decisions", "brief"}, "options", "[{id: a, text: A}]"}}, "at least two options"},
