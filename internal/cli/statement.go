@@ -55,7 +55,7 @@ func statementCmd(args []string, env Env) int {
 		errorf(env, "statement needs --scenario and --decision together")
 		return ExitUsage
 	}
-	if *stance != "" && !slices.Contains([]string{"acknowledge", "hold", "deny", "blame"}, *stance) {
+	if *stance != "" && !slices.Contains(scenario.Stances, *stance) {
 		errorf(env, "statement --stance must be acknowledge, hold, deny or blame, not %q", *stance)
 		return ExitUsage
 	}

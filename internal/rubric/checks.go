@@ -21,6 +21,7 @@ var lists struct {
 	legalThreat, legal, legalVerb, legalTarget, speculation, evidence, filler compiled
 	nonApology, victim, denialHazard, reassure, overPromise, agent, causal    compiled
 	owning, hedge, causalAfter                                                compiled
+	report, idiom                                                             []pattern // language-neutral
 }
 
 func loadLists() {
@@ -55,6 +56,8 @@ func loadLists() {
 		lists.causalAfter = causalAfterWords.compile()
 		lists.owning = owningWords.compile()
 		lists.hedge = hedgeWords.compile()
+		lists.report = compile(reportCues)
+		lists.idiom = compile(idioms)
 	})
 }
 
@@ -511,7 +514,8 @@ func StanceClash(stance string, checks []Check) (string, []string) {
 }
 
 // MinProse is the least share of a statement's letters that must read as
-// clauses; below it (with three or more keyword chunks) keyword-list fires.
+// prose; below it (with eight or more keywords outside prose) keyword-list
+// fires.
 const MinProse = 0.4
 
 func abs(x int) int {

@@ -52,9 +52,8 @@ func (t *text) reported() []bool {
 		}
 		out[i] = in
 	}
-	for _, c := range reportCues {
-		l := newLit(c)
-		for _, s := range l.find(t) {
+	for _, p := range lists.report {
+		for _, s := range p.find(t) {
 			end := s.b
 			for end < n && t.sentence[end] == t.sentence[s.b-1] {
 				end++
@@ -284,8 +283,8 @@ var idioms = []string{"千家万户", "一五一十", "千方百计", "三番五
 
 func (t *text) idiomSpans() []span {
 	var out []span
-	for _, w := range idioms {
-		out = append(out, newLit(w).find(t)...)
+	for _, p := range lists.idiom {
+		out = append(out, p.find(t)...)
 	}
 	return out
 }

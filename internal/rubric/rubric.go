@@ -326,12 +326,7 @@ func Judge(text string, ctx Context) Result {
 	}
 	j := &judge{t: t, langs: langs, ctx: ctx}
 	checks := j.run(ctx.Facts)
-	r := Result{Version: Version, Lang: primary, Checks: checks, Notes: notes, Scores: score(checks)}
-	for _, c := range checks {
-		if c.ID == "choice-clash" && !c.Passed {
-			r.Clash = j.clash
-		}
-	}
+	r := Result{Version: Version, Lang: primary, Clash: j.clash, Checks: checks, Notes: notes, Scores: score(checks)}
 	for _, d := range Dimensions {
 		r.Overall += Weights[d] * r.Scores[d]
 	}
