@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
 
@@ -98,15 +99,8 @@ func TestTeamChoosesAfterConfirming(t *testing.T) {
 }
 
 func TestTeamViewCancelDecidesNothing(t *testing.T) {
-	win := testWindow(t)
-	clock := engine.NewFakeClock()
-	run := startMini(t, openStore(t), clock)
-	tv := newTeamView(run.Session, "Bravo", win, i18n.New(i18n.EN))
-	t.Cleanup(tv.close)
-	win.SetContent(tv.root)
-	_ = run.Session.Send(engine.Command{Kind: engine.CmdResume})
-	clock.Add(5 * time.Minute)
-	_ = run.Session.Tick()
+	tv, run, clock := miniTeamView(t, "Bravo")
+	runClock(run, clock, 5*time.Minute)
 
 	test.Tap(optionButton(t, tv, "first", 1))
 	tv.confirm.Hide() // Cancel
@@ -132,16 +126,9 @@ func TestTeamViewCancelDecidesNothing(t *testing.T) {
 // A decision that opens while the view is on screen pushes the sections
 // below it down instead of being drawn over them.
 func TestTeamViewRelayoutsWhenADecisionOpens(t *testing.T) {
-	win := testWindow(t)
-	clock := engine.NewFakeClock()
-	run := startMini(t, openStore(t), clock)
-	tv := newTeamView(run.Session, "Alpha", win, i18n.New(i18n.EN))
-	t.Cleanup(tv.close)
-	win.SetContent(tv.root)
+	tv, run, clock := miniTeamView(t, "Alpha")
 	before := tv.decisions.Size().Height
-	_ = run.Session.Send(engine.Command{Kind: engine.CmdResume})
-	clock.Add(6 * time.Minute)
-	_ = run.Session.Tick()
+	runClock(run, clock, 6*time.Minute)
 	tv.refresh()
 	if tv.decisions.Size().Height <= before {
 		t.Errorf("the decisions section kept its height %g after a decision opened", before)
@@ -155,16 +142,9 @@ func TestTeamViewRelayoutsWhenADecisionOpens(t *testing.T) {
 // reached in a few words and the outcome paragraph wraps below it, so a
 // long outcome cannot widen the window (it once grew to about 4,950 px).
 func TestEndingOutcomeWrapsAndKeepsTheWidth(t *testing.T) {
-	win := testWindow(t)
-	clock := engine.NewFakeClock()
-	run := startMini(t, openStore(t), clock)
-	tv := newTeamView(run.Session, "Alpha", win, i18n.New(i18n.EN))
-	t.Cleanup(tv.close)
-	win.SetContent(tv.root)
+	tv, run, clock := miniTeamView(t, "Alpha")
 	before := tv.root.MinSize().Width
-	_ = run.Session.Send(engine.Command{Kind: engine.CmdResume})
-	clock.Add(5 * time.Minute)
-	_ = run.Session.Tick()
+	runClock(run, clock, 5*time.Minute)
 	tv.refresh()
 	test.Tap(optionButton(t, tv, "first", 0)) // good → calm → good-end after 10m
 	tv.confirm.Confirm()
@@ -181,4 +161,24 @@ func TestEndingOutcomeWrapsAndKeepsTheWidth(t *testing.T) {
 	if w := tv.root.MinSize().Width; w > before+1 {
 		t.Errorf("a long outcome widens the team view from %.0f to %.0f px", before, w)
 	}
+}
+
+// miniTeamView shows team's view of a new mini exercise (clock paused) in a
+// test window.
+func miniTeamView(t *testing.T, team string) (*teamView, *exercise.Running, *engine.FakeClock) {
+	t.Helper()
+	win := testWindow(t)
+	clock := engine.NewFakeClock()
+	run := startMini(t, openStore(t), clock)
+	tv := newTeamView(run.Session, team, win, i18n.New(i18n.EN))
+	t.Cleanup(tv.close)
+	win.SetContent(tv.root)
+	return tv, run, clock
+}
+
+// runClock starts the exercise clock and lets d pass.
+func runClock(run *exercise.Running, clock *engine.FakeClock, d time.Duration) {
+	_ = run.Session.Send(engine.Command{Kind: engine.CmdResume})
+	clock.Add(d)
+	_ = run.Session.Tick()
 }
