@@ -103,12 +103,23 @@ func hostCmd(args []string, env Env) int {
 	sum := sha256.Sum256([]byte(*lang + "\x00" + strings.Join(teams, "\n") + "\x00" + string(entry.Source)))
 	source := "lan:" + hex.EncodeToString(sum[:8])
 	var run *exercise.Running
-	prev, found, err := st.FindUnfinished(source)
+	prev, found, err := st.FindLatest(source)
 	if err != nil {
 		errorf(env, "%v", err)
 		return ExitFail
 	}
 	found = found && !*fresh
+	if found && prev.Status == store.StatusFinished {
+		// It ended before (a kill may have come before its outputs were
+		// written): give its result again rather than host it twice.
+		final, err := exercise.Load(st, prev.ID)
+		if err != nil {
+			errorf(env, "%v", err)
+			return ExitFail
+		}
+		fmt.Fprintf(env.Stderr, "firebreak: exercise %s of this scenario and these teams already ended (--new hosts a new one)\n", prev.ID)
+		return hostOutputs(env, *out, *lang, prev.ID, true, final, teams)
+	}
 	if found {
 		run, err = exercise.Resume(st, prev.ID, engine.RealClock{}, exercise.EachEvent)
 		if err == nil {
@@ -146,20 +157,26 @@ func hostCmd(args []string, env Env) int {
 		}
 		return ExitFail
 	}
-	var res Result
 	var final *engine.State
-	run.Session.Read(func(s *engine.State) { final = s; res = result(s, &Script{Teams: teams}) })
-	res.Exercise, res.Resumed = run.ID, found
-	if *out == "" {
-		fmt.Fprintf(env.Stderr, "firebreak: exercise %s ended\n", run.ID)
+	run.Session.Read(func(s *engine.State) { final = s })
+	return hostOutputs(env, *out, *lang, run.ID, found, final, teams)
+}
+
+// hostOutputs writes DIR/result.json and DIR/debrief.md for an exercise
+// that ended (nothing when no --out was given).
+func hostOutputs(env Env, out, lang, id string, resumed bool, final *engine.State, teams []string) int {
+	if out == "" {
+		fmt.Fprintf(env.Stderr, "firebreak: exercise %s ended\n", id)
 		return ExitOK
 	}
-	if err := writeOutputs(*out, res, debrief.Markdown(final, *lang)); err != nil {
+	res := result(final, &Script{Teams: teams})
+	res.Exercise, res.Resumed = id, resumed
+	if err := writeOutputs(out, res, debrief.Markdown(final, lang)); err != nil {
 		errorf(env, "%v", err)
 		return ExitFail
 	}
-	fmt.Fprintf(env.Stderr, "firebreak: exercise %s ended; wrote %s and %s\n", run.ID,
-		filepath.Join(*out, "debrief.md"), filepath.Join(*out, "result.json"))
+	fmt.Fprintf(env.Stderr, "firebreak: exercise %s ended; wrote %s and %s\n", id,
+		filepath.Join(out, "debrief.md"), filepath.Join(out, "result.json"))
 	return ExitOK
 }
 

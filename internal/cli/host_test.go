@@ -227,8 +227,9 @@ func TestLANHostAndJoinMatchPlay(t *testing.T) {
 	}
 
 	hostOut := filepath.Join(dir, "host")
-	host := startProc(t, "host", "host", miniPath, "--teams", "Alpha,Bravo", "--listen", "127.0.0.1:0",
-		"--db", filepath.Join(dir, "host.db"), "--out", hostOut, "--speed", "600")
+	hostArgs := []string{"host", miniPath, "--teams", "Alpha,Bravo", "--listen", "127.0.0.1:0",
+		"--db", filepath.Join(dir, "host.db"), "--out", hostOut, "--speed", "600"}
+	host := startProc(t, "host", hostArgs...)
 	hl := hostLine(t, host)
 	if !strings.HasPrefix(hl.Address, "127.0.0.1:") {
 		t.Errorf("address %q", hl.Address)
@@ -270,6 +271,20 @@ func TestLANHostAndJoinMatchPlay(t *testing.T) {
 	}
 	if injects != 3 || accepted != 1 || refused != 1 || ended != 1 {
 		t.Errorf("alpha: %d injects, %d accepted, %d refused, %d ended:\n%s", injects, accepted, refused, ended, strings.Join(alpha.stdout(), "\n"))
+	}
+
+	// Run again after the end (as after a kill that came before the outputs
+	// were written), the host gives that exercise's result again instead of
+	// hosting a new one and waiting for teams.
+	if err := os.Remove(filepath.Join(hostOut, "result.json")); err != nil {
+		t.Fatal(err)
+	}
+	again := startProc(t, "host (again)", hostArgs...)
+	if code := again.wait(t, 30*time.Second); code != 0 {
+		t.Fatalf("host run again after the end exited %d; stderr:\n%s", code, again.stderr())
+	}
+	if g := readResult(t, hostOut); g.Exercise != got.Exercise || !g.Resumed {
+		t.Fatalf("host run again after the end wrote exercise %s (resumed %v), want %s", g.Exercise, g.Resumed, got.Exercise)
 	}
 }
 

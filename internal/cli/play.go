@@ -80,6 +80,7 @@ type PlayOptions struct {
 	DB       string
 	Lang     string
 	Speed    float64 // 0 = as fast as possible; N = N× real time
+	Fresh    bool    // start a new exercise even if this script already ran in DB
 	Warn     io.Writer
 }
 
@@ -90,6 +91,7 @@ func play(args []string, env Env) int {
 	out := fs.String("out", "", "directory for debrief.md and result.json")
 	speed := fs.String("speed", "max", "max, or N for N× real time")
 	lang := fs.String("lang", "en", "language of the debrief: en or zh")
+	fresh := fs.Bool("new", false, "play again into a new exercise even if this scenario and script already ran in the database")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage
@@ -105,7 +107,7 @@ func play(args []string, env Env) int {
 		errorf(env, "--lang must be en or zh, not %q", *lang)
 		return ExitUsage
 	}
-	opts := PlayOptions{DB: *db, Lang: *lang, Warn: env.Stderr}
+	opts := PlayOptions{DB: *db, Lang: *lang, Fresh: *fresh, Warn: env.Stderr}
 	if *speed != "max" {
 		n, err := strconv.ParseFloat(*speed, 64)
 		if err != nil || !(n >= engine.MinSpeed && n <= engine.MaxSpeed) { // NaN fails both comparisons
@@ -152,14 +154,17 @@ func writeOutputs(dir string, res Result, md string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(dir, "result.json"), append(js, '\n'), 0o644); err != nil {
+	if err := writeFileAtomic(filepath.Join(dir, "result.json"), append(js, '\n'), 0o644); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, "debrief.md"), []byte(md), 0o644)
+	return writeFileAtomic(filepath.Join(dir, "debrief.md"), []byte(md), 0o644)
 }
 
-// Play runs a scripted exercise to its end, resuming an unfinished run of the
-// same scenario and script from the database if there is one.
+// Play runs a scripted exercise to its end. An earlier run of the same
+// scenario, script and language in the database is carried on instead (unless
+// o.Fresh): an unfinished one resumes, one that already ended (a kill after
+// the end, before the outputs were written) gives its result again without
+// being played a second time.
 func Play(o PlayOptions) (Result, *engine.State, error) {
 	st, err := store.Open(o.DB)
 	if err != nil {
@@ -170,13 +175,17 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 	source := "play:" + hex.EncodeToString(sum[:8])
 
 	var run *exercise.Running
-	prev, found, err := st.FindUnfinished(source)
+	prev, found, err := st.FindLatest(source)
 	if err != nil {
 		return Result{}, nil, err
 	}
+	found = found && !o.Fresh
 	if found {
 		if run, err = exercise.Resume(st, prev.ID, nil, exercise.OnFlush); err != nil {
 			return Result{}, nil, err
+		}
+		if prev.Status == store.StatusFinished {
+			fmt.Fprintf(o.Warn, "firebreak: exercise %s of this script already ended; its result is written again (--new plays it again)\n", prev.ID)
 		}
 	} else {
 		// The simulated public's seed comes from the scenario and script, so
@@ -262,7 +271,8 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 
 // pace moves manual time from `from` to `to`; at N× it waits the matching
 // wall time, in steps of at most a second so injects arrive along the way,
-// and saves what happened after each step.
+// and saves what happened after each step. Once the exercise has ended there
+// is nothing to wait for: the rest of the way is taken at once.
 func pace(run *exercise.Running, speed float64, from, to time.Duration) error {
 	s := run.Session
 	if speed <= 0 || to <= from {
@@ -270,6 +280,11 @@ func pace(run *exercise.Running, speed float64, from, to time.Duration) error {
 	}
 	step := time.Duration(speed * float64(time.Second))
 	for t := from; t < to; {
+		var ended bool
+		s.Read(func(st *engine.State) { ended = st.Ended })
+		if ended {
+			return s.AdvanceTo(to)
+		}
 		next := min(t+step, to)
 		time.Sleep(time.Duration(float64(next-t) / speed))
 		if err := s.AdvanceTo(next); err != nil {

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
@@ -21,6 +22,9 @@ type Running struct {
 	Session *engine.Session
 	store   *store.Store
 	log     *storeLog
+	// endUnsaved is set when the exercise ended while its end event waits
+	// in the buffer (OnFlush): it is marked finished after the flush.
+	endUnsaved atomic.Bool
 }
 
 // Durability says when events reach the disk.
@@ -74,6 +78,9 @@ func (l *storeLog) flush() error {
 func (r *Running) Flush() error {
 	var err error
 	r.Session.Read(func(*engine.State) { err = r.log.flush() }) // under the session lock: no append races the flush
+	if err == nil && r.endUnsaved.Swap(false) {
+		_ = r.store.Finish(r.ID) // as in watchEnd: only the home list depends on it
+	}
 	return err
 }
 
@@ -182,13 +189,21 @@ func Load(st *store.Store, id string) (*engine.State, error) {
 	return engine.Fold(events)
 }
 
-// watchEnd marks the exercise finished in the store once it ends, so the
-// home screen stops offering to resume it.
+// watchEnd marks the exercise finished in the store once its end is saved,
+// so the home screen stops offering to resume it. With OnFlush the end
+// event is still in the buffer when it takes effect: marking the exercise
+// finished then would leave, after a kill, a "finished" exercise whose log
+// never ended; the mark waits for the flush.
 func (r *Running) watchEnd() {
 	r.Session.Subscribe(func(ev engine.Event) {
-		if ev.Kind == engine.KindExerciseEnds {
-			_ = r.store.Finish(r.ID) // the log already says it ended; a failure here only affects the home list
+		if ev.Kind != engine.KindExerciseEnds {
+			return
 		}
+		if r.log.mode == OnFlush {
+			r.endUnsaved.Store(true)
+			return
+		}
+		_ = r.store.Finish(r.ID) // the log already says it ended; a failure here only affects the home list
 	})
 }
 

@@ -163,3 +163,36 @@ func TestStartWritesTheExerciseWithItsFirstEvents(t *testing.T) {
 		t.Errorf("resuming an exercise without events: %v, want ErrInterruptedStart", err)
 	}
 }
+
+// With buffered events (headless play) the exercise is marked finished only
+// once its end is saved: a kill between the end and the flush must leave an
+// exercise that the next run finds unfinished and resumes, not a "finished"
+// one whose log never ended.
+func TestOnFlushMarksFinishedAfterTheEndIsSaved(t *testing.T) {
+	st := openStore(t, filepath.Join(t.TempDir(), "fb.db"))
+	defer st.Close()
+	run, err := Start(st, miniConfig(t, "Alpha"), scenario.Text{"en": "Mini"}, "play:x", nil, OnFlush)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
+		t.Fatal(err)
+	}
+	if err := run.Session.AdvanceTo(2 * time.Hour); err != nil { // past the scenario's 60 minutes
+		t.Fatal(err)
+	}
+	var ended bool
+	run.Session.Read(func(s *engine.State) { ended = s.Ended })
+	if !ended {
+		t.Fatal("the exercise has not ended; the test proves nothing")
+	}
+	if ex, err := st.Exercise(run.ID); err != nil || ex.Status != store.StatusRunning {
+		t.Fatalf("before the flush the exercise is %q (%v), want running: its end is not saved yet", ex.Status, err)
+	}
+	if err := run.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if ex, err := st.Exercise(run.ID); err != nil || ex.Status != store.StatusFinished {
+		t.Fatalf("after the flush the exercise is %q (%v), want finished", ex.Status, err)
+	}
+}
