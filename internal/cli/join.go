@@ -165,15 +165,29 @@ func joinCmd(args []string, env Env) int {
 	return ExitOK
 }
 
-// playActions makes the script's choices for the client's team when the
-// exercise clock reaches them. Each action's ref is its id, so a restarted
-// laptop replaying the script does not choose twice.
+// playActions makes the script's choices for the client's team, in script
+// order, when the exercise clock reaches them: an action's `at:`, or for
+// `after:` that long after its decision opened for the team (as this laptop
+// saw it open). Each action's ref is its id, so a restarted laptop replaying
+// the script does not choose twice.
 func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWriter, warn io.Writer) {
 	for _, a := range script.Actions {
 		if a.Team != c.Team() {
 			continue
 		}
-		ok, err := c.WaitUntil(ctx, a.At)
+		at := a.At
+		if a.Relative {
+			opened, ok, err := waitOpen(ctx, c, a.Decision)
+			if err != nil {
+				return // stopped
+			}
+			if !ok {
+				fmt.Fprintf(warn, "firebreak: script action %d skipped: decision %q never opened for team %q\n", a.Index, a.Decision, a.Team)
+				continue
+			}
+			at = opened + a.After
+		}
+		ok, err := c.WaitUntil(ctx, at)
 		if err != nil || !ok {
 			return // ended or stopped
 		}
@@ -184,7 +198,7 @@ func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWr
 			}
 			return
 		}
-		at := time.Duration(o.AtMS) * time.Millisecond
+		at = time.Duration(o.AtMS) * time.Millisecond
 		if o.AtMS == 0 {
 			at = c.ExerciseTime()
 		}
@@ -192,6 +206,43 @@ func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWr
 			Decision: a.Decision, Option: a.Option, Status: o.Status, Reason: o.Reason, Duplicate: o.Duplicate})
 		if o.Status != lan.StatusAccepted {
 			fmt.Fprintf(warn, "firebreak: script action %d (%s → %s) was refused: %s\n", a.Index, a.Decision, a.Option, o.Reason)
+		}
+	}
+}
+
+// waitOpen waits until decision is open for the client's team and says when
+// it opened; ok is false if the team's exercise ends first.
+func waitOpen(ctx context.Context, c *lan.Client, decision string) (opened time.Duration, ok bool, err error) {
+	changed := make(chan struct{}, 1)
+	cancel := c.Subscribe(func(engine.Event) {
+		select {
+		case changed <- struct{}{}:
+		default:
+		}
+	})
+	defer cancel()
+	for {
+		var ended bool
+		c.Read(func(st *engine.State) {
+			ended = st.Ended
+			if t := st.Team(c.Team()); t != nil {
+				ended = ended || t.Ended
+				for _, od := range t.Open {
+					if od.Decision.ID == decision {
+						opened, ok = od.OpenedAt, true
+					}
+				}
+			}
+		})
+		if ok || ended {
+			return opened, ok, nil
+		}
+		select {
+		case <-ctx.Done():
+			return 0, false, ctx.Err()
+		case <-c.Ended():
+			return 0, false, nil
+		case <-changed:
 		}
 	}
 }
