@@ -57,7 +57,10 @@ func exportCmd(args []string, env Env) int {
 		errorf(env, "no database at %s", *db)
 		return ExitUsage
 	}
-	st, err := store.Open(*db)
+	// Read-only: an export writes nothing to the database (no migration, no
+	// WAL files, no lock), so it works from a read-only mount, on a file the
+	// user may only read, and while the app or a play run has it open.
+	st, err := store.OpenReadOnly(*db)
 	if err != nil {
 		errorf(env, "%v", err)
 		return ExitUsage

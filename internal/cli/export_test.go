@@ -2,11 +2,17 @@ package cli
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"database/sql"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/store"
 )
@@ -173,5 +179,141 @@ func TestExportIncludesTheSavedPlan(t *testing.T) {
 				t.Errorf("%s lacks %q", format, want)
 			}
 		}
+	}
+}
+
+// dbLook is how a database file looks from outside: its bytes, its mtime
+// and the files in its folder.
+type dbLook struct {
+	sum   [32]byte
+	mtime time.Time
+	files []string
+}
+
+func lookAt(t *testing.T, db string) dbLook {
+	t.Helper()
+	b, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := os.ReadDir(filepath.Dir(db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, e := range es {
+		files = append(files, e.Name())
+	}
+	return dbLook{sha256.Sum256(b), fi.ModTime(), files}
+}
+
+// copiedDB is a played database copied alone into a folder of its own, as
+// one handed over on a USB stick would be.
+func copiedDB(t *testing.T) string {
+	t.Helper()
+	src, _ := playedDB(t, 1)
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "handed-over.db")
+	if err := os.WriteFile(db, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// An export only reads the database: the file keeps its bytes and mtime and
+// nothing appears beside it (no -wal, -shm or lock file). (Tests run as
+// root, whom permission bits do not stop, so this checks the effects;
+// TestExportFromReadOnlyFolder checks a folder that really refuses writes.)
+func TestExportWritesNothingToTheDatabase(t *testing.T) {
+	db := copiedDB(t)
+	before := lookAt(t, db)
+	out := filepath.Join(t.TempDir(), "r.html")
+	if code, _, stderr := runExport(t, "--db", db, "--format", "html", "--out", out); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	after := lookAt(t, db)
+	if after.sum != before.sum || !after.mtime.Equal(before.mtime) {
+		t.Error("export changed the database file")
+	}
+	if !slices.Equal(after.files, before.files) {
+		t.Errorf("export left files beside the database: %v -> %v", before.files, after.files)
+	}
+}
+
+// Exporting from a read-only mount works. Simulated with chattr +i on the
+// file and its folder, which refuses writes even to root (as a non-root
+// user, with permission bits); skipped where neither is possible.
+func TestExportFromReadOnlyFolder(t *testing.T) {
+	db := copiedDB(t)
+	dir := filepath.Dir(db)
+	switch {
+	case runtime.GOOS == "windows":
+		t.Skip("no read-only folders on Windows")
+	case os.Geteuid() != 0:
+		os.Chmod(db, 0o444)
+		os.Chmod(dir, 0o555)
+		t.Cleanup(func() { os.Chmod(dir, 0o755); os.Chmod(db, 0o644) })
+	default:
+		if _, err := exec.LookPath("chattr"); err != nil {
+			t.Skip("root, and no chattr to make a folder read-only")
+		}
+		if out, err := exec.Command("chattr", "+i", db, dir).CombinedOutput(); err != nil {
+			t.Skipf("chattr +i: %v: %s", err, out)
+		}
+		t.Cleanup(func() { exec.Command("chattr", "-i", db, dir).Run() })
+	}
+	if f, err := os.Create(filepath.Join(dir, "probe")); err == nil {
+		f.Close()
+		t.Skip("could not make the folder read-only")
+	}
+	out := filepath.Join(t.TempDir(), "r.md")
+	if code, _, stderr := runExport(t, "--db", db, "--format", "md", "--out", out, "--lang", "en"); code != ExitOK {
+		t.Fatalf("export from a read-only folder: exit %d: %s", code, stderr)
+	}
+	if b, err := os.ReadFile(out); err != nil || !strings.Contains(string(b), "# Debrief") {
+		t.Errorf("report: %.60q, %v", b, err)
+	}
+}
+
+// An export does not wait for, or get in the way of, a program that has
+// the database open for writing (which holds its lock).
+func TestExportBesideAWriter(t *testing.T) {
+	db, ids := playedDB(t, 1)
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	code, stdout, stderr := runExport(t, "--db", db, "--format", "json", "--out", "-")
+	if code != ExitOK || !strings.Contains(stdout, ids[0]) {
+		t.Fatalf("export while the database is open for writing: exit %d: %s", code, stderr)
+	}
+}
+
+// Another application's database is refused, named, and left alone.
+func TestExportRefusesForeignDatabase(t *testing.T) {
+	foreign := filepath.Join(t.TempDir(), "notes.db")
+	sdb, err := sql.Open("sqlite", foreign)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sdb.Exec(`CREATE TABLE notes (body TEXT)`); err != nil {
+		t.Fatal(err)
+	}
+	sdb.Close()
+	before := lookAt(t, foreign)
+	code, _, stderr := runExport(t, "--db", foreign, "--format", "html", "--out", filepath.Join(t.TempDir(), "r.html"))
+	if code != ExitUsage || !strings.Contains(stderr, foreign) || !strings.Contains(stderr, "not a Firebreak database") {
+		t.Errorf("exit %d, %q; want a usage error naming the file", code, stderr)
+	}
+	if after := lookAt(t, foreign); after.sum != before.sum || !slices.Equal(after.files, before.files) {
+		t.Error("export touched another application's database")
 	}
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"database/sql"
 	"embed"
-	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -60,25 +59,15 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 	return ms, nil
 }
 
-// ErrSchemaTooNew is returned by Open for a database written by a newer
-// Firebreak. Running old code against it could silently drop facts the newer
-// schema records, so we refuse rather than guess.
-var ErrSchemaTooNew = errors.New("database schema is newer than this version of Firebreak supports")
-
-// ErrNotFirebreak is returned by Open for a valid SQLite file that holds
-// someone else's tables: we must not add ours to it.
-var ErrNotFirebreak = errors.New("not a Firebreak database")
-
-// migrate brings db up to the newest embedded schema version.
-func migrate(db *sql.DB) error {
+// migrate brings db, found by classify to be at schema version current,
+// up to the newest embedded schema version, and stamps it as Firebreak's
+// (application id and user_version) if it is not yet: a database made before
+// the stamp existed is adopted here.
+func migrate(db *sql.DB, current int) error {
 	if migrationsErr != nil {
 		return migrationsErr
 	}
 	latest := len(migrations)
-	current, err := schemaVersion(db)
-	if err != nil {
-		return err
-	}
 	if current > latest {
 		return fmt.Errorf("%w: database is at schema version %d, this build knows up to %d; upgrade Firebreak", ErrSchemaTooNew, current, latest)
 	}
@@ -87,31 +76,52 @@ func migrate(db *sql.DB) error {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
 	}
-	return nil
+	var appID, userVersion int32
+	if err := db.QueryRow(`PRAGMA application_id`).Scan(&appID); err != nil {
+		return err
+	}
+	if err := db.QueryRow(`PRAGMA user_version`).Scan(&userVersion); err != nil {
+		return err
+	}
+	if appID == AppID && int(userVersion) == latest {
+		return nil
+	}
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	if err := stamp(tx, latest); err != nil {
+		tx.Rollback()
+		return fmt.Errorf("marking it as Firebreak's: %w", err)
+	}
+	return tx.Commit()
 }
 
-// schemaVersion reports the applied schema version, 0 for a fresh database.
-func schemaVersion(db *sql.DB) (int, error) {
-	var hasVersionTable, otherTables int
-	err := db.QueryRow(`SELECT
-		count(*) FILTER (WHERE name = 'schema_version'),
-		count(*) FILTER (WHERE name <> 'schema_version' AND name NOT LIKE 'sqlite\_%' ESCAPE '\')
-		FROM sqlite_schema WHERE type = 'table'`).Scan(&hasVersionTable, &otherTables)
-	if err != nil {
-		return 0, err
+// stamp marks the database as Firebreak's at schema version v. Header
+// pragmas are transactional, so this commits or rolls back with tx.
+func stamp(tx *sql.Tx, v int) error {
+	if _, err := tx.Exec(fmt.Sprintf(`PRAGMA application_id = %d`, AppID)); err != nil {
+		return err
 	}
-	if hasVersionTable == 0 {
-		if otherTables > 0 {
-			return 0, fmt.Errorf("%w: it has tables but no schema_version", ErrNotFirebreak)
-		}
-		return 0, nil
+	_, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, v))
+	return err
+}
+
+// schemaVersion reports the applied schema version: the highest row of
+// schema_version, 0 for a database without that table.
+func schemaVersion(db *sql.DB) (int, error) {
+	var has int
+	err := db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_version'`).Scan(&has)
+	if err != nil || has == 0 {
+		return 0, err
 	}
 	var v int
 	err = db.QueryRow(`SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&v)
 	return v, err
 }
 
-// applyMigration runs one migration and records it in the same transaction,
+// applyMigration runs one migration and records it, in the schema_version
+// table and in the header (stamp), in the same transaction,
 // so a crash mid-migration leaves the previous version intact. The version is
 // re-checked inside the (immediate, hence exclusive-writer) transaction in
 // case another process opening the same file migrated it first.
@@ -145,6 +155,9 @@ func applyMigration(db *sql.DB, m migration) (err error) {
 		return err
 	}
 	if _, err = tx.Exec(`INSERT INTO schema_version (version, applied_ms) VALUES (?, ?)`, m.version, time.Now().UnixMilli()); err != nil {
+		return err
+	}
+	if err = stamp(tx, m.version); err != nil {
 		return err
 	}
 	return tx.Commit()

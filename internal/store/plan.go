@@ -44,6 +44,10 @@ type PlanAction struct {
 	Due    string `json:"due"`
 }
 
+// planSchema is the schema version that brought the improvement_plan
+// table (migrations/0002_improvement_plan.sql).
+const planSchema = 2
+
 // ErrBadDate is returned by SavePlan for a due date that is not a
 // calendar date written YYYY-MM-DD.
 var ErrBadDate = errors.New("due date is not a date (YYYY-MM-DD)")
@@ -81,7 +85,10 @@ func (p Plan) Validate() error {
 // not exist (ErrNotFound).
 func (s *Store) SavePlan(exerciseID string, p Plan) error {
 	wrap := func(err error) error {
-		return fmt.Errorf("store: save improvement plan of exercise %s: %w", exerciseID, err)
+		return s.errf(err, "save improvement plan of exercise %s", exerciseID)
+	}
+	if s.readOnly {
+		return wrap(ErrReadOnly)
 	}
 	if err := p.Validate(); err != nil {
 		return wrap(err)
@@ -121,7 +128,14 @@ func (s *Store) SavePlan(exerciseID string, p Plan) error {
 // was saved yet. An exercise that does not exist gives ErrNotFound.
 func (s *Store) Plan(exerciseID string) (p Plan, ok bool, err error) {
 	wrap := func(err error) error {
-		return fmt.Errorf("store: improvement plan of exercise %s: %w", exerciseID, err)
+		return s.errf(err, "improvement plan of exercise %s", exerciseID)
+	}
+	if s.schema < planSchema {
+		// Read-only, from before plans: none was saved.
+		if _, err := s.exercise(exerciseID); err != nil {
+			return Plan{}, false, wrap(err)
+		}
+		return Plan{}, false, nil
 	}
 	var data string
 	var updated int64
@@ -147,8 +161,11 @@ func (s *Store) Plan(exerciseID string) (p Plan, ok bool, err error) {
 // the exports go back to the rows drawn from the evidence. Deleting a plan
 // that was never saved is harmless.
 func (s *Store) DeletePlan(exerciseID string) error {
+	if s.readOnly {
+		return s.errf(ErrReadOnly, "delete improvement plan of exercise %s", exerciseID)
+	}
 	if _, err := s.db.Exec(`DELETE FROM improvement_plan WHERE exercise_id = ?`, exerciseID); err != nil {
-		return fmt.Errorf("store: delete improvement plan of exercise %s: %w", exerciseID, err)
+		return s.errf(err, "delete improvement plan of exercise %s", exerciseID)
 	}
 	return nil
 }

@@ -9,6 +9,15 @@
 // Durability: the database runs in WAL mode with synchronous=FULL, so when
 // Append returns nil the event has been fsynced and survives a power cut.
 //
+// Identity: a Firebreak database carries Firebreak's application id (AppID)
+// and its schema version (user_version) in its SQLite header. Open and
+// OpenReadOnly identify a file, reading only, before anything is written to
+// it, and refuse, untouched, a file that is not Firebreak's (identify.go).
+//
+// One writer: a Store opened with Open holds the database's writer lock
+// (lock.go) until Close, so two programs never drive exercises in one
+// database at once. OpenReadOnly writes nothing and takes no lock.
+//
 // A Store is safe for concurrent use. It holds a single connection, so calls
 // are serialised; that is plenty for one exercise at human speed and rules
 // out a whole class of SQLITE_BUSY surprises within the process.
@@ -19,6 +28,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -48,7 +58,15 @@ const (
 // Store is an open Firebreak database.
 type Store struct {
 	db   *sql.DB
-	path string
+	path string // absolute
+	name string // as the caller gave it, for errors
+
+	readOnly bool
+	// schema is the schema version of a read-only store's database, which
+	// may be older than the newest (it is not migrated) or 0 for an empty
+	// file; a writing store is always at len(migrations).
+	schema int
+	lock   *dbLock // the writer lock; nil when read-only
 }
 
 // Exercise is the summary row of one exercise. Its state lives in the events;
@@ -77,52 +95,162 @@ type Record struct {
 	Wall time.Time // wall-clock time of the append; zero means now. Millisecond precision.
 }
 
-// busyTimeoutMS is how long a writer waits for another process (say a CLI
-// replay and the GUI on the same file) before giving up with SQLITE_BUSY.
+// busyTimeoutMS is how long a connection waits for another one (say an
+// export reading while the app writes) before giving up with SQLITE_BUSY.
 const busyTimeoutMS = 5000
 
-// Open opens or creates the database at path, creating parent directories,
-// and migrates it to the newest schema. It refuses files that are not SQLite,
-// SQLite files belonging to something else, and databases written by a newer
-// Firebreak (ErrSchemaTooNew).
+// Open opens or creates the database at path for writing, creating parent
+// directories, and migrates it to the newest schema.
+//
+// Before anything is written the file is identified (see identify.go): a
+// file that is not SQLite (ErrNotDatabase), another application's database
+// (ErrNotFirebreak) or one written by a newer Firebreak (ErrSchemaTooNew)
+// is refused and left exactly as it was. A Firebreak database from before
+// the application id is adopted.
+//
+// The Store holds the database's writer lock until Close: while it is
+// open, any other Open of the same database, in this process or another,
+// fails with ErrLocked.
+//
+// Every error is an *OpenError naming the file.
 func Open(path string) (*Store, error) {
+	s, err := open(path)
+	if err != nil {
+		return nil, &OpenError{Path: path, Err: err}
+	}
+	return s, nil
+}
+
+func open(path string) (*Store, error) {
 	if path == "" {
-		return nil, errors.New("store: open: empty path")
+		return nil, errors.New("empty path")
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
+		return nil, err
+	}
+	fst, err := sniff(abs)
+	if err != nil {
+		return nil, err
+	}
+	// Identify an existing database through a read-only connection, so a
+	// file that turns out not to be ours is never opened for writing, and
+	// no lock file is left beside it.
+	if fst.exists && !fst.empty {
+		if err := identifyFile(abs, fst); err != nil {
+			return nil, err
+		}
 	}
 	// 0700: exercise logs can hold sensitive crisis material.
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
+		return nil, err
+	}
+	lock, err := lockDB(abs)
+	if err != nil {
+		return nil, err
 	}
 	db, err := sql.Open("sqlite", dsn(abs))
 	if err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
+		lock.release()
+		return nil, err
 	}
 	// One connection: the DSN pragmas are per connection and the driver would
 	// re-apply them anyway, but a single connection also means no two
 	// goroutines of ours ever contend for the write lock.
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db, path: abs}
+	s := &Store{db: db, path: abs, name: path, schema: len(migrations), lock: lock}
 	if err := s.init(); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
+		lock.release()
+		return nil, err
 	}
 	return s, nil
 }
 
-// dsn builds a SQLite URI for path. Going through url.URL escapes '?', '#'
-// and '%' in the path, which a hand-built "file:"+path would not.
-func dsn(abs string) string {
+// identifyFile checks, reading only, that the existing database at abs is
+// Firebreak's or still empty.
+func identifyFile(abs string, fst fileState) error {
+	db, err := sql.Open("sqlite", roDSN(abs, fst))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	info, err := inspect(db)
+	if err != nil {
+		return err
+	}
+	_, _, err = classify(info)
+	return err
+}
+
+// OpenReadOnly opens the existing database at path for reading only: no
+// file is created or written (not the database, not a -wal or -shm file,
+// not the lock file), no migration runs and no lock is taken, so it works on
+// a read-only mount or a file the user may not write, and beside a Store
+// that has the database open for writing.
+//
+// A database written by an older Firebreak is read as it is (a part its
+// schema lacks reads as empty, e.g. no improvement plan); an empty file
+// reads as a database with no exercises. It refuses what Open refuses
+// (ErrNotDatabase, ErrNotFirebreak, ErrSchemaTooNew), and a missing file
+// (fs.ErrNotExist). The writing methods of the Store return ErrReadOnly.
+//
+// Every error is an *OpenError naming the file.
+func OpenReadOnly(path string) (*Store, error) {
+	s, err := openReadOnly(path)
+	if err != nil {
+		return nil, &OpenError{Path: path, Err: err}
+	}
+	return s, nil
+}
+
+func openReadOnly(path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("empty path")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	fst, err := sniff(abs)
+	if err != nil {
+		return nil, err
+	}
+	if !fst.exists {
+		return nil, fmt.Errorf("no such file: %w", fs.ErrNotExist)
+	}
+	db, err := sql.Open("sqlite", roDSN(abs, fst))
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	info, err := inspect(db)
+	if err == nil {
+		var version int
+		if _, version, err = classify(info); err == nil {
+			return &Store{db: db, path: abs, name: path, readOnly: true, schema: version}, nil
+		}
+	}
+	db.Close()
+	return nil, err
+}
+
+// fileURI is the SQLite URI of the file abs with query q. Going through
+// url.URL escapes '?', '#' and '%' in the path, which a hand-built
+// "file:"+path would not.
+func fileURI(abs string, q url.Values) string {
 	p := filepath.ToSlash(abs)
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p // Windows: C:/x -> /C:/x, as SQLite URIs expect
 	}
+	return (&url.URL{Scheme: "file", Path: p, RawQuery: q.Encode()}).String()
+}
+
+// dsn is the URI a writing Store opens abs with. It sets no journal mode:
+// that is a write, done by init once the file is known to be ours.
+func dsn(abs string) string {
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS))
-	q.Add("_pragma", "journal_mode(WAL)")
 	// FULL: in WAL mode this fsyncs the WAL on every commit, which is what
 	// makes an acknowledged Append survive a power cut (NORMAL would not).
 	q.Add("_pragma", "synchronous(FULL)")
@@ -130,18 +258,55 @@ func dsn(abs string) string {
 	// Writers take the lock at BEGIN, so a read-then-write transaction never
 	// fails half-way with SQLITE_BUSY on lock upgrade.
 	q.Add("_txlock", "immediate")
-	return (&url.URL{Scheme: "file", Path: p, RawQuery: q.Encode()}).String()
+	return fileURI(abs, q)
 }
 
-// init connects (sql.Open is lazy), checks the durability settings took and
-// migrates. Connecting runs the pragmas, which is where a non-SQLite file
-// first fails ("file is not a database").
+// roDSN is the URI that reads abs without writing anything. mode=ro opens
+// the file read-only and query_only refuses writes besides. A WAL database
+// read with mode=ro alone still gets -wal and -shm files created beside it
+// (and left there), and cannot be read at all where they cannot be created
+// (a read-only mount), so when no writer has the database open (no -wal
+// or -journal file: a Store that closes cleanly leaves none) it is opened
+// immutable: SQLite then reads the main file alone and takes no locks.
+// When one has it open, its -wal and -shm are there and are used, so what
+// it has written but not yet checkpointed is read too. (A writer that opens
+// the database after an immutable reader starts writes to its new WAL, which
+// that reader does not see; it only reads a file that writer does not
+// change until a checkpoint, so a short read such as an export sees the
+// database as it was when it was opened.)
+func roDSN(abs string, fst fileState) string {
+	q := url.Values{}
+	q.Add("mode", "ro")
+	if !fst.live {
+		q.Add("immutable", "1")
+	}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS))
+	q.Add("_pragma", "query_only(1)")
+	return fileURI(abs, q)
+}
+
+// init connects (sql.Open is lazy), identifies the database again now that
+// we hold its lock, and only then writes: WAL mode, migrations, the stamp.
+// Connecting is where a damaged file first fails ("file is not a
+// database").
 func (s *Store) init() error {
 	if err := s.db.Ping(); err != nil {
 		return notDB(err)
 	}
+	info, err := inspect(s.db)
+	if err != nil {
+		return err
+	}
+	_, version, err := classify(info)
+	if err != nil {
+		return err
+	}
 	// journal_mode can silently stay "delete" (e.g. a filesystem without
 	// shared memory); that is still durable. synchronous is what we promise.
+	var mode string
+	if err := s.db.QueryRow(`PRAGMA journal_mode = WAL`).Scan(&mode); err != nil {
+		return notDB(err)
+	}
 	var syncMode int
 	if err := s.db.QueryRow(`PRAGMA synchronous`).Scan(&syncMode); err != nil {
 		return notDB(err)
@@ -149,22 +314,42 @@ func (s *Store) init() error {
 	if syncMode < 2 {
 		return fmt.Errorf("PRAGMA synchronous is %d, want FULL (2)", syncMode)
 	}
-	return migrate(s.db)
+	return migrate(s.db, version)
 }
 
-// notDB adds a human hint to SQLite's terse "file is not a database".
+// notDB turns SQLite's terse "file is not a database" into ErrNotDatabase.
 func notDB(err error) error {
 	if strings.Contains(err.Error(), "not a database") {
-		return fmt.Errorf("not a SQLite database, or it is corrupt or encrypted: %w", err)
+		return fmt.Errorf("%w, or it is damaged or encrypted (%v)", ErrNotDatabase, err)
 	}
 	return err
 }
 
+// Path is the absolute path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// ReadOnly reports whether the store was opened with OpenReadOnly.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// errf wraps err from the operation what, naming the database file:
+// "store: append event 3 of exercise ab12 in /x/fb.db: …".
+func (s *Store) errf(err error, what string, args ...any) error {
+	return fmt.Errorf("store: %s in %s: %w", fmt.Sprintf(what, args...), s.name, err)
+}
+
 // Close closes the database. SQLite checkpoints the WAL into the main file
 // when the last connection closes.
+// The writer lock is let go after that, so the next writer finds the
+// database complete.
 func (s *Store) Close() error {
-	if err := s.db.Close(); err != nil {
-		return fmt.Errorf("store: close %s: %w", s.path, err)
+	err := s.db.Close()
+	if s.lock != nil {
+		if lerr := s.lock.release(); err == nil {
+			err = lerr
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("store: close %s: %w", s.name, err)
 	}
 	return nil
 }
@@ -177,7 +362,10 @@ func (s *Store) CreateExercise(e Exercise) error { return s.StartExercise(e, nil
 // its log, in one transaction: a kill or a full disk leaves either both or
 // neither, never an exercise whose log is empty.
 func (s *Store) StartExercise(e Exercise, first []Record) (err error) {
-	wrap := func(err error) error { return fmt.Errorf("store: create exercise %s: %w", e.ID, err) }
+	wrap := func(err error) error { return s.errf(err, "create exercise %s", e.ID) }
+	if s.readOnly {
+		return wrap(ErrReadOnly)
+	}
 	if e.ID == "" {
 		return wrap(errors.New("empty ID"))
 	}
@@ -242,7 +430,7 @@ func (s *Store) StartExercise(e Exercise, first []Record) (err error) {
 // advances ClockMS to r.AtMS if that is later.
 func (s *Store) Append(exerciseID string, r Record) error {
 	if err := s.append(exerciseID, []Record{r}); err != nil {
-		return fmt.Errorf("store: append event %d of exercise %s: %w", r.Seq, exerciseID, err)
+		return s.errf(err, "append event %d of exercise %s", r.Seq, exerciseID)
 	}
 	return nil
 }
@@ -254,13 +442,15 @@ func (s *Store) AppendBatch(exerciseID string, rs []Record) error {
 		return nil
 	}
 	if err := s.append(exerciseID, rs); err != nil {
-		return fmt.Errorf("store: append events %d..%d of exercise %s: %w",
-			rs[0].Seq, rs[len(rs)-1].Seq, exerciseID, err)
+		return s.errf(err, "append events %d..%d of exercise %s", rs[0].Seq, rs[len(rs)-1].Seq, exerciseID)
 	}
 	return nil
 }
 
 func (s *Store) append(exerciseID string, rs []Record) (err error) {
+	if s.readOnly {
+		return ErrReadOnly
+	}
 	tx, err := s.db.Begin()
 	if err != nil {
 		return err
@@ -331,12 +521,15 @@ func appendTx(tx *sql.Tx, exerciseID string, last int64, rs []Record, now time.T
 func (s *Store) Events(exerciseID string) ([]Record, error) {
 	rs, err := s.events(exerciseID)
 	if err != nil {
-		return nil, fmt.Errorf("store: events of exercise %s: %w", exerciseID, err)
+		return nil, s.errf(err, "events of exercise %s", exerciseID)
 	}
 	return rs, nil
 }
 
 func (s *Store) events(exerciseID string) ([]Record, error) {
+	if s.schema == 0 {
+		return nil, ErrNotFound // an empty file opened read-only
+	}
 	rows, err := s.db.Query(`SELECT seq, at_ms, kind, data, wall_ms FROM events
 		WHERE exercise_id = ? ORDER BY seq`, exerciseID)
 	if err != nil {
@@ -373,7 +566,7 @@ func (s *Store) SetClock(exerciseID string, ms int64, paused bool) error {
 	err := s.update(exerciseID, `UPDATE exercises SET clock_ms = ?, paused = ?, updated_ms = ? WHERE id = ?`,
 		ms, paused, time.Now().UnixMilli(), exerciseID)
 	if err != nil {
-		return fmt.Errorf("store: set clock of exercise %s: %w", exerciseID, err)
+		return s.errf(err, "set clock of exercise %s", exerciseID)
 	}
 	return nil
 }
@@ -383,13 +576,16 @@ func (s *Store) Finish(exerciseID string) error {
 	err := s.update(exerciseID, `UPDATE exercises SET status = ?, updated_ms = ? WHERE id = ?`,
 		StatusFinished, time.Now().UnixMilli(), exerciseID)
 	if err != nil {
-		return fmt.Errorf("store: finish exercise %s: %w", exerciseID, err)
+		return s.errf(err, "finish exercise %s", exerciseID)
 	}
 	return nil
 }
 
 // update runs a single-row UPDATE and maps "no row" to ErrNotFound.
 func (s *Store) update(exerciseID, query string, args ...any) error {
+	if s.readOnly {
+		return ErrReadOnly
+	}
 	res, err := s.db.Exec(query, args...)
 	if err != nil {
 		return err
@@ -410,7 +606,7 @@ const exerciseCols = `id, scenario_id, title, lang, teams, source, status, clock
 func (s *Store) Exercise(id string) (Exercise, error) {
 	e, err := s.exercise(id)
 	if err != nil {
-		return Exercise{}, fmt.Errorf("store: exercise %s: %w", id, err)
+		return Exercise{}, s.errf(err, "exercise %s", id)
 	}
 	return e, nil
 }
@@ -430,7 +626,7 @@ func (s *Store) Unfinished() ([]Exercise, error) {
 	es, err := s.list(`SELECT `+exerciseCols+` FROM exercises WHERE status = ? AND `+hasLog+`
 		ORDER BY updated_ms DESC, pk DESC`, StatusRunning)
 	if err != nil {
-		return nil, fmt.Errorf("store: unfinished exercises: %w", err)
+		return nil, s.errf(err, "unfinished exercises")
 	}
 	return es, nil
 }
@@ -440,7 +636,7 @@ func (s *Store) Unfinished() ([]Exercise, error) {
 func (s *Store) Latest() (Exercise, error) {
 	e, err := s.one(`SELECT ` + exerciseCols + ` FROM exercises WHERE ` + hasLog + ` ORDER BY created_ms DESC, pk DESC LIMIT 1`)
 	if err != nil {
-		return Exercise{}, fmt.Errorf("store: latest exercise: %w", err)
+		return Exercise{}, s.errf(err, "latest exercise")
 	}
 	return e, nil
 }
@@ -455,7 +651,7 @@ func (s *Store) FindUnfinished(source string) (e Exercise, ok bool, err error) {
 		return Exercise{}, false, nil
 	}
 	if err != nil {
-		return Exercise{}, false, fmt.Errorf("store: find unfinished exercise for %q: %w", source, err)
+		return Exercise{}, false, s.errf(err, "find unfinished exercise for %q", source)
 	}
 	return e, true, nil
 }
@@ -472,6 +668,9 @@ func (s *Store) one(query string, args ...any) (Exercise, error) {
 }
 
 func (s *Store) list(query string, args ...any) ([]Exercise, error) {
+	if s.schema == 0 {
+		return nil, nil // an empty file opened read-only has no tables
+	}
 	rows, err := s.db.Query(query, args...)
 	if err != nil {
 		return nil, err
