@@ -114,21 +114,56 @@ func (l *limiter) failed(key string) {
 }
 
 // authenticator checks the facilitator's and the teams' credentials, maps
-// each user to the exercise's account with its permissions, rate-limits
-// failures per remote address, and admits rate-limited pairing connections.
+// each user to its account with its permissions, rate-limits failures per
+// remote address and from all addresses together, and admits rate-limited
+// pairing connections.
 type authenticator struct {
-	account     *server.Account
-	facilitator string // password
+	account     *server.Account // the exercise's: teams, streams, the host's listeners
+	events      *server.Account // the host's events publisher
+	pairing     *server.Account // pairing connections and the host's pairing listener
+	facilitator string          // password
 	teams       map[string]*server.User
 	passwords   map[string]string
-	lim         *limiter
-	pairLim     *limiter  // pairing connections per address
-	pairAll     *limiter  // pairing connections from everywhere, under key ""
-	pairs       *pairBook // tokens admitted so far
+	lim         *limiter // failed joins per address
+	joinAll     *limiter // failed joins from everywhere, under key ""
+	knownMu     sync.Mutex
+	known       map[string]bool // addresses that have logged in since the host started
+	pairLim     *limiter        // pairing connections per address
+	pairAll     *limiter        // pairing connections from everywhere, under key ""
+	pairs       *pairBook       // tokens admitted so far
 	onRefused   func(addr, user string)
 }
 
-const facilitatorUser = "facilitator"
+// The host's own in-process users, one per account, all with the
+// facilitator's password.
+const (
+	facilitatorUser        = "facilitator"
+	facilitatorEventsUser  = "facilitator-events"
+	facilitatorPairingUser = "facilitator-pairing"
+)
+
+// markKnown remembers an address that logged in, up to maxBuckets of them.
+func (a *authenticator) markKnown(key string) {
+	a.knownMu.Lock()
+	defer a.knownMu.Unlock()
+	if a.known != nil && len(a.known) < maxBuckets {
+		a.known[key] = true
+	}
+}
+
+// newcomerLimited reports whether an address is turned away because the
+// failed joins from all addresses together are used up: while they are,
+// only addresses that have logged in before (laptops coming back) may try.
+// Every answer to a newcomer is then the same refusal, right code or not,
+// so guesses learn nothing.
+func (a *authenticator) newcomerLimited(key string) bool {
+	if a.joinAll == nil || a.joinAll.allowed("") {
+		return false
+	}
+	a.knownMu.Lock()
+	defer a.knownMu.Unlock()
+	return !a.known[key]
+}
 
 func remoteKey(a net.Addr) string {
 	if a == nil {
@@ -155,25 +190,51 @@ func (a *authenticator) Check(c server.ClientAuthentication) bool {
 		return false
 	}
 	opts := c.GetOpts()
-	if opts.Username == facilitatorUser && eq(opts.Password, a.facilitator) {
-		c.RegisterUser(&server.User{Username: facilitatorUser, Account: a.account}) // no permissions: everything
+	if acc := a.facilitatorAccount(opts.Username); acc != nil && eq(opts.Password, a.facilitator) {
+		c.RegisterUser(&server.User{Username: opts.Username, Account: acc}) // no permissions: everything
+		a.markKnown(key)
 		return true
+	}
+	// Pairing has its own host-wide allowance (checkPair).
+	pairing := opts.Username == pairUser && a.pairs != nil && validPairToken(opts.Password)
+	if !pairing && a.newcomerLimited(key) {
+		if a.onRefused != nil {
+			a.onRefused(key, "(too many failed joins from all addresses)")
+		}
+		return false
 	}
 	if u, ok := a.teams[opts.Username]; ok && eq(opts.Password, a.passwords[opts.Username]) {
 		c.RegisterUser(u)
+		a.markKnown(key)
 		return true
 	}
 	// Teams come first, so a team called "pair" still joins with its
 	// password; a wrong one then counts as a pairing connection, which is one
 	// guess at the code like any other.
-	if opts.Username == pairUser && a.pairs != nil && validPairToken(opts.Password) {
+	if pairing {
 		return a.checkPair(c, key, opts.Password)
 	}
 	a.lim.failed(key)
+	if a.joinAll != nil {
+		a.joinAll.failed("")
+	}
 	if a.onRefused != nil {
 		a.onRefused(key, opts.Username)
 	}
 	return false
+}
+
+// facilitatorAccount is the account of one of the host's own users, or nil.
+func (a *authenticator) facilitatorAccount(user string) *server.Account {
+	switch user {
+	case facilitatorUser:
+		return a.account
+	case facilitatorEventsUser:
+		return a.events
+	case facilitatorPairingUser:
+		return a.pairing
+	}
+	return nil
 }
 
 // checkPair admits a pairing connection: one allowance of its address and
@@ -194,7 +255,11 @@ func (a *authenticator) checkPair(c server.ClientAuthentication, key, tok string
 	if err := a.pairs.admit(tok); err != nil {
 		return refuse(err.Error())
 	}
-	c.RegisterUser(&server.User{Username: pairUser, Account: a.account, Permissions: pairPermissions(tok),
+	acc := a.pairing
+	if acc == nil {
+		acc = a.account
+	}
+	c.RegisterUser(&server.User{Username: pairUser, Account: acc, Permissions: pairPermissions(tok),
 		ConnectionDeadline: time.Now().Add(pairConnLife)})
 	return true
 }

@@ -3,7 +3,10 @@
 // The facilitator's laptop runs a Host: an embedded NATS server with
 // JetStream, TLS with a per-exercise self-signed certificate, one account
 // per exercise and one user per team (password derived from the join code
-// and the team name, failed attempts rate-limited per address). The host
+// and the team name, failed attempts rate-limited per address and
+// host-wide). Message sizes are bounded per account by the server, commands
+// per team by the host, and junk never reaches the exercise log (guard.go).
+// The host
 // applies teams' choices through the exercise's engine.Session — once per
 // command id, replying after the event is stored — and fans the session's
 // events out to a JetStream stream per team.

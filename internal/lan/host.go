@@ -59,9 +59,6 @@ func DirFor(db, exerciseID string) string {
 	return filepath.Join(db+".lan", exerciseID)
 }
 
-// maxPayload fits an exercise.started event carrying a 2 MB scenario.
-const maxPayload = 4 << 20
-
 // Host serves one exercise to team laptops over the network: an embedded
 // NATS server with JetStream, a stream per team, and the exercise's
 // commands applied through its session.
@@ -81,15 +78,23 @@ type Host struct {
 	pairPW  []byte    // the PAKE password of the code
 	pairs   *pairBook // pairing tokens admitted and answered
 
-	ns   *server.Server
-	nc   *nats.Conn
-	js   jetstream.JetStream
-	subs []*nats.Subscription
+	ns    *server.Server
+	nc    *nats.Conn          // streams and clock, in the exercise account
+	js    jetstream.JetStream // on nc: the streams' management
+	evJS  jetstream.JetStream // publishes events, from the events account
+	conns []*nats.Conn        // every connection of the host's, nc first
+	subs  []*nats.Subscription
+
+	quiet      *quietLog   // what floods make happen, summarised
+	srvLines   serverLines // the server's warnings written per interval
+	teamLim    *limiter    // commands and hellos per team token
+	pairMsgLim *limiter    // pairing messages per token
 
 	mu       sync.Mutex
 	present  map[string]bool
 	bye      map[string]bool
 	outcomes map[string]Outcome // by command ref
+	refusals map[string]Outcome // logged refusals by team, decision, option and why (see refusalKey)
 	changed  chan struct{}      // closed and replaced when present or bye change
 	started  bool               // AutoStart has started the clock in this process
 
@@ -124,7 +129,10 @@ func NewHost(st *store.Store, run *exercise.Running, cfg HostConfig) (*Host, err
 	}
 	h := &Host{cfg: cfg, st: st, run: run, sess: run.Session, ex: run.ID, sub: subjects{exercise: run.ID},
 		tokens: map[string]string{}, byToken: map[string]string{}, present: map[string]bool{}, bye: map[string]bool{},
-		outcomes: map[string]Outcome{}, changed: make(chan struct{}), pubs: map[string]*teamPub{}, closing: make(chan struct{})}
+		outcomes: map[string]Outcome{}, refusals: map[string]Outcome{}, changed: make(chan struct{}), pubs: map[string]*teamPub{},
+		closing: make(chan struct{}), teamLim: newLimiter(teamRate), pairMsgLim: newLimiter(pairMessageRate)}
+	h.quiet = newQuietLog(h.logf)
+	h.srvLines.now = time.Now
 	run.Session.Read(func(s *engine.State) {
 		for _, t := range s.Teams {
 			h.teams = append(h.teams, t.Name)
@@ -176,9 +184,19 @@ type serverLog struct{ h *Host }
 func (l serverLog) Noticef(string, ...any)    {}
 func (l serverLog) Debugf(string, ...any)     {}
 func (l serverLog) Tracef(string, ...any)     {}
-func (l serverLog) Warnf(f string, a ...any)  { l.h.logf("nats: "+f, a...) }
-func (l serverLog) Errorf(f string, a ...any) { l.h.logf("nats: error: "+f, a...) }
+func (l serverLog) Warnf(f string, a ...any)  { l.line("nats: "+f, a...) }
+func (l serverLog) Errorf(f string, a ...any) { l.line("nats: error: "+f, a...) }
 func (l serverLog) Fatalf(f string, a ...any) { l.h.logf("nats: fatal: "+f, a...) }
+
+// line writes a server message, or counts it once a flood makes too many
+// (one per payload or permissions violation).
+func (l serverLog) line(f string, a ...any) {
+	if l.h.srvLines.allow() {
+		l.h.logf(f, a...)
+		return
+	}
+	l.h.quiet.note(noteServer)
+}
 
 func (h *Host) listenAddress() (string, int, error) {
 	listen := h.cfg.Listen
@@ -221,39 +239,40 @@ func (h *Host) startServer() error {
 	if err != nil {
 		return err
 	}
-	accName := "FB_" + h.ex
+	names := accountNames(h.ex)
 	auth := &authenticator{facilitator: h.hf.Facilitator, teams: map[string]*server.User{}, passwords: map[string]string{},
-		lim: newLimiter(h.cfg.JoinLimit), pairLim: newLimiter(h.cfg.PairLimit), pairAll: newLimiter(pairTotalLimit), pairs: h.pairs,
-		onRefused: func(addr, user string) {
-			h.logf("refused a connection from %s (user %q)", addr, user)
-		}}
-	opts := &server.Options{
-		ServerName:                 "firebreak-" + h.ex,
-		Host:                       host,
-		Port:                       port,
-		NoSigs:                     true,
-		NoLog:                      true,
-		JetStream:                  true,
-		StoreDir:                   filepath.Join(h.cfg.Dir, "jetstream"),
-		MaxPayload:                 maxPayload,
-		TLSConfig:                  tlsConf,
-		TLS:                        true,
-		TLSTimeout:                 5,
-		PingInterval:               5 * time.Second,
-		MaxPingsOut:                3,
-		Accounts:                   []*server.Account{server.NewAccount(accName)},
-		CustomClientAuthentication: auth,
+		lim: newLimiter(h.cfg.JoinLimit), joinAll: newLimiter(joinTotalLimit), known: map[string]bool{},
+		pairLim: newLimiter(h.cfg.PairLimit), pairAll: newLimiter(pairTotalLimit), pairs: h.pairs,
+		onRefused: func(addr, user string) { h.quiet.note(noteLoginRefused) }}
+	opts := &server.Options{}
+	// Account limits can only be set in a configuration (or a JWT), so the
+	// accounts are written as one.
+	if err := opts.ProcessConfigString(h.accountsConfig(names)); err != nil {
+		return fmt.Errorf("the network server's accounts: %w", err)
 	}
+	opts.ServerName = "firebreak-" + h.ex
+	opts.Host, opts.Port = host, port
+	opts.NoSigs, opts.NoLog = true, true
+	opts.JetStream = true
+	opts.StoreDir = filepath.Join(h.cfg.Dir, "jetstream")
+	opts.MaxPayload = maxPayload
+	opts.TLSConfig, opts.TLS, opts.TLSTimeout = tlsConf, true, 5
+	opts.PingInterval, opts.MaxPingsOut = 5*time.Second, 3
+	opts.CustomClientAuthentication = auth
 	ns, err := server.NewServer(opts)
 	if err != nil {
 		return err
 	}
 	ns.SetLoggerV2(serverLog{h}, false, false, false)
-	acc, err := ns.LookupAccount(accName)
-	if err != nil {
-		return err
+	for _, a := range []struct {
+		name string
+		acc  **server.Account
+	}{{names.exercise, &auth.account}, {names.events, &auth.events}, {names.pairing, &auth.pairing}} {
+		if *a.acc, err = ns.LookupAccount(a.name); err != nil {
+			return err
+		}
 	}
-	auth.account = acc
+	acc := auth.account
 	for _, t := range h.teams {
 		tok := h.tokens[t]
 		auth.teams[t] = &server.User{Username: t, Account: acc, Permissions: teamPermissions(h.sub, tok)}
@@ -277,15 +296,71 @@ func (h *Host) startServer() error {
 			return err
 		}
 	}
-	nc, err := nats.Connect("", nats.InProcessServer(ns), nats.UserInfo(facilitatorUser, h.hf.Facilitator),
-		nats.CustomInboxPrefix(hostInboxPrefix), nats.Name("firebreak-host"))
+	nc, err := h.connect(facilitatorUser, "firebreak-host")
 	if err != nil {
 		ns.Shutdown()
-		return fmt.Errorf("connecting to the embedded server: %w", err)
+		return err
 	}
 	h.nc = nc
-	h.js, err = jetstream.New(nc)
+	if h.js, err = jetstream.New(nc); err != nil {
+		return err
+	}
+	ev, err := h.connect(facilitatorEventsUser, "firebreak-host events")
+	if err != nil {
+		return err
+	}
+	h.evJS, err = jetstream.New(ev)
 	return err
+}
+
+// accounts are the server's accounts for an exercise: the exercise's own
+// (teams, streams, the host's listening connections), the host's events
+// publisher's, and pairing's.
+type accounts struct{ exercise, events, pairing string }
+
+func accountNames(ex string) accounts {
+	return accounts{exercise: "FB_" + ex, events: "FB_" + ex + "_events", pairing: "FB_" + ex + "_pairing"}
+}
+
+// accountsConfig limits the messages of the exercise and pairing accounts
+// (a larger one closes its sender's connection unread) and lets the events
+// account, the only one with larger messages, publish into the team
+// streams through a service import: JetStream's acknowledgement is the
+// service's answer.
+func (h *Host) accountsConfig(n accounts) string {
+	events := h.sub.prefix() + ".team.>"
+	return fmt.Sprintf(`accounts: {
+  %q: { limits: { max_payload: %d }, exports: [ { service: %q, accounts: [%q] } ] }
+  %q: { imports: [ { service: { account: %q, subject: %q } } ] }
+  %q: { limits: { max_payload: %d } }
+}
+`, n.exercise, maxTeamMessage, events, n.events, n.events, n.exercise, events, n.pairing, maxPairMessage)
+}
+
+// connect opens one of the host's in-process connections. It reconnects
+// at once and for good if the server ever drops it, and counts, without
+// a line per message, what a flood makes it drop.
+func (h *Host) connect(user, name string) (*nats.Conn, error) {
+	nc, err := nats.Connect("", nats.InProcessServer(h.ns), nats.UserInfo(user, h.hf.Facilitator),
+		nats.CustomInboxPrefix(hostInboxPrefix), nats.Name(name),
+		nats.MaxReconnects(-1), nats.ReconnectWait(10*time.Millisecond), nats.ReconnectJitter(0, 0),
+		nats.ErrorHandler(func(_ *nats.Conn, _ *nats.Subscription, err error) {
+			if errors.Is(err, nats.ErrSlowConsumer) {
+				h.quiet.note("times a flood overran one of the host's subscriptions")
+				return
+			}
+			h.quiet.note(noteServer)
+		}),
+		nats.DisconnectErrHandler(func(_ *nats.Conn, err error) {
+			if err != nil {
+				h.quiet.note("host connections dropped by the server")
+			}
+		}))
+	if err != nil {
+		return nil, fmt.Errorf("connecting to the embedded server: %w", err)
+	}
+	h.conns = append(h.conns, nc)
+	return nc, nil
 }
 
 // startFanOut creates the team streams, finds what each already holds,
@@ -472,7 +547,7 @@ func (p *teamPub) publish(ev engine.Event) bool {
 	wait := 50 * time.Millisecond
 	for {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		_, err := p.h.js.PublishMsg(ctx, msg, jetstream.WithMsgID(strconv.FormatInt(ev.Seq, 10)))
+		_, err := p.h.evJS.PublishMsg(ctx, msg, jetstream.WithMsgID(strconv.FormatInt(ev.Seq, 10)))
 		cancel()
 		if err == nil {
 			return true
@@ -506,30 +581,61 @@ const refPrefix = "lan:"
 // apart per team so one team's ids can never answer for another's.
 func commandRef(tok, id string) string { return refPrefix + tok + ":" + id }
 
+// listen subscribes to what the laptops send, each team's hello and
+// commands on a connection of their own and pairing on another, so that a
+// flood on one fills only its connection. A flood beyond what a
+// subscription holds is dropped there (and counted) rather than queued
+// without bound.
 func (h *Host) listen() error {
-	s1, err := h.nc.Subscribe("fb.hello.*", h.onHello)
+	for _, t := range h.teams {
+		tok := h.tokens[t]
+		nc, err := h.connect(facilitatorUser, "firebreak-host team "+t)
+		if err != nil {
+			return err
+		}
+		s1, err := nc.Subscribe(helloSubject(tok), h.onHello)
+		if err != nil {
+			return err
+		}
+		s2, err := nc.Subscribe(h.sub.cmd(tok), h.onCommand)
+		if err != nil {
+			return err
+		}
+		h.subs = append(h.subs, s1, s2)
+		for _, s := range []*nats.Subscription{s1, s2} {
+			_ = s.SetPendingLimits(4096, 64<<20)
+		}
+		if err := nc.Flush(); err != nil {
+			return err
+		}
+	}
+	nc, err := h.connect(facilitatorPairingUser, "firebreak-host pairing")
 	if err != nil {
 		return err
 	}
-	s2, err := h.nc.Subscribe(h.sub.cmd("*"), h.onCommand)
+	s3, err := nc.Subscribe(pairSubjectPrefix+"*", h.onPair)
 	if err != nil {
 		return err
 	}
-	s3, err := h.nc.Subscribe(pairSubjectPrefix+"*", h.onPair)
-	if err != nil {
-		return err
-	}
-	h.subs = append(h.subs, s1, s2)
-	for _, s := range h.subs {
-		_ = s.SetPendingLimits(-1, 64<<20)
-	}
-	// Pairing requests are small and anyone may send them: a flood is
-	// dropped here rather than queued without bound. The room is for a
-	// pairing connection's 30 seconds of large junk (checked by size
-	// first, so drained fast) without crowding out the real requests.
+	// Pairing requests are small (the account's limit) and anyone may send
+	// them. The room is for pairing connections' 30 seconds of junk (checked
+	// by size and rate first, so drained fast) without crowding out the real
+	// requests.
 	_ = s3.SetPendingLimits(16384, 64<<20)
 	h.subs = append(h.subs, s3)
-	return h.nc.Flush()
+	return nc.Flush()
+}
+
+// droppedMessages counts the messages the host's subscriptions dropped
+// because a flood overran them.
+func (h *Host) droppedMessages() int64 {
+	var n int64
+	for _, s := range h.subs {
+		if d, err := s.Dropped(); err == nil {
+			n += int64(d)
+		}
+	}
+	return n
 }
 
 func lastToken(subject string) string {
@@ -550,9 +656,8 @@ func (h *Host) copied(m *nats.Msg) bool {
 	if m.Header.Get(hdrTeam) == "" && m.Header.Get(hdrSeq) == "" {
 		return false
 	}
-	if h.ignored.Add(1) == 1 {
-		h.logf("ignoring copies of stream messages sent to %s (a team's consumer delivers there)", m.Subject)
-	}
+	h.ignored.Add(1)
+	h.quiet.note(noteCopies)
 	return true
 }
 
@@ -561,13 +666,20 @@ func (h *Host) copied(m *nats.Msg) bool {
 // copy of a stream message, or one asking for its answer outside the
 // team's own inbox — answering that would have the host publish, with its
 // rights, wherever a team says (another team's stream subject, say).
+//
+// It also keeps each team to its rate (teamRate): the excess is dropped
+// before anything else is done with it, and counted.
 func (h *Host) teamRequest(m *nats.Msg) (tok string, ok bool) {
+	tok = lastToken(m.Subject)
+	if !h.teamLim.take(tok) {
+		h.quiet.note(noteRate)
+		return "", false
+	}
 	if h.copied(m) {
 		return "", false
 	}
-	tok = lastToken(m.Subject)
 	if !strings.HasPrefix(m.Reply, inboxPrefix(tok)+".") {
-		h.logf("dropped a request on %s asking for its answer on %q, outside the team's inbox", m.Subject, m.Reply)
+		h.quiet.note(noteOutsideInbox)
 		return "", false
 	}
 	return tok, true
@@ -579,13 +691,14 @@ func (h *Host) onHello(m *nats.Msg) {
 		return
 	}
 	team, known := h.byToken[tok]
-	var req helloRequest
+	req, err := decodeHello(m.Data)
 	switch {
 	case !known:
 		respond(m, helloReply{Protocol: Protocol, Error: "unknown team"})
 		return
-	case len(m.Data) > 4096 || json.Unmarshal(m.Data, &req) != nil:
-		respond(m, helloReply{Protocol: Protocol, Error: "bad hello"})
+	case err != nil:
+		h.quiet.note(noteBadCommand)
+		respond(m, helloReply{Protocol: Protocol, Error: err.Error()})
 		return
 	case req.Protocol != Protocol:
 		respond(m, helloReply{Protocol: Protocol, Error: fmt.Sprintf("this host speaks protocol %d, the laptop %d: use the same Firebreak version", Protocol, req.Protocol)})
@@ -622,10 +735,12 @@ func (h *Host) onCommand(m *nats.Msg) {
 	}
 	cmd, err := decodeCommand(m.Data)
 	if err != nil {
+		h.quiet.note(noteBadCommand)
 		respond(m, Outcome{ID: cmd.ID, Status: StatusRejected, Reason: err.Error()})
 		return
 	}
 	if cmd.Team != team {
+		h.quiet.note(noteBadCommand)
 		respond(m, Outcome{ID: cmd.ID, Status: StatusRejected,
 			Reason: fmt.Sprintf("this laptop joined as team %q; it cannot send for team %q", team, cmd.Team)})
 		return
@@ -644,8 +759,21 @@ func (h *Host) onCommand(m *nats.Msg) {
 // apply carries out a team's choice once: a command id seen before gets
 // the outcome it had, without touching the exercise again. The reply goes
 // out after the session returns, when the event is in the store.
+//
+// What cannot be a choice (a decision the scenario does not have, an
+// option the decision does not have) is refused without reaching the
+// session, so junk never grows the exercise log. A choice the session
+// refuses for good (the decision is not open, the team or the exercise has
+// ended) is logged once: the same choice sent again with another id, while
+// that still holds, gets the same refusal without a new event.
 func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 	ref := commandRef(tok, cmd.ID)
+	var key, junk string
+	h.sess.Read(func(s *engine.State) { _, junk = refusalKey(s, team, cmd) })
+	if junk != "" { // before the queue of commands: junk never waits there
+		h.quiet.note(noteJunkChoice)
+		return Outcome{ID: cmd.ID, Status: StatusRejected, Reason: junk}
+	}
 	h.cmdMu.Lock()
 	defer h.cmdMu.Unlock()
 	h.mu.Lock()
@@ -661,6 +789,17 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 		o.ID, o.Duplicate = cmd.ID, true
 		return o
 	}
+	h.sess.Read(func(s *engine.State) { key, _ = refusalKey(s, team, cmd) })
+	if key != "" {
+		h.mu.Lock()
+		o, again := h.refusals[key]
+		h.mu.Unlock()
+		if again {
+			h.quiet.note(noteRepeated)
+			o.ID = cmd.ID
+			return o
+		}
+	}
 	err := h.sess.Send(engine.Command{Kind: engine.CmdChoose, Team: team, Decision: cmd.Decision, Option: cmd.Option, Text: cmd.Text, Ref: ref})
 	h.mu.Lock()
 	o, recorded := h.outcomes[ref]
@@ -673,15 +812,54 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 		if o.Reason == "" {
 			o.Reason = strings.TrimPrefix(err.Error(), engine.ErrRejected.Error()+": ")
 		}
+		if recorded && key != "" {
+			h.mu.Lock()
+			h.refusals[key] = Outcome{Status: StatusRejected, Reason: o.Reason}
+			h.mu.Unlock()
+		}
 	case recorded:
 		// The event is in the log but something after it failed: report
 		// what the log says.
 	default:
+		// The detail (a database error, with its path) is for the
+		// facilitator, not for the network.
 		h.logf("team %s: command %s failed: %v", team, cmd.ID, err)
-		o = Outcome{Status: StatusRetry, Reason: err.Error()}
+		o = Outcome{Status: StatusRetry, Reason: "the host could not store the choice just now"}
 	}
 	o.ID = cmd.ID
 	return o
+}
+
+// refusalKey looks at a choice before the session does. junk is the reason
+// to refuse one that cannot be a choice at all (worded as the session
+// words it). key names a choice the session will refuse for as long as the
+// state says so; it is empty for one the session may accept.
+func refusalKey(s *engine.State, team string, cmd wireCommand) (key, junk string) {
+	if s.Scenario == nil {
+		return "", ""
+	}
+	d := s.Scenario.Decision(cmd.Decision)
+	switch {
+	case d == nil:
+		return "", fmt.Sprintf("the scenario has no decision %q", cmd.Decision)
+	case d.Option(cmd.Option) == nil:
+		return "", fmt.Sprintf("decision %q has no option %q", cmd.Decision, cmd.Option)
+	}
+	t := s.Team(team)
+	var why string
+	switch {
+	case t == nil:
+		return "", fmt.Sprintf("there is no team %q", team)
+	case s.Ended:
+		why = "exercise ended"
+	case t.Ended:
+		why = "team ended"
+	case !t.IsOpen(cmd.Decision):
+		why = "not open"
+	default:
+		return "", ""
+	}
+	return strings.Join([]string{team, cmd.Decision, cmd.Option, why}, "\x00"), ""
 }
 
 // Address is where the host listens (host:port).
@@ -880,9 +1058,10 @@ func (h *Host) Close() {
 		for _, s := range h.subs {
 			_ = s.Unsubscribe()
 		}
-		if h.nc != nil {
-			h.nc.Close()
+		for _, nc := range h.conns {
+			nc.Close()
 		}
+		h.quiet.flush()
 		if h.ns != nil {
 			h.ns.Shutdown()
 			h.ns.WaitForShutdown()

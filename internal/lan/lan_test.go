@@ -45,6 +45,12 @@ func miniConfig(t testing.TB, speed float64, teams ...string) engine.Config {
 // the test says) over the real one.
 func newTestHost(t testing.TB, fake bool, speed float64, teams ...string) *testHost {
 	t.Helper()
+	return newTestHostConfig(t, fake, miniConfig(t, speed, teams...))
+}
+
+// newTestHostConfig is newTestHost for any exercise configuration.
+func newTestHostConfig(t testing.TB, fake bool, cfg engine.Config) *testHost {
+	t.Helper()
 	dir := t.TempDir()
 	th := &testHost{t: t, db: filepath.Join(dir, "fb.db")}
 	var err error
@@ -57,7 +63,7 @@ func newTestHost(t testing.TB, fake bool, speed float64, teams ...string) *testH
 		th.clock = engine.NewFakeClock()
 		wall = th.clock
 	}
-	if th.run, err = exercise.Start(th.st, miniConfig(t, speed, teams...), scenario.Text{"en": "Mini"}, "lan-test", wall, exercise.EachEvent); err != nil {
+	if th.run, err = exercise.Start(th.st, cfg, scenario.Text{"en": "Mini"}, "lan-test", wall, exercise.EachEvent); err != nil {
 		t.Fatal(err)
 	}
 	th.cfg = HostConfig{Listen: "127.0.0.1:0", Dir: DirFor(th.db, th.run.ID), Linger: 2 * time.Second,

@@ -333,12 +333,20 @@ func (b *pairBook) claim(tok string) bool {
 	return true
 }
 
+// pairMessageRate bounds the messages the host reads per pairing token: a
+// laptop sends one.
+var pairMessageRate = JoinLimit{Burst: 8, Every: time.Second}
+
 // onPair answers a pairing request, once per token.
 func (h *Host) onPair(m *nats.Msg) {
+	tok := lastToken(m.Subject)
+	if !h.pairMsgLim.take(tok) {
+		h.quiet.note(noteRate)
+		return
+	}
 	if h.copied(m) {
 		return
 	}
-	tok := lastToken(m.Subject)
 	// Only the token's own connection can publish here, and only its inbox
 	// may get the answer: a reply subject elsewhere (a team's stream, say)
 	// would have the host publish there for it.
@@ -351,7 +359,7 @@ func (h *Host) onPair(m *nats.Msg) {
 	}
 	r, err := answerPair(h.pairPW, tok, h.bundle.Fingerprint, h.ex, m.Data)
 	if err != nil {
-		h.logf("pairing: refused a request: %v", err)
+		h.quiet.note(notePairRefused)
 		r = pairReply{Protocol: Protocol, Error: err.Error()}
 	}
 	respond(m, r)

@@ -3,11 +3,15 @@ package lan
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 )
 
 // Protocol is the version of the messages below. A client and a host that
@@ -61,6 +65,8 @@ const commandSchema = `{
   "then": {"required": ["decision", "option"]}
 }`
 
+const commandSchemaURL = "urn:firebreak:lan:command"
+
 var (
 	schemaOnce sync.Once
 	schema     *jsonschema.Schema
@@ -74,17 +80,22 @@ func compiledSchema() (*jsonschema.Schema, error) {
 			schemaErr = err
 			return
 		}
+		// A URL of its own: a relative name would be resolved against the
+		// host's working directory, which validation errors then quote.
 		c := jsonschema.NewCompiler()
-		if err := c.AddResource("command.json", doc); err != nil {
+		if err := c.AddResource(commandSchemaURL, doc); err != nil {
 			schemaErr = err
 			return
 		}
-		schema, schemaErr = c.Compile("command.json")
+		schema, schemaErr = c.Compile(commandSchemaURL)
 	})
 	return schema, schemaErr
 }
 
-// decodeCommand checks a command's size and schema and decodes it.
+// decodeCommand checks a command's size and schema and decodes it. Its
+// errors go back to the team that sent the command: they say what is wrong
+// with it in the command's own terms, never anything of the host's (no
+// file, no schema location, no Go type).
 func decodeCommand(data []byte) (wireCommand, error) {
 	var cmd wireCommand
 	if len(data) > MaxCommandSize {
@@ -92,26 +103,100 @@ func decodeCommand(data []byte) (wireCommand, error) {
 	}
 	sch, err := compiledSchema()
 	if err != nil {
-		return cmd, err
+		return cmd, errors.New("the host cannot check commands")
 	}
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 	if err != nil {
-		return cmd, fmt.Errorf("the command is not JSON: %v", err)
+		return cmd, errors.New("the command is not one JSON value")
 	}
 	if err := sch.Validate(inst); err != nil {
-		msg := err.Error()
-		if ve, ok := err.(*jsonschema.ValidationError); ok {
-			msg = strings.ReplaceAll(ve.Error(), "\n", "; ")
-		}
-		return cmd, fmt.Errorf("the command does not follow the schema: %s", msg)
+		return cmd, fmt.Errorf("the command does not follow the schema: %s", schemaProblems(err))
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&cmd); err != nil {
-		return cmd, fmt.Errorf("the command does not decode: %v", err)
+		return wireCommand{}, errors.New("the command does not decode")
 	}
 	return cmd, nil
 }
+
+// commandFields says what each field of a command must be.
+var commandFields = map[string]string{
+	"id":       "1 to 64 of the characters A-Z a-z 0-9 _ . : -",
+	"kind":     `"choose" or "bye"`,
+	"team":     "a string of 1 to 160 characters",
+	"decision": "a string of 1 to 200 characters",
+	"option":   "a string of 1 to 200 characters",
+	"text":     "a string of at most 10000 characters",
+}
+
+// schemaProblems words a validation error in the command's terms: which
+// field is wrong and what it must be, which are missing, whether there are
+// others. The sender's values are not repeated.
+func schemaProblems(err error) string {
+	var ve *jsonschema.ValidationError
+	if !errors.As(err, &ve) {
+		return "it is not a command"
+	}
+	var out []string
+	add := func(s string) {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	var walk func(e *jsonschema.ValidationError)
+	walk = func(e *jsonschema.ValidationError) {
+		if len(e.Causes) > 0 {
+			for _, c := range e.Causes {
+				walk(c)
+			}
+			return
+		}
+		if len(e.InstanceLocation) > 0 {
+			if rule, ok := commandFields[e.InstanceLocation[0]]; ok {
+				add(fmt.Sprintf("%q must be %s", e.InstanceLocation[0], rule))
+			} else {
+				add("it has a field a command does not have")
+			}
+			return
+		}
+		switch k := e.ErrorKind.(type) {
+		case *kind.Required:
+			var missing []string
+			for _, m := range k.Missing {
+				if _, ok := commandFields[m]; ok {
+					missing = append(missing, strconv.Quote(m))
+				}
+			}
+			add("it lacks " + strings.Join(missing, ", "))
+		case *kind.AdditionalProperties:
+			add("it has a field a command does not have")
+		case *kind.Type:
+			add("it is not a JSON object")
+		default:
+			add("it is not a command")
+		}
+	}
+	walk(ve)
+	slices.Sort(out)
+	return strings.Join(out, "; ")
+}
+
+// decodeHello checks a team's hello. As for commands, its errors name
+// nothing of the host's.
+func decodeHello(data []byte) (helloRequest, error) {
+	var req helloRequest
+	if len(data) > maxHello {
+		return req, fmt.Errorf("bad hello: %d bytes; at most %d are accepted", len(data), maxHello)
+	}
+	if err := json.Unmarshal(data, &req); err != nil {
+		return helloRequest{}, errors.New("bad hello: not a JSON object with the protocol and the team")
+	}
+	return req, nil
+}
+
+// maxHello bounds a hello; a real one is under 300 bytes.
+const maxHello = 4096
 
 // Outcome statuses.
 const (

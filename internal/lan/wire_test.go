@@ -1,0 +1,91 @@
+package lan
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+var commandID = regexp.MustCompile(`^[A-Za-z0-9_.:-]{1,64}$`)
+
+// FuzzCommand feeds the host's decoding of a team's command anything: it
+// must never panic; what it accepts is a command the host can act on (the
+// schema's shape, and the same command once encoded again); what it refuses
+// it refuses in the command's own terms, naming nothing of the host's.
+//
+//	go test -run '^$' -fuzz FuzzCommand ./internal/lan
+func FuzzCommand(f *testing.F) {
+	for _, s := range []string{
+		`{"id":"script:1","kind":"choose","team":"Alpha","decision":"first","option":"good","text":"a statement"}`,
+		`{"id":"bye","kind":"bye","team":"Alpha"}`,
+		`{"id":"a","kind":"choose","team":"Alpha"}`,
+		`{"id":"a b","kind":"choose","team":"Alpha","decision":"d","option":"o"}`,
+		`{"id":"a","kind":"choose","team":"Alpha","decision":"d","option":"o","extra":1}`,
+		`{"id":"a","kind":"choose","team":"Alpha","decision":"d","option":"o","text":null}`,
+		`{"id":"a","id":"b","kind":"bye","team":"A"}`,
+		`{"id":"a","kind":"bye","team":"A"} {}`,
+		`{"id":"\u0041","kind":"bye","team":"\ud800"}`,
+		`[]`, `null`, `"x"`, `1e999`, `{`, ``, "\xff",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cmd, err := decodeCommand(data)
+		if err != nil {
+			msg := err.Error()
+			for _, leak := range []string{"file:", "urn:", "jsonschema", "command.json", "wireCommand", "Go struct"} {
+				if strings.Contains(msg, leak) {
+					t.Fatalf("%q: the refusal %q shows %q", data, msg, leak)
+				}
+			}
+			if cmd != (wireCommand{}) {
+				t.Fatalf("%q: a refusal with a command %+v", data, cmd)
+			}
+			return
+		}
+		if len(data) > MaxCommandSize || !commandID.MatchString(cmd.ID) || cmd.Team == "" ||
+			utf8.RuneCountInString(cmd.Text) > 10_000 {
+			t.Fatalf("%q accepted as %+v", data, cmd)
+		}
+		switch cmd.Kind {
+		case wireChoose:
+			if cmd.Decision == "" || cmd.Option == "" {
+				t.Fatalf("%q: a choice without its decision or option: %+v", data, cmd)
+			}
+		case wireBye:
+		default:
+			t.Fatalf("%q: kind %q accepted", data, cmd.Kind)
+		}
+		again, err := json.Marshal(cmd)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd2, err := decodeCommand(again)
+		if err != nil || cmd2 != cmd {
+			t.Fatalf("%q: accepted as %+v, but encoded again %s gives %+v, %v", data, cmd, again, cmd2, err)
+		}
+	})
+}
+
+// FuzzHello does the same for a team's hello.
+//
+//	go test -run '^$' -fuzz FuzzHello ./internal/lan
+func FuzzHello(f *testing.F) {
+	for _, s := range []string{`{"protocol":1,"team":"Alpha"}`, `{"protocol":2}`, `{"team":7}`, `[]`, `null`, ``, `{"protocol":1e99}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		req, err := decodeHello(data)
+		if err != nil {
+			if req != (helloRequest{}) || strings.Contains(err.Error(), "Go ") || strings.Contains(err.Error(), "helloRequest") {
+				t.Fatalf("%q: %+v, %v", data, req, err)
+			}
+			return
+		}
+		if len(data) > maxHello {
+			t.Fatalf("%d bytes accepted", len(data))
+		}
+	})
+}
