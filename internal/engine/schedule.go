@@ -26,6 +26,17 @@ const (
 	rankTimeUp
 )
 
+// condCache is a condition's answer for a team, kept until something the
+// condition reads changes for the team (valid false) or, for one that reads
+// the clock, until time passes its answer. from is when it was asked; at,
+// ok the first time from then on that it holds (ok false: none).
+type condCache struct {
+	valid bool
+	ok    bool
+	from  time.Duration
+	at    time.Duration
+}
+
 type candidate struct {
 	at   time.Duration
 	rank int
@@ -46,14 +57,14 @@ func (s *State) Due(upTo time.Duration) (Event, bool) {
 	if s.Scenario == nil || s.Ended {
 		return Event{}, false
 	}
-	var best *candidate
+	var best candidate
+	have := false
 	for _, t := range s.Teams {
-		if c, ok := s.teamDue(t); ok && c.at <= upTo && (best == nil || c.before(*best)) {
-			cc := c
-			best = &cc
+		if c, ok := s.teamDue(t); ok && c.at <= upTo && (!have || c.before(best)) {
+			best, have = c, true
 		}
 	}
-	if best == nil {
+	if !have {
 		if !s.Active() && len(s.Teams) > 0 {
 			return Event{Kind: KindExerciseEnds, At: s.Now, Reason: EndComplete}, true
 		}
@@ -68,10 +79,14 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 	if t.Ended {
 		return candidate{}, false
 	}
-	var best *candidate
+	// The best candidate so far, kept by value: teamDue runs for every
+	// event, and a candidate on the heap per consideration cost more than
+	// all the rest.
+	var best candidate
+	have := false
 	consider := func(c candidate) {
-		if best == nil || c.before(*best) {
-			best = &c
+		if !have || c.before(best) {
+			best, have = c, true
 		}
 	}
 	if t.Phase == "" {
@@ -82,15 +97,19 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 	}
 	p := s.Scenario.Phase(t.Phase)
 	entered := t.PhaseEnteredAt
-	for _, in := range p.Injects {
+	// The phase's injects arrive in order (by time, ties in file order):
+	// only the first not yet delivered is a candidate. t.injNext skips
+	// those delivered, so a phase of many injects costs no more per event.
+	arrival := p.Arrival()
+	for i := t.injNext; i < len(arrival); i++ {
+		in := arrival[i]
 		if t.delivered[in.ID] {
 			continue
 		}
-		if p.Ending != nil && in.At > 0 {
-			continue // play stops at an ending; later injects never arrive
+		if p.Ending == nil || in.At == 0 { // play stops at an ending; later injects never arrive
+			consider(candidate{at: entered + in.At, rank: rankInject, ev: Event{Kind: KindInject, Team: t.Name, Phase: p.ID, Inject: in.ID}})
 		}
-		// Ties keep file order: consider only replaces on a strictly earlier time.
-		consider(candidate{at: entered + in.At, rank: rankInject, ev: Event{Kind: KindInject, Team: t.Name, Phase: p.ID, Inject: in.ID}})
+		break
 	}
 	for _, d := range p.Decisions {
 		if t.opened[d.ID] {
@@ -114,7 +133,7 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 		// A team that reached an ending stops playing: only the ending's
 		// opening injects arrive; no rule, trigger or deadline applies.
 		consider(candidate{at: entered, rank: rankEnding, ev: Event{Kind: KindTeamEnded, Team: t.Name, Reason: EndReached}})
-		return *best, true
+		return best, true
 	}
 	for i, c := range t.Commitments {
 		if !c.Kept && !c.Missed {
@@ -126,30 +145,75 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 			consider(candidate{at: ds.DueAt(), rank: rankRegMissed, ev: Event{Kind: KindRegMissed, Team: t.Name, RegDeadline: id}})
 		}
 	}
-	// One environment for all conditions of this team; only "minutes" varies.
+	// One environment for all conditions of this team, made when one needs
+	// evaluating; only "minutes" varies.
 	var env scenario.Env
-	if len(s.Scenario.Triggers) > 0 || len(s.Scenario.Rules) > 0 || (s.Scenario.Feed != nil && !s.NoFeed) {
-		env = s.Env(t, s.Now)
+	envNow := func() scenario.Env {
+		if env == nil {
+			env = s.Env(t, s.Now)
+		}
+		return env
 	}
-	for _, tr := range s.Scenario.Triggers {
-		if t.Triggered[tr.ID] || tr.When == nil {
+	// A condition's answer is kept until something it reads changes for the
+	// team (State.touch); one that reads the clock is also asked again once
+	// the time it was asked from is past its answer. So many triggers or
+	// rules cost an evaluation when their inputs change, not on every event.
+	// Triggers share a rank, and so do rules: the first due of each (file
+	// order at equal times) is the only one to consider.
+	firstTrig, firstRule := -1, -1
+	var trigAt, ruleAt time.Duration
+	for i, tr := range s.Scenario.Triggers {
+		if t.fired[i] || tr.When == nil {
 			continue
 		}
-		if at, ok := s.firstTrue(env, tr.When, s.Now, time.Minute); ok {
-			consider(candidate{at: at, rank: rankTrigger, ev: Event{Kind: KindTrigger, Team: t.Name, Trigger: tr.ID}})
+		c := &t.trigDue[i]
+		if !c.valid || s.Now < c.from || (c.ok && s.Now > c.at) {
+			c.at, c.ok = s.firstTrue(envNow(), tr.When, s.Now, time.Minute)
+			c.from, c.valid = s.Now, true
+		}
+		if c.ok && (firstTrig < 0 || c.at < trigAt) {
+			firstTrig, trigAt = i, c.at
 		}
 	}
-	for _, r := range s.Scenario.Rules {
+	if firstTrig >= 0 {
+		consider(candidate{at: trigAt, rank: rankTrigger, ev: Event{Kind: KindTrigger, Team: t.Name, Trigger: s.Scenario.Triggers[firstTrig].ID}})
+	}
+	for i, r := range s.Scenario.Rules {
 		if r.Every <= 0 {
 			continue
 		}
 		// The first period not yet applied and not yet past.
-		k := max(t.ruleTick[r.ID]+1, int((s.Now+r.Every-1)/r.Every))
-		if at, ok := s.firstTrueTick(env, r, k); ok {
-			consider(candidate{at: at, rank: rankRule, ev: Event{Kind: KindRule, Team: t.Name, Rule: r.ID, Tick: int(at / r.Every)}})
+		k := max(t.ruleTicks[i]+1, int((s.Now+r.Every-1)/r.Every))
+		if time.Duration(k)*r.Every > s.Scenario.Duration {
+			continue
+		}
+		at, ok := time.Duration(k)*r.Every, true
+		if r.While != nil {
+			c := &t.ruleDue[i]
+			if r.While.ReadsClock() {
+				if !c.valid || at < c.from || (c.ok && at > c.at) {
+					c.at, c.ok = s.firstTrueTick(envNow(), r, k)
+					c.from, c.valid = at, true
+				}
+				at, ok = c.at, c.ok
+			} else {
+				if !c.valid {
+					_, c.ok = s.firstTrueTick(envNow(), r, k)
+					c.valid = true
+				}
+				ok = c.ok
+			}
+		}
+		if ok && (firstRule < 0 || at < ruleAt) {
+			firstRule, ruleAt = i, at
 		}
 	}
+	if firstRule >= 0 {
+		r := s.Scenario.Rules[firstRule]
+		consider(candidate{at: ruleAt, rank: rankRule, ev: Event{Kind: KindRule, Team: t.Name, Rule: r.ID, Tick: int(ruleAt / r.Every)}})
+	}
 	if f := s.Scenario.Feed; f != nil && !s.NoFeed {
+		envNow()
 		k := max(t.feedTick+1, int((s.Now+f.Every-1)/f.Every))
 		if at, posts, ok := s.nextFeed(env, t, k); ok {
 			consider(candidate{at: at, rank: rankRule, ev: Event{Kind: KindFeed, Team: t.Name, Tick: int(at / f.Every), Posts: posts}})
@@ -163,11 +227,8 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 		}
 		consider(candidate{at: at, rank: rankContinue, ev: Event{Kind: KindPhase, Team: t.Name, Phase: next}})
 	}
-	if p.Ending != nil {
-		consider(candidate{at: entered, rank: rankEnding, ev: Event{Kind: KindTeamEnded, Team: t.Name, Reason: EndReached}})
-	}
 	consider(candidate{at: s.Scenario.Duration, rank: rankTimeUp, ev: Event{Kind: KindTeamEnded, Team: t.Name, Reason: EndTimeUp}})
-	return *best, true
+	return best, true
 }
 
 // firstTrue finds the first time from `from`, in steps, at which cond holds
@@ -175,7 +236,7 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 // ("minutes") can change without an event, so others are tried once.
 func (s *State) firstTrue(env scenario.Env, cond *scenario.Expr, from, step time.Duration) (time.Duration, bool) {
 	defer setMinutes(env, s.Now)
-	if !strings.Contains(cond.Src, "minutes") {
+	if !cond.ReadsClock() {
 		setMinutes(env, from)
 		ok, _ := cond.Bool(env)
 		return from, ok
@@ -205,7 +266,7 @@ func (s *State) firstTrueTick(env scenario.Env, r *scenario.Rule, k int) (time.D
 		if ok {
 			return at, true
 		}
-		if !strings.Contains(r.While.Src, "minutes") {
+		if !r.While.ReadsClock() {
 			return 0, false // the condition cannot change before the next event
 		}
 	}

@@ -23,8 +23,52 @@ const (
 	MinSpeed        = 0.1
 	MaxSpeed        = 1000.0
 	MaxStatementLen = 10_000
-	maxEventsPerRun = 1_000_000 // guards against a scenario that loops without time passing
 )
+
+// Limits on the work a scenario can make the engine do. Lint refuses the
+// loops that take no time (continue: {after: 0s} back to a phase already
+// on the way); these bound what remains, so no scenario, however large or
+// odd, can exhaust the machine. The built-in scenarios make at most about
+// 90 events at one instant and 700 in a whole exercise, with 12 teams.
+const (
+	// MaxEventsPerInstant bounds the events the scenario makes happen at
+	// one and the same exercise time, in one clock step or command.
+	MaxEventsPerInstant = 50_000
+	// MaxEventsPerExercise bounds the events in an exercise's log. Every
+	// event the scenario makes keeps a bounded amount of memory (its ids,
+	// its place in a team's inbox or path), so this bounds memory too.
+	MaxEventsPerExercise = 500_000
+)
+
+// Variables so that tests can lower them.
+var (
+	maxEventsPerInstant  = MaxEventsPerInstant
+	maxEventsPerExercise = MaxEventsPerExercise
+)
+
+// ErrInstantLimit and ErrExerciseLimit say that the scenario made more
+// happen than the engine allows (see MaxEventsPerInstant and
+// MaxEventsPerExercise); the error is a *LimitError wrapping one of them.
+// The exercise stops: its clock no longer moves and only ending it is
+// accepted. Tell a facilitator in words, e.g. with errors.Is.
+var (
+	ErrInstantLimit  = errors.New("event limit per instant reached")
+	ErrExerciseLimit = errors.New("event limit per exercise reached")
+)
+
+// LimitError is the error of a scenario that reached a limit on work.
+type LimitError struct {
+	Err      error         // ErrInstantLimit or ErrExerciseLimit
+	Scenario string        // the scenario's id
+	Limit    int           // the limit reached
+	At       time.Duration // exercise time when it was reached
+}
+
+func (e *LimitError) Error() string {
+	return fmt.Sprintf("scenario %q: %v (%d events) at %s", e.Scenario, e.Err, e.Limit, e.At)
+}
+
+func (e *LimitError) Unwrap() error { return e.Err }
 
 // WallClock tells the wall-clock time; tests pass a FakeClock.
 type WallClock interface{ Now() time.Time }
@@ -135,6 +179,7 @@ type Session struct {
 	nextSub int
 	queue   []Event // emitted, not yet handed to subscribers
 	broken  error   // set when the log and the state may disagree
+	halted  error   // a *LimitError: the scenario reached a limit on work
 
 	dispatch sync.Mutex // keeps subscriber calls in event order
 }
@@ -221,7 +266,9 @@ func Resume(events []Event, log Log, wall WallClock, clockAt time.Duration) (*Se
 	s.anchorAt, s.manualAt = at, st.Now
 	if wall != nil {
 		s.anchorWall = wall.Now()
-		if err := s.advance(at); err != nil {
+		// An exercise that reached a limit on work opens halted, so the
+		// facilitator can see it and end it; its next Tick says why.
+		if err := s.advance(at); err != nil && !errors.As(err, new(*LimitError)) {
 			return nil, err
 		}
 		if !st.Paused && !st.Ended {
@@ -325,7 +372,11 @@ func (s *Session) Send(cmd Command) error {
 
 func (s *Session) sendLocked(cmd Command) error {
 	now := s.nowLocked()
-	if err := s.advance(now); err != nil {
+	if s.halted != nil && cmd.Kind == CmdEnd {
+		// A halted exercise can still be ended, so its debrief shows
+		// what happened up to the limit.
+		now = s.st.Now
+	} else if err := s.advance(now); err != nil {
 		return err
 	}
 	st := s.st
@@ -494,18 +545,36 @@ func (s *Session) whyNot(cmd Command) string {
 	return ""
 }
 
-// advance emits every event the scenario makes happen up to exercise time t.
+// advance emits every event the scenario makes happen up to exercise time t,
+// within the limits on work: past one, the exercise halts with a
+// *LimitError.
 func (s *Session) advance(t time.Duration) error {
-	for range maxEventsPerRun {
+	if s.halted != nil {
+		return s.halted
+	}
+	instant, count := s.st.Now, 0
+	for {
 		ev, ok := s.st.Due(t)
 		if !ok {
 			return nil
+		}
+		if ev.At != instant {
+			instant, count = ev.At, 0
+		}
+		count++
+		switch {
+		case count > maxEventsPerInstant:
+			s.halted = &LimitError{Err: ErrInstantLimit, Scenario: s.st.Scenario.ID, Limit: maxEventsPerInstant, At: ev.At}
+		case s.st.Seq >= int64(maxEventsPerExercise):
+			s.halted = &LimitError{Err: ErrExerciseLimit, Scenario: s.st.Scenario.ID, Limit: maxEventsPerExercise, At: ev.At}
+		}
+		if s.halted != nil {
+			return s.halted
 		}
 		if err := s.emit(ev); err != nil {
 			return err
 		}
 	}
-	return fmt.Errorf("scenario %q makes more than %d events without time passing; check continue loops", s.st.Scenario.ID, maxEventsPerRun)
 }
 
 // emit appends an event to the log and then applies it: a fact is durable
@@ -522,7 +591,11 @@ func (s *Session) emit(ev Event) error {
 		s.broken = fmt.Errorf("exercise state is inconsistent with its log: %w", err)
 		return s.broken
 	}
-	s.queue = append(s.queue, ev)
+	if len(s.subs) > 0 {
+		// Only a subscriber reads the queue: without one, a long headless
+		// step keeps no copy of its events.
+		s.queue = append(s.queue, ev)
+	}
 	return nil
 }
 

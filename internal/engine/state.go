@@ -33,6 +33,10 @@ type State struct {
 	Seed       uint64          // the simulated public's seed
 	NoFeed     bool            // leave the feed out (analysis); not part of the log
 	adhoc      int             // ad-hoc injects so far, for their ids
+
+	// Which triggers and rules read each name, so a change to it for a
+	// team makes the team ask those conditions again (touch).
+	trigReaders, ruleReaders map[string][]int
 }
 
 // FeedItem is a post or headline in a team's simulated feed.
@@ -119,10 +123,13 @@ type Team struct {
 	Overrides      map[string]Override // by dimension
 	Ratings        map[string]Rating   // by objective id
 
-	ruleTick map[string]int  // rule id → last period applied
-	chosen   map[string]bool // decision.option refs chosen so far
-	spoke    bool            // a public option was chosen
-	sc       *scenario.Scenario
+	ruleTicks []int           // by rule index: the last period applied
+	fired     []bool          // by trigger index: fired for this team
+	trigDue   []condCache     // by trigger index
+	ruleDue   []condCache     // by rule index: the answer of its while
+	chosen    map[string]bool // decision.option refs chosen so far
+	spoke     bool            // a public option was chosen
+	sc        *scenario.Scenario
 	// firstDone is set once the team's first public word was given, or
 	// missed by a decision that called for one: that moment weighs most.
 	firstDone bool
@@ -136,6 +143,7 @@ type Team struct {
 	pendingNext string
 	delivered   map[string]bool // inject ids delivered in this phase visit
 	opened      map[string]bool // decision ids opened in this phase visit
+	injNext     int             // the phase's injects in arrival order before this one are delivered
 }
 
 // RegDeadlineState is a regulatory deadline as it runs for one team.
@@ -320,12 +328,29 @@ func (s *State) Apply(e Event) error {
 		}
 		for _, name := range e.Teams {
 			tm := &Team{Name: name, World: map[string]float64{}, RegDeadlines: map[string]*RegDeadlineState{},
-				Triggered: map[string]bool{}, ruleTick: map[string]int{}, chosen: map[string]bool{},
-				Overrides: map[string]Override{}, Ratings: map[string]Rating{}, feedCount: map[string]int{}, sc: sc}
+				Triggered: map[string]bool{}, chosen: map[string]bool{},
+				Overrides: map[string]Override{}, Ratings: map[string]Rating{}, feedCount: map[string]int{}, sc: sc,
+				ruleTicks: make([]int, len(sc.Rules)), ruleDue: make([]condCache, len(sc.Rules)),
+				fired: make([]bool, len(sc.Triggers)), trigDue: make([]condCache, len(sc.Triggers))}
 			for _, v := range sc.World {
 				tm.World[v.ID] = v.Start
 			}
 			s.Teams = append(s.Teams, tm)
+		}
+		s.trigReaders, s.ruleReaders = map[string][]int{}, map[string][]int{}
+		for i, tr := range sc.Triggers {
+			if tr.When != nil {
+				for _, name := range tr.When.Reads() {
+					s.trigReaders[name] = append(s.trigReaders[name], i)
+				}
+			}
+		}
+		for i, r := range sc.Rules {
+			if r.While != nil {
+				for _, name := range r.While.Reads() {
+					s.ruleReaders[name] = append(s.ruleReaders[name], i)
+				}
+			}
 		}
 		s.Paused = true // the clock starts with an explicit resume
 	case KindPaused:
@@ -344,7 +369,8 @@ func (s *State) Apply(e Event) error {
 		}
 		t.Phase, t.PhaseEnteredAt, t.pendingNext = p.ID, e.At, ""
 		t.Path = append(t.Path, Step{Phase: p.ID, At: e.At})
-		t.delivered, t.opened = map[string]bool{}, map[string]bool{}
+		t.delivered, t.opened, t.injNext = map[string]bool{}, map[string]bool{}, 0
+		s.touch(t, "phase")
 		// Decisions of the phase left behind are abandoned: recorded, so the
 		// debrief can say so, but not scored — the team chose to move on.
 		for _, od := range t.Open {
@@ -361,6 +387,9 @@ func (s *State) Apply(e Event) error {
 			return bad("inject %q is not in team %q's phase %q", e.Inject, e.Team, t.Phase)
 		}
 		t.delivered[in.ID] = true
+		for arrival := s.Scenario.Phase(t.Phase).Arrival(); t.injNext < len(arrival) && t.delivered[arrival[t.injNext].ID]; {
+			t.injNext++
+		}
 		t.Inbox = append(t.Inbox, Delivery{Inject: in, Phase: t.Phase, At: e.At})
 		s.startDeadlines(t, in.ID, e.At)
 	case KindOpened:
@@ -395,6 +424,13 @@ func (s *State) Apply(e Event) error {
 					a.Rubric = &res
 					a.Clash = res.Clash
 				}
+			}
+			s.touch(t, "decisions")
+			if o.Public && !t.spoke {
+				s.touch(t, "silent")
+			}
+			if o.Public && len(o.Claims) > 0 {
+				s.touch(t, "claims")
 			}
 			if o.Public {
 				a.FirstWord = t.firstWord(od.Decision)
@@ -433,6 +469,7 @@ func (s *State) Apply(e Event) error {
 			}
 		} else {
 			a.TimedOut = true
+			s.touch(t, "timeouts")
 			a.FirstWord = t.firstWord(od.Decision)
 			if od.Decision.OnTimeout != nil {
 				effects, next, routes = od.Decision.OnTimeout.Effects, od.Decision.OnTimeout.Next, od.Decision.OnTimeout.Routes
@@ -474,21 +511,23 @@ func (s *State) Apply(e Event) error {
 	case KindExerciseEnds:
 		s.Ended, s.EndedAt, s.Reason = true, e.At, e.Reason
 	case KindRule:
-		r := s.rule(e.Rule)
-		if r == nil {
+		i := s.Scenario.RuleIndex(e.Rule)
+		if i < 0 {
 			return bad("the scenario has no rule %q", e.Rule)
 		}
-		if e.Tick <= t.ruleTick[r.ID] {
+		r := s.Scenario.Rules[i]
+		if e.Tick <= t.ruleTicks[i] {
 			return bad("rule %q period %d was already applied", r.ID, e.Tick)
 		}
-		t.ruleTick[r.ID] = e.Tick
+		t.ruleTicks[i] = e.Tick
 		s.applyEffects(t, r.Effects)
 	case KindTrigger:
-		tr := s.trigger(e.Trigger)
-		if tr == nil || t.Triggered[tr.ID] {
+		i := s.Scenario.TriggerIndex(e.Trigger)
+		if i < 0 || t.fired[i] {
 			return bad("trigger %q is unknown or already fired for team %q", e.Trigger, e.Team)
 		}
-		t.Triggered[tr.ID] = true
+		tr := s.Scenario.Triggers[i]
+		t.Triggered[tr.ID], t.fired[i] = true, true
 		if tr.Inject != nil {
 			t.Inbox = append(t.Inbox, Delivery{Inject: tr.Inject, Phase: t.Phase, At: e.At})
 		}
@@ -567,12 +606,7 @@ func (s *State) findInject(t *Team, id string) *scenario.Inject {
 	if t == nil || t.Phase == "" {
 		return nil
 	}
-	for _, in := range s.Scenario.Phase(t.Phase).Injects {
-		if in.ID == id {
-			return in
-		}
-	}
-	return nil
+	return s.Scenario.Phase(t.Phase).Inject(id)
 }
 
 func (s *State) applyEffects(t *Team, effects scenario.Effects) {
@@ -596,8 +630,23 @@ func (s *State) applyEffects(t *Team, effects scenario.Effects) {
 	}
 	for _, v := range s.Scenario.World {
 		if d, ok := deltas[v.ID]; ok {
-			t.World[v.ID] = min(v.Max, max(v.Min, t.World[v.ID]+d))
+			old := t.World[v.ID]
+			t.World[v.ID] = min(v.Max, max(v.Min, old+d))
+			if t.World[v.ID] != old {
+				s.touch(t, v.ID)
+			}
 		}
+	}
+}
+
+// touch tells the team's cached conditions that reading name gives a new
+// value: the triggers and rules that read it are asked again.
+func (s *State) touch(t *Team, name string) {
+	for _, i := range s.trigReaders[name] {
+		t.trigDue[i].valid = false
+	}
+	for _, i := range s.ruleReaders[name] {
+		t.ruleDue[i].valid = false
 	}
 }
 
@@ -738,24 +787,6 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-func (s *State) rule(id string) *scenario.Rule {
-	for _, r := range s.Scenario.Rules {
-		if r.ID == id {
-			return r
-		}
-	}
-	return nil
-}
-
-func (s *State) trigger(id string) *scenario.Trigger {
-	for _, tr := range s.Scenario.Triggers {
-		if tr.ID == id {
-			return tr
-		}
-	}
-	return nil
 }
 
 // FactsIn returns the facts (of those wanted) that a statement contains:

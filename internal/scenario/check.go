@@ -180,6 +180,7 @@ func (l *loader) checkGraph(s *Scenario) {
 			}
 		}
 	}
+	l.checkZeroTimeCycles(s)
 	for _, p := range s.Phases {
 		if !reached[p.ID] {
 			l.add(p.Pos, SevError, "phase %q is unreachable: no option, timeout or continue leads to it from %q", p.ID, StartPhase)
@@ -188,6 +189,78 @@ func (l *loader) checkGraph(s *Scenario) {
 			l.add(p.Pos, SevError, "no ending can be reached from phase %q; add a path to an ending phase", p.ID)
 		}
 	}
+}
+
+// instantNext returns the phases a team in p moves to without any time
+// passing: the targets of a continue with 'after: 0s' (its next and its
+// routes). Every other way on takes time or a team's choice: a timeout
+// waits for a deadline longer than zero, and an option needs a command.
+func (p *Phase) instantNext() []string {
+	if p.Continue == nil || p.Continue.After > 0 {
+		return nil
+	}
+	out := []string{p.Continue.Next}
+	for _, r := range p.Continue.Routes {
+		if !contains(out, r.Next) {
+			out = append(out, r.Next)
+		}
+	}
+	return out
+}
+
+// checkZeroTimeCycles refuses a loop of phases a team goes round without
+// time passing (continue: {after: 0s} back to where it started): the engine
+// would produce events without end at one instant. Nothing else can loop
+// at one instant: a rule applies at most once per period (at least 1m), a
+// trigger once per team, a regulatory deadline once per team, a promise
+// once per choice, and a timeout only after a deadline longer than zero.
+func (l *loader) checkZeroTimeCycles(s *Scenario) {
+	const (
+		unseen = iota
+		onPath
+		done
+	)
+	state := map[string]int{}
+	var path []string
+	var visit func(id string)
+	visit = func(id string) {
+		state[id] = onPath
+		path = append(path, id)
+		for _, n := range s.Phase(id).instantNext() {
+			switch state[n] {
+			case unseen:
+				visit(n)
+			case onPath:
+				i := len(path) - 1
+				for path[i] != n {
+					i--
+				}
+				l.reportZeroTimeCycle(s, append(append([]string(nil), path[i:]...), n))
+			}
+		}
+		path = path[:len(path)-1]
+		state[id] = done
+	}
+	for _, p := range s.Phases {
+		if state[p.ID] == unseen && s.Phase(p.ID) != nil {
+			visit(p.ID)
+		}
+	}
+}
+
+// reportZeroTimeCycle reports a cycle (first and last phase the same) at
+// the continue of its phase that comes first in the file.
+func (l *loader) reportZeroTimeCycle(s *Scenario, cycle []string) {
+	first := 0
+	for i := range cycle[:len(cycle)-1] {
+		if s.Phase(cycle[i]).Index < s.Phase(cycle[first]).Index {
+			first = i
+		}
+	}
+	loop := append(append([]string(nil), cycle[first:len(cycle)-1]...), cycle[:first+1]...)
+	p := s.Phase(loop[0])
+	l.add(p.Continue.Pos, SevError, "phases %s form a loop that takes no time: every continue on it has 'after: 0s', so a team would go round it forever at one instant; give one of these continues an 'after' longer than zero",
+		strings.Join(loop, " → "))
 }
 
 func (s *Scenario) phaseIDs() []string {

@@ -2,10 +2,16 @@ package scenario
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/parser"
+	"github.com/expr-lang/expr/parser/lexer"
 	"github.com/expr-lang/expr/vm"
 )
 
@@ -40,9 +46,39 @@ func BuiltinNames() []string {
 // world variables when the scenario loads: a misspelt name is a lint error,
 // not a surprise in front of a room.
 type Expr struct {
-	Src  string
-	Pos  Pos
-	prog *vm.Program
+	Src   string
+	Pos   Pos
+	prog  *vm.Program
+	names []string // the names it reads, sorted
+}
+
+// Reads lists the names the expression reads (world variables and the
+// names above), sorted. The engine re-evaluates a condition only when one
+// of them has changed, or, for "minutes", as time passes.
+func (e *Expr) Reads() []string { return e.names }
+
+// ReadsClock reports whether the expression reads "minutes": only such a
+// condition can change while nothing happens to the team.
+func (e *Expr) ReadsClock() bool { return slices.Contains(e.names, "minutes") }
+
+// exprNames returns the identifiers src reads, sorted and without repeats.
+func exprNames(src string) []string {
+	tree, err := parser.Parse(src)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	ast.Walk(&tree.Node, nameCollector{&out})
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+type nameCollector struct{ out *[]string }
+
+func (c nameCollector) Visit(n *ast.Node) {
+	if id, ok := (*n).(*ast.IdentifierNode); ok {
+		*c.out = append(*c.out, id.Value)
+	}
 }
 
 // Env is what an expression sees.
@@ -65,8 +101,14 @@ func compileExpr(src string, vars map[string]bool, asBool bool) (*vm.Program, er
 		return nil, fmt.Errorf("expression is longer than %d characters", MaxExprLength)
 	}
 	// A small language: arithmetic, comparisons, logic and a few numeric
-	// functions. Collection builtins (map, filter, ranges …) are off, so a
-	// condition cannot loop or build large values.
+	// functions, exactly as docs/scenario-format.md describes it. expr-lang
+	// parses more (ranges, pipes, predicates such as count or all, member
+	// access …) whatever builtins are disabled, so the source is held to
+	// the documented language first: a condition cannot loop or build large
+	// values, and what lint accepts is what the docs promise.
+	if err := checkLanguage(src); err != nil {
+		return nil, err
+	}
 	opts := []expr.Option{expr.Env(checkEnv(vars)), expr.MaxNodes(200), expr.DisableAllBuiltins()}
 	for _, name := range allowedFuncs {
 		opts = append(opts, expr.EnableBuiltin(name))
@@ -111,4 +153,155 @@ func (e *Expr) Float(env Env) (float64, error) {
 	}
 	f, _ := out.(float64)
 	return f, nil
+}
+
+// LanguageError is an expression that uses something outside the documented
+// expression language. Offset is the 0-based character offset in the
+// expression where it starts.
+type LanguageError struct {
+	Offset int
+	Msg    string
+}
+
+func (e *LanguageError) Error() string {
+	return fmt.Sprintf("%s (at character %d)", e.Msg, e.Offset+1)
+}
+
+// allowedOperators are the operator tokens of the documented language.
+var allowedOperators = []string{"+", "-", "*", "/", "^", "==", "!=", "<", "<=", ">", ">=",
+	"and", "or", "not", "&&", "||", "!", "in", "?", ":", ","}
+
+// refusedOperators explains the operators expr-lang knows and the scenario
+// language does not.
+var refusedOperators = map[string]string{
+	"..":         "ranges (a..b) are not part of the expression language",
+	"|":          "pipes (|) are not part of the expression language; call the function directly, like abs(x)",
+	"**":         "** is not an operator of the expression language; write powers with ^",
+	"%":          "the remainder operator % is not part of the expression language",
+	"??":         "the ?? operator is not part of the expression language",
+	".":          "member access (a.b) is not part of the expression language",
+	"?.":         "member access (a?.b) is not part of the expression language",
+	";":          "sequences (;) are not part of the expression language",
+	"#":          "# is not part of the expression language",
+	"let":        "variables (let) are not part of the expression language",
+	"if":         "if/else is not part of the expression language; write cond ? a : b",
+	"else":       "if/else is not part of the expression language; write cond ? a : b",
+	"matches":    "matches is not an operator of the expression language; compare with == or in",
+	"contains":   "contains is not an operator of the expression language; compare with == or in",
+	"startsWith": "startsWith is not an operator of the expression language; compare with == or in",
+	"endsWith":   "endsWith is not an operator of the expression language; compare with == or in",
+}
+
+// checkLanguage refuses what expr-lang parses but the documented language
+// does not have. Syntax errors are left to the compiler, which reports them.
+func checkLanguage(src string) error {
+	tokens, err := lexer.Lex(file.NewSource(src))
+	if err != nil {
+		return nil // a syntax error: expr.Compile says which
+	}
+	runes := []rune(src)
+	prev := 0
+	for i, t := range tokens {
+		// Between tokens there may only be spaces: no comments.
+		for i := prev; i < t.From && i < len(runes); i++ {
+			if !unicode.IsSpace(runes[i]) {
+				return &LanguageError{Offset: i, Msg: "comments are not part of the expression language"}
+			}
+		}
+		if t.Kind != lexer.EOF {
+			prev = t.To + 1
+		}
+		switch t.Kind {
+		case lexer.Identifier:
+			if i+1 < len(tokens) && tokens[i+1].Is(lexer.Bracket, "(") && !slices.Contains(allowedFuncs, t.Value) {
+				return &LanguageError{Offset: t.From, Msg: fmt.Sprintf("%s() is not a function of the expression language; the functions are %s", t.Value, strings.Join(allowedFuncs, ", "))}
+			}
+		case lexer.Operator:
+			if msg, ok := refusedOperators[t.Value]; ok {
+				return &LanguageError{Offset: t.From, Msg: msg}
+			}
+			if !slices.Contains(allowedOperators, t.Value) {
+				return &LanguageError{Offset: t.From, Msg: fmt.Sprintf("%q is not an operator of the expression language", t.Value)}
+			}
+		case lexer.Bracket:
+			if t.Value == "{" || t.Value == "}" {
+				return &LanguageError{Offset: t.From, Msg: "braces ({ }) are not part of the expression language"}
+			}
+		case lexer.Bytes:
+			return &LanguageError{Offset: t.From, Msg: "byte strings are not part of the expression language; write text in quotes"}
+		}
+	}
+	tree, err := parser.Parse(src)
+	if err != nil {
+		return nil // expr.Compile reports the syntax error
+	}
+	return checkNode(tree.Node, false)
+}
+
+// checkNode allows the node types of the documented language. inList is
+// true for the right side of `in`, where a list [a, b] may stand.
+func checkNode(n ast.Node, inList bool) error {
+	refuse := func(msg string) error { return &LanguageError{Offset: n.Location().From, Msg: msg} }
+	switch n := n.(type) {
+	case *ast.IdentifierNode, *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.StringNode:
+		return nil
+	case *ast.UnaryNode:
+		return checkNode(n.Node, false)
+	case *ast.BinaryNode:
+		if !slices.Contains(allowedOperators, n.Operator) {
+			if msg, ok := refusedOperators[n.Operator]; ok {
+				return refuse(msg)
+			}
+			return refuse(fmt.Sprintf("%q is not an operator of the expression language", n.Operator))
+		}
+		if err := checkNode(n.Left, false); err != nil {
+			return err
+		}
+		return checkNode(n.Right, n.Operator == "in")
+	case *ast.ConditionalNode:
+		if !n.Ternary {
+			return refuse("if/else is not part of the expression language; write cond ? a : b")
+		}
+		for _, c := range []ast.Node{n.Cond, n.Exp1, n.Exp2} {
+			if err := checkNode(c, false); err != nil {
+				return err
+			}
+		}
+		return nil
+	case *ast.ArrayNode:
+		if !inList {
+			return refuse("a list [ … ] may only follow in, as in phase in [\"a\", \"b\"]")
+		}
+		for _, c := range n.Nodes {
+			if err := checkNode(c, false); err != nil {
+				return err
+			}
+		}
+		return nil
+	case *ast.BuiltinNode:
+		if !slices.Contains(allowedFuncs, n.Name) {
+			return refuse(fmt.Sprintf("%s() is not a function of the expression language; the functions are %s", n.Name, strings.Join(allowedFuncs, ", ")))
+		}
+		for _, c := range n.Arguments {
+			if err := checkNode(c, false); err != nil {
+				return err
+			}
+		}
+		return nil
+	case *ast.CallNode:
+		name := "this"
+		if id, ok := n.Callee.(*ast.IdentifierNode); ok {
+			name = id.Value + "()"
+		}
+		return refuse(fmt.Sprintf("%s is not a function of the expression language; the functions are %s", name, strings.Join(allowedFuncs, ", ")))
+	case *ast.MemberNode, *ast.ChainNode:
+		return refuse("member access and indexing (a.b, a[0]) are not part of the expression language")
+	case *ast.SliceNode:
+		return refuse("slices (a[1:2]) are not part of the expression language")
+	case *ast.NilNode:
+		return refuse("nil is not part of the expression language")
+	case *ast.MapNode, *ast.PairNode:
+		return refuse("maps ({a: 1}) are not part of the expression language")
+	}
+	return refuse("this is not part of the expression language")
 }

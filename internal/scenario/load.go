@@ -119,6 +119,7 @@ func Parse(file string, data []byte) (*Scenario, Problems) {
 	if len(probs.Errors()) > 0 {
 		return nil, probs
 	}
+	s.index()
 	return s, probs
 }
 

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -298,12 +299,41 @@ func (l *loader) expr(n *yaml.Node, what string, asBool bool) *Expr {
 		return nil
 	}
 	prog, err := compileExpr(src, l.vars, asBool)
+	var lang *LanguageError
+	if errors.As(err, &lang) {
+		l.add(exprPos(n, lang.Offset), SevError, "%s %q: %v", what, clip(src, 60), err)
+		return nil
+	}
 	if err != nil {
 		names := append(keys(l.vars), BuiltinNames()...)
 		l.errf(n, "%s %q does not compile: %v (names you can use: %s)", what, clip(src, 60), err, strings.Join(names, ", "))
 		return nil
 	}
-	return &Expr{Src: src, Pos: pos(n), prog: prog}
+	return &Expr{Src: src, Pos: pos(n), prog: prog, names: exprNames(src)}
+}
+
+// exprPos is the position of the character at offset (in runes) of the
+// expression in scalar n: exact on a one-line plain or quoted value with no
+// escapes before it, else the start of the value.
+func exprPos(n *yaml.Node, offset int) Pos {
+	r := []rune(n.Value)
+	if offset < 0 || offset > len(r) || strings.ContainsRune(n.Value, '\n') {
+		return pos(n)
+	}
+	before := string(r[:offset])
+	switch n.Style {
+	case 0:
+		return Pos{n.Line, n.Column + offset}
+	case yaml.DoubleQuotedStyle:
+		if !strings.ContainsRune(before, '\\') && !strings.ContainsRune(before, '"') {
+			return Pos{n.Line, n.Column + 1 + offset}
+		}
+	case yaml.SingleQuotedStyle:
+		if !strings.ContainsRune(before, '\'') {
+			return Pos{n.Line, n.Column + 1 + offset}
+		}
+	}
+	return pos(n)
 }
 
 func (l *loader) idList(n *yaml.Node, what string) []string {

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -305,5 +306,86 @@ func TestEndingTitleDropsARepeatedLabel(t *testing.T) {
 	}
 	if got := (&Phase{ID: "end"}).EndingTitle("en"); got != "end" {
 		t.Errorf("an untitled ending reads %q, want its id", got)
+	}
+}
+
+// TestZeroTimeLoopsAreRefused: a loop of continues with 'after: 0s' would
+// have a team go round it forever at one instant; lint names the loop at
+// the continue of its first phase in the file.
+func TestZeroTimeLoopsAreRefused(t *testing.T) {
+	const head = "format: firebreak/1\nid: t\ntitle: T\nlanguages: [en]\nduration: 30m\nphases:\n  start:\n    continue: {after: 1m, next: a}\n"
+	const end = "  end:\n    ending: {outcome: Done}\n"
+	cases := []struct{ name, phases, want string }{
+		{"two phases", "  a:\n    continue: {after: 0s, next: b}\n  b:\n    continue: {after: 0s, next: a, routes: [{when: \"minutes > 20\", next: end}]}\n",
+			`t.yaml:10:15: error: phases a → b → a form a loop that takes no time`},
+		{"itself", "  a:\n    continue: {after: 0s, next: a, routes: [{when: \"minutes > 20\", next: end}]}\n",
+			`t.yaml:10:15: error: phases a → a form a loop that takes no time`},
+		{"through a route", "  a:\n    continue: {after: 0s, next: end, routes: [{when: \"minutes > 20\", next: b}]}\n  b:\n    continue: {after: 0ms, next: a}\n",
+			`t.yaml:10:15: error: phases a → b → a form a loop that takes no time`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s, probs := Parse("t.yaml", []byte(head+c.phases+end))
+			if s != nil || !strings.Contains(probs.Error(), c.want) {
+				t.Fatalf("got %v, want %q", probs, c.want)
+			}
+		})
+	}
+	// A loop that takes time, however little, is a story that moves on.
+	ok := head + "  a:\n    continue: {after: 0s, next: b}\n  b:\n    continue: {after: 1s, next: a, routes: [{when: \"minutes > 20\", next: end}]}\n" + end
+	if s, probs := Parse("t.yaml", []byte(ok)); s == nil {
+		t.Fatalf("a loop taking 1s refused: %v", probs)
+	}
+}
+
+// TestExpressionsAreTheDocumentedLanguage: expr-lang parses more than the
+// scenario format documents; lint refuses the rest, at its position.
+func TestExpressionsAreTheDocumentedLanguage(t *testing.T) {
+	vars := map[string]bool{"attention": true}
+	accepted := []string{
+		"attention >= 80 and not silent", "silent && minutes > 10 || !silent", "-attention * 0.1 + 2 ^ 3 / 4 - 1 > 0",
+		`phase == "denial"`, `phase in ["denial", "leak-fallout"]`, `phase not in ['a']`, `'recall-announced' in claims`,
+		"abs(attention - 50) < 10", "min(attention, 10) + max(1, 2) + round(1.5) + floor(1.5) + ceil(1.5) > 0",
+		"decisions + timeouts > 1 ? true : false", "attention != 3 and attention <= 4 or attention < 5",
+	}
+	for _, src := range accepted {
+		if _, err := compileExpr(src, vars, true); err != nil {
+			t.Errorf("%q is in the documented language, refused: %v", src, err)
+		}
+	}
+	refused := map[string]string{
+		"1..3 == [1, 2, 3]":          "ranges",
+		"attention in 1..5":          "ranges",
+		"attention | abs() > 1":      "pipes",
+		"count([1, 2], # > 1) > 0":   "count() is not a function",
+		"sum([1, 2]) > 0":            "sum() is not a function",
+		"reduce([1], #acc + #) > 0":  "reduce() is not a function",
+		"any([1], # > 0)":            "any() is not a function",
+		"all([1], # > 0)":            "all() is not a function",
+		"len(phase) > 0":             "len() is not a function",
+		"attention % 2 > 0":          "remainder",
+		"attention ** 2 > 0":         "write powers with ^",
+		"claims[0] == 'x'":           "indexing",
+		"minutes.foo > 1":            "member access",
+		"phase matches 'a'":          "matches",
+		"let x = 1; x > 0":           "let",
+		"phase == nil":               "nil",
+		"[1, 2] == [1, 2]":           "may only follow in",
+		"attention > 1 // a comment": "comments",
+		"{a: 1} == {a: 1}":           "braces",
+		"phase[0:1] == 'a'":          "slices",
+	}
+	for src, want := range refused {
+		_, err := compileExpr(src, vars, true)
+		var lang *LanguageError
+		if !errors.As(err, &lang) || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: got %v, want a LanguageError containing %q", src, err, want)
+		}
+	}
+	// In a scenario, the finding points at the construct itself.
+	src := strings.Replace(base, "phases:\n", "rules:\n  - {every: 1m, while: \"count([1], # > 0) > 0\", effects: {attention: 1}}\nphases:\n", 1)
+	_, probs := Parse("t.yaml", []byte(src))
+	if want := `t.yaml:10:25: error: rule 1 while "count([1], # > 0) > 0": count() is not a function of the expression language`; !strings.Contains(probs.Error(), want) {
+		t.Errorf("got %v, want %q", probs, want)
 	}
 }

@@ -101,7 +101,84 @@ type Scenario struct {
 	// Scoring holds the scenario's own weights and update cadence.
 	Scoring Scoring
 
-	phaseByID map[string]*Phase
+	phaseByID   map[string]*Phase
+	triggerByID map[string]int // index in Triggers
+	ruleByID    map[string]int // index in Rules
+}
+
+// index builds the lookups the engine uses on every event, once the
+// scenario has loaded without errors; a loaded scenario never changes.
+func (s *Scenario) index() {
+	s.triggerByID = make(map[string]int, len(s.Triggers))
+	for i, t := range s.Triggers {
+		s.triggerByID[t.ID] = i
+	}
+	s.ruleByID = make(map[string]int, len(s.Rules))
+	for i, r := range s.Rules {
+		s.ruleByID[r.ID] = i
+	}
+	for _, p := range s.Phases {
+		p.injectByID = make(map[string]*Inject, len(p.Injects))
+		p.arrival = append([]*Inject(nil), p.Injects...)
+		sort.SliceStable(p.arrival, func(i, j int) bool { return p.arrival[i].At < p.arrival[j].At })
+		for _, in := range p.Injects {
+			p.injectByID[in.ID] = in
+		}
+		for _, d := range p.Decisions {
+			d.opener, d.indexed = d.findOpener(), true
+		}
+	}
+}
+
+// TriggerIndex returns the index of the trigger with the given id in
+// Triggers, or -1.
+func (s *Scenario) TriggerIndex(id string) int {
+	if i, ok := s.triggerByID[id]; ok {
+		return i
+	}
+	for i, t := range s.Triggers {
+		if t.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// RuleIndex returns the index of the rule with the given id in Rules, or -1.
+func (s *Scenario) RuleIndex(id string) int {
+	if i, ok := s.ruleByID[id]; ok {
+		return i
+	}
+	for i, r := range s.Rules {
+		if r.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// Inject returns the phase's inject with the given id, or nil.
+func (p *Phase) Inject(id string) *Inject {
+	if p.injectByID != nil {
+		return p.injectByID[id]
+	}
+	for _, in := range p.Injects {
+		if in.ID == id {
+			return in
+		}
+	}
+	return nil
+}
+
+// Arrival lists the phase's injects in the order they arrive: by time,
+// equal times in file order.
+func (p *Phase) Arrival() []*Inject {
+	if p.arrival == nil && len(p.Injects) > 0 {
+		out := append([]*Inject(nil), p.Injects...)
+		sort.SliceStable(out, func(i, j int) bool { return out[i].At < out[j].At })
+		return out
+	}
+	return p.arrival
 }
 
 // Variable is a world variable (public sentiment, media attention, …).
@@ -161,6 +238,9 @@ type Phase struct {
 	Decisions []*Decision // in file order
 	Continue  *Continue   // optional automatic move after some time in the phase
 	Ending    *Ending     // non-nil for an ending phase
+
+	injectByID map[string]*Inject
+	arrival    []*Inject // Injects by arrival time
 }
 
 // Inject is a timed event delivered to a team while it is in a phase.
@@ -193,6 +273,9 @@ type Decision struct {
 	// decision open when it moves on; other decisions left open count as
 	// missed.
 	Optional Text
+
+	opener  *Inject // the inject that opens it, once indexed
+	indexed bool
 }
 
 // StatementSpec asks a team to write a statement along with its choice.
@@ -445,6 +528,13 @@ func (d *Decision) Option(id string) *Option {
 
 // OpenedBy returns the inject in the decision's phase that opens it, or nil.
 func (d *Decision) OpenedBy() *Inject {
+	if d.indexed {
+		return d.opener
+	}
+	return d.findOpener()
+}
+
+func (d *Decision) findOpener() *Inject {
 	for _, in := range d.Phase.Injects {
 		if in.Opens == d.ID {
 			return in
