@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -11,6 +12,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"time"
 
@@ -212,19 +214,21 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 	if err := run.Flush(); err != nil {
 		return Result{}, nil, err
 	}
-	var pending []Action
+	var q actionQueue
 	for _, a := range o.Script.Actions {
 		if !done[a.Ref()] { // else handled before the run was interrupted
-			pending = append(pending, a)
+			q.add(a)
 		}
 	}
+	q.sort()
 	var neverOpened []Action
-	for len(pending) > 0 {
-		i, at, next, more := nextAction(s, pending)
+	steps := 0
+	for q.len() > 0 {
+		due, at, next, more := q.next(s)
 		switch {
-		case i >= 0 && (!more || at <= next):
-			a := pending[i]
-			pending = append(pending[:i:i], pending[i+1:]...)
+		case due != nil && (!more || at <= next):
+			a := *due // take moves the queue's actions
+			q.take(due)
 			if err := pace(run, o.Speed, now, at); err != nil {
 				return Result{}, nil, err
 			}
@@ -242,10 +246,16 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 			now = max(now, next)
 		default:
 			// Nothing more happens: the decisions these wait for never open.
-			neverOpened, pending = pending, nil
+			neverOpened = q.rest()
 		}
-		if err := run.Flush(); err != nil {
-			return Result{}, nil, err
+		// Saving is one fsync. At a speed the exercise waits between
+		// steps, so save each; at full speed save every flushEvery steps:
+		// what a kill loses in between is played again from the script
+		// on resume, to the same events (the log is saved on flush only).
+		if steps++; o.Speed > 0 || steps%flushEvery == 0 || q.len() == 0 {
+			if err := run.Flush(); err != nil {
+				return Result{}, nil, err
+			}
 		}
 	}
 	if err := pace(run, o.Speed, now, o.Scenario.Scenario.Duration); err != nil {
@@ -268,6 +278,9 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 	}
 	return res, final, nil
 }
+
+// flushEvery is how many steps of a full-speed play are saved at once.
+const flushEvery = 256
 
 // pace moves manual time from `from` to `to`; at N× it waits the matching
 // wall time, in steps of at most a second so injects arrive along the way,
@@ -300,6 +313,7 @@ func pace(run *exercise.Running, speed float64, from, to time.Duration) error {
 
 func result(st *engine.State, script *Script) Result {
 	res := Result{Scenario: st.Scenario.ID, Teams: []TeamResult{}, Skipped: []SkippedEntry{}}
+	var actionOf map[string]int // script action index by Ref, made once when needed
 	for _, t := range st.Teams {
 		tr := TeamResult{Name: t.Name, Path: []string{}, Decisions: []DecisionResult{}}
 		switch {
@@ -360,43 +374,93 @@ func result(st *engine.State, script *Script) Result {
 		}
 		res.Teams = append(res.Teams, tr)
 		for _, r := range t.Rejected {
-			res.Skipped = append(res.Skipped, skipped(r, script))
+			if actionOf == nil {
+				actionOf = make(map[string]int, len(script.Actions))
+				for _, a := range script.Actions {
+					actionOf[a.Ref()] = a.Index
+				}
+			}
+			res.Skipped = append(res.Skipped, skipped(r, actionOf))
 		}
 	}
 	return res
 }
 
-func skipped(r engine.Event, script *Script) SkippedEntry {
+func skipped(r engine.Event, actionOf map[string]int) SkippedEntry {
 	e := SkippedEntry{AtSeconds: r.At.Seconds(), Team: r.Team, Decision: r.Decision, Option: r.Option, Reason: r.Reason}
-	for _, a := range script.Actions {
-		if a.Ref() == r.Ref {
-			e.Action = a.Index
-		}
+	if i, ok := actionOf[r.Ref]; ok {
+		e.Action = i
 	}
 	return e
 }
 
-// nextAction finds the script action due first: an absolute one at its time,
-// a relative one (after:) once its decision is open for its team, After
-// past the opening. It returns its index (-1 when none is due yet) and time,
-// and the time of the exercise's next event (more is false when nothing
-// more will happen).
-func nextAction(s *engine.Session, pending []Action) (i int, at, next time.Duration, more bool) {
-	i = -1
+// actionQueue holds the script actions still to do: the absolute ones
+// (at:) sorted by time, taken from the front; the relative ones (after:) in
+// script order, few in practice, looked at each step. A 12,000-action
+// script used to cost a scan and a copy of every pending action per action.
+type actionQueue struct {
+	abs  []Action
+	head int
+	rel  []Action
+}
+
+func (q *actionQueue) add(a Action) {
+	if a.Relative {
+		q.rel = append(q.rel, a)
+	} else {
+		q.abs = append(q.abs, a)
+	}
+}
+
+// sort orders the absolute actions by time, ties in script order.
+func (q *actionQueue) sort() {
+	slices.SortStableFunc(q.abs, func(a, b Action) int { return cmp.Compare(a.At, b.At) })
+}
+
+func (q *actionQueue) len() int { return len(q.abs) - q.head + len(q.rel) }
+
+// rest empties the queue and returns what was in it, in script order.
+func (q *actionQueue) rest() []Action {
+	left := append(slices.Clone(q.abs[q.head:]), q.rel...)
+	slices.SortFunc(left, func(a, b Action) int { return cmp.Compare(a.Index, b.Index) })
+	q.abs, q.head, q.rel = nil, 0, nil
+	return left
+}
+
+// take removes a, which next returned.
+func (q *actionQueue) take(a *Action) {
+	if !a.Relative {
+		q.head++
+		return
+	}
+	q.rel = slices.DeleteFunc(q.rel, func(r Action) bool { return r.Index == a.Index })
+}
+
+// next finds the script action due first: an absolute one at its time, a
+// relative one (after:) once its decision is open for its team, After past
+// the opening; of two due at the same time, the one earlier in the script.
+// It returns the action (nil when none is due yet) and its time, and the
+// time of the exercise's next event (more is false when nothing more will
+// happen).
+func (q *actionQueue) next(s *engine.Session) (a *Action, at, next time.Duration, more bool) {
+	if q.head < len(q.abs) {
+		a, at = &q.abs[q.head], q.abs[q.head].At
+	}
 	s.Read(func(st *engine.State) {
-		for j, a := range pending {
-			when, ok := a.At, !a.Relative
-			if a.Relative {
-				if t := st.Team(a.Team); t != nil {
-					for _, od := range t.Open {
-						if od.Decision.ID == a.Decision {
-							when, ok = od.OpenedAt+a.After, true
-						}
-					}
-				}
+		for j := range q.rel {
+			r := &q.rel[j]
+			t := st.Team(r.Team)
+			if t == nil {
+				continue
 			}
-			if ok && (i < 0 || when < at) {
-				i, at = j, when
+			for _, od := range t.Open {
+				if od.Decision.ID != r.Decision {
+					continue
+				}
+				when := od.OpenedAt + r.After
+				if a == nil || when < at || when == at && r.Index < a.Index {
+					a, at = r, when
+				}
 			}
 		}
 		if ev, ok := st.Due(1 << 62); ok && !st.Ended {
@@ -404,5 +468,5 @@ func nextAction(s *engine.Session, pending []Action) (i int, at, next time.Durat
 		}
 	})
 	at = max(at, 0)
-	return i, at, next, more
+	return a, at, next, more
 }
