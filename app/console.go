@@ -513,6 +513,8 @@ func endReasonText(loc *i18n.Localizer, reason string) string {
 		return loc.T("debrief.time_up")
 	case engine.EndFacilitator:
 		return loc.T("debrief.ended_early")
+	case engine.EndLimit:
+		return loc.T("debrief.ended_limit")
 	case engine.EndReached:
 		return loc.T("debrief.ending")
 	}
@@ -569,7 +571,7 @@ func (c *console) askEnd() {
 
 func (c *console) send(cmd engine.Command) {
 	if err := c.conn.Send(cmd); err != nil {
-		showMessage(c.win, c.loc, c.loc.T("common.error"), err.Error())
+		showMessage(c.win, c.loc, c.loc.T("common.error"), errorText(c.loc, err))
 	}
 	c.refresh()
 }

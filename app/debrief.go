@@ -670,6 +670,8 @@ func exerciseEndText(loc *i18n.Localizer, reason string) string {
 		return loc.T("debrief.reason_complete")
 	case engine.EndFacilitator:
 		return loc.T("debrief.reason_facilitator")
+	case engine.EndLimit:
+		return loc.T("debrief.reason_limit")
 	case engine.EndTimeUp:
 		return loc.T("debrief.reason_time_up")
 	}

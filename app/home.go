@@ -180,7 +180,7 @@ func (h *homeScreen) addUserScenarios(box *fyne.Container) {
 func (h *homeScreen) addResumable(box *fyne.Container) {
 	loc, sh := h.sh.loc, h.sh
 	if sh.storeErr != nil {
-		l := wrapped(loc.T("home.error.store", "error", sh.storeErr.Error()))
+		l := wrapped(loc.T("home.error.store", "error", errorText(loc, sh.storeErr)))
 		l.Importance = widget.DangerImportance
 		box.Add(l)
 		return

@@ -218,7 +218,7 @@ func (j *judgement) newForm(title, confirm string, content fyne.CanvasObject, su
 // send sends a command; a refusal is shown in the dialog, which stays open.
 func (j *judgement) send(f *formDialog, cmd engine.Command) bool {
 	if err := j.conn.Send(cmd); err != nil {
-		setFieldMsg(f.failure, j.loc.T("judge.refused", "reason", err.Error()))
+		setFieldMsg(f.failure, j.loc.T("judge.refused", "reason", errorText(j.loc, err)))
 		return false
 	}
 	setFieldMsg(f.failure, "")

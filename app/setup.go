@@ -223,7 +223,7 @@ func (s *setupScreen) submit() {
 		cfg := engine.Config{ScenarioID: entry.ID, Source: entry.Source, Teams: append([]string(nil), s.teams...),
 			Lang: s.lang.String(), Speed: s.speed}
 		if err := s.start(cfg, entry.Scenario.Title, s.several); err != nil {
-			s.startErr = loc.T("home.error.start_failed", "error", err.Error())
+			s.startErr = loc.T("home.error.start_failed", "error", errorText(loc, err))
 			break
 		}
 		return // the exercise screen has replaced this one

@@ -408,7 +408,7 @@ func (sh *shell) noStore() error {
 
 // showError tells the user something went wrong, in the UI language.
 func (sh *shell) showError(err error) {
-	showMessage(sh.win, sh.loc, sh.loc.T("common.error"), err.Error())
+	showMessage(sh.win, sh.loc, sh.loc.T("common.error"), errorText(sh.loc, err))
 }
 
 // showMessage shows a dialog whose text wraps (dialog.ShowInformation would

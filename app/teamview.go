@@ -659,7 +659,7 @@ func (tv *teamView) chosen(err error) {
 	case errors.Is(err, engine.ErrRejected):
 		showMessage(tv.win, tv.loc, tv.loc.T("team.choice_refused_title"), tv.loc.T("team.choice_refused", "reason", err.Error()))
 	case err != nil:
-		showMessage(tv.win, tv.loc, tv.loc.T("common.error"), err.Error())
+		showMessage(tv.win, tv.loc, tv.loc.T("common.error"), errorText(tv.loc, err))
 	}
 	tv.refresh()
 }

@@ -135,12 +135,19 @@ func play(args []string, env Env) int {
 	opts.ScriptID = hex.EncodeToString(sum[:8])
 
 	res, st, err := Play(opts)
-	if err != nil {
+	var limit *engine.LimitError
+	if err != nil && !errors.As(err, &limit) {
 		errorf(env, "%v", err)
 		return ExitFail
 	}
 	if err := writeOutputs(*out, res, debrief.Markdown(st, *lang)); err != nil {
 		errorf(env, "%v", err)
+		return ExitFail
+	}
+	if limit != nil {
+		errorf(env, "%s", limitText(limit))
+		fmt.Fprintf(env.Stderr, "firebreak: the exercise was ended there; %s and %s show what happened up to then\n",
+			filepath.Join(*out, "debrief.md"), filepath.Join(*out, "result.json"))
 		return ExitFail
 	}
 	fmt.Fprintf(env.Stdout, "exercise %s: %d teams, %d actions skipped; wrote %s and %s\n", res.Exercise, len(res.Teams), len(res.Skipped),
@@ -208,57 +215,72 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 		}
 		now = state.Now
 	})
-	if err := s.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
-		return Result{}, nil, err
-	}
-	if err := run.Flush(); err != nil {
-		return Result{}, nil, err
-	}
 	var q actionQueue
-	for _, a := range o.Script.Actions {
-		if !done[a.Ref()] { // else handled before the run was interrupted
-			q.add(a)
+	var neverOpened, stopped []Action
+	err = func() error {
+		if err := s.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
+			return err
 		}
-	}
-	q.sort()
-	var neverOpened []Action
-	steps := 0
-	for q.len() > 0 {
-		due, at, next, more := q.next(s)
-		switch {
-		case due != nil && (!more || at <= next):
-			a := *due // take moves the queue's actions
-			q.take(due)
-			if err := pace(run, o.Speed, now, at); err != nil {
-				return Result{}, nil, err
-			}
-			now = max(now, at)
-			err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: a.Team, Decision: a.Decision, Option: a.Option, Text: a.Text, Ref: a.Ref()})
-			if err != nil && !errors.Is(err, engine.ErrRejected) {
-				return Result{}, nil, err
-			}
-		case more:
-			// Only actions waiting for a decision to open: let the
-			// exercise run to its next event.
-			if err := pace(run, o.Speed, now, next); err != nil {
-				return Result{}, nil, err
-			}
-			now = max(now, next)
-		default:
-			// Nothing more happens: the decisions these wait for never open.
-			neverOpened = q.rest()
+		if err := run.Flush(); err != nil {
+			return err
 		}
-		// Saving is one fsync. At a speed the exercise waits between
-		// steps, so save each; at full speed save every flushEvery steps:
-		// what a kill loses in between is played again from the script
-		// on resume, to the same events (the log is saved on flush only).
-		if steps++; o.Speed > 0 || steps%flushEvery == 0 || q.len() == 0 {
-			if err := run.Flush(); err != nil {
-				return Result{}, nil, err
+		for _, a := range o.Script.Actions {
+			if !done[a.Ref()] { // else handled before the run was interrupted
+				q.add(a)
 			}
 		}
-	}
-	if err := pace(run, o.Speed, now, o.Scenario.Scenario.Duration); err != nil {
+		q.sort()
+		steps := 0
+		for q.len() > 0 {
+			due, at, next, more := q.next(s)
+			switch {
+			case due != nil && (!more || at <= next):
+				a := *due // take moves the queue's actions
+				q.take(due)
+				if err := pace(run, o.Speed, now, at); err != nil {
+					return err
+				}
+				now = max(now, at)
+				err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: a.Team, Decision: a.Decision, Option: a.Option, Text: a.Text, Ref: a.Ref()})
+				if err != nil && !errors.Is(err, engine.ErrRejected) {
+					return err
+				}
+			case more:
+				// Only actions waiting for a decision to open: let the
+				// exercise run to its next event.
+				if err := pace(run, o.Speed, now, next); err != nil {
+					return err
+				}
+				now = max(now, next)
+			default:
+				// Nothing more happens: the decisions these wait for never open.
+				neverOpened = q.rest()
+			}
+			// Saving is one fsync. At a speed the exercise waits between
+			// steps, so save each; at full speed save every flushEvery steps:
+			// what a kill loses in between is played again from the script
+			// on resume, to the same events (the log is saved on flush only).
+			if steps++; o.Speed > 0 || steps%flushEvery == 0 || q.len() == 0 {
+				if err := run.Flush(); err != nil {
+					return err
+				}
+			}
+		}
+		if err := pace(run, o.Speed, now, o.Scenario.Scenario.Duration); err != nil {
+			return err
+		}
+		return nil
+	}()
+	var limit *engine.LimitError
+	if errors.As(err, &limit) {
+		// The scenario made more happen than the engine allows and the
+		// exercise stopped: end it, so the outputs show what happened up
+		// to then, and return the reason with them.
+		stopped = q.rest()
+		if err := s.Send(engine.Command{Kind: engine.CmdEnd}); err != nil {
+			return Result{}, nil, err
+		}
+	} else if err != nil {
 		return Result{}, nil, err
 	}
 	if err := run.Flush(); err != nil {
@@ -271,12 +293,30 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 		res.Skipped = append(res.Skipped, SkippedEntry{Action: a.Index, Team: a.Team, Decision: a.Decision, Option: a.Option,
 			Reason: fmt.Sprintf("decision %q never opened for team %q", a.Decision, a.Team)})
 	}
+	for _, a := range stopped {
+		res.Skipped = append(res.Skipped, SkippedEntry{Action: a.Index, Team: a.Team, Decision: a.Decision, Option: a.Option,
+			Reason: fmt.Sprintf("the exercise stopped at %s, before this action: %v", debrief.Clock(limit.At), limit.Err)})
+	}
 	res.Exercise, res.Resumed = run.ID, found
 	for _, sk := range res.Skipped {
 		fmt.Fprintf(o.Warn, "warning: script action %d (%s at %s: %s → %s) skipped: %s\n",
 			sk.Action, sk.Team, debrief.Clock(time.Duration(sk.AtSeconds*float64(time.Second))), sk.Decision, sk.Option, sk.Reason)
 	}
+	if limit != nil {
+		return res, final, limit
+	}
 	return res, final, nil
+}
+
+// limitText says what a scenario that reached a limit on work did, and
+// what to do about it.
+func limitText(e *engine.LimitError) string {
+	if errors.Is(e, engine.ErrInstantLimit) {
+		return fmt.Sprintf("scenario %q made more than %d events happen at one moment (%s), so the exercise stopped; check the scenario with `firebreak lint`",
+			e.Scenario, e.Limit, debrief.Clock(e.At))
+	}
+	return fmt.Sprintf("scenario %q made more than %d events happen in one exercise, so it stopped at %s; check the scenario with `firebreak lint`",
+		e.Scenario, e.Limit, debrief.Clock(e.At))
 }
 
 // flushEvery is how many steps of a full-speed play are saved at once.

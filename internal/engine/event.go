@@ -49,6 +49,9 @@ const (
 	EndTimeUp      = "time-up"     // the scenario's duration ran out
 	EndFacilitator = "facilitator" // the facilitator ended the exercise early
 	EndComplete    = "complete"    // every team finished
+	// EndLimit: the exercise was ended after the scenario made more happen
+	// than the engine allows (a *LimitError halted it).
+	EndLimit = "limit"
 )
 
 // Event is one fact of an exercise. Fields beyond Seq, At and Kind are set

@@ -441,15 +441,19 @@ func (s *Session) sendLocked(cmd Command) error {
 		if st.Ended {
 			return nil
 		}
+		reason := EndFacilitator
+		if s.halted != nil {
+			reason = EndLimit
+		}
 		for _, t := range st.Teams {
 			if !t.Ended {
-				if err := s.emit(Event{Kind: KindTeamEnded, At: now, Team: t.Name, Reason: EndFacilitator}); err != nil {
+				if err := s.emit(Event{Kind: KindTeamEnded, At: now, Team: t.Name, Reason: reason}); err != nil {
 					return err
 				}
 			}
 		}
 		s.anchorAt = now
-		return s.emit(Event{Kind: KindExerciseEnds, At: now, Reason: EndFacilitator, Ref: cmd.Ref})
+		return s.emit(Event{Kind: KindExerciseEnds, At: now, Reason: reason, Ref: cmd.Ref})
 	}
 	return fmt.Errorf("unknown command %q", cmd.Kind)
 }

@@ -107,7 +107,7 @@ type Team struct {
 	Rejected       []Event
 	Ended          bool
 	EndedAt        time.Duration
-	EndReason      string // EndReached, EndTimeUp or EndFacilitator
+	EndReason      string // EndReached, EndTimeUp, EndFacilitator or EndLimit
 	Ending         string // ending phase id when EndReason is EndReached
 
 	// Regulatory deadlines by id, from the moment their inject arrived.
@@ -499,7 +499,7 @@ func (s *State) Apply(e Event) error {
 		}
 		for _, od := range t.Open {
 			a := Answer{Decision: od.Decision, Order: od.Order, OpenedAt: od.OpenedAt, At: e.At}
-			if e.Reason == EndFacilitator {
+			if e.Reason == EndFacilitator || e.Reason == EndLimit {
 				a.EndedEarly = true // the team was not given the time to decide
 			} else {
 				a.Open = true

@@ -119,9 +119,7 @@ func BenchmarkStressInjects10kAtOneSecond(b *testing.B) {
 // limitTo lowers the engine's limits for one test.
 func limitTo(t *testing.T, perInstant, perExercise int) {
 	t.Helper()
-	oldI, oldE := maxEventsPerInstant, maxEventsPerExercise
-	maxEventsPerInstant, maxEventsPerExercise = perInstant, perExercise
-	t.Cleanup(func() { maxEventsPerInstant, maxEventsPerExercise = oldI, oldE })
+	t.Cleanup(SetLimitsForTest(perInstant, perExercise))
 }
 
 func TestTooManyEventsAtOneInstantHalts(t *testing.T) {
@@ -143,13 +141,16 @@ func TestTooManyEventsAtOneInstantHalts(t *testing.T) {
 	if err := s.Send(Command{Kind: CmdChoose, Team: "Alpha", Decision: "x", Option: "y"}); !errors.Is(err, ErrInstantLimit) {
 		t.Errorf("a choice in a halted exercise: %v, want ErrInstantLimit", err)
 	}
-	// But the facilitator can end it, and its debrief has what happened.
+	// But the facilitator can end it, and its debrief has what happened
+	// and says why it stopped (not that the facilitator chose to).
 	if err := s.Send(Command{Kind: CmdEnd}); err != nil {
 		t.Fatalf("ending a halted exercise: %v", err)
 	}
 	s.Read(func(st *State) {
-		if !st.Ended || st.Reason != EndFacilitator || len(st.Team("Alpha").Inbox) != 100 {
-			t.Errorf("after ending: ended=%v reason=%q inbox=%d", st.Ended, st.Reason, len(st.Team("Alpha").Inbox))
+		alpha := st.Team("Alpha")
+		if !st.Ended || st.Reason != EndLimit || alpha.EndReason != EndLimit || len(alpha.Inbox) != 100 {
+			t.Errorf("after ending: ended=%v reason=%q team reason=%q inbox=%d, want ended for EndLimit with 100 injects",
+				st.Ended, st.Reason, alpha.EndReason, len(alpha.Inbox))
 		}
 	})
 }

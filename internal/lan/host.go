@@ -959,7 +959,19 @@ func (h *Host) Run(ctx context.Context) error {
 			}
 		}
 		if err := h.sess.Tick(); err != nil {
-			return err
+			var limit *engine.LimitError
+			if !errors.As(err, &limit) {
+				return err
+			}
+			// The scenario made more happen than the engine allows and
+			// the exercise stopped. Nobody at this host can end it by
+			// hand, so end it here: the teams see the end and the
+			// debrief shows what happened up to then (EndLimit).
+			h.logf("%v: the exercise is ended there", err)
+			if err := h.sess.Send(engine.Command{Kind: engine.CmdEnd}); err != nil {
+				return err
+			}
+			ended = true
 		}
 		now := time.Now()
 		if now.Sub(lastBeat) >= 100*time.Millisecond {

@@ -649,3 +649,43 @@ func TestConnectedCountsOnlyTeamLaptops(t *testing.T) {
 		return len(got) == 1 && got[0] == "pair"
 	})
 }
+
+// A scenario that makes more happen at one moment than the engine allows
+// stops the exercise; nobody at a headless host can end it by hand, so Run
+// ends it there, for that reason, and returns as after any end instead of
+// failing on every tick. (The limit is lowered to 100 here; the CLI's
+// TestPlayStopsAtTheEventLimitAndWritesTheOutputs reaches the real one.)
+func TestRunEndsAnExerciseThatReachedTheEventLimit(t *testing.T) {
+	t.Cleanup(engine.SetLimitsForTest(100, engine.MaxEventsPerExercise))
+	var b strings.Builder
+	b.WriteString("format: firebreak/1\nid: flood\ntitle: {en: Flood, zh: 洪水}\nlanguages: [en, zh]\nduration: 10m\n" +
+		"world:\n  a: {start: 0, min: 0, max: 10}\nphases:\n  start:\n    injects:\n")
+	for range 150 {
+		b.WriteString("      - {at: 1m, channel: social, text: {en: x, zh: 一}}\n")
+	}
+	b.WriteString("    continue: {after: 5m, next: end}\n  end:\n    ending: {outcome: {en: Done, zh: 完}}\n")
+	th := newTestHostConfig(t, false, engine.Config{ScenarioID: "flood", Source: []byte(b.String()), Teams: []string{"Alpha"}, Lang: "en", Speed: 600, Seed: 7})
+	th.h.cfg.Linger = time.Millisecond
+	var logged strings.Builder
+	var mu sync.Mutex
+	th.h.cfg.Logf = func(f string, a ...any) { mu.Lock(); fmt.Fprintf(&logged, f+"\n", a...); mu.Unlock() }
+	if err := th.run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := th.h.Run(ctx); err != nil {
+		t.Fatalf("Run: %v, want the exercise ended at the limit", err)
+	}
+	th.run.Session.Read(func(s *engine.State) {
+		if !s.Ended || s.Reason != engine.EndLimit || s.Now != time.Minute || len(s.Team("Alpha").Inbox) != 100 {
+			t.Errorf("ended=%v reason=%q at %s with %d injects, want ended for %q at 1m0s with 100",
+				s.Ended, s.Reason, s.Now, len(s.Team("Alpha").Inbox), engine.EndLimit)
+		}
+	})
+	mu.Lock()
+	defer mu.Unlock()
+	if n := strings.Count(logged.String(), "event limit per instant reached"); n != 1 {
+		t.Errorf("the limit is logged %d times, want once:\n%s", n, logged.String())
+	}
+}

@@ -1,0 +1,77 @@
+package app
+
+import (
+	"errors"
+	"io/fs"
+	"strconv"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/store"
+)
+
+// errorText says in the UI language what went wrong, for the errors a
+// facilitator can act on: the exercise database cannot be used (not one,
+// another program's, newer, in use, not permitted) and a scenario that made
+// the engine stop. Each names the file or the moment. Other errors keep
+// their own words.
+//
+// The refusals are sentinel errors of internal/store and internal/engine,
+// turned into words here, at the edge (as joinErrorText does for
+// internal/lan).
+func errorText(loc *i18n.Localizer, err error) string {
+	if err == nil {
+		return ""
+	}
+	var le *engine.LimitError
+	if errors.As(err, &le) {
+		key := "error.limit.exercise"
+		if errors.Is(err, engine.ErrInstantLimit) {
+			key = "error.limit.instant"
+		}
+		return loc.T(key, "limit", groupDigits(le.Limit), "at", formatClock(le.At))
+	}
+	var oe *store.OpenError
+	if !errors.As(err, &oe) {
+		if errors.Is(err, store.ErrReadOnly) {
+			return loc.T("error.store.read_only_write")
+		}
+		return err.Error()
+	}
+	file := oe.Path
+	var locked *store.LockedError
+	switch {
+	case errors.As(err, &locked) && locked.PID > 0:
+		return loc.T("error.store.locked_pid", "file", file, "pid", locked.PID)
+	case errors.Is(err, store.ErrLocked):
+		return loc.T("error.store.locked", "file", file)
+	case errors.Is(err, store.ErrNotDatabase):
+		return loc.T("error.store.not_database", "file", file)
+	case errors.Is(err, store.ErrNotFirebreak):
+		return loc.T("error.store.not_firebreak", "file", file)
+	case errors.Is(err, store.ErrSchemaTooNew):
+		return loc.T("error.store.too_new", "file", file)
+	case errors.Is(err, fs.ErrPermission):
+		return loc.T("error.store.permission", "file", file)
+	case errors.Is(err, fs.ErrNotExist):
+		return loc.T("error.store.not_exist", "file", file)
+	}
+	return loc.T("error.store.other", "file", file, "error", oe.Err.Error())
+}
+
+// groupDigits writes n with a comma between groups of three digits
+// (50,000), as both languages' texts do.
+func groupDigits(n int) string {
+	s := strconv.Itoa(n)
+	neg := n < 0
+	if neg {
+		s = s[1:]
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		return "-" + s
+	}
+	return s
+}
