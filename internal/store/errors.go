@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // The errors Open and OpenReadOnly return wrap one of these sentinels (test
@@ -28,6 +30,11 @@ var (
 	// the database open for writing. The error is a *LockedError, which
 	// knows the holder's process id when it could be read.
 	ErrLocked = errors.New("database is in use by another Firebreak")
+
+	// ErrUnfinishedWrite: OpenReadOnly found a write to the file that was
+	// interrupted (a hot journal beside it), which only a writer can roll
+	// back. Opening it with Open once recovers it.
+	ErrUnfinishedWrite = errors.New("a write to it was interrupted and must be rolled back first; open it once with Firebreak (firebreak play, host or the app) to recover it")
 
 	// ErrReadOnly is returned by the writing methods of a Store opened
 	// with OpenReadOnly.
@@ -71,3 +78,11 @@ func (e *LockedError) Error() string {
 }
 
 func (e *LockedError) Is(target error) bool { return target == ErrLocked }
+
+// hotJournal tells whether err is SQLite's refusal to read a file through a
+// read-only connection because a hot journal must first be rolled back
+// (SQLITE_READONLY_ROLLBACK).
+func hotJournal(err error) bool {
+	var se interface{ Code() int }
+	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_READONLY_ROLLBACK
+}

@@ -137,7 +137,14 @@ func open(path string) (*Store, error) {
 	// file that turns out not to be ours is never opened for writing, and
 	// no lock file is left beside it.
 	if fst.exists && !fst.empty {
-		if err := identifyFile(abs, fst); err != nil {
+		// A hot journal (a writer, most likely a Firebreak killed while
+		// creating the file, stopped in the middle of a transaction) must
+		// be rolled back before anyone can read the file, which a
+		// read-only connection cannot do. Then init identifies it instead,
+		// under the lock: SQLite's rollback on the first read restores the
+		// file's last committed state, as the program that wrote it would
+		// on its next open, and nothing of ours is written before that.
+		if err := identifyFile(abs, fst); err != nil && !hotJournal(err) {
 			return nil, err
 		}
 	}
@@ -225,6 +232,9 @@ func openReadOnly(path string) (*Store, error) {
 	}
 	db.SetMaxOpenConns(1)
 	info, err := inspect(db)
+	if hotJournal(err) {
+		err = ErrUnfinishedWrite
+	}
 	if err == nil {
 		var version int
 		if _, version, err = classify(info); err == nil {
