@@ -19,7 +19,6 @@ import (
 
 	"github.com/firebreak-drills/firebreak/assets"
 	"github.com/firebreak-drills/firebreak/internal/engine"
-	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/lan"
 	"github.com/firebreak-drills/firebreak/internal/library"
 	"github.com/firebreak-drills/firebreak/internal/store"
@@ -52,7 +51,7 @@ func Run(dbPath string) error {
 
 	opened := make(chan *store.Store, 1)
 	var storeErr error
-	sh := newShell(w, i18n.Default(), deps{
+	sh := newShell(w, savedLang(a.Preferences()), deps{
 		openStore: func() (*store.Store, error) {
 			st, err := store.Open(dbPath)
 			storeErr = err

@@ -16,10 +16,14 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
-// defaultTeamNames name new teams. Call signs read the same in both
-// languages, so a mixed room can shout them across a table.
-var defaultTeamNames = []string{"Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot",
-	"Golf", "Hotel", "India", "Juliett", "Kilo", "Lima"}
+// defaultTeamNames name new teams in the exercise's language: call signs
+// in English, numbered groups (小组, the term for a team) in Chinese.
+var defaultTeamNames = map[i18n.Lang][]string{
+	i18n.EN: {"Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot",
+		"Golf", "Hotel", "India", "Juliett", "Kilo", "Lima"},
+	i18n.ZH: {"第一组", "第二组", "第三组", "第四组", "第五组", "第六组",
+		"第七组", "第八组", "第九组", "第十组", "第十一组", "第十二组"},
+}
 
 // startFunc starts an exercise; setup calls it only with valid input.
 // several says the teams play on their own laptops over the local network.
@@ -65,7 +69,7 @@ func newSetupScreen(sh *shell, entries []library.Entry, chosen library.Entry, st
 		file = entries[0].File
 	}
 	return &setupScreen{sh: sh, entries: entries, start: start, scenarioFile: file,
-		teams: []string{"Alpha", "Bravo"}, lang: sh.loc.Lang(), speed: 1}
+		teams: slices.Clone(defaultTeamNames[sh.loc.Lang()][:2]), lang: sh.loc.Lang(), speed: 1}
 }
 
 func (s *setupScreen) stop() {}
@@ -105,8 +109,15 @@ func (s *setupScreen) build() fyne.CanvasObject {
 	// Exercise language, listed as "中文 / English".
 	langNames := []string{i18n.ZH.Name(), i18n.EN.Name()}
 	s.langRadio = widget.NewRadioGroup(langNames, func(v string) {
-		if l, ok := i18n.Parse(v); ok {
+		if l, ok := i18n.Parse(v); ok && l != s.lang {
+			// Names nobody has changed yet follow the language.
+			untouched := slices.Equal(s.teams, defaultTeamNames[s.lang][:len(s.teams)])
 			s.lang = l
+			if untouched {
+				s.teams = slices.Clone(defaultTeamNames[l][:len(s.teams)])
+				s.problems = nil
+				s.sh.show(s)
+			}
 		}
 	})
 	s.langRadio.Horizontal = true
@@ -184,7 +195,7 @@ func (s *setupScreen) addTeam() {
 	if len(s.teams) >= engine.MaxTeams {
 		return
 	}
-	s.teams = append(s.teams, nextTeamName(s.teams))
+	s.teams = append(s.teams, nextTeamName(s.teams, s.lang))
 	s.problems = nil
 	s.sh.show(s)
 }
@@ -240,13 +251,13 @@ func (s *setupScreen) entry() (library.Entry, bool) {
 	return library.Entry{}, false
 }
 
-// nextTeamName picks the first call sign not yet used.
-func nextTeamName(teams []string) string {
+// nextTeamName picks the first default name of the language not yet used.
+func nextTeamName(teams []string, lang i18n.Lang) string {
 	used := map[string]bool{}
 	for _, t := range teams {
 		used[strings.ToLower(strings.TrimSpace(t))] = true
 	}
-	for _, n := range defaultTeamNames {
+	for _, n := range defaultTeamNames[lang] {
 		if !used[strings.ToLower(n)] {
 			return n
 		}

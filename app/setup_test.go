@@ -5,9 +5,11 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
@@ -120,5 +122,51 @@ func TestCheckTeamNamesFollowsTheEngine(t *testing.T) {
 		if engineOK == hasProblem(got) {
 			t.Errorf("%q: engine says ok=%v, setup says problems=%v", tc.names, engineOK, hasProblem(got))
 		}
+	}
+}
+
+// New teams are named in the exercise's language, and names nobody has
+// changed follow a change of that language; a name someone typed stays.
+func TestDefaultTeamNamesFollowTheLanguage(t *testing.T) {
+	sh := testShell(t, openStore(t), engine.NewFakeClock())
+	sh.setLang(i18n.ZH)
+	sh.showSetup(sh.scenarios[0])
+	s := currentAs[*setupScreen](t, sh)
+	if got := strings.Join(s.teams, " "); got != "第一组 第二组" {
+		t.Fatalf("teams of a new exercise in Chinese: %s", got)
+	}
+	test.Tap(s.addButton)
+	s = currentAs[*setupScreen](t, sh)
+	if got := strings.Join(s.teams, " "); got != "第一组 第二组 第三组" {
+		t.Fatalf("after adding a team: %s", got)
+	}
+	s.langRadio.SetSelected(i18n.EN.Name())
+	s = currentAs[*setupScreen](t, sh)
+	if got := strings.Join(s.teams, " "); got != "Alpha Bravo Charlie" || s.teamEntries[2].Text != "Charlie" {
+		t.Fatalf("untouched names after choosing English: %s (entry %q)", got, s.teamEntries[2].Text)
+	}
+	s.teamEntries[0].SetText("Press office")
+	s.langRadio.SetSelected(i18n.ZH.Name())
+	s = currentAs[*setupScreen](t, sh)
+	if got := strings.Join(s.teams, "|"); got != "Press office|Bravo|Charlie" {
+		t.Errorf("names after one was typed and the language changed: %s", got)
+	}
+}
+
+// The language chosen is remembered on this computer for the next start.
+func TestTheLanguageChosenIsRemembered(t *testing.T) {
+	sh := testShell(t, openStore(t), engine.NewFakeClock())
+	prefs := fyne.CurrentApp().Preferences()
+	t.Setenv("LC_ALL", "en_US.UTF-8")
+	if got := savedLang(prefs); got != i18n.EN {
+		t.Fatalf("nothing chosen yet, English system: %s", got)
+	}
+	test.Tap(sh.langButtons[i18n.ZH])
+	if got := savedLang(prefs); got != i18n.ZH {
+		t.Errorf("after choosing 中文 the next start opens in %s", got)
+	}
+	test.Tap(sh.langButtons[i18n.EN])
+	if got := savedLang(prefs); got != i18n.EN {
+		t.Errorf("after choosing English the next start opens in %s", got)
 	}
 }

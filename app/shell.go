@@ -179,6 +179,19 @@ func (sh *shell) show(s screen) {
 	sh.body.Refresh()
 }
 
+// langPref is the preference that remembers the language last chosen, so
+// a laptop set to 中文 opens in 中文 after a restart.
+const langPref = "lang"
+
+// savedLang is the language last chosen on this computer, or the system's
+// (i18n.Default) when none was chosen yet.
+func savedLang(p fyne.Preferences) i18n.Lang {
+	if l, ok := i18n.Parse(p.String(langPref)); ok {
+		return l
+	}
+	return i18n.Default()
+}
+
 // setLang switches the user interface language and rebuilds what is on
 // screen. It does not change an exercise's language, which was chosen at
 // setup for the participants.
@@ -187,6 +200,9 @@ func (sh *shell) setLang(l i18n.Lang) {
 		return
 	}
 	sh.loc = i18n.New(l)
+	if a := fyne.CurrentApp(); a != nil {
+		a.Preferences().SetString(langPref, l.String())
+	}
 	sh.buildHeader()
 	if sh.current != nil {
 		sh.show(sh.current)
