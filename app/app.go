@@ -47,7 +47,8 @@ func Run(dbPath string) error {
 	a.Settings().SetTheme(NewTheme())
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	w := a.NewWindow("Firebreak")
-	w.Resize(fyne.NewSize(1280, 800))
+	w.Resize(preferredWindow)
+	a.Lifecycle().SetOnStarted(func() { fitToScreen(w) })
 
 	opened := make(chan *store.Store, 1)
 	var storeErr error
