@@ -122,6 +122,9 @@ func ParseScript(file string, data []byte, sc *scenario.Scenario) (*Script, erro
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil && err != io.EOF {
+		if line, problem := scenario.YAMLSyntax(err); line > 0 {
+			return nil, fmt.Errorf("%s:%d:1: YAML syntax: %s", file, line, problem)
+		}
 		return nil, fmt.Errorf("%s: %s", file, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	if root.Kind == 0 || len(root.Content) == 0 {

@@ -88,3 +88,12 @@ func TestActionRefIsMadeOnce(t *testing.T) {
 		t.Errorf("Ref allocates %.0f times; want 0", n)
 	}
 }
+
+// A syntax error in a script names its file and the line where the broken
+// construct starts (the YAML library's parser counts from 0).
+func TestScriptSyntaxErrorNamesItsLine(t *testing.T) {
+	_, err := ParseScript("s.yaml", []byte("teams: [A]\nactions: [\n  {at: 1m\n"), nil)
+	if err == nil || !strings.HasPrefix(err.Error(), "s.yaml:3:1: YAML syntax: did not find expected ',' or '}'") {
+		t.Fatalf("got %v, want the error at s.yaml:3:1", err)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -145,14 +146,47 @@ func countNodes(n *yaml.Node, acc int) int {
 
 var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-func (l *loader) yamlError(err error) {
+// yamlParserProblems are the problems the YAML library's parser (as
+// against its scanner) reports. For these it gives the line of the
+// construct the problem is in counting from 0, where scanner problems
+// count from 1 (go.yaml.in/yaml/v3, parser.fail), so a parser problem
+// would point one line early.
+var yamlParserProblems = []string{
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"did not find expected '-' indicator",
+	"did not find expected <document start>",
+	"did not find expected <stream-start>",
+	"did not find expected key",
+	"did not find expected node content",
+	"found duplicate %TAG directive",
+	"found duplicate %YAML directive",
+	"found incompatible YAML document",
+	"found undefined tag handle",
+}
+
+// YAMLSyntax reads a syntax error of the YAML library: the line (from 1)
+// of the construct the problem is in, 0 when it gives none, and the
+// problem without the library's prefix.
+func YAMLSyntax(err error) (line int, problem string) {
 	msg := err.Error()
 	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		l.add(Pos{line, 1}, SevError, "YAML syntax: %s", m[2])
-		return
+		line, _ = strconv.Atoi(m[1])
+		if slices.Contains(yamlParserProblems, m[2]) {
+			line++
+		}
+		return line, m[2]
 	}
-	l.add(Pos{}, SevError, "YAML syntax: %s", strings.TrimPrefix(msg, "yaml: "))
+	return 0, strings.TrimPrefix(msg, "yaml: ")
+}
+
+func (l *loader) yamlError(err error) {
+	var pos Pos
+	line, problem := YAMLSyntax(err)
+	if line > 0 {
+		pos = Pos{line, 1}
+	}
+	l.add(pos, SevError, "YAML syntax: %s", problem)
 }
 
 type loader struct {

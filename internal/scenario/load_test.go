@@ -389,3 +389,22 @@ func TestExpressionsAreTheDocumentedLanguage(t *testing.T) {
 		t.Errorf("got %v, want %q", probs, want)
 	}
 }
+
+// A YAML syntax error names the line where the broken construct starts,
+// whether the YAML library's parser or its scanner found it (the parser
+// counts its lines from 0, the scanner from 1).
+func TestYAMLSyntaxErrorsPointAtTheirLine(t *testing.T) {
+	head := "format: firebreak/1\nid: x\ntitle: {en: X}\nlanguages: [en]\nduration: 10m\n"
+	for _, c := range []struct{ name, src, want string }{
+		{"unclosed flow sequence (parser)", head + "world: [a\nphases: {}\n", "s.yaml:6:1: error: YAML syntax: did not find expected ',' or ']'"},
+		{"unclosed flow mapping (parser)", head + "phases:\n  start: {title: x\n", "s.yaml:7:1: error: YAML syntax: did not find expected ',' or '}'"},
+		{"unclosed quote (scanner)", head + "phases:\n  start:\n    title: \"open\n", "s.yaml:8:1: error: YAML syntax: found unexpected end of stream"},
+		{"tab indentation (scanner)", head + "phases:\n\tstart: {}\n", "s.yaml:7:1: error: YAML syntax: found character that cannot start any token"},
+	} {
+		_, probs := Parse("s.yaml", []byte(c.src))
+		got := probs.Error()
+		if !strings.Contains(got, c.want) {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
+		}
+	}
+}
