@@ -174,7 +174,10 @@ func (s *setupScreen) teamRow(i int) fyne.CanvasObject {
 	e := widget.NewEntry()
 	e.SetText(s.teams[i])
 	e.SetPlaceHolder(loc.T("home.team_name"))
-	e.OnChanged = func(v string) { s.teams[i] = v }
+	e.OnChanged = func(v string) {
+		s.teams[i] = v
+		s.recheckTeams()
+	}
 	errLabel := widget.NewLabel("")
 	errLabel.Importance = widget.DangerImportance
 	errLabel.Wrapping = fyne.TextWrapWord
@@ -189,6 +192,27 @@ func (s *setupScreen) teamRow(i int) fyne.CanvasObject {
 	s.teamErrors = append(s.teamErrors, errLabel)
 	s.removeButtons = append(s.removeButtons, remove)
 	return container.NewBorder(nil, nil, nil, remove, container.NewGridWithColumns(2, e, errLabel))
+}
+
+// recheckTeams, once a start was refused for the team names, checks them
+// again as they are typed, so a message goes as soon as its name is fixed
+// (and a fix that makes another name clash says so at once).
+func (s *setupScreen) recheckTeams() {
+	if s.problems == nil {
+		return
+	}
+	trimmed := make([]string, len(s.teams))
+	for i, t := range s.teams {
+		trimmed[i] = strings.TrimSpace(t)
+	}
+	s.problems = checkTeamNames(trimmed)
+	for i, l := range s.teamErrors {
+		text := ""
+		if i < len(s.problems) && s.problems[i].key != "" {
+			text = s.problems[i].text(s.sh.loc)
+		}
+		l.SetText(text)
+	}
 }
 
 func (s *setupScreen) addTeam() {

@@ -47,9 +47,17 @@ func TestSetupRefusesBadTeamNamesBesideTheField(t *testing.T) {
 		t.Errorf("message beside the first team = %q, want none", got)
 	}
 
-	// An empty (blank) name.
+	// Fixing the name takes its message away at once, before another try.
 	s.teamEntries[1].SetText("Bravo")
+	if got := s.teamErrors[1].Text; got != "" {
+		t.Errorf("message beside the fixed name = %q, want none", got)
+	}
+
+	// An empty (blank) name.
 	s.teamEntries[0].SetText("   ")
+	if got := s.teamErrors[0].Text; got != "Enter a team name." {
+		t.Errorf("message beside a name just emptied = %q", got)
+	}
 	test.Tap(s.startButton)
 	nothingStarted()
 	if got := s.teamErrors[0].Text; got != "Enter a team name." {
