@@ -45,9 +45,12 @@ type debriefScreen struct {
 	report   *debrief.Report // in the UI language, remade by build
 	tabs     *container.AppTabs
 	selected int
-	replay   *replayView
-	plan     *planEditor
-	export   *exportBar
+	// teamSelected is the team shown in the Teams tab, kept across a
+	// rebuild (a language switch, a reload after a rating).
+	teamSelected int
+	replay       *replayView
+	plan         *planEditor
+	export       *exportBar
 
 	// saveFile asks where to write an export; tests replace it to skip the
 	// file dialog (see exportui.go).
@@ -184,6 +187,26 @@ const (
 )
 
 func (d *debriefScreen) selectTab(i int) { d.tabs.SelectIndex(i) }
+
+// reload shows the debrief again from its log, which the facilitator's
+// rating, override or note has just changed, on the tab (and the team)
+// that was open, with the session that judgement goes through.
+func (d *debriefScreen) reload() {
+	data, err := loadDebrief(d.sh.store, d.data.id)
+	if err != nil {
+		d.sh.showError(err)
+		return
+	}
+	nd := newDebriefScreen(d.sh, data)
+	nd.selected = d.selected
+	if d.teamTabs != nil {
+		nd.teamSelected = d.teamTabs.SelectedIndex()
+	}
+	if d.judge != nil {
+		nd.judge, d.judge.d = d.judge, nd
+	}
+	d.sh.show(nd)
+}
 
 // scroller is a tab's content: a column at most width wide that scrolls.
 func scroller(width float32, objs ...fyne.CanvasObject) fyne.CanvasObject {
@@ -336,6 +359,10 @@ func (d *debriefScreen) teamsTab() fyne.CanvasObject {
 		d.teamTabs.Append(container.NewTabItem(t.Name, scroller(1000, card)))
 	}
 	d.teamTabs.SetTabLocation(container.TabLocationLeading)
+	if d.teamSelected > 0 && d.teamSelected < len(d.teamTabs.Items) {
+		d.teamTabs.SelectIndex(d.teamSelected)
+	}
+	d.teamTabs.OnSelected = func(*container.TabItem) { d.teamSelected = d.teamTabs.SelectedIndex() }
 	return d.teamTabs
 }
 

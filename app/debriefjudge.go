@@ -40,10 +40,9 @@ func (dj *debriefJudge) judgement() *judgement {
 		return nil
 	}
 	if dj.j == nil {
-		id := dj.d.data.id
 		dj.j = newJudgement(conn, dj.d.sh.win, dj.d.sh.loc, func() {
 			// The log changed: show the debrief again from it.
-			dj.d.sh.showDebrief(id)
+			dj.d.reload()
 		})
 	}
 	return dj.j

@@ -13,6 +13,7 @@ import (
 // rebuilt debrief shows it.
 func TestDebriefRatesAfterTheEnd(t *testing.T) {
 	sh, d, st, id := worldDebrief(t)
+	d.selectTab(tabObjectives)
 	j := d.judge.judgement()
 	if j == nil {
 		t.Fatal("no judgement for an ended exercise")
@@ -34,5 +35,8 @@ func TestDebriefRatesAfterTheEnd(t *testing.T) {
 	d2 := currentAs[*debriefScreen](t, sh)
 	if got := d2.st.Team("Alpha").Ratings["notify"].Rating; got != "M" {
 		t.Fatalf("the debrief was not rebuilt from the log: rating %q", got)
+	}
+	if got := d2.tabs.SelectedIndex(); got != tabObjectives {
+		t.Errorf("after saving the rating the debrief shows tab %d, want the Objectives tab (%d) it was on", got, tabObjectives)
 	}
 }
