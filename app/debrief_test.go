@@ -239,6 +239,15 @@ func TestDebriefReplayAtAMoment(t *testing.T) {
 		t.Fatalf("replay starts at %v", v.at)
 	}
 
+	// At the end Alpha has chosen nothing: its decisions are closed, and
+	// none counts as decided.
+	if alpha := v.teamTexts["Alpha"]; hasText(alpha, "Decided (") || !hasText(alpha, ": 0 decided, ") {
+		t.Errorf("Alpha, who chose nothing, at the end: %v", alpha)
+	}
+	if bravo := v.teamTexts["Bravo"]; !hasText(bravo, "Decided (1)") && !hasText(bravo, ": 1 decided, ") {
+		t.Errorf("Bravo, who chose once, at the end: %v", bravo)
+	}
+
 	v.moveTo(3 * time.Minute)
 	bravo := v.teamTexts["Bravo"]
 	if !hasText(bravo, "The breach is confirmed") || hasText(bravo, "A reporter asks") || !hasText(bravo, "Received (1)") {

@@ -266,7 +266,18 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 
 	// Decided.
 	if len(t.Answers) > 0 {
-		objs = append(objs, text(bold(loc.T("debrief.replay_decided", "n", len(t.Answers)))))
+		decided := 0
+		for _, a := range t.Answers {
+			if a.Option != nil {
+				decided++
+			}
+		}
+		// A decision that timed out or was passed by is closed, not decided.
+		heading := loc.T("debrief.replay_decided", "n", decided)
+		if decided < len(t.Answers) {
+			heading = loc.T("debrief.replay_closed", "n", len(t.Answers), "decided", decided, "other", len(t.Answers)-decided)
+		}
+		objs = append(objs, text(bold(heading)))
 		for i := len(t.Answers) - 1; i >= 0; i-- {
 			a := t.Answers[i]
 			var what string
