@@ -43,6 +43,12 @@ func DefaultDBPath() string {
 // error opening it is shown on the home screen and returned when the window
 // closes.
 func Run(dbPath string) error {
+	// Fyne makes its cache folder with a single mkdir, which fails with
+	// "Failed to create fyne cache space" on a fresh account that has no
+	// cache folder yet: make the parents first.
+	if dir, err := os.UserCacheDir(); err == nil {
+		_ = os.MkdirAll(dir, 0o700)
+	}
 	a := fyneapp.NewWithID(AppID)
 	a.Settings().SetTheme(NewTheme())
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))

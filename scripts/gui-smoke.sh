@@ -28,4 +28,12 @@ done
 [ -n "$found" ] || { echo "GUI smoke: no Firebreak window appeared"; cat "$home/log"; exit 1; }
 sleep 3
 kill -0 $app 2>/dev/null || { echo "GUI smoke: the app died"; cat "$home/log"; exit 1; }
-echo "GUI smoke: window 'Firebreak' is up and the app stayed alive"
+# A fresh account: Fyne must have made its folders (it used to print
+# "Failed to create fyne cache space" when ~/.cache did not exist).
+if grep -q "Failed to create" "$home/log"; then echo "GUI smoke: the app could not make its folders:"; cat "$home/log"; exit 1; fi
+# The window fits the 1366×768 screen it opened on.
+eval "$(DISPLAY=:$d xdotool search --name '^Firebreak' getwindowgeometry --shell | head -n 6)"
+if [ "${WIDTH:-0}" -gt 1366 ] || [ "${HEIGHT:-0}" -gt 768 ] || [ "${WIDTH:-0}" -eq 0 ]; then
+  echo "GUI smoke: the window is ${WIDTH:-?}×${HEIGHT:-?}, larger than the 1366×768 screen"; exit 1
+fi
+echo "GUI smoke: window 'Firebreak' (${WIDTH}×${HEIGHT} on 1366×768) is up, made its folders and the app stayed alive"
