@@ -3,6 +3,8 @@ package app
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -104,6 +106,64 @@ func scoreLine(loc *i18n.Localizer, s scoring.Scores) string {
 // formatSpeed shows a time-compression factor: 1×, 2.5×, 60×.
 func formatSpeed(f float64) string {
 	return fmt.Sprintf("%g×", f)
+}
+
+// decisionWindow is a scenario's typical decision window: the median time
+// from a decision's opening to its deadline; 0 for a scenario without
+// decisions.
+func decisionWindow(sc *scenario.Scenario) time.Duration {
+	var ws []time.Duration
+	for _, p := range sc.Phases {
+		for _, d := range p.Decisions {
+			ws = append(ws, d.Deadline)
+		}
+	}
+	if len(ws) == 0 {
+		return 0
+	}
+	slices.Sort(ws)
+	return ws[len(ws)/2]
+}
+
+// shortWindow is the real time under which a decision window is too short
+// to talk a choice over and write a statement.
+const shortWindow = time.Minute
+
+// speedNote says what a speed means at the table: how much real time the
+// scenario's typical decision window leaves, and whether that is too
+// little (warn).
+func speedNote(loc *i18n.Localizer, window time.Duration, speed float64) (note string, warn bool) {
+	if window <= 0 || speed <= 0 {
+		return loc.T("home.speed_hint"), false
+	}
+	real := time.Duration(float64(window) / speed).Round(time.Second)
+	key, warn := "setup.speed_window", real < shortWindow
+	if warn {
+		key = "setup.speed_window_short"
+	}
+	return loc.T(key, "speed", formatSpeed(speed), "window", formatSpan(loc, window), "real", formatSpan(loc, real)), warn
+}
+
+// formatSpan writes a length of time in the UI language's own form:
+// "10 min", "1 min 30 s", "8 s"; "10分钟", "1分30秒", "8秒".
+func formatSpan(loc *i18n.Localizer, d time.Duration) string {
+	d = d.Round(time.Second)
+	h, m, sec := int(d/time.Hour), int(d/time.Minute)%60, int(d/time.Second)%60
+	var parts []string
+	if h > 0 {
+		parts = append(parts, loc.T("span.hours", "n", h))
+	}
+	if m > 0 {
+		parts = append(parts, loc.T("span.minutes", "n", m))
+	}
+	if sec > 0 || len(parts) == 0 {
+		parts = append(parts, loc.T("span.seconds", "n", sec))
+	}
+	sep := " "
+	if loc.Lang() == i18n.ZH {
+		sep = "" // 1分钟30秒
+	}
+	return strings.Join(parts, sep)
 }
 
 // speedChoices are the time-compression factors offered at setup and in

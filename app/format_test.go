@@ -1,10 +1,12 @@
 package app
 
 import (
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
 func TestFormatCountdown(t *testing.T) {
@@ -78,5 +80,44 @@ func TestSpeedOptions(t *testing.T) {
 	labels, values = speedOptions(3)
 	if len(values) != 7 || labels[2] != "3×" || values[2] != 3 {
 		t.Errorf("an unlisted speed is not kept in order: %q", labels)
+	}
+}
+
+// The speed picker says what a speed leaves of a decision window, in each
+// language's own units, and warns when it is too short to write a statement.
+func TestSpeedNoteSaysTheRealTimeOfADecision(t *testing.T) {
+	en, zh := i18n.New(i18n.EN), i18n.New(i18n.ZH)
+	for _, c := range []struct {
+		loc    *i18n.Localizer
+		window time.Duration
+		speed  float64
+		want   string
+		warn   bool
+	}{
+		{en, 10 * time.Minute, 1, "At 1×, a typical decision in this scenario (10 min to its deadline) lasts 10 min of real time.", false},
+		{en, 10 * time.Minute, 5, "(10 min to its deadline) lasts 2 min of real time.", false},
+		{en, 10 * time.Minute, 60, "lasts 10 s of real time. That is short", true},
+		{en, 15 * time.Minute, 10, "lasts 1 min 30 s of real time.", false},
+		{zh, 10 * time.Minute, 60, "在 60× 下，本情景的典型决策（距截止 10分钟）只有 10秒 的真实时间。讨论并写好声明的时间偏紧", true},
+		{zh, 15 * time.Minute, 10, "对应 1分钟30秒 的真实时间。", false},
+		{en, 0, 60, "1× runs in real time", false}, // a scenario without decisions
+	} {
+		note, warn := speedNote(c.loc, c.window, c.speed)
+		if !strings.Contains(note, c.want) || warn != c.warn {
+			t.Errorf("%s at %g×: %q (warn %v), want %q (warn %v)", c.window, c.speed, note, warn, c.want, c.warn)
+		}
+	}
+}
+
+func TestDecisionWindowIsTheMedianDeadline(t *testing.T) {
+	sc := &scenario.Scenario{Phases: []*scenario.Phase{
+		{Decisions: []*scenario.Decision{{Deadline: 5 * time.Minute}, {Deadline: 30 * time.Minute}}},
+		{Decisions: []*scenario.Decision{{Deadline: 10 * time.Minute}}},
+	}}
+	if got := decisionWindow(sc); got != 10*time.Minute {
+		t.Errorf("median of 5, 30 and 10 min: %s", got)
+	}
+	if got := decisionWindow(&scenario.Scenario{}); got != 0 {
+		t.Errorf("no decisions: %s", got)
 	}
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -53,6 +54,7 @@ type setupScreen struct {
 	addButton      *widget.Button
 	langRadio      *widget.RadioGroup
 	speedSelect    *widget.Select
+	speedNote      *widget.Label // what the speed leaves of a decision window
 	severalCheck   *widget.Check // nil when this build cannot host
 	startButton    *widget.Button
 	startError     *widget.Label
@@ -92,6 +94,7 @@ func (s *setupScreen) build() fyne.CanvasObject {
 	s.scenarioSelect.OnChanged = func(string) {
 		if i := s.scenarioSelect.SelectedIndex(); i >= 0 {
 			s.scenarioFile = s.entries[i].File
+			s.showSpeedNote()
 		}
 	}
 
@@ -132,9 +135,14 @@ func (s *setupScreen) build() fyne.CanvasObject {
 			s.speedSelect.SetSelectedIndex(i)
 		}
 	}
+	s.speedNote = widget.NewLabel("")
+	s.speedNote.Wrapping = fyne.TextWrapWord
+	s.speedNote.SizeName = theme.SizeNameCaptionText
+	s.showSpeedNote()
 	s.speedSelect.OnChanged = func(string) {
 		if i := s.speedSelect.SelectedIndex(); i >= 0 {
 			s.speed = values[i]
+			s.showSpeedNote()
 		}
 	}
 
@@ -151,7 +159,7 @@ func (s *setupScreen) build() fyne.CanvasObject {
 		widget.NewFormItem(loc.T("home.scenario"), s.scenarioSelect),
 		widget.NewFormItem(loc.T("home.teams"), container.NewVBox(teamRows, container.NewHBox(s.addButton))),
 		widget.NewFormItem(loc.T("setup.exercise_language"), s.langRadio),
-		&widget.FormItem{Text: loc.T("home.speed"), Widget: s.speedSelect, HintText: loc.T("home.speed_hint")},
+		widget.NewFormItem(loc.T("home.speed"), container.NewVBox(s.speedSelect, s.speedNote)),
 	)
 	s.severalCheck = nil
 	if s.sh.deps.lanDir != nil {
@@ -197,6 +205,21 @@ func (s *setupScreen) teamRow(i int) fyne.CanvasObject {
 // recheckTeams, once a start was refused for the team names, checks them
 // again as they are typed, so a message goes as soon as its name is fixed
 // (and a fix that makes another name clash says so at once).
+// showSpeedNote says how much real time the chosen scenario's typical
+// decision window lasts at the chosen speed, warning when it is too short.
+func (s *setupScreen) showSpeedNote() {
+	var window time.Duration
+	if e, ok := s.entry(); ok {
+		window = decisionWindow(e.Scenario)
+	}
+	note, warn := speedNote(s.sh.loc, window, s.speed)
+	s.speedNote.Importance = widget.LowImportance
+	if warn {
+		s.speedNote.Importance = widget.WarningImportance
+	}
+	s.speedNote.SetText(note)
+}
+
 func (s *setupScreen) recheckTeams() {
 	if s.problems == nil {
 		return
