@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"maps"
 	"slices"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -499,7 +498,7 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 // which channel, from whom, and the text.
 func injectLine(loc *i18n.Localizer, g injectGroup, lang string) fyne.CanvasObject {
 	in := g.inject
-	head := formatClock(g.at) + " · " + strings.Join(g.teams, ", ") + " · " + channelName(loc, in.Channel)
+	head := formatClock(g.at) + " · " + listJoin(loc, g.teams) + " · " + channelName(loc, in.Channel)
 	if from := in.From.Get(lang); from != "" {
 		head += " · " + from
 	}

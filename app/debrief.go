@@ -271,7 +271,7 @@ func (d *debriefScreen) overviewTab() fyne.CanvasObject {
 	// Endings.
 	objs = append(objs, heading(loc.T("debrief.endings")))
 	for i, t := range r.Teams {
-		l := wrapped(t.Name + ": " + t.Ending.Short)
+		l := wrapped(labelled(loc, t.Name, t.Ending.Short))
 		if t.Ending.Tone != "" {
 			l.Importance = toneImportance(t.Ending.Tone)
 		}
@@ -451,7 +451,7 @@ func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index i
 	}
 	var dl []string
 	for _, x := range tr.Deadlines {
-		dl = append(dl, x.Label+": "+x.Text)
+		dl = append(dl, labelled(d.sh.loc, x.Label, x.Text))
 	}
 	list(L("deadlines"), dl, func(i int) bool { return tr.Deadlines[i].Status == "missed" })
 	var pr []string
@@ -560,7 +560,7 @@ func (d *debriefScreen) rubricFeedback(team string, r rubric.Result, lang string
 			}
 			qs = append(qs, loc.T("debrief.quote", "text", shorten(e, 40)))
 		}
-		return strings.Join(qs, ", ")
+		return listJoin(loc, qs)
 	}
 	var passed, missing []string
 	for _, c := range r.Checks {

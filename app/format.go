@@ -166,6 +166,24 @@ func formatSpan(loc *i18n.Localizer, d time.Duration) string {
 	return strings.Join(parts, sep)
 }
 
+// listJoin writes items as a list in the UI language: "Alpha, Bravo",
+// "第一组、第二组" (the enumeration comma, not a half-width comma).
+func listJoin(loc *i18n.Localizer, items []string) string {
+	if loc.Lang() == i18n.ZH {
+		return strings.Join(items, "、")
+	}
+	return strings.Join(items, ", ")
+}
+
+// labelled writes a label and its text in the UI language: "Alpha: text",
+// "第一组：文本" (a full-width colon in Chinese).
+func labelled(loc *i18n.Localizer, label, text string) string {
+	if loc.Lang() == i18n.ZH {
+		return label + "：" + text
+	}
+	return label + ": " + text
+}
+
 // speedChoices are the time-compression factors offered at setup and in
 // the console. 60× turns a 90-minute scenario into a 90-second run-through.
 var speedChoices = []float64{1, 2, 5, 10, 30, 60}

@@ -121,3 +121,21 @@ func TestDecisionWindowIsTheMedianDeadline(t *testing.T) {
 		t.Errorf("no decisions: %s", got)
 	}
 }
+
+// Lists and labels use each language's punctuation: no half-width ", " or
+// ": " between Chinese words.
+func TestListsAndLabelsInEachLanguage(t *testing.T) {
+	en, zh := i18n.New(i18n.EN), i18n.New(i18n.ZH)
+	if got := listJoin(en, []string{"Alpha", "Bravo"}); got != "Alpha, Bravo" {
+		t.Errorf("en list: %q", got)
+	}
+	if got := listJoin(zh, []string{"第一组", "第二组"}); got != "第一组、第二组" {
+		t.Errorf("zh list: %q", got)
+	}
+	if got := labelled(en, "Alpha", "recall"); got != "Alpha: recall" {
+		t.Errorf("en label: %q", got)
+	}
+	if got := labelled(zh, "第一组", "召回"); got != "第一组：召回" {
+		t.Errorf("zh label: %q", got)
+	}
+}

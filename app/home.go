@@ -195,7 +195,7 @@ func (h *homeScreen) addResumable(box *fyne.Container) {
 		h.resumeButtons[id] = resume
 		objs := []fyne.CanvasObject{
 			bold(exerciseTitle(ex, loc.Lang().String())),
-			wrapped(loc.T("home.resume_teams", "teams", strings.Join(ex.Teams, ", "))),
+			wrapped(loc.T("home.resume_teams", "teams", listJoin(loc, ex.Teams))),
 			muted(loc.T("home.resume_clock", "clock", formatClock(time.Duration(ex.ClockMS)*time.Millisecond),
 				"when", ex.UpdatedAt.Local().Format("2006-01-02 15:04"))),
 		}

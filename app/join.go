@@ -198,7 +198,7 @@ func (j *joinScreen) build() fyne.CanvasObject {
 		b := widget.NewButtonWithIcon(loc.T("lan.join.choose"), theme.ComputerIcon(), func() { j.choose(f) })
 		j.foundButtons = append(j.foundButtons, b)
 		title := bold(f.Title.Get(lang))
-		detail := muted(loc.T("lan.join.found_detail", "address", strings.Join(f.Addrs, ", "), "teams", strings.Join(f.Teams, ", ")))
+		detail := muted(loc.T("lan.join.found_detail", "address", listJoin(loc, f.Addrs), "teams", listJoin(loc, f.Teams)))
 		foundBox.Add(panel(container.NewBorder(nil, nil, nil, container.NewCenter(b), container.NewVBox(title, detail))))
 	}
 	search := widget.NewButtonWithIcon(loc.T("lan.join.search"), theme.SearchIcon(), j.browse)

@@ -446,7 +446,7 @@ func (tv *timelineView) row(e debrief.TimelineEntry) fyne.CanvasObject {
 	left := container.NewHBox(at, team, container.NewCenter(widget.NewIcon(icon)))
 	body := []fyne.CanvasObject{text}
 	if e.Team != "" && tv.team == "" {
-		text.SetText(e.Team + ": " + e.Text)
+		text.SetText(labelled(tv.d.sh.loc, e.Team, e.Text))
 	}
 	if e.ResponseSeconds != nil && engine.Kind(e.Kind) == engine.KindChosen {
 		body = append(body, muted(tv.d.sh.loc.T("debrief.response", "took", formatTook(secondsDur(*e.ResponseSeconds)))))
