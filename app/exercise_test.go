@@ -112,6 +112,39 @@ func TestHomeResumesAnUnfinishedExercise(t *testing.T) {
 	}
 }
 
+// A resumed exercise draws its world's trend lines from the start, as
+// they were before the app stopped, not from the moment it was resumed.
+func TestResumeKeepsTheWorldTrendLines(t *testing.T) {
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	run := startMini(t, st, clock)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(run.Session.Send(engine.Command{Kind: engine.CmdResume}))
+	clock.Add(6 * time.Minute)
+	must(run.Session.Tick())
+	// Alpha owns up at 6:00: liability 20 → 40.
+	must(run.Session.Send(engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: "first", Option: "good"}))
+	clock.Add(time.Minute)
+	must(run.Session.Tick())
+	must(run.SaveClock())
+
+	sh := testShell(t, st, clock)
+	sh.resumeExercise(run.ID)
+	ex := currentAs[*exerciseScreen](t, sh)
+	got := ex.histories.get("Alpha").series("liability", 0, 7*time.Minute)
+	if len(got) < 2 || got[0].value != 20 || got[len(got)-1].value != 40 || got[len(got)-1].at != 6*time.Minute {
+		t.Errorf("Alpha's liability line after the resume: %v, want 20 from the start, then 40 from 6:00", got)
+	}
+	if bravo := ex.histories.get("Bravo").series("liability", 0, 7*time.Minute); len(bravo) != 1 || bravo[0].value != 20 {
+		t.Errorf("Bravo, who did not decide: %v, want a flat 20", bravo)
+	}
+}
+
 // An exercise that runs to its end by itself moves to the debrief.
 func TestExerciseEndingByTimeShowsDebrief(t *testing.T) {
 	st := openStore(t)

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
@@ -466,6 +467,26 @@ func (wm *worldMeters) update(world map[string]float64, at, now time.Duration) {
 // worldHistories keeps each team's history across rebuilds of the views
 // (a language switch), shared by the console and the team's own view.
 type worldHistories map[string]*worldHistory
+
+// historiesFrom rebuilds the teams' world histories from a stored log, so
+// that a resumed exercise draws its trend lines from the start: the world
+// changes only with events, so sampling after each event is exact.
+func historiesFrom(events []engine.Event) worldHistories {
+	h := worldHistories{}
+	if len(events) == 0 {
+		return h
+	}
+	s := engine.NewState()
+	for _, e := range events {
+		if s.Apply(e) != nil {
+			break // the session refused this log already; draw what folded
+		}
+		for _, t := range s.Teams {
+			h.get(t.Name).add(e.At, t.World)
+		}
+	}
+	return h
+}
 
 func (h worldHistories) get(team string) *worldHistory {
 	if h[team] == nil {

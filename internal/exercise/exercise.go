@@ -20,6 +20,10 @@ import (
 type Running struct {
 	ID      string
 	Session *engine.Session
+	// Resumed is the log the exercise was resumed from (nil for one just
+	// started), for views that draw history the session does not keep,
+	// such as the world's trend lines.
+	Resumed []engine.Event
 	store   *store.Store
 	log     *storeLog
 	// endUnsaved is set when the exercise ended while its end event waits
@@ -139,7 +143,7 @@ func Resume(st *store.Store, id string, wall engine.WallClock, mode Durability) 
 	if err != nil {
 		return nil, fmt.Errorf("exercise %s: %w", id, err)
 	}
-	r := &Running{ID: id, Session: s, store: st, log: log}
+	r := &Running{ID: id, Session: s, Resumed: events, store: st, log: log}
 	var ended bool
 	s.Read(func(state *engine.State) { ended = state.Ended })
 	if ended && ex.Status != "finished" {
