@@ -140,3 +140,20 @@ func optionButton(t *testing.T, tv *teamView, decision string, fileIndex int) *w
 	}
 	return tv.optionButtons[decision][i]
 }
+
+// holds tells whether target is o or drawn inside it (containers, scrolls
+// and widgets' renderers).
+func holds(t *testing.T, o, target fyne.CanvasObject) bool {
+	if o == target {
+		return true
+	}
+	switch x := o.(type) {
+	case *fyne.Container:
+		return slices.ContainsFunc(x.Objects, func(c fyne.CanvasObject) bool { return holds(t, c, target) })
+	case *container.Scroll:
+		return holds(t, x.Content, target)
+	case fyne.Widget:
+		return slices.ContainsFunc(test.TempWidgetRenderer(t, x).Objects(), func(c fyne.CanvasObject) bool { return holds(t, c, target) })
+	}
+	return false
+}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
@@ -77,6 +78,18 @@ func TestStatementReachesEngineAndDebrief(t *testing.T) {
 		t.Fatalf("the draft was lost: %v", sd)
 	}
 
+	// The options come before the statement editor, where the team sees
+	// them without scrolling past it.
+	card := tv.decisions.Objects[slices.IndexFunc(tv.decisions.Objects, func(o fyne.CanvasObject) bool {
+		return holds(t, o, sd.entry)
+	})]
+	items := card.(*fyne.Container).Objects
+	opt := slices.IndexFunc(items, func(o fyne.CanvasObject) bool { return holds(t, o, optionButton(t, tv, "notify", 0)) })
+	editor := slices.IndexFunc(items, func(o fyne.CanvasObject) bool { return holds(t, o, sd.entry) })
+	if opt < 0 || editor < 0 || opt > editor {
+		t.Errorf("in the decision card the first option is item %d and the statement editor item %d: want the options first", opt, editor)
+	}
+
 	test.Tap(optionButton(t, tv, "notify", 0)) // report
 	if tv.confirm == nil {
 		t.Fatal("no confirmation")
@@ -96,6 +109,12 @@ func TestStatementReachesEngineAndDebrief(t *testing.T) {
 			t.Errorf("engine got statement %q with facts %v", a[i].Statement, a[i].FactsFound)
 		}
 	})
+
+	// The team sees what it sent among its decisions.
+	ex.refresh()
+	if sent := allText(ex.teams[0].history); !strings.Contains(sent, "Statement sent: “"+text+"”") {
+		t.Errorf("Alpha's decisions do not show the statement it sent:\n%s", sent)
+	}
 
 	// Bravo answers without a statement; both teams have reached the
 	// ending, so the exercise ends into the debrief.

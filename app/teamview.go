@@ -61,6 +61,7 @@ type teamView struct {
 	optionButtons map[string][]*widget.Button // by decision id, in option order
 	optionIDs     map[string][]string         // the option ids of optionButtons, in the order shown
 	historyLines  []*widget.Label
+	shownOpen     map[string]bool // the open decisions drawn last; nil before the first draw
 	inboxItems    []fyne.CanvasObject
 	channelSelect *widget.Select
 	channel       string            // shown channel, "" for all
@@ -311,9 +312,14 @@ func (tv *teamView) rebuild(s teamSnapshot) {
 		}
 	}
 	var cards []fyne.CanvasObject
+	opened := false // a decision the view has not shown yet
+	shown := map[string]bool{}
 	for _, od := range s.open {
 		cards = append(cards, tv.decisionCard(od, s.lang))
+		shown[od.Decision.ID] = true
+		opened = opened || tv.shownOpen != nil && !tv.shownOpen[od.Decision.ID]
 	}
+	tv.shownOpen = shown
 	if len(cards) == 0 {
 		msg := loc.T("team.waiting")
 		if s.ended {
@@ -340,7 +346,12 @@ func (tv *teamView) rebuild(s teamSnapshot) {
 		}
 		l := wrapped(line)
 		tv.historyLines = append(tv.historyLines, l)
-		hist = append(hist, panel(muted(a.Decision.Prompt.Get(s.lang)), l))
+		card := []fyne.CanvasObject{muted(a.Decision.Prompt.Get(s.lang)), l}
+		if a.Statement != "" {
+			// What the team sent, as the public read it.
+			card = append(card, muted(tv.loc.T("team.statement_sent", "text", a.Statement)))
+		}
+		hist = append(hist, panel(card...))
 	}
 	if len(hist) == 0 {
 		hist = append(hist, muted(loc.T("common.none")))
@@ -351,6 +362,11 @@ func (tv *teamView) rebuild(s teamSnapshot) {
 	// its content to the new height, or the sections below the decisions
 	// stay where they were and overlap them.
 	tv.leftScroll.Refresh()
+	if opened {
+		// A new decision: its question at the top, not wherever the
+		// team had scrolled to in the last one.
+		tv.leftScroll.ScrollToTop()
+	}
 
 	tv.lastInbox, tv.lastLang = s.inbox, s.lang
 	tv.drawInbox()
@@ -422,7 +438,9 @@ func (tv *teamView) decisionCard(od engine.OpenDecision, lang string) fyne.Canva
 	prompt.TextStyle.Bold = true
 	objs := []fyne.CanvasObject{prompt, cd}
 	if d.Statement != nil {
-		objs = append(objs, tv.statementBox(d, lang))
+		// The options come first, where the team sees them without
+		// scrolling past the editor; the statement goes with the choice.
+		objs = append(objs, muted(tv.loc.T("team.statement_with_choice")))
 	}
 	if tv.sending[d.ID] {
 		objs = append(objs, iconLine(theme.UploadIcon(), tv.loc.T("team.sending")))
@@ -439,6 +457,9 @@ func (tv *teamView) decisionCard(od engine.OpenDecision, lang string) fyne.Canva
 		// The option text wraps beside its button: options can be a
 		// sentence long, and a button label would cut them off.
 		objs = append(objs, panel(container.NewBorder(nil, nil, nil, container.NewCenter(b), wrapped(o.Text.Get(lang)))))
+	}
+	if d.Statement != nil {
+		objs = append(objs, tv.statementBox(d, lang))
 	}
 	return container.NewVBox(objs...)
 }

@@ -182,3 +182,35 @@ func runClock(run *exercise.Running, clock *engine.FakeClock, d time.Duration) {
 	clock.Add(d)
 	_ = run.Session.Tick()
 }
+
+// A decision that opens shows its question at the top of the team's
+// column, not wherever the team had scrolled to in the last one.
+func TestANewDecisionScrollsToItsQuestion(t *testing.T) {
+	tv, run, clock := miniTeamView(t, "Alpha")
+	tv.win.Resize(fyne.NewSize(900, 400))
+	runClock(run, clock, 6*time.Minute)
+	tv.refresh()
+	if err := run.Session.Send(engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: "first", Option: "bad"}); err != nil {
+		t.Fatal(err)
+	}
+	tv.refresh()
+	tv.leftScroll.Offset.Y = 120 // reading the decisions taken
+	tv.leftScroll.Refresh()
+	clock.Add(3 * time.Minute) // storm: "second" opens 2 minutes in
+	if err := run.Session.Tick(); err != nil {
+		t.Fatal(err)
+	}
+	tv.refresh()
+	if len(tv.optionButtons["second"]) == 0 {
+		t.Fatal("decision second did not open")
+	}
+	if y := tv.leftScroll.Offset.Y; y != 0 {
+		t.Errorf("after a new decision opened the column is scrolled to %v, want its top", y)
+	}
+	// A redraw with nothing new keeps the team's place.
+	tv.leftScroll.Offset.Y = 40
+	tv.refresh()
+	if y := tv.leftScroll.Offset.Y; y == 0 {
+		t.Error("a redraw without a new decision scrolled to the top")
+	}
+}
