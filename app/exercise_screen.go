@@ -24,6 +24,8 @@ type exerciseScreen struct {
 
 	tabs     *container.AppTabs
 	selected int
+	seen     map[string]bool // open decisions a team's tab has shown (team, decision, opening)
+	flash    bool            // the half of a flash markTabs drew last
 	console  *console
 	teams    []*teamView
 	// The teams' world over time, drawn by the meters: kept here so that
@@ -92,6 +94,7 @@ func (e *exerciseScreen) tick() {
 			e.sh.showError(err)
 			return
 		}
+		e.flash = !e.flash
 		e.refresh()
 	})
 }
@@ -103,6 +106,7 @@ func (e *exerciseScreen) refresh() {
 	for _, tv := range e.teams {
 		tv.refresh()
 	}
+	e.markTabs()
 }
 
 func (e *exerciseScreen) build() fyne.CanvasObject {
@@ -159,7 +163,11 @@ func (e *exerciseScreen) build() fyne.CanvasObject {
 	if e.selected < len(e.tabs.Items) {
 		e.tabs.SelectIndex(e.selected)
 	}
-	e.tabs.OnSelected = func(*container.TabItem) { e.selected = e.tabs.SelectedIndex() }
+	e.tabs.OnSelected = func(*container.TabItem) {
+		e.selected = e.tabs.SelectedIndex()
+		e.markTabs()
+	}
+	e.markTabs()
 	return e.tabs
 }
 

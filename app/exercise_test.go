@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -210,5 +211,62 @@ func TestLanguageSwitchRebuildsInChinese(t *testing.T) {
 	}
 	if got := ex.teams[0].optionButtons; len(got) != 0 {
 		t.Errorf("options before any decision opened: %v", got)
+	}
+}
+
+// On a shared laptop each team's tab says when the team has a decision
+// open and how long to its deadline; a tab whose decision opened while
+// another was shown flashes until someone looks at it.
+func TestTeamTabsSayADecisionIsOpen(t *testing.T) {
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	sh := testShell(t, st, clock)
+	sh.showExercise(startMini(t, st, clock), nil)
+	ex := currentAs[*exerciseScreen](t, sh)
+	test.Tap(ex.console.pauseButton)
+	alpha, bravo := ex.tabs.Items[1], ex.tabs.Items[2]
+	if alpha.Text != "Alpha" || bravo.Text != "Bravo" {
+		t.Fatalf("tabs before any decision: %q, %q", alpha.Text, bravo.Text)
+	}
+
+	// 6:00: "first" is open for both, deadline at 15:00.
+	clock.Add(6 * time.Minute)
+	ex.tick()
+	if alpha.Text != "Alpha · 1 open · 09:00" || bravo.Text != "Bravo · 1 open · 09:00" {
+		t.Fatalf("tabs with a decision open: %q, %q", alpha.Text, bravo.Text)
+	}
+	// Nobody has looked: both flash, the icon changing with each tick.
+	first := alpha.Icon.Name()
+	clock.Add(time.Second)
+	ex.tick()
+	if alpha.Icon.Name() == first {
+		t.Error("Alpha's tab does not flash for a decision nobody has seen")
+	}
+	// Alpha's tab is looked at: it stops flashing (and stays coloured);
+	// Bravo's goes on.
+	ex.tabs.SelectIndex(1)
+	a1, b1 := alpha.Icon.Name(), bravo.Icon.Name()
+	clock.Add(time.Second)
+	ex.tick()
+	if alpha.Icon.Name() != a1 || alpha.Icon.Name() == theme.AccountIcon().Name() {
+		t.Error("Alpha's tab, looked at, still flashes or lost its colour")
+	}
+	if bravo.Icon.Name() == b1 {
+		t.Error("Bravo's tab, not looked at, stopped flashing")
+	}
+
+	// Past the target (10:00) the tab turns to the late colour; Alpha
+	// decides and its tab goes back to plain.
+	clock.Add(5 * time.Minute)
+	ex.tick()
+	if !strings.Contains(alpha.Icon.Name(), "warning") {
+		t.Errorf("past the target Alpha's icon is %s, want the warning colour", alpha.Icon.Name())
+	}
+	if err := ex.run.Session.Send(engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: "first", Option: "good"}); err != nil {
+		t.Fatal(err)
+	}
+	ex.refresh()
+	if alpha.Text != "Alpha" || alpha.Icon.Name() != theme.AccountIcon().Name() {
+		t.Errorf("Alpha's tab after deciding: %q %s", alpha.Text, alpha.Icon.Name())
 	}
 }

@@ -1,0 +1,96 @@
+package app
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+)
+
+// Team tabs on a shared laptop. Only one team's view shows at a time, so
+// each team's tab says whether the team has a decision open, how many, and
+// how long to the nearest deadline, coloured like the countdowns; a tab
+// whose decision opened while another tab was shown flashes until it is
+// looked at.
+
+// tabBadge is what a team's tab shows: its title and icon.
+type tabBadge struct {
+	text string
+	icon fyne.Resource
+}
+
+// teamBadge is the tab of a team with the given open decisions at
+// exercise time now. flashOff draws the plain icon, the other half of a
+// flash.
+func teamBadge(loc *i18n.Localizer, team string, open []engine.OpenDecision, now time.Duration, flashOff bool) tabBadge {
+	plain := theme.AccountIcon()
+	if len(open) == 0 {
+		return tabBadge{text: team, icon: plain}
+	}
+	var u urgency
+	nearest := open[0].DeadlineAt()
+	for _, od := range open {
+		_, _, ou := countdownText(loc, now, od.TargetAt(), od.DeadlineAt())
+		u = max(u, ou)
+		nearest = min(nearest, od.DeadlineAt())
+	}
+	text := loc.T("tab.team_open", "team", team, "n", len(open), "left", formatCountdown(nearest-now))
+	if flashOff {
+		return tabBadge{text: text, icon: plain}
+	}
+	var icon fyne.Resource
+	switch u {
+	case urgencyCritical:
+		icon = theme.NewErrorThemedResource(theme.AccountIcon())
+	case urgencyLate:
+		icon = theme.NewWarningThemedResource(theme.AccountIcon())
+	default:
+		icon = theme.NewPrimaryThemedResource(theme.AccountIcon())
+	}
+	return tabBadge{text: text, icon: icon}
+}
+
+// markTabs updates the team tabs from the exercise. The decisions open on
+// the tab shown count as seen; a tab with a decision not yet seen
+// flashes, one half per tick of the clock (tick turns e.flash).
+func (e *exerciseScreen) markTabs() {
+	if e.tabs == nil || len(e.teams) == 0 {
+		return
+	}
+	first := len(e.tabs.Items) - len(e.teams)
+	open := map[string][]engine.OpenDecision{}
+	var now time.Duration
+	e.run.Session.Read(func(st *engine.State) {
+		now = st.Now
+		for _, t := range st.Teams {
+			open[t.Name] = append([]engine.OpenDecision(nil), t.Open...)
+		}
+	})
+	if e.seen == nil {
+		e.seen = map[string]bool{}
+	}
+	changed := false
+	for i, tv := range e.teams {
+		shown := e.tabs.SelectedIndex() == first+i
+		unseen := false
+		for _, od := range open[tv.team] {
+			key := tv.team + "\x00" + od.Decision.ID + "\x00" + od.OpenedAt.String()
+			if shown {
+				e.seen[key] = true
+			}
+			unseen = unseen || !e.seen[key]
+		}
+		b := teamBadge(e.sh.loc, tv.team, open[tv.team], max(now, e.run.Session.ExerciseTime()), unseen && !e.flash)
+		item := e.tabs.Items[first+i]
+		if item.Text != b.text || item.Icon == nil || item.Icon.Name() != b.icon.Name() {
+			item.Text, item.Icon = b.text, b.icon
+			changed = true
+		}
+	}
+	if changed {
+		e.tabs.Refresh()
+	}
+}
