@@ -122,14 +122,7 @@ func Open(path string) (*Store, error) {
 }
 
 func open(path string) (*Store, error) {
-	if path == "" {
-		return nil, errors.New("empty path")
-	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, err
-	}
-	fst, err := sniff(abs)
+	abs, fst, err := locate(path)
 	if err != nil {
 		return nil, err
 	}
@@ -174,6 +167,18 @@ func open(path string) (*Store, error) {
 	return s, nil
 }
 
+// locate makes path absolute and looks at what is there (sniff).
+func locate(path string) (abs string, fst fileState, err error) {
+	if path == "" {
+		return "", fileState{}, errors.New("empty path")
+	}
+	if abs, err = filepath.Abs(path); err != nil {
+		return "", fileState{}, err
+	}
+	fst, err = sniff(abs)
+	return abs, fst, err
+}
+
 // identifyFile checks, reading only, that the existing database at abs is
 // Firebreak's or still empty.
 func identifyFile(abs string, fst fileState) error {
@@ -212,14 +217,7 @@ func OpenReadOnly(path string) (*Store, error) {
 }
 
 func openReadOnly(path string) (*Store, error) {
-	if path == "" {
-		return nil, errors.New("empty path")
-	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, err
-	}
-	fst, err := sniff(abs)
+	abs, fst, err := locate(path)
 	if err != nil {
 		return nil, err
 	}
