@@ -102,7 +102,9 @@ func (h *homeScreen) addScenarios(box *fyne.Container) {
 func (h *homeScreen) scenarioCard(e library.Entry, u *userScenario, lang string) fyne.CanvasObject {
 	loc, sh := h.sh.loc, h.sh
 	sc := e.Scenario
-	objs := []fyne.CanvasObject{heading(sc.Title.Get(lang))}
+	title := heading(sc.Title.Get(lang))
+	title.Wrapping = fyne.TextWrapWord // a long title must not widen the window
+	objs := []fyne.CanvasObject{title}
 	facts := kindName(loc, sc.Kind) + " · " + minutes(loc, sc.Duration)
 	if !isBuiltin(e) {
 		facts += " · " + filepath.Base(e.File)

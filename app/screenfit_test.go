@@ -4,6 +4,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/library"
 )
 
 func TestWindowFitsTheScreen(t *testing.T) {
@@ -21,6 +25,23 @@ func TestWindowFitsTheScreen(t *testing.T) {
 	} {
 		if got := fitWindow(preferredWindow, c.workW, c.workH, c.scale); got != c.want {
 			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// Every built-in scenario on the home screen fits the window of a 1024×600
+// netbook in both languages: no title or button row widens it.
+func TestHomeFitsANetbook(t *testing.T) {
+	entries, err := library.Builtins()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh := shellWith(t, openStore(t), engine.NewFakeClock(), "", entries...)
+	limit := fitWindow(preferredWindow, 1024, 600, 1)
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		sh.setLang(lang)
+		if min := sh.win.Content().MinSize(); min.Width > limit.Width || min.Height > limit.Height {
+			t.Errorf("%s: the home screen needs %v, a 1024×600 screen gives %v", lang, min, limit)
 		}
 	}
 }
