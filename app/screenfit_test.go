@@ -2,8 +2,10 @@ package app
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -42,6 +44,43 @@ func TestHomeFitsANetbook(t *testing.T) {
 		sh.setLang(lang)
 		if min := sh.win.Content().MinSize(); min.Width > limit.Width || min.Height > limit.Height {
 			t.Errorf("%s: the home screen needs %v, a 1024×600 screen gives %v", lang, min, limit)
+		}
+	}
+}
+
+// Setup, the console and every team's view of each built-in scenario fit
+// the window of a 1024×600 netbook in both languages.
+func TestExerciseScreensFitANetbook(t *testing.T) {
+	entries, err := library.Builtins()
+	if err != nil {
+		t.Fatal(err)
+	}
+	limit := fitWindow(preferredWindow, 1024, 600, 1)
+	for _, e := range entries {
+		st := openStore(t)
+		clock := engine.NewFakeClock()
+		sh := shellWith(t, st, clock, "", e)
+		for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+			sh.setLang(lang)
+			sh.showSetup(e)
+			if min := sh.win.Content().MinSize(); min.Width > limit.Width || min.Height > limit.Height {
+				t.Errorf("%s, %s: setup needs %v, a 1024×600 screen gives %v", e.ID, lang, min, limit)
+			}
+		}
+		test.Tap(currentAs[*setupScreen](t, sh).startButton)
+		ex := currentAs[*exerciseScreen](t, sh)
+		test.Tap(ex.console.pauseButton)
+		clock.Add(20 * time.Minute) // decisions open, injects arrive
+		ex.tick()
+		for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+			sh.setLang(lang)
+			ex = currentAs[*exerciseScreen](t, sh)
+			for i := range ex.tabs.Items {
+				ex.tabs.SelectIndex(i)
+				if min := sh.win.Content().MinSize(); min.Width > limit.Width || min.Height > limit.Height {
+					t.Errorf("%s, %s, tab %d: the exercise needs %v, a 1024×600 screen gives %v", e.ID, lang, i, min, limit)
+				}
+			}
 		}
 	}
 }
