@@ -59,6 +59,7 @@ func newExerciseScreen(sh *shell, run *exercise.Running, hs *hosting) *exerciseS
 	if sh.deps.tickEvery > 0 {
 		e.ticker = startClockTicker(sh.deps.tickEvery, e.tick)
 	}
+	e.bindKeys()
 	return e
 }
 
@@ -203,6 +204,7 @@ func (e *exerciseScreen) stop() {
 		return
 	}
 	e.done = true
+	e.unbindKeys()
 	e.stopTicker()
 	e.cancelEnd()
 	e.closeViews()

@@ -2,10 +2,12 @@ package app
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
@@ -268,5 +270,55 @@ func TestTeamTabsSayADecisionIsOpen(t *testing.T) {
 	ex.refresh()
 	if alpha.Text != "Alpha" || alpha.Icon.Name() != theme.AccountIcon().Name() {
 		t.Errorf("Alpha's tab after deciding: %q %s", alpha.Text, alpha.Icon.Name())
+	}
+}
+
+// The keyboard moves between tabs and, in the console, pauses the clock;
+// the keys go with the screen.
+func TestExerciseKeys(t *testing.T) {
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	sh := testShell(t, st, clock)
+	sh.showExercise(startMini(t, st, clock), nil)
+	ex := currentAs[*exerciseScreen](t, sh)
+	c := sh.win.Canvas()
+	// The test driver's canvas wraps the one that dispatches shortcuts.
+	inner := reflect.ValueOf(c).Elem().FieldByName("WindowlessCanvas").Interface()
+	press := func(s fyne.Shortcut) { inner.(fyne.Shortcutable).TypedShortcut(s) }
+	paused := func() (p bool) {
+		ex.run.Session.Read(func(s *engine.State) { p = s.Paused })
+		return p
+	}
+
+	if !paused() {
+		t.Fatal("a new exercise should start paused")
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if paused() {
+		t.Error("Space in the console did not start the clock")
+	}
+	press(nextTabKeys[0])
+	if got := ex.tabs.SelectedIndex(); got != 1 {
+		t.Errorf("Ctrl+Tab from the console: tab %d, want 1", got)
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if paused() {
+		t.Error("Space on a team's tab paused the clock")
+	}
+	press(prevTabKeys[1])
+	press(prevTabKeys[0])
+	if got := ex.tabs.SelectedIndex(); got != 2 {
+		t.Errorf("Ctrl+Page Up then Ctrl+Shift+Tab from tab 1: tab %d, want 2 (round)", got)
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF1})
+	if top := c.Overlays().Top(); top == nil {
+		t.Error("F1 shows no list of keys")
+	} else {
+		top.Hide()
+	}
+
+	ex.stop()
+	if c.OnTypedKey() != nil {
+		t.Error("the exercise's keys stay on the window after it is gone")
 	}
 }

@@ -1,0 +1,61 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// Keyboard on the exercise screen: Ctrl+Tab and Ctrl+Page Down go to the
+// next tab, Ctrl+Shift+Tab and Ctrl+Page Up to the previous one; Space
+// pauses or resumes the clock while the console shows and no field has
+// the keyboard; F1 lists these keys.
+
+var (
+	nextTabKeys = []fyne.Shortcut{
+		&desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl},
+		&desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierControl},
+	}
+	prevTabKeys = []fyne.Shortcut{
+		&desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift},
+		&desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierControl},
+	}
+)
+
+// bindKeys gives the exercise screen its keys on the window's canvas.
+func (e *exerciseScreen) bindKeys() {
+	c := e.sh.win.Canvas()
+	for _, s := range nextTabKeys {
+		c.AddShortcut(s, func(fyne.Shortcut) { e.stepTab(1) })
+	}
+	for _, s := range prevTabKeys {
+		c.AddShortcut(s, func(fyne.Shortcut) { e.stepTab(-1) })
+	}
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		switch k.Name {
+		case fyne.KeySpace:
+			if e.console != nil && e.tabs != nil && e.tabs.SelectedIndex() == 0 {
+				e.console.togglePause()
+			}
+		case fyne.KeyF1:
+			showMessage(e.sh.win, e.sh.loc, e.sh.loc.T("keys.title"), e.sh.loc.T("keys.exercise"))
+		}
+	})
+}
+
+// unbindKeys takes the keys away when the screen goes.
+func (e *exerciseScreen) unbindKeys() {
+	c := e.sh.win.Canvas()
+	for _, s := range append(append([]fyne.Shortcut(nil), nextTabKeys...), prevTabKeys...) {
+		c.RemoveShortcut(s)
+	}
+	c.SetOnTypedKey(nil)
+}
+
+// stepTab selects the tab by steps to the right (or left), round.
+func (e *exerciseScreen) stepTab(by int) {
+	if e.tabs == nil || len(e.tabs.Items) == 0 {
+		return
+	}
+	n := len(e.tabs.Items)
+	e.tabs.SelectIndex(((e.tabs.SelectedIndex()+by)%n + n) % n)
+}
