@@ -93,7 +93,7 @@ func TestStatementReadsStdinPrintsJSON(t *testing.T) {
 			t.Errorf("check %s: label %v evidence %v", c.ID, c.Label, c.Evidence)
 		}
 	}
-	if !strings.HasPrefix(out, "{\n  \"version\": 2") || !strings.Contains(out, "\"evidence\": [") {
+	if !strings.HasPrefix(out, "{\n  \"version\": 3") || !strings.Contains(out, "\"evidence\": [") {
 		t.Errorf("output is not indented JSON:\n%.200s", out)
 	}
 }

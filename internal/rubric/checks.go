@@ -20,7 +20,7 @@ var lists struct {
 	denial, blame, noComment, minimise                                        compiled
 	legalThreat, legal, legalVerb, legalTarget, speculation, evidence, filler compiled
 	nonApology, victim, denialHazard, reassure, overPromise, agent, causal    compiled
-	owning, hedge, causalAfter                                                compiled
+	owning, hedge, causalAfter, breach, staff, anaphor, comment, us           compiled
 	report, idiom                                                             []pattern // language-neutral
 }
 
@@ -56,6 +56,11 @@ func loadLists() {
 		lists.causalAfter = causalAfterWords.compile()
 		lists.owning = owningWords.compile()
 		lists.hedge = hedgeWords.compile()
+		lists.breach = breachWords.compile()
+		lists.staff = staffWords.compile()
+		lists.anaphor = anaphorWords.compile()
+		lists.comment = commentWords.compile()
+		lists.us = usWords.compile()
 		lists.report = compile(reportCues)
 		lists.idiom = compile(idioms)
 	})
@@ -183,7 +188,7 @@ func (j *judge) run(facts []Fact) []Check {
 	for _, s := range j.findNot(lists.apology) {
 		switch {
 		case j.t.after(s, demandCues):
-		case t.near(s, nonApologyBefore, 40, 0) || t.near(s, nonApologyAfter, 0, 30):
+		case t.near(s, nonApologyBefore, 40, 0) || t.near(s, nonApologyAfter, 0, 30) || t.conditional(s):
 			nonApology = append(nonApology, s)
 		default:
 			apology = append(apology, s)
@@ -205,7 +210,10 @@ func (j *judge) run(facts []Fact) []Check {
 	// unless it sits in a clause that speculates or blames (below).
 	found["cause"] = j.find(lists.cause)
 	found["actions"] = j.findNot(lists.action)
-	found["guidance"] = j.findNot(lists.guidance)
+	// Guidance: the stock phrases, or any clause that begins by telling
+	// the reader what to do.
+	guidance := j.findNot(lists.guidance)
+	found["guidance"] = append(guidance, without(t.imperatives(), guidance)...)
 
 	phones := t.phones()
 	contact := append(j.find(lists.contact), phones...)
@@ -279,7 +287,24 @@ func (j *judge) run(facts []Fact) []Check {
 		}
 		found["false-reassurance"] = reassure
 	}
-	found["no-comment"] = own(j.find(lists.noComment))
+	// "No comment", or any refusal to comment ("will not be commenting",
+	// 不便置评) unless it refuses to guess ("we will not comment on
+	// speculation"). A refusal scoped inside a statement that gives the
+	// facts is not silence; it fires when the statement gives none.
+	var noComment []span
+	for _, s := range own(j.find(lists.noComment)) {
+		if !t.near(s, guessCues, 0, 30) {
+			noComment = append(noComment, s)
+		}
+	}
+	for _, s := range own(j.find(lists.comment)) {
+		if (t.negated(s) || t.after(s, refuseZh)) && !t.near(s, guessCues, 0, 30) {
+			noComment = append(noComment, span{t.negationStart(s), s.b})
+		}
+	}
+	if len(found["facts"]) == 0 {
+		found["no-comment"] = noComment
+	}
 	found["minimising"] = own(j.findNot(lists.minimise))
 	found["over-promise"] = own(j.findNot(lists.overPromise))
 
@@ -303,6 +328,10 @@ func (j *judge) run(facts []Fact) []Check {
 			if isWordRune(t.lower[c.a]) {
 				limit = 48
 			}
+			// 给顾客造成的困扰: the party after 给/对/向 is the one harmed.
+			if before && t.harmedParty(a) {
+				continue
+			}
 			if !before && a.a >= c.b && a.a-c.b <= limit || before && a.b <= c.a && c.a-a.b <= limit {
 				blame = append(blame, span{min(a.a, c.a), max(a.b, c.b)})
 				return
@@ -311,9 +340,30 @@ func (j *judge) run(facts []Fact) []Check {
 	}
 	for _, c := range causal {
 		pin(c, false)
+		// A causal word that points at the team ("the fault lies with us",
+		// 这件事怪我们, 问题出在我们自己) admits the problem.
+		if end := t.pointsAtUs(c, agents); end > 0 {
+			found["acknowledge"] = append(found["acknowledge"], span{c.a, end})
+		}
 	}
 	for _, c := range causalAfter {
 		pin(c, true)
+	}
+	// Scapegoating staff: a member of staff and a breach of rules in one
+	// sentence ("a temporary worker in breach of company rules", 该员工
+	// 未按规定流程…擅自关闭, 骑手…违反交通规则).
+	breaches := own(j.findNot(lists.breach))
+	var staff []span
+	if len(breaches) > 0 {
+		staff = j.find(lists.staff)
+	}
+	for _, v := range breaches {
+		for _, st := range staff {
+			if s := (span{min(st.a, v.a), max(st.b, v.b)}); t.sentence[st.a] == t.sentence[v.a] && abs(st.a-v.a) <= 60 && len(without([]span{s}, blame)) > 0 {
+				blame = append(blame, s)
+				break
+			}
+		}
 	}
 	owning := j.find(lists.owning)
 	var blamed []span
@@ -356,6 +406,22 @@ func (j *judge) run(facts []Fact) []Check {
 		}
 		if dist >= 0 {
 			legal = append(legal, span{min(s.a, best.a), max(s.b, best.b)})
+		}
+	}
+	// "Every account that shared it has 24 hours to delete it. After that,
+	// our lawyers will act against each of them.": a legal word whose
+	// sentence points back ("them", 其, 上述) at the public named in the
+	// sentence before.
+	anaphora := j.find(lists.anaphor)
+	for _, s := range own(j.findNot(lists.legal)) {
+		if t.sameSentence(s, targets) || !t.sameSentence(s, anaphora) {
+			continue
+		}
+		for _, tg := range targets {
+			if t.sentence[tg.a] == t.sentence[s.a]-1 {
+				legal = append(legal, tg, s)
+				break
+			}
 		}
 	}
 	found["legal-threat"] = disjoint(legal)

@@ -34,16 +34,20 @@ type corpusEntry struct {
 }
 
 // heldOut tells whether an entry belongs to the third of the corpus that
-// was not looked at while the judge was tuned: the FNV-1a hash of its pair
-// (or id) is divisible by 3, so both halves of a pair fall on one side.
-func (e corpusEntry) heldOut() bool {
+// version 2 held out (third 0). That third has since been looked at, so the
+// whole corpus is tuning data now; the thirds serve for cross-validation.
+func (e corpusEntry) heldOut() bool { return e.fold() == 0 }
+
+// fold is the entry's third of the corpus (0, 1 or 2): the FNV-1a hash of
+// its pair (or id) modulo 3, so both halves of a pair fall in one third.
+func (e corpusEntry) fold() int {
 	key := e.Pair
 	if key == "" {
 		key = e.ID
 	}
 	h := fnv.New32a()
 	h.Write([]byte(key))
-	return h.Sum32()%3 == 0
+	return int(h.Sum32() % 3)
 }
 
 func (e corpusEntry) context() Context {
@@ -191,15 +195,16 @@ func TestCorpusShape(t *testing.T) {
 }
 
 // TargetTau is the agreement issue 11 asks of the judge (Stuart's τ-c
-// between the overall score and the expert tier, per language). This
-// version reaches it on the part of the corpus it was tuned on, not on the
-// held-out part (docs/rubric.md has the figures), so the test guards the
-// floor below instead and reports the rest.
+// between the overall score and the expert tier, per language) on
+// statements it was not tuned on. The whole corpus is tuning data now, so
+// reaching it here says little; the fresh held-out set measured outside
+// this repository's tests decides (docs/rubric.md has the figures). The
+// test guards the floor below and reports the thirds.
 const TargetTau = 0.8
 
-// tauFloor is the whole-corpus agreement this version reached, less 0.02:
-// a change that loses agreement fails.
-var tauFloor = map[string]float64{"en": 0.78, "zh": 0.84}
+// tauFloor is the whole-corpus agreement version 3 reached (en 0.915,
+// zh 0.918), less about 0.02: a change that loses agreement fails.
+var tauFloor = map[string]float64{"en": 0.89, "zh": 0.89}
 
 type agreement struct {
 	n              int
@@ -248,21 +253,25 @@ func TestCorpusAgreement(t *testing.T) {
 		rs[i] = Judge(e.Text, e.context())
 	}
 	for _, lang := range []string{"en", "zh"} {
-		for _, part := range []string{"all", "tuning", "held-out"} {
+		for _, part := range []int{-1, 0, 1, 2} {
 			var pe []corpusEntry
 			var pr []Result
 			for i, e := range es {
-				if e.Lang == lang && (part == "all" || (part == "held-out") == e.heldOut()) {
+				if e.Lang == lang && (part < 0 || e.fold() == part) {
 					pe, pr = append(pe, e), append(pr, rs[i])
 				}
 			}
 			a := agree(pe, pr)
-			t.Logf("%s %-8s %v", lang, part, a)
-			if part == "all" && a.tauC < tauFloor[lang] {
+			name := "all"
+			if part >= 0 {
+				name = fmt.Sprintf("third %d", part)
+			}
+			t.Logf("%s %-8s %v", lang, name, a)
+			if part < 0 && a.tauC < tauFloor[lang] {
 				t.Errorf("%s: τ-c %.3f with the corpus, below this version's %.2f", lang, a.tauC, tauFloor[lang])
 			}
-			if part == "held-out" && a.tauC < TargetTau {
-				t.Logf("%s: held-out τ-c %.3f is below the target %.2f (issue 11 stays open)", lang, a.tauC, TargetTau)
+			if part < 0 && a.tauC < TargetTau {
+				t.Logf("%s: τ-c %.3f is below the target %.2f", lang, a.tauC, TargetTau)
 			}
 		}
 	}
@@ -284,12 +293,14 @@ func TestCorpusAgreement(t *testing.T) {
 		}
 		t.Logf("%s mean overall by tier: %s", lang, strings.Join(line, ", "))
 	}
-	// While tuning, FIREBREAK_CORPUS_SHOW=1 lists the tuning part entry by
-	// entry. The held-out part is never listed.
+	// FIREBREAK_CORPUS_SHOW=1 lists the corpus entry by entry; with
+	// FIREBREAK_CORPUS_THIRDS (say "01") only those thirds, so a change can
+	// be made looking at two thirds and checked on the third not listed.
 	if os.Getenv("FIREBREAK_CORPUS_SHOW") != "" {
+		thirds := os.Getenv("FIREBREAK_CORPUS_THIRDS")
 		idx := make([]int, 0, len(es))
 		for i, e := range es {
-			if !e.heldOut() {
+			if thirds == "" || strings.Contains(thirds, fmt.Sprint(e.fold())) {
 				idx = append(idx, i)
 			}
 		}
@@ -320,13 +331,13 @@ func TestCorpusAgreement(t *testing.T) {
 }
 
 // MaxPairGap is the largest difference issue 11 allows between the overall
-// scores of the English and Chinese versions of one statement. This version
-// keeps most pairs within it; the test fails when the mean gap or the
-// number of pairs beyond it grows past what this version reached.
+// scores of the English and Chinese versions of one statement. Version 3
+// keeps all but two pairs within it (mean gap 3.1); the test fails when the
+// mean gap or the number of pairs beyond it grows past that.
 const (
 	MaxPairGap   = 10
-	maxMeanGap   = 7
-	maxWidePairs = 12
+	maxMeanGap   = 4
+	maxWidePairs = 3
 )
 
 func TestCorpusParity(t *testing.T) {

@@ -22,14 +22,16 @@ var acknowledgeWords = words{
 	en: []string{"we are aware", "we're aware", "is aware of", "are aware of", "we have become aware", "we became aware", "we have seen the report*", "we have seen the post*",
 		"we have seen the video*", "we have seen the complaint*", "we've seen", "we have received report*", "we have received complaint*",
 		"we received report*", "we have learned", "we know that", "we have confirmed", "we can confirm", "we confirm", "confirmed that",
-		"we got this wrong", "we got it wrong", "got…wrong", "on us", "was wrong", "were wrong", "our doing", "is ours", "down to us", "we were wrong", "our mistake", "our failure", "our fault", "we failed", "we made a mistake",
+		"we got this wrong", "we got it wrong", "got…wrong", "on us", "was wrong", "were wrong", "our doing", "is ours", "was ours", "were ours", "down to us", "we were wrong", "our mistake", "our failure", "our fault", "we failed", "we made a mistake",
 		"we made mistakes", "we let you down", "we take full responsibility", "we accept full responsibility", "full responsibility",
 		"our responsibility", "we are responsible", "we accept responsibility", "should not have happened", "should never have happened",
-		"unacceptable", "there was a problem", "there is a problem"},
+		"unacceptable", "there was a problem", "there is a problem", "our…failed", "our…is failing", "our…went down",
+		"our…crashed", "our…broke down", "you are right", "you're right", "you were right", "he is right", "she is right", "they are right",
+		"they were right", "critics are right"},
 	zh: []string{"已关注到", "关注到", "注意到", "获悉", "我们已看到", "已经看到", "我们看到", "收到…反映", "收到…投诉", "接到…投诉", "接到…反映",
 		"经核实", "经初步核实", "已确认", "经确认", "我们确认", "证实", "承认", "是我们的错", "我们的错", "做错了", "我们错了", "是我们不对", "我们的失误", "我们的过错",
 		"我们的责任", "责任在我们", "责任在于我们", "全部责任", "承担责任", "负有责任", "难辞其咎", "不可接受", "不应该发生", "不该发生",
-		"存在问题", "确实存在", "是我们…的问题", "是我们…的责任", "是我们…失误", "是我们…过错", "是我们…错误", "出现了问题", "出了问题", "问题出在"},
+		"存在问题", "确实存在", "说得对", "说得没错", "批评得对", "批评是对的", "是我们…的问题", "是我们…的责任", "是我们…失误", "是我们…过错", "是我们…错误", "出现了问题", "出了问题", "问题出在"},
 }
 
 // CERC express empathy; SCCT rebuild (apology).
@@ -49,10 +51,10 @@ var concernWords = words{
 		"frightening", "frightened", "distressing", "upsetting", "anxious", "speedy recovery", "full recovery", "get well", "your health",
 		"your safety", "health and safety", "safety of", "wellbeing", "well-being", "care about", "we care", "those affected", "everyone affected",
 		"affected famil*", "affected customers", "families", "your family", "her family", "his family", "their families", "your father", "your mother", "your child", "your children", "your parents", "we are here for you", "sympath*", "heart goes out", "hearts go out", "feel unwell",
-		"fell ill", "who are unwell", "people are unwell"},
+		"fell ill", "who are unwell", "people are unwell", "condolence*", "mourn*"},
 	zh: []string{"关心", "关切", "牵挂", "慰问", "担心", "担忧", "焦虑", "不安", "心情", "感受", "早日康复", "身体健康", "健康和安全", "健康与安全",
 		"安全放在", "放在第一位", "放在首位", "感同身受", "痛心", "揪心", "受影响的", "受害的", "受害者家属", "受害家庭", "家属", "和家人", "及家人", "的家人", "家人朋友", "孩子们", "老人", "家庭", "同情", "我们理解", "理解…心情",
-		"理解…担心", "理解…担忧", "照顾", "身体不适", "受到伤害", "受委屈", "心疼", "关怀"},
+		"理解…担心", "理解…担忧", "照顾", "身体不适", "受到伤害", "受委屈", "心疼", "关怀", "哀悼", "悼念", "节哀"},
 }
 
 // SCCT rebuild (corrective action); CERC promote action; 执行: recall,
@@ -64,10 +66,11 @@ var actionWords = words{
 		"cooperating with", "co-operating with", "reported to", "notified", "informed the", "have opened", "opened a", "set up", "launched",
 		"medical costs", "medical expenses", "medical bill*", "checking every", "we are checking", "going through the", "examining", "taking back", "take back", "buying back", "buy back", "collecting",
 		"paying for", "paying every", "we will pay", "we are paying", "we'll pay", "we will cover", "covering", "scrapped", "stopped shipping", "stopped sales", "halted production", "contacting", "calling every",
-		"phoning", "reimburs*", "cover the cost*", "pay for"},
+		"phoning", "reimburs*", "cover the cost*", "pay for", "paused", "pausing", "filed", "took…down", "taken down", "cancelled",
+		"canceled", "look into", "looking into"},
 	zh: []string{"召回", "暂停", "停止发货", "停止销售", "停止生产", "停售", "停产", "下架", "封存", "停业", "关闭", "整改", "退款", "赔偿", "补偿", "更换",
 		"送检", "送…检测", "送…化验", "委托", "已请", "专项组", "工作组", "调查组", "成立", "排查", "彻查", "审核", "抽检", "配合", "上报", "向…报告", "向…报送", "向…通报", "已开通", "开通", "医疗费",
-		"停职", "垫付", "逐一致电", "联系每一位", "报销", "承担…费用", "由我们承担", "全部收回", "收回", "回收", "免费"},
+		"停职", "垫付", "逐一致电", "联系每一位", "报销", "承担…费用", "由我们承担", "全部收回", "收回", "回收", "免费", "叫停", "撤下", "取消", "检查"},
 }
 
 // CERC be right: 透明性 — cause, or an honest "not yet known, investigating".
@@ -75,7 +78,7 @@ var causeWords = words{
 	en: []string{"cause of", "causes of", "the cause", "a cause", "caused by", "root cause", "what caused", "due to", "the result of", "resulted from", "fault", "faulty", "failure", "malfunction*", "error",
 		"contaminat*", "investigat*", "under investigation", "testing", "lab", "laboratory", "not yet know", "don't yet know", "do not yet know",
 		"don't know yet", "do not know yet", "don't know", "do not know", "still establishing", "still determining", "what we know", "finding out",
-		"looking into", "what happened", "how this happened", "why this happened", "traced"},
+		"looking into", "look into", "what happened", "how this happened", "why this happened", "traced"},
 	zh: []string{"原因", "起因", "根源", "所致", "由于", "故障", "失误", "疏漏", "漏洞", "污染", "正在调查", "调查", "彻查", "排查",
 		"查明", "核实", "送检", "检测", "化验", "尚不清楚", "尚未查明", "尚待查明", "还不清楚", "仍在确认", "正在确认", "已知情况", "溯源", "事件经过", "发生经过"},
 }
@@ -88,7 +91,7 @@ var guidanceWords = words{
 		"send it back", "send them back", "check the batch", "check the code", "check the label", "check the date", "check whether", "check if",
 		"check your", "keep the bottle*", "keep the receipt*", "keep the product*", "keep the packag*", "keep your receipt*", "if you have", "if you feel", "if you bought", "if you experience", "if you are", "if you notice",
 		"if you were", "if you ate", "if you drank", "anyone who has", "anyone who feels", "anyone who bought", "anyone who ate",
-		"anyone who drank", "anyone with", "anyone worried", "anyone who is", "customers who", "you can call", "you can return", "you can get",
+		"anyone who drank", "anyone with", "anyone worried", "anyone who is", "customers who", "can call", "may call", "can contact", "may contact", "you can call", "you can return", "you can get",
 		"you can contact", "please call", "please contact", "please return", "please check", "please stop", "please keep", "please do not",
 		"call us", "contact us", "call our", "what to do", "you should", "should call", "should contact", "should stop", "should see",
 		"should return", "if your", "to check", "you can check", "check the status", "are advised to", "should keep", "stay indoors", "keep…windows", "close…windows", "pour it away", "pour them away", "pour it out", "throw it away", "throw them away", "dispose of", "discard",
@@ -241,8 +244,9 @@ var noCommentWords = words{
 // Non-apologies said in one breath: an apology for inconvenience or for
 // how people feel (SCCT: not a rebuild strategy).
 var nonApologyWords = words{
-	en: []string{"regret any", "regret that some", "regret that you", "sorry you feel", "sorry that you feel", "sorry to hear", "sorry if"},
-	zh: []string{"深表遗憾", "表示遗憾", "感到遗憾", "很遗憾"},
+	en: []string{"regret any", "regret that some", "regret that you", "sorry you feel", "sorry that you feel", "sorry to hear", "sorry if",
+		"never our intention", "not our intention", "never intended to", "did not intend to", "didn't intend to"},
+	zh: []string{"深表遗憾", "表示遗憾", "感到遗憾", "很遗憾", "不是我们的本意", "并非我们的本意", "并非本意", "绝非本意"},
 }
 
 // Words around an apology that make it a non-apology: a condition before
@@ -255,7 +259,7 @@ var nonApologyBefore = []string{" if ", "if any", "to anyone who", "to those who
 var nonApologyAfter = []string{" if ", "any inconvenience", "the inconvenience", "to hear", "to learn", "you feel", "you felt",
 	"some customers", "some people", "some users", "some residents", "anyone was", "anyone is", "anyone feels", "anyone felt", "may have been",
 	"might have been", "for how", "were upset", "was upset", "were offended", "was offended", "any offence", "any offense", "perceived",
-	"misunderstanding", "不便", "困扰", "误会", "误解"}
+	"misunderstanding", "the distress", "any distress", "any upset", "不便", "困扰", "误会", "误解"}
 
 // Playing the victim: the company is a victim too (SCCT: victim cluster is
 // for crises with no responsibility; claiming it otherwise reads as excuse).
@@ -264,10 +268,10 @@ var victimWords = words{
 		"we were also victim*", "we too were victim*", "we, too, are", "victim of this", "victims of this", "victim of an", "victims of an",
 		"victim of a", "victims of a", "we have been targeted", "we were targeted", "we too have suffered", "we have also suffered",
 		"we are suffering too", "we are also suffering", "organised attack", "organized attack", "highly sophisticated", "no company could have",
-		"no system could have", "could have happened to any"},
+		"no system could have", "could have happened to any", "been the target of", "been targeted by", "smear campaign", "campaign of abuse", "campaign of online abuse", "online attack"},
 	zh: []string{"我们同样是受害者", "我们也是受害者", "同样是受害者", "也是受害者", "同为受害者", "也是受害方", "同样是受害方", "我们是受害者",
 		"公司是受害者", "本公司也是", "有组织的攻击", "有预谋的攻击", "蓄意陷害", "被人陷害", "我们也很无辜", "我们也很委屈", "我们也很痛心",
-		"任何企业都无法", "任何公司都无法", "防不胜防"},
+		"任何企业都无法", "任何公司都无法", "防不胜防", "遭到…攻击", "遭受…攻击", "恶意抹黑", "被抹黑", "网络暴力", "网暴"},
 }
 
 // Over-promising: absolutes no one can keep (CERC be credible: do not
@@ -276,9 +280,9 @@ var overPromiseWords = words{
 	en: []string{"never happen again", "never happens again", "will never happen", "never again", "100%", "one hundred percent",
 		"guarantee*", "zero risk", "no risk whatsoever", "completely eliminat*", "eliminate all", "eliminate every",
 		"fully resolved by", "will not happen again", "won't happen again", "cannot happen again", "can never happen",
-		"absolutely no"},
+		"absolutely no", "ever…again", "never…again"},
 	zh: []string{"绝不会再", "再也不会", "绝不再", "不会再发生", "永远不会再", "杜绝", "百分之百", "100%", "保证…不会", "保证…不再", "确保…不再", "确保…绝不",
-		"零风险", "万无一失", "一劳永逸", "彻底消除", "彻底根除", "全部解决"},
+		"零风险", "万无一失", "一劳永逸", "彻底消除", "彻底根除", "全部解决", "永远不会…再"},
 }
 
 var minimiseWords = words{
@@ -349,7 +353,7 @@ var hedgeWords = words{
 var evidenceWords = words{
 	en: []string{"test result*", "tests show*", "testing show*", "lab result*", "laboratory", "confirmed", "found that", "analysis",
 		"according to", "monitoring show*", "data show*", "not detected", "preliminary test*", "preliminary result*", "preliminary finding*", "initial findings", "evidence"},
-	zh: []string{"检测结果", "化验结果", "检测显示", "化验显示", "初步调查", "初步判断", "初步检测", "调查显示", "调查发现", "经检测", "经化验", "证实", "根据",
+	zh: []string{"检测结果", "化验结果", "检测显示", "化验显示", "初步调查", "初步检测", "调查显示", "调查发现", "经检测", "经化验", "证实", "根据",
 		"证据", "监控显示", "监测显示", "监测数据", "数据显示", "未检出"},
 }
 
@@ -363,4 +367,48 @@ var fillerWords = words{
 	zh: []string{"高度重视", "非常重视", "十分重视", "极为重视", "第一时间", "始终坚持", "一贯", "一如既往", "带来的不便", "敬请谅解", "深表遗憾",
 		"相关部门", "有关部门", "妥善处理", "严肃处理", "依法依规", "全力以赴", "积极配合", "始终把", "质量是生命", "质量是我们的", "质量是企业", "持续关注", "有进一步消息",
 		"及时告知", "及时公布", "给大家一个交代", "给公众一个交代", "给社会一个交代", "零容忍", "请以官方", "敬请关注"},
+}
+
+// --- version 3: words the rules about meaning point at -------------------
+
+// A member of staff, and a breach of the rules: together in one sentence
+// they pin the fault on one person (SCCT scapegoat).
+var staffWords = words{
+	en: []string{"employee*", "worker*", "staff member*", "engineer*", "technician*", "operator*", "cashier*", "clerk*", "agent*", "rider*",
+		"driver*", "courier*", "individual*", "a member of staff", "a new hire", "newly hired"},
+	zh: []string{"员工", "职工", "工程师", "技术员", "工作人员", "店员", "营业员", "操作工", "维修工", "坐席", "客服人员", "骑手", "司机", "配送员", "临时工", "个人"},
+}
+
+var breachWords = words{
+	en: []string{"in breach of", "breached", "breach of", "violated", "violating", "in violation of", "without authoris*", "without authoriz*",
+		"unauthoris*", "unauthoriz*", "without permission", "failed to follow", "did not follow", "didn't follow", "against company",
+		"against our rules", "against the rules", "on his own initiative", "on her own initiative", "on their own initiative", "negligen*",
+		"careless*", "ran a red light", "broke the rules", "broke company", "does not represent", "do not represent",
+		"not representative of"},
+	zh: []string{"违反", "违规", "未按规定", "未按…规定", "未按…流程", "未遵守", "不遵守", "擅自", "私自", "疏忽大意", "操作不当", "闯红灯", "逆行", "不代表", "不能代表"},
+}
+
+// Words that point back at people named in the sentence before.
+var anaphorWords = words{
+	en: []string{"them", "each of them", "these accounts", "those accounts", "such accounts", "these people", "those people", "they"},
+	zh: []string{"其", "他们", "上述", "这些账号", "这些人", "相关账号", "此类"},
+}
+
+// Comment words: negated ("will not be commenting", 不便置评) they refuse to
+// speak.
+var commentWords = words{
+	en: []string{"comment", "commenting", "comments", "respond", "responding"},
+	zh: []string{"置评", "评论", "回应", "表态"},
+}
+
+// 不便, 不予, 暂不 before a comment word refuse it as plainly as a negation.
+var refuseZh = []string{"不便", "不予", "暂不", "不作", "不做"}
+
+// A refusal to guess is not a refusal to speak.
+var guessCues = []string{"speculat", "guess", "rumour", "rumor", "hypothetical", "猜测", "推测", "传言", "谣言", "假设"}
+
+// The team itself, after a causal word: "the fault lies with us", 怪我们.
+var usWords = words{
+	en: []string{"us", "ourselves", "our own", "we"},
+	zh: []string{"我们", "我司", "本公司", "我公司", "自己", "自身"},
 }

@@ -20,6 +20,8 @@ var reportCues = []string{
 	"rumor that", "posts claiming", "posts saying", "posts that say", "reports claiming", "has been described as",
 	"have been described as", "described it as", "called it", "called this", "calling it", "labelled", "labeled", "dismissed as",
 	"the claim that", "the idea that", "the suggestion that",
+	"told us", "tell us", "asked us to", "expect us to", "expected us to", "want us to", "wanted us to", "urged us to", "calls for us to",
+	"要求我们", "希望我们",
 	"人说", "人称", "人认为", "有人说", "有人称", "有人认为", "有人质疑", "有人指", "有人把", "有声音", "有说法", "有网友", "网友称", "网友说", "网传称", "网传说", "网上流传", "网上传言",
 	"传言称", "传言说", "谣言称", "有传言", "所谓", "声称", "宣称", "称之为", "说成",
 }
@@ -206,7 +208,7 @@ func (t *text) prose() (float64, []span) {
 			}
 		}
 		switch {
-		case spaced && han < 8 && len(words) < 3:
+		case spaced && han < 8 && len(words) < 4:
 			u.kind = 2 // a word between typed spaces: 道歉 召回 热线
 		case len(words) >= 3 && fw > 0 && fw*6 >= len(words):
 		case han >= 4 && (fn > 0 || han >= 5*clauses):
@@ -313,4 +315,179 @@ func (t *text) keywords(chunks []span) int {
 		n += (han + 1) / 2
 	}
 	return n
+}
+
+// clauseStarts returns, for each clause, the index of its first letter,
+// past spaces, list markers ("1.", "-", "一、", "（二）") and quotes.
+func (t *text) clauseStarts() []int {
+	var out []int
+	rs := t.lower
+	for i := 0; i < len(rs); i++ {
+		if i > 0 && t.clause[i] == t.clause[i-1] {
+			continue
+		}
+		k := i
+		for k < len(rs) && t.clause[k] == t.clause[i] {
+			r := rs[k]
+			if unicode.IsLetter(r) && !strings.ContainsRune("一二三四五六七八九十", r) || k+1 < len(rs) && isDigit(r) && !strings.ContainsRune(".、)）", rs[k+1]) && !isDigit(rs[k+1]) {
+				break
+			}
+			k++
+		}
+		if k < len(rs) && t.clause[k] == t.clause[i] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// Imperatives: a clause that begins by telling the reader what to do
+// ("Please don't press Pay again", "Do not open links", 请直接挂断, 不要
+// 转账) is guidance, whatever the verb, unless it asks for belief, trust or
+// patience rather than action ("please rest assured", 请相信, 请大家放心,
+// "do not believe rumours").
+var imperativeEn = []string{"please ", "do not ", "don't ", "never ", "always ", "make sure ", "remember ", "call ", "check ", "keep ", "stop ", "avoid "}
+var imperativeZh = []string{"请", "不要", "切勿", "请勿", "千万不要", "务必", "记得"}
+var imperativeNot = []string{"believe", "trust", "rest ", "be assured", "understand", "bear with", "accept", "note ", "be patient",
+	"spread", "forward", "panic", "worry", "speculate", "share or", "share rumo", "share unverified", "share false",
+	"相信", "信任", "放心", "理解", "谅解", "耐心", "关注", "以官方", "求", "示", "传播", "转发", "恐慌", "担心", "听信", "信谣", "传谣", "造谣", "猜测", "大家放心", "大家相信", "大家理解", "广大"}
+
+// notImperativeEn are words that start a main clause that is not an order.
+var notImperativeEn = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`we you i it they he she this that there the a an our your their my his her its these those
+		will would can could may might should must is are was were be been has have had do does did then please not no`) {
+		notImperativeEn[w] = true
+	}
+}
+
+func (t *text) imperatives() []span {
+	var out []span
+	starts := t.clauseStarts()
+	for i, a := range starts {
+		// "If you receive such a call, hang up": the clause after an "if
+		// you" clause that starts with neither a subject nor a modal is
+		// an order.
+		if i > 0 && t.sentence[starts[i-1]] == t.sentence[a] && isWordRune(t.lower[a]) && strings.HasPrefix(string(t.lower[starts[i-1]:a]), "if you") {
+			w := a
+			for w < len(t.lower) && isWordRune(t.lower[w]) {
+				w++
+			}
+			if word := string(t.lower[a:w]); !notImperativeEn[word] {
+				b := a
+				for b < len(t.lower) && t.clause[b] == t.clause[a] && b-a < 40 {
+					b++
+				}
+				for b > a && !isWordRune(t.lower[b-1]) {
+					b--
+				}
+				out = append(out, span{starts[i-1], b})
+				continue
+			}
+		}
+		b := a
+		for b < len(t.lower) && t.clause[b] == t.clause[a] && b-a < 40 {
+			b++
+		}
+		head := string(t.lower[a:b]) + " "
+		cues := imperativeEn
+		if unicode.Is(unicode.Han, t.lower[a]) {
+			cues = imperativeZh
+		}
+		for _, c := range cues {
+			if !strings.HasPrefix(head, c) {
+				continue
+			}
+			rest := head[len(c):]
+			ok := true
+			for _, n := range imperativeNot {
+				if i := strings.Index(rest, n); i >= 0 && i < 16 {
+					ok = false
+				}
+			}
+			if ok {
+				for b > a && !isWordRune(t.lower[b-1]) && !unicode.Is(unicode.Han, t.lower[b-1]) {
+					b--
+				}
+				out = append(out, span{a, b})
+			}
+			break
+		}
+	}
+	return out
+}
+
+// pointsAtUs tells whether the team follows a causal word closely ("lies
+// with us", "caused by our own", 怪我们, 出在我们自己), with no other party
+// between; it returns the end of the team's word, or 0.
+func (t *text) pointsAtUs(c span, agents []span) int {
+	k := c.b
+	for k < len(t.lower) && k-c.b < 6 && (t.lower[k] == ' ' || t.clause[k] == t.clause[c.a] && !isWordRune(t.lower[k]) && !unicode.Is(unicode.Han, t.lower[k])) {
+		k++
+	}
+	if k >= len(t.lower) || t.clause[k] != t.clause[c.a] {
+		return 0
+	}
+	for _, a := range agents {
+		if a.a >= k && a.a-k <= 12 && t.clause[a.a] == t.clause[c.a] {
+			return 0
+		}
+	}
+	rest := string(t.lower[k:min(len(t.lower), k+16)]) + " "
+	for _, prep := range []string{"with ", "on ", "to ", "by ", "from ", "at ", "in "} {
+		if strings.HasPrefix(rest, prep) {
+			rest, k = rest[len(prep):], k+len(prep)
+			break
+		}
+	}
+	for _, p := range lists.us["en"] {
+		if w := p.a.s; strings.HasPrefix(rest, w) && (len(rest) == len(w) || !isWordRune(rune(rest[len(w)]))) {
+			return k + len([]rune(w))
+		}
+	}
+	for _, p := range lists.us["zh"] {
+		if w := p.a.s; strings.HasPrefix(rest, w) {
+			return k + len([]rune(w))
+		}
+	}
+	return 0
+}
+
+// conditionCues open a condition.
+var conditionCues = []string{"if ", "如果", "若", "假如", "倘若", "要是", "如有"}
+
+// conditional reports whether s sits in the main clause of a sentence that
+// opens with a condition ("If any of our wording caused misunderstanding
+// or distress among parents, we apologise"; 如果…，我们表示歉意), however
+// long the condition is. A lead-in ending in a colon ("Regarding
+// yesterday's statement:") is skipped.
+func (t *text) conditional(s span) bool {
+	a, _ := t.sentenceBounds(s.a)
+	for i := a; i < s.a; i++ {
+		if t.lower[i] == ':' || t.lower[i] == '：' {
+			a = i + 1
+		}
+	}
+	for a < s.a && (t.lower[a] == ' ' || !isWordRune(t.lower[a]) && !unicode.Is(unicode.Han, t.lower[a])) {
+		a++
+	}
+	head := string(t.lower[a:s.a])
+	for _, c := range conditionCues {
+		if strings.HasPrefix(head, c) {
+			return t.clause[a] != t.clause[s.a]
+		}
+	}
+	return false
+}
+
+// harmedParty reports whether a party is the object of 给/对/向 (给广大顾客
+// 造成的困扰): the one harmed, not the one at fault.
+func (t *text) harmedParty(a span) bool {
+	for i := a.a - 1; i >= 0 && i >= a.a-4 && t.clause[i] == t.clause[a.a]; i-- {
+		if strings.ContainsRune("给对向让", t.lower[i]) {
+			return true
+		}
+	}
+	return false
 }

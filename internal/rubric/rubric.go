@@ -246,7 +246,7 @@ var Catalogue = []Def{
 
 // Version identifies the judge: the exercise log records it with each
 // statement (see docs/rubric.md, "Versions").
-const Version = 2
+const Version = 3
 
 // Hazard states of a Context.
 const (
@@ -326,6 +326,18 @@ func Judge(text string, ctx Context) Result {
 	}
 	j := &judge{t: t, langs: langs, ctx: ctx}
 	checks := j.run(ctx.Facts)
+	if ctx.Hazard == HazardCleared {
+		// Once the hazard is ruled out (a forged report disproved), the
+		// organisation has nothing of its own to apologise for: a cold
+		// but correct rebuttal is not marked down for lacking an apology.
+		// An apology that is there still counts.
+		for i := range checks {
+			if checks[i].ID == "apology" && !checks[i].Passed {
+				checks[i].Weight = 0
+				checks[i].Hint = nil
+			}
+		}
+	}
 	r := Result{Version: Version, Lang: primary, Clash: j.clash, Checks: checks, Notes: notes, Scores: score(checks)}
 	for _, d := range Dimensions {
 		r.Overall += Weights[d] * r.Scores[d]
@@ -347,12 +359,27 @@ func band(checks []Check) Severity {
 		if !c.Penalty || c.Passed {
 			continue
 		}
-		if d := def(c.ID); d != nil && d.Severity > worst {
-			worst = d.Severity
+		d := def(c.ID)
+		if d == nil {
+			continue
+		}
+		sev := d.Severity
+		if c.ID == "over-promise" && len(c.Evidence) >= WildPromises {
+			// One absolute is a weak line; a string of them ("100% safe,
+			// never again, tenfold within 24 hours") is a promise the
+			// public will hold the company to and see broken.
+			sev = Harmful
+		}
+		if sev > worst {
+			worst = sev
 		}
 	}
 	return worst
 }
+
+// WildPromises is how many distinct over-promises make over-promising
+// harmful rather than a flaw.
+const WildPromises = 2
 
 // def returns the catalogue entry of a check id, or nil (fact checks).
 func def(id string) *Def {

@@ -259,8 +259,32 @@ func TestChecks(t *testing.T) {
 			"over-promise": fail("100%", "will never happen"),
 		}},
 		{"over-promising zh", "zh", "我们保证此类事件绝不会再发生。", nil, map[string]expect{"over-promise": fail("保证此类事件绝不会")}},
-		{"bare caused", "en", "We are deeply sorry for the distress this has caused.", nil, map[string]expect{"cause": fail(), "apology": pass("sorry")}},
+		{"bare caused", "en", "We are deeply sorry for the distress this has caused.", nil, map[string]expect{"cause": fail(), "apology": fail(), "non-apology": fail("sorry")}},
 		{"bare caused zh", "zh", "对由此给大家造成的困扰，我们深表歉意。", nil, map[string]expect{"cause": fail()}},
+		// Version 3: rules about meaning.
+		{"orders are guidance en", "en", "Please don't press Pay again. If you get such a call, hang up. Please rest assured.", nil, map[string]expect{
+			"guidance": pass("Please don't press Pay again", "hang up"),
+		}},
+		{"orders are guidance zh", "zh", "接到这样的电话，请直接挂断。请大家放心。", nil, map[string]expect{"guidance": pass("挂断")}},
+		{"belief is not an order", "en", "Please rest assured that we are here. Please note that stores open at 9.", nil, map[string]expect{"guidance": fail()}},
+		{"self-blame acknowledges", "zh", "这件事怪我们，真的对不起。", nil, map[string]expect{"acknowledge": pass("怪我们"), "blame": pass()}},
+		{"self-blame acknowledges en", "en", "The fault lies with us.", nil, map[string]expect{"acknowledge": pass("fault lies with us"), "blame": pass()}},
+		{"scapegoating staff", "en", "The relabelling was done by a worker in breach of company rules.", nil, map[string]expect{"blame": fail("worker in breach of")}},
+		{"scapegoating staff zh", "zh", "该工程师未按规定流程核实，擅自关闭了报告。", nil, map[string]expect{"blame": fail()}},
+		{"owned staff failure", "en", "Our staff did not follow the procedure we set, and that is our failure.", nil, map[string]expect{"blame": pass()}},
+		{"harmed party zh", "zh", "给广大顾客造成的困扰，我们深表歉意。", nil, map[string]expect{"blame": pass(), "non-apology": fail()}},
+		{"threat across sentences", "en", "Every account that shared the report has 24 hours to delete it. After that, our lawyers will act against each of them.", nil,
+			map[string]expect{"legal-threat": fail("Every account", "lawyers")}},
+		{"refusal to comment", "en", "As the incident is under investigation, we will not be commenting at this time.", nil, map[string]expect{"no-comment": fail("not be commenting")}},
+		{"refusal to comment zh", "zh", "平台对此不便置评。", nil, map[string]expect{"no-comment": fail("不便置评")}},
+		{"refusal to guess", "en", "We will not comment on speculation.", nil, map[string]expect{"no-comment": pass()}},
+		{"scoped refusal in a factual statement", "zh", "新华路店、滨江广场店共查出过期肉品11.4公斤，5家门店已停业。涉事员工的处理，在调查结论出来之前，公司不作评论。", nil,
+			map[string]expect{"no-comment": pass()}},
+		{"long condition", "en", "If any of our wording caused misunderstanding or distress among parents yesterday, we apologise.", nil,
+			map[string]expect{"apology": fail(), "non-apology": fail("apologise")}},
+		{"the company as target", "en", "We have been the target of an organised online attack.", nil, map[string]expect{"victim": fail("been the target of")}},
+		{"tag line", "en", "Kuaida | Rider safety | Responsibility | Care for families | Full cooperation | Transparency | Zero tolerance | Action now", nil,
+			map[string]expect{"keyword-list": fail()}},
 		{"evidence-backed hedge zh", "zh", "初步检测结果显示，问题可能是7号线杀菌环节故障所致。", nil, map[string]expect{"speculation": pass(), "cause": pass("故障", "所致")}},
 		{"no speculation zh", "zh", "我们正在核实，不作猜测。", nil, map[string]expect{"speculation": pass(), "cause": pass("核实")}},
 
@@ -618,5 +642,30 @@ func TestDocsMatchCatalogue(t *testing.T) {
 	}
 	if !strings.Contains(doc, "## 中文说明") || !strings.Contains(doc, fmt.Sprint(MaxChars)) {
 		t.Error("docs/rubric.md lacks the Chinese section or the length cap")
+	}
+}
+
+// Version 3: two distinct over-promises are harmful, one is a flaw; with the
+// hazard cleared a missing apology costs nothing.
+func TestVersion3Bands(t *testing.T) {
+	one := Judge("We have recalled batch CB-2611-07. This will never happen again.", Context{Lang: "en"})
+	two := Judge("We have recalled batch CB-2611-07. This will never happen again, and every bottle is 100% safe.", Context{Lang: "en"})
+	if one.Overall < FlawFloor || two.Overall > HarmfulTop {
+		t.Errorf("one over-promise %v (want the flawed band), two %v (want the harmful band)", one.Overall, two.Overall)
+	}
+	text := "We understand why parents are worried. The report is forged: Hengzheng Testing confirmed in writing that report HZJC-24-08817 was never theirs. Hotline: 400-860-5127."
+	open := Judge(text, Context{Lang: "en"})
+	cleared := Judge(text, Context{Lang: "en", Hazard: HazardCleared})
+	for _, c := range cleared.Checks {
+		if c.ID == "apology" && (c.Passed || c.Weight != 0 || c.Hint != nil) {
+			t.Errorf("cleared: apology %+v, want failed with weight 0 and no hint", c)
+		}
+	}
+	if cleared.Scores[Empathy] <= open.Scores[Empathy] {
+		t.Errorf("empathy cleared %v, open %v: a missing apology should not count once the hazard is cleared", cleared.Scores[Empathy], open.Scores[Empathy])
+	}
+	sorry := Judge(text+" We are sorry for the worry.", Context{Lang: "en", Hazard: HazardCleared})
+	if sorry.Scores[Empathy] <= cleared.Scores[Empathy] {
+		t.Errorf("an apology that is there should still count: %v vs %v", sorry.Scores[Empathy], cleared.Scores[Empathy])
 	}
 }

@@ -419,4 +419,28 @@ var demandCues = []string{"demand", "require them", "ask them to", "要求", "�
 
 var negationEn = []string{"not", "n't", "cannot", "never", "no need to", "refuse to", "refuses to", "nor", "no longer", "without", "rather than", "instead of"}
 
-var negationZh = []string{"不作", "不做", "不会", "不必", "不用", "不需要", "不需", "不予", "不能", "不再", "不是", "不属于", "不存在", "不要", "不打算", "无需", "无须", "没有", "拒绝", "并非", "绝不", "决不", "概不", "从不", "从未", "未曾", "并未", "尚未", "不妄加", "不去", "不会去", "而不是", "不能再"}
+var negationZh = []string{"不作", "不做", "不会", "不必", "不用", "不需要", "不需", "不予", "不能", "不再", "不是", "不属于", "不存在", "不要", "不打算", "无需", "无须", "没有", "拒绝", "并非", "绝不", "决不", "概不", "从不", "从未", "未曾", "并未", "尚未", "不妄加", "不去", "不会去", "而不是", "不能再", "不得", "请勿", "切勿", "禁止", "与其", "勿"}
+
+// negationStart returns where the negation that denies s begins (the
+// "will not be" of "will not be commenting", the 不便 of 不便置评), so
+// evidence quotes it; s.a when none is found.
+func (t *text) negationStart(s span) int {
+	from := max(0, s.a-20)
+	for from < s.a && t.clause[from] != t.clause[s.a] {
+		from++
+	}
+	before := string(t.lower[from:s.a])
+	best := -1
+	for _, c := range append(append(append([]string(nil), negationEn...), negationZh...), refuseZh...) {
+		if i := strings.LastIndex(before, c); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	if best < 0 {
+		if s.a > 0 && strings.ContainsRune("不没未", t.lower[s.a-1]) {
+			return s.a - 1
+		}
+		return s.a
+	}
+	return from + len([]rune(before[:best]))
+}
