@@ -60,7 +60,13 @@ var corpusTraps = strings.Fields(`false-reassurance keep-using keyword-salad pla
 
 func loadCorpus(t testing.TB) []corpusEntry {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join("testdata", "corpus", "*.yaml"))
+	return loadCorpusFiles(t, filepath.Join("testdata", "corpus", "*.yaml"))
+}
+
+// loadCorpusFiles reads the corpus files matching pattern.
+func loadCorpusFiles(t testing.TB, pattern string) []corpusEntry {
+	t.Helper()
+	files, err := filepath.Glob(pattern)
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no corpus files: %v", err)
 	}
@@ -440,4 +446,61 @@ func BenchmarkJudge300Words(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestCorpusHeldOut measures the judge on statements it was never tuned
+// on: testdata/corpus/heldout/v3.yaml, 96 statements (48 en, 48 zh, 28
+// pairs) written for version 3 by a writer who did not see the judge's
+// code or run it, kept outside the repository while version 3 was tuned,
+// and measured once, after tuning stopped (docs/rubric.md). It is not part
+// of loadCorpus: the next version must be tuned without it and measured on
+// a set written for it.
+// heldOutFloor: version 3 reached τ-c 0.727 (en) and 0.723 (zh) on the
+// held-out set, measured once; a change must not lose that. It is below
+// TargetTau: issue 11 is not met.
+const heldOutFloor = 0.70
+
+func TestCorpusHeldOut(t *testing.T) {
+	es := loadCorpusFiles(t, filepath.Join("testdata", "corpus", "heldout", "*.yaml"))
+	rs := make([]Result, len(es))
+	for i, e := range es {
+		rs[i] = Judge(e.Text, e.context())
+	}
+	for _, lang := range []string{"en", "zh"} {
+		var pe []corpusEntry
+		var pr []Result
+		for i, e := range es {
+			if e.Lang == lang {
+				pe, pr = append(pe, e), append(pr, rs[i])
+			}
+		}
+		a := agree(pe, pr)
+		t.Logf("%s held out %v", lang, a)
+		if a.tauC < heldOutFloor {
+			t.Errorf("%s: τ-c %.3f on the held-out set, below the %.2f version 3 keeps", lang, a.tauC, heldOutFloor)
+		}
+		if a.tauC < TargetTau {
+			t.Logf("%s: held-out τ-c %.3f is below issue 11's target %.2f", lang, a.tauC, TargetTau)
+		}
+	}
+	byPair := map[string]map[string]float64{}
+	for i, e := range es {
+		if e.Pair != "" {
+			if byPair[e.Pair] == nil {
+				byPair[e.Pair] = map[string]float64{}
+			}
+			byPair[e.Pair][e.Lang] = rs[i].Overall
+		}
+	}
+	var sum, worst float64
+	wide := 0
+	for _, p := range byPair {
+		gap := math.Abs(p["en"] - p["zh"])
+		sum += gap
+		worst = max(worst, gap)
+		if gap > MaxPairGap {
+			wide++
+		}
+	}
+	t.Logf("held-out parity: %d pairs, mean gap %.1f, largest %.1f, %d more than %d apart", len(byPair), sum/float64(len(byPair)), worst, wide, MaxPairGap)
 }
