@@ -79,6 +79,7 @@ var labels = map[string]map[string]string{
 		"rating.given":                    "rated %s by the facilitator (evidence suggested %s)",
 		"notes":                           "Observer notes",
 		"rubric":                          "Rubric (rule-based; the facilitator may override)",
+		"judgedlive":                      "(The team's live feedback came from version %d of the statement judge; this report judges the statement with version %d.)",
 		"rubric.good":                     "did",
 		"rubric.bad":                      "cost points",
 		"feed":                            "The public's reaction",
@@ -171,6 +172,7 @@ var labels = map[string]map[string]string{
 		"rating.given":                    "主持人评级 %s（依据建议 %s）",
 		"notes":                           "观察员记录",
 		"rubric":                          "评分细则（基于规则，主持人可覆盖）",
+		"judgedlive":                      "（小组发出声明时看到的即时反馈来自第%d版声明评判；本报告用第%d版重新评判。）",
 		"rubric.good":                     "做到",
 		"rubric.bad":                      "扣分",
 		"feed":                            "公众反应",
@@ -411,6 +413,9 @@ func writeStatements(b *strings.Builder, st *engine.State, t *engine.Team, lang 
 				}
 			}
 			fmt.Fprintf(b, "%s: %s — %s\n", Label(lang, "rubric"), Number(r.Overall), strings.Join(dims, ", "))
+			if a.JudgedLive != 0 && a.JudgedLive != r.Version {
+				fmt.Fprintf(b, "%s\n", fmt.Sprintf(Label(lang, "judgedlive"), a.JudgedLive, r.Version))
+			}
 			var good, bad []string
 			for _, c := range r.Checks {
 				name := c.Label[lang]

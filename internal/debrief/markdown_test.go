@@ -2,13 +2,16 @@ package debrief
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/rubric"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -182,5 +185,54 @@ func TestMarkdownVoicesGolden(t *testing.T) {
 		if got != string(want) {
 			t.Errorf("%s differs from %s:\n%s", lang, path, got)
 		}
+	}
+}
+
+// The log records which version of the statement judge gave a team its
+// live feedback; a report made by a later judge says that its scores are
+// not the ones the team saw.
+func TestReportSaysWhichJudgeTheTeamSaw(t *testing.T) {
+	src, err := os.ReadFile("../engine/testdata/world.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := &engine.MemoryLog{}
+	s, err := engine.Start(engine.Config{ScenarioID: "world", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en", Seed: 42}, log, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AdvanceTo(6 * time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: "Bravo", Decision: "notify", Option: "report",
+		Text: "We are sorry. Call 400-123-456 any time."}); err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(log.Events, func(e engine.Event) bool { return e.Kind == engine.KindChosen })
+	if i < 0 || log.Events[i].Judge != rubric.Version {
+		t.Fatalf("the chosen event records judge %v, want %d", log.Events, rubric.Version)
+	}
+	fold := func() *engine.State {
+		st, err := engine.Fold(log.Events)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	if md := Markdown(fold(), "en"); strings.Contains(md, "live feedback came from") {
+		t.Error("the report says the team saw another judge, though it saw this one")
+	}
+	// Played with an older Firebreak.
+	log.Events[i].Judge = rubric.Version - 1
+	st := fold()
+	want := fmt.Sprintf("version %d of the statement judge; this report judges the statement with version %d", rubric.Version-1, rubric.Version)
+	if md := Markdown(st, "en"); !strings.Contains(md, want) {
+		t.Errorf("the English report does not say %q", want)
+	}
+	if md := Markdown(st, "zh"); !strings.Contains(md, fmt.Sprintf("第%d版声明评判；本报告用第%d版重新评判", rubric.Version-1, rubric.Version)) {
+		t.Error("the Chinese report does not say which judge the team saw")
+	}
+	if r := Build(st, nil, "en", ""); r.Teams[1].Statements[0].JudgedLive != rubric.Version-1 || r.Teams[1].Statements[0].Judge != rubric.Version {
+		t.Errorf("report model: %+v", r.Teams[1].Statements[0])
 	}
 }

@@ -159,6 +159,13 @@ type StatementReport struct {
 	Kind     string      `json:"kind"`
 	Text     string      `json:"text"`
 	Facts    []FactCheck `json:"facts"`
+	// Judge is the version of the statement judge whose scores this
+	// report shows; JudgedLive the version that gave the team its live
+	// feedback when the statement was sent (0 when the log predates the
+	// record). They differ when the exercise was played with an older
+	// Firebreak.
+	Judge      int `json:"judge,omitempty"`
+	JudgedLive int `json:"judged_live,omitempty"`
 }
 
 // FactCheck tells whether a required fact is in a statement.
@@ -525,7 +532,10 @@ func teamReport(st *engine.State, t *engine.Team, lang string) TeamReport {
 		if a.Decision.Statement != nil && a.Option != nil {
 			sr := StatementReport{Decision: a.Decision.ID, Prompt: a.Decision.Prompt.Get(lang), Label: brief(a.Decision.Prompt.Get(lang), true),
 				Kind: a.Decision.Statement.Kind,
-				Text: strings.TrimSpace(a.Statement), Facts: []FactCheck{}}
+				Text: strings.TrimSpace(a.Statement), Facts: []FactCheck{}, JudgedLive: a.JudgedLive}
+			if a.Rubric != nil {
+				sr.Judge = a.Rubric.Version
+			}
 			for _, id := range a.Decision.Statement.RequiredFacts {
 				sr.Facts = append(sr.Facts, FactCheck{ID: id, Label: factLabel(sc, id, lang), Found: slices.Contains(a.FactsFound, id)})
 			}

@@ -72,6 +72,11 @@ type Event struct {
 	Reason string `json:"reason,omitempty"`
 	// Text is the written statement sent with a choice.
 	Text string `json:"text,omitempty"`
+	// Judge is, with a statement, the version of the statement judge
+	// (rubric.Version) that scored it when it was sent: the team's live
+	// feedback. A fold judges the text again with the judge it has; absent
+	// in logs from before the version was recorded.
+	Judge int `json:"judge,omitempty"`
 
 	Rule        string `json:"rule,omitempty"`
 	Trigger     string `json:"trigger,omitempty"`

@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/firebreak-drills/firebreak/internal/rubric"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 	"github.com/firebreak-drills/firebreak/internal/scoring"
 )
@@ -395,7 +396,11 @@ func (s *Session) sendLocked(cmd Command) error {
 			}
 			return fmt.Errorf("%w: %s", ErrRejected, reason)
 		}
-		if err := s.emit(Event{Kind: KindChosen, At: now, Team: cmd.Team, Decision: cmd.Decision, Option: cmd.Option, Text: cmd.Text, Ref: cmd.Ref}); err != nil {
+		ev := Event{Kind: KindChosen, At: now, Team: cmd.Team, Decision: cmd.Decision, Option: cmd.Option, Text: cmd.Text, Ref: cmd.Ref}
+		if strings.TrimSpace(cmd.Text) != "" {
+			ev.Judge = rubric.Version
+		}
+		if err := s.emit(ev); err != nil {
 			return err
 		}
 		return s.advance(now)

@@ -226,6 +226,10 @@ type Answer struct {
 	Statement  string
 	FactsFound []string
 	Rubric     *rubric.Result // the rubric's judgement of Statement, when there is text
+	// JudgedLive is the version of the judge that scored Statement for the
+	// team when it was sent (0: not recorded); Rubric is always the
+	// judgement of the judge this program has (rubric.Version).
+	JudgedLive int
 }
 
 // Took is the response time.
@@ -416,7 +420,7 @@ func (s *State) Apply(e Event) error {
 			}
 			a.Option, effects, next, routes = o, o.Effects, o.Next, o.Routes
 			if od.Decision.Statement != nil {
-				a.Statement = e.Text
+				a.Statement, a.JudgedLive = e.Text, e.Judge
 				a.FactsFound = FactsIn(s.Scenario, od.Decision.Statement.RequiredFacts, e.Text)
 				if strings.TrimSpace(e.Text) != "" {
 					res := rubric.Judge(e.Text, rubric.Context{Lang: s.Lang, Facts: s.rubricFacts(od.Decision.Statement.RequiredFacts),
