@@ -4,6 +4,7 @@ import (
 	"os"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -111,5 +112,25 @@ func BenchmarkExportAll(b *testing.B) {
 			b.Fatal(err)
 		}
 		_ = Markdown(st, "zh")
+	}
+}
+
+// Every event of a long exercise is put into words in both languages: no
+// timeline entry shows an event kind such as "feed.posted".
+func TestTimelineHasNoRawKinds(t *testing.T) {
+	st, events := longExercise(t)
+	raw := regexp.MustCompile(`^[a-z]+(\.[a-z_]+)+$`)
+	for _, lang := range []string{"en", "zh"} {
+		r := Build(st, events, lang, "")
+		kinds := map[string]bool{}
+		for _, e := range r.Timeline {
+			kinds[e.Kind] = true
+			if raw.MatchString(strings.TrimSpace(e.Text)) {
+				t.Errorf("%s: a %s event at %.0f s reads %q", lang, e.Kind, e.AtSeconds, e.Text)
+			}
+		}
+		if !kinds[string(engine.KindFeed)] {
+			t.Fatalf("%s: the long exercise has no feed event to check", lang)
+		}
 	}
 }

@@ -153,6 +153,12 @@ func describe(s *engine.State, e engine.Event, openedAt time.Duration, lang, tea
 		en.Text = fmt.Sprintf(L("ev.adhoc"), Label(lang, "channel."+e.Channel), oneLine(e.Text))
 	case engine.KindNote:
 		en.Text = fmt.Sprintf(L("ev.note"), oneLine(e.Text))
+	case engine.KindFeed:
+		// The posts just added are the last of the team's feed.
+		if t != nil && len(e.Posts) > 0 && len(t.Feed) >= len(e.Posts) {
+			first := t.Feed[len(t.Feed)-len(e.Posts)].Post
+			en.Text = fmt.Sprintf(L("ev.feed"), len(e.Posts), brief(oneLine(first.Text.Get(lang)), false))
+		}
 	case engine.KindOverride:
 		en.Text = fmt.Sprintf(L("ev.override"), dimLabel(e.Dimension, lang), Number(e.Value), oneLine(e.Text))
 	case engine.KindRating:
