@@ -157,7 +157,12 @@ func describe(s *engine.State, e engine.Event, openedAt time.Duration, lang, tea
 		// The posts just added are the last of the team's feed.
 		if t != nil && len(e.Posts) > 0 && len(t.Feed) >= len(e.Posts) {
 			first := t.Feed[len(t.Feed)-len(e.Posts)].Post
-			en.Text = fmt.Sprintf(L("ev.feed"), len(e.Posts), brief(oneLine(first.Text.Get(lang)), false))
+			text := brief(oneLine(first.Text.Get(lang)), false)
+			if len(e.Posts) == 1 {
+				en.Text = fmt.Sprintf(L("ev.feed1"), text)
+			} else {
+				en.Text = fmt.Sprintf(L("ev.feed"), len(e.Posts), text)
+			}
 		}
 	case engine.KindOverride:
 		en.Text = fmt.Sprintf(L("ev.override"), dimLabel(e.Dimension, lang), Number(e.Value), oneLine(e.Text))
