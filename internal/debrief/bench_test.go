@@ -134,3 +134,25 @@ func TestTimelineHasNoRawKinds(t *testing.T) {
 		}
 	}
 }
+
+// A Chinese report of a long exercise uses Chinese units and terms
+// (CHINESE-TEXT.md): no "2m00s" or "24h", no statement kind or rule id as
+// written in the scenario, and 及时性 (not 速度) for timeliness.
+func TestChineseReportHasNoRawTerms(t *testing.T) {
+	st, events := longExercise(t)
+	r := Build(st, events, "zh", "")
+	js, err := JSON(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{"Markdown": Markdown(st, "zh"), "HTML": string(HTML(r)), "JSON text": string(js)} {
+		for _, bad := range []*regexp.Regexp{
+			regexp.MustCompile(`\d+m\d\ds`), regexp.MustCompile(`现实中的 ?\d+h`), regexp.MustCompile(`[（(](holding|press-release|social-reply|customer-email|internal)[)）]`),
+			regexp.MustCompile(`规则“[a-z-]+”`), regexp.MustCompile(`速度`),
+		} {
+			if m := bad.FindString(text); m != "" {
+				t.Errorf("the Chinese %s has %q", name, m)
+			}
+		}
+	}
+}

@@ -212,7 +212,7 @@ func (h *htmlWriter) team(r *Report, i int, t TeamReport) {
 		for _, d := range t.Decisions {
 			took := "—"
 			if d.ResponseSeconds != nil {
-				took = Took(dur(*d.ResponseSeconds))
+				took = Took(dur(*d.ResponseSeconds), r.Lang)
 			}
 			cls := d.Status
 			if d.Status == "chosen" && !d.ByTarget {
@@ -231,7 +231,7 @@ func (h *htmlWriter) team(r *Report, i int, t TeamReport) {
 	if len(t.Statements) > 0 {
 		h.f("<h4>%s</h4>\n", esc(L("statements")))
 		for _, s := range t.Statements {
-			h.f("<div class=\"statement\">\n<p class=\"prompt\">%s <span class=\"muted\">(%s)</span></p>\n", esc(s.Label), esc(s.Kind))
+			h.f("<div class=\"statement\">\n<p class=\"prompt\">%s <span class=\"muted\">(%s)</span></p>\n", esc(s.Label), esc(s.KindName))
 			if s.Text == "" {
 				h.f("<p class=\"muted\">%s</p>\n", esc(L("nostatement")))
 			} else {

@@ -79,6 +79,13 @@ var labels = map[string]map[string]string{
 		"rating.given":                    "rated %s by the facilitator (evidence suggested %s)",
 		"notes":                           "Observer notes",
 		"rubric":                          "Rubric (rule-based; the facilitator may override)",
+		"kindsep":                         " (",
+		"kindend":                         ")",
+		"skind.holding":                   "holding statement",
+		"skind.press-release":             "press release",
+		"skind.social-reply":              "social media reply",
+		"skind.customer-email":            "customer email",
+		"skind.internal":                  "internal notice",
 		"judgedlive":                      "(The team's live feedback came from version %d of the statement judge; this report judges the statement with version %d.)",
 		"rubric.good":                     "did",
 		"rubric.bad":                      "cost points",
@@ -125,7 +132,7 @@ var labels = map[string]map[string]string{
 		"running":      "截至 %s 仍在进行",
 		"scores":       "得分",
 		"team":         "小组",
-		"speed":        "速度",
+		"speed":        "及时性",
 		"transparency": "透明度",
 		"empathy":      "同理心",
 		"overall":      "总分",
@@ -147,7 +154,7 @@ var labels = map[string]map[string]string{
 		"world":        "结束时的舆情指标",
 		"rejected":     "被拒绝的操作",
 		"method":       "评分方法",
-		"methodtext": "速度：在目标时间内作出决策得 100 分，此后线性下降，截止时刻为 40 分；错过截止时间、未决定就进入下一阶段，以及任何否认或推责的回应均得 0 分；首次公开发声按三倍计。" +
+		"methodtext": "及时性：在目标时间内作出决策得 100 分，此后线性下降，截止时刻为 40 分；错过截止时间、未决定就进入下一阶段，以及任何否认或推责的回应均得 0 分；首次公开发声按三倍计。" +
 			"透明度与同理心：所选选项的作者评分（−3 至 +3）换算为 0–100 分，并与书面声明的得分平均；沉默按情景的超时设定计分，未设定则按最低分计；与选择相矛盾的声明扣 40 分。" +
 			"一致性：每出现一对前后矛盾的说法、每一次与事实不符的公开说法，各扣 25 分。后续跟进：首次公开更新之后，各更新周期内有无更新的比例，与兑现承诺的比例取平均。" +
 			"总分：有依据维度的加权平均；本情景的权重：%s。",
@@ -172,6 +179,13 @@ var labels = map[string]map[string]string{
 		"rating.given":                    "主持人评级 %s（依据建议 %s）",
 		"notes":                           "观察员记录",
 		"rubric":                          "评分细则（基于规则，主持人可覆盖）",
+		"kindsep":                         "（",
+		"kindend":                         "）",
+		"skind.holding":                   "初步声明",
+		"skind.press-release":             "新闻稿",
+		"skind.social-reply":              "社交媒体回复",
+		"skind.customer-email":            "客户邮件",
+		"skind.internal":                  "内部通知",
 		"judgedlive":                      "（小组发出声明时看到的即时反馈来自第%d版声明评判；本报告用第%d版重新评判。）",
 		"rubric.good":                     "做到",
 		"rubric.bad":                      "扣分",
@@ -234,9 +248,12 @@ func Clock(d time.Duration) string {
 	return fmt.Sprintf("%d:%02d:%02d", int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60)
 }
 
-// Took formats a response time as 4m05s.
-func Took(d time.Duration) string {
+// Took formats a response time in lang: 4m05s, 4分05秒.
+func Took(d time.Duration, lang string) string {
 	d = d.Round(time.Second)
+	if lang == "zh" {
+		return fmt.Sprintf("%d分%02d秒", int(d.Minutes()), int(d.Seconds())%60)
+	}
 	return fmt.Sprintf("%dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
 }
 
@@ -298,7 +315,7 @@ func Markdown(st *engine.State, lang string) string {
 				answer, took := L("open"), "—"
 				switch {
 				case a.Option != nil:
-					answer, took = md(a.Option.Text.Get(lang)), Took(a.Took())
+					answer, took = md(a.Option.Text.Get(lang)), Took(a.Took(), lang)
 					for i, o := range a.Shown() {
 						if o == a.Option {
 							answer += fmt.Sprintf(L("shown-as"), i+1, len(a.Decision.Options))
@@ -375,7 +392,7 @@ func writeStatements(b *strings.Builder, st *engine.State, t *engine.Team, lang 
 			fmt.Fprintf(b, "### %s\n\n", Label(lang, "statements"))
 			any = true
 		}
-		fmt.Fprintf(b, "**%s** (%s)\n\n", md(a.Decision.Prompt.Get(lang)), a.Decision.Statement.Kind)
+		fmt.Fprintf(b, "**%s**%s%s%s\n\n", md(a.Decision.Prompt.Get(lang)), Label(lang, "kindsep"), Label(lang, "skind."+a.Decision.Statement.Kind), Label(lang, "kindend"))
 		if strings.TrimSpace(a.Statement) == "" {
 			fmt.Fprintf(b, "%s\n\n", Label(lang, "nostatement"))
 		} else {
@@ -472,7 +489,7 @@ func writeDeadlines(b *strings.Builder, t *engine.Team, lang string) {
 		}
 		extra := ""
 		if ds.Deadline.Represents > 0 {
-			extra = " — " + fmt.Sprintf(Label(lang, "dl.represents"), humanDuration(ds.Deadline.Represents))
+			extra = " — " + fmt.Sprintf(Label(lang, "dl.represents"), humanDuration(ds.Deadline.Represents, lang))
 		}
 		fmt.Fprintf(b, "- %s: %s%s\n", md(ds.Deadline.Label.Get(lang)), status, extra)
 	}
@@ -495,7 +512,7 @@ func writeObjectives(b *strings.Builder, st *engine.State, lang string) {
 					}
 					switch {
 					case a.Option != nil:
-						ev = append(ev, fmt.Sprintf("%s → %s (%s)", id, a.Option.ID, Took(a.Took())))
+						ev = append(ev, fmt.Sprintf("%s → %s (%s)", id, a.Option.ID, Took(a.Took(), lang)))
 					default:
 						ev = append(ev, id+" → "+Unanswered(a, lang))
 					}
@@ -613,15 +630,18 @@ func Number(f float64) string {
 }
 
 // humanDuration writes a real-world duration: 72h, 3d, 90m.
-func humanDuration(d time.Duration) string {
+func humanDuration(d time.Duration, lang string) string {
+	n, unit := int64(d/time.Minute), "m"
 	switch {
 	case d%(24*time.Hour) == 0 && d > 72*time.Hour: // 72h reads better than 3d; a week as 7d
-		return fmt.Sprintf("%dd", d/(24*time.Hour))
+		n, unit = int64(d/(24*time.Hour)), "d"
 	case d%time.Hour == 0:
-		return fmt.Sprintf("%dh", d/time.Hour)
-	default:
-		return fmt.Sprintf("%dm", d/time.Minute)
+		n, unit = int64(d/time.Hour), "h"
 	}
+	if lang == "zh" {
+		return fmt.Sprintf("%d%s", n, map[string]string{"d": "天", "h": "小时", "m": "分钟"}[unit])
+	}
+	return fmt.Sprintf("%d%s", n, unit)
 }
 
 func endingText(st *engine.State, t *engine.Team, lang string) string {

@@ -77,20 +77,23 @@ func TestMarkdownEscapesTeamNames(t *testing.T) {
 
 func TestClockAndTook(t *testing.T) {
 	cases := []struct {
-		d           time.Duration
-		clock, took string
+		d                   time.Duration
+		clock, took, tookZH string
 	}{
-		{0, "0:00:00", "0m00s"},
-		{90 * time.Second, "0:01:30", "1m30s"},
-		{time.Hour + 2*time.Minute + 3*time.Second, "1:02:03", "62m03s"},
-		{1499 * time.Millisecond, "0:00:01", "0m01s"},
+		{0, "0:00:00", "0m00s", "0分00秒"},
+		{90 * time.Second, "0:01:30", "1m30s", "1分30秒"},
+		{time.Hour + 2*time.Minute + 3*time.Second, "1:02:03", "62m03s", "62分03秒"},
+		{1499 * time.Millisecond, "0:00:01", "0m01s", "0分01秒"},
 	}
 	for _, c := range cases {
 		if got := Clock(c.d); got != c.clock {
 			t.Errorf("Clock(%s) = %s, want %s", c.d, got, c.clock)
 		}
-		if got := Took(c.d); got != c.took {
+		if got := Took(c.d, "en"); got != c.took {
 			t.Errorf("Took(%s) = %s, want %s", c.d, got, c.took)
+		}
+		if got := Took(c.d, "zh"); got != c.tookZH {
+			t.Errorf("Took(%s, zh) = %s, want %s", c.d, got, c.tookZH)
 		}
 	}
 }

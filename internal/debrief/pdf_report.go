@@ -213,7 +213,7 @@ func (w *pdfWriter) teamSection(r *Report, i int, t TeamReport) {
 		for _, d := range t.Decisions {
 			took := "—"
 			if d.ResponseSeconds != nil {
-				took = Took(dur(*d.ResponseSeconds))
+				took = Took(dur(*d.ResponseSeconds), r.Lang)
 			}
 			clr := ""
 			switch d.Status {
@@ -234,7 +234,7 @@ func (w *pdfWriter) teamSection(r *Report, i int, t TeamReport) {
 	if len(t.Statements) > 0 {
 		w.heading(3, L("statements"))
 		for _, s := range t.Statements {
-			w.para(s.Label+" ("+s.Kind+")", paraOpt{bold: true, size: 9})
+			w.para(s.Label+T(r.Lang, "kindsep")+s.KindName+T(r.Lang, "kindend"), paraOpt{bold: true, size: 9})
 			text := s.Text
 			if text == "" {
 				text = L("nostatement")

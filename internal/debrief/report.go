@@ -157,6 +157,7 @@ type StatementReport struct {
 	Prompt   string      `json:"prompt"`
 	Label    string      `json:"label"`
 	Kind     string      `json:"kind"`
+	KindName string      `json:"kind_name"` // Kind in the report's language
 	Text     string      `json:"text"`
 	Facts    []FactCheck `json:"facts"`
 	// Judge is the version of the statement judge whose scores this
@@ -531,7 +532,7 @@ func teamReport(st *engine.State, t *engine.Team, lang string) TeamReport {
 		tr.Decisions = append(tr.Decisions, decisionReport(a, lang))
 		if a.Decision.Statement != nil && a.Option != nil {
 			sr := StatementReport{Decision: a.Decision.ID, Prompt: a.Decision.Prompt.Get(lang), Label: brief(a.Decision.Prompt.Get(lang), true),
-				Kind: a.Decision.Statement.Kind,
+				Kind: a.Decision.Statement.Kind, KindName: Label(lang, "skind."+a.Decision.Statement.Kind),
 				Text: strings.TrimSpace(a.Statement), Facts: []FactCheck{}, JudgedLive: a.JudgedLive}
 			if a.Rubric != nil {
 				sr.Judge = a.Rubric.Version
@@ -559,7 +560,7 @@ func teamReport(st *engine.State, t *engine.Team, lang string) TeamReport {
 			dr.Text = fmt.Sprintf(Label(lang, "dl.running"), Clock(ds.DueAt()))
 		}
 		if ds.Deadline.Represents > 0 {
-			dr.Represents = humanDuration(ds.Deadline.Represents)
+			dr.Represents = humanDuration(ds.Deadline.Represents, lang)
 			dr.Text += " — " + fmt.Sprintf(Label(lang, "dl.represents"), dr.Represents)
 		}
 		tr.Deadlines = append(tr.Deadlines, dr)
@@ -721,8 +722,8 @@ func objectiveTeam(t *engine.Team, o *scenario.Objective, lang string) Objective
 			ev.Option = a.Option.ID
 			ev.ResponseSeconds = ptr(secs(a.Took()))
 			ev.ByTarget = a.Took() <= a.Decision.Target
-			ev.Text = fmt.Sprintf("%s (%s; %s)", brief(a.Option.Text.Get(lang), false), Took(a.Took()),
-				fmt.Sprintf(T(lang, "window"), Took(a.Decision.Target), Took(a.Decision.Deadline)))
+			ev.Text = fmt.Sprintf("%s (%s; %s)", brief(a.Option.Text.Get(lang), false), Took(a.Took(), lang),
+				fmt.Sprintf(T(lang, "window"), Took(a.Decision.Target, lang), Took(a.Decision.Deadline, lang)))
 		}
 		ot.Evidence = append(ot.Evidence, ev)
 	}
@@ -757,11 +758,11 @@ func findings(st *engine.State, t *engine.Team, lang string) []Finding {
 		prompt, option := brief(d.Prompt.Get(lang), true), brief(a.Option.Text.Get(lang), false)
 		switch {
 		case i == 0 && a.Took() <= d.Target:
-			strength("fast-first-response", d.ID, prompt, Took(a.Took()), Took(d.Target))
+			strength("fast-first-response", d.ID, prompt, Took(a.Took(), lang), Took(d.Target, lang))
 		case i == 0:
-			improve("slow-first-response", d.ID, prompt, Took(a.Took()), Took(d.Target))
+			improve("slow-first-response", d.ID, prompt, Took(a.Took(), lang), Took(d.Target, lang))
 		case a.Took() > d.Target:
-			improve("slow-response", d.ID, prompt, Took(a.Took()), Took(d.Target))
+			improve("slow-response", d.ID, prompt, Took(a.Took(), lang), Took(d.Target, lang))
 		}
 		var strong []string
 		for _, dim := range scenario.AuthoredDimensions {

@@ -116,7 +116,7 @@ func describe(s *engine.State, e engine.Event, openedAt time.Duration, lang, tea
 	case engine.KindChosen:
 		if t != nil && len(t.Answers) > 0 {
 			a := t.Answers[len(t.Answers)-1]
-			en.Text = fmt.Sprintf(L("ev.chosen"), brief(a.Option.Text.Get(lang), false), brief(a.Decision.Prompt.Get(lang), true), Took(a.Took()))
+			en.Text = fmt.Sprintf(L("ev.chosen"), brief(a.Option.Text.Get(lang), false), brief(a.Decision.Prompt.Get(lang), true), Took(a.Took(), lang))
 			en.ResponseSeconds = ptr(secs(a.Took()))
 			en.Statement = strings.TrimSpace(a.Statement)
 		} else if openedAt >= 0 {
@@ -133,7 +133,7 @@ func describe(s *engine.State, e engine.Event, openedAt time.Duration, lang, tea
 	case engine.KindExerciseEnds:
 		en.Text = fmt.Sprintf(L("ev.ended"), Label(lang, "reason."+e.Reason))
 	case engine.KindRule:
-		en.Text = fmt.Sprintf(L("ev.rule"), e.Rule)
+		en.Text = L("ev.rule") // its id is the author's, not words for a reader
 	case engine.KindTrigger:
 		en.Text = fmt.Sprintf(L("ev.trigger"), e.Trigger)
 		for _, tr := range sc.Triggers {
