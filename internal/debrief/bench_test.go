@@ -148,7 +148,7 @@ func TestChineseReportHasNoRawTerms(t *testing.T) {
 	for name, text := range map[string]string{"Markdown": Markdown(st, "zh"), "HTML": string(HTML(r)), "JSON text": string(js)} {
 		for _, bad := range []*regexp.Regexp{
 			regexp.MustCompile(`\d+m\d\ds`), regexp.MustCompile(`现实中的 ?\d+h`), regexp.MustCompile(`[（(](holding|press-release|social-reply|customer-email|internal)[)）]`),
-			regexp.MustCompile(`规则“[a-z-]+”`), regexp.MustCompile(`速度`),
+			regexp.MustCompile(`规则“[a-z-]+”`), regexp.MustCompile(`速度`), regexp.MustCompile(`\p{Han}[:;] `),
 		} {
 			if m := bad.FindString(text); m != "" {
 				t.Errorf("the Chinese %s has %q", name, m)

@@ -7,6 +7,7 @@ var reportLabels = map[string]map[string]string{
 	"en": {
 		"aar":          "After-action report",
 		"sep":          ": ",
+		"semi":         "; ",
 		"handout":      "Team handout: %s",
 		"generated":    "Made by Firebreak from the exercise log.",
 		"sec.overview": "1. Exercise overview",
@@ -147,6 +148,7 @@ var reportLabels = map[string]map[string]string{
 	"zh": {
 		"aar":                "演练事后评估报告",
 		"sep":                "：",
+		"semi":               "；",
 		"handout":            "小组反馈单：%s",
 		"generated":          "由 Firebreak 根据演练记录生成。",
 		"sec.overview":       "一、演练概况",

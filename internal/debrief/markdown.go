@@ -5,6 +5,7 @@ package debrief
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -270,7 +271,7 @@ func Markdown(st *engine.State, lang string) string {
 	for i, t := range st.Teams {
 		names[i] = md(t.Name)
 	}
-	fmt.Fprintf(&b, "- **%s:** %s\n", L("teams"), strings.Join(names, ", "))
+	fmt.Fprintf(&b, "- **%s:** %s\n", L("teams"), strings.Join(names, listSep(lang)))
 	if st.Ended {
 		fmt.Fprintf(&b, "- **%s:** %s\n\n", L("status"), fmt.Sprintf(L("ended"), Clock(st.EndedAt), L("reason."+st.Reason)))
 	} else {
@@ -379,7 +380,30 @@ func Markdown(st *engine.State, lang string) string {
 	writeObjectives(&b, st, lang)
 	writeNotes(&b, st, lang)
 	fmt.Fprintf(&b, "## %s\n\n%s\n", L("method"), fmt.Sprintf(L("methodtext"), WeightsText(st.Scenario, lang)))
+	if lang == "zh" {
+		return zhPunct(b.String())
+	}
 	return b.String()
+}
+
+var (
+	zhBoldColon = regexp.MustCompile(`\*\*([^*\n]*[\p{Han}）”])(:|：)\*\* ?`)
+	zhColon     = regexp.MustCompile(`([\p{Han}）”])([:;]) `)
+)
+
+// zhPunct gives the Chinese report full-width colons and semicolons where
+// its lines put a label before a value ("**小组:** " → "**小组：**",
+// "热线号码 ✓; " stays, "第一组: " → "第一组："), as CHINESE-TEXT.md asks;
+// clock times (0:05:00) and English inside the text are left alone.
+func zhPunct(s string) string {
+	s = zhBoldColon.ReplaceAllString(s, "**$1：**")
+	return zhColon.ReplaceAllStringFunc(s, func(m string) string {
+		r := []rune(m)
+		if r[len(r)-2] == ':' {
+			return string(r[:len(r)-2]) + "："
+		}
+		return string(r[:len(r)-2]) + "；"
+	})
 }
 
 func writeStatements(b *strings.Builder, st *engine.State, t *engine.Team, lang string) {
@@ -420,7 +444,7 @@ func writeStatements(b *strings.Builder, st *engine.State, t *engine.Team, lang 
 			parts = append(parts, fmt.Sprintf("%s %s", md(label), mark))
 		}
 		if len(parts) > 0 {
-			fmt.Fprintf(b, "%s: %s\n\n", Label(lang, "facts"), strings.Join(parts, "; "))
+			fmt.Fprintf(b, "%s%s%s\n\n", Label(lang, "facts"), T(lang, "sep"), strings.Join(parts, T(lang, "semi")))
 		}
 		if r := a.Rubric; r != nil {
 			var dims []string
@@ -429,7 +453,7 @@ func writeStatements(b *strings.Builder, st *engine.State, t *engine.Team, lang 
 					dims = append(dims, fmt.Sprintf("%s %s", rubricLabel(d, lang), Number(v)))
 				}
 			}
-			fmt.Fprintf(b, "%s: %s — %s\n", Label(lang, "rubric"), Number(r.Overall), strings.Join(dims, ", "))
+			fmt.Fprintf(b, "%s%s%s — %s\n", Label(lang, "rubric"), T(lang, "sep"), Number(r.Overall), strings.Join(dims, listSep(lang)))
 			if a.JudgedLive != 0 && a.JudgedLive != r.Version {
 				fmt.Fprintf(b, "%s\n", fmt.Sprintf(Label(lang, "judgedlive"), a.JudgedLive, r.Version))
 			}
@@ -491,7 +515,7 @@ func writeDeadlines(b *strings.Builder, t *engine.Team, lang string) {
 		if ds.Deadline.Represents > 0 {
 			extra = " — " + fmt.Sprintf(Label(lang, "dl.represents"), humanDuration(ds.Deadline.Represents, lang))
 		}
-		fmt.Fprintf(b, "- %s: %s%s\n", md(ds.Deadline.Label.Get(lang)), status, extra)
+		fmt.Fprintf(b, "- %s%s%s%s\n", md(ds.Deadline.Label.Get(lang)), T(lang, "sep"), status, extra)
 	}
 	b.WriteString("\n")
 }
@@ -512,9 +536,10 @@ func writeObjectives(b *strings.Builder, st *engine.State, lang string) {
 					}
 					switch {
 					case a.Option != nil:
-						ev = append(ev, fmt.Sprintf("%s → %s (%s)", id, a.Option.ID, Took(a.Took(), lang)))
+						ev = append(ev, fmt.Sprintf("%s → %s%s%s%s", brief(a.Decision.Prompt.Get(lang), true), brief(a.Option.Text.Get(lang), false),
+							Label(lang, "kindsep"), Took(a.Took(), lang), Label(lang, "kindend")))
 					default:
-						ev = append(ev, id+" → "+Unanswered(a, lang))
+						ev = append(ev, brief(a.Decision.Prompt.Get(lang), true)+" → "+Unanswered(a, lang))
 					}
 				}
 			}
@@ -528,7 +553,7 @@ func writeObjectives(b *strings.Builder, st *engine.State, lang string) {
 					rating += " — " + r.Reason
 				}
 			}
-			fmt.Fprintf(b, "- %s: %s — %s\n", md(t.Name), md(strings.Join(ev, "; ")), md(rating))
+			fmt.Fprintf(b, "- %s%s%s — %s\n", md(t.Name), T(lang, "sep"), md(strings.Join(ev, T(lang, "semi"))), md(rating))
 		}
 		b.WriteString("\n")
 	}
@@ -624,6 +649,15 @@ func writeNotes(b *strings.Builder, st *engine.State, lang string) {
 	b.WriteString("\n")
 }
 
+// endingShort writes an ending with its tone and time: "Done (mixed,
+// 0:34:00)", "结束（喜忧参半，0:34:00）".
+func endingShort(title, tone, at, lang string) string {
+	if lang == "zh" {
+		return title + "（" + tone + "，" + at + "）"
+	}
+	return title + " (" + tone + ", " + at + ")"
+}
+
 // Number writes a world value with at most one decimal: 6.7, 45.
 func Number(f float64) string {
 	return strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64)
@@ -650,7 +684,7 @@ func endingText(st *engine.State, t *engine.Team, lang string) string {
 		return Label(lang, "playing")
 	case t.EndReason == engine.EndReached:
 		p := st.Scenario.Phase(t.Ending)
-		return fmt.Sprintf("%s (%s, %s)", p.Ending.Outcome.Get(lang), Label(lang, "tone."+p.Ending.Tone), Clock(t.EndedAt))
+		return endingShort(p.Ending.Outcome.Get(lang), Label(lang, "tone."+p.Ending.Tone), Clock(t.EndedAt), lang)
 	default:
 		return fmt.Sprintf("%s (%s)", Label(lang, "reason."+t.EndReason), Clock(t.EndedAt))
 	}

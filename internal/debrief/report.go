@@ -501,7 +501,7 @@ func teamReport(st *engine.State, t *engine.Team, lang string) TeamReport {
 			if p := sc.Phase(t.Ending); p != nil && p.Ending != nil {
 				tr.Ending.Title = p.EndingTitle(lang) // shown after an "Ending" label
 				tr.Ending.Tone = p.Ending.Tone
-				tr.Ending.Short = fmt.Sprintf("%s (%s, %s)", tr.Ending.Title, Label(lang, "tone."+p.Ending.Tone), Clock(t.EndedAt))
+				tr.Ending.Short = endingShort(tr.Ending.Title, Label(lang, "tone."+p.Ending.Tone), Clock(t.EndedAt), lang)
 			}
 		}
 	} else {
