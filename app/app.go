@@ -54,7 +54,7 @@ func Run(dbPath string) error {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	w := a.NewWindow("Firebreak")
 	w.Resize(preferredWindow)
-	a.Lifecycle().SetOnStarted(func() { fitToScreen(w) })
+	a.Lifecycle().SetOnStarted(func() { fitToScreen(w, a.Preferences()) })
 
 	opened := make(chan *store.Store, 1)
 	var storeErr error
@@ -76,7 +76,10 @@ func Run(dbPath string) error {
 		browse:        browseExercises,
 		join:          lanJoin,
 	})
-	w.SetOnClosed(sh.close)
+	w.SetOnClosed(func() {
+		saveWindow(a.Preferences(), w.Canvas().Size())
+		sh.close()
+	})
 	go sh.load()
 	w.ShowAndRun()
 

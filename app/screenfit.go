@@ -24,14 +24,43 @@ func fitWindow(preferred fyne.Size, workW, workH int, scale float32) fyne.Size {
 	return fyne.NewSize(min(preferred.Width, w), min(preferred.Height, h))
 }
 
-// fitToScreen resizes w to fit the primary screen's work area. It must run
-// on the main goroutine once the app has started (GLFW is ready then).
-func fitToScreen(w fyne.Window) {
+// fitToScreen resizes w to the size it had when the app last closed (or
+// the preferred size), fitted to the primary screen's work area. It must
+// run on the main goroutine once the app has started (GLFW is ready then).
+func fitToScreen(w fyne.Window, p fyne.Preferences) {
 	m := glfw.GetPrimaryMonitor()
 	if m == nil {
 		return
 	}
 	_, _, workW, workH := m.GetWorkarea()
-	w.Resize(fitWindow(preferredWindow, workW, workH, w.Canvas().Scale()))
+	w.Resize(fitWindow(savedWindow(p), workW, workH, w.Canvas().Scale()))
 	w.CenterOnScreen()
+}
+
+// The window's size when the app last closed, remembered in the
+// preferences (fyne units).
+const (
+	windowWidthPref  = "window.width"
+	windowHeightPref = "window.height"
+)
+
+// smallestWindow is the least size remembered: a window dragged tiny by
+// accident does not come back tiny.
+var smallestWindow = fyne.NewSize(640, 400)
+
+// savedWindow is the remembered window size, or the preferred one.
+func savedWindow(p fyne.Preferences) fyne.Size {
+	w, h := p.Float(windowWidthPref), p.Float(windowHeightPref)
+	if w < float64(smallestWindow.Width) || h < float64(smallestWindow.Height) {
+		return preferredWindow
+	}
+	return fyne.NewSize(float32(w), float32(h))
+}
+
+// saveWindow remembers the window's size for the next start.
+func saveWindow(p fyne.Preferences, size fyne.Size) {
+	if size.Width >= smallestWindow.Width && size.Height >= smallestWindow.Height {
+		p.SetFloat(windowWidthPref, float64(size.Width))
+		p.SetFloat(windowHeightPref, float64(size.Height))
+	}
 }

@@ -84,3 +84,23 @@ func TestExerciseScreensFitANetbook(t *testing.T) {
 		}
 	}
 }
+
+// The window's size is remembered for the next start, within reason.
+func TestWindowSizeIsRemembered(t *testing.T) {
+	p := test.NewTempApp(t).Preferences()
+	if got := savedWindow(p); got != preferredWindow {
+		t.Fatalf("nothing saved yet: %v, want the preferred %v", got, preferredWindow)
+	}
+	saveWindow(p, fyne.NewSize(1100, 700))
+	if got := savedWindow(p); got != fyne.NewSize(1100, 700) {
+		t.Errorf("after closing at 1100×700 the next start opens at %v", got)
+	}
+	saveWindow(p, fyne.NewSize(200, 100)) // dragged tiny by accident
+	if got := savedWindow(p); got != fyne.NewSize(1100, 700) {
+		t.Errorf("a tiny window was remembered: %v", got)
+	}
+	// A remembered size still fits a smaller screen.
+	if got := fitWindow(savedWindow(p), 1024, 600, 1); got.Width > 1008 || got.Height > 552 {
+		t.Errorf("the remembered size on a 1024×600 screen: %v", got)
+	}
+}
