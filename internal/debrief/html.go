@@ -193,7 +193,7 @@ func (h *htmlWriter) team(r *Report, i int, t TeamReport) {
 	h.f("<p><b>%s%s</b>%s</p>\n", esc(L("ending")), esc(L("sep")), esc(t.Ending.Text))
 	steps := make([]string, len(t.Path))
 	for j, p := range t.Path {
-		steps[j] = fmt.Sprintf("%s <span class=\"muted\">(%s)</span>", esc(p.Title), Clock(dur(p.AtSeconds)))
+		steps[j] = fmt.Sprintf("%s<span class=\"muted\">%s%s%s</span>", esc(p.Title), esc(T(r.Lang, "kindsep")), Clock(dur(p.AtSeconds)), esc(T(r.Lang, "kindend")))
 	}
 	h.f("<p><b>%s%s</b>%s</p>\n", esc(L("path")), esc(L("sep")), strings.Join(steps, " → "))
 	h.f("<p class=\"muted\">%s</p>\n", esc(fmt.Sprintf(L("injectcount"), t.Injects)))

@@ -302,7 +302,7 @@ func Markdown(st *engine.State, lang string) string {
 		fmt.Fprintf(&b, "**%s:** %s\n\n", L("ending"), md(endingText(st, t, lang)))
 		steps := make([]string, len(t.Path))
 		for i, p := range t.Path {
-			steps[i] = fmt.Sprintf("%s (%s)", md(phaseTitle(st, p.Phase, lang)), Clock(p.At))
+			steps[i] = md(phaseTitle(st, p.Phase, lang)) + Label(lang, "kindsep") + Clock(p.At) + Label(lang, "kindend")
 		}
 		fmt.Fprintf(&b, "**%s:** %s\n\n", L("path"), strings.Join(steps, " → "))
 

@@ -195,7 +195,7 @@ func (w *pdfWriter) teamSection(r *Report, i int, t TeamReport) {
 	w.para(L("ending")+L("sep")+t.Ending.Text, paraOpt{})
 	steps := make([]string, len(t.Path))
 	for j, p := range t.Path {
-		steps[j] = fmt.Sprintf("%s (%s)", p.Title, Clock(dur(p.AtSeconds)))
+		steps[j] = p.Title + T(r.Lang, "kindsep") + Clock(dur(p.AtSeconds)) + T(r.Lang, "kindend")
 	}
 	w.para(L("path")+L("sep")+strings.Join(steps, " → "), paraOpt{})
 	w.para(fmt.Sprintf(L("injectcount"), t.Injects), paraOpt{size: 8.5, color: "#666666"})
