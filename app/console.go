@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -259,9 +260,9 @@ func (c *console) refresh() {
 	}
 	s := c.snapshot()
 	now := c.conn.ExerciseTime()
-	c.clock.Text = formatClock(now)
+	c.clock.Text = debrief.Clock(now)
 	c.clock.Refresh()
-	c.duration.Text = "/ " + formatClock(s.duration)
+	c.duration.Text = "/ " + debrief.Clock(s.duration)
 	c.duration.Refresh()
 	c.paused.showPause(s.paused, s.discussion, c.loc.T("console.paused"), c.loc.T("console.discussion_paused"))
 	if s.paused {
@@ -367,7 +368,7 @@ func (c *console) rebuild(s consoleSnapshot) {
 		if who == "" {
 			who = loc.T("judge.no_team_short")
 		}
-		c.lastNote.Segments[0].(*widget.TextSegment).Text = loc.T("judge.last_note", "n", n, "time", formatClock(last.At),
+		c.lastNote.Segments[0].(*widget.TextSegment).Text = loc.T("judge.last_note", "n", n, "time", debrief.Clock(last.At),
 			"team", who, "text", clipText(last.Text, 120))
 		c.lastNote.Show()
 		c.lastNote.Refresh()
@@ -437,11 +438,11 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 	objs = append(objs, widget.NewSeparator())
 	switch {
 	case t.ended && t.ending != nil && t.ending.Ending != nil:
-		l := bold(loc.T("console.team_ending", "ending", t.ending.Ending.Outcome.Get(lang), "time", formatClock(t.endAt)))
+		l := bold(loc.T("console.team_ending", "ending", t.ending.Ending.Outcome.Get(lang), "time", debrief.Clock(t.endAt)))
 		l.Importance = widget.SuccessImportance
 		objs = append(objs, l)
 	case t.ended:
-		objs = append(objs, bold(loc.T("console.team_stopped", "reason", endReasonText(loc, t.reason), "time", formatClock(t.endAt))))
+		objs = append(objs, bold(loc.T("console.team_stopped", "reason", endReasonText(loc, t.reason), "time", debrief.Clock(t.endAt))))
 	case len(t.open) == 0:
 		objs = append(objs, muted(loc.T("console.no_open_decisions")))
 	}
@@ -498,7 +499,7 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 // which channel, from whom, and the text.
 func injectLine(loc *i18n.Localizer, g injectGroup, lang string) fyne.CanvasObject {
 	in := g.inject
-	head := formatClock(g.at) + " · " + listJoin(loc, g.teams) + " · " + channelName(loc, in.Channel)
+	head := debrief.Clock(g.at) + " · " + listJoin(loc, g.teams) + " · " + channelName(loc, in.Channel)
 	if from := in.From.Get(lang); from != "" {
 		head += " · " + from
 	}

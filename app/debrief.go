@@ -149,9 +149,9 @@ func (d *debriefScreen) build() fyne.CanvasObject {
 		d.sh.showBranchMap(st.Scenario, teamPaths(st), func() { d.sh.show(d) })
 	})
 
-	status := loc.T("debrief.status_running", "time", formatClock(st.Now))
+	status := loc.T("debrief.status_running", "time", debrief.Clock(st.Now))
 	if st.Ended {
-		status = loc.T("debrief.status_ended", "time", formatClock(st.EndedAt), "reason", exerciseEndText(loc, st.Reason))
+		status = loc.T("debrief.status_ended", "time", debrief.Clock(st.EndedAt), "reason", exerciseEndText(loc, st.Reason))
 	}
 	title := heading(loc.T("debrief.title_for", "scenario", st.Scenario.Title.Get(lang)))
 	title.Truncation = fyne.TextTruncateEllipsis
@@ -254,7 +254,7 @@ func (d *debriefScreen) overviewTab() fyne.CanvasObject {
 	if ov.Date != "" {
 		facts = append(facts, loc.T("debrief.date", "date", ov.Date))
 	}
-	facts = append(facts, loc.T("debrief.duration", "duration", formatClock(time.Duration(ov.DurationSeconds*float64(time.Second)))))
+	facts = append(facts, loc.T("debrief.duration", "duration", debrief.Clock(time.Duration(ov.DurationSeconds*float64(time.Second)))))
 	facts = append(facts, loc.T("debrief.team_count", "n", len(ov.Teams)))
 	objs := []fyne.CanvasObject{muted(strings.Join(facts, " · "))}
 	if ov.Summary != "" {
@@ -338,7 +338,7 @@ func findingLabel(kind, text string) fyne.CanvasObject {
 
 func noteLine(n debrief.NoteReport) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.DocumentIcon())), nil,
-		wrapped(formatClock(secondsDur(n.AtSeconds))+"  "+n.Text))
+		wrapped(debrief.Clock(secondsDur(n.AtSeconds))+"  "+n.Text))
 }
 
 func secondsDur(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
@@ -396,7 +396,7 @@ func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index i
 	// Path.
 	steps := make([]string, len(t.Path))
 	for i, p := range t.Path {
-		steps[i] = loc.T("debrief.path_step", "phase", phaseTitle(st.Scenario, p.Phase, lang), "time", formatClock(p.At))
+		steps[i] = loc.T("debrief.path_step", "phase", phaseTitle(st.Scenario, p.Phase, lang), "time", debrief.Clock(p.At))
 	}
 	objs = append(objs, bold(loc.T("debrief.path")), wrapped(strings.Join(steps, "  →  ")))
 
@@ -425,7 +425,7 @@ func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index i
 			ans.Importance = widget.WarningImportance
 		}
 		card := []fyne.CanvasObject{
-			muted(loc.T("debrief.opened_at", "time", formatClock(a.OpenedAt)) + " · " +
+			muted(loc.T("debrief.opened_at", "time", debrief.Clock(a.OpenedAt)) + " · " +
 				loc.T("debrief.window", "target", formatTook(a.Decision.Target), "deadline", formatTook(a.Decision.Deadline))),
 			wrapped(a.Decision.Prompt.Get(lang)),
 			ans}
@@ -684,9 +684,9 @@ func teamEndingText(loc *i18n.Localizer, st *engine.State, t *engine.Team, lang 
 		return loc.T("debrief.still_playing")
 	case t.EndReason == engine.EndReached:
 		p := st.Scenario.Phase(t.Ending)
-		return loc.T("debrief.ended_at", "what", p.Ending.Outcome.Get(lang), "time", formatClock(t.EndedAt))
+		return loc.T("debrief.ended_at", "what", p.Ending.Outcome.Get(lang), "time", debrief.Clock(t.EndedAt))
 	default:
-		return loc.T("debrief.ended_at", "what", endReasonText(loc, t.EndReason), "time", formatClock(t.EndedAt))
+		return loc.T("debrief.ended_at", "what", endReasonText(loc, t.EndReason), "time", debrief.Clock(t.EndedAt))
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"strconv"
 
+	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/store"
@@ -29,7 +30,7 @@ func errorText(loc *i18n.Localizer, err error) string {
 		if errors.Is(err, engine.ErrInstantLimit) {
 			key = "error.limit.instant"
 		}
-		return loc.T(key, "limit", groupDigits(le.Limit), "at", formatClock(le.At))
+		return loc.T(key, "limit", groupDigits(le.Limit), "at", debrief.Clock(le.At))
 	}
 	var oe *store.OpenError
 	if !errors.As(err, &oe) {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -107,7 +108,7 @@ func feedCard(loc *i18n.Localizer, it engine.FeedItem, lang string) (fyne.Canvas
 		ColorName: toneColorName(p.Tone), Inline: true, TextStyle: fyne.TextStyle{Bold: true}}})
 	who := widget.NewLabelWithStyle(from, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	who.Truncation = fyne.TextTruncateEllipsis
-	when := faint(kind+" · "+formatClock(it.At), fyne.TextAlignLeading)
+	when := faint(kind+" · "+debrief.Clock(it.At), fyne.TextAlignLeading)
 	head := container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), container.NewHBox(when, tone), who)
 	text := wrapped(p.Text.Get(lang))
 	if p.Channel == "news" {
@@ -237,7 +238,7 @@ func (m *feedMood) update(feed []engine.FeedItem, now time.Duration, lang string
 	}
 	if latest != nil {
 		from := latest.From.Get(lang)
-		m.latest.SetText(m.loc.T("feed.latest", "time", formatClock(latestAt), "from", from, "text", latest.Text.Get(lang)))
+		m.latest.SetText(m.loc.T("feed.latest", "time", debrief.Clock(latestAt), "from", from, "text", latest.Text.Get(lang)))
 		m.latest.Show()
 	} else {
 		m.latest.Hide()

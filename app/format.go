@@ -15,16 +15,6 @@ import (
 // Plain formatting helpers, kept free of Fyne so they are tested without a
 // window.
 
-// formatClock shows an exercise time as HH:MM:SS. Seconds are truncated, so
-// the clock never shows a second that has not yet passed.
-func formatClock(d time.Duration) string {
-	if d < 0 {
-		d = 0
-	}
-	s := int64(d / time.Second)
-	return fmt.Sprintf("%02d:%02d:%02d", s/3600, s/60%60, s%60)
-}
-
 // formatCountdown shows a time left as MM:SS, or H:MM:SS from an hour up.
 // Partial seconds round up: a countdown reads 00:00 only when the moment has
 // come, as a kitchen timer does. A moment already past shows as 00:00; the

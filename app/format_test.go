@@ -32,23 +32,6 @@ func TestFormatCountdown(t *testing.T) {
 	}
 }
 
-func TestFormatClock(t *testing.T) {
-	for _, tc := range []struct {
-		d    time.Duration
-		want string
-	}{
-		{0, "00:00:00"},
-		{999 * time.Millisecond, "00:00:00"}, // a second shows once it has passed
-		{61 * time.Second, "00:01:01"},
-		{90 * time.Minute, "01:30:00"},
-		{-time.Second, "00:00:00"},
-	} {
-		if got := formatClock(tc.d); got != tc.want {
-			t.Errorf("formatClock(%v) = %q, want %q", tc.d, got, tc.want)
-		}
-	}
-}
-
 func TestCountdownText(t *testing.T) {
 	en, zh := i18n.New(i18n.EN), i18n.New(i18n.ZH)
 	target, deadline := 10*time.Minute, 20*time.Minute

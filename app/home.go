@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/lan"
 	"github.com/firebreak-drills/firebreak/internal/library"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -198,7 +199,7 @@ func (h *homeScreen) addResumable(box *fyne.Container) {
 		objs := []fyne.CanvasObject{
 			bold(exerciseTitle(ex, loc.Lang().String())),
 			wrapped(loc.T("home.resume_teams", "teams", listJoin(loc, ex.Teams))),
-			muted(loc.T("home.resume_clock", "clock", formatClock(time.Duration(ex.ClockMS)*time.Millisecond),
+			muted(loc.T("home.resume_clock", "clock", debrief.Clock(time.Duration(ex.ClockMS)*time.Millisecond),
 				"when", ex.UpdatedAt.Local().Format("2006-01-02 15:04"))),
 		}
 		if sh.deps.lanDir != nil && lan.HostedIn(sh.deps.lanDir(id)) {

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -374,7 +375,7 @@ func (j *judgement) openNote(team string) *noteDialog {
 	d.team.SetSelectedIndex(max(0, slices.Index(d.teams, team)))
 	j.fillDecisions(d)
 	d.text = judgeTextArea(loc.T("judge.note_placeholder"), 5)
-	at := formatClock(j.conn.ExerciseTime())
+	at := debrief.Clock(j.conn.ExerciseTime())
 	content := container.NewVBox(
 		muted(loc.T("judge.note_help", "time", at)),
 		judgeForm(judgeFieldLabel(loc.T("judge.team")), d.team,
@@ -414,7 +415,7 @@ func (j *judgement) fillDecisions(d *noteDialog) {
 				key = "judge.decision_unanswered" // timed out, or left open at the end
 			}
 			d.decisions = append(d.decisions, a.Decision.ID)
-			labels = append(labels, loc.T(key, "prompt", clipText(a.Decision.Prompt.Get(lang), 60), "time", formatClock(a.At)))
+			labels = append(labels, loc.T(key, "prompt", clipText(a.Decision.Prompt.Get(lang), 60), "time", debrief.Clock(a.At)))
 		}
 	})
 	d.decision.SetOptions(labels)
@@ -626,7 +627,7 @@ func (j *judgement) openRating(team string) *ratingDialog {
 			hint += " " + loc.T("judge.suggested_no_evidence")
 		}
 		if r.current != nil {
-			hint += " · " + loc.T("judge.rated_at", "rating", r.current.Rating, "time", formatClock(r.current.At))
+			hint += " · " + loc.T("judge.rated_at", "rating", r.current.Rating, "time", debrief.Clock(r.current.At))
 		}
 		title := wrapped(r.objective.Text.Get(ui))
 		if title.Text == "" {
@@ -690,5 +691,5 @@ func ratingLine(loc *i18n.Localizer, r objectiveRating, lang string) string {
 
 // consoleNoteLine is an observer note on a console card.
 func consoleNoteLine(n engine.Note) string {
-	return formatClock(n.At) + " · " + clipText(n.Text, 90)
+	return debrief.Clock(n.At) + " · " + clipText(n.Text, 90)
 }

@@ -109,7 +109,7 @@ func (v *replayView) build() fyne.CanvasObject {
 
 func (v *replayView) showClock(at time.Duration) {
 	if v.clock != nil {
-		v.clock.SetText(v.d.sh.loc.T("debrief.replay_at", "time", formatClock(at), "end", formatClock(v.end())))
+		v.clock.SetText(v.d.sh.loc.T("debrief.replay_at", "time", debrief.Clock(at), "end", debrief.Clock(v.end())))
 	}
 }
 
@@ -223,13 +223,13 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 		if t.EndReason == engine.EndReached {
 			what = sc.Phase(t.Ending).Ending.Outcome.Get(lang)
 		}
-		l := text(wrapped(loc.T("debrief.replay_ended", "time", formatClock(t.EndedAt), "what", what)))
+		l := text(wrapped(loc.T("debrief.replay_ended", "time", debrief.Clock(t.EndedAt), "what", what)))
 		if t.EndReason == engine.EndReached {
 			l.Importance = toneImportance(sc.Phase(t.Ending).Ending.Tone)
 		}
 		objs = append(objs, l)
 	case t.Phase != "":
-		objs = append(objs, text(wrapped(loc.T("debrief.replay_phase", "phase", phaseTitle(sc, t.Phase, lang), "time", formatClock(t.PhaseEnteredAt)))))
+		objs = append(objs, text(wrapped(loc.T("debrief.replay_phase", "phase", phaseTitle(sc, t.Phase, lang), "time", debrief.Clock(t.PhaseEnteredAt)))))
 	default:
 		objs = append(objs, text(wrapped(loc.T("debrief.replay_not_started"))))
 	}
@@ -260,7 +260,7 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 		for _, od := range t.Open {
 			l := text(wrapped(od.Decision.Prompt.Get(lang)))
 			l.Importance = widget.WarningImportance
-			objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewWarningThemedResource(theme.HistoryIcon()))), nil, l), muted(loc.T("debrief.replay_open_for", "took", formatTook(v.at-od.OpenedAt), "deadline", formatClock(od.DeadlineAt()))))
+			objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewWarningThemedResource(theme.HistoryIcon()))), nil, l), muted(loc.T("debrief.replay_open_for", "took", formatTook(v.at-od.OpenedAt), "deadline", debrief.Clock(od.DeadlineAt()))))
 		}
 	}
 
@@ -283,9 +283,9 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 			var what string
 			switch {
 			case a.Option != nil:
-				what = loc.T("debrief.replay_chose", "time", formatClock(a.At), "option", shorten(a.Option.Text.Get(lang), 90), "took", formatTook(a.Took()))
+				what = loc.T("debrief.replay_chose", "time", debrief.Clock(a.At), "option", shorten(a.Option.Text.Get(lang), 90), "took", formatTook(a.Took()))
 			default:
-				what = formatClock(a.At) + " · " + debrief.Unanswered(a, lang)
+				what = debrief.Clock(a.At) + " · " + debrief.Unanswered(a, lang)
 			}
 			l := text(wrapped(what))
 			if a.Option == nil && a.Scored() {
@@ -302,7 +302,7 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 	}
 	for i := len(t.Inbox) - 1; i >= 0; i-- {
 		dl := t.Inbox[i]
-		head := formatClock(dl.At) + " · " + channelName(loc, dl.Inject.Channel)
+		head := debrief.Clock(dl.At) + " · " + channelName(loc, dl.Inject.Channel)
 		if from := dl.Inject.From.Get(lang); from != "" {
 			head += " · " + from
 		}
@@ -413,7 +413,7 @@ func (tv *timelineView) fill() {
 }
 
 func (tv *timelineView) row(e debrief.TimelineEntry) fyne.CanvasObject {
-	at := widget.NewLabelWithStyle(formatClock(secondsDur(e.AtSeconds)), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	at := widget.NewLabelWithStyle(debrief.Clock(secondsDur(e.AtSeconds)), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	var team fyne.CanvasObject = container.New(&minWidth{w: 12})
 	if i := tv.d.teamIndex(e.Team); i >= 0 {
 		team = swatch(teamColor(i))

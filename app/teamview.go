@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/rubric"
@@ -251,7 +252,7 @@ func (tv *teamView) refresh() {
 	}
 	s := tv.snapshot()
 	now := tv.conn.ExerciseTime()
-	tv.clock.SetText(formatClock(now) + " / " + formatClock(s.duration))
+	tv.clock.SetText(debrief.Clock(now) + " / " + debrief.Clock(s.duration))
 	tv.paused.showPause(s.paused, s.discussion, tv.loc.T("team.paused_banner"), tv.loc.T("team.discussion_banner"))
 	if s.seq != tv.shownSeq {
 		tv.shownSeq = s.seq
@@ -338,7 +339,7 @@ func (tv *teamView) rebuild(s teamSnapshot) {
 		var line string
 		switch {
 		case a.Option != nil:
-			line = loc.T("team.chosen_at", "option", a.Option.Text.Get(s.lang), "time", formatClock(a.At))
+			line = loc.T("team.chosen_at", "option", a.Option.Text.Get(s.lang), "time", debrief.Clock(a.At))
 		case a.TimedOut:
 			line = loc.T("team.timed_out")
 		default:
@@ -688,7 +689,7 @@ func (tv *teamView) chosen(err error) {
 // injectCard draws one delivered inject: channel, time and sender above the
 // text.
 func injectCard(loc *i18n.Localizer, in *scenario.Inject, at time.Duration, lang string) fyne.CanvasObject {
-	objs := []fyne.CanvasObject{iconLine(channelIcon(in.Channel), channelName(loc, in.Channel)+" · "+formatClock(at))}
+	objs := []fyne.CanvasObject{iconLine(channelIcon(in.Channel), channelName(loc, in.Channel)+" · "+debrief.Clock(at))}
 	if from := in.From.Get(lang); from != "" {
 		objs = append(objs, muted(loc.T("team.from", "from", from)))
 	}

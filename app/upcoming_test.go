@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 )
 
@@ -24,7 +25,7 @@ func upcoming(s *engine.Session, team string, limit int) string {
 	var parts []string
 	s.Read(func(st *engine.State) {
 		for _, u := range upcomingInjects(st, st.Team(team), limit) {
-			parts = append(parts, fmt.Sprintf("%s %s", formatClock(u.At), u.Inject.Text.Get("en")))
+			parts = append(parts, fmt.Sprintf("%s %s", debrief.Clock(u.At), u.Inject.Text.Get("en")))
 		}
 	})
 	return strings.Join(parts, "; ")

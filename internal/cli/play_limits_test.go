@@ -63,7 +63,7 @@ func TestPlayStopsAtTheEventLimitAndWritesTheOutputs(t *testing.T) {
 	if code != ExitFail {
 		t.Fatalf("exit %d, want %d; stderr: %s", code, ExitFail, stderr)
 	}
-	for _, want := range []string{`scenario "flood"`, "50000 events", "one moment (0:01:00)", "firebreak lint", "debrief.md"} {
+	for _, want := range []string{`scenario "flood"`, "50000 events", "one moment (00:01:00)", "firebreak lint", "debrief.md"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr does not say %q: %s", want, stderr)
 		}
@@ -77,8 +77,8 @@ func TestPlayStopsAtTheEventLimitAndWritesTheOutputs(t *testing.T) {
 			t.Errorf("team %s ending %q, want %q", tr.Name, tr.Ending, engine.EndLimit)
 		}
 	}
-	if len(res.Skipped) != 1 || !strings.Contains(res.Skipped[0].Reason, "stopped at 0:01:00") {
-		t.Errorf("skipped %+v, want the action after the stop, saying the exercise stopped at 0:01:00", res.Skipped)
+	if len(res.Skipped) != 1 || !strings.Contains(res.Skipped[0].Reason, "stopped at 00:01:00") {
+		t.Errorf("skipped %+v, want the action after the stop, saying the exercise stopped at 00:01:00", res.Skipped)
 	}
 	md, err := os.ReadFile(filepath.Join(dir, "debrief.md"))
 	if err != nil {

@@ -133,7 +133,7 @@ func TestCSV(t *testing.T) {
 			chosen = r
 		}
 	}
-	if chosen == nil || chosen[0] != "0:06:00" || chosen[1] != "Bravo" || chosen[4] != "notify" || chosen[5] != "report" ||
+	if chosen == nil || chosen[0] != "00:06:00" || chosen[1] != "Bravo" || chosen[4] != "notify" || chosen[5] != "report" ||
 		chosen[6] != "120" || !strings.Contains(chosen[7], "通报并公开") || !strings.Contains(chosen[7], "400-123-456") {
 		t.Fatalf("the choice row is %q", chosen)
 	}

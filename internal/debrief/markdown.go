@@ -243,10 +243,15 @@ func KindName(kind, lang string) string {
 	return kind
 }
 
-// Clock formats an exercise time as H:MM:SS.
+// Clock formats an exercise time as HH:MM:SS, on screen and in every export.
 func Clock(d time.Duration) string {
-	d = d.Round(time.Second)
-	return fmt.Sprintf("%d:%02d:%02d", int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60)
+	// Seconds are truncated, as on the exercise clock, so the screen and
+	// every export show the same time and never a second not yet passed.
+	if d < 0 {
+		d = 0
+	}
+	s := int64(d / time.Second)
+	return fmt.Sprintf("%02d:%02d:%02d", s/3600, s/60%60, s%60)
 }
 
 // Took formats a response time in lang: 4m05s, 4分05秒.

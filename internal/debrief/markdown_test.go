@@ -80,10 +80,14 @@ func TestClockAndTook(t *testing.T) {
 		d                   time.Duration
 		clock, took, tookZH string
 	}{
-		{0, "0:00:00", "0m00s", "0分00秒"},
-		{90 * time.Second, "0:01:30", "1m30s", "1分30秒"},
-		{time.Hour + 2*time.Minute + 3*time.Second, "1:02:03", "62m03s", "62分03秒"},
-		{1499 * time.Millisecond, "0:00:01", "0m01s", "0分01秒"},
+		{0, "00:00:00", "0m00s", "0分00秒"},
+		{90 * time.Second, "00:01:30", "1m30s", "1分30秒"},
+		{time.Hour + 2*time.Minute + 3*time.Second, "01:02:03", "62m03s", "62分03秒"},
+		{1499 * time.Millisecond, "00:00:01", "0m01s", "0分01秒"},
+		{999 * time.Millisecond, "00:00:00", "0m01s", "0分01秒"}, // a clock second shows once it has passed
+	}
+	if got := Clock(-time.Second); got != "00:00:00" {
+		t.Errorf("Clock(-1s) = %s", got)
 	}
 	for _, c := range cases {
 		if got := Clock(c.d); got != c.clock {
