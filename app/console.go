@@ -566,6 +566,8 @@ func (c *console) askEnd() {
 		}, c.win)
 	c.endConfirm.SetConfirmImportance(widget.DangerImportance)
 	c.endConfirm.Resize(fyne.NewSize(520, 0))
+	// Escape cancels; Enter does not end an exercise by accident.
+	withKeys(c.win, c.endConfirm, func() {})
 	c.endConfirm.Show()
 }
 

@@ -322,3 +322,59 @@ func TestExerciseKeys(t *testing.T) {
 		t.Error("the exercise's keys stay on the window after it is gone")
 	}
 }
+
+// Dialogs answer the keyboard: Escape closes a message or cancels a
+// choice, Enter confirms a team's choice, and Enter does not end the
+// exercise by accident; the screen's own keys come back afterwards.
+func TestDialogsAnswerTheKeyboard(t *testing.T) {
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	sh := testShell(t, st, clock)
+	sh.showExercise(startMini(t, st, clock), nil)
+	ex := currentAs[*exerciseScreen](t, sh)
+	c := sh.win.Canvas()
+	key := func(n fyne.KeyName) { c.OnTypedKey()(&fyne.KeyEvent{Name: n}) }
+
+	key(fyne.KeyF1)
+	if c.Overlays().Top() == nil {
+		t.Fatal("F1 shows no list of keys")
+	}
+	key(fyne.KeyEscape)
+	if c.Overlays().Top() != nil {
+		t.Error("Escape did not close the message")
+	}
+	key(fyne.KeySpace) // the screen's keys are back: Space starts the clock
+	var paused bool
+	ex.run.Session.Read(func(s *engine.State) { paused = s.Paused })
+	if paused {
+		t.Error("after the message closed, Space no longer reaches the console")
+	}
+
+	// A team's choice: Escape cancels, Enter confirms.
+	clock.Add(6 * time.Minute)
+	ex.tick()
+	tv := ex.teams[0]
+	test.Tap(optionButton(t, tv, "first", 0))
+	key(fyne.KeyEscape)
+	if tv.confirm != nil {
+		t.Error("Escape did not cancel the choice")
+	}
+	test.Tap(optionButton(t, tv, "first", 0))
+	key(fyne.KeyReturn)
+	var answered int
+	ex.run.Session.Read(func(s *engine.State) { answered = len(s.Team("Alpha").Answers) })
+	if answered != 1 {
+		t.Errorf("Enter did not confirm the choice: %d answers", answered)
+	}
+
+	// Ending early: Enter does nothing, Escape cancels.
+	test.Tap(ex.console.endButton)
+	key(fyne.KeyReturn)
+	if ex.done || ex.console.endConfirm == nil {
+		t.Fatal("Enter ended the exercise from the confirmation")
+	}
+	key(fyne.KeyEscape)
+	if ex.console.endConfirm != nil || ex.done {
+		t.Error("Escape did not cancel ending the exercise")
+	}
+}

@@ -434,5 +434,6 @@ func showMessage(win fyne.Window, loc *i18n.Localizer, title, text string) {
 	l.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(title, loc.T("common.ok"), l, win)
 	d.Resize(fyne.NewSize(480, 0))
+	withKeys(win, d, nil)
 	d.Show()
 }

@@ -31,6 +31,9 @@ func (e *exerciseScreen) bindKeys() {
 		c.AddShortcut(s, func(fyne.Shortcut) { e.stepTab(-1) })
 	}
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if e.done {
+			return // a dialog closing after the screen went gave this back
+		}
 		switch k.Name {
 		case fyne.KeySpace:
 			if e.console != nil && e.tabs != nil && e.tabs.SelectedIndex() == 0 {

@@ -607,6 +607,7 @@ func (tv *teamView) askConfirm(d *scenario.Decision, o *scenario.Option, lang st
 		}, tv.win)
 	tv.confirm, tv.confirmDecision = dlg, d.ID
 	dlg.Resize(fyne.NewSize(520, 0))
+	withKeys(tv.win, dlg, dlg.Confirm)
 	dlg.Show()
 }
 
