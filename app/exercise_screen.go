@@ -43,9 +43,7 @@ type exerciseScreen struct {
 }
 
 func newExerciseScreen(sh *shell, run *exercise.Running, hs *hosting) *exerciseScreen {
-	// A resumed exercise draws its trend lines from its log.
-	e := &exerciseScreen{sh: sh, run: run, histories: historiesFrom(run.Resumed), hosting: hs}
-	run.Resumed = nil
+	e := &exerciseScreen{sh: sh, run: run, histories: worldHistories{}, hosting: hs}
 	if hs != nil {
 		e.stopFollowing = make(chan struct{})
 		followPresence(hs.host, e.stopFollowing, e.refreshPresence)

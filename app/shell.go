@@ -362,7 +362,7 @@ func (sh *shell) resumeExercise(id string) {
 		sh.showError(sh.noStore())
 		return
 	}
-	run, err := exercise.Resume(sh.store, id, sh.deps.clock, exercise.EachEvent)
+	run, events, err := exercise.ResumeWithLog(sh.store, id, sh.deps.clock, exercise.EachEvent)
 	if err != nil {
 		sh.showError(err)
 		return
@@ -382,7 +382,8 @@ func (sh *shell) resumeExercise(id string) {
 			return
 		}
 	}
-	sh.showExercise(run, hs)
+	// The trend lines are drawn from the log, as they were before.
+	sh.showExerciseFrom(run, hs, historiesFrom(events))
 }
 
 // showJoin opens the join screen of a team laptop. When the laptop was in
@@ -398,7 +399,15 @@ func (sh *shell) showJoin() {
 }
 
 func (sh *shell) showExercise(run *exercise.Running, hs *hosting) {
-	sh.show(newExerciseScreen(sh, run, hs))
+	sh.showExerciseFrom(run, hs, worldHistories{})
+}
+
+// showExerciseFrom is showExercise with the teams' world histories so far
+// (a resumed exercise's).
+func (sh *shell) showExerciseFrom(run *exercise.Running, hs *hosting, h worldHistories) {
+	e := newExerciseScreen(sh, run, hs)
+	e.histories = h
+	sh.show(e)
 }
 
 func (sh *shell) showDebrief(id string) {

@@ -20,10 +20,6 @@ import (
 type Running struct {
 	ID      string
 	Session *engine.Session
-	// Resumed is the log the exercise was resumed from (nil for one just
-	// started), for views that draw history the session does not keep,
-	// such as the world's trend lines.
-	Resumed []engine.Event
 	store   *store.Store
 	log     *storeLog
 	// endUnsaved is set when the exercise ended while its end event waits
@@ -127,32 +123,41 @@ var ErrInterruptedStart = errors.New("its start was interrupted before anything 
 // Resume rebuilds an exercise from the store. Its clock stands paused where
 // it last stood.
 func Resume(st *store.Store, id string, wall engine.WallClock, mode Durability) (*Running, error) {
+	r, _, err := ResumeWithLog(st, id, wall, mode)
+	return r, err
+}
+
+// ResumeWithLog is Resume that also returns the log the exercise was
+// resumed from, for a view that draws history the session does not keep
+// (the world's trend lines). Resume lets it go at once: a long log is
+// not kept in memory for the whole of a run.
+func ResumeWithLog(st *store.Store, id string, wall engine.WallClock, mode Durability) (*Running, []engine.Event, error) {
 	ex, err := st.Exercise(id)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	events, err := Events(st, id)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(events) == 0 {
-		return nil, fmt.Errorf("exercise %s: %w", id, ErrInterruptedStart)
+		return nil, nil, fmt.Errorf("exercise %s: %w", id, ErrInterruptedStart)
 	}
 	log := &storeLog{st: st, id: id, mode: mode}
 	s, err := engine.Resume(events, log, wall, time.Duration(ex.ClockMS)*time.Millisecond)
 	if err != nil {
-		return nil, fmt.Errorf("exercise %s: %w", id, err)
+		return nil, nil, fmt.Errorf("exercise %s: %w", id, err)
 	}
-	r := &Running{ID: id, Session: s, Resumed: events, store: st, log: log}
+	r := &Running{ID: id, Session: s, store: st, log: log}
 	var ended bool
 	s.Read(func(state *engine.State) { ended = state.Ended })
 	if ended && ex.Status != "finished" {
 		if err := st.Finish(id); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	r.watchEnd()
-	return r, nil
+	return r, events, nil
 }
 
 // Events reads and decodes an exercise's log.
