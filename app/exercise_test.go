@@ -150,11 +150,7 @@ func TestResumeKeepsTheWorldTrendLines(t *testing.T) {
 
 // An exercise that runs to its end by itself moves to the debrief.
 func TestExerciseEndingByTimeShowsDebrief(t *testing.T) {
-	st := openStore(t)
-	clock := engine.NewFakeClock()
-	sh := testShell(t, st, clock)
-	sh.showExercise(startMini(t, st, clock), nil)
-	ex := currentAs[*exerciseScreen](t, sh)
+	sh, ex, clock := miniExercise(t)
 	test.Tap(ex.console.pauseButton)
 	clock.Add(2 * time.Hour)
 	if err := ex.run.Session.Tick(); err != nil {
@@ -220,11 +216,7 @@ func TestLanguageSwitchRebuildsInChinese(t *testing.T) {
 // open and how long to its deadline; a tab whose decision opened while
 // another was shown flashes until someone looks at it.
 func TestTeamTabsSayADecisionIsOpen(t *testing.T) {
-	st := openStore(t)
-	clock := engine.NewFakeClock()
-	sh := testShell(t, st, clock)
-	sh.showExercise(startMini(t, st, clock), nil)
-	ex := currentAs[*exerciseScreen](t, sh)
+	_, ex, clock := miniExercise(t)
 	test.Tap(ex.console.pauseButton)
 	alpha, bravo := ex.tabs.Items[1], ex.tabs.Items[2]
 	if alpha.Text != "Alpha" || bravo.Text != "Bravo" {
@@ -276,11 +268,7 @@ func TestTeamTabsSayADecisionIsOpen(t *testing.T) {
 // The keyboard moves between tabs and, in the console, pauses the clock;
 // the keys go with the screen.
 func TestExerciseKeys(t *testing.T) {
-	st := openStore(t)
-	clock := engine.NewFakeClock()
-	sh := testShell(t, st, clock)
-	sh.showExercise(startMini(t, st, clock), nil)
-	ex := currentAs[*exerciseScreen](t, sh)
+	sh, ex, _ := miniExercise(t)
 	c := sh.win.Canvas()
 	// The test driver's canvas wraps the one that dispatches shortcuts.
 	inner := reflect.ValueOf(c).Elem().FieldByName("WindowlessCanvas").Interface()
@@ -327,11 +315,7 @@ func TestExerciseKeys(t *testing.T) {
 // choice, Enter confirms a team's choice, and Enter does not end the
 // exercise by accident; the screen's own keys come back afterwards.
 func TestDialogsAnswerTheKeyboard(t *testing.T) {
-	st := openStore(t)
-	clock := engine.NewFakeClock()
-	sh := testShell(t, st, clock)
-	sh.showExercise(startMini(t, st, clock), nil)
-	ex := currentAs[*exerciseScreen](t, sh)
+	sh, ex, clock := miniExercise(t)
 	c := sh.win.Canvas()
 	key := func(n fyne.KeyName) { c.OnTypedKey()(&fyne.KeyEvent{Name: n}) }
 
@@ -377,4 +361,15 @@ func TestDialogsAnswerTheKeyboard(t *testing.T) {
 	if ex.console.endConfirm != nil || ex.done {
 		t.Error("Escape did not cancel ending the exercise")
 	}
+}
+
+// miniExercise shows the mini scenario's exercise for Alpha and Bravo on a
+// fake clock, paused at 0 as a new exercise is.
+func miniExercise(t *testing.T) (*shell, *exerciseScreen, *engine.FakeClock) {
+	t.Helper()
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	sh := testShell(t, st, clock)
+	sh.showExercise(startMini(t, st, clock), nil)
+	return sh, currentAs[*exerciseScreen](t, sh), clock
 }
