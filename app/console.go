@@ -340,7 +340,15 @@ func (c *console) showLaptops() {
 
 func (c *console) showSpeed(speed float64) {
 	labels, values := speedOptions(speed)
-	if !slices.Equal(values, c.speedValues) {
+	// Each speed says what it leaves of the scenario's typical decision.
+	var window time.Duration
+	c.conn.Read(func(st *engine.State) { window = decisionWindow(st.Scenario) })
+	if window > 0 {
+		for i, v := range values {
+			labels[i] = c.loc.T("console.speed_option", "speed", labels[i], "real", formatSpan(c.loc, time.Duration(float64(window)/v).Round(time.Second)))
+		}
+	}
+	if !slices.Equal(values, c.speedValues) || !slices.Equal(labels, c.speedSelect.Options) {
 		c.speedValues = values
 		c.speedSelect.SetOptions(labels)
 	}

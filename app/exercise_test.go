@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -51,8 +52,12 @@ func TestConsoleRunsAndEndsIntoDebrief(t *testing.T) {
 		t.Errorf("countdown = %q", got)
 	}
 
-	// Speed goes to the engine.
-	c.speedSelect.SetSelected("10×")
+	// Each speed says what it leaves of a typical decision (the mini
+	// scenario's median deadline is 10 minutes), and goes to the engine.
+	if !slices.Contains(c.speedSelect.Options, "60× · a decision: 10 s") {
+		t.Errorf("speed options %q do not say a decision lasts 10 s at 60×", c.speedSelect.Options)
+	}
+	c.speedSelect.SetSelected("10× · a decision: 1 min")
 	var speed float64
 	ex.run.Session.Read(func(st *engine.State) { speed = st.Speed })
 	if speed != 10 {
