@@ -349,7 +349,7 @@ func Markdown(st *engine.State, lang string) string {
 
 		writeStatements(&b, st, t, lang)
 		writeDeadlines(&b, t, lang)
-		writeVoices(&b, t, lang)
+		writeVoices(&b, st.Scenario, t, lang)
 		writeFeed(&b, t, lang)
 		if len(t.Triggered) > 0 {
 			fmt.Fprintf(&b, "### %s\n\n", L("triggers"))
@@ -564,12 +564,16 @@ func writeObjectives(b *strings.Builder, st *engine.State, lang string) {
 	}
 }
 
-func writeVoices(b *strings.Builder, t *engine.Team, lang string) {
+func writeVoices(b *strings.Builder, sc *scenario.Scenario, t *engine.Team, lang string) {
+	open, sep, end := Label(lang, "kindsep"), T(lang, "comma"), Label(lang, "kindend")
 	if len(t.Contradictions) > 0 {
 		fmt.Fprintf(b, "### %s\n\n", Label(lang, "contradictions"))
 		for _, c := range t.Contradictions {
-			fmt.Fprintf(b, "- %s (%s, %s) ↔ %s (%s, %s)\n", md(c.Earlier.Claim), c.Earlier.Decision, Clock(c.Earlier.At),
-				md(c.Later.Claim), c.Later.Decision, Clock(c.Later.At))
+			// A claim is named by the option that made it: its id is the
+			// author's.
+			fmt.Fprintf(b, "- “%s”%s%s%s%s%s ↔ “%s”%s%s%s%s%s\n",
+				md(optionName(sc, c.Earlier.Decision, c.Earlier.Option, lang)), open, md(decisionName(sc, c.Earlier.Decision, lang)), sep, Clock(c.Earlier.At), end,
+				md(optionName(sc, c.Later.Decision, c.Later.Option, lang)), open, md(decisionName(sc, c.Later.Decision, lang)), sep, Clock(c.Later.At), end)
 		}
 		b.WriteString("\n")
 	}
@@ -585,7 +589,8 @@ func writeVoices(b *strings.Builder, t *engine.Team, lang string) {
 			default:
 				status = fmt.Sprintf(Label(lang, "promise.open"), Clock(c.Due))
 			}
-			fmt.Fprintf(b, "- %s.%s (%s): %s\n", c.Decision, c.Option, Clock(c.At), status)
+			fmt.Fprintf(b, "- %s → %s%s%s%s%s%s\n", md(decisionName(sc, c.Decision, lang)), md(optionName(sc, c.Decision, c.Option, lang)),
+				open, Clock(c.At), end, T(lang, "sep"), status)
 		}
 		b.WriteString("\n")
 	}
@@ -645,13 +650,31 @@ func writeNotes(b *strings.Builder, st *engine.State, lang string) {
 		}
 		about := ""
 		if n.Decision != "" {
-			about = " (" + n.Decision + ")"
-		} else if n.Inject != "" {
-			about = " (" + n.Inject + ")"
+			about = Label(lang, "kindsep") + md(decisionName(st.Scenario, n.Decision, lang)) + Label(lang, "kindend")
+		} else if in := st.Scenario.Inject(n.Inject); in != nil {
+			about = Label(lang, "kindsep") + md(brief(in.Text.Get(lang), false)) + Label(lang, "kindend")
 		}
 		fmt.Fprintf(b, "- %s · %s%s: %s\n", Clock(n.At), who, about, md(oneLine(n.Text)))
 	}
 	b.WriteString("\n")
+}
+
+// decisionName names a decision by its question, briefly; optionName an
+// option by its text. Ids are the author's, not words for a reader.
+func decisionName(sc *scenario.Scenario, id, lang string) string {
+	if d := sc.Decision(id); d != nil {
+		return brief(d.Prompt.Get(lang), true)
+	}
+	return id
+}
+
+func optionName(sc *scenario.Scenario, decision, option, lang string) string {
+	if d := sc.Decision(decision); d != nil {
+		if o := d.Option(option); o != nil {
+			return brief(o.Text.Get(lang), false)
+		}
+	}
+	return option
 }
 
 // endingShort writes an ending with its tone and time: "Done (mixed,
