@@ -231,7 +231,7 @@ func (h *htmlWriter) team(r *Report, i int, t TeamReport) {
 	if len(t.Statements) > 0 {
 		h.f("<h4>%s</h4>\n", esc(L("statements")))
 		for _, s := range t.Statements {
-			h.f("<div class=\"statement\">\n<p class=\"prompt\">%s <span class=\"muted\">(%s)</span></p>\n", esc(s.Label), esc(s.KindName))
+			h.f("<div class=\"statement\">\n<p class=\"prompt\">%s<span class=\"muted\">%s%s%s</span></p>\n", esc(s.Label), esc(T(r.Lang, "kindsep")), esc(s.KindName), esc(T(r.Lang, "kindend")))
 			if s.Text == "" {
 				h.f("<p class=\"muted\">%s</p>\n", esc(L("nostatement")))
 			} else {
