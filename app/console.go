@@ -50,6 +50,7 @@ type console struct {
 	discussion  *widget.Check
 	speedSelect *widget.Select
 	speedValues []float64
+	window      time.Duration // the scenario's typical decision window (decisionWindow)
 	endButton   *widget.Button
 	endConfirm  *dialog.ConfirmDialog
 	teams       *fyne.Container
@@ -167,6 +168,7 @@ func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, hist
 	c.discussion = widget.NewCheck(loc.T("console.discussion"), c.discussionChanged)
 	c.pauseButton.Importance = widget.HighImportance
 	c.speedSelect = widget.NewSelect(nil, c.speedChanged)
+	conn.Read(func(st *engine.State) { c.window = decisionWindow(st.Scenario) })
 	c.endButton = widget.NewButtonWithIcon(loc.T("console.end"), theme.MediaStopIcon(), c.askEnd)
 	c.endButton.Importance = widget.DangerImportance
 
@@ -340,15 +342,14 @@ func (c *console) showLaptops() {
 
 func (c *console) showSpeed(speed float64) {
 	labels, values := speedOptions(speed)
-	// Each speed says what it leaves of the scenario's typical decision.
-	var window time.Duration
-	c.conn.Read(func(st *engine.State) { window = decisionWindow(st.Scenario) })
-	if window > 0 {
-		for i, v := range values {
-			labels[i] = c.loc.T("console.speed_option", "speed", labels[i], "real", formatSpan(c.loc, time.Duration(float64(window)/v).Round(time.Second)))
+	if !slices.Equal(values, c.speedValues) {
+		// Each speed says what it leaves of the scenario's typical
+		// decision (the window and language are the console's own).
+		if c.window > 0 {
+			for i, v := range values {
+				labels[i] = c.loc.T("console.speed_option", "speed", labels[i], "real", formatSpan(c.loc, time.Duration(float64(c.window)/v).Round(time.Second)))
+			}
 		}
-	}
-	if !slices.Equal(values, c.speedValues) || !slices.Equal(labels, c.speedSelect.Options) {
 		c.speedValues = values
 		c.speedSelect.SetOptions(labels)
 	}

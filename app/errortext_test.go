@@ -131,12 +131,7 @@ func TestHomeSaysTheDatabaseIsInUse(t *testing.T) {
 // facilitator is told why in words, and ending the exercise still gives the
 // debrief, which says why it stopped.
 func TestAnExerciseStoppedAtTheLimitCanBeEnded(t *testing.T) {
-	st := openStore(t)
-	clock := engine.NewFakeClock()
-	sh := testShell(t, st, clock)
-	sh.showSetup(sh.scenarios[0])
-	test.Tap(currentAs[*setupScreen](t, sh).startButton)
-	ex := currentAs[*exerciseScreen](t, sh)
+	sh, ex, clock := miniExercise(t)
 	test.Tap(ex.console.pauseButton)
 
 	// At 5:00 the mini scenario delivers the reporter's call and opens a

@@ -199,28 +199,13 @@ func TestMarkdownVoicesGolden(t *testing.T) {
 // live feedback; a report made by a later judge says that its scores are
 // not the ones the team saw.
 func TestReportSaysWhichJudgeTheTeamSaw(t *testing.T) {
-	src, err := os.ReadFile("../engine/testdata/world.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := &engine.MemoryLog{}
-	s, err := engine.Start(engine.Config{ScenarioID: "world", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en", Seed: 42}, log, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.AdvanceTo(6 * time.Minute); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: "Bravo", Decision: "notify", Option: "report",
-		Text: "We are sorry. Call 400-123-456 any time."}); err != nil {
-		t.Fatal(err)
-	}
-	i := slices.IndexFunc(log.Events, func(e engine.Event) bool { return e.Kind == engine.KindChosen })
-	if i < 0 || log.Events[i].Judge != rubric.Version {
-		t.Fatalf("the chosen event records judge %v, want %d", log.Events, rubric.Version)
+	_, events := playedWorld(t) // Bravo sends a statement
+	i := slices.IndexFunc(events, func(e engine.Event) bool { return e.Kind == engine.KindChosen })
+	if i < 0 || events[i].Judge != rubric.Version {
+		t.Fatalf("the chosen event records judge %v, want %d", events, rubric.Version)
 	}
 	fold := func() *engine.State {
-		st, err := engine.Fold(log.Events)
+		st, err := engine.Fold(events)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -230,7 +215,7 @@ func TestReportSaysWhichJudgeTheTeamSaw(t *testing.T) {
 		t.Error("the report says the team saw another judge, though it saw this one")
 	}
 	// Played with an older Firebreak.
-	log.Events[i].Judge = rubric.Version - 1
+	events[i].Judge = rubric.Version - 1
 	st := fold()
 	want := fmt.Sprintf("version %d of the statement judge; this report judges the statement with version %d", rubric.Version-1, rubric.Version)
 	if md := Markdown(st, "en"); !strings.Contains(md, want) {

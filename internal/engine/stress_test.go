@@ -25,6 +25,14 @@ world:
   a: {start: 0, min: -1000000000, max: 1000000000}
 `
 
+// dayPhases are the phases of a scenario that runs a whole day.
+const dayPhases = `phases:
+  start:
+    continue: {after: 23h59m, next: end}
+  end:
+    ending: {outcome: Done}
+`
+
 // rulesScenario has n rules, each applying every minute, for a day.
 func rulesScenario(n int) []byte {
 	var b strings.Builder
@@ -33,12 +41,7 @@ func rulesScenario(n int) []byte {
 	for range n {
 		b.WriteString("  - {every: 1m, effects: {a: 1}}\n")
 	}
-	b.WriteString(`phases:
-  start:
-    continue: {after: 23h59m, next: end}
-  end:
-    ending: {outcome: Done}
-`)
+	b.WriteString(dayPhases)
 	return []byte(b.String())
 }
 
@@ -51,12 +54,7 @@ func clockTriggersScenario(n int) []byte {
 	for i := range n {
 		fmt.Fprintf(&b, "  t%d: {when: \"minutes >= %g\", effects: {a: 1}}\n", i, float64(i)*1400/float64(n))
 	}
-	b.WriteString(`phases:
-  start:
-    continue: {after: 23h59m, next: end}
-  end:
-    ending: {outcome: Done}
-`)
+	b.WriteString(dayPhases)
 	return []byte(b.String())
 }
 
