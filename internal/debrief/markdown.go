@@ -5,7 +5,6 @@ package debrief
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -269,18 +268,18 @@ func Markdown(st *engine.State, lang string) string {
 	sc := st.Scenario
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s — %s\n\n", L("title"), md(sc.Title.Get(lang)))
-	fmt.Fprintf(&b, "- **%s:** %s (`%s`)\n", L("scenario"), md(sc.Title.Get(lang)), sc.ID)
-	fmt.Fprintf(&b, "- **%s:** %s\n", L("kind"), KindName(sc.Kind, lang))
-	fmt.Fprintf(&b, "- **%s:** %s\n", L("duration"), Clock(sc.Duration))
+	fmt.Fprintf(&b, "- %s%s (`%s`)\n", field(L("scenario"), lang), md(sc.Title.Get(lang)), sc.ID)
+	fmt.Fprintf(&b, "- %s%s\n", field(L("kind"), lang), KindName(sc.Kind, lang))
+	fmt.Fprintf(&b, "- %s%s\n", field(L("duration"), lang), Clock(sc.Duration))
 	names := make([]string, len(st.Teams))
 	for i, t := range st.Teams {
 		names[i] = md(t.Name)
 	}
-	fmt.Fprintf(&b, "- **%s:** %s\n", L("teams"), strings.Join(names, listSep(lang)))
+	fmt.Fprintf(&b, "- %s%s\n", field(L("teams"), lang), strings.Join(names, listSep(lang)))
 	if st.Ended {
-		fmt.Fprintf(&b, "- **%s:** %s\n\n", L("status"), fmt.Sprintf(L("ended"), Clock(st.EndedAt), L("reason."+st.Reason)))
+		fmt.Fprintf(&b, "- %s%s\n\n", field(L("status"), lang), fmt.Sprintf(L("ended"), Clock(st.EndedAt), L("reason."+st.Reason)))
 	} else {
-		fmt.Fprintf(&b, "- **%s:** %s\n\n", L("status"), fmt.Sprintf(L("running"), Clock(st.Now)))
+		fmt.Fprintf(&b, "- %s%s\n\n", field(L("status"), lang), fmt.Sprintf(L("running"), Clock(st.Now)))
 	}
 
 	fmt.Fprintf(&b, "## %s\n\n", L("scores"))
@@ -303,13 +302,13 @@ func Markdown(st *engine.State, lang string) string {
 	writeOverrides(&b, st, lang)
 
 	for _, t := range st.Teams {
-		fmt.Fprintf(&b, "## %s: %s\n\n", L("team"), md(t.Name))
-		fmt.Fprintf(&b, "**%s:** %s\n\n", L("ending"), md(endingText(st, t, lang)))
+		fmt.Fprintf(&b, "## %s%s%s\n\n", L("team"), T(lang, "sep"), md(t.Name))
+		fmt.Fprintf(&b, "%s%s\n\n", field(L("ending"), lang), md(endingText(st, t, lang)))
 		steps := make([]string, len(t.Path))
 		for i, p := range t.Path {
 			steps[i] = md(phaseTitle(st, p.Phase, lang)) + Label(lang, "kindsep") + Clock(p.At) + Label(lang, "kindend")
 		}
-		fmt.Fprintf(&b, "**%s:** %s\n\n", L("path"), strings.Join(steps, " → "))
+		fmt.Fprintf(&b, "%s%s\n\n", field(L("path"), lang), strings.Join(steps, " → "))
 
 		fmt.Fprintf(&b, "### %s\n\n", L("decisions"))
 		if len(t.Answers) == 0 {
@@ -343,7 +342,7 @@ func Markdown(st *engine.State, lang string) string {
 			if from != "" {
 				from = " — " + md(from)
 			}
-			fmt.Fprintf(&b, "- %s · %s%s: %s\n", Clock(d.At), Label(lang, "channel."+d.Inject.Channel), from, md(oneLine(d.Inject.Text.Get(lang))))
+			fmt.Fprintf(&b, "- %s · %s%s%s%s\n", Clock(d.At), Label(lang, "channel."+d.Inject.Channel), from, T(lang, "sep"), md(oneLine(d.Inject.Text.Get(lang))))
 		}
 		b.WriteString("\n")
 
@@ -355,7 +354,7 @@ func Markdown(st *engine.State, lang string) string {
 			fmt.Fprintf(&b, "### %s\n\n", L("triggers"))
 			for _, tr := range sc.Triggers {
 				if t.Triggered[tr.ID] && tr.Inject != nil {
-					fmt.Fprintf(&b, "- %s: %s\n", Label(lang, "channel."+tr.Inject.Channel), md(oneLine(tr.Inject.Text.Get(lang))))
+					fmt.Fprintf(&b, "- %s%s%s\n", Label(lang, "channel."+tr.Inject.Channel), T(lang, "sep"), md(oneLine(tr.Inject.Text.Get(lang))))
 				} else if t.Triggered[tr.ID] {
 					fmt.Fprintf(&b, "- %s\n", tr.ID)
 				}
@@ -370,7 +369,7 @@ func Markdown(st *engine.State, lang string) string {
 				if label == "" {
 					label = v.ID
 				}
-				fmt.Fprintf(&b, "- %s: %s (%g → %g)\n", md(label), Number(t.World[v.ID]), v.Min, v.Max)
+				fmt.Fprintf(&b, "- %s%s%s (%g → %g)\n", md(label), T(lang, "sep"), Number(t.World[v.ID]), v.Min, v.Max)
 			}
 			b.WriteString("\n")
 		}
@@ -385,30 +384,7 @@ func Markdown(st *engine.State, lang string) string {
 	writeObjectives(&b, st, lang)
 	writeNotes(&b, st, lang)
 	fmt.Fprintf(&b, "## %s\n\n%s\n", L("method"), fmt.Sprintf(L("methodtext"), WeightsText(st.Scenario, lang)))
-	if lang == "zh" {
-		return zhPunct(b.String())
-	}
 	return b.String()
-}
-
-var (
-	zhBoldColon = regexp.MustCompile(`\*\*([^*\n]*[\p{Han}）”])(:|：)\*\* ?`)
-	zhColon     = regexp.MustCompile(`([\p{Han}）”])([:;]) `)
-)
-
-// zhPunct gives the Chinese report full-width colons and semicolons where
-// its lines put a label before a value ("**小组:** " → "**小组：**",
-// "热线号码 ✓; " stays, "第一组: " → "第一组："), as CHINESE-TEXT.md asks;
-// clock times (0:05:00) and English inside the text are left alone.
-func zhPunct(s string) string {
-	s = zhBoldColon.ReplaceAllString(s, "**$1：**")
-	return zhColon.ReplaceAllStringFunc(s, func(m string) string {
-		r := []rune(m)
-		if r[len(r)-2] == ':' {
-			return string(r[:len(r)-2]) + "："
-		}
-		return string(r[:len(r)-2]) + "；"
-	})
 }
 
 func writeStatements(b *strings.Builder, st *engine.State, t *engine.Team, lang string) {
@@ -476,10 +452,10 @@ func writeStatements(b *strings.Builder, st *engine.State, t *engine.Team, lang 
 				}
 			}
 			if len(good) > 0 {
-				fmt.Fprintf(b, "- %s: %s\n", Label(lang, "rubric.good"), md(strings.Join(good, "; ")))
+				fmt.Fprintf(b, "- %s%s%s\n", Label(lang, "rubric.good"), T(lang, "sep"), md(strings.Join(good, T(lang, "semi"))))
 			}
 			if len(bad) > 0 {
-				fmt.Fprintf(b, "- %s: %s\n", Label(lang, "rubric.bad"), md(strings.Join(bad, "; ")))
+				fmt.Fprintf(b, "- %s%s%s\n", Label(lang, "rubric.bad"), T(lang, "sep"), md(strings.Join(bad, T(lang, "semi"))))
 			}
 			b.WriteString("\n")
 		}
@@ -616,7 +592,7 @@ func writeFeed(b *strings.Builder, t *engine.Team, lang string) {
 	for _, f := range t.Feed[first:] {
 		from := f.Post.From.Get(lang)
 		if from != "" {
-			from += ": "
+			from += T(lang, "sep")
 		}
 		fmt.Fprintf(b, "- %s · %s%s\n", Clock(f.At), md(from), md(oneLine(f.Post.Text.Get(lang))))
 	}
@@ -628,7 +604,7 @@ func writeOverrides(b *strings.Builder, st *engine.State, lang string) {
 	for _, t := range st.Teams {
 		for _, dim := range append(append([]string(nil), scoring.Dimensions...), scoring.Overall) {
 			if o, ok := t.Overrides[dim]; ok {
-				lines = append(lines, fmt.Sprintf("- \\* %s, %s: %s → %s (%s) — %s", md(t.Name), Label(lang, dim),
+				lines = append(lines, fmt.Sprintf("- \\* %s, %s%s%s → %s (%s) — %s", md(t.Name), Label(lang, dim), T(lang, "sep"),
 					Number(o.Original), Number(o.Value), Clock(o.At), md(o.Reason)))
 			}
 		}
@@ -654,7 +630,7 @@ func writeNotes(b *strings.Builder, st *engine.State, lang string) {
 		} else if in := st.Scenario.Inject(n.Inject); in != nil {
 			about = Label(lang, "kindsep") + md(brief(in.Text.Get(lang), false)) + Label(lang, "kindend")
 		}
-		fmt.Fprintf(b, "- %s · %s%s: %s\n", Clock(n.At), who, about, md(oneLine(n.Text)))
+		fmt.Fprintf(b, "- %s · %s%s%s%s\n", Clock(n.At), who, about, T(lang, "sep"), md(oneLine(n.Text)))
 	}
 	b.WriteString("\n")
 }
@@ -675,6 +651,14 @@ func optionName(sc *scenario.Scenario, decision, option, lang string) string {
 		}
 	}
 	return option
+}
+
+// field is a bold label before its value: "**Status:** ", "**状态：**".
+func field(label, lang string) string {
+	if lang == "zh" {
+		return "**" + label + "：**"
+	}
+	return "**" + label + ":** "
 }
 
 // endingShort writes an ending with its tone and time: "Done (mixed,
