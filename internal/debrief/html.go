@@ -193,7 +193,7 @@ func (h *htmlWriter) team(r *Report, i int, t TeamReport) {
 	h.f("<p><b>%s%s</b>%s</p>\n", esc(L("ending")), esc(L("sep")), esc(t.Ending.Text))
 	steps := make([]string, len(t.Path))
 	for j, p := range t.Path {
-		steps[j] = fmt.Sprintf("%s<span class=\"muted\">%s%s%s</span>", esc(p.Title), esc(T(r.Lang, "kindsep")), Clock(dur(p.AtSeconds)), esc(T(r.Lang, "kindend")))
+		steps[j] = fmt.Sprintf("%s<span class=\"muted\">%s%s%s</span>", esc(p.Title), esc(T(r.Lang, "paren")), Clock(dur(p.AtSeconds)), esc(T(r.Lang, "parenend")))
 	}
 	h.f("<p><b>%s%s</b>%s</p>\n", esc(L("path")), esc(L("sep")), strings.Join(steps, " → "))
 	h.f("<p class=\"muted\">%s</p>\n", esc(fmt.Sprintf(L("injectcount"), t.Injects)))
@@ -231,7 +231,7 @@ func (h *htmlWriter) team(r *Report, i int, t TeamReport) {
 	if len(t.Statements) > 0 {
 		h.f("<h4>%s</h4>\n", esc(L("statements")))
 		for _, s := range t.Statements {
-			h.f("<div class=\"statement\">\n<p class=\"prompt\">%s<span class=\"muted\">%s%s%s</span></p>\n", esc(s.Label), esc(T(r.Lang, "kindsep")), esc(s.KindName), esc(T(r.Lang, "kindend")))
+			h.f("<div class=\"statement\">\n<p class=\"prompt\">%s<span class=\"muted\">%s%s%s</span></p>\n", esc(s.Label), esc(T(r.Lang, "paren")), esc(s.KindName), esc(T(r.Lang, "parenend")))
 			if s.Text == "" {
 				h.f("<p class=\"muted\">%s</p>\n", esc(L("nostatement")))
 			} else {

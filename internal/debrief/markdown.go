@@ -79,8 +79,8 @@ var labels = map[string]map[string]string{
 		"rating.given":                    "rated %s by the facilitator (evidence suggested %s)",
 		"notes":                           "Observer notes",
 		"rubric":                          "Rubric (rule-based; the facilitator may override)",
-		"kindsep":                         " (",
-		"kindend":                         ")",
+		"paren":                           " (",
+		"parenend":                        ")",
 		"skind.holding":                   "holding statement",
 		"skind.press-release":             "press release",
 		"skind.social-reply":              "social media reply",
@@ -179,8 +179,8 @@ var labels = map[string]map[string]string{
 		"rating.given":                    "主持人评级 %s（依据建议 %s）",
 		"notes":                           "观察员记录",
 		"rubric":                          "评分细则（基于规则，主持人可覆盖）",
-		"kindsep":                         "（",
-		"kindend":                         "）",
+		"paren":                           "（",
+		"parenend":                        "）",
 		"skind.holding":                   "初步声明",
 		"skind.press-release":             "新闻稿",
 		"skind.social-reply":              "社交媒体回复",
@@ -306,7 +306,7 @@ func Markdown(st *engine.State, lang string) string {
 		fmt.Fprintf(&b, "%s%s\n\n", field(L("ending"), lang), md(endingText(st, t, lang)))
 		steps := make([]string, len(t.Path))
 		for i, p := range t.Path {
-			steps[i] = md(phaseTitle(st, p.Phase, lang)) + Label(lang, "kindsep") + Clock(p.At) + Label(lang, "kindend")
+			steps[i] = md(phaseTitle(st, p.Phase, lang)) + Label(lang, "paren") + Clock(p.At) + Label(lang, "parenend")
 		}
 		fmt.Fprintf(&b, "%s%s\n\n", field(L("path"), lang), strings.Join(steps, " → "))
 
@@ -397,7 +397,7 @@ func writeStatements(b *strings.Builder, st *engine.State, t *engine.Team, lang 
 			fmt.Fprintf(b, "### %s\n\n", Label(lang, "statements"))
 			any = true
 		}
-		fmt.Fprintf(b, "**%s**%s%s%s\n\n", md(a.Decision.Prompt.Get(lang)), Label(lang, "kindsep"), Label(lang, "skind."+a.Decision.Statement.Kind), Label(lang, "kindend"))
+		fmt.Fprintf(b, "**%s**%s%s%s\n\n", md(a.Decision.Prompt.Get(lang)), Label(lang, "paren"), Label(lang, "skind."+a.Decision.Statement.Kind), Label(lang, "parenend"))
 		if strings.TrimSpace(a.Statement) == "" {
 			fmt.Fprintf(b, "%s\n\n", Label(lang, "nostatement"))
 		} else {
@@ -518,7 +518,7 @@ func writeObjectives(b *strings.Builder, st *engine.State, lang string) {
 					switch {
 					case a.Option != nil:
 						ev = append(ev, fmt.Sprintf("%s → %s%s%s%s", brief(a.Decision.Prompt.Get(lang), true), brief(a.Option.Text.Get(lang), false),
-							Label(lang, "kindsep"), Took(a.Took(), lang), Label(lang, "kindend")))
+							Label(lang, "paren"), Took(a.Took(), lang), Label(lang, "parenend")))
 					default:
 						ev = append(ev, brief(a.Decision.Prompt.Get(lang), true)+" → "+Unanswered(a, lang))
 					}
@@ -541,7 +541,7 @@ func writeObjectives(b *strings.Builder, st *engine.State, lang string) {
 }
 
 func writeVoices(b *strings.Builder, sc *scenario.Scenario, t *engine.Team, lang string) {
-	open, sep, end := Label(lang, "kindsep"), T(lang, "comma"), Label(lang, "kindend")
+	open, sep, end := Label(lang, "paren"), T(lang, "comma"), Label(lang, "parenend")
 	if len(t.Contradictions) > 0 {
 		fmt.Fprintf(b, "### %s\n\n", Label(lang, "contradictions"))
 		for _, c := range t.Contradictions {
@@ -626,9 +626,9 @@ func writeNotes(b *strings.Builder, st *engine.State, lang string) {
 		}
 		about := ""
 		if n.Decision != "" {
-			about = Label(lang, "kindsep") + md(decisionName(st.Scenario, n.Decision, lang)) + Label(lang, "kindend")
+			about = Label(lang, "paren") + md(decisionName(st.Scenario, n.Decision, lang)) + Label(lang, "parenend")
 		} else if in := st.Scenario.Inject(n.Inject); in != nil {
-			about = Label(lang, "kindsep") + md(brief(in.Text.Get(lang), false)) + Label(lang, "kindend")
+			about = Label(lang, "paren") + md(brief(in.Text.Get(lang), false)) + Label(lang, "parenend")
 		}
 		fmt.Fprintf(b, "- %s · %s%s%s%s\n", Clock(n.At), who, about, T(lang, "sep"), md(oneLine(n.Text)))
 	}

@@ -195,7 +195,7 @@ func (w *pdfWriter) teamSection(r *Report, i int, t TeamReport) {
 	w.para(L("ending")+L("sep")+t.Ending.Text, paraOpt{})
 	steps := make([]string, len(t.Path))
 	for j, p := range t.Path {
-		steps[j] = p.Title + T(r.Lang, "kindsep") + Clock(dur(p.AtSeconds)) + T(r.Lang, "kindend")
+		steps[j] = p.Title + T(r.Lang, "paren") + Clock(dur(p.AtSeconds)) + T(r.Lang, "parenend")
 	}
 	w.para(L("path")+L("sep")+strings.Join(steps, " → "), paraOpt{})
 	w.para(fmt.Sprintf(L("injectcount"), t.Injects), paraOpt{size: 8.5, color: "#666666"})
@@ -234,7 +234,7 @@ func (w *pdfWriter) teamSection(r *Report, i int, t TeamReport) {
 	if len(t.Statements) > 0 {
 		w.heading(3, L("statements"))
 		for _, s := range t.Statements {
-			w.para(s.Label+T(r.Lang, "kindsep")+s.KindName+T(r.Lang, "kindend"), paraOpt{bold: true, size: 9})
+			w.para(s.Label+T(r.Lang, "paren")+s.KindName+T(r.Lang, "parenend"), paraOpt{bold: true, size: 9})
 			text := s.Text
 			if text == "" {
 				text = L("nostatement")
