@@ -263,6 +263,8 @@ func dsn(abs string) string {
 	// makes an acknowledged Append survive a power cut (NORMAL would not).
 	q.Add("_pragma", "synchronous(FULL)")
 	q.Add("_pragma", "foreign_keys(1)")
+	// Deleted content is overwritten with zeros (Erase).
+	q.Add("_pragma", "secure_delete(1)")
 	// Writers take the lock at BEGIN, so a read-then-write transaction never
 	// fails half-way with SQLITE_BUSY on lock upgrade.
 	q.Add("_txlock", "immediate")
