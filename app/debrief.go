@@ -231,13 +231,7 @@ func (d *debriefScreen) teamIndex(name string) int {
 }
 
 // dimLabel names a score dimension in the UI language.
-func (d *debriefScreen) dimLabel(dim string) string {
-	key := "score." + strings.ReplaceAll(dim, "-", "_")
-	if s := d.sh.loc.T(key); s != key {
-		return s
-	}
-	return debrief.T(d.lang(), dim)
-}
+func (d *debriefScreen) dimLabel(dim string) string { return dimensionName(d.sh.loc, dim) }
 
 // allDimensions are the score dimensions the charts show: every one, so a
 // dimension without evidence shows as a dash rather than vanishing.

@@ -34,8 +34,13 @@ func errorText(loc *i18n.Localizer, err error) string {
 	}
 	var oe *store.OpenError
 	if !errors.As(err, &oe) {
-		if errors.Is(err, store.ErrReadOnly) {
+		switch {
+		case errors.Is(err, store.ErrReadOnly):
 			return loc.T("error.store.read_only_write")
+		case errors.Is(err, store.ErrBusyCompacting):
+			return loc.T("error.store.busy_compacting")
+		case errors.Is(err, store.ErrNotFound):
+			return loc.T("error.store.no_exercise")
 		}
 		return err.Error()
 	}

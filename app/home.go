@@ -33,6 +33,7 @@ type homeScreen struct {
 	mapButtons       map[string]*widget.Button // by scenario file
 	problemButtons   map[string]*widget.Button // by scenario file, for files with findings
 	resumeButtons    map[string]*widget.Button // by exercise id
+	historyButton    *widget.Button
 	joinButton       *widget.Button            // nil when this build cannot join
 }
 
@@ -70,6 +71,8 @@ func (h *homeScreen) build() fyne.CanvasObject {
 	default:
 		h.addScenarios(scenarios)
 		h.addResumable(side)
+		side.Add(widget.NewSeparator())
+		h.addHistory(side)
 		// The user's own files go in the right column, where a broken
 		// one is seen without scrolling past every built-in scenario.
 		side.Add(widget.NewSeparator())
@@ -207,6 +210,24 @@ func (h *homeScreen) addResumable(box *fyne.Container) {
 		}
 		box.Add(panel(append(objs, container.NewHBox(spacer(), resume))...))
 	}
+}
+
+// addHistory leads to every exercise on this laptop (historyScreen).
+func (h *homeScreen) addHistory(box *fyne.Container) {
+	loc, sh := h.sh.loc, h.sh
+	h.historyButton = widget.NewButtonWithIcon(loc.T("home.history_button"), theme.HistoryIcon(), sh.showHistory)
+	box.Add(heading(loc.T("home.history")))
+	if sh.storeErr != nil {
+		h.historyButton.Disable()
+		return
+	}
+	if sh.exercises == 0 {
+		box.Add(muted(loc.T("home.history_none")))
+		h.historyButton.Disable()
+	} else {
+		box.Add(wrapped(loc.T("home.history_count", "n", sh.exercises)))
+	}
+	box.Add(container.NewHBox(h.historyButton))
 }
 
 // exerciseTitle is a stored exercise's scenario title in lang, with the

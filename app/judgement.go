@@ -124,7 +124,7 @@ func dimensionName(loc *i18n.Localizer, dim string) string {
 	if s := loc.T(key); s != key {
 		return s
 	}
-	return dim
+	return debrief.T(loc.Lang().String(), dim)
 }
 
 // overrideDimensions are the dimensions an override can replace, in order.

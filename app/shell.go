@@ -73,6 +73,7 @@ type shell struct {
 	scenarios    []library.Entry
 	scenariosErr error
 	unfinished   []store.Exercise
+	exercises    int // how many exercises the database holds, for the home screen
 	user         []userScenario  // from deps.userDir, usable or not
 	userErr      error           // the folder could not be read
 	opened       []library.Entry // files opened with the file dialog this session
@@ -102,9 +103,12 @@ func (sh *shell) load() {
 	entries, scErr := sh.deps.loadScenarios()
 	user, userErr := loadUserScenarios(sh.deps.userDir)
 	var unfinished []store.Exercise
+	var all []store.Exercise
 	if st != nil {
 		var err error
 		if unfinished, err = st.Unfinished(); err != nil {
+			storeErr = err
+		} else if all, err = st.Exercises(); err != nil {
 			storeErr = err
 		}
 	}
@@ -113,7 +117,7 @@ func (sh *shell) load() {
 		sh.store, sh.storeErr = st, storeErr
 		sh.scenarios, sh.scenariosErr = entries, scErr
 		sh.user, sh.userErr = user, userErr
-		sh.unfinished = unfinished
+		sh.unfinished, sh.exercises = unfinished, len(all)
 		if h, ok := sh.current.(*homeScreen); ok {
 			sh.show(h)
 			if saved, joined := loadSavedJoin(); joined && !saved.Left && sh.deps.join != nil {
@@ -144,10 +148,12 @@ func (sh *shell) reload() {
 	}
 	st := sh.store
 	sh.inBackground(func() {
-		var list []store.Exercise
+		var list, all []store.Exercise
 		var err error
 		if st != nil {
-			list, err = st.Unfinished()
+			if list, err = st.Unfinished(); err == nil {
+				all, err = st.Exercises()
+			}
 		}
 		user, userErr := loadUserScenarios(sh.deps.userDir)
 		uiDo(func() {
@@ -157,7 +163,7 @@ func (sh *shell) reload() {
 			case err != nil:
 				sh.storeErr = err
 			default:
-				sh.unfinished = list
+				sh.unfinished, sh.exercises = list, len(all)
 			}
 			if h, ok := sh.current.(*homeScreen); ok {
 				sh.show(h)

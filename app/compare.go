@@ -1,0 +1,205 @@
+package app
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/firebreak-drills/firebreak/internal/debrief"
+)
+
+// compareScreen puts two exercises side by side: what each was (scenario,
+// date, how it ended) and every team's scores on one chart and in one
+// table, so a trainer sees whether a group did better this time. Both are
+// read and folded in the background.
+type compareScreen struct {
+	sh   *shell
+	ids  [2]string
+	back func()
+
+	loaded bool
+	err    error
+	data   [2]*debriefData
+
+	// Kept for tests.
+	backButton *widget.Button
+	cells      map[string]string // "row|column" → text shown in the table
+}
+
+// compareTags name the two exercises in the legend and the table.
+var compareTags = [2]string{"A", "B"}
+
+func (sh *shell) showCompare(a, b string, back func()) {
+	c := &compareScreen{sh: sh, ids: [2]string{a, b}, back: back}
+	sh.show(c)
+	c.load()
+}
+
+func (c *compareScreen) stop() {}
+
+func (c *compareScreen) load() {
+	st := c.sh.store
+	if st == nil {
+		c.loaded, c.err = true, c.sh.noStore()
+		return
+	}
+	c.sh.inBackground(func() {
+		var data [2]*debriefData
+		var err error
+		for i, id := range c.ids {
+			if data[i], err = loadDebrief(st, id); err != nil {
+				break
+			}
+		}
+		uiDo(func() {
+			c.loaded, c.data, c.err = true, data, err
+			if c.sh.current == c {
+				c.sh.show(c)
+			}
+		})
+	})
+}
+
+func (c *compareScreen) build() fyne.CanvasObject {
+	loc := c.sh.loc
+	c.backButton = widget.NewButtonWithIcon(loc.T("compare.back"), theme.NavigateBackIcon(), c.back)
+	title := heading(loc.T("compare.title"))
+	title.Truncation = fyne.TextTruncateEllipsis
+	head := container.NewPadded(container.NewBorder(nil, nil, nil, c.backButton, title))
+	var body []fyne.CanvasObject
+	switch {
+	case !c.loaded:
+		body = append(body, muted(loc.T("home.loading")))
+	case c.err != nil:
+		l := wrapped(errorText(loc, c.err))
+		l.Importance = widget.DangerImportance
+		body = append(body, l)
+	default:
+		body = c.comparison()
+	}
+	return container.NewBorder(head, nil, nil, nil, scroller(1100, body...))
+}
+
+// comparison is the two exercises' facts, the score chart and the table.
+func (c *compareScreen) comparison() []fyne.CanvasObject {
+	loc := c.sh.loc
+	lang := loc.Lang().String()
+	var reports [2]*debrief.Report
+	for i, d := range c.data {
+		r := debrief.Build(d.state, d.events, lang, "")
+		if !d.started.IsZero() {
+			r.SetStarted(d.started)
+		}
+		reports[i] = r
+	}
+	var objs []fyne.CanvasObject
+	for i, r := range reports {
+		ov := r.Overview
+		facts := []string{ov.KindName}
+		if ov.Date != "" {
+			facts = append(facts, loc.T("debrief.date", "date", ov.Date))
+		}
+		facts = append(facts, ov.Status)
+		objs = append(objs, panel(
+			bold(loc.T("compare.exercise", "tag", compareTags[i], "scenario", ov.Scenario)),
+			muted(strings.Join(facts, " · ")),
+			wrapped(loc.T("home.resume_teams", "teams", listJoin(loc, ov.Teams)))))
+	}
+	if reports[0].Overview.ScenarioID != reports[1].Overview.ScenarioID {
+		objs = append(objs, iconLine(theme.InfoIcon(), loc.T("compare.different_scenarios")))
+	}
+
+	// Every team of both exercises, A's first, each its own colour.
+	type column struct {
+		label string
+		team  *debrief.TeamReport
+	}
+	var cols []column
+	var series []scoreSeries
+	for i, r := range reports {
+		for j := range r.Teams {
+			t := &r.Teams[j]
+			label := compareTags[i] + " · " + t.Name
+			cols = append(cols, column{label, t})
+			series = append(series, scoreSeries{team: label, color: len(series), values: t.Scores, overridden: map[string]bool{}})
+			for _, o := range t.Overrides {
+				series[len(series)-1].overridden[o.Dimension] = true
+			}
+		}
+	}
+	labels := make([]string, len(cols))
+	for i, col := range cols {
+		labels[i] = col.label
+	}
+	dims := allDimensions()
+	objs = append(objs, heading(loc.T("debrief.scores_chart")), teamLegend(labels),
+		newScoreChart(dims, func(d string) string { return dimensionName(loc, d) }, series, 250))
+
+	// The table: a row per score dimension, then how each team's play
+	// ended and how it took its decisions.
+	c.cells = map[string]string{}
+	table := container.NewVBox()
+	var row *fyne.Container
+	cell := func(name string, col int, text string, strong bool) {
+		c.cells[fmt.Sprintf("%s|%d", name, col)] = text
+		if col == 0 {
+			// A row of its own, as high as its tallest cell.
+			row = container.NewGridWithColumns(len(cols) + 1)
+			table.Add(row)
+		}
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		l.TextStyle.Bold = strong
+		row.Add(l)
+	}
+	cell("head", 0, "", true)
+	for i, col := range cols {
+		cell("head", i+1, col.label, true)
+	}
+	for _, d := range dims {
+		cell(d, 0, dimensionName(loc, d), d == dims[len(dims)-1])
+		for i, col := range cols {
+			text := "–"
+			if v, ok := col.team.Scores[d]; ok {
+				text = fmt.Sprintf("%.0f", math.Round(v))
+			}
+			cell(d, i+1, text, false)
+		}
+	}
+	cell("ending", 0, loc.T("compare.ending"), false)
+	for i, col := range cols {
+		cell("ending", i+1, col.team.Ending.Short, false)
+	}
+	cell("decisions", 0, loc.T("compare.decisions"), false)
+	for i, col := range cols {
+		chosen, onTime, timedOut := 0, 0, 0
+		var took time.Duration
+		for _, dr := range col.team.Decisions {
+			switch dr.Status {
+			case "chosen":
+				chosen++
+				if dr.ByTarget {
+					onTime++
+				}
+				if dr.ResponseSeconds != nil {
+					took += secondsDur(*dr.ResponseSeconds)
+				}
+			case "timed-out":
+				timedOut++
+			}
+		}
+		text := loc.T("compare.decisions_value", "chosen", chosen, "on_time", onTime, "timed_out", timedOut)
+		if chosen > 0 {
+			text += "\n" + loc.T("compare.mean_response", "time", formatSpan(loc, took/time.Duration(chosen)))
+		}
+		cell("decisions", i+1, text, false)
+	}
+	objs = append(objs, heading(loc.T("compare.table")), table)
+	return objs
+}

@@ -1,0 +1,318 @@
+package app
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/firebreak-drills/firebreak/internal/debrief"
+	"github.com/firebreak-drills/firebreak/internal/store"
+)
+
+// historyScreen lists every exercise on this laptop, finished or not,
+// newest first: open one (its debrief, from which it exports, or resume
+// it), tick two to compare them, erase one or all of them for good. A
+// laptop lent for a drill at a venue must be left clean, so erasing
+// removes the exercise from the database file itself (store.Erase), and
+// the host's files for it, and the screen says so.
+//
+// The list is read, and erasing done, off the UI goroutine.
+type historyScreen struct {
+	sh *shell
+
+	loaded  bool
+	list    []store.Exercise
+	err     error
+	ticked  []string // ids ticked for comparing, oldest tick first; at most two
+	busy    bool     // an erase is running
+	message string   // the last erase's outcome, shown above the list
+
+	// Kept for tests.
+	compareButton  *widget.Button
+	eraseAllButton *widget.Button
+	openButtons    map[string]*widget.Button // by exercise id
+	eraseButtons   map[string]*widget.Button
+	checks         map[string]*widget.Check
+	confirm        *dialog.ConfirmDialog // the erase confirmation while it shows
+}
+
+func newHistoryScreen(sh *shell) *historyScreen { return &historyScreen{sh: sh} }
+
+func (h *historyScreen) stop() {}
+
+// showHistory opens the history and reads it in the background.
+func (sh *shell) showHistory() {
+	h := newHistoryScreen(sh)
+	sh.show(h)
+	h.load()
+}
+
+// load reads the list of exercises in the background and redraws.
+func (h *historyScreen) load() {
+	st := h.sh.store
+	if st == nil {
+		h.loaded, h.err = true, h.sh.noStore()
+		h.redraw()
+		return
+	}
+	h.sh.inBackground(func() {
+		list, err := st.Exercises()
+		uiDo(func() {
+			h.loaded, h.list, h.err = true, list, err
+			// A ticked exercise that is gone (erased) is unticked.
+			var kept []string
+			for _, id := range h.ticked {
+				if h.find(id) != nil {
+					kept = append(kept, id)
+				}
+			}
+			h.ticked = kept
+			h.redraw()
+		})
+	})
+}
+
+func (h *historyScreen) redraw() {
+	if h.sh.current == h {
+		h.sh.show(h)
+	}
+}
+
+func (h *historyScreen) find(id string) *store.Exercise {
+	for i := range h.list {
+		if h.list[i].ID == id {
+			return &h.list[i]
+		}
+	}
+	return nil
+}
+
+func (h *historyScreen) build() fyne.CanvasObject {
+	loc, sh := h.sh.loc, h.sh
+	h.openButtons = map[string]*widget.Button{}
+	h.eraseButtons = map[string]*widget.Button{}
+	h.checks = map[string]*widget.Check{}
+
+	home := widget.NewButtonWithIcon(loc.T("history.home"), theme.HomeIcon(), sh.showHome)
+	h.compareButton = widget.NewButtonWithIcon(loc.T("history.compare"), theme.ViewRestoreIcon(), h.compare)
+	h.compareButton.Importance = widget.HighImportance
+	h.eraseAllButton = widget.NewButtonWithIcon(loc.T("history.erase_all"), theme.DeleteIcon(), h.askEraseAll)
+	h.eraseAllButton.Importance = widget.DangerImportance
+	title := heading(loc.T("history.title"))
+	title.Truncation = fyne.TextTruncateEllipsis
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(h.compareButton, h.eraseAllButton, home), title)
+
+	top := []fyne.CanvasObject{head, wrapped(loc.T("history.intro")), muted(loc.T("history.erase_note"))}
+	if h.busy {
+		top = append(top, iconLine(theme.HistoryIcon(), loc.T("history.erasing")))
+	} else if h.message != "" {
+		top = append(top, iconLine(theme.ConfirmIcon(), h.message))
+	}
+
+	rows := container.NewVBox()
+	switch {
+	case !h.loaded:
+		rows.Add(muted(loc.T("home.loading")))
+	case h.err != nil:
+		l := wrapped(loc.T("home.error.store", "error", errorText(loc, h.err)))
+		l.Importance = widget.DangerImportance
+		rows.Add(l)
+	case len(h.list) == 0:
+		rows.Add(muted(loc.T("history.empty")))
+	default:
+		for _, ex := range h.list {
+			rows.Add(h.row(ex))
+		}
+	}
+	h.enable()
+	return container.NewBorder(container.NewPadded(container.NewVBox(top...)), nil, nil, nil,
+		container.NewVScroll(container.NewPadded(rows)))
+}
+
+// row is one exercise: title, when, teams, status, and its buttons.
+func (h *historyScreen) row(ex store.Exercise) fyne.CanvasObject {
+	loc, sh := h.sh.loc, h.sh
+	id := ex.ID
+	check := widget.NewCheck(loc.T("history.tick"), func(on bool) { h.tick(id, on) })
+	check.Checked = h.isTicked(id)
+	h.checks[id] = check
+
+	var open *widget.Button
+	status := loc.T("history.status_finished")
+	if ex.Status == store.StatusFinished {
+		open = widget.NewButtonWithIcon(loc.T("history.open"), theme.DocumentIcon(), func() { sh.showDebrief(id) })
+	} else {
+		status = loc.T("history.status_running", "clock", debrief.Clock(time.Duration(ex.ClockMS)*time.Millisecond))
+		open = widget.NewButtonWithIcon(loc.T("home.resume_button"), theme.MediaPlayIcon(), func() { sh.resumeExercise(id) })
+	}
+	open.Importance = widget.HighImportance
+	erase := widget.NewButtonWithIcon(loc.T("history.erase"), theme.DeleteIcon(), func() { h.askErase(id) })
+	h.openButtons[id], h.eraseButtons[id] = open, erase
+
+	when := ex.CreatedAt.Local().Format("2006-01-02 15:04")
+	return panel(
+		bold(exerciseTitle(ex, loc.Lang().String())),
+		muted(loc.T("history.started", "when", when)+" · "+status),
+		wrapped(loc.T("home.resume_teams", "teams", listJoin(loc, ex.Teams))),
+		container.NewHBox(check, spacer(), erase, open),
+	)
+}
+
+func (h *historyScreen) isTicked(id string) bool {
+	for _, t := range h.ticked {
+		if t == id {
+			return true
+		}
+	}
+	return false
+}
+
+// tick ticks or unticks an exercise for comparing. A third tick unticks the
+// oldest, so two are always the last two chosen.
+func (h *historyScreen) tick(id string, on bool) {
+	var kept []string
+	for _, t := range h.ticked {
+		if t != id {
+			kept = append(kept, t)
+		}
+	}
+	if on {
+		kept = append(kept, id)
+	}
+	if len(kept) > 2 {
+		if c := h.checks[kept[0]]; c != nil {
+			c.Checked = false
+			c.Refresh()
+		}
+		kept = kept[1:]
+	}
+	h.ticked = kept
+	h.enable()
+}
+
+// enable sets which buttons can be pressed: nothing while an erase runs;
+// compare with exactly two ticked.
+func (h *historyScreen) enable() {
+	set := func(b *widget.Button, on bool) {
+		if b == nil {
+			return
+		}
+		if on {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	set(h.compareButton, !h.busy && len(h.ticked) == 2)
+	set(h.eraseAllButton, !h.busy && h.loaded && len(h.list) > 0)
+	for _, b := range h.openButtons {
+		set(b, !h.busy)
+	}
+	for _, b := range h.eraseButtons {
+		set(b, !h.busy)
+	}
+}
+
+func (h *historyScreen) compare() {
+	if len(h.ticked) != 2 {
+		return
+	}
+	h.sh.showCompare(h.ticked[0], h.ticked[1], func() { h.sh.show(h); h.load() })
+}
+
+// askErase erases one exercise after a confirmation that names it. Enter
+// does not confirm: erasing cannot be undone.
+func (h *historyScreen) askErase(id string) {
+	ex := h.find(id)
+	if ex == nil {
+		return
+	}
+	loc := h.sh.loc
+	msg := wrapped(loc.T("history.erase_confirm",
+		"title", exerciseTitle(*ex, loc.Lang().String()),
+		"when", ex.CreatedAt.Local().Format("2006-01-02 15:04"),
+		"teams", listJoin(loc, ex.Teams)))
+	h.ask(loc.T("history.erase_title"), msg, func() { h.erase([]string{id}, false) })
+}
+
+// askEraseAll erases every exercise after a confirmation that says how many.
+func (h *historyScreen) askEraseAll() {
+	loc := h.sh.loc
+	ids := make([]string, len(h.list))
+	for i, ex := range h.list {
+		ids[i] = ex.ID
+	}
+	msg := wrapped(loc.T("history.erase_all_confirm", "n", len(ids)))
+	h.ask(loc.T("history.erase_all_title"), msg, func() { h.erase(ids, true) })
+}
+
+func (h *historyScreen) ask(title string, msg fyne.CanvasObject, yes func()) {
+	loc := h.sh.loc
+	h.confirm = dialog.NewCustomConfirm(title, loc.T("history.erase_button"), loc.T("common.cancel"), msg, func(ok bool) {
+		h.confirm = nil
+		if ok {
+			yes()
+		}
+	}, h.sh.win)
+	h.confirm.SetConfirmImportance(widget.DangerImportance)
+	h.confirm.Resize(fyne.NewSize(520, 0))
+	withKeys(h.sh.win, h.confirm, func() {})
+	h.confirm.Show()
+}
+
+// erase erases exercises (all of them with all) in the background: from
+// the database, then the host's files for each (its network identity and
+// the copies of the teams' streams).
+func (h *historyScreen) erase(ids []string, all bool) {
+	st := h.sh.store
+	if st == nil || h.busy {
+		return
+	}
+	h.busy, h.message = true, ""
+	h.redraw()
+	lanDir := h.sh.deps.lanDir
+	h.sh.inBackground(func() {
+		var n int
+		var err error
+		if all {
+			n, err = st.EraseAll()
+		} else {
+			err = st.Erase(ids[0])
+			n = 1
+		}
+		if lanDir != nil && (err == nil || errors.Is(err, store.ErrBusyCompacting)) {
+			for _, id := range ids {
+				if rmErr := os.RemoveAll(lanDir(id)); rmErr != nil && err == nil {
+					err = rmErr
+				}
+			}
+			if all {
+				// The folder of every hosted exercise, with any left by
+				// exercises erased before.
+				if rmErr := os.RemoveAll(filepath.Dir(lanDir("x"))); rmErr != nil && err == nil {
+					err = rmErr
+				}
+			}
+		}
+		uiDo(func() {
+			h.busy = false
+			loc := h.sh.loc
+			switch {
+			case err != nil:
+				h.sh.showError(err)
+			case all:
+				h.message = loc.T("history.erased_all", "n", n)
+			default:
+				h.message = loc.T("history.erased")
+			}
+			h.load()
+		})
+	})
+}

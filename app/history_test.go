@@ -1,0 +1,275 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/store"
+)
+
+// historyStatement is a statement only the test's exercises hold, to look
+// for in the database file after erasing.
+const historyStatement = "Unique-history-statement: we are sorry, 我们深表歉意独有"
+
+// playedMini starts the mini scenario, has Alpha answer its first decision
+// with historyStatement when say is set, and ends it when end is set.
+func playedMini(t *testing.T, st *store.Store, clock *engine.FakeClock, say, end bool) string {
+	t.Helper()
+	run := startMini(t, st, clock)
+	s := run.Session
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(s.Send(engine.Command{Kind: engine.CmdResume}))
+	if say {
+		clock.Add(6 * time.Minute)
+		must(s.Tick())
+		var d, o string
+		s.Read(func(st *engine.State) {
+			od := st.Team("Alpha").Open
+			if len(od) == 0 {
+				t.Fatal("no decision open for Alpha")
+			}
+			d, o = od[0].Decision.ID, od[0].Decision.Options[0].ID
+		})
+		must(s.Send(engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: d, Option: o, Text: historyStatement}))
+	}
+	if end {
+		must(s.Send(engine.Command{Kind: engine.CmdEnd}))
+	}
+	must(run.Flush())
+	return run.ID
+}
+
+// onDisk is the database's files as `strings firebreak.db*` reads them.
+func onDisk(t *testing.T, st *store.Store) []byte {
+	t.Helper()
+	var all []byte
+	for _, suffix := range []string{"", "-wal", "-journal"} {
+		b, err := os.ReadFile(st.Path() + suffix)
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			t.Fatal(err)
+		}
+		all = append(all, b...)
+	}
+	return all
+}
+
+// TestHistoryErasesAnExerciseForGood: the home screen leads to every
+// exercise, finished or not; erasing one after its confirmation removes it
+// from the list, from the database file and with the host's files, and
+// keeps the others.
+func TestHistoryErasesAnExerciseForGood(t *testing.T) {
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	finished := playedMini(t, st, clock, true, true)
+	running := playedMini(t, st, clock, false, false)
+	lanRoot := filepath.Join(t.TempDir(), "firebreak.db.lan")
+	for _, id := range []string{finished, running} {
+		if err := os.MkdirAll(filepath.Join(lanRoot, id), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(lanRoot, id, "host.json"), []byte(historyStatement), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sh := testShell(t, st, clock)
+	sh.deps.lanDir = func(id string) string { return filepath.Join(lanRoot, id) }
+
+	home := currentAs[*homeScreen](t, sh)
+	if !strings.Contains(allText(sh.body), "2 exercises on this laptop") {
+		t.Errorf("the home screen does not count the exercises:\n%s", allText(sh.body))
+	}
+	test.Tap(home.historyButton)
+	h := currentAs[*historyScreen](t, sh)
+	if len(h.openButtons) != 2 {
+		t.Fatalf("the history lists %d exercises, want 2", len(h.openButtons))
+	}
+	if got := h.openButtons[finished].Text; got != "Open debrief" {
+		t.Errorf("a finished exercise's button says %q", got)
+	}
+	if got := h.openButtons[running].Text; got != "Resume" {
+		t.Errorf("an unfinished exercise's button says %q", got)
+	}
+	if !bytes.Contains(onDisk(t, st), []byte("Unique-history-statement")) {
+		t.Fatal("the statement is not in the database before erasing: the test proves nothing")
+	}
+
+	test.Tap(h.eraseButtons[finished])
+	if h.confirm == nil {
+		t.Fatal("erasing asks no confirmation")
+	}
+	h.confirm.Hide() // cancelled: nothing happens
+	if _, err := st.Exercise(finished); err != nil {
+		t.Fatalf("a cancelled erase erased: %v", err)
+	}
+	test.Tap(h.eraseButtons[finished])
+	h.confirm.Confirm()
+
+	h = currentAs[*historyScreen](t, sh)
+	if _, ok := h.openButtons[finished]; ok || len(h.openButtons) != 1 {
+		t.Errorf("after erasing, the history lists %d exercises", len(h.openButtons))
+	}
+	if !strings.Contains(allText(sh.body), "Nothing of it remains") {
+		t.Errorf("the history does not say the exercise was erased:\n%s", allText(sh.body))
+	}
+	if _, err := st.Exercise(finished); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("the erased exercise is still in the database: %v", err)
+	}
+	if bytes.Contains(onDisk(t, st), []byte("Unique-history-statement")) || bytes.Contains(onDisk(t, st), []byte("我们深表歉意独有")) {
+		t.Error("the erased statement is still in the database files")
+	}
+	if _, err := os.Stat(filepath.Join(lanRoot, finished)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the host's files of the erased exercise are still there: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(lanRoot, running, "host.json")); err != nil {
+		t.Errorf("erasing one exercise removed another's host files: %v", err)
+	}
+	if rs, err := st.Events(running); err != nil || len(rs) == 0 {
+		t.Errorf("the other exercise lost its log: %d events, %v", len(rs), err)
+	}
+}
+
+// TestHistoryErasesAll: "erase all" leaves a database with no exercise
+// text in it and no host files, and the home screen says there is none.
+func TestHistoryErasesAll(t *testing.T) {
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	playedMini(t, st, clock, true, true)
+	playedMini(t, st, clock, true, false)
+	lanRoot := filepath.Join(t.TempDir(), "firebreak.db.lan")
+	if err := os.MkdirAll(filepath.Join(lanRoot, "old-one"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	sh := testShell(t, st, clock)
+	sh.deps.lanDir = func(id string) string { return filepath.Join(lanRoot, id) }
+	sh.showHistory()
+	h := currentAs[*historyScreen](t, sh)
+	title := miniEntry(t).Scenario.Title.Get("en")
+	if !bytes.Contains(onDisk(t, st), []byte(title)) {
+		t.Fatalf("the scenario title %q is not in the database before erasing", title)
+	}
+	test.Tap(h.eraseAllButton)
+	if h.confirm == nil {
+		t.Fatal("erasing all asks no confirmation")
+	}
+	h.confirm.Confirm()
+	if es, err := st.Exercises(); err != nil || len(es) != 0 {
+		t.Fatalf("after erasing all: %d exercises, %v", len(es), err)
+	}
+	disk := onDisk(t, st)
+	for _, s := range []string{title, "Unique-history-statement", "Alpha"} {
+		if bytes.Contains(disk, []byte(s)) {
+			t.Errorf("%q is still in the database files after erasing all", s)
+		}
+	}
+	if _, err := os.Stat(lanRoot); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the host files are still there after erasing all: %v", err)
+	}
+	h = currentAs[*historyScreen](t, sh)
+	if !h.eraseAllButton.Disabled() || !strings.Contains(allText(sh.body), "No exercises on this laptop.") {
+		t.Errorf("the emptied history:\n%s", allText(sh.body))
+	}
+	sh.showHome()
+	if !strings.Contains(allText(sh.body), "No exercises on this laptop yet.") || !currentAs[*homeScreen](t, sh).historyButton.Disabled() {
+		t.Errorf("the home screen after erasing all:\n%s", allText(sh.body))
+	}
+}
+
+// TestHistoryComparesTwoExercises: ticking two enables compare, a third
+// tick replaces the oldest, and the comparison puts every team of both
+// side by side, A's first, with their scores and endings.
+func TestHistoryComparesTwoExercises(t *testing.T) {
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	first := playedMini(t, st, clock, true, true)
+	second := playedMini(t, st, clock, false, true)
+	third := playedMini(t, st, clock, false, true)
+	sh := testShell(t, st, clock)
+	sh.showHistory()
+	h := currentAs[*historyScreen](t, sh)
+	if !h.compareButton.Disabled() {
+		t.Error("compare is enabled with nothing ticked")
+	}
+	test.Tap(h.checks[first])
+	if !h.compareButton.Disabled() {
+		t.Error("compare is enabled with one ticked")
+	}
+	test.Tap(h.checks[third])
+	test.Tap(h.checks[second])
+	if h.checks[first].Checked || h.compareButton.Disabled() {
+		t.Errorf("after a third tick: first ticked %v, compare disabled %v; want the oldest unticked and compare enabled",
+			h.checks[first].Checked, h.compareButton.Disabled())
+	}
+	test.Tap(h.compareButton)
+	c := currentAs[*compareScreen](t, sh)
+	if c.err != nil {
+		t.Fatal(c.err)
+	}
+	for col, want := range []string{"A · Alpha", "A · Bravo", "B · Alpha", "B · Bravo"} {
+		if got := c.cells["head|"+string(rune('1'+col))]; got != want {
+			t.Errorf("column %d is %q, want %q", col+1, got, want)
+		}
+	}
+	// Only the first exercise's Alpha wrote a statement: its overall has a
+	// value, and a team that decided nothing shows a dash for its choices.
+	if !strings.Contains(c.cells["decisions|1"], "0 taken") || !strings.Contains(c.cells["decisions|3"], "0 taken") {
+		t.Errorf("decisions: A·Alpha %q, B·Alpha %q; the third and second exercises took none", c.cells["decisions|1"], c.cells["decisions|3"])
+	}
+	if c.cells["ending|1"] == "" {
+		t.Error("no ending shown")
+	}
+	if strings.Contains(allText(sh.body), "Different scenarios") {
+		t.Error("two runs of the same scenario are said to differ")
+	}
+	test.Tap(c.backButton)
+	if h2 := currentAs[*historyScreen](t, sh); !h2.checks[third].Checked || !h2.checks[second].Checked {
+		t.Error("going back forgot which exercises were ticked")
+	}
+}
+
+// TestHistoryInChinese: the history and the comparison speak Chinese,
+// with the language's own punctuation between facts.
+func TestHistoryInChinese(t *testing.T) {
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	a := playedMini(t, st, clock, true, true)
+	b := playedMini(t, st, clock, false, false)
+	sh := testShell(t, st, clock)
+	sh.setLang(i18n.ZH)
+	sh.showHistory()
+	text := allText(sh.body)
+	for _, want := range []string{"演练记录", "已结束", "未完成，时钟停在"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the Chinese history lacks %q:\n%s", want, text)
+		}
+	}
+	h := currentAs[*historyScreen](t, sh)
+	if got := h.openButtons[a].Text + "/" + h.openButtons[b].Text + "/" + h.compareButton.Text; got != "打开复盘/继续演练/对比勾选的两场" {
+		t.Errorf("the Chinese history's buttons: %s", got)
+	}
+	for _, bad := range []string{"Finished", "Unfinished", ", "} {
+		if strings.Contains(text, bad) {
+			t.Errorf("the Chinese history contains %q:\n%s", bad, text)
+		}
+	}
+	sh.showCompare(a, b, sh.showHome)
+	text = allText(sh.body)
+	for _, want := range []string{"两场演练对比", "逐项对比", "结局", "超时"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the Chinese comparison lacks %q:\n%s", want, text)
+		}
+	}
+}
