@@ -34,7 +34,7 @@ type homeScreen struct {
 	problemButtons   map[string]*widget.Button // by scenario file, for files with findings
 	resumeButtons    map[string]*widget.Button // by exercise id
 	historyButton    *widget.Button
-	joinButton       *widget.Button            // nil when this build cannot join
+	joinButton       *widget.Button // nil when this build cannot join
 }
 
 func newHomeScreen(sh *shell) *homeScreen { return &homeScreen{sh: sh} }

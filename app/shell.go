@@ -73,7 +73,7 @@ type shell struct {
 	scenarios    []library.Entry
 	scenariosErr error
 	unfinished   []store.Exercise
-	exercises    int // how many exercises the database holds, for the home screen
+	exercises    int             // how many exercises the database holds, for the home screen
 	user         []userScenario  // from deps.userDir, usable or not
 	userErr      error           // the folder could not be read
 	opened       []library.Entry // files opened with the file dialog this session
