@@ -1,6 +1,8 @@
 package app
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -40,10 +42,22 @@ type exerciseScreen struct {
 	projPanel     *joinPanel
 	joinShown     bool          // the join tab has been shown first once
 	stopFollowing chan struct{} // ends the goroutines that follow the host and the network
+
+	// lock keeps the console behind the facilitator's PIN (nil: no PIN
+	// was set); see consolelock.go.
+	lock        *consoleLock
+	lockMessage string     // why the last unlock failed
+	lockPanel   *lockPanel // while the console is locked
+	lockButton  *widget.Button
 }
 
 func newExerciseScreen(sh *shell, run *exercise.Running, hs *hosting) *exerciseScreen {
 	e := &exerciseScreen{sh: sh, run: run, histories: worldHistories{}, hosting: hs}
+	if a := fyne.CurrentApp(); a != nil {
+		if l, ok := newConsoleLock(a.Preferences().String(pinPref(run.ID)), time.Now); ok {
+			e.lock = l
+		}
+	}
 	if hs != nil {
 		e.stopFollowing = make(chan struct{})
 		followPresence(hs.host, e.stopFollowing, e.refreshPresence)
@@ -134,7 +148,7 @@ func (e *exerciseScreen) build() fyne.CanvasObject {
 		e.console.shownSeq = -1
 		e.console.refresh()
 	}
-	e.tabs = container.NewAppTabs(container.NewTabItemWithIcon(loc.T("console.title"), theme.SettingsIcon(), e.console.root))
+	e.tabs = container.NewAppTabs(container.NewTabItemWithIcon(loc.T("console.title"), theme.SettingsIcon(), e.consoleContent()))
 	e.teams = nil
 	if e.hosting != nil {
 		// The teams are on their own laptops: the facilitator sees how to
@@ -164,6 +178,14 @@ func (e *exerciseScreen) build() fyne.CanvasObject {
 	}
 	e.tabs.OnSelected = func(*container.TabItem) {
 		e.selected = e.tabs.SelectedIndex()
+		if e.selected != 0 {
+			// Leaving the console locks it: a facilitator who shows a
+			// team its tab need not remember to.
+			e.lockConsole()
+		} else if e.lockPanel != nil && e.lock.locked {
+			// Back on the locked console: the PIN can be typed at once.
+			e.sh.win.Canvas().Focus(e.lockPanel.entry)
+		}
 		e.markTabs()
 	}
 	e.markTabs()

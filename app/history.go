@@ -303,6 +303,11 @@ func (h *historyScreen) erase(ids []string, all bool) {
 		}
 		uiDo(func() {
 			h.busy = false
+			if a := fyne.CurrentApp(); a != nil && (err == nil || errors.Is(err, store.ErrBusyCompacting)) {
+				for _, id := range ids {
+					a.Preferences().RemoveValue(pinPref(id)) // the console's PIN
+				}
+			}
 			loc := h.sh.loc
 			switch {
 			case err != nil:

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
@@ -87,6 +88,9 @@ func TestHistoryErasesAnExerciseForGood(t *testing.T) {
 	}
 	sh := testShell(t, st, clock)
 	sh.deps.lanDir = func(id string) string { return filepath.Join(lanRoot, id) }
+	prefs := fyne.CurrentApp().Preferences()
+	prefs.SetString(pinPref(finished), hashPIN("2468"))
+	prefs.SetString(pinPref(running), hashPIN("1357"))
 
 	home := currentAs[*homeScreen](t, sh)
 	if !strings.Contains(allText(sh.body), "2 exercises on this laptop") {
@@ -136,6 +140,9 @@ func TestHistoryErasesAnExerciseForGood(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(lanRoot, running, "host.json")); err != nil {
 		t.Errorf("erasing one exercise removed another's host files: %v", err)
+	}
+	if prefs.String(pinPref(finished)) != "" || prefs.String(pinPref(running)) == "" {
+		t.Error("erasing an exercise does not remove its console PIN alone")
 	}
 	if rs, err := st.Events(running); err != nil || len(rs) == 0 {
 		t.Errorf("the other exercise lost its log: %d events, %v", len(rs), err)

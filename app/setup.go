@@ -27,8 +27,9 @@ var defaultTeamNames = map[i18n.Lang][]string{
 }
 
 // startFunc starts an exercise; setup calls it only with valid input.
-// several says the teams play on their own laptops over the local network.
-type startFunc func(cfg engine.Config, title scenario.Text, several bool) error
+// several says the teams play on their own laptops over the local network;
+// pin, when not empty, locks the facilitator's console (consolelock.go).
+type startFunc func(cfg engine.Config, title scenario.Text, several bool, pin string) error
 
 // setupScreen is the form that starts an exercise: scenario, teams,
 // exercise language and time compression. What the user entered lives in
@@ -43,7 +44,9 @@ type setupScreen struct {
 	problems     []teamProblem // per team, after a refused start
 	lang         i18n.Lang
 	speed        float64
-	several      bool // teams on their own laptops
+	several      bool   // teams on their own laptops
+	pin          string // the console's PIN; "" for none
+	pinErr       string // an i18n key, after a refused start
 	startErr     string
 
 	// Widgets, kept for tests.
@@ -56,6 +59,8 @@ type setupScreen struct {
 	speedSelect    *widget.Select
 	speedNote      *widget.Label // what the speed leaves of a decision window
 	severalCheck   *widget.Check // nil when this build cannot host
+	pinEntry       *widget.Entry
+	pinError       *widget.Label
 	startButton    *widget.Button
 	startError     *widget.Label
 }
@@ -167,6 +172,28 @@ func (s *setupScreen) build() fyne.CanvasObject {
 		s.severalCheck.SetChecked(s.several)
 		form.AppendItem(&widget.FormItem{Text: loc.T("setup.laptops"), Widget: s.severalCheck, HintText: loc.T("setup.several_hint")})
 	}
+	s.pinEntry = widget.NewPasswordEntry()
+	s.pinEntry.SetText(s.pin)
+	s.pinEntry.SetPlaceHolder(loc.T("setup.pin_placeholder"))
+	s.pinEntry.OnChanged = func(v string) {
+		s.pin = v
+		if s.pinErr != "" && pinProblem(strings.TrimSpace(v)) == "" {
+			// Fixed: the message goes as soon as the PIN is right.
+			s.pinErr = ""
+			s.pinError.Hide()
+		}
+	}
+	s.pinError = wrapped("")
+	s.pinError.Importance = widget.DangerImportance
+	if s.pinErr != "" {
+		s.pinError.SetText(loc.T(s.pinErr, "min", minPINLen, "max", maxPINLen))
+	} else {
+		s.pinError.Hide()
+	}
+	// The hint is a paragraph: a form's hint text does not wrap.
+	pinHint := muted(loc.T("setup.pin_hint"))
+	pinHint.Segments[0].(*widget.TextSegment).Style.SizeName = theme.SizeNameCaptionText
+	form.AppendItem(widget.NewFormItem(loc.T("setup.pin"), container.NewVBox(s.pinEntry, s.pinError, pinHint)))
 	content := container.NewVBox(
 		heading(loc.T("setup.title")),
 		form,
@@ -266,11 +293,13 @@ func (s *setupScreen) submit() {
 	}
 	s.problems = checkTeamNames(s.teams)
 	s.startErr = ""
+	s.pin = strings.TrimSpace(s.pin)
+	s.pinErr = pinProblem(s.pin)
 	entry, ok := s.entry()
 	switch {
 	case !ok:
 		s.startErr = loc.T("home.error.no_scenario")
-	case hasProblem(s.problems):
+	case hasProblem(s.problems), s.pinErr != "":
 	default:
 		// The engine has the last word on team names; its rules and
 		// checkTeamNames are meant to agree.
@@ -280,7 +309,7 @@ func (s *setupScreen) submit() {
 		}
 		cfg := engine.Config{ScenarioID: entry.ID, Source: entry.Source, Teams: append([]string(nil), s.teams...),
 			Lang: s.lang.String(), Speed: s.speed}
-		if err := s.start(cfg, entry.Scenario.Title, s.several); err != nil {
+		if err := s.start(cfg, entry.Scenario.Title, s.several, s.pin); err != nil {
 			s.startErr = loc.T("home.error.start_failed", "error", errorText(loc, err))
 			break
 		}

@@ -340,7 +340,7 @@ func (sh *shell) openScenario(u userScenario) {
 // startExercise is setup's way to start: the exercise is created in the
 // store and the console shown. With several, the exercise is served to
 // team laptops on the local network as well.
-func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, several bool) error {
+func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, several bool, pin string) error {
 	if sh.store == nil {
 		return sh.noStore()
 	}
@@ -351,6 +351,9 @@ func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, several b
 	if err != nil {
 		return err
 	}
+	if a := fyne.CurrentApp(); a != nil && pin != "" {
+		a.Preferences().SetString(pinPref(run.ID), hashPIN(pin))
+	}
 	var hs *hosting
 	if several {
 		if hs, err = startHosting(sh.store, run, sh.deps.lanDir(run.ID), sh.deps.advertise, sh.deps.hostLog); err != nil {
@@ -360,6 +363,13 @@ func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, several b
 		}
 	}
 	sh.showExercise(run, hs)
+	if e, ok := sh.current.(*exerciseScreen); ok && e.lock != nil {
+		// The facilitator has just typed the PIN: the console starts open
+		// and locks when a team's tab is shown. (A resumed one starts
+		// locked: anyone may be at the laptop.)
+		e.lock.locked = false
+		e.showConsoleTab()
+	}
 	return nil
 }
 

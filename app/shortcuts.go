@@ -36,7 +36,7 @@ func (e *exerciseScreen) bindKeys() {
 		}
 		switch k.Name {
 		case fyne.KeySpace:
-			if e.console != nil && e.tabs != nil && e.tabs.SelectedIndex() == 0 {
+			if e.console != nil && e.tabs != nil && e.tabs.SelectedIndex() == 0 && (e.lock == nil || !e.lock.locked) {
 				e.console.togglePause()
 			}
 		case fyne.KeyF1:

@@ -1,0 +1,193 @@
+package app
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/hex"
+	"image/color"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// The facilitator's console shows what teams must not see: the injects to
+// come, every team's scores, the facilitator's notes. On a laptop the teams
+// share it is one click from their tabs, so the facilitator can set a PIN
+// at setup: the console then locks whenever another tab is shown (and with
+// its Lock button), and opens again only with the PIN. Team tabs stay
+// usable while it is locked.
+//
+// The PIN is kept, salted and hashed, in the app's preferences under the
+// exercise's id, so that a resumed exercise is locked too; erasing the
+// exercise removes it. It keeps curious participants out of the console;
+// it is not meant to stand up to someone who can read the laptop's files.
+
+// PIN rules: digits only, so it can be typed on any keyboard layout.
+const (
+	minPINLen = 4
+	maxPINLen = 8
+	// After maxPINFailures wrong PINs in a row, the lock refuses every try
+	// for pinBackoff: four digits are not to be guessed by a table in turn.
+	maxPINFailures = 5
+	pinBackoff     = 30 * time.Second
+)
+
+// pinProblem says what is wrong with a PIN chosen at setup (an i18n key),
+// or "" when it is fine. An empty PIN is fine: the console is not locked.
+func pinProblem(pin string) string {
+	if pin == "" {
+		return ""
+	}
+	if len(pin) < minPINLen || len(pin) > maxPINLen || strings.Trim(pin, "0123456789") != "" {
+		return "setup.pin_invalid"
+	}
+	return ""
+}
+
+// pinPref is the preference that keeps an exercise's console PIN.
+func pinPref(exerciseID string) string { return "console_pin." + exerciseID }
+
+// hashPIN returns "salt:hash" in hex for a new PIN.
+func hashPIN(pin string) string {
+	salt := make([]byte, 16)
+	_, _ = rand.Read(salt) // crypto/rand.Read does not fail (Go 1.24+)
+	return hex.EncodeToString(salt) + ":" + hex.EncodeToString(pinSum(salt, pin))
+}
+
+func pinSum(salt []byte, pin string) []byte {
+	h := sha256.New()
+	h.Write(salt)
+	h.Write([]byte(pin))
+	return h.Sum(nil)
+}
+
+// consoleLock is the lock of one exercise's console.
+type consoleLock struct {
+	salt, sum []byte
+	locked    bool
+	failures  int
+	until     time.Time // no try is taken before this
+	now       func() time.Time
+}
+
+// newConsoleLock reads a lock from its stored form ("salt:hash"); ok is
+// false for none or a damaged one (the console is then not locked).
+func newConsoleLock(stored string, now func() time.Time) (*consoleLock, bool) {
+	s, h, found := strings.Cut(stored, ":")
+	salt, err1 := hex.DecodeString(s)
+	sum, err2 := hex.DecodeString(h)
+	if !found || err1 != nil || err2 != nil || len(salt) == 0 || len(sum) != sha256.Size {
+		return nil, false
+	}
+	return &consoleLock{salt: salt, sum: sum, locked: true, now: now}, true
+}
+
+// unlock tries pin. It returns false with the time left to wait when too
+// many wrong PINs came before (wait > 0), or false for a wrong PIN.
+func (l *consoleLock) unlock(pin string) (ok bool, wait time.Duration) {
+	if now := l.now(); now.Before(l.until) {
+		return false, l.until.Sub(now)
+	}
+	if subtle.ConstantTimeCompare(pinSum(l.salt, strings.TrimSpace(pin)), l.sum) == 1 {
+		l.locked, l.failures = false, 0
+		return true, 0
+	}
+	l.failures++
+	if l.failures >= maxPINFailures {
+		l.failures = 0
+		l.until = l.now().Add(pinBackoff)
+		return false, pinBackoff
+	}
+	return false, 0
+}
+
+// lockPanel is what the console tab shows while it is locked.
+type lockPanel struct {
+	root    fyne.CanvasObject
+	entry   *widget.Entry
+	button  *widget.Button
+	message *widget.Label
+}
+
+// consoleContent is the console tab's content: the console with a Lock
+// button when a PIN is set and it is open, the PIN form when it is locked.
+func (e *exerciseScreen) consoleContent() fyne.CanvasObject {
+	loc := e.sh.loc
+	if e.lock == nil {
+		return e.console.root
+	}
+	if !e.lock.locked {
+		lockNow := widget.NewButtonWithIcon(loc.T("console.lock"), theme.VisibilityOffIcon(), e.lockConsole)
+		lockNow.Importance = widget.LowImportance
+		e.lockButton = lockNow
+		return container.NewBorder(container.NewHBox(spacer(), lockNow), nil, nil, nil, e.console.root)
+	}
+	p := &lockPanel{}
+	p.entry = widget.NewPasswordEntry()
+	p.entry.SetPlaceHolder(loc.T("console.pin_placeholder"))
+	p.entry.OnSubmitted = func(string) { e.tryUnlock() }
+	p.button = widget.NewButtonWithIcon(loc.T("console.unlock"), theme.VisibilityIcon(), e.tryUnlock)
+	p.button.Importance = widget.HighImportance
+	p.message = wrapped(e.lockMessage)
+	p.message.Importance = widget.DangerImportance
+	if e.lockMessage == "" {
+		p.message.Hide()
+	}
+	form := container.NewVBox(
+		container.NewHBox(widget.NewIcon(theme.VisibilityOffIcon()), heading(loc.T("console.locked_title"))),
+		wrapped(loc.T("console.locked_text")),
+		container.NewBorder(nil, nil, nil, p.button, p.entry),
+		p.message,
+	)
+	// Centred at a readable width (a centred paragraph shrinks to nothing).
+	width := canvas.NewRectangle(color.Transparent)
+	width.SetMinSize(fyne.NewSize(460, 0))
+	p.root = container.NewCenter(container.NewStack(width, form))
+	e.lockPanel = p
+	return p.root
+}
+
+// lockConsole locks the console (when a PIN is set) and redraws its tab.
+func (e *exerciseScreen) lockConsole() {
+	if e.lock == nil || e.lock.locked {
+		return
+	}
+	e.lock.locked, e.lockMessage = true, ""
+	e.showConsoleTab()
+}
+
+// tryUnlock checks the PIN typed in the lock panel.
+func (e *exerciseScreen) tryUnlock() {
+	if e.lock == nil || e.lockPanel == nil {
+		return
+	}
+	loc := e.sh.loc
+	ok, wait := e.lock.unlock(e.lockPanel.entry.Text)
+	switch {
+	case ok:
+		e.lockMessage = ""
+	case wait > 0:
+		e.lockMessage = loc.T("console.pin_wait", "time", formatSpan(loc, wait))
+	default:
+		e.lockMessage = loc.T("console.pin_wrong")
+	}
+	e.showConsoleTab()
+	if !ok && e.lockPanel != nil {
+		e.sh.win.Canvas().Focus(e.lockPanel.entry)
+	}
+}
+
+// showConsoleTab puts the console's content, locked or not, in its tab.
+func (e *exerciseScreen) showConsoleTab() {
+	if e.tabs == nil || len(e.tabs.Items) == 0 || e.console == nil {
+		return
+	}
+	e.tabs.Items[0].Content = e.consoleContent()
+	e.tabs.Refresh()
+}

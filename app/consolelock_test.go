@@ -1,0 +1,151 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+)
+
+func TestPINRules(t *testing.T) {
+	for pin, ok := range map[string]bool{
+		"": true, "1234": true, "00000000": true, "2468": true,
+		"123": false, "123456789": false, "12a4": false, "12 34": false, "１２３４": false, "-123": false,
+	} {
+		if got := pinProblem(pin) == ""; got != ok {
+			t.Errorf("pinProblem(%q) accepts: %v, want %v", pin, got, ok)
+		}
+	}
+}
+
+// TestConsoleLockBacksOffAfterWrongPINs: the right PIN opens the lock; five
+// wrong ones in a row make it refuse even the right one for 30 seconds.
+func TestConsoleLockBacksOffAfterWrongPINs(t *testing.T) {
+	now := time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC)
+	l, ok := newConsoleLock(hashPIN("2468"), func() time.Time { return now })
+	if !ok || !l.locked {
+		t.Fatal("a stored PIN does not make a locked console")
+	}
+	if ok, _ := l.unlock("1357"); ok {
+		t.Fatal("a wrong PIN unlocks")
+	}
+	if ok, _ := l.unlock(" 2468 "); !ok || l.locked {
+		t.Fatal("the right PIN does not unlock")
+	}
+	l.locked = true
+	for i := 1; i < maxPINFailures; i++ {
+		if ok, wait := l.unlock("0000"); ok || wait != 0 {
+			t.Fatalf("wrong PIN %d: ok %v, wait %v", i, ok, wait)
+		}
+	}
+	if _, wait := l.unlock("0000"); wait != pinBackoff {
+		t.Fatalf("the fifth wrong PIN: wait %v, want %v", wait, pinBackoff)
+	}
+	now = now.Add(10 * time.Second)
+	if ok, wait := l.unlock("2468"); ok || wait != 20*time.Second {
+		t.Fatalf("the right PIN during the wait: ok %v, wait %v; want refused, 20s left", ok, wait)
+	}
+	now = now.Add(21 * time.Second)
+	if ok, _ := l.unlock("2468"); !ok {
+		t.Fatal("the right PIN after the wait does not unlock")
+	}
+	for _, damaged := range []string{"", "zz:yy", "abcd", "00:" + strings.Repeat("ab", 31)} {
+		if _, ok := newConsoleLock(damaged, time.Now); ok {
+			t.Errorf("%q makes a lock", damaged)
+		}
+	}
+}
+
+// TestTheConsoleLocksBehindItsPIN follows a facilitator on a shared
+// laptop: setup refuses a bad PIN beside its field, a good one starts the
+// exercise with the console open; showing a team's tab locks it, and only
+// the PIN opens it again (Space does not pause meanwhile); a resumed
+// exercise starts locked.
+func TestTheConsoleLocksBehindItsPIN(t *testing.T) {
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	sh := testShell(t, st, clock)
+	sh.showSetup(miniEntry(t))
+	s := currentAs[*setupScreen](t, sh)
+	test.Type(s.pinEntry, "24a8")
+	test.Tap(s.startButton)
+	s = currentAs[*setupScreen](t, sh)
+	if !s.pinError.Visible() || !strings.Contains(s.pinError.Text, "4 to 8 digits") {
+		t.Fatalf("a bad PIN: the message beside the field is %q (shown %v)", s.pinError.Text, s.pinError.Visible())
+	}
+	s.pinEntry.SetText("2468")
+	if s.pinError.Visible() {
+		t.Error("the PIN message stays after the PIN is fixed")
+	}
+	test.Tap(s.startButton)
+	e := currentAs[*exerciseScreen](t, sh)
+	if e.lock == nil || e.lock.locked || e.lockButton == nil {
+		t.Fatal("the console is not open, with a Lock button, after setup")
+	}
+	if !holds(t, e.tabs.Items[0].Content, e.console.root) {
+		t.Fatal("the console tab does not show the console")
+	}
+
+	e.tabs.SelectIndex(1) // a team's tab
+	if !e.lock.locked {
+		t.Fatal("showing a team's tab leaves the console open")
+	}
+	e.tabs.SelectIndex(0)
+	if e.lockPanel == nil || holds(t, e.tabs.Items[0].Content, e.console.root) {
+		t.Fatal("the locked console tab still shows the console")
+	}
+	var paused bool
+	e.run.Session.Read(func(st *engine.State) { paused = st.Paused })
+	e.sh.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeySpace})
+	var after bool
+	e.run.Session.Read(func(st *engine.State) { after = st.Paused })
+	if after != paused {
+		t.Error("Space paused or resumed the clock through the locked console")
+	}
+	test.Type(e.lockPanel.entry, "1111")
+	test.Tap(e.lockPanel.button)
+	if !e.lock.locked || !e.lockPanel.message.Visible() || e.lockPanel.message.Text != "That is not the PIN." {
+		t.Fatalf("a wrong PIN: locked %v, message %q", e.lock.locked, e.lockPanel.message.Text)
+	}
+	test.Type(e.lockPanel.entry, "2468")
+	e.lockPanel.entry.OnSubmitted(e.lockPanel.entry.Text) // Enter
+	if e.lock.locked || !holds(t, e.tabs.Items[0].Content, e.console.root) {
+		t.Fatal("the right PIN does not open the console")
+	}
+	test.Tap(e.lockButton)
+	if !e.lock.locked {
+		t.Fatal("the Lock button does not lock")
+	}
+
+	// A resume, as after a restart: locked from the start, in Chinese too.
+	id := e.run.ID
+	sh.showHome()
+	sh.setLang(i18n.ZH)
+	sh.resumeExercise(id)
+	e = currentAs[*exerciseScreen](t, sh)
+	if e.lock == nil || !e.lock.locked || e.lockPanel == nil {
+		t.Fatal("a resumed exercise's console is not locked")
+	}
+	if text := allText(e.tabs.Items[0].Content); !strings.Contains(text, "控制台已锁定") {
+		t.Errorf("the Chinese lock panel says:\n%s", text)
+	}
+}
+
+// TestNoPINNoLock: without a PIN the console never locks.
+func TestNoPINNoLock(t *testing.T) {
+	st := openStore(t)
+	sh := testShell(t, st, engine.NewFakeClock())
+	sh.showSetup(miniEntry(t))
+	test.Tap(currentAs[*setupScreen](t, sh).startButton)
+	e := currentAs[*exerciseScreen](t, sh)
+	e.tabs.SelectIndex(1)
+	e.tabs.SelectIndex(0)
+	if e.lock != nil || !holds(t, e.tabs.Items[0].Content, e.console.root) {
+		t.Error("the console locked without a PIN")
+	}
+}
