@@ -123,10 +123,12 @@ func (e *exerciseScreen) refresh() {
 }
 
 func (e *exerciseScreen) build() fyne.CanvasObject {
-	channels := map[string]string{}          // inbox filters, kept across a rebuild
+	channels := map[string]string{} // inbox filters, kept across a rebuild
+	roles := map[string]string{}
 	drafts := map[string]map[string]string{} // statements being written, too
 	for _, tv := range e.teams {
 		channels[tv.team] = tv.channel
+		roles[tv.team] = tv.role
 		drafts[tv.team] = tv.drafts()
 	}
 	e.closeViews()
@@ -169,6 +171,7 @@ func (e *exerciseScreen) build() fyne.CanvasObject {
 	for _, name := range teams {
 		tv := newTeamViewWith(e.run.Session, name, e.sh.win, loc, e.histories.get(name))
 		tv.setChannel(channels[name])
+		tv.setRole(roles[name])
 		tv.restoreDrafts(drafts[name])
 		e.teams = append(e.teams, tv)
 		e.tabs.Append(container.NewTabItemWithIcon(name, theme.AccountIcon(), tv.root))

@@ -66,6 +66,9 @@ type teamView struct {
 	inboxItems    []fyne.CanvasObject
 	channelSelect *widget.Select
 	channel       string            // shown channel, "" for all
+	roleSelect    *widget.Select    // nil when the scenario has no roles
+	role          string            // shown role, "" for everyone
+	roles         []*scenario.Role  // the scenario's roles, in file order
 	lastInbox     []engine.Delivery // as last read, for redrawing under another filter
 	lastLang      string
 
@@ -156,6 +159,7 @@ func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.L
 	lang := loc.Lang().String()
 	conn.Read(func(st *engine.State) {
 		vars = st.Scenario.World
+		tv.roles = st.Scenario.Roles
 		if st.Lang != "" {
 			lang = st.Lang
 		}
@@ -185,7 +189,27 @@ func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.L
 		tv.drawInbox()
 	})
 	tv.channelSelect.SetSelectedIndex(0)
-	inboxHead := container.NewBorder(nil, nil, heading(loc.T("team.inbox")), tv.channelSelect)
+	filters := container.NewHBox(tv.channelSelect)
+	if len(tv.roles) > 0 {
+		// And by role: each person at the laptop follows their own part
+		// (the spokesperson, legal…); an inject for the whole team shows
+		// under every role.
+		roleLabels := []string{loc.T("team.all_roles")}
+		for _, r := range tv.roles {
+			roleLabels = append(roleLabels, r.Label.Get(lang))
+		}
+		tv.roleSelect = widget.NewSelect(roleLabels, func(string) {
+			if i := tv.roleSelect.SelectedIndex(); i > 0 {
+				tv.role = tv.roles[i-1].ID
+			} else {
+				tv.role = ""
+			}
+			tv.drawInbox()
+		})
+		tv.roleSelect.SetSelectedIndex(0)
+		filters = container.NewHBox(tv.roleSelect, tv.channelSelect)
+	}
+	inboxHead := container.NewBorder(nil, nil, heading(loc.T("team.inbox")), filters)
 	tv.inboxScroll = container.NewVScroll(container.NewPadded(tv.inbox))
 	inbox := container.NewBorder(container.NewPadded(inboxHead), nil, nil, nil, tv.inboxScroll)
 	// The feed beside the inbox: what the public says, as opposed to what
@@ -403,13 +427,15 @@ func (tv *teamView) drawInbox() {
 	tv.inboxItems = nil
 	for i := len(tv.lastInbox) - 1; i >= 0; i-- {
 		d := tv.lastInbox[i]
-		if tv.channel == "" || d.Inject.Channel == tv.channel {
-			tv.inboxItems = append(tv.inboxItems, injectCard(tv.loc, d.Inject, d.At, tv.lastLang))
+		if (tv.channel == "" || d.Inject.Channel == tv.channel) && forRole(d.Inject, tv.role) {
+			tv.inboxItems = append(tv.inboxItems, injectCard(tv.loc, d.Inject, d.At, tv.lastLang, tv.roleLabel))
 		}
 	}
 	switch {
 	case len(tv.inboxItems) > 0:
 		tv.inbox.Objects = tv.inboxItems
+	case len(tv.lastInbox) > 0 && tv.role != "":
+		tv.inbox.Objects = []fyne.CanvasObject{muted(tv.loc.T("team.filter_empty"))}
 	case len(tv.lastInbox) > 0:
 		tv.inbox.Objects = []fyne.CanvasObject{muted(tv.loc.T("team.channel_empty"))}
 	default:
@@ -419,6 +445,34 @@ func (tv *teamView) drawInbox() {
 	if tv.inboxScroll != nil {
 		tv.inboxScroll.Refresh()
 	}
+}
+
+// forRole tells whether an inject is for role: one addressed to nobody in
+// particular is for the whole team, hence for every role.
+func forRole(in *scenario.Inject, role string) bool {
+	return role == "" || len(in.To) == 0 || slices.Contains(in.To, role)
+}
+
+// roleLabel names a role of the scenario in the exercise's language.
+func (tv *teamView) roleLabel(id string) string {
+	for _, r := range tv.roles {
+		if r.ID == id {
+			if s := r.Label.Get(tv.lastLang); s != "" {
+				return s
+			}
+		}
+	}
+	return id
+}
+
+// setRole shows only the injects for the given role ("" for everyone);
+// kept across a language switch like the channel.
+func (tv *teamView) setRole(role string) {
+	if tv.roleSelect == nil {
+		return
+	}
+	i := slices.IndexFunc(tv.roles, func(r *scenario.Role) bool { return r.ID == role })
+	tv.roleSelect.SetSelectedIndex(i + 1) // -1 + 1: everyone
 }
 
 // setChannel shows only the given channel's injects ("" for all); the
@@ -689,10 +743,18 @@ func (tv *teamView) chosen(err error) {
 
 // injectCard draws one delivered inject: channel, time and sender above the
 // text.
-func injectCard(loc *i18n.Localizer, in *scenario.Inject, at time.Duration, lang string) fyne.CanvasObject {
+func injectCard(loc *i18n.Localizer, in *scenario.Inject, at time.Duration, lang string, roleLabel func(string) string) fyne.CanvasObject {
 	objs := []fyne.CanvasObject{iconLine(channelIcon(in.Channel), channelName(loc, in.Channel)+" · "+debrief.Clock(at))}
 	if from := in.From.Get(lang); from != "" {
 		objs = append(objs, muted(loc.T("team.from", "from", from)))
+	}
+	if len(in.To) > 0 {
+		// Who in the crisis cell it is for: the scenario's roles.
+		to := make([]string, len(in.To))
+		for i, id := range in.To {
+			to[i] = roleLabel(id)
+		}
+		objs = append(objs, muted(loc.T("team.to", "roles", listJoin(loc, to))))
 	}
 	objs = append(objs, wrapped(in.Text.Get(lang)))
 	return panel(objs...)
