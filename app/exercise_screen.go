@@ -49,6 +49,15 @@ type exerciseScreen struct {
 	lockMessage string     // why the last unlock failed
 	lockPanel   *lockPanel // while the console is locked
 	lockButton  *widget.Button
+
+	// The strip of open decisions and the auto-pause (attention.go).
+	strip        *openStrip
+	autoPausing  bool            // chosen at setup
+	pausedFor    map[string]bool // openings the clock was paused for
+	autoPaused   []string        // the teams the clock paused for by itself; nil when it did not
+	notice       *fyne.Container // says so, with a Resume button
+	noticeLabel  *widget.Label
+	noticeResume *widget.Button
 }
 
 func newExerciseScreen(sh *shell, run *exercise.Running, hs *hosting) *exerciseScreen {
@@ -57,6 +66,7 @@ func newExerciseScreen(sh *shell, run *exercise.Running, hs *hosting) *exerciseS
 		if l, ok := newConsoleLock(a.Preferences().String(pinPref(run.ID)), time.Now); ok {
 			e.lock = l
 		}
+		e.autoPausing = a.Preferences().Bool(autoPausePref(run.ID))
 	}
 	if hs != nil {
 		e.stopFollowing = make(chan struct{})
@@ -191,8 +201,26 @@ func (e *exerciseScreen) build() fyne.CanvasObject {
 		}
 		e.markTabs()
 	}
+	e.strip = newOpenStrip()
+	e.noticeLabel = wrapped("")
+	e.noticeLabel.TextStyle.Bold = true
+	e.noticeResume = widget.NewButtonWithIcon(loc.T("console.resume"), theme.MediaPlayIcon(), e.resumeAfterAutoPause)
+	e.noticeResume.Importance = widget.HighImportance
+	e.notice = container.NewBorder(nil, nil, widget.NewIcon(theme.MediaPauseIcon()), e.noticeResume, e.noticeLabel)
+	e.notice.Hide()
 	e.markTabs()
-	return e.tabs
+	return container.NewBorder(container.NewVBox(e.strip.box, e.notice), nil, nil, nil, e.tabs)
+}
+
+// resumeAfterAutoPause runs the clock again after it paused by itself: the
+// team has seen its decision, and anyone at the laptop may go on (the
+// console, perhaps locked, is not needed for that).
+func (e *exerciseScreen) resumeAfterAutoPause() {
+	if err := e.run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
+		e.sh.showError(err)
+	}
+	e.autoPaused = nil
+	e.refresh()
 }
 
 func (e *exerciseScreen) closeViews() {

@@ -306,6 +306,7 @@ func (h *historyScreen) erase(ids []string, all bool) {
 			if a := fyne.CurrentApp(); a != nil && (err == nil || errors.Is(err, store.ErrBusyCompacting)) {
 				for _, id := range ids {
 					a.Preferences().RemoveValue(pinPref(id)) // the console's PIN
+					a.Preferences().RemoveValue(autoPausePref(id))
 				}
 			}
 			loc := h.sh.loc

@@ -27,9 +27,19 @@ var defaultTeamNames = map[i18n.Lang][]string{
 }
 
 // startFunc starts an exercise; setup calls it only with valid input.
-// several says the teams play on their own laptops over the local network;
-// pin, when not empty, locks the facilitator's console (consolelock.go).
-type startFunc func(cfg engine.Config, title scenario.Text, several bool, pin string) error
+type startFunc func(cfg engine.Config, title scenario.Text, opts startOptions) error
+
+// startOptions are the setup choices about how this laptop runs the
+// exercise, beside the engine's Config.
+type startOptions struct {
+	// several: the teams play on their own laptops over the local network.
+	several bool
+	// pin, when not empty, locks the facilitator's console (consolelock.go).
+	pin string
+	// autoPause pauses the clock when a decision opens for a team whose
+	// tab is not shown (a shared laptop; see attention.go).
+	autoPause bool
+}
 
 // setupScreen is the form that starts an exercise: scenario, teams,
 // exercise language and time compression. What the user entered lives in
@@ -46,6 +56,7 @@ type setupScreen struct {
 	speed        float64
 	several      bool   // teams on their own laptops
 	pin          string // the console's PIN; "" for none
+	autoPause    bool   // pause when a decision opens on a tab not shown
 	pinErr       string // an i18n key, after a refused start
 	startErr     string
 
@@ -60,6 +71,7 @@ type setupScreen struct {
 	speedNote      *widget.Label // what the speed leaves of a decision window
 	severalCheck   *widget.Check // nil when this build cannot host
 	pinEntry       *widget.Entry
+	autoPauseCheck *widget.Check
 	pinError       *widget.Label
 	startButton    *widget.Button
 	startError     *widget.Label
@@ -190,6 +202,9 @@ func (s *setupScreen) build() fyne.CanvasObject {
 	} else {
 		s.pinError.Hide()
 	}
+	s.autoPauseCheck = widget.NewCheck(loc.T("setup.auto_pause"), func(v bool) { s.autoPause = v })
+	s.autoPauseCheck.SetChecked(s.autoPause)
+	form.AppendItem(&widget.FormItem{Text: loc.T("setup.shared_laptop"), Widget: s.autoPauseCheck, HintText: loc.T("setup.auto_pause_hint")})
 	// The hint is a paragraph: a form's hint text does not wrap.
 	pinHint := muted(loc.T("setup.pin_hint"))
 	pinHint.Segments[0].(*widget.TextSegment).Style.SizeName = theme.SizeNameCaptionText
@@ -309,7 +324,7 @@ func (s *setupScreen) submit() {
 		}
 		cfg := engine.Config{ScenarioID: entry.ID, Source: entry.Source, Teams: append([]string(nil), s.teams...),
 			Lang: s.lang.String(), Speed: s.speed}
-		if err := s.start(cfg, entry.Scenario.Title, s.several, s.pin); err != nil {
+		if err := s.start(cfg, entry.Scenario.Title, startOptions{several: s.several, pin: s.pin, autoPause: s.autoPause}); err != nil {
 			s.startErr = loc.T("home.error.start_failed", "error", errorText(loc, err))
 			break
 		}

@@ -340,7 +340,8 @@ func (sh *shell) openScenario(u userScenario) {
 // startExercise is setup's way to start: the exercise is created in the
 // store and the console shown. With several, the exercise is served to
 // team laptops on the local network as well.
-func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, several bool, pin string) error {
+func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts startOptions) error {
+	several, pin := opts.several, opts.pin
 	if sh.store == nil {
 		return sh.noStore()
 	}
@@ -351,8 +352,13 @@ func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, several b
 	if err != nil {
 		return err
 	}
-	if a := fyne.CurrentApp(); a != nil && pin != "" {
-		a.Preferences().SetString(pinPref(run.ID), hashPIN(pin))
+	if a := fyne.CurrentApp(); a != nil {
+		if pin != "" {
+			a.Preferences().SetString(pinPref(run.ID), hashPIN(pin))
+		}
+		if opts.autoPause && !several {
+			a.Preferences().SetBool(autoPausePref(run.ID), true)
+		}
 	}
 	var hs *hosting
 	if several {

@@ -63,8 +63,10 @@ func (e *exerciseScreen) markTabs() {
 	first := len(e.tabs.Items) - len(e.teams)
 	open := map[string][]engine.OpenDecision{}
 	var now time.Duration
+	var lang string
+	var paused bool
 	e.run.Session.Read(func(st *engine.State) {
-		now = st.Now
+		now, lang, paused = st.Now, st.Lang, st.Paused
 		for _, t := range st.Teams {
 			open[t.Name] = append([]engine.OpenDecision(nil), t.Open...)
 		}
@@ -93,4 +95,26 @@ func (e *exerciseScreen) markTabs() {
 	if changed {
 		e.tabs.Refresh()
 	}
+	items := e.openItems(open)
+	e.drawStrip(items, max(now, e.run.Session.ExerciseTime()), lang)
+	if e.autoPause(items) {
+		return // it paused and redrew everything
+	}
+	e.showNotice(paused)
+}
+
+// showNotice shows why the clock paused by itself while it stays paused.
+func (e *exerciseScreen) showNotice(paused bool) {
+	if e.notice == nil {
+		return
+	}
+	if !paused {
+		e.autoPaused = nil
+	}
+	if len(e.autoPaused) == 0 {
+		e.notice.Hide()
+		return
+	}
+	e.noticeLabel.SetText(e.sh.loc.T("strip.auto_paused", "teams", listJoin(e.sh.loc, e.autoPaused)))
+	e.notice.Show()
 }

@@ -918,6 +918,10 @@ func subjectLabel(sc *scenario.Scenario, code, subject, lang string) string {
 // counts 2, any other character 1.
 const briefUnits = 96
 
+// Question is a decision's prompt shortened to its question, as the
+// report's tables name a decision (for lists on screen too).
+func Question(prompt string) string { return brief(prompt, true) }
+
 // brief shortens a scenario text for tables and findings: for a prompt
 // (question true) its first question, else its first sentence, cut to
 // briefUnits with an ellipsis.

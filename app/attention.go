@@ -1,0 +1,147 @@
+package app
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/firebreak-drills/firebreak/internal/debrief"
+	"github.com/firebreak-drills/firebreak/internal/engine"
+)
+
+// A shared laptop holds attention beyond the tab badges (tabbadge.go): a
+// strip above the tabs lists every open decision of every team with its
+// countdown, each one click from its team's tab; and, when chosen at
+// setup, the clock pauses by itself when a decision opens for a team whose
+// tab is not shown, so that no team loses time to another team's turn at
+// the screen.
+
+// autoPausePref is the preference that keeps an exercise's auto-pause
+// choice, so a resumed exercise keeps it.
+func autoPausePref(exerciseID string) string { return "auto_pause." + exerciseID }
+
+// openItem is one open decision in the strip.
+type openItem struct {
+	team     string
+	tab      int // the team's tab
+	od       engine.OpenDecision
+	key      string // team, decision and opening: one decision's one opening
+	deadline time.Duration
+}
+
+// openStrip is the row of open decisions above the tabs.
+type openStrip struct {
+	box     *fyne.Container // hidden when nothing is open
+	row     *fyne.Container
+	keys    []string // the items shown, in order
+	buttons []*widget.Button
+}
+
+func newOpenStrip() *openStrip {
+	s := &openStrip{row: container.NewHBox()}
+	s.box = container.NewVBox(container.NewHScroll(s.row), widget.NewSeparator())
+	s.box.Hide()
+	return s
+}
+
+// openItems lists the teams' open decisions, the nearest deadline first.
+func (e *exerciseScreen) openItems(open map[string][]engine.OpenDecision) []openItem {
+	first := len(e.tabs.Items) - len(e.teams)
+	var items []openItem
+	for i, tv := range e.teams {
+		for _, od := range open[tv.team] {
+			items = append(items, openItem{team: tv.team, tab: first + i, od: od,
+				key: tv.team + "\x00" + od.Decision.ID + "\x00" + od.OpenedAt.String(), deadline: od.DeadlineAt()})
+		}
+	}
+	slices.SortStableFunc(items, func(a, b openItem) int { return cmp.Compare(a.deadline, b.deadline) })
+	return items
+}
+
+// drawStrip shows the open decisions with their countdowns at now. It
+// makes buttons anew only when the set of decisions changes.
+func (e *exerciseScreen) drawStrip(items []openItem, now time.Duration, lang string) {
+	s := e.strip
+	if s == nil {
+		return
+	}
+	if len(e.teams) < 2 || len(items) == 0 {
+		// One team's tab badge says it all; nothing open, nothing to say.
+		s.box.Hide()
+		return
+	}
+	keys := make([]string, len(items))
+	for i, it := range items {
+		keys[i] = it.key
+	}
+	if !slices.Equal(keys, s.keys) {
+		s.keys, s.buttons = keys, make([]*widget.Button, len(items))
+		s.row.Objects = []fyne.CanvasObject{widget.NewIcon(theme.WarningIcon())}
+		for i, it := range items {
+			tab := it.tab
+			b := widget.NewButton("", func() {
+				if e.tabs != nil && tab < len(e.tabs.Items) {
+					e.tabs.SelectIndex(tab)
+				}
+			})
+			s.buttons[i] = b
+			s.row.Add(b)
+		}
+	}
+	for i, it := range items {
+		_, _, u := countdownText(e.sh.loc, now, it.od.TargetAt(), it.od.DeadlineAt())
+		b := s.buttons[i]
+		b.SetText(e.sh.loc.T("strip.item", "team", it.team, "decision", debrief.Question(it.od.Decision.Prompt.Get(lang)),
+			"left", formatCountdown(it.deadline-now)))
+		switch u {
+		case urgencyCritical:
+			b.Importance = widget.DangerImportance
+		case urgencyLate:
+			b.Importance = widget.WarningImportance
+		default:
+			b.Importance = widget.MediumImportance
+		}
+		b.Refresh()
+	}
+	s.box.Show()
+}
+
+// autoPause pauses the clock when a decision has opened, not yet seen, for
+// a team whose tab is not shown, and says why in the console. It does so
+// once per opening: after a resume the teams play on. It reports whether
+// it paused (and redrew the screen).
+func (e *exerciseScreen) autoPause(items []openItem) bool {
+	if !e.autoPausing || e.hosting != nil {
+		return false
+	}
+	var paused bool
+	e.run.Session.Read(func(st *engine.State) { paused = st.Paused || st.Ended })
+	if e.pausedFor == nil {
+		e.pausedFor = map[string]bool{}
+	}
+	var waiting []string
+	for _, it := range items {
+		if e.tabs.SelectedIndex() == it.tab || e.seen[it.key] || e.pausedFor[it.key] {
+			continue
+		}
+		e.pausedFor[it.key] = true
+		if !slices.Contains(waiting, it.team) {
+			waiting = append(waiting, it.team)
+		}
+	}
+	if len(waiting) == 0 || paused {
+		return false
+	}
+	if err := e.run.Session.Send(engine.Command{Kind: engine.CmdPause}); err != nil {
+		e.sh.showError(err)
+		return false
+	}
+	e.autoPaused = waiting
+	e.refresh()
+	return true
+}
