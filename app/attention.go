@@ -39,7 +39,7 @@ type openStrip struct {
 	box     *fyne.Container // hidden when nothing is open
 	row     *fyne.Container
 	keys    []string // the items shown, in order
-	buttons []*widget.Button
+	buttons []*keyButton
 }
 
 func newOpenStrip() *openStrip {
@@ -80,11 +80,11 @@ func (e *exerciseScreen) drawStrip(items []openItem, now time.Duration, lang str
 		keys[i] = it.key
 	}
 	if !slices.Equal(keys, s.keys) {
-		s.keys, s.buttons = keys, make([]*widget.Button, len(items))
+		s.keys, s.buttons = keys, make([]*keyButton, len(items))
 		s.row.Objects = []fyne.CanvasObject{widget.NewIcon(theme.WarningIcon())}
 		for i, it := range items {
 			tab := it.tab
-			b := widget.NewButton("", func() {
+			b := newButton("", func() {
 				if e.tabs != nil && tab < len(e.tabs.Items) {
 					e.tabs.SelectIndex(tab)
 				}

@@ -60,7 +60,7 @@ type branchMapScreen struct {
 	geo        mapGeometry
 	nodeLines  [][]*canvas.Text // per node, its title lines
 	teamSelect *widget.Select
-	backButton *widget.Button
+	backButton *keyButton
 	pathLine   *widget.Label
 }
 
@@ -81,7 +81,7 @@ func (b *branchMapScreen) build() fyne.CanvasObject {
 	lang := loc.Lang().String()
 	b.graph = graph.Build(b.sc, graph.Options{Lang: lang})
 
-	b.backButton = widget.NewButtonWithIcon(loc.T("common.back"), theme.NavigateBackIcon(), b.back)
+	b.backButton = newIconButton(loc.T("common.back"), theme.NavigateBackIcon(), b.back)
 	title := heading(loc.T("branchmap.title", "scenario", b.sc.Title.Get(lang)))
 	right := container.NewHBox()
 	b.teamSelect = nil

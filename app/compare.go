@@ -28,7 +28,7 @@ type compareScreen struct {
 	data   [2]*debriefData
 
 	// Kept for tests.
-	backButton *widget.Button
+	backButton *keyButton
 	cells      map[string]string // "row|column" → text shown in the table
 }
 
@@ -68,7 +68,7 @@ func (c *compareScreen) load() {
 
 func (c *compareScreen) build() fyne.CanvasObject {
 	loc := c.sh.loc
-	c.backButton = widget.NewButtonWithIcon(loc.T("compare.back"), theme.NavigateBackIcon(), c.back)
+	c.backButton = newIconButton(loc.T("compare.back"), theme.NavigateBackIcon(), c.back)
 	title := heading(loc.T("compare.title"))
 	title.Truncation = fyne.TextTruncateEllipsis
 	head := container.NewPadded(container.NewBorder(nil, nil, nil, c.backButton, title))

@@ -44,14 +44,14 @@ type console struct {
 	clock       *canvas.Text
 	duration    *canvas.Text
 	paused      *banner
-	pauseButton *widget.Button
+	pauseButton *keyButton
 	// discussion makes a pause a discussion pause: teams may still choose
 	// while response time stands still.
 	discussion  *widget.Check
 	speedSelect *widget.Select
 	speedValues []float64
 	window      time.Duration // the scenario's typical decision window (decisionWindow)
-	endButton   *widget.Button
+	endButton   *keyButton
 	endConfirm  *dialog.ConfirmDialog
 	teams       *fyne.Container
 	upcoming    *fyne.Container
@@ -63,13 +63,13 @@ type console struct {
 	meters       map[string]*worldMeters // by team; kept across rebuilds
 	moods        map[string]*feedMood
 	judge        *judgement
-	injectButton *widget.Button
-	noteButton   *widget.Button
+	injectButton *keyButton
+	noteButton   *keyButton
 	lastNote     *widget.RichText
 	// By team, for tests.
-	overrideButtons map[string]*widget.Button
-	rateButtons     map[string]*widget.Button
-	noteButtons     map[string]*widget.Button
+	overrideButtons map[string]*keyButton
+	rateButtons     map[string]*keyButton
+	noteButtons     map[string]*keyButton
 	scoreLabels     map[string]*widget.Label
 	ratingLines     map[string][]string
 
@@ -164,20 +164,20 @@ func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, hist
 	c.duration.TextStyle = fyne.TextStyle{Monospace: true}
 	c.paused = newBanner(loc.T("console.paused"), theme.Color(theme.ColorNameError))
 
-	c.pauseButton = widget.NewButtonWithIcon(loc.T("console.pause"), theme.MediaPauseIcon(), c.togglePause)
+	c.pauseButton = newIconButton(loc.T("console.pause"), theme.MediaPauseIcon(), c.togglePause)
 	c.discussion = widget.NewCheck(loc.T("console.discussion"), c.discussionChanged)
 	c.pauseButton.Importance = widget.HighImportance
 	c.speedSelect = widget.NewSelect(nil, c.speedChanged)
 	conn.Read(func(st *engine.State) { c.window = decisionWindow(st.Scenario) })
-	c.endButton = widget.NewButtonWithIcon(loc.T("console.end"), theme.MediaStopIcon(), c.askEnd)
+	c.endButton = newIconButton(loc.T("console.end"), theme.MediaStopIcon(), c.askEnd)
 	c.endButton.Importance = widget.DangerImportance
 
 	clockBlock := container.NewVBox(
 		muted(loc.T("console.clock")),
 		container.NewHBox(c.clock, container.NewCenter(c.duration)),
 		c.discussion)
-	c.injectButton = widget.NewButtonWithIcon(loc.T("judge.inject_button"), theme.MailSendIcon(), func() { c.judge.openInject("") })
-	c.noteButton = widget.NewButtonWithIcon(loc.T("judge.note_button"), theme.DocumentCreateIcon(), func() { c.judge.openNote("") })
+	c.injectButton = newIconButton(loc.T("judge.inject_button"), theme.MailSendIcon(), func() { c.judge.openInject("") })
+	c.noteButton = newIconButton(loc.T("judge.note_button"), theme.DocumentCreateIcon(), func() { c.judge.openNote("") })
 	controls := container.NewHBox(c.pauseButton,
 		widget.NewLabel(loc.T("console.speed")), c.speedSelect,
 		widget.NewSeparator(), c.endButton)
@@ -363,7 +363,7 @@ func (c *console) showSpeed(speed float64) {
 func (c *console) rebuild(s consoleSnapshot) {
 	loc := c.loc
 	c.countdowns = nil
-	c.overrideButtons, c.rateButtons, c.noteButtons = map[string]*widget.Button{}, map[string]*widget.Button{}, map[string]*widget.Button{}
+	c.overrideButtons, c.rateButtons, c.noteButtons = map[string]*keyButton{}, map[string]*keyButton{}, map[string]*keyButton{}
 	c.scoreLabels, c.ratingLines = map[string]*widget.Label{}, map[string][]string{}
 	c.laptopLabels = map[string]*widget.Label{}
 	var cards []fyne.CanvasObject
@@ -491,9 +491,9 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 		objs = append(objs, iconLine(theme.DocumentCreateIcon(), consoleNoteLine(t.notes[i])))
 	}
 	name := t.name
-	ov := widget.NewButtonWithIcon(loc.T("judge.override_button"), theme.DocumentCreateIcon(), func() { c.judge.openOverride(name, "") })
-	rate := widget.NewButtonWithIcon(loc.T("judge.rating_button"), theme.ListIcon(), func() { c.judge.openRating(name) })
-	note := widget.NewButtonWithIcon(loc.T("judge.note_team_button"), theme.ContentAddIcon(), func() { c.judge.openNote(name) })
+	ov := newIconButton(loc.T("judge.override_button"), theme.DocumentCreateIcon(), func() { c.judge.openOverride(name, "") })
+	rate := newIconButton(loc.T("judge.rating_button"), theme.ListIcon(), func() { c.judge.openRating(name) })
+	note := newIconButton(loc.T("judge.note_team_button"), theme.ContentAddIcon(), func() { c.judge.openNote(name) })
 	c.overrideButtons[name], c.rateButtons[name], c.noteButtons[name] = ov, rate, note
 	buttons := container.NewHBox(ov)
 	if len(t.ratings) > 0 {

@@ -111,7 +111,7 @@ func (l *consoleLock) unlock(pin string) (ok bool, wait time.Duration) {
 type lockPanel struct {
 	root    fyne.CanvasObject
 	entry   *widget.Entry
-	button  *widget.Button
+	button  *keyButton
 	message *widget.Label
 }
 
@@ -123,7 +123,7 @@ func (e *exerciseScreen) consoleContent() fyne.CanvasObject {
 		return e.console.root
 	}
 	if !e.lock.locked {
-		lockNow := widget.NewButtonWithIcon(loc.T("console.lock"), theme.VisibilityOffIcon(), e.lockConsole)
+		lockNow := newIconButton(loc.T("console.lock"), theme.VisibilityOffIcon(), e.lockConsole)
 		lockNow.Importance = widget.LowImportance
 		e.lockButton = lockNow
 		return container.NewBorder(container.NewHBox(spacer(), lockNow), nil, nil, nil, e.console.root)
@@ -132,7 +132,7 @@ func (e *exerciseScreen) consoleContent() fyne.CanvasObject {
 	p.entry = widget.NewPasswordEntry()
 	p.entry.SetPlaceHolder(loc.T("console.pin_placeholder"))
 	p.entry.OnSubmitted = func(string) { e.tryUnlock() }
-	p.button = widget.NewButtonWithIcon(loc.T("console.unlock"), theme.VisibilityIcon(), e.tryUnlock)
+	p.button = newIconButton(loc.T("console.unlock"), theme.VisibilityIcon(), e.tryUnlock)
 	p.button.Importance = widget.HighImportance
 	p.message = wrapped(e.lockMessage)
 	p.message.Importance = widget.DangerImportance

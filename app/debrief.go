@@ -59,8 +59,8 @@ type debriefScreen struct {
 	judge *debriefJudge // rating, overrides and notes after the end
 
 	// Kept for tests.
-	homeButton *widget.Button
-	mapButton  *widget.Button
+	homeButton *keyButton
+	mapButton  *keyButton
 	teamTabs   *container.AppTabs
 	teamCards  map[string]fyne.CanvasObject
 	statements map[string][]*widget.Label // by team: the statements shown, in answer order
@@ -144,8 +144,8 @@ func (d *debriefScreen) build() fyne.CanvasObject {
 	d.factChecks = map[string][]factCheck{}
 	d.rubrics = map[string][]rubric.Result{}
 
-	d.homeButton = widget.NewButtonWithIcon(loc.T("debrief.home"), theme.HomeIcon(), d.sh.showHome)
-	d.mapButton = widget.NewButtonWithIcon(loc.T("debrief.branch_map"), theme.GridIcon(), func() {
+	d.homeButton = newIconButton(loc.T("debrief.home"), theme.HomeIcon(), d.sh.showHome)
+	d.mapButton = newIconButton(loc.T("debrief.branch_map"), theme.GridIcon(), func() {
 		d.sh.showBranchMap(st.Scenario, teamPaths(st), func() { d.sh.show(d) })
 	})
 

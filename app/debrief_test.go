@@ -43,7 +43,7 @@ func debriefTexts(t *testing.T, o fyne.CanvasObject) []string {
 			out = append(out, x.Text)
 		case *widget.Select:
 			out = append(out, x.Selected)
-		case *widget.Button:
+		case *keyButton:
 			out = append(out, x.Text)
 		case *fyne.Container:
 			for _, c := range x.Objects {

@@ -51,21 +51,21 @@ func (dj *debriefJudge) judgement() *judgement {
 // buttons returns the rate, override and note buttons for the debrief header.
 func (dj *debriefJudge) buttons() fyne.CanvasObject {
 	loc := dj.d.sh.loc
-	rate := widget.NewButtonWithIcon(loc.T("judge.rating_button"), theme.ListIcon(), func() {
+	rate := newIconButton(loc.T("judge.rating_button"), theme.ListIcon(), func() {
 		dj.pickTeam(func(team string) {
 			if j := dj.judgement(); j != nil {
 				j.openRating(team)
 			}
 		})
 	})
-	override := widget.NewButtonWithIcon(loc.T("judge.override_button"), theme.DocumentCreateIcon(), func() {
+	override := newIconButton(loc.T("judge.override_button"), theme.DocumentCreateIcon(), func() {
 		dj.pickTeam(func(team string) {
 			if j := dj.judgement(); j != nil {
 				j.openOverride(team, "")
 			}
 		})
 	})
-	note := widget.NewButtonWithIcon(loc.T("judge.note_button"), theme.ContentAddIcon(), func() {
+	note := newIconButton(loc.T("judge.note_button"), theme.ContentAddIcon(), func() {
 		if j := dj.judgement(); j != nil {
 			j.openNote("")
 		}

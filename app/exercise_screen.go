@@ -48,7 +48,7 @@ type exerciseScreen struct {
 	lock        *consoleLock
 	lockMessage string     // why the last unlock failed
 	lockPanel   *lockPanel // while the console is locked
-	lockButton  *widget.Button
+	lockButton  *keyButton
 
 	// The strip of open decisions and the auto-pause (attention.go).
 	strip        *openStrip
@@ -57,7 +57,7 @@ type exerciseScreen struct {
 	autoPaused   []string        // the teams the clock paused for by itself; nil when it did not
 	notice       *fyne.Container // says so, with a Resume button
 	noticeLabel  *widget.Label
-	noticeResume *widget.Button
+	noticeResume *keyButton
 }
 
 func newExerciseScreen(sh *shell, run *exercise.Running, hs *hosting) *exerciseScreen {
@@ -204,7 +204,7 @@ func (e *exerciseScreen) build() fyne.CanvasObject {
 	e.strip = newOpenStrip()
 	e.noticeLabel = wrapped("")
 	e.noticeLabel.TextStyle.Bold = true
-	e.noticeResume = widget.NewButtonWithIcon(loc.T("console.resume"), theme.MediaPlayIcon(), e.resumeAfterAutoPause)
+	e.noticeResume = newIconButton(loc.T("console.resume"), theme.MediaPlayIcon(), e.resumeAfterAutoPause)
 	e.noticeResume.Importance = widget.HighImportance
 	e.notice = container.NewBorder(nil, nil, widget.NewIcon(theme.MediaPauseIcon()), e.noticeResume, e.noticeLabel)
 	e.notice.Hide()
@@ -301,7 +301,7 @@ func (e *exerciseScreen) refreshPresence() {
 // projectorContent is the projector window's content: the big join panel
 // and, out of the way, a full-screen switch.
 func (e *exerciseScreen) projectorContent(w fyne.Window) fyne.CanvasObject {
-	full := widget.NewButtonWithIcon(e.sh.loc.T("lan.host.fullscreen"), theme.ViewFullScreenIcon(), func() {
+	full := newIconButton(e.sh.loc.T("lan.host.fullscreen"), theme.ViewFullScreenIcon(), func() {
 		w.SetFullScreen(!w.FullScreen())
 	})
 	full.Importance = widget.LowImportance

@@ -45,7 +45,7 @@ type exportBar struct {
 	team string // "" for the whole exercise; kept across a rebuild
 	busy bool
 
-	buttons    map[string]*widget.Button
+	buttons    map[string]*keyButton
 	teamSelect *widget.Select
 	progress   *dialog.CustomDialog // while an export runs past exportProgressDelay
 
@@ -56,10 +56,10 @@ type exportBar struct {
 
 func (b *exportBar) build() fyne.CanvasObject {
 	loc := b.d.sh.loc
-	b.buttons = map[string]*widget.Button{}
+	b.buttons = map[string]*keyButton{}
 	box := container.NewHBox(container.NewCenter(faint(loc.T("debrief.export"), fyne.TextAlignTrailing)))
 	for _, f := range exportFormats {
-		btn := widget.NewButton(loc.T(f.label), func() { b.export(f) })
+		btn := newButton(loc.T(f.label), func() { b.export(f) })
 		b.buttons[f.id] = btn
 		box.Add(btn)
 	}

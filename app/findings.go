@@ -23,8 +23,8 @@ type findingsScreen struct {
 
 	// Kept for tests.
 	rows       []*widget.Label
-	copyButton *widget.Button
-	backButton *widget.Button
+	copyButton *keyButton
+	backButton *keyButton
 }
 
 func newFindingsScreen(sh *shell, u userScenario, back func()) *findingsScreen {
@@ -35,8 +35,8 @@ func (f *findingsScreen) stop() {}
 
 func (f *findingsScreen) build() fyne.CanvasObject {
 	loc := f.sh.loc
-	f.backButton = widget.NewButtonWithIcon(loc.T("common.back"), theme.NavigateBackIcon(), f.back)
-	f.copyButton = widget.NewButtonWithIcon(loc.T("findings.copy"), theme.ContentCopyIcon(), f.copy)
+	f.backButton = newIconButton(loc.T("common.back"), theme.NavigateBackIcon(), f.back)
+	f.copyButton = newIconButton(loc.T("findings.copy"), theme.ContentCopyIcon(), f.copy)
 
 	title := loc.T("findings.title_broken")
 	if f.u.OK() {

@@ -128,7 +128,7 @@ func allText(o fyne.CanvasObject) string {
 // optionButton is the button of a decision's option given by its place in
 // the scenario file: teams see options shuffled, so tests find the button
 // by the option's id.
-func optionButton(t *testing.T, tv *teamView, decision string, fileIndex int) *widget.Button {
+func optionButton(t *testing.T, tv *teamView, decision string, fileIndex int) *keyButton {
 	t.Helper()
 	d := tv.scenario.Decision(decision)
 	if d == nil || fileIndex >= len(d.Options) {

@@ -35,10 +35,10 @@ type historyScreen struct {
 	message string   // the last erase's outcome, shown above the list
 
 	// Kept for tests.
-	compareButton  *widget.Button
-	eraseAllButton *widget.Button
-	openButtons    map[string]*widget.Button // by exercise id
-	eraseButtons   map[string]*widget.Button
+	compareButton  *keyButton
+	eraseAllButton *keyButton
+	openButtons    map[string]*keyButton // by exercise id
+	eraseButtons   map[string]*keyButton
 	checks         map[string]*widget.Check
 	confirm        *dialog.ConfirmDialog // the erase confirmation while it shows
 }
@@ -96,14 +96,14 @@ func (h *historyScreen) find(id string) *store.Exercise {
 
 func (h *historyScreen) build() fyne.CanvasObject {
 	loc, sh := h.sh.loc, h.sh
-	h.openButtons = map[string]*widget.Button{}
-	h.eraseButtons = map[string]*widget.Button{}
+	h.openButtons = map[string]*keyButton{}
+	h.eraseButtons = map[string]*keyButton{}
 	h.checks = map[string]*widget.Check{}
 
-	home := widget.NewButtonWithIcon(loc.T("history.home"), theme.HomeIcon(), sh.showHome)
-	h.compareButton = widget.NewButtonWithIcon(loc.T("history.compare"), theme.ViewRestoreIcon(), h.compare)
+	home := newIconButton(loc.T("history.home"), theme.HomeIcon(), sh.showHome)
+	h.compareButton = newIconButton(loc.T("history.compare"), theme.ViewRestoreIcon(), h.compare)
 	h.compareButton.Importance = widget.HighImportance
-	h.eraseAllButton = widget.NewButtonWithIcon(loc.T("history.erase_all"), theme.DeleteIcon(), h.askEraseAll)
+	h.eraseAllButton = newIconButton(loc.T("history.erase_all"), theme.DeleteIcon(), h.askEraseAll)
 	h.eraseAllButton.Importance = widget.DangerImportance
 	title := heading(loc.T("history.title"))
 	title.Truncation = fyne.TextTruncateEllipsis
@@ -144,16 +144,16 @@ func (h *historyScreen) row(ex store.Exercise) fyne.CanvasObject {
 	check.Checked = h.isTicked(id)
 	h.checks[id] = check
 
-	var open *widget.Button
+	var open *keyButton
 	status := loc.T("history.status_finished")
 	if ex.Status == store.StatusFinished {
-		open = widget.NewButtonWithIcon(loc.T("history.open"), theme.DocumentIcon(), func() { sh.showDebrief(id) })
+		open = newIconButton(loc.T("history.open"), theme.DocumentIcon(), func() { sh.showDebrief(id) })
 	} else {
 		status = loc.T("history.status_running", "clock", debrief.Clock(time.Duration(ex.ClockMS)*time.Millisecond))
-		open = widget.NewButtonWithIcon(loc.T("home.resume_button"), theme.MediaPlayIcon(), func() { sh.resumeExercise(id) })
+		open = newIconButton(loc.T("home.resume_button"), theme.MediaPlayIcon(), func() { sh.resumeExercise(id) })
 	}
 	open.Importance = widget.HighImportance
-	erase := widget.NewButtonWithIcon(loc.T("history.erase"), theme.DeleteIcon(), func() { h.askErase(id) })
+	erase := newIconButton(loc.T("history.erase"), theme.DeleteIcon(), func() { h.askErase(id) })
 	h.openButtons[id], h.eraseButtons[id] = open, erase
 
 	when := ex.CreatedAt.Local().Format("2006-01-02 15:04")
@@ -200,7 +200,7 @@ func (h *historyScreen) tick(id string, on bool) {
 // enable sets which buttons can be pressed: nothing while an erase runs;
 // compare with exactly two ticked.
 func (h *historyScreen) enable() {
-	set := func(b *widget.Button, on bool) {
+	set := func(b *keyButton, on bool) {
 		if b == nil {
 			return
 		}

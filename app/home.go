@@ -28,13 +28,13 @@ type homeScreen struct {
 	scenariosHeading *widget.Label
 	userHeading      *widget.Label
 	resumeHeading    *widget.Label
-	openButton       *widget.Button
-	setupButtons     map[string]*widget.Button // by scenario file (library.Entry.File)
-	mapButtons       map[string]*widget.Button // by scenario file
-	problemButtons   map[string]*widget.Button // by scenario file, for files with findings
-	resumeButtons    map[string]*widget.Button // by exercise id
-	historyButton    *widget.Button
-	joinButton       *widget.Button // nil when this build cannot join
+	openButton       *keyButton
+	setupButtons     map[string]*keyButton // by scenario file (library.Entry.File)
+	mapButtons       map[string]*keyButton // by scenario file
+	problemButtons   map[string]*keyButton // by scenario file, for files with findings
+	resumeButtons    map[string]*keyButton // by exercise id
+	historyButton    *keyButton
+	joinButton       *keyButton // nil when this build cannot join
 }
 
 func newHomeScreen(sh *shell) *homeScreen { return &homeScreen{sh: sh} }
@@ -43,14 +43,14 @@ func (h *homeScreen) stop() {}
 
 func (h *homeScreen) build() fyne.CanvasObject {
 	loc, sh := h.sh.loc, h.sh
-	h.setupButtons = map[string]*widget.Button{}
-	h.mapButtons = map[string]*widget.Button{}
-	h.problemButtons = map[string]*widget.Button{}
-	h.resumeButtons = map[string]*widget.Button{}
+	h.setupButtons = map[string]*keyButton{}
+	h.mapButtons = map[string]*keyButton{}
+	h.problemButtons = map[string]*keyButton{}
+	h.resumeButtons = map[string]*keyButton{}
 	h.scenariosHeading = heading(loc.T("home.scenarios"))
 	h.userHeading = heading(loc.T("home.user_scenarios"))
 	h.resumeHeading = heading(loc.T("home.resume"))
-	h.openButton = widget.NewButtonWithIcon(loc.T("home.open_file"), theme.FolderOpenIcon(), sh.openScenarioFile)
+	h.openButton = newIconButton(loc.T("home.open_file"), theme.FolderOpenIcon(), sh.openScenarioFile)
 
 	scenarios := container.NewVBox(h.scenariosHeading)
 	side := container.NewVBox()
@@ -58,7 +58,7 @@ func (h *homeScreen) build() fyne.CanvasObject {
 	if sh.deps.join != nil {
 		// A team laptop starts here: one button, at the top, in reach of
 		// someone told "open Firebreak and join".
-		h.joinButton = widget.NewButtonWithIcon(loc.T("lan.join.title"), theme.LoginIcon(), sh.showJoin)
+		h.joinButton = newIconButton(loc.T("lan.join.title"), theme.LoginIcon(), sh.showJoin)
 		h.joinButton.Importance = widget.HighImportance
 		side.Add(panel(bold(loc.T("lan.join.home_title")), wrapped(loc.T("lan.join.home_help")), container.NewHBox(h.joinButton)))
 		side.Add(widget.NewSeparator())
@@ -119,15 +119,15 @@ func (h *homeScreen) scenarioCard(e library.Entry, u *userScenario, lang string)
 	}
 	buttons := container.NewHBox(spacer())
 	if u != nil && len(u.Problems) > 0 {
-		warn := widget.NewButtonWithIcon(loc.T("home.warnings", "n", len(u.Problems)), theme.WarningIcon(),
+		warn := newIconButton(loc.T("home.warnings", "n", len(u.Problems)), theme.WarningIcon(),
 			func() { sh.showFindings(*u, sh.showHome) })
 		warn.Importance = widget.LowImportance
 		h.problemButtons[e.File] = warn
 		buttons.Add(warn)
 	}
-	branchMap := widget.NewButtonWithIcon(loc.T("home.branch_map"), theme.GridIcon(),
+	branchMap := newIconButton(loc.T("home.branch_map"), theme.GridIcon(),
 		func() { sh.showBranchMap(sc, nil, sh.showHome) })
-	setup := widget.NewButtonWithIcon(loc.T("home.setup"), theme.NavigateNextIcon(), func() { sh.showSetup(e) })
+	setup := newIconButton(loc.T("home.setup"), theme.NavigateNextIcon(), func() { sh.showSetup(e) })
 	setup.Importance = widget.HighImportance
 	h.mapButtons[e.File] = branchMap
 	h.setupButtons[e.File] = setup
@@ -169,7 +169,7 @@ func (h *homeScreen) addUserScenarios(box *fyne.Container) {
 		}
 		msg := wrapped(loc.T("home.broken", "n", n))
 		msg.Importance = widget.DangerImportance
-		show := widget.NewButtonWithIcon(loc.T("home.show_problems"), theme.ErrorIcon(), func() { sh.showFindings(u, sh.showHome) })
+		show := newIconButton(loc.T("home.show_problems"), theme.ErrorIcon(), func() { sh.showFindings(u, sh.showHome) })
 		h.problemButtons[u.Entry.File] = show
 		box.Add(panel(heading(filepath.Base(u.Entry.File)), muted(u.Entry.File), msg, container.NewHBox(spacer(), show)))
 	}
@@ -197,7 +197,7 @@ func (h *homeScreen) addResumable(box *fyne.Container) {
 	}
 	for _, ex := range sh.unfinished {
 		id := ex.ID
-		resume := widget.NewButtonWithIcon(loc.T("home.resume_button"), theme.MediaPlayIcon(), func() { sh.resumeExercise(id) })
+		resume := newIconButton(loc.T("home.resume_button"), theme.MediaPlayIcon(), func() { sh.resumeExercise(id) })
 		h.resumeButtons[id] = resume
 		objs := []fyne.CanvasObject{
 			bold(exerciseTitle(ex, loc.Lang().String())),
@@ -215,7 +215,7 @@ func (h *homeScreen) addResumable(box *fyne.Container) {
 // addHistory leads to every exercise on this laptop (historyScreen).
 func (h *homeScreen) addHistory(box *fyne.Container) {
 	loc, sh := h.sh.loc, h.sh
-	h.historyButton = widget.NewButtonWithIcon(loc.T("home.history_button"), theme.HistoryIcon(), sh.showHistory)
+	h.historyButton = newIconButton(loc.T("home.history_button"), theme.HistoryIcon(), sh.showHistory)
 	box.Add(heading(loc.T("home.history")))
 	if sh.storeErr != nil {
 		h.historyButton.Disable()

@@ -152,8 +152,8 @@ type joinScreen struct {
 	codeEntry    *widget.Entry
 	teamEntry    *widget.SelectEntry
 	teamOptions  []string // the teams offered in teamEntry
-	joinButton   *widget.Button
-	foundButtons []*widget.Button
+	joinButton   *keyButton
+	foundButtons []*keyButton
 	status       *widget.Label
 }
 
@@ -195,13 +195,13 @@ func (j *joinScreen) build() fyne.CanvasObject {
 		foundBox.Add(muted(loc.T("lan.join.none_found")))
 	}
 	for _, f := range j.found {
-		b := widget.NewButtonWithIcon(loc.T("lan.join.choose"), theme.ComputerIcon(), func() { j.choose(f) })
+		b := newIconButton(loc.T("lan.join.choose"), theme.ComputerIcon(), func() { j.choose(f) })
 		j.foundButtons = append(j.foundButtons, b)
 		title := bold(f.Title.Get(lang))
 		detail := muted(loc.T("lan.join.found_detail", "address", listJoin(loc, f.Addrs), "teams", listJoin(loc, f.Teams)))
 		foundBox.Add(panel(container.NewBorder(nil, nil, nil, container.NewCenter(b), container.NewVBox(title, detail))))
 	}
-	search := widget.NewButtonWithIcon(loc.T("lan.join.search"), theme.SearchIcon(), j.browse)
+	search := newIconButton(loc.T("lan.join.search"), theme.SearchIcon(), j.browse)
 	if j.searching || j.sh.deps.browse == nil {
 		search.Disable()
 	}
@@ -241,9 +241,9 @@ func (j *joinScreen) build() fyne.CanvasObject {
 		&widget.FormItem{Text: loc.T("lan.join.code"), Widget: field(j.codeEntry, j.codeErr), HintText: loc.T("lan.join.code_hint")},
 		widget.NewFormItem(loc.T("lan.join.team"), field(j.teamEntry, j.teamErr)),
 	)
-	j.joinButton = widget.NewButtonWithIcon(loc.T("lan.join.join"), theme.LoginIcon(), j.submit)
+	j.joinButton = newIconButton(loc.T("lan.join.join"), theme.LoginIcon(), j.submit)
 	j.joinButton.Importance = widget.HighImportance
-	back := widget.NewButtonWithIcon(loc.T("common.back"), theme.NavigateBackIcon(), j.sh.showHome)
+	back := newIconButton(loc.T("common.back"), theme.NavigateBackIcon(), j.sh.showHome)
 	j.status = wrapped(j.joinErr)
 	j.status.Importance = widget.DangerImportance
 	if j.joining {
@@ -265,8 +265,8 @@ func (j *joinScreen) build() fyne.CanvasObject {
 		widget.NewSeparator(),
 	}
 	if j.rejoin != nil && !j.joining {
-		again := widget.NewButtonWithIcon(loc.T("lan.join.rejoin_button"), theme.ViewRefreshIcon(), j.startRejoin)
-		forget := widget.NewButtonWithIcon(loc.T("lan.join.forget"), theme.DeleteIcon(), func() {
+		again := newIconButton(loc.T("lan.join.rejoin_button"), theme.ViewRefreshIcon(), j.startRejoin)
+		forget := newIconButton(loc.T("lan.join.forget"), theme.DeleteIcon(), func() {
 			storeSavedJoin(nil)
 			j.rejoin = nil
 			j.sh.show(j)
@@ -492,7 +492,7 @@ type remoteScreen struct {
 	gone     bool
 	stopped  bool
 	quit     chan struct{}
-	leaveBtn *widget.Button
+	leaveBtn *keyButton
 }
 
 func newRemoteScreen(sh *shell, conn remoteTeam, address string) *remoteScreen {
@@ -545,7 +545,7 @@ func (r *remoteScreen) build() fyne.CanvasObject {
 	r.sh.win.SetTitle(loc.T("app.window_title", "scenario", title))
 	r.lost = newBanner(loc.T("lan.team.lost"), theme.Color(theme.ColorNameError))
 	r.over = newBanner(loc.T("lan.team.over"), theme.Color(theme.ColorNamePrimary))
-	r.leaveBtn = widget.NewButtonWithIcon(loc.T("lan.team.leave"), theme.LogoutIcon(), r.askLeave)
+	r.leaveBtn = newIconButton(loc.T("lan.team.leave"), theme.LogoutIcon(), r.askLeave)
 	where := iconLine(theme.ComputerIcon(), loc.T("lan.team.connected", "team", r.conn.Team(), "address", r.address))
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, r.leaveBtn, where), r.lost.box, r.over.box)
 	r.refresh()

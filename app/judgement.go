@@ -191,8 +191,8 @@ func textWidth(s string) int {
 // keeps the dialog open when something is wrong.
 type formDialog struct {
 	dlg     *dialog.CustomDialog
-	ok      *widget.Button
-	cancel  *widget.Button
+	ok      *keyButton
+	cancel  *keyButton
 	failure *widget.Label // the engine's refusal
 }
 
@@ -200,8 +200,8 @@ func (j *judgement) newForm(title, confirm string, content fyne.CanvasObject, su
 	f := &formDialog{failure: fieldMsgLabel()}
 	body := container.NewBorder(nil, f.failure, nil, nil, content)
 	f.dlg = dialog.NewCustomWithoutButtons(title, body, j.win)
-	f.cancel = widget.NewButtonWithIcon(j.loc.T("common.cancel"), theme.CancelIcon(), f.dlg.Hide)
-	f.ok = widget.NewButtonWithIcon(confirm, theme.ConfirmIcon(), func() {
+	f.cancel = newIconButton(j.loc.T("common.cancel"), theme.CancelIcon(), f.dlg.Hide)
+	f.ok = newIconButton(confirm, theme.ConfirmIcon(), func() {
 		if submit() {
 			f.dlg.Hide()
 			if j.after != nil {
@@ -277,9 +277,8 @@ func judgeFieldLabel(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 }
 
-func judgeTextArea(placeholder string, rows int) *widget.Entry {
-	e := widget.NewMultiLineEntry()
-	e.Wrapping = fyne.TextWrapWord
+func judgeTextArea(placeholder string, rows int) *sendEntry {
+	e := newSendEntry()
 	e.SetMinRowsVisible(rows)
 	e.SetPlaceHolder(placeholder)
 	return e
@@ -303,7 +302,7 @@ type injectDialog struct {
 	teams      []string // "" first: all teams
 	team       *widget.Select
 	channel    *widget.Select
-	text       *widget.Entry
+	text       *sendEntry
 	channelMsg *widget.Label
 	textMsg    *widget.Label
 }
@@ -329,6 +328,7 @@ func (j *judgement) openInject(team string) *injectDialog {
 			judgeFieldLabel(loc.T("judge.channel")), msgBeside(d.channel, 260, d.channelMsg),
 			judgeFieldLabel(loc.T("judge.inject_text")), msgBelow(d.text, d.textMsg)))
 	d.formDialog = j.newForm(loc.T("judge.inject_title"), loc.T("judge.inject_send"), content, func() bool { return j.submitInject(d) }, 640, 0)
+	d.text.onSend = d.ok.OnTapped // Ctrl+Enter
 	j.inject = d
 	return d
 }
@@ -360,7 +360,7 @@ type noteDialog struct {
 	team      *widget.Select
 	decisions []string // "" first: none
 	decision  *widget.Select
-	text      *widget.Entry
+	text      *sendEntry
 	textMsg   *widget.Label
 }
 
@@ -382,6 +382,7 @@ func (j *judgement) openNote(team string) *noteDialog {
 			judgeFieldLabel(loc.T("judge.decision")), d.decision,
 			judgeFieldLabel(loc.T("judge.note_text")), msgBelow(d.text, d.textMsg)))
 	d.formDialog = j.newForm(loc.T("judge.note_title"), loc.T("judge.note_save"), content, func() bool { return j.submitNote(d) }, 640, 0)
+	d.text.onSend = d.ok.OnTapped // Ctrl+Enter
 	j.note = d
 	return d
 }
@@ -451,7 +452,7 @@ type overrideDialog struct {
 	current   *widget.Label
 	value     *widget.Entry
 	valueMsg  *widget.Label
-	reason    *widget.Entry
+	reason    *sendEntry
 	reasonMsg *widget.Label
 }
 
@@ -482,6 +483,7 @@ func (j *judgement) openOverride(team, dim string) *overrideDialog {
 			judgeFieldLabel(loc.T("judge.reason")), msgBelow(d.reason, d.reasonMsg)))
 	d.formDialog = j.newForm(loc.T("judge.override_title", "team", team), loc.T("judge.override_save"), content,
 		func() bool { return j.submitOverride(d) }, 640, 0)
+	d.reason.onSend = d.ok.OnTapped // Ctrl+Enter
 	j.override = d
 	return d
 }

@@ -285,7 +285,7 @@ func newJoinPanel(loc *i18n.Localizer, hs *hosting, scale float32, projector fun
 			found.Importance = widget.WarningImportance
 		}
 		found.Alignment = fyne.TextAlignCenter
-		show := widget.NewButtonWithIcon(loc.T("lan.host.projector"), theme.ComputerIcon(), projector)
+		show := newIconButton(loc.T("lan.host.projector"), theme.ComputerIcon(), projector)
 		// The long code needs no pairing: for a laptop turned away while
 		// someone floods the network with pairing attempts.
 		long := widget.NewLabelWithStyle(hs.host.Bundle().String(), fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})

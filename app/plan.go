@@ -49,11 +49,11 @@ type planEditor struct {
 	box    *fyne.Container
 
 	// Kept for tests.
-	saveButton   *widget.Button
-	resetButton  *widget.Button
-	addStrength  *widget.Button
-	addArea      *widget.Button
-	addAction    *widget.Button
+	saveButton   *keyButton
+	resetButton  *keyButton
+	addStrength  *keyButton
+	addArea      *keyButton
+	addAction    *keyButton
 	strengths    []*widget.Entry
 	improvements []*widget.Entry
 	actions      []*planActionRow
@@ -64,7 +64,7 @@ type planActionRow struct {
 	team                     *widget.Select
 	what, action, owner, due *widget.Entry
 	dueMessage               *widget.Label
-	remove                   *widget.Button
+	remove                   *keyButton
 }
 
 func newPlanEditor(d *debriefScreen) *planEditor {
@@ -114,9 +114,9 @@ func (p *planEditor) build() fyne.CanvasObject {
 	}
 	p.status = widget.NewLabel("")
 	p.status.Wrapping = fyne.TextWrapWord
-	p.saveButton = widget.NewButtonWithIcon(loc.T("debrief.plan_save"), theme.DocumentSaveIcon(), func() { p.save() })
+	p.saveButton = newIconButton(loc.T("debrief.plan_save"), theme.DocumentSaveIcon(), func() { p.save() })
 	p.saveButton.Importance = widget.HighImportance
-	p.resetButton = widget.NewButtonWithIcon(loc.T("debrief.plan_reset"), theme.ViewRefreshIcon(), p.askReset)
+	p.resetButton = newIconButton(loc.T("debrief.plan_reset"), theme.ViewRefreshIcon(), p.askReset)
 	p.box = container.NewVBox()
 	p.fill()
 	p.showStatus()
@@ -129,9 +129,9 @@ func (p *planEditor) build() fyne.CanvasObject {
 // removed).
 // itemSection draws a list of strengths or areas for improvement: its
 // heading with an add button, then one row per item (or "none").
-func (p *planEditor) itemSection(items *[]store.PlanItem, addKey, headKey string) (*widget.Button, []*widget.Entry, []fyne.CanvasObject) {
+func (p *planEditor) itemSection(items *[]store.PlanItem, addKey, headKey string) (*keyButton, []*widget.Entry, []fyne.CanvasObject) {
 	loc := p.d.sh.loc
-	add := widget.NewButtonWithIcon(loc.T(addKey), theme.ContentAddIcon(), func() {
+	add := newIconButton(loc.T(addKey), theme.ContentAddIcon(), func() {
 		*items = append(*items, store.PlanItem{})
 		p.changed()
 		p.fill()
@@ -160,7 +160,7 @@ func (p *planEditor) fill() {
 	p.addArea, p.improvements, rows = p.itemSection(&p.model.Improvements, "debrief.plan_add_area", "debrief.plan_areas")
 	objs = append(objs, rows...)
 
-	p.addAction = widget.NewButtonWithIcon(loc.T("debrief.plan_add_action"), theme.ContentAddIcon(), func() {
+	p.addAction = newIconButton(loc.T("debrief.plan_add_action"), theme.ContentAddIcon(), func() {
 		p.model.Actions = append(p.model.Actions, store.PlanAction{})
 		p.changed()
 		p.fill()
@@ -209,7 +209,7 @@ func (p *planEditor) itemRow(list *[]store.PlanItem, i int) (fyne.CanvasObject, 
 		(*list)[i].Text = s
 		p.changed()
 	}
-	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+	remove := newIconButton("", theme.DeleteIcon(), func() {
 		*list = slices.Delete(*list, i, i+1)
 		p.changed()
 		p.fill()
@@ -251,7 +251,7 @@ func (p *planEditor) actionRow(i int) fyne.CanvasObject {
 		p.checkDue(r)
 	})
 	p.checkDue(r)
-	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+	r.remove = newIconButton("", theme.DeleteIcon(), func() {
 		p.model.Actions = slices.Delete(p.model.Actions, i, i+1)
 		p.changed()
 		p.fill()

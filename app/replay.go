@@ -50,8 +50,8 @@ type replayView struct {
 	state     *engine.State // the last fold shown
 	folds     int
 	teamTexts map[string][]string // by team: the texts of its column
-	prev      *widget.Button
-	next      *widget.Button
+	prev      *keyButton
+	next      *keyButton
 }
 
 func newReplayView(d *debriefScreen) *replayView {
@@ -88,14 +88,14 @@ func (v *replayView) build() fyne.CanvasObject {
 	}
 	v.slider.OnChangeEnded = func(sec float64) { v.moveTo(secondsDur(sec)) }
 	v.clock = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Monospace: true})
-	v.prev = widget.NewButtonWithIcon("", theme.MediaSkipPreviousIcon(), func() {
+	v.prev = newIconButton("", theme.MediaSkipPreviousIcon(), func() {
 		v.moveTo(debrief.StepTime(v.times, v.at, -1))
 	})
-	v.next = widget.NewButtonWithIcon("", theme.MediaSkipNextIcon(), func() {
+	v.next = newIconButton("", theme.MediaSkipNextIcon(), func() {
 		v.moveTo(debrief.StepTime(v.times, v.at, 1))
 	})
-	start := widget.NewButtonWithIcon("", theme.MediaFastRewindIcon(), func() { v.moveTo(0) })
-	end := widget.NewButtonWithIcon("", theme.MediaFastForwardIcon(), func() { v.moveTo(v.end()) })
+	start := newIconButton("", theme.MediaFastRewindIcon(), func() { v.moveTo(0) })
+	end := newIconButton("", theme.MediaFastForwardIcon(), func() { v.moveTo(v.end()) })
 	v.showClock(v.at)
 	controls := container.NewBorder(nil, nil,
 		container.NewHBox(start, v.prev),
@@ -168,7 +168,7 @@ func (v *replayView) show() {
 	}
 }
 
-func setEnabled(b *widget.Button, on bool) {
+func setEnabled(b *keyButton, on bool) {
 	if on {
 		b.Enable()
 	} else {

@@ -64,8 +64,8 @@ type setupScreen struct {
 	scenarioSelect *widget.Select
 	teamEntries    []*widget.Entry
 	teamErrors     []*widget.Label
-	removeButtons  []*widget.Button
-	addButton      *widget.Button
+	removeButtons  []*keyButton
+	addButton      *keyButton
 	langRadio      *widget.RadioGroup
 	speedSelect    *widget.Select
 	speedNote      *widget.Label // what the speed leaves of a decision window
@@ -73,7 +73,7 @@ type setupScreen struct {
 	pinEntry       *widget.Entry
 	autoPauseCheck *widget.Check
 	pinError       *widget.Label
-	startButton    *widget.Button
+	startButton    *keyButton
 	startError     *widget.Label
 }
 
@@ -121,7 +121,7 @@ func (s *setupScreen) build() fyne.CanvasObject {
 	for i := range s.teams {
 		teamRows.Add(s.teamRow(i))
 	}
-	s.addButton = widget.NewButtonWithIcon(loc.T("home.add_team"), theme.ContentAddIcon(), s.addTeam)
+	s.addButton = newIconButton(loc.T("home.add_team"), theme.ContentAddIcon(), s.addTeam)
 	if len(s.teams) >= engine.MaxTeams {
 		s.addButton.Disable()
 	}
@@ -163,9 +163,9 @@ func (s *setupScreen) build() fyne.CanvasObject {
 		}
 	}
 
-	s.startButton = widget.NewButtonWithIcon(loc.T("home.start"), theme.MediaPlayIcon(), s.submit)
+	s.startButton = newIconButton(loc.T("home.start"), theme.MediaPlayIcon(), s.submit)
 	s.startButton.Importance = widget.HighImportance
-	back := widget.NewButtonWithIcon(loc.T("common.back"), theme.NavigateBackIcon(), s.sh.showHome)
+	back := newIconButton(loc.T("common.back"), theme.NavigateBackIcon(), s.sh.showHome)
 	s.startError = wrapped(s.startErr)
 	s.startError.Importance = widget.DangerImportance
 	if s.startErr == "" {
@@ -234,7 +234,7 @@ func (s *setupScreen) teamRow(i int) fyne.CanvasObject {
 	if i < len(s.problems) && s.problems[i].key != "" {
 		errLabel.SetText(s.problems[i].text(loc))
 	}
-	remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { s.removeTeam(i) })
+	remove := newIconButton("", theme.ContentRemoveIcon(), func() { s.removeTeam(i) })
 	if len(s.teams) <= 1 {
 		remove.Disable()
 	}

@@ -80,13 +80,13 @@ type shell struct {
 
 	body        *fyne.Container
 	header      *fyne.Container
-	langButtons map[i18n.Lang]*widget.Button
+	langButtons map[i18n.Lang]*keyButton
 	current     screen
 	closed      bool
 }
 
 func newShell(win fyne.Window, lang i18n.Lang, d deps) *shell {
-	sh := &shell{win: win, loc: i18n.New(lang), deps: d, langButtons: map[i18n.Lang]*widget.Button{}}
+	sh := &shell{win: win, loc: i18n.New(lang), deps: d, langButtons: map[i18n.Lang]*keyButton{}}
 	sh.header = container.NewStack()
 	sh.body = container.NewStack()
 	win.SetContent(container.NewBorder(sh.header, nil, nil, nil, sh.body))
@@ -220,7 +220,7 @@ func (sh *shell) buildHeader() {
 	subtitle := faint(sh.loc.T("app.subtitle"), fyne.TextAlignLeading)
 	langs := container.NewHBox()
 	for _, l := range []i18n.Lang{i18n.ZH, i18n.EN} {
-		b := widget.NewButton(l.Name(), func() { sh.setLang(l) })
+		b := newButton(l.Name(), func() { sh.setLang(l) })
 		if l == sh.loc.Lang() {
 			b.Importance = widget.HighImportance
 		}

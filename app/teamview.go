@@ -59,8 +59,8 @@ type teamView struct {
 	history       *fyne.Container
 	inbox         *fyne.Container
 	countdowns    []*countdown
-	optionButtons map[string][]*widget.Button // by decision id, in option order
-	optionIDs     map[string][]string         // the option ids of optionButtons, in the order shown
+	optionButtons map[string][]*keyButton // by decision id, in option order
+	optionIDs     map[string][]string     // the option ids of optionButtons, in the order shown
 	historyLines  []*widget.Label
 	shownOpen     map[string]bool // the open decisions drawn last; nil before the first draw
 	inboxItems    []fyne.CanvasObject
@@ -104,7 +104,7 @@ type teamView struct {
 // statementDraft is the entry a team writes a statement in, with its
 // checklist of required facts.
 type statementDraft struct {
-	entry  *widget.Entry
+	entry  *sendEntry
 	checks []*widget.Icon // per required fact
 	rubric *rubricView
 }
@@ -328,7 +328,7 @@ func (tv *teamView) rebuild(s teamSnapshot) {
 	// facilitator made it a discussion pause): the buttons say so by waiting.
 	tv.holdChoices = s.paused && !s.discussion && !s.ended
 	tv.countdowns = nil
-	tv.optionButtons = map[string][]*widget.Button{}
+	tv.optionButtons = map[string][]*keyButton{}
 	tv.optionIDs = map[string][]string{}
 	for id := range tv.statements {
 		if !slices.ContainsFunc(s.open, func(o engine.OpenDecision) bool { return o.Decision.ID == id }) {
@@ -503,7 +503,7 @@ func (tv *teamView) decisionCard(od engine.OpenDecision, lang string) fyne.Canva
 	// Each team sees the options in its own shuffled order (recorded in
 	// the log): no position cues the answer.
 	for _, o := range od.Options() {
-		b := widget.NewButtonWithIcon(tv.loc.T("team.choose"), theme.ConfirmIcon(), func() { tv.askConfirm(d, o, lang) })
+		b := newIconButton(tv.loc.T("team.choose"), theme.ConfirmIcon(), func() { tv.askConfirm(d, o, lang) })
 		if tv.sending[d.ID] || tv.holdChoices || tv.held[d.ID].Decision != "" {
 			b.Disable()
 		}
@@ -526,8 +526,7 @@ func (tv *teamView) statementBox(d *scenario.Decision, lang string) fyne.CanvasO
 	loc := tv.loc
 	sd := tv.statements[d.ID]
 	if sd == nil {
-		e := widget.NewMultiLineEntry()
-		e.Wrapping = fyne.TextWrapWord
+		e := newSendEntry()
 		e.SetMinRowsVisible(6)
 		sd = &statementDraft{entry: e,
 			rubric: newRubricView(loc, tv.lang, rubricFacts(tv.scenario, d.Statement.RequiredFacts, tv.lang), d.Statement.Hazard)}
@@ -546,6 +545,16 @@ func (tv *teamView) statementBox(d *scenario.Decision, lang string) fyne.CanvasO
 		}
 	}
 	objs = append(objs, sd.rubric.box)
+	// Ctrl+Enter: from the statement to the options, one of which sends
+	// it (Tab moves between them, Space or Enter chooses).
+	sd.entry.onSend = func() {
+		for _, b := range tv.optionButtons[d.ID] {
+			if !b.Disabled() {
+				tv.win.Canvas().Focus(b)
+				return
+			}
+		}
+	}
 	sd.entry.OnChanged = func(text string) {
 		tv.tickFacts(d, sd)
 		sd.rubric.textChanged(text)

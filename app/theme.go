@@ -40,7 +40,17 @@ func NewTheme() fyne.Theme {
 	return &firebreakTheme{base: theme.DefaultTheme()}
 }
 
+// focusAlpha is how strongly the keyboard focus shows: the primary colour
+// at 40% over the widget, where Fyne's default (16%) is hard to see on a
+// projector or a dim laptop screen.
+const focusAlpha = 0x66
+
 func (t *firebreakTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNameFocus {
+		c := color.NRGBAModel.Convert(t.base.Color(theme.ColorNamePrimary, v)).(color.NRGBA)
+		c.A = focusAlpha
+		return c
+	}
 	return t.base.Color(n, v)
 }
 

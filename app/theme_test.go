@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"image"
+	"image/color"
 	"os"
 	"path/filepath"
 	"testing"
@@ -287,4 +288,18 @@ func cmap(font []byte) (func(rune) bool, error) {
 		}, nil
 	}
 	return nil, fmt.Errorf("no Unicode cmap subtable in format 4 or 12")
+}
+
+// The keyboard focus shows clearly in both variants: the primary colour,
+// well above Fyne's faint default.
+func TestFocusIsVisible(t *testing.T) {
+	th := NewTheme()
+	for _, v := range []fyne.ThemeVariant{theme.VariantDark, theme.VariantLight} {
+		f := color.NRGBAModel.Convert(th.Color(theme.ColorNameFocus, v)).(color.NRGBA)
+		p := color.NRGBAModel.Convert(th.Color(theme.ColorNamePrimary, v)).(color.NRGBA)
+		d := color.NRGBAModel.Convert(theme.DefaultTheme().Color(theme.ColorNameFocus, v)).(color.NRGBA)
+		if f.R != p.R || f.G != p.G || f.B != p.B || f.A < 0x60 || f.A <= d.A {
+			t.Errorf("variant %d: focus %v; want the primary %v at alpha ≥ 0x60, above the default %v", v, f, p, d)
+		}
+	}
 }

@@ -155,3 +155,41 @@ func (l *columnLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // goroutine, since the test driver would run the work at once, on the
 // network's goroutine, beside the test's own.
 var uiDo = fyne.Do
+
+// keyButton is a button that Enter (or Return) presses as well as Space
+// when it has the keyboard focus, as on every desktop: Tab to it, Enter.
+// Every button of the app is one (newButton, newIconButton).
+type keyButton struct {
+	widget.Button
+}
+
+// newButton is widget.NewButton as a keyButton.
+func newButton(label string, tapped func()) *keyButton {
+	return newIconButton(label, nil, tapped)
+}
+
+// newIconButton is widget.NewButtonWithIcon as a keyButton.
+func newIconButton(label string, icon fyne.Resource, tapped func()) *keyButton {
+	b := &keyButton{}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey presses the button on Enter or Space. The focus stays on it
+// (widget.Button drops it when pressed, which sends a keyboard user back
+// to the start of the Tab order), unless pressing it took it off screen.
+func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
+		if b.Disabled() {
+			return
+		}
+		b.Tapped(nil)
+		if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil {
+			c.Focus(b)
+		}
+	default:
+		b.Button.TypedKey(ev)
+	}
+}

@@ -1,0 +1,112 @@
+package app
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
+)
+
+var ctrlEnter = &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl}
+
+// TestEnterPressesTheFocusedButton: a button with the focus is pressed by
+// Enter as well as Space, and a disabled one by neither.
+func TestEnterPressesTheFocusedButton(t *testing.T) {
+	w := testWindow(t)
+	n := 0
+	b := newButton("Go", func() { n++ })
+	w.SetContent(b)
+	w.Canvas().Focus(b)
+	for _, k := range []fyne.KeyName{fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace} {
+		w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: k})
+	}
+	if n != 3 {
+		t.Errorf("Enter, keypad Enter and Space pressed the button %d times, want 3", n)
+	}
+	b.Disable()
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if n != 3 {
+		t.Error("Enter pressed a disabled button")
+	}
+}
+
+// TestCtrlEnterSends: in a multi-line field Enter starts a new line, and
+// Ctrl+Enter sends; other shortcuts still reach the field.
+func TestCtrlEnterSends(t *testing.T) {
+	w := testWindow(t)
+	sent := 0
+	e := newSendEntry()
+	e.onSend = func() { sent++ }
+	w.SetContent(e)
+	w.Canvas().Focus(e)
+	test.Type(e, "one")
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(e, "two")
+	if e.Text != "one\ntwo" || sent != 0 {
+		t.Errorf("Enter in the field: text %q, sent %d; want a new line and nothing sent", e.Text, sent)
+	}
+	e.TypedShortcut(ctrlEnter)
+	if sent != 1 || e.Text != "one\ntwo" {
+		t.Errorf("Ctrl+Enter: sent %d, text %q", sent, e.Text)
+	}
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	if e.SelectedText() != "one\ntwo" {
+		t.Errorf("Ctrl+A no longer selects all: %q", e.SelectedText())
+	}
+}
+
+// TestCtrlEnterLeadsFromTheStatementToTheOptions: a team writing its
+// statement gets to the options, one of which sends it, with Ctrl+Enter.
+func TestCtrlEnterLeadsFromTheStatementToTheOptions(t *testing.T) {
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	world := engineEntry(t, "world.yaml")
+	sh := shellWith(t, st, clock, "", world)
+	run, err := exercise.Start(st, engine.Config{ScenarioID: world.ID, Source: world.Source, Teams: []string{"Alpha"},
+		Lang: "en", Speed: 1}, world.Scenario.Title, "gui", clock, exercise.EachEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh.showExercise(run, nil)
+	ex := currentAs[*exerciseScreen](t, sh)
+	test.Tap(ex.console.pauseButton)
+	advanceExercise(t, ex, clock, 4*time.Minute+time.Second)
+	tv := ex.teams[0]
+	sd := tv.statements["notify"]
+	if sd == nil {
+		t.Fatal("no statement entry for notify")
+	}
+	ex.tabs.SelectIndex(1)
+	sh.win.Canvas().Focus(sd.entry)
+	test.Type(sd.entry, "We are sorry.")
+	sd.entry.TypedShortcut(ctrlEnter)
+	focused, ok := sh.win.Canvas().Focused().(*keyButton)
+	if !ok || focused != tv.optionButtons["notify"][0] {
+		t.Fatalf("after Ctrl+Enter the focus is on %T, want the first option's button", sh.win.Canvas().Focused())
+	}
+	focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if tv.confirm == nil {
+		t.Fatal("Enter on the option asks no confirmation")
+	}
+}
+
+// TestCtrlEnterSendsTheFacilitatorsInject: the ad-hoc inject goes with
+// Ctrl+Enter from its text.
+func TestCtrlEnterSendsTheFacilitatorsInject(t *testing.T) {
+	_, ex, clock := startVoices(t)
+	advanceExercise(t, ex, clock, time.Minute)
+	before := readCount(ex, func(st *engine.State) int { return len(st.Team("Alpha").Inbox) })
+	test.Tap(ex.console.injectButton)
+	d := ex.console.judge.inject
+	d.channel.SetSelected("Phone call")
+	d.text.SetText("A journalist calls back.")
+	d.text.TypedShortcut(ctrlEnter)
+	if n := readCount(ex, func(st *engine.State) int { return len(st.Team("Alpha").Inbox) }); n != before+1 {
+		t.Errorf("Ctrl+Enter sent %d injects, want 1", n-before)
+	}
+}
