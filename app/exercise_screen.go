@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -180,6 +181,14 @@ func (e *exerciseScreen) build() fyne.CanvasObject {
 	}
 	for _, name := range teams {
 		tv := newTeamViewWith(e.run.Session, name, e.sh.win, loc, e.histories.get(name))
+		if n, ok := e.feedSeen()[name]; ok {
+			tv.setFeedSeen(n)
+		} else {
+			// Kept from the first view on (0 for a new exercise), so a
+			// team that never opens its feed keeps its count too.
+			e.saveFeedSeen(name, tv.feedSeen)
+		}
+		tv.onFeedSeen = func(n int) { e.saveFeedSeen(name, n) }
 		tv.setChannel(channels[name])
 		tv.setRole(roles[name])
 		tv.restoreDrafts(drafts[name])
@@ -329,4 +338,30 @@ func (e *exerciseScreen) showProjector() {
 	w.Resize(fyne.NewSize(1280, 800))
 	e.projector = w
 	w.Show()
+}
+
+// feedSeenPref keeps, per team, how many posts of the feed the team has
+// seen, so the feed's unread count survives a language switch and a
+// resume (the log records what happened, not what was looked at).
+func feedSeenPref(exerciseID string) string { return "feed_seen." + exerciseID }
+
+// feedSeen reads the teams' seen counts; empty when none is kept.
+func (e *exerciseScreen) feedSeen() map[string]int {
+	m := map[string]int{}
+	if a := fyne.CurrentApp(); a != nil {
+		_ = json.Unmarshal([]byte(a.Preferences().String(feedSeenPref(e.run.ID))), &m)
+	}
+	return m
+}
+
+func (e *exerciseScreen) saveFeedSeen(team string, n int) {
+	a := fyne.CurrentApp()
+	if a == nil {
+		return
+	}
+	m := e.feedSeen()
+	m[team] = n
+	if data, err := json.Marshal(m); err == nil {
+		a.Preferences().SetString(feedSeenPref(e.run.ID), string(data))
+	}
 }

@@ -307,6 +307,7 @@ func (h *historyScreen) erase(ids []string, all bool) {
 				for _, id := range ids {
 					a.Preferences().RemoveValue(pinPref(id)) // the console's PIN
 					a.Preferences().RemoveValue(autoPausePref(id))
+					a.Preferences().RemoveValue(feedSeenPref(id))
 				}
 			}
 			loc := h.sh.loc

@@ -77,6 +77,9 @@ type teamView struct {
 	tabs     *container.AppTabs // inbox and feed
 	feedTab  *container.TabItem
 	feedSeen int // posts in the feed when the team last looked at it
+	// onFeedSeen hears how many posts the team has seen when it looks at
+	// the feed (the exercise screen keeps it for a rebuild and a resume).
+	onFeedSeen func(n int)
 	feedLen  int
 
 	confirm         *dialog.ConfirmDialog // the choice being confirmed, if any
@@ -231,6 +234,13 @@ func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.L
 	tv.feedSeen = tv.feedLen
 	tv.markFeed()
 	return tv
+}
+
+// setFeedSeen says how many of the feed's posts the team had seen (before
+// a language switch or a resume), so the unread count goes on from there.
+func (tv *teamView) setFeedSeen(n int) {
+	tv.feedSeen = min(max(n, 0), tv.feedLen)
+	tv.markFeed()
 }
 
 // close stops listening to the exercise and drops an unanswered
@@ -409,6 +419,9 @@ func (tv *teamView) markFeed() {
 	}
 	title := tv.loc.T("feed.tab")
 	if tv.tabs.Selected() == tv.feedTab {
+		if tv.feedSeen != tv.feedLen && tv.onFeedSeen != nil {
+			tv.onFeedSeen(tv.feedLen)
+		}
 		tv.feedSeen = tv.feedLen
 	} else if n := tv.feedLen - tv.feedSeen; n > 0 {
 		title = tv.loc.T("feed.tab_new", "n", n)

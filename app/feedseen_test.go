@@ -1,0 +1,78 @@
+package app
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/library"
+)
+
+// TestUnreadFeedSurvivesASwitchAndAResume: the feed tab's count of new
+// posts goes on from what the team had seen after a language switch and
+// after the exercise is resumed, instead of dropping to none.
+func TestUnreadFeedSurvivesASwitchAndAResume(t *testing.T) {
+	entries, err := library.Builtins()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := entries[slices.IndexFunc(entries, func(e library.Entry) bool { return e.ID == "beverage-recall" })]
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	sh := shellWith(t, st, clock, "", e)
+	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha", "Bravo"},
+		Lang: "en", Speed: 1}, e.Scenario.Title, "gui", clock, exercise.EachEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh.showExercise(run, nil)
+	ex := currentAs[*exerciseScreen](t, sh)
+	if err := run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
+		t.Fatal(err)
+	}
+	advanceExercise(t, ex, clock, 20*time.Minute)
+	tv := ex.teams[0]
+	if tv.feedLen == 0 {
+		t.Fatal("no feed posts after 20 minutes: the test proves nothing")
+	}
+	tv.tabs.Select(tv.feedTab) // Alpha reads the feed
+	tv.tabs.SelectIndex(0)     // and goes back to the inbox
+	seen := tv.feedLen
+	advanceExercise(t, ex, clock, 20*time.Minute)
+	tv = ex.teams[0]
+	unread := tv.feedLen - seen
+	if unread <= 0 {
+		t.Fatal("no new posts in the next 20 minutes")
+	}
+	if n := tv.feedLen - tv.feedSeen; n != unread {
+		t.Fatalf("before any switch: %d unread, want %d", n, unread)
+	}
+	wantEN := sh.loc.T("feed.tab_new", "n", unread)
+	if tv.feedTab.Text != wantEN {
+		t.Errorf("the feed tab says %q, want %q", tv.feedTab.Text, wantEN)
+	}
+	bravoUnread := ex.teams[1].feedLen // Bravo never looked
+	if err := run.Session.Send(engine.Command{Kind: engine.CmdPause}); err != nil {
+		t.Fatal(err)
+	}
+
+	sh.setLang(i18n.ZH)
+	ex = currentAs[*exerciseScreen](t, sh)
+	if got, want := ex.teams[0].feedTab.Text, sh.loc.T("feed.tab_new", "n", unread); got != want {
+		t.Errorf("after switching to Chinese the feed tab says %q, want %q", got, want)
+	}
+
+	sh.showHome()
+	sh.resumeExercise(run.ID)
+	ex = currentAs[*exerciseScreen](t, sh)
+	if got, want := ex.teams[0].feedTab.Text, sh.loc.T("feed.tab_new", "n", unread); got != want {
+		t.Errorf("after a resume Alpha's feed tab says %q, want %q", got, want)
+	}
+	// A team that never looked keeps every post as new.
+	if got := ex.teams[1].feedLen - ex.teams[1].feedSeen; got != bravoUnread {
+		t.Errorf("Bravo, which never opened its feed, has %d unread after a resume, want %d", got, bravoUnread)
+	}
+}
