@@ -80,7 +80,7 @@ type teamView struct {
 	// onFeedSeen hears how many posts the team has seen when it looks at
 	// the feed (the exercise screen keeps it for a rebuild and a resume).
 	onFeedSeen func(n int)
-	feedLen  int
+	feedLen    int
 
 	confirm         *dialog.ConfirmDialog // the choice being confirmed, if any
 	confirmDecision string
