@@ -169,10 +169,16 @@ func joinCmd(args []string, env Env) int {
 // order, when the exercise clock reaches them: an action's `at:`, or for
 // `after:` that long after its decision opened for the team (as this laptop
 // saw it open). Each action's ref is its id, so a restarted laptop replaying
-// the script does not choose twice.
+// the script does not choose twice. The facilitator's actions (send, skip,
+// delay, extend, inject) are skipped with a warning.
 func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWriter, warn io.Writer) {
 	for _, a := range script.Actions {
-		if a.Team != c.Team() {
+		if a.Team != c.Team() && (a.Kind == engine.CmdChoose || a.Team != "") {
+			continue
+		}
+		if a.Kind != engine.CmdChoose {
+			// Only the host's console controls the schedule.
+			fmt.Fprintf(warn, "firebreak: script action %d (%s) skipped: it is the facilitator's, and a team cannot take it\n", a.Index, a.What())
 			continue
 		}
 		at := a.At

@@ -72,6 +72,13 @@ type SkippedEntry struct {
 	Decision  string  `json:"decision"`
 	Option    string  `json:"option"`
 	Reason    string  `json:"reason"`
+	// Command is, for a facilitator's action the engine refused, what it
+	// asked (send-now, skip, delay, extend, inject) and Inject the
+	// scheduled inject it named; Code is the refusal's code
+	// (engine.Refusal.Code) and Reason says it in English.
+	Command string `json:"command,omitempty"`
+	Inject  string `json:"inject,omitempty"`
+	Code    string `json:"code,omitempty"`
 }
 
 // PlayOptions configures a headless run.
@@ -241,8 +248,10 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 					return err
 				}
 				now = max(now, at)
-				err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: a.Team, Decision: a.Decision, Option: a.Option, Text: a.Text, Ref: a.Ref()})
-				if err != nil && !errors.Is(err, engine.ErrRejected) {
+				// A refused choice or facilitator's command is logged with
+				// its ref (a skipped action); anything else is a failure.
+				err := s.Send(a.Command())
+				if err != nil && !errors.Is(err, engine.ErrRejected) && engine.RefusalCode(err) == "" {
 					return err
 				}
 			case more:
@@ -294,13 +303,25 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 			Reason: fmt.Sprintf("decision %q never opened for team %q", a.Decision, a.Team)})
 	}
 	for _, a := range stopped {
-		res.Skipped = append(res.Skipped, SkippedEntry{Action: a.Index, Team: a.Team, Decision: a.Decision, Option: a.Option,
-			Reason: fmt.Sprintf("the exercise stopped at %s, before this action: %v", debrief.Clock(limit.At), limit.Err)})
+		sk := SkippedEntry{Action: a.Index, Team: a.Team, Decision: a.Decision, Option: a.Option,
+			Reason: fmt.Sprintf("the exercise stopped at %s, before this action: %v", debrief.Clock(limit.At), limit.Err)}
+		if a.Kind != engine.CmdChoose {
+			sk.Command, sk.Inject = string(a.Kind), a.Inject
+		}
+		res.Skipped = append(res.Skipped, sk)
 	}
 	res.Exercise, res.Resumed = run.ID, found
 	for _, sk := range res.Skipped {
-		fmt.Fprintf(o.Warn, "warning: script action %d (%s at %s: %s → %s) skipped: %s\n",
-			sk.Action, sk.Team, debrief.Clock(time.Duration(sk.AtSeconds*float64(time.Second))), sk.Decision, sk.Option, sk.Reason)
+		what := sk.Decision + " → " + sk.Option
+		if sk.Command != "" {
+			what = sk.Command + " " + sk.Inject + sk.Decision
+		}
+		team := sk.Team
+		if team == "" {
+			team = "every team"
+		}
+		fmt.Fprintf(o.Warn, "warning: script action %d (%s at %s: %s) skipped: %s\n",
+			sk.Action, team, debrief.Clock(time.Duration(sk.AtSeconds*float64(time.Second))), what, sk.Reason)
 	}
 	if limit != nil {
 		return res, final, limit
@@ -415,15 +436,31 @@ func result(st *engine.State, script *Script) Result {
 		res.Teams = append(res.Teams, tr)
 		for _, r := range t.Rejected {
 			if actionOf == nil {
-				actionOf = make(map[string]int, len(script.Actions))
-				for _, a := range script.Actions {
-					actionOf[a.Ref()] = a.Index
-				}
+				actionOf = actionIndex(script)
 			}
 			res.Skipped = append(res.Skipped, skipped(r, actionOf))
 		}
 	}
+	for _, r := range st.Refused { // the facilitator's actions, in the order refused
+		if actionOf == nil {
+			actionOf = actionIndex(script)
+		}
+		sk := skipped(r, actionOf)
+		sk.Command, sk.Inject, sk.Code = r.Command, r.Inject, r.Reason
+		if ref := engine.RefusalFor(r.Reason); ref != nil {
+			sk.Reason = ref.Error()
+		}
+		res.Skipped = append(res.Skipped, sk)
+	}
 	return res
+}
+
+func actionIndex(script *Script) map[string]int {
+	m := make(map[string]int, len(script.Actions))
+	for _, a := range script.Actions {
+		m[a.Ref()] = a.Index
+	}
+	return m
 }
 
 func skipped(r engine.Event, actionOf map[string]int) SkippedEntry {

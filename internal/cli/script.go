@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,13 +25,28 @@ const MaxScriptSize = 1 << 20
 //	actions:
 //	  - {at: 12m, team: Alpha, decide: first-response, choose: recall-now, text: "optional statement"}
 //	  - {after: 1m, team: Bravo, decide: first-response, choose: deny}   # 1m after it opened for Bravo
+//
+// and the facilitator's control of the schedule, at a time (at:), for a
+// team or, without team:, for every team still playing:
+//
+//   - {at: 2m, team: Alpha, send: reporter-call}          # a scheduled inject of the team's phase, now
+//   - {at: 2m, skip: customer-email}                      # never delivered
+//   - {at: 2m, team: Bravo, delay: reporter-call, by: 5m}  # delivered 5m later
+//   - {at: 9m, team: Bravo, extend: first-response, by: 5m}  # the open decision's deadline, 5m later
+//   - {at: 3m, inject: email, text: "Can we talk?", from: "Jane Doe, Reuters", to: [spokesperson], effects: {attention: 10}}
+//
+// A facilitator's action the engine refuses (the inject was delivered
+// already, the team is in another phase…) is skipped, with the reason.
 type Script struct {
 	Teams   []string
 	Actions []Action // sorted by At; equal times keep file order
 }
 
-// Action is one scripted choice.
+// Action is one scripted choice or facilitator's command.
 type Action struct {
+	// Kind is engine.CmdChoose (decide:), or the facilitator's CmdSendNow,
+	// CmdSkip, CmdDelay, CmdExtend or CmdInject.
+	Kind  engine.CommandKind
 	Index int // position in the file, 1-based; identifies the action in the log
 	Line  int
 	At    time.Duration // exercise time; unless Relative
@@ -41,7 +57,17 @@ type Action struct {
 	Team     string
 	Decision string
 	Option   string
-	Text     string // the written statement, for a decision that asks for one
+	Text     string // the written statement, for a decision that asks for one; the text of an inject
+
+	// The facilitator's commands: the scheduled inject (send, skip, delay),
+	// how much later (delay, extend: by), and an ad-hoc inject's channel,
+	// sender, recipients and world effects. Decision is extend's decision.
+	Inject  string
+	By      time.Duration
+	Channel string
+	From    string
+	To      []string
+	Effects map[string]float64
 
 	ref string // Ref, made once: play looks actions up by it for every refusal
 }
@@ -54,11 +80,42 @@ func (a Action) Ref() string {
 	return "script:" + strconv.Itoa(a.Index)
 }
 
+// Command is the engine command that carries out the action.
+func (a Action) Command() engine.Command {
+	return engine.Command{Kind: a.Kind, Team: a.Team, Decision: a.Decision, Option: a.Option, Text: a.Text, Ref: a.Ref(),
+		Inject: a.Inject, Delay: a.By, Channel: a.Channel, From: a.From, To: a.To, Effects: a.Effects}
+}
+
+// What says what the action does, for a warning: "first → good", "skip memo".
+func (a Action) What() string {
+	switch a.Kind {
+	case engine.CmdChoose:
+		return a.Decision + " → " + a.Option
+	case engine.CmdSendNow:
+		return "send " + a.Inject
+	case engine.CmdSkip:
+		return "skip " + a.Inject
+	case engine.CmdDelay:
+		return "delay " + a.Inject + " by " + a.By.String()
+	case engine.CmdExtend:
+		return "extend " + a.Decision + " by " + a.By.String()
+	}
+	return "inject by " + a.Channel
+}
+
 // actionFields are the fields an action may have, and what each holds.
 var (
-	actionFields = []string{"at", "after", "team", "decide", "choose", "text"}
+	actionFields = []string{"at", "after", "team", "decide", "choose", "text", "send", "skip", "delay", "extend", "by", "inject", "from", "to", "effects"}
 	actionField  = map[string]string{"at": "at (a time such as 12m)", "after": "after (a time such as 1m)", "team": "team (a team name)",
-		"decide": "decide (a decision id)", "choose": "choose (an option id)", "text": "text (the statement)"}
+		"decide": "decide (a decision id)", "choose": "choose (an option id)", "text": "text (the statement, or the inject's text)",
+		"send": "send (an inject id)", "skip": "skip (an inject id)", "delay": "delay (an inject id)", "extend": "extend (a decision id)",
+		"by": "by (a time such as 5m)", "inject": "inject (a channel)", "from": "from (the inject's sender)",
+		"to": "to (role ids)", "effects": "effects (world variable: change)"}
+	// actionVerbs are the fields that say what an action does: one each.
+	actionVerbs = []string{"decide", "send", "skip", "delay", "extend", "inject"}
+	// verbFields are the fields each verb allows besides at, after, team.
+	verbFields = map[string][]string{"decide": {"choose", "text"}, "send": nil, "skip": nil, "delay": {"by"}, "extend": {"by"},
+		"inject": {"text", "from", "to", "effects"}}
 )
 
 // scriptError is a message about a script at a node: file:line:col: msg.
@@ -192,17 +249,39 @@ func ParseScript(file string, data []byte, sc *scenario.Scenario) (*Script, erro
 			if _, dup := keys[k.Value]; dup {
 				return nil, scriptError(file, k, "field %q appears twice in action %d", k.Value, i+1)
 			}
+			keys[k.Value] = v
+			if k.Value == "to" || k.Value == "effects" {
+				continue // read below: a list, a mapping
+			}
 			val, err := scriptText(file, v, actionField[k.Value])
 			if err != nil {
 				return nil, err
 			}
-			fields[k.Value], keys[k.Value] = val, v
+			fields[k.Value] = val
 		}
 		at := func(key string) string {
 			if v := keys[key]; v != nil {
 				return fmt.Sprintf("%s:%d:%d", file, v.Line, v.Column)
 			}
 			return fmt.Sprintf("%s:%d:%d", file, n.Line, n.Column)
+		}
+		verb := ""
+		for _, v := range actionVerbs {
+			if _, ok := keys[v]; !ok {
+				continue
+			}
+			if verb != "" {
+				return nil, fmt.Errorf("%s: action %d has both %q and %q; an action does one thing", at(v), i+1, verb, v)
+			}
+			verb = v
+		}
+		if verb == "" {
+			return nil, fmt.Errorf("%s:%d:%d: action %d needs one of %s", file, n.Line, n.Column, i+1, strings.Join(actionVerbs, ", "))
+		}
+		for j := 0; j+1 < len(n.Content); j += 2 {
+			if k := n.Content[j].Value; k != "at" && k != "after" && k != "team" && k != verb && !contains(verbFields[verb], k) {
+				return nil, fmt.Errorf("%s: action %d has %q, which goes with %s, not with %q", at(k), i+1, k, verbsOf(k), verb)
+			}
 		}
 		key, when := "at", fields["at"]
 		if fields["after"] != "" {
@@ -212,29 +291,26 @@ func ParseScript(file string, data []byte, sc *scenario.Scenario) (*Script, erro
 		switch {
 		case fields["at"] != "" && fields["after"] != "":
 			return nil, fmt.Errorf("%s: action %d has both 'at' and 'after'; keep one", at("after"), i+1)
-		case when == "":
+		case when == "" && verb == "decide":
 			return nil, fmt.Errorf("%s: action %d needs 'at' (e.g. at: 12m) or 'after' (e.g. after: 1m, from when the decision opens)", at("at"), i+1)
+		case when == "":
+			return nil, fmt.Errorf("%s: action %d needs 'at' (e.g. at: 12m)", at("at"), i+1)
+		case key == "after" && verb != "decide":
+			return nil, fmt.Errorf("%s: action %d: 'after' counts from when a decision opens, so it goes with 'decide'; use 'at'", at("after"), i+1)
 		case err != nil || d < 0:
 			return nil, fmt.Errorf("%s: %q is not a time; write it like 90s, 12m or 1h5m", at(key), when)
 		case d > sc.Duration:
 			return nil, fmt.Errorf("%s: action %s %s comes after the scenario ends (%s)", at(key), key, d, sc.Duration)
 		}
 		team := fields["team"]
-		if !contains(teams, team) {
+		_, hasTeam := keys["team"]
+		if (verb == "decide" || hasTeam) && !contains(teams, team) {
 			return nil, fmt.Errorf("%s: team %q is not one of the script's teams %v", at("team"), team, teams)
 		}
-		dec := sc.Decision(fields["decide"])
-		if dec == nil {
-			return nil, fmt.Errorf("%s: scenario %s has no decision %q", at("decide"), sc.ID, fields["decide"])
+		act := Action{Index: i + 1, Line: n.Line, At: d.Truncate(time.Millisecond), Team: team, Text: fields["text"]}
+		if err := scriptVerb(&act, verb, fields, keys, at, file, i+1, sc); err != nil {
+			return nil, err
 		}
-		if dec.Option(fields["choose"]) == nil {
-			ids := make([]string, len(dec.Options))
-			for j, o := range dec.Options {
-				ids[j] = o.ID
-			}
-			return nil, fmt.Errorf("%s: decision %q has no option %q (options: %s)", at("choose"), fields["decide"], fields["choose"], strings.Join(ids, ", "))
-		}
-		act := Action{Index: i + 1, Line: n.Line, At: d.Truncate(time.Millisecond), Team: team, Decision: fields["decide"], Option: fields["choose"], Text: fields["text"]}
 		act.ref = act.Ref()
 		if fields["after"] != "" {
 			act.At, act.Relative, act.After = 0, true, d.Truncate(time.Millisecond)
@@ -243,6 +319,127 @@ func ParseScript(file string, data []byte, sc *scenario.Scenario) (*Script, erro
 	}
 	sort.SliceStable(s.Actions, func(i, j int) bool { return s.Actions[i].At < s.Actions[j].At })
 	return s, nil
+}
+
+// scriptVerb reads what an action does, checked against the scenario.
+func scriptVerb(act *Action, verb string, fields map[string]string, keys map[string]*yaml.Node, at func(string) string,
+	file string, num int, sc *scenario.Scenario) error {
+	by := func() error {
+		if keys["by"] == nil {
+			return fmt.Errorf("%s: action %d needs 'by' (how much later, e.g. by: 5m)", at(verb), num)
+		}
+		d, err := time.ParseDuration(strings.TrimSpace(fields["by"]))
+		if err != nil || d.Truncate(time.Millisecond) < engine.MinDelay || d > engine.MaxDelay {
+			return fmt.Errorf("%s: by %q is not a time from %s to %s; write it like 90s or 5m", at("by"), fields["by"], engine.MinDelay, engine.MaxDelay)
+		}
+		act.By = d.Truncate(time.Millisecond)
+		return nil
+	}
+	scheduled := func() error {
+		id := fields[verb]
+		for _, p := range sc.Phases {
+			if p.Inject(id) != nil {
+				act.Inject = id
+				return nil
+			}
+		}
+		return fmt.Errorf("%s: scenario %s has no scheduled inject %q (an inject of a phase, with an id)", at(verb), sc.ID, id)
+	}
+	switch verb {
+	case "decide":
+		act.Kind, act.Decision, act.Option = engine.CmdChoose, fields["decide"], fields["choose"]
+		dec := sc.Decision(act.Decision)
+		if dec == nil {
+			return fmt.Errorf("%s: scenario %s has no decision %q", at("decide"), sc.ID, act.Decision)
+		}
+		if dec.Option(act.Option) == nil {
+			ids := make([]string, len(dec.Options))
+			for j, o := range dec.Options {
+				ids[j] = o.ID
+			}
+			return fmt.Errorf("%s: decision %q has no option %q (options: %s)", at("choose"), act.Decision, act.Option, strings.Join(ids, ", "))
+		}
+	case "send", "skip":
+		act.Kind = map[string]engine.CommandKind{"send": engine.CmdSendNow, "skip": engine.CmdSkip}[verb]
+		return scheduled()
+	case "delay":
+		act.Kind = engine.CmdDelay
+		if err := scheduled(); err != nil {
+			return err
+		}
+		return by()
+	case "extend":
+		act.Kind, act.Decision = engine.CmdExtend, fields["extend"]
+		if sc.Decision(act.Decision) == nil {
+			return fmt.Errorf("%s: scenario %s has no decision %q", at("extend"), sc.ID, act.Decision)
+		}
+		return by()
+	case "inject":
+		act.Kind, act.Channel, act.From = engine.CmdInject, fields["inject"], fields["from"]
+		if !contains(scenario.Channels, act.Channel) {
+			return fmt.Errorf("%s: inject %q is not a channel; it is one of %s", at("inject"), act.Channel, strings.Join(scenario.Channels, ", "))
+		}
+		if strings.TrimSpace(act.Text) == "" {
+			return fmt.Errorf("%s: action %d needs 'text' (what the inject says)", at("inject"), num)
+		}
+		if n := keys["to"]; n != nil {
+			list := []*yaml.Node{n}
+			if n.Kind == yaml.SequenceNode {
+				list = n.Content
+			}
+			for _, r := range list {
+				id, err := scriptText(file, r, "a role id")
+				if err != nil {
+					return err
+				}
+				known := false
+				for _, role := range sc.Roles {
+					known = known || role.ID == id
+				}
+				if !known || contains(act.To, id) {
+					return scriptError(file, r, "%q is not one of the scenario's roles, or is named twice", id)
+				}
+				act.To = append(act.To, id)
+			}
+		}
+		if n := keys["effects"]; n != nil {
+			if n.Kind != yaml.MappingNode {
+				return scriptError(file, n, "effects must be a mapping of world variables to changes, like {attention: 10}, not %s", scriptValue(n))
+			}
+			act.Effects = map[string]float64{}
+			for j := 0; j+1 < len(n.Content); j += 2 {
+				k, v := n.Content[j], n.Content[j+1]
+				wv := sc.Variable(k.Value)
+				if wv == nil {
+					return scriptError(file, k, "%q is not a world variable of scenario %s", k.Value, sc.ID)
+				}
+				if _, dup := act.Effects[k.Value]; dup {
+					return scriptError(file, k, "the effect on %q appears twice", k.Value)
+				}
+				txt, err := scriptText(file, v, "a change to "+k.Value)
+				if err != nil {
+					return err
+				}
+				f, err := strconv.ParseFloat(strings.TrimSpace(txt), 64)
+				if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > wv.Max-wv.Min {
+					return scriptError(file, v, "the change to %s must be a number from %g to %g, not %s", k.Value, -(wv.Max - wv.Min), wv.Max-wv.Min, scriptValue(v))
+				}
+				act.Effects[k.Value] = f
+			}
+		}
+	}
+	return nil
+}
+
+// verbsOf names the verbs a field goes with.
+func verbsOf(field string) string {
+	var out []string
+	for _, v := range actionVerbs {
+		if contains(verbFields[v], field) {
+			out = append(out, "'"+v+"'")
+		}
+	}
+	return strings.Join(out, " or ")
 }
 
 func contains(list []string, s string) bool {

@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"math"
 	"strings"
 	"testing"
 
+	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
@@ -15,12 +17,46 @@ func FuzzParseScript(f *testing.F) {
 	f.Add([]byte(miniScript))
 	f.Add([]byte("teams: [A]\nactions: [{at: 1m, team: A, decide: first, choose: good}]\n"))
 	f.Add([]byte("teams: &a [A]\nactions: *a\n"))
+	f.Add([]byte("teams: [A, B]\nactions:\n  - {at: 1m, team: A, send: start#2}\n  - {at: 1m, skip: start#1}\n" +
+		"  - {at: 2m, team: B, delay: start#2, by: 90s}\n  - {at: 6m, extend: first, by: 1m}\n" +
+		"  - {at: 3m, inject: news, text: hi, from: Jane, effects: {attention: -5}}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := ParseScript("f.yaml", data, sc)
-		if err == nil {
-			for _, a := range s.Actions {
-				if sc.Decision(a.Decision).Option(a.Option) == nil || a.At > sc.Duration {
-					t.Fatalf("accepted an action the scenario cannot take: %+v", a)
+		if err != nil {
+			return
+		}
+		for _, a := range s.Actions {
+			if a.At > sc.Duration {
+				t.Fatalf("accepted an action after the scenario's end: %+v", a)
+			}
+			switch a.Kind {
+			case engine.CmdChoose:
+				if d := sc.Decision(a.Decision); d == nil || d.Option(a.Option) == nil {
+					t.Fatalf("accepted a choice the scenario cannot take: %+v", a)
+				}
+			case engine.CmdSendNow, engine.CmdSkip, engine.CmdDelay:
+				if sc.Inject(a.Inject) == nil || (a.Kind == engine.CmdDelay) != (a.By != 0) {
+					t.Fatalf("accepted an action on an inject the scenario lacks: %+v", a)
+				}
+			case engine.CmdExtend:
+				if sc.Decision(a.Decision) == nil || a.Relative {
+					t.Fatalf("accepted an extension the scenario cannot take: %+v", a)
+				}
+			case engine.CmdInject:
+				if !contains(scenario.Channels, a.Channel) || strings.TrimSpace(a.Text) == "" || a.Relative {
+					t.Fatalf("accepted an inject the engine refuses: %+v", a)
+				}
+				for id, d := range a.Effects {
+					if v := sc.Variable(id); v == nil || math.IsNaN(d) || math.Abs(d) > v.Max-v.Min {
+						t.Fatalf("accepted an effect the engine refuses: %+v", a)
+					}
+				}
+			default:
+				t.Fatalf("an action of unknown kind: %+v", a)
+			}
+			if a.Kind == engine.CmdDelay || a.Kind == engine.CmdExtend {
+				if a.By < engine.MinDelay || a.By > engine.MaxDelay {
+					t.Fatalf("accepted a delay the engine refuses: %+v", a)
 				}
 			}
 		}

@@ -342,9 +342,11 @@ func Markdown(st *engine.State, lang string) string {
 			if from != "" {
 				from = " — " + md(from)
 			}
-			fmt.Fprintf(&b, "- %s · %s%s%s%s\n", Clock(d.At), Label(lang, "channel."+d.Inject.Channel), from, T(lang, "sep"), md(oneLine(d.Inject.Text.Get(lang))))
+			fmt.Fprintf(&b, "- %s · %s%s%s%s%s\n", Clock(d.At), Label(lang, "channel."+d.Inject.Channel), from, md(deliveryNote(sc, d, lang)),
+				T(lang, "sep"), md(oneLine(d.Inject.Text.Get(lang))))
 		}
 		b.WriteString("\n")
+		writeChanges(&b, t, lang)
 
 		writeStatements(&b, st, t, lang)
 		writeDeadlines(&b, t, lang)
@@ -383,6 +385,7 @@ func Markdown(st *engine.State, lang string) string {
 	}
 	writeObjectives(&b, st, lang)
 	writeNotes(&b, st, lang)
+	writeRefused(&b, st, lang)
 	fmt.Fprintf(&b, "## %s\n\n%s\n", L("method"), fmt.Sprintf(L("methodtext"), WeightsText(st.Scenario, lang)))
 	return b.String()
 }

@@ -108,8 +108,18 @@ func describe(s *engine.State, e engine.Event, openedAt time.Duration, lang, tea
 		en.Text = fmt.Sprintf(L("ev.phase"), phaseTitle(s, e.Phase, lang))
 	case engine.KindInject:
 		if t != nil && len(t.Inbox) > 0 {
-			en.Text = deliveryText(t.Inbox[len(t.Inbox)-1].Inject.Channel, t.Inbox[len(t.Inbox)-1].Inject.From.Get(lang),
-				t.Inbox[len(t.Inbox)-1].Inject.Text.Get(lang), lang)
+			d := t.Inbox[len(t.Inbox)-1]
+			en.Text = deliveryText(d.Inject.Channel, d.Inject.From.Get(lang), d.Inject.Text.Get(lang), lang)
+			switch {
+			case d.SentNow:
+				en.Text += fmt.Sprintf(L("ev.sentnow"), Clock(d.Due))
+			case d.Delayed > 0:
+				en.Text += fmt.Sprintf(L("ev.delayedarrival"), span(d.Delayed, lang))
+			}
+		}
+	case engine.KindSkipped, engine.KindDelayed, engine.KindExtended:
+		if t != nil && len(t.Changes) > 0 {
+			en.Text = fmt.Sprintf(L("ev.control"), ChangeText(t.Changes[len(t.Changes)-1], lang))
 		}
 	case engine.KindOpened:
 		en.Text = fmt.Sprintf(L("ev.opened"), prompt(e.Decision))
@@ -125,7 +135,11 @@ func describe(s *engine.State, e engine.Event, openedAt time.Duration, lang, tea
 	case engine.KindTimedOut:
 		en.Text = fmt.Sprintf(L("ev.timedout"), prompt(e.Decision))
 	case engine.KindRejected:
-		en.Text = fmt.Sprintf(L("ev.rejected"), e.Decision, e.Option, e.Reason)
+		if e.Command != "" {
+			en.Text = refusedText(sc, e, lang)
+		} else {
+			en.Text = fmt.Sprintf(L("ev.rejected"), e.Decision, e.Option, e.Reason)
+		}
 	case engine.KindTeamEnded:
 		if t != nil {
 			en.Text = fmt.Sprintf(L("ev.teamended"), endingText(s, t, lang))
@@ -150,7 +164,7 @@ func describe(s *engine.State, e engine.Event, openedAt time.Duration, lang, tea
 	case engine.KindPromiseMiss:
 		en.Text = fmt.Sprintf(L("ev.promise"), e.Promise)
 	case engine.KindAdHoc:
-		en.Text = fmt.Sprintf(L("ev.adhoc"), Label(lang, "channel."+e.Channel), oneLine(e.Text))
+		en.Text = adHocText(sc, e, lang)
 	case engine.KindNote:
 		en.Text = fmt.Sprintf(L("ev.note"), oneLine(e.Text))
 	case engine.KindFeed:

@@ -37,7 +37,18 @@ const (
 	KindNote     Kind = "note.added"
 	KindOverride Kind = "score.overridden"
 	KindRating   Kind = "objective.rated"
+
+	// The facilitator's control of the schedule (see schedule.go and
+	// docs/architecture.md). Sending a scheduled inject now is an
+	// inject.delivered event with Reason ReasonSentNow.
+	KindSkipped  Kind = "inject.skipped"    // Team, Phase, Inject: it is never delivered in this phase visit
+	KindDelayed  Kind = "inject.delayed"    // Team, Phase, Inject, DelayMS: it arrives that much later
+	KindExtended Kind = "decision.extended" // Team, Decision, DelayMS: its deadline falls that much later
 )
+
+// ReasonSentNow is the Reason of an inject.delivered event for a scheduled
+// inject the facilitator sent before its time.
+const ReasonSentNow = "sent-now"
 
 // PauseDiscussion is the Reason of a clock.paused event that starts a
 // discussion pause: teams may choose while response time stands still.
@@ -90,6 +101,23 @@ type Event struct {
 	Objective string  `json:"objective,omitempty"` // rating
 	Rating    string  `json:"rating,omitempty"`    // P, S, M or U
 	Promise   int     `json:"promise,omitempty"`   // which promise of the team (1-based)
+	// From is, in facilitator.inject, who the inject comes from (free
+	// text; absent: the facilitator). To lists the scenario's roles it is
+	// addressed to (absent: the whole team). Effects are changes to the
+	// receiving teams' world variables (variable id → delta), clamped to
+	// each variable's range like a scenario's effects. All three are
+	// absent in logs from before they existed.
+	From    string             `json:"from,omitempty"`
+	To      []string           `json:"to,omitempty"`
+	Effects map[string]float64 `json:"effects,omitempty"`
+	// DelayMS is, in inject.delayed and decision.extended, how much later
+	// (milliseconds, the log's precision).
+	DelayMS int64 `json:"delay_ms,omitempty"`
+	// Command is, in a command.rejected event for a facilitator's command
+	// (logged only when the command carried a Ref, as a play script's
+	// actions do), the refused command's kind; Reason is then the
+	// refusal's code (Refusal.Code). Absent for a team's refused choice.
+	Command string `json:"command,omitempty"`
 
 	Posts []string `json:"posts,omitempty"` // feed post template ids
 	// Order is, in decision.opened, the decision's option ids in the order
@@ -104,6 +132,9 @@ type Event struct {
 	Lang       string   `json:"lang,omitempty"`
 	Speed      float64  `json:"speed,omitempty"`
 }
+
+// Delay is DelayMS as a duration.
+func (e Event) Delay() time.Duration { return time.Duration(e.DelayMS) * time.Millisecond }
 
 // Encode returns the event's payload as stored in the log.
 func (e Event) Encode() ([]byte, error) { return json.Marshal(e) }

@@ -81,13 +81,16 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 	}
 	// The best candidate so far, kept by value: teamDue runs for every
 	// event, and a candidate on the heap per consideration cost more than
-	// all the rest.
+	// all the rest. An Event is large, so a happening's event is made only
+	// when it comes before the best so far (better), and copied once.
 	var best candidate
 	have := false
-	consider := func(c candidate) {
-		if !have || c.before(best) {
-			best, have = c, true
+	better := func(at time.Duration, rank int) bool {
+		if have && (at > best.at || (at == best.at && rank >= best.rank)) {
+			return false
 		}
+		have = true
+		return true
 	}
 	if t.Phase == "" {
 		return candidate{at: 0, rank: rankMove, ev: Event{Kind: KindPhase, Team: t.Name, Phase: "start"}}, true
@@ -98,18 +101,33 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 	p := s.Scenario.Phase(t.Phase)
 	entered := t.PhaseEnteredAt
 	// The phase's injects arrive in order (by time, ties in file order):
-	// only the first not yet delivered is a candidate. t.injNext skips
-	// those delivered, so a phase of many injects costs no more per event.
+	// only the first not yet delivered (nor skipped) is a candidate.
+	// t.injNext skips those done with, so a phase of many injects costs no
+	// more per event. An inject the facilitator delayed may fall behind
+	// later ones: then the earliest due is the candidate, and the scan
+	// stops at the first inject scheduled after it (none can be earlier).
 	arrival := p.Arrival()
+	var next *scenario.Inject
+	var nextAt time.Duration
 	for i := t.injNext; i < len(arrival); i++ {
 		in := arrival[i]
-		if t.delivered[in.ID] {
+		if t.delivered[in.ID] || t.skipped[in.ID] {
 			continue
 		}
-		if p.Ending == nil || in.At == 0 { // play stops at an ending; later injects never arrive
-			consider(candidate{at: entered + in.At, rank: rankInject, ev: Event{Kind: KindInject, Team: t.Name, Phase: p.ID, Inject: in.ID}})
+		if next != nil && entered+in.At > nextAt {
+			break
 		}
-		break
+		if at := entered + in.At + t.delays[in.ID]; next == nil || at < nextAt {
+			next, nextAt = in, at
+		}
+		if len(t.delays) == 0 {
+			break
+		}
+	}
+	if next != nil && (p.Ending == nil || next.At == 0) { // play stops at an ending; later injects never arrive
+		if better(nextAt, rankInject) {
+			best = candidate{at: nextAt, rank: rankInject, ev: Event{Kind: KindInject, Team: t.Name, Phase: p.ID, Inject: next.ID}}
+		}
 	}
 	for _, d := range p.Decisions {
 		if t.opened[d.ID] {
@@ -120,29 +138,41 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 		case d.At != nil:
 			at = entered + *d.At
 		case opener != nil && t.delivered[opener.ID]:
-			at = entered + opener.At
+			// With its inject, whenever that arrived: on time, sent
+			// early or delayed by the facilitator.
+			at = t.deliveredAt[opener.ID]
 		default:
 			continue
 		}
-		consider(candidate{at: at, rank: rankOpen, ev: Event{Kind: KindOpened, Team: t.Name, Decision: d.ID, Order: s.optionOrder(t, d)}})
+		if better(at, rankOpen) {
+			best = candidate{at: at, rank: rankOpen, ev: Event{Kind: KindOpened, Team: t.Name, Decision: d.ID, Order: s.optionOrder(t, d)}}
+		}
 	}
 	for _, od := range t.Open {
-		consider(candidate{at: od.DeadlineAt(), rank: rankTimeout, ev: Event{Kind: KindTimedOut, Team: t.Name, Decision: od.Decision.ID}})
+		if better(od.DeadlineAt(), rankTimeout) {
+			best = candidate{at: od.DeadlineAt(), rank: rankTimeout, ev: Event{Kind: KindTimedOut, Team: t.Name, Decision: od.Decision.ID}}
+		}
 	}
 	if p.Ending != nil {
 		// A team that reached an ending stops playing: only the ending's
 		// opening injects arrive; no rule, trigger or deadline applies.
-		consider(candidate{at: entered, rank: rankEnding, ev: Event{Kind: KindTeamEnded, Team: t.Name, Reason: EndReached}})
+		if better(entered, rankEnding) {
+			best = candidate{at: entered, rank: rankEnding, ev: Event{Kind: KindTeamEnded, Team: t.Name, Reason: EndReached}}
+		}
 		return best, true
 	}
 	for i, c := range t.Commitments {
 		if !c.Kept && !c.Missed {
-			consider(candidate{at: c.Due, rank: rankRegMissed, ev: Event{Kind: KindPromiseMiss, Team: t.Name, Promise: i + 1}})
+			if better(c.Due, rankRegMissed) {
+				best = candidate{at: c.Due, rank: rankRegMissed, ev: Event{Kind: KindPromiseMiss, Team: t.Name, Promise: i + 1}}
+			}
 		}
 	}
 	for id, ds := range t.RegDeadlines {
 		if !ds.Met && !ds.Missed {
-			consider(candidate{at: ds.DueAt(), rank: rankRegMissed, ev: Event{Kind: KindRegMissed, Team: t.Name, RegDeadline: id}})
+			if better(ds.DueAt(), rankRegMissed) {
+				best = candidate{at: ds.DueAt(), rank: rankRegMissed, ev: Event{Kind: KindRegMissed, Team: t.Name, RegDeadline: id}}
+			}
 		}
 	}
 	// One environment for all conditions of this team, made when one needs
@@ -176,7 +206,9 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 		}
 	}
 	if firstTrig >= 0 {
-		consider(candidate{at: trigAt, rank: rankTrigger, ev: Event{Kind: KindTrigger, Team: t.Name, Trigger: s.Scenario.Triggers[firstTrig].ID}})
+		if better(trigAt, rankTrigger) {
+			best = candidate{at: trigAt, rank: rankTrigger, ev: Event{Kind: KindTrigger, Team: t.Name, Trigger: s.Scenario.Triggers[firstTrig].ID}}
+		}
 	}
 	for i, r := range s.Scenario.Rules {
 		if r.Every <= 0 {
@@ -210,13 +242,17 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 	}
 	if firstRule >= 0 {
 		r := s.Scenario.Rules[firstRule]
-		consider(candidate{at: ruleAt, rank: rankRule, ev: Event{Kind: KindRule, Team: t.Name, Rule: r.ID, Tick: int(ruleAt / r.Every)}})
+		if better(ruleAt, rankRule) {
+			best = candidate{at: ruleAt, rank: rankRule, ev: Event{Kind: KindRule, Team: t.Name, Rule: r.ID, Tick: int(ruleAt / r.Every)}}
+		}
 	}
 	if f := s.Scenario.Feed; f != nil && !s.NoFeed {
 		envNow()
 		k := max(t.feedTick+1, int((s.Now+f.Every-1)/f.Every))
 		if at, posts, ok := s.nextFeed(env, t, k); ok {
-			consider(candidate{at: at, rank: rankRule, ev: Event{Kind: KindFeed, Team: t.Name, Tick: int(at / f.Every), Posts: posts}})
+			if better(at, rankRule) {
+				best = candidate{at: at, rank: rankRule, ev: Event{Kind: KindFeed, Team: t.Name, Tick: int(at / f.Every), Posts: posts}}
+			}
 		}
 	}
 	if p.Continue != nil {
@@ -225,9 +261,13 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 		if len(p.Continue.Routes) > 0 {
 			next = scenario.NextPhase(p.Continue.Routes, next, s.Env(t, at))
 		}
-		consider(candidate{at: at, rank: rankContinue, ev: Event{Kind: KindPhase, Team: t.Name, Phase: next}})
+		if better(at, rankContinue) {
+			best = candidate{at: at, rank: rankContinue, ev: Event{Kind: KindPhase, Team: t.Name, Phase: next}}
+		}
 	}
-	consider(candidate{at: s.Scenario.Duration, rank: rankTimeUp, ev: Event{Kind: KindTeamEnded, Team: t.Name, Reason: EndTimeUp}})
+	if better(s.Scenario.Duration, rankTimeUp) {
+		best = candidate{at: s.Scenario.Duration, rank: rankTimeUp, ev: Event{Kind: KindTeamEnded, Team: t.Name, Reason: EndTimeUp}}
+	}
 	return best, true
 }
 

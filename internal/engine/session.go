@@ -3,9 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
-	"math"
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -14,7 +12,6 @@ import (
 
 	"github.com/firebreak-drills/firebreak/internal/rubric"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
-	"github.com/firebreak-drills/firebreak/internal/scoring"
 )
 
 // Limits on what a session accepts.
@@ -106,10 +103,17 @@ const (
 	CmdEnd    CommandKind = "end"
 
 	// The facilitator's judgement.
-	CmdInject   CommandKind = "inject"   // Team ("" = all), Channel, Text
+	CmdInject   CommandKind = "inject"   // Team ("" = all), Channel, Text; optional From, To, Effects
 	CmdNote     CommandKind = "note"     // Team (optional), Decision or Inject (optional), Text
 	CmdOverride CommandKind = "override" // Team, Dimension, Value, Text (the reason)
 	CmdRate     CommandKind = "rate"     // Team, Objective, Rating, Text (optional reason)
+
+	// The facilitator's control of the schedule. Team "" applies the
+	// command to every team still playing for which it is valid.
+	CmdSendNow CommandKind = "send-now" // Team, Inject: deliver a pending scheduled inject now
+	CmdSkip    CommandKind = "skip"     // Team, Inject: never deliver it (refused if it opens a decision)
+	CmdDelay   CommandKind = "delay"    // Team, Inject, Delay: deliver it that much later
+	CmdExtend  CommandKind = "extend"   // Team, Decision, Delay: move an open decision's deadline that much later
 )
 
 // Command is what teams and the facilitator send to an exercise.
@@ -122,7 +126,16 @@ type Command struct {
 	Text     string // the written statement; or the text of an ad-hoc inject, note or reason
 	Ref      string // optional: identifies the command in the log
 
-	Channel   string  // ad-hoc inject
+	Channel string        // ad-hoc inject
+	Inject  string        // send-now, skip, delay: a scheduled inject of the team's current phase
+	Delay   time.Duration // delay, extend: how much later (MinDelay to MaxDelay; kept to the millisecond)
+	// An ad-hoc inject's sender (free text; empty: the facilitator), the
+	// scenario's roles it is addressed to (empty: the whole team), and its
+	// world effects (variable id → delta, at most the variable's range;
+	// the result is clamped to the range, as a scenario's effects are).
+	From      string
+	To        []string
+	Effects   map[string]float64
 	Dimension string  // override
 	Value     float64 // override
 	Objective string  // rating
@@ -426,14 +439,32 @@ func (s *Session) sendLocked(cmd Command) error {
 		}
 		s.anchorAt, s.anchorWall = now, s.wallNow()
 		return s.emit(Event{Kind: KindSpeed, At: now, Speed: cmd.Speed, Ref: cmd.Ref})
-	case CmdInject, CmdNote, CmdOverride, CmdRate:
-		if err := s.checkJudgement(cmd); err != nil {
+	case CmdInject:
+		ev, err := st.adHocEvent(cmd, now)
+		if err != nil {
+			return s.refused(cmd, now, err)
+		}
+		if err := s.emit(ev); err != nil {
+			return err
+		}
+		return s.advance(now) // its world effects may set things off
+	case CmdSendNow, CmdSkip, CmdDelay, CmdExtend:
+		evs, err := st.scheduleEvents(cmd, now)
+		if err != nil {
+			return s.refused(cmd, now, err)
+		}
+		for _, ev := range evs {
+			if err := s.emit(ev); err != nil {
+				return err
+			}
+		}
+		return s.advance(now)
+	case CmdNote, CmdOverride, CmdRate:
+		if err := st.checkJudgement(cmd); err != nil {
 			return err
 		}
 		ev := Event{At: now, Team: cmd.Team, Text: cmd.Text, Ref: cmd.Ref, Decision: cmd.Decision, Option: cmd.Option}
 		switch cmd.Kind {
-		case CmdInject:
-			ev.Kind, ev.Channel = KindAdHoc, cmd.Channel
 		case CmdNote:
 			ev.Kind = KindNote
 		case CmdOverride:
@@ -460,58 +491,23 @@ func (s *Session) sendLocked(cmd Command) error {
 		s.anchorAt = now
 		return s.emit(Event{Kind: KindExerciseEnds, At: now, Reason: reason, Ref: cmd.Ref})
 	}
-	return fmt.Errorf("unknown command %q", cmd.Kind)
+	return refuse(ErrUnknownCommand, "%q", cmd.Kind)
 }
 
-// checkJudgement validates a facilitator command before it reaches the log.
-func (s *Session) checkJudgement(cmd Command) error {
-	st := s.st
-	if cmd.Team != "" && st.Team(cmd.Team) == nil {
-		return fmt.Errorf("there is no team %q", cmd.Team)
+// refused returns the refusal of a facilitator's command; one with a Ref
+// (a play script's action) is also logged as command.rejected, so that a
+// resumed script knows it was handled and the debrief shows it.
+func (s *Session) refused(cmd Command, now time.Duration, err error) error {
+	code := RefusalCode(err)
+	if cmd.Ref == "" || code == "" {
+		return err
 	}
-	if utf8.RuneCountInString(cmd.Text) > MaxStatementLen {
-		return fmt.Errorf("the text is longer than %d characters", MaxStatementLen)
+	ev := Event{Kind: KindRejected, At: now, Team: cmd.Team, Command: string(cmd.Kind), Reason: code, Ref: cmd.Ref,
+		Inject: cmd.Inject, Decision: cmd.Decision, Channel: cmd.Channel, DelayMS: cmd.Delay.Milliseconds()}
+	if lerr := s.emit(ev); lerr != nil {
+		return lerr
 	}
-	switch cmd.Kind {
-	case CmdInject:
-		if st.Ended {
-			return errors.New("the exercise has ended; no more injects")
-		}
-		if !slices.Contains(scenario.Channels, cmd.Channel) {
-			return fmt.Errorf("channel %q is not one of %v", cmd.Channel, scenario.Channels)
-		}
-		if strings.TrimSpace(cmd.Text) == "" {
-			return errors.New("an inject needs a text")
-		}
-	case CmdNote:
-		if strings.TrimSpace(cmd.Text) == "" {
-			return errors.New("a note needs a text")
-		}
-	case CmdOverride:
-		if cmd.Team == "" {
-			return errors.New("an override names a team")
-		}
-		if cmd.Dimension != scoring.Overall && !slices.Contains(scoring.Dimensions, cmd.Dimension) {
-			return fmt.Errorf("%q is not a scored dimension (%v or overall)", cmd.Dimension, scoring.Dimensions)
-		}
-		if cmd.Value < 0 || cmd.Value > 100 || math.IsNaN(cmd.Value) {
-			return fmt.Errorf("a score is from 0 to 100, not %g", cmd.Value)
-		}
-		if strings.TrimSpace(cmd.Text) == "" {
-			return errors.New("an override needs a reason")
-		}
-	case CmdRate:
-		if cmd.Team == "" {
-			return errors.New("a rating names a team")
-		}
-		if st.objective(cmd.Objective) == nil {
-			return fmt.Errorf("the scenario has no objective %q", cmd.Objective)
-		}
-		if !slices.Contains(Ratings, cmd.Rating) {
-			return fmt.Errorf("rating %q is not one of P, S, M, U", cmd.Rating)
-		}
-	}
-	return nil
+	return err
 }
 
 func (s *Session) wallNow() time.Time {

@@ -30,9 +30,13 @@ type State struct {
 	Reason     string
 	Refs       map[string]bool // refs of commands already handled
 	Notes      []Note          // the facilitator's observer notes
-	Seed       uint64          // the simulated public's seed
-	NoFeed     bool            // leave the feed out (analysis); not part of the log
-	adhoc      int             // ad-hoc injects so far, for their ids
+	// Refused are the facilitator's commands that were refused and logged
+	// (command.rejected with Command set: only commands with a Ref, such
+	// as a play script's actions, are logged when refused).
+	Refused []Event
+	Seed    uint64 // the simulated public's seed
+	NoFeed  bool   // leave the feed out (analysis); not part of the log
+	adhoc   int    // ad-hoc injects so far, for their ids
 
 	// Which triggers and rules read each name, so a change to it for a
 	// team makes the team ask those conditions again (touch).
@@ -122,6 +126,10 @@ type Team struct {
 	Commitments    []*Commitment
 	Overrides      map[string]Override // by dimension
 	Ratings        map[string]Rating   // by objective id
+	// Changes are the facilitator's changes to the team's schedule, in
+	// the order made: injects sent now, skipped or delayed, decision
+	// deadlines extended.
+	Changes []ScheduleChange
 
 	ruleTicks []int           // by rule index: the last period applied
 	fired     []bool          // by trigger index: fired for this team
@@ -141,9 +149,32 @@ type Team struct {
 	// pendingNext is a phase the team must move to now (after a choice or a
 	// timeout) — derived, so a crash between the choice and the move is safe.
 	pendingNext string
-	delivered   map[string]bool // inject ids delivered in this phase visit
-	opened      map[string]bool // decision ids opened in this phase visit
-	injNext     int             // the phase's injects in arrival order before this one are delivered
+	delivered   map[string]bool          // inject ids delivered in this phase visit
+	deliveredAt map[string]time.Duration // and when
+	skipped     map[string]bool          // inject ids the facilitator skipped in this phase visit
+	delays      map[string]time.Duration // by inject id: the facilitator's delays in this phase visit
+	opened      map[string]bool          // decision ids opened in this phase visit
+	injNext     int                      // the phase's injects in arrival order before this one are delivered or skipped
+}
+
+// ScheduleChange is a change the facilitator made to a team's schedule.
+type ScheduleChange struct {
+	// Kind is KindInject (a scheduled inject sent now), KindSkipped,
+	// KindDelayed or KindExtended.
+	Kind  Kind
+	At    time.Duration // exercise time of the change
+	Phase string        // the team's phase then
+	// Inject is the scheduled inject sent now, skipped or delayed; nil
+	// for KindExtended.
+	Inject *scenario.Inject
+	// Decision is the decision whose deadline was extended (KindExtended).
+	Decision *scenario.Decision
+	// Was is the inject's due time, or the decision's deadline, before the
+	// change (exercise time, with earlier delays or extensions).
+	Was time.Duration
+	// By is how much later (KindDelayed, KindExtended): the new due time or
+	// deadline is Was + By.
+	By time.Duration
 }
 
 // RegDeadlineState is a regulatory deadline as it runs for one team.
@@ -169,6 +200,13 @@ type Delivery struct {
 	Inject *scenario.Inject
 	Phase  string
 	At     time.Duration
+	// SentNow is set for a scheduled inject the facilitator sent before its
+	// time; Due is when it would have arrived.
+	SentNow bool
+	Due     time.Duration
+	// Delayed is how much the facilitator delayed a scheduled inject (0:
+	// not delayed).
+	Delayed time.Duration
 }
 
 // OpenDecision is a decision waiting for the team.
@@ -176,6 +214,8 @@ type OpenDecision struct {
 	Decision *scenario.Decision
 	OpenedAt time.Duration
 	Order    []string // option ids as the team sees them; nil: file order
+	// Extended is how much the facilitator extended the deadline (0: not).
+	Extended time.Duration
 }
 
 // Options are the decision's options in the order the team sees them.
@@ -196,17 +236,25 @@ func shown(d *scenario.Decision, order []string) []*scenario.Option {
 	return out
 }
 
-// TargetAt and DeadlineAt are exercise times.
-func (o OpenDecision) TargetAt() time.Duration   { return o.OpenedAt + o.Decision.Target }
-func (o OpenDecision) DeadlineAt() time.Duration { return o.OpenedAt + o.Decision.Deadline }
+// TargetAt and DeadlineAt are exercise times. DeadlineAt, when the
+// decision times out, includes the facilitator's extensions; TargetAt does
+// not change.
+func (o OpenDecision) TargetAt() time.Duration { return o.OpenedAt + o.Decision.Target }
+func (o OpenDecision) DeadlineAt() time.Duration {
+	return o.OpenedAt + o.Decision.Deadline + o.Extended
+}
 
 // Answer is a decision the team met: chosen, timed out, or left open at the end.
 type Answer struct {
-	Decision  *scenario.Decision
-	Option    *scenario.Option // nil unless chosen
-	Order     []string         // option ids as the team saw them; nil: file order
-	OpenedAt  time.Duration
-	At        time.Duration
+	Decision *scenario.Decision
+	Option   *scenario.Option // nil unless chosen
+	Order    []string         // option ids as the team saw them; nil: file order
+	OpenedAt time.Duration
+	At       time.Duration
+	// Extended is how much the facilitator extended the deadline. The
+	// speed score still measures the response against the decision's own
+	// target and deadline.
+	Extended  time.Duration
 	TimedOut  bool
 	Open      bool // still open when the team's play ended (time up): missed
 	Abandoned bool // still open when the team moved to another phase
@@ -374,11 +422,12 @@ func (s *State) Apply(e Event) error {
 		t.Phase, t.PhaseEnteredAt, t.pendingNext = p.ID, e.At, ""
 		t.Path = append(t.Path, Step{Phase: p.ID, At: e.At})
 		t.delivered, t.opened, t.injNext = map[string]bool{}, map[string]bool{}, 0
+		t.deliveredAt, t.skipped, t.delays = map[string]time.Duration{}, nil, nil
 		s.touch(t, "phase")
 		// Decisions of the phase left behind are abandoned: recorded, so the
 		// debrief can say so, but not scored — the team chose to move on.
 		for _, od := range t.Open {
-			a := Answer{Decision: od.Decision, Order: od.Order, OpenedAt: od.OpenedAt, At: e.At, Abandoned: true}
+			a := Answer{Decision: od.Decision, Order: od.Order, OpenedAt: od.OpenedAt, At: e.At, Extended: od.Extended, Abandoned: true}
 			if a.Missed() {
 				a.FirstWord = t.firstWord(od.Decision)
 			}
@@ -390,12 +439,56 @@ func (s *State) Apply(e Event) error {
 		if in == nil {
 			return bad("inject %q is not in team %q's phase %q", e.Inject, e.Team, t.Phase)
 		}
-		t.delivered[in.ID] = true
-		for arrival := s.Scenario.Phase(t.Phase).Arrival(); t.injNext < len(arrival) && t.delivered[arrival[t.injNext].ID]; {
-			t.injNext++
+		due := t.dueAt(in)
+		t.delivered[in.ID], t.deliveredAt[in.ID] = true, e.At
+		t.passDone(s.Scenario.Phase(t.Phase))
+		d := Delivery{Inject: in, Phase: t.Phase, At: e.At, Delayed: t.delays[in.ID]}
+		if e.Reason == ReasonSentNow {
+			d.SentNow, d.Due = true, due
+			t.Changes = append(t.Changes, ScheduleChange{Kind: KindInject, At: e.At, Phase: t.Phase, Inject: in, Was: due})
 		}
-		t.Inbox = append(t.Inbox, Delivery{Inject: in, Phase: t.Phase, At: e.At})
+		t.Inbox = append(t.Inbox, d)
 		s.startDeadlines(t, in.ID, e.At)
+	case KindSkipped, KindDelayed:
+		in := s.findInject(t, e.Inject)
+		switch {
+		case in == nil:
+			return bad("inject %q is not in team %q's phase %q", e.Inject, e.Team, t.Phase)
+		case t.delivered[in.ID] || t.skipped[in.ID]:
+			return bad("inject %q is no longer pending for team %q", e.Inject, e.Team)
+		case e.Kind == KindDelayed && e.DelayMS <= 0:
+			return bad("a delay of %dms is not positive", e.DelayMS)
+		}
+		c := ScheduleChange{Kind: e.Kind, At: e.At, Phase: t.Phase, Inject: in, Was: t.dueAt(in)}
+		if e.Kind == KindSkipped {
+			if t.skipped == nil {
+				t.skipped = map[string]bool{}
+			}
+			t.skipped[in.ID] = true
+			t.passDone(s.Scenario.Phase(t.Phase))
+		} else {
+			if t.delays == nil {
+				t.delays = map[string]time.Duration{}
+			}
+			c.By = e.Delay()
+			t.delays[in.ID] += c.By
+		}
+		t.Changes = append(t.Changes, c)
+	case KindExtended:
+		i := -1
+		if t != nil {
+			i = t.openIndex(e.Decision)
+		}
+		switch {
+		case i < 0:
+			return bad("decision %q is not open for team %q", e.Decision, e.Team)
+		case e.DelayMS <= 0:
+			return bad("an extension of %dms is not positive", e.DelayMS)
+		}
+		od := &t.Open[i]
+		t.Changes = append(t.Changes, ScheduleChange{Kind: KindExtended, At: e.At, Phase: t.Phase, Decision: od.Decision,
+			Was: od.DeadlineAt(), By: e.Delay()})
+		od.Extended += e.Delay()
 	case KindOpened:
 		d := s.Scenario.Phase(t.Phase).Decision(e.Decision)
 		if d == nil {
@@ -409,7 +502,7 @@ func (s *State) Apply(e Event) error {
 			return bad("decision %q is not open for team %q", e.Decision, e.Team)
 		}
 		od := t.Open[i]
-		a := Answer{Decision: od.Decision, Order: od.Order, OpenedAt: od.OpenedAt, At: e.At}
+		a := Answer{Decision: od.Decision, Order: od.Order, OpenedAt: od.OpenedAt, At: e.At, Extended: od.Extended}
 		var effects scenario.Effects
 		var next string
 		var routes []*scenario.Route
@@ -490,7 +583,9 @@ func (s *State) Apply(e Event) error {
 			t.pendingNext = next
 		}
 	case KindRejected:
-		if rt := s.Team(e.Team); rt != nil {
+		if e.Command != "" {
+			s.Refused = append(s.Refused, e) // the facilitator's, not the team's
+		} else if rt := s.Team(e.Team); rt != nil {
 			rt.Rejected = append(rt.Rejected, e)
 		}
 	case KindTeamEnded:
@@ -502,7 +597,7 @@ func (s *State) Apply(e Event) error {
 			t.Ending = t.Phase
 		}
 		for _, od := range t.Open {
-			a := Answer{Decision: od.Decision, Order: od.Order, OpenedAt: od.OpenedAt, At: e.At}
+			a := Answer{Decision: od.Decision, Order: od.Order, OpenedAt: od.OpenedAt, At: e.At, Extended: od.Extended}
 			if e.Reason == EndFacilitator || e.Reason == EndLimit {
 				a.EndedEarly = true // the team was not given the time to decide
 			} else {
@@ -560,12 +655,23 @@ func (s *State) Apply(e Event) error {
 		}
 		t.feedTick = e.Tick
 	case KindAdHoc:
+		effects := make(scenario.Effects, len(e.Effects))
+		for id, d := range e.Effects {
+			if s.Scenario.Variable(id) == nil || math.IsNaN(d) || math.IsInf(d, 0) {
+				return bad("the effect %g on %q is not a change to a world variable", d, id)
+			}
+			effects[id] = scenario.Effect{Delta: d}
+		}
 		s.adhoc++
 		in := &scenario.Inject{ID: fmt.Sprintf("adhoc-%d", s.adhoc), Channel: e.Channel, Text: scenario.Text{"": e.Text},
-			From: scenario.Text{"en": "Facilitator", "zh": "主持人"}}
+			From: scenario.Text{"en": "Facilitator", "zh": "主持人"}, To: e.To}
+		if e.From != "" {
+			in.From = scenario.Text{"": e.From}
+		}
 		for _, tm := range s.Teams {
 			if (e.Team == "" || tm.Name == e.Team) && !tm.Ended {
 				tm.Inbox = append(tm.Inbox, Delivery{Inject: in, Phase: tm.Phase, At: e.At})
+				s.applyEffects(tm, effects)
 			}
 		}
 	case KindNote:
@@ -604,6 +710,19 @@ func (s *State) Apply(e Event) error {
 		}
 	}
 	return nil
+}
+
+// dueAt is when a scheduled inject of the team's current phase is due:
+// its time in the phase, with the facilitator's delays.
+func (t *Team) dueAt(in *scenario.Inject) time.Duration {
+	return t.PhaseEnteredAt + in.At + t.delays[in.ID]
+}
+
+// passDone moves injNext past the phase's injects delivered or skipped.
+func (t *Team) passDone(p *scenario.Phase) {
+	for arrival := p.Arrival(); t.injNext < len(arrival) && (t.delivered[arrival[t.injNext].ID] || t.skipped[arrival[t.injNext].ID]); {
+		t.injNext++
+	}
 }
 
 func (s *State) findInject(t *Team, id string) *scenario.Inject {

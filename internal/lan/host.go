@@ -480,11 +480,18 @@ func (h *Host) queueLocked(ev engine.Event) {
 
 // audience lists the teams that may see an event: the exercise's start, its
 // clock and its end go to everyone; a team's own events to that team; the
-// facilitator's notes, overrides and ratings to no team.
+// facilitator's notes, overrides and ratings to no team, nor the schedule
+// changes a team must not learn of before they happen (an inject skipped or
+// delayed: the event names the inject) or the facilitator's refused
+// commands. An extended deadline goes to its team, whose countdown it moves.
 func audience(ev engine.Event, teams []string) []string {
 	switch ev.Kind {
-	case engine.KindNote, engine.KindOverride, engine.KindRating:
+	case engine.KindNote, engine.KindOverride, engine.KindRating, engine.KindSkipped, engine.KindDelayed:
 		return nil
+	case engine.KindRejected:
+		if ev.Command != "" {
+			return nil
+		}
 	case engine.KindStarted, engine.KindPaused, engine.KindResumed, engine.KindSpeed, engine.KindExerciseEnds:
 		return teams
 	}

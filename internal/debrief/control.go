@@ -1,0 +1,288 @@
+package debrief
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+)
+
+// The facilitator's control of the schedule in words: injects sent now,
+// skipped or delayed, deadlines extended, ad-hoc injects with a sender and
+// recipients, and the facilitator's refused commands.
+
+// controlLabels holds their wording; T finds it through reportLabels.
+var controlLabels = map[string]map[string]string{
+	"en": {
+		"ev.control":                "Facilitator %s",
+		"ev.sentnow":                " — sent now by the facilitator (due %s)",
+		"ev.delayedarrival":         " — delayed %s by the facilitator",
+		"ev.refused":                "Facilitator's action refused — %s: %s",
+		"ev.adhoc.from":             "from %s",
+		"ev.adhoc.to":               "to %s",
+		"change.sent":               "sent the %s “%s” now (due %s)",
+		"change.skipped":            "skipped the %s “%s” (due %s)",
+		"change.delayed":            "delayed the %s “%s” by %s, to %s",
+		"change.extended":           "extended the deadline of “%s” by %s, to %s",
+		"changes":                   "Schedule changes by the facilitator",
+		"refusedcommands":           "Facilitator's refused actions",
+		"inbox.sentnow":             "sent now by the facilitator, due %s",
+		"inbox.delayed":             "delayed %s by the facilitator",
+		"inbox.to":                  "to %s",
+		"cmd.send-now":              "send %s now",
+		"cmd.skip":                  "skip %s",
+		"cmd.delay":                 "delay %s by %s",
+		"cmd.extend":                "extend the deadline of %s by %s",
+		"cmd.inject":                "ad-hoc inject (%s)",
+		"cmd.team":                  "for %s",
+		"inject.named":              "the %s “%s”",
+		"inject.unknown":            "inject “%s”",
+		"decision.unknown":          "decision “%s”",
+		"refusal.ended":             "the exercise or the team had ended",
+		"refusal.no-such-team":      "there is no such team",
+		"refusal.no-such-inject":    "it is not a scheduled inject of the team's current phase",
+		"refusal.already-delivered": "it was already delivered",
+		"refusal.already-skipped":   "it was skipped",
+		"refusal.opens-decision":    "it opens a decision, so it cannot be skipped",
+		"refusal.bad-delay":         "a delay is from 1 second to 24 hours",
+		"refusal.too-late":          "it would fall after the phase moves on or the exercise ends",
+		"refusal.not-open":          "the decision was not open",
+		"refusal.bad-channel":       "unknown channel",
+		"refusal.no-text":           "the text was empty",
+		"refusal.text-too-long":     "the text was too long",
+		"refusal.bad-sender":        "the sender was too long or not plain text",
+		"refusal.bad-recipient":     "a recipient is not one of the scenario's roles, or was named twice",
+		"refusal.bad-effect":        "a world effect names no world variable or is larger than its range",
+		"refusal.bad-dimension":     "not a scored dimension",
+		"refusal.bad-score":         "a score is from 0 to 100",
+		"refusal.no-such-objective": "the scenario has no such objective",
+		"refusal.bad-rating":        "a rating is P, S, M or U",
+		"refusal.unknown-command":   "unknown action",
+	},
+	"zh": {
+		"ev.control":                "主持人%s",
+		"ev.sentnow":                "——主持人提前发送（原定 %s）",
+		"ev.delayedarrival":         "——主持人推迟了 %s",
+		"ev.refused":                "主持人的操作被拒绝——%s：%s",
+		"ev.adhoc.from":             "发件人：%s",
+		"ev.adhoc.to":               "收件人：%s",
+		"change.sent":               "提前发送了%s“%s”（原定 %s）",
+		"change.skipped":            "取消了%s“%s”（原定 %s）",
+		"change.delayed":            "将%s“%s”推迟 %s，改为 %s",
+		"change.extended":           "将“%s”的截止时间延长 %s，改为 %s",
+		"changes":                   "主持人对日程的调整",
+		"refusedcommands":           "主持人被拒绝的操作",
+		"inbox.sentnow":             "主持人提前发送，原定 %s",
+		"inbox.delayed":             "主持人推迟了 %s",
+		"inbox.to":                  "收件人：%s",
+		"cmd.send-now":              "立即发送%s",
+		"cmd.skip":                  "取消%s",
+		"cmd.delay":                 "将%s推迟 %s",
+		"cmd.extend":                "将%s的截止时间延长 %s",
+		"cmd.inject":                "临时事件（%s）",
+		"cmd.team":                  "（%s）",
+		"inject.named":              "%s“%s”",
+		"inject.unknown":            "事件“%s”",
+		"decision.unknown":          "决策“%s”",
+		"refusal.ended":             "演练或该小组已结束",
+		"refusal.no-such-team":      "没有这个小组",
+		"refusal.no-such-inject":    "它不是该小组当前阶段的预定事件",
+		"refusal.already-delivered": "它已经送达",
+		"refusal.already-skipped":   "它已被取消",
+		"refusal.opens-decision":    "它会开启一项决策，不能取消",
+		"refusal.bad-delay":         "推迟时间须在 1 秒到 24 小时之间",
+		"refusal.too-late":          "调整后将晚于阶段转换或演练结束",
+		"refusal.not-open":          "该决策当时并未开启",
+		"refusal.bad-channel":       "未知的渠道",
+		"refusal.no-text":           "内容为空",
+		"refusal.text-too-long":     "内容过长",
+		"refusal.bad-sender":        "发件人过长或含有非文本字符",
+		"refusal.bad-recipient":     "收件人不是情景中的角色，或重复出现",
+		"refusal.bad-effect":        "对情势的影响不是情景中的变量，或超出其范围",
+		"refusal.bad-dimension":     "不是计分维度",
+		"refusal.bad-score":         "分数须在 0 到 100 之间",
+		"refusal.no-such-objective": "情景中没有这个目标",
+		"refusal.bad-rating":        "评级须为 P、S、M 或 U",
+		"refusal.unknown-command":   "未知的操作",
+	},
+}
+
+func init() {
+	for lang, m := range controlLabels {
+		for k, v := range m {
+			reportLabels[lang][k] = v
+		}
+	}
+}
+
+// span writes a delay or extension: 5m00s, 5分00秒.
+func span(d time.Duration, lang string) string { return Took(d, lang) }
+
+// injectName names an inject by its channel and its text, briefly; the
+// text alone goes in the language's quotes (the label puts them).
+func injectName(in *scenario.Inject, lang string) (channel, text string) {
+	return Label(lang, "channel."+in.Channel), brief(in.Text.Get(lang), false)
+}
+
+// ChangeText puts a change the facilitator made to a team's schedule into
+// words in lang, e.g. "delayed the phone call “A reporter calls.” by
+// 5m00s, to 00:10:00".
+func ChangeText(c engine.ScheduleChange, lang string) string {
+	L := func(k string) string { return T(lang, k) }
+	switch c.Kind {
+	case engine.KindInject, engine.KindSkipped, engine.KindDelayed:
+		if c.Inject == nil {
+			break
+		}
+		ch, text := injectName(c.Inject, lang)
+		switch c.Kind {
+		case engine.KindInject:
+			return fmt.Sprintf(L("change.sent"), ch, text, Clock(c.Was))
+		case engine.KindSkipped:
+			return fmt.Sprintf(L("change.skipped"), ch, text, Clock(c.Was))
+		default:
+			return fmt.Sprintf(L("change.delayed"), ch, text, span(c.By, lang), Clock(c.Was+c.By))
+		}
+	case engine.KindExtended:
+		if c.Decision != nil {
+			return fmt.Sprintf(L("change.extended"), brief(c.Decision.Prompt.Get(lang), true), span(c.By, lang), Clock(c.Was+c.By))
+		}
+	}
+	return string(c.Kind)
+}
+
+// RefusalText says in lang why the engine refused a facilitator's command,
+// from the refusal's code (engine.Refusal.Code, or the Reason of a logged
+// refusal).
+func RefusalText(code, lang string) string {
+	if s := T(lang, "refusal."+code); s != "" {
+		return s
+	}
+	return code
+}
+
+// refusedText puts a logged refusal of a facilitator's command into words.
+func refusedText(sc *scenario.Scenario, e engine.Event, lang string) string {
+	L := func(k string) string { return T(lang, k) }
+	inject := func() string {
+		if in := sc.Inject(e.Inject); in != nil {
+			ch, text := injectName(in, lang)
+			return fmt.Sprintf(L("inject.named"), ch, text)
+		}
+		return fmt.Sprintf(L("inject.unknown"), e.Inject)
+	}
+	decision := func() string {
+		if d := sc.Decision(e.Decision); d != nil {
+			return "“" + brief(d.Prompt.Get(lang), true) + "”"
+		}
+		return fmt.Sprintf(L("decision.unknown"), e.Decision)
+	}
+	var what string
+	switch engine.CommandKind(e.Command) {
+	case engine.CmdSendNow:
+		what = fmt.Sprintf(L("cmd.send-now"), inject())
+	case engine.CmdSkip:
+		what = fmt.Sprintf(L("cmd.skip"), inject())
+	case engine.CmdDelay:
+		what = fmt.Sprintf(L("cmd.delay"), inject(), span(e.Delay(), lang))
+	case engine.CmdExtend:
+		what = fmt.Sprintf(L("cmd.extend"), decision(), span(e.Delay(), lang))
+	case engine.CmdInject:
+		ch := Label(lang, "channel."+e.Channel)
+		if ch == "" {
+			ch = e.Channel // not a channel: what the script said
+		}
+		what = fmt.Sprintf(L("cmd.inject"), ch)
+	default:
+		what = e.Command
+	}
+	if e.Team != "" {
+		if lang == "zh" {
+			what += fmt.Sprintf(L("cmd.team"), e.Team)
+		} else {
+			what += " " + fmt.Sprintf(L("cmd.team"), e.Team)
+		}
+	}
+	return fmt.Sprintf(L("ev.refused"), what, RefusalText(e.Reason, lang))
+}
+
+// adHocText is a facilitator's ad-hoc inject in words: its channel, and
+// its sender and recipients when it has them.
+func adHocText(sc *scenario.Scenario, e engine.Event, lang string) string {
+	about := Label(lang, "channel."+e.Channel)
+	if e.From != "" {
+		about += T(lang, "semi") + fmt.Sprintf(T(lang, "ev.adhoc.from"), oneLine(e.From))
+	}
+	if len(e.To) > 0 {
+		about += T(lang, "semi") + fmt.Sprintf(T(lang, "ev.adhoc.to"), roleNames(sc, e.To, lang))
+	}
+	return fmt.Sprintf(T(lang, "ev.adhoc"), about, oneLine(e.Text))
+}
+
+// roleNames lists roles by their labels.
+func roleNames(sc *scenario.Scenario, ids []string, lang string) string {
+	names := make([]string, 0, len(ids))
+	for _, id := range ids {
+		name := id
+		for _, r := range sc.Roles {
+			if r.ID == id && r.Label.Get(lang) != "" {
+				name = r.Label.Get(lang)
+			}
+		}
+		names = append(names, name)
+	}
+	return strings.Join(names, listSep(lang))
+}
+
+// deliveryNote says, for the team's inject list, how the facilitator moved
+// a delivery ("" when not), and whom an ad-hoc inject was addressed to.
+func deliveryNote(sc *scenario.Scenario, d engine.Delivery, lang string) string {
+	var parts []string
+	switch {
+	case d.SentNow:
+		parts = append(parts, fmt.Sprintf(T(lang, "inbox.sentnow"), Clock(d.Due)))
+	case d.Delayed > 0:
+		parts = append(parts, fmt.Sprintf(T(lang, "inbox.delayed"), span(d.Delayed, lang)))
+	}
+	if strings.HasPrefix(d.Inject.ID, "adhoc-") && len(d.Inject.To) > 0 {
+		parts = append(parts, fmt.Sprintf(T(lang, "inbox.to"), roleNames(sc, d.Inject.To, lang)))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return Label(lang, "paren") + strings.Join(parts, T(lang, "semi")) + Label(lang, "parenend")
+}
+
+// writeChanges lists the facilitator's changes to a team's schedule.
+func writeChanges(b *strings.Builder, t *engine.Team, lang string) {
+	if len(t.Changes) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "### %s\n\n", T(lang, "changes"))
+	for _, c := range t.Changes {
+		fmt.Fprintf(b, "- %s · %s\n", Clock(c.At), md(upperFirst(ChangeText(c, lang))))
+	}
+	b.WriteString("\n")
+}
+
+// writeRefused lists the facilitator's refused commands (logged only for a
+// play script's actions).
+func writeRefused(b *strings.Builder, st *engine.State, lang string) {
+	if len(st.Refused) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "## %s\n\n", T(lang, "refusedcommands"))
+	for _, e := range st.Refused {
+		fmt.Fprintf(b, "- %s · %s\n", Clock(e.At), md(refusedText(st.Scenario, e, lang)))
+	}
+	b.WriteString("\n")
+}
+
+func upperFirst(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
