@@ -68,10 +68,17 @@ type console struct {
 	lastNote     *widget.RichText
 	// By team, for tests.
 	overrideButtons map[string]*keyButton
-	rateButtons     map[string]*keyButton
-	noteButtons     map[string]*keyButton
-	scoreLabels     map[string]*widget.Label
-	ratingLines     map[string][]string
+	// The schedule controls drawn last (schedule.go), for tests: by
+	// inject id and teams, and by team and decision.
+	sendButtons   map[string]*keyButton
+	delaySelects  map[string]*widget.Select
+	skipButtons   map[string]*keyButton
+	extendSelects map[string]*widget.Select
+	skipConfirm   *dialog.ConfirmDialog
+	rateButtons   map[string]*keyButton
+	noteButtons   map[string]*keyButton
+	scoreLabels   map[string]*widget.Label
+	ratingLines   map[string][]string
 
 	// laptops, set when the teams play on their own laptops, says which
 	// have joined and which are connected now; each team card then says.
@@ -122,6 +129,13 @@ type injectGroup struct {
 	teams  []string
 	at     time.Duration
 	inject *scenario.Inject
+	// For a coming inject (engine.Pending): the facilitator's delay so
+	// far, whether it opens a decision (it cannot be skipped) and whether
+	// it lapses (due after the phase moves on: only "send now" brings it).
+	delayed time.Duration
+	opens   bool
+	lapses  bool
+	coming  bool
 }
 
 // groupInjects merges entries for the same inject at the same time, keeping
@@ -140,7 +154,8 @@ func groupInjects(in []injectGroup) []injectGroup {
 			continue
 		}
 		index[k] = len(out)
-		out = append(out, injectGroup{teams: slices.Clone(g.teams), at: g.at, inject: g.inject})
+		g.teams = slices.Clone(g.teams)
+		out = append(out, g)
 	}
 	return out
 }
@@ -240,8 +255,10 @@ func (c *console) snapshot() consoleSnapshot {
 				ts.ending = st.Scenario.Phase(t.Ending)
 			}
 			s.teams = append(s.teams, ts)
-			for _, u := range upcomingInjects(st, t, upcomingPerTeam) {
-				s.upcoming = append(s.upcoming, injectGroup{teams: []string{u.Team}, at: u.At, inject: u.Inject})
+			up := st.Upcoming(t.Name)
+			for _, u := range up[:min(len(up), upcomingPerTeam)] {
+				s.upcoming = append(s.upcoming, injectGroup{teams: []string{t.Name}, at: u.At, inject: u.Inject,
+					delayed: u.Delayed, opens: u.OpensDecision != nil, lapses: u.Lapses, coming: true})
 			}
 			for _, d := range t.Inbox {
 				s.inbox = append(s.inbox, injectGroup{teams: []string{t.Name}, at: d.At, inject: d.Inject})
@@ -364,6 +381,8 @@ func (c *console) rebuild(s consoleSnapshot) {
 	loc := c.loc
 	c.countdowns = nil
 	c.overrideButtons, c.rateButtons, c.noteButtons = map[string]*keyButton{}, map[string]*keyButton{}, map[string]*keyButton{}
+	c.sendButtons, c.skipButtons = map[string]*keyButton{}, map[string]*keyButton{}
+	c.delaySelects, c.extendSelects = map[string]*widget.Select{}, map[string]*widget.Select{}
 	c.scoreLabels, c.ratingLines = map[string]*widget.Label{}, map[string][]string{}
 	c.laptopLabels = map[string]*widget.Label{}
 	var cards []fyne.CanvasObject
@@ -389,7 +408,7 @@ func (c *console) rebuild(s consoleSnapshot) {
 
 	var next []fyne.CanvasObject
 	for _, g := range s.upcoming {
-		next = append(next, injectLine(loc, g, s.lang))
+		next = append(next, c.comingLine(g, s.lang))
 	}
 	if len(next) == 0 {
 		next = append(next, muted(loc.T("console.nothing_next_phase")))
@@ -459,7 +478,7 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 		cd := newCountdown(loc, od.OpenedAt, od.TargetAt(), od.DeadlineAt())
 		c.countdowns = append(c.countdowns, cd)
 		p := wrapped(od.Decision.Prompt.Get(lang))
-		objs = append(objs, p, cd)
+		objs = append(objs, p, container.NewBorder(nil, nil, nil, c.extendSelect(t.name, od), cd))
 	}
 	// Scores, with the facilitator's overrides.
 	line, overridden := scoreLineWithOverrides(loc, t.scores, t.overrides)

@@ -32,6 +32,11 @@ func errorText(loc *i18n.Localizer, err error) string {
 		}
 		return loc.T(key, "limit", groupDigits(le.Limit), "at", debrief.Clock(le.At))
 	}
+	if code := engine.RefusalCode(err); code != "" {
+		// The engine refused a facilitator's command (schedule control,
+		// inject, note, override, rating): its reason in the UI language.
+		return debrief.RefusalText(code, loc.Lang().String())
+	}
 	var oe *store.OpenError
 	if !errors.As(err, &oe) {
 		switch {

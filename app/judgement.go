@@ -305,6 +305,15 @@ type injectDialog struct {
 	text       *sendEntry
 	channelMsg *widget.Label
 	textMsg    *widget.Label
+
+	// Who it is from, which of the crisis cell's roles it is for, and how
+	// it moves the world (all optional).
+	from       *widget.SelectEntry
+	roles      []*scenario.Role
+	roleChecks *widget.CheckGroup // nil when the scenario has no roles
+	vars       []*scenario.Variable
+	effects    []*widget.Entry // per variable: a change, or empty
+	effectsMsg *widget.Label
 }
 
 // openInject asks for an ad-hoc inject to one team ("" preselects all).
@@ -322,11 +331,57 @@ func (j *judgement) openInject(team string) *injectDialog {
 	d.channel = widget.NewSelect(chLabels, func(string) { setFieldMsg(d.channelMsg, "") })
 	d.channel.PlaceHolder = loc.T("judge.choose_channel")
 	d.text = judgeTextArea(loc.T("judge.inject_placeholder"), 5)
-	content := container.NewVBox(
-		muted(loc.T("judge.inject_help")),
-		judgeForm(judgeFieldLabel(loc.T("judge.to")), d.team,
-			judgeFieldLabel(loc.T("judge.channel")), msgBeside(d.channel, 260, d.channelMsg),
-			judgeFieldLabel(loc.T("judge.inject_text")), msgBelow(d.text, d.textMsg)))
+	var senders []string
+	lang := loc.Lang().String()
+	j.conn.Read(func(st *engine.State) {
+		if st.Lang != "" {
+			lang = st.Lang
+		}
+		d.roles, d.vars = st.Scenario.Roles, st.Scenario.World
+		// The scenario's own senders, to pick from: the reporter who
+		// called, the regulator who wrote.
+		for _, p := range st.Scenario.Phases {
+			for _, in := range p.Injects {
+				if f := in.From.Get(lang); f != "" && !slices.Contains(senders, f) {
+					senders = append(senders, f)
+				}
+			}
+		}
+	})
+	d.from = widget.NewSelectEntry(senders)
+	d.from.SetPlaceHolder(loc.T("judge.from_placeholder"))
+	rows := []fyne.CanvasObject{judgeFieldLabel(loc.T("judge.to")), d.team,
+		judgeFieldLabel(loc.T("judge.channel")), msgBeside(d.channel, 260, d.channelMsg),
+		judgeFieldLabel(loc.T("judge.from")), d.from}
+	if len(d.roles) > 0 {
+		var labels []string
+		for _, r := range d.roles {
+			labels = append(labels, r.Label.Get(lang))
+		}
+		d.roleChecks = widget.NewCheckGroup(labels, nil)
+		d.roleChecks.Horizontal = true
+		rows = append(rows, judgeFieldLabel(loc.T("judge.roles")), d.roleChecks)
+	}
+	rows = append(rows, judgeFieldLabel(loc.T("judge.inject_text")), msgBelow(d.text, d.textMsg))
+	objs := []fyne.CanvasObject{muted(loc.T("judge.inject_help")), judgeForm(rows...)}
+	if len(d.vars) > 0 {
+		// The world effects, folded away: most injects only inform.
+		d.effectsMsg = fieldMsgLabel()
+		grid := container.NewGridWithColumns(4)
+		for _, v := range d.vars {
+			e := widget.NewEntry()
+			e.SetPlaceHolder("±0")
+			e.OnChanged = func(string) { setFieldMsg(d.effectsMsg, "") }
+			d.effects = append(d.effects, e)
+			grid.Add(widget.NewLabel(v.Label.Get(lang)))
+			grid.Add(e)
+		}
+		acc := widget.NewAccordion(widget.NewAccordionItem(loc.T("judge.effects"),
+			container.NewVBox(muted(loc.T("judge.effects_help")), grid, d.effectsMsg)))
+		objs = append(objs, acc)
+	}
+	content := container.NewVScroll(container.NewVBox(objs...))
+	content.SetMinSize(fyne.NewSize(600, 380))
 	d.formDialog = j.newForm(loc.T("judge.inject_title"), loc.T("judge.inject_send"), content, func() bool { return j.submitInject(d) }, 640, 0)
 	d.text.onSend = d.ok.OnTapped // Ctrl+Enter
 	j.inject = d
@@ -345,11 +400,39 @@ func (j *judgement) submitInject(d *injectDialog) bool {
 	if !okCh || !okText {
 		return false
 	}
+	effects := map[string]float64{}
+	for k, e := range d.effects {
+		t := strings.TrimSpace(strings.ReplaceAll(e.Text, "＋", "+"))
+		if t == "" {
+			continue
+		}
+		v, err := strconv.ParseFloat(strings.TrimPrefix(t, "+"), 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			setFieldMsg(d.effectsMsg, j.loc.T("judge.err.effect", "value", t))
+			return false
+		}
+		if v != 0 {
+			effects[d.vars[k].ID] = v
+		}
+	}
+	var to []string
+	if d.roleChecks != nil {
+		for k, label := range d.roleChecks.Options {
+			if slices.Contains(d.roleChecks.Selected, label) {
+				to = append(to, d.roles[k].ID)
+			}
+		}
+	}
 	team := ""
 	if k := d.team.SelectedIndex(); k > 0 && k < len(d.teams) {
 		team = d.teams[k]
 	}
-	return j.send(d.formDialog, engine.Command{Kind: engine.CmdInject, Team: team, Channel: scenario.Channels[i], Text: strings.TrimSpace(d.text.Text)})
+	cmd := engine.Command{Kind: engine.CmdInject, Team: team, Channel: scenario.Channels[i], Text: strings.TrimSpace(d.text.Text),
+		From: strings.TrimSpace(d.from.Text), To: to}
+	if len(effects) > 0 {
+		cmd.Effects = effects
+	}
+	return j.send(d.formDialog, cmd)
 }
 
 // (b) Observer note.

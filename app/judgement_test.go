@@ -329,7 +329,7 @@ func TestJudgementAfterTheEnd(t *testing.T) {
 	d.channel.SetSelected("Email")
 	d.text.SetText("Too late")
 	test.Tap(d.ok)
-	if !d.failure.Visible() || !strings.Contains(d.failure.Text, "the exercise has ended") {
+	if !d.failure.Visible() || d.failure.Text != "Not recorded: the exercise or the team had ended" {
 		t.Errorf("refusal shown as %q (visible %v)", d.failure.Text, d.failure.Visible())
 	}
 

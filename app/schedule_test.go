@@ -1,0 +1,195 @@
+package app
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/firebreak-drills/firebreak/internal/debrief"
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+)
+
+// schedConsole runs the engine's schedule scenario for Alpha and Bravo on
+// one laptop, the clock at one minute, and returns its console.
+func schedConsole(t *testing.T, lang i18n.Lang) (*exerciseScreen, *engine.FakeClock) {
+	t.Helper()
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	e := engineEntry(t, "sched.yaml")
+	sh := shellWith(t, st, clock, "", e)
+	sh.setLang(lang)
+	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha", "Bravo"},
+		Lang: lang.String(), Speed: 1}, e.Scenario.Title, "gui", clock, exercise.EachEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh.showExercise(run, nil)
+	ex := currentAs[*exerciseScreen](t, sh)
+	test.Tap(ex.console.pauseButton) // start the clock
+	advanceExercise(t, ex, clock, time.Minute)
+	return ex, clock
+}
+
+func pendingAt(ex *exerciseScreen, team, inject string) (time.Duration, bool) {
+	var at time.Duration
+	found := false
+	ex.run.Session.Read(func(st *engine.State) {
+		for _, p := range st.Upcoming(team) {
+			if p.Inject.ID == inject {
+				at, found = p.At, true
+			}
+		}
+	})
+	return at, found
+}
+
+func delivered(ex *exerciseScreen, team, inject string) bool {
+	var got bool
+	ex.run.Session.Read(func(st *engine.State) {
+		got = slices.ContainsFunc(st.Team(team).Inbox, func(d engine.Delivery) bool { return d.Inject.ID == inject })
+	})
+	return got
+}
+
+// TestTheConsoleControlsTheSchedule: from the console's coming injects the
+// facilitator delays an inject for both teams, sends it at once, cannot
+// skip one that opens a decision, skips another after confirming, and
+// extends a team's deadline; each is what the engine then does.
+func TestTheConsoleControlsTheSchedule(t *testing.T) {
+	ex, clock := schedConsole(t, i18n.EN)
+	c := ex.console
+	const both = "\x00Alpha, Bravo"
+
+	// Delay the reporter's call (due at 5:00) by 5 minutes, for both.
+	c.delaySelects["call"+both].SetSelectedIndex(1)
+	for _, team := range []string{"Alpha", "Bravo"} {
+		if at, ok := pendingAt(ex, team, "call"); !ok || at != 10*time.Minute {
+			t.Fatalf("%s: the call is due at %v (pending %v), want 10:00", team, at, ok)
+		}
+	}
+	if !strings.Contains(allText(c.upcoming), "Delayed by 5 min so far.") {
+		t.Errorf("the delay is not shown:\n%s", allText(c.upcoming))
+	}
+	// It opens a decision: it cannot be skipped.
+	if !c.skipButtons["call"+both].Disabled() {
+		t.Error("an inject that opens a decision can be skipped")
+	}
+
+	// Skip the customer's email after the confirmation.
+	test.Tap(c.skipButtons["email"+both])
+	if c.skipConfirm == nil {
+		t.Fatal("skipping asks no confirmation")
+	}
+	c.skipConfirm.Confirm()
+	if _, ok := pendingAt(ex, "Alpha", "email"); ok {
+		t.Error("the skipped email is still coming")
+	}
+	advanceExercise(t, ex, clock, 10*time.Minute)
+	if delivered(ex, "Alpha", "email") || delivered(ex, "Bravo", "email") {
+		t.Error("the skipped email arrived")
+	}
+
+	// Send the legal memo (due at 12:00) now, at 11:00.
+	test.Tap(c.sendButtons["memo"+both])
+	if !delivered(ex, "Alpha", "memo") || !delivered(ex, "Bravo", "memo") {
+		t.Fatal("the memo sent now did not arrive")
+	}
+
+	// The call arrived at 10:00 and opened "first": extend Alpha's deadline.
+	var before time.Duration
+	ex.run.Session.Read(func(st *engine.State) {
+		for _, od := range st.Team("Alpha").Open {
+			if od.Decision.ID == "first" {
+				before = od.DeadlineAt()
+			}
+		}
+	})
+	if before == 0 {
+		t.Fatal("the delayed call did not open first")
+	}
+	sel := c.extendSelects["Alpha\x00first"]
+	if sel == nil {
+		t.Fatalf("no extend control for Alpha's open decision (have %v)", keysOf(c.extendSelects))
+	}
+	sel.SetSelectedIndex(2) // +10 min
+	ex.run.Session.Read(func(st *engine.State) {
+		for _, od := range st.Team("Alpha").Open {
+			if od.Decision.ID == "first" && od.DeadlineAt() != before+10*time.Minute {
+				t.Errorf("Alpha's deadline is %v, want %v", od.DeadlineAt(), before+10*time.Minute)
+			}
+		}
+		for _, od := range st.Team("Bravo").Open {
+			if od.Decision.ID == "first" && od.Extended != 0 {
+				t.Error("extending Alpha's deadline extended Bravo's")
+			}
+		}
+	})
+}
+
+// TestTheInjectDialogSendsSenderRolesAndEffects: the facilitator's inject
+// goes with the sender typed, the roles ticked and the world's changes,
+// and a change that is not a number is refused beside the fields.
+func TestTheInjectDialogSendsSenderRolesAndEffects(t *testing.T) {
+	ex, _ := schedConsole(t, i18n.EN)
+	test.Tap(ex.console.injectButton)
+	d := ex.console.judge.inject
+	d.team.SetSelected("Alpha")
+	d.channel.SetSelected("Email")
+	d.text.SetText("The regulator asks for the batch list by 6 p.m.")
+	d.from.SetText("Market regulator")
+	d.roleChecks.SetSelected([]string{"Legal"})
+	d.effects[0].SetText("abc")
+	test.Tap(d.ok)
+	if !d.effectsMsg.Visible() || delivered(ex, "Alpha", "adhoc-1") {
+		t.Fatal("a change that is not a number was sent")
+	}
+	d.effects[0].SetText("+30") // attention
+	test.Tap(d.ok)
+	ex.run.Session.Read(func(st *engine.State) {
+		a := st.Team("Alpha")
+		in := a.Inbox[len(a.Inbox)-1].Inject
+		if in.From.Get("en") != "Market regulator" || !slices.Equal(in.To, []string{"legal"}) {
+			t.Errorf("the inject arrived from %q for %v", in.From.Get("en"), in.To)
+		}
+		if a.World["attention"] != 40 || st.Team("Bravo").World["attention"] != 10 {
+			t.Errorf("attention is %v for Alpha and %v for Bravo, want 40 and 10", a.World["attention"], st.Team("Bravo").World["attention"])
+		}
+	})
+}
+
+// TestScheduleRefusalsInChinese: a refusal of the engine is said in the
+// UI's language, not as the engine's code.
+func TestScheduleRefusalsInChinese(t *testing.T) {
+	ex, clock := schedConsole(t, i18n.ZH)
+	c := ex.console
+	// 12:00 + 2 h is past the hour the scenario lasts.
+	cmd := engine.Command{Kind: engine.CmdDelay, Team: "Alpha", Inject: "memo", Delay: 2 * time.Hour}
+	err := ex.run.Session.Send(cmd)
+	if err == nil {
+		t.Fatal("a delay past the end was accepted")
+	}
+	if got, want := errorText(ex.sh.loc, err), debrief.RefusalText("too-late", "zh"); got != want || want == "too-late" {
+		t.Errorf("the refusal says %q, want %q", got, want)
+	}
+	c.sendEach([]string{"Alpha"}, cmd)
+	if ex.sh.win.Canvas().Overlays().Top() == nil {
+		t.Error("the console shows no message for a refused delay")
+	}
+	if at, _ := pendingAt(ex, "Alpha", "memo"); at != 12*time.Minute {
+		t.Errorf("a refused delay moved the inject to %v", at)
+	}
+	_ = clock
+}
+
+func keysOf[V any](m map[string]V) []string {
+	var out []string
+	for k := range m {
+		out = append(out, strings.ReplaceAll(k, "\x00", "|"))
+	}
+	return out
+}
