@@ -525,13 +525,16 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 
 // injectLine is one inject in the console's lists: when, for whom, through
 // which channel, from whom, and the text.
-func injectLine(loc *i18n.Localizer, g injectGroup, lang string) fyne.CanvasObject {
+func injectLine(loc *i18n.Localizer, g injectGroup, lang string, extra ...fyne.CanvasObject) fyne.CanvasObject {
 	in := g.inject
 	head := debrief.Clock(g.at) + " · " + listJoin(loc, g.teams) + " · " + channelName(loc, in.Channel)
 	if from := in.From.Get(lang); from != "" {
 		head += " · " + from
 	}
-	return panel(iconLine(channelIcon(in.Channel), head), wrapped(in.Text.Get(lang)))
+	// extra (a coming inject's notes and controls) goes above the text,
+	// where it is seen without scrolling through a long message.
+	objs := append([]fyne.CanvasObject{iconLine(channelIcon(in.Channel), head)}, extra...)
+	return panel(append(objs, wrapped(in.Text.Get(lang)))...)
 }
 
 // endReasonText explains why a team stopped playing.

@@ -37,7 +37,6 @@ func (c *console) stepLabels() []string {
 // never get the question). An action applies to every team the line is for.
 func (c *console) comingLine(g injectGroup, lang string) fyne.CanvasObject {
 	loc := c.loc
-	line := injectLine(loc, g, lang)
 	var notes []fyne.CanvasObject
 	if g.delayed > 0 {
 		notes = append(notes, muted(loc.T("schedule.delayed", "time", formatSpan(loc, g.delayed))))
@@ -64,8 +63,8 @@ func (c *console) comingLine(g injectGroup, lang string) fyne.CanvasObject {
 	}
 	key := g.inject.ID + "\x00" + listJoin(loc, g.teams)
 	c.sendButtons[key], c.delaySelects[key], c.skipButtons[key] = send, delay, skip
-	row := container.NewHBox(spacer(), send, delay, skip)
-	return container.NewVBox(append(append([]fyne.CanvasObject{line}, notes...), row)...)
+	row := container.NewHBox(send, delay, skip)
+	return injectLine(loc, g, lang, append(notes, row)...)
 }
 
 // askSkip skips a coming inject after a confirmation: it will not arrive
