@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -588,3 +589,42 @@ func TestDebriefOfBeverageRecallFitsTheWindow(t *testing.T) {
 		}
 	}
 }
+
+// The mouse wheel over the plan's text boxes scrolls the plan, as it does
+// between them (a multi-line entry keeps the wheel for itself); a click
+// still reaches the text box.
+func TestTheWheelOverThePlansTextBoxesScrollsThePlan(t *testing.T) {
+	sh, d, _, _ := worldDebrief(t)
+	sh.win.Resize(fyne.NewSize(1024, 600))
+	d.selectTab(tabPlan)
+	p := d.plan
+	if len(p.actions) == 0 {
+		t.Fatal("no corrective action drawn")
+	}
+	e := p.actions[0].action
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e).Add(fyne.NewPos(20, 10))
+	if p.scroll.Content.MinSize().Height <= p.scroll.Size().Height {
+		t.Fatal("the plan fits the window: nothing to scroll")
+	}
+	// The relay takes nothing but the wheel: the drivers route clicks,
+	// drags, hovering and the mouse cursor by these interfaces, so they
+	// reach the text box under it.
+	var relay any = &wheelRelay{}
+	for name, ok := range map[string]bool{
+		"Tappable": is[fyne.Tappable](relay), "DoubleTappable": is[fyne.DoubleTappable](relay),
+		"SecondaryTappable": is[fyne.SecondaryTappable](relay), "Draggable": is[fyne.Draggable](relay),
+		"Focusable": is[fyne.Focusable](relay), "Hoverable": is[desktop.Hoverable](relay),
+		"Cursorable": is[desktop.Cursorable](relay), "Mouseable": is[desktop.Mouseable](relay),
+	} {
+		if ok {
+			t.Errorf("the wheel relay is %s: it would keep that from the text box", name)
+		}
+	}
+	before := p.scroll.Offset.Y
+	test.Scroll(sh.win.Canvas(), pos, 0, -120)
+	if p.scroll.Offset.Y <= before {
+		t.Errorf("the wheel over a text box left the plan at %v (was %v)", p.scroll.Offset.Y, before)
+	}
+}
+
+func is[T any](v any) bool { _, ok := v.(T); return ok }

@@ -32,13 +32,14 @@ const planSaveDelay = 700 * time.Millisecond
 // Until the first save the exports show the rows drawn from the evidence;
 // after it, the saved plan.
 type planEditor struct {
-	d     *debriefScreen
-	model store.Plan // due dates as typed
-	saved bool       // the store has a plan for the exercise
-	dirty bool       // edits not saved yet
-	when  time.Time  // last saved
-	err   error      // the last save's error
-	bad   []int      // actions whose due date is not a date (1-based), left out of the last save
+	d      *debriefScreen
+	scroll *container.Scroll // the page, which the text boxes pass the wheel to
+	model  store.Plan        // due dates as typed
+	saved  bool              // the store has a plan for the exercise
+	dirty  bool              // edits not saved yet
+	when   time.Time         // last saved
+	err    error             // the last save's error
+	bad    []int             // actions whose due date is not a date (1-based), left out of the last save
 
 	// The pending save after an edit, as in replayView (UI goroutine only).
 	after     laterFunc
@@ -121,8 +122,8 @@ func (p *planEditor) build() fyne.CanvasObject {
 	p.fill()
 	p.showStatus()
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(p.resetButton, p.saveButton), p.status)
-	return container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil,
-		container.NewVScroll(column(1100, container.NewPadded(p.box))))
+	p.scroll = container.NewVScroll(column(1100, container.NewPadded(p.box)))
+	return container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil, p.scroll)
 }
 
 // fill draws the editor from the model (again after a row is added or
@@ -214,7 +215,7 @@ func (p *planEditor) itemRow(list *[]store.PlanItem, i int) (fyne.CanvasObject, 
 		p.changed()
 		p.fill()
 	})
-	return container.NewBorder(nil, nil, container.NewVBox(container.New(&minWidth{w: 150}, team)), container.NewVBox(remove), e), e
+	return container.NewBorder(nil, nil, container.NewVBox(container.New(&minWidth{w: 150}, team)), container.NewVBox(remove), p.overPage(e)), e
 }
 
 // actionRow is a corrective action as a small form: team, what it
@@ -261,12 +262,17 @@ func (p *planEditor) actionRow(i int) fyne.CanvasObject {
 	due := container.NewBorder(nil, nil, container.New(&minWidth{w: 170}, r.due), nil, r.dueMessage)
 	form := widget.NewForm(
 		widget.NewFormItem(loc.T("debrief.plan_team"), container.NewBorder(nil, nil, container.New(&minWidth{w: 200}, r.team), r.remove)),
-		widget.NewFormItem(loc.T("debrief.plan_what"), r.what),
-		widget.NewFormItem(loc.T("debrief.plan_action"), r.action),
+		widget.NewFormItem(loc.T("debrief.plan_what"), p.overPage(r.what)),
+		widget.NewFormItem(loc.T("debrief.plan_action"), p.overPage(r.action)),
 		widget.NewFormItem(loc.T("debrief.plan_owner"), r.owner),
 		widget.NewFormItem(loc.T("debrief.plan_due"), due),
 	)
 	return panel(bold(loc.T("debrief.plan_action_n", "n", i+1)), form)
+}
+
+// overPage lets the mouse wheel over a text box scroll the plan.
+func (p *planEditor) overPage(e *widget.Entry) fyne.CanvasObject {
+	return overPage(e, func() *container.Scroll { return p.scroll })
 }
 
 // checkDue shows beside the due date whether it is a date, and the date

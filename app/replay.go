@@ -442,6 +442,10 @@ func (tv *timelineView) row(e debrief.TimelineEntry) fyne.CanvasObject {
 		text.TextStyle.Bold = true
 	case engine.KindRejected:
 		icon = theme.CancelIcon()
+	case engine.KindSkipped, engine.KindDelayed, engine.KindExtended:
+		// The facilitator changed the schedule.
+		icon = theme.NewPrimaryThemedResource(theme.HistoryIcon())
+		text.Importance = widget.HighImportance
 	}
 	left := container.NewHBox(at, team, container.NewCenter(widget.NewIcon(icon)))
 	body := []fyne.CanvasObject{text}

@@ -193,3 +193,35 @@ func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
 		b.Button.TypedKey(ev)
 	}
 }
+
+// wheelRelay lies over a multi-line entry inside a scrolling page and
+// passes the mouse wheel to the page: a Fyne multi-line entry scrolls its
+// own text and keeps the wheel even when its text fits, so a page of text
+// boxes (the improvement plan) could not be scrolled with the wheel over
+// them. Only the wheel is taken: clicks, typing, selection and the
+// entry's scroll bar still reach the entry, which matches none of them.
+type wheelRelay struct {
+	widget.BaseWidget
+	page func() *container.Scroll // the page's scroll, when built
+}
+
+// overPage puts a wheelRelay over obj.
+func overPage(obj fyne.CanvasObject, page func() *container.Scroll) fyne.CanvasObject {
+	r := &wheelRelay{page: page}
+	r.ExtendBaseWidget(r)
+	return container.NewStack(obj, r)
+}
+
+func (r *wheelRelay) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+// MinSize is none: the entry under it sets the size.
+func (r *wheelRelay) MinSize() fyne.Size { return fyne.Size{} }
+
+// Scrolled scrolls the page.
+func (r *wheelRelay) Scrolled(ev *fyne.ScrollEvent) {
+	if s := r.page(); s != nil {
+		s.Scrolled(ev)
+	}
+}
