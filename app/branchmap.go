@@ -61,7 +61,7 @@ type branchMapScreen struct {
 	nodeLines  [][]*canvas.Text // per node, its title lines
 	teamSelect *widget.Select
 	backButton *keyButton
-	pathLine   *widget.Label
+	pathLine   *wrapLabel
 }
 
 func newBranchMapScreen(sh *shell, sc *scenario.Scenario, teams []teamPath, back func()) *branchMapScreen {

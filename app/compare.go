@@ -153,8 +153,7 @@ func (c *compareScreen) comparison() []fyne.CanvasObject {
 			row = container.NewGridWithColumns(len(cols) + 1)
 			table.Add(row)
 		}
-		l := widget.NewLabel(text)
-		l.Wrapping = fyne.TextWrapWord
+		l := wrapped(text)
 		l.TextStyle.Bold = strong
 		row.Add(l)
 	}

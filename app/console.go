@@ -65,7 +65,7 @@ type console struct {
 	judge        *judgement
 	injectButton *keyButton
 	noteButton   *keyButton
-	lastNote     *widget.RichText
+	lastNote     *wrapLabel
 	// By team, for tests.
 	overrideButtons map[string]*keyButton
 	// The schedule controls drawn last (schedule.go), for tests: by
@@ -77,7 +77,7 @@ type console struct {
 	skipConfirm   *dialog.ConfirmDialog
 	rateButtons   map[string]*keyButton
 	noteButtons   map[string]*keyButton
-	scoreLabels   map[string]*widget.Label
+	scoreLabels   map[string]*wrapLabel
 	ratingLines   map[string][]string
 
 	// laptops, set when the teams play on their own laptops, says which
@@ -197,8 +197,7 @@ func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, hist
 		widget.NewLabel(loc.T("console.speed")), c.speedSelect,
 		widget.NewSeparator(), c.endButton)
 	judging := container.NewHBox(c.injectButton, c.noteButton)
-	c.lastNote = faint("", fyne.TextAlignLeading)
-	c.lastNote.Wrapping = fyne.TextWrapWord
+	c.lastNote = muted("")
 	top := container.NewBorder(nil, nil, clockBlock, container.NewVBox(container.NewCenter(controls), container.NewHBox(spacer(), judging)),
 		container.NewCenter(c.paused.box))
 
@@ -383,7 +382,7 @@ func (c *console) rebuild(s consoleSnapshot) {
 	c.overrideButtons, c.rateButtons, c.noteButtons = map[string]*keyButton{}, map[string]*keyButton{}, map[string]*keyButton{}
 	c.sendButtons, c.skipButtons = map[string]*keyButton{}, map[string]*keyButton{}
 	c.delaySelects, c.extendSelects = map[string]*widget.Select{}, map[string]*widget.Select{}
-	c.scoreLabels, c.ratingLines = map[string]*widget.Label{}, map[string][]string{}
+	c.scoreLabels, c.ratingLines = map[string]*wrapLabel{}, map[string][]string{}
 	c.laptopLabels = map[string]*widget.Label{}
 	var cards []fyne.CanvasObject
 	for _, t := range s.teams {
@@ -396,10 +395,9 @@ func (c *console) rebuild(s consoleSnapshot) {
 		if who == "" {
 			who = loc.T("judge.no_team_short")
 		}
-		c.lastNote.Segments[0].(*widget.TextSegment).Text = loc.T("judge.last_note", "n", n, "time", debrief.Clock(last.At),
-			"team", who, "text", clipText(last.Text, 120))
+		c.lastNote.SetText(loc.T("judge.last_note", "n", n, "time", debrief.Clock(last.At),
+			"team", who, "text", clipText(last.Text, 120)))
 		c.lastNote.Show()
-		c.lastNote.Refresh()
 	} else {
 		c.lastNote.Hide()
 	}

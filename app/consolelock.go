@@ -112,7 +112,7 @@ type lockPanel struct {
 	root    fyne.CanvasObject
 	entry   *widget.Entry
 	button  *keyButton
-	message *widget.Label
+	message *wrapLabel
 }
 
 // consoleContent is the console tab's content: the console with a Lock

@@ -63,7 +63,7 @@ type debriefScreen struct {
 	mapButton  *keyButton
 	teamTabs   *container.AppTabs
 	teamCards  map[string]fyne.CanvasObject
-	statements map[string][]*widget.Label // by team: the statements shown, in answer order
+	statements map[string][]*wrapLabel    // by team: the statements shown, in answer order
 	factChecks map[string][]factCheck     // by team: required facts, in answer order
 	rubrics    map[string][]rubric.Result // by team: the rubric's judgements shown
 	timeline   *timelineView
@@ -140,7 +140,7 @@ func (d *debriefScreen) build() fyne.CanvasObject {
 	lang := d.lang()
 	d.report = d.buildReport(lang, "")
 	d.teamCards = map[string]fyne.CanvasObject{}
-	d.statements = map[string][]*widget.Label{}
+	d.statements = map[string][]*wrapLabel{}
 	d.factChecks = map[string][]factCheck{}
 	d.rubrics = map[string][]rubric.Result{}
 
@@ -367,8 +367,7 @@ func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index i
 	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, swatch(teamColor(index)), nil, heading(t.Name))}
 
 	// Ending.
-	ending := bold(loc.T("debrief.ending_line", "ending", teamEndingText(loc, st, t, lang)))
-	ending.Wrapping = fyne.TextWrapWord
+	ending := wrappedBold(loc.T("debrief.ending_line", "ending", teamEndingText(loc, st, t, lang)))
 	if t.EndReason == engine.EndReached {
 		ending.Importance = toneImportance(st.Scenario.Phase(t.Ending).Ending.Tone)
 	}
@@ -490,8 +489,7 @@ func (d *debriefScreen) statement(team string, a engine.Answer, lang string) []f
 	spec := a.Decision.Statement
 	objs := []fyne.CanvasObject{bold(loc.T("debrief.statement", "kind", statementKindName(loc, spec.Kind)))}
 	text := strings.TrimSpace(a.Statement)
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
+	l := wrapped(text)
 	l.Selectable = true
 	if text == "" {
 		l.SetText(loc.T("debrief.no_statement"))
@@ -543,8 +541,7 @@ func (d *debriefScreen) rubricFeedback(team string, r rubric.Result, lang string
 			dims = append(dims, fmt.Sprintf("%s %.0f", label(rubric.DimensionLabels[dim], dim), v))
 		}
 	}
-	head := bold(loc.T("debrief.rubric_scores", "overall", fmt.Sprintf("%.0f", r.Overall), "dims", strings.Join(dims, " · ")))
-	head.Wrapping = fyne.TextWrapWord
+	head := wrappedBold(loc.T("debrief.rubric_scores", "overall", fmt.Sprintf("%.0f", r.Overall), "dims", strings.Join(dims, " · ")))
 	objs := []fyne.CanvasObject{head}
 	quote := func(ev []string) string {
 		var qs []string
@@ -601,8 +598,7 @@ func (d *debriefScreen) objectivesTab() fyne.CanvasObject {
 	}
 	objs := []fyne.CanvasObject{muted(loc.T("debrief.ratings_hint"))}
 	for _, o := range r.Objectives {
-		title := heading(o.Text)
-		title.Wrapping = fyne.TextWrapWord // objectives are sentences
+		title := wrappedHeading(o.Text) // objectives are sentences
 		rows := []fyne.CanvasObject{title}
 		for _, ot := range o.Teams {
 			var ev []fyne.CanvasObject

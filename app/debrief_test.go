@@ -36,6 +36,8 @@ func debriefTexts(t *testing.T, o fyne.CanvasObject) []string {
 		case nil:
 		case *widget.Label:
 			out = append(out, x.Text)
+		case *wrapLabel:
+			out = append(out, x.Text)
 		case *widget.RichText:
 			out = append(out, x.String())
 		case *canvas.Text:

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -145,7 +144,7 @@ func TestAnExerciseStoppedAtTheLimitCanBeEnded(t *testing.T) {
 	}
 	var msg strings.Builder
 	for _, o := range test.LaidOutObjects(top) {
-		if l, ok := o.(*widget.Label); ok {
+		if l, ok := o.(*wrapLabel); ok {
 			msg.WriteString(l.Text + "\n")
 		}
 	}

@@ -57,7 +57,7 @@ type exerciseScreen struct {
 	pausedFor    map[string]bool // openings the clock was paused for
 	autoPaused   []string        // the teams the clock paused for by itself; nil when it did not
 	notice       *fyne.Container // says so, with a Resume button
-	noticeLabel  *widget.Label
+	noticeLabel  *wrapLabel
 	noticeResume *keyButton
 }
 

@@ -168,7 +168,7 @@ func (f *feedList) draw(feed []engine.FeedItem, lang string) bool {
 type feedMood struct {
 	loc    *i18n.Localizer
 	box    *fyne.Container
-	counts *widget.RichText
+	counts *wrapLabel
 	bar    *fyne.Container
 	segs   map[string]*canvas.Rectangle
 	latest *widget.Label
@@ -180,8 +180,7 @@ type feedMood struct {
 var moodTones = []string{"hostile", "ridicule", "neutral", "support"}
 
 func newFeedMood(loc *i18n.Localizer) *feedMood {
-	m := &feedMood{loc: loc, counts: widget.NewRichText(), segs: map[string]*canvas.Rectangle{}}
-	m.counts.Wrapping = fyne.TextWrapWord
+	m := &feedMood{loc: loc, counts: wrapped(""), segs: map[string]*canvas.Rectangle{}}
 	var rects []fyne.CanvasObject
 	for _, t := range moodTones {
 		r := canvas.NewRectangle(theme.Color(toneColorName(t)))
@@ -208,12 +207,9 @@ func (m *feedMood) update(feed []engine.FeedItem, now time.Duration, lang string
 		return
 	}
 	m.drawn, m.last, m.lastOf = true, c, latest
-	head := &widget.TextSegment{Text: m.loc.T("feed.mood_title", "n", int(moodWindow/time.Minute)) + "  ",
-		Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}}
-	segs := []widget.RichTextSegment{head}
+	segs := []textSpan{{text: m.loc.T("feed.mood_title", "n", int(moodWindow/time.Minute)) + "  ", bold: true}}
 	if c.total() == 0 {
-		segs = append(segs, &widget.TextSegment{Text: m.loc.T("feed.mood_none"),
-			Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
+		segs = append(segs, textSpan{text: m.loc.T("feed.mood_none"), color: theme.ColorNamePlaceHolder})
 	} else {
 		for i, t := range moodTones {
 			sep := ""
@@ -224,12 +220,10 @@ func (m *feedMood) update(feed []engine.FeedItem, now time.Duration, lang string
 			if c.get(t) > 0 {
 				name = toneColorName(t)
 			}
-			segs = append(segs, &widget.TextSegment{Text: sep + fmt.Sprintf("%d %s", c.get(t), toneName(m.loc, t)),
-				Style: widget.RichTextStyle{Inline: true, ColorName: name, TextStyle: fyne.TextStyle{Bold: c.get(t) > 0}}})
+			segs = append(segs, textSpan{text: sep + fmt.Sprintf("%d %s", c.get(t), toneName(m.loc, t)), color: name, bold: c.get(t) > 0})
 		}
 	}
-	m.counts.Segments = segs
-	m.counts.Refresh()
+	m.counts.setSpans(segs)
 	if c.total() == 0 {
 		m.bar.Hide()
 	} else {
@@ -247,11 +241,7 @@ func (m *feedMood) update(feed []engine.FeedItem, now time.Duration, lang string
 
 // text is the counts line as shown (for tests).
 func (m *feedMood) text() string {
-	s := ""
-	for _, seg := range m.counts.Segments {
-		s += seg.Textual()
-	}
-	return s
+	return m.counts.Text
 }
 
 // moodBarLayout splits the bar's width by the counts of each tone.

@@ -22,7 +22,7 @@ type findingsScreen struct {
 	back func()
 
 	// Kept for tests.
-	rows       []*widget.Label
+	rows       []*wrapLabel
 	copyButton *keyButton
 	backButton *keyButton
 }
@@ -59,8 +59,7 @@ func (f *findingsScreen) build() fyne.CanvasObject {
 	f.rows = nil
 	list := container.NewVBox()
 	for i, line := range f.u.Findings() {
-		l := widget.NewLabel(line)
-		l.Wrapping = fyne.TextWrapWord
+		l := wrapped(line)
 		l.Selectable = true
 		icon := theme.ErrorIcon()
 		if f.isWarning(i) {

@@ -117,6 +117,8 @@ func allText(o fyne.CanvasObject) string {
 			walk(v.Content)
 		case *widget.Label:
 			out = append(out, v.Text)
+		case *wrapLabel:
+			out = append(out, v.Text)
 		case *widget.RichText:
 			out = append(out, v.String())
 		}

@@ -106,8 +106,7 @@ func (h *homeScreen) addScenarios(box *fyne.Container) {
 func (h *homeScreen) scenarioCard(e library.Entry, u *userScenario, lang string) fyne.CanvasObject {
 	loc, sh := h.sh.loc, h.sh
 	sc := e.Scenario
-	title := heading(sc.Title.Get(lang))
-	title.Wrapping = fyne.TextWrapWord // a long title must not widen the window
+	title := wrappedHeading(sc.Title.Get(lang)) // a long title must not widen the window
 	objs := []fyne.CanvasObject{title}
 	facts := kindName(loc, sc.Kind) + " · " + minutes(loc, sc.Duration)
 	if !isBuiltin(e) {
@@ -145,8 +144,7 @@ func (h *homeScreen) addUserScenarios(box *fyne.Container) {
 	lang := loc.Lang().String()
 	box.Add(h.userHeading)
 	if dir := sh.deps.userDir; dir != "" {
-		hint := widget.NewLabel(loc.T("home.user_folder", "dir", dir))
-		hint.Wrapping = fyne.TextWrapWord
+		hint := wrapped(loc.T("home.user_folder", "dir", dir))
 		hint.Selectable = true // so the path can be copied into a file manager
 		box.Add(hint)
 	}

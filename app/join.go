@@ -154,7 +154,7 @@ type joinScreen struct {
 	teamOptions  []string // the teams offered in teamEntry
 	joinButton   *keyButton
 	foundButtons []*keyButton
-	status       *widget.Label
+	status       *wrapLabel
 }
 
 func newJoinScreen(sh *shell) *joinScreen {

@@ -193,7 +193,7 @@ type formDialog struct {
 	dlg     *dialog.CustomDialog
 	ok      *keyButton
 	cancel  *keyButton
-	failure *widget.Label // the engine's refusal
+	failure *wrapLabel // the engine's refusal
 }
 
 func (j *judgement) newForm(title, confirm string, content fyne.CanvasObject, submit func() bool, width, height float32) *formDialog {
@@ -227,15 +227,14 @@ func (j *judgement) send(f *formDialog, cmd engine.Command) bool {
 }
 
 // errorLabel is a message beside a field, hidden while empty.
-func fieldMsgLabel() *widget.Label {
-	l := widget.NewLabel("")
+func fieldMsgLabel() *wrapLabel {
+	l := wrapped("")
 	l.Importance = widget.DangerImportance
-	l.Wrapping = fyne.TextWrapWord
 	l.Hide()
 	return l
 }
 
-func setFieldMsg(l *widget.Label, text string) {
+func setFieldMsg(l *wrapLabel, text string) {
 	l.SetText(text)
 	if text == "" {
 		l.Hide()
@@ -245,7 +244,7 @@ func setFieldMsg(l *widget.Label, text string) {
 }
 
 // msgKey shows the translation of an error key beside its field ("" clears).
-func (j *judgement) msgKey(l *widget.Label, key string) bool {
+func (j *judgement) msgKey(l *wrapLabel, key string) bool {
 	if key == "" {
 		setFieldMsg(l, "")
 		return true
@@ -261,7 +260,7 @@ func judgeForm(rows ...fyne.CanvasObject) *fyne.Container {
 
 // beside puts a message to the right of a field, which keeps the width
 // given (0: its own).
-func msgBeside(field fyne.CanvasObject, width float32, msg *widget.Label) fyne.CanvasObject {
+func msgBeside(field fyne.CanvasObject, width float32, msg *wrapLabel) fyne.CanvasObject {
 	if width > 0 {
 		field = container.New(&fixedWidth{w: width}, field)
 	}
@@ -269,7 +268,7 @@ func msgBeside(field fyne.CanvasObject, width float32, msg *widget.Label) fyne.C
 }
 
 // below puts a message under a field (for multi-line entries).
-func msgBelow(field fyne.CanvasObject, msg *widget.Label) fyne.CanvasObject {
+func msgBelow(field fyne.CanvasObject, msg *wrapLabel) fyne.CanvasObject {
 	return container.NewVBox(field, msg)
 }
 
@@ -303,8 +302,8 @@ type injectDialog struct {
 	team       *widget.Select
 	channel    *widget.Select
 	text       *sendEntry
-	channelMsg *widget.Label
-	textMsg    *widget.Label
+	channelMsg *wrapLabel
+	textMsg    *wrapLabel
 
 	// Who it is from, which of the crisis cell's roles it is for, and how
 	// it moves the world (all optional).
@@ -313,7 +312,7 @@ type injectDialog struct {
 	roleChecks *widget.CheckGroup // nil when the scenario has no roles
 	vars       []*scenario.Variable
 	effects    []*widget.Entry // per variable: a change, or empty
-	effectsMsg *widget.Label
+	effectsMsg *wrapLabel
 }
 
 // openInject asks for an ad-hoc inject to one team ("" preselects all).
@@ -444,7 +443,7 @@ type noteDialog struct {
 	decisions []string // "" first: none
 	decision  *widget.Select
 	text      *sendEntry
-	textMsg   *widget.Label
+	textMsg   *wrapLabel
 }
 
 // openNote asks for an observer note, attached to the current exercise time
@@ -532,11 +531,11 @@ type overrideDialog struct {
 	team      string
 	dims      []string
 	dimension *widget.Select
-	current   *widget.Label
+	current   *wrapLabel
 	value     *widget.Entry
-	valueMsg  *widget.Label
+	valueMsg  *wrapLabel
 	reason    *sendEntry
-	reasonMsg *widget.Label
+	reasonMsg *wrapLabel
 }
 
 // openOverride asks for a score to replace one of team's (dim preselected
@@ -646,7 +645,7 @@ type ratingDialog struct {
 	rows    []objectiveRating
 	radios  []*widget.RadioGroup
 	reasons []*widget.Entry
-	msgs    []*widget.Label
+	msgs    []*wrapLabel
 }
 
 // objectiveRatings reads team's objectives with the suggested ratings.

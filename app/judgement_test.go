@@ -176,8 +176,8 @@ func TestNoteDialog(t *testing.T) {
 			t.Errorf("note = %+v", n)
 		}
 	})
-	if !strings.Contains(c.lastNote.String(), "Legal was not consulted.") {
-		t.Errorf("the console's last note line says %q", c.lastNote.String())
+	if !strings.Contains(c.lastNote.Text, "Legal was not consulted.") {
+		t.Errorf("the console's last note line says %q", c.lastNote.Text)
 	}
 
 	// A note for the whole exercise: no team, no decision.

@@ -46,7 +46,7 @@ type planEditor struct {
 	stopTimer func() bool
 	gen       int
 
-	status *widget.Label
+	status *wrapLabel
 	box    *fyne.Container
 
 	// Kept for tests.
@@ -64,7 +64,7 @@ type planEditor struct {
 type planActionRow struct {
 	team                     *widget.Select
 	what, action, owner, due *widget.Entry
-	dueMessage               *widget.Label
+	dueMessage               *wrapLabel
 	remove                   *keyButton
 }
 
@@ -113,8 +113,7 @@ func (p *planEditor) build() fyne.CanvasObject {
 	if !p.saved && !p.dirty {
 		p.model = p.draft() // in the language now shown
 	}
-	p.status = widget.NewLabel("")
-	p.status.Wrapping = fyne.TextWrapWord
+	p.status = wrapped("")
 	p.saveButton = newIconButton(loc.T("debrief.plan_save"), theme.DocumentSaveIcon(), func() { p.save() })
 	p.saveButton.Importance = widget.HighImportance
 	p.resetButton = newIconButton(loc.T("debrief.plan_reset"), theme.ViewRefreshIcon(), p.askReset)
@@ -246,7 +245,7 @@ func (p *planEditor) actionRow(i int) fyne.CanvasObject {
 	r.what = entry(a.What, loc.T("debrief.plan_what_hint"), true, func(s string) { p.model.Actions[i].What = s })
 	r.action = entry(a.Action, loc.T("debrief.plan_action_hint"), true, func(s string) { p.model.Actions[i].Action = s })
 	r.owner = entry(a.Owner, loc.T("debrief.plan_owner_hint"), false, func(s string) { p.model.Actions[i].Owner = s })
-	r.dueMessage = widget.NewLabel("")
+	r.dueMessage = wrapped("")
 	r.due = entry(a.Due, "YYYY-MM-DD", false, func(s string) {
 		p.model.Actions[i].Due = s
 		p.checkDue(r)
@@ -258,7 +257,6 @@ func (p *planEditor) actionRow(i int) fyne.CanvasObject {
 		p.fill()
 	})
 	p.actions = append(p.actions, r)
-	r.dueMessage.Wrapping = fyne.TextWrapWord
 	due := container.NewBorder(nil, nil, container.New(&minWidth{w: 170}, r.due), nil, r.dueMessage)
 	form := widget.NewForm(
 		widget.NewFormItem(loc.T("debrief.plan_team"), container.NewBorder(nil, nil, container.New(&minWidth{w: 200}, r.team), r.remove)),

@@ -214,8 +214,9 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 	lang := v.d.lang()
 	sc := s.Scenario
 	var texts []string
-	text := func(l *widget.Label) *widget.Label { texts = append(texts, l.Text); return l }
-	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, swatch(teamColor(index)), nil, text(heading(t.Name)))}
+	text := func(l *wrapLabel) *wrapLabel { texts = append(texts, l.Text); return l }
+	plain := func(l *widget.Label) *widget.Label { texts = append(texts, l.Text); return l }
+	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, swatch(teamColor(index)), nil, plain(heading(t.Name)))}
 
 	switch {
 	case t.Ended && t.EndedAt <= v.at:
@@ -256,7 +257,7 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 
 	// Waiting for an answer.
 	if len(t.Open) > 0 {
-		objs = append(objs, text(bold(loc.T("debrief.replay_waiting", "n", len(t.Open)))))
+		objs = append(objs, plain(bold(loc.T("debrief.replay_waiting", "n", len(t.Open)))))
 		for _, od := range t.Open {
 			l := text(wrapped(od.Decision.Prompt.Get(lang)))
 			l.Importance = widget.WarningImportance
@@ -277,7 +278,7 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 		if decided < len(t.Answers) {
 			heading = loc.T("debrief.replay_closed", "n", len(t.Answers), "decided", decided, "other", len(t.Answers)-decided)
 		}
-		objs = append(objs, text(bold(heading)))
+		objs = append(objs, plain(bold(heading)))
 		for i := len(t.Answers) - 1; i >= 0; i-- {
 			a := t.Answers[i]
 			var what string
@@ -296,7 +297,7 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 	}
 
 	// Received, newest first.
-	objs = append(objs, text(bold(loc.T("debrief.replay_received", "n", len(t.Inbox)))))
+	objs = append(objs, plain(bold(loc.T("debrief.replay_received", "n", len(t.Inbox)))))
 	if len(t.Inbox) == 0 {
 		objs = append(objs, muted(loc.T("debrief.replay_nothing")))
 	}

@@ -192,9 +192,9 @@ type rubricView struct {
 
 	// Shown, for tests.
 	result       *rubric.Result
-	passLines    []*widget.Label
-	penaltyLines []*widget.Label
-	missingLines []*widget.Label
+	passLines    []*wrapLabel
+	penaltyLines []*wrapLabel
+	missingLines []*wrapLabel
 }
 
 func newRubricView(loc *i18n.Localizer, lang string, facts []rubric.Fact, hazard string) *rubricView {
@@ -324,7 +324,7 @@ func (rv *rubricView) show(r *rubric.Result) {
 
 // rubricLine is an icon beside a wrapped line, level with its first row
 // (a label's text sits an inner padding below its top).
-func rubricLine(icon fyne.Resource, l *widget.Label) fyne.CanvasObject {
+func rubricLine(icon fyne.Resource, l *wrapLabel) fyne.CanvasObject {
 	pad := theme.Size(theme.SizeNameInnerPadding)
 	at := container.New(layout.NewCustomPaddedLayout(pad, 0, 0, 0), widget.NewIcon(icon))
 	return container.NewBorder(nil, nil, container.NewVBox(at), nil, l)

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
@@ -204,7 +203,7 @@ func startWorld(t *testing.T, lang string) (*shell, *exerciseScreen, *engine.Fak
 	return sh, ex, clock
 }
 
-func labelTexts(ls []*widget.Label) []string {
+func labelTexts(ls []*wrapLabel) []string {
 	var out []string
 	for _, l := range ls {
 		out = append(out, l.Text)

@@ -63,18 +63,18 @@ type setupScreen struct {
 	// Widgets, kept for tests.
 	scenarioSelect *widget.Select
 	teamEntries    []*widget.Entry
-	teamErrors     []*widget.Label
+	teamErrors     []*wrapLabel
 	removeButtons  []*keyButton
 	addButton      *keyButton
 	langRadio      *widget.RadioGroup
 	speedSelect    *widget.Select
-	speedNote      *widget.Label // what the speed leaves of a decision window
+	speedNote      *wrapLabel    // what the speed leaves of a decision window
 	severalCheck   *widget.Check // nil when this build cannot host
 	pinEntry       *widget.Entry
 	autoPauseCheck *widget.Check
-	pinError       *widget.Label
+	pinError       *wrapLabel
 	startButton    *keyButton
-	startError     *widget.Label
+	startError     *wrapLabel
 }
 
 // newSetupScreen opens the form with chosen selected; entries are the
@@ -152,8 +152,7 @@ func (s *setupScreen) build() fyne.CanvasObject {
 			s.speedSelect.SetSelectedIndex(i)
 		}
 	}
-	s.speedNote = widget.NewLabel("")
-	s.speedNote.Wrapping = fyne.TextWrapWord
+	s.speedNote = wrapped("")
 	s.speedNote.SizeName = theme.SizeNameCaptionText
 	s.showSpeedNote()
 	s.speedSelect.OnChanged = func(string) {
@@ -207,7 +206,7 @@ func (s *setupScreen) build() fyne.CanvasObject {
 	form.AppendItem(&widget.FormItem{Text: loc.T("setup.shared_laptop"), Widget: s.autoPauseCheck, HintText: loc.T("setup.auto_pause_hint")})
 	// The hint is a paragraph: a form's hint text does not wrap.
 	pinHint := muted(loc.T("setup.pin_hint"))
-	pinHint.Segments[0].(*widget.TextSegment).Style.SizeName = theme.SizeNameCaptionText
+	pinHint.SizeName = theme.SizeNameCaptionText
 	form.AppendItem(widget.NewFormItem(loc.T("setup.pin"), container.NewVBox(s.pinEntry, s.pinError, pinHint)))
 	content := container.NewVBox(
 		heading(loc.T("setup.title")),
@@ -228,9 +227,8 @@ func (s *setupScreen) teamRow(i int) fyne.CanvasObject {
 		s.teams[i] = v
 		s.recheckTeams()
 	}
-	errLabel := widget.NewLabel("")
+	errLabel := wrapped("")
 	errLabel.Importance = widget.DangerImportance
-	errLabel.Wrapping = fyne.TextWrapWord
 	if i < len(s.problems) && s.problems[i].key != "" {
 		errLabel.SetText(s.problems[i].text(loc))
 	}

@@ -461,8 +461,7 @@ func (sh *shell) showError(err error) {
 // showMessage shows a dialog whose text wraps (dialog.ShowInformation would
 // stretch a long error across the window).
 func showMessage(win fyne.Window, loc *i18n.Localizer, title, text string) {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
+	l := wrapped(text)
 	d := dialog.NewCustom(title, loc.T("common.ok"), l, win)
 	d.Resize(fyne.NewSize(480, 0))
 	withKeys(win, d, nil)

@@ -48,8 +48,8 @@ type teamView struct {
 	leftScroll  *container.Scroll
 	inboxScroll *container.Scroll
 	paused      *banner
-	outcome     *widget.Label // the ending's outcome, wrapped below the ending banner
-	holdChoices bool          // the clock is paused: choices wait
+	outcome     *wrapLabel // the ending's outcome, wrapped below the ending banner
+	holdChoices bool       // the clock is paused: choices wait
 	// held are choices on their way that a paused clock refused: they go
 	// again when it runs (team laptops, whose choices are kept pending).
 	held          map[string]engine.Command
@@ -61,7 +61,7 @@ type teamView struct {
 	countdowns    []*countdown
 	optionButtons map[string][]*keyButton // by decision id, in option order
 	optionIDs     map[string][]string     // the option ids of optionButtons, in the order shown
-	historyLines  []*widget.Label
+	historyLines  []*wrapLabel
 	shownOpen     map[string]bool // the open decisions drawn last; nil before the first draw
 	inboxItems    []fyne.CanvasObject
 	channelSelect *widget.Select

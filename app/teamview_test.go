@@ -154,8 +154,8 @@ func TestEndingOutcomeWrapsAndKeepsTheWidth(t *testing.T) {
 	if !tv.ending.box.Visible() || tv.ending.text.Text != "Your team has reached an ending" {
 		t.Fatalf("ending banner: visible %v, %q", tv.ending.box.Visible(), tv.ending.text.Text)
 	}
-	if !tv.outcome.Visible() || tv.outcome.Text != "Trust kept" || tv.outcome.Wrapping != fyne.TextWrapWord {
-		t.Fatalf("outcome: visible %v, %q, wrapping %v", tv.outcome.Visible(), tv.outcome.Text, tv.outcome.Wrapping)
+	if !tv.outcome.Visible() || tv.outcome.Text != "Trust kept" || !tv.outcome.TextStyle.Bold {
+		t.Fatalf("outcome: visible %v, %q, %+v", tv.outcome.Visible(), tv.outcome.Text, tv.outcome.TextStyle)
 	}
 	tv.outcome.SetText(strings.Repeat("A long outcome paragraph of the kind the built-in endings have. ", 40))
 	if w := tv.root.MinSize().Width; w > before+1 {

@@ -26,21 +26,37 @@ func bold(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-// wrapped is a label that wraps at word boundaries: scenario text (injects,
-// prompts, options) can be a paragraph and must never be cut off.
-func wrapped(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
+// wrapped is a label that wraps: scenario text (injects, prompts, options)
+// can be a paragraph and must never be cut off. It breaks lines by the rules
+// for Chinese as well as English (see wrapLabel and linebreak.go): every
+// wrapped text on the screens is one of these, not a widget.Label with
+// TextWrapWord.
+func wrapped(text string) *wrapLabel {
+	return newWrapLabel(text)
+}
+
+// wrappedBold is a wrapped bold line (a header that can be long).
+func wrappedBold(text string) *wrapLabel {
+	l := wrapped(text)
+	l.TextStyle.Bold = true
+	return l
+}
+
+// wrappedHeading is a section title that wraps (a long scenario title or
+// objective must not widen the window).
+func wrappedHeading(text string) *wrapLabel {
+	l := wrappedBold(text)
+	l.SizeName = theme.SizeNameSubHeadingText
 	return l
 }
 
 // muted is secondary information (times, senders), wrapped. It uses the
 // placeholder colour: a LowImportance label is drawn in the disabled colour,
 // which is too faint to read on a projector.
-func muted(text string) *widget.RichText {
-	rt := faint(text, fyne.TextAlignLeading)
-	rt.Wrapping = fyne.TextWrapWord
-	return rt
+func muted(text string) *wrapLabel {
+	l := wrapped(text)
+	l.colorName = theme.ColorNamePlaceHolder
+	return l
 }
 
 // faint is muted text on one line (for boxes, where wrapping text would
@@ -103,9 +119,7 @@ func (b *banner) showPause(paused, discussion bool, pausedText, discussionText s
 // iconLine is an icon before a bold line that wraps: a header that must
 // not widen its column (an HBox would demand the whole text's width).
 func iconLine(icon fyne.Resource, text string) fyne.CanvasObject {
-	l := wrapped(text)
-	l.TextStyle.Bold = true
-	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, l)
+	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, wrappedBold(text))
 }
 
 // spacer pushes what follows it to the end of a box.
