@@ -69,6 +69,7 @@ func Run(dbPath string) error {
 		clock:         engine.RealClock{},
 		tickEvery:     time.Second,
 		userDir:       UserScenarioDir(),
+		chime:         playChime,
 		background:    func(f func()) { go f() },
 		lanDir:        func(id string) string { return lan.DirFor(dbPath, id) },
 		hostLog:       hostLogf,

@@ -145,3 +145,31 @@ func (e *exerciseScreen) autoPause(items []openItem) bool {
 	e.refresh()
 	return true
 }
+
+// soundOn tells whether the chime is on (the facilitator's choice, kept).
+func soundOn() bool {
+	a := fyne.CurrentApp()
+	return a == nil || !a.Preferences().Bool(soundPref)
+}
+
+// chimeFor plays the chime once for each decision that has opened, not
+// yet seen, for a team whose tab is not shown, unless the sound is off.
+func (e *exerciseScreen) chimeFor(items []openItem) {
+	if e.hosting != nil {
+		return // the teams are on their own laptops
+	}
+	if e.chimed == nil {
+		e.chimed = map[string]bool{}
+	}
+	ring := false
+	for _, it := range items {
+		if e.tabs.SelectedIndex() == it.tab || e.seen[it.key] || e.chimed[it.key] {
+			continue
+		}
+		e.chimed[it.key] = true
+		ring = true
+	}
+	if ring && soundOn() && e.sh.deps.chime != nil {
+		e.sh.deps.chime()
+	}
+}

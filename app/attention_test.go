@@ -117,3 +117,73 @@ func TestNoAutoPauseUnlessChosen(t *testing.T) {
 		t.Error("the clock paused by itself without the setup option")
 	}
 }
+
+// TestAChimeSoundsForADecisionOnAnotherTab: a decision opening for a team
+// whose tab is not shown sounds the chime once; one on the tab shown does
+// not; the console's switch silences it, and the choice is kept.
+func TestAChimeSoundsForADecisionOnAnotherTab(t *testing.T) {
+	clock := engine.NewFakeClock()
+	sh := testShell(t, openStore(t), clock)
+	rings := 0
+	sh.deps.chime = func() { rings++ }
+	sh.showSetup(miniEntry(t))
+	test.Tap(currentAs[*setupScreen](t, sh).startButton)
+	e := currentAs[*exerciseScreen](t, sh)
+	if err := e.run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
+		t.Fatal(err)
+	}
+	e.tabs.SelectIndex(1) // Alpha's tab
+	advance(t, e, clock, 5*time.Minute)
+	if rings != 1 {
+		t.Fatalf("Bravo's decision opening rang %d times, want once", rings)
+	}
+	advance(t, e, clock, time.Second)
+	e.refresh()
+	if rings != 1 {
+		t.Errorf("the same opening rang again (%d)", rings)
+	}
+
+	// Silenced from the console: the next opening ("second", in the storm
+	// the bad option leads to) makes no sound.
+	e.tabs.SelectIndex(0)
+	if e.soundCheck == nil || !e.soundCheck.Checked {
+		t.Fatal("the console has no sound switch, or it is off by default")
+	}
+	test.Tap(e.soundCheck)
+	for _, team := range []string{"Alpha", "Bravo"} {
+		if err := e.run.Session.Send(engine.Command{Kind: engine.CmdChoose, Team: team, Decision: "first", Option: "bad"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	advance(t, e, clock, 3*time.Minute)
+	var open int
+	e.run.Session.Read(func(st *engine.State) { open = len(st.Team("Bravo").Open) })
+	if open == 0 {
+		t.Fatal("no new decision opened: the test proves nothing")
+	}
+	if rings != 1 {
+		t.Errorf("the chime rang with the sound off (%d)", rings)
+	}
+	if soundOn() {
+		t.Error("the sound switch is not kept")
+	}
+}
+
+// The chime is a short sound that fades in and out (no click at either
+// end) and never clips.
+func TestTheChimeIsShortAndSoft(t *testing.T) {
+	s := chimeSamples()
+	if d := time.Duration(len(s)) * time.Second / chimeRate; d < 200*time.Millisecond || d > time.Second {
+		t.Errorf("the chime lasts %v", d)
+	}
+	peak := float32(0)
+	for _, v := range s {
+		peak = max(peak, v, -v)
+	}
+	if peak > 0.5 || peak < 0.1 {
+		t.Errorf("peak %v, want a moderate level", peak)
+	}
+	if a, b := s[0], s[len(s)-1]; a > 0.01 || a < -0.01 || b > 0.01 || b < -0.01 {
+		t.Errorf("the chime starts at %v and ends at %v, want silence at both ends", a, b)
+	}
+}

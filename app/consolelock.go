@@ -119,14 +119,22 @@ type lockPanel struct {
 // button when a PIN is set and it is open, the PIN form when it is locked.
 func (e *exerciseScreen) consoleContent() fyne.CanvasObject {
 	loc := e.sh.loc
-	if e.lock == nil {
-		return e.console.root
-	}
-	if !e.lock.locked {
-		lockNow := newIconButton(loc.T("console.lock"), theme.VisibilityOffIcon(), e.lockConsole)
-		lockNow.Importance = widget.LowImportance
-		e.lockButton = lockNow
-		return container.NewBorder(container.NewHBox(spacer(), lockNow), nil, nil, nil, e.console.root)
+	if e.lock == nil || !e.lock.locked {
+		// The console's own bar: the chime on or off, and the lock.
+		e.soundCheck = widget.NewCheck(loc.T("console.sound"), func(on bool) {
+			if a := fyne.CurrentApp(); a != nil {
+				a.Preferences().SetBool(soundPref, !on)
+			}
+		})
+		e.soundCheck.Checked = soundOn()
+		bar := container.NewHBox(spacer(), e.soundCheck)
+		if e.lock != nil {
+			lockNow := newIconButton(loc.T("console.lock"), theme.VisibilityOffIcon(), e.lockConsole)
+			lockNow.Importance = widget.LowImportance
+			e.lockButton = lockNow
+			bar.Add(lockNow)
+		}
+		return container.NewBorder(bar, nil, nil, nil, e.console.root)
 	}
 	p := &lockPanel{}
 	p.entry = widget.NewPasswordEntry()

@@ -55,6 +55,8 @@ type exerciseScreen struct {
 	strip        *openStrip
 	autoPausing  bool            // chosen at setup
 	pausedFor    map[string]bool // openings the clock was paused for
+	chimed       map[string]bool // openings the chime has sounded for
+	soundCheck   *widget.Check   // in the console: the chime on or off
 	autoPaused   []string        // the teams the clock paused for by itself; nil when it did not
 	notice       *fyne.Container // says so, with a Resume button
 	noticeLabel  *wrapLabel

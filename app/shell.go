@@ -37,6 +37,9 @@ type deps struct {
 	// background runs slow work (disk reads) off the UI goroutine; nil runs
 	// it at once, as tests want (their fyne.Do runs at once as well).
 	background func(func())
+	// chime plays the sound of a decision opening on a tab not shown
+	// (chime.go); nil: silent (tests).
+	chime func()
 
 	// Several laptops. lanDir is where the host of an exercise keeps its
 	// certificate and code (nil: this build does not host); advertise

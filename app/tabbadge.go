@@ -97,6 +97,7 @@ func (e *exerciseScreen) markTabs() {
 	}
 	items := e.openItems(open)
 	e.drawStrip(items, max(now, e.run.Session.ExerciseTime()), lang)
+	e.chimeFor(items)
 	if e.autoPause(items) {
 		return // it paused and redrew everything
 	}
