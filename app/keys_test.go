@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
 
 var ctrlEnter = &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl}
@@ -108,5 +110,31 @@ func TestCtrlEnterSendsTheFacilitatorsInject(t *testing.T) {
 	d.text.TypedShortcut(ctrlEnter)
 	if n := readCount(ex, func(st *engine.State) int { return len(st.Team("Alpha").Inbox) }); n != before+1 {
 		t.Errorf("Ctrl+Enter sent %d injects, want 1", n-before)
+	}
+}
+
+// A refused choice is explained in the UI's language, not the engine's
+// English.
+func TestARefusedChoiceIsExplainedInChinese(t *testing.T) {
+	s, err := engine.Start(engine.Config{ScenarioID: "mini", Source: miniEntry(t).Source, Teams: []string{"Alpha"}, Lang: "zh", Speed: 1},
+		&engine.MemoryLog{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zh := i18n.New(i18n.ZH)
+	err = s.Send(engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: "first", Option: "good"})
+	if got := choiceRefusedText(zh, err); got != zh.T("team.choice_refused") {
+		t.Errorf("a decision not open: %q", got)
+	}
+	long := strings.Repeat("长", engine.MaxStatementLen+1)
+	if err := s.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AdvanceTo(6 * time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	err = s.Send(engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: "first", Option: "good", Text: long})
+	if got := choiceRefusedText(zh, err); got != "选择未被记录：内容过长。" {
+		t.Errorf("a statement too long: %q", got)
 	}
 }

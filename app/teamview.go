@@ -753,14 +753,28 @@ func newChoiceRef() string {
 // chosen tells the team what became of a choice.
 func (tv *teamView) chosen(err error) {
 	switch {
-	case errors.Is(err, engine.ErrRejected) && strings.Contains(err.Error(), engine.ReasonPaused):
+	case errors.Is(err, engine.ErrPaused) || errors.Is(err, engine.ErrRejected) && strings.Contains(err.Error(), engine.ReasonPaused):
 		showMessage(tv.win, tv.loc, tv.loc.T("team.choice_refused_title"), tv.loc.T("team.choice_paused"))
 	case errors.Is(err, engine.ErrRejected):
-		showMessage(tv.win, tv.loc, tv.loc.T("team.choice_refused_title"), tv.loc.T("team.choice_refused", "reason", err.Error()))
+		showMessage(tv.win, tv.loc, tv.loc.T("team.choice_refused_title"), choiceRefusedText(tv.loc, err))
 	case err != nil:
 		showMessage(tv.win, tv.loc, tv.loc.T("common.error"), errorText(tv.loc, err))
 	}
 	tv.refresh()
+}
+
+// choiceRefusedText says why a choice was refused, in the UI's language
+// (from the refusal's code); a refusal that came back over the network as
+// text keeps its words.
+func choiceRefusedText(loc *i18n.Localizer, err error) string {
+	if errors.Is(err, engine.ErrNotOpen) {
+		return loc.T("team.choice_refused") // the usual case: it closed meanwhile
+	}
+	reason := err.Error()
+	if code := engine.RefusalCode(err); code != "" {
+		reason = debrief.RefusalText(code, loc.Lang().String())
+	}
+	return loc.T("team.choice_refused_reason", "reason", reason)
 }
 
 // injectCard draws one delivered inject: channel, time and sender above the

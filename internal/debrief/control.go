@@ -59,6 +59,9 @@ var controlLabels = map[string]map[string]string{
 		"refusal.bad-score":         "a score is from 0 to 100",
 		"refusal.no-such-objective": "the scenario has no such objective",
 		"refusal.bad-rating":        "a rating is P, S, M or U",
+		"refusal.paused":            "the clock was paused",
+		"refusal.no-such-decision":  "the scenario has no such decision",
+		"refusal.no-such-option":    "the decision has no such option",
 		"refusal.unknown-command":   "unknown action",
 	},
 	"zh": {
@@ -105,6 +108,9 @@ var controlLabels = map[string]map[string]string{
 		"refusal.bad-score":         "分数须在 0 到 100 之间",
 		"refusal.no-such-objective": "情景中没有这个目标",
 		"refusal.bad-rating":        "评级须为 P、S、M 或 U",
+		"refusal.paused":            "时钟已暂停",
+		"refusal.no-such-decision":  "情景中没有这项决策",
+		"refusal.no-such-option":    "该决策没有这个选项",
 		"refusal.unknown-command":   "未知的操作",
 	},
 }

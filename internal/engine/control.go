@@ -91,6 +91,13 @@ var (
 	// ErrNoSuchObjective, ErrBadRating: a rating's objective or rating.
 	ErrNoSuchObjective = &Refusal{"no-such-objective", "the scenario has no such objective"}
 	ErrBadRating       = &Refusal{"bad-rating", "a rating is P, S, M or U"}
+	// ErrPaused: a team's choice while the clock is paused (not a
+	// discussion pause); it may come again once the clock runs.
+	ErrPaused = &Refusal{"paused", "the clock is paused"}
+	// ErrNoSuchDecision, ErrNoSuchOption: a choice naming a decision the
+	// scenario does not have, or an option the decision does not have.
+	ErrNoSuchDecision = &Refusal{"no-such-decision", "the scenario has no such decision"}
+	ErrNoSuchOption   = &Refusal{"no-such-option", "the decision has no such option"}
 	// ErrUnknownCommand: the command's kind is not one the engine knows.
 	ErrUnknownCommand = &Refusal{"unknown-command", "unknown command"}
 )
@@ -98,7 +105,8 @@ var (
 // Refusals lists every refusal, so a caller can check it has words for each.
 var Refusals = []*Refusal{ErrEnded, ErrNoSuchTeam, ErrNoSuchInject, ErrAlreadyDelivered, ErrAlreadySkipped,
 	ErrOpensDecision, ErrBadDelay, ErrTooLate, ErrNotOpen, ErrBadChannel, ErrNoText, ErrTextTooLong, ErrBadSender,
-	ErrBadRecipient, ErrBadEffect, ErrBadDimension, ErrBadScore, ErrNoSuchObjective, ErrBadRating, ErrUnknownCommand}
+	ErrBadRecipient, ErrBadEffect, ErrBadDimension, ErrBadScore, ErrNoSuchObjective, ErrBadRating, ErrPaused,
+	ErrNoSuchDecision, ErrNoSuchOption, ErrUnknownCommand}
 
 // RefusalCode returns the Code of the refusal err wraps, or "" when err is
 // not a refusal (nil, or a failure such as a log that cannot be written).

@@ -2,8 +2,10 @@ package engine
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -283,4 +285,42 @@ func TestFoldRefusesABrokenLog(t *testing.T) {
 	if _, err := Fold(evs); err == nil {
 		t.Fatal("an event naming an unknown team must be refused")
 	}
+}
+
+// Each refused choice says why as one of the Refusals (for the team's
+// language) while staying ErrRejected with the English detail the log
+// keeps, as before.
+func TestRefusedChoicesSayWhy(t *testing.T) {
+	s, log, c := startFake(t, "Alpha")
+	choose := func(team, decision, option, text string) error {
+		return s.Send(Command{Kind: CmdChoose, Team: team, Decision: decision, Option: option, Text: text})
+	}
+	check := func(name string, err error, want *Refusal, detail string) {
+		t.Helper()
+		if !errors.Is(err, ErrRejected) || !errors.Is(err, want) || RefusalCode(err) != want.Code {
+			t.Errorf("%s: %v (code %q); want ErrRejected and %s", name, err, RefusalCode(err), want.Code)
+		}
+		if err != nil && err.Error() != "rejected: "+detail {
+			t.Errorf("%s: says %q, want %q", name, err.Error(), "rejected: "+detail)
+		}
+	}
+	check("not open yet", choose("Alpha", "first", "good", ""), ErrNotOpen, `decision "first" is not open for team "Alpha"`)
+	check("no such team", choose("Zulu", "first", "good", ""), ErrNoSuchTeam, `there is no team "Zulu"`)
+	check("no such decision", choose("Alpha", "nope", "good", ""), ErrNoSuchDecision, `the scenario has no decision "nope"`)
+	run(t, s, c, 6*time.Minute)
+	check("no such option", choose("Alpha", "first", "nope", ""), ErrNoSuchOption, `decision "first" has no option "nope"`)
+	check("too long", choose("Alpha", "first", "good", strings.Repeat("x", MaxStatementLen+1)), ErrTextTooLong,
+		fmt.Sprintf("the statement is longer than %d characters", MaxStatementLen))
+	if err := s.Send(Command{Kind: CmdPause}); err != nil {
+		t.Fatal(err)
+	}
+	n := len(log.Events)
+	check("paused", choose("Alpha", "first", "good", ""), ErrPaused, ReasonPaused)
+	if len(log.Events) != n {
+		t.Error("a choice refused for the pause was logged")
+	}
+	if err := s.Send(Command{Kind: CmdEnd}); err != nil {
+		t.Fatal(err)
+	}
+	check("ended", choose("Alpha", "first", "good", ""), ErrEnded, "the exercise has ended")
 }

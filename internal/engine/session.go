@@ -396,18 +396,18 @@ func (s *Session) sendLocked(cmd Command) error {
 	st := s.st
 	switch cmd.Kind {
 	case CmdChoose:
-		if reason := s.whyNot(cmd); reason != "" {
+		if reason, why := s.whyNot(cmd); reason != "" {
 			if reason == ReasonPaused {
 				// Not the team's doing and not for good: nothing is logged,
 				// so the same command (same ref) may come again once the
 				// clock runs.
-				return fmt.Errorf("%w: %s", ErrRejected, reason)
+				return &ChoiceRefusal{Refusal: why, Reason: reason}
 			}
 			if err := s.emit(Event{Kind: KindRejected, At: now, Team: cmd.Team, Decision: cmd.Decision,
 				Option: cmd.Option, Ref: cmd.Ref, Reason: reason}); err != nil {
 				return err
 			}
-			return fmt.Errorf("%w: %s", ErrRejected, reason)
+			return &ChoiceRefusal{Refusal: why, Reason: reason}
 		}
 		ev := Event{Kind: KindChosen, At: now, Team: cmd.Team, Decision: cmd.Decision, Option: cmd.Option, Text: cmd.Text, Ref: cmd.Ref}
 		if strings.TrimSpace(cmd.Text) != "" {
@@ -518,37 +518,51 @@ func (s *Session) wallNow() time.Time {
 }
 
 // whyNot explains why a choice cannot be taken now, or returns "".
-func (s *Session) whyNot(cmd Command) string {
+func (s *Session) whyNot(cmd Command) (string, *Refusal) {
 	if s.st.Ended {
-		return "the exercise has ended"
+		return "the exercise has ended", ErrEnded
 	}
 	t := s.st.Team(cmd.Team)
 	if t == nil {
-		return fmt.Sprintf("there is no team %q", cmd.Team)
+		return fmt.Sprintf("there is no team %q", cmd.Team), ErrNoSuchTeam
 	}
 	if t.Ended {
-		return fmt.Sprintf("team %q has finished", cmd.Team)
+		return fmt.Sprintf("team %q has finished", cmd.Team), ErrEnded
 	}
 	if s.wall != nil && s.st.Paused && !s.st.Discussion {
 		// Thinking time while the clock stands still would be free speed.
 		// (A headless run moves time itself: its clock never stands still.)
-		return ReasonPaused
+		return ReasonPaused, ErrPaused
 	}
 	if !t.IsOpen(cmd.Decision) {
 		if d := s.st.Scenario.Decision(cmd.Decision); d == nil {
-			return fmt.Sprintf("the scenario has no decision %q", cmd.Decision)
+			return fmt.Sprintf("the scenario has no decision %q", cmd.Decision), ErrNoSuchDecision
 		}
-		return fmt.Sprintf("decision %q is not open for team %q", cmd.Decision, cmd.Team)
+		return fmt.Sprintf("decision %q is not open for team %q", cmd.Decision, cmd.Team), ErrNotOpen
 	}
 	d := s.st.Scenario.Decision(cmd.Decision)
 	if d.Option(cmd.Option) == nil {
-		return fmt.Sprintf("decision %q has no option %q", cmd.Decision, cmd.Option)
+		return fmt.Sprintf("decision %q has no option %q", cmd.Decision, cmd.Option), ErrNoSuchOption
 	}
 	if utf8.RuneCountInString(cmd.Text) > MaxStatementLen {
-		return fmt.Sprintf("the statement is longer than %d characters", MaxStatementLen)
+		return fmt.Sprintf("the statement is longer than %d characters", MaxStatementLen), ErrTextTooLong
 	}
-	return ""
+	return "", nil
 }
+
+// ChoiceRefusal is why a team's choice was refused. It is ErrRejected (as
+// choices always were) and one of the Refusals, so a caller can test
+// either with errors.Is and say it in the team's language from the
+// refusal's Code; Reason is the English detail the log keeps.
+type ChoiceRefusal struct {
+	*Refusal
+	Reason string
+}
+
+func (e *ChoiceRefusal) Error() string { return ErrRejected.Error() + ": " + e.Reason }
+
+// Unwrap makes a ChoiceRefusal both ErrRejected and its Refusal.
+func (e *ChoiceRefusal) Unwrap() []error { return []error{ErrRejected, e.Refusal} }
 
 // advance emits every event the scenario makes happen up to exercise time t,
 // within the limits on work: past one, the exercise halts with a
