@@ -362,6 +362,17 @@ func (w *pdfWriter) table(cols []col, rows [][]cell) {
 	for i, c := range cols {
 		widths[i] = c.frac * contentW
 	}
+	// A heading word is never broken ("Empath|y"): each column is at least
+	// as wide as its title's longest word, the room taken from columns
+	// that have some to spare.
+	w.font(fontBold, size)
+	need := make([]float64, len(cols))
+	for i, c := range cols {
+		for _, word := range strings.Fields(c.title) {
+			need[i] = max(need[i], w.width(word)+2*pad+0.5)
+		}
+	}
+	widths = fitWidths(widths, need)
 	drawRow := func(cells []cell, header bool) {
 		wrapped := make([][]string, len(cells))
 		lines := 1
@@ -430,6 +441,33 @@ func (w *pdfWriter) table(cols []col, rows [][]cell) {
 }
 
 // drawHeader repeats a table's header at the top of a new page.
+// fitWidths widens each column to at least its need, taking the room
+// from the columns wider than theirs in proportion to what they can give;
+// the total stays the same when that is possible.
+func fitWidths(widths, need []float64) []float64 {
+	out := append([]float64(nil), widths...)
+	short, spare := 0.0, 0.0
+	for i := range out {
+		if out[i] < need[i] {
+			short += need[i] - out[i]
+		} else {
+			spare += out[i] - need[i]
+		}
+	}
+	if short == 0 {
+		return out
+	}
+	give := min(1, short/max(spare, 1e-9)) // the share of its spare each column gives
+	for i := range out {
+		if out[i] < need[i] {
+			out[i] = need[i]
+		} else {
+			out[i] -= (out[i] - need[i]) * give
+		}
+	}
+	return out
+}
+
 func drawHeader(w *pdfWriter, cols []col, widths []float64, size, pad, lh float64) {
 	hasHeader := false
 	for _, c := range cols {
