@@ -280,3 +280,24 @@ func TestHistoryInChinese(t *testing.T) {
 		}
 	}
 }
+
+// The history and the comparison fit a 1024×600 netbook in both languages.
+func TestHistoryAndCompareFitANetbook(t *testing.T) {
+	st := openStore(t)
+	clock := engine.NewFakeClock()
+	a := playedMini(t, st, clock, true, true)
+	b := playedMini(t, st, clock, false, true)
+	sh := testShell(t, st, clock)
+	limit := fitWindow(preferredWindow, 1024, 600, 1)
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		sh.setLang(lang)
+		sh.showHistory()
+		if min := sh.win.Content().MinSize(); min.Width > limit.Width || min.Height > limit.Height {
+			t.Errorf("%s: the history needs %v, a 1024×600 screen gives %v", lang, min, limit)
+		}
+		sh.showCompare(a, b, sh.showHome)
+		if min := sh.win.Content().MinSize(); min.Width > limit.Width || min.Height > limit.Height {
+			t.Errorf("%s: the comparison needs %v, a 1024×600 screen gives %v", lang, min, limit)
+		}
+	}
+}
