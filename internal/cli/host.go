@@ -221,7 +221,9 @@ func defaultDB() (string, error) {
 		return "", fmt.Errorf("no --db given and no user config directory: %w", err)
 	}
 	dir = filepath.Join(dir, "firebreak")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	// 0700, as the app and the store make it: exercise logs can hold
+	// sensitive crisis material.
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
 	}
 	return filepath.Join(dir, "firebreak.db"), nil

@@ -619,7 +619,8 @@ func (s *Session) emit(ev Event) error {
 }
 
 // flush hands queued events to subscribers, outside the state lock so that a
-// subscriber may read the state or send a command.
+// subscriber may read the state. A subscriber must not Send (see
+// Subscribe): Send flushes too, and the two would wait on each other.
 func (s *Session) flush() {
 	s.dispatch.Lock()
 	defer s.dispatch.Unlock()
