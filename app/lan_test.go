@@ -503,6 +503,7 @@ func TestHostedExerciseResumesWhereTeamsKnowIt(t *testing.T) {
 		t.Errorf("home does not offer to resume the hosted exercise as one:\n%s", allText(fac2.body))
 	}
 	fac2.resumeExercise(id)
+	rig.ui.pump() // the resume finishes on the UI goroutine
 	ex2 := currentAs[*exerciseScreen](t, fac2)
 	if ex2.hosting == nil {
 		t.Fatal("the resumed exercise is not hosted")
@@ -596,6 +597,7 @@ func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
 	// again.
 	fac2 := rig.restart()
 	fac2.resumeExercise(id)
+	rig.ui.pump() // the resume finishes on the UI goroutine
 	ex2 := currentAs[*exerciseScreen](t, fac2)
 	ui.eventually(t, "the team laptop rejoins by itself", func() bool {
 		_, ok := team2.current.(*remoteScreen)
@@ -675,6 +677,7 @@ func TestResumedHostMovesWhenItsPortIsTaken(t *testing.T) {
 	defer l.Close()
 	fac2 := rig.restart()
 	fac2.resumeExercise(id)
+	rig.ui.pump() // the resume finishes on the UI goroutine
 	ex2 := currentAs[*exerciseScreen](t, fac2)
 	if ex2.hosting == nil || !ex2.hosting.moved || ex2.hosting.host.Code() != code {
 		t.Fatalf("hosting %+v", ex2.hosting)

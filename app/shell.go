@@ -387,28 +387,50 @@ func (sh *shell) resumeExercise(id string) {
 		sh.showError(sh.noStore())
 		return
 	}
-	run, events, err := exercise.ResumeWithLog(sh.store, id, sh.deps.clock, exercise.EachEvent)
-	if err != nil {
-		sh.showError(err)
-		return
-	}
-	var ended bool
-	run.Session.Read(func(st *engine.State) { ended = st.Ended })
-	if ended {
-		sh.showDebrief(run.ID)
-		return
-	}
-	var hs *hosting
-	if sh.deps.lanDir != nil && lan.HostedIn(sh.deps.lanDir(run.ID)) {
-		// Played on several laptops: serve it again where the teams
-		// knew it, so that they reconnect by themselves.
-		if hs, err = startHosting(sh.store, run, sh.deps.lanDir(run.ID), sh.deps.advertise, sh.deps.hostLog); err != nil {
-			sh.showError(fmt.Errorf("team laptops cannot rejoin: %w", err))
-			return
+	// Reading and folding the whole log, and starting the network for a
+	// hosted exercise, take a while: off the UI goroutine, with a
+	// loading screen meanwhile.
+	sh.show(newLoadingScreen(sh, "loading.resume"))
+	st, clock, lanDir := sh.store, sh.deps.clock, sh.deps.lanDir
+	advertise, hostLog := sh.deps.advertise, sh.deps.hostLog
+	sh.inBackground(func() {
+		run, events, err := exercise.ResumeWithLog(st, id, clock, exercise.EachEvent)
+		var ended bool
+		var hs *hosting
+		var h worldHistories
+		if err == nil {
+			run.Session.Read(func(st *engine.State) { ended = st.Ended })
 		}
-	}
-	// The trend lines are drawn from the log, as they were before.
-	sh.showExerciseFrom(run, hs, historiesFrom(events))
+		if err == nil && !ended {
+			if lanDir != nil && lan.HostedIn(lanDir(run.ID)) {
+				// Played on several laptops: serve it again where the
+				// teams knew it, so that they reconnect by themselves.
+				if hs, err = startHosting(st, run, lanDir(run.ID), advertise, hostLog); err != nil {
+					err = fmt.Errorf("team laptops cannot rejoin: %w", err)
+				}
+			}
+			// The trend lines are drawn from the log, as they were before.
+			h = historiesFrom(events)
+		}
+		uiDo(func() {
+			switch {
+			case sh.closed:
+				if hs != nil {
+					hs.close(false) // the window went meanwhile
+				}
+				if run != nil {
+					_ = run.SaveClock()
+				}
+			case err != nil:
+				sh.showHome()
+				sh.showError(err)
+			case ended:
+				sh.showDebrief(run.ID)
+			default:
+				sh.showExerciseFrom(run, hs, h)
+			}
+		})
+	})
 }
 
 // showJoin opens the join screen of a team laptop. When the laptop was in
@@ -440,13 +462,23 @@ func (sh *shell) showDebrief(id string) {
 		sh.showError(sh.noStore())
 		return
 	}
-	data, err := loadDebrief(sh.store, id)
-	if err != nil {
-		sh.showError(err)
-		return
-	}
-	sh.win.SetTitle("Firebreak")
-	sh.show(newDebriefScreen(sh, data))
+	// The debrief folds the whole log: off the UI goroutine.
+	sh.show(newLoadingScreen(sh, "loading.debrief"))
+	st := sh.store
+	sh.inBackground(func() {
+		data, err := loadDebrief(st, id)
+		uiDo(func() {
+			switch {
+			case sh.closed:
+			case err != nil:
+				sh.showHome()
+				sh.showError(err)
+			default:
+				sh.win.SetTitle("Firebreak")
+				sh.show(newDebriefScreen(sh, data))
+			}
+		})
+	})
 }
 
 func (sh *shell) noStore() error {
