@@ -82,11 +82,13 @@ func playSamples(s []float32) error {
 	defer c.Close()
 	pos := 0
 	read := pulse.Float32Reader(func(buf []float32) (int, error) {
+		if pos >= len(s) {
+			// Only after the last samples went: the stream drops what
+			// comes with EndOfData.
+			return 0, pulse.EndOfData
+		}
 		n := copy(buf, s[pos:])
 		pos += n
-		if pos >= len(s) {
-			return n, pulse.EndOfData
-		}
 		return n, nil
 	})
 	stream, err := c.NewPlayback(read, pulse.PlaybackMono, pulse.PlaybackSampleRate(chimeRate), pulse.PlaybackLatency(0.1))
