@@ -1,10 +1,10 @@
 package app
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -314,10 +314,13 @@ func (s *setupScreen) submit() {
 		s.startErr = loc.T("home.error.no_scenario")
 	case hasProblem(s.problems), s.pinErr != "":
 	default:
-		// The engine has the last word on team names; its rules and
-		// checkTeamNames are meant to agree.
+		// The engine has the last word on the teams (checkTeamNames shows
+		// its rules beside each name); what is left is their number.
 		if err := engine.ValidateTeams(s.teams); err != nil {
-			s.startErr = loc.T("home.error.start_failed", "error", err.Error())
+			s.startErr = loc.T("home.error.no_team")
+			if errors.Is(err, engine.ErrTeamCount) && len(s.teams) > 0 {
+				s.startErr = loc.T("setup.error.team_count", "max", engine.MaxTeams)
+			}
 			break
 		}
 		cfg := engine.Config{ScenarioID: entry.ID, Source: entry.Source, Teams: append([]string(nil), s.teams...),
@@ -369,23 +372,21 @@ func (p teamProblem) text(loc *i18n.Localizer) string { return loc.T(p.key, p.ar
 // two teams must not share a name (ignoring case, as the engine does).
 func checkTeamNames(names []string) []teamProblem {
 	out := make([]teamProblem, len(names))
-	first := map[string]int{}
-	for i, n := range names {
-		trimmed := strings.TrimSpace(n)
-		switch {
-		case trimmed == "":
-			out[i] = teamProblem{key: "setup.error.name_empty"}
-			continue
-		case trimmed != n:
-			out[i] = teamProblem{key: "setup.error.name_spaces"}
-		case utf8.RuneCountInString(n) > engine.MaxTeamNameLen:
-			out[i] = teamProblem{key: "setup.error.name_long", args: []any{"n", engine.MaxTeamNameLen}}
+	for _, p := range engine.TeamProblems(names) {
+		if out[p.Index].key != "" {
+			continue // the first problem of a name is the one shown
 		}
-		key := strings.ToLower(n)
-		if j, dup := first[key]; dup {
-			out[i] = teamProblem{key: "setup.error.name_duplicate", args: []any{"n", j + 1}}
-		} else {
-			first[key] = i
+		switch p.Code {
+		case engine.TeamNameEmpty:
+			out[p.Index] = teamProblem{key: "setup.error.name_empty"}
+		case engine.TeamNameSpaces:
+			out[p.Index] = teamProblem{key: "setup.error.name_spaces"}
+		case engine.TeamNameLong:
+			out[p.Index] = teamProblem{key: "setup.error.name_long", args: []any{"n", engine.MaxTeamNameLen}}
+		case engine.TeamNameControl:
+			out[p.Index] = teamProblem{key: "setup.error.name_control"}
+		case engine.TeamNameDuplicate:
+			out[p.Index] = teamProblem{key: "setup.error.name_duplicate", args: []any{"n", p.Other + 1}}
 		}
 	}
 	return out

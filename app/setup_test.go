@@ -118,6 +118,8 @@ func TestCheckTeamNamesFollowsTheEngine(t *testing.T) {
 		{[]string{"", "Bravo"}, []string{"setup.error.name_empty", ""}},
 		{[]string{" Alpha", "Bravo"}, []string{"setup.error.name_spaces", ""}},
 		{[]string{long}, []string{"setup.error.name_long"}},
+		{[]string{"Al\x07pha", "Bravo"}, []string{"setup.error.name_control", ""}},
+		{[]string{"Alpha", "\xff\xfe"}, []string{"", "setup.error.name_control"}},
 		{[]string{"红队", "蓝队", "红队"}, []string{"", "", "setup.error.name_duplicate"}},
 	} {
 		got := checkTeamNames(tc.names)

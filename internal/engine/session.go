@@ -200,32 +200,87 @@ type Session struct {
 
 var _ Conn = (*Session)(nil)
 
-// ValidateTeams checks team names as typed by a facilitator.
-func ValidateTeams(names []string) error {
-	if len(names) == 0 {
-		return errors.New("an exercise needs at least one team")
-	}
-	if len(names) > MaxTeams {
-		return fmt.Errorf("%d teams is more than the %d an exercise can have", len(names), MaxTeams)
-	}
+// A problem with one team's name, for TeamProblems.
+const (
+	TeamNameEmpty     = "empty"     // nothing but spaces
+	TeamNameSpaces    = "spaces"    // spaces at its start or end
+	TeamNameLong      = "long"      // more than MaxTeamNameLen characters
+	TeamNameControl   = "control"   // a control character, or bytes that are not text
+	TeamNameDuplicate = "duplicate" // the same as an earlier team's (ignoring case); Other says which
+)
+
+// TeamProblem is what is wrong with team Index's name (0-based): Code is
+// one of the TeamName constants; for a duplicate, Other is the index of
+// the earlier team with that name.
+type TeamProblem struct {
+	Index int
+	Code  string
+	Other int
+}
+
+// TeamProblems checks the teams' names, each on its own: the rules setup
+// shows beside each field and ValidateTeams enforces, in one place.
+func TeamProblems(names []string) []TeamProblem {
+	var out []TeamProblem
 	seen := map[string]int{}
 	for i, n := range names {
 		trimmed := strings.TrimSpace(n)
 		switch {
 		case trimmed == "":
-			return fmt.Errorf("team %d has an empty name", i+1)
+			out = append(out, TeamProblem{Index: i, Code: TeamNameEmpty})
+			continue
 		case trimmed != n:
-			return fmt.Errorf("team name %q has spaces at its start or end", n)
+			out = append(out, TeamProblem{Index: i, Code: TeamNameSpaces})
 		case utf8.RuneCountInString(n) > MaxTeamNameLen:
-			return fmt.Errorf("team name %q is longer than %d characters", n, MaxTeamNameLen)
+			out = append(out, TeamProblem{Index: i, Code: TeamNameLong})
 		case strings.IndexFunc(n, unicode.IsControl) >= 0 || !utf8.ValidString(n):
-			return fmt.Errorf("team name %q contains a control character or bytes that are not text", n)
+			out = append(out, TeamProblem{Index: i, Code: TeamNameControl})
 		}
 		key := strings.ToLower(n)
 		if j, dup := seen[key]; dup {
-			return fmt.Errorf("teams %d and %d are both called %q", j+1, i+1, n)
+			out = append(out, TeamProblem{Index: i, Code: TeamNameDuplicate, Other: j})
+		} else {
+			seen[key] = i
 		}
-		seen[key] = i
+	}
+	return out
+}
+
+// ErrTeamCount is an exercise with no team or more than MaxTeams.
+var ErrTeamCount = errors.New("an exercise has from 1 to " + fmt.Sprint(MaxTeams) + " teams")
+
+// TeamsError is ValidateTeams' refusal: the problems of each name, for a
+// caller to say in its language; Error is English for logs and the CLI.
+type TeamsError struct {
+	Names    []string
+	Problems []TeamProblem
+}
+
+func (e *TeamsError) Error() string {
+	p := e.Problems[0]
+	n := e.Names[p.Index]
+	switch p.Code {
+	case TeamNameEmpty:
+		return fmt.Sprintf("team %d has an empty name", p.Index+1)
+	case TeamNameSpaces:
+		return fmt.Sprintf("team name %q has spaces at its start or end", n)
+	case TeamNameLong:
+		return fmt.Sprintf("team name %q is longer than %d characters", n, MaxTeamNameLen)
+	case TeamNameControl:
+		return fmt.Sprintf("team name %q contains a control character or bytes that are not text", n)
+	default:
+		return fmt.Sprintf("teams %d and %d are both called %q", p.Other+1, p.Index+1, n)
+	}
+}
+
+// ValidateTeams checks the teams of a new exercise: 1 to MaxTeams of them
+// (ErrTeamCount), each name valid and different (a *TeamsError).
+func ValidateTeams(names []string) error {
+	if len(names) == 0 || len(names) > MaxTeams {
+		return fmt.Errorf("%w, not %d", ErrTeamCount, len(names))
+	}
+	if ps := TeamProblems(names); len(ps) > 0 {
+		return &TeamsError{Names: names, Problems: ps}
 	}
 	return nil
 }
