@@ -465,6 +465,10 @@ func (c *Client) Send(cmd engine.Command) error {
 		return err
 	}
 	if o.Status != StatusAccepted {
+		if r := engine.RefusalFor(o.Code); r != nil {
+			// Why, as a code the team's view says in its language.
+			return &engine.ChoiceRefusal{Refusal: r, Reason: o.Reason}
+		}
 		return fmt.Errorf("%w: %s", engine.ErrRejected, o.Reason)
 	}
 	return nil

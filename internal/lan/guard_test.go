@@ -215,7 +215,7 @@ func TestJunkCommandsDoNotGrowTheLog(t *testing.T) {
 	for i := range 40 {
 		c := wireCommand{ID: fmt.Sprintf("again-%d", i), Kind: wireChoose, Team: "Alpha", Decision: "first", Option: []string{"good", "bad"}[i%2]}
 		o := request(t, nc, sub.cmd("Alpha"), c)
-		if o.Status != StatusRejected || !strings.Contains(o.Reason, "not open") {
+		if o.Status != StatusRejected || !strings.Contains(o.Reason, "not open") || o.Code != engine.ErrNotOpen.Code {
 			t.Fatalf("a choice for the answered decision: %+v", o)
 		}
 		reasons = append(reasons, o.Reason)

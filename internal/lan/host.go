@@ -775,11 +775,11 @@ func (h *Host) onCommand(m *nats.Msg) {
 // that still holds, gets the same refusal without a new event.
 func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 	ref := commandRef(tok, cmd.ID)
-	var key, junk string
-	h.sess.Read(func(s *engine.State) { _, junk = refusalKey(s, team, cmd) })
+	var key, junk, code string
+	h.sess.Read(func(s *engine.State) { _, junk, code = refusalKey(s, team, cmd) })
 	if junk != "" { // before the queue of commands: junk never waits there
 		h.quiet.note(noteJunkChoice)
-		return Outcome{ID: cmd.ID, Status: StatusRejected, Reason: junk}
+		return Outcome{ID: cmd.ID, Status: StatusRejected, Reason: junk, Code: code}
 	}
 	h.cmdMu.Lock()
 	defer h.cmdMu.Unlock()
@@ -796,7 +796,7 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 		o.ID, o.Duplicate = cmd.ID, true
 		return o
 	}
-	h.sess.Read(func(s *engine.State) { key, _ = refusalKey(s, team, cmd) })
+	h.sess.Read(func(s *engine.State) { key, _, _ = refusalKey(s, team, cmd) })
 	if key != "" {
 		h.mu.Lock()
 		o, again := h.refusals[key]
@@ -816,12 +816,18 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 		o.Status = StatusAccepted
 	case errors.Is(err, engine.ErrRejected):
 		o.Status = StatusRejected
+		o.Code = engine.RefusalCode(err)
 		if o.Reason == "" {
-			o.Reason = strings.TrimPrefix(err.Error(), engine.ErrRejected.Error()+": ")
+			var cr *engine.ChoiceRefusal
+			if errors.As(err, &cr) {
+				o.Reason = cr.Reason
+			} else {
+				o.Reason = strings.TrimPrefix(err.Error(), engine.ErrRejected.Error()+": ")
+			}
 		}
 		if recorded && key != "" {
 			h.mu.Lock()
-			h.refusals[key] = Outcome{Status: StatusRejected, Reason: o.Reason}
+			h.refusals[key] = Outcome{Status: StatusRejected, Reason: o.Reason, Code: o.Code}
 			h.mu.Unlock()
 		}
 	case recorded:
@@ -841,22 +847,22 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 // to refuse one that cannot be a choice at all (worded as the session
 // words it). key names a choice the session will refuse for as long as the
 // state says so; it is empty for one the session may accept.
-func refusalKey(s *engine.State, team string, cmd wireCommand) (key, junk string) {
+func refusalKey(s *engine.State, team string, cmd wireCommand) (key, junk, code string) {
 	if s.Scenario == nil {
-		return "", ""
+		return "", "", ""
 	}
 	d := s.Scenario.Decision(cmd.Decision)
 	switch {
 	case d == nil:
-		return "", fmt.Sprintf("the scenario has no decision %q", cmd.Decision)
+		return "", fmt.Sprintf("the scenario has no decision %q", cmd.Decision), engine.ErrNoSuchDecision.Code
 	case d.Option(cmd.Option) == nil:
-		return "", fmt.Sprintf("decision %q has no option %q", cmd.Decision, cmd.Option)
+		return "", fmt.Sprintf("decision %q has no option %q", cmd.Decision, cmd.Option), engine.ErrNoSuchOption.Code
 	}
 	t := s.Team(team)
 	var why string
 	switch {
 	case t == nil:
-		return "", fmt.Sprintf("there is no team %q", team)
+		return "", fmt.Sprintf("there is no team %q", team), engine.ErrNoSuchTeam.Code
 	case s.Ended:
 		why = "exercise ended"
 	case t.Ended:
@@ -864,9 +870,9 @@ func refusalKey(s *engine.State, team string, cmd wireCommand) (key, junk string
 	case !t.IsOpen(cmd.Decision):
 		why = "not open"
 	default:
-		return "", ""
+		return "", "", ""
 	}
-	return strings.Join([]string{team, cmd.Decision, cmd.Option, why}, "\x00"), ""
+	return strings.Join([]string{team, cmd.Decision, cmd.Option, why}, "\x00"), "", ""
 }
 
 // Address is where the host listens (host:port).

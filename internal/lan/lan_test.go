@@ -522,7 +522,9 @@ func TestLocalFoldMatchesHost(t *testing.T) {
 	if err := alpha.Send(engine.Command{Kind: engine.CmdChoose, Decision: "first", Option: "good", Text: "We are sorry"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := bravo.Send(engine.Command{Kind: engine.CmdChoose, Decision: "first", Option: "nope"}); !errors.Is(err, engine.ErrRejected) {
+	// Refused over the network: still ErrRejected, and the refusal's code
+	// comes along so the team laptop says why in its language.
+	if err := bravo.Send(engine.Command{Kind: engine.CmdChoose, Decision: "first", Option: "nope"}); !errors.Is(err, engine.ErrRejected) || !errors.Is(err, engine.ErrNoSuchOption) {
 		t.Fatalf("an unknown option: %v", err)
 	}
 	if err := <-runErr; err != nil {

@@ -207,9 +207,13 @@ const (
 
 // Outcome is the host's answer to a command.
 type Outcome struct {
-	ID        string `json:"id"`
-	Status    string `json:"status"`
-	Reason    string `json:"reason,omitempty"`
+	ID     string `json:"id"`
+	Status string `json:"status"`
+	Reason string `json:"reason,omitempty"`
+	// Code is, for a refused choice, the engine's refusal code
+	// (engine.RefusalCode), so the team laptop says why in its own
+	// language; absent from hosts older than it.
+	Code      string `json:"code,omitempty"`
 	Seq       int64  `json:"seq,omitempty"`       // the log event that recorded the command
 	AtMS      int64  `json:"at_ms,omitempty"`     // its exercise time, in milliseconds
 	Duplicate bool   `json:"duplicate,omitempty"` // the command was handled before; this repeats its outcome
