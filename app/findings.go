@@ -13,8 +13,8 @@ import (
 )
 
 // findingsScreen shows what is wrong with a scenario file, one finding per
-// row as `firebreak lint` prints it (file:line:col: severity: message), so
-// an author can go straight to the line. Rows are selectable, and "Copy
+// row as `firebreak lint` prints it (file:line:col: severity: message), in
+// the UI language, so an author can go straight to the line. Rows are selectable, and "Copy
 // all" puts the whole list on the clipboard for an e-mail or an issue.
 type findingsScreen struct {
 	sh   *shell
@@ -58,7 +58,7 @@ func (f *findingsScreen) build() fyne.CanvasObject {
 
 	f.rows = nil
 	list := container.NewVBox()
-	for i, line := range f.u.Findings() {
+	for i, line := range f.u.Findings(loc) {
 		l := wrapped(line)
 		l.Selectable = true
 		icon := theme.ErrorIcon()
@@ -90,5 +90,5 @@ func (f *findingsScreen) isWarning(i int) bool {
 }
 
 func (f *findingsScreen) copy() {
-	fyne.CurrentApp().Clipboard().SetContent(strings.Join(f.u.Findings(), "\n") + "\n")
+	fyne.CurrentApp().Clipboard().SetContent(strings.Join(f.u.Findings(f.sh.loc), "\n") + "\n")
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
@@ -163,8 +166,8 @@ func TestOpenScenarioFile(t *testing.T) {
 
 	// An unreadable file says why.
 	u := loadScenarioFile(filepath.Join(t.TempDir(), "missing.yaml"))
-	if u.OK() || len(u.Findings()) != 1 || !strings.Contains(u.Findings()[0], "missing.yaml: error: ") {
-		t.Errorf("missing file: %q", u.Findings())
+	if u.OK() || len(u.Findings(nil)) != 1 || !strings.Contains(u.Findings(nil)[0], "missing.yaml: error: ") {
+		t.Errorf("missing file: %q", u.Findings(nil))
 	}
 }
 
@@ -179,5 +182,69 @@ func TestLoadUserScenarios(t *testing.T) {
 	}
 	if list, err := loadUserScenarios(filepath.Join(dir, "none")); err != nil || list != nil {
 		t.Errorf("a missing folder: %v, %v", list, err)
+	}
+}
+
+var findingLineZh = regexp.MustCompile(`^(.+):(\d+):(\d+)：(错误|警告)：(.+)$`)
+
+// englishWords is a run of three English words (not a list of ids, which
+// has commas): a sentence a Chinese reader should not meet outside a
+// quoted value.
+var englishWords = regexp.MustCompile(`[A-Za-z]+(?: +[A-Za-z]+){2,}`)
+
+// TestChineseFindingsScreenIsChinese: in Chinese the findings screen says
+// each finding in Chinese, nested parts (the decision, "did you mean")
+// too, keeping the file:line:col position; Copy all copies what it shows.
+func TestChineseFindingsScreenIsChinese(t *testing.T) {
+	dir, broken, _ := userFolder(t)
+	sh := shellWith(t, openStore(t), engine.NewFakeClock(), dir, miniEntry(t))
+	sh.setLang(i18n.ZH)
+	sh.showHome()
+	h := currentAs[*homeScreen](t, sh)
+	test.Tap(h.problemButtons[broken])
+	f := currentAs[*findingsScreen](t, sh)
+
+	_, want, err := scenario.LoadFile(broken)
+	if err != nil || len(f.rows) != len(want) {
+		t.Fatalf("%d rows for %d findings (%v)", len(f.rows), len(want), err)
+	}
+	joined := ""
+	for i, row := range f.rows {
+		m := findingLineZh.FindStringSubmatch(row.Text)
+		if m == nil || m[1] != broken {
+			t.Errorf("row %d is not file:line:col：severity：message: %q", i, row.Text)
+			continue
+		}
+		if pos := fmt.Sprintf("%s:%d:%d", broken, want[i].Pos.Line, want[i].Pos.Col); !strings.HasPrefix(row.Text, pos+"：") {
+			t.Errorf("row %d does not start with %s: %q", i, pos, row.Text)
+		}
+		unquoted := regexp.MustCompile(`"[^"]*"`).ReplaceAllString(m[5], "")
+		if w := englishWords.FindString(unquoted); w != "" {
+			t.Errorf("row %d has English %q: %q", i, w, row.Text)
+		}
+		joined += row.Text + "\n"
+	}
+	for _, frag := range []string{`:24:9：错误：`, `中有未知字段 "promt"；是否应为 "prompt"？`, `指向的阶段 "nowhere" 不存在`} {
+		if !strings.Contains(joined, frag) {
+			t.Errorf("Chinese findings lack %q:\n%s", frag, joined)
+		}
+	}
+	test.Tap(f.copyButton)
+	if got := fyne.CurrentApp().Clipboard().Content(); got != joined {
+		t.Errorf("clipboard = %q, want the findings as shown", got)
+	}
+}
+
+// TestProblemsTextIsInTheUILanguage: built-in scenarios that fail to load
+// (joined Problems) are reported on the home screen in the UI language.
+func TestProblemsTextIsInTheUILanguage(t *testing.T) {
+	_, probs := scenario.Parse("builtin:x.yaml", []byte("format: firebreak/9\n"))
+	err := errors.Join(probs, errors.New("disk on fire"))
+	zh := problemsText(i18n.New(i18n.ZH), err)
+	if !strings.Contains(zh, "builtin:x.yaml:1:9：错误：此版本的 Firebreak 不能读取格式") || !strings.Contains(zh, "disk on fire") {
+		t.Errorf("Chinese: %q", zh)
+	}
+	if en := problemsText(i18n.New(i18n.EN), err); !strings.Contains(en, probs[0].String()) {
+		t.Errorf("English: %q, want %q", en, probs[0].String())
 	}
 }

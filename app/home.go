@@ -88,7 +88,7 @@ func (h *homeScreen) addScenarios(box *fyne.Container) {
 	loc, sh := h.sh.loc, h.sh
 	lang := loc.Lang().String()
 	if sh.scenariosErr != nil {
-		l := wrapped(loc.T("home.error.scenarios", "error", sh.scenariosErr.Error()))
+		l := wrapped(loc.T("home.error.scenarios", "error", problemsText(loc, sh.scenariosErr)))
 		l.Importance = widget.DangerImportance
 		box.Add(l)
 	}

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/library"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
@@ -40,16 +41,60 @@ type userScenario struct {
 func (u userScenario) OK() bool { return u.Entry.Scenario != nil && u.Err == nil }
 
 // Findings are the lines the findings view shows, one per problem, in the
-// compiler-like form the lint command prints: file:line:col: severity: message.
-func (u userScenario) Findings() []string {
+// compiler-like form the lint command prints (file:line:col: severity:
+// message), in the UI language: in English exactly as lint prints them.
+func (u userScenario) Findings(loc *i18n.Localizer) []string {
 	var out []string
 	if u.Err != nil {
-		out = append(out, fmt.Sprintf("%s: %s: %v", u.Entry.File, scenario.SevError, u.Err))
+		out = append(out, findingText(loc, u.Entry.File, scenario.SevError, errorText(loc, u.Err)))
 	}
 	for _, p := range u.Problems {
-		out = append(out, p.String())
+		out = append(out, problemLine(loc, p))
 	}
 	return out
+}
+
+// problemLine is a scenario finding in the UI language, positioned as lint
+// positions it: file:line:col.
+func problemLine(loc *i18n.Localizer, p scenario.Problem) string {
+	where := p.File
+	if p.Pos.Line > 0 {
+		where = fmt.Sprintf("%s:%d:%d", p.File, p.Pos.Line, p.Pos.Col)
+	}
+	return findingText(loc, where, p.Severity, p.Text(loc.Lang().String()))
+}
+
+func findingText(loc *i18n.Localizer, where string, sev scenario.Severity, msg string) string {
+	key := "findings.severity.error"
+	if sev == scenario.SevWarning {
+		key = "findings.severity.warning"
+	}
+	return loc.T("findings.line", "where", where, "severity", loc.T(key), "message", msg)
+}
+
+// problemsText says an error in the UI language when it is (or joins)
+// scenario findings, one line each; any other error keeps its words.
+func problemsText(loc *i18n.Localizer, err error) string {
+	var ps scenario.Problems
+	if errors.As(err, &ps) {
+		if joined, ok := err.(interface{ Unwrap() []error }); ok {
+			var lines []string
+			for _, e := range joined.Unwrap() {
+				lines = append(lines, problemsText(loc, e))
+			}
+			return strings.Join(lines, "\n")
+		}
+		errs := ps.Errors()
+		if len(errs) == 0 {
+			errs = ps
+		}
+		lines := make([]string, len(errs))
+		for i, p := range errs {
+			lines[i] = problemLine(loc, p)
+		}
+		return strings.Join(lines, "\n")
+	}
+	return errorText(loc, err)
 }
 
 // loadUserScenarios reads every *.yaml (and *.yml) file in dir, sorted by

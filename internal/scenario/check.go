@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -17,7 +16,7 @@ func (l *loader) check(s *Scenario) {
 	}
 	injectIDs := map[string]Pos{}
 	decisionIDs := map[string]Pos{}
-	ref := func(p Pos, what, id string) {
+	ref := func(p Pos, what Phrase, id string) {
 		if id != "" && s.Phase(id) == nil {
 			l.add(p, SevError, "%s goes to phase %q, which does not exist%s", what, id, suggest(id, s.phaseIDs()))
 		}
@@ -32,10 +31,10 @@ func (l *loader) check(s *Scenario) {
 				l.add(in.Pos, SevError, "inject opens decision %q, which is not a decision of phase %q%s", in.Opens, p.ID, suggest(in.Opens, p.decisionIDs()))
 			}
 			if s.Duration > 0 && in.At >= s.Duration {
-				l.add(in.Pos, SevError, "inject at %s can never arrive: the scenario lasts %s", fmtDur(in.At), fmtDur(s.Duration))
+				l.add(in.Pos, SevError, "inject at %s can never arrive: the scenario lasts %s", dur(in.At), dur(s.Duration))
 			}
 			if p.Ending != nil && in.At > 0 {
-				l.add(in.Pos, SevWarning, "inject at %s in ending phase %q arrives only at 0s: a team's play stops when it reaches an ending", fmtDur(in.At), p.ID)
+				l.add(in.Pos, SevWarning, "inject at %s in ending phase %q arrives only at 0s: a team's play stops when it reaches an ending", dur(in.At), p.ID)
 			}
 		}
 		for _, d := range p.Decisions {
@@ -58,16 +57,16 @@ func (l *loader) check(s *Scenario) {
 				l.add(d.Pos, SevError, "decision %q has 'at' and is also opened by an inject; keep one", d.ID)
 			}
 			if s.Duration > 0 && d.OpensAt() >= s.Duration {
-				l.add(d.Pos, SevError, "decision %q opens at %s, but the scenario lasts %s", d.ID, fmtDur(d.OpensAt()), fmtDur(s.Duration))
+				l.add(d.Pos, SevError, "decision %q opens at %s, but the scenario lasts %s", d.ID, dur(d.OpensAt()), dur(s.Duration))
 			} else if s.Duration > 0 && d.OpensAt()+d.Deadline > s.Duration {
-				l.add(d.Pos, SevWarning, "decision %q's deadline (%s after phase start) falls after the scenario ends (%s) even for a team that enters the phase at 0s", d.ID, fmtDur(d.OpensAt()+d.Deadline), fmtDur(s.Duration))
+				l.add(d.Pos, SevWarning, "decision %q's deadline (%s after phase start) falls after the scenario ends (%s) even for a team that enters the phase at 0s", d.ID, dur(d.OpensAt()+d.Deadline), dur(s.Duration))
 			}
 			scored := false
 			texts := map[string]string{}
 			for _, o := range d.Options {
-				ref(o.Pos, fmt.Sprintf("option %q", o.ID), o.Next)
+				ref(o.Pos, phrase("option %q", o.ID), o.Next)
 				for _, r := range o.Routes {
-					ref(r.Pos, fmt.Sprintf("a route of option %q", o.ID), r.Next)
+					ref(r.Pos, phrase("a route of %s", phrase("option %q", o.ID)), r.Next)
 				}
 				scored = scored || len(o.Scores) > 0
 				for lang, txt := range o.Text {
@@ -83,9 +82,9 @@ func (l *loader) check(s *Scenario) {
 				l.add(d.Pos, SevWarning, "no option of decision %q carries scores, so it gives no evidence for transparency or empathy; add scores: {transparency: …, empathy: …}", d.ID)
 			}
 			if d.OnTimeout != nil {
-				ref(d.OnTimeout.Pos, fmt.Sprintf("on_timeout of decision %q", d.ID), d.OnTimeout.Next)
+				ref(d.OnTimeout.Pos, fieldOf("on_timeout", phrase("decision %q", d.ID)), d.OnTimeout.Next)
 				for _, r := range d.OnTimeout.Routes {
-					ref(r.Pos, fmt.Sprintf("a route of on_timeout of decision %q", d.ID), r.Next)
+					ref(r.Pos, phrase("a route of %s", fieldOf("on_timeout", phrase("decision %q", d.ID))), r.Next)
 				}
 			} else {
 				l.add(d.Pos, SevWarning, "decision %q has no on_timeout: a team that misses the deadline simply stays in phase %q", d.ID, p.ID)
@@ -95,12 +94,12 @@ func (l *loader) check(s *Scenario) {
 			}
 		}
 		if p.Continue != nil {
-			ref(p.Continue.Pos, fmt.Sprintf("continue of phase %q", p.ID), p.Continue.Next)
+			ref(p.Continue.Pos, fieldOf("continue", phrase("phase %q", p.ID)), p.Continue.Next)
 			for _, r := range p.Continue.Routes {
-				ref(r.Pos, fmt.Sprintf("a route of continue of phase %q", p.ID), r.Next)
+				ref(r.Pos, phrase("a route of %s", fieldOf("continue", phrase("phase %q", p.ID))), r.Next)
 			}
 			if s.Duration > 0 && p.Continue.After >= s.Duration {
-				l.add(p.Continue.Pos, SevWarning, "continue of phase %q after %s never happens: the scenario lasts %s", p.ID, fmtDur(p.Continue.After), fmtDur(s.Duration))
+				l.add(p.Continue.Pos, SevWarning, "continue of phase %q after %s never happens: the scenario lasts %s", p.ID, dur(p.Continue.After), dur(s.Duration))
 			}
 		}
 		if p.Ending != nil {

@@ -20,7 +20,12 @@ type Problem struct {
 	File     string
 	Pos      Pos
 	Severity Severity
-	Msg      string
+	Msg      string // the message in English: fmt.Sprintf(Format, Args...)
+
+	// Format and Args are what Msg was made from, for Text to render the
+	// message in another language. An argument may be a Phrase.
+	Format string
+	Args   []any
 }
 
 func (p Problem) String() string {

@@ -98,7 +98,7 @@ func checkEnv(vars map[string]bool) map[string]any {
 // compileExpr compiles src as a boolean condition (asBool) or a number.
 func compileExpr(src string, vars map[string]bool, asBool bool) (*vm.Program, error) {
 	if len(src) > MaxExprLength {
-		return nil, fmt.Errorf("expression is longer than %d characters", MaxExprLength)
+		return nil, &phraseError{phrase("expression is longer than %d characters", MaxExprLength)}
 	}
 	// A small language: arithmetic, comparisons, logic and a few numeric
 	// functions, exactly as docs/scenario-format.md describes it. expr-lang
@@ -161,10 +161,26 @@ func (e *Expr) Float(env Env) (float64, error) {
 type LanguageError struct {
 	Offset int
 	Msg    string
+	why    Phrase // Msg as a Phrase, for Text
+}
+
+// langErr is a LanguageError at offset whose message is format and args.
+func langErr(offset int, format string, args ...any) *LanguageError {
+	p := phrase(format, args...)
+	return &LanguageError{Offset: offset, Msg: p.String(), why: p}
 }
 
 func (e *LanguageError) Error() string {
 	return fmt.Sprintf("%s (at character %d)", e.Msg, e.Offset+1)
+}
+
+// Text is the error in lang (see Phrase.Text).
+func (e *LanguageError) Text(lang string) string {
+	why := e.why
+	if why.Format == "" {
+		why = Phrase{Format: e.Msg}
+	}
+	return phrase("%s (at character %d)", why, e.Offset+1).Text(lang)
 }
 
 // allowedOperators are the operator tokens of the documented language.
@@ -205,7 +221,7 @@ func checkLanguage(src string) error {
 		// Between tokens there may only be spaces: no comments.
 		for i := prev; i < t.From && i < len(runes); i++ {
 			if !unicode.IsSpace(runes[i]) {
-				return &LanguageError{Offset: i, Msg: "comments are not part of the expression language"}
+				return langErr(i, "comments are not part of the expression language")
 			}
 		}
 		if t.Kind != lexer.EOF {
@@ -214,21 +230,21 @@ func checkLanguage(src string) error {
 		switch t.Kind {
 		case lexer.Identifier:
 			if i+1 < len(tokens) && tokens[i+1].Is(lexer.Bracket, "(") && !slices.Contains(allowedFuncs, t.Value) {
-				return &LanguageError{Offset: t.From, Msg: fmt.Sprintf("%s() is not a function of the expression language; the functions are %s", t.Value, strings.Join(allowedFuncs, ", "))}
+				return langErr(t.From, "%s() is not a function of the expression language; the functions are %s", t.Value, strings.Join(allowedFuncs, ", "))
 			}
 		case lexer.Operator:
 			if msg, ok := refusedOperators[t.Value]; ok {
-				return &LanguageError{Offset: t.From, Msg: msg}
+				return &LanguageError{Offset: t.From, Msg: msg, why: Phrase{Format: msg}}
 			}
 			if !slices.Contains(allowedOperators, t.Value) {
-				return &LanguageError{Offset: t.From, Msg: fmt.Sprintf("%q is not an operator of the expression language", t.Value)}
+				return langErr(t.From, "%q is not an operator of the expression language", t.Value)
 			}
 		case lexer.Bracket:
 			if t.Value == "{" || t.Value == "}" {
-				return &LanguageError{Offset: t.From, Msg: "braces ({ }) are not part of the expression language"}
+				return langErr(t.From, "braces ({ }) are not part of the expression language")
 			}
 		case lexer.Bytes:
-			return &LanguageError{Offset: t.From, Msg: "byte strings are not part of the expression language; write text in quotes"}
+			return langErr(t.From, "byte strings are not part of the expression language; write text in quotes")
 		}
 	}
 	tree, err := parser.Parse(src)
@@ -241,7 +257,10 @@ func checkLanguage(src string) error {
 // checkNode allows the node types of the documented language. inList is
 // true for the right side of `in`, where a list [a, b] may stand.
 func checkNode(n ast.Node, inList bool) error {
-	refuse := func(msg string) error { return &LanguageError{Offset: n.Location().From, Msg: msg} }
+	refuse := func(format string, args ...any) error { return langErr(n.Location().From, format, args...) }
+	refuseLiteral := func(msg string) error {
+		return &LanguageError{Offset: n.Location().From, Msg: msg, why: Phrase{Format: msg}}
+	}
 	switch n := n.(type) {
 	case *ast.IdentifierNode, *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.StringNode:
 		return nil
@@ -250,9 +269,9 @@ func checkNode(n ast.Node, inList bool) error {
 	case *ast.BinaryNode:
 		if !slices.Contains(allowedOperators, n.Operator) {
 			if msg, ok := refusedOperators[n.Operator]; ok {
-				return refuse(msg)
+				return refuseLiteral(msg)
 			}
-			return refuse(fmt.Sprintf("%q is not an operator of the expression language", n.Operator))
+			return refuse("%q is not an operator of the expression language", n.Operator)
 		}
 		if err := checkNode(n.Left, false); err != nil {
 			return err
@@ -280,7 +299,7 @@ func checkNode(n ast.Node, inList bool) error {
 		return nil
 	case *ast.BuiltinNode:
 		if !slices.Contains(allowedFuncs, n.Name) {
-			return refuse(fmt.Sprintf("%s() is not a function of the expression language; the functions are %s", n.Name, strings.Join(allowedFuncs, ", ")))
+			return refuse("%s() is not a function of the expression language; the functions are %s", n.Name, strings.Join(allowedFuncs, ", "))
 		}
 		for _, c := range n.Arguments {
 			if err := checkNode(c, false); err != nil {
@@ -293,7 +312,7 @@ func checkNode(n ast.Node, inList bool) error {
 		if id, ok := n.Callee.(*ast.IdentifierNode); ok {
 			name = id.Value + "()"
 		}
-		return refuse(fmt.Sprintf("%s is not a function of the expression language; the functions are %s", name, strings.Join(allowedFuncs, ", ")))
+		return refuse("%s is not a function of the expression language; the functions are %s", name, strings.Join(allowedFuncs, ", "))
 	case *ast.MemberNode, *ast.ChainNode:
 		return refuse("member access and indexing (a.b, a[0]) are not part of the expression language")
 	case *ast.SliceNode:

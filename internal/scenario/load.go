@@ -40,13 +40,13 @@ func LoadFile(path string) (*Scenario, Problems, error) {
 		return nil, nil, err
 	}
 	if fi.Size() > MaxFileSize {
-		return nil, Problems{{File: path, Severity: SevError,
-			Msg: fmt.Sprintf("file is %d bytes; a scenario may be at most %d bytes — split it or remove embedded data", fi.Size(), MaxFileSize)}}, nil
+		return nil, Problems{newProblem(path, Pos{}, SevError,
+			"file is %d bytes; a scenario may be at most %d bytes — split it or remove embedded data", fi.Size(), MaxFileSize)}, nil
 	}
 	data, err := ReadLimited(path, MaxFileSize)
 	if errors.Is(err, ErrTooLarge) {
-		return nil, Problems{{File: path, Severity: SevError,
-			Msg: fmt.Sprintf("file is larger than %d bytes; a scenario may be at most %d bytes", MaxFileSize, MaxFileSize)}}, nil
+		return nil, Problems{newProblem(path, Pos{}, SevError,
+			"file is larger than %d bytes; a scenario may be at most %d bytes", MaxFileSize, MaxFileSize)}, nil
 	}
 	if err != nil {
 		return nil, nil, err
@@ -205,7 +205,7 @@ type optionRefAt struct {
 }
 
 func (l *loader) add(p Pos, sev Severity, format string, args ...any) {
-	l.probs = append(l.probs, Problem{File: l.file, Pos: p, Severity: sev, Msg: fmt.Sprintf(format, args...)})
+	l.probs = append(l.probs, newProblem(l.file, p, sev, format, args...))
 }
 
 func pos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
@@ -216,7 +216,7 @@ func (l *loader) errf(n *yaml.Node, format string, args ...any) {
 
 // fields checks that n is a mapping with only the allowed keys (each at most
 // once) and returns its values by key, and the key nodes for positions.
-func (l *loader) fields(n *yaml.Node, what string, allowed ...string) (vals, keys map[string]*yaml.Node, ok bool) {
+func (l *loader) fields(n *yaml.Node, what Phrase, allowed ...string) (vals, keys map[string]*yaml.Node, ok bool) {
 	if !l.noAlias(n) {
 		return nil, nil, false
 	}
@@ -246,7 +246,7 @@ func (l *loader) fields(n *yaml.Node, what string, allowed ...string) (vals, key
 }
 
 // entries returns the key/value pairs of a mapping whose keys are ids.
-func (l *loader) entries(n *yaml.Node, what string) (ks, vs []*yaml.Node) {
+func (l *loader) entries(n *yaml.Node, what Phrase) (ks, vs []*yaml.Node) {
 	if !l.noAlias(n) {
 		return nil, nil
 	}
@@ -282,19 +282,19 @@ func (l *loader) noAlias(n *yaml.Node) bool {
 	return true
 }
 
-func kindName(n *yaml.Node) string {
+func kindName(n *yaml.Node) Phrase {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return phrase("a mapping")
 	case yaml.SequenceNode:
-		return "a list"
+		return phrase("a list")
 	case yaml.ScalarNode:
 		if n.Value == "" {
-			return "empty"
+			return phrase("empty")
 		}
-		return fmt.Sprintf("the value %q", clip(n.Value, 40))
+		return phrase("the value %q", clip(n.Value, 40))
 	}
-	return "something else"
+	return phrase("something else")
 }
 
 func clip(s string, n int) string {
@@ -315,7 +315,7 @@ func contains(list []string, s string) bool {
 }
 
 // suggest names the closest allowed word when the misspelling is small.
-func suggest(got string, allowed []string) string {
+func suggest(got string, allowed []string) Phrase {
 	best, bestD := "", 3
 	for _, a := range allowed {
 		if d := editDistance(got, a); d < bestD {
@@ -323,12 +323,12 @@ func suggest(got string, allowed []string) string {
 		}
 	}
 	if best != "" {
-		return fmt.Sprintf("; did you mean %q?", best)
+		return phrase("; did you mean %q?", best)
 	}
 	if len(allowed) == 0 {
-		return "; none are declared"
+		return phrase("; none are declared")
 	}
-	return fmt.Sprintf("; known: %s", strings.Join(allowed, ", "))
+	return phrase("; known: %s", strings.Join(allowed, ", "))
 }
 
 func editDistance(a, b string) int {
@@ -355,7 +355,7 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-func (l *loader) str(n *yaml.Node, what string) (string, bool) {
+func (l *loader) str(n *yaml.Node, what Phrase) (string, bool) {
 	if n == nil {
 		return "", false
 	}
@@ -369,7 +369,7 @@ func (l *loader) str(n *yaml.Node, what string) (string, bool) {
 	return n.Value, true
 }
 
-func (l *loader) id(n *yaml.Node, what string) (string, bool) {
+func (l *loader) id(n *yaml.Node, what Phrase) (string, bool) {
 	s, ok := l.str(n, what)
 	if !ok {
 		return "", false
@@ -381,7 +381,7 @@ func (l *loader) id(n *yaml.Node, what string) (string, bool) {
 	return s, true
 }
 
-func (l *loader) duration(n *yaml.Node, what string) (time.Duration, bool) {
+func (l *loader) duration(n *yaml.Node, what Phrase) (time.Duration, bool) {
 	s, ok := l.str(n, what)
 	if !ok {
 		return 0, false
@@ -403,7 +403,7 @@ func (l *loader) duration(n *yaml.Node, what string) (time.Duration, bool) {
 }
 
 // longDuration reads a real-world time such as 72h or 30d (days allowed).
-func (l *loader) longDuration(n *yaml.Node, what string) (time.Duration, bool) {
+func (l *loader) longDuration(n *yaml.Node, what Phrase) (time.Duration, bool) {
 	s, ok := l.str(n, what)
 	if !ok {
 		return 0, false
@@ -422,7 +422,7 @@ func (l *loader) longDuration(n *yaml.Node, what string) (time.Duration, bool) {
 	return d, true
 }
 
-func (l *loader) number(n *yaml.Node, what string) (float64, bool) {
+func (l *loader) number(n *yaml.Node, what Phrase) (float64, bool) {
 	s, ok := l.str(n, what)
 	if !ok {
 		return 0, false
@@ -443,7 +443,7 @@ func (l *loader) number(n *yaml.Node, what string) (float64, bool) {
 }
 
 // text decodes a bilingual text: either a plain string or {en: …, zh: …}.
-func (l *loader) text(n *yaml.Node, what string) Text {
+func (l *loader) text(n *yaml.Node, what Phrase) Text {
 	if n == nil || !l.noAlias(n) {
 		return nil
 	}
@@ -499,7 +499,7 @@ func (l *loader) text(n *yaml.Node, what string) Text {
 var langPattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z]{2,4})?$`)
 
 func (l *loader) scenario(n *yaml.Node) *Scenario {
-	top, _, ok := l.fields(n, "the scenario", "format", "id", "kind", "title", "summary", "languages", "duration", "world", "phases",
+	top, _, ok := l.fields(n, phrase("the scenario"), "format", "id", "kind", "title", "summary", "languages", "duration", "world", "phases",
 		"roles", "facts", "objectives", "rules", "triggers", "deadlines", "contradictions", "feed", "false_claims", "scoring")
 	if !ok {
 		return nil
@@ -511,7 +511,7 @@ func (l *loader) scenario(n *yaml.Node) *Scenario {
 		}
 	}
 	if v := top["format"]; v != nil {
-		s.Format, _ = l.str(v, "format")
+		s.Format, _ = l.str(v, field("format"))
 		if s.Format != FormatVersion {
 			l.errf(v, "format %q is not one this version of Firebreak reads; it reads %q", clip(s.Format, 40), FormatVersion)
 			return nil
@@ -522,7 +522,7 @@ func (l *loader) scenario(n *yaml.Node) *Scenario {
 			l.errf(v, "languages must be a list such as [en, zh]")
 		} else {
 			for _, c := range v.Content {
-				code, ok := l.str(c, "language")
+				code, ok := l.str(c, phrase("language"))
 				if !ok {
 					continue
 				}
@@ -540,22 +540,22 @@ func (l *loader) scenario(n *yaml.Node) *Scenario {
 	}
 	l.langs = s.Languages
 	if v := top["id"]; v != nil {
-		s.ID, _ = l.id(v, "scenario id")
+		s.ID, _ = l.id(v, phrase("scenario id"))
 	}
 	if v := top["kind"]; v != nil {
-		s.Kind, _ = l.id(v, "kind")
+		s.Kind, _ = l.id(v, field("kind"))
 	}
-	s.Title = l.text(top["title"], "title")
-	s.Summary = l.text(top["summary"], "summary")
+	s.Title = l.text(top["title"], field("title"))
+	s.Summary = l.text(top["summary"], field("summary"))
 	if v := top["duration"]; v != nil {
 		var ok bool
-		s.Duration, ok = l.duration(v, "duration")
+		s.Duration, ok = l.duration(v, field("duration"))
 		if ok && s.Duration == 0 {
 			l.errf(v, "duration must be longer than zero")
 		}
 	}
 	if v := top["world"]; v != nil {
-		ks, vs := l.entries(v, "world")
+		ks, vs := l.entries(v, field("world"))
 		for i := range ks {
 			if w := l.variable(ks[i], vs[i]); w != nil {
 				s.World = append(s.World, w)
@@ -568,7 +568,7 @@ func (l *loader) scenario(n *yaml.Node) *Scenario {
 	}
 	l.extras(s, top)
 	if v := top["phases"]; v != nil {
-		ks, vs := l.entries(v, "phases")
+		ks, vs := l.entries(v, field("phases"))
 		if len(ks) > MaxPhases {
 			l.errf(v, "%d phases is more than the %d a scenario may have", len(ks), MaxPhases)
 			return nil
@@ -588,7 +588,7 @@ func (l *loader) scenario(n *yaml.Node) *Scenario {
 }
 
 func (l *loader) variable(k, v *yaml.Node) *Variable {
-	id, ok := l.str(k, "world variable")
+	id, ok := l.str(k, phrase("world variable"))
 	if !ok {
 		return nil
 	}
@@ -596,27 +596,27 @@ func (l *loader) variable(k, v *yaml.Node) *Variable {
 		l.errf(k, "world variable %q is not a valid name: use lower-case letters, digits and '_', starting with a letter (a '-' would read as a minus in expressions)", clip(id, 40))
 		return nil
 	}
-	what := fmt.Sprintf("world variable %q", id)
+	what := phrase("world variable %q", id)
 	f, _, ok := l.fields(v, what, "start", "min", "max", "label", "stake")
 	if !ok {
 		return nil
 	}
 	w := &Variable{Pos: pos(k), ID: id, Min: 0, Max: 100}
 	if f["min"] != nil {
-		w.Min, _ = l.number(f["min"], what+" min")
+		w.Min, _ = l.number(f["min"], sub(what, "min"))
 	}
 	if f["max"] != nil {
-		w.Max, _ = l.number(f["max"], what+" max")
+		w.Max, _ = l.number(f["max"], sub(what, "max"))
 	}
 	hasStart := false
 	if f["start"] == nil {
 		l.errf(k, "%s needs a start value", what)
 	} else {
-		w.Start, hasStart = l.number(f["start"], what+" start")
+		w.Start, hasStart = l.number(f["start"], sub(what, "start"))
 	}
-	w.Label = l.text(f["label"], what+" label")
+	w.Label = l.text(f["label"], sub(what, "label"))
 	if n := f["stake"]; n != nil {
-		w.Stake, _ = l.str(n, what+" stake")
+		w.Stake, _ = l.str(n, sub(what, "stake"))
 		if w.Stake != StakeHigher && w.Stake != StakeLower {
 			l.errf(n, "stake of %s must be higher or lower (which way is better for the company), not %q", what, clip(w.Stake, 20))
 			w.Stake = ""
@@ -631,17 +631,17 @@ func (l *loader) variable(k, v *yaml.Node) *Variable {
 }
 
 func (l *loader) phase(k, v *yaml.Node) *Phase {
-	id, ok := l.id(k, "phase")
+	id, ok := l.id(k, phrase("phase"))
 	if !ok {
 		return nil
 	}
-	what := fmt.Sprintf("phase %q", id)
+	what := phrase("phase %q", id)
 	f, _, ok := l.fields(v, what, "title", "injects", "decisions", "continue", "ending")
 	if !ok {
 		return nil
 	}
 	p := &Phase{Pos: pos(k), ID: id}
-	p.Title = l.text(f["title"], what+" title")
+	p.Title = l.text(f["title"], sub(what, "title"))
 	if n := f["injects"]; n != nil {
 		if n.Kind != yaml.SequenceNode {
 			l.errf(n, "injects of %s must be a list (lines starting with '- ')", what)
@@ -654,7 +654,7 @@ func (l *loader) phase(k, v *yaml.Node) *Phase {
 		}
 	}
 	if n := f["decisions"]; n != nil {
-		ks, vs := l.entries(n, "decisions of "+what)
+		ks, vs := l.entries(n, fieldOf("decisions", what))
 		for i := range ks {
 			if d := l.decision(ks[i], vs[i]); d != nil {
 				d.Phase = p
@@ -663,29 +663,29 @@ func (l *loader) phase(k, v *yaml.Node) *Phase {
 		}
 	}
 	if n := f["continue"]; n != nil {
-		cf, _, ok := l.fields(n, "continue of "+what, "after", "next", "routes")
+		cf, _, ok := l.fields(n, fieldOf("continue", what), "after", "next", "routes")
 		if ok {
 			c := &Continue{Pos: pos(n)}
 			if cf["after"] == nil || cf["next"] == nil {
 				l.errf(n, "continue of %s needs both 'after' (a time in the phase) and 'next' (a phase id)", what)
 			} else {
-				c.After, _ = l.duration(cf["after"], "continue after")
-				c.Next, _ = l.id(cf["next"], "next phase")
-				c.Routes = l.routes(cf["routes"], "continue of "+what)
+				c.After, _ = l.duration(cf["after"], phrase("continue after"))
+				c.Next, _ = l.id(cf["next"], phrase("next phase"))
+				c.Routes = l.routes(cf["routes"], fieldOf("continue", what))
 				p.Continue = c
 			}
 		}
 	}
 	if n := f["ending"]; n != nil {
-		ef, _, ok := l.fields(n, "ending of "+what, "outcome", "tone")
+		ef, _, ok := l.fields(n, fieldOf("ending", what), "outcome", "tone")
 		if ok {
 			e := &Ending{Pos: pos(n), Tone: "mixed"}
-			e.Outcome = l.text(ef["outcome"], "ending outcome")
+			e.Outcome = l.text(ef["outcome"], phrase("ending outcome"))
 			if ef["outcome"] == nil {
 				l.errf(n, "ending of %s needs an outcome text", what)
 			}
 			if t := ef["tone"]; t != nil {
-				e.Tone, _ = l.str(t, "tone")
+				e.Tone, _ = l.str(t, field("tone"))
 				if !contains([]string{"good", "mixed", "bad"}, e.Tone) {
 					l.errf(t, "tone %q must be good, mixed or bad", clip(e.Tone, 20))
 				}
@@ -697,54 +697,54 @@ func (l *loader) phase(k, v *yaml.Node) *Phase {
 }
 
 func (l *loader) inject(n *yaml.Node, phase string, i int) *Inject {
-	what := fmt.Sprintf("inject %d of phase %q", i+1, phase)
+	what := phrase("inject %d of phase %q", i+1, phase)
 	f, _, ok := l.fields(n, what, "id", "at", "channel", "from", "text", "opens", "to")
 	if !ok {
 		return nil
 	}
 	in := &Inject{Pos: pos(n), ID: fmt.Sprintf("%s#%d", phase, i+1)}
 	if f["id"] != nil {
-		if id, ok := l.id(f["id"], "inject id"); ok {
+		if id, ok := l.id(f["id"], phrase("inject id")); ok {
 			in.ID = id
 		}
 	}
 	if f["at"] == nil {
 		l.errf(n, "%s needs 'at', its time after the phase starts (e.g. at: 5m)", what)
 	} else {
-		in.At, _ = l.duration(f["at"], "at")
+		in.At, _ = l.duration(f["at"], field("at"))
 	}
 	l.injectContent(n, f, what, in)
 	if f["opens"] != nil {
-		in.Opens, _ = l.id(f["opens"], "opens")
+		in.Opens, _ = l.id(f["opens"], field("opens"))
 	}
 	return in
 }
 
 // injectContent reads what every inject has, timed or not: channel, sender,
 // text and the roles it is addressed to.
-func (l *loader) injectContent(n *yaml.Node, f map[string]*yaml.Node, what string, in *Inject) {
+func (l *loader) injectContent(n *yaml.Node, f map[string]*yaml.Node, what Phrase, in *Inject) {
 	if f["channel"] == nil {
 		l.errf(n, "%s needs a channel (%s)", what, strings.Join(Channels, ", "))
-	} else if c, ok := l.str(f["channel"], "channel"); ok {
+	} else if c, ok := l.str(f["channel"], field("channel")); ok {
 		if !contains(Channels, c) {
 			l.errf(f["channel"], "channel %q is not known%s", clip(c, 20), suggest(c, Channels))
 		}
 		in.Channel = c
 	}
-	in.From = l.text(f["from"], "from")
+	in.From = l.text(f["from"], field("from"))
 	if f["text"] == nil {
 		l.errf(n, "%s needs a text", what)
 	}
-	in.Text = l.text(f["text"], "text")
-	in.To = l.idList(f["to"], "to")
+	in.Text = l.text(f["text"], field("text"))
+	in.To = l.idList(f["to"], field("to"))
 }
 
 func (l *loader) decision(k, v *yaml.Node) *Decision {
-	id, ok := l.id(k, "decision")
+	id, ok := l.id(k, phrase("decision"))
 	if !ok {
 		return nil
 	}
-	what := fmt.Sprintf("decision %q", id)
+	what := phrase("decision %q", id)
 	f, _, ok := l.fields(v, what, "prompt", "at", "target", "deadline", "options", "on_timeout", "statement", "optional")
 	if !ok {
 		return nil
@@ -753,12 +753,12 @@ func (l *loader) decision(k, v *yaml.Node) *Decision {
 	if f["prompt"] == nil {
 		l.errf(k, "%s needs a prompt", what)
 	}
-	d.Prompt = l.text(f["prompt"], "prompt")
+	d.Prompt = l.text(f["prompt"], field("prompt"))
 	if n := f["optional"]; n != nil {
-		d.Optional = l.text(n, "optional (the reason a team may leave "+what+" open)")
+		d.Optional = l.text(n, phrase("optional (the reason a team may leave %s open)", what))
 	}
 	if f["at"] != nil {
-		at, ok := l.duration(f["at"], "at")
+		at, ok := l.duration(f["at"], field("at"))
 		if ok {
 			d.At = &at
 		}
@@ -770,16 +770,16 @@ func (l *loader) decision(k, v *yaml.Node) *Decision {
 	}
 	okTarget, okDeadline := false, false
 	if f["target"] != nil {
-		d.Target, okTarget = l.duration(f["target"], "target")
+		d.Target, okTarget = l.duration(f["target"], field("target"))
 	}
 	if f["deadline"] != nil {
-		d.Deadline, okDeadline = l.duration(f["deadline"], "deadline")
+		d.Deadline, okDeadline = l.duration(f["deadline"], field("deadline"))
 		if okDeadline && d.Deadline == 0 {
 			l.errf(f["deadline"], "deadline of %s must be longer than zero", what)
 		}
 	}
 	if okTarget && okDeadline && d.Target > d.Deadline {
-		l.errf(f["target"], "target %s of %s is after its deadline %s; the target must come first", fmtDur(d.Target), what, fmtDur(d.Deadline))
+		l.errf(f["target"], "target %s of %s is after its deadline %s; the target must come first", dur(d.Target), what, dur(d.Deadline))
 	}
 	if n := f["options"]; n == nil {
 		l.errf(k, "%s needs options", what)
@@ -801,15 +801,15 @@ func (l *loader) decision(k, v *yaml.Node) *Decision {
 		}
 	}
 	if n := f["on_timeout"]; n != nil {
-		tf, _, ok := l.fields(n, "on_timeout of "+what, "scores", "effects", "next", "routes")
+		tf, _, ok := l.fields(n, fieldOf("on_timeout", what), "scores", "effects", "next", "routes")
 		if ok {
 			o := &Outcome{Pos: pos(n)}
 			o.Scores = l.scores(tf["scores"])
 			o.Effects = l.effects(tf["effects"])
 			if tf["next"] != nil {
-				o.Next, _ = l.id(tf["next"], "next phase")
+				o.Next, _ = l.id(tf["next"], phrase("next phase"))
 			}
-			o.Routes = l.routes(tf["routes"], "on_timeout of "+what)
+			o.Routes = l.routes(tf["routes"], fieldOf("on_timeout", what))
 			d.OnTimeout = o
 		}
 	}
@@ -820,26 +820,26 @@ func (l *loader) decision(k, v *yaml.Node) *Decision {
 }
 
 func (l *loader) option(n *yaml.Node, decision string) *Option {
-	what := fmt.Sprintf("an option of decision %q", decision)
+	what := phrase("an option of decision %q", decision)
 	f, _, ok := l.fields(n, what, "id", "text", "scores", "effects", "claims", "next", "public", "promise", "stance", "routes")
 	if !ok {
 		return nil
 	}
 	o := &Option{Pos: pos(n), Public: true}
 	if p := f["public"]; p != nil {
-		o.Public = l.boolean(p, "public")
+		o.Public = l.boolean(p, field("public"))
 	}
 	if f["id"] == nil {
 		l.errf(n, "%s needs an id", what)
 		return nil
 	}
-	if o.ID, ok = l.id(f["id"], "option id"); !ok {
+	if o.ID, ok = l.id(f["id"], phrase("option id")); !ok {
 		return nil
 	}
 	if f["text"] == nil {
 		l.errf(n, "option %q needs a text", o.ID)
 	}
-	o.Text = l.text(f["text"], "option text")
+	o.Text = l.text(f["text"], phrase("option text"))
 	o.Scores = l.scores(f["scores"])
 	o.Effects = l.effects(f["effects"])
 	if c := f["claims"]; c != nil {
@@ -847,26 +847,26 @@ func (l *loader) option(n *yaml.Node, decision string) *Option {
 			l.errf(c, "claims must be a list of ids")
 		} else {
 			for _, x := range c.Content {
-				if id, ok := l.id(x, "claim"); ok {
+				if id, ok := l.id(x, phrase("claim")); ok {
 					o.Claims = append(o.Claims, id)
 				}
 			}
 		}
 	}
 	if f["next"] != nil {
-		o.Next, _ = l.id(f["next"], "next phase")
+		o.Next, _ = l.id(f["next"], phrase("next phase"))
 	}
 	if p := f["promise"]; p != nil {
-		o.Promise = l.promise(p, fmt.Sprintf("option %q", o.ID))
+		o.Promise = l.promise(p, phrase("option %q", o.ID))
 	}
 	if st := f["stance"]; st != nil {
-		o.Stance, _ = l.str(st, "stance")
+		o.Stance, _ = l.str(st, field("stance"))
 		if !contains(Stances, o.Stance) {
 			l.errf(st, "stance %q of option %q must be one of %s%s", clip(o.Stance, 20), o.ID, strings.Join(Stances, ", "), suggest(o.Stance, Stances))
 			o.Stance = ""
 		}
 	}
-	o.Routes = l.routes(f["routes"], fmt.Sprintf("option %q", o.ID))
+	o.Routes = l.routes(f["routes"], phrase("option %q", o.ID))
 	return o
 }
 
@@ -875,14 +875,14 @@ func (l *loader) scores(n *yaml.Node) map[string]int {
 		return nil
 	}
 	out := map[string]int{}
-	ks, vs := l.entries(n, "scores")
+	ks, vs := l.entries(n, field("scores"))
 	for i := range ks {
 		dim := ks[i].Value
 		if !contains(AuthoredDimensions, dim) {
 			l.errf(ks[i], "%q is not a scored dimension%s (speed is measured from response time, not authored)", clip(dim, 30), suggest(dim, AuthoredDimensions))
 			continue
 		}
-		f, ok := l.number(vs[i], "score")
+		f, ok := l.number(vs[i], phrase("score"))
 		if !ok {
 			continue
 		}
@@ -900,7 +900,7 @@ func (l *loader) effects(n *yaml.Node) Effects {
 		return nil
 	}
 	out := Effects{}
-	ks, vs := l.entries(n, "effects")
+	ks, vs := l.entries(n, field("effects"))
 	for i := range ks {
 		name := ks[i].Value
 		if !l.vars[name] {
@@ -910,12 +910,12 @@ func (l *loader) effects(n *yaml.Node) Effects {
 		v := vs[i]
 		// A quoted value is an expression ("attention * -0.2"); a plain one a number.
 		if v.Kind == yaml.ScalarNode && v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
-			if e := l.expr(v, "effect on "+name, false); e != nil {
+			if e := l.expr(v, phrase("effect on %s", name), false); e != nil {
 				out[name] = Effect{Expr: e}
 			}
 			continue
 		}
-		f, ok := l.number(v, "effect")
+		f, ok := l.number(v, phrase("effect"))
 		if !ok {
 			continue
 		}

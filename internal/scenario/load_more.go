@@ -14,15 +14,15 @@ import (
 // deadlines (their expressions compiled against the world here).
 func (l *loader) extras(s *Scenario, top map[string]*yaml.Node) {
 	if n := top["roles"]; n != nil {
-		ks, vs := l.entries(n, "roles")
+		ks, vs := l.entries(n, field("roles"))
 		for i := range ks {
-			if id, ok := l.id(ks[i], "role"); ok {
-				s.Roles = append(s.Roles, &Role{Pos: pos(ks[i]), ID: id, Label: l.text(vs[i], fmt.Sprintf("label of role %q", id))})
+			if id, ok := l.id(ks[i], phrase("role")); ok {
+				s.Roles = append(s.Roles, &Role{Pos: pos(ks[i]), ID: id, Label: l.text(vs[i], phrase("label of role %q", id))})
 			}
 		}
 	}
 	if n := top["facts"]; n != nil {
-		ks, vs := l.entries(n, "facts")
+		ks, vs := l.entries(n, field("facts"))
 		for i := range ks {
 			if f := l.fact(ks[i], vs[i]); f != nil {
 				s.Facts = append(s.Facts, f)
@@ -30,13 +30,13 @@ func (l *loader) extras(s *Scenario, top map[string]*yaml.Node) {
 		}
 	}
 	if n := top["objectives"]; n != nil {
-		ks, vs := l.entries(n, "objectives")
+		ks, vs := l.entries(n, field("objectives"))
 		for i := range ks {
-			id, ok := l.id(ks[i], "objective")
+			id, ok := l.id(ks[i], phrase("objective"))
 			if !ok {
 				continue
 			}
-			what := fmt.Sprintf("objective %q", id)
+			what := phrase("objective %q", id)
 			f, _, ok := l.fields(vs[i], what, "text", "decisions")
 			if !ok {
 				continue
@@ -44,7 +44,7 @@ func (l *loader) extras(s *Scenario, top map[string]*yaml.Node) {
 			if f["text"] == nil || f["decisions"] == nil {
 				l.errf(ks[i], "%s needs a text and the decisions that give evidence for it", what)
 			}
-			s.Objectives = append(s.Objectives, &Objective{Pos: pos(ks[i]), ID: id, Text: l.text(f["text"], what+" text"), Decisions: l.idList(f["decisions"], "decisions")})
+			s.Objectives = append(s.Objectives, &Objective{Pos: pos(ks[i]), ID: id, Text: l.text(f["text"], sub(what, "text")), Decisions: l.idList(f["decisions"], field("decisions"))})
 		}
 	}
 	if n := top["rules"]; n != nil {
@@ -59,7 +59,7 @@ func (l *loader) extras(s *Scenario, top map[string]*yaml.Node) {
 		}
 	}
 	if n := top["triggers"]; n != nil {
-		ks, vs := l.entries(n, "triggers")
+		ks, vs := l.entries(n, field("triggers"))
 		for i := range ks {
 			if t := l.trigger(ks[i], vs[i]); t != nil {
 				s.Triggers = append(s.Triggers, t)
@@ -74,7 +74,7 @@ func (l *loader) extras(s *Scenario, top map[string]*yaml.Node) {
 			l.errf(n, "contradictions must be a list of claim pairs, like [[no-contamination, contamination-confirmed]]")
 		} else {
 			for _, c := range n.Content {
-				ids := l.idList(c, "contradiction")
+				ids := l.idList(c, phrase("contradiction"))
 				if len(ids) != 2 || ids[0] == ids[1] {
 					l.errf(c, "a contradiction is a pair of two different claims, like [safe, contaminated]")
 					continue
@@ -85,10 +85,10 @@ func (l *loader) extras(s *Scenario, top map[string]*yaml.Node) {
 		}
 	}
 	if n := top["false_claims"]; n != nil {
-		ks, vs := l.entries(n, "false_claims")
+		ks, vs := l.entries(n, field("false_claims"))
 		for i := range ks {
-			if id, ok := l.id(ks[i], "false claim"); ok {
-				s.FalseClaims = append(s.FalseClaims, &FalseClaim{Pos: pos(ks[i]), Claim: id, Truth: l.text(vs[i], fmt.Sprintf("the truth behind false claim %q", id))})
+			if id, ok := l.id(ks[i], phrase("false claim")); ok {
+				s.FalseClaims = append(s.FalseClaims, &FalseClaim{Pos: pos(ks[i]), Claim: id, Truth: l.text(vs[i], phrase("the truth behind false claim %q", id))})
 			}
 		}
 	}
@@ -96,7 +96,7 @@ func (l *loader) extras(s *Scenario, top map[string]*yaml.Node) {
 		s.Scoring = l.scoring(n)
 	}
 	if n := top["deadlines"]; n != nil {
-		ks, vs := l.entries(n, "deadlines")
+		ks, vs := l.entries(n, field("deadlines"))
 		for i := range ks {
 			if d := l.regDeadline(ks[i], vs[i]); d != nil {
 				s.Deadlines = append(s.Deadlines, d)
@@ -106,16 +106,16 @@ func (l *loader) extras(s *Scenario, top map[string]*yaml.Node) {
 }
 
 func (l *loader) fact(k, v *yaml.Node) *Fact {
-	id, ok := l.id(k, "fact")
+	id, ok := l.id(k, phrase("fact"))
 	if !ok {
 		return nil
 	}
-	what := fmt.Sprintf("fact %q", id)
+	what := phrase("fact %q", id)
 	f, _, ok := l.fields(v, what, "label", "match")
 	if !ok {
 		return nil
 	}
-	fa := &Fact{Pos: pos(k), ID: id, Label: l.text(f["label"], what+" label"), Match: map[string][]string{}}
+	fa := &Fact{Pos: pos(k), ID: id, Label: l.text(f["label"], sub(what, "label")), Match: map[string][]string{}}
 	m := f["match"]
 	if m == nil {
 		l.errf(k, "%s needs 'match': the words or numbers that show it is in a statement, per language (en: [...], zh: [...]) or for all languages ([...])", what)
@@ -127,7 +127,7 @@ func (l *loader) fact(k, v *yaml.Node) *Fact {
 			return
 		}
 		for _, c := range n.Content {
-			if w, ok := l.str(c, "match word"); ok && strings.TrimSpace(w) != "" {
+			if w, ok := l.str(c, phrase("match word")); ok && strings.TrimSpace(w) != "" {
 				fa.Match[lang] = append(fa.Match[lang], w)
 			}
 		}
@@ -136,7 +136,7 @@ func (l *loader) fact(k, v *yaml.Node) *Fact {
 	case yaml.SequenceNode:
 		add("", m)
 	case yaml.MappingNode:
-		ks, vs := l.entries(m, "match of "+what)
+		ks, vs := l.entries(m, fieldOf("match", what))
 		for i := range ks {
 			add(ks[i].Value, vs[i])
 		}
@@ -147,27 +147,27 @@ func (l *loader) fact(k, v *yaml.Node) *Fact {
 }
 
 func (l *loader) rule(n *yaml.Node, i int) *Rule {
-	what := fmt.Sprintf("rule %d", i+1)
+	what := phrase("rule %d", i+1)
 	f, _, ok := l.fields(n, what, "id", "every", "while", "effects")
 	if !ok {
 		return nil
 	}
 	r := &Rule{Pos: pos(n), ID: fmt.Sprintf("rule-%d", i+1)}
 	if f["id"] != nil {
-		if id, ok := l.id(f["id"], "rule id"); ok {
+		if id, ok := l.id(f["id"], phrase("rule id")); ok {
 			r.ID = id
 		}
 	}
 	if f["every"] == nil {
 		l.errf(n, "%s needs 'every' (how often it applies, e.g. every: 10m)", what)
-	} else if d, ok := l.duration(f["every"], "every"); ok {
+	} else if d, ok := l.duration(f["every"], field("every")); ok {
 		if d < MinRuleEvery {
-			l.errf(f["every"], "%s applies every %s; the shortest period is %s", what, fmtDur(d), fmtDur(MinRuleEvery))
+			l.errf(f["every"], "%s applies every %s; the shortest period is %s", what, dur(d), dur(MinRuleEvery))
 		}
 		r.Every = d
 	}
 	if f["while"] != nil {
-		r.While = l.expr(f["while"], what+" while", true)
+		r.While = l.expr(f["while"], sub(what, "while"), true)
 	}
 	if f["effects"] == nil {
 		l.errf(n, "%s needs effects", what)
@@ -177,11 +177,11 @@ func (l *loader) rule(n *yaml.Node, i int) *Rule {
 }
 
 func (l *loader) trigger(k, v *yaml.Node) *Trigger {
-	id, ok := l.id(k, "trigger")
+	id, ok := l.id(k, phrase("trigger"))
 	if !ok {
 		return nil
 	}
-	what := fmt.Sprintf("trigger %q", id)
+	what := phrase("trigger %q", id)
 	f, _, ok := l.fields(v, what, "when", "inject", "effects")
 	if !ok {
 		return nil
@@ -190,7 +190,7 @@ func (l *loader) trigger(k, v *yaml.Node) *Trigger {
 	if f["when"] == nil {
 		l.errf(k, "%s needs 'when', a condition such as \"attention >= 80\"", what)
 	} else {
-		t.When = l.expr(f["when"], what+" when", true)
+		t.When = l.expr(f["when"], sub(what, "when"), true)
 	}
 	if f["inject"] == nil && f["effects"] == nil {
 		l.errf(k, "%s needs an inject or effects (or both)", what)
@@ -204,47 +204,47 @@ func (l *loader) trigger(k, v *yaml.Node) *Trigger {
 
 // looseInject reads an inject that is not timed in a phase (a trigger's or
 // a missed deadline's): it arrives when its owner fires.
-func (l *loader) looseInject(n *yaml.Node, what, id string) *Inject {
-	f, _, ok := l.fields(n, "inject of "+what, "channel", "from", "text", "to")
+func (l *loader) looseInject(n *yaml.Node, what Phrase, id string) *Inject {
+	f, _, ok := l.fields(n, fieldOf("inject", what), "channel", "from", "text", "to")
 	if !ok {
 		return nil
 	}
 	in := &Inject{Pos: pos(n), ID: id}
-	l.injectContent(n, f, "inject of "+what, in)
+	l.injectContent(n, f, fieldOf("inject", what), in)
 	return in
 }
 
 func (l *loader) regDeadline(k, v *yaml.Node) *RegDeadline {
-	id, ok := l.id(k, "deadline")
+	id, ok := l.id(k, phrase("deadline"))
 	if !ok {
 		return nil
 	}
-	what := fmt.Sprintf("deadline %q", id)
+	what := phrase("deadline %q", id)
 	f, _, ok := l.fields(v, what, "label", "starts_with", "within", "represents", "met_by", "on_miss")
 	if !ok {
 		return nil
 	}
-	d := &RegDeadline{Pos: pos(k), ID: id, Label: l.text(f["label"], what+" label")}
+	d := &RegDeadline{Pos: pos(k), ID: id, Label: l.text(f["label"], sub(what, "label"))}
 	for _, req := range []string{"label", "starts_with", "within", "met_by"} {
 		if f[req] == nil {
 			l.errf(k, "%s needs %q", what, req)
 		}
 	}
 	if f["starts_with"] != nil {
-		d.StartsWith, _ = l.id(f["starts_with"], "starts_with (an inject id)")
+		d.StartsWith, _ = l.id(f["starts_with"], phrase("starts_with (an inject id)"))
 	}
 	if f["within"] != nil {
-		d.Within, _ = l.duration(f["within"], "within")
+		d.Within, _ = l.duration(f["within"], field("within"))
 	}
 	if f["represents"] != nil {
-		d.Represents, _ = l.longDuration(f["represents"], "represents")
+		d.Represents, _ = l.longDuration(f["represents"], field("represents"))
 	}
 	if n := f["met_by"]; n != nil {
 		if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
 			l.errf(n, "met_by of %s must list options as decision.option", what)
 		} else {
 			for _, c := range n.Content {
-				s, ok := l.str(c, "met_by")
+				s, ok := l.str(c, field("met_by"))
 				if !ok {
 					continue
 				}
@@ -259,7 +259,7 @@ func (l *loader) regDeadline(k, v *yaml.Node) *RegDeadline {
 		}
 	}
 	if n := f["on_miss"]; n != nil {
-		mf, _, ok := l.fields(n, "on_miss of "+what, "effects", "inject")
+		mf, _, ok := l.fields(n, fieldOf("on_miss", what), "effects", "inject")
 		if ok {
 			d.OnMiss = &Miss{Effects: l.effects(mf["effects"])}
 			if mf["inject"] != nil {
@@ -270,30 +270,30 @@ func (l *loader) regDeadline(k, v *yaml.Node) *RegDeadline {
 	return d
 }
 
-func (l *loader) statement(n *yaml.Node, what string) *StatementSpec {
-	f, _, ok := l.fields(n, "statement of "+what, "kind", "required_facts", "hazard")
+func (l *loader) statement(n *yaml.Node, what Phrase) *StatementSpec {
+	f, _, ok := l.fields(n, fieldOf("statement", what), "kind", "required_facts", "hazard")
 	if !ok {
 		return nil
 	}
 	st := &StatementSpec{Pos: pos(n), Kind: "holding", Hazard: "open"}
 	if h := f["hazard"]; h != nil {
-		st.Hazard, _ = l.str(h, "hazard")
+		st.Hazard, _ = l.str(h, field("hazard"))
 		if !contains(Hazards, st.Hazard) {
 			l.errf(h, "statement hazard %q is not known%s", clip(st.Hazard, 30), suggest(st.Hazard, Hazards))
 		}
 	}
 	if k := f["kind"]; k != nil {
-		st.Kind, _ = l.str(k, "kind")
+		st.Kind, _ = l.str(k, field("kind"))
 		if !contains(StatementKinds, st.Kind) {
 			l.errf(k, "statement kind %q is not known%s", clip(st.Kind, 30), suggest(st.Kind, StatementKinds))
 		}
 	}
-	st.RequiredFacts = l.idList(f["required_facts"], "required_facts")
+	st.RequiredFacts = l.idList(f["required_facts"], field("required_facts"))
 	return st
 }
 
 // expr compiles an expression, reporting a problem at its node.
-func (l *loader) expr(n *yaml.Node, what string, asBool bool) *Expr {
+func (l *loader) expr(n *yaml.Node, what Phrase, asBool bool) *Expr {
 	src, ok := l.str(n, what)
 	if !ok {
 		return nil
@@ -336,7 +336,7 @@ func exprPos(n *yaml.Node, offset int) Pos {
 	return pos(n)
 }
 
-func (l *loader) idList(n *yaml.Node, what string) []string {
+func (l *loader) idList(n *yaml.Node, what Phrase) []string {
 	if n == nil {
 		return nil
 	}
@@ -353,7 +353,7 @@ func (l *loader) idList(n *yaml.Node, what string) []string {
 	return out
 }
 
-func (l *loader) boolean(n *yaml.Node, what string) bool {
+func (l *loader) boolean(n *yaml.Node, what Phrase) bool {
 	s, ok := l.str(n, what)
 	if !ok {
 		return false
@@ -368,15 +368,15 @@ func (l *loader) boolean(n *yaml.Node, what string) bool {
 	return false
 }
 
-func (l *loader) promise(n *yaml.Node, what string) *Promise {
-	f, _, ok := l.fields(n, "promise of "+what, "within", "miss_effects")
+func (l *loader) promise(n *yaml.Node, what Phrase) *Promise {
+	f, _, ok := l.fields(n, fieldOf("promise", what), "within", "miss_effects")
 	if !ok {
 		return nil
 	}
 	p := &Promise{Pos: pos(n)}
 	if f["within"] == nil {
 		l.errf(n, "promise of %s needs 'within', the time by which the team must update the public", what)
-	} else if d, ok := l.duration(f["within"], "within"); ok {
+	} else if d, ok := l.duration(f["within"], field("within")); ok {
 		if d == 0 {
 			l.errf(f["within"], "promise of %s must give the team some time (within > 0)", what)
 		}
@@ -387,21 +387,21 @@ func (l *loader) promise(n *yaml.Node, what string) *Promise {
 }
 
 func (l *loader) feed(n *yaml.Node) *Feed {
-	f, _, ok := l.fields(n, "feed", "every", "volume", "posts")
+	f, _, ok := l.fields(n, field("feed"), "every", "volume", "posts")
 	if !ok {
 		return nil
 	}
 	fd := &Feed{Pos: pos(n), Every: 5 * time.Minute}
 	if f["every"] != nil {
-		if d, ok := l.duration(f["every"], "every"); ok {
+		if d, ok := l.duration(f["every"], field("every")); ok {
 			if d < MinRuleEvery {
-				l.errf(f["every"], "the feed posts every %s; the shortest period is %s", fmtDur(d), fmtDur(MinRuleEvery))
+				l.errf(f["every"], "the feed posts every %s; the shortest period is %s", dur(d), dur(MinRuleEvery))
 			}
 			fd.Every = d
 		}
 	}
 	if f["volume"] != nil {
-		fd.Volume = l.expr(f["volume"], "feed volume", false)
+		fd.Volume = l.expr(f["volume"], phrase("feed volume"), false)
 	}
 	p := f["posts"]
 	if p == nil || p.Kind != yaml.SequenceNode || len(p.Content) == 0 {
@@ -410,14 +410,14 @@ func (l *loader) feed(n *yaml.Node) *Feed {
 	}
 	seen := map[string]int{}
 	for i, c := range p.Content {
-		what := fmt.Sprintf("feed post %d", i+1)
+		what := phrase("feed post %d", i+1)
 		pf, _, ok := l.fields(c, what, "id", "channel", "when", "weight", "max", "from", "text", "tone")
 		if !ok {
 			continue
 		}
 		post := &FeedPost{Pos: pos(c), ID: fmt.Sprintf("feed-%d", i+1), Channel: "social", Weight: 1, Max: 1, Tone: "neutral"}
 		if pf["id"] != nil {
-			if id, ok := l.id(pf["id"], "feed post id"); ok {
+			if id, ok := l.id(pf["id"], phrase("feed post id")); ok {
 				post.ID = id
 			}
 		}
@@ -426,16 +426,16 @@ func (l *loader) feed(n *yaml.Node) *Feed {
 		}
 		seen[post.ID] = c.Line
 		if ch := pf["channel"]; ch != nil {
-			post.Channel, _ = l.str(ch, "channel")
+			post.Channel, _ = l.str(ch, field("channel"))
 			if post.Channel != "social" && post.Channel != "news" {
 				l.errf(ch, "a feed post is social or news, not %q", clip(post.Channel, 20))
 			}
 		}
 		if pf["when"] != nil {
-			post.When = l.expr(pf["when"], what+" when", true)
+			post.When = l.expr(pf["when"], sub(what, "when"), true)
 		}
 		if w := pf["weight"]; w != nil {
-			if v, ok := l.number(w, "weight"); ok {
+			if v, ok := l.number(w, field("weight")); ok {
 				if v <= 0 || v > 100 {
 					l.errf(w, "weight must be above 0 and at most 100")
 				}
@@ -443,7 +443,7 @@ func (l *loader) feed(n *yaml.Node) *Feed {
 			}
 		}
 		if m := pf["max"]; m != nil {
-			if v, ok := l.number(m, "max"); ok {
+			if v, ok := l.number(m, field("max")); ok {
 				if v != float64(int(v)) || v < 1 || v > 20 {
 					l.errf(m, "max must be a whole number from 1 to 20")
 				}
@@ -451,23 +451,23 @@ func (l *loader) feed(n *yaml.Node) *Feed {
 			}
 		}
 		if t := pf["tone"]; t != nil {
-			post.Tone, _ = l.str(t, "tone")
+			post.Tone, _ = l.str(t, field("tone"))
 			if !contains(FeedTones, post.Tone) {
 				l.errf(t, "tone %q is not known%s", clip(post.Tone, 20), suggest(post.Tone, FeedTones))
 			}
 		}
-		post.From = l.text(pf["from"], what+" from")
+		post.From = l.text(pf["from"], sub(what, "from"))
 		if pf["text"] == nil {
 			l.errf(c, "%s needs a text", what)
 		}
-		post.Text = l.text(pf["text"], what+" text")
+		post.Text = l.text(pf["text"], sub(what, "text"))
 		fd.Posts = append(fd.Posts, post)
 	}
 	return fd
 }
 
 // routes reads a list of {when, next}: conditional moves by the world.
-func (l *loader) routes(n *yaml.Node, what string) []*Route {
+func (l *loader) routes(n *yaml.Node, what Phrase) []*Route {
 	if n == nil {
 		return nil
 	}
@@ -477,7 +477,7 @@ func (l *loader) routes(n *yaml.Node, what string) []*Route {
 	}
 	var out []*Route
 	for _, c := range n.Content {
-		f, _, ok := l.fields(c, "a route of "+what, "when", "next")
+		f, _, ok := l.fields(c, phrase("a route of %s", what), "when", "next")
 		if !ok {
 			continue
 		}
@@ -486,8 +486,8 @@ func (l *loader) routes(n *yaml.Node, what string) []*Route {
 			continue
 		}
 		r := &Route{Pos: pos(c)}
-		r.When = l.expr(f["when"], "route condition", true)
-		r.Next, _ = l.id(f["next"], "next phase")
+		r.When = l.expr(f["when"], phrase("route condition"), true)
+		r.Next, _ = l.id(f["next"], phrase("next phase"))
 		if r.When != nil && r.Next != "" {
 			out = append(out, r)
 		}
@@ -497,13 +497,13 @@ func (l *loader) routes(n *yaml.Node, what string) []*Route {
 
 // scoring reads the scenario's weights and update cadence.
 func (l *loader) scoring(n *yaml.Node) Scoring {
-	f, _, ok := l.fields(n, "scoring", "weights", "updates_every")
+	f, _, ok := l.fields(n, field("scoring"), "weights", "updates_every")
 	sc := Scoring{Pos: pos(n)}
 	if !ok {
 		return sc
 	}
 	if w := f["weights"]; w != nil {
-		ks, vs := l.entries(w, "weights")
+		ks, vs := l.entries(w, field("weights"))
 		weights := map[string]float64{}
 		total := 0.0
 		for i := range ks {
@@ -512,7 +512,7 @@ func (l *loader) scoring(n *yaml.Node) Scoring {
 				l.errf(ks[i], "%q is not a scored quality%s", clip(dim, 30), suggest(dim, ScoredDimensions))
 				continue
 			}
-			v, ok := l.number(vs[i], "weight of "+dim)
+			v, ok := l.number(vs[i], phrase("weight of %s", dim))
 			if !ok {
 				continue
 			}
@@ -534,9 +534,9 @@ func (l *loader) scoring(n *yaml.Node) Scoring {
 		}
 	}
 	if u := f["updates_every"]; u != nil {
-		if d, ok := l.duration(u, "updates_every"); ok {
+		if d, ok := l.duration(u, field("updates_every")); ok {
 			if d < time.Minute {
-				l.errf(u, "updates_every must be at least 1m, not %s", fmtDur(d))
+				l.errf(u, "updates_every must be at least 1m, not %s", dur(d))
 			} else {
 				sc.UpdatesEvery = d
 			}
