@@ -178,7 +178,7 @@ func TestLanguageSwitchRebuildsInChinese(t *testing.T) {
 	}
 	test.Tap(sh.langButtons[i18n.ZH])
 	h = currentAs[*homeScreen](t, sh)
-	if got := h.scenariosHeading.Text; got != "内置场景" {
+	if got := h.scenariosHeading.Text; got != "内置情景" {
 		t.Errorf("heading after switching = %q", got)
 	}
 	if got := h.setupButtons["mini.yaml"].Text; got != "设置演练" {

@@ -216,7 +216,7 @@ var reportLabels = map[string]map[string]string{
 		"world.start":        "开始",
 		"world.end":          "结束",
 		"world.range":        "范围",
-		"injectcount":        "共收到 %d 条事件",
+		"injectcount":        "共收到 %d 条注入",
 
 		"ev.started":      "演练开始：%s",
 		"ev.startedteams": "演练开始：%s——参演小组：%s",
@@ -234,7 +234,7 @@ var reportLabels = map[string]map[string]string{
 		"ev.trigger":      "引发事件：%s",
 		"ev.missed":       "错过监管时限“%s”",
 		"ev.promise":      "未兑现对公众的更新承诺（第 %d 项）",
-		"ev.adhoc":        "主持人临时事件（%s）：%s",
+		"ev.adhoc":        "主持人临时注入（%s）：%s",
 		"ev.note":         "主持人备注：%s",
 		"ev.feed":         "舆情：新增%d条帖子，第一条：“%s”",
 		"ev.feed1":        "舆情：新增一条帖子：“%s”",

@@ -150,7 +150,7 @@ var labels = map[string]map[string]string{
 		"shown-as":     "（显示顺序第 %d 项，共 %d 项）",
 		"ended-early":  "未作答——演练被提前结束",
 		"none":         "该小组没有遇到任何决策。",
-		"injects":      "收到的事件",
+		"injects":      "收到的注入",
 		"world":        "结束时的舆情指标",
 		"rejected":     "被拒绝的操作",
 		"method":       "评分方法",
