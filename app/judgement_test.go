@@ -82,7 +82,7 @@ func TestScoreLineWithOverrides(t *testing.T) {
 	}
 	s.Consistency, s.Has[scoring.Consistency] = 75, true
 	line, _ = scoreLineWithOverrides(i18n.New(i18n.ZH), s, nil)
-	if line != "及时性 100 · 透明度 – · 同理心 40 · 一致性 75 · 综合得分 71" {
+	if line != "及时性 100 · 透明度 – · 同理心 40 · 一致性 75 · 总分 71" {
 		t.Errorf("zh line = %q", line)
 	}
 }
