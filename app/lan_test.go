@@ -175,6 +175,7 @@ func startHosted(t *testing.T) *hostedRig {
 	}
 	s.severalCheck.SetChecked(true)
 	test.Tap(s.startButton)
+	r.ui.pump() // the start finishes on the UI goroutine
 	r.ex = currentAs[*exerciseScreen](t, r.fac)
 	if r.ex.hosting == nil {
 		t.Fatal("the exercise is not hosted")

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fyne.io/fyne/v2/test"
+
 	"testing"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
@@ -41,5 +43,30 @@ func TestResumeAndDebriefLoadOffTheUIGoroutine(t *testing.T) {
 	currentAs[*homeScreen](t, sh)
 	if sh.win.Canvas().Overlays().Top() == nil {
 		t.Error("a failed resume shows no error")
+	}
+}
+
+// TestSetupStartsInTheBackground: the start button says the exercise is
+// starting and takes no second press while the exercise is written in the
+// background; then the exercise shows.
+func TestSetupStartsInTheBackground(t *testing.T) {
+	st := openStore(t)
+	sh := testShell(t, st, engine.NewFakeClock())
+	var queued []func()
+	sh.deps.background = func(f func()) { queued = append(queued, f) }
+	sh.showSetup(miniEntry(t))
+	s := currentAs[*setupScreen](t, sh)
+	test.Tap(s.startButton)
+	if !s.startButton.Disabled() || s.startButton.Text != "Starting…" {
+		t.Errorf("while starting, the button says %q (disabled %v)", s.startButton.Text, s.startButton.Disabled())
+	}
+	test.Tap(s.startButton) // a second press starts nothing more
+	if len(queued) != 1 {
+		t.Fatalf("%d starts queued, want 1", len(queued))
+	}
+	queued[0]()
+	currentAs[*exerciseScreen](t, sh)
+	if es, _ := st.Exercises(); len(es) != 1 {
+		t.Errorf("%d exercises stored, want 1", len(es))
 	}
 }

@@ -26,8 +26,10 @@ var defaultTeamNames = map[i18n.Lang][]string{
 		"第七组", "第八组", "第九组", "第十组", "第十一组", "第十二组"},
 }
 
-// startFunc starts an exercise; setup calls it only with valid input.
-type startFunc func(cfg engine.Config, title scenario.Text, opts startOptions) error
+// startFunc starts an exercise; setup calls it only with valid input. It
+// may work in the background; done hears how it went (nil: the exercise
+// screen has replaced setup), on the UI goroutine.
+type startFunc func(cfg engine.Config, title scenario.Text, opts startOptions, done func(error))
 
 // startOptions are the setup choices about how this laptop runs the
 // exercise, beside the engine's Config.
@@ -59,6 +61,7 @@ type setupScreen struct {
 	autoPause    bool   // pause when a decision opens on a tab not shown
 	pinErr       string // an i18n key, after a refused start
 	startErr     string
+	starting     bool // the exercise is being started (in the background)
 
 	// Widgets, kept for tests.
 	scenarioSelect *widget.Select
@@ -164,6 +167,10 @@ func (s *setupScreen) build() fyne.CanvasObject {
 
 	s.startButton = newIconButton(loc.T("home.start"), theme.MediaPlayIcon(), s.submit)
 	s.startButton.Importance = widget.HighImportance
+	if s.starting {
+		s.startButton.SetText(loc.T("setup.starting"))
+		s.startButton.Disable()
+	}
 	back := newIconButton(loc.T("common.back"), theme.NavigateBackIcon(), s.sh.showHome)
 	s.startError = wrapped(s.startErr)
 	s.startError.Importance = widget.DangerImportance
@@ -300,6 +307,9 @@ func (s *setupScreen) removeTeam(i int) {
 // the message where it belongs and starts nothing.
 func (s *setupScreen) submit() {
 	loc := s.sh.loc
+	if s.starting {
+		return // one start at a time
+	}
 	// Spaces around a name are a typing slip, not a different name.
 	for i := range s.teams {
 		s.teams[i] = strings.TrimSpace(s.teams[i])
@@ -325,11 +335,20 @@ func (s *setupScreen) submit() {
 		}
 		cfg := engine.Config{ScenarioID: entry.ID, Source: entry.Source, Teams: append([]string(nil), s.teams...),
 			Lang: s.lang.String(), Speed: s.speed}
-		if err := s.start(cfg, entry.Scenario.Title, startOptions{several: s.several, pin: s.pin, autoPause: s.autoPause}); err != nil {
-			s.startErr = loc.T("home.error.start_failed", "error", errorText(loc, err))
-			break
-		}
-		return // the exercise screen has replaced this one
+		s.starting = true
+		s.startButton.Disable()
+		s.startButton.SetText(loc.T("setup.starting"))
+		s.start(cfg, entry.Scenario.Title, startOptions{several: s.several, pin: s.pin, autoPause: s.autoPause}, func(err error) {
+			s.starting = false
+			if err == nil {
+				return // the exercise screen has replaced this one
+			}
+			s.startErr = s.sh.loc.T("home.error.start_failed", "error", errorText(s.sh.loc, err))
+			if s.sh.current == s {
+				s.sh.show(s)
+			}
+		})
+		return
 	}
 	s.sh.show(s)
 }

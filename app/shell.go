@@ -343,43 +343,59 @@ func (sh *shell) openScenario(u userScenario) {
 // startExercise is setup's way to start: the exercise is created in the
 // store and the console shown. With several, the exercise is served to
 // team laptops on the local network as well.
-func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts startOptions) error {
+func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts startOptions, done func(error)) {
 	several, pin := opts.several, opts.pin
 	if sh.store == nil {
-		return sh.noStore()
+		done(sh.noStore())
+		return
 	}
 	if several && sh.deps.lanDir == nil {
-		return errors.New("this build cannot host team laptops")
+		done(errors.New("this build cannot host team laptops"))
+		return
 	}
-	run, err := exercise.Start(sh.store, cfg, title, "gui", sh.deps.clock, exercise.EachEvent)
-	if err != nil {
-		return err
-	}
-	if a := fyne.CurrentApp(); a != nil {
-		if pin != "" {
-			a.Preferences().SetString(pinPref(run.ID), hashPIN(pin))
+	// Writing the exercise (an fsync) and starting the network server
+	// happen off the UI goroutine; setup shows it is starting meanwhile.
+	st, clock, lanDir, advertise, hostLog := sh.store, sh.deps.clock, sh.deps.lanDir, sh.deps.advertise, sh.deps.hostLog
+	sh.inBackground(func() {
+		run, err := exercise.Start(st, cfg, title, "gui", clock, exercise.EachEvent)
+		var hs *hosting
+		if err == nil && several {
+			if hs, err = startHosting(st, run, lanDir(run.ID), advertise, hostLog); err != nil {
+				// The exercise is stored and paused; Resume on the home
+				// screen tries the network again.
+				err = fmt.Errorf("the exercise is saved but team laptops cannot join: %w", err)
+			}
 		}
-		if opts.autoPause && !several {
-			a.Preferences().SetBool(autoPausePref(run.ID), true)
-		}
-	}
-	var hs *hosting
-	if several {
-		if hs, err = startHosting(sh.store, run, sh.deps.lanDir(run.ID), sh.deps.advertise, sh.deps.hostLog); err != nil {
-			// The exercise is stored and paused; Resume on the home
-			// screen tries the network again.
-			return fmt.Errorf("the exercise is saved but team laptops cannot join: %w", err)
-		}
-	}
-	sh.showExercise(run, hs)
-	if e, ok := sh.current.(*exerciseScreen); ok && e.lock != nil {
-		// The facilitator has just typed the PIN: the console starts open
-		// and locks when a team's tab is shown. (A resumed one starts
-		// locked: anyone may be at the laptop.)
-		e.lock.locked = false
-		e.showConsoleTab()
-	}
-	return nil
+		uiDo(func() {
+			if err != nil {
+				done(err)
+				return
+			}
+			if sh.closed {
+				if hs != nil {
+					hs.close(false)
+				}
+				return
+			}
+			if a := fyne.CurrentApp(); a != nil {
+				if pin != "" {
+					a.Preferences().SetString(pinPref(run.ID), hashPIN(pin))
+				}
+				if opts.autoPause && !several {
+					a.Preferences().SetBool(autoPausePref(run.ID), true)
+				}
+			}
+			sh.showExercise(run, hs)
+			if e, ok := sh.current.(*exerciseScreen); ok && e.lock != nil {
+				// The facilitator has just typed the PIN: the console starts
+				// open and locks when a team's tab is shown. (A resumed one
+				// starts locked: anyone may be at the laptop.)
+				e.lock.locked = false
+				e.showConsoleTab()
+			}
+			done(nil)
+		})
+	})
 }
 
 func (sh *shell) resumeExercise(id string) {
