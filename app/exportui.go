@@ -154,8 +154,10 @@ func (b *exportBar) export(f exportFormat) {
 	if b.busy {
 		return
 	}
-	d.plan.flush() // the exports show the plan as it stands
-	plan := d.plan.reportPlan()
+	plan := d.plan.reportPlan() // the plan as it stands on screen
+	if d.plan.dirty {
+		d.plan.saveInBackground()
+	}
 	lang, team := d.lang(), b.team
 	if f.id == "md" {
 		team = ""

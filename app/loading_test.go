@@ -70,3 +70,38 @@ func TestSetupStartsInTheBackground(t *testing.T) {
 		t.Errorf("%d exercises stored, want 1", len(es))
 	}
 }
+
+// TestThePlanSavesInTheBackground: Save writes the plan off the UI
+// goroutine; an edit made while it is written stays to be saved, and an
+// export meanwhile shows the plan as it stands on screen.
+func TestThePlanSavesInTheBackground(t *testing.T) {
+	sh, d, st, id := worldDebrief(t)
+	var queued []func()
+	sh.deps.background = func(f func()) { queued = append(queued, f) }
+	d.selectTab(tabPlan)
+	p := d.plan
+	var pending []func()
+	p.after = manualLater(&pending)
+	a := p.actions[0]
+	test.Type(a.owner, "Head of comms")
+	test.Tap(p.saveButton)
+	if _, ok, _ := st.Plan(id); ok {
+		t.Fatal("the plan was written on the UI goroutine")
+	}
+	test.Type(a.owner, "!") // an edit while the save runs
+	if got := p.reportPlan(); got == nil || got.Actions[0].Owner != "Head of comms!" {
+		t.Errorf("the export's plan is %+v, want the plan on screen", got)
+	}
+	for len(queued) > 0 {
+		f := queued[0]
+		queued = queued[1:]
+		f()
+	}
+	got, ok, err := st.Plan(id)
+	if err != nil || !ok || got.Actions[0].Owner != "Head of comms" {
+		t.Fatalf("saved plan %+v, %v, %v", got.Actions, ok, err)
+	}
+	if !p.dirty {
+		t.Error("the edit made during the save is taken as saved")
+	}
+}

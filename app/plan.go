@@ -45,6 +45,7 @@ type planEditor struct {
 	after     laterFunc
 	stopTimer func() bool
 	gen       int
+	edits     int // counts edits, so a save that ends knows whether more came since
 
 	status *wrapLabel
 	box    *fyne.Container
@@ -99,13 +100,15 @@ func (p *planEditor) draft() store.Plan {
 	return out
 }
 
-// reportPlan is the plan for the exports: the saved one, or nil when the
-// facilitator has saved none (the exports then draw it from the evidence).
+// reportPlan is the plan for the exports, as it stands on screen (saved
+// or being saved), or nil when the facilitator has neither saved nor
+// edited one (the exports then draw it from the evidence).
 func (p *planEditor) reportPlan() *debrief.Plan {
-	if !p.saved || p.d.data.plan == nil {
+	if !p.saved && !p.dirty {
 		return nil
 	}
-	return debrief.PlanFromStore(*p.d.data.plan)
+	plan, _ := p.toSave()
+	return debrief.PlanFromStore(plan)
 }
 
 func (p *planEditor) build() fyne.CanvasObject {
@@ -114,7 +117,7 @@ func (p *planEditor) build() fyne.CanvasObject {
 		p.model = p.draft() // in the language now shown
 	}
 	p.status = wrapped("")
-	p.saveButton = newIconButton(loc.T("debrief.plan_save"), theme.DocumentSaveIcon(), func() { p.save() })
+	p.saveButton = newIconButton(loc.T("debrief.plan_save"), theme.DocumentSaveIcon(), p.saveInBackground)
 	p.saveButton.Importance = widget.HighImportance
 	p.resetButton = newIconButton(loc.T("debrief.plan_reset"), theme.ViewRefreshIcon(), p.askReset)
 	p.box = container.NewVBox()
@@ -295,13 +298,14 @@ func (p *planEditor) checkDue(r *planActionRow) {
 // changed marks the plan edited and saves it shortly.
 func (p *planEditor) changed() {
 	p.dirty = true
+	p.edits++
 	p.showStatus()
 	p.cancelTimer()
 	gen := p.gen
 	p.stopTimer = p.after(planSaveDelay, func() {
 		uiDo(func() {
 			if gen == p.gen && p.dirty {
-				p.save()
+				p.saveInBackground()
 			}
 		})
 	})
@@ -353,7 +357,37 @@ func (p *planEditor) save() bool {
 	return true
 }
 
-// flush saves pending edits at once (before an export, on leaving).
+// saveInBackground writes the plan as it stands to the store off the UI
+// goroutine (an fsync), then says so; edits made meanwhile stay to save.
+func (p *planEditor) saveInBackground() {
+	p.cancelTimer()
+	st := p.d.data.store
+	if st == nil {
+		p.err = errors.New(p.d.sh.loc.T("home.error.no_store"))
+		p.showStatus()
+		return
+	}
+	plan, bad := p.toSave()
+	id, edits := p.d.data.id, p.edits
+	p.d.sh.inBackground(func() {
+		err := st.SavePlan(id, plan)
+		uiDo(func() {
+			if err != nil {
+				p.err = err
+				p.showStatus()
+				return
+			}
+			plan.UpdatedAt = time.Now()
+			p.d.data.plan = &plan
+			p.saved, p.err, p.bad, p.when = true, nil, bad, plan.UpdatedAt
+			p.dirty = p.edits != edits
+			p.showStatus()
+		})
+	})
+}
+
+// flush saves pending edits at once (on leaving, which may be the app
+// closing: the save must be done before the database is).
 func (p *planEditor) flush() {
 	if p.dirty {
 		p.save()
