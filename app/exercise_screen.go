@@ -191,6 +191,9 @@ func (e *exerciseScreen) build() fyne.CanvasObject {
 			e.saveFeedSeen(name, tv.feedSeen)
 		}
 		tv.onFeedSeen = func(n int) { e.saveFeedSeen(name, n) }
+		if e.sh.deps.background != nil {
+			tv.background = e.sh.deps.background
+		}
 		tv.setChannel(channels[name])
 		tv.setRole(roles[name])
 		tv.restoreDrafts(drafts[name])

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2/test"
 
 	"testing"
@@ -103,5 +105,37 @@ func TestThePlanSavesInTheBackground(t *testing.T) {
 	}
 	if !p.dirty {
 		t.Error("the edit made during the save is taken as saved")
+	}
+}
+
+// TestALocalChoiceIsStoredOffTheUIGoroutine: on a shared laptop a team's
+// confirmed choice is written (an fsync) in the background; its option
+// buttons wait meanwhile, and the choice counts once it is stored.
+func TestALocalChoiceIsStoredOffTheUIGoroutine(t *testing.T) {
+	_, e, clock := startShared(t, false)
+	var queued []func()
+	e.sh.deps.background = func(f func()) { queued = append(queued, f) }
+	e.sh.show(e) // the team views take the background
+	advance(t, e, clock, 5*time.Minute)
+	tv := e.teams[0]
+	test.Tap(optionButton(t, tv, "first", 0))
+	tv.confirm.Confirm()
+	if len(queued) != 1 {
+		t.Fatalf("%d sends queued, want the choice's", len(queued))
+	}
+	for _, b := range tv.optionButtons["first"] {
+		if !b.Disabled() {
+			t.Error("an option can be chosen while the choice is being stored")
+		}
+	}
+	var chosen int
+	e.run.Session.Read(func(st *engine.State) { chosen = len(st.Team("Alpha").Answers) })
+	if chosen != 0 {
+		t.Fatal("the choice was stored on the UI goroutine")
+	}
+	queued[0]()
+	e.run.Session.Read(func(st *engine.State) { chosen = len(st.Team("Alpha").Answers) })
+	if chosen != 1 || len(tv.sending) != 0 {
+		t.Errorf("after the send: %d answers, sending %v", chosen, tv.sending)
 	}
 }

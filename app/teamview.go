@@ -97,7 +97,10 @@ type teamView struct {
 	// choice waits for the facilitator's laptop to store it, and is sent
 	// again (once applied) for as long as the connection is down.
 	sendAsync bool
-	sending   map[string]bool // decisions whose choice is on its way
+	// background, when set, runs a local choice's Send (its fsync) off
+	// the UI goroutine; nil sends it at once (tests).
+	background func(func())
+	sending    map[string]bool // decisions whose choice is on its way
 	// pending, when set, hears of a choice on its way (done false) and of
 	// its settling (done true): a team laptop keeps unsettled choices to
 	// send again after a restart.
@@ -690,7 +693,26 @@ func (tv *teamView) askConfirm(d *scenario.Decision, o *scenario.Option, lang st
 func (tv *teamView) choose(decision, option, text string) {
 	cmd := engine.Command{Kind: engine.CmdChoose, Team: tv.team, Decision: decision, Option: option, Text: text}
 	if !tv.sendAsync {
-		tv.chosen(tv.conn.Send(cmd))
+		if tv.background == nil {
+			tv.chosen(tv.conn.Send(cmd))
+			return
+		}
+		// On this laptop: the choice is stored (an fsync) off the UI
+		// goroutine; its buttons wait meanwhile.
+		if tv.sending == nil {
+			tv.sending = map[string]bool{}
+		}
+		tv.sending[decision] = true
+		tv.shownSeq = -1
+		tv.refresh()
+		tv.background(func() {
+			err := tv.conn.Send(cmd)
+			uiDo(func() {
+				delete(tv.sending, decision)
+				tv.shownSeq = -1
+				tv.chosen(err)
+			})
+		})
 		return
 	}
 	// The id goes with every retry, so the facilitator's laptop applies
