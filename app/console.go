@@ -68,6 +68,9 @@ type console struct {
 	lastNote     *wrapLabel
 	// By team, for tests.
 	overrideButtons map[string]*keyButton
+	// clockRow is the row under the clock (the discussion pause); the
+	// exercise screen adds its own switches there (sound, lock).
+	clockRow *fyne.Container
 	// The schedule controls drawn last (schedule.go), for tests: by
 	// inject id and teams, and by team and decision.
 	sendButtons   map[string]*keyButton
@@ -187,10 +190,11 @@ func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, hist
 	c.endButton = newIconButton(loc.T("console.end"), theme.MediaStopIcon(), c.askEnd)
 	c.endButton.Importance = widget.DangerImportance
 
+	c.clockRow = container.NewHBox(c.discussion)
 	clockBlock := container.NewVBox(
 		muted(loc.T("console.clock")),
 		container.NewHBox(c.clock, container.NewCenter(c.duration)),
-		c.discussion)
+		c.clockRow)
 	c.injectButton = newIconButton(loc.T("judge.inject_button"), theme.MailSendIcon(), func() { c.judge.openInject("") })
 	c.noteButton = newIconButton(loc.T("judge.note_button"), theme.DocumentCreateIcon(), func() { c.judge.openNote("") })
 	controls := container.NewHBox(c.pauseButton,
@@ -212,7 +216,7 @@ func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, hist
 	right := container.NewVSplit(
 		container.NewBorder(heading(loc.T("console.coming_next")), nil, nil, nil, upcoming),
 		container.NewBorder(heading(loc.T("console.injects_delivered")), nil, nil, nil, delivered))
-	right.Offset = 0.4
+	right.Offset = 0.5 // room for the coming injects' controls
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.55
 	c.root = container.NewBorder(container.NewVBox(container.NewPadded(top), c.lastNote, widget.NewSeparator()), nil, nil, nil, split)

@@ -120,21 +120,7 @@ type lockPanel struct {
 func (e *exerciseScreen) consoleContent() fyne.CanvasObject {
 	loc := e.sh.loc
 	if e.lock == nil || !e.lock.locked {
-		// The console's own bar: the chime on or off, and the lock.
-		e.soundCheck = widget.NewCheck(loc.T("console.sound"), func(on bool) {
-			if a := fyne.CurrentApp(); a != nil {
-				a.Preferences().SetBool(soundPref, !on)
-			}
-		})
-		e.soundCheck.Checked = soundOn()
-		bar := container.NewHBox(spacer(), e.soundCheck)
-		if e.lock != nil {
-			lockNow := newIconButton(loc.T("console.lock"), theme.VisibilityOffIcon(), e.lockConsole)
-			lockNow.Importance = widget.LowImportance
-			e.lockButton = lockNow
-			bar.Add(lockNow)
-		}
-		return container.NewBorder(bar, nil, nil, nil, e.console.root)
+		return e.console.root
 	}
 	p := &lockPanel{}
 	p.entry = widget.NewPasswordEntry()
@@ -159,6 +145,26 @@ func (e *exerciseScreen) consoleContent() fyne.CanvasObject {
 	p.root = container.NewCenter(container.NewStack(width, form))
 	e.lockPanel = p
 	return p.root
+}
+
+// addConsoleTools puts the screen's switches in the console, under the
+// clock where there is room: the chime on or off, and the lock when a PIN
+// is set.
+func (e *exerciseScreen) addConsoleTools() {
+	loc := e.sh.loc
+	e.soundCheck = widget.NewCheck(loc.T("console.sound"), func(on bool) {
+		if a := fyne.CurrentApp(); a != nil {
+			a.Preferences().SetBool(soundPref, !on)
+		}
+	})
+	e.soundCheck.Checked = soundOn()
+	e.console.clockRow.Add(e.soundCheck)
+	e.lockButton = nil
+	if e.lock != nil {
+		e.lockButton = newIconButton(loc.T("console.lock"), theme.VisibilityOffIcon(), e.lockConsole)
+		e.lockButton.Importance = widget.LowImportance
+		e.console.clockRow.Add(e.lockButton)
+	}
 }
 
 // lockConsole locks the console (when a PIN is set) and redraws its tab.

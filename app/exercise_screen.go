@@ -157,6 +157,7 @@ func (e *exerciseScreen) build() fyne.CanvasObject {
 	e.sh.win.SetTitle(loc.T("app.window_title", "scenario", title))
 
 	e.console = newConsoleWith(e.run.Session, e.sh.win, loc, e.histories)
+	e.addConsoleTools()
 	if e.hosting != nil {
 		h := e.hosting.host
 		e.console.laptops = func() ([]string, map[string]int) { return h.Present(), h.Laptops() }

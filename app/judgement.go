@@ -309,7 +309,7 @@ type injectDialog struct {
 	// it moves the world (all optional).
 	from       *widget.SelectEntry
 	roles      []*scenario.Role
-	roleChecks *widget.CheckGroup // nil when the scenario has no roles
+	roleChecks []*widget.Check // one per role, in the scenario's order
 	vars       []*scenario.Variable
 	effects    []*widget.Entry // per variable: a change, or empty
 	effectsMsg *wrapLabel
@@ -353,13 +353,15 @@ func (j *judgement) openInject(team string) *injectDialog {
 		judgeFieldLabel(loc.T("judge.channel")), msgBeside(d.channel, 260, d.channelMsg),
 		judgeFieldLabel(loc.T("judge.from")), d.from}
 	if len(d.roles) > 0 {
-		var labels []string
+		// In three columns: a scenario's six roles in one row would be
+		// wider than the dialog.
+		grid := container.NewGridWithColumns(3)
 		for _, r := range d.roles {
-			labels = append(labels, r.Label.Get(lang))
+			c := widget.NewCheck(r.Label.Get(lang), nil)
+			d.roleChecks = append(d.roleChecks, c)
+			grid.Add(c)
 		}
-		d.roleChecks = widget.NewCheckGroup(labels, nil)
-		d.roleChecks.Horizontal = true
-		rows = append(rows, judgeFieldLabel(loc.T("judge.roles")), d.roleChecks)
+		rows = append(rows, judgeFieldLabel(loc.T("judge.roles")), grid)
 	}
 	rows = append(rows, judgeFieldLabel(loc.T("judge.inject_text")), msgBelow(d.text, d.textMsg))
 	objs := []fyne.CanvasObject{muted(loc.T("judge.inject_help")), judgeForm(rows...)}
@@ -415,11 +417,9 @@ func (j *judgement) submitInject(d *injectDialog) bool {
 		}
 	}
 	var to []string
-	if d.roleChecks != nil {
-		for k, label := range d.roleChecks.Options {
-			if slices.Contains(d.roleChecks.Selected, label) {
-				to = append(to, d.roles[k].ID)
-			}
+	for k, c := range d.roleChecks {
+		if c.Checked {
+			to = append(to, d.roles[k].ID)
 		}
 	}
 	team := ""

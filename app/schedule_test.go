@@ -142,7 +142,7 @@ func TestTheInjectDialogSendsSenderRolesAndEffects(t *testing.T) {
 	d.channel.SetSelected("Email")
 	d.text.SetText("The regulator asks for the batch list by 6 p.m.")
 	d.from.SetText("Market regulator")
-	d.roleChecks.SetSelected([]string{"Legal"})
+	d.roleChecks[1].SetChecked(true) // Legal
 	d.effects[0].SetText("abc")
 	test.Tap(d.ok)
 	if !d.effectsMsg.Visible() || delivered(ex, "Alpha", "adhoc-1") {
