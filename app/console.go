@@ -68,6 +68,9 @@ type console struct {
 	lastNote     *wrapLabel
 	// By team, for tests.
 	overrideButtons map[string]*keyButton
+	// background, when set, runs the console's commands off the UI
+	// goroutine (see sendAll); nil sends at once (tests).
+	background func(func())
 	// clockRow is the row under the clock (the discussion pause); the
 	// exercise screen adds its own switches there (sound, lock).
 	clockRow *fyne.Container
@@ -605,8 +608,33 @@ func (c *console) askEnd() {
 }
 
 func (c *console) send(cmd engine.Command) {
-	if err := c.conn.Send(cmd); err != nil {
-		showMessage(c.win, c.loc, c.loc.T("common.error"), errorText(c.loc, err))
+	c.sendAll([]engine.Command{cmd})
+}
+
+// sendAll sends commands in order, stopping at the first refusal, which
+// it shows, then redraws. With background set the sends (an fsync each)
+// run off the UI goroutine.
+func (c *console) sendAll(cmds []engine.Command) {
+	run := func() error {
+		for _, cmd := range cmds {
+			if err := c.conn.Send(cmd); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	c.refresh()
+	done := func(err error) {
+		if err != nil {
+			showMessage(c.win, c.loc, c.loc.T("common.error"), errorText(c.loc, err))
+		}
+		c.refresh()
+	}
+	if c.background == nil {
+		done(run())
+		return
+	}
+	c.background(func() {
+		err := run()
+		uiDo(func() { done(err) })
+	})
 }

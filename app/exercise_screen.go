@@ -157,6 +157,7 @@ func (e *exerciseScreen) build() fyne.CanvasObject {
 	e.sh.win.SetTitle(loc.T("app.window_title", "scenario", title))
 
 	e.console = newConsoleWith(e.run.Session, e.sh.win, loc, e.histories)
+	e.console.background = e.sh.deps.background
 	e.addConsoleTools()
 	if e.hosting != nil {
 		h := e.hosting.host

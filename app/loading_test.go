@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
 
 // TestResumeAndDebriefLoadOffTheUIGoroutine: resuming an exercise and
@@ -137,5 +138,32 @@ func TestALocalChoiceIsStoredOffTheUIGoroutine(t *testing.T) {
 	e.run.Session.Read(func(st *engine.State) { chosen = len(st.Team("Alpha").Answers) })
 	if chosen != 1 || len(tv.sending) != 0 {
 		t.Errorf("after the send: %d answers, sending %v", chosen, tv.sending)
+	}
+}
+
+// TestTheConsoleSendsOffTheUIGoroutine: the console's commands (here the
+// clock and a schedule change) are stored in the background.
+func TestTheConsoleSendsOffTheUIGoroutine(t *testing.T) {
+	ex, _ := schedConsole(t, i18n.EN)
+	var queued []func()
+	ex.sh.deps.background = func(f func()) { queued = append(queued, f) }
+	ex.sh.show(ex) // the console takes the background
+	c := ex.console
+	test.Tap(c.pauseButton)
+	if paused(ex) || len(queued) != 1 {
+		t.Fatalf("the pause ran on the UI goroutine (paused %v, %d queued)", paused(ex), len(queued))
+	}
+	queued[0]()
+	if !paused(ex) {
+		t.Error("the pause did not take effect once run")
+	}
+	c = ex.console
+	c.delaySelects["call\x00Alpha, Bravo"].SetSelectedIndex(1)
+	if at, _ := pendingAt(ex, "Bravo", "call"); at != 5*time.Minute || len(queued) != 2 {
+		t.Fatalf("the delay ran on the UI goroutine (due %v, %d queued)", at, len(queued))
+	}
+	queued[1]()
+	if at, _ := pendingAt(ex, "Bravo", "call"); at != 10*time.Minute {
+		t.Errorf("after the delay ran, Bravo's call is due at %v, want 10:00", at)
 	}
 }

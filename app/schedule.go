@@ -100,12 +100,10 @@ func (c *console) extendSelect(team string, od engine.OpenDecision) fyne.CanvasO
 // sendEach sends cmd for each team, stopping at the first refusal, which
 // it shows; then it redraws.
 func (c *console) sendEach(teams []string, cmd engine.Command) {
-	for _, t := range teams {
-		cmd.Team = t
-		if err := c.conn.Send(cmd); err != nil {
-			showMessage(c.win, c.loc, c.loc.T("common.error"), errorText(c.loc, err))
-			break
-		}
+	cmds := make([]engine.Command, len(teams))
+	for i, t := range teams {
+		cmds[i] = cmd
+		cmds[i].Team = t
 	}
-	c.refresh()
+	c.sendAll(cmds)
 }
