@@ -192,20 +192,30 @@ func (d *debriefScreen) selectTab(i int) { d.tabs.SelectIndex(i) }
 // rating, override or note has just changed, on the tab (and the team)
 // that was open, with the session that judgement goes through.
 func (d *debriefScreen) reload() {
-	data, err := loadDebrief(d.sh.store, d.data.id)
-	if err != nil {
-		d.sh.showError(err)
-		return
-	}
-	nd := newDebriefScreen(d.sh, data)
-	nd.selected = d.selected
-	if d.teamTabs != nil {
-		nd.teamSelected = d.teamTabs.SelectedIndex()
-	}
-	if d.judge != nil {
-		nd.judge, d.judge.d = d.judge, nd
-	}
-	d.sh.show(nd)
+	// The fold runs off the UI goroutine; the debrief shown stays until
+	// the new one is ready.
+	st, id := d.sh.store, d.data.id
+	d.sh.inBackground(func() {
+		data, err := loadDebrief(st, id)
+		uiDo(func() {
+			if err != nil {
+				d.sh.showError(err)
+				return
+			}
+			if d.sh.current != d {
+				return // the facilitator has gone elsewhere meanwhile
+			}
+			nd := newDebriefScreen(d.sh, data)
+			nd.selected = d.selected
+			if d.teamTabs != nil {
+				nd.teamSelected = d.teamTabs.SelectedIndex()
+			}
+			if d.judge != nil {
+				nd.judge, d.judge.d = d.judge, nd
+			}
+			d.sh.show(nd)
+		})
+	})
 }
 
 // scroller is a tab's content: a column at most width wide that scrolls.

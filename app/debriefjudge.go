@@ -44,6 +44,7 @@ func (dj *debriefJudge) judgement() *judgement {
 			// The log changed: show the debrief again from it.
 			dj.d.reload()
 		})
+		dj.j.background = dj.d.sh.deps.background
 	}
 	return dj.j
 }

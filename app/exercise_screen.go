@@ -158,6 +158,7 @@ func (e *exerciseScreen) build() fyne.CanvasObject {
 
 	e.console = newConsoleWith(e.run.Session, e.sh.win, loc, e.histories)
 	e.console.background = e.sh.deps.background
+	e.console.judge.background = e.sh.deps.background
 	e.addConsoleTools()
 	if e.hosting != nil {
 		h := e.hosting.host

@@ -37,6 +37,9 @@ type judgement struct {
 	win   fyne.Window
 	loc   *i18n.Localizer
 	after func() // runs after a command was accepted (a redraw)
+	// background, when set, sends the forms' commands off the UI
+	// goroutine; the form waits (its button disabled) for the answer.
+	background func(func())
 
 	// The dialog last opened of each kind (tests reach in through these).
 	inject   *injectDialog
@@ -217,13 +220,48 @@ func (j *judgement) newForm(title, confirm string, content fyne.CanvasObject, su
 }
 
 // send sends a command; a refusal is shown in the dialog, which stays open.
+// It reports whether the dialog may close now: false as well while the
+// command is on its way in the background (the dialog then closes itself
+// once it is stored).
 func (j *judgement) send(f *formDialog, cmd engine.Command) bool {
-	if err := j.conn.Send(cmd); err != nil {
-		setFieldMsg(f.failure, j.loc.T("judge.refused", "reason", errorText(j.loc, err)))
-		return false
+	return j.sendAll(f, []engine.Command{cmd})
+}
+
+// sendAll sends commands in order, stopping at the first refusal (see send).
+func (j *judgement) sendAll(f *formDialog, cmds []engine.Command) bool {
+	run := func() error {
+		for _, cmd := range cmds {
+			if err := j.conn.Send(cmd); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	setFieldMsg(f.failure, "")
-	return true
+	answer := func(err error) bool {
+		if err != nil {
+			setFieldMsg(f.failure, j.loc.T("judge.refused", "reason", errorText(j.loc, err)))
+			return false
+		}
+		setFieldMsg(f.failure, "")
+		return true
+	}
+	if j.background == nil {
+		return answer(run())
+	}
+	f.ok.Disable()
+	j.background(func() {
+		err := run()
+		uiDo(func() {
+			f.ok.Enable()
+			if answer(err) {
+				f.dlg.Hide()
+				if j.after != nil {
+					j.after()
+				}
+			}
+		})
+	})
+	return false
 }
 
 // errorLabel is a message beside a field, hidden while empty.
@@ -751,16 +789,18 @@ func (j *judgement) submitRating(d *ratingDialog) bool {
 	if !ok {
 		return false
 	}
+	var cmds []engine.Command
 	for i, r := range d.rows {
 		rating, reason := d.radios[i].Selected, strings.TrimSpace(d.reasons[i].Text)
 		if r.current != nil && r.current.Rating == rating && r.current.Reason == reason {
 			continue // unchanged
 		}
-		if !j.send(d.formDialog, engine.Command{Kind: engine.CmdRate, Team: d.team, Objective: r.objective.ID, Rating: rating, Text: reason}) {
-			return false
-		}
+		cmds = append(cmds, engine.Command{Kind: engine.CmdRate, Team: d.team, Objective: r.objective.ID, Rating: rating, Text: reason})
 	}
-	return true
+	if len(cmds) == 0 {
+		return true
+	}
+	return j.sendAll(d.formDialog, cmds)
 }
 
 // ratingLine is one objective on a console card: the rating given, or the
