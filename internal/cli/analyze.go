@@ -50,7 +50,7 @@ func analyze(args []string, env Env) int {
 			return ExitFail
 		}
 		tr := timingReport{Timing: t.name, Runs: rep.Runs, Best: rep.Best, Worst: rep.Worst, Endings: rep.Endings,
-			Unending: len(rep.Unending), Unreached: rep.Unreached(e.Scenario)}
+			Unending: rep.UnendingRuns, Unreached: rep.Unreached(e.Scenario)}
 		if tr.Unreached == nil {
 			tr.Unreached = []string{}
 		}
@@ -67,8 +67,8 @@ func analyze(args []string, env Env) int {
 		if !*asJSON {
 			fmt.Fprintf(env.Stdout, "%s (answering %s): %d ways through; endings %v\n", e.ID, t.name, rep.Runs, rep.Endings)
 			fmt.Fprintf(env.Stdout, "  best  %s\n  worst %s\n", rep.Best, rep.Worst)
-			if len(rep.Unending) > 0 {
-				fmt.Fprintf(env.Stdout, "  %d ways run out of time before an ending, e.g. %s\n", len(rep.Unending), rep.Unending[0])
+			if rep.UnendingRuns > 0 {
+				fmt.Fprintf(env.Stdout, "  %d ways run out of time before an ending, e.g. %s\n", rep.UnendingRuns, rep.Unending[0])
 			}
 			if len(tr.Unreached) > 0 {
 				fmt.Fprintf(env.Stdout, "  phases no play reaches: %v\n", tr.Unreached)

@@ -41,6 +41,9 @@ type State struct {
 	// Which triggers and rules read each name, so a change to it for a
 	// team makes the team ask those conditions again (touch).
 	trigReaders, ruleReaders map[string][]int
+	// reads are the names the scenario's expressions read (FutureKey's,
+	// made when first asked).
+	reads map[string]bool
 }
 
 // FeedItem is a post or headline in a team's simulated feed.
