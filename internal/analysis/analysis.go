@@ -2,6 +2,8 @@
 // decision answered with each option or left to time out. It finds the best
 // and worst achievable scores and the paths that never reach an ending, so
 // authors (and the test suite) know a scenario rewards good communication.
+// It searches rather than replaying each way: plays that reach the same
+// state merge (search.go).
 package analysis
 
 import (
@@ -25,6 +27,16 @@ const (
 // MaxStates bounds the search of one scenario: the states (a team's
 // situation where a decision awaits its answer) explored, after merging.
 const MaxStates = 2_000_000
+
+// ExactDecisions is the size, in decisions, up to which the search
+// follows every play's scores (all built-in scenarios, and the scenarios
+// of the tests that compare it with playing every way through). In a
+// larger scenario a state follows at most MaxSummaries score summaries
+// (see Report.Bounded).
+const (
+	ExactDecisions = 100
+	MaxSummaries   = 1
+)
 
 // MaxRuns is kept for callers of the earlier analysis, which stopped after
 // that many ways through; the merged search counts ways without playing
@@ -65,9 +77,33 @@ type Report struct {
 	Reachable    map[string]bool // phases some run entered
 	// States counts the situations the search explored after merging.
 	States int
+	// Bounded says that the search did not follow every play's scores (a
+	// state had more than MaxSummaries score summaries, none dominating
+	// the others): Best and Worst are real runs, but the true best may be
+	// higher and the true worst lower. Runs, Endings, Unending and
+	// Reachable are exact either way.
+	Bounded bool
 }
 
 const timeout = "timeout"
+
+// ExploreBoth explores a scenario answering promptly and answering late,
+// at the same time (the two searches share nothing): what `firebreak
+// analyze` reports.
+func ExploreBoth(id string, source []byte) (prompt, late *Report, err error) {
+	var lateErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		late, lateErr = Explore(id, source, Late)
+	}()
+	prompt, err = Explore(id, source, Prompt)
+	<-done
+	if err == nil {
+		err = lateErr
+	}
+	return prompt, late, err
+}
 
 // Pick chooses an option of a decision for a simulated team.
 type Pick func(sc *scenario.Scenario, d *scenario.Decision) *scenario.Option

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
@@ -18,12 +19,14 @@ import (
 // A way through is a policy: for each decision the team meets, an option or
 // the timeout, applied every time the decision is open. The search plays
 // one team headless and, where a decision not yet in the policy is open,
-// branches: the session is forked (engine.Session.Fork), not replayed.
+// branches: the session is forked (engine.Session.ForkNested: the search
+// plays a copy to its end before it plays on the session), not replayed.
 //
 // Two partial plays that stand at the same branch point with the same
 // future have the same ways on from there: the engine's FutureKey (phase,
-// clock, world, open decisions, fired triggers, open promises and
-// deadlines, claims…), the search's own clock, the decision to branch on
+// clock, the world variables some expression reads, open decisions, fired
+// triggers, open promises and deadlines, claims that a later one may
+// contradict…), the search's own clock, the decision to branch on
 // and the policy's answers that can still apply (for decisions open now
 // and for decisions of phases on a cycle, which can open again). The
 // search keeps one node per such key. Counting (ways, endings, ways that
@@ -44,23 +47,32 @@ import (
 // earlier in the order the ways are listed) dominates it upwards (for the
 // best) and none downwards (for the worst): the best and worst found are
 // exactly those of playing every way, ties going to the first way listed,
-// as before. Nothing is bounded or approximated; MaxStates stops a
-// scenario whose summaries do not merge.
+// as before.
+//
+// Summaries merge only so far: in a long chain of dilemmas, plays that
+// answered differently reach the same state with summaries none of which
+// dominates the others (more transparency here, more empathy there, a
+// first public word earlier or later), and their number grows with the
+// chain. So in a scenario of more than ExactDecisions decisions (no
+// built-in scenario comes near), a state explores at most MaxSummaries of
+// them, and more only for a play that looks better by its scores so far
+// than all those (estimate), up to maxExtremes; a play beyond that is not
+// followed further and the report says Bounded. Then a second search,
+// taking the timeout and the last options first, follows the plays that
+// look worse than all before instead, for the worst. The counts, the
+// endings, the ways that run out of time and the phases reached stay exact
+// (they do not depend on scores); the best and worst are real runs, so the
+// true best is at least Best and the true worst at most Worst. The tests
+// check that no built-in scenario is bounded and that the reports equal
+// the old exhaustive analysis's. MaxStates stops a search with more states
+// than that after merging.
 
 // Explore finds the best and worst scores a team can achieve, the endings
 // reached, the ways that run out of time and the phases some way enters,
 // for every way of answering (each decision with each option or left to
 // time out), answering when timing says. source is the scenario file.
 func Explore(id string, source []byte, timing Timing) (*Report, error) {
-	p, err := newPlayer(id, source, timing)
-	if err != nil {
-		return nil, err
-	}
-	var sc *scenario.Scenario
-	p.s.Read(func(st *engine.State) { sc = st.Scenario })
-	x := &search{rep: &Report{Endings: map[string]int{}, Reachable: map[string]bool{}}, nodes: map[string]*node{},
-		recurring: recurringDecisions(sc), every: sc.UpdatesEvery()}
-	st, err := x.explore(p, map[string]string{})
+	x, st, err := newSearch(id, source, timing, +1)
 	if err != nil {
 		return x.rep, err
 	}
@@ -68,7 +80,41 @@ func Explore(id string, source []byte, timing Timing) (*Report, error) {
 	for k, v := range st.endings {
 		x.rep.Endings[k] = v
 	}
+	if x.rep.Bounded {
+		// The bounded search follows the plays that look best; another,
+		// taking the timeout and the last options first, follows those
+		// that look worst.
+		y, _, err := newSearch(id, source, timing, -1)
+		if err != nil {
+			return x.rep, err
+		}
+		if y.have && y.rep.Worst.Overall < x.rep.Worst.Overall {
+			x.rep.Worst = y.rep.Worst
+		}
+		x.rep.States += y.rep.States
+	}
 	return x.rep, nil
+}
+
+// newSearch runs a search; dir says which plays a bounded one follows
+// (+1: those that look best, in the order of the file; -1: those that look
+// worst, timeout first and options in reverse).
+func newSearch(id string, source []byte, timing Timing, dir int) (*search, stats, error) {
+	p, err := newPlayer(id, source, timing)
+	if err != nil {
+		return &search{rep: &Report{}}, stats{}, err
+	}
+	var sc *scenario.Scenario
+	p.s.Read(func(st *engine.State) { sc = st.Scenario })
+	x := &search{rep: &Report{Endings: map[string]int{}, Reachable: map[string]bool{}}, nodes: map[string]*node{},
+		recurring: recurringDecisions(sc), every: sc.UpdatesEvery(), dir: dir}
+	decisions := 0
+	for _, ph := range sc.Phases {
+		decisions += len(ph.Decisions)
+	}
+	x.bounded = decisions > ExactDecisions
+	st, err := x.explore(p, map[string]string{})
+	return x, st, err
 }
 
 type search struct {
@@ -77,6 +123,8 @@ type search struct {
 	nodes     map[string]*node
 	recurring map[string]bool // decisions that may open more than once
 	every     time.Duration   // the scenario's update window
+	dir       int             // see newSearch
+	bounded   bool            // the scenario has more than ExactDecisions decisions
 }
 
 // stats are the counts of the ways on from a node.
@@ -126,19 +174,48 @@ func (n *node) covers(a acc) bool {
 	return false
 }
 
+// maxExtremes bounds the plays a state follows, counting those followed
+// because they looked better or worse than all before (extreme).
+const maxExtremes = 2 * MaxSummaries
+
+// extreme reports whether a looks better (dir +1) or worse (-1) than every
+// play explored from the node, by its scores so far.
+func (n *node) extreme(a acc, dir int) bool {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i := range n.entries {
+		e := n.entries[i].estimate()
+		lo, hi = min(lo, e), max(hi, e)
+	}
+	if e := a.estimate(); dir > 0 {
+		return e > hi
+	} else {
+		return e < lo
+	}
+}
+
+// estimate is a rough score of the play so far: the mean of its dimension
+// means, less what its contradictions and false claims cost.
+func (a *acc) estimate() float64 {
+	total, dims := 0.0, 0
+	for i, n := range a.sig.n {
+		if n > 0 {
+			total += a.sum[i] / n
+			dims++
+		}
+	}
+	if dims > 0 {
+		total /= float64(dims)
+	}
+	return total - scoring.ContradictionCost*float64(a.bad)
+}
+
 func (x *search) explore(p *player, policy map[string]string) (stats, error) {
 	need, err := p.play(policy)
 	if err != nil {
 		return stats{}, err
 	}
 	if need == nil {
-		run := p.run()
-		x.see(run)
-		st := stats{runs: 1, endings: map[string]int{run.Ending: 1}}
-		if run.Ending == engine.EndTimeUp {
-			st.unending = 1
-		}
-		return st, nil
+		return x.finish(p), nil
 	}
 	// Only the answers of decisions open now, and of those that may open
 	// again, can still apply.
@@ -148,19 +225,25 @@ func (x *search) explore(p *player, policy map[string]string) (stats, error) {
 	p.s.Read(func(st *engine.State) {
 		t := st.Teams[0]
 		key = append(key, st.FutureKey(t.Name)...)
-		key = fmt.Appendf(key, "|%d|%q|", p.now, need.ID)
+		key = append(key, '|')
+		key = strconv.AppendInt(key, int64(p.now), 36)
+		key = strconv.AppendQuote(key, need.ID)
 		for _, od := range t.Open {
 			if c, ok := policy[od.Decision.ID]; ok {
 				kept[od.Decision.ID] = c
-				key = fmt.Appendf(key, "%q=%q,", od.Decision.ID, c)
+				key = strconv.AppendQuote(key, od.Decision.ID)
+				key = strconv.AppendQuote(key, c)
 			}
 		}
-		a = x.summary(t)
+		a = p.summary(t, x.every)
+		x.markFrom(p, t)
 	})
 	for _, id := range slices.Sorted(maps.Keys(policy)) {
 		if x.recurring[id] {
 			kept[id] = policy[id]
-			key = fmt.Appendf(key, "%q~%q,", id, policy[id])
+			key = append(key, '~')
+			key = strconv.AppendQuote(key, id)
+			key = strconv.AppendQuote(key, policy[id])
 		}
 	}
 	k := string(key)
@@ -168,9 +251,18 @@ func (x *search) explore(p *player, policy map[string]string) (stats, error) {
 	if n == nil {
 		n = &node{}
 		x.nodes[k] = n
-	} else if n.done && n.covers(a) {
-		x.markPath(p)
-		return n.stats, nil
+	} else if n.done {
+		if n.covers(a) {
+			x.markPath(p)
+			return n.stats, nil
+		}
+		if x.bounded && len(n.entries) >= MaxSummaries && (len(n.entries) >= maxExtremes || !n.extreme(a, x.dir)) {
+			// The bound: the ways on are counted, but this play's scores
+			// are not followed.
+			x.rep.Bounded = true
+			x.markPath(p)
+			return n.stats, nil
+		}
 	}
 	if x.rep.States++; x.rep.States > MaxStates {
 		return stats{}, fmt.Errorf("more than %d states to explore after merging; analysis stopped", MaxStates)
@@ -181,6 +273,9 @@ func (x *search) explore(p *player, policy map[string]string) (stats, error) {
 		choices = append(choices, o.ID)
 	}
 	choices = append(choices, timeout)
+	if x.dir < 0 {
+		slices.Reverse(choices)
+	}
 	var total stats
 	for i, c := range choices {
 		child := p
@@ -201,32 +296,55 @@ func (x *search) explore(p *player, policy map[string]string) (stats, error) {
 	return total, nil
 }
 
-// see takes in a finished run.
-func (x *search) see(run Run) {
+// finish takes in a finished play: its scores, ending and phases, and the
+// whole run when it is the best or worst so far or an example to keep.
+func (x *search) finish(p *player) stats {
 	r := x.rep
-	if !x.have || run.Overall > r.Best.Overall {
-		r.Best = run
-	}
-	if !x.have || run.Overall < r.Worst.Overall {
-		r.Worst = run
+	var overall float64
+	var ending string
+	p.s.Read(func(st *engine.State) {
+		t := st.Teams[0]
+		overall = t.Scores().Overall
+		ending = t.Ending
+		if t.EndReason != engine.EndReached {
+			ending = t.EndReason
+		}
+		x.markFrom(p, t)
+	})
+	best := !x.have || overall > r.Best.Overall
+	worst := !x.have || overall < r.Worst.Overall
+	example := ending == engine.EndTimeUp && len(r.Unending) < MaxUnending
+	if best || worst || example {
+		run := p.run()
+		if best {
+			r.Best = run
+		}
+		if worst {
+			r.Worst = run
+		}
+		if example {
+			r.Unending = append(r.Unending, run)
+		}
 	}
 	x.have = true
-	for _, ph := range run.Path {
-		r.Reachable[ph] = true
+	st := stats{runs: 1, endings: map[string]int{ending: 1}}
+	if ending == engine.EndTimeUp {
+		st.unending = 1
 	}
-	if run.Ending == engine.EndTimeUp && len(r.Unending) < MaxUnending {
-		r.Unending = append(r.Unending, run)
-	}
+	return st
 }
 
-// markPath records the phases of a play that merged into a node explored
-// before: the ways on from there were seen then.
+// markPath records the phases the play entered since it last did.
 func (x *search) markPath(p *player) {
 	p.s.Read(func(st *engine.State) {
-		for _, s := range st.Teams[0].Path {
-			x.rep.Reachable[s.Phase] = true
-		}
+		x.markFrom(p, st.Teams[0])
 	})
+}
+
+func (x *search) markFrom(p *player, t *engine.Team) {
+	for ; p.marked < len(t.Path); p.marked++ {
+		x.rep.Reachable[t.Path[p.marked].Phase] = true
+	}
 }
 
 // acc summarises what a play's answers so far give its final scores (see
@@ -247,6 +365,7 @@ type acc struct {
 // accSig is what two summaries must share to be compared.
 type accSig struct {
 	n       [3]float64 // the weights summed, by dimension
+	claimed bool       // the team made a public claim (consistency has evidence)
 	spoke   bool
 	first   time.Duration // the first update
 	last    int           // the window of the latest update (-1: none yet)
@@ -262,9 +381,13 @@ func (a *acc) atLeast(b *acc) bool {
 		a.bad <= b.bad && a.before >= b.before && a.kept >= b.kept
 }
 
-func (x *search) summary(t *engine.Team) acc {
-	var a acc
-	for _, ans := range t.Answers {
+// summary brings the play's score summary up to the team's answers and
+// updates (both only grow; the summary takes in the new ones) and returns
+// it.
+func (p *player) summary(t *engine.Team, every time.Duration) acc {
+	a := &p.acc
+	for ; p.answers < len(t.Answers); p.answers++ {
+		ans := &t.Answers[p.answers]
 		if !ans.Scored() {
 			continue
 		}
@@ -281,9 +404,31 @@ func (x *search) summary(t *engine.Team) acc {
 			a.sum[i] += w * v
 			a.sig.n[i] += w
 		}
-		a.bad += len(ans.FalseClaims)
+		p.falseClaims += len(ans.FalseClaims)
 	}
-	a.bad += len(t.Contradictions)
+	if p.updates == 0 {
+		a.sig.last = -1
+	}
+	for ; p.updates < len(t.Updates); p.updates++ {
+		u := t.Updates[p.updates]
+		if p.updates == 0 {
+			a.sig.spoke, a.sig.first = true, u
+			continue
+		}
+		if u <= a.sig.first {
+			continue
+		}
+		j := int((u-a.sig.first+every-1)/every) - 1
+		if j != a.sig.last {
+			if a.sig.last >= 0 {
+				a.before++
+			}
+			a.sig.last = j
+		}
+	}
+	a.bad = p.falseClaims + len(t.Contradictions)
+	a.sig.claimed = len(t.Claims) > 0
+	a.kept, a.sig.settled = 0, 0
 	for _, c := range t.Commitments {
 		switch {
 		case c.Kept:
@@ -293,23 +438,7 @@ func (x *search) summary(t *engine.Team) acc {
 			a.sig.settled++
 		}
 	}
-	a.sig.last = -1
-	if len(t.Updates) > 0 {
-		a.sig.spoke, a.sig.first = true, t.Updates[0]
-		for _, u := range t.Updates[1:] {
-			if u <= a.sig.first {
-				continue
-			}
-			j := int((u-a.sig.first+x.every-1)/x.every) - 1
-			if j != a.sig.last {
-				if a.sig.last >= 0 {
-					a.before++
-				}
-				a.sig.last = j
-			}
-		}
-	}
-	return a
+	return *a
 }
 
 // recurringDecisions are the decisions of phases on a cycle of the phase
@@ -380,6 +509,14 @@ type player struct {
 	now    time.Duration
 	timing Timing
 	steps  int
+	// The score summary of the answers and updates so far (summary).
+	acc              acc
+	answers, updates int // how many of each the summary took in
+	falseClaims      int
+	marked           int // the phases of the path recorded as reached
+	// open is play's buffer, shared by the forks of a search (which play
+	// one at a time).
+	open []engine.OpenDecision
 }
 
 type discardLog struct{}
@@ -397,7 +534,7 @@ func newPlayer(id string, source []byte, timing Timing) (*player, error) {
 }
 
 func (p *player) fork() (*player, error) {
-	s, err := p.s.Fork(discardLog{})
+	s, err := p.s.ForkNested(discardLog{})
 	if err != nil {
 		return nil, err
 	}
@@ -415,7 +552,7 @@ func (p *player) play(policy map[string]string) (*scenario.Decision, error) {
 		if err := s.AdvanceTo(now); err != nil {
 			return nil, err
 		}
-		var open []engine.OpenDecision
+		open := p.open[:0]
 		var ended bool
 		var next time.Duration
 		var hasNext bool
@@ -427,6 +564,7 @@ func (p *player) play(policy map[string]string) (*scenario.Decision, error) {
 				next, hasNext = ev.At, true
 			}
 		})
+		p.open = open
 		if ended {
 			return nil, nil
 		}

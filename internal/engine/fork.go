@@ -19,14 +19,24 @@ import (
 // Fork returns an independent copy of a manual-time session (headless
 // play) that logs to log: commands and clock moves on either leave the
 // other as it was. Subscribers are not copied.
-func (s *Session) Fork(log Log) (*Session, error) {
+func (s *Session) Fork(log Log) (*Session, error) { return s.fork(log, false) }
+
+// ForkNested is Fork for a depth-first search, in which a session is not
+// played on while a copy of it (or a copy of a copy) is still in use: the
+// copy then shares the lists that only grow (path, inbox, answers…) with
+// the session, without copying them, so forking costs the same however
+// long the play so far. Playing on the session while a copy is still in
+// use corrupts the copy.
+func (s *Session) ForkNested(log Log) (*Session, error) { return s.fork(log, true) }
+
+func (s *Session) fork(log Log, nested bool) (*Session, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.wall != nil {
 		return nil, errors.New("Fork needs a session in manual time")
 	}
 	c := newSession(log, nil)
-	c.st = s.st.Clone()
+	c.st = s.st.clone(nested)
 	c.anchorAt, c.manualAt = s.anchorAt, s.manualAt
 	c.broken, c.halted = s.broken, s.halted
 	return c, nil
@@ -38,36 +48,47 @@ func (s *Session) Fork(log Log) (*Session, error) {
 // that only grow (a team's path, inbox, answers, claims…): a copy keeps
 // them with no room to spare, so appending to it never writes into the
 // original's.
-func (s *State) Clone() *State {
+func (s *State) Clone() *State { return s.clone(false) }
+
+// clone copies the state; nested leaves the lists that only grow as they
+// are (see ForkNested).
+func (s *State) clone(nested bool) *State {
 	c := *s
 	c.Refs = maps.Clone(s.Refs)
-	c.Notes = slices.Clip(s.Notes)
-	c.Refused = slices.Clip(s.Refused)
+	if !nested {
+		c.Notes = slices.Clip(s.Notes)
+		c.Refused = slices.Clip(s.Refused)
+	}
 	c.Teams = make([]*Team, len(s.Teams))
 	for i, t := range s.Teams {
-		c.Teams[i] = t.clone()
+		c.Teams[i] = t.clone(nested)
 	}
 	return &c
 }
 
-func (t *Team) clone() *Team {
+func (t *Team) clone(nested bool) *Team {
 	c := *t
-	c.Path = slices.Clip(t.Path)
-	c.Inbox = slices.Clip(t.Inbox)
+	if !nested {
+		c.Path = slices.Clip(t.Path)
+		c.Inbox = slices.Clip(t.Inbox)
+		c.Answers = slices.Clip(t.Answers)
+		c.Rejected = slices.Clip(t.Rejected)
+		c.Feed = slices.Clip(t.Feed)
+		c.Claims = slices.Clip(t.Claims)
+		c.Contradictions = slices.Clip(t.Contradictions)
+		c.Changes = slices.Clip(t.Changes)
+		c.Updates = slices.Clip(t.Updates)
+		c.chosen = slices.Clip(t.chosen)
+	}
 	c.Open = slices.Clone(t.Open) // an open decision's deadline may be extended in place
-	c.Answers = slices.Clip(t.Answers)
 	c.World = maps.Clone(t.World)
-	c.Rejected = slices.Clip(t.Rejected)
 	c.RegDeadlines = make(map[string]*RegDeadlineState, len(t.RegDeadlines))
 	for id, d := range t.RegDeadlines {
 		dc := *d
 		c.RegDeadlines[id] = &dc
 	}
 	c.Triggered = maps.Clone(t.Triggered)
-	c.Feed = slices.Clip(t.Feed)
 	c.feedCount = maps.Clone(t.feedCount)
-	c.Claims = slices.Clip(t.Claims)
-	c.Contradictions = slices.Clip(t.Contradictions)
 	c.Commitments = make([]*Commitment, len(t.Commitments))
 	for i, cm := range t.Commitments {
 		cc := *cm
@@ -75,13 +96,10 @@ func (t *Team) clone() *Team {
 	}
 	c.Overrides = maps.Clone(t.Overrides)
 	c.Ratings = maps.Clone(t.Ratings)
-	c.Changes = slices.Clip(t.Changes)
 	c.ruleTicks = slices.Clone(t.ruleTicks)
 	c.fired = slices.Clone(t.fired)
 	c.trigDue = slices.Clone(t.trigDue)
 	c.ruleDue = slices.Clone(t.ruleDue)
-	c.chosen = maps.Clone(t.chosen)
-	c.Updates = slices.Clip(t.Updates)
 	c.delivered = maps.Clone(t.delivered)
 	c.deliveredAt = maps.Clone(t.deliveredAt)
 	c.skipped = maps.Clone(t.skipped)
@@ -94,9 +112,12 @@ func (t *Team) clone() *Team {
 // an exercise without a feed (Config.NoFeed): two such states with equal
 // keys make the same events happen, at the same times, under the same
 // commands. It leaves out what only the record and the scores read (the
-// path, the inbox, the answers, the updates, settled promises…), and reads
-// the counts of decisions and timeouts only when an expression of the
-// scenario does. The key is for comparing within one process, not for
+// path, the inbox, the answers, the updates, settled promises, whether
+// the team made a claim…), and reads the world variables, the counts of
+// decisions and timeouts, the list of claims and whether the team spoke
+// only when an expression of the scenario does (which claims a later one
+// may contradict always count, and whether the team's first public word
+// is still to come: they weigh on the scores of what is to come). The key is for comparing within one process, not for
 // storing.
 func (s *State) FutureKey(team string) string {
 	t := s.Team(team)
@@ -200,8 +221,15 @@ func (s *State) FutureKey(team string) string {
 	}
 	// Only a deadline not yet started asks what was chosen before.
 	b = append(b, 'H')
-	refs := make([]string, 0, len(t.chosen))
-	for ref := range t.chosen {
+	var refs []string
+	pending := false
+	for _, d := range sc.Deadlines {
+		pending = pending || t.RegDeadlines[d.ID] == nil
+	}
+	for _, ref := range t.chosen {
+		if !pending {
+			break
+		}
 		for _, d := range sc.Deadlines {
 			if t.RegDeadlines[d.ID] == nil && meets(d, ref) {
 				refs = append(refs, ref)
@@ -210,22 +238,21 @@ func (s *State) FutureKey(team string) string {
 		}
 	}
 	slices.Sort(refs)
+	refs = slices.Compact(refs)
 	for _, r := range refs {
 		str(r)
 	}
 	b = append(b, 'F')
-	flag(t.spoke)
+	flag(t.spoke && s.reads["silent"]) // only expressions read it
 	flag(t.firstDone)
-	// Claims: the list, when an expression reads it; otherwise whether
-	// there is any (consistency has evidence) and those a later claim may
-	// contradict.
+	// Claims: the list, when an expression reads it; otherwise those a
+	// later claim may contradict.
 	b = append(b, 'L')
 	if s.reads["claims"] {
 		for _, c := range t.Claims {
 			str(c.Claim)
 		}
 	} else {
-		flag(len(t.Claims) > 0)
 		var set []string
 		for _, c := range t.Claims {
 			if contradictable(sc, c.Claim) && !slices.Contains(set, c.Claim) {
