@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"runtime/debug"
 
 	"github.com/firebreak-drills/firebreak/internal/analysis"
 	"github.com/firebreak-drills/firebreak/internal/library"
@@ -45,6 +46,10 @@ func analyze(args []string, env Env) int {
 	}
 	var out []timingReport
 	code := ExitOK
+	// The search makes many short-lived states: collecting garbage less
+	// often saves a fifth of its time, for a few more megabytes, in a
+	// command that exits when done.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	prompt, late, err := analysis.ExploreBoth(e.ID, e.Source)
 	if err != nil {
 		errorf(env, "%v", err)
