@@ -3,7 +3,7 @@ GO ?= go
 TAGS_APP = migrated_fynedo
 TAGS_TEST = ci,migrated_fynedo
 
-.PHONY: build run test bench lint fonts
+.PHONY: build run test bench bench-analysis analysis-exhaustive lint fonts
 build:
 	$(GO) build -tags $(TAGS_APP) -o firebreak .
 
@@ -14,9 +14,21 @@ run: build
 test:
 	$(GO) test -tags $(TAGS_TEST) ./...
 
-# Benchmarks: headless play, durable append (p50/p99), resume of a 10,000-event log.
-bench:
+# Benchmarks: headless play, durable append (p50/p99), resume of a 10,000-event log;
+# then the analysis (bench-analysis).
+bench: bench-analysis
 	$(GO) test -run '^$$' -bench . -benchtime 200x ./internal/cli/ ./internal/store/ ./internal/exercise/
+
+# The analysis as `firebreak analyze` runs it (both timings, the naive
+# policies): each built-in scenario (budget 1 s) and the generated 500-phase
+# chain (budget 2 s; analysis.Chain).
+bench-analysis:
+	$(GO) test -tags $(TAGS_TEST) -run '^$$' -bench 'Explore|Chain' -benchtime 3x ./internal/analysis/
+
+# The merged search against the old exhaustive analysis on every built-in
+# scenario (minutes; the test suite compares them on the smaller ones).
+analysis-exhaustive:
+	$(GO) test -tags $(TAGS_TEST),exhaustive -run Exhaustive -timeout 30m ./internal/analysis/
 
 lint: build
 	./firebreak lint scenarios/*.yaml

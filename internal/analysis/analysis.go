@@ -2,17 +2,16 @@
 // decision answered with each option or left to time out. It finds the best
 // and worst achievable scores and the paths that never reach an ending, so
 // authors (and the test suite) know a scenario rewards good communication.
+// It searches rather than replaying each way: plays that reach the same
+// state merge (search.go).
 package analysis
 
 import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
-	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
-	"github.com/firebreak-drills/firebreak/internal/scoring"
 )
 
 // Timing says when a simulated team answers.
@@ -25,8 +24,28 @@ const (
 	Late
 )
 
-// MaxRuns bounds the exploration of one scenario.
+// MaxStates bounds the search of one scenario: the states (a team's
+// situation where a decision awaits its answer) explored, after merging.
+const MaxStates = 2_000_000
+
+// ExactDecisions is the size, in decisions, up to which the search
+// follows every play's scores (all built-in scenarios, and the scenarios
+// of the tests that compare it with playing every way through). In a
+// larger scenario a state follows at most MaxSummaries score summaries
+// (see Report.Bounded).
+const (
+	ExactDecisions = 100
+	MaxSummaries   = 1
+)
+
+// MaxRuns is kept for callers of the earlier analysis, which stopped after
+// that many ways through; the merged search counts ways without playing
+// each, and is bounded by MaxStates instead.
 const MaxRuns = 200_000
+
+// MaxUnending is how many of the ways that run out of time a Report keeps
+// as examples (it counts them all in UnendingRuns).
+const MaxUnending = 20
 
 // Run is one way through the scenario.
 type Run struct {
@@ -43,159 +62,47 @@ func (r Run) String() string {
 
 // Report summarises all runs of one timing.
 type Report struct {
-	Runs      int
-	Best      Run
-	Worst     Run
-	Unending  []Run // runs that ended by time-up instead of an ending
-	Endings   map[string]int
-	Reachable map[string]bool // phases some run entered
+	// Runs counts the ways through (saturating at math.MaxInt: a long
+	// chain of decisions has more than an int can count).
+	Runs  int
+	Best  Run
+	Worst Run
+	// Unending are examples of runs that ended by time-up instead of an
+	// ending: the first MaxUnending the search played, in the order the
+	// ways are listed (options in file order, then the timeout);
+	// UnendingRuns counts them all (saturating like Runs).
+	Unending     []Run
+	UnendingRuns int
+	Endings      map[string]int  // ways through by ending (saturating like Runs)
+	Reachable    map[string]bool // phases some run entered
+	// States counts the situations the search explored after merging.
+	States int
+	// Bounded says that the search did not follow every play's scores (a
+	// state had more than MaxSummaries score summaries, none dominating
+	// the others): Best and Worst are real runs, but the true best may be
+	// higher and the true worst lower. Runs, Endings, Unending and
+	// Reachable are exact either way.
+	Bounded bool
 }
 
 const timeout = "timeout"
 
-// Explore plays every policy for one team. source is the scenario file.
-func Explore(id string, source []byte, timing Timing) (*Report, error) {
-	rep := &Report{Endings: map[string]int{}, Reachable: map[string]bool{}}
-	var explore func(policy map[string]string, order []string) error
-	explore = func(policy map[string]string, order []string) error {
-		if rep.Runs >= MaxRuns {
-			return fmt.Errorf("more than %d ways through the scenario; analysis stopped", MaxRuns)
-		}
-		run, need, err := play(id, source, policy, order, timing)
-		if err != nil {
-			return err
-		}
-		if need != nil {
-			for _, o := range need.Options {
-				if err := explore(with(policy, need.ID, o.ID), append(order[:len(order):len(order)], need.ID)); err != nil {
-					return err
-				}
-			}
-			return explore(with(policy, need.ID, timeout), append(order[:len(order):len(order)], need.ID))
-		}
-		rep.Runs++
-		rep.Endings[run.Ending]++
-		for _, p := range run.Path {
-			rep.Reachable[p] = true
-		}
-		if rep.Runs == 1 || run.Overall > rep.Best.Overall {
-			rep.Best = run
-		}
-		if rep.Runs == 1 || run.Overall < rep.Worst.Overall {
-			rep.Worst = run
-		}
-		if run.Ending == engine.EndTimeUp {
-			rep.Unending = append(rep.Unending, run)
-		}
-		return nil
+// ExploreBoth explores a scenario answering promptly and answering late,
+// at the same time (the two searches share nothing): what `firebreak
+// analyze` reports.
+func ExploreBoth(id string, source []byte) (prompt, late *Report, err error) {
+	var lateErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		late, lateErr = Explore(id, source, Late)
+	}()
+	prompt, err = Explore(id, source, Prompt)
+	<-done
+	if err == nil {
+		err = lateErr
 	}
-	if err := explore(map[string]string{}, nil); err != nil {
-		return rep, err
-	}
-	return rep, nil
-}
-
-func with(m map[string]string, k, v string) map[string]string {
-	out := make(map[string]string, len(m)+1)
-	for a, b := range m {
-		out[a] = b
-	}
-	out[k] = v
-	return out
-}
-
-// play runs one team under a policy. It returns the decision the policy does
-// not cover yet (to branch on), or the finished run.
-func play(id string, source []byte, policy map[string]string, order []string, timing Timing) (Run, *scenario.Decision, error) {
-	s, err := engine.Start(engine.Config{ScenarioID: id, Source: source, Teams: []string{"T"}, Lang: "en", NoFeed: true}, &engine.MemoryLog{}, nil)
-	if err != nil {
-		return Run{}, nil, err
-	}
-	now := time.Duration(0)
-	for steps := 0; steps < 100_000; steps++ {
-		if err := s.AdvanceTo(now); err != nil {
-			return Run{}, nil, err
-		}
-		var open []engine.OpenDecision
-		var ended bool
-		var next time.Duration
-		var hasNext bool
-		s.Read(func(st *engine.State) {
-			t := st.Teams[0]
-			ended = t.Ended
-			open = append(open, t.Open...)
-			if ev, ok := st.Due(1 << 62); ok {
-				next, hasNext = ev.At, true
-			}
-		})
-		if ended {
-			break
-		}
-		// Answer what the policy covers, when the timing says.
-		answeredNow := false
-		for _, od := range open {
-			choice, known := policy[od.Decision.ID]
-			if !known {
-				return Run{}, od.Decision, nil
-			}
-			if choice == timeout {
-				continue
-			}
-			when := od.OpenedAt
-			if timing == Late {
-				when = od.DeadlineAt() - time.Second
-			}
-			if when <= now {
-				if err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: "T", Decision: od.Decision.ID, Option: choice}); err != nil {
-					return Run{}, nil, fmt.Errorf("policy %v: %w", policy, err)
-				}
-				answeredNow = true
-				break
-			}
-			if !hasNext || when < next {
-				next, hasNext = when, true
-			}
-		}
-		if answeredNow {
-			continue
-		}
-		if !hasNext {
-			return Run{}, nil, fmt.Errorf("team stuck at %s with nothing due", now)
-		}
-		now = max(next, now)
-	}
-	var run Run
-	s.Read(func(st *engine.State) {
-		t := st.Teams[0]
-		for _, p := range t.Path {
-			run.Path = append(run.Path, p.Phase)
-		}
-		run.Ending = t.Ending
-		if t.EndReason != engine.EndReached {
-			run.Ending = t.EndReason
-		}
-		sc := t.Scores()
-		run.Overall = sc.Overall
-		run.Scores = map[string]float64{}
-		for _, dim := range scoring.Dimensions {
-			if sc.Has[dim] {
-				run.Scores[dim] = sc.Get(dim)
-			}
-		}
-		for _, a := range t.Answers {
-			c := timeout
-			switch {
-			case a.Option != nil:
-				c = a.Option.ID
-			case a.Skipped():
-				c = "optional"
-			case a.Missed():
-				c = "missed"
-			}
-			run.Choices = append(run.Choices, a.Decision.ID+"="+c)
-		}
-	})
-	return run, nil, nil
+	return prompt, late, err
 }
 
 // Pick chooses an option of a decision for a simulated team.
@@ -204,15 +111,17 @@ type Pick func(sc *scenario.Scenario, d *scenario.Decision) *scenario.Option
 // FollowPolicy plays one team that answers every decision as soon as it
 // opens with the option pick chooses.
 func FollowPolicy(id string, source []byte, sc *scenario.Scenario, pick Pick) (Run, error) {
+	p, err := newPlayer(id, source, Prompt)
+	if err != nil {
+		return Run{}, err
+	}
 	policy := map[string]string{}
-	var order []string
-	for range 10_000 {
-		run, need, err := play(id, source, policy, order, Prompt)
+	for range 100_000 {
+		need, err := p.play(policy)
 		if err != nil || need == nil {
-			return run, err
+			return p.run(), err
 		}
 		policy[need.ID] = pick(sc, need).ID
-		order = append(order, need.ID)
 	}
 	return Run{}, fmt.Errorf("policy did not settle")
 }

@@ -71,6 +71,12 @@ func (s *State) Due(upTo time.Duration) (Event, bool) {
 		return Event{}, false
 	}
 	best.ev.At = max(best.at, s.Now)
+	if best.ev.Kind == KindOpened {
+		// The order is made only for the happening that is due, not for
+		// every candidate considered.
+		t := s.Team(best.ev.Team)
+		best.ev.Order = s.optionOrder(t, s.Scenario.Phase(t.Phase).Decision(best.ev.Decision))
+	}
 	return best.ev, true
 }
 
@@ -145,7 +151,7 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 			continue
 		}
 		if better(at, rankOpen) {
-			best = candidate{at: at, rank: rankOpen, ev: Event{Kind: KindOpened, Team: t.Name, Decision: d.ID, Order: s.optionOrder(t, d)}}
+			best = candidate{at: at, rank: rankOpen, ev: Event{Kind: KindOpened, Team: t.Name, Decision: d.ID}}
 		}
 	}
 	for _, od := range t.Open {

@@ -680,6 +680,10 @@ func (s *Session) flush() {
 	s.dispatch.Lock()
 	defer s.dispatch.Unlock()
 	s.mu.Lock()
+	if len(s.queue) == 0 {
+		s.mu.Unlock()
+		return // nothing to hand out (always so without subscribers)
+	}
 	evs := s.queue
 	s.queue = nil
 	subs := make([]func(Event), 0, len(s.subs))

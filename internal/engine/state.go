@@ -41,6 +41,9 @@ type State struct {
 	// Which triggers and rules read each name, so a change to it for a
 	// team makes the team ask those conditions again (touch).
 	trigReaders, ruleReaders map[string][]int
+	// reads are the names the scenario's expressions read (FutureKey's,
+	// made when first asked).
+	reads map[string]bool
 }
 
 // FeedItem is a post or headline in a team's simulated feed.
@@ -131,12 +134,12 @@ type Team struct {
 	// deadlines extended.
 	Changes []ScheduleChange
 
-	ruleTicks []int           // by rule index: the last period applied
-	fired     []bool          // by trigger index: fired for this team
-	trigDue   []condCache     // by trigger index
-	ruleDue   []condCache     // by rule index: the answer of its while
-	chosen    map[string]bool // decision.option refs chosen so far
-	spoke     bool            // a public option was chosen
+	ruleTicks []int       // by rule index: the last period applied
+	fired     []bool      // by trigger index: fired for this team
+	trigDue   []condCache // by trigger index
+	ruleDue   []condCache // by rule index: the answer of its while
+	chosen    []string    // decision.option refs chosen so far, in order (a ref may repeat)
+	spoke     bool        // a public option was chosen
 	sc        *scenario.Scenario
 	// firstDone is set once the team's first public word was given, or
 	// missed by a decision that called for one: that moment weighs most.
@@ -380,7 +383,7 @@ func (s *State) Apply(e Event) error {
 		}
 		for _, name := range e.Teams {
 			tm := &Team{Name: name, World: map[string]float64{}, RegDeadlines: map[string]*RegDeadlineState{},
-				Triggered: map[string]bool{}, chosen: map[string]bool{},
+				Triggered: map[string]bool{},
 				Overrides: map[string]Override{}, Ratings: map[string]Rating{}, feedCount: map[string]int{}, sc: sc,
 				ruleTicks: make([]int, len(sc.Rules)), ruleDue: make([]condCache, len(sc.Rules)),
 				fired: make([]bool, len(sc.Triggers)), trigDue: make([]condCache, len(sc.Triggers))}
@@ -558,7 +561,7 @@ func (s *State) Apply(e Event) error {
 			}
 			t.spoke = t.spoke || o.Public
 			ref := scenario.OptionRef{Decision: od.Decision.ID, Option: o.ID}.String()
-			t.chosen[ref] = true
+			t.chosen = append(t.chosen, ref)
 			for _, ds := range t.RegDeadlines {
 				if !ds.Met && !ds.Missed && meets(ds.Deadline, ref) {
 					ds.Met, ds.MetAt = true, e.At
@@ -736,13 +739,16 @@ func (s *State) applyEffects(t *Team, effects scenario.Effects) {
 	if len(effects) == 0 {
 		return
 	}
-	env := s.Env(t, s.Now)
+	var env scenario.Env // made when an effect is an expression
 	// Every effect sees the world as it was before any of them applied, so
 	// their order in the file does not matter.
 	deltas := make(map[string]float64, len(effects))
 	for id, eff := range effects {
 		d := eff.Delta
 		if eff.Expr != nil {
+			if env == nil {
+				env = s.Env(t, s.Now)
+			}
 			v, err := eff.Expr.Float(env)
 			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 				v = 0 // a runtime error (say, division by zero) changes nothing
@@ -808,7 +814,7 @@ func (s *State) startDeadlines(t *Team, inject string, at time.Duration) {
 			continue
 		}
 		ds := &RegDeadlineState{Deadline: d, StartedAt: at}
-		for ref := range t.chosen {
+		for _, ref := range t.chosen {
 			if meets(d, ref) { // the team acted before it was asked
 				ds.Met, ds.MetAt = true, at
 			}

@@ -104,6 +104,9 @@ type Scenario struct {
 	phaseByID   map[string]*Phase
 	triggerByID map[string]int // index in Triggers
 	ruleByID    map[string]int // index in Rules
+	// decisionByID is made with the other lookups; nil for a scenario
+	// built without them (Decision then searches).
+	decisionByID map[string]*Decision
 }
 
 // index builds the lookups the engine uses on every event, once the
@@ -117,7 +120,13 @@ func (s *Scenario) index() {
 	for i, r := range s.Rules {
 		s.ruleByID[r.ID] = i
 	}
+	s.decisionByID = map[string]*Decision{}
 	for _, p := range s.Phases {
+		for _, d := range p.Decisions {
+			if _, dup := s.decisionByID[d.ID]; !dup { // the first, as the search finds
+				s.decisionByID[d.ID] = d
+			}
+		}
 		p.injectByID = make(map[string]*Inject, len(p.Injects))
 		p.arrival = append([]*Inject(nil), p.Injects...)
 		sort.SliceStable(p.arrival, func(i, j int) bool { return p.arrival[i].At < p.arrival[j].At })
@@ -486,6 +495,9 @@ func (s *Scenario) Phase(id string) *Phase { return s.phaseByID[id] }
 
 // Decision returns the decision with the given id, or nil.
 func (s *Scenario) Decision(id string) *Decision {
+	if s.decisionByID != nil {
+		return s.decisionByID[id]
+	}
 	for _, p := range s.Phases {
 		for _, d := range p.Decisions {
 			if d.ID == id {

@@ -1,0 +1,173 @@
+package analysis
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+	"github.com/firebreak-drills/firebreak/internal/scoring"
+)
+
+// exploreExhaustive is the analysis as it was before issue 13 point 6: it
+// replays the scenario from the start for every policy (one per way
+// through). The tests compare the merged search with it.
+func exploreExhaustive(id string, source []byte, timing Timing) (*Report, error) {
+	rep := &Report{Endings: map[string]int{}, Reachable: map[string]bool{}}
+	var explore func(policy map[string]string, order []string) error
+	explore = func(policy map[string]string, order []string) error {
+		if rep.Runs >= 200_000 {
+			return fmt.Errorf("more than %d ways through the scenario; analysis stopped", 200_000)
+		}
+		run, need, err := playOld(id, source, policy, order, timing)
+		if err != nil {
+			return err
+		}
+		if need != nil {
+			for _, o := range need.Options {
+				if err := explore(withOld(policy, need.ID, o.ID), append(order[:len(order):len(order)], need.ID)); err != nil {
+					return err
+				}
+			}
+			return explore(withOld(policy, need.ID, timeout), append(order[:len(order):len(order)], need.ID))
+		}
+		rep.Runs++
+		rep.Endings[run.Ending]++
+		for _, p := range run.Path {
+			rep.Reachable[p] = true
+		}
+		if rep.Runs == 1 || run.Overall > rep.Best.Overall {
+			rep.Best = run
+		}
+		if rep.Runs == 1 || run.Overall < rep.Worst.Overall {
+			rep.Worst = run
+		}
+		if run.Ending == engine.EndTimeUp {
+			rep.Unending = append(rep.Unending, run)
+		}
+		return nil
+	}
+	if err := explore(map[string]string{}, nil); err != nil {
+		return rep, err
+	}
+	return rep, nil
+}
+
+func withOld(m map[string]string, k, v string) map[string]string {
+	out := make(map[string]string, len(m)+1)
+	for a, b := range m {
+		out[a] = b
+	}
+	out[k] = v
+	return out
+}
+
+// playOld runs one team under a policy. It returns the decision the policy does
+// not cover yet (to branch on), or the finished run.
+func playOld(id string, source []byte, policy map[string]string, order []string, timing Timing) (Run, *scenario.Decision, error) {
+	s, err := engine.Start(engine.Config{ScenarioID: id, Source: source, Teams: []string{"T"}, Lang: "en", NoFeed: true}, &engine.MemoryLog{}, nil)
+	if err != nil {
+		return Run{}, nil, err
+	}
+	now := time.Duration(0)
+	for steps := 0; steps < 100_000; steps++ {
+		if err := s.AdvanceTo(now); err != nil {
+			return Run{}, nil, err
+		}
+		var open []engine.OpenDecision
+		var ended bool
+		var next time.Duration
+		var hasNext bool
+		s.Read(func(st *engine.State) {
+			t := st.Teams[0]
+			ended = t.Ended
+			open = append(open, t.Open...)
+			if ev, ok := st.Due(1 << 62); ok {
+				next, hasNext = ev.At, true
+			}
+		})
+		if ended {
+			break
+		}
+		// Answer what the policy covers, when the timing says.
+		answeredNow := false
+		for _, od := range open {
+			choice, known := policy[od.Decision.ID]
+			if !known {
+				return Run{}, od.Decision, nil
+			}
+			if choice == timeout {
+				continue
+			}
+			when := od.OpenedAt
+			if timing == Late {
+				when = od.DeadlineAt() - time.Second
+			}
+			if when <= now {
+				if err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: "T", Decision: od.Decision.ID, Option: choice}); err != nil {
+					return Run{}, nil, fmt.Errorf("policy %v: %w", policy, err)
+				}
+				answeredNow = true
+				break
+			}
+			if !hasNext || when < next {
+				next, hasNext = when, true
+			}
+		}
+		if answeredNow {
+			continue
+		}
+		if !hasNext {
+			return Run{}, nil, fmt.Errorf("team stuck at %s with nothing due", now)
+		}
+		now = max(next, now)
+	}
+	var run Run
+	s.Read(func(st *engine.State) {
+		t := st.Teams[0]
+		for _, p := range t.Path {
+			run.Path = append(run.Path, p.Phase)
+		}
+		run.Ending = t.Ending
+		if t.EndReason != engine.EndReached {
+			run.Ending = t.EndReason
+		}
+		sc := t.Scores()
+		run.Overall = sc.Overall
+		run.Scores = map[string]float64{}
+		for _, dim := range scoring.Dimensions {
+			if sc.Has[dim] {
+				run.Scores[dim] = sc.Get(dim)
+			}
+		}
+		for _, a := range t.Answers {
+			c := timeout
+			switch {
+			case a.Option != nil:
+				c = a.Option.ID
+			case a.Skipped():
+				c = "optional"
+			case a.Missed():
+				c = "missed"
+			}
+			run.Choices = append(run.Choices, a.Decision.ID+"="+c)
+		}
+	})
+	return run, nil, nil
+}
+
+// followPolicyOld plays one team that answers every decision as soon as it
+// opens with the option pick chooses.
+func followPolicyOld(id string, source []byte, sc *scenario.Scenario, pick Pick) (Run, error) {
+	policy := map[string]string{}
+	var order []string
+	for range 10_000 {
+		run, need, err := playOld(id, source, policy, order, Prompt)
+		if err != nil || need == nil {
+			return run, err
+		}
+		policy[need.ID] = pick(sc, need).ID
+		order = append(order, need.ID)
+	}
+	return Run{}, fmt.Errorf("policy did not settle")
+}

@@ -1,0 +1,641 @@
+package analysis
+
+import (
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+	"github.com/firebreak-drills/firebreak/internal/scoring"
+)
+
+// The search behind Explore (issue 13 point 6, "analysis without path
+// explosion").
+//
+// A way through is a policy: for each decision the team meets, an option or
+// the timeout, applied every time the decision is open. The search plays
+// one team headless and, where a decision not yet in the policy is open,
+// branches: the session is forked (engine.Session.ForkNested: the search
+// plays a copy to its end before it plays on the session), not replayed.
+//
+// Two partial plays that stand at the same branch point with the same
+// future have the same ways on from there: the engine's FutureKey (phase,
+// clock, the world variables some expression reads, open decisions, fired
+// triggers, open promises and deadlines, claims that a later one may
+// contradict…), the search's own clock, the decision to branch on
+// and the policy's answers that can still apply (for decisions open now
+// and for decisions of phases on a cycle, which can open again). The
+// search keeps one node per such key. Counting (ways, endings, ways that
+// run out of time) and the phases reached are exact on these nodes alone:
+// a node's counts are computed once and reused by every play reaching it.
+//
+// Scores are not a sum over the way: each dimension is a mean over the
+// decisions, and the overall a weighted mean of rounded dimensions. So a
+// play reaching a node also carries a score summary (acc): the per-
+// dimension sums and weights of its answers, exactly as scoring adds them,
+// and what follow-up and consistency will read. Two plays at one node with
+// the same summary finish with the same scores on every way on; and when
+// one's summary is at least as good on every count (same weights, same
+// structure; sums at least as high, fewer contradictions, more windows
+// covered, more promises kept), it finishes at least as well on every way
+// on, because every score is non-decreasing in those counts. A play at a
+// node is explored further only when no play explored there before (so
+// earlier in the order the ways are listed) dominates it upwards (for the
+// best) and none downwards (for the worst): the best and worst found are
+// exactly those of playing every way, ties going to the first way listed,
+// as before.
+//
+// Summaries merge only so far: in a long chain of dilemmas, plays that
+// answered differently reach the same state with summaries none of which
+// dominates the others (more transparency here, more empathy there, a
+// first public word earlier or later), and their number grows with the
+// chain. So in a scenario of more than ExactDecisions decisions (no
+// built-in scenario comes near), a state explores at most MaxSummaries of
+// them, and more only for a play that looks better by its scores so far
+// than all those (estimate), up to maxExtremes; a play beyond that is not
+// followed further and the report says Bounded. Then a second search,
+// taking the timeout and the last options first, follows the plays that
+// look worse than all before instead, for the worst. The counts, the
+// endings, the ways that run out of time and the phases reached stay exact
+// (they do not depend on scores); the best and worst are real runs, so the
+// true best is at least Best and the true worst at most Worst. The tests
+// check that no built-in scenario is bounded and that the reports equal
+// the old exhaustive analysis's. MaxStates stops a search with more states
+// than that after merging.
+
+// Explore finds the best and worst scores a team can achieve, the endings
+// reached, the ways that run out of time and the phases some way enters,
+// for every way of answering (each decision with each option or left to
+// time out), answering when timing says. source is the scenario file.
+func Explore(id string, source []byte, timing Timing) (*Report, error) {
+	x, st, err := newSearch(id, source, timing, +1)
+	if err != nil {
+		return x.rep, err
+	}
+	x.rep.Runs, x.rep.UnendingRuns = st.runs, st.unending
+	for k, v := range st.endings {
+		x.rep.Endings[k] = v
+	}
+	if x.rep.Bounded {
+		// The bounded search follows the plays that look best; another,
+		// taking the timeout and the last options first, follows those
+		// that look worst.
+		y, _, err := newSearch(id, source, timing, -1)
+		if err != nil {
+			return x.rep, err
+		}
+		if y.have && y.rep.Worst.Overall < x.rep.Worst.Overall {
+			x.rep.Worst = y.rep.Worst
+		}
+		x.rep.States += y.rep.States
+	}
+	return x.rep, nil
+}
+
+// newSearch runs a search; dir says which plays a bounded one follows
+// (+1: those that look best, in the order of the file; -1: those that look
+// worst, timeout first and options in reverse).
+func newSearch(id string, source []byte, timing Timing, dir int) (*search, stats, error) {
+	p, err := newPlayer(id, source, timing)
+	if err != nil {
+		return &search{rep: &Report{}}, stats{}, err
+	}
+	var sc *scenario.Scenario
+	p.s.Read(func(st *engine.State) { sc = st.Scenario })
+	x := &search{rep: &Report{Endings: map[string]int{}, Reachable: map[string]bool{}}, nodes: map[string]*node{},
+		recurring: recurringDecisions(sc), every: sc.UpdatesEvery(), dir: dir}
+	decisions := 0
+	for _, ph := range sc.Phases {
+		decisions += len(ph.Decisions)
+	}
+	x.bounded = decisions > ExactDecisions
+	st, err := x.explore(p, map[string]string{})
+	return x, st, err
+}
+
+type search struct {
+	rep       *Report
+	have      bool // a run was seen: Best and Worst are set
+	nodes     map[string]*node
+	recurring map[string]bool // decisions that may open more than once
+	every     time.Duration   // the scenario's update window
+	dir       int             // see newSearch
+	bounded   bool            // the scenario has more than ExactDecisions decisions
+}
+
+// stats are the counts of the ways on from a node.
+type stats struct {
+	runs, unending int
+	endings        map[string]int
+}
+
+func (s *stats) add(o stats) {
+	s.runs, s.unending = satAdd(s.runs, o.runs), satAdd(s.unending, o.unending)
+	if s.endings == nil {
+		s.endings = map[string]int{}
+	}
+	for k, v := range o.endings {
+		s.endings[k] = satAdd(s.endings[k], v)
+	}
+}
+
+func satAdd(a, b int) int {
+	if a > math.MaxInt-b {
+		return math.MaxInt
+	}
+	return a + b
+}
+
+type node struct {
+	done    bool
+	stats   stats
+	entries []acc // score summaries of the plays explored from here
+}
+
+// covers reports whether plays explored from the node dominate a both ways:
+// exploring a could find neither a better best nor a worse worst.
+func (n *node) covers(a acc) bool {
+	up, down := false, false
+	for i := range n.entries {
+		e := &n.entries[i]
+		if e.sig != a.sig {
+			continue
+		}
+		up = up || e.atLeast(&a)
+		down = down || a.atLeast(e)
+		if up && down {
+			return true
+		}
+	}
+	return false
+}
+
+// maxExtremes bounds the plays a state follows, counting those followed
+// because they looked better or worse than all before (extreme).
+const maxExtremes = 2 * MaxSummaries
+
+// extreme reports whether a looks better (dir +1) or worse (-1) than every
+// play explored from the node, by its scores so far.
+func (n *node) extreme(a acc, dir int) bool {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i := range n.entries {
+		e := n.entries[i].estimate()
+		lo, hi = min(lo, e), max(hi, e)
+	}
+	if e := a.estimate(); dir > 0 {
+		return e > hi
+	} else {
+		return e < lo
+	}
+}
+
+// estimate is a rough score of the play so far: the mean of its dimension
+// means, less what its contradictions and false claims cost.
+func (a *acc) estimate() float64 {
+	total, dims := 0.0, 0
+	for i, n := range a.sig.n {
+		if n > 0 {
+			total += a.sum[i] / n
+			dims++
+		}
+	}
+	if dims > 0 {
+		total /= float64(dims)
+	}
+	return total - scoring.ContradictionCost*float64(a.bad)
+}
+
+func (x *search) explore(p *player, policy map[string]string) (stats, error) {
+	need, err := p.play(policy)
+	if err != nil {
+		return stats{}, err
+	}
+	if need == nil {
+		return x.finish(p), nil
+	}
+	// Only the answers of decisions open now, and of those that may open
+	// again, can still apply.
+	kept := map[string]string{}
+	var key []byte
+	var a acc
+	p.s.Read(func(st *engine.State) {
+		t := st.Teams[0]
+		key = append(key, st.FutureKey(t.Name)...)
+		key = append(key, '|')
+		key = strconv.AppendInt(key, int64(p.now), 36)
+		key = strconv.AppendQuote(key, need.ID)
+		for _, od := range t.Open {
+			if c, ok := policy[od.Decision.ID]; ok {
+				kept[od.Decision.ID] = c
+				key = strconv.AppendQuote(key, od.Decision.ID)
+				key = strconv.AppendQuote(key, c)
+			}
+		}
+		a = p.summary(t, x.every)
+		x.markFrom(p, t)
+	})
+	for _, id := range slices.Sorted(maps.Keys(policy)) {
+		if x.recurring[id] {
+			kept[id] = policy[id]
+			key = append(key, '~')
+			key = strconv.AppendQuote(key, id)
+			key = strconv.AppendQuote(key, policy[id])
+		}
+	}
+	k := string(key)
+	n := x.nodes[k]
+	if n == nil {
+		n = &node{}
+		x.nodes[k] = n
+	} else if n.done {
+		if n.covers(a) {
+			x.markPath(p)
+			return n.stats, nil
+		}
+		if x.bounded && len(n.entries) >= MaxSummaries && (len(n.entries) >= maxExtremes || !n.extreme(a, x.dir)) {
+			// The bound: the ways on are counted, but this play's scores
+			// are not followed.
+			x.rep.Bounded = true
+			x.markPath(p)
+			return n.stats, nil
+		}
+	}
+	if x.rep.States++; x.rep.States > MaxStates {
+		return stats{}, fmt.Errorf("more than %d states to explore after merging; analysis stopped", MaxStates)
+	}
+	n.entries = append(n.entries, a)
+	choices := make([]string, 0, len(need.Options)+1)
+	for _, o := range need.Options {
+		choices = append(choices, o.ID)
+	}
+	choices = append(choices, timeout)
+	if x.dir < 0 {
+		slices.Reverse(choices)
+	}
+	var total stats
+	for i, c := range choices {
+		child := p
+		if i < len(choices)-1 {
+			if child, err = p.fork(); err != nil {
+				return stats{}, err
+			}
+		}
+		st, err := x.explore(child, with(kept, need.ID, c))
+		if err != nil {
+			return stats{}, err
+		}
+		total.add(st)
+	}
+	if !n.done {
+		n.stats, n.done = total, true
+	}
+	return total, nil
+}
+
+// finish takes in a finished play: its scores, ending and phases, and the
+// whole run when it is the best or worst so far or an example to keep.
+func (x *search) finish(p *player) stats {
+	r := x.rep
+	var overall float64
+	var ending string
+	p.s.Read(func(st *engine.State) {
+		t := st.Teams[0]
+		overall = t.Scores().Overall
+		ending = t.Ending
+		if t.EndReason != engine.EndReached {
+			ending = t.EndReason
+		}
+		x.markFrom(p, t)
+	})
+	best := !x.have || overall > r.Best.Overall
+	worst := !x.have || overall < r.Worst.Overall
+	example := ending == engine.EndTimeUp && len(r.Unending) < MaxUnending
+	if best || worst || example {
+		run := p.run()
+		if best {
+			r.Best = run
+		}
+		if worst {
+			r.Worst = run
+		}
+		if example {
+			r.Unending = append(r.Unending, run)
+		}
+	}
+	x.have = true
+	st := stats{runs: 1, endings: map[string]int{ending: 1}}
+	if ending == engine.EndTimeUp {
+		st.unending = 1
+	}
+	return st
+}
+
+// markPath records the phases the play entered since it last did.
+func (x *search) markPath(p *player) {
+	p.s.Read(func(st *engine.State) {
+		x.markFrom(p, st.Teams[0])
+	})
+}
+
+func (x *search) markFrom(p *player, t *engine.Team) {
+	for ; p.marked < len(t.Path); p.marked++ {
+		x.rep.Reachable[t.Path[p.marked].Phase] = true
+	}
+}
+
+// acc summarises what a play's answers so far give its final scores (see
+// scoring.TeamEvidence).
+type acc struct {
+	sig accSig
+	// sum of the weighted per-decision scores: speed, transparency,
+	// empathy, added in the order scoring adds them.
+	sum [3]float64
+	// bad counts contradicting pairs and false claims (consistency).
+	bad int
+	// before counts the update windows covered before the window of the
+	// latest update (follow-up).
+	before int
+	kept   int // promises kept
+}
+
+// accSig is what two summaries must share to be compared.
+type accSig struct {
+	n       [3]float64 // the weights summed, by dimension
+	claimed bool       // the team made a public claim (consistency has evidence)
+	spoke   bool
+	first   time.Duration // the first update
+	last    int           // the window of the latest update (-1: none yet)
+	settled int           // promises kept or missed
+}
+
+var dimIndex = map[string]int{scoring.Speed: 0, scoring.Transparency: 1, scoring.Empathy: 2}
+
+// atLeast reports whether a finishes at least as well as b on every way on
+// (their sigs being equal).
+func (a *acc) atLeast(b *acc) bool {
+	return a.sum[0] >= b.sum[0] && a.sum[1] >= b.sum[1] && a.sum[2] >= b.sum[2] &&
+		a.bad <= b.bad && a.before >= b.before && a.kept >= b.kept
+}
+
+// summary brings the play's score summary up to the team's answers and
+// updates (both only grow; the summary takes in the new ones) and returns
+// it.
+func (p *player) summary(t *engine.Team, every time.Duration) acc {
+	a := &p.acc
+	for ; p.answers < len(t.Answers); p.answers++ {
+		ans := &t.Answers[p.answers]
+		if !ans.Scored() {
+			continue
+		}
+		r := ans.Response()
+		for dim, v := range scoring.Decision(r) {
+			i, ok := dimIndex[dim]
+			if !ok {
+				panic("analysis: scoring has a dimension the search does not know: " + dim)
+			}
+			w := 1.0
+			if dim == scoring.Speed {
+				w = scoring.SpeedWeight(r)
+			}
+			a.sum[i] += w * v
+			a.sig.n[i] += w
+		}
+		p.falseClaims += len(ans.FalseClaims)
+	}
+	if p.updates == 0 {
+		a.sig.last = -1
+	}
+	for ; p.updates < len(t.Updates); p.updates++ {
+		u := t.Updates[p.updates]
+		if p.updates == 0 {
+			a.sig.spoke, a.sig.first = true, u
+			continue
+		}
+		if u <= a.sig.first {
+			continue
+		}
+		j := int((u-a.sig.first+every-1)/every) - 1
+		if j != a.sig.last {
+			if a.sig.last >= 0 {
+				a.before++
+			}
+			a.sig.last = j
+		}
+	}
+	a.bad = p.falseClaims + len(t.Contradictions)
+	a.sig.claimed = len(t.Claims) > 0
+	a.kept, a.sig.settled = 0, 0
+	for _, c := range t.Commitments {
+		switch {
+		case c.Kept:
+			a.kept++
+			a.sig.settled++
+		case c.Missed:
+			a.sig.settled++
+		}
+	}
+	return *a
+}
+
+// recurringDecisions are the decisions of phases on a cycle of the phase
+// graph: a team may meet them more than once.
+func recurringDecisions(sc *scenario.Scenario) map[string]bool {
+	next := map[string][]string{}
+	for _, p := range sc.Phases {
+		add := func(id string) {
+			if id != "" {
+				next[p.ID] = append(next[p.ID], id)
+			}
+		}
+		routes := func(rs []*scenario.Route) {
+			for _, r := range rs {
+				add(r.Next)
+			}
+		}
+		for _, d := range p.Decisions {
+			for _, o := range d.Options {
+				add(o.Next)
+				routes(o.Routes)
+			}
+			if d.OnTimeout != nil {
+				add(d.OnTimeout.Next)
+				routes(d.OnTimeout.Routes)
+			}
+		}
+		if p.Continue != nil {
+			add(p.Continue.Next)
+			routes(p.Continue.Routes)
+		}
+	}
+	out := map[string]bool{}
+	for _, p := range sc.Phases {
+		// Does p reach itself?
+		seen := map[string]bool{}
+		stack := slices.Clone(next[p.ID])
+		for len(stack) > 0 && !seen[p.ID] {
+			q := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if seen[q] {
+				continue
+			}
+			seen[q] = true
+			stack = append(stack, next[q]...)
+		}
+		if seen[p.ID] {
+			for _, d := range p.Decisions {
+				out[d.ID] = true
+			}
+		}
+	}
+	return out
+}
+
+func with(m map[string]string, k, v string) map[string]string {
+	out := make(map[string]string, len(m)+1)
+	for a, b := range m {
+		out[a] = b
+	}
+	out[k] = v
+	return out
+}
+
+// player plays one team headless, as a team that answers by a policy.
+type player struct {
+	s      *engine.Session
+	now    time.Duration
+	timing Timing
+	steps  int
+	// The score summary of the answers and updates so far (summary).
+	acc              acc
+	answers, updates int // how many of each the summary took in
+	falseClaims      int
+	marked           int // the phases of the path recorded as reached
+	// open is play's buffer, shared by the forks of a search (which play
+	// one at a time).
+	open []engine.OpenDecision
+}
+
+type discardLog struct{}
+
+func (discardLog) Append(engine.Event) error { return nil }
+
+func newPlayer(id string, source []byte, timing Timing) (*player, error) {
+	// The seed only shuffles the order options are shown in, which the
+	// analysis does not read.
+	s, err := engine.Start(engine.Config{ScenarioID: id, Source: source, Teams: []string{"T"}, Lang: "en", NoFeed: true, Seed: 1}, discardLog{}, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &player{s: s, timing: timing}, nil
+}
+
+func (p *player) fork() (*player, error) {
+	s, err := p.s.ForkNested(discardLog{})
+	if err != nil {
+		return nil, err
+	}
+	c := *p
+	c.s = s
+	return &c, nil
+}
+
+// play goes on until the team's play ends (nil) or a decision the policy
+// does not cover is open (to branch on).
+func (p *player) play(policy map[string]string) (*scenario.Decision, error) {
+	s := p.s
+	for ; p.steps < 100_000; p.steps++ {
+		now := p.now
+		if err := s.AdvanceTo(now); err != nil {
+			return nil, err
+		}
+		open := p.open[:0]
+		var ended bool
+		var next time.Duration
+		var hasNext bool
+		s.Read(func(st *engine.State) {
+			t := st.Teams[0]
+			ended = t.Ended
+			open = append(open, t.Open...)
+			if ev, ok := st.Due(1 << 62); ok {
+				next, hasNext = ev.At, true
+			}
+		})
+		p.open = open
+		if ended {
+			return nil, nil
+		}
+		// Answer what the policy covers, when the timing says.
+		answeredNow := false
+		for _, od := range open {
+			choice, known := policy[od.Decision.ID]
+			if !known {
+				return od.Decision, nil
+			}
+			if choice == timeout {
+				continue
+			}
+			when := od.OpenedAt
+			if p.timing == Late {
+				when = od.DeadlineAt() - time.Second
+			}
+			if when <= now {
+				if err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: "T", Decision: od.Decision.ID, Option: choice}); err != nil {
+					return nil, fmt.Errorf("policy %v: %w", policy, err)
+				}
+				answeredNow = true
+				break
+			}
+			if !hasNext || when < next {
+				next, hasNext = when, true
+			}
+		}
+		if answeredNow {
+			continue
+		}
+		if !hasNext {
+			return nil, fmt.Errorf("team stuck at %s with nothing due", now)
+		}
+		p.now = max(next, now)
+	}
+	return nil, nil
+}
+
+// run is the team's play as it stands.
+func (p *player) run() Run {
+	var run Run
+	p.s.Read(func(st *engine.State) {
+		t := st.Teams[0]
+		for _, ph := range t.Path {
+			run.Path = append(run.Path, ph.Phase)
+		}
+		run.Ending = t.Ending
+		if t.EndReason != engine.EndReached {
+			run.Ending = t.EndReason
+		}
+		sc := t.Scores()
+		run.Overall = sc.Overall
+		run.Scores = map[string]float64{}
+		for _, dim := range scoring.Dimensions {
+			if sc.Has[dim] {
+				run.Scores[dim] = sc.Get(dim)
+			}
+		}
+		for _, a := range t.Answers {
+			c := timeout
+			switch {
+			case a.Option != nil:
+				c = a.Option.ID
+			case a.Skipped():
+				c = "optional"
+			case a.Missed():
+				c = "missed"
+			}
+			run.Choices = append(run.Choices, a.Decision.ID+"="+c)
+		}
+	})
+	return run
+}

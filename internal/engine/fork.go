@@ -1,0 +1,362 @@
+package engine
+
+import (
+	"errors"
+	"maps"
+	"math"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+)
+
+// What internal/analysis needs to search a scenario's ways through without
+// replaying each from the start: a copy of a headless session to branch
+// from (Fork), and a key that says when two states have the same future
+// (FutureKey).
+
+// Fork returns an independent copy of a manual-time session (headless
+// play) that logs to log: commands and clock moves on either leave the
+// other as it was. Subscribers are not copied.
+func (s *Session) Fork(log Log) (*Session, error) { return s.fork(log, false) }
+
+// ForkNested is Fork for a depth-first search, in which a session is not
+// played on while a copy of it (or a copy of a copy) is still in use: the
+// copy then shares the lists that only grow (path, inbox, answers…) with
+// the session, without copying them, so forking costs the same however
+// long the play so far. Playing on the session while a copy is still in
+// use corrupts the copy.
+func (s *Session) ForkNested(log Log) (*Session, error) { return s.fork(log, true) }
+
+func (s *Session) fork(log Log, nested bool) (*Session, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.wall != nil {
+		return nil, errors.New("Fork needs a session in manual time")
+	}
+	c := newSession(log, nil)
+	c.st = s.st.clone(nested)
+	c.anchorAt, c.manualAt = s.anchorAt, s.manualAt
+	c.broken, c.halted = s.broken, s.halted
+	return c, nil
+}
+
+// Clone returns a deep copy of the state: applying events to either leaves
+// the other as it was. The scenario, its parts and the source are shared (a
+// loaded scenario never changes), and so are the elements of the lists
+// that only grow (a team's path, inbox, answers, claims…): a copy keeps
+// them with no room to spare, so appending to it never writes into the
+// original's.
+func (s *State) Clone() *State { return s.clone(false) }
+
+// clone copies the state; nested leaves the lists that only grow as they
+// are (see ForkNested).
+func (s *State) clone(nested bool) *State {
+	c := *s
+	c.Refs = maps.Clone(s.Refs)
+	if !nested {
+		c.Notes = slices.Clip(s.Notes)
+		c.Refused = slices.Clip(s.Refused)
+	}
+	c.Teams = make([]*Team, len(s.Teams))
+	for i, t := range s.Teams {
+		c.Teams[i] = t.clone(nested)
+	}
+	return &c
+}
+
+func (t *Team) clone(nested bool) *Team {
+	c := *t
+	if !nested {
+		c.Path = slices.Clip(t.Path)
+		c.Inbox = slices.Clip(t.Inbox)
+		c.Answers = slices.Clip(t.Answers)
+		c.Rejected = slices.Clip(t.Rejected)
+		c.Feed = slices.Clip(t.Feed)
+		c.Claims = slices.Clip(t.Claims)
+		c.Contradictions = slices.Clip(t.Contradictions)
+		c.Changes = slices.Clip(t.Changes)
+		c.Updates = slices.Clip(t.Updates)
+		c.chosen = slices.Clip(t.chosen)
+	}
+	c.Open = slices.Clone(t.Open) // an open decision's deadline may be extended in place
+	c.World = maps.Clone(t.World)
+	c.RegDeadlines = make(map[string]*RegDeadlineState, len(t.RegDeadlines))
+	for id, d := range t.RegDeadlines {
+		dc := *d
+		c.RegDeadlines[id] = &dc
+	}
+	c.Triggered = maps.Clone(t.Triggered)
+	c.feedCount = maps.Clone(t.feedCount)
+	c.Commitments = make([]*Commitment, len(t.Commitments))
+	for i, cm := range t.Commitments {
+		cc := *cm
+		c.Commitments[i] = &cc
+	}
+	c.Overrides = maps.Clone(t.Overrides)
+	c.Ratings = maps.Clone(t.Ratings)
+	c.ruleTicks = slices.Clone(t.ruleTicks)
+	c.fired = slices.Clone(t.fired)
+	c.trigDue = slices.Clone(t.trigDue)
+	c.ruleDue = slices.Clone(t.ruleDue)
+	c.delivered = maps.Clone(t.delivered)
+	c.deliveredAt = maps.Clone(t.deliveredAt)
+	c.skipped = maps.Clone(t.skipped)
+	c.delays = maps.Clone(t.delays)
+	c.opened = maps.Clone(t.opened)
+	return &c
+}
+
+// FutureKey describes what decides the events still to come for a team of
+// an exercise without a feed (Config.NoFeed): two such states with equal
+// keys make the same events happen, at the same times, under the same
+// commands. It leaves out what only the record and the scores read (the
+// path, the inbox, the answers, the updates, settled promises, whether
+// the team made a claim…), and reads the world variables, the counts of
+// decisions and timeouts, the list of claims and whether the team spoke
+// only when an expression of the scenario does (which claims a later one
+// may contradict always count, and whether the team's first public word
+// is still to come: they weigh on the scores of what is to come). The key is for comparing within one process, not for
+// storing.
+func (s *State) FutureKey(team string) string {
+	t := s.Team(team)
+	if t == nil || s.Scenario == nil {
+		return ""
+	}
+	sc := s.Scenario
+	b := make([]byte, 0, 256)
+	str := func(v string) { b = strconv.AppendQuote(b, v) }
+	num := func(v int64) { b = strconv.AppendInt(b, v, 36); b = append(b, ',') }
+	dur := func(v time.Duration) { num(int64(v)) }
+	flag := func(v bool) {
+		if v {
+			b = append(b, '1')
+		} else {
+			b = append(b, '0')
+		}
+	}
+	sorted := func(m map[string]bool) {
+		keys := make([]string, 0, len(m))
+		for k, v := range m {
+			if v {
+				keys = append(keys, k)
+			}
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			str(k)
+		}
+		b = append(b, ';')
+	}
+	dur(s.Now)
+	dur(t.now)
+	flag(s.Ended)
+	flag(s.Paused)
+	flag(s.Discussion)
+	flag(t.Ended)
+	str(t.EndReason)
+	str(t.Phase)
+	dur(t.PhaseEnteredAt)
+	str(t.pendingNext)
+	if s.reads == nil {
+		s.reads = exprReads(sc)
+	}
+	// A variable no expression reads changes nothing to come (the feed,
+	// which may read it, is off).
+	b = append(b, 'W')
+	for _, v := range sc.World {
+		if s.reads[v.ID] {
+			b = strconv.AppendUint(b, math.Float64bits(t.World[v.ID]), 36)
+		}
+		b = append(b, ',')
+	}
+	b = append(b, 'O')
+	for _, od := range t.Open {
+		str(od.Decision.ID)
+		dur(od.OpenedAt)
+		dur(od.Extended)
+	}
+	b = append(b, 'D')
+	delivered := slices.Sorted(maps.Keys(t.delivered))
+	for _, id := range delivered {
+		if t.delivered[id] {
+			str(id)
+			dur(t.deliveredAt[id])
+		}
+	}
+	b = append(b, 'S')
+	sorted(t.skipped)
+	for _, id := range slices.Sorted(maps.Keys(t.delays)) {
+		str(id)
+		dur(t.delays[id])
+	}
+	b = append(b, 'P')
+	sorted(t.opened)
+	num(int64(t.injNext))
+	b = append(b, 'R')
+	for _, id := range slices.Sorted(maps.Keys(t.RegDeadlines)) {
+		d := t.RegDeadlines[id]
+		str(id)
+		dur(d.StartedAt)
+		flag(d.Met)
+		flag(d.Missed)
+	}
+	b = append(b, 'T')
+	for _, f := range t.fired {
+		flag(f)
+	}
+	b = append(b, 'C')
+	for _, c := range t.Commitments {
+		if !c.Kept && !c.Missed {
+			str(c.Decision)
+			str(c.Option)
+			dur(c.At)
+			dur(c.Due)
+		}
+	}
+	b = append(b, 'K')
+	for _, k := range t.ruleTicks {
+		num(int64(k))
+	}
+	// Only a deadline not yet started asks what was chosen before.
+	b = append(b, 'H')
+	var refs []string
+	pending := false
+	for _, d := range sc.Deadlines {
+		pending = pending || t.RegDeadlines[d.ID] == nil
+	}
+	for _, ref := range t.chosen {
+		if !pending {
+			break
+		}
+		for _, d := range sc.Deadlines {
+			if t.RegDeadlines[d.ID] == nil && meets(d, ref) {
+				refs = append(refs, ref)
+				break
+			}
+		}
+	}
+	slices.Sort(refs)
+	refs = slices.Compact(refs)
+	for _, r := range refs {
+		str(r)
+	}
+	b = append(b, 'F')
+	flag(t.spoke && s.reads["silent"]) // only expressions read it
+	flag(t.firstDone)
+	// Claims: the list, when an expression reads it; otherwise those a
+	// later claim may contradict.
+	b = append(b, 'L')
+	if s.reads["claims"] {
+		for _, c := range t.Claims {
+			str(c.Claim)
+		}
+	} else {
+		var set []string
+		for _, c := range t.Claims {
+			if contradictable(sc, c.Claim) && !slices.Contains(set, c.Claim) {
+				set = append(set, c.Claim)
+			}
+		}
+		slices.Sort(set)
+		for _, c := range set {
+			str(c)
+		}
+	}
+	b = append(b, 'X')
+	pairs := make([]string, 0, len(t.Contradictions))
+	for _, c := range t.Contradictions {
+		x, y := c.Earlier.Claim, c.Later.Claim
+		if y < x {
+			x, y = y, x
+		}
+		pairs = append(pairs, strconv.Quote(x)+strconv.Quote(y))
+	}
+	slices.Sort(pairs)
+	pairs = slices.Compact(pairs)
+	for _, p := range pairs {
+		b = append(b, p...)
+	}
+	if s.reads["decisions"] || s.reads["timeouts"] {
+		decisions, timeouts := 0, 0
+		for _, a := range t.Answers {
+			switch {
+			case a.Option != nil:
+				decisions++
+			case a.TimedOut:
+				timeouts++
+			}
+		}
+		b = append(b, 'N')
+		num(int64(decisions))
+		num(int64(timeouts))
+	}
+	return string(b)
+}
+
+// contradictable reports whether some claim contradicts claim.
+func contradictable(sc *scenario.Scenario, claim string) bool {
+	for _, p := range sc.Contradictions {
+		if p[0] == claim || p[1] == claim {
+			return true
+		}
+	}
+	return false
+}
+
+// exprReads is the set of names some expression of the scenario reads
+// (triggers, rules, effects and routes; the feed is left out, as FutureKey
+// is for exercises without one).
+func exprReads(sc *scenario.Scenario) map[string]bool {
+	out := map[string]bool{}
+	add := func(e *scenario.Expr) {
+		if e != nil {
+			for _, n := range e.Reads() {
+				out[n] = true
+			}
+		}
+	}
+	effects := func(es scenario.Effects) {
+		for _, e := range es {
+			add(e.Expr)
+		}
+	}
+	routes := func(rs []*scenario.Route) {
+		for _, r := range rs {
+			add(r.When)
+		}
+	}
+	for _, p := range sc.Phases {
+		for _, d := range p.Decisions {
+			for _, o := range d.Options {
+				effects(o.Effects)
+				routes(o.Routes)
+				if o.Promise != nil {
+					effects(o.Promise.MissEffects)
+				}
+			}
+			if d.OnTimeout != nil {
+				effects(d.OnTimeout.Effects)
+				routes(d.OnTimeout.Routes)
+			}
+		}
+		if p.Continue != nil {
+			routes(p.Continue.Routes)
+		}
+	}
+	for _, r := range sc.Rules {
+		add(r.While)
+		effects(r.Effects)
+	}
+	for _, tr := range sc.Triggers {
+		add(tr.When)
+		effects(tr.Effects)
+	}
+	for _, d := range sc.Deadlines {
+		if d.OnMiss != nil {
+			effects(d.OnMiss.Effects)
+		}
+	}
+	return out
+}
