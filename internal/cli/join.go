@@ -197,12 +197,24 @@ func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWr
 		if err != nil || !ok {
 			return // ended or stopped
 		}
-		o, err := c.SendContext(ctx, engine.Command{Kind: engine.CmdChoose, Decision: a.Decision, Option: a.Option, Text: a.Text, Ref: a.Ref()})
-		if err != nil {
-			if !errors.Is(err, context.Canceled) {
-				fmt.Fprintf(warn, "firebreak: script action %d: %v\n", a.Index, err)
+		var o lan.Outcome
+		for {
+			o, err = c.SendContext(ctx, engine.Command{Kind: engine.CmdChoose, Decision: a.Decision, Option: a.Option, Text: a.Text, Ref: a.Ref()})
+			if err != nil {
+				if !errors.Is(err, context.Canceled) {
+					fmt.Fprintf(warn, "firebreak: script action %d: %v\n", a.Index, err)
+				}
+				return
 			}
-			return
+			if !heldByPause(o) {
+				break
+			}
+			// The host's clock stands still (say it restarted and waits
+			// for the teams): the choice is not refused for good, and goes
+			// again, with the same ref, once the clock runs.
+			if ok, err := waitRunning(ctx, c); err != nil || !ok {
+				return // stopped or ended
+			}
 		}
 		at = time.Duration(o.AtMS) * time.Millisecond
 		if o.AtMS == 0 {
@@ -248,6 +260,57 @@ func waitOpen(ctx context.Context, c *lan.Client, decision string) (opened time.
 			return 0, false, ctx.Err()
 		case <-c.Ended():
 			return 0, false, nil
+		case <-changed:
+		}
+	}
+}
+
+// heldByPause tells whether the host refused a choice only because its
+// clock is paused (not a discussion pause): nothing was logged, and the
+// same choice may come again once the clock runs.
+func heldByPause(o lan.Outcome) bool {
+	return o.Status == lan.StatusRejected &&
+		(o.Code == engine.ErrPaused.Code || strings.Contains(o.Reason, engine.ReasonPaused))
+}
+
+// pausedRetry is how long a choice held by the host's paused clock waits at
+// least before it goes again: the laptop may not have heard of the pause
+// (a host restarts paused without a new event).
+const pausedRetry = 500 * time.Millisecond
+
+// waitRunning waits until the exercise clock runs, as this laptop sees it,
+// and at least pausedRetry; ok is false if the team's exercise ends first.
+func waitRunning(ctx context.Context, c *lan.Client) (ok bool, err error) {
+	changed := make(chan struct{}, 1)
+	cancel := c.Subscribe(func(engine.Event) {
+		select {
+		case changed <- struct{}{}:
+		default:
+		}
+	})
+	defer cancel()
+	minWait := time.After(pausedRetry)
+	for {
+		var paused, ended bool
+		c.Read(func(st *engine.State) {
+			paused, ended = st.Paused && !st.Discussion, st.Ended
+			if t := st.Team(c.Team()); t != nil {
+				ended = ended || t.Ended
+			}
+		})
+		if ended {
+			return false, nil
+		}
+		if !paused && minWait == nil {
+			return true, nil
+		}
+		select {
+		case <-ctx.Done():
+			return false, ctx.Err()
+		case <-c.Ended():
+			return false, nil
+		case <-minWait:
+			minWait = nil
 		case <-changed:
 		}
 	}
