@@ -3,7 +3,7 @@ GO ?= go
 TAGS_APP = migrated_fynedo
 TAGS_TEST = ci,migrated_fynedo
 
-.PHONY: build run test bench bench-analysis analysis-exhaustive lint fonts
+.PHONY: build run test bench bench-analysis analysis-exhaustive startup-compare lint fonts
 build:
 	$(GO) build -tags $(TAGS_APP) -o firebreak .
 
@@ -29,6 +29,11 @@ bench-analysis:
 # scenario (minutes; the test suite compares them on the smaller ones).
 analysis-exhaustive:
 	$(GO) test -tags $(TAGS_TEST),exhaustive -run Exhaustive -timeout 30m ./internal/analysis/
+
+# Start-up time and memory against a bare Fyne window with the same fonts,
+# side by side under Xvfb (issue 13 point 5; needs xvfb and xdotool).
+startup-compare:
+	bash scripts/startup-compare.sh 5
 
 lint: build
 	./firebreak lint scenarios/*.yaml

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# startup-compare.sh [RUNS] — Firebreak against a bare Fyne window with the
+# same fonts (internal/bench/barewindow), side by side under Xvfb: time from
+# exec to a mapped window, and resident memory 5 s after start. Prints each
+# run, the medians and the ratios (issue 13 point 5). Needs xvfb, xdotool.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go build -tags migrated_fynedo -o "$tmp/firebreak" .
+go build -tags migrated_fynedo -o "$tmp/barewindow" ./internal/bench/barewindow
+d=97
+while [ -e /tmp/.X11-unix/X$d ]; do d=$((d+1)); done
+Xvfb :$d -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
+sleep 1
+export DISPLAY=:$d
+measure() { # name binary title → "ms kb"
+  local home="$tmp/home-$1-$RANDOM"; mkdir -p "$home"
+  local start=$(date +%s%N)
+  HOME="$home" "$2" >/dev/null 2>&1 &
+  local pid=$!
+  xdotool search --sync --onlyvisible --name "^$3\$" >/dev/null
+  local ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  sleep 5
+  local kb=$(ps -o rss= -p $pid | tr -d ' ')
+  kill $pid; wait $pid 2>/dev/null || true
+  echo "$ms $kb"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+: > "$tmp/fb" ; : > "$tmp/bare"
+for i in $(seq "$runs"); do
+  # Alternate which goes first, so neither always has the warmer cache.
+  if (( i % 2 )); then
+    measure fb "$tmp/firebreak" Firebreak >> "$tmp/fb"; measure bare "$tmp/barewindow" barewindow >> "$tmp/bare"
+  else
+    measure bare "$tmp/barewindow" barewindow >> "$tmp/bare"; measure fb "$tmp/firebreak" Firebreak >> "$tmp/fb"
+  fi
+done
+for f in fb bare; do echo "$f runs (ms kB):"; sed 's/^/  /' "$tmp/$f"; done
+fbt=$(cut -d' ' -f1 "$tmp/fb" | median); bt=$(cut -d' ' -f1 "$tmp/bare" | median)
+fbm=$(cut -d' ' -f2 "$tmp/fb" | median); bm=$(cut -d' ' -f2 "$tmp/bare" | median)
+echo "median time to a visible window: firebreak ${fbt} ms, bare ${bt} ms, ratio $(awk -v a=$fbt -v b=$bt 'BEGIN{printf "%.2f", a/b}')"
+echo "median resident memory after 5 s: firebreak ${fbm} kB, bare ${bm} kB, ratio $(awk -v a=$fbm -v b=$bm 'BEGIN{printf "%.2f", a/b}')"
