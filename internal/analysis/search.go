@@ -446,30 +446,7 @@ func (p *player) summary(t *engine.Team, every time.Duration) acc {
 func recurringDecisions(sc *scenario.Scenario) map[string]bool {
 	next := map[string][]string{}
 	for _, p := range sc.Phases {
-		add := func(id string) {
-			if id != "" {
-				next[p.ID] = append(next[p.ID], id)
-			}
-		}
-		routes := func(rs []*scenario.Route) {
-			for _, r := range rs {
-				add(r.Next)
-			}
-		}
-		for _, d := range p.Decisions {
-			for _, o := range d.Options {
-				add(o.Next)
-				routes(o.Routes)
-			}
-			if d.OnTimeout != nil {
-				add(d.OnTimeout.Next)
-				routes(d.OnTimeout.Routes)
-			}
-		}
-		if p.Continue != nil {
-			add(p.Continue.Next)
-			routes(p.Continue.Routes)
-		}
+		next[p.ID] = p.Next()
 	}
 	out := map[string]bool{}
 	for _, p := range sc.Phases {
