@@ -6,7 +6,6 @@ import (
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
-	"github.com/firebreak-drills/firebreak/internal/scoring"
 )
 
 // exploreExhaustive is the analysis as it was before issue 13 point 6: it
@@ -123,36 +122,7 @@ func playOld(id string, source []byte, policy map[string]string, order []string,
 		now = max(next, now)
 	}
 	var run Run
-	s.Read(func(st *engine.State) {
-		t := st.Teams[0]
-		for _, p := range t.Path {
-			run.Path = append(run.Path, p.Phase)
-		}
-		run.Ending = t.Ending
-		if t.EndReason != engine.EndReached {
-			run.Ending = t.EndReason
-		}
-		sc := t.Scores()
-		run.Overall = sc.Overall
-		run.Scores = map[string]float64{}
-		for _, dim := range scoring.Dimensions {
-			if sc.Has[dim] {
-				run.Scores[dim] = sc.Get(dim)
-			}
-		}
-		for _, a := range t.Answers {
-			c := timeout
-			switch {
-			case a.Option != nil:
-				c = a.Option.ID
-			case a.Skipped():
-				c = "optional"
-			case a.Missed():
-				c = "missed"
-			}
-			run.Choices = append(run.Choices, a.Decision.ID+"="+c)
-		}
-	})
+	s.Read(func(st *engine.State) { run = runOf(st.Teams[0]) })
 	return run, nil, nil
 }
 

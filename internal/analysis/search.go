@@ -584,35 +584,39 @@ func (p *player) play(policy map[string]string) (*scenario.Decision, error) {
 // run is the team's play as it stands.
 func (p *player) run() Run {
 	var run Run
-	p.s.Read(func(st *engine.State) {
-		t := st.Teams[0]
-		for _, ph := range t.Path {
-			run.Path = append(run.Path, ph.Phase)
+	p.s.Read(func(st *engine.State) { run = runOf(st.Teams[0]) })
+	return run
+}
+
+// runOf describes a team's play: its path, ending, scores and choices.
+func runOf(t *engine.Team) Run {
+	var run Run
+	for _, ph := range t.Path {
+		run.Path = append(run.Path, ph.Phase)
+	}
+	run.Ending = t.Ending
+	if t.EndReason != engine.EndReached {
+		run.Ending = t.EndReason
+	}
+	sc := t.Scores()
+	run.Overall = sc.Overall
+	run.Scores = map[string]float64{}
+	for _, dim := range scoring.Dimensions {
+		if sc.Has[dim] {
+			run.Scores[dim] = sc.Get(dim)
 		}
-		run.Ending = t.Ending
-		if t.EndReason != engine.EndReached {
-			run.Ending = t.EndReason
+	}
+	for _, a := range t.Answers {
+		c := timeout
+		switch {
+		case a.Option != nil:
+			c = a.Option.ID
+		case a.Skipped():
+			c = "optional"
+		case a.Missed():
+			c = "missed"
 		}
-		sc := t.Scores()
-		run.Overall = sc.Overall
-		run.Scores = map[string]float64{}
-		for _, dim := range scoring.Dimensions {
-			if sc.Has[dim] {
-				run.Scores[dim] = sc.Get(dim)
-			}
-		}
-		for _, a := range t.Answers {
-			c := timeout
-			switch {
-			case a.Option != nil:
-				c = a.Option.ID
-			case a.Skipped():
-				c = "optional"
-			case a.Missed():
-				c = "missed"
-			}
-			run.Choices = append(run.Choices, a.Decision.ID+"="+c)
-		}
-	})
+		run.Choices = append(run.Choices, a.Decision.ID+"="+c)
+	}
 	return run
 }
