@@ -279,15 +279,7 @@ func (s *State) FutureKey(team string) string {
 		b = append(b, p...)
 	}
 	if s.reads["decisions"] || s.reads["timeouts"] {
-		decisions, timeouts := 0, 0
-		for _, a := range t.Answers {
-			switch {
-			case a.Option != nil:
-				decisions++
-			case a.TimedOut:
-				timeouts++
-			}
-		}
+		decisions, timeouts := t.answerCounts()
 		b = append(b, 'N')
 		num(int64(decisions))
 		num(int64(timeouts))

@@ -779,13 +779,9 @@ func (s *State) touch(t *Team, name string) {
 	}
 }
 
-// Env is what the scenario's expressions see for a team at exercise time at.
-func (s *State) Env(t *Team, at time.Duration) scenario.Env {
-	env := make(scenario.Env, len(t.World)+5)
-	for k, v := range t.World {
-		env[k] = v
-	}
-	decisions, timeouts := 0, 0
+// answerCounts counts the team's decisions taken and timed out, as the
+// expressions' "decisions" and "timeouts" read them.
+func (t *Team) answerCounts() (decisions, timeouts int) {
 	for _, a := range t.Answers {
 		switch {
 		case a.Option != nil:
@@ -794,6 +790,16 @@ func (s *State) Env(t *Team, at time.Duration) scenario.Env {
 			timeouts++
 		}
 	}
+	return decisions, timeouts
+}
+
+// Env is what the scenario's expressions see for a team at exercise time at.
+func (s *State) Env(t *Team, at time.Duration) scenario.Env {
+	env := make(scenario.Env, len(t.World)+5)
+	for k, v := range t.World {
+		env[k] = v
+	}
+	decisions, timeouts := t.answerCounts()
 	env["minutes"] = at.Minutes()
 	env["decisions"] = float64(decisions)
 	env["timeouts"] = float64(timeouts)
