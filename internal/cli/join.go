@@ -231,13 +231,7 @@ func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWr
 // waitOpen waits until decision is open for the client's team and says when
 // it opened; ok is false if the team's exercise ends first.
 func waitOpen(ctx context.Context, c *lan.Client, decision string) (opened time.Duration, ok bool, err error) {
-	changed := make(chan struct{}, 1)
-	cancel := c.Subscribe(func(engine.Event) {
-		select {
-		case changed <- struct{}{}:
-		default:
-		}
-	})
+	changed, cancel := stateChanges(c)
 	defer cancel()
 	for {
 		var ended bool
@@ -265,6 +259,20 @@ func waitOpen(ctx context.Context, c *lan.Client, decision string) (opened time.
 	}
 }
 
+// stateChanges signals on changed after each event the client folds, so a
+// wait can read the state again; several events between two reads signal
+// once. cancel stops it.
+func stateChanges(c *lan.Client) (changed <-chan struct{}, cancel func()) {
+	ch := make(chan struct{}, 1)
+	cancel = c.Subscribe(func(engine.Event) {
+		select {
+		case ch <- struct{}{}:
+		default:
+		}
+	})
+	return ch, cancel
+}
+
 // heldByPause tells whether the host refused a choice only because its
 // clock is paused (not a discussion pause): nothing was logged, and the
 // same choice may come again once the clock runs.
@@ -281,13 +289,7 @@ const pausedRetry = 500 * time.Millisecond
 // waitRunning waits until the exercise clock runs, as this laptop sees it,
 // and at least pausedRetry; ok is false if the team's exercise ends first.
 func waitRunning(ctx context.Context, c *lan.Client) (ok bool, err error) {
-	changed := make(chan struct{}, 1)
-	cancel := c.Subscribe(func(engine.Event) {
-		select {
-		case changed <- struct{}{}:
-		default:
-		}
-	})
+	changed, cancel := stateChanges(c)
 	defer cancel()
 	minWait := time.After(pausedRetry)
 	for {
