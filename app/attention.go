@@ -121,15 +121,8 @@ func (e *exerciseScreen) autoPause(items []openItem) bool {
 	}
 	var paused bool
 	e.run.Session.Read(func(st *engine.State) { paused = st.Paused || st.Ended })
-	if e.pausedFor == nil {
-		e.pausedFor = map[string]bool{}
-	}
 	var waiting []string
-	for _, it := range items {
-		if e.tabs.SelectedIndex() == it.tab || e.seen[it.key] || e.pausedFor[it.key] {
-			continue
-		}
-		e.pausedFor[it.key] = true
+	for _, it := range e.openedElsewhere(items, e.pausedFor) {
 		if !slices.Contains(waiting, it.team) {
 			waiting = append(waiting, it.team)
 		}
@@ -158,18 +151,24 @@ func (e *exerciseScreen) chimeFor(items []openItem) {
 	if e.hosting != nil {
 		return // the teams are on their own laptops
 	}
-	if e.chimed == nil {
-		e.chimed = map[string]bool{}
-	}
-	ring := false
-	for _, it := range items {
-		if e.tabs.SelectedIndex() == it.tab || e.seen[it.key] || e.chimed[it.key] {
-			continue
-		}
-		e.chimed[it.key] = true
-		ring = true
-	}
+	ring := len(e.openedElsewhere(items, e.chimed)) > 0
 	if ring && soundOn() && e.sh.deps.chime != nil {
 		e.sh.deps.chime()
 	}
+}
+
+// openedElsewhere returns the decisions in items that opened, not yet seen,
+// for a team whose tab is not shown, leaving out those already in handled
+// (the auto-pause's, the chime's), and adds them to it: each opening is
+// acted on once.
+func (e *exerciseScreen) openedElsewhere(items []openItem, handled map[string]bool) []openItem {
+	var out []openItem
+	for _, it := range items {
+		if e.tabs.SelectedIndex() == it.tab || e.seen[it.key] || handled[it.key] {
+			continue
+		}
+		handled[it.key] = true
+		out = append(out, it)
+	}
+	return out
 }

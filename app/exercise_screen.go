@@ -64,7 +64,8 @@ type exerciseScreen struct {
 }
 
 func newExerciseScreen(sh *shell, run *exercise.Running, hs *hosting) *exerciseScreen {
-	e := &exerciseScreen{sh: sh, run: run, histories: worldHistories{}, hosting: hs}
+	e := &exerciseScreen{sh: sh, run: run, histories: worldHistories{}, hosting: hs,
+		pausedFor: map[string]bool{}, chimed: map[string]bool{}}
 	if a := fyne.CurrentApp(); a != nil {
 		if l, ok := newConsoleLock(a.Preferences().String(pinPref(run.ID)), time.Now); ok {
 			e.lock = l
