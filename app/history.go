@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -141,7 +142,7 @@ func (h *historyScreen) row(ex store.Exercise) fyne.CanvasObject {
 	loc, sh := h.sh.loc, h.sh
 	id := ex.ID
 	check := widget.NewCheck(loc.T("history.tick"), func(on bool) { h.tick(id, on) })
-	check.Checked = h.isTicked(id)
+	check.Checked = slices.Contains(h.ticked, id)
 	h.checks[id] = check
 
 	var open *keyButton
@@ -163,15 +164,6 @@ func (h *historyScreen) row(ex store.Exercise) fyne.CanvasObject {
 		wrapped(loc.T("home.resume_teams", "teams", listJoin(loc, ex.Teams))),
 		container.NewHBox(check, spacer(), erase, open),
 	)
-}
-
-func (h *historyScreen) isTicked(id string) bool {
-	for _, t := range h.ticked {
-		if t == id {
-			return true
-		}
-	}
-	return false
 }
 
 // tick ticks or unticks an exercise for comparing. A third tick unticks the
