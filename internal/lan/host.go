@@ -818,12 +818,7 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 		o.Status = StatusRejected
 		o.Code = engine.RefusalCode(err)
 		if o.Reason == "" {
-			var cr *engine.ChoiceRefusal
-			if errors.As(err, &cr) {
-				o.Reason = cr.Reason
-			} else {
-				o.Reason = strings.TrimPrefix(err.Error(), engine.ErrRejected.Error()+": ")
-			}
+			o.Reason = strings.TrimPrefix(err.Error(), engine.ErrRejected.Error()+": ")
 		}
 		if recorded && key != "" {
 			h.mu.Lock()
