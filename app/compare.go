@@ -123,14 +123,13 @@ func (c *compareScreen) comparison() []fyne.CanvasObject {
 	var cols []column
 	var series []scoreSeries
 	for i, r := range reports {
-		for j := range r.Teams {
+		// The debrief's series of each report, renamed and recoloured.
+		for j, ss := range scoreChartSeries(r) {
 			t := &r.Teams[j]
 			label := compareTags[i] + " · " + t.Name
 			cols = append(cols, column{label, t})
-			series = append(series, scoreSeries{team: label, color: len(series), values: t.Scores, overridden: map[string]bool{}})
-			for _, o := range t.Overrides {
-				series[len(series)-1].overridden[o.Dimension] = true
-			}
+			ss.team, ss.color = label, len(series)
+			series = append(series, ss)
 		}
 	}
 	labels := make([]string, len(cols))
