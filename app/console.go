@@ -611,18 +611,22 @@ func (c *console) send(cmd engine.Command) {
 	c.sendAll([]engine.Command{cmd})
 }
 
+// sendInOrder sends commands in order, stopping at the first refusal,
+// which it returns.
+func sendInOrder(conn engine.Conn, cmds []engine.Command) error {
+	for _, cmd := range cmds {
+		if err := conn.Send(cmd); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // sendAll sends commands in order, stopping at the first refusal, which
 // it shows, then redraws. With background set the sends (an fsync each)
 // run off the UI goroutine.
 func (c *console) sendAll(cmds []engine.Command) {
-	run := func() error {
-		for _, cmd := range cmds {
-			if err := c.conn.Send(cmd); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
+	run := func() error { return sendInOrder(c.conn, cmds) }
 	done := func(err error) {
 		if err != nil {
 			showMessage(c.win, c.loc, c.loc.T("common.error"), errorText(c.loc, err))

@@ -229,14 +229,7 @@ func (j *judgement) send(f *formDialog, cmd engine.Command) bool {
 
 // sendAll sends commands in order, stopping at the first refusal (see send).
 func (j *judgement) sendAll(f *formDialog, cmds []engine.Command) bool {
-	run := func() error {
-		for _, cmd := range cmds {
-			if err := j.conn.Send(cmd); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
+	run := func() error { return sendInOrder(j.conn, cmds) }
 	answer := func(err error) bool {
 		if err != nil {
 			setFieldMsg(f.failure, j.loc.T("judge.refused", "reason", errorText(j.loc, err)))
