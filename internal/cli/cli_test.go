@@ -153,28 +153,37 @@ func TestInspectJSON(t *testing.T) {
 // that running the same command again resumes it with the same result as an
 // uninterrupted run.
 func TestPlayResumesAfterKill(t *testing.T) {
-	if os.Getenv("FIREBREAK_PLAY_CHILD") != "" {
-		args := strings.Split(os.Getenv("FIREBREAK_PLAY_CHILD"), "\x1f")
+	// 60 exercise minutes at 600× take 6 s; kill after about 2 s (past the
+	// first choices at 7m and 12m30s, before the end).
+	checkPlayResumesAfterKill(t, "FIREBREAK_PLAY_CHILD", miniPath, miniScript, "600", 2*time.Second)
+}
+
+// checkPlayResumesAfterKill plays script on the scenario at speed in a child
+// process (this test again, with the child variable set), kills it after
+// killAfter, plays it again to its end and checks the result is that of an
+// uninterrupted run.
+func checkPlayResumesAfterKill(t *testing.T, child, scenarioPath, scriptText, speed string, killAfter time.Duration) {
+	t.Helper()
+	if os.Getenv(child) != "" {
+		args := strings.Split(os.Getenv(child), "\x1f")
 		os.Exit(Run(args, Env{Stdout: os.Stdout, Stderr: os.Stderr}))
 	}
-	script := writeFile(t, "s.yaml", miniScript)
+	script := writeFile(t, "s.yaml", scriptText)
 	ref := t.TempDir()
-	if code, _, stderr := runCLI(t, "play", miniPath, "--script", script, "--db", filepath.Join(ref, "x.db"), "--out", ref); code != 0 {
+	if code, _, stderr := runCLI(t, "play", scenarioPath, "--script", script, "--db", filepath.Join(ref, "x.db"), "--out", ref); code != 0 {
 		t.Fatal(stderr)
 	}
 	want := readResult(t, ref)
 
 	dir := t.TempDir()
 	db := filepath.Join(dir, "x.db")
-	// 60 exercise minutes at 600× take 6 s; kill after about 2 s (past the
-	// first choices at 7m and 12m30s, before the end).
-	args := []string{"play", miniPath, "--script", script, "--db", db, "--out", dir, "--speed", "600"}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestPlayResumesAfterKill$")
-	cmd.Env = append(os.Environ(), "FIREBREAK_PLAY_CHILD="+strings.Join(args, "\x1f"))
+	args := []string{"play", scenarioPath, "--script", script, "--db", db, "--out", dir, "--speed", speed}
+	cmd := exec.Command(os.Args[0], "-test.run=^"+t.Name()+"$")
+	cmd.Env = append(os.Environ(), child+"="+strings.Join(args, "\x1f"))
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(2 * time.Second)
+	time.Sleep(killAfter)
 	if err := cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +192,7 @@ func TestPlayResumesAfterKill(t *testing.T) {
 		t.Fatal("the child finished before it was killed; the test proves nothing")
 	}
 
-	code, stdout, stderr := runCLI(t, "play", miniPath, "--script", script, "--db", db, "--out", dir)
+	code, stdout, stderr := runCLI(t, "play", scenarioPath, "--script", script, "--db", db, "--out", dir)
 	if code != 0 {
 		t.Fatal(stderr)
 	}

@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -169,48 +167,8 @@ func TestPlayCarriesOutTheFacilitatorsActions(t *testing.T) {
 // try it again later, when it might be refused for another reason or not
 // at all: the resumed run ends with the uninterrupted run's result.
 func TestPlayResumesTheFacilitatorsActionsAfterKill(t *testing.T) {
-	if os.Getenv("FIREBREAK_SCHED_CHILD") != "" {
-		args := strings.Split(os.Getenv("FIREBREAK_SCHED_CHILD"), "\x1f")
-		os.Exit(Run(args, Env{Stdout: os.Stdout, Stderr: os.Stderr}))
-	}
-	script := writeFile(t, "s.yaml", schedScript)
-	ref := t.TempDir()
-	if code, _, stderr := runCLI(t, "play", schedPath, "--script", script, "--db", filepath.Join(ref, "x.db"), "--out", ref); code != 0 {
-		t.Fatal(stderr)
-	}
-	want := readResult(t, ref)
-
-	dir := t.TempDir()
-	db := filepath.Join(dir, "x.db")
 	// The exercise ends at 40m: 6 s at 400×. Kill after about 3 s (some
 	// 15m to 20m): past Alpha's end at 13m, before Bravo's 'first' times
 	// out at 24m.
-	args := []string{"play", schedPath, "--script", script, "--db", db, "--out", dir, "--speed", "400"}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestPlayResumesTheFacilitatorsActionsAfterKill$")
-	cmd.Env = append(os.Environ(), "FIREBREAK_SCHED_CHILD="+strings.Join(args, "\x1f"))
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	time.Sleep(3 * time.Second)
-	if err := cmd.Process.Kill(); err != nil {
-		t.Fatal(err)
-	}
-	_ = cmd.Wait()
-	if _, err := os.Stat(filepath.Join(dir, "result.json")); err == nil {
-		t.Fatal("the child finished before it was killed; the test proves nothing")
-	}
-	code, stdout, stderr := runCLI(t, "play", schedPath, "--script", script, "--db", db, "--out", dir)
-	if code != 0 {
-		t.Fatal(stderr)
-	}
-	got := readResult(t, dir)
-	if !got.Resumed {
-		t.Fatalf("the second run should resume the interrupted exercise: %s", stdout)
-	}
-	got.Exercise, got.Resumed, want.Exercise = "", false, ""
-	if !reflect.DeepEqual(got, want) {
-		g, _ := json.MarshalIndent(got, "", " ")
-		w, _ := json.MarshalIndent(want, "", " ")
-		t.Fatalf("resumed result differs from an uninterrupted run:\n%s\nwant\n%s", g, w)
-	}
+	checkPlayResumesAfterKill(t, "FIREBREAK_SCHED_CHILD", schedPath, schedScript, "400", 3*time.Second)
 }
