@@ -21,6 +21,7 @@ var lists struct {
 	legalThreat, legal, legalVerb, legalTarget, speculation, evidence, filler compiled
 	nonApology, victim, denialHazard, reassure, overPromise, agent, causal    compiled
 	owning, hedge, causalAfter, breach, staff, anaphor, comment, us           compiled
+	people                                                                    compiled
 	report, idiom                                                             []pattern // language-neutral
 }
 
@@ -61,6 +62,7 @@ func loadLists() {
 		lists.anaphor = anaphorWords.compile()
 		lists.comment = commentWords.compile()
 		lists.us = usWords.compile()
+		lists.people = peopleWords.compile()
 		lists.report = compile(reportCues)
 		lists.idiom = compile(idioms)
 	})
@@ -279,9 +281,12 @@ func (j *judge) run(facts []Fact) []Check {
 			}
 		}
 		var reassure []span
+		people := j.find(lists.people)
 		for _, s := range own(j.findNot(lists.reassure)) {
-			// "until we know it is safe to drink" is not a reassurance.
-			if !t.near(s, reassureUnless, 30, 0) {
+			// "until we know it is safe to drink" is not a reassurance;
+			// "all 312 passengers are safe" reports on people, not on a
+			// product.
+			if !t.near(s, reassureUnless, 30, 0) && !t.subjectBefore(s, people, 40) {
 				reassure = append(reassure, s)
 			}
 		}
@@ -318,7 +323,7 @@ func (j *judge) run(facts []Fact) []Check {
 	causalAfter := own(j.findNot(lists.causalAfter))
 	pin := func(c span, before bool) {
 		for _, a := range agents {
-			if t.sentence[a.a] != t.sentence[c.a] {
+			if t.sentence[a.a] != t.sentence[c.a] || t.cleared(a) {
 				continue
 			}
 			// "caused by the supplier", 由于供应商: the party follows;
@@ -434,8 +439,14 @@ func (j *judge) run(facts []Fact) []Check {
 	// (Not "may cause redness": a possible effect is honest risk advice.)
 	causeish := append(append(append([]span(nil), causal...), agents...), j.find(lists.cause)...)
 	for _, h := range own(j.findNot(lists.hedge)) {
+		// English takes about twice the characters of Chinese to say the
+		// same ("appears to have started on our payment partner's side").
+		reach := 30
+		if isWordRune(t.lower[h.a]) {
+			reach = 60
+		}
 		for _, c := range causeish {
-			if t.sentence[c.a] == t.sentence[h.a] && abs(c.a-h.a) <= 30 {
+			if t.sentence[c.a] == t.sentence[h.a] && abs(c.a-h.a) <= reach {
 				s := h // quote the hedge, with the cause when they share a clause
 				if t.clause[c.a] == t.clause[h.a] {
 					s = span{min(h.a, c.a), max(h.b, c.b)}

@@ -354,7 +354,7 @@ var evidenceWords = words{
 	en: []string{"test result*", "tests show*", "testing show*", "lab result*", "laboratory", "confirmed", "found that", "analysis",
 		"according to", "monitoring show*", "data show*", "not detected", "preliminary test*", "preliminary result*", "preliminary finding*", "initial findings", "evidence"},
 	zh: []string{"检测结果", "化验结果", "检测显示", "化验显示", "初步调查", "初步检测", "调查显示", "调查发现", "经检测", "经化验", "证实", "根据",
-		"证据", "监控显示", "监测显示", "监测数据", "数据显示", "未检出"},
+		"证据", "查明", "查实", "监控显示", "监测显示", "监测数据", "数据显示", "未检出"},
 }
 
 // Vague corporate filler: words that sound responsible and say nothing.
@@ -411,4 +411,12 @@ var guessCues = []string{"speculat", "guess", "rumour", "rumor", "hypothetical",
 var usWords = words{
 	en: []string{"us", "ourselves", "our own", "we"},
 	zh: []string{"我们", "我司", "本公司", "我公司", "自己", "自身"},
+}
+
+// People: when a "safe" is said of them ("all passengers and crew are
+// safe", 旅客和船员均平安), it reports on people, not on a product.
+var peopleWords = words{
+	en: []string{"passenger*", "crew", "guest*", "staff", "employee*", "worker*", "everyone", "everybody", "resident*", "child*", "pupil*",
+		"student*", "patient*", "people", "visitor*", "colleague*", "driver*", "rider*", "occupant*", "diner*"},
+	zh: []string{"旅客", "乘客", "船员", "机组", "员工", "职工", "人员", "游客", "学生", "孩子", "儿童", "居民", "所有人", "住户", "病人", "患者", "顾客均", "同事", "司机", "骑手"},
 }

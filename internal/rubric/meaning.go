@@ -207,9 +207,18 @@ func (t *text) prose() (float64, []span) {
 				fw++
 			}
 		}
+		digits := false
+		for _, r := range seg {
+			digits = digits || isDigit(r)
+		}
+		// A line of its own, with no full stop and no figure: a heading
+		// or a tag (安全第一, 正在调查), whatever characters it uses.
+		bare := end == len(rs) || rs[end] == '\n'
 		switch {
 		case spaced && han < 8 && len(words) < 4:
 			u.kind = 2 // a word between typed spaces: 道歉 召回 热线
+		case bare && !digits && han < 8 && len(words) < 4:
+			u.kind = 2
 		case len(words) >= 3 && fw > 0 && fw*6 >= len(words):
 		case han >= 4 && (fn > 0 || han >= 5*clauses):
 		case len(words) < 3 && han < 4:
@@ -486,6 +495,37 @@ func (t *text) conditional(s span) bool {
 func (t *text) harmedParty(a span) bool {
 	for i := a.a - 1; i >= 0 && i >= a.a-4 && t.clause[i] == t.clause[a.a]; i-- {
 		if strings.ContainsRune("给对向让", t.lower[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectBefore reports whether one of subjects comes before s in its
+// clause, at most within runes: who or what s is said of.
+func (t *text) subjectBefore(s span, subjects []span, within int) bool {
+	for _, p := range subjects {
+		if p.b <= s.a && s.a-p.b <= within && t.clause[p.a] == t.clause[s.a] {
+			return true
+		}
+	}
+	return false
+}
+
+// clearedCues, just before a party, rule it out: "not the supplier",
+// "rather than the courier", 不在外包商, 而不是骑手.
+var clearedCues = []string{"not ", "nor ", "rather than ", "neither ", "instead of ", "不在", "不是", "并非", "而非", "而不是", "不怪", "与…无关"}
+
+// cleared reports whether the party a is ruled out as the one at fault by
+// the words just before it in its clause.
+func (t *text) cleared(a span) bool {
+	from := max(0, a.a-14)
+	for from < a.a && t.clause[from] != t.clause[a.a] {
+		from++
+	}
+	before := string(t.lower[from:a.a])
+	for _, c := range clearedCues {
+		if strings.HasSuffix(strings.TrimSpace(before)+" ", c) || strings.Contains(before, c) && len([]rune(before[strings.LastIndex(before, c)+len(c):])) <= 6 {
 			return true
 		}
 	}

@@ -355,6 +355,10 @@ func Judge(text string, ctx Context) Result {
 // band is the most severe penalty that fired.
 func band(checks []Check) Severity {
 	worst := Minor
+	apologised := false
+	for _, c := range checks {
+		apologised = apologised || c.ID == "apology" && c.Passed && len(c.Evidence) > 0
+	}
 	for _, c := range checks {
 		if !c.Penalty || c.Passed {
 			continue
@@ -369,6 +373,12 @@ func band(checks []Check) Severity {
 			// never again, tenfold within 24 hours") is a promise the
 			// public will hold the company to and see broken.
 			sev = Harmful
+		}
+		if c.ID == "blame" && apologised {
+			// Blame beside a real apology is a partner named in passing
+			// (a weak statement); blame as the message, with no apology,
+			// is what makes a crisis worse.
+			sev = Flaw
 		}
 		if sev > worst {
 			worst = sev

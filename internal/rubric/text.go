@@ -363,7 +363,7 @@ func (t *text) negated(s span) bool {
 	if from == s.a {
 		return false
 	}
-	before := string(t.lower[from:s.a])
+	before := t.quotedLead(from) + string(t.lower[from:s.a])
 	for _, c := range negationZh {
 		if strings.Contains(before, c) {
 			return true
@@ -420,6 +420,36 @@ var demandCues = []string{"demand", "require them", "ask them to", "要求", "�
 var negationEn = []string{"not", "n't", "cannot", "never", "no need to", "refuse to", "refuses to", "nor", "no longer", "without", "rather than", "instead of"}
 
 var negationZh = []string{"不作", "不做", "不会", "不必", "不用", "不需要", "不需", "不予", "不能", "不再", "不是", "不属于", "不存在", "不要", "不打算", "无需", "无须", "没有", "拒绝", "并非", "绝不", "决不", "概不", "从不", "从未", "未曾", "并未", "尚未", "不妄加", "不去", "不会去", "而不是", "不能再", "不得", "请勿", "切勿", "禁止", "与其", "勿"}
+
+// quotedLead returns, when the clause starting at or after from follows a
+// short quotation inside its sentence (请不要想着“等退款到了再说”而继续使用,
+// "don't take 'it looked fine' as a reason to keep using it"), the words
+// of the clause before the quotation, so a negation there still reaches
+// past it. The quoted words themselves are skipped.
+func (t *text) quotedLead(from int) string {
+	cs := from
+	for cs > 0 && t.clause[cs-1] == t.clause[from] {
+		cs--
+	}
+	if cs == 0 || t.lower[cs-1] != '"' || t.sentence[cs-1] != t.sentence[from] {
+		return ""
+	}
+	open := -1
+	for k := cs - 2; k >= 0 && t.sentence[k] == t.sentence[from] && cs-k <= 30; k-- {
+		if t.lower[k] == '"' {
+			open = k
+			break
+		}
+	}
+	if open <= 0 {
+		return ""
+	}
+	a := open
+	for a > 0 && open-a < 12 && t.clause[a-1] == t.clause[open-1] {
+		a--
+	}
+	return string(t.lower[a:open]) + " "
+}
 
 // negationStart returns where the negation that denies s begins (the
 // "will not be" of "will not be commenting", the 不便 of 不便置评), so
