@@ -27,11 +27,11 @@ var acknowledgeWords = words{
 		"our responsibility", "we are responsible", "we accept responsibility", "should not have happened", "should never have happened",
 		"unacceptable", "there was a problem", "there is a problem", "our…failed", "our…is failing", "our…went down",
 		"our…crashed", "our…broke down", "you are right", "you're right", "you were right", "he is right", "she is right", "they are right",
-		"they were right", "critics are right"},
+		"they were right", "critics are right", "we should have", "we should never have"},
 	zh: []string{"已关注到", "关注到", "注意到", "获悉", "我们已看到", "已经看到", "我们看到", "收到…反映", "收到…投诉", "接到…投诉", "接到…反映",
 		"经核实", "经初步核实", "已确认", "经确认", "我们确认", "证实", "承认", "是我们的错", "我们的错", "做错了", "我们错了", "是我们不对", "我们的失误", "我们的过错",
 		"我们的责任", "责任在我们", "责任在于我们", "全部责任", "承担责任", "负有责任", "难辞其咎", "不可接受", "不应该发生", "不该发生",
-		"存在问题", "确实存在", "说得对", "说得没错", "批评得对", "批评是对的", "是我们…的问题", "是我们…的责任", "是我们…失误", "是我们…过错", "是我们…错误", "出现了问题", "出了问题", "问题出在"},
+		"存在问题", "确实存在", "说得对", "说得没错", "批评得对", "批评是对的", "是我们…的问题", "是我们…的责任", "是我们…失误", "是我们…过错", "是我们…错误", "出现了问题", "出了问题", "问题出在", "本该", "本应", "早该"},
 }
 
 // CERC express empathy; SCCT rebuild (apology).
@@ -53,7 +53,7 @@ var concernWords = words{
 		"affected famil*", "affected customers", "families", "your family", "her family", "his family", "their families", "your father", "your mother", "your child", "your children", "your parents", "we are here for you", "sympath*", "heart goes out", "hearts go out", "feel unwell",
 		"fell ill", "who are unwell", "people are unwell", "condolence*", "mourn*"},
 	zh: []string{"关心", "关切", "牵挂", "慰问", "担心", "担忧", "焦虑", "不安", "心情", "感受", "早日康复", "身体健康", "健康和安全", "健康与安全",
-		"安全放在", "放在第一位", "放在首位", "感同身受", "痛心", "揪心", "受影响的", "受害的", "受害者家属", "受害家庭", "家属", "和家人", "及家人", "的家人", "家人朋友", "孩子们", "老人", "家庭", "同情", "我们理解", "理解…心情",
+		"安全放在", "放在第一位", "放在首位", "感同身受", "痛心", "揪心", "受影响的", "受害的", "受害者家属", "受害家庭", "家属", "和家人", "及家人", "的家人", "家人朋友", "孩子们", "老人", "家庭", "同情", "我们理解", "理解…心情", "害怕", "着急",
 		"理解…担心", "理解…担忧", "照顾", "身体不适", "受到伤害", "受委屈", "心疼", "关怀", "哀悼", "悼念", "节哀"},
 }
 
@@ -113,7 +113,8 @@ var contactWords = words{
 var updateWords = words{
 	en: []string{"update*", "further information", "more information", "further details", "more details", "report back", "press conference",
 		"briefing", "next statement", "share more", "share what", "keep you informed", "keep the public informed", "keep you posted", "publish*",
-		"progress report", "next report", "answer", "get back to you", "come back to you", "report", "findings", "results"},
+		"progress report", "next report", "answer", "get back to you", "come back to you", "report", "findings", "results", "meet the press",
+		"will post", "we'll post"},
 	zh: []string{"通报", "更新", "公布", "告知", "发布会", "进展", "披露", "说明会", "答复"},
 }
 
@@ -271,7 +272,7 @@ var victimWords = words{
 		"no system could have", "could have happened to any", "been the target of", "been targeted by", "smear campaign", "campaign of abuse", "campaign of online abuse", "online attack"},
 	zh: []string{"我们同样是受害者", "我们也是受害者", "同样是受害者", "也是受害者", "同为受害者", "也是受害方", "同样是受害方", "我们是受害者",
 		"公司是受害者", "本公司也是", "有组织的攻击", "有预谋的攻击", "蓄意陷害", "被人陷害", "我们也很无辜", "我们也很委屈", "我们也很痛心",
-		"任何企业都无法", "任何公司都无法", "防不胜防", "遭到…攻击", "遭受…攻击", "恶意抹黑", "被抹黑", "网络暴力", "网暴"},
+		"任何企业都无法", "任何公司都无法", "防不胜防", "遭到…攻击", "蓄意攻击", "恶意攻击", "遭受…攻击", "恶意抹黑", "被抹黑", "网络暴力", "网暴"},
 }
 
 // Over-promising: absolutes no one can keep (CERC be credible: do not
@@ -289,9 +290,10 @@ var minimiseWords = words{
 	en: []string{"isolated case*", "isolated incident*", "isolated event*", "isolated problem*", "a small number of", "a very small number", "very few", "only a few",
 		"a handful of", "minor issue", "minor incident", "minor problem", "tiny fraction", "extremely rare", "overblown", "exaggerated",
 		"blown out of proportion", "no cause for alarm", "nothing to worry about", "no need to worry", "no need to panic", "not serious",
-		"limited impact", "not a big deal", "one-off", "only…%", "only…percent", "vast majority", "most customers were not", "most passengers"},
+		"limited impact", "not a big deal", "one-off", "only…%", "only…percent", "fewer than…%", "less than…%", "fewer than 1 in", "less than 1 in",
+		"fewer than one in", "less than one in", "vast majority", "most customers were not", "most passengers"},
 	zh: []string{"个别现象", "个别情况", "个别案例", "个别事件", "个案", "极少数", "少量用户", "少数用户", "少量消费者", "少量顾客", "极个别", "偶发", "偶然事件", "小问题", "夸大", "被放大", "不必恐慌",
-		"无需恐慌", "无需担心", "不必担心", "不用担心", "没什么大不了", "影响有限", "影响不大", "不必过度", "仅占", "只占", "绝大多数", "大部分…正常"},
+		"无需恐慌", "无需担心", "不必担心", "不用担心", "没什么大不了", "影响有限", "影响不大", "不必过度", "仅占", "只占", "不到…%", "不足…%", "不到…分之一", "不足…分之一", "绝大多数", "大部分…正常"},
 }
 
 // SCCT deny (attack the accuser). Always a threat when aimed at the public in
@@ -345,7 +347,7 @@ var speculationWords = words{
 // uncertainty ("your data may have been exposed").
 var hedgeWords = words{
 	en: []string{"probably", "possibly", "perhaps", "maybe", "might", "may have", "may be", "could have", "could be", "it seems", "seems to",
-		"it appears", "appears to", "it looks like", "looks like", "likely", "suspected", "it is possible", "it's possible", "may well"},
+		"it appears", "appears to", "it looks like", "looks like", "looks to have", "look to have", "likely", "suspected", "it is possible", "it's possible", "may well"},
 	zh: []string{"可能", "也许", "或许", "大概", "估计", "应该是", "疑似", "似乎", "好像", "怀疑", "恐怕", "多半"},
 }
 
@@ -384,8 +386,9 @@ var breachWords = words{
 		"unauthoris*", "unauthoriz*", "without permission", "failed to follow", "did not follow", "didn't follow", "against company",
 		"against our rules", "against the rules", "on his own initiative", "on her own initiative", "on their own initiative", "negligen*",
 		"careless*", "ran a red light", "broke the rules", "broke company", "does not represent", "do not represent",
-		"not representative of"},
-	zh: []string{"违反", "违规", "未按规定", "未按…规定", "未按…流程", "未遵守", "不遵守", "擅自", "私自", "疏忽大意", "操作不当", "闯红灯", "逆行", "不代表", "不能代表"},
+		"not representative of", "has been dismissed", "have been dismissed", "was dismissed", "has been fired", "have been fired", "was fired",
+		"has been sacked", "have been sacked", "contract terminated", "contracts terminated"},
+	zh: []string{"违反", "违规", "未按规定", "未按…规定", "未按…流程", "未按…规程", "未按…操作", "未遵守", "解除劳动合同", "予以开除", "已被开除", "已开除", "已被辞退", "予以辞退", "不遵守", "擅自", "私自", "疏忽大意", "操作不当", "闯红灯", "逆行", "不代表", "不能代表"},
 }
 
 // Words that point back at people named in the sentence before.

@@ -214,7 +214,7 @@ var Catalogue = []Def{
 		label("Tell affected people what to do now: stop using it, check the batch, see a doctor.", "告诉受影响的人现在该怎么做：停止使用、核对批次、及时就医。")},
 	{"contact", label("A contact channel", "联系渠道"), false, 2, []string{Action, Transparency}, Minor,
 		label("Give a channel people can use: a hotline number, an email, a web page.", "给出可用的联系渠道：热线号码、邮箱或网页。")},
-	{"next-update", label("When the next update comes", "下次通报时间"), false, 2, []string{Transparency, Action}, Minor,
+	{"next-update", label("When the next update comes", "下次通报时间"), false, 3, []string{Transparency, Action}, Minor,
 		label("Say when the next update comes, with a time (\"by 8 p.m. tonight\").", "写明下次通报的具体时间（如“今晚8点前”）。")},
 	{"denial", label("Denial", "否认"), true, 30, []string{Transparency, Empathy, Accountability}, Harmful,
 		label("Denying a real problem (\"rumours\", \"meets standards\") destroys trust once the facts come out.", "否认真实存在的问题（“谣言”“符合标准”），事实一旦公开就会失去信任。")},
