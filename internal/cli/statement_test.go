@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/firebreak-drills/firebreak/internal/rubric"
 )
 
 // statementJSON is what `statement` prints.
@@ -93,7 +96,7 @@ func TestStatementReadsStdinPrintsJSON(t *testing.T) {
 			t.Errorf("check %s: label %v evidence %v", c.ID, c.Label, c.Evidence)
 		}
 	}
-	if !strings.HasPrefix(out, "{\n  \"version\": 3") || !strings.Contains(out, "\"evidence\": [") {
+	if !strings.HasPrefix(out, fmt.Sprintf("{\n  \"version\": %d", rubric.Version)) || !strings.Contains(out, "\"evidence\": [") {
 		t.Errorf("output is not indented JSON:\n%.200s", out)
 	}
 }

@@ -3,6 +3,7 @@ package rubric
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Meaning beyond the word lists: who is speaking (the team, or someone the
@@ -514,7 +515,7 @@ func (t *text) subjectBefore(s span, subjects []span, within int) bool {
 
 // clearedCues, just before a party, rule it out: "not the supplier",
 // "rather than the courier", 不在外包商, 而不是骑手.
-var clearedCues = []string{"not ", "nor ", "rather than ", "neither ", "instead of ", "不在", "不是", "并非", "而非", "而不是", "不怪", "与…无关"}
+var clearedCues = []string{"not ", "nor ", "rather than ", "neither ", "instead of ", "不在", "不是", "并非", "而非", "而不是", "不怪"}
 
 // cleared reports whether the party a is ruled out as the one at fault by
 // the words just before it in its clause.
@@ -523,9 +524,11 @@ func (t *text) cleared(a span) bool {
 	for from < a.a && t.clause[from] != t.clause[a.a] {
 		from++
 	}
-	before := string(t.lower[from:a.a])
+	before := string(t.lower[from:a.a]) + " "
 	for _, c := range clearedCues {
-		if strings.HasSuffix(strings.TrimSpace(before)+" ", c) || strings.Contains(before, c) && len([]rune(before[strings.LastIndex(before, c)+len(c):])) <= 6 {
+		// The cue, then at most a few characters ("not our courier",
+		// 不在外包商): it governs the party.
+		if k := strings.LastIndex(before, c); k >= 0 && utf8.RuneCountInString(before[k+len(c):]) <= 8 {
 			return true
 		}
 	}

@@ -17,14 +17,17 @@ var (
 	countRe = regexp.MustCompile(`(?:\b\d{1,3}(?:[ ,.]\d{3})+|\b\d[\d,.]*\d|\b\d)[\s-]?(?:k|thousand|million|m)?[\s-]?(?:bottles?|cans?|units?|packs?|packets?|boxes|cartons?|` +
 		`people|persons?|customers?|users?|consumers?|children|kids|babies|parents|patients?|families|households|stores?|shops?|restaurants?|` +
 		`outlets?|branches|cases?|complaints?|orders?|accounts?|records?|reports?|employees|staff|workers|batch(?:es)?|products?|items?|` +
-		`tonnes?|tons?|kg|ml|litres?|liters?|yuan|rmb|dollars?|percent|cities|provinces|countries|hospitals?)\b` +
+		`tonnes?|tons?|kg|ml|litres?|liters?|yuan|rmb|dollars?|percent|cities|provinces|countries|hospitals?|crew|passengers|times|` +
+		// Like Chinese measure words (个, 次, 台), any plural noun after
+		// a number says how many: 46 flights, 4 times, 312 passengers.
+		`[a-z]{2,}s)\b` +
 		`|\d+(?:\.\d+)?\s?%` +
 		`|\d[\d,.]*\s?(?:万|千|百|亿)?\s?(?:瓶|罐|件|箱|盒|袋|听|人|名|位|例|家|起|批|单|笔|户|吨|公斤|千克|毫升|元|份|所|座|辆|台|次|条|个)` +
 		`|[一二三四五六七八九两]?[十百千万][一二三四五六七八九十百千万]*(?:名|位|家|例|瓶|人|件|批|起|户)` +
 		`|[两三四五六七八九]家`)
 	// How many, in words: "six batches".
 	countWordsRe = regexp.MustCompile(`\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds? of|thousands? of|dozens? of) ` +
-		`(?:bottles|batches|stores|shops|restaurants|people|customers|users|children|families|households|cases|hospitals|homes|flats|flights|staff|employees|workers)\b`)
+		`(?:people|children|staff|crew|[a-z]{2,}s)\b`)
 	// Big numbers and measurements stand alone: 418,000; 4.8万; 14.2°C.
 	amountRe = regexp.MustCompile(`\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s?(?:万|亿)|\d+(?:\.\d+)?\s?(?:°c|℃|°)`)
 	// When: dates.

@@ -246,7 +246,7 @@ var Catalogue = []Def{
 
 // Version identifies the judge: the exercise log records it with each
 // statement (see docs/rubric.md, "Versions").
-const Version = 3
+const Version = 4
 
 // Hazard states of a Context.
 const (

@@ -196,7 +196,7 @@ func TestChecks(t *testing.T) {
 		{"timed update en", "en", "We will update you by 8 p.m. today.", nil, map[string]expect{"next-update": pass("update you by 8 p.m. today")}},
 		{"vague update zh", "zh", "有进一步消息将及时告知。", nil, map[string]expect{"next-update": fail()}},
 		{"timed update zh", "zh", "我们将于明天上午10点前公布检测结果。", nil, map[string]expect{"next-update": pass("明天上午10点前公布")}},
-		{"hourly updates en", "en", "We will post updates every hour until the refunds are done.", nil, map[string]expect{"next-update": pass("updates every hour")}},
+		{"hourly updates en", "en", "We will post updates every hour until the refunds are done.", nil, map[string]expect{"next-update": pass("will post updates every hour")}},
 
 		// Speculation, and hedging backed by evidence.
 		{"speculation en", "en", "The problem was probably caused by a faulty valve.", nil, map[string]expect{"speculation": fail("probably caused by"), "cause": fail()}},
@@ -667,5 +667,75 @@ func TestVersion3Bands(t *testing.T) {
 	sorry := Judge(text+" We are sorry for the worry.", Context{Lang: "en", Hazard: HazardCleared})
 	if sorry.Scores[Empathy] <= cleared.Scores[Empathy] {
 		t.Errorf("an apology that is there should still count: %v vs %v", sorry.Scores[Empathy], cleared.Scores[Empathy])
+	}
+}
+
+// check returns the judged check id of r.
+func check(r Result, id string) Check {
+	for _, c := range r.Checks {
+		if c.ID == id {
+			return c
+		}
+	}
+	return Check{}
+}
+
+// Version 4's rules, each on sentences written for this test.
+func TestVersion4Rules(t *testing.T) {
+	fired := func(text, lang, id string) bool {
+		c := check(Judge(text, Context{Lang: lang}), id)
+		return c.ID == id && !c.Passed
+	}
+	passed := func(text, lang, id string) bool {
+		c := check(Judge(text, Context{Lang: lang}), id)
+		return c.ID == id && c.Passed
+	}
+	for _, c := range []struct {
+		name, lang, text, id string
+		want              bool
+	}{
+		// "safe" said of people reports on them, not on a product.
+		{"people safe en", "en", "The coach left the road at 14:10. All 38 pupils and both drivers are safe.", "false-reassurance", false},
+		{"people safe zh", "zh", "大巴14:10驶出路面，车上38名学生和两名司机均是安全的。", "false-reassurance", false},
+		{"product safe en", "en", "The heaters are safe and can be used as normal.", "false-reassurance", true},
+		// A negation reaches past a short quotation.
+		{"negation past quote zh", "zh", "请不要抱着“先用着再说”的想法继续使用这款暖风机。", "false-reassurance", false},
+		{"negation past quote en", "en", "Please do not think \"it seems fine\" and keep using the heater.", "false-reassurance", false},
+		// A party ruled out is not blamed.
+		{"party ruled out zh", "zh", "问题出在我们的审批，而不是外包商。", "blame", false},
+		{"party blamed zh", "zh", "问题出在外包商的操作。", "blame", true},
+		// Lines of slogans are a keyword list, whatever characters they use.
+		{"slogan lines zh", "zh", "暖风机问题\n安全至上\n深表歉意\n正在核查\n关爱用户\n公开透明\n敢于担当\n热线\n后续安排待定\n", "keyword-list", true},
+		{"fact sheet zh", "zh", "召回公告\n型号：HF-220\n批次：2024-07至2024-09\n数量：3.2万台\n热线：400-820-1234\n", "keyword-list", false},
+		// A hedged cause pinned on someone, English at English length.
+		{"hedge reach en", "en", "The fault appears to have started somewhere in the systems of our payment provider.", "speculation", true},
+		// Shrinking the problem with a proportion.
+		{"proportion en", "en", "Fewer than 1 in 40 homes have reported a problem.", "minimising", true},
+		{"proportion zh", "zh", "反映问题的住户不到3%。", "minimising", true},
+		// Firing a named worker as the message is scapegoating.
+		{"dismissal zh", "zh", "当班操作工王某未按操作规程停机，已被辞退。", "blame", true},
+		// A number with any plural noun is a count in English, as a
+		// measure word is in Chinese.
+		{"plural count en", "en", "We cancelled 46 flights and rebooked 9,300 passengers.", "facts", true},
+	} {
+		got := fired(c.text, c.lang, c.id)
+		if c.id == "facts" {
+			got = passed(c.text, c.lang, c.id)
+		}
+		if got != c.want {
+			r := Judge(c.text, Context{Lang: c.lang})
+			t.Errorf("%s: %s fired/passed = %v, want %v (%+v)", c.name, c.id, got, c.want, check(r, c.id))
+		}
+	}
+
+	// Blame beside a real apology is a flaw (a partner named in passing);
+	// blame as the whole message is harmful.
+	passing := Judge("We are sorry. Orders arrived warm because of our courier's broken van. We are refunding every order; call 400-123-4567.", Context{Lang: "en"})
+	message := Judge("Orders arrived warm because of our courier's broken van. Call 400-123-4567.", Context{Lang: "en"})
+	if check(passing, "blame").Passed || check(message, "blame").Passed {
+		t.Fatalf("blame should fire in both: %+v / %+v", check(passing, "blame"), check(message, "blame"))
+	}
+	if passing.Overall < FlawFloor || message.Overall > HarmfulTop {
+		t.Errorf("blame with an apology %v (want the flawed band), without %v (want the harmful band)", passing.Overall, message.Overall)
 	}
 }
