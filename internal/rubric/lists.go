@@ -27,11 +27,11 @@ var acknowledgeWords = words{
 		"our responsibility", "we are responsible", "we accept responsibility", "should not have happened", "should never have happened",
 		"unacceptable", "there was a problem", "there is a problem", "our…failed", "our…is failing", "our…went down",
 		"our…crashed", "our…broke down", "you are right", "you're right", "you were right", "he is right", "she is right", "they are right",
-		"they were right", "critics are right", "we should have", "we should never have"},
+		"they were right", "critics are right", "we should have", "we should never have", "is genuine", "are genuine", "is true", "are true"},
 	zh: []string{"已关注到", "关注到", "注意到", "获悉", "我们已看到", "已经看到", "我们看到", "收到…反映", "收到…投诉", "接到…投诉", "接到…反映",
 		"经核实", "经初步核实", "已确认", "经确认", "我们确认", "证实", "承认", "是我们的错", "我们的错", "做错了", "我们错了", "是我们不对", "我们的失误", "我们的过错",
 		"我们的责任", "责任在我们", "责任在于我们", "全部责任", "承担责任", "负有责任", "难辞其咎", "不可接受", "不应该发生", "不该发生",
-		"存在问题", "确实存在", "说得对", "说得没错", "批评得对", "批评是对的", "是我们…的问题", "是我们…的责任", "是我们…失误", "是我们…过错", "是我们…错误", "出现了问题", "出了问题", "问题出在", "本该", "本应", "早该"},
+		"存在问题", "确实存在", "说得对", "说得没错", "批评得对", "批评是对的", "是我们…的问题", "是我们…的责任", "是我们…失误", "是我们…过错", "是我们…错误", "出现了问题", "出了问题", "问题出在", "本该", "本应", "早该", "属实", "确有其事", "失职"},
 }
 
 // CERC express empathy; SCCT rebuild (apology).

@@ -40,7 +40,8 @@ var (
 		`|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|今晚|明早|明晚)?\d{1,2}(?::\d{2}|点(?:\d{1,2}分|半|钟)?|时(?:\d{1,2}分)?)` +
 		`|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|今晚|明早|明晚|明天)[一二三四五六七八九十]{1,3}点(?:半)?`)
 	// Relative times for an update ("within 24 hours", "every 2 hours").
-	spanTimeRe = regexp.MustCompile(`\b(?:within|in|every)\s+\d+\s+(?:hours?|days?|minutes?)\b|每\d+(?:个)?小时`)
+	spanTimeRe = regexp.MustCompile(`\b(?:within|in|every)\s+(?:\d+|one|two|three|four|five|six|seven|ten|twelve|a|an)\s+(?:hours?|days?|minutes?|weeks?|months?)\b` +
+		`|每\d+(?:个)?小时|(?:\d+|[一二三四五六七八九十两])(?:个)?(?:小时|天|日|周|星期|工作日|月)内`)
 	// What / which: batch, lot, report and product codes (case kept).
 	codeRe = regexp.MustCompile(`\b[A-Z]{1,6}-?\d{2,}(?:[-/]\d+)*\b`)
 	// Where: production lines, plants, named stores.

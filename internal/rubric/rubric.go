@@ -328,11 +328,12 @@ func Judge(text string, ctx Context) Result {
 	checks := j.run(ctx.Facts)
 	if ctx.Hazard == HazardCleared {
 		// Once the hazard is ruled out (a forged report disproved), the
-		// organisation has nothing of its own to apologise for: a cold
-		// but correct rebuttal is not marked down for lacking an apology.
-		// An apology that is there still counts.
+		// organisation has nothing of its own to apologise for, and no
+		// problem of its own to admit: a cold but correct rebuttal is not
+		// marked down for lacking an apology or an admission. One that is
+		// there still counts.
 		for i := range checks {
-			if checks[i].ID == "apology" && !checks[i].Passed {
+			if (checks[i].ID == "apology" || checks[i].ID == "acknowledge") && !checks[i].Passed {
 				checks[i].Weight = 0
 				checks[i].Hint = nil
 			}
