@@ -692,7 +692,7 @@ func TestVersion4Rules(t *testing.T) {
 	}
 	for _, c := range []struct {
 		name, lang, text, id string
-		want              bool
+		want                 bool
 	}{
 		// "safe" said of people reports on them, not on a product.
 		{"people safe en", "en", "The coach left the road at 14:10. All 38 pupils and both drivers are safe.", "false-reassurance", false},
