@@ -319,7 +319,7 @@ func (j *judge) run(facts []Fact) []Check {
 	// sentence owns the fault ("the supplier we chose; that is on us").
 	blame := own(j.findNot(lists.blame))
 	agents := own(j.findNot(lists.agent))
-	causal := own(j.findNot(lists.causal))
+	causal := t.wholeWords(own(j.findNot(lists.causal)))
 	causalAfter := own(j.findNot(lists.causalAfter))
 	pin := func(c span, before bool) {
 		for _, a := range agents {
@@ -357,9 +357,12 @@ func (j *judge) run(facts []Fact) []Check {
 	// Scapegoating staff: a member of staff and a breach of rules in one
 	// sentence ("a temporary worker in breach of company rules", 该员工
 	// 未按规定流程…擅自关闭, 骑手…违反交通规则).
+	// A statement that owns the failure anywhere ("our system should have
+	// flagged it, and it didn't") reports what the staff member did; it
+	// does not make them the message.
 	breaches := own(j.findNot(lists.breach))
 	var staff []span
-	if len(breaches) > 0 {
+	if len(breaches) > 0 && len(j.find(lists.owning)) == 0 {
 		staff = j.find(lists.staff)
 	}
 	for _, v := range breaches {
@@ -439,6 +442,9 @@ func (j *judge) run(facts []Fact) []Check {
 	// (Not "may cause redness": a possible effect is honest risk advice.)
 	causeish := append(append(append([]span(nil), causal...), agents...), j.find(lists.cause)...)
 	for _, h := range own(j.findNot(lists.hedge)) {
+		if t.followedBy(h, hedgedAction) {
+			continue // "we may need to collect it", 可能需要取回: our own next step
+		}
 		// English takes about twice the characters of Chinese to say the
 		// same ("appears to have started on our payment partner's side").
 		reach := 30

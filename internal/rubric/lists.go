@@ -162,16 +162,17 @@ var reassureWords = words{
 		"entirely safe", "totally safe", "our products are safe", "products are safe", "product is safe", "products remain safe",
 		"product remains safe", "is safe", "are safe", "remain safe", "remains safe", "data is safe", "data is secure", "data remains secure",
 		"information is safe", "accounts are safe", "systems are secure", "systems are now secure", "fully secure", "rest assured",
-		"not affect your health", "no effect on health", "no impact on health", "no harm"},
+		"not affect your health", "no effect on health", "no impact on health", "no harm", "fine to drink", "fine to eat", "fine to use",
+		"fine for drinking", "fine for cooking", "no need to pour", "will be fine", "perfectly fine", "okay to drink", "ok to drink", "okay to use", "ok to use"},
 	zh: []string{"放心饮用", "放心食用", "放心使用", "放心购买", "放心", "继续饮用", "继续食用", "继续使用", "照常饮用", "照常食用", "照常使用", "正常饮用",
 		"正常食用", "正常使用", "可正常", "无需退货", "不必退货", "无需停用", "不用退", "无需更换", "不影响健康", "不会影响健康", "不会对…健康", "不会对…身体",
 		"对人体无害", "对健康无害", "无害", "不存在安全风险", "不存在安全隐患", "没有安全风险", "没有安全隐患", "无安全风险", "无安全隐患", "无健康风险",
-		"没有健康风险", "绝对安全", "完全安全", "安全可靠", "产品是安全的", "是安全的", "安全无虞", "数据是安全的", "信息是安全的", "账户是安全的", "系统已恢复安全", "已经安全"},
+		"没有健康风险", "绝对安全", "完全安全", "安全可靠", "产品是安全的", "是安全的", "安全无虞", "数据是安全的", "信息是安全的", "账户是安全的", "系统已恢复安全", "已经安全", "可以放心喝", "可以放心吃", "不会有问题", "不必倒掉", "无需倒掉", "不用倒掉", "不必扔掉", "不用扔掉", "不必丢弃", "放心喝", "放心吃", "没有问题，可以", "可以照常"},
 }
 
 // A reassurance that waits on the facts is not one: "until we know it is
 // safe", "once tests confirm", 确认安全之前.
-var reassureUnless = []string{"until", "unless", "whether", "once ", " if ", "before", "cannot say", "can't say", "not yet",
+var reassureUnless = []string{"until", "unless", "whether", "once we", "once tests", "once the", "once results", "once it is confirmed", " if ", "before", "cannot say", "can't say", "not yet",
 	"直到", "之前", "是否", "以前", "尚未", "还不能", "无法确定", "待"}
 
 // SCCT deny (scapegoat) / diminish (excuse): blaming others.
@@ -208,7 +209,7 @@ var agentWords = words{
 // Words that pin a cause or a fault on the party that follows them …
 var causalWords = words{
 	en: []string{"caused by", "due to", "because of", "the fault of", "fault lies", "fault of", "blame", "blamed", "the result of", "resulted from",
-		"result of", "stems from", "stemmed from", "came from", "originated", "traced to", "traced back to", "lies with", "rests with",
+		"result of", "stems from", "stemmed from", "comes down to", "came down to", "down to the", "came from", "originated", "traced to", "traced back to", "lies with", "rests with",
 		"on the part of", "failure by", "failure of", "error by", "mistake by", "problem at", "problem with", "issue at", "fault at",
 		"failure at", "outage at", "error at", "responsibility lies", "responsibility rests", "the cause is"},
 	zh: []string{"由于", "因为", "出在", "源于", "源自", "来自", "问题出在", "责任在于", "责任在", "都怪", "怪", "归咎于", "系"},
@@ -229,7 +230,7 @@ var owningWords = words{
 		"no excuse", "that does not excuse", "that doesn't excuse", "not an excuse", "we are accountable", "we remain responsible",
 		"we own", "our own", "not your fault", "no fault of yours", "did nothing wrong", "not to blame", "does not shift", "doesn't shift"},
 	zh: []string{"我们的责任", "我们的错", "我们的失误", "我们的过错", "责任在我们", "责任在于我们", "我们负责", "我们承担", "由我们承担", "我们没有",
-		"我们没能", "没有任何过错", "没有过错", "不是您的错", "不是你们的错", "没有把好关", "没把好关", "是我们选", "我们选择的", "不能成为", "不是借口", "不推卸", "不会推卸", "绝不推卸", "全部责任"},
+		"我们没能", "没有任何过错", "没有过错", "不是您的错", "不是你们的错", "没有把好关", "没把好关", "本应", "本该", "没有做到", "是我们选", "我们选择的", "不能成为", "不是借口", "不推卸", "不会推卸", "绝不推卸", "全部责任"},
 }
 
 // Silence in words: CERC be first; 透明性 (no hiding).
@@ -281,9 +282,9 @@ var overPromiseWords = words{
 	en: []string{"never happen again", "never happens again", "will never happen", "never again", "100%", "one hundred percent",
 		"guarantee*", "zero risk", "no risk whatsoever", "completely eliminat*", "eliminate all", "eliminate every",
 		"fully resolved by", "will not happen again", "won't happen again", "cannot happen again", "can never happen",
-		"absolutely no", "ever…again", "never…again"},
+		"absolutely no", "ever…again", "never…again", "not a single…again", "will never…again"},
 	zh: []string{"绝不会再", "再也不会", "绝不再", "不会再发生", "永远不会再", "杜绝", "百分之百", "100%", "保证…不会", "保证…不再", "确保…不再", "确保…绝不",
-		"零风险", "万无一失", "一劳永逸", "彻底消除", "彻底根除", "全部解决", "永远不会…再"},
+		"零风险", "万无一失", "都不会再出现", "不会再出现任何", "任何…都不会再", "一劳永逸", "彻底消除", "彻底根除", "全部解决", "永远不会…再"},
 }
 
 var minimiseWords = words{
@@ -293,7 +294,7 @@ var minimiseWords = words{
 		"limited impact", "not a big deal", "one-off", "only…%", "only…percent", "fewer than…%", "less than…%", "fewer than 1 in", "less than 1 in",
 		"fewer than one in", "less than one in", "vast majority", "most customers were not", "most passengers"},
 	zh: []string{"个别现象", "个别情况", "个别案例", "个别事件", "个案", "极少数", "少量用户", "少数用户", "少量消费者", "少量顾客", "极个别", "偶发", "偶然事件", "小问题", "夸大", "被放大", "不必恐慌",
-		"无需恐慌", "无需担心", "不必担心", "不用担心", "没什么大不了", "影响有限", "影响不大", "不必过度", "仅占", "只占", "不到…%", "不足…%", "不到…分之一", "不足…分之一", "绝大多数", "大部分…正常"},
+		"无需恐慌", "无需担心", "不必担心", "不用担心", "没什么大不了", "影响有限", "影响不大", "不必过度", "仅占", "只占", "不到…%", "不足…%", "个别小朋友", "个别消费者", "个别用户", "个别顾客", "个别家庭", "个别居民", "个别门店", "轻微不适", "轻微的", "不到…分之一", "不足…分之一", "绝大多数", "大部分…正常"},
 }
 
 // SCCT deny (attack the accuser). Always a threat when aimed at the public in
@@ -335,7 +336,7 @@ var legalTargets = words{
 // Speculation about the cause: CERC be right (say what you know, and that
 // you do not know the rest yet).
 var speculationWords = words{
-	en: []string{"we suspect", "we believe it was", "we think it was", "likely caused", "likely due", "most likely", "presumably", "our guess",
+	en: []string{"we suspect", "we believe it was", "we think it was", "our early sense", "our sense is", "our hunch", "we think this", "we believe this", "likely caused", "likely due", "most likely", "presumably", "our guess",
 		"our best guess", "we cannot rule out", "we can't rule out", "cannot be ruled out", "can't be ruled out", "we do not rule out",
 		"we don't rule out", "not ruling out"},
 	zh: []string{"可能是因为", "可能是由于", "可能由", "可能因", "估计是", "大概是", "或许是", "也许是", "推测", "猜测", "怀疑是", "恐怕是", "多半是",

@@ -534,3 +534,56 @@ func (t *text) cleared(a span) bool {
 	}
 	return false
 }
+
+// partOfWord lists, for a one-character Chinese match, the words it is
+// only a part of there: 系 is "is due to" (系外包所为) but not in 系统,
+// 联系 or 关系; 怪 is "blame" but not in 奇怪 or 难怪.
+var partOfWord = map[rune][]string{
+	'系': {"系统", "系列", "联系", "关系", "体系", "维系", "派系", "院系", "直系", "系数", "干系", "星系", "水系", "菜系"},
+	'怪': {"奇怪", "难怪", "古怪", "怪异", "作怪", "鬼怪", "妖怪", "见怪", "怪不得"},
+}
+
+// wholeWords drops the one-character Chinese matches that are only part of
+// a longer word in the text.
+func (t *text) wholeWords(ss []span) []span {
+	var out []span
+	for _, s := range ss {
+		if s.b-s.a == 1 && t.inLongerWord(s.a) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func (t *text) inLongerWord(i int) bool {
+	for _, w := range partOfWord[t.lower[i]] {
+		rs := []rune(w)
+		for k, r := range rs {
+			if r != t.lower[i] {
+				continue
+			}
+			a := i - k
+			if a >= 0 && a+len(rs) <= len(t.lower) && string(t.lower[a:a+len(rs)]) == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hedgedAction, right after a hedge, makes it about what the team may
+// have to do next ("we may need to collect the bottle", 可能需要取回),
+// not a guess at the cause.
+var hedgedAction = []string{" need to", " ask you", " contact you", " call you", " be asked", "需要", "会联系", "要求", "请您"}
+
+// followedBy reports whether one of cues starts right after s.
+func (t *text) followedBy(s span, cues []string) bool {
+	rest := string(t.lower[s.b:min(len(t.lower), s.b+14)])
+	for _, c := range cues {
+		if strings.HasPrefix(rest, c) {
+			return true
+		}
+	}
+	return false
+}
