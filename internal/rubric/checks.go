@@ -408,7 +408,12 @@ func (j *judge) run(facts []Fact) []Check {
 			if tg.a < s.a {
 				d = s.a - tg.b
 			}
-			if d <= 60 && (dist < 0 || d < dist) {
+			// English takes about twice the characters of Chinese.
+			reach := 60
+			if isWordRune(t.lower[s.a]) {
+				reach = 120
+			}
+			if d <= reach && (dist < 0 || d < dist) {
 				best, dist = tg, d
 			}
 		}

@@ -27,11 +27,11 @@ var acknowledgeWords = words{
 		"our responsibility", "we are responsible", "we accept responsibility", "should not have happened", "should never have happened",
 		"unacceptable", "there was a problem", "there is a problem", "our…failed", "our…is failing", "our…went down",
 		"our…crashed", "our…broke down", "you are right", "you're right", "you were right", "he is right", "she is right", "they are right",
-		"they were right", "critics are right", "we should have", "we should never have", "is genuine", "are genuine", "is true", "are true"},
+		"they were right", "critics are right", "we should have", "we should never have", "we have noticed", "we noticed", "we have noted", "is genuine", "are genuine", "is true", "are true"},
 	zh: []string{"已关注到", "关注到", "注意到", "获悉", "我们已看到", "已经看到", "我们看到", "收到…反映", "收到…投诉", "接到…投诉", "接到…反映",
 		"经核实", "经初步核实", "已确认", "经确认", "我们确认", "证实", "承认", "是我们的错", "我们的错", "做错了", "我们错了", "是我们不对", "我们的失误", "我们的过错",
 		"我们的责任", "责任在我们", "责任在于我们", "全部责任", "承担责任", "负有责任", "难辞其咎", "不可接受", "不应该发生", "不该发生",
-		"存在问题", "确实存在", "说得对", "说得没错", "批评得对", "批评是对的", "是我们…的问题", "是我们…的责任", "是我们…失误", "是我们…过错", "是我们…错误", "出现了问题", "出了问题", "问题出在", "本该", "本应", "早该", "属实", "确有其事", "失职"},
+		"存在问题", "确实存在", "说得对", "说得没错", "批评得对", "批评是对的", "是我们…的问题", "是我们…的责任", "是我们…失误", "是我们…过错", "是我们…错误", "出现了问题", "出了问题", "问题出在", "本该", "本应", "早该", "属实", "确有其事", "失职", "是错的", "是错误的", "说错了", "弄错了", "搞错了", "做得不对"},
 }
 
 // CERC express empathy; SCCT rebuild (apology).
@@ -51,7 +51,9 @@ var concernWords = words{
 		"frightening", "frightened", "distressing", "upsetting", "anxious", "speedy recovery", "full recovery", "get well", "your health",
 		"your safety", "health and safety", "safety of", "wellbeing", "well-being", "care about", "we care", "those affected", "everyone affected",
 		"affected famil*", "affected customers", "families", "your family", "her family", "his family", "their families", "your father", "your mother", "your child", "your children", "your parents", "we are here for you", "sympath*", "heart goes out", "hearts go out", "feel unwell",
-		"fell ill", "who are unwell", "people are unwell", "condolence*", "mourn*"},
+		"fell ill", "who are unwell", "people are unwell", "condolence*", "mourn*", "affected users", "affected residents", "affected passengers",
+		"affected parents", "affected people", "people affected", "look after", "looking after", "take care of", "taking care of", "anxiety", "stress",
+		"safety first", "feeling unwell", "are unwell", "is unwell"},
 	zh: []string{"关心", "关切", "牵挂", "慰问", "担心", "担忧", "焦虑", "不安", "心情", "感受", "早日康复", "身体健康", "健康和安全", "健康与安全",
 		"安全放在", "放在第一位", "放在首位", "感同身受", "痛心", "揪心", "受影响的", "受害的", "受害者家属", "受害家庭", "家属", "和家人", "及家人", "的家人", "家人朋友", "孩子们", "老人", "家庭", "同情", "我们理解", "理解…心情", "害怕", "着急",
 		"理解…担心", "理解…担忧", "照顾", "身体不适", "受到伤害", "受委屈", "心疼", "关怀", "哀悼", "悼念", "节哀"},
@@ -95,8 +97,9 @@ var guidanceWords = words{
 		"you can contact", "please call", "please contact", "please return", "please check", "please stop", "please keep", "please do not",
 		"call us", "contact us", "call our", "what to do", "you should", "should call", "should contact", "should stop", "should see",
 		"should return", "if your", "to check", "you can check", "check the status", "are advised to", "should keep", "stay indoors", "keep…windows", "close…windows", "pour it away", "pour them away", "pour it out", "throw it away", "throw them away", "dispose of", "discard",
-		"bin it", "do not open", "don't open", "hang up", "never share", "do not share", "don't share", "treat any", "as a scam", "change your password*", "reset your password*", "watch for", "look out for", "be alert"},
-	zh: []string{"就医", "就诊", "医院", "停止饮用", "停止食用", "停止使用", "暂停饮用", "暂停食用", "暂停使用", "请勿", "切勿", "不要饮用",
+		"bin it", "do not open", "don't open", "hang up", "never share", "do not share", "don't share", "treat any", "as a scam", "change your password*", "reset your password*", "watch for", "look out for", "be alert", "beware of", "be on your guard", "be on guard", "stay alert", "be vigilant",
+		"be careful"},
+	zh: []string{"就医", "就诊", "去医院", "到医院", "前往医院", "停止饮用", "停止食用", "停止使用", "暂停饮用", "暂停食用", "暂停使用", "请勿", "切勿", "不要饮用",
 		"不要食用", "不要使用", "勿饮用", "勿食用", "退回", "退货", "退换", "寄回", "如有", "如出现", "若出现", "出现症状", "拨打", "请拨打", "可拨打",
 		"请联系", "可联系", "请核对", "请查看", "请检查", "核对批次", "查看批次", "识别", "请保留", "保留好", "保留购买", "保留产品", "可凭", "凭购买", "凭小票", "凭订单", "凭瓶", "如您", "如果您", "请您", "请家长",
 		"请消费者", "请顾客", "请用户", "可以拨打", "可以联系", "可申请", "请于", "倒掉", "丢弃", "扔掉", "不要打开", "挂断", "均为诈骗", "都是诈骗", "关闭门窗", "不要转账", "不要共享", "谨防", "警惕", "修改密码", "更改密码", "提高警惕", "留意"},
@@ -105,7 +108,8 @@ var guidanceWords = words{
 // CERC be first / be credible: a channel people can use.
 var contactWords = words{
 	en: []string{"hotline", "helpline", "help line", "call centre", "call center", "customer service", "customer care", "email us", "e-mail us",
-		"website", "wechat", "weibo", "official account", "live chat", "phone", "telephone", "tel", "contact us"},
+		"website", "wechat", "weibo", "official account", "live chat", "phone", "telephone", "tel", "contact us", "message us", "dm us",
+		"direct message", "send us a message"},
 	zh: []string{"热线", "客服", "服务电话", "联系电话", "电话", "邮箱", "电子邮件", "官网", "网站", "公众号", "官方微博", "小程序", "在线客服", "私信", "致电"},
 }
 
