@@ -66,11 +66,11 @@ var actionWords = words{
 		"taken off", "taking off", "closed", "closing", "shut", "sealed", "quarantin*", "refund*", "compensat*", "replacement*", "replace", "replacing",
 		"task force", "audit*", "inspect*", "for testing", "sent to", "independent test*", "we have asked", "commissioned", "working with the",
 		"cooperating with", "co-operating with", "reported to", "notified", "informed the", "have opened", "opened a", "set up", "launched",
-		"medical costs", "medical expenses", "medical bill*", "checking every", "we are checking", "going through the", "examining", "taking back", "take back", "buying back", "buy back", "collecting",
+		"medical costs", "medical expenses", "medical bill*", "checking every", "we are checking", "checking", "going through the", "examining", "taking back", "take back", "buying back", "buy back", "collecting",
 		"paying for", "paying every", "we will pay", "we are paying", "we'll pay", "we will cover", "covering", "scrapped", "stopped shipping", "stopped sales", "halted production", "contacting", "calling every",
 		"phoning", "reimburs*", "cover the cost*", "pay for", "paused", "pausing", "filed", "took…down", "taken down", "cancelled",
 		"canceled", "look into", "looking into"},
-	zh: []string{"召回", "暂停", "停止发货", "停止销售", "停止生产", "停售", "停产", "下架", "封存", "停业", "关闭", "整改", "退款", "赔偿", "补偿", "更换",
+	zh: []string{"召回", "暂停", "退回", "停止发货", "停止销售", "停止生产", "停售", "停产", "下架", "封存", "停业", "关闭", "整改", "退款", "赔偿", "补偿", "更换",
 		"送检", "送…检测", "送…化验", "委托", "已请", "专项组", "工作组", "调查组", "成立", "排查", "彻查", "审核", "抽检", "配合", "上报", "向…报告", "向…报送", "向…通报", "已开通", "开通", "医疗费",
 		"停职", "垫付", "逐一致电", "联系每一位", "报销", "承担…费用", "由我们承担", "全部收回", "收回", "回收", "免费", "叫停", "撤下", "取消", "检查"},
 }
@@ -80,7 +80,8 @@ var causeWords = words{
 	en: []string{"cause of", "causes of", "the cause", "a cause", "caused by", "root cause", "what caused", "due to", "the result of", "resulted from", "fault", "faulty", "failure", "malfunction*", "error",
 		"contaminat*", "investigat*", "under investigation", "testing", "lab", "laboratory", "not yet know", "don't yet know", "do not yet know",
 		"don't know yet", "do not know yet", "don't know", "do not know", "still establishing", "still determining", "what we know", "finding out",
-		"looking into", "look into", "what happened", "how this happened", "why this happened", "traced"},
+		"looking into", "look into", "what happened", "how this happened", "why this happened", "traced", "verifying", "being verified",
+		"being checked"},
 	zh: []string{"原因", "起因", "根源", "所致", "由于", "故障", "失误", "疏漏", "漏洞", "污染", "正在调查", "调查", "彻查", "排查",
 		"查明", "核实", "送检", "检测", "化验", "尚不清楚", "尚未查明", "尚待查明", "还不清楚", "仍在确认", "正在确认", "已知情况", "溯源", "事件经过", "发生经过"},
 }
@@ -100,7 +101,7 @@ var guidanceWords = words{
 		"bin it", "do not open", "don't open", "hang up", "never share", "do not share", "don't share", "treat any", "as a scam", "change your password*", "reset your password*", "watch for", "look out for", "be alert", "beware of", "be on your guard", "be on guard", "stay alert", "be vigilant",
 		"be careful"},
 	zh: []string{"就医", "就诊", "去医院", "到医院", "前往医院", "停止饮用", "停止食用", "停止使用", "暂停饮用", "暂停食用", "暂停使用", "请勿", "切勿", "不要饮用",
-		"不要食用", "不要使用", "勿饮用", "勿食用", "退回", "退货", "退换", "寄回", "如有", "如出现", "若出现", "出现症状", "拨打", "请拨打", "可拨打",
+		"不要食用", "不要使用", "勿饮用", "勿食用", "退货", "退换", "寄回", "如有", "如出现", "若出现", "出现症状", "拨打", "请拨打", "可拨打",
 		"请联系", "可联系", "请核对", "请查看", "请检查", "核对批次", "查看批次", "识别", "请保留", "保留好", "保留购买", "保留产品", "可凭", "凭购买", "凭小票", "凭订单", "凭瓶", "如您", "如果您", "请您", "请家长",
 		"请消费者", "请顾客", "请用户", "可以拨打", "可以联系", "可申请", "请于", "倒掉", "丢弃", "扔掉", "不要打开", "挂断", "均为诈骗", "都是诈骗", "关闭门窗", "不要转账", "不要共享", "谨防", "警惕", "修改密码", "更改密码", "提高警惕", "留意"},
 }
@@ -147,7 +148,8 @@ var denialHazardWords = words{
 		"meet national standards", "meets all standards", "fully compliant", "fake news", "baseless", "unfounded", "untrue", "false rumour*",
 		"false rumor*", "malicious rumour*", "malicious rumor*", "rumours are false", "rumors are false", "claims are false", "reports are false",
 		"strict quality checks", "strict quality control", "rigorous quality", "passed all", "passes all", "passed every", "passes every", "no evidence that", "taken out of context", "meets the standard",
-		"meet the standard", "meets the required standard"},
+		"meet the standard", "meets the required standard", "no basis in fact", "has no basis", "have no basis",
+		"not based on fact*"},
 	zh: []string{"纯属谣言", "是谣言", "系谣言", "属于谣言", "恶意造谣", "系造谣", "造谣生事", "网络谣言", "不实传言", "不实信息", "不实报道", "不实言论", "断章取义",
 		"子虚乌有", "无中生有", "符合国家标准", "符合国家相关标准", "符合标准", "经过严格", "严格质检", "严格把关", "质量没有问题", "产品没有问题", "没有任何问题",
 		"不存在质量问题", "不存在问题", "不存在任何问题", "均合格", "全部合格", "检测合格", "没有任何证据表明", "没有证据表明", "符合…标准"},
@@ -277,7 +279,7 @@ var victimWords = words{
 		"no system could have", "could have happened to any", "been the target of", "been targeted by", "smear campaign", "campaign of abuse", "campaign of online abuse", "online attack"},
 	zh: []string{"我们同样是受害者", "我们也是受害者", "同样是受害者", "也是受害者", "同为受害者", "也是受害方", "同样是受害方", "我们是受害者",
 		"公司是受害者", "本公司也是", "有组织的攻击", "有预谋的攻击", "蓄意陷害", "被人陷害", "我们也很无辜", "我们也很委屈", "我们也很痛心",
-		"任何企业都无法", "任何公司都无法", "防不胜防", "遭到…攻击", "蓄意攻击", "恶意攻击", "遭受…攻击", "恶意抹黑", "被抹黑", "网络暴力", "网暴"},
+		"任何企业都无法", "任何公司都无法", "防不胜防", "遭到…攻击", "蓄意攻击", "恶意攻击", "遭受…攻击", "恶意抹黑", "被抹黑", "抹黑", "被围攻", "泼…脏水", "网络暴力", "网暴"},
 }
 
 // Over-promising: absolutes no one can keep (CERC be credible: do not
@@ -319,9 +321,9 @@ var legalWords = words{
 	en: []string{"legal action*", "legal step*", "legal proceeding*", "legal measures", "legal route*", "legal consequences", "sue", "sues", "sued",
 		"suing", "lawsuit*", "litigat*", "legal liability", "legally liable", "legally responsible", "legally accountable", "defamation",
 		"defamatory", "libel*", "slander*", "lawyer*", "solicitor*", "attorney*", "cease and desist", "prosecut*", "take action against",
-		"taking action against", "action will be taken", "pursue legal", "pursue…legally", "held accountable", "hold accountable", "report…to the police",
+		"taking action against", "action will be taken", "hold to account", "held to account", "in court", "pursue legal", "pursue…legally", "held accountable", "hold accountable", "report…to the police",
 		"reported…to the police"},
-	zh: []string{"追究法律责任", "法律责任", "法律手段", "法律途径", "法律武器", "起诉", "诉诸法律", "律师函", "依法追究", "依法处理", "依法维权",
+	zh: []string{"追究法律责任", "法律责任", "法律手段", "法律途径", "法律武器", "起诉", "诉诸法律", "法庭", "法院", "律师函", "依法追究", "依法处理", "依法维权",
 		"诽谤", "追责", "报警", "报案", "维权到底", "法律后果"},
 }
 

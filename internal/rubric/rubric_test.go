@@ -256,7 +256,7 @@ func TestChecks(t *testing.T) {
 		{"quoting a critic", "en", "Some have called this an isolated case. It is not.", nil, map[string]expect{"minimising": pass()}},
 		{"quoting a critic zh", "zh", "网上很多人说，这是员工的个人行为，是个别现象。不是。", nil, map[string]expect{"minimising": pass(), "blame": pass()}},
 		{"over-promising", "en", "100% safe, this will never happen again, every family compensated within 24 hours.", nil, map[string]expect{
-			"over-promise": fail("100%", "will never happen"),
+			"over-promise": fail("100%", "will never happen again"),
 		}},
 		{"over-promising zh", "zh", "我们保证此类事件绝不会再发生。", nil, map[string]expect{"over-promise": fail("保证此类事件绝不会")}},
 		{"bare caused", "en", "We are deeply sorry for the distress this has caused.", nil, map[string]expect{"cause": fail(), "apology": fail(), "non-apology": fail("sorry")}},
