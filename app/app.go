@@ -19,9 +19,9 @@ import (
 
 	"github.com/firebreak-drills/firebreak/assets"
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/lan"
 	"github.com/firebreak-drills/firebreak/internal/library"
-	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
 // AppID is the Fyne application id (also in FyneApp.toml).
@@ -56,11 +56,11 @@ func Run(dbPath string) error {
 	w.Resize(preferredWindow)
 	a.Lifecycle().SetOnStarted(func() { fitToScreen(w, a.Preferences()) })
 
-	opened := make(chan *store.Store, 1)
+	opened := make(chan *exercise.DB, 1)
 	var storeErr error
 	sh := newShell(w, savedLang(a.Preferences()), deps{
-		openStore: func() (*store.Store, error) {
-			st, err := store.Open(dbPath)
+		openStore: func() (*exercise.DB, error) {
+			st, err := exercise.Open(dbPath)
 			storeErr = err
 			opened <- st // Run closes it once the window is gone
 			return st, err

@@ -20,7 +20,6 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/rubric"
 	"github.com/firebreak-drills/firebreak/internal/scoring"
-	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
 // debriefScreen is the after-action review, in tabs that fit a 1280×800
@@ -81,15 +80,15 @@ type debriefData struct {
 	id      string
 	state   *engine.State
 	events  []engine.Event
-	started time.Time   // wall-clock time of the first event; zero when unknown
-	plan    *store.Plan // nil when none was saved
-	store   *store.Store
+	started time.Time     // wall-clock time of the first event; zero when unknown
+	plan    *debrief.Plan // nil when none was saved
+	store   *exercise.DB
 }
 
 // loadDebrief reads an exercise for the debrief: its log, folded, and its
 // saved improvement plan.
-func loadDebrief(st *store.Store, id string) (*debriefData, error) {
-	events, started, err := exercise.EventsStarted(st, id)
+func loadDebrief(st *exercise.DB, id string) (*debriefData, error) {
+	events, started, err := st.EventsStarted(id)
 	if err != nil {
 		return nil, err
 	}
@@ -101,10 +100,8 @@ func loadDebrief(st *store.Store, id string) (*debriefData, error) {
 		return nil, fmt.Errorf("exercise %s: %w", id, err)
 	}
 	d := &debriefData{id: id, state: state, events: events, started: started, store: st}
-	if p, ok, err := st.Plan(id); err != nil {
+	if d.plan, err = st.Plan(id); err != nil {
 		return nil, err
-	} else if ok {
-		d.plan = &p
 	}
 	return d, nil
 }

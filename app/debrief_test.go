@@ -18,11 +18,11 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/library"
-	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
 // debriefTexts collects the texts shown under o: labels, rich text, canvas
@@ -84,7 +84,7 @@ func hasText(texts []string, sub string) bool {
 // not the date; Alpha stays silent, misses the regulator's deadline and
 // has its speed overridden; Bravo is rated P on the objective; there are
 // two notes. Alpha's decision times out at 34m, which ends the exercise.
-func playedWorld(t *testing.T) (*store.Store, *engine.FakeClock, string) {
+func playedWorld(t *testing.T) (*exercise.DB, *engine.FakeClock, string) {
 	t.Helper()
 	st := openStore(t)
 	clock := engine.NewFakeClock()
@@ -121,7 +121,7 @@ func playedWorld(t *testing.T) (*store.Store, *engine.FakeClock, string) {
 }
 
 // worldDebrief opens the debrief of the played world exercise.
-func worldDebrief(t *testing.T) (*shell, *debriefScreen, *store.Store, string) {
+func worldDebrief(t *testing.T) (*shell, *debriefScreen, *exercise.DB, string) {
 	t.Helper()
 	st, clock, id := playedWorld(t)
 	sh := shellWith(t, st, clock, "", engineEntry(t, "world.yaml"))
@@ -323,7 +323,7 @@ func TestDebriefPlanIsSavedAndReopened(t *testing.T) {
 	if !strings.Contains(p.actions[0].what.Text, "Alpha") && p.model.Actions[0].Team != "Alpha" {
 		t.Errorf("first action is not drawn from Alpha's findings: %+v", p.model.Actions[0])
 	}
-	if _, ok, _ := st.Plan(id); ok {
+	if saved, _ := st.Plan(id); saved != nil {
 		t.Fatal("a plan was saved before any edit")
 	}
 
@@ -335,9 +335,9 @@ func TestDebriefPlanIsSavedAndReopened(t *testing.T) {
 		t.Errorf("due message %q", got)
 	}
 	test.Tap(p.saveButton)
-	got, ok, err := st.Plan(id)
-	if err != nil || !ok || len(got.Actions) == 0 {
-		t.Fatalf("after Save: %+v, %v, %v", got, ok, err)
+	got, err := st.Plan(id)
+	if err != nil || got == nil || len(got.Actions) == 0 {
+		t.Fatalf("after Save: %+v, %v", got, err)
 	}
 	if x := got.Actions[0]; x.Action != "Pre-approved holding statements" || x.Owner != "Head of comms" || x.Due != "2027-03-01" || x.Team != "Alpha" {
 		t.Errorf("saved action %+v", x)
@@ -357,14 +357,14 @@ func TestDebriefPlanIsSavedAndReopened(t *testing.T) {
 	// A strength of the facilitator's own, saved a moment after typing.
 	test.Tap(p.addStrength)
 	test.Type(p.strengths[len(p.strengths)-1], "Calm hand-over between shifts")
-	if _, _, _ = st.Plan(id); len(pending) == 0 {
+	if _, _ = st.Plan(id); len(pending) == 0 {
 		t.Fatal("typing scheduled no save")
 	}
 	for _, f := range pending {
 		f() // the delay passes
 	}
-	got, _, _ = st.Plan(id)
-	if !slices.ContainsFunc(got.Strengths, func(x store.PlanItem) bool { return x.Text == "Calm hand-over between shifts" }) {
+	got, _ = st.Plan(id)
+	if !slices.ContainsFunc(got.Strengths, func(x debrief.PlanItem) bool { return x.Text == "Calm hand-over between shifts" }) {
 		t.Errorf("the typed strength was not saved after the delay: %+v", got.Strengths)
 	}
 	last := got.Actions[len(got.Actions)-1]
@@ -378,7 +378,7 @@ func TestDebriefPlanIsSavedAndReopened(t *testing.T) {
 	// More typing, then leaving the screen at once: saved on the way out.
 	test.Type(a.owner, " and legal")
 	sh.showHome()
-	got, _, _ = st.Plan(id)
+	got, _ = st.Plan(id)
 	if got.Actions[0].Owner != "Head of comms and legal" {
 		t.Errorf("leaving the screen did not save: %+v", got.Actions[0])
 	}
@@ -402,7 +402,7 @@ func TestDebriefPlanIsSavedAndReopened(t *testing.T) {
 
 	// Starting again from the evidence forgets the saved plan.
 	p2.reset()
-	if _, ok, _ := st.Plan(id); ok || p2.saved {
+	if saved, _ := st.Plan(id); saved != nil || p2.saved {
 		t.Error("reset kept the saved plan")
 	}
 }
@@ -532,7 +532,7 @@ func manualLater(pending *[]func()) laterFunc {
 // playedBeverage plays the built-in beverage recall for Alpha and Bravo
 // at 60×: Alpha answers its first decision with a statement at 10 minutes,
 // and the facilitator ends the exercise at 30.
-func playedBeverage(t *testing.T) (*store.Store, *engine.FakeClock, string, library.Entry) {
+func playedBeverage(t *testing.T) (*exercise.DB, *engine.FakeClock, string, library.Entry) {
 	t.Helper()
 	entries, err := library.Builtins()
 	if err != nil {

@@ -4,8 +4,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-
-	"github.com/firebreak-drills/firebreak/internal/exercise"
 )
 
 // TestDebriefRatesAfterTheEnd: the exercise has ended; the facilitator rates
@@ -25,7 +23,7 @@ func TestDebriefRatesAfterTheEnd(t *testing.T) {
 	dlg.radios[0].SetSelected("M")
 	dlg.reasons[0].SetText("Too slow to notify")
 	test.Tap(dlg.ok)
-	state, err := exercise.Load(st, id)
+	state, err := st.Load(id)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,8 +7,8 @@ import (
 
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
-	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
 // errorText says in the UI language what went wrong, for the errors a
@@ -17,9 +17,9 @@ import (
 // the engine stop. Each names the file or the moment. Other errors keep
 // their own words.
 //
-// The refusals are sentinel errors of internal/store and internal/engine,
-// turned into words here, at the edge (as joinErrorText does for
-// internal/lan).
+// The refusals are sentinel errors of internal/exercise (the store's,
+// re-exported there) and internal/engine, turned into words here, at the
+// edge (as joinErrorText does for internal/lan).
 func errorText(loc *i18n.Localizer, err error) string {
 	if err == nil {
 		return ""
@@ -37,30 +37,30 @@ func errorText(loc *i18n.Localizer, err error) string {
 		// inject, note, override, rating): its reason in the UI language.
 		return debrief.RefusalText(code, loc.Lang().String())
 	}
-	var oe *store.OpenError
+	var oe *exercise.OpenError
 	if !errors.As(err, &oe) {
 		switch {
-		case errors.Is(err, store.ErrReadOnly):
+		case errors.Is(err, exercise.ErrReadOnly):
 			return loc.T("error.store.read_only_write")
-		case errors.Is(err, store.ErrBusyCompacting):
+		case errors.Is(err, exercise.ErrBusyCompacting):
 			return loc.T("error.store.busy_compacting")
-		case errors.Is(err, store.ErrNotFound):
+		case errors.Is(err, exercise.ErrNotFound):
 			return loc.T("error.store.no_exercise")
 		}
 		return err.Error()
 	}
 	file := oe.Path
-	var locked *store.LockedError
+	var locked *exercise.LockedError
 	switch {
 	case errors.As(err, &locked) && locked.PID > 0:
 		return loc.T("error.store.locked_pid", "file", file, "pid", locked.PID)
-	case errors.Is(err, store.ErrLocked):
+	case errors.Is(err, exercise.ErrLocked):
 		return loc.T("error.store.locked", "file", file)
-	case errors.Is(err, store.ErrNotDatabase):
+	case errors.Is(err, exercise.ErrNotDatabase):
 		return loc.T("error.store.not_database", "file", file)
-	case errors.Is(err, store.ErrNotFirebreak):
+	case errors.Is(err, exercise.ErrNotFirebreak):
 		return loc.T("error.store.not_firebreak", "file", file)
-	case errors.Is(err, store.ErrSchemaTooNew):
+	case errors.Is(err, exercise.ErrSchemaTooNew):
 		return loc.T("error.store.too_new", "file", file)
 	case errors.Is(err, fs.ErrPermission):
 		return loc.T("error.store.permission", "file", file)

@@ -12,9 +12,9 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/library"
-	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
 // storeRefusals makes the store refuse each kind of file for real: a text
@@ -37,7 +37,7 @@ func storeRefusals(t *testing.T) map[string]error {
 	}
 	db.Close()
 	held := filepath.Join(dir, "held.db")
-	holder, err := store.Open(held)
+	holder, err := exercise.Open(held)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,10 +45,10 @@ func storeRefusals(t *testing.T) map[string]error {
 
 	errs := map[string]error{}
 	for name, path := range map[string]string{"not_database": text, "not_firebreak": foreign, "locked": held} {
-		st, err := store.Open(path)
+		st, err := exercise.Open(path)
 		if err == nil {
 			st.Close()
-			t.Fatalf("store.Open(%s) succeeded, want a refusal", path)
+			t.Fatalf("exercise.Open(%s) succeeded, want a refusal", path)
 		}
 		errs[name] = err
 	}
@@ -66,15 +66,15 @@ func TestStoreRefusalsAreSaidInTheUILanguage(t *testing.T) {
 	for lang, texts := range want {
 		loc := i18n.New(lang)
 		for name, err := range errs {
-			var oe *store.OpenError
+			var oe *exercise.OpenError
 			if !errors.As(err, &oe) {
-				t.Fatalf("%s: %T is not a store.OpenError", name, err)
+				t.Fatalf("%s: %T is not an exercise.OpenError", name, err)
 			}
 			got := errorText(loc, err)
 			if !strings.Contains(got, texts[name]) || !strings.Contains(got, oe.Path) {
 				t.Errorf("%s in %s: %q, want it to say %q and name %s", name, lang, got, texts[name], oe.Path)
 			}
-			if strings.Contains(got, "store:") || strings.Contains(got, err.(*store.OpenError).Err.Error()) {
+			if strings.Contains(got, "store:") || strings.Contains(got, err.(*exercise.OpenError).Err.Error()) {
 				t.Errorf("%s in %s shows the store's own words: %q", name, lang, got)
 			}
 		}
@@ -111,14 +111,14 @@ func TestLimitErrorsAreSaidInTheUILanguage(t *testing.T) {
 func TestHomeSaysTheDatabaseIsInUse(t *testing.T) {
 	openErr := storeRefusals(t)["locked"]
 	sh := newShell(testWindow(t), i18n.ZH, deps{
-		openStore:     func() (*store.Store, error) { return nil, openErr },
+		openStore:     func() (*exercise.DB, error) { return nil, openErr },
 		loadScenarios: func() ([]library.Entry, error) { return []library.Entry{miniEntry(t)}, nil },
 		clock:         engine.NewFakeClock(),
 	})
 	sh.load()
 	t.Cleanup(sh.close)
 	text := allText(sh.win.Content())
-	var oe *store.OpenError
+	var oe *exercise.OpenError
 	errors.As(openErr, &oe)
 	if !strings.Contains(text, "无法打开演练数据库：“"+oe.Path+"”正被另一个 Firebreak") {
 		t.Errorf("home does not say in Chinese that %s is in use:\n%s", oe.Path, text)

@@ -17,7 +17,6 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/library"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
-	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
 // miniEntry is the engine's small test scenario as a library entry.
@@ -38,9 +37,9 @@ func engineEntry(t *testing.T, name string) library.Entry {
 }
 
 // openStore opens a real database in the test's temporary directory.
-func openStore(t *testing.T) *store.Store {
+func openStore(t *testing.T) *exercise.DB {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "firebreak.db"))
+	st, err := exercise.Open(filepath.Join(t.TempDir(), "firebreak.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,17 +59,17 @@ func testWindow(t *testing.T) fyne.Window {
 
 // testShell is the app's window on a temporary store, the mini scenario and
 // a fake clock, with no ticker: tests move the clock and tick themselves.
-func testShell(t *testing.T, st *store.Store, clock *engine.FakeClock) *shell {
+func testShell(t *testing.T, st *exercise.DB, clock *engine.FakeClock) *shell {
 	t.Helper()
 	return shellWith(t, st, clock, "", miniEntry(t))
 }
 
 // shellWith is testShell with the given built-in scenarios and user
 // scenario folder.
-func shellWith(t *testing.T, st *store.Store, clock *engine.FakeClock, userDir string, entries ...library.Entry) *shell {
+func shellWith(t *testing.T, st *exercise.DB, clock *engine.FakeClock, userDir string, entries ...library.Entry) *shell {
 	t.Helper()
 	sh := newShell(testWindow(t), i18n.EN, deps{
-		openStore:     func() (*store.Store, error) { return st, nil },
+		openStore:     func() (*exercise.DB, error) { return st, nil },
 		loadScenarios: func() ([]library.Entry, error) { return entries, nil },
 		clock:         clock,
 		userDir:       userDir,
@@ -82,7 +81,7 @@ func shellWith(t *testing.T, st *store.Store, clock *engine.FakeClock, userDir s
 
 // startMini starts the mini scenario for teams Alpha and Bravo on the
 // store, with the clock paused at 0 as a new exercise is.
-func startMini(t *testing.T, st *store.Store, clock engine.WallClock) *exercise.Running {
+func startMini(t *testing.T, st *exercise.DB, clock engine.WallClock) *exercise.Running {
 	t.Helper()
 	e := miniEntry(t)
 	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha", "Bravo"},

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,22 +13,22 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/internal/debrief"
-	"github.com/firebreak-drills/firebreak/internal/store"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
 )
 
 // historyScreen lists every exercise on this laptop, finished or not,
 // newest first: open one (its debrief, from which it exports, or resume
 // it), tick two to compare them, erase one or all of them for good. A
 // laptop lent for a drill at a venue must be left clean, so erasing
-// removes the exercise from the database file itself (store.Erase), and
-// the host's files for it, and the screen says so.
+// removes the exercise from the database file itself (exercise.DB.Erase),
+// and the host's files for it, and the screen says so.
 //
 // The list is read, and erasing done, off the UI goroutine.
 type historyScreen struct {
 	sh *shell
 
 	loaded  bool
-	list    []store.Exercise
+	list    []exercise.Summary
 	err     error
 	ticked  []string // ids ticked for comparing, oldest tick first; at most two
 	busy    bool     // an erase is running
@@ -86,7 +85,7 @@ func (h *historyScreen) redraw() {
 	}
 }
 
-func (h *historyScreen) find(id string) *store.Exercise {
+func (h *historyScreen) find(id string) *exercise.Summary {
 	for i := range h.list {
 		if h.list[i].ID == id {
 			return &h.list[i]
@@ -138,7 +137,7 @@ func (h *historyScreen) build() fyne.CanvasObject {
 }
 
 // row is one exercise: title, when, teams, status, and its buttons.
-func (h *historyScreen) row(ex store.Exercise) fyne.CanvasObject {
+func (h *historyScreen) row(ex exercise.Summary) fyne.CanvasObject {
 	loc, sh := h.sh.loc, h.sh
 	id := ex.ID
 	check := widget.NewCheck(loc.T("history.tick"), func(on bool) { h.tick(id, on) })
@@ -147,10 +146,10 @@ func (h *historyScreen) row(ex store.Exercise) fyne.CanvasObject {
 
 	var open *keyButton
 	status := loc.T("history.status_finished")
-	if ex.Status == store.StatusFinished {
+	if ex.Finished {
 		open = newIconButton(loc.T("history.open"), theme.DocumentIcon(), func() { sh.showDebrief(id) })
 	} else {
-		status = loc.T("history.status_running", "clock", debrief.Clock(time.Duration(ex.ClockMS)*time.Millisecond))
+		status = loc.T("history.status_running", "clock", debrief.Clock(ex.Clock))
 		open = newIconButton(loc.T("home.resume_button"), theme.MediaPlayIcon(), func() { sh.resumeExercise(id) })
 	}
 	open.Importance = widget.HighImportance
@@ -279,7 +278,7 @@ func (h *historyScreen) erase(ids []string, all bool) {
 			err = st.Erase(ids[0])
 			n = 1
 		}
-		if lanDir != nil && (err == nil || errors.Is(err, store.ErrBusyCompacting)) {
+		if lanDir != nil && (err == nil || errors.Is(err, exercise.ErrBusyCompacting)) {
 			for _, id := range ids {
 				if rmErr := os.RemoveAll(lanDir(id)); rmErr != nil && err == nil {
 					err = rmErr
@@ -295,7 +294,7 @@ func (h *historyScreen) erase(ids []string, all bool) {
 		}
 		uiDo(func() {
 			h.busy = false
-			if a := fyne.CurrentApp(); a != nil && (err == nil || errors.Is(err, store.ErrBusyCompacting)) {
+			if a := fyne.CurrentApp(); a != nil && (err == nil || errors.Is(err, exercise.ErrBusyCompacting)) {
 				for _, id := range ids {
 					a.Preferences().RemoveValue(pinPref(id)) // the console's PIN
 					a.Preferences().RemoveValue(autoPausePref(id))

@@ -13,8 +13,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
-	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
 // historyStatement is a statement only the test's exercises hold, to look
@@ -23,7 +23,7 @@ const historyStatement = "Unique-history-statement: we are sorry, 我们深表�
 
 // playedMini starts the mini scenario, has Alpha answer its first decision
 // with historyStatement when say is set, and ends it when end is set.
-func playedMini(t *testing.T, st *store.Store, clock *engine.FakeClock, say, end bool) string {
+func playedMini(t *testing.T, st *exercise.DB, clock *engine.FakeClock, say, end bool) string {
 	t.Helper()
 	run := startMini(t, st, clock)
 	s := run.Session
@@ -55,7 +55,7 @@ func playedMini(t *testing.T, st *store.Store, clock *engine.FakeClock, say, end
 }
 
 // onDisk is the database's files as `strings firebreak.db*` reads them.
-func onDisk(t *testing.T, st *store.Store) []byte {
+func onDisk(t *testing.T, st *exercise.DB) []byte {
 	t.Helper()
 	var all []byte
 	for _, suffix := range []string{"", "-wal", "-journal"} {
@@ -129,7 +129,7 @@ func TestHistoryErasesAnExerciseForGood(t *testing.T) {
 	if !strings.Contains(allText(sh.body), "Nothing of it remains") {
 		t.Errorf("the history does not say the exercise was erased:\n%s", allText(sh.body))
 	}
-	if _, err := st.Exercise(finished); !errors.Is(err, store.ErrNotFound) {
+	if _, err := st.Exercise(finished); !errors.Is(err, exercise.ErrNotFound) {
 		t.Errorf("the erased exercise is still in the database: %v", err)
 	}
 	if bytes.Contains(onDisk(t, st), []byte("Unique-history-statement")) || bytes.Contains(onDisk(t, st), []byte("我们深表歉意独有")) {

@@ -3,7 +3,6 @@ package app
 import (
 	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,10 +10,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/internal/debrief"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/lan"
 	"github.com/firebreak-drills/firebreak/internal/library"
-	"github.com/firebreak-drills/firebreak/internal/scenario"
-	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
 // homeScreen lists the built-in scenarios, the facilitator's own scenario
@@ -200,7 +198,7 @@ func (h *homeScreen) addResumable(box *fyne.Container) {
 		objs := []fyne.CanvasObject{
 			bold(exerciseTitle(ex, loc.Lang().String())),
 			wrapped(loc.T("home.resume_teams", "teams", listJoin(loc, ex.Teams))),
-			muted(loc.T("home.resume_clock", "clock", debrief.Clock(time.Duration(ex.ClockMS)*time.Millisecond),
+			muted(loc.T("home.resume_clock", "clock", debrief.Clock(ex.Clock),
 				"when", ex.UpdatedAt.Local().Format("2006-01-02 15:04"))),
 		}
 		if sh.deps.lanDir != nil && lan.HostedIn(sh.deps.lanDir(id)) {
@@ -230,8 +228,8 @@ func (h *homeScreen) addHistory(box *fyne.Container) {
 
 // exerciseTitle is a stored exercise's scenario title in lang, with the
 // scenario format's fallbacks, or the scenario id.
-func exerciseTitle(ex store.Exercise, lang string) string {
-	if s := scenario.Text(ex.Title).Get(lang); s != "" {
+func exerciseTitle(ex exercise.Summary, lang string) string {
+	if s := ex.Title.Get(lang); s != "" {
 		return s
 	}
 	return ex.ScenarioID

@@ -17,10 +17,10 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/lan"
 	"github.com/firebreak-drills/firebreak/internal/library"
-	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
 // fakeAnnouncer records what the facilitator's laptop announced.
@@ -43,7 +43,7 @@ func (c closerFunc) Close() error { return c() }
 // The first window of a test makes the test's app (newApp); the others
 // share it, as the windows of one test must: the team laptop's saved join
 // lives in the app's preferences.
-func hostShell(t *testing.T, st *store.Store, dbPath string, clock *engine.FakeClock, ann *fakeAnnouncer, newApp bool) *shell {
+func hostShell(t *testing.T, st *exercise.DB, dbPath string, clock *engine.FakeClock, ann *fakeAnnouncer, newApp bool) *shell {
 	t.Helper()
 	var w fyne.Window
 	if newApp {
@@ -53,7 +53,7 @@ func hostShell(t *testing.T, st *store.Store, dbPath string, clock *engine.FakeC
 		w.Resize(fyne.NewSize(1280, 800))
 	}
 	sh := newShell(w, i18n.EN, deps{
-		openStore:     func() (*store.Store, error) { return st, nil },
+		openStore:     func() (*exercise.DB, error) { return st, nil },
 		loadScenarios: func() ([]library.Entry, error) { return nil, nil },
 		clock:         clock,
 		lanDir:        func(id string) string { return lan.DirFor(dbPath, id) },
@@ -71,7 +71,7 @@ func teamShell(t *testing.T, found []foundExercise) *shell {
 	t.Helper()
 	w := test.NewTempWindow(t, nil)
 	sh := newShell(w, i18n.EN, deps{
-		openStore:     func() (*store.Store, error) { return nil, errors.New("a team laptop needs no database") },
+		openStore:     func() (*exercise.DB, error) { return nil, errors.New("a team laptop needs no database") },
 		loadScenarios: func() ([]library.Entry, error) { return nil, nil },
 		clock:         engine.RealClock{},
 		browse: func(context.Context, time.Duration) ([]foundExercise, error) {
@@ -145,7 +145,7 @@ func (q *uiQueue) eventually(t *testing.T, what string, cond func() bool) {
 type hostedRig struct {
 	t     *testing.T
 	ui    *uiQueue
-	st    *store.Store
+	st    *exercise.DB
 	db    string
 	clock *engine.FakeClock
 	ann   *fakeAnnouncer
@@ -159,7 +159,7 @@ func startHosted(t *testing.T) *hostedRig {
 	t.Helper()
 	r := &hostedRig{t: t, db: filepath.Join(t.TempDir(), "fb.db"), clock: engine.NewFakeClock(), ann: &fakeAnnouncer{}}
 	var err error
-	if r.st, err = store.Open(r.db); err != nil {
+	if r.st, err = exercise.Open(r.db); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { r.st.Close() })
@@ -392,7 +392,7 @@ func TestJoinFormRefusesBadInput(t *testing.T) {
 	joins := 0
 	w := testWindow(t)
 	sh := newShell(w, i18n.EN, deps{
-		openStore:     func() (*store.Store, error) { return nil, errors.New("none") },
+		openStore:     func() (*exercise.DB, error) { return nil, errors.New("none") },
 		loadScenarios: func() ([]library.Entry, error) { return nil, nil },
 		clock:         engine.RealClock{},
 		join: func(context.Context, joinRequest) (remoteTeam, error) {
@@ -652,7 +652,7 @@ func TestHostingWhenTheAnnouncementFails(t *testing.T) {
 	st := openStore(t)
 	run := startMini(t, st, engine.NewFakeClock())
 	dir := filepath.Join(t.TempDir(), "lan")
-	hs, err := startHosting(st, run, dir, func(announcement) (io.Closer, error) {
+	hs, err := startHosting(run, dir, func(announcement) (io.Closer, error) {
 		return advertiseExercise(announcement{}) // fails: no id
 	}, t.Logf)
 	if err != nil {
@@ -714,7 +714,7 @@ func TestHostingFollowsTheLaptopsAddresses(t *testing.T) {
 	testWindow(t)
 	run := startMini(t, st, engine.NewFakeClock())
 	ann := &fakeAnnouncer{}
-	hs, err := startHosting(st, run, filepath.Join(t.TempDir(), "lan"), ann.advertise, t.Logf)
+	hs, err := startHosting(run, filepath.Join(t.TempDir(), "lan"), ann.advertise, t.Logf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -754,7 +754,7 @@ func TestHostingFollowsTheLaptopsAddresses(t *testing.T) {
 func TestJoinScreenSaysWhenOnNoNetwork(t *testing.T) {
 	w := testWindow(t)
 	sh := newShell(w, i18n.ZH, deps{
-		openStore:     func() (*store.Store, error) { return nil, errors.New("none") },
+		openStore:     func() (*exercise.DB, error) { return nil, errors.New("none") },
 		loadScenarios: func() ([]library.Entry, error) { return nil, nil },
 		clock:         engine.RealClock{},
 		browse: func(context.Context, time.Duration) ([]foundExercise, error) {

@@ -25,7 +25,6 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/lan"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
-	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
 // DefaultLANPort is where a facilitator's laptop listens for team laptops
@@ -62,28 +61,28 @@ type hosting struct {
 // listens on DefaultLANPort, or on a port the system picks when that one is
 // taken; a resumed host comes back on the address, certificate and code it
 // had, so the team laptops find it again.
-func startHosting(st *store.Store, run *exercise.Running, dir string, advertise func(announcement) (io.Closer, error), logf func(string, ...any)) (*hosting, error) {
+func startHosting(run *exercise.Running, dir string, advertise func(announcement) (io.Closer, error), logf func(string, ...any)) (*hosting, error) {
 	resumed := lan.HostedIn(dir)
 	listen := net.JoinHostPort("0.0.0.0", strconv.Itoa(DefaultLANPort))
 	if resumed {
 		listen = "0.0.0.0:0" // port 0: the one it had
 	}
 	cfg := lan.HostConfig{Listen: listen, Dir: dir, Linger: 10 * time.Second, Logf: logf}
-	h, err := lan.NewHost(st, run, cfg)
+	h, err := lan.NewHost(run, cfg)
 	moved := false
 	switch {
 	case err != nil && !resumed:
 		// The usual port is taken (another exercise on this laptop, or
 		// another program): any free port does, the screen shows it.
 		cfg.Listen = "0.0.0.0:0"
-		h, err = lan.NewHost(st, run, cfg)
+		h, err = lan.NewHost(run, cfg)
 	case err != nil:
 		// The port the teams know is taken now. Serving elsewhere beats
 		// not serving: the screen says the address changed, and the
 		// laptops join again at the new one (their choices are kept).
 		if free, ferr := freePort(); ferr == nil {
 			cfg.Listen = net.JoinHostPort("0.0.0.0", strconv.Itoa(free))
-			if h2, err2 := lan.NewHost(st, run, cfg); err2 == nil {
+			if h2, err2 := lan.NewHost(run, cfg); err2 == nil {
 				h, err, moved = h2, nil, true
 			}
 		}

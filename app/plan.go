@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/internal/debrief"
-	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
 // planSaveDelay is how long the plan editor waits after the last keystroke
@@ -27,14 +26,15 @@ const planSaveDelay = 700 * time.Millisecond
 // edited in place.
 //
 // The plan is after-action work, not an engine event: it is saved in the
-// store beside the exercise (store.SavePlan), shortly after each edit,
-// with the Save button, and when the screen is left or the window closed.
+// database beside the exercise (exercise.DB.SavePlan), shortly after each
+// edit, with the Save button, and when the screen is left or the window
+// closed.
 // Until the first save the exports show the rows drawn from the evidence;
 // after it, the saved plan.
 type planEditor struct {
 	d      *debriefScreen
 	scroll *container.Scroll // the page, which the text boxes pass the wheel to
-	model  store.Plan        // due dates as typed
+	model  debrief.Plan      // due dates as typed
 	saved  bool              // the store has a plan for the exercise
 	dirty  bool              // edits not saved yet
 	when   time.Time         // last saved
@@ -73,32 +73,18 @@ func newPlanEditor(d *debriefScreen) *planEditor {
 	p := &planEditor{d: d, after: afterDelay}
 	if d.data.plan != nil {
 		p.model = clonePlan(*d.data.plan)
-		p.saved, p.when = true, d.data.plan.UpdatedAt
+		p.saved, p.when = true, d.data.plan.SavedAt
 	}
 	return p
 }
 
-func clonePlan(p store.Plan) store.Plan {
-	return store.Plan{Strengths: slices.Clone(p.Strengths), Improvements: slices.Clone(p.Improvements),
-		Actions: slices.Clone(p.Actions), UpdatedAt: p.UpdatedAt}
+func clonePlan(p debrief.Plan) debrief.Plan {
+	return debrief.Plan{Strengths: slices.Clone(p.Strengths), Improvements: slices.Clone(p.Improvements),
+		Actions: slices.Clone(p.Actions), SavedAt: p.SavedAt}
 }
 
-// draft is the plan the evidence suggests (see debrief.DraftPlan), in the
-// store's terms.
-func (p *planEditor) draft() store.Plan {
-	dp := debrief.DraftPlan(p.d.report)
-	var out store.Plan
-	for _, x := range dp.Strengths {
-		out.Strengths = append(out.Strengths, store.PlanItem(x))
-	}
-	for _, x := range dp.Improvements {
-		out.Improvements = append(out.Improvements, store.PlanItem(x))
-	}
-	for _, x := range dp.Actions {
-		out.Actions = append(out.Actions, store.PlanAction(x))
-	}
-	return out
-}
+// draft is the plan the evidence suggests (see debrief.DraftPlan).
+func (p *planEditor) draft() debrief.Plan { return debrief.DraftPlan(p.d.report) }
 
 // reportPlan is the plan for the exports, as it stands on screen (saved
 // or being saved), or nil when the facilitator has neither saved nor
@@ -108,7 +94,7 @@ func (p *planEditor) reportPlan() *debrief.Plan {
 		return nil
 	}
 	plan, _ := p.toSave()
-	return debrief.PlanFromStore(plan)
+	return &plan
 }
 
 func (p *planEditor) build() fyne.CanvasObject {
@@ -132,10 +118,10 @@ func (p *planEditor) build() fyne.CanvasObject {
 // removed).
 // itemSection draws a list of strengths or areas for improvement: its
 // heading with an add button, then one row per item (or "none").
-func (p *planEditor) itemSection(items *[]store.PlanItem, addKey, headKey string) (*keyButton, []*widget.Entry, []fyne.CanvasObject) {
+func (p *planEditor) itemSection(items *[]debrief.PlanItem, addKey, headKey string) (*keyButton, []*widget.Entry, []fyne.CanvasObject) {
 	loc := p.d.sh.loc
 	add := newIconButton(loc.T(addKey), theme.ContentAddIcon(), func() {
-		*items = append(*items, store.PlanItem{})
+		*items = append(*items, debrief.PlanItem{})
 		p.changed()
 		p.fill()
 	})
@@ -164,7 +150,7 @@ func (p *planEditor) fill() {
 	objs = append(objs, rows...)
 
 	p.addAction = newIconButton(loc.T("debrief.plan_add_action"), theme.ContentAddIcon(), func() {
-		p.model.Actions = append(p.model.Actions, store.PlanAction{})
+		p.model.Actions = append(p.model.Actions, debrief.PlanRow{})
 		p.changed()
 		p.fill()
 	})
@@ -198,7 +184,7 @@ func (p *planEditor) teamChoice(team string, set func(string)) *widget.Select {
 
 // itemRow is a strength or an area for improvement: its team, its text
 // and a button to remove it.
-func (p *planEditor) itemRow(list *[]store.PlanItem, i int) (fyne.CanvasObject, *widget.Entry) {
+func (p *planEditor) itemRow(list *[]debrief.PlanItem, i int) (fyne.CanvasObject, *widget.Entry) {
 	it := (*list)[i]
 	team := p.teamChoice(it.Team, func(s string) {
 		(*list)[i].Team = s
@@ -319,9 +305,10 @@ func (p *planEditor) cancelTimer() {
 	}
 }
 
-// toSave is the model as the store takes it: due dates written
-// YYYY-MM-DD; one that is not a date is left empty (and reported).
-func (p *planEditor) toSave() (store.Plan, []int) {
+// toSave is the model as it is saved: due dates written YYYY-MM-DD (as
+// debrief.Plan.Validate wants them); one that is not a date is left
+// empty (and reported).
+func (p *planEditor) toSave() (debrief.Plan, []int) {
 	out := clonePlan(p.model)
 	var bad []int
 	for i, a := range out.Actions {
@@ -350,9 +337,9 @@ func (p *planEditor) save() bool {
 		p.showStatus()
 		return false
 	}
-	plan.UpdatedAt = time.Now()
+	plan.SavedAt = time.Now()
 	p.d.data.plan = &plan
-	p.saved, p.dirty, p.err, p.bad, p.when = true, false, nil, bad, plan.UpdatedAt
+	p.saved, p.dirty, p.err, p.bad, p.when = true, false, nil, bad, plan.SavedAt
 	p.showStatus()
 	return true
 }
@@ -377,9 +364,9 @@ func (p *planEditor) saveInBackground() {
 				p.showStatus()
 				return
 			}
-			plan.UpdatedAt = time.Now()
+			plan.SavedAt = time.Now()
 			p.d.data.plan = &plan
-			p.saved, p.err, p.bad, p.when = true, nil, bad, plan.UpdatedAt
+			p.saved, p.err, p.bad, p.when = true, nil, bad, plan.SavedAt
 			p.dirty = p.edits != edits
 			p.showStatus()
 		})

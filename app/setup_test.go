@@ -9,8 +9,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
-	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
 func TestSetupRefusesBadTeamNamesBesideTheField(t *testing.T) {
@@ -31,7 +31,7 @@ func TestSetupRefusesBadTeamNamesBesideTheField(t *testing.T) {
 		if list, err := st.Unfinished(); err != nil || len(list) != 0 {
 			t.Fatalf("exercises in the store: %v, %v", list, err)
 		}
-		if _, err := st.Latest(); !errors.Is(err, store.ErrNotFound) {
+		if _, err := st.Latest(); !errors.Is(err, exercise.ErrNotFound) {
 			t.Fatalf("an exercise was created: %v", err)
 		}
 	}

@@ -19,13 +19,12 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/lan"
 	"github.com/firebreak-drills/firebreak/internal/library"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
-	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
 // deps are what the shell needs from the outside world; tests pass a
 // store in a temporary directory, a fixed scenario list and a fake clock.
 type deps struct {
-	openStore     func() (*store.Store, error)
+	openStore     func() (*exercise.DB, error)
 	loadScenarios func() ([]library.Entry, error)
 	clock         engine.WallClock
 	// tickEvery is the exercise clock's refresh interval; zero starts no
@@ -71,11 +70,11 @@ type shell struct {
 
 	// Filled by load, on the UI goroutine.
 	loaded       bool
-	store        *store.Store
+	store        *exercise.DB
 	storeErr     error
 	scenarios    []library.Entry
 	scenariosErr error
-	unfinished   []store.Exercise
+	unfinished   []exercise.Summary
 	exercises    int             // how many exercises the database holds, for the home screen
 	user         []userScenario  // from deps.userDir, usable or not
 	userErr      error           // the folder could not be read
@@ -105,8 +104,8 @@ func (sh *shell) load() {
 	st, storeErr := sh.deps.openStore()
 	entries, scErr := sh.deps.loadScenarios()
 	user, userErr := loadUserScenarios(sh.deps.userDir)
-	var unfinished []store.Exercise
-	var all []store.Exercise
+	var unfinished []exercise.Summary
+	var all []exercise.Summary
 	if st != nil {
 		var err error
 		if unfinished, err = st.Unfinished(); err != nil {
@@ -151,7 +150,7 @@ func (sh *shell) reload() {
 	}
 	st := sh.store
 	sh.inBackground(func() {
-		var list, all []store.Exercise
+		var list, all []exercise.Summary
 		var err error
 		if st != nil {
 			if list, err = st.Unfinished(); err == nil {
@@ -360,7 +359,7 @@ func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts star
 		run, err := exercise.Start(st, cfg, title, "gui", clock, exercise.EachEvent)
 		var hs *hosting
 		if err == nil && several {
-			if hs, err = startHosting(st, run, lanDir(run.ID), advertise, hostLog); err != nil {
+			if hs, err = startHosting(run, lanDir(run.ID), advertise, hostLog); err != nil {
 				// The exercise is stored and paused; Resume on the home
 				// screen tries the network again.
 				err = fmt.Errorf("the exercise is saved but team laptops cannot join: %w", err)
@@ -421,7 +420,7 @@ func (sh *shell) resumeExercise(id string) {
 			if lanDir != nil && lan.HostedIn(lanDir(run.ID)) {
 				// Played on several laptops: serve it again where the
 				// teams knew it, so that they reconnect by themselves.
-				if hs, err = startHosting(st, run, lanDir(run.ID), advertise, hostLog); err != nil {
+				if hs, err = startHosting(run, lanDir(run.ID), advertise, hostLog); err != nil {
 					err = fmt.Errorf("team laptops cannot rejoin: %w", err)
 				}
 			}

@@ -16,9 +16,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/library"
-	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
 // drawnLines is the text drawn on each line of a widget: its canvas texts
@@ -390,13 +390,13 @@ func BenchmarkHomeResize(b *testing.B) {
 	}
 	benchApp(b)
 	w := test.NewTempWindow(b, nil)
-	st, err := store.Open(b.TempDir() + "/f.db")
+	st, err := exercise.Open(b.TempDir() + "/f.db")
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer st.Close()
 	sh := newShell(w, i18n.ZH, deps{
-		openStore:     func() (*store.Store, error) { return st, nil },
+		openStore:     func() (*exercise.DB, error) { return st, nil },
 		loadScenarios: func() ([]library.Entry, error) { return entries, nil },
 		clock:         engine.NewFakeClock(),
 	})

@@ -11,7 +11,6 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
-	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
 // ExportFormats are the formats `export` writes.
@@ -60,23 +59,23 @@ func exportCmd(args []string, env Env) int {
 	// Read-only: an export writes nothing to the database (no migration, no
 	// WAL files, no lock), so it works from a read-only mount, on a file the
 	// user may only read, and while the app or a play run has it open.
-	st, err := store.OpenReadOnly(*db)
+	st, err := exercise.OpenReadOnly(*db)
 	if err != nil {
 		errorf(env, "%v", err)
 		return ExitUsage
 	}
 	defer st.Close()
 
-	var ex store.Exercise
+	var ex exercise.Summary
 	if *session == "" {
 		ex, err = st.Latest()
-		if errors.Is(err, store.ErrNotFound) {
+		if errors.Is(err, exercise.ErrNotFound) {
 			errorf(env, "%s holds no exercise yet", *db)
 			return ExitUsage
 		}
 	} else {
 		ex, err = st.Exercise(*session)
-		if errors.Is(err, store.ErrNotFound) {
+		if errors.Is(err, exercise.ErrNotFound) {
 			hint := ""
 			if latest, err := st.Latest(); err == nil {
 				hint = fmt.Sprintf(" (the most recent is %s; leave out --session to export it)", latest.ID)
@@ -89,7 +88,7 @@ func exportCmd(args []string, env Env) int {
 		errorf(env, "%v", err)
 		return ExitFail
 	}
-	events, started, err := exercise.EventsStarted(st, ex.ID)
+	events, started, err := st.EventsStarted(ex.ID)
 	if err != nil {
 		errorf(env, "%v", err) // names the exercise when an event does not decode
 		return ExitFail
@@ -120,14 +119,10 @@ func exportCmd(args []string, env Env) int {
 
 	// The facilitator's improvement plan, when one was saved after the
 	// debrief, replaces the rows drawn from the evidence.
-	saved, hasPlan, err := st.Plan(ex.ID)
+	plan, err := st.Plan(ex.ID) // nil when none was saved
 	if err != nil {
 		errorf(env, "%v", err)
 		return ExitFail
-	}
-	var plan *debrief.Plan
-	if hasPlan {
-		plan = debrief.PlanFromStore(saved)
 	}
 
 	var data []byte

@@ -14,7 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/firebreak-drills/firebreak/internal/store"
+	"github.com/firebreak-drills/firebreak/internal/debrief"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
 )
 
 func runExport(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -154,14 +155,14 @@ func TestExportRefusesBadRequests(t *testing.T) {
 // A plan the facilitator saved in the app goes into every export.
 func TestExportIncludesTheSavedPlan(t *testing.T) {
 	db, ids := playedDB(t, 1)
-	st, err := store.Open(db)
+	st, err := exercise.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = st.SavePlan(ids[0], store.Plan{
-		Strengths:    []store.PlanItem{{Text: "Calm under pressure"}},
-		Improvements: []store.PlanItem{{Team: "Alpha", Text: "Slow to speak"}},
-		Actions:      []store.PlanAction{{Team: "Alpha", What: "Slow to speak", Action: "Holding statement templates", Owner: "Comms lead", Due: "2027-05-01"}},
+	err = st.SavePlan(ids[0], debrief.Plan{
+		Strengths:    []debrief.PlanItem{{Text: "Calm under pressure"}},
+		Improvements: []debrief.PlanItem{{Team: "Alpha", Text: "Slow to speak"}},
+		Actions:      []debrief.PlanRow{{Team: "Alpha", What: "Slow to speak", Action: "Holding statement templates", Owner: "Comms lead", Due: "2027-05-01"}},
 	})
 	st.Close()
 	if err != nil {
@@ -286,7 +287,7 @@ func TestExportFromReadOnlyFolder(t *testing.T) {
 // the database open for writing (which holds its lock).
 func TestExportBesideAWriter(t *testing.T) {
 	db, ids := playedDB(t, 1)
-	st, err := store.Open(db)
+	st, err := exercise.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,7 +22,6 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/lan"
 	"github.com/firebreak-drills/firebreak/internal/library"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
-	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
 // HostLine is the JSON line `host` prints on standard output once it
@@ -93,7 +92,7 @@ func hostCmd(args []string, env Env) int {
 			return ExitFail
 		}
 	}
-	st, err := store.Open(*db)
+	st, err := exercise.Open(*db)
 	if err != nil {
 		errorf(env, "%v", err)
 		return ExitFail
@@ -109,10 +108,10 @@ func hostCmd(args []string, env Env) int {
 		return ExitFail
 	}
 	found = found && !*fresh
-	if found && prev.Status == store.StatusFinished {
+	if found && prev.Finished {
 		// It ended before (a kill may have come before its outputs were
 		// written): give its result again rather than host it twice.
-		final, err := exercise.Load(st, prev.ID)
+		final, err := st.Load(prev.ID)
 		if err != nil {
 			errorf(env, "%v", err)
 			return ExitFail
@@ -133,7 +132,7 @@ func hostCmd(args []string, env Env) int {
 		errorf(env, "%v", err)
 		return ExitFail
 	}
-	h, err := lan.NewHost(st, run, lan.HostConfig{Listen: *listen, Dir: lan.DirFor(*db, run.ID), AutoStart: true,
+	h, err := lan.NewHost(run, lan.HostConfig{Listen: *listen, Dir: lan.DirFor(*db, run.ID), AutoStart: true,
 		Logf: func(f string, a ...any) { fmt.Fprintf(env.Stderr, "firebreak: "+f+"\n", a...) }})
 	if err != nil {
 		errorf(env, "%v", err)

@@ -22,7 +22,6 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/library"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 	"github.com/firebreak-drills/firebreak/internal/scoring"
-	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
 // Result is what `play` writes to result.json.
@@ -182,7 +181,7 @@ func writeOutputs(dir string, res Result, md string) error {
 // the end, before the outputs were written) gives its result again without
 // being played a second time.
 func Play(o PlayOptions) (Result, *engine.State, error) {
-	st, err := store.Open(o.DB)
+	st, err := exercise.Open(o.DB)
 	if err != nil {
 		return Result{}, nil, err
 	}
@@ -200,7 +199,7 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 		if run, err = exercise.Resume(st, prev.ID, nil, exercise.OnFlush); err != nil {
 			return Result{}, nil, err
 		}
-		if prev.Status == store.StatusFinished {
+		if prev.Finished {
 			fmt.Fprintf(o.Warn, "firebreak: exercise %s of this script already ended; its result is written again (--new plays it again)\n", prev.ID)
 		}
 	} else {

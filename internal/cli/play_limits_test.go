@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
-	"github.com/firebreak-drills/firebreak/internal/store"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
 )
 
 // floodScenario delivers n injects to every team at 0:01:00.
@@ -95,7 +95,7 @@ func TestPlayRefusesADatabaseInUse(t *testing.T) {
 	script := writeFile(t, "s.yaml", miniScript)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "x.db")
-	holder, err := store.Open(db)
+	holder, err := exercise.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}

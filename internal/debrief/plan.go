@@ -3,7 +3,6 @@ package debrief
 import (
 	"errors"
 	"fmt"
-	"github.com/firebreak-drills/firebreak/internal/store"
 	"regexp"
 	"slices"
 	"strconv"
@@ -16,9 +15,9 @@ import (
 // Plan is the facilitator's improvement plan as saved after the debrief:
 // the strengths and areas for improvement in the facilitator's words, and
 // the corrective actions with an owner and a due date. Team "" is the whole
-// exercise. The fields match the store's plan (store.Plan) one for one, so
-// a caller converts a store.PlanItem with PlanItem(x) and a
-// store.PlanAction with PlanRow(x).
+// exercise. It is the one type of the plan: the app edits it, the exports
+// draw from it, and internal/exercise saves it beside the exercise's log
+// (exercise.SavePlan, exercise.Plan).
 type Plan struct {
 	Strengths    []PlanItem
 	Improvements []PlanItem
@@ -182,7 +181,8 @@ func MarkdownWithPlan(st *engine.State, lang string, plan *Plan) string {
 	return strings.TrimRight(out, "\n") + "\n\n" + MarkdownPlan(r)
 }
 
-// ErrDueDate is returned by ParseDue for a text that is not a date.
+// ErrDueDate is returned by ParseDue for a text that is not a date, and
+// by Plan.Validate for a due date not written YYYY-MM-DD.
 var ErrDueDate = errors.New("not a date")
 
 var dueDate = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$`)
@@ -213,6 +213,19 @@ func ParseDue(s string) (string, error) {
 		return "", fmt.Errorf("%w: %q", ErrDueDate, s)
 	}
 	return t.Format("2006-01-02"), nil
+}
+
+// Validate checks that every corrective action's due date is empty or a
+// date written as ParseDue writes it, YYYY-MM-DD (2027-02-30 is refused,
+// and so is 2027/3/1: ParseDue it first). The error wraps ErrDueDate and
+// names the first bad row.
+func (p Plan) Validate() error {
+	for i, a := range p.Actions {
+		if norm, err := ParseDue(a.Due); err != nil || norm != a.Due {
+			return fmt.Errorf("corrective action %d: due date %w (YYYY-MM-DD): %q", i+1, ErrDueDate, a.Due)
+		}
+	}
+	return nil
 }
 
 // planLabels is the wording of a saved improvement plan in the exports.
@@ -249,20 +262,4 @@ func planNote(r *Report) string {
 		return fmt.Sprintf(T(r.Lang, "plan.savedat"), t.Format("2006-01-02 15:04"))
 	}
 	return T(r.Lang, "plan.saved")
-}
-
-// PlanFromStore turns an improvement plan as the store keeps it into the
-// report's (the two have the same fields).
-func PlanFromStore(p store.Plan) *Plan {
-	out := &Plan{SavedAt: p.UpdatedAt}
-	for _, x := range p.Strengths {
-		out.Strengths = append(out.Strengths, PlanItem(x))
-	}
-	for _, x := range p.Improvements {
-		out.Improvements = append(out.Improvements, PlanItem(x))
-	}
-	for _, x := range p.Actions {
-		out.Actions = append(out.Actions, PlanRow(x))
-	}
-	return out
 }

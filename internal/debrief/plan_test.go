@@ -147,3 +147,22 @@ func TestParseDue(t *testing.T) {
 		}
 	}
 }
+
+// A plan to be saved has its due dates written YYYY-MM-DD (or none):
+// Validate is ParseDue's check, refusing any other way of writing a date.
+func TestPlanValidate(t *testing.T) {
+	good := Plan{Actions: []PlanRow{{What: "a", Due: "2027-03-01"}, {What: "b"}, {What: "c", Due: "2028-02-29"}, {What: "d", Due: "2027-12-31"}}}
+	if err := good.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	for _, due := range []string{"tomorrow", "2027-02-30", "2027-13-01", "27-03-01", "2027/03/01", "2027-3-1", " 2027-03-01", "2027-03-01T10:00", "２０２７-03-01"} {
+		bad := Plan{Actions: []PlanRow{{What: "ok", Due: "2027-04-01"}, {What: "b", Due: due}}}
+		err := bad.Validate()
+		if !errors.Is(err, ErrDueDate) {
+			t.Errorf("due %q: Validate = %v, want ErrDueDate", due, err)
+		}
+		if err != nil && !strings.Contains(err.Error(), "corrective action 2") {
+			t.Errorf("due %q: error %q does not name the row", due, err)
+		}
+	}
+}

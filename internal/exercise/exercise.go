@@ -1,6 +1,13 @@
 // Package exercise ties the engine to the store: it starts an exercise whose
 // every event is saved before it takes effect, and resumes one from its log.
-// The GUI and the headless player both go through it.
+// The GUI, the headless player and the LAN host all go through it.
+//
+// It is the only package that imports internal/store (boundary_test.go
+// enforces this): the exercise database is opened here (Open,
+// OpenReadOnly) and handed around as a *DB, through which callers list,
+// read and erase exercises and keep the facilitator's improvement plan
+// (debrief.Plan). The store's refusals are re-exported (errors.go), so a
+// caller tells them apart without importing the store.
 package exercise
 
 import (
@@ -20,7 +27,7 @@ import (
 type Running struct {
 	ID      string
 	Session *engine.Session
-	store   *store.Store
+	db      *DB
 	log     *storeLog
 	// endUnsaved is set when the exercise ended while its end event waits
 	// in the buffer (OnFlush): it is marked finished after the flush.
@@ -79,7 +86,7 @@ func (r *Running) Flush() error {
 	var err error
 	r.Session.Read(func(*engine.State) { err = r.log.flush() }) // under the session lock: no append races the flush
 	if err == nil && r.endUnsaved.Swap(false) {
-		_ = r.store.Finish(r.ID) // as in watchEnd: only the home list depends on it
+		_ = r.db.st.Finish(r.ID) // as in watchEnd: only the home list depends on it
 	}
 	return err
 }
@@ -93,7 +100,8 @@ func NewID() string {
 
 // Start creates an exercise in the store and starts it. source tells who
 // runs it ("gui", or "play:HASH" for a scripted run).
-func Start(st *store.Store, cfg engine.Config, title scenario.Text, source string, wall engine.WallClock, mode Durability) (*Running, error) {
+func Start(db *DB, cfg engine.Config, title scenario.Text, source string, wall engine.WallClock, mode Durability) (*Running, error) {
+	st := db.st
 	id := NewID()
 	// The exercise and the events of its start go to the store in one
 	// transaction, after the engine has made them: a kill in between
@@ -104,12 +112,12 @@ func Start(st *store.Store, cfg engine.Config, title scenario.Text, source strin
 		return nil, err
 	}
 	err = st.StartExercise(store.Exercise{ID: id, ScenarioID: cfg.ScenarioID, Title: title, Lang: cfg.Lang,
-		Teams: cfg.Teams, Source: source, Status: "running", Paused: true}, log.pending)
+		Teams: cfg.Teams, Source: source, Status: store.StatusRunning, Paused: true}, log.pending)
 	if err != nil {
 		return nil, err
 	}
 	log.pending, log.starting = log.pending[:0], false
-	r := &Running{ID: id, Session: s, store: st, log: log}
+	r := &Running{ID: id, Session: s, db: db, log: log}
 	r.watchEnd()
 	return r, nil
 }
@@ -122,8 +130,8 @@ var ErrInterruptedStart = errors.New("its start was interrupted before anything 
 
 // Resume rebuilds an exercise from the store. Its clock stands paused where
 // it last stood.
-func Resume(st *store.Store, id string, wall engine.WallClock, mode Durability) (*Running, error) {
-	r, _, err := ResumeWithLog(st, id, wall, mode)
+func Resume(db *DB, id string, wall engine.WallClock, mode Durability) (*Running, error) {
+	r, _, err := ResumeWithLog(db, id, wall, mode)
 	return r, err
 }
 
@@ -131,12 +139,13 @@ func Resume(st *store.Store, id string, wall engine.WallClock, mode Durability) 
 // resumed from, for a view that draws history the session does not keep
 // (the world's trend lines). Resume lets it go at once: a long log is
 // not kept in memory for the whole of a run.
-func ResumeWithLog(st *store.Store, id string, wall engine.WallClock, mode Durability) (*Running, []engine.Event, error) {
+func ResumeWithLog(db *DB, id string, wall engine.WallClock, mode Durability) (*Running, []engine.Event, error) {
+	st := db.st
 	ex, err := st.Exercise(id)
 	if err != nil {
 		return nil, nil, err
 	}
-	events, err := Events(st, id)
+	events, err := db.Events(id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -148,10 +157,10 @@ func ResumeWithLog(st *store.Store, id string, wall engine.WallClock, mode Durab
 	if err != nil {
 		return nil, nil, fmt.Errorf("exercise %s: %w", id, err)
 	}
-	r := &Running{ID: id, Session: s, store: st, log: log}
+	r := &Running{ID: id, Session: s, db: db, log: log}
 	var ended bool
 	s.Read(func(state *engine.State) { ended = state.Ended })
-	if ended && ex.Status != "finished" {
+	if ended && ex.Status != store.StatusFinished {
 		if err := st.Finish(id); err != nil {
 			return nil, nil, err
 		}
@@ -161,16 +170,21 @@ func ResumeWithLog(st *store.Store, id string, wall engine.WallClock, mode Durab
 }
 
 // Events reads and decodes an exercise's log.
-func Events(st *store.Store, id string) ([]engine.Event, error) {
-	events, _, err := EventsStarted(st, id)
+func (db *DB) Events(id string) ([]engine.Event, error) {
+	events, _, err := db.EventsStarted(id)
 	return events, err
 }
+
+// Events reads and decodes the exercise's log as saved so far: with
+// OnFlush, events still waiting for Flush are not among them. The LAN host
+// replays it to the teams' streams after a restart.
+func (r *Running) Events() ([]engine.Event, error) { return r.db.Events(r.ID) }
 
 // EventsStarted is Events with the wall-clock time the first event was
 // written (zero when the log is empty or the time unknown), for a report's
 // date.
-func EventsStarted(st *store.Store, id string) ([]engine.Event, time.Time, error) {
-	recs, err := st.Events(id)
+func (db *DB) EventsStarted(id string) ([]engine.Event, time.Time, error) {
+	recs, err := db.st.Events(id)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
@@ -190,8 +204,8 @@ func EventsStarted(st *store.Store, id string) ([]engine.Event, time.Time, error
 }
 
 // Load folds a stored exercise without resuming it (for the debrief).
-func Load(st *store.Store, id string) (*engine.State, error) {
-	events, err := Events(st, id)
+func (db *DB) Load(id string) (*engine.State, error) {
+	events, err := db.Events(id)
 	if err != nil {
 		return nil, err
 	}
@@ -212,7 +226,7 @@ func (r *Running) watchEnd() {
 			r.endUnsaved.Store(true)
 			return
 		}
-		_ = r.store.Finish(r.ID) // the log already says it ended; a failure here only affects the home list
+		_ = r.db.st.Finish(r.ID) // the log already says it ended; a failure here only affects the home list
 	})
 }
 
@@ -221,5 +235,5 @@ func (r *Running) watchEnd() {
 func (r *Running) SaveClock() error {
 	var paused bool
 	r.Session.Read(func(st *engine.State) { paused = st.Paused })
-	return r.store.SetClock(r.ID, r.Session.ExerciseTime().Milliseconds(), paused)
+	return r.db.st.SetClock(r.ID, r.Session.ExerciseTime().Milliseconds(), paused)
 }

@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
-	"github.com/firebreak-drills/firebreak/internal/exercise"
 )
 
 // The LAN abuse test is a load test with a latency figure, so it is kept out
@@ -104,7 +103,7 @@ func TestAbuse(t *testing.T) {
 	}
 	th.advance(time.Second)
 	sub := subjects{exercise: th.run.ID}
-	eventsBefore, err := exercise.Events(th.st, th.run.ID)
+	eventsBefore, err := th.st.Events(th.run.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,7 +224,7 @@ func TestAbuse(t *testing.T) {
 	close(stop)
 	wg.Wait()
 
-	eventsAfter, err := exercise.Events(th.st, th.run.ID)
+	eventsAfter, err := th.st.Events(th.run.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,6 @@ import (
 	"github.com/nats-io/nats.go"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
-	"github.com/firebreak-drills/firebreak/internal/exercise"
 )
 
 // The regression tests of issue 18 (point 2) and of the schema-rejection
@@ -163,7 +162,7 @@ func TestLargeMessagesAreRefusedByTheServer(t *testing.T) {
 
 func countKinds(t *testing.T, th *testHost) map[engine.Kind]int {
 	t.Helper()
-	events, err := exercise.Events(th.st, th.run.ID)
+	events, err := th.st.Events(th.run.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,7 +20,6 @@ import (
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
-	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
 // HostConfig configures a host.
@@ -64,7 +63,6 @@ func DirFor(db, exerciseID string) string {
 // commands applied through its session.
 type Host struct {
 	cfg     HostConfig
-	st      *store.Store
 	run     *exercise.Running
 	sess    *engine.Session
 	ex      string
@@ -121,13 +119,13 @@ type teamPub struct {
 	published int64 // engine seq of the latest event in the stream
 }
 
-// NewHost starts serving a running exercise. st is the store the exercise
-// lives in (its log is replayed to the streams after a restart).
-func NewHost(st *store.Store, run *exercise.Running, cfg HostConfig) (*Host, error) {
+// NewHost starts serving a running exercise. Its saved log
+// (Running.Events) is replayed to the streams after a restart.
+func NewHost(run *exercise.Running, cfg HostConfig) (*Host, error) {
 	if cfg.Dir == "" {
 		return nil, errors.New("lan: HostConfig.Dir is required")
 	}
-	h := &Host{cfg: cfg, st: st, run: run, sess: run.Session, ex: run.ID, sub: subjects{exercise: run.ID},
+	h := &Host{cfg: cfg, run: run, sess: run.Session, ex: run.ID, sub: subjects{exercise: run.ID},
 		tokens: map[string]string{}, byToken: map[string]string{}, present: map[string]bool{}, bye: map[string]bool{},
 		outcomes: map[string]Outcome{}, refusals: map[string]Outcome{}, changed: make(chan struct{}), pubs: map[string]*teamPub{},
 		closing: make(chan struct{}), teamLim: newLimiter(teamRate), pairMsgLim: newLimiter(pairMessageRate)}
@@ -396,7 +394,7 @@ func (h *Host) startFanOut() error {
 	// events the log replay already queued are skipped by sequence number.
 	h.catchMu.Lock()
 	h.unsub = h.sess.Subscribe(h.onEvent)
-	events, err := exercise.Events(h.st, h.ex)
+	events, err := h.run.Events()
 	if err == nil {
 		for _, ev := range events {
 			h.queueLocked(ev)

@@ -18,14 +18,13 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
-	"github.com/firebreak-drills/firebreak/internal/store"
 )
 
 // testHost is an exercise on a store with a host in front of it.
 type testHost struct {
 	t     testing.TB
 	db    string
-	st    *store.Store
+	st    *exercise.DB
 	run   *exercise.Running
 	clock *engine.FakeClock // nil on the real clock
 	h     *Host
@@ -54,7 +53,7 @@ func newTestHostConfig(t testing.TB, fake bool, cfg engine.Config) *testHost {
 	dir := t.TempDir()
 	th := &testHost{t: t, db: filepath.Join(dir, "fb.db")}
 	var err error
-	if th.st, err = store.Open(th.db); err != nil {
+	if th.st, err = exercise.Open(th.db); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { th.st.Close() })
@@ -74,7 +73,7 @@ func newTestHostConfig(t testing.TB, fake bool, cfg engine.Config) *testHost {
 
 func (th *testHost) start() {
 	th.t.Helper()
-	h, err := NewHost(th.st, th.run, th.cfg)
+	h, err := NewHost(th.run, th.cfg)
 	if err != nil {
 		th.t.Fatal(err)
 	}
@@ -358,7 +357,7 @@ func TestDuplicateCommandAppliedOnce(t *testing.T) {
 			t.Errorf("a duplicate must repeat the outcome: %+v vs %+v", o, outs[0])
 		}
 	}
-	events, err := exercise.Events(th.st, th.run.ID)
+	events, err := th.st.Events(th.run.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

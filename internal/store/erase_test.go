@@ -30,7 +30,7 @@ func fill(t *testing.T, s *Store, id string) {
 	if err := s.StartExercise(e, rs); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SavePlan(id, Plan{Strengths: []PlanItem{{Text: secretStatement}}}); err != nil {
+	if err := s.SavePlan(id, fmt.Appendf(nil, `{"strengths":[{"text":%q}]}`, secretStatement)); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -82,7 +82,7 @@ func TestEraseLeavesNothingOnDisk(t *testing.T) {
 	if rs, err := s.Events("gone"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("the erased exercise still has %d events (%v)", len(rs), err)
 	}
-	if _, ok, err := s.Plan("gone"); ok || !errors.Is(err, ErrNotFound) {
+	if _, _, ok, err := s.Plan("gone"); ok || !errors.Is(err, ErrNotFound) {
 		t.Errorf("the erased exercise's plan is still there (%v, %v)", ok, err)
 	}
 	var left int

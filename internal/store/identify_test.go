@@ -282,7 +282,7 @@ func TestOpenAdoptsLegacyDatabase(t *testing.T) {
 			if evs, err := r.Events(c.id); err != nil || len(evs) != c.events {
 				t.Errorf("read-only: %d events, %v; want %d", len(evs), err, c.events)
 			}
-			if _, ok, err := r.Plan(c.id); err != nil || ok != c.plan {
+			if _, _, ok, err := r.Plan(c.id); err != nil || ok != c.plan {
 				t.Errorf("read-only: plan %v, %v; want %v", ok, err, c.plan)
 			}
 			r.Close()
@@ -302,7 +302,7 @@ func TestOpenAdoptsLegacyDatabase(t *testing.T) {
 			if evs, err := s.Events(c.id); err != nil || len(evs) != c.events {
 				t.Errorf("%d events, %v; want %d", len(evs), err, c.events)
 			}
-			if _, ok, err := s.Plan(c.id); err != nil || ok != c.plan {
+			if _, _, ok, err := s.Plan(c.id); err != nil || ok != c.plan {
 				t.Errorf("plan %v, %v; want %v", ok, err, c.plan)
 			}
 		})
@@ -354,7 +354,7 @@ func TestOperationErrorsNameTheFile(t *testing.T) {
 		"Events":   func() error { _, err := s.Events("nope"); return err }(),
 		"Exercise": func() error { _, err := s.Exercise("nope"); return err }(),
 		"Latest":   func() error { _, err := s.Latest(); return err }(),
-		"SavePlan": s.SavePlan("nope", Plan{}),
+		"SavePlan": s.SavePlan("nope", []byte(`{}`)),
 		"Finish":   s.Finish("nope"),
 	} {
 		if !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), path) {

@@ -24,7 +24,7 @@ func writtenDB(t *testing.T) string {
 	if err := s.Append("ex1", rec(2, 10)); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SavePlan("ex1", Plan{Strengths: []PlanItem{{Text: "calm"}}}); err != nil {
+	if err := s.SavePlan("ex1", []byte(`{"strengths":[{"text":"calm"}]}`)); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {
@@ -43,8 +43,8 @@ func readAll(t *testing.T, s *Store) {
 	if evs, err := s.Events("ex1"); err != nil || len(evs) != 2 {
 		t.Fatalf("Events = %d, %v", len(evs), err)
 	}
-	if p, ok, err := s.Plan("ex1"); err != nil || !ok || len(p.Strengths) != 1 {
-		t.Fatalf("Plan = %v, %v, %v", p, ok, err)
+	if p, _, ok, err := s.Plan("ex1"); err != nil || !ok || string(p) != `{"strengths":[{"text":"calm"}]}` {
+		t.Fatalf("Plan = %s, %v, %v", p, ok, err)
 	}
 }
 
@@ -115,7 +115,7 @@ func TestOpenReadOnlyWritesNothing(t *testing.T) {
 		"AppendBatch":   s.AppendBatch("ex1", []Record{rec(3, 20)}),
 		"SetClock":      s.SetClock("ex1", 5, true),
 		"Finish":        s.Finish("ex1"),
-		"SavePlan":      s.SavePlan("ex1", Plan{}),
+		"SavePlan":      s.SavePlan("ex1", []byte(`{}`)),
 		"DeletePlan":    s.DeletePlan("ex1"),
 	} {
 		if !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), path) {
@@ -229,7 +229,7 @@ func TestOpenReadOnlyEmptyFile(t *testing.T) {
 	if _, err := s.Events("x"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Events = %v, want ErrNotFound", err)
 	}
-	if _, _, err := s.Plan("x"); !errors.Is(err, ErrNotFound) {
+	if _, _, _, err := s.Plan("x"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Plan = %v, want ErrNotFound", err)
 	}
 	if es, err := s.Unfinished(); err != nil || len(es) != 0 {
