@@ -717,6 +717,20 @@ func TestVersion4Rules(t *testing.T) {
 		// A number with any plural noun is a count in English, as a
 		// measure word is in Chinese.
 		{"plural count en", "en", "We cancelled 46 flights and rebooked 9,300 passengers.", "facts", true},
+		// 系 and 怪 only as whole words.
+		{"联系 is not 系", "zh", "班主任已联系全部家长，学校系统正常运行。", "blame", false},
+		{"系 as 'is due to'", "zh", "该事故系外包商违规操作所致。", "blame", true},
+		// A hedge about our own next step is not a guess at the cause.
+		{"hedged next step zh", "zh", "请先保留瓶子，我们可能需要上门取回检测。", "speculation", false},
+		{"hedged next step en", "en", "Please keep the bottle; we may need to collect it for testing.", "speculation", false},
+		// A statement that owns the failure names a driver without scapegoating.
+		{"staff named, failure owned", "zh", "司机擅自偏离路线。我们的系统本应发出预警，却没有做到。", "blame", false},
+		{"staff scapegoated", "zh", "司机擅自偏离路线，已被辞退。", "blame", true},
+		// "Fine" to drink while the hazard is open; "once boiled" waits on nothing.
+		{"fine to drink", "en", "Once boiled, the tap water is perfectly fine for drinking.", "false-reassurance", true},
+		{"not wanting to keep using", "zh", "不想继续使用的用户，可以办理全额退款。", "false-reassurance", false},
+		{"a few children", "zh", "个别小朋友饮用后出现轻微不适。", "minimising", true},
+		{"legal threat at English length", "en", "Anyone who keeps sharing the clip after today, on whatever platform they choose, will be held to account by our lawyers.", "legal-threat", true},
 	} {
 		got := fired(c.text, c.lang, c.id)
 		if c.id == "facts" {
@@ -726,6 +740,19 @@ func TestVersion4Rules(t *testing.T) {
 			r := Judge(c.text, Context{Lang: c.lang})
 			t.Errorf("%s: %s fired/passed = %v, want %v (%+v)", c.name, c.id, got, c.want, check(r, c.id))
 		}
+	}
+
+	// A hospital named in a fact is not guidance.
+	if c := check(Judge("4名学生受伤，在区人民医院治疗。", Context{Lang: "zh"}), "guidance"); c.Passed {
+		t.Errorf("a hospital in a fact passed guidance: %v", c.Evidence)
+	}
+	// A cleared hazard asks no admission.
+	rebut := "The report is forged: the lab named on it confirmed in writing that it never issued it. Questions: 400-860-5127."
+	if c := check(Judge(rebut, Context{Lang: "en", Hazard: HazardCleared}), "acknowledge"); c.Passed || c.Weight != 0 || c.Hint != nil {
+		t.Errorf("cleared: acknowledge %+v, want failed with weight 0 and no hint", c)
+	}
+	if c := check(Judge(rebut, Context{Lang: "en"}), "acknowledge"); c.Weight == 0 {
+		t.Errorf("open hazard: acknowledge should keep its weight: %+v", c)
 	}
 
 	// Blame beside a real apology is a flaw (a partner named in passing);
