@@ -132,12 +132,6 @@ func (b *branchMapScreen) build() fyne.CanvasObject {
 
 // Colours.
 
-func withAlpha(c color.Color, a uint8) color.NRGBA {
-	n := color.NRGBAModel.Convert(c).(color.NRGBA)
-	n.A = a
-	return n
-}
-
 func toneColour(tone string) color.Color {
 	switch tone {
 	case "good":
@@ -316,22 +310,3 @@ func (b *branchMapScreen) legend() fyne.CanvasObject {
 	}
 	return row
 }
-
-// fixedLayout gives its container a fixed minimum size; the objects in it
-// are placed by hand (or, with fill, stretched over it).
-type fixedLayout struct {
-	size fyne.Size
-	fill bool
-}
-
-func (l *fixedLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	if !l.fill {
-		return
-	}
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
-func (l *fixedLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.size }
