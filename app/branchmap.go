@@ -57,7 +57,7 @@ type branchMapScreen struct {
 
 	// Kept for tests.
 	graph      *graph.Graph
-	geo        mapGeometry
+	geo        graph.Geometry
 	nodeLines  [][]*canvas.Text // per node, its title lines
 	teamSelect *widget.Select
 	backButton *keyButton
@@ -74,7 +74,9 @@ func newBranchMapScreen(sh *shell, sc *scenario.Scenario, teams []teamPath, back
 
 func (b *branchMapScreen) stop() {}
 
-var mapMetricsDefault = mapMetrics{wrapCols: 24, nodePad: 10, minNodeW: 140, gapX: 56, gapY: 120, margin: 24, labelPad: 2}
+// mapMetrics are the branch map's measures in Fyne units; build sets the
+// text sizes from the theme.
+var mapMetrics = graph.Metrics{WrapCols: 24, NodePad: 10, MinNodeW: 140, GapX: 56, GapY: 120, Margin: 24, LabelPad: 2}
 
 func (b *branchMapScreen) build() fyne.CanvasObject {
 	loc := b.sh.loc
@@ -116,11 +118,12 @@ func (b *branchMapScreen) build() fyne.CanvasObject {
 		container.NewBorder(nil, nil, nil, container.NewCenter(right), title),
 		b.legend(), b.pathLine)
 
-	m := mapMetricsDefault
-	m.titleSize = theme.Size(theme.SizeNameText)
-	m.labelSize = theme.Size(theme.SizeNameCaptionText)
-	b.geo = layoutMap(b.graph, m, func(text string, size float32) fyne.Size {
-		return fyne.MeasureText(text, size, fyne.TextStyle{})
+	m := mapMetrics
+	m.TitleSize = theme.Size(theme.SizeNameText)
+	m.LabelSize = theme.Size(theme.SizeNameCaptionText)
+	b.geo = graph.Layout(b.graph, m, func(text string, size float32) (w, h float32) {
+		s := fyne.MeasureText(text, size, fyne.TextStyle{})
+		return s.Width, s.Height
 	})
 	drawing := b.draw(m)
 	return container.NewBorder(container.NewVBox(container.NewPadded(head), widget.NewSeparator()), nil, nil, nil,
@@ -128,12 +131,6 @@ func (b *branchMapScreen) build() fyne.CanvasObject {
 }
 
 // Colours.
-
-func withAlpha(c color.Color, a uint8) color.NRGBA {
-	n := color.NRGBAModel.Convert(c).(color.NRGBA)
-	n.A = a
-	return n
-}
 
 func toneColour(tone string) color.Color {
 	switch tone {
@@ -153,14 +150,14 @@ type edgeStyle struct {
 
 // onPath reports whether any graph edge of a drawn line is on the
 // highlighted path.
-func (b *branchMapScreen) onPath(e mapEdge) bool {
-	return slices.ContainsFunc(e.edges, b.graph.EdgeOnPath)
+func (b *branchMapScreen) onPath(e graph.EdgeLine) bool {
+	return slices.ContainsFunc(e.Edges, b.graph.EdgeOnPath)
 }
 
-func (b *branchMapScreen) edgeStyle(e mapEdge) edgeStyle {
+func (b *branchMapScreen) edgeStyle(e graph.EdgeLine) edgeStyle {
 	fg := theme.Color(theme.ColorNameForeground)
 	s := edgeStyle{colour: withAlpha(fg, 0xb0), width: 1.5}
-	switch e.kind {
+	switch e.Kind {
 	case graph.EdgeTimeout:
 		s.colour, s.on, s.off = withAlpha(theme.Color(theme.ColorNameError), 0x99), 7, 5
 	case graph.EdgeContinue:
@@ -178,33 +175,33 @@ func (b *branchMapScreen) edgeStyle(e mapEdge) edgeStyle {
 
 // draw puts the laid-out graph on a canvas of fixed size: edges first, so
 // the boxes cover where lines meet them, then boxes, then labels on top.
-func (b *branchMapScreen) draw(m mapMetrics) fyne.CanvasObject {
-	c := container.New(&fixedLayout{size: b.geo.size})
-	line := func(p, q fyne.Position, s edgeStyle) {
+func (b *branchMapScreen) draw(m graph.Metrics) fyne.CanvasObject {
+	c := container.New(&fixedLayout{size: fyneSize(b.geo.Size)})
+	line := func(p, q graph.Point, s edgeStyle) {
 		l := canvas.NewLine(s.colour)
 		l.StrokeWidth = s.width
-		l.Position1, l.Position2 = p, q
+		l.Position1, l.Position2 = fynePos(p), fynePos(q)
 		c.Add(l)
 	}
-	for _, e := range b.geo.edges {
+	for _, e := range b.geo.Edges {
 		s := b.edgeStyle(e)
 		if s.on > 0 {
-			for _, d := range dashes(e.from, e.to, s.on, s.off) {
+			for _, d := range graph.Dashes(e.From, e.To, s.on, s.off) {
 				line(d[0], d[1], s)
 			}
 		} else {
-			line(e.from, e.to, s)
+			line(e.From, e.To, s)
 		}
-		head := arrowHead(e.from, e.to, 9+s.width)
+		head := graph.ArrowHead(e.From, e.To, 9+s.width)
 		solid := s
 		solid.on = 0
-		line(head[0], e.to, solid)
-		line(head[1], e.to, solid)
+		line(head[0], e.To, solid)
+		line(head[1], e.To, solid)
 	}
 
-	b.nodeLines = make([][]*canvas.Text, len(b.geo.nodes))
+	b.nodeLines = make([][]*canvas.Text, len(b.geo.Nodes))
 	fg := theme.Color(theme.ColorNameForeground)
-	for i, n := range b.geo.nodes {
+	for i, n := range b.geo.Nodes {
 		gn := b.graph.Nodes[i]
 		box := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 		box.StrokeColor, box.StrokeWidth = withAlpha(fg, 0x70), 1
@@ -223,52 +220,56 @@ func (b *branchMapScreen) draw(m mapMetrics) fyne.CanvasObject {
 				box.StrokeColor, box.StrokeWidth = theme.Color(theme.ColorNamePrimary), 4
 			}
 		}
-		box.Move(n.pos)
-		box.Resize(n.size)
+		box.Move(fynePos(n.Pos))
+		box.Resize(fyneSize(n.Size))
 		c.Add(box)
-		for k, l := range n.lines {
+		for k, l := range n.TitleLines {
 			t := canvas.NewText(l, fg)
-			t.TextSize = m.titleSize
+			t.TextSize = m.TitleSize
 			t.Alignment = fyne.TextAlignCenter
 			t.TextStyle.Bold = gn.Ending() || gn.Start
-			t.Move(fyne.NewPos(n.pos.X+m.nodePad, n.pos.Y+m.nodePad+float32(k)*n.lineH))
-			t.Resize(fyne.NewSize(n.size.Width-2*m.nodePad, n.lineH))
+			t.Move(fyne.NewPos(n.Pos.X+m.NodePad, n.Pos.Y+m.NodePad+float32(k)*n.LineH))
+			t.Resize(fyne.NewSize(n.Size.W-2*m.NodePad, n.LineH))
 			c.Add(t)
 			b.nodeLines[i] = append(b.nodeLines[i], t)
 		}
 	}
 
 	bg := theme.Color(theme.ColorNameBackground)
-	for _, e := range b.geo.edges {
+	for _, e := range b.geo.Edges {
 		s := b.edgeStyle(e)
 		r := canvas.NewRectangle(withAlpha(bg, 0xe8))
 		r.CornerRadius = 3
-		r.Move(e.labelPos)
-		r.Resize(e.labelSize)
+		r.Move(fynePos(e.LabelPos))
+		r.Resize(fyneSize(e.LabelSize))
 		c.Add(r)
 		// One line per option: on a team's path only the one it chose is
 		// marked.
-		for k, text := range e.lines {
+		for k, text := range e.LabelLines {
 			t := canvas.NewText(text, withAlpha(s.colour, 0xff))
-			on := b.graph.EdgeOnPath(e.edges[k])
+			on := b.graph.EdgeOnPath(e.Edges[k])
 			switch {
 			case on:
 				t.Color = theme.Color(theme.ColorNamePrimary)
 				t.TextStyle.Bold = true
 			case b.graph.Highlighted():
 				t.Color = withAlpha(fg, 0x80)
-			case e.kind == graph.EdgeOption:
+			case e.Kind == graph.EdgeOption:
 				t.Color = fg
 			}
-			t.TextSize = m.labelSize
+			t.TextSize = m.LabelSize
 			t.Alignment = fyne.TextAlignCenter
-			t.Move(fyne.NewPos(e.labelPos.X, e.labelPos.Y+m.labelPad+float32(k)*e.lineH))
-			t.Resize(fyne.NewSize(e.labelSize.Width, e.lineH))
+			t.Move(fyne.NewPos(e.LabelPos.X, e.LabelPos.Y+m.LabelPad+float32(k)*e.LineH))
+			t.Resize(fyne.NewSize(e.LabelSize.W, e.LineH))
 			c.Add(t)
 		}
 	}
 	return c
 }
+
+// fynePos and fyneSize carry the layout's geometry over to Fyne.
+func fynePos(p graph.Point) fyne.Position { return fyne.NewPos(p.X, p.Y) }
+func fyneSize(s graph.Size) fyne.Size     { return fyne.NewSize(s.W, s.H) }
 
 // legend explains the colours and line styles.
 func (b *branchMapScreen) legend() fyne.CanvasObject {
@@ -281,14 +282,14 @@ func (b *branchMapScreen) legend() fyne.CanvasObject {
 	}
 	sample := func(s edgeStyle) fyne.CanvasObject {
 		c := container.New(&fixedLayout{size: fyne.NewSize(40, 16)})
-		segs := [][2]fyne.Position{{{X: 0, Y: 8}, {X: 40, Y: 8}}}
+		segs := [][2]graph.Point{{{X: 0, Y: 8}, {X: 40, Y: 8}}}
 		if s.on > 0 {
-			segs = dashes(fyne.NewPos(0, 8), fyne.NewPos(40, 8), s.on, s.off)
+			segs = graph.Dashes(graph.Point{X: 0, Y: 8}, graph.Point{X: 40, Y: 8}, s.on, s.off)
 		}
 		for _, d := range segs {
 			l := canvas.NewLine(s.colour)
 			l.StrokeWidth = s.width
-			l.Position1, l.Position2 = d[0], d[1]
+			l.Position1, l.Position2 = fynePos(d[0]), fynePos(d[1])
 			c.Add(l)
 		}
 		return c
@@ -309,22 +310,3 @@ func (b *branchMapScreen) legend() fyne.CanvasObject {
 	}
 	return row
 }
-
-// fixedLayout gives its container a fixed minimum size; the objects in it
-// are placed by hand (or, with fill, stretched over it).
-type fixedLayout struct {
-	size fyne.Size
-	fill bool
-}
-
-func (l *fixedLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	if !l.fill {
-		return
-	}
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
-func (l *fixedLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.size }

@@ -59,8 +59,8 @@ func TestBranchMapOpensFromHomeWithEveryPhase(t *testing.T) {
 		}
 		// Every way between phases is drawn.
 		n := 0
-		for _, e := range b.geo.edges {
-			n += len(e.edges)
+		for _, e := range b.geo.Edges {
+			n += len(e.Edges)
 		}
 		if n != len(b.graph.Edges) || n < 20 {
 			t.Errorf("%s: %d edges drawn of %d", lang, n, len(b.graph.Edges))

@@ -3,7 +3,8 @@
 // or a Mermaid flowchart. Both renderings are deterministic (file order
 // throughout), so they can be kept under version control and diffed.
 //
-// The GUI's branch map draws the same Graph (see app/branchmap.go).
+// Layout places the same Graph for the GUI's branch map (app/branchmap.go
+// draws it); the package does not depend on Fyne.
 package graph
 
 import (

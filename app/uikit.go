@@ -1,0 +1,36 @@
+package app
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+)
+
+// The UI kit: small helpers shared by the screens (the colours and layouts
+// that are not one screen's own).
+
+// withAlpha is c with its alpha replaced by a.
+func withAlpha(c color.Color, a uint8) color.NRGBA {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	n.A = a
+	return n
+}
+
+// fixedLayout gives its container a fixed minimum size; the objects in it
+// are placed by hand (or, with fill, stretched over it).
+type fixedLayout struct {
+	size fyne.Size
+	fill bool
+}
+
+func (l *fixedLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if !l.fill {
+		return
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l *fixedLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.size }
