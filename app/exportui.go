@@ -117,9 +117,6 @@ func debriefFileName(scenarioID string) string { return exportFileName(scenarioI
 // renderExport makes an export of the exercise in lang, for team ("" for
 // every team), with the facilitator's plan when there is one.
 func renderExport(data *debriefData, plan *debrief.Plan, format, lang, team string) ([]byte, error) {
-	if format == "md" {
-		return []byte(debrief.MarkdownWithPlan(data.state, lang, plan)), nil
-	}
 	r := debrief.BuildWithPlan(data.state, data.events, lang, team, plan)
 	r.Overview.ExerciseID = data.id
 	if !data.started.IsZero() {
@@ -130,6 +127,8 @@ func renderExport(data *debriefData, plan *debrief.Plan, format, lang, team stri
 		return debrief.HTML(r), nil
 	case "pdf":
 		return debrief.PDF(r)
+	case "md":
+		return []byte(debrief.Markdown(r)), nil
 	case "csv":
 		return debrief.CSV(r), nil
 	case "json":

@@ -125,29 +125,28 @@ func exportCmd(args []string, env Env) int {
 		return ExitFail
 	}
 
+	// Every format renders the one report.
+	rep := debrief.BuildWithPlan(state, events, l, *team, plan)
+	rep.Overview.ExerciseID = ex.ID
+	if !started.IsZero() {
+		rep.SetStarted(started)
+	}
 	var data []byte
-	if *format == "md" {
-		data = []byte(debrief.MarkdownWithPlan(state, l, plan))
-	} else {
-		rep := debrief.BuildWithPlan(state, events, l, *team, plan)
-		rep.Overview.ExerciseID = ex.ID
-		if !started.IsZero() {
-			rep.SetStarted(started)
-		}
-		switch *format {
-		case "html":
-			data = debrief.HTML(rep)
-		case "pdf":
-			data, err = debrief.PDF(rep)
-		case "csv":
-			data = debrief.CSV(rep)
-		case "json":
-			data, err = debrief.JSON(rep)
-		}
-		if err != nil {
-			errorf(env, "%v", err)
-			return ExitFail
-		}
+	switch *format {
+	case "html":
+		data = debrief.HTML(rep)
+	case "pdf":
+		data, err = debrief.PDF(rep)
+	case "md":
+		data = []byte(debrief.Markdown(rep))
+	case "csv":
+		data = debrief.CSV(rep)
+	case "json":
+		data, err = debrief.JSON(rep)
+	}
+	if err != nil {
+		errorf(env, "%v", err)
+		return ExitFail
 	}
 	if *out == "-" {
 		if _, err := env.Stdout.Write(data); err != nil {

@@ -170,7 +170,8 @@ func hostOutputs(env Env, out, lang, id string, resumed bool, final *engine.Stat
 	}
 	res := result(final, &Script{Teams: teams})
 	res.Exercise, res.Resumed = id, resumed
-	if err := writeOutputs(out, res, debrief.Markdown(final, lang)); err != nil {
+	// The Markdown debrief shows no timeline or curves: the report needs no log.
+	if err := writeOutputs(out, res, debrief.Markdown(debrief.Build(final, nil, lang, ""))); err != nil {
 		errorf(env, "%v", err)
 		return ExitFail
 	}

@@ -146,7 +146,8 @@ func play(args []string, env Env) int {
 		errorf(env, "%v", err)
 		return ExitFail
 	}
-	if err := writeOutputs(*out, res, debrief.Markdown(st, *lang)); err != nil {
+	// The Markdown debrief shows no timeline or curves: the report needs no log.
+	if err := writeOutputs(*out, res, debrief.Markdown(debrief.Build(st, nil, *lang, ""))); err != nil {
 		errorf(env, "%v", err)
 		return ExitFail
 	}

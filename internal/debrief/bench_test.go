@@ -111,7 +111,7 @@ func BenchmarkExportAll(b *testing.B) {
 		if _, err := JSON(r); err != nil {
 			b.Fatal(err)
 		}
-		_ = Markdown(st, "zh")
+		_ = Markdown(r)
 	}
 }
 
@@ -145,7 +145,7 @@ func TestChineseReportHasNoRawTerms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, text := range map[string]string{"Markdown": Markdown(st, "zh"), "HTML": string(HTML(r)), "JSON text": string(js)} {
+	for name, text := range map[string]string{"Markdown": Markdown(r), "HTML": string(HTML(r)), "JSON text": string(js)} {
 		for _, bad := range []*regexp.Regexp{
 			regexp.MustCompile(`\d+m\d\ds`), regexp.MustCompile(`现实中的 ?\d+h`), regexp.MustCompile(`[（(](holding|press-release|social-reply|customer-email|internal)[)）]`),
 			regexp.MustCompile(`规则“[a-z-]+”`), regexp.MustCompile(`速度`), regexp.MustCompile(`\p{Han}[:;] `),

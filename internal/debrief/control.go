@@ -243,7 +243,7 @@ func roleNames(sc *scenario.Scenario, ids []string, lang string) string {
 }
 
 // deliveryNote says, for the team's inject list, how the facilitator moved
-// a delivery ("" when not), and whom an ad-hoc inject was addressed to.
+// a delivery, and whom an ad-hoc inject was addressed to ("" for neither).
 func deliveryNote(sc *scenario.Scenario, d engine.Delivery, lang string) string {
 	var parts []string
 	switch {
@@ -255,37 +255,10 @@ func deliveryNote(sc *scenario.Scenario, d engine.Delivery, lang string) string 
 	if strings.HasPrefix(d.Inject.ID, "adhoc-") && len(d.Inject.To) > 0 {
 		parts = append(parts, fmt.Sprintf(T(lang, "inbox.to"), roleNames(sc, d.Inject.To, lang)))
 	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return Label(lang, "paren") + strings.Join(parts, T(lang, "semi")) + Label(lang, "parenend")
+	return strings.Join(parts, T(lang, "semi"))
 }
 
-// writeChanges lists the facilitator's changes to a team's schedule.
-func writeChanges(b *strings.Builder, t *engine.Team, lang string) {
-	if len(t.Changes) == 0 {
-		return
-	}
-	fmt.Fprintf(b, "### %s\n\n", T(lang, "changes"))
-	for _, c := range t.Changes {
-		fmt.Fprintf(b, "- %s · %s\n", Clock(c.At), md(upperFirst(ChangeText(c, lang))))
-	}
-	b.WriteString("\n")
-}
-
-// writeRefused lists the facilitator's refused commands (logged only for a
-// play script's actions).
-func writeRefused(b *strings.Builder, st *engine.State, lang string) {
-	if len(st.Refused) == 0 {
-		return
-	}
-	fmt.Fprintf(b, "## %s\n\n", T(lang, "refusedcommands"))
-	for _, e := range st.Refused {
-		fmt.Fprintf(b, "- %s · %s\n", Clock(e.At), md(refusedText(st.Scenario, e, lang)))
-	}
-	b.WriteString("\n")
-}
-
+// upperFirst capitalises a sentence that starts with a lowercase ASCII letter.
 func upperFirst(s string) string {
 	if s == "" || s[0] < 'a' || s[0] > 'z' {
 		return s

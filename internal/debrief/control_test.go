@@ -148,7 +148,7 @@ func TestMarkdownTellsTheFacilitatorsControl(t *testing.T) {
 		},
 	}
 	for lang, lines := range want {
-		md := Markdown(st, lang)
+		md := Markdown(Build(st, nil, lang, ""))
 		for _, w := range lines {
 			if !strings.Contains(md, w) {
 				t.Errorf("%s Markdown lacks %q:\n%s", lang, w, md)

@@ -1,8 +1,8 @@
 package debrief
 
-// reportLabels holds the wording of the after-action report exports (HTML,
-// PDF, CSV, JSON) that the Markdown debrief does not already have. T looks
-// here first, then in the debrief's labels (Label).
+// reportLabels holds the wording of the after-action report (Build, and
+// the HTML, PDF, CSV and JSON renderers) beyond the debrief's labels. T
+// looks here first, then in labels (Label).
 var reportLabels = map[string]map[string]string{
 	"en": {
 		"aar":          "After-action report",

@@ -1,588 +1,271 @@
-// Package debrief turns a finished (or stopped) exercise into an
-// after-action report.
 package debrief
 
 import (
 	"fmt"
-	"math"
-	"sort"
-	"strconv"
+	"slices"
 	"strings"
-	"time"
 
-	"github.com/firebreak-drills/firebreak/internal/engine"
-	"github.com/firebreak-drills/firebreak/internal/rubric"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 	"github.com/firebreak-drills/firebreak/internal/scoring"
 )
 
-// labels holds the report's fixed wording per language.
-var labels = map[string]map[string]string{
-	"en": {
-		"title":        "Debrief",
-		"scenario":     "Scenario",
-		"kind":         "Crisis kind",
-		"duration":     "Scenario duration",
-		"teams":        "Teams",
-		"status":       "Status",
-		"ended":        "ended at %s (%s)",
-		"running":      "still running at %s",
-		"scores":       "Scores",
-		"team":         "Team",
-		"speed":        "Speed",
-		"transparency": "Transparency",
-		"empathy":      "Empathy",
-		"overall":      "Overall",
-		"ending":       "Ending",
-		"path":         "Path",
-		"decisions":    "Decisions",
-		"decision":     "Decision",
-		"opened":       "Opened",
-		"answer":       "Answer",
-		"response":     "Response time",
-		"timedout":     "no answer — deadline passed",
-		"open":         "missed — still open when time ran out",
-		"abandoned":    "missed — the team moved on without deciding",
-		"optional":     "not answered — optional: ",
-		"shown-as":     " (option %d of %d as shown)",
-		"ended-early":  "not answered — the exercise was ended early",
-		"none":         "No decision was opened for this team.",
-		"injects":      "Injects received",
-		"world":        "World at the end",
-		"rejected":     "Refused actions",
-		"method":       "How the scores are computed",
-		"methodtext": "Speed: 100 when a decision is taken by its target time, falling linearly to 40 at the deadline; " +
-			"a missed deadline, a decision left open when the team moved on, and any denial or blame score 0; the first public word counts three times. " +
-			"Transparency and empathy: the chosen option's author score (−3 to +3) mapped to 0–100, averaged with the written statement's; " +
-			"silence scores as the scenario's timeout says, or the worst; a statement contradicting the choice loses 40. " +
-			"Consistency: 100 minus 25 per pair of contradicting claims and per public claim the facts contradict. " +
-			"Follow-up: the share of update windows after the first public update that had an update, averaged with the share of promises kept. " +
-			"Overall: weighted mean of the dimensions with evidence; weights in this scenario: %s.",
-		"reason." + engine.EndReached:     "reached an ending",
-		"reason." + engine.EndTimeUp:      "time up",
-		"reason." + engine.EndFacilitator: "ended by the facilitator",
-		"reason." + engine.EndComplete:    "every team finished",
-		"reason." + engine.EndLimit:       "stopped: the scenario made too much happen at once",
-		"playing":                         "still playing",
-		"tone.good":                       "good",
-		"tone.mixed":                      "mixed",
-		"tone.bad":                        "bad",
-		"consistency":                     "Consistency",
-		"follow-up":                       "Follow-up",
-		"contradictions":                  "Contradicting claims",
-		"promises":                        "Promises to update the public",
-		"promise.kept":                    "kept at %s",
-		"promise.missed":                  "missed (due %s)",
-		"promise.open":                    "open, due %s",
-		"overrides":                       "Scores marked * were set by the facilitator:",
-		"rating.suggested":                "suggested rating %s",
-		"rating.given":                    "rated %s by the facilitator (evidence suggested %s)",
-		"notes":                           "Observer notes",
-		"rubric":                          "Rubric (rule-based; the facilitator may override)",
-		"paren":                           " (",
-		"parenend":                        ")",
-		"skind.holding":                   "holding statement",
-		"skind.press-release":             "press release",
-		"skind.social-reply":              "social media reply",
-		"skind.customer-email":            "customer email",
-		"skind.internal":                  "internal notice",
-		"judgedlive":                      "(The team's live feedback came from version %d of the statement judge; this report judges the statement with version %d.)",
-		"rubric.good":                     "did",
-		"rubric.bad":                      "cost points",
-		"feed":                            "The public's reaction",
-		"feed.count":                      "%d posts; the last five below",
-		"tone.support":                    "support",
-		"tone.neutral":                    "neutral",
-		"tone.hostile":                    "hostile",
-		"tone.ridicule":                   "ridicule",
-		"allteams":                        "all teams",
-		"statements":                      "Written statements",
-		"facts":                           "Required facts",
-		"factsmissing":                    "missing",
-		"nostatement":                     "(no text written)",
-		"deadlines":                       "Regulatory deadlines",
-		"dl.met":                          "met at %s",
-		"dl.missed":                       "missed (due %s)",
-		"dl.running":                      "running, due %s",
-		"dl.represents":                   "stands for %s",
-		"objectives":                      "Objectives and their evidence",
-		"triggers":                        "Events the team's handling set off",
-		"channel.social":                  "social post",
-		"channel.news":                    "news",
-		"channel.phone":                   "phone call",
-		"channel.email":                   "email",
-		"channel.memo":                    "internal memo",
-		"channel.regulator":               "regulator",
-		"channel.customer":                "customer",
-		"kind.recall":                     "product recall",
-		"kind.data-leak":                  "data leak",
-		"kind.outage":                     "outage",
-		"kind.food-safety":                "food safety",
-		"kind.service":                    "service complaint",
-		"kind.rumour":                     "rumour attack",
-	},
-	"zh": {
-		"title":        "复盘报告",
-		"scenario":     "情景",
-		"kind":         "危机类型",
-		"duration":     "情景时长",
-		"teams":        "参演小组",
-		"status":       "状态",
-		"ended":        "于 %s 结束（%s）",
-		"running":      "截至 %s 仍在进行",
-		"scores":       "得分",
-		"team":         "小组",
-		"speed":        "及时性",
-		"transparency": "透明度",
-		"empathy":      "同理心",
-		"overall":      "总分",
-		"ending":       "结局",
-		"path":         "路径",
-		"decisions":    "决策",
-		"decision":     "决策",
-		"opened":       "开启时间",
-		"answer":       "选择",
-		"response":     "响应用时",
-		"timedout":     "未作答——已过截止时间",
-		"open":         "错过——时间用完时仍未决定",
-		"abandoned":    "错过——小组未作决定就进入了下一阶段",
-		"optional":     "未作答——可选决策：",
-		"shown-as":     "（显示顺序第 %d 项，共 %d 项）",
-		"ended-early":  "未作答——演练被提前结束",
-		"none":         "该小组没有遇到任何决策。",
-		"injects":      "收到的注入",
-		"world":        "结束时的舆情指标",
-		"rejected":     "被拒绝的操作",
-		"method":       "评分方法",
-		"methodtext": "及时性：在目标时间内作出决策得 100 分，此后线性下降，截止时刻为 40 分；错过截止时间、未决定就进入下一阶段，以及任何否认或推责的回应均得 0 分；首次公开发声按三倍计。" +
-			"透明度与同理心：所选选项的作者评分（−3 至 +3）换算为 0–100 分，并与书面声明的得分平均；沉默按情景的超时设定计分，未设定则按最低分计；与选择相矛盾的声明扣 40 分。" +
-			"一致性：每出现一对前后矛盾的说法、每一次与事实不符的公开说法，各扣 25 分。后续跟进：首次公开更新之后，各更新周期内有无更新的比例，与兑现承诺的比例取平均。" +
-			"总分：有依据维度的加权平均；本情景的权重：%s。",
-		"reason." + engine.EndReached:     "到达结局",
-		"reason." + engine.EndTimeUp:      "时间用尽",
-		"reason." + engine.EndFacilitator: "由主持人结束",
-		"reason." + engine.EndComplete:    "所有小组均已完成",
-		"reason." + engine.EndLimit:       "已停止：情景同时产生的事件过多",
-		"playing":                         "仍在进行",
-		"tone.good":                       "良好",
-		"tone.mixed":                      "喜忧参半",
-		"tone.bad":                        "糟糕",
-		"consistency":                     "一致性",
-		"follow-up":                       "后续跟进",
-		"contradictions":                  "前后矛盾的说法",
-		"promises":                        "对公众的更新承诺",
-		"promise.kept":                    "于 %s 兑现",
-		"promise.missed":                  "未兑现（截止 %s）",
-		"promise.open":                    "进行中，截止 %s",
-		"overrides":                       "标 * 的分数由主持人设定：",
-		"rating.suggested":                "建议评级 %s",
-		"rating.given":                    "主持人评级 %s（依据建议 %s）",
-		"notes":                           "观察员记录",
-		"rubric":                          "评分细则（基于规则，主持人可覆盖）",
-		"paren":                           "（",
-		"parenend":                        "）",
-		"skind.holding":                   "初步声明",
-		"skind.press-release":             "新闻稿",
-		"skind.social-reply":              "社交媒体回复",
-		"skind.customer-email":            "客户邮件",
-		"skind.internal":                  "内部通知",
-		"judgedlive":                      "（小组发出声明时看到的即时反馈来自第%d版声明评判；本报告用第%d版重新评判。）",
-		"rubric.good":                     "做到",
-		"rubric.bad":                      "扣分",
-		"feed":                            "公众反应",
-		"feed.count":                      "共 %d 条，以下为最近五条",
-		"tone.support":                    "支持",
-		"tone.neutral":                    "中性",
-		"tone.hostile":                    "敌意",
-		"tone.ridicule":                   "嘲讽",
-		"allteams":                        "全体小组",
-		"statements":                      "书面声明",
-		"facts":                           "必备要素",
-		"factsmissing":                    "缺少",
-		"nostatement":                     "（未撰写文字）",
-		"deadlines":                       "监管时限",
-		"dl.met":                          "于 %s 完成",
-		"dl.missed":                       "已逾期（截止 %s）",
-		"dl.running":                      "进行中，截止 %s",
-		"dl.represents":                   "对应现实中的 %s",
-		"objectives":                      "演练目标及依据",
-		"triggers":                        "小组应对所引发的事件",
-		"channel.social":                  "社交媒体",
-		"channel.news":                    "新闻",
-		"channel.phone":                   "电话",
-		"channel.email":                   "邮件",
-		"channel.memo":                    "内部备忘",
-		"channel.regulator":               "监管机构",
-		"channel.customer":                "客户",
-		"kind.recall":                     "产品召回",
-		"kind.data-leak":                  "数据泄露",
-		"kind.outage":                     "系统故障",
-		"kind.food-safety":                "食品安全",
-		"kind.service":                    "服务投诉",
-		"kind.rumour":                     "谣言攻击",
-	},
-}
-
-// Label returns the report wording for key in lang (English when missing).
-func Label(lang, key string) string {
-	if s, ok := labels[lang][key]; ok {
-		return s
-	}
-	return labels["en"][key]
-}
-
-// KindName names a crisis kind in lang; an unknown kind is shown as written.
-func KindName(kind, lang string) string {
-	if s, ok := labels[lang]["kind."+kind]; ok {
-		return s
-	}
-	if s, ok := labels["en"]["kind."+kind]; ok {
-		return s
-	}
-	return kind
-}
-
-// Clock formats an exercise time as HH:MM:SS, on screen and in every export.
-func Clock(d time.Duration) string {
-	// Seconds are truncated, as on the exercise clock, so the screen and
-	// every export show the same time and never a second not yet passed.
-	if d < 0 {
-		d = 0
-	}
-	s := int64(d / time.Second)
-	return fmt.Sprintf("%02d:%02d:%02d", s/3600, s/60%60, s%60)
-}
-
-// Took formats a response time in lang: 4m05s, 4分05秒.
-func Took(d time.Duration, lang string) string {
-	d = d.Round(time.Second)
-	if lang == "zh" {
-		return fmt.Sprintf("%d分%02d秒", int(d.Minutes()), int(d.Seconds())%60)
-	}
-	return fmt.Sprintf("%dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
-}
-
-// Markdown renders the debrief of an exercise in lang ("en" or "zh").
-func Markdown(st *engine.State, lang string) string {
+// Markdown renders a report as the Markdown debrief: the overview, a score
+// table, each team's path, decisions, injects, statements, deadlines,
+// public voice and world, the objectives with their evidence, the
+// observer notes and how the scores are computed; then, when the report
+// carries the facilitator's saved improvement plan (BuildWithPlan), the
+// plan. Like the other renderers it reads only the report. It shows
+// neither the timeline nor the world curves, so a report built without
+// the log (Build(st, nil, …)) renders the same.
+func Markdown(r *Report) string {
+	lang := r.Lang
 	L := func(k string) string { return Label(lang, k) }
-	sc := st.Scenario
+	sep := T(lang, "sep")
+	ov := r.Overview
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s — %s\n\n", L("title"), md(sc.Title.Get(lang)))
-	fmt.Fprintf(&b, "- %s%s (`%s`)\n", field(L("scenario"), lang), md(sc.Title.Get(lang)), sc.ID)
-	fmt.Fprintf(&b, "- %s%s\n", field(L("kind"), lang), KindName(sc.Kind, lang))
-	fmt.Fprintf(&b, "- %s%s\n", field(L("duration"), lang), Clock(sc.Duration))
-	names := make([]string, len(st.Teams))
-	for i, t := range st.Teams {
-		names[i] = md(t.Name)
+	fmt.Fprintf(&b, "# %s — %s\n\n", L("title"), md(ov.Scenario))
+	fmt.Fprintf(&b, "- %s%s (`%s`)\n", field(L("scenario"), lang), md(ov.Scenario), ov.ScenarioID)
+	fmt.Fprintf(&b, "- %s%s\n", field(L("kind"), lang), ov.KindName)
+	fmt.Fprintf(&b, "- %s%s\n", field(L("duration"), lang), Clock(dur(ov.DurationSeconds)))
+	names := make([]string, len(ov.Teams))
+	for i, n := range ov.Teams {
+		names[i] = md(n)
 	}
 	fmt.Fprintf(&b, "- %s%s\n", field(L("teams"), lang), strings.Join(names, listSep(lang)))
-	if st.Ended {
-		fmt.Fprintf(&b, "- %s%s\n\n", field(L("status"), lang), fmt.Sprintf(L("ended"), Clock(st.EndedAt), L("reason."+st.Reason)))
-	} else {
-		fmt.Fprintf(&b, "- %s%s\n\n", field(L("status"), lang), fmt.Sprintf(L("running"), Clock(st.Now)))
-	}
+	fmt.Fprintf(&b, "- %s%s\n\n", field(L("status"), lang), ov.Status)
 
+	// Every dimension has a column, "—" where a team has no evidence.
+	dims := append(slices.Clone(scoring.Dimensions), scoring.Overall)
 	fmt.Fprintf(&b, "## %s\n\n", L("scores"))
 	fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|---:|---:|---|\n",
 		L("team"), L("speed"), L("transparency"), L("empathy"), L("consistency"), L("follow-up"), L("overall"), L("ending"))
-	for _, t := range st.Teams {
-		s := t.Scores()
+	for _, t := range r.Teams {
 		cells := []string{md(t.Name)}
-		for _, dim := range append(append([]string(nil), scoring.Dimensions...), scoring.Overall) {
-			c := num(s, dim, s.Get(dim))
-			if _, ok := t.Overrides[dim]; ok {
+		for _, d := range dims {
+			c := dim(t.Scores, d)
+			if slices.ContainsFunc(t.Overrides, func(o OverrideReport) bool { return o.Dimension == d }) {
 				c += "*"
 			}
 			cells = append(cells, c)
 		}
-		cells = append(cells, md(endingText(st, t, lang)))
+		cells = append(cells, md(t.Ending.Text))
 		fmt.Fprintf(&b, "| %s |\n", strings.Join(cells, " | "))
 	}
 	b.WriteString("\n")
-	writeOverrides(&b, st, lang)
+	writeOverrides(&b, r)
 
-	for _, t := range st.Teams {
-		fmt.Fprintf(&b, "## %s%s%s\n\n", L("team"), T(lang, "sep"), md(t.Name))
-		fmt.Fprintf(&b, "%s%s\n\n", field(L("ending"), lang), md(endingText(st, t, lang)))
+	for _, t := range r.Teams {
+		fmt.Fprintf(&b, "## %s%s%s\n\n", L("team"), sep, md(t.Name))
+		fmt.Fprintf(&b, "%s%s\n\n", field(L("ending"), lang), md(t.Ending.Text))
 		steps := make([]string, len(t.Path))
 		for i, p := range t.Path {
-			steps[i] = md(phaseTitle(st, p.Phase, lang)) + Label(lang, "paren") + Clock(p.At) + Label(lang, "parenend")
+			steps[i] = md(p.Title) + L("paren") + Clock(dur(p.AtSeconds)) + L("parenend")
 		}
 		fmt.Fprintf(&b, "%s%s\n\n", field(L("path"), lang), strings.Join(steps, " → "))
 
 		fmt.Fprintf(&b, "### %s\n\n", L("decisions"))
-		if len(t.Answers) == 0 {
+		if len(t.Decisions) == 0 {
 			fmt.Fprintf(&b, "%s\n\n", L("none"))
 		} else {
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n|---|---:|---|---:|---:|---:|---:|\n",
 				L("decision"), L("opened"), L("answer"), L("response"), L("speed"), L("transparency"), L("empathy"))
-			for _, a := range t.Answers {
-				answer, took := L("open"), "—"
-				switch {
-				case a.Option != nil:
-					answer, took = md(a.Option.Text.Get(lang)), Took(a.Took(), lang)
-					for i, o := range a.Shown() {
-						if o == a.Option {
-							answer += fmt.Sprintf(L("shown-as"), i+1, len(a.Decision.Options))
-						}
+			for _, d := range t.Decisions {
+				answer, took := md(d.Answer), "—"
+				if d.Status == "chosen" {
+					answer, took = md(d.OptionText), Took(dur(*d.ResponseSeconds), lang)
+					if d.ShownAs > 0 {
+						answer += fmt.Sprintf(L("shown-as"), d.ShownAs, len(d.Shown))
 					}
-				default:
-					answer = md(Unanswered(a, lang))
 				}
-				r := a.Scores()
-				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", md(a.Decision.Prompt.Get(lang)), Clock(a.OpenedAt),
-					answer, took, dim(r, scoring.Speed), dim(r, scoring.Transparency), dim(r, scoring.Empathy))
+				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", md(d.Prompt), Clock(dur(d.OpenedAtSeconds)),
+					answer, took, dim(d.Scores, scoring.Speed), dim(d.Scores, scoring.Transparency), dim(d.Scores, scoring.Empathy))
 			}
 			b.WriteString("\n")
 		}
 
 		fmt.Fprintf(&b, "### %s (%d)\n\n", L("injects"), len(t.Inbox))
 		for _, d := range t.Inbox {
-			from := d.Inject.From.Get(lang)
-			if from != "" {
-				from = " — " + md(from)
+			from, note := "", ""
+			if d.From != "" {
+				from = " — " + md(d.From)
 			}
-			fmt.Fprintf(&b, "- %s · %s%s%s%s%s\n", Clock(d.At), Label(lang, "channel."+d.Inject.Channel), from, md(deliveryNote(sc, d, lang)),
-				T(lang, "sep"), md(oneLine(d.Inject.Text.Get(lang))))
+			if d.Note != "" {
+				note = L("paren") + md(d.Note) + L("parenend")
+			}
+			fmt.Fprintf(&b, "- %s · %s%s%s%s%s\n", Clock(dur(d.AtSeconds)), d.ChannelName, from, note, sep, md(d.Text))
 		}
 		b.WriteString("\n")
-		writeChanges(&b, t, lang)
-
-		writeStatements(&b, st, t, lang)
-		writeDeadlines(&b, t, lang)
-		writeVoices(&b, st.Scenario, t, lang)
-		writeFeed(&b, t, lang)
-		if len(t.Triggered) > 0 {
-			fmt.Fprintf(&b, "### %s\n\n", L("triggers"))
-			for _, tr := range sc.Triggers {
-				if t.Triggered[tr.ID] && tr.Inject != nil {
-					fmt.Fprintf(&b, "- %s%s%s\n", Label(lang, "channel."+tr.Inject.Channel), T(lang, "sep"), md(oneLine(tr.Inject.Text.Get(lang))))
-				} else if t.Triggered[tr.ID] {
-					fmt.Fprintf(&b, "- %s\n", tr.ID)
-				}
+		if len(t.Changes) > 0 {
+			fmt.Fprintf(&b, "### %s\n\n", T(lang, "changes"))
+			for _, c := range t.Changes {
+				fmt.Fprintf(&b, "- %s · %s\n", Clock(dur(c.AtSeconds)), md(c.Text))
 			}
 			b.WriteString("\n")
 		}
 
-		if len(sc.World) > 0 {
+		writeStatements(&b, lang, t.Statements)
+		if len(t.Deadlines) > 0 {
+			fmt.Fprintf(&b, "### %s\n\n", L("deadlines"))
+			for _, d := range t.Deadlines {
+				fmt.Fprintf(&b, "- %s%s%s\n", md(d.Label), sep, d.Text)
+			}
+			b.WriteString("\n")
+		}
+		writeVoices(&b, lang, t)
+		writeFeed(&b, lang, t.Feed)
+		if len(t.Triggers) > 0 {
+			fmt.Fprintf(&b, "### %s\n\n", L("triggers"))
+			for _, x := range t.Triggers {
+				fmt.Fprintf(&b, "- %s\n", md(x.Text))
+			}
+			b.WriteString("\n")
+		}
+
+		if len(t.World) > 0 {
 			fmt.Fprintf(&b, "### %s\n\n", L("world"))
-			for _, v := range sc.World {
-				label := v.Label.Get(lang)
-				if label == "" {
-					label = v.ID
-				}
-				fmt.Fprintf(&b, "- %s%s%s (%g → %g)\n", md(label), T(lang, "sep"), Number(t.World[v.ID]), v.Min, v.Max)
+			for i, v := range t.World {
+				rng := ov.World[i] // the same variables, in the same order
+				fmt.Fprintf(&b, "- %s%s%s (%g → %g)\n", md(v.Label), sep, Number(v.Value), rng.Min, rng.Max)
 			}
 			b.WriteString("\n")
 		}
 		if len(t.Rejected) > 0 {
 			fmt.Fprintf(&b, "### %s\n\n", L("rejected"))
-			for _, r := range t.Rejected {
-				fmt.Fprintf(&b, "- %s: %s/%s — %s\n", Clock(r.At), r.Decision, r.Option, md(r.Reason))
+			for _, x := range t.Rejected {
+				fmt.Fprintf(&b, "- %s: %s/%s — %s\n", Clock(dur(x.AtSeconds)), x.Decision, x.Option, md(x.Reason))
 			}
 			b.WriteString("\n")
 		}
 	}
-	writeObjectives(&b, st, lang)
-	writeNotes(&b, st, lang)
-	writeRefused(&b, st, lang)
-	fmt.Fprintf(&b, "## %s\n\n%s\n", L("method"), fmt.Sprintf(L("methodtext"), WeightsText(st.Scenario, lang)))
+	writeObjectives(&b, r)
+	writeNotes(&b, r)
+	if len(r.RefusedCommands) > 0 {
+		fmt.Fprintf(&b, "## %s\n\n", T(lang, "refusedcommands"))
+		for _, c := range r.RefusedCommands {
+			fmt.Fprintf(&b, "- %s · %s\n", Clock(dur(c.AtSeconds)), md(c.Text))
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "## %s\n\n%s\n", L("method"), r.Method)
+	if r.PlanSaved {
+		b.WriteString("\n")
+		writePlan(&b, r)
+	}
 	return b.String()
 }
 
-func writeStatements(b *strings.Builder, st *engine.State, t *engine.Team, lang string) {
-	var any bool
-	for _, a := range t.Answers {
-		if a.Decision.Statement == nil || a.Option == nil {
-			continue
+func writeOverrides(b *strings.Builder, r *Report) {
+	var lines []string
+	for _, t := range r.Teams {
+		for _, o := range t.Overrides {
+			lines = append(lines, fmt.Sprintf("- \\* %s, %s%s%s → %s (%s) — %s", md(t.Name), Label(r.Lang, o.Dimension), T(r.Lang, "sep"),
+				Number(o.Computed), Number(o.Value), Clock(dur(o.AtSeconds)), md(o.Reason)))
 		}
-		if !any {
-			fmt.Fprintf(b, "### %s\n\n", Label(lang, "statements"))
-			any = true
-		}
-		fmt.Fprintf(b, "**%s**%s%s%s\n\n", md(a.Decision.Prompt.Get(lang)), Label(lang, "paren"), Label(lang, "skind."+a.Decision.Statement.Kind), Label(lang, "parenend"))
-		if strings.TrimSpace(a.Statement) == "" {
+	}
+	if len(lines) > 0 {
+		fmt.Fprintf(b, "%s\n\n%s\n\n", Label(r.Lang, "overrides"), strings.Join(lines, "\n"))
+	}
+}
+
+func writeStatements(b *strings.Builder, lang string, statements []StatementReport) {
+	if len(statements) == 0 {
+		return
+	}
+	sep, semi := T(lang, "sep"), T(lang, "semi")
+	fmt.Fprintf(b, "### %s\n\n", Label(lang, "statements"))
+	for _, s := range statements {
+		fmt.Fprintf(b, "**%s**%s%s%s\n\n", md(s.Prompt), Label(lang, "paren"), s.KindName, Label(lang, "parenend"))
+		if s.Text == "" {
 			fmt.Fprintf(b, "%s\n\n", Label(lang, "nostatement"))
 		} else {
-			for _, line := range strings.Split(strings.TrimSpace(a.Statement), "\n") {
+			for _, line := range strings.Split(s.Text, "\n") {
 				fmt.Fprintf(b, "> %s\n", md(line))
 			}
 			b.WriteString("\n")
 		}
-		found := map[string]bool{}
-		for _, f := range a.FactsFound {
-			found[f] = true
-		}
-		var parts []string
-		for _, id := range a.Decision.Statement.RequiredFacts {
-			label := id
-			for _, f := range st.Scenario.Facts {
-				if f.ID == id && f.Label.Get(lang) != "" {
-					label = f.Label.Get(lang)
-				}
-			}
+		var facts []string
+		for _, f := range s.Facts {
 			mark := "✓"
-			if !found[id] {
+			if !f.Found {
 				mark = "✗ " + Label(lang, "factsmissing")
 			}
-			parts = append(parts, fmt.Sprintf("%s %s", md(label), mark))
+			facts = append(facts, md(f.Label)+" "+mark)
 		}
-		if len(parts) > 0 {
-			fmt.Fprintf(b, "%s%s%s\n\n", Label(lang, "facts"), T(lang, "sep"), strings.Join(parts, T(lang, "semi")))
+		if len(facts) > 0 {
+			fmt.Fprintf(b, "%s%s%s\n\n", Label(lang, "facts"), sep, strings.Join(facts, semi))
 		}
-		if r := a.Rubric; r != nil {
-			var dims []string
-			for _, d := range rubric.Dimensions {
-				if v, ok := r.Scores[d]; ok {
-					dims = append(dims, fmt.Sprintf("%s %s", rubricLabel(d, lang), Number(v)))
-				}
-			}
-			fmt.Fprintf(b, "%s%s%s — %s\n", Label(lang, "rubric"), T(lang, "sep"), Number(r.Overall), strings.Join(dims, listSep(lang)))
-			if a.JudgedLive != 0 && a.JudgedLive != r.Version {
-				fmt.Fprintf(b, "%s\n", fmt.Sprintf(Label(lang, "judgedlive"), a.JudgedLive, r.Version))
-			}
-			var good, bad []string
-			for _, c := range r.Checks {
-				name := c.Label[lang]
-				if name == "" {
-					name = c.ID
-				}
-				switch {
-				case c.Penalty && !c.Passed:
-					bad = append(bad, fmt.Sprintf("%s (“%s”)", name, strings.Join(c.Evidence, "”, “")))
-				case !c.Penalty && c.Passed:
-					good = append(good, name)
-				}
-			}
-			if len(good) > 0 {
-				fmt.Fprintf(b, "- %s%s%s\n", Label(lang, "rubric.good"), T(lang, "sep"), md(strings.Join(good, T(lang, "semi"))))
-			}
-			if len(bad) > 0 {
-				fmt.Fprintf(b, "- %s%s%s\n", Label(lang, "rubric.bad"), T(lang, "sep"), md(strings.Join(bad, T(lang, "semi"))))
-			}
-			b.WriteString("\n")
+		rr := s.Rubric
+		if rr == nil {
+			continue
 		}
-	}
-}
-
-func rubricLabel(dim, lang string) string {
-	if l, ok := rubric.DimensionLabels[dim]; ok {
-		if v := l[lang]; v != "" {
-			return v
+		var scores []string
+		for _, sc := range rr.Scores {
+			scores = append(scores, sc.Label+" "+Number(sc.Score))
 		}
-	}
-	return dim
-}
-
-func writeDeadlines(b *strings.Builder, t *engine.Team, lang string) {
-	if len(t.RegDeadlines) == 0 {
-		return
-	}
-	fmt.Fprintf(b, "### %s\n\n", Label(lang, "deadlines"))
-	ids := make([]string, 0, len(t.RegDeadlines))
-	for id := range t.RegDeadlines {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		ds := t.RegDeadlines[id]
-		var status string
-		switch {
-		case ds.Met:
-			status = fmt.Sprintf(Label(lang, "dl.met"), Clock(ds.MetAt))
-		case ds.Missed:
-			status = fmt.Sprintf(Label(lang, "dl.missed"), Clock(ds.DueAt()))
-		default:
-			status = fmt.Sprintf(Label(lang, "dl.running"), Clock(ds.DueAt()))
+		fmt.Fprintf(b, "%s%s%s — %s\n", Label(lang, "rubric"), sep, Number(rr.Overall), strings.Join(scores, listSep(lang)))
+		if s.JudgedLive != 0 && s.JudgedLive != s.Judge {
+			fmt.Fprintf(b, "%s\n", fmt.Sprintf(Label(lang, "judgedlive"), s.JudgedLive, s.Judge))
 		}
-		extra := ""
-		if ds.Deadline.Represents > 0 {
-			extra = " — " + fmt.Sprintf(Label(lang, "dl.represents"), humanDuration(ds.Deadline.Represents, lang))
+		var good, bad []string
+		for _, c := range rr.Checks {
+			if c.Penalty {
+				bad = append(bad, fmt.Sprintf("%s (“%s”)", c.Label, strings.Join(c.Evidence, "”, “")))
+			} else {
+				good = append(good, c.Label)
+			}
 		}
-		fmt.Fprintf(b, "- %s%s%s%s\n", md(ds.Deadline.Label.Get(lang)), T(lang, "sep"), status, extra)
-	}
-	b.WriteString("\n")
-}
-
-func writeObjectives(b *strings.Builder, st *engine.State, lang string) {
-	if len(st.Scenario.Objectives) == 0 {
-		return
-	}
-	fmt.Fprintf(b, "## %s\n\n", Label(lang, "objectives"))
-	for _, o := range st.Scenario.Objectives {
-		fmt.Fprintf(b, "**%s**\n\n", md(o.Text.Get(lang)))
-		for _, t := range st.Teams {
-			var ev []string
-			for _, id := range o.Decisions {
-				for _, a := range t.Answers {
-					if a.Decision.ID != id {
-						continue
-					}
-					switch {
-					case a.Option != nil:
-						ev = append(ev, fmt.Sprintf("%s → %s%s%s%s", brief(a.Decision.Prompt.Get(lang), true), brief(a.Option.Text.Get(lang), false),
-							Label(lang, "paren"), Took(a.Took(), lang), Label(lang, "parenend")))
-					default:
-						ev = append(ev, brief(a.Decision.Prompt.Get(lang), true)+" → "+Unanswered(a, lang))
-					}
-				}
-			}
-			if len(ev) == 0 {
-				ev = []string{"—"}
-			}
-			rating := fmt.Sprintf(Label(lang, "rating.suggested"), t.SuggestRating(o))
-			if r, ok := t.Ratings[o.ID]; ok {
-				rating = fmt.Sprintf(Label(lang, "rating.given"), r.Rating, r.Suggested)
-				if r.Reason != "" {
-					rating += " — " + r.Reason
-				}
-			}
-			fmt.Fprintf(b, "- %s%s%s — %s\n", md(t.Name), T(lang, "sep"), md(strings.Join(ev, T(lang, "semi"))), md(rating))
+		if len(good) > 0 {
+			fmt.Fprintf(b, "- %s%s%s\n", Label(lang, "rubric.good"), sep, md(strings.Join(good, semi)))
+		}
+		if len(bad) > 0 {
+			fmt.Fprintf(b, "- %s%s%s\n", Label(lang, "rubric.bad"), sep, md(strings.Join(bad, semi)))
 		}
 		b.WriteString("\n")
 	}
 }
 
-func writeVoices(b *strings.Builder, sc *scenario.Scenario, t *engine.Team, lang string) {
-	open, sep, end := Label(lang, "paren"), T(lang, "comma"), Label(lang, "parenend")
+func writeVoices(b *strings.Builder, lang string, t TeamReport) {
+	open, comma, end := Label(lang, "paren"), T(lang, "comma"), Label(lang, "parenend")
+	claim := func(c ClaimReport) string {
+		return "“" + md(c.Said) + "”" + open + md(c.Label) + comma + Clock(dur(c.AtSeconds)) + end
+	}
 	if len(t.Contradictions) > 0 {
 		fmt.Fprintf(b, "### %s\n\n", Label(lang, "contradictions"))
 		for _, c := range t.Contradictions {
-			// A claim is named by the option that made it: its id is the
-			// author's.
-			fmt.Fprintf(b, "- “%s”%s%s%s%s%s ↔ “%s”%s%s%s%s%s\n",
-				md(optionName(sc, c.Earlier.Decision, c.Earlier.Option, lang)), open, md(decisionName(sc, c.Earlier.Decision, lang)), sep, Clock(c.Earlier.At), end,
-				md(optionName(sc, c.Later.Decision, c.Later.Option, lang)), open, md(decisionName(sc, c.Later.Decision, lang)), sep, Clock(c.Later.At), end)
+			fmt.Fprintf(b, "- %s ↔ %s\n", claim(c.Earlier), claim(c.Later))
 		}
 		b.WriteString("\n")
 	}
-	if len(t.Commitments) > 0 {
+	if len(t.Promises) > 0 {
 		fmt.Fprintf(b, "### %s\n\n", Label(lang, "promises"))
-		for _, c := range t.Commitments {
+		for _, p := range t.Promises {
+			// The Markdown debrief's short wording of the status (Label, not
+			// the sentence of Text).
 			var status string
-			switch {
-			case c.Kept:
-				status = fmt.Sprintf(Label(lang, "promise.kept"), Clock(c.KeptAt))
-			case c.Missed:
-				status = fmt.Sprintf(Label(lang, "promise.missed"), Clock(c.Due))
+			switch p.Status {
+			case "kept":
+				status = fmt.Sprintf(Label(lang, "promise.kept"), Clock(dur(*p.KeptAtSeconds)))
+			case "missed":
+				status = fmt.Sprintf(Label(lang, "promise.missed"), Clock(dur(p.DueSeconds)))
 			default:
-				status = fmt.Sprintf(Label(lang, "promise.open"), Clock(c.Due))
+				status = fmt.Sprintf(Label(lang, "promise.open"), Clock(dur(p.DueSeconds)))
 			}
-			fmt.Fprintf(b, "- %s → %s%s%s%s%s%s\n", md(decisionName(sc, c.Decision, lang)), md(optionName(sc, c.Decision, c.Option, lang)),
-				open, Clock(c.At), end, T(lang, "sep"), status)
+			fmt.Fprintf(b, "- %s → %s%s%s%s%s%s\n", md(p.Label), md(p.Said), open, Clock(dur(p.AtSeconds)), end, T(lang, "sep"), status)
 		}
 		b.WriteString("\n")
 	}
 }
 
-func writeFeed(b *strings.Builder, t *engine.Team, lang string) {
-	if len(t.Feed) == 0 {
+// writeFeed writes the public's reaction: how many posts of each tone, and
+// the last five.
+func writeFeed(b *strings.Builder, lang string, feed []PostReport) {
+	if len(feed) == 0 {
 		return
 	}
-	fmt.Fprintf(b, "### %s (%s)\n\n", Label(lang, "feed"), fmt.Sprintf(Label(lang, "feed.count"), len(t.Feed)))
+	fmt.Fprintf(b, "### %s (%s)\n\n", Label(lang, "feed"), fmt.Sprintf(Label(lang, "feed.count"), len(feed)))
 	counts := map[string]int{}
-	for _, f := range t.Feed {
-		counts[f.Post.Tone]++
+	for _, p := range feed {
+		counts[p.Tone]++
 	}
 	var parts []string
 	for _, tone := range scenario.FeedTones {
@@ -591,69 +274,107 @@ func writeFeed(b *strings.Builder, t *engine.Team, lang string) {
 		}
 	}
 	fmt.Fprintf(b, "%s\n\n", strings.Join(parts, " · "))
-	first := max(0, len(t.Feed)-5)
-	for _, f := range t.Feed[first:] {
-		from := f.Post.From.Get(lang)
+	for _, p := range feed[max(0, len(feed)-5):] {
+		from := p.From
 		if from != "" {
 			from += T(lang, "sep")
 		}
-		fmt.Fprintf(b, "- %s · %s%s\n", Clock(f.At), md(from), md(oneLine(f.Post.Text.Get(lang))))
+		fmt.Fprintf(b, "- %s · %s%s\n", Clock(dur(p.AtSeconds)), md(from), md(oneLine(p.Text)))
 	}
 	b.WriteString("\n")
 }
 
-func writeOverrides(b *strings.Builder, st *engine.State, lang string) {
-	var lines []string
-	for _, t := range st.Teams {
-		for _, dim := range append(append([]string(nil), scoring.Dimensions...), scoring.Overall) {
-			if o, ok := t.Overrides[dim]; ok {
-				lines = append(lines, fmt.Sprintf("- \\* %s, %s%s%s → %s (%s) — %s", md(t.Name), Label(lang, dim), T(lang, "sep"),
-					Number(o.Original), Number(o.Value), Clock(o.At), md(o.Reason)))
-			}
-		}
+func writeObjectives(b *strings.Builder, r *Report) {
+	if len(r.Objectives) == 0 {
+		return
 	}
-	if len(lines) > 0 {
-		fmt.Fprintf(b, "%s\n\n%s\n\n", Label(lang, "overrides"), strings.Join(lines, "\n"))
+	lang := r.Lang
+	fmt.Fprintf(b, "## %s\n\n", Label(lang, "objectives"))
+	for _, o := range r.Objectives {
+		fmt.Fprintf(b, "**%s**\n\n", md(o.Text))
+		for _, ot := range o.Teams {
+			var ev []string
+			for _, e := range ot.Evidence {
+				s := e.Label + " → " + e.Answer
+				if e.Status == "chosen" {
+					s += Label(lang, "paren") + Took(dur(*e.ResponseSeconds), lang) + Label(lang, "parenend")
+				}
+				ev = append(ev, s)
+			}
+			if len(ev) == 0 {
+				ev = []string{"—"}
+			}
+			rating := fmt.Sprintf(Label(lang, "rating.suggested"), ot.Suggested)
+			if ot.Rating != "" {
+				rating = fmt.Sprintf(Label(lang, "rating.given"), ot.Rating, ot.RatedAgainst)
+				if ot.RatingReason != "" {
+					rating += " — " + ot.RatingReason
+				}
+			}
+			fmt.Fprintf(b, "- %s%s%s — %s\n", md(ot.Team), T(lang, "sep"), md(strings.Join(ev, T(lang, "semi"))), md(rating))
+		}
+		b.WriteString("\n")
 	}
 }
 
-func writeNotes(b *strings.Builder, st *engine.State, lang string) {
-	if len(st.Notes) == 0 {
+// writeNotes lists every observer note, the teams' and the whole
+// exercise's, in the order they were written.
+func writeNotes(b *strings.Builder, r *Report) {
+	notes := slices.Clone(r.Notes)
+	for _, t := range r.Teams {
+		notes = append(notes, t.Notes...)
+	}
+	if len(notes) == 0 {
 		return
 	}
+	slices.SortFunc(notes, func(a, b NoteReport) int { return a.Order - b.Order })
+	lang := r.Lang
 	fmt.Fprintf(b, "## %s\n\n", Label(lang, "notes"))
-	for _, n := range st.Notes {
+	for _, n := range notes {
 		who := Label(lang, "allteams")
 		if n.Team != "" {
 			who = md(n.Team)
 		}
 		about := ""
-		if n.Decision != "" {
-			about = Label(lang, "paren") + md(decisionName(st.Scenario, n.Decision, lang)) + Label(lang, "parenend")
-		} else if in := st.Scenario.Inject(n.Inject); in != nil {
-			about = Label(lang, "paren") + md(brief(in.Text.Get(lang), false)) + Label(lang, "parenend")
+		if n.About != "" {
+			about = Label(lang, "paren") + md(n.About) + Label(lang, "parenend")
 		}
-		fmt.Fprintf(b, "- %s · %s%s%s%s\n", Clock(n.At), who, about, T(lang, "sep"), md(oneLine(n.Text)))
+		fmt.Fprintf(b, "- %s · %s%s%s%s\n", Clock(dur(n.AtSeconds)), who, about, T(lang, "sep"), md(oneLine(n.Text)))
 	}
 	b.WriteString("\n")
 }
 
-// decisionName names a decision by its question, briefly; optionName an
-// option by its text. Ids are the author's, not words for a reader.
-func decisionName(sc *scenario.Scenario, id, lang string) string {
-	if d := sc.Decision(id); d != nil {
-		return brief(d.Prompt.Get(lang), true)
-	}
-	return id
-}
-
-func optionName(sc *scenario.Scenario, decision, option, lang string) string {
-	if d := sc.Decision(decision); d != nil {
-		if o := d.Option(option); o != nil {
-			return brief(o.Text.Get(lang), false)
+// writePlan writes the facilitator's saved improvement plan: strengths,
+// areas for improvement and the corrective actions, grouped as the report
+// groups them.
+func writePlan(b *strings.Builder, r *Report) {
+	lang := r.Lang
+	L := func(k string) string { return T(lang, k) }
+	fmt.Fprintf(b, "## %s\n\n", strings.TrimLeft(L("sec.plan"), "0123456789. 一二三四五六七八九十、"))
+	fmt.Fprintf(b, "%s\n\n", L("plan.saved"))
+	list := func(title string, fs []Finding, none string) {
+		fmt.Fprintf(b, "### %s\n\n", title)
+		if len(fs) == 0 {
+			fmt.Fprintf(b, "%s\n\n", none)
+			return
 		}
+		for _, f := range fs {
+			fmt.Fprintf(b, "- **%s:** %s\n", md(TeamLabel(f.Team, lang)), md(f.Text))
+		}
+		b.WriteString("\n")
 	}
-	return option
+	list(L("strengths"), r.Strengths, L("nostrengths"))
+	list(L("improvements"), r.Improvements, L("noimprovements"))
+	fmt.Fprintf(b, "### %s\n\n", L("plan.actions"))
+	if len(r.Plan) == 0 {
+		fmt.Fprintf(b, "%s\n\n", L("plan.noactions"))
+		return
+	}
+	fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", L("team"), L("plan.what"), L("plan.action"), L("plan.owner"), L("plan.due"))
+	for _, p := range r.Plan {
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", md(TeamLabel(p.Team, lang)), md(p.What), md(p.Action), md(p.Owner), md(p.Due))
+	}
+	b.WriteString("\n")
 }
 
 // field is a bold label before its value: "**Status:** ", "**状态：**".
@@ -664,88 +385,17 @@ func field(label, lang string) string {
 	return "**" + label + ":** "
 }
 
-// endingShort writes an ending with its tone and time: "Done (mixed,
-// 0:34:00)", "结束（喜忧参半，0:34:00）".
-func endingShort(title, tone, at, lang string) string {
-	if lang == "zh" {
-		return title + "（" + tone + "，" + at + "）"
-	}
-	return title + " (" + tone + ", " + at + ")"
-}
-
-// Number writes a world value with at most one decimal: 6.7, 45.
-func Number(f float64) string {
-	return strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64)
-}
-
-// humanDuration writes a real-world duration: 72h, 3d, 90m.
-func humanDuration(d time.Duration, lang string) string {
-	n, unit := int64(d/time.Minute), "m"
-	switch {
-	case d%(24*time.Hour) == 0 && d > 72*time.Hour: // 72h reads better than 3d; a week as 7d
-		n, unit = int64(d/(24*time.Hour)), "d"
-	case d%time.Hour == 0:
-		n, unit = int64(d/time.Hour), "h"
-	}
-	if lang == "zh" {
-		return fmt.Sprintf("%d%s", n, map[string]string{"d": "天", "h": "小时", "m": "分钟"}[unit])
-	}
-	return fmt.Sprintf("%d%s", n, unit)
-}
-
-func endingText(st *engine.State, t *engine.Team, lang string) string {
-	switch {
-	case !t.Ended:
-		return Label(lang, "playing")
-	case t.EndReason == engine.EndReached:
-		p := st.Scenario.Phase(t.Ending)
-		return endingShort(p.Ending.Outcome.Get(lang), Label(lang, "tone."+p.Ending.Tone), Clock(t.EndedAt), lang)
-	default:
-		return fmt.Sprintf("%s (%s)", Label(lang, "reason."+t.EndReason), Clock(t.EndedAt))
-	}
-}
-
-func phaseTitle(st *engine.State, id, lang string) string {
-	if p := st.Scenario.Phase(id); p != nil {
-		if s := p.Title.Get(lang); s != "" {
-			return s
-		}
-	}
-	return id
-}
-
-func num(s scoring.Scores, dim string, v float64) string {
-	if !s.Has[dim] {
-		return "—"
-	}
-	return fmt.Sprintf("%.0f", v)
-}
-
-func dim(r map[string]float64, d string) string {
-	v, ok := r[d]
+// dim writes a 0–100 score rounded, "—" when there is none.
+func dim(scores map[string]float64, d string) string {
+	v, ok := scores[d]
 	if !ok {
 		return "—"
 	}
 	return fmt.Sprintf("%.0f", v)
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 // md escapes text so that it cannot break a Markdown table or start markup.
 func md(s string) string {
 	r := strings.NewReplacer("|", `\|`, "\n", " ", "\r", "", "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "#", `\#`)
 	return r.Replace(s)
-}
-
-// WeightsText lists the scenario's weights of the five qualities, in the
-// report's language ("speed 1, transparency 1, …").
-func WeightsText(sc *scenario.Scenario, lang string) string {
-	parts := make([]string, 0, len(scenario.ScoredDimensions))
-	for _, dim := range scenario.ScoredDimensions {
-		parts = append(parts, Label(lang, dim)+" "+Number(sc.Weight(dim)))
-	}
-	if lang == "zh" {
-		return strings.Join(parts, "、")
-	}
-	return strings.Join(parts, ", ")
 }

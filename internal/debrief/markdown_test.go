@@ -1,6 +1,7 @@
 package debrief
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -51,7 +52,7 @@ func played(t *testing.T) *engine.State {
 func TestMarkdownGolden(t *testing.T) {
 	st := played(t)
 	for _, lang := range []string{"en", "zh"} {
-		got := Markdown(st, lang)
+		got := Markdown(Build(st, nil, lang, ""))
 		path := filepath.Join("testdata", "mini."+lang+".md")
 		if *update {
 			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
@@ -69,7 +70,7 @@ func TestMarkdownGolden(t *testing.T) {
 }
 
 func TestMarkdownEscapesTeamNames(t *testing.T) {
-	got := Markdown(played(t), "en")
+	got := Markdown(Build(played(t), nil, "en", ""))
 	if strings.Contains(got, "| Bravo|2 |") || !strings.Contains(got, `Bravo\|2`) {
 		t.Fatal("a '|' in a team name must be escaped so the score table keeps its columns")
 	}
@@ -126,7 +127,7 @@ func TestMarkdownWorldGolden(t *testing.T) {
 	var st *engine.State
 	s.Read(func(x *engine.State) { st = x })
 	for _, lang := range []string{"en", "zh"} {
-		got := Markdown(st, lang)
+		got := Markdown(Build(st, nil, lang, ""))
 		path := filepath.Join("testdata", "world."+lang+".md")
 		if *update {
 			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
@@ -178,7 +179,7 @@ func TestMarkdownVoicesGolden(t *testing.T) {
 	var st *engine.State
 	s.Read(func(x *engine.State) { st = x })
 	for _, lang := range []string{"en", "zh"} {
-		got := Markdown(st, lang)
+		got := Markdown(Build(st, nil, lang, ""))
 		path := filepath.Join("testdata", "voices."+lang+".md")
 		if *update {
 			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
@@ -211,20 +212,77 @@ func TestReportSaysWhichJudgeTheTeamSaw(t *testing.T) {
 		}
 		return st
 	}
-	if md := Markdown(fold(), "en"); strings.Contains(md, "live feedback came from") {
+	if md := Markdown(Build(fold(), nil, "en", "")); strings.Contains(md, "live feedback came from") {
 		t.Error("the report says the team saw another judge, though it saw this one")
 	}
 	// Played with an older Firebreak.
 	events[i].Judge = rubric.Version - 1
 	st := fold()
 	want := fmt.Sprintf("version %d of the statement judge; this report judges the statement with version %d", rubric.Version-1, rubric.Version)
-	if md := Markdown(st, "en"); !strings.Contains(md, want) {
+	if md := Markdown(Build(st, nil, "en", "")); !strings.Contains(md, want) {
 		t.Errorf("the English report does not say %q", want)
 	}
-	if md := Markdown(st, "zh"); !strings.Contains(md, fmt.Sprintf("第%d版声明评判；本报告用第%d版重新评判", rubric.Version-1, rubric.Version)) {
+	if md := Markdown(Build(st, nil, "zh", "")); !strings.Contains(md, fmt.Sprintf("第%d版声明评判；本报告用第%d版重新评判", rubric.Version-1, rubric.Version)) {
 		t.Error("the Chinese report does not say which judge the team saw")
 	}
 	if r := Build(st, nil, "en", ""); r.Teams[1].Statements[0].JudgedLive != rubric.Version-1 || r.Teams[1].Statements[0].Judge != rubric.Version {
 		t.Errorf("report model: %+v", r.Teams[1].Statements[0])
+	}
+}
+
+// Markdown is a renderer of the report model like the others: a report
+// that went through JSON and back renders the same, so nothing Markdown
+// shows comes from anywhere but the model.
+func TestMarkdownReadsOnlyTheReport(t *testing.T) {
+	world, worldEvents := playedWorld(t)
+	controlled, controlledEvents := playedControlled(t)
+	long, longEvents := longExercise(t)
+	plan := savedPlan()
+	for name, r := range map[string]*Report{
+		"mini":       Build(played(t), nil, "en", ""),
+		"world":      Build(world, worldEvents, "zh", ""),
+		"world+plan": BuildWithPlan(world, worldEvents, "en", "", &plan),
+		"controlled": Build(controlled, controlledEvents, "en", ""),
+		"long":       Build(long, longEvents, "zh", ""),
+	} {
+		js, err := JSON(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Report
+		if err := json.Unmarshal(js, &back); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := Markdown(&back), Markdown(r); got != want {
+			t.Errorf("%s: Markdown of the report read back from JSON differs", name)
+		}
+	}
+}
+
+// Observer notes are listed in the order they were written, the teams'
+// and the whole exercise's together, even when the clock stood still.
+func TestMarkdownKeepsNotesInOrder(t *testing.T) {
+	src, err := os.ReadFile("../engine/testdata/mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := engine.Start(engine.Config{ScenarioID: "mini", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en", Seed: 42}, &engine.MemoryLog{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AdvanceTo(3 * time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []struct{ team, text string }{{"Bravo", "first"}, {"", "second"}, {"Alpha", "third"}, {"Bravo", "fourth"}} {
+		if err := s.Send(engine.Command{Kind: engine.CmdNote, Team: n.team, Text: n.text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var st *engine.State
+	s.Read(func(x *engine.State) { st = x })
+	got := Markdown(Build(st, nil, "en", ""))
+	want := "## Observer notes\n\n- 00:03:00 · Bravo: first\n- 00:03:00 · all teams: second\n- 00:03:00 · Alpha: third\n- 00:03:00 · Bravo: fourth\n\n"
+	if !strings.Contains(got, want) {
+		t.Errorf("the notes are not in the order written:\n%s", got)
 	}
 }

@@ -132,55 +132,6 @@ func TeamLabel(team, lang string) string {
 	return team
 }
 
-// MarkdownPlan renders a saved improvement plan as a Markdown section, to
-// follow Markdown's debrief: strengths, areas for improvement and the
-// corrective actions, grouped as the report groups them.
-func MarkdownPlan(r *Report) string {
-	if !r.PlanSaved {
-		return ""
-	}
-	lang := r.Lang
-	L := func(k string) string { return T(lang, k) }
-	var b strings.Builder
-	fmt.Fprintf(&b, "## %s\n\n", strings.TrimLeft(L("sec.plan"), "0123456789. 一二三四五六七八九十、"))
-	fmt.Fprintf(&b, "%s\n\n", L("plan.saved"))
-	list := func(title string, fs []Finding, none string) {
-		fmt.Fprintf(&b, "### %s\n\n", title)
-		if len(fs) == 0 {
-			fmt.Fprintf(&b, "%s\n\n", none)
-			return
-		}
-		for _, f := range fs {
-			fmt.Fprintf(&b, "- **%s:** %s\n", md(TeamLabel(f.Team, lang)), md(f.Text))
-		}
-		b.WriteString("\n")
-	}
-	list(L("strengths"), r.Strengths, L("nostrengths"))
-	list(L("improvements"), r.Improvements, L("noimprovements"))
-	fmt.Fprintf(&b, "### %s\n\n", L("plan.actions"))
-	if len(r.Plan) == 0 {
-		fmt.Fprintf(&b, "%s\n\n", L("plan.noactions"))
-		return b.String()
-	}
-	fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", L("team"), L("plan.what"), L("plan.action"), L("plan.owner"), L("plan.due"))
-	for _, p := range r.Plan {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", md(TeamLabel(p.Team, lang)), md(p.What), md(p.Action), md(p.Owner), md(p.Due))
-	}
-	b.WriteString("\n")
-	return b.String()
-}
-
-// MarkdownWithPlan is Markdown's debrief of the exercise, followed by the
-// facilitator's improvement plan when plan is not nil.
-func MarkdownWithPlan(st *engine.State, lang string, plan *Plan) string {
-	out := Markdown(st, lang)
-	if plan == nil {
-		return out
-	}
-	r := BuildWithPlan(st, nil, lang, "", plan)
-	return strings.TrimRight(out, "\n") + "\n\n" + MarkdownPlan(r)
-}
-
 // ErrDueDate is returned by ParseDue for a text that is not a date, and
 // by Plan.Validate for a due date not written YYYY-MM-DD.
 var ErrDueDate = errors.New("not a date")

@@ -1,3 +1,7 @@
+// Package debrief turns a finished (or stopped) exercise into an
+// after-action report: Build makes the report model (Report) from the
+// engine's state and log, and every export renders that model — HTML, PDF,
+// CSV, JSON and the Markdown debrief.
 package debrief
 
 import (
@@ -11,6 +15,7 @@ import (
 	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/rubric"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 	"github.com/firebreak-drills/firebreak/internal/scoring"
 )
@@ -24,7 +29,7 @@ const SchemaVersion = 1
 // strengths and areas for improvement, improvement plan, and a timeline.
 // Every text in it is in the report's language; ids stay as in the
 // scenario. Times are seconds of exercise time. The renderers (HTML, PDF,
-// CSV, JSON) read only this.
+// CSV, JSON, Markdown) read only this.
 type Report struct {
 	SchemaVersion int    `json:"schema_version"`
 	Lang          string `json:"lang"`
@@ -41,9 +46,12 @@ type Report struct {
 	Lessons      []Lesson          `json:"general_lessons"`
 	Plan         []PlanRow         `json:"improvement_plan"`
 	Notes        []NoteReport      `json:"notes"` // the facilitator's notes about no team in particular
-	Timeline     []TimelineEntry   `json:"timeline"`
-	Method       string            `json:"scoring_method"`
-	RatingRule   string            `json:"rating_rule"`
+	// RefusedCommands are the facilitator's commands the engine refused
+	// and logged (a play script's actions).
+	RefusedCommands []RefusedCommand `json:"refused_commands"`
+	Timeline        []TimelineEntry  `json:"timeline"`
+	Method          string           `json:"scoring_method"`
+	RatingRule      string           `json:"rating_rule"`
 
 	// PlanSaved is set when Strengths, Improvements and Plan are the
 	// facilitator's saved improvement plan (ApplyPlan), not the evidence's
@@ -105,9 +113,58 @@ type TeamReport struct {
 	Promises       []PromiseReport       `json:"promises"`
 	Injects        int                   `json:"injects_received"`
 	Refused        int                   `json:"refused_actions"`
-	World          []WorldValue          `json:"world"`        // at the end
-	Curves         []Curve               `json:"world_curves"` // over time, one per variable
+	Inbox          []DeliveryReport      `json:"inbox"`            // the injects received, in order
+	Changes        []ChangeReport        `json:"schedule_changes"` // the facilitator's, in order
+	Feed           []PostReport          `json:"feed"`             // the simulated public's posts, oldest first
+	Rejected       []RejectedReport      `json:"rejected"`         // the team's refused actions
+	World          []WorldValue          `json:"world"`            // at the end
+	Curves         []Curve               `json:"world_curves"`     // over time, one per variable
 	Notes          []NoteReport          `json:"notes"`
+}
+
+// DeliveryReport is an inject as a team received it.
+type DeliveryReport struct {
+	Inject      string  `json:"inject"`
+	AtSeconds   float64 `json:"at_seconds"`
+	Channel     string  `json:"channel"`
+	ChannelName string  `json:"channel_name"`
+	From        string  `json:"from,omitempty"`
+	// Note says how the facilitator moved the delivery (sent early,
+	// delayed) and whom an ad-hoc inject was addressed to; "" when neither.
+	Note string `json:"note,omitempty"`
+	Text string `json:"text"` // on one line
+}
+
+// ChangeReport is a change the facilitator made to a team's schedule.
+type ChangeReport struct {
+	Kind      string  `json:"kind"` // the event kind, e.g. inject.delayed
+	AtSeconds float64 `json:"at_seconds"`
+	Text      string  `json:"text"`
+}
+
+// PostReport is a post of the simulated public in a team's feed.
+type PostReport struct {
+	AtSeconds float64 `json:"at_seconds"`
+	Tone      string  `json:"tone"` // support, neutral, hostile or ridicule
+	From      string  `json:"from,omitempty"`
+	Text      string  `json:"text"`
+}
+
+// RejectedReport is an action of the team the engine refused.
+type RejectedReport struct {
+	AtSeconds float64 `json:"at_seconds"`
+	Decision  string  `json:"decision"`
+	Option    string  `json:"option"`
+	Reason    string  `json:"reason"`
+}
+
+// RefusedCommand is a facilitator's command the engine refused.
+type RefusedCommand struct {
+	AtSeconds float64 `json:"at_seconds"`
+	Command   string  `json:"command"`
+	Team      string  `json:"team,omitempty"`
+	Reason    string  `json:"reason"` // the refusal's code
+	Text      string  `json:"text"`
 }
 
 // Ending is how a team's play ended.
@@ -167,6 +224,34 @@ type StatementReport struct {
 	// Firebreak.
 	Judge      int `json:"judge,omitempty"`
 	JudgedLive int `json:"judged_live,omitempty"`
+	// Rubric is the statement judge's verdict on Text; nil when the team
+	// wrote nothing.
+	Rubric *RubricReport `json:"rubric,omitempty"`
+}
+
+// RubricReport is the rule-based judgement of a written statement.
+type RubricReport struct {
+	Overall float64       `json:"overall"`
+	Scores  []RubricScore `json:"scores"` // in the judge's dimension order
+	// Checks are the checks that counted: the credits the statement
+	// earned and the penalties that fired, in the judge's order.
+	Checks []RubricCheck `json:"checks"`
+}
+
+// RubricScore is a statement's score on one of the judge's dimensions.
+type RubricScore struct {
+	Dimension string  `json:"dimension"`
+	Label     string  `json:"label"`
+	Score     float64 `json:"score"`
+}
+
+// RubricCheck is a credit the statement earned or a penalty that fired,
+// with the statement's words that show it.
+type RubricCheck struct {
+	ID       string   `json:"id"`
+	Label    string   `json:"label"`
+	Penalty  bool     `json:"penalty"`
+	Evidence []string `json:"evidence"`
 }
 
 // FactCheck tells whether a required fact is in a statement.
@@ -206,14 +291,18 @@ type ContradictionReport struct {
 type ClaimReport struct {
 	Claim     string  `json:"claim"`
 	Decision  string  `json:"decision"`
+	Label     string  `json:"label"` // the decision's question, shortened
 	Option    string  `json:"option"`
+	Said      string  `json:"said"` // the option's text, shortened
 	AtSeconds float64 `json:"at_seconds"`
 }
 
 // PromiseReport is a team's promise to update the public.
 type PromiseReport struct {
 	Decision      string   `json:"decision"`
+	Label         string   `json:"label"` // the decision's question, shortened
 	Option        string   `json:"option"`
+	Said          string   `json:"said"` // the option's text, shortened
 	AtSeconds     float64  `json:"at_seconds"`
 	DueSeconds    float64  `json:"due_seconds"`
 	Status        string   `json:"status"` // kept, missed or running
@@ -252,10 +341,14 @@ type Point struct {
 
 // NoteReport is an observer note of the facilitator.
 type NoteReport struct {
+	// Order is the note's place among all the exercise's notes, from 1, in
+	// the order they were written.
+	Order     int     `json:"order"`
 	AtSeconds float64 `json:"at_seconds"`
 	Team      string  `json:"team,omitempty"`
 	Decision  string  `json:"decision,omitempty"`
 	Inject    string  `json:"inject,omitempty"`
+	About     string  `json:"about,omitempty"` // the decision's question or the inject's text, shortened
 	Text      string  `json:"text"`
 }
 
@@ -275,6 +368,9 @@ type ObjectiveTeam struct {
 	Suggested    string     `json:"suggested_rating"` // P, S, M or U (see RatingRule)
 	Rating       string     `json:"rating,omitempty"` // the facilitator's, when given
 	RatingReason string     `json:"rating_reason,omitempty"`
+	// RatedAgainst is what the evidence suggested when the facilitator
+	// rated (Suggested is what it suggests at the end).
+	RatedAgainst string `json:"rated_against,omitempty"`
 }
 
 // Evidence is a team's answer to one of an objective's decisions.
@@ -285,6 +381,7 @@ type Evidence struct {
 	Option          string   `json:"option,omitempty"`
 	ResponseSeconds *float64 `json:"response_seconds,omitempty"`
 	ByTarget        bool     `json:"by_target"`
+	Answer          string   `json:"answer"` // the option's text (shortened), or what happened instead
 	Text            string   `json:"text"`
 }
 
@@ -458,9 +555,16 @@ func Build(st *engine.State, events []engine.Event, lang string, team string) *R
 	r.Lessons = lessons(st, all, lang)
 
 	r.Notes = []NoteReport{}
-	for _, n := range st.Notes {
+	for i, n := range st.Notes {
 		if n.Team == "" {
-			r.Notes = append(r.Notes, noteReport(n))
+			r.Notes = append(r.Notes, noteReport(sc, n, i, lang))
+		}
+	}
+	r.RefusedCommands = []RefusedCommand{}
+	for _, e := range st.Refused {
+		if e.Team == "" || include(e.Team) {
+			r.RefusedCommands = append(r.RefusedCommands, RefusedCommand{AtSeconds: secs(e.At), Command: e.Command, Team: e.Team,
+				Reason: e.Reason, Text: refusedText(sc, e, lang)})
 		}
 	}
 	return r
@@ -480,8 +584,15 @@ func varLabel(v *scenario.Variable, lang string) string {
 	return v.ID
 }
 
-func noteReport(n engine.Note) NoteReport {
-	return NoteReport{AtSeconds: secs(n.At), Team: n.Team, Decision: n.Decision, Inject: n.Inject, Text: n.Text}
+// noteReport is the i-th (from 0) of the exercise's notes.
+func noteReport(sc *scenario.Scenario, n engine.Note, i int, lang string) NoteReport {
+	nr := NoteReport{Order: i + 1, AtSeconds: secs(n.At), Team: n.Team, Decision: n.Decision, Inject: n.Inject, Text: n.Text}
+	if n.Decision != "" {
+		nr.About = decisionName(sc, n.Decision, lang)
+	} else if in := sc.Inject(n.Inject); in != nil {
+		nr.About = brief(in.Text.Get(lang), false)
+	}
+	return nr
 }
 
 func teamReport(st *engine.State, t *engine.Team, lang string) TeamReport {
@@ -536,6 +647,7 @@ func teamReport(st *engine.State, t *engine.Team, lang string) TeamReport {
 				Text: strings.TrimSpace(a.Statement), Facts: []FactCheck{}, JudgedLive: a.JudgedLive}
 			if a.Rubric != nil {
 				sr.Judge = a.Rubric.Version
+				sr.Rubric = rubricReport(a.Rubric, lang)
 			}
 			for _, id := range a.Decision.Statement.RequiredFacts {
 				sr.Facts = append(sr.Facts, FactCheck{ID: id, Label: factLabel(sc, id, lang), Found: slices.Contains(a.FactsFound, id)})
@@ -581,13 +693,14 @@ func teamReport(st *engine.State, t *engine.Team, lang string) TeamReport {
 
 	tr.Contradictions = []ContradictionReport{}
 	for _, c := range t.Contradictions {
-		cr := ContradictionReport{Earlier: claimReport(c.Earlier), Later: claimReport(c.Later)}
+		cr := ContradictionReport{Earlier: claimReport(sc, c.Earlier, lang), Later: claimReport(sc, c.Later, lang)}
 		cr.Text = fmt.Sprintf(L("contradiction"), claimText(sc, c.Earlier, lang), Clock(c.Earlier.At), claimText(sc, c.Later, lang), Clock(c.Later.At))
 		tr.Contradictions = append(tr.Contradictions, cr)
 	}
 	tr.Promises = []PromiseReport{}
 	for _, c := range t.Commitments {
-		pr := PromiseReport{Decision: c.Decision, Option: c.Option, AtSeconds: secs(c.At), DueSeconds: secs(c.Due)}
+		pr := PromiseReport{Decision: c.Decision, Label: decisionName(sc, c.Decision, lang), Option: c.Option,
+			Said: optionName(sc, c.Decision, c.Option, lang), AtSeconds: secs(c.At), DueSeconds: secs(c.Due)}
 		switch {
 		case c.Kept:
 			pr.Status, pr.KeptAtSeconds = "kept", ptr(secs(c.KeptAt))
@@ -607,12 +720,53 @@ func teamReport(st *engine.State, t *engine.Team, lang string) TeamReport {
 		tr.World = append(tr.World, WorldValue{ID: v.ID, Label: varLabel(v, lang), Value: round2(t.World[v.ID])})
 	}
 	tr.Notes = []NoteReport{}
-	for _, n := range st.Notes {
+	for i, n := range st.Notes {
 		if n.Team == t.Name {
-			tr.Notes = append(tr.Notes, noteReport(n))
+			tr.Notes = append(tr.Notes, noteReport(sc, n, i, lang))
 		}
 	}
+
+	tr.Inbox = []DeliveryReport{}
+	for _, d := range t.Inbox {
+		tr.Inbox = append(tr.Inbox, DeliveryReport{Inject: d.Inject.ID, AtSeconds: secs(d.At), Channel: d.Inject.Channel,
+			ChannelName: Label(lang, "channel."+d.Inject.Channel), From: d.Inject.From.Get(lang), Note: deliveryNote(sc, d, lang),
+			Text: oneLine(d.Inject.Text.Get(lang))})
+	}
+	tr.Changes = []ChangeReport{}
+	for _, c := range t.Changes {
+		tr.Changes = append(tr.Changes, ChangeReport{Kind: string(c.Kind), AtSeconds: secs(c.At), Text: upperFirst(ChangeText(c, lang))})
+	}
+	tr.Feed = []PostReport{}
+	for _, f := range t.Feed {
+		tr.Feed = append(tr.Feed, PostReport{AtSeconds: secs(f.At), Tone: f.Post.Tone, From: f.Post.From.Get(lang), Text: f.Post.Text.Get(lang)})
+	}
+	tr.Rejected = []RejectedReport{}
+	for _, e := range t.Rejected {
+		tr.Rejected = append(tr.Rejected, RejectedReport{AtSeconds: secs(e.At), Decision: e.Decision, Option: e.Option, Reason: e.Reason})
+	}
 	return tr
+}
+
+// rubricReport is the statement judge's result in the report's language:
+// the scores, and the checks that counted.
+func rubricReport(res *rubric.Result, lang string) *RubricReport {
+	rr := &RubricReport{Overall: res.Overall, Scores: []RubricScore{}, Checks: []RubricCheck{}}
+	for _, d := range rubric.Dimensions {
+		if v, ok := res.Scores[d]; ok {
+			rr.Scores = append(rr.Scores, RubricScore{Dimension: d, Label: rubricLabel(d, lang), Score: v})
+		}
+	}
+	for _, c := range res.Checks {
+		if c.Passed == c.Penalty { // a credit not earned, or a penalty that did not fire
+			continue
+		}
+		name := c.Label[lang]
+		if name == "" {
+			name = c.ID
+		}
+		rr.Checks = append(rr.Checks, RubricCheck{ID: c.ID, Label: name, Penalty: c.Penalty, Evidence: append([]string{}, c.Evidence...)})
+	}
+	return rr
 }
 
 // claimText is what the team said when it made a claim: the option's text,
@@ -626,8 +780,9 @@ func claimText(sc *scenario.Scenario, c engine.Claim, lang string) string {
 	return c.Claim
 }
 
-func claimReport(c engine.Claim) ClaimReport {
-	return ClaimReport{Claim: c.Claim, Decision: c.Decision, Option: c.Option, AtSeconds: secs(c.At)}
+func claimReport(sc *scenario.Scenario, c engine.Claim, lang string) ClaimReport {
+	return ClaimReport{Claim: c.Claim, Decision: c.Decision, Label: decisionName(sc, c.Decision, lang), Option: c.Option,
+		Said: optionName(sc, c.Decision, c.Option, lang), AtSeconds: secs(c.At)}
 }
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
@@ -717,7 +872,8 @@ func objectiveTeam(t *engine.Team, o *scenario.Objective, lang string) Objective
 			continue
 		}
 		ev := Evidence{Decision: a.Decision.ID, Label: brief(a.Decision.Prompt.Get(lang), true), Status: status(a)}
-		ev.Text = answerText(a, lang)
+		ev.Answer = answerText(a, lang)
+		ev.Text = ev.Answer
 		if a.Option != nil {
 			ev.Option = a.Option.ID
 			ev.ResponseSeconds = ptr(secs(a.Took()))
@@ -728,7 +884,7 @@ func objectiveTeam(t *engine.Team, o *scenario.Objective, lang string) Objective
 		ot.Evidence = append(ot.Evidence, ev)
 	}
 	if rt, ok := t.Ratings[o.ID]; ok {
-		ot.Rating, ot.RatingReason = rt.Rating, rt.Reason
+		ot.Rating, ot.RatingReason, ot.RatedAgainst = rt.Rating, rt.Reason, rt.Suggested
 	}
 	return ot
 }
