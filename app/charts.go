@@ -148,7 +148,7 @@ func newScoreChart(dims []string, dimLabel func(string) string, series []scoreSe
 			return nil
 		}
 		y := func(v float64) float32 { return top + ph - float32(v/100)*ph }
-		for v := 0.0; v <= 100; v += 25 {
+		for _, v := range debrief.ScoreTicks() {
 			objs = append(objs, chartLine(left, y(v), left+pw, y(v), grid, 1))
 			objs = append(objs, placeText(chartText(fmt.Sprintf("%.0f", v), ts*0.8, faintC, fyne.TextAlignTrailing), left-6, y(v)))
 		}
@@ -161,7 +161,7 @@ func newScoreChart(dims []string, dimLabel func(string) string, series []scoreSe
 				bx := gx + bw*float32(si)
 				v, ok := s.values[d]
 				if !ok {
-					objs = append(objs, placeText(chartText("–", ts*0.85, faintC, fyne.TextAlignCenter), bx+bw/2, y(0)-ts/2))
+					objs = append(objs, placeText(chartText("—", ts*0.85, faintC, fyne.TextAlignCenter), bx+bw/2, y(0)-ts/2))
 					continue
 				}
 				bar := canvas.NewRectangle(teamColor(s.color))
@@ -222,12 +222,11 @@ func newCurveChart(lo, hi, endSeconds float64, series []curveSeries, mark float6
 		x := func(sec float64) float32 { return left + float32(sec/60/endMin)*pw }
 		y := func(v float64) float32 { return top + ph - float32((v-lo)/(hi-lo))*ph }
 		var objs []fyne.CanvasObject
-		for _, v := range debrief.Ticks(lo, hi, 4) {
+		for _, v := range debrief.ValueTicks(lo, hi) {
 			objs = append(objs, chartLine(left, y(v), left+pw, y(v), grid, 1))
 			objs = append(objs, placeText(chartText(debrief.Number(v), ts*0.8, faintC, fyne.TextAlignTrailing), left-6, y(v)))
 		}
-		step := minuteTick(endMin)
-		for m := 0.0; m <= endMin+1e-9; m += step {
+		for _, m := range debrief.MinuteTicks(endMin) {
 			objs = append(objs, chartLine(x(m*60), top+ph, x(m*60), top+ph+4, faintC, 1))
 			objs = append(objs, placeText(chartText(fmt.Sprintf("%.0f", m), ts*0.8, faintC, fyne.TextAlignCenter), x(m*60), top+ph+ts*0.55+4))
 		}
@@ -254,16 +253,6 @@ func newCurveChart(lo, hi, endSeconds float64, series []curveSeries, mark float6
 		}
 		return objs
 	})
-}
-
-// minuteTick picks the step of a time axis of total minutes.
-func minuteTick(total float64) float64 {
-	for _, s := range []float64{1, 2, 5, 10, 15, 20, 30, 60} {
-		if total/s <= 9 {
-			return s
-		}
-	}
-	return 120
 }
 
 // ratingColor is the colour of an HSEEP rating's badge.

@@ -409,7 +409,7 @@ func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index i
 		var answer string
 		switch {
 		case a.Option != nil:
-			answer = loc.T("debrief.answer_chosen", "option", a.Option.Text.Get(lang), "took", formatTook(a.Took()))
+			answer = loc.T("debrief.answer_chosen", "option", a.Option.Text.Get(lang), "took", debrief.Took(a.Took(), lang))
 			// What the team saw: options are shuffled per team.
 			if i := slices.Index(a.Shown(), a.Option); i >= 0 {
 				answer += fmt.Sprintf(debrief.T(lang, "shown-as"), i+1, len(a.Decision.Options))
@@ -426,7 +426,7 @@ func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index i
 		}
 		card := []fyne.CanvasObject{
 			muted(loc.T("debrief.opened_at", "time", debrief.Clock(a.OpenedAt)) + " · " +
-				loc.T("debrief.window", "target", formatTook(a.Decision.Target), "deadline", formatTook(a.Decision.Deadline))),
+				loc.T("debrief.window", "target", debrief.Took(a.Decision.Target, lang), "deadline", debrief.Took(a.Decision.Deadline, lang))),
 			wrapped(a.Decision.Prompt.Get(lang)),
 			ans}
 		if a.Decision.Statement != nil && a.Option != nil {

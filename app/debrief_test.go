@@ -158,7 +158,7 @@ func TestDebriefTabsShowTeamsAndObjectives(t *testing.T) {
 	}
 	bravo := debriefTexts(t, d.teamCards["Bravo"])
 	for _, want := range []string{"We are sorry. Call 400-123-456 any time.", "Hotline number — included", "Date of the leak — missing",
-		"Report and publish — answered in 2:00", "Required facts included: 1 of 2"} {
+		"Report and publish — answered in 2m00s", "Required facts included: 1 of 2"} {
 		if !hasText(bravo, want) {
 			t.Errorf("Bravo's card lacks %q:\n%s", want, strings.Join(bravo, "\n"))
 		}
@@ -269,7 +269,7 @@ func TestDebriefReplayAtAMoment(t *testing.T) {
 		t.Fatalf("slider moved the replay to %v", v.at)
 	}
 	bravo, alpha := v.teamTexts["Bravo"], v.teamTexts["Alpha"]
-	if !hasText(bravo, "00:06:00 · Report and publish (in 2:00)") {
+	if !hasText(bravo, "00:06:00 · Report and publish (in 2m00s)") {
 		t.Errorf("Bravo at 7m: %v", bravo)
 	}
 	if !hasText(alpha, "Waiting for an answer (2)") || !hasText(alpha, "Notify and say what?") {

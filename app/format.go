@@ -30,15 +30,6 @@ func formatCountdown(left time.Duration) string {
 	return fmt.Sprintf("%02d:%02d", s/60, s%60)
 }
 
-// formatTook shows a response time as M:SS (rounded to the second).
-func formatTook(d time.Duration) string {
-	s := int64(d.Round(time.Second) / time.Second)
-	if s < 0 {
-		s = 0
-	}
-	return fmt.Sprintf("%d:%02d", s/60, s%60)
-}
-
 // urgency grades how close a decision is to its target and deadline; the
 // countdown widget colours itself from it.
 type urgency int

@@ -261,7 +261,7 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 		for _, od := range t.Open {
 			l := text(wrapped(od.Decision.Prompt.Get(lang)))
 			l.Importance = widget.WarningImportance
-			objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewWarningThemedResource(theme.HistoryIcon()))), nil, l), muted(loc.T("debrief.replay_open_for", "took", formatTook(v.at-od.OpenedAt), "deadline", debrief.Clock(od.DeadlineAt()))))
+			objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewWarningThemedResource(theme.HistoryIcon()))), nil, l), muted(loc.T("debrief.replay_open_for", "took", debrief.Took(v.at-od.OpenedAt, lang), "deadline", debrief.Clock(od.DeadlineAt()))))
 		}
 	}
 
@@ -284,7 +284,7 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 			var what string
 			switch {
 			case a.Option != nil:
-				what = loc.T("debrief.replay_chose", "time", debrief.Clock(a.At), "option", shorten(a.Option.Text.Get(lang), 90), "took", formatTook(a.Took()))
+				what = loc.T("debrief.replay_chose", "time", debrief.Clock(a.At), "option", shorten(a.Option.Text.Get(lang), 90), "took", debrief.Took(a.Took(), lang))
 			default:
 				what = debrief.Clock(a.At) + " · " + debrief.Unanswered(a, lang)
 			}
@@ -454,7 +454,7 @@ func (tv *timelineView) row(e debrief.TimelineEntry) fyne.CanvasObject {
 		text.SetText(labelled(tv.d.sh.loc, e.Team, e.Text))
 	}
 	if e.ResponseSeconds != nil && engine.Kind(e.Kind) == engine.KindChosen {
-		body = append(body, muted(tv.d.sh.loc.T("debrief.response", "took", formatTook(secondsDur(*e.ResponseSeconds)))))
+		body = append(body, muted(tv.d.sh.loc.T("debrief.response", "took", debrief.Took(secondsDur(*e.ResponseSeconds), tv.d.lang()))))
 	}
 	if e.Statement != "" {
 		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))

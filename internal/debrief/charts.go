@@ -65,7 +65,7 @@ func drawScores(c canvas, r *Report, w, h float64) {
 	left, bottom := 30.0, 18.0
 	pw, ph := w-left-4, h-top-bottom
 	y := func(v float64) float64 { return top + ph - v/100*ph }
-	for v := 0.0; v <= 100; v += 25 {
+	for _, v := range ScoreTicks() {
 		c.line(left, y(v), left+pw, y(v), gridColor, 0.5)
 		c.text(left-4, y(v)+3, fmt.Sprintf("%.0f", v), 7, axisColor, 2)
 	}
@@ -118,12 +118,11 @@ func drawCurve(c canvas, r *Report, v Variable, w, h float64) {
 	}
 	x := func(sec float64) float64 { return left + sec/60/endMin*pw }
 	y := func(val float64) float64 { return top + ph - (val-lo)/(hi-lo)*ph }
-	for _, tv := range Ticks(lo, hi, 5) {
+	for _, tv := range ValueTicks(lo, hi) {
 		c.line(left, y(tv), left+pw, y(tv), gridColor, 0.5)
 		c.text(left-4, y(tv)+3, Number(tv), 7, axisColor, 2)
 	}
-	step := minuteStep(endMin)
-	for m := 0.0; m <= endMin+1e-9; m += step {
+	for _, m := range MinuteTicks(endMin) {
 		c.line(x(m*60), top+ph, x(m*60), top+ph+3, axisColor, 0.5)
 		c.text(x(m*60), top+ph+11, fmt.Sprintf("%.0f", m), 7, axisColor, 1)
 	}
@@ -148,7 +147,26 @@ func drawCurve(c canvas, r *Report, v Variable, w, h float64) {
 	}
 }
 
-// Ticks returns about n round values from lo to hi (the app's charts use it too).
+// The axes of the report's charts, on screen (the app) and in every export.
+
+// ScoreTicks are the ticks of a score axis: 0 to 100 by 25.
+func ScoreTicks() []float64 { return []float64{0, 25, 50, 75, 100} }
+
+// ValueTicks are the ticks of a world variable's axis, from lo to hi.
+func ValueTicks(lo, hi float64) []float64 { return Ticks(lo, hi, 5) }
+
+// MinuteTicks are the ticks of an exercise-time axis of total minutes,
+// from 0, in minutes.
+func MinuteTicks(total float64) []float64 {
+	step := minuteStep(total)
+	var out []float64
+	for m := 0.0; m <= total+1e-9; m += step {
+		out = append(out, m)
+	}
+	return out
+}
+
+// Ticks returns about n round values from lo to hi.
 func Ticks(lo, hi float64, n int) []float64 {
 	span := hi - lo
 	if span <= 0 || n <= 0 {
