@@ -1,5 +1,5 @@
 // Package cli implements Firebreak's command-line subcommands: lint,
-// inspect and play. The GUI starts when no subcommand is given (see main.go).
+// inspect, play, export, import, msel and the others in usage. The GUI starts when no subcommand is given (see main.go).
 package cli
 
 import (
@@ -35,6 +35,11 @@ const usage = `usage:
                                  judge a written statement: JSON scores with the words behind them
   firebreak export --db DB [--session ID] --format html|pdf|md|csv|json --out PATH [--lang en|zh] [--team NAME]
                                  the after-action report of an exercise (default: the latest)
+  firebreak import FILE --out SCENARIO.yaml [--lang en|zh] [--format auto|t3sf|hseep|openaev|csv]
+                                 turn an MSEL (T3SF JSON/XLSX, HSEEP XLSX/CSV, OpenAEV XLSX) into a scenario:
+                                 one phase per MSEL section, decisions only where it asks for a response
+  firebreak msel SCENARIO --out FILE.xlsx|.csv [--lang en|zh]
+                                 export a scenario as an HSEEP-style MSEL, one row per inject
   firebreak host SCENARIO --teams A,B [--listen ADDR] [--db DB] [--out DIR] [--speed max|N] [--lang en|zh] [--new]
                                  host an exercise for team laptops on the local network (prints address and join code)
   firebreak join ADDRESS --code CODE --team NAME [--script SCRIPT]
@@ -65,6 +70,10 @@ func Run(args []string, env Env) int {
 		return statementCmd(args[1:], env)
 	case "export":
 		return exportCmd(args[1:], env)
+	case "import":
+		return importCmd(args[1:], env)
+	case "msel":
+		return mselCmd(args[1:], env)
 	case "host":
 		return hostCmd(args[1:], env)
 	case "join":

@@ -563,7 +563,7 @@ func channelOf(method string) string {
 		return "social"
 	case has("news", "media", "press", "tv", "television", "article", "broadcast", "newspaper", "journalist", "reporter", "新闻", "媒体", "报道", "电视"):
 		return "news"
-	case has("memo", "internal", "brief", "in person", "in-person", "face", "verbal", "chat", "message", "slack", "teams", "discord", "manual", "controller", "备忘", "内部", "通知", "口头", "当面", "决策"):
+	case has("memo", "internal", "brief", "in person", "in-person", "face", "verbal", "chat", "message", "slack", "teams", "discord", "manual", "controller", "decision", "备忘", "内部", "通知", "口头", "当面", "决策"):
 		return "memo"
 	}
 	return ""

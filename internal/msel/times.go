@@ -207,6 +207,9 @@ func fmtClock(d time.Duration) string {
 	return fmt.Sprintf("%d:%02d:%02d", h, m, s)
 }
 
+// FormatDuration writes a duration as a scenario does ("10m", "1h30m").
+func FormatDuration(d time.Duration) string { return fmtDur(d) }
+
 // fmtDur writes a duration as the scenario format does: "1h30m", "45s", "0s".
 func fmtDur(d time.Duration) string {
 	d = d.Round(time.Second)
