@@ -14,12 +14,14 @@ import (
 )
 
 // readXLSX reads every sheet of a workbook, after checking its zip
-// directory against the limits.
-func readXLSX(name string, data []byte, errs *ErrorList) (tables []*table) {
+// directory against the limits. Its stored values (for time cells) are read
+// later, for the sheet that is imported; done closes the workbook.
+func readXLSX(name string, data []byte, errs *ErrorList) (tables []*table, done func()) {
 	top := Position{File: name}
+	done = func() {}
 	if err := checkZip(data); err != nil {
 		errs.errorf(top, "%v", err)
-		return nil
+		return nil, done
 	}
 	defer func() {
 		// excelize is a large parser of untrusted input: a panic in it is
@@ -35,31 +37,34 @@ func readXLSX(name string, data []byte, errs *ErrorList) (tables []*table) {
 	})
 	if err != nil {
 		errs.errorf(top, "not a workbook Firebreak can read: %v", err)
-		return nil
+		return nil, done
 	}
-	defer f.Close()
+	done = func() { f.Close() }
+	budget := MaxCells
 	for _, sheet := range f.GetSheetList() {
 		pos := top
 		pos.Sheet = sheet
-		shown, ok := sheetRows(f, sheet, false, pos, errs)
+		shown, ok := sheetRows(f, sheet, false, pos, &budget, errs)
 		if !ok {
-			return nil
-		}
-		raw, ok := sheetRows(f, sheet, true, pos, errs)
-		if !ok {
-			return nil
+			return nil, done
 		}
 		t := &table{pos: pos, letters: true}
-		for i, r := range shown {
-			tr := tableRow{num: r.num, cells: r.cells}
-			if i < len(raw) && raw[i].num == r.num {
-				tr.raw = raw[i].cells
-			}
-			t.rows = append(t.rows, tr)
+		for _, r := range shown {
+			t.rows = append(t.rows, tableRow{num: r.num, cells: r.cells})
+		}
+		t.raw = func(errs *ErrorList) (rows []numberedRow, ok bool) {
+			defer func() {
+				if r := recover(); r != nil {
+					errs.errorf(pos, "the sheet cannot be read (%v); open it in a spreadsheet program and save it again as .xlsx", r)
+					rows, ok = nil, false
+				}
+			}()
+			more := MaxCells
+			return sheetRows(f, sheet, true, pos, &more, errs)
 		}
 		tables = append(tables, t)
 	}
-	return tables
+	return tables, done
 }
 
 type numberedRow struct {
@@ -67,8 +72,9 @@ type numberedRow struct {
 	cells []string
 }
 
-// sheetRows streams a sheet's non-empty rows, within the limits.
-func sheetRows(f *excelize.File, sheet string, raw bool, pos Position, errs *ErrorList) ([]numberedRow, bool) {
+// sheetRows streams a sheet's non-empty rows, within the limits; budget is
+// the number of cells the workbook may still have.
+func sheetRows(f *excelize.File, sheet string, raw bool, pos Position, budget *int, errs *ErrorList) ([]numberedRow, bool) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		errs.errorf(pos, "the sheet cannot be read: %v", err)
@@ -84,6 +90,12 @@ func sheetRows(f *excelize.File, sheet string, raw bool, pos Position, errs *Err
 			p := pos
 			p.Row = n
 			errs.errorf(p, "the row cannot be read: %v", err)
+			return nil, false
+		}
+		if *budget -= len(cells); *budget < 0 {
+			p := pos
+			p.Row = n
+			errs.errorf(p, "the workbook has more than %d cells; an MSEL may have at most %d", MaxCells, MaxCells)
 			return nil, false
 		}
 		last := len(cells) - 1
@@ -104,6 +116,14 @@ func sheetRows(f *excelize.File, sheet string, raw bool, pos Position, errs *Err
 			p.Row = n
 			errs.errorf(p, "the sheet has more than %d rows; an MSEL may have at most %d", MaxRows, MaxRows)
 			return nil, false
+		}
+		for i, c := range cells[:last+1] {
+			if len(c) > MaxCellChars && utf8.RuneCountInString(c) > MaxCellChars {
+				p := pos
+				p.Row, p.Letter = n, colLetter(i)
+				errs.errorf(p, "the cell has %d characters; a cell may have at most %d (the longest text a scenario holds)", utf8.RuneCountInString(c), MaxCellChars)
+				return nil, false
+			}
 		}
 		out = append(out, numberedRow{n, append([]string(nil), cells[:last+1]...)})
 	}

@@ -3,7 +3,6 @@ package msel
 import (
 	"archive/zip"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -20,17 +19,21 @@ const (
 	// MaxZipEntries is the most files an XLSX (a zip archive) may hold.
 	MaxZipEntries = 1000
 	// MaxSheetXML is the largest a worksheet may be once unzipped.
-	MaxSheetXML = 24 << 20
-	// MaxPartXML is the largest any other part of an XLSX (shared strings,
-	// styles, drawings…) may be once unzipped.
-	MaxPartXML = 8 << 20
+	MaxSheetXML = 16 << 20
+	// MaxPartXML is the largest any other XML part of an XLSX (shared
+	// strings, styles, drawings…) may be once unzipped. excelize decodes
+	// the shared strings whole, at about 17 times their size.
+	MaxPartXML = 4 << 20
 	// MaxUnzipped is the most an XLSX may expand to, all parts together.
-	MaxUnzipped = 48 << 20
+	MaxUnzipped = 32 << 20
 	// MaxRows is the most rows a sheet, CSV or JSON list may have; Firebreak
 	// scenarios are at most 2 MiB, which is far fewer injects.
 	MaxRows = 5000
 	// MaxColumns is the most columns a row may have.
 	MaxColumns = 100
+	// MaxCells is the most cells a workbook may have, empty ones up to
+	// the last value of each row included (ten times a large MSEL's).
+	MaxCells = 60_000
 	// MaxCellChars is the most characters in one cell: the longest text a
 	// scenario may hold.
 	MaxCellChars = 20_000
@@ -38,9 +41,6 @@ const (
 	// header row.
 	MaxHeaderScan = 20
 )
-
-// errLimit marks a refusal for a limit.
-var errLimit = errors.New("over a limit")
 
 // readLimited reads at most MaxFileSize bytes of a file, refusing a larger
 // one (by its size, and by reading: a device or a growing file has no
@@ -52,14 +52,14 @@ func readLimited(path string) ([]byte, error) {
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxFileSize {
-		return nil, fmt.Errorf("%w: the file is %s; an MSEL may be at most %s", errLimit, size(fi.Size()), size(MaxFileSize))
+		return nil, fmt.Errorf("the file is %s; an MSEL may be at most %s", size(fi.Size()), size(MaxFileSize))
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, err
 	}
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%w: the file is larger than %s, the most an MSEL may be", errLimit, size(MaxFileSize))
+		return nil, fmt.Errorf("the file is larger than %s, the most an MSEL may be", size(MaxFileSize))
 	}
 	return data, nil
 }
@@ -74,7 +74,7 @@ func checkZip(data []byte) error {
 		return fmt.Errorf("not a readable XLSX (zip) file: %v", err)
 	}
 	if len(zr.File) > MaxZipEntries {
-		return fmt.Errorf("%w: the workbook holds %d parts; at most %d are read", errLimit, len(zr.File), MaxZipEntries)
+		return fmt.Errorf("the workbook holds %d parts; at most %d are read", len(zr.File), MaxZipEntries)
 	}
 	var total uint64
 	for _, f := range zr.File {
@@ -82,16 +82,19 @@ func checkZip(data []byte) error {
 		limit := uint64(MaxPartXML)
 		what := "part"
 		name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
-		if strings.HasPrefix(name, "xl/worksheets/") {
+		switch {
+		case strings.HasPrefix(name, "xl/worksheets/"):
 			limit, what = MaxSheetXML, "sheet"
+		case !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, ".rels"):
+			limit = MaxUnzipped // pictures and other files, stored and not parsed
 		}
 		if n > limit {
-			return fmt.Errorf("%w: %s %s unzips to %s; at most %s is read (a sheet that large is not an MSEL, or the file is a zip bomb)",
-				errLimit, what, f.Name, size(int64(min(n, 1<<62))), size(int64(limit)))
+			return fmt.Errorf("%s %s unzips to %s; at most %s is read (a sheet that large is not an MSEL, or the file is a zip bomb)",
+				what, f.Name, size(int64(min(n, 1<<62))), size(int64(limit)))
 		}
 		total += n
 		if total > MaxUnzipped {
-			return fmt.Errorf("%w: the workbook unzips to more than %s, the most that is read (the file may be a zip bomb)", errLimit, size(MaxUnzipped))
+			return fmt.Errorf("the workbook unzips to more than %s, the most that is read (the file may be a zip bomb)", size(MaxUnzipped))
 		}
 	}
 	return nil

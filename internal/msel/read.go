@@ -17,6 +17,8 @@ type table struct {
 	// letters: whether columns have spreadsheet letters (XLSX, CSV).
 	letters bool
 	rows    []tableRow
+	// raw reads the sheet's stored values (XLSX only).
+	raw func(*ErrorList) ([]numberedRow, bool)
 }
 
 type tableRow struct {
@@ -24,6 +26,31 @@ type tableRow struct {
 	line  int      // JSON: the line the item starts on
 	cells []string // as shown
 	raw   []string // XLSX: the stored values (numbers for times); nil otherwise
+}
+
+// loadRaw fills the rows' stored values (XLSX), for the one sheet that is
+// imported; nil for CSV and JSON.
+func (t *table) loadRaw(errs *ErrorList) bool {
+	if t.raw == nil {
+		return true
+	}
+	raw, ok := t.raw(errs)
+	if !ok {
+		return false
+	}
+	for i, j := 0, 0; i < len(t.rows) && j < len(raw); {
+		switch {
+		case t.rows[i].num == raw[j].num:
+			t.rows[i].raw = raw[j].cells
+			i++
+			j++
+		case t.rows[i].num < raw[j].num:
+			i++
+		default:
+			j++
+		}
+	}
+	return true
 }
 
 // ReadFile reads an MSEL file. Local pictures a T3SF MSEL names are looked
@@ -73,7 +100,9 @@ func Parse(name string, data []byte, format Format, dir string) (m *MSEL, errs E
 		errs.errorf(top, "this is JSON, which only T3SF writes; use --format t3sf or auto, or save the %s MSEL as XLSX or CSV", format.Name())
 		return nil, errs
 	case kind == "xlsx":
-		tables = readXLSX(name, data, &errs)
+		var done func()
+		tables, done = readXLSX(name, data, &errs)
+		defer done()
 	case kind == "json":
 		tables = readJSON(name, data, &errs)
 	default:
@@ -130,6 +159,9 @@ func readTables(tables []*table, format Format, dir string, errs *ErrorList) *MS
 			if len(before.rows) > 0 {
 				errs.warnf(before.pos, "sheet %q is not read: it has no row of MSEL column headers", before.pos.Sheet)
 			}
+		}
+		if !t.loadRaw(errs) {
+			return nil
 		}
 		return readEvents(t, hdr, layout, dir, errs)
 	}
