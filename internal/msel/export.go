@@ -226,8 +226,14 @@ func (ex *exporter) injectRow(row []string, in *scenario.Inject, n int) []string
 	return row
 }
 
-// column returns the index of an extra column, adding it.
+// column returns the index of an extra column, adding it. A name that
+// `firebreak import` would read as one of its own columns gets a number,
+// so that it comes back as the same extra column.
 func (ex *exporter) column(name string) int {
+	known := columnsFor(HSEEP)
+	for base, n := name, 2; known(name) != fNone || ex.isStandard(name); n++ {
+		name = fmt.Sprintf("%s (%d)", base, n)
+	}
 	for i, h := range ex.sheet_.Header {
 		if h == name {
 			return i
@@ -236,6 +242,15 @@ func (ex *exporter) column(name string) int {
 	ex.sheet_.Header = append(ex.sheet_.Header, name)
 	ex.extra = append(ex.extra, name)
 	return len(ex.sheet_.Header) - 1
+}
+
+func (ex *exporter) isStandard(name string) bool {
+	for _, h := range exportHeader[ex.lang] {
+		if normHeader(h) == normHeader(name) {
+			return true
+		}
+	}
+	return false
 }
 
 // decisionCells fills the decision an inject opens (or a decision opened
