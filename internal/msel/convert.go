@@ -242,7 +242,6 @@ var words = map[string]map[string]string{
 		"sep":        ": ",
 		"paren":      " (%s)",
 		"nameparen":  " (%s)",
-		"decisionof": "Decision: %s",
 	},
 	"zh": {
 		"title":      "导入的演练事件清单：%s",
@@ -260,7 +259,6 @@ var words = map[string]map[string]string{
 		"sep":        "：",
 		"paren":      "（%s）",
 		"nameparen":  "（%s）",
-		"decisionof": "决策：%s",
 	},
 }
 
