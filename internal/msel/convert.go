@@ -143,11 +143,11 @@ func (c *converter) layout() {
 		case prev != nil:
 			d := *prev
 			ev.At = &d
-			c.errs.warnf(ev.Pos, "the row has no time; it arrives with the row before it, at %s", fmtClock(d))
+			c.errs.warnf(ev.at(fTime, fPhaseTime), "the row has no time; it arrives with the row before it, at %s", fmtClock(d))
 		default:
 			d := time.Duration(0)
 			ev.At, prev = &d, &d
-			c.errs.warnf(ev.Pos, "the row has no time; it arrives at the start (0:00:00)")
+			c.errs.warnf(ev.at(fTime, fPhaseTime), "the row has no time; it arrives at the start (0:00:00)")
 		}
 	}
 	ids := map[string]bool{"end": true}
@@ -171,7 +171,7 @@ func (c *converter) layout() {
 				at = *ev.At - p.start
 				if at < 0 {
 					at = 0
-					c.errs.warnf(ev.Pos, "the row's time %s falls before its section %q can start (the section before it runs until %s); it arrives when the section starts",
+					c.errs.warnf(ev.at(fTime), "the row's time %s falls before its section %q can start (the section before it runs until %s); it arrives when the section starts",
 						fmtClock(*ev.At), p.name, fmtClock(p.start))
 				}
 			} else {
@@ -197,7 +197,7 @@ func (c *converter) layout() {
 	c.duration = cursor + 5*time.Minute
 	if cursor >= maxExercise {
 		last := c.phases[len(c.phases)-1]
-		c.errs.errorf(last.events[len(last.events)-1].Pos, "the MSEL runs for %s; a Firebreak exercise lasts at most 24h (split it into one MSEL per day)", fmtClock(cursor))
+		c.errs.errorf(last.events[len(last.events)-1].at(fTime), "the MSEL runs for %s; a Firebreak exercise lasts at most 24h (split it into one MSEL per day)", fmtClock(cursor))
 	}
 	c.duration = min(c.duration, maxExercise)
 }
@@ -393,11 +393,11 @@ func (c *converter) inject(ev *Event, at time.Duration, ids map[string]bool) (*y
 	}
 	opts := uniqueOptions(ev.Options)
 	if len(opts) < len(ev.Options) {
-		c.errs.warnf(ev.Pos, "the poll lists an option twice; each is offered once")
+		c.errs.warnf(ev.at(fOptions), "the poll lists an option twice; each is offered once")
 	}
 	if len(opts) == 1 {
 		notes = append(notes, c.w("poll")+c.w("sep")+opts[0])
-		c.errs.warnf(ev.Pos, "the poll has one option (%q); a decision needs two, so the inject's text shows it instead (separate options with |)", clipText(opts[0], 40))
+		c.errs.warnf(ev.at(fOptions), "the poll has one option (%q); a decision needs two, so the inject's text shows it instead (separate options with |)", clipText(opts[0], 40))
 	}
 	if len(notes) > 0 {
 		parts = append(parts, strings.Join(notes, "\n"))
@@ -407,7 +407,7 @@ func (c *converter) inject(ev *Event, at time.Duration, ids map[string]bool) (*y
 		text = ev.Prompt
 	}
 	if n := utf8.RuneCountInString(text); n > MaxCellChars {
-		c.errs.errorf(ev.Pos, "the inject's text (subject, message and pictures) has %d characters; a scenario text may have at most %d", n, MaxCellChars)
+		c.errs.errorf(ev.at(fMessage, fDescription, fSubject), "the inject's text (subject, message and pictures) has %d characters; a scenario text may have at most %d", n, MaxCellChars)
 	}
 
 	in := mapping("id", str(id), "at", str(fmtDur(at)), "channel", str(ev.Channel))

@@ -105,6 +105,19 @@ type Event struct {
 	Expected, Objective, Notes string
 	Pictures                   []Picture // T3SF Photo / Profile
 	Extra                      []Extra   // columns Firebreak has no place for, kept by name
+
+	cols map[field]Position // where each field's cell is, for problems
+}
+
+// at returns the position of one of the row's cells: the column read as f,
+// or (when the MSEL has none) the row.
+func (ev *Event) at(fs ...field) Position {
+	for _, f := range fs {
+		if p, ok := ev.cols[f]; ok {
+			return p
+		}
+	}
+	return ev.Pos
 }
 
 // Picture is a picture an inject refers to (T3SF "Photo" or "Profile").

@@ -619,7 +619,7 @@ func TestLocalPictureAndPolls(t *testing.T) {
 	s := strings.Join(msgs, "\n")
 	for _, want := range []string{`item 1 (line 1), key "Photo": warning: Photo leak.png is a local file`,
 		`item 2 (line 2), key "Photo": warning: Photo gone.png is not a web address and no such file`,
-		`item 1 (line 1): warning: the poll has one option`, `item 2 (line 2): warning: the poll lists an option twice`} {
+		`item 1 (line 1), key "Poll": warning: the poll has one option`, `item 2 (line 2), key "Poll": warning: the poll lists an option twice`} {
 		if !strings.Contains(s, want) {
 			t.Errorf("missing %q in\n%s", want, s)
 		}
@@ -693,7 +693,7 @@ func TestSectionsThatOverlap(t *testing.T) {
 			t.Errorf("inject %d at %s, want %s", i+1, all[i].abs, want[i])
 		}
 	}
-	if len(more.Warnings()) != 1 || more[0].Pos.Row != 4 {
+	if len(more.Warnings()) != 1 || more[0].Pos.Row != 4 || more[0].Pos.Column != "Time" {
 		t.Errorf("the shifted row is not reported: %v", more)
 	}
 }
@@ -705,7 +705,7 @@ func TestTooLongForAScenario(t *testing.T) {
 		t.Fatal("not read")
 	}
 	res, errs := Convert(m, ConvertOptions{})
-	if res != nil || !strings.Contains(errs.Error(), "long.csv: row 3: error: the MSEL runs for 25:01:00; a Firebreak exercise lasts at most 24h") {
+	if res != nil || !strings.Contains(errs.Error(), `long.csv: row 3, column A "Time": error: the MSEL runs for 25:01:00; a Firebreak exercise lasts at most 24h`) {
 		t.Errorf("got %v", errs)
 	}
 }

@@ -277,7 +277,12 @@ func readEvents(t *table, hdr int, layout Format, dir string, errs *ErrorList) *
 		}
 		rp := t.pos
 		rp.Row, rp.Line, rp.json = r.num, r.line, t.json
-		ev := &Event{Pos: rp}
+		ev := &Event{Pos: rp, cols: map[field]Position{}}
+		for _, c := range header {
+			if c.field != fNone && !c.extra {
+				ev.cols[c.field] = rp.col(c.name, c.letter)
+			}
+		}
 		var timeCell, phaseCell, dateCell *cellRef
 		var pictureName, pictureCol string
 		var photo, profile *Picture
