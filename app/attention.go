@@ -39,7 +39,7 @@ type openStrip struct {
 	box     *fyne.Container // hidden when nothing is open
 	row     *fyne.Container
 	keys    []string // the items shown, in order
-	buttons []*keyButton
+	buttons []*KeyButton
 }
 
 func newOpenStrip() *openStrip {
@@ -80,11 +80,11 @@ func (e *exerciseScreen) drawStrip(items []openItem, now time.Duration, lang str
 		keys[i] = it.key
 	}
 	if !slices.Equal(keys, s.keys) {
-		s.keys, s.buttons = keys, make([]*keyButton, len(items))
+		s.keys, s.buttons = keys, make([]*KeyButton, len(items))
 		s.row.Objects = []fyne.CanvasObject{widget.NewIcon(theme.WarningIcon())}
 		for i, it := range items {
 			tab := it.tab
-			b := newButton("", func() {
+			b := NewButton("", func() {
 				if e.tabs != nil && tab < len(e.tabs.Items) {
 					e.tabs.SelectIndex(tab)
 				}
@@ -94,14 +94,14 @@ func (e *exerciseScreen) drawStrip(items []openItem, now time.Duration, lang str
 		}
 	}
 	for i, it := range items {
-		_, _, u := countdownText(e.sh.loc, now, it.od.TargetAt(), it.od.DeadlineAt())
+		_, _, u := CountdownText(e.sh.loc, now, it.od.TargetAt(), it.od.DeadlineAt())
 		b := s.buttons[i]
 		b.SetText(e.sh.loc.T("strip.item", "team", it.team, "decision", debrief.Question(it.od.Decision.Prompt.Get(lang)),
-			"left", formatCountdown(it.deadline-now)))
+			"left", FormatCountdown(it.deadline-now)))
 		switch u {
-		case urgencyCritical:
+		case UrgencyCritical:
 			b.Importance = widget.DangerImportance
-		case urgencyLate:
+		case UrgencyLate:
 			b.Importance = widget.WarningImportance
 		default:
 			b.Importance = widget.MediumImportance

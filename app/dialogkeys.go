@@ -10,7 +10,7 @@ import (
 // closes), Escape closes it without; other keys go where they went before.
 // Keys typed into a field of the dialog stay the field's. The window's
 // previous key handler comes back when the dialog closes.
-func withKeys(win fyne.Window, d dialog.Dialog, ok func()) {
+func WithKeys(win fyne.Window, d dialog.Dialog, ok func()) {
 	c := win.Canvas()
 	prev := c.OnTypedKey()
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {

@@ -144,7 +144,7 @@ func TestAnExerciseStoppedAtTheLimitCanBeEnded(t *testing.T) {
 	}
 	var msg strings.Builder
 	for _, o := range test.LaidOutObjects(top) {
-		if l, ok := o.(*wrapLabel); ok {
+		if l, ok := o.(*WrapLabel); ok {
 			msg.WriteString(l.Text + "\n")
 		}
 	}

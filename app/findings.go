@@ -22,9 +22,9 @@ type findingsScreen struct {
 	back func()
 
 	// Kept for tests.
-	rows       []*wrapLabel
-	copyButton *keyButton
-	backButton *keyButton
+	rows       []*WrapLabel
+	copyButton *KeyButton
+	backButton *KeyButton
 }
 
 func newFindingsScreen(sh *shell, u userScenario, back func()) *findingsScreen {
@@ -35,8 +35,8 @@ func (f *findingsScreen) stop() {}
 
 func (f *findingsScreen) build() fyne.CanvasObject {
 	loc := f.sh.loc
-	f.backButton = newIconButton(loc.T("common.back"), theme.NavigateBackIcon(), f.back)
-	f.copyButton = newIconButton(loc.T("findings.copy"), theme.ContentCopyIcon(), f.copy)
+	f.backButton = NewIconButton(loc.T("common.back"), theme.NavigateBackIcon(), f.back)
+	f.copyButton = NewIconButton(loc.T("findings.copy"), theme.ContentCopyIcon(), f.copy)
 
 	title := loc.T("findings.title_broken")
 	if f.u.OK() {
@@ -47,19 +47,19 @@ func (f *findingsScreen) build() fyne.CanvasObject {
 		nErr++
 	}
 	head := container.NewVBox(
-		heading(title),
-		bold(filepath.Base(f.u.Entry.File)),
-		muted(f.u.Entry.File),
-		wrapped(loc.T("findings.summary", "errors", nErr, "warnings", nWarn)),
+		Heading(title),
+		Bold(filepath.Base(f.u.Entry.File)),
+		Muted(f.u.Entry.File),
+		Wrapped(loc.T("findings.summary", "errors", nErr, "warnings", nWarn)),
 	)
 	if !f.u.OK() {
-		head.Add(wrapped(loc.T("findings.fix_hint")))
+		head.Add(Wrapped(loc.T("findings.fix_hint")))
 	}
 
 	f.rows = nil
 	list := container.NewVBox()
 	for i, line := range f.u.Findings(loc) {
-		l := wrapped(line)
+		l := Wrapped(line)
 		l.Selectable = true
 		icon := theme.ErrorIcon()
 		if f.isWarning(i) {
@@ -68,15 +68,15 @@ func (f *findingsScreen) build() fyne.CanvasObject {
 			l.Importance = widget.DangerImportance
 		}
 		f.rows = append(f.rows, l)
-		list.Add(panel(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, l)))
+		list.Add(Panel(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, l)))
 	}
 	if len(f.rows) == 0 {
-		list.Add(muted(loc.T("findings.none")))
+		list.Add(Muted(loc.T("findings.none")))
 	}
 	top := container.NewVBox(container.NewBorder(nil, nil, nil,
 		container.NewVBox(container.NewHBox(f.backButton, f.copyButton)), head),
 		widget.NewSeparator())
-	return column(1100, container.NewBorder(container.NewPadded(top), nil, nil, nil,
+	return Column(1100, container.NewBorder(container.NewPadded(top), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(list))))
 }
 

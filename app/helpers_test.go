@@ -116,7 +116,7 @@ func allText(o fyne.CanvasObject) string {
 			walk(v.Content)
 		case *widget.Label:
 			out = append(out, v.Text)
-		case *wrapLabel:
+		case *WrapLabel:
 			out = append(out, v.Text)
 		case *widget.RichText:
 			out = append(out, v.String())
@@ -129,7 +129,7 @@ func allText(o fyne.CanvasObject) string {
 // optionButton is the button of a decision's option given by its place in
 // the scenario file: teams see options shuffled, so tests find the button
 // by the option's id.
-func optionButton(t *testing.T, tv *teamView, decision string, fileIndex int) *keyButton {
+func optionButton(t *testing.T, tv *teamView, decision string, fileIndex int) *KeyButton {
 	t.Helper()
 	d := tv.scenario.Decision(decision)
 	if d == nil || fileIndex >= len(d.Options) {

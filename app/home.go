@@ -26,13 +26,13 @@ type homeScreen struct {
 	scenariosHeading *widget.Label
 	userHeading      *widget.Label
 	resumeHeading    *widget.Label
-	openButton       *keyButton
-	setupButtons     map[string]*keyButton // by scenario file (library.Entry.File)
-	mapButtons       map[string]*keyButton // by scenario file
-	problemButtons   map[string]*keyButton // by scenario file, for files with findings
-	resumeButtons    map[string]*keyButton // by exercise id
-	historyButton    *keyButton
-	joinButton       *keyButton // nil when this build cannot join
+	openButton       *KeyButton
+	setupButtons     map[string]*KeyButton // by scenario file (library.Entry.File)
+	mapButtons       map[string]*KeyButton // by scenario file
+	problemButtons   map[string]*KeyButton // by scenario file, for files with findings
+	resumeButtons    map[string]*KeyButton // by exercise id
+	historyButton    *KeyButton
+	joinButton       *KeyButton // nil when this build cannot join
 }
 
 func newHomeScreen(sh *shell) *homeScreen { return &homeScreen{sh: sh} }
@@ -41,14 +41,14 @@ func (h *homeScreen) stop() {}
 
 func (h *homeScreen) build() fyne.CanvasObject {
 	loc, sh := h.sh.loc, h.sh
-	h.setupButtons = map[string]*keyButton{}
-	h.mapButtons = map[string]*keyButton{}
-	h.problemButtons = map[string]*keyButton{}
-	h.resumeButtons = map[string]*keyButton{}
-	h.scenariosHeading = heading(loc.T("home.scenarios"))
-	h.userHeading = heading(loc.T("home.user_scenarios"))
-	h.resumeHeading = heading(loc.T("home.resume"))
-	h.openButton = newIconButton(loc.T("home.open_file"), theme.FolderOpenIcon(), sh.openScenarioFile)
+	h.setupButtons = map[string]*KeyButton{}
+	h.mapButtons = map[string]*KeyButton{}
+	h.problemButtons = map[string]*KeyButton{}
+	h.resumeButtons = map[string]*KeyButton{}
+	h.scenariosHeading = Heading(loc.T("home.scenarios"))
+	h.userHeading = Heading(loc.T("home.user_scenarios"))
+	h.resumeHeading = Heading(loc.T("home.resume"))
+	h.openButton = NewIconButton(loc.T("home.open_file"), theme.FolderOpenIcon(), sh.openScenarioFile)
 
 	scenarios := container.NewVBox(h.scenariosHeading)
 	side := container.NewVBox()
@@ -56,16 +56,16 @@ func (h *homeScreen) build() fyne.CanvasObject {
 	if sh.deps.join != nil {
 		// A team laptop starts here: one button, at the top, in reach of
 		// someone told "open Firebreak and join".
-		h.joinButton = newIconButton(loc.T("lan.join.title"), theme.LoginIcon(), sh.showJoin)
+		h.joinButton = NewIconButton(loc.T("lan.join.title"), theme.LoginIcon(), sh.showJoin)
 		h.joinButton.Importance = widget.HighImportance
-		side.Add(panel(bold(loc.T("lan.join.home_title")), wrapped(loc.T("lan.join.home_help")), container.NewHBox(h.joinButton)))
+		side.Add(Panel(Bold(loc.T("lan.join.home_title")), Wrapped(loc.T("lan.join.home_help")), container.NewHBox(h.joinButton)))
 		side.Add(widget.NewSeparator())
 	}
 	side.Add(h.resumeHeading)
 	switch {
 	case !sh.loaded:
-		scenarios.Add(muted(loc.T("home.loading")))
-		side.Add(muted(loc.T("home.loading")))
+		scenarios.Add(Muted(loc.T("home.loading")))
+		side.Add(Muted(loc.T("home.loading")))
 	default:
 		h.addScenarios(scenarios)
 		h.addResumable(side)
@@ -86,12 +86,12 @@ func (h *homeScreen) addScenarios(box *fyne.Container) {
 	loc, sh := h.sh.loc, h.sh
 	lang := loc.Lang().String()
 	if sh.scenariosErr != nil {
-		l := wrapped(loc.T("home.error.scenarios", "error", problemsText(loc, sh.scenariosErr)))
+		l := Wrapped(loc.T("home.error.scenarios", "error", problemsText(loc, sh.scenariosErr)))
 		l.Importance = widget.DangerImportance
 		box.Add(l)
 	}
 	if len(sh.scenarios) == 0 && sh.scenariosErr == nil {
-		box.Add(muted(loc.T("home.no_scenarios")))
+		box.Add(Muted(loc.T("home.no_scenarios")))
 	}
 	for _, e := range sh.scenarios {
 		box.Add(h.scenarioCard(e, nil, lang))
@@ -104,34 +104,34 @@ func (h *homeScreen) addScenarios(box *fyne.Container) {
 func (h *homeScreen) scenarioCard(e library.Entry, u *userScenario, lang string) fyne.CanvasObject {
 	loc, sh := h.sh.loc, h.sh
 	sc := e.Scenario
-	title := wrappedHeading(sc.Title.Get(lang)) // a long title must not widen the window
+	title := WrappedHeading(sc.Title.Get(lang)) // a long title must not widen the window
 	objs := []fyne.CanvasObject{title}
-	facts := kindName(loc, sc.Kind) + " · " + minutes(loc, sc.Duration)
+	facts := KindName(loc, sc.Kind) + " · " + Minutes(loc, sc.Duration)
 	if !isBuiltin(e) {
 		facts += " · " + filepath.Base(e.File)
 	}
-	objs = append(objs, muted(facts))
+	objs = append(objs, Muted(facts))
 	if s := strings.TrimSpace(sc.Summary.Get(lang)); s != "" {
-		objs = append(objs, wrapped(s))
+		objs = append(objs, Wrapped(s))
 	}
-	buttons := container.NewHBox(spacer())
+	buttons := container.NewHBox(Spacer())
 	if u != nil && len(u.Problems) > 0 {
-		warn := newIconButton(loc.T("home.warnings", "n", len(u.Problems)), theme.WarningIcon(),
+		warn := NewIconButton(loc.T("home.warnings", "n", len(u.Problems)), theme.WarningIcon(),
 			func() { sh.showFindings(*u, sh.showHome) })
 		warn.Importance = widget.LowImportance
 		h.problemButtons[e.File] = warn
 		buttons.Add(warn)
 	}
-	branchMap := newIconButton(loc.T("home.branch_map"), theme.GridIcon(),
+	branchMap := NewIconButton(loc.T("home.branch_map"), theme.GridIcon(),
 		func() { sh.showBranchMap(sc, nil, sh.showHome) })
-	setup := newIconButton(loc.T("home.setup"), theme.NavigateNextIcon(), func() { sh.showSetup(e) })
+	setup := NewIconButton(loc.T("home.setup"), theme.NavigateNextIcon(), func() { sh.showSetup(e) })
 	setup.Importance = widget.HighImportance
 	h.mapButtons[e.File] = branchMap
 	h.setupButtons[e.File] = setup
 	buttons.Add(branchMap)
 	buttons.Add(setup)
 	objs = append(objs, buttons)
-	return panel(objs...)
+	return Panel(objs...)
 }
 
 // addUserScenarios lists the scenario files of the user folder and those
@@ -142,13 +142,13 @@ func (h *homeScreen) addUserScenarios(box *fyne.Container) {
 	lang := loc.Lang().String()
 	box.Add(h.userHeading)
 	if dir := sh.deps.userDir; dir != "" {
-		hint := wrapped(loc.T("home.user_folder", "dir", dir))
+		hint := Wrapped(loc.T("home.user_folder", "dir", dir))
 		hint.Selectable = true // so the path can be copied into a file manager
 		box.Add(hint)
 	}
 	box.Add(container.NewHBox(h.openButton))
 	if sh.userErr != nil {
-		l := wrapped(loc.T("home.error.user_dir", "error", sh.userErr.Error()))
+		l := Wrapped(loc.T("home.error.user_dir", "error", sh.userErr.Error()))
 		l.Importance = widget.DangerImportance
 		box.Add(l)
 	}
@@ -163,11 +163,11 @@ func (h *homeScreen) addUserScenarios(box *fyne.Container) {
 		if u.Err != nil {
 			n++
 		}
-		msg := wrapped(loc.T("home.broken", "n", n))
+		msg := Wrapped(loc.T("home.broken", "n", n))
 		msg.Importance = widget.DangerImportance
-		show := newIconButton(loc.T("home.show_problems"), theme.ErrorIcon(), func() { sh.showFindings(u, sh.showHome) })
+		show := NewIconButton(loc.T("home.show_problems"), theme.ErrorIcon(), func() { sh.showFindings(u, sh.showHome) })
 		h.problemButtons[u.Entry.File] = show
-		box.Add(panel(heading(filepath.Base(u.Entry.File)), muted(u.Entry.File), msg, container.NewHBox(spacer(), show)))
+		box.Add(Panel(Heading(filepath.Base(u.Entry.File)), Muted(u.Entry.File), msg, container.NewHBox(Spacer(), show)))
 	}
 	for _, e := range sh.opened {
 		if !seen[e.File] {
@@ -175,53 +175,53 @@ func (h *homeScreen) addUserScenarios(box *fyne.Container) {
 		}
 	}
 	if len(sh.user) == 0 && len(sh.opened) == 0 && sh.userErr == nil {
-		box.Add(muted(loc.T("home.no_user_scenarios")))
+		box.Add(Muted(loc.T("home.no_user_scenarios")))
 	}
 }
 
 func (h *homeScreen) addResumable(box *fyne.Container) {
 	loc, sh := h.sh.loc, h.sh
 	if sh.storeErr != nil {
-		l := wrapped(loc.T("home.error.store", "error", errorText(loc, sh.storeErr)))
+		l := Wrapped(loc.T("home.error.store", "error", errorText(loc, sh.storeErr)))
 		l.Importance = widget.DangerImportance
 		box.Add(l)
 		return
 	}
 	if len(sh.unfinished) == 0 {
-		box.Add(muted(loc.T("home.no_unfinished")))
+		box.Add(Muted(loc.T("home.no_unfinished")))
 		return
 	}
 	for _, ex := range sh.unfinished {
 		id := ex.ID
-		resume := newIconButton(loc.T("home.resume_button"), theme.MediaPlayIcon(), func() { sh.resumeExercise(id) })
+		resume := NewIconButton(loc.T("home.resume_button"), theme.MediaPlayIcon(), func() { sh.resumeExercise(id) })
 		h.resumeButtons[id] = resume
 		objs := []fyne.CanvasObject{
-			bold(exerciseTitle(ex, loc.Lang().String())),
-			wrapped(loc.T("home.resume_teams", "teams", listJoin(loc, ex.Teams))),
-			muted(loc.T("home.resume_clock", "clock", debrief.Clock(ex.Clock),
+			Bold(exerciseTitle(ex, loc.Lang().String())),
+			Wrapped(loc.T("home.resume_teams", "teams", ListJoin(loc, ex.Teams))),
+			Muted(loc.T("home.resume_clock", "clock", debrief.Clock(ex.Clock),
 				"when", ex.UpdatedAt.Local().Format("2006-01-02 15:04"))),
 		}
 		if sh.deps.lanDir != nil && lan.HostedIn(sh.deps.lanDir(id)) {
-			objs = append(objs, iconLine(theme.ComputerIcon(), loc.T("home.resume_hosted")))
+			objs = append(objs, IconLine(theme.ComputerIcon(), loc.T("home.resume_hosted")))
 		}
-		box.Add(panel(append(objs, container.NewHBox(spacer(), resume))...))
+		box.Add(Panel(append(objs, container.NewHBox(Spacer(), resume))...))
 	}
 }
 
 // addHistory leads to every exercise on this laptop (historyScreen).
 func (h *homeScreen) addHistory(box *fyne.Container) {
 	loc, sh := h.sh.loc, h.sh
-	h.historyButton = newIconButton(loc.T("home.history_button"), theme.HistoryIcon(), sh.showHistory)
-	box.Add(heading(loc.T("home.history")))
+	h.historyButton = NewIconButton(loc.T("home.history_button"), theme.HistoryIcon(), sh.showHistory)
+	box.Add(Heading(loc.T("home.history")))
 	if sh.storeErr != nil {
 		h.historyButton.Disable()
 		return
 	}
 	if sh.exercises == 0 {
-		box.Add(muted(loc.T("home.history_none")))
+		box.Add(Muted(loc.T("home.history_none")))
 		h.historyButton.Disable()
 	} else {
-		box.Add(wrapped(loc.T("home.history_count", "n", sh.exercises)))
+		box.Add(Wrapped(loc.T("home.history_count", "n", sh.exercises)))
 	}
 	box.Add(container.NewHBox(h.historyButton))
 }

@@ -21,7 +21,7 @@ var ctrlEnter = &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.
 func TestEnterPressesTheFocusedButton(t *testing.T) {
 	w := testWindow(t)
 	n := 0
-	b := newButton("Go", func() { n++ })
+	b := NewButton("Go", func() { n++ })
 	w.SetContent(b)
 	w.Canvas().Focus(b)
 	for _, k := range []fyne.KeyName{fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace} {
@@ -42,8 +42,8 @@ func TestEnterPressesTheFocusedButton(t *testing.T) {
 func TestCtrlEnterSends(t *testing.T) {
 	w := testWindow(t)
 	sent := 0
-	e := newSendEntry()
-	e.onSend = func() { sent++ }
+	e := NewSendEntry()
+	e.OnSend = func() { sent++ }
 	w.SetContent(e)
 	w.Canvas().Focus(e)
 	test.Type(e, "one")
@@ -87,7 +87,7 @@ func TestCtrlEnterLeadsFromTheStatementToTheOptions(t *testing.T) {
 	sh.win.Canvas().Focus(sd.entry)
 	test.Type(sd.entry, "We are sorry.")
 	sd.entry.TypedShortcut(ctrlEnter)
-	focused, ok := sh.win.Canvas().Focused().(*keyButton)
+	focused, ok := sh.win.Canvas().Focused().(*KeyButton)
 	if !ok || focused != tv.optionButtons["notify"][0] {
 		t.Fatalf("after Ctrl+Enter the focus is on %T, want the first option's button", sh.win.Canvas().Focused())
 	}

@@ -116,9 +116,9 @@ func (q *uiQueue) pump() {
 // queueUI routes uiDo through a queue for the rest of the test.
 func queueUI(t *testing.T) *uiQueue {
 	q := &uiQueue{}
-	old := uiDo
-	uiDo = q.do
-	t.Cleanup(func() { uiDo = old })
+	old := Do
+	Do = q.do
+	t.Cleanup(func() { Do = old })
 	return q
 }
 
@@ -378,7 +378,7 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 		t.Fatal(err)
 	}
 	ui.eventually(t, "the team laptop hears of the end", func() bool { r.refresh(); return r.ended })
-	if !r.over.box.Visible() {
+	if !r.over.Box.Visible() {
 		t.Error("the team laptop does not say the exercise has ended")
 	}
 	if _, ok := loadSavedJoin(); ok {

@@ -23,7 +23,7 @@ func (l *loadingScreen) build() fyne.CanvasObject {
 		l.bar.Stop()
 	}
 	l.bar = widget.NewProgressBarInfinite()
-	return container.NewCenter(container.NewVBox(heading(l.sh.loc.T(l.key)), container.NewGridWrap(fyne.NewSize(320, 12), l.bar)))
+	return container.NewCenter(container.NewVBox(Heading(l.sh.loc.T(l.key)), container.NewGridWrap(fyne.NewSize(320, 12), l.bar)))
 }
 
 func (l *loadingScreen) stop() {

@@ -192,9 +192,9 @@ type rubricView struct {
 
 	// Shown, for tests.
 	result       *rubric.Result
-	passLines    []*wrapLabel
-	penaltyLines []*wrapLabel
-	missingLines []*wrapLabel
+	passLines    []*WrapLabel
+	penaltyLines []*WrapLabel
+	missingLines []*WrapLabel
 }
 
 func newRubricView(loc *i18n.Localizer, lang string, facts []rubric.Fact, hazard string) *rubricView {
@@ -208,8 +208,8 @@ func newRubricView(loc *i18n.Localizer, lang string, facts []rubric.Fact, hazard
 	}
 	rv.dims = container.NewGridWithColumns(2, cells...)
 	rv.list = container.NewVBox()
-	note := muted(loc.T("rubric.honest"))
-	head := container.NewBorder(nil, nil, bold(loc.T("rubric.title")), rv.overall)
+	note := Muted(loc.T("rubric.honest"))
+	head := container.NewBorder(nil, nil, Bold(loc.T("rubric.title")), rv.overall)
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
 	bg.CornerRadius = theme.Size(theme.SizeNameInputRadius)
 	rv.box = container.NewStack(bg, container.NewPadded(container.NewVBox(head, rv.dims, rv.list, note)))
@@ -226,7 +226,7 @@ func (rv *rubricView) textChanged(text string) {
 	rv.mu.Unlock()
 	rv.deb.call(func() {
 		r := rv.judge(text)
-		uiDo(func() {
+		Do(func() {
 			rv.mu.Lock()
 			stale := text != rv.latest
 			rv.mu.Unlock()
@@ -268,7 +268,7 @@ func (rv *rubricView) show(r *rubric.Result) {
 	if r == nil {
 		rv.overall.SetText("")
 		rv.dims.Hide()
-		rv.list.Objects = []fyne.CanvasObject{muted(loc.T("rubric.empty"))}
+		rv.list.Objects = []fyne.CanvasObject{Muted(loc.T("rubric.empty"))}
 		rv.list.Refresh()
 		return
 	}
@@ -293,18 +293,18 @@ func (rv *rubricView) show(r *rubric.Result) {
 		if h := hintText(c, ui); h != "" {
 			text += "\n" + h
 		}
-		l := wrapped(text)
+		l := Wrapped(text)
 		l.Importance = widget.DangerImportance
 		rv.penaltyLines = append(rv.penaltyLines, l)
 		objs = append(objs, rubricLine(theme.NewErrorThemedResource(theme.CancelIcon()), l))
 	}
 	for _, c := range passed {
-		l := wrapped(loc.T("rubric.passed", "check", checkLabel(c, ui), "evidence", quoteEvidence(loc, c.Evidence)))
+		l := Wrapped(loc.T("rubric.passed", "check", checkLabel(c, ui), "evidence", quoteEvidence(loc, c.Evidence)))
 		rv.passLines = append(rv.passLines, l)
 		objs = append(objs, rubricLine(theme.NewSuccessThemedResource(theme.ConfirmIcon()), l))
 	}
 	for _, c := range missing {
-		l := wrapped(loc.T("rubric.missing", "check", checkLabel(c, ui), "hint", hintText(c, ui)))
+		l := Wrapped(loc.T("rubric.missing", "check", checkLabel(c, ui), "hint", hintText(c, ui)))
 		rv.missingLines = append(rv.missingLines, l)
 		objs = append(objs, rubricLine(theme.RadioButtonIcon(), l))
 	}
@@ -316,7 +316,7 @@ func (rv *rubricView) show(r *rubric.Result) {
 		if t == "" {
 			t = n.Text["en"]
 		}
-		objs = append(objs, rubricLine(theme.InfoIcon(), wrapped(t)))
+		objs = append(objs, rubricLine(theme.InfoIcon(), Wrapped(t)))
 	}
 	rv.list.Objects = objs
 	rv.list.Refresh()
@@ -324,7 +324,7 @@ func (rv *rubricView) show(r *rubric.Result) {
 
 // rubricLine is an icon beside a wrapped line, level with its first row
 // (a label's text sits an inner padding below its top).
-func rubricLine(icon fyne.Resource, l *wrapLabel) fyne.CanvasObject {
+func rubricLine(icon fyne.Resource, l *WrapLabel) fyne.CanvasObject {
 	pad := theme.Size(theme.SizeNameInnerPadding)
 	at := container.New(layout.NewCustomPaddedLayout(pad, 0, 0, 0), widget.NewIcon(icon))
 	return container.NewBorder(nil, nil, container.NewVBox(at), nil, l)

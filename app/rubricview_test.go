@@ -203,7 +203,7 @@ func startWorld(t *testing.T, lang string) (*shell, *exerciseScreen, *engine.Fak
 	return sh, ex, clock
 }
 
-func labelTexts(ls []*wrapLabel) []string {
+func labelTexts(ls []*WrapLabel) []string {
 	var out []string
 	for _, l := range ls {
 		out = append(out, l.Text)

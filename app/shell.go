@@ -82,13 +82,13 @@ type shell struct {
 
 	body        *fyne.Container
 	header      *fyne.Container
-	langButtons map[i18n.Lang]*keyButton
+	langButtons map[i18n.Lang]*KeyButton
 	current     screen
 	closed      bool
 }
 
 func newShell(win fyne.Window, lang i18n.Lang, d deps) *shell {
-	sh := &shell{win: win, loc: i18n.New(lang), deps: d, langButtons: map[i18n.Lang]*keyButton{}}
+	sh := &shell{win: win, loc: i18n.New(lang), deps: d, langButtons: map[i18n.Lang]*KeyButton{}}
 	sh.header = container.NewStack()
 	sh.body = container.NewStack()
 	win.SetContent(container.NewBorder(sh.header, nil, nil, nil, sh.body))
@@ -114,7 +114,7 @@ func (sh *shell) load() {
 			storeErr = err
 		}
 	}
-	uiDo(func() {
+	Do(func() {
 		sh.loaded = true
 		sh.store, sh.storeErr = st, storeErr
 		sh.scenarios, sh.scenariosErr = entries, scErr
@@ -158,7 +158,7 @@ func (sh *shell) reload() {
 			}
 		}
 		user, userErr := loadUserScenarios(sh.deps.userDir)
-		uiDo(func() {
+		Do(func() {
 			sh.user, sh.userErr = user, userErr
 			switch {
 			case st == nil:
@@ -219,10 +219,10 @@ func (sh *shell) setLang(l i18n.Lang) {
 
 func (sh *shell) buildHeader() {
 	title := widget.NewLabelWithStyle("Firebreak", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	subtitle := faint(sh.loc.T("app.subtitle"), fyne.TextAlignLeading)
+	subtitle := Faint(sh.loc.T("app.subtitle"), fyne.TextAlignLeading)
 	langs := container.NewHBox()
 	for _, l := range []i18n.Lang{i18n.ZH, i18n.EN} {
-		b := newButton(l.Name(), func() { sh.setLang(l) })
+		b := NewButton(l.Name(), func() { sh.setLang(l) })
 		if l == sh.loc.Lang() {
 			b.Importance = widget.HighImportance
 		}
@@ -365,7 +365,7 @@ func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts star
 				err = fmt.Errorf("the exercise is saved but team laptops cannot join: %w", err)
 			}
 		}
-		uiDo(func() {
+		Do(func() {
 			if err != nil {
 				done(err)
 				return
@@ -412,7 +412,7 @@ func (sh *shell) resumeExercise(id string) {
 		run, events, err := exercise.ResumeWithLog(st, id, clock, exercise.EachEvent)
 		var ended bool
 		var hs *hosting
-		var h worldHistories
+		var h WorldHistories
 		if err == nil {
 			run.Session.Read(func(st *engine.State) { ended = st.Ended })
 		}
@@ -425,9 +425,9 @@ func (sh *shell) resumeExercise(id string) {
 				}
 			}
 			// The trend lines are drawn from the log, as they were before.
-			h = historiesFrom(events)
+			h = HistoriesFrom(events)
 		}
-		uiDo(func() {
+		Do(func() {
 			switch {
 			case sh.closed:
 				if hs != nil {
@@ -461,12 +461,12 @@ func (sh *shell) showJoin() {
 }
 
 func (sh *shell) showExercise(run *exercise.Running, hs *hosting) {
-	sh.showExerciseFrom(run, hs, worldHistories{})
+	sh.showExerciseFrom(run, hs, WorldHistories{})
 }
 
 // showExerciseFrom is showExercise with the teams' world histories so far
 // (a resumed exercise's).
-func (sh *shell) showExerciseFrom(run *exercise.Running, hs *hosting, h worldHistories) {
+func (sh *shell) showExerciseFrom(run *exercise.Running, hs *hosting, h WorldHistories) {
 	e := newExerciseScreen(sh, run, hs)
 	e.histories = h
 	sh.show(e)
@@ -482,7 +482,7 @@ func (sh *shell) showDebrief(id string) {
 	st := sh.store
 	sh.inBackground(func() {
 		data, err := loadDebrief(st, id)
-		uiDo(func() {
+		Do(func() {
 			switch {
 			case sh.closed:
 			case err != nil:
@@ -511,9 +511,9 @@ func (sh *shell) showError(err error) {
 // showMessage shows a dialog whose text wraps (dialog.ShowInformation would
 // stretch a long error across the window).
 func showMessage(win fyne.Window, loc *i18n.Localizer, title, text string) {
-	l := wrapped(text)
+	l := Wrapped(text)
 	d := dialog.NewCustom(title, loc.T("common.ok"), l, win)
 	d.Resize(fyne.NewSize(480, 0))
-	withKeys(win, d, nil)
+	WithKeys(win, d, nil)
 	d.Show()
 }

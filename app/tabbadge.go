@@ -30,22 +30,22 @@ func teamBadge(loc *i18n.Localizer, team string, open []engine.OpenDecision, now
 	if len(open) == 0 {
 		return tabBadge{text: team, icon: plain}
 	}
-	var u urgency
+	var u Urgency
 	nearest := open[0].DeadlineAt()
 	for _, od := range open {
-		_, _, ou := countdownText(loc, now, od.TargetAt(), od.DeadlineAt())
+		_, _, ou := CountdownText(loc, now, od.TargetAt(), od.DeadlineAt())
 		u = max(u, ou)
 		nearest = min(nearest, od.DeadlineAt())
 	}
-	text := loc.T("tab.team_open", "team", team, "n", len(open), "left", formatCountdown(nearest-now))
+	text := loc.T("tab.team_open", "team", team, "n", len(open), "left", FormatCountdown(nearest-now))
 	if flashOff {
 		return tabBadge{text: text, icon: plain}
 	}
 	var icon fyne.Resource
 	switch u {
-	case urgencyCritical:
+	case UrgencyCritical:
 		icon = theme.NewErrorThemedResource(theme.AccountIcon())
-	case urgencyLate:
+	case UrgencyLate:
 		icon = theme.NewWarningThemedResource(theme.AccountIcon())
 	default:
 		icon = theme.NewPrimaryThemedResource(theme.AccountIcon())
@@ -116,6 +116,6 @@ func (e *exerciseScreen) showNotice(paused bool) {
 		e.notice.Hide()
 		return
 	}
-	e.noticeLabel.SetText(e.sh.loc.T("strip.auto_paused", "teams", listJoin(e.sh.loc, e.autoPaused)))
+	e.noticeLabel.SetText(e.sh.loc.T("strip.auto_paused", "teams", ListJoin(e.sh.loc, e.autoPaused)))
 	e.notice.Show()
 }

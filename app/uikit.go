@@ -10,7 +10,7 @@ import (
 // that are not one screen's own).
 
 // withAlpha is c with its alpha replaced by a.
-func withAlpha(c color.Color, a uint8) color.NRGBA {
+func WithAlpha(c color.Color, a uint8) color.NRGBA {
 	n := color.NRGBAModel.Convert(c).(color.NRGBA)
 	n.A = a
 	return n
@@ -18,13 +18,13 @@ func withAlpha(c color.Color, a uint8) color.NRGBA {
 
 // fixedLayout gives its container a fixed minimum size; the objects in it
 // are placed by hand (or, with fill, stretched over it).
-type fixedLayout struct {
-	size fyne.Size
-	fill bool
+type FixedLayout struct {
+	Size fyne.Size
+	Fill bool
 }
 
-func (l *fixedLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	if !l.fill {
+func (l *FixedLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if !l.Fill {
 		return
 	}
 	for _, o := range objs {
@@ -33,4 +33,4 @@ func (l *fixedLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-func (l *fixedLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.size }
+func (l *FixedLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.Size }

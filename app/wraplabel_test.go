@@ -85,7 +85,7 @@ func TestWrapLabelWrapsEnglishAsFyneDoes(t *testing.T) {
 	}
 	for _, text := range texts {
 		for w := float32(60); w <= 700; w += 7 {
-			ours, theirs := wrapped(text), fyneLabel(text)
+			ours, theirs := Wrapped(text), fyneLabel(text)
 			ours.Resize(fyne.NewSize(w, 400))
 			theirs.Resize(fyne.NewSize(w, 400))
 			got, want := drawnLines(t, ours), drawnLines(t, theirs)
@@ -115,7 +115,7 @@ func TestWrapLabelKeepsChinesePunctuationInPlace(t *testing.T) {
 			}
 		}
 
-		l := wrapped(zhParagraph)
+		l := Wrapped(zhParagraph)
 		l.Resize(fyne.NewSize(w, 400))
 		lines := drawnLines(t, l)
 		if strings.Join(lines, "") != zhParagraph {
@@ -151,7 +151,7 @@ func TestWrapLabelMixedText(t *testing.T) {
 	testWindow(t)
 	text := "开始于 2026-12-06 02:35 · 已结束，共有 3 个小组参加演练"
 	for w := float32(90); w <= 400; w += 3 {
-		l := wrapped(text)
+		l := Wrapped(text)
 		l.Resize(fyne.NewSize(w, 200))
 		for _, line := range drawnLines(t, l) {
 			for _, tok := range []string{"2026-12-06", "02:35"} {
@@ -172,7 +172,7 @@ func TestWrapLabelMixedText(t *testing.T) {
 // size, alignment, SetText.
 func TestWrapLabelStyle(t *testing.T) {
 	testWindow(t)
-	l := wrapped("一二三")
+	l := Wrapped("一二三")
 	l.Importance = widget.DangerImportance
 	l.TextStyle.Bold = true
 	l.SizeName = theme.SizeNameSubHeadingText
@@ -188,13 +188,13 @@ func TestWrapLabelStyle(t *testing.T) {
 		t.Errorf("after SetText: lines %q, height %v (was %v)", got, l.MinSize().Height, before)
 	}
 
-	m := muted("secondary")
+	m := Muted("secondary")
 	m.Resize(fyne.NewSize(300, 100))
 	if txt := test.TempWidgetRenderer(t, m).Objects()[0].(*canvas.Text); txt.Color != theme.Color(theme.ColorNamePlaceHolder) {
 		t.Errorf("muted text is drawn in %v", txt.Color)
 	}
 
-	c := wrapped("centred")
+	c := Wrapped("centred")
 	c.Alignment = fyne.TextAlignCenter
 	c.Resize(fyne.NewSize(300, 100))
 	txt = test.TempWidgetRenderer(t, c).Objects()[0].(*canvas.Text)
@@ -217,7 +217,7 @@ func resizeWindow(w fyne.Window, size fyne.Size) {
 // width it is given, and gives it back when the window widens.
 func TestWrapLabelRelayout(t *testing.T) {
 	w := testWindow(t)
-	l := wrapped(zhParagraph)
+	l := Wrapped(zhParagraph)
 	w.SetContent(container.NewVBox(l, widget.NewLabel("below")))
 	resizeWindow(w, fyne.NewSize(300, 600))
 	narrow := l.Size().Height
@@ -237,8 +237,8 @@ func TestWrapLabelRelayout(t *testing.T) {
 func TestWrapLabelSpans(t *testing.T) {
 	testWindow(t)
 	l := newWrapLabel("")
-	l.setSpans([]textSpan{{text: "近 10 分钟舆情：", bold: true}, {text: "3 负面", color: theme.ColorNameError, bold: true},
-		{text: " · 0 嘲讽"}, {text: " · 5 中立"}, {text: " · 1 支持", color: theme.ColorNameSuccess}})
+	l.SetSpans([]TextSpan{{Text: "近 10 分钟舆情：", Bold: true}, {Text: "3 负面", Color: theme.ColorNameError, Bold: true},
+		{Text: " · 0 嘲讽"}, {Text: " · 5 中立"}, {Text: " · 1 支持", Color: theme.ColorNameSuccess}})
 	if l.Text != "近 10 分钟舆情：3 负面 · 0 嘲讽 · 5 中立 · 1 支持" {
 		t.Errorf("Text is %q", l.Text)
 	}
@@ -261,7 +261,7 @@ func TestWrapLabelSpans(t *testing.T) {
 func TestWrapLabelSelectAndCopy(t *testing.T) {
 	w := testWindow(t)
 	text := "The first holding statement goes out at noon 请在十五分钟内决定是否发布初步声明"
-	l := wrapped(text)
+	l := Wrapped(text)
 	l.Selectable = true
 	w.SetContent(container.NewVBox(l))
 	resizeWindow(w, fyne.NewSize(260, 400))
@@ -303,7 +303,7 @@ func TestWrapLabelSelectAndCopy(t *testing.T) {
 	}
 
 	// A label that is not selectable has no selection to catch the mouse.
-	plain := wrapped(text)
+	plain := Wrapped(text)
 	plain.Resize(fyne.NewSize(260, 400))
 	for _, o := range test.TempWidgetRenderer(t, plain).Objects() {
 		if _, ok := o.(*wrapSelection); ok {
@@ -331,7 +331,7 @@ func benchApp(b *testing.B) {
 // being resized.
 func BenchmarkBreakLinesMeasured(b *testing.B) {
 	benchApp(b)
-	l := wrapped(zh300())
+	l := Wrapped(zh300())
 	l.Resize(fyne.NewSize(500, 100))
 	i := 0
 	for b.Loop() {
@@ -346,7 +346,7 @@ func BenchmarkBreakLinesMeasured(b *testing.B) {
 func BenchmarkBreakLinesCold(b *testing.B) {
 	benchApp(b)
 	text := []rune(zh300())
-	l := wrapped(string(text))
+	l := Wrapped(string(text))
 	l.Resize(fyne.NewSize(500, 100))
 	i := 0
 	for b.Loop() {
@@ -362,7 +362,7 @@ func BenchmarkBreakLinesCold(b *testing.B) {
 // Resizing a wrapped 300-character paragraph, ours and Fyne's label.
 func BenchmarkResizeWrapLabel(b *testing.B) {
 	benchApp(b)
-	l := wrapped(zh300())
+	l := Wrapped(zh300())
 	i := 0
 	for b.Loop() {
 		l.Resize(fyne.NewSize(float32(300+i%400), 100))
