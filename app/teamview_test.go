@@ -8,13 +8,14 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
 
 func TestTeamChoosesAfterConfirming(t *testing.T) {
-	win := testWindow(t)
+	win := uitest.Window(t)
 	clock := engine.NewFakeClock()
 	run := startMini(t, openStore(t), clock)
 	var conn engine.Conn = run.Session // the view gets nothing else
@@ -167,7 +168,7 @@ func TestEndingOutcomeWrapsAndKeepsTheWidth(t *testing.T) {
 // test window.
 func miniTeamView(t *testing.T, team string) (*teamView, *exercise.Running, *engine.FakeClock) {
 	t.Helper()
-	win := testWindow(t)
+	win := uitest.Window(t)
 	clock := engine.NewFakeClock()
 	run := startMini(t, openStore(t), clock)
 	tv := newTeamView(run.Session, team, win, i18n.New(i18n.EN))

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"fmt"
@@ -19,12 +19,12 @@ import (
 
 // World meters: each scenario world variable (public sentiment, media
 // attention, …) as a bar with its value and a step chart of the last
-// minutes of exercise time.
+// Minutes of exercise time.
 //
 // The history behind the chart is kept by the view, not read from the
 // exercise: engine.Conn gives the state as it stands, not the events one
 // by one. Each time a view redraws (after events, and once a second) it
-// samples the world with the exercise time of the latest event and keeps
+// Samples the world with the exercise time of the latest event and keeps
 // the sample when a value changed. A change is therefore dated at the last
 // event of the batch it came in — at most one tick (a second of wall time)
 // late — and a view opened mid-exercise (or after a resume) starts its
@@ -33,7 +33,7 @@ import (
 // sparkWindow is how much exercise time a meter's chart shows.
 const sparkWindow = 30 * time.Minute
 
-// maxHistory bounds the samples kept per team; the oldest half goes when
+// MaxHistory bounds the samples kept per team; the oldest half goes when
 // it is reached (a value changing every second of a three-hour exercise at
 // 1× would need 10 800).
 const MaxHistory = 4000
@@ -44,8 +44,8 @@ type worldSample struct {
 	Values map[string]float64
 }
 
-// worldHistory is one team's world over exercise time: a sample each time a
-// value changed, oldest first.
+// WorldHistory is one team's world over exercise time: a sample each time a
+// Value changed, oldest first.
 type WorldHistory struct {
 	Samples []worldSample
 }
@@ -77,13 +77,13 @@ func (h *WorldHistory) Add(at time.Duration, world map[string]float64) bool {
 	return true
 }
 
-// point is one step of a chart: the value from this time on.
+// Point is one step of a chart: the value from this time on.
 type Point struct {
 	At    time.Duration
 	Value float64
 }
 
-// series returns the steps of variable id between from and to: the value
+// Series returns the steps of variable id between from and to: the value
 // at from (the latest sample at or before it, or the first sample when
 // there is none before), then each change after from up to to.
 func (h *WorldHistory) Series(id string, from, to time.Duration) []Point {
@@ -106,13 +106,13 @@ func (h *WorldHistory) Series(id string, from, to time.Duration) []Point {
 	return out
 }
 
-// chartWindow is the span of exercise time a chart shows at time now: the
+// ChartWindow is the span of exercise time a chart shows at time now: the
 // last sparkWindow, or from the start while the exercise is younger.
 func ChartWindow(now time.Duration) (from, to time.Duration) {
 	return max(0, now-sparkWindow), max(now, 0)
 }
 
-// polarity says whether a world variable is better high or low.
+// Polarity says whether a world variable is better high or low.
 type Polarity int
 
 const (
@@ -132,7 +132,7 @@ var (
 		"backlash", "scrutiny", "panic"}
 )
 
-// variablePolarity guesses a variable's polarity from the words of its id.
+// VariablePolarity guesses a variable's polarity from the words of its id.
 func VariablePolarity(id string) Polarity {
 	words := strings.FieldsFunc(strings.ToLower(id), func(r rune) bool { return r == '-' || r == '_' || r == '.' || r == ' ' })
 	for _, w := range words {
@@ -150,7 +150,7 @@ func VariablePolarity(id string) Polarity {
 	return NeutralPolarity
 }
 
-// health grades a value for its colour.
+// Health grades a value for its colour.
 type Health int
 
 const (
@@ -160,7 +160,7 @@ const (
 	HealthBad
 )
 
-// meterHealth grades value within [lo, hi] for a variable of polarity p:
+// MeterHealth grades value within [lo, hi] for a variable of polarity p:
 // the top 45 % of the good side is good, the bottom 35 % bad, between is
 // worth watching.
 func MeterHealth(p Polarity, value, lo, hi float64) Health {
@@ -192,7 +192,7 @@ func (h Health) colorName() fyne.ThemeColorName {
 	return theme.ColorNamePrimary
 }
 
-// formatMeterValue shows a world value: whole numbers as such, others with
+// FormatMeterValue shows a world value: whole numbers as such, others with
 // one decimal.
 func FormatMeterValue(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -419,7 +419,7 @@ func (r *meterRenderer) Refresh() {
 	}
 }
 
-// worldMeters are the meters of one team's world, with its history.
+// WorldMeters are the meters of one team's world, with its history.
 type WorldMeters struct {
 	vars    []*scenario.Variable
 	Meters  []*meter
@@ -427,8 +427,8 @@ type WorldMeters struct {
 	Box     *fyne.Container
 }
 
-// newWorldMeters makes a meter per world variable, laid out in columns,
-// labelled in lang (the UI language: the meters are read by whoever looks
+// NewWorldMeters makes a meter per world variable, laid out in columns,
+// Labelled in lang (the UI language: the meters are read by whoever looks
 // at the screen).
 func NewWorldMeters(vars []*scenario.Variable, history *WorldHistory, columns int, lang string) *WorldMeters {
 	wm := &WorldMeters{vars: vars, history: history}
@@ -448,7 +448,7 @@ func NewWorldMeters(vars []*scenario.Variable, history *WorldHistory, columns in
 	return wm
 }
 
-// update samples the world (as of the latest event, at exercise time at)
+// Update samples the world (as of the latest event, at exercise time at)
 // and redraws the meters for the exercise clock now.
 func (wm *WorldMeters) Update(world map[string]float64, at, now time.Duration) {
 	if world != nil {
@@ -464,11 +464,11 @@ func (wm *WorldMeters) Update(world map[string]float64, at, now time.Duration) {
 	}
 }
 
-// worldHistories keeps each team's history across rebuilds of the views
+// WorldHistories keeps each team's history across rebuilds of the views
 // (a language switch), shared by the console and the team's own view.
 type WorldHistories map[string]*WorldHistory
 
-// historiesFrom rebuilds the teams' world histories from a stored log, so
+// HistoriesFrom rebuilds the teams' world histories from a stored log, so
 // that a resumed exercise draws its trend lines from the start: the world
 // changes only with events, so sampling after each event is exact.
 func HistoriesFrom(events []engine.Event) WorldHistories {

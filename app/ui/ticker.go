@@ -1,11 +1,11 @@
-package app
+package ui
 
 import (
 	"sync"
 	"time"
 )
 
-// clockTicker calls tick on its own goroutine at a fixed interval until
+// ClockTicker calls tick on its own goroutine at a fixed interval until
 // stopped. There is one per running exercise: the engine needs a Tick to
 // deliver injects and time decisions out, and the screens need a redraw for
 // the clock and countdowns; nothing else in the app runs on a timer.

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"fmt"
@@ -20,7 +20,7 @@ import (
 // exercise time. They show the same numbers as the exported report's
 // charts and use the same team colours.
 
-// drawing is a widget whose objects are drawn afresh for its size by draw.
+// Drawing is a widget whose objects are drawn afresh for its size by draw.
 type Drawing struct {
 	widget.BaseWidget
 	min  fyne.Size
@@ -65,7 +65,7 @@ var teamPalette = []color.NRGBA{
 
 func TeamColor(i int) color.NRGBA { return teamPalette[i%len(teamPalette)] }
 
-// swatch is a small square of a team's colour, for legends and headings.
+// Swatch is a small square of a team's colour, for legends and headings.
 func Swatch(c color.Color) fyne.CanvasObject {
 	r := canvas.NewRectangle(c)
 	r.CornerRadius = 2
@@ -73,7 +73,7 @@ func Swatch(c color.Color) fyne.CanvasObject {
 	return container.NewCenter(r)
 }
 
-// teamLegend is the teams' names with their colours, on one wrapping row.
+// TeamLegend is the teams' names with their colours, on one wrapping row.
 func TeamLegend(teams []string) fyne.CanvasObject {
 	box := container.NewHBox()
 	for i, name := range teams {
@@ -111,7 +111,7 @@ func chartLine(x1, y1, x2, y2 float32, c color.Color, w float32) *canvas.Line {
 	return l
 }
 
-// scoreSeries is one team's scores for the bar chart.
+// ScoreSeries is one team's scores for the bar chart.
 type ScoreSeries struct {
 	Team       string
 	Color      int // index into teamPalette
@@ -119,7 +119,7 @@ type ScoreSeries struct {
 	Overridden map[string]bool
 }
 
-// scoreChartSeries takes the report's teams as chart series.
+// ScoreChartSeries takes the report's teams as chart series.
 func ScoreChartSeries(r *debrief.Report) []ScoreSeries {
 	var out []ScoreSeries
 	for i, t := range r.Teams {
@@ -132,7 +132,7 @@ func ScoreChartSeries(r *debrief.Report) []ScoreSeries {
 	return out
 }
 
-// newScoreChart draws grouped bars: one group per dimension, one bar per
+// NewScoreChart draws grouped bars: one group per dimension, one bar per
 // team, the value above it; a score the facilitator set is outlined and
 // marked *, a dimension without evidence shows a dash.
 func NewScoreChart(dims []string, dimLabel func(string) string, series []ScoreSeries, height float32) *Drawing {
@@ -189,14 +189,14 @@ func NewScoreChart(dims []string, dimLabel func(string) string, series []ScoreSe
 	})
 }
 
-// curveSeries is one team's value of a world variable over exercise time:
+// CurveSeries is one team's value of a world variable over exercise time:
 // a step function holding each value until the next point.
 type CurveSeries struct {
 	Color  int
 	Points []debrief.Point
 }
 
-// newCurveChart draws one world variable over exercise time, a step line
+// NewCurveChart draws one world variable over exercise time, a step line
 // per team, on the variable's range (lo–hi) and minutes 0–end. A marker at
 // exercise second mark (≥ 0) shows a moment (the replay's).
 func NewCurveChart(lo, hi, endSeconds float64, series []CurveSeries, mark float64, axisLabel string, height float32) *Drawing {
@@ -270,7 +270,7 @@ func ratingColor(r string) color.Color {
 	return color.NRGBA{0x70, 0x70, 0x70, 0xff}
 }
 
-// ratingBadge is a rating's letter on its colour, white and bold.
+// RatingBadge is a rating's letter on its colour, white and bold.
 func RatingBadge(r string) fyne.CanvasObject {
 	if r == "" {
 		r = "–"

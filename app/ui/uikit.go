@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"image/color"
@@ -9,14 +9,14 @@ import (
 // The UI kit: small helpers shared by the screens (the colours and layouts
 // that are not one screen's own).
 
-// withAlpha is c with its alpha replaced by a.
+// WithAlpha is c with its alpha replaced by a.
 func WithAlpha(c color.Color, a uint8) color.NRGBA {
 	n := color.NRGBAModel.Convert(c).(color.NRGBA)
 	n.A = a
 	return n
 }
 
-// fixedLayout gives its container a fixed minimum size; the objects in it
+// FixedLayout gives its container a fixed minimum size; the objects in it
 // are placed by hand (or, with fill, stretched over it).
 type FixedLayout struct {
 	Size fyne.Size

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"fmt"
@@ -15,7 +15,7 @@ import (
 // Plain formatting helpers, kept free of Fyne so they are tested without a
 // window.
 
-// formatCountdown shows a time left as MM:SS, or H:MM:SS from an hour up.
+// FormatCountdown shows a time left as MM:SS, or H:MM:SS from an hour up.
 // Partial seconds round up: a countdown reads 00:00 only when the moment has
 // come, as a kitchen timer does. A moment already past shows as 00:00; the
 // caller says "overdue" instead (see countdownText).
@@ -30,8 +30,8 @@ func FormatCountdown(left time.Duration) string {
 	return fmt.Sprintf("%02d:%02d", s/60, s%60)
 }
 
-// urgency grades how close a decision is to its target and deadline; the
-// countdown widget colours itself from it.
+// Urgency grades how close a decision is to its target and deadline; the
+// Countdown widget colours itself from it.
 type Urgency int
 
 const (
@@ -43,7 +43,7 @@ const (
 // criticalWindow is how close to its deadline a decision turns red.
 const criticalWindow = time.Minute
 
-// countdownText is what a countdown shows at exercise time now for a
+// CountdownText is what a countdown shows at exercise time now for a
 // decision with the given target and deadline (exercise times): one line
 // about the target, one about the deadline, and how urgent it is.
 func CountdownText(loc *i18n.Localizer, now, target, deadline time.Duration) (targetLine, deadlineLine string, u Urgency) {
@@ -65,7 +65,7 @@ func CountdownText(loc *i18n.Localizer, now, target, deadline time.Duration) (ta
 	return targetLine, deadlineLine, u
 }
 
-// formatScore shows a 0–100 score, or a dash for a dimension with no
+// FormatScore shows a 0–100 score, or a dash for a dimension with no
 // evidence yet (a team that has not decided anything has no empathy score,
 // which is not the same as an empathy score of 0).
 func FormatScore(s scoring.Scores, dim string, v float64) string {
@@ -75,7 +75,7 @@ func FormatScore(s scoring.Scores, dim string, v float64) string {
 	return fmt.Sprintf("%.0f", math.Round(v))
 }
 
-// scoreLine lists a team's four scores on one line.
+// ScoreLine lists a team's four scores on one line.
 func ScoreLine(loc *i18n.Localizer, s scoring.Scores) string {
 	return fmt.Sprintf("%s %s · %s %s · %s %s · %s %s",
 		loc.T("score.speed"), FormatScore(s, scoring.Speed, s.Speed),
@@ -89,7 +89,7 @@ func formatSpeed(f float64) string {
 	return fmt.Sprintf("%g×", f)
 }
 
-// decisionWindow is a scenario's typical decision window: the median time
+// DecisionWindow is a scenario's typical decision window: the median time
 // from a decision's opening to its deadline; 0 for a scenario without
 // decisions.
 func DecisionWindow(sc *scenario.Scenario) time.Duration {
@@ -110,7 +110,7 @@ func DecisionWindow(sc *scenario.Scenario) time.Duration {
 // to talk a choice over and write a statement.
 const shortWindow = time.Minute
 
-// speedNote says what a speed means at the table: how much real time the
+// SpeedNote says what a speed means at the table: how much real time the
 // scenario's typical decision window leaves, and whether that is too
 // little (warn).
 func SpeedNote(loc *i18n.Localizer, window time.Duration, speed float64) (note string, warn bool) {
@@ -125,7 +125,7 @@ func SpeedNote(loc *i18n.Localizer, window time.Duration, speed float64) (note s
 	return loc.T(key, "speed", formatSpeed(speed), "window", FormatSpan(loc, window), "real", FormatSpan(loc, real)), warn
 }
 
-// formatSpan writes a length of time in the UI language's own form:
+// FormatSpan writes a length of time in the UI language's own form:
 // "10 min", "1 min 30 s", "8 s"; "10分钟", "1分30秒", "8秒".
 func FormatSpan(loc *i18n.Localizer, d time.Duration) string {
 	d = d.Round(time.Second)
@@ -147,7 +147,7 @@ func FormatSpan(loc *i18n.Localizer, d time.Duration) string {
 	return strings.Join(parts, sep)
 }
 
-// listJoin writes items as a list in the UI language: "Alpha, Bravo",
+// ListJoin writes items as a list in the UI language: "Alpha, Bravo",
 // "第一组、第二组" (the enumeration comma, not a half-width comma).
 func ListJoin(loc *i18n.Localizer, items []string) string {
 	if loc.Lang() == i18n.ZH {
@@ -156,7 +156,7 @@ func ListJoin(loc *i18n.Localizer, items []string) string {
 	return strings.Join(items, ", ")
 }
 
-// labelled writes a label and its text in the UI language: "Alpha: text",
+// Labelled writes a label and its text in the UI language: "Alpha: text",
 // "第一组：文本" (a full-width colon in Chinese).
 func Labelled(loc *i18n.Localizer, label, text string) string {
 	if loc.Lang() == i18n.ZH {
@@ -169,7 +169,7 @@ func Labelled(loc *i18n.Localizer, label, text string) string {
 // the console. 60× turns a 90-minute scenario into a 90-second run-through.
 var speedChoices = []float64{1, 2, 5, 10, 30, 60}
 
-// speedOptions returns the labels of speedChoices, plus current when it is
+// SpeedOptions returns the labels of speedChoices, plus current when it is
 // not one of them (an exercise started at 3× from the command line keeps
 // showing 3×).
 func SpeedOptions(current float64) (labels []string, values []float64) {
@@ -192,7 +192,7 @@ func SpeedOptions(current float64) (labels []string, values []float64) {
 	return labels, values
 }
 
-// phaseTitle names a phase in lang, falling back to its id (phases need no
+// PhaseTitle names a phase in lang, falling back to its id (phases need no
 // title in the format).
 func PhaseTitle(sc *scenario.Scenario, id, lang string) string {
 	if p := sc.Phase(id); p != nil {
@@ -203,7 +203,7 @@ func PhaseTitle(sc *scenario.Scenario, id, lang string) string {
 	return id
 }
 
-// kindName names a crisis kind in the UI language; an unknown kind is shown
+// KindName names a crisis kind in the UI language; an unknown kind is shown
 // as written.
 func KindName(loc *i18n.Localizer, kind string) string {
 	key := "kind." + kind
@@ -213,7 +213,7 @@ func KindName(loc *i18n.Localizer, kind string) string {
 	return kind
 }
 
-// channelName names an inject channel in the UI language.
+// ChannelName names an inject channel in the UI language.
 func ChannelName(loc *i18n.Localizer, channel string) string {
 	key := "channel." + channel
 	if s := loc.T(key); s != key {
@@ -222,7 +222,7 @@ func ChannelName(loc *i18n.Localizer, channel string) string {
 	return channel
 }
 
-// minutes shows a scenario duration in whole minutes.
+// Minutes shows a scenario duration in whole minutes.
 func Minutes(loc *i18n.Localizer, d time.Duration) string {
 	return loc.T("common.minutes", "n", int(d.Round(time.Minute)/time.Minute))
 }

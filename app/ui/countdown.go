@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"time"
@@ -12,10 +12,10 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
 
-// countdown shows the time left to a decision's target and deadline, and a
+// Countdown shows the time left to a decision's target and deadline, and a
 // bar of the window used up. It turns orange once the target has passed and
 // red in the last minute before the deadline. The text comes from
-// countdownText; the widget only displays it.
+// CountdownText; the widget only displays it.
 type Countdown struct {
 	widget.BaseWidget
 	loc                      *i18n.Localizer
@@ -27,7 +27,7 @@ type Countdown struct {
 	box                        *fyne.Container
 }
 
-// newCountdown makes a countdown for a decision opened at the given
+// NewCountdown makes a countdown for a decision opened at the given
 // exercise time, with its target and deadline as exercise times.
 func NewCountdown(loc *i18n.Localizer, opened, target, deadline time.Duration) *Countdown {
 	c := &Countdown{loc: loc, opened: opened, target: target, deadline: deadline,
@@ -47,7 +47,7 @@ func NewCountdown(loc *i18n.Localizer, opened, target, deadline time.Duration) *
 // CreateRenderer implements fyne.Widget.
 func (c *Countdown) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(c.box) }
 
-// setNow redraws the countdown for exercise time now.
+// SetNow redraws the countdown for exercise time now.
 func (c *Countdown) SetNow(now time.Duration) {
 	t, d, u := CountdownText(c.loc, now, c.target, c.deadline)
 	imp, col := widget.MediumImportance, theme.ColorNamePrimary

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"slices"
@@ -15,10 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/firebreak-drills/firebreak/internal/engine"
-	"github.com/firebreak-drills/firebreak/internal/exercise"
-	"github.com/firebreak-drills/firebreak/internal/i18n"
-	"github.com/firebreak-drills/firebreak/internal/library"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 )
 
 // drawnLines is the text drawn on each line of a widget: its canvas texts
@@ -76,7 +73,7 @@ const zhParagraph = "本市自来水公司于今晨接到多起居民投诉，�
 // English wraps at spaces, on the same lines as Fyne's own wrapped label,
 // with the same minimum size.
 func TestWrapLabelWrapsEnglishAsFyneDoes(t *testing.T) {
-	testWindow(t)
+	uitest.Window(t)
 	texts := []string{
 		"A reporter from the Evening Post calls the press office: she has heard that the water is unsafe and wants a comment within the hour.",
 		"Decide what the first holding statement says, who signs it, and when it goes out.\nThen brief the call centre.",
@@ -104,7 +101,7 @@ func TestWrapLabelWrapsEnglishAsFyneDoes(t *testing.T) {
 // one with opening punctuation, at any width, where Fyne's own wrapping
 // does; its lines fit and, put together, are the paragraph.
 func TestWrapLabelKeepsChinesePunctuationInPlace(t *testing.T) {
-	testWindow(t)
+	uitest.Window(t)
 	fyneStarts := map[string]int{}
 	for w := float32(80); w <= 800; w++ {
 		fl := fyneLabel(zhParagraph)
@@ -148,7 +145,7 @@ func TestWrapLabelKeepsChinesePunctuationInPlace(t *testing.T) {
 // A line of Chinese with times and a separator breaks between the Chinese
 // characters, never inside the date or the time.
 func TestWrapLabelMixedText(t *testing.T) {
-	testWindow(t)
+	uitest.Window(t)
 	text := "开始于 2026-12-06 02:35 · 已结束，共有 3 个小组参加演练"
 	for w := float32(90); w <= 400; w += 3 {
 		l := Wrapped(text)
@@ -171,7 +168,7 @@ func TestWrapLabelMixedText(t *testing.T) {
 // The label keeps a Label's looks and API: Importance colours, bold, text
 // size, alignment, SetText.
 func TestWrapLabelStyle(t *testing.T) {
-	testWindow(t)
+	uitest.Window(t)
 	l := Wrapped("一二三")
 	l.Importance = widget.DangerImportance
 	l.TextStyle.Bold = true
@@ -216,7 +213,7 @@ func resizeWindow(w fyne.Window, size fyne.Size) {
 // In a window, a wrapped paragraph takes the height of its lines at the
 // width it is given, and gives it back when the window widens.
 func TestWrapLabelRelayout(t *testing.T) {
-	w := testWindow(t)
+	w := uitest.Window(t)
 	l := Wrapped(zhParagraph)
 	w.SetContent(container.NewVBox(l, widget.NewLabel("below")))
 	resizeWindow(w, fyne.NewSize(300, 600))
@@ -235,7 +232,7 @@ func TestWrapLabelRelayout(t *testing.T) {
 
 // Several styled runs wrap together (the feed's mood line).
 func TestWrapLabelSpans(t *testing.T) {
-	testWindow(t)
+	uitest.Window(t)
 	l := newWrapLabel("")
 	l.SetSpans([]TextSpan{{Text: "近 10 分钟舆情：", Bold: true}, {Text: "3 负面", Color: theme.ColorNameError, Bold: true},
 		{Text: " · 0 嘲讽"}, {Text: " · 5 中立"}, {Text: " · 1 支持", Color: theme.ColorNameSuccess}})
@@ -259,7 +256,7 @@ func TestWrapLabelSpans(t *testing.T) {
 // A Selectable label selects across its lines and copies the text as
 // written: the space at a break included, no line break added.
 func TestWrapLabelSelectAndCopy(t *testing.T) {
-	w := testWindow(t)
+	w := uitest.Window(t)
 	text := "The first holding statement goes out at noon 请在十五分钟内决定是否发布初步声明"
 	l := Wrapped(text)
 	l.Selectable = true
@@ -321,10 +318,7 @@ func zh300() string {
 	return string([]rune(s)[:300])
 }
 
-func benchApp(b *testing.B) {
-	a := test.NewTempApp(b)
-	a.Settings().SetTheme(NewTheme())
-}
+func benchApp(b *testing.B) { uitest.Window(b) }
 
 // Breaking a 300-character paragraph with the label's measure (Fyne's text
 // measurement, cached), at a width that changes every time as in a window
@@ -376,36 +370,6 @@ func BenchmarkResizeFyneLabel(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		l.Resize(fyne.NewSize(float32(300+i%400), 100))
-		i++
-	}
-}
-
-// Resizing the window with the home screen shown (every built-in
-// scenario's summary, in Chinese): the cost of a frame while a person drags
-// the window's edge.
-func BenchmarkHomeResize(b *testing.B) {
-	entries, err := library.Builtins()
-	if err != nil {
-		b.Fatal(err)
-	}
-	benchApp(b)
-	w := test.NewTempWindow(b, nil)
-	st, err := exercise.Open(b.TempDir() + "/f.db")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	sh := newShell(w, i18n.ZH, deps{
-		openStore:     func() (*exercise.DB, error) { return st, nil },
-		loadScenarios: func() ([]library.Entry, error) { return entries, nil },
-		clock:         engine.NewFakeClock(),
-	})
-	sh.load()
-	defer sh.close()
-	i := 0
-	for b.Loop() {
-		w.Resize(fyne.NewSize(float32(800+i%400), 600))
-		w.Content().Refresh()
 		i++
 	}
 }

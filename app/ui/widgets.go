@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"image/color"
@@ -14,7 +14,7 @@ import (
 
 // Small building blocks shared by the screens.
 
-// heading is a section title.
+// Heading is a section title.
 func Heading(text string) *widget.Label {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.SizeName = theme.SizeNameSubHeadingText
@@ -26,23 +26,23 @@ func Bold(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-// wrapped is a label that wraps: scenario text (injects, prompts, options)
+// Wrapped is a label that wraps: scenario text (injects, prompts, options)
 // can be a paragraph and must never be cut off. It breaks lines by the rules
 // for Chinese as well as English (see wrapLabel and linebreak.go): every
-// wrapped text on the screens is one of these, not a widget.Label with
+// Wrapped text on the screens is one of these, not a widget.Label with
 // TextWrapWord.
 func Wrapped(text string) *WrapLabel {
 	return newWrapLabel(text)
 }
 
-// wrappedBold is a wrapped bold line (a header that can be long).
+// WrappedBold is a wrapped bold line (a header that can be long).
 func WrappedBold(text string) *WrapLabel {
 	l := Wrapped(text)
 	l.TextStyle.Bold = true
 	return l
 }
 
-// wrappedHeading is a section title that wraps (a long scenario title or
+// WrappedHeading is a section title that wraps (a long scenario title or
 // objective must not widen the window).
 func WrappedHeading(text string) *WrapLabel {
 	l := WrappedBold(text)
@@ -50,7 +50,7 @@ func WrappedHeading(text string) *WrapLabel {
 	return l
 }
 
-// muted is secondary information (times, senders), wrapped. It uses the
+// Muted is secondary information (times, senders), wrapped. It uses the
 // placeholder colour: a LowImportance label is drawn in the disabled colour,
 // which is too faint to read on a projector.
 func Muted(text string) *WrapLabel {
@@ -59,14 +59,14 @@ func Muted(text string) *WrapLabel {
 	return l
 }
 
-// faint is muted text on one line (for boxes, where wrapping text would
+// Faint is muted text on one line (for boxes, where wrapping text would
 // shrink to nothing).
 func Faint(text string, align fyne.TextAlign) *widget.RichText {
 	return widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
 		Alignment: align, ColorName: theme.ColorNamePlaceHolder, Inline: true, SizeName: theme.SizeNameText}})
 }
 
-// panel draws its content on a rounded, slightly shaded background so that
+// Panel draws its content on a rounded, slightly shaded background so that
 // cards in a list stand apart without heavy borders.
 func Panel(objs ...fyne.CanvasObject) fyne.CanvasObject {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
@@ -74,7 +74,7 @@ func Panel(objs ...fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewStack(bg, container.NewPadded(container.NewVBox(objs...)))
 }
 
-// banner is a coloured strip with white bold text (the PAUSED indicator,
+// Banner is a coloured strip with white bold text (the PAUSED indicator,
 // an ending reached). Its text can be changed through the returned label.
 type Banner struct {
 	Box  *fyne.Container
@@ -92,7 +92,7 @@ func NewBanner(text string, bg color.Color) *Banner {
 	return b
 }
 
-// setVisible shows or hides the banner (hidden objects take no space in a
+// SetVisible shows or hides the banner (hidden objects take no space in a
 // box layout).
 func (b *Banner) SetVisible(v bool) {
 	if v {
@@ -102,7 +102,7 @@ func (b *Banner) SetVisible(v bool) {
 	}
 }
 
-// showPause shows the banner while the clock is paused, with the text for a
+// ShowPause shows the banner while the clock is paused, with the text for a
 // plain pause or a discussion pause.
 func (b *Banner) ShowPause(paused, discussion bool, pausedText, discussionText string) {
 	b.SetVisible(paused)
@@ -116,16 +116,16 @@ func (b *Banner) ShowPause(paused, discussion bool, pausedText, discussionText s
 	}
 }
 
-// iconLine is an icon before a bold line that wraps: a header that must
+// IconLine is an icon before a bold line that wraps: a header that must
 // not widen its column (an HBox would demand the whole text's width).
 func IconLine(icon fyne.Resource, text string) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, WrappedBold(text))
 }
 
-// spacer pushes what follows it to the end of a box.
+// Spacer pushes what follows it to the end of a box.
 func Spacer() fyne.CanvasObject { return layout.NewSpacer() }
 
-// coalescer turns a burst of requests from any goroutine into one call of
+// Coalescer turns a burst of requests from any goroutine into one call of
 // fn on the UI goroutine. Engine subscribers fire once per event, and a
 // single tick or choice can emit a dozen events; redrawing once is enough.
 type Coalescer struct{ pending atomic.Bool }
@@ -139,7 +139,7 @@ func (c *Coalescer) Request(fn func()) {
 	}
 }
 
-// column centres obj and keeps it at most width wide: a form or report as
+// Column centres obj and keeps it at most width wide: a form or report as
 // wide as a 1280-pixel window is hard to read.
 func Column(width float32, obj fyne.CanvasObject) fyne.CanvasObject {
 	return container.New(&columnLayout{width: width}, obj)
@@ -170,19 +170,19 @@ func (l *columnLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // network's goroutine, beside the test's own.
 var Do = fyne.Do
 
-// keyButton is a button that Enter (or Return) presses as well as Space
+// KeyButton is a button that Enter (or Return) presses as well as Space
 // when it has the keyboard focus, as on every desktop: Tab to it, Enter.
 // Every button of the app is one (newButton, newIconButton).
 type KeyButton struct {
 	widget.Button
 }
 
-// newButton is widget.NewButton as a keyButton.
+// NewButton is widget.NewButton as a keyButton.
 func NewButton(label string, tapped func()) *KeyButton {
 	return NewIconButton(label, nil, tapped)
 }
 
-// newIconButton is widget.NewButtonWithIcon as a keyButton.
+// NewIconButton is widget.NewButtonWithIcon as a keyButton.
 func NewIconButton(label string, icon fyne.Resource, tapped func()) *KeyButton {
 	b := &KeyButton{}
 	b.Text, b.Icon, b.OnTapped = label, icon, tapped
@@ -208,7 +208,7 @@ func (b *KeyButton) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// wheelRelay lies over a multi-line entry inside a scrolling page and
+// WheelRelay lies over a multi-line entry inside a scrolling page and
 // passes the mouse wheel to the page: a Fyne multi-line entry scrolls its
 // own text and keeps the wheel even when its text fits, so a page of text
 // boxes (the improvement plan) could not be scrolled with the wheel over
@@ -219,7 +219,7 @@ type WheelRelay struct {
 	page func() *container.Scroll // the page's scroll, when built
 }
 
-// overPage puts a wheelRelay over obj.
+// OverPage puts a wheelRelay over obj.
 func OverPage(obj fyne.CanvasObject, page func() *container.Scroll) fyne.CanvasObject {
 	r := &WheelRelay{page: page}
 	r.ExtendBaseWidget(r)

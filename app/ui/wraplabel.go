@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"image/color"
@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// wrapLabel is the app's wrapped text: a widget.Label with TextWrapWord,
+// WrapLabel is the app's wrapped text: a widget.Label with TextWrapWord,
 // except that lines break by the rules of linebreak.go (Chinese between
 // any two characters but never before "。" or after "（"; English at
 // spaces), not by Fyne's, which breaks Chinese anywhere.
@@ -68,7 +68,7 @@ type WrapLabel struct {
 	sel *wrapSelection
 }
 
-// textSpan is a run of text in its own colour and weight, in a wrapLabel
+// TextSpan is a run of text in its own colour and weight, in a wrapLabel
 // that shows several (the feed's mood line).
 type TextSpan struct {
 	Text  string
@@ -97,7 +97,7 @@ func (l *WrapLabel) SetText(text string) {
 	l.Refresh()
 }
 
-// setSpans shows styled runs of text.
+// SetSpans shows styled runs of text.
 func (l *WrapLabel) SetSpans(spans []TextSpan) {
 	text := ""
 	for _, s := range spans {

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"runtime"
@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// sendEntry is a multi-line entry where Ctrl+Enter (⌘+Enter on a Mac)
+// SendEntry is a multi-line entry where Ctrl+Enter (⌘+Enter on a Mac)
 // sends what was written, while Enter still starts a new line: the
 // statement editor and the facilitator's forms.
 type SendEntry struct {
