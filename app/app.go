@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"github.com/firebreak-drills/firebreak/app/fbtheme"
 	"github.com/firebreak-drills/firebreak/assets"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
@@ -50,7 +51,7 @@ func Run(dbPath string) error {
 		_ = os.MkdirAll(dir, 0o700)
 	}
 	a := fyneapp.NewWithID(AppID)
-	a.Settings().SetTheme(NewTheme())
+	a.Settings().SetTheme(fbtheme.New())
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	w := a.NewWindow("Firebreak")
 	w.Resize(preferredWindow)

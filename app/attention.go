@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 )
@@ -39,7 +40,7 @@ type openStrip struct {
 	box     *fyne.Container // hidden when nothing is open
 	row     *fyne.Container
 	keys    []string // the items shown, in order
-	buttons []*keyButton
+	buttons []*ui.KeyButton
 }
 
 func newOpenStrip() *openStrip {
@@ -80,11 +81,11 @@ func (e *exerciseScreen) drawStrip(items []openItem, now time.Duration, lang str
 		keys[i] = it.key
 	}
 	if !slices.Equal(keys, s.keys) {
-		s.keys, s.buttons = keys, make([]*keyButton, len(items))
+		s.keys, s.buttons = keys, make([]*ui.KeyButton, len(items))
 		s.row.Objects = []fyne.CanvasObject{widget.NewIcon(theme.WarningIcon())}
 		for i, it := range items {
 			tab := it.tab
-			b := newButton("", func() {
+			b := ui.NewButton("", func() {
 				if e.tabs != nil && tab < len(e.tabs.Items) {
 					e.tabs.SelectIndex(tab)
 				}
@@ -94,14 +95,14 @@ func (e *exerciseScreen) drawStrip(items []openItem, now time.Duration, lang str
 		}
 	}
 	for i, it := range items {
-		_, _, u := countdownText(e.sh.loc, now, it.od.TargetAt(), it.od.DeadlineAt())
+		_, _, u := ui.CountdownText(e.sh.loc, now, it.od.TargetAt(), it.od.DeadlineAt())
 		b := s.buttons[i]
 		b.SetText(e.sh.loc.T("strip.item", "team", it.team, "decision", debrief.Question(it.od.Decision.Prompt.Get(lang)),
-			"left", formatCountdown(it.deadline-now)))
+			"left", ui.FormatCountdown(it.deadline-now)))
 		switch u {
-		case urgencyCritical:
+		case ui.UrgencyCritical:
 			b.Importance = widget.DangerImportance
-		case urgencyLate:
+		case ui.UrgencyLate:
 			b.Importance = widget.WarningImportance
 		default:
 			b.Importance = widget.MediumImportance

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/graph"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -60,8 +61,8 @@ type branchMapScreen struct {
 	geo        graph.Geometry
 	nodeLines  [][]*canvas.Text // per node, its title lines
 	teamSelect *widget.Select
-	backButton *keyButton
-	pathLine   *wrapLabel
+	backButton *ui.KeyButton
+	pathLine   *ui.WrapLabel
 }
 
 func newBranchMapScreen(sh *shell, sc *scenario.Scenario, teams []teamPath, back func()) *branchMapScreen {
@@ -83,11 +84,11 @@ func (b *branchMapScreen) build() fyne.CanvasObject {
 	lang := loc.Lang().String()
 	b.graph = graph.Build(b.sc, graph.Options{Lang: lang})
 
-	b.backButton = newIconButton(loc.T("common.back"), theme.NavigateBackIcon(), b.back)
-	title := heading(loc.T("branchmap.title", "scenario", b.sc.Title.Get(lang)))
+	b.backButton = ui.NewIconButton(loc.T("common.back"), theme.NavigateBackIcon(), b.back)
+	title := ui.Heading(loc.T("branchmap.title", "scenario", b.sc.Title.Get(lang)))
 	right := container.NewHBox()
 	b.teamSelect = nil
-	b.pathLine = wrapped("")
+	b.pathLine = ui.Wrapped("")
 	b.pathLine.Hide()
 	if len(b.teams) > 0 {
 		names := []string{loc.T("branchmap.no_team")}
@@ -109,7 +110,7 @@ func (b *branchMapScreen) build() fyne.CanvasObject {
 		b.graph.Highlight(t.phases, t.taken)
 		steps := make([]string, len(t.phases))
 		for i, p := range t.phases {
-			steps[i] = phaseTitle(b.sc, p, lang)
+			steps[i] = ui.PhaseTitle(b.sc, p, lang)
 		}
 		b.pathLine.SetText(loc.T("branchmap.path_of", "team", t.name, "path", strings.Join(steps, "  →  ")))
 		b.pathLine.Show()
@@ -156,18 +157,18 @@ func (b *branchMapScreen) onPath(e graph.EdgeLine) bool {
 
 func (b *branchMapScreen) edgeStyle(e graph.EdgeLine) edgeStyle {
 	fg := theme.Color(theme.ColorNameForeground)
-	s := edgeStyle{colour: withAlpha(fg, 0xb0), width: 1.5}
+	s := edgeStyle{colour: ui.WithAlpha(fg, 0xb0), width: 1.5}
 	switch e.Kind {
 	case graph.EdgeTimeout:
-		s.colour, s.on, s.off = withAlpha(theme.Color(theme.ColorNameError), 0x99), 7, 5
+		s.colour, s.on, s.off = ui.WithAlpha(theme.Color(theme.ColorNameError), 0x99), 7, 5
 	case graph.EdgeContinue:
-		s.colour, s.on, s.off = withAlpha(theme.Color(theme.ColorNamePrimary), 0xb0), 2, 4
+		s.colour, s.on, s.off = ui.WithAlpha(theme.Color(theme.ColorNamePrimary), 0xb0), 2, 4
 	}
 	if b.graph.Highlighted() {
 		if b.onPath(e) {
 			s.colour, s.width = theme.Color(theme.ColorNamePrimary), 3.5
 		} else {
-			s.colour = withAlpha(s.colour, 0x66)
+			s.colour = ui.WithAlpha(s.colour, 0x66)
 		}
 	}
 	return s
@@ -176,7 +177,7 @@ func (b *branchMapScreen) edgeStyle(e graph.EdgeLine) edgeStyle {
 // draw puts the laid-out graph on a canvas of fixed size: edges first, so
 // the boxes cover where lines meet them, then boxes, then labels on top.
 func (b *branchMapScreen) draw(m graph.Metrics) fyne.CanvasObject {
-	c := container.New(&fixedLayout{size: fyneSize(b.geo.Size)})
+	c := container.New(&ui.FixedLayout{Size: fyneSize(b.geo.Size)})
 	line := func(p, q graph.Point, s edgeStyle) {
 		l := canvas.NewLine(s.colour)
 		l.StrokeWidth = s.width
@@ -204,15 +205,15 @@ func (b *branchMapScreen) draw(m graph.Metrics) fyne.CanvasObject {
 	for i, n := range b.geo.Nodes {
 		gn := b.graph.Nodes[i]
 		box := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-		box.StrokeColor, box.StrokeWidth = withAlpha(fg, 0x70), 1
+		box.StrokeColor, box.StrokeWidth = ui.WithAlpha(fg, 0x70), 1
 		box.CornerRadius = 6
 		switch {
 		case gn.Ending():
 			tc := toneColour(gn.Tone)
-			box.FillColor = withAlpha(tc, 0x40)
+			box.FillColor = ui.WithAlpha(tc, 0x40)
 			box.StrokeColor, box.StrokeWidth = tc, 2
 		case gn.Start:
-			box.FillColor = withAlpha(theme.Color(theme.ColorNamePrimary), 0x30)
+			box.FillColor = ui.WithAlpha(theme.Color(theme.ColorNamePrimary), 0x30)
 			box.StrokeWidth = 2
 		}
 		if b.graph.Highlighted() {
@@ -238,7 +239,7 @@ func (b *branchMapScreen) draw(m graph.Metrics) fyne.CanvasObject {
 	bg := theme.Color(theme.ColorNameBackground)
 	for _, e := range b.geo.Edges {
 		s := b.edgeStyle(e)
-		r := canvas.NewRectangle(withAlpha(bg, 0xe8))
+		r := canvas.NewRectangle(ui.WithAlpha(bg, 0xe8))
 		r.CornerRadius = 3
 		r.Move(fynePos(e.LabelPos))
 		r.Resize(fyneSize(e.LabelSize))
@@ -246,14 +247,14 @@ func (b *branchMapScreen) draw(m graph.Metrics) fyne.CanvasObject {
 		// One line per option: on a team's path only the one it chose is
 		// marked.
 		for k, text := range e.LabelLines {
-			t := canvas.NewText(text, withAlpha(s.colour, 0xff))
+			t := canvas.NewText(text, ui.WithAlpha(s.colour, 0xff))
 			on := b.graph.EdgeOnPath(e.Edges[k])
 			switch {
 			case on:
 				t.Color = theme.Color(theme.ColorNamePrimary)
 				t.TextStyle.Bold = true
 			case b.graph.Highlighted():
-				t.Color = withAlpha(fg, 0x80)
+				t.Color = ui.WithAlpha(fg, 0x80)
 			case e.Kind == graph.EdgeOption:
 				t.Color = fg
 			}
@@ -276,12 +277,12 @@ func (b *branchMapScreen) legend() fyne.CanvasObject {
 	loc := b.sh.loc
 	fg := theme.Color(theme.ColorNameForeground)
 	swatch := func(tone string) fyne.CanvasObject {
-		r := canvas.NewRectangle(withAlpha(toneColour(tone), 0x40))
+		r := canvas.NewRectangle(ui.WithAlpha(toneColour(tone), 0x40))
 		r.StrokeColor, r.StrokeWidth, r.CornerRadius = toneColour(tone), 2, 4
-		return container.New(&fixedLayout{size: fyne.NewSize(28, 16), fill: true}, r)
+		return container.New(&ui.FixedLayout{Size: fyne.NewSize(28, 16), Fill: true}, r)
 	}
 	sample := func(s edgeStyle) fyne.CanvasObject {
-		c := container.New(&fixedLayout{size: fyne.NewSize(40, 16)})
+		c := container.New(&ui.FixedLayout{Size: fyne.NewSize(40, 16)})
 		segs := [][2]graph.Point{{{X: 0, Y: 8}, {X: 40, Y: 8}}}
 		if s.on > 0 {
 			segs = graph.Dashes(graph.Point{X: 0, Y: 8}, graph.Point{X: 40, Y: 8}, s.on, s.off)
@@ -295,15 +296,15 @@ func (b *branchMapScreen) legend() fyne.CanvasObject {
 		return c
 	}
 	item := func(icon fyne.CanvasObject, text string) fyne.CanvasObject {
-		return container.NewHBox(container.NewCenter(icon), faint(text, fyne.TextAlignLeading))
+		return container.NewHBox(container.NewCenter(icon), ui.Faint(text, fyne.TextAlignLeading))
 	}
 	row := container.NewHBox(
 		item(swatch("good"), loc.T("branchmap.legend_good")),
 		item(swatch("mixed"), loc.T("branchmap.legend_mixed")),
 		item(swatch("bad"), loc.T("branchmap.legend_bad")),
-		item(sample(edgeStyle{colour: withAlpha(fg, 0xb0), width: 1.5}), loc.T("branchmap.legend_option")),
-		item(sample(edgeStyle{colour: withAlpha(theme.Color(theme.ColorNameError), 0x99), width: 1.5, on: 7, off: 5}), loc.T("branchmap.legend_timeout")),
-		item(sample(edgeStyle{colour: withAlpha(theme.Color(theme.ColorNamePrimary), 0xb0), width: 1.5, on: 2, off: 4}), loc.T("branchmap.legend_continue")),
+		item(sample(edgeStyle{colour: ui.WithAlpha(fg, 0xb0), width: 1.5}), loc.T("branchmap.legend_option")),
+		item(sample(edgeStyle{colour: ui.WithAlpha(theme.Color(theme.ColorNameError), 0x99), width: 1.5, on: 7, off: 5}), loc.T("branchmap.legend_timeout")),
+		item(sample(edgeStyle{colour: ui.WithAlpha(theme.Color(theme.ColorNamePrimary), 0xb0), width: 1.5, on: 2, off: 4}), loc.T("branchmap.legend_continue")),
 	)
 	if b.graph != nil && b.graph.Highlighted() {
 		row.Add(item(sample(edgeStyle{colour: theme.Color(theme.ColorNamePrimary), width: 3.5}), loc.T("branchmap.legend_path")))

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 )
 
@@ -28,7 +29,7 @@ type compareScreen struct {
 	data   [2]*debriefData
 
 	// Kept for tests.
-	backButton *keyButton
+	backButton *ui.KeyButton
 	cells      map[string]string // "row|column" → text shown in the table
 }
 
@@ -57,7 +58,7 @@ func (c *compareScreen) load() {
 				break
 			}
 		}
-		uiDo(func() {
+		ui.Do(func() {
 			c.loaded, c.data, c.err = true, data, err
 			if c.sh.current == c {
 				c.sh.show(c)
@@ -68,16 +69,16 @@ func (c *compareScreen) load() {
 
 func (c *compareScreen) build() fyne.CanvasObject {
 	loc := c.sh.loc
-	c.backButton = newIconButton(loc.T("compare.back"), theme.NavigateBackIcon(), c.back)
-	title := heading(loc.T("compare.title"))
+	c.backButton = ui.NewIconButton(loc.T("compare.back"), theme.NavigateBackIcon(), c.back)
+	title := ui.Heading(loc.T("compare.title"))
 	title.Truncation = fyne.TextTruncateEllipsis
 	head := container.NewPadded(container.NewBorder(nil, nil, nil, c.backButton, title))
 	var body []fyne.CanvasObject
 	switch {
 	case !c.loaded:
-		body = append(body, muted(loc.T("home.loading")))
+		body = append(body, ui.Muted(loc.T("home.loading")))
 	case c.err != nil:
-		l := wrapped(errorText(loc, c.err))
+		l := ui.Wrapped(errorText(loc, c.err))
 		l.Importance = widget.DangerImportance
 		body = append(body, l)
 	default:
@@ -106,13 +107,13 @@ func (c *compareScreen) comparison() []fyne.CanvasObject {
 			facts = append(facts, loc.T("debrief.date", "date", ov.Date))
 		}
 		facts = append(facts, ov.Status)
-		objs = append(objs, panel(
-			bold(loc.T("compare.exercise", "tag", compareTags[i], "scenario", ov.Scenario)),
-			muted(strings.Join(facts, " · ")),
-			wrapped(loc.T("home.resume_teams", "teams", listJoin(loc, ov.Teams)))))
+		objs = append(objs, ui.Panel(
+			ui.Bold(loc.T("compare.exercise", "tag", compareTags[i], "scenario", ov.Scenario)),
+			ui.Muted(strings.Join(facts, " · ")),
+			ui.Wrapped(loc.T("home.resume_teams", "teams", ui.ListJoin(loc, ov.Teams)))))
 	}
 	if reports[0].Overview.ScenarioID != reports[1].Overview.ScenarioID {
-		objs = append(objs, iconLine(theme.InfoIcon(), loc.T("compare.different_scenarios")))
+		objs = append(objs, ui.IconLine(theme.InfoIcon(), loc.T("compare.different_scenarios")))
 	}
 
 	// Every team of both exercises, A's first, each its own colour.
@@ -121,14 +122,14 @@ func (c *compareScreen) comparison() []fyne.CanvasObject {
 		team  *debrief.TeamReport
 	}
 	var cols []column
-	var series []scoreSeries
+	var series []ui.ScoreSeries
 	for i, r := range reports {
 		// The debrief's series of each report, renamed and recoloured.
-		for j, ss := range scoreChartSeries(r) {
+		for j, ss := range ui.ScoreChartSeries(r) {
 			t := &r.Teams[j]
 			label := compareTags[i] + " · " + t.Name
 			cols = append(cols, column{label, t})
-			ss.team, ss.color = label, len(series)
+			ss.Team, ss.Color = label, len(series)
 			series = append(series, ss)
 		}
 	}
@@ -137,8 +138,8 @@ func (c *compareScreen) comparison() []fyne.CanvasObject {
 		labels[i] = col.label
 	}
 	dims := allDimensions()
-	objs = append(objs, heading(loc.T("debrief.scores_chart")), teamLegend(labels),
-		newScoreChart(dims, func(d string) string { return dimensionName(loc, d) }, series, 250))
+	objs = append(objs, ui.Heading(loc.T("debrief.scores_chart")), ui.TeamLegend(labels),
+		ui.NewScoreChart(dims, func(d string) string { return dimensionName(loc, d) }, series, 250))
 
 	// The table: a row per score dimension, then how each team's play
 	// ended and how it took its decisions.
@@ -152,7 +153,7 @@ func (c *compareScreen) comparison() []fyne.CanvasObject {
 			row = container.NewGridWithColumns(len(cols) + 1)
 			table.Add(row)
 		}
-		l := wrapped(text)
+		l := ui.Wrapped(text)
 		l.TextStyle.Bold = strong
 		row.Add(l)
 	}
@@ -194,10 +195,10 @@ func (c *compareScreen) comparison() []fyne.CanvasObject {
 		}
 		text := loc.T("compare.decisions_value", "chosen", chosen, "on_time", onTime, "timed_out", timedOut)
 		if chosen > 0 {
-			text += "\n" + loc.T("compare.mean_response", "time", formatSpan(loc, took/time.Duration(chosen)))
+			text += "\n" + loc.T("compare.mean_response", "time", ui.FormatSpan(loc, took/time.Duration(chosen)))
 		}
 		cell("decisions", i+1, text, false)
 	}
-	objs = append(objs, heading(loc.T("compare.table")), table)
+	objs = append(objs, ui.Heading(loc.T("compare.table")), table)
 	return objs
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -35,7 +36,7 @@ type console struct {
 	loc  *i18n.Localizer
 
 	cancel   func()
-	redraw   coalescer
+	redraw   ui.Coalescer
 	closed   bool
 	shownSeq int64
 	updating bool // set while refresh moves the speed select, so it sends nothing
@@ -43,31 +44,31 @@ type console struct {
 	root        fyne.CanvasObject
 	clock       *canvas.Text
 	duration    *canvas.Text
-	paused      *banner
-	pauseButton *keyButton
+	paused      *ui.Banner
+	pauseButton *ui.KeyButton
 	// discussion makes a pause a discussion pause: teams may still choose
 	// while response time stands still.
 	discussion  *widget.Check
 	speedSelect *widget.Select
 	speedValues []float64
 	window      time.Duration // the scenario's typical decision window (decisionWindow)
-	endButton   *keyButton
+	endButton   *ui.KeyButton
 	endConfirm  *dialog.ConfirmDialog
 	teams       *fyne.Container
 	upcoming    *fyne.Container
 	delivered   *fyne.Container
-	countdowns  []*countdown
+	countdowns  []*ui.Countdown
 	scrolls     []*container.Scroll
 
-	histories    worldHistories
-	meters       map[string]*worldMeters // by team; kept across rebuilds
+	histories    ui.WorldHistories
+	meters       map[string]*ui.WorldMeters // by team; kept across rebuilds
 	moods        map[string]*feedMood
 	judge        *judgement
-	injectButton *keyButton
-	noteButton   *keyButton
-	lastNote     *wrapLabel
+	injectButton *ui.KeyButton
+	noteButton   *ui.KeyButton
+	lastNote     *ui.WrapLabel
 	// By team, for tests.
-	overrideButtons map[string]*keyButton
+	overrideButtons map[string]*ui.KeyButton
 	// background, when set, runs the console's commands off the UI
 	// goroutine (see sendAll); nil sends at once (tests).
 	background func(func())
@@ -76,14 +77,14 @@ type console struct {
 	clockRow *fyne.Container
 	// The schedule controls drawn last (schedule.go), for tests: by
 	// inject id and teams, and by team and decision.
-	sendButtons   map[string]*keyButton
+	sendButtons   map[string]*ui.KeyButton
 	delaySelects  map[string]*widget.Select
-	skipButtons   map[string]*keyButton
+	skipButtons   map[string]*ui.KeyButton
 	extendSelects map[string]*widget.Select
 	skipConfirm   *dialog.ConfirmDialog
-	rateButtons   map[string]*keyButton
-	noteButtons   map[string]*keyButton
-	scoreLabels   map[string]*wrapLabel
+	rateButtons   map[string]*ui.KeyButton
+	noteButtons   map[string]*ui.KeyButton
+	scoreLabels   map[string]*ui.WrapLabel
 	ratingLines   map[string][]string
 
 	// laptops, set when the teams play on their own laptops, says which
@@ -167,14 +168,14 @@ func groupInjects(in []injectGroup) []injectGroup {
 }
 
 func newConsole(conn engine.Conn, win fyne.Window, loc *i18n.Localizer) *console {
-	return newConsoleWith(conn, win, loc, worldHistories{})
+	return newConsoleWith(conn, win, loc, ui.WorldHistories{})
 }
 
 // newConsoleWith makes a console that keeps the teams' world histories in
 // histories (shared with the team views, kept across a language switch).
-func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, histories worldHistories) *console {
+func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, histories ui.WorldHistories) *console {
 	c := &console{conn: conn, win: win, loc: loc, shownSeq: -1, histories: histories,
-		meters: map[string]*worldMeters{}, moods: map[string]*feedMood{}}
+		meters: map[string]*ui.WorldMeters{}, moods: map[string]*feedMood{}}
 	c.judge = newJudgement(conn, win, loc, c.refresh)
 	fg := theme.Color(theme.ColorNameForeground)
 	c.clock = canvas.NewText("00:00:00", fg)
@@ -183,30 +184,30 @@ func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, hist
 	c.duration = canvas.NewText("/ 00:00:00", theme.Color(theme.ColorNamePlaceHolder))
 	c.duration.TextSize = 22
 	c.duration.TextStyle = fyne.TextStyle{Monospace: true}
-	c.paused = newBanner(loc.T("console.paused"), theme.Color(theme.ColorNameError))
+	c.paused = ui.NewBanner(loc.T("console.paused"), theme.Color(theme.ColorNameError))
 
-	c.pauseButton = newIconButton(loc.T("console.pause"), theme.MediaPauseIcon(), c.togglePause)
+	c.pauseButton = ui.NewIconButton(loc.T("console.pause"), theme.MediaPauseIcon(), c.togglePause)
 	c.discussion = widget.NewCheck(loc.T("console.discussion"), c.discussionChanged)
 	c.pauseButton.Importance = widget.HighImportance
 	c.speedSelect = widget.NewSelect(nil, c.speedChanged)
-	conn.Read(func(st *engine.State) { c.window = decisionWindow(st.Scenario) })
-	c.endButton = newIconButton(loc.T("console.end"), theme.MediaStopIcon(), c.askEnd)
+	conn.Read(func(st *engine.State) { c.window = ui.DecisionWindow(st.Scenario) })
+	c.endButton = ui.NewIconButton(loc.T("console.end"), theme.MediaStopIcon(), c.askEnd)
 	c.endButton.Importance = widget.DangerImportance
 
 	c.clockRow = container.NewHBox(c.discussion)
 	clockBlock := container.NewVBox(
-		muted(loc.T("console.clock")),
+		ui.Muted(loc.T("console.clock")),
 		container.NewHBox(c.clock, container.NewCenter(c.duration)),
 		c.clockRow)
-	c.injectButton = newIconButton(loc.T("judge.inject_button"), theme.MailSendIcon(), func() { c.judge.openInject("") })
-	c.noteButton = newIconButton(loc.T("judge.note_button"), theme.DocumentCreateIcon(), func() { c.judge.openNote("") })
+	c.injectButton = ui.NewIconButton(loc.T("judge.inject_button"), theme.MailSendIcon(), func() { c.judge.openInject("") })
+	c.noteButton = ui.NewIconButton(loc.T("judge.note_button"), theme.DocumentCreateIcon(), func() { c.judge.openNote("") })
 	controls := container.NewHBox(c.pauseButton,
 		widget.NewLabel(loc.T("console.speed")), c.speedSelect,
 		widget.NewSeparator(), c.endButton)
 	judging := container.NewHBox(c.injectButton, c.noteButton)
-	c.lastNote = muted("")
-	top := container.NewBorder(nil, nil, clockBlock, container.NewVBox(container.NewCenter(controls), container.NewHBox(spacer(), judging)),
-		container.NewCenter(c.paused.box))
+	c.lastNote = ui.Muted("")
+	top := container.NewBorder(nil, nil, clockBlock, container.NewVBox(container.NewCenter(controls), container.NewHBox(ui.Spacer(), judging)),
+		container.NewCenter(c.paused.Box))
 
 	c.teams = container.NewVBox()
 	c.upcoming = container.NewVBox()
@@ -217,14 +218,14 @@ func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, hist
 	// Coming and delivered injects scroll separately, so a long history
 	// never pushes what comes next out of sight.
 	right := container.NewVSplit(
-		container.NewBorder(heading(loc.T("console.coming_next")), nil, nil, nil, upcoming),
-		container.NewBorder(heading(loc.T("console.injects_delivered")), nil, nil, nil, delivered))
+		container.NewBorder(ui.Heading(loc.T("console.coming_next")), nil, nil, nil, upcoming),
+		container.NewBorder(ui.Heading(loc.T("console.injects_delivered")), nil, nil, nil, delivered))
 	right.Offset = 0.5 // room for the coming injects' controls
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.55
 	c.root = container.NewBorder(container.NewVBox(container.NewPadded(top), c.lastNote, widget.NewSeparator()), nil, nil, nil, split)
 
-	c.cancel = conn.Subscribe(func(engine.Event) { c.redraw.request(c.refresh) })
+	c.cancel = conn.Subscribe(func(engine.Event) { c.redraw.Request(c.refresh) })
 	c.refresh()
 	return c
 }
@@ -248,7 +249,7 @@ func (c *console) snapshot() consoleSnapshot {
 			s.lang = c.loc.Lang().String()
 		}
 		for _, t := range st.Teams {
-			ts := teamSummary{name: t.Name, phase: phaseTitle(st.Scenario, t.Phase, s.lang), open: slices.Clone(t.Open),
+			ts := teamSummary{name: t.Name, phase: ui.PhaseTitle(st.Scenario, t.Phase, s.lang), open: slices.Clone(t.Open),
 				scores: t.Scores(), ended: t.Ended, endAt: t.EndedAt, reason: t.EndReason,
 				world: maps.Clone(t.World), feed: slices.Clone(t.Feed), overrides: maps.Clone(t.Overrides),
 				ratings: objectiveRatings(st, t.Name)}
@@ -289,7 +290,7 @@ func (c *console) refresh() {
 	c.clock.Refresh()
 	c.duration.Text = "/ " + debrief.Clock(s.duration)
 	c.duration.Refresh()
-	c.paused.showPause(s.paused, s.discussion, c.loc.T("console.paused"), c.loc.T("console.discussion_paused"))
+	c.paused.ShowPause(s.paused, s.discussion, c.loc.T("console.paused"), c.loc.T("console.discussion_paused"))
 	if s.paused {
 		if c.discussion.Checked != s.discussion {
 			c.updating = true
@@ -325,12 +326,12 @@ func (c *console) refresh() {
 		c.rebuild(s)
 	}
 	for _, cd := range c.countdowns {
-		cd.setNow(now)
+		cd.SetNow(now)
 	}
 	// The meters' charts and the feed mood move with the clock.
 	for _, t := range s.teams {
 		if m := c.meters[t.name]; m != nil {
-			m.update(t.world, s.worldAt, now)
+			m.Update(t.world, s.worldAt, now)
 		}
 		if m := c.moods[t.name]; m != nil {
 			m.update(t.feed, now, s.lang)
@@ -364,13 +365,13 @@ func (c *console) showLaptops() {
 }
 
 func (c *console) showSpeed(speed float64) {
-	labels, values := speedOptions(speed)
+	labels, values := ui.SpeedOptions(speed)
 	if !slices.Equal(values, c.speedValues) {
 		// Each speed says what it leaves of the scenario's typical
 		// decision (the window and language are the console's own).
 		if c.window > 0 {
 			for i, v := range values {
-				labels[i] = c.loc.T("console.speed_option", "speed", labels[i], "real", formatSpan(c.loc, time.Duration(float64(c.window)/v).Round(time.Second)))
+				labels[i] = c.loc.T("console.speed_option", "speed", labels[i], "real", ui.FormatSpan(c.loc, time.Duration(float64(c.window)/v).Round(time.Second)))
 			}
 		}
 		c.speedValues = values
@@ -386,10 +387,10 @@ func (c *console) showSpeed(speed float64) {
 func (c *console) rebuild(s consoleSnapshot) {
 	loc := c.loc
 	c.countdowns = nil
-	c.overrideButtons, c.rateButtons, c.noteButtons = map[string]*keyButton{}, map[string]*keyButton{}, map[string]*keyButton{}
-	c.sendButtons, c.skipButtons = map[string]*keyButton{}, map[string]*keyButton{}
+	c.overrideButtons, c.rateButtons, c.noteButtons = map[string]*ui.KeyButton{}, map[string]*ui.KeyButton{}, map[string]*ui.KeyButton{}
+	c.sendButtons, c.skipButtons = map[string]*ui.KeyButton{}, map[string]*ui.KeyButton{}
 	c.delaySelects, c.extendSelects = map[string]*widget.Select{}, map[string]*widget.Select{}
-	c.scoreLabels, c.ratingLines = map[string]*wrapLabel{}, map[string][]string{}
+	c.scoreLabels, c.ratingLines = map[string]*ui.WrapLabel{}, map[string][]string{}
 	c.laptopLabels = map[string]*widget.Label{}
 	var cards []fyne.CanvasObject
 	for _, t := range s.teams {
@@ -416,7 +417,7 @@ func (c *console) rebuild(s consoleSnapshot) {
 		next = append(next, c.comingLine(g, s.lang))
 	}
 	if len(next) == 0 {
-		next = append(next, muted(loc.T("console.nothing_next_phase")))
+		next = append(next, ui.Muted(loc.T("console.nothing_next_phase")))
 	}
 	c.upcoming.Objects = next
 	c.upcoming.Refresh()
@@ -426,7 +427,7 @@ func (c *console) rebuild(s consoleSnapshot) {
 		done = append(done, injectLine(loc, g, s.lang))
 	}
 	if len(done) == 0 {
-		done = append(done, muted(loc.T("common.none")))
+		done = append(done, ui.Muted(loc.T("common.none")))
 	}
 	c.delivered.Objects = done
 	c.delivered.Refresh()
@@ -440,8 +441,8 @@ func (c *console) rebuild(s consoleSnapshot) {
 func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 	loc, lang := c.loc, s.lang
 	objs := []fyne.CanvasObject{
-		heading(t.name),
-		wrapped(loc.T("console.phase_line", "phase", t.phase)),
+		ui.Heading(t.name),
+		ui.Wrapped(loc.T("console.phase_line", "phase", t.phase)),
 	}
 	if c.laptops != nil {
 		l := widget.NewLabel("")
@@ -453,11 +454,11 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 	if len(s.vars) > 0 {
 		m := c.meters[t.name]
 		if m == nil {
-			m = newWorldMeters(s.vars, c.histories.get(t.name), 2, lang)
+			m = ui.NewWorldMeters(s.vars, c.histories.Get(t.name), 2, lang)
 			c.meters[t.name] = m
 		}
-		m.update(t.world, s.worldAt, c.conn.ExerciseTime())
-		objs = append(objs, m.box)
+		m.Update(t.world, s.worldAt, c.conn.ExerciseTime())
+		objs = append(objs, m.Box)
 	}
 	if s.hasFeed || len(t.feed) > 0 {
 		mood := c.moods[t.name]
@@ -471,27 +472,27 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 	objs = append(objs, widget.NewSeparator())
 	switch {
 	case t.ended && t.ending != nil && t.ending.Ending != nil:
-		l := bold(loc.T("console.team_ending", "ending", t.ending.Ending.Outcome.Get(lang), "time", debrief.Clock(t.endAt)))
+		l := ui.Bold(loc.T("console.team_ending", "ending", t.ending.Ending.Outcome.Get(lang), "time", debrief.Clock(t.endAt)))
 		l.Importance = widget.SuccessImportance
 		objs = append(objs, l)
 	case t.ended:
-		objs = append(objs, bold(loc.T("console.team_stopped", "reason", endReasonText(loc, t.reason), "time", debrief.Clock(t.endAt))))
+		objs = append(objs, ui.Bold(loc.T("console.team_stopped", "reason", endReasonText(loc, t.reason), "time", debrief.Clock(t.endAt))))
 	case len(t.open) == 0:
-		objs = append(objs, muted(loc.T("console.no_open_decisions")))
+		objs = append(objs, ui.Muted(loc.T("console.no_open_decisions")))
 	}
 	for _, od := range t.open {
-		cd := newCountdown(loc, od.OpenedAt, od.TargetAt(), od.DeadlineAt())
+		cd := ui.NewCountdown(loc, od.OpenedAt, od.TargetAt(), od.DeadlineAt())
 		c.countdowns = append(c.countdowns, cd)
-		p := wrapped(od.Decision.Prompt.Get(lang))
+		p := ui.Wrapped(od.Decision.Prompt.Get(lang))
 		objs = append(objs, p, container.NewBorder(nil, nil, nil, c.extendSelect(t.name, od), cd))
 	}
 	// Scores, with the facilitator's overrides.
 	line, overridden := scoreLineWithOverrides(loc, t.scores, t.overrides)
-	score := wrapped(line)
+	score := ui.Wrapped(line)
 	c.scoreLabels[t.name] = score
 	objs = append(objs, widget.NewSeparator(), score)
 	if overridden {
-		objs = append(objs, muted(loc.T("judge.override_footnote")))
+		objs = append(objs, ui.Muted(loc.T("judge.override_footnote")))
 	}
 	// Objectives: the rating given, or what the evidence suggests so far.
 	// One line each, in a single rich text: separate labels would each add
@@ -512,12 +513,12 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 	}
 	// The team's latest observer notes.
 	for i := max(0, len(t.notes)-2); i < len(t.notes); i++ {
-		objs = append(objs, iconLine(theme.DocumentCreateIcon(), consoleNoteLine(t.notes[i])))
+		objs = append(objs, ui.IconLine(theme.DocumentCreateIcon(), consoleNoteLine(t.notes[i])))
 	}
 	name := t.name
-	ov := newIconButton(loc.T("judge.override_button"), theme.DocumentCreateIcon(), func() { c.judge.openOverride(name, "") })
-	rate := newIconButton(loc.T("judge.rating_button"), theme.ListIcon(), func() { c.judge.openRating(name) })
-	note := newIconButton(loc.T("judge.note_team_button"), theme.ContentAddIcon(), func() { c.judge.openNote(name) })
+	ov := ui.NewIconButton(loc.T("judge.override_button"), theme.DocumentCreateIcon(), func() { c.judge.openOverride(name, "") })
+	rate := ui.NewIconButton(loc.T("judge.rating_button"), theme.ListIcon(), func() { c.judge.openRating(name) })
+	note := ui.NewIconButton(loc.T("judge.note_team_button"), theme.ContentAddIcon(), func() { c.judge.openNote(name) })
 	c.overrideButtons[name], c.rateButtons[name], c.noteButtons[name] = ov, rate, note
 	buttons := container.NewHBox(ov)
 	if len(t.ratings) > 0 {
@@ -525,21 +526,21 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 	}
 	buttons.Add(note)
 	objs = append(objs, buttons)
-	return panel(objs...)
+	return ui.Panel(objs...)
 }
 
 // injectLine is one inject in the console's lists: when, for whom, through
 // which channel, from whom, and the text.
 func injectLine(loc *i18n.Localizer, g injectGroup, lang string, extra ...fyne.CanvasObject) fyne.CanvasObject {
 	in := g.inject
-	head := debrief.Clock(g.at) + " · " + listJoin(loc, g.teams) + " · " + channelName(loc, in.Channel)
+	head := debrief.Clock(g.at) + " · " + ui.ListJoin(loc, g.teams) + " · " + ui.ChannelName(loc, in.Channel)
 	if from := in.From.Get(lang); from != "" {
 		head += " · " + from
 	}
 	// extra (a coming inject's notes and controls) goes above the text,
 	// where it is seen without scrolling through a long message.
-	objs := append([]fyne.CanvasObject{iconLine(channelIcon(in.Channel), head)}, extra...)
-	return panel(append(objs, wrapped(in.Text.Get(lang)))...)
+	objs := append([]fyne.CanvasObject{ui.IconLine(channelIcon(in.Channel), head)}, extra...)
+	return ui.Panel(append(objs, ui.Wrapped(in.Text.Get(lang)))...)
 }
 
 // endReasonText explains why a team stopped playing.
@@ -592,7 +593,7 @@ func (c *console) speedChanged(string) {
 // askEnd ends the exercise after a confirmation: ending early cannot be
 // undone and takes every team to the debrief.
 func (c *console) askEnd() {
-	msg := wrapped(c.loc.T("console.end_confirm"))
+	msg := ui.Wrapped(c.loc.T("console.end_confirm"))
 	c.endConfirm = dialog.NewCustomConfirm(c.loc.T("console.end_confirm_title"), c.loc.T("console.end_confirm_button"),
 		c.loc.T("common.cancel"), msg, func(ok bool) {
 			c.endConfirm = nil
@@ -603,7 +604,7 @@ func (c *console) askEnd() {
 	c.endConfirm.SetConfirmImportance(widget.DangerImportance)
 	c.endConfirm.Resize(fyne.NewSize(520, 0))
 	// Escape cancels; Enter does not end an exercise by accident.
-	withKeys(c.win, c.endConfirm, func() {})
+	ui.WithKeys(c.win, c.endConfirm, func() {})
 	c.endConfirm.Show()
 }
 
@@ -639,6 +640,6 @@ func (c *console) sendAll(cmds []engine.Command) {
 	}
 	c.background(func() {
 		err := run()
-		uiDo(func() { done(err) })
+		ui.Do(func() { done(err) })
 	})
 }

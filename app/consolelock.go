@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/firebreak-drills/firebreak/app/ui"
 )
 
 // The facilitator's console shows what teams must not see: the injects to
@@ -111,8 +112,8 @@ func (l *consoleLock) unlock(pin string) (ok bool, wait time.Duration) {
 type lockPanel struct {
 	root    fyne.CanvasObject
 	entry   *widget.Entry
-	button  *keyButton
-	message *wrapLabel
+	button  *ui.KeyButton
+	message *ui.WrapLabel
 }
 
 // consoleContent is the console tab's content: the console with a Lock
@@ -126,16 +127,16 @@ func (e *exerciseScreen) consoleContent() fyne.CanvasObject {
 	p.entry = widget.NewPasswordEntry()
 	p.entry.SetPlaceHolder(loc.T("console.pin_placeholder"))
 	p.entry.OnSubmitted = func(string) { e.tryUnlock() }
-	p.button = newIconButton(loc.T("console.unlock"), theme.VisibilityIcon(), e.tryUnlock)
+	p.button = ui.NewIconButton(loc.T("console.unlock"), theme.VisibilityIcon(), e.tryUnlock)
 	p.button.Importance = widget.HighImportance
-	p.message = wrapped(e.lockMessage)
+	p.message = ui.Wrapped(e.lockMessage)
 	p.message.Importance = widget.DangerImportance
 	if e.lockMessage == "" {
 		p.message.Hide()
 	}
 	form := container.NewVBox(
-		container.NewHBox(widget.NewIcon(theme.VisibilityOffIcon()), heading(loc.T("console.locked_title"))),
-		wrapped(loc.T("console.locked_text")),
+		container.NewHBox(widget.NewIcon(theme.VisibilityOffIcon()), ui.Heading(loc.T("console.locked_title"))),
+		ui.Wrapped(loc.T("console.locked_text")),
 		container.NewBorder(nil, nil, nil, p.button, p.entry),
 		p.message,
 	)
@@ -161,7 +162,7 @@ func (e *exerciseScreen) addConsoleTools() {
 	e.console.clockRow.Add(e.soundCheck)
 	e.lockButton = nil
 	if e.lock != nil {
-		e.lockButton = newIconButton(loc.T("console.lock"), theme.VisibilityOffIcon(), e.lockConsole)
+		e.lockButton = ui.NewIconButton(loc.T("console.lock"), theme.VisibilityOffIcon(), e.lockConsole)
 		e.lockButton.Importance = widget.LowImportance
 		e.console.clockRow.Add(e.lockButton)
 	}
@@ -187,7 +188,7 @@ func (e *exerciseScreen) tryUnlock() {
 	case ok:
 		e.lockMessage = ""
 	case wait > 0:
-		e.lockMessage = loc.T("console.pin_wait", "time", formatSpan(loc, wait))
+		e.lockMessage = loc.T("console.pin_wait", "time", ui.FormatSpan(loc, wait))
 	default:
 		e.lockMessage = loc.T("console.pin_wrong")
 	}

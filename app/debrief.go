@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
@@ -58,11 +59,11 @@ type debriefScreen struct {
 	judge *debriefJudge // rating, overrides and notes after the end
 
 	// Kept for tests.
-	homeButton *keyButton
-	mapButton  *keyButton
+	homeButton *ui.KeyButton
+	mapButton  *ui.KeyButton
 	teamTabs   *container.AppTabs
 	teamCards  map[string]fyne.CanvasObject
-	statements map[string][]*wrapLabel    // by team: the statements shown, in answer order
+	statements map[string][]*ui.WrapLabel // by team: the statements shown, in answer order
 	factChecks map[string][]factCheck     // by team: required facts, in answer order
 	rubrics    map[string][]rubric.Result // by team: the rubric's judgements shown
 	timeline   *timelineView
@@ -137,12 +138,12 @@ func (d *debriefScreen) build() fyne.CanvasObject {
 	lang := d.lang()
 	d.report = d.buildReport(lang, "")
 	d.teamCards = map[string]fyne.CanvasObject{}
-	d.statements = map[string][]*wrapLabel{}
+	d.statements = map[string][]*ui.WrapLabel{}
 	d.factChecks = map[string][]factCheck{}
 	d.rubrics = map[string][]rubric.Result{}
 
-	d.homeButton = newIconButton(loc.T("debrief.home"), theme.HomeIcon(), d.sh.showHome)
-	d.mapButton = newIconButton(loc.T("debrief.branch_map"), theme.GridIcon(), func() {
+	d.homeButton = ui.NewIconButton(loc.T("debrief.home"), theme.HomeIcon(), d.sh.showHome)
+	d.mapButton = ui.NewIconButton(loc.T("debrief.branch_map"), theme.GridIcon(), func() {
 		d.sh.showBranchMap(st.Scenario, teamPaths(st), func() { d.sh.show(d) })
 	})
 
@@ -150,13 +151,13 @@ func (d *debriefScreen) build() fyne.CanvasObject {
 	if st.Ended {
 		status = loc.T("debrief.status_ended", "time", debrief.Clock(st.EndedAt), "reason", exerciseEndText(loc, st.Reason))
 	}
-	title := heading(loc.T("debrief.title_for", "scenario", st.Scenario.Title.Get(lang)))
+	title := ui.Heading(loc.T("debrief.title_for", "scenario", st.Scenario.Title.Get(lang)))
 	title.Truncation = fyne.TextTruncateEllipsis
 	if d.judge == nil {
 		d.judge = &debriefJudge{d: d}
 	}
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(d.judge.buttons(), d.mapButton, d.homeButton), title)
-	sub := container.NewBorder(nil, nil, nil, d.export.build(), container.NewPadded(faint(status, fyne.TextAlignLeading)))
+	sub := container.NewBorder(nil, nil, nil, d.export.build(), container.NewPadded(ui.Faint(status, fyne.TextAlignLeading)))
 
 	d.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(loc.T("debrief.tab_overview"), theme.InfoIcon(), d.overviewTab()),
@@ -194,7 +195,7 @@ func (d *debriefScreen) reload() {
 	st, id := d.sh.store, d.data.id
 	d.sh.inBackground(func() {
 		data, err := loadDebrief(st, id)
-		uiDo(func() {
+		ui.Do(func() {
 			if err != nil {
 				d.sh.showError(err)
 				return
@@ -217,7 +218,7 @@ func (d *debriefScreen) reload() {
 
 // scroller is a tab's content: a column at most width wide that scrolls.
 func scroller(width float32, objs ...fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewVScroll(column(width, container.NewPadded(container.NewVBox(objs...))))
+	return container.NewVScroll(ui.Column(width, container.NewPadded(container.NewVBox(objs...))))
 }
 
 func (d *debriefScreen) teamNames() []string {
@@ -257,47 +258,47 @@ func (d *debriefScreen) overviewTab() fyne.CanvasObject {
 	}
 	facts = append(facts, loc.T("debrief.duration", "duration", debrief.Clock(time.Duration(ov.DurationSeconds*float64(time.Second)))))
 	facts = append(facts, loc.T("debrief.team_count", "n", len(ov.Teams)))
-	objs := []fyne.CanvasObject{muted(strings.Join(facts, " · "))}
+	objs := []fyne.CanvasObject{ui.Muted(strings.Join(facts, " · "))}
 	if ov.Summary != "" {
-		objs = append(objs, wrapped(ov.Summary))
+		objs = append(objs, ui.Wrapped(ov.Summary))
 	}
 
 	// Scores, the teams side by side per dimension.
-	objs = append(objs, heading(loc.T("debrief.scores_chart")), teamLegend(d.teamNames()),
-		newScoreChart(allDimensions(), d.dimLabel, scoreChartSeries(r), 250))
+	objs = append(objs, ui.Heading(loc.T("debrief.scores_chart")), ui.TeamLegend(d.teamNames()),
+		ui.NewScoreChart(allDimensions(), d.dimLabel, ui.ScoreChartSeries(r), 250))
 	if anyOverride(r) {
-		objs = append(objs, muted(loc.T("debrief.override_mark")))
+		objs = append(objs, ui.Muted(loc.T("debrief.override_mark")))
 	}
 
 	// Endings.
-	objs = append(objs, heading(loc.T("debrief.endings")))
+	objs = append(objs, ui.Heading(loc.T("debrief.endings")))
 	for i, t := range r.Teams {
-		l := wrapped(labelled(loc, t.Name, t.Ending.Short))
+		l := ui.Wrapped(ui.Labelled(loc, t.Name, t.Ending.Short))
 		if t.Ending.Tone != "" {
 			l.Importance = toneImportance(t.Ending.Tone)
 		}
-		objs = append(objs, container.NewBorder(nil, nil, swatch(teamColor(i)), nil, l))
+		objs = append(objs, container.NewBorder(nil, nil, ui.Swatch(ui.TeamColor(i)), nil, l))
 	}
 
 	// The world over time.
 	if len(r.Overview.World) > 0 {
-		objs = append(objs, heading(loc.T("debrief.world_over_time")), teamLegend(d.teamNames()))
+		objs = append(objs, ui.Heading(loc.T("debrief.world_over_time")), ui.TeamLegend(d.teamNames()))
 		grid := container.NewGridWithColumns(2)
 		for _, v := range r.Overview.World {
-			grid.Add(container.NewVBox(bold(v.Label), d.curveChart(v, -1)))
+			grid.Add(container.NewVBox(ui.Bold(v.Label), d.curveChart(v, -1)))
 		}
 		objs = append(objs, grid)
 	}
 
 	// General lessons and notes.
 	if len(r.Lessons) > 0 {
-		objs = append(objs, heading(debrief.T(lang, "lessons")))
+		objs = append(objs, ui.Heading(debrief.T(lang, "lessons")))
 		for _, l := range r.Lessons {
 			objs = append(objs, findingLabel(l.Kind, l.Text))
 		}
 	}
 	if len(r.Notes) > 0 {
-		objs = append(objs, heading(loc.T("debrief.general_notes")))
+		objs = append(objs, ui.Heading(loc.T("debrief.general_notes")))
 		for _, n := range r.Notes {
 			objs = append(objs, noteLine(n))
 		}
@@ -317,15 +318,15 @@ func anyOverride(r *debrief.Report) bool {
 // curveChart is a world variable's step chart, every team on it; mark ≥ 0
 // marks a moment (seconds).
 func (d *debriefScreen) curveChart(v debrief.Variable, mark float64) fyne.CanvasObject {
-	var series []curveSeries
+	var series []ui.CurveSeries
 	for i, t := range d.report.Teams {
 		for _, c := range t.Curves {
 			if c.Variable == v.ID {
-				series = append(series, curveSeries{color: i, points: c.Points})
+				series = append(series, ui.CurveSeries{Color: i, Points: c.Points})
 			}
 		}
 	}
-	return newCurveChart(v.Min, v.Max, d.report.Overview.EndSeconds, series, mark, d.sh.loc.T("debrief.minutes_axis"), 190)
+	return ui.NewCurveChart(v.Min, v.Max, d.report.Overview.EndSeconds, series, mark, d.sh.loc.T("debrief.minutes_axis"), 190)
 }
 
 // findingLabel is a strength (green) or an area for improvement (red).
@@ -334,12 +335,12 @@ func findingLabel(kind, text string) fyne.CanvasObject {
 	if kind == debrief.KindImprovement {
 		icon = theme.NewErrorThemedResource(theme.WarningIcon())
 	}
-	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, wrapped(text))
+	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, ui.Wrapped(text))
 }
 
 func noteLine(n debrief.NoteReport) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.DocumentIcon())), nil,
-		wrapped(debrief.Clock(secondsDur(n.AtSeconds))+"  "+n.Text))
+		ui.Wrapped(debrief.Clock(secondsDur(n.AtSeconds))+"  "+n.Text))
 }
 
 func secondsDur(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
@@ -371,39 +372,39 @@ func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index i
 	loc, st := d.sh.loc, d.st
 	lang := d.lang()
 	L := func(k string) string { return debrief.T(lang, k) }
-	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, swatch(teamColor(index)), nil, heading(t.Name))}
+	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, ui.Swatch(ui.TeamColor(index)), nil, ui.Heading(t.Name))}
 
 	// Ending.
-	ending := wrappedBold(loc.T("debrief.ending_line", "ending", teamEndingText(loc, st, t, lang)))
+	ending := ui.WrappedBold(loc.T("debrief.ending_line", "ending", teamEndingText(loc, st, t, lang)))
 	if t.EndReason == engine.EndReached {
 		ending.Importance = toneImportance(st.Scenario.Phase(t.Ending).Ending.Tone)
 	}
 	objs = append(objs, ending)
 
 	// Scores, with the facilitator's overrides.
-	series := []scoreSeries{{team: t.Name, color: index, values: tr.Scores, overridden: map[string]bool{}}}
+	series := []ui.ScoreSeries{{Team: t.Name, Color: index, Values: tr.Scores, Overridden: map[string]bool{}}}
 	for _, o := range tr.Overrides {
-		series[0].overridden[o.Dimension] = true
+		series[0].Overridden[o.Dimension] = true
 	}
-	objs = append(objs, bold(loc.T("debrief.scores")), newScoreChart(allDimensions(), d.dimLabel, series, 200))
+	objs = append(objs, ui.Bold(loc.T("debrief.scores")), ui.NewScoreChart(allDimensions(), d.dimLabel, series, 200))
 	if len(tr.Overrides) > 0 {
-		objs = append(objs, muted(loc.T("debrief.override_mark")))
+		objs = append(objs, ui.Muted(loc.T("debrief.override_mark")))
 		for _, o := range tr.Overrides {
-			objs = append(objs, wrapped("* "+fmt.Sprintf(L("override"), d.dimLabel(o.Dimension), debrief.Number(o.Value), debrief.Number(o.Computed), o.Reason)))
+			objs = append(objs, ui.Wrapped("* "+fmt.Sprintf(L("override"), d.dimLabel(o.Dimension), debrief.Number(o.Value), debrief.Number(o.Computed), o.Reason)))
 		}
 	}
 
 	// Path.
 	steps := make([]string, len(t.Path))
 	for i, p := range t.Path {
-		steps[i] = loc.T("debrief.path_step", "phase", phaseTitle(st.Scenario, p.Phase, lang), "time", debrief.Clock(p.At))
+		steps[i] = loc.T("debrief.path_step", "phase", ui.PhaseTitle(st.Scenario, p.Phase, lang), "time", debrief.Clock(p.At))
 	}
-	objs = append(objs, bold(loc.T("debrief.path")), wrapped(strings.Join(steps, "  →  ")))
+	objs = append(objs, ui.Bold(loc.T("debrief.path")), ui.Wrapped(strings.Join(steps, "  →  ")))
 
 	// Decisions.
-	objs = append(objs, bold(loc.T("debrief.decisions")))
+	objs = append(objs, ui.Bold(loc.T("debrief.decisions")))
 	if len(t.Answers) == 0 {
-		objs = append(objs, muted(loc.T("debrief.no_decisions")))
+		objs = append(objs, ui.Muted(loc.T("debrief.no_decisions")))
 	}
 	for _, a := range t.Answers {
 		var answer string
@@ -417,7 +418,7 @@ func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index i
 		default:
 			answer = debrief.Unanswered(a, lang)
 		}
-		ans := wrapped(answer)
+		ans := ui.Wrapped(answer)
 		switch {
 		case a.Option == nil && a.Scored():
 			ans.Importance = widget.DangerImportance
@@ -425,14 +426,14 @@ func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index i
 			ans.Importance = widget.WarningImportance
 		}
 		card := []fyne.CanvasObject{
-			muted(loc.T("debrief.opened_at", "time", debrief.Clock(a.OpenedAt)) + " · " +
+			ui.Muted(loc.T("debrief.opened_at", "time", debrief.Clock(a.OpenedAt)) + " · " +
 				loc.T("debrief.window", "target", debrief.Took(a.Decision.Target, lang), "deadline", debrief.Took(a.Decision.Deadline, lang))),
-			wrapped(a.Decision.Prompt.Get(lang)),
+			ui.Wrapped(a.Decision.Prompt.Get(lang)),
 			ans}
 		if a.Decision.Statement != nil && a.Option != nil {
 			card = append(card, d.statement(t.Name, a, lang)...)
 		}
-		objs = append(objs, panel(card...))
+		objs = append(objs, ui.Panel(card...))
 	}
 
 	// Deadlines, promises, contradictions, triggers.
@@ -440,9 +441,9 @@ func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index i
 		if len(items) == 0 {
 			return
 		}
-		objs = append(objs, bold(title))
+		objs = append(objs, ui.Bold(title))
 		for i, s := range items {
-			l := wrapped("• " + s)
+			l := ui.Wrapped("• " + s)
 			if bad != nil && bad(i) {
 				l.Importance = widget.DangerImportance
 			}
@@ -451,7 +452,7 @@ func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index i
 	}
 	var dl []string
 	for _, x := range tr.Deadlines {
-		dl = append(dl, labelled(d.sh.loc, x.Label, x.Text))
+		dl = append(dl, ui.Labelled(d.sh.loc, x.Label, x.Text))
 	}
 	list(L("deadlines"), dl, func(i int) bool { return tr.Deadlines[i].Status == "missed" })
 	var pr []string
@@ -476,12 +477,12 @@ func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index i
 		for _, w := range tr.World {
 			ws = append(ws, w.Label+" "+debrief.Number(w.Value))
 		}
-		objs = append(objs, bold(L("world")), wrapped(strings.Join(ws, " · ")))
+		objs = append(objs, ui.Bold(L("world")), ui.Wrapped(strings.Join(ws, " · ")))
 	}
 
 	// The facilitator's notes on this team.
 	if len(tr.Notes) > 0 {
-		objs = append(objs, bold(loc.T("debrief.team_notes")))
+		objs = append(objs, ui.Bold(loc.T("debrief.team_notes")))
 		for _, n := range tr.Notes {
 			objs = append(objs, noteLine(n))
 		}
@@ -494,9 +495,9 @@ func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index i
 func (d *debriefScreen) statement(team string, a engine.Answer, lang string) []fyne.CanvasObject {
 	loc, sc := d.sh.loc, d.st.Scenario
 	spec := a.Decision.Statement
-	objs := []fyne.CanvasObject{bold(loc.T("debrief.statement", "kind", statementKindName(loc, spec.Kind)))}
+	objs := []fyne.CanvasObject{ui.Bold(loc.T("debrief.statement", "kind", statementKindName(loc, spec.Kind)))}
 	text := strings.TrimSpace(a.Statement)
-	l := wrapped(text)
+	l := ui.Wrapped(text)
 	l.Selectable = true
 	if text == "" {
 		l.SetText(loc.T("debrief.no_statement"))
@@ -508,7 +509,7 @@ func (d *debriefScreen) statement(team string, a engine.Answer, lang string) []f
 	bar.SetMinSize(fyne.NewSize(3, 0))
 	objs = append(objs, container.NewBorder(nil, nil, bar, nil, l))
 	if n := len(spec.RequiredFacts); n > 0 {
-		objs = append(objs, muted(loc.T("debrief.facts_found", "n", len(a.FactsFound), "total", n)))
+		objs = append(objs, ui.Muted(loc.T("debrief.facts_found", "n", len(a.FactsFound), "total", n)))
 		for _, id := range spec.RequiredFacts {
 			fc := factCheck{decision: a.Decision.ID, fact: id, label: factLabel(sc, id, lang), found: slices.Contains(a.FactsFound, id)}
 			d.factChecks[team] = append(d.factChecks[team], fc)
@@ -519,7 +520,7 @@ func (d *debriefScreen) statement(team string, a engine.Answer, lang string) []f
 				word = loc.T("debrief.fact_found")
 			}
 			objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil,
-				wrapped(fc.label+" — "+word)))
+				ui.Wrapped(fc.label+" — "+word)))
 		}
 	}
 	if a.Rubric != nil {
@@ -548,7 +549,7 @@ func (d *debriefScreen) rubricFeedback(team string, r rubric.Result, lang string
 			dims = append(dims, fmt.Sprintf("%s %.0f", label(rubric.DimensionLabels[dim], dim), v))
 		}
 	}
-	head := wrappedBold(loc.T("debrief.rubric_scores", "overall", fmt.Sprintf("%.0f", r.Overall), "dims", strings.Join(dims, " · ")))
+	head := ui.WrappedBold(loc.T("debrief.rubric_scores", "overall", fmt.Sprintf("%.0f", r.Overall), "dims", strings.Join(dims, " · ")))
 	objs := []fyne.CanvasObject{head}
 	quote := func(ev []string) string {
 		var qs []string
@@ -558,7 +559,7 @@ func (d *debriefScreen) rubricFeedback(team string, r rubric.Result, lang string
 			}
 			qs = append(qs, loc.T("debrief.quote", "text", shorten(e, 40)))
 		}
-		return listJoin(loc, qs)
+		return ui.ListJoin(loc, qs)
 	}
 	var passed, missing []string
 	for _, c := range r.Checks {
@@ -568,7 +569,7 @@ func (d *debriefScreen) rubricFeedback(team string, r rubric.Result, lang string
 		name := label(c.Label, c.ID)
 		switch {
 		case c.Penalty && !c.Passed:
-			l := wrapped(loc.T("debrief.rubric_penalty", "check", name, "points", fmt.Sprintf("%.0f", c.Weight), "evidence", quote(c.Evidence)))
+			l := ui.Wrapped(loc.T("debrief.rubric_penalty", "check", name, "points", fmt.Sprintf("%.0f", c.Weight), "evidence", quote(c.Evidence)))
 			l.Importance = widget.DangerImportance
 			objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon()))), nil, l))
 		case c.Penalty:
@@ -584,11 +585,11 @@ func (d *debriefScreen) rubricFeedback(team string, r rubric.Result, lang string
 	sep := loc.T("debrief.list_sep")
 	if len(passed) > 0 {
 		objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))), nil,
-			wrapped(loc.T("debrief.rubric_passed", "checks", strings.Join(passed, sep)))))
+			ui.Wrapped(loc.T("debrief.rubric_passed", "checks", strings.Join(passed, sep)))))
 	}
 	if len(missing) > 0 {
 		objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewWarningThemedResource(theme.QuestionIcon()))), nil,
-			wrapped(loc.T("debrief.rubric_missing", "checks", strings.Join(missing, sep)))))
+			ui.Wrapped(loc.T("debrief.rubric_missing", "checks", strings.Join(missing, sep)))))
 	}
 	d.rubrics[team] = append(d.rubrics[team], r)
 	return objs
@@ -601,46 +602,46 @@ func (d *debriefScreen) objectivesTab() fyne.CanvasObject {
 	lang := d.lang()
 	L := func(k string) string { return debrief.T(lang, k) }
 	if len(r.Objectives) == 0 {
-		return scroller(1000, muted(L("noobjectives")))
+		return scroller(1000, ui.Muted(L("noobjectives")))
 	}
-	objs := []fyne.CanvasObject{muted(loc.T("debrief.ratings_hint"))}
+	objs := []fyne.CanvasObject{ui.Muted(loc.T("debrief.ratings_hint"))}
 	for _, o := range r.Objectives {
-		title := wrappedHeading(o.Text) // objectives are sentences
+		title := ui.WrappedHeading(o.Text) // objectives are sentences
 		rows := []fyne.CanvasObject{title}
 		for _, ot := range o.Teams {
 			var ev []fyne.CanvasObject
 			for _, e := range ot.Evidence {
-				l := wrapped(loc.T("debrief.quote", "text", e.Label) + " → " + e.Text)
+				l := ui.Wrapped(loc.T("debrief.quote", "text", e.Label) + " → " + e.Text)
 				if e.Status == "timed-out" || e.Status == "open" || e.Status == "abandoned" {
 					l.Importance = widget.DangerImportance
 				}
 				ev = append(ev, l)
 			}
 			if len(ev) == 0 {
-				ev = append(ev, muted(L("noevidence")))
+				ev = append(ev, ui.Muted(L("noevidence")))
 			}
-			suggested := container.NewHBox(ratingBadge(ot.Suggested), faint(loc.T("debrief.suggested"), fyne.TextAlignLeading))
-			given := container.NewHBox(ratingBadge(ot.Rating), widget.NewLabel(loc.T("debrief.given")))
+			suggested := container.NewHBox(ui.RatingBadge(ot.Suggested), ui.Faint(loc.T("debrief.suggested"), fyne.TextAlignLeading))
+			given := container.NewHBox(ui.RatingBadge(ot.Rating), widget.NewLabel(loc.T("debrief.given")))
 			if ot.Rating == "" {
-				given = container.NewHBox(faint(L("rating.blank"), fyne.TextAlignLeading))
+				given = container.NewHBox(ui.Faint(L("rating.blank"), fyne.TextAlignLeading))
 			}
 			ratings := container.NewVBox(given, suggested)
 			if ot.Rating != "" {
-				ratings.Add(faint(L("rating."+ot.Rating), fyne.TextAlignLeading))
+				ratings.Add(ui.Faint(L("rating."+ot.Rating), fyne.TextAlignLeading))
 				if ot.RatingReason != "" {
-					reason := muted(ot.RatingReason)
+					reason := ui.Muted(ot.RatingReason)
 					ratings.Add(reason)
 				}
 			} else {
-				ratings.Add(faint(L("rating."+ot.Suggested), fyne.TextAlignLeading))
+				ratings.Add(ui.Faint(L("rating."+ot.Suggested), fyne.TextAlignLeading))
 			}
-			name := container.NewVBox(container.NewHBox(swatch(teamColor(d.teamIndex(ot.Team))), bold(ot.Team)))
+			name := container.NewVBox(container.NewHBox(ui.Swatch(ui.TeamColor(d.teamIndex(ot.Team))), ui.Bold(ot.Team)))
 			rows = append(rows, widget.NewSeparator(),
 				container.NewBorder(nil, nil, container.New(&minWidth{w: 140}, name), container.New(&minWidth{w: 300}, ratings), container.NewVBox(ev...)))
 		}
-		objs = append(objs, panel(rows...))
+		objs = append(objs, ui.Panel(rows...))
 	}
-	objs = append(objs, muted(r.RatingRule))
+	objs = append(objs, ui.Muted(r.RatingRule))
 	return scroller(1100, objs...)
 }
 

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
@@ -36,7 +37,7 @@ func debriefTexts(t *testing.T, o fyne.CanvasObject) []string {
 		case nil:
 		case *widget.Label:
 			out = append(out, x.Text)
-		case *wrapLabel:
+		case *ui.WrapLabel:
 			out = append(out, x.Text)
 		case *widget.RichText:
 			out = append(out, x.String())
@@ -46,7 +47,7 @@ func debriefTexts(t *testing.T, o fyne.CanvasObject) []string {
 			out = append(out, x.Text)
 		case *widget.Select:
 			out = append(out, x.Selected)
-		case *keyButton:
+		case *ui.KeyButton:
 			out = append(out, x.Text)
 		case *fyne.Container:
 			for _, c := range x.Objects {
@@ -64,7 +65,7 @@ func debriefTexts(t *testing.T, o fyne.CanvasObject) []string {
 				out = append(out, it.Text)
 				walk(it.Widget)
 			}
-		case *drawing:
+		case *ui.Drawing:
 		case fyne.Widget:
 			for _, c := range test.TempWidgetRenderer(t, x).Objects() {
 				walk(c)
@@ -611,7 +612,7 @@ func TestTheWheelOverThePlansTextBoxesScrollsThePlan(t *testing.T) {
 	// The relay takes nothing but the wheel: the drivers route clicks,
 	// drags, hovering and the mouse cursor by these interfaces, so they
 	// reach the text box under it.
-	var relay any = &wheelRelay{}
+	var relay any = &ui.WheelRelay{}
 	for name, ok := range map[string]bool{
 		"Tappable": is[fyne.Tappable](relay), "DoubleTappable": is[fyne.DoubleTappable](relay),
 		"SecondaryTappable": is[fyne.SecondaryTappable](relay), "Draggable": is[fyne.Draggable](relay),

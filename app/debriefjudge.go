@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 )
@@ -52,21 +53,21 @@ func (dj *debriefJudge) judgement() *judgement {
 // buttons returns the rate, override and note buttons for the debrief header.
 func (dj *debriefJudge) buttons() fyne.CanvasObject {
 	loc := dj.d.sh.loc
-	rate := newIconButton(loc.T("judge.rating_button"), theme.ListIcon(), func() {
+	rate := ui.NewIconButton(loc.T("judge.rating_button"), theme.ListIcon(), func() {
 		dj.pickTeam(func(team string) {
 			if j := dj.judgement(); j != nil {
 				j.openRating(team)
 			}
 		})
 	})
-	override := newIconButton(loc.T("judge.override_button"), theme.DocumentCreateIcon(), func() {
+	override := ui.NewIconButton(loc.T("judge.override_button"), theme.DocumentCreateIcon(), func() {
 		dj.pickTeam(func(team string) {
 			if j := dj.judgement(); j != nil {
 				j.openOverride(team, "")
 			}
 		})
 	})
-	note := newIconButton(loc.T("judge.note_button"), theme.ContentAddIcon(), func() {
+	note := ui.NewIconButton(loc.T("judge.note_button"), theme.ContentAddIcon(), func() {
 		if j := dj.judgement(); j != nil {
 			j.openNote("")
 		}

@@ -11,6 +11,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -110,7 +112,7 @@ func TestLimitErrorsAreSaidInTheUILanguage(t *testing.T) {
 // Chinese, naming the file.
 func TestHomeSaysTheDatabaseIsInUse(t *testing.T) {
 	openErr := storeRefusals(t)["locked"]
-	sh := newShell(testWindow(t), i18n.ZH, deps{
+	sh := newShell(uitest.Window(t), i18n.ZH, deps{
 		openStore:     func() (*exercise.DB, error) { return nil, openErr },
 		loadScenarios: func() ([]library.Entry, error) { return []library.Entry{miniEntry(t)}, nil },
 		clock:         engine.NewFakeClock(),
@@ -144,7 +146,7 @@ func TestAnExerciseStoppedAtTheLimitCanBeEnded(t *testing.T) {
 	}
 	var msg strings.Builder
 	for _, o := range test.LaidOutObjects(top) {
-		if l, ok := o.(*wrapLabel); ok {
+		if l, ok := o.(*ui.WrapLabel); ok {
 			msg.WriteString(l.Text + "\n")
 		}
 	}

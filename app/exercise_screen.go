@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 )
@@ -20,7 +21,7 @@ type exerciseScreen struct {
 	sh  *shell
 	run *exercise.Running
 
-	ticker    *clockTicker
+	ticker    *ui.ClockTicker
 	cancelEnd func()
 	done      bool
 	idleSeq   int64 // last event seen by a tick while paused; see tick
@@ -33,7 +34,7 @@ type exerciseScreen struct {
 	teams    []*teamView
 	// The teams' world over time, drawn by the meters: kept here so that
 	// a language switch, which rebuilds the views, does not lose it.
-	histories worldHistories
+	histories ui.WorldHistories
 
 	// hosting is set when the teams play on their own laptops: the
 	// screen then shows how to join instead of the teams' views.
@@ -49,7 +50,7 @@ type exerciseScreen struct {
 	lock        *consoleLock
 	lockMessage string     // why the last unlock failed
 	lockPanel   *lockPanel // while the console is locked
-	lockButton  *keyButton
+	lockButton  *ui.KeyButton
 
 	// The strip of open decisions and the auto-pause (attention.go).
 	strip        *openStrip
@@ -59,12 +60,12 @@ type exerciseScreen struct {
 	soundCheck   *widget.Check   // in the console: the chime on or off
 	autoPaused   []string        // the teams the clock paused for by itself; nil when it did not
 	notice       *fyne.Container // says so, with a Resume button
-	noticeLabel  *wrapLabel
-	noticeResume *keyButton
+	noticeLabel  *ui.WrapLabel
+	noticeResume *ui.KeyButton
 }
 
 func newExerciseScreen(sh *shell, run *exercise.Running, hs *hosting) *exerciseScreen {
-	e := &exerciseScreen{sh: sh, run: run, histories: worldHistories{}, hosting: hs,
+	e := &exerciseScreen{sh: sh, run: run, histories: ui.WorldHistories{}, hosting: hs,
 		pausedFor: map[string]bool{}, chimed: map[string]bool{}}
 	if a := fyne.CurrentApp(); a != nil {
 		if l, ok := newConsoleLock(a.Preferences().String(pinPref(run.ID)), time.Now); ok {
@@ -79,11 +80,11 @@ func newExerciseScreen(sh *shell, run *exercise.Running, hs *hosting) *exerciseS
 	}
 	e.cancelEnd = run.Session.Subscribe(func(ev engine.Event) {
 		if ev.Kind == engine.KindExerciseEnds {
-			uiDo(e.finish)
+			ui.Do(e.finish)
 		}
 	})
 	if sh.deps.tickEvery > 0 {
-		e.ticker = startClockTicker(sh.deps.tickEvery, e.tick)
+		e.ticker = ui.StartClockTicker(sh.deps.tickEvery, e.tick)
 	}
 	e.bindKeys()
 	return e
@@ -110,7 +111,7 @@ func (e *exerciseScreen) tick() {
 	if err == nil {
 		err = e.run.SaveClock()
 	}
-	uiDo(func() {
+	ui.Do(func() {
 		if e.done {
 			return
 		}
@@ -186,7 +187,7 @@ func (e *exerciseScreen) build() fyne.CanvasObject {
 		teams = nil
 	}
 	for _, name := range teams {
-		tv := newTeamViewWith(e.run.Session, name, e.sh.win, loc, e.histories.get(name))
+		tv := newTeamViewWith(e.run.Session, name, e.sh.win, loc, e.histories.Get(name))
 		if n, ok := e.feedSeen()[name]; ok {
 			tv.setFeedSeen(n)
 		} else {
@@ -220,9 +221,9 @@ func (e *exerciseScreen) build() fyne.CanvasObject {
 		e.markTabs()
 	}
 	e.strip = newOpenStrip()
-	e.noticeLabel = wrapped("")
+	e.noticeLabel = ui.Wrapped("")
 	e.noticeLabel.TextStyle.Bold = true
-	e.noticeResume = newIconButton(loc.T("console.resume"), theme.MediaPlayIcon(), e.resumeAfterAutoPause)
+	e.noticeResume = ui.NewIconButton(loc.T("console.resume"), theme.MediaPlayIcon(), e.resumeAfterAutoPause)
 	e.noticeResume.Importance = widget.HighImportance
 	e.notice = container.NewBorder(nil, nil, widget.NewIcon(theme.MediaPauseIcon()), e.noticeResume, e.noticeLabel)
 	e.notice.Hide()
@@ -263,7 +264,7 @@ func (e *exerciseScreen) finish() {
 
 func (e *exerciseScreen) stopTicker() {
 	if e.ticker != nil {
-		e.ticker.stop()
+		e.ticker.Stop()
 		e.ticker = nil
 	}
 }
@@ -319,11 +320,11 @@ func (e *exerciseScreen) refreshPresence() {
 // projectorContent is the projector window's content: the big join panel
 // and, out of the way, a full-screen switch.
 func (e *exerciseScreen) projectorContent(w fyne.Window) fyne.CanvasObject {
-	full := newIconButton(e.sh.loc.T("lan.host.fullscreen"), theme.ViewFullScreenIcon(), func() {
+	full := ui.NewIconButton(e.sh.loc.T("lan.host.fullscreen"), theme.ViewFullScreenIcon(), func() {
 		w.SetFullScreen(!w.FullScreen())
 	})
 	full.Importance = widget.LowImportance
-	return container.NewBorder(nil, container.NewHBox(spacer(), full), nil, nil, container.NewCenter(e.projPanel.root))
+	return container.NewBorder(nil, container.NewHBox(ui.Spacer(), full), nil, nil, container.NewCenter(e.projPanel.root))
 }
 
 // showProjector opens a second window with the join code and addresses

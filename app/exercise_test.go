@@ -26,12 +26,12 @@ func TestConsoleRunsAndEndsIntoDebrief(t *testing.T) {
 	ex := currentAs[*exerciseScreen](t, sh)
 	c := ex.console
 
-	if !c.paused.box.Visible() || c.pauseButton.Text != "Start the clock" {
-		t.Fatalf("new exercise: paused shown %v, button %q", c.paused.box.Visible(), c.pauseButton.Text)
+	if !c.paused.Box.Visible() || c.pauseButton.Text != "Start the clock" {
+		t.Fatalf("new exercise: paused shown %v, button %q", c.paused.Box.Visible(), c.pauseButton.Text)
 	}
 	test.Tap(c.pauseButton)
-	if c.paused.box.Visible() || c.pauseButton.Text != "Pause" {
-		t.Fatalf("running: paused shown %v, button %q", c.paused.box.Visible(), c.pauseButton.Text)
+	if c.paused.Box.Visible() || c.pauseButton.Text != "Pause" {
+		t.Fatalf("running: paused shown %v, button %q", c.paused.Box.Visible(), c.pauseButton.Text)
 	}
 
 	clock.Add(6 * time.Minute)
@@ -48,7 +48,7 @@ func TestConsoleRunsAndEndsIntoDebrief(t *testing.T) {
 	if len(c.countdowns) != 2 { // decision first, open for both teams
 		t.Fatalf("%d countdowns on the console, want 2", len(c.countdowns))
 	}
-	if got := c.countdowns[0].targetLabel.Text; got != "Target in 04:00" {
+	if got := c.countdowns[0].TargetLabel.Text; got != "Target in 04:00" {
 		t.Errorf("countdown = %q", got)
 	}
 
@@ -115,7 +115,7 @@ func TestHomeResumesAnUnfinishedExercise(t *testing.T) {
 	if got := ex.console.clock.Text; got != "00:02:00" {
 		t.Errorf("resumed clock = %s", got)
 	}
-	if !ex.console.paused.box.Visible() {
+	if !ex.console.paused.Box.Visible() {
 		t.Error("a resumed exercise should wait, paused, for the facilitator")
 	}
 }
@@ -144,11 +144,11 @@ func TestResumeKeepsTheWorldTrendLines(t *testing.T) {
 	sh := testShell(t, st, clock)
 	sh.resumeExercise(run.ID)
 	ex := currentAs[*exerciseScreen](t, sh)
-	got := ex.histories.get("Alpha").series("liability", 0, 7*time.Minute)
-	if len(got) < 2 || got[0].value != 20 || got[len(got)-1].value != 40 || got[len(got)-1].at != 6*time.Minute {
+	got := ex.histories.Get("Alpha").Series("liability", 0, 7*time.Minute)
+	if len(got) < 2 || got[0].Value != 20 || got[len(got)-1].Value != 40 || got[len(got)-1].At != 6*time.Minute {
 		t.Errorf("Alpha's liability line after the resume: %v, want 20 from the start, then 40 from 6:00", got)
 	}
-	if bravo := ex.histories.get("Bravo").series("liability", 0, 7*time.Minute); len(bravo) != 1 || bravo[0].value != 20 {
+	if bravo := ex.histories.Get("Bravo").Series("liability", 0, 7*time.Minute); len(bravo) != 1 || bravo[0].Value != 20 {
 		t.Errorf("Bravo, who did not decide: %v, want a flat 20", bravo)
 	}
 }

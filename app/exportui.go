@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 )
 
@@ -45,7 +46,7 @@ type exportBar struct {
 	team string // "" for the whole exercise; kept across a rebuild
 	busy bool
 
-	buttons    map[string]*keyButton
+	buttons    map[string]*ui.KeyButton
 	teamSelect *widget.Select
 	progress   *dialog.CustomDialog // while an export runs past exportProgressDelay
 
@@ -56,10 +57,10 @@ type exportBar struct {
 
 func (b *exportBar) build() fyne.CanvasObject {
 	loc := b.d.sh.loc
-	b.buttons = map[string]*keyButton{}
-	box := container.NewHBox(container.NewCenter(faint(loc.T("debrief.export"), fyne.TextAlignTrailing)))
+	b.buttons = map[string]*ui.KeyButton{}
+	box := container.NewHBox(container.NewCenter(ui.Faint(loc.T("debrief.export"), fyne.TextAlignTrailing)))
 	for _, f := range exportFormats {
-		btn := newButton(loc.T(f.label), func() { b.export(f) })
+		btn := ui.NewButton(loc.T(f.label), func() { b.export(f) })
 		b.buttons[f.id] = btn
 		box.Add(btn)
 	}
@@ -178,9 +179,9 @@ func (b *exportBar) run(format string, w io.WriteCloser, where string, render fu
 	finished := false
 	prog := widget.NewProgressBarInfinite()
 	dlg := dialog.NewCustomWithoutButtons(loc.T("debrief.exporting", "format", format),
-		container.NewVBox(wrapped(where), prog), win)
+		container.NewVBox(ui.Wrapped(where), prog), win)
 	timer := time.AfterFunc(exportProgressDelay, func() {
-		uiDo(func() {
+		ui.Do(func() {
 			if !finished {
 				b.progress = dlg
 				dlg.Show()
@@ -196,7 +197,7 @@ func (b *exportBar) run(format string, w io.WriteCloser, where string, render fu
 		if cerr := w.Close(); err == nil {
 			err = cerr
 		}
-		uiDo(func() {
+		ui.Do(func() {
 			finished = true
 			timer.Stop()
 			if b.progress != nil {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -108,9 +109,9 @@ func feedCard(loc *i18n.Localizer, it engine.FeedItem, lang string) (fyne.Canvas
 		ColorName: toneColorName(p.Tone), Inline: true, TextStyle: fyne.TextStyle{Bold: true}}})
 	who := widget.NewLabelWithStyle(from, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	who.Truncation = fyne.TextTruncateEllipsis
-	when := faint(kind+" · "+debrief.Clock(it.At), fyne.TextAlignLeading)
+	when := ui.Faint(kind+" · "+debrief.Clock(it.At), fyne.TextAlignLeading)
 	head := container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), container.NewHBox(when, tone), who)
-	text := wrapped(p.Text.Get(lang))
+	text := ui.Wrapped(p.Text.Get(lang))
 	if p.Channel == "news" {
 		text.TextStyle.Bold = true
 		text.SizeName = theme.SizeNameSubHeadingText
@@ -155,7 +156,7 @@ func (f *feedList) draw(feed []engine.FeedItem, lang string) bool {
 		objs = append(objs, card)
 	}
 	if len(objs) == 0 {
-		objs = append(objs, muted(f.loc.T("feed.empty")))
+		objs = append(objs, ui.Muted(f.loc.T("feed.empty")))
 	}
 	f.box.Objects = objs
 	f.box.Refresh()
@@ -168,7 +169,7 @@ func (f *feedList) draw(feed []engine.FeedItem, lang string) bool {
 type feedMood struct {
 	loc    *i18n.Localizer
 	box    *fyne.Container
-	counts *wrapLabel
+	counts *ui.WrapLabel
 	bar    *fyne.Container
 	segs   map[string]*canvas.Rectangle
 	latest *widget.Label
@@ -180,7 +181,7 @@ type feedMood struct {
 var moodTones = []string{"hostile", "ridicule", "neutral", "support"}
 
 func newFeedMood(loc *i18n.Localizer) *feedMood {
-	m := &feedMood{loc: loc, counts: wrapped(""), segs: map[string]*canvas.Rectangle{}}
+	m := &feedMood{loc: loc, counts: ui.Wrapped(""), segs: map[string]*canvas.Rectangle{}}
 	var rects []fyne.CanvasObject
 	for _, t := range moodTones {
 		r := canvas.NewRectangle(theme.Color(toneColorName(t)))
@@ -207,9 +208,9 @@ func (m *feedMood) update(feed []engine.FeedItem, now time.Duration, lang string
 		return
 	}
 	m.drawn, m.last, m.lastOf = true, c, latest
-	segs := []textSpan{{text: m.loc.T("feed.mood_title", "n", int(moodWindow/time.Minute)) + "  ", bold: true}}
+	segs := []ui.TextSpan{{Text: m.loc.T("feed.mood_title", "n", int(moodWindow/time.Minute)) + "  ", Bold: true}}
 	if c.total() == 0 {
-		segs = append(segs, textSpan{text: m.loc.T("feed.mood_none"), color: theme.ColorNamePlaceHolder})
+		segs = append(segs, ui.TextSpan{Text: m.loc.T("feed.mood_none"), Color: theme.ColorNamePlaceHolder})
 	} else {
 		for i, t := range moodTones {
 			sep := ""
@@ -220,10 +221,10 @@ func (m *feedMood) update(feed []engine.FeedItem, now time.Duration, lang string
 			if c.get(t) > 0 {
 				name = toneColorName(t)
 			}
-			segs = append(segs, textSpan{text: sep + fmt.Sprintf("%d %s", c.get(t), toneName(m.loc, t)), color: name, bold: c.get(t) > 0})
+			segs = append(segs, ui.TextSpan{Text: sep + fmt.Sprintf("%d %s", c.get(t), toneName(m.loc, t)), Color: name, Bold: c.get(t) > 0})
 		}
 	}
-	m.counts.setSpans(segs)
+	m.counts.SetSpans(segs)
 	if c.total() == 0 {
 		m.bar.Hide()
 	} else {

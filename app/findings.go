@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
@@ -22,9 +23,9 @@ type findingsScreen struct {
 	back func()
 
 	// Kept for tests.
-	rows       []*wrapLabel
-	copyButton *keyButton
-	backButton *keyButton
+	rows       []*ui.WrapLabel
+	copyButton *ui.KeyButton
+	backButton *ui.KeyButton
 }
 
 func newFindingsScreen(sh *shell, u userScenario, back func()) *findingsScreen {
@@ -35,8 +36,8 @@ func (f *findingsScreen) stop() {}
 
 func (f *findingsScreen) build() fyne.CanvasObject {
 	loc := f.sh.loc
-	f.backButton = newIconButton(loc.T("common.back"), theme.NavigateBackIcon(), f.back)
-	f.copyButton = newIconButton(loc.T("findings.copy"), theme.ContentCopyIcon(), f.copy)
+	f.backButton = ui.NewIconButton(loc.T("common.back"), theme.NavigateBackIcon(), f.back)
+	f.copyButton = ui.NewIconButton(loc.T("findings.copy"), theme.ContentCopyIcon(), f.copy)
 
 	title := loc.T("findings.title_broken")
 	if f.u.OK() {
@@ -47,19 +48,19 @@ func (f *findingsScreen) build() fyne.CanvasObject {
 		nErr++
 	}
 	head := container.NewVBox(
-		heading(title),
-		bold(filepath.Base(f.u.Entry.File)),
-		muted(f.u.Entry.File),
-		wrapped(loc.T("findings.summary", "errors", nErr, "warnings", nWarn)),
+		ui.Heading(title),
+		ui.Bold(filepath.Base(f.u.Entry.File)),
+		ui.Muted(f.u.Entry.File),
+		ui.Wrapped(loc.T("findings.summary", "errors", nErr, "warnings", nWarn)),
 	)
 	if !f.u.OK() {
-		head.Add(wrapped(loc.T("findings.fix_hint")))
+		head.Add(ui.Wrapped(loc.T("findings.fix_hint")))
 	}
 
 	f.rows = nil
 	list := container.NewVBox()
 	for i, line := range f.u.Findings(loc) {
-		l := wrapped(line)
+		l := ui.Wrapped(line)
 		l.Selectable = true
 		icon := theme.ErrorIcon()
 		if f.isWarning(i) {
@@ -68,15 +69,15 @@ func (f *findingsScreen) build() fyne.CanvasObject {
 			l.Importance = widget.DangerImportance
 		}
 		f.rows = append(f.rows, l)
-		list.Add(panel(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, l)))
+		list.Add(ui.Panel(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, l)))
 	}
 	if len(f.rows) == 0 {
-		list.Add(muted(loc.T("findings.none")))
+		list.Add(ui.Muted(loc.T("findings.none")))
 	}
 	top := container.NewVBox(container.NewBorder(nil, nil, nil,
 		container.NewVBox(container.NewHBox(f.backButton, f.copyButton)), head),
 		widget.NewSeparator())
-	return column(1100, container.NewBorder(container.NewPadded(top), nil, nil, nil,
+	return ui.Column(1100, container.NewBorder(container.NewPadded(top), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(list))))
 }
 

@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -48,15 +50,6 @@ func openStore(t *testing.T) *exercise.DB {
 }
 
 // testWindow is a headless window with the app's theme.
-func testWindow(t *testing.T) fyne.Window {
-	t.Helper()
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(NewTheme())
-	w := test.NewTempWindow(t, nil)
-	w.Resize(fyne.NewSize(1280, 800))
-	return w
-}
-
 // testShell is the app's window on a temporary store, the mini scenario and
 // a fake clock, with no ticker: tests move the clock and tick themselves.
 func testShell(t *testing.T, st *exercise.DB, clock *engine.FakeClock) *shell {
@@ -68,7 +61,7 @@ func testShell(t *testing.T, st *exercise.DB, clock *engine.FakeClock) *shell {
 // scenario folder.
 func shellWith(t *testing.T, st *exercise.DB, clock *engine.FakeClock, userDir string, entries ...library.Entry) *shell {
 	t.Helper()
-	sh := newShell(testWindow(t), i18n.EN, deps{
+	sh := newShell(uitest.Window(t), i18n.EN, deps{
 		openStore:     func() (*exercise.DB, error) { return st, nil },
 		loadScenarios: func() ([]library.Entry, error) { return entries, nil },
 		clock:         clock,
@@ -116,7 +109,7 @@ func allText(o fyne.CanvasObject) string {
 			walk(v.Content)
 		case *widget.Label:
 			out = append(out, v.Text)
-		case *wrapLabel:
+		case *ui.WrapLabel:
 			out = append(out, v.Text)
 		case *widget.RichText:
 			out = append(out, v.String())
@@ -129,7 +122,7 @@ func allText(o fyne.CanvasObject) string {
 // optionButton is the button of a decision's option given by its place in
 // the scenario file: teams see options shuffled, so tests find the button
 // by the option's id.
-func optionButton(t *testing.T, tv *teamView, decision string, fileIndex int) *keyButton {
+func optionButton(t *testing.T, tv *teamView, decision string, fileIndex int) *ui.KeyButton {
 	t.Helper()
 	d := tv.scenario.Decision(decision)
 	if d == nil || fileIndex >= len(d.Options) {

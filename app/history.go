@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 )
@@ -35,10 +36,10 @@ type historyScreen struct {
 	message string   // the last erase's outcome, shown above the list
 
 	// Kept for tests.
-	compareButton  *keyButton
-	eraseAllButton *keyButton
-	openButtons    map[string]*keyButton // by exercise id
-	eraseButtons   map[string]*keyButton
+	compareButton  *ui.KeyButton
+	eraseAllButton *ui.KeyButton
+	openButtons    map[string]*ui.KeyButton // by exercise id
+	eraseButtons   map[string]*ui.KeyButton
 	checks         map[string]*widget.Check
 	confirm        *dialog.ConfirmDialog // the erase confirmation while it shows
 }
@@ -64,7 +65,7 @@ func (h *historyScreen) load() {
 	}
 	h.sh.inBackground(func() {
 		list, err := st.Exercises()
-		uiDo(func() {
+		ui.Do(func() {
 			h.loaded, h.list, h.err = true, list, err
 			// A ticked exercise that is gone (erased) is unticked.
 			var kept []string
@@ -96,36 +97,36 @@ func (h *historyScreen) find(id string) *exercise.Summary {
 
 func (h *historyScreen) build() fyne.CanvasObject {
 	loc, sh := h.sh.loc, h.sh
-	h.openButtons = map[string]*keyButton{}
-	h.eraseButtons = map[string]*keyButton{}
+	h.openButtons = map[string]*ui.KeyButton{}
+	h.eraseButtons = map[string]*ui.KeyButton{}
 	h.checks = map[string]*widget.Check{}
 
-	home := newIconButton(loc.T("history.home"), theme.HomeIcon(), sh.showHome)
-	h.compareButton = newIconButton(loc.T("history.compare"), theme.ViewRestoreIcon(), h.compare)
+	home := ui.NewIconButton(loc.T("history.home"), theme.HomeIcon(), sh.showHome)
+	h.compareButton = ui.NewIconButton(loc.T("history.compare"), theme.ViewRestoreIcon(), h.compare)
 	h.compareButton.Importance = widget.HighImportance
-	h.eraseAllButton = newIconButton(loc.T("history.erase_all"), theme.DeleteIcon(), h.askEraseAll)
+	h.eraseAllButton = ui.NewIconButton(loc.T("history.erase_all"), theme.DeleteIcon(), h.askEraseAll)
 	h.eraseAllButton.Importance = widget.DangerImportance
-	title := heading(loc.T("history.title"))
+	title := ui.Heading(loc.T("history.title"))
 	title.Truncation = fyne.TextTruncateEllipsis
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(h.compareButton, h.eraseAllButton, home), title)
 
-	top := []fyne.CanvasObject{head, wrapped(loc.T("history.intro")), muted(loc.T("history.erase_note"))}
+	top := []fyne.CanvasObject{head, ui.Wrapped(loc.T("history.intro")), ui.Muted(loc.T("history.erase_note"))}
 	if h.busy {
-		top = append(top, iconLine(theme.HistoryIcon(), loc.T("history.erasing")))
+		top = append(top, ui.IconLine(theme.HistoryIcon(), loc.T("history.erasing")))
 	} else if h.message != "" {
-		top = append(top, iconLine(theme.ConfirmIcon(), h.message))
+		top = append(top, ui.IconLine(theme.ConfirmIcon(), h.message))
 	}
 
 	rows := container.NewVBox()
 	switch {
 	case !h.loaded:
-		rows.Add(muted(loc.T("home.loading")))
+		rows.Add(ui.Muted(loc.T("home.loading")))
 	case h.err != nil:
-		l := wrapped(loc.T("home.error.store", "error", errorText(loc, h.err)))
+		l := ui.Wrapped(loc.T("home.error.store", "error", errorText(loc, h.err)))
 		l.Importance = widget.DangerImportance
 		rows.Add(l)
 	case len(h.list) == 0:
-		rows.Add(muted(loc.T("history.empty")))
+		rows.Add(ui.Muted(loc.T("history.empty")))
 	default:
 		for _, ex := range h.list {
 			rows.Add(h.row(ex))
@@ -144,24 +145,24 @@ func (h *historyScreen) row(ex exercise.Summary) fyne.CanvasObject {
 	check.Checked = slices.Contains(h.ticked, id)
 	h.checks[id] = check
 
-	var open *keyButton
+	var open *ui.KeyButton
 	status := loc.T("history.status_finished")
 	if ex.Finished {
-		open = newIconButton(loc.T("history.open"), theme.DocumentIcon(), func() { sh.showDebrief(id) })
+		open = ui.NewIconButton(loc.T("history.open"), theme.DocumentIcon(), func() { sh.showDebrief(id) })
 	} else {
 		status = loc.T("history.status_running", "clock", debrief.Clock(ex.Clock))
-		open = newIconButton(loc.T("home.resume_button"), theme.MediaPlayIcon(), func() { sh.resumeExercise(id) })
+		open = ui.NewIconButton(loc.T("home.resume_button"), theme.MediaPlayIcon(), func() { sh.resumeExercise(id) })
 	}
 	open.Importance = widget.HighImportance
-	erase := newIconButton(loc.T("history.erase"), theme.DeleteIcon(), func() { h.askErase(id) })
+	erase := ui.NewIconButton(loc.T("history.erase"), theme.DeleteIcon(), func() { h.askErase(id) })
 	h.openButtons[id], h.eraseButtons[id] = open, erase
 
 	when := ex.CreatedAt.Local().Format("2006-01-02 15:04")
-	return panel(
-		bold(exerciseTitle(ex, loc.Lang().String())),
-		muted(loc.T("history.started", "when", when)+" · "+status),
-		wrapped(loc.T("home.resume_teams", "teams", listJoin(loc, ex.Teams))),
-		container.NewHBox(check, spacer(), erase, open),
+	return ui.Panel(
+		ui.Bold(exerciseTitle(ex, loc.Lang().String())),
+		ui.Muted(loc.T("history.started", "when", when)+" · "+status),
+		ui.Wrapped(loc.T("home.resume_teams", "teams", ui.ListJoin(loc, ex.Teams))),
+		container.NewHBox(check, ui.Spacer(), erase, open),
 	)
 }
 
@@ -191,7 +192,7 @@ func (h *historyScreen) tick(id string, on bool) {
 // enable sets which buttons can be pressed: nothing while an erase runs;
 // compare with exactly two ticked.
 func (h *historyScreen) enable() {
-	set := func(b *keyButton, on bool) {
+	set := func(b *ui.KeyButton, on bool) {
 		if b == nil {
 			return
 		}
@@ -226,10 +227,10 @@ func (h *historyScreen) askErase(id string) {
 		return
 	}
 	loc := h.sh.loc
-	msg := wrapped(loc.T("history.erase_confirm",
+	msg := ui.Wrapped(loc.T("history.erase_confirm",
 		"title", exerciseTitle(*ex, loc.Lang().String()),
 		"when", ex.CreatedAt.Local().Format("2006-01-02 15:04"),
-		"teams", listJoin(loc, ex.Teams)))
+		"teams", ui.ListJoin(loc, ex.Teams)))
 	h.ask(loc.T("history.erase_title"), msg, func() { h.erase([]string{id}, false) })
 }
 
@@ -240,7 +241,7 @@ func (h *historyScreen) askEraseAll() {
 	for i, ex := range h.list {
 		ids[i] = ex.ID
 	}
-	msg := wrapped(loc.T("history.erase_all_confirm", "n", len(ids)))
+	msg := ui.Wrapped(loc.T("history.erase_all_confirm", "n", len(ids)))
 	h.ask(loc.T("history.erase_all_title"), msg, func() { h.erase(ids, true) })
 }
 
@@ -254,7 +255,7 @@ func (h *historyScreen) ask(title string, msg fyne.CanvasObject, yes func()) {
 	}, h.sh.win)
 	h.confirm.SetConfirmImportance(widget.DangerImportance)
 	h.confirm.Resize(fyne.NewSize(520, 0))
-	withKeys(h.sh.win, h.confirm, func() {})
+	ui.WithKeys(h.sh.win, h.confirm, func() {})
 	h.confirm.Show()
 }
 
@@ -292,7 +293,7 @@ func (h *historyScreen) erase(ids []string, all bool) {
 				}
 			}
 		}
-		uiDo(func() {
+		ui.Do(func() {
 			h.busy = false
 			if a := fyne.CurrentApp(); a != nil && (err == nil || errors.Is(err, exercise.ErrBusyCompacting)) {
 				for _, id := range ids {

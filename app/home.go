@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/lan"
@@ -26,13 +27,13 @@ type homeScreen struct {
 	scenariosHeading *widget.Label
 	userHeading      *widget.Label
 	resumeHeading    *widget.Label
-	openButton       *keyButton
-	setupButtons     map[string]*keyButton // by scenario file (library.Entry.File)
-	mapButtons       map[string]*keyButton // by scenario file
-	problemButtons   map[string]*keyButton // by scenario file, for files with findings
-	resumeButtons    map[string]*keyButton // by exercise id
-	historyButton    *keyButton
-	joinButton       *keyButton // nil when this build cannot join
+	openButton       *ui.KeyButton
+	setupButtons     map[string]*ui.KeyButton // by scenario file (library.Entry.File)
+	mapButtons       map[string]*ui.KeyButton // by scenario file
+	problemButtons   map[string]*ui.KeyButton // by scenario file, for files with findings
+	resumeButtons    map[string]*ui.KeyButton // by exercise id
+	historyButton    *ui.KeyButton
+	joinButton       *ui.KeyButton // nil when this build cannot join
 }
 
 func newHomeScreen(sh *shell) *homeScreen { return &homeScreen{sh: sh} }
@@ -41,14 +42,14 @@ func (h *homeScreen) stop() {}
 
 func (h *homeScreen) build() fyne.CanvasObject {
 	loc, sh := h.sh.loc, h.sh
-	h.setupButtons = map[string]*keyButton{}
-	h.mapButtons = map[string]*keyButton{}
-	h.problemButtons = map[string]*keyButton{}
-	h.resumeButtons = map[string]*keyButton{}
-	h.scenariosHeading = heading(loc.T("home.scenarios"))
-	h.userHeading = heading(loc.T("home.user_scenarios"))
-	h.resumeHeading = heading(loc.T("home.resume"))
-	h.openButton = newIconButton(loc.T("home.open_file"), theme.FolderOpenIcon(), sh.openScenarioFile)
+	h.setupButtons = map[string]*ui.KeyButton{}
+	h.mapButtons = map[string]*ui.KeyButton{}
+	h.problemButtons = map[string]*ui.KeyButton{}
+	h.resumeButtons = map[string]*ui.KeyButton{}
+	h.scenariosHeading = ui.Heading(loc.T("home.scenarios"))
+	h.userHeading = ui.Heading(loc.T("home.user_scenarios"))
+	h.resumeHeading = ui.Heading(loc.T("home.resume"))
+	h.openButton = ui.NewIconButton(loc.T("home.open_file"), theme.FolderOpenIcon(), sh.openScenarioFile)
 
 	scenarios := container.NewVBox(h.scenariosHeading)
 	side := container.NewVBox()
@@ -56,16 +57,16 @@ func (h *homeScreen) build() fyne.CanvasObject {
 	if sh.deps.join != nil {
 		// A team laptop starts here: one button, at the top, in reach of
 		// someone told "open Firebreak and join".
-		h.joinButton = newIconButton(loc.T("lan.join.title"), theme.LoginIcon(), sh.showJoin)
+		h.joinButton = ui.NewIconButton(loc.T("lan.join.title"), theme.LoginIcon(), sh.showJoin)
 		h.joinButton.Importance = widget.HighImportance
-		side.Add(panel(bold(loc.T("lan.join.home_title")), wrapped(loc.T("lan.join.home_help")), container.NewHBox(h.joinButton)))
+		side.Add(ui.Panel(ui.Bold(loc.T("lan.join.home_title")), ui.Wrapped(loc.T("lan.join.home_help")), container.NewHBox(h.joinButton)))
 		side.Add(widget.NewSeparator())
 	}
 	side.Add(h.resumeHeading)
 	switch {
 	case !sh.loaded:
-		scenarios.Add(muted(loc.T("home.loading")))
-		side.Add(muted(loc.T("home.loading")))
+		scenarios.Add(ui.Muted(loc.T("home.loading")))
+		side.Add(ui.Muted(loc.T("home.loading")))
 	default:
 		h.addScenarios(scenarios)
 		h.addResumable(side)
@@ -86,12 +87,12 @@ func (h *homeScreen) addScenarios(box *fyne.Container) {
 	loc, sh := h.sh.loc, h.sh
 	lang := loc.Lang().String()
 	if sh.scenariosErr != nil {
-		l := wrapped(loc.T("home.error.scenarios", "error", problemsText(loc, sh.scenariosErr)))
+		l := ui.Wrapped(loc.T("home.error.scenarios", "error", problemsText(loc, sh.scenariosErr)))
 		l.Importance = widget.DangerImportance
 		box.Add(l)
 	}
 	if len(sh.scenarios) == 0 && sh.scenariosErr == nil {
-		box.Add(muted(loc.T("home.no_scenarios")))
+		box.Add(ui.Muted(loc.T("home.no_scenarios")))
 	}
 	for _, e := range sh.scenarios {
 		box.Add(h.scenarioCard(e, nil, lang))
@@ -104,34 +105,34 @@ func (h *homeScreen) addScenarios(box *fyne.Container) {
 func (h *homeScreen) scenarioCard(e library.Entry, u *userScenario, lang string) fyne.CanvasObject {
 	loc, sh := h.sh.loc, h.sh
 	sc := e.Scenario
-	title := wrappedHeading(sc.Title.Get(lang)) // a long title must not widen the window
+	title := ui.WrappedHeading(sc.Title.Get(lang)) // a long title must not widen the window
 	objs := []fyne.CanvasObject{title}
-	facts := kindName(loc, sc.Kind) + " · " + minutes(loc, sc.Duration)
+	facts := ui.KindName(loc, sc.Kind) + " · " + ui.Minutes(loc, sc.Duration)
 	if !isBuiltin(e) {
 		facts += " · " + filepath.Base(e.File)
 	}
-	objs = append(objs, muted(facts))
+	objs = append(objs, ui.Muted(facts))
 	if s := strings.TrimSpace(sc.Summary.Get(lang)); s != "" {
-		objs = append(objs, wrapped(s))
+		objs = append(objs, ui.Wrapped(s))
 	}
-	buttons := container.NewHBox(spacer())
+	buttons := container.NewHBox(ui.Spacer())
 	if u != nil && len(u.Problems) > 0 {
-		warn := newIconButton(loc.T("home.warnings", "n", len(u.Problems)), theme.WarningIcon(),
+		warn := ui.NewIconButton(loc.T("home.warnings", "n", len(u.Problems)), theme.WarningIcon(),
 			func() { sh.showFindings(*u, sh.showHome) })
 		warn.Importance = widget.LowImportance
 		h.problemButtons[e.File] = warn
 		buttons.Add(warn)
 	}
-	branchMap := newIconButton(loc.T("home.branch_map"), theme.GridIcon(),
+	branchMap := ui.NewIconButton(loc.T("home.branch_map"), theme.GridIcon(),
 		func() { sh.showBranchMap(sc, nil, sh.showHome) })
-	setup := newIconButton(loc.T("home.setup"), theme.NavigateNextIcon(), func() { sh.showSetup(e) })
+	setup := ui.NewIconButton(loc.T("home.setup"), theme.NavigateNextIcon(), func() { sh.showSetup(e) })
 	setup.Importance = widget.HighImportance
 	h.mapButtons[e.File] = branchMap
 	h.setupButtons[e.File] = setup
 	buttons.Add(branchMap)
 	buttons.Add(setup)
 	objs = append(objs, buttons)
-	return panel(objs...)
+	return ui.Panel(objs...)
 }
 
 // addUserScenarios lists the scenario files of the user folder and those
@@ -142,13 +143,13 @@ func (h *homeScreen) addUserScenarios(box *fyne.Container) {
 	lang := loc.Lang().String()
 	box.Add(h.userHeading)
 	if dir := sh.deps.userDir; dir != "" {
-		hint := wrapped(loc.T("home.user_folder", "dir", dir))
+		hint := ui.Wrapped(loc.T("home.user_folder", "dir", dir))
 		hint.Selectable = true // so the path can be copied into a file manager
 		box.Add(hint)
 	}
 	box.Add(container.NewHBox(h.openButton))
 	if sh.userErr != nil {
-		l := wrapped(loc.T("home.error.user_dir", "error", sh.userErr.Error()))
+		l := ui.Wrapped(loc.T("home.error.user_dir", "error", sh.userErr.Error()))
 		l.Importance = widget.DangerImportance
 		box.Add(l)
 	}
@@ -163,11 +164,11 @@ func (h *homeScreen) addUserScenarios(box *fyne.Container) {
 		if u.Err != nil {
 			n++
 		}
-		msg := wrapped(loc.T("home.broken", "n", n))
+		msg := ui.Wrapped(loc.T("home.broken", "n", n))
 		msg.Importance = widget.DangerImportance
-		show := newIconButton(loc.T("home.show_problems"), theme.ErrorIcon(), func() { sh.showFindings(u, sh.showHome) })
+		show := ui.NewIconButton(loc.T("home.show_problems"), theme.ErrorIcon(), func() { sh.showFindings(u, sh.showHome) })
 		h.problemButtons[u.Entry.File] = show
-		box.Add(panel(heading(filepath.Base(u.Entry.File)), muted(u.Entry.File), msg, container.NewHBox(spacer(), show)))
+		box.Add(ui.Panel(ui.Heading(filepath.Base(u.Entry.File)), ui.Muted(u.Entry.File), msg, container.NewHBox(ui.Spacer(), show)))
 	}
 	for _, e := range sh.opened {
 		if !seen[e.File] {
@@ -175,53 +176,53 @@ func (h *homeScreen) addUserScenarios(box *fyne.Container) {
 		}
 	}
 	if len(sh.user) == 0 && len(sh.opened) == 0 && sh.userErr == nil {
-		box.Add(muted(loc.T("home.no_user_scenarios")))
+		box.Add(ui.Muted(loc.T("home.no_user_scenarios")))
 	}
 }
 
 func (h *homeScreen) addResumable(box *fyne.Container) {
 	loc, sh := h.sh.loc, h.sh
 	if sh.storeErr != nil {
-		l := wrapped(loc.T("home.error.store", "error", errorText(loc, sh.storeErr)))
+		l := ui.Wrapped(loc.T("home.error.store", "error", errorText(loc, sh.storeErr)))
 		l.Importance = widget.DangerImportance
 		box.Add(l)
 		return
 	}
 	if len(sh.unfinished) == 0 {
-		box.Add(muted(loc.T("home.no_unfinished")))
+		box.Add(ui.Muted(loc.T("home.no_unfinished")))
 		return
 	}
 	for _, ex := range sh.unfinished {
 		id := ex.ID
-		resume := newIconButton(loc.T("home.resume_button"), theme.MediaPlayIcon(), func() { sh.resumeExercise(id) })
+		resume := ui.NewIconButton(loc.T("home.resume_button"), theme.MediaPlayIcon(), func() { sh.resumeExercise(id) })
 		h.resumeButtons[id] = resume
 		objs := []fyne.CanvasObject{
-			bold(exerciseTitle(ex, loc.Lang().String())),
-			wrapped(loc.T("home.resume_teams", "teams", listJoin(loc, ex.Teams))),
-			muted(loc.T("home.resume_clock", "clock", debrief.Clock(ex.Clock),
+			ui.Bold(exerciseTitle(ex, loc.Lang().String())),
+			ui.Wrapped(loc.T("home.resume_teams", "teams", ui.ListJoin(loc, ex.Teams))),
+			ui.Muted(loc.T("home.resume_clock", "clock", debrief.Clock(ex.Clock),
 				"when", ex.UpdatedAt.Local().Format("2006-01-02 15:04"))),
 		}
 		if sh.deps.lanDir != nil && lan.HostedIn(sh.deps.lanDir(id)) {
-			objs = append(objs, iconLine(theme.ComputerIcon(), loc.T("home.resume_hosted")))
+			objs = append(objs, ui.IconLine(theme.ComputerIcon(), loc.T("home.resume_hosted")))
 		}
-		box.Add(panel(append(objs, container.NewHBox(spacer(), resume))...))
+		box.Add(ui.Panel(append(objs, container.NewHBox(ui.Spacer(), resume))...))
 	}
 }
 
 // addHistory leads to every exercise on this laptop (historyScreen).
 func (h *homeScreen) addHistory(box *fyne.Container) {
 	loc, sh := h.sh.loc, h.sh
-	h.historyButton = newIconButton(loc.T("home.history_button"), theme.HistoryIcon(), sh.showHistory)
-	box.Add(heading(loc.T("home.history")))
+	h.historyButton = ui.NewIconButton(loc.T("home.history_button"), theme.HistoryIcon(), sh.showHistory)
+	box.Add(ui.Heading(loc.T("home.history")))
 	if sh.storeErr != nil {
 		h.historyButton.Disable()
 		return
 	}
 	if sh.exercises == 0 {
-		box.Add(muted(loc.T("home.history_none")))
+		box.Add(ui.Muted(loc.T("home.history_none")))
 		h.historyButton.Disable()
 	} else {
-		box.Add(wrapped(loc.T("home.history_count", "n", sh.exercises)))
+		box.Add(ui.Wrapped(loc.T("home.history_count", "n", sh.exercises)))
 	}
 	box.Add(container.NewHBox(h.historyButton))
 }

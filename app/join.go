@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/lan"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -152,9 +153,9 @@ type joinScreen struct {
 	codeEntry    *widget.Entry
 	teamEntry    *widget.SelectEntry
 	teamOptions  []string // the teams offered in teamEntry
-	joinButton   *keyButton
-	foundButtons []*keyButton
-	status       *wrapLabel
+	joinButton   *ui.KeyButton
+	foundButtons []*ui.KeyButton
+	status       *ui.WrapLabel
 }
 
 func newJoinScreen(sh *shell) *joinScreen {
@@ -182,26 +183,26 @@ func (j *joinScreen) build() fyne.CanvasObject {
 	j.foundButtons = nil
 	switch {
 	case j.searching:
-		foundBox.Add(container.NewHBox(widget.NewActivity(), muted(loc.T("lan.join.searching"))))
+		foundBox.Add(container.NewHBox(widget.NewActivity(), ui.Muted(loc.T("lan.join.searching"))))
 	case errors.Is(j.browseErr, errNoNetwork):
-		l := wrapped(loc.T("lan.join.no_network"))
+		l := ui.Wrapped(loc.T("lan.join.no_network"))
 		l.Importance = widget.DangerImportance
 		foundBox.Add(l)
 	case j.browseErr != nil:
-		l := wrapped(loc.T("lan.join.browse_failed", "error", j.browseErr.Error()))
+		l := ui.Wrapped(loc.T("lan.join.browse_failed", "error", j.browseErr.Error()))
 		l.Importance = widget.WarningImportance
 		foundBox.Add(l)
 	case len(j.found) == 0:
-		foundBox.Add(muted(loc.T("lan.join.none_found")))
+		foundBox.Add(ui.Muted(loc.T("lan.join.none_found")))
 	}
 	for _, f := range j.found {
-		b := newIconButton(loc.T("lan.join.choose"), theme.ComputerIcon(), func() { j.choose(f) })
+		b := ui.NewIconButton(loc.T("lan.join.choose"), theme.ComputerIcon(), func() { j.choose(f) })
 		j.foundButtons = append(j.foundButtons, b)
-		title := bold(f.Title.Get(lang))
-		detail := muted(loc.T("lan.join.found_detail", "address", listJoin(loc, f.Addrs), "teams", listJoin(loc, f.Teams)))
-		foundBox.Add(panel(container.NewBorder(nil, nil, nil, container.NewCenter(b), container.NewVBox(title, detail))))
+		title := ui.Bold(f.Title.Get(lang))
+		detail := ui.Muted(loc.T("lan.join.found_detail", "address", ui.ListJoin(loc, f.Addrs), "teams", ui.ListJoin(loc, f.Teams)))
+		foundBox.Add(ui.Panel(container.NewBorder(nil, nil, nil, container.NewCenter(b), container.NewVBox(title, detail))))
 	}
-	search := newIconButton(loc.T("lan.join.search"), theme.SearchIcon(), j.browse)
+	search := ui.NewIconButton(loc.T("lan.join.search"), theme.SearchIcon(), j.browse)
 	if j.searching || j.sh.deps.browse == nil {
 		search.Disable()
 	}
@@ -232,7 +233,7 @@ func (j *joinScreen) build() fyne.CanvasObject {
 		if problem == "" {
 			return obj
 		}
-		l := wrapped(problem)
+		l := ui.Wrapped(problem)
 		l.Importance = widget.DangerImportance
 		return container.NewVBox(obj, l)
 	}
@@ -241,10 +242,10 @@ func (j *joinScreen) build() fyne.CanvasObject {
 		&widget.FormItem{Text: loc.T("lan.join.code"), Widget: field(j.codeEntry, j.codeErr), HintText: loc.T("lan.join.code_hint")},
 		widget.NewFormItem(loc.T("lan.join.team"), field(j.teamEntry, j.teamErr)),
 	)
-	j.joinButton = newIconButton(loc.T("lan.join.join"), theme.LoginIcon(), j.submit)
+	j.joinButton = ui.NewIconButton(loc.T("lan.join.join"), theme.LoginIcon(), j.submit)
 	j.joinButton.Importance = widget.HighImportance
-	back := newIconButton(loc.T("common.back"), theme.NavigateBackIcon(), j.sh.showHome)
-	j.status = wrapped(j.joinErr)
+	back := ui.NewIconButton(loc.T("common.back"), theme.NavigateBackIcon(), j.sh.showHome)
+	j.status = ui.Wrapped(j.joinErr)
 	j.status.Importance = widget.DangerImportance
 	if j.joining {
 		j.joinButton.Disable()
@@ -258,30 +259,30 @@ func (j *joinScreen) build() fyne.CanvasObject {
 		j.status.Hide()
 	}
 	objs := []fyne.CanvasObject{
-		heading(loc.T("lan.join.title")),
-		wrapped(loc.T("lan.join.help")),
-		container.NewBorder(nil, nil, bold(loc.T("lan.join.found")), search),
+		ui.Heading(loc.T("lan.join.title")),
+		ui.Wrapped(loc.T("lan.join.help")),
+		container.NewBorder(nil, nil, ui.Bold(loc.T("lan.join.found")), search),
 		foundBox,
 		widget.NewSeparator(),
 	}
 	if j.rejoin != nil && !j.joining {
-		again := newIconButton(loc.T("lan.join.rejoin_button"), theme.ViewRefreshIcon(), j.startRejoin)
-		forget := newIconButton(loc.T("lan.join.forget"), theme.DeleteIcon(), func() {
+		again := ui.NewIconButton(loc.T("lan.join.rejoin_button"), theme.ViewRefreshIcon(), j.startRejoin)
+		forget := ui.NewIconButton(loc.T("lan.join.forget"), theme.DeleteIcon(), func() {
 			storeSavedJoin(nil)
 			j.rejoin = nil
 			j.sh.show(j)
 		})
-		offer := []fyne.CanvasObject{wrapped(loc.T("lan.join.rejoin_offer", "team", j.rejoin.Team, "title", j.rejoin.Title.Get(lang), "address", j.rejoin.Address))}
+		offer := []fyne.CanvasObject{ui.Wrapped(loc.T("lan.join.rejoin_offer", "team", j.rejoin.Team, "title", j.rejoin.Title.Get(lang), "address", j.rejoin.Address))}
 		if n := len(j.rejoin.Pending); n > 0 {
 			// Forgetting the exercise drops these: say so before.
-			l := wrapped(loc.T("lan.join.rejoin_pending", "n", n))
+			l := ui.Wrapped(loc.T("lan.join.rejoin_pending", "n", n))
 			l.Importance = widget.WarningImportance
 			offer = append(offer, l)
 		}
-		objs = append(objs, panel(append(offer, container.NewHBox(again, forget))...), widget.NewSeparator())
+		objs = append(objs, ui.Panel(append(offer, container.NewHBox(again, forget))...), widget.NewSeparator())
 	}
-	objs = append(objs, form, j.status, container.NewHBox(back, spacer(), j.joinButton))
-	return container.NewVScroll(column(760, container.NewVBox(objs...)))
+	objs = append(objs, form, j.status, container.NewHBox(back, ui.Spacer(), j.joinButton))
+	return container.NewVScroll(ui.Column(760, container.NewVBox(objs...)))
 }
 
 // browse looks for exercises on the local network for a few seconds.
@@ -298,7 +299,7 @@ func (j *joinScreen) browse() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		found, err := browse(ctx, 2*time.Second)
-		uiDo(func() {
+		ui.Do(func() {
 			j.searching = false
 			j.found, j.browseErr = found, err
 			if !j.stopped && j.sh.current == j {
@@ -396,7 +397,7 @@ func (j *joinScreen) connect(req joinRequest) {
 	j.sh.inBackground(func() {
 		defer cancel()
 		conn, err := join(ctx, req)
-		uiDo(func() {
+		ui.Do(func() {
 			j.joining = false
 			if j.stopped || j.sh.current != j {
 				// The user went elsewhere meanwhile: do not keep a
@@ -441,7 +442,7 @@ var retryWait = 3 * time.Second
 // elsewhere, typed a join of their own, or forgotten the exercise.
 func (j *joinScreen) retryLater() {
 	time.AfterFunc(retryWait, func() {
-		uiDo(func() {
+		ui.Do(func() {
 			if j.stopped || j.sh.current != j || j.rejoin == nil || j.rejoin.Left {
 				return
 			}
@@ -483,25 +484,25 @@ type remoteScreen struct {
 	address string
 
 	tv       *teamView
-	history  *worldHistory
+	history  *ui.WorldHistory
 	sending  map[string]bool // decisions whose choice is on its way, across rebuilds
-	ticker   *clockTicker
-	lost     *banner
-	over     *banner
+	ticker   *ui.ClockTicker
+	lost     *ui.Banner
+	over     *ui.Banner
 	ended    bool
 	gone     bool
 	stopped  bool
 	quit     chan struct{}
-	leaveBtn *keyButton
+	leaveBtn *ui.KeyButton
 }
 
 func newRemoteScreen(sh *shell, conn remoteTeam, address string) *remoteScreen {
-	r := &remoteScreen{sh: sh, conn: conn, address: address, history: &worldHistory{}, quit: make(chan struct{}),
+	r := &remoteScreen{sh: sh, conn: conn, address: address, history: &ui.WorldHistory{}, quit: make(chan struct{}),
 		sending: map[string]bool{}}
 	go func() {
 		select {
 		case <-conn.Ended():
-			uiDo(r.onEnded)
+			ui.Do(r.onEnded)
 		case <-r.quit:
 			return
 		}
@@ -509,12 +510,12 @@ func newRemoteScreen(sh *shell, conn remoteTeam, address string) *remoteScreen {
 	go func() {
 		select {
 		case <-conn.Gone():
-			uiDo(r.onGone)
+			ui.Do(r.onGone)
 		case <-r.quit:
 		}
 	}()
 	if sh.deps.tickEvery > 0 {
-		r.ticker = startClockTicker(sh.deps.tickEvery, func() { uiDo(r.refresh) })
+		r.ticker = ui.StartClockTicker(sh.deps.tickEvery, func() { ui.Do(r.refresh) })
 	}
 	return r
 }
@@ -543,11 +544,11 @@ func (r *remoteScreen) build() fyne.CanvasObject {
 		}
 	})
 	r.sh.win.SetTitle(loc.T("app.window_title", "scenario", title))
-	r.lost = newBanner(loc.T("lan.team.lost"), theme.Color(theme.ColorNameError))
-	r.over = newBanner(loc.T("lan.team.over"), theme.Color(theme.ColorNamePrimary))
-	r.leaveBtn = newIconButton(loc.T("lan.team.leave"), theme.LogoutIcon(), r.askLeave)
-	where := iconLine(theme.ComputerIcon(), loc.T("lan.team.connected", "team", r.conn.Team(), "address", r.address))
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, r.leaveBtn, where), r.lost.box, r.over.box)
+	r.lost = ui.NewBanner(loc.T("lan.team.lost"), theme.Color(theme.ColorNameError))
+	r.over = ui.NewBanner(loc.T("lan.team.over"), theme.Color(theme.ColorNamePrimary))
+	r.leaveBtn = ui.NewIconButton(loc.T("lan.team.leave"), theme.LogoutIcon(), r.askLeave)
+	where := ui.IconLine(theme.ComputerIcon(), loc.T("lan.team.connected", "team", r.conn.Team(), "address", r.address))
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, r.leaveBtn, where), r.lost.Box, r.over.Box)
 	r.refresh()
 	return container.NewBorder(container.NewPadded(top), nil, nil, nil, r.tv.root)
 }
@@ -559,8 +560,8 @@ func (r *remoteScreen) refresh() {
 		return
 	}
 	r.tv.refresh()
-	r.lost.setVisible(!r.ended && (r.gone || !r.conn.Connected()))
-	r.over.setVisible(r.ended)
+	r.lost.SetVisible(!r.ended && (r.gone || !r.conn.Connected()))
+	r.over.SetVisible(r.ended)
 }
 
 // notePending keeps the choices on their way in the saved join, so that a
@@ -643,7 +644,7 @@ func (r *remoteScreen) stop() {
 	r.stopped = true
 	close(r.quit)
 	if r.ticker != nil {
-		r.ticker.stop()
+		r.ticker.Stop()
 	}
 	if r.tv != nil {
 		r.tv.close()

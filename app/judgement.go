@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -148,7 +149,7 @@ func scoreLineWithOverrides(loc *i18n.Localizer, s scoring.Scores, overrides map
 		case !s.Has[dim] && (dim == scoring.Consistency || dim == scoring.FollowUp):
 			continue // no claims or promises yet: not worth a dash on the console
 		default:
-			v = formatScore(s, dim, s.Get(dim))
+			v = ui.FormatScore(s, dim, s.Get(dim))
 		}
 		parts = append(parts, dimensionName(loc, dim)+" "+v)
 	}
@@ -194,17 +195,17 @@ func textWidth(s string) int {
 // keeps the dialog open when something is wrong.
 type formDialog struct {
 	dlg     *dialog.CustomDialog
-	ok      *keyButton
-	cancel  *keyButton
-	failure *wrapLabel // the engine's refusal
+	ok      *ui.KeyButton
+	cancel  *ui.KeyButton
+	failure *ui.WrapLabel // the engine's refusal
 }
 
 func (j *judgement) newForm(title, confirm string, content fyne.CanvasObject, submit func() bool, width, height float32) *formDialog {
 	f := &formDialog{failure: fieldMsgLabel()}
 	body := container.NewBorder(nil, f.failure, nil, nil, content)
 	f.dlg = dialog.NewCustomWithoutButtons(title, body, j.win)
-	f.cancel = newIconButton(j.loc.T("common.cancel"), theme.CancelIcon(), f.dlg.Hide)
-	f.ok = newIconButton(confirm, theme.ConfirmIcon(), func() {
+	f.cancel = ui.NewIconButton(j.loc.T("common.cancel"), theme.CancelIcon(), f.dlg.Hide)
+	f.ok = ui.NewIconButton(confirm, theme.ConfirmIcon(), func() {
 		if submit() {
 			f.dlg.Hide()
 			if j.after != nil {
@@ -244,7 +245,7 @@ func (j *judgement) sendAll(f *formDialog, cmds []engine.Command) bool {
 	f.ok.Disable()
 	j.background(func() {
 		err := run()
-		uiDo(func() {
+		ui.Do(func() {
 			f.ok.Enable()
 			if answer(err) {
 				f.dlg.Hide()
@@ -258,14 +259,14 @@ func (j *judgement) sendAll(f *formDialog, cmds []engine.Command) bool {
 }
 
 // errorLabel is a message beside a field, hidden while empty.
-func fieldMsgLabel() *wrapLabel {
-	l := wrapped("")
+func fieldMsgLabel() *ui.WrapLabel {
+	l := ui.Wrapped("")
 	l.Importance = widget.DangerImportance
 	l.Hide()
 	return l
 }
 
-func setFieldMsg(l *wrapLabel, text string) {
+func setFieldMsg(l *ui.WrapLabel, text string) {
 	l.SetText(text)
 	if text == "" {
 		l.Hide()
@@ -275,7 +276,7 @@ func setFieldMsg(l *wrapLabel, text string) {
 }
 
 // msgKey shows the translation of an error key beside its field ("" clears).
-func (j *judgement) msgKey(l *wrapLabel, key string) bool {
+func (j *judgement) msgKey(l *ui.WrapLabel, key string) bool {
 	if key == "" {
 		setFieldMsg(l, "")
 		return true
@@ -291,7 +292,7 @@ func judgeForm(rows ...fyne.CanvasObject) *fyne.Container {
 
 // beside puts a message to the right of a field, which keeps the width
 // given (0: its own).
-func msgBeside(field fyne.CanvasObject, width float32, msg *wrapLabel) fyne.CanvasObject {
+func msgBeside(field fyne.CanvasObject, width float32, msg *ui.WrapLabel) fyne.CanvasObject {
 	if width > 0 {
 		field = container.New(&fixedWidth{w: width}, field)
 	}
@@ -299,7 +300,7 @@ func msgBeside(field fyne.CanvasObject, width float32, msg *wrapLabel) fyne.Canv
 }
 
 // below puts a message under a field (for multi-line entries).
-func msgBelow(field fyne.CanvasObject, msg *wrapLabel) fyne.CanvasObject {
+func msgBelow(field fyne.CanvasObject, msg *ui.WrapLabel) fyne.CanvasObject {
 	return container.NewVBox(field, msg)
 }
 
@@ -307,8 +308,8 @@ func judgeFieldLabel(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 }
 
-func judgeTextArea(placeholder string, rows int) *sendEntry {
-	e := newSendEntry()
+func judgeTextArea(placeholder string, rows int) *ui.SendEntry {
+	e := ui.NewSendEntry()
 	e.SetMinRowsVisible(rows)
 	e.SetPlaceHolder(placeholder)
 	return e
@@ -332,9 +333,9 @@ type injectDialog struct {
 	teams      []string // "" first: all teams
 	team       *widget.Select
 	channel    *widget.Select
-	text       *sendEntry
-	channelMsg *wrapLabel
-	textMsg    *wrapLabel
+	text       *ui.SendEntry
+	channelMsg *ui.WrapLabel
+	textMsg    *ui.WrapLabel
 
 	// Who it is from, which of the crisis cell's roles it is for, and how
 	// it moves the world (all optional).
@@ -343,7 +344,7 @@ type injectDialog struct {
 	roleChecks []*widget.Check // one per role, in the scenario's order
 	vars       []*scenario.Variable
 	effects    []*widget.Entry // per variable: a change, or empty
-	effectsMsg *wrapLabel
+	effectsMsg *ui.WrapLabel
 }
 
 // openInject asks for an ad-hoc inject to one team ("" preselects all).
@@ -356,7 +357,7 @@ func (j *judgement) openInject(team string) *injectDialog {
 	d.team.SetSelectedIndex(max(0, slices.Index(d.teams, team)))
 	var chLabels []string
 	for _, ch := range scenario.Channels {
-		chLabels = append(chLabels, channelName(loc, ch))
+		chLabels = append(chLabels, ui.ChannelName(loc, ch))
 	}
 	d.channel = widget.NewSelect(chLabels, func(string) { setFieldMsg(d.channelMsg, "") })
 	d.channel.PlaceHolder = loc.T("judge.choose_channel")
@@ -395,7 +396,7 @@ func (j *judgement) openInject(team string) *injectDialog {
 		rows = append(rows, judgeFieldLabel(loc.T("judge.roles")), grid)
 	}
 	rows = append(rows, judgeFieldLabel(loc.T("judge.inject_text")), msgBelow(d.text, d.textMsg))
-	objs := []fyne.CanvasObject{muted(loc.T("judge.inject_help")), judgeForm(rows...)}
+	objs := []fyne.CanvasObject{ui.Muted(loc.T("judge.inject_help")), judgeForm(rows...)}
 	if len(d.vars) > 0 {
 		// The world effects, folded away: most injects only inform.
 		d.effectsMsg = fieldMsgLabel()
@@ -409,13 +410,13 @@ func (j *judgement) openInject(team string) *injectDialog {
 			grid.Add(e)
 		}
 		acc := widget.NewAccordion(widget.NewAccordionItem(loc.T("judge.effects"),
-			container.NewVBox(muted(loc.T("judge.effects_help")), grid, d.effectsMsg)))
+			container.NewVBox(ui.Muted(loc.T("judge.effects_help")), grid, d.effectsMsg)))
 		objs = append(objs, acc)
 	}
 	content := container.NewVScroll(container.NewVBox(objs...))
 	content.SetMinSize(fyne.NewSize(600, 380))
 	d.formDialog = j.newForm(loc.T("judge.inject_title"), loc.T("judge.inject_send"), content, func() bool { return j.submitInject(d) }, 640, 0)
-	d.text.onSend = d.ok.OnTapped // Ctrl+Enter
+	d.text.OnSend = d.ok.OnTapped // Ctrl+Enter
 	j.inject = d
 	return d
 }
@@ -473,8 +474,8 @@ type noteDialog struct {
 	team      *widget.Select
 	decisions []string // "" first: none
 	decision  *widget.Select
-	text      *sendEntry
-	textMsg   *wrapLabel
+	text      *ui.SendEntry
+	textMsg   *ui.WrapLabel
 }
 
 // openNote asks for an observer note, attached to the current exercise time
@@ -490,12 +491,12 @@ func (j *judgement) openNote(team string) *noteDialog {
 	d.text = judgeTextArea(loc.T("judge.note_placeholder"), 5)
 	at := debrief.Clock(j.conn.ExerciseTime())
 	content := container.NewVBox(
-		muted(loc.T("judge.note_help", "time", at)),
+		ui.Muted(loc.T("judge.note_help", "time", at)),
 		judgeForm(judgeFieldLabel(loc.T("judge.team")), d.team,
 			judgeFieldLabel(loc.T("judge.decision")), d.decision,
 			judgeFieldLabel(loc.T("judge.note_text")), msgBelow(d.text, d.textMsg)))
 	d.formDialog = j.newForm(loc.T("judge.note_title"), loc.T("judge.note_save"), content, func() bool { return j.submitNote(d) }, 640, 0)
-	d.text.onSend = d.ok.OnTapped // Ctrl+Enter
+	d.text.OnSend = d.ok.OnTapped // Ctrl+Enter
 	j.note = d
 	return d
 }
@@ -562,11 +563,11 @@ type overrideDialog struct {
 	team      string
 	dims      []string
 	dimension *widget.Select
-	current   *wrapLabel
+	current   *ui.WrapLabel
 	value     *widget.Entry
-	valueMsg  *wrapLabel
-	reason    *sendEntry
-	reasonMsg *wrapLabel
+	valueMsg  *ui.WrapLabel
+	reason    *ui.SendEntry
+	reasonMsg *ui.WrapLabel
 }
 
 // openOverride asks for a score to replace one of team's (dim preselected
@@ -578,7 +579,7 @@ func (j *judgement) openOverride(team, dim string) *overrideDialog {
 	for _, dm := range d.dims {
 		labels = append(labels, dimensionName(loc, dm))
 	}
-	d.current = wrapped("")
+	d.current = ui.Wrapped("")
 	d.dimension = widget.NewSelect(labels, func(string) { j.showCurrent(d) })
 	d.value = widget.NewEntry()
 	d.value.SetPlaceHolder("0–100")
@@ -588,15 +589,15 @@ func (j *judgement) openOverride(team, dim string) *overrideDialog {
 	d.dimension.SetSelectedIndex(max(0, slices.Index(d.dims, dim)))
 	valueRow := msgBeside(d.value, 120, d.valueMsg)
 	content := container.NewVBox(
-		muted(loc.T("judge.override_help")),
-		judgeForm(judgeFieldLabel(loc.T("judge.team")), bold(team),
+		ui.Muted(loc.T("judge.override_help")),
+		judgeForm(judgeFieldLabel(loc.T("judge.team")), ui.Bold(team),
 			judgeFieldLabel(loc.T("judge.dimension")), d.dimension,
 			widget.NewLabel(""), d.current,
 			judgeFieldLabel(loc.T("judge.new_score")), valueRow,
 			judgeFieldLabel(loc.T("judge.reason")), msgBelow(d.reason, d.reasonMsg)))
 	d.formDialog = j.newForm(loc.T("judge.override_title", "team", team), loc.T("judge.override_save"), content,
 		func() bool { return j.submitOverride(d) }, 640, 0)
-	d.reason.onSend = d.ok.OnTapped // Ctrl+Enter
+	d.reason.OnSend = d.ok.OnTapped // Ctrl+Enter
 	j.override = d
 	return d
 }
@@ -624,7 +625,7 @@ func (j *judgement) showCurrent(d *overrideDialog) {
 			text = j.loc.T("judge.current_none")
 			return
 		}
-		text = j.loc.T("judge.current", "value", formatScore(s, dim, s.Get(dim)))
+		text = j.loc.T("judge.current", "value", ui.FormatScore(s, dim, s.Get(dim)))
 	})
 	d.current.SetText(text)
 }
@@ -676,7 +677,7 @@ type ratingDialog struct {
 	rows    []objectiveRating
 	radios  []*widget.RadioGroup
 	reasons []*widget.Entry
-	msgs    []*wrapLabel
+	msgs    []*ui.WrapLabel
 }
 
 // objectiveRatings reads team's objectives with the suggested ratings.
@@ -714,15 +715,15 @@ func (j *judgement) openRating(team string) *ratingDialog {
 	if lang == "" {
 		lang = loc.Lang().String()
 	}
-	ui := loc.Lang().String()
+	uiLang := loc.Lang().String()
 	legend := widget.NewRichText()
 	for _, r := range engine.Ratings {
 		legend.Segments = append(legend.Segments, &widget.TextSegment{Text: r + " — " + ratingName(loc, r),
 			Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}})
 	}
-	objs := []fyne.CanvasObject{muted(loc.T("judge.rating_help")), legend}
+	objs := []fyne.CanvasObject{ui.Muted(loc.T("judge.rating_help")), legend}
 	if len(d.rows) == 0 {
-		objs = append(objs, wrapped(loc.T("judge.no_objectives")))
+		objs = append(objs, ui.Wrapped(loc.T("judge.no_objectives")))
 	}
 	for _, r := range d.rows {
 		radio := widget.NewRadioGroup(engine.Ratings, nil)
@@ -744,7 +745,7 @@ func (j *judgement) openRating(team string) *ratingDialog {
 		if r.current != nil {
 			hint += " · " + loc.T("judge.rated_at", "rating", r.current.Rating, "time", debrief.Clock(r.current.At))
 		}
-		title := wrapped(r.objective.Text.Get(ui))
+		title := ui.Wrapped(r.objective.Text.Get(uiLang))
 		if title.Text == "" {
 			title.SetText(r.objective.Text.Get(lang))
 		}
@@ -752,7 +753,7 @@ func (j *judgement) openRating(team string) *ratingDialog {
 		d.radios = append(d.radios, radio)
 		d.reasons = append(d.reasons, reason)
 		d.msgs = append(d.msgs, msg)
-		objs = append(objs, widget.NewSeparator(), title, muted(hint), msgBeside(radio, 0, msg), reason)
+		objs = append(objs, widget.NewSeparator(), title, ui.Muted(hint), msgBeside(radio, 0, msg), reason)
 	}
 	scroll := container.NewVScroll(container.NewVBox(objs...))
 	scroll.SetMinSize(fyne.NewSize(0, min(520, float32(160+len(d.rows)*170))))

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/scoring"
@@ -311,7 +312,7 @@ func TestRatingDialogPreselectsTheSuggestion(t *testing.T) {
 // After the end: overrides, ratings and notes are still taken; an inject
 // is refused by the engine, and the dialog says why.
 func TestJudgementAfterTheEnd(t *testing.T) {
-	win := testWindow(t)
+	win := uitest.Window(t)
 	clock := engine.NewFakeClock()
 	run := startMini(t, openStore(t), clock)
 	_ = run.Session.Send(engine.Command{Kind: engine.CmdResume})

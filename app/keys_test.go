@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -19,9 +21,9 @@ var ctrlEnter = &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.
 // TestEnterPressesTheFocusedButton: a button with the focus is pressed by
 // Enter as well as Space, and a disabled one by neither.
 func TestEnterPressesTheFocusedButton(t *testing.T) {
-	w := testWindow(t)
+	w := uitest.Window(t)
 	n := 0
-	b := newButton("Go", func() { n++ })
+	b := ui.NewButton("Go", func() { n++ })
 	w.SetContent(b)
 	w.Canvas().Focus(b)
 	for _, k := range []fyne.KeyName{fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace} {
@@ -40,10 +42,10 @@ func TestEnterPressesTheFocusedButton(t *testing.T) {
 // TestCtrlEnterSends: in a multi-line field Enter starts a new line, and
 // Ctrl+Enter sends; other shortcuts still reach the field.
 func TestCtrlEnterSends(t *testing.T) {
-	w := testWindow(t)
+	w := uitest.Window(t)
 	sent := 0
-	e := newSendEntry()
-	e.onSend = func() { sent++ }
+	e := ui.NewSendEntry()
+	e.OnSend = func() { sent++ }
 	w.SetContent(e)
 	w.Canvas().Focus(e)
 	test.Type(e, "one")
@@ -87,7 +89,7 @@ func TestCtrlEnterLeadsFromTheStatementToTheOptions(t *testing.T) {
 	sh.win.Canvas().Focus(sd.entry)
 	test.Type(sd.entry, "We are sorry.")
 	sd.entry.TypedShortcut(ctrlEnter)
-	focused, ok := sh.win.Canvas().Focused().(*keyButton)
+	focused, ok := sh.win.Canvas().Focused().(*ui.KeyButton)
 	if !ok || focused != tv.optionButtons["notify"][0] {
 		t.Fatalf("after Ctrl+Enter the focus is on %T, want the first option's button", sh.win.Canvas().Focused())
 	}

@@ -16,6 +16,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -47,7 +49,7 @@ func hostShell(t *testing.T, st *exercise.DB, dbPath string, clock *engine.FakeC
 	t.Helper()
 	var w fyne.Window
 	if newApp {
-		w = testWindow(t)
+		w = uitest.Window(t)
 	} else {
 		w = test.NewTempWindow(t, nil)
 		w.Resize(fyne.NewSize(1280, 800))
@@ -116,9 +118,9 @@ func (q *uiQueue) pump() {
 // queueUI routes uiDo through a queue for the rest of the test.
 func queueUI(t *testing.T) *uiQueue {
 	q := &uiQueue{}
-	old := uiDo
-	uiDo = q.do
-	t.Cleanup(func() { uiDo = old })
+	old := ui.Do
+	ui.Do = q.do
+	t.Cleanup(func() { ui.Do = old })
 	return q
 }
 
@@ -378,7 +380,7 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 		t.Fatal(err)
 	}
 	ui.eventually(t, "the team laptop hears of the end", func() bool { r.refresh(); return r.ended })
-	if !r.over.box.Visible() {
+	if !r.over.Box.Visible() {
 		t.Error("the team laptop does not say the exercise has ended")
 	}
 	if _, ok := loadSavedJoin(); ok {
@@ -390,7 +392,7 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 // The join form says what is wrong beside each field and joins nothing.
 func TestJoinFormRefusesBadInput(t *testing.T) {
 	joins := 0
-	w := testWindow(t)
+	w := uitest.Window(t)
 	sh := newShell(w, i18n.EN, deps{
 		openStore:     func() (*exercise.DB, error) { return nil, errors.New("none") },
 		loadScenarios: func() ([]library.Entry, error) { return nil, nil },
@@ -711,7 +713,7 @@ func TestConsoleFlagsTwoLaptopsOnOneTeam(t *testing.T) {
 // address and announces the exercise there; one on no network says so.
 func TestHostingFollowsTheLaptopsAddresses(t *testing.T) {
 	st := openStore(t)
-	testWindow(t)
+	uitest.Window(t)
 	run := startMini(t, st, engine.NewFakeClock())
 	ann := &fakeAnnouncer{}
 	hs, err := startHosting(run, filepath.Join(t.TempDir(), "lan"), ann.advertise, t.Logf)
@@ -752,7 +754,7 @@ func TestHostingFollowsTheLaptopsAddresses(t *testing.T) {
 // A team laptop on no network is told so in its language, not given the
 // discovery package's error.
 func TestJoinScreenSaysWhenOnNoNetwork(t *testing.T) {
-	w := testWindow(t)
+	w := uitest.Window(t)
 	sh := newShell(w, i18n.ZH, deps{
 		openStore:     func() (*exercise.DB, error) { return nil, errors.New("none") },
 		loadScenarios: func() ([]library.Entry, error) { return nil, nil },

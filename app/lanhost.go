@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -255,7 +256,7 @@ func newJoinPanel(loc *i18n.Localizer, hs *hosting, scale float32, projector fun
 	p.code = big(formatJoinCode(hs.host.Code()), 96)
 	objs := []fyne.CanvasObject{caption(loc.T("lan.host.code")), p.code, caption(loc.T("lan.host.address"))}
 	if hs.moved {
-		l := wrapped(loc.T("lan.host.moved"))
+		l := ui.Wrapped(loc.T("lan.host.moved"))
 		l.Importance, l.Alignment = widget.WarningImportance, fyne.TextAlignCenter
 		objs = append(objs, l)
 	}
@@ -270,9 +271,9 @@ func newJoinPanel(loc *i18n.Localizer, hs *hosting, scale float32, projector fun
 	p.count.Alignment = fyne.TextAlignCenter
 	objs = append(objs, widget.NewSeparator(), p.count, container.NewCenter(p.teams))
 	if projector != nil {
-		steps := wrapped(loc.T("lan.host.steps"))
+		steps := ui.Wrapped(loc.T("lan.host.steps"))
 		steps.Alignment = fyne.TextAlignCenter
-		found := wrapped(loc.T("lan.host.announced"))
+		found := ui.Wrapped(loc.T("lan.host.announced"))
 		switch {
 		case onlyLoopback(hs.addrs):
 			// The usual cause of "nobody can join" at a venue: the
@@ -284,13 +285,13 @@ func newJoinPanel(loc *i18n.Localizer, hs *hosting, scale float32, projector fun
 			found.Importance = widget.WarningImportance
 		}
 		found.Alignment = fyne.TextAlignCenter
-		show := newIconButton(loc.T("lan.host.projector"), theme.ComputerIcon(), projector)
+		show := ui.NewIconButton(loc.T("lan.host.projector"), theme.ComputerIcon(), projector)
 		// The long code needs no pairing: for a laptop turned away while
 		// someone floods the network with pairing attempts.
 		long := widget.NewLabelWithStyle(hs.host.Bundle().String(), fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})
 		long.Selectable = true
 		objs = append(objs, steps, found, container.NewCenter(show), widget.NewSeparator(),
-			faint(loc.T("lan.host.long_code"), fyne.TextAlignCenter), long)
+			ui.Faint(loc.T("lan.host.long_code"), fyne.TextAlignCenter), long)
 	}
 	p.root = container.NewVBox(objs...)
 	p.refresh()
@@ -335,7 +336,7 @@ func followPresence(h *lan.Host, stop <-chan struct{}, redraw func()) {
 				// Take the next channel before drawing, so a join that
 				// comes while the panel redraws is not missed.
 				ch = h.PresenceChanged()
-				uiDo(redraw)
+				ui.Do(redraw)
 			}
 		}
 	}()
@@ -362,11 +363,11 @@ func followNetwork(hs *hosting, stop <-chan struct{}, laptops, addrs func()) {
 			}
 			if now := hs.host.Laptops(); !maps.Equal(now, lastLaptops) {
 				lastLaptops = now
-				uiDo(laptops)
+				ui.Do(laptops)
 			}
 			if now := localAddresses(port); !slices.Equal(now, lastAddrs) {
 				lastAddrs = now
-				uiDo(addrs)
+				ui.Do(addrs)
 			}
 		}
 	}()

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+	"github.com/firebreak-drills/firebreak/app/ui"
 )
 
 // loadingScreen shows that something is being read (an exercise's log
@@ -23,7 +24,7 @@ func (l *loadingScreen) build() fyne.CanvasObject {
 		l.bar.Stop()
 	}
 	l.bar = widget.NewProgressBarInfinite()
-	return container.NewCenter(container.NewVBox(heading(l.sh.loc.T(l.key)), container.NewGridWrap(fyne.NewSize(320, 12), l.bar)))
+	return container.NewCenter(container.NewVBox(ui.Heading(l.sh.loc.T(l.key)), container.NewGridWrap(fyne.NewSize(320, 12), l.bar)))
 }
 
 func (l *loadingScreen) stop() {

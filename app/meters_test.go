@@ -1,168 +1,20 @@
 package app
 
 import (
-	"slices"
 	"testing"
 	"time"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
 
-const min_ = time.Minute // short for the tables
-
-func TestWorldHistoryAdd(t *testing.T) {
-	type add struct {
-		at    time.Duration
-		world map[string]float64
-		kept  bool
-	}
-	w := func(a, b float64) map[string]float64 { return map[string]float64{"a": a, "b": b} }
-	tests := []struct {
-		name string
-		adds []add
-		want []time.Duration // sample times
-		last map[string]float64
-	}{
-		{"first sample is kept", []add{{0, w(1, 2), true}}, []time.Duration{0}, w(1, 2)},
-		{"unchanged world is not", []add{{0, w(1, 2), true}, {min_, w(1, 2), false}, {2 * min_, w(1, 2), false}},
-			[]time.Duration{0}, w(1, 2)},
-		{"a change is", []add{{0, w(1, 2), true}, {min_, w(1, 2), false}, {5 * min_, w(1, 3), true}},
-			[]time.Duration{0, 5 * min_}, w(1, 3)},
-		{"a change at the same time replaces", []add{{0, w(1, 2), true}, {5 * min_, w(1, 3), true}, {5 * min_, w(4, 3), true}},
-			[]time.Duration{0, 5 * min_}, w(4, 3)},
-		{"back to the previous value at the same time drops the step", []add{{0, w(1, 2), true}, {5 * min_, w(1, 3), true}, {5 * min_, w(1, 2), true}},
-			[]time.Duration{0}, w(1, 2)},
-		{"an earlier time counts as the last", []add{{0, w(1, 2), true}, {5 * min_, w(1, 3), true}, {3 * min_, w(9, 3), true}},
-			[]time.Duration{0, 5 * min_}, w(9, 3)},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			var h worldHistory
-			for i, a := range tc.adds {
-				world := a.world
-				if got := h.add(a.at, world); got != a.kept {
-					t.Errorf("add %d: kept = %v, want %v", i, got, a.kept)
-				}
-				world["a"] = -1 // the history keeps a copy
-			}
-			var times []time.Duration
-			for _, s := range h.samples {
-				times = append(times, s.at)
-			}
-			if !slices.Equal(times, tc.want) {
-				t.Errorf("samples at %v, want %v", times, tc.want)
-			}
-			if last := h.samples[len(h.samples)-1].values; last["b"] != tc.last["b"] || last["a"] != tc.last["a"] {
-				t.Errorf("last sample %v, want %v", last, tc.last)
-			}
-		})
-	}
-}
-
-func TestWorldHistoryBounded(t *testing.T) {
-	var h worldHistory
-	for i := range maxHistory + 10 {
-		h.add(time.Duration(i)*time.Second, map[string]float64{"a": float64(i)})
-	}
-	if n := len(h.samples); n > maxHistory || n < maxHistory/2 {
-		t.Errorf("%d samples kept, want between %d and %d", n, maxHistory/2, maxHistory)
-	}
-	if last := h.samples[len(h.samples)-1].values["a"]; last != maxHistory+9 {
-		t.Errorf("the newest sample was dropped: last = %g", last)
-	}
-}
-
-func TestWorldHistorySeries(t *testing.T) {
-	var h worldHistory
-	h.add(0, map[string]float64{"a": 10, "b": 0})
-	h.add(5*min_, map[string]float64{"a": 20, "b": 0})
-	h.add(7*min_, map[string]float64{"a": 20, "b": 1}) // only b changed
-	h.add(40*min_, map[string]float64{"a": 5, "b": 1})
-	tests := []struct {
-		name     string
-		id       string
-		from, to time.Duration
-		want     []point
-	}{
-		{"whole", "a", 0, 60 * min_, []point{{0, 10}, {5 * min_, 20}, {40 * min_, 5}}},
-		{"window starts between samples", "a", 6 * min_, 36 * min_, []point{{6 * min_, 20}}},
-		{"window ends before a change", "a", 0, 4 * min_, []point{{0, 10}}},
-		{"window starts at a sample", "a", 5 * min_, 60 * min_, []point{{5 * min_, 20}, {40 * min_, 5}}},
-		{"other variable", "b", 0, 60 * min_, []point{{0, 0}, {7 * min_, 1}}},
-		{"unknown variable", "c", 0, 60 * min_, nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := h.series(tc.id, tc.from, tc.to); !slices.Equal(got, tc.want) {
-				t.Errorf("series = %v, want %v", got, tc.want)
-			}
-		})
-	}
-	// A history that starts inside the window (a view opened late) starts
-	// its chart there, not at the window's start.
-	var late worldHistory
-	late.add(20*min_, map[string]float64{"a": 3})
-	if got := late.series("a", 0, 30*min_); !slices.Equal(got, []point{{20 * min_, 3}}) {
-		t.Errorf("late history = %v", got)
-	}
-}
-
-func TestChartWindow(t *testing.T) {
-	for _, tc := range []struct{ now, from, to time.Duration }{
-		{0, 0, 0}, {10 * min_, 0, 10 * min_}, {45 * min_, 15 * min_, 45 * min_},
-	} {
-		if from, to := chartWindow(tc.now); from != tc.from || to != tc.to {
-			t.Errorf("chartWindow(%v) = %v, %v; want %v, %v", tc.now, from, to, tc.from, tc.to)
-		}
-	}
-}
-
-func TestVariablePolarityAndHealth(t *testing.T) {
-	for id, want := range map[string]polarity{
-		"sentiment": goodHigh, "trust": goodHigh, "footfall": goodHigh, "customer_trust": goodHigh,
-		"attention": badHigh, "regulator": badHigh, "reach": badHigh, "churn": badHigh, "supervision": badHigh,
-		"media-attention": badHigh, "fraud": badHigh, "merchants": badHigh,
-		"temperature": neutralPolarity, "": neutralPolarity, "trusty": neutralPolarity,
-	} {
-		if got := variablePolarity(id); got != want {
-			t.Errorf("polarity of %q = %v, want %v", id, got, want)
-		}
-	}
-	for _, tc := range []struct {
-		p         polarity
-		v, lo, hi float64
-		want      health
-	}{
-		{goodHigh, 80, 0, 100, healthGood},
-		{goodHigh, 50, 0, 100, healthWatch},
-		{goodHigh, 10, 0, 100, healthBad},
-		{goodHigh, 0, -100, 100, healthWatch}, // neutral sentiment in a crisis is worth watching
-		{badHigh, 10, 0, 100, healthGood},
-		{badHigh, 90, 0, 100, healthBad},
-		{neutralPolarity, 90, 0, 100, healthNeutral},
-		{goodHigh, 5, 5, 5, healthNeutral}, // an empty range
-	} {
-		if got := meterHealth(tc.p, tc.v, tc.lo, tc.hi); got != tc.want {
-			t.Errorf("meterHealth(%v, %g in %g..%g) = %v, want %v", tc.p, tc.v, tc.lo, tc.hi, got, tc.want)
-		}
-	}
-}
-
-func TestFormatMeterValue(t *testing.T) {
-	for v, want := range map[float64]string{0: "0", 45: "45", -12: "-12", 40.5: "40.5", 40.04: "40", 99.96: "100"} {
-		if got := formatMeterValue(v); got != want {
-			t.Errorf("formatMeterValue(%g) = %q, want %q", v, got, want)
-		}
-	}
-}
-
 // meterValues reads what a set of meters shows, by label.
-func meterValues(wm *worldMeters) map[string]string {
+func meterValues(wm *ui.WorldMeters) map[string]string {
 	out := map[string]string{}
-	for _, m := range wm.meters {
-		out[m.label] = m.valueText()
+	for _, m := range wm.Meters {
+		out[m.Label] = m.ValueText()
 	}
 	return out
 }
@@ -182,7 +34,7 @@ func TestMetersShowTheWorldAndFollowIt(t *testing.T) {
 	sh.showExercise(run, nil)
 	ex := currentAs[*exerciseScreen](t, sh)
 	tv := ex.teams[0]
-	if tv.meters == nil || len(tv.meters.meters) != 2 {
+	if tv.meters == nil || len(tv.meters.Meters) != 2 {
 		t.Fatal("the team view shows no meters for world.yaml's two variables")
 	}
 	want := map[string]string{"attention": "0", "trust": "50"} // no labels in world.yaml: the ids
@@ -211,12 +63,12 @@ func TestMetersShowTheWorldAndFollowIt(t *testing.T) {
 		t.Errorf("console meters after the silence rule = %v, want %v", got, want)
 	}
 	// The chart has a step at 5:00 (the rule's time).
-	m := tv.meters.meters[0]
-	if len(m.points) != 2 || m.points[1].at != 5*time.Minute || m.points[1].value != 10 {
-		t.Errorf("attention chart = %v, want a step to 10 at 5m", m.points)
+	m := tv.meters.Meters[0]
+	if len(m.Points) != 2 || m.Points[1].At != 5*time.Minute || m.Points[1].Value != 10 {
+		t.Errorf("attention chart = %v, want a step to 10 at 5m", m.Points)
 	}
-	if m.health() != healthGood {
-		t.Errorf("attention 10 of 100 is coloured %v", m.health())
+	if m.Health() != ui.HealthGood {
+		t.Errorf("attention 10 of 100 is coloured %v", m.Health())
 	}
 
 	// A language switch keeps the history (the charts do not restart).
@@ -224,7 +76,7 @@ func TestMetersShowTheWorldAndFollowIt(t *testing.T) {
 	advance(0)
 	sh.setLang(i18n.ZH)
 	tv = ex.teams[0]
-	if pts := tv.meters.meters[0].points; len(pts) != 3 {
+	if pts := tv.meters.Meters[0].Points; len(pts) != 3 {
 		t.Errorf("after a language switch the chart has %d steps, want 3: %v", len(pts), pts)
 	}
 }

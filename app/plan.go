@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 )
 
@@ -47,15 +48,15 @@ type planEditor struct {
 	gen       int
 	edits     int // counts edits, so a save that ends knows whether more came since
 
-	status *wrapLabel
+	status *ui.WrapLabel
 	box    *fyne.Container
 
 	// Kept for tests.
-	saveButton   *keyButton
-	resetButton  *keyButton
-	addStrength  *keyButton
-	addArea      *keyButton
-	addAction    *keyButton
+	saveButton   *ui.KeyButton
+	resetButton  *ui.KeyButton
+	addStrength  *ui.KeyButton
+	addArea      *ui.KeyButton
+	addAction    *ui.KeyButton
 	strengths    []*widget.Entry
 	improvements []*widget.Entry
 	actions      []*planActionRow
@@ -65,8 +66,8 @@ type planEditor struct {
 type planActionRow struct {
 	team                     *widget.Select
 	what, action, owner, due *widget.Entry
-	dueMessage               *wrapLabel
-	remove                   *keyButton
+	dueMessage               *ui.WrapLabel
+	remove                   *ui.KeyButton
 }
 
 func newPlanEditor(d *debriefScreen) *planEditor {
@@ -102,15 +103,15 @@ func (p *planEditor) build() fyne.CanvasObject {
 	if !p.saved && !p.dirty {
 		p.model = p.draft() // in the language now shown
 	}
-	p.status = wrapped("")
-	p.saveButton = newIconButton(loc.T("debrief.plan_save"), theme.DocumentSaveIcon(), p.saveInBackground)
+	p.status = ui.Wrapped("")
+	p.saveButton = ui.NewIconButton(loc.T("debrief.plan_save"), theme.DocumentSaveIcon(), p.saveInBackground)
 	p.saveButton.Importance = widget.HighImportance
-	p.resetButton = newIconButton(loc.T("debrief.plan_reset"), theme.ViewRefreshIcon(), p.askReset)
+	p.resetButton = ui.NewIconButton(loc.T("debrief.plan_reset"), theme.ViewRefreshIcon(), p.askReset)
 	p.box = container.NewVBox()
 	p.fill()
 	p.showStatus()
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(p.resetButton, p.saveButton), p.status)
-	p.scroll = container.NewVScroll(column(1100, container.NewPadded(p.box)))
+	p.scroll = container.NewVScroll(ui.Column(1100, container.NewPadded(p.box)))
 	return container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil, p.scroll)
 }
 
@@ -118,16 +119,16 @@ func (p *planEditor) build() fyne.CanvasObject {
 // removed).
 // itemSection draws a list of strengths or areas for improvement: its
 // heading with an add button, then one row per item (or "none").
-func (p *planEditor) itemSection(items *[]debrief.PlanItem, addKey, headKey string) (*keyButton, []*widget.Entry, []fyne.CanvasObject) {
+func (p *planEditor) itemSection(items *[]debrief.PlanItem, addKey, headKey string) (*ui.KeyButton, []*widget.Entry, []fyne.CanvasObject) {
 	loc := p.d.sh.loc
-	add := newIconButton(loc.T(addKey), theme.ContentAddIcon(), func() {
+	add := ui.NewIconButton(loc.T(addKey), theme.ContentAddIcon(), func() {
 		*items = append(*items, debrief.PlanItem{})
 		p.changed()
 		p.fill()
 	})
-	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, add, heading(loc.T(headKey)))}
+	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, add, ui.Heading(loc.T(headKey)))}
 	if len(*items) == 0 {
-		objs = append(objs, muted(loc.T("debrief.plan_none")))
+		objs = append(objs, ui.Muted(loc.T("debrief.plan_none")))
 	}
 	var entries []*widget.Entry
 	for i := range *items {
@@ -141,7 +142,7 @@ func (p *planEditor) itemSection(items *[]debrief.PlanItem, addKey, headKey stri
 func (p *planEditor) fill() {
 	loc := p.d.sh.loc
 	p.actions = nil // actionRow adds to it
-	objs := []fyne.CanvasObject{muted(loc.T("debrief.plan_hint"))}
+	objs := []fyne.CanvasObject{ui.Muted(loc.T("debrief.plan_hint"))}
 
 	var rows []fyne.CanvasObject
 	p.addStrength, p.strengths, rows = p.itemSection(&p.model.Strengths, "debrief.plan_add_strength", "debrief.plan_strengths")
@@ -149,14 +150,14 @@ func (p *planEditor) fill() {
 	p.addArea, p.improvements, rows = p.itemSection(&p.model.Improvements, "debrief.plan_add_area", "debrief.plan_areas")
 	objs = append(objs, rows...)
 
-	p.addAction = newIconButton(loc.T("debrief.plan_add_action"), theme.ContentAddIcon(), func() {
+	p.addAction = ui.NewIconButton(loc.T("debrief.plan_add_action"), theme.ContentAddIcon(), func() {
 		p.model.Actions = append(p.model.Actions, debrief.PlanRow{})
 		p.changed()
 		p.fill()
 	})
-	objs = append(objs, container.NewBorder(nil, nil, nil, p.addAction, heading(loc.T("debrief.plan_actions"))))
+	objs = append(objs, container.NewBorder(nil, nil, nil, p.addAction, ui.Heading(loc.T("debrief.plan_actions"))))
 	if len(p.model.Actions) == 0 {
-		objs = append(objs, muted(loc.T("debrief.plan_none")))
+		objs = append(objs, ui.Muted(loc.T("debrief.plan_none")))
 	}
 	for i := range p.model.Actions {
 		objs = append(objs, p.actionRow(i))
@@ -198,7 +199,7 @@ func (p *planEditor) itemRow(list *[]debrief.PlanItem, i int) (fyne.CanvasObject
 		(*list)[i].Text = s
 		p.changed()
 	}
-	remove := newIconButton("", theme.DeleteIcon(), func() {
+	remove := ui.NewIconButton("", theme.DeleteIcon(), func() {
 		*list = slices.Delete(*list, i, i+1)
 		p.changed()
 		p.fill()
@@ -234,13 +235,13 @@ func (p *planEditor) actionRow(i int) fyne.CanvasObject {
 	r.what = entry(a.What, loc.T("debrief.plan_what_hint"), true, func(s string) { p.model.Actions[i].What = s })
 	r.action = entry(a.Action, loc.T("debrief.plan_action_hint"), true, func(s string) { p.model.Actions[i].Action = s })
 	r.owner = entry(a.Owner, loc.T("debrief.plan_owner_hint"), false, func(s string) { p.model.Actions[i].Owner = s })
-	r.dueMessage = wrapped("")
+	r.dueMessage = ui.Wrapped("")
 	r.due = entry(a.Due, "YYYY-MM-DD", false, func(s string) {
 		p.model.Actions[i].Due = s
 		p.checkDue(r)
 	})
 	p.checkDue(r)
-	r.remove = newIconButton("", theme.DeleteIcon(), func() {
+	r.remove = ui.NewIconButton("", theme.DeleteIcon(), func() {
 		p.model.Actions = slices.Delete(p.model.Actions, i, i+1)
 		p.changed()
 		p.fill()
@@ -254,12 +255,12 @@ func (p *planEditor) actionRow(i int) fyne.CanvasObject {
 		widget.NewFormItem(loc.T("debrief.plan_owner"), r.owner),
 		widget.NewFormItem(loc.T("debrief.plan_due"), due),
 	)
-	return panel(bold(loc.T("debrief.plan_action_n", "n", i+1)), form)
+	return ui.Panel(ui.Bold(loc.T("debrief.plan_action_n", "n", i+1)), form)
 }
 
 // overPage lets the mouse wheel over a text box scroll the plan.
 func (p *planEditor) overPage(e *widget.Entry) fyne.CanvasObject {
-	return overPage(e, func() *container.Scroll { return p.scroll })
+	return ui.OverPage(e, func() *container.Scroll { return p.scroll })
 }
 
 // checkDue shows beside the due date whether it is a date, and the date
@@ -289,7 +290,7 @@ func (p *planEditor) changed() {
 	p.cancelTimer()
 	gen := p.gen
 	p.stopTimer = p.after(planSaveDelay, func() {
-		uiDo(func() {
+		ui.Do(func() {
 			if gen == p.gen && p.dirty {
 				p.saveInBackground()
 			}
@@ -358,7 +359,7 @@ func (p *planEditor) saveInBackground() {
 	id, edits := p.d.data.id, p.edits
 	p.d.sh.inBackground(func() {
 		err := st.SavePlan(id, plan)
-		uiDo(func() {
+		ui.Do(func() {
 			if err != nil {
 				p.err = err
 				p.showStatus()

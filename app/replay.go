@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 )
@@ -50,8 +51,8 @@ type replayView struct {
 	state     *engine.State // the last fold shown
 	folds     int
 	teamTexts map[string][]string // by team: the texts of its column
-	prev      *keyButton
-	next      *keyButton
+	prev      *ui.KeyButton
+	next      *ui.KeyButton
 }
 
 func newReplayView(d *debriefScreen) *replayView {
@@ -88,14 +89,14 @@ func (v *replayView) build() fyne.CanvasObject {
 	}
 	v.slider.OnChangeEnded = func(sec float64) { v.moveTo(secondsDur(sec)) }
 	v.clock = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Monospace: true})
-	v.prev = newIconButton("", theme.MediaSkipPreviousIcon(), func() {
+	v.prev = ui.NewIconButton("", theme.MediaSkipPreviousIcon(), func() {
 		v.moveTo(debrief.StepTime(v.times, v.at, -1))
 	})
-	v.next = newIconButton("", theme.MediaSkipNextIcon(), func() {
+	v.next = ui.NewIconButton("", theme.MediaSkipNextIcon(), func() {
 		v.moveTo(debrief.StepTime(v.times, v.at, 1))
 	})
-	start := newIconButton("", theme.MediaFastRewindIcon(), func() { v.moveTo(0) })
-	end := newIconButton("", theme.MediaFastForwardIcon(), func() { v.moveTo(v.end()) })
+	start := ui.NewIconButton("", theme.MediaFastRewindIcon(), func() { v.moveTo(0) })
+	end := ui.NewIconButton("", theme.MediaFastForwardIcon(), func() { v.moveTo(v.end()) })
 	v.showClock(v.at)
 	controls := container.NewBorder(nil, nil,
 		container.NewHBox(start, v.prev),
@@ -103,7 +104,7 @@ func (v *replayView) build() fyne.CanvasObject {
 		v.slider)
 	v.body = container.NewStack()
 	v.show()
-	return container.NewBorder(container.NewVBox(container.NewPadded(controls), muted(loc.T("debrief.replay_hint")), widget.NewSeparator()),
+	return container.NewBorder(container.NewVBox(container.NewPadded(controls), ui.Muted(loc.T("debrief.replay_hint")), widget.NewSeparator()),
 		nil, nil, nil, v.body)
 }
 
@@ -118,7 +119,7 @@ func (v *replayView) schedule(at time.Duration) {
 	v.cancel()
 	gen := v.gen
 	v.stopTimer = v.after(replayDelay, func() {
-		uiDo(func() {
+		ui.Do(func() {
 			if gen == v.gen {
 				v.moveTo(at)
 			}
@@ -168,7 +169,7 @@ func (v *replayView) show() {
 	}
 }
 
-func setEnabled(b *keyButton, on bool) {
+func setEnabled(b *ui.KeyButton, on bool) {
 	if on {
 		b.Enable()
 	} else {
@@ -181,7 +182,7 @@ func (v *replayView) draw(s *engine.State, err error) fyne.CanvasObject {
 	v.teamTexts = map[string][]string{}
 	var objs []fyne.CanvasObject
 	if err != nil {
-		l := wrapped(loc.T("debrief.replay_error", "error", err.Error()))
+		l := ui.Wrapped(loc.T("debrief.replay_error", "error", err.Error()))
 		l.Importance = widget.DangerImportance
 		objs = append(objs, l)
 	}
@@ -197,10 +198,10 @@ func (v *replayView) draw(s *engine.State, err error) fyne.CanvasObject {
 
 	// The world curves with the moment marked.
 	if len(v.d.report.Overview.World) > 0 {
-		objs = append(objs, widget.NewSeparator(), bold(loc.T("debrief.world_over_time")), teamLegend(v.d.teamNames()))
+		objs = append(objs, widget.NewSeparator(), ui.Bold(loc.T("debrief.world_over_time")), ui.TeamLegend(v.d.teamNames()))
 		curves := container.NewGridWithColumns(min(len(v.d.report.Overview.World), 3))
 		for _, w := range v.d.report.Overview.World {
-			curves.Add(container.NewVBox(faint(w.Label, fyne.TextAlignLeading), v.d.curveChart(w, v.at.Seconds())))
+			curves.Add(container.NewVBox(ui.Faint(w.Label, fyne.TextAlignLeading), v.d.curveChart(w, v.at.Seconds())))
 		}
 		objs = append(objs, curves)
 	}
@@ -214,9 +215,9 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 	lang := v.d.lang()
 	sc := s.Scenario
 	var texts []string
-	text := func(l *wrapLabel) *wrapLabel { texts = append(texts, l.Text); return l }
+	text := func(l *ui.WrapLabel) *ui.WrapLabel { texts = append(texts, l.Text); return l }
 	plain := func(l *widget.Label) *widget.Label { texts = append(texts, l.Text); return l }
-	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, swatch(teamColor(index)), nil, plain(heading(t.Name)))}
+	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, ui.Swatch(ui.TeamColor(index)), nil, plain(ui.Heading(t.Name)))}
 
 	switch {
 	case t.Ended && t.EndedAt <= v.at:
@@ -224,17 +225,17 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 		if t.EndReason == engine.EndReached {
 			what = sc.Phase(t.Ending).Ending.Outcome.Get(lang)
 		}
-		l := text(wrapped(loc.T("debrief.replay_ended", "time", debrief.Clock(t.EndedAt), "what", what)))
+		l := text(ui.Wrapped(loc.T("debrief.replay_ended", "time", debrief.Clock(t.EndedAt), "what", what)))
 		if t.EndReason == engine.EndReached {
 			l.Importance = toneImportance(sc.Phase(t.Ending).Ending.Tone)
 		}
 		objs = append(objs, l)
 	case t.Phase != "":
-		objs = append(objs, text(wrapped(loc.T("debrief.replay_phase", "phase", phaseTitle(sc, t.Phase, lang), "time", debrief.Clock(t.PhaseEnteredAt)))))
+		objs = append(objs, text(ui.Wrapped(loc.T("debrief.replay_phase", "phase", ui.PhaseTitle(sc, t.Phase, lang), "time", debrief.Clock(t.PhaseEnteredAt)))))
 	default:
-		objs = append(objs, text(wrapped(loc.T("debrief.replay_not_started"))))
+		objs = append(objs, text(ui.Wrapped(loc.T("debrief.replay_not_started"))))
 	}
-	objs = append(objs, muted(scoreLine(loc, t.Scores())))
+	objs = append(objs, ui.Muted(ui.ScoreLine(loc, t.Scores())))
 
 	// World, two variables a row.
 	world := container.NewGridWithColumns(2)
@@ -249,7 +250,7 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 		name := widget.NewLabel(label)
 		name.Truncation = fyne.TextTruncateEllipsis
 		world.Add(container.NewVBox(container.NewBorder(nil, nil, nil, value, name),
-			newWorldBar(val, w.Min, w.Max, teamColor(index))))
+			newWorldBar(val, w.Min, w.Max, ui.TeamColor(index))))
 	}
 	if len(sc.World) > 0 {
 		objs = append(objs, world)
@@ -257,11 +258,11 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 
 	// Waiting for an answer.
 	if len(t.Open) > 0 {
-		objs = append(objs, plain(bold(loc.T("debrief.replay_waiting", "n", len(t.Open)))))
+		objs = append(objs, plain(ui.Bold(loc.T("debrief.replay_waiting", "n", len(t.Open)))))
 		for _, od := range t.Open {
-			l := text(wrapped(od.Decision.Prompt.Get(lang)))
+			l := text(ui.Wrapped(od.Decision.Prompt.Get(lang)))
 			l.Importance = widget.WarningImportance
-			objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewWarningThemedResource(theme.HistoryIcon()))), nil, l), muted(loc.T("debrief.replay_open_for", "took", debrief.Took(v.at-od.OpenedAt, lang), "deadline", debrief.Clock(od.DeadlineAt()))))
+			objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewWarningThemedResource(theme.HistoryIcon()))), nil, l), ui.Muted(loc.T("debrief.replay_open_for", "took", debrief.Took(v.at-od.OpenedAt, lang), "deadline", debrief.Clock(od.DeadlineAt()))))
 		}
 	}
 
@@ -278,7 +279,7 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 		if decided < len(t.Answers) {
 			heading = loc.T("debrief.replay_closed", "n", len(t.Answers), "decided", decided, "other", len(t.Answers)-decided)
 		}
-		objs = append(objs, plain(bold(heading)))
+		objs = append(objs, plain(ui.Bold(heading)))
 		for i := len(t.Answers) - 1; i >= 0; i-- {
 			a := t.Answers[i]
 			var what string
@@ -288,30 +289,30 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 			default:
 				what = debrief.Clock(a.At) + " · " + debrief.Unanswered(a, lang)
 			}
-			l := text(wrapped(what))
+			l := text(ui.Wrapped(what))
 			if a.Option == nil && a.Scored() {
 				l.Importance = widget.DangerImportance
 			}
-			objs = append(objs, panel(muted(shorten(a.Decision.Prompt.Get(lang), 120)), l))
+			objs = append(objs, ui.Panel(ui.Muted(shorten(a.Decision.Prompt.Get(lang), 120)), l))
 		}
 	}
 
 	// Received, newest first.
-	objs = append(objs, plain(bold(loc.T("debrief.replay_received", "n", len(t.Inbox)))))
+	objs = append(objs, plain(ui.Bold(loc.T("debrief.replay_received", "n", len(t.Inbox)))))
 	if len(t.Inbox) == 0 {
-		objs = append(objs, muted(loc.T("debrief.replay_nothing")))
+		objs = append(objs, ui.Muted(loc.T("debrief.replay_nothing")))
 	}
 	for i := len(t.Inbox) - 1; i >= 0; i-- {
 		dl := t.Inbox[i]
-		head := debrief.Clock(dl.At) + " · " + channelName(loc, dl.Inject.Channel)
+		head := debrief.Clock(dl.At) + " · " + ui.ChannelName(loc, dl.Inject.Channel)
 		if from := dl.Inject.From.Get(lang); from != "" {
 			head += " · " + from
 		}
-		body := text(wrapped(shorten(dl.Inject.Text.Get(lang), 160)))
-		objs = append(objs, container.NewVBox(muted(head), body))
+		body := text(ui.Wrapped(shorten(dl.Inject.Text.Get(lang), 160)))
+		objs = append(objs, container.NewVBox(ui.Muted(head), body))
 	}
 	v.teamTexts[t.Name] = texts
-	bg := canvas.NewRectangle(withAlpha(teamColor(index), 0x14))
+	bg := canvas.NewRectangle(ui.WithAlpha(ui.TeamColor(index), 0x14))
 	bg.CornerRadius = theme.Size(theme.SizeNameInputRadius)
 	return container.NewStack(bg, container.NewPadded(container.NewVBox(objs...)))
 }
@@ -381,12 +382,12 @@ func (tv *timelineView) build() fyne.CanvasObject {
 		tv.fill()
 	})
 	tv.all.Checked = tv.everything
-	tv.count = faint("", fyne.TextAlignTrailing)
+	tv.count = ui.Faint("", fyne.TextAlignTrailing)
 	tv.list = container.NewVBox()
 	tv.fill()
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(tv.all, tv.count), tv.picks)
 	return container.NewBorder(container.NewVBox(container.NewPadded(bar), widget.NewSeparator()), nil, nil, nil,
-		container.NewVScroll(column(1100, container.NewPadded(tv.list))))
+		container.NewVScroll(ui.Column(1100, container.NewPadded(tv.list))))
 }
 
 // fill lists the entries that pass the filters.
@@ -405,7 +406,7 @@ func (tv *timelineView) fill() {
 		rows = append(rows, tv.row(e))
 	}
 	if len(rows) == 0 {
-		rows = append(rows, muted(debrief.T(tv.d.lang(), "noevents")))
+		rows = append(rows, ui.Muted(debrief.T(tv.d.lang(), "noevents")))
 	}
 	tv.list.Objects = rows
 	tv.list.Refresh()
@@ -417,9 +418,9 @@ func (tv *timelineView) row(e debrief.TimelineEntry) fyne.CanvasObject {
 	at := widget.NewLabelWithStyle(debrief.Clock(secondsDur(e.AtSeconds)), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	var team fyne.CanvasObject = container.New(&minWidth{w: 12})
 	if i := tv.d.teamIndex(e.Team); i >= 0 {
-		team = swatch(teamColor(i))
+		team = ui.Swatch(ui.TeamColor(i))
 	}
-	text := wrapped(e.Text)
+	text := ui.Wrapped(e.Text)
 	var icon fyne.Resource = theme.NavigateNextIcon()
 	switch engine.Kind(e.Kind) {
 	case engine.KindInject, engine.KindAdHoc:
@@ -451,15 +452,15 @@ func (tv *timelineView) row(e debrief.TimelineEntry) fyne.CanvasObject {
 	left := container.NewHBox(at, team, container.NewCenter(widget.NewIcon(icon)))
 	body := []fyne.CanvasObject{text}
 	if e.Team != "" && tv.team == "" {
-		text.SetText(labelled(tv.d.sh.loc, e.Team, e.Text))
+		text.SetText(ui.Labelled(tv.d.sh.loc, e.Team, e.Text))
 	}
 	if e.ResponseSeconds != nil && engine.Kind(e.Kind) == engine.KindChosen {
-		body = append(body, muted(tv.d.sh.loc.T("debrief.response", "took", debrief.Took(secondsDur(*e.ResponseSeconds), tv.d.lang()))))
+		body = append(body, ui.Muted(tv.d.sh.loc.T("debrief.response", "took", debrief.Took(secondsDur(*e.ResponseSeconds), tv.d.lang()))))
 	}
 	if e.Statement != "" {
 		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 		bar.SetMinSize(fyne.NewSize(3, 0))
-		q := wrapped(e.Statement)
+		q := ui.Wrapped(e.Statement)
 		q.Selectable = true
 		body = append(body, container.NewBorder(nil, nil, bar, nil, q))
 	}
@@ -472,8 +473,8 @@ func newWorldBar(value, lo, hi float64, c color.Color) fyne.CanvasObject {
 		hi = lo + 1
 	}
 	frac := float32((min(max(value, lo), hi) - lo) / (hi - lo))
-	return newDrawing(fyne.NewSize(60, 8), func(size fyne.Size) []fyne.CanvasObject {
-		bg := canvas.NewRectangle(withAlpha(theme.Color(theme.ColorNameForeground), 0x22))
+	return ui.NewDrawing(fyne.NewSize(60, 8), func(size fyne.Size) []fyne.CanvasObject {
+		bg := canvas.NewRectangle(ui.WithAlpha(theme.Color(theme.ColorNameForeground), 0x22))
 		bg.CornerRadius = 3
 		bg.Resize(fyne.NewSize(size.Width, 6))
 		bg.Move(fyne.NewPos(0, (size.Height-6)/2))

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -27,7 +28,7 @@ func TestInjectsSayWhoTheyAreFor(t *testing.T) {
 	}
 	e := entries[i]
 	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
-		win := testWindow(t)
+		win := uitest.Window(t)
 		clock := engine.NewFakeClock()
 		run, err := exercise.Start(openStore(t), engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha"},
 			Lang: lang.String(), Speed: 1}, e.Scenario.Title, "gui", clock, exercise.EachEvent)

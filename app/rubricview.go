@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/rubric"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -192,9 +193,9 @@ type rubricView struct {
 
 	// Shown, for tests.
 	result       *rubric.Result
-	passLines    []*wrapLabel
-	penaltyLines []*wrapLabel
-	missingLines []*wrapLabel
+	passLines    []*ui.WrapLabel
+	penaltyLines []*ui.WrapLabel
+	missingLines []*ui.WrapLabel
 }
 
 func newRubricView(loc *i18n.Localizer, lang string, facts []rubric.Fact, hazard string) *rubricView {
@@ -208,8 +209,8 @@ func newRubricView(loc *i18n.Localizer, lang string, facts []rubric.Fact, hazard
 	}
 	rv.dims = container.NewGridWithColumns(2, cells...)
 	rv.list = container.NewVBox()
-	note := muted(loc.T("rubric.honest"))
-	head := container.NewBorder(nil, nil, bold(loc.T("rubric.title")), rv.overall)
+	note := ui.Muted(loc.T("rubric.honest"))
+	head := container.NewBorder(nil, nil, ui.Bold(loc.T("rubric.title")), rv.overall)
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
 	bg.CornerRadius = theme.Size(theme.SizeNameInputRadius)
 	rv.box = container.NewStack(bg, container.NewPadded(container.NewVBox(head, rv.dims, rv.list, note)))
@@ -226,7 +227,7 @@ func (rv *rubricView) textChanged(text string) {
 	rv.mu.Unlock()
 	rv.deb.call(func() {
 		r := rv.judge(text)
-		uiDo(func() {
+		ui.Do(func() {
 			rv.mu.Lock()
 			stale := text != rv.latest
 			rv.mu.Unlock()
@@ -262,13 +263,13 @@ func (rv *rubricView) judge(text string) *rubric.Result {
 
 // show draws a judgement; nil means there is no text yet.
 func (rv *rubricView) show(r *rubric.Result) {
-	loc, ui := rv.loc, rv.loc.Lang().String()
+	loc, uiLang := rv.loc, rv.loc.Lang().String()
 	rv.result = r
 	rv.passLines, rv.penaltyLines, rv.missingLines = nil, nil, nil
 	if r == nil {
 		rv.overall.SetText("")
 		rv.dims.Hide()
-		rv.list.Objects = []fyne.CanvasObject{muted(loc.T("rubric.empty"))}
+		rv.list.Objects = []fyne.CanvasObject{ui.Muted(loc.T("rubric.empty"))}
 		rv.list.Refresh()
 		return
 	}
@@ -288,23 +289,23 @@ func (rv *rubricView) show(r *rubric.Result) {
 		if c.Weight == 0 {
 			key = "rubric.flag"
 		}
-		text := loc.T(key, "check", checkLabel(c, ui), "points", fmt.Sprintf("%.0f", c.Weight),
+		text := loc.T(key, "check", checkLabel(c, uiLang), "points", fmt.Sprintf("%.0f", c.Weight),
 			"evidence", quoteEvidence(loc, c.Evidence))
-		if h := hintText(c, ui); h != "" {
+		if h := hintText(c, uiLang); h != "" {
 			text += "\n" + h
 		}
-		l := wrapped(text)
+		l := ui.Wrapped(text)
 		l.Importance = widget.DangerImportance
 		rv.penaltyLines = append(rv.penaltyLines, l)
 		objs = append(objs, rubricLine(theme.NewErrorThemedResource(theme.CancelIcon()), l))
 	}
 	for _, c := range passed {
-		l := wrapped(loc.T("rubric.passed", "check", checkLabel(c, ui), "evidence", quoteEvidence(loc, c.Evidence)))
+		l := ui.Wrapped(loc.T("rubric.passed", "check", checkLabel(c, uiLang), "evidence", quoteEvidence(loc, c.Evidence)))
 		rv.passLines = append(rv.passLines, l)
 		objs = append(objs, rubricLine(theme.NewSuccessThemedResource(theme.ConfirmIcon()), l))
 	}
 	for _, c := range missing {
-		l := wrapped(loc.T("rubric.missing", "check", checkLabel(c, ui), "hint", hintText(c, ui)))
+		l := ui.Wrapped(loc.T("rubric.missing", "check", checkLabel(c, uiLang), "hint", hintText(c, uiLang)))
 		rv.missingLines = append(rv.missingLines, l)
 		objs = append(objs, rubricLine(theme.RadioButtonIcon(), l))
 	}
@@ -312,11 +313,11 @@ func (rv *rubricView) show(r *rubric.Result) {
 		if n.ID == "empty" {
 			continue
 		}
-		t := n.Text[ui]
+		t := n.Text[uiLang]
 		if t == "" {
 			t = n.Text["en"]
 		}
-		objs = append(objs, rubricLine(theme.InfoIcon(), wrapped(t)))
+		objs = append(objs, rubricLine(theme.InfoIcon(), ui.Wrapped(t)))
 	}
 	rv.list.Objects = objs
 	rv.list.Refresh()
@@ -324,7 +325,7 @@ func (rv *rubricView) show(r *rubric.Result) {
 
 // rubricLine is an icon beside a wrapped line, level with its first row
 // (a label's text sits an inner padding below its top).
-func rubricLine(icon fyne.Resource, l *wrapLabel) fyne.CanvasObject {
+func rubricLine(icon fyne.Resource, l *ui.WrapLabel) fyne.CanvasObject {
 	pad := theme.Size(theme.SizeNameInnerPadding)
 	at := container.New(layout.NewCustomPaddedLayout(pad, 0, 0, 0), widget.NewIcon(icon))
 	return container.NewBorder(nil, nil, container.NewVBox(at), nil, l)

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -203,7 +204,7 @@ func startWorld(t *testing.T, lang string) (*shell, *exerciseScreen, *engine.Fak
 	return sh, ex, clock
 }
 
-func labelTexts(ls []*wrapLabel) []string {
+func labelTexts(ls []*ui.WrapLabel) []string {
 	var out []string
 	for _, l := range ls {
 		out = append(out, l.Text)

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 )
@@ -27,7 +28,7 @@ var scheduleSteps = []time.Duration{2 * time.Minute, 5 * time.Minute, 10 * time.
 func (c *console) stepLabels() []string {
 	out := make([]string, len(scheduleSteps))
 	for i, d := range scheduleSteps {
-		out[i] = "+" + formatSpan(c.loc, d)
+		out[i] = "+" + ui.FormatSpan(c.loc, d)
 	}
 	return out
 }
@@ -39,12 +40,12 @@ func (c *console) comingLine(g injectGroup, lang string) fyne.CanvasObject {
 	loc := c.loc
 	var notes []fyne.CanvasObject
 	if g.delayed > 0 {
-		notes = append(notes, muted(loc.T("schedule.delayed", "time", formatSpan(loc, g.delayed))))
+		notes = append(notes, ui.Muted(loc.T("schedule.delayed", "time", ui.FormatSpan(loc, g.delayed))))
 	}
 	if g.lapses {
-		notes = append(notes, muted(loc.T("schedule.lapses")))
+		notes = append(notes, ui.Muted(loc.T("schedule.lapses")))
 	}
-	send := newIconButton(loc.T("schedule.send_now"), theme.MailSendIcon(), func() {
+	send := ui.NewIconButton(loc.T("schedule.send_now"), theme.MailSendIcon(), func() {
 		c.sendEach(g.teams, engine.Command{Kind: engine.CmdSendNow, Inject: g.inject.ID})
 	})
 	send.Importance = widget.LowImportance
@@ -55,13 +56,13 @@ func (c *console) comingLine(g injectGroup, lang string) fyne.CanvasObject {
 			c.sendEach(g.teams, engine.Command{Kind: engine.CmdDelay, Inject: g.inject.ID, Delay: scheduleSteps[i]})
 		}
 	}
-	skip := newIconButton(loc.T("schedule.skip"), theme.MediaSkipNextIcon(), func() { c.askSkip(g) })
+	skip := ui.NewIconButton(loc.T("schedule.skip"), theme.MediaSkipNextIcon(), func() { c.askSkip(g) })
 	skip.Importance = widget.LowImportance
 	if g.opens {
 		skip.Disable()
-		notes = append(notes, muted(loc.T("schedule.opens_decision")))
+		notes = append(notes, ui.Muted(loc.T("schedule.opens_decision")))
 	}
-	key := g.inject.ID + "\x00" + listJoin(loc, g.teams)
+	key := g.inject.ID + "\x00" + ui.ListJoin(loc, g.teams)
 	c.sendButtons[key], c.delaySelects[key], c.skipButtons[key] = send, delay, skip
 	row := container.NewHBox(send, delay, skip)
 	return injectLine(loc, g, lang, append(notes, row)...)
@@ -71,15 +72,15 @@ func (c *console) comingLine(g injectGroup, lang string) fyne.CanvasObject {
 // in this visit of the phase.
 func (c *console) askSkip(g injectGroup) {
 	loc := c.loc
-	msg := wrapped(loc.T("schedule.skip_confirm", "teams", listJoin(loc, g.teams),
-		"channel", channelName(loc, g.inject.Channel), "time", debrief.Clock(g.at)))
+	msg := ui.Wrapped(loc.T("schedule.skip_confirm", "teams", ui.ListJoin(loc, g.teams),
+		"channel", ui.ChannelName(loc, g.inject.Channel), "time", debrief.Clock(g.at)))
 	d := dialog.NewCustomConfirm(loc.T("schedule.skip_title"), loc.T("schedule.skip"), loc.T("common.cancel"), msg, func(ok bool) {
 		if ok {
 			c.sendEach(g.teams, engine.Command{Kind: engine.CmdSkip, Inject: g.inject.ID})
 		}
 	}, c.win)
 	d.Resize(fyne.NewSize(480, 0))
-	withKeys(c.win, d, func() { d.Confirm() })
+	ui.WithKeys(c.win, d, func() { d.Confirm() })
 	c.skipConfirm = d
 	d.Show()
 }

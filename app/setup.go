@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/library"
@@ -66,18 +67,18 @@ type setupScreen struct {
 	// Widgets, kept for tests.
 	scenarioSelect *widget.Select
 	teamEntries    []*widget.Entry
-	teamErrors     []*wrapLabel
-	removeButtons  []*keyButton
-	addButton      *keyButton
+	teamErrors     []*ui.WrapLabel
+	removeButtons  []*ui.KeyButton
+	addButton      *ui.KeyButton
 	langRadio      *widget.RadioGroup
 	speedSelect    *widget.Select
-	speedNote      *wrapLabel    // what the speed leaves of a decision window
+	speedNote      *ui.WrapLabel // what the speed leaves of a decision window
 	severalCheck   *widget.Check // nil when this build cannot host
 	pinEntry       *widget.Entry
 	autoPauseCheck *widget.Check
-	pinError       *wrapLabel
-	startButton    *keyButton
-	startError     *wrapLabel
+	pinError       *ui.WrapLabel
+	startButton    *ui.KeyButton
+	startError     *ui.WrapLabel
 }
 
 // newSetupScreen opens the form with chosen selected; entries are the
@@ -124,7 +125,7 @@ func (s *setupScreen) build() fyne.CanvasObject {
 	for i := range s.teams {
 		teamRows.Add(s.teamRow(i))
 	}
-	s.addButton = newIconButton(loc.T("home.add_team"), theme.ContentAddIcon(), s.addTeam)
+	s.addButton = ui.NewIconButton(loc.T("home.add_team"), theme.ContentAddIcon(), s.addTeam)
 	if len(s.teams) >= engine.MaxTeams {
 		s.addButton.Disable()
 	}
@@ -148,14 +149,14 @@ func (s *setupScreen) build() fyne.CanvasObject {
 	s.langRadio.SetSelected(s.lang.Name())
 
 	// Time compression.
-	labels, values := speedOptions(s.speed)
+	labels, values := ui.SpeedOptions(s.speed)
 	s.speedSelect = widget.NewSelect(labels, nil)
 	for i, v := range values {
 		if v == s.speed {
 			s.speedSelect.SetSelectedIndex(i)
 		}
 	}
-	s.speedNote = wrapped("")
+	s.speedNote = ui.Wrapped("")
 	s.speedNote.SizeName = theme.SizeNameCaptionText
 	s.showSpeedNote()
 	s.speedSelect.OnChanged = func(string) {
@@ -165,14 +166,14 @@ func (s *setupScreen) build() fyne.CanvasObject {
 		}
 	}
 
-	s.startButton = newIconButton(loc.T("home.start"), theme.MediaPlayIcon(), s.submit)
+	s.startButton = ui.NewIconButton(loc.T("home.start"), theme.MediaPlayIcon(), s.submit)
 	s.startButton.Importance = widget.HighImportance
 	if s.starting {
 		s.startButton.SetText(loc.T("setup.starting"))
 		s.startButton.Disable()
 	}
-	back := newIconButton(loc.T("common.back"), theme.NavigateBackIcon(), s.sh.showHome)
-	s.startError = wrapped(s.startErr)
+	back := ui.NewIconButton(loc.T("common.back"), theme.NavigateBackIcon(), s.sh.showHome)
+	s.startError = ui.Wrapped(s.startErr)
 	s.startError.Importance = widget.DangerImportance
 	if s.startErr == "" {
 		s.startError.Hide()
@@ -201,7 +202,7 @@ func (s *setupScreen) build() fyne.CanvasObject {
 			s.pinError.Hide()
 		}
 	}
-	s.pinError = wrapped("")
+	s.pinError = ui.Wrapped("")
 	s.pinError.Importance = widget.DangerImportance
 	if s.pinErr != "" {
 		s.pinError.SetText(loc.T(s.pinErr, "min", minPINLen, "max", maxPINLen))
@@ -212,17 +213,17 @@ func (s *setupScreen) build() fyne.CanvasObject {
 	s.autoPauseCheck.SetChecked(s.autoPause)
 	form.AppendItem(&widget.FormItem{Text: loc.T("setup.shared_laptop"), Widget: s.autoPauseCheck, HintText: loc.T("setup.auto_pause_hint")})
 	// The hint is a paragraph: a form's hint text does not wrap.
-	pinHint := muted(loc.T("setup.pin_hint"))
+	pinHint := ui.Muted(loc.T("setup.pin_hint"))
 	pinHint.SizeName = theme.SizeNameCaptionText
 	form.AppendItem(widget.NewFormItem(loc.T("setup.pin"), container.NewVBox(s.pinEntry, s.pinError, pinHint)))
 	content := container.NewVBox(
-		heading(loc.T("setup.title")),
+		ui.Heading(loc.T("setup.title")),
 		form,
 		s.startError,
-		container.NewHBox(back, spacer(), s.startButton),
+		container.NewHBox(back, ui.Spacer(), s.startButton),
 	)
 	// A form as wide as the window is hard to read; keep it to a column.
-	return container.NewVScroll(column(760, content))
+	return container.NewVScroll(ui.Column(760, content))
 }
 
 func (s *setupScreen) teamRow(i int) fyne.CanvasObject {
@@ -234,12 +235,12 @@ func (s *setupScreen) teamRow(i int) fyne.CanvasObject {
 		s.teams[i] = v
 		s.recheckTeams()
 	}
-	errLabel := wrapped("")
+	errLabel := ui.Wrapped("")
 	errLabel.Importance = widget.DangerImportance
 	if i < len(s.problems) && s.problems[i].key != "" {
 		errLabel.SetText(s.problems[i].text(loc))
 	}
-	remove := newIconButton("", theme.ContentRemoveIcon(), func() { s.removeTeam(i) })
+	remove := ui.NewIconButton("", theme.ContentRemoveIcon(), func() { s.removeTeam(i) })
 	if len(s.teams) <= 1 {
 		remove.Disable()
 	}
@@ -257,9 +258,9 @@ func (s *setupScreen) teamRow(i int) fyne.CanvasObject {
 func (s *setupScreen) showSpeedNote() {
 	var window time.Duration
 	if e, ok := s.entry(); ok {
-		window = decisionWindow(e.Scenario)
+		window = ui.DecisionWindow(e.Scenario)
 	}
-	note, warn := speedNote(s.sh.loc, window, s.speed)
+	note, warn := ui.SpeedNote(s.sh.loc, window, s.speed)
 	s.speedNote.Importance = widget.LowImportance
 	if warn {
 		s.speedNote.Importance = widget.WarningImportance

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -82,13 +83,13 @@ type shell struct {
 
 	body        *fyne.Container
 	header      *fyne.Container
-	langButtons map[i18n.Lang]*keyButton
+	langButtons map[i18n.Lang]*ui.KeyButton
 	current     screen
 	closed      bool
 }
 
 func newShell(win fyne.Window, lang i18n.Lang, d deps) *shell {
-	sh := &shell{win: win, loc: i18n.New(lang), deps: d, langButtons: map[i18n.Lang]*keyButton{}}
+	sh := &shell{win: win, loc: i18n.New(lang), deps: d, langButtons: map[i18n.Lang]*ui.KeyButton{}}
 	sh.header = container.NewStack()
 	sh.body = container.NewStack()
 	win.SetContent(container.NewBorder(sh.header, nil, nil, nil, sh.body))
@@ -114,7 +115,7 @@ func (sh *shell) load() {
 			storeErr = err
 		}
 	}
-	uiDo(func() {
+	ui.Do(func() {
 		sh.loaded = true
 		sh.store, sh.storeErr = st, storeErr
 		sh.scenarios, sh.scenariosErr = entries, scErr
@@ -158,7 +159,7 @@ func (sh *shell) reload() {
 			}
 		}
 		user, userErr := loadUserScenarios(sh.deps.userDir)
-		uiDo(func() {
+		ui.Do(func() {
 			sh.user, sh.userErr = user, userErr
 			switch {
 			case st == nil:
@@ -219,10 +220,10 @@ func (sh *shell) setLang(l i18n.Lang) {
 
 func (sh *shell) buildHeader() {
 	title := widget.NewLabelWithStyle("Firebreak", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	subtitle := faint(sh.loc.T("app.subtitle"), fyne.TextAlignLeading)
+	subtitle := ui.Faint(sh.loc.T("app.subtitle"), fyne.TextAlignLeading)
 	langs := container.NewHBox()
 	for _, l := range []i18n.Lang{i18n.ZH, i18n.EN} {
-		b := newButton(l.Name(), func() { sh.setLang(l) })
+		b := ui.NewButton(l.Name(), func() { sh.setLang(l) })
 		if l == sh.loc.Lang() {
 			b.Importance = widget.HighImportance
 		}
@@ -365,7 +366,7 @@ func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts star
 				err = fmt.Errorf("the exercise is saved but team laptops cannot join: %w", err)
 			}
 		}
-		uiDo(func() {
+		ui.Do(func() {
 			if err != nil {
 				done(err)
 				return
@@ -412,7 +413,7 @@ func (sh *shell) resumeExercise(id string) {
 		run, events, err := exercise.ResumeWithLog(st, id, clock, exercise.EachEvent)
 		var ended bool
 		var hs *hosting
-		var h worldHistories
+		var h ui.WorldHistories
 		if err == nil {
 			run.Session.Read(func(st *engine.State) { ended = st.Ended })
 		}
@@ -425,9 +426,9 @@ func (sh *shell) resumeExercise(id string) {
 				}
 			}
 			// The trend lines are drawn from the log, as they were before.
-			h = historiesFrom(events)
+			h = ui.HistoriesFrom(events)
 		}
-		uiDo(func() {
+		ui.Do(func() {
 			switch {
 			case sh.closed:
 				if hs != nil {
@@ -461,12 +462,12 @@ func (sh *shell) showJoin() {
 }
 
 func (sh *shell) showExercise(run *exercise.Running, hs *hosting) {
-	sh.showExerciseFrom(run, hs, worldHistories{})
+	sh.showExerciseFrom(run, hs, ui.WorldHistories{})
 }
 
 // showExerciseFrom is showExercise with the teams' world histories so far
 // (a resumed exercise's).
-func (sh *shell) showExerciseFrom(run *exercise.Running, hs *hosting, h worldHistories) {
+func (sh *shell) showExerciseFrom(run *exercise.Running, hs *hosting, h ui.WorldHistories) {
 	e := newExerciseScreen(sh, run, hs)
 	e.histories = h
 	sh.show(e)
@@ -482,7 +483,7 @@ func (sh *shell) showDebrief(id string) {
 	st := sh.store
 	sh.inBackground(func() {
 		data, err := loadDebrief(st, id)
-		uiDo(func() {
+		ui.Do(func() {
 			switch {
 			case sh.closed:
 			case err != nil:
@@ -511,9 +512,9 @@ func (sh *shell) showError(err error) {
 // showMessage shows a dialog whose text wraps (dialog.ShowInformation would
 // stretch a long error across the window).
 func showMessage(win fyne.Window, loc *i18n.Localizer, title, text string) {
-	l := wrapped(text)
+	l := ui.Wrapped(text)
 	d := dialog.NewCustom(title, loc.T("common.ok"), l, win)
 	d.Resize(fyne.NewSize(480, 0))
-	withKeys(win, d, nil)
+	ui.WithKeys(win, d, nil)
 	d.Show()
 }

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
@@ -30,22 +31,22 @@ func teamBadge(loc *i18n.Localizer, team string, open []engine.OpenDecision, now
 	if len(open) == 0 {
 		return tabBadge{text: team, icon: plain}
 	}
-	var u urgency
+	var u ui.Urgency
 	nearest := open[0].DeadlineAt()
 	for _, od := range open {
-		_, _, ou := countdownText(loc, now, od.TargetAt(), od.DeadlineAt())
+		_, _, ou := ui.CountdownText(loc, now, od.TargetAt(), od.DeadlineAt())
 		u = max(u, ou)
 		nearest = min(nearest, od.DeadlineAt())
 	}
-	text := loc.T("tab.team_open", "team", team, "n", len(open), "left", formatCountdown(nearest-now))
+	text := loc.T("tab.team_open", "team", team, "n", len(open), "left", ui.FormatCountdown(nearest-now))
 	if flashOff {
 		return tabBadge{text: text, icon: plain}
 	}
 	var icon fyne.Resource
 	switch u {
-	case urgencyCritical:
+	case ui.UrgencyCritical:
 		icon = theme.NewErrorThemedResource(theme.AccountIcon())
-	case urgencyLate:
+	case ui.UrgencyLate:
 		icon = theme.NewWarningThemedResource(theme.AccountIcon())
 	default:
 		icon = theme.NewPrimaryThemedResource(theme.AccountIcon())
@@ -116,6 +117,6 @@ func (e *exerciseScreen) showNotice(paused bool) {
 		e.notice.Hide()
 		return
 	}
-	e.noticeLabel.SetText(e.sh.loc.T("strip.auto_paused", "teams", listJoin(e.sh.loc, e.autoPaused)))
+	e.noticeLabel.SetText(e.sh.loc.T("strip.auto_paused", "teams", ui.ListJoin(e.sh.loc, e.autoPaused)))
 	e.notice.Show()
 }

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -40,28 +41,28 @@ type teamView struct {
 	loc  *i18n.Localizer
 
 	cancel   func()
-	redraw   coalescer
+	redraw   ui.Coalescer
 	closed   bool
 	shownSeq int64 // state the lists were last built from; -1 forces a rebuild
 
 	root        fyne.CanvasObject
 	leftScroll  *container.Scroll
 	inboxScroll *container.Scroll
-	paused      *banner
-	outcome     *wrapLabel // the ending's outcome, wrapped below the ending banner
-	holdChoices bool       // the clock is paused: choices wait
+	paused      *ui.Banner
+	outcome     *ui.WrapLabel // the ending's outcome, wrapped below the ending banner
+	holdChoices bool          // the clock is paused: choices wait
 	// held are choices on their way that a paused clock refused: they go
 	// again when it runs (team laptops, whose choices are kept pending).
 	held          map[string]engine.Command
 	clock         *widget.Label
-	ending        *banner
+	ending        *ui.Banner
 	decisions     *fyne.Container
 	history       *fyne.Container
 	inbox         *fyne.Container
-	countdowns    []*countdown
-	optionButtons map[string][]*keyButton // by decision id, in option order
-	optionIDs     map[string][]string     // the option ids of optionButtons, in the order shown
-	historyLines  []*wrapLabel
+	countdowns    []*ui.Countdown
+	optionButtons map[string][]*ui.KeyButton // by decision id, in option order
+	optionIDs     map[string][]string        // the option ids of optionButtons, in the order shown
+	historyLines  []*ui.WrapLabel
 	shownOpen     map[string]bool // the open decisions drawn last; nil before the first draw
 	inboxItems    []fyne.CanvasObject
 	channelSelect *widget.Select
@@ -72,7 +73,7 @@ type teamView struct {
 	lastInbox     []engine.Delivery // as last read, for redrawing under another filter
 	lastLang      string
 
-	meters   *worldMeters // nil when the scenario has no world variables
+	meters   *ui.WorldMeters // nil when the scenario has no world variables
 	feed     *feedList
 	tabs     *container.AppTabs // inbox and feed
 	feedTab  *container.TabItem
@@ -110,7 +111,7 @@ type teamView struct {
 // statementDraft is the entry a team writes a statement in, with its
 // checklist of required facts.
 type statementDraft struct {
-	entry  *sendEntry
+	entry  *ui.SendEntry
 	checks []*widget.Icon // per required fact
 	rubric *rubricView
 }
@@ -138,18 +139,18 @@ type teamSnapshot struct {
 }
 
 func newTeamView(conn engine.Conn, team string, win fyne.Window, loc *i18n.Localizer) *teamView {
-	return newTeamViewWith(conn, team, win, loc, &worldHistory{})
+	return newTeamViewWith(conn, team, win, loc, &ui.WorldHistory{})
 }
 
 // newTeamViewWith makes a team view that keeps the world's history in
 // history (the exercise screen keeps it across a language switch).
-func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.Localizer, history *worldHistory) *teamView {
+func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.Localizer, history *ui.WorldHistory) *teamView {
 	tv := &teamView{conn: conn, team: team, win: win, loc: loc, shownSeq: -1, statements: map[string]*statementDraft{}}
-	tv.paused = newBanner(loc.T("console.paused_banner"), theme.Color(theme.ColorNameError))
-	tv.ending = newBanner("", theme.Color(theme.ColorNamePrimary))
+	tv.paused = ui.NewBanner(loc.T("console.paused_banner"), theme.Color(theme.ColorNameError))
+	tv.ending = ui.NewBanner("", theme.Color(theme.ColorNamePrimary))
 	// The ending's outcome is a paragraph: it wraps below the banner (an
 	// unwrapped banner would widen the window to the whole paragraph).
-	tv.outcome = wrapped("")
+	tv.outcome = ui.Wrapped("")
 	tv.outcome.TextStyle.Bold = true
 	tv.outcome.Hide()
 	tv.clock = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true, Bold: true})
@@ -159,8 +160,8 @@ func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.L
 	tv.inbox = container.NewVBox()
 
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, heading(loc.T("team.title", "team", team)), tv.clock),
-		tv.paused.box, tv.ending.box, tv.outcome)
+		container.NewBorder(nil, nil, ui.Heading(loc.T("team.title", "team", team)), tv.clock),
+		tv.paused.Box, tv.ending.Box, tv.outcome)
 	var vars []*scenario.Variable
 	lang := loc.Lang().String()
 	conn.Read(func(st *engine.State) {
@@ -172,19 +173,19 @@ func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.L
 	})
 	if len(vars) > 0 {
 		// The world across the top: the team sees what its choices do.
-		tv.meters = newWorldMeters(vars, history, 5, lang)
-		top.Add(tv.meters.box)
+		tv.meters = ui.NewWorldMeters(vars, history, 5, lang)
+		top.Add(tv.meters.Box)
 	}
 	left := container.NewVScroll(container.NewPadded(container.NewVBox(
-		heading(loc.T("team.open_decision")), tv.decisions,
+		ui.Heading(loc.T("team.open_decision")), tv.decisions,
 		widget.NewSeparator(),
-		heading(loc.T("team.your_decisions")), tv.history)))
+		ui.Heading(loc.T("team.your_decisions")), tv.history)))
 	tv.leftScroll = left
 	// A filter by channel: "what did the regulator say?" is a common
 	// question in a busy inbox.
 	channelLabels := []string{loc.T("team.all_channels")}
 	for _, ch := range scenario.Channels {
-		channelLabels = append(channelLabels, channelName(loc, ch))
+		channelLabels = append(channelLabels, ui.ChannelName(loc, ch))
 	}
 	tv.channelSelect = widget.NewSelect(channelLabels, func(string) {
 		if i := tv.channelSelect.SelectedIndex(); i > 0 {
@@ -215,13 +216,13 @@ func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.L
 		tv.roleSelect.SetSelectedIndex(0)
 		filters = container.NewHBox(tv.roleSelect, tv.channelSelect)
 	}
-	inboxHead := container.NewBorder(nil, nil, heading(loc.T("team.inbox")), filters)
+	inboxHead := container.NewBorder(nil, nil, ui.Heading(loc.T("team.inbox")), filters)
 	tv.inboxScroll = container.NewVScroll(container.NewPadded(tv.inbox))
 	inbox := container.NewBorder(container.NewPadded(inboxHead), nil, nil, nil, tv.inboxScroll)
 	// The feed beside the inbox: what the public says, as opposed to what
 	// reaches the team directly.
 	tv.feed = newFeedList(loc)
-	feed := container.NewBorder(container.NewPadded(container.NewVBox(heading(loc.T("feed.title")), muted(loc.T("feed.help")))),
+	feed := container.NewBorder(container.NewPadded(container.NewVBox(ui.Heading(loc.T("feed.title")), ui.Muted(loc.T("feed.help")))),
 		nil, nil, nil, container.NewVScroll(container.NewPadded(tv.feed.box)))
 	tv.feedTab = container.NewTabItemWithIcon(loc.T("feed.tab"), theme.MailForwardIcon(), feed)
 	tv.tabs = container.NewAppTabs(container.NewTabItemWithIcon(loc.T("team.inbox"), theme.MailComposeIcon(), inbox), tv.feedTab)
@@ -230,7 +231,7 @@ func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.L
 	split.Offset = 0.45
 	tv.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
 
-	tv.cancel = conn.Subscribe(func(engine.Event) { tv.redraw.request(tv.refresh) })
+	tv.cancel = conn.Subscribe(func(engine.Event) { tv.redraw.Request(tv.refresh) })
 	tv.refresh()
 	// Posts already there when the view opens (a resume, a language
 	// switch) are not news.
@@ -290,7 +291,7 @@ func (tv *teamView) refresh() {
 	s := tv.snapshot()
 	now := tv.conn.ExerciseTime()
 	tv.clock.SetText(debrief.Clock(now) + " / " + debrief.Clock(s.duration))
-	tv.paused.showPause(s.paused, s.discussion, tv.loc.T("team.paused_banner"), tv.loc.T("team.discussion_banner"))
+	tv.paused.ShowPause(s.paused, s.discussion, tv.loc.T("team.paused_banner"), tv.loc.T("team.discussion_banner"))
 	if s.seq != tv.shownSeq {
 		tv.shownSeq = s.seq
 		tv.rebuild(s)
@@ -303,10 +304,10 @@ func (tv *teamView) refresh() {
 		}
 	}
 	for _, c := range tv.countdowns {
-		c.setNow(now)
+		c.SetNow(now)
 	}
 	if tv.meters != nil && s.found {
-		tv.meters.update(s.world, s.worldAt, now)
+		tv.meters.Update(s.world, s.worldAt, now)
 	}
 	// A decision that closed (deadline, or the exercise ended) while its
 	// choice was being confirmed cannot be chosen any more.
@@ -321,19 +322,19 @@ func (tv *teamView) rebuild(s teamSnapshot) {
 	// Ending.
 	switch {
 	case !s.ended:
-		tv.ending.setVisible(false)
+		tv.ending.SetVisible(false)
 		tv.outcome.Hide()
 	case s.ending != nil && s.ending.Ending != nil:
-		tv.ending.text.Text = loc.T("team.ending_reached")
-		tv.ending.setVisible(true)
+		tv.ending.Text.Text = loc.T("team.ending_reached")
+		tv.ending.SetVisible(true)
 		tv.outcome.SetText(s.ending.Ending.Outcome.Get(s.lang))
 		tv.outcome.Show()
 	default:
-		tv.ending.text.Text = loc.T("team.ended")
-		tv.ending.setVisible(true)
+		tv.ending.Text.Text = loc.T("team.ended")
+		tv.ending.SetVisible(true)
 		tv.outcome.Hide()
 	}
-	tv.ending.text.Refresh()
+	tv.ending.Text.Refresh()
 
 	// Open decisions. Drafts of decisions no longer open are dropped.
 	tv.scenario, tv.lang = s.scenario, s.lang
@@ -341,7 +342,7 @@ func (tv *teamView) rebuild(s teamSnapshot) {
 	// facilitator made it a discussion pause): the buttons say so by waiting.
 	tv.holdChoices = s.paused && !s.discussion && !s.ended
 	tv.countdowns = nil
-	tv.optionButtons = map[string][]*keyButton{}
+	tv.optionButtons = map[string][]*ui.KeyButton{}
 	tv.optionIDs = map[string][]string{}
 	for id := range tv.statements {
 		if !slices.ContainsFunc(s.open, func(o engine.OpenDecision) bool { return o.Decision.ID == id }) {
@@ -363,7 +364,7 @@ func (tv *teamView) rebuild(s teamSnapshot) {
 		if s.ended {
 			msg = loc.T("team.no_more_decisions")
 		}
-		cards = append(cards, muted(msg))
+		cards = append(cards, ui.Muted(msg))
 	}
 	tv.decisions.Objects = cards
 	tv.decisions.Refresh()
@@ -382,17 +383,17 @@ func (tv *teamView) rebuild(s teamSnapshot) {
 		default:
 			line = loc.T("team.left_open")
 		}
-		l := wrapped(line)
+		l := ui.Wrapped(line)
 		tv.historyLines = append(tv.historyLines, l)
-		card := []fyne.CanvasObject{muted(a.Decision.Prompt.Get(s.lang)), l}
+		card := []fyne.CanvasObject{ui.Muted(a.Decision.Prompt.Get(s.lang)), l}
 		if a.Statement != "" {
 			// What the team sent, as the public read it.
-			card = append(card, muted(tv.loc.T("team.statement_sent", "text", a.Statement)))
+			card = append(card, ui.Muted(tv.loc.T("team.statement_sent", "text", a.Statement)))
 		}
-		hist = append(hist, panel(card...))
+		hist = append(hist, ui.Panel(card...))
 	}
 	if len(hist) == 0 {
-		hist = append(hist, muted(loc.T("common.none")))
+		hist = append(hist, ui.Muted(loc.T("common.none")))
 	}
 	tv.history.Objects = hist
 	tv.history.Refresh()
@@ -451,11 +452,11 @@ func (tv *teamView) drawInbox() {
 	case len(tv.inboxItems) > 0:
 		tv.inbox.Objects = tv.inboxItems
 	case len(tv.lastInbox) > 0 && tv.role != "":
-		tv.inbox.Objects = []fyne.CanvasObject{muted(tv.loc.T("team.filter_empty"))}
+		tv.inbox.Objects = []fyne.CanvasObject{ui.Muted(tv.loc.T("team.filter_empty"))}
 	case len(tv.lastInbox) > 0:
-		tv.inbox.Objects = []fyne.CanvasObject{muted(tv.loc.T("team.channel_empty"))}
+		tv.inbox.Objects = []fyne.CanvasObject{ui.Muted(tv.loc.T("team.channel_empty"))}
 	default:
-		tv.inbox.Objects = []fyne.CanvasObject{muted(tv.loc.T("team.inbox_empty"))}
+		tv.inbox.Objects = []fyne.CanvasObject{ui.Muted(tv.loc.T("team.inbox_empty"))}
 	}
 	tv.inbox.Refresh()
 	if tv.inboxScroll != nil {
@@ -503,23 +504,23 @@ func (tv *teamView) setChannel(channel string) {
 
 func (tv *teamView) decisionCard(od engine.OpenDecision, lang string) fyne.CanvasObject {
 	d := od.Decision
-	cd := newCountdown(tv.loc, od.OpenedAt, od.TargetAt(), od.DeadlineAt())
+	cd := ui.NewCountdown(tv.loc, od.OpenedAt, od.TargetAt(), od.DeadlineAt())
 	tv.countdowns = append(tv.countdowns, cd)
-	prompt := wrapped(d.Prompt.Get(lang))
+	prompt := ui.Wrapped(d.Prompt.Get(lang))
 	prompt.TextStyle.Bold = true
 	objs := []fyne.CanvasObject{prompt, cd}
 	if d.Statement != nil {
 		// The options come first, where the team sees them without
 		// scrolling past the editor; the statement goes with the choice.
-		objs = append(objs, muted(tv.loc.T("team.statement_with_choice")))
+		objs = append(objs, ui.Muted(tv.loc.T("team.statement_with_choice")))
 	}
 	if tv.sending[d.ID] {
-		objs = append(objs, iconLine(theme.UploadIcon(), tv.loc.T("team.sending")))
+		objs = append(objs, ui.IconLine(theme.UploadIcon(), tv.loc.T("team.sending")))
 	}
 	// Each team sees the options in its own shuffled order (recorded in
 	// the log): no position cues the answer.
 	for _, o := range od.Options() {
-		b := newIconButton(tv.loc.T("team.choose"), theme.ConfirmIcon(), func() { tv.askConfirm(d, o, lang) })
+		b := ui.NewIconButton(tv.loc.T("team.choose"), theme.ConfirmIcon(), func() { tv.askConfirm(d, o, lang) })
 		if tv.sending[d.ID] || tv.holdChoices || tv.held[d.ID].Decision != "" {
 			b.Disable()
 		}
@@ -527,7 +528,7 @@ func (tv *teamView) decisionCard(od engine.OpenDecision, lang string) fyne.Canva
 		tv.optionIDs[d.ID] = append(tv.optionIDs[d.ID], o.ID)
 		// The option text wraps beside its button: options can be a
 		// sentence long, and a button label would cut them off.
-		objs = append(objs, panel(container.NewBorder(nil, nil, nil, container.NewCenter(b), wrapped(o.Text.Get(lang)))))
+		objs = append(objs, ui.Panel(container.NewBorder(nil, nil, nil, container.NewCenter(b), ui.Wrapped(o.Text.Get(lang)))))
 	}
 	if d.Statement != nil {
 		objs = append(objs, tv.statementBox(d, lang))
@@ -542,28 +543,28 @@ func (tv *teamView) statementBox(d *scenario.Decision, lang string) fyne.CanvasO
 	loc := tv.loc
 	sd := tv.statements[d.ID]
 	if sd == nil {
-		e := newSendEntry()
+		e := ui.NewSendEntry()
 		e.SetMinRowsVisible(6)
 		sd = &statementDraft{entry: e,
 			rubric: newRubricView(loc, tv.lang, rubricFacts(tv.scenario, d.Statement.RequiredFacts, tv.lang), d.Statement.Hazard)}
 		tv.statements[d.ID] = sd
 	}
 	sd.entry.SetPlaceHolder(loc.T("team.statement_placeholder"))
-	objs := []fyne.CanvasObject{bold(loc.T("team.statement_title", "kind", statementKindName(loc, d.Statement.Kind))), sd.entry}
+	objs := []fyne.CanvasObject{ui.Bold(loc.T("team.statement_title", "kind", statementKindName(loc, d.Statement.Kind))), sd.entry}
 	sd.checks = nil
 	if len(d.Statement.RequiredFacts) > 0 {
-		objs = append(objs, muted(loc.T("team.statement_facts")))
+		objs = append(objs, ui.Muted(loc.T("team.statement_facts")))
 		for _, id := range d.Statement.RequiredFacts {
 			icon := widget.NewIcon(theme.CheckButtonIcon())
 			sd.checks = append(sd.checks, icon)
 			objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(icon), nil,
-				wrapped(factLabel(tv.scenario, id, lang))))
+				ui.Wrapped(factLabel(tv.scenario, id, lang))))
 		}
 	}
 	objs = append(objs, sd.rubric.box)
 	// Ctrl+Enter: from the statement to the options, one of which sends
 	// it (Tab moves between them, Space or Enter chooses).
-	sd.entry.onSend = func() {
+	sd.entry.OnSend = func() {
 		for _, b := range tv.optionButtons[d.ID] {
 			if !b.Disabled() {
 				tv.win.Canvas().Focus(b)
@@ -576,7 +577,7 @@ func (tv *teamView) statementBox(d *scenario.Decision, lang string) fyne.CanvasO
 		sd.rubric.textChanged(text)
 	}
 	tv.tickFacts(d, sd)
-	return panel(objs...)
+	return ui.Panel(objs...)
 }
 
 // tickFacts checks off the required facts the draft already contains, by
@@ -673,7 +674,7 @@ func (tv *teamView) askConfirm(d *scenario.Decision, o *scenario.Option, lang st
 		}
 	}
 	tv.confirmDetail = detail
-	msg := wrapped(detail)
+	msg := ui.Wrapped(detail)
 	var dlg *dialog.ConfirmDialog
 	dlg = dialog.NewCustomConfirm(tv.loc.T("team.confirm_title"), tv.loc.T("team.choose"), tv.loc.T("common.cancel"), msg,
 		func(ok bool) {
@@ -686,7 +687,7 @@ func (tv *teamView) askConfirm(d *scenario.Decision, o *scenario.Option, lang st
 		}, tv.win)
 	tv.confirm, tv.confirmDecision = dlg, d.ID
 	dlg.Resize(fyne.NewSize(520, 0))
-	withKeys(tv.win, dlg, dlg.Confirm)
+	ui.WithKeys(tv.win, dlg, dlg.Confirm)
 	dlg.Show()
 }
 
@@ -707,7 +708,7 @@ func (tv *teamView) choose(decision, option, text string) {
 		tv.refresh()
 		tv.background(func() {
 			err := tv.conn.Send(cmd)
-			uiDo(func() {
+			ui.Do(func() {
 				delete(tv.sending, decision)
 				tv.shownSeq = -1
 				tv.chosen(err)
@@ -736,7 +737,7 @@ func (tv *teamView) send(cmd engine.Command) {
 	tv.refresh()
 	go func() {
 		err := tv.conn.Send(cmd)
-		uiDo(func() {
+		ui.Do(func() {
 			delete(tv.sending, cmd.Decision)
 			// Settled: stored, or refused for good. Anything else (the
 			// connection closed for good) stays pending. A choice held by
@@ -802,9 +803,9 @@ func choiceRefusedText(loc *i18n.Localizer, err error) string {
 // injectCard draws one delivered inject: channel, time and sender above the
 // text.
 func injectCard(loc *i18n.Localizer, in *scenario.Inject, at time.Duration, lang string, roleLabel func(string) string) fyne.CanvasObject {
-	objs := []fyne.CanvasObject{iconLine(channelIcon(in.Channel), channelName(loc, in.Channel)+" · "+debrief.Clock(at))}
+	objs := []fyne.CanvasObject{ui.IconLine(channelIcon(in.Channel), ui.ChannelName(loc, in.Channel)+" · "+debrief.Clock(at))}
 	if from := in.From.Get(lang); from != "" {
-		objs = append(objs, muted(loc.T("team.from", "from", from)))
+		objs = append(objs, ui.Muted(loc.T("team.from", "from", from)))
 	}
 	if len(in.To) > 0 {
 		// Who in the crisis cell it is for: the scenario's roles.
@@ -812,10 +813,10 @@ func injectCard(loc *i18n.Localizer, in *scenario.Inject, at time.Duration, lang
 		for i, id := range in.To {
 			to[i] = roleLabel(id)
 		}
-		objs = append(objs, muted(loc.T("team.to", "roles", listJoin(loc, to))))
+		objs = append(objs, ui.Muted(loc.T("team.to", "roles", ui.ListJoin(loc, to))))
 	}
-	objs = append(objs, wrapped(in.Text.Get(lang)))
-	return panel(objs...)
+	objs = append(objs, ui.Wrapped(in.Text.Get(lang)))
+	return ui.Panel(objs...)
 }
 
 // channelIcon picks an icon per channel so a glance tells a phone call from

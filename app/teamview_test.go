@@ -8,13 +8,14 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
 
 func TestTeamChoosesAfterConfirming(t *testing.T) {
-	win := testWindow(t)
+	win := uitest.Window(t)
 	clock := engine.NewFakeClock()
 	run := startMini(t, openStore(t), clock)
 	var conn engine.Conn = run.Session // the view gets nothing else
@@ -22,7 +23,7 @@ func TestTeamChoosesAfterConfirming(t *testing.T) {
 	t.Cleanup(tv.close)
 	win.SetContent(tv.root)
 
-	if !tv.paused.box.Visible() {
+	if !tv.paused.Box.Visible() {
 		t.Error("a new exercise's clock is paused, but the view does not say so")
 	}
 	if err := conn.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
@@ -34,7 +35,7 @@ func TestTeamChoosesAfterConfirming(t *testing.T) {
 	}
 	tv.refresh()
 
-	if tv.paused.box.Visible() {
+	if tv.paused.Box.Visible() {
 		t.Error("PAUSED still shown while the clock runs")
 	}
 	buttons := tv.optionButtons["first"]
@@ -44,10 +45,10 @@ func TestTeamChoosesAfterConfirming(t *testing.T) {
 	if len(tv.countdowns) != 1 {
 		t.Fatalf("%d countdowns, want 1", len(tv.countdowns))
 	}
-	if got := tv.countdowns[0].targetLabel.Text; got != "Target in 05:00" {
+	if got := tv.countdowns[0].TargetLabel.Text; got != "Target in 05:00" {
 		t.Errorf("target countdown = %q", got)
 	}
-	if got := tv.countdowns[0].deadlineLabel.Text; got != "Deadline in 10:00" {
+	if got := tv.countdowns[0].DeadlineLabel.Text; got != "Deadline in 10:00" {
 		t.Errorf("deadline countdown = %q", got)
 	}
 	if n := len(tv.inboxItems); n != 2 {
@@ -151,8 +152,8 @@ func TestEndingOutcomeWrapsAndKeepsTheWidth(t *testing.T) {
 	clock.Add(11 * time.Minute)
 	_ = run.Session.Tick()
 	tv.refresh()
-	if !tv.ending.box.Visible() || tv.ending.text.Text != "Your team has reached an ending" {
-		t.Fatalf("ending banner: visible %v, %q", tv.ending.box.Visible(), tv.ending.text.Text)
+	if !tv.ending.Box.Visible() || tv.ending.Text.Text != "Your team has reached an ending" {
+		t.Fatalf("ending banner: visible %v, %q", tv.ending.Box.Visible(), tv.ending.Text.Text)
 	}
 	if !tv.outcome.Visible() || tv.outcome.Text != "Trust kept" || !tv.outcome.TextStyle.Bold {
 		t.Fatalf("outcome: visible %v, %q, %+v", tv.outcome.Visible(), tv.outcome.Text, tv.outcome.TextStyle)
@@ -167,7 +168,7 @@ func TestEndingOutcomeWrapsAndKeepsTheWidth(t *testing.T) {
 // test window.
 func miniTeamView(t *testing.T, team string) (*teamView, *exercise.Running, *engine.FakeClock) {
 	t.Helper()
-	win := testWindow(t)
+	win := uitest.Window(t)
 	clock := engine.NewFakeClock()
 	run := startMini(t, openStore(t), clock)
 	tv := newTeamView(run.Session, team, win, i18n.New(i18n.EN))

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"strings"
@@ -26,7 +26,7 @@ func TestFormatCountdown(t *testing.T) {
 		{time.Hour + 2*time.Minute + 3*time.Second, "1:02:03"},
 		{25 * time.Hour, "25:00:00"},
 	} {
-		if got := formatCountdown(tc.left); got != tc.want {
+		if got := FormatCountdown(tc.left); got != tc.want {
 			t.Errorf("formatCountdown(%v) = %q, want %q", tc.left, got, tc.want)
 		}
 	}
@@ -39,16 +39,16 @@ func TestCountdownText(t *testing.T) {
 		loc     *i18n.Localizer
 		now     time.Duration
 		tgt, dl string
-		u       urgency
+		u       Urgency
 	}{
 		{en, 5 * time.Minute, "Target in 05:00", "Deadline in 15:00", urgencyCalm},
-		{en, 10 * time.Minute, "Past target by 00:00", "Deadline in 10:00", urgencyLate},
-		{en, 12*time.Minute + 30*time.Second, "Past target by 02:30", "Deadline in 07:30", urgencyLate},
-		{en, 19 * time.Minute, "Past target by 09:00", "Deadline in 01:00", urgencyCritical},
-		{en, 20 * time.Minute, "Past target by 10:00", "Deadline reached", urgencyCritical},
+		{en, 10 * time.Minute, "Past target by 00:00", "Deadline in 10:00", UrgencyLate},
+		{en, 12*time.Minute + 30*time.Second, "Past target by 02:30", "Deadline in 07:30", UrgencyLate},
+		{en, 19 * time.Minute, "Past target by 09:00", "Deadline in 01:00", UrgencyCritical},
+		{en, 20 * time.Minute, "Past target by 10:00", "Deadline reached", UrgencyCritical},
 		{zh, 5 * time.Minute, "距目标时限还有 05:00", "距截止还有 15:00", urgencyCalm},
 	} {
-		tgt, dl, u := countdownText(tc.loc, tc.now, target, deadline)
+		tgt, dl, u := CountdownText(tc.loc, tc.now, target, deadline)
 		if tgt != tc.tgt || dl != tc.dl || u != tc.u {
 			t.Errorf("at %v: %q, %q, %d; want %q, %q, %d", tc.now, tgt, dl, u, tc.tgt, tc.dl, tc.u)
 		}
@@ -56,11 +56,11 @@ func TestCountdownText(t *testing.T) {
 }
 
 func TestSpeedOptions(t *testing.T) {
-	labels, values := speedOptions(1)
+	labels, values := SpeedOptions(1)
 	if len(values) != 6 || labels[0] != "1×" || labels[5] != "60×" {
 		t.Errorf("speedOptions(1) = %q", labels)
 	}
-	labels, values = speedOptions(3)
+	labels, values = SpeedOptions(3)
 	if len(values) != 7 || labels[2] != "3×" || values[2] != 3 {
 		t.Errorf("an unlisted speed is not kept in order: %q", labels)
 	}
@@ -85,7 +85,7 @@ func TestSpeedNoteSaysTheRealTimeOfADecision(t *testing.T) {
 		{zh, 15 * time.Minute, 10, "对应 1分钟30秒 的真实时间。", false},
 		{en, 0, 60, "1× runs in real time", false}, // a scenario without decisions
 	} {
-		note, warn := speedNote(c.loc, c.window, c.speed)
+		note, warn := SpeedNote(c.loc, c.window, c.speed)
 		if !strings.Contains(note, c.want) || warn != c.warn {
 			t.Errorf("%s at %g×: %q (warn %v), want %q (warn %v)", c.window, c.speed, note, warn, c.want, c.warn)
 		}
@@ -97,10 +97,10 @@ func TestDecisionWindowIsTheMedianDeadline(t *testing.T) {
 		{Decisions: []*scenario.Decision{{Deadline: 5 * time.Minute}, {Deadline: 30 * time.Minute}}},
 		{Decisions: []*scenario.Decision{{Deadline: 10 * time.Minute}}},
 	}}
-	if got := decisionWindow(sc); got != 10*time.Minute {
+	if got := DecisionWindow(sc); got != 10*time.Minute {
 		t.Errorf("median of 5, 30 and 10 min: %s", got)
 	}
-	if got := decisionWindow(&scenario.Scenario{}); got != 0 {
+	if got := DecisionWindow(&scenario.Scenario{}); got != 0 {
 		t.Errorf("no decisions: %s", got)
 	}
 }
@@ -109,16 +109,16 @@ func TestDecisionWindowIsTheMedianDeadline(t *testing.T) {
 // ": " between Chinese words.
 func TestListsAndLabelsInEachLanguage(t *testing.T) {
 	en, zh := i18n.New(i18n.EN), i18n.New(i18n.ZH)
-	if got := listJoin(en, []string{"Alpha", "Bravo"}); got != "Alpha, Bravo" {
+	if got := ListJoin(en, []string{"Alpha", "Bravo"}); got != "Alpha, Bravo" {
 		t.Errorf("en list: %q", got)
 	}
-	if got := listJoin(zh, []string{"第一组", "第二组"}); got != "第一组、第二组" {
+	if got := ListJoin(zh, []string{"第一组", "第二组"}); got != "第一组、第二组" {
 		t.Errorf("zh list: %q", got)
 	}
-	if got := labelled(en, "Alpha", "recall"); got != "Alpha: recall" {
+	if got := Labelled(en, "Alpha", "recall"); got != "Alpha: recall" {
 		t.Errorf("en label: %q", got)
 	}
-	if got := labelled(zh, "第一组", "召回"); got != "第一组：召回" {
+	if got := Labelled(zh, "第一组", "召回"); got != "第一组：召回" {
 		t.Errorf("zh label: %q", got)
 	}
 }

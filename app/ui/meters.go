@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"fmt"
@@ -19,12 +19,12 @@ import (
 
 // World meters: each scenario world variable (public sentiment, media
 // attention, …) as a bar with its value and a step chart of the last
-// minutes of exercise time.
+// Minutes of exercise time.
 //
 // The history behind the chart is kept by the view, not read from the
 // exercise: engine.Conn gives the state as it stands, not the events one
 // by one. Each time a view redraws (after events, and once a second) it
-// samples the world with the exercise time of the latest event and keeps
+// Samples the world with the exercise time of the latest event and keeps
 // the sample when a value changed. A change is therefore dated at the last
 // event of the batch it came in — at most one tick (a second of wall time)
 // late — and a view opened mid-exercise (or after a resume) starts its
@@ -33,21 +33,21 @@ import (
 // sparkWindow is how much exercise time a meter's chart shows.
 const sparkWindow = 30 * time.Minute
 
-// maxHistory bounds the samples kept per team; the oldest half goes when
+// MaxHistory bounds the samples kept per team; the oldest half goes when
 // it is reached (a value changing every second of a three-hour exercise at
 // 1× would need 10 800).
-const maxHistory = 4000
+const MaxHistory = 4000
 
 // worldSample is the world of one team at an exercise time.
 type worldSample struct {
-	at     time.Duration
-	values map[string]float64
+	At     time.Duration
+	Values map[string]float64
 }
 
-// worldHistory is one team's world over exercise time: a sample each time a
-// value changed, oldest first.
-type worldHistory struct {
-	samples []worldSample
+// WorldHistory is one team's world over exercise time: a sample each time a
+// Value changed, oldest first.
+type WorldHistory struct {
+	Samples []worldSample
 }
 
 // add records the world at exercise time at when it differs from the last
@@ -55,70 +55,70 @@ type worldHistory struct {
 // cannot happen with one exercise) is taken as the last sample's time; a
 // change at the last sample's time replaces it, so the chart has no steps
 // of zero width.
-func (h *worldHistory) add(at time.Duration, world map[string]float64) bool {
-	if n := len(h.samples); n > 0 {
-		last := &h.samples[n-1]
-		if maps.Equal(last.values, world) {
+func (h *WorldHistory) Add(at time.Duration, world map[string]float64) bool {
+	if n := len(h.Samples); n > 0 {
+		last := &h.Samples[n-1]
+		if maps.Equal(last.Values, world) {
 			return false
 		}
-		if at <= last.at {
-			if n > 1 && maps.Equal(h.samples[n-2].values, world) {
-				h.samples = h.samples[:n-1] // back to what it was: no step at all
+		if at <= last.At {
+			if n > 1 && maps.Equal(h.Samples[n-2].Values, world) {
+				h.Samples = h.Samples[:n-1] // back to what it was: no step at all
 				return true
 			}
-			last.values = maps.Clone(world)
+			last.Values = maps.Clone(world)
 			return true
 		}
 	}
-	if len(h.samples) >= maxHistory {
-		h.samples = append(h.samples[:0], h.samples[len(h.samples)/2:]...)
+	if len(h.Samples) >= MaxHistory {
+		h.Samples = append(h.Samples[:0], h.Samples[len(h.Samples)/2:]...)
 	}
-	h.samples = append(h.samples, worldSample{at: at, values: maps.Clone(world)})
+	h.Samples = append(h.Samples, worldSample{At: at, Values: maps.Clone(world)})
 	return true
 }
 
-// point is one step of a chart: the value from this time on.
-type point struct {
-	at    time.Duration
-	value float64
+// Point is one step of a chart: the value from this time on.
+type Point struct {
+	At    time.Duration
+	Value float64
 }
 
-// series returns the steps of variable id between from and to: the value
+// Series returns the steps of variable id between from and to: the value
 // at from (the latest sample at or before it, or the first sample when
 // there is none before), then each change after from up to to.
-func (h *worldHistory) series(id string, from, to time.Duration) []point {
-	var out []point
-	for _, s := range h.samples {
-		v, ok := s.values[id]
+func (h *WorldHistory) Series(id string, from, to time.Duration) []Point {
+	var out []Point
+	for _, s := range h.Samples {
+		v, ok := s.Values[id]
 		switch {
 		case !ok:
 			continue
-		case s.at > to:
+		case s.At > to:
 			return out
-		case s.at <= from:
-			out = append(out[:0], point{at: from, value: v}) // the latest at or before from
+		case s.At <= from:
+			out = append(out[:0], Point{At: from, Value: v}) // the latest at or before from
 		case len(out) == 0:
-			out = append(out, point{at: s.at, value: v}) // the history starts inside the window
-		case out[len(out)-1].value != v: // else another variable changed
-			out = append(out, point{at: s.at, value: v})
+			out = append(out, Point{At: s.At, Value: v}) // the history starts inside the window
+		case out[len(out)-1].Value != v: // else another variable changed
+			out = append(out, Point{At: s.At, Value: v})
 		}
 	}
 	return out
 }
 
-// chartWindow is the span of exercise time a chart shows at time now: the
+// ChartWindow is the span of exercise time a chart shows at time now: the
 // last sparkWindow, or from the start while the exercise is younger.
-func chartWindow(now time.Duration) (from, to time.Duration) {
+func ChartWindow(now time.Duration) (from, to time.Duration) {
 	return max(0, now-sparkWindow), max(now, 0)
 }
 
-// polarity says whether a world variable is better high or low.
-type polarity int
+// Polarity says whether a world variable is better high or low.
+type Polarity int
 
 const (
-	neutralPolarity polarity = iota
-	goodHigh                 // sentiment, trust: the higher the better
-	badHigh                  // attention, regulator pressure, rumour reach: the lower the better
+	NeutralPolarity Polarity = iota
+	GoodHigh                 // sentiment, trust: the higher the better
+	BadHigh                  // attention, regulator pressure, rumour reach: the lower the better
 )
 
 // The scenario format says nothing about which way is good, so the meters
@@ -132,69 +132,69 @@ var (
 		"backlash", "scrutiny", "panic"}
 )
 
-// variablePolarity guesses a variable's polarity from the words of its id.
-func variablePolarity(id string) polarity {
+// VariablePolarity guesses a variable's polarity from the words of its id.
+func VariablePolarity(id string) Polarity {
 	words := strings.FieldsFunc(strings.ToLower(id), func(r rune) bool { return r == '-' || r == '_' || r == '.' || r == ' ' })
 	for _, w := range words {
 		for _, g := range goodHighWords {
 			if w == g {
-				return goodHigh
+				return GoodHigh
 			}
 		}
 		for _, b := range badHighWords {
 			if w == b {
-				return badHigh
+				return BadHigh
 			}
 		}
 	}
-	return neutralPolarity
+	return NeutralPolarity
 }
 
-// health grades a value for its colour.
-type health int
+// Health grades a value for its colour.
+type Health int
 
 const (
-	healthNeutral health = iota
-	healthGood
-	healthWatch
-	healthBad
+	HealthNeutral Health = iota
+	HealthGood
+	HealthWatch
+	HealthBad
 )
 
-// meterHealth grades value within [lo, hi] for a variable of polarity p:
+// MeterHealth grades value within [lo, hi] for a variable of polarity p:
 // the top 45 % of the good side is good, the bottom 35 % bad, between is
 // worth watching.
-func meterHealth(p polarity, value, lo, hi float64) health {
-	if p == neutralPolarity || hi <= lo {
-		return healthNeutral
+func MeterHealth(p Polarity, value, lo, hi float64) Health {
+	if p == NeutralPolarity || hi <= lo {
+		return HealthNeutral
 	}
 	f := (value - lo) / (hi - lo)
-	if p == badHigh {
+	if p == BadHigh {
 		f = 1 - f
 	}
 	switch {
 	case f >= 0.55:
-		return healthGood
+		return HealthGood
 	case f < 0.35:
-		return healthBad
+		return HealthBad
 	}
-	return healthWatch
+	return HealthWatch
 }
 
-func (h health) colorName() fyne.ThemeColorName {
+func (h Health) colorName() fyne.ThemeColorName {
 	switch h {
-	case healthGood:
+	case HealthGood:
 		return theme.ColorNameSuccess
-	case healthWatch:
+	case HealthWatch:
 		return theme.ColorNameWarning
-	case healthBad:
+	case HealthBad:
 		return theme.ColorNameError
 	}
 	return theme.ColorNamePrimary
 }
 
-// formatMeterValue shows a world value: whole numbers as such, others with
+// FormatMeterValue shows a world value: whole numbers as such, others with
 // one decimal.
-func formatMeterValue(v float64) string {
+func FormatMeterValue(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "–"
 	}
@@ -209,35 +209,35 @@ func formatMeterValue(v float64) string {
 // chart of the last minutes below.
 type meter struct {
 	widget.BaseWidget
-	label    string
+	Label    string
 	lo, hi   float64
-	polarity polarity
+	polarity Polarity
 
 	value    float64
-	points   []point
+	Points   []Point
 	from, to time.Duration
 }
 
-func newMeter(label string, lo, hi float64, p polarity) *meter {
-	m := &meter{label: label, lo: lo, hi: hi, polarity: p}
+func newMeter(label string, lo, hi float64, p Polarity) *meter {
+	m := &meter{Label: label, lo: lo, hi: hi, polarity: p}
 	m.ExtendBaseWidget(m)
 	return m
 }
 
 // set shows a value and the chart of [from, to].
-func (m *meter) set(value float64, points []point, from, to time.Duration) {
-	m.value, m.points, m.from, m.to = value, points, from, to
+func (m *meter) set(value float64, points []Point, from, to time.Duration) {
+	m.value, m.Points, m.from, m.to = value, points, from, to
 	m.Refresh()
 }
 
-func (m *meter) valueText() string { return formatMeterValue(m.value) }
+func (m *meter) ValueText() string { return FormatMeterValue(m.value) }
 
-func (m *meter) health() health { return meterHealth(m.polarity, m.value, m.lo, m.hi) }
+func (m *meter) Health() Health { return MeterHealth(m.polarity, m.value, m.lo, m.hi) }
 
 // CreateRenderer implements fyne.Widget.
 func (m *meter) CreateRenderer() fyne.WidgetRenderer {
 	r := &meterRenderer{m: m,
-		label:   widget.NewLabel(m.label),
+		label:   widget.NewLabel(m.Label),
 		value:   canvas.NewText("", theme.Color(theme.ColorNameForeground)),
 		track:   canvas.NewRectangle(theme.Color(theme.ColorNameInputBorder)),
 		fill:    canvas.NewRectangle(theme.Color(theme.ColorNamePrimary)),
@@ -354,26 +354,26 @@ func (r *meterRenderer) layoutSpark(x0, y0, w float32) {
 		}
 		return x0 + w*float32(min(1, max(0, float64(t-m.from)/span)))
 	}
-	pts := m.points
+	pts := m.Points
 	if len(pts) == 0 {
-		pts = []point{{at: m.from, value: m.value}}
+		pts = []Point{{At: m.from, Value: m.value}}
 	}
 	i := 0
 	for k, p := range pts {
 		end := m.to
 		if k+1 < len(pts) {
-			end = pts[k+1].at
+			end = pts[k+1].At
 		}
-		startX := xOf(p.at)
+		startX := xOf(p.At)
 		if k == 0 && span <= 0 {
 			startX = x0
 		}
-		r.lineAt(i).Position1 = fyne.NewPos(startX, yOf(p.value))
-		r.lines[i].Position2 = fyne.NewPos(xOf(end), yOf(p.value))
+		r.lineAt(i).Position1 = fyne.NewPos(startX, yOf(p.Value))
+		r.lines[i].Position2 = fyne.NewPos(xOf(end), yOf(p.Value))
 		i++
 		if k+1 < len(pts) {
-			r.lineAt(i).Position1 = fyne.NewPos(xOf(end), yOf(p.value))
-			r.lines[i].Position2 = fyne.NewPos(xOf(end), yOf(pts[k+1].value))
+			r.lineAt(i).Position1 = fyne.NewPos(xOf(end), yOf(p.Value))
+			r.lines[i].Position2 = fyne.NewPos(xOf(end), yOf(pts[k+1].Value))
 			i++
 		}
 	}
@@ -385,7 +385,7 @@ func (r *meterRenderer) layoutSpark(x0, y0, w float32) {
 // lineAt returns the i-th chart line, making it when needed.
 func (r *meterRenderer) lineAt(i int) *canvas.Line {
 	for len(r.lines) <= i {
-		l := canvas.NewLine(theme.Color(r.m.health().colorName()))
+		l := canvas.NewLine(theme.Color(r.m.Health().colorName()))
 		l.StrokeWidth = 1.5
 		r.lines = append(r.lines, l)
 		r.objects = append(r.objects, l)
@@ -396,9 +396,9 @@ func (r *meterRenderer) lineAt(i int) *canvas.Line {
 
 func (r *meterRenderer) Refresh() {
 	m := r.m
-	col := theme.Color(m.health().colorName())
-	r.label.SetText(m.label)
-	r.value.Text = m.valueText()
+	col := theme.Color(m.Health().colorName())
+	r.label.SetText(m.Label)
+	r.value.Text = m.ValueText()
 	r.value.Color = col
 	r.value.TextSize = theme.Size(theme.SizeNameText)
 	r.track.FillColor = theme.Color(theme.ColorNameInputBorder)
@@ -419,60 +419,60 @@ func (r *meterRenderer) Refresh() {
 	}
 }
 
-// worldMeters are the meters of one team's world, with its history.
-type worldMeters struct {
+// WorldMeters are the meters of one team's world, with its history.
+type WorldMeters struct {
 	vars    []*scenario.Variable
-	meters  []*meter
-	history *worldHistory
-	box     *fyne.Container
+	Meters  []*meter
+	history *WorldHistory
+	Box     *fyne.Container
 }
 
-// newWorldMeters makes a meter per world variable, laid out in columns,
-// labelled in lang (the UI language: the meters are read by whoever looks
+// NewWorldMeters makes a meter per world variable, laid out in columns,
+// Labelled in lang (the UI language: the meters are read by whoever looks
 // at the screen).
-func newWorldMeters(vars []*scenario.Variable, history *worldHistory, columns int, lang string) *worldMeters {
-	wm := &worldMeters{vars: vars, history: history}
+func NewWorldMeters(vars []*scenario.Variable, history *WorldHistory, columns int, lang string) *WorldMeters {
+	wm := &WorldMeters{vars: vars, history: history}
 	var objs []fyne.CanvasObject
 	for _, v := range vars {
 		label := v.Label.Get(lang)
 		if label == "" {
 			label = v.ID
 		}
-		m := newMeter(label, v.Min, v.Max, variablePolarity(v.ID))
+		m := newMeter(label, v.Min, v.Max, VariablePolarity(v.ID))
 		m.value = v.Start
-		wm.meters = append(wm.meters, m)
+		wm.Meters = append(wm.Meters, m)
 		objs = append(objs, m)
 	}
 	columns = max(1, min(columns, len(objs)))
-	wm.box = container.NewGridWithColumns(columns, objs...)
+	wm.Box = container.NewGridWithColumns(columns, objs...)
 	return wm
 }
 
-// update samples the world (as of the latest event, at exercise time at)
+// Update samples the world (as of the latest event, at exercise time at)
 // and redraws the meters for the exercise clock now.
-func (wm *worldMeters) update(world map[string]float64, at, now time.Duration) {
+func (wm *WorldMeters) Update(world map[string]float64, at, now time.Duration) {
 	if world != nil {
-		wm.history.add(at, world)
+		wm.history.Add(at, world)
 	}
-	from, to := chartWindow(now)
+	from, to := ChartWindow(now)
 	for i, v := range wm.vars {
 		val, ok := world[v.ID]
 		if !ok {
 			val = v.Start
 		}
-		wm.meters[i].set(val, wm.history.series(v.ID, from, to), from, to)
+		wm.Meters[i].set(val, wm.history.Series(v.ID, from, to), from, to)
 	}
 }
 
-// worldHistories keeps each team's history across rebuilds of the views
+// WorldHistories keeps each team's history across rebuilds of the views
 // (a language switch), shared by the console and the team's own view.
-type worldHistories map[string]*worldHistory
+type WorldHistories map[string]*WorldHistory
 
-// historiesFrom rebuilds the teams' world histories from a stored log, so
+// HistoriesFrom rebuilds the teams' world histories from a stored log, so
 // that a resumed exercise draws its trend lines from the start: the world
 // changes only with events, so sampling after each event is exact.
-func historiesFrom(events []engine.Event) worldHistories {
-	h := worldHistories{}
+func HistoriesFrom(events []engine.Event) WorldHistories {
+	h := WorldHistories{}
 	if len(events) == 0 {
 		return h
 	}
@@ -482,15 +482,15 @@ func historiesFrom(events []engine.Event) worldHistories {
 			break // the session refused this log already; draw what folded
 		}
 		for _, t := range s.Teams {
-			h.get(t.Name).add(e.At, t.World)
+			h.Get(t.Name).Add(e.At, t.World)
 		}
 	}
 	return h
 }
 
-func (h worldHistories) get(team string) *worldHistory {
+func (h WorldHistories) Get(team string) *WorldHistory {
 	if h[team] == nil {
-		h[team] = &worldHistory{}
+		h[team] = &WorldHistory{}
 	}
 	return h[team]
 }

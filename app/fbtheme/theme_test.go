@@ -1,4 +1,4 @@
-package app
+package fbtheme
 
 import (
 	"bytes"
@@ -30,7 +30,7 @@ const sample = "问题批次：饮料召回"
 // system fallback, always looked up as regular, would not do).
 
 func TestThemeFontsAreBundled(t *testing.T) {
-	th := NewTheme()
+	th := New()
 	def := theme.DefaultTheme()
 	for _, tc := range []struct {
 		style fyne.TextStyle
@@ -98,7 +98,7 @@ func TestBundledFontsCoverText(t *testing.T) {
 		}
 		texts[f] = string(cjk)
 	}
-	th := NewTheme()
+	th := New()
 	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
 		res := th.Font(style)
 		has, err := cmap(res.Content())
@@ -122,7 +122,7 @@ func TestBundledFontsCoverText(t *testing.T) {
 
 func TestChineseTextRenders(t *testing.T) {
 	a := test.NewTempApp(t)
-	a.Settings().SetTheme(NewTheme())
+	a.Settings().SetTheme(New())
 
 	// Sanity check of the layout: CJK characters are full width, so the nine
 	// of them (the colon is a full-width "：") measure about nine ems.
@@ -293,7 +293,7 @@ func cmap(font []byte) (func(rune) bool, error) {
 // The keyboard focus shows clearly in both variants: the primary colour,
 // well above Fyne's faint default.
 func TestFocusIsVisible(t *testing.T) {
-	th := NewTheme()
+	th := New()
 	for _, v := range []fyne.ThemeVariant{theme.VariantDark, theme.VariantLight} {
 		f := color.NRGBAModel.Convert(th.Color(theme.ColorNameFocus, v)).(color.NRGBA)
 		p := color.NRGBAModel.Convert(th.Color(theme.ColorNamePrimary, v)).(color.NRGBA)

@@ -1,22 +1,22 @@
-package app
+package ui
 
 import (
 	"sync"
 	"time"
 )
 
-// clockTicker calls tick on its own goroutine at a fixed interval until
+// ClockTicker calls tick on its own goroutine at a fixed interval until
 // stopped. There is one per running exercise: the engine needs a Tick to
 // deliver injects and time decisions out, and the screens need a redraw for
 // the clock and countdowns; nothing else in the app runs on a timer.
-type clockTicker struct {
+type ClockTicker struct {
 	quit    chan struct{}
 	stopped chan struct{}
 	once    sync.Once
 }
 
-func startClockTicker(every time.Duration, tick func()) *clockTicker {
-	t := &clockTicker{quit: make(chan struct{}), stopped: make(chan struct{})}
+func StartClockTicker(every time.Duration, tick func()) *ClockTicker {
+	t := &ClockTicker{quit: make(chan struct{}), stopped: make(chan struct{})}
 	go func() {
 		defer close(t.stopped)
 		tk := time.NewTicker(every)
@@ -37,7 +37,7 @@ func startClockTicker(every time.Duration, tick func()) *clockTicker {
 // or SaveClock reaches the store after the screen has let the exercise go.
 // Waiting on the UI goroutine is safe: a tick never waits for that
 // goroutine (it hands redraws over with fyne.Do, which does not block).
-func (t *clockTicker) stop() {
+func (t *ClockTicker) Stop() {
 	t.once.Do(func() { close(t.quit) })
 	<-t.stopped
 }

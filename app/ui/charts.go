@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"fmt"
@@ -20,23 +20,23 @@ import (
 // exercise time. They show the same numbers as the exported report's
 // charts and use the same team colours.
 
-// drawing is a widget whose objects are drawn afresh for its size by draw.
-type drawing struct {
+// Drawing is a widget whose objects are drawn afresh for its size by draw.
+type Drawing struct {
 	widget.BaseWidget
 	min  fyne.Size
 	draw func(size fyne.Size) []fyne.CanvasObject
 }
 
-func newDrawing(min fyne.Size, draw func(fyne.Size) []fyne.CanvasObject) *drawing {
-	d := &drawing{min: min, draw: draw}
+func NewDrawing(min fyne.Size, draw func(fyne.Size) []fyne.CanvasObject) *Drawing {
+	d := &Drawing{min: min, draw: draw}
 	d.ExtendBaseWidget(d)
 	return d
 }
 
-func (d *drawing) CreateRenderer() fyne.WidgetRenderer { return &drawingRenderer{d: d} }
+func (d *Drawing) CreateRenderer() fyne.WidgetRenderer { return &drawingRenderer{d: d} }
 
 type drawingRenderer struct {
-	d    *drawing
+	d    *Drawing
 	objs []fyne.CanvasObject
 	size fyne.Size
 }
@@ -63,21 +63,21 @@ var teamPalette = []color.NRGBA{
 	{0xE6, 0x9F, 0x00, 0xff}, {0x56, 0xB4, 0xE9, 0xff}, {0x60, 0x60, 0x60, 0xff}, {0x8C, 0x6D, 0x31, 0xff},
 }
 
-func teamColor(i int) color.NRGBA { return teamPalette[i%len(teamPalette)] }
+func TeamColor(i int) color.NRGBA { return teamPalette[i%len(teamPalette)] }
 
-// swatch is a small square of a team's colour, for legends and headings.
-func swatch(c color.Color) fyne.CanvasObject {
+// Swatch is a small square of a team's colour, for legends and headings.
+func Swatch(c color.Color) fyne.CanvasObject {
 	r := canvas.NewRectangle(c)
 	r.CornerRadius = 2
 	r.SetMinSize(fyne.NewSize(12, 12))
 	return container.NewCenter(r)
 }
 
-// teamLegend is the teams' names with their colours, on one wrapping row.
-func teamLegend(teams []string) fyne.CanvasObject {
+// TeamLegend is the teams' names with their colours, on one wrapping row.
+func TeamLegend(teams []string) fyne.CanvasObject {
 	box := container.NewHBox()
 	for i, name := range teams {
-		box.Add(container.NewHBox(swatch(teamColor(i)), widget.NewLabel(name)))
+		box.Add(container.NewHBox(Swatch(TeamColor(i)), widget.NewLabel(name)))
 	}
 	return box
 }
@@ -111,35 +111,35 @@ func chartLine(x1, y1, x2, y2 float32, c color.Color, w float32) *canvas.Line {
 	return l
 }
 
-// scoreSeries is one team's scores for the bar chart.
-type scoreSeries struct {
-	team       string
-	color      int // index into teamPalette
-	values     map[string]float64
-	overridden map[string]bool
+// ScoreSeries is one team's scores for the bar chart.
+type ScoreSeries struct {
+	Team       string
+	Color      int // index into teamPalette
+	Values     map[string]float64
+	Overridden map[string]bool
 }
 
-// scoreChartSeries takes the report's teams as chart series.
-func scoreChartSeries(r *debrief.Report) []scoreSeries {
-	var out []scoreSeries
+// ScoreChartSeries takes the report's teams as chart series.
+func ScoreChartSeries(r *debrief.Report) []ScoreSeries {
+	var out []ScoreSeries
 	for i, t := range r.Teams {
-		s := scoreSeries{team: t.Name, color: i, values: t.Scores, overridden: map[string]bool{}}
+		s := ScoreSeries{Team: t.Name, Color: i, Values: t.Scores, Overridden: map[string]bool{}}
 		for _, o := range t.Overrides {
-			s.overridden[o.Dimension] = true
+			s.Overridden[o.Dimension] = true
 		}
 		out = append(out, s)
 	}
 	return out
 }
 
-// newScoreChart draws grouped bars: one group per dimension, one bar per
+// NewScoreChart draws grouped bars: one group per dimension, one bar per
 // team, the value above it; a score the facilitator set is outlined and
 // marked *, a dimension without evidence shows a dash.
-func newScoreChart(dims []string, dimLabel func(string) string, series []scoreSeries, height float32) *drawing {
-	return newDrawing(fyne.NewSize(float32(90*len(dims)), height), func(size fyne.Size) []fyne.CanvasObject {
+func NewScoreChart(dims []string, dimLabel func(string) string, series []ScoreSeries, height float32) *Drawing {
+	return NewDrawing(fyne.NewSize(float32(90*len(dims)), height), func(size fyne.Size) []fyne.CanvasObject {
 		fg := theme.Color(theme.ColorNameForeground)
 		faintC := theme.Color(theme.ColorNamePlaceHolder)
-		grid := withAlpha(theme.Color(theme.ColorNameForeground), 0x28)
+		grid := WithAlpha(theme.Color(theme.ColorNameForeground), 0x28)
 		ts := theme.TextSize()
 		var objs []fyne.CanvasObject
 		left, top, bottom := float32(34), float32(ts+6), float32(ts*2+8)
@@ -159,13 +159,13 @@ func newScoreChart(dims []string, dimLabel func(string) string, series []scoreSe
 			gx := left + gw*float32(di) + (gw-bw*float32(n))/2
 			for si, s := range series {
 				bx := gx + bw*float32(si)
-				v, ok := s.values[d]
+				v, ok := s.Values[d]
 				if !ok {
 					objs = append(objs, placeText(chartText("—", ts*0.85, faintC, fyne.TextAlignCenter), bx+bw/2, y(0)-ts/2))
 					continue
 				}
-				bar := canvas.NewRectangle(teamColor(s.color))
-				if s.overridden[d] {
+				bar := canvas.NewRectangle(TeamColor(s.Color))
+				if s.Overridden[d] {
 					bar.StrokeColor = fg
 					bar.StrokeWidth = 2
 				}
@@ -173,11 +173,11 @@ func newScoreChart(dims []string, dimLabel func(string) string, series []scoreSe
 				bar.Resize(fyne.NewSize(bw-2, max(y(0)-y(v), 1)))
 				objs = append(objs, bar)
 				label := fmt.Sprintf("%.0f", math.Round(v))
-				if s.overridden[d] {
+				if s.Overridden[d] {
 					label += "*"
 				}
 				t := chartText(label, ts*0.8, fg, fyne.TextAlignCenter)
-				if s.overridden[d] {
+				if s.Overridden[d] {
 					t.TextStyle.Bold = true
 				}
 				objs = append(objs, placeText(t, bx+bw/2, y(v)-ts*0.6))
@@ -189,23 +189,23 @@ func newScoreChart(dims []string, dimLabel func(string) string, series []scoreSe
 	})
 }
 
-// curveSeries is one team's value of a world variable over exercise time:
+// CurveSeries is one team's value of a world variable over exercise time:
 // a step function holding each value until the next point.
-type curveSeries struct {
-	color  int
-	points []debrief.Point
+type CurveSeries struct {
+	Color  int
+	Points []debrief.Point
 }
 
-// newCurveChart draws one world variable over exercise time, a step line
+// NewCurveChart draws one world variable over exercise time, a step line
 // per team, on the variable's range (lo–hi) and minutes 0–end. A marker at
 // exercise second mark (≥ 0) shows a moment (the replay's).
-func newCurveChart(lo, hi, endSeconds float64, series []curveSeries, mark float64, axisLabel string, height float32) *drawing {
+func NewCurveChart(lo, hi, endSeconds float64, series []CurveSeries, mark float64, axisLabel string, height float32) *Drawing {
 	if hi <= lo {
 		hi = lo + 1
 	}
-	return newDrawing(fyne.NewSize(240, height), func(size fyne.Size) []fyne.CanvasObject {
+	return NewDrawing(fyne.NewSize(240, height), func(size fyne.Size) []fyne.CanvasObject {
 		faintC := theme.Color(theme.ColorNamePlaceHolder)
-		grid := withAlpha(theme.Color(theme.ColorNameForeground), 0x28)
+		grid := WithAlpha(theme.Color(theme.ColorNameForeground), 0x28)
 		ts := theme.TextSize()
 		left, top, bottom := float32(40), float32(ts/2+2), float32(ts*2+10)
 		pw, ph := size.Width-left-8, size.Height-top-bottom
@@ -214,8 +214,8 @@ func newCurveChart(lo, hi, endSeconds float64, series []curveSeries, mark float6
 		}
 		end := endSeconds
 		for _, s := range series {
-			if n := len(s.points); n > 0 {
-				end = math.Max(end, s.points[n-1].AtSeconds)
+			if n := len(s.Points); n > 0 {
+				end = math.Max(end, s.Points[n-1].AtSeconds)
 			}
 		}
 		endMin := math.Max(end/60, 1)
@@ -233,16 +233,16 @@ func newCurveChart(lo, hi, endSeconds float64, series []curveSeries, mark float6
 		objs = append(objs, placeText(chartText(axisLabel, ts*0.8, faintC, fyne.TextAlignCenter), left+pw/2, top+ph+ts*1.5+6))
 		objs = append(objs, chartLine(left, top+ph, left+pw, top+ph, faintC, 1.5), chartLine(left, top, left, top+ph, faintC, 1.5))
 		for _, s := range series {
-			c := teamColor(s.color)
-			for i, p := range s.points {
+			c := TeamColor(s.Color)
+			for i, p := range s.Points {
 				if i > 0 {
-					prev := s.points[i-1]
+					prev := s.Points[i-1]
 					if p.Value != prev.Value {
 						objs = append(objs, chartLine(x(p.AtSeconds), y(prev.Value), x(p.AtSeconds), y(p.Value), c, 2))
 					}
 				}
-				if i+1 < len(s.points) {
-					next := s.points[i+1]
+				if i+1 < len(s.Points) {
+					next := s.Points[i+1]
 					objs = append(objs, chartLine(x(p.AtSeconds), y(p.Value), x(next.AtSeconds), y(p.Value), c, 2.5))
 				}
 			}
@@ -270,8 +270,8 @@ func ratingColor(r string) color.Color {
 	return color.NRGBA{0x70, 0x70, 0x70, 0xff}
 }
 
-// ratingBadge is a rating's letter on its colour, white and bold.
-func ratingBadge(r string) fyne.CanvasObject {
+// RatingBadge is a rating's letter on its colour, white and bold.
+func RatingBadge(r string) fyne.CanvasObject {
 	if r == "" {
 		r = "–"
 	}

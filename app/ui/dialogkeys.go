@@ -1,16 +1,16 @@
-package app
+package ui
 
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 )
 
-// withKeys lets the keyboard answer a dialog while it shows: Enter (or
+// WithKeys lets the keyboard answer a dialog while it shows: Enter (or
 // Return) does what its main button does (ok, nil for a message: it just
 // closes), Escape closes it without; other keys go where they went before.
 // Keys typed into a field of the dialog stay the field's. The window's
 // previous key handler comes back when the dialog closes.
-func withKeys(win fyne.Window, d dialog.Dialog, ok func()) {
+func WithKeys(win fyne.Window, d dialog.Dialog, ok func()) {
 	c := win.Canvas()
 	prev := c.OnTypedKey()
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {

@@ -1,4 +1,4 @@
-package app
+package fbtheme
 
 import (
 	"image/color"
@@ -32,11 +32,11 @@ type firebreakTheme struct {
 
 var _ fyne.Theme = (*firebreakTheme)(nil)
 
-// NewTheme returns the Firebreak theme: theme.DefaultTheme() with Noto Sans SC
+// New returns the Firebreak theme: theme.DefaultTheme() with Noto Sans SC
 // Regular for regular and italic text and Noto Sans SC Bold for bold and bold
 // italic text (the CJK font has no italic; Fyne draws it upright). Monospace
 // and symbol text keep the default fonts.
-func NewTheme() fyne.Theme {
+func New() fyne.Theme {
 	return &firebreakTheme{base: theme.DefaultTheme()}
 }
 

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"fmt"
@@ -15,11 +15,11 @@ import (
 // Plain formatting helpers, kept free of Fyne so they are tested without a
 // window.
 
-// formatCountdown shows a time left as MM:SS, or H:MM:SS from an hour up.
+// FormatCountdown shows a time left as MM:SS, or H:MM:SS from an hour up.
 // Partial seconds round up: a countdown reads 00:00 only when the moment has
 // come, as a kitchen timer does. A moment already past shows as 00:00; the
 // caller says "overdue" instead (see countdownText).
-func formatCountdown(left time.Duration) string {
+func FormatCountdown(left time.Duration) string {
 	if left <= 0 {
 		return "00:00"
 	}
@@ -30,58 +30,58 @@ func formatCountdown(left time.Duration) string {
 	return fmt.Sprintf("%02d:%02d", s/60, s%60)
 }
 
-// urgency grades how close a decision is to its target and deadline; the
-// countdown widget colours itself from it.
-type urgency int
+// Urgency grades how close a decision is to its target and deadline; the
+// Countdown widget colours itself from it.
+type Urgency int
 
 const (
-	urgencyCalm     urgency = iota // before the target
-	urgencyLate                    // past the target, before the deadline
-	urgencyCritical                // under a minute to the deadline, or past it
+	urgencyCalm     Urgency = iota // before the target
+	UrgencyLate                    // past the target, before the deadline
+	UrgencyCritical                // under a minute to the deadline, or past it
 )
 
 // criticalWindow is how close to its deadline a decision turns red.
 const criticalWindow = time.Minute
 
-// countdownText is what a countdown shows at exercise time now for a
+// CountdownText is what a countdown shows at exercise time now for a
 // decision with the given target and deadline (exercise times): one line
 // about the target, one about the deadline, and how urgent it is.
-func countdownText(loc *i18n.Localizer, now, target, deadline time.Duration) (targetLine, deadlineLine string, u urgency) {
+func CountdownText(loc *i18n.Localizer, now, target, deadline time.Duration) (targetLine, deadlineLine string, u Urgency) {
 	if left := target - now; left > 0 {
-		targetLine = loc.T("console.target_in", "time", formatCountdown(left))
+		targetLine = loc.T("console.target_in", "time", FormatCountdown(left))
 	} else {
-		targetLine = loc.T("countdown.target_passed", "time", formatCountdown(-left))
-		u = urgencyLate
+		targetLine = loc.T("countdown.target_passed", "time", FormatCountdown(-left))
+		u = UrgencyLate
 	}
 	left := deadline - now
 	if left > 0 {
-		deadlineLine = loc.T("console.deadline_in", "time", formatCountdown(left))
+		deadlineLine = loc.T("console.deadline_in", "time", FormatCountdown(left))
 	} else {
 		deadlineLine = loc.T("countdown.deadline_passed")
 	}
 	if left <= criticalWindow {
-		u = urgencyCritical
+		u = UrgencyCritical
 	}
 	return targetLine, deadlineLine, u
 }
 
-// formatScore shows a 0–100 score, or a dash for a dimension with no
+// FormatScore shows a 0–100 score, or a dash for a dimension with no
 // evidence yet (a team that has not decided anything has no empathy score,
 // which is not the same as an empathy score of 0).
-func formatScore(s scoring.Scores, dim string, v float64) string {
+func FormatScore(s scoring.Scores, dim string, v float64) string {
 	if !s.Has[dim] {
 		return "–"
 	}
 	return fmt.Sprintf("%.0f", math.Round(v))
 }
 
-// scoreLine lists a team's four scores on one line.
-func scoreLine(loc *i18n.Localizer, s scoring.Scores) string {
+// ScoreLine lists a team's four scores on one line.
+func ScoreLine(loc *i18n.Localizer, s scoring.Scores) string {
 	return fmt.Sprintf("%s %s · %s %s · %s %s · %s %s",
-		loc.T("score.speed"), formatScore(s, scoring.Speed, s.Speed),
-		loc.T("score.transparency"), formatScore(s, scoring.Transparency, s.Transparency),
-		loc.T("score.empathy"), formatScore(s, scoring.Empathy, s.Empathy),
-		loc.T("score.overall"), formatScore(s, scoring.Overall, s.Overall))
+		loc.T("score.speed"), FormatScore(s, scoring.Speed, s.Speed),
+		loc.T("score.transparency"), FormatScore(s, scoring.Transparency, s.Transparency),
+		loc.T("score.empathy"), FormatScore(s, scoring.Empathy, s.Empathy),
+		loc.T("score.overall"), FormatScore(s, scoring.Overall, s.Overall))
 }
 
 // formatSpeed shows a time-compression factor: 1×, 2.5×, 60×.
@@ -89,10 +89,10 @@ func formatSpeed(f float64) string {
 	return fmt.Sprintf("%g×", f)
 }
 
-// decisionWindow is a scenario's typical decision window: the median time
+// DecisionWindow is a scenario's typical decision window: the median time
 // from a decision's opening to its deadline; 0 for a scenario without
 // decisions.
-func decisionWindow(sc *scenario.Scenario) time.Duration {
+func DecisionWindow(sc *scenario.Scenario) time.Duration {
 	var ws []time.Duration
 	for _, p := range sc.Phases {
 		for _, d := range p.Decisions {
@@ -110,10 +110,10 @@ func decisionWindow(sc *scenario.Scenario) time.Duration {
 // to talk a choice over and write a statement.
 const shortWindow = time.Minute
 
-// speedNote says what a speed means at the table: how much real time the
+// SpeedNote says what a speed means at the table: how much real time the
 // scenario's typical decision window leaves, and whether that is too
 // little (warn).
-func speedNote(loc *i18n.Localizer, window time.Duration, speed float64) (note string, warn bool) {
+func SpeedNote(loc *i18n.Localizer, window time.Duration, speed float64) (note string, warn bool) {
 	if window <= 0 || speed <= 0 {
 		return loc.T("home.speed_hint"), false
 	}
@@ -122,12 +122,12 @@ func speedNote(loc *i18n.Localizer, window time.Duration, speed float64) (note s
 	if warn {
 		key = "setup.speed_window_short"
 	}
-	return loc.T(key, "speed", formatSpeed(speed), "window", formatSpan(loc, window), "real", formatSpan(loc, real)), warn
+	return loc.T(key, "speed", formatSpeed(speed), "window", FormatSpan(loc, window), "real", FormatSpan(loc, real)), warn
 }
 
-// formatSpan writes a length of time in the UI language's own form:
+// FormatSpan writes a length of time in the UI language's own form:
 // "10 min", "1 min 30 s", "8 s"; "10分钟", "1分30秒", "8秒".
-func formatSpan(loc *i18n.Localizer, d time.Duration) string {
+func FormatSpan(loc *i18n.Localizer, d time.Duration) string {
 	d = d.Round(time.Second)
 	h, m, sec := int(d/time.Hour), int(d/time.Minute)%60, int(d/time.Second)%60
 	var parts []string
@@ -147,18 +147,18 @@ func formatSpan(loc *i18n.Localizer, d time.Duration) string {
 	return strings.Join(parts, sep)
 }
 
-// listJoin writes items as a list in the UI language: "Alpha, Bravo",
+// ListJoin writes items as a list in the UI language: "Alpha, Bravo",
 // "第一组、第二组" (the enumeration comma, not a half-width comma).
-func listJoin(loc *i18n.Localizer, items []string) string {
+func ListJoin(loc *i18n.Localizer, items []string) string {
 	if loc.Lang() == i18n.ZH {
 		return strings.Join(items, "、")
 	}
 	return strings.Join(items, ", ")
 }
 
-// labelled writes a label and its text in the UI language: "Alpha: text",
+// Labelled writes a label and its text in the UI language: "Alpha: text",
 // "第一组：文本" (a full-width colon in Chinese).
-func labelled(loc *i18n.Localizer, label, text string) string {
+func Labelled(loc *i18n.Localizer, label, text string) string {
 	if loc.Lang() == i18n.ZH {
 		return label + "：" + text
 	}
@@ -169,10 +169,10 @@ func labelled(loc *i18n.Localizer, label, text string) string {
 // the console. 60× turns a 90-minute scenario into a 90-second run-through.
 var speedChoices = []float64{1, 2, 5, 10, 30, 60}
 
-// speedOptions returns the labels of speedChoices, plus current when it is
+// SpeedOptions returns the labels of speedChoices, plus current when it is
 // not one of them (an exercise started at 3× from the command line keeps
 // showing 3×).
-func speedOptions(current float64) (labels []string, values []float64) {
+func SpeedOptions(current float64) (labels []string, values []float64) {
 	values = append(values, speedChoices...)
 	found := false
 	for _, v := range values {
@@ -192,9 +192,9 @@ func speedOptions(current float64) (labels []string, values []float64) {
 	return labels, values
 }
 
-// phaseTitle names a phase in lang, falling back to its id (phases need no
+// PhaseTitle names a phase in lang, falling back to its id (phases need no
 // title in the format).
-func phaseTitle(sc *scenario.Scenario, id, lang string) string {
+func PhaseTitle(sc *scenario.Scenario, id, lang string) string {
 	if p := sc.Phase(id); p != nil {
 		if s := p.Title.Get(lang); s != "" {
 			return s
@@ -203,9 +203,9 @@ func phaseTitle(sc *scenario.Scenario, id, lang string) string {
 	return id
 }
 
-// kindName names a crisis kind in the UI language; an unknown kind is shown
+// KindName names a crisis kind in the UI language; an unknown kind is shown
 // as written.
-func kindName(loc *i18n.Localizer, kind string) string {
+func KindName(loc *i18n.Localizer, kind string) string {
 	key := "kind." + kind
 	if s := loc.T(key); s != key {
 		return s
@@ -213,8 +213,8 @@ func kindName(loc *i18n.Localizer, kind string) string {
 	return kind
 }
 
-// channelName names an inject channel in the UI language.
-func channelName(loc *i18n.Localizer, channel string) string {
+// ChannelName names an inject channel in the UI language.
+func ChannelName(loc *i18n.Localizer, channel string) string {
 	key := "channel." + channel
 	if s := loc.T(key); s != key {
 		return s
@@ -222,7 +222,7 @@ func channelName(loc *i18n.Localizer, channel string) string {
 	return channel
 }
 
-// minutes shows a scenario duration in whole minutes.
-func minutes(loc *i18n.Localizer, d time.Duration) string {
+// Minutes shows a scenario duration in whole minutes.
+func Minutes(loc *i18n.Localizer, d time.Duration) string {
 	return loc.T("common.minutes", "n", int(d.Round(time.Minute)/time.Minute))
 }

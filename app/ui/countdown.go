@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"time"
@@ -12,54 +12,54 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
 
-// countdown shows the time left to a decision's target and deadline, and a
+// Countdown shows the time left to a decision's target and deadline, and a
 // bar of the window used up. It turns orange once the target has passed and
 // red in the last minute before the deadline. The text comes from
-// countdownText; the widget only displays it.
-type countdown struct {
+// CountdownText; the widget only displays it.
+type Countdown struct {
 	widget.BaseWidget
 	loc                      *i18n.Localizer
 	opened, target, deadline time.Duration
 
-	targetLabel, deadlineLabel *widget.Label
+	TargetLabel, DeadlineLabel *widget.Label
 	track, fill                *canvas.Rectangle
 	used                       float32 // share of the window from opening to deadline, 0–1
 	box                        *fyne.Container
 }
 
-// newCountdown makes a countdown for a decision opened at the given
+// NewCountdown makes a countdown for a decision opened at the given
 // exercise time, with its target and deadline as exercise times.
-func newCountdown(loc *i18n.Localizer, opened, target, deadline time.Duration) *countdown {
-	c := &countdown{loc: loc, opened: opened, target: target, deadline: deadline,
-		targetLabel: widget.NewLabel(""), deadlineLabel: widget.NewLabel(""),
+func NewCountdown(loc *i18n.Localizer, opened, target, deadline time.Duration) *Countdown {
+	c := &Countdown{loc: loc, opened: opened, target: target, deadline: deadline,
+		TargetLabel: widget.NewLabel(""), DeadlineLabel: widget.NewLabel(""),
 		track: canvas.NewRectangle(theme.Color(theme.ColorNameInputBorder)),
 		fill:  canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))}
-	c.targetLabel.TextStyle.Bold = true
+	c.TargetLabel.TextStyle.Bold = true
 	c.track.CornerRadius, c.fill.CornerRadius = barHeight/2, barHeight/2
 	// A thin bar of the time used: the labels say it in words, the bar
 	// lets the room see it from across a table.
 	bar := container.New(&barLayout{c: c}, c.track, c.fill)
-	c.box = container.NewVBox(container.NewHBox(c.targetLabel, c.deadlineLabel), bar)
+	c.box = container.NewVBox(container.NewHBox(c.TargetLabel, c.DeadlineLabel), bar)
 	c.ExtendBaseWidget(c)
 	return c
 }
 
 // CreateRenderer implements fyne.Widget.
-func (c *countdown) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(c.box) }
+func (c *Countdown) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(c.box) }
 
-// setNow redraws the countdown for exercise time now.
-func (c *countdown) setNow(now time.Duration) {
-	t, d, u := countdownText(c.loc, now, c.target, c.deadline)
+// SetNow redraws the countdown for exercise time now.
+func (c *Countdown) SetNow(now time.Duration) {
+	t, d, u := CountdownText(c.loc, now, c.target, c.deadline)
 	imp, col := widget.MediumImportance, theme.ColorNamePrimary
 	switch u {
-	case urgencyLate:
+	case UrgencyLate:
 		imp, col = widget.WarningImportance, theme.ColorNameWarning
-	case urgencyCritical:
+	case UrgencyCritical:
 		imp, col = widget.DangerImportance, theme.ColorNameError
 	}
-	c.targetLabel.Importance, c.deadlineLabel.Importance = imp, imp
-	c.targetLabel.SetText(t)
-	c.deadlineLabel.SetText(d)
+	c.TargetLabel.Importance, c.DeadlineLabel.Importance = imp, imp
+	c.TargetLabel.SetText(t)
+	c.DeadlineLabel.SetText(d)
 	if span := c.deadline - c.opened; span > 0 {
 		c.used = float32(min(1, max(0, float64(now-c.opened)/float64(span))))
 	}
@@ -71,7 +71,7 @@ func (c *countdown) setNow(now time.Duration) {
 const barHeight = 6
 
 // barLayout draws the track full width and the fill over the used share.
-type barLayout struct{ c *countdown }
+type barLayout struct{ c *Countdown }
 
 func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	l.c.track.Resize(fyne.NewSize(size.Width, barHeight))

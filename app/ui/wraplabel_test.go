@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"slices"
@@ -15,10 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/firebreak-drills/firebreak/internal/engine"
-	"github.com/firebreak-drills/firebreak/internal/exercise"
-	"github.com/firebreak-drills/firebreak/internal/i18n"
-	"github.com/firebreak-drills/firebreak/internal/library"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 )
 
 // drawnLines is the text drawn on each line of a widget: its canvas texts
@@ -76,7 +73,7 @@ const zhParagraph = "本市自来水公司于今晨接到多起居民投诉，�
 // English wraps at spaces, on the same lines as Fyne's own wrapped label,
 // with the same minimum size.
 func TestWrapLabelWrapsEnglishAsFyneDoes(t *testing.T) {
-	testWindow(t)
+	uitest.Window(t)
 	texts := []string{
 		"A reporter from the Evening Post calls the press office: she has heard that the water is unsafe and wants a comment within the hour.",
 		"Decide what the first holding statement says, who signs it, and when it goes out.\nThen brief the call centre.",
@@ -85,7 +82,7 @@ func TestWrapLabelWrapsEnglishAsFyneDoes(t *testing.T) {
 	}
 	for _, text := range texts {
 		for w := float32(60); w <= 700; w += 7 {
-			ours, theirs := wrapped(text), fyneLabel(text)
+			ours, theirs := Wrapped(text), fyneLabel(text)
 			ours.Resize(fyne.NewSize(w, 400))
 			theirs.Resize(fyne.NewSize(w, 400))
 			got, want := drawnLines(t, ours), drawnLines(t, theirs)
@@ -104,7 +101,7 @@ func TestWrapLabelWrapsEnglishAsFyneDoes(t *testing.T) {
 // one with opening punctuation, at any width, where Fyne's own wrapping
 // does; its lines fit and, put together, are the paragraph.
 func TestWrapLabelKeepsChinesePunctuationInPlace(t *testing.T) {
-	testWindow(t)
+	uitest.Window(t)
 	fyneStarts := map[string]int{}
 	for w := float32(80); w <= 800; w++ {
 		fl := fyneLabel(zhParagraph)
@@ -115,7 +112,7 @@ func TestWrapLabelKeepsChinesePunctuationInPlace(t *testing.T) {
 			}
 		}
 
-		l := wrapped(zhParagraph)
+		l := Wrapped(zhParagraph)
 		l.Resize(fyne.NewSize(w, 400))
 		lines := drawnLines(t, l)
 		if strings.Join(lines, "") != zhParagraph {
@@ -148,10 +145,10 @@ func TestWrapLabelKeepsChinesePunctuationInPlace(t *testing.T) {
 // A line of Chinese with times and a separator breaks between the Chinese
 // characters, never inside the date or the time.
 func TestWrapLabelMixedText(t *testing.T) {
-	testWindow(t)
+	uitest.Window(t)
 	text := "开始于 2026-12-06 02:35 · 已结束，共有 3 个小组参加演练"
 	for w := float32(90); w <= 400; w += 3 {
-		l := wrapped(text)
+		l := Wrapped(text)
 		l.Resize(fyne.NewSize(w, 200))
 		for _, line := range drawnLines(t, l) {
 			for _, tok := range []string{"2026-12-06", "02:35"} {
@@ -171,8 +168,8 @@ func TestWrapLabelMixedText(t *testing.T) {
 // The label keeps a Label's looks and API: Importance colours, bold, text
 // size, alignment, SetText.
 func TestWrapLabelStyle(t *testing.T) {
-	testWindow(t)
-	l := wrapped("一二三")
+	uitest.Window(t)
+	l := Wrapped("一二三")
 	l.Importance = widget.DangerImportance
 	l.TextStyle.Bold = true
 	l.SizeName = theme.SizeNameSubHeadingText
@@ -188,13 +185,13 @@ func TestWrapLabelStyle(t *testing.T) {
 		t.Errorf("after SetText: lines %q, height %v (was %v)", got, l.MinSize().Height, before)
 	}
 
-	m := muted("secondary")
+	m := Muted("secondary")
 	m.Resize(fyne.NewSize(300, 100))
 	if txt := test.TempWidgetRenderer(t, m).Objects()[0].(*canvas.Text); txt.Color != theme.Color(theme.ColorNamePlaceHolder) {
 		t.Errorf("muted text is drawn in %v", txt.Color)
 	}
 
-	c := wrapped("centred")
+	c := Wrapped("centred")
 	c.Alignment = fyne.TextAlignCenter
 	c.Resize(fyne.NewSize(300, 100))
 	txt = test.TempWidgetRenderer(t, c).Objects()[0].(*canvas.Text)
@@ -216,8 +213,8 @@ func resizeWindow(w fyne.Window, size fyne.Size) {
 // In a window, a wrapped paragraph takes the height of its lines at the
 // width it is given, and gives it back when the window widens.
 func TestWrapLabelRelayout(t *testing.T) {
-	w := testWindow(t)
-	l := wrapped(zhParagraph)
+	w := uitest.Window(t)
+	l := Wrapped(zhParagraph)
 	w.SetContent(container.NewVBox(l, widget.NewLabel("below")))
 	resizeWindow(w, fyne.NewSize(300, 600))
 	narrow := l.Size().Height
@@ -235,10 +232,10 @@ func TestWrapLabelRelayout(t *testing.T) {
 
 // Several styled runs wrap together (the feed's mood line).
 func TestWrapLabelSpans(t *testing.T) {
-	testWindow(t)
+	uitest.Window(t)
 	l := newWrapLabel("")
-	l.setSpans([]textSpan{{text: "近 10 分钟舆情：", bold: true}, {text: "3 负面", color: theme.ColorNameError, bold: true},
-		{text: " · 0 嘲讽"}, {text: " · 5 中立"}, {text: " · 1 支持", color: theme.ColorNameSuccess}})
+	l.SetSpans([]TextSpan{{Text: "近 10 分钟舆情：", Bold: true}, {Text: "3 负面", Color: theme.ColorNameError, Bold: true},
+		{Text: " · 0 嘲讽"}, {Text: " · 5 中立"}, {Text: " · 1 支持", Color: theme.ColorNameSuccess}})
 	if l.Text != "近 10 分钟舆情：3 负面 · 0 嘲讽 · 5 中立 · 1 支持" {
 		t.Errorf("Text is %q", l.Text)
 	}
@@ -259,9 +256,9 @@ func TestWrapLabelSpans(t *testing.T) {
 // A Selectable label selects across its lines and copies the text as
 // written: the space at a break included, no line break added.
 func TestWrapLabelSelectAndCopy(t *testing.T) {
-	w := testWindow(t)
+	w := uitest.Window(t)
 	text := "The first holding statement goes out at noon 请在十五分钟内决定是否发布初步声明"
-	l := wrapped(text)
+	l := Wrapped(text)
 	l.Selectable = true
 	w.SetContent(container.NewVBox(l))
 	resizeWindow(w, fyne.NewSize(260, 400))
@@ -303,7 +300,7 @@ func TestWrapLabelSelectAndCopy(t *testing.T) {
 	}
 
 	// A label that is not selectable has no selection to catch the mouse.
-	plain := wrapped(text)
+	plain := Wrapped(text)
 	plain.Resize(fyne.NewSize(260, 400))
 	for _, o := range test.TempWidgetRenderer(t, plain).Objects() {
 		if _, ok := o.(*wrapSelection); ok {
@@ -321,17 +318,14 @@ func zh300() string {
 	return string([]rune(s)[:300])
 }
 
-func benchApp(b *testing.B) {
-	a := test.NewTempApp(b)
-	a.Settings().SetTheme(NewTheme())
-}
+func benchApp(b *testing.B) { uitest.Window(b) }
 
 // Breaking a 300-character paragraph with the label's measure (Fyne's text
 // measurement, cached), at a width that changes every time as in a window
 // being resized.
 func BenchmarkBreakLinesMeasured(b *testing.B) {
 	benchApp(b)
-	l := wrapped(zh300())
+	l := Wrapped(zh300())
 	l.Resize(fyne.NewSize(500, 100))
 	i := 0
 	for b.Loop() {
@@ -346,7 +340,7 @@ func BenchmarkBreakLinesMeasured(b *testing.B) {
 func BenchmarkBreakLinesCold(b *testing.B) {
 	benchApp(b)
 	text := []rune(zh300())
-	l := wrapped(string(text))
+	l := Wrapped(string(text))
 	l.Resize(fyne.NewSize(500, 100))
 	i := 0
 	for b.Loop() {
@@ -362,7 +356,7 @@ func BenchmarkBreakLinesCold(b *testing.B) {
 // Resizing a wrapped 300-character paragraph, ours and Fyne's label.
 func BenchmarkResizeWrapLabel(b *testing.B) {
 	benchApp(b)
-	l := wrapped(zh300())
+	l := Wrapped(zh300())
 	i := 0
 	for b.Loop() {
 		l.Resize(fyne.NewSize(float32(300+i%400), 100))
@@ -376,36 +370,6 @@ func BenchmarkResizeFyneLabel(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		l.Resize(fyne.NewSize(float32(300+i%400), 100))
-		i++
-	}
-}
-
-// Resizing the window with the home screen shown (every built-in
-// scenario's summary, in Chinese): the cost of a frame while a person drags
-// the window's edge.
-func BenchmarkHomeResize(b *testing.B) {
-	entries, err := library.Builtins()
-	if err != nil {
-		b.Fatal(err)
-	}
-	benchApp(b)
-	w := test.NewTempWindow(b, nil)
-	st, err := exercise.Open(b.TempDir() + "/f.db")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	sh := newShell(w, i18n.ZH, deps{
-		openStore:     func() (*exercise.DB, error) { return st, nil },
-		loadScenarios: func() ([]library.Entry, error) { return entries, nil },
-		clock:         engine.NewFakeClock(),
-	})
-	sh.load()
-	defer sh.close()
-	i := 0
-	for b.Loop() {
-		w.Resize(fyne.NewSize(float32(800+i%400), 600))
-		w.Content().Refresh()
 		i++
 	}
 }

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"image/color"
@@ -14,134 +14,134 @@ import (
 
 // Small building blocks shared by the screens.
 
-// heading is a section title.
-func heading(text string) *widget.Label {
+// Heading is a section title.
+func Heading(text string) *widget.Label {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.SizeName = theme.SizeNameSubHeadingText
 	return l
 }
 
 // bold is a one-line bold label.
-func bold(text string) *widget.Label {
+func Bold(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-// wrapped is a label that wraps: scenario text (injects, prompts, options)
+// Wrapped is a label that wraps: scenario text (injects, prompts, options)
 // can be a paragraph and must never be cut off. It breaks lines by the rules
 // for Chinese as well as English (see wrapLabel and linebreak.go): every
-// wrapped text on the screens is one of these, not a widget.Label with
+// Wrapped text on the screens is one of these, not a widget.Label with
 // TextWrapWord.
-func wrapped(text string) *wrapLabel {
+func Wrapped(text string) *WrapLabel {
 	return newWrapLabel(text)
 }
 
-// wrappedBold is a wrapped bold line (a header that can be long).
-func wrappedBold(text string) *wrapLabel {
-	l := wrapped(text)
+// WrappedBold is a wrapped bold line (a header that can be long).
+func WrappedBold(text string) *WrapLabel {
+	l := Wrapped(text)
 	l.TextStyle.Bold = true
 	return l
 }
 
-// wrappedHeading is a section title that wraps (a long scenario title or
+// WrappedHeading is a section title that wraps (a long scenario title or
 // objective must not widen the window).
-func wrappedHeading(text string) *wrapLabel {
-	l := wrappedBold(text)
+func WrappedHeading(text string) *WrapLabel {
+	l := WrappedBold(text)
 	l.SizeName = theme.SizeNameSubHeadingText
 	return l
 }
 
-// muted is secondary information (times, senders), wrapped. It uses the
+// Muted is secondary information (times, senders), wrapped. It uses the
 // placeholder colour: a LowImportance label is drawn in the disabled colour,
 // which is too faint to read on a projector.
-func muted(text string) *wrapLabel {
-	l := wrapped(text)
+func Muted(text string) *WrapLabel {
+	l := Wrapped(text)
 	l.colorName = theme.ColorNamePlaceHolder
 	return l
 }
 
-// faint is muted text on one line (for boxes, where wrapping text would
+// Faint is muted text on one line (for boxes, where wrapping text would
 // shrink to nothing).
-func faint(text string, align fyne.TextAlign) *widget.RichText {
+func Faint(text string, align fyne.TextAlign) *widget.RichText {
 	return widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
 		Alignment: align, ColorName: theme.ColorNamePlaceHolder, Inline: true, SizeName: theme.SizeNameText}})
 }
 
-// panel draws its content on a rounded, slightly shaded background so that
+// Panel draws its content on a rounded, slightly shaded background so that
 // cards in a list stand apart without heavy borders.
-func panel(objs ...fyne.CanvasObject) fyne.CanvasObject {
+func Panel(objs ...fyne.CanvasObject) fyne.CanvasObject {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.Size(theme.SizeNameInputRadius)
 	return container.NewStack(bg, container.NewPadded(container.NewVBox(objs...)))
 }
 
-// banner is a coloured strip with white bold text (the PAUSED indicator,
+// Banner is a coloured strip with white bold text (the PAUSED indicator,
 // an ending reached). Its text can be changed through the returned label.
-type banner struct {
-	box  *fyne.Container
+type Banner struct {
+	Box  *fyne.Container
 	bg   *canvas.Rectangle
-	text *canvas.Text
+	Text *canvas.Text
 }
 
-func newBanner(text string, bg color.Color) *banner {
-	b := &banner{bg: canvas.NewRectangle(bg), text: canvas.NewText(text, color.White)}
+func NewBanner(text string, bg color.Color) *Banner {
+	b := &Banner{bg: canvas.NewRectangle(bg), Text: canvas.NewText(text, color.White)}
 	b.bg.CornerRadius = theme.Size(theme.SizeNameInputRadius)
-	b.text.TextStyle = fyne.TextStyle{Bold: true}
-	b.text.TextSize = theme.Size(theme.SizeNameSubHeadingText)
-	b.text.Alignment = fyne.TextAlignCenter
-	b.box = container.NewStack(b.bg, container.NewPadded(b.text))
+	b.Text.TextStyle = fyne.TextStyle{Bold: true}
+	b.Text.TextSize = theme.Size(theme.SizeNameSubHeadingText)
+	b.Text.Alignment = fyne.TextAlignCenter
+	b.Box = container.NewStack(b.bg, container.NewPadded(b.Text))
 	return b
 }
 
-// setVisible shows or hides the banner (hidden objects take no space in a
+// SetVisible shows or hides the banner (hidden objects take no space in a
 // box layout).
-func (b *banner) setVisible(v bool) {
+func (b *Banner) SetVisible(v bool) {
 	if v {
-		b.box.Show()
+		b.Box.Show()
 	} else {
-		b.box.Hide()
+		b.Box.Hide()
 	}
 }
 
-// showPause shows the banner while the clock is paused, with the text for a
+// ShowPause shows the banner while the clock is paused, with the text for a
 // plain pause or a discussion pause.
-func (b *banner) showPause(paused, discussion bool, pausedText, discussionText string) {
-	b.setVisible(paused)
+func (b *Banner) ShowPause(paused, discussion bool, pausedText, discussionText string) {
+	b.SetVisible(paused)
 	text := pausedText
 	if discussion {
 		text = discussionText
 	}
-	if paused && b.text.Text != text {
-		b.text.Text = text
-		b.text.Refresh()
+	if paused && b.Text.Text != text {
+		b.Text.Text = text
+		b.Text.Refresh()
 	}
 }
 
-// iconLine is an icon before a bold line that wraps: a header that must
+// IconLine is an icon before a bold line that wraps: a header that must
 // not widen its column (an HBox would demand the whole text's width).
-func iconLine(icon fyne.Resource, text string) fyne.CanvasObject {
-	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, wrappedBold(text))
+func IconLine(icon fyne.Resource, text string) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, WrappedBold(text))
 }
 
-// spacer pushes what follows it to the end of a box.
-func spacer() fyne.CanvasObject { return layout.NewSpacer() }
+// Spacer pushes what follows it to the end of a box.
+func Spacer() fyne.CanvasObject { return layout.NewSpacer() }
 
-// coalescer turns a burst of requests from any goroutine into one call of
+// Coalescer turns a burst of requests from any goroutine into one call of
 // fn on the UI goroutine. Engine subscribers fire once per event, and a
 // single tick or choice can emit a dozen events; redrawing once is enough.
-type coalescer struct{ pending atomic.Bool }
+type Coalescer struct{ pending atomic.Bool }
 
-func (c *coalescer) request(fn func()) {
+func (c *Coalescer) Request(fn func()) {
 	if c.pending.CompareAndSwap(false, true) {
-		uiDo(func() {
+		Do(func() {
 			c.pending.Store(false)
 			fn()
 		})
 	}
 }
 
-// column centres obj and keeps it at most width wide: a form or report as
+// Column centres obj and keeps it at most width wide: a form or report as
 // wide as a 1280-pixel window is hard to read.
-func column(width float32, obj fyne.CanvasObject) fyne.CanvasObject {
+func Column(width float32, obj fyne.CanvasObject) fyne.CanvasObject {
 	return container.New(&columnLayout{width: width}, obj)
 }
 
@@ -168,23 +168,23 @@ func (l *columnLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // network calls back replace it with a queue they drain on the test's
 // goroutine, since the test driver would run the work at once, on the
 // network's goroutine, beside the test's own.
-var uiDo = fyne.Do
+var Do = fyne.Do
 
-// keyButton is a button that Enter (or Return) presses as well as Space
+// KeyButton is a button that Enter (or Return) presses as well as Space
 // when it has the keyboard focus, as on every desktop: Tab to it, Enter.
 // Every button of the app is one (newButton, newIconButton).
-type keyButton struct {
+type KeyButton struct {
 	widget.Button
 }
 
-// newButton is widget.NewButton as a keyButton.
-func newButton(label string, tapped func()) *keyButton {
-	return newIconButton(label, nil, tapped)
+// NewButton is widget.NewButton as a keyButton.
+func NewButton(label string, tapped func()) *KeyButton {
+	return NewIconButton(label, nil, tapped)
 }
 
-// newIconButton is widget.NewButtonWithIcon as a keyButton.
-func newIconButton(label string, icon fyne.Resource, tapped func()) *keyButton {
-	b := &keyButton{}
+// NewIconButton is widget.NewButtonWithIcon as a keyButton.
+func NewIconButton(label string, icon fyne.Resource, tapped func()) *KeyButton {
+	b := &KeyButton{}
 	b.Text, b.Icon, b.OnTapped = label, icon, tapped
 	b.ExtendBaseWidget(b)
 	return b
@@ -193,7 +193,7 @@ func newIconButton(label string, icon fyne.Resource, tapped func()) *keyButton {
 // TypedKey presses the button on Enter or Space. The focus stays on it
 // (widget.Button drops it when pressed, which sends a keyboard user back
 // to the start of the Tab order), unless pressing it took it off screen.
-func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
+func (b *KeyButton) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
 		if b.Disabled() {
@@ -208,33 +208,33 @@ func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// wheelRelay lies over a multi-line entry inside a scrolling page and
+// WheelRelay lies over a multi-line entry inside a scrolling page and
 // passes the mouse wheel to the page: a Fyne multi-line entry scrolls its
 // own text and keeps the wheel even when its text fits, so a page of text
 // boxes (the improvement plan) could not be scrolled with the wheel over
 // them. Only the wheel is taken: clicks, typing, selection and the
 // entry's scroll bar still reach the entry, which matches none of them.
-type wheelRelay struct {
+type WheelRelay struct {
 	widget.BaseWidget
 	page func() *container.Scroll // the page's scroll, when built
 }
 
-// overPage puts a wheelRelay over obj.
-func overPage(obj fyne.CanvasObject, page func() *container.Scroll) fyne.CanvasObject {
-	r := &wheelRelay{page: page}
+// OverPage puts a wheelRelay over obj.
+func OverPage(obj fyne.CanvasObject, page func() *container.Scroll) fyne.CanvasObject {
+	r := &WheelRelay{page: page}
 	r.ExtendBaseWidget(r)
 	return container.NewStack(obj, r)
 }
 
-func (r *wheelRelay) CreateRenderer() fyne.WidgetRenderer {
+func (r *WheelRelay) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
 }
 
 // MinSize is none: the entry under it sets the size.
-func (r *wheelRelay) MinSize() fyne.Size { return fyne.Size{} }
+func (r *WheelRelay) MinSize() fyne.Size { return fyne.Size{} }
 
 // Scrolled scrolls the page.
-func (r *wheelRelay) Scrolled(ev *fyne.ScrollEvent) {
+func (r *WheelRelay) Scrolled(ev *fyne.ScrollEvent) {
 	if s := r.page(); s != nil {
 		s.Scrolled(ev)
 	}

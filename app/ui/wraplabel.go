@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"image/color"
@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// wrapLabel is the app's wrapped text: a widget.Label with TextWrapWord,
+// WrapLabel is the app's wrapped text: a widget.Label with TextWrapWord,
 // except that lines break by the rules of linebreak.go (Chinese between
 // any two characters but never before "。" or after "（"; English at
 // spaces), not by Fyne's, which breaks Chinese anywhere.
@@ -51,7 +51,7 @@ import (
 // person select with the mouse (drag, double-click for a word, triple-click
 // for a line) and copy (Ctrl+C, right-click) the text exactly as written,
 // without the breaks. It has no Truncation (no wrapped label used one).
-type wrapLabel struct {
+type WrapLabel struct {
 	widget.BaseWidget
 
 	Text       string
@@ -62,34 +62,34 @@ type wrapLabel struct {
 	Selectable bool
 
 	colorName fyne.ThemeColorName // when set, the text's colour whatever the Importance (muted text)
-	spans     []textSpan          // when set, styled runs shown instead of Text (which holds their text)
+	spans     []TextSpan          // when set, styled runs shown instead of Text (which holds their text)
 
 	lay textLayout
 	sel *wrapSelection
 }
 
-// textSpan is a run of text in its own colour and weight, in a wrapLabel
+// TextSpan is a run of text in its own colour and weight, in a wrapLabel
 // that shows several (the feed's mood line).
-type textSpan struct {
-	text  string
-	color fyne.ThemeColorName
-	bold  bool
+type TextSpan struct {
+	Text  string
+	Color fyne.ThemeColorName
+	Bold  bool
 }
 
 var (
-	_ fyne.Widget     = (*wrapLabel)(nil)
-	_ fyne.Accessible = (*wrapLabel)(nil)
+	_ fyne.Widget     = (*WrapLabel)(nil)
+	_ fyne.Accessible = (*WrapLabel)(nil)
 )
 
 // newWrapLabel is a wrapLabel showing text.
-func newWrapLabel(text string) *wrapLabel {
-	l := &wrapLabel{Text: text}
+func newWrapLabel(text string) *WrapLabel {
+	l := &WrapLabel{Text: text}
 	l.ExtendBaseWidget(l)
 	return l
 }
 
 // SetText sets the text shown (and forgets a selection in it).
-func (l *wrapLabel) SetText(text string) {
+func (l *WrapLabel) SetText(text string) {
 	l.Text, l.spans = text, nil
 	if l.sel != nil {
 		l.sel.selecting = false
@@ -97,11 +97,11 @@ func (l *wrapLabel) SetText(text string) {
 	l.Refresh()
 }
 
-// setSpans shows styled runs of text.
-func (l *wrapLabel) setSpans(spans []textSpan) {
+// SetSpans shows styled runs of text.
+func (l *WrapLabel) SetSpans(spans []TextSpan) {
 	text := ""
 	for _, s := range spans {
-		text += s.text
+		text += s.Text
 	}
 	l.Text, l.spans = text, spans
 	if l.sel != nil {
@@ -111,7 +111,7 @@ func (l *wrapLabel) setSpans(spans []textSpan) {
 }
 
 // SelectedText is the text selected in a Selectable label, as written.
-func (l *wrapLabel) SelectedText() string {
+func (l *WrapLabel) SelectedText() string {
 	if !l.Selectable || l.sel == nil {
 		return ""
 	}
@@ -120,17 +120,17 @@ func (l *wrapLabel) SelectedText() string {
 
 // MinSize is the width of the padding and the height of the lines at the
 // current width.
-func (l *wrapLabel) MinSize() fyne.Size {
+func (l *WrapLabel) MinSize() fyne.Size {
 	l.ExtendBaseWidget(l)
 	return l.BaseWidget.MinSize()
 }
 
-func (l *wrapLabel) AccessibilityLabel() string             { return l.Text }
-func (l *wrapLabel) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleText }
+func (l *WrapLabel) AccessibilityLabel() string             { return l.Text }
+func (l *WrapLabel) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleText }
 
 // CreateRenderer is a private method to Fyne which links this widget to its
 // renderer.
-func (l *wrapLabel) CreateRenderer() fyne.WidgetRenderer {
+func (l *WrapLabel) CreateRenderer() fyne.WidgetRenderer {
 	l.ExtendBaseWidget(l)
 	r := &wrapRenderer{l: l}
 	l.sync()
@@ -140,7 +140,7 @@ func (l *wrapLabel) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // lines is the text of each line shown (for tests).
-func (l *wrapLabel) lines() []string {
+func (l *WrapLabel) lines() []string {
 	var out []string
 	for _, ln := range l.lay.lines {
 		out = append(out, string(l.lay.runes[ln.begin:ln.end]))
@@ -149,7 +149,7 @@ func (l *wrapLabel) lines() []string {
 }
 
 // sync takes the text, style and theme into the layout.
-func (l *wrapLabel) sync() {
+func (l *WrapLabel) sync() {
 	size := l.SizeName
 	if size == "" {
 		size = theme.SizeNameText
@@ -169,12 +169,12 @@ func (l *wrapLabel) sync() {
 	if l.spans != nil {
 		for _, s := range l.spans {
 			style := l.TextStyle
-			style.Bold = style.Bold || s.bold
-			name := s.color
+			style.Bold = style.Bold || s.Bold
+			name := s.Color
 			if name == "" {
 				name = theme.ColorNameForeground
 			}
-			add(s.text, name, style)
+			add(s.Text, name, style)
 		}
 	} else {
 		add(l.Text, l.textColorName(), l.TextStyle)
@@ -193,7 +193,7 @@ func (l *wrapLabel) sync() {
 
 // textColorName is the colour of a label of the given importance, as
 // widget.Label has it.
-func (l *wrapLabel) textColorName() fyne.ThemeColorName {
+func (l *WrapLabel) textColorName() fyne.ThemeColorName {
 	if l.colorName != "" {
 		return l.colorName
 	}
@@ -324,7 +324,7 @@ func (t *textLayout) offsetAt(p fyne.Position) int {
 
 // wrapRenderer draws a wrapLabel's lines.
 type wrapRenderer struct {
-	l       *wrapLabel
+	l       *WrapLabel
 	texts   []*canvas.Text // one per styled run on a line, the first used ones shown
 	objects []fyne.CanvasObject
 }
@@ -410,7 +410,7 @@ func (r *wrapRenderer) place() {
 // included.
 type wrapSelection struct {
 	widget.BaseWidget
-	l                            *wrapLabel
+	l                            *WrapLabel
 	anchor, cursor               int
 	selecting, focused, dragging bool
 	doubleTappedAt               int64
@@ -427,7 +427,7 @@ var (
 	_ desktop.Cursorable     = (*wrapSelection)(nil)
 )
 
-func newWrapSelection(l *wrapLabel) *wrapSelection {
+func newWrapSelection(l *WrapLabel) *wrapSelection {
 	s := &wrapSelection{l: l}
 	s.ExtendBaseWidget(s)
 	return s

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"runtime"
@@ -8,16 +8,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// sendEntry is a multi-line entry where Ctrl+Enter (⌘+Enter on a Mac)
+// SendEntry is a multi-line entry where Ctrl+Enter (⌘+Enter on a Mac)
 // sends what was written, while Enter still starts a new line: the
 // statement editor and the facilitator's forms.
-type sendEntry struct {
+type SendEntry struct {
 	widget.Entry
-	onSend func() // nil: Ctrl+Enter does nothing
+	OnSend func() // nil: Ctrl+Enter does nothing
 }
 
-func newSendEntry() *sendEntry {
-	e := &sendEntry{}
+func NewSendEntry() *SendEntry {
+	e := &SendEntry{}
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
 	e.ExtendBaseWidget(e)
@@ -39,10 +39,10 @@ func isSendShortcut(s fyne.Shortcut) bool {
 
 // TypedShortcut sends on Ctrl+Enter and leaves every other shortcut to the
 // entry (copy, paste, undo…).
-func (e *sendEntry) TypedShortcut(s fyne.Shortcut) {
+func (e *SendEntry) TypedShortcut(s fyne.Shortcut) {
 	if isSendShortcut(s) {
-		if e.onSend != nil {
-			e.onSend()
+		if e.OnSend != nil {
+			e.OnSend()
 		}
 		return
 	}
