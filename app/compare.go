@@ -38,11 +38,11 @@ var compareTags = [2]string{"A", "B"}
 
 func (sh *shell) showCompare(a, b string, back func()) {
 	c := &compareScreen{sh: sh, ids: [2]string{a, b}, back: back}
-	sh.show(c)
+	sh.Show(c)
 	c.load()
 }
 
-func (c *compareScreen) stop() {}
+func (c *compareScreen) Stop() {}
 
 func (c *compareScreen) load() {
 	st := c.sh.store
@@ -61,13 +61,13 @@ func (c *compareScreen) load() {
 		ui.Do(func() {
 			c.loaded, c.data, c.err = true, data, err
 			if c.sh.current == c {
-				c.sh.show(c)
+				c.sh.Show(c)
 			}
 		})
 	})
 }
 
-func (c *compareScreen) build() fyne.CanvasObject {
+func (c *compareScreen) Build() fyne.CanvasObject {
 	loc := c.sh.loc
 	c.backButton = ui.NewIconButton(loc.T("compare.back"), theme.NavigateBackIcon(), c.back)
 	title := ui.Heading(loc.T("compare.title"))

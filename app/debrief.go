@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/branchmap"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
@@ -116,7 +117,7 @@ func newDebriefScreen(sh *shell, data *debriefData) *debriefScreen {
 	return d
 }
 
-func (d *debriefScreen) stop() {
+func (d *debriefScreen) Stop() {
 	d.replay.stop()
 	d.plan.stop()
 }
@@ -133,7 +134,7 @@ func (d *debriefScreen) buildReport(lang, team string) *debrief.Report {
 
 func (d *debriefScreen) lang() string { return d.sh.loc.Lang().String() }
 
-func (d *debriefScreen) build() fyne.CanvasObject {
+func (d *debriefScreen) Build() fyne.CanvasObject {
 	loc, st := d.sh.loc, d.st
 	lang := d.lang()
 	d.report = d.buildReport(lang, "")
@@ -144,7 +145,7 @@ func (d *debriefScreen) build() fyne.CanvasObject {
 
 	d.homeButton = ui.NewIconButton(loc.T("debrief.home"), theme.HomeIcon(), d.sh.showHome)
 	d.mapButton = ui.NewIconButton(loc.T("debrief.branch_map"), theme.GridIcon(), func() {
-		d.sh.showBranchMap(st.Scenario, teamPaths(st), func() { d.sh.show(d) })
+		d.sh.showBranchMap(st.Scenario, branchmap.TeamPaths(st), func() { d.sh.Show(d) })
 	})
 
 	status := loc.T("debrief.status_running", "time", debrief.Clock(st.Now))
@@ -211,7 +212,7 @@ func (d *debriefScreen) reload() {
 			if d.judge != nil {
 				nd.judge, d.judge.d = d.judge, nd
 			}
-			d.sh.show(nd)
+			d.sh.Show(nd)
 		})
 	})
 }

@@ -137,7 +137,7 @@ func (e *exerciseScreen) refresh() {
 	e.markTabs()
 }
 
-func (e *exerciseScreen) build() fyne.CanvasObject {
+func (e *exerciseScreen) Build() fyne.CanvasObject {
 	channels := map[string]string{} // inbox filters, kept across a rebuild
 	roles := map[string]string{}
 	drafts := map[string]map[string]string{} // statements being written, too
@@ -269,7 +269,7 @@ func (e *exerciseScreen) stopTicker() {
 	}
 }
 
-func (e *exerciseScreen) stop() {
+func (e *exerciseScreen) Stop() {
 	if e.done {
 		return
 	}
@@ -298,7 +298,7 @@ func (e *exerciseScreen) readdress() {
 		return
 	}
 	if e.sh.current == e {
-		e.sh.show(e)
+		e.sh.Show(e)
 	}
 }
 

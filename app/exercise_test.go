@@ -310,7 +310,7 @@ func TestExerciseKeys(t *testing.T) {
 		top.Hide()
 	}
 
-	ex.stop()
+	ex.Stop()
 	if c.OnTypedKey() != nil {
 		t.Error("the exercise's keys stay on the window after it is gone")
 	}

@@ -32,9 +32,9 @@ func newFindingsScreen(sh *shell, u userScenario, back func()) *findingsScreen {
 	return &findingsScreen{sh: sh, u: u, back: back}
 }
 
-func (f *findingsScreen) stop() {}
+func (f *findingsScreen) Stop() {}
 
-func (f *findingsScreen) build() fyne.CanvasObject {
+func (f *findingsScreen) Build() fyne.CanvasObject {
 	loc := f.sh.loc
 	f.backButton = ui.NewIconButton(loc.T("common.back"), theme.NavigateBackIcon(), f.back)
 	f.copyButton = ui.NewIconButton(loc.T("findings.copy"), theme.ContentCopyIcon(), f.copy)

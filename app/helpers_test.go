@@ -151,3 +151,37 @@ func holds(t *testing.T, o, target fyne.CanvasObject) bool {
 	}
 	return false
 }
+
+// findButton is the button in a tree of containers whose text is label; the
+// test fails when there is none.
+func findButton(t *testing.T, o fyne.CanvasObject, label string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if found != nil {
+			return
+		}
+		switch v := o.(type) {
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case *container.Scroll:
+			walk(v.Content)
+		case *ui.KeyButton:
+			if v.Text == label {
+				found = &v.Button
+			}
+		case *widget.Button:
+			if v.Text == label {
+				found = v
+			}
+		}
+	}
+	walk(o)
+	if found == nil {
+		t.Fatalf("no %q button in:\n%s", label, allText(o))
+	}
+	return found
+}

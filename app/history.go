@@ -46,12 +46,12 @@ type historyScreen struct {
 
 func newHistoryScreen(sh *shell) *historyScreen { return &historyScreen{sh: sh} }
 
-func (h *historyScreen) stop() {}
+func (h *historyScreen) Stop() {}
 
 // showHistory opens the history and reads it in the background.
 func (sh *shell) showHistory() {
 	h := newHistoryScreen(sh)
-	sh.show(h)
+	sh.Show(h)
 	h.load()
 }
 
@@ -82,7 +82,7 @@ func (h *historyScreen) load() {
 
 func (h *historyScreen) redraw() {
 	if h.sh.current == h {
-		h.sh.show(h)
+		h.sh.Show(h)
 	}
 }
 
@@ -95,7 +95,7 @@ func (h *historyScreen) find(id string) *exercise.Summary {
 	return nil
 }
 
-func (h *historyScreen) build() fyne.CanvasObject {
+func (h *historyScreen) Build() fyne.CanvasObject {
 	loc, sh := h.sh.loc, h.sh
 	h.openButtons = map[string]*ui.KeyButton{}
 	h.eraseButtons = map[string]*ui.KeyButton{}
@@ -216,7 +216,7 @@ func (h *historyScreen) compare() {
 	if len(h.ticked) != 2 {
 		return
 	}
-	h.sh.showCompare(h.ticked[0], h.ticked[1], func() { h.sh.show(h); h.load() })
+	h.sh.showCompare(h.ticked[0], h.ticked[1], func() { h.sh.Show(h); h.load() })
 }
 
 // askErase erases one exercise after a confirmation that names it. Enter

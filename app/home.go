@@ -38,9 +38,9 @@ type homeScreen struct {
 
 func newHomeScreen(sh *shell) *homeScreen { return &homeScreen{sh: sh} }
 
-func (h *homeScreen) stop() {}
+func (h *homeScreen) Stop() {}
 
-func (h *homeScreen) build() fyne.CanvasObject {
+func (h *homeScreen) Build() fyne.CanvasObject {
 	loc, sh := h.sh.loc, h.sh
 	h.setupButtons = map[string]*ui.KeyButton{}
 	h.mapButtons = map[string]*ui.KeyButton{}

@@ -167,14 +167,14 @@ func newJoinScreen(sh *shell) *joinScreen {
 	return j
 }
 
-func (j *joinScreen) stop() {
+func (j *joinScreen) Stop() {
 	j.stopped = true
 	if j.cancel != nil {
 		j.cancel()
 	}
 }
 
-func (j *joinScreen) build() fyne.CanvasObject {
+func (j *joinScreen) Build() fyne.CanvasObject {
 	loc := j.sh.loc
 	lang := loc.Lang().String()
 
@@ -270,7 +270,7 @@ func (j *joinScreen) build() fyne.CanvasObject {
 		forget := ui.NewIconButton(loc.T("lan.join.forget"), theme.DeleteIcon(), func() {
 			storeSavedJoin(nil)
 			j.rejoin = nil
-			j.sh.show(j)
+			j.sh.Show(j)
 		})
 		offer := []fyne.CanvasObject{ui.Wrapped(loc.T("lan.join.rejoin_offer", "team", j.rejoin.Team, "title", j.rejoin.Title.Get(lang), "address", j.rejoin.Address))}
 		if n := len(j.rejoin.Pending); n > 0 {
@@ -292,7 +292,7 @@ func (j *joinScreen) browse() {
 	}
 	j.searching, j.browseErr = true, nil
 	if j.sh.current == j {
-		j.sh.show(j)
+		j.sh.Show(j)
 	}
 	browse := j.sh.deps.browse
 	j.sh.inBackground(func() {
@@ -303,7 +303,7 @@ func (j *joinScreen) browse() {
 			j.searching = false
 			j.found, j.browseErr = found, err
 			if !j.stopped && j.sh.current == j {
-				j.sh.show(j)
+				j.sh.Show(j)
 			}
 		})
 	})
@@ -318,7 +318,7 @@ func (j *joinScreen) choose(f foundExercise) {
 		j.team = ""
 	}
 	j.addrErr = ""
-	j.sh.show(j)
+	j.sh.Show(j)
 	j.sh.win.Canvas().Focus(j.codeEntry)
 }
 
@@ -350,7 +350,7 @@ func (j *joinScreen) submit() {
 		j.teamErr = loc.T("lan.join.error.team", "error", engine.ValidateTeams([]string{team}).Error())
 	}
 	if j.addrErr != "" || j.codeErr != "" || j.teamErr != "" {
-		j.sh.show(j)
+		j.sh.Show(j)
 		return
 	}
 	j.address, j.team = addr, team
@@ -392,7 +392,7 @@ func (j *joinScreen) connect(req joinRequest) {
 	j.joining = true
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	j.cancel = cancel
-	j.sh.show(j)
+	j.sh.Show(j)
 	join := j.sh.deps.join
 	j.sh.inBackground(func() {
 		defer cancel()
@@ -415,7 +415,7 @@ func (j *joinScreen) connect(req joinRequest) {
 					j.joinErr = j.sh.loc.T("lan.join.retrying", "error", j.joinErr)
 					j.retryLater()
 				}
-				j.sh.show(j)
+				j.sh.Show(j)
 				return
 			}
 			var title scenario.Text // the join waited for the scenario: it is there
@@ -429,7 +429,7 @@ func (j *joinScreen) connect(req joinRequest) {
 			pending := saved.Pending
 			storeSavedJoin(&saved)
 			r := newRemoteScreen(j.sh, conn, req.Address)
-			j.sh.show(r)
+			j.sh.Show(r)
 			r.resend(pending)
 		})
 	})
@@ -520,7 +520,7 @@ func newRemoteScreen(sh *shell, conn remoteTeam, address string) *remoteScreen {
 	return r
 }
 
-func (r *remoteScreen) build() fyne.CanvasObject {
+func (r *remoteScreen) Build() fyne.CanvasObject {
 	loc := r.sh.loc
 	var channel string
 	var drafts map[string]string
@@ -637,7 +637,7 @@ func (r *remoteScreen) leave() {
 	r.sh.showHome()
 }
 
-func (r *remoteScreen) stop() {
+func (r *remoteScreen) Stop() {
 	if r.stopped {
 		return
 	}

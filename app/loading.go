@@ -19,7 +19,7 @@ func newLoadingScreen(sh *shell, key string) *loadingScreen {
 	return &loadingScreen{sh: sh, key: key}
 }
 
-func (l *loadingScreen) build() fyne.CanvasObject {
+func (l *loadingScreen) Build() fyne.CanvasObject {
 	if l.bar != nil {
 		l.bar.Stop()
 	}
@@ -27,7 +27,7 @@ func (l *loadingScreen) build() fyne.CanvasObject {
 	return container.NewCenter(container.NewVBox(ui.Heading(l.sh.loc.T(l.key)), container.NewGridWrap(fyne.NewSize(320, 12), l.bar)))
 }
 
-func (l *loadingScreen) stop() {
+func (l *loadingScreen) Stop() {
 	if l.bar != nil {
 		l.bar.Stop()
 	}

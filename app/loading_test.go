@@ -116,7 +116,7 @@ func TestALocalChoiceIsStoredOffTheUIGoroutine(t *testing.T) {
 	_, e, clock := startShared(t, false)
 	var queued []func()
 	e.sh.deps.background = func(f func()) { queued = append(queued, f) }
-	e.sh.show(e) // the team views take the background
+	e.sh.Show(e) // the team views take the background
 	advance(t, e, clock, 5*time.Minute)
 	tv := e.teams[0]
 	test.Tap(optionButton(t, tv, "first", 0))
@@ -147,7 +147,7 @@ func TestTheConsoleSendsOffTheUIGoroutine(t *testing.T) {
 	ex, _ := schedConsole(t, i18n.EN)
 	var queued []func()
 	ex.sh.deps.background = func(f func()) { queued = append(queued, f) }
-	ex.sh.show(ex) // the console takes the background
+	ex.sh.Show(ex) // the console takes the background
 	c := ex.console
 	test.Tap(c.pauseButton)
 	if paused(ex) || len(queued) != 1 {
@@ -174,7 +174,7 @@ func TestTheFacilitatorsFormsSendOffTheUIGoroutine(t *testing.T) {
 	ex, _ := schedConsole(t, i18n.EN)
 	var queued []func()
 	ex.sh.deps.background = func(f func()) { queued = append(queued, f) }
-	ex.sh.show(ex)
+	ex.sh.Show(ex)
 	c := ex.console
 	test.Tap(c.noteButton)
 	d := c.judge.note

@@ -95,9 +95,9 @@ func newSetupScreen(sh *shell, entries []library.Entry, chosen library.Entry, st
 		teams: slices.Clone(defaultTeamNames[sh.loc.Lang()][:2]), lang: sh.loc.Lang(), speed: 1}
 }
 
-func (s *setupScreen) stop() {}
+func (s *setupScreen) Stop() {}
 
-func (s *setupScreen) build() fyne.CanvasObject {
+func (s *setupScreen) Build() fyne.CanvasObject {
 	loc := s.sh.loc
 	lang := loc.Lang().String()
 
@@ -140,7 +140,7 @@ func (s *setupScreen) build() fyne.CanvasObject {
 			if untouched {
 				s.teams = slices.Clone(defaultTeamNames[l][:len(s.teams)])
 				s.problems = nil
-				s.sh.show(s)
+				s.sh.Show(s)
 			}
 		}
 	})
@@ -292,7 +292,7 @@ func (s *setupScreen) addTeam() {
 	}
 	s.teams = append(s.teams, nextTeamName(s.teams, s.lang))
 	s.problems = nil
-	s.sh.show(s)
+	s.sh.Show(s)
 }
 
 func (s *setupScreen) removeTeam(i int) {
@@ -301,7 +301,7 @@ func (s *setupScreen) removeTeam(i int) {
 	}
 	s.teams = append(s.teams[:i:i], s.teams[i+1:]...)
 	s.problems = nil
-	s.sh.show(s)
+	s.sh.Show(s)
 }
 
 // submit checks the form and starts the exercise; on any problem it shows
@@ -346,12 +346,12 @@ func (s *setupScreen) submit() {
 			}
 			s.startErr = s.sh.loc.T("home.error.start_failed", "error", errorText(s.sh.loc, err))
 			if s.sh.current == s {
-				s.sh.show(s)
+				s.sh.Show(s)
 			}
 		})
 		return
 	}
-	s.sh.show(s)
+	s.sh.Show(s)
 }
 
 func (s *setupScreen) entry() (library.Entry, bool) {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/branchmap"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
@@ -53,14 +54,9 @@ type deps struct {
 	join      func(ctx context.Context, req joinRequest) (remoteTeam, error)
 }
 
-// screen is one page of the window. build makes its widgets in the shell's
-// current language; it is called again after a language switch, so a
-// screen keeps what the user entered in its own fields, not in widgets.
-// stop is called when the screen is left or the window closes.
-type screen interface {
-	build() fyne.CanvasObject
-	stop()
-}
+// screen is a page of the window (ui.Screen, where the screen packages
+// find it).
+type screen = ui.Screen
 
 // shell is the app's single window: a header with the language switch,
 // always visible, above the current screen.
@@ -94,7 +90,7 @@ func newShell(win fyne.Window, lang i18n.Lang, d deps) *shell {
 	sh.body = container.NewStack()
 	win.SetContent(container.NewBorder(sh.header, nil, nil, nil, sh.body))
 	sh.buildHeader()
-	sh.show(newHomeScreen(sh))
+	sh.Show(newHomeScreen(sh))
 	return sh
 }
 
@@ -122,7 +118,7 @@ func (sh *shell) load() {
 		sh.user, sh.userErr = user, userErr
 		sh.unfinished, sh.exercises = unfinished, len(all)
 		if h, ok := sh.current.(*homeScreen); ok {
-			sh.show(h)
+			sh.Show(h)
 			if saved, joined := loadSavedJoin(); joined && !saved.Left && sh.deps.join != nil {
 				// A team laptop restarted in the middle of an exercise
 				// goes back to it by itself.
@@ -169,22 +165,25 @@ func (sh *shell) reload() {
 				sh.unfinished, sh.exercises = list, len(all)
 			}
 			if h, ok := sh.current.(*homeScreen); ok {
-				sh.show(h)
+				sh.Show(h)
 			}
 		})
 	})
 }
 
-// show replaces the current screen (or redraws it when s is current).
-func (sh *shell) show(s screen) {
+// Loc is the window's localizer, in the language now shown.
+func (sh *shell) Loc() *i18n.Localizer { return sh.loc }
+
+// Show replaces the current screen (or redraws it when s is current).
+func (sh *shell) Show(s screen) {
 	if sh.closed {
 		return
 	}
 	if sh.current != nil && sh.current != s {
-		sh.current.stop()
+		sh.current.Stop()
 	}
 	sh.current = s
-	sh.body.Objects = []fyne.CanvasObject{s.build()}
+	sh.body.Objects = []fyne.CanvasObject{s.Build()}
 	sh.body.Refresh()
 }
 
@@ -214,7 +213,7 @@ func (sh *shell) setLang(l i18n.Lang) {
 	}
 	sh.buildHeader()
 	if sh.current != nil {
-		sh.show(sh.current)
+		sh.Show(sh.current)
 	}
 }
 
@@ -239,7 +238,7 @@ func (sh *shell) buildHeader() {
 // and saves the exercise clock.
 func (sh *shell) close() {
 	if sh.current != nil {
-		sh.current.stop()
+		sh.current.Stop()
 	}
 	sh.closed = true
 }
@@ -248,13 +247,13 @@ func (sh *shell) close() {
 
 func (sh *shell) showHome() {
 	sh.win.SetTitle("Firebreak")
-	sh.show(newHomeScreen(sh))
+	sh.Show(newHomeScreen(sh))
 	sh.reload()
 }
 
 // showSetup opens the setup form with the scenario e chosen.
 func (sh *shell) showSetup(e library.Entry) {
-	sh.show(newSetupScreen(sh, sh.playable(), e, sh.startExercise))
+	sh.Show(newSetupScreen(sh, sh.playable(), e, sh.startExercise))
 }
 
 // playable lists every scenario that can be set up: the built-ins, the
@@ -284,13 +283,13 @@ func (sh *shell) playable() []library.Entry {
 
 // showBranchMap shows a scenario's branch map, with the teams' paths when
 // there are teams; back returns to where it was opened.
-func (sh *shell) showBranchMap(sc *scenario.Scenario, teams []teamPath, back func()) {
-	sh.show(newBranchMapScreen(sh, sc, teams, back))
+func (sh *shell) showBranchMap(sc *scenario.Scenario, teams []branchmap.TeamPath, back func()) {
+	sh.Show(branchmap.New(sh, sc, teams, back))
 }
 
 // showFindings shows what is wrong with a scenario file.
 func (sh *shell) showFindings(u userScenario, back func()) {
-	sh.show(newFindingsScreen(sh, u, back))
+	sh.Show(newFindingsScreen(sh, u, back))
 }
 
 // openScenarioFile asks for a scenario file with the file dialog and
@@ -406,7 +405,7 @@ func (sh *shell) resumeExercise(id string) {
 	// Reading and folding the whole log, and starting the network for a
 	// hosted exercise, take a while: off the UI goroutine, with a
 	// loading screen meanwhile.
-	sh.show(newLoadingScreen(sh, "loading.resume"))
+	sh.Show(newLoadingScreen(sh, "loading.resume"))
 	st, clock, lanDir := sh.store, sh.deps.clock, sh.deps.lanDir
 	advertise, hostLog := sh.deps.advertise, sh.deps.hostLog
 	sh.inBackground(func() {
@@ -454,7 +453,7 @@ func (sh *shell) resumeExercise(id string) {
 // rejoins at once.
 func (sh *shell) showJoin() {
 	j := newJoinScreen(sh)
-	sh.show(j)
+	sh.Show(j)
 	j.browse()
 	if j.rejoin != nil && !j.rejoin.Left {
 		j.startRejoin()
@@ -470,7 +469,7 @@ func (sh *shell) showExercise(run *exercise.Running, hs *hosting) {
 func (sh *shell) showExerciseFrom(run *exercise.Running, hs *hosting, h ui.WorldHistories) {
 	e := newExerciseScreen(sh, run, hs)
 	e.histories = h
-	sh.show(e)
+	sh.Show(e)
 }
 
 func (sh *shell) showDebrief(id string) {
@@ -479,7 +478,7 @@ func (sh *shell) showDebrief(id string) {
 		return
 	}
 	// The debrief folds the whole log: off the UI goroutine.
-	sh.show(newLoadingScreen(sh, "loading.debrief"))
+	sh.Show(newLoadingScreen(sh, "loading.debrief"))
 	st := sh.store
 	sh.inBackground(func() {
 		data, err := loadDebrief(st, id)
@@ -491,7 +490,7 @@ func (sh *shell) showDebrief(id string) {
 				sh.showError(err)
 			default:
 				sh.win.SetTitle("Firebreak")
-				sh.show(newDebriefScreen(sh, data))
+				sh.Show(newDebriefScreen(sh, data))
 			}
 		})
 	})

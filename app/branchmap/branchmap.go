@@ -1,4 +1,7 @@
-package app
+// Package branchmap is the branch map screen: a scenario's phase graph
+// drawn as the exports draw it (the geometry is internal/graph's), with a
+// team's path through it when opened from a debrief.
+package branchmap
 
 import (
 	"image/color"
@@ -14,30 +17,40 @@ import (
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/graph"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
-// teamPath is a team's way through a scenario, for the branch map.
-type teamPath struct {
-	name   string
-	phases []string // in the order visited
-	taken  []string // graph edge keys of its choices and timeouts
+// Host is what the branch map needs from the window it is shown in.
+type Host interface {
+	// Loc is the localizer of the language now shown.
+	Loc() *i18n.Localizer
+	// Show shows a screen (the map itself again, redrawn, when a team is
+	// chosen).
+	Show(ui.Screen)
 }
 
-// teamPaths reads every team's path from an exercise state.
-func teamPaths(st *engine.State) []teamPath {
-	var out []teamPath
+// TeamPath is a team's way through a scenario.
+type TeamPath struct {
+	Name   string
+	Phases []string // in the order visited
+	Taken  []string // graph edge keys of its choices and timeouts
+}
+
+// TeamPaths reads every team's path from an exercise state.
+func TeamPaths(st *engine.State) []TeamPath {
+	var out []TeamPath
 	for _, t := range st.Teams {
-		tp := teamPath{name: t.Name}
+		tp := TeamPath{Name: t.Name}
 		for _, s := range t.Path {
-			tp.phases = append(tp.phases, s.Phase)
+			tp.Phases = append(tp.Phases, s.Phase)
 		}
 		for _, a := range t.Answers {
 			switch {
 			case a.Option != nil:
-				tp.taken = append(tp.taken, graph.OptionKey(a.Decision.ID, a.Option.ID))
+				tp.Taken = append(tp.Taken, graph.OptionKey(a.Decision.ID, a.Option.ID))
 			case a.TimedOut:
-				tp.taken = append(tp.taken, graph.TimeoutKey(a.Decision.ID))
+				tp.Taken = append(tp.Taken, graph.TimeoutKey(a.Decision.ID))
 			}
 		}
 		out = append(out, tp)
@@ -45,18 +58,18 @@ func teamPaths(st *engine.State) []teamPath {
 	return out
 }
 
-// branchMapScreen draws a scenario's phase graph: phases in rows by their
+// Screen draws a scenario's phase graph: phases in rows by their
 // distance from the start, endings at the bottom coloured by tone, options
 // as solid arrows, timeouts dashed, automatic continues dotted. Opened from
 // the debrief it highlights the chosen team's path.
-type branchMapScreen struct {
-	sh       *shell
+type Screen struct {
+	host     Host
 	sc       *scenario.Scenario
-	teams    []teamPath
+	teams    []TeamPath
 	selected int // index in teams, or -1 for no highlight
 	back     func()
 
-	// Kept for tests.
+	// What Build drew last.
 	graph      *graph.Graph
 	geo        graph.Geometry
 	nodeLines  [][]*canvas.Text // per node, its title lines
@@ -65,22 +78,27 @@ type branchMapScreen struct {
 	pathLine   *ui.WrapLabel
 }
 
-func newBranchMapScreen(sh *shell, sc *scenario.Scenario, teams []teamPath, back func()) *branchMapScreen {
-	b := &branchMapScreen{sh: sh, sc: sc, teams: teams, back: back, selected: -1}
+// New is the branch map of sc, with teams' paths to choose from (none:
+// no highlight); back leaves it.
+func New(host Host, sc *scenario.Scenario, teams []TeamPath, back func()) *Screen {
+	b := &Screen{host: host, sc: sc, teams: teams, back: back, selected: -1}
 	if len(teams) > 0 {
 		b.selected = 0
 	}
 	return b
 }
 
-func (b *branchMapScreen) stop() {}
+// Stop does nothing: the map runs no timers.
+func (b *Screen) Stop() {}
 
-// mapMetrics are the branch map's measures in Fyne units; build sets the
+// mapMetrics are the branch map's measures in Fyne units; Build sets the
 // text sizes from the theme.
 var mapMetrics = graph.Metrics{WrapCols: 24, NodePad: 10, MinNodeW: 140, GapX: 56, GapY: 120, Margin: 24, LabelPad: 2}
 
-func (b *branchMapScreen) build() fyne.CanvasObject {
-	loc := b.sh.loc
+// Build draws the map in the host's language, highlighting the chosen
+// team's path.
+func (b *Screen) Build() fyne.CanvasObject {
+	loc := b.host.Loc()
 	lang := loc.Lang().String()
 	b.graph = graph.Build(b.sc, graph.Options{Lang: lang})
 
@@ -93,13 +111,13 @@ func (b *branchMapScreen) build() fyne.CanvasObject {
 	if len(b.teams) > 0 {
 		names := []string{loc.T("branchmap.no_team")}
 		for _, t := range b.teams {
-			names = append(names, t.name)
+			names = append(names, t.Name)
 		}
 		b.teamSelect = widget.NewSelect(names, nil)
 		b.teamSelect.SetSelectedIndex(b.selected + 1)
 		b.teamSelect.OnChanged = func(string) {
 			b.selected = b.teamSelect.SelectedIndex() - 1
-			b.sh.show(b)
+			b.host.Show(b)
 		}
 		right.Add(widget.NewLabel(loc.T("branchmap.highlight")))
 		right.Add(b.teamSelect)
@@ -107,12 +125,12 @@ func (b *branchMapScreen) build() fyne.CanvasObject {
 	right.Add(b.backButton)
 	if b.selected >= 0 && b.selected < len(b.teams) {
 		t := b.teams[b.selected]
-		b.graph.Highlight(t.phases, t.taken)
-		steps := make([]string, len(t.phases))
-		for i, p := range t.phases {
+		b.graph.Highlight(t.Phases, t.Taken)
+		steps := make([]string, len(t.Phases))
+		for i, p := range t.Phases {
 			steps[i] = ui.PhaseTitle(b.sc, p, lang)
 		}
-		b.pathLine.SetText(loc.T("branchmap.path_of", "team", t.name, "path", strings.Join(steps, "  →  ")))
+		b.pathLine.SetText(loc.T("branchmap.path_of", "team", t.Name, "path", strings.Join(steps, "  →  ")))
 		b.pathLine.Show()
 	}
 	head := container.NewVBox(
@@ -151,11 +169,11 @@ type edgeStyle struct {
 
 // onPath reports whether any graph edge of a drawn line is on the
 // highlighted path.
-func (b *branchMapScreen) onPath(e graph.EdgeLine) bool {
+func (b *Screen) onPath(e graph.EdgeLine) bool {
 	return slices.ContainsFunc(e.Edges, b.graph.EdgeOnPath)
 }
 
-func (b *branchMapScreen) edgeStyle(e graph.EdgeLine) edgeStyle {
+func (b *Screen) edgeStyle(e graph.EdgeLine) edgeStyle {
 	fg := theme.Color(theme.ColorNameForeground)
 	s := edgeStyle{colour: ui.WithAlpha(fg, 0xb0), width: 1.5}
 	switch e.Kind {
@@ -176,7 +194,7 @@ func (b *branchMapScreen) edgeStyle(e graph.EdgeLine) edgeStyle {
 
 // draw puts the laid-out graph on a canvas of fixed size: edges first, so
 // the boxes cover where lines meet them, then boxes, then labels on top.
-func (b *branchMapScreen) draw(m graph.Metrics) fyne.CanvasObject {
+func (b *Screen) draw(m graph.Metrics) fyne.CanvasObject {
 	c := container.New(&ui.FixedLayout{Size: fyneSize(b.geo.Size)})
 	line := func(p, q graph.Point, s edgeStyle) {
 		l := canvas.NewLine(s.colour)
@@ -273,8 +291,8 @@ func fynePos(p graph.Point) fyne.Position { return fyne.NewPos(p.X, p.Y) }
 func fyneSize(s graph.Size) fyne.Size     { return fyne.NewSize(s.W, s.H) }
 
 // legend explains the colours and line styles.
-func (b *branchMapScreen) legend() fyne.CanvasObject {
-	loc := b.sh.loc
+func (b *Screen) legend() fyne.CanvasObject {
+	loc := b.host.Loc()
 	fg := theme.Color(theme.ColorNameForeground)
 	swatch := func(tone string) fyne.CanvasObject {
 		r := canvas.NewRectangle(ui.WithAlpha(toneColour(tone), 0x40))
