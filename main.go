@@ -8,13 +8,20 @@ import (
 
 	"github.com/firebreak-drills/firebreak/app"
 	"github.com/firebreak-drills/firebreak/internal/cli"
+	"github.com/firebreak-drills/firebreak/internal/paths"
 )
 
 func main() {
 	if len(os.Args) > 1 {
 		os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr}))
 	}
-	if err := app.Run(app.DefaultDBPath()); err != nil {
+	db, err := paths.Database()
+	if err != nil {
+		// No config folder (no $HOME): keep the exercises here rather than
+		// refuse to open.
+		db = "firebreak.db"
+	}
+	if err := app.Run(db); err != nil {
 		fmt.Fprintln(os.Stderr, "firebreak:", err)
 		os.Exit(1)
 	}

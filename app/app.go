@@ -11,7 +11,6 @@ package app
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -21,23 +20,12 @@ import (
 	"github.com/firebreak-drills/firebreak/assets"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
-	"github.com/firebreak-drills/firebreak/internal/lan"
 	"github.com/firebreak-drills/firebreak/internal/library"
+	"github.com/firebreak-drills/firebreak/internal/paths"
 )
 
 // AppID is the Fyne application id (also in FyneApp.toml).
 const AppID = "app.firebreak.drill"
-
-// DefaultDBPath is where the app keeps its exercises:
-// <user config dir>/firebreak/firebreak.db, or ./firebreak.db when the
-// system has no config directory (no $HOME).
-func DefaultDBPath() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "firebreak.db"
-	}
-	return filepath.Join(dir, "firebreak", "firebreak.db")
-}
 
 // Run opens the app window and blocks until it is closed. The store at
 // dbPath is opened in the background so the window appears at once; an
@@ -69,10 +57,10 @@ func Run(dbPath string) error {
 		loadScenarios: library.Builtins,
 		clock:         engine.RealClock{},
 		tickEvery:     time.Second,
-		userDir:       UserScenarioDir(),
+		userDir:       paths.UserScenarios(),
 		chime:         playChime,
 		background:    func(f func()) { go f() },
-		lanDir:        func(id string) string { return lan.DirFor(dbPath, id) },
+		lanDir:        func(id string) string { return paths.LAN(dbPath, id) },
 		hostLog:       hostLogf,
 		advertise:     advertiseExercise,
 		browse:        browseExercises,

@@ -21,8 +21,8 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
-	"github.com/firebreak-drills/firebreak/internal/lan"
 	"github.com/firebreak-drills/firebreak/internal/library"
+	"github.com/firebreak-drills/firebreak/internal/paths"
 )
 
 // fakeAnnouncer records what the facilitator's laptop announced.
@@ -58,7 +58,7 @@ func hostShell(t *testing.T, st *exercise.DB, dbPath string, clock *engine.FakeC
 		openStore:     func() (*exercise.DB, error) { return st, nil },
 		loadScenarios: func() ([]library.Entry, error) { return nil, nil },
 		clock:         clock,
-		lanDir:        func(id string) string { return lan.DirFor(dbPath, id) },
+		lanDir:        func(id string) string { return paths.LAN(dbPath, id) },
 		hostLog:       t.Logf,
 		advertise:     ann.advertise,
 	})

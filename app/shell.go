@@ -33,7 +33,7 @@ type deps struct {
 	// ticker (tests move the clock themselves and call Session.Tick).
 	tickEvery time.Duration
 	// userDir is the folder of the facilitator's own scenario files ("" for
-	// none); see UserScenarioDir.
+	// none); see paths.UserScenarios.
 	userDir string
 	// background runs slow work (disk reads) off the UI goroutine; nil runs
 	// it at once, as tests want (their fyne.Do runs at once as well).

@@ -15,18 +15,6 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
-// UserScenarioDir is where the app looks for the facilitator's own scenario
-// files: <user config dir>/firebreak/scenarios (on Linux
-// ~/.config/firebreak/scenarios). It is "" when the system has no config
-// directory.
-func UserScenarioDir() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(dir, "firebreak", "scenarios")
-}
-
 // userScenario is a scenario file from outside the app: from the user
 // folder or opened with the file dialog. When it failed to load, Entry has
 // no Scenario and Problems (or Err) says why; a usable file may still carry

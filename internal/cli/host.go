@@ -21,6 +21,7 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/lan"
 	"github.com/firebreak-drills/firebreak/internal/library"
+	"github.com/firebreak-drills/firebreak/internal/paths"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
@@ -132,7 +133,7 @@ func hostCmd(args []string, env Env) int {
 		errorf(env, "%v", err)
 		return ExitFail
 	}
-	h, err := lan.NewHost(run, lan.HostConfig{Listen: *listen, Dir: lan.DirFor(*db, run.ID), AutoStart: true,
+	h, err := lan.NewHost(run, lan.HostConfig{Listen: *listen, Dir: paths.LAN(*db, run.ID), AutoStart: true,
 		Logf: func(f string, a ...any) { fmt.Fprintf(env.Stderr, "firebreak: "+f+"\n", a...) }})
 	if err != nil {
 		errorf(env, "%v", err)
@@ -214,17 +215,15 @@ func parseHostSpeed(s string) (float64, bool) {
 	return n, true
 }
 
-// defaultDB is the app's database, where the GUI finds the exercise later.
+// defaultDB is the app's database, where the GUI finds the exercise later
+// (paths.Database), with its folder made.
 func defaultDB() (string, error) {
-	dir, err := os.UserConfigDir()
+	db, err := paths.Database()
 	if err != nil {
-		return "", fmt.Errorf("no --db given and no user config directory: %w", err)
+		return "", fmt.Errorf("no --db given and %w", err)
 	}
-	dir = filepath.Join(dir, "firebreak")
-	// 0700, as the app and the store make it: exercise logs can hold
-	// sensitive crisis material.
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := paths.MkdirAll(filepath.Dir(db)); err != nil {
 		return "", err
 	}
-	return filepath.Join(dir, "firebreak.db"), nil
+	return db, nil
 }

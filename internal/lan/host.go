@@ -29,7 +29,7 @@ type HostConfig struct {
 	Listen string
 	// Dir keeps the host's certificate, credentials and JetStream store for
 	// this exercise; it is created if missing. Use the same Dir after a
-	// restart (see DirFor).
+	// restart (see paths.LAN).
 	Dir string
 	// Code is the join code of a new host; empty picks one. A restarted host
 	// keeps the code it had.
@@ -50,12 +50,6 @@ type HostConfig struct {
 	Linger time.Duration
 	// Logf, when set, receives the host's messages (joins, refusals, errors).
 	Logf func(format string, args ...any)
-}
-
-// DirFor is where a host keeps its files for an exercise stored in db: a
-// directory next to the database.
-func DirFor(db, exerciseID string) string {
-	return filepath.Join(db+".lan", exerciseID)
 }
 
 // Host serves one exercise to team laptops over the network: an embedded

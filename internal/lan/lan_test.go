@@ -17,6 +17,7 @@ import (
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
+	"github.com/firebreak-drills/firebreak/internal/paths"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
@@ -65,7 +66,7 @@ func newTestHostConfig(t testing.TB, fake bool, cfg engine.Config) *testHost {
 	if th.run, err = exercise.Start(th.st, cfg, scenario.Text{"en": "Mini"}, "lan-test", wall, exercise.EachEvent); err != nil {
 		t.Fatal(err)
 	}
-	th.cfg = HostConfig{Listen: "127.0.0.1:0", Dir: DirFor(th.db, th.run.ID), Linger: 2 * time.Second,
+	th.cfg = HostConfig{Listen: "127.0.0.1:0", Dir: paths.LAN(th.db, th.run.ID), Linger: 2 * time.Second,
 		Logf: func(f string, a ...any) { t.Logf("host: "+f, a...) }}
 	th.start()
 	return th
