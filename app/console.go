@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"fmt"
 	"maps"
 	"slices"
 	"time"
@@ -57,8 +58,11 @@ type console struct {
 	teams       *fyne.Container
 	upcoming    *fyne.Container
 	delivered   *fyne.Container
-	countdowns  []*ui.Countdown
-	scrolls     []*container.Scroll
+	// deliveredShown is how many of the newest delivered messages the
+	// list shows (at least inboxPage).
+	deliveredShown int
+	countdowns     []*ui.Countdown
+	scrolls        []*container.Scroll
 
 	histories    ui.WorldHistories
 	meters       map[string]*ui.WorldMeters // by team; kept across rebuilds
@@ -422,9 +426,18 @@ func (c *console) rebuild(s consoleSnapshot) {
 	c.upcoming.Objects = next
 	c.upcoming.Refresh()
 
+	// The newest pages only: a line per message of a long exercise would
+	// hold the window up at every redraw.
 	var done []fyne.CanvasObject
-	for _, g := range s.inbox {
+	shown := max(c.deliveredShown, inboxPage)
+	for _, g := range s.inbox[:min(len(s.inbox), shown)] {
 		done = append(done, injectLine(loc, g, s.lang))
+	}
+	if left := len(s.inbox) - shown; left > 0 {
+		done = append(done, ui.NewButton(loc.T("common.show_older", "n", fmt.Sprint(min(left, inboxPage)), "left", fmt.Sprint(left)), func() {
+			c.deliveredShown = shown + inboxPage
+			c.rebuild(s)
+		}))
 	}
 	if len(done) == 0 {
 		done = append(done, ui.Muted(loc.T("common.none")))

@@ -22,10 +22,10 @@ import (
 )
 
 // miniEntry is the engine's small test scenario as a library entry.
-func miniEntry(t *testing.T) library.Entry { return engineEntry(t, "mini.yaml") }
+func miniEntry(t testing.TB) library.Entry { return engineEntry(t, "mini.yaml") }
 
 // engineEntry is one of the engine's test scenarios as a library entry.
-func engineEntry(t *testing.T, name string) library.Entry {
+func engineEntry(t testing.TB, name string) library.Entry {
 	t.Helper()
 	src, err := os.ReadFile(filepath.Join("..", "internal", "engine", "testdata", name))
 	if err != nil {
@@ -39,7 +39,7 @@ func engineEntry(t *testing.T, name string) library.Entry {
 }
 
 // openStore opens a real database in the test's temporary directory.
-func openStore(t *testing.T) *exercise.DB {
+func openStore(t testing.TB) *exercise.DB {
 	t.Helper()
 	st, err := exercise.Open(filepath.Join(t.TempDir(), "firebreak.db"))
 	if err != nil {

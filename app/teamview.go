@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -71,6 +72,7 @@ type teamView struct {
 	role          string            // shown role, "" for everyone
 	roles         []*scenario.Role  // the scenario's roles, in file order
 	lastInbox     []engine.Delivery // as last read, for redrawing under another filter
+	inboxShown    int               // how many of the newest matching messages the inbox shows
 	lastLang      string
 
 	meters   *ui.WorldMeters // nil when the scenario has no world variables
@@ -437,20 +439,39 @@ func (tv *teamView) markFeed() {
 }
 
 // drawInbox lists the deliveries of the shown channel, newest first.
+// inboxPage is how many messages the inbox shows at first, and how many
+// more each press of its "older messages" button adds.
+const inboxPage = 30
+
 func (tv *teamView) drawInbox() {
 	if tv.inbox == nil {
 		return // still being built
 	}
 	tv.inboxItems = nil
+	if tv.inboxShown < inboxPage {
+		tv.inboxShown = inboxPage
+	}
+	matching := 0
 	for i := len(tv.lastInbox) - 1; i >= 0; i-- {
 		d := tv.lastInbox[i]
 		if (tv.channel == "" || d.Inject.Channel == tv.channel) && forRole(d.Inject, tv.role) {
-			tv.inboxItems = append(tv.inboxItems, injectCard(tv.loc, d.Inject, d.At, tv.lastLang, tv.roleLabel))
+			// Newest first, and only the newest pages: a card per message
+			// of a long exercise would hold the window up for seconds.
+			if matching++; matching <= tv.inboxShown {
+				tv.inboxItems = append(tv.inboxItems, injectCard(tv.loc, d.Inject, d.At, tv.lastLang, tv.roleLabel))
+			}
 		}
 	}
 	switch {
 	case len(tv.inboxItems) > 0:
 		tv.inbox.Objects = tv.inboxItems
+		if left := matching - len(tv.inboxItems); left > 0 {
+			more := ui.NewButton(tv.loc.T("common.show_older", "n", fmt.Sprint(min(left, inboxPage)), "left", fmt.Sprint(left)), func() {
+				tv.inboxShown += inboxPage
+				tv.drawInbox()
+			})
+			tv.inbox.Objects = append(slices.Clip(tv.inboxItems), more)
+		}
 	case len(tv.lastInbox) > 0 && tv.role != "":
 		tv.inbox.Objects = []fyne.CanvasObject{ui.Muted(tv.loc.T("team.filter_empty"))}
 	case len(tv.lastInbox) > 0:

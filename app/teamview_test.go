@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -214,4 +215,49 @@ func TestANewDecisionScrollsToItsQuestion(t *testing.T) {
 	if y := tv.leftScroll.Offset.Y; y == 0 {
 		t.Error("a redraw without a new decision scrolled to the top")
 	}
+}
+
+// A long exercise's inbox shows the newest messages a page at a time: a
+// card for every one of thousands would hold the window up for seconds.
+func TestInboxShowsTheNewestPageAndOlderOnRequest(t *testing.T) {
+	win := uitest.Window(t)
+	run := startMini(t, openStore(t), engine.NewFakeClock())
+	total := inboxPage + 12 // more than a page
+	for i := range total {
+		if err := run.Session.Send(engine.Command{Kind: engine.CmdInject, Channel: "news", From: "Evening Post",
+			Text: fmt.Sprintf("Update number %d", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tv := newTeamView(run.Session, "Alpha", win, i18n.New(i18n.EN))
+	t.Cleanup(tv.close)
+	win.SetContent(tv.root)
+	tv.refresh()
+	if len(tv.inboxItems) != inboxPage {
+		t.Fatalf("the inbox shows %d cards of %d messages, want the newest %d", len(tv.inboxItems), total, inboxPage)
+	}
+	if got := allText(tv.inboxItems[0]); !strings.Contains(got, fmt.Sprintf("Update number %d", total-1)) {
+		t.Errorf("the first card is not the newest message:\n%s", got)
+	}
+	all := len(tv.lastInbox) // ours and what the scenario sent
+	if all < total {
+		t.Fatalf("the team received %d messages, want at least %d", all, total)
+	}
+	left := all - inboxPage
+	test.Tap(findButton(t, tv.inbox, fmt.Sprintf("Show %d older messages (%d not shown)", left, left)))
+	if len(tv.inboxItems) != all {
+		t.Fatalf("after showing older messages the inbox shows %d of %d", len(tv.inboxItems), all)
+	}
+	if got := allText(tv.inbox); !strings.Contains(got, "Update number 0\n") {
+		t.Errorf("the oldest message is not shown:\n%s", got)
+	}
+	if strings.Contains(allText(tv.inbox), "older messages") {
+		t.Error("the button stays when every message is shown")
+	}
+
+	// In Chinese the button says the same.
+	tv.loc = i18n.New(i18n.ZH)
+	tv.inboxShown = 0
+	tv.drawInbox()
+	findButton(t, tv.inbox, fmt.Sprintf("显示更早的 %d 条消息（还有 %d 条未显示）", left, left))
 }
