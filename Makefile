@@ -3,7 +3,8 @@ GO ?= go
 TAGS_APP = migrated_fynedo
 TAGS_TEST = ci,migrated_fynedo
 
-.PHONY: build run test bench bench-analysis analysis-exhaustive startup-compare lint fonts
+.PHONY: build run test bench bench-analysis analysis-exhaustive startup-compare lint fonts \
+	dist install uninstall check-dist
 build:
 	$(GO) build -tags $(TAGS_APP) -o firebreak .
 
@@ -40,3 +41,33 @@ lint: build
 
 fonts:
 	bash assets/fonts/regenerate.sh
+
+# Packages (docs/packaging.md), built with `fyne package` by scripts/dist.sh:
+# the Linux tarball (binary, .desktop file, icon, fyne's Makefile) and the
+# Windows .exe, cross-compiled with mingw-w64. Each is rebuilt when a tracked
+# file that goes into it (not docs, CI or the other scripts) is newer; outside
+# a git checkout, only when it is missing.
+DIST_LINUX = dist/Firebreak-linux-amd64.tar.xz
+DIST_WINDOWS = dist/Firebreak-windows-amd64.exe
+DIST_SOURCES := $(wildcard $(shell git ls-files -- ':!docs' ':!*.md' ':!.ci' ':!scripts' ':!Makefile' ':!.gitignore' 2>/dev/null)) scripts/dist.sh
+
+dist: $(DIST_LINUX) $(DIST_WINDOWS)
+
+$(DIST_LINUX): $(DIST_SOURCES)
+	bash scripts/dist.sh linux
+
+$(DIST_WINDOWS): $(DIST_SOURCES)
+	bash scripts/dist.sh windows
+
+# Installs the Linux package for the current user (~/.local/bin, the
+# applications menu, the icon; no root); uninstall removes those files.
+install: $(DIST_LINUX)
+	bash scripts/dist-install.sh install $(DIST_LINUX)
+
+uninstall:
+	bash scripts/dist-install.sh uninstall
+
+# What CI checks of the packages: unpacks, desktop-file-validate, install
+# into a throwaway HOME, the installed binary starts under Xvfb, the .exe linked.
+check-dist: dist
+	bash scripts/check-dist.sh --windows
