@@ -10,12 +10,12 @@
 #          with --windows) the .exe linked: a PE32+ x86-64 GUI executable with
 #          its resource section (icon, version information, manifest).
 #
-#   scripts/check-dist.sh [--windows]
+#   [DIST_DIR=dist] scripts/check-dist.sh [--windows]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$PWD
-pkg=dist/Firebreak-linux-amd64.tar.xz
-exe=dist/Firebreak-windows-amd64.exe
+dir=${DIST_DIR:-dist}
+pkg=$dir/Firebreak-linux-amd64.tar.xz
+exe=$dir/Firebreak-windows-amd64.exe
 app_id=app.firebreak.drill
 need_windows=""
 [ "${1:-}" = "--windows" ] && need_windows=1

@@ -6,10 +6,14 @@
 # FyneApp.toml.
 #
 #   scripts/dist.sh [linux|windows|all]     (default: all)
-#   scripts/dist.sh linux BINARY            package BINARY, already built (CI packages the
+#   DIST_DIR=dist/ci scripts/dist.sh linux BINARY
+#                                           package BINARY, already built (CI packages the
 #                                           binary its build step made, instead of compiling
-#                                           a second, release one)
+#                                           a second, release one); only into a DIST_DIR other
+#                                           than dist/, which holds release builds only (make
+#                                           trusts their timestamps)
 #
+# into DIST_DIR (default dist/):
 #   dist/Firebreak-linux-amd64.tar.xz   firebreak/Makefile, firebreak/usr/local/bin/firebreak,
 #                                       …/share/applications/app.firebreak.drill.desktop,
 #                                       …/share/pixmaps/app.firebreak.drill.png
@@ -30,14 +34,17 @@ root=$PWD
 what=${1:-all}
 prebuilt=${2:-}
 case "$what" in linux|windows|all) ;; *) echo "usage: $0 [linux|windows|all] | $0 linux BINARY" >&2; exit 2;; esac
+out=${DIST_DIR:-dist}
+case "$out" in /*) ;; *) out=$root/$out;; esac
 if [ -n "$prebuilt" ]; then
   [ "$what" = linux ] || { echo "$0: a prebuilt BINARY is for the linux package only" >&2; exit 2; }
   [ -x "$prebuilt" ] || { echo "$0: $prebuilt is not an executable" >&2; exit 2; }
-  prebuilt=$(cd "$(dirname "$prebuilt")" && pwd)/$(basename "$prebuilt")
+  [ "$(realpath -m "$out")" != "$(realpath -m "$root/dist")" ] ||
+    { echo "$0: set DIST_DIR for a prebuilt binary's package (dist/ holds the release builds make dist checks by date)" >&2; exit 2; }
+  prebuilt=$(realpath "$prebuilt")
 fi
 
 FYNE_TOOLS=fyne.io/tools/cmd/fyne@v1.7.4
-out=$root/dist
 mkdir -p "$out"
 meta=$(mktemp -d)
 # `fyne package` counts builds by rewriting FyneApp.toml (Build = n+1); a
@@ -66,7 +73,7 @@ build_linux() {
   (cd "$stage" && fyne package -os linux -release --tags migrated_fynedo \
       --src "$root" --executable "$stage/firebreak")
   mv "$stage/Firebreak.tar.xz" "$out/Firebreak-linux-amd64.tar.xz"
-  echo "dist: $(du -h "$out/Firebreak-linux-amd64.tar.xz" | cut -f1) dist/Firebreak-linux-amd64.tar.xz ($((SECONDS - start)) s)"
+  echo "dist: $(du -h "$out/Firebreak-linux-amd64.tar.xz" | cut -f1) $(realpath --relative-to="$root" "$out/Firebreak-linux-amd64.tar.xz") ($((SECONDS - start)) s)"
 }
 
 build_windows() {
@@ -78,7 +85,7 @@ build_windows() {
   CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC="$cc" \
     fyne package -os windows -release --tags migrated_fynedo --src "$root"
   mv "$root/Firebreak.exe" "$out/Firebreak-windows-amd64.exe"
-  echo "dist: $(du -h "$out/Firebreak-windows-amd64.exe" | cut -f1) dist/Firebreak-windows-amd64.exe ($((SECONDS - start)) s)"
+  echo "dist: $(du -h "$out/Firebreak-windows-amd64.exe" | cut -f1) $(realpath --relative-to="$root" "$out/Firebreak-windows-amd64.exe") ($((SECONDS - start)) s)"
 }
 
 case "$what" in
