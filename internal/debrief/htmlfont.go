@@ -234,15 +234,14 @@ func cmapTable(runes []rune, gid map[rune]uint16) []byte {
 	be.PutUint16(f4[2:], uint16(len(f4)))
 	// language 0
 	be.PutUint16(f4[6:], uint16(segX2))
-	search := 2
-	entry := 0
-	for search*2 <= len(segs) {
-		search *= 2
+	pow, entry := 1, 0 // the largest power of 2 ≤ the segment count, and its log2
+	for pow*2 <= len(segs) {
+		pow *= 2
 		entry++
 	}
-	be.PutUint16(f4[8:], uint16(2*search))
-	be.PutUint16(f4[10:], uint16(entry))
-	be.PutUint16(f4[12:], uint16(segX2-2*search))
+	be.PutUint16(f4[8:], uint16(2*pow))              // searchRange
+	be.PutUint16(f4[10:], uint16(entry))             // entrySelector
+	be.PutUint16(f4[12:], uint16(segX2-2*pow))       // rangeShift
 	ends, starts, deltas := 14, 16+segX2, 16+2*segX2 // the idRangeOffsets after the deltas stay 0
 	for i, s := range segs {
 		delta := s.glyph - uint16(s.start)

@@ -2,12 +2,17 @@ package debrief
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/base64"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/tdewolff/font"
@@ -192,9 +197,13 @@ func TestHTMLEmbedsFontSubset(t *testing.T) {
 		if len(page) > len(assets.FontRegular())/10 {
 			t.Errorf("%s: the page is %d bytes, the font %d", c.lang, len(page), len(assets.FontRegular()))
 		}
-		t.Logf("%s %q: page %d bytes (%d without the fonts), %d characters, %d ideographs; subsets as TTF: Regular %d glyphs %d bytes, Bold %d glyphs %d bytes; whole fonts %d and %d bytes",
+		var woff2 []int
+		for _, m := range fontFaceRE.FindAllStringSubmatch(page, -1) {
+			woff2 = append(woff2, base64.StdEncoding.DecodedLen(len(m[2])))
+		}
+		t.Logf("%s %q: page %d bytes (%d without the fonts), %d characters, %d ideographs; subsets: Regular %d glyphs, Bold %d glyphs, WOFF2 %v bytes (as TTF %d and %d); whole fonts %d and %d bytes",
 			c.lang, c.team, len(page), len(withoutFontData([]byte(page))), len(text), cjk,
-			sub["400"].NumGlyphs(), len(fonts["400"]), sub["700"].NumGlyphs(), len(fonts["700"]),
+			sub["400"].NumGlyphs(), sub["700"].NumGlyphs(), woff2, len(fonts["400"]), len(fonts["700"]),
 			len(assets.FontRegular()), len(assets.FontBold()))
 	}
 }
@@ -279,6 +288,15 @@ func cmapLookup(t *testing.T, tab []byte, enc uint16) map[rune]uint16 {
 		switch u16(st, 0) {
 		case 4:
 			n := u16(st, 6) / 2
+			// The binary search fields, which browsers check (OTS).
+			pow, log := 1, 0
+			for pow*2 <= n {
+				pow, log = pow*2, log+1
+			}
+			if u16(st, 8) != 2*pow || u16(st, 10) != log || u16(st, 12) != 2*n-2*pow || u16(st, 2) != 16+8*n {
+				t.Errorf("format 4 header: %d segments, searchRange %d, entrySelector %d, rangeShift %d, length %d of %d",
+					n, u16(st, 8), u16(st, 10), u16(st, 12), u16(st, 2), len(st))
+			}
 			for s := range n {
 				end, start, delta := u16(st, 14+2*s), u16(st, 16+2*n+2*s), u16(st, 16+4*n+2*s)
 				if u16(st, 16+6*n+2*s) != 0 {
@@ -318,5 +336,41 @@ func TestHTMLFontsDeterministic(t *testing.T) {
 	}
 	if sum() != before {
 		t.Error("rendering changed the bundled fonts")
+	}
+}
+
+// A browser takes the embedded fonts: Chromium's font sanitizer (OTS, as
+// in Firefox) refuses a font whose tables are off in ways the Go parsers
+// let pass. Run where a Chromium is installed (apt-get install chromium);
+// skipped elsewhere.
+func TestHTMLFontsLoadInChromium(t *testing.T) {
+	bin := ""
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			bin = p
+			break
+		}
+	}
+	if bin == "" || testing.Short() {
+		t.Skip("no Chromium to load the page in")
+	}
+	dir := t.TempDir()
+	page := strings.Replace(string(HTML(worldReport(t, "zh", ""))), "</body>", `<pre id="fonts">?</pre><script>
+document.fonts.ready.then(() => { let s = []; document.fonts.forEach(f => s.push(f.weight + ":" + f.status)); document.getElementById("fonts").textContent = "FONTS " + s.join(" ") + " END"; });
+</script></body>`, 1)
+	path := filepath.Join(dir, "report.html")
+	if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir="+filepath.Join(dir, "profile"),
+		"--virtual-time-budget=5000", "--dump-dom", "file://"+path).Output()
+	m := regexp.MustCompile(`FONTS ([^<]*) END`).FindSubmatch(out)
+	if m == nil {
+		t.Skipf("Chromium did not run the page (%v): %.300s", err, out)
+	}
+	if got := string(m[1]); got != "400:loaded 700:loaded" {
+		t.Errorf("Chromium's verdict on the embedded fonts: %s (want both loaded; run it with --enable-logging=stderr for OTS's reason)", got)
 	}
 }
