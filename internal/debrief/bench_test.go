@@ -156,3 +156,15 @@ func TestChineseReportHasNoRawTerms(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkHTML renders the HTML report of a four-team, three-hour
+// exercise, its fonts subset and embedded.
+func BenchmarkHTML(b *testing.B) {
+	st, events := longExercise(b)
+	r := Build(st, events, "zh", "")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		b.SetBytes(int64(len(HTML(r))))
+	}
+}
