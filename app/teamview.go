@@ -764,7 +764,7 @@ func (tv *teamView) send(cmd engine.Command) {
 			// connection closed for good) stays pending. A choice held by
 			// a paused clock (say, resent to a facilitator's laptop that
 			// came back paused) waits and goes again when the clock runs.
-			held := errors.Is(err, engine.ErrRejected) && strings.Contains(err.Error(), engine.ReasonPaused)
+			held := heldByPause(err)
 			if held && tv.pending != nil {
 				if tv.held == nil {
 					tv.held = map[string]engine.Command{}
@@ -794,10 +794,18 @@ func newChoiceRef() string {
 	return "c" + hex.EncodeToString(b[:])
 }
 
+// heldByPause tells whether a choice was refused only because the clock is
+// paused (engine.ErrPaused). A facilitator's laptop from before refusals
+// carried codes says so only in its words, which are matched as well.
+func heldByPause(err error) bool {
+	return errors.Is(err, engine.ErrPaused) ||
+		errors.Is(err, engine.ErrRejected) && strings.Contains(err.Error(), engine.ReasonPaused)
+}
+
 // chosen tells the team what became of a choice.
 func (tv *teamView) chosen(err error) {
 	switch {
-	case errors.Is(err, engine.ErrPaused) || errors.Is(err, engine.ErrRejected) && strings.Contains(err.Error(), engine.ReasonPaused):
+	case heldByPause(err):
 		showMessage(tv.win, tv.loc, tv.loc.T("team.choice_refused_title"), tv.loc.T("team.choice_paused"))
 	case errors.Is(err, engine.ErrRejected):
 		showMessage(tv.win, tv.loc, tv.loc.T("team.choice_refused_title"), choiceRefusedText(tv.loc, err))

@@ -809,8 +809,9 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 	case errors.Is(err, engine.ErrRejected):
 		o.Status = StatusRejected
 		o.Code = engine.RefusalCode(err)
-		if o.Reason == "" {
-			o.Reason = strings.TrimPrefix(err.Error(), engine.ErrRejected.Error()+": ")
+		var cr *engine.ChoiceRefusal
+		if o.Reason == "" && errors.As(err, &cr) {
+			o.Reason = cr.Reason // the English detail; teams read Code
 		}
 		if recorded && key != "" {
 			h.mu.Lock()
