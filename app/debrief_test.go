@@ -470,11 +470,15 @@ func TestDebriefExportsWriteFiles(t *testing.T) {
 		t.Errorf("JSON: %+v, %v", rep, err)
 	}
 
-	// Alpha's handout: no Markdown, a file named for the team with only
-	// Alpha's results.
+	// Alpha's handout, in every format (Markdown too): a file named for the
+	// team with only Alpha's results.
 	b.teamSelect.SetSelectedIndex(1)
-	if b.team != "Alpha" || !b.buttons["md"].Disabled() || b.buttons["html"].Disabled() {
+	if b.team != "Alpha" || b.buttons["md"].Disabled() || b.buttons["html"].Disabled() {
 		t.Fatalf("handout selection: team %q, md disabled %v", b.team, b.buttons["md"].Disabled())
+	}
+	test.Tap(b.buttons["md"])
+	if s := read("debrief-world-Alpha.md"); !strings.Contains(s, "Team handout: Alpha") || strings.Contains(s, "Bravo") {
+		t.Errorf("Markdown handout: %.300s", s)
 	}
 	test.Tap(b.buttons["json"])
 	var hand struct {

@@ -89,11 +89,10 @@ func (b *exportBar) build() fyne.CanvasObject {
 	return box
 }
 
-// enable enables the buttons: none while an export runs; Markdown only
-// for the whole exercise (it has no handout).
+// enable enables the buttons: none while an export runs.
 func (b *exportBar) enable() {
-	for id, btn := range b.buttons {
-		setEnabled(btn, !b.busy && (id != "md" || b.team == ""))
+	for _, btn := range b.buttons {
+		setEnabled(btn, !b.busy)
 	}
 }
 
@@ -159,9 +158,6 @@ func (b *exportBar) export(f exportFormat) {
 		d.plan.saveInBackground()
 	}
 	lang, team := d.lang(), b.team
-	if f.id == "md" {
-		team = ""
-	}
 	d.saveFile(exportFileName(d.st.Scenario.ID, team, f.ext), func(w io.WriteCloser, where string) {
 		b.run(d.sh.loc.T(f.label), w, where, func() ([]byte, error) {
 			return renderExport(d.data, plan, f.id, lang, team)

@@ -22,7 +22,7 @@ var ExportFormats = []string{"html", "pdf", "md", "csv", "json"}
 //	firebreak export --db DB [--session ID] --format html|pdf|md|csv|json --out PATH [--lang en|zh] [--team NAME]
 //
 // Without --session it exports the most recent exercise. --team makes a
-// one-team handout (not for md). --out - writes to standard output.
+// one-team handout, in every format. --out - writes to standard output.
 func exportCmd(args []string, env Env) int {
 	fs := newFlags("export", env)
 	db := fs.String("db", "", "database `file`")
@@ -47,9 +47,6 @@ func exportCmd(args []string, env Env) int {
 		return ExitUsage
 	case *lang != "" && *lang != "en" && *lang != "zh":
 		errorf(env, "--lang must be en or zh, not %q", *lang)
-		return ExitUsage
-	case *team != "" && *format == "md":
-		errorf(env, "--team (a one-team handout) works with html, pdf, csv and json, not md")
 		return ExitUsage
 	}
 	if _, err := os.Stat(*db); err != nil {

@@ -7,7 +7,8 @@ import (
 )
 
 // HTML renders the report as one self-contained HTML file: inline CSS,
-// charts as inline SVG, no external URL, UTF-8, printable on A4.
+// charts as inline SVG, the subset of the bundled font its text needs as
+// data: URLs (htmlfont.go), no external URL, UTF-8, printable on A4.
 func HTML(r *Report) []byte {
 	L := func(k string) string { return T(r.Lang, k) }
 	h := &htmlWriter{}
@@ -17,7 +18,7 @@ func HTML(r *Report) []byte {
 	}
 	h.f("<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", langAttr)
 	h.f("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"Firebreak\">\n")
-	h.f("<title>%s — %s</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n", esc(r.Title), esc(r.Overview.Scenario), css)
+	h.f("<title>%s — %s</title>\n<style>%s%s</style>\n</head>\n<body>\n<main>\n", esc(r.Title), esc(r.Overview.Scenario), fontFaceMarker, css)
 
 	ov := r.Overview
 	h.f("<header class=\"cover\">\n<p class=\"kicker\">Firebreak</p>\n<h1>%s</h1>\n<p class=\"scenario\">%s</p>\n", esc(r.Title), esc(ov.Scenario))
@@ -144,7 +145,7 @@ func HTML(r *Report) []byte {
 	h.f("</tbody>\n</table>\n</section>\n")
 
 	// How to read, then the appendix.
-	h.f("<section id=\"method\">\n<h2>%s</h2>\n<h3>%s</h3>\n<p>%s</p>\n</section>\n", esc(L("sec.method")), esc(L("method")), esc(r.Method))
+	h.f("<section id=\"method\">\n<h2>%s</h2>\n<h3>%s</h3>\n<p>%s</p>\n</section>\n", esc(L("sec.method")), esc(L("method")), esc(ownSymbols.Replace(r.Method)))
 
 	h.f("<section id=\"appendix\">\n<h2>%s</h2>\n", esc(L("sec.appendix")))
 	if len(r.Timeline) == 0 {
@@ -158,8 +159,14 @@ func HTML(r *Report) []byte {
 		h.f("</tbody>\n</table>\n")
 	}
 	h.f("</section>\n<footer>%s</footer>\n</main>\n</body>\n</html>\n", esc(L("generated")))
-	return []byte(h.String())
+	return []byte(embedFonts(h.String()))
 }
+
+// ownSymbols replaces, in the report's own wording, the symbols the
+// bundled font lacks (and the embedded subset with it) by ones it has, as
+// the PDF does (pdfText): the minus sign by a hyphen-minus. The ✓ and ✗
+// of a statement's facts are written ● and × to begin with.
+var ownSymbols = strings.NewReplacer("−", "-", "✓", "●", "✗", "×")
 
 // blankPlanRows are empty rows under the improvement plan for the
 // facilitator's own entries.
@@ -241,9 +248,9 @@ func (h *htmlWriter) team(r *Report, i int, t TeamReport) {
 				var parts []string
 				for _, fc := range s.Facts {
 					if fc.Found {
-						parts = append(parts, "<span class=\"ok\">✓ "+esc(fc.Label)+"</span>")
+						parts = append(parts, "<span class=\"ok\">● "+esc(fc.Label)+"</span>")
 					} else {
-						parts = append(parts, "<span class=\"miss\">✗ "+esc(fc.Label)+" — "+esc(L("factsmissing"))+"</span>")
+						parts = append(parts, "<span class=\"miss\">× "+esc(fc.Label)+" — "+esc(L("factsmissing"))+"</span>")
 					}
 				}
 				h.f("<p class=\"facts\">%s%s%s</p>\n", esc(L("facts")), esc(L("sep")), strings.Join(parts, " "))
@@ -405,7 +412,7 @@ func (s *svgCanvas) measure(t string, size float64) float64 { return approxWidth
 const css = `
 :root{--ink:#222;--muted:#666;--line:#d8d8d8;--accent:#0b5394;--ok:#1b7f3b;--bad:#b42318}
 *{box-sizing:border-box}
-body{margin:0;background:#f4f4f1;color:var(--ink);font:15px/1.55 "Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","Helvetica Neue",Arial,sans-serif}
+body{margin:0;background:#f4f4f1;color:var(--ink);font:15px/1.55 "Firebreak Noto Sans SC","Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","Helvetica Neue",Arial,sans-serif}
 main{max-width:960px;margin:0 auto;padding:24px 40px 48px;background:#fff}
 header.cover{border-bottom:3px solid var(--accent);margin-bottom:8px;padding-bottom:12px}
 .kicker{margin:0;color:var(--accent);font-weight:700;letter-spacing:.08em;text-transform:uppercase;font-size:12px}

@@ -17,13 +17,23 @@ import (
 // plan. Like the other renderers it reads only the report. It shows
 // neither the timeline nor the world curves, so a report built without
 // the log (Build(st, nil, …)) renders the same.
+//
+// A one-team handout (a report built for one team) is the same debrief of
+// that team alone, as the other formats' handouts are: its title names
+// the team, and before the method it gives the team's strengths and areas
+// for improvement (unless the saved plan, which lists them, follows) and
+// the general lessons, the findings the team shares with others.
 func Markdown(r *Report) string {
 	lang := r.Lang
 	L := func(k string) string { return Label(lang, k) }
 	sep := T(lang, "sep")
 	ov := r.Overview
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s — %s\n\n", L("title"), md(ov.Scenario))
+	if r.HandoutTeam != "" {
+		fmt.Fprintf(&b, "# %s — %s · %s\n\n", L("title"), md(ov.Scenario), fmt.Sprintf(T(lang, "handout"), md(r.HandoutTeam)))
+	} else {
+		fmt.Fprintf(&b, "# %s — %s\n\n", L("title"), md(ov.Scenario))
+	}
 	fmt.Fprintf(&b, "- %s%s (`%s`)\n", field(L("scenario"), lang), md(ov.Scenario), ov.ScenarioID)
 	fmt.Fprintf(&b, "- %s%s\n", field(L("kind"), lang), ov.KindName)
 	fmt.Fprintf(&b, "- %s%s\n", field(L("duration"), lang), Clock(dur(ov.DurationSeconds)))
@@ -31,7 +41,11 @@ func Markdown(r *Report) string {
 	for i, n := range ov.Teams {
 		names[i] = md(n)
 	}
-	fmt.Fprintf(&b, "- %s%s\n", field(L("teams"), lang), strings.Join(names, listSep(lang)))
+	teams := L("teams")
+	if r.HandoutTeam != "" {
+		teams = L("team")
+	}
+	fmt.Fprintf(&b, "- %s%s\n", field(teams, lang), strings.Join(names, listSep(lang)))
 	fmt.Fprintf(&b, "- %s%s\n\n", field(L("status"), lang), ov.Status)
 
 	// Every dimension has a column, "—" where a team has no evidence.
@@ -145,6 +159,9 @@ func Markdown(r *Report) string {
 			fmt.Fprintf(&b, "- %s · %s\n", Clock(dur(c.AtSeconds)), md(c.Text))
 		}
 		b.WriteString("\n")
+	}
+	if r.HandoutTeam != "" {
+		writeHandoutFindings(&b, r)
 	}
 	fmt.Fprintf(&b, "## %s\n\n%s\n", L("method"), r.Method)
 	if r.PlanSaved {
@@ -340,6 +357,53 @@ func writeNotes(b *strings.Builder, r *Report) {
 			about = Label(lang, "paren") + md(n.About) + Label(lang, "parenend")
 		}
 		fmt.Fprintf(b, "- %s · %s%s%s%s\n", Clock(dur(n.AtSeconds)), who, about, T(lang, "sep"), md(oneLine(n.Text)))
+	}
+	b.WriteString("\n")
+}
+
+// writeHandoutFindings writes a handout's strengths and areas for
+// improvement, unless the report carries the saved plan (writePlan writes
+// them there), and its general lessons.
+func writeHandoutFindings(b *strings.Builder, r *Report) {
+	lang := r.Lang
+	L := func(k string) string { return T(lang, k) }
+	list := func(fs []Finding) {
+		for _, f := range fs {
+			whole := "" // an item of the whole exercise says so
+			if f.Team == "" {
+				whole = field(TeamLabel("", lang), lang)
+			}
+			fmt.Fprintf(b, "- %s%s\n", whole, md(f.Text))
+		}
+		b.WriteString("\n")
+	}
+	if !r.PlanSaved {
+		fmt.Fprintf(b, "## %s\n\n", strings.TrimLeft(L("sec.findings"), "0123456789. 一二三四五六七八九十、"))
+		for _, sec := range []struct {
+			title, none string
+			fs          []Finding
+		}{
+			{L("strengths"), L("nostrengths"), r.Strengths},
+			{L("improvements"), L("noimprovements"), r.Improvements},
+		} {
+			fmt.Fprintf(b, "### %s\n\n", sec.title)
+			if len(sec.fs) == 0 {
+				fmt.Fprintf(b, "%s\n\n", sec.none)
+				continue
+			}
+			list(sec.fs)
+		}
+	}
+	if len(r.Lessons) == 0 {
+		return
+	}
+	level := "###"
+	if r.PlanSaved {
+		level = "##"
+	}
+	fmt.Fprintf(b, "%s %s\n\n", level, L("lessons"))
+	for _, l := range r.Lessons {
+		fmt.Fprintf(b, "- %s\n", md(l.Text))
 	}
 	b.WriteString("\n")
 }

@@ -286,3 +286,26 @@ func TestMarkdownKeepsNotesInOrder(t *testing.T) {
 		t.Errorf("the notes are not in the order written:\n%s", got)
 	}
 }
+
+// TestMarkdownHandoutGolden: a one-team handout in Markdown, as the other
+// formats make one: Bravo's results only, with its strengths, areas for
+// improvement and the general lessons; and Alpha's, with the saved plan's
+// items for Alpha and for the whole exercise.
+func TestMarkdownHandoutGolden(t *testing.T) {
+	st, events := playedWorld(t)
+	plan := savedPlan()
+	for _, lang := range []string{"en", "zh"} {
+		for name, r := range map[string]*Report{
+			"Bravo":      Build(st, events, lang, "Bravo"),
+			"Alpha.plan": BuildWithPlan(st, events, lang, "Alpha", &plan),
+		} {
+			r.SetStarted(started)
+			got := Markdown(r)
+			golden(t, "world.handout."+name+"."+lang+".md", []byte(got))
+			other := map[string]string{"Bravo": "Alpha", "Alpha.plan": "Bravo"}[name]
+			if strings.Contains(got, other) {
+				t.Errorf("%s %s handout names %s", lang, name, other)
+			}
+		}
+	}
+}
