@@ -5,10 +5,9 @@
 # tests' network check (scripts/ensure-multicast.sh); for the packages
 # (make install, scripts/dist.sh, check-dist.sh): make, the mingw-w64 C
 # compiler for the Windows .exe, desktop-file-utils (desktop-file-validate),
-# xz-utils and file; chromium, to check that a browser takes the HTML
-# report's embedded fonts (.ci/run). Safe to re-run.
+# xz-utils and file. Safe to re-run.
 set -euo pipefail
-pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev xvfb xdotool imagemagick graphviz poppler-utils iproute2 make gcc-mingw-w64-x86-64 desktop-file-utils xz-utils file chromium)
+pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev xvfb xdotool imagemagick graphviz poppler-utils iproute2 make gcc-mingw-w64-x86-64 desktop-file-utils xz-utils file)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
