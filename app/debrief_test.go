@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -232,8 +233,14 @@ func TestDebriefTabsShowTeamsAndObjectives(t *testing.T) {
 	}
 }
 
-// The replay folds the log to the slider's moment.
+// The replay folds the log to the slider's moment. It runs in a synctest
+// bubble: the redraw once the slider rests comes when the test lets the
+// bubble's clock move on.
 func TestDebriefReplayAtAMoment(t *testing.T) {
+	synctest.Test(t, testDebriefReplayAtAMoment)
+}
+
+func testDebriefReplayAtAMoment(t *testing.T) {
 	_, d, _, _ := worldDebrief(t)
 	d.selectTab(tabReplay)
 	v := d.replay
@@ -277,22 +284,28 @@ func TestDebriefReplayAtAMoment(t *testing.T) {
 		t.Errorf("Alpha at 7m: %v", alpha)
 	}
 
-	// Dragging redraws once, after the slider rests.
-	var pending []func()
-	v.after = manualLater(&pending)
-	folds := v.folds
+	// Dragging redraws once, after the slider rests: not while it moves
+	// (a step every 100 ms, less than replayDelay apart), nor before it has
+	// rested for replayDelay. The clock beside the slider follows it.
+	shown := v.state
 	for _, sec := range []float64{600, 700, 800, 1500} {
 		v.slider.Value = sec
 		v.slider.OnChanged(sec)
+		settle(100 * time.Millisecond)
+		if v.state != shown || v.at != 7*time.Minute {
+			t.Fatalf("redrawn at %v while the slider moved", v.at)
+		}
 	}
-	if v.folds != folds {
-		t.Errorf("dragging folded %d times at once", v.folds-folds)
+	if got := v.clock.Text; got != "00:25:00 / 00:34:00" {
+		t.Errorf("clock while dragging %q", got)
 	}
-	for _, f := range pending {
-		f() // the timers fire: only the last one is current
+	settle(replayDelay - 100*time.Millisecond - time.Millisecond)
+	if v.state != shown {
+		t.Fatalf("redrawn at %v before the slider had rested for replayDelay", v.at)
 	}
-	if v.folds != folds+1 || v.at != 25*time.Minute {
-		t.Errorf("after the drag: %d folds, at %v", v.folds-folds, v.at)
+	settle(time.Millisecond)
+	if v.state == shown || v.at != 25*time.Minute {
+		t.Errorf("after the drag: at %v (redrawn %v)", v.at, v.state != shown)
 	}
 	if !hasText(v.teamTexts["Alpha"], "You are late") {
 		t.Errorf("Alpha at 25m lacks the regulator's reminder: %v", v.teamTexts["Alpha"])
@@ -312,12 +325,16 @@ func TestDebriefReplayAtAMoment(t *testing.T) {
 
 // Plan edits are saved in the store and come back when the debrief is
 // opened again; a bad due date is refused beside its field.
+// It runs in a synctest bubble: the save a moment after typing comes when
+// the test lets the bubble's clock move on.
 func TestDebriefPlanIsSavedAndReopened(t *testing.T) {
+	synctest.Test(t, testDebriefPlanIsSavedAndReopened)
+}
+
+func testDebriefPlanIsSavedAndReopened(t *testing.T) {
 	sh, d, st, id := worldDebrief(t)
 	d.selectTab(tabPlan)
 	p := d.plan
-	var pending []func()
-	p.after = manualLater(&pending)
 	if p.saved || len(p.actions) == 0 || len(p.improvements) == 0 {
 		t.Fatalf("draft: saved %v, %d actions, %d areas", p.saved, len(p.actions), len(p.improvements))
 	}
@@ -358,12 +375,11 @@ func TestDebriefPlanIsSavedAndReopened(t *testing.T) {
 	// A strength of the facilitator's own, saved a moment after typing.
 	test.Tap(p.addStrength)
 	test.Type(p.strengths[len(p.strengths)-1], "Calm hand-over between shifts")
-	if _, _ = st.Plan(id); len(pending) == 0 {
-		t.Fatal("typing scheduled no save")
+	settle(planSaveDelay - time.Millisecond)
+	if got, _ = st.Plan(id); slices.ContainsFunc(got.Strengths, func(x debrief.PlanItem) bool { return x.Text == "Calm hand-over between shifts" }) {
+		t.Error("saved before typing had paused for planSaveDelay")
 	}
-	for _, f := range pending {
-		f() // the delay passes
-	}
+	settle(time.Millisecond)
 	got, _ = st.Plan(id)
 	if !slices.ContainsFunc(got.Strengths, func(x debrief.PlanItem) bool { return x.Text == "Calm hand-over between shifts" }) {
 		t.Errorf("the typed strength was not saved after the delay: %+v", got.Strengths)
@@ -503,6 +519,10 @@ func (failWriter) Close() error              { return nil }
 // Switching the language redraws the debrief in Chinese and keeps the tab
 // and the plan's unsaved edits.
 func TestDebriefLanguageSwitchKeepsTabAndPlan(t *testing.T) {
+	synctest.Test(t, testDebriefLanguageSwitchKeepsTabAndPlan) // the plan saves a moment after typing
+}
+
+func testDebriefLanguageSwitchKeepsTabAndPlan(t *testing.T) {
 	sh, d, _, _ := worldDebrief(t)
 	d.selectTab(tabPlan)
 	test.Type(d.plan.actions[0].owner, "法务部")
@@ -516,14 +536,6 @@ func TestDebriefLanguageSwitchKeepsTabAndPlan(t *testing.T) {
 	ov := debriefTexts(t, d.tabs.Items[tabOverview].Content)
 	if !hasText(ov, "各小组得分") {
 		t.Errorf("overview not in Chinese: %v", ov[:min(len(ov), 10)])
-	}
-}
-
-// manualLater is a laterFunc whose functions run when the test calls them.
-func manualLater(pending *[]func()) laterFunc {
-	return func(_ time.Duration, f func()) func() bool {
-		*pending = append(*pending, f)
-		return func() bool { return true }
 	}
 }
 
