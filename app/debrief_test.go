@@ -427,6 +427,10 @@ func testDebriefPlanIsSavedAndReopened(t *testing.T) {
 // The export buttons write every format, and team handouts, through the
 // (here bypassed) save dialog.
 func TestDebriefExportsWriteFiles(t *testing.T) {
+	synctest.Test(t, testDebriefExportsWriteFiles) // an export starts the progress dialog's timer
+}
+
+func testDebriefExportsWriteFiles(t *testing.T) {
 	_, d, _, _ := worldDebrief(t)
 	dir := t.TempDir()
 	var asked []string
@@ -510,6 +514,57 @@ func TestDebriefExportsWriteFiles(t *testing.T) {
 		t.Errorf("failed export: err %v, busy %v", b.lastErr, b.busy)
 	}
 }
+
+// An export that takes a while shows a progress dialog after
+// exportProgressDelay, until it is done; a quick one shows none. In a
+// synctest bubble, with the export in a goroutine of its own, held by a
+// writer that waits for the test.
+func TestASlowExportShowsItsProgress(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		sh, d, _, _ := worldDebrief(t)
+		sh.deps.background = func(f func()) { go f() }
+		release := make(chan struct{})
+		d.saveFile = func(name string, done func(w io.WriteCloser, where string)) {
+			done(heldWriter{release}, "/slow/"+name)
+		}
+		b := d.export
+		test.Tap(b.buttons["csv"])
+		settle(exportProgressDelay - time.Millisecond)
+		if b.progress != nil {
+			t.Fatal("the progress dialog shows before exportProgressDelay")
+		}
+		if !b.busy || !b.buttons["json"].Disabled() {
+			t.Error("the export buttons can be pressed while an export runs")
+		}
+		settle(time.Millisecond)
+		if b.progress == nil {
+			t.Fatal("no progress dialog after exportProgressDelay")
+		}
+		close(release)
+		synctest.Wait()
+		if b.progress != nil || b.busy || b.lastErr != nil || b.lastWhere != "/slow/debrief-world.csv" {
+			t.Fatalf("after the export: progress %v, busy %v, error %v, written to %q", b.progress != nil, b.busy, b.lastErr, b.lastWhere)
+		}
+
+		// A quick export: done before the delay, it shows no progress.
+		test.Tap(b.buttons["json"])
+		settle(10 * exportProgressDelay)
+		if b.progress != nil || b.busy || b.lastWhere != "/slow/debrief-world.json" {
+			t.Errorf("after a quick export: progress %v, busy %v, written to %q", b.progress != nil, b.busy, b.lastWhere)
+		}
+	})
+}
+
+// heldWriter is a file whose writes wait until release is closed (at once
+// when it is).
+type heldWriter struct{ release chan struct{} }
+
+func (w heldWriter) Write(p []byte) (int, error) {
+	<-w.release
+	return len(p), nil
+}
+
+func (heldWriter) Close() error { return nil }
 
 type failWriter struct{}
 
