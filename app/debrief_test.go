@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/ui"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
@@ -242,6 +243,7 @@ func TestDebriefReplayAtAMoment(t *testing.T) {
 
 func testDebriefReplayAtAMoment(t *testing.T) {
 	_, d, _, _ := worldDebrief(t)
+	uiq := uitest.QueueUI(t) // the test's goroutine is the UI goroutine
 	d.selectTab(tabReplay)
 	v := d.replay
 	// Alpha's notify times out at 34m, every team has finished, and the
@@ -291,7 +293,7 @@ func testDebriefReplayAtAMoment(t *testing.T) {
 	for _, sec := range []float64{600, 700, 800, 1500} {
 		v.slider.Value = sec
 		v.slider.OnChanged(sec)
-		settle(100 * time.Millisecond)
+		uiq.Settle(100 * time.Millisecond)
 		if v.state != shown || v.at != 7*time.Minute {
 			t.Fatalf("redrawn at %v while the slider moved", v.at)
 		}
@@ -299,11 +301,11 @@ func testDebriefReplayAtAMoment(t *testing.T) {
 	if got := v.clock.Text; got != "00:25:00 / 00:34:00" {
 		t.Errorf("clock while dragging %q", got)
 	}
-	settle(replayDelay - 100*time.Millisecond - time.Millisecond)
+	uiq.Settle(replayDelay - 100*time.Millisecond - time.Millisecond)
 	if v.state != shown {
 		t.Fatalf("redrawn at %v before the slider had rested for replayDelay", v.at)
 	}
-	settle(time.Millisecond)
+	uiq.Settle(time.Millisecond)
 	if v.state == shown || v.at != 25*time.Minute {
 		t.Errorf("after the drag: at %v (redrawn %v)", v.at, v.state != shown)
 	}
@@ -333,6 +335,7 @@ func TestDebriefPlanIsSavedAndReopened(t *testing.T) {
 
 func testDebriefPlanIsSavedAndReopened(t *testing.T) {
 	sh, d, st, id := worldDebrief(t)
+	uiq := uitest.QueueUI(t) // the test's goroutine is the UI goroutine
 	d.selectTab(tabPlan)
 	p := d.plan
 	if p.saved || len(p.actions) == 0 || len(p.improvements) == 0 {
@@ -353,6 +356,7 @@ func testDebriefPlanIsSavedAndReopened(t *testing.T) {
 		t.Errorf("due message %q", got)
 	}
 	test.Tap(p.saveButton)
+	uiq.Pump() // the save says it is done
 	got, err := st.Plan(id)
 	if err != nil || got == nil || len(got.Actions) == 0 {
 		t.Fatalf("after Save: %+v, %v", got, err)
@@ -375,11 +379,11 @@ func testDebriefPlanIsSavedAndReopened(t *testing.T) {
 	// A strength of the facilitator's own, saved a moment after typing.
 	test.Tap(p.addStrength)
 	test.Type(p.strengths[len(p.strengths)-1], "Calm hand-over between shifts")
-	settle(planSaveDelay - time.Millisecond)
+	uiq.Settle(planSaveDelay - time.Millisecond)
 	if got, _ = st.Plan(id); slices.ContainsFunc(got.Strengths, func(x debrief.PlanItem) bool { return x.Text == "Calm hand-over between shifts" }) {
 		t.Error("saved before typing had paused for planSaveDelay")
 	}
-	settle(time.Millisecond)
+	uiq.Settle(time.Millisecond)
 	got, _ = st.Plan(id)
 	if !slices.ContainsFunc(got.Strengths, func(x debrief.PlanItem) bool { return x.Text == "Calm hand-over between shifts" }) {
 		t.Errorf("the typed strength was not saved after the delay: %+v", got.Strengths)
@@ -402,6 +406,7 @@ func testDebriefPlanIsSavedAndReopened(t *testing.T) {
 
 	// Reopened, the debrief shows the saved plan, and exports it.
 	sh.showDebrief(id)
+	uiq.Pump() // the debrief loads
 	d2 := currentAs[*debriefScreen](t, sh)
 	d2.selectTab(tabPlan)
 	p2 := d2.plan
@@ -522,6 +527,7 @@ func testDebriefExportsWriteFiles(t *testing.T) {
 func TestASlowExportShowsItsProgress(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		sh, d, _, _ := worldDebrief(t)
+		uiq := uitest.QueueUI(t) // the test's goroutine is the UI goroutine
 		sh.deps.background = func(f func()) { go f() }
 		release := make(chan struct{})
 		d.saveFile = func(name string, done func(w io.WriteCloser, where string)) {
@@ -529,26 +535,27 @@ func TestASlowExportShowsItsProgress(t *testing.T) {
 		}
 		b := d.export
 		test.Tap(b.buttons["csv"])
-		settle(exportProgressDelay - time.Millisecond)
+		uiq.Settle(exportProgressDelay - time.Millisecond)
 		if b.progress != nil {
 			t.Fatal("the progress dialog shows before exportProgressDelay")
 		}
 		if !b.busy || !b.buttons["json"].Disabled() {
 			t.Error("the export buttons can be pressed while an export runs")
 		}
-		settle(time.Millisecond)
+		uiq.Settle(time.Millisecond)
 		if b.progress == nil {
 			t.Fatal("no progress dialog after exportProgressDelay")
 		}
 		close(release)
-		synctest.Wait()
+		uiq.Settle(0)
 		if b.progress != nil || b.busy || b.lastErr != nil || b.lastWhere != "/slow/debrief-world.csv" {
 			t.Fatalf("after the export: progress %v, busy %v, error %v, written to %q", b.progress != nil, b.busy, b.lastErr, b.lastWhere)
 		}
 
 		// A quick export: done before the delay, it shows no progress.
 		test.Tap(b.buttons["json"])
-		settle(10 * exportProgressDelay)
+		uiq.Settle(0)
+		uiq.Settle(10 * exportProgressDelay)
 		if b.progress != nil || b.busy || b.lastWhere != "/slow/debrief-world.json" {
 			t.Errorf("after a quick export: progress %v, busy %v, written to %q", b.progress != nil, b.busy, b.lastWhere)
 		}

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/synctest"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -186,11 +184,4 @@ func findButton(t *testing.T, o fyne.CanvasObject, label string) *widget.Button 
 		t.Fatalf("no %q button in:\n%s", label, allText(o))
 	}
 	return found
-}
-
-// settle moves a synctest bubble's clock on by d (its timers that fall due
-// fire) and waits until every goroutine of the bubble has done what it can.
-func settle(d time.Duration) {
-	time.Sleep(d)
-	synctest.Wait()
 }

@@ -723,6 +723,7 @@ func TestRejoinKeepsTryingWhileTheHostIsAway(t *testing.T) {
 		start := time.Now()
 		var tries []time.Duration
 		w := uitest.Window(t)
+		uiq := uitest.QueueUI(t) // the test's goroutine is the UI goroutine
 		storeSavedJoin(&savedJoin{Address: "192.168.1.20:4222", Bundle: "K7M3QX-" + strings.Repeat("ab", 32), Team: "Alpha"})
 		t.Cleanup(func() { storeSavedJoin(nil) })
 		sh := newShell(w, i18n.EN, deps{
@@ -739,22 +740,24 @@ func TestRejoinKeepsTryingWhileTheHostIsAway(t *testing.T) {
 		})
 		sh.load()
 		t.Cleanup(sh.close)
+		uiq.Pump()
 		j := currentAs[*joinScreen](t, sh)
 		if !strings.Contains(j.joinErr, "Trying again every few seconds") {
 			t.Errorf("a rejoin with the host away says %q", j.joinErr)
 		}
 		d := rejoinRetryDelay
-		settle(d - time.Millisecond)
+		uiq.Settle(d - time.Millisecond)
 		if !slices.Equal(tries, []time.Duration{0}) {
 			t.Fatalf("tries at %v before rejoinRetryDelay passed, want one at 0", tries)
 		}
-		settle(time.Millisecond + d + d/2)
+		uiq.Settle(time.Millisecond)
+		uiq.Settle(d)
 		if !slices.Equal(tries, []time.Duration{0, d, 2 * d}) {
 			t.Fatalf("tries at %v, want 0, %v and %v", tries, d, 2*d)
 		}
 		// The user goes back to the home screen: no more tries.
 		sh.showHome()
-		settle(5 * d)
+		uiq.Settle(5 * d)
 		if len(tries) != 3 {
 			t.Errorf("tried again after the join screen closed: %v", tries)
 		}

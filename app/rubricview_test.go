@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/firebreak-drills/firebreak/app/ui"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -79,6 +80,7 @@ func TestRubricFeedbackOnAStatement(t *testing.T) {
 
 func testRubricFeedbackOnAStatement(t *testing.T) {
 	sh, ex, _ := startWorld(t, "en")
+	uiq := uitest.QueueUI(t) // the test's goroutine is the UI goroutine
 	sd := ex.teams[0].statements["notify"]
 	if sd == nil || sd.rubric == nil {
 		t.Fatal("decision notify shows no statement entry with feedback")
@@ -92,11 +94,11 @@ func testRubricFeedbackOnAStatement(t *testing.T) {
 	if rv.result != nil {
 		t.Fatal("judged while typing, before the pause")
 	}
-	settle(judgeDelay - time.Millisecond)
+	uiq.Settle(judgeDelay - time.Millisecond)
 	if rv.result != nil {
 		t.Fatal("judged before typing had paused for judgeDelay")
 	}
-	settle(time.Millisecond)
+	uiq.Settle(time.Millisecond)
 	if rv.result == nil {
 		t.Fatal("not judged after the pause")
 	}
@@ -128,7 +130,7 @@ func testRubricFeedbackOnAStatement(t *testing.T) {
 
 	// A better statement clears the penalty.
 	sd.entry.SetText("We are sorry. Call our hotline 400-123.")
-	settle(judgeDelay)
+	uiq.Settle(judgeDelay)
 	if len(rv.penaltyLines) != 0 {
 		t.Errorf("penalties after rewriting: %q", labelTexts(rv.penaltyLines))
 	}
@@ -148,7 +150,7 @@ func testRubricFeedbackOnAStatement(t *testing.T) {
 	shown := rv.result
 	test.Type(sd.entry, "!")
 	sh.showHome()
-	settle(judgeDelay)
+	uiq.Settle(judgeDelay)
 	if rv.result != shown {
 		t.Error("a text typed just before the view closed was judged after it closed")
 	}

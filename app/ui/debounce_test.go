@@ -14,7 +14,9 @@ import (
 
 // The debouncers run in a synctest bubble: its clock moves only when every
 // goroutine in it waits, so time.Sleep(d) is exactly d of the debouncer's
-// time, and synctest.Wait lets a timer that fell due finish its call.
+// time, and synctest.Wait lets a timer that fell due finish its call. The
+// test's goroutine is the UI goroutine (uitest.QueueUI): a UI debouncer's
+// calls wait in its queue until the test runs them (Pump, Settle).
 
 // recorder collects the calls that ran; calls may run on a timer's
 // goroutine.
@@ -35,12 +37,6 @@ func (r *recorder) got() []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return slices.Clone(r.ran)
-}
-
-// sleep moves the bubble's clock on by d and lets what fell due finish.
-func sleep(d time.Duration) {
-	time.Sleep(d)
-	synctest.Wait()
 }
 
 func TestDebouncer(t *testing.T) {
@@ -78,7 +74,8 @@ func TestDebouncer(t *testing.T) {
 		for _, tc := range cases {
 			t.Run(v.name+"/"+tc.name, func(t *testing.T) {
 				synctest.Test(t, func(t *testing.T) {
-					test.NewTempApp(t) // fyne.Do runs the work at once
+					test.NewTempApp(t)
+					ui := uitest.QueueUI(t) // the test's goroutine is the UI goroutine
 					d := v.new(delay)
 					var r recorder
 					flushed := false
@@ -95,7 +92,7 @@ func TestDebouncer(t *testing.T) {
 						if s.cancel {
 							d.Cancel()
 						}
-						sleep(s.wait)
+						ui.Settle(s.wait)
 					}
 					if got := r.got(); !slices.Equal(got, tc.ran) {
 						t.Errorf("ran %q, want %q", got, tc.ran)
@@ -120,7 +117,8 @@ func TestUIDebouncerRunsOnTheUIGoroutine(t *testing.T) {
 		var r recorder
 
 		d.Call(r.call("a"))
-		sleep(time.Second)
+		time.Sleep(time.Second)
+		synctest.Wait()
 		if ui.Len() != 1 || len(r.got()) != 0 {
 			t.Fatalf("after the delay: %d queued for the UI goroutine, ran %q; want 1 queued and nothing run", ui.Len(), r.got())
 		}
@@ -131,19 +129,20 @@ func TestUIDebouncerRunsOnTheUIGoroutine(t *testing.T) {
 
 		// Cancelled after the timer fired: the queued call does nothing.
 		d.Call(r.call("b"))
-		sleep(time.Second)
+		time.Sleep(time.Second)
+		synctest.Wait()
 		d.Cancel()
 		ui.Pump()
 		// Replaced after the timer fired: only the new call runs.
 		d.Call(r.call("c"))
-		sleep(time.Second)
+		time.Sleep(time.Second)
+		synctest.Wait()
 		d.Call(r.call("d"))
 		ui.Pump() // c's timer's work: c is gone, and d waits for its own delay
 		if got := r.got(); !slices.Equal(got, []string{"a"}) {
 			t.Fatalf("ran %q before d's delay, want a only", got)
 		}
-		sleep(time.Second)
-		ui.Pump()
+		ui.Settle(time.Second)
 		if got := r.got(); !slices.Equal(got, []string{"a", "d"}) {
 			t.Errorf("ran %q, want a and d (b was cancelled, c replaced)", got)
 		}
@@ -164,11 +163,13 @@ func TestDebouncerFromSeveralGoroutines(t *testing.T) {
 			})
 		}
 		wg.Wait()
-		sleep(99 * time.Millisecond)
+		time.Sleep(99 * time.Millisecond)
+		synctest.Wait()
 		if len(r.got()) != 0 {
 			t.Fatal("ran before the burst was quiet for the delay")
 		}
-		sleep(time.Millisecond)
+		time.Sleep(time.Millisecond)
+		synctest.Wait()
 		if got := r.got(); len(got) != 1 {
 			t.Errorf("a burst from ten goroutines ran %d times, want once", len(got))
 		}

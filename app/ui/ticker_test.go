@@ -25,14 +25,16 @@ func TestClockTicker(t *testing.T) {
 				<-release // the third tick is slow
 			}
 		})
-		sleep(2500 * time.Millisecond)
+		time.Sleep(2500 * time.Millisecond)
+		synctest.Wait()
 		mu.Lock()
 		got := slices.Clone(at)
 		mu.Unlock()
 		if !slices.Equal(got, []time.Duration{time.Second, 2 * time.Second}) {
 			t.Fatalf("ticks at %v, want 1s and 2s", got)
 		}
-		sleep(500 * time.Millisecond) // the third tick starts and waits
+		time.Sleep(500 * time.Millisecond) // the third tick starts and waits
+		synctest.Wait()
 		stopped := make(chan struct{})
 		go func() {
 			tk.Stop()
@@ -51,7 +53,8 @@ func TestClockTicker(t *testing.T) {
 		default:
 			t.Fatal("Stop did not return after the tick ended")
 		}
-		sleep(10 * time.Second)
+		time.Sleep(10 * time.Second)
+		synctest.Wait()
 		mu.Lock()
 		defer mu.Unlock()
 		if len(at) != 3 {

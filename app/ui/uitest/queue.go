@@ -3,6 +3,7 @@ package uitest
 import (
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -20,7 +21,9 @@ type UIQueue struct {
 
 // QueueUI makes fyne.Do queue its work for the rest of the test, in the
 // current app (make the app first, with Window). The app is wrapped, not
-// replaced: its windows, preferences and settings are the same.
+// replaced: its windows, preferences and settings are the same. Work
+// handed over from the test's goroutine is queued too, as the real driver
+// queues it.
 func QueueUI(t testing.TB) *UIQueue {
 	t.Helper()
 	a := fyne.CurrentApp()
@@ -46,6 +49,26 @@ func (q *UIQueue) Pump() {
 		for _, f := range fns {
 			f()
 		}
+	}
+}
+
+// Settle is for a test in a synctest bubble: it moves the bubble's clock
+// on by d (the timers that fall due fire), waits until every other
+// goroutine of the bubble is blocked, and runs the UI work they queued,
+// until none is left. So the work of timers runs on the test's goroutine,
+// as it would run on the UI goroutine, not on the timers' goroutines
+// (which, in a bubble, the race detector does not order after the test's
+// own). Work queued while the clock moves on runs at the end of d, as on a
+// UI goroutine busy until then: a test that expects a timer's work at a
+// given time settles up to that time.
+func (q *UIQueue) Settle(d time.Duration) {
+	time.Sleep(d)
+	for {
+		synctest.Wait()
+		if q.Len() == 0 {
+			return
+		}
+		q.Pump()
 	}
 }
 
