@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -19,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/ui"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
@@ -232,9 +234,16 @@ func TestDebriefTabsShowTeamsAndObjectives(t *testing.T) {
 	}
 }
 
-// The replay folds the log to the slider's moment.
+// The replay folds the log to the slider's moment. It runs in a synctest
+// bubble: the redraw once the slider rests comes when the test lets the
+// bubble's clock move on.
 func TestDebriefReplayAtAMoment(t *testing.T) {
+	synctest.Test(t, testDebriefReplayAtAMoment)
+}
+
+func testDebriefReplayAtAMoment(t *testing.T) {
 	_, d, _, _ := worldDebrief(t)
+	uiq := uitest.QueueUI(t) // the test's goroutine is the UI goroutine
 	d.selectTab(tabReplay)
 	v := d.replay
 	// Alpha's notify times out at 34m, every team has finished, and the
@@ -277,22 +286,28 @@ func TestDebriefReplayAtAMoment(t *testing.T) {
 		t.Errorf("Alpha at 7m: %v", alpha)
 	}
 
-	// Dragging redraws once, after the slider rests.
-	var pending []func()
-	v.after = manualLater(&pending)
-	folds := v.folds
+	// Dragging redraws once, after the slider rests: not while it moves
+	// (a step every 100 ms, less than replayDelay apart), nor before it has
+	// rested for replayDelay. The clock beside the slider follows it.
+	shown := v.state
 	for _, sec := range []float64{600, 700, 800, 1500} {
 		v.slider.Value = sec
 		v.slider.OnChanged(sec)
+		uiq.Settle(100 * time.Millisecond)
+		if v.state != shown || v.at != 7*time.Minute {
+			t.Fatalf("redrawn at %v while the slider moved", v.at)
+		}
 	}
-	if v.folds != folds {
-		t.Errorf("dragging folded %d times at once", v.folds-folds)
+	if got := v.clock.Text; got != "00:25:00 / 00:34:00" {
+		t.Errorf("clock while dragging %q", got)
 	}
-	for _, f := range pending {
-		f() // the timers fire: only the last one is current
+	uiq.Settle(replayDelay - 100*time.Millisecond - time.Millisecond)
+	if v.state != shown {
+		t.Fatalf("redrawn at %v before the slider had rested for replayDelay", v.at)
 	}
-	if v.folds != folds+1 || v.at != 25*time.Minute {
-		t.Errorf("after the drag: %d folds, at %v", v.folds-folds, v.at)
+	uiq.Settle(time.Millisecond)
+	if v.state == shown || v.at != 25*time.Minute {
+		t.Errorf("after the drag: at %v (redrawn %v)", v.at, v.state != shown)
 	}
 	if !hasText(v.teamTexts["Alpha"], "You are late") {
 		t.Errorf("Alpha at 25m lacks the regulator's reminder: %v", v.teamTexts["Alpha"])
@@ -312,12 +327,17 @@ func TestDebriefReplayAtAMoment(t *testing.T) {
 
 // Plan edits are saved in the store and come back when the debrief is
 // opened again; a bad due date is refused beside its field.
+// It runs in a synctest bubble: the save a moment after typing comes when
+// the test lets the bubble's clock move on.
 func TestDebriefPlanIsSavedAndReopened(t *testing.T) {
+	synctest.Test(t, testDebriefPlanIsSavedAndReopened)
+}
+
+func testDebriefPlanIsSavedAndReopened(t *testing.T) {
 	sh, d, st, id := worldDebrief(t)
+	uiq := uitest.QueueUI(t) // the test's goroutine is the UI goroutine
 	d.selectTab(tabPlan)
 	p := d.plan
-	var pending []func()
-	p.after = manualLater(&pending)
 	if p.saved || len(p.actions) == 0 || len(p.improvements) == 0 {
 		t.Fatalf("draft: saved %v, %d actions, %d areas", p.saved, len(p.actions), len(p.improvements))
 	}
@@ -336,6 +356,7 @@ func TestDebriefPlanIsSavedAndReopened(t *testing.T) {
 		t.Errorf("due message %q", got)
 	}
 	test.Tap(p.saveButton)
+	uiq.Pump() // the save says it is done
 	got, err := st.Plan(id)
 	if err != nil || got == nil || len(got.Actions) == 0 {
 		t.Fatalf("after Save: %+v, %v", got, err)
@@ -358,12 +379,11 @@ func TestDebriefPlanIsSavedAndReopened(t *testing.T) {
 	// A strength of the facilitator's own, saved a moment after typing.
 	test.Tap(p.addStrength)
 	test.Type(p.strengths[len(p.strengths)-1], "Calm hand-over between shifts")
-	if _, _ = st.Plan(id); len(pending) == 0 {
-		t.Fatal("typing scheduled no save")
+	uiq.Settle(planSaveDelay - time.Millisecond)
+	if got, _ = st.Plan(id); slices.ContainsFunc(got.Strengths, func(x debrief.PlanItem) bool { return x.Text == "Calm hand-over between shifts" }) {
+		t.Error("saved before typing had paused for planSaveDelay")
 	}
-	for _, f := range pending {
-		f() // the delay passes
-	}
+	uiq.Settle(time.Millisecond)
 	got, _ = st.Plan(id)
 	if !slices.ContainsFunc(got.Strengths, func(x debrief.PlanItem) bool { return x.Text == "Calm hand-over between shifts" }) {
 		t.Errorf("the typed strength was not saved after the delay: %+v", got.Strengths)
@@ -386,6 +406,7 @@ func TestDebriefPlanIsSavedAndReopened(t *testing.T) {
 
 	// Reopened, the debrief shows the saved plan, and exports it.
 	sh.showDebrief(id)
+	uiq.Pump() // the debrief loads
 	d2 := currentAs[*debriefScreen](t, sh)
 	d2.selectTab(tabPlan)
 	p2 := d2.plan
@@ -411,6 +432,10 @@ func TestDebriefPlanIsSavedAndReopened(t *testing.T) {
 // The export buttons write every format, and team handouts, through the
 // (here bypassed) save dialog.
 func TestDebriefExportsWriteFiles(t *testing.T) {
+	synctest.Test(t, testDebriefExportsWriteFiles) // an export starts the progress dialog's timer
+}
+
+func testDebriefExportsWriteFiles(t *testing.T) {
 	_, d, _, _ := worldDebrief(t)
 	dir := t.TempDir()
 	var asked []string
@@ -499,6 +524,59 @@ func TestDebriefExportsWriteFiles(t *testing.T) {
 	}
 }
 
+// An export that takes a while shows a progress dialog after
+// exportProgressDelay, until it is done; a quick one shows none. In a
+// synctest bubble, with the export in a goroutine of its own, held by a
+// writer that waits for the test.
+func TestASlowExportShowsItsProgress(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		sh, d, _, _ := worldDebrief(t)
+		uiq := uitest.QueueUI(t) // the test's goroutine is the UI goroutine
+		sh.deps.background = func(f func()) { go f() }
+		release := make(chan struct{})
+		d.saveFile = func(name string, done func(w io.WriteCloser, where string)) {
+			done(heldWriter{release}, "/slow/"+name)
+		}
+		b := d.export
+		test.Tap(b.buttons["csv"])
+		uiq.Settle(exportProgressDelay - time.Millisecond)
+		if b.progress != nil {
+			t.Fatal("the progress dialog shows before exportProgressDelay")
+		}
+		if !b.busy || !b.buttons["json"].Disabled() {
+			t.Error("the export buttons can be pressed while an export runs")
+		}
+		uiq.Settle(time.Millisecond)
+		if b.progress == nil {
+			t.Fatal("no progress dialog after exportProgressDelay")
+		}
+		close(release)
+		uiq.Settle(0)
+		if b.progress != nil || b.busy || b.lastErr != nil || b.lastWhere != "/slow/debrief-world.csv" {
+			t.Fatalf("after the export: progress %v, busy %v, error %v, written to %q", b.progress != nil, b.busy, b.lastErr, b.lastWhere)
+		}
+
+		// A quick export: done before the delay, it shows no progress.
+		test.Tap(b.buttons["json"])
+		uiq.Settle(0)
+		uiq.Settle(10 * exportProgressDelay)
+		if b.progress != nil || b.busy || b.lastWhere != "/slow/debrief-world.json" {
+			t.Errorf("after a quick export: progress %v, busy %v, written to %q", b.progress != nil, b.busy, b.lastWhere)
+		}
+	})
+}
+
+// heldWriter is a file whose writes wait until release is closed (at once
+// when it is).
+type heldWriter struct{ release chan struct{} }
+
+func (w heldWriter) Write(p []byte) (int, error) {
+	<-w.release
+	return len(p), nil
+}
+
+func (heldWriter) Close() error { return nil }
+
 type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, os.ErrPermission }
@@ -507,6 +585,10 @@ func (failWriter) Close() error              { return nil }
 // Switching the language redraws the debrief in Chinese and keeps the tab
 // and the plan's unsaved edits.
 func TestDebriefLanguageSwitchKeepsTabAndPlan(t *testing.T) {
+	synctest.Test(t, testDebriefLanguageSwitchKeepsTabAndPlan) // the plan saves a moment after typing
+}
+
+func testDebriefLanguageSwitchKeepsTabAndPlan(t *testing.T) {
 	sh, d, _, _ := worldDebrief(t)
 	d.selectTab(tabPlan)
 	test.Type(d.plan.actions[0].owner, "法务部")
@@ -520,14 +602,6 @@ func TestDebriefLanguageSwitchKeepsTabAndPlan(t *testing.T) {
 	ov := debriefTexts(t, d.tabs.Items[tabOverview].Content)
 	if !hasText(ov, "各小组得分") {
 		t.Errorf("overview not in Chinese: %v", ov[:min(len(ov), 10)])
-	}
-}
-
-// manualLater is a laterFunc whose functions run when the test calls them.
-func manualLater(pending *[]func()) laterFunc {
-	return func(_ time.Duration, f func()) func() bool {
-		*pending = append(*pending, f)
-		return func() bool { return true }
 	}
 }
 

@@ -172,18 +172,14 @@ func (b *exportBar) run(format string, w io.WriteCloser, where string, render fu
 	loc, win := d.sh.loc, d.sh.win
 	b.busy = true
 	b.enable()
-	finished := false
 	prog := widget.NewProgressBarInfinite()
 	dlg := dialog.NewCustomWithoutButtons(loc.T("debrief.exporting", "format", format),
 		container.NewVBox(ui.Wrapped(where), prog), win)
-	timer := time.AfterFunc(exportProgressDelay, func() {
-		ui.Do(func() {
-			if !finished {
-				b.progress = dlg
-				dlg.Show()
-				dlg.Resize(fyne.NewSize(460, 0))
-			}
-		})
+	showProgress := ui.NewUIDebouncer(exportProgressDelay)
+	showProgress.Call(func() {
+		b.progress = dlg
+		dlg.Show()
+		dlg.Resize(fyne.NewSize(460, 0))
 	})
 	work := func() {
 		data, err := render()
@@ -194,8 +190,7 @@ func (b *exportBar) run(format string, w io.WriteCloser, where string, render fu
 			err = cerr
 		}
 		ui.Do(func() {
-			finished = true
-			timer.Stop()
+			showProgress.Cancel()
 			if b.progress != nil {
 				b.progress.Hide()
 				b.progress = nil

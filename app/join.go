@@ -146,6 +146,7 @@ type joinScreen struct {
 	joining             bool
 	rejoin              *savedJoin // a rejoin in progress or offered
 	cancel              context.CancelFunc
+	retry               *ui.Debouncer // the next try of a rejoin that found no host
 	stopped             bool
 
 	// Widgets, kept for tests.
@@ -159,7 +160,7 @@ type joinScreen struct {
 }
 
 func newJoinScreen(sh *shell) *joinScreen {
-	j := &joinScreen{sh: sh}
+	j := &joinScreen{sh: sh, retry: ui.NewUIDebouncer(rejoinRetryDelay)}
 	if s, ok := loadSavedJoin(); ok {
 		j.rejoin = &s
 		j.address, j.team = s.Address, s.Team
@@ -169,6 +170,7 @@ func newJoinScreen(sh *shell) *joinScreen {
 
 func (j *joinScreen) Stop() {
 	j.stopped = true
+	j.retry.Cancel()
 	if j.cancel != nil {
 		j.cancel()
 	}
@@ -435,19 +437,18 @@ func (j *joinScreen) connect(req joinRequest) {
 	})
 }
 
-// retryWait is how long a rejoin waits before trying again.
-var retryWait = 3 * time.Second
+// rejoinRetryDelay is how long a rejoin that found no host waits before
+// trying again.
+const rejoinRetryDelay = 3 * time.Second
 
 // retryLater tries the rejoin again in a while, unless the user has gone
 // elsewhere, typed a join of their own, or forgotten the exercise.
 func (j *joinScreen) retryLater() {
-	time.AfterFunc(retryWait, func() {
-		ui.Do(func() {
-			if j.stopped || j.sh.current != j || j.rejoin == nil || j.rejoin.Left {
-				return
-			}
-			j.startRejoin()
-		})
+	j.retry.Call(func() {
+		if j.stopped || j.sh.current != j || j.rejoin == nil || j.rejoin.Left {
+			return
+		}
+		j.startRejoin()
 	})
 }
 

@@ -3,6 +3,7 @@ package app
 import (
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -67,6 +68,10 @@ func TestCtrlEnterSends(t *testing.T) {
 // TestCtrlEnterLeadsFromTheStatementToTheOptions: a team writing its
 // statement gets to the options, one of which sends it, with Ctrl+Enter.
 func TestCtrlEnterLeadsFromTheStatementToTheOptions(t *testing.T) {
+	synctest.Test(t, testCtrlEnterLeadsFromTheStatementToTheOptions) // typing a statement starts the rubric's timer
+}
+
+func testCtrlEnterLeadsFromTheStatementToTheOptions(t *testing.T) {
 	st := openStore(t)
 	clock := engine.NewFakeClock()
 	world := engineEntry(t, "world.yaml")

@@ -9,18 +9,18 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/lan"
 	"github.com/firebreak-drills/firebreak/internal/library"
 	"github.com/firebreak-drills/firebreak/internal/paths"
 )
@@ -41,19 +41,13 @@ type closerFunc func() error
 func (c closerFunc) Close() error { return c() }
 
 // hostShell is a facilitator's window that can host team laptops: its
-// host files next to a real database, announcements recorded.
-// The first window of a test makes the test's app (newApp); the others
-// share it, as the windows of one test must: the team laptop's saved join
-// lives in the app's preferences.
-func hostShell(t *testing.T, st *exercise.DB, dbPath string, clock *engine.FakeClock, ann *fakeAnnouncer, newApp bool) *shell {
+// host files next to a real database, announcements recorded. It opens in
+// the test's app (startHosted makes it), as all the windows of a test must:
+// the team laptop's saved join lives in the app's preferences.
+func hostShell(t *testing.T, st *exercise.DB, dbPath string, clock *engine.FakeClock, ann *fakeAnnouncer) *shell {
 	t.Helper()
-	var w fyne.Window
-	if newApp {
-		w = uitest.Window(t)
-	} else {
-		w = test.NewTempWindow(t, nil)
-		w.Resize(fyne.NewSize(1280, 800))
-	}
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
 	sh := newShell(w, i18n.EN, deps{
 		openStore:     func() (*exercise.DB, error) { return st, nil },
 		loadScenarios: func() ([]library.Entry, error) { return nil, nil },
@@ -86,67 +80,14 @@ func teamShell(t *testing.T, found []foundExercise) *shell {
 	return sh
 }
 
-// uiQueue stands in for the UI goroutine: the network's goroutines queue
-// their UI work, the test runs it on its own goroutine (pump).
-type uiQueue struct {
-	mu  sync.Mutex
-	fns []func()
-}
-
-func (q *uiQueue) do(f func()) {
-	q.mu.Lock()
-	q.fns = append(q.fns, f)
-	q.mu.Unlock()
-}
-
-// pump runs the queued UI work, including work that work queues.
-func (q *uiQueue) pump() {
-	for {
-		q.mu.Lock()
-		fns := q.fns
-		q.fns = nil
-		q.mu.Unlock()
-		if len(fns) == 0 {
-			return
-		}
-		for _, f := range fns {
-			f()
-		}
-	}
-}
-
-// queueUI routes uiDo through a queue for the rest of the test.
-func queueUI(t *testing.T) *uiQueue {
-	q := &uiQueue{}
-	old := ui.Do
-	ui.Do = q.do
-	t.Cleanup(func() { ui.Do = old })
-	return q
-}
-
-// eventually runs the queued UI work and polls cond (the network delivers
-// on its own goroutines) until it holds; it fails with what after 10 s.
-func (q *uiQueue) eventually(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		q.pump()
-		if cond() {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting: %s", what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
 // hostedRig is a facilitator's window on a real database in the test's
-// directory, hosting the mini scenario for teams Alpha and Bravo, with the
-// UI work of the network's goroutines queued for the test to run.
+// directory, hosting the mini scenario for teams Alpha and Bravo. The
+// network calls back on its own goroutines: the UI work they hand over
+// (fyne.Do) is queued for the test to run on its own goroutine, which is
+// the UI goroutine of the test's windows.
 type hostedRig struct {
 	t     *testing.T
-	ui    *uiQueue
+	ui    *uitest.UIQueue
 	st    *exercise.DB
 	db    string
 	clock *engine.FakeClock
@@ -165,9 +106,10 @@ func startHosted(t *testing.T) *hostedRig {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { r.st.Close() })
-	r.ui = queueUI(t)
-	r.fac = hostShell(t, r.st, r.db, r.clock, r.ann, true)
-	r.ui.pump()
+	uitest.Window(t) // the test's app, in the app's theme
+	r.ui = uitest.QueueUI(t)
+	r.fac = hostShell(t, r.st, r.db, r.clock, r.ann)
+	r.ui.Pump()
 	storeSavedJoin(nil)
 	t.Cleanup(func() { storeSavedJoin(nil) })
 	r.fac.showSetup(miniEntry(t))
@@ -177,7 +119,7 @@ func startHosted(t *testing.T) *hostedRig {
 	}
 	s.severalCheck.SetChecked(true)
 	test.Tap(s.startButton)
-	r.ui.pump() // the start finishes on the UI goroutine
+	r.ui.Pump() // the start finishes on the UI goroutine
 	r.ex = currentAs[*exerciseScreen](t, r.fac)
 	if r.ex.hosting == nil {
 		t.Fatal("the exercise is not hosted")
@@ -198,8 +140,8 @@ func (r *hostedRig) port() string {
 // crash) on the same database: the home screen, then Resume.
 func (r *hostedRig) restart() *shell {
 	r.t.Helper()
-	fac := hostShell(r.t, r.st, r.db, r.clock, &fakeAnnouncer{}, false)
-	r.ui.pump()
+	fac := hostShell(r.t, r.st, r.db, r.clock, &fakeAnnouncer{})
+	r.ui.Pump()
 	return fac
 }
 
@@ -211,15 +153,15 @@ func (r *hostedRig) joinTyped(team, code string) (*shell, *remoteScreen) {
 	// windows of a test share one app's preferences).
 	storeSavedJoin(nil)
 	sh := teamShell(r.t, nil)
-	r.ui.pump()
+	r.ui.Pump()
 	sh.showJoin()
-	r.ui.pump()
+	r.ui.Pump()
 	j := currentAs[*joinScreen](r.t, sh)
 	j.addressEntry.SetText("127.0.0.1:" + r.port())
 	j.codeEntry.SetText(code)
 	j.teamEntry.SetText(team)
 	test.Tap(j.joinButton)
-	r.ui.pump()
+	r.ui.Pump()
 	return sh, currentAs[*remoteScreen](r.t, sh)
 }
 
@@ -233,9 +175,9 @@ func (r *hostedRig) openFirstDecision(team *remoteScreen) {
 		r.t.Fatal(err)
 	}
 	// The clock keeps running: a paused clock holds the team's choices.
-	r.ui.pump()
+	r.ui.Pump()
 	name := team.conn.Team()
-	r.ui.eventually(r.t, "the decision reaches the team laptop", func() bool {
+	r.ui.Eventually(r.t, "the decision reaches the team laptop", func() bool {
 		open := false
 		team.conn.Read(func(s *engine.State) { open = len(s.Team(name).Open) == 1 })
 		return open
@@ -285,13 +227,13 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 	// The team laptop.
 	addr := "127.0.0.1:" + port
 	team := teamShell(t, []foundExercise{{ID: ex.run.ID, Title: ann.got[0].Title, Teams: ann.got[0].Teams, Addrs: []string{addr}}})
-	ui.pump()
+	ui.Pump()
 	home := currentAs[*homeScreen](t, team)
 	if home.joinButton == nil {
 		t.Fatal("a shell that can join offers no join button")
 	}
 	test.Tap(home.joinButton)
-	ui.pump()
+	ui.Pump()
 	j := currentAs[*joinScreen](t, team)
 	if len(j.foundButtons) != 1 {
 		t.Fatalf("join screen lists %d exercises, want 1", len(j.foundButtons))
@@ -306,7 +248,7 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 	j.codeEntry.SetText(strings.ToLower(code[:3]) + " " + strings.ToLower(code[3:]))
 	j.teamEntry.SetText("Alpha")
 	test.Tap(j.joinButton)
-	ui.pump()
+	ui.Pump()
 	r := currentAs[*remoteScreen](t, team)
 	if r.tv.team != "Alpha" || r.conn.Team() != "Alpha" {
 		t.Fatalf("joined as %q", r.conn.Team())
@@ -315,7 +257,7 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 		t.Errorf("saved rejoin %+v, %v", saved, ok)
 	}
 
-	ui.eventually(t, "the facilitator sees Alpha", func() bool { return slices.Contains(h.Present(), "Alpha") })
+	ui.Eventually(t, "the facilitator sees Alpha", func() bool { return slices.Contains(h.Present(), "Alpha") })
 	ex.refreshPresence()
 	if got := ex.joinPanel.count.Text; got != "1 of 2 teams have joined" {
 		t.Errorf("count after Alpha joined = %q", got)
@@ -328,7 +270,7 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 	if got := ex.projPanel.count.Text; got != "1 of 2 teams have joined" {
 		t.Errorf("projector count = %q", got)
 	}
-	ui.eventually(t, "the console says Alpha's laptop is connected", func() bool {
+	ui.Eventually(t, "the console says Alpha's laptop is connected", func() bool {
 		ex.refreshPresence()
 		return ex.console.laptopLabels["Alpha"].Text == "Laptop connected"
 	})
@@ -351,12 +293,12 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 		t.Fatal("choosing did not ask for confirmation")
 	}
 	r.tv.confirm.Confirm()
-	ui.eventually(t, "the facilitator's store has the choice", func() bool {
+	ui.Eventually(t, "the facilitator's store has the choice", func() bool {
 		var phase string
 		ex.run.Session.Read(func(s *engine.State) { phase = s.Team("Alpha").Phase })
 		return phase == "calm"
 	})
-	ui.eventually(t, "the team laptop hears the choice back", func() bool {
+	ui.Eventually(t, "the team laptop hears the choice back", func() bool {
 		var phase string
 		r.conn.Read(func(s *engine.State) { phase = s.Team("Alpha").Phase })
 		return phase == "calm"
@@ -379,7 +321,7 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 	if err := ex.run.Session.Send(engine.Command{Kind: engine.CmdEnd}); err != nil {
 		t.Fatal(err)
 	}
-	ui.eventually(t, "the team laptop hears of the end", func() bool { r.refresh(); return r.ended })
+	ui.Eventually(t, "the team laptop hears of the end", func() bool { r.refresh(); return r.ended })
 	if !r.over.Box.Visible() {
 		t.Error("the team laptop does not say the exercise has ended")
 	}
@@ -506,7 +448,7 @@ func TestHostedExerciseResumesWhereTeamsKnowIt(t *testing.T) {
 		t.Errorf("home does not offer to resume the hosted exercise as one:\n%s", allText(fac2.body))
 	}
 	fac2.resumeExercise(id)
-	rig.ui.pump() // the resume finishes on the UI goroutine
+	rig.ui.Pump() // the resume finishes on the UI goroutine
 	ex2 := currentAs[*exerciseScreen](t, fac2)
 	if ex2.hosting == nil {
 		t.Fatal("the resumed exercise is not hosted")
@@ -514,17 +456,17 @@ func TestHostedExerciseResumesWhereTeamsKnowIt(t *testing.T) {
 	if ex2.hosting.host.Code() != code || ex2.hosting.host.Address() != addr {
 		t.Fatalf("resumed host at %s with code %s, want %s and %s", ex2.hosting.host.Address(), ex2.hosting.host.Code(), addr, code)
 	}
-	ui.eventually(t, "Bravo's laptop reconnects by itself", func() bool { return slices.Contains(ex2.hosting.host.Present(), "Bravo") })
+	ui.Eventually(t, "Bravo's laptop reconnects by itself", func() bool { return slices.Contains(ex2.hosting.host.Present(), "Bravo") })
 
 	// The team laptop restarts: it goes back to its exercise by itself.
 	// Meanwhile the console says the laptop dropped out.
 	team.close()
-	ui.eventually(t, "the console says Bravo's laptop dropped out", func() bool {
+	ui.Eventually(t, "the console says Bravo's laptop dropped out", func() bool {
 		ex2.refreshPresence()
 		return ex2.console.laptopLabels["Bravo"].Text == "Laptop disconnected: it reconnects by itself"
 	})
 	team2 := teamShell(t, nil)
-	ui.pump()
+	ui.Pump()
 	r := currentAs[*remoteScreen](t, team2)
 	if r.conn.Team() != "Bravo" {
 		t.Errorf("rejoined as %q", r.conn.Team())
@@ -535,10 +477,10 @@ func TestHostedExerciseResumesWhereTeamsKnowIt(t *testing.T) {
 	currentAs[*homeScreen](t, team2)
 	team2.close()
 	team3 := teamShell(t, nil)
-	ui.pump()
+	ui.Pump()
 	currentAs[*homeScreen](t, team3)
 	team3.showJoin()
-	ui.pump()
+	ui.Pump()
 	j3 := currentAs[*joinScreen](t, team3)
 	if j3.rejoin == nil || j3.rejoin.Team != "Bravo" || j3.joining {
 		t.Errorf("after leaving: rejoin offered %+v, joining %v", j3.rejoin, j3.joining)
@@ -578,17 +520,16 @@ func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
 	pending := saved.Pending[0]
 	// The team laptop is closed before the host comes back.
 	team.close()
-	ui.pump()
+	ui.Pump()
 	if saved, _ := loadSavedJoin(); len(saved.Pending) != 1 {
 		t.Fatalf("closing the laptop dropped the pending choice: %+v", saved.Pending)
 	}
 
 	// The team laptop restarts first: the facilitator's laptop is not
-	// there, so it keeps trying by itself.
-	defer func(w time.Duration) { retryWait = w }(retryWait)
-	retryWait = 20 * time.Millisecond
+	// there, so it keeps trying by itself, every rejoinRetryDelay (see
+	// TestRejoinKeepsTryingWhileTheHostIsAway).
 	team2 := teamShell(t, nil)
-	ui.pump()
+	ui.Pump()
 	j2 := currentAs[*joinScreen](t, team2)
 	if !strings.Contains(j2.joinErr, "Trying again every few seconds") {
 		t.Errorf("a rejoin with the host down says %q", j2.joinErr)
@@ -600,9 +541,9 @@ func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
 	// again.
 	fac2 := rig.restart()
 	fac2.resumeExercise(id)
-	rig.ui.pump() // the resume finishes on the UI goroutine
+	rig.ui.Pump() // the resume finishes on the UI goroutine
 	ex2 := currentAs[*exerciseScreen](t, fac2)
-	ui.eventually(t, "the team laptop rejoins by itself", func() bool {
+	ui.Eventually(t, "the team laptop rejoins by itself", func() bool {
 		_, ok := team2.current.(*remoteScreen)
 		return ok
 	})
@@ -621,7 +562,7 @@ func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
 	// The resumed exercise comes back with its clock paused: the choice
 	// waits on the laptop (a paused clock holds choices) until the
 	// facilitator runs the clock, then goes by itself.
-	ui.eventually(t, "the choice is held while the clock is paused", func() bool { return r2.tv.held["first"].Decision == "first" })
+	ui.Eventually(t, "the choice is held while the clock is paused", func() bool { return r2.tv.held["first"].Decision == "first" })
 	if n, _ := answers(); n != 0 {
 		t.Fatalf("a choice reached the facilitator's store while its clock was paused")
 	}
@@ -629,16 +570,16 @@ func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
 		t.Fatalf("the held choice is no longer kept: %+v", s.Pending)
 	}
 	test.Tap(ex2.console.pauseButton)
-	ui.eventually(t, "the choice arrives after the rejoin", func() bool {
+	ui.Eventually(t, "the choice arrives after the rejoin", func() bool {
 		r2.tv.refresh()
 		n, _ := answers()
 		return n == 1
 	})
-	ui.eventually(t, "the pending choice is settled", func() bool { s, _ := loadSavedJoin(); return len(s.Pending) == 0 })
+	ui.Eventually(t, "the pending choice is settled", func() bool { s, _ := loadSavedJoin(); return len(s.Pending) == 0 })
 	// The same choice once more, as a laptop that never heard the answer
 	// would send it: still one.
 	r2.resend([]pendingChoice{pending})
-	ui.eventually(t, "the repeat is answered", func() bool { return !r2.tv.sending["first"] })
+	ui.Eventually(t, "the repeat is answered", func() bool { return !r2.tv.sending["first"] })
 	if n, phase := answers(); n != 1 || phase != "calm" {
 		t.Errorf("after sending the choice twice: %d choices, phase %q; want 1 and calm", n, phase)
 	}
@@ -680,7 +621,7 @@ func TestResumedHostMovesWhenItsPortIsTaken(t *testing.T) {
 	defer l.Close()
 	fac2 := rig.restart()
 	fac2.resumeExercise(id)
-	rig.ui.pump() // the resume finishes on the UI goroutine
+	rig.ui.Pump() // the resume finishes on the UI goroutine
 	ex2 := currentAs[*exerciseScreen](t, fac2)
 	if ex2.hosting == nil || !ex2.hosting.moved || ex2.hosting.host.Code() != code {
 		t.Fatalf("hosting %+v", ex2.hosting)
@@ -700,7 +641,7 @@ func TestConsoleFlagsTwoLaptopsOnOneTeam(t *testing.T) {
 	code := rig.ex.hosting.host.Code()
 	rig.joinTyped("Alpha", code)
 	rig.joinTyped("Alpha", code)
-	rig.ui.eventually(t, "the console counts two laptops for Alpha", func() bool {
+	rig.ui.Eventually(t, "the console counts two laptops for Alpha", func() bool {
 		rig.ex.refreshPresence()
 		return strings.HasPrefix(rig.ex.console.laptopLabels["Alpha"].Text, "2 laptops connected as this team")
 	})
@@ -772,4 +713,54 @@ func TestJoinScreenSaysWhenOnNoNetwork(t *testing.T) {
 	if !strings.Contains(text, "本电脑未连接任何网络") || strings.Contains(text, "loopback") {
 		t.Errorf("join screen on no network:\n%s", text)
 	}
+}
+
+// A team laptop restarted while the facilitator's laptop is away keeps
+// trying to rejoin by itself, every rejoinRetryDelay, until the user goes
+// elsewhere. It runs in a synctest bubble: the tries come as the test moves
+// the bubble's clock on.
+func TestRejoinKeepsTryingWhileTheHostIsAway(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
+		var tries []time.Duration
+		w := uitest.Window(t)
+		uiq := uitest.QueueUI(t) // the test's goroutine is the UI goroutine
+		storeSavedJoin(&savedJoin{Address: "192.168.1.20:4222", Bundle: "K7M3QX-" + strings.Repeat("ab", 32), Team: "Alpha"})
+		t.Cleanup(func() { storeSavedJoin(nil) })
+		sh := newShell(w, i18n.EN, deps{
+			openStore:     func() (*exercise.DB, error) { return nil, errors.New("a team laptop needs no database") },
+			loadScenarios: func() ([]library.Entry, error) { return nil, nil },
+			clock:         engine.RealClock{},
+			join: func(_ context.Context, req joinRequest) (remoteTeam, error) {
+				if req.Team != "Alpha" || req.Bundle == "" {
+					t.Errorf("rejoined with %+v", req)
+				}
+				tries = append(tries, time.Since(start))
+				return nil, lan.ErrNoHost
+			},
+		})
+		sh.load()
+		t.Cleanup(sh.close)
+		uiq.Pump()
+		j := currentAs[*joinScreen](t, sh)
+		if !strings.Contains(j.joinErr, "Trying again every few seconds") {
+			t.Errorf("a rejoin with the host away says %q", j.joinErr)
+		}
+		d := rejoinRetryDelay
+		uiq.Settle(d - time.Millisecond)
+		if !slices.Equal(tries, []time.Duration{0}) {
+			t.Fatalf("tries at %v before rejoinRetryDelay passed, want one at 0", tries)
+		}
+		uiq.Settle(time.Millisecond)
+		uiq.Settle(d)
+		if !slices.Equal(tries, []time.Duration{0, d, 2 * d}) {
+			t.Fatalf("tries at %v, want 0, %v and %v", tries, d, 2*d)
+		}
+		// The user goes back to the home screen: no more tries.
+		sh.showHome()
+		uiq.Settle(5 * d)
+		if len(tries) != 3 {
+			t.Errorf("tried again after the join screen closed: %v", tries)
+		}
+	})
 }

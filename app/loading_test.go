@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"testing"
+	"testing/synctest"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -77,14 +78,18 @@ func TestSetupStartsInTheBackground(t *testing.T) {
 // TestThePlanSavesInTheBackground: Save writes the plan off the UI
 // goroutine; an edit made while it is written stays to be saved, and an
 // export meanwhile shows the plan as it stands on screen.
+// It runs in a synctest bubble, where the save a moment after typing does
+// not come while the test does not sleep.
 func TestThePlanSavesInTheBackground(t *testing.T) {
+	synctest.Test(t, testThePlanSavesInTheBackground)
+}
+
+func testThePlanSavesInTheBackground(t *testing.T) {
 	sh, d, st, id := worldDebrief(t)
 	var queued []func()
 	sh.deps.background = func(f func()) { queued = append(queued, f) }
 	d.selectTab(tabPlan)
 	p := d.plan
-	var pending []func()
-	p.after = manualLater(&pending)
 	a := p.actions[0]
 	test.Type(a.owner, "Head of comms")
 	test.Tap(p.saveButton)

@@ -42,11 +42,8 @@ type planEditor struct {
 	err    error             // the last save's error
 	bad    []int             // actions whose due date is not a date (1-based), left out of the last save
 
-	// The pending save after an edit, as in replayView (UI goroutine only).
-	after     laterFunc
-	stopTimer func() bool
-	gen       int
-	edits     int // counts edits, so a save that ends knows whether more came since
+	autosave *ui.Debouncer // saves a moment after the last edit
+	edits    int           // counts edits, so a save that ends knows whether more came since
 
 	status *ui.WrapLabel
 	box    *fyne.Container
@@ -71,7 +68,7 @@ type planActionRow struct {
 }
 
 func newPlanEditor(d *debriefScreen) *planEditor {
-	p := &planEditor{d: d, after: afterDelay}
+	p := &planEditor{d: d, autosave: ui.NewUIDebouncer(planSaveDelay)}
 	if d.data.plan != nil {
 		p.model = clonePlan(*d.data.plan)
 		p.saved, p.when = true, d.data.plan.SavedAt
@@ -287,23 +284,11 @@ func (p *planEditor) changed() {
 	p.dirty = true
 	p.edits++
 	p.showStatus()
-	p.cancelTimer()
-	gen := p.gen
-	p.stopTimer = p.after(planSaveDelay, func() {
-		ui.Do(func() {
-			if gen == p.gen && p.dirty {
-				p.saveInBackground()
-			}
-		})
+	p.autosave.Call(func() {
+		if p.dirty {
+			p.saveInBackground()
+		}
 	})
-}
-
-func (p *planEditor) cancelTimer() {
-	p.gen++
-	if p.stopTimer != nil {
-		p.stopTimer()
-		p.stopTimer = nil
-	}
 }
 
 // toSave is the model as it is saved: due dates written YYYY-MM-DD (as
@@ -325,7 +310,7 @@ func (p *planEditor) toSave() (debrief.Plan, []int) {
 
 // save writes the plan to the store now. It reports whether it did.
 func (p *planEditor) save() bool {
-	p.cancelTimer()
+	p.autosave.Cancel()
 	st := p.d.data.store
 	if st == nil {
 		p.err = errors.New(p.d.sh.loc.T("home.error.no_store"))
@@ -348,7 +333,7 @@ func (p *planEditor) save() bool {
 // saveInBackground writes the plan as it stands to the store off the UI
 // goroutine (an fsync), then says so; edits made meanwhile stay to save.
 func (p *planEditor) saveInBackground() {
-	p.cancelTimer()
+	p.autosave.Cancel()
 	st := p.d.data.store
 	if st == nil {
 		p.err = errors.New(p.d.sh.loc.T("home.error.no_store"))
@@ -383,7 +368,7 @@ func (p *planEditor) flush() {
 }
 
 func (p *planEditor) stop() {
-	p.cancelTimer()
+	p.autosave.Cancel()
 	p.flush()
 }
 
@@ -399,7 +384,7 @@ func (p *planEditor) askReset() {
 // reset forgets the saved plan: the editor and the exports go back to the
 // rows drawn from the evidence.
 func (p *planEditor) reset() {
-	p.cancelTimer()
+	p.autosave.Cancel()
 	if st := p.d.data.store; st != nil {
 		if err := st.DeletePlan(p.d.data.id); err != nil {
 			p.err = err

@@ -40,30 +40,18 @@ type replayView struct {
 	body   *fyne.Container
 	times  []time.Duration // event times, for previous/next
 
-	// The pending redraw after the slider moved: gen counts requests (a
-	// redraw runs only if none came after it) and stop cancels the timer.
-	// Both are used on the UI goroutine only.
-	after     laterFunc
-	stopTimer func() bool
-	gen       int
+	redraw *ui.Debouncer // the redraw once the slider rests
 
 	// Kept for tests.
-	state     *engine.State // the last fold shown
-	folds     int
+	state     *engine.State       // the last fold shown
 	teamTexts map[string][]string // by team: the texts of its column
 	prev      *ui.KeyButton
 	next      *ui.KeyButton
 }
 
 func newReplayView(d *debriefScreen) *replayView {
-	return &replayView{d: d, times: debrief.EventTimes(d.data.events), after: afterDelay}
+	return &replayView{d: d, times: debrief.EventTimes(d.data.events), redraw: ui.NewUIDebouncer(replayDelay)}
 }
-
-// laterFunc runs f once after d, on another goroutine, and returns a
-// function that cancels it; tests replace it to run f when they choose.
-type laterFunc func(d time.Duration, f func()) (stop func() bool)
-
-func afterDelay(d time.Duration, f func()) func() bool { return time.AfterFunc(d, f).Stop }
 
 // end is the last moment of the exercise: when it ended, or how far it ran.
 func (v *replayView) end() time.Duration {
@@ -116,29 +104,12 @@ func (v *replayView) showClock(at time.Duration) {
 
 // schedule redraws at at once the slider has rested for replayDelay.
 func (v *replayView) schedule(at time.Duration) {
-	v.cancel()
-	gen := v.gen
-	v.stopTimer = v.after(replayDelay, func() {
-		ui.Do(func() {
-			if gen == v.gen {
-				v.moveTo(at)
-			}
-		})
-	})
-}
-
-// cancel drops a pending redraw.
-func (v *replayView) cancel() {
-	v.gen++
-	if v.stopTimer != nil {
-		v.stopTimer()
-		v.stopTimer = nil
-	}
+	v.redraw.Call(func() { v.moveTo(at) })
 }
 
 // moveTo shows the exercise at at, now, and puts the slider there.
 func (v *replayView) moveTo(at time.Duration) {
-	v.cancel() // a pending redraw is stale
+	v.redraw.Cancel() // a pending redraw is stale
 	at = min(max(at, 0), v.end())
 	v.at, v.set = at, true
 	if v.slider != nil && v.slider.Value != at.Seconds() {
@@ -151,7 +122,7 @@ func (v *replayView) moveTo(at time.Duration) {
 	v.show()
 }
 
-func (v *replayView) stop() { v.cancel() }
+func (v *replayView) stop() { v.redraw.Cancel() }
 
 // show folds the log up to v.at and draws it.
 func (v *replayView) show() {
@@ -160,7 +131,6 @@ func (v *replayView) show() {
 	}
 	s, err := debrief.StateAt(v.d.data.events, v.at)
 	v.state = s
-	v.folds++
 	v.body.Objects = []fyne.CanvasObject{v.draw(s, err)}
 	v.body.Refresh()
 	if v.prev != nil {

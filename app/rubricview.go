@@ -27,82 +27,6 @@ import (
 // judgeDelay is how long after the last keystroke the rubric runs.
 const judgeDelay = 500 * time.Millisecond
 
-// afterFunc schedules f after d and returns a function that cancels it
-// (reporting whether it did). Tests replace it with a fake clock.
-var afterFunc = func(d time.Duration, f func()) func() bool { return time.AfterFunc(d, f).Stop }
-
-// debouncer runs the latest of a burst of calls once the burst has been
-// quiet for delay. Safe for use from several goroutines; nothing polls: a
-// single timer waits, and each call replaces it.
-type debouncer struct {
-	delay time.Duration
-	after func(time.Duration, func()) func() bool
-
-	mu      sync.Mutex
-	gen     uint64 // bumped by each call, flush and cancel; a timer from an older generation does nothing
-	pending func()
-	stop    func() bool
-}
-
-func newDebouncer(delay time.Duration) *debouncer {
-	return &debouncer{delay: delay, after: afterFunc}
-}
-
-// call schedules fn after the delay, dropping any call still waiting.
-func (d *debouncer) call(fn func()) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.stop != nil {
-		d.stop()
-	}
-	d.gen++
-	gen := d.gen
-	d.pending = fn
-	d.stop = d.after(d.delay, func() { d.fire(gen) })
-}
-
-func (d *debouncer) fire(gen uint64) {
-	d.mu.Lock()
-	if gen != d.gen || d.pending == nil {
-		d.mu.Unlock()
-		return
-	}
-	fn := d.pending
-	d.pending, d.stop = nil, nil
-	d.mu.Unlock()
-	fn()
-}
-
-// flush runs a waiting call now, on the caller's goroutine; it reports
-// whether there was one.
-func (d *debouncer) flush() bool {
-	d.mu.Lock()
-	fn := d.take()
-	d.mu.Unlock()
-	if fn == nil {
-		return false
-	}
-	fn()
-	return true
-}
-
-// cancel drops a waiting call.
-func (d *debouncer) cancel() {
-	d.mu.Lock()
-	d.take()
-	d.mu.Unlock()
-}
-
-func (d *debouncer) take() func() {
-	if d.stop != nil {
-		d.stop()
-	}
-	d.gen++
-	fn := d.pending
-	d.pending, d.stop = nil, nil
-	return fn
-}
-
 // rubricFacts turns a statement's required facts into the rubric's.
 func rubricFacts(sc *scenario.Scenario, ids []string, lang string) []rubric.Fact {
 	if sc == nil {
@@ -176,11 +100,11 @@ func quoteEvidence(loc *i18n.Localizer, ev []string) string {
 
 // rubricView is the feedback panel under a statement entry.
 type rubricView struct {
-	loc    *i18n.Localizer
-	lang   string // the statement's language (the exercise's), for the word lists
-	facts  []rubric.Fact
-	hazard string // the decision's statement hazard (open or cleared)
-	deb    *debouncer
+	loc     *i18n.Localizer
+	lang    string // the statement's language (the exercise's), for the word lists
+	facts   []rubric.Fact
+	hazard  string        // the decision's statement hazard (open or cleared)
+	judging *ui.Debouncer // judges the text once typing pauses, off the UI goroutine
 
 	box     *fyne.Container
 	overall *widget.Label
@@ -199,7 +123,7 @@ type rubricView struct {
 }
 
 func newRubricView(loc *i18n.Localizer, lang string, facts []rubric.Fact, hazard string) *rubricView {
-	rv := &rubricView{loc: loc, lang: lang, facts: facts, hazard: hazard, deb: newDebouncer(judgeDelay), dimBars: map[string]*scoreBar{}}
+	rv := &rubricView{loc: loc, lang: lang, facts: facts, hazard: hazard, judging: ui.NewDebouncer(judgeDelay), dimBars: map[string]*scoreBar{}}
 	rv.overall = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	var cells []fyne.CanvasObject
 	for _, d := range rubric.Dimensions {
@@ -225,7 +149,7 @@ func (rv *rubricView) textChanged(text string) {
 	rv.mu.Lock()
 	rv.latest = text
 	rv.mu.Unlock()
-	rv.deb.call(func() {
+	rv.judging.Call(func() {
 		r := rv.judge(text)
 		ui.Do(func() {
 			rv.mu.Lock()
@@ -240,17 +164,14 @@ func (rv *rubricView) textChanged(text string) {
 
 // judgeNow judges text at once, on the UI goroutine (a restored draft).
 func (rv *rubricView) judgeNow(text string) {
-	rv.deb.cancel()
+	rv.judging.Cancel()
 	rv.mu.Lock()
 	rv.latest = text
 	rv.mu.Unlock()
 	rv.show(rv.judge(text))
 }
 
-// flush judges a text waiting for the timer now (tests).
-func (rv *rubricView) flush() { rv.deb.flush() }
-
-func (rv *rubricView) stop() { rv.deb.cancel() }
+func (rv *rubricView) stop() { rv.judging.Cancel() }
 
 // judge runs the rubric; nil for a text with nothing in it.
 func (rv *rubricView) judge(text string) *rubric.Result {

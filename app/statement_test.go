@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -18,6 +19,10 @@ import (
 // world.yaml's decision "notify" asks for a press release containing the
 // facts "hotline" (400-123) and "date" (May 3).
 func TestStatementReachesEngineAndDebrief(t *testing.T) {
+	synctest.Test(t, testStatementReachesEngineAndDebrief) // typing a statement starts the rubric's timer
+}
+
+func testStatementReachesEngineAndDebrief(t *testing.T) {
 	st := openStore(t)
 	clock := engine.NewFakeClock()
 	world := engineEntry(t, "world.yaml")

@@ -8,7 +8,7 @@ import (
 // ClockTicker calls tick on its own goroutine at a fixed interval until
 // stopped. There is one per running exercise: the engine needs a Tick to
 // deliver injects and time decisions out, and the screens need a redraw for
-// the clock and countdowns; nothing else in the app runs on a timer.
+// the clock and countdowns. (What waits for a pause uses a Debouncer.)
 type ClockTicker struct {
 	quit    chan struct{}
 	stopped chan struct{}

@@ -163,12 +163,11 @@ func (l *columnLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return s
 }
 
-// uiDo hands work from another goroutine (the clock ticker, the network,
-// background loads) to the UI goroutine. It is fyne.Do; tests in which the
-// network calls back replace it with a queue they drain on the test's
-// goroutine, since the test driver would run the work at once, on the
-// network's goroutine, beside the test's own.
-var Do = fyne.Do
+// Do hands work from another goroutine (the clock ticker, the network,
+// background loads, a debouncer's timer) to the UI goroutine: it is
+// fyne.Do. (Fyne's test driver runs the work at once, on the caller's
+// goroutine; uitest.QueueUI gives a test a UI goroutine of its own.)
+func Do(fn func()) { fyne.Do(fn) }
 
 // KeyButton is a button that Enter (or Return) presses as well as Space
 // when it has the keyboard focus, as on every desktop: Tab to it, Enter.
