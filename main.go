@@ -8,13 +8,17 @@ import (
 
 	"github.com/firebreak-drills/firebreak/app"
 	"github.com/firebreak-drills/firebreak/internal/cli"
+	"github.com/firebreak-drills/firebreak/internal/profiling"
 )
 
 func main() {
 	if len(os.Args) > 1 {
 		os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr}))
 	}
-	if err := app.Run(app.DefaultDBPath()); err != nil {
+	stopProfiles := profiling.Start()
+	err := app.Run(app.DefaultDBPath())
+	stopProfiles()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "firebreak:", err)
 		os.Exit(1)
 	}
