@@ -4,6 +4,8 @@
 // "Start-up, memory and idle CPU"). Nothing happens unless one is set:
 //
 //	FIREBREAK_CPUPROFILE=FILE  a CPU profile from start until the program ends
+//	FIREBREAK_CPUPROFILE_DELAY=DURATION  (e.g. 15s) start it that much later,
+//	                           to profile an idle app without its start-up
 //	FIREBREAK_MEMPROFILE=FILE  a heap profile (after a GC) when it ends, and
 //	                           the runtime's memory classes on stderr
 //
@@ -23,6 +25,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 )
 
 // Start starts the profiles the environment asks for; stop writes them
@@ -32,8 +35,15 @@ func Start() (stop func()) {
 	if cpuPath == "" && memPath == "" {
 		return func() {}
 	}
+	var mu sync.Mutex // cpu, once the profile started; stopped: no more starting
 	var cpu *os.File
-	if cpuPath != "" {
+	var stopped bool
+	startCPU := func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if stopped {
+			return
+		}
 		f, err := os.Create(cpuPath)
 		if err == nil {
 			err = pprof.StartCPUProfile(f)
@@ -44,7 +54,18 @@ func Start() (stop func()) {
 			cpu = f
 		}
 	}
+	if cpuPath != "" {
+		delay, err := time.ParseDuration(os.Getenv("FIREBREAK_CPUPROFILE_DELAY"))
+		if err == nil && delay > 0 {
+			time.AfterFunc(delay, startCPU)
+		} else {
+			startCPU()
+		}
+	}
 	stop = sync.OnceFunc(func() {
+		mu.Lock()
+		stopped = true
+		mu.Unlock()
 		if cpu != nil {
 			pprof.StopCPUProfile()
 			_ = cpu.Close()
