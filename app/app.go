@@ -51,10 +51,16 @@ func Run(dbPath string) error {
 	}
 	a := fyneapp.NewWithID(AppID)
 	a.Settings().SetTheme(NewTheme())
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	w := a.NewWindow("Firebreak")
 	w.Resize(preferredWindow)
-	a.Lifecycle().SetOnStarted(func() { fitToScreen(w, a.Preferences()) })
+	a.Lifecycle().SetOnStarted(func() {
+		fitToScreen(w, a.Preferences())
+		// The icon (512×512, decoded and sent to the window system) once
+		// the window is up: it cost ~30 ms before the first frame.
+		icon := fyne.NewStaticResource("icon.png", assets.Icon())
+		a.SetIcon(icon) // for windows opened later
+		w.SetIcon(icon)
+	})
 
 	opened := make(chan *exercise.DB, 1)
 	var storeErr error
@@ -84,9 +90,8 @@ func Run(dbPath string) error {
 	go func() {
 		sh.load()
 		// FIREBREAK_RESUME=<exercise id> opens that exercise at start, as
-		// its Resume button on the home screen does; the measuring script
-		// (scripts/startup-compare.sh) uses it to time a running exercise
-		// without clicking.
+		// its Resume button on the home screen does; scripts/idle-cpu.sh
+		// uses it to measure a running exercise without clicking.
 		if id := os.Getenv("FIREBREAK_RESUME"); id != "" {
 			uiDo(func() { sh.resumeExercise(id) })
 		}

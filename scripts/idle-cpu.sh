@@ -27,9 +27,13 @@ for _ in $(seq 50); do [ -e /tmp/.X11-unix/X$d ] && break; sleep 0.1; done
 export DISPLAY=:$d
 hz=$(getconf CLK_TCK)
 cputicks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime
-window() { # title → window id, once visible
-  local w=""
-  until w=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -1) && [ -n "$w" ]; do sleep 0.05; done
+window() { # title pid → window id, once visible
+  local w="" n=0
+  until w=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -1) && [ -n "$w" ]; do
+    kill -0 "$2" 2>/dev/null || { echo "idle-cpu: the program exited before showing '$1'" >&2; exit 1; }
+    n=$((n + 1)); (( n < 1200 )) || { echo "idle-cpu: no window '$1' after 60 s" >&2; kill "$2"; exit 1; }
+    sleep 0.05
+  done
   echo "$w"
 }
 measure() { # name → "percent-of-a-core"
@@ -40,13 +44,13 @@ measure() { # name → "percent-of-a-core"
     id=$("$tmp/midexercise" -db "$db")
     HOME="$home" FIREBREAK_RESUME="$id" "$tmp/firebreak" >/dev/null 2>&1 &
     pid=$!
-    w=$(window '^Firebreak .') # the exercise's title, once it is shown
+    w=$(window '^Firebreak .' $pid) # the exercise's title, once it is shown
     sleep 1
     xdotool windowfocus --sync "$w" key space
   else
     HOME="$home" "$tmp/barewindow" >/dev/null 2>&1 &
     pid=$!
-    window '^barewindow$' >/dev/null
+    window '^barewindow$' $pid >/dev/null
   fi
   sleep 5
   local t0=$(cputicks $pid) s0=$(date +%s%N)

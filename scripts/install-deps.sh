@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Firebreak needs to build (Fyne's cgo/GLFW
-# build), to run its GUI checks under a virtual display, and to check its PDF
+# build), to run its GUI checks under a virtual display (xvfb, xdotool; the
+# start-up and idle-CPU comparisons, scripts/startup-compare.sh and
+# scripts/idle-cpu.sh, also use ps from procps), and to check its PDF
 # reports (poppler-utils: pdftotext, pdftoppm); iproute2 for the discovery
 # tests' network check (scripts/ensure-multicast.sh). Safe to re-run.
 set -euo pipefail
-pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev xvfb xdotool imagemagick graphviz poppler-utils iproute2)
+pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev xvfb xdotool imagemagick graphviz poppler-utils iproute2 procps)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -25,7 +25,11 @@ measure() { # name binary title → "ms kb"
   local pid=$!
   # Poll every 10 ms: `xdotool search --sync` polls only every 500 ms,
   # which made the times multiples of half a second.
-  until xdotool search --onlyvisible --name "^$3\$" >/dev/null 2>&1; do sleep 0.01; done
+  until xdotool search --onlyvisible --name "^$3\$" >/dev/null 2>&1; do
+    kill -0 $pid 2>/dev/null || { echo "startup-compare: $1 exited before showing its window" >&2; exit 1; }
+    (( $(date +%s%N) - start < 60000000000 )) || { echo "startup-compare: no $1 window after 60 s" >&2; kill $pid; exit 1; }
+    sleep 0.01
+  done
   local ms=$(( ($(date +%s%N) - start) / 1000000 ))
   sleep 5
   local kb=$(ps -o rss= -p $pid | tr -d ' ')

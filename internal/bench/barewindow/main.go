@@ -15,6 +15,7 @@ package main
 
 import (
 	"image/color"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -26,12 +27,17 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/profiling"
 )
 
-// fontTheme is Fyne's default theme with the bundled fonts, as Firebreak's.
+// fontTheme is Fyne's default theme with the bundled fonts, read when
+// first drawn, as Firebreak's theme (app/theme.go) does.
 type fontTheme struct{ fyne.Theme }
 
 var (
-	regular = fyne.NewStaticResource("NotoSansSC-Regular.ttf", assets.FontRegular())
-	bold    = fyne.NewStaticResource("NotoSansSC-Bold.ttf", assets.FontBold())
+	regular = sync.OnceValue(func() fyne.Resource {
+		return fyne.NewStaticResource("NotoSansSC-Regular.ttf", assets.FontRegular())
+	})
+	bold = sync.OnceValue(func() fyne.Resource {
+		return fyne.NewStaticResource("NotoSansSC-Bold.ttf", assets.FontBold())
+	})
 )
 
 func (t fontTheme) Font(s fyne.TextStyle) fyne.Resource {
@@ -39,9 +45,9 @@ func (t fontTheme) Font(s fyne.TextStyle) fyne.Resource {
 	case s.Monospace || s.Symbol:
 		return t.Theme.Font(s)
 	case s.Bold:
-		return bold
+		return bold()
 	default:
-		return regular
+		return regular()
 	}
 }
 
