@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -89,6 +90,14 @@ func Run(dbPath string) error {
 	})
 	go func() {
 		sh.load()
+		// Starting allocates some 100 MB, of which about half stays (Fyne's
+		// parsed fonts); the rest, mostly the built-in scenarios' YAML
+		// trees, is garbage that the collector would leave resident until
+		// the heap doubled. Once the home screen has what it loaded, hand it
+		// back (a collection off the UI goroutine; docs/architecture.md,
+		// "Start-up, memory and idle CPU").
+		fyne.DoAndWait(func() {})
+		debug.FreeOSMemory()
 		// FIREBREAK_RESUME=<exercise id> opens that exercise at start, as
 		// its Resume button on the home screen does; scripts/idle-cpu.sh
 		// uses it to measure a running exercise without clicking.
