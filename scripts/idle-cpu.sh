@@ -27,10 +27,10 @@ for _ in $(seq 50); do [ -e /tmp/.X11-unix/X$d ] && break; sleep 0.1; done
 export DISPLAY=:$d
 hz=$(getconf CLK_TCK)
 cputicks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime
-window() { # title pid → window id, once visible
+window() { # title pid log → window id, once visible
   local w="" n=0
   until w=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -1) && [ -n "$w" ]; do
-    kill -0 "$2" 2>/dev/null || { echo "idle-cpu: the program exited before showing '$1'" >&2; exit 1; }
+    kill -0 "$2" 2>/dev/null || { echo "idle-cpu: the program exited before showing '$1':" >&2; tail -5 "$3" >&2; exit 1; }
     n=$((n + 1)); (( n < 1200 )) || { echo "idle-cpu: no window '$1' after 60 s" >&2; kill "$2"; exit 1; }
     sleep 0.05
   done
@@ -42,15 +42,15 @@ measure() { # name → "percent-of-a-core"
   if [ "$1" = fb ]; then
     local db="$home/.config/firebreak/firebreak.db"
     id=$("$tmp/midexercise" -db "$db")
-    HOME="$home" FIREBREAK_RESUME="$id" "$tmp/firebreak" >/dev/null 2>&1 &
+    HOME="$home" FIREBREAK_RESUME="$id" "$tmp/firebreak" >"$home/log" 2>&1 &
     pid=$!
-    w=$(window '^Firebreak .' $pid) # the exercise's title, once it is shown
+    w=$(window '^Firebreak .' $pid "$home/log") # the exercise's title, once it is shown
     sleep 1
     xdotool windowfocus --sync "$w" key space
   else
-    HOME="$home" "$tmp/barewindow" >/dev/null 2>&1 &
+    HOME="$home" "$tmp/barewindow" >"$home/log" 2>&1 &
     pid=$!
-    window '^barewindow$' $pid >/dev/null
+    window '^barewindow$' $pid "$home/log" >/dev/null
   fi
   sleep 5
   local t0=$(cputicks $pid) s0=$(date +%s%N)

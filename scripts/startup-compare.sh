@@ -21,14 +21,16 @@ export DISPLAY=:$d
 measure() { # name binary title → "ms kb"
   local home="$tmp/home-$1-$RANDOM"; mkdir -p "$home"
   local start=$(date +%s%N)
-  HOME="$home" "$2" >/dev/null 2>&1 &
+  HOME="$home" "$2" >"$home/log" 2>&1 &
   local pid=$!
-  # Poll every 10 ms: `xdotool search --sync` polls only every 500 ms,
+  # Poll every 20 ms: `xdotool search --sync` polls only every 500 ms,
   # which made the times multiples of half a second.
   until xdotool search --onlyvisible --name "^$3\$" >/dev/null 2>&1; do
-    kill -0 $pid 2>/dev/null || { echo "startup-compare: $1 exited before showing its window" >&2; exit 1; }
+    if ! kill -0 $pid 2>/dev/null; then
+      echo "startup-compare: $1 exited before showing its window:" >&2; tail -5 "$home/log" >&2; exit 1
+    fi
     (( $(date +%s%N) - start < 60000000000 )) || { echo "startup-compare: no $1 window after 60 s" >&2; kill $pid; exit 1; }
-    sleep 0.01
+    sleep 0.02
   done
   local ms=$(( ($(date +%s%N) - start) / 1000000 ))
   sleep 5
