@@ -3,7 +3,7 @@ GO ?= go
 TAGS_APP = migrated_fynedo
 TAGS_TEST = ci,migrated_fynedo
 
-.PHONY: build run test bench bench-analysis analysis-exhaustive startup-compare lint fonts \
+.PHONY: build run test bench bench-analysis analysis-exhaustive startup-compare idle-cpu lint fonts \
 	dist install uninstall check-dist
 build:
 	$(GO) build -tags $(TAGS_APP) -o firebreak .
@@ -32,9 +32,15 @@ analysis-exhaustive:
 	$(GO) test -tags $(TAGS_TEST),exhaustive -run Exhaustive -timeout 30m ./internal/analysis/
 
 # Start-up time and memory against a bare Fyne window with the same fonts,
-# side by side under Xvfb (issue 13 point 5; needs xvfb and xdotool).
+# side by side under Xvfb (issue 13 point 5; docs/architecture.md, "Start-up,
+# memory and idle CPU"; needs xvfb and xdotool: scripts/install-deps.sh).
 startup-compare:
-	bash scripts/startup-compare.sh 5
+	bash scripts/startup-compare.sh 7
+
+# Idle CPU with a 4-team exercise running against the bare window, the same
+# way (three runs of 30 s each).
+idle-cpu:
+	bash scripts/idle-cpu.sh 3 30
 
 lint: build
 	./firebreak lint scenarios/*.yaml

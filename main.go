@@ -9,6 +9,7 @@ import (
 	"github.com/firebreak-drills/firebreak/app"
 	"github.com/firebreak-drills/firebreak/internal/cli"
 	"github.com/firebreak-drills/firebreak/internal/paths"
+	"github.com/firebreak-drills/firebreak/internal/profiling"
 )
 
 func main() {
@@ -21,7 +22,10 @@ func main() {
 		// refuse to open.
 		db = "firebreak.db"
 	}
-	if err := app.Run(db); err != nil {
+	stopProfiles := profiling.Start()
+	err = app.Run(db)
+	stopProfiles()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "firebreak:", err)
 		os.Exit(1)
 	}

@@ -97,17 +97,16 @@ func (e *exerciseScreen) drawStrip(items []openItem, now time.Duration, lang str
 	for i, it := range items {
 		_, _, u := ui.CountdownText(e.sh.loc, now, it.od.TargetAt(), it.od.DeadlineAt())
 		b := s.buttons[i]
-		b.SetText(e.sh.loc.T("strip.item", "team", it.team, "decision", debrief.Question(it.od.Decision.Prompt.Get(lang)),
-			"left", ui.FormatCountdown(it.deadline-now)))
+		imp := widget.MediumImportance
 		switch u {
 		case ui.UrgencyCritical:
-			b.Importance = widget.DangerImportance
+			imp = widget.DangerImportance
 		case ui.UrgencyLate:
-			b.Importance = widget.WarningImportance
-		default:
-			b.Importance = widget.MediumImportance
+			imp = widget.WarningImportance
 		}
-		b.Refresh()
+		// Every second: a button is redrawn only when its text or colour changed.
+		setButton(b, e.sh.loc.T("strip.item", "team", it.team, "decision", debrief.Question(it.od.Decision.Prompt.Get(lang)),
+			"left", ui.FormatCountdown(it.deadline-now)), b.Icon, imp)
 	}
 	s.box.Show()
 }

@@ -283,17 +283,17 @@ func (c *console) snapshot() consoleSnapshot {
 	return s
 }
 
-// refresh redraws the console; the ticker calls it once a second.
+// refresh redraws the console; the ticker calls it once a second, so it
+// redraws only what changed (a text is shaped and rasterised anew on each
+// refresh).
 func (c *console) refresh() {
 	if c.closed {
 		return
 	}
 	s := c.snapshot()
 	now := c.conn.ExerciseTime()
-	c.clock.Text = debrief.Clock(now)
-	c.clock.Refresh()
-	c.duration.Text = "/ " + debrief.Clock(s.duration)
-	c.duration.Refresh()
+	setCanvasText(c.clock, debrief.Clock(now))
+	setCanvasText(c.duration, "/ "+debrief.Clock(s.duration))
 	c.paused.ShowPause(s.paused, s.discussion, c.loc.T("console.paused"), c.loc.T("console.discussion_paused"))
 	if s.paused {
 		if c.discussion.Checked != s.discussion {
@@ -313,15 +313,9 @@ func (c *console) refresh() {
 		if now == 0 {
 			label = c.loc.T("console.start_clock")
 		}
-		c.pauseButton.SetText(label)
-		c.pauseButton.SetIcon(theme.MediaPlayIcon())
-		c.pauseButton.Importance = widget.HighImportance
-		c.pauseButton.Refresh()
+		setButton(c.pauseButton, label, theme.MediaPlayIcon(), widget.HighImportance)
 	default:
-		c.pauseButton.SetText(c.loc.T("console.pause"))
-		c.pauseButton.SetIcon(theme.MediaPauseIcon())
-		c.pauseButton.Importance = widget.MediumImportance
-		c.pauseButton.Refresh()
+		setButton(c.pauseButton, c.loc.T("console.pause"), theme.MediaPauseIcon(), widget.MediumImportance)
 	}
 	c.showSpeed(s.speed)
 
@@ -341,6 +335,24 @@ func (c *console) refresh() {
 			m.update(t.feed, now, s.lang)
 		}
 	}
+}
+
+// setCanvasText sets a text and refreshes it only when it changed.
+func setCanvasText(t *canvas.Text, text string) {
+	if t.Text != text {
+		t.Text = text
+		t.Refresh()
+	}
+}
+
+// setButton sets a button's text, icon and importance, refreshing it only
+// when one changed.
+func setButton(b *ui.KeyButton, text string, icon fyne.Resource, imp widget.Importance) {
+	if b.Text == text && b.Icon == icon && b.Importance == imp {
+		return
+	}
+	b.Text, b.Icon, b.Importance = text, icon, imp
+	b.Refresh()
 }
 
 // showLaptops says on each team card whether the team's laptop is

@@ -203,6 +203,7 @@ func (e *exerciseScreen) showConsoleTab() {
 	if e.tabs == nil || len(e.tabs.Items) == 0 || e.console == nil {
 		return
 	}
-	e.tabs.Items[0].Content = e.consoleContent()
-	e.tabs.Refresh()
+	e.pages.Objects[0] = e.consoleContent()
+	e.showPage()
+	e.pages.Objects[0].Refresh()
 }

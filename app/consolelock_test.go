@@ -87,7 +87,7 @@ func TestTheConsoleLocksBehindItsPIN(t *testing.T) {
 	if e.lock == nil || e.lock.locked || e.lockButton == nil {
 		t.Fatal("the console is not open, with a Lock button, after setup")
 	}
-	if !holds(t, e.tabs.Items[0].Content, e.console.root) {
+	if !holds(t, e.pages.Objects[0], e.console.root) {
 		t.Fatal("the console tab does not show the console")
 	}
 
@@ -96,7 +96,7 @@ func TestTheConsoleLocksBehindItsPIN(t *testing.T) {
 		t.Fatal("showing a team's tab leaves the console open")
 	}
 	e.tabs.SelectIndex(0)
-	if e.lockPanel == nil || holds(t, e.tabs.Items[0].Content, e.console.root) {
+	if e.lockPanel == nil || holds(t, e.pages.Objects[0], e.console.root) {
 		t.Fatal("the locked console tab still shows the console")
 	}
 	var paused bool
@@ -114,7 +114,7 @@ func TestTheConsoleLocksBehindItsPIN(t *testing.T) {
 	}
 	test.Type(e.lockPanel.entry, "2468")
 	e.lockPanel.entry.OnSubmitted(e.lockPanel.entry.Text) // Enter
-	if e.lock.locked || !holds(t, e.tabs.Items[0].Content, e.console.root) {
+	if e.lock.locked || !holds(t, e.pages.Objects[0], e.console.root) {
 		t.Fatal("the right PIN does not open the console")
 	}
 	test.Tap(e.lockButton)
@@ -131,7 +131,7 @@ func TestTheConsoleLocksBehindItsPIN(t *testing.T) {
 	if e.lock == nil || !e.lock.locked || e.lockPanel == nil {
 		t.Fatal("a resumed exercise's console is not locked")
 	}
-	if text := allText(e.tabs.Items[0].Content); !strings.Contains(text, "控制台已锁定") {
+	if text := allText(e.pages.Objects[0]); !strings.Contains(text, "控制台已锁定") {
 		t.Errorf("the Chinese lock panel says:\n%s", text)
 	}
 }
@@ -145,7 +145,7 @@ func TestNoPINNoLock(t *testing.T) {
 	e := currentAs[*exerciseScreen](t, sh)
 	e.tabs.SelectIndex(1)
 	e.tabs.SelectIndex(0)
-	if e.lock != nil || !holds(t, e.tabs.Items[0].Content, e.console.root) {
+	if e.lock != nil || !holds(t, e.pages.Objects[0], e.console.root) {
 		t.Error("the console locked without a PIN")
 	}
 }

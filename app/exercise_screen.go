@@ -26,7 +26,8 @@ type exerciseScreen struct {
 	done      bool
 	idleSeq   int64 // last event seen by a tick while paused; see tick
 
-	tabs     *container.AppTabs
+	tabs     *container.AppTabs // the tabs' titles; their contents are in pages (tabbadge.go)
+	pages    *fyne.Container
 	selected int
 	seen     map[string]bool // open decisions a team's tab has shown (team, decision, opening)
 	flash    bool            // the half of a flash markTabs drew last
@@ -123,8 +124,35 @@ func (e *exerciseScreen) tick() {
 			return
 		}
 		e.flash = !e.flash
-		e.refresh()
+		e.refreshShown()
 	})
+}
+
+// refreshShown is the tick's redraw: the clock, countdowns and charts of
+// the tab shown, and the tabs' badges and the strip. The views of the tabs
+// not shown redraw on the exercise's events as ever, and their clocks when
+// their tab is shown (see build's OnSelected): redrawing them every second
+// was most of the app's idle CPU (docs/architecture.md).
+func (e *exerciseScreen) refreshShown() {
+	if e.tabs == nil {
+		e.refresh()
+		return
+	}
+	if e.console != nil && e.tabs.SelectedIndex() == 0 {
+		e.console.refresh()
+	}
+	if tv := e.shownTeam(); tv != nil {
+		tv.refresh()
+	}
+	e.markTabs()
+}
+
+// shownTeam is the team view whose tab is shown, or nil.
+func (e *exerciseScreen) shownTeam() *teamView {
+	if i := e.tabs.SelectedIndex() - (len(e.tabs.Items) - len(e.teams)); i >= 0 && i < len(e.teams) {
+		return e.teams[i]
+	}
+	return nil
 }
 
 func (e *exerciseScreen) refresh() {
@@ -168,14 +196,13 @@ func (e *exerciseScreen) Build() fyne.CanvasObject {
 		e.console.shownSeq = -1
 		e.console.refresh()
 	}
-	e.tabs = container.NewAppTabs(container.NewTabItemWithIcon(loc.T("console.title"), theme.SettingsIcon(), e.consoleContent()))
+	e.newTabs(loc.T("console.title"), theme.SettingsIcon(), e.consoleContent())
 	e.teams = nil
 	if e.hosting != nil {
 		// The teams are on their own laptops: the facilitator sees how to
 		// join and who is in, and follows the teams in the console.
 		e.joinPanel = newJoinPanel(loc, e.hosting, 1, e.showProjector)
-		e.tabs.Append(container.NewTabItemWithIcon(loc.T("lan.host.tab"), theme.ComputerIcon(),
-			container.NewVScroll(container.NewPadded(e.joinPanel.root))))
+		e.addTab(loc.T("lan.host.tab"), theme.ComputerIcon(), container.NewVScroll(container.NewPadded(e.joinPanel.root)))
 		if e.projector != nil {
 			e.projPanel = newJoinPanel(loc, e.hosting, 2, nil)
 			e.projector.SetContent(e.projectorContent(e.projector))
@@ -203,13 +230,15 @@ func (e *exerciseScreen) Build() fyne.CanvasObject {
 		tv.setRole(roles[name])
 		tv.restoreDrafts(drafts[name])
 		e.teams = append(e.teams, tv)
-		e.tabs.Append(container.NewTabItemWithIcon(name, theme.AccountIcon(), tv.root))
+		e.addTab(name, theme.AccountIcon(), tv.root)
 	}
 	if e.selected < len(e.tabs.Items) {
 		e.tabs.SelectIndex(e.selected)
 	}
+	e.showPage()
 	e.tabs.OnSelected = func(*container.TabItem) {
 		e.selected = e.tabs.SelectedIndex()
+		e.showPage()
 		if e.selected != 0 {
 			// Leaving the console locks it: a facilitator who shows a
 			// team its tab need not remember to.
@@ -218,7 +247,8 @@ func (e *exerciseScreen) Build() fyne.CanvasObject {
 			// Back on the locked console: the PIN can be typed at once.
 			e.sh.win.Canvas().Focus(e.lockPanel.entry)
 		}
-		e.markTabs()
+		// The clock and countdowns of a tab not shown stood still.
+		e.refreshShown()
 	}
 	e.strip = newOpenStrip()
 	e.noticeLabel = ui.Wrapped("")
@@ -228,7 +258,7 @@ func (e *exerciseScreen) Build() fyne.CanvasObject {
 	e.notice = container.NewBorder(nil, nil, widget.NewIcon(theme.MediaPauseIcon()), e.noticeResume, e.noticeLabel)
 	e.notice.Hide()
 	e.markTabs()
-	return container.NewBorder(container.NewVBox(e.strip.box, e.notice), nil, nil, nil, e.tabs)
+	return container.NewBorder(container.NewVBox(e.strip.box, e.notice, e.tabs), nil, nil, nil, e.pages)
 }
 
 // resumeAfterAutoPause runs the clock again after it paused by itself: the

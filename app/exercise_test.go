@@ -270,6 +270,42 @@ func TestTeamTabsSayADecisionIsOpen(t *testing.T) {
 	}
 }
 
+// The clock's tick redraws the tab shown; a tab shown later catches up at
+// once. The tabs hold no content, so that a title changing every second
+// (a countdown) does not redraw every page (docs/architecture.md).
+func TestTheTickRedrawsTheTabShown(t *testing.T) {
+	_, ex, clock := miniExercise(t)
+	test.Tap(ex.console.pauseButton)
+	clock.Add(6 * time.Minute) // "first" opens for both teams
+	ex.tick()
+	alpha, bravo := ex.teams[0], ex.teams[1]
+	ex.tabs.SelectIndex(1) // Alpha's tab
+	before := bravo.clock.Text
+	clock.Add(5 * time.Second)
+	ex.tick()
+	if got := alpha.clock.Text; !strings.HasPrefix(got, "00:06:05") {
+		t.Errorf("Alpha's clock, shown, reads %q after the tick", got)
+	}
+	if bravo.clock.Text != before {
+		t.Errorf("Bravo's clock, not shown, was redrawn: %q", bravo.clock.Text)
+	}
+	ex.tabs.SelectIndex(2)
+	if got := bravo.clock.Text; !strings.HasPrefix(got, "00:06:05") {
+		t.Errorf("Bravo's clock, once shown, reads %q", got)
+	}
+	if got := bravo.countdowns[0].DeadlineLabel.Text; got != "Deadline in 08:55" {
+		t.Errorf("Bravo's countdown, once shown, reads %q", got)
+	}
+	for i, it := range ex.tabs.Items {
+		if holds(t, it.Content, ex.pages.Objects[i]) {
+			t.Errorf("tab %d holds its page: refreshing the tabs would redraw it", i)
+		}
+		if ex.pages.Objects[i].Visible() != (i == 2) {
+			t.Errorf("page %d visible %v with tab 2 shown", i, ex.pages.Objects[i].Visible())
+		}
+	}
+}
+
 // The keyboard moves between tabs and, in the console, pauses the clock;
 // the keys go with the screen.
 func TestExerciseKeys(t *testing.T) {

@@ -1,9 +1,12 @@
 package app
 
 import (
+	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/firebreak-drills/firebreak/app/ui"
@@ -117,6 +120,66 @@ func (e *exerciseScreen) showNotice(paused bool) {
 		e.notice.Hide()
 		return
 	}
-	e.noticeLabel.SetText(e.sh.loc.T("strip.auto_paused", "teams", ui.ListJoin(e.sh.loc, e.autoPaused)))
+	if text := e.sh.loc.T("strip.auto_paused", "teams", ui.ListJoin(e.sh.loc, e.autoPaused)); e.noticeLabel.Text != text {
+		e.noticeLabel.SetText(text)
+	}
 	e.notice.Show()
+}
+
+// The tabs' contents are not in the AppTabs: it holds an empty placeholder
+// per tab, and the contents are pages in a container below it, the
+// selected one shown. Refreshing an AppTabs, as a change of a tab's title
+// or icon needs (every second while a decision is open: its countdown is in
+// the title, and an unseen one flashes), refreshes the content of every
+// tab and drops every texture drawn in them, so all the text of the screen
+// was shaped and rasterised anew each second. Apart, a page redraws only
+// what changes in it (docs/architecture.md, "Start-up, memory and idle CPU").
+
+// newTabs makes the tabs and their pages with a first tab.
+func (e *exerciseScreen) newTabs(title string, icon fyne.Resource, content fyne.CanvasObject) {
+	e.tabs = container.NewAppTabs()
+	e.pages = container.New(pagesLayout{})
+	e.addTab(title, icon, content)
+}
+
+// addTab adds a tab showing content.
+func (e *exerciseScreen) addTab(title string, icon fyne.Resource, content fyne.CanvasObject) {
+	e.tabs.Append(container.NewTabItemWithIcon(title, icon, canvas.NewRectangle(color.Transparent)))
+	e.pages.Add(content)
+}
+
+// showPage shows the selected tab's page and hides the others.
+func (e *exerciseScreen) showPage() {
+	sel := e.tabs.SelectedIndex()
+	for i, p := range e.pages.Objects {
+		if i != sel {
+			p.Hide()
+			continue
+		}
+		p.Move(fyne.NewPos(0, 0))
+		p.Resize(e.pages.Size()) // a page is not laid out while hidden
+		p.Show()
+	}
+}
+
+// pagesLayout lays out the page shown over the whole space; its minimum
+// size is the largest of all pages', shown or not, as the AppTabs' is, so
+// that switching tabs does not resize the window.
+type pagesLayout struct{}
+
+func (pagesLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		if o.Visible() {
+			o.Move(fyne.NewPos(0, 0))
+			o.Resize(size)
+		}
+	}
+}
+
+func (pagesLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var min fyne.Size
+	for _, o := range objs {
+		min = min.Max(o.MinSize())
+	}
+	return min
 }

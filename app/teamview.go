@@ -292,7 +292,9 @@ func (tv *teamView) refresh() {
 	}
 	s := tv.snapshot()
 	now := tv.conn.ExerciseTime()
-	tv.clock.SetText(debrief.Clock(now) + " / " + debrief.Clock(s.duration))
+	if clock := debrief.Clock(now) + " / " + debrief.Clock(s.duration); tv.clock.Text != clock {
+		tv.clock.SetText(clock) // a refresh shapes and rasterises the text anew: only when it changed
+	}
 	tv.paused.ShowPause(s.paused, s.discussion, tv.loc.T("team.paused_banner"), tv.loc.T("team.discussion_banner"))
 	if s.seq != tv.shownSeq {
 		tv.shownSeq = s.seq

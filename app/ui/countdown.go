@@ -24,7 +24,7 @@ type Countdown struct {
 	TargetLabel, DeadlineLabel *widget.Label
 	track, fill                *canvas.Rectangle
 	used                       float32 // share of the window from opening to deadline, 0–1
-	box                        *fyne.Container
+	bar, box                   *fyne.Container
 }
 
 // NewCountdown makes a countdown for a decision opened at the given
@@ -38,8 +38,8 @@ func NewCountdown(loc *i18n.Localizer, opened, target, deadline time.Duration) *
 	c.track.CornerRadius, c.fill.CornerRadius = barHeight/2, barHeight/2
 	// A thin bar of the time used: the labels say it in words, the bar
 	// lets the room see it from across a table.
-	bar := container.New(&barLayout{c: c}, c.track, c.fill)
-	c.box = container.NewVBox(container.NewHBox(c.TargetLabel, c.DeadlineLabel), bar)
+	c.bar = container.New(&barLayout{c: c}, c.track, c.fill)
+	c.box = container.NewVBox(container.NewHBox(c.TargetLabel, c.DeadlineLabel), c.bar)
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -47,7 +47,9 @@ func NewCountdown(loc *i18n.Localizer, opened, target, deadline time.Duration) *
 // CreateRenderer implements fyne.Widget.
 func (c *Countdown) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(c.box) }
 
-// SetNow redraws the countdown for exercise time now.
+// SetNow redraws the countdown for exercise time now. It runs every
+// second: it redraws only what changed (a label's text is shaped and
+// rasterised anew on each refresh), and the bar without its labels.
 func (c *Countdown) SetNow(now time.Duration) {
 	t, d, u := CountdownText(c.loc, now, c.target, c.deadline)
 	imp, col := widget.MediumImportance, theme.ColorNamePrimary
@@ -57,14 +59,24 @@ func (c *Countdown) SetNow(now time.Duration) {
 	case UrgencyCritical:
 		imp, col = widget.DangerImportance, theme.ColorNameError
 	}
-	c.TargetLabel.Importance, c.DeadlineLabel.Importance = imp, imp
-	c.TargetLabel.SetText(t)
-	c.DeadlineLabel.SetText(d)
-	if span := c.deadline - c.opened; span > 0 {
-		c.used = float32(min(1, max(0, float64(now-c.opened)/float64(span))))
+	for _, l := range []*widget.Label{c.TargetLabel, c.DeadlineLabel} {
+		text := t
+		if l == c.DeadlineLabel {
+			text = d
+		}
+		if l.Text != text || l.Importance != imp {
+			l.Text, l.Importance = text, imp
+			l.Refresh()
+		}
 	}
-	c.fill.FillColor = theme.Color(col)
-	c.box.Refresh()
+	used := c.used
+	if span := c.deadline - c.opened; span > 0 {
+		used = float32(min(1, max(0, float64(now-c.opened)/float64(span))))
+	}
+	if fill := theme.Color(col); used != c.used || fill != c.fill.FillColor {
+		c.used, c.fill.FillColor = used, fill
+		c.bar.Refresh()
+	}
 }
 
 // barHeight is the countdown bar's thickness.

@@ -394,13 +394,19 @@ func (r *meterRenderer) lineAt(i int) *canvas.Line {
 	return r.lines[i]
 }
 
+// Refresh runs every second (the chart moves with the clock): the texts,
+// which are shaped and rasterised anew on each refresh, are refreshed only
+// when they changed; the bar and the chart's lines are cheap to redraw. (A
+// theme change refreshes every object of the renderer by itself.)
 func (r *meterRenderer) Refresh() {
 	m := r.m
 	col := theme.Color(m.Health().colorName())
-	r.label.SetText(m.Label)
-	r.value.Text = m.ValueText()
-	r.value.Color = col
-	r.value.TextSize = theme.Size(theme.SizeNameText)
+	if r.label.Text != m.Label {
+		r.label.SetText(m.Label)
+	}
+	value, size := m.ValueText(), theme.Size(theme.SizeNameText)
+	valueChanged := r.value.Text != value || r.value.Color != col || r.value.TextSize != size
+	r.value.Text, r.value.Color, r.value.TextSize = value, col, size
 	r.track.FillColor = theme.Color(theme.ColorNameInputBorder)
 	r.fill.FillColor = col
 	r.zero.FillColor = theme.Color(theme.ColorNamePlaceHolder)
@@ -410,12 +416,15 @@ func (r *meterRenderer) Refresh() {
 	}
 	if r.objects == nil {
 		r.objects = []fyne.CanvasObject{r.sparkBg, r.label, r.value, r.track, r.fill, r.zero}
+		valueChanged = true
 	}
 	if !r.size.IsZero() {
 		r.Layout(r.size)
 	}
 	for _, o := range r.objects {
-		o.Refresh()
+		if o != fyne.CanvasObject(r.label) && (o != fyne.CanvasObject(r.value) || valueChanged) {
+			o.Refresh()
+		}
 	}
 }
 

@@ -1,0 +1,109 @@
+// Command midexercise creates, in an exercise database, a running exercise
+// of a built-in scenario with four teams, played forward to a given
+// exercise time so that injects have arrived and decisions are open, and
+// prints its id. scripts/startup-compare.sh resumes it in Firebreak
+// (FIREBREAK_RESUME) to measure the idle CPU of a running exercise
+// (issue 13 point 5). With -clock it prints instead where an exercise's
+// clock stands in the database and whether it is paused, read beside the
+// running app, so the script can check that the clock ran.
+//
+//	midexercise -db DIR/firebreak.db [-scenario beverage-recall] [-at 10m]
+//	midexercise -db DIR/firebreak.db -clock ID   → "612 running" (seconds)
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
+	"github.com/firebreak-drills/firebreak/internal/library"
+)
+
+func main() {
+	db := flag.String("db", "", "exercise database (created if missing)")
+	id := flag.String("scenario", "beverage-recall", "built-in scenario")
+	at := flag.Duration("at", 10*time.Minute, "exercise time to play forward to")
+	clockOf := flag.String("clock", "", "print the clock of this exercise instead")
+	flag.Parse()
+	var err error
+	if *clockOf != "" {
+		err = printClock(*db, *clockOf)
+	} else {
+		err = run(*db, *id, *at)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "midexercise:", err)
+		os.Exit(1)
+	}
+}
+
+func run(path, scenarioID string, at time.Duration) error {
+	if path == "" {
+		return fmt.Errorf("-db is required")
+	}
+	entries, err := library.Builtins()
+	if err != nil {
+		return err
+	}
+	var entry *library.Entry
+	for i := range entries {
+		if entries[i].ID == scenarioID {
+			entry = &entries[i]
+		}
+	}
+	if entry == nil {
+		return fmt.Errorf("no built-in scenario %q", scenarioID)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	st, err := exercise.Open(path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	clock := engine.NewFakeClock()
+	cfg := engine.Config{ScenarioID: entry.ID, Source: entry.Source,
+		Teams: []string{"Alpha", "Bravo", "Charlie", "Delta"}, Lang: "en", Speed: 1, Seed: 1}
+	r, err := exercise.Start(st, cfg, entry.Scenario.Title, "bench", clock, exercise.EachEvent)
+	if err != nil {
+		return err
+	}
+	if err := r.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
+		return err
+	}
+	// A second at a time, as the app's ticker moves it.
+	for t := time.Duration(0); t < at; t += time.Second {
+		clock.Add(time.Second)
+		if err := r.Session.Tick(); err != nil {
+			return err
+		}
+	}
+	if err := r.SaveClock(); err != nil {
+		return err
+	}
+	fmt.Println(r.ID)
+	return nil
+}
+
+func printClock(path, id string) error {
+	db, err := exercise.OpenReadOnly(path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ex, err := db.Exercise(id)
+	if err != nil {
+		return err
+	}
+	state := "running"
+	if ex.Paused {
+		state = "paused"
+	}
+	fmt.Println(int(ex.Clock.Seconds()), state)
+	return nil
+}
