@@ -14,7 +14,7 @@ import (
 
 func main() {
 	if len(os.Args) > 1 {
-		os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr}))
+		os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin}))
 	}
 	db, err := paths.Database()
 	if err != nil {

@@ -19,6 +19,8 @@ const (
 // Env is what a command reads and writes.
 type Env struct {
 	Stdout, Stderr io.Writer
+	// Stdin is what `statement` reads the statement from (nil: nothing).
+	Stdin io.Reader
 }
 
 const usage = `usage:

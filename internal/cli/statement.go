@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -12,10 +11,6 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/rubric"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
-
-// statementInput is where `statement` reads the statement from; tests
-// replace it (Env has no standard input).
-var statementInput io.Reader = os.Stdin
 
 // maxStatementBytes bounds what `statement` reads; the rubric judges at most
 // rubric.MaxChars characters of it anyway.
@@ -75,7 +70,11 @@ func statementCmd(args []string, env Env) int {
 	if *hazard == "" {
 		*hazard = decHazard
 	}
-	data, err := io.ReadAll(io.LimitReader(statementInput, maxStatementBytes))
+	in := env.Stdin
+	if in == nil {
+		in = strings.NewReader("")
+	}
+	data, err := io.ReadAll(io.LimitReader(in, maxStatementBytes))
 	if err != nil {
 		errorf(env, "reading the statement: %v", err)
 		return ExitFail

@@ -32,11 +32,8 @@ type statementJSON struct {
 // runStatement runs `statement` with args, feeding stdin as standard input.
 func runStatement(t *testing.T, stdin io.Reader, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	old := statementInput
-	statementInput = stdin
-	t.Cleanup(func() { statementInput = old })
 	var out, errb bytes.Buffer
-	code = statementCmd(args, Env{Stdout: &out, Stderr: &errb})
+	code = statementCmd(args, Env{Stdout: &out, Stderr: &errb, Stdin: stdin})
 	return code, out.String(), errb.String()
 }
 
