@@ -271,7 +271,10 @@ func (c *console) snapshot() consoleSnapshot {
 				s.upcoming = append(s.upcoming, injectGroup{teams: []string{t.Name}, at: u.At, inject: u.Inject,
 					delayed: u.Delayed, opens: u.OpensDecision != nil, lapses: u.Lapses, coming: true})
 			}
-			for _, d := range t.Inbox {
+			// Newest first within a team, so that messages delivered at
+			// one exercise time (an ad-hoc inject while paused) list the
+			// latest first, as the inboxes do.
+			for _, d := range slices.Backward(t.Inbox) {
 				s.inbox = append(s.inbox, injectGroup{teams: []string{t.Name}, at: d.At, inject: d.Inject})
 			}
 		}
@@ -448,7 +451,8 @@ func (c *console) rebuild(s consoleSnapshot) {
 	if left := len(s.inbox) - shown; left > 0 {
 		done = append(done, ui.NewButton(loc.T("common.show_older", "n", fmt.Sprint(min(left, inboxPage)), "left", fmt.Sprint(left)), func() {
 			c.deliveredShown = shown + inboxPage
-			c.rebuild(s)
+			c.shownSeq = -1 // redraw from the state as it is now
+			c.refresh()
 		}))
 	}
 	if len(done) == 0 {

@@ -440,11 +440,13 @@ func (tv *teamView) markFeed() {
 	}
 }
 
-// drawInbox lists the deliveries of the shown channel, newest first.
-// inboxPage is how many messages the inbox shows at first, and how many
-// more each press of its "older messages" button adds.
+// inboxPage is how many messages the inbox (and the console's delivered
+// list) shows at first, and how many more each press of its "older
+// messages" button adds.
 const inboxPage = 30
 
+// drawInbox lists the deliveries of the shown channel and role, newest
+// first, a page at a time.
 func (tv *teamView) drawInbox() {
 	if tv.inbox == nil {
 		return // still being built

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
@@ -260,4 +261,55 @@ func TestInboxShowsTheNewestPageAndOlderOnRequest(t *testing.T) {
 	tv.inboxShown = 0
 	tv.drawInbox()
 	findButton(t, tv.inbox, fmt.Sprintf("显示更早的 %d 条消息（还有 %d 条未显示）", left, left))
+}
+
+// The console's list of delivered messages is paged the same way.
+func TestConsoleShowsTheNewestDeliveredPage(t *testing.T) {
+	win := uitest.Window(t)
+	run := startMini(t, openStore(t), engine.NewFakeClock())
+	for i := range inboxPage + 5 {
+		if err := run.Session.Send(engine.Command{Kind: engine.CmdInject, Channel: "news", From: "Evening Post",
+			Text: fmt.Sprintf("Update number %d", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := newConsole(run.Session, win, i18n.New(i18n.EN))
+	t.Cleanup(c.close)
+	win.SetContent(c.root)
+	lines := func() int {
+		n := 0
+		for _, o := range c.delivered.Objects {
+			if _, ok := o.(*ui.KeyButton); !ok {
+				n++
+			}
+		}
+		return n
+	}
+	if n := lines(); n != inboxPage {
+		t.Fatalf("the console lists %d delivered messages, want the newest %d", n, inboxPage)
+	}
+	if strings.Contains(allText(c.delivered), "Update number 0\n") {
+		t.Error("the oldest message is listed before asking for older ones")
+	}
+	// Ours and what the scenario delivered by itself: at least 5 more.
+	var older *ui.KeyButton
+	var left, left2 int
+	for _, o := range c.delivered.Objects {
+		if b, ok := o.(*ui.KeyButton); ok {
+			older = b
+			if _, err := fmt.Sscanf(b.Text, "Show %d older messages (%d not shown)", &left, &left2); err != nil || left != left2 || left < 5 {
+				t.Fatalf("the button reads %q", b.Text)
+			}
+		}
+	}
+	if older == nil {
+		t.Fatalf("no button for older messages in:\n%s", allText(c.delivered))
+	}
+	test.Tap(older)
+	if n := lines(); n != inboxPage+left {
+		t.Fatalf("after asking for older ones the console lists %d, want %d", n, inboxPage+left)
+	}
+	if !strings.Contains(allText(c.delivered), "Update number 0") {
+		t.Error("the oldest message is not listed after asking for older ones")
+	}
 }
