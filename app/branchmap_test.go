@@ -5,9 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/firebreak-drills/firebreak/app/branchmap"
@@ -85,26 +82,4 @@ func TestBranchMapFromDebriefAndBack(t *testing.T) {
 	if currentAs[*debriefScreen](t, sh) != d {
 		t.Error("back does not return to the debrief")
 	}
-}
-
-// drawnText is allText with the canvas texts the map draws its phases in.
-func drawnText(o fyne.CanvasObject) string {
-	var out []string
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		case *container.Scroll:
-			walk(v.Content)
-		case *canvas.Text:
-			out = append(out, v.Text)
-		default:
-			out = append(out, allText(o))
-		}
-	}
-	walk(o)
-	return strings.Join(out, "\n")
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -96,7 +97,13 @@ func currentAs[T screen](t *testing.T, sh *shell) T {
 
 // allText collects the text of the labels and rich texts in a tree of
 // containers, one per line.
-func allText(o fyne.CanvasObject) string {
+func allText(o fyne.CanvasObject) string { return collectText(o, false) }
+
+// drawnText is allText with the canvas texts too (the branch map draws its
+// phases' titles as canvas texts).
+func drawnText(o fyne.CanvasObject) string { return collectText(o, true) }
+
+func collectText(o fyne.CanvasObject, canvasTexts bool) string {
 	var out []string
 	var walk func(fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
@@ -113,6 +120,10 @@ func allText(o fyne.CanvasObject) string {
 			out = append(out, v.Text)
 		case *widget.RichText:
 			out = append(out, v.String())
+		case *canvas.Text:
+			if canvasTexts {
+				out = append(out, v.Text)
+			}
 		}
 	}
 	walk(o)
