@@ -7,7 +7,8 @@
 # (FIREBREAK_RESUME), its clock started with Space (the console's key), 5 s
 # to settle, then user+system CPU of all its threads over SECONDS (default
 # 30) from /proc/PID/stat; the bare window the same, untouched. Prints each
-# run, the medians as % of one core, and the ratio. Needs xvfb, xdotool
+# run, the medians as % of one core, and the ratio. The console is shown;
+# TABS=1 shows the first team's tab instead. Needs xvfb, xdotool
 # (scripts/install-deps.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,9 @@ measure() { # name → "percent-of-a-core"
     FIREBREAK_RESUME="$id" xbench_start "$home" '^Firebreak .' "$tmp/firebreak"
     sleep 1
     xdotool windowfocus --sync "$xbench_win" key space
+    # TABS=N shows the Nth tab after the console (ctrl+Tab), e.g. TABS=1
+    # for the first team's.
+    for _ in $(seq "${TABS:-0}"); do xdotool key ctrl+Tab; sleep 0.3; done
   else
     xbench_start "$home" '^barewindow$' "$tmp/barewindow"
   fi

@@ -16,13 +16,16 @@ trap 'xbench_cleanup; rm -rf "$tmp"' EXIT
 if [ -n "${FB:-}" ]; then cp "$FB" "$tmp/firebreak"; else go build -tags migrated_fynedo -o "$tmp/firebreak" .; fi
 if [ -n "${BARE:-}" ]; then cp "$BARE" "$tmp/barewindow"; else go build -tags migrated_fynedo -o "$tmp/barewindow" ./internal/bench/barewindow; fi
 xbench_xvfb
-measure() { # name binary title → "ms kb"
+measure() { # name binary title → "ms rss-kB anon-kB"
   local home="$tmp/home-$1-$RANDOM"; mkdir -p "$home"
   xbench_start "$home" "^$3\$" "$2"
   sleep 5
   local kb=$(ps -o rss= -p $xbench_pid | tr -d ' ')
+  # The anonymous part (heaps, stacks; not the mapped binary and
+  # libraries, whose resident share depends on the page cache).
+  local anon=$(awk '/^RssAnon:/{print $2}' /proc/$xbench_pid/status)
   xbench_stop
-  echo "$xbench_ms $kb"
+  echo "$xbench_ms $kb $anon"
 }
 : > "$tmp/fb" ; : > "$tmp/bare"
 for i in $(seq "$runs"); do
@@ -33,9 +36,12 @@ for i in $(seq "$runs"); do
     measure bare "$tmp/barewindow" barewindow >> "$tmp/bare"; measure fb "$tmp/firebreak" Firebreak >> "$tmp/fb"
   fi
 done
-for f in fb bare; do echo "$f runs (ms kB):"; sed 's/^/  /' "$tmp/$f"; done
+for f in fb bare; do echo "$f runs (ms, resident kB, of which anonymous kB):"; sed 's/^/  /' "$tmp/$f"; done
 fbt=$(cut -d' ' -f1 "$tmp/fb" | xbench_median); bt=$(cut -d' ' -f1 "$tmp/bare" | xbench_median)
 fbm=$(cut -d' ' -f2 "$tmp/fb" | xbench_median); bm=$(cut -d' ' -f2 "$tmp/bare" | xbench_median)
-echo "median time to a visible window: firebreak ${fbt} ms, bare ${bt} ms, ratio $(awk -v a=$fbt -v b=$bt 'BEGIN{printf "%.2f", a/b}')"
-echo "median resident memory after 5 s: firebreak ${fbm} kB, bare ${bm} kB, ratio $(awk -v a=$fbm -v b=$bm 'BEGIN{printf "%.2f", a/b}')"
+fba=$(cut -d' ' -f3 "$tmp/fb" | xbench_median); ba=$(cut -d' ' -f3 "$tmp/bare" | xbench_median)
+ratio() { awk -v a=$1 -v b=$2 'BEGIN{printf "%.2f", a/b}'; }
+echo "median time to a visible window: firebreak ${fbt} ms, bare ${bt} ms, ratio $(ratio $fbt $bt)"
+echo "median resident memory after 5 s: firebreak ${fbm} kB, bare ${bm} kB, ratio $(ratio $fbm $bm)"
+echo "  of which anonymous: firebreak ${fba} kB, bare ${ba} kB, ratio $(ratio $fba $ba)"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
