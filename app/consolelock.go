@@ -205,5 +205,5 @@ func (e *exerciseScreen) showConsoleTab() {
 	}
 	e.pages.Objects[0] = e.consoleContent()
 	e.showPage()
-	e.pages.Objects[0].Refresh()
+	e.pages.Refresh() // the new content joins the window's tree (rare: lock, unlock)
 }

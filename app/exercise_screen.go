@@ -258,7 +258,7 @@ func (e *exerciseScreen) Build() fyne.CanvasObject {
 	e.notice = container.NewBorder(nil, nil, widget.NewIcon(theme.MediaPauseIcon()), e.noticeResume, e.noticeLabel)
 	e.notice.Hide()
 	e.markTabs()
-	return container.NewBorder(container.NewVBox(e.strip.box, e.notice, e.tabs), nil, nil, nil, e.pages)
+	return container.NewBorder(container.NewVBox(e.strip.box, e.notice), nil, nil, nil, container.New(tabsLayout{}, e.tabs, e.pages))
 }
 
 // resumeAfterAutoPause runs the clock again after it paused by itself: the

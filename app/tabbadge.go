@@ -1,12 +1,11 @@
 package app
 
 import (
-	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/firebreak-drills/firebreak/app/ui"
@@ -144,7 +143,7 @@ func (e *exerciseScreen) newTabs(title string, icon fyne.Resource, content fyne.
 
 // addTab adds a tab showing content.
 func (e *exerciseScreen) addTab(title string, icon fyne.Resource, content fyne.CanvasObject) {
-	e.tabs.Append(container.NewTabItemWithIcon(title, icon, canvas.NewRectangle(color.Transparent)))
+	e.tabs.Append(container.NewTabItemWithIcon(title, icon, layout.NewSpacer())) // takes no room
 	e.pages.Add(content)
 }
 
@@ -160,6 +159,24 @@ func (e *exerciseScreen) showPage() {
 		p.Resize(e.pages.Size()) // a page is not laid out while hidden
 		p.Show()
 	}
+}
+
+// tabsLayout puts the tabs (their bar, and the spacing AppTabs leaves above
+// its content) over the pages, where AppTabs would put its content.
+type tabsLayout struct{}
+
+func (tabsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	tabs, pages := objs[0], objs[1]
+	h := tabs.MinSize().Height
+	tabs.Move(fyne.NewPos(0, 0))
+	tabs.Resize(fyne.NewSize(size.Width, h))
+	pages.Move(fyne.NewPos(0, h))
+	pages.Resize(fyne.NewSize(size.Width, size.Height-h))
+}
+
+func (tabsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	t, p := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(max(t.Width, p.Width), t.Height+p.Height)
 }
 
 // pagesLayout lays out the page shown over the whole space; its minimum
