@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/prefs"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
@@ -21,10 +22,6 @@ import (
 // setup, the clock pauses by itself when a decision opens for a team whose
 // tab is not shown, so that no team loses time to another team's turn at
 // the screen.
-
-// autoPausePref is the preference that keeps an exercise's auto-pause
-// choice, so a resumed exercise keeps it.
-func autoPausePref(exerciseID string) string { return "auto_pause." + exerciseID }
 
 // openItem is one open decision in the strip.
 type openItem struct {
@@ -105,7 +102,7 @@ func (e *exerciseScreen) drawStrip(items []openItem, now time.Duration, lang str
 			imp = widget.WarningImportance
 		}
 		// Every second: a button is redrawn only when its text or colour changed.
-		setButton(b, e.sh.loc.T("strip.item", "team", it.team, "decision", debrief.Question(it.od.Decision.Prompt.Get(lang)),
+		ui.SetButton(b, e.sh.loc.T("strip.item", "team", it.team, "decision", debrief.Question(it.od.Decision.Prompt.Get(lang)),
 			"left", ui.FormatCountdown(it.deadline-now)), b.Icon, imp)
 	}
 	s.box.Show()
@@ -142,7 +139,7 @@ func (e *exerciseScreen) autoPause(items []openItem) bool {
 // soundOn tells whether the chime is on (the facilitator's choice, kept).
 func soundOn() bool {
 	a := fyne.CurrentApp()
-	return a == nil || !a.Preferences().Bool(soundPref)
+	return a == nil || !a.Preferences().Bool(prefs.SoundOff)
 }
 
 // chimeFor plays the chime once for each decision that has opened, not

@@ -16,10 +16,6 @@ import (
 // without one, a test run) the chime is silent and nothing else changes.
 // The facilitator can turn it off in the console; the choice is kept.
 
-// soundPref is the preference that keeps the chime on or off (on unless
-// turned off).
-const soundPref = "sound_off"
-
 // chimeRate is the chime's sample rate.
 const chimeRate = 44100
 

@@ -78,13 +78,13 @@ func (c *compareScreen) Build() fyne.CanvasObject {
 	case !c.loaded:
 		body = append(body, ui.Muted(loc.T("home.loading")))
 	case c.err != nil:
-		l := ui.Wrapped(errorText(loc, c.err))
+		l := ui.Wrapped(ui.ErrorText(loc, c.err))
 		l.Importance = widget.DangerImportance
 		body = append(body, l)
 	default:
 		body = c.comparison()
 	}
-	return container.NewBorder(head, nil, nil, nil, scroller(1100, body...))
+	return container.NewBorder(head, nil, nil, nil, ui.Scroller(1100, body...))
 }
 
 // comparison is the two exercises' facts, the score chart and the table.
@@ -137,9 +137,9 @@ func (c *compareScreen) comparison() []fyne.CanvasObject {
 	for i, col := range cols {
 		labels[i] = col.label
 	}
-	dims := allDimensions()
+	dims := ui.AllDimensions()
 	objs = append(objs, ui.Heading(loc.T("debrief.scores_chart")), ui.TeamLegend(labels),
-		ui.NewScoreChart(dims, func(d string) string { return dimensionName(loc, d) }, series, 250))
+		ui.NewScoreChart(dims, func(d string) string { return ui.DimensionName(loc, d) }, series, 250))
 
 	// The table: a row per score dimension, then how each team's play
 	// ended and how it took its decisions.
@@ -162,7 +162,7 @@ func (c *compareScreen) comparison() []fyne.CanvasObject {
 		cell("head", i+1, col.label, true)
 	}
 	for _, d := range dims {
-		cell(d, 0, dimensionName(loc, d), d == dims[len(dims)-1])
+		cell(d, 0, ui.DimensionName(loc, d), d == dims[len(dims)-1])
 		for i, col := range cols {
 			text := "–"
 			if v, ok := col.team.Scores[d]; ok {
@@ -187,7 +187,7 @@ func (c *compareScreen) comparison() []fyne.CanvasObject {
 					onTime++
 				}
 				if dr.ResponseSeconds != nil {
-					took += secondsDur(*dr.ResponseSeconds)
+					took += ui.SecondsDur(*dr.ResponseSeconds)
 				}
 			case "timed-out":
 				timedOut++

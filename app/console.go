@@ -316,9 +316,9 @@ func (c *console) refresh() {
 		if now == 0 {
 			label = c.loc.T("console.start_clock")
 		}
-		setButton(c.pauseButton, label, theme.MediaPlayIcon(), widget.HighImportance)
+		ui.SetButton(c.pauseButton, label, theme.MediaPlayIcon(), widget.HighImportance)
 	default:
-		setButton(c.pauseButton, c.loc.T("console.pause"), theme.MediaPauseIcon(), widget.MediumImportance)
+		ui.SetButton(c.pauseButton, c.loc.T("console.pause"), theme.MediaPauseIcon(), widget.MediumImportance)
 	}
 	c.showSpeed(s.speed)
 
@@ -346,16 +346,6 @@ func setCanvasText(t *canvas.Text, text string) {
 		t.Text = text
 		t.Refresh()
 	}
-}
-
-// setButton sets a button's text, icon and importance, refreshing it only
-// when one changed.
-func setButton(b *ui.KeyButton, text string, icon fyne.Resource, imp widget.Importance) {
-	if b.Text == text && b.Icon == icon && b.Importance == imp {
-		return
-	}
-	b.Text, b.Icon, b.Importance = text, icon, imp
-	b.Refresh()
 }
 
 // showLaptops says on each team card whether the team's laptop is
@@ -423,7 +413,7 @@ func (c *console) rebuild(s consoleSnapshot) {
 			who = loc.T("judge.no_team_short")
 		}
 		c.lastNote.SetText(loc.T("judge.last_note", "n", n, "time", debrief.Clock(last.At),
-			"team", who, "text", clipText(last.Text, 120)))
+			"team", who, "text", ui.ClipText(last.Text, 120)))
 		c.lastNote.Show()
 	} else {
 		c.lastNote.Hide()
@@ -505,7 +495,7 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 		l.Importance = widget.SuccessImportance
 		objs = append(objs, l)
 	case t.ended:
-		objs = append(objs, ui.Bold(loc.T("console.team_stopped", "reason", endReasonText(loc, t.reason), "time", debrief.Clock(t.endAt))))
+		objs = append(objs, ui.Bold(loc.T("console.team_stopped", "reason", ui.EndReasonText(loc, t.reason), "time", debrief.Clock(t.endAt))))
 	case len(t.open) == 0:
 		objs = append(objs, ui.Muted(loc.T("console.no_open_decisions")))
 	}
@@ -568,23 +558,8 @@ func injectLine(loc *i18n.Localizer, g injectGroup, lang string, extra ...fyne.C
 	}
 	// extra (a coming inject's notes and controls) goes above the text,
 	// where it is seen without scrolling through a long message.
-	objs := append([]fyne.CanvasObject{ui.IconLine(channelIcon(in.Channel), head)}, extra...)
+	objs := append([]fyne.CanvasObject{ui.IconLine(ui.ChannelIcon(in.Channel), head)}, extra...)
 	return ui.Panel(append(objs, ui.Wrapped(in.Text.Get(lang)))...)
-}
-
-// endReasonText explains why a team stopped playing.
-func endReasonText(loc *i18n.Localizer, reason string) string {
-	switch reason {
-	case engine.EndTimeUp:
-		return loc.T("debrief.time_up")
-	case engine.EndFacilitator:
-		return loc.T("debrief.ended_early")
-	case engine.EndLimit:
-		return loc.T("debrief.ended_limit")
-	case engine.EndReached:
-		return loc.T("debrief.ending")
-	}
-	return reason
 }
 
 func (c *console) togglePause() {
@@ -659,7 +634,7 @@ func (c *console) sendAll(cmds []engine.Command) {
 	run := func() error { return sendInOrder(c.conn, cmds) }
 	done := func(err error) {
 		if err != nil {
-			showMessage(c.win, c.loc, c.loc.T("common.error"), errorText(c.loc, err))
+			ui.ShowMessage(c.win, c.loc, c.loc.T("common.error"), ui.ErrorText(c.loc, err))
 		}
 		c.refresh()
 	}

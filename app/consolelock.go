@@ -1,7 +1,6 @@
 package app
 
 import (
-	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/hex"
@@ -14,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/firebreak-drills/firebreak/app/prefs"
 	"github.com/firebreak-drills/firebreak/app/ui"
 )
 
@@ -29,44 +29,12 @@ import (
 // exercise removes it. It keeps curious participants out of the console;
 // it is not meant to stand up to someone who can read the laptop's files.
 
-// PIN rules: digits only, so it can be typed on any keyboard layout.
+// After maxPINFailures wrong PINs in a row, the lock refuses every try for
+// pinBackoff: four digits are not to be guessed by a table in turn.
 const (
-	minPINLen = 4
-	maxPINLen = 8
-	// After maxPINFailures wrong PINs in a row, the lock refuses every try
-	// for pinBackoff: four digits are not to be guessed by a table in turn.
 	maxPINFailures = 5
 	pinBackoff     = 30 * time.Second
 )
-
-// pinProblem says what is wrong with a PIN chosen at setup (an i18n key),
-// or "" when it is fine. An empty PIN is fine: the console is not locked.
-func pinProblem(pin string) string {
-	if pin == "" {
-		return ""
-	}
-	if len(pin) < minPINLen || len(pin) > maxPINLen || strings.Trim(pin, "0123456789") != "" {
-		return "setup.pin_invalid"
-	}
-	return ""
-}
-
-// pinPref is the preference that keeps an exercise's console PIN.
-func pinPref(exerciseID string) string { return "console_pin." + exerciseID }
-
-// hashPIN returns "salt:hash" in hex for a new PIN.
-func hashPIN(pin string) string {
-	salt := make([]byte, 16)
-	_, _ = rand.Read(salt) // crypto/rand.Read does not fail (Go 1.24+)
-	return hex.EncodeToString(salt) + ":" + hex.EncodeToString(pinSum(salt, pin))
-}
-
-func pinSum(salt []byte, pin string) []byte {
-	h := sha256.New()
-	h.Write(salt)
-	h.Write([]byte(pin))
-	return h.Sum(nil)
-}
 
 // consoleLock is the lock of one exercise's console.
 type consoleLock struct {
@@ -95,7 +63,7 @@ func (l *consoleLock) unlock(pin string) (ok bool, wait time.Duration) {
 	if now := l.now(); now.Before(l.until) {
 		return false, l.until.Sub(now)
 	}
-	if subtle.ConstantTimeCompare(pinSum(l.salt, strings.TrimSpace(pin)), l.sum) == 1 {
+	if subtle.ConstantTimeCompare(prefs.PINSum(l.salt, strings.TrimSpace(pin)), l.sum) == 1 {
 		l.locked, l.failures = false, 0
 		return true, 0
 	}
@@ -155,7 +123,7 @@ func (e *exerciseScreen) addConsoleTools() {
 	loc := e.sh.loc
 	e.soundCheck = widget.NewCheck(loc.T("console.sound"), func(on bool) {
 		if a := fyne.CurrentApp(); a != nil {
-			a.Preferences().SetBool(soundPref, !on)
+			a.Preferences().SetBool(prefs.SoundOff, !on)
 		}
 	})
 	e.soundCheck.Checked = soundOn()

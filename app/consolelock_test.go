@@ -8,26 +8,16 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/firebreak-drills/firebreak/app/prefs"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
-
-func TestPINRules(t *testing.T) {
-	for pin, ok := range map[string]bool{
-		"": true, "1234": true, "00000000": true, "2468": true,
-		"123": false, "123456789": false, "12a4": false, "12 34": false, "１２３４": false, "-123": false,
-	} {
-		if got := pinProblem(pin) == ""; got != ok {
-			t.Errorf("pinProblem(%q) accepts: %v, want %v", pin, got, ok)
-		}
-	}
-}
 
 // TestConsoleLockBacksOffAfterWrongPINs: the right PIN opens the lock; five
 // wrong ones in a row make it refuse even the right one for 30 seconds.
 func TestConsoleLockBacksOffAfterWrongPINs(t *testing.T) {
 	now := time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC)
-	l, ok := newConsoleLock(hashPIN("2468"), func() time.Time { return now })
+	l, ok := newConsoleLock(prefs.HashPIN("2468"), func() time.Time { return now })
 	if !ok || !l.locked {
 		t.Fatal("a stored PIN does not make a locked console")
 	}

@@ -21,7 +21,6 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/rubric"
-	"github.com/firebreak-drills/firebreak/internal/scoring"
 )
 
 // debriefScreen is the after-action review, in tabs that fit a 1280×800
@@ -217,11 +216,6 @@ func (d *debriefScreen) reload() {
 	})
 }
 
-// scroller is a tab's content: a column at most width wide that scrolls.
-func scroller(width float32, objs ...fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewVScroll(ui.Column(width, container.NewPadded(container.NewVBox(objs...))))
-}
-
 func (d *debriefScreen) teamNames() []string {
 	names := make([]string, len(d.st.Teams))
 	for i, t := range d.st.Teams {
@@ -240,11 +234,7 @@ func (d *debriefScreen) teamIndex(name string) int {
 }
 
 // dimLabel names a score dimension in the UI language.
-func (d *debriefScreen) dimLabel(dim string) string { return dimensionName(d.sh.loc, dim) }
-
-// allDimensions are the score dimensions the charts show: every one, so a
-// dimension without evidence shows as a dash rather than vanishing.
-func allDimensions() []string { return append(slices.Clone(scoring.Dimensions), scoring.Overall) }
+func (d *debriefScreen) dimLabel(dim string) string { return ui.DimensionName(d.sh.loc, dim) }
 
 // Overview.
 
@@ -266,7 +256,7 @@ func (d *debriefScreen) overviewTab() fyne.CanvasObject {
 
 	// Scores, the teams side by side per dimension.
 	objs = append(objs, ui.Heading(loc.T("debrief.scores_chart")), ui.TeamLegend(d.teamNames()),
-		ui.NewScoreChart(allDimensions(), d.dimLabel, ui.ScoreChartSeries(r), 250))
+		ui.NewScoreChart(ui.AllDimensions(), d.dimLabel, ui.ScoreChartSeries(r), 250))
 	if anyOverride(r) {
 		objs = append(objs, ui.Muted(loc.T("debrief.override_mark")))
 	}
@@ -276,7 +266,7 @@ func (d *debriefScreen) overviewTab() fyne.CanvasObject {
 	for i, t := range r.Teams {
 		l := ui.Wrapped(ui.Labelled(loc, t.Name, t.Ending.Short))
 		if t.Ending.Tone != "" {
-			l.Importance = toneImportance(t.Ending.Tone)
+			l.Importance = ui.ToneImportance(t.Ending.Tone)
 		}
 		objs = append(objs, container.NewBorder(nil, nil, ui.Swatch(ui.TeamColor(i)), nil, l))
 	}
@@ -304,7 +294,7 @@ func (d *debriefScreen) overviewTab() fyne.CanvasObject {
 			objs = append(objs, noteLine(n))
 		}
 	}
-	return scroller(1100, objs...)
+	return ui.Scroller(1100, objs...)
 }
 
 func anyOverride(r *debrief.Report) bool {
@@ -341,10 +331,8 @@ func findingLabel(kind, text string) fyne.CanvasObject {
 
 func noteLine(n debrief.NoteReport) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.DocumentIcon())), nil,
-		ui.Wrapped(debrief.Clock(secondsDur(n.AtSeconds))+"  "+n.Text))
+		ui.Wrapped(debrief.Clock(ui.SecondsDur(n.AtSeconds))+"  "+n.Text))
 }
-
-func secondsDur(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
 
 // Teams.
 
@@ -359,7 +347,7 @@ func (d *debriefScreen) teamsTab() fyne.CanvasObject {
 		}
 		card := d.teamCard(t, tr, i)
 		d.teamCards[t.Name] = card
-		d.teamTabs.Append(container.NewTabItem(t.Name, scroller(1000, card)))
+		d.teamTabs.Append(container.NewTabItem(t.Name, ui.Scroller(1000, card)))
 	}
 	d.teamTabs.SetTabLocation(container.TabLocationLeading)
 	if d.teamSelected > 0 && d.teamSelected < len(d.teamTabs.Items) {
@@ -378,7 +366,7 @@ func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index i
 	// Ending.
 	ending := ui.WrappedBold(loc.T("debrief.ending_line", "ending", teamEndingText(loc, st, t, lang)))
 	if t.EndReason == engine.EndReached {
-		ending.Importance = toneImportance(st.Scenario.Phase(t.Ending).Ending.Tone)
+		ending.Importance = ui.ToneImportance(st.Scenario.Phase(t.Ending).Ending.Tone)
 	}
 	objs = append(objs, ending)
 
@@ -387,7 +375,7 @@ func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index i
 	for _, o := range tr.Overrides {
 		series[0].Overridden[o.Dimension] = true
 	}
-	objs = append(objs, ui.Bold(loc.T("debrief.scores")), ui.NewScoreChart(allDimensions(), d.dimLabel, series, 200))
+	objs = append(objs, ui.Bold(loc.T("debrief.scores")), ui.NewScoreChart(ui.AllDimensions(), d.dimLabel, series, 200))
 	if len(tr.Overrides) > 0 {
 		objs = append(objs, ui.Muted(loc.T("debrief.override_mark")))
 		for _, o := range tr.Overrides {
@@ -496,7 +484,7 @@ func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index i
 func (d *debriefScreen) statement(team string, a engine.Answer, lang string) []fyne.CanvasObject {
 	loc, sc := d.sh.loc, d.st.Scenario
 	spec := a.Decision.Statement
-	objs := []fyne.CanvasObject{ui.Bold(loc.T("debrief.statement", "kind", statementKindName(loc, spec.Kind)))}
+	objs := []fyne.CanvasObject{ui.Bold(loc.T("debrief.statement", "kind", ui.StatementKindName(loc, spec.Kind)))}
 	text := strings.TrimSpace(a.Statement)
 	l := ui.Wrapped(text)
 	l.Selectable = true
@@ -512,7 +500,7 @@ func (d *debriefScreen) statement(team string, a engine.Answer, lang string) []f
 	if n := len(spec.RequiredFacts); n > 0 {
 		objs = append(objs, ui.Muted(loc.T("debrief.facts_found", "n", len(a.FactsFound), "total", n)))
 		for _, id := range spec.RequiredFacts {
-			fc := factCheck{decision: a.Decision.ID, fact: id, label: factLabel(sc, id, lang), found: slices.Contains(a.FactsFound, id)}
+			fc := factCheck{decision: a.Decision.ID, fact: id, label: ui.FactLabel(sc, id, lang), found: slices.Contains(a.FactsFound, id)}
 			d.factChecks[team] = append(d.factChecks[team], fc)
 			var icon fyne.Resource = theme.NewErrorThemedResource(theme.CancelIcon())
 			word := loc.T("debrief.fact_missing")
@@ -558,7 +546,7 @@ func (d *debriefScreen) rubricFeedback(team string, r rubric.Result, lang string
 			if i == 2 {
 				break
 			}
-			qs = append(qs, loc.T("debrief.quote", "text", shorten(e, 40)))
+			qs = append(qs, loc.T("debrief.quote", "text", ui.Shorten(e, 40)))
 		}
 		return ui.ListJoin(loc, qs)
 	}
@@ -603,7 +591,7 @@ func (d *debriefScreen) objectivesTab() fyne.CanvasObject {
 	lang := d.lang()
 	L := func(k string) string { return debrief.T(lang, k) }
 	if len(r.Objectives) == 0 {
-		return scroller(1000, ui.Muted(L("noobjectives")))
+		return ui.Scroller(1000, ui.Muted(L("noobjectives")))
 	}
 	objs := []fyne.CanvasObject{ui.Muted(loc.T("debrief.ratings_hint"))}
 	for _, o := range r.Objectives {
@@ -638,43 +626,15 @@ func (d *debriefScreen) objectivesTab() fyne.CanvasObject {
 			}
 			name := container.NewVBox(container.NewHBox(ui.Swatch(ui.TeamColor(d.teamIndex(ot.Team))), ui.Bold(ot.Team)))
 			rows = append(rows, widget.NewSeparator(),
-				container.NewBorder(nil, nil, container.New(&minWidth{w: 140}, name), container.New(&minWidth{w: 300}, ratings), container.NewVBox(ev...)))
+				container.NewBorder(nil, nil, container.New(&ui.MinWidth{W: 140}, name), container.New(&ui.MinWidth{W: 300}, ratings), container.NewVBox(ev...)))
 		}
 		objs = append(objs, ui.Panel(rows...))
 	}
 	objs = append(objs, ui.Muted(r.RatingRule))
-	return scroller(1100, objs...)
-}
-
-// minWidth gives its content at least a width (a column of a table).
-type minWidth struct{ w float32 }
-
-func (l *minWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
-func (l *minWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	s := fyne.NewSize(l.w, 0)
-	for _, o := range objs {
-		s = s.Max(o.MinSize())
-	}
-	return s
+	return ui.Scroller(1100, objs...)
 }
 
 // Helpers kept from the first debrief.
-
-func toneImportance(tone string) widget.Importance {
-	switch tone {
-	case "good":
-		return widget.SuccessImportance
-	case "bad":
-		return widget.DangerImportance
-	}
-	return widget.WarningImportance
-}
 
 // teamEndingText says how a team's play ended.
 func teamEndingText(loc *i18n.Localizer, st *engine.State, t *engine.Team, lang string) string {
@@ -685,7 +645,7 @@ func teamEndingText(loc *i18n.Localizer, st *engine.State, t *engine.Team, lang 
 		p := st.Scenario.Phase(t.Ending)
 		return loc.T("debrief.ended_at", "what", p.Ending.Outcome.Get(lang), "time", debrief.Clock(t.EndedAt))
 	default:
-		return loc.T("debrief.ended_at", "what", endReasonText(loc, t.EndReason), "time", debrief.Clock(t.EndedAt))
+		return loc.T("debrief.ended_at", "what", ui.EndReasonText(loc, t.EndReason), "time", debrief.Clock(t.EndedAt))
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/prefs"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
@@ -69,10 +70,10 @@ func newExerciseScreen(sh *shell, run *exercise.Running, hs *hosting) *exerciseS
 	e := &exerciseScreen{sh: sh, run: run, histories: ui.WorldHistories{}, hosting: hs,
 		pausedFor: map[string]bool{}, chimed: map[string]bool{}}
 	if a := fyne.CurrentApp(); a != nil {
-		if l, ok := newConsoleLock(a.Preferences().String(pinPref(run.ID)), time.Now); ok {
+		if l, ok := newConsoleLock(a.Preferences().String(prefs.PIN(run.ID)), time.Now); ok {
 			e.lock = l
 		}
-		e.autoPausing = a.Preferences().Bool(autoPausePref(run.ID))
+		e.autoPausing = a.Preferences().Bool(prefs.AutoPause(run.ID))
 	}
 	if hs != nil {
 		e.stopFollowing = make(chan struct{})
@@ -380,16 +381,11 @@ func (e *exerciseScreen) showProjector() {
 	w.Show()
 }
 
-// feedSeenPref keeps, per team, how many posts of the feed the team has
-// seen, so the feed's unread count survives a language switch and a
-// resume (the log records what happened, not what was looked at).
-func feedSeenPref(exerciseID string) string { return "feed_seen." + exerciseID }
-
 // feedSeen reads the teams' seen counts; empty when none is kept.
 func (e *exerciseScreen) feedSeen() map[string]int {
 	m := map[string]int{}
 	if a := fyne.CurrentApp(); a != nil {
-		_ = json.Unmarshal([]byte(a.Preferences().String(feedSeenPref(e.run.ID))), &m)
+		_ = json.Unmarshal([]byte(a.Preferences().String(prefs.FeedSeen(e.run.ID))), &m)
 	}
 	return m
 }
@@ -402,6 +398,6 @@ func (e *exerciseScreen) saveFeedSeen(team string, n int) {
 	m := e.feedSeen()
 	m[team] = n
 	if data, err := json.Marshal(m); err == nil {
-		a.Preferences().SetString(feedSeenPref(e.run.ID), string(data))
+		a.Preferences().SetString(prefs.FeedSeen(e.run.ID), string(data))
 	}
 }

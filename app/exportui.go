@@ -84,7 +84,7 @@ func (b *exportBar) build() fyne.CanvasObject {
 		}
 		b.enable()
 	}
-	box.Add(container.New(&minWidth{w: 190}, b.teamSelect))
+	box.Add(container.New(&ui.MinWidth{W: 190}, b.teamSelect))
 	b.enable()
 	return box
 }
@@ -92,7 +92,7 @@ func (b *exportBar) build() fyne.CanvasObject {
 // enable enables the buttons: none while an export runs.
 func (b *exportBar) enable() {
 	for _, btn := range b.buttons {
-		setEnabled(btn, !b.busy)
+		ui.SetEnabled(btn, !b.busy)
 	}
 }
 
@@ -200,10 +200,10 @@ func (b *exportBar) run(format string, w io.WriteCloser, where string, render fu
 			b.enable()
 			b.lastWhere, b.lastErr = where, err
 			if err != nil {
-				showMessage(win, loc, loc.T("common.error"), loc.T("debrief.export_failed", "error", err.Error()))
+				ui.ShowMessage(win, loc, loc.T("common.error"), loc.T("debrief.export_failed", "error", err.Error()))
 				return
 			}
-			showMessage(win, loc, loc.T("debrief.export_done", "format", format), loc.T("debrief.exported", "path", where))
+			ui.ShowMessage(win, loc, loc.T("debrief.export_done", "format", format), loc.T("debrief.exported", "path", where))
 		})
 	}
 	d.sh.inBackground(work)
@@ -218,7 +218,7 @@ func (d *debriefScreen) fileDialog(name string, done func(w io.WriteCloser, wher
 			return // cancelled
 		}
 		if err != nil {
-			showMessage(d.sh.win, loc, loc.T("common.error"), loc.T("debrief.export_failed", "error", err.Error()))
+			ui.ShowMessage(d.sh.win, loc, loc.T("common.error"), loc.T("debrief.export_failed", "error", err.Error()))
 			return
 		}
 		where := w.URI().Path()

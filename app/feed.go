@@ -68,29 +68,6 @@ func countTones(feed []engine.FeedItem, now, window time.Duration) toneCounts {
 	return c
 }
 
-// toneColorName is the colour of a tone's marker: support green, hostile
-// red, ridicule orange, neutral grey.
-func toneColorName(tone string) fyne.ThemeColorName {
-	switch tone {
-	case "support":
-		return theme.ColorNameSuccess
-	case "hostile":
-		return theme.ColorNameError
-	case "ridicule":
-		return theme.ColorNameWarning
-	}
-	return theme.ColorNamePlaceHolder
-}
-
-// toneName names a tone in the UI language.
-func toneName(loc *i18n.Localizer, tone string) string {
-	key := "feed.tone." + tone
-	if s := loc.T(key); s != key {
-		return s
-	}
-	return tone
-}
-
 // feedCard draws one post: a strip in the tone's colour, the account or
 // outlet, the time and the tone in words (colour alone does not carry it
 // on a projector or for a colour-blind reader), then the text — a headline
@@ -105,8 +82,8 @@ func feedCard(loc *i18n.Localizer, it engine.FeedItem, lang string) (fyne.Canvas
 	if from == "" {
 		from = kind
 	}
-	tone := widget.NewRichText(&widget.TextSegment{Text: toneName(loc, p.Tone), Style: widget.RichTextStyle{
-		ColorName: toneColorName(p.Tone), Inline: true, TextStyle: fyne.TextStyle{Bold: true}}})
+	tone := widget.NewRichText(&widget.TextSegment{Text: ui.ToneName(loc, p.Tone), Style: widget.RichTextStyle{
+		ColorName: ui.ToneColorName(p.Tone), Inline: true, TextStyle: fyne.TextStyle{Bold: true}}})
 	who := widget.NewLabelWithStyle(from, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	who.Truncation = fyne.TextTruncateEllipsis
 	when := ui.Faint(kind+" · "+debrief.Clock(it.At), fyne.TextAlignLeading)
@@ -116,7 +93,7 @@ func feedCard(loc *i18n.Localizer, it engine.FeedItem, lang string) (fyne.Canvas
 		text.TextStyle.Bold = true
 		text.SizeName = theme.SizeNameSubHeadingText
 	}
-	strip := canvas.NewRectangle(theme.Color(toneColorName(p.Tone)))
+	strip := canvas.NewRectangle(theme.Color(ui.ToneColorName(p.Tone)))
 	strip.SetMinSize(fyne.NewSize(5, 0))
 	strip.CornerRadius = 2
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
@@ -184,7 +161,7 @@ func newFeedMood(loc *i18n.Localizer) *feedMood {
 	m := &feedMood{loc: loc, counts: ui.Wrapped(""), segs: map[string]*canvas.Rectangle{}}
 	var rects []fyne.CanvasObject
 	for _, t := range moodTones {
-		r := canvas.NewRectangle(theme.Color(toneColorName(t)))
+		r := canvas.NewRectangle(theme.Color(ui.ToneColorName(t)))
 		m.segs[t] = r
 		rects = append(rects, r)
 	}
@@ -219,9 +196,9 @@ func (m *feedMood) update(feed []engine.FeedItem, now time.Duration, lang string
 			}
 			name := theme.ColorNameForeground
 			if c.get(t) > 0 {
-				name = toneColorName(t)
+				name = ui.ToneColorName(t)
 			}
-			segs = append(segs, ui.TextSpan{Text: sep + fmt.Sprintf("%d %s", c.get(t), toneName(m.loc, t)), Color: name, Bold: c.get(t) > 0})
+			segs = append(segs, ui.TextSpan{Text: sep + fmt.Sprintf("%d %s", c.get(t), ui.ToneName(m.loc, t)), Color: name, Bold: c.get(t) > 0})
 		}
 	}
 	m.counts.SetSpans(segs)

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -120,7 +121,7 @@ func TestFeedShowsPostsWithTheirTone(t *testing.T) {
 		t.Errorf("the mocking post is marked %q", got)
 	}
 	for k, tone := range tv.feed.tones {
-		if want := toneName(tv.loc, feed[len(feed)-1-k].Post.Tone); tone.String() != want {
+		if want := ui.ToneName(tv.loc, feed[len(feed)-1-k].Post.Tone); tone.String() != want {
 			t.Errorf("post %d marked %q, want %q", k, tone.String(), want)
 		}
 	}

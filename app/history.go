@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/prefs"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
@@ -122,7 +123,7 @@ func (h *historyScreen) Build() fyne.CanvasObject {
 	case !h.loaded:
 		rows.Add(ui.Muted(loc.T("home.loading")))
 	case h.err != nil:
-		l := ui.Wrapped(loc.T("home.error.store", "error", errorText(loc, h.err)))
+		l := ui.Wrapped(loc.T("home.error.store", "error", ui.ErrorText(loc, h.err)))
 		l.Importance = widget.DangerImportance
 		rows.Add(l)
 	case len(h.list) == 0:
@@ -159,7 +160,7 @@ func (h *historyScreen) row(ex exercise.Summary) fyne.CanvasObject {
 
 	when := ex.CreatedAt.Local().Format("2006-01-02 15:04")
 	return ui.Panel(
-		ui.Bold(exerciseTitle(ex, loc.Lang().String())),
+		ui.Bold(ui.ExerciseTitle(ex, loc.Lang().String())),
 		ui.Muted(loc.T("history.started", "when", when)+" · "+status),
 		ui.Wrapped(loc.T("home.resume_teams", "teams", ui.ListJoin(loc, ex.Teams))),
 		container.NewHBox(check, ui.Spacer(), erase, open),
@@ -228,7 +229,7 @@ func (h *historyScreen) askErase(id string) {
 	}
 	loc := h.sh.loc
 	msg := ui.Wrapped(loc.T("history.erase_confirm",
-		"title", exerciseTitle(*ex, loc.Lang().String()),
+		"title", ui.ExerciseTitle(*ex, loc.Lang().String()),
 		"when", ex.CreatedAt.Local().Format("2006-01-02 15:04"),
 		"teams", ui.ListJoin(loc, ex.Teams)))
 	h.ask(loc.T("history.erase_title"), msg, func() { h.erase([]string{id}, false) })
@@ -297,9 +298,9 @@ func (h *historyScreen) erase(ids []string, all bool) {
 			h.busy = false
 			if a := fyne.CurrentApp(); a != nil && (err == nil || errors.Is(err, exercise.ErrBusyCompacting)) {
 				for _, id := range ids {
-					a.Preferences().RemoveValue(pinPref(id)) // the console's PIN
-					a.Preferences().RemoveValue(autoPausePref(id))
-					a.Preferences().RemoveValue(feedSeenPref(id))
+					a.Preferences().RemoveValue(prefs.PIN(id)) // the console's PIN
+					a.Preferences().RemoveValue(prefs.AutoPause(id))
+					a.Preferences().RemoveValue(prefs.FeedSeen(id))
 				}
 			}
 			loc := h.sh.loc

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/firebreak-drills/firebreak/app/prefs"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -88,9 +89,9 @@ func TestHistoryErasesAnExerciseForGood(t *testing.T) {
 	}
 	sh := testShell(t, st, clock)
 	sh.deps.lanDir = func(id string) string { return filepath.Join(lanRoot, id) }
-	prefs := fyne.CurrentApp().Preferences()
-	prefs.SetString(pinPref(finished), hashPIN("2468"))
-	prefs.SetString(pinPref(running), hashPIN("1357"))
+	store := fyne.CurrentApp().Preferences()
+	store.SetString(prefs.PIN(finished), prefs.HashPIN("2468"))
+	store.SetString(prefs.PIN(running), prefs.HashPIN("1357"))
 
 	home := currentAs[*homeScreen](t, sh)
 	if !strings.Contains(allText(sh.body), "2 exercises on this laptop") {
@@ -141,7 +142,7 @@ func TestHistoryErasesAnExerciseForGood(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(lanRoot, running, "host.json")); err != nil {
 		t.Errorf("erasing one exercise removed another's host files: %v", err)
 	}
-	if prefs.String(pinPref(finished)) != "" || prefs.String(pinPref(running)) == "" {
+	if store.String(prefs.PIN(finished)) != "" || store.String(prefs.PIN(running)) == "" {
 		t.Error("erasing an exercise does not remove its console PIN alone")
 	}
 	if rs, err := st.Events(running); err != nil || len(rs) == 0 {

@@ -11,7 +11,6 @@ import (
 
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
-	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/lan"
 	"github.com/firebreak-drills/firebreak/internal/library"
 )
@@ -108,7 +107,7 @@ func (h *homeScreen) scenarioCard(e library.Entry, u *userScenario, lang string)
 	title := ui.WrappedHeading(sc.Title.Get(lang)) // a long title must not widen the window
 	objs := []fyne.CanvasObject{title}
 	facts := ui.KindName(loc, sc.Kind) + " · " + ui.Minutes(loc, sc.Duration)
-	if !isBuiltin(e) {
+	if !e.Builtin() {
 		facts += " · " + filepath.Base(e.File)
 	}
 	objs = append(objs, ui.Muted(facts))
@@ -183,7 +182,7 @@ func (h *homeScreen) addUserScenarios(box *fyne.Container) {
 func (h *homeScreen) addResumable(box *fyne.Container) {
 	loc, sh := h.sh.loc, h.sh
 	if sh.storeErr != nil {
-		l := ui.Wrapped(loc.T("home.error.store", "error", errorText(loc, sh.storeErr)))
+		l := ui.Wrapped(loc.T("home.error.store", "error", ui.ErrorText(loc, sh.storeErr)))
 		l.Importance = widget.DangerImportance
 		box.Add(l)
 		return
@@ -197,7 +196,7 @@ func (h *homeScreen) addResumable(box *fyne.Container) {
 		resume := ui.NewIconButton(loc.T("home.resume_button"), theme.MediaPlayIcon(), func() { sh.resumeExercise(id) })
 		h.resumeButtons[id] = resume
 		objs := []fyne.CanvasObject{
-			ui.Bold(exerciseTitle(ex, loc.Lang().String())),
+			ui.Bold(ui.ExerciseTitle(ex, loc.Lang().String())),
 			ui.Wrapped(loc.T("home.resume_teams", "teams", ui.ListJoin(loc, ex.Teams))),
 			ui.Muted(loc.T("home.resume_clock", "clock", debrief.Clock(ex.Clock),
 				"when", ex.UpdatedAt.Local().Format("2006-01-02 15:04"))),
@@ -225,13 +224,4 @@ func (h *homeScreen) addHistory(box *fyne.Container) {
 		box.Add(ui.Wrapped(loc.T("home.history_count", "n", sh.exercises)))
 	}
 	box.Add(container.NewHBox(h.historyButton))
-}
-
-// exerciseTitle is a stored exercise's scenario title in lang, with the
-// scenario format's fallbacks, or the scenario id.
-func exerciseTitle(ex exercise.Summary, lang string) string {
-	if s := ex.Title.Get(lang); s != "" {
-		return s
-	}
-	return ex.ScenarioID
 }

@@ -610,7 +610,7 @@ func (r *remoteScreen) onGone() {
 	if err == nil {
 		err = errors.New("closed")
 	}
-	showMessage(r.sh.win, r.sh.loc, r.sh.loc.T("common.error"), r.sh.loc.T("lan.team.gone", "error", err.Error()))
+	ui.ShowMessage(r.sh.win, r.sh.loc, r.sh.loc.T("common.error"), r.sh.loc.T("lan.team.gone", "error", err.Error()))
 }
 
 // askLeave confirms before a team walks out of a running exercise: the

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -122,24 +121,12 @@ func checkText(s string, required bool) string {
 	return ""
 }
 
-// dimensionName names a score dimension (or the overall) in the UI language.
-func dimensionName(loc *i18n.Localizer, dim string) string {
-	key := "score." + strings.ReplaceAll(dim, "-", "_")
-	if s := loc.T(key); s != key {
-		return s
-	}
-	return debrief.T(loc.Lang().String(), dim)
-}
-
-// overrideDimensions are the dimensions an override can replace, in order.
-func overrideDimensions() []string { return append(slices.Clone(scoring.Dimensions), scoring.Overall) }
-
 // scoreLineWithOverrides lists a team's scores; an overridden one shows the
 // computed score, an arrow and the facilitator's, with an asterisk
 // ("Empathy 58 → 40*").
 func scoreLineWithOverrides(loc *i18n.Localizer, s scoring.Scores, overrides map[string]engine.Override) (line string, overridden bool) {
 	var parts []string
-	for _, dim := range overrideDimensions() {
+	for _, dim := range ui.AllDimensions() {
 		o, ok := overrides[dim]
 		var v string
 		switch {
@@ -151,44 +138,9 @@ func scoreLineWithOverrides(loc *i18n.Localizer, s scoring.Scores, overrides map
 		default:
 			v = ui.FormatScore(s, dim, s.Get(dim))
 		}
-		parts = append(parts, dimensionName(loc, dim)+" "+v)
+		parts = append(parts, ui.DimensionName(loc, dim)+" "+v)
 	}
 	return strings.Join(parts, " · "), overridden
-}
-
-// ratingName explains an HSEEP rating in the UI language.
-func ratingName(loc *i18n.Localizer, r string) string { return loc.T("rating." + r) }
-
-// clipText shortens text to about n columns for a select's option or a
-// one-line summary; a Chinese character counts two columns, as it is
-// drawn about twice as wide as a Latin letter.
-func clipText(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if textWidth(s) <= n {
-		return s
-	}
-	w := 0
-	for i, r := range s {
-		if w += runeWidth(r); w > n-1 {
-			return s[:i] + "…"
-		}
-	}
-	return s
-}
-
-func runeWidth(r rune) int {
-	if unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF {
-		return 2
-	}
-	return 1
-}
-
-func textWidth(s string) int {
-	w := 0
-	for _, r := range s {
-		w += runeWidth(r)
-	}
-	return w
 }
 
 // formDialog is a dialog whose confirm button checks the form first and
@@ -233,7 +185,7 @@ func (j *judgement) sendAll(f *formDialog, cmds []engine.Command) bool {
 	run := func() error { return sendInOrder(j.conn, cmds) }
 	answer := func(err error) bool {
 		if err != nil {
-			setFieldMsg(f.failure, j.loc.T("judge.refused", "reason", errorText(j.loc, err)))
+			setFieldMsg(f.failure, j.loc.T("judge.refused", "reason", ui.ErrorText(j.loc, err)))
 			return false
 		}
 		setFieldMsg(f.failure, "")
@@ -518,7 +470,7 @@ func (j *judgement) fillDecisions(d *noteDialog) {
 		lang := st.Lang
 		for _, od := range t.Open {
 			d.decisions = append(d.decisions, od.Decision.ID)
-			labels = append(labels, loc.T("judge.decision_open", "prompt", clipText(od.Decision.Prompt.Get(lang), 60)))
+			labels = append(labels, loc.T("judge.decision_open", "prompt", ui.ClipText(od.Decision.Prompt.Get(lang), 60)))
 		}
 		for i := len(t.Answers) - 1; i >= 0; i-- {
 			a := t.Answers[i]
@@ -530,7 +482,7 @@ func (j *judgement) fillDecisions(d *noteDialog) {
 				key = "judge.decision_unanswered" // timed out, or left open at the end
 			}
 			d.decisions = append(d.decisions, a.Decision.ID)
-			labels = append(labels, loc.T(key, "prompt", clipText(a.Decision.Prompt.Get(lang), 60), "time", debrief.Clock(a.At)))
+			labels = append(labels, loc.T(key, "prompt", ui.ClipText(a.Decision.Prompt.Get(lang), 60), "time", debrief.Clock(a.At)))
 		}
 	})
 	d.decision.SetOptions(labels)
@@ -574,10 +526,10 @@ type overrideDialog struct {
 // when given).
 func (j *judgement) openOverride(team, dim string) *overrideDialog {
 	loc := j.loc
-	d := &overrideDialog{team: team, dims: overrideDimensions(), valueMsg: fieldMsgLabel(), reasonMsg: fieldMsgLabel()}
+	d := &overrideDialog{team: team, dims: ui.AllDimensions(), valueMsg: fieldMsgLabel(), reasonMsg: fieldMsgLabel()}
 	var labels []string
 	for _, dm := range d.dims {
-		labels = append(labels, dimensionName(loc, dm))
+		labels = append(labels, ui.DimensionName(loc, dm))
 	}
 	d.current = ui.Wrapped("")
 	d.dimension = widget.NewSelect(labels, func(string) { j.showCurrent(d) })
@@ -718,7 +670,7 @@ func (j *judgement) openRating(team string) *ratingDialog {
 	uiLang := loc.Lang().String()
 	legend := widget.NewRichText()
 	for _, r := range engine.Ratings {
-		legend.Segments = append(legend.Segments, &widget.TextSegment{Text: r + " — " + ratingName(loc, r),
+		legend.Segments = append(legend.Segments, &widget.TextSegment{Text: r + " — " + ui.RatingName(loc, r),
 			Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}})
 	}
 	objs := []fyne.CanvasObject{ui.Muted(loc.T("judge.rating_help")), legend}
@@ -738,7 +690,7 @@ func (j *judgement) openRating(team string) *ratingDialog {
 			reason.SetText(r.current.Reason)
 		}
 		radio.SetSelected(pre)
-		hint := loc.T("judge.suggested", "rating", r.suggested, "name", ratingName(loc, r.suggested))
+		hint := loc.T("judge.suggested", "rating", r.suggested, "name", ui.RatingName(loc, r.suggested))
 		if r.evidence == 0 {
 			hint += " " + loc.T("judge.suggested_no_evidence")
 		}
@@ -800,7 +752,7 @@ func (j *judgement) submitRating(d *ratingDialog) bool {
 // ratingLine is one objective on a console card: the rating given, or the
 // suggestion while there is none.
 func ratingLine(loc *i18n.Localizer, r objectiveRating, lang string) string {
-	text := clipText(r.objective.Text.Get(lang), 70)
+	text := ui.ClipText(r.objective.Text.Get(lang), 70)
 	if r.current != nil {
 		return loc.T("judge.card_rated", "rating", r.current.Rating, "objective", text)
 	}
@@ -809,5 +761,5 @@ func ratingLine(loc *i18n.Localizer, r objectiveRating, lang string) string {
 
 // consoleNoteLine is an observer note on a console card.
 func consoleNoteLine(n engine.Note) string {
-	return debrief.Clock(n.At) + " · " + clipText(n.Text, 90)
+	return debrief.Clock(n.At) + " · " + ui.ClipText(n.Text, 90)
 }

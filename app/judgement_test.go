@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -362,7 +363,7 @@ func TestClipText(t *testing.T) {
 		{"记者ab", 6, "记者ab"},
 		{"", 5, ""},
 	} {
-		if got := clipText(tc.in, tc.n); got != tc.want {
+		if got := ui.ClipText(tc.in, tc.n); got != tc.want {
 			t.Errorf("clipText(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
 		}
 	}

@@ -201,7 +201,7 @@ func (p *planEditor) itemRow(list *[]debrief.PlanItem, i int) (fyne.CanvasObject
 		p.changed()
 		p.fill()
 	})
-	return container.NewBorder(nil, nil, container.NewVBox(container.New(&minWidth{w: 150}, team)), container.NewVBox(remove), p.overPage(e)), e
+	return container.NewBorder(nil, nil, container.NewVBox(container.New(&ui.MinWidth{W: 150}, team)), container.NewVBox(remove), p.overPage(e)), e
 }
 
 // actionRow is a corrective action as a small form: team, what it
@@ -244,9 +244,9 @@ func (p *planEditor) actionRow(i int) fyne.CanvasObject {
 		p.fill()
 	})
 	p.actions = append(p.actions, r)
-	due := container.NewBorder(nil, nil, container.New(&minWidth{w: 170}, r.due), nil, r.dueMessage)
+	due := container.NewBorder(nil, nil, container.New(&ui.MinWidth{W: 170}, r.due), nil, r.dueMessage)
 	form := widget.NewForm(
-		widget.NewFormItem(loc.T("debrief.plan_team"), container.NewBorder(nil, nil, container.New(&minWidth{w: 200}, r.team), r.remove)),
+		widget.NewFormItem(loc.T("debrief.plan_team"), container.NewBorder(nil, nil, container.New(&ui.MinWidth{W: 200}, r.team), r.remove)),
 		widget.NewFormItem(loc.T("debrief.plan_what"), p.overPage(r.what)),
 		widget.NewFormItem(loc.T("debrief.plan_action"), p.overPage(r.action)),
 		widget.NewFormItem(loc.T("debrief.plan_owner"), r.owner),

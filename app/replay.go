@@ -2,9 +2,7 @@ package app
 
 import (
 	"image/color"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -72,10 +70,10 @@ func (v *replayView) build() fyne.CanvasObject {
 	v.slider.Step = 1
 	v.slider.Value = min(v.at.Seconds(), endSec)
 	v.slider.OnChanged = func(sec float64) {
-		v.showClock(secondsDur(sec))
-		v.schedule(secondsDur(sec))
+		v.showClock(ui.SecondsDur(sec))
+		v.schedule(ui.SecondsDur(sec))
 	}
-	v.slider.OnChangeEnded = func(sec float64) { v.moveTo(secondsDur(sec)) }
+	v.slider.OnChangeEnded = func(sec float64) { v.moveTo(ui.SecondsDur(sec)) }
 	v.clock = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Monospace: true})
 	v.prev = ui.NewIconButton("", theme.MediaSkipPreviousIcon(), func() {
 		v.moveTo(debrief.StepTime(v.times, v.at, -1))
@@ -134,16 +132,8 @@ func (v *replayView) show() {
 	v.body.Objects = []fyne.CanvasObject{v.draw(s, err)}
 	v.body.Refresh()
 	if v.prev != nil {
-		setEnabled(v.prev, debrief.StepTime(v.times, v.at, -1) != v.at)
-		setEnabled(v.next, debrief.StepTime(v.times, v.at, 1) != v.at)
-	}
-}
-
-func setEnabled(b *ui.KeyButton, on bool) {
-	if on {
-		b.Enable()
-	} else {
-		b.Disable()
+		ui.SetEnabled(v.prev, debrief.StepTime(v.times, v.at, -1) != v.at)
+		ui.SetEnabled(v.next, debrief.StepTime(v.times, v.at, 1) != v.at)
 	}
 }
 
@@ -157,7 +147,7 @@ func (v *replayView) draw(s *engine.State, err error) fyne.CanvasObject {
 		objs = append(objs, l)
 	}
 	if s.Scenario == nil {
-		return scroller(1200, objs...)
+		return ui.Scroller(1200, objs...)
 	}
 	cols := min(max(len(s.Teams), 1), 3)
 	grid := container.NewGridWithColumns(cols)
@@ -175,7 +165,7 @@ func (v *replayView) draw(s *engine.State, err error) fyne.CanvasObject {
 		}
 		objs = append(objs, curves)
 	}
-	return scroller(1240, objs...)
+	return ui.Scroller(1240, objs...)
 }
 
 // teamColumn is one team as it stood: phase, scores, world, the decisions
@@ -191,13 +181,13 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 
 	switch {
 	case t.Ended && t.EndedAt <= v.at:
-		what := endReasonText(loc, t.EndReason)
+		what := ui.EndReasonText(loc, t.EndReason)
 		if t.EndReason == engine.EndReached {
 			what = sc.Phase(t.Ending).Ending.Outcome.Get(lang)
 		}
 		l := text(ui.Wrapped(loc.T("debrief.replay_ended", "time", debrief.Clock(t.EndedAt), "what", what)))
 		if t.EndReason == engine.EndReached {
-			l.Importance = toneImportance(sc.Phase(t.Ending).Ending.Tone)
+			l.Importance = ui.ToneImportance(sc.Phase(t.Ending).Ending.Tone)
 		}
 		objs = append(objs, l)
 	case t.Phase != "":
@@ -255,7 +245,7 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 			var what string
 			switch {
 			case a.Option != nil:
-				what = loc.T("debrief.replay_chose", "time", debrief.Clock(a.At), "option", shorten(a.Option.Text.Get(lang), 90), "took", debrief.Took(a.Took(), lang))
+				what = loc.T("debrief.replay_chose", "time", debrief.Clock(a.At), "option", ui.Shorten(a.Option.Text.Get(lang), 90), "took", debrief.Took(a.Took(), lang))
 			default:
 				what = debrief.Clock(a.At) + " · " + debrief.Unanswered(a, lang)
 			}
@@ -263,7 +253,7 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 			if a.Option == nil && a.Scored() {
 				l.Importance = widget.DangerImportance
 			}
-			objs = append(objs, ui.Panel(ui.Muted(shorten(a.Decision.Prompt.Get(lang), 120)), l))
+			objs = append(objs, ui.Panel(ui.Muted(ui.Shorten(a.Decision.Prompt.Get(lang), 120)), l))
 		}
 	}
 
@@ -278,23 +268,13 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 		if from := dl.Inject.From.Get(lang); from != "" {
 			head += " · " + from
 		}
-		body := text(ui.Wrapped(shorten(dl.Inject.Text.Get(lang), 160)))
+		body := text(ui.Wrapped(ui.Shorten(dl.Inject.Text.Get(lang), 160)))
 		objs = append(objs, container.NewVBox(ui.Muted(head), body))
 	}
 	v.teamTexts[t.Name] = texts
 	bg := canvas.NewRectangle(ui.WithAlpha(ui.TeamColor(index), 0x14))
 	bg.CornerRadius = theme.Size(theme.SizeNameInputRadius)
 	return container.NewStack(bg, container.NewPadded(container.NewVBox(objs...)))
-}
-
-// shorten cuts s, on one line, to at most n characters with an ellipsis.
-func shorten(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return strings.TrimRight(string(r[:n-1]), " ,，、") + "…"
 }
 
 // timelineView is the timeline tab: the logged events in words, for a team
@@ -385,8 +365,8 @@ func (tv *timelineView) fill() {
 }
 
 func (tv *timelineView) row(e debrief.TimelineEntry) fyne.CanvasObject {
-	at := widget.NewLabelWithStyle(debrief.Clock(secondsDur(e.AtSeconds)), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-	var team fyne.CanvasObject = container.New(&minWidth{w: 12})
+	at := widget.NewLabelWithStyle(debrief.Clock(ui.SecondsDur(e.AtSeconds)), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	var team fyne.CanvasObject = container.New(&ui.MinWidth{W: 12})
 	if i := tv.d.teamIndex(e.Team); i >= 0 {
 		team = ui.Swatch(ui.TeamColor(i))
 	}
@@ -425,7 +405,7 @@ func (tv *timelineView) row(e debrief.TimelineEntry) fyne.CanvasObject {
 		text.SetText(ui.Labelled(tv.d.sh.loc, e.Team, e.Text))
 	}
 	if e.ResponseSeconds != nil && engine.Kind(e.Kind) == engine.KindChosen {
-		body = append(body, ui.Muted(tv.d.sh.loc.T("debrief.response", "took", debrief.Took(secondsDur(*e.ResponseSeconds), tv.d.lang()))))
+		body = append(body, ui.Muted(tv.d.sh.loc.T("debrief.response", "took", debrief.Took(ui.SecondsDur(*e.ResponseSeconds), tv.d.lang()))))
 	}
 	if e.Statement != "" {
 		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))

@@ -18,7 +18,7 @@ import (
 // coming inject can be sent now, delayed or skipped, and each open decision's
 // deadline extended. The engine logs each as an event (so a resume replays
 // it and the debrief tells it) and refuses what it cannot do, with a reason
-// errorText puts into words.
+// ErrorText puts into words.
 
 // scheduleSteps are the delays and extensions offered, in minutes of
 // exercise time.

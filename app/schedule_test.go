@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
@@ -173,7 +174,7 @@ func TestScheduleRefusalsInChinese(t *testing.T) {
 	if err == nil {
 		t.Fatal("a delay past the end was accepted")
 	}
-	if got, want := errorText(ex.sh.loc, err), debrief.RefusalText("too-late", "zh"); got != want || want == "too-late" {
+	if got, want := ui.ErrorText(ex.sh.loc, err), debrief.RefusalText("too-late", "zh"); got != want || want == "too-late" {
 		t.Errorf("the refusal says %q, want %q", got, want)
 	}
 	c.sendEach([]string{"Alpha"}, cmd)

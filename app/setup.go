@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/prefs"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -104,7 +105,7 @@ func (s *setupScreen) Build() fyne.CanvasObject {
 	// Scenario.
 	var titles []string
 	for _, e := range s.entries {
-		titles = append(titles, entryLabel(e, lang))
+		titles = append(titles, ui.EntryLabel(e, lang))
 	}
 	s.scenarioSelect = widget.NewSelect(titles, nil)
 	for i, e := range s.entries {
@@ -196,7 +197,7 @@ func (s *setupScreen) Build() fyne.CanvasObject {
 	s.pinEntry.SetPlaceHolder(loc.T("setup.pin_placeholder"))
 	s.pinEntry.OnChanged = func(v string) {
 		s.pin = v
-		if s.pinErr != "" && pinProblem(strings.TrimSpace(v)) == "" {
+		if s.pinErr != "" && prefs.PINProblem(strings.TrimSpace(v)) == "" {
 			// Fixed: the message goes as soon as the PIN is right.
 			s.pinErr = ""
 			s.pinError.Hide()
@@ -205,7 +206,7 @@ func (s *setupScreen) Build() fyne.CanvasObject {
 	s.pinError = ui.Wrapped("")
 	s.pinError.Importance = widget.DangerImportance
 	if s.pinErr != "" {
-		s.pinError.SetText(loc.T(s.pinErr, "min", minPINLen, "max", maxPINLen))
+		s.pinError.SetText(loc.T(s.pinErr, "min", prefs.MinPINLen, "max", prefs.MaxPINLen))
 	} else {
 		s.pinError.Hide()
 	}
@@ -318,7 +319,7 @@ func (s *setupScreen) submit() {
 	s.problems = checkTeamNames(s.teams)
 	s.startErr = ""
 	s.pin = strings.TrimSpace(s.pin)
-	s.pinErr = pinProblem(s.pin)
+	s.pinErr = prefs.PINProblem(s.pin)
 	entry, ok := s.entry()
 	switch {
 	case !ok:
@@ -344,7 +345,7 @@ func (s *setupScreen) submit() {
 			if err == nil {
 				return // the exercise screen has replaced this one
 			}
-			s.startErr = s.sh.loc.T("home.error.start_failed", "error", errorText(s.sh.loc, err))
+			s.startErr = s.sh.loc.T("home.error.start_failed", "error", ui.ErrorText(s.sh.loc, err))
 			if s.sh.current == s {
 				s.sh.Show(s)
 			}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/branchmap"
+	"github.com/firebreak-drills/firebreak/app/prefs"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
@@ -378,10 +379,10 @@ func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts star
 			}
 			if a := fyne.CurrentApp(); a != nil {
 				if pin != "" {
-					a.Preferences().SetString(pinPref(run.ID), hashPIN(pin))
+					a.Preferences().SetString(prefs.PIN(run.ID), prefs.HashPIN(pin))
 				}
 				if opts.autoPause && !several {
-					a.Preferences().SetBool(autoPausePref(run.ID), true)
+					a.Preferences().SetBool(prefs.AutoPause(run.ID), true)
 				}
 			}
 			sh.showExercise(run, hs)
@@ -505,15 +506,5 @@ func (sh *shell) noStore() error {
 
 // showError tells the user something went wrong, in the UI language.
 func (sh *shell) showError(err error) {
-	showMessage(sh.win, sh.loc, sh.loc.T("common.error"), errorText(sh.loc, err))
-}
-
-// showMessage shows a dialog whose text wraps (dialog.ShowInformation would
-// stretch a long error across the window).
-func showMessage(win fyne.Window, loc *i18n.Localizer, title, text string) {
-	l := ui.Wrapped(text)
-	d := dialog.NewCustom(title, loc.T("common.ok"), l, win)
-	d.Resize(fyne.NewSize(480, 0))
-	ui.WithKeys(win, d, nil)
-	d.Show()
+	ui.ShowMessage(sh.win, sh.loc, sh.loc.T("common.error"), ui.ErrorText(sh.loc, err))
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"github.com/firebreak-drills/firebreak/app/ui"
 )
 
 // Keyboard on the exercise screen: Ctrl+Tab and Ctrl+Page Down go to the
@@ -40,7 +41,7 @@ func (e *exerciseScreen) bindKeys() {
 				e.console.togglePause()
 			}
 		case fyne.KeyF1:
-			showMessage(e.sh.win, e.sh.loc, e.sh.loc.T("keys.title"), e.sh.loc.T("keys.exercise"))
+			ui.ShowMessage(e.sh.win, e.sh.loc, e.sh.loc.T("keys.title"), e.sh.loc.T("keys.exercise"))
 		}
 	})
 }

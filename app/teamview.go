@@ -575,7 +575,7 @@ func (tv *teamView) statementBox(d *scenario.Decision, lang string) fyne.CanvasO
 		tv.statements[d.ID] = sd
 	}
 	sd.entry.SetPlaceHolder(loc.T("team.statement_placeholder"))
-	objs := []fyne.CanvasObject{ui.Bold(loc.T("team.statement_title", "kind", statementKindName(loc, d.Statement.Kind))), sd.entry}
+	objs := []fyne.CanvasObject{ui.Bold(loc.T("team.statement_title", "kind", ui.StatementKindName(loc, d.Statement.Kind))), sd.entry}
 	sd.checks = nil
 	if len(d.Statement.RequiredFacts) > 0 {
 		objs = append(objs, ui.Muted(loc.T("team.statement_facts")))
@@ -583,7 +583,7 @@ func (tv *teamView) statementBox(d *scenario.Decision, lang string) fyne.CanvasO
 			icon := widget.NewIcon(theme.CheckButtonIcon())
 			sd.checks = append(sd.checks, icon)
 			objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(icon), nil,
-				ui.Wrapped(factLabel(tv.scenario, id, lang))))
+				ui.Wrapped(ui.FactLabel(tv.scenario, id, lang))))
 		}
 	}
 	objs = append(objs, sd.rubric.box)
@@ -646,29 +646,6 @@ func (tv *teamView) restoreDrafts(drafts map[string]string) {
 	}
 }
 
-// statementKindName names a kind of statement in the UI language.
-func statementKindName(loc *i18n.Localizer, kind string) string {
-	key := "statement.kind." + kind
-	if s := loc.T(key); s != key {
-		return s
-	}
-	return kind
-}
-
-// factLabel names a required fact in lang, or gives its id.
-func factLabel(sc *scenario.Scenario, id, lang string) string {
-	if sc != nil {
-		for _, f := range sc.Facts {
-			if f.ID == id {
-				if s := f.Label.Get(lang); s != "" {
-					return s
-				}
-			}
-		}
-	}
-	return id
-}
-
 // askConfirm asks the team to confirm a choice: one click picks, a second
 // commits, so a stray click cannot decide for the team. For a decision that
 // asks for a statement, the statement goes with the choice.
@@ -683,7 +660,7 @@ func (tv *teamView) askConfirm(d *scenario.Decision, o *scenario.Option, lang st
 		n := utf8.RuneCountInString(text)
 		switch {
 		case n > engine.MaxStatementLen:
-			showMessage(tv.win, tv.loc, tv.loc.T("team.confirm_title"),
+			ui.ShowMessage(tv.win, tv.loc, tv.loc.T("team.confirm_title"),
 				tv.loc.T("team.statement_too_long", "n", n, "max", engine.MaxStatementLen))
 			return
 		case strings.TrimSpace(text) == "":
@@ -810,11 +787,11 @@ func heldByPause(err error) bool {
 func (tv *teamView) chosen(err error) {
 	switch {
 	case heldByPause(err):
-		showMessage(tv.win, tv.loc, tv.loc.T("team.choice_refused_title"), tv.loc.T("team.choice_paused"))
+		ui.ShowMessage(tv.win, tv.loc, tv.loc.T("team.choice_refused_title"), tv.loc.T("team.choice_paused"))
 	case errors.Is(err, engine.ErrRejected):
-		showMessage(tv.win, tv.loc, tv.loc.T("team.choice_refused_title"), choiceRefusedText(tv.loc, err))
+		ui.ShowMessage(tv.win, tv.loc, tv.loc.T("team.choice_refused_title"), choiceRefusedText(tv.loc, err))
 	case err != nil:
-		showMessage(tv.win, tv.loc, tv.loc.T("common.error"), errorText(tv.loc, err))
+		ui.ShowMessage(tv.win, tv.loc, tv.loc.T("common.error"), ui.ErrorText(tv.loc, err))
 	}
 	tv.refresh()
 }
@@ -836,7 +813,7 @@ func choiceRefusedText(loc *i18n.Localizer, err error) string {
 // injectCard draws one delivered inject: channel, time and sender above the
 // text.
 func injectCard(loc *i18n.Localizer, in *scenario.Inject, at time.Duration, lang string, roleLabel func(string) string) fyne.CanvasObject {
-	objs := []fyne.CanvasObject{ui.IconLine(channelIcon(in.Channel), ui.ChannelName(loc, in.Channel)+" · "+debrief.Clock(at))}
+	objs := []fyne.CanvasObject{ui.IconLine(ui.ChannelIcon(in.Channel), ui.ChannelName(loc, in.Channel)+" · "+debrief.Clock(at))}
 	if from := in.From.Get(lang); from != "" {
 		objs = append(objs, ui.Muted(loc.T("team.from", "from", from)))
 	}
@@ -850,26 +827,4 @@ func injectCard(loc *i18n.Localizer, in *scenario.Inject, at time.Duration, lang
 	}
 	objs = append(objs, ui.Wrapped(in.Text.Get(lang)))
 	return ui.Panel(objs...)
-}
-
-// channelIcon picks an icon per channel so a glance tells a phone call from
-// a regulator's letter.
-func channelIcon(channel string) fyne.Resource {
-	switch channel {
-	case "social":
-		return theme.MailForwardIcon()
-	case "news":
-		return theme.DocumentIcon()
-	case "phone":
-		return theme.VolumeUpIcon()
-	case "email":
-		return theme.MailComposeIcon()
-	case "memo":
-		return theme.DocumentCreateIcon()
-	case "regulator":
-		return theme.WarningIcon()
-	case "customer":
-		return theme.AccountIcon()
-	}
-	return theme.InfoIcon()
 }

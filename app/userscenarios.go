@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/library"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -34,7 +35,7 @@ func (u userScenario) OK() bool { return u.Entry.Scenario != nil && u.Err == nil
 func (u userScenario) Findings(loc *i18n.Localizer) []string {
 	var out []string
 	if u.Err != nil {
-		out = append(out, findingText(loc, u.Entry.File, scenario.SevError, errorText(loc, u.Err)))
+		out = append(out, findingText(loc, u.Entry.File, scenario.SevError, ui.ErrorText(loc, u.Err)))
 	}
 	for _, p := range u.Problems {
 		out = append(out, problemLine(loc, p))
@@ -82,7 +83,7 @@ func problemsText(loc *i18n.Localizer, err error) string {
 		}
 		return strings.Join(lines, "\n")
 	}
-	return errorText(loc, err)
+	return ui.ErrorText(loc, err)
 }
 
 // loadUserScenarios reads every *.yaml (and *.yml) file in dir, sorted by
@@ -138,16 +139,3 @@ func readScenario(name string, r io.Reader) userScenario {
 	}
 	return u
 }
-
-// entryLabel names a scenario in a list: its title, and for a file from
-// outside the app its file name too, since a copy of a built-in scenario
-// keeps the built-in's title.
-func entryLabel(e library.Entry, lang string) string {
-	title := e.Scenario.Title.Get(lang)
-	if isBuiltin(e) {
-		return title
-	}
-	return title + " — " + filepath.Base(e.File)
-}
-
-func isBuiltin(e library.Entry) bool { return strings.HasPrefix(e.File, "builtin:") }

@@ -23,6 +23,10 @@ type Entry struct {
 	Scenario *scenario.Scenario
 }
 
+// Builtin reports whether the scenario is one of the app's own (File is
+// builtin:ID.yaml), not a file of the user's.
+func (e Entry) Builtin() bool { return strings.HasPrefix(e.File, "builtin:") }
+
 var (
 	once     sync.Once
 	builtins []Entry

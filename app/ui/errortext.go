@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"errors"
@@ -11,7 +11,7 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
 
-// errorText says in the UI language what went wrong, for the errors a
+// ErrorText says in the UI language what went wrong, for the errors a
 // facilitator can act on: the exercise database cannot be used (not one,
 // another program's, newer, in use, not permitted) and a scenario that made
 // the engine stop. Each names the file or the moment. Other errors keep
@@ -20,7 +20,7 @@ import (
 // The refusals are sentinel errors of internal/exercise (the store's,
 // re-exported there) and internal/engine, turned into words here, at the
 // edge (as joinErrorText does for internal/lan).
-func errorText(loc *i18n.Localizer, err error) string {
+func ErrorText(loc *i18n.Localizer, err error) string {
 	if err == nil {
 		return ""
 	}
@@ -30,7 +30,7 @@ func errorText(loc *i18n.Localizer, err error) string {
 		if errors.Is(err, engine.ErrInstantLimit) {
 			key = "error.limit.instant"
 		}
-		return loc.T(key, "limit", groupDigits(le.Limit), "at", debrief.Clock(le.At))
+		return loc.T(key, "limit", GroupDigits(le.Limit), "at", debrief.Clock(le.At))
 	}
 	if code := engine.RefusalCode(err); code != "" {
 		// The engine refused a facilitator's command (schedule control,
@@ -70,9 +70,9 @@ func errorText(loc *i18n.Localizer, err error) string {
 	return loc.T("error.store.other", "file", file, "error", oe.Err.Error())
 }
 
-// groupDigits writes n with a comma between groups of three digits
+// GroupDigits writes n with a comma between groups of three digits
 // (50,000), as both languages' texts do.
-func groupDigits(n int) string {
+func GroupDigits(n int) string {
 	s := strconv.Itoa(n)
 	neg := n < 0
 	if neg {
