@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
 

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
@@ -55,6 +56,7 @@ func Scroller(width float32, objs ...fyne.CanvasObject) fyne.CanvasObject {
 // dimension without evidence shows as a dash rather than vanishing.
 func AllDimensions() []string { return append(slices.Clone(scoring.Dimensions), scoring.Overall) }
 
+// SecondsDur turns seconds (as the debrief model keeps them) into a duration.
 func SecondsDur(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
 
 // MinWidth gives its content at least a width (a column of a table).
