@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 )
 
@@ -15,8 +16,8 @@ import (
 func startShared(t *testing.T, autoPause bool) (*shell, *exerciseScreen, *engine.FakeClock) {
 	t.Helper()
 	clock := engine.NewFakeClock()
-	sh := testShell(t, openStore(t), clock)
-	sh.showSetup(miniEntry(t))
+	sh := testShell(t, uitest.OpenStore(t), clock)
+	sh.showSetup(uitest.MiniEntry(t))
 	s := currentAs[*setupScreen](t, sh)
 	s.autoPauseCheck.SetChecked(autoPause)
 	test.Tap(s.startButton)
@@ -123,10 +124,10 @@ func TestNoAutoPauseUnlessChosen(t *testing.T) {
 // not; the console's switch silences it, and the choice is kept.
 func TestAChimeSoundsForADecisionOnAnotherTab(t *testing.T) {
 	clock := engine.NewFakeClock()
-	sh := testShell(t, openStore(t), clock)
+	sh := testShell(t, uitest.OpenStore(t), clock)
 	rings := 0
 	sh.deps.chime = func() { rings++ }
-	sh.showSetup(miniEntry(t))
+	sh.showSetup(uitest.MiniEntry(t))
 	test.Tap(currentAs[*setupScreen](t, sh).startButton)
 	e := currentAs[*exerciseScreen](t, sh)
 	if err := e.run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/firebreak-drills/firebreak/app/branchmap"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/library"
@@ -21,7 +23,7 @@ func TestBranchMapOpensFromHomeAndGoesBack(t *testing.T) {
 	if !ok {
 		t.Fatal("no built-in beverage-recall")
 	}
-	sh := shellWith(t, openStore(t), engine.NewFakeClock(), "", miniEntry(t), bev)
+	sh := shellWith(t, uitest.OpenStore(t), engine.NewFakeClock(), "", uitest.MiniEntry(t), bev)
 	h := currentAs[*homeScreen](t, sh)
 	button := h.mapButtons[bev.File]
 	if button == nil || button.Text != "Branch map" {
@@ -29,10 +31,10 @@ func TestBranchMapOpensFromHomeAndGoesBack(t *testing.T) {
 	}
 	test.Tap(button)
 	b := currentAs[*branchmap.Screen](t, sh)
-	if got := drawnText(sh.body); !strings.Contains(got, bev.Scenario.Phases[0].Title.Get("en")) {
+	if got := tree.DrawnText(sh.body); !strings.Contains(got, bev.Scenario.Phases[0].Title.Get("en")) {
 		t.Errorf("the map does not show the first phase's title:\n%s", got)
 	}
-	if strings.Contains(drawnText(sh.body), "Highlight") {
+	if strings.Contains(tree.DrawnText(sh.body), "Highlight") {
 		t.Error("a map opened from home offers a team to highlight")
 	}
 
@@ -41,22 +43,22 @@ func TestBranchMapOpensFromHomeAndGoesBack(t *testing.T) {
 	if currentAs[*branchmap.Screen](t, sh) != b {
 		t.Fatal("the language switch left the branch map")
 	}
-	if got := drawnText(sh.body); !strings.Contains(got, bev.Scenario.Phases[0].Title.Get("zh")) {
+	if got := tree.DrawnText(sh.body); !strings.Contains(got, bev.Scenario.Phases[0].Title.Get("zh")) {
 		t.Errorf("after the switch the map does not show the first phase's Chinese title:\n%s", got)
 	}
 	test.Tap(sh.langButtons[i18n.EN])
 
-	test.Tap(findButton(t, sh.body, "Back"))
+	test.Tap(tree.FindButton(t, sh.body, "Back"))
 	currentAs[*homeScreen](t, sh)
 }
 
 // From the debrief the map offers the teams' paths, and Back returns to the
 // debrief.
 func TestBranchMapFromDebriefAndBack(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
 	sh := testShell(t, st, clock)
-	run := startMini(t, st, clock)
+	run := uitest.StartMini(t, st, clock)
 	sh.showExercise(run, nil)
 	s := run.Session
 	must := func(err error) {
@@ -75,10 +77,10 @@ func TestBranchMapFromDebriefAndBack(t *testing.T) {
 
 	test.Tap(d.mapButton)
 	currentAs[*branchmap.Screen](t, sh)
-	if got := drawnText(sh.body); !strings.Contains(got, "Alpha") {
+	if got := tree.DrawnText(sh.body); !strings.Contains(got, "Alpha") {
 		t.Errorf("the map opened from the debrief does not name the team whose path it shows:\n%s", got)
 	}
-	test.Tap(findButton(t, sh.body, "Back"))
+	test.Tap(tree.FindButton(t, sh.body, "Back"))
 	if currentAs[*debriefScreen](t, sh) != d {
 		t.Error("back does not return to the debrief")
 	}

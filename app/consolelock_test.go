@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/firebreak-drills/firebreak/app/prefs"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
@@ -57,10 +59,10 @@ func TestConsoleLockBacksOffAfterWrongPINs(t *testing.T) {
 // the PIN opens it again (Space does not pause meanwhile); a resumed
 // exercise starts locked.
 func TestTheConsoleLocksBehindItsPIN(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
 	sh := testShell(t, st, clock)
-	sh.showSetup(miniEntry(t))
+	sh.showSetup(uitest.MiniEntry(t))
 	s := currentAs[*setupScreen](t, sh)
 	test.Type(s.pinEntry, "24a8")
 	test.Tap(s.startButton)
@@ -77,7 +79,7 @@ func TestTheConsoleLocksBehindItsPIN(t *testing.T) {
 	if e.lock == nil || e.lock.locked || e.lockButton == nil {
 		t.Fatal("the console is not open, with a Lock button, after setup")
 	}
-	if !holds(t, e.pages.Objects[0], e.console.root) {
+	if !tree.Holds(t, e.pages.Objects[0], e.console.root) {
 		t.Fatal("the console tab does not show the console")
 	}
 
@@ -86,7 +88,7 @@ func TestTheConsoleLocksBehindItsPIN(t *testing.T) {
 		t.Fatal("showing a team's tab leaves the console open")
 	}
 	e.tabs.SelectIndex(0)
-	if e.lockPanel == nil || holds(t, e.pages.Objects[0], e.console.root) {
+	if e.lockPanel == nil || tree.Holds(t, e.pages.Objects[0], e.console.root) {
 		t.Fatal("the locked console tab still shows the console")
 	}
 	var paused bool
@@ -104,7 +106,7 @@ func TestTheConsoleLocksBehindItsPIN(t *testing.T) {
 	}
 	test.Type(e.lockPanel.entry, "2468")
 	e.lockPanel.entry.OnSubmitted(e.lockPanel.entry.Text) // Enter
-	if e.lock.locked || !holds(t, e.pages.Objects[0], e.console.root) {
+	if e.lock.locked || !tree.Holds(t, e.pages.Objects[0], e.console.root) {
 		t.Fatal("the right PIN does not open the console")
 	}
 	test.Tap(e.lockButton)
@@ -121,21 +123,21 @@ func TestTheConsoleLocksBehindItsPIN(t *testing.T) {
 	if e.lock == nil || !e.lock.locked || e.lockPanel == nil {
 		t.Fatal("a resumed exercise's console is not locked")
 	}
-	if text := allText(e.pages.Objects[0]); !strings.Contains(text, "控制台已锁定") {
+	if text := tree.AllText(e.pages.Objects[0]); !strings.Contains(text, "控制台已锁定") {
 		t.Errorf("the Chinese lock panel says:\n%s", text)
 	}
 }
 
 // TestNoPINNoLock: without a PIN the console never locks.
 func TestNoPINNoLock(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	sh := testShell(t, st, engine.NewFakeClock())
-	sh.showSetup(miniEntry(t))
+	sh.showSetup(uitest.MiniEntry(t))
 	test.Tap(currentAs[*setupScreen](t, sh).startButton)
 	e := currentAs[*exerciseScreen](t, sh)
 	e.tabs.SelectIndex(1)
 	e.tabs.SelectIndex(0)
-	if e.lock != nil || !holds(t, e.pages.Objects[0], e.console.root) {
+	if e.lock != nil || !tree.Holds(t, e.pages.Objects[0], e.console.root) {
 		t.Error("the console locked without a PIN")
 	}
 }

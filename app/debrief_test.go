@@ -89,9 +89,9 @@ func hasText(texts []string, sub string) bool {
 // two notes. Alpha's decision times out at 34m, which ends the exercise.
 func playedWorld(t *testing.T) (*exercise.DB, *engine.FakeClock, string) {
 	t.Helper()
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
-	e := engineEntry(t, "world.yaml")
+	e := uitest.EngineEntry(t, "world.yaml")
 	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha", "Bravo"},
 		Lang: "en", Speed: 1}, e.Scenario.Title, "gui", clock, exercise.EachEvent)
 	if err != nil {
@@ -127,7 +127,7 @@ func playedWorld(t *testing.T) (*exercise.DB, *engine.FakeClock, string) {
 func worldDebrief(t *testing.T) (*shell, *debriefScreen, *exercise.DB, string) {
 	t.Helper()
 	st, clock, id := playedWorld(t)
-	sh := shellWith(t, st, clock, "", engineEntry(t, "world.yaml"))
+	sh := shellWith(t, st, clock, "", uitest.EngineEntry(t, "world.yaml"))
 	sh.showDebrief(id)
 	return sh, currentAs[*debriefScreen](t, sh), st, id
 }
@@ -626,7 +626,7 @@ func playedBeverage(t *testing.T) (*exercise.DB, *engine.FakeClock, string, libr
 	if e.Scenario == nil {
 		t.Fatal("no beverage-recall scenario")
 	}
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
 	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha", "Bravo"},
 		Lang: "en", Speed: 60}, e.Scenario.Title, "gui", clock, exercise.EachEvent)

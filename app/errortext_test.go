@@ -10,6 +10,7 @@ import (
 
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -22,12 +23,12 @@ func TestHomeSaysTheDatabaseIsInUse(t *testing.T) {
 	openErr := uitest.StoreRefusals(t)["locked"]
 	sh := newShell(uitest.Window(t), i18n.ZH, deps{
 		openStore:     func() (*exercise.DB, error) { return nil, openErr },
-		loadScenarios: func() ([]library.Entry, error) { return []library.Entry{miniEntry(t)}, nil },
+		loadScenarios: func() ([]library.Entry, error) { return []library.Entry{uitest.MiniEntry(t)}, nil },
 		clock:         engine.NewFakeClock(),
 	})
 	sh.load()
 	t.Cleanup(sh.close)
-	text := allText(sh.win.Content())
+	text := tree.AllText(sh.win.Content())
 	var oe *exercise.OpenError
 	errors.As(openErr, &oe)
 	if !strings.Contains(text, "无法打开演练数据库：“"+oe.Path+"”正被另一个 Firebreak") {
@@ -66,7 +67,7 @@ func TestAnExerciseStoppedAtTheLimitCanBeEnded(t *testing.T) {
 	test.Tap(ex.console.endButton)
 	ex.console.endConfirm.Confirm()
 	currentAs[*debriefScreen](t, sh)
-	if text := allText(sh.win.Content()); !strings.Contains(text, "stopped because the scenario made too much happen at once") {
+	if text := tree.AllText(sh.win.Content()); !strings.Contains(text, "stopped because the scenario made too much happen at once") {
 		t.Errorf("the debrief does not say why the exercise stopped:\n%.2000s", text)
 	}
 }

@@ -12,13 +12,15 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
 
 // From the setup form through the console to the debrief, on a fake clock.
 func TestConsoleRunsAndEndsIntoDebrief(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
 	sh := testShell(t, st, clock)
 	sh.showSetup(sh.scenarios[0])
@@ -94,9 +96,9 @@ func TestConsoleRunsAndEndsIntoDebrief(t *testing.T) {
 }
 
 func TestHomeResumesAnUnfinishedExercise(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
-	run := startMini(t, st, clock)
+	run := uitest.StartMini(t, st, clock)
 	_ = run.Session.Send(engine.Command{Kind: engine.CmdResume})
 	clock.Add(2 * time.Minute)
 	_ = run.Session.Tick()
@@ -123,9 +125,9 @@ func TestHomeResumesAnUnfinishedExercise(t *testing.T) {
 // A resumed exercise draws its world's trend lines from the start, as
 // they were before the app stopped, not from the moment it was resumed.
 func TestResumeKeepsTheWorldTrendLines(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
-	run := startMini(t, st, clock)
+	run := uitest.StartMini(t, st, clock)
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
@@ -168,7 +170,7 @@ func TestExerciseEndingByTimeShowsDebrief(t *testing.T) {
 }
 
 func TestLanguageSwitchRebuildsInChinese(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
 	sh := testShell(t, st, clock)
 
@@ -297,7 +299,7 @@ func TestTheTickRedrawsTheTabShown(t *testing.T) {
 		t.Errorf("Bravo's countdown, once shown, reads %q", got)
 	}
 	for i, it := range ex.tabs.Items {
-		if holds(t, it.Content, ex.pages.Objects[i]) {
+		if tree.Holds(t, it.Content, ex.pages.Objects[i]) {
 			t.Errorf("tab %d holds its page: refreshing the tabs would redraw it", i)
 		}
 		if ex.pages.Objects[i].Visible() != (i == 2) {
@@ -408,9 +410,9 @@ func TestDialogsAnswerTheKeyboard(t *testing.T) {
 // fake clock, paused at 0 as a new exercise is.
 func miniExercise(t *testing.T) (*shell, *exerciseScreen, *engine.FakeClock) {
 	t.Helper()
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
 	sh := testShell(t, st, clock)
-	sh.showExercise(startMini(t, st, clock), nil)
+	sh.showExercise(uitest.StartMini(t, st, clock), nil)
 	return sh, currentAs[*exerciseScreen](t, sh), clock
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/firebreak-drills/firebreak/app/ui"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -53,9 +54,9 @@ func TestCountTones(t *testing.T) {
 // for Alpha and Bravo on a shell, with the clock running.
 func startVoices(t *testing.T) (*shell, *exerciseScreen, *engine.FakeClock) {
 	t.Helper()
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
-	voices := engineEntry(t, "voices.yaml")
+	voices := uitest.EngineEntry(t, "voices.yaml")
 	sh := shellWith(t, st, clock, "", voices)
 	run, err := exercise.Start(st, engine.Config{ScenarioID: voices.ID, Source: voices.Source, Teams: []string{"Alpha", "Bravo"},
 		Lang: "en", Speed: 1, Seed: 42}, voices.Scenario.Title, "gui", clock, exercise.EachEvent)

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -20,7 +21,7 @@ func TestUnreadFeedSurvivesASwitchAndAResume(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := entries[slices.IndexFunc(entries, func(e library.Entry) bool { return e.ID == "beverage-recall" })]
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
 	sh := shellWith(t, st, clock, "", e)
 	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha", "Bravo"},

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -44,8 +45,8 @@ var findingLine = regexp.MustCompile(`^(.+):(\d+):(\d+): (error|warning): (.+)$`
 
 func TestBrokenUserScenarioShowsItsFindings(t *testing.T) {
 	dir, broken, good := userFolder(t)
-	st := openStore(t)
-	sh := shellWith(t, st, engine.NewFakeClock(), dir, miniEntry(t))
+	st := uitest.OpenStore(t)
+	sh := shellWith(t, st, engine.NewFakeClock(), dir, uitest.MiniEntry(t))
 	h := currentAs[*homeScreen](t, sh)
 	if got := h.userHeading.Text; got != "Your scenarios" {
 		t.Errorf("user heading = %q", got)
@@ -131,7 +132,7 @@ func TestBrokenUserScenarioShowsItsFindings(t *testing.T) {
 
 func TestOpenScenarioFile(t *testing.T) {
 	_, broken, good := userFolder(t)
-	sh := testShell(t, openStore(t), engine.NewFakeClock()) // no user folder
+	sh := testShell(t, uitest.OpenStore(t), engine.NewFakeClock()) // no user folder
 	h := currentAs[*homeScreen](t, sh)
 	if h.openButton == nil || h.openButton.Text != "Open scenario file…" {
 		t.Fatal("no open button")
@@ -197,7 +198,7 @@ var englishWords = regexp.MustCompile(`[A-Za-z]+(?: +[A-Za-z]+){2,}`)
 // too, keeping the file:line:col position; Copy all copies what it shows.
 func TestChineseFindingsScreenIsChinese(t *testing.T) {
 	dir, broken, _ := userFolder(t)
-	sh := shellWith(t, openStore(t), engine.NewFakeClock(), dir, miniEntry(t))
+	sh := shellWith(t, uitest.OpenStore(t), engine.NewFakeClock(), dir, uitest.MiniEntry(t))
 	sh.setLang(i18n.ZH)
 	sh.showHome()
 	h := currentAs[*homeScreen](t, sh)

@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/firebreak-drills/firebreak/app/prefs"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -26,7 +28,7 @@ const historyStatement = "Unique-history-statement: we are sorry, 我们深表�
 // with historyStatement when say is set, and ends it when end is set.
 func playedMini(t *testing.T, st *exercise.DB, clock *engine.FakeClock, say, end bool) string {
 	t.Helper()
-	run := startMini(t, st, clock)
+	run := uitest.StartMini(t, st, clock)
 	s := run.Session
 	must := func(err error) {
 		t.Helper()
@@ -74,7 +76,7 @@ func onDisk(t *testing.T, st *exercise.DB) []byte {
 // from the list, from the database file and with the host's files, and
 // keeps the others.
 func TestHistoryErasesAnExerciseForGood(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
 	finished := playedMini(t, st, clock, true, true)
 	running := playedMini(t, st, clock, false, false)
@@ -94,8 +96,8 @@ func TestHistoryErasesAnExerciseForGood(t *testing.T) {
 	store.SetString(prefs.PIN(running), prefs.HashPIN("1357"))
 
 	home := currentAs[*homeScreen](t, sh)
-	if !strings.Contains(allText(sh.body), "2 exercises on this laptop") {
-		t.Errorf("the home screen does not count the exercises:\n%s", allText(sh.body))
+	if !strings.Contains(tree.AllText(sh.body), "2 exercises on this laptop") {
+		t.Errorf("the home screen does not count the exercises:\n%s", tree.AllText(sh.body))
 	}
 	test.Tap(home.historyButton)
 	h := currentAs[*historyScreen](t, sh)
@@ -127,8 +129,8 @@ func TestHistoryErasesAnExerciseForGood(t *testing.T) {
 	if _, ok := h.openButtons[finished]; ok || len(h.openButtons) != 1 {
 		t.Errorf("after erasing, the history lists %d exercises", len(h.openButtons))
 	}
-	if !strings.Contains(allText(sh.body), "Nothing of it remains") {
-		t.Errorf("the history does not say the exercise was erased:\n%s", allText(sh.body))
+	if !strings.Contains(tree.AllText(sh.body), "Nothing of it remains") {
+		t.Errorf("the history does not say the exercise was erased:\n%s", tree.AllText(sh.body))
 	}
 	if _, err := st.Exercise(finished); !errors.Is(err, exercise.ErrNotFound) {
 		t.Errorf("the erased exercise is still in the database: %v", err)
@@ -153,7 +155,7 @@ func TestHistoryErasesAnExerciseForGood(t *testing.T) {
 // TestHistoryErasesAll: "erase all" leaves a database with no exercise
 // text in it and no host files, and the home screen says there is none.
 func TestHistoryErasesAll(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
 	playedMini(t, st, clock, true, true)
 	playedMini(t, st, clock, true, false)
@@ -165,7 +167,7 @@ func TestHistoryErasesAll(t *testing.T) {
 	sh.deps.lanDir = func(id string) string { return filepath.Join(lanRoot, id) }
 	sh.showHistory()
 	h := currentAs[*historyScreen](t, sh)
-	title := miniEntry(t).Scenario.Title.Get("en")
+	title := uitest.MiniEntry(t).Scenario.Title.Get("en")
 	if !bytes.Contains(onDisk(t, st), []byte(title)) {
 		t.Fatalf("the scenario title %q is not in the database before erasing", title)
 	}
@@ -187,12 +189,12 @@ func TestHistoryErasesAll(t *testing.T) {
 		t.Errorf("the host files are still there after erasing all: %v", err)
 	}
 	h = currentAs[*historyScreen](t, sh)
-	if !h.eraseAllButton.Disabled() || !strings.Contains(allText(sh.body), "No exercises on this laptop.") {
-		t.Errorf("the emptied history:\n%s", allText(sh.body))
+	if !h.eraseAllButton.Disabled() || !strings.Contains(tree.AllText(sh.body), "No exercises on this laptop.") {
+		t.Errorf("the emptied history:\n%s", tree.AllText(sh.body))
 	}
 	sh.showHome()
-	if !strings.Contains(allText(sh.body), "No exercises on this laptop yet.") || !currentAs[*homeScreen](t, sh).historyButton.Disabled() {
-		t.Errorf("the home screen after erasing all:\n%s", allText(sh.body))
+	if !strings.Contains(tree.AllText(sh.body), "No exercises on this laptop yet.") || !currentAs[*homeScreen](t, sh).historyButton.Disabled() {
+		t.Errorf("the home screen after erasing all:\n%s", tree.AllText(sh.body))
 	}
 }
 
@@ -200,7 +202,7 @@ func TestHistoryErasesAll(t *testing.T) {
 // tick replaces the oldest, and the comparison puts every team of both
 // side by side, A's first, with their scores and endings.
 func TestHistoryComparesTwoExercises(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
 	first := playedMini(t, st, clock, true, true)
 	second := playedMini(t, st, clock, false, true)
@@ -239,7 +241,7 @@ func TestHistoryComparesTwoExercises(t *testing.T) {
 	if c.cells["ending|1"] == "" {
 		t.Error("no ending shown")
 	}
-	if strings.Contains(allText(sh.body), "Different scenarios") {
+	if strings.Contains(tree.AllText(sh.body), "Different scenarios") {
 		t.Error("two runs of the same scenario are said to differ")
 	}
 	test.Tap(c.backButton)
@@ -251,14 +253,14 @@ func TestHistoryComparesTwoExercises(t *testing.T) {
 // TestHistoryInChinese: the history and the comparison speak Chinese,
 // with the language's own punctuation between facts.
 func TestHistoryInChinese(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
 	a := playedMini(t, st, clock, true, true)
 	b := playedMini(t, st, clock, false, false)
 	sh := testShell(t, st, clock)
 	sh.setLang(i18n.ZH)
 	sh.showHistory()
-	text := allText(sh.body)
+	text := tree.AllText(sh.body)
 	for _, want := range []string{"演练记录", "已结束", "未完成，时钟停在"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the Chinese history lacks %q:\n%s", want, text)
@@ -274,7 +276,7 @@ func TestHistoryInChinese(t *testing.T) {
 		}
 	}
 	sh.showCompare(a, b, sh.showHome)
-	text = allText(sh.body)
+	text = tree.AllText(sh.body)
 	for _, want := range []string{"两场演练对比", "逐项对比", "结局", "超时"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the Chinese comparison lacks %q:\n%s", want, text)
@@ -284,7 +286,7 @@ func TestHistoryInChinese(t *testing.T) {
 
 // The history and the comparison fit a 1024×600 netbook in both languages.
 func TestHistoryAndCompareFitANetbook(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
 	a := playedMini(t, st, clock, true, true)
 	b := playedMini(t, st, clock, false, true)

@@ -315,7 +315,7 @@ func TestRatingDialogPreselectsTheSuggestion(t *testing.T) {
 func TestJudgementAfterTheEnd(t *testing.T) {
 	win := uitest.Window(t)
 	clock := engine.NewFakeClock()
-	run := startMini(t, openStore(t), clock)
+	run := uitest.StartMini(t, uitest.OpenStore(t), clock)
 	_ = run.Session.Send(engine.Command{Kind: engine.CmdResume})
 	clock.Add(6 * time.Minute)
 	_ = run.Session.Tick()

@@ -72,9 +72,9 @@ func TestCtrlEnterLeadsFromTheStatementToTheOptions(t *testing.T) {
 }
 
 func testCtrlEnterLeadsFromTheStatementToTheOptions(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
-	world := engineEntry(t, "world.yaml")
+	world := uitest.EngineEntry(t, "world.yaml")
 	sh := shellWith(t, st, clock, "", world)
 	run, err := exercise.Start(st, engine.Config{ScenarioID: world.ID, Source: world.Source, Teams: []string{"Alpha"},
 		Lang: "en", Speed: 1}, world.Scenario.Title, "gui", clock, exercise.EachEvent)
@@ -123,7 +123,7 @@ func TestCtrlEnterSendsTheFacilitatorsInject(t *testing.T) {
 // A refused choice is explained in the UI's language, not the engine's
 // English.
 func TestARefusedChoiceIsExplainedInChinese(t *testing.T) {
-	s, err := engine.Start(engine.Config{ScenarioID: "mini", Source: miniEntry(t).Source, Teams: []string{"Alpha"}, Lang: "zh", Speed: 1},
+	s, err := engine.Start(engine.Config{ScenarioID: "mini", Source: uitest.MiniEntry(t).Source, Teams: []string{"Alpha"}, Lang: "zh", Speed: 1},
 		&engine.MemoryLog{}, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -112,7 +113,7 @@ func startHosted(t *testing.T) *hostedRig {
 	r.ui.Pump()
 	storeSavedJoin(nil)
 	t.Cleanup(func() { storeSavedJoin(nil) })
-	r.fac.showSetup(miniEntry(t))
+	r.fac.showSetup(uitest.MiniEntry(t))
 	s := currentAs[*setupScreen](t, r.fac)
 	if s.severalCheck == nil {
 		t.Fatal("setup does not offer team laptops though the shell can host")
@@ -281,8 +282,8 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 	// The facilitator runs the clock; at 5 minutes the reporter calls
 	// and the decision opens on the team laptop.
 	rig.openFirstDecision(r)
-	if !strings.Contains(allText(r.tv.inbox), "A reporter calls") {
-		t.Errorf("team inbox lacks the inject:\n%s", allText(r.tv.inbox))
+	if !strings.Contains(tree.AllText(r.tv.inbox), "A reporter calls") {
+		t.Errorf("team inbox lacks the inject:\n%s", tree.AllText(r.tv.inbox))
 	}
 	buttons := r.tv.optionButtons["first"]
 	if len(buttons) != 2 {
@@ -444,8 +445,8 @@ func TestHostedExerciseResumesWhereTeamsKnowIt(t *testing.T) {
 	// it on the same address and code.
 	fac2 := rig.restart()
 	home := currentAs[*homeScreen](t, fac2)
-	if home.resumeButtons[id] == nil || !strings.Contains(allText(fac2.body), "On team laptops: resuming serves it again") {
-		t.Errorf("home does not offer to resume the hosted exercise as one:\n%s", allText(fac2.body))
+	if home.resumeButtons[id] == nil || !strings.Contains(tree.AllText(fac2.body), "On team laptops: resuming serves it again") {
+		t.Errorf("home does not offer to resume the hosted exercise as one:\n%s", tree.AllText(fac2.body))
 	}
 	fac2.resumeExercise(id)
 	rig.ui.Pump() // the resume finishes on the UI goroutine
@@ -534,8 +535,8 @@ func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
 	if !strings.Contains(j2.joinErr, "Trying again every few seconds") {
 		t.Errorf("a rejoin with the host down says %q", j2.joinErr)
 	}
-	if !strings.Contains(allText(team2.body), "1 choice(s) made here have not reached the facilitator's laptop yet") {
-		t.Errorf("the join screen does not say a choice is still to be delivered:\n%s", allText(team2.body))
+	if !strings.Contains(tree.AllText(team2.body), "1 choice(s) made here have not reached the facilitator's laptop yet") {
+		t.Errorf("the join screen does not say a choice is still to be delivered:\n%s", tree.AllText(team2.body))
 	}
 	// The facilitator resumes; the laptop gets in and sends the choice
 	// again.
@@ -592,8 +593,8 @@ func TestHostingWhenTheAnnouncementFails(t *testing.T) {
 	if err == nil || closer != nil {
 		t.Fatalf("a bad announcement gave closer %v, error %v; want no closer and an error", closer, err)
 	}
-	st := openStore(t)
-	run := startMini(t, st, engine.NewFakeClock())
+	st := uitest.OpenStore(t)
+	run := uitest.StartMini(t, st, engine.NewFakeClock())
 	dir := filepath.Join(t.TempDir(), "lan")
 	hs, err := startHosting(run, dir, func(announcement) (io.Closer, error) {
 		return advertiseExercise(announcement{}) // fails: no id
@@ -630,8 +631,8 @@ func TestResumedHostMovesWhenItsPortIsTaken(t *testing.T) {
 	if port2 == port {
 		t.Fatalf("still on port %s", port)
 	}
-	if !strings.Contains(allText(ex2.joinPanel.root), "moved to the one above") {
-		t.Errorf("the join panel does not say the address changed:\n%s", allText(ex2.joinPanel.root))
+	if !strings.Contains(tree.AllText(ex2.joinPanel.root), "moved to the one above") {
+		t.Errorf("the join panel does not say the address changed:\n%s", tree.AllText(ex2.joinPanel.root))
 	}
 }
 
@@ -653,9 +654,9 @@ func TestConsoleFlagsTwoLaptopsOnOneTeam(t *testing.T) {
 // A laptop that joins a network after the exercise started shows its new
 // address and announces the exercise there; one on no network says so.
 func TestHostingFollowsTheLaptopsAddresses(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	uitest.Window(t)
-	run := startMini(t, st, engine.NewFakeClock())
+	run := uitest.StartMini(t, st, engine.NewFakeClock())
 	ann := &fakeAnnouncer{}
 	hs, err := startHosting(run, filepath.Join(t.TempDir(), "lan"), ann.advertise, t.Logf)
 	if err != nil {
@@ -668,13 +669,13 @@ func TestHostingFollowsTheLaptopsAddresses(t *testing.T) {
 	// As when the exercise started before the laptop was on the Wi-Fi.
 	hs.addrs = []string{"127.0.0.1:1"}
 	loc := i18n.New(i18n.EN)
-	if !strings.Contains(allText(newJoinPanel(loc, hs, 1, func() {}).root), "This laptop is not on any network") {
+	if !strings.Contains(tree.AllText(newJoinPanel(loc, hs, 1, func() {}).root), "This laptop is not on any network") {
 		t.Error("a laptop with only its loopback address does not say it is on no network")
 	}
 	if !hs.readdress() || len(ann.got) != 2 || ann.closed != 1 {
 		t.Errorf("after a change of address: announced %d times, closed %d", len(ann.got), ann.closed)
 	}
-	if strings.Contains(allText(newJoinPanel(loc, hs, 1, func() {}).root), "not on any network") != onlyLoopback(hs.addrs) {
+	if strings.Contains(tree.AllText(newJoinPanel(loc, hs, 1, func() {}).root), "not on any network") != onlyLoopback(hs.addrs) {
 		t.Error("the panel's network warning does not follow the addresses")
 	}
 	cases := []struct {
@@ -709,7 +710,7 @@ func TestJoinScreenSaysWhenOnNoNetwork(t *testing.T) {
 	t.Cleanup(sh.close)
 	storeSavedJoin(nil)
 	sh.showJoin()
-	text := allText(sh.body)
+	text := tree.AllText(sh.body)
 	if !strings.Contains(text, "本电脑未连接任何网络") || strings.Contains(text, "loopback") {
 		t.Errorf("join screen on no network:\n%s", text)
 	}

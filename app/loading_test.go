@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/synctest"
 
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
@@ -16,7 +17,7 @@ import (
 // opening a debrief read the log in the background; the window shows a
 // loading screen until the work is done, then the exercise or the debrief.
 func TestResumeAndDebriefLoadOffTheUIGoroutine(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
 	running := playedMini(t, st, clock, true, false)
 	finished := playedMini(t, st, clock, true, true)
@@ -54,11 +55,11 @@ func TestResumeAndDebriefLoadOffTheUIGoroutine(t *testing.T) {
 // starting and takes no second press while the exercise is written in the
 // background; then the exercise shows.
 func TestSetupStartsInTheBackground(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	sh := testShell(t, st, engine.NewFakeClock())
 	var queued []func()
 	sh.deps.background = func(f func()) { queued = append(queued, f) }
-	sh.showSetup(miniEntry(t))
+	sh.showSetup(uitest.MiniEntry(t))
 	s := currentAs[*setupScreen](t, sh)
 	test.Tap(s.startButton)
 	if !s.startButton.Disabled() || s.startButton.Text != "Starting…" {

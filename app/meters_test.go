@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/firebreak-drills/firebreak/app/ui"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -22,9 +23,9 @@ func meterValues(wm *ui.WorldMeters) map[string]string {
 // world.yaml: attention 0 and trust 50 to start; while the team is silent,
 // every 5 minutes attention +10 and trust -10 %.
 func TestMetersShowTheWorldAndFollowIt(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
-	world := engineEntry(t, "world.yaml")
+	world := uitest.EngineEntry(t, "world.yaml")
 	sh := shellWith(t, st, clock, "", world)
 	run, err := exercise.Start(st, engine.Config{ScenarioID: world.ID, Source: world.Source, Teams: []string{"Alpha", "Bravo"},
 		Lang: "en", Speed: 1, Seed: 7}, world.Scenario.Title, "gui", clock, exercise.EachEvent)

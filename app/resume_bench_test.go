@@ -18,7 +18,7 @@ import (
 // exercise has.
 func bigExercise(b *testing.B, st *exercise.DB, n int) string {
 	b.Helper()
-	e := miniEntry(b)
+	e := uitest.MiniEntry(b)
 	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source,
 		Teams: []string{"Alpha", "Bravo", "Charlie", "Delta"}, Lang: "en", Speed: 1},
 		e.Scenario.Title, "gui", nil, exercise.OnFlush)
@@ -61,7 +61,7 @@ func BenchmarkResume10k(b *testing.B) { benchResume(b, 10_000) }
 func BenchmarkResumeNew(b *testing.B) { benchResume(b, 50) }
 
 func benchResume(b *testing.B, n int) {
-	st := openStore(b)
+	st := uitest.OpenStore(b)
 	id := bigExercise(b, st, n)
 	resume := func() (*exercise.Running, ui.WorldHistories) {
 		run, events, err := exercise.ResumeWithLog(st, id, engine.NewFakeClock(), exercise.EachEvent)
@@ -80,7 +80,7 @@ func benchResume(b *testing.B, n int) {
 		}
 	})
 	b.Run("ui-goroutine", func(b *testing.B) {
-		e := miniEntry(b)
+		e := uitest.MiniEntry(b)
 		sh := newShell(uitest.Window(b), i18n.EN, deps{
 			openStore:     func() (*exercise.DB, error) { return st, nil },
 			loadScenarios: func() ([]library.Entry, error) { return []library.Entry{e}, nil },

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -30,7 +31,7 @@ func TestInjectsSayWhoTheyAreFor(t *testing.T) {
 	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 		win := uitest.Window(t)
 		clock := engine.NewFakeClock()
-		run, err := exercise.Start(openStore(t), engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha"},
+		run, err := exercise.Start(uitest.OpenStore(t), engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha"},
 			Lang: lang.String(), Speed: 1}, e.Scenario.Title, "gui", clock, exercise.EachEvent)
 		if err != nil {
 			t.Fatal(err)
@@ -57,7 +58,7 @@ func TestInjectsSayWhoTheyAreFor(t *testing.T) {
 				addressed++
 			}
 		}
-		text := allText(tv.inbox)
+		text := tree.AllText(tv.inbox)
 		prefix := map[i18n.Lang]string{i18n.EN: "For: ", i18n.ZH: "发给："}[lang]
 		if n := strings.Count(text, prefix); n != addressed || addressed == 0 {
 			t.Errorf("%s: %d cards say who they are for; %d injects are addressed", lang, n, addressed)

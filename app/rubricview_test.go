@@ -12,6 +12,7 @@ import (
 
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -48,9 +49,9 @@ func TestRubricLines(t *testing.T) {
 // a press release with the facts "hotline" (400-123) and "date" (May 3).
 func startWorld(t *testing.T, lang string) (*shell, *exerciseScreen, *engine.FakeClock) {
 	t.Helper()
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
-	world := engineEntry(t, "world.yaml")
+	world := uitest.EngineEntry(t, "world.yaml")
 	sh := shellWith(t, st, clock, "", world)
 	run, err := exercise.Start(st, engine.Config{ScenarioID: world.ID, Source: world.Source, Teams: []string{"Alpha", "Bravo"},
 		Lang: lang, Speed: 1, Seed: 3}, world.Scenario.Title, "gui", clock, exercise.EachEvent)
@@ -122,7 +123,7 @@ func testRubricFeedbackOnAStatement(t *testing.T) {
 	}
 	// The honesty line.
 	for _, o := range rv.box.Objects {
-		honest = honest || strings.Contains(allText(o), "rule-based")
+		honest = honest || strings.Contains(tree.AllText(o), "rule-based")
 	}
 	if !honest {
 		t.Error("the panel does not say the judge is rule-based")

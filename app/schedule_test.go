@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/firebreak-drills/firebreak/app/ui"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
@@ -19,9 +21,9 @@ import (
 // one laptop, the clock at one minute, and returns its console.
 func schedConsole(t *testing.T, lang i18n.Lang) (*exerciseScreen, *engine.FakeClock) {
 	t.Helper()
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
-	e := engineEntry(t, "sched.yaml")
+	e := uitest.EngineEntry(t, "sched.yaml")
 	sh := shellWith(t, st, clock, "", e)
 	sh.setLang(lang)
 	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha", "Bravo"},
@@ -73,8 +75,8 @@ func TestTheConsoleControlsTheSchedule(t *testing.T) {
 			t.Fatalf("%s: the call is due at %v (pending %v), want 10:00", team, at, ok)
 		}
 	}
-	if !strings.Contains(allText(c.upcoming), "Delayed by 5 min so far.") {
-		t.Errorf("the delay is not shown:\n%s", allText(c.upcoming))
+	if !strings.Contains(tree.AllText(c.upcoming), "Delayed by 5 min so far.") {
+		t.Errorf("the delay is not shown:\n%s", tree.AllText(c.upcoming))
 	}
 	// It opens a decision: it cannot be skipped.
 	if !c.skipButtons["call"+both].Disabled() {

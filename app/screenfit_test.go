@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/library"
@@ -38,7 +39,7 @@ func TestHomeFitsANetbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sh := shellWith(t, openStore(t), engine.NewFakeClock(), "", entries...)
+	sh := shellWith(t, uitest.OpenStore(t), engine.NewFakeClock(), "", entries...)
 	limit := fitWindow(preferredWindow, 1024, 600, 1)
 	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 		sh.setLang(lang)
@@ -57,7 +58,7 @@ func TestExerciseScreensFitANetbook(t *testing.T) {
 	}
 	limit := fitWindow(preferredWindow, 1024, 600, 1)
 	for _, e := range entries {
-		st := openStore(t)
+		st := uitest.OpenStore(t)
 		clock := engine.NewFakeClock()
 		sh := shellWith(t, st, clock, "", e)
 		for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {

@@ -8,13 +8,14 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
 
 func TestSetupRefusesBadTeamNamesBesideTheField(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	sh := testShell(t, st, engine.NewFakeClock())
 	sh.showSetup(sh.scenarios[0])
 	s := currentAs[*setupScreen](t, sh)
@@ -84,7 +85,7 @@ func TestSetupRefusesBadTeamNamesBesideTheField(t *testing.T) {
 }
 
 func TestSetupAddAndRemoveTeams(t *testing.T) {
-	sh := testShell(t, openStore(t), engine.NewFakeClock())
+	sh := testShell(t, uitest.OpenStore(t), engine.NewFakeClock())
 	sh.showSetup(sh.scenarios[0])
 	s := currentAs[*setupScreen](t, sh)
 	test.Tap(s.addButton)
@@ -138,7 +139,7 @@ func TestCheckTeamNamesFollowsTheEngine(t *testing.T) {
 // New teams are named in the exercise's language, and names nobody has
 // changed follow a change of that language; a name someone typed stays.
 func TestDefaultTeamNamesFollowTheLanguage(t *testing.T) {
-	sh := testShell(t, openStore(t), engine.NewFakeClock())
+	sh := testShell(t, uitest.OpenStore(t), engine.NewFakeClock())
 	sh.setLang(i18n.ZH)
 	sh.showSetup(sh.scenarios[0])
 	s := currentAs[*setupScreen](t, sh)
@@ -165,7 +166,7 @@ func TestDefaultTeamNamesFollowTheLanguage(t *testing.T) {
 
 // The language chosen is remembered on this computer for the next start.
 func TestTheLanguageChosenIsRemembered(t *testing.T) {
-	sh := testShell(t, openStore(t), engine.NewFakeClock())
+	sh := testShell(t, uitest.OpenStore(t), engine.NewFakeClock())
 	prefs := fyne.CurrentApp().Preferences()
 	t.Setenv("LC_ALL", "en_US.UTF-8")
 	if got := savedLang(prefs); got != i18n.EN {

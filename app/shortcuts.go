@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
 	"github.com/firebreak-drills/firebreak/app/ui"
 )
 

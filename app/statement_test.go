@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -23,9 +25,9 @@ func TestStatementReachesEngineAndDebrief(t *testing.T) {
 }
 
 func testStatementReachesEngineAndDebrief(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
-	world := engineEntry(t, "world.yaml")
+	world := uitest.EngineEntry(t, "world.yaml")
 	sh := shellWith(t, st, clock, "", world)
 	run, err := exercise.Start(st, engine.Config{ScenarioID: world.ID, Source: world.Source, Teams: []string{"Alpha", "Bravo"},
 		Lang: "en", Speed: 1}, world.Scenario.Title, "gui", clock, exercise.EachEvent)
@@ -86,11 +88,11 @@ func testStatementReachesEngineAndDebrief(t *testing.T) {
 	// The options come before the statement editor, where the team sees
 	// them without scrolling past it.
 	card := tv.decisions.Objects[slices.IndexFunc(tv.decisions.Objects, func(o fyne.CanvasObject) bool {
-		return holds(t, o, sd.entry)
+		return tree.Holds(t, o, sd.entry)
 	})]
 	items := card.(*fyne.Container).Objects
-	opt := slices.IndexFunc(items, func(o fyne.CanvasObject) bool { return holds(t, o, optionButton(t, tv, "notify", 0)) })
-	editor := slices.IndexFunc(items, func(o fyne.CanvasObject) bool { return holds(t, o, sd.entry) })
+	opt := slices.IndexFunc(items, func(o fyne.CanvasObject) bool { return tree.Holds(t, o, optionButton(t, tv, "notify", 0)) })
+	editor := slices.IndexFunc(items, func(o fyne.CanvasObject) bool { return tree.Holds(t, o, sd.entry) })
 	if opt < 0 || editor < 0 || opt > editor {
 		t.Errorf("in the decision card the first option is item %d and the statement editor item %d: want the options first", opt, editor)
 	}
@@ -117,7 +119,7 @@ func testStatementReachesEngineAndDebrief(t *testing.T) {
 
 	// The team sees what it sent among its decisions.
 	ex.refresh()
-	if sent := allText(ex.teams[0].history); !strings.Contains(sent, "Statement sent: “"+text+"”") {
+	if sent := tree.AllText(ex.teams[0].history); !strings.Contains(sent, "Statement sent: “"+text+"”") {
 		t.Errorf("Alpha's decisions do not show the statement it sent:\n%s", sent)
 	}
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -19,7 +20,7 @@ import (
 func TestTeamChoosesAfterConfirming(t *testing.T) {
 	win := uitest.Window(t)
 	clock := engine.NewFakeClock()
-	run := startMini(t, openStore(t), clock)
+	run := uitest.StartMini(t, uitest.OpenStore(t), clock)
 	var conn engine.Conn = run.Session // the view gets nothing else
 	tv := newTeamView(conn, "Alpha", win, i18n.New(i18n.EN))
 	t.Cleanup(tv.close)
@@ -172,7 +173,7 @@ func miniTeamView(t *testing.T, team string) (*teamView, *exercise.Running, *eng
 	t.Helper()
 	win := uitest.Window(t)
 	clock := engine.NewFakeClock()
-	run := startMini(t, openStore(t), clock)
+	run := uitest.StartMini(t, uitest.OpenStore(t), clock)
 	tv := newTeamView(run.Session, team, win, i18n.New(i18n.EN))
 	t.Cleanup(tv.close)
 	win.SetContent(tv.root)
@@ -222,7 +223,7 @@ func TestANewDecisionScrollsToItsQuestion(t *testing.T) {
 // card for every one of thousands would hold the window up for seconds.
 func TestInboxShowsTheNewestPageAndOlderOnRequest(t *testing.T) {
 	win := uitest.Window(t)
-	run := startMini(t, openStore(t), engine.NewFakeClock())
+	run := uitest.StartMini(t, uitest.OpenStore(t), engine.NewFakeClock())
 	total := inboxPage + 12 // more than a page
 	for i := range total {
 		if err := run.Session.Send(engine.Command{Kind: engine.CmdInject, Channel: "news", From: "Evening Post",
@@ -237,7 +238,7 @@ func TestInboxShowsTheNewestPageAndOlderOnRequest(t *testing.T) {
 	if len(tv.inboxItems) != inboxPage {
 		t.Fatalf("the inbox shows %d cards of %d messages, want the newest %d", len(tv.inboxItems), total, inboxPage)
 	}
-	if got := allText(tv.inboxItems[0]); !strings.Contains(got, fmt.Sprintf("Update number %d", total-1)) {
+	if got := tree.AllText(tv.inboxItems[0]); !strings.Contains(got, fmt.Sprintf("Update number %d", total-1)) {
 		t.Errorf("the first card is not the newest message:\n%s", got)
 	}
 	all := len(tv.lastInbox) // ours and what the scenario sent
@@ -245,14 +246,14 @@ func TestInboxShowsTheNewestPageAndOlderOnRequest(t *testing.T) {
 		t.Fatalf("the team received %d messages, want at least %d", all, total)
 	}
 	left := all - inboxPage
-	test.Tap(findButton(t, tv.inbox, fmt.Sprintf("Show %d older messages (%d not shown)", left, left)))
+	test.Tap(tree.FindButton(t, tv.inbox, fmt.Sprintf("Show %d older messages (%d not shown)", left, left)))
 	if len(tv.inboxItems) != all {
 		t.Fatalf("after showing older messages the inbox shows %d of %d", len(tv.inboxItems), all)
 	}
-	if got := allText(tv.inbox); !strings.Contains(got, "Update number 0\n") {
+	if got := tree.AllText(tv.inbox); !strings.Contains(got, "Update number 0\n") {
 		t.Errorf("the oldest message is not shown:\n%s", got)
 	}
-	if strings.Contains(allText(tv.inbox), "older messages") {
+	if strings.Contains(tree.AllText(tv.inbox), "older messages") {
 		t.Error("the button stays when every message is shown")
 	}
 
@@ -260,13 +261,13 @@ func TestInboxShowsTheNewestPageAndOlderOnRequest(t *testing.T) {
 	tv.loc = i18n.New(i18n.ZH)
 	tv.inboxShown = 0
 	tv.drawInbox()
-	findButton(t, tv.inbox, fmt.Sprintf("显示更早的 %d 条消息（还有 %d 条未显示）", left, left))
+	tree.FindButton(t, tv.inbox, fmt.Sprintf("显示更早的 %d 条消息（还有 %d 条未显示）", left, left))
 }
 
 // The console's list of delivered messages is paged the same way.
 func TestConsoleShowsTheNewestDeliveredPage(t *testing.T) {
 	win := uitest.Window(t)
-	run := startMini(t, openStore(t), engine.NewFakeClock())
+	run := uitest.StartMini(t, uitest.OpenStore(t), engine.NewFakeClock())
 	for i := range inboxPage + 5 {
 		if err := run.Session.Send(engine.Command{Kind: engine.CmdInject, Channel: "news", From: "Evening Post",
 			Text: fmt.Sprintf("Update number %d", i)}); err != nil {
@@ -288,7 +289,7 @@ func TestConsoleShowsTheNewestDeliveredPage(t *testing.T) {
 	if n := lines(); n != inboxPage {
 		t.Fatalf("the console lists %d delivered messages, want the newest %d", n, inboxPage)
 	}
-	if strings.Contains(allText(c.delivered), "Update number 0\n") {
+	if strings.Contains(tree.AllText(c.delivered), "Update number 0\n") {
 		t.Error("the oldest message is listed before asking for older ones")
 	}
 	// Ours and what the scenario delivered by itself: at least 5 more.
@@ -303,13 +304,13 @@ func TestConsoleShowsTheNewestDeliveredPage(t *testing.T) {
 		}
 	}
 	if older == nil {
-		t.Fatalf("no button for older messages in:\n%s", allText(c.delivered))
+		t.Fatalf("no button for older messages in:\n%s", tree.AllText(c.delivered))
 	}
 	test.Tap(older)
 	if n := lines(); n != inboxPage+left {
 		t.Fatalf("after asking for older ones the console lists %d, want %d", n, inboxPage+left)
 	}
-	if !strings.Contains(allText(c.delivered), "Update number 0") {
+	if !strings.Contains(tree.AllText(c.delivered), "Update number 0") {
 		t.Error("the oldest message is not listed after asking for older ones")
 	}
 }

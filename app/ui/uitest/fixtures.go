@@ -1,0 +1,66 @@
+package uitest
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
+	"github.com/firebreak-drills/firebreak/internal/library"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+)
+
+// MiniEntry is the engine's small test scenario as a library entry.
+func MiniEntry(t testing.TB) library.Entry { return EngineEntry(t, "mini.yaml") }
+
+// EngineEntry is one of the engine's test scenarios as a library entry.
+func EngineEntry(t testing.TB, name string) library.Entry {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(repoRoot(t), "internal", "engine", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, probs := scenario.Parse(name, src)
+	if sc == nil {
+		t.Fatalf("%s does not load: %v", name, probs)
+	}
+	return library.Entry{ID: sc.ID, File: name, Source: src, Scenario: sc}
+}
+
+// OpenStore opens a real database in the test's temporary directory.
+func OpenStore(t testing.TB) *exercise.DB {
+	t.Helper()
+	st, err := exercise.Open(filepath.Join(t.TempDir(), "firebreak.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// StartMini starts the mini scenario for teams Alpha and Bravo on the
+// store, with the clock paused at 0 as a new exercise is.
+func StartMini(t *testing.T, st *exercise.DB, clock engine.WallClock) *exercise.Running {
+	t.Helper()
+	e := MiniEntry(t)
+	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha", "Bravo"},
+		Lang: "en", Speed: 1}, e.Scenario.Title, "gui", clock, exercise.EachEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return run
+}
+
+// repoRoot is the repository's top folder, found from this file's place in
+// it, so that the tests of every screen package find the engine's test
+// scenarios whatever their depth.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		t.Fatal("uitest: cannot tell where the source is")
+	}
+	return filepath.Join(filepath.Dir(file), "..", "..", "..")
+}

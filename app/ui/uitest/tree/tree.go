@@ -1,0 +1,105 @@
+// Package tree finds things in a drawn screen for the screens' tests: the
+// text it shows, a button by its label, whether an object is drawn in it.
+// (Apart from uitest, whose fixtures the UI kit's own tests use: this
+// package knows the kit's widgets.)
+package tree
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/firebreak-drills/firebreak/app/ui"
+)
+
+// AllText collects the text of the labels and rich texts in a tree of
+// containers, one per line.
+func AllText(o fyne.CanvasObject) string { return collectText(o, false) }
+
+// DrawnText is AllText with the canvas texts too (the branch map draws its
+// phases' titles as canvas texts).
+func DrawnText(o fyne.CanvasObject) string { return collectText(o, true) }
+
+func collectText(o fyne.CanvasObject, canvasTexts bool) string {
+	var out []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case *container.Scroll:
+			walk(v.Content)
+		case *widget.Label:
+			out = append(out, v.Text)
+		case *ui.WrapLabel:
+			out = append(out, v.Text)
+		case *widget.RichText:
+			out = append(out, v.String())
+		case *canvas.Text:
+			if canvasTexts {
+				out = append(out, v.Text)
+			}
+		}
+	}
+	walk(o)
+	return strings.Join(out, "\n")
+}
+
+// Holds tells whether target is o or drawn inside it (containers, scrolls
+// and widgets' renderers).
+func Holds(t *testing.T, o, target fyne.CanvasObject) bool {
+	if o == target {
+		return true
+	}
+	switch x := o.(type) {
+	case *fyne.Container:
+		return slices.ContainsFunc(x.Objects, func(c fyne.CanvasObject) bool { return Holds(t, c, target) })
+	case *container.Scroll:
+		return Holds(t, x.Content, target)
+	case fyne.Widget:
+		return slices.ContainsFunc(test.TempWidgetRenderer(t, x).Objects(), func(c fyne.CanvasObject) bool { return Holds(t, c, target) })
+	}
+	return false
+}
+
+// FindButton is the button in a tree of containers whose text is label; the
+// test fails when there is none.
+func FindButton(t *testing.T, o fyne.CanvasObject, label string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if found != nil {
+			return
+		}
+		switch v := o.(type) {
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case *container.Scroll:
+			walk(v.Content)
+		case *ui.KeyButton:
+			if v.Text == label {
+				found = &v.Button
+			}
+		case *widget.Button:
+			if v.Text == label {
+				found = v
+			}
+		}
+	}
+	walk(o)
+	if found == nil {
+		t.Fatalf("no %q button in:\n%s", label, AllText(o))
+	}
+	return found
+}
