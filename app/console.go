@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/judging"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
@@ -67,7 +68,7 @@ type console struct {
 	histories    ui.WorldHistories
 	meters       map[string]*ui.WorldMeters // by team; kept across rebuilds
 	moods        map[string]*feedMood
-	judge        *judgement
+	judge        *judging.Judgement
 	injectButton *ui.KeyButton
 	noteButton   *ui.KeyButton
 	lastNote     *ui.WrapLabel
@@ -129,7 +130,7 @@ type teamSummary struct {
 	world     map[string]float64
 	feed      []engine.FeedItem
 	overrides map[string]engine.Override
-	ratings   []objectiveRating
+	ratings   []judging.ObjectiveRating
 	notes     []engine.Note
 }
 
@@ -180,7 +181,7 @@ func newConsole(conn engine.Conn, win fyne.Window, loc *i18n.Localizer) *console
 func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, histories ui.WorldHistories) *console {
 	c := &console{conn: conn, win: win, loc: loc, shownSeq: -1, histories: histories,
 		meters: map[string]*ui.WorldMeters{}, moods: map[string]*feedMood{}}
-	c.judge = newJudgement(conn, win, loc, c.refresh)
+	c.judge = judging.New(conn, win, loc, c.refresh)
 	fg := theme.Color(theme.ColorNameForeground)
 	c.clock = canvas.NewText("00:00:00", fg)
 	c.clock.TextSize = 44
@@ -203,8 +204,8 @@ func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, hist
 		ui.Muted(loc.T("console.clock")),
 		container.NewHBox(c.clock, container.NewCenter(c.duration)),
 		c.clockRow)
-	c.injectButton = ui.NewIconButton(loc.T("judge.inject_button"), theme.MailSendIcon(), func() { c.judge.openInject("") })
-	c.noteButton = ui.NewIconButton(loc.T("judge.note_button"), theme.DocumentCreateIcon(), func() { c.judge.openNote("") })
+	c.injectButton = ui.NewIconButton(loc.T("judge.inject_button"), theme.MailSendIcon(), func() { c.judge.OpenInject("") })
+	c.noteButton = ui.NewIconButton(loc.T("judge.note_button"), theme.DocumentCreateIcon(), func() { c.judge.OpenNote("") })
 	controls := container.NewHBox(c.pauseButton,
 		widget.NewLabel(loc.T("console.speed")), c.speedSelect,
 		widget.NewSeparator(), c.endButton)
@@ -237,7 +238,7 @@ func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, hist
 func (c *console) close() {
 	c.closed = true
 	c.cancel()
-	c.judge.close()
+	c.judge.Close()
 	if c.endConfirm != nil {
 		c.endConfirm.Hide()
 	}
@@ -256,7 +257,7 @@ func (c *console) snapshot() consoleSnapshot {
 			ts := teamSummary{name: t.Name, phase: ui.PhaseTitle(st.Scenario, t.Phase, s.lang), open: slices.Clone(t.Open),
 				scores: t.Scores(), ended: t.Ended, endAt: t.EndedAt, reason: t.EndReason,
 				world: maps.Clone(t.World), feed: slices.Clone(t.Feed), overrides: maps.Clone(t.Overrides),
-				ratings: objectiveRatings(st, t.Name)}
+				ratings: judging.ObjectiveRatings(st, t.Name)}
 			for _, n := range st.Notes {
 				if n.Team == t.Name {
 					ts.notes = append(ts.notes, n)
@@ -506,7 +507,7 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 		objs = append(objs, p, container.NewBorder(nil, nil, nil, c.extendSelect(t.name, od), cd))
 	}
 	// Scores, with the facilitator's overrides.
-	line, overridden := scoreLineWithOverrides(loc, t.scores, t.overrides)
+	line, overridden := judging.ScoreLine(loc, t.scores, t.overrides)
 	score := ui.Wrapped(line)
 	c.scoreLabels[t.name] = score
 	objs = append(objs, widget.NewSeparator(), score)
@@ -520,10 +521,10 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 		rt := widget.NewRichText()
 		rt.Truncation = fyne.TextTruncateEllipsis
 		for _, r := range t.ratings {
-			line := ratingLine(loc, r, lang)
+			line := judging.RatingLine(loc, r, lang)
 			c.ratingLines[t.name] = append(c.ratingLines[t.name], line)
 			style := widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}
-			if r.current != nil {
+			if r.Rated() {
 				style = widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}
 			}
 			rt.Segments = append(rt.Segments, &widget.TextSegment{Text: line, Style: style})
@@ -532,12 +533,12 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 	}
 	// The team's latest observer notes.
 	for i := max(0, len(t.notes)-2); i < len(t.notes); i++ {
-		objs = append(objs, ui.IconLine(theme.DocumentCreateIcon(), consoleNoteLine(t.notes[i])))
+		objs = append(objs, ui.IconLine(theme.DocumentCreateIcon(), judging.NoteLine(t.notes[i])))
 	}
 	name := t.name
-	ov := ui.NewIconButton(loc.T("judge.override_button"), theme.DocumentCreateIcon(), func() { c.judge.openOverride(name, "") })
-	rate := ui.NewIconButton(loc.T("judge.rating_button"), theme.ListIcon(), func() { c.judge.openRating(name) })
-	note := ui.NewIconButton(loc.T("judge.note_team_button"), theme.ContentAddIcon(), func() { c.judge.openNote(name) })
+	ov := ui.NewIconButton(loc.T("judge.override_button"), theme.DocumentCreateIcon(), func() { c.judge.OpenOverride(name, "") })
+	rate := ui.NewIconButton(loc.T("judge.rating_button"), theme.ListIcon(), func() { c.judge.OpenRating(name) })
+	note := ui.NewIconButton(loc.T("judge.note_team_button"), theme.ContentAddIcon(), func() { c.judge.OpenNote(name) })
 	c.overrideButtons[name], c.rateButtons[name], c.noteButtons[name] = ov, rate, note
 	buttons := container.NewHBox(ov)
 	if len(t.ratings) > 0 {
@@ -616,22 +617,11 @@ func (c *console) send(cmd engine.Command) {
 	c.sendAll([]engine.Command{cmd})
 }
 
-// sendInOrder sends commands in order, stopping at the first refusal,
-// which it returns.
-func sendInOrder(conn engine.Conn, cmds []engine.Command) error {
-	for _, cmd := range cmds {
-		if err := conn.Send(cmd); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // sendAll sends commands in order, stopping at the first refusal, which
 // it shows, then redraws. With background set the sends (an fsync each)
 // run off the UI goroutine.
 func (c *console) sendAll(cmds []engine.Command) {
-	run := func() error { return sendInOrder(c.conn, cmds) }
+	run := func() error { return judging.SendInOrder(c.conn, cmds) }
 	done := func(err error) {
 		if err != nil {
 			ui.ShowMessage(c.win, c.loc, c.loc.T("common.error"), ui.ErrorText(c.loc, err))

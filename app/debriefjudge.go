@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/judging"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
@@ -19,7 +20,7 @@ import (
 type debriefJudge struct {
 	d   *debriefScreen
 	run *exercise.Running
-	j   *judgement
+	j   *judging.Judgement
 }
 
 // session resumes the exercise the first time it is needed.
@@ -34,18 +35,18 @@ func (dj *debriefJudge) session() (engine.Conn, error) {
 	return dj.run.Session, nil
 }
 
-func (dj *debriefJudge) judgement() *judgement {
+func (dj *debriefJudge) judgement() *judging.Judgement {
 	conn, err := dj.session()
 	if err != nil {
 		dj.d.sh.showError(err)
 		return nil
 	}
 	if dj.j == nil {
-		dj.j = newJudgement(conn, dj.d.sh.win, dj.d.sh.loc, func() {
+		dj.j = judging.New(conn, dj.d.sh.win, dj.d.sh.loc, func() {
 			// The log changed: show the debrief again from it.
 			dj.d.reload()
 		})
-		dj.j.background = dj.d.sh.deps.background
+		dj.j.SendInBackground(dj.d.sh.deps.background)
 	}
 	return dj.j
 }
@@ -56,20 +57,20 @@ func (dj *debriefJudge) buttons() fyne.CanvasObject {
 	rate := ui.NewIconButton(loc.T("judge.rating_button"), theme.ListIcon(), func() {
 		dj.pickTeam(func(team string) {
 			if j := dj.judgement(); j != nil {
-				j.openRating(team)
+				j.OpenRating(team)
 			}
 		})
 	})
 	override := ui.NewIconButton(loc.T("judge.override_button"), theme.DocumentCreateIcon(), func() {
 		dj.pickTeam(func(team string) {
 			if j := dj.judgement(); j != nil {
-				j.openOverride(team, "")
+				j.OpenOverride(team, "")
 			}
 		})
 	})
 	note := ui.NewIconButton(loc.T("judge.note_button"), theme.ContentAddIcon(), func() {
 		if j := dj.judgement(); j != nil {
-			j.openNote("")
+			j.OpenNote("")
 		}
 	})
 	return container.NewHBox(rate, override, note)

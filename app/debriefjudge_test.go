@@ -4,6 +4,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 )
 
 // TestDebriefRatesAfterTheEnd: the exercise has ended; the facilitator rates
@@ -16,13 +19,15 @@ func TestDebriefRatesAfterTheEnd(t *testing.T) {
 	if j == nil {
 		t.Fatal("no judgement for an ended exercise")
 	}
-	dlg := j.openRating("Alpha")
-	if len(dlg.radios) != 1 {
-		t.Fatalf("world.yaml has one objective, the dialog shows %d", len(dlg.radios))
+	j.OpenRating("Alpha")
+	dlg := tree.Dialog(t, sh.win)
+	radios, reasons := tree.Find[*widget.RadioGroup](t, dlg), tree.Find[*widget.Entry](t, dlg)
+	if len(radios) != 1 || len(reasons) != 1 {
+		t.Fatalf("world.yaml has one objective, the dialog shows %d ratings and %d reasons", len(radios), len(reasons))
 	}
-	dlg.radios[0].SetSelected("M")
-	dlg.reasons[0].SetText("Too slow to notify")
-	test.Tap(dlg.ok)
+	radios[0].SetSelected("M")
+	reasons[0].SetText("Too slow to notify")
+	test.Tap(tree.FindButton(t, dlg, sh.loc.T("judge.rating_save")))
 	state, err := st.Load(id)
 	if err != nil {
 		t.Fatal(err)

@@ -189,7 +189,7 @@ func (e *exerciseScreen) Build() fyne.CanvasObject {
 
 	e.console = newConsoleWith(e.run.Session, e.sh.win, loc, e.histories)
 	e.console.background = e.sh.deps.background
-	e.console.judge.background = e.sh.deps.background
+	e.console.judge.SendInBackground(e.sh.deps.background)
 	e.addConsoleTools()
 	if e.hosting != nil {
 		h := e.hosting.host

@@ -104,22 +104,6 @@ func testCtrlEnterLeadsFromTheStatementToTheOptions(t *testing.T) {
 	}
 }
 
-// TestCtrlEnterSendsTheFacilitatorsInject: the ad-hoc inject goes with
-// Ctrl+Enter from its text.
-func TestCtrlEnterSendsTheFacilitatorsInject(t *testing.T) {
-	_, ex, clock := startVoices(t)
-	advanceExercise(t, ex, clock, time.Minute)
-	before := readCount(ex, func(st *engine.State) int { return len(st.Team("Alpha").Inbox) })
-	test.Tap(ex.console.injectButton)
-	d := ex.console.judge.inject
-	d.channel.SetSelected("Phone call")
-	d.text.SetText("A journalist calls back.")
-	d.text.TypedShortcut(ctrlEnter)
-	if n := readCount(ex, func(st *engine.State) int { return len(st.Team("Alpha").Inbox) }); n != before+1 {
-		t.Errorf("Ctrl+Enter sent %d injects, want 1", n-before)
-	}
-}
-
 // A refused choice is explained in the UI's language, not the engine's
 // English.
 func TestARefusedChoiceIsExplainedInChinese(t *testing.T) {

@@ -173,29 +173,3 @@ func TestTheConsoleSendsOffTheUIGoroutine(t *testing.T) {
 		t.Errorf("after the delay ran, Bravo's call is due at %v, want 10:00", at)
 	}
 }
-
-// TestTheFacilitatorsFormsSendOffTheUIGoroutine: a note is stored in the
-// background; its form waits, button disabled, and closes once stored.
-func TestTheFacilitatorsFormsSendOffTheUIGoroutine(t *testing.T) {
-	ex, _ := schedConsole(t, i18n.EN)
-	var queued []func()
-	ex.sh.deps.background = func(f func()) { queued = append(queued, f) }
-	ex.sh.Show(ex)
-	c := ex.console
-	test.Tap(c.noteButton)
-	d := c.judge.note
-	d.text.SetText("Legal was not consulted.")
-	test.Tap(d.ok)
-	notes := func() int {
-		var n int
-		ex.run.Session.Read(func(st *engine.State) { n = len(st.Notes) })
-		return n
-	}
-	if notes() != 0 || len(queued) != 1 || !d.ok.Disabled() {
-		t.Fatalf("the note: %d stored, %d queued, button disabled %v; want it waiting in the background", notes(), len(queued), d.ok.Disabled())
-	}
-	queued[0]()
-	if notes() != 1 || d.ok.Disabled() {
-		t.Errorf("after the send: %d notes, button disabled %v", notes(), d.ok.Disabled())
-	}
-}

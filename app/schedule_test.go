@@ -134,37 +134,6 @@ func TestTheConsoleControlsTheSchedule(t *testing.T) {
 	})
 }
 
-// TestTheInjectDialogSendsSenderRolesAndEffects: the facilitator's inject
-// goes with the sender typed, the roles ticked and the world's changes,
-// and a change that is not a number is refused beside the fields.
-func TestTheInjectDialogSendsSenderRolesAndEffects(t *testing.T) {
-	ex, _ := schedConsole(t, i18n.EN)
-	test.Tap(ex.console.injectButton)
-	d := ex.console.judge.inject
-	d.team.SetSelected("Alpha")
-	d.channel.SetSelected("Email")
-	d.text.SetText("The regulator asks for the batch list by 6 p.m.")
-	d.from.SetText("Market regulator")
-	d.roleChecks[1].SetChecked(true) // Legal
-	d.effects[0].SetText("abc")
-	test.Tap(d.ok)
-	if !d.effectsMsg.Visible() || delivered(ex, "Alpha", "adhoc-1") {
-		t.Fatal("a change that is not a number was sent")
-	}
-	d.effects[0].SetText("+30") // attention
-	test.Tap(d.ok)
-	ex.run.Session.Read(func(st *engine.State) {
-		a := st.Team("Alpha")
-		in := a.Inbox[len(a.Inbox)-1].Inject
-		if in.From.Get("en") != "Market regulator" || !slices.Equal(in.To, []string{"legal"}) {
-			t.Errorf("the inject arrived from %q for %v", in.From.Get("en"), in.To)
-		}
-		if a.World["attention"] != 40 || st.Team("Bravo").World["attention"] != 10 {
-			t.Errorf("attention is %v for Alpha and %v for Bravo, want 40 and 10", a.World["attention"], st.Team("Bravo").World["attention"])
-		}
-	})
-}
-
 // TestScheduleRefusalsInChinese: a refusal of the engine is said in the
 // UI's language, not as the engine's code.
 func TestScheduleRefusalsInChinese(t *testing.T) {

@@ -70,36 +70,66 @@ func Holds(t *testing.T, o, target fyne.CanvasObject) bool {
 	return false
 }
 
-// FindButton is the button in a tree of containers whose text is label; the
-// test fails when there is none.
+// FindButton is the first button drawn in o (containers, scrolls, the
+// renderers of widgets such as dialogs) whose text is label; the test fails
+// when there is none.
 func FindButton(t *testing.T, o fyne.CanvasObject, label string) *widget.Button {
 	t.Helper()
-	var found *widget.Button
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if found != nil {
-			return
-		}
-		switch v := o.(type) {
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		case *container.Scroll:
-			walk(v.Content)
+	for _, c := range Find[fyne.CanvasObject](t, o) {
+		switch v := c.(type) {
 		case *ui.KeyButton:
 			if v.Text == label {
-				found = &v.Button
+				return &v.Button
 			}
 		case *widget.Button:
 			if v.Text == label {
-				found = v
+				return v
+			}
+		}
+	}
+	t.Fatalf("no %q button in:\n%s", label, AllText(o))
+	return nil
+}
+
+// Find lists the objects of type T drawn in o, in drawing order: it looks
+// into containers, scrolls and the renderers of widgets (a dialog's form,
+// a card's content), so a test of one screen package can fill in a dialog
+// that another package opened.
+func Find[T fyne.CanvasObject](t *testing.T, o fyne.CanvasObject) []T {
+	t.Helper()
+	var out []T
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil {
+			return
+		}
+		if v, ok := o.(T); ok {
+			out = append(out, v)
+		}
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case *container.Scroll:
+			walk(x.Content)
+		case fyne.Widget:
+			for _, c := range test.TempWidgetRenderer(t, x).Objects() {
+				walk(c)
 			}
 		}
 	}
 	walk(o)
-	if found == nil {
-		t.Fatalf("no %q button in:\n%s", label, AllText(o))
+	return out
+}
+
+// Dialog is what the window shows over its content (the dialog last
+// opened); the test fails when nothing is.
+func Dialog(t *testing.T, w fyne.Window) fyne.CanvasObject {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog is open")
 	}
-	return found
+	return top
 }

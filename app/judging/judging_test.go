@@ -1,15 +1,18 @@
-package app
+package judging
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/scoring"
 )
@@ -74,39 +77,85 @@ func TestScoreLineWithOverrides(t *testing.T) {
 	loc := i18n.New(i18n.EN)
 	s := scoring.Scores{Speed: 100, Empathy: 40, Overall: 71,
 		Has: map[string]bool{scoring.Speed: true, scoring.Empathy: true, scoring.Overall: true}}
-	line, over := scoreLineWithOverrides(loc, s, nil)
+	line, over := ScoreLine(loc, s, nil)
 	if line != "Speed 100 · Transparency – · Empathy 40 · Overall 71" || over {
 		t.Errorf("line = %q, overridden %v", line, over)
 	}
-	line, over = scoreLineWithOverrides(loc, s, map[string]engine.Override{scoring.Empathy: {Value: 40, Original: 58, Reason: "tone"}})
+	line, over = ScoreLine(loc, s, map[string]engine.Override{scoring.Empathy: {Value: 40, Original: 58, Reason: "tone"}})
 	if line != "Speed 100 · Transparency – · Empathy 58 → 40* · Overall 71" || !over {
 		t.Errorf("line = %q, overridden %v", line, over)
 	}
 	s.Consistency, s.Has[scoring.Consistency] = 75, true
-	line, _ = scoreLineWithOverrides(i18n.New(i18n.ZH), s, nil)
+	line, _ = ScoreLine(i18n.New(i18n.ZH), s, nil)
 	if line != "及时性 100 · 透明度 – · 同理心 40 · 一致性 75 · 总分 71" {
 		t.Errorf("zh line = %q", line)
 	}
 }
 
-// events counts the log's events of a kind.
-func readCount(ex *exerciseScreen, read func(*engine.State) int) int {
+// played is an exercise of one of the engine's test scenarios for Alpha
+// and Bravo with its clock running, and a Judgement on it in a test window.
+type played struct {
+	j       *Judgement
+	run     *exercise.Running
+	clock   *engine.FakeClock
+	win     fyne.Window
+	redraws int // how often the Judgement asked for a redraw
+}
+
+func play(t *testing.T, file string) *played {
+	t.Helper()
+	st := uitest.OpenStore(t)
+	e := uitest.EngineEntry(t, file)
+	p := &played{clock: engine.NewFakeClock(), win: uitest.Window(t)}
+	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha", "Bravo"},
+		Lang: "en", Speed: 1, Seed: 42}, e.Scenario.Title, "gui", p.clock, exercise.EachEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
+		t.Fatal(err)
+	}
+	p.run = run
+	p.j = New(run.Session, p.win, i18n.New(i18n.EN), func() { p.redraws++ })
+	t.Cleanup(p.j.Close)
+	return p
+}
+
+func (p *played) advance(t *testing.T, d time.Duration) {
+	t.Helper()
+	p.clock.Add(d)
+	if err := p.run.Session.Tick(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// choose takes the option at fileIndex (its place in the scenario file)
+// for team.
+func (p *played) choose(t *testing.T, team, decision string, fileIndex int) {
+	t.Helper()
+	var option string
+	p.run.Session.Read(func(st *engine.State) { option = st.Scenario.Decision(decision).Options[fileIndex].ID })
+	if err := p.run.Session.Send(engine.Command{Kind: engine.CmdChoose, Team: team, Decision: decision, Option: option}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (p *played) count(read func(*engine.State) int) int {
 	var n int
-	ex.run.Session.Read(func(st *engine.State) { n = read(st) })
+	p.run.Session.Read(func(st *engine.State) { n = read(st) })
 	return n
 }
 
 func TestInjectDialog(t *testing.T) {
-	_, ex, clock := startVoices(t)
-	c := ex.console
-	advanceExercise(t, ex, clock, time.Minute)
+	p := play(t, "voices.yaml")
+	p.advance(t, time.Minute)
 	inbox := func(team string) int {
-		return readCount(ex, func(st *engine.State) int { return len(st.Team(team).Inbox) })
+		return p.count(func(st *engine.State) int { return len(st.Team(team).Inbox) })
 	}
 	before := inbox("Alpha")
 
-	test.Tap(c.injectButton)
-	d := c.judge.inject
+	p.j.OpenInject("")
+	d := p.j.inject
 	if d == nil {
 		t.Fatal("no inject dialog")
 	}
@@ -121,8 +170,8 @@ func TestInjectDialog(t *testing.T) {
 	if !d.textMsg.Visible() || d.textMsg.Text != "This cannot be empty." {
 		t.Errorf("text message %q", d.textMsg.Text)
 	}
-	if inbox("Alpha") != before {
-		t.Fatal("an empty inject was sent")
+	if inbox("Alpha") != before || p.redraws != 0 {
+		t.Fatalf("an empty inject was sent (%d redraws)", p.redraws)
 	}
 	d.team.SetSelected("Alpha")
 	d.channel.SetSelected("Phone call")
@@ -132,7 +181,7 @@ func TestInjectDialog(t *testing.T) {
 		t.Error("messages stay after a good inject")
 	}
 	var got engine.Delivery
-	ex.run.Session.Read(func(st *engine.State) {
+	p.run.Session.Read(func(st *engine.State) {
 		in := st.Team("Alpha").Inbox
 		got = in[len(in)-1]
 		if n := len(st.Team("Bravo").Inbox); n != before {
@@ -142,20 +191,76 @@ func TestInjectDialog(t *testing.T) {
 	if inbox("Alpha") != before+1 || got.Inject.Channel != "phone" || got.Inject.Text.Get("en") != "A journalist calls back: is it true children fell ill?" {
 		t.Errorf("Alpha's last delivery: %+v", got.Inject)
 	}
-	// The team sees it.
-	if n := len(ex.teams[0].inboxItems); n != before+1 {
-		t.Errorf("Alpha's view lists %d injects, want %d", n, before+1)
+	if p.redraws != 1 {
+		t.Errorf("an accepted inject asked for %d redraws, want 1", p.redraws)
 	}
 }
 
-func TestNoteDialog(t *testing.T) {
-	_, ex, clock := startVoices(t)
-	c := ex.console
-	advanceExercise(t, ex, clock, 2*time.Minute)
-	chooseOption(t, ex.teams[0], "first", 1)
+// TestCtrlEnterSendsTheFacilitatorsInject: the ad-hoc inject goes with
+// Ctrl+Enter from its text.
+func TestCtrlEnterSendsTheFacilitatorsInject(t *testing.T) {
+	p := play(t, "voices.yaml")
+	p.advance(t, time.Minute)
+	before := p.count(func(st *engine.State) int { return len(st.Team("Alpha").Inbox) })
+	p.j.OpenInject("")
+	d := p.j.inject
+	d.channel.SetSelected("Phone call")
+	d.text.SetText("A journalist calls back.")
+	d.text.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+	if n := p.count(func(st *engine.State) int { return len(st.Team("Alpha").Inbox) }); n != before+1 {
+		t.Errorf("Ctrl+Enter sent %d injects, want 1", n-before)
+	}
+}
 
-	test.Tap(c.noteButtons["Alpha"])
-	d := c.judge.note
+// TestTheInjectDialogSendsSenderRolesAndEffects: the facilitator's inject
+// goes with the sender typed, the roles ticked and the world's changes,
+// and a change that is not a number is refused beside the fields.
+func TestTheInjectDialogSendsSenderRolesAndEffects(t *testing.T) {
+	p := play(t, "sched.yaml")
+	p.advance(t, time.Minute)
+	delivered := func(team, inject string) bool {
+		return p.count(func(st *engine.State) int {
+			for _, d := range st.Team(team).Inbox {
+				if d.Inject.ID == inject {
+					return 1
+				}
+			}
+			return 0
+		}) == 1
+	}
+	p.j.OpenInject("")
+	d := p.j.inject
+	d.team.SetSelected("Alpha")
+	d.channel.SetSelected("Email")
+	d.text.SetText("The regulator asks for the batch list by 6 p.m.")
+	d.from.SetText("Market regulator")
+	d.roleChecks[1].SetChecked(true) // Legal
+	d.effects[0].SetText("abc")
+	test.Tap(d.ok)
+	if !d.effectsMsg.Visible() || delivered("Alpha", "adhoc-1") {
+		t.Fatal("a change that is not a number was sent")
+	}
+	d.effects[0].SetText("+30") // attention
+	test.Tap(d.ok)
+	p.run.Session.Read(func(st *engine.State) {
+		a := st.Team("Alpha")
+		in := a.Inbox[len(a.Inbox)-1].Inject
+		if in.From.Get("en") != "Market regulator" || !slices.Equal(in.To, []string{"legal"}) {
+			t.Errorf("the inject arrived from %q for %v", in.From.Get("en"), in.To)
+		}
+		if a.World["attention"] != 40 || st.Team("Bravo").World["attention"] != 10 {
+			t.Errorf("attention is %v for Alpha and %v for Bravo, want 40 and 10", a.World["attention"], st.Team("Bravo").World["attention"])
+		}
+	})
+}
+
+func TestNoteDialog(t *testing.T) {
+	p := play(t, "voices.yaml")
+	p.advance(t, 2*time.Minute)
+	p.choose(t, "Alpha", "first", 1)
+
+	p.j.OpenNote("Alpha")
+	d := p.j.note
 	if d.team.Selected != "Alpha" {
 		t.Errorf("note from Alpha's card preselects %q", d.team.Selected)
 	}
@@ -163,13 +268,13 @@ func TestNoteDialog(t *testing.T) {
 		t.Errorf("decisions offered: %q", d.decision.Options)
 	}
 	test.Tap(d.ok)
-	if d.textMsg.Text != "This cannot be empty." || readCount(ex, func(st *engine.State) int { return len(st.Notes) }) != 0 {
+	if d.textMsg.Text != "This cannot be empty." || p.count(func(st *engine.State) int { return len(st.Notes) }) != 0 {
 		t.Fatal("an empty note was not refused")
 	}
 	d.decision.SetSelectedIndex(1)
 	d.text.SetText("Legal was not consulted.")
 	test.Tap(d.ok)
-	ex.run.Session.Read(func(st *engine.State) {
+	p.run.Session.Read(func(st *engine.State) {
 		if len(st.Notes) != 1 {
 			t.Fatalf("%d notes", len(st.Notes))
 		}
@@ -177,40 +282,62 @@ func TestNoteDialog(t *testing.T) {
 		if n.Team != "Alpha" || n.Decision != "first" || n.Text != "Legal was not consulted." || n.At != 2*time.Minute {
 			t.Errorf("note = %+v", n)
 		}
+		if got := NoteLine(n); got != "00:02:00 · Legal was not consulted." {
+			t.Errorf("the note's card line is %q", got)
+		}
 	})
-	if !strings.Contains(c.lastNote.Text, "Legal was not consulted.") {
-		t.Errorf("the console's last note line says %q", c.lastNote.Text)
-	}
 
 	// A note for the whole exercise: no team, no decision.
-	test.Tap(c.noteButton)
-	d = c.judge.note
+	p.j.OpenNote("")
+	d = p.j.note
 	if d.team.SelectedIndex() != 0 || !d.decision.Disabled() {
 		t.Errorf("exercise note: team %q, decision enabled %v", d.team.Selected, !d.decision.Disabled())
 	}
 	d.text.SetText("Good energy in the room.")
 	test.Tap(d.ok)
-	ex.run.Session.Read(func(st *engine.State) {
+	p.run.Session.Read(func(st *engine.State) {
 		if n := st.Notes[len(st.Notes)-1]; n.Team != "" || n.Decision != "" {
 			t.Errorf("exercise note = %+v", n)
 		}
 	})
 }
 
-func TestOverrideDialog(t *testing.T) {
-	_, ex, clock := startVoices(t)
-	c := ex.console
-	advanceExercise(t, ex, clock, 2*time.Minute)
-	chooseOption(t, ex.teams[0], "first", 1) // honest: empathy +2 → 83
+// TestTheFacilitatorsFormsSendOffTheUIGoroutine: a note is stored in the
+// background; its form waits, button disabled, and closes once stored.
+func TestTheFacilitatorsFormsSendOffTheUIGoroutine(t *testing.T) {
+	p := play(t, "sched.yaml")
+	var queued []func()
+	p.j.SendInBackground(func(f func()) { queued = append(queued, f) })
+	p.j.OpenNote("")
+	d := p.j.note
+	d.text.SetText("Legal was not consulted.")
+	test.Tap(d.ok)
+	notes := func() int { return p.count(func(st *engine.State) int { return len(st.Notes) }) }
+	if notes() != 0 || len(queued) != 1 || !d.ok.Disabled() {
+		t.Fatalf("the note: %d stored, %d queued, button disabled %v; want it waiting in the background", notes(), len(queued), d.ok.Disabled())
+	}
+	queued[0]()
+	if notes() != 1 || d.ok.Disabled() || p.redraws != 1 {
+		t.Errorf("after the send: %d notes, button disabled %v, %d redraws", notes(), d.ok.Disabled(), p.redraws)
+	}
+	if p.win.Canvas().Overlays().Top() != nil {
+		t.Error("the form stays open after its note was stored")
+	}
+}
 
-	test.Tap(c.overrideButtons["Alpha"])
-	d := c.judge.override
+func TestOverrideDialog(t *testing.T) {
+	p := play(t, "voices.yaml")
+	p.advance(t, 2*time.Minute)
+	p.choose(t, "Alpha", "first", 1) // honest: empathy +2 → 83
+
+	p.j.OpenOverride("Alpha", "")
+	d := p.j.override
 	d.dimension.SetSelected("Empathy")
 	if !strings.HasPrefix(d.current.Text, "Now: 83") {
 		t.Errorf("current empathy shown as %q", d.current.Text)
 	}
 	overrides := func() int {
-		return readCount(ex, func(st *engine.State) int { return len(st.Team("Alpha").Overrides) })
+		return p.count(func(st *engine.State) int { return len(st.Team("Alpha").Overrides) })
 	}
 
 	// Impossible values are refused beside the field; nothing is sent.
@@ -237,22 +364,16 @@ func TestOverrideDialog(t *testing.T) {
 	}
 	d.reason.SetText("The statement's tone was cold.")
 	test.Tap(d.ok)
-	ex.run.Session.Read(func(st *engine.State) {
+	p.run.Session.Read(func(st *engine.State) {
 		o, ok := st.Team("Alpha").Overrides[scoring.Empathy]
 		if !ok || o.Value != 40 || o.Original < 83 || o.Original > 84 || o.Reason != "The statement's tone was cold." {
 			t.Errorf("override = %+v (%v)", o, ok)
 		}
 	})
-	if got := c.scoreLabels["Alpha"].Text; !strings.Contains(got, "Empathy 83 → 40*") {
-		t.Errorf("Alpha's card scores: %q", got)
-	}
-	if got := c.scoreLabels["Bravo"].Text; strings.Contains(got, "*") {
-		t.Errorf("Bravo's card shows an override: %q", got)
-	}
 	// Opening it again shows the override.
-	test.Tap(c.overrideButtons["Alpha"])
-	c.judge.override.dimension.SetSelected("Empathy")
-	if got := c.judge.override.current.Text; !strings.HasPrefix(got, "Computed 83, overridden to 40") {
+	p.j.OpenOverride("Alpha", "")
+	p.j.override.dimension.SetSelected("Empathy")
+	if got := p.j.override.current.Text; !strings.HasPrefix(got, "Computed 83, overridden to 40") {
 		t.Errorf("current after override: %q", got)
 	}
 }
@@ -260,10 +381,9 @@ func TestOverrideDialog(t *testing.T) {
 // voices.yaml's objective "speak" rests on decisions first and second; an
 // honest answer after the target (4 min) is fair: the suggestion is S.
 func TestRatingDialogPreselectsTheSuggestion(t *testing.T) {
-	_, ex, clock := startVoices(t)
-	c := ex.console
-	test.Tap(c.rateButtons["Alpha"])
-	d := c.judge.rating
+	p := play(t, "voices.yaml")
+	p.j.OpenRating("Alpha")
+	d := p.j.rating
 	if len(d.radios) != 1 {
 		t.Fatalf("%d objectives offered, want 1", len(d.radios))
 	}
@@ -272,10 +392,10 @@ func TestRatingDialogPreselectsTheSuggestion(t *testing.T) {
 	}
 	d.dlg.Hide()
 
-	advanceExercise(t, ex, clock, 6*time.Minute)
-	chooseOption(t, ex.teams[0], "first", 1)
-	test.Tap(c.rateButtons["Alpha"])
-	d = c.judge.rating
+	p.advance(t, 6*time.Minute)
+	p.choose(t, "Alpha", "first", 1)
+	p.j.OpenRating("Alpha")
+	d = p.j.rating
 	if d.radios[0].Selected != "S" {
 		t.Errorf("preselected %q, want the suggestion S", d.radios[0].Selected)
 	}
@@ -285,29 +405,50 @@ func TestRatingDialogPreselectsTheSuggestion(t *testing.T) {
 	d.radios[0].SetSelected("M")
 	d.reasons[0].SetText("Slow to agree a line.")
 	test.Tap(d.ok)
-	ex.run.Session.Read(func(st *engine.State) {
+	p.run.Session.Read(func(st *engine.State) {
 		r, ok := st.Team("Alpha").Ratings["speak"]
 		if !ok || r.Rating != "M" || r.Suggested != "S" || r.Reason != "Slow to agree a line." {
 			t.Errorf("rating = %+v (%v)", r, ok)
 		}
 	})
-	if got := c.ratingLines["Alpha"][0]; !strings.HasPrefix(got, "M · Speak early and honestly") {
-		t.Errorf("Alpha's card: %q", got)
-	}
-	if got := c.ratingLines["Bravo"][0]; !strings.HasPrefix(got, "– (suggested U) · Speak early") {
-		t.Errorf("Bravo's card: %q", got)
-	}
 	// Reopened, the rating given is preselected; saving unchanged sends nothing.
-	test.Tap(c.rateButtons["Alpha"])
-	d = c.judge.rating
+	p.j.OpenRating("Alpha")
+	d = p.j.rating
 	if d.radios[0].Selected != "M" || d.reasons[0].Text != "Slow to agree a line." {
 		t.Errorf("reopened: %q, %q", d.radios[0].Selected, d.reasons[0].Text)
 	}
-	seq := readCount(ex, func(st *engine.State) int { return int(st.Seq) })
+	seq := p.count(func(st *engine.State) int { return int(st.Seq) })
 	test.Tap(d.ok)
-	if readCount(ex, func(st *engine.State) int { return int(st.Seq) }) != seq {
+	if p.count(func(st *engine.State) int { return int(st.Seq) }) != seq {
 		t.Error("saving unchanged ratings logged events")
 	}
+}
+
+// TestRatingLines: a console card's line per objective says the rating
+// given, or the suggestion while there is none.
+func TestRatingLines(t *testing.T) {
+	p := play(t, "voices.yaml")
+	p.advance(t, 6*time.Minute)
+	p.choose(t, "Alpha", "first", 1)
+	if err := p.run.Session.Send(engine.Command{Kind: engine.CmdRate, Team: "Alpha", Objective: "speak", Rating: "M"}); err != nil {
+		t.Fatal(err)
+	}
+	loc := i18n.New(i18n.EN)
+	p.run.Session.Read(func(st *engine.State) {
+		alpha, bravo := ObjectiveRatings(st, "Alpha"), ObjectiveRatings(st, "Bravo")
+		if len(alpha) != 1 || !alpha[0].Rated() || len(bravo) != 1 || bravo[0].Rated() {
+			t.Fatalf("Alpha's objectives %+v, Bravo's %+v", alpha, bravo)
+		}
+		if got := RatingLine(loc, alpha[0], "en"); !strings.HasPrefix(got, "M · Speak early and honestly") {
+			t.Errorf("Alpha's card: %q", got)
+		}
+		if got := RatingLine(loc, bravo[0], "en"); !strings.HasPrefix(got, "– (suggested U) · Speak early") {
+			t.Errorf("Bravo's card: %q", got)
+		}
+		if ObjectiveRatings(st, "Nobody") != nil {
+			t.Error("a team that is not in the exercise has objectives")
+		}
+	})
 }
 
 // After the end: overrides, ratings and notes are still taken; an inject
@@ -322,12 +463,11 @@ func TestJudgementAfterTheEnd(t *testing.T) {
 	if err := run.Session.Send(engine.Command{Kind: engine.CmdEnd}); err != nil {
 		t.Fatal(err)
 	}
-	c := newConsole(run.Session, win, i18n.New(i18n.EN))
-	t.Cleanup(c.close)
-	win.SetContent(c.root)
+	j := New(run.Session, win, i18n.New(i18n.EN), nil)
+	t.Cleanup(j.Close)
 
-	test.Tap(c.injectButton)
-	d := c.judge.inject
+	j.OpenInject("")
+	d := j.inject
 	d.channel.SetSelected("Email")
 	d.text.SetText("Too late")
 	test.Tap(d.ok)
@@ -335,8 +475,8 @@ func TestJudgementAfterTheEnd(t *testing.T) {
 		t.Errorf("refusal shown as %q (visible %v)", d.failure.Text, d.failure.Visible())
 	}
 
-	test.Tap(c.overrideButtons["Bravo"])
-	o := c.judge.override
+	j.OpenOverride("Bravo", "")
+	o := j.override
 	o.dimension.SetSelected("Overall")
 	o.value.SetText("55")
 	o.reason.SetText("Hot wash agreed")
@@ -344,27 +484,9 @@ func TestJudgementAfterTheEnd(t *testing.T) {
 	if o.failure.Visible() {
 		t.Errorf("override after the end refused: %s", o.failure.Text)
 	}
-	if got := c.scoreLabels["Bravo"].Text; !strings.Contains(got, "→ 55*") {
-		t.Errorf("Bravo's scores after the override: %q", got)
-	}
-}
-
-func TestClipText(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		n    int
-		want string
-	}{
-		{"short", 10, "short"},
-		{"  spaces \n inside  ", 20, "spaces inside"},
-		{"exactly ten", 11, "exactly ten"},
-		{"a longer line of text", 10, "a longer …"},
-		{"记者在等答复，帖子越来越多", 10, "记者在等…"}, // a Chinese character takes two columns
-		{"记者ab", 6, "记者ab"},
-		{"", 5, ""},
-	} {
-		if got := ui.ClipText(tc.in, tc.n); got != tc.want {
-			t.Errorf("clipText(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+	run.Session.Read(func(st *engine.State) {
+		if got := st.Team("Bravo").Overrides[scoring.Overall]; got.Value != 55 {
+			t.Errorf("Bravo's overall override after the end: %+v", got)
 		}
-	}
+	})
 }

@@ -1,4 +1,11 @@
-package app
+// Package judging is the facilitator's judgement: ad-hoc injects, observer
+// notes, score overrides and HSEEP ratings of the objectives. Each is a
+// dialog that checks what was typed, says beside the field what is wrong
+// (nothing is sent then), and shows the engine's refusal when there is one
+// (an inject after the exercise ended). The dialogs only need an
+// engine.Conn, so they work during play (the console) and, on a session
+// resumed after the end, afterwards (the debrief).
+package judging
 
 import (
 	"fmt"
@@ -24,15 +31,8 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/scoring"
 )
 
-// The facilitator's judgement: ad-hoc injects, observer notes, score
-// overrides and HSEEP ratings of the objectives. Each is a dialog that
-// checks what was typed, says beside the field what is wrong (nothing is
-// sent then), and shows the engine's refusal when there is one (an inject
-// after the exercise ended). The dialogs only need an engine.Conn, so they
-// work during play and, on a session resumed after the end, afterwards.
-
-// judgement opens the dialogs on one exercise.
-type judgement struct {
+// Judgement opens the dialogs on one exercise.
+type Judgement struct {
 	conn  engine.Conn
 	win   fyne.Window
 	loc   *i18n.Localizer
@@ -41,19 +41,38 @@ type judgement struct {
 	// goroutine; the form waits (its button disabled) for the answer.
 	background func(func())
 
-	// The dialog last opened of each kind (tests reach in through these).
+	// The dialog last opened of each kind, which Close hides.
 	inject   *injectDialog
 	note     *noteDialog
 	override *overrideDialog
 	rating   *ratingDialog
 }
 
-func newJudgement(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, after func()) *judgement {
-	return &judgement{conn: conn, win: win, loc: loc, after: after}
+// New is the judgement of the exercise behind conn, whose dialogs open over
+// win in loc's language; after runs once a command was accepted (the
+// caller redraws).
+func New(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, after func()) *Judgement {
+	return &Judgement{conn: conn, win: win, loc: loc, after: after}
 }
 
-// close hides any dialog still open.
-func (j *judgement) close() {
+// SendInBackground makes the forms send their commands (an fsync each)
+// through run, off the UI goroutine; the form waits, its button disabled,
+// for the answer. Without it they send at once.
+func (j *Judgement) SendInBackground(run func(func())) { j.background = run }
+
+// SendInOrder sends commands in order, stopping at the first refusal,
+// which it returns.
+func SendInOrder(conn engine.Conn, cmds []engine.Command) error {
+	for _, cmd := range cmds {
+		if err := conn.Send(cmd); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Close hides any dialog still open.
+func (j *Judgement) Close() {
 	var open []*formDialog
 	if j.inject != nil {
 		open = append(open, j.inject.formDialog)
@@ -121,10 +140,10 @@ func checkText(s string, required bool) string {
 	return ""
 }
 
-// scoreLineWithOverrides lists a team's scores; an overridden one shows the
+// ScoreLine lists a team's scores; an overridden one shows the
 // computed score, an arrow and the facilitator's, with an asterisk
 // ("Empathy 58 → 40*").
-func scoreLineWithOverrides(loc *i18n.Localizer, s scoring.Scores, overrides map[string]engine.Override) (line string, overridden bool) {
+func ScoreLine(loc *i18n.Localizer, s scoring.Scores, overrides map[string]engine.Override) (line string, overridden bool) {
 	var parts []string
 	for _, dim := range ui.AllDimensions() {
 		o, ok := overrides[dim]
@@ -152,7 +171,7 @@ type formDialog struct {
 	failure *ui.WrapLabel // the engine's refusal
 }
 
-func (j *judgement) newForm(title, confirm string, content fyne.CanvasObject, submit func() bool, width, height float32) *formDialog {
+func (j *Judgement) newForm(title, confirm string, content fyne.CanvasObject, submit func() bool, width, height float32) *formDialog {
 	f := &formDialog{failure: fieldMsgLabel()}
 	body := container.NewBorder(nil, f.failure, nil, nil, content)
 	f.dlg = dialog.NewCustomWithoutButtons(title, body, j.win)
@@ -176,13 +195,13 @@ func (j *judgement) newForm(title, confirm string, content fyne.CanvasObject, su
 // It reports whether the dialog may close now: false as well while the
 // command is on its way in the background (the dialog then closes itself
 // once it is stored).
-func (j *judgement) send(f *formDialog, cmd engine.Command) bool {
+func (j *Judgement) send(f *formDialog, cmd engine.Command) bool {
 	return j.sendAll(f, []engine.Command{cmd})
 }
 
 // sendAll sends commands in order, stopping at the first refusal (see send).
-func (j *judgement) sendAll(f *formDialog, cmds []engine.Command) bool {
-	run := func() error { return sendInOrder(j.conn, cmds) }
+func (j *Judgement) sendAll(f *formDialog, cmds []engine.Command) bool {
+	run := func() error { return SendInOrder(j.conn, cmds) }
 	answer := func(err error) bool {
 		if err != nil {
 			setFieldMsg(f.failure, j.loc.T("judge.refused", "reason", ui.ErrorText(j.loc, err)))
@@ -228,7 +247,7 @@ func setFieldMsg(l *ui.WrapLabel, text string) {
 }
 
 // msgKey shows the translation of an error key beside its field ("" clears).
-func (j *judgement) msgKey(l *ui.WrapLabel, key string) bool {
+func (j *Judgement) msgKey(l *ui.WrapLabel, key string) bool {
 	if key == "" {
 		setFieldMsg(l, "")
 		return true
@@ -268,7 +287,7 @@ func judgeTextArea(placeholder string, rows int) *ui.SendEntry {
 }
 
 // teamChoices reads the teams' names.
-func (j *judgement) teamNames() []string {
+func (j *Judgement) teamNames() []string {
 	var out []string
 	j.conn.Read(func(st *engine.State) {
 		for _, t := range st.Teams {
@@ -299,8 +318,8 @@ type injectDialog struct {
 	effectsMsg *ui.WrapLabel
 }
 
-// openInject asks for an ad-hoc inject to one team ("" preselects all).
-func (j *judgement) openInject(team string) *injectDialog {
+// OpenInject asks for an ad-hoc inject to one team ("" preselects all).
+func (j *Judgement) OpenInject(team string) {
 	loc := j.loc
 	d := &injectDialog{teams: append([]string{""}, j.teamNames()...), channelMsg: fieldMsgLabel(), textMsg: fieldMsgLabel()}
 	teamLabels := []string{loc.T("judge.all_teams")}
@@ -370,10 +389,10 @@ func (j *judgement) openInject(team string) *injectDialog {
 	d.formDialog = j.newForm(loc.T("judge.inject_title"), loc.T("judge.inject_send"), content, func() bool { return j.submitInject(d) }, 640, 0)
 	d.text.OnSend = d.ok.OnTapped // Ctrl+Enter
 	j.inject = d
-	return d
+
 }
 
-func (j *judgement) submitInject(d *injectDialog) bool {
+func (j *Judgement) submitInject(d *injectDialog) bool {
 	i := d.channel.SelectedIndex()
 	okCh := i >= 0 && i < len(scenario.Channels)
 	if okCh {
@@ -430,9 +449,9 @@ type noteDialog struct {
 	textMsg   *ui.WrapLabel
 }
 
-// openNote asks for an observer note, attached to the current exercise time
+// OpenNote asks for an observer note, attached to the current exercise time
 // and optionally a team ("" for none) and one of its decisions.
-func (j *judgement) openNote(team string) *noteDialog {
+func (j *Judgement) OpenNote(team string) {
 	loc := j.loc
 	d := &noteDialog{teams: append([]string{""}, j.teamNames()...), textMsg: fieldMsgLabel()}
 	teamLabels := append([]string{loc.T("judge.no_team")}, d.teams[1:]...)
@@ -450,11 +469,11 @@ func (j *judgement) openNote(team string) *noteDialog {
 	d.formDialog = j.newForm(loc.T("judge.note_title"), loc.T("judge.note_save"), content, func() bool { return j.submitNote(d) }, 640, 0)
 	d.text.OnSend = d.ok.OnTapped // Ctrl+Enter
 	j.note = d
-	return d
+
 }
 
 // fillDecisions offers the chosen team's open and answered decisions.
-func (j *judgement) fillDecisions(d *noteDialog) {
+func (j *Judgement) fillDecisions(d *noteDialog) {
 	loc := j.loc
 	team := ""
 	if k := d.team.SelectedIndex(); k > 0 && k < len(d.teams) {
@@ -494,7 +513,7 @@ func (j *judgement) fillDecisions(d *noteDialog) {
 	}
 }
 
-func (j *judgement) submitNote(d *noteDialog) bool {
+func (j *Judgement) submitNote(d *noteDialog) bool {
 	if !j.msgKey(d.textMsg, checkText(d.text.Text, true)) {
 		return false
 	}
@@ -522,9 +541,9 @@ type overrideDialog struct {
 	reasonMsg *ui.WrapLabel
 }
 
-// openOverride asks for a score to replace one of team's (dim preselected
+// OpenOverride asks for a score to replace one of team's (dim preselected
 // when given).
-func (j *judgement) openOverride(team, dim string) *overrideDialog {
+func (j *Judgement) OpenOverride(team, dim string) {
 	loc := j.loc
 	d := &overrideDialog{team: team, dims: ui.AllDimensions(), valueMsg: fieldMsgLabel(), reasonMsg: fieldMsgLabel()}
 	var labels []string
@@ -551,11 +570,11 @@ func (j *judgement) openOverride(team, dim string) *overrideDialog {
 		func() bool { return j.submitOverride(d) }, 640, 0)
 	d.reason.OnSend = d.ok.OnTapped // Ctrl+Enter
 	j.override = d
-	return d
+
 }
 
 // showCurrent says what the chosen dimension stands at.
-func (j *judgement) showCurrent(d *overrideDialog) {
+func (j *Judgement) showCurrent(d *overrideDialog) {
 	i := d.dimension.SelectedIndex()
 	if i < 0 || i >= len(d.dims) {
 		return
@@ -582,7 +601,7 @@ func (j *judgement) showCurrent(d *overrideDialog) {
 	d.current.SetText(text)
 }
 
-func (j *judgement) submitOverride(d *overrideDialog) bool {
+func (j *Judgement) submitOverride(d *overrideDialog) bool {
 	v, vErr := parseScore(d.value.Text)
 	okV := j.msgKey(d.valueMsg, vErr)
 	okR := j.msgKey(d.reasonMsg, checkText(d.reason.Text, true))
@@ -615,32 +634,36 @@ func (l *fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 // (d) HSEEP ratings of the objectives.
 
-// objectiveRating is one objective as the rating dialog shows it.
-type objectiveRating struct {
+// ObjectiveRating is one objective as the rating dialog shows it.
+type ObjectiveRating struct {
 	objective *scenario.Objective
 	suggested string
 	evidence  int // answers to the objective's decisions so far
 	current   *engine.Rating
 }
 
+// Rated tells whether the facilitator has rated the objective (else it
+// shows the suggestion).
+func (r ObjectiveRating) Rated() bool { return r.current != nil }
+
 type ratingDialog struct {
 	*formDialog
 	team    string
-	rows    []objectiveRating
+	rows    []ObjectiveRating
 	radios  []*widget.RadioGroup
 	reasons []*widget.Entry
 	msgs    []*ui.WrapLabel
 }
 
-// objectiveRatings reads team's objectives with the suggested ratings.
-func objectiveRatings(st *engine.State, team string) []objectiveRating {
+// ObjectiveRatings reads team's objectives with the suggested ratings.
+func ObjectiveRatings(st *engine.State, team string) []ObjectiveRating {
 	t := st.Team(team)
 	if t == nil {
 		return nil
 	}
-	var out []objectiveRating
+	var out []ObjectiveRating
 	for _, o := range st.Scenario.Objectives {
-		r := objectiveRating{objective: o, suggested: t.SuggestRating(o)}
+		r := ObjectiveRating{objective: o, suggested: t.SuggestRating(o)}
 		for _, a := range t.Answers {
 			if !a.Abandoned && slices.Contains(o.Decisions, a.Decision.ID) {
 				r.evidence++
@@ -654,14 +677,14 @@ func objectiveRatings(st *engine.State, team string) []objectiveRating {
 	return out
 }
 
-// openRating asks for the team's rating of each objective, with the rating
+// OpenRating asks for the team's rating of each objective, with the rating
 // the evidence suggests preselected (or the one already given).
-func (j *judgement) openRating(team string) *ratingDialog {
+func (j *Judgement) OpenRating(team string) {
 	loc := j.loc
 	d := &ratingDialog{team: team}
 	var lang string
 	j.conn.Read(func(st *engine.State) {
-		d.rows = objectiveRatings(st, team)
+		d.rows = ObjectiveRatings(st, team)
 		lang = st.Lang
 	})
 	if lang == "" {
@@ -715,10 +738,10 @@ func (j *judgement) openRating(team string) *ratingDialog {
 		d.ok.Disable()
 	}
 	j.rating = d
-	return d
+
 }
 
-func (j *judgement) submitRating(d *ratingDialog) bool {
+func (j *Judgement) submitRating(d *ratingDialog) bool {
 	ok := true
 	for i := range d.rows {
 		switch {
@@ -749,9 +772,9 @@ func (j *judgement) submitRating(d *ratingDialog) bool {
 	return j.sendAll(d.formDialog, cmds)
 }
 
-// ratingLine is one objective on a console card: the rating given, or the
+// RatingLine is one objective on a console card: the rating given, or the
 // suggestion while there is none.
-func ratingLine(loc *i18n.Localizer, r objectiveRating, lang string) string {
+func RatingLine(loc *i18n.Localizer, r ObjectiveRating, lang string) string {
 	text := ui.ClipText(r.objective.Text.Get(lang), 70)
 	if r.current != nil {
 		return loc.T("judge.card_rated", "rating", r.current.Rating, "objective", text)
@@ -759,7 +782,7 @@ func ratingLine(loc *i18n.Localizer, r objectiveRating, lang string) string {
 	return loc.T("judge.card_unrated", "rating", r.suggested, "objective", text)
 }
 
-// consoleNoteLine is an observer note on a console card.
-func consoleNoteLine(n engine.Note) string {
+// NoteLine is an observer note on a console card.
+func NoteLine(n engine.Note) string {
 	return debrief.Clock(n.At) + " · " + ui.ClipText(n.Text, 90)
 }
