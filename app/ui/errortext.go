@@ -13,8 +13,8 @@ import (
 
 // ErrorText says in the UI language what went wrong, for the errors a
 // facilitator can act on: the exercise database cannot be used (not one,
-// another program's, newer, in use, not permitted) and a scenario that made
-// the engine stop. Each names the file or the moment. Other errors keep
+// another program's, newer, in use, not permitted), a scenario that made
+// the engine stop, a refused command, and a saved log that no longer folds. Each names the file or the moment. Other errors keep
 // their own words.
 //
 // The refusals are sentinel errors of internal/exercise (the store's,
@@ -31,6 +31,19 @@ func ErrorText(loc *i18n.Localizer, err error) string {
 			key = "error.limit.instant"
 		}
 		return loc.T(key, "limit", GroupDigits(le.Limit), "at", debrief.Clock(le.At))
+	}
+	var lg *engine.LogError
+	if errors.As(err, &lg) {
+		// A stored log that no longer folds (resume, debrief): where it
+		// breaks and what is wrong, not the engine's English.
+		what := loc.T(logProblemKey(lg.Err))
+		if lg.Seq == 0 {
+			return loc.T("error.log.whole", "what", what)
+		}
+		return loc.T("error.log.event", "seq", lg.Seq, "what", what)
+	}
+	if errors.Is(err, exercise.ErrInterruptedStart) {
+		return loc.T("error.store.interrupted_start")
 	}
 	if code := engine.RefusalCode(err); code != "" {
 		// The engine refused a facilitator's command (schedule control,
@@ -68,6 +81,23 @@ func ErrorText(loc *i18n.Localizer, err error) string {
 		return loc.T("error.store.not_exist", "file", file)
 	}
 	return loc.T("error.store.other", "file", file, "error", oe.Err.Error())
+}
+
+// logProblemKey is the translation key of what is wrong with a log.
+func logProblemKey(err error) string {
+	switch err {
+	case engine.ErrLogGap:
+		return "error.log.gap"
+	case engine.ErrLogNoStart:
+		return "error.log.no_start"
+	case engine.ErrLogBackInTime:
+		return "error.log.back_in_time"
+	case engine.ErrLogUnknownTeam:
+		return "error.log.unknown_team"
+	case engine.ErrLogScenario:
+		return "error.log.scenario"
+	}
+	return "error.log.bad_event"
 }
 
 // GroupDigits writes n with a comma between groups of three digits

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -60,5 +61,36 @@ func TestLimitErrorsAreSaidInTheUILanguage(t *testing.T) {
 	}
 	if got := GroupDigits(1234567); got != "1,234,567" {
 		t.Errorf("groupDigits(1234567) = %s", got)
+	}
+}
+
+// A saved log that no longer folds, and an exercise whose start was cut
+// short, are said in the UI's language with the event where the log
+// breaks, and none of the engine's English.
+func TestLogErrorsAreSaidInTheUILanguage(t *testing.T) {
+	gap := fmt.Errorf("exercise x: resume: %w", &engine.LogError{Seq: 42, Kind: "note", Err: engine.ErrLogGap, Detail: "it follows event 40"})
+	empty := fmt.Errorf("resume: %w", &engine.LogError{Err: engine.ErrLogNoStart})
+	interrupted := fmt.Errorf("exercise x: %w", exercise.ErrInterruptedStart)
+	for _, c := range []struct {
+		lang i18n.Lang
+		err  error
+		want []string
+	}{
+		{i18n.EN, gap, []string{"damaged at event 42", "an event before it is missing", "changed nothing"}},
+		{i18n.ZH, gap, []string{"第 42 条事件处损坏", "它之前缺少事件"}},
+		{i18n.EN, empty, []string{"log is damaged: the exercise's start is missing"}},
+		{i18n.ZH, empty, []string{"已损坏：缺少演练开始的记录"}},
+		{i18n.EN, interrupted, []string{"start was interrupted", "Start the exercise again"}},
+		{i18n.ZH, interrupted, []string{"开始时被中断", "请重新开始演练"}},
+	} {
+		got := ErrorText(i18n.New(c.lang), c.err)
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s %v: %q, want it to say %q", c.lang, c.err, got, w)
+			}
+		}
+		if strings.Contains(got, "resume:") || strings.Contains(got, "follows event") {
+			t.Errorf("%s: %q shows the engine's own words", c.lang, got)
+		}
 	}
 }

@@ -275,15 +275,40 @@ func TestValidateTeams(t *testing.T) {
 
 func TestFoldRefusesABrokenLog(t *testing.T) {
 	_, log, _ := startFake(t, "Alpha")
-	evs := append([]Event(nil), log.Events...)
-	evs[2].Seq = 9
-	if _, err := Fold(evs); err == nil {
-		t.Fatal("a gap in the log must be refused")
+	broken := func(change func(evs []Event) []Event) error {
+		t.Helper()
+		_, err := Fold(change(append([]Event(nil), log.Events...)))
+		return err
 	}
-	evs = append([]Event(nil), log.Events...)
-	evs[len(evs)-1].Team = "Zulu"
-	if _, err := Fold(evs); err == nil {
-		t.Fatal("an event naming an unknown team must be refused")
+	for _, c := range []struct {
+		name   string
+		change func([]Event) []Event
+		want   error
+		seq    int64
+	}{
+		{"a gap", func(evs []Event) []Event { evs[2].Seq = 9; return evs }, ErrLogGap, 9},
+		{"an unknown team", func(evs []Event) []Event { evs[len(evs)-1].Team = "Zulu"; return evs }, ErrLogUnknownTeam, int64(len(log.Events))},
+		{"no start", func(evs []Event) []Event {
+			evs = evs[1:]
+			for i := range evs {
+				evs[i].Seq--
+			}
+			return evs
+		}, ErrLogNoStart, 1},
+		{"back in time", func(evs []Event) []Event { evs[2].At = evs[1].At - time.Second; return evs }, ErrLogBackInTime, 3},
+		{"a second start", func(evs []Event) []Event { evs[1] = evs[0]; evs[1].Seq = 2; return evs }, ErrLogBadEvent, 2},
+	} {
+		err := broken(c.change)
+		var le *LogError
+		if !errors.Is(err, c.want) || !errors.As(err, &le) || le.Seq != c.seq {
+			t.Errorf("%s: %v, want a LogError at event %d wrapping %q", c.name, err, c.seq, c.want)
+		}
+	}
+	if _, err := Resume(nil, &MemoryLog{}, NewFakeClock(), 0); !errors.Is(err, ErrLogNoStart) {
+		t.Errorf("resuming an empty log: %v, want ErrLogNoStart", err)
+	}
+	if _, err := Decode(4, 0, string(KindNote), []byte("{not json")); !errors.Is(err, ErrLogBadEvent) {
+		t.Errorf("an event that does not decode: %v, want ErrLogBadEvent", err)
 	}
 }
 

@@ -6,7 +6,6 @@ package engine
 
 import (
 	"encoding/json"
-	"fmt"
 	"time"
 )
 
@@ -143,7 +142,7 @@ func (e Event) Encode() ([]byte, error) { return json.Marshal(e) }
 func Decode(seq int64, at time.Duration, kind string, data []byte) (Event, error) {
 	var e Event
 	if err := json.Unmarshal(data, &e); err != nil {
-		return e, fmt.Errorf("event %d (%s): %w", seq, kind, err)
+		return e, &LogError{Seq: seq, Kind: Kind(kind), Err: ErrLogBadEvent, Detail: err.Error()}
 	}
 	e.Seq, e.At, e.Kind = seq, at, Kind(kind)
 	return e, nil

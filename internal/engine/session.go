@@ -327,7 +327,7 @@ func Resume(events []Event, log Log, wall WallClock, clockAt time.Duration) (*Se
 		return nil, fmt.Errorf("resume: %w", err)
 	}
 	if st.Scenario == nil {
-		return nil, errors.New("resume: the log has no exercise.started event")
+		return nil, fmt.Errorf("resume: %w", &LogError{Err: ErrLogNoStart})
 	}
 	s := newSession(log, wall)
 	s.st = st

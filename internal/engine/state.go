@@ -351,22 +351,22 @@ func Fold(events []Event) (*State, error) {
 // events always give the same state.
 func (s *State) Apply(e Event) error {
 	if e.Seq != s.Seq+1 {
-		return fmt.Errorf("event %d follows event %d: the log has a gap", e.Seq, s.Seq)
+		return logError(e.Seq, e.Kind, ErrLogGap, "it follows event %d", s.Seq)
 	}
 	if s.Scenario == nil && e.Kind != KindStarted {
-		return fmt.Errorf("event %d (%s) comes before the exercise started", e.Seq, e.Kind)
+		return logError(e.Seq, e.Kind, ErrLogNoStart, "")
 	}
 	if e.At < s.Now {
-		return fmt.Errorf("event %d (%s) at %s goes back in time from %s", e.Seq, e.Kind, e.At, s.Now)
+		return logError(e.Seq, e.Kind, ErrLogBackInTime, "at %s, after %s", e.At, s.Now)
 	}
 	var t *Team
 	if e.Team != "" && e.Kind != KindRejected {
 		if t = s.Team(e.Team); t == nil {
-			return fmt.Errorf("event %d (%s) names team %q, which is not in the exercise", e.Seq, e.Kind, e.Team)
+			return logError(e.Seq, e.Kind, ErrLogUnknownTeam, "team %q", e.Team)
 		}
 	}
 	bad := func(format string, args ...any) error {
-		return fmt.Errorf("event %d (%s): %s", e.Seq, e.Kind, fmt.Sprintf(format, args...))
+		return logError(e.Seq, e.Kind, ErrLogBadEvent, format, args...)
 	}
 	switch e.Kind {
 	case KindStarted:
@@ -375,7 +375,7 @@ func (s *State) Apply(e Event) error {
 		}
 		sc, probs := scenario.ParseCached(e.ScenarioID+".yaml", e.Source)
 		if sc == nil {
-			return bad("the stored scenario no longer loads: %v", probs)
+			return logError(e.Seq, e.Kind, ErrLogScenario, "%v", probs)
 		}
 		s.Scenario, s.Source, s.Lang, s.Seed = sc, e.Source, e.Lang, e.Seed
 		if e.Speed > 0 {
