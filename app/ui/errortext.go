@@ -4,17 +4,20 @@ import (
 	"errors"
 	"io/fs"
 	"strconv"
+	"syscall"
 
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/lan"
 )
 
 // ErrorText says in the UI language what went wrong, for the errors a
 // facilitator can act on: the exercise database cannot be used (not one,
 // another program's, newer, in use, not permitted), a scenario that made
-// the engine stop, a refused command, and a saved log that no longer folds. Each names the file or the moment. Other errors keep
+// the engine stop, a refused command, a saved log that no longer folds, and
+// a host for team laptops that cannot start. Each names the file or the moment. Other errors keep
 // their own words.
 //
 // The refusals are sentinel errors of internal/exercise (the store's,
@@ -41,6 +44,18 @@ func ErrorText(loc *i18n.Localizer, err error) string {
 			return loc.T("error.log.whole", "what", what)
 		}
 		return loc.T("error.log.event", "seq", lg.Seq, "what", what)
+	}
+	var he *lan.HostError
+	if errors.As(err, &he) {
+		// The exercise is stored before its host starts (and a resumed
+		// one was stored long ago): only the team laptops are lost.
+		switch {
+		case errors.Is(err, lan.ErrHostFiles):
+			return loc.T("error.host.files", "folder", he.Where)
+		case errors.Is(err, syscall.EADDRINUSE):
+			return loc.T("error.host.port_taken", "address", he.Where)
+		}
+		return loc.T("error.host.network", "address", he.Where)
 	}
 	if errors.Is(err, exercise.ErrInterruptedStart) {
 		return loc.T("error.store.interrupted_start")

@@ -3,7 +3,11 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"net"
+	"os"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -11,6 +15,7 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/lan"
 )
 
 // Every refusal of the database is said in the UI's language, names the
@@ -91,6 +96,36 @@ func TestLogErrorsAreSaidInTheUILanguage(t *testing.T) {
 		}
 		if strings.Contains(got, "resume:") || strings.Contains(got, "follows event") {
 			t.Errorf("%s: %q shows the engine's own words", c.lang, got)
+		}
+	}
+}
+
+// A host for team laptops that cannot start says that the exercise is
+// saved, what failed and where, in the UI's language.
+func TestHostErrorsAreSaidInTheUILanguage(t *testing.T) {
+	taken := &lan.HostError{Problem: lan.ErrHostNetwork, Where: "0.0.0.0:47200", Err: &net.OpError{Op: "listen", Err: os.NewSyscallError("bind", syscall.EADDRINUSE)}}
+	other := &lan.HostError{Problem: lan.ErrHostNetwork, Where: "0.0.0.0:47200", Err: errors.New("nats: timeout")}
+	files := &lan.HostError{Problem: lan.ErrHostFiles, Where: "/data/lan/x", Err: fs.ErrPermission}
+	for _, c := range []struct {
+		lang i18n.Lang
+		err  error
+		want []string
+	}{
+		{i18n.EN, taken, []string{"The exercise is saved", "another program is using 0.0.0.0:47200"}},
+		{i18n.ZH, taken, []string{"演练已保存", "0.0.0.0:47200 正被其他程序占用"}},
+		{i18n.EN, other, []string{"could not start on 0.0.0.0:47200"}},
+		{i18n.ZH, other, []string{"网络服务无法在 0.0.0.0:47200 上启动"}},
+		{i18n.EN, files, []string{"network files in /data/lan/x"}},
+		{i18n.ZH, files, []string{"无法在 /data/lan/x 中写入网络文件"}},
+	} {
+		got := ErrorText(i18n.New(c.lang), fmt.Errorf("team laptops cannot rejoin: %w", c.err))
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s %v: %q, want it to say %q", c.lang, c.err, got, w)
+			}
+		}
+		if strings.Contains(got, "cannot host") || strings.Contains(got, "nats") || strings.Contains(got, "rejoin") {
+			t.Errorf("%s: %q shows the host's own words", c.lang, got)
 		}
 	}
 }

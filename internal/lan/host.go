@@ -139,7 +139,7 @@ func NewHost(run *exercise.Running, cfg HostConfig) (*Host, error) {
 	}
 	var err error
 	if h.hf, _, err = loadOrCreateHostFile(cfg.Dir, h.ex, cfg.Code); err != nil {
-		return nil, err
+		return nil, &HostError{Problem: ErrHostFiles, Where: cfg.Dir, Err: err}
 	}
 	h.bundle.Code = h.hf.Code
 	h.pairPW, h.pairs = pairPassword(h.hf.Code), newPairBook()
@@ -147,19 +147,17 @@ func NewHost(run *exercise.Running, cfg HostConfig) (*Host, error) {
 		h.cfg.PairLimit = DefaultPairLimit
 	}
 	if h.bundle.Fingerprint, err = fingerprintPEM([]byte(h.hf.CertPEM)); err != nil {
-		return nil, err
+		return nil, &HostError{Problem: ErrHostFiles, Where: cfg.Dir, Err: err}
 	}
-	if err := h.startServer(); err != nil {
-		h.Close()
-		return nil, err
-	}
-	if err := h.startFanOut(); err != nil {
-		h.Close()
-		return nil, err
-	}
-	if err := h.listen(); err != nil {
-		h.Close()
-		return nil, err
+	for _, start := range []func() error{h.startServer, h.startFanOut, h.listen} {
+		if err := start(); err != nil {
+			h.Close()
+			where := cfg.Listen
+			if where == "" {
+				where = "0.0.0.0:0"
+			}
+			return nil, &HostError{Problem: ErrHostNetwork, Where: where, Err: err}
+		}
 	}
 	return h, nil
 }
