@@ -139,15 +139,6 @@ func (l *WrapLabel) CreateRenderer() fyne.WidgetRenderer {
 	return r
 }
 
-// lines is the text of each line shown (for tests).
-func (l *WrapLabel) lines() []string {
-	var out []string
-	for _, ln := range l.lay.lines {
-		out = append(out, string(l.lay.runes[ln.begin:ln.end]))
-	}
-	return out
-}
-
 // sync takes the text, style and theme into the layout.
 func (l *WrapLabel) sync() {
 	size := l.SizeName

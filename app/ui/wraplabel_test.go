@@ -373,3 +373,12 @@ func BenchmarkResizeFyneLabel(b *testing.B) {
 		i++
 	}
 }
+
+// lines is the text of each line the label shows.
+func (l *WrapLabel) lines() []string {
+	var out []string
+	for _, ln := range l.lay.lines {
+		out = append(out, string(l.lay.runes[ln.begin:ln.end]))
+	}
+	return out
+}

@@ -48,6 +48,7 @@ const usage = `usage:
                                  take part as one team from another laptop, headless
   firebreak play SCENARIO --script SCRIPT --db DB --out DIR [--speed max|N] [--lang en|zh]
                                  play a scripted exercise headless
+  firebreak licenses             the licence of the fonts built into Firebreak (SIL Open Font License)
 SCENARIO is a scenario file or a built-in id (for example beverage-recall).
 `
 
@@ -80,6 +81,8 @@ func Run(args []string, env Env) int {
 		return hostCmd(args[1:], env)
 	case "join":
 		return joinCmd(args[1:], env)
+	case "licenses", "licences":
+		return licensesCmd(args[1:], env)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(env.Stdout, usage)
 		return ExitOK
