@@ -275,3 +275,16 @@ func BenchmarkBreakLines(b *testing.B) {
 		}
 	})
 }
+
+// breakLines breaks text into lines no wider than width, as measure (the
+// drawn width of a string) sees them, by the rules above: at every "\n",
+// and where a paragraph is too wide for one line. The spaces where a line
+// breaks are left out. A width of zero or less breaks at "\n" only.
+func breakLines(text string, width float32, measure func(string) float32) []string {
+	runes := []rune(text)
+	var out []string
+	for _, l := range breakRunes(runes, width, func(from, to int) float32 { return measure(string(runes[from:to])) }) {
+		out = append(out, string(runes[l.begin:l.end]))
+	}
+	return out
+}

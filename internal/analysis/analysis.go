@@ -8,7 +8,6 @@ package analysis
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -205,15 +204,5 @@ func (r *Report) Unreached(sc *scenario.Scenario) []string {
 			out = append(out, p.ID)
 		}
 	}
-	return out
-}
-
-// EndingNames lists the endings reached, sorted.
-func (r *Report) EndingNames() []string {
-	out := make([]string, 0, len(r.Endings))
-	for k := range r.Endings {
-		out = append(out, k)
-	}
-	sort.Strings(out)
 	return out
 }

@@ -3,6 +3,7 @@ package analysis
 import (
 	"os"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -152,4 +153,14 @@ func checkPlayable(t *testing.T, id string, source []byte, sc *scenario.Scenario
 		}
 	}
 	return prompt
+}
+
+// EndingNames lists the endings reached, sorted.
+func (r *Report) EndingNames() []string {
+	out := make([]string, 0, len(r.Endings))
+	for k := range r.Endings {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

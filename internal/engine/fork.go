@@ -13,17 +13,13 @@ import (
 
 // What internal/analysis needs to search a scenario's ways through without
 // replaying each from the start: a copy of a headless session to branch
-// from (Fork), and a key that says when two states have the same future
+// from (ForkNested), and a key that says when two states have the same future
 // (FutureKey).
 
-// Fork returns an independent copy of a manual-time session (headless
-// play) that logs to log: commands and clock moves on either leave the
-// other as it was. Subscribers are not copied.
-func (s *Session) Fork(log Log) (*Session, error) { return s.fork(log, false) }
-
-// ForkNested is Fork for a depth-first search, in which a session is not
-// played on while a copy of it (or a copy of a copy) is still in use: the
-// copy then shares the lists that only grow (path, inbox, answers…) with
+// ForkNested returns a copy of a manual-time session (headless play) that
+// logs to log, for a depth-first search, in which a session is not played
+// on while a copy of it (or a copy of a copy) is still in use: the copy
+// shares the lists that only grow (path, inbox, answers…) with
 // the session, without copying them, so forking costs the same however
 // long the play so far. Playing on the session while a copy is still in
 // use corrupts the copy.
@@ -33,7 +29,7 @@ func (s *Session) fork(log Log, nested bool) (*Session, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.wall != nil {
-		return nil, errors.New("Fork needs a session in manual time")
+		return nil, errors.New("a session in real time cannot be forked")
 	}
 	c := newSession(log, nil)
 	c.st = s.st.clone(nested)

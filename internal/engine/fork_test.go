@@ -83,3 +83,8 @@ func TestForkNeedsManualTime(t *testing.T) {
 		t.Fatal("a session on a wall clock forked")
 	}
 }
+
+// Fork returns an independent copy of a manual-time session that logs to
+// log: commands and clock moves on either leave the other as it was (the
+// copy that ForkNested shares lists with, made whole, to test both).
+func (s *Session) Fork(log Log) (*Session, error) { return s.fork(log, false) }

@@ -156,7 +156,7 @@ func TestStartWritesTheExerciseWithItsFirstEvents(t *testing.T) {
 	if err != nil || len(evs) == 0 || evs[0].Kind != string(engine.KindStarted) {
 		t.Fatalf("after Start the log holds %v (%v), want exercise.started first", evs, err)
 	}
-	if err := st.st.CreateExercise(store.Exercise{ID: "orphan", ScenarioID: "mini"}); err != nil {
+	if err := st.st.StartExercise(store.Exercise{ID: "orphan", ScenarioID: "mini"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Resume(st, "orphan", nil, EachEvent); !errors.Is(err, ErrInterruptedStart) {

@@ -137,13 +137,6 @@ func parseCatalog(l Lang) (map[string]string, error) {
 	return m, nil
 }
 
-// CatalogError reports a problem loading the embedded catalogs (a missing or
-// malformed file). The localizer still works without them, showing keys.
-func CatalogError() error {
-	_, err := catalogs()
-	return err
-}
-
 // Keys returns the sorted keys of the catalog for lang (nil if unsupported).
 func Keys(lang Lang) []string {
 	cats, _ := catalogs()
@@ -243,33 +236,6 @@ func substitute(s string, vals map[string]string) string {
 		b.WriteString(s[:i+1])
 		s = s[i+1:]
 	}
-}
-
-// Placeholders returns the distinct {name} placeholders in s, sorted.
-func Placeholders(s string) []string {
-	seen := map[string]bool{}
-	for {
-		i := strings.IndexByte(s, '{')
-		if i < 0 {
-			break
-		}
-		j := strings.IndexByte(s[i+1:], '}')
-		if j < 0 {
-			break
-		}
-		if name := s[i+1 : i+1+j]; isName(name) {
-			seen[name] = true
-			s = s[i+j+2:]
-		} else {
-			s = s[i+1:]
-		}
-	}
-	out := make([]string, 0, len(seen))
-	for n := range seen {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func isName(s string) bool {

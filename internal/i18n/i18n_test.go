@@ -3,6 +3,7 @@ package i18n
 import (
 	"reflect"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 	"unicode"
@@ -205,4 +206,38 @@ func TestLangName(t *testing.T) {
 			}
 		}
 	}
+}
+
+// CatalogError reports a problem loading the embedded catalogs (a missing or
+// malformed file). The localizer still works without them, showing keys.
+func CatalogError() error {
+	_, err := catalogs()
+	return err
+}
+
+// Placeholders returns the distinct {name} placeholders in s, sorted.
+func Placeholders(s string) []string {
+	seen := map[string]bool{}
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i+1:], '}')
+		if j < 0 {
+			break
+		}
+		if name := s[i+1 : i+1+j]; isName(name) {
+			seen[name] = true
+			s = s[i+j+2:]
+		} else {
+			s = s[i+1:]
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for n := range seen {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -263,3 +263,22 @@ func abuseHostStats(h *Host) string {
 	return fmt.Sprintf("host connection reconnects %d; server slow consumers %d; dropped by the host's subscriptions %d; turned away: %s",
 		rc, v.SlowConsumers, h.droppedMessages(), strings.Join(parts, "; "))
 }
+
+// totals is a copy of every count since the start.
+func (q *quietLog) totals() map[string]int64 {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return maps.Clone(q.total)
+}
+
+// droppedMessages counts the messages the host's subscriptions dropped
+// because a flood overran them.
+func (h *Host) droppedMessages() int64 {
+	var n int64
+	for _, s := range h.subs {
+		if d, err := s.Dropped(); err == nil {
+			n += int64(d)
+		}
+	}
+	return n
+}

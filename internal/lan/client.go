@@ -564,9 +564,3 @@ func (c *Client) Close() {
 		c.nc.Close()
 	})
 }
-
-// dropConnection drops the network connection without closing the client (for
-// tests of reconnection): the client reconnects by itself.
-func (c *Client) dropConnection() error {
-	return c.nc.ForceReconnect()
-}

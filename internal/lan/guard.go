@@ -109,13 +109,6 @@ func (q *quietLog) count(what string) int64 {
 	return q.total[what]
 }
 
-// totals is a copy of every count since the start.
-func (q *quietLog) totals() map[string]int64 {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	return maps.Clone(q.total)
-}
-
 // What quietLog counts.
 const (
 	noteRate         = "commands or hellos over a team's rate"

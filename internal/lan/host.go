@@ -623,18 +623,6 @@ func (h *Host) listen() error {
 	return nc.Flush()
 }
 
-// droppedMessages counts the messages the host's subscriptions dropped
-// because a flood overran them.
-func (h *Host) droppedMessages() int64 {
-	var n int64
-	for _, s := range h.subs {
-		if d, err := s.Dropped(); err == nil {
-			n += int64(d)
-		}
-	}
-	return n
-}
-
 func lastToken(subject string) string {
 	return subject[strings.LastIndexByte(subject, '.')+1:]
 }

@@ -691,3 +691,9 @@ func TestRunEndsAnExerciseThatReachedTheEventLimit(t *testing.T) {
 		t.Errorf("the limit is logged %d times, want once:\n%s", n, logged.String())
 	}
 }
+
+// dropConnection drops the network connection without closing the client (for
+// tests of reconnection): the client reconnects by itself.
+func (c *Client) dropConnection() error {
+	return c.nc.ForceReconnect()
+}

@@ -254,3 +254,6 @@ func TestOpenReadOnlyRefusesNewerSchema(t *testing.T) {
 		t.Errorf("error %v; want ErrSchemaTooNew naming the file", err)
 	}
 }
+
+// ReadOnly reports whether the store was opened with OpenReadOnly.
+func (s *Store) ReadOnly() bool { return s.readOnly }

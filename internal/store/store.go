@@ -338,9 +338,6 @@ func notDB(err error) error {
 // Path is the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
-// ReadOnly reports whether the store was opened with OpenReadOnly.
-func (s *Store) ReadOnly() bool { return s.readOnly }
-
 // errf wraps err from the operation what, naming the database file:
 // "store: append event 3 of exercise ab12 in /x/fb.db: …".
 func (s *Store) errf(err error, what string, args ...any) error {
@@ -363,10 +360,6 @@ func (s *Store) Close() error {
 	}
 	return nil
 }
-
-// CreateExercise records a new exercise. Zero Status means running; zero
-// CreatedAt/UpdatedAt mean now. An ID already in use gives ErrExists.
-func (s *Store) CreateExercise(e Exercise) error { return s.StartExercise(e, nil) }
 
 // StartExercise records a new exercise together with the first events of
 // its log, in one transaction: a kill or a full disk leaves either both or
@@ -649,21 +642,6 @@ func (s *Store) Latest() (Exercise, error) {
 		return Exercise{}, s.errf(err, "latest exercise")
 	}
 	return e, nil
-}
-
-// FindUnfinished returns the most recently active running exercise started
-// by source, so e.g. a re-run of the same play script resumes instead of
-// starting over. ok is false if there is none.
-func (s *Store) FindUnfinished(source string) (e Exercise, ok bool, err error) {
-	e, err = s.one(`SELECT `+exerciseCols+` FROM exercises WHERE status = ? AND source = ? AND `+hasLog+`
-		ORDER BY updated_ms DESC, pk DESC LIMIT 1`, StatusRunning, source)
-	if errors.Is(err, ErrNotFound) {
-		return Exercise{}, false, nil
-	}
-	if err != nil {
-		return Exercise{}, false, s.errf(err, "find unfinished exercise for %q", source)
-	}
-	return e, true, nil
 }
 
 func (s *Store) one(query string, args ...any) (Exercise, error) {

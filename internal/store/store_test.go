@@ -600,3 +600,22 @@ func TestExerciseQueries(t *testing.T) {
 		t.Errorf("Events(empty log) = %v, %v", evs, err)
 	}
 }
+
+// FindUnfinished returns the most recently active running exercise started
+// by source, so e.g. a re-run of the same play script resumes instead of
+// starting over. ok is false if there is none.
+func (s *Store) FindUnfinished(source string) (e Exercise, ok bool, err error) {
+	e, err = s.one(`SELECT `+exerciseCols+` FROM exercises WHERE status = ? AND source = ? AND `+hasLog+`
+		ORDER BY updated_ms DESC, pk DESC LIMIT 1`, StatusRunning, source)
+	if errors.Is(err, ErrNotFound) {
+		return Exercise{}, false, nil
+	}
+	if err != nil {
+		return Exercise{}, false, s.errf(err, "find unfinished exercise for %q", source)
+	}
+	return e, true, nil
+}
+
+// CreateExercise records a new exercise. Zero Status means running; zero
+// CreatedAt/UpdatedAt mean now. An ID already in use gives ErrExists.
+func (s *Store) CreateExercise(e Exercise) error { return s.StartExercise(e, nil) }
