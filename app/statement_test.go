@@ -145,8 +145,13 @@ func testStatementReachesEngineAndDebrief(t *testing.T) {
 		}
 		return out
 	}
-	count := func(lines []string, s string) int {
-		return len(slices.DeleteFunc(slices.Clone(lines), func(l string) bool { return l != s }))
+	count := func(lines []string, s string) (n int) {
+		for _, l := range lines {
+			if l == s {
+				n++
+			}
+		}
+		return n
 	}
 	if n := count(cards["Alpha"], text); n != 1 {
 		t.Errorf("debrief shows Alpha's statement %d times, want once:\n%s", n, strings.Join(cards["Alpha"], "\n"))
