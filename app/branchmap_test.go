@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/firebreak-drills/firebreak/app/branchmap"
+	"github.com/firebreak-drills/firebreak/app/review"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
@@ -73,15 +74,15 @@ func TestBranchMapFromDebriefAndBack(t *testing.T) {
 	must(s.Send(engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: "first", Option: "good"}))
 	clock.Add(18 * time.Minute) // both teams reach an ending
 	must(s.Tick())
-	d := currentAs[*debriefScreen](t, sh)
+	d := currentAs[*review.Debrief](t, sh)
 
-	test.Tap(d.mapButton)
+	test.Tap(tree.FindButton(t, sh.body, "Branch map"))
 	currentAs[*branchmap.Screen](t, sh)
 	if got := tree.DrawnText(sh.body); !strings.Contains(got, "Alpha") {
 		t.Errorf("the map opened from the debrief does not name the team whose path it shows:\n%s", got)
 	}
 	test.Tap(tree.FindButton(t, sh.body, "Back"))
-	if currentAs[*debriefScreen](t, sh) != d {
+	if currentAs[*review.Debrief](t, sh) != d {
 		t.Error("back does not return to the debrief")
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/firebreak-drills/firebreak/app/review"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
@@ -66,7 +67,7 @@ func TestAnExerciseStoppedAtTheLimitCanBeEnded(t *testing.T) {
 
 	test.Tap(ex.console.endButton)
 	ex.console.endConfirm.Confirm()
-	currentAs[*debriefScreen](t, sh)
+	currentAs[*review.Debrief](t, sh)
 	if text := tree.AllText(sh.win.Content()); !strings.Contains(text, "stopped because the scenario made too much happen at once") {
 		t.Errorf("the debrief does not say why the exercise stopped:\n%.2000s", text)
 	}

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/firebreak-drills/firebreak/app/review"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
@@ -329,7 +330,7 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 	if _, ok := loadSavedJoin(); ok {
 		t.Error("the ended exercise is still kept for a rejoin")
 	}
-	currentAs[*debriefScreen](t, rig.fac)
+	currentAs[*review.Debrief](t, rig.fac)
 }
 
 // The join form says what is wrong beside each field and joins nothing.

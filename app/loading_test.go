@@ -6,8 +6,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"testing"
-	"testing/synctest"
 
+	"github.com/firebreak-drills/firebreak/app/review"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -40,7 +40,7 @@ func TestResumeAndDebriefLoadOffTheUIGoroutine(t *testing.T) {
 	sh.showDebrief(finished)
 	currentAs[*loadingScreen](t, sh)
 	run()
-	currentAs[*debriefScreen](t, sh)
+	currentAs[*review.Debrief](t, sh)
 
 	// A failure comes back to the home screen with the error.
 	sh.resumeExercise("no-such-exercise")
@@ -73,45 +73,6 @@ func TestSetupStartsInTheBackground(t *testing.T) {
 	currentAs[*exerciseScreen](t, sh)
 	if es, _ := st.Exercises(); len(es) != 1 {
 		t.Errorf("%d exercises stored, want 1", len(es))
-	}
-}
-
-// TestThePlanSavesInTheBackground: Save writes the plan off the UI
-// goroutine; an edit made while it is written stays to be saved, and an
-// export meanwhile shows the plan as it stands on screen.
-// It runs in a synctest bubble, where the save a moment after typing does
-// not come while the test does not sleep.
-func TestThePlanSavesInTheBackground(t *testing.T) {
-	synctest.Test(t, testThePlanSavesInTheBackground)
-}
-
-func testThePlanSavesInTheBackground(t *testing.T) {
-	sh, d, st, id := worldDebrief(t)
-	var queued []func()
-	sh.deps.background = func(f func()) { queued = append(queued, f) }
-	d.selectTab(tabPlan)
-	p := d.plan
-	a := p.actions[0]
-	test.Type(a.owner, "Head of comms")
-	test.Tap(p.saveButton)
-	if saved, _ := st.Plan(id); saved != nil {
-		t.Fatal("the plan was written on the UI goroutine")
-	}
-	test.Type(a.owner, "!") // an edit while the save runs
-	if got := p.reportPlan(); got == nil || got.Actions[0].Owner != "Head of comms!" {
-		t.Errorf("the export's plan is %+v, want the plan on screen", got)
-	}
-	for len(queued) > 0 {
-		f := queued[0]
-		queued = queued[1:]
-		f()
-	}
-	got, err := st.Plan(id)
-	if err != nil || got == nil || got.Actions[0].Owner != "Head of comms" {
-		t.Fatalf("saved plan %+v, %v", got, err)
-	}
-	if !p.dirty {
-		t.Error("the edit made during the save is taken as saved")
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"github.com/firebreak-drills/firebreak/app/branchmap"
 	"github.com/firebreak-drills/firebreak/app/prefs"
+	"github.com/firebreak-drills/firebreak/app/review"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
@@ -482,7 +483,7 @@ func (sh *shell) showDebrief(id string) {
 	sh.Show(newLoadingScreen(sh, "loading.debrief"))
 	st := sh.store
 	sh.inBackground(func() {
-		data, err := loadDebrief(st, id)
+		data, err := review.LoadDebrief(st, id)
 		ui.Do(func() {
 			switch {
 			case sh.closed:
@@ -491,7 +492,7 @@ func (sh *shell) showDebrief(id string) {
 				sh.showError(err)
 			default:
 				sh.win.SetTitle("Firebreak")
-				sh.Show(newDebriefScreen(sh, data))
+				sh.Show(review.NewDebrief(reviewHost{sh}, data))
 			}
 		})
 	})

@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"fyne.io/fyne/v2"
@@ -18,7 +18,7 @@ import (
 // into the exercise's log like any other event, through a session resumed
 // from the store; the debrief is rebuilt from the log afterwards.
 type debriefJudge struct {
-	d   *debriefScreen
+	d   *Debrief
 	run *exercise.Running
 	j   *judging.Judgement
 }
@@ -38,22 +38,22 @@ func (dj *debriefJudge) session() (engine.Conn, error) {
 func (dj *debriefJudge) judgement() *judging.Judgement {
 	conn, err := dj.session()
 	if err != nil {
-		dj.d.sh.showError(err)
+		dj.d.host.ShowError(err)
 		return nil
 	}
 	if dj.j == nil {
-		dj.j = judging.New(conn, dj.d.sh.win, dj.d.sh.loc, func() {
+		dj.j = judging.New(conn, dj.d.host.Window(), dj.d.host.Loc(), func() {
 			// The log changed: show the debrief again from it.
 			dj.d.reload()
 		})
-		dj.j.SendInBackground(dj.d.sh.deps.background)
+		dj.j.SendInBackground(dj.d.host.Background())
 	}
 	return dj.j
 }
 
 // buttons returns the rate, override and note buttons for the debrief header.
 func (dj *debriefJudge) buttons() fyne.CanvasObject {
-	loc := dj.d.sh.loc
+	loc := dj.d.host.Loc()
 	rate := ui.NewIconButton(loc.T("judge.rating_button"), theme.ListIcon(), func() {
 		dj.pickTeam(func(team string) {
 			if j := dj.judgement(); j != nil {
@@ -86,12 +86,12 @@ func (dj *debriefJudge) pickTeam(then func(team string)) {
 		then(teams[0])
 		return
 	}
-	loc := dj.d.sh.loc
+	loc := dj.d.host.Loc()
 	sel := widget.NewSelect(teams, nil)
 	sel.SetSelected(teams[0])
 	dialog.ShowCustomConfirm(loc.T("judge.pick_team"), loc.T("common.ok"), loc.T("common.cancel"), sel, func(ok bool) {
 		if ok && sel.Selected != "" {
 			then(sel.Selected)
 		}
-	}, dj.d.sh.win)
+	}, dj.d.host.Window())
 }

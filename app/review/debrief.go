@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"errors"
@@ -23,7 +23,7 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/rubric"
 )
 
-// debriefScreen is the after-action review, in tabs that fit a 1280×800
+// Debrief is the after-action review, in tabs that fit a 1280×800
 // window and scroll: an overview (scores by team as bars, endings, the
 // world curves, general lessons and notes), each team in detail (scores
 // with the facilitator's overrides, path, decisions with response times,
@@ -37,9 +37,9 @@ import (
 // report model of the exports (debrief.Build), so the screen shows what the
 // exported report says. Scenario text is in the UI language: the debrief
 // is the facilitator's.
-type debriefScreen struct {
-	sh   *shell
-	data *debriefData
+type Debrief struct {
+	host Host
+	data *DebriefData
 	st   *engine.State // data.state
 
 	report   *debrief.Report // in the UI language, remade by build
@@ -75,9 +75,10 @@ type factCheck struct {
 	found                 bool
 }
 
-// debriefData is what the debrief is drawn from: the stored exercise, its
-// log and the facilitator's saved improvement plan, if any.
-type debriefData struct {
+// DebriefData is what the debrief is drawn from: the stored exercise, its
+// log and the facilitator's saved improvement plan, if any (LoadDebrief
+// reads it).
+type DebriefData struct {
 	id      string
 	state   *engine.State
 	events  []engine.Event
@@ -86,9 +87,9 @@ type debriefData struct {
 	store   *exercise.DB
 }
 
-// loadDebrief reads an exercise for the debrief: its log, folded, and its
-// saved improvement plan.
-func loadDebrief(st *exercise.DB, id string) (*debriefData, error) {
+// LoadDebrief reads an exercise for the debrief: its log, folded, and its
+// saved improvement plan. It reads the disk: run it off the UI goroutine.
+func LoadDebrief(st *exercise.DB, id string) (*DebriefData, error) {
 	events, started, err := st.EventsStarted(id)
 	if err != nil {
 		return nil, err
@@ -100,15 +101,16 @@ func loadDebrief(st *exercise.DB, id string) (*debriefData, error) {
 	if err != nil {
 		return nil, fmt.Errorf("exercise %s: %w", id, err)
 	}
-	d := &debriefData{id: id, state: state, events: events, started: started, store: st}
+	d := &DebriefData{id: id, state: state, events: events, started: started, store: st}
 	if d.plan, err = st.Plan(id); err != nil {
 		return nil, err
 	}
 	return d, nil
 }
 
-func newDebriefScreen(sh *shell, data *debriefData) *debriefScreen {
-	d := &debriefScreen{sh: sh, data: data, st: data.state}
+// NewDebrief is the debrief of the exercise data was loaded from.
+func NewDebrief(host Host, data *DebriefData) *Debrief {
+	d := &Debrief{host: host, data: data, st: data.state}
 	d.replay = newReplayView(d)
 	d.plan = newPlanEditor(d)
 	d.export = &exportBar{d: d}
@@ -116,13 +118,15 @@ func newDebriefScreen(sh *shell, data *debriefData) *debriefScreen {
 	return d
 }
 
-func (d *debriefScreen) Stop() {
+// Stop stops the replay's pending redraw and saves the plan's pending
+// edits (on leaving the screen, or the window closing).
+func (d *Debrief) Stop() {
 	d.replay.stop()
 	d.plan.stop()
 }
 
 // buildReport makes the report model in the UI language.
-func (d *debriefScreen) buildReport(lang, team string) *debrief.Report {
+func (d *Debrief) buildReport(lang, team string) *debrief.Report {
 	r := debrief.Build(d.st, d.data.events, lang, team)
 	r.Overview.ExerciseID = d.data.id
 	if !d.data.started.IsZero() {
@@ -131,10 +135,12 @@ func (d *debriefScreen) buildReport(lang, team string) *debrief.Report {
 	return r
 }
 
-func (d *debriefScreen) lang() string { return d.sh.loc.Lang().String() }
+func (d *Debrief) lang() string { return d.host.Loc().Lang().String() }
 
-func (d *debriefScreen) Build() fyne.CanvasObject {
-	loc, st := d.sh.loc, d.st
+// Build draws the debrief in the host's language, on the tab (and the
+// team) shown last.
+func (d *Debrief) Build() fyne.CanvasObject {
+	loc, st := d.host.Loc(), d.st
 	lang := d.lang()
 	d.report = d.buildReport(lang, "")
 	d.teamCards = map[string]fyne.CanvasObject{}
@@ -142,9 +148,9 @@ func (d *debriefScreen) Build() fyne.CanvasObject {
 	d.factChecks = map[string][]factCheck{}
 	d.rubrics = map[string][]rubric.Result{}
 
-	d.homeButton = ui.NewIconButton(loc.T("debrief.home"), theme.HomeIcon(), d.sh.showHome)
+	d.homeButton = ui.NewIconButton(loc.T("debrief.home"), theme.HomeIcon(), d.host.ShowHome)
 	d.mapButton = ui.NewIconButton(loc.T("debrief.branch_map"), theme.GridIcon(), func() {
-		d.sh.showBranchMap(st.Scenario, branchmap.TeamPaths(st), func() { d.sh.Show(d) })
+		d.host.ShowBranchMap(st.Scenario, branchmap.TeamPaths(st), func() { d.host.Show(d) })
 	})
 
 	status := loc.T("debrief.status_running", "time", debrief.Clock(st.Now))
@@ -184,26 +190,26 @@ const (
 	tabPlan
 )
 
-func (d *debriefScreen) selectTab(i int) { d.tabs.SelectIndex(i) }
+func (d *Debrief) selectTab(i int) { d.tabs.SelectIndex(i) }
 
 // reload shows the debrief again from its log, which the facilitator's
 // rating, override or note has just changed, on the tab (and the team)
 // that was open, with the session that judgement goes through.
-func (d *debriefScreen) reload() {
+func (d *Debrief) reload() {
 	// The fold runs off the UI goroutine; the debrief shown stays until
 	// the new one is ready.
-	st, id := d.sh.store, d.data.id
-	d.sh.inBackground(func() {
-		data, err := loadDebrief(st, id)
+	st, id := d.data.store, d.data.id
+	inBackground(d.host, func() {
+		data, err := LoadDebrief(st, id)
 		ui.Do(func() {
 			if err != nil {
-				d.sh.showError(err)
+				d.host.ShowError(err)
 				return
 			}
-			if d.sh.current != d {
+			if d.host.Current() != d {
 				return // the facilitator has gone elsewhere meanwhile
 			}
-			nd := newDebriefScreen(d.sh, data)
+			nd := NewDebrief(d.host, data)
 			nd.selected = d.selected
 			if d.teamTabs != nil {
 				nd.teamSelected = d.teamTabs.SelectedIndex()
@@ -211,12 +217,12 @@ func (d *debriefScreen) reload() {
 			if d.judge != nil {
 				nd.judge, d.judge.d = d.judge, nd
 			}
-			d.sh.Show(nd)
+			d.host.Show(nd)
 		})
 	})
 }
 
-func (d *debriefScreen) teamNames() []string {
+func (d *Debrief) teamNames() []string {
 	names := make([]string, len(d.st.Teams))
 	for i, t := range d.st.Teams {
 		names[i] = t.Name
@@ -224,7 +230,7 @@ func (d *debriefScreen) teamNames() []string {
 	return names
 }
 
-func (d *debriefScreen) teamIndex(name string) int {
+func (d *Debrief) teamIndex(name string) int {
 	for i, t := range d.st.Teams {
 		if t.Name == name {
 			return i
@@ -234,12 +240,12 @@ func (d *debriefScreen) teamIndex(name string) int {
 }
 
 // dimLabel names a score dimension in the UI language.
-func (d *debriefScreen) dimLabel(dim string) string { return ui.DimensionName(d.sh.loc, dim) }
+func (d *Debrief) dimLabel(dim string) string { return ui.DimensionName(d.host.Loc(), dim) }
 
 // Overview.
 
-func (d *debriefScreen) overviewTab() fyne.CanvasObject {
-	loc, r := d.sh.loc, d.report
+func (d *Debrief) overviewTab() fyne.CanvasObject {
+	loc, r := d.host.Loc(), d.report
 	lang := d.lang()
 	ov := r.Overview
 	var facts []string
@@ -308,7 +314,7 @@ func anyOverride(r *debrief.Report) bool {
 
 // curveChart is a world variable's step chart, every team on it; mark ≥ 0
 // marks a moment (seconds).
-func (d *debriefScreen) curveChart(v debrief.Variable, mark float64) fyne.CanvasObject {
+func (d *Debrief) curveChart(v debrief.Variable, mark float64) fyne.CanvasObject {
 	var series []ui.CurveSeries
 	for i, t := range d.report.Teams {
 		for _, c := range t.Curves {
@@ -317,7 +323,7 @@ func (d *debriefScreen) curveChart(v debrief.Variable, mark float64) fyne.Canvas
 			}
 		}
 	}
-	return ui.NewCurveChart(v.Min, v.Max, d.report.Overview.EndSeconds, series, mark, d.sh.loc.T("debrief.minutes_axis"), 190)
+	return ui.NewCurveChart(v.Min, v.Max, d.report.Overview.EndSeconds, series, mark, d.host.Loc().T("debrief.minutes_axis"), 190)
 }
 
 // findingLabel is a strength (green) or an area for improvement (red).
@@ -336,7 +342,7 @@ func noteLine(n debrief.NoteReport) fyne.CanvasObject {
 
 // Teams.
 
-func (d *debriefScreen) teamsTab() fyne.CanvasObject {
+func (d *Debrief) teamsTab() fyne.CanvasObject {
 	d.teamTabs = container.NewAppTabs()
 	for i, t := range d.st.Teams {
 		var tr *debrief.TeamReport
@@ -357,8 +363,8 @@ func (d *debriefScreen) teamsTab() fyne.CanvasObject {
 	return d.teamTabs
 }
 
-func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index int) fyne.CanvasObject {
-	loc, st := d.sh.loc, d.st
+func (d *Debrief) teamCard(t *engine.Team, tr *debrief.TeamReport, index int) fyne.CanvasObject {
+	loc, st := d.host.Loc(), d.st
 	lang := d.lang()
 	L := func(k string) string { return debrief.T(lang, k) }
 	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, ui.Swatch(ui.TeamColor(index)), nil, ui.Heading(t.Name))}
@@ -441,7 +447,7 @@ func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index i
 	}
 	var dl []string
 	for _, x := range tr.Deadlines {
-		dl = append(dl, ui.Labelled(d.sh.loc, x.Label, x.Text))
+		dl = append(dl, ui.Labelled(d.host.Loc(), x.Label, x.Text))
 	}
 	list(L("deadlines"), dl, func(i int) bool { return tr.Deadlines[i].Status == "missed" })
 	var pr []string
@@ -481,8 +487,8 @@ func (d *debriefScreen) teamCard(t *engine.Team, tr *debrief.TeamReport, index i
 
 // statement shows the statement a team wrote with a decision and which of
 // the required facts it contained.
-func (d *debriefScreen) statement(team string, a engine.Answer, lang string) []fyne.CanvasObject {
-	loc, sc := d.sh.loc, d.st.Scenario
+func (d *Debrief) statement(team string, a engine.Answer, lang string) []fyne.CanvasObject {
+	loc, sc := d.host.Loc(), d.st.Scenario
 	spec := a.Decision.Statement
 	objs := []fyne.CanvasObject{ui.Bold(loc.T("debrief.statement", "kind", ui.StatementKindName(loc, spec.Kind)))}
 	text := strings.TrimSpace(a.Statement)
@@ -521,8 +527,8 @@ func (d *debriefScreen) statement(team string, a engine.Answer, lang string) []f
 // rubricFeedback is the statement rubric's judgement of a statement (see
 // internal/rubric), read-only: the scores, what the statement did, what it
 // lacked and the penalties, with the words found.
-func (d *debriefScreen) rubricFeedback(team string, r rubric.Result, lang string) []fyne.CanvasObject {
-	loc := d.sh.loc
+func (d *Debrief) rubricFeedback(team string, r rubric.Result, lang string) []fyne.CanvasObject {
+	loc := d.host.Loc()
 	label := func(m map[string]string, id string) string {
 		if s := m[lang]; s != "" {
 			return s
@@ -586,8 +592,8 @@ func (d *debriefScreen) rubricFeedback(team string, r rubric.Result, lang string
 
 // Objectives.
 
-func (d *debriefScreen) objectivesTab() fyne.CanvasObject {
-	loc, r := d.sh.loc, d.report
+func (d *Debrief) objectivesTab() fyne.CanvasObject {
+	loc, r := d.host.Loc(), d.report
 	lang := d.lang()
 	L := func(k string) string { return debrief.T(lang, k) }
 	if len(r.Objectives) == 0 {

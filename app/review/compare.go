@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"fmt"
@@ -15,18 +15,18 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 )
 
-// compareScreen puts two exercises side by side: what each was (scenario,
+// Compare puts two exercises side by side: what each was (scenario,
 // date, how it ended) and every team's scores on one chart and in one
 // table, so a trainer sees whether a group did better this time. Both are
 // read and folded in the background.
-type compareScreen struct {
-	sh   *shell
+type Compare struct {
+	host Host
 	ids  [2]string
 	back func()
 
 	loaded bool
 	err    error
-	data   [2]*debriefData
+	data   [2]*DebriefData
 
 	// Kept for tests.
 	backButton *ui.KeyButton
@@ -36,39 +36,44 @@ type compareScreen struct {
 // compareTags name the two exercises in the legend and the table.
 var compareTags = [2]string{"A", "B"}
 
-func (sh *shell) showCompare(a, b string, back func()) {
-	c := &compareScreen{sh: sh, ids: [2]string{a, b}, back: back}
-	sh.Show(c)
-	c.load()
+// NewCompare is the comparison of the exercises a and b; back leaves it.
+// It shows nothing of them until Load has read them.
+func NewCompare(host Host, a, b string, back func()) *Compare {
+	return &Compare{host: host, ids: [2]string{a, b}, back: back}
 }
 
-func (c *compareScreen) Stop() {}
+// Stop does nothing: the comparison runs no timers.
+func (c *Compare) Stop() {}
 
-func (c *compareScreen) load() {
-	st := c.sh.store
-	if st == nil {
-		c.loaded, c.err = true, c.sh.noStore()
+// Load reads and folds both exercises in the background, then redraws the
+// comparison if it is still shown.
+func (c *Compare) Load() {
+	st, err := c.host.Store()
+	if err != nil {
+		c.loaded, c.err = true, err
 		return
 	}
-	c.sh.inBackground(func() {
-		var data [2]*debriefData
+	inBackground(c.host, func() {
+		var data [2]*DebriefData
 		var err error
 		for i, id := range c.ids {
-			if data[i], err = loadDebrief(st, id); err != nil {
+			if data[i], err = LoadDebrief(st, id); err != nil {
 				break
 			}
 		}
 		ui.Do(func() {
 			c.loaded, c.data, c.err = true, data, err
-			if c.sh.current == c {
-				c.sh.Show(c)
+			if c.host.Current() == c {
+				c.host.Show(c)
 			}
 		})
 	})
 }
 
-func (c *compareScreen) Build() fyne.CanvasObject {
-	loc := c.sh.loc
+// Build draws the comparison in the host's language: a loading line until
+// Load is done, then the exercises side by side.
+func (c *Compare) Build() fyne.CanvasObject {
+	loc := c.host.Loc()
 	c.backButton = ui.NewIconButton(loc.T("compare.back"), theme.NavigateBackIcon(), c.back)
 	title := ui.Heading(loc.T("compare.title"))
 	title.Truncation = fyne.TextTruncateEllipsis
@@ -88,8 +93,8 @@ func (c *compareScreen) Build() fyne.CanvasObject {
 }
 
 // comparison is the two exercises' facts, the score chart and the table.
-func (c *compareScreen) comparison() []fyne.CanvasObject {
-	loc := c.sh.loc
+func (c *Compare) comparison() []fyne.CanvasObject {
+	loc := c.host.Loc()
 	lang := loc.Lang().String()
 	var reports [2]*debrief.Report
 	for i, d := range c.data {

@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"errors"
@@ -33,7 +33,7 @@ const planSaveDelay = 700 * time.Millisecond
 // Until the first save the exports show the rows drawn from the evidence;
 // after it, the saved plan.
 type planEditor struct {
-	d      *debriefScreen
+	d      *Debrief
 	scroll *container.Scroll // the page, which the text boxes pass the wheel to
 	model  debrief.Plan      // due dates as typed
 	saved  bool              // the store has a plan for the exercise
@@ -67,7 +67,7 @@ type planActionRow struct {
 	remove                   *ui.KeyButton
 }
 
-func newPlanEditor(d *debriefScreen) *planEditor {
+func newPlanEditor(d *Debrief) *planEditor {
 	p := &planEditor{d: d, autosave: ui.NewUIDebouncer(planSaveDelay)}
 	if d.data.plan != nil {
 		p.model = clonePlan(*d.data.plan)
@@ -96,7 +96,7 @@ func (p *planEditor) reportPlan() *debrief.Plan {
 }
 
 func (p *planEditor) build() fyne.CanvasObject {
-	loc := p.d.sh.loc
+	loc := p.d.host.Loc()
 	if !p.saved && !p.dirty {
 		p.model = p.draft() // in the language now shown
 	}
@@ -117,7 +117,7 @@ func (p *planEditor) build() fyne.CanvasObject {
 // itemSection draws a list of strengths or areas for improvement: its
 // heading with an add button, then one row per item (or "none").
 func (p *planEditor) itemSection(items *[]debrief.PlanItem, addKey, headKey string) (*ui.KeyButton, []*widget.Entry, []fyne.CanvasObject) {
-	loc := p.d.sh.loc
+	loc := p.d.host.Loc()
 	add := ui.NewIconButton(loc.T(addKey), theme.ContentAddIcon(), func() {
 		*items = append(*items, debrief.PlanItem{})
 		p.changed()
@@ -137,7 +137,7 @@ func (p *planEditor) itemSection(items *[]debrief.PlanItem, addKey, headKey stri
 }
 
 func (p *planEditor) fill() {
-	loc := p.d.sh.loc
+	loc := p.d.host.Loc()
 	p.actions = nil // actionRow adds to it
 	objs := []fyne.CanvasObject{ui.Muted(loc.T("debrief.plan_hint"))}
 
@@ -165,7 +165,7 @@ func (p *planEditor) fill() {
 
 // teamChoice is a team selector: the whole exercise, then each team.
 func (p *planEditor) teamChoice(team string, set func(string)) *widget.Select {
-	all := p.d.sh.loc.T("debrief.all_teams")
+	all := p.d.host.Loc().T("debrief.all_teams")
 	sel := widget.NewSelect(append([]string{all}, p.d.teamNames()...), nil)
 	sel.Selected = all
 	if team != "" {
@@ -207,7 +207,7 @@ func (p *planEditor) itemRow(list *[]debrief.PlanItem, i int) (fyne.CanvasObject
 // actionRow is a corrective action as a small form: team, what it
 // addresses, the action, owner and due date, the date checked as typed.
 func (p *planEditor) actionRow(i int) fyne.CanvasObject {
-	loc := p.d.sh.loc
+	loc := p.d.host.Loc()
 	a := p.model.Actions[i]
 	r := &planActionRow{}
 	r.team = p.teamChoice(a.Team, func(s string) {
@@ -263,7 +263,7 @@ func (p *planEditor) overPage(e *widget.Entry) fyne.CanvasObject {
 // checkDue shows beside the due date whether it is a date, and the date
 // it will be saved as when it was typed another way (2027/3/1).
 func (p *planEditor) checkDue(r *planActionRow) {
-	loc := p.d.sh.loc
+	loc := p.d.host.Loc()
 	norm, err := debrief.ParseDue(r.due.Text)
 	switch {
 	case err != nil:
@@ -313,7 +313,7 @@ func (p *planEditor) save() bool {
 	p.autosave.Cancel()
 	st := p.d.data.store
 	if st == nil {
-		p.err = errors.New(p.d.sh.loc.T("home.error.no_store"))
+		p.err = errors.New(p.d.host.Loc().T("home.error.no_store"))
 		p.showStatus()
 		return false
 	}
@@ -336,13 +336,13 @@ func (p *planEditor) saveInBackground() {
 	p.autosave.Cancel()
 	st := p.d.data.store
 	if st == nil {
-		p.err = errors.New(p.d.sh.loc.T("home.error.no_store"))
+		p.err = errors.New(p.d.host.Loc().T("home.error.no_store"))
 		p.showStatus()
 		return
 	}
 	plan, bad := p.toSave()
 	id, edits := p.d.data.id, p.edits
-	p.d.sh.inBackground(func() {
+	inBackground(p.d.host, func() {
 		err := st.SavePlan(id, plan)
 		ui.Do(func() {
 			if err != nil {
@@ -373,12 +373,12 @@ func (p *planEditor) stop() {
 }
 
 func (p *planEditor) askReset() {
-	loc := p.d.sh.loc
+	loc := p.d.host.Loc()
 	dialog.ShowConfirm(loc.T("debrief.plan_reset"), loc.T("debrief.plan_reset_ask"), func(ok bool) {
 		if ok {
 			p.reset()
 		}
-	}, p.d.sh.win)
+	}, p.d.host.Window())
 }
 
 // reset forgets the saved plan: the editor and the exports go back to the
@@ -403,7 +403,7 @@ func (p *planEditor) showStatus() {
 	if p.status == nil {
 		return
 	}
-	loc := p.d.sh.loc
+	loc := p.d.host.Loc()
 	p.status.Importance = widget.MediumImportance
 	switch {
 	case p.err != nil:

@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"errors"
@@ -42,7 +42,7 @@ const exportProgressDelay = 250 * time.Millisecond
 
 // exportBar is the row of export buttons and the handout's team selector.
 type exportBar struct {
-	d    *debriefScreen
+	d    *Debrief
 	team string // "" for the whole exercise; kept across a rebuild
 	busy bool
 
@@ -56,7 +56,7 @@ type exportBar struct {
 }
 
 func (b *exportBar) build() fyne.CanvasObject {
-	loc := b.d.sh.loc
+	loc := b.d.host.Loc()
 	b.buttons = map[string]*ui.KeyButton{}
 	box := container.NewHBox(container.NewCenter(ui.Faint(loc.T("debrief.export"), fyne.TextAlignTrailing)))
 	for _, f := range exportFormats {
@@ -116,7 +116,7 @@ func debriefFileName(scenarioID string) string { return exportFileName(scenarioI
 
 // renderExport makes an export of the exercise in lang, for team ("" for
 // every team), with the facilitator's plan when there is one.
-func renderExport(data *debriefData, plan *debrief.Plan, format, lang, team string) ([]byte, error) {
+func renderExport(data *DebriefData, plan *debrief.Plan, format, lang, team string) ([]byte, error) {
 	r := debrief.BuildWithPlan(data.state, data.events, lang, team, plan)
 	r.Overview.ExerciseID = data.id
 	if !data.started.IsZero() {
@@ -139,7 +139,7 @@ func renderExport(data *debriefData, plan *debrief.Plan, format, lang, team stri
 
 // writeDebrief writes the Markdown debrief, with the saved plan, in the UI
 // language.
-func (d *debriefScreen) writeDebrief(w io.Writer) error {
+func (d *Debrief) writeDebrief(w io.Writer) error {
 	data, err := renderExport(d.data, d.plan.reportPlan(), "md", d.lang(), "")
 	if err == nil {
 		_, err = w.Write(data)
@@ -159,7 +159,7 @@ func (b *exportBar) export(f exportFormat) {
 	}
 	lang, team := d.lang(), b.team
 	d.saveFile(exportFileName(d.st.Scenario.ID, team, f.ext), func(w io.WriteCloser, where string) {
-		b.run(d.sh.loc.T(f.label), w, where, func() ([]byte, error) {
+		b.run(d.host.Loc().T(f.label), w, where, func() ([]byte, error) {
 			return renderExport(d.data, plan, f.id, lang, team)
 		})
 	})
@@ -169,7 +169,7 @@ func (b *exportBar) export(f exportFormat) {
 // then says how it went.
 func (b *exportBar) run(format string, w io.WriteCloser, where string, render func() ([]byte, error)) {
 	d := b.d
-	loc, win := d.sh.loc, d.sh.win
+	loc, win := d.host.Loc(), d.host.Window()
 	b.busy = true
 	b.enable()
 	prog := widget.NewProgressBarInfinite()
@@ -206,19 +206,19 @@ func (b *exportBar) run(format string, w io.WriteCloser, where string, render fu
 			ui.ShowMessage(win, loc, loc.T("debrief.export_done", "format", format), loc.T("debrief.exported", "path", where))
 		})
 	}
-	d.sh.inBackground(work)
+	inBackground(d.host, work)
 }
 
 // fileDialog asks where to save with Fyne's file dialog; done is not
 // called when the user cancels.
-func (d *debriefScreen) fileDialog(name string, done func(w io.WriteCloser, where string)) {
-	loc := d.sh.loc
+func (d *Debrief) fileDialog(name string, done func(w io.WriteCloser, where string)) {
+	loc := d.host.Loc()
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err == nil && w == nil {
 			return // cancelled
 		}
 		if err != nil {
-			ui.ShowMessage(d.sh.win, loc, loc.T("common.error"), loc.T("debrief.export_failed", "error", err.Error()))
+			ui.ShowMessage(d.host.Window(), loc, loc.T("common.error"), loc.T("debrief.export_failed", "error", err.Error()))
 			return
 		}
 		where := w.URI().Path()
@@ -226,7 +226,7 @@ func (d *debriefScreen) fileDialog(name string, done func(w io.WriteCloser, wher
 			where = w.URI().String()
 		}
 		done(w, where)
-	}, d.sh.win)
+	}, d.host.Window())
 	save.SetFileName(name)
 	if i := strings.LastIndex(name, "."); i >= 0 {
 		save.SetFilter(storage.NewExtensionFileFilter([]string{name[i:]}))

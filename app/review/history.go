@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"errors"
@@ -18,7 +18,7 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 )
 
-// historyScreen lists every exercise on this laptop, finished or not,
+// History lists every exercise on this laptop, finished or not,
 // newest first: open one (its debrief, from which it exports, or resume
 // it), tick two to compare them, erase one or all of them for good. A
 // laptop lent for a drill at a venue must be left clean, so erasing
@@ -26,8 +26,8 @@ import (
 // and the host's files for it, and the screen says so.
 //
 // The list is read, and erasing done, off the UI goroutine.
-type historyScreen struct {
-	sh *shell
+type History struct {
+	host Host
 
 	loaded  bool
 	list    []exercise.Summary
@@ -45,26 +45,22 @@ type historyScreen struct {
 	confirm        *dialog.ConfirmDialog // the erase confirmation while it shows
 }
 
-func newHistoryScreen(sh *shell) *historyScreen { return &historyScreen{sh: sh} }
+// NewHistory is the history of the exercises in the host's store. It lists
+// none until Load has read them.
+func NewHistory(host Host) *History { return &History{host: host} }
 
-func (h *historyScreen) Stop() {}
+// Stop does nothing: the history runs no timers.
+func (h *History) Stop() {}
 
-// showHistory opens the history and reads it in the background.
-func (sh *shell) showHistory() {
-	h := newHistoryScreen(sh)
-	sh.Show(h)
-	h.load()
-}
-
-// load reads the list of exercises in the background and redraws.
-func (h *historyScreen) load() {
-	st := h.sh.store
-	if st == nil {
-		h.loaded, h.err = true, h.sh.noStore()
+// Load reads the list of exercises in the background and redraws.
+func (h *History) Load() {
+	st, err := h.host.Store()
+	if err != nil {
+		h.loaded, h.err = true, err
 		h.redraw()
 		return
 	}
-	h.sh.inBackground(func() {
+	inBackground(h.host, func() {
 		list, err := st.Exercises()
 		ui.Do(func() {
 			h.loaded, h.list, h.err = true, list, err
@@ -81,13 +77,13 @@ func (h *historyScreen) load() {
 	})
 }
 
-func (h *historyScreen) redraw() {
-	if h.sh.current == h {
-		h.sh.Show(h)
+func (h *History) redraw() {
+	if h.host.Current() == h {
+		h.host.Show(h)
 	}
 }
 
-func (h *historyScreen) find(id string) *exercise.Summary {
+func (h *History) find(id string) *exercise.Summary {
 	for i := range h.list {
 		if h.list[i].ID == id {
 			return &h.list[i]
@@ -96,13 +92,14 @@ func (h *historyScreen) find(id string) *exercise.Summary {
 	return nil
 }
 
-func (h *historyScreen) Build() fyne.CanvasObject {
-	loc, sh := h.sh.loc, h.sh
+// Build draws the history in the host's language.
+func (h *History) Build() fyne.CanvasObject {
+	loc := h.host.Loc()
 	h.openButtons = map[string]*ui.KeyButton{}
 	h.eraseButtons = map[string]*ui.KeyButton{}
 	h.checks = map[string]*widget.Check{}
 
-	home := ui.NewIconButton(loc.T("history.home"), theme.HomeIcon(), sh.showHome)
+	home := ui.NewIconButton(loc.T("history.home"), theme.HomeIcon(), h.host.ShowHome)
 	h.compareButton = ui.NewIconButton(loc.T("history.compare"), theme.ViewRestoreIcon(), h.compare)
 	h.compareButton.Importance = widget.HighImportance
 	h.eraseAllButton = ui.NewIconButton(loc.T("history.erase_all"), theme.DeleteIcon(), h.askEraseAll)
@@ -139,8 +136,8 @@ func (h *historyScreen) Build() fyne.CanvasObject {
 }
 
 // row is one exercise: title, when, teams, status, and its buttons.
-func (h *historyScreen) row(ex exercise.Summary) fyne.CanvasObject {
-	loc, sh := h.sh.loc, h.sh
+func (h *History) row(ex exercise.Summary) fyne.CanvasObject {
+	loc := h.host.Loc()
 	id := ex.ID
 	check := widget.NewCheck(loc.T("history.tick"), func(on bool) { h.tick(id, on) })
 	check.Checked = slices.Contains(h.ticked, id)
@@ -149,10 +146,10 @@ func (h *historyScreen) row(ex exercise.Summary) fyne.CanvasObject {
 	var open *ui.KeyButton
 	status := loc.T("history.status_finished")
 	if ex.Finished {
-		open = ui.NewIconButton(loc.T("history.open"), theme.DocumentIcon(), func() { sh.showDebrief(id) })
+		open = ui.NewIconButton(loc.T("history.open"), theme.DocumentIcon(), func() { h.host.ShowDebrief(id) })
 	} else {
 		status = loc.T("history.status_running", "clock", debrief.Clock(ex.Clock))
-		open = ui.NewIconButton(loc.T("home.resume_button"), theme.MediaPlayIcon(), func() { sh.resumeExercise(id) })
+		open = ui.NewIconButton(loc.T("home.resume_button"), theme.MediaPlayIcon(), func() { h.host.ResumeExercise(id) })
 	}
 	open.Importance = widget.HighImportance
 	erase := ui.NewIconButton(loc.T("history.erase"), theme.DeleteIcon(), func() { h.askErase(id) })
@@ -169,7 +166,7 @@ func (h *historyScreen) row(ex exercise.Summary) fyne.CanvasObject {
 
 // tick ticks or unticks an exercise for comparing. A third tick unticks the
 // oldest, so two are always the last two chosen.
-func (h *historyScreen) tick(id string, on bool) {
+func (h *History) tick(id string, on bool) {
 	var kept []string
 	for _, t := range h.ticked {
 		if t != id {
@@ -192,7 +189,7 @@ func (h *historyScreen) tick(id string, on bool) {
 
 // enable sets which buttons can be pressed: nothing while an erase runs;
 // compare with exactly two ticked.
-func (h *historyScreen) enable() {
+func (h *History) enable() {
 	set := func(b *ui.KeyButton, on bool) {
 		if b == nil {
 			return
@@ -213,21 +210,21 @@ func (h *historyScreen) enable() {
 	}
 }
 
-func (h *historyScreen) compare() {
+func (h *History) compare() {
 	if len(h.ticked) != 2 {
 		return
 	}
-	h.sh.showCompare(h.ticked[0], h.ticked[1], func() { h.sh.Show(h); h.load() })
+	h.host.ShowCompare(h.ticked[0], h.ticked[1], func() { h.host.Show(h); h.Load() })
 }
 
 // askErase erases one exercise after a confirmation that names it. Enter
 // does not confirm: erasing cannot be undone.
-func (h *historyScreen) askErase(id string) {
+func (h *History) askErase(id string) {
 	ex := h.find(id)
 	if ex == nil {
 		return
 	}
-	loc := h.sh.loc
+	loc := h.host.Loc()
 	msg := ui.Wrapped(loc.T("history.erase_confirm",
 		"title", ui.ExerciseTitle(*ex, loc.Lang().String()),
 		"when", ex.CreatedAt.Local().Format("2006-01-02 15:04"),
@@ -236,8 +233,8 @@ func (h *historyScreen) askErase(id string) {
 }
 
 // askEraseAll erases every exercise after a confirmation that says how many.
-func (h *historyScreen) askEraseAll() {
-	loc := h.sh.loc
+func (h *History) askEraseAll() {
+	loc := h.host.Loc()
 	ids := make([]string, len(h.list))
 	for i, ex := range h.list {
 		ids[i] = ex.ID
@@ -246,32 +243,32 @@ func (h *historyScreen) askEraseAll() {
 	h.ask(loc.T("history.erase_all_title"), msg, func() { h.erase(ids, true) })
 }
 
-func (h *historyScreen) ask(title string, msg fyne.CanvasObject, yes func()) {
-	loc := h.sh.loc
+func (h *History) ask(title string, msg fyne.CanvasObject, yes func()) {
+	loc := h.host.Loc()
 	h.confirm = dialog.NewCustomConfirm(title, loc.T("history.erase_button"), loc.T("common.cancel"), msg, func(ok bool) {
 		h.confirm = nil
 		if ok {
 			yes()
 		}
-	}, h.sh.win)
+	}, h.host.Window())
 	h.confirm.SetConfirmImportance(widget.DangerImportance)
 	h.confirm.Resize(fyne.NewSize(520, 0))
-	ui.WithKeys(h.sh.win, h.confirm, func() {})
+	ui.WithKeys(h.host.Window(), h.confirm, func() {})
 	h.confirm.Show()
 }
 
 // erase erases exercises (all of them with all) in the background: from
 // the database, then the host's files for each (its network identity and
 // the copies of the teams' streams).
-func (h *historyScreen) erase(ids []string, all bool) {
-	st := h.sh.store
+func (h *History) erase(ids []string, all bool) {
+	st, _ := h.host.Store()
 	if st == nil || h.busy {
 		return
 	}
 	h.busy, h.message = true, ""
 	h.redraw()
-	lanDir := h.sh.deps.lanDir
-	h.sh.inBackground(func() {
+	lanDir := h.host.LanDir()
+	inBackground(h.host, func() {
 		var n int
 		var err error
 		if all {
@@ -303,16 +300,16 @@ func (h *historyScreen) erase(ids []string, all bool) {
 					a.Preferences().RemoveValue(prefs.FeedSeen(id))
 				}
 			}
-			loc := h.sh.loc
+			loc := h.host.Loc()
 			switch {
 			case err != nil:
-				h.sh.showError(err)
+				h.host.ShowError(err)
 			case all:
 				h.message = loc.T("history.erased_all", "n", n)
 			default:
 				h.message = loc.T("history.erased")
 			}
-			h.load()
+			h.Load()
 		})
 	})
 }

@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"image/color"
@@ -29,7 +29,7 @@ const replayDelay = 150 * time.Millisecond
 // the exercise, and what each team had received and decided by then, its
 // phase, scores and world.
 type replayView struct {
-	d   *debriefScreen
+	d   *Debrief
 	at  time.Duration // the moment shown; kept across a rebuild
 	set bool          // at was chosen (else the end is shown)
 
@@ -47,7 +47,7 @@ type replayView struct {
 	next      *ui.KeyButton
 }
 
-func newReplayView(d *debriefScreen) *replayView {
+func newReplayView(d *Debrief) *replayView {
 	return &replayView{d: d, times: debrief.EventTimes(d.data.events), redraw: ui.NewUIDebouncer(replayDelay)}
 }
 
@@ -61,7 +61,7 @@ func (v *replayView) end() time.Duration {
 }
 
 func (v *replayView) build() fyne.CanvasObject {
-	loc := v.d.sh.loc
+	loc := v.d.host.Loc()
 	if !v.set {
 		v.at = v.end()
 	}
@@ -96,7 +96,7 @@ func (v *replayView) build() fyne.CanvasObject {
 
 func (v *replayView) showClock(at time.Duration) {
 	if v.clock != nil {
-		v.clock.SetText(v.d.sh.loc.T("debrief.replay_at", "time", debrief.Clock(at), "end", debrief.Clock(v.end())))
+		v.clock.SetText(v.d.host.Loc().T("debrief.replay_at", "time", debrief.Clock(at), "end", debrief.Clock(v.end())))
 	}
 }
 
@@ -138,7 +138,7 @@ func (v *replayView) show() {
 }
 
 func (v *replayView) draw(s *engine.State, err error) fyne.CanvasObject {
-	loc := v.d.sh.loc
+	loc := v.d.host.Loc()
 	v.teamTexts = map[string][]string{}
 	var objs []fyne.CanvasObject
 	if err != nil {
@@ -171,7 +171,7 @@ func (v *replayView) draw(s *engine.State, err error) fyne.CanvasObject {
 // teamColumn is one team as it stood: phase, scores, world, the decisions
 // waiting and taken, and what it had received, newest first.
 func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne.CanvasObject {
-	loc := v.d.sh.loc
+	loc := v.d.host.Loc()
 	lang := v.d.lang()
 	sc := s.Scenario
 	var texts []string
@@ -283,7 +283,7 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 // clock, the simulated feed and the world rules are left out unless asked
 // for: they would drown the rest.
 type timelineView struct {
-	d          *debriefScreen
+	d          *Debrief
 	team       string // "" for every team
 	everything bool
 
@@ -301,7 +301,7 @@ var quietKinds = map[string]bool{
 	string(engine.KindFeed): true, string(engine.KindRule): true,
 }
 
-func (d *debriefScreen) timelineTab() fyne.CanvasObject {
+func (d *Debrief) timelineTab() fyne.CanvasObject {
 	if d.timeline == nil {
 		d.timeline = &timelineView{d: d}
 	}
@@ -309,7 +309,7 @@ func (d *debriefScreen) timelineTab() fyne.CanvasObject {
 }
 
 func (tv *timelineView) build() fyne.CanvasObject {
-	loc := tv.d.sh.loc
+	loc := tv.d.host.Loc()
 	allLabel := loc.T("debrief.all_teams")
 	options := append([]string{allLabel}, tv.d.teamNames()...)
 	tv.picks = widget.NewRadioGroup(options, nil)
@@ -342,7 +342,7 @@ func (tv *timelineView) build() fyne.CanvasObject {
 
 // fill lists the entries that pass the filters.
 func (tv *timelineView) fill() {
-	loc := tv.d.sh.loc
+	loc := tv.d.host.Loc()
 	tv.shown = nil
 	var rows []fyne.CanvasObject
 	for _, e := range tv.d.report.Timeline {
@@ -402,10 +402,10 @@ func (tv *timelineView) row(e debrief.TimelineEntry) fyne.CanvasObject {
 	left := container.NewHBox(at, team, container.NewCenter(widget.NewIcon(icon)))
 	body := []fyne.CanvasObject{text}
 	if e.Team != "" && tv.team == "" {
-		text.SetText(ui.Labelled(tv.d.sh.loc, e.Team, e.Text))
+		text.SetText(ui.Labelled(tv.d.host.Loc(), e.Team, e.Text))
 	}
 	if e.ResponseSeconds != nil && engine.Kind(e.Kind) == engine.KindChosen {
-		body = append(body, ui.Muted(tv.d.sh.loc.T("debrief.response", "took", debrief.Took(ui.SecondsDur(*e.ResponseSeconds), tv.d.lang()))))
+		body = append(body, ui.Muted(tv.d.host.Loc().T("debrief.response", "took", debrief.Took(ui.SecondsDur(*e.ResponseSeconds), tv.d.lang()))))
 	}
 	if e.Statement != "" {
 		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))

@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"encoding/json"
@@ -25,7 +25,6 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
-	"github.com/firebreak-drills/firebreak/internal/library"
 )
 
 // debriefTexts collects the texts shown under o: labels, rich text, canvas
@@ -82,54 +81,13 @@ func hasText(texts []string, sub string) bool {
 	return slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(s, sub) })
 }
 
-// playedWorld plays the engine's world scenario for Alpha and Bravo into
-// the store: Bravo reports at 6m with a statement that has the hotline but
-// not the date; Alpha stays silent, misses the regulator's deadline and
-// has its speed overridden; Bravo is rated P on the objective; there are
-// two notes. Alpha's decision times out at 34m, which ends the exercise.
-func playedWorld(t *testing.T) (*exercise.DB, *engine.FakeClock, string) {
+// worldDebrief shows the debrief of the world exercise played by
+// uitest.PlayedWorld.
+func worldDebrief(t *testing.T) (*host, *Debrief, *exercise.DB, string) {
 	t.Helper()
-	st := uitest.OpenStore(t)
-	clock := engine.NewFakeClock()
-	e := uitest.EngineEntry(t, "world.yaml")
-	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha", "Bravo"},
-		Lang: "en", Speed: 1}, e.Scenario.Title, "gui", clock, exercise.EachEvent)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := run.Session
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(s.Send(engine.Command{Kind: engine.CmdResume}))
-	clock.Add(6 * time.Minute)
-	must(s.Tick())
-	must(s.Send(engine.Command{Kind: engine.CmdChoose, Team: "Bravo", Decision: "notify", Option: "report",
-		Text: "We are sorry. Call 400-123-456 any time."}))
-	must(s.Send(engine.Command{Kind: engine.CmdNote, Team: "Alpha", Text: "Alpha argued about who should speak"}))
-	must(s.Send(engine.Command{Kind: engine.CmdNote, Text: "Good energy in the room"}))
-	must(s.Send(engine.Command{Kind: engine.CmdOverride, Team: "Alpha", Dimension: "speed", Value: 55, Text: "They were waiting for legal"}))
-	must(s.Send(engine.Command{Kind: engine.CmdRate, Team: "Bravo", Objective: "notify", Rating: "P", Text: "Clear and quick"}))
-	clock.Add(61 * time.Minute)
-	must(s.Tick())
-	var ended bool
-	s.Read(func(x *engine.State) { ended = x.Ended })
-	if !ended {
-		t.Fatal("the exercise did not run out of time")
-	}
-	return st, clock, run.ID
-}
-
-// worldDebrief opens the debrief of the played world exercise.
-func worldDebrief(t *testing.T) (*shell, *debriefScreen, *exercise.DB, string) {
-	t.Helper()
-	st, clock, id := playedWorld(t)
-	sh := shellWith(t, st, clock, "", uitest.EngineEntry(t, "world.yaml"))
-	sh.showDebrief(id)
-	return sh, currentAs[*debriefScreen](t, sh), st, id
+	st, _, id := uitest.PlayedWorld(t)
+	h := newHost(t, st)
+	return h, h.openDebrief(id), st, id
 }
 
 func TestDebriefTabsShowTeamsAndObjectives(t *testing.T) {
@@ -227,11 +185,8 @@ func TestDebriefTabsShowTeamsAndObjectives(t *testing.T) {
 	if len(tl.shown) <= quiet {
 		t.Errorf("everything shows %d entries, the quiet view %d", len(tl.shown), quiet)
 	}
-
-	// The window is 1280×800 and the content fits it (every tab scrolls).
-	if min := d.sh.win.Content().MinSize(); min.Width > 1280 || min.Height > 800 {
-		t.Errorf("debrief needs %v", min)
-	}
+	// That the debrief fits the window is the app's test, with the window's
+	// header (TestTheDebriefFitsTheWindow).
 }
 
 // The replay folds the log to the slider's moment. It runs in a synctest
@@ -334,7 +289,7 @@ func TestDebriefPlanIsSavedAndReopened(t *testing.T) {
 }
 
 func testDebriefPlanIsSavedAndReopened(t *testing.T) {
-	sh, d, st, id := worldDebrief(t)
+	h, d, st, id := worldDebrief(t)
 	uiq := uitest.QueueUI(t) // the test's goroutine is the UI goroutine
 	d.selectTab(tabPlan)
 	p := d.plan
@@ -398,16 +353,14 @@ func testDebriefPlanIsSavedAndReopened(t *testing.T) {
 
 	// More typing, then leaving the screen at once: saved on the way out.
 	test.Type(a.owner, " and legal")
-	sh.showHome()
+	h.ShowHome()
 	got, _ = st.Plan(id)
 	if got.Actions[0].Owner != "Head of comms and legal" {
 		t.Errorf("leaving the screen did not save: %+v", got.Actions[0])
 	}
 
 	// Reopened, the debrief shows the saved plan, and exports it.
-	sh.showDebrief(id)
-	uiq.Pump() // the debrief loads
-	d2 := currentAs[*debriefScreen](t, sh)
+	d2 := h.openDebrief(id)
 	d2.selectTab(tabPlan)
 	p2 := d2.plan
 	if !p2.saved || p2.actions[0].action.Text != "Pre-approved holding statements" || p2.actions[0].due.Text != "2027-03-01" ||
@@ -530,9 +483,9 @@ func testDebriefExportsWriteFiles(t *testing.T) {
 // writer that waits for the test.
 func TestASlowExportShowsItsProgress(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		sh, d, _, _ := worldDebrief(t)
+		h, d, _, _ := worldDebrief(t)
 		uiq := uitest.QueueUI(t) // the test's goroutine is the UI goroutine
-		sh.deps.background = func(f func()) { go f() }
+		h.background = func(f func()) { go f() }
 		release := make(chan struct{})
 		d.saveFile = func(name string, done func(w io.WriteCloser, where string)) {
 			done(heldWriter{release}, "/slow/"+name)
@@ -589,10 +542,10 @@ func TestDebriefLanguageSwitchKeepsTabAndPlan(t *testing.T) {
 }
 
 func testDebriefLanguageSwitchKeepsTabAndPlan(t *testing.T) {
-	sh, d, _, _ := worldDebrief(t)
+	h, d, _, _ := worldDebrief(t)
 	d.selectTab(tabPlan)
 	test.Type(d.plan.actions[0].owner, "法务部")
-	sh.setLang(i18n.ZH)
+	h.setLang(i18n.ZH)
 	if d.tabs.SelectedIndex() != tabPlan || d.tabs.Items[tabPlan].Text != "改进计划" {
 		t.Errorf("after the switch: tab %d %q", d.tabs.SelectedIndex(), d.tabs.Items[tabPlan].Text)
 	}
@@ -605,78 +558,12 @@ func testDebriefLanguageSwitchKeepsTabAndPlan(t *testing.T) {
 	}
 }
 
-// The debrief of a real scenario, whose objectives and injects are long
-// sentences, still fits a 1280×800 window in both languages (a text that
-// does not wrap would widen the window past the screen).
-// playedBeverage plays the built-in beverage recall for Alpha and Bravo
-// at 60×: Alpha answers its first decision with a statement at 10 minutes,
-// and the facilitator ends the exercise at 30.
-func playedBeverage(t *testing.T) (*exercise.DB, *engine.FakeClock, string, library.Entry) {
-	t.Helper()
-	entries, err := library.Builtins()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var e library.Entry
-	for _, x := range entries {
-		if x.ID == "beverage-recall" {
-			e = x
-		}
-	}
-	if e.Scenario == nil {
-		t.Fatal("no beverage-recall scenario")
-	}
-	st := uitest.OpenStore(t)
-	clock := engine.NewFakeClock()
-	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha", "Bravo"},
-		Lang: "en", Speed: 60}, e.Scenario.Title, "gui", clock, exercise.EachEvent)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := run.Session
-	_ = s.Send(engine.Command{Kind: engine.CmdResume})
-	clock.Add(10 * time.Second) // 10 minutes at 60×
-	_ = s.Tick()
-	var open []engine.OpenDecision
-	s.Read(func(x *engine.State) { open = slices.Clone(x.Team("Alpha").Open) })
-	if len(open) == 0 {
-		t.Fatal("no decision open for Alpha at 10m")
-	}
-	d := open[0].Decision
-	if err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: d.ID, Option: d.Options[0].ID,
-		Text: "We are sorry. Batch CB-2611-07 is being recalled."}); err != nil {
-		t.Fatal(err)
-	}
-	clock.Add(20 * time.Second)
-	_ = s.Tick()
-	if err := s.Send(engine.Command{Kind: engine.CmdEnd}); err != nil {
-		t.Fatal(err)
-	}
-	return st, clock, run.ID, e
-}
-
-func TestDebriefOfBeverageRecallFitsTheWindow(t *testing.T) {
-	st, clock, id, e := playedBeverage(t)
-	sh := shellWith(t, st, clock, "", e)
-	sh.showDebrief(id)
-	db := currentAs[*debriefScreen](t, sh)
-	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
-		sh.setLang(lang)
-		for i := range db.tabs.Items {
-			db.selectTab(i)
-			if min := sh.win.Content().MinSize(); min.Width > 1280 || min.Height > 800 {
-				t.Errorf("%s, tab %d: the debrief needs %v", lang, i, min)
-			}
-		}
-	}
-}
-
 // The mouse wheel over the plan's text boxes scrolls the plan, as it does
 // between them (a multi-line entry keeps the wheel for itself); a click
 // still reaches the text box.
 func TestTheWheelOverThePlansTextBoxesScrollsThePlan(t *testing.T) {
-	sh, d, _, _ := worldDebrief(t)
-	sh.win.Resize(fyne.NewSize(1024, 600))
+	h, d, _, _ := worldDebrief(t)
+	h.win.Resize(fyne.NewSize(1024, 600))
 	d.selectTab(tabPlan)
 	p := d.plan
 	if len(p.actions) == 0 {
@@ -702,10 +589,126 @@ func TestTheWheelOverThePlansTextBoxesScrollsThePlan(t *testing.T) {
 		}
 	}
 	before := p.scroll.Offset.Y
-	test.Scroll(sh.win.Canvas(), pos, 0, -120)
+	test.Scroll(h.win.Canvas(), pos, 0, -120)
 	if p.scroll.Offset.Y <= before {
 		t.Errorf("the wheel over a text box left the plan at %v (was %v)", p.scroll.Offset.Y, before)
 	}
 }
 
 func is[T any](v any) bool { _, ok := v.(T); return ok }
+
+// The debrief shows each team's statement and which of the required facts
+// it held: Alpha's, with the hotline and without the date; Bravo's, who
+// wrote none. (The app's TestStatementReachesEngineAndDebrief types them
+// on the team's tab and finds them in the debrief by their text.)
+func TestDebriefShowsStatementsAndTheirFacts(t *testing.T) {
+	st := uitest.OpenStore(t)
+	clock := engine.NewFakeClock()
+	world := uitest.EngineEntry(t, "world.yaml")
+	run, err := exercise.Start(st, engine.Config{ScenarioID: world.ID, Source: world.Source, Teams: []string{"Alpha", "Bravo"},
+		Lang: "en", Speed: 1}, world.Scenario.Title, "gui", clock, exercise.EachEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := run.Session
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	text := "We are sorry. Call our hotline 400-123 for help."
+	must(s.Send(engine.Command{Kind: engine.CmdResume}))
+	clock.Add(5 * time.Minute)
+	must(s.Tick())
+	must(s.Send(engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: "notify", Option: "report", Text: text}))
+	must(s.Send(engine.Command{Kind: engine.CmdChoose, Team: "Bravo", Decision: "notify", Option: "wait"}))
+	must(run.Flush())
+
+	d := newHost(t, st).openDebrief(run.ID)
+	if got := d.statements["Alpha"]; len(got) != 1 || got[0].Text != text {
+		t.Errorf("debrief shows Alpha's statement as %v", got)
+	}
+	want := []factCheck{{"notify", "hotline", "Hotline number", true}, {"notify", "date", "Date of the leak", false}}
+	if got := d.factChecks["Alpha"]; !slices.Equal(got, want) {
+		t.Errorf("Alpha's facts in the debrief = %+v, want %+v", got, want)
+	}
+	if got := d.statements["Bravo"]; len(got) != 1 || got[0].Text != "No statement was written." {
+		t.Errorf("Bravo's empty statement shown as %v", got)
+	}
+	if got := d.factChecks["Bravo"]; len(got) != 2 || got[0].found || got[1].found {
+		t.Errorf("Bravo's facts = %+v", got)
+	}
+}
+
+// The debrief of an ended exercise shows every team and exports them in
+// Markdown, to a file named for the scenario. (The app's
+// TestConsoleRunsAndEndsIntoDebrief ends an exercise into its debrief.)
+func TestDebriefOfAnEndedExerciseExportsEveryTeam(t *testing.T) {
+	st := uitest.OpenStore(t)
+	clock := engine.NewFakeClock()
+	run := uitest.StartMini(t, st, clock)
+	if err := run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
+		t.Fatal(err)
+	}
+	clock.Add(3 * time.Minute)
+	if err := run.Session.Tick(); err != nil {
+		t.Fatal(err)
+	}
+	if err := run.Session.Send(engine.Command{Kind: engine.CmdEnd}); err != nil {
+		t.Fatal(err)
+	}
+	d := newHost(t, st).openDebrief(run.ID)
+	if len(d.teamCards) != 2 {
+		t.Fatalf("debrief shows %d teams", len(d.teamCards))
+	}
+	var md strings.Builder
+	if err := d.writeDebrief(&md); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "Alpha") || !strings.Contains(md.String(), "Bravo") {
+		t.Errorf("exported Markdown lacks the teams:\n%s", md.String())
+	}
+	if got := debriefFileName(d.st.Scenario.ID); got != "debrief-mini.md" {
+		t.Errorf("export file name = %s", got)
+	}
+}
+
+// TestThePlanSavesInTheBackground: Save writes the plan off the UI
+// goroutine; an edit made while it is written stays to be saved, and an
+// export meanwhile shows the plan as it stands on screen.
+// It runs in a synctest bubble, where the save a moment after typing does
+// not come while the test does not sleep.
+func TestThePlanSavesInTheBackground(t *testing.T) {
+	synctest.Test(t, testThePlanSavesInTheBackground)
+}
+
+func testThePlanSavesInTheBackground(t *testing.T) {
+	h, d, st, id := worldDebrief(t)
+	var queued []func()
+	h.background = func(f func()) { queued = append(queued, f) }
+	d.selectTab(tabPlan)
+	p := d.plan
+	a := p.actions[0]
+	test.Type(a.owner, "Head of comms")
+	test.Tap(p.saveButton)
+	if saved, _ := st.Plan(id); saved != nil {
+		t.Fatal("the plan was written on the UI goroutine")
+	}
+	test.Type(a.owner, "!") // an edit while the save runs
+	if got := p.reportPlan(); got == nil || got.Actions[0].Owner != "Head of comms!" {
+		t.Errorf("the export's plan is %+v, want the plan on screen", got)
+	}
+	for len(queued) > 0 {
+		f := queued[0]
+		queued = queued[1:]
+		f()
+	}
+	got, err := st.Plan(id)
+	if err != nil || got == nil || got.Actions[0].Owner != "Head of comms" {
+		t.Fatalf("saved plan %+v, %v", got, err)
+	}
+	if !p.dirty {
+		t.Error("the edit made during the save is taken as saved")
+	}
+}

@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"bytes"
@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -24,37 +23,16 @@ import (
 // for in the database file after erasing.
 const historyStatement = "Unique-history-statement: we are sorry, 我们深表歉意独有"
 
-// playedMini starts the mini scenario, has Alpha answer its first decision
-// with historyStatement when say is set, and ends it when end is set.
+// playedMini plays the mini scenario (uitest.PlayedMini), Alpha answering
+// its first decision with historyStatement when say is set, and ends it
+// when end is set.
 func playedMini(t *testing.T, st *exercise.DB, clock *engine.FakeClock, say, end bool) string {
 	t.Helper()
-	run := uitest.StartMini(t, st, clock)
-	s := run.Session
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(s.Send(engine.Command{Kind: engine.CmdResume}))
+	statement := ""
 	if say {
-		clock.Add(6 * time.Minute)
-		must(s.Tick())
-		var d, o string
-		s.Read(func(st *engine.State) {
-			od := st.Team("Alpha").Open
-			if len(od) == 0 {
-				t.Fatal("no decision open for Alpha")
-			}
-			d, o = od[0].Decision.ID, od[0].Decision.Options[0].ID
-		})
-		must(s.Send(engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: d, Option: o, Text: historyStatement}))
+		statement = historyStatement
 	}
-	if end {
-		must(s.Send(engine.Command{Kind: engine.CmdEnd}))
-	}
-	must(run.Flush())
-	return run.ID
+	return uitest.PlayedMini(t, st, clock, statement, end)
 }
 
 // onDisk is the database's files as `strings firebreak.db*` reads them.
@@ -71,10 +49,11 @@ func onDisk(t *testing.T, st *exercise.DB) []byte {
 	return all
 }
 
-// TestHistoryErasesAnExerciseForGood: the home screen leads to every
-// exercise, finished or not; erasing one after its confirmation removes it
-// from the list, from the database file and with the host's files, and
-// keeps the others.
+// TestHistoryErasesAnExerciseForGood: the history lists every exercise,
+// finished or not; erasing one after its confirmation removes it from the
+// list, from the database file and with the host's files, and keeps the
+// others. (That the home screen counts them and leads here is the app's
+// TestHomeLeadsToTheHistory.)
 func TestHistoryErasesAnExerciseForGood(t *testing.T) {
 	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
@@ -89,18 +68,13 @@ func TestHistoryErasesAnExerciseForGood(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	sh := testShell(t, st, clock)
-	sh.deps.lanDir = func(id string) string { return filepath.Join(lanRoot, id) }
+	w := newHost(t, st)
+	w.lanDir = func(id string) string { return filepath.Join(lanRoot, id) }
 	store := fyne.CurrentApp().Preferences()
 	store.SetString(prefs.PIN(finished), prefs.HashPIN("2468"))
 	store.SetString(prefs.PIN(running), prefs.HashPIN("1357"))
 
-	home := currentAs[*homeScreen](t, sh)
-	if !strings.Contains(tree.AllText(sh.body), "2 exercises on this laptop") {
-		t.Errorf("the home screen does not count the exercises:\n%s", tree.AllText(sh.body))
-	}
-	test.Tap(home.historyButton)
-	h := currentAs[*historyScreen](t, sh)
+	h := w.openHistory()
 	if len(h.openButtons) != 2 {
 		t.Fatalf("the history lists %d exercises, want 2", len(h.openButtons))
 	}
@@ -125,12 +99,12 @@ func TestHistoryErasesAnExerciseForGood(t *testing.T) {
 	test.Tap(h.eraseButtons[finished])
 	h.confirm.Confirm()
 
-	h = currentAs[*historyScreen](t, sh)
+	h = shown[*History](t, w)
 	if _, ok := h.openButtons[finished]; ok || len(h.openButtons) != 1 {
 		t.Errorf("after erasing, the history lists %d exercises", len(h.openButtons))
 	}
-	if !strings.Contains(tree.AllText(sh.body), "Nothing of it remains") {
-		t.Errorf("the history does not say the exercise was erased:\n%s", tree.AllText(sh.body))
+	if !strings.Contains(tree.AllText(w.win.Content()), "Nothing of it remains") {
+		t.Errorf("the history does not say the exercise was erased:\n%s", tree.AllText(w.win.Content()))
 	}
 	if _, err := st.Exercise(finished); !errors.Is(err, exercise.ErrNotFound) {
 		t.Errorf("the erased exercise is still in the database: %v", err)
@@ -153,7 +127,8 @@ func TestHistoryErasesAnExerciseForGood(t *testing.T) {
 }
 
 // TestHistoryErasesAll: "erase all" leaves a database with no exercise
-// text in it and no host files, and the home screen says there is none.
+// text in it and no host files, and the history says there is none. (That
+// the home screen then says so too is the app's TestHomeLeadsToTheHistory.)
 func TestHistoryErasesAll(t *testing.T) {
 	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
@@ -163,10 +138,9 @@ func TestHistoryErasesAll(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(lanRoot, "old-one"), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	sh := testShell(t, st, clock)
-	sh.deps.lanDir = func(id string) string { return filepath.Join(lanRoot, id) }
-	sh.showHistory()
-	h := currentAs[*historyScreen](t, sh)
+	w := newHost(t, st)
+	w.lanDir = func(id string) string { return filepath.Join(lanRoot, id) }
+	h := w.openHistory()
 	title := uitest.MiniEntry(t).Scenario.Title.Get("en")
 	if !bytes.Contains(onDisk(t, st), []byte(title)) {
 		t.Fatalf("the scenario title %q is not in the database before erasing", title)
@@ -188,13 +162,9 @@ func TestHistoryErasesAll(t *testing.T) {
 	if _, err := os.Stat(lanRoot); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the host files are still there after erasing all: %v", err)
 	}
-	h = currentAs[*historyScreen](t, sh)
-	if !h.eraseAllButton.Disabled() || !strings.Contains(tree.AllText(sh.body), "No exercises on this laptop.") {
-		t.Errorf("the emptied history:\n%s", tree.AllText(sh.body))
-	}
-	sh.showHome()
-	if !strings.Contains(tree.AllText(sh.body), "No exercises on this laptop yet.") || !currentAs[*homeScreen](t, sh).historyButton.Disabled() {
-		t.Errorf("the home screen after erasing all:\n%s", tree.AllText(sh.body))
+	h = shown[*History](t, w)
+	if !h.eraseAllButton.Disabled() || !strings.Contains(tree.AllText(w.win.Content()), "No exercises on this laptop.") {
+		t.Errorf("the emptied history:\n%s", tree.AllText(w.win.Content()))
 	}
 }
 
@@ -207,9 +177,8 @@ func TestHistoryComparesTwoExercises(t *testing.T) {
 	first := playedMini(t, st, clock, true, true)
 	second := playedMini(t, st, clock, false, true)
 	third := playedMini(t, st, clock, false, true)
-	sh := testShell(t, st, clock)
-	sh.showHistory()
-	h := currentAs[*historyScreen](t, sh)
+	w := newHost(t, st)
+	h := w.openHistory()
 	if !h.compareButton.Disabled() {
 		t.Error("compare is enabled with nothing ticked")
 	}
@@ -224,7 +193,10 @@ func TestHistoryComparesTwoExercises(t *testing.T) {
 			h.checks[first].Checked, h.compareButton.Disabled())
 	}
 	test.Tap(h.compareButton)
-	c := currentAs[*compareScreen](t, sh)
+	if len(w.compared) != 1 || w.compared[0] != [2]string{third, second} {
+		t.Errorf("compare compares %v, want the two ticked last, oldest tick first", w.compared)
+	}
+	c := shown[*Compare](t, w)
 	if c.err != nil {
 		t.Fatal(c.err)
 	}
@@ -241,11 +213,11 @@ func TestHistoryComparesTwoExercises(t *testing.T) {
 	if c.cells["ending|1"] == "" {
 		t.Error("no ending shown")
 	}
-	if strings.Contains(tree.AllText(sh.body), "Different scenarios") {
+	if strings.Contains(tree.AllText(w.win.Content()), "Different scenarios") {
 		t.Error("two runs of the same scenario are said to differ")
 	}
 	test.Tap(c.backButton)
-	if h2 := currentAs[*historyScreen](t, sh); !h2.checks[third].Checked || !h2.checks[second].Checked {
+	if h2 := shown[*History](t, w); !h2.checks[third].Checked || !h2.checks[second].Checked {
 		t.Error("going back forgot which exercises were ticked")
 	}
 }
@@ -257,16 +229,15 @@ func TestHistoryInChinese(t *testing.T) {
 	clock := engine.NewFakeClock()
 	a := playedMini(t, st, clock, true, true)
 	b := playedMini(t, st, clock, false, false)
-	sh := testShell(t, st, clock)
-	sh.setLang(i18n.ZH)
-	sh.showHistory()
-	text := tree.AllText(sh.body)
+	w := newHost(t, st)
+	w.setLang(i18n.ZH)
+	h := w.openHistory()
+	text := tree.AllText(w.win.Content())
 	for _, want := range []string{"演练记录", "已结束", "未完成，时钟停在"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the Chinese history lacks %q:\n%s", want, text)
 		}
 	}
-	h := currentAs[*historyScreen](t, sh)
 	if got := h.openButtons[a].Text + "/" + h.openButtons[b].Text + "/" + h.compareButton.Text; got != "打开复盘/继续演练/对比勾选的两场" {
 		t.Errorf("the Chinese history's buttons: %s", got)
 	}
@@ -275,8 +246,8 @@ func TestHistoryInChinese(t *testing.T) {
 			t.Errorf("the Chinese history contains %q:\n%s", bad, text)
 		}
 	}
-	sh.showCompare(a, b, sh.showHome)
-	text = tree.AllText(sh.body)
+	w.ShowCompare(a, b, w.ShowHome)
+	text = tree.AllText(w.win.Content())
 	for _, want := range []string{"两场演练对比", "逐项对比", "结局", "超时"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the Chinese comparison lacks %q:\n%s", want, text)
@@ -284,23 +255,30 @@ func TestHistoryInChinese(t *testing.T) {
 	}
 }
 
-// The history and the comparison fit a 1024×600 netbook in both languages.
-func TestHistoryAndCompareFitANetbook(t *testing.T) {
+// An exercise's button leads to its debrief when it is finished, back into
+// it when it is not.
+func TestHistoryOpensOrResumes(t *testing.T) {
 	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
-	a := playedMini(t, st, clock, true, true)
-	b := playedMini(t, st, clock, false, true)
-	sh := testShell(t, st, clock)
-	limit := fitWindow(preferredWindow, 1024, 600, 1)
-	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
-		sh.setLang(lang)
-		sh.showHistory()
-		if min := sh.win.Content().MinSize(); min.Width > limit.Width || min.Height > limit.Height {
-			t.Errorf("%s: the history needs %v, a 1024×600 screen gives %v", lang, min, limit)
-		}
-		sh.showCompare(a, b, sh.showHome)
-		if min := sh.win.Content().MinSize(); min.Width > limit.Width || min.Height > limit.Height {
-			t.Errorf("%s: the comparison needs %v, a 1024×600 screen gives %v", lang, min, limit)
-		}
+	finished := playedMini(t, st, clock, false, true)
+	running := playedMini(t, st, clock, false, false)
+	w := newHost(t, st)
+	h := w.openHistory()
+	test.Tap(h.openButtons[finished])
+	if len(w.debriefs) != 1 || w.debriefs[0] != finished {
+		t.Errorf("opening the finished exercise opened the debriefs %v", w.debriefs)
+	}
+	test.Tap(h.openButtons[running])
+	if len(w.resumed) != 1 || w.resumed[0] != running {
+		t.Errorf("resuming the unfinished exercise resumed %v", w.resumed)
+	}
+}
+
+// Without a store the history says why, in words.
+func TestHistoryWithoutAStore(t *testing.T) {
+	w := newHost(t, nil)
+	w.openHistory()
+	if text := tree.AllText(w.win.Content()); !strings.Contains(text, w.loc.T("home.error.no_store")) {
+		t.Errorf("the history without a store:\n%s", text)
 	}
 }
