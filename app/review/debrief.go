@@ -1,7 +1,6 @@
 package review
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -96,7 +95,7 @@ func LoadDebrief(st *exercise.DB, id string) (*DebriefData, error) {
 	}
 	state, err := engine.Fold(events)
 	if err == nil && state.Scenario == nil {
-		err = errors.New("its log is empty")
+		err = &engine.LogError{Err: engine.ErrLogNoStart} // nothing was saved of it
 	}
 	if err != nil {
 		return nil, fmt.Errorf("exercise %s: %w", id, err)
