@@ -1,13 +1,13 @@
 package app
 
 import (
+	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
 
-	"testing"
-
 	"github.com/firebreak-drills/firebreak/app/review"
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -33,12 +33,12 @@ func TestResumeAndDebriefLoadOffTheUIGoroutine(t *testing.T) {
 	}
 
 	sh.resumeExercise(running)
-	currentAs[*loadingScreen](t, sh)
+	currentAs[*ui.LoadingScreen](t, sh)
 	run()
 	currentAs[*exerciseScreen](t, sh)
 
 	sh.showDebrief(finished)
-	currentAs[*loadingScreen](t, sh)
+	currentAs[*ui.LoadingScreen](t, sh)
 	run()
 	currentAs[*review.Debrief](t, sh)
 

@@ -407,7 +407,7 @@ func (sh *shell) resumeExercise(id string) {
 	// Reading and folding the whole log, and starting the network for a
 	// hosted exercise, take a while: off the UI goroutine, with a
 	// loading screen meanwhile.
-	sh.Show(newLoadingScreen(sh, "loading.resume"))
+	sh.Show(ui.NewLoadingScreen(sh.Loc, "loading.resume"))
 	st, clock, lanDir := sh.store, sh.deps.clock, sh.deps.lanDir
 	advertise, hostLog := sh.deps.advertise, sh.deps.hostLog
 	sh.inBackground(func() {
@@ -480,7 +480,7 @@ func (sh *shell) showDebrief(id string) {
 		return
 	}
 	// The debrief folds the whole log: off the UI goroutine.
-	sh.Show(newLoadingScreen(sh, "loading.debrief"))
+	sh.Show(ui.NewLoadingScreen(sh.Loc, "loading.debrief"))
 	st := sh.store
 	sh.inBackground(func() {
 		data, err := review.LoadDebrief(st, id)
