@@ -98,8 +98,8 @@ func TestHomeResumesAnUnfinishedExercise(t *testing.T) {
 	}
 
 	sh := testShell(t, st, clock)
-	h := currentAs[*homeScreen](t, sh)
-	b := h.resumeButtons[run.ID]
+	h := shownHome(t, sh)
+	b := h.resumeButton(run.ID)
 	if b == nil {
 		t.Fatalf("home offers no resume for %s", run.ID)
 	}
@@ -165,16 +165,16 @@ func TestLanguageSwitchRebuildsInChinese(t *testing.T) {
 	clock := engine.NewFakeClock()
 	sh := testShell(t, st, clock)
 
-	h := currentAs[*homeScreen](t, sh)
+	h := shownHome(t, sh)
 	if got := h.scenariosHeading.Text; got != "Built-in scenarios" {
 		t.Fatalf("English heading = %q", got)
 	}
 	test.Tap(sh.langButtons[i18n.ZH])
-	h = currentAs[*homeScreen](t, sh)
+	h = shownHome(t, sh)
 	if got := h.scenariosHeading.Text; got != "内置情景" {
 		t.Errorf("heading after switching = %q", got)
 	}
-	if got := h.setupButtons["mini.yaml"].Text; got != "设置演练" {
+	if got := h.setupButton("mini.yaml").Text; got != "设置演练" {
 		t.Errorf("set-up button = %q", got)
 	}
 

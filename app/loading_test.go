@@ -45,7 +45,7 @@ func TestResumeAndDebriefLoadOffTheUIGoroutine(t *testing.T) {
 	// A failure comes back to the home screen with the error.
 	sh.resumeExercise("no-such-exercise")
 	run()
-	currentAs[*homeScreen](t, sh)
+	shownHome(t, sh)
 	if sh.win.Canvas().Overlays().Top() == nil {
 		t.Error("a failed resume shows no error")
 	}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/branchmap"
+	"github.com/firebreak-drills/firebreak/app/home"
 	"github.com/firebreak-drills/firebreak/app/prefs"
 	"github.com/firebreak-drills/firebreak/app/review"
 	"github.com/firebreak-drills/firebreak/app/ui"
@@ -74,10 +75,10 @@ type shell struct {
 	scenarios    []library.Entry
 	scenariosErr error
 	unfinished   []exercise.Summary
-	exercises    int             // how many exercises the database holds, for the home screen
-	user         []userScenario  // from deps.userDir, usable or not
-	userErr      error           // the folder could not be read
-	opened       []library.Entry // files opened with the file dialog this session
+	exercises    int                 // how many exercises the database holds, for the home screen
+	user         []home.UserScenario // from deps.userDir, usable or not
+	userErr      error               // the folder could not be read
+	opened       []library.Entry     // files opened with the file dialog this session
 
 	body        *fyne.Container
 	header      *fyne.Container
@@ -92,7 +93,7 @@ func newShell(win fyne.Window, lang i18n.Lang, d deps) *shell {
 	sh.body = container.NewStack()
 	win.SetContent(container.NewBorder(sh.header, nil, nil, nil, sh.body))
 	sh.buildHeader()
-	sh.Show(newHomeScreen(sh))
+	sh.Show(home.New(homeHost{sh}))
 	return sh
 }
 
@@ -102,7 +103,7 @@ func newShell(win fyne.Window, lang i18n.Lang, d deps) *shell {
 func (sh *shell) load() {
 	st, storeErr := sh.deps.openStore()
 	entries, scErr := sh.deps.loadScenarios()
-	user, userErr := loadUserScenarios(sh.deps.userDir)
+	user, userErr := home.LoadUserScenarios(sh.deps.userDir)
 	var unfinished []exercise.Summary
 	var all []exercise.Summary
 	if st != nil {
@@ -119,7 +120,7 @@ func (sh *shell) load() {
 		sh.scenarios, sh.scenariosErr = entries, scErr
 		sh.user, sh.userErr = user, userErr
 		sh.unfinished, sh.exercises = unfinished, len(all)
-		if h, ok := sh.current.(*homeScreen); ok {
+		if h, ok := sh.current.(*home.Screen); ok {
 			sh.Show(h)
 			if saved, joined := loadSavedJoin(); joined && !saved.Left && sh.deps.join != nil {
 				// A team laptop restarted in the middle of an exercise
@@ -156,7 +157,7 @@ func (sh *shell) reload() {
 				all, err = st.Exercises()
 			}
 		}
-		user, userErr := loadUserScenarios(sh.deps.userDir)
+		user, userErr := home.LoadUserScenarios(sh.deps.userDir)
 		ui.Do(func() {
 			sh.user, sh.userErr = user, userErr
 			switch {
@@ -166,7 +167,7 @@ func (sh *shell) reload() {
 			default:
 				sh.unfinished, sh.exercises = list, len(all)
 			}
-			if h, ok := sh.current.(*homeScreen); ok {
+			if h, ok := sh.current.(*home.Screen); ok {
 				sh.Show(h)
 			}
 		})
@@ -249,7 +250,7 @@ func (sh *shell) close() {
 
 func (sh *shell) showHome() {
 	sh.win.SetTitle("Firebreak")
-	sh.Show(newHomeScreen(sh))
+	sh.Show(home.New(homeHost{sh}))
 	sh.reload()
 }
 
@@ -290,8 +291,8 @@ func (sh *shell) showBranchMap(sc *scenario.Scenario, teams []branchmap.TeamPath
 }
 
 // showFindings shows what is wrong with a scenario file.
-func (sh *shell) showFindings(u userScenario, back func()) {
-	sh.Show(newFindingsScreen(sh, u, back))
+func (sh *shell) showFindings(u home.UserScenario, back func()) {
+	sh.Show(home.NewFindings(sh, u, back))
 }
 
 // openScenarioFile asks for a scenario file with the file dialog and
@@ -310,7 +311,7 @@ func (sh *shell) openScenarioFile() {
 		if name == "" {
 			name = r.URI().String()
 		}
-		sh.openScenario(readScenario(name, r))
+		sh.openScenario(home.ReadScenario(name, r))
 	}, sh.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
 	if dir := sh.deps.userDir; dir != "" {
@@ -326,7 +327,7 @@ func (sh *shell) openScenarioFile() {
 
 // openScenario goes on with a scenario file the user picked: to its
 // findings when it cannot be used, else to the setup form with it chosen.
-func (sh *shell) openScenario(u userScenario) {
+func (sh *shell) openScenario(u home.UserScenario) {
 	if !u.OK() {
 		sh.showFindings(u, sh.showHome)
 		return
