@@ -24,7 +24,7 @@ func TestConsoleRunsAndEndsIntoDebrief(t *testing.T) {
 	clock := engine.NewFakeClock()
 	sh := testShell(t, st, clock)
 	sh.showSetup(sh.scenarios[0])
-	test.Tap(currentAs[*setupScreen](t, sh).startButton)
+	test.Tap(shownSetup(t, sh).startButton)
 	ex := currentAs[*exerciseScreen](t, sh)
 	c := ex.console
 
@@ -180,9 +180,10 @@ func TestLanguageSwitchRebuildsInChinese(t *testing.T) {
 
 	// Setup keeps what was typed across a switch.
 	sh.showSetup(sh.scenarios[0])
-	s := currentAs[*setupScreen](t, sh)
+	s := shownSetup(t, sh)
 	s.teamEntries[0].SetText("红队")
 	test.Tap(sh.langButtons[i18n.EN])
+	s = shownSetup(t, sh) // redrawn in English
 	if got := s.startButton.Text; got != "Start new exercise" {
 		t.Errorf("start button in English = %q", got)
 	}

@@ -115,7 +115,7 @@ func startHosted(t *testing.T) *hostedRig {
 	storeSavedJoin(nil)
 	t.Cleanup(func() { storeSavedJoin(nil) })
 	r.fac.showSetup(uitest.MiniEntry(t))
-	s := currentAs[*setupScreen](t, r.fac)
+	s := shownSetup(t, r.fac)
 	if s.severalCheck == nil {
 		t.Fatal("setup does not offer team laptops though the shell can host")
 	}

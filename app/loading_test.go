@@ -60,7 +60,7 @@ func TestSetupStartsInTheBackground(t *testing.T) {
 	var queued []func()
 	sh.deps.background = func(f func()) { queued = append(queued, f) }
 	sh.showSetup(uitest.MiniEntry(t))
-	s := currentAs[*setupScreen](t, sh)
+	s := shownSetup(t, sh)
 	test.Tap(s.startButton)
 	if !s.startButton.Disabled() || s.startButton.Text != "Starting…" {
 		t.Errorf("while starting, the button says %q (disabled %v)", s.startButton.Text, s.startButton.Disabled())

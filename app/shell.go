@@ -17,6 +17,7 @@ import (
 	"github.com/firebreak-drills/firebreak/app/home"
 	"github.com/firebreak-drills/firebreak/app/prefs"
 	"github.com/firebreak-drills/firebreak/app/review"
+	"github.com/firebreak-drills/firebreak/app/setup"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
@@ -256,7 +257,7 @@ func (sh *shell) showHome() {
 
 // showSetup opens the setup form with the scenario e chosen.
 func (sh *shell) showSetup(e library.Entry) {
-	sh.Show(newSetupScreen(sh, sh.playable(), e, sh.startExercise))
+	sh.Show(setup.New(setupHost{sh}, sh.playable(), e))
 }
 
 // playable lists every scenario that can be set up: the built-ins, the
@@ -345,8 +346,8 @@ func (sh *shell) openScenario(u home.UserScenario) {
 // startExercise is setup's way to start: the exercise is created in the
 // store and the console shown. With several, the exercise is served to
 // team laptops on the local network as well.
-func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts startOptions, done func(error)) {
-	several, pin := opts.several, opts.pin
+func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts setup.StartOptions, done func(error)) {
+	several, pin := opts.Several, opts.PIN
 	if sh.store == nil {
 		done(sh.noStore())
 		return
@@ -383,7 +384,7 @@ func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts star
 				if pin != "" {
 					a.Preferences().SetString(prefs.PIN(run.ID), prefs.HashPIN(pin))
 				}
-				if opts.autoPause && !several {
+				if opts.AutoPause && !several {
 					a.Preferences().SetBool(prefs.AutoPause(run.ID), true)
 				}
 			}
