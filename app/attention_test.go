@@ -18,7 +18,7 @@ func startShared(t *testing.T, autoPause bool) (*shell, *exerciseScreen, *engine
 	clock := engine.NewFakeClock()
 	sh := testShell(t, uitest.OpenStore(t), clock)
 	sh.showSetup(uitest.MiniEntry(t))
-	s := currentAs[*setupScreen](t, sh)
+	s := shownSetup(t, sh)
 	s.autoPauseCheck.SetChecked(autoPause)
 	test.Tap(s.startButton)
 	e := currentAs[*exerciseScreen](t, sh)
@@ -128,7 +128,7 @@ func TestAChimeSoundsForADecisionOnAnotherTab(t *testing.T) {
 	rings := 0
 	sh.deps.chime = func() { rings++ }
 	sh.showSetup(uitest.MiniEntry(t))
-	test.Tap(currentAs[*setupScreen](t, sh).startButton)
+	test.Tap(shownSetup(t, sh).startButton)
 	e := currentAs[*exerciseScreen](t, sh)
 	if err := e.run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
 		t.Fatal(err)

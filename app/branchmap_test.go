@@ -25,8 +25,8 @@ func TestBranchMapOpensFromHomeAndGoesBack(t *testing.T) {
 		t.Fatal("no built-in beverage-recall")
 	}
 	sh := shellWith(t, uitest.OpenStore(t), engine.NewFakeClock(), "", uitest.MiniEntry(t), bev)
-	h := currentAs[*homeScreen](t, sh)
-	button := h.mapButtons[bev.File]
+	h := shownHome(t, sh)
+	button := h.mapButton(bev.File)
 	if button == nil || button.Text != "Branch map" {
 		t.Fatalf("no Branch map button on the beverage-recall card: %v", button)
 	}
@@ -50,7 +50,7 @@ func TestBranchMapOpensFromHomeAndGoesBack(t *testing.T) {
 	test.Tap(sh.langButtons[i18n.EN])
 
 	test.Tap(tree.FindButton(t, sh.body, "Back"))
-	currentAs[*homeScreen](t, sh)
+	shownHome(t, sh)
 }
 
 // From the debrief the map offers the teams' paths, and Back returns to the

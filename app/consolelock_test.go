@@ -63,10 +63,10 @@ func TestTheConsoleLocksBehindItsPIN(t *testing.T) {
 	clock := engine.NewFakeClock()
 	sh := testShell(t, st, clock)
 	sh.showSetup(uitest.MiniEntry(t))
-	s := currentAs[*setupScreen](t, sh)
+	s := shownSetup(t, sh)
 	test.Type(s.pinEntry, "24a8")
 	test.Tap(s.startButton)
-	s = currentAs[*setupScreen](t, sh)
+	s = shownSetup(t, sh)
 	if !s.pinError.Visible() || !strings.Contains(s.pinError.Text, "4 to 8 digits") {
 		t.Fatalf("a bad PIN: the message beside the field is %q (shown %v)", s.pinError.Text, s.pinError.Visible())
 	}
@@ -133,7 +133,7 @@ func TestNoPINNoLock(t *testing.T) {
 	st := uitest.OpenStore(t)
 	sh := testShell(t, st, engine.NewFakeClock())
 	sh.showSetup(uitest.MiniEntry(t))
-	test.Tap(currentAs[*setupScreen](t, sh).startButton)
+	test.Tap(shownSetup(t, sh).startButton)
 	e := currentAs[*exerciseScreen](t, sh)
 	e.tabs.SelectIndex(1)
 	e.tabs.SelectIndex(0)

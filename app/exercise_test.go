@@ -24,7 +24,7 @@ func TestConsoleRunsAndEndsIntoDebrief(t *testing.T) {
 	clock := engine.NewFakeClock()
 	sh := testShell(t, st, clock)
 	sh.showSetup(sh.scenarios[0])
-	test.Tap(currentAs[*setupScreen](t, sh).startButton)
+	test.Tap(shownSetup(t, sh).startButton)
 	ex := currentAs[*exerciseScreen](t, sh)
 	c := ex.console
 
@@ -98,8 +98,8 @@ func TestHomeResumesAnUnfinishedExercise(t *testing.T) {
 	}
 
 	sh := testShell(t, st, clock)
-	h := currentAs[*homeScreen](t, sh)
-	b := h.resumeButtons[run.ID]
+	h := shownHome(t, sh)
+	b := h.resumeButton(run.ID)
 	if b == nil {
 		t.Fatalf("home offers no resume for %s", run.ID)
 	}
@@ -165,24 +165,25 @@ func TestLanguageSwitchRebuildsInChinese(t *testing.T) {
 	clock := engine.NewFakeClock()
 	sh := testShell(t, st, clock)
 
-	h := currentAs[*homeScreen](t, sh)
+	h := shownHome(t, sh)
 	if got := h.scenariosHeading.Text; got != "Built-in scenarios" {
 		t.Fatalf("English heading = %q", got)
 	}
 	test.Tap(sh.langButtons[i18n.ZH])
-	h = currentAs[*homeScreen](t, sh)
+	h = shownHome(t, sh)
 	if got := h.scenariosHeading.Text; got != "内置情景" {
 		t.Errorf("heading after switching = %q", got)
 	}
-	if got := h.setupButtons["mini.yaml"].Text; got != "设置演练" {
+	if got := h.setupButton("mini.yaml").Text; got != "设置演练" {
 		t.Errorf("set-up button = %q", got)
 	}
 
 	// Setup keeps what was typed across a switch.
 	sh.showSetup(sh.scenarios[0])
-	s := currentAs[*setupScreen](t, sh)
+	s := shownSetup(t, sh)
 	s.teamEntries[0].SetText("红队")
 	test.Tap(sh.langButtons[i18n.EN])
+	s = shownSetup(t, sh) // redrawn in English
 	if got := s.startButton.Text; got != "Start new exercise" {
 		t.Errorf("start button in English = %q", got)
 	}

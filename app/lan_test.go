@@ -115,7 +115,7 @@ func startHosted(t *testing.T) *hostedRig {
 	storeSavedJoin(nil)
 	t.Cleanup(func() { storeSavedJoin(nil) })
 	r.fac.showSetup(uitest.MiniEntry(t))
-	s := currentAs[*setupScreen](t, r.fac)
+	s := shownSetup(t, r.fac)
 	if s.severalCheck == nil {
 		t.Fatal("setup does not offer team laptops though the shell can host")
 	}
@@ -230,7 +230,7 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 	addr := "127.0.0.1:" + port
 	team := teamShell(t, []foundExercise{{ID: ex.run.ID, Title: ann.got[0].Title, Teams: ann.got[0].Teams, Addrs: []string{addr}}})
 	ui.Pump()
-	home := currentAs[*homeScreen](t, team)
+	home := shownHome(t, team)
 	if home.joinButton == nil {
 		t.Fatal("a shell that can join offers no join button")
 	}
@@ -445,8 +445,8 @@ func TestHostedExerciseResumesWhereTeamsKnowIt(t *testing.T) {
 	// Its restart: the home screen offers the exercise; resuming serves
 	// it on the same address and code.
 	fac2 := rig.restart()
-	home := currentAs[*homeScreen](t, fac2)
-	if home.resumeButtons[id] == nil || !strings.Contains(tree.AllText(fac2.body), "On team laptops: resuming serves it again") {
+	home := shownHome(t, fac2)
+	if home.resumeButton(id) == nil || !strings.Contains(tree.AllText(fac2.body), "On team laptops: resuming serves it again") {
 		t.Errorf("home does not offer to resume the hosted exercise as one:\n%s", tree.AllText(fac2.body))
 	}
 	fac2.resumeExercise(id)
@@ -476,11 +476,11 @@ func TestHostedExerciseResumesWhereTeamsKnowIt(t *testing.T) {
 	// Leaving on purpose: the join screen offers to rejoin, a restart
 	// does not rejoin by itself.
 	r.leave()
-	currentAs[*homeScreen](t, team2)
+	shownHome(t, team2)
 	team2.close()
 	team3 := teamShell(t, nil)
 	ui.Pump()
-	currentAs[*homeScreen](t, team3)
+	shownHome(t, team3)
 	team3.showJoin()
 	ui.Pump()
 	j3 := currentAs[*joinScreen](t, team3)

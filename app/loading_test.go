@@ -1,13 +1,13 @@
 package app
 
 import (
+	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
 
-	"testing"
-
 	"github.com/firebreak-drills/firebreak/app/review"
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -33,19 +33,19 @@ func TestResumeAndDebriefLoadOffTheUIGoroutine(t *testing.T) {
 	}
 
 	sh.resumeExercise(running)
-	currentAs[*loadingScreen](t, sh)
+	currentAs[*ui.LoadingScreen](t, sh)
 	run()
 	currentAs[*exerciseScreen](t, sh)
 
 	sh.showDebrief(finished)
-	currentAs[*loadingScreen](t, sh)
+	currentAs[*ui.LoadingScreen](t, sh)
 	run()
 	currentAs[*review.Debrief](t, sh)
 
 	// A failure comes back to the home screen with the error.
 	sh.resumeExercise("no-such-exercise")
 	run()
-	currentAs[*homeScreen](t, sh)
+	shownHome(t, sh)
 	if sh.win.Canvas().Overlays().Top() == nil {
 		t.Error("a failed resume shows no error")
 	}
@@ -60,7 +60,7 @@ func TestSetupStartsInTheBackground(t *testing.T) {
 	var queued []func()
 	sh.deps.background = func(f func()) { queued = append(queued, f) }
 	sh.showSetup(uitest.MiniEntry(t))
-	s := currentAs[*setupScreen](t, sh)
+	s := shownSetup(t, sh)
 	test.Tap(s.startButton)
 	if !s.startButton.Disabled() || s.startButton.Text != "Starting…" {
 		t.Errorf("while starting, the button says %q (disabled %v)", s.startButton.Text, s.startButton.Disabled())

@@ -92,7 +92,7 @@ func benchResume(b *testing.B, n int) {
 			b.StopTimer()
 			run, h := resume()
 			b.StartTimer()
-			sh.Show(newLoadingScreen(sh, "loading.resume"))
+			sh.Show(ui.NewLoadingScreen(sh.Loc, "loading.resume"))
 			sh.showExerciseFrom(run, nil, h)
 			b.StopTimer()
 			sh.showHome()

@@ -68,7 +68,7 @@ func TestExerciseScreensFitANetbook(t *testing.T) {
 				t.Errorf("%s, %s: setup needs %v, a 1024×600 screen gives %v", e.ID, lang, min, limit)
 			}
 		}
-		test.Tap(currentAs[*setupScreen](t, sh).startButton)
+		test.Tap(shownSetup(t, sh).startButton)
 		ex := currentAs[*exerciseScreen](t, sh)
 		test.Tap(ex.console.pauseButton)
 		clock.Add(20 * time.Minute) // decisions open, injects arrive

@@ -14,8 +14,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/branchmap"
+	"github.com/firebreak-drills/firebreak/app/home"
 	"github.com/firebreak-drills/firebreak/app/prefs"
 	"github.com/firebreak-drills/firebreak/app/review"
+	"github.com/firebreak-drills/firebreak/app/setup"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
@@ -74,10 +76,10 @@ type shell struct {
 	scenarios    []library.Entry
 	scenariosErr error
 	unfinished   []exercise.Summary
-	exercises    int             // how many exercises the database holds, for the home screen
-	user         []userScenario  // from deps.userDir, usable or not
-	userErr      error           // the folder could not be read
-	opened       []library.Entry // files opened with the file dialog this session
+	exercises    int                 // how many exercises the database holds, for the home screen
+	user         []home.UserScenario // from deps.userDir, usable or not
+	userErr      error               // the folder could not be read
+	opened       []library.Entry     // files opened with the file dialog this session
 
 	body        *fyne.Container
 	header      *fyne.Container
@@ -92,7 +94,7 @@ func newShell(win fyne.Window, lang i18n.Lang, d deps) *shell {
 	sh.body = container.NewStack()
 	win.SetContent(container.NewBorder(sh.header, nil, nil, nil, sh.body))
 	sh.buildHeader()
-	sh.Show(newHomeScreen(sh))
+	sh.Show(home.New(homeHost{sh}))
 	return sh
 }
 
@@ -102,7 +104,7 @@ func newShell(win fyne.Window, lang i18n.Lang, d deps) *shell {
 func (sh *shell) load() {
 	st, storeErr := sh.deps.openStore()
 	entries, scErr := sh.deps.loadScenarios()
-	user, userErr := loadUserScenarios(sh.deps.userDir)
+	user, userErr := home.LoadUserScenarios(sh.deps.userDir)
 	var unfinished []exercise.Summary
 	var all []exercise.Summary
 	if st != nil {
@@ -119,7 +121,7 @@ func (sh *shell) load() {
 		sh.scenarios, sh.scenariosErr = entries, scErr
 		sh.user, sh.userErr = user, userErr
 		sh.unfinished, sh.exercises = unfinished, len(all)
-		if h, ok := sh.current.(*homeScreen); ok {
+		if h, ok := sh.current.(*home.Screen); ok {
 			sh.Show(h)
 			if saved, joined := loadSavedJoin(); joined && !saved.Left && sh.deps.join != nil {
 				// A team laptop restarted in the middle of an exercise
@@ -156,7 +158,7 @@ func (sh *shell) reload() {
 				all, err = st.Exercises()
 			}
 		}
-		user, userErr := loadUserScenarios(sh.deps.userDir)
+		user, userErr := home.LoadUserScenarios(sh.deps.userDir)
 		ui.Do(func() {
 			sh.user, sh.userErr = user, userErr
 			switch {
@@ -166,7 +168,7 @@ func (sh *shell) reload() {
 			default:
 				sh.unfinished, sh.exercises = list, len(all)
 			}
-			if h, ok := sh.current.(*homeScreen); ok {
+			if h, ok := sh.current.(*home.Screen); ok {
 				sh.Show(h)
 			}
 		})
@@ -249,13 +251,13 @@ func (sh *shell) close() {
 
 func (sh *shell) showHome() {
 	sh.win.SetTitle("Firebreak")
-	sh.Show(newHomeScreen(sh))
+	sh.Show(home.New(homeHost{sh}))
 	sh.reload()
 }
 
 // showSetup opens the setup form with the scenario e chosen.
 func (sh *shell) showSetup(e library.Entry) {
-	sh.Show(newSetupScreen(sh, sh.playable(), e, sh.startExercise))
+	sh.Show(setup.New(setupHost{sh}, sh.playable(), e))
 }
 
 // playable lists every scenario that can be set up: the built-ins, the
@@ -290,8 +292,8 @@ func (sh *shell) showBranchMap(sc *scenario.Scenario, teams []branchmap.TeamPath
 }
 
 // showFindings shows what is wrong with a scenario file.
-func (sh *shell) showFindings(u userScenario, back func()) {
-	sh.Show(newFindingsScreen(sh, u, back))
+func (sh *shell) showFindings(u home.UserScenario, back func()) {
+	sh.Show(home.NewFindings(sh, u, back))
 }
 
 // openScenarioFile asks for a scenario file with the file dialog and
@@ -310,7 +312,7 @@ func (sh *shell) openScenarioFile() {
 		if name == "" {
 			name = r.URI().String()
 		}
-		sh.openScenario(readScenario(name, r))
+		sh.openScenario(home.ReadScenario(name, r))
 	}, sh.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
 	if dir := sh.deps.userDir; dir != "" {
@@ -326,7 +328,7 @@ func (sh *shell) openScenarioFile() {
 
 // openScenario goes on with a scenario file the user picked: to its
 // findings when it cannot be used, else to the setup form with it chosen.
-func (sh *shell) openScenario(u userScenario) {
+func (sh *shell) openScenario(u home.UserScenario) {
 	if !u.OK() {
 		sh.showFindings(u, sh.showHome)
 		return
@@ -344,8 +346,8 @@ func (sh *shell) openScenario(u userScenario) {
 // startExercise is setup's way to start: the exercise is created in the
 // store and the console shown. With several, the exercise is served to
 // team laptops on the local network as well.
-func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts startOptions, done func(error)) {
-	several, pin := opts.several, opts.pin
+func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts setup.StartOptions, done func(error)) {
+	several, pin := opts.Several, opts.PIN
 	if sh.store == nil {
 		done(sh.noStore())
 		return
@@ -382,7 +384,7 @@ func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts star
 				if pin != "" {
 					a.Preferences().SetString(prefs.PIN(run.ID), prefs.HashPIN(pin))
 				}
-				if opts.autoPause && !several {
+				if opts.AutoPause && !several {
 					a.Preferences().SetBool(prefs.AutoPause(run.ID), true)
 				}
 			}
@@ -407,7 +409,7 @@ func (sh *shell) resumeExercise(id string) {
 	// Reading and folding the whole log, and starting the network for a
 	// hosted exercise, take a while: off the UI goroutine, with a
 	// loading screen meanwhile.
-	sh.Show(newLoadingScreen(sh, "loading.resume"))
+	sh.Show(ui.NewLoadingScreen(sh.Loc, "loading.resume"))
 	st, clock, lanDir := sh.store, sh.deps.clock, sh.deps.lanDir
 	advertise, hostLog := sh.deps.advertise, sh.deps.hostLog
 	sh.inBackground(func() {
@@ -480,7 +482,7 @@ func (sh *shell) showDebrief(id string) {
 		return
 	}
 	// The debrief folds the whole log: off the UI goroutine.
-	sh.Show(newLoadingScreen(sh, "loading.debrief"))
+	sh.Show(ui.NewLoadingScreen(sh.Loc, "loading.debrief"))
 	st := sh.store
 	sh.inBackground(func() {
 		data, err := review.LoadDebrief(st, id)

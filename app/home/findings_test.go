@@ -1,4 +1,4 @@
-package app
+package home
 
 import (
 	"errors"
@@ -13,41 +13,28 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
-	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/library"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
-// userFolder makes a user scenario folder with a broken scenario (a typo
-// and a dangling phase) and a good one (a copy of mini with its own id).
-func userFolder(t *testing.T) (dir, broken, good string) {
+var findingLine = regexp.MustCompile(`^(.+):(\d+):(\d+): (error|warning): (.+)$`)
+
+// userLists is what the shell lists with the user folder dir read and
+// the mini scenario built in.
+func userLists(t *testing.T, dir string) Lists {
 	t.Helper()
-	src, err := os.ReadFile(filepath.Join("..", "internal", "engine", "testdata", "mini.yaml"))
+	user, err := LoadUserScenarios(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir = t.TempDir()
-	bad := strings.Replace(string(src), "next: calm", "next: nowhere", 1)
-	bad = strings.Replace(bad, `prompt: {en: "What now?"`, `promt: {en: "What now?"`, 1)
-	broken = filepath.Join(dir, "broken.yaml")
-	good = filepath.Join(dir, "my-drill.yaml")
-	mine := strings.Replace(string(src), "id: mini", "id: my-drill", 1)
-	mine = strings.Replace(mine, `title: {en: "Mini", zh: "迷你"}`, `title: {en: "My drill", zh: "我的演练"}`, 1)
-	for name, text := range map[string]string{broken: bad, good: mine, filepath.Join(dir, "notes.txt"): "not a scenario"} {
-		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir, broken, good
+	return Lists{Loaded: true, Scenarios: []library.Entry{uitest.MiniEntry(t)}, UserDir: dir, User: user}
 }
 
-var findingLine = regexp.MustCompile(`^(.+):(\d+):(\d+): (error|warning): (.+)$`)
-
 func TestBrokenUserScenarioShowsItsFindings(t *testing.T) {
-	dir, broken, good := userFolder(t)
-	st := uitest.OpenStore(t)
-	sh := shellWith(t, st, engine.NewFakeClock(), dir, uitest.MiniEntry(t))
-	h := currentAs[*homeScreen](t, sh)
+	dir, broken, good := uitest.UserFolder(t)
+	hs := newHost(t, i18n.EN, userLists(t, dir))
+	h := hs.home()
 	if got := h.userHeading.Text; got != "Your scenarios" {
 		t.Errorf("user heading = %q", got)
 	}
@@ -62,7 +49,8 @@ func TestBrokenUserScenarioShowsItsFindings(t *testing.T) {
 		t.Fatal("the broken scenario has no Show problems button")
 	}
 	test.Tap(show)
-	f := currentAs[*findingsScreen](t, sh)
+	hs.wantCalls(t, "showFindings("+broken+")")
+	f := hs.current.(*Findings)
 
 	_, want, err := scenario.LoadFile(broken)
 	if err != nil || len(want.Errors()) < 3 {
@@ -97,92 +85,48 @@ func TestBrokenUserScenarioShowsItsFindings(t *testing.T) {
 		t.Errorf("clipboard = %q, want the findings", got)
 	}
 
-	// Fixed on disk, it becomes playable when the home screen reads the
-	// folder again.
+	// Back is the home screen's.
 	test.Tap(f.backButton)
+	hs.wantCalls(t, "showHome")
+
+	// Fixed on disk, it becomes playable when the home screen reads the
+	// folder again (the shell reads it when it goes home).
 	if err := os.Rename(good, broken); err != nil {
 		t.Fatal(err)
 	}
-	sh.showHome()
-	h = currentAs[*homeScreen](t, sh)
+	hs.lists = userLists(t, dir)
+	hs.ShowHome()
+	hs.calls = nil
+	h = hs.current.(*Screen)
 	if h.setupButtons[broken] == nil {
-		t.Error("the fixed file is not offered for set-up")
+		t.Fatal("the fixed file is not offered for set-up")
 	}
 
 	// A good user scenario is set up like a built-in one.
 	test.Tap(h.setupButtons[broken])
-	s := currentAs[*setupScreen](t, sh)
-	if e, ok := s.entry(); !ok || e.ID != "my-drill" {
-		t.Fatalf("setup chose %v", e.ID)
-	}
-	if got := s.scenarioSelect.Selected; got != "My drill — broken.yaml" {
-		t.Errorf("scenario shown as %q", got)
-	}
-	if n := len(s.scenarioSelect.Options); n != 2 {
-		t.Errorf("setup offers %d scenarios, want the built-in and the user's", n)
-	}
-	test.Tap(s.startButton)
-	ex := currentAs[*exerciseScreen](t, sh)
-	ex.run.Session.Read(func(st *engine.State) {
-		if st.Scenario.ID != "my-drill" {
-			t.Errorf("the exercise plays %s", st.Scenario.ID)
-		}
-	})
-}
-
-func TestOpenScenarioFile(t *testing.T) {
-	_, broken, good := userFolder(t)
-	sh := testShell(t, uitest.OpenStore(t), engine.NewFakeClock()) // no user folder
-	h := currentAs[*homeScreen](t, sh)
-	if h.openButton == nil || h.openButton.Text != "Open scenario file…" {
-		t.Fatal("no open button")
-	}
-	test.Tap(h.openButton)
-	if sh.win.Canvas().Overlays().Top() == nil {
-		t.Error("Open scenario file shows no dialog")
-	}
-	sh.win.Canvas().Overlays().Top().Hide()
-
-	// What the dialog hands over: a broken file goes to its findings,
-	// and nothing starts.
-	sh.openScenario(loadScenarioFile(broken))
-	f := currentAs[*findingsScreen](t, sh)
-	if len(f.rows) != 3 || !strings.HasPrefix(f.rows[0].Text, broken+":23:7: error:") {
-		t.Errorf("findings: %d rows, first %q", len(f.rows), f.rows[0].Text)
-	}
-	test.Tap(f.backButton)
-	currentAs[*homeScreen](t, sh)
-
-	// A good file goes to setup, chosen, and stays listed on the home
-	// screen for the session.
-	sh.openScenario(loadScenarioFile(good))
-	s := currentAs[*setupScreen](t, sh)
-	if e, ok := s.entry(); !ok || e.File != good {
-		t.Fatalf("setup chose %s", e.File)
-	}
-	sh.showHome()
-	if currentAs[*homeScreen](t, sh).setupButtons[good] == nil {
-		t.Error("the opened file is not listed on the home screen")
-	}
-
-	// An unreadable file says why.
-	u := loadScenarioFile(filepath.Join(t.TempDir(), "missing.yaml"))
-	if u.OK() || len(u.Findings(nil)) != 1 || !strings.Contains(u.Findings(nil)[0], "missing.yaml: error: ") {
-		t.Errorf("missing file: %q", u.Findings(nil))
+	hs.wantCalls(t, "showSetup("+broken+")")
+	if len(hs.setup) != 1 || hs.setup[0].ID != "my-drill" || hs.setup[0].Scenario == nil {
+		t.Fatalf("setup is given %v", hs.setup)
 	}
 }
 
 func TestLoadUserScenarios(t *testing.T) {
-	dir, broken, good := userFolder(t)
-	list, err := loadUserScenarios(dir)
+	dir, broken, good := uitest.UserFolder(t)
+	list, err := LoadUserScenarios(dir)
 	if err != nil || len(list) != 2 {
 		t.Fatalf("%d scenarios, %v; want broken.yaml and my-drill.yaml (not notes.txt)", len(list), err)
 	}
 	if list[0].Entry.File != broken || list[0].OK() || list[1].Entry.File != good || !list[1].OK() {
 		t.Errorf("list = %+v", list)
 	}
-	if list, err := loadUserScenarios(filepath.Join(dir, "none")); err != nil || list != nil {
+	if list, err := LoadUserScenarios(filepath.Join(dir, "none")); err != nil || list != nil {
 		t.Errorf("a missing folder: %v, %v", list, err)
+	}
+
+	// An unreadable file says why.
+	u := loadScenarioFile(filepath.Join(t.TempDir(), "missing.yaml"))
+	if u.OK() || len(u.Findings(nil)) != 1 || !strings.Contains(u.Findings(nil)[0], "missing.yaml: error: ") {
+		t.Errorf("missing file: %q", u.Findings(nil))
 	}
 }
 
@@ -197,13 +141,11 @@ var englishWords = regexp.MustCompile(`[A-Za-z]+(?: +[A-Za-z]+){2,}`)
 // each finding in Chinese, nested parts (the decision, "did you mean")
 // too, keeping the file:line:col position; Copy all copies what it shows.
 func TestChineseFindingsScreenIsChinese(t *testing.T) {
-	dir, broken, _ := userFolder(t)
-	sh := shellWith(t, uitest.OpenStore(t), engine.NewFakeClock(), dir, uitest.MiniEntry(t))
-	sh.setLang(i18n.ZH)
-	sh.showHome()
-	h := currentAs[*homeScreen](t, sh)
+	dir, broken, _ := uitest.UserFolder(t)
+	hs := newHost(t, i18n.ZH, userLists(t, dir))
+	h := hs.home()
 	test.Tap(h.problemButtons[broken])
-	f := currentAs[*findingsScreen](t, sh)
+	f := hs.current.(*Findings)
 
 	_, want, err := scenario.LoadFile(broken)
 	if err != nil || len(f.rows) != len(want) {

@@ -1,4 +1,4 @@
-package app
+package home
 
 import (
 	"errors"
@@ -16,23 +16,23 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
-// userScenario is a scenario file from outside the app: from the user
+// UserScenario is a scenario file from outside the app: from the user
 // folder or opened with the file dialog. When it failed to load, Entry has
 // no Scenario and Problems (or Err) says why; a usable file may still carry
 // warnings.
-type userScenario struct {
+type UserScenario struct {
 	Entry    library.Entry
 	Problems scenario.Problems
 	Err      error // the file could not be read at all
 }
 
 // OK reports whether the scenario loaded and can be played.
-func (u userScenario) OK() bool { return u.Entry.Scenario != nil && u.Err == nil }
+func (u UserScenario) OK() bool { return u.Entry.Scenario != nil && u.Err == nil }
 
 // Findings are the lines the findings view shows, one per problem, in the
 // compiler-like form the lint command prints (file:line:col: severity:
 // message), in the UI language: in English exactly as lint prints them.
-func (u userScenario) Findings(loc *i18n.Localizer) []string {
+func (u UserScenario) Findings(loc *i18n.Localizer) []string {
 	var out []string
 	if u.Err != nil {
 		out = append(out, findingText(loc, u.Entry.File, scenario.SevError, ui.ErrorText(loc, u.Err)))
@@ -86,9 +86,9 @@ func problemsText(loc *i18n.Localizer, err error) string {
 	return ui.ErrorText(loc, err)
 }
 
-// loadUserScenarios reads every *.yaml (and *.yml) file in dir, sorted by
+// LoadUserScenarios reads every *.yaml (and *.yml) file in dir, sorted by
 // name. A missing folder is not an error: it simply has no scenarios yet.
-func loadUserScenarios(dir string) ([]userScenario, error) {
+func LoadUserScenarios(dir string) ([]UserScenario, error) {
 	if dir == "" {
 		return nil, nil
 	}
@@ -107,7 +107,7 @@ func loadUserScenarios(dir string) ([]userScenario, error) {
 		}
 	}
 	sort.Strings(files)
-	out := make([]userScenario, 0, len(files))
+	out := make([]UserScenario, 0, len(files))
 	for _, f := range files {
 		out = append(out, loadScenarioFile(f))
 	}
@@ -115,25 +115,25 @@ func loadUserScenarios(dir string) ([]userScenario, error) {
 }
 
 // loadScenarioFile loads and checks one scenario file.
-func loadScenarioFile(path string) userScenario {
+func loadScenarioFile(path string) UserScenario {
 	f, err := os.Open(path)
 	if err != nil {
-		return userScenario{Entry: library.Entry{File: path}, Err: err}
+		return UserScenario{Entry: library.Entry{File: path}, Err: err}
 	}
 	defer f.Close()
-	return readScenario(path, f)
+	return ReadScenario(path, f)
 }
 
-// readScenario loads and checks a scenario from r (a file or what the file
+// ReadScenario loads and checks a scenario from r (a file or what the file
 // dialog opened); name is what findings are reported against.
-func readScenario(name string, r io.Reader) userScenario {
+func ReadScenario(name string, r io.Reader) UserScenario {
 	// One byte over the limit is enough for Parse to refuse the file.
 	src, err := io.ReadAll(io.LimitReader(r, scenario.MaxFileSize+1))
 	if err != nil {
-		return userScenario{Entry: library.Entry{File: name}, Err: err}
+		return UserScenario{Entry: library.Entry{File: name}, Err: err}
 	}
 	sc, probs := scenario.Parse(name, src)
-	u := userScenario{Entry: library.Entry{File: name, Source: src}, Problems: probs}
+	u := UserScenario{Entry: library.Entry{File: name, Source: src}, Problems: probs}
 	if sc != nil {
 		u.Entry.ID, u.Entry.Scenario = sc.ID, sc
 	}

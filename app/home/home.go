@@ -1,4 +1,8 @@
-package app
+// Package home is the home screen and what it leads to about scenario
+// files: the built-in scenarios, the facilitator's own scenario files and
+// the exercises that can be resumed; the findings of a scenario file; the
+// reading of those files (UserScenario).
+package home
 
 import (
 	"path/filepath"
@@ -11,16 +15,73 @@ import (
 
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
-	"github.com/firebreak-drills/firebreak/internal/lan"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/library"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
-// homeScreen lists the built-in scenarios, the facilitator's own scenario
+// Host is what the home screen needs from the window it is shown in: what
+// to list, and where its buttons lead.
+type Host interface {
+	// Loc is the localizer of the language now shown.
+	Loc() *i18n.Localizer
+	// Lists is what the home screen lists, as loaded so far; it is read
+	// at each drawing.
+	Lists() Lists
+	// ShowHome shows the home screen afresh: the way back from the
+	// screens it leads to.
+	ShowHome()
+	// ShowSetup opens the setup form with a scenario chosen.
+	ShowSetup(e library.Entry)
+	// ShowBranchMap shows a scenario's branch map; back leaves it.
+	ShowBranchMap(sc *scenario.Scenario, back func())
+	// ShowFindings shows what is wrong with a scenario file; back leaves
+	// it.
+	ShowFindings(u UserScenario, back func())
+	// OpenScenarioFile asks for a scenario file with the file dialog and
+	// goes on with it.
+	OpenScenarioFile()
+	// ResumeExercise goes back to an unfinished exercise.
+	ResumeExercise(id string)
+	// ShowHistory shows every exercise on this laptop.
+	ShowHistory()
+	// ShowJoin opens the join screen of a team laptop (offered only when
+	// Lists says this build can join).
+	ShowJoin()
+}
+
+// Lists is what the home screen lists, as the window loaded it in the
+// background.
+type Lists struct {
+	// Loaded is false until the window has read the store and the
+	// scenarios; the screen shows a loading line until then.
+	Loaded       bool
+	Scenarios    []library.Entry // the built-in scenarios
+	ScenariosErr error           // some built-in scenarios did not load
+	// UserDir is the folder of the facilitator's own scenario files ("" for
+	// none); User are its files, usable or not, and UserErr says why the
+	// folder could not be read.
+	UserDir    string
+	User       []UserScenario
+	UserErr    error
+	Opened     []library.Entry    // files opened with the file dialog this session
+	Unfinished []exercise.Summary // the exercises that can be resumed
+	// Hosted are the unfinished exercises that were served to team
+	// laptops, by id: resuming serves them again.
+	Hosted    map[string]bool
+	Exercises int   // how many exercises the store holds
+	StoreErr  error // the store could not be opened or read
+	CanJoin   bool  // this build can join an exercise as a team laptop
+}
+
+// Screen lists the built-in scenarios, the facilitator's own scenario
 // files (from the user folder, or opened with the file dialog) and the
-// exercises that can be resumed. It draws from what the shell loaded in the
-// background and shows a loading line until then.
-type homeScreen struct {
-	sh *shell
+// exercises that can be resumed. It draws from what the window loaded in
+// the background and shows a loading line until then.
+type Screen struct {
+	host  Host
+	lists Lists // what Build drew
 
 	// Kept for tests.
 	scenariosHeading *widget.Label
@@ -35,12 +96,16 @@ type homeScreen struct {
 	joinButton       *ui.KeyButton // nil when this build cannot join
 }
 
-func newHomeScreen(sh *shell) *homeScreen { return &homeScreen{sh: sh} }
+// New is the home screen of a window.
+func New(host Host) *Screen { return &Screen{host: host} }
 
-func (h *homeScreen) Stop() {}
+// Stop does nothing: the home screen runs no timers.
+func (h *Screen) Stop() {}
 
-func (h *homeScreen) Build() fyne.CanvasObject {
-	loc, sh := h.sh.loc, h.sh
+// Build draws the lists as the host has them now.
+func (h *Screen) Build() fyne.CanvasObject {
+	loc, host := h.host.Loc(), h.host
+	h.lists = host.Lists()
 	h.setupButtons = map[string]*ui.KeyButton{}
 	h.mapButtons = map[string]*ui.KeyButton{}
 	h.problemButtons = map[string]*ui.KeyButton{}
@@ -48,22 +113,22 @@ func (h *homeScreen) Build() fyne.CanvasObject {
 	h.scenariosHeading = ui.Heading(loc.T("home.scenarios"))
 	h.userHeading = ui.Heading(loc.T("home.user_scenarios"))
 	h.resumeHeading = ui.Heading(loc.T("home.resume"))
-	h.openButton = ui.NewIconButton(loc.T("home.open_file"), theme.FolderOpenIcon(), sh.openScenarioFile)
+	h.openButton = ui.NewIconButton(loc.T("home.open_file"), theme.FolderOpenIcon(), host.OpenScenarioFile)
 
 	scenarios := container.NewVBox(h.scenariosHeading)
 	side := container.NewVBox()
 	h.joinButton = nil
-	if sh.deps.join != nil {
+	if h.lists.CanJoin {
 		// A team laptop starts here: one button, at the top, in reach of
 		// someone told "open Firebreak and join".
-		h.joinButton = ui.NewIconButton(loc.T("lan.join.title"), theme.LoginIcon(), sh.showJoin)
+		h.joinButton = ui.NewIconButton(loc.T("lan.join.title"), theme.LoginIcon(), host.ShowJoin)
 		h.joinButton.Importance = widget.HighImportance
 		side.Add(ui.Panel(ui.Bold(loc.T("lan.join.home_title")), ui.Wrapped(loc.T("lan.join.home_help")), container.NewHBox(h.joinButton)))
 		side.Add(widget.NewSeparator())
 	}
 	side.Add(h.resumeHeading)
 	switch {
-	case !sh.loaded:
+	case !h.lists.Loaded:
 		scenarios.Add(ui.Muted(loc.T("home.loading")))
 		side.Add(ui.Muted(loc.T("home.loading")))
 	default:
@@ -82,18 +147,18 @@ func (h *homeScreen) Build() fyne.CanvasObject {
 	return cols
 }
 
-func (h *homeScreen) addScenarios(box *fyne.Container) {
-	loc, sh := h.sh.loc, h.sh
+func (h *Screen) addScenarios(box *fyne.Container) {
+	loc, ls := h.host.Loc(), h.lists
 	lang := loc.Lang().String()
-	if sh.scenariosErr != nil {
-		l := ui.Wrapped(loc.T("home.error.scenarios", "error", problemsText(loc, sh.scenariosErr)))
+	if ls.ScenariosErr != nil {
+		l := ui.Wrapped(loc.T("home.error.scenarios", "error", problemsText(loc, ls.ScenariosErr)))
 		l.Importance = widget.DangerImportance
 		box.Add(l)
 	}
-	if len(sh.scenarios) == 0 && sh.scenariosErr == nil {
+	if len(ls.Scenarios) == 0 && ls.ScenariosErr == nil {
 		box.Add(ui.Muted(loc.T("home.no_scenarios")))
 	}
-	for _, e := range sh.scenarios {
+	for _, e := range ls.Scenarios {
 		box.Add(h.scenarioCard(e, nil, lang))
 	}
 }
@@ -101,8 +166,8 @@ func (h *homeScreen) addScenarios(box *fyne.Container) {
 // scenarioCard shows a playable scenario: title, kind, duration, summary,
 // and buttons for its branch map and for setting up an exercise. For a user
 // file (u non-nil) with warnings, a button leads to them.
-func (h *homeScreen) scenarioCard(e library.Entry, u *userScenario, lang string) fyne.CanvasObject {
-	loc, sh := h.sh.loc, h.sh
+func (h *Screen) scenarioCard(e library.Entry, u *UserScenario, lang string) fyne.CanvasObject {
+	loc, host := h.host.Loc(), h.host
 	sc := e.Scenario
 	title := ui.WrappedHeading(sc.Title.Get(lang)) // a long title must not widen the window
 	objs := []fyne.CanvasObject{title}
@@ -117,14 +182,14 @@ func (h *homeScreen) scenarioCard(e library.Entry, u *userScenario, lang string)
 	buttons := container.NewHBox(ui.Spacer())
 	if u != nil && len(u.Problems) > 0 {
 		warn := ui.NewIconButton(loc.T("home.warnings", "n", len(u.Problems)), theme.WarningIcon(),
-			func() { sh.showFindings(*u, sh.showHome) })
+			func() { host.ShowFindings(*u, host.ShowHome) })
 		warn.Importance = widget.LowImportance
 		h.problemButtons[e.File] = warn
 		buttons.Add(warn)
 	}
 	branchMap := ui.NewIconButton(loc.T("home.branch_map"), theme.GridIcon(),
-		func() { sh.showBranchMap(sc, nil, sh.showHome) })
-	setup := ui.NewIconButton(loc.T("home.setup"), theme.NavigateNextIcon(), func() { sh.showSetup(e) })
+		func() { host.ShowBranchMap(sc, host.ShowHome) })
+	setup := ui.NewIconButton(loc.T("home.setup"), theme.NavigateNextIcon(), func() { host.ShowSetup(e) })
 	setup.Importance = widget.HighImportance
 	h.mapButtons[e.File] = branchMap
 	h.setupButtons[e.File] = setup
@@ -137,23 +202,23 @@ func (h *homeScreen) scenarioCard(e library.Entry, u *userScenario, lang string)
 // addUserScenarios lists the scenario files of the user folder and those
 // opened this session: usable ones as cards like the built-ins, broken ones
 // with a button to their findings.
-func (h *homeScreen) addUserScenarios(box *fyne.Container) {
-	loc, sh := h.sh.loc, h.sh
+func (h *Screen) addUserScenarios(box *fyne.Container) {
+	loc, host, ls := h.host.Loc(), h.host, h.lists
 	lang := loc.Lang().String()
 	box.Add(h.userHeading)
-	if dir := sh.deps.userDir; dir != "" {
+	if dir := ls.UserDir; dir != "" {
 		hint := ui.Wrapped(loc.T("home.user_folder", "dir", dir))
 		hint.Selectable = true // so the path can be copied into a file manager
 		box.Add(hint)
 	}
 	box.Add(container.NewHBox(h.openButton))
-	if sh.userErr != nil {
-		l := ui.Wrapped(loc.T("home.error.user_dir", "error", sh.userErr.Error()))
+	if ls.UserErr != nil {
+		l := ui.Wrapped(loc.T("home.error.user_dir", "error", ls.UserErr.Error()))
 		l.Importance = widget.DangerImportance
 		box.Add(l)
 	}
 	seen := map[string]bool{}
-	for _, u := range sh.user {
+	for _, u := range ls.User {
 		seen[u.Entry.File] = true
 		if u.OK() {
 			box.Add(h.scenarioCard(u.Entry, &u, lang))
@@ -165,35 +230,35 @@ func (h *homeScreen) addUserScenarios(box *fyne.Container) {
 		}
 		msg := ui.Wrapped(loc.T("home.broken", "n", n))
 		msg.Importance = widget.DangerImportance
-		show := ui.NewIconButton(loc.T("home.show_problems"), theme.ErrorIcon(), func() { sh.showFindings(u, sh.showHome) })
+		show := ui.NewIconButton(loc.T("home.show_problems"), theme.ErrorIcon(), func() { host.ShowFindings(u, host.ShowHome) })
 		h.problemButtons[u.Entry.File] = show
 		box.Add(ui.Panel(ui.Heading(filepath.Base(u.Entry.File)), ui.Muted(u.Entry.File), msg, container.NewHBox(ui.Spacer(), show)))
 	}
-	for _, e := range sh.opened {
+	for _, e := range ls.Opened {
 		if !seen[e.File] {
 			box.Add(h.scenarioCard(e, nil, lang))
 		}
 	}
-	if len(sh.user) == 0 && len(sh.opened) == 0 && sh.userErr == nil {
+	if len(ls.User) == 0 && len(ls.Opened) == 0 && ls.UserErr == nil {
 		box.Add(ui.Muted(loc.T("home.no_user_scenarios")))
 	}
 }
 
-func (h *homeScreen) addResumable(box *fyne.Container) {
-	loc, sh := h.sh.loc, h.sh
-	if sh.storeErr != nil {
-		l := ui.Wrapped(loc.T("home.error.store", "error", ui.ErrorText(loc, sh.storeErr)))
+func (h *Screen) addResumable(box *fyne.Container) {
+	loc, host, ls := h.host.Loc(), h.host, h.lists
+	if ls.StoreErr != nil {
+		l := ui.Wrapped(loc.T("home.error.store", "error", ui.ErrorText(loc, ls.StoreErr)))
 		l.Importance = widget.DangerImportance
 		box.Add(l)
 		return
 	}
-	if len(sh.unfinished) == 0 {
+	if len(ls.Unfinished) == 0 {
 		box.Add(ui.Muted(loc.T("home.no_unfinished")))
 		return
 	}
-	for _, ex := range sh.unfinished {
+	for _, ex := range ls.Unfinished {
 		id := ex.ID
-		resume := ui.NewIconButton(loc.T("home.resume_button"), theme.MediaPlayIcon(), func() { sh.resumeExercise(id) })
+		resume := ui.NewIconButton(loc.T("home.resume_button"), theme.MediaPlayIcon(), func() { host.ResumeExercise(id) })
 		h.resumeButtons[id] = resume
 		objs := []fyne.CanvasObject{
 			ui.Bold(ui.ExerciseTitle(ex, loc.Lang().String())),
@@ -201,27 +266,27 @@ func (h *homeScreen) addResumable(box *fyne.Container) {
 			ui.Muted(loc.T("home.resume_clock", "clock", debrief.Clock(ex.Clock),
 				"when", ex.UpdatedAt.Local().Format("2006-01-02 15:04"))),
 		}
-		if sh.deps.lanDir != nil && lan.HostedIn(sh.deps.lanDir(id)) {
+		if ls.Hosted[id] {
 			objs = append(objs, ui.IconLine(theme.ComputerIcon(), loc.T("home.resume_hosted")))
 		}
 		box.Add(ui.Panel(append(objs, container.NewHBox(ui.Spacer(), resume))...))
 	}
 }
 
-// addHistory leads to every exercise on this laptop (historyScreen).
-func (h *homeScreen) addHistory(box *fyne.Container) {
-	loc, sh := h.sh.loc, h.sh
-	h.historyButton = ui.NewIconButton(loc.T("home.history_button"), theme.HistoryIcon(), sh.showHistory)
+// addHistory leads to every exercise on this laptop (the history screen).
+func (h *Screen) addHistory(box *fyne.Container) {
+	loc, host, ls := h.host.Loc(), h.host, h.lists
+	h.historyButton = ui.NewIconButton(loc.T("home.history_button"), theme.HistoryIcon(), host.ShowHistory)
 	box.Add(ui.Heading(loc.T("home.history")))
-	if sh.storeErr != nil {
+	if ls.StoreErr != nil {
 		h.historyButton.Disable()
 		return
 	}
-	if sh.exercises == 0 {
+	if ls.Exercises == 0 {
 		box.Add(ui.Muted(loc.T("home.history_none")))
 		h.historyButton.Disable()
 	} else {
-		box.Add(ui.Wrapped(loc.T("home.history_count", "n", sh.exercises)))
+		box.Add(ui.Wrapped(loc.T("home.history_count", "n", ls.Exercises)))
 	}
 	box.Add(container.NewHBox(h.historyButton))
 }

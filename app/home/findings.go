@@ -1,4 +1,4 @@
-package app
+package home
 
 import (
 	"path/filepath"
@@ -10,16 +10,24 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/ui"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
-// findingsScreen shows what is wrong with a scenario file, one finding per
+// FindingsHost is what the findings screen needs from the window it is
+// shown in.
+type FindingsHost interface {
+	// Loc is the localizer of the language now shown.
+	Loc() *i18n.Localizer
+}
+
+// Findings shows what is wrong with a scenario file, one finding per
 // row as `firebreak lint` prints it (file:line:col: severity: message), in
 // the UI language, so an author can go straight to the line. Rows are selectable, and "Copy
 // all" puts the whole list on the clipboard for an e-mail or an issue.
-type findingsScreen struct {
-	sh   *shell
-	u    userScenario
+type Findings struct {
+	host FindingsHost
+	u    UserScenario
 	back func()
 
 	// Kept for tests.
@@ -28,14 +36,17 @@ type findingsScreen struct {
 	backButton *ui.KeyButton
 }
 
-func newFindingsScreen(sh *shell, u userScenario, back func()) *findingsScreen {
-	return &findingsScreen{sh: sh, u: u, back: back}
+// NewFindings is the findings screen of a scenario file; back leaves it.
+func NewFindings(host FindingsHost, u UserScenario, back func()) *Findings {
+	return &Findings{host: host, u: u, back: back}
 }
 
-func (f *findingsScreen) Stop() {}
+// Stop does nothing: the findings screen runs no timers.
+func (f *Findings) Stop() {}
 
-func (f *findingsScreen) Build() fyne.CanvasObject {
-	loc := f.sh.loc
+// Build draws the file's findings in the host's language.
+func (f *Findings) Build() fyne.CanvasObject {
+	loc := f.host.Loc()
 	f.backButton = ui.NewIconButton(loc.T("common.back"), theme.NavigateBackIcon(), f.back)
 	f.copyButton = ui.NewIconButton(loc.T("findings.copy"), theme.ContentCopyIcon(), f.copy)
 
@@ -83,13 +94,13 @@ func (f *findingsScreen) Build() fyne.CanvasObject {
 
 // isWarning reports whether the i-th finding line is a warning (an
 // unreadable file's line comes first and is an error).
-func (f *findingsScreen) isWarning(i int) bool {
+func (f *Findings) isWarning(i int) bool {
 	if f.u.Err != nil {
 		i--
 	}
 	return i >= 0 && i < len(f.u.Problems) && f.u.Problems[i].Severity == scenario.SevWarning
 }
 
-func (f *findingsScreen) copy() {
-	fyne.CurrentApp().Clipboard().SetContent(strings.Join(f.u.Findings(f.sh.loc), "\n") + "\n")
+func (f *Findings) copy() {
+	fyne.CurrentApp().Clipboard().SetContent(strings.Join(f.u.Findings(f.host.Loc()), "\n") + "\n")
 }

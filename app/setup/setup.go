@@ -1,4 +1,7 @@
-package app
+// Package setup is the form that starts an exercise: scenario, teams,
+// exercise language, time compression, and how this laptop runs it (team
+// laptops, the console's PIN, auto-pause).
+package setup
 
 import (
 	"errors"
@@ -28,30 +31,44 @@ var defaultTeamNames = map[i18n.Lang][]string{
 		"第七组", "第八组", "第九组", "第十组", "第十一组", "第十二组"},
 }
 
-// startFunc starts an exercise; setup calls it only with valid input. It
-// may work in the background; done hears how it went (nil: the exercise
-// screen has replaced setup), on the UI goroutine.
-type startFunc func(cfg engine.Config, title scenario.Text, opts startOptions, done func(error))
-
-// startOptions are the setup choices about how this laptop runs the
-// exercise, beside the engine's Config.
-type startOptions struct {
-	// several: the teams play on their own laptops over the local network.
-	several bool
-	// pin, when not empty, locks the facilitator's console (consolelock.go).
-	pin string
-	// autoPause pauses the clock when a decision opens for a team whose
-	// tab is not shown (a shared laptop; see attention.go).
-	autoPause bool
+// Host is what the setup form needs from the window it is shown in.
+type Host interface {
+	// Loc is the localizer of the language now shown.
+	Loc() *i18n.Localizer
+	// Show shows a screen (the form itself again, redrawn).
+	Show(ui.Screen)
+	// Current is the screen now shown: a start that fails redraws the
+	// form only while it is shown.
+	Current() ui.Screen
+	// ShowHome leaves the form for the home screen.
+	ShowHome()
+	// CanHost reports whether this build can serve an exercise to team
+	// laptops; the form offers them only then.
+	CanHost() bool
+	// Start starts an exercise; the form calls it only with valid input.
+	// It may work in the background; done hears how it went (nil: the
+	// exercise screen has replaced the form), on the UI goroutine.
+	Start(cfg engine.Config, title scenario.Text, opts StartOptions, done func(error))
 }
 
-// setupScreen is the form that starts an exercise: scenario, teams,
+// StartOptions are the setup choices about how this laptop runs the
+// exercise, beside the engine's Config.
+type StartOptions struct {
+	// Several: the teams play on their own laptops over the local network.
+	Several bool
+	// PIN, when not empty, locks the facilitator's console.
+	PIN string
+	// AutoPause pauses the clock when a decision opens for a team whose
+	// tab is not shown (a shared laptop).
+	AutoPause bool
+}
+
+// Screen is the form that starts an exercise: scenario, teams,
 // exercise language and time compression. What the user entered lives in
 // the struct, not in the widgets, so a language switch keeps it.
-type setupScreen struct {
-	sh      *shell
+type Screen struct {
+	host    Host
 	entries []library.Entry
-	start   startFunc
 
 	scenarioFile string // the chosen entry's File: unique, where ids may repeat
 	teams        []string
@@ -82,9 +99,9 @@ type setupScreen struct {
 	startError     *ui.WrapLabel
 }
 
-// newSetupScreen opens the form with chosen selected; entries are the
-// scenarios offered (chosen is added when it is not among them).
-func newSetupScreen(sh *shell, entries []library.Entry, chosen library.Entry, start startFunc) *setupScreen {
+// New opens the form with chosen selected; entries are the scenarios
+// offered (chosen is added when it is not among them).
+func New(host Host, entries []library.Entry, chosen library.Entry) *Screen {
 	if chosen.Scenario != nil && !slices.ContainsFunc(entries, func(e library.Entry) bool { return e.File == chosen.File }) {
 		entries = append(slices.Clip(entries), chosen)
 	}
@@ -92,14 +109,17 @@ func newSetupScreen(sh *shell, entries []library.Entry, chosen library.Entry, st
 	if chosen.Scenario == nil && len(entries) > 0 {
 		file = entries[0].File
 	}
-	return &setupScreen{sh: sh, entries: entries, start: start, scenarioFile: file,
-		teams: slices.Clone(defaultTeamNames[sh.loc.Lang()][:2]), lang: sh.loc.Lang(), speed: 1}
+	lang := host.Loc().Lang()
+	return &Screen{host: host, entries: entries, scenarioFile: file,
+		teams: slices.Clone(defaultTeamNames[lang][:2]), lang: lang, speed: 1}
 }
 
-func (s *setupScreen) Stop() {}
+// Stop does nothing: the form runs no timers.
+func (s *Screen) Stop() {}
 
-func (s *setupScreen) Build() fyne.CanvasObject {
-	loc := s.sh.loc
+// Build draws the form in the host's language, as the user has filled it.
+func (s *Screen) Build() fyne.CanvasObject {
+	loc := s.host.Loc()
 	lang := loc.Lang().String()
 
 	// Scenario.
@@ -141,7 +161,7 @@ func (s *setupScreen) Build() fyne.CanvasObject {
 			if untouched {
 				s.teams = slices.Clone(defaultTeamNames[l][:len(s.teams)])
 				s.problems = nil
-				s.sh.Show(s)
+				s.host.Show(s)
 			}
 		}
 	})
@@ -173,7 +193,7 @@ func (s *setupScreen) Build() fyne.CanvasObject {
 		s.startButton.SetText(loc.T("setup.starting"))
 		s.startButton.Disable()
 	}
-	back := ui.NewIconButton(loc.T("common.back"), theme.NavigateBackIcon(), s.sh.showHome)
+	back := ui.NewIconButton(loc.T("common.back"), theme.NavigateBackIcon(), s.host.ShowHome)
 	s.startError = ui.Wrapped(s.startErr)
 	s.startError.Importance = widget.DangerImportance
 	if s.startErr == "" {
@@ -187,7 +207,7 @@ func (s *setupScreen) Build() fyne.CanvasObject {
 		widget.NewFormItem(loc.T("home.speed"), container.NewVBox(s.speedSelect, s.speedNote)),
 	)
 	s.severalCheck = nil
-	if s.sh.deps.lanDir != nil {
+	if s.host.CanHost() {
 		s.severalCheck = widget.NewCheck(loc.T("setup.several"), func(v bool) { s.several = v })
 		s.severalCheck.SetChecked(s.several)
 		form.AppendItem(&widget.FormItem{Text: loc.T("setup.laptops"), Widget: s.severalCheck, HintText: loc.T("setup.several_hint")})
@@ -227,8 +247,8 @@ func (s *setupScreen) Build() fyne.CanvasObject {
 	return container.NewVScroll(ui.Column(760, content))
 }
 
-func (s *setupScreen) teamRow(i int) fyne.CanvasObject {
-	loc := s.sh.loc
+func (s *Screen) teamRow(i int) fyne.CanvasObject {
+	loc := s.host.Loc()
 	e := widget.NewEntry()
 	e.SetText(s.teams[i])
 	e.SetPlaceHolder(loc.T("home.team_name"))
@@ -256,12 +276,12 @@ func (s *setupScreen) teamRow(i int) fyne.CanvasObject {
 // (and a fix that makes another name clash says so at once).
 // showSpeedNote says how much real time the chosen scenario's typical
 // decision window lasts at the chosen speed, warning when it is too short.
-func (s *setupScreen) showSpeedNote() {
+func (s *Screen) showSpeedNote() {
 	var window time.Duration
 	if e, ok := s.entry(); ok {
 		window = ui.DecisionWindow(e.Scenario)
 	}
-	note, warn := ui.SpeedNote(s.sh.loc, window, s.speed)
+	note, warn := ui.SpeedNote(s.host.Loc(), window, s.speed)
 	s.speedNote.Importance = widget.LowImportance
 	if warn {
 		s.speedNote.Importance = widget.WarningImportance
@@ -269,7 +289,7 @@ func (s *setupScreen) showSpeedNote() {
 	s.speedNote.SetText(note)
 }
 
-func (s *setupScreen) recheckTeams() {
+func (s *Screen) recheckTeams() {
 	if s.problems == nil {
 		return
 	}
@@ -281,34 +301,34 @@ func (s *setupScreen) recheckTeams() {
 	for i, l := range s.teamErrors {
 		text := ""
 		if i < len(s.problems) && s.problems[i].key != "" {
-			text = s.problems[i].text(s.sh.loc)
+			text = s.problems[i].text(s.host.Loc())
 		}
 		l.SetText(text)
 	}
 }
 
-func (s *setupScreen) addTeam() {
+func (s *Screen) addTeam() {
 	if len(s.teams) >= engine.MaxTeams {
 		return
 	}
 	s.teams = append(s.teams, nextTeamName(s.teams, s.lang))
 	s.problems = nil
-	s.sh.Show(s)
+	s.host.Show(s)
 }
 
-func (s *setupScreen) removeTeam(i int) {
+func (s *Screen) removeTeam(i int) {
 	if len(s.teams) <= 1 || i >= len(s.teams) {
 		return
 	}
 	s.teams = append(s.teams[:i:i], s.teams[i+1:]...)
 	s.problems = nil
-	s.sh.Show(s)
+	s.host.Show(s)
 }
 
 // submit checks the form and starts the exercise; on any problem it shows
 // the message where it belongs and starts nothing.
-func (s *setupScreen) submit() {
-	loc := s.sh.loc
+func (s *Screen) submit() {
+	loc := s.host.Loc()
 	if s.starting {
 		return // one start at a time
 	}
@@ -340,22 +360,23 @@ func (s *setupScreen) submit() {
 		s.starting = true
 		s.startButton.Disable()
 		s.startButton.SetText(loc.T("setup.starting"))
-		s.start(cfg, entry.Scenario.Title, startOptions{several: s.several, pin: s.pin, autoPause: s.autoPause}, func(err error) {
+		s.host.Start(cfg, entry.Scenario.Title, StartOptions{Several: s.several, PIN: s.pin, AutoPause: s.autoPause}, func(err error) {
 			s.starting = false
 			if err == nil {
 				return // the exercise screen has replaced this one
 			}
-			s.startErr = s.sh.loc.T("home.error.start_failed", "error", ui.ErrorText(s.sh.loc, err))
-			if s.sh.current == s {
-				s.sh.Show(s)
+			loc := s.host.Loc()
+			s.startErr = loc.T("home.error.start_failed", "error", ui.ErrorText(loc, err))
+			if s.host.Current() == s {
+				s.host.Show(s)
 			}
 		})
 		return
 	}
-	s.sh.Show(s)
+	s.host.Show(s)
 }
 
-func (s *setupScreen) entry() (library.Entry, bool) {
+func (s *Screen) entry() (library.Entry, bool) {
 	for _, e := range s.entries {
 		if e.File == s.scenarioFile {
 			return e, true

@@ -1,0 +1,148 @@
+package home
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/firebreak-drills/firebreak/app/ui"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/library"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
+)
+
+// host is a window showing one screen at a time, as the app's shell does,
+// with the lists a test gives; it records where the screens lead.
+type host struct {
+	win     fyne.Window
+	loc     *i18n.Localizer
+	lists   Lists
+	current ui.Screen
+	calls   []string        // e.g. "showSetup(mini.yaml)"
+	setup   []library.Entry // the scenarios ShowSetup was given
+}
+
+func newHost(t testing.TB, lang i18n.Lang, lists Lists) *host {
+	return &host{win: uitest.Window(t), loc: i18n.New(lang), lists: lists}
+}
+
+// home shows a home screen and returns it.
+func (h *host) home() *Screen {
+	s := New(h)
+	h.Show(s)
+	return s
+}
+
+func (h *host) Loc() *i18n.Localizer { return h.loc }
+func (h *host) Lists() Lists         { return h.lists }
+
+func (h *host) Show(s ui.Screen) {
+	if h.current != nil && h.current != s {
+		h.current.Stop()
+	}
+	h.current = s
+	h.win.SetContent(s.Build())
+}
+
+func (h *host) record(format string, args ...any) {
+	h.calls = append(h.calls, fmt.Sprintf(format, args...))
+}
+
+// ShowHome shows a new home screen, as the shell does.
+func (h *host) ShowHome() {
+	h.record("showHome")
+	h.home()
+}
+
+func (h *host) ShowSetup(e library.Entry) {
+	h.record("showSetup(%s)", e.File)
+	h.setup = append(h.setup, e)
+}
+
+func (h *host) ShowBranchMap(sc *scenario.Scenario, back func()) {
+	h.record("showBranchMap(%s)", sc.ID)
+}
+
+// ShowFindings shows the findings screen, as the shell does.
+func (h *host) ShowFindings(u UserScenario, back func()) {
+	h.record("showFindings(%s)", u.Entry.File)
+	h.Show(NewFindings(h, u, back))
+}
+
+func (h *host) OpenScenarioFile()        { h.record("openScenarioFile") }
+func (h *host) ResumeExercise(id string) { h.record("resumeExercise(%s)", id) }
+func (h *host) ShowHistory()             { h.record("showHistory") }
+func (h *host) ShowJoin()                { h.record("showJoin") }
+
+// wantCalls checks the calls made since the last check.
+func (h *host) wantCalls(t *testing.T, want ...string) {
+	t.Helper()
+	if !slices.Equal(h.calls, want) {
+		t.Errorf("calls = %q, want %q", h.calls, want)
+	}
+	h.calls = nil
+}
+
+// The buttons of the home screen lead where they say; a hosted exercise
+// says that resuming serves it again.
+func TestHomeButtonsLeadToTheirScreens(t *testing.T) {
+	dir, _, good := uitest.UserFolder(t)
+	lists := userLists(t, dir)
+	lists.CanJoin = true
+	lists.Exercises = 2
+	lists.Unfinished = []exercise.Summary{
+		{ID: "x1", Title: scenario.Text{"en": "Mini"}, Teams: []string{"Alpha"}},
+		{ID: "x2", Title: scenario.Text{"en": "Mini"}, Teams: []string{"Bravo"}},
+	}
+	lists.Hosted = map[string]bool{"x2": true}
+	hs := newHost(t, i18n.EN, lists)
+	h := hs.home()
+	test.Tap(h.mapButtons[good])
+	test.Tap(h.setupButtons["mini.yaml"])
+	test.Tap(h.openButton)
+	test.Tap(h.resumeButtons["x2"])
+	test.Tap(h.historyButton)
+	test.Tap(h.joinButton)
+	hs.wantCalls(t, "showBranchMap(my-drill)", "showSetup(mini.yaml)", "openScenarioFile", "resumeExercise(x2)", "showHistory", "showJoin")
+	if n := strings.Count(tree.AllText(hs.win.Content()), "On team laptops: resuming serves it again"); n != 1 {
+		t.Errorf("%d exercises are said to be hosted, want 1", n)
+	}
+}
+
+// Until the window has loaded, both columns say so and list nothing.
+func TestHomeSaysItIsLoading(t *testing.T) {
+	hs := newHost(t, i18n.EN, Lists{Scenarios: []library.Entry{uitest.MiniEntry(t)}})
+	h := hs.home()
+	if len(h.setupButtons) != 0 || h.historyButton != nil {
+		t.Error("the home screen lists scenarios before it has loaded")
+	}
+	if n := strings.Count(tree.AllText(hs.win.Content()), "Loading"); n != 2 {
+		t.Errorf("%d loading lines:\n%s", n, tree.AllText(hs.win.Content()))
+	}
+}
+
+// Resizing the window with the home screen shown (every built-in
+// scenario's summary, in Chinese): the cost of a frame while a person drags
+// the window's edge.
+func BenchmarkHomeResize(b *testing.B) {
+	entries, err := library.Builtins()
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := newHost(b, i18n.ZH, Lists{Loaded: true, Scenarios: entries})
+	h.home()
+	w := h.win
+	i := 0
+	for b.Loop() {
+		w.Resize(fyne.NewSize(float32(800+i%400), 600))
+		w.Content().Refresh()
+		i++
+	}
+}
