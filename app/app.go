@@ -18,6 +18,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/firebreak-drills/firebreak/app/fbtheme"
+	"github.com/firebreak-drills/firebreak/app/play"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/assets"
 	"github.com/firebreak-drills/firebreak/internal/engine"
@@ -66,7 +67,7 @@ func Run(dbPath string) error {
 		clock:         engine.RealClock{},
 		tickEvery:     time.Second,
 		userDir:       paths.UserScenarios(),
-		chime:         playChime,
+		chime:         play.Chime,
 		background:    func(f func()) { go f() },
 		lanDir:        func(id string) string { return paths.LAN(dbPath, id) },
 		hostLog:       hostLogf,

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -9,14 +8,21 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/play"
+	"github.com/firebreak-drills/firebreak/app/prefs"
 	"github.com/firebreak-drills/firebreak/app/review"
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
+
+// The exercise screen's workings are tested in app/play; here, the ways
+// into it and out of it through the window.
 
 // From the setup form through the console to the debrief, on a fake clock.
 func TestConsoleRunsAndEndsIntoDebrief(t *testing.T) {
@@ -25,59 +31,23 @@ func TestConsoleRunsAndEndsIntoDebrief(t *testing.T) {
 	sh := testShell(t, st, clock)
 	sh.showSetup(sh.scenarios[0])
 	test.Tap(shownSetup(t, sh).startButton)
-	ex := currentAs[*exerciseScreen](t, sh)
-	c := ex.console
+	currentAs[*play.Screen](t, sh)
 
-	if !c.paused.Box.Visible() || c.pauseButton.Text != "Start the clock" {
-		t.Fatalf("new exercise: paused shown %v, button %q", c.paused.Box.Visible(), c.pauseButton.Text)
+	if !hasLine(shownText(sh.body), "PAUSED") {
+		t.Fatalf("a new exercise does not say it is paused:\n%s", shownText(sh.body))
 	}
-	test.Tap(c.pauseButton)
-	if c.paused.Box.Visible() || c.pauseButton.Text != "Pause" {
-		t.Fatalf("running: paused shown %v, button %q", c.paused.Box.Visible(), c.pauseButton.Text)
+	test.Tap(tree.FindButton(t, sh.body, "Start the clock"))
+	if hasLine(shownText(sh.body), "PAUSED") {
+		t.Fatal("running, the console still says PAUSED")
 	}
-
-	clock.Add(6 * time.Minute)
-	if err := ex.run.Session.Tick(); err != nil {
-		t.Fatal(err)
-	}
-	ex.refresh()
-	if got := c.clock.Text; got != "00:06:00" {
-		t.Errorf("clock = %s", got)
-	}
-	if got := c.duration.Text; got != "/ 01:00:00" {
-		t.Errorf("duration = %s", got)
-	}
-	if len(c.countdowns) != 2 { // decision first, open for both teams
-		t.Fatalf("%d countdowns on the console, want 2", len(c.countdowns))
-	}
-	if got := c.countdowns[0].TargetLabel.Text; got != "Target in 04:00" {
-		t.Errorf("countdown = %q", got)
-	}
-
-	// Each speed says what it leaves of a typical decision (the mini
-	// scenario's median deadline is 10 minutes), and goes to the engine.
-	if !slices.Contains(c.speedSelect.Options, "60× · a decision: 10 s") {
-		t.Errorf("speed options %q do not say a decision lasts 10 s at 60×", c.speedSelect.Options)
-	}
-	c.speedSelect.SetSelected("10× · a decision: 1 min")
-	var speed float64
-	ex.run.Session.Read(func(st *engine.State) { speed = st.Speed })
-	if speed != 10 {
-		t.Errorf("speed = %g after choosing 10×", speed)
-	}
+	tree.FindButton(t, sh.body, "Pause")
 
 	// Ending early asks first.
-	test.Tap(c.endButton)
-	if c.endConfirm == nil {
-		t.Fatal("end exercise did not ask for confirmation")
-	}
-	c.endConfirm.Confirm()
+	test.Tap(tree.FindButton(t, sh.body, "End exercise early"))
+	test.Tap(tree.FindButton(t, tree.Dialog(t, sh.win), "End exercise"))
 
 	if teams, _ := debriefTeams(t, sh); len(teams) != 2 {
 		t.Fatalf("debrief shows %d teams", len(teams))
-	}
-	if ex.console != nil || !ex.done {
-		t.Error("the exercise screen was not stopped")
 	}
 	if list, _ := st.Unfinished(); len(list) != 0 {
 		t.Errorf("an ended exercise is still offered for resume: %v", list)
@@ -104,11 +74,12 @@ func TestHomeResumesAnUnfinishedExercise(t *testing.T) {
 		t.Fatalf("home offers no resume for %s", run.ID)
 	}
 	test.Tap(b)
-	ex := currentAs[*exerciseScreen](t, sh)
-	if got := ex.console.clock.Text; got != "00:02:00" {
-		t.Errorf("resumed clock = %s", got)
+	currentAs[*play.Screen](t, sh)
+	shown := shownText(sh.body) // the console
+	if !hasLine(shown, "00:02:00") {
+		t.Errorf("the resumed console's clock does not read 00:02:00:\n%s", shown)
 	}
-	if !ex.console.paused.Box.Visible() {
+	if !hasLine(shown, "PAUSED") {
 		t.Error("a resumed exercise should wait, paused, for the facilitator")
 	}
 }
@@ -136,22 +107,39 @@ func TestResumeKeepsTheWorldTrendLines(t *testing.T) {
 
 	sh := testShell(t, st, clock)
 	sh.resumeExercise(run.ID)
-	ex := currentAs[*exerciseScreen](t, sh)
-	got := ex.histories.Get("Alpha").Series("liability", 0, 7*time.Minute)
+	currentAs[*play.Screen](t, sh)
+	// The trend lines are the charts of the meters on the teams' cards in
+	// the console; at 7:00 they show the exercise from its start.
+	liability := func(team string) []ui.Point {
+		t.Helper()
+		for _, c := range tree.Find[*fyne.Container](t, sh.body) {
+			if !slices.ContainsFunc(c.Objects, func(o fyne.CanvasObject) bool { return isLabel(o, team) }) {
+				continue
+			}
+			for _, m := range findAll(t, c, (&ui.WorldMeters{}).Meters) {
+				if m.Label == "Legal liability" {
+					return m.Points
+				}
+			}
+		}
+		t.Fatalf("no liability meter on %s's card", team)
+		return nil
+	}
+	got := liability("Alpha")
 	if len(got) < 2 || got[0].Value != 20 || got[len(got)-1].Value != 40 || got[len(got)-1].At != 6*time.Minute {
 		t.Errorf("Alpha's liability line after the resume: %v, want 20 from the start, then 40 from 6:00", got)
 	}
-	if bravo := ex.histories.Get("Bravo").Series("liability", 0, 7*time.Minute); len(bravo) != 1 || bravo[0].Value != 20 {
+	if bravo := liability("Bravo"); len(bravo) != 1 || bravo[0].Value != 20 {
 		t.Errorf("Bravo, who did not decide: %v, want a flat 20", bravo)
 	}
 }
 
 // An exercise that runs to its end by itself moves to the debrief.
 func TestExerciseEndingByTimeShowsDebrief(t *testing.T) {
-	sh, ex, clock := miniExercise(t)
-	test.Tap(ex.console.pauseButton)
+	sh, run, clock := miniExercise(t)
+	test.Tap(tree.FindButton(t, sh.body, "Start the clock"))
 	clock.Add(2 * time.Hour)
-	if err := ex.run.Session.Tick(); err != nil {
+	if err := run.Session.Tick(); err != nil {
 		t.Fatal(err)
 	}
 	currentAs[*review.Debrief](t, sh)
@@ -194,217 +182,163 @@ func TestLanguageSwitchRebuildsInChinese(t *testing.T) {
 	// During an exercise: the console is rebuilt, the selected tab kept,
 	// the clock keeps running.
 	test.Tap(s.startButton)
-	ex := currentAs[*exerciseScreen](t, sh)
-	ex.tabs.SelectIndex(2)
+	ex := currentAs[*play.Screen](t, sh)
+	exerciseTabs(t, sh.body).SelectIndex(2)
 	test.Tap(sh.langButtons[i18n.ZH])
-	if got := ex.tabs.Items[0].Text; got != "主持人控制台" {
+	if currentAs[*play.Screen](t, sh) != ex {
+		t.Fatal("the language switch left the exercise")
+	}
+	tabs := exerciseTabs(t, sh.body)
+	if got := tabs.Items[0].Text; got != "主持人控制台" {
 		t.Errorf("console tab = %q", got)
 	}
-	if got := ex.console.pauseButton.Text; got != "开始计时" {
-		t.Errorf("pause button = %q", got)
+	tree.FindButton(t, sh.body, "开始计时") // the pause button
+	if tabs.SelectedIndex() != 2 {
+		t.Errorf("selected tab %d after switching, want 2", tabs.SelectedIndex())
 	}
-	if ex.tabs.SelectedIndex() != 2 {
-		t.Errorf("selected tab %d after switching, want 2", ex.tabs.SelectedIndex())
-	}
-	if got := ex.teams[0].optionButtons; len(got) != 0 {
-		t.Errorf("options before any decision opened: %v", got)
+	if got := findOption(t, sh.body, "道歉"); got != nil {
+		t.Errorf("options before any decision opened: %q", got.Text)
 	}
 }
 
-// On a shared laptop each team's tab says when the team has a decision
-// open and how long to its deadline; a tab whose decision opened while
-// another was shown flashes until someone looks at it.
-func TestTeamTabsSayADecisionIsOpen(t *testing.T) {
-	_, ex, clock := miniExercise(t)
-	test.Tap(ex.console.pauseButton)
-	alpha, bravo := ex.tabs.Items[1], ex.tabs.Items[2]
-	if alpha.Text != "Alpha" || bravo.Text != "Bravo" {
-		t.Fatalf("tabs before any decision: %q, %q", alpha.Text, bravo.Text)
-	}
-
-	// 6:00: "first" is open for both, deadline at 15:00.
-	clock.Add(6 * time.Minute)
-	ex.tick()
-	if alpha.Text != "Alpha · 1 open · 09:00" || bravo.Text != "Bravo · 1 open · 09:00" {
-		t.Fatalf("tabs with a decision open: %q, %q", alpha.Text, bravo.Text)
-	}
-	// Nobody has looked: both flash, the icon changing with each tick.
-	first := alpha.Icon.Name()
-	clock.Add(time.Second)
-	ex.tick()
-	if alpha.Icon.Name() == first {
-		t.Error("Alpha's tab does not flash for a decision nobody has seen")
-	}
-	// Alpha's tab is looked at: it stops flashing (and stays coloured);
-	// Bravo's goes on.
-	ex.tabs.SelectIndex(1)
-	a1, b1 := alpha.Icon.Name(), bravo.Icon.Name()
-	clock.Add(time.Second)
-	ex.tick()
-	if alpha.Icon.Name() != a1 || alpha.Icon.Name() == theme.AccountIcon().Name() {
-		t.Error("Alpha's tab, looked at, still flashes or lost its colour")
-	}
-	if bravo.Icon.Name() == b1 {
-		t.Error("Bravo's tab, not looked at, stopped flashing")
-	}
-
-	// Past the target (10:00) the tab turns to the late colour; Alpha
-	// decides and its tab goes back to plain.
-	clock.Add(5 * time.Minute)
-	ex.tick()
-	if !strings.Contains(alpha.Icon.Name(), "warning") {
-		t.Errorf("past the target Alpha's icon is %s, want the warning colour", alpha.Icon.Name())
-	}
-	if err := ex.run.Session.Send(engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: "first", Option: "good"}); err != nil {
-		t.Fatal(err)
-	}
-	ex.refresh()
-	if alpha.Text != "Alpha" || alpha.Icon.Name() != theme.AccountIcon().Name() {
-		t.Errorf("Alpha's tab after deciding: %q %s", alpha.Text, alpha.Icon.Name())
-	}
-}
-
-// The clock's tick redraws the tab shown; a tab shown later catches up at
-// once. The tabs hold no content, so that a title changing every second
-// (a countdown) does not redraw every page (docs/architecture.md).
-func TestTheTickRedrawsTheTabShown(t *testing.T) {
-	_, ex, clock := miniExercise(t)
-	test.Tap(ex.console.pauseButton)
-	clock.Add(6 * time.Minute) // "first" opens for both teams
-	ex.tick()
-	alpha, bravo := ex.teams[0], ex.teams[1]
-	ex.tabs.SelectIndex(1) // Alpha's tab
-	before := bravo.clock.Text
-	clock.Add(5 * time.Second)
-	ex.tick()
-	if got := alpha.clock.Text; !strings.HasPrefix(got, "00:06:05") {
-		t.Errorf("Alpha's clock, shown, reads %q after the tick", got)
-	}
-	if bravo.clock.Text != before {
-		t.Errorf("Bravo's clock, not shown, was redrawn: %q", bravo.clock.Text)
-	}
-	ex.tabs.SelectIndex(2)
-	if got := bravo.clock.Text; !strings.HasPrefix(got, "00:06:05") {
-		t.Errorf("Bravo's clock, once shown, reads %q", got)
-	}
-	if got := bravo.countdowns[0].DeadlineLabel.Text; got != "Deadline in 08:55" {
-		t.Errorf("Bravo's countdown, once shown, reads %q", got)
-	}
-	for i, it := range ex.tabs.Items {
-		if tree.Holds(t, it.Content, ex.pages.Objects[i]) {
-			t.Errorf("tab %d holds its page: refreshing the tabs would redraw it", i)
-		}
-		if ex.pages.Objects[i].Visible() != (i == 2) {
-			t.Errorf("page %d visible %v with tab 2 shown", i, ex.pages.Objects[i].Visible())
-		}
-	}
-}
-
-// The keyboard moves between tabs and, in the console, pauses the clock;
-// the keys go with the screen.
-func TestExerciseKeys(t *testing.T) {
-	sh, ex, _ := miniExercise(t)
-	c := sh.win.Canvas()
-	// The test driver's canvas wraps the one that dispatches shortcuts.
-	inner := reflect.ValueOf(c).Elem().FieldByName("WindowlessCanvas").Interface()
-	press := func(s fyne.Shortcut) { inner.(fyne.Shortcutable).TypedShortcut(s) }
-	paused := func() (p bool) {
-		ex.run.Session.Read(func(s *engine.State) { p = s.Paused })
-		return p
-	}
-
-	if !paused() {
-		t.Fatal("a new exercise should start paused")
-	}
-	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeySpace})
-	if paused() {
-		t.Error("Space in the console did not start the clock")
-	}
-	press(nextTabKeys[0])
-	if got := ex.tabs.SelectedIndex(); got != 1 {
-		t.Errorf("Ctrl+Tab from the console: tab %d, want 1", got)
-	}
-	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeySpace})
-	if paused() {
-		t.Error("Space on a team's tab paused the clock")
-	}
-	press(prevTabKeys[1])
-	press(prevTabKeys[0])
-	if got := ex.tabs.SelectedIndex(); got != 2 {
-		t.Errorf("Ctrl+Page Up then Ctrl+Shift+Tab from tab 1: tab %d, want 2 (round)", got)
-	}
-	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF1})
-	if top := c.Overlays().Top(); top == nil {
-		t.Error("F1 shows no list of keys")
-	} else {
-		top.Hide()
-	}
-
-	ex.Stop()
-	if c.OnTypedKey() != nil {
-		t.Error("the exercise's keys stay on the window after it is gone")
-	}
-}
-
-// Dialogs answer the keyboard: Escape closes a message or cancels a
-// choice, Enter confirms a team's choice, and Enter does not end the
-// exercise by accident; the screen's own keys come back afterwards.
-func TestDialogsAnswerTheKeyboard(t *testing.T) {
-	sh, ex, clock := miniExercise(t)
-	c := sh.win.Canvas()
-	key := func(n fyne.KeyName) { c.OnTypedKey()(&fyne.KeyEvent{Name: n}) }
-
-	key(fyne.KeyF1)
-	if c.Overlays().Top() == nil {
-		t.Fatal("F1 shows no list of keys")
-	}
-	key(fyne.KeyEscape)
-	if c.Overlays().Top() != nil {
-		t.Error("Escape did not close the message")
-	}
-	key(fyne.KeySpace) // the screen's keys are back: Space starts the clock
-	var paused bool
-	ex.run.Session.Read(func(s *engine.State) { paused = s.Paused })
-	if paused {
-		t.Error("after the message closed, Space no longer reaches the console")
-	}
-
-	// A team's choice: Escape cancels, Enter confirms.
-	clock.Add(6 * time.Minute)
-	ex.tick()
-	tv := ex.teams[0]
-	test.Tap(optionButton(t, tv, "first", 0))
-	key(fyne.KeyEscape)
-	if tv.confirm != nil {
-		t.Error("Escape did not cancel the choice")
-	}
-	test.Tap(optionButton(t, tv, "first", 0))
-	key(fyne.KeyReturn)
-	var answered int
-	ex.run.Session.Read(func(s *engine.State) { answered = len(s.Team("Alpha").Answers) })
-	if answered != 1 {
-		t.Errorf("Enter did not confirm the choice: %d answers", answered)
-	}
-
-	// Ending early: Enter does nothing, Escape cancels.
-	test.Tap(ex.console.endButton)
-	key(fyne.KeyReturn)
-	if ex.done || ex.console.endConfirm == nil {
-		t.Fatal("Enter ended the exercise from the confirmation")
-	}
-	key(fyne.KeyEscape)
-	if ex.console.endConfirm != nil || ex.done {
-		t.Error("Escape did not cancel ending the exercise")
-	}
-}
-
-// miniExercise shows the mini scenario's exercise for Alpha and Bravo on a
-// fake clock, paused at 0 as a new exercise is.
-func miniExercise(t *testing.T) (*shell, *exerciseScreen, *engine.FakeClock) {
-	t.Helper()
+// TestTheConsoleLocksBehindItsPIN follows a facilitator on a shared
+// laptop: setup refuses a bad PIN beside its field, a good one starts the
+// exercise with the console open; showing a team's tab locks it; a resumed
+// exercise starts locked. (How the lock opens and backs off is tested in
+// app/play.)
+func TestTheConsoleLocksBehindItsPIN(t *testing.T) {
 	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
 	sh := testShell(t, st, clock)
-	sh.showExercise(uitest.StartMini(t, st, clock), nil)
-	return sh, currentAs[*exerciseScreen](t, sh), clock
+	sh.showSetup(uitest.MiniEntry(t))
+	s := shownSetup(t, sh)
+	test.Type(s.pinEntry, "24a8")
+	test.Tap(s.startButton)
+	s = shownSetup(t, sh)
+	if !s.pinError.Visible() || !strings.Contains(s.pinError.Text, "4 to 8 digits") {
+		t.Fatalf("a bad PIN: the message beside the field is %q (shown %v)", s.pinError.Text, s.pinError.Visible())
+	}
+	s.pinEntry.SetText("2468")
+	if s.pinError.Visible() {
+		t.Error("the PIN message stays after the PIN is fixed")
+	}
+	test.Tap(s.startButton)
+	currentAs[*play.Screen](t, sh)
+	tree.FindButton(t, sh.body, "Lock console")
+	if hasLine(shownText(sh.body), "The console is locked") {
+		t.Fatal("the console is not open after setup")
+	}
+
+	tabs := exerciseTabs(t, sh.body)
+	tabs.SelectIndex(1) // a team's tab
+	tabs.SelectIndex(0)
+	if !hasLine(shownText(sh.body), "The console is locked") {
+		t.Fatalf("showing a team's tab leaves the console open:\n%s", shownText(sh.body))
+	}
+
+	// A resume, as after a restart: locked from the start, in Chinese too.
+	list, err := st.Unfinished()
+	if err != nil || len(list) != 1 {
+		t.Fatalf("unfinished = %v, %v", list, err)
+	}
+	sh.showHome()
+	sh.setLang(i18n.ZH)
+	sh.resumeExercise(list[0].ID)
+	currentAs[*play.Screen](t, sh)
+	if text := shownText(sh.body); !strings.Contains(text, "控制台已锁定") {
+		t.Errorf("the resumed exercise's console is not locked; it says:\n%s", text)
+	}
+}
+
+// The shared laptop's auto-pause is chosen at setup and kept for the
+// exercise, where the exercise screen reads it (its workings are tested in
+// app/play).
+func TestAutoPauseChosenAtSetupReachesTheExercise(t *testing.T) {
+	for _, on := range []bool{true, false} {
+		st := uitest.OpenStore(t)
+		sh := testShell(t, st, engine.NewFakeClock())
+		sh.showSetup(uitest.MiniEntry(t))
+		s := shownSetup(t, sh)
+		s.autoPauseCheck.SetChecked(on)
+		test.Tap(s.startButton)
+		currentAs[*play.Screen](t, sh)
+		list, err := st.Unfinished()
+		if err != nil || len(list) != 1 {
+			t.Fatalf("unfinished = %v, %v", list, err)
+		}
+		if got := fyne.CurrentApp().Preferences().Bool(prefs.AutoPause(list[0].ID)); got != on {
+			t.Errorf("auto-pause chosen %v at setup, kept as %v", on, got)
+		}
+	}
+}
+
+// What a team wrote with its choice reaches the debrief: world.yaml's
+// decision "notify" asks for a press release containing the facts
+// "hotline" (400-123) and "date" (May 3). (The team's side, writing the
+// statement and choosing, is tested in app/play.)
+func TestStatementReachesTheDebrief(t *testing.T) {
+	st := uitest.OpenStore(t)
+	clock := engine.NewFakeClock()
+	world := uitest.EngineEntry(t, "world.yaml")
+	sh := shellWith(t, st, clock, "", world)
+	run, err := exercise.Start(st, engine.Config{ScenarioID: world.ID, Source: world.Source, Teams: []string{"Alpha", "Bravo"},
+		Lang: "en", Speed: 1}, world.Scenario.Title, "gui", clock, exercise.EachEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh.showExercise(run, nil)
+	test.Tap(tree.FindButton(t, sh.body, "Start the clock"))
+	clock.Add(4*time.Minute + time.Second)
+	if err := run.Session.Tick(); err != nil {
+		t.Fatal(err)
+	}
+	text := "We are sorry. Call our hotline 400-123 for help."
+	if err := run.Session.Send(engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: "notify", Option: "report", Text: text}); err != nil {
+		t.Fatal(err)
+	}
+	// Bravo answers without a statement; both teams have reached the
+	// ending, so the exercise ends into the debrief.
+	if err := run.Session.Send(engine.Command{Kind: engine.CmdChoose, Team: "Bravo", Decision: "notify", Option: "wait"}); err != nil {
+		t.Fatal(err)
+	}
+
+	// The debrief shows each team's statement once and its facts, found or
+	// not (review.TestDebriefShowsStatementsAndTheirFacts checks them
+	// against the scenario's).
+	_, cards := debriefTeams(t, sh)
+	facts := func(lines []string) []string {
+		var out []string
+		for _, l := range lines {
+			if strings.HasSuffix(l, " — included") || strings.HasSuffix(l, " — missing") {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	count := func(lines []string, s string) (n int) {
+		for _, l := range lines {
+			if l == s {
+				n++
+			}
+		}
+		return n
+	}
+	if n := count(cards["Alpha"], text); n != 1 {
+		t.Errorf("debrief shows Alpha's statement %d times, want once:\n%s", n, strings.Join(cards["Alpha"], "\n"))
+	}
+	if got, want := facts(cards["Alpha"]), []string{"Hotline number — included", "Date of the leak — missing"}; !slices.Equal(got, want) {
+		t.Errorf("Alpha's facts in the debrief = %q, want %q", got, want)
+	}
+	if n := count(cards["Bravo"], "No statement was written."); n != 1 || count(cards["Bravo"], text) != 0 {
+		t.Errorf("Bravo's empty statement shown %d times:\n%s", n, strings.Join(cards["Bravo"], "\n"))
+	}
+	if got, want := facts(cards["Bravo"]), []string{"Hotline number — missing", "Date of the leak — missing"}; !slices.Equal(got, want) {
+		t.Errorf("Bravo's facts = %q, want %q", got, want)
+	}
+}
+
+// isLabel tells whether o is a label reading text.
+func isLabel(o fyne.CanvasObject, text string) bool {
+	l, ok := o.(*widget.Label)
+	return ok && l.Text == text
 }

@@ -2,10 +2,17 @@ package app
 
 import (
 	"slices"
+	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -44,18 +51,140 @@ func currentAs[T screen](t *testing.T, sh *shell) T {
 	return s
 }
 
-// optionButton is the button of a decision's option given by its place in
-// the scenario file: teams see options shuffled, so tests find the button
-// by the option's id.
-func optionButton(t *testing.T, tv *teamView, decision string, fileIndex int) *ui.KeyButton {
+// The exercise screen and the team laptop's screen are app/play's and
+// app/join's: the tests of the ways through the window find what they
+// show in the drawn tree.
+
+// miniExercise shows the mini scenario's exercise for Alpha and Bravo on a
+// fake clock, paused at 0 as a new exercise is, and returns what it runs.
+func miniExercise(t *testing.T) (*shell, *exercise.Running, *engine.FakeClock) {
 	t.Helper()
-	d := tv.scenario.Decision(decision)
+	st := uitest.OpenStore(t)
+	clock := engine.NewFakeClock()
+	sh := testShell(t, st, clock)
+	run := uitest.StartMini(t, st, clock)
+	sh.showExercise(run, nil)
+	return sh, run, clock
+}
+
+// exerciseTabs are the tabs of the exercise screen drawn in o: the first
+// tabs drawn (a team view's inbox and feed tabs come after).
+func exerciseTabs(t *testing.T, o fyne.CanvasObject) *container.AppTabs {
+	t.Helper()
+	tabs := tree.Find[*container.AppTabs](t, o)
+	if len(tabs) == 0 {
+		t.Fatalf("no tabs in:\n%s", tree.AllText(o))
+	}
+	return tabs[0]
+}
+
+// shownText is the text of the labels, rich texts and canvas texts drawn
+// in o that are visible (not hidden, nor in a hidden container), one per
+// line.
+func shownText(o fyne.CanvasObject) string {
+	var out []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		switch v := o.(type) {
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case *container.Scroll:
+			walk(v.Content)
+		case *widget.Label:
+			out = append(out, v.Text)
+		case *ui.WrapLabel:
+			out = append(out, v.Text)
+		case *widget.RichText:
+			out = append(out, v.String())
+		case *canvas.Text:
+			out = append(out, v.Text)
+		}
+	}
+	walk(o)
+	return strings.Join(out, "\n")
+}
+
+// hasLine tells whether one of text's lines is line.
+func hasLine(text, line string) bool { return slices.Contains(strings.Split(text, "\n"), line) }
+
+// cardText is the text of the first box drawn in o that holds a label
+// reading heading (a team's card in the console, by the team's name).
+func cardText(t *testing.T, o fyne.CanvasObject, heading string) string {
+	t.Helper()
+	for _, c := range tree.Find[*fyne.Container](t, o) {
+		for _, obj := range c.Objects {
+			if l, ok := obj.(*widget.Label); ok && l.Text == heading {
+				return tree.AllText(c)
+			}
+		}
+	}
+	t.Fatalf("no card headed %q in:\n%s", heading, tree.AllText(o))
+	return ""
+}
+
+// findOption is the button that chooses the option reading text in a team
+// view drawn in o (the button beside the option's text), or nil.
+func findOption(t *testing.T, o fyne.CanvasObject, text string) *ui.KeyButton {
+	t.Helper()
+	for _, c := range tree.Find[*fyne.Container](t, o) {
+		for _, obj := range c.Objects {
+			if l, ok := obj.(*ui.WrapLabel); ok && l.Text == text {
+				if bs := tree.Find[*ui.KeyButton](t, c); len(bs) > 0 {
+					return bs[0]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// optionButton is findOption for the option of a decision of a scenario
+// given by its place in the file (teams see options shuffled); the test
+// fails when none is drawn.
+func optionButton(t *testing.T, o fyne.CanvasObject, e library.Entry, decision string, fileIndex int) *ui.KeyButton {
+	t.Helper()
+	d := e.Scenario.Decision(decision)
 	if d == nil || fileIndex >= len(d.Options) {
 		t.Fatalf("decision %s has no option %d", decision, fileIndex)
 	}
-	i := slices.Index(tv.optionIDs[decision], d.Options[fileIndex].ID)
-	if i < 0 || i >= len(tv.optionButtons[decision]) {
-		t.Fatalf("decision %s shows no button for option %s (shows %v)", decision, d.Options[fileIndex].ID, tv.optionIDs[decision])
+	text := d.Options[fileIndex].Text.Get("en")
+	b := findOption(t, o, text)
+	if b == nil {
+		t.Fatalf("no button for option %q of %s in:\n%s", text, decision, tree.AllText(o))
 	}
-	return tv.optionButtons[decision][i]
+	return b
+}
+
+// findAll is tree.Find for the type of like's elements: it finds widgets
+// of the UI kit whose type is not exported (like: a nil slice of them,
+// such as (&ui.WorldMeters{}).Meters).
+func findAll[T fyne.CanvasObject](t *testing.T, o fyne.CanvasObject, like []T) []T {
+	t.Helper()
+	return tree.Find[T](t, o)
+}
+
+// deepText is the text of every label, rich text and canvas text drawn in
+// o, looking into widgets too (a split, tabs), one per line (a label's
+// text comes again from the texts that draw it).
+func deepText(t *testing.T, o fyne.CanvasObject) string {
+	t.Helper()
+	var out []string
+	for _, c := range tree.Find[fyne.CanvasObject](t, o) {
+		switch v := c.(type) {
+		case *widget.Label:
+			out = append(out, v.Text)
+		case *ui.WrapLabel:
+			out = append(out, v.Text)
+		case *widget.RichText:
+			out = append(out, v.String())
+		case *canvas.Text:
+			out = append(out, v.Text)
+		}
+	}
+	return strings.Join(out, "\n")
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/home"
+	"github.com/firebreak-drills/firebreak/app/play"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
@@ -197,12 +198,10 @@ func TestAFixedUserScenarioIsSetUpAndPlayed(t *testing.T) {
 		t.Errorf("setup offers %d scenarios, want the built-in and the user's", n)
 	}
 	test.Tap(s.startButton)
-	ex := currentAs[*exerciseScreen](t, sh)
-	ex.run.Session.Read(func(st *engine.State) {
-		if st.Scenario.ID != "my-drill" {
-			t.Errorf("the exercise plays %s", st.Scenario.ID)
-		}
-	})
+	currentAs[*play.Screen](t, sh)
+	if list, err := sh.store.Unfinished(); err != nil || len(list) != 1 || list[0].ScenarioID != "my-drill" {
+		t.Errorf("the exercise started is %+v (%v), want one of my-drill", list, err)
+	}
 }
 
 func TestOpenScenarioFile(t *testing.T) {

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/play"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/lan"
@@ -118,7 +119,7 @@ func normalizeAddress(s string) (string, error) {
 	host, port, err := net.SplitHostPort(s)
 	if err != nil {
 		// No port: a bare name or IPv4 address, or an IPv6 one.
-		host, port = strings.Trim(s, "[]"), strconv.Itoa(DefaultLANPort)
+		host, port = strings.Trim(s, "[]"), strconv.Itoa(play.DefaultLANPort)
 	}
 	p, err := strconv.Atoi(port)
 	if err != nil || p < 1 || p > 65535 {
@@ -212,7 +213,7 @@ func (j *joinScreen) Build() fyne.CanvasObject {
 	// The form.
 	j.addressEntry = widget.NewEntry()
 	j.addressEntry.SetText(j.address)
-	j.addressEntry.SetPlaceHolder("192.168.1.20:" + strconv.Itoa(DefaultLANPort))
+	j.addressEntry.SetPlaceHolder("192.168.1.20:" + strconv.Itoa(play.DefaultLANPort))
 	j.addressEntry.OnChanged = func(v string) { j.address = v }
 	j.codeEntry = widget.NewEntry()
 	j.codeEntry.SetText(j.code)
@@ -484,7 +485,7 @@ type remoteScreen struct {
 	conn    remoteTeam
 	address string
 
-	tv       *teamView
+	tv       *play.TeamView
 	history  *ui.WorldHistory
 	sending  map[string]bool // decisions whose choice is on its way, across rebuilds
 	ticker   *ui.ClockTicker
@@ -526,18 +527,15 @@ func (r *remoteScreen) Build() fyne.CanvasObject {
 	var channel string
 	var drafts map[string]string
 	if r.tv != nil {
-		channel, drafts = r.tv.channel, r.tv.drafts()
-		r.tv.close()
+		channel, drafts = r.tv.Channel(), r.tv.Drafts()
+		r.tv.Close()
 	}
-	r.tv = newTeamViewWith(r.conn, r.conn.Team(), r.sh.win, loc, r.history)
-	r.tv.sendAsync = true
-	// Shared with the views before a language switch: a choice on its way
-	// keeps its decision's buttons disabled in the new view too.
-	r.tv.sending = r.sending
-	r.tv.pending = r.notePending
-	r.tv.shownSeq = -1 // drawn before it knew what is on its way: draw again
-	r.tv.setChannel(channel)
-	r.tv.restoreDrafts(drafts)
+	// sending is shared with the views before a language switch: a choice
+	// on its way keeps its decision's buttons disabled in the new view too.
+	r.tv = play.NewRemoteTeamView(r.conn, r.conn.Team(), r.sh.win, loc, r.history,
+		play.Remote{Sending: r.sending, Pending: r.notePending})
+	r.tv.SetChannel(channel)
+	r.tv.RestoreDrafts(drafts)
 	var title string
 	r.conn.Read(func(st *engine.State) {
 		if st.Scenario != nil {
@@ -551,7 +549,7 @@ func (r *remoteScreen) Build() fyne.CanvasObject {
 	where := ui.IconLine(theme.ComputerIcon(), loc.T("lan.team.connected", "team", r.conn.Team(), "address", r.address))
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, r.leaveBtn, where), r.lost.Box, r.over.Box)
 	r.refresh()
-	return container.NewBorder(container.NewPadded(top), nil, nil, nil, r.tv.root)
+	return container.NewBorder(container.NewPadded(top), nil, nil, nil, r.tv.Root())
 }
 
 // refresh redraws the clock and countdowns and says whether the
@@ -560,7 +558,7 @@ func (r *remoteScreen) refresh() {
 	if r.stopped || r.tv == nil {
 		return
 	}
-	r.tv.refresh()
+	r.tv.Refresh()
 	r.lost.SetVisible(!r.ended && (r.gone || !r.conn.Connected()))
 	r.over.SetVisible(r.ended)
 }
@@ -580,7 +578,7 @@ func (r *remoteScreen) notePending(cmd engine.Command, done bool) {
 	if done && r.tv != nil && !r.stopped {
 		// The choice may have been sent from a view a language switch
 		// has replaced: redraw the one showing.
-		r.tv.shownSeq = -1
+		r.tv.Stale()
 		r.refresh()
 	}
 }
@@ -589,7 +587,7 @@ func (r *remoteScreen) notePending(cmd engine.Command, done bool) {
 // way, with their ids: the facilitator's laptop applies each once.
 func (r *remoteScreen) resend(pending []pendingChoice) {
 	for _, p := range pending {
-		r.tv.send(engine.Command{Kind: engine.CmdChoose, Team: r.conn.Team(), Decision: p.Decision, Option: p.Option, Text: p.Text, Ref: p.Ref})
+		r.tv.Resend(engine.Command{Kind: engine.CmdChoose, Team: r.conn.Team(), Decision: p.Decision, Option: p.Option, Text: p.Text, Ref: p.Ref})
 	}
 }
 
@@ -648,9 +646,21 @@ func (r *remoteScreen) Stop() {
 		r.ticker.Stop()
 	}
 	if r.tv != nil {
-		r.tv.close()
+		r.tv.Close()
 	}
 	// Closing waits (briefly) for the host to hear the laptop saw the
 	// end; not on the UI goroutine.
 	go r.conn.Close()
+}
+
+// codeInput normalises a typed join code: spaces and dashes people put in
+// the middle do not matter, nor does case.
+func codeInput(s string) (string, error) {
+	s = strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' || r == '\u00a0' || r == '\u3000' {
+			return -1
+		}
+		return r
+	}, s)
+	return lan.NormalizeCode(s)
 }

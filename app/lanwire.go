@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
+	"github.com/firebreak-drills/firebreak/app/play"
 	"github.com/firebreak-drills/firebreak/internal/discovery"
 	"github.com/firebreak-drills/firebreak/internal/lan"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -14,7 +16,7 @@ import (
 
 // advertiseExercise announces a hosted exercise on the local network by
 // mDNS (its id, titles, teams and port; never the code).
-func advertiseExercise(a announcement) (io.Closer, error) {
+func advertiseExercise(a play.Announcement) (io.Closer, error) {
 	adv, err := discovery.Advertise(discovery.Announcement{ID: a.ID, Title: a.Title["en"], TitleZH: a.Title["zh"],
 		Teams: a.Teams, Port: a.Port, Protocol: lan.Protocol, Logf: hostLogf})
 	if err != nil {
@@ -94,4 +96,10 @@ func lanJoin(ctx context.Context, req joinRequest) (remoteTeam, error) {
 		return nil, c.Err()
 	}
 	return lanTeam{Client: c, bundle: b.String()}, nil
+}
+
+// hostLogf is where the network's messages go (joins, refusals,
+// reconnects): standard error, for whoever started the app from a terminal.
+func hostLogf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "firebreak: "+format+"\n", args...)
 }

@@ -7,7 +7,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/firebreak-drills/firebreak/app/play"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/library"
@@ -61,6 +63,11 @@ func TestExerciseScreensFitANetbook(t *testing.T) {
 		st := uitest.OpenStore(t)
 		clock := engine.NewFakeClock()
 		sh := shellWith(t, st, clock, "", e)
+		// The exercise clock ticks as in the app (the test does not hold
+		// the exercise setup starts); its redraws come to the test's
+		// goroutine.
+		sh.deps.tickEvery = 20 * time.Millisecond
+		uiq := uitest.QueueUI(t)
 		for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 			sh.setLang(lang)
 			sh.showSetup(e)
@@ -69,20 +76,22 @@ func TestExerciseScreensFitANetbook(t *testing.T) {
 			}
 		}
 		test.Tap(shownSetup(t, sh).startButton)
-		ex := currentAs[*exerciseScreen](t, sh)
-		test.Tap(ex.console.pauseButton)
+		uiq.Pump() // the start finishes on the UI goroutine
+		currentAs[*play.Screen](t, sh)
+		test.Tap(tree.FindButton(t, sh.body, sh.loc.T("console.start_clock")))
 		clock.Add(20 * time.Minute) // decisions open, injects arrive
-		ex.tick()
+		uiq.Eventually(t, "the clock ticks to 20 minutes", func() bool { return hasLine(shownText(sh.body), "00:20:00") })
 		for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 			sh.setLang(lang)
-			ex = currentAs[*exerciseScreen](t, sh)
-			for i := range ex.tabs.Items {
-				ex.tabs.SelectIndex(i)
+			tabs := exerciseTabs(t, sh.body)
+			for i := range tabs.Items {
+				tabs.SelectIndex(i)
 				if min := sh.win.Content().MinSize(); min.Width > limit.Width || min.Height > limit.Height {
 					t.Errorf("%s, %s, tab %d: the exercise needs %v, a 1024×600 screen gives %v", e.ID, lang, i, min, limit)
 				}
 			}
 		}
+		sh.close() // stops the ticker before the next scenario's
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/play"
 	"github.com/firebreak-drills/firebreak/app/setup"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
@@ -77,7 +78,7 @@ func TestSetupStartsTheExerciseWithTheTypedNames(t *testing.T) {
 	s.teamEntries[1].SetText("Bravo")
 	s.teamEntries[0].SetText(" Red ")
 	test.Tap(s.startButton)
-	ex := currentAs[*exerciseScreen](t, sh)
+	currentAs[*play.Screen](t, sh)
 	list, err := st.Unfinished()
 	if err != nil || len(list) != 1 {
 		t.Fatalf("unfinished = %v, %v; want the new exercise", list, err)
@@ -85,7 +86,11 @@ func TestSetupStartsTheExerciseWithTheTypedNames(t *testing.T) {
 	if got := strings.Join(list[0].Teams, ","); got != "Red,Bravo" {
 		t.Errorf("teams stored = %s", got)
 	}
-	if len(ex.teams) != 2 || ex.tabs == nil || len(ex.tabs.Items) != 3 {
-		t.Errorf("exercise screen: %d team views, want console + 2 tabs", len(ex.teams))
+	if tabs := exerciseTabs(t, sh.body); len(tabs.Items) != 3 || tabs.Items[1].Text != "Red" || tabs.Items[2].Text != "Bravo" {
+		var names []string
+		for _, it := range tabs.Items {
+			names = append(names, it.Text)
+		}
+		t.Errorf("exercise screen: tabs %q, want the console + a tab per team", names)
 	}
 }

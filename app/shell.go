@@ -15,6 +15,7 @@ import (
 
 	"github.com/firebreak-drills/firebreak/app/branchmap"
 	"github.com/firebreak-drills/firebreak/app/home"
+	"github.com/firebreak-drills/firebreak/app/play"
 	"github.com/firebreak-drills/firebreak/app/prefs"
 	"github.com/firebreak-drills/firebreak/app/review"
 	"github.com/firebreak-drills/firebreak/app/setup"
@@ -53,7 +54,7 @@ type deps struct {
 	// scenario) has arrived (nil: not offered).
 	lanDir    func(exerciseID string) string
 	hostLog   func(format string, args ...any)
-	advertise func(announcement) (io.Closer, error)
+	advertise func(play.Announcement) (io.Closer, error)
 	browse    func(ctx context.Context, wait time.Duration) ([]foundExercise, error)
 	join      func(ctx context.Context, req joinRequest) (remoteTeam, error)
 }
@@ -361,9 +362,9 @@ func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts setu
 	st, clock, lanDir, advertise, hostLog := sh.store, sh.deps.clock, sh.deps.lanDir, sh.deps.advertise, sh.deps.hostLog
 	sh.inBackground(func() {
 		run, err := exercise.Start(st, cfg, title, "gui", clock, exercise.EachEvent)
-		var hs *hosting
+		var hs *play.Hosting
 		if err == nil && several {
-			if hs, err = startHosting(run, lanDir(run.ID), advertise, hostLog); err != nil {
+			if hs, err = play.StartHosting(run, lanDir(run.ID), advertise, hostLog); err != nil {
 				// The exercise is stored and paused; Resume on the home
 				// screen tries the network again.
 				err = fmt.Errorf("the exercise is saved but team laptops cannot join: %w", err)
@@ -376,7 +377,7 @@ func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts setu
 			}
 			if sh.closed {
 				if hs != nil {
-					hs.close(false)
+					hs.Close(false)
 				}
 				return
 			}
@@ -389,12 +390,11 @@ func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts setu
 				}
 			}
 			sh.showExercise(run, hs)
-			if e, ok := sh.current.(*exerciseScreen); ok && e.lock != nil {
+			if e, ok := sh.current.(*play.Screen); ok {
 				// The facilitator has just typed the PIN: the console starts
 				// open and locks when a team's tab is shown. (A resumed one
 				// starts locked: anyone may be at the laptop.)
-				e.lock.locked = false
-				e.showConsoleTab()
+				e.OpenConsole()
 			}
 			done(nil)
 		})
@@ -415,7 +415,7 @@ func (sh *shell) resumeExercise(id string) {
 	sh.inBackground(func() {
 		run, events, err := exercise.ResumeWithLog(st, id, clock, exercise.EachEvent)
 		var ended bool
-		var hs *hosting
+		var hs *play.Hosting
 		var h ui.WorldHistories
 		if err == nil {
 			run.Session.Read(func(st *engine.State) { ended = st.Ended })
@@ -424,7 +424,7 @@ func (sh *shell) resumeExercise(id string) {
 			if lanDir != nil && lan.HostedIn(lanDir(run.ID)) {
 				// Played on several laptops: serve it again where the
 				// teams knew it, so that they reconnect by themselves.
-				if hs, err = startHosting(run, lanDir(run.ID), advertise, hostLog); err != nil {
+				if hs, err = play.StartHosting(run, lanDir(run.ID), advertise, hostLog); err != nil {
 					err = fmt.Errorf("team laptops cannot rejoin: %w", err)
 				}
 			}
@@ -435,7 +435,7 @@ func (sh *shell) resumeExercise(id string) {
 			switch {
 			case sh.closed:
 				if hs != nil {
-					hs.close(false) // the window went meanwhile
+					hs.Close(false) // the window went meanwhile
 				}
 				if run != nil {
 					_ = run.SaveClock()
@@ -464,16 +464,15 @@ func (sh *shell) showJoin() {
 	}
 }
 
-func (sh *shell) showExercise(run *exercise.Running, hs *hosting) {
+func (sh *shell) showExercise(run *exercise.Running, hs *play.Hosting) {
 	sh.showExerciseFrom(run, hs, ui.WorldHistories{})
 }
 
 // showExerciseFrom is showExercise with the teams' world histories so far
 // (a resumed exercise's).
-func (sh *shell) showExerciseFrom(run *exercise.Running, hs *hosting, h ui.WorldHistories) {
-	e := newExerciseScreen(sh, run, hs)
-	e.histories = h
-	sh.Show(e)
+func (sh *shell) showExerciseFrom(run *exercise.Running, hs *play.Hosting, h ui.WorldHistories) {
+	host := playHost{sh}
+	sh.Show(play.New(host, host.config(), run, hs, h))
 }
 
 func (sh *shell) showDebrief(id string) {

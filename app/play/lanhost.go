@@ -1,16 +1,13 @@
-package app
+package play
 
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"maps"
 	"net"
-	"os"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -33,36 +30,36 @@ import (
 // system picks one and the join screen shows it.
 const DefaultLANPort = 4222
 
-// announcement is what the facilitator's laptop tells the local network
+// Announcement is what the facilitator's laptop tells the local network
 // about its exercise (mDNS): never the join code.
-type announcement struct {
+type Announcement struct {
 	ID    string
 	Title scenario.Text
 	Teams []string
 	Port  int
 }
 
-// hosting is the facilitator's side of an exercise played on several
+// Hosting is the facilitator's side of an exercise played on several
 // laptops: the exercise's network host, its clock heartbeat and its
 // announcement on the local network.
-type hosting struct {
+type Hosting struct {
 	host      *lan.Host
 	addrs     []string // addresses a team laptop can type, best first
 	moved     bool     // resumed on another port than the teams knew
 	announce  error    // why the exercise is not announced on the local network; nil when it is
 	adv       io.Closer
-	advertise func(announcement) (io.Closer, error)
-	ann       announcement
+	advertise func(Announcement) (io.Closer, error)
+	ann       Announcement
 	cancel    context.CancelFunc
 	done      chan struct{} // the heartbeat has stopped
 	closeOnce sync.Once
 }
 
-// startHosting serves a running exercise to team laptops. A new host
+// StartHosting serves a running exercise to team laptops. A new host
 // listens on DefaultLANPort, or on a port the system picks when that one is
 // taken; a resumed host comes back on the address, certificate and code it
 // had, so the team laptops find it again.
-func startHosting(run *exercise.Running, dir string, advertise func(announcement) (io.Closer, error), logf func(string, ...any)) (*hosting, error) {
+func StartHosting(run *exercise.Running, dir string, advertise func(Announcement) (io.Closer, error), logf func(string, ...any)) (*Hosting, error) {
 	resumed := lan.HostedIn(dir)
 	listen := net.JoinHostPort("0.0.0.0", strconv.Itoa(DefaultLANPort))
 	if resumed {
@@ -92,7 +89,7 @@ func startHosting(run *exercise.Running, dir string, advertise func(announcement
 		return nil, err
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	hs := &hosting{host: h, cancel: cancel, done: make(chan struct{}), moved: moved}
+	hs := &Hosting{host: h, cancel: cancel, done: make(chan struct{}), moved: moved}
 	_, port, _ := net.SplitHostPort(h.Address())
 	hs.addrs = localAddresses(port)
 	go func() {
@@ -103,13 +100,13 @@ func startHosting(run *exercise.Running, dir string, advertise func(announcement
 	p, _ := strconv.Atoi(port)
 	var title scenario.Text
 	run.Session.Read(func(s *engine.State) { title = s.Scenario.Title })
-	hs.ann = announcement{ID: h.Exercise(), Title: title, Teams: h.Teams(), Port: p}
+	hs.ann = Announcement{ID: h.Exercise(), Title: title, Teams: h.Teams(), Port: p}
 	hs.announceNow()
 	return hs, nil
 }
 
 // announceNow (re)announces the exercise on the networks this laptop is on.
-func (hs *hosting) announceNow() {
+func (hs *Hosting) announceNow() {
 	if hs.adv != nil {
 		_ = hs.adv.Close()
 		hs.adv = nil
@@ -124,7 +121,7 @@ func (hs *hosting) announceNow() {
 // readdress takes up the laptop's addresses anew (it joined or left a
 // network since the exercise started) and announces the exercise on them.
 // It reports whether they changed.
-func (hs *hosting) readdress() bool {
+func (hs *Hosting) readdress() bool {
 	_, port, _ := net.SplitHostPort(hs.host.Address())
 	now := localAddresses(port)
 	if slices.Equal(now, hs.addrs) {
@@ -185,9 +182,9 @@ func localAddresses(port string) []string {
 	return out
 }
 
-// close stops serving. After the end it first waits (in the background, at
+// Close stops serving. After the end it first waits (in the background, at
 // most a quarter of a minute) until the teams have seen the ending.
-func (hs *hosting) close(ended bool) {
+func (hs *Hosting) Close(ended bool) {
 	hs.closeOnce.Do(func() {
 		if hs.adv != nil {
 			_ = hs.adv.Close()
@@ -225,7 +222,7 @@ func formatJoinCode(code string) string {
 // window has a bigger one.
 type joinPanel struct {
 	loc   *i18n.Localizer
-	hs    *hosting
+	hs    *Hosting
 	root  fyne.CanvasObject
 	code  *canvas.Text
 	addrs []*canvas.Text
@@ -237,7 +234,7 @@ type joinPanel struct {
 
 // newJoinPanel lays the panel out; scale 1 for the tab, more for a
 // projector.
-func newJoinPanel(loc *i18n.Localizer, hs *hosting, scale float32, projector func()) *joinPanel {
+func newJoinPanel(loc *i18n.Localizer, hs *Hosting, scale float32, projector func()) *joinPanel {
 	p := &joinPanel{loc: loc, hs: hs, scale: scale}
 	fg := theme.Color(theme.ColorNameForeground)
 	big := func(text string, size float32) *canvas.Text {
@@ -348,7 +345,7 @@ func followPresence(h *lan.Host, stop <-chan struct{}, redraw func()) {
 // seconds is soon enough) and whether this laptop's addresses changed (a
 // facilitator who started before joining the venue's Wi-Fi, or whose
 // address the router changed), and calls laptops or addrs when they did.
-func followNetwork(hs *hosting, stop <-chan struct{}, laptops, addrs func()) {
+func followNetwork(hs *Hosting, stop <-chan struct{}, laptops, addrs func()) {
 	_, port, _ := net.SplitHostPort(hs.host.Address())
 	lastAddrs := slices.Clone(hs.addrs)
 	go func() {
@@ -371,22 +368,4 @@ func followNetwork(hs *hosting, stop <-chan struct{}, laptops, addrs func()) {
 			}
 		}
 	}()
-}
-
-// hostLogf is where the network's messages go (joins, refusals,
-// reconnects): standard error, for whoever started the app from a terminal.
-func hostLogf(format string, args ...any) {
-	fmt.Fprintf(os.Stderr, "firebreak: "+format+"\n", args...)
-}
-
-// codeInput normalises a typed join code: spaces and dashes people put in
-// the middle do not matter, nor does case.
-func codeInput(s string) (string, error) {
-	s = strings.Map(func(r rune) rune {
-		if r == ' ' || r == '-' || r == '\u00a0' || r == '\u3000' {
-			return -1
-		}
-		return r
-	}, s)
-	return lan.NormalizeCode(s)
 }

@@ -1,4 +1,4 @@
-package app
+package play
 
 import (
 	"time"
@@ -59,7 +59,7 @@ func teamBadge(loc *i18n.Localizer, team string, open []engine.OpenDecision, now
 // markTabs updates the team tabs from the exercise. The decisions open on
 // the tab shown count as seen; a tab with a decision not yet seen
 // flashes, one half per tick of the clock (tick turns e.flash).
-func (e *exerciseScreen) markTabs() {
+func (e *Screen) markTabs() {
 	if e.tabs == nil || len(e.teams) == 0 {
 		return
 	}
@@ -88,7 +88,7 @@ func (e *exerciseScreen) markTabs() {
 			}
 			unseen = unseen || !e.seen[key]
 		}
-		b := teamBadge(e.sh.loc, tv.team, open[tv.team], max(now, e.run.Session.ExerciseTime()), unseen && !e.flash)
+		b := teamBadge(e.host.Loc(), tv.team, open[tv.team], max(now, e.run.Session.ExerciseTime()), unseen && !e.flash)
 		item := e.tabs.Items[first+i]
 		if item.Text != b.text || item.Icon == nil || item.Icon.Name() != b.icon.Name() {
 			item.Text, item.Icon = b.text, b.icon
@@ -108,7 +108,7 @@ func (e *exerciseScreen) markTabs() {
 }
 
 // showNotice shows why the clock paused by itself while it stays paused.
-func (e *exerciseScreen) showNotice(paused bool) {
+func (e *Screen) showNotice(paused bool) {
 	if e.notice == nil {
 		return
 	}
@@ -119,7 +119,7 @@ func (e *exerciseScreen) showNotice(paused bool) {
 		e.notice.Hide()
 		return
 	}
-	if text := e.sh.loc.T("strip.auto_paused", "teams", ui.ListJoin(e.sh.loc, e.autoPaused)); e.noticeLabel.Text != text {
+	if text := e.host.Loc().T("strip.auto_paused", "teams", ui.ListJoin(e.host.Loc(), e.autoPaused)); e.noticeLabel.Text != text {
 		e.noticeLabel.SetText(text)
 	}
 	e.notice.Show()
@@ -135,20 +135,20 @@ func (e *exerciseScreen) showNotice(paused bool) {
 // what changes in it (docs/architecture.md, "Start-up, memory and idle CPU").
 
 // newTabs makes the tabs and their pages with a first tab.
-func (e *exerciseScreen) newTabs(title string, icon fyne.Resource, content fyne.CanvasObject) {
+func (e *Screen) newTabs(title string, icon fyne.Resource, content fyne.CanvasObject) {
 	e.tabs = container.NewAppTabs()
 	e.pages = container.New(pagesLayout{})
 	e.addTab(title, icon, content)
 }
 
 // addTab adds a tab showing content.
-func (e *exerciseScreen) addTab(title string, icon fyne.Resource, content fyne.CanvasObject) {
+func (e *Screen) addTab(title string, icon fyne.Resource, content fyne.CanvasObject) {
 	e.tabs.Append(container.NewTabItemWithIcon(title, icon, layout.NewSpacer())) // takes no room
 	e.pages.Add(content)
 }
 
 // showPage shows the selected tab's page and hides the others.
-func (e *exerciseScreen) showPage() {
+func (e *Screen) showPage() {
 	sel := e.tabs.SelectedIndex()
 	for i, p := range e.pages.Objects {
 		if i != sel {

@@ -1,4 +1,4 @@
-package app
+package play
 
 import (
 	"cmp"
@@ -48,7 +48,7 @@ func newOpenStrip() *openStrip {
 }
 
 // openItems lists the teams' open decisions, the nearest deadline first.
-func (e *exerciseScreen) openItems(open map[string][]engine.OpenDecision) []openItem {
+func (e *Screen) openItems(open map[string][]engine.OpenDecision) []openItem {
 	first := len(e.tabs.Items) - len(e.teams)
 	var items []openItem
 	for i, tv := range e.teams {
@@ -63,7 +63,7 @@ func (e *exerciseScreen) openItems(open map[string][]engine.OpenDecision) []open
 
 // drawStrip shows the open decisions with their countdowns at now. It
 // makes buttons anew only when the set of decisions changes.
-func (e *exerciseScreen) drawStrip(items []openItem, now time.Duration, lang string) {
+func (e *Screen) drawStrip(items []openItem, now time.Duration, lang string) {
 	s := e.strip
 	if s == nil {
 		return
@@ -92,7 +92,7 @@ func (e *exerciseScreen) drawStrip(items []openItem, now time.Duration, lang str
 		}
 	}
 	for i, it := range items {
-		_, _, u := ui.CountdownText(e.sh.loc, now, it.od.TargetAt(), it.od.DeadlineAt())
+		_, _, u := ui.CountdownText(e.host.Loc(), now, it.od.TargetAt(), it.od.DeadlineAt())
 		b := s.buttons[i]
 		imp := widget.MediumImportance
 		switch u {
@@ -102,7 +102,7 @@ func (e *exerciseScreen) drawStrip(items []openItem, now time.Duration, lang str
 			imp = widget.WarningImportance
 		}
 		// Every second: a button is redrawn only when its text or colour changed.
-		ui.SetButton(b, e.sh.loc.T("strip.item", "team", it.team, "decision", debrief.Question(it.od.Decision.Prompt.Get(lang)),
+		ui.SetButton(b, e.host.Loc().T("strip.item", "team", it.team, "decision", debrief.Question(it.od.Decision.Prompt.Get(lang)),
 			"left", ui.FormatCountdown(it.deadline-now)), b.Icon, imp)
 	}
 	s.box.Show()
@@ -112,7 +112,7 @@ func (e *exerciseScreen) drawStrip(items []openItem, now time.Duration, lang str
 // a team whose tab is not shown, and says why in the console. It does so
 // once per opening: after a resume the teams play on. It reports whether
 // it paused (and redrew the screen).
-func (e *exerciseScreen) autoPause(items []openItem) bool {
+func (e *Screen) autoPause(items []openItem) bool {
 	if !e.autoPausing || e.hosting != nil {
 		return false
 	}
@@ -128,7 +128,7 @@ func (e *exerciseScreen) autoPause(items []openItem) bool {
 		return false
 	}
 	if err := e.run.Session.Send(engine.Command{Kind: engine.CmdPause}); err != nil {
-		e.sh.showError(err)
+		e.host.ShowError(err)
 		return false
 	}
 	e.autoPaused = waiting
@@ -144,13 +144,13 @@ func soundOn() bool {
 
 // chimeFor plays the chime once for each decision that has opened, not
 // yet seen, for a team whose tab is not shown, unless the sound is off.
-func (e *exerciseScreen) chimeFor(items []openItem) {
+func (e *Screen) chimeFor(items []openItem) {
 	if e.hosting != nil {
 		return // the teams are on their own laptops
 	}
 	ring := len(e.openedElsewhere(items, e.chimed)) > 0
-	if ring && soundOn() && e.sh.deps.chime != nil {
-		e.sh.deps.chime()
+	if ring && soundOn() && e.cfg.Chime != nil {
+		e.cfg.Chime()
 	}
 }
 
@@ -158,7 +158,7 @@ func (e *exerciseScreen) chimeFor(items []openItem) {
 // for a team whose tab is not shown, leaving out those already in handled
 // (the auto-pause's, the chime's), and adds them to it: each opening is
 // acted on once.
-func (e *exerciseScreen) openedElsewhere(items []openItem, handled map[string]bool) []openItem {
+func (e *Screen) openedElsewhere(items []openItem, handled map[string]bool) []openItem {
 	var out []openItem
 	for _, it := range items {
 		if e.tabs.SelectedIndex() == it.tab || e.seen[it.key] || handled[it.key] {

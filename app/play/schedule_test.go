@@ -1,4 +1,4 @@
-package app
+package play
 
 import (
 	"slices"
@@ -19,26 +19,25 @@ import (
 
 // schedConsole runs the engine's schedule scenario for Alpha and Bravo on
 // one laptop, the clock at one minute, and returns its console.
-func schedConsole(t *testing.T, lang i18n.Lang) (*exerciseScreen, *engine.FakeClock) {
+func schedConsole(t *testing.T, lang i18n.Lang) (*Screen, *engine.FakeClock) {
 	t.Helper()
 	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
 	e := uitest.EngineEntry(t, "sched.yaml")
-	sh := shellWith(t, st, clock, "", e)
-	sh.setLang(lang)
+	h := newHost(t)
+	h.setLang(lang)
 	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha", "Bravo"},
 		Lang: lang.String(), Speed: 1}, e.Scenario.Title, "gui", clock, exercise.EachEvent)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sh.showExercise(run, nil)
-	ex := currentAs[*exerciseScreen](t, sh)
+	ex := showRun(h, Config{}, run)
 	test.Tap(ex.console.pauseButton) // start the clock
-	advanceExercise(t, ex, clock, time.Minute)
+	advance(t, ex, clock, time.Minute)
 	return ex, clock
 }
 
-func pendingAt(ex *exerciseScreen, team, inject string) (time.Duration, bool) {
+func pendingAt(ex *Screen, team, inject string) (time.Duration, bool) {
 	var at time.Duration
 	found := false
 	ex.run.Session.Read(func(st *engine.State) {
@@ -51,7 +50,7 @@ func pendingAt(ex *exerciseScreen, team, inject string) (time.Duration, bool) {
 	return at, found
 }
 
-func delivered(ex *exerciseScreen, team, inject string) bool {
+func delivered(ex *Screen, team, inject string) bool {
 	var got bool
 	ex.run.Session.Read(func(st *engine.State) {
 		got = slices.ContainsFunc(st.Team(team).Inbox, func(d engine.Delivery) bool { return d.Inject.ID == inject })
@@ -92,7 +91,7 @@ func TestTheConsoleControlsTheSchedule(t *testing.T) {
 	if _, ok := pendingAt(ex, "Alpha", "email"); ok {
 		t.Error("the skipped email is still coming")
 	}
-	advanceExercise(t, ex, clock, 10*time.Minute)
+	advance(t, ex, clock, 10*time.Minute)
 	if delivered(ex, "Alpha", "email") || delivered(ex, "Bravo", "email") {
 		t.Error("the skipped email arrived")
 	}
@@ -145,11 +144,11 @@ func TestScheduleRefusalsInChinese(t *testing.T) {
 	if err == nil {
 		t.Fatal("a delay past the end was accepted")
 	}
-	if got, want := ui.ErrorText(ex.sh.loc, err), debrief.RefusalText("too-late", "zh"); got != want || want == "too-late" {
+	if got, want := ui.ErrorText(ex.host.Loc(), err), debrief.RefusalText("too-late", "zh"); got != want || want == "too-late" {
 		t.Errorf("the refusal says %q, want %q", got, want)
 	}
 	c.sendEach([]string{"Alpha"}, cmd)
-	if ex.sh.win.Canvas().Overlays().Top() == nil {
+	if ex.host.Window().Canvas().Overlays().Top() == nil {
 		t.Error("the console shows no message for a refused delay")
 	}
 	if at, _ := pendingAt(ex, "Alpha", "memo"); at != 12*time.Minute {

@@ -1,4 +1,4 @@
-package app
+package play
 
 import (
 	"crypto/rand"
@@ -25,7 +25,7 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
-// teamView is what one team sees: its world (meters with a chart of the
+// TeamView is what one team sees: its world (meters with a chart of the
 // last minutes), its inbox and the simulated public's feed, newest first,
 // and the decision waiting for it, with live rubric feedback on a
 // statement being drafted. It talks to the exercise only through
@@ -35,7 +35,7 @@ import (
 // UI labels are in the UI language; scenario text (injects, prompts,
 // options) is in the exercise's language, chosen at setup for the
 // participants.
-type teamView struct {
+type TeamView struct {
 	conn engine.Conn
 	team string
 	win  fyne.Window
@@ -140,14 +140,14 @@ type teamSnapshot struct {
 	feed       []engine.FeedItem
 }
 
-func newTeamView(conn engine.Conn, team string, win fyne.Window, loc *i18n.Localizer) *teamView {
+func newTeamView(conn engine.Conn, team string, win fyne.Window, loc *i18n.Localizer) *TeamView {
 	return newTeamViewWith(conn, team, win, loc, &ui.WorldHistory{})
 }
 
 // newTeamViewWith makes a team view that keeps the world's history in
 // history (the exercise screen keeps it across a language switch).
-func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.Localizer, history *ui.WorldHistory) *teamView {
-	tv := &teamView{conn: conn, team: team, win: win, loc: loc, shownSeq: -1, statements: map[string]*statementDraft{}}
+func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.Localizer, history *ui.WorldHistory) *TeamView {
+	tv := &TeamView{conn: conn, team: team, win: win, loc: loc, shownSeq: -1, statements: map[string]*statementDraft{}}
 	tv.paused = ui.NewBanner(loc.T("console.paused_banner"), theme.Color(theme.ColorNameError))
 	tv.ending = ui.NewBanner("", theme.Color(theme.ColorNamePrimary))
 	// The ending's outcome is a paragraph: it wraps below the banner (an
@@ -233,8 +233,8 @@ func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.L
 	split.Offset = 0.45
 	tv.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
 
-	tv.cancel = conn.Subscribe(func(engine.Event) { tv.redraw.Request(tv.refresh) })
-	tv.refresh()
+	tv.cancel = conn.Subscribe(func(engine.Event) { tv.redraw.Request(tv.Refresh) })
+	tv.Refresh()
 	// Posts already there when the view opens (a resume, a language
 	// switch) are not news.
 	tv.feedSeen = tv.feedLen
@@ -242,16 +242,58 @@ func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.L
 	return tv
 }
 
+// Remote is how a team view on a team laptop sends its choices: off the UI
+// goroutine, each with an id that the facilitator's laptop applies once
+// however often it arrives, and again for as long as the connection is
+// down.
+type Remote struct {
+	// Sending are the decisions whose choice is on its way, shared by the
+	// views that follow one another on the laptop (a language switch makes
+	// a new one): a choice on its way keeps its decision's buttons disabled
+	// in the new view too.
+	Sending map[string]bool
+	// Pending hears of a choice on its way (done false) and of its settling
+	// (done true): a team laptop keeps unsettled choices to send again
+	// after a restart.
+	Pending func(cmd engine.Command, done bool)
+}
+
+// NewRemoteTeamView makes the view of a team playing on its own laptop,
+// the exercise across the network (conn), keeping the world's history in
+// history (kept across a language switch).
+func NewRemoteTeamView(conn engine.Conn, team string, win fyne.Window, loc *i18n.Localizer, history *ui.WorldHistory, r Remote) *TeamView {
+	tv := newTeamViewWith(conn, team, win, loc, history)
+	tv.sendAsync = true
+	tv.sending = r.Sending
+	tv.pending = r.Pending
+	tv.shownSeq = -1 // drawn before it knew what is on its way: draw again
+	return tv
+}
+
+// Root is the view's content, to put in a screen.
+func (tv *TeamView) Root() fyne.CanvasObject { return tv.root }
+
+// Channel is the channel whose injects the inbox shows ("" for all).
+func (tv *TeamView) Channel() string { return tv.channel }
+
+// Stale makes the next Refresh draw the lists again even though the state
+// has not moved on (a choice on its way settled).
+func (tv *TeamView) Stale() { tv.shownSeq = -1 }
+
+// Resend sends again a choice that a previous run of the app left on its
+// way, with its id (cmd.Ref): the facilitator's laptop applies it once.
+func (tv *TeamView) Resend(cmd engine.Command) { tv.send(cmd) }
+
 // setFeedSeen says how many of the feed's posts the team had seen (before
 // a language switch or a resume), so the unread count goes on from there.
-func (tv *teamView) setFeedSeen(n int) {
+func (tv *TeamView) setFeedSeen(n int) {
 	tv.feedSeen = min(max(n, 0), tv.feedLen)
 	tv.markFeed()
 }
 
-// close stops listening to the exercise and drops an unanswered
+// Close stops listening to the exercise and drops an unanswered
 // confirmation.
-func (tv *teamView) close() {
+func (tv *TeamView) Close() {
 	tv.closed = true
 	tv.cancel()
 	for _, sd := range tv.statements {
@@ -263,7 +305,7 @@ func (tv *teamView) close() {
 	}
 }
 
-func (tv *teamView) snapshot() teamSnapshot {
+func (tv *TeamView) snapshot() teamSnapshot {
 	var s teamSnapshot
 	tv.conn.Read(func(st *engine.State) {
 		t := st.Team(tv.team)
@@ -284,9 +326,9 @@ func (tv *teamView) snapshot() teamSnapshot {
 	return s
 }
 
-// refresh redraws the view: the clock and countdowns every time (it runs
+// Refresh redraws the view: the clock and countdowns every time (it runs
 // once a second), the lists only when the state has moved on.
-func (tv *teamView) refresh() {
+func (tv *TeamView) Refresh() {
 	if tv.closed {
 		return
 	}
@@ -321,7 +363,7 @@ func (tv *teamView) refresh() {
 	}
 }
 
-func (tv *teamView) rebuild(s teamSnapshot) {
+func (tv *TeamView) rebuild(s teamSnapshot) {
 	loc := tv.loc
 	// Ending.
 	switch {
@@ -421,7 +463,7 @@ func (tv *teamView) rebuild(s teamSnapshot) {
 
 // markFeed counts the feed as seen while its tab shows, and otherwise says
 // on the tab how many posts came since.
-func (tv *teamView) markFeed() {
+func (tv *TeamView) markFeed() {
 	if tv.tabs == nil {
 		return
 	}
@@ -447,7 +489,7 @@ const inboxPage = 30
 
 // drawInbox lists the deliveries of the shown channel and role, newest
 // first, a page at a time.
-func (tv *teamView) drawInbox() {
+func (tv *TeamView) drawInbox() {
 	if tv.inbox == nil {
 		return // still being built
 	}
@@ -496,7 +538,7 @@ func forRole(in *scenario.Inject, role string) bool {
 }
 
 // roleLabel names a role of the scenario in the exercise's language.
-func (tv *teamView) roleLabel(id string) string {
+func (tv *TeamView) roleLabel(id string) string {
 	for _, r := range tv.roles {
 		if r.ID == id {
 			if s := r.Label.Get(tv.lastLang); s != "" {
@@ -509,7 +551,7 @@ func (tv *teamView) roleLabel(id string) string {
 
 // setRole shows only the injects for the given role ("" for everyone);
 // kept across a language switch like the channel.
-func (tv *teamView) setRole(role string) {
+func (tv *TeamView) setRole(role string) {
 	if tv.roleSelect == nil {
 		return
 	}
@@ -517,9 +559,9 @@ func (tv *teamView) setRole(role string) {
 	tv.roleSelect.SetSelectedIndex(i + 1) // -1 + 1: everyone
 }
 
-// setChannel shows only the given channel's injects ("" for all); the
-// exercise screen uses it to keep the filter across a language switch.
-func (tv *teamView) setChannel(channel string) {
+// SetChannel shows only the given channel's injects ("" for all); the
+// screens use it to keep the filter across a language switch.
+func (tv *TeamView) SetChannel(channel string) {
 	if i := slices.Index(scenario.Channels, channel); i >= 0 {
 		tv.channelSelect.SetSelectedIndex(i + 1)
 	} else {
@@ -527,7 +569,7 @@ func (tv *teamView) setChannel(channel string) {
 	}
 }
 
-func (tv *teamView) decisionCard(od engine.OpenDecision, lang string) fyne.CanvasObject {
+func (tv *TeamView) decisionCard(od engine.OpenDecision, lang string) fyne.CanvasObject {
 	d := od.Decision
 	cd := ui.NewCountdown(tv.loc, od.OpenedAt, od.TargetAt(), od.DeadlineAt())
 	tv.countdowns = append(tv.countdowns, cd)
@@ -564,7 +606,7 @@ func (tv *teamView) decisionCard(od engine.OpenDecision, lang string) fyne.Canva
 // statementBox is where a team drafts the statement a decision asks for:
 // a multi-line entry, and the facts it must contain as a checklist that
 // ticks itself as the facts appear in the text.
-func (tv *teamView) statementBox(d *scenario.Decision, lang string) fyne.CanvasObject {
+func (tv *TeamView) statementBox(d *scenario.Decision, lang string) fyne.CanvasObject {
 	loc := tv.loc
 	sd := tv.statements[d.ID]
 	if sd == nil {
@@ -607,7 +649,7 @@ func (tv *teamView) statementBox(d *scenario.Decision, lang string) fyne.CanvasO
 
 // tickFacts checks off the required facts the draft already contains, by
 // the same matching the engine scores with.
-func (tv *teamView) tickFacts(d *scenario.Decision, sd *statementDraft) {
+func (tv *TeamView) tickFacts(d *scenario.Decision, sd *statementDraft) {
 	if tv.scenario == nil {
 		return
 	}
@@ -624,8 +666,8 @@ func (tv *teamView) tickFacts(d *scenario.Decision, sd *statementDraft) {
 	}
 }
 
-// drafts returns the statement texts being written, by decision id.
-func (tv *teamView) drafts() map[string]string {
+// Drafts returns the statement texts being written, by decision id.
+func (tv *TeamView) Drafts() map[string]string {
 	out := map[string]string{}
 	for id, sd := range tv.statements {
 		if sd.entry.Text != "" {
@@ -635,9 +677,9 @@ func (tv *teamView) drafts() map[string]string {
 	return out
 }
 
-// restoreDrafts puts back statement texts (after a language switch rebuilt
+// RestoreDrafts puts back statement texts (after a language switch rebuilt
 // the view).
-func (tv *teamView) restoreDrafts(drafts map[string]string) {
+func (tv *TeamView) RestoreDrafts(drafts map[string]string) {
 	for id, text := range drafts {
 		if sd := tv.statements[id]; sd != nil {
 			sd.entry.SetText(text)
@@ -649,7 +691,7 @@ func (tv *teamView) restoreDrafts(drafts map[string]string) {
 // askConfirm asks the team to confirm a choice: one click picks, a second
 // commits, so a stray click cannot decide for the team. For a decision that
 // asks for a statement, the statement goes with the choice.
-func (tv *teamView) askConfirm(d *scenario.Decision, o *scenario.Option, lang string) {
+func (tv *TeamView) askConfirm(d *scenario.Decision, o *scenario.Option, lang string) {
 	if tv.confirm != nil {
 		tv.confirm.Hide()
 	}
@@ -693,7 +735,7 @@ func (tv *teamView) askConfirm(d *scenario.Decision, o *scenario.Option, lang st
 	dlg.Show()
 }
 
-func (tv *teamView) choose(decision, option, text string) {
+func (tv *TeamView) choose(decision, option, text string) {
 	cmd := engine.Command{Kind: engine.CmdChoose, Team: tv.team, Decision: decision, Option: option, Text: text}
 	if !tv.sendAsync {
 		if tv.background == nil {
@@ -707,7 +749,7 @@ func (tv *teamView) choose(decision, option, text string) {
 		}
 		tv.sending[decision] = true
 		tv.shownSeq = -1
-		tv.refresh()
+		tv.Refresh()
 		tv.background(func() {
 			err := tv.conn.Send(cmd)
 			ui.Do(func() {
@@ -727,7 +769,7 @@ func (tv *teamView) choose(decision, option, text string) {
 
 // send sends a choice off the UI goroutine, telling pending before and
 // after, and the team when it was refused.
-func (tv *teamView) send(cmd engine.Command) {
+func (tv *TeamView) send(cmd engine.Command) {
 	if tv.sending == nil {
 		tv.sending = map[string]bool{}
 	}
@@ -736,7 +778,7 @@ func (tv *teamView) send(cmd engine.Command) {
 		tv.pending(cmd, false)
 	}
 	tv.shownSeq = -1 // redraw the card as "sending"
-	tv.refresh()
+	tv.Refresh()
 	go func() {
 		err := tv.conn.Send(cmd)
 		ui.Do(func() {
@@ -752,7 +794,7 @@ func (tv *teamView) send(cmd engine.Command) {
 				}
 				tv.held[cmd.Decision] = cmd
 				tv.shownSeq = -1
-				tv.refresh()
+				tv.Refresh()
 				return
 			}
 			settled := err == nil || errors.Is(err, engine.ErrRejected)
@@ -784,7 +826,7 @@ func heldByPause(err error) bool {
 }
 
 // chosen tells the team what became of a choice.
-func (tv *teamView) chosen(err error) {
+func (tv *TeamView) chosen(err error) {
 	switch {
 	case heldByPause(err):
 		ui.ShowMessage(tv.win, tv.loc, tv.loc.T("team.choice_refused_title"), tv.loc.T("team.choice_paused"))
@@ -793,7 +835,7 @@ func (tv *teamView) chosen(err error) {
 	case err != nil:
 		ui.ShowMessage(tv.win, tv.loc, tv.loc.T("common.error"), ui.ErrorText(tv.loc, err))
 	}
-	tv.refresh()
+	tv.Refresh()
 }
 
 // choiceRefusedText says why a choice was refused, in the UI's language

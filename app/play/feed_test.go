@@ -1,16 +1,12 @@
-package app
+package play
 
 import (
 	"strings"
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/test"
-
 	"github.com/firebreak-drills/firebreak/app/ui"
-	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
-	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
@@ -50,44 +46,6 @@ func TestCountTones(t *testing.T) {
 	}
 }
 
-// startVoices starts voices.yaml (a feed, claims, promises, an objective)
-// for Alpha and Bravo on a shell, with the clock running.
-func startVoices(t *testing.T) (*shell, *exerciseScreen, *engine.FakeClock) {
-	t.Helper()
-	st := uitest.OpenStore(t)
-	clock := engine.NewFakeClock()
-	voices := uitest.EngineEntry(t, "voices.yaml")
-	sh := shellWith(t, st, clock, "", voices)
-	run, err := exercise.Start(st, engine.Config{ScenarioID: voices.ID, Source: voices.Source, Teams: []string{"Alpha", "Bravo"},
-		Lang: "en", Speed: 1, Seed: 42}, voices.Scenario.Title, "gui", clock, exercise.EachEvent)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sh.showExercise(run, nil)
-	ex := currentAs[*exerciseScreen](t, sh)
-	test.Tap(ex.console.pauseButton)
-	return sh, ex, clock
-}
-
-func advanceExercise(t *testing.T, ex *exerciseScreen, clock *engine.FakeClock, d time.Duration) {
-	t.Helper()
-	clock.Add(d)
-	if err := ex.run.Session.Tick(); err != nil {
-		t.Fatal(err)
-	}
-	ex.refresh()
-}
-
-// choose takes an option for a team through its view, confirming.
-func chooseOption(t *testing.T, tv *teamView, decision string, option int) {
-	t.Helper()
-	test.Tap(optionButton(t, tv, decision, option))
-	if tv.confirm == nil {
-		t.Fatal("no confirmation")
-	}
-	tv.confirm.Confirm()
-}
-
 // In voices.yaml, once a team has claimed 'safe' the public mocks it
 // ("'Safe', they said.", tone ridicule).
 func TestFeedShowsPostsWithTheirTone(t *testing.T) {
@@ -96,10 +54,10 @@ func TestFeedShowsPostsWithTheirTone(t *testing.T) {
 	if len(tv.feed.tones) != 0 {
 		t.Fatalf("the feed shows %d posts before any", len(tv.feed.tones))
 	}
-	advanceExercise(t, ex, clock, 2*time.Minute)
+	advance(t, ex, clock, 2*time.Minute)
 	chooseOption(t, tv, "first", 0) // "It is safe": claims safe
 	for range 6 {
-		advanceExercise(t, ex, clock, 5*time.Minute)
+		advance(t, ex, clock, 5*time.Minute)
 	}
 
 	var feed []engine.FeedItem
@@ -149,10 +107,10 @@ func TestFeedShowsPostsWithTheirTone(t *testing.T) {
 }
 
 func TestFeedInChinese(t *testing.T) {
-	sh, ex, clock := startVoices(t)
-	sh.setLang(i18n.ZH)
+	h, ex, clock := startVoices(t)
+	h.setLang(i18n.ZH)
 	for range 3 {
-		advanceExercise(t, ex, clock, 5*time.Minute)
+		advance(t, ex, clock, 5*time.Minute)
 	}
 	tv := ex.teams[1]
 	if len(tv.feed.tones) == 0 {

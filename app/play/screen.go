@@ -1,4 +1,13 @@
-package app
+// Package play is the exercise being played: on the facilitator's laptop
+// the console with a tab per team (or, when the teams play on their own
+// laptops, the join code and who is in), and the team view that a team
+// laptop shows too (package join). It also serves a hosted exercise to the
+// team laptops (lanhost.go).
+//
+// The screens read the exercise only through engine.Conn and turn every
+// update that comes from another goroutine (the clock ticker, engine
+// subscribers, the network) into ui.Do calls.
+package play
 
 import (
 	"encoding/json"
@@ -13,14 +22,48 @@ import (
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
 
-// exerciseScreen runs an exercise on one laptop: the facilitator console in
-// the first tab, one tab per team. It owns the clock ticker and moves to the
+// Host is what the exercise screen needs from the window it is shown in.
+type Host interface {
+	// Window is the window the screen is drawn in: its title, keys and
+	// dialogs.
+	Window() fyne.Window
+	// Loc is the localizer of the language now shown.
+	Loc() *i18n.Localizer
+	// Show shows a screen (the exercise screen itself again, redrawn,
+	// when the laptop's addresses change).
+	Show(ui.Screen)
+	// Showing tells whether s is the screen shown now.
+	Showing(s ui.Screen) bool
+	// ShowError tells the user something went wrong, in the UI language.
+	ShowError(err error)
+	// ShowDebrief shows the debrief of the exercise id: where an exercise
+	// goes when it ends.
+	ShowDebrief(id string)
+}
+
+// Config is how the exercise screen runs.
+type Config struct {
+	// TickEvery is the exercise clock's refresh interval; zero starts no
+	// ticker (tests move the clock themselves and call Session.Tick).
+	TickEvery time.Duration
+	// Background runs slow work (the fsync of each command) off the UI
+	// goroutine; nil runs it at once, as tests want.
+	Background func(func())
+	// Chime plays the sound of a decision opening on a tab not shown
+	// (Chime); nil: silent.
+	Chime func()
+}
+
+// Screen runs an exercise on one laptop: the facilitator console in the
+// first tab, one tab per team. It owns the clock ticker and moves to the
 // debrief when the exercise ends.
-type exerciseScreen struct {
-	sh  *shell
-	run *exercise.Running
+type Screen struct {
+	host Host
+	cfg  Config
+	run  *exercise.Running
 
 	ticker    *ui.ClockTicker
 	cancelEnd func()
@@ -33,14 +76,14 @@ type exerciseScreen struct {
 	seen     map[string]bool // open decisions a team's tab has shown (team, decision, opening)
 	flash    bool            // the half of a flash markTabs drew last
 	console  *console
-	teams    []*teamView
+	teams    []*TeamView
 	// The teams' world over time, drawn by the meters: kept here so that
 	// a language switch, which rebuilds the views, does not lose it.
 	histories ui.WorldHistories
 
 	// hosting is set when the teams play on their own laptops: the
 	// screen then shows how to join instead of the teams' views.
-	hosting       *hosting
+	hosting       *Hosting
 	joinPanel     *joinPanel
 	projector     fyne.Window
 	projPanel     *joinPanel
@@ -66,8 +109,15 @@ type exerciseScreen struct {
 	noticeResume *ui.KeyButton
 }
 
-func newExerciseScreen(sh *shell, run *exercise.Running, hs *hosting) *exerciseScreen {
-	e := &exerciseScreen{sh: sh, run: run, histories: ui.WorldHistories{}, hosting: hs,
+// New makes the screen of a running exercise. hs is set when the exercise
+// is served to team laptops (StartHosting); the screen stops serving when
+// it stops. histories are the teams' world histories so far (a resumed
+// exercise's, from its log; empty for a new one).
+func New(host Host, cfg Config, run *exercise.Running, hs *Hosting, histories ui.WorldHistories) *Screen {
+	if histories == nil {
+		histories = ui.WorldHistories{}
+	}
+	e := &Screen{host: host, cfg: cfg, run: run, histories: histories, hosting: hs,
 		pausedFor: map[string]bool{}, chimed: map[string]bool{}}
 	if a := fyne.CurrentApp(); a != nil {
 		if l, ok := newConsoleLock(a.Preferences().String(prefs.PIN(run.ID)), time.Now); ok {
@@ -85,8 +135,8 @@ func newExerciseScreen(sh *shell, run *exercise.Running, hs *hosting) *exerciseS
 			ui.Do(e.finish)
 		}
 	})
-	if sh.deps.tickEvery > 0 {
-		e.ticker = ui.StartClockTicker(sh.deps.tickEvery, e.tick)
+	if cfg.TickEvery > 0 {
+		e.ticker = ui.StartClockTicker(cfg.TickEvery, e.tick)
 	}
 	e.bindKeys()
 	return e
@@ -95,7 +145,7 @@ func newExerciseScreen(sh *shell, run *exercise.Running, hs *hosting) *exerciseS
 // tick runs on the ticker's goroutine: it moves the exercise to the clock
 // (injects arrive, decisions open and time out), saves the clock position
 // for a resume after a crash, and asks the UI goroutine to redraw.
-func (e *exerciseScreen) tick() {
+func (e *Screen) tick() {
 	// While paused nothing moves: when no event arrived since the last tick,
 	// skip the disk write and the redraw (the views redraw on events anyway).
 	var paused bool
@@ -121,7 +171,7 @@ func (e *exerciseScreen) tick() {
 			// The log is the exercise; if it cannot be written, playing on
 			// would lose decisions. Stop and say why.
 			e.stopTicker()
-			e.sh.showError(err)
+			e.host.ShowError(err)
 			return
 		}
 		e.flash = !e.flash
@@ -134,7 +184,7 @@ func (e *exerciseScreen) tick() {
 // not shown redraw on the exercise's events as ever, and their clocks when
 // their tab is shown (see build's OnSelected): redrawing them every second
 // was most of the app's idle CPU (docs/architecture.md).
-func (e *exerciseScreen) refreshShown() {
+func (e *Screen) refreshShown() {
 	if e.tabs == nil {
 		e.refresh()
 		return
@@ -143,40 +193,44 @@ func (e *exerciseScreen) refreshShown() {
 		e.console.refresh()
 	}
 	if tv := e.shownTeam(); tv != nil {
-		tv.refresh()
+		tv.Refresh()
 	}
 	e.markTabs()
 }
 
 // shownTeam is the team view whose tab is shown, or nil.
-func (e *exerciseScreen) shownTeam() *teamView {
+func (e *Screen) shownTeam() *TeamView {
 	if i := e.tabs.SelectedIndex() - (len(e.tabs.Items) - len(e.teams)); i >= 0 && i < len(e.teams) {
 		return e.teams[i]
 	}
 	return nil
 }
 
-func (e *exerciseScreen) refresh() {
+func (e *Screen) refresh() {
 	if e.console != nil {
 		e.console.refresh()
 	}
 	for _, tv := range e.teams {
-		tv.refresh()
+		tv.Refresh()
 	}
 	e.markTabs()
 }
 
-func (e *exerciseScreen) Build() fyne.CanvasObject {
+// Build draws the screen in the window's language: the console, the team
+// tabs (or the join tab of a hosted exercise) and the strip of open
+// decisions above them. A rebuild (a language switch) keeps the tab shown,
+// the teams' inbox filters and their statement drafts.
+func (e *Screen) Build() fyne.CanvasObject {
 	channels := map[string]string{} // inbox filters, kept across a rebuild
 	roles := map[string]string{}
 	drafts := map[string]map[string]string{} // statements being written, too
 	for _, tv := range e.teams {
 		channels[tv.team] = tv.channel
 		roles[tv.team] = tv.role
-		drafts[tv.team] = tv.drafts()
+		drafts[tv.team] = tv.Drafts()
 	}
 	e.closeViews()
-	loc := e.sh.loc
+	loc := e.host.Loc()
 	var title string
 	var teams []string
 	e.run.Session.Read(func(st *engine.State) {
@@ -185,11 +239,11 @@ func (e *exerciseScreen) Build() fyne.CanvasObject {
 			teams = append(teams, t.Name)
 		}
 	})
-	e.sh.win.SetTitle(loc.T("app.window_title", "scenario", title))
+	e.host.Window().SetTitle(loc.T("app.window_title", "scenario", title))
 
-	e.console = newConsoleWith(e.run.Session, e.sh.win, loc, e.histories)
-	e.console.background = e.sh.deps.background
-	e.console.judge.SendInBackground(e.sh.deps.background)
+	e.console = newConsoleWith(e.run.Session, e.host.Window(), loc, e.histories)
+	e.console.background = e.cfg.Background
+	e.console.judge.SendInBackground(e.cfg.Background)
 	e.addConsoleTools()
 	if e.hosting != nil {
 		h := e.hosting.host
@@ -215,7 +269,7 @@ func (e *exerciseScreen) Build() fyne.CanvasObject {
 		teams = nil
 	}
 	for _, name := range teams {
-		tv := newTeamViewWith(e.run.Session, name, e.sh.win, loc, e.histories.Get(name))
+		tv := newTeamViewWith(e.run.Session, name, e.host.Window(), loc, e.histories.Get(name))
 		if n, ok := e.feedSeen()[name]; ok {
 			tv.setFeedSeen(n)
 		} else {
@@ -224,12 +278,12 @@ func (e *exerciseScreen) Build() fyne.CanvasObject {
 			e.saveFeedSeen(name, tv.feedSeen)
 		}
 		tv.onFeedSeen = func(n int) { e.saveFeedSeen(name, n) }
-		if e.sh.deps.background != nil {
-			tv.background = e.sh.deps.background
+		if e.cfg.Background != nil {
+			tv.background = e.cfg.Background
 		}
-		tv.setChannel(channels[name])
+		tv.SetChannel(channels[name])
 		tv.setRole(roles[name])
-		tv.restoreDrafts(drafts[name])
+		tv.RestoreDrafts(drafts[name])
 		e.teams = append(e.teams, tv)
 		e.addTab(name, theme.AccountIcon(), tv.root)
 	}
@@ -246,7 +300,7 @@ func (e *exerciseScreen) Build() fyne.CanvasObject {
 			e.lockConsole()
 		} else if e.lockPanel != nil && e.lock.locked {
 			// Back on the locked console: the PIN can be typed at once.
-			e.sh.win.Canvas().Focus(e.lockPanel.entry)
+			e.host.Window().Canvas().Focus(e.lockPanel.entry)
 		}
 		// The clock and countdowns of a tab not shown stood still.
 		e.refreshShown()
@@ -265,42 +319,45 @@ func (e *exerciseScreen) Build() fyne.CanvasObject {
 // resumeAfterAutoPause runs the clock again after it paused by itself: the
 // team has seen its decision, and anyone at the laptop may go on (the
 // console, perhaps locked, is not needed for that).
-func (e *exerciseScreen) resumeAfterAutoPause() {
+func (e *Screen) resumeAfterAutoPause() {
 	if err := e.run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
-		e.sh.showError(err)
+		e.host.ShowError(err)
 	}
 	e.autoPaused = nil
 	e.refresh()
 }
 
-func (e *exerciseScreen) closeViews() {
+func (e *Screen) closeViews() {
 	if e.console != nil {
 		e.console.close()
 		e.console = nil
 	}
 	for _, tv := range e.teams {
-		tv.close()
+		tv.Close()
 	}
 	e.teams = nil
 }
 
 // finish shows the debrief once the exercise has ended (every team done,
 // time up, or ended by the facilitator).
-func (e *exerciseScreen) finish() {
+func (e *Screen) finish() {
 	if e.done {
 		return
 	}
-	e.sh.showDebrief(e.run.ID)
+	e.host.ShowDebrief(e.run.ID)
 }
 
-func (e *exerciseScreen) stopTicker() {
+func (e *Screen) stopTicker() {
 	if e.ticker != nil {
 		e.ticker.Stop()
 		e.ticker = nil
 	}
 }
 
-func (e *exerciseScreen) Stop() {
+// Stop stops the clock ticker and the views, saves the clock, and stops
+// serving a hosted exercise (once the teams have seen its end, when it has
+// ended).
+func (e *Screen) Stop() {
 	if e.done {
 		return
 	}
@@ -318,23 +375,35 @@ func (e *exerciseScreen) Stop() {
 		}
 		var ended bool
 		e.run.Session.Read(func(st *engine.State) { ended = st.Ended })
-		e.hosting.close(ended)
+		e.hosting.Close(ended)
 	}
+}
+
+// OpenConsole opens the console when a PIN locks it: the facilitator has
+// just typed the PIN at setup, so the console starts open and locks when a
+// team's tab is shown. (A resumed exercise starts locked: anyone may be at
+// the laptop.)
+func (e *Screen) OpenConsole() {
+	if e.lock == nil {
+		return
+	}
+	e.lock.locked = false
+	e.showConsoleTab()
 }
 
 // readdress shows the laptop's new addresses (and announces the exercise
 // on them): the join panels are built anew, with the rest of the screen.
-func (e *exerciseScreen) readdress() {
+func (e *Screen) readdress() {
 	if e.done || !e.hosting.readdress() {
 		return
 	}
-	if e.sh.current == e {
-		e.sh.Show(e)
+	if e.host.Showing(e) {
+		e.host.Show(e)
 	}
 }
 
 // refreshPresence redraws who has joined, in the tab and on the projector.
-func (e *exerciseScreen) refreshPresence() {
+func (e *Screen) refreshPresence() {
 	if e.done {
 		return
 	}
@@ -350,8 +419,8 @@ func (e *exerciseScreen) refreshPresence() {
 
 // projectorContent is the projector window's content: the big join panel
 // and, out of the way, a full-screen switch.
-func (e *exerciseScreen) projectorContent(w fyne.Window) fyne.CanvasObject {
-	full := ui.NewIconButton(e.sh.loc.T("lan.host.fullscreen"), theme.ViewFullScreenIcon(), func() {
+func (e *Screen) projectorContent(w fyne.Window) fyne.CanvasObject {
+	full := ui.NewIconButton(e.host.Loc().T("lan.host.fullscreen"), theme.ViewFullScreenIcon(), func() {
 		w.SetFullScreen(!w.FullScreen())
 	})
 	full.Importance = widget.LowImportance
@@ -360,12 +429,12 @@ func (e *exerciseScreen) projectorContent(w fyne.Window) fyne.CanvasObject {
 
 // showProjector opens a second window with the join code and addresses
 // twice as large, to drag onto a projector (and full screen there).
-func (e *exerciseScreen) showProjector() {
+func (e *Screen) showProjector() {
 	if e.projector != nil {
 		e.projector.RequestFocus()
 		return
 	}
-	loc := e.sh.loc
+	loc := e.host.Loc()
 	w := fyne.CurrentApp().NewWindow(loc.T("lan.host.projector_title"))
 	e.projPanel = newJoinPanel(loc, e.hosting, 2, nil)
 	w.SetContent(e.projectorContent(w))
@@ -382,7 +451,7 @@ func (e *exerciseScreen) showProjector() {
 }
 
 // feedSeen reads the teams' seen counts; empty when none is kept.
-func (e *exerciseScreen) feedSeen() map[string]int {
+func (e *Screen) feedSeen() map[string]int {
 	m := map[string]int{}
 	if a := fyne.CurrentApp(); a != nil {
 		_ = json.Unmarshal([]byte(a.Preferences().String(prefs.FeedSeen(e.run.ID))), &m)
@@ -390,7 +459,7 @@ func (e *exerciseScreen) feedSeen() map[string]int {
 	return m
 }
 
-func (e *exerciseScreen) saveFeedSeen(team string, n int) {
+func (e *Screen) saveFeedSeen(team string, n int) {
 	a := fyne.CurrentApp()
 	if a == nil {
 		return

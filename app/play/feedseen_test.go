@@ -1,4 +1,4 @@
-package app
+package play
 
 import (
 	"slices"
@@ -7,7 +7,6 @@ import (
 
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
-	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/library"
 )
@@ -23,18 +22,13 @@ func TestUnreadFeedSurvivesASwitchAndAResume(t *testing.T) {
 	e := entries[slices.IndexFunc(entries, func(e library.Entry) bool { return e.ID == "beverage-recall" })]
 	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
-	sh := shellWith(t, st, clock, "", e)
-	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha", "Bravo"},
-		Lang: "en", Speed: 1}, e.Scenario.Title, "gui", clock, exercise.EachEvent)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sh.showExercise(run, nil)
-	ex := currentAs[*exerciseScreen](t, sh)
+	h := newHost(t)
+	run := startEntry(t, st, clock, e, 0, "Alpha", "Bravo")
+	ex := showRun(h, Config{}, run)
 	if err := run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
 		t.Fatal(err)
 	}
-	advanceExercise(t, ex, clock, 20*time.Minute)
+	advance(t, ex, clock, 20*time.Minute)
 	tv := ex.teams[0]
 	if tv.feedLen == 0 {
 		t.Fatal("no feed posts after 20 minutes: the test proves nothing")
@@ -42,7 +36,7 @@ func TestUnreadFeedSurvivesASwitchAndAResume(t *testing.T) {
 	tv.tabs.Select(tv.feedTab) // Alpha reads the feed
 	tv.tabs.SelectIndex(0)     // and goes back to the inbox
 	seen := tv.feedLen
-	advanceExercise(t, ex, clock, 20*time.Minute)
+	advance(t, ex, clock, 20*time.Minute)
 	tv = ex.teams[0]
 	unread := tv.feedLen - seen
 	if unread <= 0 {
@@ -51,7 +45,7 @@ func TestUnreadFeedSurvivesASwitchAndAResume(t *testing.T) {
 	if n := tv.feedLen - tv.feedSeen; n != unread {
 		t.Fatalf("before any switch: %d unread, want %d", n, unread)
 	}
-	wantEN := sh.loc.T("feed.tab_new", "n", unread)
+	wantEN := h.loc.T("feed.tab_new", "n", unread)
 	if tv.feedTab.Text != wantEN {
 		t.Errorf("the feed tab says %q, want %q", tv.feedTab.Text, wantEN)
 	}
@@ -60,16 +54,14 @@ func TestUnreadFeedSurvivesASwitchAndAResume(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	sh.setLang(i18n.ZH)
-	ex = currentAs[*exerciseScreen](t, sh)
-	if got, want := ex.teams[0].feedTab.Text, sh.loc.T("feed.tab_new", "n", unread); got != want {
+	h.setLang(i18n.ZH)
+	if got, want := ex.teams[0].feedTab.Text, h.loc.T("feed.tab_new", "n", unread); got != want {
 		t.Errorf("after switching to Chinese the feed tab says %q, want %q", got, want)
 	}
 
-	sh.showHome()
-	sh.resumeExercise(run.ID)
-	ex = currentAs[*exerciseScreen](t, sh)
-	if got, want := ex.teams[0].feedTab.Text, sh.loc.T("feed.tab_new", "n", unread); got != want {
+	h.leave()
+	ex = resume(t, h, st, run.ID, clock)
+	if got, want := ex.teams[0].feedTab.Text, h.loc.T("feed.tab_new", "n", unread); got != want {
 		t.Errorf("after a resume Alpha's feed tab says %q, want %q", got, want)
 	}
 	// A team that never looked keeps every post as new.

@@ -1,4 +1,4 @@
-package app
+package play
 
 import (
 	"fyne.io/fyne/v2"
@@ -24,8 +24,8 @@ var (
 )
 
 // bindKeys gives the exercise screen its keys on the window's canvas.
-func (e *exerciseScreen) bindKeys() {
-	c := e.sh.win.Canvas()
+func (e *Screen) bindKeys() {
+	c := e.host.Window().Canvas()
 	for _, s := range nextTabKeys {
 		c.AddShortcut(s, func(fyne.Shortcut) { e.stepTab(1) })
 	}
@@ -42,14 +42,14 @@ func (e *exerciseScreen) bindKeys() {
 				e.console.togglePause()
 			}
 		case fyne.KeyF1:
-			ui.ShowMessage(e.sh.win, e.sh.loc, e.sh.loc.T("keys.title"), e.sh.loc.T("keys.exercise"))
+			ui.ShowMessage(e.host.Window(), e.host.Loc(), e.host.Loc().T("keys.title"), e.host.Loc().T("keys.exercise"))
 		}
 	})
 }
 
 // unbindKeys takes the keys away when the screen goes.
-func (e *exerciseScreen) unbindKeys() {
-	c := e.sh.win.Canvas()
+func (e *Screen) unbindKeys() {
+	c := e.host.Window().Canvas()
 	for _, s := range append(append([]fyne.Shortcut(nil), nextTabKeys...), prevTabKeys...) {
 		c.RemoveShortcut(s)
 	}
@@ -57,7 +57,7 @@ func (e *exerciseScreen) unbindKeys() {
 }
 
 // stepTab selects the tab by steps to the right (or left), round.
-func (e *exerciseScreen) stepTab(by int) {
+func (e *Screen) stepTab(by int) {
 	if e.tabs == nil || len(e.tabs.Items) == 0 {
 		return
 	}

@@ -1,4 +1,4 @@
-package app
+package play
 
 import (
 	"testing"
@@ -7,7 +7,6 @@ import (
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
-	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
 
@@ -23,17 +22,10 @@ func meterValues(wm *ui.WorldMeters) map[string]string {
 // world.yaml: attention 0 and trust 50 to start; while the team is silent,
 // every 5 minutes attention +10 and trust -10 %.
 func TestMetersShowTheWorldAndFollowIt(t *testing.T) {
-	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
-	world := uitest.EngineEntry(t, "world.yaml")
-	sh := shellWith(t, st, clock, "", world)
-	run, err := exercise.Start(st, engine.Config{ScenarioID: world.ID, Source: world.Source, Teams: []string{"Alpha", "Bravo"},
-		Lang: "en", Speed: 1, Seed: 7}, world.Scenario.Title, "gui", clock, exercise.EachEvent)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sh.showExercise(run, nil)
-	ex := currentAs[*exerciseScreen](t, sh)
+	h := newHost(t)
+	run := startEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "world.yaml"), 7, "Alpha", "Bravo")
+	ex := showRun(h, Config{}, run)
 	tv := ex.teams[0]
 	if tv.meters == nil || len(tv.meters.Meters) != 2 {
 		t.Fatal("the team view shows no meters for world.yaml's two variables")
@@ -75,7 +67,7 @@ func TestMetersShowTheWorldAndFollowIt(t *testing.T) {
 	// A language switch keeps the history (the charts do not restart).
 	advance(5 * time.Minute)
 	advance(0)
-	sh.setLang(i18n.ZH)
+	h.setLang(i18n.ZH)
 	tv = ex.teams[0]
 	if pts := tv.meters.Meters[0].Points; len(pts) != 3 {
 		t.Errorf("after a language switch the chart has %d steps, want 3: %v", len(pts), pts)

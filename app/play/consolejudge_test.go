@@ -1,4 +1,4 @@
-package app
+package play
 
 import (
 	"strings"
@@ -17,13 +17,13 @@ import (
 // the dialog for Alpha; once saved, the card shows the computed score, an
 // arrow and the facilitator's, and Bravo's shows none.
 func TestTheConsoleShowsAnOverride(t *testing.T) {
-	sh, ex, clock := startVoices(t)
+	h, ex, clock := startVoices(t)
 	c := ex.console
-	advanceExercise(t, ex, clock, 2*time.Minute)
+	advance(t, ex, clock, 2*time.Minute)
 	chooseOption(t, ex.teams[0], "first", 1) // honest: empathy +2 → 83
 
 	test.Tap(c.overrideButtons["Alpha"])
-	dlg := tree.Dialog(t, sh.win)
+	dlg := tree.Dialog(t, h.win)
 	dims, values, reasons := tree.Find[*widget.Select](t, dlg), tree.Find[*widget.Entry](t, dlg), tree.Find[*ui.SendEntry](t, dlg)
 	if len(dims) != 1 || len(values) != 1 || len(reasons) != 1 {
 		t.Fatalf("the override dialog shows %d dimension lists, %d score fields, %d reasons", len(dims), len(values), len(reasons))
@@ -31,7 +31,7 @@ func TestTheConsoleShowsAnOverride(t *testing.T) {
 	dims[0].SetSelected("Empathy")
 	values[0].SetText("40")
 	reasons[0].SetText("The statement's tone was cold.")
-	test.Tap(tree.FindButton(t, dlg, sh.loc.T("judge.override_save")))
+	test.Tap(tree.FindButton(t, dlg, h.loc.T("judge.override_save")))
 	if got := c.scoreLabels["Alpha"].Text; !strings.Contains(got, "Empathy 83 → 40*") {
 		t.Errorf("Alpha's card scores: %q", got)
 	}
@@ -46,7 +46,7 @@ func TestTheConsoleShowsAnOverride(t *testing.T) {
 func TestTheConsoleShowsRatingsNotesAndInjects(t *testing.T) {
 	_, ex, clock := startVoices(t)
 	c := ex.console
-	advanceExercise(t, ex, clock, 6*time.Minute)
+	advance(t, ex, clock, 6*time.Minute)
 	chooseOption(t, ex.teams[0], "first", 1)
 	before := len(ex.teams[0].inboxItems)
 	for _, cmd := range []engine.Command{

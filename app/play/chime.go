@@ -1,4 +1,4 @@
-package app
+package play
 
 import (
 	"math"
@@ -43,8 +43,11 @@ func chimeSamples() []float32 {
 	return out
 }
 
-// playChime plays the chime once, in the background; it reports nothing:
-// a missing sound server only means no sound. Chimes do not overlap.
+// Chime plays the chime once, in the background; it reports nothing: a
+// missing sound server only means no sound. Chimes do not overlap. It is
+// what the app passes as Config.Chime.
+func Chime() { playChime() }
+
 var playChime = func() func() {
 	var mu sync.Mutex
 	playing := false

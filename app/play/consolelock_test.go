@@ -1,4 +1,4 @@
-package app
+package play
 
 import (
 	"strings"
@@ -54,28 +54,20 @@ func TestConsoleLockBacksOffAfterWrongPINs(t *testing.T) {
 }
 
 // TestTheConsoleLocksBehindItsPIN follows a facilitator on a shared
-// laptop: setup refuses a bad PIN beside its field, a good one starts the
-// exercise with the console open; showing a team's tab locks it, and only
-// the PIN opens it again (Space does not pause meanwhile); a resumed
-// exercise starts locked.
+// laptop: the exercise starts, as setup starts it with a PIN, with the
+// console open; showing a team's tab locks it, and only the PIN opens it
+// again (Space does not pause meanwhile); a resumed exercise starts
+// locked. (Setup's side, the PIN checked beside its field, is followed in
+// the app's tests.)
 func TestTheConsoleLocksBehindItsPIN(t *testing.T) {
 	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
-	sh := testShell(t, st, clock)
-	sh.showSetup(uitest.MiniEntry(t))
-	s := shownSetup(t, sh)
-	test.Type(s.pinEntry, "24a8")
-	test.Tap(s.startButton)
-	s = shownSetup(t, sh)
-	if !s.pinError.Visible() || !strings.Contains(s.pinError.Text, "4 to 8 digits") {
-		t.Fatalf("a bad PIN: the message beside the field is %q (shown %v)", s.pinError.Text, s.pinError.Visible())
-	}
-	s.pinEntry.SetText("2468")
-	if s.pinError.Visible() {
-		t.Error("the PIN message stays after the PIN is fixed")
-	}
-	test.Tap(s.startButton)
-	e := currentAs[*exerciseScreen](t, sh)
+	h := newHost(t)
+	run := uitest.StartMini(t, st, clock)
+	// What setup keeps of the PIN, and how it shows the exercise.
+	fyne.CurrentApp().Preferences().SetString(prefs.PIN(run.ID), prefs.HashPIN("2468"))
+	e := showRun(h, Config{}, run)
+	e.OpenConsole()
 	if e.lock == nil || e.lock.locked || e.lockButton == nil {
 		t.Fatal("the console is not open, with a Lock button, after setup")
 	}
@@ -93,7 +85,7 @@ func TestTheConsoleLocksBehindItsPIN(t *testing.T) {
 	}
 	var paused bool
 	e.run.Session.Read(func(st *engine.State) { paused = st.Paused })
-	e.sh.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeySpace})
+	e.host.Window().Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeySpace})
 	var after bool
 	e.run.Session.Read(func(st *engine.State) { after = st.Paused })
 	if after != paused {
@@ -116,10 +108,9 @@ func TestTheConsoleLocksBehindItsPIN(t *testing.T) {
 
 	// A resume, as after a restart: locked from the start, in Chinese too.
 	id := e.run.ID
-	sh.showHome()
-	sh.setLang(i18n.ZH)
-	sh.resumeExercise(id)
-	e = currentAs[*exerciseScreen](t, sh)
+	h.leave()
+	h.setLang(i18n.ZH)
+	e = resume(t, h, st, id, clock)
 	if e.lock == nil || !e.lock.locked || e.lockPanel == nil {
 		t.Fatal("a resumed exercise's console is not locked")
 	}
@@ -130,11 +121,8 @@ func TestTheConsoleLocksBehindItsPIN(t *testing.T) {
 
 // TestNoPINNoLock: without a PIN the console never locks.
 func TestNoPINNoLock(t *testing.T) {
-	st := uitest.OpenStore(t)
-	sh := testShell(t, st, engine.NewFakeClock())
-	sh.showSetup(uitest.MiniEntry(t))
-	test.Tap(shownSetup(t, sh).startButton)
-	e := currentAs[*exerciseScreen](t, sh)
+	_, e, _ := miniExercise(t)
+	e.OpenConsole()
 	e.tabs.SelectIndex(1)
 	e.tabs.SelectIndex(0)
 	if e.lock != nil || !tree.Holds(t, e.pages.Objects[0], e.console.root) {

@@ -1,4 +1,4 @@
-package app
+package play
 
 import (
 	"strings"
@@ -10,39 +10,6 @@ import (
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 )
-
-// startShared starts the mini scenario for Alpha and Bravo on one laptop
-// through the setup form, with auto-pause as given, and runs the clock.
-func startShared(t *testing.T, autoPause bool) (*shell, *exerciseScreen, *engine.FakeClock) {
-	t.Helper()
-	clock := engine.NewFakeClock()
-	sh := testShell(t, uitest.OpenStore(t), clock)
-	sh.showSetup(uitest.MiniEntry(t))
-	s := shownSetup(t, sh)
-	s.autoPauseCheck.SetChecked(autoPause)
-	test.Tap(s.startButton)
-	e := currentAs[*exerciseScreen](t, sh)
-	if err := e.run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
-		t.Fatal(err)
-	}
-	return sh, e, clock
-}
-
-// advance moves the exercise clock on by d, as the ticker would.
-func advance(t *testing.T, e *exerciseScreen, clock *engine.FakeClock, d time.Duration) {
-	t.Helper()
-	clock.Add(d)
-	if err := e.run.Session.Tick(); err != nil {
-		t.Fatal(err)
-	}
-	e.refresh()
-}
-
-func paused(e *exerciseScreen) bool {
-	var p bool
-	e.run.Session.Read(func(st *engine.State) { p = st.Paused })
-	return p
-}
 
 // TestTheStripListsEveryOpenDecision: with two teams on one laptop, the
 // strip above the tabs lists each team's open decision with its question
@@ -124,12 +91,9 @@ func TestNoAutoPauseUnlessChosen(t *testing.T) {
 // not; the console's switch silences it, and the choice is kept.
 func TestAChimeSoundsForADecisionOnAnotherTab(t *testing.T) {
 	clock := engine.NewFakeClock()
-	sh := testShell(t, uitest.OpenStore(t), clock)
+	h := newHost(t)
 	rings := 0
-	sh.deps.chime = func() { rings++ }
-	sh.showSetup(uitest.MiniEntry(t))
-	test.Tap(shownSetup(t, sh).startButton)
-	e := currentAs[*exerciseScreen](t, sh)
+	e := showRun(h, Config{Chime: func() { rings++ }}, uitest.StartMini(t, uitest.OpenStore(t), clock))
 	if err := e.run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package app
+package play
 
 import (
 	"fmt"
@@ -9,7 +9,6 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
-	"github.com/firebreak-drills/firebreak/internal/library"
 )
 
 // bigExercise stores a running exercise of the mini scenario for four teams
@@ -50,7 +49,7 @@ func bigExercise(b *testing.B, st *exercise.DB, n int) string {
 // Resuming a 10,000-event exercise: the worker reads and folds the log and
 // rebuilds the trend lines (exercise.ResumeWithLog, ui.HistoriesFrom) while
 // the window shows the loading screen; then the UI goroutine builds the
-// exercise screen. The sub-benchmarks time the two parts apart: only
+// exercise screen (as the shell's resume does, here in a test host). The sub-benchmarks time the two parts apart: only
 // "ui-goroutine" holds up frames, and it must stay well under 100 ms (a
 // frame gap a person notices); "worker" is how long the loading screen
 // shows.
@@ -80,22 +79,16 @@ func benchResume(b *testing.B, n int) {
 		}
 	})
 	b.Run("ui-goroutine", func(b *testing.B) {
-		e := uitest.MiniEntry(b)
-		sh := newShell(uitest.Window(b), i18n.EN, deps{
-			openStore:     func() (*exercise.DB, error) { return st, nil },
-			loadScenarios: func() ([]library.Entry, error) { return []library.Entry{e}, nil },
-			clock:         engine.NewFakeClock(),
-		})
-		sh.load()
-		defer sh.close()
+		h := &host{win: uitest.Window(b), loc: i18n.New(i18n.EN)}
+		defer h.leave()
 		for b.Loop() {
 			b.StopTimer()
-			run, h := resume()
+			run, hist := resume()
 			b.StartTimer()
-			sh.Show(ui.NewLoadingScreen(sh.Loc, "loading.resume"))
-			sh.showExerciseFrom(run, nil, h)
+			h.Show(ui.NewLoadingScreen(h.Loc, "loading.resume"))
+			h.Show(New(h, Config{}, run, nil, hist))
 			b.StopTimer()
-			sh.showHome()
+			h.leave()
 			_ = run.Flush()
 			b.StartTimer()
 		}

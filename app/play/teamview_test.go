@@ -1,4 +1,4 @@
-package app
+package play
 
 import (
 	"fmt"
@@ -23,7 +23,7 @@ func TestTeamChoosesAfterConfirming(t *testing.T) {
 	run := uitest.StartMini(t, uitest.OpenStore(t), clock)
 	var conn engine.Conn = run.Session // the view gets nothing else
 	tv := newTeamView(conn, "Alpha", win, i18n.New(i18n.EN))
-	t.Cleanup(tv.close)
+	t.Cleanup(tv.Close)
 	win.SetContent(tv.root)
 
 	if !tv.paused.Box.Visible() {
@@ -36,7 +36,7 @@ func TestTeamChoosesAfterConfirming(t *testing.T) {
 	if err := run.Session.Tick(); err != nil { // what the GUI's ticker does
 		t.Fatal(err)
 	}
-	tv.refresh()
+	tv.Refresh()
 
 	if tv.paused.Box.Visible() {
 		t.Error("PAUSED still shown while the clock runs")
@@ -92,11 +92,11 @@ func TestTeamChoosesAfterConfirming(t *testing.T) {
 	}
 
 	// The channel filter.
-	tv.setChannel("news")
+	tv.SetChannel("news")
 	if n := len(tv.inboxItems); n != 1 {
 		t.Errorf("news only: %d injects, want 1", n)
 	}
-	tv.setChannel("")
+	tv.SetChannel("")
 	if n := len(tv.inboxItems); n != 3 {
 		t.Errorf("all channels again: %d injects, want 3", n)
 	}
@@ -118,7 +118,7 @@ func TestTeamViewCancelDecidesNothing(t *testing.T) {
 	test.Tap(optionButton(t, tv, "first", 1))
 	clock.Add(10 * time.Minute)
 	_ = run.Session.Tick()
-	tv.refresh()
+	tv.Refresh()
 	if tv.confirm != nil {
 		t.Error("the confirmation stays up after the decision timed out")
 	}
@@ -133,7 +133,7 @@ func TestTeamViewRelayoutsWhenADecisionOpens(t *testing.T) {
 	tv, run, clock := miniTeamView(t, "Alpha")
 	before := tv.decisions.Size().Height
 	runClock(run, clock, 6*time.Minute)
-	tv.refresh()
+	tv.Refresh()
 	if tv.decisions.Size().Height <= before {
 		t.Errorf("the decisions section kept its height %g after a decision opened", before)
 	}
@@ -149,12 +149,12 @@ func TestEndingOutcomeWrapsAndKeepsTheWidth(t *testing.T) {
 	tv, run, clock := miniTeamView(t, "Alpha")
 	before := tv.root.MinSize().Width
 	runClock(run, clock, 5*time.Minute)
-	tv.refresh()
+	tv.Refresh()
 	test.Tap(optionButton(t, tv, "first", 0)) // good → calm → good-end after 10m
 	tv.confirm.Confirm()
 	clock.Add(11 * time.Minute)
 	_ = run.Session.Tick()
-	tv.refresh()
+	tv.Refresh()
 	if !tv.ending.Box.Visible() || tv.ending.Text.Text != "Your team has reached an ending" {
 		t.Fatalf("ending banner: visible %v, %q", tv.ending.Box.Visible(), tv.ending.Text.Text)
 	}
@@ -169,13 +169,13 @@ func TestEndingOutcomeWrapsAndKeepsTheWidth(t *testing.T) {
 
 // miniTeamView shows team's view of a new mini exercise (clock paused) in a
 // test window.
-func miniTeamView(t *testing.T, team string) (*teamView, *exercise.Running, *engine.FakeClock) {
+func miniTeamView(t *testing.T, team string) (*TeamView, *exercise.Running, *engine.FakeClock) {
 	t.Helper()
 	win := uitest.Window(t)
 	clock := engine.NewFakeClock()
 	run := uitest.StartMini(t, uitest.OpenStore(t), clock)
 	tv := newTeamView(run.Session, team, win, i18n.New(i18n.EN))
-	t.Cleanup(tv.close)
+	t.Cleanup(tv.Close)
 	win.SetContent(tv.root)
 	return tv, run, clock
 }
@@ -193,18 +193,18 @@ func TestANewDecisionScrollsToItsQuestion(t *testing.T) {
 	tv, run, clock := miniTeamView(t, "Alpha")
 	tv.win.Resize(fyne.NewSize(900, 400))
 	runClock(run, clock, 6*time.Minute)
-	tv.refresh()
+	tv.Refresh()
 	if err := run.Session.Send(engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: "first", Option: "bad"}); err != nil {
 		t.Fatal(err)
 	}
-	tv.refresh()
+	tv.Refresh()
 	tv.leftScroll.Offset.Y = 120 // reading the decisions taken
 	tv.leftScroll.Refresh()
 	clock.Add(3 * time.Minute) // storm: "second" opens 2 minutes in
 	if err := run.Session.Tick(); err != nil {
 		t.Fatal(err)
 	}
-	tv.refresh()
+	tv.Refresh()
 	if len(tv.optionButtons["second"]) == 0 {
 		t.Fatal("decision second did not open")
 	}
@@ -213,7 +213,7 @@ func TestANewDecisionScrollsToItsQuestion(t *testing.T) {
 	}
 	// A redraw with nothing new keeps the team's place.
 	tv.leftScroll.Offset.Y = 40
-	tv.refresh()
+	tv.Refresh()
 	if y := tv.leftScroll.Offset.Y; y == 0 {
 		t.Error("a redraw without a new decision scrolled to the top")
 	}
@@ -232,9 +232,9 @@ func TestInboxShowsTheNewestPageAndOlderOnRequest(t *testing.T) {
 		}
 	}
 	tv := newTeamView(run.Session, "Alpha", win, i18n.New(i18n.EN))
-	t.Cleanup(tv.close)
+	t.Cleanup(tv.Close)
 	win.SetContent(tv.root)
-	tv.refresh()
+	tv.Refresh()
 	if len(tv.inboxItems) != inboxPage {
 		t.Fatalf("the inbox shows %d cards of %d messages, want the newest %d", len(tv.inboxItems), total, inboxPage)
 	}

@@ -1,4 +1,4 @@
-package app
+package play
 
 import (
 	"fmt"
@@ -13,8 +13,6 @@ import (
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
-	"github.com/firebreak-drills/firebreak/internal/engine"
-	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/rubric"
 )
@@ -45,26 +43,6 @@ func TestRubricLines(t *testing.T) {
 	}
 }
 
-// startWorld starts world.yaml, whose decision "notify" (at 4 min) asks for
-// a press release with the facts "hotline" (400-123) and "date" (May 3).
-func startWorld(t *testing.T, lang string) (*shell, *exerciseScreen, *engine.FakeClock) {
-	t.Helper()
-	st := uitest.OpenStore(t)
-	clock := engine.NewFakeClock()
-	world := uitest.EngineEntry(t, "world.yaml")
-	sh := shellWith(t, st, clock, "", world)
-	run, err := exercise.Start(st, engine.Config{ScenarioID: world.ID, Source: world.Source, Teams: []string{"Alpha", "Bravo"},
-		Lang: lang, Speed: 1, Seed: 3}, world.Scenario.Title, "gui", clock, exercise.EachEvent)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sh.showExercise(run, nil)
-	ex := currentAs[*exerciseScreen](t, sh)
-	test.Tap(ex.console.pauseButton)
-	advanceExercise(t, ex, clock, 4*time.Minute+time.Second)
-	return sh, ex, clock
-}
-
 func labelTexts(ls []*ui.WrapLabel) []string {
 	var out []string
 	for _, l := range ls {
@@ -80,7 +58,7 @@ func TestRubricFeedbackOnAStatement(t *testing.T) {
 }
 
 func testRubricFeedbackOnAStatement(t *testing.T) {
-	sh, ex, _ := startWorld(t, "en")
+	h, ex, _ := startWorld(t, "en")
 	uiq := uitest.QueueUI(t) // the test's goroutine is the UI goroutine
 	sd := ex.teams[0].statements["notify"]
 	if sd == nil || sd.rubric == nil {
@@ -138,7 +116,7 @@ func testRubricFeedbackOnAStatement(t *testing.T) {
 
 	// Labels follow the UI language; the draft and its feedback survive the
 	// switch.
-	sh.setLang(i18n.ZH)
+	h.setLang(i18n.ZH)
 	sd = ex.teams[0].statements["notify"]
 	if sd.rubric.result == nil {
 		t.Fatal("the restored draft is not judged")
@@ -150,7 +128,7 @@ func testRubricFeedbackOnAStatement(t *testing.T) {
 	rv = sd.rubric
 	shown := rv.result
 	test.Type(sd.entry, "!")
-	sh.showHome()
+	h.leave()
 	uiq.Settle(judgeDelay)
 	if rv.result != shown {
 		t.Error("a text typed just before the view closed was judged after it closed")

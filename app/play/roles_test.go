@@ -1,4 +1,4 @@
-package app
+package play
 
 import (
 	"slices"
@@ -37,7 +37,7 @@ func TestInjectsSayWhoTheyAreFor(t *testing.T) {
 			t.Fatal(err)
 		}
 		tv := newTeamView(run.Session, "Alpha", win, i18n.New(lang))
-		t.Cleanup(tv.close)
+		t.Cleanup(tv.Close)
 		win.SetContent(tv.root)
 		if err := run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
 			t.Fatal(err)
@@ -46,7 +46,7 @@ func TestInjectsSayWhoTheyAreFor(t *testing.T) {
 		if err := run.Session.Tick(); err != nil {
 			t.Fatal(err)
 		}
-		tv.refresh()
+		tv.Refresh()
 		all := len(tv.lastInbox)
 		if all < 3 || tv.roleSelect == nil {
 			t.Fatalf("%s: %d injects delivered, role filter %v", lang, all, tv.roleSelect != nil)

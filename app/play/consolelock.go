@@ -1,4 +1,4 @@
-package app
+package play
 
 import (
 	"crypto/sha256"
@@ -87,8 +87,8 @@ type lockPanel struct {
 
 // consoleContent is the console tab's content: the console with a Lock
 // button when a PIN is set and it is open, the PIN form when it is locked.
-func (e *exerciseScreen) consoleContent() fyne.CanvasObject {
-	loc := e.sh.loc
+func (e *Screen) consoleContent() fyne.CanvasObject {
+	loc := e.host.Loc()
 	if e.lock == nil || !e.lock.locked {
 		return e.console.root
 	}
@@ -120,8 +120,8 @@ func (e *exerciseScreen) consoleContent() fyne.CanvasObject {
 // addConsoleTools puts the screen's switches in the console, under the
 // clock where there is room: the chime on or off, and the lock when a PIN
 // is set.
-func (e *exerciseScreen) addConsoleTools() {
-	loc := e.sh.loc
+func (e *Screen) addConsoleTools() {
+	loc := e.host.Loc()
 	e.soundCheck = widget.NewCheck(loc.T("console.sound"), func(on bool) {
 		if a := fyne.CurrentApp(); a != nil {
 			a.Preferences().SetBool(prefs.SoundOff, !on)
@@ -138,7 +138,7 @@ func (e *exerciseScreen) addConsoleTools() {
 }
 
 // lockConsole locks the console (when a PIN is set) and redraws its tab.
-func (e *exerciseScreen) lockConsole() {
+func (e *Screen) lockConsole() {
 	if e.lock == nil || e.lock.locked {
 		return
 	}
@@ -147,11 +147,11 @@ func (e *exerciseScreen) lockConsole() {
 }
 
 // tryUnlock checks the PIN typed in the lock panel.
-func (e *exerciseScreen) tryUnlock() {
+func (e *Screen) tryUnlock() {
 	if e.lock == nil || e.lockPanel == nil {
 		return
 	}
-	loc := e.sh.loc
+	loc := e.host.Loc()
 	ok, wait := e.lock.unlock(e.lockPanel.entry.Text)
 	switch {
 	case ok:
@@ -163,12 +163,12 @@ func (e *exerciseScreen) tryUnlock() {
 	}
 	e.showConsoleTab()
 	if !ok && e.lockPanel != nil {
-		e.sh.win.Canvas().Focus(e.lockPanel.entry)
+		e.host.Window().Canvas().Focus(e.lockPanel.entry)
 	}
 }
 
 // showConsoleTab puts the console's content, locked or not, in its tab.
-func (e *exerciseScreen) showConsoleTab() {
+func (e *Screen) showConsoleTab() {
 	if e.tabs == nil || len(e.tabs.Items) == 0 || e.console == nil {
 		return
 	}

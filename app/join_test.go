@@ -1,0 +1,188 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/lan"
+	"github.com/firebreak-drills/firebreak/internal/library"
+)
+
+// The join form says what is wrong beside each field and joins nothing.
+func TestJoinFormRefusesBadInput(t *testing.T) {
+	joins := 0
+	w := uitest.Window(t)
+	sh := newShell(w, i18n.EN, deps{
+		openStore:     func() (*exercise.DB, error) { return nil, errors.New("none") },
+		loadScenarios: func() ([]library.Entry, error) { return nil, nil },
+		clock:         engine.RealClock{},
+		join: func(context.Context, joinRequest) (remoteTeam, error) {
+			joins++
+			return nil, errors.New("must not be called")
+		},
+	})
+	sh.load()
+	t.Cleanup(sh.close)
+	storeSavedJoin(nil)
+	sh.showJoin()
+	j := currentAs[*joinScreen](t, sh)
+	cases := []struct {
+		name, addr, code, team    string
+		addrErr, codeErr, teamErr bool
+	}{
+		{"all empty", "", "", "", true, true, true},
+		{"port out of range", "10.0.0.2:70000", "K7M3QX", "Alpha", true, false, false},
+		{"code too short", "10.0.0.2", "K7M3Q", "Alpha", false, true, false},
+		{"code with a letter people misread", "10.0.0.2:4222", "K7M30X", "Alpha", false, true, false},
+		{"team name too long", "10.0.0.2:4222", "K7M3QX", strings.Repeat("Alpha", engine.MaxTeamNameLen), false, false, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			j.addressEntry.SetText(c.addr)
+			j.codeEntry.SetText(c.code)
+			j.teamEntry.SetText(c.team)
+			test.Tap(j.joinButton)
+			j = currentAs[*joinScreen](t, sh)
+			if (j.addrErr != "") != c.addrErr || (j.codeErr != "") != c.codeErr || (j.teamErr != "") != c.teamErr {
+				t.Errorf("errors: address %q, code %q, team %q", j.addrErr, j.codeErr, j.teamErr)
+			}
+		})
+	}
+	if joins != 0 {
+		t.Errorf("bad input reached the network %d times", joins)
+	}
+}
+
+func TestNormalizeAddressAndCode(t *testing.T) {
+	addrs := []struct{ in, want string }{
+		{"192.168.1.20:4222", "192.168.1.20:4222"},
+		{" 192.168.1.20 ", "192.168.1.20:4222"},
+		{"facilitator.local:5000", "facilitator.local:5000"},
+		{"[fd00::2]:4222", "[fd00::2]:4222"},
+		{"fd00::2", "[fd00::2]:4222"},
+		{"192.168.1.20:0", ""},
+		{"192.168.1.20:port", ""},
+		{"http://192.168.1.20", ""},
+		{"", ""},
+	}
+	for _, a := range addrs {
+		got, err := normalizeAddress(a.in)
+		if a.want == "" && err == nil || a.want != "" && got != a.want {
+			t.Errorf("normalizeAddress(%q) = %q, %v; want %q", a.in, got, err, a.want)
+		}
+	}
+	codes := []struct{ in, want string }{
+		{"K7M3QX", "K7M3QX"},
+		{"k7m 3qx", "K7M3QX"},
+		{"K7M-3QX", "K7M3QX"},
+		{"K7M\u30003QX", "K7M3QX"},
+		{"K7M3QXX", ""},
+		{"K7M3Q1", ""},
+	}
+	for _, c := range codes {
+		got, err := codeInput(c.in)
+		if c.want == "" && err == nil || c.want != "" && got != c.want {
+			t.Errorf("codeInput(%q) = %q, %v; want %q", c.in, got, err, c.want)
+		}
+	}
+	fp := strings.Repeat("ab", 32)
+	longs := []struct{ in, code, bundle string }{
+		{"k7m 3qx", "K7M3QX", ""},
+		{" K7M3QX-" + fp + " ", "K7M3QX", "K7M3QX-" + fp},
+		{"K7M3QX-" + strings.ToUpper(fp), "K7M3QX", "K7M3QX-" + fp},
+		{"K7M3QX-" + fp[:10], "", ""}, // a cut-off long code is not a code
+		{"K7M3Q1-" + fp, "", ""},      // nor one whose code part is wrong
+	}
+	for _, c := range longs {
+		code, bundle, err := codeOrBundle(c.in)
+		if c.code == "" && err == nil || c.code != "" && (code != c.code || bundle != c.bundle) {
+			t.Errorf("codeOrBundle(%q) = %q, %q, %v; want %q, %q", c.in, code, bundle, err, c.code, c.bundle)
+		}
+	}
+}
+
+// A team laptop on no network is told so in its language, not given the
+// discovery package's error.
+func TestJoinScreenSaysWhenOnNoNetwork(t *testing.T) {
+	w := uitest.Window(t)
+	sh := newShell(w, i18n.ZH, deps{
+		openStore:     func() (*exercise.DB, error) { return nil, errors.New("none") },
+		loadScenarios: func() ([]library.Entry, error) { return nil, nil },
+		clock:         engine.RealClock{},
+		browse: func(context.Context, time.Duration) ([]foundExercise, error) {
+			return nil, fmt.Errorf("%w (checked lo: loopback)", errNoNetwork)
+		},
+		join: func(context.Context, joinRequest) (remoteTeam, error) { return nil, errors.New("unused") },
+	})
+	sh.load()
+	t.Cleanup(sh.close)
+	storeSavedJoin(nil)
+	sh.showJoin()
+	text := tree.AllText(sh.body)
+	if !strings.Contains(text, "本电脑未连接任何网络") || strings.Contains(text, "loopback") {
+		t.Errorf("join screen on no network:\n%s", text)
+	}
+}
+
+// A team laptop restarted while the facilitator's laptop is away keeps
+// trying to rejoin by itself, every rejoinRetryDelay, until the user goes
+// elsewhere. It runs in a synctest bubble: the tries come as the test moves
+// the bubble's clock on.
+func TestRejoinKeepsTryingWhileTheHostIsAway(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
+		var tries []time.Duration
+		w := uitest.Window(t)
+		uiq := uitest.QueueUI(t) // the test's goroutine is the UI goroutine
+		storeSavedJoin(&savedJoin{Address: "192.168.1.20:4222", Bundle: "K7M3QX-" + strings.Repeat("ab", 32), Team: "Alpha"})
+		t.Cleanup(func() { storeSavedJoin(nil) })
+		sh := newShell(w, i18n.EN, deps{
+			openStore:     func() (*exercise.DB, error) { return nil, errors.New("a team laptop needs no database") },
+			loadScenarios: func() ([]library.Entry, error) { return nil, nil },
+			clock:         engine.RealClock{},
+			join: func(_ context.Context, req joinRequest) (remoteTeam, error) {
+				if req.Team != "Alpha" || req.Bundle == "" {
+					t.Errorf("rejoined with %+v", req)
+				}
+				tries = append(tries, time.Since(start))
+				return nil, lan.ErrNoHost
+			},
+		})
+		sh.load()
+		t.Cleanup(sh.close)
+		uiq.Pump()
+		j := currentAs[*joinScreen](t, sh)
+		if !strings.Contains(j.joinErr, "Trying again every few seconds") {
+			t.Errorf("a rejoin with the host away says %q", j.joinErr)
+		}
+		d := rejoinRetryDelay
+		uiq.Settle(d - time.Millisecond)
+		if !slices.Equal(tries, []time.Duration{0}) {
+			t.Fatalf("tries at %v before rejoinRetryDelay passed, want one at 0", tries)
+		}
+		uiq.Settle(time.Millisecond)
+		uiq.Settle(d)
+		if !slices.Equal(tries, []time.Duration{0, d, 2 * d}) {
+			t.Fatalf("tries at %v, want 0, %v and %v", tries, d, 2*d)
+		}
+		// The user goes back to the home screen: no more tries.
+		sh.showHome()
+		uiq.Settle(5 * d)
+		if len(tries) != 3 {
+			t.Errorf("tried again after the join screen closed: %v", tries)
+		}
+	})
+}

@@ -1,0 +1,218 @@
+package play
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/firebreak-drills/firebreak/app/prefs"
+	"github.com/firebreak-drills/firebreak/app/ui"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/library"
+)
+
+// host is a window showing one screen at a time, as the app's shell does,
+// that records where the exercise screen sends the user.
+type host struct {
+	win      fyne.Window
+	loc      *i18n.Localizer
+	current  ui.Screen
+	errs     []error  // ShowError's, in order
+	debriefs []string // ShowDebrief's exercise ids, in order
+}
+
+// newHost is a host in a test window (a test app in the app's theme), in
+// English; the screen shown is stopped when the test ends, as the shell
+// stops it when the window closes.
+func newHost(t *testing.T) *host {
+	h := &host{win: uitest.Window(t), loc: i18n.New(i18n.EN)}
+	t.Cleanup(func() {
+		if h.current != nil {
+			h.current.Stop()
+		}
+	})
+	return h
+}
+
+func (h *host) Window() fyne.Window { return h.win }
+
+func (h *host) Loc() *i18n.Localizer { return h.loc }
+
+func (h *host) Show(s ui.Screen) {
+	if h.current != nil && h.current != s {
+		h.current.Stop()
+	}
+	h.current = s
+	h.win.SetContent(s.Build())
+}
+
+func (h *host) Showing(s ui.Screen) bool { return h.current == s }
+
+// ShowError shows the error as the shell does, in a message, and keeps it.
+func (h *host) ShowError(err error) {
+	h.errs = append(h.errs, err)
+	ui.ShowMessage(h.win, h.loc, h.loc.T("common.error"), ui.ErrorText(h.loc, err))
+}
+
+// ShowDebrief leaves the exercise, as the shell does for the debrief.
+func (h *host) ShowDebrief(id string) {
+	h.debriefs = append(h.debriefs, id)
+	h.Show(&elsewhere{name: "debrief " + id})
+}
+
+// setLang switches the language and redraws, as the shell's language
+// buttons do.
+func (h *host) setLang(l i18n.Lang) {
+	h.loc = i18n.New(l)
+	if h.current != nil {
+		h.Show(h.current)
+	}
+}
+
+// leave shows another screen (the home screen, in the app).
+func (h *host) leave() { h.Show(&elsewhere{name: "home"}) }
+
+// elsewhere is a screen other than the exercise's.
+type elsewhere struct{ name string }
+
+func (s *elsewhere) Build() fyne.CanvasObject { return widget.NewLabel(s.name) }
+func (s *elsewhere) Stop()                    {}
+
+// showRun shows the exercise run on h, as the shell's showExercise does,
+// and returns its screen.
+func showRun(h *host, cfg Config, run *exercise.Running) *Screen {
+	e := New(h, cfg, run, nil, ui.WorldHistories{})
+	h.Show(e)
+	return e
+}
+
+// startEntry starts a scenario for the teams on st, in English at speed 1.
+func startEntry(t *testing.T, st *exercise.DB, clock engine.WallClock, e library.Entry, seed uint64, teams ...string) *exercise.Running {
+	t.Helper()
+	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: teams,
+		Lang: "en", Speed: 1, Seed: seed}, e.Scenario.Title, "gui", clock, exercise.EachEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return run
+}
+
+// resume is the shell's resume of the exercise id: the log read and folded,
+// the trend lines drawn from it, the screen shown.
+func resume(t *testing.T, h *host, st *exercise.DB, id string, clock engine.WallClock) *Screen {
+	t.Helper()
+	run, events, err := exercise.ResumeWithLog(st, id, clock, exercise.EachEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := New(h, Config{}, run, nil, ui.HistoriesFrom(events))
+	h.Show(e)
+	return e
+}
+
+// miniExercise shows the mini scenario's exercise for Alpha and Bravo on a
+// fake clock, paused at 0 as a new exercise is.
+func miniExercise(t *testing.T) (*host, *Screen, *engine.FakeClock) {
+	t.Helper()
+	clock := engine.NewFakeClock()
+	h := newHost(t)
+	return h, showRun(h, Config{}, uitest.StartMini(t, uitest.OpenStore(t), clock)), clock
+}
+
+// startShared starts the mini scenario for Alpha and Bravo on one laptop
+// as setup does (with auto-pause as given: setup keeps the choice in the
+// preferences), and runs the clock.
+func startShared(t *testing.T, autoPause bool) (*host, *Screen, *engine.FakeClock) {
+	t.Helper()
+	clock := engine.NewFakeClock()
+	h := newHost(t)
+	run := uitest.StartMini(t, uitest.OpenStore(t), clock)
+	if autoPause {
+		fyne.CurrentApp().Preferences().SetBool(prefs.AutoPause(run.ID), true)
+	}
+	e := showRun(h, Config{}, run)
+	e.OpenConsole()
+	if err := e.run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
+		t.Fatal(err)
+	}
+	return h, e, clock
+}
+
+// advance moves the exercise clock on by d, as the ticker would.
+func advance(t *testing.T, e *Screen, clock *engine.FakeClock, d time.Duration) {
+	t.Helper()
+	clock.Add(d)
+	if err := e.run.Session.Tick(); err != nil {
+		t.Fatal(err)
+	}
+	e.refresh()
+}
+
+func paused(e *Screen) bool {
+	var p bool
+	e.run.Session.Read(func(st *engine.State) { p = st.Paused })
+	return p
+}
+
+// startVoices starts voices.yaml (a feed, claims, promises, an objective)
+// for Alpha and Bravo, with the clock running.
+func startVoices(t *testing.T) (*host, *Screen, *engine.FakeClock) {
+	t.Helper()
+	clock := engine.NewFakeClock()
+	h := newHost(t)
+	ex := showRun(h, Config{}, startEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "voices.yaml"), 42, "Alpha", "Bravo"))
+	test.Tap(ex.console.pauseButton)
+	return h, ex, clock
+}
+
+// startWorld starts world.yaml, whose decision "notify" (at 4 min) asks for
+// a press release with the facts "hotline" (400-123) and "date" (May 3).
+func startWorld(t *testing.T, lang string) (*host, *Screen, *engine.FakeClock) {
+	t.Helper()
+	st := uitest.OpenStore(t)
+	clock := engine.NewFakeClock()
+	world := uitest.EngineEntry(t, "world.yaml")
+	run, err := exercise.Start(st, engine.Config{ScenarioID: world.ID, Source: world.Source, Teams: []string{"Alpha", "Bravo"},
+		Lang: lang, Speed: 1, Seed: 3}, world.Scenario.Title, "gui", clock, exercise.EachEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHost(t)
+	ex := showRun(h, Config{}, run)
+	test.Tap(ex.console.pauseButton)
+	advance(t, ex, clock, 4*time.Minute+time.Second)
+	return h, ex, clock
+}
+
+// chooseOption takes an option for a team through its view, confirming.
+func chooseOption(t *testing.T, tv *TeamView, decision string, option int) {
+	t.Helper()
+	test.Tap(optionButton(t, tv, decision, option))
+	if tv.confirm == nil {
+		t.Fatal("no confirmation")
+	}
+	tv.confirm.Confirm()
+}
+
+// optionButton is the button of a decision's option given by its place in
+// the scenario file: teams see options shuffled, so tests find the button
+// by the option's id.
+func optionButton(t *testing.T, tv *TeamView, decision string, fileIndex int) *ui.KeyButton {
+	t.Helper()
+	d := tv.scenario.Decision(decision)
+	if d == nil || fileIndex >= len(d.Options) {
+		t.Fatalf("decision %s has no option %d", decision, fileIndex)
+	}
+	i := slices.Index(tv.optionIDs[decision], d.Options[fileIndex].ID)
+	if i < 0 || i >= len(tv.optionButtons[decision]) {
+		t.Fatalf("decision %s shows no button for option %s (shows %v)", decision, d.Options[fileIndex].ID, tv.optionIDs[decision])
+	}
+	return tv.optionButtons[decision][i]
+}

@@ -1,0 +1,97 @@
+package play
+
+import (
+	"errors"
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
+	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+)
+
+// fakeAnnouncer records what the facilitator's laptop announced.
+type fakeAnnouncer struct {
+	got    []Announcement
+	closed int
+}
+
+func (f *fakeAnnouncer) advertise(a Announcement) (io.Closer, error) {
+	f.got = append(f.got, a)
+	return closerFunc(func() error { f.closed++; return nil }), nil
+}
+
+type closerFunc func() error
+
+func (c closerFunc) Close() error { return c() }
+
+// An exercise that cannot be announced (no network, say) is hosted all the
+// same, says so, and closes cleanly. (That the app's announcer fails so is
+// tested with it.)
+func TestHostingWhenTheAnnouncementFails(t *testing.T) {
+	st := uitest.OpenStore(t)
+	run := uitest.StartMini(t, st, engine.NewFakeClock())
+	dir := filepath.Join(t.TempDir(), "lan")
+	hs, err := StartHosting(run, dir, func(Announcement) (io.Closer, error) {
+		return nil, errors.New("discovery: an announcement needs an id")
+	}, t.Logf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hs.announce == nil || hs.adv != nil {
+		t.Errorf("announcement error %v, closer %v", hs.announce, hs.adv)
+	}
+	hs.Close(false)
+	hs.Close(false)
+}
+
+// A laptop that joins a network after the exercise started shows its new
+// address and announces the exercise there; one on no network says so.
+func TestHostingFollowsTheLaptopsAddresses(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.Window(t)
+	run := uitest.StartMini(t, st, engine.NewFakeClock())
+	ann := &fakeAnnouncer{}
+	hs, err := StartHosting(run, filepath.Join(t.TempDir(), "lan"), ann.advertise, t.Logf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hs.Close(false)
+	if hs.readdress() {
+		t.Error("addresses changed though the network did not")
+	}
+	// As when the exercise started before the laptop was on the Wi-Fi.
+	hs.addrs = []string{"127.0.0.1:1"}
+	loc := i18n.New(i18n.EN)
+	if !strings.Contains(tree.AllText(newJoinPanel(loc, hs, 1, func() {}).root), "This laptop is not on any network") {
+		t.Error("a laptop with only its loopback address does not say it is on no network")
+	}
+	if !hs.readdress() || len(ann.got) != 2 || ann.closed != 1 {
+		t.Errorf("after a change of address: announced %d times, closed %d", len(ann.got), ann.closed)
+	}
+	if strings.Contains(tree.AllText(newJoinPanel(loc, hs, 1, func() {}).root), "not on any network") != onlyLoopback(hs.addrs) {
+		t.Error("the panel's network warning does not follow the addresses")
+	}
+	cases := []struct {
+		addrs []string
+		want  bool
+	}{
+		{[]string{"127.0.0.1:4222"}, true},
+		{[]string{"127.0.0.1:4222", "192.168.1.20:4222"}, false},
+		{[]string{"10.0.0.2:4222"}, false},
+	}
+	for _, c := range cases {
+		if got := onlyLoopback(c.addrs); got != c.want {
+			t.Errorf("onlyLoopback(%v) = %v", c.addrs, got)
+		}
+	}
+}
+
+func TestFormatJoinCode(t *testing.T) {
+	if got := formatJoinCode("K7M3QX"); got != "K7M 3QX" {
+		t.Errorf("formatJoinCode = %q", got)
+	}
+}
