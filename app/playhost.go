@@ -20,8 +20,8 @@ func (h playHost) Loc() *i18n.Localizer { return h.sh.loc }
 // Show replaces the current screen (or redraws it when s is current).
 func (h playHost) Show(s ui.Screen) { h.sh.Show(s) }
 
-// Showing tells whether s is the current screen.
-func (h playHost) Showing(s ui.Screen) bool { return h.sh.current == s }
+// Current is the screen shown now.
+func (h playHost) Current() ui.Screen { return h.sh.current }
 
 // ShowError tells the user something went wrong.
 func (h playHost) ShowError(err error) { h.sh.showError(err) }

@@ -53,7 +53,7 @@ func (h *host) Show(s ui.Screen) {
 	h.win.SetContent(s.Build())
 }
 
-func (h *host) Showing(s ui.Screen) bool { return h.current == s }
+func (h *host) Current() ui.Screen { return h.current }
 
 // ShowError shows the error as the shell does, in a message, and keeps it.
 func (h *host) ShowError(err error) {

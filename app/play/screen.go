@@ -35,8 +35,9 @@ type Host interface {
 	// Show shows a screen (the exercise screen itself again, redrawn,
 	// when the laptop's addresses change).
 	Show(ui.Screen)
-	// Showing tells whether s is the screen shown now.
-	Showing(s ui.Screen) bool
+	// Current is the screen shown now: the exercise screen redraws itself
+	// (for new addresses) only while it is still shown.
+	Current() ui.Screen
 	// ShowError tells the user something went wrong, in the UI language.
 	ShowError(err error)
 	// ShowDebrief shows the debrief of the exercise id: where an exercise
@@ -397,7 +398,7 @@ func (e *Screen) readdress() {
 	if e.done || !e.hosting.readdress() {
 		return
 	}
-	if e.host.Showing(e) {
+	if e.host.Current() == e {
 		e.host.Show(e)
 	}
 }
