@@ -19,7 +19,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/join"
 	"github.com/firebreak-drills/firebreak/app/play"
+	"github.com/firebreak-drills/firebreak/app/prefs"
 	"github.com/firebreak-drills/firebreak/app/review"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
@@ -77,14 +79,14 @@ func hostShell(t *testing.T, st *exercise.DB, dbPath string, clock *engine.FakeC
 
 // teamShell is a team laptop's window: it joins for real over loopback;
 // browsing finds what found returns.
-func teamShell(t *testing.T, found []foundExercise) *shell {
+func teamShell(t *testing.T, found []join.Found) *shell {
 	t.Helper()
 	w := test.NewTempWindow(t, nil)
 	sh := newShell(w, i18n.EN, deps{
 		openStore:     func() (*exercise.DB, error) { return nil, errors.New("a team laptop needs no database") },
 		loadScenarios: func() ([]library.Entry, error) { return nil, nil },
 		clock:         engine.RealClock{},
-		browse: func(context.Context, time.Duration) ([]foundExercise, error) {
+		browse: func(context.Context, time.Duration) ([]join.Found, error) {
 			return found, nil
 		},
 		join: lanJoin,
@@ -126,8 +128,8 @@ func startHosted(t *testing.T) *hostedRig {
 	r.ui = uitest.QueueUI(t)
 	r.fac = hostShell(t, r.st, r.db, r.clock, r.ann)
 	r.ui.Pump()
-	storeSavedJoin(nil)
-	t.Cleanup(func() { storeSavedJoin(nil) })
+	forgetJoin()
+	t.Cleanup(forgetJoin)
 	r.fac.showSetup(r.mini)
 	s := shownSetup(t, r.fac)
 	if s.severalCheck == nil {
@@ -213,16 +215,17 @@ func (r *hostedRig) joinTyped(team, code string) *shell {
 	r.t.Helper()
 	// A laptop of its own: nothing saved from another laptop's join (the
 	// windows of a test share one app's preferences).
-	storeSavedJoin(nil)
+	forgetJoin()
 	sh := teamShell(r.t, nil)
 	r.ui.Pump()
 	sh.showJoin()
 	r.ui.Pump()
-	j := currentAs[*joinScreen](r.t, sh)
-	j.addressEntry.SetText("127.0.0.1:" + r.port())
-	j.codeEntry.SetText(code)
-	j.teamEntry.SetText(team)
-	test.Tap(j.joinButton)
+	currentAs[*join.Screen](r.t, sh)
+	f := joinFormIn(r.t, sh.body)
+	f.address.SetText("127.0.0.1:" + r.port())
+	f.code.SetText(code)
+	f.team.SetText(team)
+	test.Tap(tree.FindButton(r.t, sh.body, "Join"))
 	r.ui.Pump()
 	onTeamLaptop(r.t, sh, team)
 	return sh
@@ -245,6 +248,49 @@ func (r *hostedRig) endExercise(fac *shell) {
 	r.t.Helper()
 	test.Tap(tree.FindButton(r.t, fac.body, "End exercise early"))
 	test.Tap(tree.FindButton(r.t, tree.Dialog(r.t, fac.win), "End exercise"))
+}
+
+// forgetJoin forgets the exercise a team laptop joined (the windows of a
+// test share one app's preferences).
+func forgetJoin() { fyne.CurrentApp().Preferences().RemoveValue(prefs.Rejoin) }
+
+// keepJoin keeps s as the exercise a team laptop joined, as the laptop
+// keeps it.
+func keepJoin(t *testing.T, s join.Saved) {
+	t.Helper()
+	data, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fyne.CurrentApp().Preferences().SetString(prefs.Rejoin, string(data))
+}
+
+// joinForm is the join screen's form drawn in a window.
+type joinForm struct {
+	address, code *widget.Entry
+	team          *widget.SelectEntry
+}
+
+// joinFormIn finds the join form drawn in o: the address and code fields
+// by their placeholders, the team's field.
+func joinFormIn(t *testing.T, o fyne.CanvasObject) joinForm {
+	t.Helper()
+	var f joinForm
+	for _, e := range tree.Find[*widget.Entry](t, o) {
+		switch e.PlaceHolder {
+		case "192.168.1.20:4222":
+			f.address = e
+		case "K7M 3QX":
+			f.code = e
+		}
+	}
+	if teams := tree.Find[*widget.SelectEntry](t, o); len(teams) > 0 {
+		f.team = teams[0]
+	}
+	if f.address == nil || f.code == nil || f.team == nil {
+		t.Fatalf("no join form in:\n%s", tree.AllText(o))
+	}
+	return f
 }
 
 // drawnJoinPanel is what a join panel drawn in a window shows.
@@ -380,7 +426,7 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 
 	// The team laptop.
 	addr := "127.0.0.1:" + port
-	team := teamShell(t, []foundExercise{{ID: rig.id, Title: ann.got[0].Title, Teams: ann.got[0].Teams, Addrs: []string{addr}}})
+	team := teamShell(t, []join.Found{{ID: rig.id, Title: ann.got[0].Title, Teams: ann.got[0].Teams, Addrs: []string{addr}}})
 	uiq.Pump()
 	home := shownHome(t, team)
 	if home.joinButton == nil {
@@ -388,20 +434,25 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 	}
 	test.Tap(home.joinButton)
 	uiq.Pump()
-	j := currentAs[*joinScreen](t, team)
-	if len(j.foundButtons) != 1 {
-		t.Fatalf("join screen lists %d exercises, want 1", len(j.foundButtons))
+	currentAs[*join.Screen](t, team)
+	var found []*ui.KeyButton
+	for _, b := range tree.Find[*ui.KeyButton](t, team.body) {
+		if b.Text == "Choose" {
+			found = append(found, b)
+		}
 	}
-	test.Tap(j.foundButtons[0])
-	if j.addressEntry.Text != addr {
-		t.Errorf("choosing the exercise filled address %q, want %q", j.addressEntry.Text, addr)
+	if len(found) != 1 {
+		t.Fatalf("join screen lists %d exercises, want 1", len(found))
 	}
-	if !slices.Equal(j.teamOptions, []string{"Alpha", "Bravo"}) {
-		t.Errorf("team choices %q", j.teamOptions)
+	test.Tap(found[0])
+	// (That choosing it offers its teams is app/join's test.)
+	f := joinFormIn(t, team.body)
+	if f.address.Text != addr {
+		t.Errorf("choosing the exercise filled address %q, want %q", f.address.Text, addr)
 	}
-	j.codeEntry.SetText(strings.ToLower(code[:3]) + " " + strings.ToLower(code[3:]))
-	j.teamEntry.SetText("Alpha")
-	test.Tap(j.joinButton)
+	f.code.SetText(strings.ToLower(code[:3]) + " " + strings.ToLower(code[3:]))
+	f.team.SetText("Alpha")
+	test.Tap(tree.FindButton(t, team.body, "Join"))
 	uiq.Pump()
 	onTeamLaptop(t, team, "Alpha")
 	if saved, ok := loadSavedJoin(); !ok || saved.Team != "Alpha" || saved.Address != addr || !strings.HasPrefix(saved.Bundle, code+"-") {
@@ -520,13 +571,11 @@ func TestHostedExerciseResumesWhereTeamsKnowIt(t *testing.T) {
 	})
 	team2 := teamShell(t, nil)
 	uiq.Pump()
-	r := currentAs[*remoteScreen](t, team2)
-	if r.conn.Team() != "Bravo" {
-		t.Errorf("rejoined as %q", r.conn.Team())
-	}
+	onTeamLaptop(t, team2, "Bravo")
 	// Leaving on purpose: the join screen offers to rejoin, a restart
 	// does not rejoin by itself.
-	r.leave()
+	test.Tap(tree.FindButton(t, team2.body, "Leave the exercise"))
+	test.Tap(tree.FindButton(t, tree.Dialog(t, team2.win), "Yes"))
 	shownHome(t, team2)
 	team2.close()
 	team3 := teamShell(t, nil)
@@ -534,10 +583,14 @@ func TestHostedExerciseResumesWhereTeamsKnowIt(t *testing.T) {
 	shownHome(t, team3)
 	team3.showJoin()
 	uiq.Pump()
-	j3 := currentAs[*joinScreen](t, team3)
-	if j3.rejoin == nil || j3.rejoin.Team != "Bravo" || j3.joining {
-		t.Errorf("after leaving: rejoin offered %+v, joining %v", j3.rejoin, j3.joining)
+	currentAs[*join.Screen](t, team3)
+	text := tree.AllText(team3.body)
+	offered := strings.Contains(text, "This laptop was in an exercise (Mini) as team Bravo at ")
+	joining := strings.Contains(text, "Rejoining as ")
+	if !offered || joining {
+		t.Errorf("after leaving: rejoin offered %v, joining %v:\n%s", offered, joining, text)
 	}
+	tree.FindButton(t, team3.body, "Rejoin")
 }
 
 // A choice made while the facilitator's laptop is down, on a team laptop
@@ -583,9 +636,9 @@ func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
 	// TestRejoinKeepsTryingWhileTheHostIsAway).
 	team2 := teamShell(t, nil)
 	uiq.Pump()
-	j2 := currentAs[*joinScreen](t, team2)
-	if !strings.Contains(j2.joinErr, "Trying again every few seconds") {
-		t.Errorf("a rejoin with the host down says %q", j2.joinErr)
+	currentAs[*join.Screen](t, team2)
+	if text := tree.AllText(team2.body); !strings.Contains(text, "Trying again every few seconds") {
+		t.Errorf("a rejoin with the host down says:\n%s", text)
 	}
 	if !strings.Contains(tree.AllText(team2.body), "1 choice(s) made here have not reached the facilitator's laptop yet") {
 		t.Errorf("the join screen does not say a choice is still to be delivered:\n%s", tree.AllText(team2.body))
@@ -597,8 +650,7 @@ func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
 	rig.ui.Pump() // the resume finishes on the UI goroutine
 	currentAs[*play.Screen](t, fac2)
 	uiq.Eventually(t, "the team laptop rejoins by itself", func() bool {
-		_, ok := team2.current.(*remoteScreen)
-		return ok
+		return strings.Contains(tree.AllText(team2.body), "Team Alpha · facilitator's laptop at ")
 	})
 	// The resumed exercise comes back with its clock paused: the choice
 	// waits on the laptop (a paused clock holds choices) until the
@@ -623,10 +675,18 @@ func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
 	})
 	uiq.Eventually(t, "the pending choice is settled", func() bool { s, _ := loadSavedJoin(); return len(s.Pending) == 0 })
 	// The same choice once more, as a laptop that never heard the answer
-	// would send it: still one.
-	r2 := currentAs[*remoteScreen](t, team2)
-	r2.resend([]pendingChoice{pending})
-	uiq.Eventually(t, "the repeat is answered", func() bool { return !strings.Contains(deepText(t, team2.body), sendingLine) })
+	// would send it (it kept the choice, and sends it again when it
+	// rejoins): still one.
+	saved, _ = loadSavedJoin()
+	saved.Pending = []join.PendingChoice{pending}
+	keepJoin(t, saved)
+	team2.close()
+	team3 := teamShell(t, nil)
+	uiq.Eventually(t, "the repeat is answered", func() bool {
+		s, _ := loadSavedJoin()
+		return strings.Contains(tree.AllText(team3.body), "Team Alpha · facilitator's laptop at ") &&
+			!strings.Contains(deepText(t, team3.body), sendingLine) && len(s.Pending) == 0
+	})
 	if n, phase := rig.choices(); n != 1 || phase != "calm" {
 		t.Errorf("after sending the choice twice: %d choices, phase %q; want 1 and calm", n, phase)
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/firebreak-drills/firebreak/app/join"
 	"github.com/firebreak-drills/firebreak/app/play"
 	"github.com/firebreak-drills/firebreak/internal/discovery"
 	"github.com/firebreak-drills/firebreak/internal/lan"
@@ -26,21 +27,17 @@ func advertiseExercise(a play.Announcement) (io.Closer, error) {
 	return adv, nil
 }
 
-// errNoNetwork is what browsing says when this laptop is on no network
-// that can carry discovery.
-var errNoNetwork = errors.New("this laptop is on no network")
-
 // browseExercises lists the exercises announced on the local network that
 // this version can join.
-func browseExercises(ctx context.Context, wait time.Duration) ([]foundExercise, error) {
+func browseExercises(ctx context.Context, wait time.Duration) ([]join.Found, error) {
 	found, err := discovery.Browse(ctx, wait)
 	if errors.Is(err, discovery.ErrNoMulticast) {
-		return nil, fmt.Errorf("%w (%v)", errNoNetwork, err)
+		return nil, fmt.Errorf("%w (%v)", join.ErrNoNetwork, err)
 	}
 	if err != nil {
 		return nil, err
 	}
-	var out []foundExercise
+	var out []join.Found
 	for _, f := range found {
 		if f.Protocol != lan.Protocol {
 			continue
@@ -52,7 +49,7 @@ func browseExercises(ctx context.Context, wait time.Duration) ([]foundExercise, 
 		if f.TitleZH != "" {
 			title["zh"] = f.TitleZH
 		}
-		out = append(out, foundExercise{ID: f.ID, Title: title, Teams: f.Teams, Addrs: f.Addrs})
+		out = append(out, join.Found{ID: f.ID, Title: title, Teams: f.Teams, Addrs: f.Addrs})
 	}
 	return out, nil
 }
@@ -69,7 +66,7 @@ func (t lanTeam) Bundle() string { return t.bundle }
 // with the host (a password-authenticated exchange that gives the host's
 // certificate fingerprint without trusting the network); a rejoin uses the
 // bundle kept from the first join.
-func lanJoin(ctx context.Context, req joinRequest) (remoteTeam, error) {
+func lanJoin(ctx context.Context, req join.Request) (join.Conn, error) {
 	opts := lan.JoinOptions{Timeout: 10 * time.Second, Logf: hostLogf}
 	var b lan.Bundle
 	var err error

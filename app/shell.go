@@ -15,6 +15,7 @@ import (
 
 	"github.com/firebreak-drills/firebreak/app/branchmap"
 	"github.com/firebreak-drills/firebreak/app/home"
+	"github.com/firebreak-drills/firebreak/app/join"
 	"github.com/firebreak-drills/firebreak/app/play"
 	"github.com/firebreak-drills/firebreak/app/prefs"
 	"github.com/firebreak-drills/firebreak/app/review"
@@ -55,8 +56,8 @@ type deps struct {
 	lanDir    func(exerciseID string) string
 	hostLog   func(format string, args ...any)
 	advertise func(play.Announcement) (io.Closer, error)
-	browse    func(ctx context.Context, wait time.Duration) ([]foundExercise, error)
-	join      func(ctx context.Context, req joinRequest) (remoteTeam, error)
+	browse    func(ctx context.Context, wait time.Duration) ([]join.Found, error)
+	join      func(ctx context.Context, req join.Request) (join.Conn, error)
 }
 
 // screen is a page of the window (ui.Screen, where the screen packages
@@ -456,12 +457,10 @@ func (sh *shell) resumeExercise(id string) {
 // an exercise that has not ended (it was restarted, or the app closed), it
 // rejoins at once.
 func (sh *shell) showJoin() {
-	j := newJoinScreen(sh)
+	host := joinHost{sh}
+	j := join.New(host, host.config())
 	sh.Show(j)
-	j.browse()
-	if j.rejoin != nil && !j.rejoin.Left {
-		j.startRejoin()
-	}
+	j.Start()
 }
 
 func (sh *shell) showExercise(run *exercise.Running, hs *play.Hosting) {

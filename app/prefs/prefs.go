@@ -1,6 +1,7 @@
 // Package prefs names what the app keeps in Fyne's preferences per
-// exercise (console PIN, auto-pause, feed seen, sound) and the PIN rules,
-// so that setup, the exercise screen and the history agree on them.
+// exercise (console PIN, auto-pause, feed seen, sound; and a team laptop's
+// last join) and the PIN rules, so that setup, the exercise screen and the
+// history agree on them.
 package prefs
 
 import (
@@ -57,3 +58,7 @@ func PINSum(salt []byte, pin string) []byte {
 // seen, so the feed's unread count survives a language switch and a
 // resume (the log records what happened, not what was looked at).
 func FeedSeen(exerciseID string) string { return "feed_seen." + exerciseID }
+
+// Rejoin is the preference that keeps the exercise a team laptop joined
+// last (package join), so that it rejoins by itself after a restart.
+const Rejoin = "lan.rejoin"

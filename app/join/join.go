@@ -1,4 +1,11 @@
-package app
+// Package join is a team laptop's side of an exercise played on several
+// laptops: the join screen (exercises found on the local network, or an
+// address typed, then the join code and the team) and, once joined, the
+// team's view of the exercise across the network (play's TeamView) with
+// the connection's state. A laptop remembers what it joined, so that it
+// rejoins by itself after a restart and sends again the choices that had
+// not arrived.
+package join
 
 import (
 	"context"
@@ -17,33 +24,74 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/play"
+	"github.com/firebreak-drills/firebreak/app/prefs"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/lan"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
-// foundExercise is an exercise announced on the local network.
-type foundExercise struct {
+// Host is what the join screen and the team laptop's exercise need from
+// the window they are shown in.
+type Host interface {
+	// Window is the window the screens are drawn in: its title, focus and
+	// dialogs.
+	Window() fyne.Window
+	// Loc is the localizer of the language now shown.
+	Loc() *i18n.Localizer
+	// Show shows a screen, or redraws it when it is the one shown.
+	Show(ui.Screen)
+	// Current is the screen shown now: work that ends in the background
+	// (a search, a join) redraws its screen only while that is still shown.
+	Current() ui.Screen
+	// ShowHome shows the home screen: the way back from joining, and where
+	// a team goes when it leaves the exercise.
+	ShowHome()
+}
+
+// Config is how a team laptop searches and joins.
+type Config struct {
+	// TickEvery is the team view's clock refresh interval; zero starts no
+	// ticker (tests).
+	TickEvery time.Duration
+	// Background runs slow work (a search, a join) off the UI goroutine;
+	// nil runs it at once (tests).
+	Background func(func())
+	// Browse finds the exercises announced on the local network, waiting
+	// up to wait (nil: no search offered); it says ErrNoNetwork when this
+	// laptop is on no network.
+	Browse func(ctx context.Context, wait time.Duration) ([]Found, error)
+	// Join connects the laptop as a team, returning once the exercise (its
+	// scenario) has arrived (nil: this build cannot join).
+	Join func(ctx context.Context, req Request) (Conn, error)
+}
+
+// ErrNoNetwork is what Config.Browse says (wrapped) when this laptop is on
+// no network that can carry discovery; the join screen says so in words.
+var ErrNoNetwork = errors.New("this laptop is on no network")
+
+// Found is an exercise announced on the local network.
+type Found struct {
 	ID    string
 	Title scenario.Text
 	Teams []string
 	Addrs []string // host:port, best first
 }
 
-// joinRequest is what a team laptop joins with. Bundle, when set, is the
+// Request is what a team laptop joins with. Bundle, when set, is the
 // code with the host's certificate fingerprint from an earlier join (a
 // rejoin needs no pairing); otherwise Code is the code as typed.
-type joinRequest struct {
+type Request struct {
 	Address string
 	Code    string
 	Bundle  string
 	Team    string
 }
 
-// remoteTeam is a team laptop's connection to the facilitator's laptop
+// Conn is a team laptop's connection to the facilitator's laptop
 // (lan.Client and the code it joined with).
-type remoteTeam interface {
+type Conn interface {
 	engine.Conn
 	Team() string
 	Connected() bool
@@ -56,10 +104,10 @@ type remoteTeam interface {
 	Bundle() string
 }
 
-// savedJoin is the last exercise this laptop joined, kept in the app's
+// Saved is the last exercise this laptop joined, kept in the app's
 // preferences until the exercise ends or the team leaves, so that a
 // restarted laptop rejoins by itself.
-type savedJoin struct {
+type Saved struct {
 	Address string        `json:"address"`
 	Bundle  string        `json:"bundle"`
 	Team    string        `json:"team"`
@@ -70,43 +118,43 @@ type savedJoin struct {
 	// Pending are choices sent but not yet stored by the facilitator's
 	// laptop when the app stopped; a rejoin sends them again with the same
 	// ids, so each counts once.
-	Pending []pendingChoice `json:"pending,omitempty"`
+	Pending []PendingChoice `json:"pending,omitempty"`
 }
 
-// pendingChoice is a choice on its way, as kept in savedJoin.
-type pendingChoice struct {
+// PendingChoice is a choice on its way, as kept in Saved.
+type PendingChoice struct {
 	Ref      string `json:"ref"`
 	Decision string `json:"decision"`
 	Option   string `json:"option"`
 	Text     string `json:"text,omitempty"`
 }
 
-const savedJoinKey = "lan.rejoin"
-
-func loadSavedJoin() (savedJoin, bool) {
+// LoadSaved reads the exercise this laptop joined last; ok is false when
+// there is none (or it cannot be read).
+func LoadSaved() (s Saved, ok bool) {
 	a := fyne.CurrentApp()
 	if a == nil {
-		return savedJoin{}, false
+		return Saved{}, false
 	}
-	var s savedJoin
-	raw := a.Preferences().String(savedJoinKey)
+	raw := a.Preferences().String(prefs.Rejoin)
 	if raw == "" || json.Unmarshal([]byte(raw), &s) != nil || s.Address == "" || s.Bundle == "" || s.Team == "" {
-		return savedJoin{}, false
+		return Saved{}, false
 	}
 	return s, true
 }
 
-func storeSavedJoin(s *savedJoin) {
+// storeSaved keeps s as the exercise this laptop joined (nil: none).
+func storeSaved(s *Saved) {
 	a := fyne.CurrentApp()
 	if a == nil {
 		return
 	}
 	if s == nil {
-		a.Preferences().RemoveValue(savedJoinKey)
+		a.Preferences().RemoveValue(prefs.Rejoin)
 		return
 	}
 	data, _ := json.Marshal(s)
-	a.Preferences().SetString(savedJoinKey, string(data))
+	a.Preferences().SetString(prefs.Rejoin, string(data))
 }
 
 // normalizeAddress checks a typed address: host or host:port (the default
@@ -131,21 +179,22 @@ func normalizeAddress(s string) (string, error) {
 	return net.JoinHostPort(host, strconv.Itoa(p)), nil
 }
 
-// joinScreen is where a team laptop joins an exercise: exercises found on
-// the local network, or an address typed by hand, then the join code and
-// the team. What the user typed lives in the struct, not in the widgets, so
-// a language switch keeps it.
-type joinScreen struct {
-	sh *shell
+// Screen is where a team laptop joins an exercise: exercises found on the
+// local network, or an address typed by hand, then the join code and the
+// team. What the user typed lives in the struct, not in the widgets, so a
+// language switch keeps it.
+type Screen struct {
+	host Host
+	cfg  Config
 
 	address, code, team string
 	addrErr, codeErr    string
 	teamErr, joinErr    string
-	found               []foundExercise
+	found               []Found
 	browseErr           error
 	searching           bool
 	joining             bool
-	rejoin              *savedJoin // a rejoin in progress or offered
+	rejoin              *Saved // a rejoin in progress or offered
 	cancel              context.CancelFunc
 	retry               *ui.Debouncer // the next try of a rejoin that found no host
 	stopped             bool
@@ -160,16 +209,39 @@ type joinScreen struct {
 	status       *ui.WrapLabel
 }
 
-func newJoinScreen(sh *shell) *joinScreen {
-	j := &joinScreen{sh: sh, retry: ui.NewUIDebouncer(rejoinRetryDelay)}
-	if s, ok := loadSavedJoin(); ok {
+// New makes the join screen. When this laptop was in an exercise, the
+// form is filled with it and the screen offers to rejoin it.
+func New(host Host, cfg Config) *Screen {
+	j := &Screen{host: host, cfg: cfg, retry: ui.NewUIDebouncer(rejoinRetryDelay)}
+	if s, ok := LoadSaved(); ok {
 		j.rejoin = &s
 		j.address, j.team = s.Address, s.Team
 	}
 	return j
 }
 
-func (j *joinScreen) Stop() {
+// Start, once the screen is shown, looks for exercises on the local
+// network and, when the laptop was in an exercise it did not leave (it
+// was restarted, or the app closed), rejoins it at once.
+func (j *Screen) Start() {
+	j.browse()
+	if j.rejoin != nil && !j.rejoin.Left {
+		j.startRejoin()
+	}
+}
+
+// inBackground runs slow work through Config.Background, or at once when
+// there is none.
+func (j *Screen) inBackground(work func()) {
+	if run := j.cfg.Background; run != nil {
+		run(work)
+		return
+	}
+	work()
+}
+
+// Stop calls off a search, a join or a rejoin's next try.
+func (j *Screen) Stop() {
 	j.stopped = true
 	j.retry.Cancel()
 	if j.cancel != nil {
@@ -177,8 +249,9 @@ func (j *joinScreen) Stop() {
 	}
 }
 
-func (j *joinScreen) Build() fyne.CanvasObject {
-	loc := j.sh.loc
+// Build draws the screen in the window's language, with what was typed.
+func (j *Screen) Build() fyne.CanvasObject {
+	loc := j.host.Loc()
 	lang := loc.Lang().String()
 
 	// Found on the network.
@@ -187,7 +260,7 @@ func (j *joinScreen) Build() fyne.CanvasObject {
 	switch {
 	case j.searching:
 		foundBox.Add(container.NewHBox(widget.NewActivity(), ui.Muted(loc.T("lan.join.searching"))))
-	case errors.Is(j.browseErr, errNoNetwork):
+	case errors.Is(j.browseErr, ErrNoNetwork):
 		l := ui.Wrapped(loc.T("lan.join.no_network"))
 		l.Importance = widget.DangerImportance
 		foundBox.Add(l)
@@ -206,7 +279,7 @@ func (j *joinScreen) Build() fyne.CanvasObject {
 		foundBox.Add(ui.Panel(container.NewBorder(nil, nil, nil, container.NewCenter(b), container.NewVBox(title, detail))))
 	}
 	search := ui.NewIconButton(loc.T("lan.join.search"), theme.SearchIcon(), j.browse)
-	if j.searching || j.sh.deps.browse == nil {
+	if j.searching || j.cfg.Browse == nil {
 		search.Disable()
 	}
 
@@ -247,7 +320,7 @@ func (j *joinScreen) Build() fyne.CanvasObject {
 	)
 	j.joinButton = ui.NewIconButton(loc.T("lan.join.join"), theme.LoginIcon(), j.submit)
 	j.joinButton.Importance = widget.HighImportance
-	back := ui.NewIconButton(loc.T("common.back"), theme.NavigateBackIcon(), j.sh.showHome)
+	back := ui.NewIconButton(loc.T("common.back"), theme.NavigateBackIcon(), j.host.ShowHome)
 	j.status = ui.Wrapped(j.joinErr)
 	j.status.Importance = widget.DangerImportance
 	if j.joining {
@@ -271,9 +344,9 @@ func (j *joinScreen) Build() fyne.CanvasObject {
 	if j.rejoin != nil && !j.joining {
 		again := ui.NewIconButton(loc.T("lan.join.rejoin_button"), theme.ViewRefreshIcon(), j.startRejoin)
 		forget := ui.NewIconButton(loc.T("lan.join.forget"), theme.DeleteIcon(), func() {
-			storeSavedJoin(nil)
+			storeSaved(nil)
 			j.rejoin = nil
-			j.sh.Show(j)
+			j.host.Show(j)
 		})
 		offer := []fyne.CanvasObject{ui.Wrapped(loc.T("lan.join.rejoin_offer", "team", j.rejoin.Team, "title", j.rejoin.Title.Get(lang), "address", j.rejoin.Address))}
 		if n := len(j.rejoin.Pending); n > 0 {
@@ -289,31 +362,31 @@ func (j *joinScreen) Build() fyne.CanvasObject {
 }
 
 // browse looks for exercises on the local network for a few seconds.
-func (j *joinScreen) browse() {
-	if j.sh.deps.browse == nil || j.searching {
+func (j *Screen) browse() {
+	if j.cfg.Browse == nil || j.searching {
 		return
 	}
 	j.searching, j.browseErr = true, nil
-	if j.sh.current == j {
-		j.sh.Show(j)
+	if j.host.Current() == j {
+		j.host.Show(j)
 	}
-	browse := j.sh.deps.browse
-	j.sh.inBackground(func() {
+	browse := j.cfg.Browse
+	j.inBackground(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		found, err := browse(ctx, 2*time.Second)
 		ui.Do(func() {
 			j.searching = false
 			j.found, j.browseErr = found, err
-			if !j.stopped && j.sh.current == j {
-				j.sh.Show(j)
+			if !j.stopped && j.host.Current() == j {
+				j.host.Show(j)
 			}
 		})
 	})
 }
 
 // choose fills the address (and offers the teams) of an exercise found.
-func (j *joinScreen) choose(f foundExercise) {
+func (j *Screen) choose(f Found) {
 	if len(f.Addrs) > 0 {
 		j.address = f.Addrs[0]
 	}
@@ -321,16 +394,16 @@ func (j *joinScreen) choose(f foundExercise) {
 		j.team = ""
 	}
 	j.addrErr = ""
-	j.sh.Show(j)
-	j.sh.win.Canvas().Focus(j.codeEntry)
+	j.host.Show(j)
+	j.host.Window().Canvas().Focus(j.codeEntry)
 }
 
 // submit checks the form, each problem beside its field, and joins.
-func (j *joinScreen) submit() {
+func (j *Screen) submit() {
 	if j.joining {
 		return
 	}
-	loc := j.sh.loc
+	loc := j.host.Loc()
 	j.addrErr, j.codeErr, j.teamErr, j.joinErr = "", "", "", ""
 	addr, err := normalizeAddress(j.address)
 	if err != nil {
@@ -353,7 +426,7 @@ func (j *joinScreen) submit() {
 		j.teamErr = loc.T("lan.join.error.team", "error", engine.ValidateTeams([]string{team}).Error())
 	}
 	if j.addrErr != "" || j.codeErr != "" || j.teamErr != "" {
-		j.sh.Show(j)
+		j.host.Show(j)
 		return
 	}
 	j.address, j.team = addr, team
@@ -361,7 +434,7 @@ func (j *joinScreen) submit() {
 		j.code = code
 	}
 	j.rejoin = nil
-	j.connect(joinRequest{Address: addr, Code: code, Bundle: bundle, Team: team})
+	j.connect(Request{Address: addr, Code: code, Bundle: bundle, Team: team})
 }
 
 // codeOrBundle reads the code field: the 6-character code as people type
@@ -379,30 +452,30 @@ func codeOrBundle(s string) (code, bundle string, err error) {
 }
 
 // startRejoin joins again with what the laptop joined with last time.
-func (j *joinScreen) startRejoin() {
+func (j *Screen) startRejoin() {
 	if j.rejoin == nil || j.joining {
 		return
 	}
 	r := *j.rejoin
-	j.connect(joinRequest{Address: r.Address, Bundle: r.Bundle, Team: r.Team})
+	j.connect(Request{Address: r.Address, Bundle: r.Bundle, Team: r.Team})
 }
 
 // connect joins in the background and moves to the team's view.
-func (j *joinScreen) connect(req joinRequest) {
-	if j.sh.deps.join == nil {
+func (j *Screen) connect(req Request) {
+	if j.cfg.Join == nil {
 		return
 	}
 	j.joining = true
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	j.cancel = cancel
-	j.sh.Show(j)
-	join := j.sh.deps.join
-	j.sh.inBackground(func() {
+	j.host.Show(j)
+	join := j.cfg.Join
+	j.inBackground(func() {
 		defer cancel()
 		conn, err := join(ctx, req)
 		ui.Do(func() {
 			j.joining = false
-			if j.stopped || j.sh.current != j {
+			if j.stopped || j.host.Current() != j {
 				// The user went elsewhere meanwhile: do not keep a
 				// connection nobody sees.
 				if conn != nil {
@@ -411,28 +484,28 @@ func (j *joinScreen) connect(req joinRequest) {
 				return
 			}
 			if err != nil {
-				j.joinErr = joinErrorText(j.sh, err)
+				j.joinErr = joinErrorText(j.host.Loc(), err)
 				if req.Bundle != "" && j.rejoin != nil && !j.rejoin.Left && transientJoinError(err) {
 					// Rejoining after a restart, and the facilitator's
 					// laptop is not there (yet): keep trying by itself.
-					j.joinErr = j.sh.loc.T("lan.join.retrying", "error", j.joinErr)
+					j.joinErr = j.host.Loc().T("lan.join.retrying", "error", j.joinErr)
 					j.retryLater()
 				}
-				j.sh.Show(j)
+				j.host.Show(j)
 				return
 			}
 			var title scenario.Text // the join waited for the scenario: it is there
 			conn.Read(func(st *engine.State) { title = st.Scenario.Title })
-			saved := savedJoin{Address: req.Address, Bundle: conn.Bundle(), Team: conn.Team(), Title: title}
+			saved := Saved{Address: req.Address, Bundle: conn.Bundle(), Team: conn.Team(), Title: title}
 			// Choices still on their way belong to the exercise and the
 			// team, wherever the host is now (its address may have changed).
-			if old, ok := loadSavedJoin(); ok && old.Bundle == saved.Bundle && old.Team == saved.Team {
+			if old, ok := LoadSaved(); ok && old.Bundle == saved.Bundle && old.Team == saved.Team {
 				saved.Pending = old.Pending
 			}
 			pending := saved.Pending
-			storeSavedJoin(&saved)
-			r := newRemoteScreen(j.sh, conn, req.Address)
-			j.sh.Show(r)
+			storeSaved(&saved)
+			r := newRemoteScreen(j.host, j.cfg, conn, req.Address)
+			j.host.Show(r)
 			r.resend(pending)
 		})
 	})
@@ -444,9 +517,9 @@ const rejoinRetryDelay = 3 * time.Second
 
 // retryLater tries the rejoin again in a while, unless the user has gone
 // elsewhere, typed a join of their own, or forgotten the exercise.
-func (j *joinScreen) retryLater() {
+func (j *Screen) retryLater() {
 	j.retry.Call(func() {
-		if j.stopped || j.sh.current != j || j.rejoin == nil || j.rejoin.Left {
+		if j.stopped || j.host.Current() != j || j.rejoin == nil || j.rejoin.Left {
 			return
 		}
 		j.startRejoin()
@@ -461,8 +534,7 @@ func transientJoinError(err error) bool {
 }
 
 // joinErrorText says in the UI language why a join failed.
-func joinErrorText(sh *shell, err error) string {
-	loc := sh.loc
+func joinErrorText(loc *i18n.Localizer, err error) string {
 	switch {
 	case errors.Is(err, lan.ErrRefused):
 		return loc.T("lan.join.error.refused")
@@ -481,8 +553,8 @@ func joinErrorText(sh *shell, err error) string {
 // remoteScreen is a team laptop during an exercise: the team's view over
 // the network, with the connection's state above it.
 type remoteScreen struct {
-	sh      *shell
-	conn    remoteTeam
+	host    Host
+	conn    Conn
 	address string
 
 	tv       *play.TeamView
@@ -498,8 +570,8 @@ type remoteScreen struct {
 	leaveBtn *ui.KeyButton
 }
 
-func newRemoteScreen(sh *shell, conn remoteTeam, address string) *remoteScreen {
-	r := &remoteScreen{sh: sh, conn: conn, address: address, history: &ui.WorldHistory{}, quit: make(chan struct{}),
+func newRemoteScreen(host Host, cfg Config, conn Conn, address string) *remoteScreen {
+	r := &remoteScreen{host: host, conn: conn, address: address, history: &ui.WorldHistory{}, quit: make(chan struct{}),
 		sending: map[string]bool{}}
 	go func() {
 		select {
@@ -516,14 +588,14 @@ func newRemoteScreen(sh *shell, conn remoteTeam, address string) *remoteScreen {
 		case <-r.quit:
 		}
 	}()
-	if sh.deps.tickEvery > 0 {
-		r.ticker = ui.StartClockTicker(sh.deps.tickEvery, func() { ui.Do(r.refresh) })
+	if cfg.TickEvery > 0 {
+		r.ticker = ui.StartClockTicker(cfg.TickEvery, func() { ui.Do(r.refresh) })
 	}
 	return r
 }
 
 func (r *remoteScreen) Build() fyne.CanvasObject {
-	loc := r.sh.loc
+	loc := r.host.Loc()
 	var channel string
 	var drafts map[string]string
 	if r.tv != nil {
@@ -532,7 +604,7 @@ func (r *remoteScreen) Build() fyne.CanvasObject {
 	}
 	// sending is shared with the views before a language switch: a choice
 	// on its way keeps its decision's buttons disabled in the new view too.
-	r.tv = play.NewRemoteTeamView(r.conn, r.conn.Team(), r.sh.win, loc, r.history,
+	r.tv = play.NewRemoteTeamView(r.conn, r.conn.Team(), r.host.Window(), loc, r.history,
 		play.Remote{Sending: r.sending, Pending: r.notePending})
 	r.tv.SetChannel(channel)
 	r.tv.RestoreDrafts(drafts)
@@ -542,7 +614,7 @@ func (r *remoteScreen) Build() fyne.CanvasObject {
 			title = st.Scenario.Title.Get(loc.Lang().String())
 		}
 	})
-	r.sh.win.SetTitle(loc.T("app.window_title", "scenario", title))
+	r.host.Window().SetTitle(loc.T("app.window_title", "scenario", title))
 	r.lost = ui.NewBanner(loc.T("lan.team.lost"), theme.Color(theme.ColorNameError))
 	r.over = ui.NewBanner(loc.T("lan.team.over"), theme.Color(theme.ColorNamePrimary))
 	r.leaveBtn = ui.NewIconButton(loc.T("lan.team.leave"), theme.LogoutIcon(), r.askLeave)
@@ -566,15 +638,15 @@ func (r *remoteScreen) refresh() {
 // notePending keeps the choices on their way in the saved join, so that a
 // laptop closed before they arrived sends them again when it rejoins.
 func (r *remoteScreen) notePending(cmd engine.Command, done bool) {
-	s, ok := loadSavedJoin()
+	s, ok := LoadSaved()
 	if !ok {
 		return
 	}
-	s.Pending = slices.DeleteFunc(s.Pending, func(p pendingChoice) bool { return p.Ref == cmd.Ref })
+	s.Pending = slices.DeleteFunc(s.Pending, func(p PendingChoice) bool { return p.Ref == cmd.Ref })
 	if !done {
-		s.Pending = append(s.Pending, pendingChoice{Ref: cmd.Ref, Decision: cmd.Decision, Option: cmd.Option, Text: cmd.Text})
+		s.Pending = append(s.Pending, PendingChoice{Ref: cmd.Ref, Decision: cmd.Decision, Option: cmd.Option, Text: cmd.Text})
 	}
-	storeSavedJoin(&s)
+	storeSaved(&s)
 	if done && r.tv != nil && !r.stopped {
 		// The choice may have been sent from a view a language switch
 		// has replaced: redraw the one showing.
@@ -585,7 +657,7 @@ func (r *remoteScreen) notePending(cmd engine.Command, done bool) {
 
 // resend sends again the choices a previous run of the app left on their
 // way, with their ids: the facilitator's laptop applies each once.
-func (r *remoteScreen) resend(pending []pendingChoice) {
+func (r *remoteScreen) resend(pending []PendingChoice) {
 	for _, p := range pending {
 		r.tv.Resend(engine.Command{Kind: engine.CmdChoose, Team: r.conn.Team(), Decision: p.Decision, Option: p.Option, Text: p.Text, Ref: p.Ref})
 	}
@@ -594,7 +666,7 @@ func (r *remoteScreen) resend(pending []pendingChoice) {
 func (r *remoteScreen) onEnded() {
 	r.ended = true
 	// The exercise is over: nothing to rejoin after a restart.
-	storeSavedJoin(nil)
+	storeSaved(nil)
 	r.refresh()
 }
 
@@ -608,32 +680,32 @@ func (r *remoteScreen) onGone() {
 	if err == nil {
 		err = errors.New("closed")
 	}
-	ui.ShowMessage(r.sh.win, r.sh.loc, r.sh.loc.T("common.error"), r.sh.loc.T("lan.team.gone", "error", err.Error()))
+	ui.ShowMessage(r.host.Window(), r.host.Loc(), r.host.Loc().T("common.error"), r.host.Loc().T("lan.team.gone", "error", err.Error()))
 }
 
 // askLeave confirms before a team walks out of a running exercise: the
 // laptop stops receiving injects (it can rejoin from the home screen).
 func (r *remoteScreen) askLeave() {
 	if r.ended {
-		r.sh.showHome()
+		r.host.ShowHome()
 		return
 	}
-	loc := r.sh.loc
+	loc := r.host.Loc()
 	dialog.ShowConfirm(loc.T("lan.team.leave"), loc.T("lan.team.leave_confirm"), func(ok bool) {
 		if ok {
 			r.leave()
 		}
-	}, r.sh.win)
+	}, r.host.Window())
 }
 
 // leave disconnects on purpose and goes home; the join screen still offers
 // to rejoin.
 func (r *remoteScreen) leave() {
-	if s, ok := loadSavedJoin(); ok && !r.ended {
+	if s, ok := LoadSaved(); ok && !r.ended {
 		s.Left = true
-		storeSavedJoin(&s)
+		storeSaved(&s)
 	}
-	r.sh.showHome()
+	r.host.ShowHome()
 }
 
 func (r *remoteScreen) Stop() {

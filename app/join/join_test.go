@@ -1,4 +1,4 @@
-package app
+package join
 
 import (
 	"context"
@@ -15,30 +15,20 @@ import (
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
-	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/lan"
-	"github.com/firebreak-drills/firebreak/internal/library"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
 // The join form says what is wrong beside each field and joins nothing.
 func TestJoinFormRefusesBadInput(t *testing.T) {
 	joins := 0
-	w := uitest.Window(t)
-	sh := newShell(w, i18n.EN, deps{
-		openStore:     func() (*exercise.DB, error) { return nil, errors.New("none") },
-		loadScenarios: func() ([]library.Entry, error) { return nil, nil },
-		clock:         engine.RealClock{},
-		join: func(context.Context, joinRequest) (remoteTeam, error) {
-			joins++
-			return nil, errors.New("must not be called")
-		},
-	})
-	sh.load()
-	t.Cleanup(sh.close)
-	storeSavedJoin(nil)
-	sh.showJoin()
-	j := currentAs[*joinScreen](t, sh)
+	h := newHost(t, i18n.EN)
+	storeSaved(nil)
+	j := h.open(Config{Join: func(context.Context, Request) (Conn, error) {
+		joins++
+		return nil, errors.New("must not be called")
+	}})
 	cases := []struct {
 		name, addr, code, team    string
 		addrErr, codeErr, teamErr bool
@@ -55,7 +45,7 @@ func TestJoinFormRefusesBadInput(t *testing.T) {
 			j.codeEntry.SetText(c.code)
 			j.teamEntry.SetText(c.team)
 			test.Tap(j.joinButton)
-			j = currentAs[*joinScreen](t, sh)
+			j = currentAs(t, h)
 			if (j.addrErr != "") != c.addrErr || (j.codeErr != "") != c.codeErr || (j.teamErr != "") != c.teamErr {
 				t.Errorf("errors: address %q, code %q, team %q", j.addrErr, j.codeErr, j.teamErr)
 			}
@@ -117,23 +107,39 @@ func TestNormalizeAddressAndCode(t *testing.T) {
 // A team laptop on no network is told so in its language, not given the
 // discovery package's error.
 func TestJoinScreenSaysWhenOnNoNetwork(t *testing.T) {
-	w := uitest.Window(t)
-	sh := newShell(w, i18n.ZH, deps{
-		openStore:     func() (*exercise.DB, error) { return nil, errors.New("none") },
-		loadScenarios: func() ([]library.Entry, error) { return nil, nil },
-		clock:         engine.RealClock{},
-		browse: func(context.Context, time.Duration) ([]foundExercise, error) {
-			return nil, fmt.Errorf("%w (checked lo: loopback)", errNoNetwork)
+	h := newHost(t, i18n.ZH)
+	storeSaved(nil)
+	h.open(Config{
+		Browse: func(context.Context, time.Duration) ([]Found, error) {
+			return nil, fmt.Errorf("%w (checked lo: loopback)", ErrNoNetwork)
 		},
-		join: func(context.Context, joinRequest) (remoteTeam, error) { return nil, errors.New("unused") },
+		Join: func(context.Context, Request) (Conn, error) { return nil, errors.New("unused") },
 	})
-	sh.load()
-	t.Cleanup(sh.close)
-	storeSavedJoin(nil)
-	sh.showJoin()
-	text := tree.AllText(sh.body)
+	text := tree.AllText(h.win.Content())
 	if !strings.Contains(text, "本电脑未连接任何网络") || strings.Contains(text, "loopback") {
 		t.Errorf("join screen on no network:\n%s", text)
+	}
+}
+
+// Choosing an exercise found on the network fills its address and offers
+// its teams.
+func TestChoosingAFoundExerciseOffersItsTeams(t *testing.T) {
+	h := newHost(t, i18n.EN)
+	storeSaved(nil)
+	found := Found{ID: "x1", Title: scenario.Text{"en": "Mini"}, Teams: []string{"Alpha", "Bravo"}, Addrs: []string{"192.168.1.20:4222", "10.0.0.2:4222"}}
+	j := h.open(Config{
+		Browse: func(context.Context, time.Duration) ([]Found, error) { return []Found{found}, nil },
+		Join:   func(context.Context, Request) (Conn, error) { return nil, errors.New("unused") },
+	})
+	if len(j.foundButtons) != 1 {
+		t.Fatalf("join screen lists %d exercises, want 1", len(j.foundButtons))
+	}
+	test.Tap(j.foundButtons[0])
+	if j.addressEntry.Text != "192.168.1.20:4222" {
+		t.Errorf("choosing the exercise filled address %q, want its first", j.addressEntry.Text)
+	}
+	if !slices.Equal(j.teamOptions, []string{"Alpha", "Bravo"}) {
+		t.Errorf("team choices %q", j.teamOptions)
 	}
 }
 
@@ -145,26 +151,21 @@ func TestRejoinKeepsTryingWhileTheHostIsAway(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()
 		var tries []time.Duration
-		w := uitest.Window(t)
+		h := newHost(t, i18n.EN)
 		uiq := uitest.QueueUI(t) // the test's goroutine is the UI goroutine
-		storeSavedJoin(&savedJoin{Address: "192.168.1.20:4222", Bundle: "K7M3QX-" + strings.Repeat("ab", 32), Team: "Alpha"})
-		t.Cleanup(func() { storeSavedJoin(nil) })
-		sh := newShell(w, i18n.EN, deps{
-			openStore:     func() (*exercise.DB, error) { return nil, errors.New("a team laptop needs no database") },
-			loadScenarios: func() ([]library.Entry, error) { return nil, nil },
-			clock:         engine.RealClock{},
-			join: func(_ context.Context, req joinRequest) (remoteTeam, error) {
-				if req.Team != "Alpha" || req.Bundle == "" {
-					t.Errorf("rejoined with %+v", req)
-				}
-				tries = append(tries, time.Since(start))
-				return nil, lan.ErrNoHost
-			},
-		})
-		sh.load()
-		t.Cleanup(sh.close)
+		storeSaved(&Saved{Address: "192.168.1.20:4222", Bundle: "K7M3QX-" + strings.Repeat("ab", 32), Team: "Alpha"})
+		t.Cleanup(func() { storeSaved(nil) })
+		// As the window does when it starts on a laptop that was in an
+		// exercise it did not leave.
+		h.open(Config{Join: func(_ context.Context, req Request) (Conn, error) {
+			if req.Team != "Alpha" || req.Bundle == "" {
+				t.Errorf("rejoined with %+v", req)
+			}
+			tries = append(tries, time.Since(start))
+			return nil, lan.ErrNoHost
+		}})
 		uiq.Pump()
-		j := currentAs[*joinScreen](t, sh)
+		j := currentAs(t, h)
 		if !strings.Contains(j.joinErr, "Trying again every few seconds") {
 			t.Errorf("a rejoin with the host away says %q", j.joinErr)
 		}
@@ -179,7 +180,7 @@ func TestRejoinKeepsTryingWhileTheHostIsAway(t *testing.T) {
 			t.Fatalf("tries at %v, want 0, %v and %v", tries, d, 2*d)
 		}
 		// The user goes back to the home screen: no more tries.
-		sh.showHome()
+		h.ShowHome()
 		uiq.Settle(5 * d)
 		if len(tries) != 3 {
 			t.Errorf("tried again after the join screen closed: %v", tries)
