@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/play"
 	"github.com/firebreak-drills/firebreak/app/prefs"
@@ -112,10 +111,7 @@ func TestResumeKeepsTheWorldTrendLines(t *testing.T) {
 	// the console; at 7:00 they show the exercise from its start.
 	liability := func(team string) []ui.Point {
 		t.Helper()
-		for _, c := range tree.Find[*fyne.Container](t, sh.body) {
-			if !slices.ContainsFunc(c.Objects, func(o fyne.CanvasObject) bool { return isLabel(o, team) }) {
-				continue
-			}
+		for _, c := range tree.Around(t, sh.body, team) {
 			for _, m := range findAll(t, c, (&ui.WorldMeters{}).Meters) {
 				if m.Label == "Legal liability" {
 					return m.Points
@@ -335,10 +331,4 @@ func TestStatementReachesTheDebrief(t *testing.T) {
 	if got, want := facts(cards["Bravo"]), []string{"Hotline number — missing", "Date of the leak — missing"}; !slices.Equal(got, want) {
 		t.Errorf("Bravo's facts = %q, want %q", got, want)
 	}
-}
-
-// isLabel tells whether o is a label reading text.
-func isLabel(o fyne.CanvasObject, text string) bool {
-	l, ok := o.(*widget.Label)
-	return ok && l.Text == text
 }

@@ -116,28 +116,20 @@ func hasLine(text, line string) bool { return slices.Contains(strings.Split(text
 // reading heading (a team's card in the console, by the team's name).
 func cardText(t *testing.T, o fyne.CanvasObject, heading string) string {
 	t.Helper()
-	for _, c := range tree.Find[*fyne.Container](t, o) {
-		for _, obj := range c.Objects {
-			if l, ok := obj.(*widget.Label); ok && l.Text == heading {
-				return tree.AllText(c)
-			}
-		}
+	cards := tree.Around(t, o, heading)
+	if len(cards) == 0 {
+		t.Fatalf("no card headed %q in:\n%s", heading, tree.AllText(o))
 	}
-	t.Fatalf("no card headed %q in:\n%s", heading, tree.AllText(o))
-	return ""
+	return tree.AllText(cards[0])
 }
 
 // findOption is the button that chooses the option reading text in a team
 // view drawn in o (the button beside the option's text), or nil.
 func findOption(t *testing.T, o fyne.CanvasObject, text string) *ui.KeyButton {
 	t.Helper()
-	for _, c := range tree.Find[*fyne.Container](t, o) {
-		for _, obj := range c.Objects {
-			if l, ok := obj.(*ui.WrapLabel); ok && l.Text == text {
-				if bs := tree.Find[*ui.KeyButton](t, c); len(bs) > 0 {
-					return bs[0]
-				}
-			}
+	for _, c := range tree.Around(t, o, text) {
+		if bs := tree.Find[*ui.KeyButton](t, c); len(bs) > 0 {
+			return bs[0]
 		}
 	}
 	return nil
