@@ -172,10 +172,6 @@ func groupInjects(in []injectGroup) []injectGroup {
 	return out
 }
 
-func newConsole(conn engine.Conn, win fyne.Window, loc *i18n.Localizer) *console {
-	return newConsoleWith(conn, win, loc, ui.WorldHistories{})
-}
-
 // newConsoleWith makes a console that keeps the teams' world histories in
 // histories (shared with the team views, kept across a language switch).
 func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, histories ui.WorldHistories) *console {

@@ -217,11 +217,6 @@ func (m *feedMood) update(feed []engine.FeedItem, now time.Duration, lang string
 	}
 }
 
-// text is the counts line as shown (for tests).
-func (m *feedMood) text() string {
-	return m.counts.Text
-}
-
 // moodBarLayout splits the bar's width by the counts of each tone.
 type moodBarLayout struct{ m *feedMood }
 

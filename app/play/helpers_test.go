@@ -216,3 +216,19 @@ func optionButton(t *testing.T, tv *TeamView, decision string, fileIndex int) *u
 	}
 	return tv.optionButtons[decision][i]
 }
+
+// newTeamView is a team's view of conn on its own, with a history of its
+// own.
+func newTeamView(conn engine.Conn, team string, win fyne.Window, loc *i18n.Localizer) *TeamView {
+	return newTeamViewWith(conn, team, win, loc, &ui.WorldHistory{})
+}
+
+// newConsole is a console on conn on its own, with histories of its own.
+func newConsole(conn engine.Conn, win fyne.Window, loc *i18n.Localizer) *console {
+	return newConsoleWith(conn, win, loc, ui.WorldHistories{})
+}
+
+// text is the feed mood's counts line as shown.
+func (m *feedMood) text() string {
+	return m.counts.Text
+}

@@ -140,10 +140,6 @@ type teamSnapshot struct {
 	feed       []engine.FeedItem
 }
 
-func newTeamView(conn engine.Conn, team string, win fyne.Window, loc *i18n.Localizer) *TeamView {
-	return newTeamViewWith(conn, team, win, loc, &ui.WorldHistory{})
-}
-
 // newTeamViewWith makes a team view that keeps the world's history in
 // history (the exercise screen keeps it across a language switch).
 func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.Localizer, history *ui.WorldHistory) *TeamView {
