@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"time"
 
@@ -355,7 +354,7 @@ func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts setu
 		return
 	}
 	if several && sh.deps.lanDir == nil {
-		done(errors.New("this build cannot host team laptops"))
+		done(errors.New(sh.loc.T("setup.error.cannot_host")))
 		return
 	}
 	// Writing the exercise (an fsync) and starting the network server
@@ -365,11 +364,10 @@ func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts setu
 		run, err := exercise.Start(st, cfg, title, "gui", clock, exercise.EachEvent)
 		var hs *play.Hosting
 		if err == nil && several {
-			if hs, err = play.StartHosting(run, lanDir(run.ID), advertise, hostLog); err != nil {
-				// The exercise is stored and paused; Resume on the home
-				// screen tries the network again.
-				err = fmt.Errorf("the exercise is saved but team laptops cannot join: %w", err)
-			}
+			// The exercise is stored and paused when this fails (a
+			// *lan.HostError, which says so in the UI language); Resume on
+			// the home screen tries the network again.
+			hs, err = play.StartHosting(run, lanDir(run.ID), advertise, hostLog)
 		}
 		ui.Do(func() {
 			if err != nil {
@@ -425,9 +423,7 @@ func (sh *shell) resumeExercise(id string) {
 			if lanDir != nil && lan.HostedIn(lanDir(run.ID)) {
 				// Played on several laptops: serve it again where the
 				// teams knew it, so that they reconnect by themselves.
-				if hs, err = play.StartHosting(run, lanDir(run.ID), advertise, hostLog); err != nil {
-					err = fmt.Errorf("team laptops cannot rejoin: %w", err)
-				}
+				hs, err = play.StartHosting(run, lanDir(run.ID), advertise, hostLog)
 			}
 			// The trend lines are drawn from the log, as they were before.
 			h = ui.HistoriesFrom(events)
