@@ -51,10 +51,10 @@ func newOpenStrip() *openStrip {
 func (e *Screen) openItems(open map[string][]engine.OpenDecision) []openItem {
 	first := len(e.tabs.Items) - len(e.teams)
 	var items []openItem
-	for i, tv := range e.teams {
-		for _, od := range open[tv.team] {
-			items = append(items, openItem{team: tv.team, tab: first + i, od: od,
-				key: tv.team + "\x00" + od.Decision.ID + "\x00" + od.OpenedAt.String(), deadline: od.DeadlineAt()})
+	for i, team := range e.teamNames {
+		for _, od := range open[team] {
+			items = append(items, openItem{team: team, tab: first + i, od: od,
+				key: team + "\x00" + od.Decision.ID + "\x00" + od.OpenedAt.String(), deadline: od.DeadlineAt()})
 		}
 	}
 	slices.SortStableFunc(items, func(a, b openItem) int { return cmp.Compare(a.deadline, b.deadline) })

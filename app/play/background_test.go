@@ -19,7 +19,7 @@ func TestALocalChoiceIsStoredOffTheUIGoroutine(t *testing.T) {
 	e.cfg.Background = func(f func()) { queued = append(queued, f) }
 	h.Show(e) // the team views take the background
 	advance(t, e, clock, 5*time.Minute)
-	tv := e.teams[0]
+	tv := e.team(0)
 	test.Tap(optionButton(t, tv, "first", 0))
 	tv.confirm.Confirm()
 	if len(queued) != 1 {

@@ -20,7 +20,7 @@ func TestTheConsoleShowsAnOverride(t *testing.T) {
 	h, ex, clock := startVoices(t)
 	c := ex.console
 	advance(t, ex, clock, 2*time.Minute)
-	chooseOption(t, ex.teams[0], "first", 1) // honest: empathy +2 → 83
+	chooseOption(t, ex.team(0), "first", 1) // honest: empathy +2 → 83
 
 	test.Tap(c.overrideButtons["Alpha"])
 	dlg := tree.Dialog(t, h.win)
@@ -47,8 +47,8 @@ func TestTheConsoleShowsRatingsNotesAndInjects(t *testing.T) {
 	_, ex, clock := startVoices(t)
 	c := ex.console
 	advance(t, ex, clock, 6*time.Minute)
-	chooseOption(t, ex.teams[0], "first", 1)
-	before := len(ex.teams[0].inboxItems)
+	chooseOption(t, ex.team(0), "first", 1)
+	before := len(ex.team(0).inboxItems)
 	for _, cmd := range []engine.Command{
 		{Kind: engine.CmdRate, Team: "Alpha", Objective: "speak", Rating: "M", Text: "Slow to agree a line."},
 		{Kind: engine.CmdNote, Team: "Alpha", Decision: "first", Text: "Legal was not consulted."},
@@ -68,7 +68,7 @@ func TestTheConsoleShowsRatingsNotesAndInjects(t *testing.T) {
 	if !strings.Contains(c.lastNote.Text, "Legal was not consulted.") {
 		t.Errorf("the console's last note line says %q", c.lastNote.Text)
 	}
-	if n := len(ex.teams[0].inboxItems); n != before+1 {
+	if n := len(ex.team(0).inboxItems); n != before+1 {
 		t.Errorf("Alpha's view lists %d injects, want %d", n, before+1)
 	}
 }

@@ -138,7 +138,7 @@ func TestTheTickRedrawsTheTabShown(t *testing.T) {
 	test.Tap(ex.console.pauseButton)
 	clock.Add(6 * time.Minute) // "first" opens for both teams
 	ex.tick()
-	alpha, bravo := ex.teams[0], ex.teams[1]
+	alpha, bravo := ex.team(0), ex.team(1)
 	ex.tabs.SelectIndex(1) // Alpha's tab
 	before := bravo.clock.Text
 	clock.Add(5 * time.Second)
@@ -238,7 +238,7 @@ func TestDialogsAnswerTheKeyboard(t *testing.T) {
 	// A team's choice: Escape cancels, Enter confirms.
 	clock.Add(6 * time.Minute)
 	ex.tick()
-	tv := ex.teams[0]
+	tv := ex.team(0)
 	test.Tap(optionButton(t, tv, "first", 0))
 	key(fyne.KeyEscape)
 	if tv.confirm != nil {

@@ -50,7 +50,7 @@ func TestCountTones(t *testing.T) {
 // ("'Safe', they said.", tone ridicule).
 func TestFeedShowsPostsWithTheirTone(t *testing.T) {
 	_, ex, clock := startVoices(t)
-	tv := ex.teams[0]
+	tv := ex.team(0)
 	if len(tv.feed.tones) != 0 {
 		t.Fatalf("the feed shows %d posts before any", len(tv.feed.tones))
 	}
@@ -112,7 +112,7 @@ func TestFeedInChinese(t *testing.T) {
 	for range 3 {
 		advance(t, ex, clock, 5*time.Minute)
 	}
-	tv := ex.teams[1]
+	tv := ex.team(1)
 	if len(tv.feed.tones) == 0 {
 		t.Fatal("no posts after 15 minutes")
 	}

@@ -29,7 +29,7 @@ func TestUnreadFeedSurvivesASwitchAndAResume(t *testing.T) {
 		t.Fatal(err)
 	}
 	advance(t, ex, clock, 20*time.Minute)
-	tv := ex.teams[0]
+	tv := ex.team(0)
 	if tv.feedLen == 0 {
 		t.Fatal("no feed posts after 20 minutes: the test proves nothing")
 	}
@@ -37,7 +37,7 @@ func TestUnreadFeedSurvivesASwitchAndAResume(t *testing.T) {
 	tv.tabs.SelectIndex(0)     // and goes back to the inbox
 	seen := tv.feedLen
 	advance(t, ex, clock, 20*time.Minute)
-	tv = ex.teams[0]
+	tv = ex.team(0)
 	unread := tv.feedLen - seen
 	if unread <= 0 {
 		t.Fatal("no new posts in the next 20 minutes")
@@ -49,23 +49,23 @@ func TestUnreadFeedSurvivesASwitchAndAResume(t *testing.T) {
 	if tv.feedTab.Text != wantEN {
 		t.Errorf("the feed tab says %q, want %q", tv.feedTab.Text, wantEN)
 	}
-	bravoUnread := ex.teams[1].feedLen // Bravo never looked
+	bravoUnread := ex.team(1).feedLen // Bravo never looked
 	if err := run.Session.Send(engine.Command{Kind: engine.CmdPause}); err != nil {
 		t.Fatal(err)
 	}
 
 	h.setLang(i18n.ZH)
-	if got, want := ex.teams[0].feedTab.Text, h.loc.T("feed.tab_new", "n", unread); got != want {
+	if got, want := ex.team(0).feedTab.Text, h.loc.T("feed.tab_new", "n", unread); got != want {
 		t.Errorf("after switching to Chinese the feed tab says %q, want %q", got, want)
 	}
 
 	h.leave()
 	ex = resume(t, h, st, run.ID, clock)
-	if got, want := ex.teams[0].feedTab.Text, h.loc.T("feed.tab_new", "n", unread); got != want {
+	if got, want := ex.team(0).feedTab.Text, h.loc.T("feed.tab_new", "n", unread); got != want {
 		t.Errorf("after a resume Alpha's feed tab says %q, want %q", got, want)
 	}
 	// A team that never looked keeps every post as new.
-	if got := ex.teams[1].feedLen - ex.teams[1].feedSeen; got != bravoUnread {
+	if got := ex.team(1).feedLen - ex.team(1).feedSeen; got != bravoUnread {
 		t.Errorf("Bravo, which never opened its feed, has %d unread after a resume, want %d", got, bravoUnread)
 	}
 }

@@ -30,7 +30,7 @@ func testCtrlEnterLeadsFromTheStatementToTheOptions(t *testing.T) {
 	ex := showRun(h, Config{}, startEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "world.yaml"), 0, "Alpha"))
 	test.Tap(ex.console.pauseButton)
 	advance(t, ex, clock, 4*time.Minute+time.Second)
-	tv := ex.teams[0]
+	tv := ex.team(0)
 	sd := tv.statements["notify"]
 	if sd == nil {
 		t.Fatal("no statement entry for notify")

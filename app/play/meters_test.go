@@ -26,7 +26,7 @@ func TestMetersShowTheWorldAndFollowIt(t *testing.T) {
 	h := newHost(t)
 	run := startEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "world.yaml"), 7, "Alpha", "Bravo")
 	ex := showRun(h, Config{}, run)
-	tv := ex.teams[0]
+	tv := ex.team(0)
 	if tv.meters == nil || len(tv.meters.Meters) != 2 {
 		t.Fatal("the team view shows no meters for world.yaml's two variables")
 	}
@@ -68,7 +68,7 @@ func TestMetersShowTheWorldAndFollowIt(t *testing.T) {
 	advance(5 * time.Minute)
 	advance(0)
 	h.setLang(i18n.ZH)
-	tv = ex.teams[0]
+	tv = ex.team(0)
 	if pts := tv.meters.Meters[0].Points; len(pts) != 3 {
 		t.Errorf("after a language switch the chart has %d steps, want 3: %v", len(pts), pts)
 	}

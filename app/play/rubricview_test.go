@@ -60,7 +60,7 @@ func TestRubricFeedbackOnAStatement(t *testing.T) {
 func testRubricFeedbackOnAStatement(t *testing.T) {
 	h, ex, _ := startWorld(t, "en")
 	uiq := uitest.QueueUI(t) // the test's goroutine is the UI goroutine
-	sd := ex.teams[0].statements["notify"]
+	sd := ex.team(0).statements["notify"]
 	if sd == nil || sd.rubric == nil {
 		t.Fatal("decision notify shows no statement entry with feedback")
 	}
@@ -117,7 +117,7 @@ func testRubricFeedbackOnAStatement(t *testing.T) {
 	// Labels follow the UI language; the draft and its feedback survive the
 	// switch.
 	h.setLang(i18n.ZH)
-	sd = ex.teams[0].statements["notify"]
+	sd = ex.team(0).statements["notify"]
 	if sd.rubric.result == nil {
 		t.Fatal("the restored draft is not judged")
 	}

@@ -77,7 +77,13 @@ type Screen struct {
 	seen     map[string]bool // open decisions a team's tab has shown (team, decision, opening)
 	flash    bool            // the half of a flash markTabs drew last
 	console  *console
-	teams    []*TeamView
+	// One view per team, in the teams' order, nil until the team's tab is
+	// first shown (see team): building four views made a resumed
+	// exercise's first frame wait. teamNames are the tabs' teams, kept the
+	// views' inbox filters and drafts while they are not built.
+	teams     []*TeamView
+	teamNames []string
+	kept      map[string]teamKept
 	// The teams' world over time, drawn by the meters: kept here so that
 	// a language switch, which rebuilds the views, does not lose it.
 	histories ui.WorldHistories
@@ -202,7 +208,7 @@ func (e *Screen) refreshShown() {
 // shownTeam is the team view whose tab is shown, or nil.
 func (e *Screen) shownTeam() *TeamView {
 	if i := e.tabs.SelectedIndex() - (len(e.tabs.Items) - len(e.teams)); i >= 0 && i < len(e.teams) {
-		return e.teams[i]
+		return e.team(i)
 	}
 	return nil
 }
@@ -212,7 +218,9 @@ func (e *Screen) refresh() {
 		e.console.refresh()
 	}
 	for _, tv := range e.teams {
-		tv.Refresh()
+		if tv != nil {
+			tv.Refresh()
+		}
 	}
 	e.markTabs()
 }
@@ -222,22 +230,25 @@ func (e *Screen) refresh() {
 // decisions above them. A rebuild (a language switch) keeps the tab shown,
 // the teams' inbox filters and their statement drafts.
 func (e *Screen) Build() fyne.CanvasObject {
-	channels := map[string]string{} // inbox filters, kept across a rebuild
-	roles := map[string]string{}
-	drafts := map[string]map[string]string{} // statements being written, too
-	for _, tv := range e.teams {
-		channels[tv.team] = tv.channel
-		roles[tv.team] = tv.role
-		drafts[tv.team] = tv.Drafts()
+	kept := map[string]teamKept{} // inbox filters and drafts, kept across a rebuild
+	for i, name := range e.teamNames {
+		if tv := e.teams[i]; tv != nil {
+			kept[name] = teamKept{channel: tv.channel, role: tv.role, drafts: tv.Drafts()}
+		} else if k, ok := e.kept[name]; ok {
+			kept[name] = k
+		}
 	}
+	e.kept = kept
 	e.closeViews()
 	loc := e.host.Loc()
 	var title string
 	var teams []string
+	feeds := map[string]int{}
 	e.run.Session.Read(func(st *engine.State) {
 		title = st.Scenario.Title.Get(loc.Lang().String())
 		for _, t := range st.Teams {
 			teams = append(teams, t.Name)
+			feeds[t.Name] = len(t.Feed)
 		}
 	})
 	e.host.Window().SetTitle(loc.T("app.window_title", "scenario", title))
@@ -253,7 +264,7 @@ func (e *Screen) Build() fyne.CanvasObject {
 		e.console.refresh()
 	}
 	e.newTabs(loc.T("console.title"), theme.SettingsIcon(), e.consoleContent())
-	e.teams = nil
+	e.teams, e.teamNames = nil, nil
 	if e.hosting != nil {
 		// The teams are on their own laptops: the facilitator sees how to
 		// join and who is in, and follows the teams in the console.
@@ -269,24 +280,17 @@ func (e *Screen) Build() fyne.CanvasObject {
 		}
 		teams = nil
 	}
+	seen := e.feedSeen()
 	for _, name := range teams {
-		tv := newTeamViewWith(e.run.Session, name, e.host.Window(), loc, e.histories.Get(name))
-		if n, ok := e.feedSeen()[name]; ok {
-			tv.setFeedSeen(n)
-		} else {
-			// Kept from the first view on (0 for a new exercise), so a
-			// team that never opens its feed keeps its count too.
-			e.saveFeedSeen(name, tv.feedSeen)
+		if _, ok := seen[name]; !ok {
+			// Kept from the start on (0 for a new exercise; what is there
+			// on a resume is not news), so a team that never opens its
+			// feed, or its tab, keeps its count too.
+			e.saveFeedSeen(name, feeds[name])
 		}
-		tv.onFeedSeen = func(n int) { e.saveFeedSeen(name, n) }
-		if e.cfg.Background != nil {
-			tv.background = e.cfg.Background
-		}
-		tv.SetChannel(channels[name])
-		tv.setRole(roles[name])
-		tv.RestoreDrafts(drafts[name])
-		e.teams = append(e.teams, tv)
-		e.addTab(name, theme.AccountIcon(), tv.root)
+		e.teamNames = append(e.teamNames, name)
+		e.teams = append(e.teams, nil)
+		e.addTab(name, theme.AccountIcon(), container.NewStack()) // its view when first shown
 	}
 	if e.selected < len(e.tabs.Items) {
 		e.tabs.SelectIndex(e.selected)
@@ -334,9 +338,44 @@ func (e *Screen) closeViews() {
 		e.console = nil
 	}
 	for _, tv := range e.teams {
-		tv.Close()
+		if tv != nil {
+			tv.Close()
+		}
 	}
 	e.teams = nil
+}
+
+// teamKept is what a team's view keeps across a rebuild of the screen:
+// its inbox filters and the statements being written.
+type teamKept struct {
+	channel, role string
+	drafts        map[string]string
+}
+
+// team is the view of the i-th team, built (and put in its tab's page)
+// the first time it is needed: its tab shown.
+func (e *Screen) team(i int) *TeamView {
+	if tv := e.teams[i]; tv != nil {
+		return tv
+	}
+	name := e.teamNames[i]
+	tv := newTeamViewWith(e.run.Session, name, e.host.Window(), e.host.Loc(), e.histories.Get(name))
+	if n, ok := e.feedSeen()[name]; ok {
+		tv.setFeedSeen(n)
+	}
+	tv.onFeedSeen = func(n int) { e.saveFeedSeen(name, n) }
+	if e.cfg.Background != nil {
+		tv.background = e.cfg.Background
+	}
+	if k, ok := e.kept[name]; ok {
+		tv.SetChannel(k.channel)
+		tv.setRole(k.role)
+		tv.RestoreDrafts(k.drafts)
+		delete(e.kept, name)
+	}
+	e.teams[i] = tv
+	e.pages.Objects[len(e.tabs.Items)-len(e.teams)+i] = tv.root
+	return tv
 }
 
 // finish shows the debrief once the exercise has ended (every team done,

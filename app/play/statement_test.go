@@ -35,7 +35,7 @@ func testStatementReachesEngineAndDebrief(t *testing.T) {
 		t.Fatal(err)
 	}
 	ex.refresh()
-	tv := ex.teams[0]
+	tv := ex.team(0)
 	sd := tv.statements["notify"]
 	if sd == nil {
 		t.Fatal("decision notify shows no statement entry")
@@ -72,7 +72,7 @@ func testStatementReachesEngineAndDebrief(t *testing.T) {
 	ex.refresh()
 	h.setLang(i18n.ZH)
 	h.setLang(i18n.EN)
-	tv = ex.teams[0]
+	tv = ex.team(0)
 	sd = tv.statements["notify"]
 	if sd == nil || sd.entry.Text != text {
 		t.Fatalf("the draft was lost: %v", sd)
@@ -112,13 +112,13 @@ func testStatementReachesEngineAndDebrief(t *testing.T) {
 
 	// The team sees what it sent among its decisions.
 	ex.refresh()
-	if sent := tree.AllText(ex.teams[0].history); !strings.Contains(sent, "Statement sent: “"+text+"”") {
+	if sent := tree.AllText(ex.team(0).history); !strings.Contains(sent, "Statement sent: “"+text+"”") {
 		t.Errorf("Alpha's decisions do not show the statement it sent:\n%s", sent)
 	}
 
 	// Bravo answers without a statement; both teams have reached the
 	// ending, so the exercise ends into the debrief.
-	tb := ex.teams[1]
+	tb := ex.team(1)
 	test.Tap(optionButton(t, tb, "notify", 1))
 	if !strings.Contains(tb.confirmDetail, "You have not written a statement") {
 		t.Errorf("confirming without a statement says %q", tb.confirmDetail)

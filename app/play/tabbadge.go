@@ -78,17 +78,17 @@ func (e *Screen) markTabs() {
 		e.seen = map[string]bool{}
 	}
 	changed := false
-	for i, tv := range e.teams {
+	for i, team := range e.teamNames {
 		shown := e.tabs.SelectedIndex() == first+i
 		unseen := false
-		for _, od := range open[tv.team] {
-			key := tv.team + "\x00" + od.Decision.ID + "\x00" + od.OpenedAt.String()
+		for _, od := range open[team] {
+			key := team + "\x00" + od.Decision.ID + "\x00" + od.OpenedAt.String()
 			if shown {
 				e.seen[key] = true
 			}
 			unseen = unseen || !e.seen[key]
 		}
-		b := teamBadge(e.host.Loc(), tv.team, open[tv.team], max(now, e.run.Session.ExerciseTime()), unseen && !e.flash)
+		b := teamBadge(e.host.Loc(), team, open[team], max(now, e.run.Session.ExerciseTime()), unseen && !e.flash)
 		item := e.tabs.Items[first+i]
 		if item.Text != b.text || item.Icon == nil || item.Icon.Name() != b.icon.Name() {
 			item.Text, item.Icon = b.text, b.icon
@@ -150,6 +150,9 @@ func (e *Screen) addTab(title string, icon fyne.Resource, content fyne.CanvasObj
 // showPage shows the selected tab's page and hides the others.
 func (e *Screen) showPage() {
 	sel := e.tabs.SelectedIndex()
+	if first := len(e.tabs.Items) - len(e.teams); sel >= first && sel-first < len(e.teams) {
+		e.team(sel - first) // a team's view is built when its tab is first shown
+	}
 	for i, p := range e.pages.Objects {
 		if i != sel {
 			p.Hide()
