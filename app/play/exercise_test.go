@@ -78,8 +78,10 @@ func TestConsoleRunsAndEnds(t *testing.T) {
 }
 
 // On a shared laptop each team's tab says when the team has a decision
-// open and how long to its deadline; a tab whose decision opened while
-// another was shown flashes until someone looks at it.
+// open and how many minutes to its deadline; a tab whose decision opened
+// while another was shown flashes until someone looks at it, for half a
+// minute at most; then it stays coloured, and the title changes once a
+// minute, not every second.
 func TestTeamTabsSayADecisionIsOpen(t *testing.T) {
 	_, ex, clock := miniExercise(t)
 	test.Tap(ex.console.pauseButton)
@@ -88,10 +90,11 @@ func TestTeamTabsSayADecisionIsOpen(t *testing.T) {
 		t.Fatalf("tabs before any decision: %q, %q", alpha.Text, bravo.Text)
 	}
 
-	// 6:00: "first" is open for both, deadline at 15:00.
-	clock.Add(6 * time.Minute)
+	// 5:05: "first" opened at 5:00 for both, deadline at 15:00 (9:55 left,
+	// rounded up).
+	clock.Add(5*time.Minute + 5*time.Second)
 	ex.tick()
-	if alpha.Text != "Alpha · 1 open · 09:00" || bravo.Text != "Bravo · 1 open · 09:00" {
+	if alpha.Text != "Alpha · 1 open · 10 min" || bravo.Text != "Bravo · 1 open · 10 min" {
 		t.Fatalf("tabs with a decision open: %q, %q", alpha.Text, bravo.Text)
 	}
 	// Nobody has looked: both flash, the icon changing with each tick.
@@ -112,6 +115,25 @@ func TestTeamTabsSayADecisionIsOpen(t *testing.T) {
 	}
 	if bravo.Icon.Name() == b1 {
 		t.Error("Bravo's tab, not looked at, stopped flashing")
+	}
+	// Half a minute after the opening Bravo's tab stops flashing, still
+	// coloured; its title keeps its minute (9:23 left: "10 min"), the
+	// minute after it says 9.
+	clock.Add(30 * time.Second)
+	ex.tick()
+	b2 := bravo.Icon.Name()
+	clock.Add(time.Second)
+	ex.tick()
+	if bravo.Icon.Name() != b2 || b2 == theme.AccountIcon().Name() {
+		t.Errorf("Bravo's tab after half a minute: icon %s then %s, want it steady and coloured", b2, bravo.Icon.Name())
+	}
+	if bravo.Text != "Bravo · 1 open · 10 min" {
+		t.Errorf("Bravo's tab at 9:22 left: %q", bravo.Text)
+	}
+	clock.Add(23 * time.Second)
+	ex.tick()
+	if bravo.Text != "Bravo · 1 open · 9 min" {
+		t.Errorf("Bravo's tab at 8:59 left: %q", bravo.Text)
 	}
 
 	// Past the target (10:00) the tab turns to the late colour; Alpha

@@ -15,9 +15,17 @@ import (
 
 // Team tabs on a shared laptop. Only one team's view shows at a time, so
 // each team's tab says whether the team has a decision open, how many, and
-// how long to the nearest deadline, coloured like the countdowns; a tab
-// whose decision opened while another tab was shown flashes until it is
-// looked at.
+// how many minutes to the nearest deadline, coloured like the countdowns;
+// a tab whose decision opened while another tab was shown flashes for
+// flashFor, then stays coloured until it is looked at. The tab bar redraws
+// whole (every tab's text and icon) when one title changes, so a title
+// that changed every second, a countdown in seconds or a flash that never
+// ends, made a running exercise redraw it every second: the strip above
+// the tabs and the team's own view count the seconds.
+
+// flashFor is how long, in exercise time, a tab flashes for a decision
+// nobody has looked at since it opened (the chime sounds once, too).
+const flashFor = 30 * time.Second
 
 // tabBadge is what a team's tab shows: its title and icon.
 type tabBadge struct {
@@ -40,7 +48,8 @@ func teamBadge(loc *i18n.Localizer, team string, open []engine.OpenDecision, now
 		u = max(u, ou)
 		nearest = min(nearest, od.DeadlineAt())
 	}
-	text := loc.T("tab.team_open", "team", team, "n", len(open), "left", ui.FormatCountdown(nearest-now))
+	mins := max(1, int((nearest-now+time.Minute-1)/time.Minute)) // rounded up: "1 min" until the deadline
+	text := loc.T("tab.team_open", "team", team, "n", len(open), "left", loc.T("common.minutes", "n", mins))
 	if flashOff {
 		return tabBadge{text: text, icon: plain}
 	}
@@ -58,7 +67,8 @@ func teamBadge(loc *i18n.Localizer, team string, open []engine.OpenDecision, now
 
 // markTabs updates the team tabs from the exercise. The decisions open on
 // the tab shown count as seen; a tab with a decision not yet seen
-// flashes, one half per tick of the clock (tick turns e.flash).
+// flashes, one half per tick of the clock (tick turns e.flash), for the
+// first flashFor of the decision's opening.
 func (e *Screen) markTabs() {
 	if e.tabs == nil || len(e.teams) == 0 {
 		return
@@ -81,14 +91,15 @@ func (e *Screen) markTabs() {
 	for i, team := range e.teamNames {
 		shown := e.tabs.SelectedIndex() == first+i
 		unseen := false
+		at := max(now, e.run.Session.ExerciseTime())
 		for _, od := range open[team] {
 			key := team + "\x00" + od.Decision.ID + "\x00" + od.OpenedAt.String()
 			if shown {
 				e.seen[key] = true
 			}
-			unseen = unseen || !e.seen[key]
+			unseen = unseen || !e.seen[key] && at-od.OpenedAt < flashFor
 		}
-		b := teamBadge(e.host.Loc(), team, open[team], max(now, e.run.Session.ExerciseTime()), unseen && !e.flash)
+		b := teamBadge(e.host.Loc(), team, open[team], at, unseen && !e.flash)
 		item := e.tabs.Items[first+i]
 		if item.Text != b.text || item.Icon == nil || item.Icon.Name() != b.icon.Name() {
 			item.Text, item.Icon = b.text, b.icon
