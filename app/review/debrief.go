@@ -56,8 +56,9 @@ type Debrief struct {
 	plan     *planEditor
 	export   *exportBar
 
-	// saveFile asks where to write an export; tests replace it to skip the
-	// file dialog (see exportui.go).
+	// saveFile asks where to write an export and gives done the file to
+	// write (NewDebrief sets the file dialog, fileDialog in exportui.go);
+	// done is not called when the user cancels.
 	saveFile func(name string, done func(w io.WriteCloser, where string))
 
 	judge *debriefJudge // rating, overrides and notes after the end
