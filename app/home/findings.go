@@ -29,11 +29,6 @@ type Findings struct {
 	host FindingsHost
 	u    UserScenario
 	back func()
-
-	// Kept for tests.
-	rows       []*ui.WrapLabel
-	copyButton *ui.KeyButton
-	backButton *ui.KeyButton
 }
 
 // NewFindings is the findings screen of a scenario file; back leaves it.
@@ -47,8 +42,8 @@ func (f *Findings) Stop() {}
 // Build draws the file's findings in the host's language.
 func (f *Findings) Build() fyne.CanvasObject {
 	loc := f.host.Loc()
-	f.backButton = ui.NewIconButton(loc.T("common.back"), theme.NavigateBackIcon(), f.back)
-	f.copyButton = ui.NewIconButton(loc.T("findings.copy"), theme.ContentCopyIcon(), f.copy)
+	back := ui.NewIconButton(loc.T("common.back"), theme.NavigateBackIcon(), f.back)
+	copyAll := ui.NewIconButton(loc.T("findings.copy"), theme.ContentCopyIcon(), f.copy)
 
 	title := loc.T("findings.title_broken")
 	if f.u.OK() {
@@ -68,9 +63,9 @@ func (f *Findings) Build() fyne.CanvasObject {
 		head.Add(ui.Wrapped(loc.T("findings.fix_hint")))
 	}
 
-	f.rows = nil
 	list := container.NewVBox()
-	for i, line := range f.u.Findings(loc) {
+	lines := f.u.Findings(loc)
+	for i, line := range lines {
 		l := ui.Wrapped(line)
 		l.Selectable = true
 		icon := theme.ErrorIcon()
@@ -79,14 +74,13 @@ func (f *Findings) Build() fyne.CanvasObject {
 		} else {
 			l.Importance = widget.DangerImportance
 		}
-		f.rows = append(f.rows, l)
 		list.Add(ui.Panel(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, l)))
 	}
-	if len(f.rows) == 0 {
+	if len(lines) == 0 {
 		list.Add(ui.Muted(loc.T("findings.none")))
 	}
 	top := container.NewVBox(container.NewBorder(nil, nil, nil,
-		container.NewVBox(container.NewHBox(f.backButton, f.copyButton)), head),
+		container.NewVBox(container.NewHBox(back, copyAll)), head),
 		widget.NewSeparator())
 	return ui.Column(1100, container.NewBorder(container.NewPadded(top), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(list))))

@@ -6,13 +6,17 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/library"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -34,32 +38,39 @@ func userLists(t *testing.T, dir string) Lists {
 func TestBrokenUserScenarioShowsItsFindings(t *testing.T) {
 	dir, broken, good := uitest.UserFolder(t)
 	hs := newHost(t, i18n.EN, userLists(t, dir))
-	h := hs.home()
-	if got := h.userHeading.Text; got != "Your scenarios" {
-		t.Errorf("user heading = %q", got)
+	hs.home()
+	loc := hs.loc
+	if !slices.ContainsFunc(tree.Find[*widget.Label](t, hs.win.Content()), func(l *widget.Label) bool {
+		return l.Text == "Your scenarios" && l.SizeName == theme.SizeNameSubHeadingText
+	}) {
+		t.Errorf("no heading %q in:\n%s", "Your scenarios", tree.AllText(hs.win.Content()))
 	}
-	if h.setupButtons[good] == nil || h.mapButtons[good] == nil {
+	if c := scenarioCard(t, hs, good); button(t, c, loc.T("home.setup")) == nil || button(t, c, loc.T("home.branch_map")) == nil {
 		t.Fatalf("the good user scenario has no set-up or map button")
 	}
-	if h.setupButtons[broken] != nil {
+	brokenCard := card(t, hs, broken)
+	if button(t, brokenCard, loc.T("home.setup")) != nil {
 		t.Fatal("the broken scenario can be set up")
 	}
-	show := h.problemButtons[broken]
+	show := button(t, brokenCard, loc.T("home.show_problems"))
 	if show == nil {
 		t.Fatal("the broken scenario has no Show problems button")
 	}
 	test.Tap(show)
 	hs.wantCalls(t, "showFindings("+broken+")")
-	f := hs.current.(*Findings)
+	if _, ok := hs.current.(*Findings); !ok {
+		t.Fatalf("the findings screen is not shown but %T", hs.current)
+	}
 
 	_, want, err := scenario.LoadFile(broken)
 	if err != nil || len(want.Errors()) < 3 {
 		t.Fatalf("test file: %v, %v", want, err)
 	}
-	if len(f.rows) != len(want) {
-		t.Fatalf("%d rows, want %d", len(f.rows), len(want))
+	rows := findingRows(t, hs)
+	if len(rows) != len(want) {
+		t.Fatalf("%d rows, want %d", len(rows), len(want))
 	}
-	for i, row := range f.rows {
+	for i, row := range rows {
 		if row.Text != want[i].String() {
 			t.Errorf("row %d = %q, want %q", i, row.Text, want[i].String())
 		}
@@ -72,7 +83,7 @@ func TestBrokenUserScenarioShowsItsFindings(t *testing.T) {
 		}
 	}
 	joined := ""
-	for _, r := range f.rows {
+	for _, r := range rows {
 		joined += r.Text + "\n"
 	}
 	for _, frag := range []string{`:24:9: error: unknown field "promt"`, `goes to phase "nowhere", which does not exist`} {
@@ -80,13 +91,13 @@ func TestBrokenUserScenarioShowsItsFindings(t *testing.T) {
 			t.Errorf("findings lack %q", frag)
 		}
 	}
-	test.Tap(f.copyButton)
+	test.Tap(tree.FindButton(t, hs.win.Content(), loc.T("findings.copy")))
 	if got := fyne.CurrentApp().Clipboard().Content(); got != joined {
 		t.Errorf("clipboard = %q, want the findings", got)
 	}
 
 	// Back is the home screen's.
-	test.Tap(f.backButton)
+	test.Tap(tree.FindButton(t, hs.win.Content(), loc.T("common.back")))
 	hs.wantCalls(t, "showHome")
 
 	// Fixed on disk, it becomes playable when the home screen reads the
@@ -97,13 +108,16 @@ func TestBrokenUserScenarioShowsItsFindings(t *testing.T) {
 	hs.lists = userLists(t, dir)
 	hs.ShowHome()
 	hs.calls = nil
-	h = hs.current.(*Screen)
-	if h.setupButtons[broken] == nil {
+	if _, ok := hs.current.(*Screen); !ok {
+		t.Fatalf("the home screen is not shown but %T", hs.current)
+	}
+	setup := button(t, scenarioCard(t, hs, broken), loc.T("home.setup"))
+	if setup == nil {
 		t.Fatal("the fixed file is not offered for set-up")
 	}
 
 	// A good user scenario is set up like a built-in one.
-	test.Tap(h.setupButtons[broken])
+	test.Tap(setup)
 	hs.wantCalls(t, "showSetup("+broken+")")
 	if len(hs.setup) != 1 || hs.setup[0].ID != "my-drill" || hs.setup[0].Scenario == nil {
 		t.Fatalf("setup is given %v", hs.setup)
@@ -143,16 +157,19 @@ var englishWords = regexp.MustCompile(`[A-Za-z]+(?: +[A-Za-z]+){2,}`)
 func TestChineseFindingsScreenIsChinese(t *testing.T) {
 	dir, broken, _ := uitest.UserFolder(t)
 	hs := newHost(t, i18n.ZH, userLists(t, dir))
-	h := hs.home()
-	test.Tap(h.problemButtons[broken])
-	f := hs.current.(*Findings)
+	hs.home()
+	test.Tap(tree.FindButton(t, card(t, hs, broken), hs.loc.T("home.show_problems")))
+	if _, ok := hs.current.(*Findings); !ok {
+		t.Fatalf("the findings screen is not shown but %T", hs.current)
+	}
 
 	_, want, err := scenario.LoadFile(broken)
-	if err != nil || len(f.rows) != len(want) {
-		t.Fatalf("%d rows for %d findings (%v)", len(f.rows), len(want), err)
+	rows := findingRows(t, hs)
+	if err != nil || len(rows) != len(want) {
+		t.Fatalf("%d rows for %d findings (%v)", len(rows), len(want), err)
 	}
 	joined := ""
-	for i, row := range f.rows {
+	for i, row := range rows {
 		m := findingLineZh.FindStringSubmatch(row.Text)
 		if m == nil || m[1] != broken {
 			t.Errorf("row %d is not file:line:col：severity：message: %q", i, row.Text)
@@ -172,7 +189,7 @@ func TestChineseFindingsScreenIsChinese(t *testing.T) {
 			t.Errorf("Chinese findings lack %q:\n%s", frag, joined)
 		}
 	}
-	test.Tap(f.copyButton)
+	test.Tap(tree.FindButton(t, hs.win.Content(), hs.loc.T("findings.copy")))
 	if got := fyne.CurrentApp().Clipboard().Content(); got != joined {
 		t.Errorf("clipboard = %q, want the findings as shown", got)
 	}

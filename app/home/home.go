@@ -82,18 +82,6 @@ type Lists struct {
 type Screen struct {
 	host  Host
 	lists Lists // what Build drew
-
-	// Kept for tests.
-	scenariosHeading *widget.Label
-	userHeading      *widget.Label
-	resumeHeading    *widget.Label
-	openButton       *ui.KeyButton
-	setupButtons     map[string]*ui.KeyButton // by scenario file (library.Entry.File)
-	mapButtons       map[string]*ui.KeyButton // by scenario file
-	problemButtons   map[string]*ui.KeyButton // by scenario file, for files with findings
-	resumeButtons    map[string]*ui.KeyButton // by exercise id
-	historyButton    *ui.KeyButton
-	joinButton       *ui.KeyButton // nil when this build cannot join
 }
 
 // New is the home screen of a window.
@@ -106,27 +94,18 @@ func (h *Screen) Stop() {}
 func (h *Screen) Build() fyne.CanvasObject {
 	loc, host := h.host.Loc(), h.host
 	h.lists = host.Lists()
-	h.setupButtons = map[string]*ui.KeyButton{}
-	h.mapButtons = map[string]*ui.KeyButton{}
-	h.problemButtons = map[string]*ui.KeyButton{}
-	h.resumeButtons = map[string]*ui.KeyButton{}
-	h.scenariosHeading = ui.Heading(loc.T("home.scenarios"))
-	h.userHeading = ui.Heading(loc.T("home.user_scenarios"))
-	h.resumeHeading = ui.Heading(loc.T("home.resume"))
-	h.openButton = ui.NewIconButton(loc.T("home.open_file"), theme.FolderOpenIcon(), host.OpenScenarioFile)
 
-	scenarios := container.NewVBox(h.scenariosHeading)
+	scenarios := container.NewVBox(ui.Heading(loc.T("home.scenarios")))
 	side := container.NewVBox()
-	h.joinButton = nil
 	if h.lists.CanJoin {
 		// A team laptop starts here: one button, at the top, in reach of
 		// someone told "open Firebreak and join".
-		h.joinButton = ui.NewIconButton(loc.T("lan.join.title"), theme.LoginIcon(), host.ShowJoin)
-		h.joinButton.Importance = widget.HighImportance
-		side.Add(ui.Panel(ui.Bold(loc.T("lan.join.home_title")), ui.Wrapped(loc.T("lan.join.home_help")), container.NewHBox(h.joinButton)))
+		join := ui.NewIconButton(loc.T("lan.join.title"), theme.LoginIcon(), host.ShowJoin)
+		join.Importance = widget.HighImportance
+		side.Add(ui.Panel(ui.Bold(loc.T("lan.join.home_title")), ui.Wrapped(loc.T("lan.join.home_help")), container.NewHBox(join)))
 		side.Add(widget.NewSeparator())
 	}
-	side.Add(h.resumeHeading)
+	side.Add(ui.Heading(loc.T("home.resume")))
 	switch {
 	case !h.lists.Loaded:
 		scenarios.Add(ui.Muted(loc.T("home.loading")))
@@ -184,15 +163,12 @@ func (h *Screen) scenarioCard(e library.Entry, u *UserScenario, lang string) fyn
 		warn := ui.NewIconButton(loc.T("home.warnings", "n", len(u.Problems)), theme.WarningIcon(),
 			func() { host.ShowFindings(*u, host.ShowHome) })
 		warn.Importance = widget.LowImportance
-		h.problemButtons[e.File] = warn
 		buttons.Add(warn)
 	}
 	branchMap := ui.NewIconButton(loc.T("home.branch_map"), theme.GridIcon(),
 		func() { host.ShowBranchMap(sc, host.ShowHome) })
 	setup := ui.NewIconButton(loc.T("home.setup"), theme.NavigateNextIcon(), func() { host.ShowSetup(e) })
 	setup.Importance = widget.HighImportance
-	h.mapButtons[e.File] = branchMap
-	h.setupButtons[e.File] = setup
 	buttons.Add(branchMap)
 	buttons.Add(setup)
 	objs = append(objs, buttons)
@@ -205,13 +181,13 @@ func (h *Screen) scenarioCard(e library.Entry, u *UserScenario, lang string) fyn
 func (h *Screen) addUserScenarios(box *fyne.Container) {
 	loc, host, ls := h.host.Loc(), h.host, h.lists
 	lang := loc.Lang().String()
-	box.Add(h.userHeading)
+	box.Add(ui.Heading(loc.T("home.user_scenarios")))
 	if dir := ls.UserDir; dir != "" {
 		hint := ui.Wrapped(loc.T("home.user_folder", "dir", dir))
 		hint.Selectable = true // so the path can be copied into a file manager
 		box.Add(hint)
 	}
-	box.Add(container.NewHBox(h.openButton))
+	box.Add(container.NewHBox(ui.NewIconButton(loc.T("home.open_file"), theme.FolderOpenIcon(), host.OpenScenarioFile)))
 	if ls.UserErr != nil {
 		l := ui.Wrapped(loc.T("home.error.user_dir", "error", ls.UserErr.Error()))
 		l.Importance = widget.DangerImportance
@@ -231,7 +207,6 @@ func (h *Screen) addUserScenarios(box *fyne.Container) {
 		msg := ui.Wrapped(loc.T("home.broken", "n", n))
 		msg.Importance = widget.DangerImportance
 		show := ui.NewIconButton(loc.T("home.show_problems"), theme.ErrorIcon(), func() { host.ShowFindings(u, host.ShowHome) })
-		h.problemButtons[u.Entry.File] = show
 		box.Add(ui.Panel(ui.Heading(filepath.Base(u.Entry.File)), ui.Muted(u.Entry.File), msg, container.NewHBox(ui.Spacer(), show)))
 	}
 	for _, e := range ls.Opened {
@@ -259,7 +234,6 @@ func (h *Screen) addResumable(box *fyne.Container) {
 	for _, ex := range ls.Unfinished {
 		id := ex.ID
 		resume := ui.NewIconButton(loc.T("home.resume_button"), theme.MediaPlayIcon(), func() { host.ResumeExercise(id) })
-		h.resumeButtons[id] = resume
 		objs := []fyne.CanvasObject{
 			ui.Bold(ui.ExerciseTitle(ex, loc.Lang().String())),
 			ui.Wrapped(loc.T("home.resume_teams", "teams", ui.ListJoin(loc, ex.Teams))),
@@ -276,17 +250,17 @@ func (h *Screen) addResumable(box *fyne.Container) {
 // addHistory leads to every exercise on this laptop (the history screen).
 func (h *Screen) addHistory(box *fyne.Container) {
 	loc, host, ls := h.host.Loc(), h.host, h.lists
-	h.historyButton = ui.NewIconButton(loc.T("home.history_button"), theme.HistoryIcon(), host.ShowHistory)
+	history := ui.NewIconButton(loc.T("home.history_button"), theme.HistoryIcon(), host.ShowHistory)
 	box.Add(ui.Heading(loc.T("home.history")))
 	if ls.StoreErr != nil {
-		h.historyButton.Disable()
+		history.Disable()
 		return
 	}
 	if ls.Exercises == 0 {
 		box.Add(ui.Muted(loc.T("home.history_none")))
-		h.historyButton.Disable()
+		history.Disable()
 	} else {
 		box.Add(ui.Wrapped(loc.T("home.history_count", "n", ls.Exercises)))
 	}
-	box.Add(container.NewHBox(h.historyButton))
+	box.Add(container.NewHBox(history))
 }

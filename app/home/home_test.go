@@ -103,13 +103,14 @@ func TestHomeButtonsLeadToTheirScreens(t *testing.T) {
 	}
 	lists.Hosted = map[string]bool{"x2": true}
 	hs := newHost(t, i18n.EN, lists)
-	h := hs.home()
-	test.Tap(h.mapButtons[good])
-	test.Tap(h.setupButtons["mini.yaml"])
-	test.Tap(h.openButton)
-	test.Tap(h.resumeButtons["x2"])
-	test.Tap(h.historyButton)
-	test.Tap(h.joinButton)
+	hs.home()
+	loc, drawn := hs.loc, hs.win.Content()
+	test.Tap(tree.FindButton(t, scenarioCard(t, hs, good), loc.T("home.branch_map")))
+	test.Tap(tree.FindButton(t, scenarioCard(t, hs, "mini.yaml"), loc.T("home.setup")))
+	test.Tap(tree.FindButton(t, drawn, loc.T("home.open_file")))
+	test.Tap(tree.FindButton(t, card(t, hs, loc.T("home.resume_teams", "teams", "Bravo")), loc.T("home.resume_button"))) // x2
+	test.Tap(tree.FindButton(t, drawn, loc.T("home.history_button")))
+	test.Tap(tree.FindButton(t, drawn, loc.T("lan.join.title")))
 	hs.wantCalls(t, "showBranchMap(my-drill)", "showSetup(mini.yaml)", "openScenarioFile", "resumeExercise(x2)", "showHistory", "showJoin")
 	if n := strings.Count(tree.AllText(hs.win.Content()), "On team laptops: resuming serves it again"); n != 1 {
 		t.Errorf("%d exercises are said to be hosted, want 1", n)
@@ -119,8 +120,8 @@ func TestHomeButtonsLeadToTheirScreens(t *testing.T) {
 // Until the window has loaded, both columns say so and list nothing.
 func TestHomeSaysItIsLoading(t *testing.T) {
 	hs := newHost(t, i18n.EN, Lists{Scenarios: []library.Entry{uitest.MiniEntry(t)}})
-	h := hs.home()
-	if len(h.setupButtons) != 0 || h.historyButton != nil {
+	hs.home()
+	if drawn := hs.win.Content(); button(t, drawn, hs.loc.T("home.setup")) != nil || button(t, drawn, hs.loc.T("home.history_button")) != nil {
 		t.Error("the home screen lists scenarios before it has loaded")
 	}
 	if n := strings.Count(tree.AllText(hs.win.Content()), "Loading"); n != 2 {

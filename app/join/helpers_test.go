@@ -8,6 +8,7 @@ import (
 
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
 
@@ -75,3 +76,37 @@ type home struct{}
 
 func (home) Build() fyne.CanvasObject { return widget.NewLabel("home") }
 func (home) Stop()                    {}
+
+// field is what the join form shown draws for the field labelled by the
+// translation of key; the test fails when there is none.
+func field(t *testing.T, h *host, key string) fyne.CanvasObject {
+	t.Helper()
+	for _, f := range tree.Find[*widget.Form](t, h.win.Content()) {
+		for _, it := range f.Items {
+			if it.Text == h.loc.T(key) {
+				return it.Widget
+			}
+		}
+	}
+	t.Fatalf("the join form has no %q field", h.loc.T(key))
+	return nil
+}
+
+// entry is the text box of the join form's field labelled by the
+// translation of key (the address, the code).
+func entry(t *testing.T, h *host, key string) *widget.Entry {
+	t.Helper()
+	return tree.Find[*widget.Entry](t, field(t, h, key))[0]
+}
+
+// buttons are the buttons drawn in the window whose text is label.
+func buttons(t *testing.T, h *host, label string) []*ui.KeyButton {
+	t.Helper()
+	var out []*ui.KeyButton
+	for _, b := range tree.Find[*ui.KeyButton](t, h.win.Content()) {
+		if b.Text == label {
+			out = append(out, b)
+		}
+	}
+	return out
+}

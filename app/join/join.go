@@ -53,10 +53,10 @@ type Host interface {
 // Config is how a team laptop searches and joins.
 type Config struct {
 	// TickEvery is the team view's clock refresh interval; zero starts no
-	// ticker (tests).
+	// ticker.
 	TickEvery time.Duration
 	// Background runs slow work (a search, a join) off the UI goroutine;
-	// nil runs it at once (tests).
+	// nil runs it at once, on the calling goroutine.
 	Background func(func())
 	// Browse finds the exercises announced on the local network, waiting
 	// up to wait (nil: no search offered); it says ErrNoNetwork when this
@@ -199,14 +199,8 @@ type Screen struct {
 	retry               *ui.Debouncer // the next try of a rejoin that found no host
 	stopped             bool
 
-	// Widgets, kept for tests.
-	addressEntry *widget.Entry
-	codeEntry    *widget.Entry
-	teamEntry    *widget.SelectEntry
-	teamOptions  []string // the teams offered in teamEntry
-	joinButton   *ui.KeyButton
-	foundButtons []*ui.KeyButton
-	status       *ui.WrapLabel
+	codeEntry   *widget.Entry // focused once an exercise found is chosen
+	teamOptions []string      // the teams offered for the address typed, as the host names them
 }
 
 // New makes the join screen. When this laptop was in an exercise, the
@@ -256,7 +250,6 @@ func (j *Screen) Build() fyne.CanvasObject {
 
 	// Found on the network.
 	foundBox := container.NewVBox()
-	j.foundButtons = nil
 	switch {
 	case j.searching:
 		foundBox.Add(container.NewHBox(widget.NewActivity(), ui.Muted(loc.T("lan.join.searching"))))
@@ -273,7 +266,6 @@ func (j *Screen) Build() fyne.CanvasObject {
 	}
 	for _, f := range j.found {
 		b := ui.NewIconButton(loc.T("lan.join.choose"), theme.ComputerIcon(), func() { j.choose(f) })
-		j.foundButtons = append(j.foundButtons, b)
 		title := ui.Bold(f.Title.Get(lang))
 		detail := ui.Muted(loc.T("lan.join.found_detail", "address", ui.ListJoin(loc, f.Addrs), "teams", ui.ListJoin(loc, f.Teams)))
 		foundBox.Add(ui.Panel(container.NewBorder(nil, nil, nil, container.NewCenter(b), container.NewVBox(title, detail))))
@@ -284,10 +276,10 @@ func (j *Screen) Build() fyne.CanvasObject {
 	}
 
 	// The form.
-	j.addressEntry = widget.NewEntry()
-	j.addressEntry.SetText(j.address)
-	j.addressEntry.SetPlaceHolder("192.168.1.20:" + strconv.Itoa(play.DefaultLANPort))
-	j.addressEntry.OnChanged = func(v string) { j.address = v }
+	addressEntry := widget.NewEntry()
+	addressEntry.SetText(j.address)
+	addressEntry.SetPlaceHolder("192.168.1.20:" + strconv.Itoa(play.DefaultLANPort))
+	addressEntry.OnChanged = func(v string) { j.address = v }
 	j.codeEntry = widget.NewEntry()
 	j.codeEntry.SetText(j.code)
 	j.codeEntry.SetPlaceHolder("K7M 3QX")
@@ -301,10 +293,10 @@ func (j *Screen) Build() fyne.CanvasObject {
 		}
 	}
 	j.teamOptions = teams
-	j.teamEntry = widget.NewSelectEntry(teams)
-	j.teamEntry.SetText(j.team)
-	j.teamEntry.SetPlaceHolder(loc.T("lan.join.team_placeholder"))
-	j.teamEntry.OnChanged = func(v string) { j.team = v }
+	teamEntry := widget.NewSelectEntry(teams)
+	teamEntry.SetText(j.team)
+	teamEntry.SetPlaceHolder(loc.T("lan.join.team_placeholder"))
+	teamEntry.OnChanged = func(v string) { j.team = v }
 	field := func(obj fyne.CanvasObject, problem string) fyne.CanvasObject {
 		if problem == "" {
 			return obj
@@ -314,25 +306,25 @@ func (j *Screen) Build() fyne.CanvasObject {
 		return container.NewVBox(obj, l)
 	}
 	form := widget.NewForm(
-		&widget.FormItem{Text: loc.T("lan.join.address"), Widget: field(j.addressEntry, j.addrErr), HintText: loc.T("lan.join.address_hint")},
+		&widget.FormItem{Text: loc.T("lan.join.address"), Widget: field(addressEntry, j.addrErr), HintText: loc.T("lan.join.address_hint")},
 		&widget.FormItem{Text: loc.T("lan.join.code"), Widget: field(j.codeEntry, j.codeErr), HintText: loc.T("lan.join.code_hint")},
-		widget.NewFormItem(loc.T("lan.join.team"), field(j.teamEntry, j.teamErr)),
+		widget.NewFormItem(loc.T("lan.join.team"), field(teamEntry, j.teamErr)),
 	)
-	j.joinButton = ui.NewIconButton(loc.T("lan.join.join"), theme.LoginIcon(), j.submit)
-	j.joinButton.Importance = widget.HighImportance
+	join := ui.NewIconButton(loc.T("lan.join.join"), theme.LoginIcon(), j.submit)
+	join.Importance = widget.HighImportance
 	back := ui.NewIconButton(loc.T("common.back"), theme.NavigateBackIcon(), j.host.ShowHome)
-	j.status = ui.Wrapped(j.joinErr)
-	j.status.Importance = widget.DangerImportance
+	status := ui.Wrapped(j.joinErr)
+	status.Importance = widget.DangerImportance
 	if j.joining {
-		j.joinButton.Disable()
-		j.status.Importance = widget.MediumImportance
-		j.status.SetText(loc.T("lan.join.joining"))
+		join.Disable()
+		status.Importance = widget.MediumImportance
+		status.SetText(loc.T("lan.join.joining"))
 		if j.rejoin != nil {
-			j.status.SetText(loc.T("lan.join.rejoining", "team", j.rejoin.Team, "address", j.rejoin.Address))
+			status.SetText(loc.T("lan.join.rejoining", "team", j.rejoin.Team, "address", j.rejoin.Address))
 		}
 	}
-	if j.status.Text == "" {
-		j.status.Hide()
+	if status.Text == "" {
+		status.Hide()
 	}
 	objs := []fyne.CanvasObject{
 		ui.Heading(loc.T("lan.join.title")),
@@ -357,7 +349,7 @@ func (j *Screen) Build() fyne.CanvasObject {
 		}
 		objs = append(objs, ui.Panel(append(offer, container.NewHBox(again, forget))...), widget.NewSeparator())
 	}
-	objs = append(objs, form, j.status, container.NewHBox(back, ui.Spacer(), j.joinButton))
+	objs = append(objs, form, status, container.NewHBox(back, ui.Spacer(), join))
 	return container.NewVScroll(ui.Column(760, container.NewVBox(objs...)))
 }
 
@@ -557,17 +549,16 @@ type remoteScreen struct {
 	conn    Conn
 	address string
 
-	tv       *play.TeamView
-	history  *ui.WorldHistory
-	sending  map[string]bool // decisions whose choice is on its way, across rebuilds
-	ticker   *ui.ClockTicker
-	lost     *ui.Banner
-	over     *ui.Banner
-	ended    bool
-	gone     bool
-	stopped  bool
-	quit     chan struct{}
-	leaveBtn *ui.KeyButton
+	tv      *play.TeamView
+	history *ui.WorldHistory
+	sending map[string]bool // decisions whose choice is on its way, across rebuilds
+	ticker  *ui.ClockTicker
+	lost    *ui.Banner
+	over    *ui.Banner
+	ended   bool
+	gone    bool
+	stopped bool
+	quit    chan struct{}
 }
 
 func newRemoteScreen(host Host, cfg Config, conn Conn, address string) *remoteScreen {
@@ -617,9 +608,9 @@ func (r *remoteScreen) Build() fyne.CanvasObject {
 	r.host.Window().SetTitle(loc.T("app.window_title", "scenario", title))
 	r.lost = ui.NewBanner(loc.T("lan.team.lost"), theme.Color(theme.ColorNameError))
 	r.over = ui.NewBanner(loc.T("lan.team.over"), theme.Color(theme.ColorNamePrimary))
-	r.leaveBtn = ui.NewIconButton(loc.T("lan.team.leave"), theme.LogoutIcon(), r.askLeave)
+	leave := ui.NewIconButton(loc.T("lan.team.leave"), theme.LogoutIcon(), r.askLeave)
 	where := ui.IconLine(theme.ComputerIcon(), loc.T("lan.team.connected", "team", r.conn.Team(), "address", r.address))
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, r.leaveBtn, where), r.lost.Box, r.over.Box)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, leave, where), r.lost.Box, r.over.Box)
 	r.refresh()
 	return container.NewBorder(container.NewPadded(top), nil, nil, nil, r.tv.Root())
 }

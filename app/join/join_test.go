@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
@@ -41,10 +42,10 @@ func TestJoinFormRefusesBadInput(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			j.addressEntry.SetText(c.addr)
-			j.codeEntry.SetText(c.code)
-			j.teamEntry.SetText(c.team)
-			test.Tap(j.joinButton)
+			entry(t, h, "lan.join.address").SetText(c.addr)
+			entry(t, h, "lan.join.code").SetText(c.code)
+			tree.Find[*widget.SelectEntry](t, field(t, h, "lan.join.team"))[0].SetText(c.team)
+			test.Tap(tree.FindButton(t, h.win.Content(), h.loc.T("lan.join.join")))
 			j = currentAs(t, h)
 			if (j.addrErr != "") != c.addrErr || (j.codeErr != "") != c.codeErr || (j.teamErr != "") != c.teamErr {
 				t.Errorf("errors: address %q, code %q, team %q", j.addrErr, j.codeErr, j.teamErr)
@@ -131,12 +132,13 @@ func TestChoosingAFoundExerciseOffersItsTeams(t *testing.T) {
 		Browse: func(context.Context, time.Duration) ([]Found, error) { return []Found{found}, nil },
 		Join:   func(context.Context, Request) (Conn, error) { return nil, errors.New("unused") },
 	})
-	if len(j.foundButtons) != 1 {
-		t.Fatalf("join screen lists %d exercises, want 1", len(j.foundButtons))
+	choose := buttons(t, h, h.loc.T("lan.join.choose"))
+	if len(choose) != 1 {
+		t.Fatalf("join screen lists %d exercises, want 1", len(choose))
 	}
-	test.Tap(j.foundButtons[0])
-	if j.addressEntry.Text != "192.168.1.20:4222" {
-		t.Errorf("choosing the exercise filled address %q, want its first", j.addressEntry.Text)
+	test.Tap(choose[0])
+	if got := entry(t, h, "lan.join.address").Text; got != "192.168.1.20:4222" {
+		t.Errorf("choosing the exercise filled address %q, want its first", got)
 	}
 	if !slices.Equal(j.teamOptions, []string{"Alpha", "Bravo"}) {
 		t.Errorf("team choices %q", j.teamOptions)

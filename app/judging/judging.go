@@ -166,8 +166,7 @@ func ScoreLine(loc *i18n.Localizer, s scoring.Scores, overrides map[string]engin
 // keeps the dialog open when something is wrong.
 type formDialog struct {
 	dlg     *dialog.CustomDialog
-	ok      *ui.KeyButton
-	cancel  *ui.KeyButton
+	ok      *ui.KeyButton // disabled while a command is on its way
 	failure *ui.WrapLabel // the engine's refusal
 }
 
@@ -175,7 +174,7 @@ func (j *Judgement) newForm(title, confirm string, content fyne.CanvasObject, su
 	f := &formDialog{failure: fieldMsgLabel()}
 	body := container.NewBorder(nil, f.failure, nil, nil, content)
 	f.dlg = dialog.NewCustomWithoutButtons(title, body, j.win)
-	f.cancel = ui.NewIconButton(j.loc.T("common.cancel"), theme.CancelIcon(), f.dlg.Hide)
+	cancel := ui.NewIconButton(j.loc.T("common.cancel"), theme.CancelIcon(), f.dlg.Hide)
 	f.ok = ui.NewIconButton(confirm, theme.ConfirmIcon(), func() {
 		if submit() {
 			f.dlg.Hide()
@@ -185,7 +184,7 @@ func (j *Judgement) newForm(title, confirm string, content fyne.CanvasObject, su
 		}
 	})
 	f.ok.Importance = widget.HighImportance
-	f.dlg.SetButtons([]fyne.CanvasObject{f.cancel, f.ok})
+	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.ok})
 	f.dlg.Resize(fyne.NewSize(width, height))
 	f.dlg.Show()
 	return f

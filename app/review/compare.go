@@ -27,10 +27,6 @@ type Compare struct {
 	loaded bool
 	err    error
 	data   [2]*DebriefData
-
-	// Kept for tests.
-	backButton *ui.KeyButton
-	cells      map[string]string // "row|column" → text shown in the table
 }
 
 // compareTags name the two exercises in the legend and the table.
@@ -74,10 +70,10 @@ func (c *Compare) Load() {
 // Load is done, then the exercises side by side.
 func (c *Compare) Build() fyne.CanvasObject {
 	loc := c.host.Loc()
-	c.backButton = ui.NewIconButton(loc.T("compare.back"), theme.NavigateBackIcon(), c.back)
+	back := ui.NewIconButton(loc.T("compare.back"), theme.NavigateBackIcon(), c.back)
 	title := ui.Heading(loc.T("compare.title"))
 	title.Truncation = fyne.TextTruncateEllipsis
-	head := container.NewPadded(container.NewBorder(nil, nil, nil, c.backButton, title))
+	head := container.NewPadded(container.NewBorder(nil, nil, nil, back, title))
 	var body []fyne.CanvasObject
 	switch {
 	case !c.loaded:
@@ -148,11 +144,9 @@ func (c *Compare) comparison() []fyne.CanvasObject {
 
 	// The table: a row per score dimension, then how each team's play
 	// ended and how it took its decisions.
-	c.cells = map[string]string{}
 	table := container.NewVBox()
 	var row *fyne.Container
-	cell := func(name string, col int, text string, strong bool) {
-		c.cells[fmt.Sprintf("%s|%d", name, col)] = text
+	cell := func(col int, text string, strong bool) {
 		if col == 0 {
 			// A row of its own, as high as its tallest cell.
 			row = container.NewGridWithColumns(len(cols) + 1)
@@ -162,25 +156,25 @@ func (c *Compare) comparison() []fyne.CanvasObject {
 		l.TextStyle.Bold = strong
 		row.Add(l)
 	}
-	cell("head", 0, "", true)
+	cell(0, "", true)
 	for i, col := range cols {
-		cell("head", i+1, col.label, true)
+		cell(i+1, col.label, true)
 	}
 	for _, d := range dims {
-		cell(d, 0, ui.DimensionName(loc, d), d == dims[len(dims)-1])
+		cell(0, ui.DimensionName(loc, d), d == dims[len(dims)-1])
 		for i, col := range cols {
 			text := "–"
 			if v, ok := col.team.Scores[d]; ok {
 				text = fmt.Sprintf("%.0f", math.Round(v))
 			}
-			cell(d, i+1, text, false)
+			cell(i+1, text, false)
 		}
 	}
-	cell("ending", 0, loc.T("compare.ending"), false)
+	cell(0, loc.T("compare.ending"), false)
 	for i, col := range cols {
-		cell("ending", i+1, col.team.Ending.Short, false)
+		cell(i+1, col.team.Ending.Short, false)
 	}
-	cell("decisions", 0, loc.T("compare.decisions"), false)
+	cell(0, loc.T("compare.decisions"), false)
 	for i, col := range cols {
 		chosen, onTime, timedOut := 0, 0, 0
 		var took time.Duration
@@ -202,7 +196,7 @@ func (c *Compare) comparison() []fyne.CanvasObject {
 		if chosen > 0 {
 			text += "\n" + loc.T("compare.mean_response", "time", ui.FormatSpan(loc, took/time.Duration(chosen)))
 		}
-		cell("decisions", i+1, text, false)
+		cell(i+1, text, false)
 	}
 	objs = append(objs, ui.Heading(loc.T("compare.table")), table)
 	return objs

@@ -44,34 +44,24 @@ type Debrief struct {
 	report   *debrief.Report // in the UI language, remade by build
 	tabs     *container.AppTabs
 	selected int
-	// teamSelected is the team shown in the Teams tab, kept across a
-	// rebuild (a language switch, a reload after a rating).
+	// teamTabs is the Teams tab, a tab per team; teamSelected is the team
+	// it shows, kept across a rebuild (a language switch, a reload after a
+	// rating).
+	teamTabs     *container.AppTabs
 	teamSelected int
-	replay       *replayView
-	plan         *planEditor
-	export       *exportBar
+	// The timeline, replay and plan tabs and the exports keep what the
+	// facilitator chose (a team, a moment, edits) across a rebuild.
+	timeline *timelineView
+	replay   *replayView
+	plan     *planEditor
+	export   *exportBar
 
-	// saveFile asks where to write an export; tests replace it to skip the
-	// file dialog (see exportui.go).
+	// saveFile asks where to write an export and gives done the file to
+	// write (NewDebrief sets the file dialog, fileDialog in exportui.go);
+	// done is not called when the user cancels.
 	saveFile func(name string, done func(w io.WriteCloser, where string))
 
 	judge *debriefJudge // rating, overrides and notes after the end
-
-	// Kept for tests.
-	homeButton *ui.KeyButton
-	mapButton  *ui.KeyButton
-	teamTabs   *container.AppTabs
-	teamCards  map[string]fyne.CanvasObject
-	statements map[string][]*ui.WrapLabel // by team: the statements shown, in answer order
-	factChecks map[string][]factCheck     // by team: required facts, in answer order
-	rubrics    map[string][]rubric.Result // by team: the rubric's judgements shown
-	timeline   *timelineView
-}
-
-// factCheck is one required fact of a statement as the debrief shows it.
-type factCheck struct {
-	decision, fact, label string
-	found                 bool
 }
 
 // DebriefData is what the debrief is drawn from: the stored exercise, its
@@ -142,13 +132,9 @@ func (d *Debrief) Build() fyne.CanvasObject {
 	loc, st := d.host.Loc(), d.st
 	lang := d.lang()
 	d.report = d.buildReport(lang, "")
-	d.teamCards = map[string]fyne.CanvasObject{}
-	d.statements = map[string][]*ui.WrapLabel{}
-	d.factChecks = map[string][]factCheck{}
-	d.rubrics = map[string][]rubric.Result{}
 
-	d.homeButton = ui.NewIconButton(loc.T("debrief.home"), theme.HomeIcon(), d.host.ShowHome)
-	d.mapButton = ui.NewIconButton(loc.T("debrief.branch_map"), theme.GridIcon(), func() {
+	home := ui.NewIconButton(loc.T("debrief.home"), theme.HomeIcon(), d.host.ShowHome)
+	branchMap := ui.NewIconButton(loc.T("debrief.branch_map"), theme.GridIcon(), func() {
 		d.host.ShowBranchMap(st.Scenario, branchmap.TeamPaths(st), func() { d.host.Show(d) })
 	})
 
@@ -161,7 +147,7 @@ func (d *Debrief) Build() fyne.CanvasObject {
 	if d.judge == nil {
 		d.judge = &debriefJudge{d: d}
 	}
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(d.judge.buttons(), d.mapButton, d.homeButton), title)
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(d.judge.buttons(), branchMap, home), title)
 	sub := container.NewBorder(nil, nil, nil, d.export.build(), container.NewPadded(ui.Faint(status, fyne.TextAlignLeading)))
 
 	d.tabs = container.NewAppTabs(
@@ -178,18 +164,6 @@ func (d *Debrief) Build() fyne.CanvasObject {
 	d.tabs.OnSelected = func(*container.TabItem) { d.selected = d.tabs.SelectedIndex() }
 	return container.NewBorder(container.NewVBox(container.NewPadded(container.NewVBox(head, sub))), nil, nil, nil, d.tabs)
 }
-
-// Tab indexes, for tests and for going to a tab.
-const (
-	tabOverview = iota
-	tabTeams
-	tabObjectives
-	tabTimeline
-	tabReplay
-	tabPlan
-)
-
-func (d *Debrief) selectTab(i int) { d.tabs.SelectIndex(i) }
 
 // reload shows the debrief again from its log, which the facilitator's
 // rating, override or note has just changed, on the tab (and the team)
@@ -350,9 +324,7 @@ func (d *Debrief) teamsTab() fyne.CanvasObject {
 				tr = &d.report.Teams[j]
 			}
 		}
-		card := d.teamCard(t, tr, i)
-		d.teamCards[t.Name] = card
-		d.teamTabs.Append(container.NewTabItem(t.Name, ui.Scroller(1000, card)))
+		d.teamTabs.Append(container.NewTabItem(t.Name, ui.Scroller(1000, d.teamCard(t, tr, i))))
 	}
 	d.teamTabs.SetTabLocation(container.TabLocationLeading)
 	if d.teamSelected > 0 && d.teamSelected < len(d.teamTabs.Items) {
@@ -425,7 +397,7 @@ func (d *Debrief) teamCard(t *engine.Team, tr *debrief.TeamReport, index int) fy
 			ui.Wrapped(a.Decision.Prompt.Get(lang)),
 			ans}
 		if a.Decision.Statement != nil && a.Option != nil {
-			card = append(card, d.statement(t.Name, a, lang)...)
+			card = append(card, d.statement(a, lang)...)
 		}
 		objs = append(objs, ui.Panel(card...))
 	}
@@ -486,7 +458,7 @@ func (d *Debrief) teamCard(t *engine.Team, tr *debrief.TeamReport, index int) fy
 
 // statement shows the statement a team wrote with a decision and which of
 // the required facts it contained.
-func (d *Debrief) statement(team string, a engine.Answer, lang string) []fyne.CanvasObject {
+func (d *Debrief) statement(a engine.Answer, lang string) []fyne.CanvasObject {
 	loc, sc := d.host.Loc(), d.st.Scenario
 	spec := a.Decision.Statement
 	objs := []fyne.CanvasObject{ui.Bold(loc.T("debrief.statement", "kind", ui.StatementKindName(loc, spec.Kind)))}
@@ -497,7 +469,6 @@ func (d *Debrief) statement(team string, a engine.Answer, lang string) []fyne.Ca
 		l.SetText(loc.T("debrief.no_statement"))
 		l.Importance = widget.DangerImportance
 	}
-	d.statements[team] = append(d.statements[team], l)
 	// A bar down the left marks the team's own words.
 	bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 	bar.SetMinSize(fyne.NewSize(3, 0))
@@ -505,20 +476,18 @@ func (d *Debrief) statement(team string, a engine.Answer, lang string) []fyne.Ca
 	if n := len(spec.RequiredFacts); n > 0 {
 		objs = append(objs, ui.Muted(loc.T("debrief.facts_found", "n", len(a.FactsFound), "total", n)))
 		for _, id := range spec.RequiredFacts {
-			fc := factCheck{decision: a.Decision.ID, fact: id, label: ui.FactLabel(sc, id, lang), found: slices.Contains(a.FactsFound, id)}
-			d.factChecks[team] = append(d.factChecks[team], fc)
 			var icon fyne.Resource = theme.NewErrorThemedResource(theme.CancelIcon())
 			word := loc.T("debrief.fact_missing")
-			if fc.found {
+			if slices.Contains(a.FactsFound, id) {
 				icon = theme.NewSuccessThemedResource(theme.ConfirmIcon())
 				word = loc.T("debrief.fact_found")
 			}
 			objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil,
-				ui.Wrapped(fc.label+" — "+word)))
+				ui.Wrapped(ui.FactLabel(sc, id, lang)+" — "+word)))
 		}
 	}
 	if a.Rubric != nil {
-		objs = append(objs, d.rubricFeedback(team, *a.Rubric, lang)...)
+		objs = append(objs, d.rubricFeedback(*a.Rubric, lang)...)
 	}
 	return objs
 }
@@ -526,7 +495,7 @@ func (d *Debrief) statement(team string, a engine.Answer, lang string) []fyne.Ca
 // rubricFeedback is the statement rubric's judgement of a statement (see
 // internal/rubric), read-only: the scores, what the statement did, what it
 // lacked and the penalties, with the words found.
-func (d *Debrief) rubricFeedback(team string, r rubric.Result, lang string) []fyne.CanvasObject {
+func (d *Debrief) rubricFeedback(r rubric.Result, lang string) []fyne.CanvasObject {
 	loc := d.host.Loc()
 	label := func(m map[string]string, id string) string {
 		if s := m[lang]; s != "" {
@@ -585,7 +554,6 @@ func (d *Debrief) rubricFeedback(team string, r rubric.Result, lang string) []fy
 		objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewWarningThemedResource(theme.QuestionIcon()))), nil,
 			ui.Wrapped(loc.T("debrief.rubric_missing", "checks", strings.Join(missing, sep)))))
 	}
-	d.rubrics[team] = append(d.rubrics[team], r)
 	return objs
 }
 

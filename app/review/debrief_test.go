@@ -21,6 +21,7 @@ import (
 
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
@@ -114,17 +115,18 @@ func TestDebriefTabsShowTeamsAndObjectives(t *testing.T) {
 	// Teams: one tab each, side by side in the chart; Bravo's statement
 	// with its facts, Alpha's override, missed deadline and note.
 	d.selectTab(tabTeams)
-	if len(d.teamTabs.Items) != 2 || len(d.teamCards) != 2 {
-		t.Fatalf("team tabs %d, cards %d", len(d.teamTabs.Items), len(d.teamCards))
+	if len(d.teamTabs.Items) != 2 {
+		t.Fatalf("team tabs %d", len(d.teamTabs.Items))
 	}
-	bravo := debriefTexts(t, d.teamCards["Bravo"])
+	bravoCard := teamCard(t, d, "Bravo")
+	bravo := debriefTexts(t, bravoCard)
 	for _, want := range []string{"We are sorry. Call 400-123-456 any time.", "Hotline number — included", "Date of the leak — missing",
 		"Report and publish — answered in 2m00s", "Required facts included: 1 of 2"} {
 		if !hasText(bravo, want) {
 			t.Errorf("Bravo's card lacks %q:\n%s", want, strings.Join(bravo, "\n"))
 		}
 	}
-	alpha := debriefTexts(t, d.teamCards["Alpha"])
+	alpha := debriefTexts(t, teamCard(t, d, "Alpha"))
 	for _, want := range []string{"* Speed set to 55 by the facilitator", "They were waiting for legal", "Alpha argued about who should speak",
 		"missed", "no answer — deadline passed"} {
 		if !hasText(alpha, want) {
@@ -134,12 +136,13 @@ func TestDebriefTabsShowTeamsAndObjectives(t *testing.T) {
 	if hasText(alpha, "Good energy in the room") {
 		t.Error("the general note shows on Alpha's card")
 	}
-	if got := d.factChecks["Bravo"]; len(got) != 2 || !got[0].found || got[1].found {
-		t.Errorf("Bravo's facts %+v", got)
+	found, missing := " — "+d.host.Loc().T("debrief.fact_found"), " — "+d.host.Loc().T("debrief.fact_missing")
+	if got := factLines(t, d, bravoCard); len(got) != 2 || !strings.HasSuffix(got[0], found) || !strings.HasSuffix(got[1], missing) {
+		t.Errorf("Bravo's facts %q", got)
 	}
 	// The statement rubric's feedback: the apology is found.
-	if got := d.rubrics["Bravo"]; len(got) != 1 || !hasText(bravo, "Statement check: ") || !hasText(bravo, "Apologises") {
-		t.Errorf("Bravo's rubric feedback: %d results in\n%s", len(got), strings.Join(bravo, "\n"))
+	if got := rubricHeads(t, d, bravoCard); got != 1 || !hasText(bravo, "Statement check: ") || !hasText(bravo, "Apologises") {
+		t.Errorf("Bravo's rubric feedback: %d results in\n%s", got, strings.Join(bravo, "\n"))
 	}
 
 	// Objectives: the objective, each team's evidence, the suggested and
@@ -165,25 +168,35 @@ func TestDebriefTabsShowTeamsAndObjectives(t *testing.T) {
 
 	// Timeline: per team, with the response time and the statement.
 	d.selectTab(tabTimeline)
-	tl := d.timeline
-	all := len(tl.shown)
-	tl.picks.SetSelected("Bravo")
-	if len(tl.shown) >= all || !hasText(tl.shown, "Chose “Report and publish”") {
-		t.Errorf("Bravo's timeline (%d of %d): %v", len(tl.shown), all, tl.shown)
+	timeline := tabContent(d, tabTimeline)
+	picks := tree.Find[*widget.RadioGroup](t, timeline)[0]
+	all := len(timelineEntries(d))
+	picks.SetSelected("Bravo")
+	if shown := timelineEntries(d); len(shown) >= all || !hasText(shown, "Chose “Report and publish”") {
+		t.Errorf("Bravo's timeline (%d of %d): %v", len(shown), all, shown)
 	}
-	if hasText(tl.shown, "Missed the regulatory deadline") {
+	if hasText(timelineEntries(d), "Missed the regulatory deadline") {
 		t.Error("Bravo's timeline shows Alpha's missed deadline")
 	}
-	tl.picks.SetSelected("Alpha")
+	picks.SetSelected("Alpha")
 	for _, want := range []string{"Missed the regulatory deadline", "Facilitator note: Alpha argued", "Facilitator set Speed to 55"} {
-		if !hasText(tl.shown, want) {
-			t.Errorf("Alpha's timeline lacks %q: %v", want, tl.shown)
+		if shown := timelineEntries(d); !hasText(shown, want) {
+			t.Errorf("Alpha's timeline lacks %q: %v", want, shown)
 		}
 	}
-	quiet := len(tl.shown)
-	test.Tap(tl.all)
-	if len(tl.shown) <= quiet {
-		t.Errorf("everything shows %d entries, the quiet view %d", len(tl.shown), quiet)
+	quiet := len(timelineEntries(d))
+	var everything *widget.Check
+	for _, c := range tree.Find[*widget.Check](t, timeline) {
+		if c.Text == d.host.Loc().T("debrief.timeline_everything") {
+			everything = c
+		}
+	}
+	if everything == nil {
+		t.Fatal("the timeline has no tick for every event")
+	}
+	test.Tap(everything)
+	if n := len(timelineEntries(d)); n <= quiet {
+		t.Errorf("everything shows %d entries, the quiet view %d", n, quiet)
 	}
 	// That the debrief fits the window is the app's test, with the window's
 	// header (TestTheDebriefFitsTheWindow).
@@ -203,21 +216,21 @@ func testDebriefReplayAtAMoment(t *testing.T) {
 	v := d.replay
 	// Alpha's notify times out at 34m, every team has finished, and the
 	// exercise ends: the replay opens there.
-	if v.at != 34*time.Minute || v.state == nil || !v.state.Ended {
+	if s, _ := debrief.StateAt(d.data.events, v.at); v.at != 34*time.Minute || len(v.body.Objects) == 0 || !s.Ended {
 		t.Fatalf("replay starts at %v", v.at)
 	}
 
 	// At the end Alpha has chosen nothing: its decisions are closed, and
 	// none counts as decided.
-	if alpha := v.teamTexts["Alpha"]; hasText(alpha, "Decided (") || !hasText(alpha, ": 0 decided, ") {
+	if alpha := replayColumn(t, v, "Alpha"); hasText(alpha, "Decided (") || !hasText(alpha, ": 0 decided, ") {
 		t.Errorf("Alpha, who chose nothing, at the end: %v", alpha)
 	}
-	if bravo := v.teamTexts["Bravo"]; !hasText(bravo, "Decided (1)") && !hasText(bravo, ": 1 decided, ") {
+	if bravo := replayColumn(t, v, "Bravo"); !hasText(bravo, "Decided (1)") && !hasText(bravo, ": 1 decided, ") {
 		t.Errorf("Bravo, who chose once, at the end: %v", bravo)
 	}
 
 	v.moveTo(3 * time.Minute)
-	bravo := v.teamTexts["Bravo"]
+	bravo := replayColumn(t, v, "Bravo")
 	if !hasText(bravo, "The breach is confirmed") || hasText(bravo, "A reporter asks") || !hasText(bravo, "Received (1)") {
 		t.Errorf("Bravo at 3m: %v", bravo)
 	}
@@ -233,7 +246,7 @@ func testDebriefReplayAtAMoment(t *testing.T) {
 	if v.at != 7*time.Minute {
 		t.Fatalf("slider moved the replay to %v", v.at)
 	}
-	bravo, alpha := v.teamTexts["Bravo"], v.teamTexts["Alpha"]
+	bravo, alpha := replayColumn(t, v, "Bravo"), replayColumn(t, v, "Alpha")
 	if !hasText(bravo, "00:06:00 · Report and publish (in 2m00s)") {
 		t.Errorf("Bravo at 7m: %v", bravo)
 	}
@@ -244,12 +257,12 @@ func testDebriefReplayAtAMoment(t *testing.T) {
 	// Dragging redraws once, after the slider rests: not while it moves
 	// (a step every 100 ms, less than replayDelay apart), nor before it has
 	// rested for replayDelay. The clock beside the slider follows it.
-	shown := v.state
+	shown := v.body.Objects[0] // the moment drawn
 	for _, sec := range []float64{600, 700, 800, 1500} {
 		v.slider.Value = sec
 		v.slider.OnChanged(sec)
 		uiq.Settle(100 * time.Millisecond)
-		if v.state != shown || v.at != 7*time.Minute {
+		if v.body.Objects[0] != shown || v.at != 7*time.Minute {
 			t.Fatalf("redrawn at %v while the slider moved", v.at)
 		}
 	}
@@ -257,15 +270,15 @@ func testDebriefReplayAtAMoment(t *testing.T) {
 		t.Errorf("clock while dragging %q", got)
 	}
 	uiq.Settle(replayDelay - 100*time.Millisecond - time.Millisecond)
-	if v.state != shown {
+	if v.body.Objects[0] != shown {
 		t.Fatalf("redrawn at %v before the slider had rested for replayDelay", v.at)
 	}
 	uiq.Settle(time.Millisecond)
-	if v.state == shown || v.at != 25*time.Minute {
-		t.Errorf("after the drag: at %v (redrawn %v)", v.at, v.state != shown)
+	if v.body.Objects[0] == shown || v.at != 25*time.Minute {
+		t.Errorf("after the drag: at %v (redrawn %v)", v.at, v.body.Objects[0] != shown)
 	}
-	if !hasText(v.teamTexts["Alpha"], "You are late") {
-		t.Errorf("Alpha at 25m lacks the regulator's reminder: %v", v.teamTexts["Alpha"])
+	if !hasText(replayColumn(t, v, "Alpha"), "You are late") {
+		t.Errorf("Alpha at 25m lacks the regulator's reminder: %v", replayColumn(t, v, "Alpha"))
 	}
 
 	// Previous and next step through the events.
@@ -293,24 +306,26 @@ func testDebriefPlanIsSavedAndReopened(t *testing.T) {
 	uiq := uitest.QueueUI(t) // the test's goroutine is the UI goroutine
 	d.selectTab(tabPlan)
 	p := d.plan
-	if p.saved || len(p.actions) == 0 || len(p.improvements) == 0 {
-		t.Fatalf("draft: saved %v, %d actions, %d areas", p.saved, len(p.actions), len(p.improvements))
+	loc := h.loc
+	actions := planActions(t, d)
+	if areas := planItems(t, d, "debrief.plan_areas"); p.saved || len(actions) == 0 || len(areas) == 0 {
+		t.Fatalf("draft: saved %v, %d actions, %d areas", p.saved, len(actions), len(areas))
 	}
-	if !strings.Contains(p.actions[0].what.Text, "Alpha") && p.model.Actions[0].Team != "Alpha" {
+	if !strings.Contains(actions[0].what.Text, "Alpha") && p.model.Actions[0].Team != "Alpha" {
 		t.Errorf("first action is not drawn from Alpha's findings: %+v", p.model.Actions[0])
 	}
 	if saved, _ := st.Plan(id); saved != nil {
 		t.Fatal("a plan was saved before any edit")
 	}
 
-	a := p.actions[0]
+	a := actions[0]
 	test.Type(a.action, "Pre-approved holding statements")
 	test.Type(a.owner, "Head of comms")
 	test.Type(a.due, "2027/3/1")
 	if got := a.dueMessage.Text; got != "saved as 2027-03-01" {
 		t.Errorf("due message %q", got)
 	}
-	test.Tap(p.saveButton)
+	test.Tap(tree.FindButton(t, tabContent(d, tabPlan), loc.T("debrief.plan_save")))
 	uiq.Pump() // the save says it is done
 	got, err := st.Plan(id)
 	if err != nil || got == nil || len(got.Actions) == 0 {
@@ -324,16 +339,18 @@ func testDebriefPlanIsSavedAndReopened(t *testing.T) {
 	}
 
 	// A new action with a date that does not exist.
-	test.Tap(p.addAction)
-	b := p.actions[len(p.actions)-1]
+	test.Tap(tree.FindButton(t, tabContent(d, tabPlan), loc.T("debrief.plan_add_action")))
+	actions = planActions(t, d)
+	b := actions[len(actions)-1]
 	test.Type(b.what, "Nobody owned the regulator")
 	test.Type(b.due, "2027-02-30")
 	if b.dueMessage.Text != "Not a date: write it as 2027-03-31" || b.dueMessage.Importance != widget.DangerImportance {
 		t.Errorf("bad date message %q", b.dueMessage.Text)
 	}
 	// A strength of the facilitator's own, saved a moment after typing.
-	test.Tap(p.addStrength)
-	test.Type(p.strengths[len(p.strengths)-1], "Calm hand-over between shifts")
+	test.Tap(tree.FindButton(t, tabContent(d, tabPlan), loc.T("debrief.plan_add_strength")))
+	strengths := planItems(t, d, "debrief.plan_strengths")
+	test.Type(strengths[len(strengths)-1], "Calm hand-over between shifts")
 	uiq.Settle(planSaveDelay - time.Millisecond)
 	if got, _ = st.Plan(id); slices.ContainsFunc(got.Strengths, func(x debrief.PlanItem) bool { return x.Text == "Calm hand-over between shifts" }) {
 		t.Error("saved before typing had paused for planSaveDelay")
@@ -363,8 +380,8 @@ func testDebriefPlanIsSavedAndReopened(t *testing.T) {
 	d2 := h.openDebrief(id)
 	d2.selectTab(tabPlan)
 	p2 := d2.plan
-	if !p2.saved || p2.actions[0].action.Text != "Pre-approved holding statements" || p2.actions[0].due.Text != "2027-03-01" ||
-		p2.actions[0].owner.Text != "Head of comms and legal" {
+	if a2 := planActions(t, d2)[0]; !p2.saved || a2.action.Text != "Pre-approved holding statements" || a2.due.Text != "2027-03-01" ||
+		a2.owner.Text != "Head of comms and legal" {
 		t.Errorf("reopened plan: saved %v, first action %+v", p2.saved, p2.model.Actions[0])
 	}
 	var md strings.Builder
@@ -389,7 +406,7 @@ func TestDebriefExportsWriteFiles(t *testing.T) {
 }
 
 func testDebriefExportsWriteFiles(t *testing.T) {
-	_, d, _, _ := worldDebrief(t)
+	h, d, _, _ := worldDebrief(t)
 	dir := t.TempDir()
 	var asked []string
 	d.saveFile = func(name string, done func(w io.WriteCloser, where string)) {
@@ -403,13 +420,14 @@ func testDebriefExportsWriteFiles(t *testing.T) {
 	}
 	// An edit to the plan goes into the exports.
 	d.selectTab(tabPlan)
-	test.Type(d.plan.actions[0].action, "Tabletop on notification duties")
+	test.Type(planActions(t, d)[0].action, "Tabletop on notification duties")
 
 	b := d.export
+	loc := h.loc
 	for _, f := range exportFormats {
 		test.Tap(b.buttons[f.id])
-		if b.lastErr != nil {
-			t.Fatalf("%s: %v", f.id, b.lastErr)
+		if got, want := message(t, h), loc.T("debrief.exported", "path", filepath.Join(dir, asked[len(asked)-1])); got != want {
+			t.Fatalf("%s: the export says %q, want %q", f.id, got, want)
 		}
 	}
 	if strings.Join(asked, ",") != "debrief-world.html,debrief-world.pdf,debrief-world.md,debrief-world.csv,debrief-world.json" {
@@ -450,7 +468,16 @@ func testDebriefExportsWriteFiles(t *testing.T) {
 
 	// Alpha's handout, in every format (Markdown too): a file named for the
 	// team with only Alpha's results.
-	b.teamSelect.SetSelectedIndex(1)
+	var teamSelect *widget.Select
+	for _, sel := range tree.Find[*widget.Select](t, h.win.Content()) {
+		if len(sel.Options) > 0 && sel.Options[0] == loc.T("debrief.export_all_teams") {
+			teamSelect = sel
+		}
+	}
+	if teamSelect == nil {
+		t.Fatal("the debrief offers no team handout")
+	}
+	teamSelect.SetSelectedIndex(1)
 	if b.team != "Alpha" || b.buttons["md"].Disabled() || b.buttons["html"].Disabled() {
 		t.Fatalf("handout selection: team %q, md disabled %v", b.team, b.buttons["md"].Disabled())
 	}
@@ -472,8 +499,8 @@ func testDebriefExportsWriteFiles(t *testing.T) {
 	// A failing write is reported, not swallowed.
 	d.saveFile = func(name string, done func(w io.WriteCloser, where string)) { done(failWriter{}, "/nowhere/"+name) }
 	test.Tap(b.buttons["csv"])
-	if b.lastErr == nil || b.busy {
-		t.Errorf("failed export: err %v, busy %v", b.lastErr, b.busy)
+	if got, want := message(t, h), loc.T("debrief.export_failed", "error", os.ErrPermission.Error()); got != want || b.busy {
+		t.Errorf("failed export: says %q (want %q), busy %v", got, want, b.busy)
 	}
 }
 
@@ -505,16 +532,16 @@ func TestASlowExportShowsItsProgress(t *testing.T) {
 		}
 		close(release)
 		uiq.Settle(0)
-		if b.progress != nil || b.busy || b.lastErr != nil || b.lastWhere != "/slow/debrief-world.csv" {
-			t.Fatalf("after the export: progress %v, busy %v, error %v, written to %q", b.progress != nil, b.busy, b.lastErr, b.lastWhere)
+		if said := message(t, h); b.progress != nil || b.busy || said != h.loc.T("debrief.exported", "path", "/slow/debrief-world.csv") {
+			t.Fatalf("after the export: progress %v, busy %v, says %q", b.progress != nil, b.busy, said)
 		}
 
 		// A quick export: done before the delay, it shows no progress.
 		test.Tap(b.buttons["json"])
 		uiq.Settle(0)
 		uiq.Settle(10 * exportProgressDelay)
-		if b.progress != nil || b.busy || b.lastWhere != "/slow/debrief-world.json" {
-			t.Errorf("after a quick export: progress %v, busy %v, written to %q", b.progress != nil, b.busy, b.lastWhere)
+		if said := message(t, h); b.progress != nil || b.busy || said != h.loc.T("debrief.exported", "path", "/slow/debrief-world.json") {
+			t.Errorf("after a quick export: progress %v, busy %v, says %q", b.progress != nil, b.busy, said)
 		}
 	})
 }
@@ -544,13 +571,13 @@ func TestDebriefLanguageSwitchKeepsTabAndPlan(t *testing.T) {
 func testDebriefLanguageSwitchKeepsTabAndPlan(t *testing.T) {
 	h, d, _, _ := worldDebrief(t)
 	d.selectTab(tabPlan)
-	test.Type(d.plan.actions[0].owner, "法务部")
+	test.Type(planActions(t, d)[0].owner, "法务部")
 	h.setLang(i18n.ZH)
 	if d.tabs.SelectedIndex() != tabPlan || d.tabs.Items[tabPlan].Text != "改进计划" {
 		t.Errorf("after the switch: tab %d %q", d.tabs.SelectedIndex(), d.tabs.Items[tabPlan].Text)
 	}
-	if d.plan.actions[0].owner.Text != "法务部" {
-		t.Errorf("owner after the switch: %q", d.plan.actions[0].owner.Text)
+	if got := planActions(t, d)[0].owner.Text; got != "法务部" {
+		t.Errorf("owner after the switch: %q", got)
 	}
 	ov := debriefTexts(t, d.tabs.Items[tabOverview].Content)
 	if !hasText(ov, "各小组得分") {
@@ -566,10 +593,11 @@ func TestTheWheelOverThePlansTextBoxesScrollsThePlan(t *testing.T) {
 	h.win.Resize(fyne.NewSize(1024, 600))
 	d.selectTab(tabPlan)
 	p := d.plan
-	if len(p.actions) == 0 {
+	actions := planActions(t, d)
+	if len(actions) == 0 {
 		t.Fatal("no corrective action drawn")
 	}
-	e := p.actions[0].action
+	e := actions[0].action
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e).Add(fyne.NewPos(20, 10))
 	if p.scroll.Content.MinSize().Height <= p.scroll.Size().Height {
 		t.Fatal("the plan fits the window: nothing to scroll")
@@ -626,18 +654,24 @@ func TestDebriefShowsStatementsAndTheirFacts(t *testing.T) {
 	must(run.Flush())
 
 	d := newHost(t, st).openDebrief(run.ID)
-	if got := d.statements["Alpha"]; len(got) != 1 || got[0].Text != text {
+	loc := d.host.Loc()
+	alpha, bravo := teamCard(t, d, "Alpha"), teamCard(t, d, "Bravo")
+	if got := statements(t, alpha); len(got) != 1 || got[0].Text != text {
 		t.Errorf("debrief shows Alpha's statement as %v", got)
 	}
-	want := []factCheck{{"notify", "hotline", "Hotline number", true}, {"notify", "date", "Date of the leak", false}}
-	if got := d.factChecks["Alpha"]; !slices.Equal(got, want) {
-		t.Errorf("Alpha's facts in the debrief = %+v, want %+v", got, want)
+	// The facts are those of the notify decision, on its card.
+	sc := d.st.Scenario
+	found, missing := " — "+loc.T("debrief.fact_found"), " — "+loc.T("debrief.fact_missing")
+	notify := tree.Around(t, alpha, sc.Decision("notify").Prompt.Get("en"))
+	want := []string{"Hotline number" + found, "Date of the leak" + missing}
+	if len(notify) != 1 || !slices.Equal(factLines(t, d, notify[0]), want) {
+		t.Errorf("Alpha's facts in the debrief = %q, want %q on the notify decision's card", factLines(t, d, alpha), want)
 	}
-	if got := d.statements["Bravo"]; len(got) != 1 || got[0].Text != "No statement was written." {
+	if got := statements(t, bravo); len(got) != 1 || got[0].Text != "No statement was written." {
 		t.Errorf("Bravo's empty statement shown as %v", got)
 	}
-	if got := d.factChecks["Bravo"]; len(got) != 2 || got[0].found || got[1].found {
-		t.Errorf("Bravo's facts = %+v", got)
+	if got := factLines(t, d, bravo); len(got) != 2 || !strings.HasSuffix(got[0], missing) || !strings.HasSuffix(got[1], missing) {
+		t.Errorf("Bravo's facts = %q", got)
 	}
 }
 
@@ -659,8 +693,8 @@ func TestDebriefOfAnEndedExerciseExportsEveryTeam(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := newHost(t, st).openDebrief(run.ID)
-	if len(d.teamCards) != 2 {
-		t.Fatalf("debrief shows %d teams", len(d.teamCards))
+	if len(d.teamTabs.Items) != 2 {
+		t.Fatalf("debrief shows %d teams", len(d.teamTabs.Items))
 	}
 	var md strings.Builder
 	if err := d.writeDebrief(&md); err != nil {
@@ -689,9 +723,9 @@ func testThePlanSavesInTheBackground(t *testing.T) {
 	h.background = func(f func()) { queued = append(queued, f) }
 	d.selectTab(tabPlan)
 	p := d.plan
-	a := p.actions[0]
+	a := planActions(t, d)[0]
 	test.Type(a.owner, "Head of comms")
-	test.Tap(p.saveButton)
+	test.Tap(tree.FindButton(t, tabContent(d, tabPlan), h.loc.T("debrief.plan_save")))
 	if saved, _ := st.Plan(id); saved != nil {
 		t.Fatal("the plan was written on the UI goroutine")
 	}

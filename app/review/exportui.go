@@ -46,13 +46,8 @@ type exportBar struct {
 	team string // "" for the whole exercise; kept across a rebuild
 	busy bool
 
-	buttons    map[string]*ui.KeyButton
-	teamSelect *widget.Select
-	progress   *dialog.CustomDialog // while an export runs past exportProgressDelay
-
-	// The last export's outcome, for tests.
-	lastWhere string
-	lastErr   error
+	buttons  map[string]*ui.KeyButton
+	progress *dialog.CustomDialog // while an export runs past exportProgressDelay
 }
 
 func (b *exportBar) build() fyne.CanvasObject {
@@ -69,22 +64,22 @@ func (b *exportBar) build() fyne.CanvasObject {
 	for _, n := range b.d.teamNames() {
 		opts = append(opts, loc.T("debrief.export_handout", "team", n))
 	}
-	b.teamSelect = widget.NewSelect(opts, nil)
-	b.teamSelect.SetSelectedIndex(0)
+	teamSelect := widget.NewSelect(opts, nil)
+	teamSelect.SetSelectedIndex(0)
 	for i, n := range b.d.teamNames() {
 		if n == b.team {
-			b.teamSelect.SetSelectedIndex(i + 1)
+			teamSelect.SetSelectedIndex(i + 1)
 		}
 	}
-	b.teamSelect.OnChanged = func(string) {
-		i := b.teamSelect.SelectedIndex()
+	teamSelect.OnChanged = func(string) {
+		i := teamSelect.SelectedIndex()
 		b.team = ""
 		if i > 0 && i <= len(b.d.st.Teams) {
 			b.team = b.d.st.Teams[i-1].Name
 		}
 		b.enable()
 	}
-	box.Add(container.New(&ui.MinWidth{W: 190}, b.teamSelect))
+	box.Add(container.New(&ui.MinWidth{W: 190}, teamSelect))
 	b.enable()
 	return box
 }
@@ -111,9 +106,6 @@ func exportFileName(scenarioID, team, ext string) string {
 	return name + ext
 }
 
-// debriefFileName is the Markdown export's suggested file name.
-func debriefFileName(scenarioID string) string { return exportFileName(scenarioID, "", ".md") }
-
 // renderExport makes an export of the exercise in lang, for team ("" for
 // every team), with the facilitator's plan when there is one.
 func renderExport(data *DebriefData, plan *debrief.Plan, format, lang, team string) ([]byte, error) {
@@ -135,16 +127,6 @@ func renderExport(data *DebriefData, plan *debrief.Plan, format, lang, team stri
 		return debrief.JSON(r)
 	}
 	return nil, errors.New("unknown export format " + format)
-}
-
-// writeDebrief writes the Markdown debrief, with the saved plan, in the UI
-// language.
-func (d *Debrief) writeDebrief(w io.Writer) error {
-	data, err := renderExport(d.data, d.plan.reportPlan(), "md", d.lang(), "")
-	if err == nil {
-		_, err = w.Write(data)
-	}
-	return err
 }
 
 // export asks where to save the report in format f and writes it.
@@ -198,7 +180,6 @@ func (b *exportBar) run(format string, w io.WriteCloser, where string, render fu
 			prog.Stop()
 			b.busy = false
 			b.enable()
-			b.lastWhere, b.lastErr = where, err
 			if err != nil {
 				ui.ShowMessage(win, loc, loc.T("common.error"), loc.T("debrief.export_failed", "error", err.Error()))
 				return

@@ -36,13 +36,12 @@ type History struct {
 	busy    bool     // an erase is running
 	message string   // the last erase's outcome, shown above the list
 
-	// Kept for tests.
+	// The buttons and ticks drawn, which enable and tick update.
 	compareButton  *ui.KeyButton
 	eraseAllButton *ui.KeyButton
 	openButtons    map[string]*ui.KeyButton // by exercise id
 	eraseButtons   map[string]*ui.KeyButton
 	checks         map[string]*widget.Check
-	confirm        *dialog.ConfirmDialog // the erase confirmation while it shows
 }
 
 // NewHistory is the history of the exercises in the host's store. It lists
@@ -245,16 +244,15 @@ func (h *History) askEraseAll() {
 
 func (h *History) ask(title string, msg fyne.CanvasObject, yes func()) {
 	loc := h.host.Loc()
-	h.confirm = dialog.NewCustomConfirm(title, loc.T("history.erase_button"), loc.T("common.cancel"), msg, func(ok bool) {
-		h.confirm = nil
+	confirm := dialog.NewCustomConfirm(title, loc.T("history.erase_button"), loc.T("common.cancel"), msg, func(ok bool) {
 		if ok {
 			yes()
 		}
 	}, h.host.Window())
-	h.confirm.SetConfirmImportance(widget.DangerImportance)
-	h.confirm.Resize(fyne.NewSize(520, 0))
-	ui.WithKeys(h.host.Window(), h.confirm, func() {})
-	h.confirm.Show()
+	confirm.SetConfirmImportance(widget.DangerImportance)
+	confirm.Resize(fyne.NewSize(520, 0))
+	ui.WithKeys(h.host.Window(), confirm, func() {})
+	confirm.Show()
 }
 
 // erase erases exercises (all of them with all) in the background: from

@@ -89,15 +89,15 @@ func TestHistoryErasesAnExerciseForGood(t *testing.T) {
 	}
 
 	test.Tap(h.eraseButtons[finished])
-	if h.confirm == nil {
+	if w.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("erasing asks no confirmation")
 	}
-	h.confirm.Hide() // cancelled: nothing happens
+	test.Tap(tree.FindButton(t, tree.Dialog(t, w.win), w.loc.T("common.cancel"))) // cancelled: nothing happens
 	if _, err := st.Exercise(finished); err != nil {
 		t.Fatalf("a cancelled erase erased: %v", err)
 	}
 	test.Tap(h.eraseButtons[finished])
-	h.confirm.Confirm()
+	test.Tap(tree.FindButton(t, tree.Dialog(t, w.win), w.loc.T("history.erase_button")))
 
 	h = shown[*History](t, w)
 	if _, ok := h.openButtons[finished]; ok || len(h.openButtons) != 1 {
@@ -146,10 +146,10 @@ func TestHistoryErasesAll(t *testing.T) {
 		t.Fatalf("the scenario title %q is not in the database before erasing", title)
 	}
 	test.Tap(h.eraseAllButton)
-	if h.confirm == nil {
+	if w.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("erasing all asks no confirmation")
 	}
-	h.confirm.Confirm()
+	test.Tap(tree.FindButton(t, tree.Dialog(t, w.win), w.loc.T("history.erase_button")))
 	if es, err := st.Exercises(); err != nil || len(es) != 0 {
 		t.Fatalf("after erasing all: %d exercises, %v", len(es), err)
 	}
@@ -200,23 +200,29 @@ func TestHistoryComparesTwoExercises(t *testing.T) {
 	if c.err != nil {
 		t.Fatal(c.err)
 	}
+	table := w.win.Content()
+	head := compareRow(t, table, "")
+	if len(head) != 5 {
+		t.Fatalf("the table's heading row is %q, want a column per team of both exercises", head)
+	}
 	for col, want := range []string{"A · Alpha", "A · Bravo", "B · Alpha", "B · Bravo"} {
-		if got := c.cells["head|"+string(rune('1'+col))]; got != want {
+		if got := head[col+1]; got != want {
 			t.Errorf("column %d is %q, want %q", col+1, got, want)
 		}
 	}
 	// Only the first exercise's Alpha wrote a statement: its overall has a
 	// value, and a team that decided nothing shows a dash for its choices.
-	if !strings.Contains(c.cells["decisions|1"], "0 taken") || !strings.Contains(c.cells["decisions|3"], "0 taken") {
-		t.Errorf("decisions: A·Alpha %q, B·Alpha %q; the third and second exercises took none", c.cells["decisions|1"], c.cells["decisions|3"])
+	decisions := compareRow(t, table, w.loc.T("compare.decisions"))
+	if !strings.Contains(decisions[1], "0 taken") || !strings.Contains(decisions[3], "0 taken") {
+		t.Errorf("decisions: A·Alpha %q, B·Alpha %q; the third and second exercises took none", decisions[1], decisions[3])
 	}
-	if c.cells["ending|1"] == "" {
+	if compareRow(t, table, w.loc.T("compare.ending"))[1] == "" {
 		t.Error("no ending shown")
 	}
 	if strings.Contains(tree.AllText(w.win.Content()), "Different scenarios") {
 		t.Error("two runs of the same scenario are said to differ")
 	}
-	test.Tap(c.backButton)
+	test.Tap(tree.FindButton(t, w.win.Content(), w.loc.T("compare.back")))
 	if h2 := shown[*History](t, w); !h2.checks[third].Checked || !h2.checks[second].Checked {
 		t.Error("going back forgot which exercises were ticked")
 	}

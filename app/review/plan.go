@@ -47,16 +47,6 @@ type planEditor struct {
 
 	status *ui.WrapLabel
 	box    *fyne.Container
-
-	// Kept for tests.
-	saveButton   *ui.KeyButton
-	resetButton  *ui.KeyButton
-	addStrength  *ui.KeyButton
-	addArea      *ui.KeyButton
-	addAction    *ui.KeyButton
-	strengths    []*widget.Entry
-	improvements []*widget.Entry
-	actions      []*planActionRow
 }
 
 // planActionRow is the widgets of one corrective action.
@@ -101,22 +91,20 @@ func (p *planEditor) build() fyne.CanvasObject {
 		p.model = p.draft() // in the language now shown
 	}
 	p.status = ui.Wrapped("")
-	p.saveButton = ui.NewIconButton(loc.T("debrief.plan_save"), theme.DocumentSaveIcon(), p.saveInBackground)
-	p.saveButton.Importance = widget.HighImportance
-	p.resetButton = ui.NewIconButton(loc.T("debrief.plan_reset"), theme.ViewRefreshIcon(), p.askReset)
+	save := ui.NewIconButton(loc.T("debrief.plan_save"), theme.DocumentSaveIcon(), p.saveInBackground)
+	save.Importance = widget.HighImportance
+	reset := ui.NewIconButton(loc.T("debrief.plan_reset"), theme.ViewRefreshIcon(), p.askReset)
 	p.box = container.NewVBox()
 	p.fill()
 	p.showStatus()
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(p.resetButton, p.saveButton), p.status)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(reset, save), p.status)
 	p.scroll = container.NewVScroll(ui.Column(1100, container.NewPadded(p.box)))
 	return container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil, p.scroll)
 }
 
-// fill draws the editor from the model (again after a row is added or
-// removed).
 // itemSection draws a list of strengths or areas for improvement: its
 // heading with an add button, then one row per item (or "none").
-func (p *planEditor) itemSection(items *[]debrief.PlanItem, addKey, headKey string) (*ui.KeyButton, []*widget.Entry, []fyne.CanvasObject) {
+func (p *planEditor) itemSection(items *[]debrief.PlanItem, addKey, headKey string) []fyne.CanvasObject {
 	loc := p.d.host.Loc()
 	add := ui.NewIconButton(loc.T(addKey), theme.ContentAddIcon(), func() {
 		*items = append(*items, debrief.PlanItem{})
@@ -127,32 +115,26 @@ func (p *planEditor) itemSection(items *[]debrief.PlanItem, addKey, headKey stri
 	if len(*items) == 0 {
 		objs = append(objs, ui.Muted(loc.T("debrief.plan_none")))
 	}
-	var entries []*widget.Entry
 	for i := range *items {
-		row, e := p.itemRow(items, i)
-		entries = append(entries, e)
-		objs = append(objs, row)
+		objs = append(objs, p.itemRow(items, i))
 	}
-	return add, entries, objs
+	return objs
 }
 
+// fill draws the editor from the model (again after a row is added or
+// removed).
 func (p *planEditor) fill() {
 	loc := p.d.host.Loc()
-	p.actions = nil // actionRow adds to it
 	objs := []fyne.CanvasObject{ui.Muted(loc.T("debrief.plan_hint"))}
+	objs = append(objs, p.itemSection(&p.model.Strengths, "debrief.plan_add_strength", "debrief.plan_strengths")...)
+	objs = append(objs, p.itemSection(&p.model.Improvements, "debrief.plan_add_area", "debrief.plan_areas")...)
 
-	var rows []fyne.CanvasObject
-	p.addStrength, p.strengths, rows = p.itemSection(&p.model.Strengths, "debrief.plan_add_strength", "debrief.plan_strengths")
-	objs = append(objs, rows...)
-	p.addArea, p.improvements, rows = p.itemSection(&p.model.Improvements, "debrief.plan_add_area", "debrief.plan_areas")
-	objs = append(objs, rows...)
-
-	p.addAction = ui.NewIconButton(loc.T("debrief.plan_add_action"), theme.ContentAddIcon(), func() {
+	addAction := ui.NewIconButton(loc.T("debrief.plan_add_action"), theme.ContentAddIcon(), func() {
 		p.model.Actions = append(p.model.Actions, debrief.PlanRow{})
 		p.changed()
 		p.fill()
 	})
-	objs = append(objs, container.NewBorder(nil, nil, nil, p.addAction, ui.Heading(loc.T("debrief.plan_actions"))))
+	objs = append(objs, container.NewBorder(nil, nil, nil, addAction, ui.Heading(loc.T("debrief.plan_actions"))))
 	if len(p.model.Actions) == 0 {
 		objs = append(objs, ui.Muted(loc.T("debrief.plan_none")))
 	}
@@ -182,7 +164,7 @@ func (p *planEditor) teamChoice(team string, set func(string)) *widget.Select {
 
 // itemRow is a strength or an area for improvement: its team, its text
 // and a button to remove it.
-func (p *planEditor) itemRow(list *[]debrief.PlanItem, i int) (fyne.CanvasObject, *widget.Entry) {
+func (p *planEditor) itemRow(list *[]debrief.PlanItem, i int) fyne.CanvasObject {
 	it := (*list)[i]
 	team := p.teamChoice(it.Team, func(s string) {
 		(*list)[i].Team = s
@@ -201,7 +183,7 @@ func (p *planEditor) itemRow(list *[]debrief.PlanItem, i int) (fyne.CanvasObject
 		p.changed()
 		p.fill()
 	})
-	return container.NewBorder(nil, nil, container.NewVBox(container.New(&ui.MinWidth{W: 150}, team)), container.NewVBox(remove), p.overPage(e)), e
+	return container.NewBorder(nil, nil, container.NewVBox(container.New(&ui.MinWidth{W: 150}, team)), container.NewVBox(remove), p.overPage(e))
 }
 
 // actionRow is a corrective action as a small form: team, what it
@@ -243,7 +225,6 @@ func (p *planEditor) actionRow(i int) fyne.CanvasObject {
 		p.changed()
 		p.fill()
 	})
-	p.actions = append(p.actions, r)
 	due := container.NewBorder(nil, nil, container.New(&ui.MinWidth{W: 170}, r.due), nil, r.dueMessage)
 	form := widget.NewForm(
 		widget.NewFormItem(loc.T("debrief.plan_team"), container.NewBorder(nil, nil, container.New(&ui.MinWidth{W: 200}, r.team), r.remove)),

@@ -37,14 +37,11 @@ type replayView struct {
 	clock  *widget.Label
 	body   *fyne.Container
 	times  []time.Duration // event times, for previous/next
+	// prev and next step to the event before and after: show enables
+	// them while there is one.
+	prev, next *ui.KeyButton
 
 	redraw *ui.Debouncer // the redraw once the slider rests
-
-	// Kept for tests.
-	state     *engine.State       // the last fold shown
-	teamTexts map[string][]string // by team: the texts of its column
-	prev      *ui.KeyButton
-	next      *ui.KeyButton
 }
 
 func newReplayView(d *Debrief) *replayView {
@@ -128,7 +125,6 @@ func (v *replayView) show() {
 		return
 	}
 	s, err := debrief.StateAt(v.d.data.events, v.at)
-	v.state = s
 	v.body.Objects = []fyne.CanvasObject{v.draw(s, err)}
 	v.body.Refresh()
 	if v.prev != nil {
@@ -139,7 +135,6 @@ func (v *replayView) show() {
 
 func (v *replayView) draw(s *engine.State, err error) fyne.CanvasObject {
 	loc := v.d.host.Loc()
-	v.teamTexts = map[string][]string{}
 	var objs []fyne.CanvasObject
 	if err != nil {
 		l := ui.Wrapped(loc.T("debrief.replay_error", "error", err.Error()))
@@ -174,10 +169,7 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 	loc := v.d.host.Loc()
 	lang := v.d.lang()
 	sc := s.Scenario
-	var texts []string
-	text := func(l *ui.WrapLabel) *ui.WrapLabel { texts = append(texts, l.Text); return l }
-	plain := func(l *widget.Label) *widget.Label { texts = append(texts, l.Text); return l }
-	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, ui.Swatch(ui.TeamColor(index)), nil, plain(ui.Heading(t.Name)))}
+	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, ui.Swatch(ui.TeamColor(index)), nil, ui.Heading(t.Name))}
 
 	switch {
 	case t.Ended && t.EndedAt <= v.at:
@@ -185,15 +177,15 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 		if t.EndReason == engine.EndReached {
 			what = sc.Phase(t.Ending).Ending.Outcome.Get(lang)
 		}
-		l := text(ui.Wrapped(loc.T("debrief.replay_ended", "time", debrief.Clock(t.EndedAt), "what", what)))
+		l := ui.Wrapped(loc.T("debrief.replay_ended", "time", debrief.Clock(t.EndedAt), "what", what))
 		if t.EndReason == engine.EndReached {
 			l.Importance = ui.ToneImportance(sc.Phase(t.Ending).Ending.Tone)
 		}
 		objs = append(objs, l)
 	case t.Phase != "":
-		objs = append(objs, text(ui.Wrapped(loc.T("debrief.replay_phase", "phase", ui.PhaseTitle(sc, t.Phase, lang), "time", debrief.Clock(t.PhaseEnteredAt)))))
+		objs = append(objs, ui.Wrapped(loc.T("debrief.replay_phase", "phase", ui.PhaseTitle(sc, t.Phase, lang), "time", debrief.Clock(t.PhaseEnteredAt))))
 	default:
-		objs = append(objs, text(ui.Wrapped(loc.T("debrief.replay_not_started"))))
+		objs = append(objs, ui.Wrapped(loc.T("debrief.replay_not_started")))
 	}
 	objs = append(objs, ui.Muted(ui.ScoreLine(loc, t.Scores())))
 
@@ -205,7 +197,6 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 			label = w.ID
 		}
 		val := t.World[w.ID]
-		texts = append(texts, label+" "+debrief.Number(val))
 		value := widget.NewLabelWithStyle(debrief.Number(val), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		name := widget.NewLabel(label)
 		name.Truncation = fyne.TextTruncateEllipsis
@@ -218,9 +209,9 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 
 	// Waiting for an answer.
 	if len(t.Open) > 0 {
-		objs = append(objs, plain(ui.Bold(loc.T("debrief.replay_waiting", "n", len(t.Open)))))
+		objs = append(objs, ui.Bold(loc.T("debrief.replay_waiting", "n", len(t.Open))))
 		for _, od := range t.Open {
-			l := text(ui.Wrapped(od.Decision.Prompt.Get(lang)))
+			l := ui.Wrapped(od.Decision.Prompt.Get(lang))
 			l.Importance = widget.WarningImportance
 			objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewWarningThemedResource(theme.HistoryIcon()))), nil, l), ui.Muted(loc.T("debrief.replay_open_for", "took", debrief.Took(v.at-od.OpenedAt, lang), "deadline", debrief.Clock(od.DeadlineAt()))))
 		}
@@ -239,7 +230,7 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 		if decided < len(t.Answers) {
 			heading = loc.T("debrief.replay_closed", "n", len(t.Answers), "decided", decided, "other", len(t.Answers)-decided)
 		}
-		objs = append(objs, plain(ui.Bold(heading)))
+		objs = append(objs, ui.Bold(heading))
 		for i := len(t.Answers) - 1; i >= 0; i-- {
 			a := t.Answers[i]
 			var what string
@@ -249,7 +240,7 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 			default:
 				what = debrief.Clock(a.At) + " · " + debrief.Unanswered(a, lang)
 			}
-			l := text(ui.Wrapped(what))
+			l := ui.Wrapped(what)
 			if a.Option == nil && a.Scored() {
 				l.Importance = widget.DangerImportance
 			}
@@ -258,7 +249,7 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 	}
 
 	// Received, newest first.
-	objs = append(objs, plain(ui.Bold(loc.T("debrief.replay_received", "n", len(t.Inbox)))))
+	objs = append(objs, ui.Bold(loc.T("debrief.replay_received", "n", len(t.Inbox))))
 	if len(t.Inbox) == 0 {
 		objs = append(objs, ui.Muted(loc.T("debrief.replay_nothing")))
 	}
@@ -268,10 +259,9 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 		if from := dl.Inject.From.Get(lang); from != "" {
 			head += " · " + from
 		}
-		body := text(ui.Wrapped(ui.Shorten(dl.Inject.Text.Get(lang), 160)))
+		body := ui.Wrapped(ui.Shorten(dl.Inject.Text.Get(lang), 160))
 		objs = append(objs, container.NewVBox(ui.Muted(head), body))
 	}
-	v.teamTexts[t.Name] = texts
 	bg := canvas.NewRectangle(ui.WithAlpha(ui.TeamColor(index), 0x14))
 	bg.CornerRadius = theme.Size(theme.SizeNameInputRadius)
 	return container.NewStack(bg, container.NewPadded(container.NewVBox(objs...)))
@@ -289,10 +279,6 @@ type timelineView struct {
 
 	list  *fyne.Container
 	count *widget.RichText
-	// Kept for tests: the texts of the entries shown.
-	shown []string
-	picks *widget.RadioGroup
-	all   *widget.Check
 }
 
 // quietKinds are left out of the timeline unless everything is asked for.
@@ -312,30 +298,30 @@ func (tv *timelineView) build() fyne.CanvasObject {
 	loc := tv.d.host.Loc()
 	allLabel := loc.T("debrief.all_teams")
 	options := append([]string{allLabel}, tv.d.teamNames()...)
-	tv.picks = widget.NewRadioGroup(options, nil)
-	tv.picks.Horizontal = true
-	tv.picks.Required = true
+	picks := widget.NewRadioGroup(options, nil)
+	picks.Horizontal = true
+	picks.Required = true
 	if tv.team == "" {
-		tv.picks.Selected = allLabel
+		picks.Selected = allLabel
 	} else {
-		tv.picks.Selected = tv.team
+		picks.Selected = tv.team
 	}
-	tv.picks.OnChanged = func(s string) {
+	picks.OnChanged = func(s string) {
 		if s == allLabel {
 			s = ""
 		}
 		tv.team = s
 		tv.fill()
 	}
-	tv.all = widget.NewCheck(loc.T("debrief.timeline_everything"), func(on bool) {
+	all := widget.NewCheck(loc.T("debrief.timeline_everything"), func(on bool) {
 		tv.everything = on
 		tv.fill()
 	})
-	tv.all.Checked = tv.everything
+	all.Checked = tv.everything
 	tv.count = ui.Faint("", fyne.TextAlignTrailing)
 	tv.list = container.NewVBox()
 	tv.fill()
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(tv.all, tv.count), tv.picks)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(all, tv.count), picks)
 	return container.NewBorder(container.NewVBox(container.NewPadded(bar), widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(ui.Column(1100, container.NewPadded(tv.list))))
 }
@@ -343,7 +329,6 @@ func (tv *timelineView) build() fyne.CanvasObject {
 // fill lists the entries that pass the filters.
 func (tv *timelineView) fill() {
 	loc := tv.d.host.Loc()
-	tv.shown = nil
 	var rows []fyne.CanvasObject
 	for _, e := range tv.d.report.Timeline {
 		if tv.team != "" && e.Team != "" && e.Team != tv.team {
@@ -352,15 +337,15 @@ func (tv *timelineView) fill() {
 		if !tv.everything && quietKinds[e.Kind] {
 			continue
 		}
-		tv.shown = append(tv.shown, e.Text)
 		rows = append(rows, tv.row(e))
 	}
-	if len(rows) == 0 {
+	n := len(rows)
+	if n == 0 {
 		rows = append(rows, ui.Muted(debrief.T(tv.d.lang(), "noevents")))
 	}
 	tv.list.Objects = rows
 	tv.list.Refresh()
-	tv.count.Segments[0].(*widget.TextSegment).Text = loc.T("debrief.timeline_count", "n", len(tv.shown))
+	tv.count.Segments[0].(*widget.TextSegment).Text = loc.T("debrief.timeline_count", "n", n)
 	tv.count.Refresh()
 }
 

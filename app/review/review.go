@@ -33,7 +33,7 @@ type Host interface {
 	// Background is the window's runner of slow work (disk) off the UI
 	// goroutine: the screens read and write the store through it, and the
 	// facilitator's dialogs send their commands through it. Nil: the work
-	// runs at once (tests).
+	// runs at once, on the calling goroutine.
 	Background() func(func())
 	// LanDir is the folder where the host of an exercise keeps its files
 	// (its network identity, copies of the teams' streams), nil when this

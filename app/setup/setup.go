@@ -82,21 +82,10 @@ type Screen struct {
 	startErr     string
 	starting     bool // the exercise is being started (in the background)
 
-	// Widgets, kept for tests.
-	scenarioSelect *widget.Select
-	teamEntries    []*widget.Entry
-	teamErrors     []*ui.WrapLabel
-	removeButtons  []*ui.KeyButton
-	addButton      *ui.KeyButton
-	langRadio      *widget.RadioGroup
-	speedSelect    *widget.Select
-	speedNote      *ui.WrapLabel // what the speed leaves of a decision window
-	severalCheck   *widget.Check // nil when this build cannot host
-	pinEntry       *widget.Entry
-	autoPauseCheck *widget.Check
-	pinError       *ui.WrapLabel
-	startButton    *ui.KeyButton
-	startError     *ui.WrapLabel
+	// Widgets the form updates as the user types and submits.
+	teamErrors  []*ui.WrapLabel // beside each team's name
+	speedNote   *ui.WrapLabel   // what the speed leaves of a decision window
+	startButton *ui.KeyButton
 }
 
 // New opens the form with chosen selected; entries are the scenarios
@@ -127,33 +116,33 @@ func (s *Screen) Build() fyne.CanvasObject {
 	for _, e := range s.entries {
 		titles = append(titles, ui.EntryLabel(e, lang))
 	}
-	s.scenarioSelect = widget.NewSelect(titles, nil)
+	scenarioSelect := widget.NewSelect(titles, nil)
 	for i, e := range s.entries {
 		if e.File == s.scenarioFile {
-			s.scenarioSelect.SetSelectedIndex(i)
+			scenarioSelect.SetSelectedIndex(i)
 		}
 	}
-	s.scenarioSelect.OnChanged = func(string) {
-		if i := s.scenarioSelect.SelectedIndex(); i >= 0 {
+	scenarioSelect.OnChanged = func(string) {
+		if i := scenarioSelect.SelectedIndex(); i >= 0 {
 			s.scenarioFile = s.entries[i].File
 			s.showSpeedNote()
 		}
 	}
 
 	// Teams: one row per team, the error beside its field.
-	s.teamEntries, s.teamErrors, s.removeButtons = nil, nil, nil
+	s.teamErrors = nil
 	teamRows := container.NewVBox()
 	for i := range s.teams {
 		teamRows.Add(s.teamRow(i))
 	}
-	s.addButton = ui.NewIconButton(loc.T("home.add_team"), theme.ContentAddIcon(), s.addTeam)
+	add := ui.NewIconButton(loc.T("home.add_team"), theme.ContentAddIcon(), s.addTeam)
 	if len(s.teams) >= engine.MaxTeams {
-		s.addButton.Disable()
+		add.Disable()
 	}
 
 	// Exercise language, listed as "中文 / English".
 	langNames := []string{i18n.ZH.Name(), i18n.EN.Name()}
-	s.langRadio = widget.NewRadioGroup(langNames, func(v string) {
+	langRadio := widget.NewRadioGroup(langNames, func(v string) {
 		if l, ok := i18n.Parse(v); ok && l != s.lang {
 			// Names nobody has changed yet follow the language.
 			untouched := slices.Equal(s.teams, defaultTeamNames[s.lang][:len(s.teams)])
@@ -165,23 +154,23 @@ func (s *Screen) Build() fyne.CanvasObject {
 			}
 		}
 	})
-	s.langRadio.Horizontal = true
-	s.langRadio.Required = true
-	s.langRadio.SetSelected(s.lang.Name())
+	langRadio.Horizontal = true
+	langRadio.Required = true
+	langRadio.SetSelected(s.lang.Name())
 
 	// Time compression.
 	labels, values := ui.SpeedOptions(s.speed)
-	s.speedSelect = widget.NewSelect(labels, nil)
+	speedSelect := widget.NewSelect(labels, nil)
 	for i, v := range values {
 		if v == s.speed {
-			s.speedSelect.SetSelectedIndex(i)
+			speedSelect.SetSelectedIndex(i)
 		}
 	}
 	s.speedNote = ui.Wrapped("")
 	s.speedNote.SizeName = theme.SizeNameCaptionText
 	s.showSpeedNote()
-	s.speedSelect.OnChanged = func(string) {
-		if i := s.speedSelect.SelectedIndex(); i >= 0 {
+	speedSelect.OnChanged = func(string) {
+		if i := speedSelect.SelectedIndex(); i >= 0 {
 			s.speed = values[i]
 			s.showSpeedNote()
 		}
@@ -194,53 +183,52 @@ func (s *Screen) Build() fyne.CanvasObject {
 		s.startButton.Disable()
 	}
 	back := ui.NewIconButton(loc.T("common.back"), theme.NavigateBackIcon(), s.host.ShowHome)
-	s.startError = ui.Wrapped(s.startErr)
-	s.startError.Importance = widget.DangerImportance
+	startError := ui.Wrapped(s.startErr)
+	startError.Importance = widget.DangerImportance
 	if s.startErr == "" {
-		s.startError.Hide()
+		startError.Hide()
 	}
 
 	form := widget.NewForm(
-		widget.NewFormItem(loc.T("home.scenario"), s.scenarioSelect),
-		widget.NewFormItem(loc.T("home.teams"), container.NewVBox(teamRows, container.NewHBox(s.addButton))),
-		widget.NewFormItem(loc.T("setup.exercise_language"), s.langRadio),
-		widget.NewFormItem(loc.T("home.speed"), container.NewVBox(s.speedSelect, s.speedNote)),
+		widget.NewFormItem(loc.T("home.scenario"), scenarioSelect),
+		widget.NewFormItem(loc.T("home.teams"), container.NewVBox(teamRows, container.NewHBox(add))),
+		widget.NewFormItem(loc.T("setup.exercise_language"), langRadio),
+		widget.NewFormItem(loc.T("home.speed"), container.NewVBox(speedSelect, s.speedNote)),
 	)
-	s.severalCheck = nil
 	if s.host.CanHost() {
-		s.severalCheck = widget.NewCheck(loc.T("setup.several"), func(v bool) { s.several = v })
-		s.severalCheck.SetChecked(s.several)
-		form.AppendItem(&widget.FormItem{Text: loc.T("setup.laptops"), Widget: s.severalCheck, HintText: loc.T("setup.several_hint")})
+		several := widget.NewCheck(loc.T("setup.several"), func(v bool) { s.several = v })
+		several.SetChecked(s.several)
+		form.AppendItem(&widget.FormItem{Text: loc.T("setup.laptops"), Widget: several, HintText: loc.T("setup.several_hint")})
 	}
-	s.pinEntry = widget.NewPasswordEntry()
-	s.pinEntry.SetText(s.pin)
-	s.pinEntry.SetPlaceHolder(loc.T("setup.pin_placeholder"))
-	s.pinEntry.OnChanged = func(v string) {
+	pinEntry := widget.NewPasswordEntry()
+	pinEntry.SetText(s.pin)
+	pinEntry.SetPlaceHolder(loc.T("setup.pin_placeholder"))
+	pinError := ui.Wrapped("")
+	pinError.Importance = widget.DangerImportance
+	if s.pinErr != "" {
+		pinError.SetText(loc.T(s.pinErr, "min", prefs.MinPINLen, "max", prefs.MaxPINLen))
+	} else {
+		pinError.Hide()
+	}
+	pinEntry.OnChanged = func(v string) {
 		s.pin = v
 		if s.pinErr != "" && prefs.PINProblem(strings.TrimSpace(v)) == "" {
 			// Fixed: the message goes as soon as the PIN is right.
 			s.pinErr = ""
-			s.pinError.Hide()
+			pinError.Hide()
 		}
 	}
-	s.pinError = ui.Wrapped("")
-	s.pinError.Importance = widget.DangerImportance
-	if s.pinErr != "" {
-		s.pinError.SetText(loc.T(s.pinErr, "min", prefs.MinPINLen, "max", prefs.MaxPINLen))
-	} else {
-		s.pinError.Hide()
-	}
-	s.autoPauseCheck = widget.NewCheck(loc.T("setup.auto_pause"), func(v bool) { s.autoPause = v })
-	s.autoPauseCheck.SetChecked(s.autoPause)
-	form.AppendItem(&widget.FormItem{Text: loc.T("setup.shared_laptop"), Widget: s.autoPauseCheck, HintText: loc.T("setup.auto_pause_hint")})
+	autoPause := widget.NewCheck(loc.T("setup.auto_pause"), func(v bool) { s.autoPause = v })
+	autoPause.SetChecked(s.autoPause)
+	form.AppendItem(&widget.FormItem{Text: loc.T("setup.shared_laptop"), Widget: autoPause, HintText: loc.T("setup.auto_pause_hint")})
 	// The hint is a paragraph: a form's hint text does not wrap.
 	pinHint := ui.Muted(loc.T("setup.pin_hint"))
 	pinHint.SizeName = theme.SizeNameCaptionText
-	form.AppendItem(widget.NewFormItem(loc.T("setup.pin"), container.NewVBox(s.pinEntry, s.pinError, pinHint)))
+	form.AppendItem(widget.NewFormItem(loc.T("setup.pin"), container.NewVBox(pinEntry, pinError, pinHint)))
 	content := container.NewVBox(
 		ui.Heading(loc.T("setup.title")),
 		form,
-		s.startError,
+		startError,
 		container.NewHBox(back, ui.Spacer(), s.startButton),
 	)
 	// A form as wide as the window is hard to read; keep it to a column.
@@ -265,15 +253,10 @@ func (s *Screen) teamRow(i int) fyne.CanvasObject {
 	if len(s.teams) <= 1 {
 		remove.Disable()
 	}
-	s.teamEntries = append(s.teamEntries, e)
 	s.teamErrors = append(s.teamErrors, errLabel)
-	s.removeButtons = append(s.removeButtons, remove)
 	return container.NewBorder(nil, nil, nil, remove, container.NewGridWithColumns(2, e, errLabel))
 }
 
-// recheckTeams, once a start was refused for the team names, checks them
-// again as they are typed, so a message goes as soon as its name is fixed
-// (and a fix that makes another name clash says so at once).
 // showSpeedNote says how much real time the chosen scenario's typical
 // decision window lasts at the chosen speed, warning when it is too short.
 func (s *Screen) showSpeedNote() {
@@ -289,6 +272,9 @@ func (s *Screen) showSpeedNote() {
 	s.speedNote.SetText(note)
 }
 
+// recheckTeams, once a start was refused for the team names, checks them
+// again as they are typed, so a message goes as soon as its name is fixed
+// (and a fix that makes another name clash says so at once).
 func (s *Screen) recheckTeams() {
 	if s.problems == nil {
 		return

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
@@ -86,8 +87,8 @@ func TestSetupRefusesBadTeamNamesBesideTheField(t *testing.T) {
 	h := newHost(t, i18n.EN, st)
 	s := h.setup(t)
 
-	if got := []string{s.teamEntries[0].Text, s.teamEntries[1].Text}; got[0] != "Alpha" || got[1] != "Bravo" {
-		t.Fatalf("default teams = %q, want Alpha and Bravo", got)
+	if names := teamEntries(t, h); names[0].Text != "Alpha" || names[1].Text != "Bravo" {
+		t.Fatalf("default teams = %q, want Alpha and Bravo", []string{names[0].Text, names[1].Text})
 	}
 
 	nothingStarted := func() {
@@ -104,7 +105,7 @@ func TestSetupRefusesBadTeamNamesBesideTheField(t *testing.T) {
 	}
 
 	// A duplicate, differing only in case, as the engine sees it.
-	s.teamEntries[1].SetText("alpha")
+	teamEntries(t, h)[1].SetText("alpha")
 	test.Tap(s.startButton)
 	nothingStarted()
 	if got := s.teamErrors[1].Text; got != "Same name as team 1." {
@@ -115,13 +116,13 @@ func TestSetupRefusesBadTeamNamesBesideTheField(t *testing.T) {
 	}
 
 	// Fixing the name takes its message away at once, before another try.
-	s.teamEntries[1].SetText("Bravo")
+	teamEntries(t, h)[1].SetText("Bravo")
 	if got := s.teamErrors[1].Text; got != "" {
 		t.Errorf("message beside the fixed name = %q, want none", got)
 	}
 
 	// An empty (blank) name.
-	s.teamEntries[0].SetText("   ")
+	teamEntries(t, h)[0].SetText("   ")
 	if got := s.teamErrors[0].Text; got != "Enter a team name." {
 		t.Errorf("message beside a name just emptied = %q", got)
 	}
@@ -136,7 +137,7 @@ func TestSetupRefusesBadTeamNamesBesideTheField(t *testing.T) {
 
 	// Fixed: the exercise starts with the typed names, spaces trimmed.
 	// (That the exercise screen then shows them is tested in app.)
-	s.teamEntries[0].SetText(" Red ")
+	teamEntries(t, h)[0].SetText(" Red ")
 	test.Tap(s.startButton)
 	if !slices.Equal(h.calls, []string{"start(Red,Bravo)"}) {
 		t.Errorf("calls = %q, want one start for Red and Bravo", h.calls)
@@ -151,23 +152,25 @@ func TestSetupRefusesBadTeamNamesBesideTheField(t *testing.T) {
 }
 
 func TestSetupAddAndRemoveTeams(t *testing.T) {
-	s := newHost(t, i18n.EN, nil).setup(t)
-	test.Tap(s.addButton)
-	if len(s.teamEntries) != 3 || s.teamEntries[2].Text != "Charlie" {
-		t.Fatalf("after add: %d teams, third %q", len(s.teamEntries), s.teamEntries[2].Text)
+	h := newHost(t, i18n.EN, nil)
+	h.setup(t)
+	add := func() *widget.Button { return tree.FindButton(t, h.win.Content(), h.loc.T("home.add_team")) }
+	test.Tap(add())
+	if names := teamEntries(t, h); len(names) != 3 || names[2].Text != "Charlie" {
+		t.Fatalf("after add: %d teams, third %q", len(names), names[len(names)-1].Text)
 	}
-	test.Tap(s.removeButtons[0])
-	if len(s.teamEntries) != 2 || s.teamEntries[0].Text != "Bravo" {
-		t.Fatalf("after removing the first: %d teams, first %q", len(s.teamEntries), s.teamEntries[0].Text)
+	test.Tap(removeButtons(t, h)[0])
+	if names := teamEntries(t, h); len(names) != 2 || names[0].Text != "Bravo" {
+		t.Fatalf("after removing the first: %d teams, first %q", len(names), names[0].Text)
 	}
-	test.Tap(s.removeButtons[0])
-	if len(s.teamEntries) != 1 || !s.removeButtons[0].Disabled() {
+	test.Tap(removeButtons(t, h)[0])
+	if len(teamEntries(t, h)) != 1 || !removeButtons(t, h)[0].Disabled() {
 		t.Fatal("the last team can be removed")
 	}
-	for len(s.teamEntries) < engine.MaxTeams {
-		test.Tap(s.addButton)
+	for len(teamEntries(t, h)) < engine.MaxTeams {
+		test.Tap(add())
 	}
-	if !s.addButton.Disabled() {
+	if !add().Disabled() {
 		t.Errorf("add stays enabled at %d teams", engine.MaxTeams)
 	}
 }
@@ -208,18 +211,18 @@ func TestDefaultTeamNamesFollowTheLanguage(t *testing.T) {
 	if got := strings.Join(s.teams, " "); got != "第一组 第二组" {
 		t.Fatalf("teams of a new exercise in Chinese: %s", got)
 	}
-	test.Tap(s.addButton)
+	test.Tap(tree.FindButton(t, h.win.Content(), h.loc.T("home.add_team")))
 	s = h.current.(*Screen)
 	if got := strings.Join(s.teams, " "); got != "第一组 第二组 第三组" {
 		t.Fatalf("after adding a team: %s", got)
 	}
-	s.langRadio.SetSelected(i18n.EN.Name())
+	tree.Find[*widget.RadioGroup](t, h.win.Content())[0].SetSelected(i18n.EN.Name())
 	s = h.current.(*Screen)
-	if got := strings.Join(s.teams, " "); got != "Alpha Bravo Charlie" || s.teamEntries[2].Text != "Charlie" {
-		t.Fatalf("untouched names after choosing English: %s (entry %q)", got, s.teamEntries[2].Text)
+	if got := strings.Join(s.teams, " "); got != "Alpha Bravo Charlie" || teamEntries(t, h)[2].Text != "Charlie" {
+		t.Fatalf("untouched names after choosing English: %s (entry %q)", got, teamEntries(t, h)[2].Text)
 	}
-	s.teamEntries[0].SetText("Press office")
-	s.langRadio.SetSelected(i18n.ZH.Name())
+	teamEntries(t, h)[0].SetText("Press office")
+	tree.Find[*widget.RadioGroup](t, h.win.Content())[0].SetSelected(i18n.ZH.Name())
 	s = h.current.(*Screen)
 	if got := strings.Join(s.teams, "|"); got != "Press office|Bravo|Charlie" {
 		t.Errorf("names after one was typed and the language changed: %s", got)
@@ -230,7 +233,7 @@ func TestDefaultTeamNamesFollowTheLanguage(t *testing.T) {
 func TestTheFormKeepsWhatWasTypedAcrossALanguageSwitch(t *testing.T) {
 	h := newHost(t, i18n.ZH, nil)
 	s := h.setup(t)
-	s.teamEntries[0].SetText("红队")
+	teamEntries(t, h)[0].SetText("红队")
 	h.setLang(i18n.EN)
 	if h.current != s {
 		t.Fatal("the switch left the form")
@@ -238,7 +241,7 @@ func TestTheFormKeepsWhatWasTypedAcrossALanguageSwitch(t *testing.T) {
 	if got := s.startButton.Text; got != "Start new exercise" {
 		t.Errorf("start button in English = %q", got)
 	}
-	if got := s.teamEntries[0].Text; got != "红队" {
+	if got := teamEntries(t, h)[0].Text; got != "红队" {
 		t.Errorf("team name after switching = %q", got)
 	}
 }
@@ -248,18 +251,19 @@ func TestTheFormKeepsWhatWasTypedAcrossALanguageSwitch(t *testing.T) {
 func TestStartOptionsFollowTheForm(t *testing.T) {
 	h := newHost(t, i18n.EN, nil)
 	s := h.setup(t)
-	if s.severalCheck != nil {
+	if check(t, h, "setup.several") != nil {
 		t.Error("team laptops are offered though the host cannot serve them")
 	}
 	test.Tap(s.startButton)
 	h.canHost = true
 	s = h.setup(t)
-	if s.severalCheck == nil {
+	several := check(t, h, "setup.several")
+	if several == nil {
 		t.Fatal("team laptops are not offered though the host can serve them")
 	}
-	s.severalCheck.SetChecked(true)
-	s.autoPauseCheck.SetChecked(true)
-	test.Type(s.pinEntry, " 2468 ")
+	several.SetChecked(true)
+	check(t, h, "setup.auto_pause").SetChecked(true)
+	test.Type(tree.Find[*widget.Entry](t, field(t, h, "setup.pin"))[0], " 2468 ")
 	test.Tap(s.startButton)
 	want := []StartOptions{{}, {Several: true, PIN: "2468", AutoPause: true}}
 	if !slices.Equal(h.opts, want) {
@@ -274,8 +278,14 @@ func TestAFailedStartSaysWhy(t *testing.T) {
 	h.fail = errors.New("disk on fire")
 	s := h.setup(t)
 	test.Tap(s.startButton)
-	if !s.startError.Visible() || !strings.Contains(s.startError.Text, "disk on fire") {
-		t.Errorf("after a failed start the form says %q (shown %v)", s.startError.Text, s.startError.Visible())
+	var said *ui.WrapLabel // the message under the form
+	for _, l := range tree.Find[*ui.WrapLabel](t, h.win.Content()) {
+		if strings.Contains(l.Text, "disk on fire") {
+			said = l
+		}
+	}
+	if said == nil || !said.Visible() {
+		t.Errorf("after a failed start the form does not show why (said, hidden: %v):\n%s", said != nil, tree.AllText(h.win.Content()))
 	}
 	if s.startButton.Disabled() || s.startButton.Text != "Start new exercise" {
 		t.Errorf("after a failed start the button says %q (disabled %v)", s.startButton.Text, s.startButton.Disabled())
