@@ -414,8 +414,9 @@ func (j *Screen) submit() {
 	switch {
 	case team == "":
 		j.teamErr = loc.T("lan.join.error.no_team")
-	case engine.ValidateTeams([]string{team}) != nil:
-		j.teamErr = loc.T("lan.join.error.team", "error", engine.ValidateTeams([]string{team}).Error())
+	case len(engine.TeamProblems([]string{team})) > 0:
+		key, args := ui.TeamNameProblemKey(engine.TeamProblems([]string{team})[0])
+		j.teamErr = loc.T(key, args...)
 	}
 	if j.addrErr != "" || j.codeErr != "" || j.teamErr != "" {
 		j.host.Show(j)
@@ -527,19 +528,32 @@ func transientJoinError(err error) bool {
 
 // joinErrorText says in the UI language why a join failed.
 func joinErrorText(loc *i18n.Localizer, err error) string {
-	switch {
-	case errors.Is(err, lan.ErrRefused):
-		return loc.T("lan.join.error.refused")
-	case errors.Is(err, lan.ErrFingerprint):
-		return loc.T("lan.join.error.fingerprint")
-	case errors.Is(err, lan.ErrPairLimited):
-		return loc.T("lan.join.error.pair_limited")
-	case errors.Is(err, lan.ErrNoHost):
-		return loc.T("lan.join.error.no_host")
-	case errors.Is(err, context.DeadlineExceeded):
-		return loc.T("lan.join.error.timeout")
+	if text, ok := lanErrorText(loc, err); ok {
+		return text
 	}
 	return loc.T("lan.join.error.failed", "error", err.Error())
+}
+
+// lanErrorText says in the UI's language what internal/lan's sentinel
+// errors mean; ok is false for any other error.
+func lanErrorText(loc *i18n.Localizer, err error) (text string, ok bool) {
+	switch {
+	case errors.Is(err, lan.ErrUnreachable):
+		return loc.T("lan.join.error.unreachable"), true
+	case errors.Is(err, lan.ErrVersion):
+		return loc.T("lan.join.error.version"), true
+	case errors.Is(err, lan.ErrRefused):
+		return loc.T("lan.join.error.refused"), true
+	case errors.Is(err, lan.ErrFingerprint):
+		return loc.T("lan.join.error.fingerprint"), true
+	case errors.Is(err, lan.ErrPairLimited):
+		return loc.T("lan.join.error.pair_limited"), true
+	case errors.Is(err, lan.ErrNoHost):
+		return loc.T("lan.join.error.no_host"), true
+	case errors.Is(err, context.DeadlineExceeded):
+		return loc.T("lan.join.error.timeout"), true
+	}
+	return "", false
 }
 
 // remoteScreen is a team laptop during an exercise: the team's view over
@@ -667,11 +681,12 @@ func (r *remoteScreen) onGone() {
 	}
 	r.gone = true
 	r.refresh()
-	err := r.conn.Err()
-	if err == nil {
-		err = errors.New("closed")
+	loc := r.host.Loc()
+	msg := loc.T("lan.team.gone")
+	if why, ok := lanErrorText(loc, r.conn.Err()); ok {
+		msg += " " + why
 	}
-	ui.ShowMessage(r.host.Window(), r.host.Loc(), r.host.Loc().T("common.error"), r.host.Loc().T("lan.team.gone", "error", err.Error()))
+	ui.ShowMessage(r.host.Window(), loc, loc.T("common.error"), msg)
 }
 
 // askLeave confirms before a team walks out of a running exercise: the

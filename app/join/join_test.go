@@ -189,3 +189,34 @@ func TestRejoinKeepsTryingWhileTheHostIsAway(t *testing.T) {
 		}
 	})
 }
+
+// What goes wrong when joining is said in the UI's language: a name that
+// cannot be a team's, nothing at the address, another version of
+// Firebreak; none of internal/lan's or the engine's English shows.
+func TestJoinProblemsAreSaidInTheUILanguage(t *testing.T) {
+	zh := i18n.New(i18n.ZH)
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("%w at 10.0.0.2:4222: nats: no servers available for connection", lan.ErrUnreachable), "此地址没有响应"},
+		{fmt.Errorf("%w: the host speaks protocol 3, this laptop 4", lan.ErrVersion), "版本不同"},
+		{fmt.Errorf("joining 10.0.0.2:4222: %w", context.DeadlineExceeded), zh.T("lan.join.error.timeout")},
+	} {
+		if got := joinErrorText(zh, c.err); !strings.Contains(got, c.want) || strings.Contains(got, "nats") || strings.Contains(got, "protocol") {
+			t.Errorf("%v: %q, want it to say %q", c.err, got, c.want)
+		}
+	}
+
+	h := newHost(t, i18n.ZH)
+	storeSaved(nil)
+	j := h.open(Config{Join: func(context.Context, Request) (Conn, error) { return nil, errors.New("must not be called") }})
+	entry(t, h, "lan.join.address").SetText("10.0.0.2")
+	entry(t, h, "lan.join.code").SetText("K7M3QX")
+	tree.Find[*widget.SelectEntry](t, field(t, h, "lan.join.team"))[0].SetText(strings.Repeat("甲", engine.MaxTeamNameLen+1))
+	test.Tap(tree.FindButton(t, h.win.Content(), h.loc.T("lan.join.join")))
+	j = currentAs(t, h)
+	if want := zh.T("setup.error.name_long", "n", engine.MaxTeamNameLen); j.teamErr != want || !strings.Contains(tree.AllText(field(t, h, "lan.join.team")), want) {
+		t.Errorf("a name too long: %q, want %q shown beside the field", j.teamErr, want)
+	}
+}

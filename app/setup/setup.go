@@ -404,18 +404,8 @@ func checkTeamNames(names []string) []teamProblem {
 		if out[p.Index].key != "" {
 			continue // the first problem of a name is the one shown
 		}
-		switch p.Code {
-		case engine.TeamNameEmpty:
-			out[p.Index] = teamProblem{key: "setup.error.name_empty"}
-		case engine.TeamNameSpaces:
-			out[p.Index] = teamProblem{key: "setup.error.name_spaces"}
-		case engine.TeamNameLong:
-			out[p.Index] = teamProblem{key: "setup.error.name_long", args: []any{"n", engine.MaxTeamNameLen}}
-		case engine.TeamNameControl:
-			out[p.Index] = teamProblem{key: "setup.error.name_control"}
-		case engine.TeamNameDuplicate:
-			out[p.Index] = teamProblem{key: "setup.error.name_duplicate", args: []any{"n", p.Other + 1}}
-		}
+		key, args := ui.TeamNameProblemKey(p)
+		out[p.Index] = teamProblem{key: key, args: args}
 	}
 	return out
 }

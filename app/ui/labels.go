@@ -236,3 +236,20 @@ func EntryLabel(e library.Entry, lang string) string {
 	}
 	return title + " — " + filepath.Base(e.File)
 }
+
+// TeamNameProblemKey is the translation key, and its arguments, of what
+// is wrong with a team name (one of engine.TeamProblems): the setup form
+// and a team laptop's join form say it the same way.
+func TeamNameProblemKey(p engine.TeamProblem) (key string, args []any) {
+	switch p.Code {
+	case engine.TeamNameEmpty:
+		return "setup.error.name_empty", nil
+	case engine.TeamNameSpaces:
+		return "setup.error.name_spaces", nil
+	case engine.TeamNameLong:
+		return "setup.error.name_long", []any{"n", engine.MaxTeamNameLen}
+	case engine.TeamNameControl:
+		return "setup.error.name_control", nil
+	}
+	return "setup.error.name_duplicate", []any{"n", p.Other + 1}
+}

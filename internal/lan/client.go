@@ -21,6 +21,14 @@ import (
 // wrong code or team name, or too many failed attempts from its address.
 var ErrRefused = errors.New("the host refused the join code or team name")
 
+// ErrUnreachable: no Firebreak host answers at the address (nothing
+// listens there, or the network does not lead to it).
+var ErrUnreachable = errors.New("cannot reach a Firebreak host")
+
+// ErrVersion: the host and this laptop speak different protocols: they run
+// different versions of Firebreak.
+var ErrVersion = errors.New("the host and this laptop run different versions of Firebreak")
+
 // JoinOptions tunes a client; the zero value is fine.
 type JoinOptions struct {
 	// Timeout bounds connecting and the first exchange with the host;
@@ -190,7 +198,7 @@ func joinError(addr string, err error) error {
 	case errors.Is(err, ErrFingerprint), errors.As(err, &tlsErr):
 		return fmt.Errorf("%s: %w: this is not the host that printed the code", addr, ErrFingerprint)
 	case errors.Is(err, nats.ErrNoServers):
-		return fmt.Errorf("cannot reach a Firebreak host at %s: %v", addr, err)
+		return fmt.Errorf("%w at %s: %v", ErrUnreachable, addr, err)
 	}
 	return fmt.Errorf("joining %s: %w", addr, err)
 }
@@ -217,7 +225,7 @@ func (c *Client) hello(ctx context.Context) (helloReply, error) {
 		return hr, fmt.Errorf("the host refused the laptop: %s", hr.Error)
 	}
 	if hr.Protocol != Protocol || hr.Exercise == "" || hr.Token != c.tok {
-		return hr, fmt.Errorf("the host speaks protocol %d, this laptop %d: use the same Firebreak version", hr.Protocol, Protocol)
+		return hr, fmt.Errorf("%w: the host speaks protocol %d, this laptop %d", ErrVersion, hr.Protocol, Protocol)
 	}
 	return hr, nil
 }

@@ -482,7 +482,7 @@ func finishPair(p *pake.Pake, tok string, saw [32]byte, addr string, data []byte
 	}
 	switch {
 	case r.Protocol != Protocol:
-		return none, fmt.Errorf("the host at %s speaks protocol %d, this laptop %d: use the same Firebreak version", addr, r.Protocol, Protocol)
+		return none, fmt.Errorf("%w: the host at %s speaks protocol %d, this laptop %d", ErrVersion, addr, r.Protocol, Protocol)
 	case r.Error != "":
 		return none, fmt.Errorf("the host at %s refused the pairing request: %s", addr, r.Error)
 	}
