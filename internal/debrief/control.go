@@ -62,6 +62,7 @@ var controlLabels = map[string]map[string]string{
 		"refusal.paused":            "the clock was paused",
 		"refusal.no-such-decision":  "the scenario has no such decision",
 		"refusal.no-such-option":    "the decision has no such option",
+		"refusal.no-reply":          "the team has received no such message, or it asks for no answer",
 		"refusal.unknown-command":   "unknown action",
 	},
 	"zh": {
@@ -111,6 +112,7 @@ var controlLabels = map[string]map[string]string{
 		"refusal.paused":            "时钟已暂停",
 		"refusal.no-such-decision":  "情景中没有这项决策",
 		"refusal.no-such-option":    "该决策没有这个选项",
+		"refusal.no-reply":          "该小组没有收到这条消息，或这条消息无需回复",
 		"refusal.unknown-command":   "未知的操作",
 	},
 }

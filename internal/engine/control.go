@@ -98,6 +98,9 @@ var (
 	// scenario does not have, or an option the decision does not have.
 	ErrNoSuchDecision = &Refusal{"no-such-decision", "the scenario has no such decision"}
 	ErrNoSuchOption   = &Refusal{"no-such-option", "the decision has no such option"}
+	// ErrNoReply: the team has received no inject of that id that asks
+	// for an answer.
+	ErrNoReply = &Refusal{"no-reply", "the team has received no such inject, or it asks for no answer"}
 	// ErrUnknownCommand: the command's kind is not one the engine knows.
 	ErrUnknownCommand = &Refusal{"unknown-command", "unknown command"}
 )
@@ -106,7 +109,7 @@ var (
 var Refusals = []*Refusal{ErrEnded, ErrNoSuchTeam, ErrNoSuchInject, ErrAlreadyDelivered, ErrAlreadySkipped,
 	ErrOpensDecision, ErrBadDelay, ErrTooLate, ErrNotOpen, ErrBadChannel, ErrNoText, ErrTextTooLong, ErrBadSender,
 	ErrBadRecipient, ErrBadEffect, ErrBadDimension, ErrBadScore, ErrNoSuchObjective, ErrBadRating, ErrPaused,
-	ErrNoSuchDecision, ErrNoSuchOption, ErrUnknownCommand}
+	ErrNoSuchDecision, ErrNoSuchOption, ErrNoReply, ErrUnknownCommand}
 
 // RefusalCode returns the Code of the refusal err wraps, or "" when err is
 // not a refusal (nil, or a failure such as a log that cannot be written).

@@ -37,6 +37,10 @@ const (
 	KindOverride Kind = "score.overridden"
 	KindRating   Kind = "objective.rated"
 
+	// A team's written answer to an inject that asks for one (Team,
+	// Inject, Text, Judge).
+	KindReplied Kind = "inject.replied"
+
 	// The facilitator's control of the schedule (see schedule.go and
 	// docs/architecture.md). Sending a scheduled inject now is an
 	// inject.delivered event with Reason ReasonSentNow.

@@ -108,6 +108,10 @@ const (
 	CmdOverride CommandKind = "override" // Team, Dimension, Value, Text (the reason)
 	CmdRate     CommandKind = "rate"     // Team, Objective, Rating, Text (optional reason)
 
+	// A team's answer to an inject that asks for one (scenario's reply:,
+	// or any ad-hoc inject): Team, Inject (its id), Text.
+	CmdReply CommandKind = "reply"
+
 	// The facilitator's control of the schedule. Team "" applies the
 	// command to every team still playing for which it is valid.
 	CmdSendNow CommandKind = "send-now" // Team, Inject: deliver a pending scheduled inject now
@@ -514,6 +518,12 @@ func (s *Session) sendLocked(cmd Command) error {
 			}
 		}
 		return s.advance(now)
+	case CmdReply:
+		if err := st.checkReply(cmd); err != nil {
+			return err
+		}
+		return s.emit(Event{Kind: KindReplied, At: now, Team: cmd.Team, Inject: cmd.Inject, Text: cmd.Text,
+			Ref: cmd.Ref, Judge: rubric.Version})
 	case CmdNote, CmdOverride, CmdRate:
 		if err := st.checkJudgement(cmd); err != nil {
 			return err

@@ -110,6 +110,7 @@ type Team struct {
 	Inbox          []Delivery // in delivery order (oldest first)
 	Open           []OpenDecision
 	Answers        []Answer
+	Replies        []Reply // answers to injects, in the order sent
 	World          map[string]float64
 	Rejected       []Event
 	Ended          bool
@@ -667,7 +668,7 @@ func (s *State) Apply(e Event) error {
 		}
 		s.adhoc++
 		in := &scenario.Inject{ID: fmt.Sprintf("adhoc-%d", s.adhoc), Channel: e.Channel, Text: scenario.Text{"": e.Text},
-			From: scenario.Text{"en": "Facilitator", "zh": "主持人"}, To: e.To}
+			From: scenario.Text{"en": "Facilitator", "zh": "主持人"}, To: e.To, Reply: adHocReply(e.Channel)}
 		if e.From != "" {
 			in.From = scenario.Text{"": e.From}
 		}
@@ -676,6 +677,13 @@ func (s *State) Apply(e Event) error {
 				tm.Inbox = append(tm.Inbox, Delivery{Inject: in, Phase: tm.Phase, At: e.At})
 				s.applyEffects(tm, effects)
 			}
+		}
+	case KindReplied:
+		if t == nil {
+			return bad("a reply names no team")
+		}
+		if err := s.applyReply(t, e); err != nil {
+			return err
 		}
 	case KindNote:
 		s.Notes = append(s.Notes, Note{At: e.At, Team: e.Team, Decision: e.Decision, Inject: e.Inject, Text: e.Text})

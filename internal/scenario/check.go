@@ -327,6 +327,17 @@ func (l *loader) checkExtras(s *Scenario, injectIDs map[string]Pos) {
 			}
 		}
 	}
+	for _, in := range s.allInjects() {
+		if in.Reply == nil {
+			continue
+		}
+		for _, f := range in.Reply.RequiredFacts {
+			used[f] = true
+			if !facts[f] {
+				l.add(in.Reply.Pos, SevError, "reply to inject %q requires fact %q, which is not declared under facts%s", in.ID, f, suggest(f, keys(facts)))
+			}
+		}
+	}
 	for _, f := range s.Facts {
 		if !used[f.ID] {
 			l.add(f.Pos, SevWarning, "fact %q is not required by any statement", f.ID)

@@ -698,7 +698,7 @@ func (l *loader) phase(k, v *yaml.Node) *Phase {
 
 func (l *loader) inject(n *yaml.Node, phase string, i int) *Inject {
 	what := phrase("inject %d of phase %q", i+1, phase)
-	f, _, ok := l.fields(n, what, "id", "at", "channel", "from", "text", "opens", "to")
+	f, _, ok := l.fields(n, what, "id", "at", "channel", "from", "text", "opens", "to", "reply")
 	if !ok {
 		return nil
 	}
@@ -737,6 +737,9 @@ func (l *loader) injectContent(n *yaml.Node, f map[string]*yaml.Node, what Phras
 	}
 	in.Text = l.text(f["text"], field("text"))
 	in.To = l.idList(f["to"], field("to"))
+	if f["reply"] != nil {
+		in.Reply = l.statementSpec(f["reply"], fieldOf("reply", what))
+	}
 }
 
 func (l *loader) decision(k, v *yaml.Node) *Decision {

@@ -205,7 +205,7 @@ func (l *loader) trigger(k, v *yaml.Node) *Trigger {
 // looseInject reads an inject that is not timed in a phase (a trigger's or
 // a missed deadline's): it arrives when its owner fires.
 func (l *loader) looseInject(n *yaml.Node, what Phrase, id string) *Inject {
-	f, _, ok := l.fields(n, fieldOf("inject", what), "channel", "from", "text", "to")
+	f, _, ok := l.fields(n, fieldOf("inject", what), "channel", "from", "text", "to", "reply")
 	if !ok {
 		return nil
 	}
@@ -271,7 +271,13 @@ func (l *loader) regDeadline(k, v *yaml.Node) *RegDeadline {
 }
 
 func (l *loader) statement(n *yaml.Node, what Phrase) *StatementSpec {
-	f, _, ok := l.fields(n, fieldOf("statement", what), "kind", "required_facts", "hazard")
+	return l.statementSpec(n, fieldOf("statement", what))
+}
+
+// statementSpec reads what a written text is judged by: a decision's
+// statement, or an inject's reply.
+func (l *loader) statementSpec(n *yaml.Node, what Phrase) *StatementSpec {
+	f, _, ok := l.fields(n, what, "kind", "required_facts", "hazard")
 	if !ok {
 		return nil
 	}

@@ -262,6 +262,12 @@ type Inject struct {
 	Text    Text
 	Opens   string   // decision id in the same phase, optional
 	To      []string // roles it is addressed to; empty means the whole team
+	// Reply, when set, lets the team answer the inject in writing (the
+	// reporter's email, the regulator's letter, the customer's message):
+	// its kind says what the answer is (a customer-email, a holding line
+	// to a reporter…), its required facts and hazard judge it as a
+	// decision's statement is judged. Nil: the inject asks for no answer.
+	Reply *StatementSpec
 }
 
 // Decision is a choice a team must make within a window.
@@ -569,24 +575,32 @@ func (d *Decision) OpensAt() time.Duration {
 // Inject returns the inject with the given id from any phase, trigger or
 // deadline, or nil.
 func (s *Scenario) Inject(id string) *Inject {
-	for _, p := range s.Phases {
-		for _, in := range p.Injects {
-			if in.ID == id {
-				return in
-			}
-		}
-	}
-	for _, t := range s.Triggers {
-		if t.Inject != nil && t.Inject.ID == id {
-			return t.Inject
-		}
-	}
-	for _, d := range s.Deadlines {
-		if d.OnMiss != nil && d.OnMiss.Inject != nil && d.OnMiss.Inject.ID == id {
-			return d.OnMiss.Inject
+	for _, in := range s.allInjects() {
+		if in.ID == id {
+			return in
 		}
 	}
 	return nil
+}
+
+// allInjects lists the injects of every phase, trigger and deadline, in
+// file order.
+func (s *Scenario) allInjects() []*Inject {
+	var out []*Inject
+	for _, p := range s.Phases {
+		out = append(out, p.Injects...)
+	}
+	for _, t := range s.Triggers {
+		if t.Inject != nil {
+			out = append(out, t.Inject)
+		}
+	}
+	for _, d := range s.Deadlines {
+		if d.OnMiss != nil && d.OnMiss.Inject != nil {
+			out = append(out, d.OnMiss.Inject)
+		}
+	}
+	return out
 }
 
 // Endings returns the ending phases in file order.

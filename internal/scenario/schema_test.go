@@ -64,7 +64,7 @@ var schemaDefForFields = map[string]string{
 	`looseInject: fieldOf("inject", what)`:  "looseInject",
 	`regDeadline: what`:                     "deadline",
 	`regDeadline: fieldOf("on_miss", what)`: "onMiss",
-	`statement: fieldOf("statement", what)`: "statement",
+	`statementSpec: what`:                   "statement",
 	`promise: fieldOf("promise", what)`:     "promise",
 	`feed: field("feed")`:                   "feed",
 	`feed: what`:                            "feedPost",
