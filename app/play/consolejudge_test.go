@@ -48,7 +48,7 @@ func TestTheConsoleShowsRatingsNotesAndInjects(t *testing.T) {
 	c := ex.console
 	advance(t, ex, clock, 6*time.Minute)
 	chooseOption(t, ex.team(0), "first", 1)
-	before := len(ex.team(0).inboxItems)
+	before := len(inboxCards(ex.team(0)))
 	for _, cmd := range []engine.Command{
 		{Kind: engine.CmdRate, Team: "Alpha", Objective: "speak", Rating: "M", Text: "Slow to agree a line."},
 		{Kind: engine.CmdNote, Team: "Alpha", Decision: "first", Text: "Legal was not consulted."},
@@ -68,7 +68,7 @@ func TestTheConsoleShowsRatingsNotesAndInjects(t *testing.T) {
 	if !strings.Contains(c.lastNote.Text, "Legal was not consulted.") {
 		t.Errorf("the console's last note line says %q", c.lastNote.Text)
 	}
-	if n := len(ex.team(0).inboxItems); n != before+1 {
+	if n := len(inboxCards(ex.team(0))); n != before+1 {
 		t.Errorf("Alpha's view lists %d injects, want %d", n, before+1)
 	}
 }

@@ -1,7 +1,6 @@
 package play
 
 import (
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -205,18 +204,52 @@ func chooseOption(t *testing.T, tv *TeamView, decision string, option int) {
 
 // optionButton is the button of a decision's option given by its place in
 // the scenario file: teams see options shuffled, so tests find the button
-// by the option's id.
+// beside the option's text, in the card of the decision's question.
 func optionButton(t *testing.T, tv *TeamView, decision string, fileIndex int) *ui.KeyButton {
 	t.Helper()
 	d := tv.scenario.Decision(decision)
 	if d == nil || fileIndex >= len(d.Options) {
 		t.Fatalf("decision %s has no option %d", decision, fileIndex)
 	}
-	i := slices.Index(tv.optionIDs[decision], d.Options[fileIndex].ID)
-	if i < 0 || i >= len(tv.optionButtons[decision]) {
-		t.Fatalf("decision %s shows no button for option %s (shows %v)", decision, d.Options[fileIndex].ID, tv.optionIDs[decision])
+	for _, card := range tree.Around(t, tv.decisions, d.Prompt.Get(tv.lang)) {
+		for _, row := range tree.Around(t, card, d.Options[fileIndex].Text.Get(tv.lang)) {
+			if b := tree.Find[*ui.KeyButton](t, row); len(b) == 1 {
+				return b[0]
+			}
+		}
 	}
-	return tv.optionButtons[decision][i]
+	t.Fatalf("decision %s shows no button for option %s:\n%s", decision, d.Options[fileIndex].ID, tree.AllText(tv.decisions))
+	return nil
+}
+
+// historyLines are the team's decisions taken as its view lists them,
+// latest first: in each card, the line under the decision's question.
+func historyLines(t *testing.T, tv *TeamView) []string {
+	t.Helper()
+	var out []string
+	for _, o := range tv.history.Objects {
+		if _, ok := o.(*fyne.Container); !ok {
+			continue // "None"
+		}
+		ls := tree.Find[*ui.WrapLabel](t, o)
+		if len(ls) < 2 {
+			t.Fatalf("a decision taken shows no outcome:\n%s", tree.AllText(o))
+		}
+		out = append(out, ls[1].Text)
+	}
+	return out
+}
+
+// inboxCards are the message cards the team's inbox shows, newest first
+// (not the line that says there is none, nor the button for older ones).
+func inboxCards(tv *TeamView) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for _, o := range tv.inbox.Objects {
+		if _, ok := o.(*fyne.Container); ok {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // newTeamView is a team's view of conn on its own, with a history of its
