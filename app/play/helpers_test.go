@@ -384,3 +384,43 @@ func dialogText(t *testing.T, win fyne.Window) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// feedTones are the tone markers of the posts the team's feed shows,
+// newest first: in each post's card, its bold rich text (the kind and time
+// beside it are a faint one).
+func feedTones(t *testing.T, tv *TeamView) []string {
+	t.Helper()
+	var out []string
+	for _, card := range tv.feed.box.Objects {
+		if _, ok := card.(*fyne.Container); !ok {
+			continue // the line saying there is nothing yet
+		}
+		var tones []string
+		for _, rt := range richTexts(card) {
+			if s, ok := rt.Segments[0].(*widget.TextSegment); ok && s.Style.TextStyle.Bold {
+				tones = append(tones, rt.String())
+			}
+		}
+		if len(tones) != 1 {
+			t.Fatalf("a post shows %d tone markers %q:\n%s", len(tones), tones, tree.AllText(card))
+		}
+		out = append(out, tones[0])
+	}
+	return out
+}
+
+// richTexts are the rich texts drawn in o through its containers (not
+// those inside other widgets, such as a label's own).
+func richTexts(o fyne.CanvasObject) []*widget.RichText {
+	switch v := o.(type) {
+	case *widget.RichText:
+		return []*widget.RichText{v}
+	case *fyne.Container:
+		var out []*widget.RichText
+		for _, c := range v.Objects {
+			out = append(out, richTexts(c)...)
+		}
+		return out
+	}
+	return nil
+}
