@@ -134,7 +134,6 @@ type injectGroup struct {
 	delayed time.Duration
 	opens   bool
 	lapses  bool
-	coming  bool
 }
 
 // groupInjects merges entries for the same inject at the same time, keeping
@@ -253,7 +252,7 @@ func (c *console) snapshot() consoleSnapshot {
 			up := st.Upcoming(t.Name)
 			for _, u := range up[:min(len(up), upcomingPerTeam)] {
 				s.upcoming = append(s.upcoming, injectGroup{teams: []string{t.Name}, at: u.At, inject: u.Inject,
-					delayed: u.Delayed, opens: u.OpensDecision != nil, lapses: u.Lapses, coming: true})
+					delayed: u.Delayed, opens: u.OpensDecision != nil, lapses: u.Lapses})
 			}
 			// Newest first within a team, so that messages delivered at
 			// one exercise time (an ad-hoc inject while paused) list the

@@ -128,7 +128,6 @@ type teamSnapshot struct {
 	open       []engine.OpenDecision
 	answers    []engine.Answer
 	ended      bool
-	endReason  string
 	ending     *scenario.Phase
 	scenario   *scenario.Scenario
 	world      map[string]float64
@@ -306,7 +305,7 @@ func (tv *TeamView) snapshot() teamSnapshot {
 		}
 		s = teamSnapshot{found: true, lang: st.Lang, seq: st.Seq, paused: st.Paused && !st.Ended, discussion: st.Discussion,
 			duration: st.Scenario.Duration, inbox: slices.Clone(t.Inbox), open: slices.Clone(t.Open),
-			answers: slices.Clone(t.Answers), ended: t.Ended || st.Ended, endReason: t.EndReason, scenario: st.Scenario,
+			answers: slices.Clone(t.Answers), ended: t.Ended || st.Ended, scenario: st.Scenario,
 			world: maps.Clone(t.World), worldAt: st.Now, feed: slices.Clone(t.Feed)}
 		if t.Ending != "" {
 			s.ending = st.Scenario.Phase(t.Ending)
