@@ -6,8 +6,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 )
 
@@ -66,7 +68,7 @@ func TestAutoPauseWaitsForTheTeamsTab(t *testing.T) {
 	if !e.notice.Visible() || !strings.Contains(e.noticeLabel.Text, "for Bravo") || strings.Contains(e.noticeLabel.Text, "Alpha") {
 		t.Errorf("the notice: shown %v, %q; want it to name Bravo alone", e.notice.Visible(), e.noticeLabel.Text)
 	}
-	test.Tap(e.noticeResume)
+	test.Tap(tree.FindButton(t, e.notice, e.host.Loc().T("console.resume")))
 	if paused(e) || e.notice.Visible() {
 		t.Fatal("resuming from the notice leaves the clock paused or the notice shown")
 	}
@@ -111,10 +113,16 @@ func TestAChimeSoundsForADecisionOnAnotherTab(t *testing.T) {
 	// Silenced from the console: the next opening ("second", in the storm
 	// the bad option leads to) makes no sound.
 	e.tabs.SelectIndex(0)
-	if e.soundCheck == nil || !e.soundCheck.Checked {
+	var sound *widget.Check
+	for _, c := range tree.Find[*widget.Check](t, e.console.root) {
+		if c.Text == h.loc.T("console.sound") {
+			sound = c
+		}
+	}
+	if sound == nil || !sound.Checked {
 		t.Fatal("the console has no sound switch, or it is off by default")
 	}
-	test.Tap(e.soundCheck)
+	test.Tap(sound)
 	for _, team := range []string{"Alpha", "Bravo"} {
 		if err := e.run.Session.Send(engine.Command{Kind: engine.CmdChoose, Team: team, Decision: "first", Option: "bad"}); err != nil {
 			t.Fatal(err)

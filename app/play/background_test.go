@@ -58,8 +58,7 @@ func TestTheConsoleSendsOffTheUIGoroutine(t *testing.T) {
 	if !paused(ex) {
 		t.Error("the pause did not take effect once run")
 	}
-	c = ex.console
-	c.delaySelects["call\x00Alpha, Bravo"].SetSelectedIndex(1)
+	delaySelect(t, ex, "call", "Alpha", "Bravo").SetSelectedIndex(1)
 	if at, _ := pendingAt(ex, "Bravo", "call"); at != 5*time.Minute || len(queued) != 2 {
 		t.Fatalf("the delay ran on the UI goroutine (due %v, %d queued)", at, len(queued))
 	}

@@ -72,25 +72,12 @@ type console struct {
 	injectButton *ui.KeyButton
 	noteButton   *ui.KeyButton
 	lastNote     *ui.WrapLabel
-	// By team, for tests.
-	overrideButtons map[string]*ui.KeyButton
 	// background, when set, runs the console's commands off the UI
-	// goroutine (see sendAll); nil sends at once (tests).
+	// goroutine (see sendAll); nil sends them at once, on the UI goroutine.
 	background func(func())
 	// clockRow is the row under the clock (the discussion pause); the
 	// exercise screen adds its own switches there (sound, lock).
 	clockRow *fyne.Container
-	// The schedule controls drawn last (schedule.go), for tests: by
-	// inject id and teams, and by team and decision.
-	sendButtons   map[string]*ui.KeyButton
-	delaySelects  map[string]*widget.Select
-	skipButtons   map[string]*ui.KeyButton
-	extendSelects map[string]*widget.Select
-	skipConfirm   *dialog.ConfirmDialog
-	rateButtons   map[string]*ui.KeyButton
-	noteButtons   map[string]*ui.KeyButton
-	scoreLabels   map[string]*ui.WrapLabel
-	ratingLines   map[string][]string
 
 	// laptops, set when the teams play on their own laptops, says which
 	// have joined and which are connected now; each team card then says.
@@ -147,7 +134,6 @@ type injectGroup struct {
 	delayed time.Duration
 	opens   bool
 	lapses  bool
-	coming  bool
 }
 
 // groupInjects merges entries for the same inject at the same time, keeping
@@ -266,7 +252,7 @@ func (c *console) snapshot() consoleSnapshot {
 			up := st.Upcoming(t.Name)
 			for _, u := range up[:min(len(up), upcomingPerTeam)] {
 				s.upcoming = append(s.upcoming, injectGroup{teams: []string{t.Name}, at: u.At, inject: u.Inject,
-					delayed: u.Delayed, opens: u.OpensDecision != nil, lapses: u.Lapses, coming: true})
+					delayed: u.Delayed, opens: u.OpensDecision != nil, lapses: u.Lapses})
 			}
 			// Newest first within a team, so that messages delivered at
 			// one exercise time (an ad-hoc inject while paused) list the
@@ -393,10 +379,6 @@ func (c *console) showSpeed(speed float64) {
 func (c *console) rebuild(s consoleSnapshot) {
 	loc := c.loc
 	c.countdowns = nil
-	c.overrideButtons, c.rateButtons, c.noteButtons = map[string]*ui.KeyButton{}, map[string]*ui.KeyButton{}, map[string]*ui.KeyButton{}
-	c.sendButtons, c.skipButtons = map[string]*ui.KeyButton{}, map[string]*ui.KeyButton{}
-	c.delaySelects, c.extendSelects = map[string]*widget.Select{}, map[string]*widget.Select{}
-	c.scoreLabels, c.ratingLines = map[string]*ui.WrapLabel{}, map[string][]string{}
 	c.laptopLabels = map[string]*widget.Label{}
 	var cards []fyne.CanvasObject
 	for _, t := range s.teams {
@@ -504,9 +486,7 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 	}
 	// Scores, with the facilitator's overrides.
 	line, overridden := judging.ScoreLine(loc, t.scores, t.overrides)
-	score := ui.Wrapped(line)
-	c.scoreLabels[t.name] = score
-	objs = append(objs, widget.NewSeparator(), score)
+	objs = append(objs, widget.NewSeparator(), ui.Wrapped(line))
 	if overridden {
 		objs = append(objs, ui.Muted(loc.T("judge.override_footnote")))
 	}
@@ -518,7 +498,6 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 		rt.Truncation = fyne.TextTruncateEllipsis
 		for _, r := range t.ratings {
 			line := judging.RatingLine(loc, r, lang)
-			c.ratingLines[t.name] = append(c.ratingLines[t.name], line)
 			style := widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}
 			if r.Rated() {
 				style = widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}
@@ -535,7 +514,6 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 	ov := ui.NewIconButton(loc.T("judge.override_button"), theme.DocumentCreateIcon(), func() { c.judge.OpenOverride(name, "") })
 	rate := ui.NewIconButton(loc.T("judge.rating_button"), theme.ListIcon(), func() { c.judge.OpenRating(name) })
 	note := ui.NewIconButton(loc.T("judge.note_team_button"), theme.ContentAddIcon(), func() { c.judge.OpenNote(name) })
-	c.overrideButtons[name], c.rateButtons[name], c.noteButtons[name] = ov, rate, note
 	buttons := container.NewHBox(ov)
 	if len(t.ratings) > 0 {
 		buttons.Add(rate)

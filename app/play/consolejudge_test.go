@@ -22,7 +22,7 @@ func TestTheConsoleShowsAnOverride(t *testing.T) {
 	advance(t, ex, clock, 2*time.Minute)
 	chooseOption(t, ex.team(0), "first", 1) // honest: empathy +2 → 83
 
-	test.Tap(c.overrideButtons["Alpha"])
+	test.Tap(tree.FindButton(t, consoleCard(t, c, "Alpha"), h.loc.T("judge.override_button")))
 	dlg := tree.Dialog(t, h.win)
 	dims, values, reasons := tree.Find[*widget.Select](t, dlg), tree.Find[*widget.Entry](t, dlg), tree.Find[*ui.SendEntry](t, dlg)
 	if len(dims) != 1 || len(values) != 1 || len(reasons) != 1 {
@@ -32,10 +32,10 @@ func TestTheConsoleShowsAnOverride(t *testing.T) {
 	values[0].SetText("40")
 	reasons[0].SetText("The statement's tone was cold.")
 	test.Tap(tree.FindButton(t, dlg, h.loc.T("judge.override_save")))
-	if got := c.scoreLabels["Alpha"].Text; !strings.Contains(got, "Empathy 83 → 40*") {
+	if got := scoreLine(t, c, "Alpha"); !strings.Contains(got, "Empathy 83 → 40*") {
 		t.Errorf("Alpha's card scores: %q", got)
 	}
-	if got := c.scoreLabels["Bravo"].Text; strings.Contains(got, "*") {
+	if got := scoreLine(t, c, "Bravo"); strings.Contains(got, "*") {
 		t.Errorf("Bravo's card shows an override: %q", got)
 	}
 }
@@ -48,7 +48,7 @@ func TestTheConsoleShowsRatingsNotesAndInjects(t *testing.T) {
 	c := ex.console
 	advance(t, ex, clock, 6*time.Minute)
 	chooseOption(t, ex.team(0), "first", 1)
-	before := len(ex.team(0).inboxItems)
+	before := len(inboxCards(ex.team(0)))
 	for _, cmd := range []engine.Command{
 		{Kind: engine.CmdRate, Team: "Alpha", Objective: "speak", Rating: "M", Text: "Slow to agree a line."},
 		{Kind: engine.CmdNote, Team: "Alpha", Decision: "first", Text: "Legal was not consulted."},
@@ -59,16 +59,16 @@ func TestTheConsoleShowsRatingsNotesAndInjects(t *testing.T) {
 		}
 	}
 	ex.refresh()
-	if got := c.ratingLines["Alpha"]; len(got) != 1 || !strings.HasPrefix(got[0], "M · Speak early and honestly") {
+	if got := ratingLines(t, c, "Alpha"); len(got) != 1 || !strings.HasPrefix(got[0], "M · Speak early and honestly") {
 		t.Errorf("Alpha's card: %q", got)
 	}
-	if got := c.ratingLines["Bravo"]; len(got) != 1 || !strings.HasPrefix(got[0], "– (suggested U) · Speak early") {
+	if got := ratingLines(t, c, "Bravo"); len(got) != 1 || !strings.HasPrefix(got[0], "– (suggested U) · Speak early") {
 		t.Errorf("Bravo's card: %q", got)
 	}
 	if !strings.Contains(c.lastNote.Text, "Legal was not consulted.") {
 		t.Errorf("the console's last note line says %q", c.lastNote.Text)
 	}
-	if n := len(ex.team(0).inboxItems); n != before+1 {
+	if n := len(inboxCards(ex.team(0))); n != before+1 {
 		t.Errorf("Alpha's view lists %d injects, want %d", n, before+1)
 	}
 }

@@ -79,10 +79,8 @@ func (l *consoleLock) unlock(pin string) (ok bool, wait time.Duration) {
 
 // lockPanel is what the console tab shows while it is locked.
 type lockPanel struct {
-	root    fyne.CanvasObject
-	entry   *widget.Entry
-	button  *ui.KeyButton
-	message *ui.WrapLabel
+	root  fyne.CanvasObject
+	entry *widget.Entry // the PIN: read by tryUnlock, focused when the tab shows
 }
 
 // consoleContent is the console tab's content: the console with a Lock
@@ -96,18 +94,18 @@ func (e *Screen) consoleContent() fyne.CanvasObject {
 	p.entry = widget.NewPasswordEntry()
 	p.entry.SetPlaceHolder(loc.T("console.pin_placeholder"))
 	p.entry.OnSubmitted = func(string) { e.tryUnlock() }
-	p.button = ui.NewIconButton(loc.T("console.unlock"), theme.VisibilityIcon(), e.tryUnlock)
-	p.button.Importance = widget.HighImportance
-	p.message = ui.Wrapped(e.lockMessage)
-	p.message.Importance = widget.DangerImportance
+	unlock := ui.NewIconButton(loc.T("console.unlock"), theme.VisibilityIcon(), e.tryUnlock)
+	unlock.Importance = widget.HighImportance
+	message := ui.Wrapped(e.lockMessage)
+	message.Importance = widget.DangerImportance
 	if e.lockMessage == "" {
-		p.message.Hide()
+		message.Hide()
 	}
 	form := container.NewVBox(
 		container.NewHBox(widget.NewIcon(theme.VisibilityOffIcon()), ui.Heading(loc.T("console.locked_title"))),
 		ui.Wrapped(loc.T("console.locked_text")),
-		container.NewBorder(nil, nil, nil, p.button, p.entry),
-		p.message,
+		container.NewBorder(nil, nil, nil, unlock, p.entry),
+		message,
 	)
 	// Centred at a readable width (a centred paragraph shrinks to nothing).
 	width := canvas.NewRectangle(color.Transparent)
@@ -122,18 +120,17 @@ func (e *Screen) consoleContent() fyne.CanvasObject {
 // is set.
 func (e *Screen) addConsoleTools() {
 	loc := e.host.Loc()
-	e.soundCheck = widget.NewCheck(loc.T("console.sound"), func(on bool) {
+	sound := widget.NewCheck(loc.T("console.sound"), func(on bool) {
 		if a := fyne.CurrentApp(); a != nil {
 			a.Preferences().SetBool(prefs.SoundOff, !on)
 		}
 	})
-	e.soundCheck.Checked = soundOn()
-	e.console.clockRow.Add(e.soundCheck)
-	e.lockButton = nil
+	sound.Checked = soundOn()
+	e.console.clockRow.Add(sound)
 	if e.lock != nil {
-		e.lockButton = ui.NewIconButton(loc.T("console.lock"), theme.VisibilityOffIcon(), e.lockConsole)
-		e.lockButton.Importance = widget.LowImportance
-		e.console.clockRow.Add(e.lockButton)
+		lock := ui.NewIconButton(loc.T("console.lock"), theme.VisibilityOffIcon(), e.lockConsole)
+		lock.Importance = widget.LowImportance
+		e.console.clockRow.Add(lock)
 	}
 }
 

@@ -7,8 +7,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/prefs"
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
@@ -68,9 +70,10 @@ func TestTheConsoleLocksBehindItsPIN(t *testing.T) {
 	fyne.CurrentApp().Preferences().SetString(prefs.PIN(run.ID), prefs.HashPIN("2468"))
 	e := showRun(h, Config{}, run)
 	e.OpenConsole()
-	if e.lock == nil || e.lock.locked || e.lockButton == nil {
-		t.Fatal("the console is not open, with a Lock button, after setup")
+	if e.lock == nil || e.lock.locked {
+		t.Fatal("the console is not open after setup")
 	}
+	tree.FindButton(t, e.console.root, h.loc.T("console.lock")) // the console has a Lock button
 	if !tree.Holds(t, e.pages.Objects[0], e.console.root) {
 		t.Fatal("the console tab does not show the console")
 	}
@@ -92,16 +95,16 @@ func TestTheConsoleLocksBehindItsPIN(t *testing.T) {
 		t.Error("Space paused or resumed the clock through the locked console")
 	}
 	test.Type(e.lockPanel.entry, "1111")
-	test.Tap(e.lockPanel.button)
-	if !e.lock.locked || !e.lockPanel.message.Visible() || e.lockPanel.message.Text != "That is not the PIN." {
-		t.Fatalf("a wrong PIN: locked %v, message %q", e.lock.locked, e.lockPanel.message.Text)
+	test.Tap(tree.FindButton(t, e.pages.Objects[0], h.loc.T("console.unlock")))
+	if msg := lockMessage(t, e); !e.lock.locked || msg != "That is not the PIN." {
+		t.Fatalf("a wrong PIN: locked %v, message %q", e.lock.locked, msg)
 	}
 	test.Type(e.lockPanel.entry, "2468")
 	e.lockPanel.entry.OnSubmitted(e.lockPanel.entry.Text) // Enter
 	if e.lock.locked || !tree.Holds(t, e.pages.Objects[0], e.console.root) {
 		t.Fatal("the right PIN does not open the console")
 	}
-	test.Tap(e.lockButton)
+	test.Tap(tree.FindButton(t, e.console.root, h.loc.T("console.lock")))
 	if !e.lock.locked {
 		t.Fatal("the Lock button does not lock")
 	}
@@ -128,4 +131,16 @@ func TestNoPINNoLock(t *testing.T) {
 	if e.lock != nil || !tree.Holds(t, e.pages.Objects[0], e.console.root) {
 		t.Error("the console locked without a PIN")
 	}
+}
+
+// lockMessage is what the locked console's tab says went wrong (the
+// message in the danger colour), "" when it says nothing.
+func lockMessage(t *testing.T, e *Screen) string {
+	t.Helper()
+	for _, l := range tree.Find[*ui.WrapLabel](t, e.pages.Objects[0]) {
+		if l.Importance == widget.DangerImportance && l.Visible() {
+			return l.Text
+		}
+	}
+	return ""
 }

@@ -72,7 +72,7 @@ func countTones(feed []engine.FeedItem, now, window time.Duration) toneCounts {
 // outlet, the time and the tone in words (colour alone does not carry it
 // on a projector or for a colour-blind reader), then the text — a headline
 // in bold for news, plain for a social post.
-func feedCard(loc *i18n.Localizer, it engine.FeedItem, lang string) (fyne.CanvasObject, *widget.RichText) {
+func feedCard(loc *i18n.Localizer, it engine.FeedItem, lang string) fyne.CanvasObject {
 	p := it.Post
 	icon, kind := theme.AccountIcon(), loc.T("feed.social")
 	if p.Channel == "news" {
@@ -99,15 +99,14 @@ func feedCard(loc *i18n.Localizer, it engine.FeedItem, lang string) (fyne.Canvas
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.Size(theme.SizeNameInputRadius)
 	body := container.NewBorder(nil, nil, strip, nil, container.NewVBox(head, text))
-	return container.NewStack(bg, container.NewPadded(body)), tone
+	return container.NewStack(bg, container.NewPadded(body))
 }
 
 // feedList is a team's feed, newest first.
 type feedList struct {
 	loc   *i18n.Localizer
 	box   *fyne.Container
-	tones []*widget.RichText // the tone markers shown, newest first (for tests)
-	shown int                // feed length last drawn
+	shown int // feed length last drawn
 	lang  string
 }
 
@@ -122,15 +121,12 @@ func (f *feedList) draw(feed []engine.FeedItem, lang string) bool {
 		return false
 	}
 	f.shown, f.lang = len(feed), lang
-	f.tones = nil
 	var objs []fyne.CanvasObject
 	for i := len(feed) - 1; i >= 0 && len(objs) < maxFeedShown; i-- {
 		if feed[i].Post == nil {
 			continue
 		}
-		card, tone := feedCard(f.loc, feed[i], lang)
-		f.tones = append(f.tones, tone)
-		objs = append(objs, card)
+		objs = append(objs, feedCard(f.loc, feed[i], lang))
 	}
 	if len(objs) == 0 {
 		objs = append(objs, ui.Muted(f.loc.T("feed.empty")))

@@ -1,7 +1,7 @@
 package play
 
 import (
-	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -12,6 +12,7 @@ import (
 	"github.com/firebreak-drills/firebreak/app/prefs"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -203,18 +204,52 @@ func chooseOption(t *testing.T, tv *TeamView, decision string, option int) {
 
 // optionButton is the button of a decision's option given by its place in
 // the scenario file: teams see options shuffled, so tests find the button
-// by the option's id.
+// beside the option's text, in the card of the decision's question.
 func optionButton(t *testing.T, tv *TeamView, decision string, fileIndex int) *ui.KeyButton {
 	t.Helper()
 	d := tv.scenario.Decision(decision)
 	if d == nil || fileIndex >= len(d.Options) {
 		t.Fatalf("decision %s has no option %d", decision, fileIndex)
 	}
-	i := slices.Index(tv.optionIDs[decision], d.Options[fileIndex].ID)
-	if i < 0 || i >= len(tv.optionButtons[decision]) {
-		t.Fatalf("decision %s shows no button for option %s (shows %v)", decision, d.Options[fileIndex].ID, tv.optionIDs[decision])
+	for _, card := range tree.Around(t, tv.decisions, d.Prompt.Get(tv.lang)) {
+		for _, row := range tree.Around(t, card, d.Options[fileIndex].Text.Get(tv.lang)) {
+			if b := tree.Find[*ui.KeyButton](t, row); len(b) == 1 {
+				return b[0]
+			}
+		}
 	}
-	return tv.optionButtons[decision][i]
+	t.Fatalf("decision %s shows no button for option %s:\n%s", decision, d.Options[fileIndex].ID, tree.AllText(tv.decisions))
+	return nil
+}
+
+// historyLines are the team's decisions taken as its view lists them,
+// latest first: in each card, the line under the decision's question.
+func historyLines(t *testing.T, tv *TeamView) []string {
+	t.Helper()
+	var out []string
+	for _, o := range tv.history.Objects {
+		if _, ok := o.(*fyne.Container); !ok {
+			continue // "None"
+		}
+		ls := tree.Find[*ui.WrapLabel](t, o)
+		if len(ls) < 2 {
+			t.Fatalf("a decision taken shows no outcome:\n%s", tree.AllText(o))
+		}
+		out = append(out, ls[1].Text)
+	}
+	return out
+}
+
+// inboxCards are the message cards the team's inbox shows, newest first
+// (not the line that says there is none, nor the button for older ones).
+func inboxCards(tv *TeamView) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for _, o := range tv.inbox.Objects {
+		if _, ok := o.(*fyne.Container); ok {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // newTeamView is a team's view of conn on its own, with a history of its
@@ -231,4 +266,161 @@ func newConsole(conn engine.Conn, win fyne.Window, loc *i18n.Localizer) *console
 // text is the feed mood's counts line as shown.
 func (m *feedMood) text() string {
 	return m.counts.Text
+}
+
+// consoleCard is what the console draws for a team: the card headed by the
+// team's name; the test fails when there is not exactly one.
+func consoleCard(t *testing.T, c *console, team string) *fyne.Container {
+	t.Helper()
+	cards := tree.Around(t, c.teams, team)
+	if len(cards) != 1 {
+		t.Fatalf("the console draws %d cards for %s:\n%s", len(cards), team, tree.AllText(c.teams))
+	}
+	return cards[0]
+}
+
+// scoreLine is the scores line of a team's console card: the line that
+// begins with the first dimension's name (ScoreLine never leaves it out).
+func scoreLine(t *testing.T, c *console, team string) string {
+	t.Helper()
+	first := ui.DimensionName(c.loc, ui.AllDimensions()[0]) + " "
+	card := consoleCard(t, c, team)
+	for _, l := range tree.Find[*ui.WrapLabel](t, card) {
+		if strings.HasPrefix(l.Text, first) {
+			return l.Text
+		}
+	}
+	t.Fatalf("%s's card shows no scores:\n%s", team, tree.AllText(card))
+	return ""
+}
+
+// ratingLines are the objective lines of a team's console card (the rich
+// text under its scores), one a line.
+func ratingLines(t *testing.T, c *console, team string) []string {
+	t.Helper()
+	var out []string
+	for _, o := range consoleCard(t, c, team).Objects {
+		if rt, ok := o.(*widget.RichText); ok {
+			for _, s := range rt.Segments {
+				out = append(out, s.Textual())
+			}
+		}
+	}
+	return out
+}
+
+// comingLine is the console's line for the coming inject id, for the teams
+// given (a line names every team it is for); the test fails when there is
+// none.
+func comingLine(t *testing.T, ex *Screen, id string, teams ...string) *fyne.Container {
+	t.Helper()
+	c := ex.console
+	var text string
+	ex.run.Session.Read(func(st *engine.State) {
+		if in := st.Scenario.Inject(id); in != nil {
+			text = in.Text.Get(st.Lang)
+		}
+	})
+	for _, l := range tree.Around(t, c.upcoming, text) {
+		if text != "" && strings.Contains(tree.AllText(l), " · "+ui.ListJoin(c.loc, teams)+" · ") {
+			return l
+		}
+	}
+	t.Fatalf("the console lists no coming %s for %s:\n%s", id, ui.ListJoin(c.loc, teams), tree.AllText(c.upcoming))
+	return nil
+}
+
+// delaySelect is the list that delays the coming inject id for the teams.
+func delaySelect(t *testing.T, ex *Screen, id string, teams ...string) *widget.Select {
+	t.Helper()
+	return selectIn(t, comingLine(t, ex, id, teams...), ex.console.loc.T("schedule.delay"))
+}
+
+// extendSelect is the list that extends the deadline of the team's open
+// decision id: beside its countdown, under its question on the team's
+// console card.
+func extendSelect(t *testing.T, ex *Screen, team, id string) *widget.Select {
+	t.Helper()
+	var prompt string
+	ex.run.Session.Read(func(st *engine.State) {
+		if d := st.Scenario.Decision(id); d != nil {
+			prompt = d.Prompt.Get(st.Lang)
+		}
+	})
+	items := consoleCard(t, ex.console, team).Objects
+	for i, o := range items {
+		if l, ok := o.(*ui.WrapLabel); ok && prompt != "" && l.Text == prompt && i+1 < len(items) {
+			return selectIn(t, items[i+1], ex.console.loc.T("schedule.extend"))
+		}
+	}
+	t.Fatalf("%s's card shows no open decision %s:\n%s", team, id, tree.AllText(ex.console.teams))
+	return nil
+}
+
+// selectIn is the list drawn in o whose placeholder is placeholder.
+func selectIn(t *testing.T, o fyne.CanvasObject, placeholder string) *widget.Select {
+	t.Helper()
+	for _, s := range tree.Find[*widget.Select](t, o) {
+		if s.PlaceHolder == placeholder {
+			return s
+		}
+	}
+	t.Fatalf("no %q list in:\n%s", placeholder, tree.AllText(o))
+	return nil
+}
+
+// dialogText is the text of the dialog the window shows: its title and
+// message, one a line; the test fails when none is shown.
+func dialogText(t *testing.T, win fyne.Window) string {
+	t.Helper()
+	var out []string
+	for _, o := range tree.Find[fyne.CanvasObject](t, tree.Dialog(t, win)) {
+		switch l := o.(type) {
+		case *widget.Label:
+			out = append(out, l.Text)
+		case *ui.WrapLabel:
+			out = append(out, l.Text)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// feedTones are the tone markers of the posts the team's feed shows,
+// newest first: in each post's card, its bold rich text (the kind and time
+// beside it are a faint one).
+func feedTones(t *testing.T, tv *TeamView) []string {
+	t.Helper()
+	var out []string
+	for _, card := range tv.feed.box.Objects {
+		if _, ok := card.(*fyne.Container); !ok {
+			continue // the line saying there is nothing yet
+		}
+		var tones []string
+		for _, rt := range richTexts(card) {
+			if s, ok := rt.Segments[0].(*widget.TextSegment); ok && s.Style.TextStyle.Bold {
+				tones = append(tones, rt.String())
+			}
+		}
+		if len(tones) != 1 {
+			t.Fatalf("a post shows %d tone markers %q:\n%s", len(tones), tones, tree.AllText(card))
+		}
+		out = append(out, tones[0])
+	}
+	return out
+}
+
+// richTexts are the rich texts drawn in o through its containers (not
+// those inside other widgets, such as a label's own).
+func richTexts(o fyne.CanvasObject) []*widget.RichText {
+	switch v := o.(type) {
+	case *widget.RichText:
+		return []*widget.RichText{v}
+	case *fyne.Container:
+		var out []*widget.RichText
+		for _, c := range v.Objects {
+			out = append(out, richTexts(c)...)
+		}
+		return out
+	}
+	return nil
 }

@@ -225,7 +225,6 @@ type joinPanel struct {
 	hs    *Hosting
 	root  fyne.CanvasObject
 	code  *canvas.Text
-	addrs []*canvas.Text
 	count *canvas.Text
 	teams *fyne.Container
 	shown []string // teams present when last drawn
@@ -258,9 +257,7 @@ func newJoinPanel(loc *i18n.Localizer, hs *Hosting, scale float32, projector fun
 		objs = append(objs, l)
 	}
 	for _, a := range hs.addrs {
-		t := big(a, 44)
-		p.addrs = append(p.addrs, t)
-		objs = append(objs, t)
+		objs = append(objs, big(a, 44))
 	}
 	p.teams = container.NewHBox()
 	p.count = canvas.NewText("", fg)

@@ -77,15 +77,15 @@ func TestInjectsSayWhoTheyAreFor(t *testing.T) {
 				}
 			}
 			narrowed = narrowed || want < all
-			if len(tv.inboxItems) != want {
-				t.Errorf("%s: role %s shows %d injects, want %d", lang, r.ID, len(tv.inboxItems), want)
+			if len(inboxCards(tv)) != want {
+				t.Errorf("%s: role %s shows %d injects, want %d", lang, r.ID, len(inboxCards(tv)), want)
 			}
 		}
 		if !narrowed {
 			t.Errorf("%s: no role filter leaves anything out: the test proves nothing", lang)
 		}
-		if tv.roleSelect.SetSelectedIndex(0); len(tv.inboxItems) != all {
-			t.Errorf("%s: everyone shows %d injects of %d", lang, len(tv.inboxItems), all)
+		if tv.roleSelect.SetSelectedIndex(0); len(inboxCards(tv)) != all {
+			t.Errorf("%s: everyone shows %d injects of %d", lang, len(inboxCards(tv)), all)
 		}
 	}
 }

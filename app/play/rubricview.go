@@ -115,11 +115,9 @@ type rubricView struct {
 	mu     sync.Mutex
 	latest string // the text last asked for; older judgements are dropped
 
-	// Shown, for tests.
-	result       *rubric.Result
-	passLines    []*ui.WrapLabel
-	penaltyLines []*ui.WrapLabel
-	missingLines []*ui.WrapLabel
+	// result is the judgement shown (nil for no text): the confirmation of
+	// a choice checks it for a statement that says the opposite.
+	result *rubric.Result
 }
 
 func newRubricView(loc *i18n.Localizer, lang string, facts []rubric.Fact, hazard string) *rubricView {
@@ -186,7 +184,6 @@ func (rv *rubricView) judge(text string) *rubric.Result {
 func (rv *rubricView) show(r *rubric.Result) {
 	loc, uiLang := rv.loc, rv.loc.Lang().String()
 	rv.result = r
-	rv.passLines, rv.penaltyLines, rv.missingLines = nil, nil, nil
 	if r == nil {
 		rv.overall.SetText("")
 		rv.dims.Hide()
@@ -217,17 +214,14 @@ func (rv *rubricView) show(r *rubric.Result) {
 		}
 		l := ui.Wrapped(text)
 		l.Importance = widget.DangerImportance
-		rv.penaltyLines = append(rv.penaltyLines, l)
 		objs = append(objs, rubricLine(theme.NewErrorThemedResource(theme.CancelIcon()), l))
 	}
 	for _, c := range passed {
 		l := ui.Wrapped(loc.T("rubric.passed", "check", checkLabel(c, uiLang), "evidence", quoteEvidence(loc, c.Evidence)))
-		rv.passLines = append(rv.passLines, l)
 		objs = append(objs, rubricLine(theme.NewSuccessThemedResource(theme.ConfirmIcon()), l))
 	}
 	for _, c := range missing {
 		l := ui.Wrapped(loc.T("rubric.missing", "check", checkLabel(c, uiLang), "hint", hintText(c, uiLang)))
-		rv.missingLines = append(rv.missingLines, l)
 		objs = append(objs, rubricLine(theme.RadioButtonIcon(), l))
 	}
 	for _, n := range r.Notes {

@@ -8,7 +8,10 @@ import (
 	"testing/synctest"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
@@ -43,10 +46,27 @@ func TestRubricLines(t *testing.T) {
 	}
 }
 
-func labelTexts(ls []*ui.WrapLabel) []string {
+// The icons the rubric panel draws beside its lines: a penalty that
+// fired, a check passed, a check not yet met.
+var (
+	penaltyIcon = theme.NewErrorThemedResource(theme.CancelIcon())
+	passIcon    = theme.NewSuccessThemedResource(theme.ConfirmIcon())
+	missingIcon = theme.RadioButtonIcon()
+)
+
+// rubricShown are the texts of the rubric panel's lines drawn beside icon,
+// in order.
+func rubricShown(t *testing.T, rv *rubricView, icon fyne.Resource) []string {
+	t.Helper()
 	var out []string
-	for _, l := range ls {
-		out = append(out, l.Text)
+	for _, line := range rv.list.Objects {
+		icons := tree.Find[*widget.Icon](t, line)
+		if len(icons) != 1 || icons[0].Resource == nil || icons[0].Resource.Name() != icon.Name() {
+			continue
+		}
+		for _, l := range tree.Find[*ui.WrapLabel](t, line) {
+			out = append(out, l.Text)
+		}
 	}
 	return out
 }
@@ -82,15 +102,15 @@ func testRubricFeedbackOnAStatement(t *testing.T) {
 		t.Fatal("not judged after the pause")
 	}
 	// Each failure is explained in one line under it, in the UI language.
-	if got := labelTexts(rv.penaltyLines); len(got) != 1 || !strings.HasPrefix(got[0], `"No comment" (-30): "No comment"`+"\nSilence is filled by others") {
+	if got := rubricShown(t, rv, penaltyIcon); len(got) != 1 || !strings.HasPrefix(got[0], `"No comment" (-30): "No comment"`+"\nSilence is filled by others") {
 		t.Errorf("penalties shown: %q", got)
 	}
-	if got := labelTexts(rv.passLines); !slices.ContainsFunc(got, func(s string) bool {
+	if got := rubricShown(t, rv, passIcon); !slices.ContainsFunc(got, func(s string) bool {
 		return strings.HasPrefix(s, "A contact channel: ") && strings.Contains(s, "400-123")
 	}) {
 		t.Errorf("passes shown: %q", got)
 	}
-	if got := labelTexts(rv.missingLines); !slices.Contains(got, "Not yet: Apologises. Apologise without conditions for what happened, not for how people feel.") {
+	if got := rubricShown(t, rv, missingIcon); !slices.Contains(got, "Not yet: Apologises. Apologise without conditions for what happened, not for how people feel.") {
 		t.Errorf("missing lines: %q", got)
 	}
 	if got := rv.dimBars[rubric.Transparency].value.Text; got == "" {
@@ -110,8 +130,8 @@ func testRubricFeedbackOnAStatement(t *testing.T) {
 	// A better statement clears the penalty.
 	sd.entry.SetText("We are sorry. Call our hotline 400-123.")
 	uiq.Settle(judgeDelay)
-	if len(rv.penaltyLines) != 0 {
-		t.Errorf("penalties after rewriting: %q", labelTexts(rv.penaltyLines))
+	if got := rubricShown(t, rv, penaltyIcon); len(got) != 0 {
+		t.Errorf("penalties after rewriting: %q", got)
 	}
 
 	// Labels follow the UI language; the draft and its feedback survive the
@@ -121,7 +141,7 @@ func testRubricFeedbackOnAStatement(t *testing.T) {
 	if sd.rubric.result == nil {
 		t.Fatal("the restored draft is not judged")
 	}
-	if got := labelTexts(sd.rubric.passLines); !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "道歉：") }) {
+	if got := rubricShown(t, sd.rubric, passIcon); !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "道歉：") }) {
 		t.Errorf("passes in Chinese: %q", got)
 	}
 	// Closing the view calls off the judging still waiting.

@@ -62,8 +62,6 @@ func (c *console) comingLine(g injectGroup, lang string) fyne.CanvasObject {
 		skip.Disable()
 		notes = append(notes, ui.Muted(loc.T("schedule.opens_decision")))
 	}
-	key := g.inject.ID + "\x00" + ui.ListJoin(loc, g.teams)
-	c.sendButtons[key], c.delaySelects[key], c.skipButtons[key] = send, delay, skip
 	row := container.NewHBox(send, delay, skip)
 	return injectLine(loc, g, lang, append(notes, row)...)
 }
@@ -81,7 +79,6 @@ func (c *console) askSkip(g injectGroup) {
 	}, c.win)
 	d.Resize(fyne.NewSize(480, 0))
 	ui.WithKeys(c.win, d, func() { d.Confirm() })
-	c.skipConfirm = d
 	d.Show()
 }
 
@@ -94,7 +91,6 @@ func (c *console) extendSelect(team string, od engine.OpenDecision) fyne.CanvasO
 			c.sendEach([]string{team}, engine.Command{Kind: engine.CmdExtend, Decision: od.Decision.ID, Delay: scheduleSteps[i]})
 		}
 	}
-	c.extendSelects[team+"\x00"+od.Decision.ID] = s
 	return s
 }
 

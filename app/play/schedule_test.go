@@ -64,11 +64,11 @@ func delivered(ex *Screen, team, inject string) bool {
 // extends a team's deadline; each is what the engine then does.
 func TestTheConsoleControlsTheSchedule(t *testing.T) {
 	ex, clock := schedConsole(t, i18n.EN)
-	c := ex.console
-	const both = "\x00Alpha, Bravo"
+	c, loc := ex.console, ex.host.Loc()
+	both := []string{"Alpha", "Bravo"}
 
 	// Delay the reporter's call (due at 5:00) by 5 minutes, for both.
-	c.delaySelects["call"+both].SetSelectedIndex(1)
+	delaySelect(t, ex, "call", both...).SetSelectedIndex(1)
 	for _, team := range []string{"Alpha", "Bravo"} {
 		if at, ok := pendingAt(ex, team, "call"); !ok || at != 10*time.Minute {
 			t.Fatalf("%s: the call is due at %v (pending %v), want 10:00", team, at, ok)
@@ -78,16 +78,16 @@ func TestTheConsoleControlsTheSchedule(t *testing.T) {
 		t.Errorf("the delay is not shown:\n%s", tree.AllText(c.upcoming))
 	}
 	// It opens a decision: it cannot be skipped.
-	if !c.skipButtons["call"+both].Disabled() {
+	if !tree.FindButton(t, comingLine(t, ex, "call", both...), loc.T("schedule.skip")).Disabled() {
 		t.Error("an inject that opens a decision can be skipped")
 	}
 
 	// Skip the customer's email after the confirmation.
-	test.Tap(c.skipButtons["email"+both])
-	if c.skipConfirm == nil {
+	test.Tap(tree.FindButton(t, comingLine(t, ex, "email", both...), loc.T("schedule.skip")))
+	if !strings.Contains(dialogText(t, ex.host.Window()), loc.T("schedule.skip_title")) {
 		t.Fatal("skipping asks no confirmation")
 	}
-	c.skipConfirm.Confirm()
+	test.Tap(tree.FindButton(t, tree.Dialog(t, ex.host.Window()), loc.T("schedule.skip")))
 	if _, ok := pendingAt(ex, "Alpha", "email"); ok {
 		t.Error("the skipped email is still coming")
 	}
@@ -97,7 +97,7 @@ func TestTheConsoleControlsTheSchedule(t *testing.T) {
 	}
 
 	// Send the legal memo (due at 12:00) now, at 11:00.
-	test.Tap(c.sendButtons["memo"+both])
+	test.Tap(tree.FindButton(t, comingLine(t, ex, "memo", both...), loc.T("schedule.send_now")))
 	if !delivered(ex, "Alpha", "memo") || !delivered(ex, "Bravo", "memo") {
 		t.Fatal("the memo sent now did not arrive")
 	}
@@ -114,11 +114,7 @@ func TestTheConsoleControlsTheSchedule(t *testing.T) {
 	if before == 0 {
 		t.Fatal("the delayed call did not open first")
 	}
-	sel := c.extendSelects["Alpha\x00first"]
-	if sel == nil {
-		t.Fatalf("no extend control for Alpha's open decision (have %v)", keysOf(c.extendSelects))
-	}
-	sel.SetSelectedIndex(2) // +10 min
+	extendSelect(t, ex, "Alpha", "first").SetSelectedIndex(2) // +10 min
 	ex.run.Session.Read(func(st *engine.State) {
 		for _, od := range st.Team("Alpha").Open {
 			if od.Decision.ID == "first" && od.DeadlineAt() != before+10*time.Minute {
@@ -155,12 +151,4 @@ func TestScheduleRefusalsInChinese(t *testing.T) {
 		t.Errorf("a refused delay moved the inject to %v", at)
 	}
 	_ = clock
-}
-
-func keysOf[V any](m map[string]V) []string {
-	var out []string
-	for k := range m {
-		out = append(out, strings.ReplaceAll(k, "\x00", "|"))
-	}
-	return out
 }

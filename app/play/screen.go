@@ -48,10 +48,10 @@ type Host interface {
 // Config is how the exercise screen runs.
 type Config struct {
 	// TickEvery is the exercise clock's refresh interval; zero starts no
-	// ticker (tests move the clock themselves and call Session.Tick).
+	// ticker: the clock then moves only when Session.Tick is called.
 	TickEvery time.Duration
 	// Background runs slow work (the fsync of each command) off the UI
-	// goroutine; nil runs it at once, as tests want.
+	// goroutine; nil runs it at once, on the UI goroutine.
 	Background func(func())
 	// Chime plays the sound of a decision opening on a tab not shown
 	// (Chime); nil: silent.
@@ -102,18 +102,15 @@ type Screen struct {
 	lock        *consoleLock
 	lockMessage string     // why the last unlock failed
 	lockPanel   *lockPanel // while the console is locked
-	lockButton  *ui.KeyButton
 
 	// The strip of open decisions and the auto-pause (attention.go).
-	strip        *openStrip
-	autoPausing  bool            // chosen at setup
-	pausedFor    map[string]bool // openings the clock was paused for
-	chimed       map[string]bool // openings the chime has sounded for
-	soundCheck   *widget.Check   // in the console: the chime on or off
-	autoPaused   []string        // the teams the clock paused for by itself; nil when it did not
-	notice       *fyne.Container // says so, with a Resume button
-	noticeLabel  *ui.WrapLabel
-	noticeResume *ui.KeyButton
+	strip       *openStrip
+	autoPausing bool            // chosen at setup
+	pausedFor   map[string]bool // openings the clock was paused for
+	chimed      map[string]bool // openings the chime has sounded for
+	autoPaused  []string        // the teams the clock paused for by itself; nil when it did not
+	notice      *fyne.Container // says so, with a Resume button
+	noticeLabel *ui.WrapLabel
 }
 
 // New makes the screen of a running exercise. hs is set when the exercise
@@ -313,9 +310,9 @@ func (e *Screen) Build() fyne.CanvasObject {
 	e.strip = newOpenStrip()
 	e.noticeLabel = ui.Wrapped("")
 	e.noticeLabel.TextStyle.Bold = true
-	e.noticeResume = ui.NewIconButton(loc.T("console.resume"), theme.MediaPlayIcon(), e.resumeAfterAutoPause)
-	e.noticeResume.Importance = widget.HighImportance
-	e.notice = container.NewBorder(nil, nil, widget.NewIcon(theme.MediaPauseIcon()), e.noticeResume, e.noticeLabel)
+	resume := ui.NewIconButton(loc.T("console.resume"), theme.MediaPlayIcon(), e.resumeAfterAutoPause)
+	resume.Importance = widget.HighImportance
+	e.notice = container.NewBorder(nil, nil, widget.NewIcon(theme.MediaPauseIcon()), resume, e.noticeLabel)
 	e.notice.Hide()
 	e.markTabs()
 	return container.NewBorder(container.NewVBox(e.strip.box, e.notice), nil, nil, nil, container.New(tabsLayout{}, e.tabs, e.pages))

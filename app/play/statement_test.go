@@ -94,8 +94,8 @@ func testStatementReachesEngineAndDebrief(t *testing.T) {
 	if tv.confirm == nil {
 		t.Fatal("no confirmation")
 	}
-	if !strings.Contains(tv.confirmDetail, "Your statement (48 characters) is sent with this choice.") {
-		t.Errorf("confirmation says %q", tv.confirmDetail)
+	if got := dialogText(t, tv.win); !strings.Contains(got, "Your statement (48 characters) is sent with this choice.") {
+		t.Errorf("confirmation says %q", got)
 	}
 	tv.confirm.Confirm()
 
@@ -120,8 +120,8 @@ func testStatementReachesEngineAndDebrief(t *testing.T) {
 	// ending, so the exercise ends into the debrief.
 	tb := ex.team(1)
 	test.Tap(optionButton(t, tb, "notify", 1))
-	if !strings.Contains(tb.confirmDetail, "You have not written a statement") {
-		t.Errorf("confirming without a statement says %q", tb.confirmDetail)
+	if got := dialogText(t, tb.win); !strings.Contains(got, "You have not written a statement") {
+		t.Errorf("confirming without a statement says %q", got)
 	}
 	tb.confirm.Confirm()
 

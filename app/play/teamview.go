@@ -61,11 +61,8 @@ type TeamView struct {
 	history       *fyne.Container
 	inbox         *fyne.Container
 	countdowns    []*ui.Countdown
-	optionButtons map[string][]*ui.KeyButton // by decision id, in option order
-	optionIDs     map[string][]string        // the option ids of optionButtons, in the order shown
-	historyLines  []*ui.WrapLabel
-	shownOpen     map[string]bool // the open decisions drawn last; nil before the first draw
-	inboxItems    []fyne.CanvasObject
+	optionButtons map[string][]*ui.KeyButton // by decision id, in the order shown
+	shownOpen     map[string]bool            // the open decisions drawn last; nil before the first draw
 	channelSelect *widget.Select
 	channel       string            // shown channel, "" for all
 	roleSelect    *widget.Select    // nil when the scenario has no roles
@@ -87,7 +84,6 @@ type TeamView struct {
 
 	confirm         *dialog.ConfirmDialog // the choice being confirmed, if any
 	confirmDecision string
-	confirmDetail   string // what the confirmation says
 
 	// Statement drafts of open decisions that ask for one, by decision id.
 	// The entries are kept across rebuilds (an inject arriving while the
@@ -101,7 +97,7 @@ type TeamView struct {
 	// again (once applied) for as long as the connection is down.
 	sendAsync bool
 	// background, when set, runs a local choice's Send (its fsync) off
-	// the UI goroutine; nil sends it at once (tests).
+	// the UI goroutine; nil sends it at once, on the UI goroutine.
 	background func(func())
 	sending    map[string]bool // decisions whose choice is on its way
 	// pending, when set, hears of a choice on its way (done false) and of
@@ -132,7 +128,6 @@ type teamSnapshot struct {
 	open       []engine.OpenDecision
 	answers    []engine.Answer
 	ended      bool
-	endReason  string
 	ending     *scenario.Phase
 	scenario   *scenario.Scenario
 	world      map[string]float64
@@ -310,7 +305,7 @@ func (tv *TeamView) snapshot() teamSnapshot {
 		}
 		s = teamSnapshot{found: true, lang: st.Lang, seq: st.Seq, paused: st.Paused && !st.Ended, discussion: st.Discussion,
 			duration: st.Scenario.Duration, inbox: slices.Clone(t.Inbox), open: slices.Clone(t.Open),
-			answers: slices.Clone(t.Answers), ended: t.Ended || st.Ended, endReason: t.EndReason, scenario: st.Scenario,
+			answers: slices.Clone(t.Answers), ended: t.Ended || st.Ended, scenario: st.Scenario,
 			world: maps.Clone(t.World), worldAt: st.Now, feed: slices.Clone(t.Feed)}
 		if t.Ending != "" {
 			s.ending = st.Scenario.Phase(t.Ending)
@@ -385,7 +380,6 @@ func (tv *TeamView) rebuild(s teamSnapshot) {
 	tv.holdChoices = s.paused && !s.discussion && !s.ended
 	tv.countdowns = nil
 	tv.optionButtons = map[string][]*ui.KeyButton{}
-	tv.optionIDs = map[string][]string{}
 	for id := range tv.statements {
 		if !slices.ContainsFunc(s.open, func(o engine.OpenDecision) bool { return o.Decision.ID == id }) {
 			tv.statements[id].rubric.stop()
@@ -412,7 +406,6 @@ func (tv *TeamView) rebuild(s teamSnapshot) {
 	tv.decisions.Refresh()
 
 	// Decisions taken, latest first.
-	tv.historyLines = nil
 	var hist []fyne.CanvasObject
 	for i := len(s.answers) - 1; i >= 0; i-- {
 		a := s.answers[i]
@@ -425,9 +418,7 @@ func (tv *TeamView) rebuild(s teamSnapshot) {
 		default:
 			line = loc.T("team.left_open")
 		}
-		l := ui.Wrapped(line)
-		tv.historyLines = append(tv.historyLines, l)
-		card := []fyne.CanvasObject{ui.Muted(a.Decision.Prompt.Get(s.lang)), l}
+		card := []fyne.CanvasObject{ui.Muted(a.Decision.Prompt.Get(s.lang)), ui.Wrapped(line)}
 		if a.Statement != "" {
 			// What the team sent, as the public read it.
 			card = append(card, ui.Muted(tv.loc.T("team.statement_sent", "text", a.Statement)))
@@ -489,7 +480,7 @@ func (tv *TeamView) drawInbox() {
 	if tv.inbox == nil {
 		return // still being built
 	}
-	tv.inboxItems = nil
+	var items []fyne.CanvasObject
 	if tv.inboxShown < inboxPage {
 		tv.inboxShown = inboxPage
 	}
@@ -500,19 +491,19 @@ func (tv *TeamView) drawInbox() {
 			// Newest first, and only the newest pages: a card per message
 			// of a long exercise would hold the window up for seconds.
 			if matching++; matching <= tv.inboxShown {
-				tv.inboxItems = append(tv.inboxItems, injectCard(tv.loc, d.Inject, d.At, tv.lastLang, tv.roleLabel))
+				items = append(items, injectCard(tv.loc, d.Inject, d.At, tv.lastLang, tv.roleLabel))
 			}
 		}
 	}
 	switch {
-	case len(tv.inboxItems) > 0:
-		tv.inbox.Objects = tv.inboxItems
-		if left := matching - len(tv.inboxItems); left > 0 {
+	case len(items) > 0:
+		tv.inbox.Objects = items
+		if left := matching - len(items); left > 0 {
 			more := ui.NewButton(tv.loc.T("common.show_older", "n", fmt.Sprint(min(left, inboxPage)), "left", fmt.Sprint(left)), func() {
 				tv.inboxShown += inboxPage
 				tv.drawInbox()
 			})
-			tv.inbox.Objects = append(slices.Clip(tv.inboxItems), more)
+			tv.inbox.Objects = append(items, more)
 		}
 	case len(tv.lastInbox) > 0 && tv.role != "":
 		tv.inbox.Objects = []fyne.CanvasObject{ui.Muted(tv.loc.T("team.filter_empty"))}
@@ -588,7 +579,6 @@ func (tv *TeamView) decisionCard(od engine.OpenDecision, lang string) fyne.Canva
 			b.Disable()
 		}
 		tv.optionButtons[d.ID] = append(tv.optionButtons[d.ID], b)
-		tv.optionIDs[d.ID] = append(tv.optionIDs[d.ID], o.ID)
 		// The option text wraps beside its button: options can be a
 		// sentence long, and a button label would cut them off.
 		objs = append(objs, ui.Panel(container.NewBorder(nil, nil, nil, container.NewCenter(b), ui.Wrapped(o.Text.Get(lang)))))
@@ -713,7 +703,6 @@ func (tv *TeamView) askConfirm(d *scenario.Decision, o *scenario.Option, lang st
 			}
 		}
 	}
-	tv.confirmDetail = detail
 	msg := ui.Wrapped(detail)
 	var dlg *dialog.ConfirmDialog
 	dlg = dialog.NewCustomConfirm(tv.loc.T("team.confirm_title"), tv.loc.T("team.choose"), tv.loc.T("common.cancel"), msg,

@@ -54,7 +54,7 @@ func TestTeamChoosesAfterConfirming(t *testing.T) {
 	if got := tv.countdowns[0].DeadlineLabel.Text; got != "Deadline in 10:00" {
 		t.Errorf("deadline countdown = %q", got)
 	}
-	if n := len(tv.inboxItems); n != 2 {
+	if n := len(inboxCards(tv)); n != 2 {
 		t.Errorf("inbox shows %d injects, want 2", n)
 	}
 
@@ -76,28 +76,24 @@ func TestTeamChoosesAfterConfirming(t *testing.T) {
 	if p := phase(); p != "calm" {
 		t.Fatalf("after confirming the team is in %q, want calm", p)
 	}
-	if len(tv.historyLines) != 1 || tv.historyLines[0].Text != "Chosen: Apologise (at 00:05:00)" {
-		var got []string
-		for _, l := range tv.historyLines {
-			got = append(got, l.Text)
-		}
+	if got := historyLines(t, tv); len(got) != 1 || got[0] != "Chosen: Apologise (at 00:05:00)" {
 		t.Errorf("decisions shown: %q", got)
 	}
 	if len(tv.optionButtons["first"]) != 0 {
 		t.Error("the answered decision still offers its options")
 	}
 	// The calm phase's inject arrived, newest first.
-	if n := len(tv.inboxItems); n != 3 {
+	if n := len(inboxCards(tv)); n != 3 {
 		t.Errorf("inbox shows %d injects after the move, want 3", n)
 	}
 
 	// The channel filter.
 	tv.SetChannel("news")
-	if n := len(tv.inboxItems); n != 1 {
+	if n := len(inboxCards(tv)); n != 1 {
 		t.Errorf("news only: %d injects, want 1", n)
 	}
 	tv.SetChannel("")
-	if n := len(tv.inboxItems); n != 3 {
+	if n := len(inboxCards(tv)); n != 3 {
 		t.Errorf("all channels again: %d injects, want 3", n)
 	}
 }
@@ -122,8 +118,8 @@ func TestTeamViewCancelDecidesNothing(t *testing.T) {
 	if tv.confirm != nil {
 		t.Error("the confirmation stays up after the decision timed out")
 	}
-	if len(tv.historyLines) != 1 || tv.historyLines[0].Text != "Time ran out for this decision." {
-		t.Errorf("history after the timeout: %d lines", len(tv.historyLines))
+	if got := historyLines(t, tv); len(got) != 1 || got[0] != "Time ran out for this decision." {
+		t.Errorf("history after the timeout: %q", got)
 	}
 }
 
@@ -235,10 +231,10 @@ func TestInboxShowsTheNewestPageAndOlderOnRequest(t *testing.T) {
 	t.Cleanup(tv.Close)
 	win.SetContent(tv.root)
 	tv.Refresh()
-	if len(tv.inboxItems) != inboxPage {
-		t.Fatalf("the inbox shows %d cards of %d messages, want the newest %d", len(tv.inboxItems), total, inboxPage)
+	if len(inboxCards(tv)) != inboxPage {
+		t.Fatalf("the inbox shows %d cards of %d messages, want the newest %d", len(inboxCards(tv)), total, inboxPage)
 	}
-	if got := tree.AllText(tv.inboxItems[0]); !strings.Contains(got, fmt.Sprintf("Update number %d", total-1)) {
+	if got := tree.AllText(inboxCards(tv)[0]); !strings.Contains(got, fmt.Sprintf("Update number %d", total-1)) {
 		t.Errorf("the first card is not the newest message:\n%s", got)
 	}
 	all := len(tv.lastInbox) // ours and what the scenario sent
@@ -247,8 +243,8 @@ func TestInboxShowsTheNewestPageAndOlderOnRequest(t *testing.T) {
 	}
 	left := all - inboxPage
 	test.Tap(tree.FindButton(t, tv.inbox, fmt.Sprintf("Show %d older messages (%d not shown)", left, left)))
-	if len(tv.inboxItems) != all {
-		t.Fatalf("after showing older messages the inbox shows %d of %d", len(tv.inboxItems), all)
+	if len(inboxCards(tv)) != all {
+		t.Fatalf("after showing older messages the inbox shows %d of %d", len(inboxCards(tv)), all)
 	}
 	if got := tree.AllText(tv.inbox); !strings.Contains(got, "Update number 0\n") {
 		t.Errorf("the oldest message is not shown:\n%s", got)
