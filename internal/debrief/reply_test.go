@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -224,6 +225,32 @@ func TestPDFAndJSONShowReplies(t *testing.T) {
 		}
 		if Markdown(&back) != Markdown(r) {
 			t.Errorf("%s: Markdown of the report read back from JSON differs", lang)
+		}
+	}
+}
+
+// A Chinese report's replies are in Chinese words and punctuation
+// (CHINESE-TEXT.md): no kind or channel id, no half-width colon or
+// bracket after a Chinese character.
+func TestChineseRepliesHaveNoRawTerms(t *testing.T) {
+	r := repliesReport(t, "zh", "")
+	var parts []string
+	for _, tm := range r.Teams {
+		var b strings.Builder
+		writeReplies(&b, "zh", tm.Replies)
+		parts = append(parts, b.String())
+	}
+	for _, e := range r.Timeline {
+		if e.Kind == string(engine.KindReplied) {
+			parts = append(parts, e.Text)
+		}
+	}
+	text := strings.Join(parts, "\n")
+	for _, bad := range []*regexp.Regexp{
+		regexp.MustCompile(`customer-email|holding|\bcustomer\b|\bnews\b`), regexp.MustCompile(`\p{Han}[:;(] ?`), regexp.MustCompile(`\p{Han} \(`),
+	} {
+		if m := bad.FindString(text); m != "" {
+			t.Errorf("the Chinese replies have %q:\n%s", m, text)
 		}
 	}
 }
