@@ -246,6 +246,7 @@ func (w *pdfWriter) teamSection(r *Report, i int, t TeamReport) {
 			if rp.From != "" {
 				from = " — " + rp.From
 			}
+			w.need(60) // what the reply answers, with its first lines
 			w.para(Clock(dur(rp.InjectAtSeconds))+" · "+rp.ChannelName+from+L("sep")+rp.About, paraOpt{bold: true, size: 9})
 			w.para(fmt.Sprintf(L("reply.at"), Clock(dur(rp.AtSeconds)))+L("paren")+rp.KindName+L("parenend"), paraOpt{size: 8.5, color: "#666666"})
 			w.quote(r.Lang, rp.Text)
