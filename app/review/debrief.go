@@ -26,8 +26,8 @@ import (
 // window and scroll: an overview (scores by team as bars, endings, the
 // world curves, general lessons and notes), each team in detail (scores
 // with the facilitator's overrides, path, decisions with response times,
-// statements with their required facts, deadlines, promises, triggers,
-// notes), the objectives with suggested and given ratings, the timeline
+// statements with their required facts, replies to injects, deadlines,
+// promises, triggers, notes), the objectives with suggested and given ratings, the timeline
 // per team, a replay of the exercise at any moment, and the improvement
 // plan the facilitator edits. Exports (HTML, PDF, Markdown, CSV, JSON, and
 // team handouts) are in the header, on every tab.
@@ -402,6 +402,14 @@ func (d *Debrief) teamCard(t *engine.Team, tr *debrief.TeamReport, index int) fy
 		objs = append(objs, ui.Panel(card...))
 	}
 
+	// Replies to injects.
+	if len(t.Replies) > 0 {
+		objs = append(objs, ui.Bold(loc.T("debrief.replies")), ui.Muted(loc.T("debrief.replies_unscored")))
+		for _, rp := range t.Replies {
+			objs = append(objs, ui.Panel(d.reply(t, rp, lang)...))
+		}
+	}
+
 	// Deadlines, promises, contradictions, triggers.
 	list := func(title string, items []string, bad func(int) bool) {
 		if len(items) == 0 {
@@ -459,10 +467,46 @@ func (d *Debrief) teamCard(t *engine.Team, tr *debrief.TeamReport, index int) fy
 // statement shows the statement a team wrote with a decision and which of
 // the required facts it contained.
 func (d *Debrief) statement(a engine.Answer, lang string) []fyne.CanvasObject {
-	loc, sc := d.host.Loc(), d.st.Scenario
+	loc := d.host.Loc()
 	spec := a.Decision.Statement
 	objs := []fyne.CanvasObject{ui.Bold(loc.T("debrief.statement", "kind", ui.StatementKindName(loc, spec.Kind)))}
-	text := strings.TrimSpace(a.Statement)
+	return append(objs, d.judged(a.Statement, spec.RequiredFacts, a.FactsFound, a.Rubric, lang)...)
+}
+
+// reply shows a team's reply to an inject: the inject it answers (whence,
+// when it arrived, its text), then the reply as a statement is shown, with
+// its required facts and the rubric's feedback.
+func (d *Debrief) reply(t *engine.Team, rp engine.Reply, lang string) []fyne.CanvasObject {
+	loc, in := d.host.Loc(), rp.Inject
+	who := loc.T("channel." + in.Channel)
+	if from := in.From.Get(lang); from != "" {
+		who += " — " + from
+	}
+	var arrived time.Duration
+	for _, dl := range t.Inbox {
+		if dl.Inject.ID == in.ID && dl.At <= rp.At {
+			arrived = dl.At
+		}
+	}
+	objs := []fyne.CanvasObject{
+		ui.Muted(loc.T("debrief.reply_inject", "inject", who, "time", debrief.Clock(arrived))),
+		container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(ui.ChannelIcon(in.Channel))), nil, ui.Wrapped(in.Text.Get(lang))),
+	}
+	var facts []string
+	kind := ""
+	if in.Reply != nil {
+		facts, kind = in.Reply.RequiredFacts, in.Reply.Kind
+	}
+	objs = append(objs, ui.WrappedBold(loc.T("debrief.reply", "kind", ui.StatementKindName(loc, kind), "time", debrief.Clock(rp.At))))
+	return append(objs, d.judged(rp.Text, facts, rp.FactsFound, rp.Rubric, lang)...)
+}
+
+// judged shows a team's written text (a statement, a reply) with a bar
+// down its left, which of the required facts it contained and the
+// rubric's judgement of it.
+func (d *Debrief) judged(text string, required, found []string, res *rubric.Result, lang string) []fyne.CanvasObject {
+	loc, sc := d.host.Loc(), d.st.Scenario
+	text = strings.TrimSpace(text)
 	l := ui.Wrapped(text)
 	l.Selectable = true
 	if text == "" {
@@ -472,13 +516,13 @@ func (d *Debrief) statement(a engine.Answer, lang string) []fyne.CanvasObject {
 	// A bar down the left marks the team's own words.
 	bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 	bar.SetMinSize(fyne.NewSize(3, 0))
-	objs = append(objs, container.NewBorder(nil, nil, bar, nil, l))
-	if n := len(spec.RequiredFacts); n > 0 {
-		objs = append(objs, ui.Muted(loc.T("debrief.facts_found", "n", len(a.FactsFound), "total", n)))
-		for _, id := range spec.RequiredFacts {
+	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, bar, nil, l)}
+	if n := len(required); n > 0 {
+		objs = append(objs, ui.Muted(loc.T("debrief.facts_found", "n", len(found), "total", n)))
+		for _, id := range required {
 			var icon fyne.Resource = theme.NewErrorThemedResource(theme.CancelIcon())
 			word := loc.T("debrief.fact_missing")
-			if slices.Contains(a.FactsFound, id) {
+			if slices.Contains(found, id) {
 				icon = theme.NewSuccessThemedResource(theme.ConfirmIcon())
 				word = loc.T("debrief.fact_found")
 			}
@@ -486,8 +530,8 @@ func (d *Debrief) statement(a engine.Answer, lang string) []fyne.CanvasObject {
 				ui.Wrapped(ui.FactLabel(sc, id, lang)+" — "+word)))
 		}
 	}
-	if a.Rubric != nil {
-		objs = append(objs, d.rubricFeedback(*a.Rubric, lang)...)
+	if res != nil {
+		objs = append(objs, d.rubricFeedback(*res, lang)...)
 	}
 	return objs
 }
@@ -538,7 +582,7 @@ func (d *Debrief) rubricFeedback(r rubric.Result, lang string) []fyne.CanvasObje
 		case c.Penalty:
 		case c.Passed:
 			if q := quote(c.Evidence); q != "" {
-				name += " (" + q + ")"
+				name = loc.T("debrief.rubric_check_found", "check", name, "evidence", q)
 			}
 			passed = append(passed, name)
 		default:

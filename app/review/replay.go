@@ -1,6 +1,7 @@
 package review
 
 import (
+	"cmp"
 	"image/color"
 	"time"
 
@@ -365,6 +366,8 @@ func (tv *timelineView) row(e debrief.TimelineEntry) fyne.CanvasObject {
 		text.TextStyle.Bold = true
 	case engine.KindOpened:
 		icon = theme.QuestionIcon()
+	case engine.KindReplied:
+		icon = theme.NewSuccessThemedResource(theme.MailReplyIcon())
 	case engine.KindTimedOut, engine.KindRegMissed, engine.KindPromiseMiss:
 		icon = theme.NewErrorThemedResource(theme.ErrorIcon())
 		text.Importance = widget.DangerImportance
@@ -392,10 +395,11 @@ func (tv *timelineView) row(e debrief.TimelineEntry) fyne.CanvasObject {
 	if e.ResponseSeconds != nil && engine.Kind(e.Kind) == engine.KindChosen {
 		body = append(body, ui.Muted(tv.d.host.Loc().T("debrief.response", "took", debrief.Took(ui.SecondsDur(*e.ResponseSeconds), tv.d.lang()))))
 	}
-	if e.Statement != "" {
+	// The team's own words: a statement written with a choice, a reply.
+	if words := cmp.Or(e.Statement, e.Reply); words != "" {
 		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 		bar.SetMinSize(fyne.NewSize(3, 0))
-		q := ui.Wrapped(e.Statement)
+		q := ui.Wrapped(words)
 		q.Selectable = true
 		body = append(body, container.NewBorder(nil, nil, bar, nil, q))
 	}

@@ -17,7 +17,7 @@ import (
 //	decision, option  ids, when the event is about a decision
 //	response_seconds  for decision.chosen: seconds from the decision opening to the choice
 //	detail            the event in words, in the report's language; a written
-//	                  statement follows it
+//	                  statement, or the text of a reply to an inject, follows it
 //
 // The file is UTF-8 with a byte-order mark (so spreadsheet programs read
 // Chinese correctly) and CRLF line ends (RFC 4180). A cell that starts with
@@ -40,6 +40,9 @@ func CSV(r *Report) []byte {
 		detail := e.Text
 		if e.Statement != "" {
 			detail += " — " + strings.TrimSuffix(T(r.Lang, "ev.statement"), "%s") + e.Statement
+		}
+		if e.Reply != "" {
+			detail += " — " + strings.TrimSuffix(T(r.Lang, "ev.reply"), "%s") + e.Reply
 		}
 		row := []string{Clock(dur(e.AtSeconds)), e.Team, e.Kind, e.Phase, e.Decision, e.Option, resp, detail}
 		for i := range row {

@@ -244,17 +244,27 @@ func (h *htmlWriter) team(r *Report, i int, t TeamReport) {
 			} else {
 				h.f("<blockquote>%s</blockquote>\n", esc(s.Text))
 			}
-			if len(s.Facts) > 0 {
-				var parts []string
-				for _, fc := range s.Facts {
-					if fc.Found {
-						parts = append(parts, "<span class=\"ok\">● "+esc(fc.Label)+"</span>")
-					} else {
-						parts = append(parts, "<span class=\"miss\">× "+esc(fc.Label)+" — "+esc(L("factsmissing"))+"</span>")
-					}
-				}
-				h.f("<p class=\"facts\">%s%s%s</p>\n", esc(L("facts")), esc(L("sep")), strings.Join(parts, " "))
+			h.facts(r.Lang, s.Facts)
+			h.f("</div>\n")
+		}
+	}
+	if len(t.Replies) > 0 {
+		h.f("<h4>%s</h4>\n", esc(L("replies")))
+		for _, rp := range t.Replies {
+			from := ""
+			if rp.From != "" {
+				from = " — " + rp.From
 			}
+			h.f("<div class=\"statement reply\">\n<p><span class=\"prompt\">%s · %s%s</span>%s%s</p>\n", Clock(dur(rp.InjectAtSeconds)),
+				esc(rp.ChannelName), esc(from), esc(L("sep")), esc(rp.About))
+			h.f("<p class=\"muted\">%s%s%s%s</p>\n", esc(fmt.Sprintf(L("reply.at"), Clock(dur(rp.AtSeconds)))), esc(L("paren")), esc(rp.KindName), esc(L("parenend")))
+			if rp.Text == "" {
+				h.f("<p class=\"muted\">%s</p>\n", esc(L("nostatement")))
+			} else {
+				h.f("<blockquote>%s</blockquote>\n", esc(rp.Text))
+			}
+			h.facts(r.Lang, rp.Facts)
+			h.rubric(r.Lang, rp.Rubric)
 			h.f("</div>\n")
 		}
 	}
@@ -300,6 +310,44 @@ func (h *htmlWriter) team(r *Report, i int, t TeamReport) {
 		h.notes(t.Notes)
 	}
 	h.f("</article>\n")
+}
+
+// facts writes which of the required facts a team's text holds.
+func (h *htmlWriter) facts(lang string, facts []FactCheck) {
+	if len(facts) == 0 {
+		return
+	}
+	var parts []string
+	for _, fc := range facts {
+		if fc.Found {
+			parts = append(parts, "<span class=\"ok\">● "+esc(fc.Label)+"</span>")
+		} else {
+			parts = append(parts, "<span class=\"miss\">× "+esc(fc.Label)+" — "+esc(T(lang, "factsmissing"))+"</span>")
+		}
+	}
+	h.f("<p class=\"facts\">%s%s%s</p>\n", esc(T(lang, "facts")), esc(T(lang, "sep")), strings.Join(parts, " "))
+}
+
+// rubric writes the statement judge's verdict on a team's text: the
+// overall score and the dimensions', what the text did and the penalties
+// it cost, as the Markdown debrief does.
+func (h *htmlWriter) rubric(lang string, rr *RubricReport) {
+	if rr == nil {
+		return
+	}
+	sep, semi := T(lang, "sep"), T(lang, "semi")
+	var scores []string
+	for _, sc := range rr.Scores {
+		scores = append(scores, sc.Label+" "+Number(sc.Score))
+	}
+	h.f("<p class=\"facts\">%s%s<b>%s</b> — %s</p>\n", esc(Label(lang, "rubric")), esc(sep), Number(rr.Overall), esc(strings.Join(scores, listSep(lang))))
+	good, bad := rubricChecks(rr, lang)
+	if len(good) > 0 {
+		h.f("<p class=\"facts\"><span class=\"ok\">● %s%s%s</span></p>\n", esc(Label(lang, "rubric.good")), esc(sep), esc(strings.Join(good, semi)))
+	}
+	if len(bad) > 0 {
+		h.f("<p class=\"facts\"><span class=\"miss\">× %s%s%s</span></p>\n", esc(Label(lang, "rubric.bad")), esc(sep), esc(strings.Join(bad, semi)))
+	}
 }
 
 func (h *htmlWriter) list(title string, items func(add func(class, text string))) {

@@ -10,13 +10,13 @@ import (
 )
 
 // Markdown renders a report as the Markdown debrief: the overview, a score
-// table, each team's path, decisions, injects, statements, deadlines,
-// public voice and world, the objectives with their evidence, the
-// observer notes and how the scores are computed; then, when the report
-// carries the facilitator's saved improvement plan (BuildWithPlan), the
-// plan. Like the other renderers it reads only the report. It shows
-// neither the timeline nor the world curves, so a report built without
-// the log (Build(st, nil, …)) renders the same.
+// table, each team's path, decisions, injects, statements, replies to
+// injects, deadlines, public voice and world, the objectives with their
+// evidence, the observer notes and how the scores are computed; then,
+// when the report carries the facilitator's saved improvement plan
+// (BuildWithPlan), the plan. Like the other renderers it reads only the
+// report. It shows neither the timeline nor the world curves, so a report
+// built without the log (Build(st, nil, …)) renders the same.
 //
 // A one-team handout (a report built for one team) is the same debrief of
 // that team alone, as the other formats' handouts are: its title names
@@ -118,6 +118,7 @@ func Markdown(r *Report) string {
 		}
 
 		writeStatements(&b, lang, t.Statements)
+		writeReplies(&b, lang, t.Replies)
 		if len(t.Deadlines) > 0 {
 			fmt.Fprintf(&b, "### %s\n\n", L("deadlines"))
 			for _, d := range t.Deadlines {
@@ -188,57 +189,94 @@ func writeStatements(b *strings.Builder, lang string, statements []StatementRepo
 	if len(statements) == 0 {
 		return
 	}
-	sep, semi := T(lang, "sep"), T(lang, "semi")
 	fmt.Fprintf(b, "### %s\n\n", Label(lang, "statements"))
 	for _, s := range statements {
 		fmt.Fprintf(b, "**%s**%s%s%s\n\n", md(s.Prompt), Label(lang, "paren"), s.KindName, Label(lang, "parenend"))
-		if s.Text == "" {
-			fmt.Fprintf(b, "%s\n\n", Label(lang, "nostatement"))
-		} else {
-			for _, line := range strings.Split(s.Text, "\n") {
-				fmt.Fprintf(b, "> %s\n", md(line))
-			}
-			b.WriteString("\n")
+		writeJudged(b, lang, s.Text, s.Facts, s.Rubric, s.Judge, s.JudgedLive)
+	}
+}
+
+// writeReplies writes the team's replies to injects: what each answers
+// (the inject as the inbox lists it, its text shortened), when and as
+// what the team replied, and the reply judged as a statement is.
+func writeReplies(b *strings.Builder, lang string, replies []ReplyReport) {
+	if len(replies) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "### %s\n\n", Label(lang, "replies"))
+	for _, r := range replies {
+		from := ""
+		if r.From != "" {
+			from = " — " + md(r.From)
 		}
-		var facts []string
-		for _, f := range s.Facts {
-			mark := "✓"
-			if !f.Found {
-				mark = "✗ " + Label(lang, "factsmissing")
-			}
-			facts = append(facts, md(f.Label)+" "+mark)
+		fmt.Fprintf(b, "%s%s\n\n", field(Clock(dur(r.InjectAtSeconds))+" · "+r.ChannelName+from, lang), md(r.About))
+		colon := ":"
+		if lang == "zh" {
+			colon = "："
 		}
-		if len(facts) > 0 {
-			fmt.Fprintf(b, "%s%s%s\n\n", Label(lang, "facts"), sep, strings.Join(facts, semi))
-		}
-		rr := s.Rubric
-		if rr == nil {
-			continue
-		}
-		var scores []string
-		for _, sc := range rr.Scores {
-			scores = append(scores, sc.Label+" "+Number(sc.Score))
-		}
-		fmt.Fprintf(b, "%s%s%s — %s\n", Label(lang, "rubric"), sep, Number(rr.Overall), strings.Join(scores, listSep(lang)))
-		if s.JudgedLive != 0 && s.JudgedLive != s.Judge {
-			fmt.Fprintf(b, "%s\n", fmt.Sprintf(Label(lang, "judgedlive"), s.JudgedLive, s.Judge))
-		}
-		var good, bad []string
-		for _, c := range rr.Checks {
-			if c.Penalty {
-				bad = append(bad, fmt.Sprintf("%s (“%s”)", c.Label, strings.Join(c.Evidence, "”, “")))
-			} else {
-				good = append(good, c.Label)
-			}
-		}
-		if len(good) > 0 {
-			fmt.Fprintf(b, "- %s%s%s\n", Label(lang, "rubric.good"), sep, md(strings.Join(good, semi)))
-		}
-		if len(bad) > 0 {
-			fmt.Fprintf(b, "- %s%s%s\n", Label(lang, "rubric.bad"), sep, md(strings.Join(bad, semi)))
+		fmt.Fprintf(b, "%s%s%s%s%s\n\n", fmt.Sprintf(Label(lang, "reply.at"), Clock(dur(r.AtSeconds))), Label(lang, "paren"), r.KindName,
+			Label(lang, "parenend"), colon)
+		writeJudged(b, lang, r.Text, r.Facts, r.Rubric, r.Judge, r.JudgedLive)
+	}
+}
+
+// writeJudged writes a team's written text (a statement, a reply) as a
+// quote, which of the required facts it holds, and the statement judge's
+// verdict on it.
+func writeJudged(b *strings.Builder, lang, text string, facts []FactCheck, rr *RubricReport, judge, judgedLive int) {
+	sep, semi := T(lang, "sep"), T(lang, "semi")
+	if text == "" {
+		fmt.Fprintf(b, "%s\n\n", Label(lang, "nostatement"))
+	} else {
+		for _, line := range strings.Split(text, "\n") {
+			fmt.Fprintf(b, "> %s\n", md(line))
 		}
 		b.WriteString("\n")
 	}
+	var found []string
+	for _, f := range facts {
+		mark := "✓"
+		if !f.Found {
+			mark = "✗ " + Label(lang, "factsmissing")
+		}
+		found = append(found, md(f.Label)+" "+mark)
+	}
+	if len(found) > 0 {
+		fmt.Fprintf(b, "%s%s%s\n\n", Label(lang, "facts"), sep, strings.Join(found, semi))
+	}
+	if rr == nil {
+		return
+	}
+	var scores []string
+	for _, sc := range rr.Scores {
+		scores = append(scores, sc.Label+" "+Number(sc.Score))
+	}
+	fmt.Fprintf(b, "%s%s%s — %s\n", Label(lang, "rubric"), sep, Number(rr.Overall), strings.Join(scores, listSep(lang)))
+	if judgedLive != 0 && judgedLive != judge {
+		fmt.Fprintf(b, "%s\n", fmt.Sprintf(Label(lang, "judgedlive"), judgedLive, judge))
+	}
+	good, bad := rubricChecks(rr, lang)
+	if len(good) > 0 {
+		fmt.Fprintf(b, "- %s%s%s\n", Label(lang, "rubric.good"), sep, md(strings.Join(good, semi)))
+	}
+	if len(bad) > 0 {
+		fmt.Fprintf(b, "- %s%s%s\n", Label(lang, "rubric.bad"), sep, md(strings.Join(bad, semi)))
+	}
+	b.WriteString("\n")
+}
+
+// rubricChecks are the judge's checks in words: the credits earned, and
+// the penalties that fired with the words that show them.
+func rubricChecks(rr *RubricReport, lang string) (good, bad []string) {
+	for _, c := range rr.Checks {
+		if c.Penalty {
+			quotes := "“" + strings.Join(c.Evidence, "”"+listSep(lang)+"“") + "”"
+			bad = append(bad, c.Label+Label(lang, "paren")+quotes+Label(lang, "parenend"))
+		} else {
+			good = append(good, c.Label)
+		}
+	}
+	return good, bad
 }
 
 func writeVoices(b *strings.Builder, lang string, t TeamReport) {

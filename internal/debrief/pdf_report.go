@@ -235,27 +235,23 @@ func (w *pdfWriter) teamSection(r *Report, i int, t TeamReport) {
 		w.heading(3, L("statements"))
 		for _, s := range t.Statements {
 			w.para(s.Label+T(r.Lang, "paren")+s.KindName+T(r.Lang, "parenend"), paraOpt{bold: true, size: 9})
-			text := s.Text
-			if text == "" {
-				text = L("nostatement")
+			w.quote(r.Lang, s.Text)
+			w.facts(r.Lang, s.Facts)
+		}
+	}
+	if len(t.Replies) > 0 {
+		w.heading(3, L("replies"))
+		for _, rp := range t.Replies {
+			from := ""
+			if rp.From != "" {
+				from = " — " + rp.From
 			}
-			top := w.y
-			w.para(text, paraOpt{size: 9, indent: 10, color: "#333333"})
-			if w.y > top { // a bar beside the quote, when it stayed on one page
-				w.p.SetFillColor(rgb("#d0d0d0"))
-				w.p.RectFromUpperLeftWithStyle(marginL+2, top, 2, w.y-top-3, "F")
-			}
-			var parts []string
-			for _, f := range s.Facts {
-				if f.Found {
-					parts = append(parts, f.Label+L("sep")+L("found"))
-				} else {
-					parts = append(parts, f.Label+L("sep")+Label(r.Lang, "factsmissing"))
-				}
-			}
-			if len(parts) > 0 {
-				w.para(L("facts")+L("sep")+strings.Join(parts, listSep2(r.Lang)), paraOpt{size: 8.5, color: "#555555"})
-			}
+			w.need(60) // what the reply answers, with its first lines
+			w.para(Clock(dur(rp.InjectAtSeconds))+" · "+rp.ChannelName+from+L("sep")+rp.About, paraOpt{bold: true, size: 9})
+			w.para(fmt.Sprintf(L("reply.at"), Clock(dur(rp.AtSeconds)))+L("paren")+rp.KindName+L("parenend"), paraOpt{size: 8.5, color: "#666666"})
+			w.quote(r.Lang, rp.Text)
+			w.facts(r.Lang, rp.Facts)
+			w.rubric(r.Lang, rp.Rubric)
 		}
 	}
 	if len(t.Deadlines) > 0 {
@@ -287,6 +283,56 @@ func (w *pdfWriter) teamSection(r *Report, i int, t TeamReport) {
 		w.bullets(L("notes"), len(t.Notes), func(j int) (string, string) {
 			return Clock(dur(t.Notes[j].AtSeconds)) + "  " + t.Notes[j].Text, ""
 		})
+	}
+}
+
+// quote writes a team's own words, with a bar beside them.
+func (w *pdfWriter) quote(lang, text string) {
+	if text == "" {
+		text = T(lang, "nostatement")
+	}
+	top := w.y
+	w.para(text, paraOpt{size: 9, indent: 10, color: "#333333"})
+	if w.y > top { // a bar beside the quote, when it stayed on one page
+		w.p.SetFillColor(rgb("#d0d0d0"))
+		w.p.RectFromUpperLeftWithStyle(marginL+2, top, 2, w.y-top-3, "F")
+	}
+}
+
+// facts writes which of the required facts a team's text holds.
+func (w *pdfWriter) facts(lang string, facts []FactCheck) {
+	L := func(k string) string { return T(lang, k) }
+	var parts []string
+	for _, f := range facts {
+		if f.Found {
+			parts = append(parts, f.Label+L("sep")+L("found"))
+		} else {
+			parts = append(parts, f.Label+L("sep")+Label(lang, "factsmissing"))
+		}
+	}
+	if len(parts) > 0 {
+		w.para(L("facts")+L("sep")+strings.Join(parts, listSep2(lang)), paraOpt{size: 8.5, color: "#555555"})
+	}
+}
+
+// rubric writes the statement judge's verdict on a team's text, as the
+// HTML does.
+func (w *pdfWriter) rubric(lang string, rr *RubricReport) {
+	if rr == nil {
+		return
+	}
+	sep, semi := T(lang, "sep"), T(lang, "semi")
+	var scores []string
+	for _, sc := range rr.Scores {
+		scores = append(scores, sc.Label+" "+Number(sc.Score))
+	}
+	w.para(Label(lang, "rubric")+sep+Number(rr.Overall)+" — "+strings.Join(scores, listSep(lang)), paraOpt{size: 8.5, color: "#555555"})
+	good, bad := rubricChecks(rr, lang)
+	if len(good) > 0 {
+		w.para(Label(lang, "rubric.good")+sep+strings.Join(good, semi), paraOpt{size: 8.5, color: "#1b7f3b", bullet: "•"})
+	}
+	if len(bad) > 0 {
+		w.para(Label(lang, "rubric.bad")+sep+strings.Join(bad, semi), paraOpt{size: 8.5, color: "#b42318", bullet: "•"})
 	}
 }
 

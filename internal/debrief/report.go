@@ -107,6 +107,7 @@ type TeamReport struct {
 	Path           []PathStep            `json:"path"`
 	Decisions      []DecisionReport      `json:"decisions"`
 	Statements     []StatementReport     `json:"statements"`
+	Replies        []ReplyReport         `json:"replies"` // the team's answers to injects, in the order sent
 	Deadlines      []DeadlineReport      `json:"deadlines"`
 	Triggers       []TriggerReport       `json:"triggers"`
 	Contradictions []ContradictionReport `json:"contradictions"`
@@ -227,6 +228,30 @@ type StatementReport struct {
 	// Rubric is the statement judge's verdict on Text; nil when the team
 	// wrote nothing.
 	Rubric *RubricReport `json:"rubric,omitempty"`
+}
+
+// ReplyReport is a team's written answer to an inject that asked for one
+// (the customer's message, the reporter's email): what it answers, the
+// text, and the statement judge's verdict on it, as a statement has. A
+// reply does not change the scores.
+type ReplyReport struct {
+	Inject string `json:"inject"` // the inject's id; adhoc-N for a facilitator's
+	// InjectAtSeconds is when the inject reached the team (the latest
+	// delivery before the reply).
+	InjectAtSeconds float64     `json:"inject_at_seconds"`
+	Channel         string      `json:"channel"`
+	ChannelName     string      `json:"channel_name"`
+	From            string      `json:"from,omitempty"`
+	About           string      `json:"about"`      // the inject's text, shortened
+	AtSeconds       float64     `json:"at_seconds"` // when the team replied
+	Kind            string      `json:"kind"`       // what the answer is: customer-email, holding…
+	KindName        string      `json:"kind_name"`  // Kind in the report's language
+	Text            string      `json:"text"`
+	Facts           []FactCheck `json:"facts"` // the reply's required facts
+	// Judge and JudgedLive are as a statement's (StatementReport).
+	Judge      int           `json:"judge,omitempty"`
+	JudgedLive int           `json:"judged_live,omitempty"`
+	Rubric     *RubricReport `json:"rubric,omitempty"`
 }
 
 // RubricReport is the rule-based judgement of a written statement.
@@ -426,6 +451,7 @@ type TimelineEntry struct {
 	ResponseSeconds *float64 `json:"response_seconds,omitempty"`
 	Text            string   `json:"text"`
 	Statement       string   `json:"statement,omitempty"`
+	Reply           string   `json:"reply,omitempty"` // the text of an inject.replied
 }
 
 // Finding kinds.
@@ -519,6 +545,15 @@ func Build(st *engine.State, events []engine.Event, lang string, team string) *R
 			tr.Curves = []Curve{}
 		}
 		r.Teams = append(r.Teams, tr)
+	}
+	// Replies are judged but not scored: where there are some, the method
+	// says so.
+	if slices.ContainsFunc(r.Teams, func(t TeamReport) bool { return len(t.Replies) > 0 }) {
+		space := " " // between sentences; none in Chinese
+		if lang == "zh" {
+			space = ""
+		}
+		r.Method += space + L("method.replies")
 	}
 
 	r.Objectives = []ObjectiveReport{}
@@ -655,6 +690,10 @@ func teamReport(st *engine.State, t *engine.Team, lang string) TeamReport {
 			tr.Statements = append(tr.Statements, sr)
 		}
 	}
+	tr.Replies = []ReplyReport{}
+	for _, rp := range t.Replies {
+		tr.Replies = append(tr.Replies, replyReport(sc, t, rp, lang))
+	}
 
 	tr.Deadlines = []DeadlineReport{}
 	for _, id := range slices.Sorted(maps.Keys(t.RegDeadlines)) {
@@ -745,6 +784,30 @@ func teamReport(st *engine.State, t *engine.Team, lang string) TeamReport {
 		tr.Rejected = append(tr.Rejected, RejectedReport{AtSeconds: secs(e.At), Decision: e.Decision, Option: e.Option, Reason: e.Reason})
 	}
 	return tr
+}
+
+// replyReport is one of the team's replies in the report's language.
+func replyReport(sc *scenario.Scenario, t *engine.Team, rp engine.Reply, lang string) ReplyReport {
+	in := rp.Inject
+	rr := ReplyReport{Inject: in.ID, Channel: in.Channel, ChannelName: Label(lang, "channel."+in.Channel), From: in.From.Get(lang),
+		About: brief(in.Text.Get(lang), false), AtSeconds: secs(rp.At), Text: strings.TrimSpace(rp.Text), Facts: []FactCheck{},
+		JudgedLive: rp.JudgedLive}
+	for _, d := range t.Inbox {
+		if d.Inject.ID == in.ID && d.At <= rp.At {
+			rr.InjectAtSeconds = secs(d.At)
+		}
+	}
+	if spec := in.Reply; spec != nil {
+		rr.Kind, rr.KindName = spec.Kind, Label(lang, "skind."+spec.Kind)
+		for _, id := range spec.RequiredFacts {
+			rr.Facts = append(rr.Facts, FactCheck{ID: id, Label: factLabel(sc, id, lang), Found: slices.Contains(rp.FactsFound, id)})
+		}
+	}
+	if rp.Rubric != nil {
+		rr.Judge = rp.Rubric.Version
+		rr.Rubric = rubricReport(rp.Rubric, lang)
+	}
+	return rr
 }
 
 // rubricReport is the statement judge's result in the report's language:

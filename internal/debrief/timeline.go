@@ -132,6 +132,13 @@ func describe(s *engine.State, e engine.Event, openedAt time.Duration, lang, tea
 		} else if openedAt >= 0 {
 			en.ResponseSeconds = ptr(secs(e.At - openedAt))
 		}
+	case engine.KindReplied:
+		if t != nil && len(t.Replies) > 0 {
+			rp := t.Replies[len(t.Replies)-1]
+			in := rp.Inject
+			en.Text = fmt.Sprintf(L("ev.replied"), withFrom(Label(lang, "channel."+in.Channel), in.From.Get(lang), lang), brief(in.Text.Get(lang), false))
+			en.Reply = strings.TrimSpace(rp.Text)
+		}
 	case engine.KindTimedOut:
 		en.Text = fmt.Sprintf(L("ev.timedout"), prompt(e.Decision))
 	case engine.KindRejected:
@@ -199,13 +206,18 @@ func describe(s *engine.State, e engine.Event, openedAt time.Duration, lang, tea
 }
 
 func deliveryText(channel, from, text, lang string) string {
-	s := Label(lang, "channel."+channel)
+	return withFrom(Label(lang, "channel."+channel), from, lang) + T(lang, "sep") + oneLine(text)
+}
+
+// withFrom names who sent an inject: its channel, and its sender in
+// brackets when it has one.
+func withFrom(channel, from, lang string) string {
 	if from != "" && lang == "zh" {
-		s += "（" + from + "）"
+		return channel + "（" + from + "）"
 	} else if from != "" {
-		s += " (" + from + ")"
+		return channel + " (" + from + ")"
 	}
-	return s + T(lang, "sep") + oneLine(text)
+	return channel
 }
 
 // dimLabel names a score dimension in lang.
