@@ -104,6 +104,12 @@ type TeamView struct {
 	// its settling (done true): a team laptop keeps unsettled choices to
 	// send again after a restart.
 	pending func(cmd engine.Command, done bool)
+
+	// The answers being written to injects, by inject id (reply.go); kept
+	// across the inbox's redraws and, as drafts, a rebuild.
+	replies     map[string]*replyBox
+	lastReplies []engine.Reply // the team's replies as last read
+	ended       bool           // the team has finished: nothing more to answer
 }
 
 // statementDraft is the entry a team writes a statement in, with its
@@ -133,6 +139,7 @@ type teamSnapshot struct {
 	world      map[string]float64
 	worldAt    time.Duration // exercise time of the latest event
 	feed       []engine.FeedItem
+	replies    []engine.Reply
 }
 
 // newTeamViewWith makes a team view that keeps the world's history in
@@ -273,7 +280,13 @@ func (tv *TeamView) Stale() { tv.shownSeq = -1 }
 
 // Resend sends again a choice that a previous run of the app left on its
 // way, with its id (cmd.Ref): the facilitator's laptop applies it once.
-func (tv *TeamView) Resend(cmd engine.Command) { tv.send(cmd) }
+func (tv *TeamView) Resend(cmd engine.Command) {
+	if cmd.Kind == engine.CmdReply {
+		tv.sendReplyCmd(cmd, nil) // the card lists it once it is stored
+		return
+	}
+	tv.send(cmd)
+}
 
 // setFeedSeen says how many of the feed's posts the team had seen (before
 // a language switch or a resume), so the unread count goes on from there.
@@ -306,7 +319,7 @@ func (tv *TeamView) snapshot() teamSnapshot {
 		s = teamSnapshot{found: true, lang: st.Lang, seq: st.Seq, paused: st.Paused && !st.Ended, discussion: st.Discussion,
 			duration: st.Scenario.Duration, inbox: slices.Clone(t.Inbox), open: slices.Clone(t.Open),
 			answers: slices.Clone(t.Answers), ended: t.Ended || st.Ended, scenario: st.Scenario,
-			world: maps.Clone(t.World), worldAt: st.Now, feed: slices.Clone(t.Feed)}
+			world: maps.Clone(t.World), worldAt: st.Now, feed: slices.Clone(t.Feed), replies: slices.Clone(t.Replies)}
 		if t.Ending != "" {
 			s.ending = st.Scenario.Phase(t.Ending)
 		}
@@ -440,7 +453,7 @@ func (tv *TeamView) rebuild(s teamSnapshot) {
 		tv.leftScroll.ScrollToTop()
 	}
 
-	tv.lastInbox, tv.lastLang = s.inbox, s.lang
+	tv.lastInbox, tv.lastLang, tv.lastReplies, tv.ended = s.inbox, s.lang, s.replies, s.ended
 	tv.drawInbox()
 
 	tv.feed.draw(s.feed, s.lang)
@@ -491,7 +504,11 @@ func (tv *TeamView) drawInbox() {
 			// Newest first, and only the newest pages: a card per message
 			// of a long exercise would hold the window up for seconds.
 			if matching++; matching <= tv.inboxShown {
-				items = append(items, injectCard(tv.loc, d.Inject, d.At, tv.lastLang, tv.roleLabel))
+				var more []fyne.CanvasObject
+				if d.Inject.Reply != nil {
+					more = tv.replySection(d.Inject, repliesTo(tv.lastReplies, d.Inject.ID))
+				}
+				items = append(items, injectCard(tv.loc, d.Inject, d.At, tv.lastLang, tv.roleLabel, more...))
 			}
 		}
 	}
@@ -652,7 +669,8 @@ func (tv *TeamView) tickFacts(d *scenario.Decision, sd *statementDraft) {
 	}
 }
 
-// Drafts returns the statement texts being written, by decision id.
+// Drafts returns the statement texts being written, by decision id, and
+// the replies being written, by replyDraftPrefix and the inject's id.
 func (tv *TeamView) Drafts() map[string]string {
 	out := map[string]string{}
 	for id, sd := range tv.statements {
@@ -660,13 +678,30 @@ func (tv *TeamView) Drafts() map[string]string {
 			out[id] = sd.entry.Text
 		}
 	}
+	for id, b := range tv.replies {
+		if b.entry.Text != "" {
+			out[replyDraftPrefix+id] = b.entry.Text
+		}
+	}
 	return out
 }
 
-// RestoreDrafts puts back statement texts (after a language switch rebuilt
-// the view).
+// RestoreDrafts puts back statement and reply texts (after a language
+// switch rebuilt the view).
 func (tv *TeamView) RestoreDrafts(drafts map[string]string) {
 	for id, text := range drafts {
+		if inject, ok := strings.CutPrefix(id, replyDraftPrefix); ok {
+			for _, d := range tv.lastInbox {
+				if d.Inject.ID == inject && d.Inject.Reply != nil {
+					b := tv.replyBoxFor(d.Inject)
+					b.entry.SetText(text)
+					b.open = true
+					tv.drawReplyBox(b)
+					break
+				}
+			}
+			continue
+		}
 		if sd := tv.statements[id]; sd != nil {
 			sd.entry.SetText(text)
 			sd.rubric.judgeNow(text)
@@ -839,7 +874,7 @@ func choiceRefusedText(loc *i18n.Localizer, err error) string {
 
 // injectCard draws one delivered inject: channel, time and sender above the
 // text.
-func injectCard(loc *i18n.Localizer, in *scenario.Inject, at time.Duration, lang string, roleLabel func(string) string) fyne.CanvasObject {
+func injectCard(loc *i18n.Localizer, in *scenario.Inject, at time.Duration, lang string, roleLabel func(string) string, more ...fyne.CanvasObject) fyne.CanvasObject {
 	objs := []fyne.CanvasObject{ui.IconLine(ui.ChannelIcon(in.Channel), ui.ChannelName(loc, in.Channel)+" · "+debrief.Clock(at))}
 	if from := in.From.Get(lang); from != "" {
 		objs = append(objs, ui.Muted(loc.T("team.from", "from", from)))
@@ -853,5 +888,5 @@ func injectCard(loc *i18n.Localizer, in *scenario.Inject, at time.Duration, lang
 		objs = append(objs, ui.Muted(loc.T("team.to", "roles", ui.ListJoin(loc, to))))
 	}
 	objs = append(objs, ui.Wrapped(in.Text.Get(lang)))
-	return ui.Panel(objs...)
+	return ui.Panel(append(objs, more...)...)
 }
