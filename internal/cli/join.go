@@ -19,26 +19,27 @@ import (
 )
 
 // JoinLine is one JSON line `join` prints: an inject the team received
-// (type "inject"), the host's answer to a scripted choice ("decision"), or
-// the end ("ended").
+// (type "inject"), the host's answer to a scripted choice ("decision") or
+// reply ("reply"), or the end ("ended").
 type JoinLine struct {
 	Type      string  `json:"type"`
 	AtSeconds float64 `json:"at_seconds"`
 	Team      string  `json:"team"`
 
-	// inject
+	// inject; reply: the inject answered
 	Inject  string `json:"inject,omitempty"`
 	Channel string `json:"channel,omitempty"`
 	From    string `json:"from,omitempty"`
 	Text    string `json:"text,omitempty"`
 	Opens   string `json:"opens,omitempty"`
 
-	// decision
+	// decision, reply
 	Action    int    `json:"action,omitempty"`
 	Decision  string `json:"decision,omitempty"`
 	Option    string `json:"option,omitempty"`
 	Status    string `json:"status,omitempty"`
 	Reason    string `json:"reason,omitempty"`
+	Code      string `json:"code,omitempty"` // a refusal's code (engine.Refusal.Code)
 	Duplicate bool   `json:"duplicate,omitempty"`
 
 	// ended
@@ -52,7 +53,7 @@ type JoinLine struct {
 // CODE is the 6-character join code (the laptop pairs with the host to learn
 // its certificate) or the full bundle the host printed. It prints each
 // inject the team receives as a JSON line (JoinLine), makes the script's
-// choices for its team at their exercise times, and exits 0 when the
+// choices and replies for its team at their exercise times, and exits 0 when the
 // exercise ends. A wrong code or team exits non-zero.
 func joinCmd(args []string, env Env) int {
 	fs := newFlags("join", env)
@@ -165,18 +166,19 @@ func joinCmd(args []string, env Env) int {
 	return ExitOK
 }
 
-// playActions makes the script's choices for the client's team, in script
-// order, when the exercise clock reaches them: an action's `at:`, or for
-// `after:` that long after its decision opened for the team (as this laptop
-// saw it open). Each action's ref is its id, so a restarted laptop replaying
-// the script does not choose twice. The facilitator's actions (send, skip,
-// delay, extend, inject) are skipped with a warning.
+// playActions makes the script's choices and replies for the client's team,
+// in script order, when the exercise clock reaches them: an action's `at:`,
+// or for `after:` that long after its decision opened for the team (as this
+// laptop saw it open). Each action's ref is its id, so a restarted laptop
+// replaying the script does not choose or reply twice. The facilitator's
+// actions (send, skip, delay, extend, inject) are skipped with a warning.
 func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWriter, warn io.Writer) {
 	for _, a := range script.Actions {
-		if a.Team != c.Team() && (a.Kind == engine.CmdChoose || a.Team != "") {
+		team := a.Kind == engine.CmdChoose || a.Kind == engine.CmdReply // a team's own action
+		if a.Team != c.Team() && (team || a.Team != "") {
 			continue
 		}
-		if a.Kind != engine.CmdChoose {
+		if !team {
 			// Only the host's console controls the schedule.
 			fmt.Fprintf(warn, "firebreak: script action %d (%s) skipped: it is the facilitator's, and a team cannot take it\n", a.Index, a.What())
 			continue
@@ -197,9 +199,10 @@ func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWr
 		if err != nil || !ok {
 			return // ended or stopped
 		}
+		cmd := engine.Command{Kind: a.Kind, Decision: a.Decision, Option: a.Option, Inject: a.Inject, Text: a.Text, Ref: a.Ref()}
 		var o lan.Outcome
 		for {
-			o, err = c.SendContext(ctx, engine.Command{Kind: engine.CmdChoose, Decision: a.Decision, Option: a.Option, Text: a.Text, Ref: a.Ref()})
+			o, err = c.SendContext(ctx, cmd)
 			if err != nil {
 				if !errors.Is(err, context.Canceled) {
 					fmt.Fprintf(warn, "firebreak: script action %d: %v\n", a.Index, err)
@@ -220,10 +223,14 @@ func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWr
 		if o.AtMS == 0 {
 			at = c.ExerciseTime()
 		}
-		out.write(JoinLine{Type: "decision", AtSeconds: at.Seconds(), Team: c.Team(), Action: a.Index,
-			Decision: a.Decision, Option: a.Option, Status: o.Status, Reason: o.Reason, Duplicate: o.Duplicate})
+		line := JoinLine{Type: "decision", AtSeconds: at.Seconds(), Team: c.Team(), Action: a.Index,
+			Decision: a.Decision, Option: a.Option, Status: o.Status, Reason: o.Reason, Code: o.Code, Duplicate: o.Duplicate}
+		if a.Kind == engine.CmdReply {
+			line.Type, line.Inject = "reply", a.Inject
+		}
+		out.write(line)
 		if o.Status != lan.StatusAccepted {
-			fmt.Fprintf(warn, "firebreak: script action %d (%s → %s) was refused: %s\n", a.Index, a.Decision, a.Option, o.Reason)
+			fmt.Fprintf(warn, "firebreak: script action %d (%s) was refused: %s\n", a.Index, a.What(), o.Reason)
 		}
 	}
 }

@@ -43,6 +43,17 @@ type TeamResult struct {
 	World     map[string]float64 `json:"world"`
 	Deadlines []DeadlineResult   `json:"deadlines"`
 	Triggers  []string           `json:"triggers"` // triggers that fired, in scenario order
+	// Replies are the team's answers to injects, in the order sent; absent
+	// when it sent none.
+	Replies []ReplyResult `json:"replies,omitempty"`
+}
+
+// ReplyResult is a team's written answer to an inject.
+type ReplyResult struct {
+	Inject        string   `json:"inject"`
+	AtSeconds     float64  `json:"at_seconds"`
+	FactsRequired []string `json:"facts_required,omitempty"`
+	FactsFound    []string `json:"facts_found,omitempty"`
 }
 
 // DeadlineResult is a regulatory deadline as it ran for a team.
@@ -71,9 +82,9 @@ type SkippedEntry struct {
 	Decision  string  `json:"decision"`
 	Option    string  `json:"option"`
 	Reason    string  `json:"reason"`
-	// Command is, for a facilitator's action the engine refused, what it
-	// asked (send-now, skip, delay, extend, inject) and Inject the
-	// scheduled inject it named; Code is the refusal's code
+	// Command is, for a facilitator's action or a reply the engine
+	// refused, what it asked (send-now, skip, delay, extend, inject,
+	// reply) and Inject the inject it named; Code is the refusal's code
 	// (engine.Refusal.Code) and Reason says it in English.
 	Command string `json:"command,omitempty"`
 	Inject  string `json:"inject,omitempty"`
@@ -224,6 +235,7 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 	})
 	var q actionQueue
 	var neverOpened, stopped []Action
+	var refusedReplies []SkippedEntry
 	err = func() error {
 		if err := s.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
 			return err
@@ -253,6 +265,11 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 				err := s.Send(a.Command())
 				if err != nil && !errors.Is(err, engine.ErrRejected) && engine.RefusalCode(err) == "" {
 					return err
+				}
+				if err != nil && a.Kind == engine.CmdReply {
+					if sk, ok := refusedReply(s, a, now, err); ok {
+						refusedReplies = append(refusedReplies, sk)
+					}
 				}
 			case more:
 				// Only actions waiting for a decision to open: let the
@@ -298,6 +315,7 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 	var res Result
 	var final *engine.State
 	s.Read(func(state *engine.State) { final = state; res = result(state, o.Script) })
+	res.Skipped = append(res.Skipped, refusedReplies...)
 	for _, a := range neverOpened {
 		res.Skipped = append(res.Skipped, SkippedEntry{Action: a.Index, Team: a.Team, Decision: a.Decision, Option: a.Option,
 			Reason: fmt.Sprintf("decision %q never opened for team %q", a.Decision, a.Team)})
@@ -327,6 +345,28 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 		return res, final, limit
 	}
 	return res, final, nil
+}
+
+// refusedReply is the skipped entry of a reply the engine refused, as
+// result lists a refused facilitator's action; ok is false when the engine
+// logged the refusal with the action's ref (result finds it in the log).
+//
+// The engine logs no refused reply, so a resumed run tries such an action
+// again, at the time it resumes from: a reply refused because its ad-hoc
+// inject had not arrived may then be taken, and one in a run that had
+// already ended is refused again as "ended".
+func refusedReply(s *engine.Session, a Action, at time.Duration, err error) (SkippedEntry, bool) {
+	var logged bool
+	s.Read(func(st *engine.State) { logged = st.Refs[a.Ref()] })
+	if logged {
+		return SkippedEntry{}, false
+	}
+	code := engine.RefusalCode(err)
+	sk := SkippedEntry{Action: a.Index, AtSeconds: at.Seconds(), Team: a.Team, Command: string(a.Kind), Inject: a.Inject, Code: code, Reason: err.Error()}
+	if r := engine.RefusalFor(code); r != nil {
+		sk.Reason = r.Error()
+	}
+	return sk, true
 }
 
 // limitText says what a scenario that reached a limit on work did, and
@@ -432,6 +472,13 @@ func result(st *engine.State, script *Script) Result {
 			if t.Triggered[trg.ID] {
 				tr.Triggers = append(tr.Triggers, trg.ID)
 			}
+		}
+		for _, r := range t.Replies {
+			rr := ReplyResult{Inject: r.Inject.ID, AtSeconds: r.At.Seconds()}
+			if r.Inject.Reply != nil && len(r.Inject.Reply.RequiredFacts) > 0 {
+				rr.FactsRequired, rr.FactsFound = r.Inject.Reply.RequiredFacts, r.FactsFound
+			}
+			tr.Replies = append(tr.Replies, rr)
 		}
 		res.Teams = append(res.Teams, tr)
 		for _, r := range t.Rejected {

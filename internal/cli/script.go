@@ -25,6 +25,7 @@ const MaxScriptSize = 1 << 20
 //	actions:
 //	  - {at: 12m, team: Alpha, decide: first-response, choose: recall-now, text: "optional statement"}
 //	  - {after: 1m, team: Bravo, decide: first-response, choose: deny}   # 1m after it opened for Bravo
+//	  - {at: 2m, team: Alpha, reply: complaint, text: "Please call our hotline"}  # an answer to an inject that asks for one
 //
 // and the facilitator's control of the schedule, at a time (at:), for a
 // team or, without team:, for every team still playing:
@@ -36,16 +37,17 @@ const MaxScriptSize = 1 << 20
 //   - {at: 3m, inject: email, text: "Can we talk?", from: "Jane Doe, Reuters", to: [spokesperson], effects: {attention: 10}}
 //
 // A facilitator's action the engine refuses (the inject was delivered
-// already, the team is in another phase…) is skipped, with the reason.
+// already, the team is in another phase…) is skipped, with the reason; so
+// is a reply the engine refuses (the inject has not reached the team).
 type Script struct {
 	Teams   []string
 	Actions []Action // sorted by At; equal times keep file order
 }
 
-// Action is one scripted choice or facilitator's command.
+// Action is one scripted choice, reply or facilitator's command.
 type Action struct {
-	// Kind is engine.CmdChoose (decide:), or the facilitator's CmdSendNow,
-	// CmdSkip, CmdDelay, CmdExtend or CmdInject.
+	// Kind is engine.CmdChoose (decide:), engine.CmdReply (reply:), or the
+	// facilitator's CmdSendNow, CmdSkip, CmdDelay, CmdExtend or CmdInject.
 	Kind  engine.CommandKind
 	Index int // position in the file, 1-based; identifies the action in the log
 	Line  int
@@ -57,9 +59,10 @@ type Action struct {
 	Team     string
 	Decision string
 	Option   string
-	Text     string // the written statement, for a decision that asks for one; the text of an inject
+	Text     string // the written statement, for a decision that asks for one; the reply; the text of an inject
 
-	// The facilitator's commands: the scheduled inject (send, skip, delay),
+	// The inject a reply answers (a scenario's inject with reply:, or
+	// adhoc-N), and the facilitator's commands: the scheduled inject (send, skip, delay),
 	// how much later (delay, extend: by), and an ad-hoc inject's channel,
 	// sender, recipients and world effects. Decision is extend's decision.
 	Inject  string
@@ -91,6 +94,8 @@ func (a Action) What() string {
 	switch a.Kind {
 	case engine.CmdChoose:
 		return a.Decision + " → " + a.Option
+	case engine.CmdReply:
+		return "reply " + a.Inject
 	case engine.CmdSendNow:
 		return "send " + a.Inject
 	case engine.CmdSkip:
@@ -105,16 +110,17 @@ func (a Action) What() string {
 
 // actionFields are the fields an action may have, and what each holds.
 var (
-	actionFields = []string{"at", "after", "team", "decide", "choose", "text", "send", "skip", "delay", "extend", "by", "inject", "from", "to", "effects"}
+	actionFields = []string{"at", "after", "team", "decide", "choose", "text", "reply", "send", "skip", "delay", "extend", "by", "inject", "from", "to", "effects"}
 	actionField  = map[string]string{"at": "at (a time such as 12m)", "after": "after (a time such as 1m)", "team": "team (a team name)",
-		"decide": "decide (a decision id)", "choose": "choose (an option id)", "text": "text (the statement, or the inject's text)",
+		"decide": "decide (a decision id)", "choose": "choose (an option id)", "reply": "reply (an inject id)",
+		"text": "text (the statement, the reply, or the inject's text)",
 		"send": "send (an inject id)", "skip": "skip (an inject id)", "delay": "delay (an inject id)", "extend": "extend (a decision id)",
 		"by": "by (a time such as 5m)", "inject": "inject (a channel)", "from": "from (the inject's sender)",
 		"to": "to (role ids)", "effects": "effects (world variable: change)"}
 	// actionVerbs are the fields that say what an action does: one each.
-	actionVerbs = []string{"decide", "send", "skip", "delay", "extend", "inject"}
+	actionVerbs = []string{"decide", "reply", "send", "skip", "delay", "extend", "inject"}
 	// verbFields are the fields each verb allows besides at, after, team.
-	verbFields = map[string][]string{"decide": {"choose", "text"}, "send": nil, "skip": nil, "delay": {"by"}, "extend": {"by"},
+	verbFields = map[string][]string{"decide": {"choose", "text"}, "reply": {"text"}, "send": nil, "skip": nil, "delay": {"by"}, "extend": {"by"},
 		"inject": {"text", "from", "to", "effects"}}
 )
 
@@ -304,7 +310,7 @@ func ParseScript(file string, data []byte, sc *scenario.Scenario) (*Script, erro
 		}
 		team := fields["team"]
 		_, hasTeam := keys["team"]
-		if (verb == "decide" || hasTeam) && !contains(teams, team) {
+		if (verb == "decide" || verb == "reply" || hasTeam) && !contains(teams, team) {
 			return nil, fmt.Errorf("%s: team %q is not one of the script's teams %v", at("team"), team, teams)
 		}
 		act := Action{Index: i + 1, Line: n.Line, At: d.Truncate(time.Millisecond), Team: team, Text: fields["text"]}
@@ -358,6 +364,16 @@ func scriptVerb(act *Action, verb string, fields map[string]string, keys map[str
 				ids[j] = o.ID
 			}
 			return fmt.Errorf("%s: decision %q has no option %q (options: %s)", at("choose"), act.Decision, act.Option, strings.Join(ids, ", "))
+		}
+	case "reply":
+		act.Kind, act.Inject = engine.CmdReply, fields["reply"]
+		if in := sc.Inject(act.Inject); in == nil && !adHocInjectID(act.Inject) {
+			return fmt.Errorf("%s: scenario %s has no inject %q (an inject with an id, or adhoc-N for the Nth ad-hoc inject)", at("reply"), sc.ID, act.Inject)
+		} else if in != nil && in.Reply == nil {
+			return fmt.Errorf("%s: inject %q of scenario %s asks for no answer (it has no 'reply:')", at("reply"), act.Inject, sc.ID)
+		}
+		if strings.TrimSpace(act.Text) == "" {
+			return fmt.Errorf("%s: action %d needs 'text' (the reply)", at("reply"), num)
 		}
 	case "send", "skip":
 		act.Kind = map[string]engine.CommandKind{"send": engine.CmdSendNow, "skip": engine.CmdSkip}[verb]
@@ -429,6 +445,22 @@ func scriptVerb(act *Action, verb string, fields map[string]string, keys map[str
 		}
 	}
 	return nil
+}
+
+// adHocInjectID tells whether id is an ad-hoc inject's: adhoc-N, N from 1
+// (the Nth ad-hoc inject of the exercise, which any team it reached may
+// answer). Whether it arrived is the engine's to say when the reply is sent.
+func adHocInjectID(id string) bool {
+	n, ok := strings.CutPrefix(id, "adhoc-")
+	if !ok || n == "" || n[0] == '0' || len(n) > 9 {
+		return false
+	}
+	for _, r := range n {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // verbsOf names the verbs a field goes with.

@@ -72,7 +72,7 @@ func TestScriptRefusesBadFacilitatorsActions(t *testing.T) {
 	sc := schedScenario(t)
 	cases := []struct{ name, action, want string }{
 		{"two verbs", "{at: 1m, send: call, skip: email}", `s.yaml:3:32: action 1 has both "send" and "skip"; an action does one thing`},
-		{"no verb", "{at: 1m, team: Alpha}", "s.yaml:3:5: action 1 needs one of decide, send, skip, delay, extend, inject"},
+		{"no verb", "{at: 1m, team: Alpha}", "s.yaml:3:5: action 1 needs one of decide, reply, send, skip, delay, extend, inject"},
 		{"field of another verb", "{at: 1m, send: call, by: 5m}", `s.yaml:3:30: action 1 has "by", which goes with 'delay' or 'extend', not with "send"`},
 		{"choose with skip", "{at: 1m, skip: call, choose: good}", `action 1 has "choose", which goes with 'decide', not with "skip"`},
 		{"after with send", "{after: 1m, send: call}", "'after' counts from when a decision opens, so it goes with 'decide'; use 'at'"},

@@ -20,6 +20,7 @@ func FuzzParseScript(f *testing.F) {
 	f.Add([]byte("teams: [A, B]\nactions:\n  - {at: 1m, team: A, send: start#2}\n  - {at: 1m, skip: start#1}\n" +
 		"  - {at: 2m, team: B, delay: start#2, by: 90s}\n  - {at: 6m, extend: first, by: 1m}\n" +
 		"  - {at: 3m, inject: news, text: hi, from: Jane, effects: {attention: -5}}\n"))
+	f.Add([]byte("teams: [A]\nactions:\n  - {at: 1m, team: A, reply: adhoc-1, text: thanks}\n  - {at: 2m, team: A, reply: start#1, text: hi}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := ParseScript("f.yaml", data, sc)
 		if err != nil {
@@ -41,6 +42,12 @@ func FuzzParseScript(f *testing.F) {
 			case engine.CmdExtend:
 				if sc.Decision(a.Decision) == nil || a.Relative {
 					t.Fatalf("accepted an extension the scenario cannot take: %+v", a)
+				}
+			case engine.CmdReply:
+				in := sc.Inject(a.Inject)
+				if (in == nil && !adHocInjectID(a.Inject)) || (in != nil && in.Reply == nil) || strings.TrimSpace(a.Text) == "" ||
+					a.Relative || !contains(s.Teams, a.Team) {
+					t.Fatalf("accepted a reply the scenario cannot take: %+v", a)
 				}
 			case engine.CmdInject:
 				if !contains(scenario.Channels, a.Channel) || strings.TrimSpace(a.Text) == "" || a.Relative {

@@ -43,7 +43,8 @@ type JoinOptions struct {
 
 // Client is a team laptop's connection to a host. It keeps a local fold of
 // what the team sees and implements engine.Conn for a team view: Send
-// takes the team's choices, Subscribe gives its events, Read its state.
+// takes the team's choices and replies, Subscribe gives its events, Read its
+// state.
 //
 // The local state is folded from the team's stream only: the joined team's
 // inbox, decisions, phase, world and feed are as on the host; other teams in
@@ -463,34 +464,64 @@ func (c *Client) Err() error {
 	return c.goneErr
 }
 
-// Send implements engine.Conn: it sends a choice for the client's team and
-// returns nil when the host accepted it, an error wrapping
-// engine.ErrRejected when the host refused it. It retries until the host
-// answers.
+// Send implements engine.Conn: it sends a choice or a reply for the
+// client's team and returns nil when the host accepted it, an error saying
+// why when the host refused it: for a choice one wrapping engine.ErrRejected
+// (an *engine.ChoiceRefusal), for a reply the engine's refusal as the host's
+// session returned it (errors.Is(err, engine.ErrNoReply), say). Either way
+// the refusal's code is the one the host's engine gave. It retries until the
+// host answers.
 func (c *Client) Send(cmd engine.Command) error {
 	o, err := c.SendContext(context.Background(), cmd)
 	if err != nil {
 		return err
 	}
 	if o.Status != StatusAccepted {
-		if r := engine.RefusalFor(o.Code); r != nil {
-			// Why, as a code the team's view says in its language.
-			return &engine.ChoiceRefusal{Refusal: r, Reason: o.Reason}
-		}
-		return fmt.Errorf("%w: %s", engine.ErrRejected, o.Reason)
+		return refusalOf(cmd.Kind, o)
 	}
 	return nil
 }
 
-// SendContext sends a choice and returns the host's outcome. The command's
-// Ref, when set, is its id (so a restarted laptop sending the same script
-// does not choose twice); otherwise a unique id is made. On a lost
-// connection or a timeout it sends the command again with the same id until
-// the host answers or ctx ends: the host applies an id once and repeats its
-// outcome for duplicates.
+// refusalOf is the error of a refused command, as the engine of the host
+// words it, so a team's view says it in its language from the code.
+func refusalOf(k engine.CommandKind, o Outcome) error {
+	r := engine.RefusalFor(o.Code)
+	switch {
+	case r == nil:
+		return fmt.Errorf("%w: %s", engine.ErrRejected, o.Reason)
+	case k == engine.CmdReply:
+		return &hostRefusal{Refusal: r, msg: o.Reason}
+	}
+	// Why, as a code the team's view says in its language.
+	return &engine.ChoiceRefusal{Refusal: r, Reason: o.Reason}
+}
+
+// hostRefusal is the engine's refusal of a reply, sent back by the host:
+// it is the Refusal (errors.Is), with the host's English words.
+type hostRefusal struct {
+	*engine.Refusal
+	msg string
+}
+
+func (e *hostRefusal) Error() string {
+	if e.msg == "" {
+		return e.Refusal.Error()
+	}
+	return e.msg
+}
+
+func (e *hostRefusal) Unwrap() error { return e.Refusal }
+
+// SendContext sends a choice or a reply and returns the host's outcome. The
+// command's Ref, when set, is its id (so a restarted laptop sending the same
+// script does not choose or reply twice); otherwise a unique id is made. On a
+// lost connection or a timeout it sends the command again with the same id
+// until the host answers or ctx ends: the host applies an id once and repeats
+// its outcome for duplicates. The team is always the one this laptop joined
+// as: the host takes no command naming another.
 func (c *Client) SendContext(ctx context.Context, cmd engine.Command) (Outcome, error) {
-	if cmd.Kind != engine.CmdChoose {
-		return Outcome{}, fmt.Errorf("a team laptop can only send choices, not %q", cmd.Kind)
+	if cmd.Kind != engine.CmdChoose && cmd.Kind != engine.CmdReply {
+		return Outcome{}, fmt.Errorf("a team laptop can only send choices and replies, not %q", cmd.Kind)
 	}
 	if cmd.Team != "" && cmd.Team != c.team {
 		return Outcome{}, fmt.Errorf("this laptop joined as team %q, not %q", c.team, cmd.Team)
@@ -499,7 +530,11 @@ func (c *Client) SendContext(ctx context.Context, cmd engine.Command) (Outcome, 
 	if id == "" {
 		id = nuid.Next()
 	}
-	body, err := json.Marshal(wireCommand{ID: id, Kind: wireChoose, Team: c.team, Decision: cmd.Decision, Option: cmd.Option, Text: cmd.Text})
+	w := wireCommand{ID: id, Kind: wireChoose, Team: c.team, Decision: cmd.Decision, Option: cmd.Option, Text: cmd.Text}
+	if cmd.Kind == engine.CmdReply {
+		w = wireCommand{ID: id, Kind: wireReply, Team: c.team, Inject: cmd.Inject, Text: cmd.Text}
+	}
+	body, err := json.Marshal(w)
 	if err != nil {
 		return Outcome{}, err
 	}

@@ -114,6 +114,7 @@ const (
 	noteRate         = "commands or hellos over a team's rate"
 	noteBadCommand   = "malformed commands"
 	noteJunkChoice   = "choices the scenario does not have"
+	noteJunkReply    = "replies to no inject the team may answer"
 	noteRepeated     = "refused choices sent again with a new id"
 	noteOutsideInbox = "requests asking for their answer outside the sender's inbox"
 	notePairRefused  = "malformed pairing requests"

@@ -446,7 +446,7 @@ func (h *Host) queueLocked(ev engine.Event) {
 	if strings.HasPrefix(ev.Ref, refPrefix) {
 		var o Outcome
 		switch ev.Kind {
-		case engine.KindChosen:
+		case engine.KindChosen, engine.KindReplied:
 			o = Outcome{Status: StatusAccepted, Seq: ev.Seq, AtMS: ev.At.Milliseconds()}
 		case engine.KindRejected:
 			o = Outcome{Status: StatusRejected, Reason: ev.Reason, Seq: ev.Seq, AtMS: ev.At.Milliseconds()}
@@ -741,22 +741,30 @@ func (h *Host) onCommand(m *nats.Msg) {
 	respond(m, h.apply(team, tok, cmd))
 }
 
-// apply carries out a team's choice once: a command id seen before gets
-// the outcome it had, without touching the exercise again. The reply goes
-// out after the session returns, when the event is in the store.
+// apply carries out a team's choice or reply once: a command id seen before
+// gets the outcome it had, without touching the exercise again. The answer
+// goes out after the session returns, when the event is in the store. The
+// command is always the team's whose subject it came on (onCommand refuses
+// one naming another team).
 //
 // What cannot be a choice (a decision the scenario does not have, an
-// option the decision does not have) is refused without reaching the
+// option the decision does not have) or a reply (no inject of that id that
+// asks for an answer has reached the team) is refused without reaching the
 // session, so junk never grows the exercise log. A choice the session
 // refuses for good (the decision is not open, the team or the exercise has
 // ended) is logged once: the same choice sent again with another id, while
-// that still holds, gets the same refusal without a new event.
+// that still holds, gets the same refusal without a new event. The session
+// logs no refused reply.
 func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 	ref := commandRef(tok, cmd.ID)
 	var key, junk, code string
 	h.sess.Read(func(s *engine.State) { _, junk, code = refusalKey(s, team, cmd) })
 	if junk != "" { // before the queue of commands: junk never waits there
-		h.quiet.note(noteJunkChoice)
+		if cmd.Kind == wireReply {
+			h.quiet.note(noteJunkReply)
+		} else {
+			h.quiet.note(noteJunkChoice)
+		}
 		return Outcome{ID: cmd.ID, Status: StatusRejected, Reason: junk, Code: code}
 	}
 	h.cmdMu.Lock()
@@ -785,19 +793,27 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 			return o
 		}
 	}
-	err := h.sess.Send(engine.Command{Kind: engine.CmdChoose, Team: team, Decision: cmd.Decision, Option: cmd.Option, Text: cmd.Text, Ref: ref})
+	ecmd := engine.Command{Kind: engine.CmdChoose, Team: team, Decision: cmd.Decision, Option: cmd.Option, Text: cmd.Text, Ref: ref}
+	if cmd.Kind == wireReply {
+		ecmd = engine.Command{Kind: engine.CmdReply, Team: team, Inject: cmd.Inject, Text: cmd.Text, Ref: ref}
+	}
+	err := h.sess.Send(ecmd)
 	h.mu.Lock()
 	o, recorded := h.outcomes[ref]
 	h.mu.Unlock()
 	switch {
 	case err == nil:
 		o.Status = StatusAccepted
-	case errors.Is(err, engine.ErrRejected):
+	case errors.Is(err, engine.ErrRejected) || engine.RefusalCode(err) != "":
 		o.Status = StatusRejected
 		o.Code = engine.RefusalCode(err)
 		var cr *engine.ChoiceRefusal
-		if o.Reason == "" && errors.As(err, &cr) {
+		switch {
+		case o.Reason != "":
+		case errors.As(err, &cr):
 			o.Reason = cr.Reason // the English detail; teams read Code
+		default:
+			o.Reason = err.Error() // a reply's refusal: the engine's English, with its detail
 		}
 		if recorded && key != "" {
 			h.mu.Lock()
@@ -811,18 +827,35 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 		// The detail (a database error, with its path) is for the
 		// facilitator, not for the network.
 		h.logf("team %s: command %s failed: %v", team, cmd.ID, err)
-		o = Outcome{Status: StatusRetry, Reason: "the host could not store the choice just now"}
+		what := "choice"
+		if cmd.Kind == wireReply {
+			what = "reply"
+		}
+		o = Outcome{Status: StatusRetry, Reason: "the host could not store the " + what + " just now"}
 	}
 	o.ID = cmd.ID
 	return o
 }
 
-// refusalKey looks at a choice before the session does. junk is the reason
-// to refuse one that cannot be a choice at all (worded as the session
-// words it). key names a choice the session will refuse for as long as the
-// state says so; it is empty for one the session may accept.
+// refusalKey looks at a choice or reply before the session does. junk is
+// the reason to refuse one that cannot be a choice or reply at all (worded
+// as the session words it), with its refusal code. key names a choice the
+// session will refuse for as long as the state says so; it is empty for
+// one the session may accept, and for a reply (the session logs no refused
+// reply, so there is nothing to keep from the log).
 func refusalKey(s *engine.State, team string, cmd wireCommand) (key, junk, code string) {
 	if s.Scenario == nil {
+		return "", "", ""
+	}
+	if cmd.Kind == wireReply {
+		t := s.Team(team)
+		switch {
+		case t == nil:
+			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchTeam, team), engine.ErrNoSuchTeam.Code
+		case !answerable(t, cmd.Inject):
+			// The inbox only grows: no reply to it was ever accepted.
+			return "", fmt.Sprintf("%v: inject %q to team %q", engine.ErrNoReply, cmd.Inject, team), engine.ErrNoReply.Code
+		}
 		return "", "", ""
 	}
 	d := s.Scenario.Decision(cmd.Decision)
@@ -847,6 +880,13 @@ func refusalKey(s *engine.State, team string, cmd wireCommand) (key, junk, code 
 		return "", "", ""
 	}
 	return strings.Join([]string{team, cmd.Decision, cmd.Option, why}, "\x00"), "", ""
+}
+
+// answerable tells whether the team has received an inject of this id
+// that asks for an answer (engine.Team.Answerable).
+func answerable(t *engine.Team, inject string) bool {
+	_, ok := t.Answerable(inject)
+	return ok
 }
 
 // Address is where the host listens (host:port).

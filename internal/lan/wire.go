@@ -33,7 +33,8 @@ const (
 // Command kinds on the wire.
 const (
 	wireChoose = "choose"
-	wireBye    = "bye" // the team has seen the end; the host may stop
+	wireReply  = "reply" // a written answer to an inject that asks for one
+	wireBye    = "bye"   // the team has seen the end; the host may stop
 )
 
 // wireCommand is a team's command as sent on fb.<exercise>.cmd.<team>.
@@ -43,11 +44,14 @@ type wireCommand struct {
 	Team     string `json:"team"`
 	Decision string `json:"decision,omitempty"`
 	Option   string `json:"option,omitempty"`
-	Text     string `json:"text,omitempty"`
+	Inject   string `json:"inject,omitempty"` // a reply's inject
+	Text     string `json:"text,omitempty"`   // a choice's statement, a reply's text
 }
 
 // commandSchema is the JSON Schema a command must pass before the host looks
-// at it.
+// at it. A choice names its decision and option, a reply its inject; neither
+// carries the other's fields. A reply's text is checked by the engine (empty,
+// too long: a refusal with its code), as a choice's statement is.
 const commandSchema = `{
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "type": "object",
@@ -55,14 +59,23 @@ const commandSchema = `{
   "required": ["id", "kind", "team"],
   "properties": {
     "id":       {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{1,64}$"},
-    "kind":     {"enum": ["choose", "bye"]},
+    "kind":     {"enum": ["choose", "reply", "bye"]},
     "team":     {"type": "string", "minLength": 1, "maxLength": 160},
     "decision": {"type": "string", "minLength": 1, "maxLength": 200},
     "option":   {"type": "string", "minLength": 1, "maxLength": 200},
+    "inject":   {"type": "string", "minLength": 1, "maxLength": 200},
     "text":     {"type": "string", "maxLength": 10000}
   },
-  "if": {"properties": {"kind": {"const": "choose"}}},
-  "then": {"required": ["decision", "option"]}
+  "allOf": [
+    {
+      "if": {"properties": {"kind": {"const": "choose"}}},
+      "then": {"required": ["decision", "option"], "properties": {"inject": false}}
+    },
+    {
+      "if": {"properties": {"kind": {"const": "reply"}}},
+      "then": {"required": ["inject"], "properties": {"decision": false, "option": false}}
+    }
+  ]
 }`
 
 const commandSchemaURL = "urn:firebreak:lan:command"
@@ -123,10 +136,11 @@ func decodeCommand(data []byte) (wireCommand, error) {
 // commandFields says what each field of a command must be.
 var commandFields = map[string]string{
 	"id":       "1 to 64 of the characters A-Z a-z 0-9 _ . : -",
-	"kind":     `"choose" or "bye"`,
+	"kind":     `"choose", "reply" or "bye"`,
 	"team":     "a string of 1 to 160 characters",
 	"decision": "a string of 1 to 200 characters",
 	"option":   "a string of 1 to 200 characters",
+	"inject":   "a string of 1 to 200 characters",
 	"text":     "a string of at most 10000 characters",
 }
 
@@ -153,7 +167,11 @@ func schemaProblems(err error) string {
 			return
 		}
 		if len(e.InstanceLocation) > 0 {
-			if rule, ok := commandFields[e.InstanceLocation[0]]; ok {
+			if _, ok := e.ErrorKind.(*kind.FalseSchema); ok {
+				// A field of the other kind: an inject on a choice, a
+				// decision or option on a reply.
+				add(fmt.Sprintf("%q does not go with this kind of command", e.InstanceLocation[0]))
+			} else if rule, ok := commandFields[e.InstanceLocation[0]]; ok {
 				add(fmt.Sprintf("%q must be %s", e.InstanceLocation[0], rule))
 			} else {
 				add("it has a field a command does not have")
@@ -200,7 +218,7 @@ const maxHello = 4096
 
 // Outcome statuses.
 const (
-	StatusAccepted = "accepted" // the choice is in the exercise log
+	StatusAccepted = "accepted" // the choice or reply is in the exercise log
 	StatusRejected = "rejected" // refused for Reason; sending it again gives the same answer
 	StatusRetry    = "retry"    // the host could not handle it now; send it again with the same id
 )
@@ -210,7 +228,7 @@ type Outcome struct {
 	ID     string `json:"id"`
 	Status string `json:"status"`
 	Reason string `json:"reason,omitempty"`
-	// Code is, for a refused choice, the engine's refusal code
+	// Code is, for a refused choice or reply, the engine's refusal code
 	// (engine.RefusalCode), so the team laptop says why in its own
 	// language; absent from hosts older than it.
 	Code      string `json:"code,omitempty"`

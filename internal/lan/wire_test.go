@@ -12,7 +12,8 @@ var commandID = regexp.MustCompile(`^[A-Za-z0-9_.:-]{1,64}$`)
 
 // FuzzCommand feeds the host's decoding of a team's command anything: it
 // must never panic; what it accepts is a command the host can act on (the
-// schema's shape, and the same command once encoded again); what it refuses
+// schema's shape, and the same command once encoded again: a choice with its
+// decision and option, a reply with its inject); what it refuses
 // it refuses in the command's own terms, naming nothing of the host's.
 //
 //	go test -run '^$' -fuzz FuzzCommand ./internal/lan
@@ -20,6 +21,16 @@ func FuzzCommand(f *testing.F) {
 	for _, s := range []string{
 		`{"id":"script:1","kind":"choose","team":"Alpha","decision":"first","option":"good","text":"a statement"}`,
 		`{"id":"bye","kind":"bye","team":"Alpha"}`,
+		`{"id":"script:2","kind":"reply","team":"Alpha","inject":"complaint","text":"Call our hotline 400-123"}`,
+		`{"id":"r","kind":"reply","team":"甲队","inject":"adhoc-1","text":"我们很抱歉"}`,
+		`{"id":"r","kind":"reply","team":"Alpha","inject":"complaint"}`,
+		`{"id":"r","kind":"reply","team":"Alpha","text":"no inject"}`,
+		`{"id":"r","kind":"reply","team":"Alpha","inject":""}`,
+		`{"id":"r","kind":"reply","team":"Alpha","inject":"complaint","decision":"first","option":"good"}`,
+		`{"id":"r","kind":"choose","team":"Alpha","decision":"first","option":"good","inject":"complaint"}`,
+		`{"id":"r","kind":"reply","team":"Alpha","inject":"complaint","text":"` + strings.Repeat("中", 10_000) + `"}`,
+		`{"id":"r","kind":"reply","team":"Alpha","inject":"complaint","text":"` + strings.Repeat("中", 10_001) + `"}`,
+		`{"id":"r","kind":"reply","kind":"choose","team":"Alpha","inject":"complaint"}`,
 		`{"id":"a","kind":"choose","team":"Alpha"}`,
 		`{"id":"a b","kind":"choose","team":"Alpha","decision":"d","option":"o"}`,
 		`{"id":"a","kind":"choose","team":"Alpha","decision":"d","option":"o","extra":1}`,
@@ -51,8 +62,12 @@ func FuzzCommand(f *testing.F) {
 		}
 		switch cmd.Kind {
 		case wireChoose:
-			if cmd.Decision == "" || cmd.Option == "" {
-				t.Fatalf("%q: a choice without its decision or option: %+v", data, cmd)
+			if cmd.Decision == "" || cmd.Option == "" || cmd.Inject != "" {
+				t.Fatalf("%q: a choice without its decision or option, or with an inject: %+v", data, cmd)
+			}
+		case wireReply:
+			if cmd.Inject == "" || cmd.Decision != "" || cmd.Option != "" {
+				t.Fatalf("%q: a reply without its inject, or with a decision or option: %+v", data, cmd)
 			}
 		case wireBye:
 		default:
