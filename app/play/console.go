@@ -119,6 +119,7 @@ type teamSummary struct {
 	overrides map[string]engine.Override
 	ratings   []judging.ObjectiveRating
 	notes     []engine.Note
+	replies   []engine.Reply
 }
 
 // injectGroup is one inject at one time, with the teams it concerns: teams
@@ -239,7 +240,7 @@ func (c *console) snapshot() consoleSnapshot {
 			ts := teamSummary{name: t.Name, phase: ui.PhaseTitle(st.Scenario, t.Phase, s.lang), open: slices.Clone(t.Open),
 				scores: t.Scores(), ended: t.Ended, endAt: t.EndedAt, reason: t.EndReason,
 				world: maps.Clone(t.World), feed: slices.Clone(t.Feed), overrides: maps.Clone(t.Overrides),
-				ratings: judging.ObjectiveRatings(st, t.Name)}
+				ratings: judging.ObjectiveRatings(st, t.Name), replies: slices.Clone(t.Replies)}
 			for _, n := range st.Notes {
 				if n.Team == t.Name {
 					ts.notes = append(ts.notes, n)
@@ -505,6 +506,12 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 			rt.Segments = append(rt.Segments, &widget.TextSegment{Text: line, Style: style})
 		}
 		objs = append(objs, rt)
+	}
+	// The team's latest reply to an inject: what it answered, and how.
+	if n := len(t.replies); n > 0 {
+		r := t.replies[n-1]
+		line := loc.T("console.reply", "n", n, "time", debrief.Clock(r.At), "text", ui.ClipText(r.Text, 90))
+		objs = append(objs, ui.IconLine(theme.MailReplyIcon(), line))
 	}
 	// The team's latest observer notes.
 	for i := max(0, len(t.notes)-2); i < len(t.notes); i++ {

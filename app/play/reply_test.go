@@ -135,3 +135,22 @@ func TestARefusedReplyIsSaidInChinese(t *testing.T) {
 		t.Errorf("the refusal says %q", got)
 	}
 }
+
+// The facilitator's console card says how many replies a team sent, and
+// the latest; a team that sent none shows no such line.
+func TestTheConsoleShowsATeamsLatestReply(t *testing.T) {
+	h, ex, _ := startReplies(t, Config{})
+	for _, text := range []string{"First answer.", "Call our hotline 400-123; we are sorry."} {
+		if err := ex.run.Session.Send(engine.Command{Kind: engine.CmdReply, Team: "Alpha", Inject: "complaint", Text: text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ex.refresh()
+	want := h.loc.T("console.reply", "n", 2, "time", "00:05:01", "text", "Call our hotline 400-123; we are sorry.")
+	if got := tree.AllText(consoleCard(t, ex.console, "Alpha")); !strings.Contains(got, want) {
+		t.Errorf("Alpha's card does not say %q:\n%s", want, got)
+	}
+	if got := tree.AllText(consoleCard(t, ex.console, "Bravo")); strings.Contains(got, h.loc.T("console.reply", "n", 0, "time", "", "text", "")[:8]) {
+		t.Errorf("Bravo's card mentions replies:\n%s", got)
+	}
+}
