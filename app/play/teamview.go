@@ -171,10 +171,11 @@ func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.L
 			lang = st.Lang
 		}
 	})
+	var metersScroll *container.Scroll
 	if len(vars) > 0 {
 		// The world across the top: the team sees what its choices do.
 		tv.meters = ui.NewWorldMeters(vars, history, 5, lang)
-		top.Add(tv.meters.Box)
+		metersScroll = container.NewVScroll(tv.meters.Box)
 	}
 	left := container.NewVScroll(container.NewPadded(container.NewVBox(
 		ui.Heading(loc.T("team.open_decision")), tv.decisions,
@@ -229,7 +230,11 @@ func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.L
 	tv.tabs.OnSelected = func(*container.TabItem) { tv.markFeed() }
 	split := container.NewHSplit(left, tv.tabs)
 	split.Offset = 0.45
-	tv.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
+	head := fyne.CanvasObject(container.NewPadded(top))
+	if metersScroll != nil {
+		head = container.NewPadded(container.NewBorder(top, nil, nil, nil, metersScroll))
+	}
+	tv.root = container.New(&teamLayout{meters: tv.meters, metersScroll: metersScroll}, head, split)
 
 	tv.cancel = conn.Subscribe(func(engine.Event) { tv.redraw.Request(tv.Refresh) })
 	tv.Refresh()
@@ -889,4 +894,46 @@ func injectCard(loc *i18n.Localizer, in *scenario.Inject, at time.Duration, lang
 	}
 	objs = append(objs, ui.Wrapped(in.Text.Get(lang)))
 	return ui.Panel(append(objs, more...)...)
+}
+
+// teamLayout stacks a team view's head (its title, banners and world
+// meters) over the decision and the inbox. The head takes the height it
+// needs when what is left below is at least workHeight; on a shorter
+// screen (a 1024×600 netbook) it takes at most two fifths of the page and
+// the meters scroll, so that the decision and the inbox, where the team
+// works, keep most of the height.
+type teamLayout struct {
+	meters       *ui.WorldMeters
+	metersScroll *container.Scroll
+}
+
+// headHeight is how tall the head is drawn in a page size high.
+func (l *teamLayout) headHeight(head fyne.CanvasObject, high float32) float32 {
+	want := head.MinSize().Height
+	if l.metersScroll == nil {
+		return want
+	}
+	want += l.meters.Box.MinSize().Height - l.metersScroll.MinSize().Height
+	if high-want >= workHeight {
+		return want
+	}
+	return max(head.MinSize().Height, min(want, high*2/5))
+}
+
+// workHeight is the height below the head that a team needs to work: an
+// open decision's question and countdown beside two or three messages.
+const workHeight = 300
+
+func (l *teamLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	head, rest := objs[0], objs[1]
+	h := l.headHeight(head, size.Height)
+	head.Move(fyne.NewPos(0, 0))
+	head.Resize(fyne.NewSize(size.Width, h))
+	rest.Move(fyne.NewPos(0, h))
+	rest.Resize(fyne.NewSize(size.Width, size.Height-h))
+}
+
+func (l *teamLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	head, rest := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(max(head.Width, rest.Width), head.Height+rest.Height)
 }
