@@ -96,6 +96,8 @@ func adHocReply(channel string) *scenario.StatementSpec {
 		kind = "social-reply"
 	case "memo":
 		kind = "internal"
+	case "regulator":
+		kind = "regulator-report"
 	}
 	return &scenario.StatementSpec{Kind: kind, Hazard: "open"}
 }

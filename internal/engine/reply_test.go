@@ -116,6 +116,14 @@ func TestAdHocInjectsCanBeAnswered(t *testing.T) {
 			t.Errorf("the reply to the ad-hoc inject: %+v", rs)
 		}
 	})
+	if err := s.Send(Command{Kind: CmdInject, Team: "Alpha", Channel: "regulator", Text: "Send us your distribution data."}); err != nil {
+		t.Fatal(err)
+	}
+	s.Read(func(st *State) {
+		if in, ok := st.Team("Alpha").Answerable("adhoc-2"); !ok || in.Reply.Kind != "regulator-report" {
+			t.Errorf("the regulator's ad-hoc letter asks for %+v", in)
+		}
+	})
 	if err := s.Send(Command{Kind: CmdEnd}); err != nil {
 		t.Fatal(err)
 	}

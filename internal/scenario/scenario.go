@@ -296,7 +296,7 @@ type Decision struct {
 // StatementSpec asks a team to write a statement along with its choice.
 type StatementSpec struct {
 	Pos           Pos
-	Kind          string   // holding, press-release, social-reply, customer-email, internal
+	Kind          string   // holding, press-release, social-reply, customer-email, internal, regulator-report
 	RequiredFacts []string // fact ids the statement must contain
 	// Hazard is "open" (the default: a product or safety hazard is not
 	// ruled out when the team writes) or "cleared" (it is: telling people
@@ -308,7 +308,7 @@ type StatementSpec struct {
 var Hazards = []string{"open", "cleared"}
 
 // StatementKinds are the kinds of written statement a decision may ask for.
-var StatementKinds = []string{"holding", "press-release", "social-reply", "customer-email", "internal"}
+var StatementKinds = []string{"holding", "press-release", "social-reply", "customer-email", "internal", "regulator-report"}
 
 // Option is one answer to a decision.
 type Option struct {
