@@ -104,6 +104,7 @@ type rubricView struct {
 	lang    string // the statement's language (the exercise's), for the word lists
 	facts   []rubric.Fact
 	hazard  string        // the decision's statement hazard (open or cleared)
+	kind    string        // the statement's kind: whom the overall score weighs for
 	judging *ui.Debouncer // judges the text once typing pauses, off the UI goroutine
 
 	box     *fyne.Container
@@ -120,8 +121,8 @@ type rubricView struct {
 	result *rubric.Result
 }
 
-func newRubricView(loc *i18n.Localizer, lang string, facts []rubric.Fact, hazard string) *rubricView {
-	rv := &rubricView{loc: loc, lang: lang, facts: facts, hazard: hazard, judging: ui.NewDebouncer(judgeDelay), dimBars: map[string]*scoreBar{}}
+func newRubricView(loc *i18n.Localizer, lang string, facts []rubric.Fact, hazard, kind string) *rubricView {
+	rv := &rubricView{loc: loc, lang: lang, facts: facts, hazard: hazard, kind: kind, judging: ui.NewDebouncer(judgeDelay), dimBars: map[string]*scoreBar{}}
 	rv.overall = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	var cells []fyne.CanvasObject
 	for _, d := range rubric.Dimensions {
@@ -176,7 +177,7 @@ func (rv *rubricView) judge(text string) *rubric.Result {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
-	r := rubric.Judge(text, rubric.Context{Lang: rv.lang, Facts: rv.facts, Hazard: rv.hazard})
+	r := rubric.Judge(text, rubric.Context{Lang: rv.lang, Facts: rv.facts, Hazard: rv.hazard, Kind: rv.kind})
 	return &r
 }
 

@@ -621,7 +621,7 @@ func (tv *TeamView) statementBox(d *scenario.Decision, lang string) fyne.CanvasO
 		e := ui.NewSendEntry()
 		e.SetMinRowsVisible(6)
 		sd = &statementDraft{entry: e,
-			rubric: newRubricView(loc, tv.lang, rubricFacts(tv.scenario, d.Statement.RequiredFacts, tv.lang), d.Statement.Hazard)}
+			rubric: newRubricView(loc, tv.lang, rubricFacts(tv.scenario, d.Statement.RequiredFacts, tv.lang), d.Statement.Hazard, d.Statement.Kind)}
 		tv.statements[d.ID] = sd
 	}
 	sd.entry.SetPlaceHolder(loc.T("team.statement_placeholder"))

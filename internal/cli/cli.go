@@ -33,7 +33,7 @@ const usage = `usage:
   firebreak analyze SCENARIO [--json]
                                  play every way through a scenario: best and worst scores,
                                  paths that never end, phases never reached
-  firebreak statement [--lang en|zh] [--scenario SCENARIO --decision DECISION] < FILE
+  firebreak statement [--lang en|zh] [--scenario SCENARIO --decision DECISION] [--kind KIND] < FILE
                                  judge a written statement: JSON scores with the words behind them
   firebreak export --db DB [--session ID] --format html|pdf|md|csv|json --out PATH [--lang en|zh] [--team NAME]
                                  the after-action report of an exercise (default: the latest)

@@ -19,11 +19,12 @@ const maxStatementBytes = 1 << 20
 // statementCmd judges a written statement read from standard input with the
 // statement rubric and prints the result as JSON:
 //
-//	firebreak statement --lang en|zh [--scenario SCENARIO --decision DECISION] [--stance STANCE] [--hazard open|cleared] < statement.txt
+//	firebreak statement --lang en|zh [--scenario SCENARIO --decision DECISION] [--stance STANCE] [--hazard open|cleared] [--kind KIND] < statement.txt
 //
 // With --scenario and --decision, the decision's required facts are checked
-// too (as "fact:<id>") and its statement hazard is used; --hazard overrides
-// it. With --stance the statement is checked against the chosen option's
+// too (as "fact:<id>") and its statement hazard and kind are used; --hazard
+// and --kind override them (the kind weighs the overall score for its
+// audience, rubric.KindWeights). With --stance the statement is checked against the chosen option's
 // stance (choice-clash). Exit 0 when the statement was judged, 2 for bad
 // arguments or an unknown scenario or decision, 1 when standard input cannot
 // be read.
@@ -34,6 +35,7 @@ func statementCmd(args []string, env Env) int {
 	dec := fs.String("decision", "", "`DECISION` id in the scenario; its required facts are checked")
 	stance := fs.String("stance", "", "`STANCE` of the option the team chose: acknowledge, hold, deny or blame")
 	hazard := fs.String("hazard", "", "whether a product or safety `HAZARD` is still open: open (default) or cleared")
+	kind := fs.String("kind", "", "the statement's `KIND`, whose audience the overall score weighs for: "+strings.Join(scenario.StatementKinds, ", ")+" (default: the decision's, or holding)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage
@@ -58,10 +60,14 @@ func statementCmd(args []string, env Env) int {
 		errorf(env, "statement --hazard must be open or cleared, not %q", *hazard)
 		return ExitUsage
 	}
+	if *kind != "" && !slices.Contains(scenario.StatementKinds, *kind) {
+		errorf(env, "statement --kind must be one of %s, not %q", strings.Join(scenario.StatementKinds, ", "), *kind)
+		return ExitUsage
+	}
 	var facts []rubric.Fact
-	decHazard := ""
+	decHazard, decKind := "", ""
 	if *scen != "" {
-		facts, decHazard, err = requiredFacts(*scen, *dec, *lang)
+		facts, decHazard, decKind, err = requiredFacts(*scen, *dec, *lang)
 		if err != nil {
 			errorf(env, "%v", err)
 			return ExitUsage
@@ -69,6 +75,9 @@ func statementCmd(args []string, env Env) int {
 	}
 	if *hazard == "" {
 		*hazard = decHazard
+	}
+	if *kind == "" {
+		*kind = decKind
 	}
 	in := env.Stdin
 	if in == nil {
@@ -79,7 +88,7 @@ func statementCmd(args []string, env Env) int {
 		errorf(env, "reading the statement: %v", err)
 		return ExitFail
 	}
-	res := rubric.Judge(string(data), rubric.Context{Lang: *lang, Facts: facts, Hazard: *hazard, Stance: *stance})
+	res := rubric.Judge(string(data), rubric.Context{Lang: *lang, Facts: facts, Hazard: *hazard, Stance: *stance, Kind: *kind})
 	enc := json.NewEncoder(env.Stdout)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
@@ -92,10 +101,10 @@ func statementCmd(args []string, env Env) int {
 
 // requiredFacts looks up the facts a scenario's decision requires of its
 // statement.
-func requiredFacts(scen, dec, lang string) ([]rubric.Fact, string, error) {
+func requiredFacts(scen, dec, lang string) (facts []rubric.Fact, hazard, kind string, err error) {
 	e, err := library.Find(scen)
 	if err != nil {
-		return nil, "", err
+		return nil, "", "", err
 	}
 	sc := e.Scenario
 	var d *scenario.Decision
@@ -109,7 +118,7 @@ func requiredFacts(scen, dec, lang string) ([]rubric.Fact, string, error) {
 		}
 	}
 	if d == nil {
-		return nil, "", fmt.Errorf("scenario %s has no decision %q (decisions: %s)", sc.ID, dec, strings.Join(ids, ", "))
+		return nil, "", "", fmt.Errorf("scenario %s has no decision %q (decisions: %s)", sc.ID, dec, strings.Join(ids, ", "))
 	}
 	if d.Statement == nil {
 		var with []string
@@ -120,12 +129,11 @@ func requiredFacts(scen, dec, lang string) ([]rubric.Fact, string, error) {
 				}
 			}
 		}
-		return nil, "", fmt.Errorf("decision %q of scenario %s does not ask for a written statement (these do: %s)", dec, sc.ID, strings.Join(with, ", "))
+		return nil, "", "", fmt.Errorf("decision %q of scenario %s does not ask for a written statement (these do: %s)", dec, sc.ID, strings.Join(with, ", "))
 	}
 	if lang == "" {
 		lang = "en"
 	}
-	var facts []rubric.Fact
 	for _, id := range d.Statement.RequiredFacts {
 		var f *scenario.Fact
 		for _, sf := range sc.Facts {
@@ -134,9 +142,9 @@ func requiredFacts(scen, dec, lang string) ([]rubric.Fact, string, error) {
 			}
 		}
 		if f == nil {
-			return nil, "", fmt.Errorf("decision %q requires fact %q, which scenario %s does not declare", dec, id, sc.ID)
+			return nil, "", "", fmt.Errorf("decision %q requires fact %q, which scenario %s does not declare", dec, id, sc.ID)
 		}
 		facts = append(facts, rubric.NewFact(f.ID, f.Label, f.Match, lang))
 	}
-	return facts, d.Statement.Hazard, nil
+	return facts, d.Statement.Hazard, d.Statement.Kind, nil
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"testing"
 
@@ -228,5 +229,29 @@ func TestStatementHazardAndStance(t *testing.T) {
 	}
 	if ok, _ := judge("--stance", "deny").check(t, "choice-clash"); !ok {
 		t.Error("a denial under a denying option clashed")
+	}
+}
+
+// --kind weighs the overall score for the statement's audience
+// (rubric.KindWeights); the dimension scores stay; an unknown kind exits 2.
+func TestStatementKindWeighsTheOverallScore(t *testing.T) {
+	judge := func(args ...string) statementJSON {
+		t.Helper()
+		code, out, stderr := runStatement(t, strings.NewReader(holdingEn), append([]string{"--lang", "en"}, args...)...)
+		if code != ExitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		return decodeStatement(t, out)
+	}
+	plain, regulator := judge(), judge("--kind", "regulator-report")
+	var want float64
+	for d, w := range rubric.KindWeights["regulator-report"] {
+		want += w * regulator.Scores[d]
+	}
+	if regulator.Overall == plain.Overall || math.Abs(regulator.Overall-want) > 0.051 {
+		t.Errorf("as a report to a regulator %v (its weights give %.1f), with no kind %v", regulator.Overall, want, plain.Overall)
+	}
+	if code, _, stderr := runStatement(t, strings.NewReader(holdingEn), "--kind", "memo"); code != ExitUsage || !strings.Contains(stderr, "regulator-report") {
+		t.Errorf("--kind memo: exit %d, %q", code, stderr)
 	}
 }

@@ -79,7 +79,8 @@ func (s *State) applyReply(t *Team, e Event) error {
 	}
 	r := Reply{Inject: in, At: e.At, Text: e.Text, JudgedLive: e.Judge,
 		FactsFound: FactsIn(s.Scenario, in.Reply.RequiredFacts, e.Text)}
-	res := rubric.Judge(e.Text, rubric.Context{Lang: s.Lang, Facts: s.rubricFacts(in.Reply.RequiredFacts), Hazard: in.Reply.Hazard})
+	res := rubric.Judge(e.Text, rubric.Context{Lang: s.Lang, Facts: s.rubricFacts(in.Reply.RequiredFacts), Hazard: in.Reply.Hazard,
+		Kind: in.Reply.Kind})
 	r.Rubric = &res
 	t.Replies = append(t.Replies, r)
 	return nil

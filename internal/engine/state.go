@@ -521,7 +521,7 @@ func (s *State) Apply(e Event) error {
 				a.FactsFound = FactsIn(s.Scenario, od.Decision.Statement.RequiredFacts, e.Text)
 				if strings.TrimSpace(e.Text) != "" {
 					res := rubric.Judge(e.Text, rubric.Context{Lang: s.Lang, Facts: s.rubricFacts(od.Decision.Statement.RequiredFacts),
-						Hazard: od.Decision.Statement.Hazard, Stance: string(o.Stance)})
+						Hazard: od.Decision.Statement.Hazard, Stance: string(o.Stance), Kind: od.Decision.Statement.Kind})
 					a.Rubric = &res
 					a.Clash = res.Clash
 				}

@@ -54,6 +54,20 @@ var DimensionLabels = map[string]map[string]string{
 // Weights of the overall score; they sum to 1.
 var Weights = map[string]float64{Transparency: 0.30, Empathy: 0.30, Action: 0.20, Accountability: 0.20}
 
+// KindWeights weigh the dimensions for the audience of a statement's kind
+// (Context.Kind): a customer's answer weighs empathy and the remedy (what
+// will be done for them), a report to a regulator the facts and what is
+// being done by when, a word to staff what to do and say. A holding
+// statement and a press release, for the public at large, use Weights;
+// so does an unknown or empty kind. The checks and the dimension scores
+// do not depend on the kind, only the overall score does.
+var KindWeights = map[string]map[string]float64{
+	"customer-email":   {Transparency: 0.15, Empathy: 0.35, Action: 0.35, Accountability: 0.15},
+	"social-reply":     {Transparency: 0.30, Empathy: 0.35, Action: 0.20, Accountability: 0.15},
+	"internal":         {Transparency: 0.35, Empathy: 0.15, Action: 0.40, Accountability: 0.10},
+	"regulator-report": {Transparency: 0.45, Empathy: 0.05, Action: 0.35, Accountability: 0.15},
+}
+
 // MaxChars is the longest statement judged, in characters; the rest of a
 // longer text is ignored (and a note says so).
 const MaxChars = 20000
@@ -267,6 +281,10 @@ type Context struct {
 	// deny, blame), or "": a statement that says the opposite fails
 	// choice-clash.
 	Stance string
+	// Kind is the statement's kind (holding, press-release, customer-email,
+	// social-reply, internal, regulator-report), or "": the overall score
+	// weighs the dimensions for its audience (KindWeights).
+	Kind string
 }
 
 // Judge judges a statement. ctx.Lang selects the word lists; a statement in
@@ -340,8 +358,12 @@ func Judge(text string, ctx Context) Result {
 		}
 	}
 	r := Result{Version: Version, Lang: primary, Clash: j.clash, Checks: checks, Notes: notes, Scores: score(checks)}
+	weights := Weights
+	if w, ok := KindWeights[ctx.Kind]; ok {
+		weights = w
+	}
 	for _, d := range Dimensions {
-		r.Overall += Weights[d] * r.Scores[d]
+		r.Overall += weights[d] * r.Scores[d]
 	}
 	switch band(checks) {
 	case Harmful:
