@@ -498,7 +498,7 @@ func (sh *shell) noStore() error {
 	if sh.storeErr != nil {
 		return sh.storeErr
 	}
-	return errors.New(sh.loc.T("home.error.no_store"))
+	return ui.ErrNoStore
 }
 
 // showError tells the user something went wrong, in the UI language.

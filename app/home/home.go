@@ -189,7 +189,7 @@ func (h *Screen) addUserScenarios(box *fyne.Container) {
 	}
 	box.Add(container.NewHBox(ui.NewIconButton(loc.T("home.open_file"), theme.FolderOpenIcon(), host.OpenScenarioFile)))
 	if ls.UserErr != nil {
-		l := ui.Wrapped(loc.T("home.error.user_dir", "error", ls.UserErr.Error()))
+		l := ui.Wrapped(loc.T("home.error.user_dir", "error", ui.ErrorText(loc, ls.UserErr)))
 		l.Importance = widget.DangerImportance
 		box.Add(l)
 	}

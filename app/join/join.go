@@ -258,7 +258,7 @@ func (j *Screen) Build() fyne.CanvasObject {
 		l.Importance = widget.DangerImportance
 		foundBox.Add(l)
 	case j.browseErr != nil:
-		l := ui.Wrapped(loc.T("lan.join.browse_failed", "error", j.browseErr.Error()))
+		l := ui.Wrapped(loc.T("lan.join.browse_failed", "error", ui.ErrorText(loc, j.browseErr)))
 		l.Importance = widget.WarningImportance
 		foundBox.Add(l)
 	case len(j.found) == 0:

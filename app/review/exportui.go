@@ -181,7 +181,7 @@ func (b *exportBar) run(format string, w io.WriteCloser, where string, render fu
 			b.busy = false
 			b.enable()
 			if err != nil {
-				ui.ShowMessage(win, loc, loc.T("common.error"), loc.T("debrief.export_failed", "error", err.Error()))
+				ui.ShowMessage(win, loc, loc.T("common.error"), loc.T("debrief.export_failed", "error", ui.ErrorText(loc, err)))
 				return
 			}
 			ui.ShowMessage(win, loc, loc.T("debrief.export_done", "format", format), loc.T("debrief.exported", "path", where))
@@ -199,7 +199,7 @@ func (d *Debrief) fileDialog(name string, done func(w io.WriteCloser, where stri
 			return // cancelled
 		}
 		if err != nil {
-			ui.ShowMessage(d.host.Window(), loc, loc.T("common.error"), loc.T("debrief.export_failed", "error", err.Error()))
+			ui.ShowMessage(d.host.Window(), loc, loc.T("common.error"), loc.T("debrief.export_failed", "error", ui.ErrorText(loc, err)))
 			return
 		}
 		where := w.URI().Path()

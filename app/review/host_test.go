@@ -1,7 +1,6 @@
 package review
 
 import (
-	"errors"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -62,7 +61,7 @@ func (h *host) Show(s ui.Screen) {
 
 func (h *host) Store() (*exercise.DB, error) {
 	if h.store == nil {
-		return nil, errors.New(h.loc.T("home.error.no_store"))
+		return nil, ui.ErrNoStore
 	}
 	return h.store, nil
 }

@@ -1,7 +1,6 @@
 package review
 
 import (
-	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -294,7 +293,7 @@ func (p *planEditor) save() bool {
 	p.autosave.Cancel()
 	st := p.d.data.store
 	if st == nil {
-		p.err = errors.New(p.d.host.Loc().T("home.error.no_store"))
+		p.err = ui.ErrNoStore
 		p.showStatus()
 		return false
 	}
@@ -317,7 +316,7 @@ func (p *planEditor) saveInBackground() {
 	p.autosave.Cancel()
 	st := p.d.data.store
 	if st == nil {
-		p.err = errors.New(p.d.host.Loc().T("home.error.no_store"))
+		p.err = ui.ErrNoStore
 		p.showStatus()
 		return
 	}
@@ -388,7 +387,7 @@ func (p *planEditor) showStatus() {
 	p.status.Importance = widget.MediumImportance
 	switch {
 	case p.err != nil:
-		p.status.SetText(loc.T("debrief.plan_save_failed", "error", p.err.Error()))
+		p.status.SetText(loc.T("debrief.plan_save_failed", "error", ui.ErrorText(loc, p.err)))
 		p.status.Importance = widget.DangerImportance
 	case p.dirty:
 		p.status.SetText(loc.T("debrief.plan_unsaved"))

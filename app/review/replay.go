@@ -138,7 +138,7 @@ func (v *replayView) draw(s *engine.State, err error) fyne.CanvasObject {
 	loc := v.d.host.Loc()
 	var objs []fyne.CanvasObject
 	if err != nil {
-		l := ui.Wrapped(loc.T("debrief.replay_error", "error", err.Error()))
+		l := ui.Wrapped(loc.T("debrief.replay_error", "error", ui.ErrorText(loc, err)))
 		l.Importance = widget.DangerImportance
 		objs = append(objs, l)
 	}

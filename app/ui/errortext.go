@@ -57,6 +57,9 @@ func ErrorText(loc *i18n.Localizer, err error) string {
 		}
 		return loc.T("error.host.network", "address", he.Where)
 	}
+	if errors.Is(err, ErrNoStore) {
+		return loc.T("home.error.no_store")
+	}
 	if errors.Is(err, exercise.ErrInterruptedStart) {
 		return loc.T("error.store.interrupted_start")
 	}
@@ -97,6 +100,11 @@ func ErrorText(loc *i18n.Localizer, err error) string {
 	}
 	return loc.T("error.store.other", "file", file, "error", oe.Err.Error())
 }
+
+// ErrNoStore is what a screen says when the exercise database is not open
+// (it is still opening, or could not be opened and said why at the start):
+// ErrorText words it in the language shown when it is shown.
+var ErrNoStore = errors.New("no exercise database is open")
 
 // logProblemKey is the translation key of what is wrong with a log.
 func logProblemKey(err error) string {

@@ -129,3 +129,15 @@ func TestHostErrorsAreSaidInTheUILanguage(t *testing.T) {
 		}
 	}
 }
+
+// "No database" is said in the language shown when it is shown, not the
+// one in which the error was made.
+func TestNoStoreIsSaidInTheLanguageShown(t *testing.T) {
+	err := fmt.Errorf("saving the plan: %w", ErrNoStore)
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		loc := i18n.New(lang)
+		if got, want := ErrorText(loc, err), loc.T("home.error.no_store"); got != want || want == "home.error.no_store" {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+}
