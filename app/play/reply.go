@@ -176,14 +176,3 @@ func replyRefusedText(tv *TeamView, err error) string {
 	}
 	return ui.ErrorText(tv.loc, err)
 }
-
-// repliesTo picks the replies to one inject, oldest first.
-func repliesTo(replies []engine.Reply, injectID string) []engine.Reply {
-	var out []engine.Reply
-	for _, r := range replies {
-		if r.Inject.ID == injectID {
-			out = append(out, r)
-		}
-	}
-	return out
-}

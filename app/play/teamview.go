@@ -511,7 +511,7 @@ func (tv *TeamView) drawInbox() {
 			if matching++; matching <= tv.inboxShown {
 				var more []fyne.CanvasObject
 				if d.Inject.Reply != nil {
-					more = tv.replySection(d.Inject, repliesTo(tv.lastReplies, d.Inject.ID))
+					more = tv.replySection(d.Inject, engine.RepliesTo(tv.lastReplies, d.Inject.ID))
 				}
 				items = append(items, injectCard(tv.loc, d.Inject, d.At, tv.lastLang, tv.roleLabel, more...))
 			}

@@ -36,11 +36,11 @@ func (t *Team) Answerable(injectID string) (*scenario.Inject, bool) {
 	return nil, false
 }
 
-// RepliesTo lists the team's replies to the inject with this id, oldest
-// first.
-func (t *Team) RepliesTo(injectID string) []Reply {
+// RepliesTo picks from replies (a team's, oldest first) those to the
+// inject with this id.
+func RepliesTo(replies []Reply, injectID string) []Reply {
 	var out []Reply
-	for _, r := range t.Replies {
+	for _, r := range replies {
 		if r.Inject.ID == injectID {
 			out = append(out, r)
 		}

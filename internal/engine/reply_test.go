@@ -68,7 +68,7 @@ func TestTeamsReplyToInjectsThatAskForIt(t *testing.T) {
 		if n := len(st.Team("Bravo").Replies); n != 0 {
 			t.Errorf("Bravo has %d replies", n)
 		}
-		if rs := st.Team("Alpha").RepliesTo("complaint"); len(rs) != 1 || len(st.Team("Alpha").RepliesTo("reporter")) != 0 {
+		if rs := RepliesTo(st.Team("Alpha").Replies, "complaint"); len(rs) != 1 || len(RepliesTo(st.Team("Alpha").Replies, "reporter")) != 0 {
 			t.Errorf("Alpha's replies to the complaint: %d", len(rs))
 		}
 	})
