@@ -6,9 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
@@ -95,14 +93,10 @@ func shownText(o fyne.CanvasObject) string {
 			}
 		case *container.Scroll:
 			walk(v.Content)
-		case *widget.Label:
-			out = append(out, v.Text)
-		case *ui.WrapLabel:
-			out = append(out, v.Text)
-		case *widget.RichText:
-			out = append(out, v.String())
-		case *canvas.Text:
-			out = append(out, v.Text)
+		default:
+			if text, ok := tree.TextOf(o); ok {
+				out = append(out, text)
+			}
 		}
 	}
 	walk(o)
@@ -167,15 +161,8 @@ func deepText(t *testing.T, o fyne.CanvasObject) string {
 	t.Helper()
 	var out []string
 	for _, c := range tree.Find[fyne.CanvasObject](t, o) {
-		switch v := c.(type) {
-		case *widget.Label:
-			out = append(out, v.Text)
-		case *ui.WrapLabel:
-			out = append(out, v.Text)
-		case *widget.RichText:
-			out = append(out, v.String())
-		case *canvas.Text:
-			out = append(out, v.Text)
+		if text, ok := tree.TextOf(c); ok {
+			out = append(out, text)
 		}
 	}
 	return strings.Join(out, "\n")

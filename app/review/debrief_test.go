@@ -37,14 +37,9 @@ func debriefTexts(t *testing.T, o fyne.CanvasObject) []string {
 	walk = func(o fyne.CanvasObject) {
 		switch x := o.(type) {
 		case nil:
-		case *widget.Label:
-			out = append(out, x.Text)
-		case *ui.WrapLabel:
-			out = append(out, x.Text)
-		case *widget.RichText:
-			out = append(out, x.String())
-		case *canvas.Text:
-			out = append(out, x.Text)
+		case *widget.Label, *ui.WrapLabel, *widget.RichText, *canvas.Text:
+			text, _ := tree.TextOf(x)
+			out = append(out, text)
 		case *widget.Entry:
 			out = append(out, x.Text)
 		case *widget.Select:

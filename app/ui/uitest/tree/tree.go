@@ -26,6 +26,22 @@ func AllText(o fyne.CanvasObject) string { return collectText(o, false) }
 // phases' titles as canvas texts).
 func DrawnText(o fyne.CanvasObject) string { return collectText(o, true) }
 
+// TextOf is the text a label, wrapped label, rich text or canvas text
+// draws; ok is false for any other object.
+func TextOf(o fyne.CanvasObject) (text string, ok bool) {
+	switch v := o.(type) {
+	case *widget.Label:
+		return v.Text, true
+	case *ui.WrapLabel:
+		return v.Text, true
+	case *widget.RichText:
+		return v.String(), true
+	case *canvas.Text:
+		return v.Text, true
+	}
+	return "", false
+}
+
 func collectText(o fyne.CanvasObject, canvasTexts bool) string {
 	var out []string
 	var walk func(fyne.CanvasObject)
@@ -37,15 +53,13 @@ func collectText(o fyne.CanvasObject, canvasTexts bool) string {
 			}
 		case *container.Scroll:
 			walk(v.Content)
-		case *widget.Label:
-			out = append(out, v.Text)
-		case *ui.WrapLabel:
-			out = append(out, v.Text)
-		case *widget.RichText:
-			out = append(out, v.String())
 		case *canvas.Text:
 			if canvasTexts {
 				out = append(out, v.Text)
+			}
+		default:
+			if text, ok := TextOf(o); ok {
+				out = append(out, text)
 			}
 		}
 	}
