@@ -336,11 +336,7 @@ func (h *htmlWriter) rubric(lang string, rr *RubricReport) {
 		return
 	}
 	sep, semi := T(lang, "sep"), T(lang, "semi")
-	var scores []string
-	for _, sc := range rr.Scores {
-		scores = append(scores, sc.Label+" "+Number(sc.Score))
-	}
-	h.f("<p class=\"facts\">%s%s<b>%s</b> — %s</p>\n", esc(Label(lang, "rubric")), esc(sep), Number(rr.Overall), esc(strings.Join(scores, listSep(lang))))
+	h.f("<p class=\"facts\">%s%s<b>%s</b> — %s</p>\n", esc(Label(lang, "rubric")), esc(sep), Number(rr.Overall), esc(rubricScores(rr, lang)))
 	good, bad := rubricChecks(rr, lang)
 	if len(good) > 0 {
 		h.f("<p class=\"facts\"><span class=\"ok\">● %s%s%s</span></p>\n", esc(Label(lang, "rubric.good")), esc(sep), esc(strings.Join(good, semi)))

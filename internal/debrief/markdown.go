@@ -247,11 +247,7 @@ func writeJudged(b *strings.Builder, lang, text string, facts []FactCheck, rr *R
 	if rr == nil {
 		return
 	}
-	var scores []string
-	for _, sc := range rr.Scores {
-		scores = append(scores, sc.Label+" "+Number(sc.Score))
-	}
-	fmt.Fprintf(b, "%s%s%s — %s\n", Label(lang, "rubric"), sep, Number(rr.Overall), strings.Join(scores, listSep(lang)))
+	fmt.Fprintf(b, "%s%s%s — %s\n", Label(lang, "rubric"), sep, Number(rr.Overall), rubricScores(rr, lang))
 	if judgedLive != 0 && judgedLive != judge {
 		fmt.Fprintf(b, "%s\n", fmt.Sprintf(Label(lang, "judgedlive"), judgedLive, judge))
 	}
@@ -263,6 +259,15 @@ func writeJudged(b *strings.Builder, lang, text string, facts []FactCheck, rr *R
 		fmt.Fprintf(b, "- %s%s%s\n", Label(lang, "rubric.bad"), sep, md(strings.Join(bad, semi)))
 	}
 	b.WriteString("\n")
+}
+
+// rubricScores lists the judge's dimension scores, each after its name.
+func rubricScores(rr *RubricReport, lang string) string {
+	var scores []string
+	for _, sc := range rr.Scores {
+		scores = append(scores, sc.Label+" "+Number(sc.Score))
+	}
+	return strings.Join(scores, listSep(lang))
 }
 
 // rubricChecks are the judge's checks in words: the credits earned, and

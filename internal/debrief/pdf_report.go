@@ -322,11 +322,7 @@ func (w *pdfWriter) rubric(lang string, rr *RubricReport) {
 		return
 	}
 	sep, semi := T(lang, "sep"), T(lang, "semi")
-	var scores []string
-	for _, sc := range rr.Scores {
-		scores = append(scores, sc.Label+" "+Number(sc.Score))
-	}
-	w.para(Label(lang, "rubric")+sep+Number(rr.Overall)+" — "+strings.Join(scores, listSep(lang)), paraOpt{size: 8.5, color: "#555555"})
+	w.para(Label(lang, "rubric")+sep+Number(rr.Overall)+" — "+rubricScores(rr, lang), paraOpt{size: 8.5, color: "#555555"})
 	good, bad := rubricChecks(rr, lang)
 	if len(good) > 0 {
 		w.para(Label(lang, "rubric.good")+sep+strings.Join(good, semi), paraOpt{size: 8.5, color: "#1b7f3b", bullet: "•"})
