@@ -411,11 +411,10 @@ func (j *Screen) submit() {
 			team = t // "alpha" for "Alpha": the host knows the name as it was set up
 		}
 	}
-	switch {
-	case team == "":
+	if team == "" {
 		j.teamErr = loc.T("lan.join.error.no_team")
-	case len(engine.TeamProblems([]string{team})) > 0:
-		key, args := ui.TeamNameProblemKey(engine.TeamProblems([]string{team})[0])
+	} else if problems := engine.TeamProblems([]string{team}); len(problems) > 0 {
+		key, args := ui.TeamNameProblemKey(problems[0])
 		j.teamErr = loc.T(key, args...)
 	}
 	if j.addrErr != "" || j.codeErr != "" || j.teamErr != "" {
