@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -33,8 +34,33 @@ var (
 	varPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 )
 
-// LoadFile reads and checks a scenario file.
+// LoadFile reads and checks a scenario file, and the pictures its injects
+// carry (see LoadFileMedia).
 func LoadFile(path string) (*Scenario, Problems, error) {
+	s, _, probs, err := LoadFileMedia(path)
+	return s, probs, err
+}
+
+// LoadFileMedia reads and checks a scenario file and reads the pictures its
+// injects carry from the file's folder (ReadMedia). A missing or unusable
+// picture is an error of the file: the scenario is returned only when
+// there are no errors.
+func LoadFileMedia(path string) (*Scenario, map[string][]byte, Problems, error) {
+	s, probs, err := loadFile(path)
+	if s == nil || err != nil {
+		return s, nil, probs, err
+	}
+	media, mp := ReadMedia(os.DirFS(filepath.Dir(path)), path, s)
+	if len(mp) > 0 {
+		probs = append(probs, mp...).sorted()
+		if len(mp.Errors()) > 0 {
+			return nil, nil, probs, nil
+		}
+	}
+	return s, media, probs, nil
+}
+
+func loadFile(path string) (*Scenario, Problems, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, nil, err
@@ -197,6 +223,7 @@ type loader struct {
 
 	optionRefs       []optionRefAt // decision.option references, checked once all decisions are read
 	contradictionPos []Pos
+	mediaFiles       map[string]bool // distinct pictures so far
 }
 
 type optionRefAt struct {
@@ -698,7 +725,7 @@ func (l *loader) phase(k, v *yaml.Node) *Phase {
 
 func (l *loader) inject(n *yaml.Node, phase string, i int) *Inject {
 	what := phrase("inject %d of phase %q", i+1, phase)
-	f, _, ok := l.fields(n, what, "id", "at", "channel", "from", "text", "opens", "to", "reply")
+	f, _, ok := l.fields(n, what, "id", "at", "channel", "from", "text", "opens", "to", "reply", "media")
 	if !ok {
 		return nil
 	}
@@ -739,6 +766,9 @@ func (l *loader) injectContent(n *yaml.Node, f map[string]*yaml.Node, what Phras
 	in.To = l.idList(f["to"], field("to"))
 	if f["reply"] != nil {
 		in.Reply = l.statementSpec(f["reply"], fieldOf("reply", what))
+	}
+	if f["media"] != nil {
+		in.Media = l.media(f["media"], fieldOf("media", what))
 	}
 }
 

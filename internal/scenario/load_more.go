@@ -205,7 +205,7 @@ func (l *loader) trigger(k, v *yaml.Node) *Trigger {
 // looseInject reads an inject that is not timed in a phase (a trigger's or
 // a missed deadline's): it arrives when its owner fires.
 func (l *loader) looseInject(n *yaml.Node, what Phrase, id string) *Inject {
-	f, _, ok := l.fields(n, fieldOf("inject", what), "channel", "from", "text", "to", "reply")
+	f, _, ok := l.fields(n, fieldOf("inject", what), "channel", "from", "text", "to", "reply", "media")
 	if !ok {
 		return nil
 	}

@@ -268,6 +268,18 @@ type Inject struct {
 	// to a reporter…), its required facts and hazard judge it as a
 	// decision's statement is judged. Nil: the inject asks for no answer.
 	Reply *StatementSpec
+	// Media are the pictures the inject carries (the photo a customer
+	// posted, a screenshot of a news page), shown on its card and in the
+	// reports. Their bytes are not part of the scenario: see ReadMedia.
+	Media []*Media
+}
+
+// Media is a picture an inject carries: a PNG or JPEG file beside the
+// scenario file.
+type Media struct {
+	Pos  Pos
+	File string // slash-separated path relative to the scenario file's folder
+	Alt  Text   // what the picture shows, for text reports and anyone who cannot see it
 }
 
 // Decision is a choice a team must make within a window.

@@ -67,6 +67,7 @@ var schemaDefForFields = map[string]string{
 	`statementSpec: what`:                   "statement",
 	`promise: fieldOf("promise", what)`:     "promise",
 	`feed: field("feed")`:                   "feed",
+	`media: pw`:                             "media",
 	`feed: what`:                            "feedPost",
 	`routes: phrase("a route of %s", what)`: "route",
 	`scoring: field("scoring")`:             "scoring",
@@ -501,6 +502,9 @@ phases:
         from: {en: IT, zh: 信息部}
         to: [legal]
         text: {en: Breach confirmed, zh: 泄露已确认}
+        media:
+          - file: screens/alert.png
+            alt: {en: The intrusion alert on the console, zh: 控制台上的入侵警报}
         opens: notify
     decisions:
       brief:
@@ -557,6 +561,7 @@ var probes = []probe{
 	{"looseInject", []any{"deadlines", "regulator-72h", "on_miss", "inject"}},
 	{"phase", []any{"phases", "start"}},
 	{"inject", []any{"phases", "start", "injects", 0}},
+	{"media", []any{"phases", "start", "injects", 0, "media", 0}},
 	{"decision", []any{"phases", "start", "decisions", "notify"}},
 	{"option", []any{"phases", "start", "decisions", "notify", "options", 0}},
 	{"scores", []any{"phases", "start", "decisions", "notify", "options", 0, "scores"}},
