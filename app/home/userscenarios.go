@@ -134,6 +134,17 @@ func ReadScenario(name string, r io.Reader) UserScenario {
 	}
 	sc, probs := scenario.Parse(name, src)
 	u := UserScenario{Entry: library.Entry{File: name, Source: src}, Problems: probs}
+	if sc != nil && len(sc.MediaFiles()) > 0 {
+		// The pictures are beside the file, in its folder.
+		media, mp := scenario.ReadMedia(os.DirFS(filepath.Dir(name)), name, sc)
+		if len(mp) > 0 {
+			u.Problems = append(u.Problems, mp...)
+		}
+		if len(mp.Errors()) > 0 {
+			sc = nil
+		}
+		u.Entry.Media = media
+	}
 	if sc != nil {
 		u.Entry.ID, u.Entry.Scenario = sc.ID, sc
 	}

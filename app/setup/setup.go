@@ -341,7 +341,7 @@ func (s *Screen) submit() {
 			}
 			break
 		}
-		cfg := engine.Config{ScenarioID: entry.ID, Source: entry.Source, Teams: append([]string(nil), s.teams...),
+		cfg := engine.Config{ScenarioID: entry.ID, Source: entry.Source, Media: entry.Media, Teams: append([]string(nil), s.teams...),
 			Lang: s.lang.String(), Speed: s.speed}
 		s.starting = true
 		s.startButton.Disable()

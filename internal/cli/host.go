@@ -126,7 +126,7 @@ func hostCmd(args []string, env Env) int {
 			fmt.Fprintf(env.Stderr, "firebreak: resuming exercise %s\n", run.ID)
 		}
 	} else {
-		cfg := engine.Config{ScenarioID: entry.ID, Source: entry.Source, Teams: teams, Lang: *lang, Speed: sp}
+		cfg := engine.Config{ScenarioID: entry.ID, Source: entry.Source, Media: entry.Media, Teams: teams, Lang: *lang, Speed: sp}
 		run, err = exercise.Start(st, cfg, entry.Scenario.Title, source, engine.RealClock{}, exercise.EachEvent)
 	}
 	if err != nil {

@@ -217,7 +217,7 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 	} else {
 		// The simulated public's seed comes from the scenario and script, so
 		// the same script always produces the same feed.
-		cfg := engine.Config{ScenarioID: o.Scenario.ID, Source: o.Scenario.Source, Teams: o.Script.Teams, Lang: o.Lang, Speed: 1,
+		cfg := engine.Config{ScenarioID: o.Scenario.ID, Source: o.Scenario.Source, Media: o.Scenario.Media, Teams: o.Script.Teams, Lang: o.Lang, Speed: 1,
 			Seed: binary.BigEndian.Uint64(sum[:8]) | 1}
 		if run, err = exercise.Start(st, cfg, o.Scenario.Scenario.Title, source, nil, exercise.OnFlush); err != nil {
 			return Result{}, nil, err

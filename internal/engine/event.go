@@ -129,11 +129,14 @@ type Event struct {
 	Seed  uint64   `json:"seed,omitempty"` // exercise.started: the seed of the simulated public
 
 	// exercise.started
-	ScenarioID string   `json:"scenario_id,omitempty"`
-	Source     []byte   `json:"source,omitempty"` // the scenario file itself, so a resume replays exactly what was played
-	Teams      []string `json:"teams,omitempty"`
-	Lang       string   `json:"lang,omitempty"`
-	Speed      float64  `json:"speed,omitempty"`
+	ScenarioID string `json:"scenario_id,omitempty"`
+	Source     []byte `json:"source,omitempty"` // the scenario file itself, so a resume replays exactly what was played
+	// Media are the pictures the scenario's injects carry, by their path
+	// as written in it.
+	Media map[string][]byte `json:"media,omitempty"`
+	Teams []string          `json:"teams,omitempty"`
+	Lang  string            `json:"lang,omitempty"`
+	Speed float64           `json:"speed,omitempty"`
 }
 
 // Delay is DelayMS as a duration.

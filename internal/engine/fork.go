@@ -39,7 +39,7 @@ func (s *Session) fork(log Log, nested bool) (*Session, error) {
 }
 
 // Clone returns a deep copy of the state: applying events to either leaves
-// the other as it was. The scenario, its parts and the source are shared (a
+// the other as it was. The scenario, its parts, the source and the pictures are shared (a
 // loaded scenario never changes), and so are the elements of the lists
 // that only grow (a team's path, inbox, answers, claims…): a copy keeps
 // them with no room to spare, so appending to it never writes into the

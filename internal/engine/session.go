@@ -171,9 +171,13 @@ type Conn interface {
 type Config struct {
 	ScenarioID string
 	Source     []byte // the scenario file
-	Teams      []string
-	Lang       string
-	Speed      float64
+	// Media are the pictures the scenario's injects carry, by their path as
+	// written (scenario.ReadMedia). They go into the exercise's first
+	// event, so a resume and a team laptop show what was played.
+	Media map[string][]byte
+	Teams []string
+	Lang  string
+	Speed float64
 	// Seed makes the simulated public's feed reproducible; 0 picks one.
 	Seed uint64
 	// NoFeed leaves the simulated public's feed out: it changes neither
@@ -301,15 +305,20 @@ func Start(cfg Config, log Log, wall WallClock) (*Session, error) {
 	if cfg.Speed < MinSpeed || cfg.Speed > MaxSpeed {
 		return nil, fmt.Errorf("speed %g× is outside %g× to %g×", cfg.Speed, MinSpeed, MaxSpeed)
 	}
-	if sc, probs := scenario.ParseCached(cfg.ScenarioID+".yaml", cfg.Source); sc == nil {
+	sc, probs := scenario.ParseCached(cfg.ScenarioID+".yaml", cfg.Source)
+	if sc == nil {
 		return nil, fmt.Errorf("scenario does not load:\n%v", probs)
+	}
+	media, err := startMedia(sc, cfg.Media)
+	if err != nil {
+		return nil, err
 	}
 	if cfg.Seed == 0 {
 		cfg.Seed = rand.Uint64() | 1
 	}
 	s := newSession(log, wall)
 	s.st.NoFeed = cfg.NoFeed
-	err := s.emit(Event{Kind: KindStarted, ScenarioID: cfg.ScenarioID, Source: cfg.Source,
+	err = s.emit(Event{Kind: KindStarted, ScenarioID: cfg.ScenarioID, Source: cfg.Source, Media: media,
 		Teams: cfg.Teams, Lang: cfg.Lang, Speed: cfg.Speed, Seed: cfg.Seed})
 	if err != nil {
 		return nil, err

@@ -16,11 +16,14 @@ import (
 type State struct {
 	Scenario *scenario.Scenario
 	Source   []byte
-	Lang     string
-	Teams    []*Team
-	Now      time.Duration // exercise time of the latest event
-	Seq      int64         // sequence number of the latest event
-	Paused   bool
+	// Media are the scenario's pictures by their path as written (read
+	// only; see Picture).
+	Media  map[string][]byte
+	Lang   string
+	Teams  []*Team
+	Now    time.Duration // exercise time of the latest event
+	Seq    int64         // sequence number of the latest event
+	Paused bool
 	// Discussion is a pause in which teams may still choose: response
 	// time stands still with the clock.
 	Discussion bool
@@ -379,6 +382,7 @@ func (s *State) Apply(e Event) error {
 			return logError(e.Seq, e.Kind, ErrLogScenario, "%v", probs)
 		}
 		s.Scenario, s.Source, s.Lang, s.Seed = sc, e.Source, e.Lang, e.Seed
+		s.Media = foldMedia(sc, e.Media)
 		if e.Speed > 0 {
 			s.Speed = e.Speed
 		}

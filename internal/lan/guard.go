@@ -35,8 +35,9 @@ const (
 	// command (MaxCommandSize) with room for headers.
 	maxTeamMessage = MaxCommandSize + 4<<10
 	// maxPayload bounds the host's own messages, which only it publishes:
-	// an exercise.started event carrying a 2 MB scenario.
-	maxPayload = 4 << 20
+	// an exercise.started event carrying a 2 MB scenario and 3 MB of
+	// pictures, each base64 in JSON (a third larger).
+	maxPayload = 8 << 20
 )
 
 // teamRate bounds the commands and hellos the host handles per team: 40 at

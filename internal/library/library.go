@@ -21,6 +21,9 @@ type Entry struct {
 	File     string // path or builtin:ID.yaml
 	Source   []byte
 	Scenario *scenario.Scenario
+	// Media are the pictures the scenario's injects carry, by their path
+	// as written (scenario.ReadMedia); nil when it carries none.
+	Media map[string][]byte
 }
 
 // Builtin reports whether the scenario is one of the app's own (File is
@@ -60,7 +63,12 @@ func loadBuiltins(fsys fs.FS) ([]Entry, error) {
 			errs = append(errs, probs)
 			continue
 		}
-		out = append(out, Entry{ID: sc.ID, File: file, Source: src, Scenario: sc})
+		media, mp := scenario.ReadMedia(fsys, file, sc)
+		if len(mp.Errors()) > 0 {
+			errs = append(errs, mp)
+			continue
+		}
+		out = append(out, Entry{ID: sc.ID, File: file, Source: src, Scenario: sc, Media: noneIfEmpty(media)})
 	}
 	return out, errors.Join(errs...)
 }
@@ -89,7 +97,7 @@ func Find(nameOrPath string) (Entry, error) {
 		}
 		return Entry{}, fmt.Errorf("%q is neither a scenario file nor a built-in scenario (built-in: %s)", nameOrPath, strings.Join(ids, ", "))
 	}
-	sc, probs, err := scenario.LoadFile(nameOrPath)
+	sc, media, probs, err := scenario.LoadFileMedia(nameOrPath)
 	if err != nil {
 		return Entry{}, err
 	}
@@ -100,5 +108,12 @@ func Find(nameOrPath string) (Entry, error) {
 	if err != nil {
 		return Entry{}, err
 	}
-	return Entry{ID: sc.ID, File: nameOrPath, Source: src, Scenario: sc}, nil
+	return Entry{ID: sc.ID, File: nameOrPath, Source: src, Scenario: sc, Media: noneIfEmpty(media)}, nil
+}
+
+func noneIfEmpty(m map[string][]byte) map[string][]byte {
+	if len(m) == 0 {
+		return nil
+	}
+	return m
 }

@@ -45,7 +45,7 @@ var findingsZh = map[string]string{
 	"%s needs 'alt', a line saying what it shows (the text reports show it instead of the picture)":             "%s 需要 'alt'，用一句话说明图片内容（文字版报告用它代替图片）",
 	"the scenario carries more than %d different pictures":                                                      "情景带有超过 %d 张不同的图片",
 	"picture path %q is longer than %d characters":                                                              "图片路径 %q 超过 %d 个字符",
-	"picture path %q uses \\; write paths with / (photos/bottle.jpg)":                                         "图片路径 %q 用了 \\；路径请用 / 分隔（photos/bottle.jpg）",
+	"picture path %q uses \\; write paths with / (photos/bottle.jpg)":                                           "图片路径 %q 用了 \\；路径请用 / 分隔（photos/bottle.jpg）",
 	"picture path %q must be relative to the scenario file's folder and inside it (no leading /, no ..)":        "图片路径 %q 必须相对于情景文件所在的文件夹，并且在其中（不能以 / 开头，不能含 ..）",
 	"picture path %q must name a .png, .jpg or .jpeg file":                                                      "图片路径 %q 必须是 .png、.jpg 或 .jpeg 文件",
 	"reply to inject %q requires fact %q, which is not declared under facts%s":                                  "对注入 %q 的回复要求事实 %q，但它未在 facts 下声明%s",

@@ -45,7 +45,7 @@ func OpenStore(t testing.TB) *exercise.DB {
 func StartMini(t *testing.T, st *exercise.DB, clock engine.WallClock) *exercise.Running {
 	t.Helper()
 	e := MiniEntry(t)
-	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha", "Bravo"},
+	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Media: e.Media, Teams: []string{"Alpha", "Bravo"},
 		Lang: "en", Speed: 1}, e.Scenario.Title, "gui", clock, exercise.EachEvent)
 	if err != nil {
 		t.Fatal(err)

@@ -19,7 +19,7 @@ func PlayedWorld(t *testing.T) (*exercise.DB, *engine.FakeClock, string) {
 	st := OpenStore(t)
 	clock := engine.NewFakeClock()
 	e := EngineEntry(t, "world.yaml")
-	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha", "Bravo"},
+	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Media: e.Media, Teams: []string{"Alpha", "Bravo"},
 		Lang: "en", Speed: 1}, e.Scenario.Title, "gui", clock, exercise.EachEvent)
 	if err != nil {
 		t.Fatal(err)

@@ -67,7 +67,7 @@ func run(path, scenarioID string, at time.Duration) error {
 	}
 	defer st.Close()
 	clock := engine.NewFakeClock()
-	cfg := engine.Config{ScenarioID: entry.ID, Source: entry.Source,
+	cfg := engine.Config{ScenarioID: entry.ID, Source: entry.Source, Media: entry.Media,
 		Teams: []string{"Alpha", "Bravo", "Charlie", "Delta"}, Lang: "en", Speed: 1, Seed: 1}
 	r, err := exercise.Start(st, cfg, entry.Scenario.Title, "bench", clock, exercise.EachEvent)
 	if err != nil {
