@@ -541,7 +541,12 @@ func injectLine(loc *i18n.Localizer, g injectGroup, lang string, extra ...fyne.C
 	// extra (a coming inject's notes and controls) goes above the text,
 	// where it is seen without scrolling through a long message.
 	objs := append([]fyne.CanvasObject{ui.IconLine(ui.ChannelIcon(in.Channel), head)}, extra...)
-	return ui.Panel(append(objs, ui.Wrapped(in.Text.Get(lang)))...)
+	objs = append(objs, ui.Wrapped(in.Text.Get(lang)))
+	// What its pictures show, in words: the console stays a list.
+	for _, m := range in.Media {
+		objs = append(objs, ui.IconLine(theme.FileImageIcon(), loc.T("picture.line", "alt", m.Alt.Get(lang))))
+	}
+	return ui.Panel(objs...)
 }
 
 func (c *console) togglePause() {

@@ -97,7 +97,7 @@ func showRun(h *host, cfg Config, run *exercise.Running) *Screen {
 // startEntry starts a scenario for the teams on st, in English at speed 1.
 func startEntry(t *testing.T, st *exercise.DB, clock engine.WallClock, e library.Entry, seed uint64, teams ...string) *exercise.Running {
 	t.Helper()
-	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: teams,
+	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Media: e.Media, Teams: teams,
 		Lang: "en", Speed: 1, Seed: seed}, e.Scenario.Title, "gui", clock, exercise.EachEvent)
 	if err != nil {
 		t.Fatal(err)

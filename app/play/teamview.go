@@ -69,6 +69,7 @@ type TeamView struct {
 	role          string            // shown role, "" for everyone
 	roles         []*scenario.Role  // the scenario's roles, in file order
 	lastInbox     []engine.Delivery // as last read, for redrawing under another filter
+	pictures      map[string][]byte // the scenario's pictures, by path (engine.State.Media)
 	inboxShown    int               // how many of the newest matching messages the inbox shows
 	lastLang      string
 
@@ -140,6 +141,7 @@ type teamSnapshot struct {
 	worldAt    time.Duration // exercise time of the latest event
 	feed       []engine.FeedItem
 	replies    []engine.Reply
+	pictures   map[string][]byte // the scenario's pictures (engine.State.Media: read only)
 }
 
 // newTeamViewWith makes a team view that keeps the world's history in
@@ -324,7 +326,8 @@ func (tv *TeamView) snapshot() teamSnapshot {
 		s = teamSnapshot{found: true, lang: st.Lang, seq: st.Seq, paused: st.Paused && !st.Ended, discussion: st.Discussion,
 			duration: st.Scenario.Duration, inbox: slices.Clone(t.Inbox), open: slices.Clone(t.Open),
 			answers: slices.Clone(t.Answers), ended: t.Ended || st.Ended, scenario: st.Scenario,
-			world: maps.Clone(t.World), worldAt: st.Now, feed: slices.Clone(t.Feed), replies: slices.Clone(t.Replies)}
+			world: maps.Clone(t.World), worldAt: st.Now, feed: slices.Clone(t.Feed), replies: slices.Clone(t.Replies),
+			pictures: st.Media}
 		if t.Ending != "" {
 			s.ending = st.Scenario.Phase(t.Ending)
 		}
@@ -459,6 +462,7 @@ func (tv *TeamView) rebuild(s teamSnapshot) {
 	}
 
 	tv.lastInbox, tv.lastLang, tv.lastReplies, tv.ended = s.inbox, s.lang, s.replies, s.ended
+	tv.pictures = s.pictures
 	tv.drawInbox()
 
 	tv.feed.draw(s.feed, s.lang)
@@ -509,9 +513,9 @@ func (tv *TeamView) drawInbox() {
 			// Newest first, and only the newest pages: a card per message
 			// of a long exercise would hold the window up for seconds.
 			if matching++; matching <= tv.inboxShown {
-				var more []fyne.CanvasObject
+				more := pictureRow(tv.win, tv.loc, d.Inject, tv.pictures, tv.lastLang)
 				if d.Inject.Reply != nil {
-					more = tv.replySection(d.Inject, engine.RepliesTo(tv.lastReplies, d.Inject.ID))
+					more = append(more, tv.replySection(d.Inject, engine.RepliesTo(tv.lastReplies, d.Inject.ID))...)
 				}
 				items = append(items, injectCard(tv.loc, d.Inject, d.At, tv.lastLang, tv.roleLabel, more...))
 			}

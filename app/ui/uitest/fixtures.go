@@ -15,18 +15,23 @@ import (
 // MiniEntry is the engine's small test scenario as a library entry.
 func MiniEntry(t testing.TB) library.Entry { return EngineEntry(t, "mini.yaml") }
 
-// EngineEntry is one of the engine's test scenarios as a library entry.
+// EngineEntry is one of the engine's test scenarios as a library entry,
+// with the pictures beside it.
 func EngineEntry(t testing.TB, name string) library.Entry {
 	t.Helper()
-	src, err := os.ReadFile(filepath.Join(repoRoot(t), "internal", "engine", "testdata", name))
+	path := filepath.Join(repoRoot(t), "internal", "engine", "testdata", name)
+	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc, probs := scenario.Parse(name, src)
-	if sc == nil {
-		t.Fatalf("%s does not load: %v", name, probs)
+	sc, media, probs, err := scenario.LoadFileMedia(path)
+	if sc == nil || err != nil {
+		t.Fatalf("%s does not load: %v %v", name, probs, err)
 	}
-	return library.Entry{ID: sc.ID, File: name, Source: src, Scenario: sc}
+	if len(media) == 0 {
+		media = nil
+	}
+	return library.Entry{ID: sc.ID, File: name, Source: src, Scenario: sc, Media: media}
 }
 
 // OpenStore opens a real database in the test's temporary directory.
