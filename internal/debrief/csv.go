@@ -3,6 +3,7 @@ package debrief
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -43,6 +44,9 @@ func CSV(r *Report) []byte {
 		}
 		if e.Reply != "" {
 			detail += " — " + strings.TrimSuffix(T(r.Lang, "ev.reply"), "%s") + e.Reply
+		}
+		for _, p := range e.Pictures {
+			detail += " — " + fmt.Sprintf(T(r.Lang, "ev.picture"), p.Alt)
 		}
 		row := []string{Clock(dur(e.AtSeconds)), e.Team, e.Kind, e.Phase, e.Decision, e.Option, resp, detail}
 		for i := range row {

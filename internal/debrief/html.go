@@ -1,9 +1,13 @@
 package debrief
 
 import (
+	"encoding/base64"
 	"fmt"
 	"html"
+	"slices"
 	"strings"
+
+	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
 // HTML renders the report as one self-contained HTML file: inline CSS,
@@ -153,13 +157,47 @@ func HTML(r *Report) []byte {
 	} else {
 		h.f("<table class=\"timeline\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n", esc(L("time")), esc(L("team")), esc(L("event")))
 		for _, e := range r.Timeline {
-			h.f("<tr class=\"k-%s\"><td class=\"num\">%s</td><td>%s</td><td>%s</td></tr>\n",
-				strings.ReplaceAll(e.Kind, ".", "-"), Clock(dur(e.AtSeconds)), esc(e.Team), esc(e.Text))
+			h.f("<tr class=\"k-%s\"><td class=\"num\">%s</td><td>%s</td><td>%s%s</td></tr>\n",
+				strings.ReplaceAll(e.Kind, ".", "-"), Clock(dur(e.AtSeconds)), esc(e.Team), esc(e.Text), htmlPictures(r, e.Pictures))
 		}
 		h.f("</tbody>\n</table>\n")
 	}
-	h.f("</section>\n<footer>%s</footer>\n</main>\n</body>\n</html>\n", esc(L("generated")))
+	h.f("</section>\n")
+	htmlPictureSection(h, r)
+	h.f("<footer>%s</footer>\n</main>\n</body>\n</html>\n", esc(L("generated")))
 	return []byte(embedFonts(h.String()))
+}
+
+// htmlPictures names an inject's pictures in its timeline row, each a
+// link to where the pictures section draws it.
+func htmlPictures(r *Report, pics []TimelinePicture) string {
+	var b strings.Builder
+	for _, p := range pics {
+		text := esc(fmt.Sprintf(T(r.Lang, "ev.picture"), p.Alt))
+		if i := slices.IndexFunc(r.PictureList(), func(q ReportPicture) bool { return q.File == p.File }); i >= 0 {
+			fmt.Fprintf(&b, "<div class=\"picture\"><a href=\"#picture-%d\">%s</a></div>", i+1, text)
+		} else {
+			fmt.Fprintf(&b, "<div class=\"picture\">%s</div>", text)
+		}
+	}
+	return b.String()
+}
+
+// htmlPictureSection draws each picture the timeline names once, in the
+// file itself (a data URI: the report stands alone), with what it shows
+// and when it first arrived.
+func htmlPictureSection(h *htmlWriter, r *Report) {
+	list := r.PictureList()
+	if len(list) == 0 {
+		return
+	}
+	h.f("<section id=\"pictures\">\n<h2>%s</h2>\n", esc(T(r.Lang, "sec.pictures")))
+	for i, p := range list {
+		h.f("<figure id=\"picture-%d\"><img src=\"data:%s;base64,%s\" alt=\"%s\"><figcaption>%s</figcaption></figure>\n",
+			i+1, scenario.PictureMIME(p.Data), base64.StdEncoding.EncodeToString(p.Data), esc(p.Alt),
+			esc(fmt.Sprintf(T(r.Lang, "picture.first"), p.Alt, Clock(dur(p.AtSeconds)))))
+	}
+	h.f("</section>\n")
 }
 
 // ownSymbols replaces, in the report's own wording, the symbols the
@@ -500,6 +538,10 @@ ul.improvement li::marker{color:var(--bad)}
 .note{color:var(--muted);font-size:13px}
 table.plan td{height:2.2em}
 table.timeline{font-size:12.5px}
+table.timeline .picture{color:#555;font-size:11.5px}
+#pictures figure{margin:12px 0;break-inside:avoid}
+#pictures img{display:block;max-width:100%;max-height:420px;border-radius:4px}
+#pictures figcaption{color:#555;font-size:12px;margin-top:4px}
 table.timeline td:nth-child(2){white-space:nowrap}
 tr.k-rule-applied td,tr.k-clock-paused td,tr.k-clock-resumed td{color:var(--muted)}
 footer{margin-top:32px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:8px}

@@ -1,8 +1,14 @@
 package debrief
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	"image/draw"
+	"image/jpeg"
 	"strings"
+
+	"github.com/signintech/gopdf"
 )
 
 // report lays the report out on the pages, in the order of the HTML.
@@ -181,9 +187,50 @@ func (w *pdfWriter) report(r *Report) {
 		case "decision.chosen":
 			clr = "#0b5394"
 		}
-		rows = append(rows, []cell{{text: Clock(dur(e.AtSeconds))}, {text: e.Team}, {text: e.Text, color: clr}})
+		text := e.Text
+		for _, p := range e.Pictures {
+			text += " — " + fmt.Sprintf(L("ev.picture"), p.Alt)
+		}
+		rows = append(rows, []cell{{text: Clock(dur(e.AtSeconds))}, {text: e.Team}, {text: text, color: clr}})
 	}
 	w.table([]col{{title: L("time"), frac: 0.11, right: true}, {title: L("team"), frac: 0.14}, {title: L("event"), frac: 0.75}}, rows)
+	w.pictures(r)
+}
+
+// pictures draws each picture the timeline names once, as large as fits
+// the column (at most 300 points high), with what it shows and when it
+// first arrived.
+func (w *pdfWriter) pictures(r *Report) {
+	list := r.PictureList()
+	if len(list) == 0 {
+		return
+	}
+	// The heading stays with the first picture.
+	first := 40.0
+	if cfg, _, err := image.DecodeConfig(bytes.NewReader(list[0].Data)); err == nil && cfg.Width > 0 && cfg.Height > 0 {
+		first = float64(cfg.Height) * min(contentW/float64(cfg.Width), 300/float64(cfg.Height), 1)
+	}
+	w.need(first + 70)
+	w.heading(2, T(r.Lang, "sec.pictures"))
+	for _, p := range list {
+		holder, width, height, err := pdfPicture(p.Data)
+		if err != nil {
+			w.para(fmt.Sprintf(T(r.Lang, "ev.picture"), p.Alt), paraOpt{size: 9})
+			continue
+		}
+		// At 72 dpi, as wide as the column allows, never larger than the
+		// picture itself.
+		s := min(contentW/float64(width), 300/float64(height), 1)
+		pw, ph := float64(width)*s, float64(height)*s
+		w.need(ph + 30)
+		if err := w.p.ImageByHolder(holder, marginL, w.y, &gopdf.Rect{W: pw, H: ph}); err != nil {
+			w.para(fmt.Sprintf(T(r.Lang, "ev.picture"), p.Alt), paraOpt{size: 9})
+			continue
+		}
+		w.y += ph + 4
+		w.para(fmt.Sprintf(T(r.Lang, "picture.first"), p.Alt, Clock(dur(p.AtSeconds))), paraOpt{size: 8.5, color: "#666666"})
+		w.y += 6
+	}
 }
 
 func (w *pdfWriter) teamSection(r *Report, i int, t TeamReport) {
@@ -389,4 +436,28 @@ func listSep2(lang string) string {
 		return "；"
 	}
 	return "; "
+}
+
+// pdfPicture makes a picture something the PDF library embeds whatever
+// its PNG variant (it refuses 16-bit and some palette PNGs): decoded and
+// drawn on white as an 8-bit JPEG. A picture was checked when the exercise
+// started (scenario.CheckPicture), so it is at most 2048 pixels a side.
+func pdfPicture(data []byte) (gopdf.ImageHolder, int, int, error) {
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	b := img.Bounds()
+	if b.Dx() <= 0 || b.Dy() <= 0 {
+		return nil, 0, 0, fmt.Errorf("an empty picture")
+	}
+	flat := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	draw.Draw(flat, flat.Bounds(), image.White, image.Point{}, draw.Src)
+	draw.Draw(flat, flat.Bounds(), img, b.Min, draw.Over)
+	var out bytes.Buffer
+	if err := jpeg.Encode(&out, flat, &jpeg.Options{Quality: 90}); err != nil {
+		return nil, 0, 0, err
+	}
+	holder, err := gopdf.ImageHolderByBytes(out.Bytes())
+	return holder, b.Dx(), b.Dy(), err
 }

@@ -58,6 +58,10 @@ type Report struct {
 	// findings; PlanSavedAt is when it was saved (RFC 3339).
 	PlanSaved   bool   `json:"plan_saved,omitempty"`
 	PlanSavedAt string `json:"plan_saved_at,omitempty"`
+
+	// Pictures are the bytes of the pictures the timeline names, by path,
+	// for the formats that show them (HTML, PDF); not part of the JSON.
+	Pictures map[string][]byte `json:"-"`
 }
 
 // Overview is the exercise overview.
@@ -452,6 +456,40 @@ type TimelineEntry struct {
 	Text            string   `json:"text"`
 	Statement       string   `json:"statement,omitempty"`
 	Reply           string   `json:"reply,omitempty"` // the text of an inject.replied
+	// Pictures are the pictures a delivered inject carried (their bytes
+	// are in Report.Pictures).
+	Pictures []TimelinePicture `json:"pictures,omitempty"`
+}
+
+// ReportPicture is one picture the timeline names, with its bytes and
+// when it first arrived.
+type ReportPicture struct {
+	TimelinePicture
+	Data      []byte
+	AtSeconds float64
+}
+
+// PictureList lists the pictures the timeline names that the report has,
+// each once, in the order they first arrived.
+func (r *Report) PictureList() []ReportPicture {
+	var out []ReportPicture
+	seen := map[string]bool{}
+	for _, e := range r.Timeline {
+		for _, p := range e.Pictures {
+			if data := r.Pictures[p.File]; data != nil && !seen[p.File] {
+				seen[p.File] = true
+				out = append(out, ReportPicture{TimelinePicture: p, Data: data, AtSeconds: e.AtSeconds})
+			}
+		}
+	}
+	return out
+}
+
+// TimelinePicture is one picture of an inject: its path in the scenario
+// and what it shows.
+type TimelinePicture struct {
+	File string `json:"file"`
+	Alt  string `json:"alt"`
 }
 
 // Finding kinds.
@@ -532,6 +570,16 @@ func Build(st *engine.State, events []engine.Event, lang string, team string) *R
 
 	timeline, curves := replay(events, lang, team)
 	r.Timeline = timeline
+	for _, e := range timeline {
+		for _, p := range e.Pictures {
+			if data := st.Picture(p.File); data != nil {
+				if r.Pictures == nil {
+					r.Pictures = map[string][]byte{}
+				}
+				r.Pictures[p.File] = data
+			}
+		}
+	}
 
 	r.Teams = []TeamReport{}
 	for _, t := range teams {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
 // replay folds the log step by step (engine.NewState + Apply) and returns
@@ -110,6 +111,7 @@ func describe(s *engine.State, e engine.Event, openedAt time.Duration, lang, tea
 		if t != nil && len(t.Inbox) > 0 {
 			d := t.Inbox[len(t.Inbox)-1]
 			en.Text = deliveryText(d.Inject.Channel, d.Inject.From.Get(lang), d.Inject.Text.Get(lang), lang)
+			en.Pictures = timelinePictures(d.Inject, lang)
 			switch {
 			case d.SentNow:
 				en.Text += fmt.Sprintf(L("ev.sentnow"), Clock(d.Due))
@@ -207,6 +209,15 @@ func describe(s *engine.State, e engine.Event, openedAt time.Duration, lang, tea
 
 func deliveryText(channel, from, text, lang string) string {
 	return withFrom(Label(lang, "channel."+channel), from, lang) + T(lang, "sep") + oneLine(text)
+}
+
+// timelinePictures lists an inject's pictures for the timeline.
+func timelinePictures(in *scenario.Inject, lang string) []TimelinePicture {
+	var out []TimelinePicture
+	for _, m := range in.Media {
+		out = append(out, TimelinePicture{File: m.File, Alt: m.Alt.Get(lang)})
+	}
+	return out
 }
 
 // withFrom names who sent an inject: its channel, and its sender in

@@ -25,7 +25,7 @@ import (
 
 func main() {
 	db := flag.String("db", "", "exercise database (created if missing)")
-	id := flag.String("scenario", "beverage-recall", "built-in scenario")
+	id := flag.String("scenario", "beverage-recall", "built-in scenario, or a scenario file")
 	at := flag.Duration("at", 10*time.Minute, "exercise time to play forward to")
 	clockOf := flag.String("clock", "", "print the clock of this exercise instead")
 	flag.Parse()
@@ -45,19 +45,11 @@ func run(path, scenarioID string, at time.Duration) error {
 	if path == "" {
 		return fmt.Errorf("-db is required")
 	}
-	entries, err := library.Builtins()
+	found, err := library.Find(scenarioID)
 	if err != nil {
 		return err
 	}
-	var entry *library.Entry
-	for i := range entries {
-		if entries[i].ID == scenarioID {
-			entry = &entries[i]
-		}
-	}
-	if entry == nil {
-		return fmt.Errorf("no built-in scenario %q", scenarioID)
-	}
+	entry := &found
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
