@@ -2,7 +2,10 @@ package cli
 
 import (
 	"fmt"
+	"maps"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/firebreak-drills/firebreak/internal/library"
@@ -51,7 +54,7 @@ func importCmd(args []string, env Env) int {
 		id = strings.TrimSuffix(filepath.Base(*out), filepath.Ext(*out))
 		id = slugID(id)
 	}
-	res, more := msel.Convert(m, msel.ConvertOptions{ID: id, Lang: *lang})
+	res, more := msel.Convert(m, msel.ConvertOptions{ID: id, Lang: *lang, Pictures: *out != "-"})
 	probs = append(probs, more...)
 	probs.Sort()
 	report(env, probs)
@@ -64,9 +67,23 @@ func importCmd(args []string, env Env) int {
 			errorf(env, "%v", err)
 			return ExitFail
 		}
-	} else if err := writeAtomic(*out, res.YAML); err != nil {
-		errorf(env, "%v", err)
-		return ExitFail
+	} else {
+		// The pictures first: a scenario file is never there without them.
+		for _, name := range slices.Sorted(maps.Keys(res.Media)) {
+			path := filepath.Join(filepath.Dir(*out), filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				errorf(env, "%v", err)
+				return ExitFail
+			}
+			if err := writeAtomic(path, res.Media[name]); err != nil {
+				errorf(env, "%v", err)
+				return ExitFail
+			}
+		}
+		if err := writeAtomic(*out, res.YAML); err != nil {
+			errorf(env, "%v", err)
+			return ExitFail
+		}
 	}
 	w := env.Stdout
 	if *out == "-" {
@@ -76,6 +93,10 @@ func importCmd(args []string, env Env) int {
 	fmt.Fprintf(w, "imported %s (%s MSEL, %s) into %s: %s in %s, %s; %s\n",
 		pos[0], m.Format.Name(), plural(m.Rows, "row", "rows"), outName(*out),
 		plural(res.Injects, "inject", "injects"), phases, plural(res.Decisions, "decision", "decisions"), counts(probs))
+	if len(res.Media) > 0 {
+		fmt.Fprintf(w, "The injects carry %s, copied beside it into %s.\n", plural(len(res.Media), "picture", "pictures"),
+			filepath.Join(filepath.Dir(*out), res.Scenario.ID+"-media"))
+	}
 	fmt.Fprintf(w, "An MSEL is linear: the scenario has one phase per MSEL section (or one phase), moving on by time, "+
 		"and decisions only where the MSEL asks for a response (a poll with two or more options; each gets %s to answer). "+
 		"MSEL text is kept as written (in %s) and shown in every language.\n", msel.FormatDuration(msel.PollDeadline), map[string]string{"en": "English", "zh": "Chinese"}[res.Lang])

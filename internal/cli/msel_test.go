@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -140,5 +143,67 @@ func TestUsageListsImportAndMsel(t *testing.T) {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("usage lacks %q", want)
 		}
+	}
+}
+
+// A T3SF file whose Photo and Profile are pictures beside it: the
+// imported scenario carries them, copied into <id>-media beside it, and
+// lint and the library load it with its pictures; a picture that is not a
+// PNG or JPEG stays a line of the text with a warning naming the row.
+func TestImportCarriesLocalPictures(t *testing.T) {
+	dir := t.TempDir()
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 64, 48))); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"shots/leak.png": b.Bytes(), "bob.png": b.Bytes(), "notes.png": []byte("not a picture")} {
+		path := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	j := `[{"#": 1, "Real Time": "10:00", "Subject": "Leak", "From": "Bob", "Player": "Legal", "Script": "See the screenshot.", "Photo": "shots/leak.png", "Picture Name": "The leaked table", "Profile": "bob.png"},
+{"#": 2, "Real Time": "10:05", "Subject": "Notes", "From": "Bob", "Player": "Legal", "Script": "And this.", "Photo": "notes.png"}]`
+	src := filepath.Join(dir, "msel.json")
+	if err := os.WriteFile(src, []byte(j), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outDir := filepath.Join(dir, "out")
+	os.MkdirAll(outDir, 0o755)
+	out := filepath.Join(outDir, "drill.yaml")
+	code, stdout, stderr := runCLI(t, "import", src, "--out", out)
+	if code != ExitOK {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "The injects carry 2 pictures, copied beside it into "+filepath.Join(outDir, "drill-media")) {
+		t.Errorf("output:\n%s", stdout)
+	}
+	if !strings.Contains(stderr, src+`: item 2 (line 2), key "Photo": warning: Photo notes.png cannot be carried: it is not a PNG or JPEG picture`) {
+		t.Errorf("no warning for the file that is no picture:\n%s", stderr)
+	}
+	sc, media, probs, err := scenario.LoadFileMedia(out)
+	if sc == nil || err != nil {
+		t.Fatalf("the imported scenario does not load with its pictures: %v %v", probs, err)
+	}
+	first := sc.Phases[0].Injects[0]
+	if len(first.Media) != 2 || first.Media[0].File != "drill-media/leak.png" || first.Media[0].Alt.Get("en") != "The leaked table" ||
+		first.Media[1].Alt.Get("en") != "The sender's picture: Bob" || !bytes.Equal(media["drill-media/bob.png"], b.Bytes()) {
+		t.Errorf("first inject's pictures: %+v", first.Media)
+	}
+	if strings.Contains(first.Text.Get("en"), "leak.png") {
+		t.Errorf("a carried picture is still named in the text: %q", first.Text.Get("en"))
+	}
+	if second := sc.Phases[0].Injects[1]; len(second.Media) != 0 || !strings.Contains(second.Text.Get("en"), "notes.png (the facilitator hands out this file)") {
+		t.Errorf("second inject: %d pictures, text %q", len(second.Media), second.Text.Get("en"))
+	}
+	if code, stdout, _ := runCLI(t, "lint", out); code != ExitOK || strings.Contains(stdout, "error") {
+		t.Errorf("lint exit %d:\n%s", code, stdout)
+	}
+
+	// To standard output there is nowhere to put them: the text names them.
+	code, stdout, stderr = runCLI(t, "import", src, "--out", "-")
+	if code != ExitOK || strings.Contains(stdout, "media:") || !strings.Contains(stderr, "a scenario written to standard output carries no pictures") {
+		t.Errorf("to standard output: exit %d\n%s\n%s", code, stdout, stderr)
 	}
 }

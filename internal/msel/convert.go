@@ -34,6 +34,12 @@ type ConvertOptions struct {
 	// Lang is the language the MSEL is written in ("en" or "zh"); ""
 	// detects it from the text.
 	Lang string
+	// Pictures, when set, makes the local pictures the MSEL refers to
+	// (T3SF Photo and Profile) the injects' pictures: the scenario names
+	// them under the folder <ID>-media beside it, and Result.Media holds
+	// them for the caller to write there. Unset (a scenario written to
+	// standard output), the injects' texts name the files instead.
+	Pictures bool
 }
 
 // Result is a scenario made from an MSEL.
@@ -45,6 +51,10 @@ type Result struct {
 	Phases    int                // phases made from sections (the ending not counted)
 	Injects   int
 	Decisions int
+	// Media are the pictures the scenario carries, by their path relative
+	// to the scenario file (<id>-media/<name>): the caller writes them
+	// there (ConvertOptions.Pictures).
+	Media map[string][]byte
 }
 
 // Convert turns an MSEL into a Firebreak scenario: one phase per MSEL
@@ -55,7 +65,7 @@ type Result struct {
 // returned.
 func Convert(m *MSEL, opt ConvertOptions) (*Result, ErrorList) {
 	var errs ErrorList
-	c := &converter{m: m, errs: &errs, lang: opt.Lang}
+	c := &converter{m: m, errs: &errs, lang: opt.Lang, pictures: opt.Pictures}
 	if c.lang == "" {
 		c.lang = detectLang(m)
 	}
@@ -95,7 +105,7 @@ func Convert(m *MSEL, opt ConvertOptions) (*Result, ErrorList) {
 	}
 	errs.Sort()
 	return &Result{YAML: out, Scenario: s, Lint: probs, Lang: c.lang, Phases: len(c.phases),
-		Injects: c.injects, Decisions: c.decisions}, errs
+		Injects: c.injects, Decisions: c.decisions, Media: c.media}, errs
 }
 
 type converter struct {
@@ -111,6 +121,11 @@ type converter struct {
 	duration  time.Duration
 	injects   int
 	decisions int
+
+	pictures   bool              // carry local pictures (ConvertOptions.Pictures)
+	media      map[string][]byte // the pictures carried, by path in the scenario
+	mediaOf    map[string]string // a picture's resolved path -> its path in the scenario
+	mediaBytes int
 }
 
 type phase struct {
@@ -236,6 +251,7 @@ var words = map[string]map[string]string{
 		"profile":   "Sender's picture",
 		"url":       "a web address: not shown, the exercise runs offline",
 		"local":     "the facilitator hands out this file",
+		"profilealt": "The sender's picture: %s",
 		"missing":   "not found beside the MSEL",
 		"poll":      "Poll",
 		"answer":    "Your answer?",
@@ -253,6 +269,7 @@ var words = map[string]map[string]string{
 		"profile":   "发送方头像",
 		"url":       "网址：演练离线进行，不显示",
 		"local":     "由主持人分发此文件",
+		"profilealt": "发送方头像：%s",
 		"missing":   "在清单所在文件夹中未找到",
 		"poll":      "投票",
 		"answer":    "你们的回答？",
@@ -372,7 +389,12 @@ func (c *converter) inject(ev *Event, at time.Duration, ids map[string]bool) (*y
 		parts = append(parts, ev.Message)
 	}
 	var notes []string
+	var media []*yaml.Node
 	for _, p := range ev.Pictures {
+		if m := c.picture(ev, p, len(media)); m != nil {
+			media = append(media, m)
+			continue
+		}
 		label := c.w("photo")
 		if p.Profile {
 			label = c.w("profile")
@@ -406,6 +428,9 @@ func (c *converter) inject(ev *Event, at time.Duration, ids map[string]bool) (*y
 	if text == "" {
 		text = ev.Prompt
 	}
+	if text == "" && len(media) > 0 {
+		text = c.w("photo") // a row that is only a picture
+	}
 	if n := utf8.RuneCountInString(text); n > MaxCellChars {
 		c.errs.errorf(ev.at(fMessage, fDescription, fSubject), "the inject's text (subject, message and pictures) has %d characters; a scenario text may have at most %d", n, MaxCellChars)
 	}
@@ -428,6 +453,9 @@ func (c *converter) inject(ev *Event, at time.Duration, ids map[string]bool) (*y
 		in.Content = append(in.Content, str("to"), flow(seq(to...)))
 	}
 	in.Content = append(in.Content, str("text"), str(text))
+	if len(media) > 0 {
+		in.Content = append(in.Content, str("media"), seq(media...))
+	}
 	if len(opts) < 2 {
 		return in, nil
 	}
@@ -556,4 +584,74 @@ func seq(items ...*yaml.Node) *yaml.Node {
 func flow(n *yaml.Node) *yaml.Node {
 	n.Style = yaml.FlowStyle
 	return n
+}
+
+// picture makes a local picture of a row (T3SF Photo or Profile) the
+// inject's own, when ConvertOptions.Pictures asks for it: read beside the
+// MSEL, checked as the scenario loader checks a picture, and named under
+// <id>-media/. It returns nil, with a warning saying why, when the picture
+// stays a line of the inject's text instead. n is how many the inject
+// carries already.
+func (c *converter) picture(ev *Event, p Picture, n int) *yaml.Node {
+	if p.URL || !p.Found {
+		return nil // read.go has said why
+	}
+	at := ev.at(fPhoto)
+	if p.Profile {
+		at = ev.at(fProfile)
+	}
+	if !c.pictures {
+		c.errs.warnf(at, "%s %s is a local file; a scenario written to standard output carries no pictures, so the inject's text names it (write the scenario to a file with --out)", p.Column, p.Ref)
+		return nil
+	}
+	if n >= scenario.MaxMediaPerInject {
+		c.errs.warnf(at, "%s %s: an inject may carry at most %d pictures; the inject's text names it", p.Column, p.Ref, scenario.MaxMediaPerInject)
+		return nil
+	}
+	name, ok := c.mediaOf[p.Path]
+	if !ok {
+		data, err := scenario.ReadLimited(p.Path, scenario.MaxMediaBytes)
+		if err != nil {
+			c.errs.warnf(at, "%s %s cannot be read (%v); the inject's text names it", p.Column, p.Ref, err)
+			return nil
+		}
+		format, err := scenario.CheckPicture(data)
+		if err != nil {
+			c.errs.warnf(at, "%s %s cannot be carried: %v; the inject's text names it for the facilitator to hand out", p.Column, p.Ref, err)
+			return nil
+		}
+		if c.mediaBytes+len(data) > scenario.MaxMediaTotal || len(c.media) >= scenario.MaxMediaFiles {
+			c.errs.warnf(at, "%s %s would take the scenario over %d pictures or %d bytes of them; the inject's text names it", p.Column, p.Ref, scenario.MaxMediaFiles, scenario.MaxMediaTotal)
+			return nil
+		}
+		ext := map[string]string{"png": ".png", "jpeg": ".jpg"}[format]
+		base := slug(strings.TrimSuffix(filepath.Base(p.Path), filepath.Ext(p.Path)), 40)
+		if base == "" {
+			base = "picture"
+		}
+		name = c.id + "-media/" + base + ext
+		for i := 2; c.media[name] != nil; i++ {
+			name = fmt.Sprintf("%s-media/%s-%d%s", c.id, base, i, ext)
+		}
+		if c.media == nil {
+			c.media, c.mediaOf = map[string][]byte{}, map[string]string{}
+		}
+		c.media[name], c.mediaOf[p.Path] = data, name
+		c.mediaBytes += len(data)
+	}
+	alt := p.Name
+	if alt == "" {
+		alt = ev.Subject
+	}
+	if alt == "" {
+		alt = filepath.Base(p.Ref)
+	}
+	if p.Profile {
+		who := ev.From
+		if who == "" {
+			who = alt
+		}
+		alt = fmt.Sprintf(c.w("profilealt"), who)
+	}
+	return flow(mapping("file", str(name), "alt", str(alt)))
 }

@@ -565,9 +565,9 @@ func picture(column, ref, dir string, pos Position, errs *ErrorList) Picture {
 			p.Found = true
 		}
 	}
-	if p.Found {
-		errs.warnf(pos, "%s %s is a local file; a scenario has no attachments, so the inject's text names it for the facilitator to hand out", column, ref)
-	} else {
+	// A local file becomes the inject's picture, or a line of its text
+	// with a warning saying why (Convert).
+	if !p.Found {
 		errs.warnf(pos, "%s %s is not a web address and no such file is beside the MSEL; the inject's text names it", column, ref)
 	}
 	return p
