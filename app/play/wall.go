@@ -42,14 +42,18 @@ const (
 	// wallTickerEvery is how long the ticker shows one item: long enough
 	// to read from the back of the room, and no animation in between.
 	wallTickerEvery = 6 * time.Second
-	wallHeadlines   = 3 // the newest news headlines shown
+	wallHeadlines   = 2 // the newest news headlines shown
 	wallPosts       = 4 // the newest social posts shown
 	wallTickerItems = 8 // the newest items the ticker goes through
 	// wallMetersDefault is how many world meters the wall shows before
 	// the facilitator chooses (the scenario's first ones).
 	wallMetersDefault = 4
 	// wallBaseScale is the wall's type size over the app's at 1024×600.
-	wallBaseScale = 1.5
+	wallBaseScale = 1.2
+	// wallClip is how much of a post the wall shows, in columns (a
+	// Chinese character is two): a longer one ends in an ellipsis, so the
+	// wall has room for several.
+	wallClip = 150
 )
 
 // How the join code shows on the wall of an exercise played on team
@@ -303,7 +307,7 @@ func (w *wall) rebuild(s wallSnapshot) {
 		left = append(left, j)
 	}
 	w.clock = canvas.NewText(debrief.Clock(w.conn.ExerciseTime()), theme.Color(theme.ColorNameForeground))
-	w.clock.TextSize = 64 * sc
+	w.clock.TextSize = 56 * sc
 	w.clock.TextStyle = fyne.TextStyle{Monospace: true, Bold: true}
 	w.clock.Alignment = fyne.TextAlignTrailing
 	of := canvas.NewText("/ "+debrief.Clock(s.duration), theme.Color(theme.ColorNamePlaceHolder))
@@ -359,18 +363,19 @@ func (w *wall) situation(s wallSnapshot) fyne.CanvasObject {
 	if len(posts) == 0 {
 		posts = append(posts, ui.Muted(loc.T("wall.no_posts")))
 	}
-	feed := container.NewVBox(ui.Heading(loc.T("wall.headlines")))
-	feed.Objects = append(feed.Objects, news...)
-	feed.Objects = append(feed.Objects, ui.Heading(loc.T("wall.posts")))
-	feed.Objects = append(feed.Objects, posts...)
+	// The headlines above, the posts below, each in its share of the
+	// height: neither crowds the other out.
+	feed := container.New(&wallRows{},
+		container.New(&wallFit{}, append([]fyne.CanvasObject{ui.Heading(loc.T("wall.headlines"))}, news...)...),
+		container.New(&wallFit{}, append([]fyne.CanvasObject{ui.Heading(loc.T("wall.posts"))}, posts...)...))
 	if len(s.vars) == 0 {
 		return feed
 	}
-	meters := container.NewVBox()
+	var meters []fyne.CanvasObject
 	for _, v := range s.vars {
-		meters.Add(wallMeter(v, s.world[v.ID], s.lang, w.scale))
+		meters = append(meters, wallMeter(v, s.world[v.ID], s.lang, w.scale))
 	}
-	return container.New(&wallColumns{left: 0.6}, feed, meters)
+	return container.New(&wallColumns{left: 0.6}, feed, container.New(&wallFit{}, meters...))
 }
 
 // wallItem is one post of the feed: its source, time and tone (in words,
@@ -385,19 +390,27 @@ func wallItem(loc *i18n.Localizer, it engine.FeedItem, lang string, headline boo
 			from = loc.T("feed.news")
 		}
 	}
-	head := ui.Wrapped("")
-	head.SetSpans([]ui.TextSpan{
+	spans := []ui.TextSpan{
 		{Text: from + " · " + debrief.Clock(it.At) + " · ", Color: theme.ColorNamePlaceHolder},
 		{Text: ui.ToneName(loc, p.Tone), Color: ui.ToneColorName(p.Tone), Bold: true},
-	})
-	text := ui.Wrapped(p.Text.Get(lang))
+	}
+	text := ui.ClipText(p.Text.Get(lang), wallClip)
+	var body fyne.CanvasObject
 	if headline {
-		text.TextStyle.Bold = true
-		text.SizeName = theme.SizeNameSubHeadingText
+		head := ui.Wrapped("")
+		head.SetSpans(spans)
+		l := ui.WrappedBold(text)
+		l.SizeName = theme.SizeNameSubHeadingText
+		body = container.NewVBox(head, l)
+	} else {
+		// One label, two paragraphs: a post takes a line less.
+		l := ui.Wrapped("")
+		l.SetSpans(append(spans, ui.TextSpan{Text: "\n" + text}))
+		body = l
 	}
 	strip := canvas.NewRectangle(theme.Color(ui.ToneColorName(p.Tone)))
 	strip.SetMinSize(fyne.NewSize(6, 0))
-	return container.NewBorder(nil, nil, strip, nil, container.NewVBox(head, text))
+	return container.NewBorder(nil, nil, strip, nil, body)
 }
 
 // wallMeter is one world variable as the room reads it: its label, its
@@ -510,12 +523,84 @@ func (l *wallColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	objs[0].Move(fyne.NewPos(0, 0))
 	objs[0].Resize(fyne.NewSize(lw, size.Height))
 	objs[1].Move(fyne.NewPos(lw+gap, 0))
-	objs[1].Resize(fyne.NewSize(size.Width-lw-gap, objs[1].MinSize().Height))
+	objs[1].Resize(fyne.NewSize(size.Width-lw-gap, size.Height))
 }
 
 func (l *wallColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	a, b := objs[0].MinSize(), objs[1].MinSize()
 	return fyne.NewSize(a.Width+b.Width, max(a.Height, b.Height))
+}
+
+// wallRows puts two lists one above the other: the first gets what its
+// heading and first item need, within [30 %, 60 %] of the height, and the
+// second the rest.
+type wallRows struct{}
+
+func (l *wallRows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	gap := theme.Padding() * 2
+	need := float32(0)
+	if c, ok := objs[0].(*fyne.Container); ok {
+		for _, o := range c.Objects[:min(2, len(c.Objects))] {
+			o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
+			need += o.MinSize().Height + theme.Padding()
+		}
+	}
+	avail := size.Height - gap
+	th := min(max(need, avail*0.3), avail*0.6)
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(size.Width, th))
+	objs[1].Move(fyne.NewPos(0, th+gap))
+	objs[1].Resize(fyne.NewSize(size.Width, size.Height-th-gap))
+}
+
+func (l *wallRows) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	a, b := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(max(a.Width, b.Width), a.Height+b.Height)
+}
+
+// wallFit stacks its objects from the top as a box does, and leaves out
+// those that do not fit whole: the room sees the newest posts entire
+// rather than the last one cut in half (there is no scrolling a wall).
+type wallFit struct{}
+
+func (l *wallFit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y, pad := float32(0), theme.Padding()
+	fits := true
+	var last fyne.CanvasObject
+	for _, o := range objs {
+		// Wrapped text is as tall as its width makes it: lay it out at
+		// the width first, then measure.
+		o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
+		h := o.MinSize().Height
+		if fits && y+h > size.Height {
+			fits = false
+		}
+		if !fits {
+			if o.Visible() {
+				o.Hide()
+			}
+			continue
+		}
+		if !o.Visible() {
+			o.Show()
+		}
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h + pad
+		last = o
+	}
+	// A heading with nothing under it goes too.
+	if _, ok := last.(*widget.Label); ok && !fits {
+		last.Hide()
+	}
+}
+
+func (l *wallFit) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w float32
+	for _, o := range objs {
+		w = max(w, o.MinSize().Width)
+	}
+	return fyne.NewSize(w, 0)
 }
 
 // wallBar is a meter's bar: the value's place in [lo, hi], grown from zero

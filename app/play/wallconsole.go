@@ -41,6 +41,7 @@ func (e *Screen) openWall() {
 	wl := newWall(e.run.Session, loc, e.hosting, &e.wallSet)
 	w := fyne.CurrentApp().NewWindow(loc.T("wall.window_title"))
 	wl.win = w
+	w.SetPadded(false) // the wall pads itself; its scale is the window's
 	w.SetContent(wl.root)
 	// F11 switches full screen, Escape leaves it, as on every
 	// projector-minded program.
