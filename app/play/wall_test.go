@@ -411,4 +411,3 @@ func canvasTexts(t *testing.T, w *wall) []string {
 	}
 	return out
 }
-
