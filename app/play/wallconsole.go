@@ -121,11 +121,11 @@ func (e *Screen) showWallSettings() {
 		changed()
 	})
 	team.SetSelected(set.shownTeam(teams))
-	objs = append(objs, ui.Bold(loc.T("wall.team")), team)
+	objs = append(objs, container.NewBorder(nil, nil, ui.Bold(loc.T("wall.team")), nil, team))
 
 	if len(vars) > 0 {
 		shown := set.shownMeters(vars)
-		checks := container.NewGridWithColumns(2)
+		checks := container.NewGridWithColumns(3)
 		for _, v := range vars {
 			label := v.Label.Get(lang)
 			if label == "" {
@@ -168,7 +168,7 @@ func (e *Screen) showWallSettings() {
 				changed()
 			}
 		}
-		objs = append(objs, ui.Bold(loc.T("wall.join")), join)
+		objs = append(objs, container.NewBorder(nil, nil, ui.Bold(loc.T("wall.join")), nil, join))
 	}
 
 	full := ui.NewIconButton(loc.T("wall.fullscreen"), theme.ViewFullScreenIcon(), func() {
@@ -181,7 +181,7 @@ func (e *Screen) showWallSettings() {
 	objs = append(objs, widget.NewSeparator(), container.NewHBox(full, closeWall))
 
 	d := dialog.NewCustom(loc.T("wall.settings_title"), loc.T("common.close"), container.NewVBox(objs...), e.host.Window())
-	d.Resize(fyne.NewSize(560, 0))
+	d.Resize(fyne.NewSize(780, 0))
 	ui.WithKeys(e.host.Window(), d, func() {})
 	e.wallDialog = d
 	d.SetOnClosed(func() {
