@@ -327,7 +327,9 @@ func (w *wall) rebuild(s wallSnapshot) {
 	var body, foot fyne.CanvasObject
 	w.join, w.ticker = nil, nil
 	if large {
-		w.join = newJoinPanel(loc, w.hs, 1.4*sc, nil)
+		// Smaller for each further address, so that all fit.
+		js := max(0.8*sc, 1.4*sc-0.25*sc*float32(max(0, len(w.hs.addrs)-1)))
+		w.join = newJoinPanel(loc, w.hs, js, nil)
 		body = container.NewCenter(w.join.root)
 	} else {
 		body = w.situation(s)
