@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -18,6 +19,7 @@ import (
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/library"
 )
@@ -410,4 +412,116 @@ func canvasTexts(t *testing.T, w *wall) []string {
 		out = append(out, o.Text)
 	}
 	return out
+}
+
+// In the app the ticker turns by itself every wallTickerEvery, and not
+// before (in a synctest bubble, whose clock moves only when the test
+// sleeps); closing the wall stops it.
+func TestTheWallsTickerTurnsEveryFewSeconds(t *testing.T) {
+	synctest.Test(t, testTheWallsTickerTurnsEveryFewSeconds)
+}
+
+func testTheWallsTickerTurnsEveryFewSeconds(t *testing.T) {
+	_, ex, clock := startVoices(t)
+	advance(t, ex, clock, 11*time.Minute)
+	uiq := uitest.QueueUI(t) // the test's goroutine is the UI goroutine
+	w := openTestWall(t, ex, fyne.NewSize(1024, 600))
+	w.startTicker(wallTickerEvery)
+	n := len(w.items)
+	if n < 2 || w.ticker.Text != w.items[0] {
+		t.Fatalf("the ticker has %d items and shows %q", n, w.ticker.Text)
+	}
+	uiq.Settle(wallTickerEvery - time.Millisecond)
+	if w.ticker.Text != w.items[0] {
+		t.Error("the ticker turned before its time")
+	}
+	uiq.Settle(time.Millisecond)
+	if w.ticker.Text != w.items[1] {
+		t.Errorf("after %v the ticker shows %q, want %q", wallTickerEvery, w.ticker.Text, w.items[1])
+	}
+	uiq.Settle(wallTickerEvery * time.Duration(n-1))
+	if w.ticker.Text != w.items[0] {
+		t.Errorf("after a round the ticker shows %q, want the newest again", w.ticker.Text)
+	}
+	w.win.Close()
+	if ex.wall != nil || !w.closed {
+		t.Fatal("the wall did not close")
+	}
+	shown := w.ticker.Text
+	uiq.Settle(3 * wallTickerEvery)
+	if w.ticker.Text != shown {
+		t.Error("the ticker of a closed wall still turns")
+	}
+}
+
+// On a 1024×600 projector, in both languages, everything the wall shows
+// lies whole inside the window, and the room sees a headline, a post and
+// the meters (what does not fit whole is left out, not cut).
+func TestTheWallFitsASmallProjector(t *testing.T) {
+	e, err := library.Find("beverage-recall")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		t.Run(lang.String(), func(t *testing.T) {
+			st := uitest.OpenStore(t)
+			clock := engine.NewFakeClock()
+			run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Teams: []string{"Alpha", "Bravo"},
+				Lang: lang.String(), Speed: 1, Seed: 1}, e.Scenario.Title, "gui", clock, exercise.EachEvent)
+			if err != nil {
+				t.Fatal(err)
+			}
+			h := newHost(t)
+			h.setLang(lang)
+			ex := showRun(h, Config{}, run)
+			if err := run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
+				t.Fatal(err)
+			}
+			advance(t, ex, clock, 21*time.Minute)
+			w := openTestWall(t, ex, fyne.NewSize(1024, 600))
+			win := w.win.Canvas().Size()
+			var feed []engine.FeedItem
+			run.Session.Read(func(st *engine.State) { feed = st.Team("Alpha").Feed })
+			var headline, post string
+			for _, it := range slices.Backward(feed) {
+				if it.Post != nil && it.Post.Channel == "news" && headline == "" {
+					headline = ui.ClipText(it.Post.Text.Get(lang.String()), wallClip)
+				}
+				if it.Post != nil && it.Post.Channel != "news" && post == "" {
+					post = ui.ClipText(it.Post.Text.Get(lang.String()), wallClip)
+				}
+			}
+			shown := wallShown(t, w)
+			for _, want := range []string{headline, post, e.Scenario.World[0].Label.Get(lang.String())} {
+				if want == "" || !strings.Contains(shown, want) {
+					t.Errorf("at 1024×600 the wall does not show %q:\n%s", want, shown)
+				}
+			}
+			drv := fyne.CurrentApp().Driver()
+			var walk func(o fyne.CanvasObject)
+			walk = func(o fyne.CanvasObject) {
+				if !o.Visible() {
+					return
+				}
+				if text, ok := tree.TextOf(o); ok && text != "" {
+					p, sz := drv.AbsolutePositionForObject(o), o.Size()
+					if p.X < -0.5 || p.Y < -0.5 || p.X+sz.Width > win.Width+0.5 || p.Y+sz.Height > win.Height+0.5 {
+						t.Errorf("%q is drawn at %v, %v: outside the %v window", text, p, sz, win)
+					}
+					return
+				}
+				switch x := o.(type) {
+				case *fyne.Container:
+					for _, c := range x.Objects {
+						walk(c)
+					}
+				case fyne.Widget:
+					for _, c := range test.TempWidgetRenderer(t, x).Objects() {
+						walk(c)
+					}
+				}
+			}
+			walk(w.win.Content())
+		})
+	}
 }
