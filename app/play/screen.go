@@ -134,6 +134,7 @@ func New(host Host, cfg Config, run *exercise.Running, hs *Hosting, histories ui
 		}
 		e.autoPausing = a.Preferences().Bool(prefs.AutoPause(run.ID))
 	}
+	e.wallSet = loadWallSettings(run.ID)
 	if hs != nil {
 		e.stopFollowing = make(chan struct{})
 		followPresence(hs.host, e.stopFollowing, e.refreshPresence)

@@ -1,6 +1,7 @@
 package play
 
 import (
+	"encoding/json"
 	"fmt"
 	"image/color"
 	"math"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/prefs"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
@@ -68,12 +70,44 @@ var wallJoinModes = []string{wallJoinAuto, wallJoinAlways, wallJoinCorner}
 
 // wallSettings are the facilitator's choices for the wall. The exercise
 // screen keeps them, so they outlive the wall's window and a language
-// switch.
+// switch, and the preferences keep them for a resume.
 type wallSettings struct {
 	team   string   // whose feed and world; "" for the first team
 	meters []string // the world variables shown, by id
 	chosen bool     // meters was chosen (otherwise the first wallMetersDefault)
 	join   string   // one of wallJoinModes; "" for wallJoinAuto
+}
+
+// wallSaved is how wallSettings are kept in the preferences.
+type wallSaved struct {
+	Team   string   `json:"team,omitempty"`
+	Meters []string `json:"meters"`
+	Chosen bool     `json:"chosen,omitempty"`
+	Join   string   `json:"join,omitempty"`
+}
+
+// loadWallSettings reads the choices kept for the exercise id; none kept
+// (or unreadable) are the defaults.
+func loadWallSettings(id string) wallSettings {
+	var w wallSaved
+	if a := fyne.CurrentApp(); a != nil {
+		_ = json.Unmarshal([]byte(a.Preferences().String(prefs.Wall(id))), &w)
+	}
+	if !slices.Contains(wallJoinModes, w.Join) {
+		w.Join = ""
+	}
+	return wallSettings{team: w.Team, meters: w.Meters, chosen: w.Chosen, join: w.Join}
+}
+
+// save keeps the choices for the exercise id.
+func (s *wallSettings) save(id string) {
+	a := fyne.CurrentApp()
+	if a == nil {
+		return
+	}
+	if data, err := json.Marshal(wallSaved{Team: s.team, Meters: s.meters, Chosen: s.chosen, Join: s.join}); err == nil {
+		a.Preferences().SetString(prefs.Wall(id), string(data))
+	}
 }
 
 // shownMeters are the variables the wall shows, in the scenario's order.

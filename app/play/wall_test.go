@@ -230,6 +230,15 @@ func TestTheWallShowsTheTeamAndMetersChosen(t *testing.T) {
 	if ex.wallSet.team != "Bravo" {
 		t.Errorf("the screen keeps team %q", ex.wallSet.team)
 	}
+
+	// The choices are kept for a resume of the exercise.
+	checks[0].SetChecked(false)
+	if got := loadWallSettings(ex.run.ID); got.team != "Bravo" || !got.chosen || len(got.meters) != 0 {
+		t.Errorf("the preferences keep %+v", got)
+	}
+	if got := loadWallSettings("another"); got.team != "" || got.chosen {
+		t.Errorf("another exercise's wall starts with %+v", got)
+	}
 }
 
 // The clock runs with the screen's tick and shows a pause; the ticker

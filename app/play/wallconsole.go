@@ -110,6 +110,7 @@ func (e *Screen) showWallSettings() {
 	})
 	set := &e.wallSet
 	changed := func() {
+		set.save(e.run.ID)
 		if e.wall != nil {
 			e.wall.changed()
 		}
