@@ -348,15 +348,16 @@ func (w *wall) rebuild(s wallSnapshot) {
 	of.TextSize = 22 * sc
 	of.TextStyle = fyne.TextStyle{Monospace: true}
 	of.Alignment = fyne.TextAlignTrailing
-	right := []fyne.CanvasObject{w.clock, of}
+	clockRow := container.NewHBox(w.clock)
 	if s.paused {
+		// Beside the clock: the bar keeps its height paused or not.
 		text := loc.T("console.paused")
 		if s.discussion {
 			text = loc.T("console.discussion_paused")
 		}
-		right = append(right, container.NewHBox(ui.Spacer(), wallStrap(text, theme.Color(theme.ColorNameError), 20*sc)))
+		clockRow.Objects = []fyne.CanvasObject{container.NewCenter(wallStrap(text, theme.Color(theme.ColorNameError), 20*sc)), w.clock}
 	}
-	top := container.NewBorder(nil, nil, nil, container.NewVBox(right...), container.NewVBox(left...))
+	top := container.NewBorder(nil, nil, nil, container.NewVBox(clockRow, of), container.NewVBox(left...))
 
 	var body, foot fyne.CanvasObject
 	w.join, w.ticker = nil, nil
