@@ -116,8 +116,8 @@ func (e *Screen) consoleContent() fyne.CanvasObject {
 }
 
 // addConsoleTools puts the screen's switches in the console, under the
-// clock where there is room: the chime on or off, and the lock when a PIN
-// is set.
+// clock where there is room: the chime on or off, the situation wall, and
+// the lock when a PIN is set.
 func (e *Screen) addConsoleTools() {
 	loc := e.host.Loc()
 	sound := widget.NewCheck(loc.T("console.sound"), func(on bool) {
@@ -127,6 +127,7 @@ func (e *Screen) addConsoleTools() {
 	})
 	sound.Checked = soundOn()
 	e.console.clockRow.Add(sound)
+	e.addWallButton()
 	if e.lock != nil {
 		lock := ui.NewIconButton(loc.T("console.lock"), theme.VisibilityOffIcon(), e.lockConsole)
 		lock.Importance = widget.LowImportance

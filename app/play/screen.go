@@ -15,6 +15,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -92,8 +93,6 @@ type Screen struct {
 	// screen then shows how to join instead of the teams' views.
 	hosting       *Hosting
 	joinPanel     *joinPanel
-	projector     fyne.Window
-	projPanel     *joinPanel
 	joinShown     bool          // the join tab has been shown first once
 	stopFollowing chan struct{} // ends the goroutines that follow the host and the network
 
@@ -111,6 +110,12 @@ type Screen struct {
 	autoPaused  []string        // the teams the clock paused for by itself; nil when it did not
 	notice      *fyne.Container // says so, with a Resume button
 	noticeLabel *ui.WrapLabel
+
+	// The situation wall for the projector (wall.go), nil while closed,
+	// the facilitator's choices for it, and the dialog of those choices.
+	wall       *wall
+	wallSet    wallSettings
+	wallDialog dialog.Dialog
 }
 
 // New makes the screen of a running exercise. hs is set when the exercise
@@ -129,6 +134,7 @@ func New(host Host, cfg Config, run *exercise.Running, hs *Hosting, histories ui
 		}
 		e.autoPausing = a.Preferences().Bool(prefs.AutoPause(run.ID))
 	}
+	e.wallSet = loadWallSettings(run.ID)
 	if hs != nil {
 		e.stopFollowing = make(chan struct{})
 		followPresence(hs.host, e.stopFollowing, e.refreshPresence)
@@ -199,6 +205,9 @@ func (e *Screen) refreshShown() {
 	if tv := e.shownTeam(); tv != nil {
 		tv.Refresh()
 	}
+	if e.wall != nil {
+		e.wall.refresh()
+	}
 	e.markTabs()
 }
 
@@ -260,17 +269,19 @@ func (e *Screen) Build() fyne.CanvasObject {
 		e.console.shownSeq = -1
 		e.console.refresh()
 	}
+	if e.wallDialog != nil {
+		e.wallDialog.Hide() // in the language it was opened in
+	}
+	if e.wall != nil {
+		e.wall.setLoc(loc)
+	}
 	e.newTabs(loc.T("console.title"), theme.SettingsIcon(), e.consoleContent())
 	e.teams, e.teamNames = nil, nil
 	if e.hosting != nil {
 		// The teams are on their own laptops: the facilitator sees how to
 		// join and who is in, and follows the teams in the console.
-		e.joinPanel = newJoinPanel(loc, e.hosting, 1, e.showProjector)
+		e.joinPanel = newJoinPanel(loc, e.hosting, 1, e.openWall)
 		e.addTab(loc.T("lan.host.tab"), theme.ComputerIcon(), container.NewVScroll(container.NewPadded(e.joinPanel.root)))
-		if e.projector != nil {
-			e.projPanel = newJoinPanel(loc, e.hosting, 2, nil)
-			e.projector.SetContent(e.projectorContent(e.projector))
-		}
 		if !e.joinShown {
 			// The first thing a room needs is the code.
 			e.joinShown, e.selected = true, 1
@@ -405,11 +416,12 @@ func (e *Screen) Stop() {
 	e.closeViews()
 	// The ticker saves every second; this keeps the last fraction too.
 	_ = e.run.SaveClock()
+	if e.wallDialog != nil {
+		e.wallDialog.Hide()
+	}
+	e.closeWall()
 	if e.hosting != nil {
 		close(e.stopFollowing)
-		if e.projector != nil {
-			e.projector.Close()
-		}
 		var ended bool
 		e.run.Session.Read(func(st *engine.State) { ended = st.Ended })
 		e.hosting.Close(ended)
@@ -439,52 +451,20 @@ func (e *Screen) readdress() {
 	}
 }
 
-// refreshPresence redraws who has joined, in the tab and on the projector.
+// refreshPresence redraws who has joined, in the tab and on the wall.
 func (e *Screen) refreshPresence() {
 	if e.done {
 		return
 	}
-	for _, p := range []*joinPanel{e.joinPanel, e.projPanel} {
-		if p != nil {
-			p.refresh()
-		}
+	if e.joinPanel != nil {
+		e.joinPanel.refresh()
+	}
+	if e.wall != nil {
+		e.wall.presenceChanged()
 	}
 	if e.console != nil {
 		e.console.showLaptops()
 	}
-}
-
-// projectorContent is the projector window's content: the big join panel
-// and, out of the way, a full-screen switch.
-func (e *Screen) projectorContent(w fyne.Window) fyne.CanvasObject {
-	full := ui.NewIconButton(e.host.Loc().T("lan.host.fullscreen"), theme.ViewFullScreenIcon(), func() {
-		w.SetFullScreen(!w.FullScreen())
-	})
-	full.Importance = widget.LowImportance
-	return container.NewBorder(nil, container.NewHBox(ui.Spacer(), full), nil, nil, container.NewCenter(e.projPanel.root))
-}
-
-// showProjector opens a second window with the join code and addresses
-// twice as large, to drag onto a projector (and full screen there).
-func (e *Screen) showProjector() {
-	if e.projector != nil {
-		e.projector.RequestFocus()
-		return
-	}
-	loc := e.host.Loc()
-	w := fyne.CurrentApp().NewWindow(loc.T("lan.host.projector_title"))
-	e.projPanel = newJoinPanel(loc, e.hosting, 2, nil)
-	w.SetContent(e.projectorContent(w))
-	// Escape leaves full screen, as on every projector-minded program.
-	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape && w.FullScreen() {
-			w.SetFullScreen(false)
-		}
-	})
-	w.SetOnClosed(func() { e.projector, e.projPanel = nil, nil })
-	w.Resize(fyne.NewSize(1280, 800))
-	e.projector = w
-	w.Show()
 }
 
 // feedSeen reads the teams' seen counts; empty when none is kept.

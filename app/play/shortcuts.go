@@ -10,7 +10,8 @@ import (
 // Keyboard on the exercise screen: Ctrl+Tab and Ctrl+Page Down go to the
 // next tab, Ctrl+Shift+Tab and Ctrl+Page Up to the previous one; Space
 // pauses or resumes the clock while the console shows and no field has
-// the keyboard; F1 lists these keys.
+// the keyboard; F11 opens the situation wall (wall.go), or switches an
+// open one to full screen and back; F1 lists these keys.
 
 var (
 	nextTabKeys = []fyne.Shortcut{
@@ -41,6 +42,8 @@ func (e *Screen) bindKeys() {
 			if e.console != nil && e.tabs != nil && e.tabs.SelectedIndex() == 0 && (e.lock == nil || !e.lock.locked) {
 				e.console.togglePause()
 			}
+		case fyne.KeyF11:
+			e.wallKey()
 		case fyne.KeyF1:
 			ui.ShowMessage(e.host.Window(), e.host.Loc(), e.host.Loc().T("keys.title"), e.host.Loc().T("keys.exercise"))
 		}

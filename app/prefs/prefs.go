@@ -59,6 +59,11 @@ func PINSum(salt []byte, pin string) []byte {
 // resume (the log records what happened, not what was looked at).
 func FeedSeen(exerciseID string) string { return "feed_seen." + exerciseID }
 
+// Wall keeps the facilitator's choices for an exercise's situation wall
+// (whose feed, which meters, where the join code goes), so they survive a
+// resume.
+func Wall(exerciseID string) string { return "wall." + exerciseID }
+
 // Rejoin is the preference that keeps the exercise a team laptop joined
 // last (package join), so that it rejoins by itself after a restart.
 const Rejoin = "lan.rejoin"

@@ -296,6 +296,7 @@ func (h *History) erase(ids []string, all bool) {
 					a.Preferences().RemoveValue(prefs.PIN(id)) // the console's PIN
 					a.Preferences().RemoveValue(prefs.AutoPause(id))
 					a.Preferences().RemoveValue(prefs.FeedSeen(id))
+					a.Preferences().RemoveValue(prefs.Wall(id))
 				}
 			}
 			loc := h.host.Loc()
