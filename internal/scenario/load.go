@@ -197,6 +197,7 @@ type loader struct {
 
 	optionRefs       []optionRefAt // decision.option references, checked once all decisions are read
 	contradictionPos []Pos
+	postReaders      []*Expr // expressions that read posts or said
 }
 
 type optionRefAt struct {
