@@ -44,6 +44,9 @@ func CSV(r *Report) []byte {
 		if e.Reply != "" {
 			detail += " — " + strings.TrimSuffix(T(r.Lang, "ev.reply"), "%s") + e.Reply
 		}
+		if e.Post != "" {
+			detail += " — " + strings.TrimSuffix(T(r.Lang, "ev.post"), "%s") + e.Post
+		}
 		row := []string{Clock(dur(e.AtSeconds)), e.Team, e.Kind, e.Phase, e.Decision, e.Option, resp, detail}
 		for i := range row {
 			row[i] = defuse(row[i])
