@@ -312,6 +312,9 @@ func (tv *TeamView) Close() {
 	for _, sd := range tv.statements {
 		sd.rubric.stop()
 	}
+	if tv.post != nil {
+		tv.post.rubric.stop()
+	}
 	if tv.confirm != nil {
 		tv.confirm.Hide()
 		tv.confirm = nil
