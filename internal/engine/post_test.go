@@ -243,3 +243,62 @@ func TestPostFindingsAreTheJudgesChecks(t *testing.T) {
 		}
 	}
 }
+
+// Two built-in scenarios react to posts in their own words: a Chinese
+// denial of the bad batch draws the recall's ridicule and, at the next
+// feed periods, the screenshot that archives it; in the smear campaign a
+// denial backed by facts calms where a bare one spreads the rumour.
+func TestBuiltInScenariosReactToPosts(t *testing.T) {
+	start := func(file string) (*Session, *FakeClock) {
+		src, err := os.ReadFile("../../scenarios/" + file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		clock := NewFakeClock()
+		s, err := Start(Config{ScenarioID: file, Source: src, Teams: []string{"甲队", "乙队"}, Lang: "zh", Speed: 1, Seed: 3}, &MemoryLog{}, clock)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Send(Command{Kind: CmdResume}); err != nil {
+			t.Fatal(err)
+		}
+		return s, clock
+	}
+	s, clock := start("beverage-recall.yaml")
+	if err := post(s, "甲队", scenario.PostSocial, "网上关于清溪的说法纯属谣言，我们的产品符合国家标准。"); err != nil {
+		t.Fatal(err)
+	}
+	a := team(s, "甲队")
+	if r := a.Posts[0].Reaction; r == nil || !slices.Equal(r.On, []string{"denial"}) || a.Feed[len(a.Feed)-1].Post.Text.Get("zh") != "清溪说是谣言。我家冰箱里三瓶鼓成球的CB-2611-07可不同意。" {
+		t.Errorf("the recall's reaction to a denial: %+v", r)
+	}
+	if a.Posts[0].Moved["trust"] != -6 {
+		t.Errorf("the denial moved %v", a.Posts[0].Moved)
+	}
+	run(t, s, clock, 30*time.Minute)
+	archived := false
+	for _, it := range team(s, "甲队").Feed {
+		archived = archived || it.Post.ID == "screenshot-denial"
+	}
+	for _, it := range team(s, "乙队").Feed {
+		if it.Post.ID == "screenshot-denial" {
+			t.Error("乙队, who posted nothing, sees the screenshot of 甲队's denial")
+		}
+	}
+	if !archived {
+		t.Error("the feed post on 'denial' in said never appeared")
+	}
+
+	s, _ = start("rumour-attack.yaml")
+	backed := "网传“晨露奶瓶双酚A超标17倍”纯属谣言。该检测报告系伪造，报告编号实为一家瓷砖厂的送检编号，出具机构已于3月5日书面确认；我们已将12个批次的奶瓶送第三方检测，结果将于今晚8点公布。"
+	if err := post(s, "甲队", scenario.PostNews, backed); err != nil {
+		t.Fatal(err)
+	}
+	if err := post(s, "乙队", scenario.PostSocial, "网传消息纯属谣言，我司产品符合国家标准。"); err != nil {
+		t.Fatal(err)
+	}
+	a, b := team(s, "甲队"), team(s, "乙队")
+	if a.Posts[0].Moved["reach"] != -8 || b.Posts[0].Moved["reach"] != 8 {
+		t.Errorf("rumour reach after a backed denial %v, after a bare one %v", a.Posts[0].Moved, b.Posts[0].Moved)
+	}
+}
