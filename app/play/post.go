@@ -40,16 +40,30 @@ type postBox struct {
 	rubric  *rubricView   // remade when the channel (the kind judged) changes
 	open    bool
 	sending bool
-	root    *fyne.Container
+	root    *fyne.Container // the composer, when open
+	// openBtn opens the composer; it sits beside the feed's title, so a
+	// short screen keeps its height for the composer and the feed.
+	openBtn *ui.KeyButton
+	scroll  *container.Scroll // the feed tab's, scrolled to the composer when it opens
 }
 
-// postSection is what the feed tab shows above the feed: the composer, or
-// nothing when the scenario has no feed (no channel to post on).
-func (tv *TeamView) postSection(canPost bool) fyne.CanvasObject {
+// postSection makes the composer: the button that opens it (for the feed
+// tab's title row) and the composer itself (above the feed); both empty
+// when the scenario has no feed (no channel to post on).
+func (tv *TeamView) postSection(canPost bool) (button, composer fyne.CanvasObject) {
 	if !canPost {
-		return container.NewVBox()
+		return container.NewHBox(), container.NewVBox()
 	}
 	b := &postBox{channel: scenario.PostSocial, entry: ui.NewSendEntry(), msg: ui.Wrapped(""), root: container.NewVBox()}
+	b.openBtn = ui.NewIconButton(tv.loc.T("post.open"), theme.DocumentCreateIcon(), func() {
+		b.open = true
+		tv.drawPostBox()
+		if b.scroll != nil {
+			b.scroll.ScrollToTop()
+		}
+		tv.win.Canvas().Focus(b.entry)
+	})
+	b.openBtn.Importance = widget.HighImportance
 	b.entry.SetMinRowsVisible(4)
 	b.entry.SetPlaceHolder(tv.loc.T("post.placeholder"))
 	b.entry.OnSend = func() { tv.sendPost() }
@@ -73,7 +87,7 @@ func (tv *TeamView) postSection(canPost bool) fyne.CanvasObject {
 	b.msg.Hide()
 	tv.post = b
 	b.pick.SetSelectedIndex(0) // makes the rubric and draws the box
-	return b.root
+	return b.openBtn, b.root
 }
 
 // newPostRubric gives the composer a live judge for its channel's kind,
@@ -100,17 +114,17 @@ func (tv *TeamView) drawPostBox() {
 	switch {
 	case tv.ended:
 		b.root.Objects = nil
+		b.openBtn.Hide()
 	case !b.open:
 		label := tv.loc.T("post.open")
 		if b.entry.Text != "" {
 			label = tv.loc.T("post.continue") // a draft is waiting
 		}
-		b.root.Objects = []fyne.CanvasObject{container.NewHBox(ui.NewIconButton(label, theme.DocumentCreateIcon(), func() {
-			b.open = true
-			tv.drawPostBox()
-			tv.win.Canvas().Focus(b.entry)
-		}))}
+		b.openBtn.SetText(label)
+		b.openBtn.Show()
+		b.root.Objects = nil
 	default:
+		b.openBtn.Hide()
 		cancel := ui.NewButton(tv.loc.T("common.cancel"), func() {
 			b.open = false
 			b.msg.Hide()

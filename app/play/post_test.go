@@ -55,7 +55,7 @@ func TestATeamPostsFromItsFeed(t *testing.T) {
 	if tv.post == nil {
 		t.Fatal("a scenario with a feed shows no composer")
 	}
-	test.Tap(tree.FindButton(t, tv.post.root, h.loc.T("post.open")))
+	test.Tap(tv.post.openBtn)
 	test.Tap(tree.FindButton(t, tv.post.root, h.loc.T("post.send")))
 	if !strings.Contains(tree.AllText(tv.post.root), h.loc.T("post.empty")) {
 		t.Error("an empty post is not refused in the composer")
@@ -118,7 +118,7 @@ func TestAPostDraftSurvivesARebuildAndSendsInTheBackground(t *testing.T) {
 	}
 	uiq := typing(t, ex)
 	tv := ex.team(0)
-	test.Tap(tree.FindButton(t, tv.post.root, h.loc.T("post.open")))
+	test.Tap(tv.post.openBtn)
 	tv.post.pick.SetSelectedIndex(2)
 	tv.post.entry.SetText("我们非常抱歉。请停止饮用批号CB-07的产品，并拨打热线400-123。")
 

@@ -227,8 +227,13 @@ func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.L
 	// The feed beside the inbox: what the public says, as opposed to what
 	// reaches the team directly.
 	tv.feed = newFeedList(loc)
-	feed := container.NewBorder(container.NewPadded(container.NewVBox(ui.Heading(loc.T("feed.title")), ui.Muted(loc.T("feed.help")))),
-		nil, nil, nil, container.NewVScroll(container.NewPadded(container.NewVBox(tv.postSection(canPost), tv.feed.box))))
+	postButton, composer := tv.postSection(canPost)
+	feedScroll := container.NewVScroll(container.NewPadded(container.NewVBox(composer, ui.Muted(loc.T("feed.help")), tv.feed.box)))
+	if tv.post != nil {
+		tv.post.scroll = feedScroll
+	}
+	feed := container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, nil, postButton, ui.Heading(loc.T("feed.title")))),
+		nil, nil, nil, feedScroll)
 	tv.feedTab = container.NewTabItemWithIcon(loc.T("feed.tab"), theme.MailForwardIcon(), feed)
 	tv.tabs = container.NewAppTabs(container.NewTabItemWithIcon(loc.T("team.inbox"), theme.MailComposeIcon(), inbox), tv.feedTab)
 	tv.tabs.OnSelected = func(*container.TabItem) { tv.markFeed() }
