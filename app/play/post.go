@@ -140,7 +140,7 @@ func (tv *TeamView) drawPostBox() {
 			b.send.Enable()
 			b.pick.Enable()
 		}
-		head := container.NewBorder(nil, nil, ui.Bold(tv.loc.T("post.title")), b.pick)
+		head := container.NewBorder(nil, nil, ui.Bold(tv.loc.T("post.title")), nil, b.pick)
 		b.root.Objects = []fyne.CanvasObject{ui.Panel(head, ui.Muted(tv.loc.T("post.help."+b.channel)), b.entry, b.msg,
 			container.NewHBox(b.send, cancel), b.rubric.box)}
 	}
