@@ -117,8 +117,14 @@ type hostedRig struct {
 // ticked, as a facilitator does.
 func startHosted(t *testing.T) *hostedRig {
 	t.Helper()
+	return startHostedWith(t, uitest.MiniEntry(t))
+}
+
+// startHostedWith is startHosted with another of the engine's scenarios.
+func startHostedWith(t *testing.T, entry library.Entry) *hostedRig {
+	t.Helper()
 	r := &hostedRig{t: t, db: filepath.Join(t.TempDir(), "fb.db"), clock: engine.NewFakeClock(), ann: &fakeAnnouncer{},
-		mini: uitest.MiniEntry(t)}
+		mini: entry}
 	var err error
 	if r.st, err = exercise.Open(r.db); err != nil {
 		t.Fatal(err)

@@ -120,6 +120,7 @@ type teamSummary struct {
 	ratings   []judging.ObjectiveRating
 	notes     []engine.Note
 	replies   []engine.Reply
+	posts     []engine.Post
 }
 
 // injectGroup is one inject at one time, with the teams it concerns: teams
@@ -240,7 +241,7 @@ func (c *console) snapshot() consoleSnapshot {
 			ts := teamSummary{name: t.Name, phase: ui.PhaseTitle(st.Scenario, t.Phase, s.lang), open: slices.Clone(t.Open),
 				scores: t.Scores(), ended: t.Ended, endAt: t.EndedAt, reason: t.EndReason,
 				world: maps.Clone(t.World), feed: slices.Clone(t.Feed), overrides: maps.Clone(t.Overrides),
-				ratings: judging.ObjectiveRatings(st, t.Name), replies: slices.Clone(t.Replies)}
+				ratings: judging.ObjectiveRatings(st, t.Name), replies: slices.Clone(t.Replies), posts: slices.Clone(t.Posts)}
 			for _, n := range st.Notes {
 				if n.Team == t.Name {
 					ts.notes = append(ts.notes, n)
@@ -512,6 +513,11 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 		r := t.replies[n-1]
 		line := loc.T("console.reply", "n", n, "time", debrief.Clock(r.At), "text", ui.ClipText(r.Text, 90))
 		objs = append(objs, ui.IconLine(theme.MailReplyIcon(), line))
+	}
+	if n := len(t.posts); n > 0 {
+		p := t.posts[n-1]
+		line := loc.T("console.post", "n", n, "time", debrief.Clock(p.At), "channel", loc.T("post.channel."+p.Channel), "text", ui.ClipText(p.Text, 90))
+		objs = append(objs, ui.IconLine(theme.DocumentCreateIcon(), line))
 	}
 	// The team's latest observer notes.
 	for i := max(0, len(t.notes)-2); i < len(t.notes); i++ {

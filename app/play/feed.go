@@ -51,7 +51,7 @@ func (c toneCounts) get(tone string) int {
 func countTones(feed []engine.FeedItem, now, window time.Duration) toneCounts {
 	var c toneCounts
 	for _, it := range feed {
-		if it.Post == nil || it.At > now || it.At <= now-window {
+		if it.Post == nil || it.Own != nil || it.At > now || it.At <= now-window {
 			continue
 		}
 		switch it.Post.Tone {
@@ -73,10 +73,16 @@ func countTones(feed []engine.FeedItem, now, window time.Duration) toneCounts {
 // on a projector or for a colour-blind reader), then the text — a headline
 // in bold for news, plain for a social post.
 func feedCard(loc *i18n.Localizer, it engine.FeedItem, lang string) fyne.CanvasObject {
+	if it.Own != nil {
+		return ownPostCard(loc, it, lang, false)
+	}
 	p := it.Post
 	icon, kind := theme.AccountIcon(), loc.T("feed.social")
 	if p.Channel == "news" {
 		icon, kind = theme.DocumentIcon(), loc.T("feed.news")
+	}
+	if it.Reaction {
+		kind = loc.T("post.reaction")
 	}
 	from := p.From.Get(lang)
 	if from == "" {
@@ -122,8 +128,12 @@ func (f *feedList) draw(feed []engine.FeedItem, lang string) bool {
 	}
 	f.shown, f.lang = len(feed), lang
 	var objs []fyne.CanvasObject
+	pin := pinnedNotice(feed)
+	if pin >= 0 {
+		objs = append(objs, ownPostCard(f.loc, feed[pin], lang, true))
+	}
 	for i := len(feed) - 1; i >= 0 && len(objs) < maxFeedShown; i-- {
-		if feed[i].Post == nil {
+		if feed[i].Post == nil || i == pin {
 			continue
 		}
 		objs = append(objs, feedCard(f.loc, feed[i], lang))

@@ -110,6 +110,7 @@ type TeamView struct {
 	// across the inbox's redraws and, as drafts, a rebuild.
 	replies     map[string]*replyBox
 	lastReplies []engine.Reply // the team's replies as last read
+	post        *postBox       // the composer for the channels (post.go); nil without a feed
 	ended       bool           // the team has finished: nothing more to answer
 }
 
@@ -166,9 +167,12 @@ func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.L
 		tv.paused.Box, tv.ending.Box, tv.outcome)
 	var vars []*scenario.Variable
 	lang := loc.Lang().String()
+	canPost := false
 	conn.Read(func(st *engine.State) {
 		vars = st.Scenario.World
 		tv.roles = st.Scenario.Roles
+		canPost = st.Scenario.Feed != nil
+		tv.lang = st.Lang
 		if st.Lang != "" {
 			lang = st.Lang
 		}
@@ -225,8 +229,13 @@ func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.L
 	// The feed beside the inbox: what the public says, as opposed to what
 	// reaches the team directly.
 	tv.feed = newFeedList(loc)
-	feed := container.NewBorder(container.NewPadded(container.NewVBox(ui.Heading(loc.T("feed.title")), ui.Muted(loc.T("feed.help")))),
-		nil, nil, nil, container.NewVScroll(container.NewPadded(tv.feed.box)))
+	postButton, composer := tv.postSection(canPost)
+	feedScroll := container.NewVScroll(container.NewPadded(container.NewVBox(composer, ui.Muted(loc.T("feed.help")), tv.feed.box)))
+	if tv.post != nil {
+		tv.post.scroll = feedScroll
+	}
+	feed := container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, nil, postButton, ui.Heading(loc.T("feed.title")))),
+		nil, nil, nil, feedScroll)
 	tv.feedTab = container.NewTabItemWithIcon(loc.T("feed.tab"), theme.MailForwardIcon(), feed)
 	tv.tabs = container.NewAppTabs(container.NewTabItemWithIcon(loc.T("team.inbox"), theme.MailComposeIcon(), inbox), tv.feedTab)
 	tv.tabs.OnSelected = func(*container.TabItem) { tv.markFeed() }
@@ -288,8 +297,8 @@ func (tv *TeamView) Stale() { tv.shownSeq = -1 }
 // Resend sends again a choice that a previous run of the app left on its
 // way, with its id (cmd.Ref): the facilitator's laptop applies it once.
 func (tv *TeamView) Resend(cmd engine.Command) {
-	if cmd.Kind == engine.CmdReply {
-		tv.sendReplyCmd(cmd, nil) // the card lists it once it is stored
+	if cmd.Kind == engine.CmdReply || cmd.Kind == engine.CmdPost {
+		tv.sendReplyCmd(cmd, nil) // the card or the feed lists it once it is stored
 		return
 	}
 	tv.send(cmd)
@@ -309,6 +318,9 @@ func (tv *TeamView) Close() {
 	tv.cancel()
 	for _, sd := range tv.statements {
 		sd.rubric.stop()
+	}
+	if tv.post != nil {
+		tv.post.rubric.stop()
 	}
 	if tv.confirm != nil {
 		tv.confirm.Hide()
@@ -461,9 +473,13 @@ func (tv *TeamView) rebuild(s teamSnapshot) {
 		tv.leftScroll.ScrollToTop()
 	}
 
+	wasEnded := tv.ended
 	tv.lastInbox, tv.lastLang, tv.lastReplies, tv.ended = s.inbox, s.lang, s.replies, s.ended
 	tv.pictures = s.pictures
 	tv.drawInbox()
+	if tv.ended != wasEnded {
+		tv.drawPostBox()
+	}
 
 	tv.feed.draw(s.feed, s.lang)
 	tv.feedLen = len(s.feed)
@@ -692,6 +708,9 @@ func (tv *TeamView) Drafts() map[string]string {
 			out[replyDraftPrefix+id] = b.entry.Text
 		}
 	}
+	if tv.post != nil && tv.post.entry.Text != "" {
+		out[postDraftKey+tv.post.channel] = tv.post.entry.Text
+	}
 	return out
 }
 
@@ -699,6 +718,10 @@ func (tv *TeamView) Drafts() map[string]string {
 // switch rebuilt the view).
 func (tv *TeamView) RestoreDrafts(drafts map[string]string) {
 	for id, text := range drafts {
+		if ch, ok := strings.CutPrefix(id, postDraftKey); ok {
+			tv.restorePost(ch, text)
+			continue
+		}
 		if inject, ok := strings.CutPrefix(id, replyDraftPrefix); ok {
 			for _, d := range tv.lastInbox {
 				if d.Inject.ID == inject && d.Inject.Reply != nil {

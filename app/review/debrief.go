@@ -410,6 +410,14 @@ func (d *Debrief) teamCard(t *engine.Team, tr *debrief.TeamReport, index int) fy
 		}
 	}
 
+	// Posts on the channels, with the public's reaction.
+	if len(t.Posts) > 0 {
+		objs = append(objs, ui.Bold(loc.T("debrief.posts")), ui.Muted(loc.T("debrief.posts_unscored")))
+		for _, p := range t.Posts {
+			objs = append(objs, ui.Panel(d.post(p, lang)...))
+		}
+	}
+
 	// Deadlines, promises, contradictions, triggers.
 	list := func(title string, items []string, bad func(int) bool) {
 		if len(items) == 0 {
@@ -499,6 +507,35 @@ func (d *Debrief) reply(t *engine.Team, rp engine.Reply, lang string) []fyne.Can
 	}
 	objs = append(objs, ui.WrappedBold(loc.T("debrief.reply", "kind", ui.StatementKindName(loc, kind), "time", debrief.Clock(rp.At))))
 	return append(objs, d.judged(rp.Text, facts, rp.FactsFound, rp.Rubric, lang)...)
+}
+
+// post shows a team's post: where and when, the text with the rubric's
+// feedback, then the public's reaction (its posts by tone) and how it
+// moved the world.
+func (d *Debrief) post(p engine.Post, lang string) []fyne.CanvasObject {
+	loc := d.host.Loc()
+	objs := []fyne.CanvasObject{ui.WrappedBold(loc.T("debrief.post", "channel", loc.T("post.channel."+p.Channel), "time", debrief.Clock(p.At)))}
+	objs = append(objs, d.judged(p.Text, nil, nil, p.Rubric, lang)...)
+	if p.Reaction == nil {
+		return objs
+	}
+	objs = append(objs, ui.Muted(loc.T("debrief.post_reaction")))
+	for _, rp := range p.Reaction.Posts {
+		line := ui.Wrapped("")
+		line.SetSpans([]ui.TextSpan{{Text: ui.ToneName(loc, rp.Tone) + "  ", Color: ui.ToneColorName(rp.Tone), Bold: true},
+			{Text: ui.Labelled(loc, rp.From.Get(lang), rp.Text.Get(lang))}})
+		objs = append(objs, line)
+	}
+	var moved []string
+	for _, v := range d.st.Scenario.World {
+		if delta, ok := p.Moved[v.ID]; ok {
+			moved = append(moved, fmt.Sprintf("%s %+.0f", v.Label.Get(lang), delta))
+		}
+	}
+	if len(moved) > 0 {
+		objs = append(objs, ui.Wrapped(loc.T("debrief.post_moved", "changes", strings.Join(moved, loc.T("rubric.list_sep")))))
+	}
+	return objs
 }
 
 // judged shows a team's written text (a statement, a reply) with a bar

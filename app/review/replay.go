@@ -368,6 +368,8 @@ func (tv *timelineView) row(e debrief.TimelineEntry) fyne.CanvasObject {
 		icon = theme.QuestionIcon()
 	case engine.KindReplied:
 		icon = theme.NewSuccessThemedResource(theme.MailReplyIcon())
+	case engine.KindPosted:
+		icon = theme.NewSuccessThemedResource(theme.DocumentCreateIcon())
 	case engine.KindTimedOut, engine.KindRegMissed, engine.KindPromiseMiss:
 		icon = theme.NewErrorThemedResource(theme.ErrorIcon())
 		text.Importance = widget.DangerImportance
@@ -396,7 +398,7 @@ func (tv *timelineView) row(e debrief.TimelineEntry) fyne.CanvasObject {
 		body = append(body, ui.Muted(tv.d.host.Loc().T("debrief.response", "took", debrief.Took(ui.SecondsDur(*e.ResponseSeconds), tv.d.lang()))))
 	}
 	// The team's own words: a statement written with a choice, a reply.
-	if words := cmp.Or(e.Statement, e.Reply); words != "" {
+	if words := cmp.Or(e.Statement, e.Reply, e.Post); words != "" {
 		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 		bar.SetMinSize(fyne.NewSize(3, 0))
 		q := ui.Wrapped(words)

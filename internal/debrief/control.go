@@ -63,6 +63,7 @@ var controlLabels = map[string]map[string]string{
 		"refusal.no-such-decision":  "the scenario has no such decision",
 		"refusal.no-such-option":    "the decision has no such option",
 		"refusal.no-reply":          "the team has received no such message, or it asks for no answer",
+		"refusal.no-channel":        "the scenario has no such channel to post on",
 		"refusal.unknown-command":   "unknown action",
 	},
 	"zh": {
@@ -113,6 +114,7 @@ var controlLabels = map[string]map[string]string{
 		"refusal.no-such-decision":  "情景中没有这项决策",
 		"refusal.no-such-option":    "该决策没有这个选项",
 		"refusal.no-reply":          "该小组没有收到这条消息，或这条消息无需回复",
+		"refusal.no-channel":        "情景中没有可以发布的这个渠道",
 		"refusal.unknown-command":   "未知的操作",
 	},
 }

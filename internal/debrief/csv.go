@@ -48,6 +48,9 @@ func CSV(r *Report) []byte {
 		for _, p := range e.Pictures {
 			detail += " — " + fmt.Sprintf(T(r.Lang, "ev.picture"), p.Alt)
 		}
+		if e.Post != "" {
+			detail += " — " + strings.TrimSuffix(T(r.Lang, "ev.post"), "%s") + e.Post
+		}
 		row := []string{Clock(dur(e.AtSeconds)), e.Team, e.Kind, e.Phase, e.Decision, e.Option, resp, detail}
 		for i := range row {
 			row[i] = defuse(row[i])

@@ -306,6 +306,29 @@ func (h *htmlWriter) team(r *Report, i int, t TeamReport) {
 			h.f("</div>\n")
 		}
 	}
+	if len(t.Posts) > 0 {
+		h.f("<h4>%s</h4>\n", esc(L("posts")))
+		for _, p := range t.Posts {
+			h.f("<div class=\"statement post\">\n<p class=\"prompt\">%s</p>\n", esc(postHeading(p, r.Lang)))
+			h.f("<blockquote>%s</blockquote>\n", esc(p.Text))
+			h.rubric(r.Lang, p.Rubric)
+			if len(p.Reaction) > 0 || len(p.Moved) > 0 {
+				h.f("<p class=\"muted\">%s</p>\n<ul class=\"feed\">\n", esc(L("post.reaction")))
+				for _, rp := range p.Reaction {
+					from := ""
+					if rp.From != "" {
+						from = rp.From + L("sep")
+					}
+					h.f("<li class=\"%s\"><b>%s</b> · %s%s</li>\n", esc(rp.Tone), esc(L("tone."+rp.Tone)), esc(from), esc(oneLine(rp.Text)))
+				}
+				if len(p.Moved) > 0 {
+					h.f("<li>%s%s%s</li>\n", esc(L("post.moved")), esc(L("sep")), esc(movedText(p.Moved, r.Lang)))
+				}
+				h.f("</ul>\n")
+			}
+			h.f("</div>\n")
+		}
+	}
 	if len(t.Deadlines) > 0 {
 		h.f("<h4>%s</h4>\n<ul class=\"deadlines\">\n", esc(L("deadlines")))
 		for _, d := range t.Deadlines {
@@ -528,6 +551,8 @@ blockquote{margin:4px 0 6px;padding:6px 12px;border-left:3px solid var(--line);b
 .miss{color:var(--bad);margin-right:10px}
 li.missed{color:var(--bad)}
 li.met,li.kept{color:var(--ok)}
+li.hostile,li.ridicule{color:var(--bad)}
+li.support{color:var(--ok)}
 ul.strength li::marker{color:var(--ok)}
 ul.improvement li::marker{color:var(--bad)}
 .rating{display:inline-block;padding:1px 7px;border-radius:10px;font-size:12.5px;white-space:nowrap;border:1px solid}

@@ -105,6 +105,8 @@ var reportLabels = map[string]map[string]string{
 		"ev.statement":    "statement: %s",
 		"ev.replied":      "Replied to the %s “%s”",
 		"ev.reply":        "reply: %s",
+		"ev.posted":       "Published a %s",
+		"ev.post":         "post: %s",
 
 		"f.fast-first-response":     "Fast first response: “%[1]s” decided in %[2]s, within the %[3]s target.",
 		"f.slow-first-response":     "Slow first response: “%[1]s” took %[2]s, past the %[3]s target.",
@@ -251,6 +253,8 @@ var reportLabels = map[string]map[string]string{
 		"ev.statement":    "声明：%s",
 		"ev.replied":      "回复了%s“%s”",
 		"ev.reply":        "回复：%s",
+		"ev.posted":       "发布了%s",
+		"ev.post":         "发布：%s",
 
 		"f.fast-first-response":     "首次响应迅速：“%[1]s”用时 %[2]s，在目标时间 %[3]s 之内。",
 		"f.slow-first-response":     "首次响应偏慢：“%[1]s”用时 %[2]s，超过目标时间 %[3]s。",

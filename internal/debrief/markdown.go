@@ -2,6 +2,7 @@ package debrief
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -119,6 +120,7 @@ func Markdown(r *Report) string {
 
 		writeStatements(&b, lang, t.Statements)
 		writeReplies(&b, lang, t.Replies)
+		writePosts(&b, lang, t.Posts)
 		if len(t.Deadlines) > 0 {
 			fmt.Fprintf(&b, "### %s\n\n", L("deadlines"))
 			for _, d := range t.Deadlines {
@@ -218,6 +220,52 @@ func writeReplies(b *strings.Builder, lang string, replies []ReplyReport) {
 			Label(lang, "parenend"), colon)
 		writeJudged(b, lang, r.Text, r.Facts, r.Rubric, r.Judge, r.JudgedLive)
 	}
+}
+
+// writePosts writes the team's posts on the channels: when and where, the
+// post judged as a statement is, then the public's reaction and how it
+// moved the world.
+func writePosts(b *strings.Builder, lang string, posts []TeamPostReport) {
+	if len(posts) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "### %s\n\n", Label(lang, "posts"))
+	sep := T(lang, "sep")
+	for _, p := range posts {
+		colon := ":"
+		if lang == "zh" {
+			colon = "："
+		}
+		fmt.Fprintf(b, "%s%s\n\n", postHeading(p, lang), colon)
+		writeJudged(b, lang, p.Text, nil, p.Rubric, p.Judge, p.JudgedLive)
+		if len(p.Reaction) > 0 || len(p.Moved) > 0 {
+			fmt.Fprintf(b, "%s\n\n", strings.TrimSpace(field(Label(lang, "post.reaction"), lang)))
+			for _, r := range p.Reaction {
+				from := r.From
+				if from != "" {
+					from += sep
+				}
+				fmt.Fprintf(b, "- %s · %s%s\n", Label(lang, "tone."+r.Tone), md(from), md(oneLine(r.Text)))
+			}
+			if len(p.Moved) > 0 {
+				fmt.Fprintf(b, "- %s%s%s\n", Label(lang, "post.moved"), sep, movedText(p.Moved, lang))
+			}
+			b.WriteString("\n")
+		}
+	}
+}
+
+// movedText says how a reaction moved the world: "Sentiment −15, Attention +10".
+func movedText(moved []WorldMove, lang string) string {
+	var parts []string
+	for _, m := range moved {
+		sign := "+"
+		if m.Delta < 0 {
+			sign = "−"
+		}
+		parts = append(parts, m.Label+" "+sign+Number(math.Abs(m.Delta)))
+	}
+	return strings.Join(parts, T(lang, "semi"))
 }
 
 // writeJudged writes a team's written text (a statement, a reply) as a

@@ -301,6 +301,28 @@ func (w *pdfWriter) teamSection(r *Report, i int, t TeamReport) {
 			w.rubric(r.Lang, rp.Rubric)
 		}
 	}
+	if len(t.Posts) > 0 {
+		w.heading(3, L("posts"))
+		for _, p := range t.Posts {
+			w.need(60) // where and when, with the post's first lines
+			w.para(postHeading(p, r.Lang), paraOpt{bold: true, size: 9})
+			w.quote(r.Lang, p.Text)
+			w.rubric(r.Lang, p.Rubric)
+			if len(p.Reaction) > 0 || len(p.Moved) > 0 {
+				w.para(L("post.reaction"), paraOpt{size: 8.5, color: "#666666"})
+				for _, rp := range p.Reaction {
+					from := ""
+					if rp.From != "" {
+						from = rp.From + L("sep")
+					}
+					w.para(L("tone."+rp.Tone)+" · "+from+oneLine(rp.Text), paraOpt{size: 8.5, bullet: "•", color: toneColor(rp.Tone)})
+				}
+				if len(p.Moved) > 0 {
+					w.para(L("post.moved")+L("sep")+movedText(p.Moved, r.Lang), paraOpt{size: 8.5, bullet: "•"})
+				}
+			}
+		}
+	}
 	if len(t.Deadlines) > 0 {
 		w.heading(3, L("deadlines"))
 		for _, d := range t.Deadlines {
@@ -418,6 +440,18 @@ func ratingColor(r string) string {
 		return "#b42318"
 	}
 	return inkColor
+}
+
+// toneColor is the colour of a reaction's tone: hostile and mocking red,
+// supportive green, neutral ink.
+func toneColor(tone string) string {
+	switch tone {
+	case "hostile", "ridicule":
+		return "#b42318"
+	case "support":
+		return "#1b7f3b"
+	}
+	return ""
 }
 
 func statusColor(s string) string {

@@ -112,6 +112,7 @@ type TeamReport struct {
 	Decisions      []DecisionReport      `json:"decisions"`
 	Statements     []StatementReport     `json:"statements"`
 	Replies        []ReplyReport         `json:"replies"` // the team's answers to injects, in the order sent
+	Posts          []TeamPostReport      `json:"posts"`   // the team's posts on the simulated channels, in the order posted
 	Deadlines      []DeadlineReport      `json:"deadlines"`
 	Triggers       []TriggerReport       `json:"triggers"`
 	Contradictions []ContradictionReport `json:"contradictions"`
@@ -153,6 +154,36 @@ type PostReport struct {
 	Tone      string  `json:"tone"` // support, neutral, hostile or ridicule
 	From      string  `json:"from,omitempty"`
 	Text      string  `json:"text"`
+	// Reaction marks the public's answer to one of the team's posts.
+	Reaction bool `json:"reaction,omitempty"`
+}
+
+// TeamPostReport is a team's post on a simulated channel (its official
+// account, a press release, a pinned notice): the text, the statement
+// judge's verdict on it, and how the public reacted. A post does not change
+// the scores; its reaction moves the world.
+type TeamPostReport struct {
+	Channel     string  `json:"channel"` // social, news or notice
+	ChannelName string  `json:"channel_name"`
+	AtSeconds   float64 `json:"at_seconds"`
+	KindName    string  `json:"kind_name"` // the kind of statement it was judged as
+	Text        string  `json:"text"`
+	// Findings are what the judge found when the team posted, which the
+	// public reacted to (docs/scenario-format.md, "Feed").
+	Findings []string `json:"findings"`
+	// Judge and JudgedLive are as a statement's (StatementReport).
+	Judge      int           `json:"judge,omitempty"`
+	JudgedLive int           `json:"judged_live,omitempty"`
+	Rubric     *RubricReport `json:"rubric,omitempty"`
+	Reaction   []PostReport  `json:"reaction"` // the public's answer, in the order shown
+	Moved      []WorldMove   `json:"moved"`    // how the reaction moved the team's world
+}
+
+// WorldMove is a change of a world variable.
+type WorldMove struct {
+	Variable string  `json:"variable"`
+	Label    string  `json:"label"`
+	Delta    float64 `json:"delta"`
 }
 
 // RejectedReport is an action of the team the engine refused.
@@ -456,6 +487,7 @@ type TimelineEntry struct {
 	Text            string   `json:"text"`
 	Statement       string   `json:"statement,omitempty"`
 	Reply           string   `json:"reply,omitempty"` // the text of an inject.replied
+	Post            string   `json:"post,omitempty"`  // the text of a team.posted
 	// Pictures are the pictures a delivered inject carried (their bytes
 	// are in Report.Pictures).
 	Pictures []TimelinePicture `json:"pictures,omitempty"`
@@ -596,12 +628,15 @@ func Build(st *engine.State, events []engine.Event, lang string, team string) *R
 	}
 	// Replies are judged but not scored: where there are some, the method
 	// says so.
+	space := " " // between sentences; none in Chinese
+	if lang == "zh" {
+		space = ""
+	}
 	if slices.ContainsFunc(r.Teams, func(t TeamReport) bool { return len(t.Replies) > 0 }) {
-		space := " " // between sentences; none in Chinese
-		if lang == "zh" {
-			space = ""
-		}
 		r.Method += space + L("method.replies")
+	}
+	if slices.ContainsFunc(r.Teams, func(t TeamReport) bool { return len(t.Posts) > 0 }) {
+		r.Method += space + L("method.posts")
 	}
 
 	r.Objectives = []ObjectiveReport{}
@@ -742,6 +777,10 @@ func teamReport(st *engine.State, t *engine.Team, lang string) TeamReport {
 	for _, rp := range t.Replies {
 		tr.Replies = append(tr.Replies, replyReport(sc, t, rp, lang))
 	}
+	tr.Posts = []TeamPostReport{}
+	for _, p := range t.Posts {
+		tr.Posts = append(tr.Posts, teamPostReport(sc, p, lang))
+	}
 
 	tr.Deadlines = []DeadlineReport{}
 	for _, id := range slices.Sorted(maps.Keys(t.RegDeadlines)) {
@@ -825,7 +864,11 @@ func teamReport(st *engine.State, t *engine.Team, lang string) TeamReport {
 	}
 	tr.Feed = []PostReport{}
 	for _, f := range t.Feed {
-		tr.Feed = append(tr.Feed, PostReport{AtSeconds: secs(f.At), Tone: f.Post.Tone, From: f.Post.From.Get(lang), Text: f.Post.Text.Get(lang)})
+		if f.Own != nil {
+			continue // the team's own words: under Posts
+		}
+		tr.Feed = append(tr.Feed, PostReport{AtSeconds: secs(f.At), Tone: f.Post.Tone, From: f.Post.From.Get(lang), Text: f.Post.Text.Get(lang),
+			Reaction: f.Reaction})
 	}
 	tr.Rejected = []RejectedReport{}
 	for _, e := range t.Rejected {
@@ -856,6 +899,42 @@ func replyReport(sc *scenario.Scenario, t *engine.Team, rp engine.Reply, lang st
 		rr.Rubric = rubricReport(rp.Rubric, lang)
 	}
 	return rr
+}
+
+// postHeading says where and when a team posted, and what its post was
+// judged as when the channel's name does not say it.
+func postHeading(p TeamPostReport, lang string) string {
+	s := upperFirst(fmt.Sprintf(Label(lang, "post.at"), Clock(dur(p.AtSeconds)), p.ChannelName))
+	if p.KindName != p.ChannelName {
+		s += Label(lang, "paren") + p.KindName + Label(lang, "parenend")
+	}
+	return s
+}
+
+// teamPostReport is one of the team's posts in the report's language.
+func teamPostReport(sc *scenario.Scenario, p engine.Post, lang string) TeamPostReport {
+	pr := TeamPostReport{Channel: p.Channel, ChannelName: Label(lang, "post."+p.Channel), AtSeconds: secs(p.At),
+		KindName: Label(lang, "skind."+scenario.PostKind(p.Channel)), Text: strings.TrimSpace(p.Text),
+		Findings: append([]string{}, p.Findings...), JudgedLive: p.JudgedLive, Reaction: []PostReport{}, Moved: []WorldMove{}}
+	if p.Rubric != nil {
+		pr.Judge = p.Rubric.Version
+		pr.Rubric = rubricReport(p.Rubric, lang)
+	}
+	if p.Reaction != nil {
+		for _, rp := range p.Reaction.Posts {
+			pr.Reaction = append(pr.Reaction, PostReport{AtSeconds: secs(p.At), Tone: rp.Tone, From: rp.From.Get(lang), Text: rp.Text.Get(lang), Reaction: true})
+		}
+	}
+	for _, v := range sc.World {
+		if d, ok := p.Moved[v.ID]; ok {
+			label := v.Label.Get(lang)
+			if label == "" {
+				label = v.ID
+			}
+			pr.Moved = append(pr.Moved, WorldMove{Variable: v.ID, Label: label, Delta: d})
+		}
+	}
+	return pr
 }
 
 // rubricReport is the statement judge's result in the report's language:

@@ -141,6 +141,12 @@ func describe(s *engine.State, e engine.Event, openedAt time.Duration, lang, tea
 			en.Text = fmt.Sprintf(L("ev.replied"), withFrom(Label(lang, "channel."+in.Channel), in.From.Get(lang), lang), brief(in.Text.Get(lang), false))
 			en.Reply = strings.TrimSpace(rp.Text)
 		}
+	case engine.KindPosted:
+		if t != nil && len(t.Posts) > 0 {
+			p := t.Posts[len(t.Posts)-1]
+			en.Text = fmt.Sprintf(L("ev.posted"), Label(lang, "post."+p.Channel))
+			en.Post = strings.TrimSpace(p.Text)
+		}
 	case engine.KindTimedOut:
 		en.Text = fmt.Sprintf(L("ev.timedout"), prompt(e.Decision))
 	case engine.KindRejected:

@@ -109,7 +109,7 @@ var (
 var Refusals = []*Refusal{ErrEnded, ErrNoSuchTeam, ErrNoSuchInject, ErrAlreadyDelivered, ErrAlreadySkipped,
 	ErrOpensDecision, ErrBadDelay, ErrTooLate, ErrNotOpen, ErrBadChannel, ErrNoText, ErrTextTooLong, ErrBadSender,
 	ErrBadRecipient, ErrBadEffect, ErrBadDimension, ErrBadScore, ErrNoSuchObjective, ErrBadRating, ErrPaused,
-	ErrNoSuchDecision, ErrNoSuchOption, ErrNoReply, ErrUnknownCommand}
+	ErrNoSuchDecision, ErrNoSuchOption, ErrNoReply, ErrNoChannel, ErrUnknownCommand}
 
 // RefusalCode returns the Code of the refusal err wraps, or "" when err is
 // not a refusal (nil, or a failure such as a log that cannot be written).

@@ -40,6 +40,9 @@ const (
 	// A team's written answer to an inject that asks for one (Team,
 	// Inject, Text, Judge).
 	KindReplied Kind = "inject.replied"
+	// A team's post on a simulated channel (Team, Channel, Text, Judge,
+	// Findings): the public reacts to it.
+	KindPosted Kind = "team.posted"
 
 	// The facilitator's control of the schedule (see schedule.go and
 	// docs/architecture.md). Sending a scheduled inject now is an
@@ -123,6 +126,10 @@ type Event struct {
 	Command string `json:"command,omitempty"`
 
 	Posts []string `json:"posts,omitempty"` // feed post template ids
+	// Findings are, in team.posted, what the judge (version Judge) found
+	// in the post when it was sent (scenario.Findings); the public's
+	// reaction follows them on every replay.
+	Findings []string `json:"findings,omitempty"`
 	// Order is, in decision.opened, the decision's option ids in the order
 	// the team sees them (absent in logs from before shuffling: file order).
 	Order []string `json:"order,omitempty"`

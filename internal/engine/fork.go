@@ -69,6 +69,7 @@ func (t *Team) clone(nested bool) *Team {
 		c.Inbox = slices.Clip(t.Inbox)
 		c.Answers = slices.Clip(t.Answers)
 		c.Replies = slices.Clip(t.Replies)
+		c.Posts = slices.Clip(t.Posts)
 		c.Rejected = slices.Clip(t.Rejected)
 		c.Feed = slices.Clip(t.Feed)
 		c.Claims = slices.Clip(t.Claims)

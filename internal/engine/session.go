@@ -111,6 +111,9 @@ const (
 	// A team's answer to an inject that asks for one (scenario's reply:,
 	// or any ad-hoc inject): Team, Inject (its id), Text.
 	CmdReply CommandKind = "reply"
+	// A team's post on a simulated channel (scenario.PostChannels, in a
+	// scenario with a feed): Team, Channel, Text.
+	CmdPost CommandKind = "post"
 
 	// The facilitator's control of the schedule. Team "" applies the
 	// command to every team still playing for which it is valid.
@@ -533,6 +536,14 @@ func (s *Session) sendLocked(cmd Command) error {
 		}
 		return s.emit(Event{Kind: KindReplied, At: now, Team: cmd.Team, Inject: cmd.Inject, Text: cmd.Text,
 			Ref: cmd.Ref, Judge: rubric.Version})
+	case CmdPost:
+		if err := st.checkPost(cmd); err != nil {
+			return err
+		}
+		if err := s.emit(st.postEvent(cmd, now)); err != nil {
+			return err
+		}
+		return s.advance(now) // the reaction and conditions on posts may set things off
 	case CmdNote, CmdOverride, CmdRate:
 		if err := st.checkJudgement(cmd); err != nil {
 			return err

@@ -53,6 +53,11 @@ type State struct {
 type FeedItem struct {
 	Post *scenario.FeedPost
 	At   time.Duration
+	// Own is set on the team's own post (Post then holds its channel, the
+	// team's name and the text).
+	Own *Post
+	// Reaction marks the public's reaction to the team's post before it.
+	Reaction bool
 }
 
 // Note is an observer note attached to a moment, optionally a team and an
@@ -114,6 +119,7 @@ type Team struct {
 	Open           []OpenDecision
 	Answers        []Answer
 	Replies        []Reply // answers to injects, in the order sent
+	Posts          []Post  // published on the simulated channels, in the order posted
 	World          map[string]float64
 	Rejected       []Event
 	Ended          bool
@@ -682,6 +688,13 @@ func (s *State) Apply(e Event) error {
 				s.applyEffects(tm, effects)
 			}
 		}
+	case KindPosted:
+		if t == nil {
+			return bad("a post names no team")
+		}
+		if err := s.applyPost(t, e); err != nil {
+			return err
+		}
 	case KindReplied:
 		if t == nil {
 			return bad("a reply names no team")
@@ -822,6 +835,12 @@ func (s *State) Env(t *Team, at time.Duration) scenario.Env {
 		claims[i] = c.Claim
 	}
 	env["claims"] = claims
+	env["posts"] = float64(len(t.Posts))
+	said := t.said()
+	if said == nil {
+		said = []string{}
+	}
+	env["said"] = said
 	return env
 }
 

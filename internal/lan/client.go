@@ -489,7 +489,7 @@ func refusalOf(k engine.CommandKind, o Outcome) error {
 	switch {
 	case r == nil:
 		return fmt.Errorf("%w: %s", engine.ErrRejected, o.Reason)
-	case k == engine.CmdReply:
+	case k == engine.CmdReply || k == engine.CmdPost:
 		return &hostRefusal{Refusal: r, msg: o.Reason}
 	}
 	// Why, as a code the team's view says in its language.
@@ -520,8 +520,8 @@ func (e *hostRefusal) Unwrap() error { return e.Refusal }
 // its outcome for duplicates. The team is always the one this laptop joined
 // as: the host takes no command naming another.
 func (c *Client) SendContext(ctx context.Context, cmd engine.Command) (Outcome, error) {
-	if cmd.Kind != engine.CmdChoose && cmd.Kind != engine.CmdReply {
-		return Outcome{}, fmt.Errorf("a team laptop can only send choices and replies, not %q", cmd.Kind)
+	if cmd.Kind != engine.CmdChoose && cmd.Kind != engine.CmdReply && cmd.Kind != engine.CmdPost {
+		return Outcome{}, fmt.Errorf("a team laptop can only send choices, replies and posts, not %q", cmd.Kind)
 	}
 	if cmd.Team != "" && cmd.Team != c.team {
 		return Outcome{}, fmt.Errorf("this laptop joined as team %q, not %q", c.team, cmd.Team)
@@ -531,8 +531,11 @@ func (c *Client) SendContext(ctx context.Context, cmd engine.Command) (Outcome, 
 		id = nuid.Next()
 	}
 	w := wireCommand{ID: id, Kind: wireChoose, Team: c.team, Decision: cmd.Decision, Option: cmd.Option, Text: cmd.Text}
-	if cmd.Kind == engine.CmdReply {
+	switch cmd.Kind {
+	case engine.CmdReply:
 		w = wireCommand{ID: id, Kind: wireReply, Team: c.team, Inject: cmd.Inject, Text: cmd.Text}
+	case engine.CmdPost:
+		w = wireCommand{ID: id, Kind: wirePost, Team: c.team, Channel: cmd.Channel, Text: cmd.Text}
 	}
 	body, err := json.Marshal(w)
 	if err != nil {

@@ -116,6 +116,7 @@ const (
 	noteBadCommand   = "malformed commands"
 	noteJunkChoice   = "choices the scenario does not have"
 	noteJunkReply    = "replies to no inject the team may answer"
+	noteJunkPost     = "posts on no channel of the scenario"
 	noteRepeated     = "refused choices sent again with a new id"
 	noteOutsideInbox = "requests asking for their answer outside the sender's inbox"
 	notePairRefused  = "malformed pairing requests"

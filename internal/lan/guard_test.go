@@ -419,7 +419,7 @@ func TestSchemaRefusalsNameNothingOfTheHost(t *testing.T) {
 	cases := map[string]string{
 		`{"id":"a","kind":"choose","team":"Alpha"}`:                                       `lacks "decision", "option"`,
 		`{"id":"a b","kind":"choose","team":"Alpha","decision":"d","option":"o"}`:         `"id" must be`,
-		`{"id":"a","kind":"pause","team":"Alpha"}`:                                        `"kind" must be "choose", "reply" or "bye"`,
+		`{"id":"a","kind":"pause","team":"Alpha"}`:                                        `"kind" must be "choose", "reply", "post" or "bye"`,
 		`{"id":"a","kind":"choose","team":"Alpha","decision":"d","option":"o","extra":1}`: "a field a command does not have",
 		`{"id":"a","kind":"choose","team":"Alpha","decision":"d","option":"o","text":7}`:  `"text" must be`,
 		`{"kind":"choose","team":"Alpha","decision":"d","option":"o"}`:                    `lacks "id"`,
@@ -430,6 +430,8 @@ func TestSchemaRefusalsNameNothingOfTheHost(t *testing.T) {
 		`{"id":"a","kind":"reply","team":"Alpha","inject":"c","decision":"d"}`:                          `"decision" does not go with this kind of command`,
 		`{"id":"a","kind":"choose","team":"Alpha","decision":"d","option":"o","inject":"c"}`:            `"inject" does not go with this kind of command`,
 		`{"id":"a","kind":"reply","team":"Alpha","inject":7}`:                                           `"inject" must be a string of 1 to 200 characters`,
+		`{"id":"a","kind":"post","team":"Alpha","text":"x"}`:                                            `it lacks "channel"`,
+		`{"id":"a","kind":"post","team":"Alpha","channel":"social","inject":"c"}`:                       `"inject" does not go with this kind of command`,
 		`{"id":"a","kind":"choose","team":"Alpha","decision":"d","option":"o","text":"` + "\xff" + `"}`: "",
 	}
 	for body, want := range cases {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
 // HostConfig configures a host.
@@ -446,7 +447,7 @@ func (h *Host) queueLocked(ev engine.Event) {
 	if strings.HasPrefix(ev.Ref, refPrefix) {
 		var o Outcome
 		switch ev.Kind {
-		case engine.KindChosen, engine.KindReplied:
+		case engine.KindChosen, engine.KindReplied, engine.KindPosted:
 			o = Outcome{Status: StatusAccepted, Seq: ev.Seq, AtMS: ev.At.Milliseconds()}
 		case engine.KindRejected:
 			o = Outcome{Status: StatusRejected, Reason: ev.Reason, Seq: ev.Seq, AtMS: ev.At.Milliseconds()}
@@ -760,9 +761,12 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 	var key, junk, code string
 	h.sess.Read(func(s *engine.State) { _, junk, code = refusalKey(s, team, cmd) })
 	if junk != "" { // before the queue of commands: junk never waits there
-		if cmd.Kind == wireReply {
+		switch cmd.Kind {
+		case wireReply:
 			h.quiet.note(noteJunkReply)
-		} else {
+		case wirePost:
+			h.quiet.note(noteJunkPost)
+		default:
 			h.quiet.note(noteJunkChoice)
 		}
 		return Outcome{ID: cmd.ID, Status: StatusRejected, Reason: junk, Code: code}
@@ -794,8 +798,11 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 		}
 	}
 	ecmd := engine.Command{Kind: engine.CmdChoose, Team: team, Decision: cmd.Decision, Option: cmd.Option, Text: cmd.Text, Ref: ref}
-	if cmd.Kind == wireReply {
+	switch cmd.Kind {
+	case wireReply:
 		ecmd = engine.Command{Kind: engine.CmdReply, Team: team, Inject: cmd.Inject, Text: cmd.Text, Ref: ref}
+	case wirePost:
+		ecmd = engine.Command{Kind: engine.CmdPost, Team: team, Channel: cmd.Channel, Text: cmd.Text, Ref: ref}
 	}
 	err := h.sess.Send(ecmd)
 	h.mu.Lock()
@@ -828,8 +835,11 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 		// facilitator, not for the network.
 		h.logf("team %s: command %s failed: %v", team, cmd.ID, err)
 		what := "choice"
-		if cmd.Kind == wireReply {
+		switch cmd.Kind {
+		case wireReply:
 			what = "reply"
+		case wirePost:
+			what = "post"
 		}
 		o = Outcome{Status: StatusRetry, Reason: "the host could not store the " + what + " just now"}
 	}
@@ -845,6 +855,15 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 // reply, so there is nothing to keep from the log).
 func refusalKey(s *engine.State, team string, cmd wireCommand) (key, junk, code string) {
 	if s.Scenario == nil {
+		return "", "", ""
+	}
+	if cmd.Kind == wirePost {
+		switch {
+		case s.Team(team) == nil:
+			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchTeam, team), engine.ErrNoSuchTeam.Code
+		case s.Scenario.Feed == nil || !slices.Contains(scenario.PostChannels, cmd.Channel):
+			return "", fmt.Sprintf("%v: %q", engine.ErrNoChannel, cmd.Channel), engine.ErrNoChannel.Code
+		}
 		return "", "", ""
 	}
 	if cmd.Kind == wireReply {

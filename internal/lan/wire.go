@@ -34,6 +34,7 @@ const (
 const (
 	wireChoose = "choose"
 	wireReply  = "reply" // a written answer to an inject that asks for one
+	wirePost   = "post"  // a post on one of the scenario's channels
 	wireBye    = "bye"   // the team has seen the end; the host may stop
 )
 
@@ -44,14 +45,16 @@ type wireCommand struct {
 	Team     string `json:"team"`
 	Decision string `json:"decision,omitempty"`
 	Option   string `json:"option,omitempty"`
-	Inject   string `json:"inject,omitempty"` // a reply's inject
-	Text     string `json:"text,omitempty"`   // a choice's statement, a reply's text
+	Inject   string `json:"inject,omitempty"`  // a reply's inject
+	Channel  string `json:"channel,omitempty"` // a post's channel
+	Text     string `json:"text,omitempty"`    // a choice's statement, a reply's or a post's text
 }
 
 // commandSchema is the JSON Schema a command must pass before the host looks
-// at it. A choice names its decision and option, a reply its inject; neither
-// carries the other's fields. A reply's text is checked by the engine (empty,
-// too long: a refusal with its code), as a choice's statement is.
+// at it. A choice names its decision and option, a reply its inject, a post
+// its channel; none carries the others' fields. A reply's or a post's text is
+// checked by the engine (empty, too long: a refusal with its code), as a
+// choice's statement is.
 const commandSchema = `{
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "type": "object",
@@ -59,21 +62,26 @@ const commandSchema = `{
   "required": ["id", "kind", "team"],
   "properties": {
     "id":       {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{1,64}$"},
-    "kind":     {"enum": ["choose", "reply", "bye"]},
+    "kind":     {"enum": ["choose", "reply", "post", "bye"]},
     "team":     {"type": "string", "minLength": 1, "maxLength": 160},
     "decision": {"type": "string", "minLength": 1, "maxLength": 200},
     "option":   {"type": "string", "minLength": 1, "maxLength": 200},
     "inject":   {"type": "string", "minLength": 1, "maxLength": 200},
+    "channel":  {"type": "string", "minLength": 1, "maxLength": 40},
     "text":     {"type": "string", "maxLength": 10000}
   },
   "allOf": [
     {
       "if": {"properties": {"kind": {"const": "choose"}}},
-      "then": {"required": ["decision", "option"], "properties": {"inject": false}}
+      "then": {"required": ["decision", "option"], "properties": {"inject": false, "channel": false}}
     },
     {
       "if": {"properties": {"kind": {"const": "reply"}}},
-      "then": {"required": ["inject"], "properties": {"decision": false, "option": false}}
+      "then": {"required": ["inject"], "properties": {"decision": false, "option": false, "channel": false}}
+    },
+    {
+      "if": {"properties": {"kind": {"const": "post"}}},
+      "then": {"required": ["channel"], "properties": {"decision": false, "option": false, "inject": false}}
     }
   ]
 }`
@@ -136,11 +144,12 @@ func decodeCommand(data []byte) (wireCommand, error) {
 // commandFields says what each field of a command must be.
 var commandFields = map[string]string{
 	"id":       "1 to 64 of the characters A-Z a-z 0-9 _ . : -",
-	"kind":     `"choose", "reply" or "bye"`,
+	"kind":     `"choose", "reply", "post" or "bye"`,
 	"team":     "a string of 1 to 160 characters",
 	"decision": "a string of 1 to 200 characters",
 	"option":   "a string of 1 to 200 characters",
 	"inject":   "a string of 1 to 200 characters",
+	"channel":  "a string of 1 to 40 characters",
 	"text":     "a string of at most 10000 characters",
 }
 

@@ -32,6 +32,11 @@ func FuzzCommand(f *testing.F) {
 		`{"id":"r","kind":"reply","team":"Alpha","inject":"complaint","text":"` + strings.Repeat("中", 10_001) + `"}`,
 		`{"id":"r","kind":"reply","kind":"choose","team":"Alpha","inject":"complaint"}`,
 		`{"id":"a","kind":"choose","team":"Alpha"}`,
+		`{"id":"p","kind":"post","team":"Alpha","channel":"social","text":"We are sorry."}`,
+		`{"id":"p","kind":"post","team":"甲队","channel":"notice","text":"致歉公告"}`,
+		`{"id":"p","kind":"post","team":"Alpha","text":"no channel"}`,
+		`{"id":"p","kind":"post","team":"Alpha","channel":"news","inject":"complaint"}`,
+		`{"id":"p","kind":"choose","team":"Alpha","decision":"d","option":"o","channel":"social"}`,
 		`{"id":"a b","kind":"choose","team":"Alpha","decision":"d","option":"o"}`,
 		`{"id":"a","kind":"choose","team":"Alpha","decision":"d","option":"o","extra":1}`,
 		`{"id":"a","kind":"choose","team":"Alpha","decision":"d","option":"o","text":null}`,
@@ -62,12 +67,16 @@ func FuzzCommand(f *testing.F) {
 		}
 		switch cmd.Kind {
 		case wireChoose:
-			if cmd.Decision == "" || cmd.Option == "" || cmd.Inject != "" {
-				t.Fatalf("%q: a choice without its decision or option, or with an inject: %+v", data, cmd)
+			if cmd.Decision == "" || cmd.Option == "" || cmd.Inject != "" || cmd.Channel != "" {
+				t.Fatalf("%q: a choice without its decision or option, or with an inject or channel: %+v", data, cmd)
 			}
 		case wireReply:
-			if cmd.Inject == "" || cmd.Decision != "" || cmd.Option != "" {
-				t.Fatalf("%q: a reply without its inject, or with a decision or option: %+v", data, cmd)
+			if cmd.Inject == "" || cmd.Decision != "" || cmd.Option != "" || cmd.Channel != "" {
+				t.Fatalf("%q: a reply without its inject, or with a decision, option or channel: %+v", data, cmd)
+			}
+		case wirePost:
+			if cmd.Channel == "" || cmd.Decision != "" || cmd.Option != "" || cmd.Inject != "" {
+				t.Fatalf("%q: a post without its channel, or with a decision, option or inject: %+v", data, cmd)
 			}
 		case wireBye:
 		default:

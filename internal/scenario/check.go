@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -111,6 +112,7 @@ func (l *loader) check(s *Scenario) {
 		}
 	}
 	l.checkExtras(s, injectIDs)
+	l.checkReactions(s)
 	l.checkWorldUsed(s)
 	l.checkDilemmas(s)
 	if len(l.probs.Errors()) > 0 {
@@ -438,9 +440,52 @@ func (l *loader) checkWorldUsed(s *Scenario) {
 			mark(d.OnMiss.Effects)
 		}
 	}
+	if s.Feed != nil {
+		for _, r := range s.Feed.Reactions {
+			mark(r.Effects)
+		}
+	}
 	for _, v := range s.World {
 		if !changed[v.ID] {
 			l.add(v.Pos, SevWarning, "world variable %q never changes: no option, timeout, rule, trigger or missed deadline has an effect on it", v.ID)
 		}
 	}
+}
+
+// checkReactions finds the loose ends of teams' posts: a reaction that an
+// earlier one always takes first, and a condition on posts in a scenario
+// where teams cannot post (no feed).
+func (l *loader) checkReactions(s *Scenario) {
+	if s.Feed == nil {
+		for _, e := range l.postReaders {
+			l.add(e.Pos, SevWarning, "%q reads what teams post, but teams post only on the channels of a scenario with a feed", clip(e.Src, 60))
+		}
+		return
+	}
+	rs := s.Feed.Reactions
+	for i, r := range rs {
+		for j := range i {
+			if covers(rs[j].On, r.On) {
+				l.add(r.Pos, SevWarning, "reaction %d never applies: reaction %d comes first and answers every post it would", i+1, j+1)
+				break
+			}
+		}
+	}
+}
+
+// covers tells whether every post with all the findings of b also has all
+// of a's: a reaction on a, tried first, takes every post b would.
+func covers(a, b []string) bool {
+	for _, f := range b {
+		if contains(HarmfulFindings, f) {
+			b = append(slices.Clip(b), "harmful")
+			break
+		}
+	}
+	for _, f := range a {
+		if !contains(b, f) {
+			return false
+		}
+	}
+	return true
 }

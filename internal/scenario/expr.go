@@ -27,6 +27,8 @@ var exprBuiltins = map[string]any{
 	"silent":    true,       // the team has said nothing in public yet
 	"phase":     "",         // the team's current phase id
 	"claims":    []string{}, // the claims the team has made in public
+	"posts":     0.0,        // posts the team has published on the channels
+	"said":      []string{}, // what the judge found in the team's posts (Findings)
 }
 
 // allowedFuncs are the expr-lang builtins a scenario may call.
@@ -323,4 +325,31 @@ func checkNode(n ast.Node, inList bool) error {
 		return refuse("maps ({a: 1}) are not part of the expression language")
 	}
 	return refuse("this is not part of the expression language")
+}
+
+// saidLiterals returns the strings src tests against said ("denial" in
+// said), so lint can check them against the judge's findings.
+func saidLiterals(src string) []string {
+	tree, err := parser.Parse(src)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	ast.Walk(&tree.Node, saidCollector{&out})
+	return out
+}
+
+type saidCollector struct{ out *[]string }
+
+func (c saidCollector) Visit(n *ast.Node) {
+	b, ok := (*n).(*ast.BinaryNode)
+	if !ok || b.Operator != "in" {
+		return
+	}
+	if id, ok := b.Right.(*ast.IdentifierNode); !ok || id.Value != "said" {
+		return
+	}
+	if s, ok := b.Left.(*ast.StringNode); ok {
+		*c.out = append(*c.out, s.Value)
+	}
 }

@@ -224,6 +224,7 @@ type loader struct {
 	optionRefs       []optionRefAt // decision.option references, checked once all decisions are read
 	contradictionPos []Pos
 	mediaFiles       map[string]bool // distinct pictures so far
+	postReaders      []*Expr         // expressions that read posts or said
 }
 
 type optionRefAt struct {

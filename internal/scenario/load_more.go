@@ -3,6 +3,7 @@ package scenario
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -315,7 +316,16 @@ func (l *loader) expr(n *yaml.Node, what Phrase, asBool bool) *Expr {
 		l.errf(n, "%s %q does not compile: %v (names you can use: %s)", what, clip(src, 60), err, strings.Join(names, ", "))
 		return nil
 	}
-	return &Expr{Src: src, Pos: pos(n), prog: prog, names: exprNames(src)}
+	e := &Expr{Src: src, Pos: pos(n), prog: prog, names: exprNames(src)}
+	for _, f := range saidLiterals(src) {
+		if !contains(Findings, f) {
+			l.errf(n, "%s %q: the judge finds no %q in a post%s", what, clip(src, 60), clip(f, 30), suggest(f, Findings))
+		}
+	}
+	if slices.Contains(e.names, "said") || slices.Contains(e.names, "posts") {
+		l.postReaders = append(l.postReaders, e)
+	}
+	return e
 }
 
 // exprPos is the position of the character at offset (in runes) of the
@@ -393,7 +403,7 @@ func (l *loader) promise(n *yaml.Node, what Phrase) *Promise {
 }
 
 func (l *loader) feed(n *yaml.Node) *Feed {
-	f, _, ok := l.fields(n, field("feed"), "every", "volume", "posts")
+	f, _, ok := l.fields(n, field("feed"), "every", "volume", "posts", "reactions")
 	if !ok {
 		return nil
 	}
@@ -408,6 +418,9 @@ func (l *loader) feed(n *yaml.Node) *Feed {
 	}
 	if f["volume"] != nil {
 		fd.Volume = l.expr(f["volume"], phrase("feed volume"), false)
+	}
+	if r := f["reactions"]; r != nil {
+		fd.Reactions = l.reactions(r)
 	}
 	p := f["posts"]
 	if p == nil || p.Kind != yaml.SequenceNode || len(p.Content) == 0 {
@@ -470,6 +483,75 @@ func (l *loader) feed(n *yaml.Node) *Feed {
 		fd.Posts = append(fd.Posts, post)
 	}
 	return fd
+}
+
+// reactions reads the feed's reactions to a team's post: a list of {on,
+// effects, posts}, where on is a finding or a list of findings (all must
+// hold; absent: any post) and posts are what the public answers (channel,
+// from, text, tone).
+func (l *loader) reactions(n *yaml.Node) []*Reaction {
+	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+		l.errf(n, "reactions must be a list of {on, effects, posts}")
+		return nil
+	}
+	var out []*Reaction
+	for i, c := range n.Content {
+		what := phrase("reaction %d", i+1)
+		f, _, ok := l.fields(c, what, "on", "effects", "posts")
+		if !ok {
+			continue
+		}
+		r := &Reaction{Pos: pos(c)}
+		if on := f["on"]; on != nil {
+			if on.Kind == yaml.ScalarNode {
+				if v, ok := l.str(on, sub(what, "on")); ok {
+					r.On = []string{v}
+				}
+			} else {
+				r.On = l.idList(on, sub(what, "on"))
+			}
+			for _, id := range r.On {
+				if !contains(Findings, id) {
+					l.errf(on, "%s: the judge finds no %q%s", what, clip(id, 30), suggest(id, Findings))
+				}
+			}
+		}
+		r.Effects = l.effects(f["effects"])
+		p := f["posts"]
+		if p == nil || p.Kind != yaml.SequenceNode || len(p.Content) == 0 {
+			l.errf(c, "%s needs posts: what the public answers, a list of {from, text, tone}", what)
+			out = append(out, r)
+			continue
+		}
+		for j, pc := range p.Content {
+			pw := phrase("post %d of %s", j+1, what)
+			pf, _, ok := l.fields(pc, pw, "channel", "from", "text", "tone")
+			if !ok {
+				continue
+			}
+			post := &FeedPost{Pos: pos(pc), ID: fmt.Sprintf("reaction-%d-%d", i+1, j+1), Channel: "social", Weight: 1, Max: 1, Tone: "neutral"}
+			if ch := pf["channel"]; ch != nil {
+				post.Channel, _ = l.str(ch, field("channel"))
+				if post.Channel != "social" && post.Channel != "news" {
+					l.errf(ch, "a feed post is social or news, not %q", clip(post.Channel, 20))
+				}
+			}
+			if t := pf["tone"]; t != nil {
+				post.Tone, _ = l.str(t, field("tone"))
+				if !contains(FeedTones, post.Tone) {
+					l.errf(t, "tone %q is not known%s", clip(post.Tone, 20), suggest(post.Tone, FeedTones))
+				}
+			}
+			post.From = l.text(pf["from"], sub(pw, "from"))
+			if pf["text"] == nil {
+				l.errf(pc, "%s needs a text", pw)
+			}
+			post.Text = l.text(pf["text"], sub(pw, "text"))
+			r.Posts = append(r.Posts, post)
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // routes reads a list of {when, next}: conditional moves by the world.

@@ -694,6 +694,9 @@ type Feed struct {
 	Every  time.Duration
 	Volume *Expr // posts per period (rounded, 0 to MaxFeedVolume); nil means 1
 	Posts  []*FeedPost
+	// Reactions are how the public answers a team's own post (see
+	// reaction.go); nil: DefaultReactions.
+	Reactions []*Reaction
 }
 
 // MaxFeedVolume bounds the posts per period.

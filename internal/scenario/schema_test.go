@@ -69,6 +69,8 @@ var schemaDefForFields = map[string]string{
 	`feed: field("feed")`:                   "feed",
 	`media: pw`:                             "media",
 	`feed: what`:                            "feedPost",
+	`reactions: what`:                       "reaction",
+	`reactions: pw`:                         "reactionPost",
 	`routes: phrase("a route of %s", what)`: "route",
 	`scoring: field("scoring")`:             "scoring",
 }
@@ -429,6 +431,9 @@ func TestSchemaEnumsMatchLoader(t *testing.T) {
 			t.Errorf("%s is %d, loader's limit %d", ptr, got, scenario.MaxExprLength)
 		}
 	}
+	if got := strs(at("/$defs/finding/enum")); !slices.Equal(got, scenario.Findings) {
+		t.Errorf("finding enum %v, loader knows %v", got, scenario.Findings)
+	}
 	desc := at("/$defs/condition/description").(string)
 	for _, name := range scenario.BuiltinNames() {
 		if !strings.Contains(desc, name) {
@@ -482,6 +487,11 @@ feed:
   volume: "attention / 20"
   posts:
     - {id: worried, channel: social, when: "silent", weight: 2, max: 2, from: {en: A parent, zh: 家长}, text: {en: "Why so quiet?", zh: 为什么不说话？}, tone: hostile}
+  reactions:
+    - on: [apology, guidance]
+      effects: {trust: 3}
+      posts:
+        - {channel: social, from: {en: A parent, zh: 家长}, text: {en: "Thank you.", zh: 谢谢。}, tone: support}
 deadlines:
   regulator-72h:
     label: {en: Notify within 72 hours, zh: 72小时内通报}
@@ -571,6 +581,8 @@ var probes = []probe{
 	{"promise", []any{"phases", "start", "decisions", "notify", "options", 0, "promise"}},
 	{"feed", []any{"feed"}},
 	{"feedPost", []any{"feed", "posts", 0}},
+	{"reaction", []any{"feed", "reactions", 0}},
+	{"reactionPost", []any{"feed", "reactions", 0, "posts", 0}},
 	{"continue", []any{"phases", "calm", "continue"}},
 	{"ending", []any{"phases", "done", "ending"}},
 	{"route", []any{"phases", "start", "decisions", "notify", "options", 0, "routes", 0}},
