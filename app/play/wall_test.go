@@ -534,3 +534,28 @@ func TestTheWallFitsASmallProjector(t *testing.T) {
 		})
 	}
 }
+
+// The wall opens no larger than the exercise window, which was fitted to
+// the screen: on a 1024×600 netbook it does not hang off the screen.
+func TestTheWallOpensWithinTheScreen(t *testing.T) {
+	h := newHost(t)
+	ex := showRun(h, Config{}, uitest.StartMini(t, uitest.OpenStore(t), engine.NewFakeClock()))
+	h.win.Resize(fyne.NewSize(1008, 552))
+	ex.openWall()
+	if ex.wall == nil {
+		t.Fatal("the wall did not open")
+	}
+	if got := ex.wall.win.Canvas().Size(); got.Width > 1008 || got.Height > 552 {
+		t.Errorf("the wall opened at %v, larger than the exercise window", got)
+	}
+	for _, c := range []struct{ main, want fyne.Size }{
+		{fyne.NewSize(1920, 1080), fyne.NewSize(1280, 720)},
+		{fyne.NewSize(1008, 552), fyne.NewSize(1008, 552)},
+		{fyne.NewSize(1200, 900), fyne.NewSize(1200, 720)},
+		{fyne.Size{}, fyne.NewSize(1280, 720)},
+	} {
+		if got := wallSize(c.main); got != c.want {
+			t.Errorf("wallSize(%v) = %v, want %v", c.main, got, c.want)
+		}
+	}
+}

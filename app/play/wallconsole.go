@@ -59,12 +59,24 @@ func (e *Screen) openWall() {
 			e.wall = nil
 		}
 	})
-	w.Resize(fyne.NewSize(1280, 720))
+	w.Resize(wallSize(e.host.Window().Canvas().Size()))
 	if e.cfg.TickEvery > 0 {
 		wl.startTicker(wallTickerEvery)
 	}
 	e.wall = wl
 	w.Show()
+}
+
+// wallSize is the wall window's first size: 1280×720, or the exercise
+// window's size when that is smaller. The exercise window was fitted to
+// the screen at start, so the wall never opens larger than a 1024×600
+// screen; on a projector it is made full screen anyway.
+func wallSize(main fyne.Size) fyne.Size {
+	want := fyne.NewSize(1280, 720)
+	if main.Width <= 0 || main.Height <= 0 {
+		return want
+	}
+	return fyne.NewSize(min(want.Width, main.Width), min(want.Height, main.Height))
 }
 
 // closeWall closes the wall's window (the exercise is left or over).
