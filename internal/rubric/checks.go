@@ -193,7 +193,7 @@ func (j *judge) run(facts []Fact) []Check {
 	for _, s := range j.findNot(lists.apology) {
 		switch {
 		case j.t.after(s, demandCues):
-		case t.near(s, nonApologyBefore, 40, 0) || t.near(s, nonApologyAfter, 0, 30) || t.conditional(s):
+		case t.nearOwn(s, nonApologyBefore, 40, 0, rep) || t.nearOwn(s, nonApologyAfter, 0, 30, rep) || t.conditional(s):
 			nonApology = append(nonApology, s)
 		default:
 			apology = append(apology, s)
@@ -408,7 +408,10 @@ func (j *judge) run(facts []Fact) []Check {
 	owning := j.find(lists.owning)
 	var blamed []span
 	for _, s := range disjoint(blame) {
-		if !t.sameSentence(s, owning) {
+		// Not when the sentence owns the fault, nor when the party is
+		// only a hypothesis ("if our supplier turns out to be at fault",
+		// "whether the fault lies with the supplier", 即使问题出在供应商).
+		if !t.sameSentence(s, owning) && !t.hypothetical(s) {
 			blamed = append(blamed, s)
 		}
 	}
@@ -421,7 +424,7 @@ func (j *judge) run(facts []Fact) []Check {
 	var legal []span
 	spared := map[int]bool{}
 	for _, s := range j.find(lists.legalVerb) {
-		if t.negated(s) {
+		if t.negated(s) || t.clauseOf(s, noOne, 60) || t.near(s, legalRefusedAfter, 0, 60) {
 			spared[t.clause[s.a]] = true
 		}
 	}
@@ -472,7 +475,11 @@ func (j *judge) run(facts []Fact) []Check {
 	}
 	// A stock threat ("reserves the right to take legal action") quotes
 	// the legal word and its target when they are there.
-	legal = append(legal, without(stock, legal)...)
+	for _, s := range without(stock, legal) {
+		if !spared[t.clause[s.a]] {
+			legal = append(legal, s)
+		}
+	}
 	found["legal-threat"] = disjoint(legal)
 
 	// Speculation: a guess ("we suspect", 估计是), or a hedge ("may have",

@@ -381,14 +381,15 @@ var legalWords = words{
 		"defamatory", "libel*", "slander*", "lawyer*", "solicitor*", "attorney*", "cease and desist", "prosecut*", "take action against",
 		"taking action against", "action will be taken", "hold to account", "held to account", "in court", "pursue legal", "pursue…legally", "held accountable", "hold accountable", "report…to the police",
 		"reported…to the police"},
-	zh: []string{"追究法律责任", "法律责任", "法律手段", "法律途径", "法律武器", "起诉", "诉诸法律", "法庭", "法院", "律师函", "依法追究", "依法处理", "依法维权",
+	zh: []string{"追究法律责任", "法律责任", "法律手段", "法律途径", "法律行动", "法律措施", "法律程序", "法律武器", "起诉", "诉诸法律", "法庭", "法院", "律师函", "依法追究", "依法处理", "依法维权",
 		"诽谤", "追责", "报警", "报案", "维权到底", "法律后果"},
 }
 
 // A clause where one of these is negated spares the people it names.
 var legalVerbs = words{
-	en: []string{"sue", "sued", "pursue*", "legal action", "prosecut*", "go after", "take action"},
-	zh: []string{"追究", "起诉", "追责"},
+	en: []string{"sue", "sued", "pursue*", "legal action", "prosecut*", "go after", "take action", "threaten*", "lawsuit*", "legal step*",
+		"legal measures", "legal proceeding*"},
+	zh: []string{"追究", "起诉", "追责", "法律行动", "法律手段", "法律措施", "法律途径"},
 }
 
 var legalTargets = words{

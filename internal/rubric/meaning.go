@@ -803,3 +803,52 @@ func (t *text) doneShare(s span) bool {
 	before := string(t.lower[max(0, s.a-3):s.a])
 	return strings.HasPrefix(rest, " of ") || strings.Contains(before, "已")
 }
+
+// nearOwn is near without the words the team quotes (rep): "not 'if
+// anyone was upset', but because we sold you a faulty product" apologises
+// without a condition. The words before s are read from the last colon on
+// ("Sorry if this sounds blunt: we got it wrong").
+func (t *text) nearOwn(s span, cues []string, before, after int, rep []bool) bool {
+	a, b := t.sentenceBounds(s.a)
+	from, to := max(a, s.a-before), min(b, s.b+after)
+	for i := s.a - 1; i >= from; i-- {
+		if t.lower[i] == ':' || t.lower[i] == '：' {
+			from = i + 1
+			break
+		}
+	}
+	var w strings.Builder
+	w.WriteByte(' ')
+	for i := from; i < to; i++ {
+		if rep[i] && (i < s.a || i >= s.b) {
+			w.WriteByte(' ')
+			continue
+		}
+		w.WriteRune(t.lower[i])
+	}
+	w.WriteByte(' ')
+	return containsAny(w.String(), cues)
+}
+
+// hypotheticalCues open a clause that supposes or asks rather than
+// asserts.
+var hypotheticalCues = []string{" if ", "whether", "even if", "in case", "如果", "假如", "倘若", "若是", "即使", "即便", "是否", "能否", "万一", "无论"}
+
+// hypothetical reports whether s sits in a clause that supposes or asks
+// rather than asserts, with the cue before it in the clause.
+func (t *text) hypothetical(s span) bool {
+	a := s.a
+	for a > 0 && t.clause[a-1] == t.clause[s.a] {
+		a--
+	}
+	return containsAny(" "+string(t.lower[a:s.a])+" ", hypotheticalCues)
+}
+
+// noOne, before a legal word in its clause, spares everyone: "nobody who
+// shared the video will face legal action".
+var noOne = []string{"no one", "nobody", "none of", "没有人", "没有任何人", "谁也不会"}
+
+// legalRefusedAfter, after a legal word, rule it out: "legal action against
+// people who shared it is not something we will consider".
+var legalRefusedAfter = []string{"not something we", "out of the question", "not on the table", "is not an option", "will not be taken",
+	"will not be pursued", "won't be", "不在考虑", "不予考虑", "不会采取", "不会考虑"}
