@@ -544,6 +544,7 @@ func (t *text) cleared(a span) bool {
 var partOfWord = map[rune][]string{
 	'系': {"系统", "系列", "联系", "关系", "体系", "维系", "派系", "院系", "直系", "系数", "干系", "星系", "水系", "菜系"},
 	'怪': {"奇怪", "难怪", "古怪", "怪异", "作怪", "鬼怪", "妖怪", "见怪", "怪不得"},
+	'说': {"说谎", "说明", "说法", "说服", "据说", "小说", "说不定"},
 }
 
 // wholeWords drops the one-character Chinese matches that are only part of
@@ -607,6 +608,12 @@ func (t *text) reachBefore(s span, reach int) int {
 	}
 	a, _ := t.sentenceBounds(s.a)
 	from := max(a, s.a-reach)
+	for i := s.a - 1; i > from; i-- {
+		if t.lower[i] == ':' || t.lower[i] == '：' {
+			from = i + 1 // "we will not lie to you: it is safe"
+			break
+		}
+	}
 	before := string(t.lower[from:s.a])
 	for _, c := range doubtContrast {
 		if i := strings.LastIndex(before, c); i >= 0 {
@@ -664,7 +671,7 @@ func (j *judge) saidInDoubt(s span) bool {
 		return true
 	}
 	from := t.reachBefore(s, 30)
-	for _, v := range j.find(lists.say) {
+	for _, v := range t.wholeWords(j.find(lists.say)) {
 		if v.a < from || v.b > s.a {
 			continue
 		}

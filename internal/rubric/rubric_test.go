@@ -813,6 +813,10 @@ func TestVersion6Rules(t *testing.T) {
 		{"doubt, but the claim zh", "zh", "检测还没有做完，但产品是安全的。", "false-reassurance", true},
 		{"confirmed claim en", "en", "We can confirm the product is safe.", "false-reassurance", true},
 		{"confirmed claim zh", "zh", "我们可以确认产品是安全的。", "false-reassurance", true},
+		// A colon ends a doubt's reach; 说谎 and 说明 are not "say".
+		{"colon en", "en", "We will not tell you anything else: the water is safe to drink.", "false-reassurance", true},
+		{"colon zh", "zh", "我们不会说谎：产品是安全的。", "false-reassurance", true},
+		{"explain is not say zh", "zh", "我们无法说明具体原因，产品是安全的。", "false-reassurance", true},
 		// Going on using is about the team, or about a channel, here.
 		{"we keep using en", "en", "We will keep using text messages and calls to reach every family.", "false-reassurance", false},
 		{"we keep using zh", "zh", "我们将继续使用短信和电话联系每一户家庭。", "false-reassurance", false},
