@@ -21,7 +21,7 @@ var lists struct {
 	legalThreat, legal, legalVerb, legalTarget, speculation, evidence, filler compiled
 	nonApology, victim, denialHazard, reassure, overPromise, agent, causal    compiled
 	owning, hedge, causalAfter, breach, staff, anaphor, comment, us           compiled
-	people                                                                    compiled
+	people, assure, safeClaim, say                                            compiled
 	report, idiom                                                             []pattern // language-neutral
 }
 
@@ -63,6 +63,9 @@ func loadLists() {
 		lists.comment = commentWords.compile()
 		lists.us = usWords.compile()
 		lists.people = peopleWords.compile()
+		lists.assure = assureWords.compile()
+		lists.safeClaim = safeClaimWords.compile()
+		lists.say = sayWords.compile()
 		lists.report = compile(reportCues)
 		lists.idiom = compile(idioms)
 	})
@@ -190,7 +193,7 @@ func (j *judge) run(facts []Fact) []Check {
 	for _, s := range j.findNot(lists.apology) {
 		switch {
 		case j.t.after(s, demandCues):
-		case t.near(s, nonApologyBefore, 40, 0) || t.near(s, nonApologyAfter, 0, 30) || t.conditional(s):
+		case t.nearOwn(s, nonApologyBefore, 40, 0, rep) || t.nearOwn(s, nonApologyAfter, 0, 30, rep) || t.conditional(s):
 			nonApology = append(nonApology, s)
 		default:
 			apology = append(apology, s)
@@ -204,7 +207,14 @@ func (j *judge) run(facts []Fact) []Check {
 	}
 
 	// Victim-playing: the company as the victim; it is not concern.
-	victim := own(j.findNot(lists.victim))
+	// Not when the team refuses the role ("we will not present ourselves
+	// as victims of this").
+	var victim []span
+	for _, s := range own(j.findNot(lists.victim)) {
+		if !j.saidInDoubt(s) {
+			victim = append(victim, s)
+		}
+	}
 	found["victim"] = victim
 	found["concern"] = without(j.findNot(lists.concern), victim)
 
@@ -276,18 +286,31 @@ func (j *judge) run(facts []Fact) []Check {
 		// "meets national standards" is a denial unless the sentence cites
 		// the measurement behind it.
 		for _, s := range own(j.findNot(lists.denialHazard)) {
-			if !t.sameSentence(s, evid) {
+			// Not when it waits on the facts: 检测合格后方可继续饮用,
+			// "we cannot yet say it meets the standard".
+			if !t.sameSentence(s, evid) && !j.doubted(s) {
 				found["denial"] = append(found["denial"], s)
 			}
 		}
 		var reassure []span
 		people := j.find(lists.people)
-		for _, s := range own(j.findNot(lists.reassure)) {
+		us := j.find(lists.us)
+		claims := own(j.findNot(lists.reassure))
+		for _, s := range claims {
 			// "until we know it is safe to drink" is not a reassurance;
 			// "all 312 passengers are safe" reports on people, not on a
-			// product.
-			if !t.near(s, reassureUnless, 30, 0) && !t.subjectBefore(s, people, 40) {
+			// product; "we will keep using text messages" on what the
+			// team does; "our hotline is open as usual" on a channel.
+			if !j.doubted(s) && !t.subjectBefore(s, people, 40) && !t.ourOwnUse(s, us) && !t.openAsUsual(s) {
 				reassure = append(reassure, s)
+			}
+		}
+		// "Rest assured", 请放心: false reassurance when what it assures
+		// is a safety claim, not when it is about people or care ("rest
+		// assured that our staff will call every family").
+		for _, f := range without(own(j.findNot(lists.assure)), claims) {
+			if claim, ok := j.assuredClaim(f, reassure, people); ok {
+				reassure = append(reassure, f, claim)
 			}
 		}
 		found["false-reassurance"] = reassure
@@ -311,7 +334,16 @@ func (j *judge) run(facts []Fact) []Check {
 		found["no-comment"] = noComment
 	}
 	found["minimising"] = own(j.findNot(lists.minimise))
-	found["over-promise"] = own(j.findNot(lists.overPromise))
+	// Over-promising, unless the promise is refused or doubted ("no one
+	// can guarantee zero risk", 我们不能保证…) or the "100%" counts what is
+	// done ("100% of the bottles have been removed", 已100%下架).
+	var overPromise []span
+	for _, s := range own(j.findNot(lists.overPromise)) {
+		if !j.saidInDoubt(s) && !t.doneShare(s) {
+			overPromise = append(overPromise, s)
+		}
+	}
+	found["over-promise"] = overPromise
 
 	// Blame: a word that pins the fault on someone (blameWords), or a
 	// causal word ("caused by", 由于, 出在) with another party (a supplier,
@@ -376,7 +408,10 @@ func (j *judge) run(facts []Fact) []Check {
 	owning := j.find(lists.owning)
 	var blamed []span
 	for _, s := range disjoint(blame) {
-		if !t.sameSentence(s, owning) {
+		// Not when the sentence owns the fault, nor when the party is
+		// only a hypothesis ("if our supplier turns out to be at fault",
+		// "whether the fault lies with the supplier", 即使问题出在供应商).
+		if !t.sameSentence(s, owning) && !t.hypothetical(s) {
 			blamed = append(blamed, s)
 		}
 	}
@@ -385,10 +420,11 @@ func (j *judge) run(facts []Fact) []Check {
 	// Legal words are a threat when a word for the public shares their
 	// sentence, unless that word sits in a clause that rules legal action
 	// out ("parents who shared in good faith will never be pursued").
-	legal := own(j.findNot(lists.legalThreat))
+	stock := own(j.findNot(lists.legalThreat))
+	var legal []span
 	spared := map[int]bool{}
 	for _, s := range j.find(lists.legalVerb) {
-		if t.negated(s) {
+		if t.negated(s) || t.clauseOf(s, noOne, 60) || t.near(s, legalRefusedAfter, 0, 60) {
 			spared[t.clause[s.a]] = true
 		}
 	}
@@ -435,6 +471,13 @@ func (j *judge) run(facts []Fact) []Check {
 				legal = append(legal, tg, s)
 				break
 			}
+		}
+	}
+	// A stock threat ("reserves the right to take legal action") quotes
+	// the legal word and its target when they are there.
+	for _, s := range without(stock, legal) {
+		if !spared[t.clause[s.a]] {
+			legal = append(legal, s)
 		}
 	}
 	found["legal-threat"] = disjoint(legal)

@@ -167,19 +167,74 @@ var reassureWords = words{
 		"no danger", "no safety risk*", "no safety concern*", "harmless", "completely safe", "perfectly safe", "absolutely safe", "100% safe",
 		"entirely safe", "totally safe", "our products are safe", "products are safe", "product is safe", "products remain safe",
 		"product remains safe", "is safe", "are safe", "remain safe", "remains safe", "data is safe", "data is secure", "data remains secure",
-		"information is safe", "accounts are safe", "systems are secure", "systems are now secure", "fully secure", "rest assured",
+		"information is safe", "accounts are safe", "systems are secure", "systems are now secure", "fully secure",
 		"not affect your health", "no effect on health", "no impact on health", "no harm", "fine to drink", "fine to eat", "fine to use",
 		"fine for drinking", "fine for cooking", "no need to pour", "will be fine", "perfectly fine", "okay to drink", "ok to drink", "okay to use", "ok to use"},
-	zh: []string{"放心饮用", "放心食用", "放心使用", "放心购买", "放心", "继续饮用", "继续食用", "继续使用", "照常饮用", "照常食用", "照常使用", "正常饮用",
+	zh: []string{"放心饮用", "放心食用", "放心使用", "放心购买", "继续饮用", "继续食用", "继续使用", "照常饮用", "照常食用", "照常使用", "正常饮用",
 		"正常食用", "正常使用", "可正常", "无需退货", "不必退货", "无需停用", "不用退", "无需更换", "不影响健康", "不会影响健康", "不会对…健康", "不会对…身体",
 		"对人体无害", "对健康无害", "无害", "不存在安全风险", "不存在安全隐患", "没有安全风险", "没有安全隐患", "无安全风险", "无安全隐患", "无健康风险",
 		"没有健康风险", "绝对安全", "完全安全", "安全可靠", "产品是安全的", "是安全的", "安全无虞", "数据是安全的", "信息是安全的", "账户是安全的", "系统已恢复安全", "已经安全", "可以放心喝", "可以放心吃", "不会有问题", "不必倒掉", "无需倒掉", "不用倒掉", "不必扔掉", "不用扔掉", "不必丢弃", "放心喝", "放心吃", "没有问题，可以", "可以照常"},
 }
 
+// "Rest assured", 请放心: a frame that assures the reader of something.
+// It is false reassurance only when what it assures is a safety claim
+// ("rest assured, the product is safe"), not when it is about people or
+// care ("rest assured that our staff will call every family", 请放心，我们会
+// 一一联系每个家庭). Version 6.
+var assureWords = words{
+	en: []string{"rest assured", "be assured", "be reassured", "we assure you", "we can assure you", "can assure you", "let us assure you",
+		"let me assure you", "i assure you"},
+	zh: []string{"放心"},
+}
+
+// What a frame assures, when it is a safety claim in other words than the
+// reassurance list's: "rest assured, it is harmless", 请放心，没问题.
+var safeClaimWords = words{
+	en: []string{"safe", "secure", "harmless", "fine", "no risk*", "no danger", "no threat", "nothing to fear", "nothing to worry about",
+		"no cause for concern", "no problem*", "nothing wrong", "not affected", "unaffected", "clean", "okay", "ok", "normal"},
+	zh: []string{"是安全的", "很安全", "都安全", "均安全", "安全无虞", "安全可靠", "十分安全", "非常安全", "完全安全", "绝对安全", "无害", "没事",
+		"没问题", "没有问题", "无问题", "无碍", "不受影响", "没有影响", "无风险", "没有风险", "干净", "合格", "达标", "正常",
+		"照常", "继续"},
+}
+
 // A reassurance that waits on the facts is not one: "until we know it is
-// safe", "once tests confirm", 确认安全之前.
-var reassureUnless = []string{"until", "unless", "whether", "once we", "once tests", "once the", "once results", "once it is confirmed", " if ", "before", "cannot say", "can't say", "not yet",
-	"直到", "之前", "是否", "以前", "尚未", "还不能", "无法确定", "待"}
+// safe", "once tests confirm", 确认安全之前. Version 6 reads where the cue
+// sits. Subordinators count in the reassurance's own clause ("until we are
+// sure it is safe, do not drink it"), not in a clause before it ("until the
+// tests come back, you can keep drinking it" is a reassurance) …
+var reassureUntil = []string{"until", "unless", "before", "whether", "once we", "once tests", "once the test", "once the lab",
+	"once results", "once the results", "once it is confirmed", "once confirmed", "直到", "是否", "能否", "是不是", "有没有", "待", "在确认", "在检测",
+	"后方可", "后才", "后再", "方可", "才能"}
+
+// … these, anywhere in its sentence before it, up to a contrast word
+// ("we have not finished testing, but it is safe" is a reassurance) …
+var reassureDoubt = []string{"cannot say", "can't say", "can not say", "not yet", "too early", "premature", "no evidence", "no proof",
+	"not been shown", "not been confirmed", "not been proven", "whether", "know if", "sure if", "say if", "tell if", "confirm if", "certain if",
+	"clear if", "unsure if", "尚未", "还不能", "尚不能", "无法确定", "不能确定", "还不确定", "尚不确定",
+	"不确定", "是否", "能否", "为时过早", "言之过早", "没有证据", "尚无证据"}
+
+// … and these right after it ("the product is safe only once the lab
+// confirms it", 检测合格后方可继续饮用, 确认安全无虞之前).
+var reassureAfter = []string{"until", "unless", "only when", "only once", "only after", "only if", "once tests", "once the lab", "once results",
+	"once we", "when tests", "when the lab", "when results", "would be premature", "is premature", "too early", "之前", "以前", "后方可", "后才",
+	"后再", "为时过早", "言之过早", "吗"}
+
+// Verbs of saying, knowing and promising: negated or hedged ("we cannot
+// say", "no one can guarantee", "we are not able to confirm", 不敢说,
+// 无法保证), they make what follows in the sentence a doubt, not a claim or
+// a promise (version 6).
+var sayWords = words{
+	en: []string{"say", "said", "tell", "claim*", "confirm*", "know", "known", "guarantee*", "promise*", "assure", "sure", "certain", "assume",
+		"conclude", "declare", "state", "establish", "verify", "verified", "prove*", "vouch", "pretend", "present ourselves", "call ourselves",
+		"describe ourselves", "portray", "see ourselves", "paint ourselves"},
+	zh: []string{"确定", "确认", "保证", "证明", "断定", "说", "知道", "承诺", "判断", "认为", "以为", "肯定", "担保", "打包票", "下结论", "宣称",
+		"声称", "自称", "当成", "标榜", "确保"},
+}
+
+// Words before a verb of saying that doubt it, besides negations: "no one
+// can say", "we are not in a position to confirm", 没有人能保证, 无法保证.
+var sayDoubt = []string{"no one", "nobody", "none of us", "no company", "unable to", "not able to", "not in a position to", "want to",
+	"hope to", "would like to", "wish", "too early to", "premature to", "没有人", "谁也", "谁都", "无法", "不敢", "没法", "希望", "尚未", "还没", "没有谁"}
 
 // SCCT deny (scapegoat) / diminish (excuse): blaming others.
 var blameWords = words{
@@ -260,14 +315,15 @@ var nonApologyWords = words{
 // Words around an apology that make it a non-apology: a condition before
 // it ("if anyone…, we apologise"; 如果…，我们表示歉意) …
 var nonApologyBefore = []string{" if ", "if any", "to anyone who", "to those who", "如果", "若", "倘若", "假如", "如有", "万一", "要是",
-	"不便", "困扰", "不愉快", "不适感受", "误会", "误解"}
+	"不便", "困扰", "不愉快", "不适感受", "误会", "误解", "any confusion", "困惑", "可能造成", "可能带来"}
 
 // … or after it ("sorry if anyone was upset", "apologise for any
 // inconvenience", "sorry some customers feel…").
 var nonApologyAfter = []string{" if ", "any inconvenience", "the inconvenience", "to hear", "to learn", "you feel", "you felt",
 	"some customers", "some people", "some users", "some residents", "anyone was", "anyone is", "anyone feels", "anyone felt", "may have been",
 	"might have been", "for how", "were upset", "was upset", "were offended", "was offended", "any offence", "any offense", "perceived",
-	"misunderstanding", "the distress", "any distress", "any upset", "不便", "困扰", "误会", "误解"}
+	"misunderstanding", "the distress", "any distress", "any upset", "any confusion", "the confusion", "may have caused", "might have caused",
+	"不便", "困扰", "误会", "误解", "困惑", "可能造成", "可能带来"}
 
 // Playing the victim: the company is a victim too (SCCT: victim cluster is
 // for crises with no responsibility; claiming it otherwise reads as excuse).
@@ -306,7 +362,9 @@ var minimiseWords = words{
 // SCCT deny (attack the accuser). Always a threat when aimed at the public in
 // so many words:
 var legalThreatWords = words{
-	en: []string{"sue anyone", "sue everyone", "sue those who", "sue people who", "sue all", "reserve* the right", "reserving the right",
+	en: []string{"sue anyone", "sue everyone", "sue those who", "sue people who", "sue all", "reserving the right", "reserve the right…legal", "reserves the right…legal", "reserved the right…legal",
+		"reserves the right to sue", "reserved the right to sue", "reserves the right to pursue", "reserved the right to pursue",
+		"reserves the right to take action", "reserved the right to take action",
 		"legal action against anyone",
 		"legal action against those", "legal action against people", "legal action against everyone", "legal action against users",
 		"reserve the right to take legal action", "reserve the right to take action", "reserve the right to sue", "reserve the right to pursue", "hold…legally liable",
@@ -323,14 +381,15 @@ var legalWords = words{
 		"defamatory", "libel*", "slander*", "lawyer*", "solicitor*", "attorney*", "cease and desist", "prosecut*", "take action against",
 		"taking action against", "action will be taken", "hold to account", "held to account", "in court", "pursue legal", "pursue…legally", "held accountable", "hold accountable", "report…to the police",
 		"reported…to the police"},
-	zh: []string{"追究法律责任", "法律责任", "法律手段", "法律途径", "法律武器", "起诉", "诉诸法律", "法庭", "法院", "律师函", "依法追究", "依法处理", "依法维权",
+	zh: []string{"追究法律责任", "法律责任", "法律手段", "法律途径", "法律行动", "法律措施", "法律程序", "法律武器", "起诉", "诉诸法律", "法庭", "法院", "律师函", "依法追究", "依法处理", "依法维权",
 		"诽谤", "追责", "报警", "报案", "维权到底", "法律后果"},
 }
 
 // A clause where one of these is negated spares the people it names.
 var legalVerbs = words{
-	en: []string{"sue", "sued", "pursue*", "legal action", "prosecut*", "go after", "take action"},
-	zh: []string{"追究", "起诉", "追责"},
+	en: []string{"sue", "sued", "pursue*", "legal action", "prosecut*", "go after", "take action", "threaten*", "lawsuit*", "legal step*",
+		"legal measures", "legal proceeding*"},
+	zh: []string{"追究", "起诉", "追责", "法律行动", "法律手段", "法律措施", "法律途径"},
 }
 
 var legalTargets = words{

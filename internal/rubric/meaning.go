@@ -23,6 +23,9 @@ var reportCues = []string{
 	"the claim that", "the idea that", "the suggestion that",
 	"told us", "tell us", "asked us to", "expect us to", "expected us to", "want us to", "wanted us to", "urged us to", "calls for us to",
 	"要求我们", "希望我们",
+	"some have blamed", "some blame", "others blame", "others have blamed", "some people blame", "many have blamed",
+	"blamed by some", "some have accused", "accused us of",
+	"有人指责", "有人怪", "有人归咎", "有人把责任",
 	"人说", "人称", "人认为", "有人说", "有人称", "有人认为", "有人质疑", "有人指", "有人把", "有声音", "有说法", "有网友", "网友称", "网友说", "网传称", "网传说", "网上流传", "网上传言",
 	"传言称", "传言说", "谣言称", "有传言", "所谓", "声称", "宣称", "称之为", "说成",
 }
@@ -541,6 +544,7 @@ func (t *text) cleared(a span) bool {
 var partOfWord = map[rune][]string{
 	'系': {"系统", "系列", "联系", "关系", "体系", "维系", "派系", "院系", "直系", "系数", "干系", "星系", "水系", "菜系"},
 	'怪': {"奇怪", "难怪", "古怪", "怪异", "作怪", "鬼怪", "妖怪", "见怪", "怪不得"},
+	'说': {"说谎", "说明", "说法", "说服", "据说", "小说", "说不定"},
 }
 
 // wholeWords drops the one-character Chinese matches that are only part of
@@ -587,3 +591,271 @@ func (t *text) followedBy(s span, cues []string) bool {
 	}
 	return false
 }
+
+// --- version 6: what a reassurance or a promise is about -----------------
+
+// doubtContrast ends the reach of a doubt: "we have not finished testing,
+// but the milk is safe to drink" still reassures.
+var doubtContrast = []string{" but ", " however", " yet,", "但", "不过", "然而", "可是"}
+
+// reachBefore returns where the words that can doubt s begin: at most
+// reach runes before it (twice as far in English, which takes about twice
+// the characters of Chinese), in its sentence, after the last contrast
+// word.
+func (t *text) reachBefore(s span, reach int) int {
+	if isWordRune(t.lower[s.a]) {
+		reach *= 2
+	}
+	a, _ := t.sentenceBounds(s.a)
+	from := max(a, s.a-reach)
+	for i := s.a - 1; i > from; i-- {
+		if t.lower[i] == ':' || t.lower[i] == '：' {
+			from = i + 1 // "we will not lie to you: it is safe"
+			break
+		}
+	}
+	before := string(t.lower[from:s.a])
+	for _, c := range doubtContrast {
+		if i := strings.LastIndex(before, c); i >= 0 {
+			if at := from + utf8.RuneCountInString(before[:i+len(c)]); at > from {
+				from = at
+			}
+		}
+	}
+	return min(from, s.a)
+}
+
+// doubted reports whether a safety claim is negated, doubted or made to
+// wait on the facts rather than made: inside an "until", "before", "if" or
+// "whether" clause ("until we are sure it is safe, do not drink it", 在确认
+// 安全之前); after a doubt in its sentence ("we do not know yet whether it
+// is safe", 目前还不能确定产品是否安全); after a verb of saying or knowing
+// that is negated or hedged ("we are not able to confirm the milk is
+// safe", 没有人能保证产品是安全的); before a condition on the facts ("safe
+// only once the lab confirms it", 检测合格后方可继续饮用); or asked ("产品是
+// 安全的吗？").
+func (j *judge) doubted(s span) bool {
+	t := j.t
+	from := t.reachBefore(s, 30)
+	// The subordinators count in the claim's own clause only: "until the
+	// tests come back, you can keep drinking it" still reassures.
+	cl := s.a
+	for cl > from && t.clause[cl-1] == t.clause[s.a] {
+		cl--
+	}
+	if containsAny(" "+string(t.lower[cl:s.a])+" ", reassureUntil) {
+		return true
+	}
+	if containsAny(" "+string(t.lower[from:s.a])+" ", reassureDoubt) {
+		return true
+	}
+	_, end := t.sentenceBounds(s.a)
+	after := string(t.lower[s.b:min(end, s.b+40)]) + " "
+	if containsAny(" "+after, reassureAfter) {
+		return true
+	}
+	if end > 0 && (t.lower[end-1] == '?' || end < len(t.lower) && t.lower[end] == '?') {
+		return true
+	}
+	return j.saidInDoubt(s)
+}
+
+// saidInDoubt reports whether s follows, in its sentence, a verb of saying,
+// knowing or promising that is negated or hedged ("we cannot promise this
+// will never happen again", "no one can guarantee zero risk", "we will not
+// present ourselves as victims", 我们不会把自己说成受害者), or is itself
+// doubted ("no one can guarantee…").
+func (j *judge) saidInDoubt(s span) bool {
+	t := j.t
+	if t.clauseOf(s, sayDoubt, 20) {
+		return true
+	}
+	from := t.reachBefore(s, 30)
+	for _, v := range t.wholeWords(j.find(lists.say)) {
+		if v.a < from || v.b > s.a {
+			continue
+		}
+		if t.negated(v) || t.clauseOf(v, sayDoubt, 30) || t.clauseOf(v, sayNot, 30) {
+			return true
+		}
+	}
+	return false
+}
+
+// sayNot are negations that reach a verb of saying from further away than
+// negated looks ("we are not in a position to say").
+var sayNot = []string{" not ", "n't ", "cannot ", "never ", "不会", "不能", "不敢", "没有", "并未", "尚未", "无法", "未能"}
+
+// clauseOf reports whether one of cues ends within before runes before s in
+// its clause.
+func (t *text) clauseOf(s span, cues []string, before int) bool {
+	from := max(0, s.a-before)
+	for from < s.a && t.clause[from] != t.clause[s.a] {
+		from++
+	}
+	return containsAny(" "+string(t.lower[from:s.a]), cues)
+}
+
+func containsAny(s string, cues []string) bool {
+	for _, c := range cues {
+		if strings.Contains(s, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// useVerbs start a reassurance that is about going on using something.
+var useVerbs = []string{"keep", "continue", "carry on", "still", "继续", "照常", "正常", "可正常", "可以照常"}
+
+// youWords name the reader: "we advise you to keep using it" is advice to
+// them, not what the team does.
+var youWords = []string{"you", "customers", "consumers", "parents", "users", "everyone", "大家", "您", "你", "消费者", "顾客", "家长", "用户", "公众",
+	"市民", "居民"}
+
+// ourOwnUse reports whether "keep using", 继续使用 and the like say what the
+// team itself goes on doing ("we will keep using text messages to reach
+// every family", 我们将继续使用短信联系): the team is the subject, within a
+// few words before it in its clause, and no one else is named between.
+func (t *text) ourOwnUse(s span, us []span) bool {
+	if !hasPrefixAny(string(t.lower[s.a:s.b]), useVerbs) {
+		return false
+	}
+	last := -1
+	for _, u := range us {
+		if u.b <= s.a && s.a-u.b <= 16 && t.clause[u.a] == t.clause[s.a] {
+			last = u.b
+		}
+	}
+	return last >= 0 && !containsAny(" "+string(t.lower[last:s.a])+" ", youWords)
+}
+
+// openWords say a place or channel is open: "our hotline is open as usual",
+// 门店照常营业 speak of a service, not of a product's safety.
+var openWords = []string{"open", "available", "operat", "running", "staffed", "answer", "营业", "开放", "开通", "运营", "接听", "办理", "服务"}
+
+func (t *text) openAsUsual(s span) bool {
+	w := string(t.lower[s.a:s.b])
+	if w != "as usual" && w != "as normal" && !strings.HasPrefix(w, "照常") {
+		return false
+	}
+	a, b := s.a, s.b
+	for a > 0 && t.clause[a-1] == t.clause[s.a] {
+		a--
+	}
+	for b < len(t.lower) && t.clause[b] == t.clause[s.a] {
+		b++
+	}
+	return containsAny(string(t.lower[a:b]), openWords)
+}
+
+func hasPrefixAny(s string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// assuredClaim tells whether an assurance frame ("rest assured", 请放心)
+// assures a safety claim: a reassurance already found, or a safety word
+// (safe, harmless, 安全, 没问题), said of no person, not doubted, in its
+// sentence ("厨房均无问题，明天起正常供餐，请家长放心") or, when the frame
+// ends its sentence ("请大家放心。"), in the next one. 放心 followed by a
+// verb (放心用餐, 放心送孩子入园) is itself the claim: "go ahead without
+// worry". It returns the claim to quote beside the frame.
+func (j *judge) assuredClaim(f span, reassure, people []span) (span, bool) {
+	t := j.t
+	if f.b < len(t.lower) && unicode.Is(unicode.Han, t.lower[f.b]) && !strings.ContainsRune(notVerbAfterAssure, t.lower[f.b]) {
+		return f, true
+	}
+	from, end := t.sentenceBounds(f.a)
+	if strings.TrimFunc(string(t.lower[f.b:end]), func(r rune) bool { return !isWordRune(r) && !unicode.Is(unicode.Han, r) }) == "" && end < len(t.lower) {
+		_, end = t.sentenceBounds(end)
+	}
+	for _, r := range reassure {
+		if r.a >= from && r.b <= end {
+			return r, true
+		}
+	}
+	for _, c := range j.findNot(lists.safeClaim) {
+		// "Safe" said of people reports on them; "unaffected", 不受影响
+		// said of residents is still a claim about the hazard.
+		ofPeople := containsAny(string(t.lower[c.a:c.b]), []string{"safe", "secure", "安全"}) && t.subjectBefore(c, people, 40)
+		if c.a < from || c.b > end || c.overlaps(f) || ofPeople || j.doubted(c) || t.near(c, promiseCues, 20, 0) {
+			continue
+		}
+		return c, true
+	}
+	return span{}, false
+}
+
+// notVerbAfterAssure: after 放心 these start a new subject or end the
+// phrase (请放心我们会…, 让家长放心的), so 放心 is a frame, not "go ahead".
+const notVerbAfterAssure = "我您你大他她它这那本公各每所家孩的了吧啊呀哦呢地得！"
+
+// promiseCues before a safety word make it a goal, not a claim: "we will
+// do everything to keep you safe", 我们会确保大家的安全.
+var promiseCues = []string{"keep", "make sure", "ensure", "protect", "priority", "确保", "保障", "守护", "保护", "首位", "第一位"}
+
+// doneShare reports whether "100%" counts what has been done ("100% of
+// the affected bottles have been removed", 已100%下架), not a promise.
+func (t *text) doneShare(s span) bool {
+	w := string(t.lower[s.a:s.b])
+	if w != "100%" && w != "百分之百" {
+		return false
+	}
+	rest := string(t.lower[s.b:min(len(t.lower), s.b+4)])
+	before := string(t.lower[max(0, s.a-3):s.a])
+	return strings.HasPrefix(rest, " of ") || strings.Contains(before, "已")
+}
+
+// nearOwn is near without the words the team quotes (rep): "not 'if
+// anyone was upset', but because we sold you a faulty product" apologises
+// without a condition. The words before s are read from the last colon on
+// ("Sorry if this sounds blunt: we got it wrong").
+func (t *text) nearOwn(s span, cues []string, before, after int, rep []bool) bool {
+	a, b := t.sentenceBounds(s.a)
+	from, to := max(a, s.a-before), min(b, s.b+after)
+	for i := s.a - 1; i >= from; i-- {
+		if t.lower[i] == ':' || t.lower[i] == '：' {
+			from = i + 1
+			break
+		}
+	}
+	var w strings.Builder
+	w.WriteByte(' ')
+	for i := from; i < to; i++ {
+		if rep[i] && (i < s.a || i >= s.b) {
+			w.WriteByte(' ')
+			continue
+		}
+		w.WriteRune(t.lower[i])
+	}
+	w.WriteByte(' ')
+	return containsAny(w.String(), cues)
+}
+
+// hypotheticalCues open a clause that supposes or asks rather than
+// asserts.
+var hypotheticalCues = []string{" if ", "whether", "even if", "in case", "如果", "假如", "倘若", "若是", "即使", "即便", "是否", "能否", "万一", "无论"}
+
+// hypothetical reports whether s sits in a clause that supposes or asks
+// rather than asserts, with the cue before it in the clause.
+func (t *text) hypothetical(s span) bool {
+	a := s.a
+	for a > 0 && t.clause[a-1] == t.clause[s.a] {
+		a--
+	}
+	return containsAny(" "+string(t.lower[a:s.a])+" ", hypotheticalCues)
+}
+
+// noOne, before a legal word in its clause, spares everyone: "nobody who
+// shared the video will face legal action".
+var noOne = []string{"no one", "nobody", "none of", "没有人", "没有任何人", "谁也不会"}
+
+// legalRefusedAfter, after a legal word, rule it out: "legal action against
+// people who shared it is not something we will consider".
+var legalRefusedAfter = []string{"not something we", "out of the question", "not on the table", "is not an option", "will not be taken",
+	"will not be pursued", "won't be", "不在考虑", "不予考虑", "不会采取", "不会考虑"}

@@ -766,3 +766,121 @@ func TestVersion4Rules(t *testing.T) {
 		t.Errorf("blame with an apology %v (want the flawed band), without %v (want the harmful band)", passing.Overall, message.Overall)
 	}
 }
+
+// Version 6's readings, each on sentences written for this test, in both
+// languages: what a reassurance is about, negated and doubted claims,
+// refused promises and roles, hypothetical blame, refused legal action,
+// quoted conditions. fires says whether the penalty check should fire.
+func TestVersion6Rules(t *testing.T) {
+	for _, c := range []struct {
+		name, lang, text, id string
+		fires                bool
+	}{
+		// "Rest assured" about people and care is not a safety claim.
+		{"assured of a call en", "en", "Rest assured that our staff will call every family today.", "false-reassurance", false},
+		{"assured of a call zh", "zh", "请放心，我们会一一联系每个家庭。", "false-reassurance", false},
+		{"assured of care en", "en", "Please rest assured that we are doing everything we can to find the cause.", "false-reassurance", false},
+		{"assured of care zh", "zh", "请大家放心，我们一定会查明原因。", "false-reassurance", false},
+		{"assured of a goal en", "en", "Rest assured, we will do all we can to keep you safe.", "false-reassurance", false},
+		{"assured of a goal zh", "zh", "请放心，我们会确保孩子们的安全。", "false-reassurance", false},
+		// … but it is when what it assures is a safety claim, before or
+		// after it, or when 放心 leads a verb ("go ahead without worry").
+		{"assured harmless en", "en", "Rest assured, it is harmless.", "false-reassurance", true},
+		{"assured harmless zh", "zh", "请大家放心，没问题。", "false-reassurance", true},
+		{"claim then frame en", "en", "The pool water is fine, rest assured.", "false-reassurance", true},
+		{"claim then frame zh", "zh", "泳池的水没有问题，请放心。", "false-reassurance", true},
+		{"frame alone, claim next en", "en", "Rest assured. The milk is fine.", "false-reassurance", true},
+		{"frame alone, claim next zh", "zh", "请大家放心。这批奶没有问题。", "false-reassurance", true},
+		{"go ahead without worry zh", "zh", "请顾客放心来店用餐。", "false-reassurance", true},
+		// Negated, doubted or waiting claims are honest uncertainty.
+		{"not able to confirm en", "en", "We are not able to confirm the milk is safe.", "false-reassurance", false},
+		{"cannot guarantee zh", "zh", "目前无法保证产品是安全的，请暂停饮用。", "false-reassurance", false},
+		{"not in a position to say en", "en", "We are not in a position to say the water is safe.", "false-reassurance", false},
+		{"dare not say zh", "zh", "我们不敢说产品是安全的。", "false-reassurance", false},
+		{"no one should assume en", "en", "No one should assume the product is safe.", "false-reassurance", false},
+		{"too early en", "en", "It is too early to say the formula is safe, so please stop using it.", "false-reassurance", false},
+		{"too early zh", "zh", "现在下结论说产品是安全的还为时过早。", "false-reassurance", false},
+		{"only once the lab en", "en", "You can keep drinking it only after the lab confirms the batch is clean.", "false-reassurance", false},
+		{"only once the lab zh", "zh", "检测合格后方可继续饮用。", "false-reassurance", false},
+		{"waiting is not denial zh", "zh", "检测合格后方可继续饮用。", "denial", false},
+		{"asked en", "en", "Is the milk safe to drink? We do not know yet.", "false-reassurance", false},
+		{"asked zh", "zh", "产品是安全的吗？我们目前还不知道。", "false-reassurance", false},
+		// A doubt that a main clause or a contrast leaves behind does not
+		// excuse the claim.
+		{"until, then the claim en", "en", "Until the tests come back, you can keep drinking it.", "false-reassurance", true},
+		{"until, then the claim zh", "zh", "检测结果出来之前，可以继续饮用。", "false-reassurance", true},
+		{"doubt, but the claim en", "en", "We have not finished testing, but the milk is safe to drink.", "false-reassurance", true},
+		{"doubt, but the claim zh", "zh", "检测还没有做完，但产品是安全的。", "false-reassurance", true},
+		{"confirmed claim en", "en", "We can confirm the product is safe.", "false-reassurance", true},
+		{"confirmed claim zh", "zh", "我们可以确认产品是安全的。", "false-reassurance", true},
+		// A colon ends a doubt's reach; 说谎 and 说明 are not "say".
+		{"colon en", "en", "We will not tell you anything else: the water is safe to drink.", "false-reassurance", true},
+		{"colon zh", "zh", "我们不会说谎：产品是安全的。", "false-reassurance", true},
+		{"explain is not say zh", "zh", "我们无法说明具体原因，产品是安全的。", "false-reassurance", true},
+		// Going on using is about the team, or about a channel, here.
+		{"we keep using en", "en", "We will keep using text messages and calls to reach every family.", "false-reassurance", false},
+		{"we keep using zh", "zh", "我们将继续使用短信和电话联系每一户家庭。", "false-reassurance", false},
+		{"you keep using en", "en", "We advise customers to keep using the heater.", "false-reassurance", true},
+		{"you keep using zh", "zh", "我们建议用户继续使用这款暖风机。", "false-reassurance", true},
+		{"open as usual en", "en", "Our hotline is open as usual, 24 hours a day.", "false-reassurance", false},
+		{"open as usual zh", "zh", "门店照常营业，可办理退货退款。", "false-reassurance", false},
+		// A promise refused or doubted is not made.
+		{"no one can guarantee en", "en", "No one can guarantee zero risk, and we will not pretend otherwise.", "over-promise", false},
+		{"no one can guarantee zh", "zh", "谁也无法保证零风险。", "over-promise", false},
+		{"dishonest to promise en", "en", "It would be dishonest to promise zero risk.", "over-promise", false},
+		{"will not claim en", "en", "We will not claim the product is 100% safe.", "over-promise", false},
+		{"will not claim, no reassurance en", "en", "We will not claim the product is 100% safe.", "false-reassurance", false},
+		{"will not say zh", "zh", "我们不会说产品百分之百安全。", "over-promise", false},
+		{"100% of what is done en", "en", "100% of the affected bottles have been removed from shelves.", "over-promise", false},
+		{"100% of what is done zh", "zh", "受影响的产品已100%下架。", "over-promise", false},
+		{"a promise made en", "en", "We guarantee this will never happen again.", "over-promise", true},
+		{"a promise made zh", "zh", "我们保证此类事件绝不会再发生。", "over-promise", true},
+		// A role refused is not played.
+		{"victim refused en", "en", "We will not present ourselves as victims of this.", "victim", false},
+		{"victim refused zh", "zh", "我们不会把自己说成受害者。", "victim", false},
+		{"victim played en", "en", "We too are victims of this attack.", "victim", true},
+		// Blame quoted, supposed or asked about is not laid.
+		{"blame quoted en", "en", "Some have blamed the supplier. The fault was ours.", "blame", false},
+		{"blame quoted zh", "zh", "有人指责是供应商的问题。责任在我们。", "blame", false},
+		{"blame supposed en", "en", "If our supplier turns out to be at fault, we will still take responsibility.", "blame", false},
+		{"blame supposed zh", "zh", "即使问题出在供应商，责任也在我们。", "blame", false},
+		{"blame asked en", "en", "The investigation will establish whether the fault lies with the supplier.", "blame", false},
+		{"blame asked zh", "zh", "调查将查明问题是否出在供应商。", "blame", false},
+		{"blame judged wrong en", "en", "It would be wrong to blame our supplier.", "blame", false},
+		{"blame laid en", "en", "The fault lies with the supplier.", "blame", true},
+		{"blame laid zh", "zh", "问题出在供应商。", "blame", true},
+		// Legal threats in every inflection; refusals are not threats.
+		{"reserved the right en", "en", "We reserved the right to pursue anyone sharing the clip.", "legal-threat", true},
+		{"reserves the right en", "en", "The company reserves the right to take legal action.", "legal-threat", true},
+		{"legal action zh", "zh", "我们正在考虑对散布谣言的网友采取法律行动。", "legal-threat", true},
+		{"no plans to sue en", "en", "We have no plans to sue anyone who shared the video.", "legal-threat", false},
+		{"nobody will face en", "en", "Nobody who shared the video will face legal action from us.", "legal-threat", false},
+		{"not something we will consider en", "en", "Legal action against people who shared the video is not something we will consider.", "legal-threat", false},
+		{"never threaten en", "en", "We would never threaten customers with lawsuits.", "legal-threat", false},
+		{"no intention zh", "zh", "我们无意追究任何网友的法律责任。", "legal-threat", false},
+		{"will not take legal action zh", "zh", "对转发视频的网友，我们不会采取任何法律行动。", "legal-threat", false},
+		// An apology for confusion is for feelings; a condition quoted to
+		// be rejected does not make an apology conditional.
+		{"sorry for any confusion en", "en", "We are sorry for any confusion this may have caused.", "non-apology", true},
+		{"sorry for any confusion zh", "zh", "对可能造成的困惑，我们深表歉意。", "non-apology", true},
+		{"condition rejected en", "en", "We apologise, not \"if anyone was upset\", but because we sold you a faulty product.", "non-apology", false},
+		{"condition rejected zh", "zh", "不是“如果给大家带来困扰”，而是我们确实做错了，我们道歉。", "non-apology", false},
+	} {
+		r := Judge(c.text, Context{Lang: c.lang})
+		got := check(r, c.id)
+		if got.ID != c.id || !got.Passed != c.fires {
+			t.Errorf("%s: %s fired = %v, want %v (%+v)", c.name, c.id, !got.Passed, c.fires, got)
+		}
+		checkInvariants(t, c.text, r)
+	}
+	// A quoted condition rejected leaves a real apology.
+	for _, text := range []string{"We apologise, not \"if anyone was upset\", but because we sold you a faulty product.", "不是“如果给大家带来困扰”，而是我们确实做错了，我们道歉。"} {
+		if c := check(Judge(text, Context{}), "apology"); !c.Passed {
+			t.Errorf("%s: apology %+v, want passed", text, c)
+		}
+	}
+	// The frame is quoted beside the claim it assures.
+	if c := check(Judge("Rest assured, it is harmless.", Context{Lang: "en"}), "false-reassurance"); !slices.Contains(c.Evidence, "Rest assured") || !slices.Contains(c.Evidence, "harmless") {
+		t.Errorf("evidence %q, want the frame and the claim", c.Evidence)
+	}
+}

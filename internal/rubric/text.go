@@ -417,9 +417,10 @@ func (t *text) after(s span, cues []string) bool {
 
 var demandCues = []string{"demand", "require them", "ask them to", "要求", "责令"}
 
-var negationEn = []string{"not", "n't", "cannot", "never", "no need to", "refuse to", "refuses to", "nor", "no longer", "without", "rather than", "instead of"}
+var negationEn = []string{"not", "n't", "cannot", "never", "no need to", "refuse to", "refuses to", "nor", "no longer", "without", "rather than", "instead of",
+	"no plans to", "no plan to", "no intention", "wrong to", "unfair to", "dishonest to"}
 
-var negationZh = []string{"不作", "不做", "不会", "不必", "不用", "不需要", "不需", "不予", "不能", "不再", "不是", "不属于", "不存在", "不要", "不打算", "不想", "不愿", "不愿意", "无需", "无须", "没有", "拒绝", "并非", "绝不", "决不", "概不", "从不", "从未", "未曾", "并未", "尚未", "不妄加", "不去", "不会去", "而不是", "不能再", "不得", "请勿", "切勿", "禁止", "与其", "勿"}
+var negationZh = []string{"不作", "不做", "不会", "不必", "不用", "不需要", "不需", "不予", "不能", "不再", "不是", "不属于", "不存在", "不要", "不打算", "不想", "不愿", "不愿意", "无需", "无须", "没有", "拒绝", "并非", "绝不", "决不", "概不", "从不", "从未", "未曾", "并未", "尚未", "不妄加", "不去", "不会去", "而不是", "不能再", "不得", "请勿", "切勿", "禁止", "与其", "勿", "无意", "没有打算", "不考虑"}
 
 // quotedLead returns, when the clause starting at or after from follows a
 // short quotation inside its sentence (请不要想着“等退款到了再说”而继续使用,
