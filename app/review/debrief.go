@@ -3,6 +3,7 @@ package review
 import (
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -20,6 +21,7 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/rubric"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
 // Debrief is the after-action review, in tabs that fit a 1280×800
@@ -520,7 +522,11 @@ func (d *Debrief) post(p engine.Post, lang string) []fyne.CanvasObject {
 		return objs
 	}
 	objs = append(objs, ui.Muted(loc.T("debrief.post_reaction")))
-	for _, rp := range p.Reaction.Posts {
+	var replies []*scenario.FeedPost
+	if p.Repeat == 0 { // a reaction heard before draws no new replies
+		replies = p.Reaction.Posts
+	}
+	for _, rp := range replies {
 		line := ui.Wrapped("")
 		line.SetSpans([]ui.TextSpan{{Text: ui.ToneName(loc, rp.Tone) + "  ", Color: ui.ToneColorName(rp.Tone), Bold: true},
 			{Text: ui.Labelled(loc, rp.From.Get(lang), rp.Text.Get(lang))}})
@@ -529,11 +535,15 @@ func (d *Debrief) post(p engine.Post, lang string) []fyne.CanvasObject {
 	var moved []string
 	for _, v := range d.st.Scenario.World {
 		if delta, ok := p.Moved[v.ID]; ok {
-			moved = append(moved, fmt.Sprintf("%s %+.0f", v.Label.Get(lang), delta))
+			sign := "+" // an ASCII minus: the bundled font has no U+2212
+			if delta < 0 {
+				sign = "-"
+			}
+			moved = append(moved, v.Label.Get(lang)+" "+sign+debrief.Number(math.Abs(delta)))
 		}
 	}
 	if len(moved) > 0 {
-		objs = append(objs, ui.Wrapped(loc.T("debrief.post_moved", "changes", strings.Join(moved, loc.T("rubric.list_sep")))))
+		objs = append(objs, ui.Wrapped(loc.T("debrief.post_moved", "changes", strings.Join(moved, loc.T("rubric.list_sep")))+debrief.RepeatNote(p.Repeat, loc.Lang().String())))
 	}
 	return objs
 }

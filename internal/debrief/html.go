@@ -322,7 +322,7 @@ func (h *htmlWriter) team(r *Report, i int, t TeamReport) {
 					h.f("<li class=\"%s\"><b>%s</b> · %s%s</li>\n", esc(rp.Tone), esc(L("tone."+rp.Tone)), esc(from), esc(oneLine(rp.Text)))
 				}
 				if len(p.Moved) > 0 {
-					h.f("<li>%s%s%s</li>\n", esc(L("post.moved")), esc(L("sep")), esc(movedText(p.Moved, r.Lang)))
+					h.f("<li>%s%s%s%s</li>\n", esc(L("post.moved")), esc(L("sep")), esc(movedText(p.Moved, r.Lang)), esc(RepeatNote(p.Repeat, r.Lang)))
 				}
 				h.f("</ul>\n")
 			}

@@ -248,7 +248,7 @@ func writePosts(b *strings.Builder, lang string, posts []TeamPostReport) {
 				fmt.Fprintf(b, "- %s · %s%s\n", Label(lang, "tone."+r.Tone), md(from), md(oneLine(r.Text)))
 			}
 			if len(p.Moved) > 0 {
-				fmt.Fprintf(b, "- %s%s%s\n", Label(lang, "post.moved"), sep, movedText(p.Moved, lang))
+				fmt.Fprintf(b, "- %s%s%s%s\n", Label(lang, "post.moved"), sep, movedText(p.Moved, lang), RepeatNote(p.Repeat, lang))
 			}
 			b.WriteString("\n")
 		}
@@ -256,6 +256,15 @@ func writePosts(b *strings.Builder, lang string, posts []TeamPostReport) {
 }
 
 // movedText says how a reaction moved the world: "Sentiment −15, Attention +10".
+// RepeatNote says, after how a post moved the world, that the public had
+// heard the same before and reacted less ("" for a first time).
+func RepeatNote(repeat int, lang string) string {
+	if repeat <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(Label(lang, "post.repeat"), repeat, 1<<min(repeat, 30))
+}
+
 func movedText(moved []WorldMove, lang string) string {
 	var parts []string
 	for _, m := range moved {

@@ -318,7 +318,7 @@ func (w *pdfWriter) teamSection(r *Report, i int, t TeamReport) {
 					w.para(L("tone."+rp.Tone)+" · "+from+oneLine(rp.Text), paraOpt{size: 8.5, bullet: "•", color: toneColor(rp.Tone)})
 				}
 				if len(p.Moved) > 0 {
-					w.para(L("post.moved")+L("sep")+movedText(p.Moved, r.Lang), paraOpt{size: 8.5, bullet: "•"})
+					w.para(L("post.moved")+L("sep")+movedText(p.Moved, r.Lang)+RepeatNote(p.Repeat, r.Lang), paraOpt{size: 8.5, bullet: "•"})
 				}
 			}
 		}

@@ -23,7 +23,8 @@ const (
 // playedPosts plays internal/engine/testdata/posts.yaml headless with two
 // teams: at 2:00 Alpha posts an apology with guidance on its official
 // account, Bravo a denial as a press release (which sets off the
-// reporter's call); at 9:00 Alpha pins a notice.
+// reporter's call); at 9:00 Alpha pins a notice; at 10:00 Bravo repeats
+// its denial on its account, which the public has heard before.
 func playedPosts(t testing.TB) (*engine.State, []engine.Event) {
 	t.Helper()
 	src, err := os.ReadFile("../engine/testdata/posts.yaml")
@@ -48,6 +49,7 @@ func playedPosts(t testing.TB) (*engine.State, []engine.Event) {
 	do(2*time.Minute, engine.Command{Kind: engine.CmdPost, Team: "Alpha", Channel: "social", Text: alphaPost})
 	do(2*time.Minute, engine.Command{Kind: engine.CmdPost, Team: "Bravo", Channel: "news", Text: bravoPost})
 	do(9*time.Minute, engine.Command{Kind: engine.CmdPost, Team: "Alpha", Channel: "notice", Text: "Hotline 400-123 is open day and night."})
+	do(10*time.Minute, engine.Command{Kind: engine.CmdPost, Team: "Bravo", Channel: "social", Text: bravoPost})
 	if err := s.AdvanceTo(20 * time.Minute); err != nil {
 		t.Fatal(err)
 	}
@@ -84,8 +86,13 @@ func TestPostsGolden(t *testing.T) {
 func TestReportCarriesPosts(t *testing.T) {
 	r := postsReport(t, "zh", "")
 	alpha, bravo := r.Teams[0], r.Teams[1]
-	if len(alpha.Posts) != 2 || len(bravo.Posts) != 1 {
-		t.Fatalf("posts: Alpha %d, Bravo %d; want 2 and 1", len(alpha.Posts), len(bravo.Posts))
+	if len(alpha.Posts) != 2 || len(bravo.Posts) != 2 {
+		t.Fatalf("posts: Alpha %d, Bravo %d; want 2 and 2", len(alpha.Posts), len(bravo.Posts))
+	}
+	// Bravo's denial again: heard before, half the effect, no new replies.
+	if again := bravo.Posts[1]; again.Repeat != 1 || len(again.Reaction) != 0 || len(again.Moved) != 2 || again.Moved[0].Delta != -7.5 ||
+		bravo.Posts[0].Repeat != 0 || len(bravo.Posts[0].Reaction) == 0 {
+		t.Errorf("Bravo's repeated denial: %+v", again)
 	}
 	a := alpha.Posts[0]
 	if a.Channel != "social" || a.ChannelName != "官方微博帖子" || a.AtSeconds != 120 || a.KindName != "社交媒体回复" || a.Text != alphaPost ||
@@ -111,7 +118,7 @@ func TestReportCarriesPosts(t *testing.T) {
 	if !strings.HasSuffix(r.Method, "。小组在各渠道的发布按书面声明的方式评判，不计入得分；公众针对评判结果作出的反应会改变该小组的局势。") {
 		t.Errorf("Chinese method: %q", r.Method)
 	}
-	if h := postsReport(t, "en", "Bravo"); len(h.Teams) != 1 || len(h.Teams[0].Posts) != 1 {
+	if h := postsReport(t, "en", "Bravo"); len(h.Teams) != 1 || len(h.Teams[0].Posts) != 2 {
 		t.Errorf("Bravo's handout: %+v", h.Teams)
 	}
 }
@@ -132,7 +139,7 @@ func TestPostsInTimelineCSVPDFAndJSON(t *testing.T) {
 				got = append(got, e)
 			}
 		}
-		if len(got) != 3 || got[0].Team != "Alpha" || got[0].Text != want.ev || got[0].Post != alphaPost || got[0].AtSeconds != 120 {
+		if len(got) != 4 || got[0].Team != "Alpha" || got[0].Text != want.ev || got[0].Post != alphaPost || got[0].AtSeconds != 120 {
 			t.Fatalf("%s: the posts in the timeline: %+v", lang, got)
 		}
 		rows, err := csv.NewReader(bytes.NewReader(CSV(r)[3:])).ReadAll()
@@ -145,7 +152,7 @@ func TestPostsInTimelineCSVPDFAndJSON(t *testing.T) {
 				details = append(details, row[7])
 			}
 		}
-		if len(details) != 3 || details[0] != want.ev+want.post+alphaPost {
+		if len(details) != 4 || details[0] != want.ev+want.post+alphaPost {
 			t.Errorf("%s CSV details of the posts: %q", lang, details)
 		}
 		pdf, err := PDF(r)

@@ -177,6 +177,10 @@ type TeamPostReport struct {
 	Rubric     *RubricReport `json:"rubric,omitempty"`
 	Reaction   []PostReport  `json:"reaction"` // the public's answer, in the order shown
 	Moved      []WorldMove   `json:"moved"`    // how the reaction moved the team's world
+	// Repeat is how many earlier posts of the team drew the same
+	// reaction: the public reacted 1/2^Repeat as strongly and posted no
+	// new replies (engine.Post.Repeat).
+	Repeat int `json:"repeat,omitempty"`
 }
 
 // WorldMove is a change of a world variable.
@@ -915,12 +919,13 @@ func postHeading(p TeamPostReport, lang string) string {
 func teamPostReport(sc *scenario.Scenario, p engine.Post, lang string) TeamPostReport {
 	pr := TeamPostReport{Channel: p.Channel, ChannelName: Label(lang, "post."+p.Channel), AtSeconds: secs(p.At),
 		KindName: Label(lang, "skind."+scenario.PostKind(p.Channel)), Text: strings.TrimSpace(p.Text),
-		Findings: append([]string{}, p.Findings...), JudgedLive: p.JudgedLive, Reaction: []PostReport{}, Moved: []WorldMove{}}
+		Findings: append([]string{}, p.Findings...), JudgedLive: p.JudgedLive, Reaction: []PostReport{}, Moved: []WorldMove{},
+		Repeat: p.Repeat}
 	if p.Rubric != nil {
 		pr.Judge = p.Rubric.Version
 		pr.Rubric = rubricReport(p.Rubric, lang)
 	}
-	if p.Reaction != nil {
+	if p.Reaction != nil && p.Repeat == 0 {
 		for _, rp := range p.Reaction.Posts {
 			pr.Reaction = append(pr.Reaction, PostReport{AtSeconds: secs(p.At), Tone: rp.Tone, From: rp.From.Get(lang), Text: rp.Text.Get(lang), Reaction: true})
 		}

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"maps"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -35,6 +36,10 @@ type Post struct {
 	// Moved is how the reaction moved the team's world (variable id →
 	// change after clamping), without the variables it left as they were.
 	Moved map[string]float64
+	// Repeat is how many of the team's earlier posts drew the same
+	// reaction: its effects were divided by 2 to that power, and its posts
+	// were not shown again (0: a reaction the public had not given yet).
+	Repeat int
 }
 
 // ErrNoChannel: the scenario has no such channel to post on (a team posts
@@ -124,9 +129,22 @@ func (s *State) applyPost(t *Team, e Event) error {
 		}
 	}
 	p.Reaction = s.Scenario.React(p.Findings)
+	// The public reacts most to what is new: the same reaction again
+	// moves the world half as much each time, and draws no new posts. A
+	// team cannot farm calm by posting one apology over and over, and a
+	// denial repeated is old news too.
+	heard := 0
+	if p.Reaction != nil {
+		for _, q := range t.Posts {
+			if q.Reaction != nil && slices.Equal(q.Reaction.On, p.Reaction.On) {
+				heard++
+			}
+		}
+	}
+	p.Repeat = heard
 	before := maps.Clone(t.World)
 	if p.Reaction != nil {
-		s.applyEffects(t, p.Reaction.Effects)
+		s.applyScaledEffects(t, p.Reaction.Effects, math.Ldexp(1, -heard))
 	}
 	for id, v := range t.World {
 		if d := v - before[id]; d != 0 {
@@ -144,7 +162,7 @@ func (s *State) applyPost(t *Team, e Event) error {
 		own.Channel = scenario.PostNews
 	}
 	t.Feed = append(t.Feed, FeedItem{Post: own, At: e.At, Own: kept})
-	if p.Reaction != nil {
+	if p.Reaction != nil && heard == 0 {
 		for _, rp := range p.Reaction.Posts {
 			t.Feed = append(t.Feed, FeedItem{Post: rp, At: e.At, Reaction: true})
 		}

@@ -302,3 +302,72 @@ func TestBuiltInScenariosReactToPosts(t *testing.T) {
 		t.Errorf("rumour reach after a backed denial %v, after a bare one %v", a.Posts[0].Moved, b.Posts[0].Moved)
 	}
 }
+
+// The public reacts most to what is new: posting the same apology again
+// and again cannot farm calm. The same reaction moves the world half as
+// much each time (8, 4, 2, 1…: never past twice the first), draws no new
+// reply posts, and a different reaction in between does not reset it;
+// the fold of the log agrees.
+func TestARepeatedPostMovesThePublicLess(t *testing.T) {
+	s, log, _ := startPosts(t, "testdata/posts.yaml", "Alpha")
+	replies := func() int {
+		n := 0
+		for _, it := range team(s, "Alpha").Feed {
+			if it.Reaction {
+				n++
+			}
+		}
+		return n
+	}
+	if err := post(s, "Alpha", scenario.PostNews, apologyPost); err != nil {
+		t.Fatal(err)
+	}
+	first := replies()
+	if first == 0 {
+		t.Fatal("the apology drew no reply in the feed")
+	}
+	want := []float64{8, 12, 14, 15, 15.5, 15.75, 15.875, 15.9375}
+	for i := 1; i < len(want); i++ {
+		if i == 3 {
+			// A denial in between: its own reaction, in full the first time.
+			if err := post(s, "Alpha", scenario.PostSocial, denialPost); err != nil {
+				t.Fatal(err)
+			}
+			for k := range want {
+				want[k] -= 15
+			}
+		}
+		if err := post(s, "Alpha", scenario.PostSocial, apologyPost+" "+strings.Repeat("Again. ", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := team(s, "Alpha")
+	if got := a.World["sentiment"]; got != want[len(want)-1] {
+		t.Errorf("sentiment after eight apologies and a denial: %g, want %g", got, want[len(want)-1])
+	}
+	var repeats []int
+	for _, p := range a.Posts {
+		repeats = append(repeats, p.Repeat)
+	}
+	if !slices.Equal(repeats, []int{0, 1, 2, 0, 3, 4, 5, 6, 7}) {
+		t.Errorf("Repeat per post: %v", repeats)
+	}
+	if a.Posts[2].Moved["sentiment"] != 2 {
+		t.Errorf("the third apology moved sentiment by %v, want 2", a.Posts[2].Moved)
+	}
+	denialReplies := 0
+	for _, rp := range a.Posts[3].Reaction.Posts {
+		_ = rp
+		denialReplies++
+	}
+	if got := replies(); got != first+denialReplies {
+		t.Errorf("%d reply posts in the feed; want the apology's %d once and the denial's %d", got, first, denialReplies)
+	}
+	f, err := Fold(log.Events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Team("Alpha").World["sentiment"] != a.World["sentiment"] || len(f.Team("Alpha").Feed) != len(a.Feed) {
+		t.Error("the fold of the log does not agree with the session")
+	}
+}

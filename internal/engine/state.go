@@ -761,6 +761,12 @@ func (s *State) findInject(t *Team, id string) *scenario.Inject {
 }
 
 func (s *State) applyEffects(t *Team, effects scenario.Effects) {
+	s.applyScaledEffects(t, effects, 1)
+}
+
+// applyScaledEffects applies effects with every change multiplied by
+// factor (a public that has heard it before: applyPost).
+func (s *State) applyScaledEffects(t *Team, effects scenario.Effects, factor float64) {
 	if len(effects) == 0 {
 		return
 	}
@@ -780,7 +786,7 @@ func (s *State) applyEffects(t *Team, effects scenario.Effects) {
 			}
 			d = v
 		}
-		deltas[id] = d
+		deltas[id] = d * factor
 	}
 	for _, v := range s.Scenario.World {
 		if d, ok := deltas[v.ID]; ok {
