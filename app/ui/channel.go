@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image"
+	"image/color"
 	"strings"
 	"unicode"
 
@@ -28,6 +29,7 @@ type Avatar struct {
 	widget.BaseWidget
 	name    string
 	content *fyne.Container
+	face    *fyne.Container // the letter or the picture
 	image   *canvas.Image
 }
 
@@ -35,7 +37,9 @@ type Avatar struct {
 func NewAvatar(data []byte, name string) *Avatar {
 	a := &Avatar{name: name}
 	a.ExtendBaseWidget(a)
-	a.content = container.NewStack(a.initial()...)
+	a.face = container.NewStack(a.initial()...)
+	// Centred at its size: a row taller than the avatar leaves it round.
+	a.content = container.NewCenter(container.NewStack(spacer(AvatarSize), a.face))
 	if len(data) == 0 {
 		return a
 	}
@@ -51,7 +55,7 @@ func NewAvatar(data []byte, name string) *Avatar {
 		thumbs.put(data, img)
 		Do(func() {
 			a.show(img)
-			a.content.Refresh()
+			a.face.Refresh()
 		})
 	}()
 	return a
@@ -72,7 +76,14 @@ func (a *Avatar) show(img image.Image) {
 	a.image.FillMode = canvas.ImageFillContain
 	a.image.ScaleMode = canvas.ImageScaleSmooth
 	a.image.CornerRadius = AvatarSize / 2
-	a.content.Objects = []fyne.CanvasObject{a.image}
+	a.face.Objects = []fyne.CanvasObject{a.image}
+}
+
+// spacer is an empty square side a side.
+func spacer(side float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSquareSize(side))
+	return r
 }
 
 // HasPicture reports whether the avatar shows a picture (not the letter).
