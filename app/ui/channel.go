@@ -130,13 +130,18 @@ type HeaderLine struct {
 }
 
 // HeaderLines draws an email's or a memo's header: each line its label
-// in bold and its value, wrapped and selectable, with a rule below.
+// in bold and its value, in one wrapped, selectable paragraph (the lines
+// sit close, as in a mail program), with a rule below.
 func HeaderLines(lines ...HeaderLine) fyne.CanvasObject {
-	var objs []fyne.CanvasObject
-	for _, l := range lines {
-		w := Wrapped("")
-		w.SetSpans([]TextSpan{{Text: l.Label + "  ", Bold: true, Color: theme.ColorNamePlaceHolder}, {Text: l.Value}})
-		objs = append(objs, w)
+	var spans []TextSpan
+	for i, l := range lines {
+		value := l.Value
+		if i < len(lines)-1 {
+			value += "\n"
+		}
+		spans = append(spans, TextSpan{Text: l.Label + "  ", Bold: true, Color: theme.ColorNamePlaceHolder}, TextSpan{Text: value})
 	}
-	return container.NewVBox(append(objs, widget.NewSeparator())...)
+	w := Wrapped("")
+	w.SetSpans(spans)
+	return container.NewVBox(w, widget.NewSeparator())
 }
