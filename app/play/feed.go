@@ -91,7 +91,10 @@ func feedCard(loc *i18n.Localizer, it engine.FeedItem, lang string, sc *scenario
 	var head fyne.CanvasObject
 	text := ui.Wrapped(p.Text.Get(lang))
 	if p.Channel == "news" {
-		masthead := who.line(loc)
+		masthead := who.outlet // the outlet's name heads its article, the reporter's does not
+		if masthead == "" {
+			masthead = who.name
+		}
 		if masthead == "" {
 			masthead = kind
 		}

@@ -73,7 +73,7 @@ func (a *Avatar) initial() []fyne.CanvasObject {
 
 func (a *Avatar) show(img image.Image) {
 	a.image = canvas.NewImageFromImage(img)
-	a.image.FillMode = canvas.ImageFillContain
+	a.image.FillMode = canvas.ImageFillCover
 	a.image.ScaleMode = canvas.ImageScaleSmooth
 	a.image.CornerRadius = AvatarSize / 2
 	a.face.Objects = []fyne.CanvasObject{a.image}
