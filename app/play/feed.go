@@ -116,7 +116,7 @@ func feedCard(loc *i18n.Localizer, it engine.FeedItem, lang string, sc *scenario
 			meta = who.outlet + " · " + meta
 		}
 		head = container.NewBorder(nil, nil, container.NewVBox(ui.NewAvatar(who.avatar, name)), container.NewVBox(tone),
-			container.NewVBox(nameLabel, ui.Faint(meta, fyne.TextAlignLeading)))
+			tight(nameLabel, ui.Faint(meta, fyne.TextAlignLeading)))
 	}
 	strip := canvas.NewRectangle(theme.Color(ui.ToneColorName(p.Tone)))
 	strip.SetMinSize(fyne.NewSize(5, 0))

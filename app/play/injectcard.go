@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -139,11 +140,11 @@ func injectCard(ci cardInfo, in *scenario.Inject, at time.Duration, more ...fyne
 			caller = loc.T("card.caller_unknown")
 		}
 		icon := container.NewStack(canvas.NewCircle(theme.Color(theme.ColorNameSuccess)), container.NewPadded(widget.NewIcon(theme.NewInvertedThemedResource(phoneIcon()))))
-		lines := container.NewVBox(ui.WrappedBold(loc.T("card.call_from", "name", caller)))
+		meta := channel + " · " + when
 		if who.outlet != "" {
-			lines.Add(ui.Muted(who.outlet))
+			meta = who.outlet + " · " + meta
 		}
-		lines.Add(ui.Faint(channel+" · "+when, fyne.TextAlignLeading))
+		lines := tight(ui.WrappedBold(loc.T("card.call_from", "name", caller)), ui.Faint(meta, fyne.TextAlignLeading))
 		objs = append(objs, container.NewBorder(nil, nil, container.NewVBox(sized(icon, ui.AvatarSize)), nil, lines),
 			ui.Muted(loc.T("card.transcript")))
 		words := ui.Wrapped(text)
@@ -216,7 +217,13 @@ func postHead(who sender, meta string, loc *i18n.Localizer) fyne.CanvasObject {
 		sub = who.outlet + " · " + meta
 	}
 	return container.NewBorder(nil, nil, container.NewVBox(ui.NewAvatar(who.avatar, name)), nil,
-		container.NewVBox(nameLabel, ui.Faint(sub, fyne.TextAlignLeading)))
+		tight(nameLabel, ui.Faint(sub, fyne.TextAlignLeading)))
+}
+
+// tight stacks a name over its details closer than a box does: each
+// label brings its own padding.
+func tight(objs ...fyne.CanvasObject) *fyne.Container {
+	return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), objs...)
 }
 
 // articleHead is a news article's head: the outlet as a masthead, the
