@@ -66,7 +66,7 @@ func (s sender) line(loc *i18n.Localizer) string {
 
 // splitHeadline takes a message's headline (an article's, an email's
 // subject) from its text: the first line, or, for one long paragraph, its
-// first sentence; the rest is the body.
+// first sentence (with the quotes that close on it); the rest is the body.
 func splitHeadline(text string) (head, body string) {
 	text = strings.TrimSpace(text)
 	if h, b, ok := strings.Cut(text, "\n"); ok {
@@ -75,19 +75,21 @@ func splitHeadline(text string) (head, body string) {
 	if len([]rune(text)) <= 60 {
 		return text, ""
 	}
-	for i, r := range text {
-		end := i + len(string(r))
-		switch r {
-		case '。', '！', '？':
-		case '.', '!', '?':
-			if end < len(text) && text[end] != ' ' {
-				continue
-			}
-		default:
+	runes := []rune(text)
+	for i := 0; i < len(runes); i++ {
+		wide := strings.ContainsRune("。！？", runes[i])
+		if !wide && !strings.ContainsRune(".!?", runes[i]) {
 			continue
 		}
-		if rest := strings.TrimSpace(text[end:]); rest != "" {
-			return strings.TrimSpace(text[:end]), rest
+		end := i + 1
+		for end < len(runes) && strings.ContainsRune("'\"”’」』）)", runes[end]) {
+			end++
+		}
+		if end < len(runes) && !wide && runes[end] != ' ' {
+			continue // 3.5, e.g.
+		}
+		if rest := strings.TrimSpace(string(runes[end:])); rest != "" {
+			return string(runes[:end]), rest
 		}
 		break
 	}

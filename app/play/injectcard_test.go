@@ -146,3 +146,21 @@ func TestTheTeamSeesThePersonas(t *testing.T) {
 		t.Errorf("the feed names no persona:\n%s", feed)
 	}
 }
+
+func TestSplitHeadline(t *testing.T) {
+	long := "Follow-up report: 'Every Lotus Lane in Yunhe shut by order.' Shots of closure notices on shuttered doors; delivery platforms have removed the brand."
+	cases := []struct{ text, head, body string }{
+		{"Title\nBody line", "Title", "Body line"},
+		{"A short line.", "A short line.", ""},
+		{long, "Follow-up report: 'Every Lotus Lane in Yunhe shut by order.'", "Shots of closure notices on shuttered doors; delivery platforms have removed the brand."},
+		{"追踪报道：《荷巷小馆云河全部门店被责令停业》。画面里是一扇扇拉下的卷帘门和门上的停业通知；外卖平台已在全市下架该品牌。主持人说：“一家不肯开口的企业，现在连灶也不能开了。”",
+			"追踪报道：《荷巷小馆云河全部门店被责令停业》。", "画面里是一扇扇拉下的卷帘门和门上的停业通知；外卖平台已在全市下架该品牌。主持人说：“一家不肯开口的企业，现在连灶也不能开了。”"},
+		{"Sales fell 3.5 percent in the quarter while the company kept silent about the cause of the outage. More follows.",
+			"Sales fell 3.5 percent in the quarter while the company kept silent about the cause of the outage.", "More follows."},
+	}
+	for _, c := range cases {
+		if h, b := splitHeadline(c.text); h != c.head || b != c.body {
+			t.Errorf("splitHeadline(%q) = %q, %q; want %q, %q", c.text, h, b, c.head, c.body)
+		}
+	}
+}

@@ -2,6 +2,8 @@ package library
 
 import (
 	"testing"
+
+	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
 // Each built-in scenario declares its recurring people as personas (the
@@ -16,8 +18,16 @@ func TestBuiltinsDeclareTheirPersonas(t *testing.T) {
 	if len(list) != 6 {
 		t.Fatalf("%d built-in scenarios, want 6", len(list))
 	}
+	breaking := 0
 	for _, e := range list {
 		sc := e.Scenario
+		for _, p := range sc.Phases {
+			for _, in := range p.Injects {
+				if in.Style == scenario.StyleBreaking {
+					breaking++
+				}
+			}
+		}
 		if len(sc.Personas) < 6 {
 			t.Errorf("%s declares %d personas", e.ID, len(sc.Personas))
 		}
@@ -69,5 +79,9 @@ func TestBuiltinsDeclareTheirPersonas(t *testing.T) {
 		if total < 10 {
 			t.Errorf("%s: %d messages come from personas", e.ID, total)
 		}
+	}
+	// A television's reports come as breaking-news straps somewhere.
+	if breaking == 0 {
+		t.Error("no built-in news inject is styled as breaking news")
 	}
 }
