@@ -68,36 +68,55 @@ func countTones(feed []engine.FeedItem, now, window time.Duration) toneCounts {
 	return c
 }
 
-// feedCard draws one post: a strip in the tone's colour, the account or
-// outlet, the time and the tone in words (colour alone does not carry it
-// on a projector or for a colour-blind reader), then the text — a headline
-// in bold for news, plain for a social post.
-func feedCard(loc *i18n.Localizer, it engine.FeedItem, lang string) fyne.CanvasObject {
+// feedCard draws one post: a strip in the tone's colour, then, for a
+// microblog post, the author's avatar (or initial), name and outlet, the
+// time and the tone in words (colour alone does not carry it on a
+// projector or for a colour-blind reader) above the text; for news, the
+// outlet as a masthead above the headline in bold.
+func feedCard(loc *i18n.Localizer, it engine.FeedItem, lang string, sc *scenario.Scenario, pictures map[string][]byte) fyne.CanvasObject {
 	if it.Own != nil {
 		return ownPostCard(loc, it, lang, false)
 	}
 	p := it.Post
-	icon, kind := theme.AccountIcon(), loc.T("feed.social")
+	kind := loc.T("feed.social")
 	if p.Channel == "news" {
-		icon, kind = theme.DocumentIcon(), loc.T("feed.news")
+		kind = loc.T("feed.news")
 	}
 	if it.Reaction {
 		kind = loc.T("post.reaction")
 	}
-	from := p.From.Get(lang)
-	if from == "" {
-		from = kind
-	}
+	who := senderOf(sc, p.Persona, p.From, pictures, lang)
 	tone := widget.NewRichText(&widget.TextSegment{Text: ui.ToneName(loc, p.Tone), Style: widget.RichTextStyle{
 		ColorName: ui.ToneColorName(p.Tone), Inline: true, TextStyle: fyne.TextStyle{Bold: true}}})
-	who := widget.NewLabelWithStyle(from, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	who.Truncation = fyne.TextTruncateEllipsis
-	when := ui.Faint(kind+" · "+debrief.Clock(it.At), fyne.TextAlignLeading)
-	head := container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), container.NewHBox(when, tone), who)
+	var head fyne.CanvasObject
 	text := ui.Wrapped(p.Text.Get(lang))
 	if p.Channel == "news" {
+		masthead := who.outlet // the outlet's name heads its article, the reporter's does not
+		if masthead == "" {
+			masthead = who.name
+		}
+		if masthead == "" {
+			masthead = kind
+		}
+		m := widget.NewLabelWithStyle(masthead, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		m.Truncation = fyne.TextTruncateEllipsis
+		when := ui.Faint(kind+" · "+debrief.Clock(it.At), fyne.TextAlignLeading)
+		head = container.NewVBox(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.DocumentIcon())), container.NewHBox(when, tone), m), widget.NewSeparator())
 		text.TextStyle.Bold = true
 		text.SizeName = theme.SizeNameSubHeadingText
+	} else {
+		name := who.name
+		if name == "" {
+			name = kind
+		}
+		nameLabel := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		nameLabel.Truncation = fyne.TextTruncateEllipsis
+		meta := kind + " · " + debrief.Clock(it.At)
+		if who.outlet != "" {
+			meta = who.outlet + " · " + meta
+		}
+		head = container.NewBorder(nil, nil, container.NewVBox(ui.NewAvatar(who.avatar, name)), container.NewVBox(tone),
+			tight(nameLabel, ui.Faint(meta, fyne.TextAlignLeading)))
 	}
 	strip := canvas.NewRectangle(theme.Color(ui.ToneColorName(p.Tone)))
 	strip.SetMinSize(fyne.NewSize(5, 0))
@@ -110,10 +129,14 @@ func feedCard(loc *i18n.Localizer, it engine.FeedItem, lang string) fyne.CanvasO
 
 // feedList is a team's feed, newest first.
 type feedList struct {
-	loc   *i18n.Localizer
-	box   *fyne.Container
-	shown int // feed length last drawn
-	lang  string
+	loc *i18n.Localizer
+	// sc and pictures name the posts' personas and draw their avatars;
+	// either may be nil.
+	sc       *scenario.Scenario
+	pictures map[string][]byte
+	box      *fyne.Container
+	shown    int // feed length last drawn
+	lang     string
 }
 
 func newFeedList(loc *i18n.Localizer) *feedList {
@@ -136,7 +159,7 @@ func (f *feedList) draw(feed []engine.FeedItem, lang string) bool {
 		if feed[i].Post == nil || i == pin {
 			continue
 		}
-		objs = append(objs, feedCard(f.loc, feed[i], lang))
+		objs = append(objs, feedCard(f.loc, feed[i], lang, f.sc, f.pictures))
 	}
 	if len(objs) == 0 {
 		objs = append(objs, ui.Muted(f.loc.T("feed.empty")))

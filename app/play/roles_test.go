@@ -59,8 +59,19 @@ func TestInjectsSayWhoTheyAreFor(t *testing.T) {
 			}
 		}
 		text := tree.AllText(tv.inbox)
+		// A card says it in a line of its own ("For: …"), or, as an email
+		// or a memo, in its To: header (which names the crisis team when
+		// the inject is for everyone).
+		loc := i18n.New(lang)
 		prefix := map[i18n.Lang]string{i18n.EN: "For: ", i18n.ZH: "发给："}[lang]
-		if n := strings.Count(text, prefix); n != addressed || addressed == 0 {
+		toLine := loc.T("card.to") + "  "
+		n := strings.Count(text, prefix)
+		for _, line := range strings.Split(text, "\n") {
+			if rest, ok := strings.CutPrefix(line, toLine); ok && rest != loc.T("card.to_team") {
+				n++
+			}
+		}
+		if n != addressed || addressed == 0 {
 			t.Errorf("%s: %d cards say who they are for; %d injects are addressed", lang, n, addressed)
 		}
 		label := e.Scenario.Roles[0].Label.Get(lang.String())

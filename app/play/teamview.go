@@ -481,6 +481,7 @@ func (tv *TeamView) rebuild(s teamSnapshot) {
 		tv.drawPostBox()
 	}
 
+	tv.feed.sc, tv.feed.pictures = tv.scenario, s.pictures
 	tv.feed.draw(s.feed, s.lang)
 	tv.feedLen = len(s.feed)
 	tv.markFeed()
@@ -533,7 +534,7 @@ func (tv *TeamView) drawInbox() {
 				if d.Inject.Reply != nil {
 					more = append(more, tv.replySection(d.Inject, engine.RepliesTo(tv.lastReplies, d.Inject.ID))...)
 				}
-				items = append(items, injectCard(tv.loc, d.Inject, d.At, tv.lastLang, tv.roleLabel, more...))
+				items = append(items, injectCard(cardInfo{loc: tv.loc, sc: tv.scenario, pictures: tv.pictures, lang: tv.lastLang, roleLabel: tv.roleLabel}, d.Inject, d.At, more...))
 			}
 		}
 	}
@@ -902,25 +903,6 @@ func choiceRefusedText(loc *i18n.Localizer, err error) string {
 		reason = debrief.RefusalText(code, loc.Lang().String())
 	}
 	return loc.T("team.choice_refused_reason", "reason", reason)
-}
-
-// injectCard draws one delivered inject: channel, time and sender above the
-// text.
-func injectCard(loc *i18n.Localizer, in *scenario.Inject, at time.Duration, lang string, roleLabel func(string) string, more ...fyne.CanvasObject) fyne.CanvasObject {
-	objs := []fyne.CanvasObject{ui.IconLine(ui.ChannelIcon(in.Channel), ui.ChannelName(loc, in.Channel)+" · "+debrief.Clock(at))}
-	if from := in.From.Get(lang); from != "" {
-		objs = append(objs, ui.Muted(loc.T("team.from", "from", from)))
-	}
-	if len(in.To) > 0 {
-		// Who in the crisis cell it is for: the scenario's roles.
-		to := make([]string, len(in.To))
-		for i, id := range in.To {
-			to[i] = roleLabel(id)
-		}
-		objs = append(objs, ui.Muted(loc.T("team.to", "roles", ui.ListJoin(loc, to))))
-	}
-	objs = append(objs, ui.Wrapped(in.Text.Get(lang)))
-	return ui.Panel(append(objs, more...)...)
 }
 
 // teamLayout stacks a team view's head (its title, banners and world

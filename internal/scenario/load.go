@@ -225,6 +225,7 @@ type loader struct {
 	contradictionPos []Pos
 	mediaFiles       map[string]bool // distinct pictures so far
 	postReaders      []*Expr         // expressions that read posts or said
+	personaByID      map[string]*Persona
 }
 
 type optionRefAt struct {
@@ -528,7 +529,7 @@ var langPattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z]{2,4})?$`)
 
 func (l *loader) scenario(n *yaml.Node) *Scenario {
 	top, _, ok := l.fields(n, phrase("the scenario"), "format", "id", "kind", "title", "summary", "languages", "duration", "world", "phases",
-		"roles", "facts", "objectives", "rules", "triggers", "deadlines", "contradictions", "feed", "false_claims", "scoring")
+		"roles", "facts", "objectives", "rules", "triggers", "deadlines", "contradictions", "feed", "false_claims", "scoring", "personas")
 	if !ok {
 		return nil
 	}
@@ -593,6 +594,13 @@ func (l *loader) scenario(n *yaml.Node) *Scenario {
 	l.vars = map[string]bool{}
 	for _, w := range s.World {
 		l.vars[w.ID] = true
+	}
+	if v := top["personas"]; v != nil {
+		s.Personas = l.personas(v)
+	}
+	l.personaByID = map[string]*Persona{}
+	for _, p := range s.Personas {
+		l.personaByID[p.ID] = p
 	}
 	l.extras(s, top)
 	if v := top["phases"]; v != nil {
@@ -726,7 +734,7 @@ func (l *loader) phase(k, v *yaml.Node) *Phase {
 
 func (l *loader) inject(n *yaml.Node, phase string, i int) *Inject {
 	what := phrase("inject %d of phase %q", i+1, phase)
-	f, _, ok := l.fields(n, what, "id", "at", "channel", "from", "text", "opens", "to", "reply", "media")
+	f, _, ok := l.fields(n, what, "id", "at", "channel", "from", "text", "opens", "to", "reply", "media", "persona", "style")
 	if !ok {
 		return nil
 	}
@@ -760,6 +768,10 @@ func (l *loader) injectContent(n *yaml.Node, f map[string]*yaml.Node, what Phras
 		in.Channel = c
 	}
 	in.From = l.text(f["from"], field("from"))
+	in.Persona = l.personaRef(f["persona"], what, &in.From)
+	if f["style"] != nil {
+		in.Style = l.injectStyle(f["style"], what, in.Channel)
+	}
 	if f["text"] == nil {
 		l.errf(n, "%s needs a text", what)
 	}

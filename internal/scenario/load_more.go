@@ -206,7 +206,7 @@ func (l *loader) trigger(k, v *yaml.Node) *Trigger {
 // looseInject reads an inject that is not timed in a phase (a trigger's or
 // a missed deadline's): it arrives when its owner fires.
 func (l *loader) looseInject(n *yaml.Node, what Phrase, id string) *Inject {
-	f, _, ok := l.fields(n, fieldOf("inject", what), "channel", "from", "text", "to", "reply", "media")
+	f, _, ok := l.fields(n, fieldOf("inject", what), "channel", "from", "text", "to", "reply", "media", "persona", "style")
 	if !ok {
 		return nil
 	}
@@ -430,7 +430,7 @@ func (l *loader) feed(n *yaml.Node) *Feed {
 	seen := map[string]int{}
 	for i, c := range p.Content {
 		what := phrase("feed post %d", i+1)
-		pf, _, ok := l.fields(c, what, "id", "channel", "when", "weight", "max", "from", "text", "tone")
+		pf, _, ok := l.fields(c, what, "id", "channel", "when", "weight", "max", "from", "text", "tone", "persona")
 		if !ok {
 			continue
 		}
@@ -476,6 +476,7 @@ func (l *loader) feed(n *yaml.Node) *Feed {
 			}
 		}
 		post.From = l.text(pf["from"], sub(what, "from"))
+		post.Persona = l.personaRef(pf["persona"], what, &post.From)
 		if pf["text"] == nil {
 			l.errf(c, "%s needs a text", what)
 		}
@@ -525,7 +526,7 @@ func (l *loader) reactions(n *yaml.Node) []*Reaction {
 		}
 		for j, pc := range p.Content {
 			pw := phrase("post %d of %s", j+1, what)
-			pf, _, ok := l.fields(pc, pw, "channel", "from", "text", "tone")
+			pf, _, ok := l.fields(pc, pw, "channel", "from", "text", "tone", "persona")
 			if !ok {
 				continue
 			}
@@ -543,6 +544,7 @@ func (l *loader) reactions(n *yaml.Node) []*Reaction {
 				}
 			}
 			post.From = l.text(pf["from"], sub(pw, "from"))
+			post.Persona = l.personaRef(pf["persona"], pw, &post.From)
 			if pf["text"] == nil {
 				l.errf(pc, "%s needs a text", pw)
 			}

@@ -131,6 +131,7 @@ func TestLoadFileTooLarge(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(base))
 	f.Add([]byte(withFeed))
+	f.Add([]byte(withPersonas("        persona: li\n        style: breaking\n")))
 	f.Add([]byte("format: firebreak/1\n"))
 	f.Add([]byte("a: &a [1]\nb: *a\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -95,11 +95,17 @@ func (s *Scenario) MediaFiles() []string {
 }
 
 // eachMedia calls f for every picture of every inject: timed, triggered
-// and a missed deadline's, in file order.
+// and a missed deadline's, in file order; then for every persona's avatar
+// (with a nil inject).
 func (s *Scenario) eachMedia(f func(*Inject, *Media)) {
 	for _, in := range s.allInjects() {
 		for _, m := range in.Media {
 			f(in, m)
+		}
+	}
+	for _, p := range s.Personas {
+		if p.Avatar != nil {
+			f(nil, p.Avatar)
 		}
 	}
 }

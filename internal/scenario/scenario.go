@@ -100,6 +100,8 @@ type Scenario struct {
 	FalseClaims []*FalseClaim
 	// Scoring holds the scenario's own weights and update cadence.
 	Scoring Scoring
+	// Personas are the scenario's recurring people (see persona.go).
+	Personas []*Persona
 
 	phaseByID   map[string]*Phase
 	triggerByID map[string]int // index in Triggers
@@ -272,6 +274,12 @@ type Inject struct {
 	// posted, a screenshot of a news page), shown on its card and in the
 	// reports. Their bytes are not part of the scenario: see ReadMedia.
 	Media []*Media
+	// Persona is the id of the persona who sends it ("" when none); From
+	// then defaults to the persona's name and outlet.
+	Persona string
+	// Style is how its card is drawn beyond its channel: StyleBreaking
+	// (a news inject as a television's breaking-news strap) or "".
+	Style string
 }
 
 // Media is a picture an inject carries: a PNG or JPEG file beside the
@@ -713,6 +721,9 @@ type FeedPost struct {
 	From    Text
 	Text    Text
 	Tone    string // support, neutral, hostile, ridicule (for display)
+	// Persona is the id of the persona who posts it ("" when none); From
+	// then defaults to the persona's name and outlet.
+	Persona string
 }
 
 // FeedTones are the tones a feed post can have.

@@ -73,6 +73,7 @@ var schemaDefForFields = map[string]string{
 	`reactions: pw`:                         "reactionPost",
 	`routes: phrase("a route of %s", what)`: "route",
 	`scoring: field("scoring")`:             "scoring",
+	`personas: what`:                        "persona",
 }
 
 // schemaDefsNotFromFields are object definitions whose keys the loader
@@ -410,6 +411,17 @@ func TestSchemaEnumsMatchLoader(t *testing.T) {
 	if got := strs(at("/$defs/channel/enum")); !slices.Equal(got, scenario.Channels) {
 		t.Errorf("channel enum %v, loader knows %v", got, scenario.Channels)
 	}
+	if got := strs(at("/$defs/persona/properties/disposition/enum")); !slices.Equal(got, scenario.Dispositions) {
+		t.Errorf("persona disposition enum %v, loader knows %v", got, scenario.Dispositions)
+	}
+	if got := strs(at("/$defs/persona/properties/influence/enum")); !slices.Equal(got, scenario.Influences) {
+		t.Errorf("persona influence enum %v, loader knows %v", got, scenario.Influences)
+	}
+	for _, def := range []string{"inject", "looseInject"} {
+		if got := strs(at("/$defs/" + def + "/properties/style/enum")); !slices.Equal(got, scenario.InjectStyles) {
+			t.Errorf("%s style enum %v, loader knows %v", def, got, scenario.InjectStyles)
+		}
+	}
 	if got := strs(at("/$defs/statement/properties/kind/enum")); !slices.Equal(got, scenario.StatementKinds) {
 		t.Errorf("statement kind enum %v, loader knows %v", got, scenario.StatementKinds)
 	}
@@ -457,6 +469,14 @@ world:
   trust: {start: 50, stake: higher}
 roles:
   legal: {en: Legal, zh: 法务}
+personas:
+  reporter:
+    name: {en: Li Wei, zh: 李伟}
+    outlet: {en: City Express, zh: 都市快报}
+    disposition: sceptical
+    influence: high
+    language: zh
+    brief: {en: Wants a date, zh: 想要一个日期}
 facts:
   hotline:
     label: Hotline
@@ -588,6 +608,7 @@ var probes = []probe{
 	{"route", []any{"phases", "start", "decisions", "notify", "options", 0, "routes", 0}},
 	{"scoring", []any{"scoring"}},
 	{"weights", []any{"scoring", "weights"}},
+	{"persona", []any{"personas", "reporter"}},
 }
 
 // nodeAt follows a path from a document node.
@@ -813,6 +834,11 @@ func TestSchemaAndLoaderRefuse(t *testing.T) {
 		{"fact without match words", []edit{{[]any{"facts", "hotline"}, "match", "[]"}}, "must be a non-empty list"},
 		{"rule without effects", []edit{{[]any{"rules", 0}, "effects", ""}}, "needs effects"},
 		{"text in a list", []edit{{opt, "text", "[a, b]"}}, "must be a string or a mapping of languages"},
+		{"unknown disposition", []edit{{[]any{"personas", "reporter"}, "disposition", "angry"}}, `disposition "angry" must be one of`},
+		{"unknown influence", []edit{{[]any{"personas", "reporter"}, "influence", "huge"}}, `influence "huge" must be one of`},
+		{"persona without name", []edit{{[]any{"personas", "reporter"}, "name", ""}}, "needs a name"},
+		{"avatar not a picture", []edit{{[]any{"personas", "reporter"}, "avatar", "face.gif"}}, "must name a .png, .jpg or .jpeg file"},
+		{"unknown style", []edit{{[]any{"phases", "start", "injects", 0}, "style", "flash"}}, `style "flash" must be one of breaking`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -862,6 +888,10 @@ func TestSchemaAndLoaderAccept(t *testing.T) {
 		{"number as plain text", nil, "summary", "2024"},
 		{"condition true", []any{"rules", 0}, "while", "true"},
 		{"text in one language beyond the declared", nil, "title", "{en: T, zh: 题, fr: Titre}"},
+		{"inject from a persona", []any{"phases", "start", "injects", 0}, "persona", "reporter"},
+		{"reaction post from a persona", []any{"feed", "reactions", 0, "posts", 0}, "persona", "reporter"},
+		{"persona with a plain name", []any{"personas", "reporter"}, "name", "Li Wei"},
+		{"persona avatar", []any{"personas", "reporter"}, "avatar", "faces/li.png"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -7,7 +7,7 @@
 // clock stands in the database and whether it is paused, read beside the
 // running app, so the script can check that the clock ran.
 //
-//	midexercise -db DIR/firebreak.db [-scenario beverage-recall] [-at 10m]
+//	midexercise -db DIR/firebreak.db [-scenario beverage-recall] [-at 10m] [-lang zh]
 //	midexercise -db DIR/firebreak.db -clock ID   → "612 running" (seconds)
 package main
 
@@ -27,13 +27,14 @@ func main() {
 	db := flag.String("db", "", "exercise database (created if missing)")
 	id := flag.String("scenario", "beverage-recall", "built-in scenario, or a scenario file")
 	at := flag.Duration("at", 10*time.Minute, "exercise time to play forward to")
+	lang := flag.String("lang", "en", "the exercise's language (en or zh)")
 	clockOf := flag.String("clock", "", "print the clock of this exercise instead")
 	flag.Parse()
 	var err error
 	if *clockOf != "" {
 		err = printClock(*db, *clockOf)
 	} else {
-		err = run(*db, *id, *at)
+		err = run(*db, *id, *lang, *at)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "midexercise:", err)
@@ -41,7 +42,7 @@ func main() {
 	}
 }
 
-func run(path, scenarioID string, at time.Duration) error {
+func run(path, scenarioID, lang string, at time.Duration) error {
 	if path == "" {
 		return fmt.Errorf("-db is required")
 	}
@@ -60,7 +61,7 @@ func run(path, scenarioID string, at time.Duration) error {
 	defer st.Close()
 	clock := engine.NewFakeClock()
 	cfg := engine.Config{ScenarioID: entry.ID, Source: entry.Source, Media: entry.Media,
-		Teams: []string{"Alpha", "Bravo", "Charlie", "Delta"}, Lang: "en", Speed: 1, Seed: 1}
+		Teams: []string{"Alpha", "Bravo", "Charlie", "Delta"}, Lang: lang, Speed: 1, Seed: 1}
 	r, err := exercise.Start(st, cfg, entry.Scenario.Title, "bench", clock, exercise.EachEvent)
 	if err != nil {
 		return err
