@@ -100,6 +100,8 @@ type Scenario struct {
 	FalseClaims []*FalseClaim
 	// Scoring holds the scenario's own weights and update cadence.
 	Scoring Scoring
+	// PressConferences are the scenario's press conferences (press.go).
+	PressConferences []*PressConference
 
 	phaseByID   map[string]*Phase
 	triggerByID map[string]int // index in Triggers
