@@ -73,6 +73,8 @@ var schemaDefForFields = map[string]string{
 	`reactions: pw`:                         "reactionPost",
 	`routes: phrase("a route of %s", what)`: "route",
 	`scoring: field("scoring")`:             "scoring",
+	`pressConference: what`:                 "pressConference",
+	`pressConference: qwhat`:                "pressQuestion",
 }
 
 // schemaDefsNotFromFields are object definitions whose keys the loader
@@ -550,6 +552,14 @@ phases:
     continue: {after: 5m, next: done, routes: [{when: "trust < 5", next: done}]}
   done:
     ending: {outcome: {en: Done, zh: 结束}, tone: good}
+press_conferences:
+  briefing:
+    title: {en: Briefing, zh: 通气会}
+    phase: start
+    after: 2m
+    clock: 60s
+    questions:
+      - {from: {en: "A reporter", zh: 记者}, text: {en: "How many?", zh: 多少？}, required_facts: [hotline], hazard: open}
 `
 
 // A probe is a place in probeBase holding an object of a schema definition.
@@ -588,6 +598,8 @@ var probes = []probe{
 	{"route", []any{"phases", "start", "decisions", "notify", "options", 0, "routes", 0}},
 	{"scoring", []any{"scoring"}},
 	{"weights", []any{"scoring", "weights"}},
+	{"pressConference", []any{"press_conferences", "briefing"}},
+	{"pressQuestion", []any{"press_conferences", "briefing", "questions", 0}},
 }
 
 // nodeAt follows a path from a document node.
@@ -813,6 +825,8 @@ func TestSchemaAndLoaderRefuse(t *testing.T) {
 		{"fact without match words", []edit{{[]any{"facts", "hotline"}, "match", "[]"}}, "must be a non-empty list"},
 		{"rule without effects", []edit{{[]any{"rules", 0}, "effects", ""}}, "needs effects"},
 		{"text in a list", []edit{{opt, "text", "[a, b]"}}, "must be a string or a mapping of languages"},
+		{"press conference without questions", []edit{{[]any{"press_conferences", "briefing"}, "questions", "[]"}}, "needs 'questions'"},
+		{"press question without text", []edit{{[]any{"press_conferences", "briefing", "questions", 0}, "text", ""}}, `needs "text"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
