@@ -2,6 +2,7 @@ package engine
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -428,6 +429,17 @@ func (s *State) applyPress(t *Team, e Event) error {
 		a.FactsFound = FactsIn(s.Scenario, q.Spec.RequiredFacts, e.Text)
 		res := rubric.Judge(e.Text, rubric.Context{Lang: s.Lang, Facts: s.rubricFacts(q.Spec.RequiredFacts), Hazard: q.Spec.Hazard,
 			Kind: q.Spec.Kind, Stance: a.Stance})
+		for i, c := range res.Checks {
+			if c.ID == "choice-clash" {
+				// Judged against the team's earlier words, not an option.
+				res.Checks = slices.Clone(res.Checks)
+				res.Checks[i].Label = map[string]string{"en": "Contradicts what the team said before", "zh": "与此前的表态相矛盾"}
+				if !c.Passed {
+					res.Checks[i].Hint = map[string]string{"en": "The public hears both answers; say the same thing each time, or correct the earlier one openly.",
+						"zh": "公众会同时听到两种说法；每次口径要一致，或公开更正此前的说法。"}
+				}
+			}
+		}
 		a.Rubric, a.Clash = &res, res.Clash
 	}
 	// Copy on write: a forked state shares the runs' answers.

@@ -614,7 +614,7 @@ func (s *Session) refused(cmd Command, now time.Duration, err error) error {
 		return err
 	}
 	ev := Event{Kind: KindRejected, At: now, Team: cmd.Team, Command: string(cmd.Kind), Reason: code, Ref: cmd.Ref,
-		Inject: cmd.Inject, Decision: cmd.Decision, Channel: cmd.Channel, DelayMS: cmd.Delay.Milliseconds()}
+		Inject: cmd.Inject, Decision: cmd.Decision, Channel: cmd.Channel, DelayMS: cmd.Delay.Milliseconds(), Conference: cmd.Conference}
 	if lerr := s.emit(ev); lerr != nil {
 		return lerr
 	}
