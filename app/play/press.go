@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -29,11 +30,11 @@ const pressTick = 500 * time.Millisecond
 type pressPanel struct {
 	tv       *TeamView
 	root     *fyne.Container
-	title    *widget.Label
+	title    *ui.WrapLabel // wraps: a long title must not widen the window
 	progress *ui.WrapLabel // question n of m · the reporter
 	question *ui.WrapLabel
 	left     *widget.Label // time left
-	bar      *widget.ProgressBar
+	bar      *pressBar
 	entry    *ui.SendEntry
 	send     *ui.KeyButton
 	msg      *ui.WrapLabel // why the last answer was refused, or that it is empty
@@ -56,11 +57,10 @@ type pressPanel struct {
 // has started) and starts it following the exercise.
 func (tv *TeamView) pressPanel() fyne.CanvasObject {
 	loc := tv.loc
-	p := &pressPanel{tv: tv, title: ui.Heading(""), progress: ui.Wrapped(""), question: ui.WrappedBold(""),
+	p := &pressPanel{tv: tv, title: ui.WrappedHeading(""), progress: ui.Wrapped(""), question: ui.WrappedBold(""),
 		left: widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true, Bold: true}),
-		bar:  widget.NewProgressBar(), entry: ui.NewSendEntry(), msg: ui.Wrapped(""), note: ui.Muted(""),
+		bar:  newPressBar(), entry: ui.NewSendEntry(), msg: ui.Wrapped(""), note: ui.Muted(""),
 		earlier: container.NewVBox(), seq: -1}
-	p.bar.TextFormatter = func() string { return "" }
 	p.entry.SetMinRowsVisible(3)
 	p.entry.SetPlaceHolder(loc.T("press.placeholder"))
 	p.entry.OnSend = p.sendAnswer
@@ -72,7 +72,7 @@ func (tv *TeamView) pressPanel() fyne.CanvasObject {
 	p.answer = container.NewVBox(p.entry, p.msg, p.note, container.NewHBox(p.send))
 	card := ui.Panel(
 		container.NewBorder(nil, nil, widget.NewIcon(theme.MediaRecordIcon()), p.left, p.title),
-		p.bar, p.progress, p.question, p.answer, p.earlier)
+		p.bar.box, p.progress, p.question, p.answer, p.earlier)
 	p.root = container.NewVBox(card, widget.NewSeparator())
 	p.root.Hide()
 	p.update()
@@ -159,7 +159,10 @@ func (p *pressPanel) update() {
 	}
 	p.seq = s.seq
 	loc := p.tv.loc
-	lang := loc.Lang().String()
+	lang := p.tv.lang // the scenario's words in the exercise's language, as the inbox shows them
+	if lang == "" {
+		lang = loc.Lang().String()
+	}
 	if s.run == nil {
 		p.ticking(false)
 		p.root.Hide()
@@ -181,7 +184,7 @@ func (p *pressPanel) update() {
 		p.question.SetText(q.Text.Get(lang))
 		p.question.Show()
 		p.left.Show()
-		p.bar.Show()
+		p.bar.box.Show()
 		p.answer.Show()
 		canAnswer := !s.paused || s.discussion
 		if canAnswer {
@@ -199,7 +202,7 @@ func (p *pressPanel) update() {
 		p.progress.SetText(loc.T("press.over", "answered", sc.Answered, "total", sc.Asked))
 		p.question.Hide()
 		p.left.Hide()
-		p.bar.Hide()
+		p.bar.box.Hide()
 		p.answer.Hide()
 	}
 	p.drawEarlier(r, lang)
@@ -264,11 +267,49 @@ func (p *pressPanel) tick() {
 		p.left.Refresh()
 	}
 	if span := p.deadline - p.askedAt; span > 0 {
-		if v := float64(now-p.askedAt) / float64(span); v != p.bar.Value {
-			p.bar.SetValue(min(1, max(0, v)))
-		}
+		p.bar.set(float32(min(1, max(0, float64(now-p.askedAt)/float64(span)))), imp == widget.DangerImportance)
 	}
 }
+
+// pressBar is a thin bar of the question's time used, as a decision's
+// countdown has: the room sees it from across a table.
+type pressBar struct {
+	box         *fyne.Container
+	track, fill *canvas.Rectangle
+	used        float32
+	late        bool
+}
+
+func newPressBar() *pressBar {
+	b := &pressBar{track: canvas.NewRectangle(theme.Color(theme.ColorNameInputBorder)),
+		fill: canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))}
+	b.track.CornerRadius, b.fill.CornerRadius = 3, 3
+	b.box = container.New(b, b.track, b.fill)
+	return b
+}
+
+// set redraws the bar with the share used (0–1), red when time is short.
+func (b *pressBar) set(used float32, late bool) {
+	if used == b.used && late == b.late {
+		return
+	}
+	b.used, b.late = used, late
+	b.fill.FillColor = theme.Color(theme.ColorNamePrimary)
+	if late {
+		b.fill.FillColor = theme.Color(theme.ColorNameError)
+	}
+	b.box.Refresh()
+}
+
+// Layout implements fyne.Layout: the track full width, the fill over the
+// share used.
+func (b *pressBar) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	b.track.Resize(size)
+	b.fill.Resize(fyne.NewSize(size.Width*b.used, size.Height))
+}
+
+// MinSize implements fyne.Layout.
+func (b *pressBar) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, 6) }
 
 // sendAnswer sends the box's text as the answer to the question shown,
 // off the UI goroutine as replies are (an fsync here, the network on a

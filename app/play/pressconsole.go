@@ -61,6 +61,9 @@ func (c *console) newPressForm() *pressForm {
 	f := &pressForm{from: widget.NewEntry(), question: widget.NewMultiLineEntry()}
 	lang := loc.Lang().String()
 	c.conn.Read(func(st *engine.State) {
+		if st.Lang != "" {
+			lang = st.Lang // the scenario's words in the exercise's language
+		}
 		f.confs = st.Scenario.PressConferences
 		for _, t := range st.Teams {
 			f.teams = append(f.teams, t.Name)

@@ -111,9 +111,9 @@ type TeamReport struct {
 	Path           []PathStep            `json:"path"`
 	Decisions      []DecisionReport      `json:"decisions"`
 	Statements     []StatementReport     `json:"statements"`
-	Replies        []ReplyReport         `json:"replies"` // the team's answers to injects, in the order sent
+	Replies        []ReplyReport         `json:"replies"`         // the team's answers to injects, in the order sent
 	Press          []PressReport         `json:"press,omitempty"` // the team's press conferences, in the order started
-	Posts          []TeamPostReport      `json:"posts"`   // the team's posts on the simulated channels, in the order posted
+	Posts          []TeamPostReport      `json:"posts"`           // the team's posts on the simulated channels, in the order posted
 	Deadlines      []DeadlineReport      `json:"deadlines"`
 	Triggers       []TriggerReport       `json:"triggers"`
 	Contradictions []ContradictionReport `json:"contradictions"`
@@ -487,9 +487,9 @@ type TimelineEntry struct {
 	ResponseSeconds *float64 `json:"response_seconds,omitempty"`
 	Text            string   `json:"text"`
 	Statement       string   `json:"statement,omitempty"`
-	Reply           string   `json:"reply,omitempty"` // the text of an inject.replied
+	Reply           string   `json:"reply,omitempty"`  // the text of an inject.replied
 	Answer          string   `json:"answer,omitempty"` // the text of a press.answered
-	Post            string   `json:"post,omitempty"`  // the text of a team.posted
+	Post            string   `json:"post,omitempty"`   // the text of a team.posted
 	// Pictures are the pictures a delivered inject carried (their bytes
 	// are in Report.Pictures).
 	Pictures []TimelinePicture `json:"pictures,omitempty"`
