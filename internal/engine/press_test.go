@@ -195,3 +195,38 @@ func pressOf(s *Session, name, id string) (out *PressRun) {
 	})
 	return out
 }
+
+// A conference survives a resume: the question being asked, its clock and
+// the answers so far come back from the log, and play goes on from there.
+func TestPressConferenceResumes(t *testing.T) {
+	s, log, clock := startPress(t, "Alpha")
+	run(t, s, clock, time.Minute+10*time.Second)
+	if err := s.Send(Command{Kind: CmdAnswer, Team: "Alpha", Conference: "briefing", Question: 1, Text: "We are sorry; call 400-123."}); err != nil {
+		t.Fatal(err)
+	}
+	at := s.ExerciseTime()
+	events := append([]Event(nil), log.Events...)
+	log2 := &MemoryLog{Events: events}
+	clock2 := NewFakeClock()
+	r, err := Resume(events, log2, clock2, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pressOf(r, "Alpha", "")
+	if p == nil || len(p.Answers) != 1 || p.AskedAt != at {
+		t.Fatalf("after the resume: %+v", p)
+	}
+	if err := r.Send(Command{Kind: CmdResume}); err != nil {
+		t.Fatal(err)
+	}
+	run(t, r, clock2, time.Minute) // question 2 runs out a minute after it was asked
+	if p := pressOf(r, "Alpha", "briefing"); len(p.Answers) != 2 || !p.Answers[1].Unanswered || p.Answers[1].At != at+time.Minute {
+		t.Fatalf("question 2 after the resume: %+v", p.Answers)
+	}
+	if err := r.Send(Command{Kind: CmdAnswer, Team: "Alpha", Conference: "briefing", Question: 3, Text: "We do not know yet; results by 8 p.m."}); err != nil {
+		t.Fatal(err)
+	}
+	if sc := pressOf(r, "Alpha", "briefing").Score(); sc.Asked != 3 || sc.Answered != 2 {
+		t.Errorf("the whole after the resume: %+v", sc)
+	}
+}
