@@ -131,6 +131,9 @@ func TestLoadFileTooLarge(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(base))
 	f.Add([]byte(withFeed))
+	if press, err := os.ReadFile("../engine/testdata/press.yaml"); err == nil {
+		f.Add(press)
+	}
 	f.Add([]byte("format: firebreak/1\n"))
 	f.Add([]byte("a: &a [1]\nb: *a\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {

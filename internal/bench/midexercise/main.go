@@ -12,6 +12,7 @@
 // With -press, the scenario's press conference ID starts for every team
 // at that time, Alpha answers its first question, and the clock runs 20
 // seconds more: the team view shows a conference under way.
+//
 //	midexercise -db DIR/firebreak.db -clock ID   → "612 running" (seconds)
 package main
 
