@@ -26,6 +26,18 @@ import (
 // pressTick is how often the panel's countdown is redrawn.
 const pressTick = 500 * time.Millisecond
 
+// pressDraft names an answer being written: a language switch builds the
+// team view again, and the draft must survive it.
+type pressDraft struct {
+	conn       engine.Conn
+	team, conf string
+	n          int
+}
+
+// pressDrafts are the answers being written, by question (UI goroutine
+// only). A draft goes when its question changes.
+var pressDrafts = map[pressDraft]string{}
+
 // pressPanel is a team's press conference panel.
 type pressPanel struct {
 	tv       *TeamView
@@ -64,6 +76,17 @@ func (tv *TeamView) pressPanel() fyne.CanvasObject {
 	p.entry.SetMinRowsVisible(3)
 	p.entry.SetPlaceHolder(loc.T("press.placeholder"))
 	p.entry.OnSend = p.sendAnswer
+	p.entry.OnChanged = func(text string) {
+		if p.n == 0 {
+			return
+		}
+		key := pressDraft{p.tv.conn, p.tv.team, p.conf, p.n}
+		if text == "" {
+			delete(pressDrafts, key)
+		} else {
+			pressDrafts[key] = text
+		}
+	}
 	p.send = ui.NewIconButton(loc.T("press.send"), theme.MailSendIcon(), p.sendAnswer)
 	p.send.Importance = widget.HighImportance
 	p.msg.Importance = widget.DangerImportance
@@ -173,9 +196,13 @@ func (p *pressPanel) update() {
 	n, q, deadline, running := r.Current()
 	if running && !s.ended {
 		if r.Conference.ID != p.conf || n != p.n {
-			// A new question: the box starts empty.
+			// A new question: the box starts empty, or with the draft a
+			// view before this one kept.
+			if p.n != 0 {
+				delete(pressDrafts, pressDraft{p.tv.conn, p.tv.team, p.conf, p.n})
+			}
 			p.conf, p.n = r.Conference.ID, n
-			p.entry.SetText("")
+			p.entry.SetText(pressDrafts[pressDraft{p.tv.conn, p.tv.team, p.conf, p.n}])
 			p.msg.Hide()
 			p.sending = false
 		}
@@ -197,6 +224,9 @@ func (p *pressPanel) update() {
 		p.ticking(true)
 	} else {
 		p.ticking(false)
+		if p.n != 0 {
+			delete(pressDrafts, pressDraft{p.tv.conn, p.tv.team, p.conf, p.n})
+		}
 		p.conf, p.n = "", 0
 		sc := r.Score()
 		p.progress.SetText(loc.T("press.over", "answered", sc.Answered, "total", sc.Asked))

@@ -122,7 +122,12 @@ func TestAPressAnswerSendsInTheBackgroundAndRefusalsAreWords(t *testing.T) {
 	if got := pressAnswers(ex, "Alpha"); len(got) != 1 || got[0].Text != "No comment." {
 		t.Fatalf("Alpha's answers: %+v", got)
 	}
+	// A draft survives a language switch, which builds the view again.
+	tree.Find[*ui.SendEntry](t, ex.team(0).Root())[0].SetText("我们正在核实批次。")
 	h.setLang(i18n.ZH)
+	if got := tree.Find[*ui.SendEntry](t, ex.team(0).Root()); len(got) != 1 || got[0].Text != "我们正在核实批次。" {
+		t.Errorf("after the switch the answer box holds %v", got)
+	}
 	err := errors.Join(errors.New("x"), engine.ErrNotAsked)
 	if got := pressRefusedText(ex.team(0), err); got != "回答未发出：当时提出的并不是这个问题。" {
 		t.Errorf("the refusal in Chinese: %q", got)
