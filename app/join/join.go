@@ -121,12 +121,40 @@ type Saved struct {
 	Pending []PendingChoice `json:"pending,omitempty"`
 }
 
-// PendingChoice is a choice on its way, as kept in Saved.
+// PendingChoice is a choice on its way, as kept in Saved; or a reply, a
+// post or a press answer (Kind says which: empty for a choice, as saved
+// before the others were kept), with what it names.
 type PendingChoice struct {
 	Ref      string `json:"ref"`
 	Decision string `json:"decision"`
 	Option   string `json:"option"`
 	Text     string `json:"text,omitempty"`
+
+	Kind       engine.CommandKind `json:"kind,omitempty"`
+	Inject     string             `json:"inject,omitempty"`     // a reply's
+	Channel    string             `json:"channel,omitempty"`    // a post's
+	Conference string             `json:"conference,omitempty"` // a press answer's, with its question
+	Question   int                `json:"question,omitempty"`
+}
+
+// command is the engine command to send again for the team.
+func (p PendingChoice) command(team string) engine.Command {
+	kind := p.Kind
+	if kind == "" {
+		kind = engine.CmdChoose
+	}
+	return engine.Command{Kind: kind, Team: team, Decision: p.Decision, Option: p.Option, Text: p.Text, Ref: p.Ref,
+		Inject: p.Inject, Channel: p.Channel, Conference: p.Conference, Question: p.Question}
+}
+
+// pendingOf keeps a command on its way.
+func pendingOf(cmd engine.Command) PendingChoice {
+	p := PendingChoice{Ref: cmd.Ref, Decision: cmd.Decision, Option: cmd.Option, Text: cmd.Text,
+		Inject: cmd.Inject, Channel: cmd.Channel, Conference: cmd.Conference, Question: cmd.Question}
+	if cmd.Kind != engine.CmdChoose {
+		p.Kind = cmd.Kind
+	}
+	return p
 }
 
 // LoadSaved reads the exercise this laptop joined last; ok is false when
@@ -648,7 +676,7 @@ func (r *remoteScreen) notePending(cmd engine.Command, done bool) {
 	}
 	s.Pending = slices.DeleteFunc(s.Pending, func(p PendingChoice) bool { return p.Ref == cmd.Ref })
 	if !done {
-		s.Pending = append(s.Pending, PendingChoice{Ref: cmd.Ref, Decision: cmd.Decision, Option: cmd.Option, Text: cmd.Text})
+		s.Pending = append(s.Pending, pendingOf(cmd))
 	}
 	storeSaved(&s)
 	if done && r.tv != nil && !r.stopped {
@@ -663,7 +691,7 @@ func (r *remoteScreen) notePending(cmd engine.Command, done bool) {
 // way, with their ids: the facilitator's laptop applies each once.
 func (r *remoteScreen) resend(pending []PendingChoice) {
 	for _, p := range pending {
-		r.tv.Resend(engine.Command{Kind: engine.CmdChoose, Team: r.conn.Team(), Decision: p.Decision, Option: p.Option, Text: p.Text, Ref: p.Ref})
+		r.tv.Resend(p.command(r.conn.Team()))
 	}
 }
 

@@ -121,6 +121,7 @@ type teamSummary struct {
 	notes     []engine.Note
 	replies   []engine.Reply
 	posts     []engine.Post
+	press     []engine.PressRun
 }
 
 // injectGroup is one inject at one time, with the teams it concerns: teams
@@ -194,6 +195,9 @@ func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, hist
 		widget.NewLabel(loc.T("console.speed")), c.speedSelect,
 		widget.NewSeparator(), c.endButton)
 	judging := container.NewHBox(c.injectButton, c.noteButton)
+	if c.hasPress() {
+		judging.Add(ui.NewIconButton(loc.T("press.console_button"), theme.MediaRecordIcon(), c.openPress))
+	}
 	c.lastNote = ui.Muted("")
 	top := container.NewBorder(nil, nil, clockBlock, container.NewVBox(container.NewCenter(controls), container.NewHBox(ui.Spacer(), judging)),
 		container.NewCenter(c.paused.Box))
@@ -241,7 +245,8 @@ func (c *console) snapshot() consoleSnapshot {
 			ts := teamSummary{name: t.Name, phase: ui.PhaseTitle(st.Scenario, t.Phase, s.lang), open: slices.Clone(t.Open),
 				scores: t.Scores(), ended: t.Ended, endAt: t.EndedAt, reason: t.EndReason,
 				world: maps.Clone(t.World), feed: slices.Clone(t.Feed), overrides: maps.Clone(t.Overrides),
-				ratings: judging.ObjectiveRatings(st, t.Name), replies: slices.Clone(t.Replies), posts: slices.Clone(t.Posts)}
+				ratings: judging.ObjectiveRatings(st, t.Name), replies: slices.Clone(t.Replies), posts: slices.Clone(t.Posts),
+				press: slices.Clone(t.Press)}
 			for _, n := range st.Notes {
 				if n.Team == t.Name {
 					ts.notes = append(ts.notes, n)
@@ -513,6 +518,9 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 		r := t.replies[n-1]
 		line := loc.T("console.reply", "n", n, "time", debrief.Clock(r.At), "text", ui.ClipText(r.Text, 90))
 		objs = append(objs, ui.IconLine(theme.MailReplyIcon(), line))
+	}
+	if n := len(t.press); n > 0 {
+		objs = append(objs, ui.IconLine(theme.MediaRecordIcon(), pressLine(c, t.press[n-1], c.conn.ExerciseTime(), lang)))
 	}
 	if n := len(t.posts); n > 0 {
 		p := t.posts[n-1]

@@ -183,7 +183,7 @@ func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.L
 		tv.meters = ui.NewWorldMeters(vars, history, 5, lang)
 		metersScroll = container.NewVScroll(tv.meters.Box)
 	}
-	left := container.NewVScroll(container.NewPadded(container.NewVBox(
+	left := container.NewVScroll(container.NewPadded(container.NewVBox(tv.pressPanel(),
 		ui.Heading(loc.T("team.open_decision")), tv.decisions,
 		widget.NewSeparator(),
 		ui.Heading(loc.T("team.your_decisions")), tv.history)))
@@ -297,7 +297,7 @@ func (tv *TeamView) Stale() { tv.shownSeq = -1 }
 // Resend sends again a choice that a previous run of the app left on its
 // way, with its id (cmd.Ref): the facilitator's laptop applies it once.
 func (tv *TeamView) Resend(cmd engine.Command) {
-	if cmd.Kind == engine.CmdReply || cmd.Kind == engine.CmdPost {
+	if cmd.Kind == engine.CmdReply || cmd.Kind == engine.CmdPost || cmd.Kind == engine.CmdAnswer {
 		tv.sendReplyCmd(cmd, nil) // the card or the feed lists it once it is stored
 		return
 	}

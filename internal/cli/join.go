@@ -41,6 +41,9 @@ type JoinLine struct {
 	Reason    string `json:"reason,omitempty"`
 	Code      string `json:"code,omitempty"` // a refusal's code (engine.Refusal.Code)
 	Duplicate bool   `json:"duplicate,omitempty"`
+	// answer: the press conference and the question answered
+	Conference string `json:"conference,omitempty"`
+	Question   int    `json:"question,omitempty"`
 
 	// ended
 	Ending string `json:"ending,omitempty"`
@@ -174,7 +177,7 @@ func joinCmd(args []string, env Env) int {
 // actions (send, skip, delay, extend, inject) are skipped with a warning.
 func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWriter, warn io.Writer) {
 	for _, a := range script.Actions {
-		team := a.Kind == engine.CmdChoose || a.Kind == engine.CmdReply // a team's own action
+		team := a.Kind == engine.CmdChoose || a.Kind == engine.CmdReply || a.Kind == engine.CmdAnswer // a team's own action
 		if a.Team != c.Team() && (team || a.Team != "") {
 			continue
 		}
@@ -199,7 +202,8 @@ func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWr
 		if err != nil || !ok {
 			return // ended or stopped
 		}
-		cmd := engine.Command{Kind: a.Kind, Decision: a.Decision, Option: a.Option, Inject: a.Inject, Text: a.Text, Ref: a.Ref()}
+		cmd := engine.Command{Kind: a.Kind, Decision: a.Decision, Option: a.Option, Inject: a.Inject, Text: a.Text, Ref: a.Ref(),
+			Conference: a.Conference, Question: a.Question}
 		var o lan.Outcome
 		for {
 			o, err = c.SendContext(ctx, cmd)
@@ -225,8 +229,11 @@ func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWr
 		}
 		line := JoinLine{Type: "decision", AtSeconds: at.Seconds(), Team: c.Team(), Action: a.Index,
 			Decision: a.Decision, Option: a.Option, Status: o.Status, Reason: o.Reason, Code: o.Code, Duplicate: o.Duplicate}
-		if a.Kind == engine.CmdReply {
+		switch a.Kind {
+		case engine.CmdReply:
 			line.Type, line.Inject = "reply", a.Inject
+		case engine.CmdAnswer:
+			line.Type, line.Conference, line.Question = "answer", a.Conference, a.Question
 		}
 		out.write(line)
 		if o.Status != lan.StatusAccepted {

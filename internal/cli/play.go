@@ -46,6 +46,9 @@ type TeamResult struct {
 	// Replies are the team's answers to injects, in the order sent; absent
 	// when it sent none.
 	Replies []ReplyResult `json:"replies,omitempty"`
+	// Press are the team's press conferences, in the order started;
+	// absent when it had none.
+	Press []PressResult `json:"press,omitempty"`
 }
 
 // ReplyResult is a team's written answer to an inject.
@@ -54,6 +57,21 @@ type ReplyResult struct {
 	AtSeconds     float64  `json:"at_seconds"`
 	FactsRequired []string `json:"facts_required,omitempty"`
 	FactsFound    []string `json:"facts_found,omitempty"`
+}
+
+// PressResult is a press conference as a team held it: how many questions
+// were dealt with and answered, the refusals to answer (the clock running
+// out included), speculation, contradictions with what the team said
+// before, and the whole's score (engine.PressScore).
+type PressResult struct {
+	Conference     string  `json:"conference"`
+	StartedSeconds float64 `json:"started_seconds"`
+	Asked          int     `json:"asked"`
+	Answered       int     `json:"answered"`
+	NoComment      int     `json:"no_comment"`
+	Speculation    int     `json:"speculation"`
+	Contradictions int     `json:"contradictions"`
+	Score          float64 `json:"score"`
 }
 
 // DeadlineResult is a regulatory deadline as it ran for a team.
@@ -266,7 +284,7 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 				if err != nil && !errors.Is(err, engine.ErrRejected) && engine.RefusalCode(err) == "" {
 					return err
 				}
-				if err != nil && a.Kind == engine.CmdReply {
+				if err != nil && (a.Kind == engine.CmdReply || a.Kind == engine.CmdAnswer) {
 					if sk, ok := refusedReply(s, a, now, err); ok {
 						refusedReplies = append(refusedReplies, sk)
 					}
@@ -472,6 +490,11 @@ func result(st *engine.State, script *Script) Result {
 			if t.Triggered[trg.ID] {
 				tr.Triggers = append(tr.Triggers, trg.ID)
 			}
+		}
+		for _, r := range t.Press {
+			p := r.Score()
+			tr.Press = append(tr.Press, PressResult{Conference: r.Conference.ID, StartedSeconds: r.StartedAt.Seconds(), Asked: p.Asked,
+				Answered: p.Answered, NoComment: p.NoComment, Speculation: p.Speculation, Contradictions: p.Contradictions, Score: p.Score})
 		}
 		for _, r := range t.Replies {
 			rr := ReplyResult{Inject: r.Inject.ID, AtSeconds: r.At.Seconds()}

@@ -26,6 +26,7 @@ const MaxScriptSize = 1 << 20
 //	  - {at: 12m, team: Alpha, decide: first-response, choose: recall-now, text: "optional statement"}
 //	  - {after: 1m, team: Bravo, decide: first-response, choose: deny}   # 1m after it opened for Bravo
 //	  - {at: 2m, team: Alpha, reply: complaint, text: "Please call our hotline"}  # an answer to an inject that asks for one
+//	  - {at: 9m, team: Alpha, answer: briefing, question: 1, text: "Batch L2301 …"}  # the spokesperson answers question 1 of a press conference
 //
 // and the facilitator's control of the schedule, at a time (at:), for a
 // team or, without team:, for every team still playing:
@@ -35,10 +36,13 @@ const MaxScriptSize = 1 << 20
 //   - {at: 2m, team: Bravo, delay: reporter-call, by: 5m}  # delivered 5m later
 //   - {at: 9m, team: Bravo, extend: first-response, by: 5m}  # the open decision's deadline, 5m later
 //   - {at: 3m, inject: email, text: "Can we talk?", from: "Jane Doe, Reuters", to: [spokesperson], effects: {attention: 10}}
+//   - {at: 4m, press: evening}                                  # start a press conference (for every team, or team:)
+//   - {at: 5m, team: Alpha, press: evening, text: "Will you resign?", from: "TV 5"}  # start it with, or add to it, a question
 //
 // A facilitator's action the engine refuses (the inject was delivered
 // already, the team is in another phase…) is skipped, with the reason; so
-// is a reply the engine refuses (the inject has not reached the team).
+// is a reply or an answer the engine refuses (the inject has not reached
+// the team; the question is not the one being asked).
 type Script struct {
 	Teams   []string
 	Actions []Action // sorted by At; equal times keep file order
@@ -71,6 +75,9 @@ type Action struct {
 	From    string
 	To      []string
 	Effects map[string]float64
+	// A press conference (answer, press) and the question answered.
+	Conference string
+	Question   int
 
 	ref string // Ref, made once: play looks actions up by it for every refusal
 }
@@ -86,7 +93,8 @@ func (a Action) Ref() string {
 // Command is the engine command that carries out the action.
 func (a Action) Command() engine.Command {
 	return engine.Command{Kind: a.Kind, Team: a.Team, Decision: a.Decision, Option: a.Option, Text: a.Text, Ref: a.Ref(),
-		Inject: a.Inject, Delay: a.By, Channel: a.Channel, From: a.From, To: a.To, Effects: a.Effects}
+		Inject: a.Inject, Delay: a.By, Channel: a.Channel, From: a.From, To: a.To, Effects: a.Effects,
+		Conference: a.Conference, Question: a.Question}
 }
 
 // What says what the action does, for a warning: "first → good", "skip memo".
@@ -96,6 +104,10 @@ func (a Action) What() string {
 		return a.Decision + " → " + a.Option
 	case engine.CmdReply:
 		return "reply " + a.Inject
+	case engine.CmdAnswer:
+		return "answer " + a.Conference + " question " + strconv.Itoa(a.Question)
+	case engine.CmdPress:
+		return "press " + a.Conference
 	case engine.CmdSendNow:
 		return "send " + a.Inject
 	case engine.CmdSkip:
@@ -110,18 +122,19 @@ func (a Action) What() string {
 
 // actionFields are the fields an action may have, and what each holds.
 var (
-	actionFields = []string{"at", "after", "team", "decide", "choose", "text", "reply", "send", "skip", "delay", "extend", "by", "inject", "from", "to", "effects"}
+	actionFields = []string{"at", "after", "team", "decide", "choose", "text", "reply", "send", "skip", "delay", "extend", "by", "inject", "from", "to", "effects", "answer", "question", "press"}
 	actionField  = map[string]string{"at": "at (a time such as 12m)", "after": "after (a time such as 1m)", "team": "team (a team name)",
 		"decide": "decide (a decision id)", "choose": "choose (an option id)", "reply": "reply (an inject id)",
 		"text": "text (the statement, the reply, or the inject's text)",
 		"send": "send (an inject id)", "skip": "skip (an inject id)", "delay": "delay (an inject id)", "extend": "extend (a decision id)",
 		"by": "by (a time such as 5m)", "inject": "inject (a channel)", "from": "from (the inject's sender)",
-		"to": "to (role ids)", "effects": "effects (world variable: change)"}
+		"to": "to (role ids)", "effects": "effects (world variable: change)",
+		"answer": "answer (a press conference id)", "question": "question (its number, from 1)", "press": "press (a press conference id)"}
 	// actionVerbs are the fields that say what an action does: one each.
-	actionVerbs = []string{"decide", "reply", "send", "skip", "delay", "extend", "inject"}
+	actionVerbs = []string{"decide", "reply", "send", "skip", "delay", "extend", "inject", "answer", "press"}
 	// verbFields are the fields each verb allows besides at, after, team.
 	verbFields = map[string][]string{"decide": {"choose", "text"}, "reply": {"text"}, "send": nil, "skip": nil, "delay": {"by"}, "extend": {"by"},
-		"inject": {"text", "from", "to", "effects"}}
+		"inject": {"text", "from", "to", "effects"}, "answer": {"question", "text"}, "press": {"text", "from"}}
 )
 
 // scriptError is a message about a script at a node: file:line:col: msg.
@@ -310,7 +323,7 @@ func ParseScript(file string, data []byte, sc *scenario.Scenario) (*Script, erro
 		}
 		team := fields["team"]
 		_, hasTeam := keys["team"]
-		if (verb == "decide" || verb == "reply" || hasTeam) && !contains(teams, team) {
+		if (verb == "decide" || verb == "reply" || verb == "answer" || hasTeam) && !contains(teams, team) {
 			return nil, fmt.Errorf("%s: team %q is not one of the script's teams %v", at("team"), team, teams)
 		}
 		act := Action{Index: i + 1, Line: n.Line, At: d.Truncate(time.Millisecond), Team: team, Text: fields["text"]}
@@ -374,6 +387,24 @@ func scriptVerb(act *Action, verb string, fields map[string]string, keys map[str
 		}
 		if strings.TrimSpace(act.Text) == "" {
 			return fmt.Errorf("%s: action %d needs 'text' (the reply)", at("reply"), num)
+		}
+	case "answer", "press":
+		act.Conference = fields[verb]
+		if sc.PressConference(act.Conference) == nil {
+			return fmt.Errorf("%s: scenario %s has no press conference %q", at(verb), sc.ID, act.Conference)
+		}
+		if verb == "press" {
+			act.Kind, act.From = engine.CmdPress, fields["from"]
+			return nil
+		}
+		act.Kind = engine.CmdAnswer
+		q, err := strconv.Atoi(strings.TrimSpace(fields["question"]))
+		if err != nil || q < 1 {
+			return fmt.Errorf("%s: action %d needs 'question', the number of the question it answers (from 1)", at(verb), num)
+		}
+		act.Question = q
+		if strings.TrimSpace(act.Text) == "" {
+			return fmt.Errorf("%s: action %d needs 'text' (the answer)", at(verb), num)
 		}
 	case "send", "skip":
 		act.Kind = map[string]engine.CommandKind{"send": engine.CmdSendNow, "skip": engine.CmdSkip}[verb]

@@ -21,6 +21,7 @@ func FuzzParseScript(f *testing.F) {
 		"  - {at: 2m, team: B, delay: start#2, by: 90s}\n  - {at: 6m, extend: first, by: 1m}\n" +
 		"  - {at: 3m, inject: news, text: hi, from: Jane, effects: {attention: -5}}\n"))
 	f.Add([]byte("teams: [A]\nactions:\n  - {at: 1m, team: A, reply: adhoc-1, text: thanks}\n  - {at: 2m, team: A, reply: start#1, text: hi}\n"))
+	f.Add([]byte("teams: [A]\nactions:\n  - {at: 1m, team: A, answer: briefing, question: 1, text: hi}\n  - {at: 2m, press: briefing, text: why, from: TV}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := ParseScript("f.yaml", data, sc)
 		if err != nil {

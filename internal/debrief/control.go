@@ -199,6 +199,12 @@ func refusedText(sc *scenario.Scenario, e engine.Event, lang string) string {
 		what = fmt.Sprintf(L("cmd.delay"), inject(), span(e.Delay(), lang))
 	case engine.CmdExtend:
 		what = fmt.Sprintf(L("cmd.extend"), decision(), span(e.Delay(), lang))
+	case engine.CmdPress:
+		title := e.Conference
+		if c := sc.PressConference(e.Conference); c != nil {
+			title = c.Title.Get(lang)
+		}
+		what = fmt.Sprintf(L("cmd.press"), title)
 	case engine.CmdInject:
 		ch := Label(lang, "channel."+e.Channel)
 		if ch == "" {

@@ -48,6 +48,9 @@ func CSV(r *Report) []byte {
 		for _, p := range e.Pictures {
 			detail += " — " + fmt.Sprintf(T(r.Lang, "ev.picture"), p.Alt)
 		}
+		if e.Answer != "" {
+			detail += " — " + fmt.Sprintf(T(r.Lang, "ev.answer"), e.Answer)
+		}
 		if e.Post != "" {
 			detail += " — " + strings.TrimSuffix(T(r.Lang, "ev.post"), "%s") + e.Post
 		}

@@ -306,6 +306,7 @@ func (h *htmlWriter) team(r *Report, i int, t TeamReport) {
 			h.f("</div>\n")
 		}
 	}
+	h.press(r.Lang, t.Press)
 	if len(t.Posts) > 0 {
 		h.f("<h4>%s</h4>\n", esc(L("posts")))
 		for _, p := range t.Posts {

@@ -120,6 +120,7 @@ func Markdown(r *Report) string {
 
 		writeStatements(&b, lang, t.Statements)
 		writeReplies(&b, lang, t.Replies)
+		writePress(&b, lang, t.Press)
 		writePosts(&b, lang, t.Posts)
 		if len(t.Deadlines) > 0 {
 			fmt.Fprintf(&b, "### %s\n\n", L("deadlines"))

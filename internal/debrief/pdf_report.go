@@ -301,6 +301,7 @@ func (w *pdfWriter) teamSection(r *Report, i int, t TeamReport) {
 			w.rubric(r.Lang, rp.Rubric)
 		}
 	}
+	w.press(r.Lang, t.Press)
 	if len(t.Posts) > 0 {
 		w.heading(3, L("posts"))
 		for _, p := range t.Posts {

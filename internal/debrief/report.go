@@ -111,8 +111,9 @@ type TeamReport struct {
 	Path           []PathStep            `json:"path"`
 	Decisions      []DecisionReport      `json:"decisions"`
 	Statements     []StatementReport     `json:"statements"`
-	Replies        []ReplyReport         `json:"replies"` // the team's answers to injects, in the order sent
-	Posts          []TeamPostReport      `json:"posts"`   // the team's posts on the simulated channels, in the order posted
+	Replies        []ReplyReport         `json:"replies"`         // the team's answers to injects, in the order sent
+	Press          []PressReport         `json:"press,omitempty"` // the team's press conferences, in the order started
+	Posts          []TeamPostReport      `json:"posts"`           // the team's posts on the simulated channels, in the order posted
 	Deadlines      []DeadlineReport      `json:"deadlines"`
 	Triggers       []TriggerReport       `json:"triggers"`
 	Contradictions []ContradictionReport `json:"contradictions"`
@@ -490,8 +491,9 @@ type TimelineEntry struct {
 	ResponseSeconds *float64 `json:"response_seconds,omitempty"`
 	Text            string   `json:"text"`
 	Statement       string   `json:"statement,omitempty"`
-	Reply           string   `json:"reply,omitempty"` // the text of an inject.replied
-	Post            string   `json:"post,omitempty"`  // the text of a team.posted
+	Reply           string   `json:"reply,omitempty"`  // the text of an inject.replied
+	Answer          string   `json:"answer,omitempty"` // the text of a press.answered
+	Post            string   `json:"post,omitempty"`   // the text of a team.posted
 	// Pictures are the pictures a delivered inject carried (their bytes
 	// are in Report.Pictures).
 	Pictures []TimelinePicture `json:"pictures,omitempty"`
@@ -642,6 +644,9 @@ func Build(st *engine.State, events []engine.Event, lang string, team string) *R
 	if slices.ContainsFunc(r.Teams, func(t TeamReport) bool { return len(t.Posts) > 0 }) {
 		r.Method += space + L("method.posts")
 	}
+	if slices.ContainsFunc(r.Teams, func(t TeamReport) bool { return len(t.Press) > 0 }) {
+		r.Method += space + L("method.press")
+	}
 
 	r.Objectives = []ObjectiveReport{}
 	for _, o := range sc.Objectives {
@@ -777,6 +782,7 @@ func teamReport(st *engine.State, t *engine.Team, lang string) TeamReport {
 			tr.Statements = append(tr.Statements, sr)
 		}
 	}
+	tr.Press = pressReports(sc, t, lang)
 	tr.Replies = []ReplyReport{}
 	for _, rp := range t.Replies {
 		tr.Replies = append(tr.Replies, replyReport(sc, t, rp, lang))

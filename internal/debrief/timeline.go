@@ -147,6 +147,8 @@ func describe(s *engine.State, e engine.Event, openedAt time.Duration, lang, tea
 			en.Text = fmt.Sprintf(L("ev.posted"), Label(lang, "post."+p.Channel))
 			en.Post = strings.TrimSpace(p.Text)
 		}
+	case engine.KindPressStarted, engine.KindPressQuestion, engine.KindPressAnswered, engine.KindPressUnanswered:
+		en.Text, en.Answer = pressEvent(s, e, lang)
 	case engine.KindTimedOut:
 		en.Text = fmt.Sprintf(L("ev.timedout"), prompt(e.Decision))
 	case engine.KindRejected:

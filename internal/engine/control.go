@@ -109,7 +109,8 @@ var (
 var Refusals = []*Refusal{ErrEnded, ErrNoSuchTeam, ErrNoSuchInject, ErrAlreadyDelivered, ErrAlreadySkipped,
 	ErrOpensDecision, ErrBadDelay, ErrTooLate, ErrNotOpen, ErrBadChannel, ErrNoText, ErrTextTooLong, ErrBadSender,
 	ErrBadRecipient, ErrBadEffect, ErrBadDimension, ErrBadScore, ErrNoSuchObjective, ErrBadRating, ErrPaused,
-	ErrNoSuchDecision, ErrNoSuchOption, ErrNoReply, ErrNoChannel, ErrUnknownCommand}
+	ErrNoSuchDecision, ErrNoSuchOption, ErrNoReply, ErrNoChannel, ErrUnknownCommand,
+	ErrNoSuchConference, ErrPressBusy, ErrPressOver, ErrNotAsked}
 
 // RefusalCode returns the Code of the refusal err wraps, or "" when err is
 // not a refusal (nil, or a failure such as a log that cannot be written).

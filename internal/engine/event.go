@@ -125,6 +125,11 @@ type Event struct {
 	// refusal's code (Refusal.Code). Absent for a team's refused choice.
 	Command string `json:"command,omitempty"`
 
+	// Conference and Question are, in press events, the press
+	// conference's id and the question's number (1-based) in its queue.
+	Conference string `json:"conference,omitempty"`
+	Question   int    `json:"question,omitempty"`
+
 	Posts []string `json:"posts,omitempty"` // feed post template ids
 	// Findings are, in team.posted, what the judge (version Judge) found
 	// in the post when it was sent (scenario.Findings); the public's

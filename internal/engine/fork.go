@@ -78,7 +78,8 @@ func (t *Team) clone(nested bool) *Team {
 		c.Updates = slices.Clip(t.Updates)
 		c.chosen = slices.Clip(t.chosen)
 	}
-	c.Open = slices.Clone(t.Open) // an open decision's deadline may be extended in place
+	c.Press = slices.Clone(t.Press) // a run's answers are appended copy-on-write
+	c.Open = slices.Clone(t.Open)   // an open decision's deadline may be extended in place
 	c.World = maps.Clone(t.World)
 	c.RegDeadlines = make(map[string]*RegDeadlineState, len(t.RegDeadlines))
 	for id, d := range t.RegDeadlines {
@@ -199,6 +200,13 @@ func (s *State) FutureKey(team string) string {
 		dur(d.StartedAt)
 		flag(d.Met)
 		flag(d.Missed)
+	}
+	b = append(b, 'Q') // press conferences: which were held, where the running one is
+	for _, r := range t.Press {
+		str(r.Conference.ID)
+		num(int64(len(r.Answers)))
+		num(int64(len(r.Questions)))
+		dur(r.AskedAt)
 	}
 	b = append(b, 'T')
 	for _, f := range t.fired {

@@ -174,6 +174,7 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 			}
 		}
 	}
+	s.pressDue(t, better, &best)
 	for id, ds := range t.RegDeadlines {
 		if !ds.Met && !ds.Missed {
 			if better(ds.DueAt(), rankRegMissed) {

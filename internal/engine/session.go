@@ -147,6 +147,10 @@ type Command struct {
 	Value     float64 // override
 	Objective string  // rating
 	Rating    string  // rating: P, S, M or U
+	// Conference and Question: a press conference's id (press, answer)
+	// and the question answered (1-based).
+	Conference string
+	Question   int
 	// Discussion, with CmdPause, makes it a discussion pause: teams may
 	// still choose while the clock (and so their response time) stands still.
 	Discussion bool
@@ -544,6 +548,28 @@ func (s *Session) sendLocked(cmd Command) error {
 			return err
 		}
 		return s.advance(now) // the reaction and conditions on posts may set things off
+	case CmdPress:
+		evs, err := st.pressEvents(cmd, now)
+		if err != nil {
+			return s.refused(cmd, now, err)
+		}
+		for _, ev := range evs {
+			if err := s.emit(ev); err != nil {
+				return err
+			}
+		}
+		return nil
+	case CmdAnswer:
+		if s.wall != nil && st.Paused && !st.Discussion {
+			// As a choice: thinking time while the clock stands still
+			// would be free.
+			return refuse(ErrPaused, "an answer waits until the clock runs")
+		}
+		if err := st.checkAnswer(cmd); err != nil {
+			return err
+		}
+		return s.emit(Event{Kind: KindPressAnswered, At: now, Team: cmd.Team, Conference: cmd.Conference, Question: cmd.Question,
+			Text: cmd.Text, Ref: cmd.Ref, Judge: rubric.Version})
 	case CmdNote, CmdOverride, CmdRate:
 		if err := st.checkJudgement(cmd); err != nil {
 			return err
@@ -588,7 +614,7 @@ func (s *Session) refused(cmd Command, now time.Duration, err error) error {
 		return err
 	}
 	ev := Event{Kind: KindRejected, At: now, Team: cmd.Team, Command: string(cmd.Kind), Reason: code, Ref: cmd.Ref,
-		Inject: cmd.Inject, Decision: cmd.Decision, Channel: cmd.Channel, DelayMS: cmd.Delay.Milliseconds()}
+		Inject: cmd.Inject, Decision: cmd.Decision, Channel: cmd.Channel, DelayMS: cmd.Delay.Milliseconds(), Conference: cmd.Conference}
 	if lerr := s.emit(ev); lerr != nil {
 		return lerr
 	}

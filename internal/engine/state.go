@@ -118,8 +118,9 @@ type Team struct {
 	Inbox          []Delivery // in delivery order (oldest first)
 	Open           []OpenDecision
 	Answers        []Answer
-	Replies        []Reply // answers to injects, in the order sent
-	Posts          []Post  // published on the simulated channels, in the order posted
+	Replies        []Reply    // answers to injects, in the order sent
+	Posts          []Post     // published on the simulated channels, in the order posted
+	Press          []PressRun // press conferences, in the order started (press.go)
 	World          map[string]float64
 	Rejected       []Event
 	Ended          bool
@@ -693,6 +694,13 @@ func (s *State) Apply(e Event) error {
 			return bad("a post names no team")
 		}
 		if err := s.applyPost(t, e); err != nil {
+			return err
+		}
+	case KindPressStarted, KindPressQuestion, KindPressAnswered, KindPressUnanswered:
+		if t == nil {
+			return bad("a press event names no team")
+		}
+		if err := s.applyPress(t, e); err != nil {
 			return err
 		}
 	case KindReplied:

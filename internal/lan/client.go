@@ -489,7 +489,7 @@ func refusalOf(k engine.CommandKind, o Outcome) error {
 	switch {
 	case r == nil:
 		return fmt.Errorf("%w: %s", engine.ErrRejected, o.Reason)
-	case k == engine.CmdReply || k == engine.CmdPost:
+	case k == engine.CmdReply || k == engine.CmdPost || k == engine.CmdAnswer:
 		return &hostRefusal{Refusal: r, msg: o.Reason}
 	}
 	// Why, as a code the team's view says in its language.
@@ -520,8 +520,8 @@ func (e *hostRefusal) Unwrap() error { return e.Refusal }
 // its outcome for duplicates. The team is always the one this laptop joined
 // as: the host takes no command naming another.
 func (c *Client) SendContext(ctx context.Context, cmd engine.Command) (Outcome, error) {
-	if cmd.Kind != engine.CmdChoose && cmd.Kind != engine.CmdReply && cmd.Kind != engine.CmdPost {
-		return Outcome{}, fmt.Errorf("a team laptop can only send choices, replies and posts, not %q", cmd.Kind)
+	if cmd.Kind != engine.CmdChoose && cmd.Kind != engine.CmdReply && cmd.Kind != engine.CmdPost && cmd.Kind != engine.CmdAnswer {
+		return Outcome{}, fmt.Errorf("a team laptop can only send choices, replies, posts and answers, not %q", cmd.Kind)
 	}
 	if cmd.Team != "" && cmd.Team != c.team {
 		return Outcome{}, fmt.Errorf("this laptop joined as team %q, not %q", c.team, cmd.Team)
@@ -536,6 +536,8 @@ func (c *Client) SendContext(ctx context.Context, cmd engine.Command) (Outcome, 
 		w = wireCommand{ID: id, Kind: wireReply, Team: c.team, Inject: cmd.Inject, Text: cmd.Text}
 	case engine.CmdPost:
 		w = wireCommand{ID: id, Kind: wirePost, Team: c.team, Channel: cmd.Channel, Text: cmd.Text}
+	case engine.CmdAnswer:
+		w = wireCommand{ID: id, Kind: wireAnswer, Team: c.team, Conference: cmd.Conference, Question: cmd.Question, Text: cmd.Text}
 	}
 	body, err := json.Marshal(w)
 	if err != nil {

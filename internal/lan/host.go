@@ -447,7 +447,7 @@ func (h *Host) queueLocked(ev engine.Event) {
 	if strings.HasPrefix(ev.Ref, refPrefix) {
 		var o Outcome
 		switch ev.Kind {
-		case engine.KindChosen, engine.KindReplied, engine.KindPosted:
+		case engine.KindChosen, engine.KindReplied, engine.KindPosted, engine.KindPressAnswered:
 			o = Outcome{Status: StatusAccepted, Seq: ev.Seq, AtMS: ev.At.Milliseconds()}
 		case engine.KindRejected:
 			o = Outcome{Status: StatusRejected, Reason: ev.Reason, Seq: ev.Seq, AtMS: ev.At.Milliseconds()}
@@ -766,6 +766,8 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 			h.quiet.note(noteJunkReply)
 		case wirePost:
 			h.quiet.note(noteJunkPost)
+		case wireAnswer:
+			h.quiet.note(noteJunkAnswer)
 		default:
 			h.quiet.note(noteJunkChoice)
 		}
@@ -803,6 +805,8 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 		ecmd = engine.Command{Kind: engine.CmdReply, Team: team, Inject: cmd.Inject, Text: cmd.Text, Ref: ref}
 	case wirePost:
 		ecmd = engine.Command{Kind: engine.CmdPost, Team: team, Channel: cmd.Channel, Text: cmd.Text, Ref: ref}
+	case wireAnswer:
+		ecmd = engine.Command{Kind: engine.CmdAnswer, Team: team, Conference: cmd.Conference, Question: cmd.Question, Text: cmd.Text, Ref: ref}
 	}
 	err := h.sess.Send(ecmd)
 	h.mu.Lock()
@@ -840,6 +844,8 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 			what = "reply"
 		case wirePost:
 			what = "post"
+		case wireAnswer:
+			what = "answer"
 		}
 		o = Outcome{Status: StatusRetry, Reason: "the host could not store the " + what + " just now"}
 	}
@@ -863,6 +869,17 @@ func refusalKey(s *engine.State, team string, cmd wireCommand) (key, junk, code 
 			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchTeam, team), engine.ErrNoSuchTeam.Code
 		case s.Scenario.Feed == nil || !slices.Contains(scenario.PostChannels, cmd.Channel):
 			return "", fmt.Sprintf("%v: %q", engine.ErrNoChannel, cmd.Channel), engine.ErrNoChannel.Code
+		}
+		return "", "", ""
+	}
+	if cmd.Kind == wireAnswer {
+		// Only what can never be an answer is junk; a question no longer
+		// asked is the session's refusal (it logs no refused answer).
+		switch {
+		case s.Team(team) == nil:
+			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchTeam, team), engine.ErrNoSuchTeam.Code
+		case s.Scenario.PressConference(cmd.Conference) == nil:
+			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchConference, cmd.Conference), engine.ErrNoSuchConference.Code
 		}
 		return "", "", ""
 	}

@@ -209,7 +209,7 @@ func TestReplyRefusalsTravelBack(t *testing.T) {
 		}
 	})
 	if _, err := alpha.SendContext(context.Background(), engine.Command{Kind: engine.CmdNote, Text: "x"}); err == nil ||
-		!strings.Contains(err.Error(), "only send choices, replies and posts") {
+		!strings.Contains(err.Error(), "only send choices, replies, posts and answers") {
 		t.Errorf("a note from a team laptop: %v", err)
 	}
 }

@@ -33,9 +33,10 @@ const (
 // Command kinds on the wire.
 const (
 	wireChoose = "choose"
-	wireReply  = "reply" // a written answer to an inject that asks for one
-	wirePost   = "post"  // a post on one of the scenario's channels
-	wireBye    = "bye"   // the team has seen the end; the host may stop
+	wireReply  = "reply"  // a written answer to an inject that asks for one
+	wirePost   = "post"   // a post on one of the scenario's channels
+	wireAnswer = "answer" // an answer to a press conference's question
+	wireBye    = "bye"    // the team has seen the end; the host may stop
 )
 
 // wireCommand is a team's command as sent on fb.<exercise>.cmd.<team>.
@@ -48,6 +49,9 @@ type wireCommand struct {
 	Inject   string `json:"inject,omitempty"`  // a reply's inject
 	Channel  string `json:"channel,omitempty"` // a post's channel
 	Text     string `json:"text,omitempty"`    // a choice's statement, a reply's or a post's text
+	// An answer's press conference and question (1-based).
+	Conference string `json:"conference,omitempty"`
+	Question   int    `json:"question,omitempty"`
 }
 
 // commandSchema is the JSON Schema a command must pass before the host looks
@@ -62,26 +66,32 @@ const commandSchema = `{
   "required": ["id", "kind", "team"],
   "properties": {
     "id":       {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{1,64}$"},
-    "kind":     {"enum": ["choose", "reply", "post", "bye"]},
+    "kind":     {"enum": ["choose", "reply", "post", "answer", "bye"]},
     "team":     {"type": "string", "minLength": 1, "maxLength": 160},
     "decision": {"type": "string", "minLength": 1, "maxLength": 200},
     "option":   {"type": "string", "minLength": 1, "maxLength": 200},
     "inject":   {"type": "string", "minLength": 1, "maxLength": 200},
     "channel":  {"type": "string", "minLength": 1, "maxLength": 40},
-    "text":     {"type": "string", "maxLength": 10000}
+    "text":     {"type": "string", "maxLength": 10000},
+    "conference": {"type": "string", "minLength": 1, "maxLength": 200},
+    "question": {"type": "integer", "minimum": 1, "maximum": 1000}
   },
   "allOf": [
     {
       "if": {"properties": {"kind": {"const": "choose"}}},
-      "then": {"required": ["decision", "option"], "properties": {"inject": false, "channel": false}}
+      "then": {"required": ["decision", "option"], "properties": {"inject": false, "channel": false, "conference": false, "question": false}}
     },
     {
       "if": {"properties": {"kind": {"const": "reply"}}},
-      "then": {"required": ["inject"], "properties": {"decision": false, "option": false, "channel": false}}
+      "then": {"required": ["inject"], "properties": {"decision": false, "option": false, "channel": false, "conference": false, "question": false}}
     },
     {
       "if": {"properties": {"kind": {"const": "post"}}},
-      "then": {"required": ["channel"], "properties": {"decision": false, "option": false, "inject": false}}
+      "then": {"required": ["channel"], "properties": {"decision": false, "option": false, "inject": false, "conference": false, "question": false}}
+    },
+    {
+      "if": {"properties": {"kind": {"const": "answer"}}},
+      "then": {"required": ["conference", "question"], "properties": {"decision": false, "option": false, "inject": false, "channel": false}}
     }
   ]
 }`

@@ -37,6 +37,14 @@ func FuzzCommand(f *testing.F) {
 		`{"id":"p","kind":"post","team":"Alpha","text":"no channel"}`,
 		`{"id":"p","kind":"post","team":"Alpha","channel":"news","inject":"complaint"}`,
 		`{"id":"p","kind":"choose","team":"Alpha","decision":"d","option":"o","channel":"social"}`,
+		`{"id":"q","kind":"answer","team":"Alpha","conference":"briefing","question":1,"text":"We are sorry."}`,
+		`{"id":"q","kind":"answer","team":"甲队","conference":"briefing","question":3,"text":"我们正在调查"}`,
+		`{"id":"q","kind":"answer","team":"Alpha","conference":"briefing","text":"no question"}`,
+		`{"id":"q","kind":"answer","team":"Alpha","question":1}`,
+		`{"id":"q","kind":"answer","team":"Alpha","conference":"briefing","question":0}`,
+		`{"id":"q","kind":"answer","team":"Alpha","conference":"briefing","question":1.5}`,
+		`{"id":"q","kind":"answer","team":"Alpha","conference":"briefing","question":1,"inject":"complaint"}`,
+		`{"id":"q","kind":"choose","team":"Alpha","decision":"d","option":"o","conference":"briefing"}`,
 		`{"id":"a b","kind":"choose","team":"Alpha","decision":"d","option":"o"}`,
 		`{"id":"a","kind":"choose","team":"Alpha","decision":"d","option":"o","extra":1}`,
 		`{"id":"a","kind":"choose","team":"Alpha","decision":"d","option":"o","text":null}`,
@@ -66,6 +74,16 @@ func FuzzCommand(f *testing.F) {
 			t.Fatalf("%q accepted as %+v", data, cmd)
 		}
 		switch cmd.Kind {
+		case wireAnswer:
+			if cmd.Conference == "" || cmd.Question < 1 || cmd.Decision != "" || cmd.Option != "" || cmd.Inject != "" || cmd.Channel != "" {
+				t.Fatalf("%q: an answer without its conference or question, or with a decision, option, inject or channel: %+v", data, cmd)
+			}
+		default:
+			if cmd.Conference != "" || cmd.Question != 0 {
+				t.Fatalf("%q: a %s with a conference or question: %+v", data, cmd.Kind, cmd)
+			}
+		}
+		switch cmd.Kind {
 		case wireChoose:
 			if cmd.Decision == "" || cmd.Option == "" || cmd.Inject != "" || cmd.Channel != "" {
 				t.Fatalf("%q: a choice without its decision or option, or with an inject or channel: %+v", data, cmd)
@@ -78,7 +96,7 @@ func FuzzCommand(f *testing.F) {
 			if cmd.Channel == "" || cmd.Decision != "" || cmd.Option != "" || cmd.Inject != "" {
 				t.Fatalf("%q: a post without its channel, or with a decision, option or inject: %+v", data, cmd)
 			}
-		case wireBye:
+		case wireBye, wireAnswer:
 		default:
 			t.Fatalf("%q: kind %q accepted", data, cmd.Kind)
 		}

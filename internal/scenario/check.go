@@ -340,6 +340,7 @@ func (l *loader) checkExtras(s *Scenario, injectIDs map[string]Pos) {
 			}
 		}
 	}
+	l.checkPress(s, facts, used)
 	for _, f := range s.Facts {
 		if !used[f.ID] {
 			l.add(f.Pos, SevWarning, "fact %q is not required by any statement", f.ID)

@@ -5,6 +5,18 @@ package scenario
 // explicit indexes (%[2]q) reorder them where Chinese word order differs.
 // TestEveryFindingFormatHasChinese fails when a format has no entry here.
 var findingsZh = map[string]string{
+	"a scenario may have at most %d press conferences": "一个情景最多只能有 %d 场新闻发布会",
+	"press conference":    "新闻发布会",
+	"press conference %q": "新闻发布会 %q",
+	"%s has 'after' but no 'phase'; name the phase it starts in, or leave both out so that only the facilitator starts it": "%s 有 'after' 却没有 'phase'；请写明它在哪个阶段开始，或者两者都不写，只由主持人开启",
+	"%s: a question's clock must be from %s to %s, not %s":                                                                 "%s：每个问题的答题时限必须在 %s 到 %s 之间，而不是 %s",
+	"%s needs 'questions': a list of at least one question ({from: …, text: …})":                                           "%s 需要 'questions'：至少一个问题的列表（{from: …, text: …}）",
+	"%s has %d questions; a press conference may have at most %d":                                                          "%s 有 %d 个问题；一场新闻发布会最多 %d 个",
+	"question %d of %s": "%[2]s 的第 %[1]d 个问题",
+	"press conference %q starts in phase %q, which does not exist%s":                                                                                                                              "新闻发布会 %q 开始于阶段 %q，但该阶段不存在%s",
+	"press conference %q starts in ending phase %q; a team stops playing when it reaches an ending":                                                                                               "新闻发布会 %q 开始于结局阶段 %q；小组一进入结局就停止演练",
+	"press conference %q starts %s after its phase begins, but the scenario lasts %s":                                                                                                             "新闻发布会 %q 在所在阶段开始 %s 后才召开，但情景只持续 %s",
+	"question %d of press conference %q requires fact %q, which is not declared under facts%s":                                                                                                    "新闻发布会 %[2]q 的第 %[1]d 个问题要求事实 %[3]q，但它未在 facts 下声明%[4]s",
 	"no phase is called %q; every team starts there":                                                                                                                                              "没有名为 %q 的阶段；每个小组都从这个阶段开始",
 	"no phase has an 'ending'; mark at least one phase as an ending so teams can finish":                                                                                                          "没有任何阶段带有 'ending'；请至少把一个阶段标为结局，小组才能结束演练",
 	"%s goes to phase %q, which does not exist%s":                                                                                                                                                 "%s 指向的阶段 %q 不存在%s",

@@ -529,7 +529,7 @@ var langPattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z]{2,4})?$`)
 
 func (l *loader) scenario(n *yaml.Node) *Scenario {
 	top, _, ok := l.fields(n, phrase("the scenario"), "format", "id", "kind", "title", "summary", "languages", "duration", "world", "phases",
-		"roles", "facts", "objectives", "rules", "triggers", "deadlines", "contradictions", "feed", "false_claims", "scoring", "personas")
+		"roles", "facts", "objectives", "rules", "triggers", "deadlines", "contradictions", "feed", "false_claims", "scoring", "personas", "press_conferences")
 	if !ok {
 		return nil
 	}
@@ -603,6 +603,9 @@ func (l *loader) scenario(n *yaml.Node) *Scenario {
 		l.personaByID[p.ID] = p
 	}
 	l.extras(s, top)
+	if v := top["press_conferences"]; v != nil {
+		l.pressConferences(s, v)
+	}
 	if v := top["phases"]; v != nil {
 		ks, vs := l.entries(v, field("phases"))
 		if len(ks) > MaxPhases {

@@ -132,6 +132,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(base))
 	f.Add([]byte(withFeed))
 	f.Add([]byte(withPersonas("        persona: li\n        style: breaking\n")))
+	if press, err := os.ReadFile("../engine/testdata/press.yaml"); err == nil {
+		f.Add(press)
+	}
 	f.Add([]byte("format: firebreak/1\n"))
 	f.Add([]byte("a: &a [1]\nb: *a\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -102,6 +102,8 @@ type Scenario struct {
 	Scoring Scoring
 	// Personas are the scenario's recurring people (see persona.go).
 	Personas []*Persona
+	// PressConferences are the scenario's press conferences (press.go).
+	PressConferences []*PressConference
 
 	phaseByID   map[string]*Phase
 	triggerByID map[string]int // index in Triggers

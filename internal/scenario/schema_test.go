@@ -74,6 +74,8 @@ var schemaDefForFields = map[string]string{
 	`routes: phrase("a route of %s", what)`: "route",
 	`scoring: field("scoring")`:             "scoring",
 	`personas: what`:                        "persona",
+	`pressConference: what`:                 "pressConference",
+	`pressConference: qwhat`:                "pressQuestion",
 }
 
 // schemaDefsNotFromFields are object definitions whose keys the loader
@@ -570,6 +572,14 @@ phases:
     continue: {after: 5m, next: done, routes: [{when: "trust < 5", next: done}]}
   done:
     ending: {outcome: {en: Done, zh: 结束}, tone: good}
+press_conferences:
+  briefing:
+    title: {en: Briefing, zh: 通气会}
+    phase: start
+    after: 2m
+    clock: 60s
+    questions:
+      - {from: {en: "A reporter", zh: 记者}, text: {en: "How many?", zh: 多少？}, required_facts: [hotline], hazard: open}
 `
 
 // A probe is a place in probeBase holding an object of a schema definition.
@@ -609,6 +619,8 @@ var probes = []probe{
 	{"scoring", []any{"scoring"}},
 	{"weights", []any{"scoring", "weights"}},
 	{"persona", []any{"personas", "reporter"}},
+	{"pressConference", []any{"press_conferences", "briefing"}},
+	{"pressQuestion", []any{"press_conferences", "briefing", "questions", 0}},
 }
 
 // nodeAt follows a path from a document node.
@@ -839,6 +851,8 @@ func TestSchemaAndLoaderRefuse(t *testing.T) {
 		{"persona without name", []edit{{[]any{"personas", "reporter"}, "name", ""}}, "needs a name"},
 		{"avatar not a picture", []edit{{[]any{"personas", "reporter"}, "avatar", "face.gif"}}, "must name a .png, .jpg or .jpeg file"},
 		{"unknown style", []edit{{[]any{"phases", "start", "injects", 0}, "style", "flash"}}, `style "flash" must be one of breaking`},
+		{"press conference without questions", []edit{{[]any{"press_conferences", "briefing"}, "questions", "[]"}}, "needs 'questions'"},
+		{"press question without text", []edit{{[]any{"press_conferences", "briefing", "questions", 0}, "text", ""}}, `needs "text"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

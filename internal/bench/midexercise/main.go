@@ -7,7 +7,12 @@
 // clock stands in the database and whether it is paused, read beside the
 // running app, so the script can check that the clock ran.
 //
-//	midexercise -db DIR/firebreak.db [-scenario beverage-recall] [-at 10m] [-lang zh]
+//	midexercise -db DIR/firebreak.db [-scenario beverage-recall] [-at 10m] [-lang zh] [-press ID]
+//
+// With -press, the scenario's press conference ID starts for every team
+// at that time, Alpha answers its first question, and the clock runs 20
+// seconds more: the team view shows a conference under way.
+//
 //	midexercise -db DIR/firebreak.db -clock ID   → "612 running" (seconds)
 package main
 
@@ -29,12 +34,13 @@ func main() {
 	at := flag.Duration("at", 10*time.Minute, "exercise time to play forward to")
 	lang := flag.String("lang", "en", "the exercise's language (en or zh)")
 	clockOf := flag.String("clock", "", "print the clock of this exercise instead")
+	press := flag.String("press", "", "start this press conference for every team at the end")
 	flag.Parse()
 	var err error
 	if *clockOf != "" {
 		err = printClock(*db, *clockOf)
 	} else {
-		err = run(*db, *id, *lang, *at)
+		err = run(*db, *id, *lang, *at, *press)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "midexercise:", err)
@@ -42,7 +48,7 @@ func main() {
 	}
 }
 
-func run(path, scenarioID, lang string, at time.Duration) error {
+func run(path, scenarioID, lang string, at time.Duration, press string) error {
 	if path == "" {
 		return fmt.Errorf("-db is required")
 	}
@@ -74,6 +80,21 @@ func run(path, scenarioID, lang string, at time.Duration) error {
 		clock.Add(time.Second)
 		if err := r.Session.Tick(); err != nil {
 			return err
+		}
+	}
+	if press != "" {
+		if err := r.Session.Send(engine.Command{Kind: engine.CmdPress, Conference: press}); err != nil {
+			return err
+		}
+		if err := r.Session.Send(engine.Command{Kind: engine.CmdAnswer, Team: "Alpha", Conference: press, Question: 1,
+			Text: "We are deeply sorry. Stop drinking Orange Sparkle from batch CB-2611-07 and call 400-000-2611; we will update you by 8 p.m."}); err != nil {
+			return err
+		}
+		for range 20 {
+			clock.Add(time.Second)
+			if err := r.Session.Tick(); err != nil {
+				return err
+			}
 		}
 	}
 	if err := r.SaveClock(); err != nil {
