@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -205,5 +206,57 @@ func TestImportCarriesLocalPictures(t *testing.T) {
 	code, stdout, stderr = runCLI(t, "import", src, "--out", "-")
 	if code != ExitOK || strings.Contains(stdout, "media:") || !strings.Contains(stderr, "a scenario written to standard output carries no pictures") {
 		t.Errorf("to standard output: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+}
+
+// A scenario's pictures survive an MSEL: exported (a Picture column and
+// what it shows) beside the scenario, and imported again, the injects
+// carry the same pictures.
+func TestMSELKeepsPictures(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"pictures.yaml", "photos/glass.jpg", "photos/news.png"} {
+		data, err := os.ReadFile(filepath.Join("../engine/testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, lang := range []string{"en", "zh"} {
+		for _, ext := range []string{".csv", ".xlsx"} {
+			sheet := filepath.Join(dir, "pictures-"+lang+ext)
+			if code, stdout, stderr := runCLI(t, "msel", filepath.Join(dir, "pictures.yaml"), "--out", sheet, "--lang", lang); code != ExitOK {
+				t.Fatalf("msel: exit %d\n%s%s", code, stdout, stderr)
+			}
+			back := filepath.Join(dir, "back-"+lang+ext[1:], "back.yaml")
+			os.MkdirAll(filepath.Dir(back), 0o755)
+			if code, stdout, stderr := runCLI(t, "import", sheet, "--out", back); code != ExitOK {
+				t.Fatalf("import: exit %d\n%s%s", code, stdout, stderr)
+			}
+			sc, media, probs, err := scenario.LoadFileMedia(back)
+			if sc == nil || err != nil {
+				t.Fatalf("%s %s: %v %v", lang, ext, probs, err)
+			}
+			var alts []string
+			for _, p := range sc.Phases {
+				for _, in := range p.Injects {
+					for _, m := range in.Media {
+						alts = append(alts, m.Alt.Get(lang))
+						if len(media[m.File]) == 0 {
+							t.Errorf("%s %s: %s not beside the imported scenario", lang, ext, m.File)
+						}
+					}
+				}
+			}
+			want := map[string][]string{
+				"en": {"The parent's photo: a half-drunk glass of juice, batch L2406", "City News: juice recall widens"},
+				"zh": {"家长拍的照片：喝了一半的果汁，批次 L2406", "城市新闻：果汁召回范围扩大"},
+			}[lang]
+			if !slices.Equal(alts, want) {
+				t.Errorf("%s %s: pictures %q, want %q", lang, ext, alts, want)
+			}
+		}
 	}
 }

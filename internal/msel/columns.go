@@ -110,6 +110,7 @@ var common = map[string]field{
 	// pictures
 	"photo": fPhoto, "picture": fPhoto, "image": fPhoto, "attachment": fPhoto, "图片": fPhoto, "附件": fPhoto,
 	"picture name": fPictureName, "image name": fPictureName, "attachment name": fPictureName,
+	"picture description": fPictureName, "图片说明": fPictureName, "图片名称": fPictureName,
 	"profile": fProfile, "avatar": fProfile, "profile picture": fProfile,
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -58,6 +59,7 @@ var exportWords = map[string]map[string]string{
 		"missed": "When the deadline %q is missed (%s after %s arrives)",
 		"social": "social", "news": "news", "phone": "phone", "email": "email", "memo": "memo",
 		"regulator": "regulator", "customer": "customer",
+		"picture": "Picture", "picturename": "Picture Description", "morepictures": "More pictures: %s",
 	},
 	"zh": {
 		"decision": "决策", "triggers": "触发事件", "deadlines": "错过的时限",
@@ -65,6 +67,7 @@ var exportWords = map[string]map[string]string{
 		"missed": "错过时限“%s”时（“%[3]s”送达后 %[2]s）",
 		"social": "社交媒体", "news": "新闻", "phone": "电话", "email": "电子邮件", "memo": "内部备忘",
 		"regulator": "监管机构", "customer": "客户",
+		"picture": "图片", "picturename": "图片说明", "morepictures": "其他图片：%s",
 	},
 }
 
@@ -201,6 +204,22 @@ func (ex *exporter) injectRow(row []string, in *scenario.Inject, n int) []string
 	}
 	row[xTo] = strings.Join(to, "; ")
 	row[xMessage] = in.Text.Get(ex.lang)
+	if len(in.Media) > 0 {
+		// The first picture, as a path beside the scenario (an MSEL saved
+		// in the scenario's folder finds it again); an MSEL row has one.
+		pic, name := ex.pictureColumns()
+		for len(row) <= max(pic, name) {
+			row = append(row, "")
+		}
+		row[pic], row[name] = in.Media[0].File, in.Media[0].Alt.Get(ex.lang)
+		if len(in.Media) > 1 {
+			var more []string
+			for _, m := range in.Media[1:] {
+				more = append(more, m.File+" ("+m.Alt.Get(ex.lang)+")")
+			}
+			row[xNotes] = joinLines(fmt.Sprintf(ex.w["morepictures"], strings.Join(more, "; ")), row[xNotes])
+		}
+	}
 	for _, m := range ex.meta[in.ID] {
 		switch m.key {
 		case "number":
@@ -242,6 +261,18 @@ func (ex *exporter) column(name string) int {
 	ex.sheet_.Header = append(ex.sheet_.Header, name)
 	ex.extra = append(ex.extra, name)
 	return len(ex.sheet_.Header) - 1
+}
+
+// pictureColumns returns the columns of an inject's picture and of what it
+// shows, adding them: names `firebreak import` reads as a picture and its
+// name, and not as a T3SF MSEL.
+func (ex *exporter) pictureColumns() (pic, name int) {
+	for _, h := range []string{ex.w["picture"], ex.w["picturename"]} {
+		if !slices.Contains(ex.sheet_.Header, h) {
+			ex.sheet_.Header = append(ex.sheet_.Header, h)
+		}
+	}
+	return slices.Index(ex.sheet_.Header, ex.w["picture"]), slices.Index(ex.sheet_.Header, ex.w["picturename"])
 }
 
 func (ex *exporter) isStandard(name string) bool {
