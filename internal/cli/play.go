@@ -49,6 +49,19 @@ type TeamResult struct {
 	// Press are the team's press conferences, in the order started;
 	// absent when it had none.
 	Press []PressResult `json:"press,omitempty"`
+	// Posts are the team's posts on the channels, in the order published;
+	// absent when it posted nothing.
+	Posts []PostResult `json:"posts,omitempty"`
+}
+
+// PostResult is a team's post: where, when, what the judge found in it
+// (which the public reacted to) and how the reaction moved the world.
+type PostResult struct {
+	Channel   string             `json:"channel"`
+	AtSeconds float64            `json:"at_seconds"`
+	Findings  []string           `json:"findings"`
+	Moved     map[string]float64 `json:"moved,omitempty"`
+	Repeat    int                `json:"repeat,omitempty"` // earlier posts that drew the same reaction (engine.Post.Repeat)
 }
 
 // ReplyResult is a team's written answer to an inject.
@@ -284,7 +297,7 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 				if err != nil && !errors.Is(err, engine.ErrRejected) && engine.RefusalCode(err) == "" {
 					return err
 				}
-				if err != nil && (a.Kind == engine.CmdReply || a.Kind == engine.CmdAnswer) {
+				if err != nil && (a.Kind == engine.CmdReply || a.Kind == engine.CmdAnswer || a.Kind == engine.CmdPost) {
 					if sk, ok := refusedReply(s, a, now, err); ok {
 						refusedReplies = append(refusedReplies, sk)
 					}
@@ -495,6 +508,10 @@ func result(st *engine.State, script *Script) Result {
 			p := r.Score()
 			tr.Press = append(tr.Press, PressResult{Conference: r.Conference.ID, StartedSeconds: r.StartedAt.Seconds(), Asked: p.Asked,
 				Answered: p.Answered, NoComment: p.NoComment, Speculation: p.Speculation, Contradictions: p.Contradictions, Score: p.Score})
+		}
+		for _, p := range t.Posts {
+			tr.Posts = append(tr.Posts, PostResult{Channel: p.Channel, AtSeconds: p.At.Seconds(), Findings: append([]string{}, p.Findings...),
+				Moved: p.Moved, Repeat: p.Repeat})
 		}
 		for _, r := range t.Replies {
 			rr := ReplyResult{Inject: r.Inject.ID, AtSeconds: r.At.Seconds()}

@@ -27,6 +27,7 @@ const MaxScriptSize = 1 << 20
 //	  - {after: 1m, team: Bravo, decide: first-response, choose: deny}   # 1m after it opened for Bravo
 //	  - {at: 2m, team: Alpha, reply: complaint, text: "Please call our hotline"}  # an answer to an inject that asks for one
 //	  - {at: 9m, team: Alpha, answer: briefing, question: 1, text: "Batch L2301 …"}  # the spokesperson answers question 1 of a press conference
+//	  - {at: 4m, team: Alpha, post: social, text: "We are sorry …"}  # a post on the official account (social), a press release (news) or a pinned notice (notice)
 //
 // and the facilitator's control of the schedule, at a time (at:), for a
 // team or, without team:, for every team still playing:
@@ -104,6 +105,8 @@ func (a Action) What() string {
 		return a.Decision + " → " + a.Option
 	case engine.CmdReply:
 		return "reply " + a.Inject
+	case engine.CmdPost:
+		return "post on " + a.Channel
 	case engine.CmdAnswer:
 		return "answer " + a.Conference + " question " + strconv.Itoa(a.Question)
 	case engine.CmdPress:
@@ -122,19 +125,20 @@ func (a Action) What() string {
 
 // actionFields are the fields an action may have, and what each holds.
 var (
-	actionFields = []string{"at", "after", "team", "decide", "choose", "text", "reply", "send", "skip", "delay", "extend", "by", "inject", "from", "to", "effects", "answer", "question", "press"}
+	actionFields = []string{"at", "after", "team", "decide", "choose", "text", "reply", "send", "skip", "delay", "extend", "by", "inject", "from", "to", "effects", "answer", "question", "press", "post"}
 	actionField  = map[string]string{"at": "at (a time such as 12m)", "after": "after (a time such as 1m)", "team": "team (a team name)",
 		"decide": "decide (a decision id)", "choose": "choose (an option id)", "reply": "reply (an inject id)",
 		"text": "text (the statement, the reply, or the inject's text)",
 		"send": "send (an inject id)", "skip": "skip (an inject id)", "delay": "delay (an inject id)", "extend": "extend (a decision id)",
 		"by": "by (a time such as 5m)", "inject": "inject (a channel)", "from": "from (the inject's sender)",
 		"to": "to (role ids)", "effects": "effects (world variable: change)",
-		"answer": "answer (a press conference id)", "question": "question (its number, from 1)", "press": "press (a press conference id)"}
+		"answer": "answer (a press conference id)", "question": "question (its number, from 1)", "press": "press (a press conference id)",
+		"post": "post (a channel: social, news or notice)"}
 	// actionVerbs are the fields that say what an action does: one each.
-	actionVerbs = []string{"decide", "reply", "send", "skip", "delay", "extend", "inject", "answer", "press"}
+	actionVerbs = []string{"decide", "reply", "send", "skip", "delay", "extend", "inject", "answer", "press", "post"}
 	// verbFields are the fields each verb allows besides at, after, team.
 	verbFields = map[string][]string{"decide": {"choose", "text"}, "reply": {"text"}, "send": nil, "skip": nil, "delay": {"by"}, "extend": {"by"},
-		"inject": {"text", "from", "to", "effects"}, "answer": {"question", "text"}, "press": {"text", "from"}}
+		"inject": {"text", "from", "to", "effects"}, "answer": {"question", "text"}, "press": {"text", "from"}, "post": {"text"}}
 )
 
 // scriptError is a message about a script at a node: file:line:col: msg.
@@ -323,7 +327,7 @@ func ParseScript(file string, data []byte, sc *scenario.Scenario) (*Script, erro
 		}
 		team := fields["team"]
 		_, hasTeam := keys["team"]
-		if (verb == "decide" || verb == "reply" || verb == "answer" || hasTeam) && !contains(teams, team) {
+		if (verb == "decide" || verb == "reply" || verb == "answer" || verb == "post" || hasTeam) && !contains(teams, team) {
 			return nil, fmt.Errorf("%s: team %q is not one of the script's teams %v", at("team"), team, teams)
 		}
 		act := Action{Index: i + 1, Line: n.Line, At: d.Truncate(time.Millisecond), Team: team, Text: fields["text"]}
@@ -387,6 +391,17 @@ func scriptVerb(act *Action, verb string, fields map[string]string, keys map[str
 		}
 		if strings.TrimSpace(act.Text) == "" {
 			return fmt.Errorf("%s: action %d needs 'text' (the reply)", at("reply"), num)
+		}
+	case "post":
+		act.Kind, act.Channel = engine.CmdPost, fields["post"]
+		if sc.Feed == nil {
+			return fmt.Errorf("%s: scenario %s has no feed, so a team has no channel to post on", at("post"), sc.ID)
+		}
+		if !contains(scenario.PostChannels, act.Channel) {
+			return fmt.Errorf("%s: %q is not a channel a team posts on (%s)", at("post"), act.Channel, strings.Join(scenario.PostChannels, ", "))
+		}
+		if strings.TrimSpace(act.Text) == "" {
+			return fmt.Errorf("%s: action %d needs 'text' (the post)", at("post"), num)
 		}
 	case "answer", "press":
 		act.Conference = fields[verb]
