@@ -130,6 +130,8 @@ var labels = map[string]map[string]string{
 		"kind.food-safety":                "food safety",
 		"kind.service":                    "service complaint",
 		"kind.rumour":                     "rumour attack",
+		"kind.safety":                     "workplace accident",
+		"kind.disaster":                   "natural disaster",
 	},
 	"zh": {
 		"title":        "复盘报告",
@@ -243,6 +245,8 @@ var labels = map[string]map[string]string{
 		"kind.food-safety":                "食品安全",
 		"kind.service":                    "服务投诉",
 		"kind.rumour":                     "谣言攻击",
+		"kind.safety":                     "安全生产事故",
+		"kind.disaster":                   "自然灾害",
 	},
 }
 
