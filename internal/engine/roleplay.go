@@ -294,3 +294,7 @@ func (s *State) applyRole(e Event) error {
 	s.Interventions = append(s.Interventions, iv)
 	return nil
 }
+
+// Opened tells whether the decision with this id has opened for the team
+// in its current phase visit (open now, or answered or timed out since).
+func (t *Team) Opened(id string) bool { return t.opened[id] }
