@@ -1,7 +1,6 @@
 package play
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -206,7 +205,7 @@ func (p *RolePanel) Refresh() {
 			teamsOf[t.Name] = t
 			for i, r := range t.Replies {
 				items = append(items, sent{team: t.Name, thread: engine.ThreadReply(i + 1), at: debrief.Clock(r.At), text: r.Text,
-					what:    p.loc.T("roleplay.sent_reply", "to", withSender(p.loc.T("channel."+r.Inject.Channel), r.Inject.From.Get(lang))),
+					what:    p.sentReply(r.Inject, lang),
 					channel: r.Inject.Channel, persona: r.Inject.Persona, seq: int(r.At)})
 			}
 			for i, po := range t.Posts {
@@ -398,12 +397,13 @@ func (p *RolePanel) say(s string) {
 	p.msg.Show()
 }
 
-// withSender is a channel with its sender: "Customer (Ms Zhang)".
-func withSender(channel, from string) string {
-	if from == "" {
-		return channel
+// sentReply says what a reply answered: its channel and sender.
+func (p *RolePanel) sentReply(in *scenario.Inject, lang string) string {
+	channel := p.loc.T("channel." + in.Channel)
+	if from := in.From.Get(lang); from != "" {
+		return p.loc.T("roleplay.sent_reply_from", "channel", channel, "from", from)
 	}
-	return fmt.Sprintf("%s (%s)", channel, from)
+	return p.loc.T("roleplay.sent_reply", "channel", channel)
 }
 
 // oneLineText joins a text's lines.
