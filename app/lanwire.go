@@ -78,7 +78,12 @@ func lanJoin(ctx context.Context, req join.Request) (join.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := lan.JoinWith(req.Address, b, req.Team, opts)
+	var c *lan.Client
+	if req.Roleplayer {
+		c, err = lan.JoinRoleplayer(req.Address, b, req.Team, opts)
+	} else {
+		c, err = lan.JoinWith(req.Address, b, req.Team, opts)
+	}
 	if err != nil {
 		return nil, err
 	}

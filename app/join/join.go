@@ -87,6 +87,10 @@ type Request struct {
 	Code    string
 	Bundle  string
 	Team    string
+	// Roleplayer joins as a role-player's laptop with the role-player
+	// code (the long form, with the fingerprint: it does not pair); Team
+	// is then the seat's name.
+	Roleplayer bool
 }
 
 // Conn is a team laptop's connection to the facilitator's laptop
@@ -216,6 +220,7 @@ type Screen struct {
 	cfg  Config
 
 	address, code, team string
+	roleplayer          bool // joining as a role-player (the team field is the seat's name)
 	addrErr, codeErr    string
 	teamErr, joinErr    string
 	found               []Found
@@ -333,10 +338,29 @@ func (j *Screen) Build() fyne.CanvasObject {
 		l.Importance = widget.DangerImportance
 		return container.NewVBox(obj, l)
 	}
+	role := widget.NewCheck(loc.T("lan.join.as_roleplayer"), func(on bool) {
+		if on != j.roleplayer {
+			j.roleplayer = on
+			j.teamErr, j.codeErr = "", ""
+			j.host.Show(j)
+		}
+	})
+	role.Checked = j.roleplayer
+	teamItem := widget.NewFormItem(loc.T("lan.join.team"), field(teamEntry, j.teamErr))
+	codeHint := loc.T("lan.join.code_hint")
+	if j.roleplayer {
+		seat := widget.NewEntry()
+		seat.SetText(j.team)
+		seat.SetPlaceHolder(loc.T("lan.join.seat_placeholder"))
+		seat.OnChanged = func(v string) { j.team = v }
+		teamItem = widget.NewFormItem(loc.T("lan.join.seat"), field(seat, j.teamErr))
+		codeHint = loc.T("lan.join.role_code_hint")
+	}
 	form := widget.NewForm(
 		&widget.FormItem{Text: loc.T("lan.join.address"), Widget: field(addressEntry, j.addrErr), HintText: loc.T("lan.join.address_hint")},
-		&widget.FormItem{Text: loc.T("lan.join.code"), Widget: field(j.codeEntry, j.codeErr), HintText: loc.T("lan.join.code_hint")},
-		widget.NewFormItem(loc.T("lan.join.team"), field(teamEntry, j.teamErr)),
+		widget.NewFormItem("", role),
+		&widget.FormItem{Text: loc.T("lan.join.code"), Widget: field(j.codeEntry, j.codeErr), HintText: codeHint},
+		teamItem,
 	)
 	join := ui.NewIconButton(loc.T("lan.join.join"), theme.LoginIcon(), j.submit)
 	join.Importance = widget.HighImportance
@@ -433,6 +457,10 @@ func (j *Screen) submit() {
 	if err != nil {
 		j.codeErr = loc.T("lan.join.error.code", "n", lan.CodeLen)
 	}
+	if j.roleplayer {
+		j.submitRole(addr, bundle, err)
+		return
+	}
 	team := strings.TrimSpace(j.team)
 	for _, t := range j.teamOptions {
 		if strings.EqualFold(t, team) {
@@ -512,6 +540,10 @@ func (j *Screen) connect(req Request) {
 					j.retryLater()
 				}
 				j.host.Show(j)
+				return
+			}
+			if req.Roleplayer {
+				j.host.Show(newRoleScreen(j.host, j.cfg, conn, req.Address))
 				return
 			}
 			var title scenario.Text // the join waited for the scenario: it is there

@@ -173,4 +173,5 @@ func (e *Screen) showConsoleTab() {
 	e.pages.Objects[0] = e.consoleContent()
 	e.showPage()
 	e.pages.Refresh() // the new content joins the window's tree (rare: lock, unlock)
+	e.showRoleTab()
 }

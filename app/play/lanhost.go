@@ -286,6 +286,11 @@ func newJoinPanel(loc *i18n.Localizer, hs *Hosting, scale float32, projector fun
 		long.Selectable = true
 		objs = append(objs, steps, found, container.NewCenter(show), widget.NewSeparator(),
 			ui.Faint(loc.T("lan.host.long_code"), fyne.TextAlignCenter), long)
+		// The role-player code: never shown on the projector (the wall
+		// draws this panel without these lines).
+		role := widget.NewLabelWithStyle(hs.host.RoleBundle().String(), fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})
+		role.Selectable = true
+		objs = append(objs, ui.Faint(loc.T("lan.host.role_code"), fyne.TextAlignCenter), role)
 	}
 	p.root = container.NewVBox(objs...)
 	p.refresh()

@@ -102,6 +102,11 @@ type Screen struct {
 	lockMessage string     // why the last unlock failed
 	lockPanel   *lockPanel // while the console is locked
 
+	// The role-player tab (roletab.go): its panel and its tab's index
+	// (0: none, the scenario has no personas).
+	role    *RolePanel
+	roleIdx int
+
 	// The strip of open decisions and the auto-pause (attention.go).
 	strip       *openStrip
 	autoPausing bool            // chosen at setup
@@ -202,6 +207,9 @@ func (e *Screen) refreshShown() {
 	if e.console != nil && e.tabs.SelectedIndex() == 0 {
 		e.console.refresh()
 	}
+	if e.role != nil && e.roleIdx > 0 && e.tabs.SelectedIndex() == e.roleIdx {
+		e.role.Refresh()
+	}
 	if tv := e.shownTeam(); tv != nil {
 		tv.Refresh()
 	}
@@ -276,15 +284,17 @@ func (e *Screen) Build() fyne.CanvasObject {
 		e.wall.setLoc(loc)
 	}
 	e.newTabs(loc.T("console.title"), theme.SettingsIcon(), e.consoleContent())
+	e.addRoleTab()
 	e.teams, e.teamNames = nil, nil
 	if e.hosting != nil {
 		// The teams are on their own laptops: the facilitator sees how to
 		// join and who is in, and follows the teams in the console.
 		e.joinPanel = newJoinPanel(loc, e.hosting, 1, e.openWall)
+		joinIdx := len(e.tabs.Items)
 		e.addTab(loc.T("lan.host.tab"), theme.ComputerIcon(), container.NewVScroll(container.NewPadded(e.joinPanel.root)))
 		if !e.joinShown {
 			// The first thing a room needs is the code.
-			e.joinShown, e.selected = true, 1
+			e.joinShown, e.selected = true, joinIdx
 		}
 		teams = nil
 	}
@@ -307,9 +317,9 @@ func (e *Screen) Build() fyne.CanvasObject {
 	e.tabs.OnSelected = func(*container.TabItem) {
 		e.selected = e.tabs.SelectedIndex()
 		e.showPage()
-		if e.selected != 0 {
-			// Leaving the console locks it: a facilitator who shows a
-			// team its tab need not remember to.
+		if !e.facilitatorTab(e.selected) {
+			// Leaving the console (and the role-player tab) locks it: a
+			// facilitator who shows a team its tab need not remember to.
 			e.lockConsole()
 		} else if e.lockPanel != nil && e.lock.locked {
 			// Back on the locked console: the PIN can be typed at once.

@@ -21,7 +21,7 @@ func TestTheTeamViewGivesAShortScreenToTheWork(t *testing.T) {
 	}
 	h := newHost(t)
 	ex := showRun(h, Config{}, startEntry(t, uitest.OpenStore(t), engine.NewFakeClock(), e, 1, "Alpha", "Bravo"))
-	ex.tabs.SelectIndex(1)
+	ex.tabs.SelectIndex(ex.teamTab(0)) // Alpha's (the role-player tab comes first)
 	tv := ex.team(0)
 	head, rest := tv.root.(*fyne.Container).Objects[0], tv.root.(*fyne.Container).Objects[1]
 	meters := tv.meters.Box.MinSize().Height

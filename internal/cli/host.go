@@ -34,6 +34,9 @@ type HostLine struct {
 	Code     string `json:"code"`
 	JoinCode string `json:"join_code"`
 	Exercise string `json:"exercise"`
+	// RoleCode is the role-player code with the certificate fingerprint,
+	// which a role-player's laptop joins with.
+	RoleCode string `json:"role_code"`
 }
 
 // hostCmd serves an exercise to team laptops on the local network:
@@ -143,7 +146,8 @@ func hostCmd(args []string, env Env) int {
 	if adv := announce(env, h, run); adv != nil {
 		defer adv.Close()
 	}
-	line, _ := json.Marshal(HostLine{Address: lan.AdvertiseAddress(h.Address()), Code: h.Bundle().String(), JoinCode: h.Code(), Exercise: run.ID})
+	line, _ := json.Marshal(HostLine{Address: lan.AdvertiseAddress(h.Address()), Code: h.Bundle().String(), JoinCode: h.Code(), Exercise: run.ID,
+		RoleCode: h.RoleBundle().String()})
 	fmt.Fprintf(env.Stdout, "%s\n", line)
 	fmt.Fprintf(env.Stderr, "firebreak: join code %s; waiting for %s to join\n", h.Code(), strings.Join(teams, ", "))
 

@@ -65,6 +65,15 @@ var controlLabels = map[string]map[string]string{
 		"refusal.no-reply":          "the team has received no such message, or it asks for no answer",
 		"refusal.no-channel":        "the scenario has no such channel to post on",
 		"refusal.unknown-command":   "unknown action",
+		"refusal.bad-seat":          "the role-player's seat had no name, or not plain text",
+		"refusal.no-such-persona":   "the scenario has no such persona",
+		"refusal.bad-thread":        "the message answered nothing the team had sent",
+		"refusal.not-roleplay":      "the scenario does not let role-players open that decision",
+		"refusal.not-in-phase":      "the decision was not in the team's phase, or had already opened",
+		"refusal.nudge-limit":       "the nudge went beyond what the scenario allows",
+		"cmd.roleplay-say":          "a role-player's message",
+		"cmd.roleplay-open":         "a role-player opening %s",
+		"cmd.roleplay-nudge":        "a role-player's nudge",
 	},
 	"zh": {
 		"ev.control":                "主持人%s",
@@ -116,6 +125,15 @@ var controlLabels = map[string]map[string]string{
 		"refusal.no-reply":          "该小组没有收到这条消息，或这条消息无需回复",
 		"refusal.no-channel":        "情景中没有可以发布的这个渠道",
 		"refusal.unknown-command":   "未知的操作",
+		"refusal.bad-seat":          "角色扮演者的席位没有名称，或含有非文本字符",
+		"refusal.no-such-persona":   "情景中没有这个人物",
+		"refusal.bad-thread":        "这条消息回应的内容并非该小组所发",
+		"refusal.not-roleplay":      "情景不允许角色扮演者开启这项决策",
+		"refusal.not-in-phase":      "该决策不在小组当前阶段，或已经开启",
+		"refusal.nudge-limit":       "微调超出了情景允许的范围",
+		"cmd.roleplay-say":          "角色扮演者的消息",
+		"cmd.roleplay-open":         "角色扮演者开启%s",
+		"cmd.roleplay-nudge":        "角色扮演者的微调",
 	},
 }
 
@@ -205,6 +223,10 @@ func refusedText(sc *scenario.Scenario, e engine.Event, lang string) string {
 			title = c.Title.Get(lang)
 		}
 		what = fmt.Sprintf(L("cmd.press"), title)
+	case engine.CmdRoleSay, engine.CmdRoleNudge:
+		what = L("cmd." + e.Command)
+	case engine.CmdRoleOpen:
+		what = fmt.Sprintf(L("cmd.roleplay-open"), decision())
 	case engine.CmdInject:
 		ch := Label(lang, "channel."+e.Channel)
 		if ch == "" {

@@ -330,6 +330,13 @@ func (h *htmlWriter) team(r *Report, i int, t TeamReport) {
 			h.f("</div>\n")
 		}
 	}
+	if len(t.Roleplay) > 0 {
+		h.f("<h4>%s</h4>\n<ul class=\"roleplay\">\n", esc(L("roleplay")))
+		for _, iv := range t.Roleplay {
+			h.f("<li>%s · <b>%s</b> · %s</li>\n", Clock(dur(iv.AtSeconds)), esc(iv.SeatName), esc(iv.Text))
+		}
+		h.f("</ul>\n")
+	}
 	if len(t.Deadlines) > 0 {
 		h.f("<h4>%s</h4>\n<ul class=\"deadlines\">\n", esc(L("deadlines")))
 		for _, d := range t.Deadlines {

@@ -122,6 +122,13 @@ func Markdown(r *Report) string {
 		writeReplies(&b, lang, t.Replies)
 		writePress(&b, lang, t.Press)
 		writePosts(&b, lang, t.Posts)
+		if len(t.Roleplay) > 0 {
+			fmt.Fprintf(&b, "### %s\n\n", T(lang, "roleplay"))
+			for _, iv := range t.Roleplay {
+				fmt.Fprintf(&b, "- %s · %s · %s\n", Clock(dur(iv.AtSeconds)), md(iv.SeatName), md(iv.Text))
+			}
+			b.WriteString("\n")
+		}
 		if len(t.Deadlines) > 0 {
 			fmt.Fprintf(&b, "### %s\n\n", L("deadlines"))
 			for _, d := range t.Deadlines {

@@ -324,6 +324,12 @@ func (w *pdfWriter) teamSection(r *Report, i int, t TeamReport) {
 			}
 		}
 	}
+	if len(t.Roleplay) > 0 {
+		w.heading(3, L("roleplay"))
+		for _, iv := range t.Roleplay {
+			w.para(Clock(dur(iv.AtSeconds))+" · "+iv.SeatName+" · "+iv.Text, paraOpt{size: 8.5, bullet: "•"})
+		}
+	}
 	if len(t.Deadlines) > 0 {
 		w.heading(3, L("deadlines"))
 		for _, d := range t.Deadlines {

@@ -114,6 +114,7 @@ type TeamReport struct {
 	Replies        []ReplyReport         `json:"replies"`         // the team's answers to injects, in the order sent
 	Press          []PressReport         `json:"press,omitempty"` // the team's press conferences, in the order started
 	Posts          []TeamPostReport      `json:"posts"`           // the team's posts on the simulated channels, in the order posted
+	Roleplay       []RoleplayReport      `json:"roleplay"`        // what role-players did that reached the team, in order
 	Deadlines      []DeadlineReport      `json:"deadlines"`
 	Triggers       []TriggerReport       `json:"triggers"`
 	Contradictions []ContradictionReport `json:"contradictions"`
@@ -647,6 +648,9 @@ func Build(st *engine.State, events []engine.Event, lang string, team string) *R
 	if slices.ContainsFunc(r.Teams, func(t TeamReport) bool { return len(t.Press) > 0 }) {
 		r.Method += space + L("method.press")
 	}
+	if slices.ContainsFunc(r.Teams, func(t TeamReport) bool { return len(t.Roleplay) > 0 }) {
+		r.Method += space + L("method.roleplay")
+	}
 
 	r.Objectives = []ObjectiveReport{}
 	for _, o := range sc.Objectives {
@@ -791,6 +795,7 @@ func teamReport(st *engine.State, t *engine.Team, lang string) TeamReport {
 	for _, p := range t.Posts {
 		tr.Posts = append(tr.Posts, teamPostReport(sc, p, lang))
 	}
+	tr.Roleplay = roleplayReports(st, t, lang)
 
 	tr.Deadlines = []DeadlineReport{}
 	for _, id := range slices.Sorted(maps.Keys(t.RegDeadlines)) {

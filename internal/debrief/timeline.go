@@ -125,6 +125,11 @@ func describe(s *engine.State, e engine.Event, openedAt time.Duration, lang, tea
 		}
 	case engine.KindOpened:
 		en.Text = fmt.Sprintf(L("ev.opened"), prompt(e.Decision))
+		if e.Seat != "" {
+			en.Text = roleplayEvent(s, e, lang)
+		}
+	case engine.KindRoleSaid, engine.KindRoleNudged:
+		en.Text = roleplayEvent(s, e, lang)
 	case engine.KindChosen:
 		if t != nil && len(t.Answers) > 0 {
 			a := t.Answers[len(t.Answers)-1]

@@ -110,7 +110,8 @@ var Refusals = []*Refusal{ErrEnded, ErrNoSuchTeam, ErrNoSuchInject, ErrAlreadyDe
 	ErrOpensDecision, ErrBadDelay, ErrTooLate, ErrNotOpen, ErrBadChannel, ErrNoText, ErrTextTooLong, ErrBadSender,
 	ErrBadRecipient, ErrBadEffect, ErrBadDimension, ErrBadScore, ErrNoSuchObjective, ErrBadRating, ErrPaused,
 	ErrNoSuchDecision, ErrNoSuchOption, ErrNoReply, ErrNoChannel, ErrUnknownCommand,
-	ErrNoSuchConference, ErrPressBusy, ErrPressOver, ErrNotAsked}
+	ErrNoSuchConference, ErrPressBusy, ErrPressOver, ErrNotAsked,
+	ErrBadSeat, ErrNoSuchPersona, ErrBadThread, ErrNotRoleplay, ErrNotInPhase, ErrNudgeLimit}
 
 // RefusalCode returns the Code of the refusal err wraps, or "" when err is
 // not a refusal (nil, or a failure such as a log that cannot be written).

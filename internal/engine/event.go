@@ -125,6 +125,14 @@ type Event struct {
 	// refusal's code (Refusal.Code). Absent for a team's refused choice.
 	Command string `json:"command,omitempty"`
 
+	// Seat is, in a role-player's events (roleplay.said, roleplay.nudged,
+	// decision.opened with Reason "roleplay"), who did it: "facilitator"
+	// or a role-player laptop's seat. Persona is the persona who speaks
+	// in roleplay.said; Thread what it answers (Team.ThreadText).
+	Seat    string `json:"seat,omitempty"`
+	Persona string `json:"persona,omitempty"`
+	Thread  string `json:"thread,omitempty"`
+
 	// Conference and Question are, in press events, the press
 	// conference's id and the question's number (1-based) in its queue.
 	Conference string `json:"conference,omitempty"`

@@ -151,6 +151,10 @@ type Command struct {
 	// and the question answered (1-based).
 	Conference string
 	Question   int
+	// Seat, Persona and Thread: a role-player's commands (roleplay.go).
+	Seat    string
+	Persona string
+	Thread  string
 	// Discussion, with CmdPause, makes it a discussion pause: teams may
 	// still choose while the clock (and so their response time) stands still.
 	Discussion bool
@@ -523,6 +527,15 @@ func (s *Session) sendLocked(cmd Command) error {
 			return err
 		}
 		return s.advance(now) // its world effects may set things off
+	case CmdRoleSay, CmdRoleOpen, CmdRoleNudge:
+		ev, err := st.roleEvent(cmd, now)
+		if err != nil {
+			return s.refused(cmd, now, err)
+		}
+		if err := s.emit(ev); err != nil {
+			return err
+		}
+		return s.advance(now) // a nudge may set things off
 	case CmdSendNow, CmdSkip, CmdDelay, CmdExtend:
 		evs, err := st.scheduleEvents(cmd, now)
 		if err != nil {
@@ -614,7 +627,8 @@ func (s *Session) refused(cmd Command, now time.Duration, err error) error {
 		return err
 	}
 	ev := Event{Kind: KindRejected, At: now, Team: cmd.Team, Command: string(cmd.Kind), Reason: code, Ref: cmd.Ref,
-		Inject: cmd.Inject, Decision: cmd.Decision, Channel: cmd.Channel, DelayMS: cmd.Delay.Milliseconds(), Conference: cmd.Conference}
+		Inject: cmd.Inject, Decision: cmd.Decision, Channel: cmd.Channel, DelayMS: cmd.Delay.Milliseconds(), Conference: cmd.Conference,
+		Seat: cmd.Seat, Persona: cmd.Persona}
 	if lerr := s.emit(ev); lerr != nil {
 		return lerr
 	}

@@ -40,6 +40,9 @@ type State struct {
 	Seed    uint64 // the simulated public's seed
 	NoFeed  bool   // leave the feed out (analysis); not part of the log
 	adhoc   int    // ad-hoc injects so far, for their ids
+	// Interventions are what role-players did, in order (roleplay.go).
+	Interventions []Intervention
+	roleSaid      int // role-players' messages so far, for their ids
 
 	// Which triggers and rules read each name, so a change to it for a
 	// team makes the team ask those conditions again (touch).
@@ -58,6 +61,9 @@ type FeedItem struct {
 	Own *Post
 	// Reaction marks the public's reaction to the team's post before it.
 	Reaction bool
+	// Seat is, on a persona's post from a role-player, the seat that sent
+	// it; Thread what it answers (Team.ThreadText).
+	Seat, Thread string
 }
 
 // Note is an observer note attached to a moment, optionally a team and an
@@ -218,6 +224,9 @@ type Delivery struct {
 	// time; Due is when it would have arrived.
 	SentNow bool
 	Due     time.Duration
+	// Seat is, on a persona's message from a role-player, the seat that
+	// sent it; Thread what it answers (Team.ThreadText).
+	Seat, Thread string
 	// Delayed is how much the facilitator delayed a scheduled inject (0:
 	// not delayed).
 	Delayed time.Duration
@@ -509,8 +518,15 @@ func (s *State) Apply(e Event) error {
 		if d == nil {
 			return bad("decision %q is not in team %q's phase %q", e.Decision, e.Team, t.Phase)
 		}
+		if e.Seat != "" && !s.Scenario.Roleplay.MayOpen(d.ID) {
+			return bad("role-players may not open decision %q", d.ID)
+		}
 		t.opened[d.ID] = true
 		t.Open = append(t.Open, OpenDecision{Decision: d, OpenedAt: e.At, Order: e.Order})
+		if e.Seat != "" {
+			s.Interventions = append(s.Interventions, Intervention{Seq: e.Seq, At: e.At, Seat: e.Seat, Kind: KindOpened,
+				Team: t.Name, Decision: d.ID})
+		}
 	case KindChosen, KindTimedOut:
 		i := t.openIndex(e.Decision)
 		if i < 0 {
@@ -688,6 +704,10 @@ func (s *State) Apply(e Event) error {
 				tm.Inbox = append(tm.Inbox, Delivery{Inject: in, Phase: tm.Phase, At: e.At})
 				s.applyEffects(tm, effects)
 			}
+		}
+	case KindRoleSaid, KindRoleNudged:
+		if err := s.applyRole(e); err != nil {
+			return err
 		}
 	case KindPosted:
 		if t == nil {

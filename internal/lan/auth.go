@@ -123,15 +123,19 @@ type authenticator struct {
 	pairing     *server.Account // pairing connections and the host's pairing listener
 	facilitator string          // password
 	teams       map[string]*server.User
-	passwords   map[string]string
-	lim         *limiter // failed joins per address
-	joinAll     *limiter // failed joins from everywhere, under key ""
-	knownMu     sync.Mutex
-	known       map[string]bool // addresses that have logged in since the host started
-	pairLim     *limiter        // pairing connections per address
-	pairAll     *limiter        // pairing connections from everywhere, under key ""
-	pairs       *pairBook       // tokens admitted so far
-	onRefused   func(addr, user string)
+	// role is the role-player laptops' user, rolePassword its password
+	// (roleplay.go); checked before the teams, whose passwords differ.
+	role         *server.User
+	rolePassword string
+	passwords    map[string]string
+	lim          *limiter // failed joins per address
+	joinAll      *limiter // failed joins from everywhere, under key ""
+	knownMu      sync.Mutex
+	known        map[string]bool // addresses that have logged in since the host started
+	pairLim      *limiter        // pairing connections per address
+	pairAll      *limiter        // pairing connections from everywhere, under key ""
+	pairs        *pairBook       // tokens admitted so far
+	onRefused    func(addr, user string)
 }
 
 // The host's own in-process users, one per account, all with the
@@ -202,6 +206,11 @@ func (a *authenticator) Check(c server.ClientAuthentication) bool {
 			a.onRefused(key, "(too many failed joins from all addresses)")
 		}
 		return false
+	}
+	if a.role != nil && opts.Username == RoleUser && eq(opts.Password, a.rolePassword) {
+		c.RegisterUser(a.role)
+		a.markKnown(key)
+		return true
 	}
 	if u, ok := a.teams[opts.Username]; ok && eq(opts.Password, a.passwords[opts.Username]) {
 		c.RegisterUser(u)

@@ -52,6 +52,7 @@ type JoinOptions struct {
 // received.
 type Client struct {
 	team, tok, ex string
+	seat          string // a role-player laptop's seat (roleplay.go); "" for a team's
 	sub           subjects
 	opts          JoinOptions
 	nc            *nats.Conn
@@ -111,17 +112,23 @@ func JoinWith(addr string, b Bundle, team string, opts JoinOptions) (*Client, er
 	if err := engine.ValidateTeams([]string{team}); err != nil {
 		return nil, err
 	}
+	return join(addr, b, team, TeamToken(team), team, TeamPassword(b.Code, team), "", opts)
+}
+
+// join connects as user (a team's, or the role-player seat's) with the
+// subjects of token tok.
+func join(addr string, b Bundle, team, tok, user, password, seat string, opts JoinOptions) (*Client, error) {
 	if opts.Timeout == 0 {
 		opts.Timeout = 10 * time.Second
 	}
 	if opts.RequestTimeout == 0 {
 		opts.RequestTimeout = 3 * time.Second
 	}
-	c := &Client{team: team, tok: TeamToken(team), opts: opts, st: engine.NewState(), subs: map[int]func(engine.Event){},
+	c := &Client{team: team, tok: tok, seat: seat, opts: opts, st: engine.NewState(), subs: map[int]func(engine.Event){},
 		started: make(chan struct{}), ended: make(chan struct{}), closed: make(chan struct{}), byeDone: make(chan struct{}), gone: make(chan struct{}), clock: clockState{speed: 1, paused: true}}
 	nc, err := nats.Connect("tls://"+addr,
 		nats.Secure(pinnedTLS(b.Fingerprint)),
-		nats.UserInfo(team, TeamPassword(b.Code, team)),
+		nats.UserInfo(user, password),
 		nats.CustomInboxPrefix(inboxPrefix(c.tok)),
 		nats.Name(clientName(team)),
 		nats.Timeout(opts.Timeout),
@@ -489,7 +496,8 @@ func refusalOf(k engine.CommandKind, o Outcome) error {
 	switch {
 	case r == nil:
 		return fmt.Errorf("%w: %s", engine.ErrRejected, o.Reason)
-	case k == engine.CmdReply || k == engine.CmdPost || k == engine.CmdAnswer:
+	case k == engine.CmdReply || k == engine.CmdPost || k == engine.CmdAnswer || k == engine.CmdRoleSay || k == engine.CmdRoleOpen ||
+		k == engine.CmdRoleNudge:
 		return &hostRefusal{Refusal: r, msg: o.Reason}
 	}
 	// Why, as a code the team's view says in its language.
@@ -520,6 +528,9 @@ func (e *hostRefusal) Unwrap() error { return e.Refusal }
 // its outcome for duplicates. The team is always the one this laptop joined
 // as: the host takes no command naming another.
 func (c *Client) SendContext(ctx context.Context, cmd engine.Command) (Outcome, error) {
+	if c.tok == RoleToken {
+		return c.sendRole(ctx, cmd)
+	}
 	if cmd.Kind != engine.CmdChoose && cmd.Kind != engine.CmdReply && cmd.Kind != engine.CmdPost && cmd.Kind != engine.CmdAnswer {
 		return Outcome{}, fmt.Errorf("a team laptop can only send choices, replies, posts and answers, not %q", cmd.Kind)
 	}
@@ -612,3 +623,31 @@ func (c *Client) Close() {
 		c.nc.Close()
 	})
 }
+
+// sendRole sends a role-player's command as the laptop's seat (whatever
+// seat the command names): Team is the team it is for ("" for all).
+func (c *Client) sendRole(ctx context.Context, cmd engine.Command) (Outcome, error) {
+	id := cmd.Ref
+	if id == "" {
+		id = nuid.Next()
+	}
+	w := wireCommand{ID: id, Team: c.team, Target: cmd.Team, Seat: c.seat}
+	switch cmd.Kind {
+	case engine.CmdRoleSay:
+		w.Kind, w.Persona, w.Channel, w.Thread, w.Text = wireRoleSay, cmd.Persona, cmd.Channel, cmd.Thread, cmd.Text
+	case engine.CmdRoleOpen:
+		w.Kind, w.Decision = wireRoleOpen, cmd.Decision
+	case engine.CmdRoleNudge:
+		w.Kind, w.Effects = wireRoleNudge, cmd.Effects
+	default:
+		return Outcome{}, fmt.Errorf("a role-player laptop can only speak as personas, open follow-up decisions and nudge, not %q", cmd.Kind)
+	}
+	body, err := json.Marshal(w)
+	if err != nil {
+		return Outcome{}, err
+	}
+	return c.request(ctx, id, body)
+}
+
+// Seat is the role-player seat this laptop joined as ("" for a team's).
+func (c *Client) Seat() string { return c.seat }

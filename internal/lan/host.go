@@ -66,10 +66,14 @@ type Host struct {
 	tokens  map[string]string // team → token
 	byToken map[string]string // token → team
 	hf      *hostFile
-	bundle  Bundle
-	addr    string
-	pairPW  []byte    // the PAKE password of the code
-	pairs   *pairBook // pairing tokens admitted and answered
+	// roleCode is the role-player code (roleplay.go); rolePresent whether
+	// a role-player laptop has said hello.
+	roleCode    string
+	rolePresent bool
+	bundle      Bundle
+	addr        string
+	pairPW      []byte    // the PAKE password of the code
+	pairs       *pairBook // pairing tokens admitted and answered
 
 	ns    *server.Server
 	nc    *nats.Conn          // streams and clock, in the exercise account
@@ -144,6 +148,7 @@ func NewHost(run *exercise.Running, cfg HostConfig) (*Host, error) {
 	}
 	h.bundle.Code = h.hf.Code
 	h.pairPW, h.pairs = pairPassword(h.hf.Code), newPairBook()
+	h.roleCode = RoleCode(h.hf.Facilitator)
 	if h.cfg.PairLimit.Burst <= 0 {
 		h.cfg.PairLimit = DefaultPairLimit
 	}
@@ -269,6 +274,8 @@ func (h *Host) startServer() error {
 		auth.teams[t] = &server.User{Username: t, Account: acc, Permissions: teamPermissions(h.sub, tok)}
 		auth.passwords[t] = TeamPassword(h.hf.Code, t)
 	}
+	auth.role = &server.User{Username: RoleUser, Account: acc, Permissions: rolePermissions(h.sub)}
+	auth.rolePassword = RolePassword(h.roleCode)
 	ns.Start()
 	if !ns.ReadyForConnections(15 * time.Second) {
 		ns.Shutdown()
@@ -359,8 +366,11 @@ func (h *Host) connect(user, name string) (*nats.Conn, error) {
 func (h *Host) startFanOut() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	for _, t := range h.teams {
+	for _, t := range append(slices.Clone(h.teams), rolePub) {
 		tok := h.tokens[t]
+		if t == rolePub {
+			tok = RoleToken
+		}
 		cfg := jetstream.StreamConfig{
 			Name:        h.sub.stream(tok),
 			Description: fmt.Sprintf("Firebreak exercise %s, team %s", h.ex, t),
@@ -447,7 +457,8 @@ func (h *Host) queueLocked(ev engine.Event) {
 	if strings.HasPrefix(ev.Ref, refPrefix) {
 		var o Outcome
 		switch ev.Kind {
-		case engine.KindChosen, engine.KindReplied, engine.KindPosted, engine.KindPressAnswered:
+		case engine.KindChosen, engine.KindReplied, engine.KindPosted, engine.KindPressAnswered,
+			engine.KindRoleSaid, engine.KindRoleNudged, engine.KindOpened:
 			o = Outcome{Status: StatusAccepted, Seq: ev.Seq, AtMS: ev.At.Milliseconds()}
 		case engine.KindRejected:
 			o = Outcome{Status: StatusRejected, Reason: ev.Reason, Seq: ev.Seq, AtMS: ev.At.Milliseconds()}
@@ -458,7 +469,12 @@ func (h *Host) queueLocked(ev engine.Event) {
 			h.mu.Unlock()
 		}
 	}
-	for _, t := range audience(ev, h.teams) {
+	to := audience(ev, h.teams)
+	if len(to) > 0 {
+		// The role-player seat sees what any team may see.
+		to = append(slices.Clone(to), rolePub)
+	}
+	for _, t := range to {
 		p := h.pubs[t]
 		p.mu.Lock()
 		if ev.Seq > p.published {
@@ -607,6 +623,27 @@ func (h *Host) listen() error {
 			return err
 		}
 	}
+	{
+		nc, err := h.connect(facilitatorUser, "firebreak-host role-player")
+		if err != nil {
+			return err
+		}
+		s1, err := nc.Subscribe(helloSubject(RoleToken), h.onHello)
+		if err != nil {
+			return err
+		}
+		s2, err := nc.Subscribe(h.sub.cmd(RoleToken), h.onCommand)
+		if err != nil {
+			return err
+		}
+		h.subs = append(h.subs, s1, s2)
+		for _, s := range []*nats.Subscription{s1, s2} {
+			_ = s.SetPendingLimits(4096, 64<<20)
+		}
+		if err := nc.Flush(); err != nil {
+			return err
+		}
+	}
 	nc, err := h.connect(facilitatorPairingUser, "firebreak-host pairing")
 	if err != nil {
 		return err
@@ -677,6 +714,9 @@ func (h *Host) onHello(m *nats.Msg) {
 		return
 	}
 	team, known := h.byToken[tok]
+	if tok == RoleToken {
+		team, known = RoleToken, true
+	}
 	req, err := decodeHello(m.Data)
 	switch {
 	case !known:
@@ -691,6 +731,17 @@ func (h *Host) onHello(m *nats.Msg) {
 		return
 	case req.Team != team:
 		respond(m, helloReply{Protocol: Protocol, Error: "the hello names another team"})
+		return
+	}
+	if tok == RoleToken {
+		h.mu.Lock()
+		first := !h.rolePresent
+		h.rolePresent = true
+		h.mu.Unlock()
+		if first {
+			h.logf("a role-player laptop joined")
+		}
+		respond(m, helloReply{Protocol: Protocol, Exercise: h.ex, Team: team, Token: tok, Stream: h.sub.stream(tok), Teams: h.teams})
 		return
 	}
 	h.mu.Lock()
@@ -715,6 +766,9 @@ func (h *Host) onCommand(m *nats.Msg) {
 		return
 	}
 	team, known := h.byToken[tok]
+	if tok == RoleToken {
+		team, known = RoleToken, true
+	}
 	if !known {
 		respond(m, Outcome{Status: StatusRejected, Reason: "unknown team"})
 		return
@@ -729,6 +783,17 @@ func (h *Host) onCommand(m *nats.Msg) {
 		h.quiet.note(noteBadCommand)
 		respond(m, Outcome{ID: cmd.ID, Status: StatusRejected,
 			Reason: fmt.Sprintf("this laptop joined as team %q; it cannot send for team %q", team, cmd.Team)})
+		return
+	}
+	if (tok == RoleToken) != isRoleKind(cmd.Kind) && cmd.Kind != wireBye {
+		// A team sends no role-player command, a role-player laptop no
+		// team's.
+		h.quiet.note(noteBadCommand)
+		respond(m, Outcome{ID: cmd.ID, Status: StatusRejected, Reason: fmt.Sprintf("this laptop may not send %q", cmd.Kind)})
+		return
+	}
+	if tok == RoleToken && cmd.Kind == wireBye {
+		respond(m, Outcome{ID: cmd.ID, Status: StatusAccepted})
 		return
 	}
 	if cmd.Kind == wireBye {
@@ -759,7 +824,16 @@ func (h *Host) onCommand(m *nats.Msg) {
 func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 	ref := commandRef(tok, cmd.ID)
 	var key, junk, code string
-	h.sess.Read(func(s *engine.State) { _, junk, code = refusalKey(s, team, cmd) })
+	var roleCmd engine.Command
+	if isRoleKind(cmd.Kind) {
+		var err error
+		if roleCmd, err = roleCommand(cmd, ref); err != nil {
+			h.quiet.note(noteBadCommand)
+			return Outcome{ID: cmd.ID, Status: StatusRejected, Reason: err.Error(), Code: engine.ErrBadSeat.Code}
+		}
+	} else {
+		h.sess.Read(func(s *engine.State) { _, junk, code = refusalKey(s, team, cmd) })
+	}
 	if junk != "" { // before the queue of commands: junk never waits there
 		switch cmd.Kind {
 		case wireReply:
@@ -788,7 +862,9 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 		o.ID, o.Duplicate = cmd.ID, true
 		return o
 	}
-	h.sess.Read(func(s *engine.State) { key, _, _ = refusalKey(s, team, cmd) })
+	if roleCmd.Kind == "" {
+		h.sess.Read(func(s *engine.State) { key, _, _ = refusalKey(s, team, cmd) })
+	}
 	if key != "" {
 		h.mu.Lock()
 		o, again := h.refusals[key]
@@ -807,6 +883,8 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 		ecmd = engine.Command{Kind: engine.CmdPost, Team: team, Channel: cmd.Channel, Text: cmd.Text, Ref: ref}
 	case wireAnswer:
 		ecmd = engine.Command{Kind: engine.CmdAnswer, Team: team, Conference: cmd.Conference, Question: cmd.Question, Text: cmd.Text, Ref: ref}
+	case wireRoleSay, wireRoleOpen, wireRoleNudge:
+		ecmd = roleCmd
 	}
 	err := h.sess.Send(ecmd)
 	h.mu.Lock()

@@ -52,6 +52,13 @@ type wireCommand struct {
 	// An answer's press conference and question (1-based).
 	Conference string `json:"conference,omitempty"`
 	Question   int    `json:"question,omitempty"`
+	// A role-player's command (roleplay.go): the seat, the team it is for
+	// ("" for all), the persona, what it answers, a nudge's changes.
+	Seat    string             `json:"seat,omitempty"`
+	Target  string             `json:"target,omitempty"`
+	Persona string             `json:"persona,omitempty"`
+	Thread  string             `json:"thread,omitempty"`
+	Effects map[string]float64 `json:"effects,omitempty"`
 }
 
 // commandSchema is the JSON Schema a command must pass before the host looks
@@ -66,7 +73,7 @@ const commandSchema = `{
   "required": ["id", "kind", "team"],
   "properties": {
     "id":       {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{1,64}$"},
-    "kind":     {"enum": ["choose", "reply", "post", "answer", "bye"]},
+    "kind":     {"enum": ["choose", "reply", "post", "answer", "bye", "role-say", "role-open", "role-nudge"]},
     "team":     {"type": "string", "minLength": 1, "maxLength": 160},
     "decision": {"type": "string", "minLength": 1, "maxLength": 200},
     "option":   {"type": "string", "minLength": 1, "maxLength": 200},
@@ -74,7 +81,12 @@ const commandSchema = `{
     "channel":  {"type": "string", "minLength": 1, "maxLength": 40},
     "text":     {"type": "string", "maxLength": 10000},
     "conference": {"type": "string", "minLength": 1, "maxLength": 200},
-    "question": {"type": "integer", "minimum": 1, "maximum": 1000}
+    "question": {"type": "integer", "minimum": 1, "maximum": 1000},
+    "seat":     {"type": "string", "minLength": 1, "maxLength": 160},
+    "target":   {"type": "string", "minLength": 1, "maxLength": 160},
+    "persona":  {"type": "string", "minLength": 1, "maxLength": 200},
+    "thread":   {"type": "string", "minLength": 1, "maxLength": 40},
+    "effects":  {"type": "object", "maxProperties": 50, "propertyNames": {"maxLength": 200}, "additionalProperties": {"type": "number"}}
   },
   "allOf": [
     {
@@ -88,6 +100,26 @@ const commandSchema = `{
     {
       "if": {"properties": {"kind": {"const": "post"}}},
       "then": {"required": ["channel"], "properties": {"decision": false, "option": false, "inject": false, "conference": false, "question": false}}
+    },
+    {
+      "if": {"properties": {"kind": {"enum": ["choose", "reply", "post", "answer", "bye"]}}},
+      "then": {"properties": {"seat": false, "target": false, "persona": false, "thread": false, "effects": false}}
+    },
+    {
+      "if": {"properties": {"kind": {"enum": ["role-say", "role-open", "role-nudge"]}}},
+      "then": {"required": ["seat"], "properties": {"option": false, "inject": false, "conference": false, "question": false}}
+    },
+    {
+      "if": {"properties": {"kind": {"const": "role-say"}}},
+      "then": {"required": ["persona", "channel", "text"], "properties": {"decision": false, "effects": false}}
+    },
+    {
+      "if": {"properties": {"kind": {"const": "role-open"}}},
+      "then": {"required": ["decision", "target"], "properties": {"persona": false, "channel": false, "thread": false, "text": false, "effects": false}}
+    },
+    {
+      "if": {"properties": {"kind": {"const": "role-nudge"}}},
+      "then": {"required": ["effects"], "properties": {"decision": false, "persona": false, "channel": false, "thread": false, "text": false}}
     },
     {
       "if": {"properties": {"kind": {"const": "answer"}}},

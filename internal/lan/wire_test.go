@@ -2,6 +2,7 @@ package lan
 
 import (
 	"encoding/json"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -51,6 +52,12 @@ func FuzzCommand(f *testing.F) {
 		`{"id":"a","id":"b","kind":"bye","team":"A"}`,
 		`{"id":"a","kind":"bye","team":"A"} {}`,
 		`{"id":"\u0041","kind":"bye","team":"\ud800"}`,
+		`{"id":"r","kind":"role-say","team":"_rp","seat":"desk 2","persona":"parent","channel":"email","text":"Hi","target":"Alpha","thread":"reply:1"}`,
+		`{"id":"r","kind":"role-open","team":"_rp","seat":"desk 2","decision":"d","target":"Alpha"}`,
+		`{"id":"r","kind":"role-nudge","team":"_rp","seat":"desk 2","effects":{"attention":-5}}`,
+		`{"id":"r","kind":"role-nudge","team":"_rp","seat":"desk 2","effects":{"attention":"x"}}`,
+		`{"id":"r","kind":"role-say","team":"_rp","persona":"parent","channel":"email","text":"no seat"}`,
+		`{"id":"r","kind":"choose","team":"Alpha","decision":"d","option":"o","seat":"desk 2"}`,
 		`[]`, `null`, `"x"`, `1e999`, `{`, ``, "\xff",
 	} {
 		f.Add([]byte(s))
@@ -64,7 +71,7 @@ func FuzzCommand(f *testing.F) {
 					t.Fatalf("%q: the refusal %q shows %q", data, msg, leak)
 				}
 			}
-			if cmd != (wireCommand{}) {
+			if !reflect.DeepEqual(cmd, wireCommand{}) {
 				t.Fatalf("%q: a refusal with a command %+v", data, cmd)
 			}
 			return
@@ -83,6 +90,9 @@ func FuzzCommand(f *testing.F) {
 				t.Fatalf("%q: a %s with a conference or question: %+v", data, cmd.Kind, cmd)
 			}
 		}
+		if !isRoleKind(cmd.Kind) && (cmd.Seat != "" || cmd.Target != "" || cmd.Persona != "" || cmd.Thread != "" || cmd.Effects != nil) {
+			t.Fatalf("%q: a team's %s with a role-player's fields: %+v", data, cmd.Kind, cmd)
+		}
 		switch cmd.Kind {
 		case wireChoose:
 			if cmd.Decision == "" || cmd.Option == "" || cmd.Inject != "" || cmd.Channel != "" {
@@ -96,6 +106,10 @@ func FuzzCommand(f *testing.F) {
 			if cmd.Channel == "" || cmd.Decision != "" || cmd.Option != "" || cmd.Inject != "" {
 				t.Fatalf("%q: a post without its channel, or with a decision, option or inject: %+v", data, cmd)
 			}
+		case wireRoleSay, wireRoleOpen, wireRoleNudge:
+			if cmd.Seat == "" || cmd.Option != "" || cmd.Inject != "" {
+				t.Fatalf("%q: a role-player's command without its seat, or with an option or inject: %+v", data, cmd)
+			}
 		case wireBye, wireAnswer:
 		default:
 			t.Fatalf("%q: kind %q accepted", data, cmd.Kind)
@@ -105,7 +119,7 @@ func FuzzCommand(f *testing.F) {
 			t.Fatal(err)
 		}
 		cmd2, err := decodeCommand(again)
-		if err != nil || cmd2 != cmd {
+		if err != nil || !reflect.DeepEqual(cmd2, cmd) {
 			t.Fatalf("%q: accepted as %+v, but encoded again %s gives %+v, %v", data, cmd, again, cmd2, err)
 		}
 	})

@@ -52,7 +52,7 @@ func (l *loader) check(s *Scenario) {
 			switch {
 			case openers > 1:
 				l.add(d.Pos, SevError, "decision %q is opened by %d injects; let exactly one inject open it", d.ID, openers)
-			case openers == 0 && d.At == nil:
+			case openers == 0 && d.At == nil && !s.Roleplay.MayOpen(d.ID):
 				l.add(d.Pos, SevError, "decision %q never opens: give it 'at: …' or let an inject of phase %q say 'opens: %s'", d.ID, p.ID, d.ID)
 			case openers == 1 && d.At != nil:
 				l.add(d.Pos, SevError, "decision %q has 'at' and is also opened by an inject; keep one", d.ID)
@@ -341,6 +341,7 @@ func (l *loader) checkExtras(s *Scenario, injectIDs map[string]Pos) {
 		}
 	}
 	l.checkPress(s, facts, used)
+	l.checkRoleplay(s)
 	for _, f := range s.Facts {
 		if !used[f.ID] {
 			l.add(f.Pos, SevWarning, "fact %q is not required by any statement", f.ID)
@@ -444,6 +445,11 @@ func (l *loader) checkWorldUsed(s *Scenario) {
 	if s.Feed != nil {
 		for _, r := range s.Feed.Reactions {
 			mark(r.Effects)
+		}
+	}
+	if s.Roleplay != nil {
+		for k := range s.Roleplay.Nudge {
+			changed[k] = true // a role-player may nudge it
 		}
 	}
 	for _, v := range s.World {

@@ -104,6 +104,9 @@ type Scenario struct {
 	Personas []*Persona
 	// PressConferences are the scenario's press conferences (press.go).
 	PressConferences []*PressConference
+	// Roleplay is what a role-player may do beyond speaking as the
+	// personas (roleplay.go); nil: only speak.
+	Roleplay *Roleplay
 
 	phaseByID   map[string]*Phase
 	triggerByID map[string]int // index in Triggers

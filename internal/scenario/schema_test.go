@@ -76,6 +76,7 @@ var schemaDefForFields = map[string]string{
 	`personas: what`:                        "persona",
 	`pressConference: what`:                 "pressConference",
 	`pressConference: qwhat`:                "pressQuestion",
+	`roleplay: field("roleplay")`:           "roleplay",
 }
 
 // schemaDefsNotFromFields are object definitions whose keys the loader
@@ -514,6 +515,9 @@ feed:
       effects: {trust: 3}
       posts:
         - {channel: social, from: {en: A parent, zh: 家长}, text: {en: "Thank you.", zh: 谢谢。}, tone: support}
+roleplay:
+  decisions: [notify]
+  nudge: {attention: 10}
 deadlines:
   regulator-72h:
     label: {en: Notify within 72 hours, zh: 72小时内通报}
@@ -621,6 +625,7 @@ var probes = []probe{
 	{"persona", []any{"personas", "reporter"}},
 	{"pressConference", []any{"press_conferences", "briefing"}},
 	{"pressQuestion", []any{"press_conferences", "briefing", "questions", 0}},
+	{"roleplay", []any{"roleplay"}},
 }
 
 // nodeAt follows a path from a document node.

@@ -35,12 +35,13 @@ func main() {
 	lang := flag.String("lang", "en", "the exercise's language (en or zh)")
 	clockOf := flag.String("clock", "", "print the clock of this exercise instead")
 	press := flag.String("press", "", "start this press conference for every team at the end")
+	roleplay := flag.Bool("roleplay", false, "at the end, Alpha replies to its first message that asks for an answer, Bravo posts, and role-players answer both as personas")
 	flag.Parse()
 	var err error
 	if *clockOf != "" {
 		err = printClock(*db, *clockOf)
 	} else {
-		err = run(*db, *id, *lang, *at, *press)
+		err = run(*db, *id, *lang, *at, *press, *roleplay)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "midexercise:", err)
@@ -48,7 +49,7 @@ func main() {
 	}
 }
 
-func run(path, scenarioID, lang string, at time.Duration, press string) error {
+func run(path, scenarioID, lang string, at time.Duration, press string, roleplay bool) error {
 	if path == "" {
 		return fmt.Errorf("-db is required")
 	}
@@ -97,6 +98,11 @@ func run(path, scenarioID, lang string, at time.Duration, press string) error {
 			}
 		}
 	}
+	if roleplay {
+		if err := seedRoleplay(r.Session); err != nil {
+			return err
+		}
+	}
 	if err := r.SaveClock(); err != nil {
 		return err
 	}
@@ -119,5 +125,44 @@ func printClock(path, id string) error {
 		state = "paused"
 	}
 	fmt.Println(int(ex.Clock.Seconds()), state)
+	return nil
+}
+
+// seedRoleplay has Alpha reply to the first message it received that asks
+// for an answer and Bravo post on its official account, then role-players
+// answer: the facilitator's tab as the persona Alpha answered (or the
+// first), a role-player laptop as the first persona in Bravo's feed.
+func seedRoleplay(s *engine.Session) error {
+	var inject, persona, first string
+	s.Read(func(st *engine.State) {
+		for _, d := range st.Team("Alpha").Inbox {
+			if d.Inject.Reply != nil && inject == "" {
+				inject, persona = d.Inject.ID, d.Inject.Persona
+			}
+		}
+		if len(st.Scenario.Personas) > 0 {
+			first = st.Scenario.Personas[0].ID
+		}
+	})
+	if persona == "" {
+		persona = first
+	}
+	cmds := []engine.Command{
+		{Kind: engine.CmdPost, Team: "Bravo", Channel: "social", Text: "We are looking into reports about our drinks and will update you soon."},
+		{Kind: engine.CmdRoleSay, Seat: "Press desk", Persona: first, Channel: engine.RoleFeed, Team: "Bravo", Thread: engine.ThreadPost(1),
+			Text: "\"Looking into it\" is what they said last year too. Which batches, and since when?"},
+	}
+	if inject != "" {
+		cmds = append([]engine.Command{
+			{Kind: engine.CmdReply, Team: "Alpha", Inject: inject, Text: "We are sorry. Please stop drinking batch CB-2611-07 and call 400-000-2611."},
+			{Kind: engine.CmdRoleSay, Seat: engine.SeatFacilitator, Persona: persona, Channel: "email", Team: "Alpha", Thread: engine.ThreadReply(1),
+				Text: "Thank you. Will you refund the hospital costs? I need an answer today."},
+		}, cmds...)
+	}
+	for _, c := range cmds {
+		if err := s.Send(c); err != nil {
+			return fmt.Errorf("%s: %w", c.Kind, err)
+		}
+	}
 	return nil
 }
