@@ -55,7 +55,7 @@ func (f *Findings) Build() fyne.CanvasObject {
 	}
 	head := container.NewVBox(
 		ui.Heading(title),
-		ui.Bold(filepath.Base(f.u.Entry.File)),
+		ui.WrappedBold(filepath.Base(f.u.Entry.File)),
 		ui.Muted(f.u.Entry.File),
 		ui.Wrapped(loc.T("findings.summary", "errors", nErr, "warnings", nWarn)),
 	)

@@ -207,7 +207,7 @@ func (h *Screen) addUserScenarios(box *fyne.Container) {
 		msg := ui.Wrapped(loc.T("home.broken", "n", n))
 		msg.Importance = widget.DangerImportance
 		show := ui.NewIconButton(loc.T("home.show_problems"), theme.ErrorIcon(), func() { host.ShowFindings(u, host.ShowHome) })
-		box.Add(ui.Panel(ui.Heading(filepath.Base(u.Entry.File)), ui.Muted(u.Entry.File), msg, container.NewHBox(ui.Spacer(), show)))
+		box.Add(ui.Panel(ui.WrappedHeading(filepath.Base(u.Entry.File)), ui.Muted(u.Entry.File), msg, container.NewHBox(ui.Spacer(), show)))
 	}
 	for _, e := range ls.Opened {
 		if !seen[e.File] {
@@ -235,7 +235,7 @@ func (h *Screen) addResumable(box *fyne.Container) {
 		id := ex.ID
 		resume := ui.NewIconButton(loc.T("home.resume_button"), theme.MediaPlayIcon(), func() { host.ResumeExercise(id) })
 		objs := []fyne.CanvasObject{
-			ui.Bold(ui.ExerciseTitle(ex, loc.Lang().String())),
+			ui.WrappedBold(ui.ExerciseTitle(ex, loc.Lang().String())), // a long title must not widen the window
 			ui.Wrapped(loc.T("home.resume_teams", "teams", ui.ListJoin(loc, ex.Teams))),
 			ui.Muted(loc.T("home.resume_clock", "clock", debrief.Clock(ex.Clock),
 				"when", ex.UpdatedAt.Local().Format("2006-01-02 15:04"))),

@@ -2,6 +2,8 @@ package home
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -145,5 +147,30 @@ func BenchmarkHomeResize(b *testing.B) {
 		w.Resize(fyne.NewSize(float32(800+i%400), 600))
 		w.Content().Refresh()
 		i++
+	}
+}
+
+// A long scenario title, or a long file name, wraps on the home screen: it
+// never makes the window wider than a 1024×600 netbook's (a 110-character
+// title once made the window 1591 pixels wide, its right half off the
+// screen for the rest of the session).
+func TestLongTitlesDoNotWidenTheHomeScreen(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		dir, _, _ := uitest.UserFolder(t)
+		long := strings.Repeat("a-very-long-file-name-", 8) + ".yaml"
+		if err := os.WriteFile(filepath.Join(dir, long), []byte("format: firebreak/1\nid: broken\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		lists := userLists(t, dir)
+		lists.Exercises = 1
+		lists.Unfinished = []exercise.Summary{{ID: "x1", Teams: []string{"Alpha"}, Title: scenario.Text{
+			"en": "After the typhoon: a flooded riverside warehouse, fourteen night-shift workers and the city that watched them",
+			"zh": "台风过境之后：被淹的江边仓库、十四名夜班工人，以及整座城市的注视——一场关于安全、责任和信任的危机沟通演练",
+		}}}
+		hs := newHost(t, lang, lists)
+		hs.home()
+		if w := hs.win.Content().MinSize().Width; w > 1000 {
+			t.Errorf("%s: the home screen needs %.0f pixels across; a 1024×600 screen has 1008", lang, w)
+		}
 	}
 }

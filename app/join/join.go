@@ -299,7 +299,7 @@ func (j *Screen) Build() fyne.CanvasObject {
 	}
 	for _, f := range j.found {
 		b := ui.NewIconButton(loc.T("lan.join.choose"), theme.ComputerIcon(), func() { j.choose(f) })
-		title := ui.Bold(f.Title.Get(lang))
+		title := ui.WrappedBold(f.Title.Get(lang))
 		detail := ui.Muted(loc.T("lan.join.found_detail", "address", ui.ListJoin(loc, f.Addrs), "teams", ui.ListJoin(loc, f.Teams)))
 		foundBox.Add(ui.Panel(container.NewBorder(nil, nil, nil, container.NewCenter(b), container.NewVBox(title, detail))))
 	}

@@ -257,7 +257,7 @@ func (d *Debrief) overviewTab() fyne.CanvasObject {
 		objs = append(objs, ui.Heading(loc.T("debrief.world_over_time")), ui.TeamLegend(d.teamNames()))
 		grid := container.NewGridWithColumns(2)
 		for _, v := range r.Overview.World {
-			grid.Add(container.NewVBox(ui.Bold(v.Label), d.curveChart(v, -1)))
+			grid.Add(container.NewVBox(ui.WrappedBold(v.Label), d.curveChart(v, -1)))
 		}
 		objs = append(objs, grid)
 	}

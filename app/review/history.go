@@ -156,7 +156,7 @@ func (h *History) row(ex exercise.Summary) fyne.CanvasObject {
 
 	when := ex.CreatedAt.Local().Format("2006-01-02 15:04")
 	return ui.Panel(
-		ui.Bold(ui.ExerciseTitle(ex, loc.Lang().String())),
+		ui.WrappedBold(ui.ExerciseTitle(ex, loc.Lang().String())),
 		ui.Muted(loc.T("history.started", "when", when)+" · "+status),
 		ui.Wrapped(loc.T("home.resume_teams", "teams", ui.ListJoin(loc, ex.Teams))),
 		container.NewHBox(check, ui.Spacer(), erase, open),
