@@ -596,53 +596,19 @@ const refPrefix = "lan:"
 func commandRef(tok, id string) string { return refPrefix + tok + ":" + id }
 
 // listen subscribes to what the laptops send, each team's hello and
-// commands on a connection of their own and pairing on another, so that a
+// commands (and the role-player's) on a connection of their own and
+// pairing on another, so that a
 // flood on one fills only its connection. A flood beyond what a
 // subscription holds is dropped there (and counted) rather than queued
 // without bound.
 func (h *Host) listen() error {
 	for _, t := range h.teams {
-		tok := h.tokens[t]
-		nc, err := h.connect(facilitatorUser, "firebreak-host team "+t)
-		if err != nil {
-			return err
-		}
-		s1, err := nc.Subscribe(helloSubject(tok), h.onHello)
-		if err != nil {
-			return err
-		}
-		s2, err := nc.Subscribe(h.sub.cmd(tok), h.onCommand)
-		if err != nil {
-			return err
-		}
-		h.subs = append(h.subs, s1, s2)
-		for _, s := range []*nats.Subscription{s1, s2} {
-			_ = s.SetPendingLimits(4096, 64<<20)
-		}
-		if err := nc.Flush(); err != nil {
+		if err := h.listenFor(h.tokens[t], "firebreak-host team "+t); err != nil {
 			return err
 		}
 	}
-	{
-		nc, err := h.connect(facilitatorUser, "firebreak-host role-player")
-		if err != nil {
-			return err
-		}
-		s1, err := nc.Subscribe(helloSubject(RoleToken), h.onHello)
-		if err != nil {
-			return err
-		}
-		s2, err := nc.Subscribe(h.sub.cmd(RoleToken), h.onCommand)
-		if err != nil {
-			return err
-		}
-		h.subs = append(h.subs, s1, s2)
-		for _, s := range []*nats.Subscription{s1, s2} {
-			_ = s.SetPendingLimits(4096, 64<<20)
-		}
-		if err := nc.Flush(); err != nil {
-			return err
-		}
+	if err := h.listenFor(RoleToken, "firebreak-host role-player"); err != nil {
+		return err
 	}
 	nc, err := h.connect(facilitatorPairingUser, "firebreak-host pairing")
 	if err != nil {
@@ -658,6 +624,28 @@ func (h *Host) listen() error {
 	// requests.
 	_ = s3.SetPendingLimits(16384, 64<<20)
 	h.subs = append(h.subs, s3)
+	return nc.Flush()
+}
+
+// listenFor subscribes, on a connection of its own, to the hellos and
+// commands of one seat's token (a team's, or the role-player's).
+func (h *Host) listenFor(tok, name string) error {
+	nc, err := h.connect(facilitatorUser, name)
+	if err != nil {
+		return err
+	}
+	s1, err := nc.Subscribe(helloSubject(tok), h.onHello)
+	if err != nil {
+		return err
+	}
+	s2, err := nc.Subscribe(h.sub.cmd(tok), h.onCommand)
+	if err != nil {
+		return err
+	}
+	h.subs = append(h.subs, s1, s2)
+	for _, s := range []*nats.Subscription{s1, s2} {
+		_ = s.SetPendingLimits(4096, 64<<20)
+	}
 	return nc.Flush()
 }
 
