@@ -73,7 +73,7 @@ func countTones(feed []engine.FeedItem, now, window time.Duration) toneCounts {
 // time and the tone in words (colour alone does not carry it on a
 // projector or for a colour-blind reader) above the text; for news, the
 // outlet as a masthead above the headline in bold.
-func feedCard(loc *i18n.Localizer, it engine.FeedItem, lang string, sc *scenario.Scenario, pictures map[string][]byte) fyne.CanvasObject {
+func feedCard(win fyne.Window, loc *i18n.Localizer, it engine.FeedItem, lang string, sc *scenario.Scenario, pictures map[string][]byte) fyne.CanvasObject {
 	if it.Own != nil {
 		return ownPostCard(loc, it, lang, false)
 	}
@@ -118,12 +118,16 @@ func feedCard(loc *i18n.Localizer, it engine.FeedItem, lang string, sc *scenario
 		head = container.NewBorder(nil, nil, container.NewVBox(ui.NewAvatar(who.avatar, name)), container.NewVBox(tone),
 			tight(nameLabel, ui.Faint(meta, fyne.TextAlignLeading)))
 	}
+	texts := []fyne.CanvasObject{head, text}
+	for _, m := range p.Media {
+		texts = append(texts, ui.NewPicture(win, loc, pictures[m.File], m.Alt.Get(lang)))
+	}
 	strip := canvas.NewRectangle(theme.Color(ui.ToneColorName(p.Tone)))
 	strip.SetMinSize(fyne.NewSize(5, 0))
 	strip.CornerRadius = 2
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.Size(theme.SizeNameInputRadius)
-	body := container.NewBorder(nil, nil, strip, nil, container.NewVBox(head, text))
+	body := container.NewBorder(nil, nil, strip, nil, container.NewVBox(texts...))
 	return container.NewStack(bg, container.NewPadded(body))
 }
 
@@ -134,6 +138,7 @@ type feedList struct {
 	// either may be nil.
 	sc       *scenario.Scenario
 	pictures map[string][]byte
+	win      fyne.Window // where a post's picture opens large; nil: it does not open
 	box      *fyne.Container
 	shown    int // feed length last drawn
 	lang     string
@@ -159,7 +164,7 @@ func (f *feedList) draw(feed []engine.FeedItem, lang string) bool {
 		if feed[i].Post == nil || i == pin {
 			continue
 		}
-		objs = append(objs, feedCard(f.loc, feed[i], lang, f.sc, f.pictures))
+		objs = append(objs, feedCard(f.win, f.loc, feed[i], lang, f.sc, f.pictures))
 	}
 	if len(objs) == 0 {
 		objs = append(objs, ui.Muted(f.loc.T("feed.empty")))

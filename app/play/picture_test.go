@@ -1,6 +1,7 @@
 package play
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -122,5 +123,45 @@ func TestAMissingPictureShowsItsDescription(t *testing.T) {
 				t.Errorf("%s, %s: shows %q, want %q", lang, name, got, want)
 			}
 		}
+	}
+}
+
+// A post of the simulated public may carry a picture too (channels.yaml's
+// KOL posts a photo): its card in the team's feed shows it, with what it
+// shows beneath.
+func TestAFeedPostsPicture(t *testing.T) {
+	clock := engine.NewFakeClock()
+	h := newHost(t)
+	entry := uitest.EngineEntry(t, "channels.yaml")
+	if !slices.Contains(entry.Scenario.MediaFiles(), "photos/glass.jpg") || entry.Media["photos/glass.jpg"] == nil {
+		t.Fatalf("a feed post's picture is not among the scenario's pictures: %v", entry.Scenario.MediaFiles())
+	}
+	ex := showRun(h, Config{}, startEntry(t, uitest.OpenStore(t), clock, entry, 7, "Alpha"))
+	uiq := uitest.QueueUI(t)
+	test.Tap(ex.console.pauseButton)
+	uiq.Pump()
+	advance(t, ex, clock, 3*time.Minute)
+	uiq.Pump()
+	posted := false
+	ex.run.Session.Read(func(st *engine.State) {
+		for _, it := range st.Team("Alpha").Feed {
+			posted = posted || it.Post.ID == "kol"
+		}
+	})
+	if !posted {
+		t.Fatal("the KOL never posted in three minutes; pick another seed")
+	}
+	const alt = "The KOL's photo of a glass of the juice"
+	var found *ui.Picture
+	for _, p := range tree.Find[*ui.Picture](t, ex.team(0).feed.box) {
+		if strings.Contains(drawnText(t, p), alt) {
+			found = p
+		}
+	}
+	if found == nil {
+		t.Fatalf("no picture in the feed says %q:\n%s", alt, drawnText(t, ex.team(0).feed.box))
+	}
+	if pumpForImage(t, uiq, found) == nil {
+		t.Fatal("the post's picture was never drawn")
 	}
 }

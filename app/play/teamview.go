@@ -481,7 +481,7 @@ func (tv *TeamView) rebuild(s teamSnapshot) {
 		tv.drawPostBox()
 	}
 
-	tv.feed.sc, tv.feed.pictures = tv.scenario, s.pictures
+	tv.feed.sc, tv.feed.pictures, tv.feed.win = tv.scenario, s.pictures, tv.win
 	tv.feed.draw(s.feed, s.lang)
 	tv.feedLen = len(s.feed)
 	tv.markFeed()

@@ -111,7 +111,7 @@ func describe(s *engine.State, e engine.Event, openedAt time.Duration, lang, tea
 		if t != nil && len(t.Inbox) > 0 {
 			d := t.Inbox[len(t.Inbox)-1]
 			en.Text = deliveryText(d.Inject.Channel, d.Inject.From.Get(lang), d.Inject.Text.Get(lang), lang)
-			en.Pictures = timelinePictures(d.Inject, lang)
+			en.Pictures = timelinePictures(d.Inject.Media, lang)
 			switch {
 			case d.SentNow:
 				en.Text += fmt.Sprintf(L("ev.sentnow"), Clock(d.Due))
@@ -193,6 +193,9 @@ func describe(s *engine.State, e engine.Event, openedAt time.Duration, lang, tea
 		// The posts just added are the last of the team's feed.
 		if t != nil && len(e.Posts) > 0 && len(t.Feed) >= len(e.Posts) {
 			first := t.Feed[len(t.Feed)-len(e.Posts)].Post
+			for _, it := range t.Feed[len(t.Feed)-len(e.Posts):] {
+				en.Pictures = append(en.Pictures, timelinePictures(it.Post.Media, lang)...)
+			}
 			text := brief(oneLine(first.Text.Get(lang)), false)
 			if len(e.Posts) == 1 {
 				en.Text = fmt.Sprintf(L("ev.feed1"), text)
@@ -224,10 +227,11 @@ func deliveryText(channel, from, text, lang string) string {
 	return withFrom(Label(lang, "channel."+channel), from, lang) + T(lang, "sep") + oneLine(text)
 }
 
-// timelinePictures lists an inject's pictures for the timeline.
-func timelinePictures(in *scenario.Inject, lang string) []TimelinePicture {
+// timelinePictures lists an inject's or a post's pictures for the
+// timeline.
+func timelinePictures(media []*scenario.Media, lang string) []TimelinePicture {
 	var out []TimelinePicture
-	for _, m := range in.Media {
+	for _, m := range media {
 		out = append(out, TimelinePicture{File: m.File, Alt: m.Alt.Get(lang)})
 	}
 	return out

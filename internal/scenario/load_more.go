@@ -430,7 +430,7 @@ func (l *loader) feed(n *yaml.Node) *Feed {
 	seen := map[string]int{}
 	for i, c := range p.Content {
 		what := phrase("feed post %d", i+1)
-		pf, _, ok := l.fields(c, what, "id", "channel", "when", "weight", "max", "from", "text", "tone", "persona")
+		pf, _, ok := l.fields(c, what, "id", "channel", "when", "weight", "max", "from", "text", "tone", "persona", "media")
 		if !ok {
 			continue
 		}
@@ -477,6 +477,9 @@ func (l *loader) feed(n *yaml.Node) *Feed {
 		}
 		post.From = l.text(pf["from"], sub(what, "from"))
 		post.Persona = l.personaRef(pf["persona"], what, &post.From)
+		if pf["media"] != nil {
+			post.Media = l.media(pf["media"], fieldOf("media", what))
+		}
 		if pf["text"] == nil {
 			l.errf(c, "%s needs a text", what)
 		}
@@ -526,7 +529,7 @@ func (l *loader) reactions(n *yaml.Node) []*Reaction {
 		}
 		for j, pc := range p.Content {
 			pw := phrase("post %d of %s", j+1, what)
-			pf, _, ok := l.fields(pc, pw, "channel", "from", "text", "tone", "persona")
+			pf, _, ok := l.fields(pc, pw, "channel", "from", "text", "tone", "persona", "media")
 			if !ok {
 				continue
 			}
@@ -545,6 +548,9 @@ func (l *loader) reactions(n *yaml.Node) []*Reaction {
 			}
 			post.From = l.text(pf["from"], sub(pw, "from"))
 			post.Persona = l.personaRef(pf["persona"], pw, &post.From)
+			if pf["media"] != nil {
+				post.Media = l.media(pf["media"], fieldOf("media", pw))
+			}
 			if pf["text"] == nil {
 				l.errf(pc, "%s needs a text", pw)
 			}

@@ -108,6 +108,20 @@ func (s *Scenario) eachMedia(f func(*Inject, *Media)) {
 			f(nil, p.Avatar)
 		}
 	}
+	if s.Feed != nil {
+		for _, p := range s.Feed.Posts {
+			for _, m := range p.Media {
+				f(nil, m)
+			}
+		}
+		for _, r := range s.Feed.Reactions {
+			for _, p := range r.Posts {
+				for _, m := range p.Media {
+					f(nil, m)
+				}
+			}
+		}
+	}
 }
 
 // ReadMedia reads the pictures the scenario's injects carry from fsys, the

@@ -729,6 +729,9 @@ type FeedPost struct {
 	// Persona is the id of the persona who posts it ("" when none); From
 	// then defaults to the persona's name and outlet.
 	Persona string
+	// Media are the pictures the post carries (a customer's photo, a
+	// screenshot), as an inject's.
+	Media []*Media
 }
 
 // FeedTones are the tones a feed post can have.
