@@ -42,8 +42,10 @@ func (c *PressConference) Scheduled() bool { return c.Phase != "" }
 // required facts and hazard.
 type PressQuestion struct {
 	Pos  Pos
-	From Text // the reporter: name and outlet, as text
-	Text Text
+	From Text // the reporter: name and outlet, as text (the persona's when not written)
+	// Persona is the id of the reporter's persona ("" when none).
+	Persona string
+	Text    Text
 	// Answer's Kind is always "holding"; RequiredFacts and Hazard are the
 	// question's required_facts and hazard (default open).
 	Answer *StatementSpec
@@ -120,14 +122,15 @@ func (l *loader) pressConference(k, v *yaml.Node) *PressConference {
 	}
 	for i, qn := range q.Content {
 		qwhat := phrase("question %d of %s", i+1, what)
-		qf, _, ok := l.fields(qn, qwhat, "from", "text", "required_facts", "hazard")
+		qf, _, ok := l.fields(qn, qwhat, "from", "persona", "text", "required_facts", "hazard")
 		if !ok {
 			continue
 		}
 		pq := &PressQuestion{Pos: pos(qn), From: l.text(qf["from"], sub(qwhat, "from")), Text: l.text(qf["text"], sub(qwhat, "text")),
 			Answer: &StatementSpec{Pos: pos(qn), Kind: "holding", Hazard: "open"}}
+		pq.Persona = l.personaRef(qf["persona"], qwhat, &pq.From)
 		for _, req := range []string{"from", "text"} {
-			if qf[req] == nil {
+			if qf[req] == nil && (req != "from" || qf["persona"] == nil) {
 				l.errf(qn, "%s needs %q", qwhat, req)
 			}
 		}

@@ -88,3 +88,40 @@ func TestPressConferencesLint(t *testing.T) {
 		}
 	}
 }
+
+// A question may name its reporter as a persona: without from, it is
+// shown as from the persona's name and outlet; an unknown persona is an
+// error, and a question with neither from nor persona needs one.
+func TestPressQuestionPersona(t *testing.T) {
+	const file = "../../scenarios/workplace-accident.yaml"
+	s, probs, err := scenario.LoadFile(file)
+	if s == nil || err != nil {
+		t.Fatal(probs, err)
+	}
+	var found *scenario.PressQuestion
+	for _, c := range s.PressConferences {
+		for _, q := range c.Questions {
+			if q.Persona == "he-qing" {
+				found = q
+			}
+		}
+	}
+	if found == nil || !strings.Contains(found.From.Get("zh"), "何晴") || !strings.Contains(found.From.Get("en"), "He Qing") {
+		t.Fatalf("a persona's question: %+v", found)
+	}
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	press := strings.Index(string(src), "\npress_conferences:")
+	for _, c := range []struct{ from, to, want string }{
+		{"      - persona: he-qing\n", "      - persona: nobody\n", `names persona "nobody", which is not declared under personas`},
+		{"      - persona: he-qing\n", "      -\n", `needs "from"`},
+	} {
+		i := press + strings.Index(string(src[press:]), c.from)
+		bad := string(src[:i]) + c.to + string(src[i+len(c.from):])
+		if s, probs := scenario.Parse("w.yaml", []byte(bad)); s != nil || !strings.Contains(probs.Error(), c.want) {
+			t.Errorf("%q: want %q, got %v", c.to, c.want, probs)
+		}
+	}
+}
