@@ -444,12 +444,7 @@ func (l *loader) feed(n *yaml.Node) *Feed {
 			l.errf(c, "feed post id %q is used twice (first at line %d)", post.ID, line)
 		}
 		seen[post.ID] = c.Line
-		if ch := pf["channel"]; ch != nil {
-			post.Channel, _ = l.str(ch, field("channel"))
-			if post.Channel != "social" && post.Channel != "news" {
-				l.errf(ch, "a feed post is social or news, not %q", clip(post.Channel, 20))
-			}
-		}
+		l.postContent(c, pf, what, post)
 		if pf["when"] != nil {
 			post.When = l.expr(pf["when"], sub(what, "when"), true)
 		}
@@ -469,24 +464,36 @@ func (l *loader) feed(n *yaml.Node) *Feed {
 				post.Max = int(v)
 			}
 		}
-		if t := pf["tone"]; t != nil {
-			post.Tone, _ = l.str(t, field("tone"))
-			if !contains(FeedTones, post.Tone) {
-				l.errf(t, "tone %q is not known%s", clip(post.Tone, 20), suggest(post.Tone, FeedTones))
-			}
-		}
-		post.From = l.text(pf["from"], sub(what, "from"))
-		post.Persona = l.personaRef(pf["persona"], what, &post.From)
-		if pf["media"] != nil {
-			post.Media = l.media(pf["media"], fieldOf("media", what))
-		}
-		if pf["text"] == nil {
-			l.errf(c, "%s needs a text", what)
-		}
-		post.Text = l.text(pf["text"], sub(what, "text"))
 		fd.Posts = append(fd.Posts, post)
 	}
 	return fd
+}
+
+// postContent reads what every post of the simulated public has, a feed
+// template's or a reaction's: its channel (social or news), tone, sender
+// (from, or a persona), pictures and text.
+func (l *loader) postContent(n *yaml.Node, pf map[string]*yaml.Node, what Phrase, post *FeedPost) {
+	if ch := pf["channel"]; ch != nil {
+		post.Channel, _ = l.str(ch, field("channel"))
+		if post.Channel != "social" && post.Channel != "news" {
+			l.errf(ch, "a feed post is social or news, not %q", clip(post.Channel, 20))
+		}
+	}
+	if t := pf["tone"]; t != nil {
+		post.Tone, _ = l.str(t, field("tone"))
+		if !contains(FeedTones, post.Tone) {
+			l.errf(t, "tone %q is not known%s", clip(post.Tone, 20), suggest(post.Tone, FeedTones))
+		}
+	}
+	post.From = l.text(pf["from"], sub(what, "from"))
+	post.Persona = l.personaRef(pf["persona"], what, &post.From)
+	if pf["media"] != nil {
+		post.Media = l.media(pf["media"], fieldOf("media", what))
+	}
+	if pf["text"] == nil {
+		l.errf(n, "%s needs a text", what)
+	}
+	post.Text = l.text(pf["text"], sub(what, "text"))
 }
 
 // reactions reads the feed's reactions to a team's post: a list of {on,
@@ -534,27 +541,7 @@ func (l *loader) reactions(n *yaml.Node) []*Reaction {
 				continue
 			}
 			post := &FeedPost{Pos: pos(pc), ID: fmt.Sprintf("reaction-%d-%d", i+1, j+1), Channel: "social", Weight: 1, Max: 1, Tone: "neutral"}
-			if ch := pf["channel"]; ch != nil {
-				post.Channel, _ = l.str(ch, field("channel"))
-				if post.Channel != "social" && post.Channel != "news" {
-					l.errf(ch, "a feed post is social or news, not %q", clip(post.Channel, 20))
-				}
-			}
-			if t := pf["tone"]; t != nil {
-				post.Tone, _ = l.str(t, field("tone"))
-				if !contains(FeedTones, post.Tone) {
-					l.errf(t, "tone %q is not known%s", clip(post.Tone, 20), suggest(post.Tone, FeedTones))
-				}
-			}
-			post.From = l.text(pf["from"], sub(pw, "from"))
-			post.Persona = l.personaRef(pf["persona"], pw, &post.From)
-			if pf["media"] != nil {
-				post.Media = l.media(pf["media"], fieldOf("media", pw))
-			}
-			if pf["text"] == nil {
-				l.errf(pc, "%s needs a text", pw)
-			}
-			post.Text = l.text(pf["text"], sub(pw, "text"))
+			l.postContent(pc, pf, pw, post)
 			r.Posts = append(r.Posts, post)
 		}
 		out = append(out, r)
