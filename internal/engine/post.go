@@ -4,9 +4,7 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/firebreak-drills/firebreak/internal/rubric"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -88,22 +86,16 @@ func (s *State) judgePost(channel, text string) rubric.Result {
 // that has finished, a scenario without a feed or a channel it does not
 // have, the clock stopped (not in a discussion pause), no text or too much.
 func (s *State) checkPost(cmd Command) error {
-	t := s.Team(cmd.Team)
+	if _, err := s.playingTeam(cmd.Team); err != nil {
+		return err
+	}
 	switch {
-	case t == nil:
-		return refuse(ErrNoSuchTeam, "%q", cmd.Team)
-	case t.Ended || s.Ended:
-		return refuse(ErrEnded, "team %q", cmd.Team)
 	case s.Scenario.Feed == nil || !slices.Contains(scenario.PostChannels, cmd.Channel):
 		return refuse(ErrNoChannel, "%q", cmd.Channel)
 	case s.Paused && !s.Discussion:
 		return refuse(ErrPaused, "a post waits for the clock")
-	case strings.TrimSpace(cmd.Text) == "":
-		return refuse(ErrNoText, "a post needs a text")
-	case utf8.RuneCountInString(cmd.Text) > MaxPostLen:
-		return refuse(ErrTextTooLong, "a post is at most %d characters", MaxPostLen)
 	}
-	return nil
+	return checkText(cmd.Text, "a post", MaxPostLen)
 }
 
 // postEvent is the event of a post the state took: the live judge's

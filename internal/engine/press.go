@@ -341,13 +341,11 @@ func cmp(a, b error) error {
 
 // checkAnswer refuses an answer the state cannot take.
 func (s *State) checkAnswer(cmd Command) error {
-	t := s.Team(cmd.Team)
-	switch {
-	case t == nil:
-		return refuse(ErrNoSuchTeam, "%q", cmd.Team)
-	case t.Ended || s.Ended:
-		return refuse(ErrEnded, "team %q", cmd.Team)
-	case s.Scenario.PressConference(cmd.Conference) == nil:
+	t, err := s.playingTeam(cmd.Team)
+	if err != nil {
+		return err
+	}
+	if s.Scenario.PressConference(cmd.Conference) == nil {
 		return refuse(ErrNoSuchConference, "%q", cmd.Conference)
 	}
 	r := t.PressRun(cmd.Conference)
@@ -357,13 +355,7 @@ func (s *State) checkAnswer(cmd Command) error {
 	if n, _, _, ok := r.Current(); !ok || n != cmd.Question {
 		return refuse(ErrNotAsked, "question %d of %q to team %q", cmd.Question, cmd.Conference, cmd.Team)
 	}
-	if strings.TrimSpace(cmd.Text) == "" {
-		return refuse(ErrNoText, "an answer needs a text")
-	}
-	if utf8.RuneCountInString(cmd.Text) > MaxStatementLen {
-		return refuse(ErrTextTooLong, "an answer is at most %d characters", MaxStatementLen)
-	}
-	return nil
+	return checkText(cmd.Text, "an answer", MaxStatementLen)
 }
 
 // pressDue adds the team's due press happenings: a scheduled conference

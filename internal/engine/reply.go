@@ -52,21 +52,38 @@ func RepliesTo(replies []Reply, injectID string) []Reply {
 // that has finished, no such inject among what reached it (or one that
 // asks for no answer), no text or too much.
 func (s *State) checkReply(cmd Command) error {
-	t := s.Team(cmd.Team)
-	switch {
-	case t == nil:
-		return refuse(ErrNoSuchTeam, "%q", cmd.Team)
-	case t.Ended || s.Ended:
-		return refuse(ErrEnded, "team %q", cmd.Team)
+	t, err := s.playingTeam(cmd.Team)
+	if err != nil {
+		return err
 	}
 	if _, ok := t.Answerable(cmd.Inject); !ok {
 		return refuse(ErrNoReply, "inject %q to team %q", cmd.Inject, cmd.Team)
 	}
-	if strings.TrimSpace(cmd.Text) == "" {
-		return refuse(ErrNoText, "a reply needs a text")
+	return checkText(cmd.Text, "a reply", MaxStatementLen)
+}
+
+// playingTeam is the team that a team's own command (a reply, a post, a
+// press answer) names, refused when there is no such team or when it, or
+// the exercise, has finished.
+func (s *State) playingTeam(name string) (*Team, error) {
+	t := s.Team(name)
+	switch {
+	case t == nil:
+		return nil, refuse(ErrNoSuchTeam, "%q", name)
+	case t.Ended || s.Ended:
+		return nil, refuse(ErrEnded, "team %q", name)
 	}
-	if utf8.RuneCountInString(cmd.Text) > MaxStatementLen {
-		return refuse(ErrTextTooLong, "a reply is at most %d characters", MaxStatementLen)
+	return t, nil
+}
+
+// checkText refuses a team's written text that is empty or longer than
+// max characters; what names it in the refusal ("a reply").
+func checkText(text, what string, max int) error {
+	if strings.TrimSpace(text) == "" {
+		return refuse(ErrNoText, "%s needs a text", what)
+	}
+	if utf8.RuneCountInString(text) > max {
+		return refuse(ErrTextTooLong, "%s is at most %d characters", what, max)
 	}
 	return nil
 }
