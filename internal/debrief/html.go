@@ -155,10 +155,11 @@ func HTML(r *Report) []byte {
 	if len(r.Timeline) == 0 {
 		h.f("<p>%s</p>\n", esc(L("noevents")))
 	} else {
+		pictures := r.PictureList()
 		h.f("<table class=\"timeline\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n", esc(L("time")), esc(L("team")), esc(L("event")))
 		for _, e := range r.Timeline {
 			h.f("<tr class=\"k-%s\"><td class=\"num\">%s</td><td>%s</td><td>%s%s</td></tr>\n",
-				strings.ReplaceAll(e.Kind, ".", "-"), Clock(dur(e.AtSeconds)), esc(e.Team), esc(e.Text), htmlPictures(r, e.Pictures))
+				strings.ReplaceAll(e.Kind, ".", "-"), Clock(dur(e.AtSeconds)), esc(e.Team), esc(e.Text), htmlPictures(r.Lang, pictures, e.Pictures))
 		}
 		h.f("</tbody>\n</table>\n")
 	}
@@ -169,12 +170,13 @@ func HTML(r *Report) []byte {
 }
 
 // htmlPictures names an inject's pictures in its timeline row, each a
-// link to where the pictures section draws it.
-func htmlPictures(r *Report, pics []TimelinePicture) string {
+// link to where the pictures section (drawn from list, r.PictureList)
+// draws it.
+func htmlPictures(lang string, list []ReportPicture, pics []TimelinePicture) string {
 	var b strings.Builder
 	for _, p := range pics {
-		text := esc(fmt.Sprintf(T(r.Lang, "ev.picture"), p.Alt))
-		if i := slices.IndexFunc(r.PictureList(), func(q ReportPicture) bool { return q.File == p.File }); i >= 0 {
+		text := esc(fmt.Sprintf(T(lang, "ev.picture"), p.Alt))
+		if i := slices.IndexFunc(list, func(q ReportPicture) bool { return q.File == p.File }); i >= 0 {
 			fmt.Fprintf(&b, "<div class=\"picture\"><a href=\"#picture-%d\">%s</a></div>", i+1, text)
 		} else {
 			fmt.Fprintf(&b, "<div class=\"picture\">%s</div>", text)
