@@ -39,6 +39,9 @@ type JoinOptions struct {
 	RequestTimeout time.Duration
 	// Logf, when set, receives connection news (disconnected, reconnected).
 	Logf func(format string, args ...any)
+	// Claim is a role-player laptop's claim to its seat (JoinRoleplayer):
+	// the one it had before a restart takes the seat back.
+	Claim string
 }
 
 // Client is a team laptop's connection to a host. It keeps a local fold of
@@ -124,13 +127,17 @@ func join(addr string, b Bundle, team, tok, user, password, seat string, opts Jo
 	if opts.RequestTimeout == 0 {
 		opts.RequestTimeout = 3 * time.Second
 	}
+	name := clientName(team)
+	if tok == RoleToken {
+		name = roleClientName(opts.Claim)
+	}
 	c := &Client{team: team, tok: tok, seat: seat, opts: opts, st: engine.NewState(), subs: map[int]func(engine.Event){},
 		started: make(chan struct{}), ended: make(chan struct{}), closed: make(chan struct{}), byeDone: make(chan struct{}), gone: make(chan struct{}), clock: clockState{speed: 1, paused: true}}
 	nc, err := nats.Connect("tls://"+addr,
 		nats.Secure(pinnedTLS(b.Fingerprint)),
 		nats.UserInfo(user, password),
 		nats.CustomInboxPrefix(inboxPrefix(c.tok)),
-		nats.Name(clientName(team)),
+		nats.Name(name),
 		nats.Timeout(opts.Timeout),
 		nats.MaxReconnects(-1),
 		nats.ReconnectWait(200*time.Millisecond),
@@ -152,7 +159,9 @@ func join(addr string, b Bundle, team, tok, user, password, seat string, opts Jo
 		}),
 		nats.ClosedHandler(func(nc *nats.Conn) {
 			c.mu.Lock()
-			c.goneErr = nc.LastError()
+			if c.goneErr == nil {
+				c.goneErr = nc.LastError()
+			}
 			if c.goneErr == nil {
 				c.goneErr = nats.ErrConnectionClosed
 			}
@@ -220,7 +229,11 @@ func (c *Client) logf(format string, args ...any) {
 func (c *Client) hello(ctx context.Context) (helloReply, error) {
 	c.helloMu.Lock()
 	defer c.helloMu.Unlock()
-	req, _ := json.Marshal(helloRequest{Protocol: Protocol, Team: c.team})
+	hello := helloRequest{Protocol: Protocol, Team: c.team}
+	if c.tok == RoleToken {
+		hello.Seat, hello.Claim = c.seat, c.opts.Claim
+	}
+	req, _ := json.Marshal(hello)
 	m, err := c.nc.RequestWithContext(ctx, helloSubject(c.tok), req)
 	if err != nil {
 		return helloReply{}, fmt.Errorf("the host did not answer: %w", err)
@@ -229,7 +242,12 @@ func (c *Client) hello(ctx context.Context) (helloReply, error) {
 	if err := json.Unmarshal(m.Data, &hr); err != nil {
 		return hr, fmt.Errorf("the host's answer is not understood: %w", err)
 	}
-	if hr.Error != "" {
+	switch {
+	case hr.Code == codeSeatTaken:
+		return hr, fmt.Errorf("seat %q: %w", c.seat, ErrSeatTaken)
+	case hr.Code == codeBadSeat:
+		return hr, fmt.Errorf("seat %q: %w", c.seat, ErrSeat)
+	case hr.Error != "":
 		return hr, fmt.Errorf("the host refused the laptop: %s", hr.Error)
 	}
 	if hr.Protocol != Protocol || hr.Exercise == "" || hr.Token != c.tok {
@@ -246,6 +264,16 @@ func (c *Client) rehello() {
 		_, err := c.hello(ctx)
 		cancel()
 		if err == nil || c.nc.IsClosed() {
+			return
+		}
+		if errors.Is(err, ErrSeatTaken) {
+			// Another laptop took the seat while this one was away: this
+			// one no longer speaks for it.
+			c.logf("%v", err)
+			c.mu.Lock()
+			c.goneErr = err
+			c.mu.Unlock()
+			c.nc.Close()
 			return
 		}
 		select {
@@ -484,6 +512,9 @@ func (c *Client) Send(cmd engine.Command) error {
 		return err
 	}
 	if o.Status != StatusAccepted {
+		if o.Code == codeSeatTaken && c.tok == RoleToken {
+			return fmt.Errorf("seat %q: %w", c.seat, ErrSeatTaken)
+		}
 		return refusalOf(cmd.Kind, o)
 	}
 	return nil
@@ -631,7 +662,7 @@ func (c *Client) sendRole(ctx context.Context, cmd engine.Command) (Outcome, err
 	if id == "" {
 		id = nuid.Next()
 	}
-	w := wireCommand{ID: id, Team: c.team, Target: cmd.Team, Seat: c.seat}
+	w := wireCommand{ID: id, Team: c.team, Target: cmd.Team, Seat: c.seat, Claim: c.opts.Claim}
 	switch cmd.Kind {
 	case engine.CmdRoleSay:
 		w.Kind, w.Persona, w.Channel, w.Thread, w.Text = wireRoleSay, cmd.Persona, cmd.Channel, cmd.Thread, cmd.Text

@@ -66,10 +66,8 @@ type Host struct {
 	tokens  map[string]string // team → token
 	byToken map[string]string // token → team
 	hf      *hostFile
-	// roleCode is the role-player code (roleplay.go); rolePresent whether
-	// a role-player laptop has said hello.
-	roleCode    string
-	rolePresent bool
+	// roleCode is the role-player code (roleplay.go).
+	roleCode string
 	bundle      Bundle
 	addr        string
 	pairPW      []byte    // the PAKE password of the code
@@ -90,6 +88,7 @@ type Host struct {
 	mu       sync.Mutex
 	present  map[string]bool
 	bye      map[string]bool
+	seats    map[string]seatClaim // role-player seats claimed, by seatKey
 	outcomes map[string]Outcome // by command ref
 	refusals map[string]Outcome // logged refusals by team, decision, option and why (see refusalKey)
 	changed  chan struct{}      // closed and replaced when present or bye change
@@ -125,7 +124,7 @@ func NewHost(run *exercise.Running, cfg HostConfig) (*Host, error) {
 		return nil, errors.New("lan: HostConfig.Dir is required")
 	}
 	h := &Host{cfg: cfg, run: run, sess: run.Session, ex: run.ID, sub: subjects{exercise: run.ID},
-		tokens: map[string]string{}, byToken: map[string]string{}, present: map[string]bool{}, bye: map[string]bool{},
+		tokens: map[string]string{}, byToken: map[string]string{}, present: map[string]bool{}, bye: map[string]bool{}, seats: map[string]seatClaim{},
 		outcomes: map[string]Outcome{}, refusals: map[string]Outcome{}, changed: make(chan struct{}), pubs: map[string]*teamPub{},
 		closing: make(chan struct{}), teamLim: newLimiter(teamRate), pairMsgLim: newLimiter(pairMessageRate)}
 	h.quiet = newQuietLog(h.logf)
@@ -722,14 +721,15 @@ func (h *Host) onHello(m *nats.Msg) {
 		return
 	}
 	if tok == RoleToken {
-		h.mu.Lock()
-		first := !h.rolePresent
-		h.rolePresent = true
-		h.mu.Unlock()
-		if first {
-			h.logf("a role-player laptop joined")
+		switch {
+		case !validSeat(req.Seat) || !validClaim(req.Claim):
+			h.quiet.note(noteBadCommand)
+			respond(m, helloReply{Protocol: Protocol, Error: ErrSeat.Error(), Code: codeBadSeat})
+		case !h.claimSeat(req.Seat, req.Claim):
+			respond(m, helloReply{Protocol: Protocol, Error: ErrSeatTaken.Error(), Code: codeSeatTaken})
+		default:
+			respond(m, helloReply{Protocol: Protocol, Exercise: h.ex, Team: team, Token: tok, Stream: h.sub.stream(tok), Teams: h.teams})
 		}
-		respond(m, helloReply{Protocol: Protocol, Exercise: h.ex, Team: team, Token: tok, Stream: h.sub.stream(tok), Teams: h.teams})
 		return
 	}
 	h.mu.Lock()
@@ -819,6 +819,7 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 			h.quiet.note(noteBadCommand)
 			return Outcome{ID: cmd.ID, Status: StatusRejected, Reason: err.Error(), Code: engine.ErrBadSeat.Code}
 		}
+
 	} else {
 		h.sess.Read(func(s *engine.State) { _, junk, code = refusalKey(s, team, cmd) })
 	}
@@ -849,6 +850,13 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 	if seen {
 		o.ID, o.Duplicate = cmd.ID, true
 		return o
+	}
+	if roleCmd.Kind != "" && !h.claimSeat(cmd.Seat, cmd.Claim) {
+		// Another laptop holds the seat: the log names one laptop per
+		// seat. (The command is not applied; its laptop may send it again
+		// under a seat of its own. One applied before is answered as a
+		// duplicate above, whoever holds the seat now.)
+		return Outcome{ID: cmd.ID, Status: StatusRejected, Reason: ErrSeatTaken.Error(), Code: codeSeatTaken}
 	}
 	if roleCmd.Kind == "" {
 		h.sess.Read(func(s *engine.State) { key, _, _ = refusalKey(s, team, cmd) })

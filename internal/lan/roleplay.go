@@ -6,8 +6,13 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nuid"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
 )
@@ -50,6 +55,129 @@ const (
 // or "facilitator", which is the facilitator's own tab).
 var ErrSeat = errors.New("the seat name is empty or taken by the facilitator")
 
+// ErrSeatTaken: another role-player laptop connected to the host holds the
+// seat of that name; pick another name (or wait until that laptop has
+// left: a seat is free again once its laptop is disconnected).
+var ErrSeatTaken = errors.New("another role-player laptop holds this seat")
+
+// The codes of a refused role-player hello or command (helloReply.Code,
+// Outcome.Code).
+const (
+	codeSeatTaken = "seat-taken"
+	codeBadSeat   = "bad-seat"
+)
+
+// Seat claims. Everyone with the role-player code logs in as the same
+// user, so the code says "a role-player", not which: the seat's name does.
+// A laptop claims its seat in its hello with a claim id (random, kept
+// across the laptop's restarts, ClaimLen and more characters); the host
+// gives the seat to the first claim and refuses it to any other while the
+// holder's connection is up (its connection is named after the claim, so
+// the server's own list of connections says whether it is). A holder that
+// is gone frees the seat: its laptop reconnecting with the same claim
+// takes it back; a new laptop may then take it. Commands carry the claim
+// too, and the host takes a seat's command only from its holder, so the
+// log's seat names who did it. A host forgets claims when it restarts;
+// the laptops' reconnecting hellos claim their seats again.
+
+// ClaimLen is the shortest claim id the host takes.
+const ClaimLen = 8
+
+// seatKey is the name a seat is claimed under: case, and spaces around
+// and between words, make no other seat.
+func seatKey(seat string) string { return strings.ToLower(strings.Join(strings.Fields(seat), " ")) }
+
+// validSeat tells whether a role-player laptop may use a seat's name:
+// not empty, not the facilitator's (in any case), at most
+// engine.MaxSeatLen characters, no control character.
+func validSeat(seat string) bool {
+	return seatKey(seat) != "" && seatKey(seat) != engine.SeatFacilitator && utf8.RuneCountInString(seat) <= engine.MaxSeatLen &&
+		utf8.ValidString(seat) && strings.IndexFunc(seat, unicode.IsControl) < 0
+}
+
+// validClaim tells whether a claim id has the shape the schema asks.
+func validClaim(c string) bool {
+	if len(c) < ClaimLen || len(c) > 64 {
+		return false
+	}
+	for _, r := range c {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// roleClientName is the connection name of a role-player laptop with
+// this claim.
+func roleClientName(claim string) string { return "firebreak role-player " + claim }
+
+// claimSeat gives seat to claim unless another claim holds it with its
+// laptop connected; a claim holds one seat (taking another frees the
+// first). It says whether the claim holds the seat now.
+func (h *Host) claimSeat(seat, claim string) bool {
+	key := seatKey(seat)
+	h.mu.Lock()
+	holder, held := h.seats[key]
+	h.mu.Unlock()
+	if held && holder.claim != claim && h.roleConnected(holder.claim) {
+		return false
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if cur, ok := h.seats[key]; ok && cur.claim != holder.claim {
+		return cur.claim == claim // taken meanwhile
+	}
+	for k, c := range h.seats {
+		if c.claim == claim && k != key {
+			delete(h.seats, k)
+		}
+	}
+	if !held || holder.claim != claim {
+		h.logf("role-player seat %q joined", seat)
+	}
+	h.seats[key] = seatClaim{claim: claim, seat: seat}
+	return true
+}
+
+// seatClaim is who holds a seat: the claim and the seat's name as its
+// laptop wrote it.
+type seatClaim struct{ claim, seat string }
+
+// roleConnected tells whether a role-player laptop with this claim is
+// connected to the server now.
+func (h *Host) roleConnected(claim string) bool {
+	cz, err := h.ns.Connz(&server.ConnzOptions{Username: true, Limit: 1 << 16})
+	if err != nil {
+		return true // cannot tell: keep the holder's seat
+	}
+	for _, ci := range cz.Conns {
+		if ci.AuthorizedUser == RoleUser && ci.Name == roleClientName(claim) {
+			return true
+		}
+	}
+	return false
+}
+
+// Seats lists the role-player seats whose laptops are connected now, as
+// their laptops wrote them, sorted.
+func (h *Host) Seats() []string {
+	h.mu.Lock()
+	claims := make([]seatClaim, 0, len(h.seats))
+	for _, c := range h.seats {
+		claims = append(claims, c)
+	}
+	h.mu.Unlock()
+	var out []string
+	for _, c := range claims {
+		if h.roleConnected(c.claim) {
+			out = append(out, c.seat)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // RoleCode is the role-player code of a host: six characters of the join
 // code's alphabet, derived from the host's secret, so it stays the same
 // after a restart and tells nothing of the teams' code.
@@ -84,7 +212,7 @@ func rolePermissions(sub subjects) *server.Permissions { return teamPermissions(
 
 // roleCommand turns a role-player laptop's command into the engine's.
 func roleCommand(cmd wireCommand, ref string) (engine.Command, error) {
-	if cmd.Seat == "" || cmd.Seat == engine.SeatFacilitator {
+	if !validSeat(cmd.Seat) {
 		return engine.Command{}, ErrSeat
 	}
 	ec := engine.Command{Team: cmd.Target, Seat: cmd.Seat, Ref: ref}
@@ -111,9 +239,25 @@ func isRoleKind(kind string) bool {
 // seat does). The Client it returns reads every event a team may see and
 // sends role-player commands only (engine.CmdRoleSay, CmdRoleOpen,
 // CmdRoleNudge), each retried with the same id until the host answers.
+//
+// The laptop claims its seat with opts.Claim (a new claim when empty; see
+// Client.Claim): ErrSeatTaken when another connected role-player laptop
+// holds a seat of that name. A laptop restarted with the claim it had gets
+// its seat back.
 func JoinRoleplayer(addr string, b Bundle, seat string, opts JoinOptions) (*Client, error) {
-	if seat == "" || seat == engine.SeatFacilitator || len([]rune(seat)) > engine.MaxSeatLen {
+	seat = strings.TrimSpace(seat)
+	if !validSeat(seat) {
 		return nil, ErrSeat
+	}
+	if opts.Claim == "" {
+		opts.Claim = nuid.Next()
+	}
+	if !validClaim(opts.Claim) {
+		return nil, fmt.Errorf("lan: a seat's claim is %d to 64 letters, digits, _ and -", ClaimLen)
 	}
 	return join(addr, b, RoleToken, RoleToken, RoleUser, RolePassword(b.Code), seat, opts)
 }
+
+// Claim is the id of a role-player laptop's claim to its seat ("" for a
+// team's laptop): keep it to take the seat back after a restart.
+func (c *Client) Claim() string { return c.opts.Claim }

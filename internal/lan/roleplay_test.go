@@ -3,12 +3,17 @@ package lan
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
+	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/nats-io/nats.go"
 
+	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 )
 
@@ -168,7 +173,8 @@ func TestRolePlayerAndTeamsCannotSendForEachOther(t *testing.T) {
 	if o := request(t, rnc, sub.cmd(RoleToken), choice); o.Status != StatusRejected {
 		t.Errorf("a team's choice on the role-player's subject: %+v", o)
 	}
-	say := wireCommand{ID: "s1", Kind: wireRoleSay, Team: RoleToken, Seat: "facilitator", Persona: "parent", Channel: "email", Text: "Hi"}
+	say := wireCommand{ID: "s1", Kind: wireRoleSay, Team: RoleToken, Seat: "facilitator", Persona: "parent", Channel: "email", Text: "Hi",
+		Claim: "raw-claim-1"}
 	if o := request(t, rnc, sub.cmd(RoleToken), say); o.Status != StatusRejected || o.Code != engine.ErrBadSeat.Code {
 		t.Errorf("a role-player laptop claiming the facilitator's seat: %+v", o)
 	}
@@ -187,13 +193,36 @@ func TestRolePlayerAndTeamsCannotSendForEachOther(t *testing.T) {
 	if o := request(t, anc, sub.cmd("Alpha"), asTeam); o.Status != StatusRejected {
 		t.Errorf("a role-player's command on Alpha's own subject: %+v", o)
 	}
+	// A team's own post cannot name a persona, a seat or a claim (the
+	// schema keeps those to the role-player's kinds), nor another team.
+	for _, post := range []wireCommand{
+		{ID: "p1", Kind: wirePost, Team: "Alpha", Channel: "social", Text: "We recall batch L1.", Persona: "reporter"},
+		{ID: "p2", Kind: wirePost, Team: "Alpha", Channel: "social", Text: "We recall batch L1.", Seat: "desk 2", Claim: "raw-claim-1"},
+		{ID: "p3", Kind: wirePost, Team: "Bravo", Channel: "social", Text: "We recall batch L1."},
+		{ID: "p4", Kind: wireReply, Team: "Alpha", Inject: "complaint", Text: "Hi", Persona: "parent"},
+	} {
+		if o := request(t, anc, sub.cmd("Alpha"), post); o.Status != StatusRejected {
+			t.Errorf("Alpha's %s %s: %+v", post.Kind, post.ID, o)
+		}
+	}
+	// Nor may the role-player post or reply as a team, on its subject.
+	for _, post := range []wireCommand{
+		{ID: "p5", Kind: wirePost, Team: RoleToken, Channel: "social", Text: "We recall batch L1."},
+		{ID: "p6", Kind: wirePost, Team: "Alpha", Channel: "social", Text: "We recall batch L1."},
+		{ID: "p7", Kind: wireReply, Team: RoleToken, Inject: "complaint", Text: "Hi"},
+		{ID: "p8", Kind: wireChoose, Team: RoleToken, Decision: "interview", Option: "yes", Seat: "desk 2", Claim: "raw-claim-1"},
+	} {
+		if o := request(t, rnc, sub.cmd(RoleToken), post); o.Status != StatusRejected {
+			t.Errorf("the role-player's %s %s: %+v", post.Kind, post.ID, o)
+		}
+	}
 	var said int
 	for _, ev := range mustEvents(t, th) {
 		if ev.Kind == engine.KindRoleSaid {
 			said++
 		}
-		if ev.Kind == engine.KindChosen {
-			t.Errorf("a choice was applied: %+v", ev)
+		if ev.Kind == engine.KindChosen || ev.Kind == engine.KindPosted || ev.Kind == engine.KindReplied {
+			t.Errorf("a team's command was applied: %+v", ev)
 		}
 	}
 	if said != 1 {
@@ -202,4 +231,206 @@ func TestRolePlayerAndTeamsCannotSendForEachOther(t *testing.T) {
 	if _, err := JoinRoleplayer(th.h.Address(), th.h.RoleBundle(), engine.SeatFacilitator, JoinOptions{}); err != ErrSeat {
 		t.Errorf("joining as the facilitator's seat: %v", err)
 	}
+}
+
+// joinRoleClaim joins as a role-player with a claim of its own (the one a
+// laptop keeps across its restarts), returning the error.
+func (th *testHost) joinRoleClaim(seat, claim string) (*Client, error) {
+	th.t.Helper()
+	c, err := JoinRoleplayer(th.h.Address(), th.h.RoleBundle(), seat, JoinOptions{Claim: claim, RequestTimeout: 500 * time.Millisecond,
+		Logf: func(f string, a ...any) { th.t.Logf(seat+": "+f, a...) }})
+	if err == nil {
+		th.t.Cleanup(c.Close)
+	}
+	return c, err
+}
+
+// Seats are accountable: while a role-player laptop holding "Press desk"
+// is connected, no other laptop can join as that seat (however it spells
+// its case and spaces: ErrSeatTaken) nor send a command in its name; a
+// laptop gone frees its seat, and one restarted with its claim takes it
+// back if nobody has meanwhile. What each seat did is logged with its
+// name, and the debrief names it.
+func TestRoleSeatsAreClaimedOnce(t *testing.T) {
+	th := roleplayHost(t, "Alpha", "Bravo")
+	press, err := th.joinRoleClaim("Press desk", "claim-press-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := th.joinRoleClaim(" press   DESK ", "claim-other-1"); !errors.Is(err, ErrSeatTaken) {
+		t.Fatalf("a second laptop as the same seat: %v, want ErrSeatTaken", err)
+	}
+	if _, err := th.joinRoleClaim("Facilitator", "claim-other-1"); !errors.Is(err, ErrSeat) {
+		t.Errorf("a laptop as the facilitator's seat, capitalised: %v, want ErrSeat", err)
+	}
+	desk2, err := th.joinRoleClaim("Desk 2", "claim-desk2-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := th.h.Seats(); !slices.Equal(got, []string{"Desk 2", "Press desk"}) {
+		t.Errorf("seats connected: %q", got)
+	}
+	say := func(c *Client, ref, text string) error {
+		return c.Send(engine.Command{Kind: engine.CmdRoleSay, Team: "Alpha", Persona: "reporter", Channel: "email", Text: text, Ref: ref})
+	}
+	if err := say(press, "press-1", "Is the batch recalled?"); err != nil {
+		t.Fatal(err)
+	}
+	if err := say(desk2, "desk2-1", "When do you know more?"); err != nil {
+		t.Fatal(err)
+	}
+	// A laptop with the code that writes another's seat in its command is
+	// refused: its connection holds no claim to it.
+	rnc, err := rawRoleConn(t, th, th.h.RoleBundle().Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	forged := wireCommand{ID: "forged-1", Kind: wireRoleSay, Team: RoleToken, Seat: "Press desk", Claim: "claim-forger-1",
+		Target: "Alpha", Persona: "reporter", Channel: "email", Text: "Sent as the press desk"}
+	if o := request(t, rnc, subjects{exercise: th.run.ID}.cmd(RoleToken), forged); o.Status != StatusRejected || o.Code != codeSeatTaken {
+		t.Errorf("a command in another laptop's seat: %+v", o)
+	}
+
+	// The press desk's laptop goes (killed: its connection drops); a new
+	// laptop may take the seat, and then the old one, restarted with its
+	// claim, may not.
+	press.Close()
+	waitFor(t, "the server to see the press desk gone", 10*time.Second, func() bool { return !th.h.roleConnected("claim-press-1") })
+	other, err := th.joinRoleClaim("Press desk", "claim-other-1")
+	if err != nil {
+		t.Fatalf("the seat of a laptop gone: %v", err)
+	}
+	if _, err := th.joinRoleClaim("Press desk", "claim-press-1"); !errors.Is(err, ErrSeatTaken) {
+		t.Errorf("the first laptop back after another took its seat: %v", err)
+	}
+	other.Close()
+	waitFor(t, "the server to see the other laptop gone", 10*time.Second, func() bool { return !th.h.roleConnected("claim-other-1") })
+	back, err := th.joinRoleClaim("Press desk", "claim-press-1")
+	if err != nil {
+		t.Fatalf("the press desk's laptop back with its claim: %v", err)
+	}
+	if err := say(back, "press-2", "Any deaths?"); err != nil {
+		t.Fatal(err)
+	}
+
+	bySeat := map[string][]string{}
+	for _, ev := range mustEvents(t, th) {
+		if ev.Kind == engine.KindRoleSaid {
+			bySeat[ev.Seat] = append(bySeat[ev.Seat], ev.Text)
+		}
+	}
+	want := map[string][]string{"Press desk": {"Is the batch recalled?", "Any deaths?"}, "Desk 2": {"When do you know more?"}}
+	if !reflect.DeepEqual(bySeat, want) {
+		t.Errorf("the log's seats: %q, want %q", bySeat, want)
+	}
+	events := mustEvents(t, th)
+	th.run.Session.Read(func(s *engine.State) {
+		var got []string
+		for _, iv := range debrief.Build(s, events, "en", "Alpha").Teams[0].Roleplay {
+			if !strings.Contains(iv.SeatName, "“"+iv.Seat+"”") {
+				t.Errorf("the debrief names seat %q as %q", iv.Seat, iv.SeatName)
+			}
+			got = append(got, iv.Seat+": "+iv.Text)
+		}
+		want := []string{"Press desk: Li Wei (email): Is the batch recalled?", "Desk 2: Li Wei (email): When do you know more?",
+			"Press desk: Li Wei (email): Any deaths?"}
+		if !slices.Equal(got, want) {
+			t.Errorf("the debrief's role-player lines: %q, want %q", got, want)
+		}
+	})
+}
+
+// A restart of either side: a message sent while the facilitator's laptop
+// is down waits on the role-player's laptop and arrives once when it is
+// back; the role-player's laptop, connected across the restart, claims its
+// seat again and follows the exercise on; killed with a message on its
+// way and restarted with its claim, it sends that message again, which
+// counts once.
+func TestRolePlayerSurvivesRestartsOfEitherSide(t *testing.T) {
+	th := roleplayHost(t, "Alpha")
+	alpha := th.join("Alpha")
+	waitInbox(t, alpha, 1)
+	rp, err := th.joinRoleClaim("Press desk", "claim-press-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	th.h.Close()
+	// Sent while the host is down: retried with its id.
+	sent := make(chan error, 1)
+	go func() {
+		sent <- rp.Send(engine.Command{Kind: engine.CmdRoleSay, Team: "Alpha", Persona: "parent", Channel: "customer", Text: "Hello?", Ref: "down-1"})
+	}()
+	time.Sleep(300 * time.Millisecond)
+	th.start()
+	unlimited(th)
+	select {
+	case err := <-sent:
+		if err != nil {
+			t.Fatalf("the message sent while the host was down: %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the message sent while the host was down never arrived")
+	}
+	waitFor(t, "the role-player's seat claimed again", 10*time.Second, func() bool { return slices.Equal(th.h.Seats(), []string{"Press desk"}) })
+	if _, err := th.joinRoleClaim("Press desk", "claim-other-1"); !errors.Is(err, ErrSeatTaken) {
+		t.Errorf("after the host's restart another laptop took the seat: %v", err)
+	}
+	// The exercise goes on and the role-player's laptop sees it.
+	if err := alpha.Send(engine.Command{Kind: engine.CmdReply, Inject: "complaint", Text: "We are sorry; call 400-123."}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "Alpha's reply after the restart on the role-player's laptop", 10*time.Second, func() bool {
+		n := 0
+		rp.Read(func(s *engine.State) { n = len(s.Team("Alpha").Replies) })
+		return n == 1
+	})
+
+	// The role-player's laptop is killed with a message on its way (the
+	// host is down again, so it is not answered), then restarted with its
+	// claim and the message: it arrives once, sent twice more.
+	th.h.Close()
+	lost := make(chan error, 1)
+	go func() {
+		lost <- rp.Send(engine.Command{Kind: engine.CmdRoleSay, Team: "Alpha", Persona: "parent", Channel: "customer", Thread: engine.ThreadReply(1),
+			Text: "Who pays the hospital?", Ref: "lost-1"})
+	}()
+	time.Sleep(300 * time.Millisecond)
+	rp.Close()
+	if err := <-lost; err == nil {
+		t.Fatal("a message from a closed laptop was answered")
+	}
+	th.start()
+	unlimited(th)
+	again, err := th.joinRoleClaim("Press desk", "claim-press-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the restarted laptop's fold", 10*time.Second, func() bool {
+		n := 0
+		again.Read(func(s *engine.State) {
+			if a := s.Team("Alpha"); a != nil {
+				n = len(a.Replies)
+			}
+		})
+		return n == 1
+	})
+	for i := 0; i < 2; i++ {
+		if err := again.Send(engine.Command{Kind: engine.CmdRoleSay, Team: "Alpha", Persona: "parent", Channel: "customer",
+			Thread: engine.ThreadReply(1), Text: "Who pays the hospital?", Ref: "lost-1"}); err != nil {
+			t.Fatalf("sent again (%d): %v", i+1, err)
+		}
+	}
+	texts := map[string]int{}
+	for _, ev := range mustEvents(t, th) {
+		if ev.Kind == engine.KindRoleSaid {
+			texts[ev.Text]++
+			if ev.Seat != "Press desk" {
+				t.Errorf("a message logged with seat %q", ev.Seat)
+			}
+		}
+	}
+	if !reflect.DeepEqual(texts, map[string]int{"Hello?": 1, "Who pays the hospital?": 1}) {
+		t.Errorf("messages logged: %v", texts)
+	}
+	waitFor(t, "both messages in Alpha's inbox", 10*time.Second, func() bool { return len(inbox(alpha)) == 3 })
 }

@@ -59,6 +59,10 @@ type wireCommand struct {
 	Persona string             `json:"persona,omitempty"`
 	Thread  string             `json:"thread,omitempty"`
 	Effects map[string]float64 `json:"effects,omitempty"`
+	// Claim is the id of the role-player laptop's claim to its seat
+	// (roleplay.go): the host takes a seat's commands only from the
+	// laptop that holds it.
+	Claim string `json:"claim,omitempty"`
 }
 
 // commandSchema is the JSON Schema a command must pass before the host looks
@@ -86,7 +90,8 @@ const commandSchema = `{
     "target":   {"type": "string", "minLength": 1, "maxLength": 160},
     "persona":  {"type": "string", "minLength": 1, "maxLength": 200},
     "thread":   {"type": "string", "minLength": 1, "maxLength": 40},
-    "effects":  {"type": "object", "maxProperties": 50, "propertyNames": {"maxLength": 200}, "additionalProperties": {"type": "number"}}
+    "effects":  {"type": "object", "maxProperties": 50, "propertyNames": {"maxLength": 200}, "additionalProperties": {"type": "number"}},
+    "claim":    {"type": "string", "pattern": "^[A-Za-z0-9_-]{8,64}$"}
   },
   "allOf": [
     {
@@ -103,11 +108,11 @@ const commandSchema = `{
     },
     {
       "if": {"properties": {"kind": {"enum": ["choose", "reply", "post", "answer", "bye"]}}},
-      "then": {"properties": {"seat": false, "target": false, "persona": false, "thread": false, "effects": false}}
+      "then": {"properties": {"seat": false, "target": false, "persona": false, "thread": false, "effects": false, "claim": false}}
     },
     {
       "if": {"properties": {"kind": {"enum": ["role-say", "role-open", "role-nudge"]}}},
-      "then": {"required": ["seat"], "properties": {"option": false, "inject": false, "conference": false, "question": false}}
+      "then": {"required": ["seat", "claim"], "properties": {"option": false, "inject": false, "conference": false, "question": false}}
     },
     {
       "if": {"properties": {"kind": {"const": "role-say"}}},
@@ -193,6 +198,8 @@ var commandFields = map[string]string{
 	"inject":   "a string of 1 to 200 characters",
 	"channel":  "a string of 1 to 40 characters",
 	"text":     "a string of at most 10000 characters",
+	"seat":     "a string of 1 to 160 characters",
+	"claim":    "8 to 64 of the characters A-Z a-z 0-9 _ -",
 }
 
 // schemaProblems words a validation error in the command's terms: which
@@ -288,10 +295,13 @@ type Outcome struct {
 	Duplicate bool   `json:"duplicate,omitempty"` // the command was handled before; this repeats its outcome
 }
 
-// helloRequest is a team's first message: which exercise did I join?
+// helloRequest is a team's first message: which exercise did I join? A
+// role-player laptop's also claims its seat (roleplay.go).
 type helloRequest struct {
 	Protocol int    `json:"protocol"`
 	Team     string `json:"team"`
+	Seat     string `json:"seat,omitempty"`
+	Claim    string `json:"claim,omitempty"`
 }
 
 // helloReply tells a team where its exercise is.
@@ -303,6 +313,9 @@ type helloReply struct {
 	Stream   string   `json:"stream,omitempty"`
 	Teams    []string `json:"teams,omitempty"`
 	Error    string   `json:"error,omitempty"`
+	// Code says why a hello was refused, when a laptop should know:
+	// codeSeatTaken, codeBadSeat.
+	Code string `json:"code,omitempty"`
 }
 
 // clockBeat is the host's heartbeat on fb.<exercise>.all.clock.
