@@ -68,10 +68,10 @@ type Host struct {
 	hf      *hostFile
 	// roleCode is the role-player code (roleplay.go).
 	roleCode string
-	bundle      Bundle
-	addr        string
-	pairPW      []byte    // the PAKE password of the code
-	pairs       *pairBook // pairing tokens admitted and answered
+	bundle   Bundle
+	addr     string
+	pairPW   []byte    // the PAKE password of the code
+	pairs    *pairBook // pairing tokens admitted and answered
 
 	ns    *server.Server
 	nc    *nats.Conn          // streams and clock, in the exercise account
@@ -89,10 +89,10 @@ type Host struct {
 	present  map[string]bool
 	bye      map[string]bool
 	seats    map[string]seatClaim // role-player seats claimed, by seatKey
-	outcomes map[string]Outcome // by command ref
-	refusals map[string]Outcome // logged refusals by team, decision, option and why (see refusalKey)
-	changed  chan struct{}      // closed and replaced when present or bye change
-	started  bool               // AutoStart has started the clock in this process
+	outcomes map[string]Outcome   // by command ref
+	refusals map[string]Outcome   // logged refusals by team, decision, option and why (see refusalKey)
+	changed  chan struct{}        // closed and replaced when present or bye change
+	started  bool                 // AutoStart has started the clock in this process
 
 	cmdMu   sync.Mutex   // one command at a time: check for a duplicate, then apply
 	ignored atomic.Int64 // copies of stream messages ignored on the host's subjects
