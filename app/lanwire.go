@@ -80,6 +80,7 @@ func lanJoin(ctx context.Context, req join.Request) (join.Conn, error) {
 	}
 	var c *lan.Client
 	if req.Roleplayer {
+		opts.Claim = req.Claim
 		c, err = lan.JoinRoleplayer(req.Address, b, req.Team, opts)
 	} else {
 		c, err = lan.JoinWith(req.Address, b, req.Team, opts)

@@ -89,8 +89,10 @@ type Request struct {
 	Team    string
 	// Roleplayer joins as a role-player's laptop with the role-player
 	// code (the long form, with the fingerprint: it does not pair); Team
-	// is then the seat's name.
+	// is then the seat's name and Claim the laptop's claim to it (kept in
+	// Saved, so a restarted laptop takes its seat back).
 	Roleplayer bool
+	Claim      string
 }
 
 // Conn is a team laptop's connection to the facilitator's laptop
@@ -123,6 +125,11 @@ type Saved struct {
 	// laptop when the app stopped; a rejoin sends them again with the same
 	// ids, so each counts once.
 	Pending []PendingChoice `json:"pending,omitempty"`
+	// Roleplayer says the laptop joined as a role-player: Team is its
+	// seat, Claim its claim to the seat (lan.JoinOptions.Claim), Pending
+	// its messages, follow-ups and nudges on their way.
+	Roleplayer bool   `json:"roleplayer,omitempty"`
+	Claim      string `json:"claim,omitempty"`
 }
 
 // PendingChoice is a choice on its way, as kept in Saved; or a reply, a
@@ -139,6 +146,18 @@ type PendingChoice struct {
 	Channel    string             `json:"channel,omitempty"`    // a post's
 	Conference string             `json:"conference,omitempty"` // a press answer's, with its question
 	Question   int                `json:"question,omitempty"`
+
+	// A role-player's command: the team it is for ("" for every team),
+	// the persona and what it answers, a nudge's changes.
+	Target  string             `json:"target,omitempty"`
+	Persona string             `json:"persona,omitempty"`
+	Thread  string             `json:"thread,omitempty"`
+	Effects map[string]float64 `json:"effects,omitempty"`
+}
+
+// isRoleKind tells whether a command is a role-player's.
+func isRoleKind(k engine.CommandKind) bool {
+	return k == engine.CmdRoleSay || k == engine.CmdRoleOpen || k == engine.CmdRoleNudge
 }
 
 // command is the engine command to send again for the team.
@@ -146,6 +165,11 @@ func (p PendingChoice) command(team string) engine.Command {
 	kind := p.Kind
 	if kind == "" {
 		kind = engine.CmdChoose
+	}
+	if isRoleKind(kind) {
+		// The seat is the laptop's, whatever it says (lan.Client).
+		return engine.Command{Kind: kind, Team: p.Target, Seat: team, Decision: p.Decision, Text: p.Text, Ref: p.Ref,
+			Channel: p.Channel, Persona: p.Persona, Thread: p.Thread, Effects: p.Effects}
 	}
 	return engine.Command{Kind: kind, Team: team, Decision: p.Decision, Option: p.Option, Text: p.Text, Ref: p.Ref,
 		Inject: p.Inject, Channel: p.Channel, Conference: p.Conference, Question: p.Question}
@@ -157,6 +181,9 @@ func pendingOf(cmd engine.Command) PendingChoice {
 		Inject: cmd.Inject, Channel: cmd.Channel, Conference: cmd.Conference, Question: cmd.Question}
 	if cmd.Kind != engine.CmdChoose {
 		p.Kind = cmd.Kind
+	}
+	if isRoleKind(cmd.Kind) {
+		p.Target, p.Persona, p.Thread, p.Effects = cmd.Team, cmd.Persona, cmd.Thread, cmd.Effects
 	}
 	return p
 }
@@ -242,7 +269,7 @@ func New(host Host, cfg Config) *Screen {
 	j := &Screen{host: host, cfg: cfg, retry: ui.NewUIDebouncer(rejoinRetryDelay)}
 	if s, ok := LoadSaved(); ok {
 		j.rejoin = &s
-		j.address, j.team = s.Address, s.Team
+		j.address, j.team, j.roleplayer = s.Address, s.Team, s.Roleplayer
 	}
 	return j
 }
@@ -372,7 +399,11 @@ func (j *Screen) Build() fyne.CanvasObject {
 		status.Importance = widget.MediumImportance
 		status.SetText(loc.T("lan.join.joining"))
 		if j.rejoin != nil {
-			status.SetText(loc.T("lan.join.rejoining", "team", j.rejoin.Team, "address", j.rejoin.Address))
+			key := "lan.join.rejoining"
+			if j.rejoin.Roleplayer {
+				key = "lan.join.rejoining_role"
+			}
+			status.SetText(loc.T(key, "team", j.rejoin.Team, "address", j.rejoin.Address))
 		}
 	}
 	if status.Text == "" {
@@ -392,10 +423,14 @@ func (j *Screen) Build() fyne.CanvasObject {
 			j.rejoin = nil
 			j.host.Show(j)
 		})
-		offer := []fyne.CanvasObject{ui.Wrapped(loc.T("lan.join.rejoin_offer", "team", j.rejoin.Team, "title", j.rejoin.Title.Get(lang), "address", j.rejoin.Address))}
+		offerKey, pendingKey := "lan.join.rejoin_offer", "lan.join.rejoin_pending"
+		if j.rejoin.Roleplayer {
+			offerKey, pendingKey = "lan.join.rejoin_offer_role", "lan.join.rejoin_pending_role"
+		}
+		offer := []fyne.CanvasObject{ui.Wrapped(loc.T(offerKey, "team", j.rejoin.Team, "title", j.rejoin.Title.Get(lang), "address", j.rejoin.Address))}
 		if n := len(j.rejoin.Pending); n > 0 {
 			// Forgetting the exercise drops these: say so before.
-			l := ui.Wrapped(loc.T("lan.join.rejoin_pending", "n", n))
+			l := ui.Wrapped(loc.T(pendingKey, "n", n))
 			l.Importance = widget.WarningImportance
 			offer = append(offer, l)
 		}
@@ -505,7 +540,7 @@ func (j *Screen) startRejoin() {
 		return
 	}
 	r := *j.rejoin
-	j.connect(Request{Address: r.Address, Bundle: r.Bundle, Team: r.Team})
+	j.connect(Request{Address: r.Address, Bundle: r.Bundle, Team: r.Team, Roleplayer: r.Roleplayer, Claim: r.Claim})
 }
 
 // connect joins in the background and moves to the team's view.
@@ -533,6 +568,11 @@ func (j *Screen) connect(req Request) {
 			}
 			if err != nil {
 				j.joinErr = joinErrorText(j.host.Loc(), err)
+				if errors.Is(err, lan.ErrSeatTaken) || errors.Is(err, lan.ErrSeat) {
+					// Beside the seat's name, which is what to change.
+					j.roleplayer, j.team = true, req.Team
+					j.teamErr, j.joinErr = j.joinErr, ""
+				}
 				if req.Bundle != "" && j.rejoin != nil && !j.rejoin.Left && transientJoinError(err) {
 					// Rejoining after a restart, and the facilitator's
 					// laptop is not there (yet): keep trying by itself.
@@ -542,20 +582,26 @@ func (j *Screen) connect(req Request) {
 				j.host.Show(j)
 				return
 			}
-			if req.Roleplayer {
-				j.host.Show(newRoleScreen(j.host, j.cfg, conn, req.Address))
-				return
-			}
 			var title scenario.Text // the join waited for the scenario: it is there
 			conn.Read(func(st *engine.State) { title = st.Scenario.Title })
 			saved := Saved{Address: req.Address, Bundle: conn.Bundle(), Team: conn.Team(), Title: title}
+			if req.Roleplayer {
+				saved.Team, saved.Roleplayer, saved.Claim = req.Team, true, req.Claim
+			}
 			// Choices still on their way belong to the exercise and the
-			// team, wherever the host is now (its address may have changed).
-			if old, ok := LoadSaved(); ok && old.Bundle == saved.Bundle && old.Team == saved.Team {
+			// team (or seat), wherever the host is now (its address may
+			// have changed).
+			if old, ok := LoadSaved(); ok && old.Bundle == saved.Bundle && old.Team == saved.Team && old.Roleplayer == saved.Roleplayer {
 				saved.Pending = old.Pending
 			}
 			pending := saved.Pending
 			storeSaved(&saved)
+			if req.Roleplayer {
+				r := newRoleScreen(j.host, j.cfg, conn, req.Address)
+				j.host.Show(r)
+				r.resend(pending)
+				return
+			}
 			r := newRemoteScreen(j.host, j.cfg, conn, req.Address)
 			j.host.Show(r)
 			r.resend(pending)
@@ -582,7 +628,8 @@ func (j *Screen) retryLater() {
 // the host was not reachable or did not answer, as opposed to refusing the
 // laptop or not being the host that gave the code.
 func transientJoinError(err error) bool {
-	return !errors.Is(err, lan.ErrRefused) && !errors.Is(err, lan.ErrFingerprint) && !errors.Is(err, lan.ErrPairLimited)
+	return !errors.Is(err, lan.ErrRefused) && !errors.Is(err, lan.ErrFingerprint) && !errors.Is(err, lan.ErrPairLimited) &&
+		!errors.Is(err, lan.ErrSeatTaken) && !errors.Is(err, lan.ErrSeat)
 }
 
 // joinErrorText says in the UI language why a join failed.
@@ -609,6 +656,10 @@ func lanErrorText(loc *i18n.Localizer, err error) (text string, ok bool) {
 		return loc.T("lan.join.error.pair_limited"), true
 	case errors.Is(err, lan.ErrNoHost):
 		return loc.T("lan.join.error.no_host"), true
+	case errors.Is(err, lan.ErrSeatTaken):
+		return loc.T("lan.join.error.seat_taken"), true
+	case errors.Is(err, lan.ErrSeat):
+		return loc.T("lan.join.error.seat", "n", engine.MaxSeatLen), true
 	case errors.Is(err, context.DeadlineExceeded):
 		return loc.T("lan.join.error.timeout"), true
 	}
@@ -702,6 +753,18 @@ func (r *remoteScreen) refresh() {
 // notePending keeps the choices on their way in the saved join, so that a
 // laptop closed before they arrived sends them again when it rejoins.
 func (r *remoteScreen) notePending(cmd engine.Command, done bool) {
+	keepPending(cmd, done)
+	if done && r.tv != nil && !r.stopped {
+		// The choice may have been sent from a view a language switch
+		// has replaced: redraw the one showing.
+		r.tv.Stale()
+		r.refresh()
+	}
+}
+
+// keepPending keeps a command on its way in the saved join (done false),
+// or drops it once settled (done true).
+func keepPending(cmd engine.Command, done bool) {
 	s, ok := LoadSaved()
 	if !ok {
 		return
@@ -711,12 +774,6 @@ func (r *remoteScreen) notePending(cmd engine.Command, done bool) {
 		s.Pending = append(s.Pending, pendingOf(cmd))
 	}
 	storeSaved(&s)
-	if done && r.tv != nil && !r.stopped {
-		// The choice may have been sent from a view a language switch
-		// has replaced: redraw the one showing.
-		r.tv.Stale()
-		r.refresh()
-	}
 }
 
 // resend sends again the choices a previous run of the app left on their

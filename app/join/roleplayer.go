@@ -1,6 +1,8 @@
 package join
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"strings"
 	"unicode"
 
@@ -17,9 +19,12 @@ import (
 // A role-player's laptop: joined with the role-player code (the long form
 // the facilitator's join tab shows) and a seat's name, it shows the
 // role-player panel (play.RolePanel) on the connection. Its commands carry
-// the seat and go once per id, retried until the host answers; it is not
-// remembered for a rejoin after a restart (joining again is the same two
-// fields).
+// the seat and go once per id, retried until the host answers. As a team
+// laptop does, it remembers what it joined (Saved, with Roleplayer and its
+// claim to the seat) and its commands on their way (Saved.Pending): a
+// restarted laptop rejoins as the same seat by itself and sends them again
+// with their ids, so each counts once. Another laptop holding the seat is
+// said beside the seat's name (lan.ErrSeatTaken).
 
 // submitRole checks the role-player's form: the long code (the laptop does
 // not pair) and a seat's name, each problem beside its field.
@@ -32,15 +37,31 @@ func (j *Screen) submitRole(addr, bundle string, codeErr error) {
 	switch {
 	case seat == "":
 		j.teamErr = loc.T("lan.join.error.no_seat")
-	case seat == engine.SeatFacilitator || len([]rune(seat)) > engine.MaxSeatLen || strings.IndexFunc(seat, unicode.IsControl) >= 0:
+	case strings.EqualFold(seat, engine.SeatFacilitator) || len([]rune(seat)) > engine.MaxSeatLen || strings.IndexFunc(seat, unicode.IsControl) >= 0:
 		j.teamErr = loc.T("lan.join.error.seat", "n", engine.MaxSeatLen)
 	}
 	if j.addrErr != "" || j.codeErr != "" || j.teamErr != "" {
 		j.host.Show(j)
 		return
 	}
+	// The laptop keeps its claim to a seat across its restarts and joins:
+	// the seat it held is its own again.
+	claim := ""
+	if s, ok := LoadSaved(); ok && s.Roleplayer {
+		claim = s.Claim
+	}
+	if claim == "" {
+		claim = newClaim()
+	}
 	j.address, j.team, j.rejoin = addr, seat, nil
-	j.connect(Request{Address: addr, Bundle: bundle, Team: seat, Roleplayer: true})
+	j.connect(Request{Address: addr, Bundle: bundle, Team: seat, Roleplayer: true, Claim: claim})
+}
+
+// newClaim makes a laptop's claim to a seat: 128 random bits.
+func newClaim() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
 }
 
 // roleScreen is a role-player laptop's screen: who it is and where, the
@@ -52,25 +73,83 @@ type roleScreen struct {
 	panel   *play.RolePanel
 	ticker  *ui.ClockTicker
 	lost    *ui.Banner
+	over    *ui.Banner
+	ended   bool
+	gone    bool
 	stopped bool
+	quit    chan struct{}
 	bg      func(func())
 }
 
 func newRoleScreen(host Host, cfg Config, conn Conn, address string) *roleScreen {
-	r := &roleScreen{host: host, conn: conn, address: address, bg: cfg.Background}
+	r := &roleScreen{host: host, conn: conn, address: address, bg: cfg.Background, quit: make(chan struct{})}
+	go func() {
+		select {
+		case <-conn.Ended():
+			ui.Do(r.onEnded)
+		case <-r.quit:
+		}
+	}()
+	go func() {
+		select {
+		case <-conn.Gone():
+			ui.Do(r.onGone)
+		case <-r.quit:
+		}
+	}()
 	if cfg.TickEvery > 0 {
 		r.ticker = ui.StartClockTicker(cfg.TickEvery, func() { ui.Do(r.refresh) })
 	}
 	return r
 }
 
+// seat is the seat's name the laptop joined as.
+func (r *roleScreen) seat() string {
+	if s, ok := r.conn.(interface{ Seat() string }); ok {
+		return s.Seat()
+	}
+	return r.conn.Team()
+}
+
+// resend sends again the commands a previous run of the app left on their
+// way, with their ids: the facilitator's laptop applies each once.
+func (r *roleScreen) resend(pending []PendingChoice) {
+	var cmds []engine.Command
+	for _, p := range pending {
+		if isRoleKind(p.Kind) {
+			cmds = append(cmds, p.command(r.seat()))
+		}
+	}
+	r.panel.Resend(cmds)
+}
+
+func (r *roleScreen) onEnded() {
+	r.ended = true
+	storeSaved(nil) // nothing to rejoin after a restart
+	r.refresh()
+}
+
+// onGone: the connection is closed for good, by the host (another laptop
+// took the seat meanwhile, say): the laptop says why.
+func (r *roleScreen) onGone() {
+	if r.stopped || r.ended {
+		return
+	}
+	r.gone = true
+	r.refresh()
+	loc := r.host.Loc()
+	msg := loc.T("lan.team.gone")
+	if why, ok := lanErrorText(loc, r.conn.Err()); ok {
+		msg += " " + why
+	}
+	ui.ShowMessage(r.host.Window(), loc, loc.T("common.error"), msg)
+}
+
 func (r *roleScreen) Build() fyne.CanvasObject {
 	loc := r.host.Loc()
-	seat := r.conn.Team()
-	if s, ok := r.conn.(interface{ Seat() string }); ok {
-		seat = s.Seat()
-	}
+	seat := r.seat()
 	r.panel = play.NewRolePanel(r.conn, seat, loc, r.bg)
+	r.panel.SetPending(keepPending)
 	var title string
 	r.conn.Read(func(st *engine.State) {
 		if st.Scenario != nil {
@@ -79,15 +158,20 @@ func (r *roleScreen) Build() fyne.CanvasObject {
 	})
 	r.host.Window().SetTitle(loc.T("app.window_title", "scenario", title))
 	r.lost = ui.NewBanner(loc.T("lan.team.lost"), theme.Color(theme.ColorNameError))
+	r.over = ui.NewBanner(loc.T("lan.team.over"), theme.Color(theme.ColorNamePrimary))
 	leave := ui.NewIconButton(loc.T("lan.team.leave"), theme.LogoutIcon(), func() {
+		if r.ended {
+			r.host.ShowHome()
+			return
+		}
 		dialog.ShowConfirm(loc.T("lan.team.leave"), loc.T("lan.role.leave_confirm"), func(ok bool) {
 			if ok {
-				r.host.ShowHome()
+				r.leave()
 			}
 		}, r.host.Window())
 	})
 	where := ui.IconLine(theme.MailComposeIcon(), loc.T("lan.role.connected", "seat", seat, "address", r.address))
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, leave, where), r.lost.Box)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, leave, where), r.lost.Box, r.over.Box)
 	r.refresh()
 	return container.NewBorder(container.NewPadded(top), nil, nil, nil, r.panel.Root())
 }
@@ -97,7 +181,18 @@ func (r *roleScreen) refresh() {
 		return
 	}
 	r.panel.Refresh()
-	r.lost.SetVisible(!r.conn.Connected())
+	r.lost.SetVisible(!r.ended && (r.gone || !r.conn.Connected()))
+	r.over.SetVisible(r.ended)
+}
+
+// leave disconnects on purpose and goes home; the join screen still offers
+// to rejoin (as the same seat).
+func (r *roleScreen) leave() {
+	if s, ok := LoadSaved(); ok && !r.ended {
+		s.Left = true
+		storeSaved(&s)
+	}
+	r.host.ShowHome()
 }
 
 func (r *roleScreen) Stop() {
@@ -105,6 +200,7 @@ func (r *roleScreen) Stop() {
 		return
 	}
 	r.stopped = true
+	close(r.quit)
 	if r.ticker != nil {
 		r.ticker.Stop()
 	}

@@ -3,16 +3,23 @@ package join
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/lan"
 )
 
 // sessionConn is an exercise session as a role-player's connection.
@@ -89,4 +96,202 @@ func TestJoiningAsARolePlayer(t *testing.T) {
 	if r.panel == nil || !tree.Holds(t, h.win.Content(), r.panel.Root()) {
 		t.Error("the role-player panel is not shown")
 	}
+}
+
+// roleConn is a role-player's connection on an exercise session whose
+// sends can be held (the facilitator's laptop away): a held send waits
+// until the test lets it go, and then fails as a closed connection does.
+type roleConn struct {
+	sessionConn
+	hold   chan struct{} // nil: sends go through
+	sent   *sentLog
+	bundle string
+}
+
+// sentLog is what the laptop sent, from whichever goroutine.
+type sentLog struct {
+	mu   sync.Mutex
+	cmds []engine.Command
+}
+
+func (l *sentLog) all() []engine.Command {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Clone(l.cmds)
+}
+
+func (c roleConn) Send(cmd engine.Command) error {
+	c.sent.mu.Lock()
+	c.sent.cmds = append(c.sent.cmds, cmd)
+	c.sent.mu.Unlock()
+	if c.hold != nil {
+		<-c.hold
+		return errors.New("nats: connection closed")
+	}
+	return c.sessionConn.Send(cmd)
+}
+
+func (c roleConn) Bundle() string { return c.bundle }
+
+// A role-player's laptop is remembered as a team laptop is: killed with a
+// message on its way (the facilitator's laptop did not answer), it
+// restarts into the same exercise as the same seat, with the same claim
+// to it, and sends the message again with its id: it is logged once,
+// under the seat's name, and no longer kept.
+func TestRolePlayerLaptopRejoinsAndResendsAfterARestart(t *testing.T) {
+	src, err := os.ReadFile("../../internal/engine/testdata/roleplay.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := &engine.MemoryLog{}
+	sess, err := engine.Start(engine.Config{ScenarioID: "roleplay", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en"}, log, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
+		t.Fatal(err)
+	}
+	h := newHost(t, i18n.EN)
+	uiq := uitest.QueueUI(t)
+	storeSaved(nil)
+	t.Cleanup(func() { storeSaved(nil) })
+	hold := make(chan struct{})
+	t.Cleanup(func() { close(hold) })
+	sent := &sentLog{}
+	var reqs []Request
+	long := "K7M3QX-" + strings.Repeat("ab", 32)
+	join := func(hold chan struct{}) Config {
+		return Config{Join: func(_ context.Context, req Request) (Conn, error) {
+			reqs = append(reqs, req)
+			return roleConn{sessionConn: sessionConn{Session: sess, seat: req.Team}, hold: hold, sent: sent, bundle: req.Bundle}, nil
+		}}
+	}
+	h.open(join(hold))
+	test.Tap(tree.Find[*widget.Check](t, h.win.Content())[0])
+	entry(t, h, "lan.join.address").SetText("10.0.0.2")
+	entry(t, h, "lan.join.code").SetText(long)
+	entry(t, h, "lan.join.seat").SetText("Press desk")
+	test.Tap(tree.FindButton(t, h.win.Content(), h.loc.T("lan.join.join")))
+	uiq.Pump()
+	if _, ok := h.current.(*roleScreen); !ok || len(reqs) != 1 || len(reqs[0].Claim) < 16 {
+		t.Fatalf("after joining: screen %T, requests %+v", h.current, reqs)
+	}
+	claim := reqs[0].Claim
+	saved, ok := LoadSaved()
+	if !ok || !saved.Roleplayer || saved.Team != "Press desk" || saved.Claim != claim || saved.Bundle != long || saved.Address != "10.0.0.2:4222" {
+		t.Fatalf("the join kept: %+v", saved)
+	}
+
+	// The parent asks Alpha; the facilitator's laptop does not answer.
+	r := h.current.(*roleScreen)
+	tree.Find[*widget.Entry](t, r.panel.Root())[0].SetText("Who pays the hospital?")
+	test.Tap(tree.FindButton(t, r.panel.Root(), h.loc.T("roleplay.send")))
+	uiq.Eventually(t, "the message is on its way", func() bool { return len(sent.all()) == 1 })
+	first := sent.all()[0]
+	if !shown(t, h.win.Content(), h.loc.T("roleplay.sending")) {
+		t.Error("the panel does not say the message is on its way")
+	}
+	saved, _ = LoadSaved()
+	if len(saved.Pending) != 1 || saved.Pending[0].Ref == "" || saved.Pending[0].Ref != first.Ref || saved.Pending[0].Kind != engine.CmdRoleSay ||
+		saved.Pending[0].Persona != "reporter" || saved.Pending[0].Text != "Who pays the hospital?" {
+		t.Fatalf("the message on its way is kept as %+v", saved.Pending)
+	}
+
+	// The app is killed: nothing more runs on this laptop. It starts
+	// again, in Chinese, and goes back by itself.
+	h2 := &host{win: test.NewTempWindow(t, nil), loc: i18n.New(i18n.ZH)} // the same app: its preferences
+	h2.win.Resize(fyne.NewSize(1280, 800))
+	t.Cleanup(func() {
+		if h2.current != nil {
+			h2.current.Stop()
+		}
+	})
+	h2.open(join(nil))
+	uiq.Pump()
+	if len(reqs) != 2 || !reqs[1].Roleplayer || reqs[1].Team != "Press desk" || reqs[1].Claim != claim || reqs[1].Bundle != long ||
+		reqs[1].Address != "10.0.0.2:4222" {
+		t.Fatalf("the restarted laptop joined with %+v", reqs[1:])
+	}
+	if _, ok := h2.current.(*roleScreen); !ok {
+		t.Fatalf("after the restart the screen is %T", h2.current)
+	}
+	uiq.Eventually(t, "the message is sent again and settled", func() bool {
+		s, _ := LoadSaved()
+		return len(sent.all()) == 2 && len(s.Pending) == 0
+	})
+	again := sent.all()[1]
+	if again.Ref != first.Ref || again.Seat != "Press desk" || again.Team != first.Team || again.Text != first.Text ||
+		again.Persona != first.Persona || again.Channel != first.Channel {
+		t.Errorf("sent again as %+v, first as %+v", again, first)
+	}
+	var said []engine.Event
+	sess.Read(func(*engine.State) { // the session's lock: the log is its
+		for _, ev := range log.Events {
+			if ev.Kind == engine.KindRoleSaid {
+				said = append(said, ev)
+			}
+		}
+	})
+	if len(said) != 1 || said[0].Seat != "Press desk" || said[0].Ref != first.Ref || said[0].Text != "Who pays the hospital?" {
+		t.Fatalf("messages logged: %+v", said)
+	}
+	if !strings.Contains(tree.AllText(h2.win.Content()), h2.loc.T("lan.role.connected", "seat", "Press desk", "address", "10.0.0.2:4222")) {
+		t.Errorf("the restarted laptop says:\n%s", tree.AllText(h2.win.Content()))
+	}
+}
+
+// Another laptop holding the seat is said beside the seat's name, in the
+// UI's language, and the form stays as a role-player's with the seat typed
+// (to change it); a rejoin that meets it does not keep trying.
+func TestSeatTakenIsSaidBesideTheSeat(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		h := newHost(t, lang)
+		storeSaved(&Saved{Address: "10.0.0.2:4222", Bundle: "K7M3QX-" + strings.Repeat("ab", 32), Team: "Press desk", Roleplayer: true,
+			Claim: "0123456789abcdef"})
+		tries := 0
+		h.open(Config{Join: func(_ context.Context, req Request) (Conn, error) {
+			tries++
+			return nil, fmt.Errorf("seat %q: %w", req.Team, lan.ErrSeatTaken)
+		}})
+		j := currentAs(t, h)
+		want := h.loc.T("lan.join.error.seat_taken")
+		if tries != 1 || j.teamErr != want || j.joinErr != "" || !j.roleplayer || j.team != "Press desk" {
+			t.Errorf("%s: %d tries, seat %q, join %q, role-player %v, seat %q", lang, tries, j.teamErr, j.joinErr, j.roleplayer, j.team)
+		}
+		if !strings.Contains(tree.AllText(field(t, h, "lan.join.seat")), want) || !strings.Contains(tree.AllText(h.win.Content()), h.loc.T("lan.join.rejoin_offer_role",
+			"team", "Press desk", "title", "", "address", "10.0.0.2:4222")) {
+			t.Errorf("%s: the screen says:\n%s", lang, tree.AllText(h.win.Content()))
+		}
+		storeSaved(nil)
+	}
+}
+
+// shown tells whether a text is drawn in o, in nothing hidden.
+func shown(t *testing.T, o fyne.CanvasObject, text string) bool {
+	t.Helper()
+	var found bool
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() || found {
+			return
+		}
+		if s, ok := tree.TextOf(o); ok && s == text {
+			found = true
+			return
+		}
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case *container.Scroll:
+			walk(x.Content)
+		case fyne.Widget:
+			for _, c := range test.TempWidgetRenderer(t, x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return found
 }

@@ -1,6 +1,7 @@
 package play
 
 import (
+	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -30,6 +31,10 @@ type RolePanel struct {
 	background func(func()) // runs a Send off the UI goroutine; nil: a goroutine
 	newRef     func() string
 	shownSeq   int64
+	// pending hears of a command on its way (done false) and of its
+	// settling (done true): a role-player's laptop keeps unsettled ones to
+	// send again after a restart.
+	pending func(cmd engine.Command, done bool)
 
 	root                   fyne.CanvasObject
 	queue, log, actions    *fyne.Container
@@ -43,6 +48,7 @@ type RolePanel struct {
 	entry                  *widget.Entry
 	send                   *ui.KeyButton
 	msg                    *ui.WrapLabel
+	wait                   *fyne.Container // "sending…", while a command is on its way
 	sending                bool
 }
 
@@ -93,6 +99,8 @@ func NewRolePanel(conn engine.Conn, seat string, loc *i18n.Localizer, background
 	p.msg = ui.Wrapped("")
 	p.msg.Importance = widget.DangerImportance
 	p.msg.Hide()
+	p.wait = container.NewHBox(widget.NewActivity(), ui.Muted(loc.T("roleplay.sending")))
+	p.wait.Hide()
 	p.queue = container.NewVBox()
 	p.log = container.NewVBox()
 	p.actions = container.NewVBox()
@@ -107,7 +115,7 @@ func NewRolePanel(conn engine.Conn, seat string, loc *i18n.Localizer, background
 		ui.Heading(loc.T("roleplay.compose")),
 		container.NewBorder(nil, nil, nil, p.clearThread, p.threadLabel),
 		form, p.entry,
-		container.NewBorder(nil, nil, nil, p.send, p.msg),
+		container.NewBorder(nil, nil, nil, p.send, container.NewVBox(p.wait, p.msg)),
 		widget.NewSeparator(),
 		p.actions,
 		widget.NewSeparator(),
@@ -358,6 +366,10 @@ func (p *RolePanel) sendMessage() {
 	p.do(cmd)
 }
 
+// SetPending has the panel tell pending of each command on its way (done
+// false) and of its settling, accepted or refused (done true).
+func (p *RolePanel) SetPending(pending func(cmd engine.Command, done bool)) { p.pending = pending }
+
 // do sends a role-player's command off the UI goroutine; the composer
 // waits meanwhile, then empties (a message sent) or says why it was
 // refused.
@@ -366,25 +378,65 @@ func (p *RolePanel) do(cmd engine.Command) {
 		return
 	}
 	cmd.Seat, cmd.Ref = p.seat, p.newRef()
+	p.sendAll([]engine.Command{cmd}, func(err error) {
+		if err == nil && cmd.Kind == engine.CmdRoleSay {
+			p.entry.SetText("")
+			p.setThread("", "")
+		}
+	})
+}
+
+// Resend sends again, in order and with their ids (Ref), the commands a
+// previous run of the app left on their way: the facilitator's laptop
+// applies each once. The composer waits meanwhile.
+func (p *RolePanel) Resend(cmds []engine.Command) {
+	if len(cmds) > 0 {
+		p.sendAll(cmds, nil)
+	}
+}
+
+// sendAll sends commands one after another off the UI goroutine, telling
+// pending before and after each; then says why the last refused one was
+// refused, and runs done with its error (on the UI goroutine).
+func (p *RolePanel) sendAll(cmds []engine.Command, done func(error)) {
 	p.sending = true
 	p.send.Disable()
 	p.msg.Hide()
+	p.wait.Show()
+	if p.pending != nil {
+		for _, cmd := range cmds {
+			p.pending(cmd, false)
+		}
+	}
 	run := p.background
 	if run == nil {
 		run = func(f func()) { go f() }
 	}
 	run(func() {
-		err := p.conn.Send(cmd)
+		var last error
+		for _, cmd := range cmds {
+			err := p.conn.Send(cmd)
+			// Accepted or refused, it is settled; a connection closed
+			// for good (the laptop is closing) leaves it on its way.
+			settled := err == nil || engine.RefusalCode(err) != "" || errors.Is(err, engine.ErrRejected)
+			if err != nil {
+				last = err
+			}
+			ui.Do(func() {
+				if settled && p.pending != nil {
+					p.pending(cmd, true)
+				}
+			})
+		}
 		ui.Do(func() {
 			p.sending = false
 			p.send.Enable()
-			if err != nil {
-				p.say(p.loc.T("roleplay.refused", "reason", ui.ErrorText(p.loc, err)))
-				return
+			p.wait.Hide()
+			if last != nil {
+				p.say(p.loc.T("roleplay.refused", "reason", ui.ErrorText(p.loc, last)))
 			}
-			if cmd.Kind == engine.CmdRoleSay {
-				p.entry.SetText("")
-				p.setThread("", "")
+			if done != nil {
+				done(last)
 			}
 			p.shownSeq = -1
 			p.Refresh()

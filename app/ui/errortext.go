@@ -57,6 +57,9 @@ func ErrorText(loc *i18n.Localizer, err error) string {
 		}
 		return loc.T("error.host.network", "address", he.Where)
 	}
+	if errors.Is(err, lan.ErrSeatTaken) {
+		return loc.T("lan.join.error.seat_taken")
+	}
 	if errors.Is(err, ErrNoStore) {
 		return loc.T("home.error.no_store")
 	}
