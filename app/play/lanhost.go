@@ -229,6 +229,10 @@ type joinPanel struct {
 	teams *fyne.Container
 	shown []string // teams present when last drawn
 	scale float32
+	// seats are the role-player seats connected (the tab only: never on
+	// the projector), as last drawn.
+	seats      *ui.WrapLabel
+	shownSeats []string
 }
 
 // newJoinPanel lays the panel out; scale 1 for the tab, more for a
@@ -290,7 +294,9 @@ func newJoinPanel(loc *i18n.Localizer, hs *Hosting, scale float32, projector fun
 		// draws this panel without these lines).
 		role := widget.NewLabelWithStyle(hs.host.RoleBundle().String(), fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})
 		role.Selectable = true
-		objs = append(objs, ui.Faint(loc.T("lan.host.role_code"), fyne.TextAlignCenter), role)
+		p.seats = ui.Muted("")
+		p.seats.Alignment = fyne.TextAlignCenter
+		objs = append(objs, ui.Faint(loc.T("lan.host.role_code"), fyne.TextAlignCenter), role, p.seats)
 	}
 	p.root = container.NewVBox(objs...)
 	p.refresh()
@@ -299,6 +305,19 @@ func newJoinPanel(loc *i18n.Localizer, hs *Hosting, scale float32, projector fun
 
 // refresh redraws the teams' chips when who has joined changed.
 func (p *joinPanel) refresh() {
+	if p.seats != nil {
+		// Which role-player laptops are connected, by seat: each seat's
+		// actions are logged under its name (one laptop per seat).
+		seats := p.hs.host.Seats()
+		if p.shownSeats == nil || !slices.Equal(seats, p.shownSeats) {
+			p.shownSeats = append([]string{}, seats...)
+			if len(seats) == 0 {
+				p.seats.SetText(p.loc.T("lan.host.no_seats"))
+			} else {
+				p.seats.SetText(p.loc.T("lan.host.seats", "seats", ui.ListJoin(p.loc, seats)))
+			}
+		}
+	}
 	present := p.hs.host.Present()
 	if p.shown != nil && slices.Equal(present, p.shown) {
 		return
@@ -354,14 +373,16 @@ func followNetwork(hs *Hosting, stop <-chan struct{}, laptops, addrs func()) {
 		t := time.NewTicker(2 * time.Second)
 		defer t.Stop()
 		var lastLaptops map[string]int
+		var lastSeats []string
 		for {
 			select {
 			case <-stop:
 				return
 			case <-t.C:
 			}
-			if now := hs.host.Laptops(); !maps.Equal(now, lastLaptops) {
-				lastLaptops = now
+			now, seats := hs.host.Laptops(), hs.host.Seats()
+			if !maps.Equal(now, lastLaptops) || !slices.Equal(seats, lastSeats) {
+				lastLaptops, lastSeats = now, seats
 				ui.Do(laptops)
 			}
 			if now := localAddresses(port); !slices.Equal(now, lastAddrs) {

@@ -3,6 +3,7 @@ package play
 import (
 	"errors"
 	"io"
+	"net"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/lan"
 )
 
 // fakeAnnouncer records what the facilitator's laptop announced.
@@ -93,5 +95,35 @@ func TestHostingFollowsTheLaptopsAddresses(t *testing.T) {
 func TestFormatJoinCode(t *testing.T) {
 	if got := formatJoinCode("K7M3QX"); got != "K7M 3QX" {
 		t.Errorf("formatJoinCode = %q", got)
+	}
+}
+
+// The Team laptops tab names the role-player seats connected (each seat's
+// actions are logged under its name), in the UI's language; the projector
+// never shows them.
+func TestJoinTabNamesTheRolePlayerSeats(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.Window(t)
+	run := uitest.StartMini(t, st, engine.NewFakeClock())
+	hs, err := StartHosting(run, filepath.Join(t.TempDir(), "lan"), (&fakeAnnouncer{}).advertise, t.Logf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hs.Close(false)
+	en, zh := i18n.New(i18n.EN), i18n.New(i18n.ZH)
+	if text := tree.AllText(newJoinPanel(en, hs, 1, func() {}).root); !strings.Contains(text, en.T("lan.host.no_seats")) {
+		t.Errorf("with no role-player laptop the tab says:\n%s", text)
+	}
+	_, port, _ := net.SplitHostPort(hs.host.Address())
+	rp, err := lan.JoinRoleplayer(net.JoinHostPort("127.0.0.1", port), hs.host.RoleBundle(), "Press desk", lan.JoinOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rp.Close()
+	if text := tree.AllText(newJoinPanel(zh, hs, 1, func() {}).root); !strings.Contains(text, zh.T("lan.host.seats", "seats", "Press desk")) {
+		t.Errorf("with the press desk connected the tab says:\n%s", text)
+	}
+	if text := tree.AllText(newJoinPanel(en, hs, 2, nil).root); strings.Contains(text, "Press desk") || strings.Contains(text, hs.host.RoleBundle().Code) {
+		t.Errorf("the projector shows the role-player seats or code:\n%s", text)
 	}
 }
