@@ -677,8 +677,8 @@ type remoteScreen struct {
 	history *ui.WorldHistory
 	sending map[string]bool // decisions whose choice is on its way, across rebuilds
 	ticker  *ui.ClockTicker
-	lost    *ui.Banner
-	over    *ui.Banner
+	lost    *wrapBanner
+	over    *wrapBanner
 	ended   bool
 	gone    bool
 	stopped bool
@@ -730,8 +730,8 @@ func (r *remoteScreen) Build() fyne.CanvasObject {
 		}
 	})
 	r.host.Window().SetTitle(loc.T("app.window_title", "scenario", title))
-	r.lost = ui.NewBanner(loc.T("lan.team.lost"), theme.Color(theme.ColorNameError))
-	r.over = ui.NewBanner(loc.T("lan.team.over"), theme.Color(theme.ColorNamePrimary))
+	r.lost = lostBanner(loc.T("lan.team.lost"))
+	r.over = overBanner(loc.T("lan.team.over"))
 	leave := ui.NewIconButton(loc.T("lan.team.leave"), theme.LogoutIcon(), r.askLeave)
 	where := ui.IconLine(theme.ComputerIcon(), loc.T("lan.team.connected", "team", r.conn.Team(), "address", r.address))
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, leave, where), r.lost.Box, r.over.Box)

@@ -72,8 +72,8 @@ type roleScreen struct {
 	address string
 	panel   *play.RolePanel
 	ticker  *ui.ClockTicker
-	lost    *ui.Banner
-	over    *ui.Banner
+	lost    *wrapBanner
+	over    *wrapBanner
 	ended   bool
 	gone    bool
 	stopped bool
@@ -157,8 +157,8 @@ func (r *roleScreen) Build() fyne.CanvasObject {
 		}
 	})
 	r.host.Window().SetTitle(loc.T("app.window_title", "scenario", title))
-	r.lost = ui.NewBanner(loc.T("lan.team.lost"), theme.Color(theme.ColorNameError))
-	r.over = ui.NewBanner(loc.T("lan.team.over"), theme.Color(theme.ColorNamePrimary))
+	r.lost = lostBanner(loc.T("lan.role.lost"))
+	r.over = overBanner(loc.T("lan.team.over"))
 	leave := ui.NewIconButton(loc.T("lan.team.leave"), theme.LogoutIcon(), func() {
 		if r.ended {
 			r.host.ShowHome()

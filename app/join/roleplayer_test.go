@@ -295,3 +295,26 @@ func shown(t *testing.T, o fyne.CanvasObject, text string) bool {
 	walk(o)
 	return found
 }
+
+// The connection's banners wrap: in either language, on a team's laptop or
+// a role-player's, they fit a 1024-pixel screen with room to spare (one
+// line of canvas text made the window wider than the screen).
+func TestConnectionBannersWrap(t *testing.T) {
+	newHost(t, i18n.EN) // the test app, in the app's theme
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		loc := i18n.New(lang)
+		for _, key := range []string{"lan.team.lost", "lan.role.lost", "lan.team.over"} {
+			text := loc.T(key)
+			b := lostBanner(text)
+			if key == "lan.team.over" {
+				b = overBanner(text)
+			}
+			if w := b.Box.MinSize().Width; w > 300 {
+				t.Errorf("%s: the banner %s is at least %.0f pixels wide", lang, key, w)
+			}
+			if got := tree.AllText(b.Box); got != text {
+				t.Errorf("%s: the banner %s says %q", lang, key, got)
+			}
+		}
+	}
+}
