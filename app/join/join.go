@@ -572,6 +572,9 @@ func (j *Screen) connect(req Request) {
 					// Beside the seat's name, which is what to change.
 					j.roleplayer, j.team = true, req.Team
 					j.teamErr, j.joinErr = j.joinErr, ""
+					if req.Bundle != "" {
+						j.code = req.Bundle // to join again, only the seat's name changes
+					}
 				}
 				if req.Bundle != "" && j.rejoin != nil && !j.rejoin.Left && transientJoinError(err) {
 					// Rejoining after a restart, and the facilitator's

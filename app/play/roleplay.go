@@ -49,6 +49,7 @@ type RolePanel struct {
 	send                   *ui.KeyButton
 	msg                    *ui.WrapLabel
 	wait                   *fyne.Container // "sending…", while a command is on its way
+	activity               *widget.Activity
 	sending                bool
 }
 
@@ -99,7 +100,8 @@ func NewRolePanel(conn engine.Conn, seat string, loc *i18n.Localizer, background
 	p.msg = ui.Wrapped("")
 	p.msg.Importance = widget.DangerImportance
 	p.msg.Hide()
-	p.wait = container.NewHBox(widget.NewActivity(), ui.Muted(loc.T("roleplay.sending")))
+	p.activity = widget.NewActivity()
+	p.wait = container.NewBorder(nil, nil, p.activity, nil, ui.Muted(loc.T("roleplay.sending")))
 	p.wait.Hide()
 	p.queue = container.NewVBox()
 	p.log = container.NewVBox()
@@ -403,6 +405,7 @@ func (p *RolePanel) sendAll(cmds []engine.Command, done func(error)) {
 	p.send.Disable()
 	p.msg.Hide()
 	p.wait.Show()
+	p.activity.Start()
 	if p.pending != nil {
 		for _, cmd := range cmds {
 			p.pending(cmd, false)
@@ -432,6 +435,7 @@ func (p *RolePanel) sendAll(cmds []engine.Command, done func(error)) {
 			p.sending = false
 			p.send.Enable()
 			p.wait.Hide()
+			p.activity.Stop()
 			if last != nil {
 				p.say(p.loc.T("roleplay.refused", "reason", ui.ErrorText(p.loc, last)))
 			}
