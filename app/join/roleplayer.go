@@ -148,8 +148,16 @@ func (r *roleScreen) onGone() {
 func (r *roleScreen) Build() fyne.CanvasObject {
 	loc := r.host.Loc()
 	seat := r.seat()
+	var draft *play.RoleDraft // what the composer held before a language switch
+	if r.panel != nil {
+		d := r.panel.Draft()
+		draft = &d
+	}
 	r.panel = play.NewRolePanel(r.conn, seat, loc, r.bg)
 	r.panel.SetPending(keepPending)
+	if draft != nil {
+		r.panel.RestoreDraft(*draft)
+	}
 	var title string
 	r.conn.Read(func(st *engine.State) {
 		if st.Scenario != nil {

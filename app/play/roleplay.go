@@ -368,6 +368,34 @@ func (p *RolePanel) sendMessage() {
 	p.do(cmd)
 }
 
+// RoleDraft is what the composer holds: who speaks, on which channel, to
+// whom, what it answers and the text typed. A language switch makes a new
+// panel; the draft carries over.
+type RoleDraft struct {
+	Persona, Channel, Team string
+	Thread, ThreadTeam     string
+	Text                   string
+}
+
+// Draft is what the composer holds now.
+func (p *RolePanel) Draft() RoleDraft {
+	return RoleDraft{Persona: selected(p.persona, p.personas), Channel: selected(p.channel, p.channels), Team: selected(p.team, p.teams),
+		Thread: p.thread, ThreadTeam: p.threadTeam, Text: p.entry.Text}
+}
+
+// RestoreDraft puts a draft back in the composer (what it names that the
+// exercise does not have is left as it is).
+func (p *RolePanel) RestoreDraft(d RoleDraft) {
+	p.pick(p.persona, p.personas, d.Persona)
+	p.pick(p.channel, p.channels, d.Channel)
+	p.pick(p.team, p.teams, d.Team)
+	if d.Thread != "" {
+		p.setThread(d.ThreadTeam, d.Thread)
+		p.pick(p.team, p.teams, d.Team)
+	}
+	p.entry.SetText(d.Text)
+}
+
 // SetPending has the panel tell pending of each command on its way (done
 // false) and of its settling, accepted or refused (done true).
 func (p *RolePanel) SetPending(pending func(cmd engine.Command, done bool)) { p.pending = pending }

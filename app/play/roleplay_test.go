@@ -148,3 +148,27 @@ func TestTheRolePlayerTabIsBehindTheConsoleLock(t *testing.T) {
 		t.Error("unlocking the console does not open the role-player tab")
 	}
 }
+
+// A language switch keeps what the composer holds: the persona, channel
+// and team, what it answers and the text typed.
+func TestTheRolePlayerDraftSurvivesALanguageSwitch(t *testing.T) {
+	h, ex := startRoleplay(t, Config{Background: func(func()) {}})
+	ex.tabs.SelectIndex(ex.roleIdx)
+	test.Tap(tree.FindButton(t, ex.role.queue, h.loc.T("roleplay.answer")))
+	ex.role.entry.SetText("Who pays the hospital?")
+	want := RoleDraft{Persona: "parent", Channel: "customer", Team: "Alpha", Thread: "reply:1", ThreadTeam: "Alpha", Text: "Who pays the hospital?"}
+	if got := ex.role.Draft(); got != want {
+		t.Fatalf("the draft before the switch: %+v, want %+v", got, want)
+	}
+	old := ex.role
+	h.setLang(i18n.ZH)
+	if ex.role == old {
+		t.Fatal("the switch did not make a new panel")
+	}
+	if got := ex.role.Draft(); got != want {
+		t.Errorf("the draft after the switch: %+v, want %+v", got, want)
+	}
+	if zh := i18n.New(i18n.ZH); ex.role.threadLabel.Text != zh.T("roleplay.answering", "team", "Alpha", "text", "We are sorry; call 400-123.") {
+		t.Errorf("the composer says %q", ex.role.threadLabel.Text)
+	}
+}

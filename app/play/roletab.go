@@ -20,6 +20,11 @@ import (
 // addRoleTab adds the role-player tab after the console's, when the
 // scenario has personas.
 func (e *Screen) addRoleTab() {
+	var draft *RoleDraft // what the tab's composer held before a rebuild (a language switch)
+	if e.role != nil {
+		d := e.role.Draft()
+		draft = &d
+	}
 	e.role, e.roleIdx = nil, 0
 	has := false
 	e.run.Session.Read(func(st *engine.State) { has = len(st.Scenario.Personas) > 0 })
@@ -28,6 +33,9 @@ func (e *Screen) addRoleTab() {
 	}
 	loc := e.host.Loc()
 	e.role = NewRolePanel(e.run.Session, engine.SeatFacilitator, loc, e.cfg.Background)
+	if draft != nil {
+		e.role.RestoreDraft(*draft)
+	}
 	e.roleIdx = len(e.tabs.Items)
 	e.addTab(loc.T("roleplay.tab"), theme.MailComposeIcon(), e.roleContent())
 }
