@@ -2,6 +2,7 @@ package play
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -82,7 +83,8 @@ func feedCard(win fyne.Window, loc *i18n.Localizer, it engine.FeedItem, lang str
 	if p.Channel == "news" {
 		kind = loc.T("feed.news")
 	}
-	if it.Reaction {
+	if it.Reaction || strings.HasPrefix(it.Thread, "post:") {
+		// The public's reaction, or a persona answering the team's post.
 		kind = loc.T("post.reaction")
 	}
 	who := senderOf(sc, p.Persona, p.From, pictures, lang)

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/firebreak-drills/firebreak/app/ui"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
+	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -125,5 +127,23 @@ func TestFeedInChinese(t *testing.T) {
 	}
 	if mood := ex.console.moods["Bravo"].text(); !strings.HasPrefix(mood, "近 15 分钟舆情：") {
 		t.Errorf("mood in Chinese = %q", mood)
+	}
+}
+
+// A persona's feed post that answers the team's post says so, as the
+// public's reactions do; one that answers nothing does not.
+func TestAPersonasAnswerToAPostSaysSo(t *testing.T) {
+	uitest.Window(t)
+	loc := i18n.New(i18n.EN)
+	post := &scenario.FeedPost{ID: "roleplay-1", Channel: scenario.PostSocial, Tone: "neutral", From: scenario.Text{"": "Li Wei"},
+		Text: scenario.Text{"": "Which shops sold batch L1?"}}
+	for _, c := range []struct {
+		thread string
+		want   bool
+	}{{"post:1", true}, {"", false}} {
+		card := feedCard(nil, loc, engine.FeedItem{Post: post, Seat: "Press desk", Thread: c.thread}, "en", nil, nil)
+		if got := strings.Contains(tree.AllText(card), loc.T("post.reaction")); got != c.want {
+			t.Errorf("thread %q: says it replies %v, want %v:\n%s", c.thread, got, c.want, tree.AllText(card))
+		}
 	}
 }
