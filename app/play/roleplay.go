@@ -51,6 +51,7 @@ type RolePanel struct {
 	wait                   *fyne.Container // "sending…", while a command is on its way
 	activity               *widget.Activity
 	sending                bool
+	ended                  bool // the exercise is over: nothing more to send
 }
 
 // NewRolePanel makes the seat's panel on conn, in loc's language.
@@ -203,6 +204,7 @@ func (p *RolePanel) Refresh() {
 		if seq == p.shownSeq {
 			return
 		}
+		p.ended = st.Ended
 		ivs = append(ivs, st.Interventions...)
 		answered := map[string]bool{}
 		for _, iv := range st.Interventions {
@@ -284,6 +286,11 @@ func (p *RolePanel) Refresh() {
 	}
 	p.log.Objects = lines
 	p.log.Refresh()
+	if p.ended {
+		// Over: the engine would refuse anything sent now.
+		p.send.Disable()
+		p.entry.Disable()
+	}
 	p.drawActions()
 }
 
@@ -348,6 +355,11 @@ func (p *RolePanel) drawActions() {
 			}
 		}
 	})
+	if p.ended {
+		for _, o := range objs {
+			disableButtons(o)
+		}
+	}
 	p.actions.Objects = objs
 	p.actions.Refresh()
 }
@@ -461,7 +473,9 @@ func (p *RolePanel) sendAll(cmds []engine.Command, done func(error)) {
 		}
 		ui.Do(func() {
 			p.sending = false
-			p.send.Enable()
+			if !p.ended {
+				p.send.Enable()
+			}
 			p.wait.Hide()
 			p.activity.Stop()
 			if last != nil {
@@ -474,6 +488,18 @@ func (p *RolePanel) sendAll(cmds []engine.Command, done func(error)) {
 			p.Refresh()
 		})
 	})
+}
+
+// disableButtons disables the buttons in o.
+func disableButtons(o fyne.CanvasObject) {
+	switch x := o.(type) {
+	case *ui.KeyButton:
+		x.Disable()
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			disableButtons(c)
+		}
+	}
 }
 
 func (p *RolePanel) say(s string) {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/prefs"
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
@@ -171,4 +172,45 @@ func TestTheRolePlayerDraftSurvivesALanguageSwitch(t *testing.T) {
 	if zh := i18n.New(i18n.ZH); ex.role.threadLabel.Text != zh.T("roleplay.answering", "team", "Alpha", "text", "We are sorry; call 400-123.") {
 		t.Errorf("the composer says %q", ex.role.threadLabel.Text)
 	}
+}
+
+// Once the exercise is over the panel sends nothing more: the composer,
+// the follow-ups and the nudges are disabled.
+func TestTheRolePlayerPanelStopsAtTheEnd(t *testing.T) {
+	_, ex := startRoleplay(t, Config{Background: func(func()) {}})
+	ex.tabs.SelectIndex(ex.roleIdx)
+	p := ex.role
+	if p.send.Disabled() || len(buttonsIn(p.actions)) == 0 || buttonsIn(p.actions)[len(buttonsIn(p.actions))-1].Disabled() {
+		t.Fatal("the panel is disabled while the exercise runs")
+	}
+	if err := ex.run.Session.Send(engine.Command{Kind: engine.CmdEnd}); err != nil {
+		t.Fatal(err)
+	}
+	p.Refresh()
+	if !p.send.Disabled() || !p.entry.Disabled() {
+		t.Error("the composer sends after the end")
+	}
+	for _, b := range buttonsIn(p.actions) {
+		if !b.Disabled() {
+			t.Errorf("%q can be pressed after the end", b.Text)
+		}
+	}
+}
+
+// buttonsIn lists the buttons drawn in o.
+func buttonsIn(o fyne.CanvasObject) []*ui.KeyButton {
+	var out []*ui.KeyButton
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *ui.KeyButton:
+			out = append(out, x)
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
 }
