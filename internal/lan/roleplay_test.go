@@ -434,3 +434,45 @@ func TestRolePlayerSurvivesRestartsOfEitherSide(t *testing.T) {
 	}
 	waitFor(t, "both messages in Alpha's inbox", 10*time.Second, func() bool { return len(inbox(alpha)) == 3 })
 }
+
+// A role-player's hello must name a seat it may use and a claim of the
+// right shape, and a role-player's command must carry its claim; a team's
+// command may not carry one.
+func TestRoleHelloAndCommandsNeedAClaim(t *testing.T) {
+	th := roleplayHost(t, "Alpha")
+	rnc, err := rawRoleConn(t, th, th.h.RoleBundle().Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range []helloRequest{
+		{Protocol: Protocol, Team: RoleToken, Seat: "Press desk"},
+		{Protocol: Protocol, Team: RoleToken, Seat: "Press desk", Claim: "short"},
+		{Protocol: Protocol, Team: RoleToken, Seat: "Press desk", Claim: "has a space in it"},
+		{Protocol: Protocol, Team: RoleToken, Seat: "", Claim: "claim-raw-0001"},
+		{Protocol: Protocol, Team: RoleToken, Seat: " FACILITATOR ", Claim: "claim-raw-0001"},
+		{Protocol: Protocol, Team: RoleToken, Seat: strings.Repeat("x", engine.MaxSeatLen+1), Claim: "claim-raw-0001"},
+	} {
+		data, _ := json.Marshal(h)
+		m, err := rnc.Request(helloSubject(RoleToken), data, 5*time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var hr helloReply
+		if err := json.Unmarshal(m.Data, &hr); err != nil || hr.Code != codeBadSeat || hr.Exercise != "" {
+			t.Errorf("hello %+v: %s", h, m.Data)
+		}
+	}
+	if got := th.h.Seats(); len(got) != 0 {
+		t.Errorf("seats claimed by refused hellos: %q", got)
+	}
+	sub := subjects{exercise: th.run.ID}
+	say := wireCommand{ID: "s1", Kind: wireRoleSay, Team: RoleToken, Seat: "Press desk", Persona: "parent", Channel: "email", Text: "Hi"}
+	if o := request(t, rnc, sub.cmd(RoleToken), say); o.Status != StatusRejected || !strings.Contains(o.Reason, `"claim"`) {
+		t.Errorf("a role-player's command without its claim: %+v", o)
+	}
+	anc := rawConn(t, th, "Alpha")
+	post := wireCommand{ID: "p1", Kind: wirePost, Team: "Alpha", Channel: "social", Text: "Batch L1 is recalled.", Claim: "claim-raw-0001"}
+	if o := request(t, anc, sub.cmd("Alpha"), post); o.Status != StatusRejected || !strings.Contains(o.Reason, `"claim"`) {
+		t.Errorf("a team's post with a claim: %+v", o)
+	}
+}
