@@ -469,8 +469,8 @@ func (j *Screen) choose(f Found) {
 	if len(f.Addrs) > 0 {
 		j.address = f.Addrs[0]
 	}
-	if len(f.Teams) > 0 && !slices.Contains(f.Teams, strings.TrimSpace(j.team)) {
-		j.team = ""
+	if len(f.Teams) > 0 && !slices.Contains(f.Teams, strings.TrimSpace(j.team)) && !j.roleplayer {
+		j.team = "" // a team's name from another exercise (a role-player's seat is no team's)
 	}
 	j.addrErr = ""
 	j.host.Show(j)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,6 +21,7 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/lan"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
 // sessionConn is an exercise session as a role-player's connection.
@@ -322,5 +324,23 @@ func TestConnectionBannersWrap(t *testing.T) {
 				t.Errorf("%s: the banner %s says %q", lang, key, got)
 			}
 		}
+	}
+}
+
+// A role-player choosing an exercise found on the network keeps the seat
+// typed (a team's name not in the exercise is dropped, a seat's is not).
+func TestChoosingAFoundExerciseKeepsTheSeat(t *testing.T) {
+	h := newHost(t, i18n.EN)
+	storeSaved(nil)
+	found := Found{ID: "x1", Title: scenario.Text{"en": "Mini"}, Teams: []string{"Alpha", "Bravo"}, Addrs: []string{"192.168.1.20:4222"}}
+	j := h.open(Config{
+		Browse: func(context.Context, time.Duration) ([]Found, error) { return []Found{found}, nil },
+		Join:   func(context.Context, Request) (Conn, error) { return nil, errors.New("unused") },
+	})
+	test.Tap(tree.Find[*widget.Check](t, h.win.Content())[0])
+	entry(t, h, "lan.join.seat").SetText("Press desk")
+	test.Tap(buttons(t, h, h.loc.T("lan.join.choose"))[0])
+	if j.team != "Press desk" || entry(t, h, "lan.join.seat").Text != "Press desk" || entry(t, h, "lan.join.address").Text != "192.168.1.20:4222" {
+		t.Errorf("after choosing: seat %q, address %q", j.team, entry(t, h, "lan.join.address").Text)
 	}
 }
