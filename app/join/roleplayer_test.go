@@ -344,3 +344,47 @@ func TestChoosingAFoundExerciseKeepsTheSeat(t *testing.T) {
 		t.Errorf("after choosing: seat %q, address %q", j.team, entry(t, h, "lan.join.address").Text)
 	}
 }
+
+// goneConn is a role-player's connection the host has closed for good.
+type goneConn struct {
+	sessionConn
+	gone chan struct{}
+	err  error
+}
+
+func (c goneConn) Gone() <-chan struct{} { return c.gone }
+func (c goneConn) Err() error            { return c.err }
+func (c goneConn) Connected() bool       { return false }
+
+// A role-player's laptop the host stops because another laptop took its
+// seat says so, in the UI's language, and shows the connection lost.
+func TestRoleLaptopSaysItsSeatWasTaken(t *testing.T) {
+	src, err := os.ReadFile("../../internal/engine/testdata/roleplay.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess, err := engine.Start(engine.Config{ScenarioID: "roleplay", Source: src, Teams: []string{"Alpha"}, Lang: "zh"}, &engine.MemoryLog{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHost(t, i18n.ZH)
+	uiq := uitest.QueueUI(t)
+	c := goneConn{sessionConn: sessionConn{Session: sess, seat: "新闻组"}, gone: make(chan struct{}), err: fmt.Errorf("seat: %w", lan.ErrSeatTaken)}
+	r := newRoleScreen(h, Config{}, c, "10.0.0.2:4222")
+	h.Show(r)
+	close(c.gone)
+	uiq.Eventually(t, "the laptop says why it stopped", func() bool { return h.win.Canvas().Overlays().Top() != nil })
+	var texts []string
+	for _, o := range tree.Find[fyne.CanvasObject](t, tree.Dialog(t, h.win)) {
+		if s, ok := tree.TextOf(o); ok {
+			texts = append(texts, s)
+		}
+	}
+	text := strings.Join(texts, "\n")
+	if !strings.Contains(text, h.loc.T("lan.join.error.seat_taken")) {
+		t.Errorf("the dialog says:\n%s", text)
+	}
+	if !shown(t, h.win.Content(), h.loc.T("lan.role.lost")) {
+		t.Error("the connection does not show as lost")
+	}
+}

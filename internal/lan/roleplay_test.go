@@ -476,3 +476,35 @@ func TestRoleHelloAndCommandsNeedAClaim(t *testing.T) {
 		t.Errorf("a team's post with a claim: %+v", o)
 	}
 }
+
+// A role-player laptop that comes back (a reconnect says hello again) to
+// find its seat held by another connected laptop stops for good, saying
+// ErrSeatTaken: it no longer speaks for the seat.
+func TestRoleLaptopWhoseSeatWasTakenStops(t *testing.T) {
+	th := roleplayHost(t, "Alpha")
+	press, err := th.joinRoleClaim("Press desk", "claim-press-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Another laptop holds the seat now (as after the press desk's laptop
+	// was away and another joined as the seat meanwhile).
+	b := th.h.Bundle()
+	other, err := nats.Connect("tls://"+th.h.Address(), nats.Secure(pinnedTLS(b.Fingerprint)), nats.UserInfo(RoleUser, RolePassword(th.h.RoleBundle().Code)),
+		nats.CustomInboxPrefix(inboxPrefix(RoleToken)), nats.Name(roleClientName("claim-other-1")), nats.MaxReconnects(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	th.h.mu.Lock()
+	th.h.seats[seatKey("Press desk")] = seatClaim{claim: "claim-other-1", seat: "Press desk"}
+	th.h.mu.Unlock()
+	press.rehello()
+	select {
+	case <-press.Gone():
+	case <-time.After(10 * time.Second):
+		t.Fatal("the laptop whose seat was taken goes on")
+	}
+	if !errors.Is(press.Err(), ErrSeatTaken) {
+		t.Errorf("it stopped with %v, want ErrSeatTaken", press.Err())
+	}
+}
