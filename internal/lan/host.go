@@ -819,7 +819,6 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 			h.quiet.note(noteBadCommand)
 			return Outcome{ID: cmd.ID, Status: StatusRejected, Reason: err.Error(), Code: engine.ErrBadSeat.Code}
 		}
-
 	} else {
 		h.sess.Read(func(s *engine.State) { _, junk, code = refusalKey(s, team, cmd) })
 	}
