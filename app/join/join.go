@@ -592,9 +592,12 @@ func (j *Screen) connect(req Request) {
 				saved.Team, saved.Roleplayer, saved.Claim = req.Team, true, req.Claim
 			}
 			// Choices still on their way belong to the exercise and the
-			// team (or seat), wherever the host is now (its address may
-			// have changed).
-			if old, ok := LoadSaved(); ok && old.Bundle == saved.Bundle && old.Team == saved.Team && old.Roleplayer == saved.Roleplayer {
+			// team, wherever the host is now (its address may have
+			// changed); a role-player's to the exercise and this laptop,
+			// under whatever seat it joins as now (another laptop may have
+			// taken the one it had).
+			if old, ok := LoadSaved(); ok && old.Bundle == saved.Bundle && old.Roleplayer == saved.Roleplayer &&
+				(saved.Roleplayer || old.Team == saved.Team) {
 				saved.Pending = old.Pending
 			}
 			pending := saved.Pending

@@ -388,3 +388,48 @@ func TestRoleLaptopSaysItsSeatWasTaken(t *testing.T) {
 		t.Error("the connection does not show as lost")
 	}
 }
+
+// A role-player whose seat was taken while its laptop was away joins under
+// another seat's name (the long code still filled in) and sends what it
+// had on its way under that seat.
+func TestRolePlayerTakesAnotherSeatWithItsPending(t *testing.T) {
+	src, err := os.ReadFile("../../internal/engine/testdata/roleplay.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess, err := engine.Start(engine.Config{ScenarioID: "roleplay", Source: src, Teams: []string{"Alpha"}, Lang: "en"}, &engine.MemoryLog{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := "K7M3QX-" + strings.Repeat("ab", 32)
+	h := newHost(t, i18n.EN) // a new app: its preferences are empty
+	storeSaved(&Saved{Address: "10.0.0.2:4222", Bundle: long, Team: "Press desk", Roleplayer: true, Claim: "0123456789abcdef",
+		Pending: []PendingChoice{{Ref: "say-1", Kind: engine.CmdRoleSay, Persona: "reporter", Channel: "email", Target: "Alpha", Text: "Any news?"}}})
+	t.Cleanup(func() { storeSaved(nil) })
+	uiq := uitest.QueueUI(t)
+	sent := &sentLog{}
+	var reqs []Request
+	h.open(Config{Join: func(_ context.Context, req Request) (Conn, error) {
+		reqs = append(reqs, req)
+		if req.Team == "Press desk" {
+			return nil, fmt.Errorf("seat %q: %w", req.Team, lan.ErrSeatTaken)
+		}
+		return roleConn{sessionConn: sessionConn{Session: sess, seat: req.Team}, sent: sent, bundle: req.Bundle}, nil
+	}})
+	uiq.Pump()
+	if j := currentAs(t, h); len(reqs) != 1 || j.teamErr != h.loc.T("lan.join.error.seat_taken") {
+		t.Fatalf("the rejoin: %d tries, beside the seat %q", len(reqs), j.teamErr)
+	}
+	entry(t, h, "lan.join.seat").SetText("Desk 2")
+	test.Tap(tree.FindButton(t, h.win.Content(), h.loc.T("lan.join.join")))
+	uiq.Eventually(t, "the message goes under the new seat", func() bool { s, _ := LoadSaved(); return len(sent.all()) == 1 && len(s.Pending) == 0 })
+	if len(reqs) != 2 || reqs[1].Team != "Desk 2" || reqs[1].Bundle != long || reqs[1].Claim != "0123456789abcdef" {
+		t.Errorf("joined with %+v", reqs)
+	}
+	if got := sent.all()[0]; got.Ref != "say-1" || got.Seat != "Desk 2" || got.Team != "Alpha" || got.Text != "Any news?" {
+		t.Errorf("sent %+v", got)
+	}
+	if s, _ := LoadSaved(); s.Team != "Desk 2" || !s.Roleplayer {
+		t.Errorf("kept %+v", s)
+	}
+}
