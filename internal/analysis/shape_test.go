@@ -19,42 +19,16 @@ import (
 // fingerprint is colour refinement (Weisfeiler–Leman), so two that share
 // one are, for phase graphs of this size, the same shape in practice.
 func graphShape(sc *scenario.Scenario) string {
-	idx := map[string]int{}
-	for i, p := range sc.Phases {
-		idx[p.ID] = i
-	}
+	out := phaseEdges(sc)
 	n := len(sc.Phases)
-	out := make([][]int, n)
 	in := make([][]int, n)
-	add := func(from int, to string) {
-		j, ok := idx[to]
-		if !ok || slices.Contains(out[from], j) {
-			return
-		}
-		out[from] = append(out[from], j)
-		in[j] = append(in[j], from)
-	}
-	addAll := func(from int, next string, routes []*scenario.Route) {
-		if next != "" {
-			add(from, next)
-		}
-		for _, r := range routes {
-			add(from, r.Next)
+	for i, js := range out {
+		for _, j := range js {
+			in[j] = append(in[j], i)
 		}
 	}
 	colour := make([]string, n)
 	for i, p := range sc.Phases {
-		for _, d := range p.Decisions {
-			for _, o := range d.Options {
-				addAll(i, o.Next, o.Routes)
-			}
-			if d.OnTimeout != nil {
-				addAll(i, d.OnTimeout.Next, d.OnTimeout.Routes)
-			}
-		}
-		if p.Continue != nil {
-			addAll(i, p.Continue.Next, p.Continue.Routes)
-		}
 		switch {
 		case p.ID == "start":
 			colour[i] = "S"
@@ -89,6 +63,109 @@ func graphShape(sc *scenario.Scenario) string {
 	}
 	slices.Sort(colour)
 	return strings.Join(colour, " ")
+}
+
+// phaseEdges lists, for each phase by index, the phases it can lead to (by
+// an option, a route, a timeout or a continue), each once.
+func phaseEdges(sc *scenario.Scenario) [][]int {
+	idx := map[string]int{}
+	for i, p := range sc.Phases {
+		idx[p.ID] = i
+	}
+	out := make([][]int, len(sc.Phases))
+	add := func(from int, next string, routes []*scenario.Route) {
+		targets := []string{next}
+		for _, r := range routes {
+			targets = append(targets, r.Next)
+		}
+		for _, to := range targets {
+			if j, ok := idx[to]; ok && !slices.Contains(out[from], j) {
+				out[from] = append(out[from], j)
+			}
+		}
+	}
+	for i, p := range sc.Phases {
+		for _, d := range p.Decisions {
+			for _, o := range d.Options {
+				add(i, o.Next, o.Routes)
+			}
+			if d.OnTimeout != nil {
+				add(i, d.OnTimeout.Next, d.OnTimeout.Routes)
+			}
+		}
+		if p.Continue != nil {
+			add(i, p.Continue.Next, p.Continue.Routes)
+		}
+	}
+	return out
+}
+
+// reachable lists the ids of the phases a team can reach from the phase
+// from, itself included.
+func reachable(sc *scenario.Scenario, from string) []string {
+	out := phaseEdges(sc)
+	seen := map[int]bool{}
+	var stack []int
+	for i, p := range sc.Phases {
+		if p.ID == from {
+			stack = append(stack, i)
+		}
+	}
+	for len(stack) > 0 {
+		i := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[i] {
+			continue
+		}
+		seen[i] = true
+		stack = append(stack, out[i]...)
+	}
+	var ids []string
+	for i := range seen {
+		ids = append(ids, sc.Phases[i].ID)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// TestExecutiveScandalLanes: the executive scandal's board lane and founder
+// lane never merge; the one move between them is the founder's lane's rung
+// (handing the inquiry to the audit committee leads to the board's
+// Tuesday), and nothing leads from the board's lane back to the founder's.
+func TestExecutiveScandalLanes(t *testing.T) {
+	e, ok := library.Builtin("executive-scandal")
+	if !ok {
+		t.Fatal("no built-in executive-scandal")
+	}
+	sc := e.Scenario
+	founder := []string{"founder-review", "whistle-founder", "regulator-letter"}
+	fromBoard := reachable(sc, "board-probe")
+	for _, id := range founder {
+		if slices.Contains(fromBoard, id) {
+			t.Errorf("the board's lane leads back to the founder's %s: %v", id, fromBoard)
+		}
+	}
+	for _, id := range []string{"whistle-board", "committee-findings", "rebuilt-trust"} {
+		if !slices.Contains(fromBoard, id) {
+			t.Errorf("the board's lane does not reach %s: %v", id, fromBoard)
+		}
+	}
+	if slices.Contains(fromBoard, "founder-ousted") {
+		t.Errorf("a team in the board's lane can be voted out with the founder: %v", fromBoard)
+	}
+	var rung []string
+	for _, p := range sc.Phases {
+		for _, d := range p.Decisions {
+			for _, o := range d.Options {
+				if slices.Contains(founder, p.ID) && !slices.Contains(founder, o.Next) && o.Next != "" && sc.Phase(o.Next).Ending == nil {
+					rung = append(rung, d.ID+"."+o.ID+" -> "+o.Next)
+				}
+			}
+		}
+	}
+	if want := []string{"board-showdown.hand-to-committee -> whistle-board"}; !slices.Equal(rung, want) {
+		t.Errorf("moves out of the founder's lane: %v, want %v", rung, want)
+	}
 }
 
 // TestNoTwoBuiltinsShareAGraphShape: each built-in scenario has its own phase
