@@ -83,7 +83,10 @@ func TestBundledFontsCoverText(t *testing.T) {
 			texts[string(l)+".json "+k] = loc.T(k)
 		}
 	}
-	scenarios, _ := filepath.Glob("../scenarios/*.yaml")
+	scenarios, _ := filepath.Glob("../../scenarios/*.yaml")
+	if len(scenarios) == 0 {
+		t.Fatal("no built-in scenarios found: the check would cover nothing")
+	}
 	for _, f := range scenarios {
 		b, err := os.ReadFile(f)
 		if err != nil {

@@ -132,6 +132,7 @@ var labels = map[string]map[string]string{
 		"kind.rumour":                     "rumour attack",
 		"kind.safety":                     "workplace accident",
 		"kind.disaster":                   "natural disaster",
+		"kind.scandal":                    "executive scandal",
 	},
 	"zh": {
 		"title":        "复盘报告",
@@ -247,6 +248,7 @@ var labels = map[string]map[string]string{
 		"kind.rumour":                     "谣言攻击",
 		"kind.safety":                     "安全生产事故",
 		"kind.disaster":                   "自然灾害",
+		"kind.scandal":                    "高管丑闻",
 	},
 }
 
