@@ -22,7 +22,7 @@ var lists struct {
 	nonApology, victim, denialHazard, reassure, overPromise, agent, causal    compiled
 	owning, hedge, causalAfter, breach, staff, anaphor, comment, us           compiled
 	people, assure, safeClaim, say                                            compiled
-	report, idiom                                                             []pattern // language-neutral
+	report, selfReport, retract, idiom                                        []pattern // language-neutral
 }
 
 func loadLists() {
@@ -67,6 +67,8 @@ func loadLists() {
 		lists.safeClaim = safeClaimWords.compile()
 		lists.say = sayWords.compile()
 		lists.report = compile(reportCues)
+		lists.selfReport = compile(selfReportCues)
+		lists.retract = compile(retractCues)
 		lists.idiom = compile(idioms)
 	})
 }

@@ -365,8 +365,8 @@ func TestCorpusAgreement(t *testing.T) {
 // grows past that.
 const (
 	MaxPairGap   = 10
-	maxMeanGap   = 7.5
-	maxWidePairs = 32
+	maxMeanGap   = 8.0
+	maxWidePairs = 40
 )
 
 func TestCorpusParity(t *testing.T) {
@@ -626,6 +626,78 @@ func TestSecondRater(t *testing.T) {
 		t.Logf("%s: two trainers agree at τ-c %.3f (τ-b %.3f) on %d statements", lang, tc, tb, len(x[lang]))
 		if tc < TargetTau {
 			t.Errorf("%s: the trainers agree at τ-c %.3f, below the %.2f asked of the judge", lang, tc, TargetTau)
+		}
+	}
+}
+
+// TestCorpusDisagreements lists, with FIREBREAK_CORPUS_DISAGREE=N, the N
+// statements per language and tier that disagree most with the tiers: the
+// number of statements of another tier each is ordered wrongly against.
+// It is how version 7 looked for general causes across all batches.
+// Without the variable it only checks that the count is computed.
+func TestCorpusDisagreements(t *testing.T) {
+	es := loadCorpus(t)
+	rs := make([]Result, len(es))
+	for i, e := range es {
+		rs[i] = Judge(e.Text, e.context())
+	}
+	wrong := make([]int, len(es))
+	for i := range es {
+		for j := range es {
+			if es[i].Lang != es[j].Lang || es[i].Tier == es[j].Tier {
+				continue
+			}
+			if (float64(es[i].Tier-es[j].Tier))*(rs[i].Overall-rs[j].Overall) <= 0 {
+				wrong[i]++
+			}
+		}
+	}
+	// FIREBREAK_CORPUS_SCORES=file writes each entry's id, tier, score
+	// and the penalties that fired, to compare two versions entry by entry.
+	if out := os.Getenv("FIREBREAK_CORPUS_SCORES"); out != "" {
+		var sb strings.Builder
+		for i, e := range es {
+			var fired []string
+			for _, c := range rs[i].Checks {
+				if c.Penalty && !c.Passed {
+					fired = append(fired, fmt.Sprintf("%s%q", c.ID, c.Evidence))
+				}
+			}
+			fmt.Fprintf(&sb, "%s tier %d %5.1f %s\n", e.ID, e.Tier, rs[i].Overall, strings.Join(fired, " "))
+		}
+		if err := os.WriteFile(out, []byte(sb.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n := 0
+	fmt.Sscan(os.Getenv("FIREBREAK_CORPUS_DISAGREE"), &n)
+	if n == 0 {
+		return
+	}
+	for _, lang := range []string{"en", "zh"} {
+		for tier := 1; tier <= 4; tier++ {
+			var idx []int
+			for i, e := range es {
+				if e.Lang == lang && e.Tier == tier {
+					idx = append(idx, i)
+				}
+			}
+			sort.SliceStable(idx, func(a, b int) bool { return wrong[idx[a]] > wrong[idx[b]] })
+			for _, i := range idx[:min(n, len(idx))] {
+				e, r := es[i], rs[i]
+				var fired []string
+				for _, c := range r.Checks {
+					if c.Penalty && !c.Passed {
+						fired = append(fired, fmt.Sprintf("-%s%q", c.ID, c.Evidence))
+					} else if !c.Penalty && c.Passed {
+						fired = append(fired, "+"+c.ID)
+					} else if !c.Penalty && c.Weight > 0 {
+						fired = append(fired, "·"+c.ID)
+					}
+				}
+				fmt.Printf("%s tier %d %5.1f wrong %3d %-14s %s [%s]\n    %s\n    %s\n", e.Lang, e.Tier, r.Overall, wrong[i], e.ID, e.Batch,
+					strings.Join(fired, " "), strings.ReplaceAll(strings.TrimSpace(e.Text), "\n", " / "), e.Reason)
+			}
 		}
 	}
 }

@@ -272,14 +272,18 @@ var causalWords = words{
 	en: []string{"caused by", "due to", "because of", "the fault of", "fault lies", "fault of", "blame", "blamed", "the result of", "resulted from",
 		"result of", "stems from", "stemmed from", "comes down to", "came down to", "down to the", "came from", "originated", "traced to", "traced back to", "lies with", "rests with",
 		"on the part of", "failure by", "failure of", "error by", "mistake by", "problem at", "problem with", "issue at", "fault at",
-		"failure at", "outage at", "error at", "responsibility lies", "responsibility rests", "the cause is"},
-	zh: []string{"由于", "因为", "出在", "源于", "源自", "来自", "问题出在", "责任在于", "责任在", "都怪", "怪", "归咎于", "系"},
+		"failure at", "outage at", "error at", "responsibility lies", "responsibility rests", "the cause is",
+		// Version 7: naming where the cause lies is attribution too ("our
+		// first checks point to the supplier's concentrate").
+		"point to", "points to", "pointed to", "pointing to", "point at", "points at", "pointed at", "traced…to", "tracked…to", "linked to", "attributable to"},
+	zh: []string{"由于", "因为", "出在", "源于", "源自", "来自", "问题出在", "责任在于", "责任在", "都怪", "怪", "归咎于", "系",
+		"指向", "追溯到", "追查到", "锁定在", "归因于", "归结于", "归因"},
 }
 
 // … or on the party before them: "the supplier is to blame", 供应商所致.
 var causalAfterWords = words{
 	en: []string{"to blame", "at fault", "responsible for", "'s fault", "'s mistake", "'s error", "'s failure", "caused the", "caused this",
-		"is the cause", "was the cause", "were the cause"},
+		"is the cause", "was the cause", "were the cause", "were involved", "was involved", "is involved", "are involved", "is linked", "was linked", "are linked", "were linked"},
 	zh: []string{"所致", "导致", "造成", "引起", "所为", "的问题", "的责任", "的过错", "的失误", "惹的祸", "责任方"},
 }
 

@@ -30,6 +30,26 @@ var reportCues = []string{
 	"传言称", "传言说", "谣言称", "有传言", "所谓", "声称", "宣称", "称之为", "说成",
 }
 
+// selfReportCues introduce the team's own earlier words. They are quoted,
+// not claimed, only when the statement takes them back (retractCues) in
+// the same sentence or the next: "At 00:30 we said the failures came from
+// our payment partner. That was wrong." names no one; "As we said
+// yesterday, the milk is safe" still says it. Version 7.
+var selfReportCues = []string{
+	"we said", "we stated", "we posted", "we wrote", "we claimed", "we suggested", "we implied", "we hinted", "we announced",
+	"we told", "we blamed", "we named", "we threatened", "we have said", "we had said", "our earlier post", "our earlier statement",
+	"our previous post", "our previous statement", "our first statement", "our first post", "our statement of", "our post at",
+	"我们说", "我们称", "我们发帖", "我们发文", "我们发声明", "我们发布", "我们曾", "我们此前", "我们之前", "我们先前", "我们昨天", "我们前天", "此前发布",
+	"此前的声明", "之前的声明", "上一份声明", "此前称", "此前说", "暗示",
+}
+
+// retractCues take the team's earlier words back.
+var retractCues = []string{
+	"wrong", "incorrect", "not true", "untrue", "mistaken", "inaccurate", "withdraw", "retract", "should not have", "shouldn't have",
+	"was an error", "were errors", "a mistake", "not correct", "false",
+	"错了", "错的", "说错", "有误", "错误", "不对", "撤回", "收回", "更正", "不该", "不应该", "不实", "不准确",
+}
+
 // contrastCues end a quoted stretch: "Some have called this isolated, but
 // it is not."
 var contrastCues = []string{" but ", " however", " yet ", "但", "但是", "然而", "事实上", "实际上", "其实"}
@@ -58,8 +78,19 @@ func (t *text) reported() []bool {
 		}
 		out[i] = in
 	}
+	var cues []span
 	for _, p := range lists.report {
+		cues = append(cues, p.find(t)...)
+	}
+	for _, p := range lists.selfReport {
 		for _, s := range p.find(t) {
+			if t.retracted(s) {
+				cues = append(cues, s)
+			}
+		}
+	}
+	{
+		for _, s := range cues {
 			end := s.b
 			for end < n && t.sentence[end] == t.sentence[s.b-1] {
 				end++
@@ -79,6 +110,20 @@ func (t *text) reported() []bool {
 		}
 	}
 	return out
+}
+
+// retracted reports whether the team takes back the words its cue s
+// introduces: a retraction after s in its sentence, or in the next one.
+func (t *text) retracted(s span) bool {
+	sent := t.sentence[s.a]
+	for _, p := range lists.retract {
+		for _, r := range p.find(t) {
+			if r.a >= s.b && (t.sentence[r.a] == sent || t.sentence[r.a] == sent+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sentenceBounds returns the first and one-past-last rune of rune i's

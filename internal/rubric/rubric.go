@@ -260,7 +260,7 @@ var Catalogue = []Def{
 
 // Version identifies the judge: the exercise log records it with each
 // statement (see docs/rubric.md, "Versions").
-const Version = 6
+const Version = 7
 
 // Hazard states of a Context.
 const (

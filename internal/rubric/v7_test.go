@@ -1,0 +1,49 @@
+package rubric
+
+import (
+	"testing"
+)
+
+// TestVersion7Rules checks each rule of version 7 on sentences written for
+// this test (not taken from the corpus), in both languages: the rule and
+// the reading it must leave alone.
+func TestVersion7Rules(t *testing.T) {
+	for _, c := range []struct {
+		name, lang, text, id string
+		fires                bool
+	}{
+		// Naming where the cause lies is attribution: "point to",
+		// "traced … to", 指向, 追溯到 with another party after them, or a
+		// party "involved" before.
+		{"points to a supplier en", "en", "Our early checks point to a batch of flour from our supplier.", "blame", true},
+		{"points to a supplier zh", "zh", "初步排查指向供应商提供的一批面粉。", "blame", true},
+		{"traced to a courier en", "en", "We have traced the damage to the courier that handled the parcels.", "blame", true},
+		{"traced to a courier zh", "zh", "问题已追溯到负责配送的快递公司。", "blame", true},
+		{"partners involved en", "en", "In every case so far, third-party batteries were involved.", "blame", true},
+		// … but not when it points at the team, is owned, or is asked.
+		{"points to us en", "en", "Everything we have found points to our own cooling unit.", "blame", false},
+		{"points to us zh", "zh", "目前的排查结果指向我们自己的冷库。", "blame", false},
+		{"points, owned en", "en", "Our checks point to the supplier we chose, and choosing it was our job.", "blame", false},
+		{"points, asked en", "en", "The inspectors will establish whether the evidence points to the supplier.", "blame", false},
+		{"points to a place en", "en", "The readings point to a leak in the basement pipes.", "blame", false},
+		// The team's own earlier words, taken back, are quoted, not said.
+		{"retracted blame en", "en", "Yesterday we said the delays came from our logistics partner. That was wrong: the fault was in our own warehouse.", "blame", false},
+		{"retracted blame zh", "zh", "昨天我们发帖说，延误出在物流合作方。这个说法是错的，问题出在我们自己的仓库。", "blame", false},
+		{"retracted threat en", "en", "On Monday we threatened to sue everyone who shared the video. We withdraw that.", "legal-threat", false},
+		{"retracted threat zh", "zh", "前天我们发声明说要起诉所有转发的网友，这句话我们收回。", "legal-threat", false},
+		// … but words repeated, not taken back, still count.
+		{"repeated blame en", "en", "As we said yesterday, the delays came from our logistics partner.", "blame", true},
+		{"repeated blame zh", "zh", "正如我们昨天所说，延误出在物流合作方。", "blame", true},
+		{"repeated threat en", "en", "We said we would sue everyone who shared the video, and we will.", "legal-threat", true},
+	} {
+		r := Judge(c.text, Context{Lang: c.lang})
+		got := check(r, c.id)
+		if got.ID != c.id || !got.Passed != c.fires {
+			t.Errorf("%s: %s fired = %v, want %v (%+v)", c.name, c.id, !got.Passed, c.fires, got)
+		}
+		checkInvariants(t, c.text, r)
+	}
+	if Version != 7 {
+		t.Errorf("Version %d, want 7", Version)
+	}
+}
