@@ -35,6 +35,17 @@ func TestVersion7Rules(t *testing.T) {
 		{"repeated blame en", "en", "As we said yesterday, the delays came from our logistics partner.", "blame", true},
 		{"repeated blame zh", "zh", "正如我们昨天所说，延误出在物流合作方。", "blame", true},
 		{"repeated threat en", "en", "We said we would sue everyone who shared the video, and we will.", "legal-threat", true},
+		// "As usual" and "no need to change" while the hazard is open, in
+		// Chinese as in English; not of wages, other medicines or a
+		// channel.
+		{"served as usual en", "en", "Lunch will be served as usual from tomorrow.", "false-reassurance", true},
+		{"served as usual zh", "zh", "明天起午餐照常供应。", "false-reassurance", true},
+		{"stay as usual zh", "zh", "在住宾客可照常入住。", "false-reassurance", true},
+		{"no need to change en", "en", "There is no need to change how you feed your dog.", "false-reassurance", true},
+		{"no need to change zh", "zh", "狗狗的日常喂养不必做任何调整。", "false-reassurance", true},
+		{"wages as usual zh", "zh", "停业期间员工工资照常发放。", "false-reassurance", false},
+		{"other medicines zh", "zh", "请停服这盒药，其他药物请照常服用。", "false-reassurance", false},
+		{"hotline as usual zh", "zh", "客服热线照常接听。", "false-reassurance", false},
 	} {
 		r := Judge(c.text, Context{Lang: c.lang})
 		got := check(r, c.id)
