@@ -316,7 +316,12 @@ var noCommentWords = words{
 // how people feel (SCCT: not a rebuild strategy).
 var nonApologyWords = words{
 	en: []string{"regret any", "regret that some", "regret that you", "sorry you feel", "sorry that you feel", "sorry to hear", "sorry if",
-		"never our intention", "not our intention", "never intended to", "did not intend to", "didn't intend to"},
+		"never our intention", "not our intention", "never intended to", "did not intend to", "didn't intend to",
+		// Version 7, level with 表示遗憾: regret for how others feel or
+		// fared, not for what the team did ("we regret the error" is
+		// thin, not evasive).
+		"regret that", "regrets that", "regret the inconvenience", "regret the disruption", "regret the distress", "regret the confusion",
+		"regret the concern", "regret the upset", "regret the frustration"},
 	zh: []string{"深表遗憾", "表示遗憾", "感到遗憾", "很遗憾", "不是我们的本意", "并非我们的本意", "并非本意", "绝非本意"},
 }
 
@@ -340,7 +345,9 @@ var victimWords = words{
 		"we were also victim*", "we too were victim*", "we, too, are", "victim of this", "victims of this", "victim of an", "victims of an",
 		"victim of a", "victims of a", "we have been targeted", "we were targeted", "we too have suffered", "we have also suffered",
 		"we are suffering too", "we are also suffering", "organised attack", "organized attack", "highly sophisticated", "no company could have",
-		"no system could have", "could have happened to any", "been the target of", "been targeted by", "smear campaign", "campaign of abuse", "campaign of online abuse", "online attack"},
+		"no system could have", "could have happened to any", "been the target of", "been targeted by", "smear campaign", "campaign of abuse", "campaign of online abuse", "online attack",
+		// Version 7, level with 也是受害者 said of the company by name.
+		"a victim too", "victims too", "also a victim", "also victims", "too, recover", "unprecedented attack"},
 	zh: []string{"我们同样是受害者", "我们也是受害者", "同样是受害者", "也是受害者", "同为受害者", "也是受害方", "同样是受害方", "我们是受害者",
 		"公司是受害者", "本公司也是", "有组织的攻击", "有预谋的攻击", "蓄意陷害", "被人陷害", "我们也很无辜", "我们也很委屈", "我们也很痛心",
 		"任何企业都无法", "任何公司都无法", "防不胜防", "遭到…攻击", "蓄意攻击", "恶意攻击", "遭受…攻击", "恶意抹黑", "被抹黑", "抹黑", "被围攻", "泼…脏水", "网络暴力", "网暴"},
@@ -390,7 +397,8 @@ var legalWords = words{
 		"taking action against", "action will be taken", "hold to account", "held to account", "in court", "pursue legal", "pursue…legally", "held accountable", "hold accountable", "report…to the police",
 		"reported…to the police"},
 	zh: []string{"追究法律责任", "法律责任", "法律手段", "法律途径", "法律行动", "法律措施", "法律程序", "法律武器", "起诉", "诉诸法律", "法庭", "法院", "律师函", "依法追究", "依法处理", "依法维权",
-		"诽谤", "追责", "报警", "报案", "维权到底", "法律后果"},
+		"诽谤", "追责", "报警", "报案", "维权到底", "法律后果",
+		"委托律师", "交由律师", "交给律师", "律师团队", "律师对", "律师向", "由律师", "律师事务所"},
 }
 
 // A clause where one of these is negated spares the people it names.
@@ -403,7 +411,9 @@ var legalVerbs = words{
 var legalTargets = words{
 	en: []string{"anyone", "everyone", "those who", "people who", "users", "consumers", "customers", "netizens", "bloggers", "posters",
 		"who spread*", "who share*", "who shared", "that shared", "that share*", "who post*", "who repost*", "repost*", "every account", "all accounts", "accounts that", "accounts which", "accounts spreading", "spreading", "sharing", "rumour*", "rumor*", "online"},
-	zh: []string{"转发", "传播", "散布", "造谣", "网友", "博主", "消费者", "用户", "顾客", "任何人", "所有人", "一切", "谣言", "网民", "自媒体", "不实言论"},
+	zh: []string{"转发", "传播", "散布", "造谣", "网友", "博主", "消费者", "用户", "顾客", "任何人", "所有人", "一切", "谣言", "网民", "自媒体", "不实言论",
+		// Version 7, level with "every account", "anyone who": 账号, 谁…谁就.
+		"账号", "谁就"},
 }
 
 // Speculation about the cause: CERC be right (say what you know, and that

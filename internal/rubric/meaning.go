@@ -550,6 +550,36 @@ func (t *text) harmedParty(a span) bool {
 	return false
 }
 
+// describedParty reports whether a Chinese causal clause that starts at c
+// only describes the party a it ends on (…的 right before the party): the
+// whole phrase is the object of 给/对/向/为 ("补发给因为恐慌扔掉奶瓶的
+// 家长" gives to parents who threw bottles away), or it opens its clause
+// and the party ends it, a topic with nothing said against it (因为恐慌
+// 扔掉奶瓶的家长，我们来补). It does not blame them. "问题追溯到负责配送的
+// 快递公司" and "由于负责配送的快递公司操作失误" still name the courier.
+func (t *text) describedParty(c, a span) bool {
+	if a.a < 1 || a.a <= c.b || t.lower[a.a-1] != '的' || isWordRune(t.lower[c.a]) {
+		return false
+	}
+	for i := c.a - 1; i >= 0 && i >= c.a-3 && t.clause[i] == t.clause[c.a]; i-- {
+		if strings.ContainsRune("给对向为让", t.lower[i]) {
+			return true
+		}
+	}
+	opens := true
+	for i := c.a - 1; i >= 0 && t.clause[i] == t.clause[c.a]; i-- {
+		if r := t.lower[i]; unicode.IsLetter(r) && !strings.ContainsRune("一二三四五六七八九十", r) {
+			opens = false
+			break
+		}
+	}
+	end := a.b
+	if end < len(t.lower) && t.lower[end] == '们' {
+		end++
+	}
+	return opens && (end == len(t.lower) || strings.ContainsRune("，,。；;！!？?：:\n", t.lower[end]))
+}
+
 // subjectBefore reports whether one of subjects comes before s in its
 // clause, at most within runes: who or what s is said of.
 func (t *text) subjectBefore(s span, subjects []span, within int) bool {

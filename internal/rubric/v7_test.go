@@ -46,6 +46,33 @@ func TestVersion7Rules(t *testing.T) {
 		{"wages as usual zh", "zh", "停业期间员工工资照常发放。", "false-reassurance", false},
 		{"other medicines zh", "zh", "请停服这盒药，其他药物请照常服用。", "false-reassurance", false},
 		{"hotline as usual zh", "zh", "客服热线照常接听。", "false-reassurance", false},
+		// A scapegoat ruled out is not blamed; a causal clause that
+		// describes the party it ends on does not blame it.
+		{"not a temp en", "en", "The fault lies at head office, not with a temporary worker.", "blame", false},
+		{"not a temp zh", "zh", "根子在总部，不在哪一个临时工身上。", "blame", false},
+		{"a temp blamed zh", "zh", "这是一名临时工的个人行为。", "blame", true},
+		{"parents described zh", "zh", "我们会给因为担心而扔掉奶瓶的家长免费补发。", "blame", false},
+		{"parents as topic zh", "zh", "因为恐慌扔掉奶瓶的家长，我们来补发。", "blame", false},
+		{"supplier blamed zh", "zh", "这次问题是由于供应商的原料不合格。", "blame", true},
+		{"described courier blamed zh", "zh", "由于负责配送的快递公司操作失误，包裹延误了。", "blame", true},
+		// Lawyers against accounts, and whoever, in Chinese as "lawyers"
+		// and "every account" were in English; a lawyer on a panel is not
+		// a threat.
+		{"lawyers on accounts en", "en", "From today, every account that keeps spreading it will hear from our lawyers.", "legal-threat", true},
+		{"lawyers on accounts zh", "zh", "今天之后，任何继续传播它的账号，我们已委托律师固定证据。", "legal-threat", true},
+		{"whoever zh", "zh", "材料已交给律师，谁伸手，谁就得承担法律责任。", "legal-threat", true},
+		{"lawyer on a panel en", "en", "Disputes will be settled by a panel of doctors, lawyers and consumer representatives.", "legal-threat", false},
+		{"lawyer on a panel zh", "zh", "有异议的，由医生、律师和消费者代表组成的小组裁定。", "legal-threat", false},
+		// Regret for how others feel or fared is not an apology, in
+		// English as 表示遗憾 was in Chinese; regret for the error is thin,
+		// not evasive.
+		{"regret inconvenience en", "en", "We sincerely regret the inconvenience caused.", "non-apology", true},
+		{"regret that they feel en", "en", "We regret that our partner feels its name was damaged.", "non-apology", true},
+		{"regret zh", "zh", "对于合作方认为其声誉受到影响，我们表示遗憾。", "non-apology", true},
+		{"regret the error en", "en", "We regret the error and have corrected every claim.", "non-apology", false},
+		// The company as a victim too, by name.
+		{"victim too en", "en", "Like our shoppers, the company was a victim too.", "victim", true},
+		{"victim too zh", "zh", "和消费者一样，公司也是受害者。", "victim", true},
 	} {
 		r := Judge(c.text, Context{Lang: c.lang})
 		got := check(r, c.id)
