@@ -161,7 +161,8 @@ var denialHazardWords = words{
 var reassureWords = words{
 	en: []string{"safe to drink", "safe to eat", "safe to use", "safe to consume", "safe to continue", "safe for", "still be drunk", "still be eaten",
 		"still be used", "still be consumed", "still drink", "still eat", "still use", "continue to drink", "continue to eat", "continue to use",
-		"continue to enjoy", "continue using", "continue drinking", "continue eating", "keep using", "keep drinking", "keep eating", "carry on using",
+		"continue to enjoy", "continue to dine", "continue dining", "keep dining", "continue to stay", "continue to feed", "keep feeding",
+		"with complete confidence", "with full confidence", "with total confidence", "continue using", "continue drinking", "continue eating", "keep using", "keep drinking", "keep eating", "carry on using",
 		"carry on drinking", "use as normal", "use it as normal", "as normal", "as usual", "no need to return", "no need to stop", "no need to throw",
 		"no need to change", "no need to reset", "no health risk*", "no risk to", "no risk of", "poses no risk", "pose no risk", "poses no danger",
 		"no danger", "no safety risk*", "no safety concern*", "harmless", "completely safe", "perfectly safe", "absolutely safe", "100% safe",
@@ -207,7 +208,7 @@ var safeClaimWords = words{
 // sure it is safe, do not drink it"), not in a clause before it ("until the
 // tests come back, you can keep drinking it" is a reassurance) …
 var reassureUntil = []string{"until", "unless", "before", "whether", "once we", "once tests", "once the test", "once the lab",
-	"once results", "once the results", "once it is confirmed", "once confirmed", "直到", "是否", "能否", "是不是", "有没有", "待", "在确认", "在检测",
+	"once results", "once the results", "once it is confirmed", "once confirmed", "only after", "only once", "only when", "直到", "是否", "能否", "是不是", "有没有", "待", "在确认", "在检测",
 	"后方可", "后才", "后再", "方可", "才能"}
 
 // … these, anywhere in its sentence before it, up to a contrast word
@@ -357,6 +358,7 @@ var victimWords = words{
 // over-reassure).
 var overPromiseWords = words{
 	en: []string{"never happen again", "never happens again", "will never happen", "never again", "100%", "one hundred percent",
+		"a hundred per cent", "a hundred percent", "one hundred per cent", "hundred and ten per cent", "hundred and ten percent", "110%", "110 per cent",
 		"guarantee*", "zero risk", "no risk whatsoever", "completely eliminat*", "eliminate all", "eliminate every",
 		"fully resolved by", "will not happen again", "won't happen again", "cannot happen again", "can never happen",
 		"absolutely no", "ever…again", "never…again", "not a single…again", "will never…again"},

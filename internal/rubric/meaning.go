@@ -729,6 +729,11 @@ func (j *judge) doubted(s span) bool {
 	if containsAny(" "+after, reassureAfter) {
 		return true
 	}
+	// 两次检测均合格后，方解除本通告: a claim right before 后, 之后 or 以后
+	// is the condition of what follows, not a claim (version 7).
+	if hasPrefixAny(after, []string{"后", "之后", "以后"}) {
+		return true
+	}
 	if end > 0 && (t.lower[end-1] == '?' || end < len(t.lower) && t.lower[end] == '?') {
 		return true
 	}

@@ -73,6 +73,17 @@ func TestVersion7Rules(t *testing.T) {
 		// The company as a victim too, by name.
 		{"victim too en", "en", "Like our shoppers, the company was a victim too.", "victim", true},
 		{"victim too zh", "zh", "和消费者一样，公司也是受害者。", "victim", true},
+		// Dining and staying "with complete confidence" are keeping on
+		// using, in English as 放心来店用餐 was in Chinese.
+		{"dine with confidence en", "en", "Customers can continue to dine with us with complete confidence.", "false-reassurance", true},
+		{"dine with confidence zh", "zh", "顾客可以放心来店用餐。", "false-reassurance", true},
+		// A claim right before 后 is a condition: once it passes.
+		{"once it passes zh", "zh", "连续两次检测均合格后，方解除本通告。", "denial", false},
+		{"once it passes en", "en", "The notice will be lifted only after two tests in a row meet the standard.", "denial", false},
+		{"it passed zh", "zh", "其他批次检测均合格。", "denial", true},
+		// Over a hundred per cent in words, as 百分之百.
+		{"a hundred per cent en", "en", "We are giving this a hundred and ten per cent.", "over-promise", true},
+		{"a hundred per cent zh", "zh", "我们百分之百投入。", "over-promise", true},
 	} {
 		r := Judge(c.text, Context{Lang: c.lang})
 		got := check(r, c.id)
