@@ -299,7 +299,7 @@ var owningWords = words{
 		"we take full responsibility", "we accept", "we chose", "we should have", "we failed", "we did not check", "we didn't check",
 		"no excuse", "that does not excuse", "that doesn't excuse", "not an excuse", "we are accountable", "we remain responsible",
 		"we own", "our own", "not your fault", "no fault of yours", "did nothing wrong", "not to blame", "does not shift", "doesn't shift"},
-	zh: []string{"我们的责任", "我们的错", "我们的失误", "我们的过错", "责任在我们", "责任在于我们", "我们负责", "我们承担", "由我们承担", "我们没有",
+	zh: []string{"我们的责任", "我们的错", "我们的失误", "我们的过错", "责任在我们", "责任在于我们", "我们负责", "我们没有",
 		"我们没能", "没有任何过错", "没有过错", "不是您的错", "不是你们的错", "没有把好关", "没把好关", "本应", "本该", "没有做到", "是我们选", "我们选择的", "不能成为", "不是借口", "不推卸", "不会推卸", "绝不推卸", "全部责任"},
 }
 

@@ -84,6 +84,11 @@ func TestVersion7Rules(t *testing.T) {
 		// Over a hundred per cent in words, as 百分之百.
 		{"a hundred per cent en", "en", "We are giving this a hundred and ten per cent.", "over-promise", true},
 		{"a hundred per cent zh", "zh", "我们百分之百投入。", "over-promise", true},
+		// Paying the bills (由我们承担) is not owning the fault: staff
+		// blamed beside it are still scapegoats.
+		{"staff blamed, bills paid en", "en", "A few employees did not follow company procedures. We will pay every medical bill.", "blame", true},
+		{"staff blamed, bills paid zh", "zh", "经调查，个别员工未按公司规定操作。医疗费用由我们承担。", "blame", true},
+		{"staff named, fault owned zh", "zh", "个别员工未按公司规定操作，但这是我们的责任。", "blame", false},
 	} {
 		r := Judge(c.text, Context{Lang: c.lang})
 		got := check(r, c.id)
