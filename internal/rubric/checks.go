@@ -334,6 +334,12 @@ func (j *judge) run(facts []Fact) []Check {
 	}
 	if len(found["facts"]) == 0 {
 		found["no-comment"] = noComment
+	} else {
+		for _, s := range noComment {
+			if t.near(s, wholesaleRefusal, 80, 80) {
+				found["no-comment"] = append(found["no-comment"], s)
+			}
+		}
 	}
 	found["minimising"] = own(j.findNot(lists.minimise))
 	// Over-promising, unless the promise is refused or doubted ("no one

@@ -661,6 +661,8 @@ func TestCorpusDisagreements(t *testing.T) {
 			for _, c := range rs[i].Checks {
 				if c.Penalty && !c.Passed {
 					fired = append(fired, fmt.Sprintf("%s%q", c.ID, c.Evidence))
+				} else if !c.Penalty && c.Passed {
+					fired = append(fired, "+"+c.ID)
 				}
 			}
 			fmt.Fprintf(&sb, "%s tier %d %5.1f %s\n", e.ID, e.Tier, rs[i].Overall, strings.Join(fired, " "))

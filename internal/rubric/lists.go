@@ -307,9 +307,14 @@ var owningWords = words{
 var noCommentWords = words{
 	en: []string{"no comment", "cannot comment", "can't comment", "can not comment", "will not comment", "won't comment", "would not comment",
 		"decline to comment", "declined to comment", "declines to comment", "not in a position to comment", "nothing to say",
-		"not going to comment", "refuse to comment", "not able to comment", "unable to comment", "no further comment"},
+		"not going to comment", "refuse to comment", "not able to comment", "unable to comment", "no further comment",
+		// Version 7: counsel's polite silence, level with 暂不作回应.
+		"nothing further to add", "nothing more to add", "not be making any statement", "won't be making any statement",
+		"not making any statement", "no further statement*", "not be appropriate for…to", "not appropriate for…to", "inappropriate for…to",
+		"not be appropriate to", "not appropriate to"},
 	zh: []string{"无可奉告", "不予置评", "不予评论", "不便透露", "不便评论", "不便回应", "不作回应", "不予回应", "暂不回应", "暂不评论", "不予回复",
-		"不方便透露", "暂不方便", "不作评论", "不做回应", "不作任何回应"},
+		"不方便透露", "暂不方便", "不作评论", "不做回应", "不作任何回应",
+		"不宜评论", "不宜回应", "不宜对外", "不便对外", "不再作任何", "不发表任何"},
 }
 
 // SCCT diminish (minimisation).
@@ -489,6 +494,12 @@ var commentWords = words{
 	en: []string{"comment", "commenting", "comments", "respond", "responding"},
 	zh: []string{"置评", "评论", "回应", "表态"},
 }
+
+// A refusal whose sentence refuses the facts or the reports at large is
+// silence even in a statement that gives some facts (version 7): "it
+// would not be appropriate to go into the facts", 对媒体报道不作任何回应.
+var wholesaleRefusal = []string{"the facts", "the reports", "media reports", "these matters", "the matters", "any statement", "their contents",
+	"nothing further", "nothing more", "nothing will be added", "事实", "媒体报道", "相关报道", "任何声明", "任何回应", "任何评论"}
 
 // 不便, 不予, 暂不 before a comment word refuse it as plainly as a negation.
 var refuseZh = []string{"不便", "不予", "暂不", "不作", "不做"}

@@ -89,6 +89,14 @@ func TestVersion7Rules(t *testing.T) {
 		{"staff blamed, bills paid en", "en", "A few employees did not follow company procedures. We will pay every medical bill.", "blame", true},
 		{"staff blamed, bills paid zh", "zh", "经调查，个别员工未按公司规定操作。医疗费用由我们承担。", "blame", true},
 		{"staff named, fault owned zh", "zh", "个别员工未按公司规定操作，但这是我们的责任。", "blame", false},
+		// Counsel's polite silence about the facts at large is "no
+		// comment", facts elsewhere or not; a hold until a stated time is
+		// not.
+		{"not appropriate en", "en", "As the matter is before the regulator, it would not be appropriate for the company to go into the facts. Batch 12 was recalled on 3 May.", "no-comment", true},
+		{"nothing further en", "en", "Batch 12 was recalled on 3 May. The company will have nothing further to add until the inquiry ends.", "no-comment", true},
+		{"not appropriate zh", "zh", "鉴于此事已进入调查程序，公司不宜对外发表任何评论。5月3日起已召回12个批次。", "no-comment", true},
+		{"hold until a time en", "en", "We won't say more until the lab results are in, which we expect by 6 p.m. on 3 May. 120 bottles were tested.", "no-comment", false},
+		{"hold until a time zh", "zh", "结果出来之前，我们不作进一步说明，预计5月3日18:00前公布，共送检120瓶。", "no-comment", false},
 	} {
 		r := Judge(c.text, Context{Lang: c.lang})
 		got := check(r, c.id)
