@@ -224,15 +224,17 @@ func TestCorpusShape(t *testing.T) {
 // test guards the floor below and reports the thirds.
 const TargetTau = 0.8
 
-// tauFloor is the agreement version 4 reaches on the whole tuning corpus
-// (528 statements: the corpus and the held-out sets of versions 3 to 5,
-// each measured once before it joined; en 0.851, zh 0.859), less about
-// 0.02: a change that loses agreement fails.
-var tauFloor = map[string]float64{"en": 0.83, "zh": 0.84}
+// tauFloor is the agreement version 7 reaches on the whole tuning corpus
+// (624 statements: the corpus and the held-out sets of versions 3 to 6,
+// each measured before it joined; en 0.890, zh 0.913), less about 0.02: a
+// change that loses agreement fails. (Version 6 reached en 0.838, zh 0.840
+// on the same statements.)
+var tauFloor = map[string]float64{"en": 0.87, "zh": 0.89}
 
 // batchFloor is the lowest per-batch τ-c (TestCorpusBatches) a version may
-// reach in each language.
-var batchFloor = map[string]float64{"en": 0.0, "zh": 0.0}
+// reach in each language: version 7's worst batches (en heldout-v5c 0.667,
+// zh heldout-v4a 0.792) less about 0.03. Version 6's were 0.472 and 0.616.
+var batchFloor = map[string]float64{"en": 0.64, "zh": 0.76}
 
 type agreement struct {
 	n              int
@@ -359,14 +361,14 @@ func TestCorpusAgreement(t *testing.T) {
 }
 
 // MaxPairGap is the largest difference issue 11 allows between the overall
-// scores of the English and Chinese versions of one statement. Version 4
-// does not meet it: on the 148 pairs of the tuning corpus its mean gap is
-// 6.9 and 30 pairs are more than 10 apart. The test fails when either
-// grows past that.
+// scores of the English and Chinese versions of one statement. Version 7
+// does not meet it: on the 179 pairs of the tuning corpus its mean gap is
+// 5.3 and 28 pairs are more than 10 apart (version 6: 7.9 and 41). The test
+// fails when either grows past the bounds below.
 const (
 	MaxPairGap   = 10
-	maxMeanGap   = 8.0
-	maxWidePairs = 40
+	maxMeanGap   = 6.0
+	maxWidePairs = 31
 )
 
 func TestCorpusParity(t *testing.T) {
