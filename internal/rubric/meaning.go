@@ -46,7 +46,7 @@ var selfReportCues = []string{
 // retractCues take the team's earlier words back.
 var retractCues = []string{
 	"wrong", "incorrect", "not true", "untrue", "mistaken", "inaccurate", "withdraw", "retract", "should not have", "shouldn't have",
-	"was an error", "were errors", "a mistake", "not correct", "false",
+	"was an error", "were errors", "a mistake", "not correct",
 	"错了", "错的", "说错", "有误", "错误", "不对", "撤回", "收回", "更正", "不该", "不应该", "不实", "不准确",
 }
 
@@ -113,12 +113,15 @@ func (t *text) reported() []bool {
 }
 
 // retracted reports whether the team takes back the words its cue s
-// introduces: a retraction after s in its sentence, or in the next one.
+// introduces: a retraction in a later clause of its sentence, or in the
+// next sentence ("We said X. That was wrong."; 我们说过X，这句话我们收回).
+// One in the cue's own clause is part of what was said ("we said nothing
+// was wrong with the milk").
 func (t *text) retracted(s span) bool {
 	sent := t.sentence[s.a]
 	for _, p := range lists.retract {
 		for _, r := range p.find(t) {
-			if r.a >= s.b && (t.sentence[r.a] == sent || t.sentence[r.a] == sent+1) {
+			if r.a >= s.b && t.clause[r.a] != t.clause[s.a] && (t.sentence[r.a] == sent || t.sentence[r.a] == sent+1) {
 				return true
 			}
 		}

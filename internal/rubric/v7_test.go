@@ -35,6 +35,8 @@ func TestVersion7Rules(t *testing.T) {
 		{"repeated blame en", "en", "As we said yesterday, the delays came from our logistics partner.", "blame", true},
 		{"repeated blame zh", "zh", "正如我们昨天所说，延误出在物流合作方。", "blame", true},
 		{"repeated threat en", "en", "We said we would sue everyone who shared the video, and we will.", "legal-threat", true},
+		{"repeated denial en", "en", "Yesterday we said there was nothing wrong with the milk. It meets national standards.", "denial", true},
+		{"said, not taken back en", "en", "Yesterday we said the delays were caused by our courier.", "blame", true},
 		// "As usual" and "no need to change" while the hazard is open, in
 		// Chinese as in English; not of wages, other medicines or a
 		// channel.
