@@ -353,7 +353,7 @@ var victimWords = words{
 		"we are suffering too", "we are also suffering", "organised attack", "organized attack", "highly sophisticated", "no company could have",
 		"no system could have", "could have happened to any", "been the target of", "been targeted by", "smear campaign", "campaign of abuse", "campaign of online abuse", "online attack",
 		// Version 7, level with 也是受害者 said of the company by name.
-		"a victim too", "victims too", "also a victim", "also victims", "too, recover", "unprecedented attack"},
+		"a victim too", "victims too", "also a victim", "also victims", "unprecedented attack"},
 	zh: []string{"我们同样是受害者", "我们也是受害者", "同样是受害者", "也是受害者", "同为受害者", "也是受害方", "同样是受害方", "我们是受害者",
 		"公司是受害者", "本公司也是", "有组织的攻击", "有预谋的攻击", "蓄意陷害", "被人陷害", "我们也很无辜", "我们也很委屈", "我们也很痛心",
 		"任何企业都无法", "任何公司都无法", "防不胜防", "遭到…攻击", "蓄意攻击", "恶意攻击", "遭受…攻击", "恶意抹黑", "被抹黑", "抹黑", "被围攻", "泼…脏水", "网络暴力", "网暴"},

@@ -31,8 +31,8 @@ var reportCues = []string{
 }
 
 // selfReportCues introduce the team's own earlier words. They are quoted,
-// not claimed, only when the statement takes them back (retractCues) in
-// the same sentence or the next: "At 00:30 we said the failures came from
+// not claimed, only when the statement takes them back (retractCues) in a
+// later clause of the same sentence or in the next one: "At 00:30 we said the failures came from
 // our payment partner. That was wrong." names no one; "As we said
 // yesterday, the milk is safe" still says it. Version 7.
 var selfReportCues = []string{
@@ -89,24 +89,22 @@ func (t *text) reported() []bool {
 			}
 		}
 	}
-	{
-		for _, s := range cues {
-			end := s.b
-			for end < n && t.sentence[end] == t.sentence[s.b-1] {
-				end++
-			}
-			stop := end
-			rest := string(t.lower[s.b:end])
-			for _, k := range contrastCues {
-				if i := strings.Index(rest, k); i >= 0 {
-					if at := s.b + len([]rune(rest[:i])); at < stop {
-						stop = at
-					}
+	for _, s := range cues {
+		end := s.b
+		for end < n && t.sentence[end] == t.sentence[s.b-1] {
+			end++
+		}
+		stop := end
+		rest := string(t.lower[s.b:end])
+		for _, k := range contrastCues {
+			if i := strings.Index(rest, k); i >= 0 {
+				if at := s.b + len([]rune(rest[:i])); at < stop {
+					stop = at
 				}
 			}
-			for i := s.a; i < stop; i++ {
-				out[i] = true
-			}
+		}
+		for i := s.a; i < stop; i++ {
+			out[i] = true
 		}
 	}
 	return out
