@@ -22,7 +22,7 @@ var lists struct {
 	nonApology, victim, denialHazard, reassure, overPromise, agent, causal    compiled
 	owning, hedge, causalAfter, breach, staff, anaphor, comment, us           compiled
 	people, assure, safeClaim, say                                            compiled
-	report, idiom                                                             []pattern // language-neutral
+	report, selfReport, retract, idiom                                        []pattern // language-neutral
 }
 
 func loadLists() {
@@ -67,6 +67,8 @@ func loadLists() {
 		lists.safeClaim = safeClaimWords.compile()
 		lists.say = sayWords.compile()
 		lists.report = compile(reportCues)
+		lists.selfReport = compile(selfReportCues)
+		lists.retract = compile(retractCues)
 		lists.idiom = compile(idioms)
 	})
 }
@@ -332,6 +334,12 @@ func (j *judge) run(facts []Fact) []Check {
 	}
 	if len(found["facts"]) == 0 {
 		found["no-comment"] = noComment
+	} else {
+		for _, s := range noComment {
+			if t.near(s, wholesaleRefusal, 80, 80) {
+				found["no-comment"] = append(found["no-comment"], s)
+			}
+		}
 	}
 	found["minimising"] = own(j.findNot(lists.minimise))
 	// Over-promising, unless the promise is refused or doubted ("no one
@@ -349,7 +357,14 @@ func (j *judge) run(facts []Fact) []Check {
 	// causal word ("caused by", 由于, 出在) with another party (a supplier,
 	// the courier, customers, hackers) in the same clause; not when the
 	// sentence owns the fault ("the supplier we chose; that is on us").
-	blame := own(j.findNot(lists.blame))
+	// A scapegoat ruled out is not blamed ("not any one temporary
+	// worker", 根子在总部，不在哪一个临时工身上; version 7).
+	var blame []span
+	for _, s := range own(j.findNot(lists.blame)) {
+		if !t.cleared(s) {
+			blame = append(blame, s)
+		}
+	}
 	agents := own(j.findNot(lists.agent))
 	causal := t.wholeWords(own(j.findNot(lists.causal)))
 	causalAfter := own(j.findNot(lists.causalAfter))
@@ -367,6 +382,11 @@ func (j *judge) run(facts []Fact) []Check {
 			}
 			// 给顾客造成的困扰: the party after 给/对/向 is the one harmed.
 			if before && t.harmedParty(a) {
+				continue
+			}
+			// 因为恐慌扔掉奶瓶的家长: the causal clause describes the
+			// party it ends on, which is not blamed (version 7).
+			if !before && t.describedParty(c, a) {
 				continue
 			}
 			if !before && a.a >= c.b && a.a-c.b <= limit || before && a.b <= c.a && c.a-a.b <= limit {

@@ -31,6 +31,11 @@ type corpusEntry struct {
 	Traps    []string       `yaml:"traps"`
 	Reason   string         `yaml:"reason"`
 	Text     string         `yaml:"text"`
+
+	// Batch is the author batch the entry came from: its file's name
+	// without the extension (recall-food, heldout-v6e…). Each batch is one
+	// fold of the leave-one-batch-out evaluation (TestCorpusBatches).
+	Batch string `yaml:"-"`
 }
 
 // heldOut tells whether an entry belongs to the third of the corpus that
@@ -66,9 +71,19 @@ func loadCorpus(t testing.TB) []corpusEntry {
 // loadCorpusFiles reads the corpus files matching pattern.
 func loadCorpusFiles(t testing.TB, pattern string) []corpusEntry {
 	t.Helper()
+	es := readCorpusFiles(t, pattern)
+	if len(es) == 0 {
+		t.Fatalf("no corpus files match %s", pattern)
+	}
+	return es
+}
+
+// readCorpusFiles reads the corpus files matching pattern; none is no error.
+func readCorpusFiles(t testing.TB, pattern string) []corpusEntry {
+	t.Helper()
 	files, err := filepath.Glob(pattern)
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no corpus files: %v", err)
+	if err != nil {
+		t.Fatalf("corpus files %s: %v", pattern, err)
 	}
 	var all []corpusEntry
 	seen := map[string]bool{}
@@ -86,6 +101,7 @@ func loadCorpusFiles(t testing.TB, pattern string) []corpusEntry {
 				t.Fatalf("%s: duplicate id %s", f, e.ID)
 			}
 			seen[e.ID] = true
+			e.Batch = strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
 			if e.Lang != "en" && e.Lang != "zh" || e.Tier < 1 || e.Tier > 4 || len(e.Dims) != 4 || strings.TrimSpace(e.Text) == "" {
 				t.Fatalf("%s: entry %s is malformed", f, e.ID)
 			}
@@ -208,11 +224,17 @@ func TestCorpusShape(t *testing.T) {
 // test guards the floor below and reports the thirds.
 const TargetTau = 0.8
 
-// tauFloor is the agreement version 4 reaches on the whole tuning corpus
-// (528 statements: the corpus and the held-out sets of versions 3 to 5,
-// each measured once before it joined; en 0.851, zh 0.859), less about
-// 0.02: a change that loses agreement fails.
-var tauFloor = map[string]float64{"en": 0.83, "zh": 0.84}
+// tauFloor is the agreement version 7 reaches on the whole tuning corpus
+// (624 statements: the corpus and the held-out sets of versions 3 to 6,
+// each measured before it joined; en 0.890, zh 0.913), less about 0.02: a
+// change that loses agreement fails. (Version 6 reached en 0.838, zh 0.840
+// on the same statements.)
+var tauFloor = map[string]float64{"en": 0.87, "zh": 0.89}
+
+// batchFloor is the lowest per-batch τ-c (TestCorpusBatches) a version may
+// reach in each language: version 7's worst batches (en heldout-v5c 0.667,
+// zh heldout-v4a 0.792) less about 0.03. Version 6's were 0.472 and 0.616.
+var batchFloor = map[string]float64{"en": 0.64, "zh": 0.76}
 
 type agreement struct {
 	n              int
@@ -339,14 +361,14 @@ func TestCorpusAgreement(t *testing.T) {
 }
 
 // MaxPairGap is the largest difference issue 11 allows between the overall
-// scores of the English and Chinese versions of one statement. Version 4
-// does not meet it: on the 148 pairs of the tuning corpus its mean gap is
-// 6.9 and 30 pairs are more than 10 apart. The test fails when either
-// grows past that.
+// scores of the English and Chinese versions of one statement. Version 7
+// does not meet it: on the 179 pairs of the tuning corpus its mean gap is
+// 5.3 and 28 pairs are more than 10 apart (version 6: 7.9 and 41). The test
+// fails when either grows past the bounds below.
 const (
 	MaxPairGap   = 10
-	maxMeanGap   = 7.5
-	maxWidePairs = 32
+	maxMeanGap   = 6.0
+	maxWidePairs = 31
 )
 
 func TestCorpusParity(t *testing.T) {
@@ -452,19 +474,19 @@ func BenchmarkJudge300Words(b *testing.B) {
 }
 
 // TestCorpusHeldOut measures the judge on statements it was never tuned
-// on: testdata/corpus/heldout/v6*.yaml, 96 statements (48 en, 48 zh, 31
-// pairs) written for this measurement by two writers who did not see the
-// judge's code or run it, kept outside the repository while version 4 was
-// made, and measured once, after it was final (docs/rubric.md). It is not
-// part of loadCorpus: the next version must be tuned without it and
-// measured on a set written for it.
-// heldOutFloor: version 4 reached τ-c 0.767 (en) and 0.623 (zh) on it;
-// a change must not fall below 0.60. That is below TargetTau: issue 11's
-// target is not met.
-const heldOutFloor = 0.60
-
+// on: whatever testdata/corpus/heldout/*.yaml holds. A held-out set is
+// written for one measurement by writers who did not see the judge's code
+// or run it, put there after the version it measures is final, measured
+// once, and then moved beside the tuning data (heldout-<set>.yaml), as sets
+// v3 to v6 were (docs/rubric.md). It is not part of loadCorpus. The test
+// reports and never fails on the figures: a floor set on a set nobody has
+// seen would be a guess. With no set in heldout/ it says so and passes.
 func TestCorpusHeldOut(t *testing.T) {
-	es := loadCorpusFiles(t, filepath.Join("testdata", "corpus", "heldout", "*.yaml"))
+	es := readCorpusFiles(t, filepath.Join("testdata", "corpus", "heldout", "*.yaml"))
+	if len(es) == 0 {
+		t.Logf("no held-out set in testdata/corpus/heldout: nothing to measure")
+		return
+	}
 	rs := make([]Result, len(es))
 	for i, e := range es {
 		rs[i] = Judge(e.Text, e.context())
@@ -477,11 +499,12 @@ func TestCorpusHeldOut(t *testing.T) {
 				pe, pr = append(pe, e), append(pr, rs[i])
 			}
 		}
+		if len(pe) < 2 {
+			t.Logf("%s held out: %d statements, too few to measure", lang, len(pe))
+			continue
+		}
 		a := agree(pe, pr)
 		t.Logf("%s held out %v", lang, a)
-		if a.tauC < heldOutFloor {
-			t.Errorf("%s: τ-c %.3f on the held-out set, below the %.2f version 4 keeps", lang, a.tauC, heldOutFloor)
-		}
 		if a.tauC < TargetTau {
 			t.Logf("%s: held-out τ-c %.3f is below issue 11's target %.2f", lang, a.tauC, TargetTau)
 		}
@@ -496,16 +519,72 @@ func TestCorpusHeldOut(t *testing.T) {
 		}
 	}
 	var sum, worst float64
-	wide := 0
+	n, wide := 0, 0
 	for _, p := range byPair {
-		gap := math.Abs(p["en"] - p["zh"])
+		en, okEn := p["en"]
+		zh, okZh := p["zh"]
+		if !okEn || !okZh {
+			continue
+		}
+		gap := math.Abs(en - zh)
+		n++
 		sum += gap
 		worst = max(worst, gap)
 		if gap > MaxPairGap {
 			wide++
 		}
 	}
-	t.Logf("held-out parity: %d pairs, mean gap %.1f, largest %.1f, %d more than %d apart", len(byPair), sum/float64(len(byPair)), worst, wide, MaxPairGap)
+	if n > 0 {
+		t.Logf("held-out parity: %d pairs, mean gap %.1f, largest %.1f, %d more than %d apart", n, sum/float64(n), worst, wide, MaxPairGap)
+	}
+}
+
+// TestCorpusBatches is the leave-one-batch-out evaluation of the tuning
+// data: each author batch (one file of the corpus) is a fold, and its τ-c
+// is the figure for a change that was not motivated by that batch's
+// statements (docs/rubric.md says which batches motivated which change of
+// version 7). The gap between the tuning figure and fresh text comes from
+// fitting wording; a batch, written by one writer in one sitting, is the
+// closest thing in the repository to a new writer's text, so the worst
+// folds and the per-language minimum say more than the pooled figure.
+// The test fails when a language's worst fold drops below batchFloor.
+func TestCorpusBatches(t *testing.T) {
+	es := loadCorpus(t)
+	rs := make([]Result, len(es))
+	for i, e := range es {
+		rs[i] = Judge(e.Text, e.context())
+	}
+	for _, lang := range []string{"en", "zh"} {
+		var batches []string
+		for _, e := range es {
+			if e.Lang == lang && !slices.Contains(batches, e.Batch) {
+				batches = append(batches, e.Batch)
+			}
+		}
+		slices.Sort(batches)
+		worst, worstBatch, sum := 2.0, "", 0.0
+		var line []string
+		for _, b := range batches {
+			var pe []corpusEntry
+			var pr []Result
+			for i, e := range es {
+				if e.Lang == lang && e.Batch == b {
+					pe, pr = append(pe, e), append(pr, rs[i])
+				}
+			}
+			a := agree(pe, pr)
+			sum += a.tauC
+			line = append(line, fmt.Sprintf("%s %.3f (n %d)", b, a.tauC, a.n))
+			if a.tauC < worst {
+				worst, worstBatch = a.tauC, b
+			}
+		}
+		t.Logf("%s by batch: %s", lang, strings.Join(line, ", "))
+		t.Logf("%s: mean over %d batches %.3f, worst %.3f (%s)", lang, len(batches), sum/float64(len(batches)), worst, worstBatch)
+		if worst < batchFloor[lang] {
+			t.Errorf("%s: worst batch %s at τ-c %.3f, below this version's %.2f", lang, worstBatch, worst, batchFloor[lang])
+		}
+	}
 }
 
 // TestSecondRater compares set v5's writers' tiers with a second trainer's
@@ -549,6 +628,80 @@ func TestSecondRater(t *testing.T) {
 		t.Logf("%s: two trainers agree at τ-c %.3f (τ-b %.3f) on %d statements", lang, tc, tb, len(x[lang]))
 		if tc < TargetTau {
 			t.Errorf("%s: the trainers agree at τ-c %.3f, below the %.2f asked of the judge", lang, tc, TargetTau)
+		}
+	}
+}
+
+// TestCorpusDisagreements lists, with FIREBREAK_CORPUS_DISAGREE=N, the N
+// statements per language and tier that disagree most with the tiers: the
+// number of statements of another tier each is ordered wrongly against.
+// It is how version 7 looked for general causes across all batches.
+// Without the variable it only checks that the count is computed.
+func TestCorpusDisagreements(t *testing.T) {
+	es := loadCorpus(t)
+	rs := make([]Result, len(es))
+	for i, e := range es {
+		rs[i] = Judge(e.Text, e.context())
+	}
+	wrong := make([]int, len(es))
+	for i := range es {
+		for j := range es {
+			if es[i].Lang != es[j].Lang || es[i].Tier == es[j].Tier {
+				continue
+			}
+			if (float64(es[i].Tier-es[j].Tier))*(rs[i].Overall-rs[j].Overall) <= 0 {
+				wrong[i]++
+			}
+		}
+	}
+	// FIREBREAK_CORPUS_SCORES=file writes each entry's id, tier, score
+	// and the penalties that fired, to compare two versions entry by entry.
+	if out := os.Getenv("FIREBREAK_CORPUS_SCORES"); out != "" {
+		var sb strings.Builder
+		for i, e := range es {
+			var fired []string
+			for _, c := range rs[i].Checks {
+				if c.Penalty && !c.Passed {
+					fired = append(fired, fmt.Sprintf("%s%q", c.ID, c.Evidence))
+				} else if !c.Penalty && c.Passed {
+					fired = append(fired, "+"+c.ID)
+				}
+			}
+			fmt.Fprintf(&sb, "%s tier %d %5.1f %s\n", e.ID, e.Tier, rs[i].Overall, strings.Join(fired, " "))
+		}
+		if err := os.WriteFile(out, []byte(sb.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n := 0
+	fmt.Sscan(os.Getenv("FIREBREAK_CORPUS_DISAGREE"), &n)
+	if n == 0 {
+		return
+	}
+	for _, lang := range []string{"en", "zh"} {
+		for tier := 1; tier <= 4; tier++ {
+			var idx []int
+			for i, e := range es {
+				if e.Lang == lang && e.Tier == tier {
+					idx = append(idx, i)
+				}
+			}
+			sort.SliceStable(idx, func(a, b int) bool { return wrong[idx[a]] > wrong[idx[b]] })
+			for _, i := range idx[:min(n, len(idx))] {
+				e, r := es[i], rs[i]
+				var fired []string
+				for _, c := range r.Checks {
+					if c.Penalty && !c.Passed {
+						fired = append(fired, fmt.Sprintf("-%s%q", c.ID, c.Evidence))
+					} else if !c.Penalty && c.Passed {
+						fired = append(fired, "+"+c.ID)
+					} else if !c.Penalty && c.Weight > 0 {
+						fired = append(fired, "·"+c.ID)
+					}
+				}
+				fmt.Printf("%s tier %d %5.1f wrong %3d %-14s %s [%s]\n    %s\n    %s\n", e.Lang, e.Tier, r.Overall, wrong[i], e.ID, e.Batch,
+					strings.Join(fired, " "), strings.ReplaceAll(strings.TrimSpace(e.Text), "\n", " / "), e.Reason)
+			}
 		}
 	}
 }

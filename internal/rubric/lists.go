@@ -161,7 +161,8 @@ var denialHazardWords = words{
 var reassureWords = words{
 	en: []string{"safe to drink", "safe to eat", "safe to use", "safe to consume", "safe to continue", "safe for", "still be drunk", "still be eaten",
 		"still be used", "still be consumed", "still drink", "still eat", "still use", "continue to drink", "continue to eat", "continue to use",
-		"continue to enjoy", "continue using", "continue drinking", "continue eating", "keep using", "keep drinking", "keep eating", "carry on using",
+		"continue to enjoy", "continue to dine", "continue dining", "keep dining", "continue to stay", "continue to feed", "keep feeding",
+		"with complete confidence", "with full confidence", "with total confidence", "continue using", "continue drinking", "continue eating", "keep using", "keep drinking", "keep eating", "carry on using",
 		"carry on drinking", "use as normal", "use it as normal", "as normal", "as usual", "no need to return", "no need to stop", "no need to throw",
 		"no need to change", "no need to reset", "no health risk*", "no risk to", "no risk of", "poses no risk", "pose no risk", "poses no danger",
 		"no danger", "no safety risk*", "no safety concern*", "harmless", "completely safe", "perfectly safe", "absolutely safe", "100% safe",
@@ -173,7 +174,11 @@ var reassureWords = words{
 	zh: []string{"放心饮用", "放心食用", "放心使用", "放心购买", "继续饮用", "继续食用", "继续使用", "照常饮用", "照常食用", "照常使用", "正常饮用",
 		"正常食用", "正常使用", "可正常", "无需退货", "不必退货", "无需停用", "不用退", "无需更换", "不影响健康", "不会影响健康", "不会对…健康", "不会对…身体",
 		"对人体无害", "对健康无害", "无害", "不存在安全风险", "不存在安全隐患", "没有安全风险", "没有安全隐患", "无安全风险", "无安全隐患", "无健康风险",
-		"没有健康风险", "绝对安全", "完全安全", "安全可靠", "产品是安全的", "是安全的", "安全无虞", "数据是安全的", "信息是安全的", "账户是安全的", "系统已恢复安全", "已经安全", "可以放心喝", "可以放心吃", "不会有问题", "不必倒掉", "无需倒掉", "不用倒掉", "不必扔掉", "不用扔掉", "不必丢弃", "放心喝", "放心吃", "没有问题，可以", "可以照常"},
+		"没有健康风险", "绝对安全", "完全安全", "安全可靠", "产品是安全的", "是安全的", "安全无虞", "数据是安全的", "信息是安全的", "账户是安全的", "系统已恢复安全", "已经安全", "可以放心喝", "可以放心吃", "不会有问题", "不必倒掉", "无需倒掉", "不用倒掉", "不必扔掉", "不用扔掉", "不必丢弃", "放心喝", "放心吃", "没有问题，可以", "可以照常",
+		// Version 7: the Chinese of "as usual" and "no need to change",
+		// which the English list had ("lunch is served as usual").
+		"照常供应", "照常供餐", "照常入住", "照常喂养", "照常喂食", "照常用餐", "照常就餐", "照常饮水", "照常用水", "照常淋浴", "照常洗浴", "正常供应", "正常供餐", "正常供水", "正常入住", "正常安排", "不必做任何调整", "无需做任何调整", "不需要做任何调整", "不用做任何调整",
+		"不必调整", "无需调整", "不用调整", "不需要调整", "不必做任何改变", "无需做任何改变", "不必改变", "无需改变", "不需要改变"},
 }
 
 // "Rest assured", 请放心: a frame that assures the reader of something.
@@ -203,7 +208,7 @@ var safeClaimWords = words{
 // sure it is safe, do not drink it"), not in a clause before it ("until the
 // tests come back, you can keep drinking it" is a reassurance) …
 var reassureUntil = []string{"until", "unless", "before", "whether", "once we", "once tests", "once the test", "once the lab",
-	"once results", "once the results", "once it is confirmed", "once confirmed", "直到", "是否", "能否", "是不是", "有没有", "待", "在确认", "在检测",
+	"once results", "once the results", "once it is confirmed", "once confirmed", "only after", "only once", "only when", "直到", "是否", "能否", "是不是", "有没有", "待", "在确认", "在检测",
 	"后方可", "后才", "后再", "方可", "才能"}
 
 // … these, anywhere in its sentence before it, up to a contrast word
@@ -272,14 +277,18 @@ var causalWords = words{
 	en: []string{"caused by", "due to", "because of", "the fault of", "fault lies", "fault of", "blame", "blamed", "the result of", "resulted from",
 		"result of", "stems from", "stemmed from", "comes down to", "came down to", "down to the", "came from", "originated", "traced to", "traced back to", "lies with", "rests with",
 		"on the part of", "failure by", "failure of", "error by", "mistake by", "problem at", "problem with", "issue at", "fault at",
-		"failure at", "outage at", "error at", "responsibility lies", "responsibility rests", "the cause is"},
-	zh: []string{"由于", "因为", "出在", "源于", "源自", "来自", "问题出在", "责任在于", "责任在", "都怪", "怪", "归咎于", "系"},
+		"failure at", "outage at", "error at", "responsibility lies", "responsibility rests", "the cause is",
+		// Version 7: naming where the cause lies is attribution too ("our
+		// first checks point to the supplier's concentrate").
+		"point to", "points to", "pointed to", "pointing to", "point at", "points at", "pointed at", "traced…to", "tracked…to", "linked to", "attributable to"},
+	zh: []string{"由于", "因为", "出在", "源于", "源自", "来自", "问题出在", "责任在于", "责任在", "都怪", "怪", "归咎于", "系",
+		"指向", "追溯到", "追查到", "锁定在", "归因于", "归结于", "归因"},
 }
 
 // … or on the party before them: "the supplier is to blame", 供应商所致.
 var causalAfterWords = words{
 	en: []string{"to blame", "at fault", "responsible for", "'s fault", "'s mistake", "'s error", "'s failure", "caused the", "caused this",
-		"is the cause", "was the cause", "were the cause"},
+		"is the cause", "was the cause", "were the cause", "were involved", "was involved", "is involved", "are involved", "is linked", "was linked", "are linked", "were linked"},
 	zh: []string{"所致", "导致", "造成", "引起", "所为", "的问题", "的责任", "的过错", "的失误", "惹的祸", "责任方"},
 }
 
@@ -290,7 +299,7 @@ var owningWords = words{
 		"we take full responsibility", "we accept", "we chose", "we should have", "we failed", "we did not check", "we didn't check",
 		"no excuse", "that does not excuse", "that doesn't excuse", "not an excuse", "we are accountable", "we remain responsible",
 		"we own", "our own", "not your fault", "no fault of yours", "did nothing wrong", "not to blame", "does not shift", "doesn't shift"},
-	zh: []string{"我们的责任", "我们的错", "我们的失误", "我们的过错", "责任在我们", "责任在于我们", "我们负责", "我们承担", "由我们承担", "我们没有",
+	zh: []string{"我们的责任", "我们的错", "我们的失误", "我们的过错", "责任在我们", "责任在于我们", "我们负责", "我们没有",
 		"我们没能", "没有任何过错", "没有过错", "不是您的错", "不是你们的错", "没有把好关", "没把好关", "本应", "本该", "没有做到", "是我们选", "我们选择的", "不能成为", "不是借口", "不推卸", "不会推卸", "绝不推卸", "全部责任"},
 }
 
@@ -298,9 +307,14 @@ var owningWords = words{
 var noCommentWords = words{
 	en: []string{"no comment", "cannot comment", "can't comment", "can not comment", "will not comment", "won't comment", "would not comment",
 		"decline to comment", "declined to comment", "declines to comment", "not in a position to comment", "nothing to say",
-		"not going to comment", "refuse to comment", "not able to comment", "unable to comment", "no further comment"},
+		"not going to comment", "refuse to comment", "not able to comment", "unable to comment", "no further comment",
+		// Version 7: counsel's polite silence, level with 暂不作回应.
+		"nothing further to add", "nothing more to add", "not be making any statement", "won't be making any statement",
+		"not making any statement", "no further statement*", "not be appropriate for…to", "not appropriate for…to", "inappropriate for…to",
+		"not be appropriate to", "not appropriate to"},
 	zh: []string{"无可奉告", "不予置评", "不予评论", "不便透露", "不便评论", "不便回应", "不作回应", "不予回应", "暂不回应", "暂不评论", "不予回复",
-		"不方便透露", "暂不方便", "不作评论", "不做回应", "不作任何回应"},
+		"不方便透露", "暂不方便", "不作评论", "不做回应", "不作任何回应",
+		"不宜评论", "不宜回应", "不宜对外", "不便对外", "不再作任何", "不发表任何"},
 }
 
 // SCCT diminish (minimisation).
@@ -308,7 +322,12 @@ var noCommentWords = words{
 // how people feel (SCCT: not a rebuild strategy).
 var nonApologyWords = words{
 	en: []string{"regret any", "regret that some", "regret that you", "sorry you feel", "sorry that you feel", "sorry to hear", "sorry if",
-		"never our intention", "not our intention", "never intended to", "did not intend to", "didn't intend to"},
+		"never our intention", "not our intention", "never intended to", "did not intend to", "didn't intend to",
+		// Version 7, level with 表示遗憾: regret for how others feel or
+		// fared, not for what the team did ("we regret the error" is
+		// thin, not evasive).
+		"regret that", "regrets that", "regret the inconvenience", "regret the disruption", "regret the distress", "regret the confusion",
+		"regret the concern", "regret the upset", "regret the frustration"},
 	zh: []string{"深表遗憾", "表示遗憾", "感到遗憾", "很遗憾", "不是我们的本意", "并非我们的本意", "并非本意", "绝非本意"},
 }
 
@@ -332,7 +351,9 @@ var victimWords = words{
 		"we were also victim*", "we too were victim*", "we, too, are", "victim of this", "victims of this", "victim of an", "victims of an",
 		"victim of a", "victims of a", "we have been targeted", "we were targeted", "we too have suffered", "we have also suffered",
 		"we are suffering too", "we are also suffering", "organised attack", "organized attack", "highly sophisticated", "no company could have",
-		"no system could have", "could have happened to any", "been the target of", "been targeted by", "smear campaign", "campaign of abuse", "campaign of online abuse", "online attack"},
+		"no system could have", "could have happened to any", "been the target of", "been targeted by", "smear campaign", "campaign of abuse", "campaign of online abuse", "online attack",
+		// Version 7, level with 也是受害者 said of the company by name.
+		"a victim too", "victims too", "also a victim", "also victims", "unprecedented attack"},
 	zh: []string{"我们同样是受害者", "我们也是受害者", "同样是受害者", "也是受害者", "同为受害者", "也是受害方", "同样是受害方", "我们是受害者",
 		"公司是受害者", "本公司也是", "有组织的攻击", "有预谋的攻击", "蓄意陷害", "被人陷害", "我们也很无辜", "我们也很委屈", "我们也很痛心",
 		"任何企业都无法", "任何公司都无法", "防不胜防", "遭到…攻击", "蓄意攻击", "恶意攻击", "遭受…攻击", "恶意抹黑", "被抹黑", "抹黑", "被围攻", "泼…脏水", "网络暴力", "网暴"},
@@ -342,6 +363,7 @@ var victimWords = words{
 // over-reassure).
 var overPromiseWords = words{
 	en: []string{"never happen again", "never happens again", "will never happen", "never again", "100%", "one hundred percent",
+		"a hundred per cent", "a hundred percent", "one hundred per cent", "hundred and ten per cent", "hundred and ten percent", "110%", "110 per cent",
 		"guarantee*", "zero risk", "no risk whatsoever", "completely eliminat*", "eliminate all", "eliminate every",
 		"fully resolved by", "will not happen again", "won't happen again", "cannot happen again", "can never happen",
 		"absolutely no", "ever…again", "never…again", "not a single…again", "will never…again"},
@@ -382,7 +404,8 @@ var legalWords = words{
 		"taking action against", "action will be taken", "hold to account", "held to account", "in court", "pursue legal", "pursue…legally", "held accountable", "hold accountable", "report…to the police",
 		"reported…to the police"},
 	zh: []string{"追究法律责任", "法律责任", "法律手段", "法律途径", "法律行动", "法律措施", "法律程序", "法律武器", "起诉", "诉诸法律", "法庭", "法院", "律师函", "依法追究", "依法处理", "依法维权",
-		"诽谤", "追责", "报警", "报案", "维权到底", "法律后果"},
+		"诽谤", "追责", "报警", "报案", "维权到底", "法律后果",
+		"委托律师", "交由律师", "交给律师", "律师团队", "律师对", "律师向", "由律师", "律师事务所"},
 }
 
 // A clause where one of these is negated spares the people it names.
@@ -395,7 +418,9 @@ var legalVerbs = words{
 var legalTargets = words{
 	en: []string{"anyone", "everyone", "those who", "people who", "users", "consumers", "customers", "netizens", "bloggers", "posters",
 		"who spread*", "who share*", "who shared", "that shared", "that share*", "who post*", "who repost*", "repost*", "every account", "all accounts", "accounts that", "accounts which", "accounts spreading", "spreading", "sharing", "rumour*", "rumor*", "online"},
-	zh: []string{"转发", "传播", "散布", "造谣", "网友", "博主", "消费者", "用户", "顾客", "任何人", "所有人", "一切", "谣言", "网民", "自媒体", "不实言论"},
+	zh: []string{"转发", "传播", "散布", "造谣", "网友", "博主", "消费者", "用户", "顾客", "任何人", "所有人", "一切", "谣言", "网民", "自媒体", "不实言论",
+		// Version 7, level with "every account", "anyone who": 账号, 谁…谁就.
+		"账号", "谁就"},
 }
 
 // Speculation about the cause: CERC be right (say what you know, and that
@@ -469,6 +494,12 @@ var commentWords = words{
 	en: []string{"comment", "commenting", "comments", "respond", "responding"},
 	zh: []string{"置评", "评论", "回应", "表态"},
 }
+
+// A refusal whose sentence refuses the facts or the reports at large is
+// silence even in a statement that gives some facts (version 7): "it
+// would not be appropriate to go into the facts", 对媒体报道不作任何回应.
+var wholesaleRefusal = []string{"the facts", "the reports", "media reports", "these matters", "the matters", "any statement", "their contents",
+	"nothing further", "nothing more", "nothing will be added", "事实", "媒体报道", "相关报道", "任何声明", "任何回应", "任何评论"}
 
 // 不便, 不予, 暂不 before a comment word refuse it as plainly as a negation.
 var refuseZh = []string{"不便", "不予", "暂不", "不作", "不做"}

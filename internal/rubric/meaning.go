@@ -30,6 +30,26 @@ var reportCues = []string{
 	"传言称", "传言说", "谣言称", "有传言", "所谓", "声称", "宣称", "称之为", "说成",
 }
 
+// selfReportCues introduce the team's own earlier words. They are quoted,
+// not claimed, only when the statement takes them back (retractCues) in a
+// later clause of the same sentence or in the next one: "At 00:30 we said the failures came from
+// our payment partner. That was wrong." names no one; "As we said
+// yesterday, the milk is safe" still says it. Version 7.
+var selfReportCues = []string{
+	"we said", "we stated", "we posted", "we wrote", "we claimed", "we suggested", "we implied", "we hinted", "we announced",
+	"we told", "we blamed", "we named", "we threatened", "we have said", "we had said", "our earlier post", "our earlier statement",
+	"our previous post", "our previous statement", "our first statement", "our first post", "our statement of", "our post at",
+	"我们说", "我们称", "我们发帖", "我们发文", "我们发声明", "我们发布", "我们曾", "我们此前", "我们之前", "我们先前", "我们昨天", "我们前天", "此前发布",
+	"此前的声明", "之前的声明", "上一份声明", "此前称", "此前说", "暗示",
+}
+
+// retractCues take the team's earlier words back.
+var retractCues = []string{
+	"wrong", "incorrect", "not true", "untrue", "mistaken", "inaccurate", "withdraw", "retract", "should not have", "shouldn't have",
+	"was an error", "were errors", "a mistake", "not correct",
+	"错了", "错的", "说错", "有误", "错误", "不对", "撤回", "收回", "更正", "不该", "不应该", "不实", "不准确",
+}
+
 // contrastCues end a quoted stretch: "Some have called this isolated, but
 // it is not."
 var contrastCues = []string{" but ", " however", " yet ", "但", "但是", "然而", "事实上", "实际上", "其实"}
@@ -58,27 +78,53 @@ func (t *text) reported() []bool {
 		}
 		out[i] = in
 	}
+	var cues []span
 	for _, p := range lists.report {
+		cues = append(cues, p.find(t)...)
+	}
+	for _, p := range lists.selfReport {
 		for _, s := range p.find(t) {
-			end := s.b
-			for end < n && t.sentence[end] == t.sentence[s.b-1] {
-				end++
-			}
-			stop := end
-			rest := string(t.lower[s.b:end])
-			for _, k := range contrastCues {
-				if i := strings.Index(rest, k); i >= 0 {
-					if at := s.b + len([]rune(rest[:i])); at < stop {
-						stop = at
-					}
-				}
-			}
-			for i := s.a; i < stop; i++ {
-				out[i] = true
+			if t.retracted(s) {
+				cues = append(cues, s)
 			}
 		}
 	}
+	for _, s := range cues {
+		end := s.b
+		for end < n && t.sentence[end] == t.sentence[s.b-1] {
+			end++
+		}
+		stop := end
+		rest := string(t.lower[s.b:end])
+		for _, k := range contrastCues {
+			if i := strings.Index(rest, k); i >= 0 {
+				if at := s.b + len([]rune(rest[:i])); at < stop {
+					stop = at
+				}
+			}
+		}
+		for i := s.a; i < stop; i++ {
+			out[i] = true
+		}
+	}
 	return out
+}
+
+// retracted reports whether the team takes back the words its cue s
+// introduces: a retraction in a later clause of its sentence, or in the
+// next sentence ("We said X. That was wrong."; 我们说过X，这句话我们收回).
+// One in the cue's own clause is part of what was said ("we said nothing
+// was wrong with the milk").
+func (t *text) retracted(s span) bool {
+	sent := t.sentence[s.a]
+	for _, p := range lists.retract {
+		for _, r := range p.find(t) {
+			if r.a >= s.b && t.clause[r.a] != t.clause[s.a] && (t.sentence[r.a] == sent || t.sentence[r.a] == sent+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sentenceBounds returns the first and one-past-last rune of rune i's
@@ -505,6 +551,36 @@ func (t *text) harmedParty(a span) bool {
 	return false
 }
 
+// describedParty reports whether a Chinese causal clause that starts at c
+// only describes the party a it ends on (…的 right before the party): the
+// whole phrase is the object of 给/对/向/为 ("补发给因为恐慌扔掉奶瓶的
+// 家长" gives to parents who threw bottles away), or it opens its clause
+// and the party ends it, a topic with nothing said against it (因为恐慌
+// 扔掉奶瓶的家长，我们来补). It does not blame them. "问题追溯到负责配送的
+// 快递公司" and "由于负责配送的快递公司操作失误" still name the courier.
+func (t *text) describedParty(c, a span) bool {
+	if a.a < 1 || a.a <= c.b || t.lower[a.a-1] != '的' || isWordRune(t.lower[c.a]) {
+		return false
+	}
+	for i := c.a - 1; i >= 0 && i >= c.a-3 && t.clause[i] == t.clause[c.a]; i-- {
+		if strings.ContainsRune("给对向为让", t.lower[i]) {
+			return true
+		}
+	}
+	opens := true
+	for i := c.a - 1; i >= 0 && t.clause[i] == t.clause[c.a]; i-- {
+		if r := t.lower[i]; unicode.IsLetter(r) && !strings.ContainsRune("一二三四五六七八九十", r) {
+			opens = false
+			break
+		}
+	}
+	end := a.b
+	if end < len(t.lower) && t.lower[end] == '们' {
+		end++
+	}
+	return opens && (end == len(t.lower) || strings.ContainsRune("，,。；;！!？?：:\n", t.lower[end]))
+}
+
 // subjectBefore reports whether one of subjects comes before s in its
 // clause, at most within runes: who or what s is said of.
 func (t *text) subjectBefore(s span, subjects []span, within int) bool {
@@ -652,6 +728,11 @@ func (j *judge) doubted(s span) bool {
 	_, end := t.sentenceBounds(s.a)
 	after := string(t.lower[s.b:min(end, s.b+40)]) + " "
 	if containsAny(" "+after, reassureAfter) {
+		return true
+	}
+	// 两次检测均合格后，方解除本通告: a claim right before 后, 之后 or 以后
+	// is the condition of what follows, not a claim (version 7).
+	if hasPrefixAny(after, []string{"后", "之后", "以后"}) {
 		return true
 	}
 	if end > 0 && (t.lower[end-1] == '?' || end < len(t.lower) && t.lower[end] == '?') {

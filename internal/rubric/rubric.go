@@ -198,13 +198,16 @@ const (
 
 // Bands of the overall score. Without a harmful line or a flaw, overall is
 // the weighted mean of the dimensions (0–100). A flaw maps that mean into
-// FlawFloor–FlawTop; a harmful line into 0–HarmfulTop. So a statement with
+// FlawFloor–FlawTop; a harmful line into 0–HarmfulTop. Version 7 lowered
+// FlawTop from 60 to 40: a weak statement with a flaw ranks below a sound
+// one, as trainers rank them (chosen by leave-one-batch-out evaluation on
+// the corpus, see docs/rubric.md). So a statement with
 // a harmful line always ranks below one with only flaws, as a trainer
 // ranks them, however many good things it also says.
 const (
 	HarmfulTop = 15
 	FlawFloor  = 15
-	FlawTop    = 60
+	FlawTop    = 40
 )
 
 var all4 = []string{Transparency, Empathy, Action, Accountability}
@@ -260,7 +263,7 @@ var Catalogue = []Def{
 
 // Version identifies the judge: the exercise log records it with each
 // statement (see docs/rubric.md, "Versions").
-const Version = 6
+const Version = 7
 
 // Hazard states of a Context.
 const (
