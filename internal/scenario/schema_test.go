@@ -48,35 +48,39 @@ const schemaFile = "../../docs/scenario.schema.json"
 // schema definition describing the same object ("" is the schema's root).
 // A new l.fields call must be added here, with its definition in the schema.
 var schemaDefForFields = map[string]string{
-	`scenario: phrase("the scenario")`:      "",
-	`variable: what`:                        "variable",
-	`phase: what`:                           "phase",
-	`phase: fieldOf("continue", what)`:      "continue",
-	`phase: fieldOf("ending", what)`:        "ending",
-	`inject: what`:                          "inject",
-	`decision: what`:                        "decision",
-	`decision: fieldOf("on_timeout", what)`: "onTimeout",
-	`option: what`:                          "option",
-	`extras: what`:                          "objective",
-	`fact: what`:                            "fact",
-	`rule: what`:                            "rule",
-	`trigger: what`:                         "trigger",
-	`looseInject: fieldOf("inject", what)`:  "looseInject",
-	`regDeadline: what`:                     "deadline",
-	`regDeadline: fieldOf("on_miss", what)`: "onMiss",
-	`statementSpec: what`:                   "statement",
-	`promise: fieldOf("promise", what)`:     "promise",
-	`feed: field("feed")`:                   "feed",
-	`media: pw`:                             "media",
-	`feed: what`:                            "feedPost",
-	`reactions: what`:                       "reaction",
-	`reactions: pw`:                         "reactionPost",
-	`routes: phrase("a route of %s", what)`: "route",
-	`scoring: field("scoring")`:             "scoring",
-	`personas: what`:                        "persona",
-	`pressConference: what`:                 "pressConference",
-	`pressConference: qwhat`:                "pressQuestion",
-	`roleplay: field("roleplay")`:           "roleplay",
+	`scenario: phrase("the scenario")`:                 "",
+	`variable: what`:                                   "variable",
+	`phase: what`:                                      "phase",
+	`phase: fieldOf("continue", what)`:                 "continue",
+	`phase: fieldOf("ending", what)`:                   "ending",
+	`inject: what`:                                     "inject",
+	`decision: what`:                                   "decision",
+	`decision: fieldOf("on_timeout", what)`:            "onTimeout",
+	`option: what`:                                     "option",
+	`extras: what`:                                     "objective",
+	`fact: what`:                                       "fact",
+	`rule: what`:                                       "rule",
+	`trigger: what`:                                    "trigger",
+	`looseInject: fieldOf("inject", what)`:             "looseInject",
+	`regDeadline: what`:                                "deadline",
+	`regDeadline: fieldOf("on_miss", what)`:            "onMiss",
+	`statementSpec: what`:                              "statement",
+	`promise: fieldOf("promise", what)`:                "promise",
+	`feed: field("feed")`:                              "feed",
+	`media: pw`:                                        "media",
+	`feed: what`:                                       "feedPost",
+	`reactions: what`:                                  "reaction",
+	`reactions: pw`:                                    "reactionPost",
+	`routes: phrase("a route of %s", what)`:            "route",
+	`scoring: field("scoring")`:                        "scoring",
+	`personas: what`:                                   "persona",
+	`pressConference: what`:                            "pressConference",
+	`pressConference: qwhat`:                           "pressQuestion",
+	`roleplay: field("roleplay")`:                      "roleplay",
+	`formats: field("formats")`:                        "formats",
+	`formats: fieldOf("difficulty", field("formats"))`: "difficulty",
+	`cut: what`:                                        "cut",
+	`level: what`:                                      "level",
 }
 
 // schemaDefsNotFromFields are object definitions whose keys the loader
@@ -467,6 +471,17 @@ title: {en: Probe, zh: 探针}
 summary: Every kind of object once.
 languages: [en, zh]
 duration: 60m
+formats:
+  cuts:
+    short:
+      title: {en: Short, zh: 短版}
+      minutes: 40
+      time: 0.5
+      drop: [calm]
+      instead: {calm: done}
+  difficulty:
+    easy: {deadlines: 1.5, feed: 0.5}
+    hard: {deadlines: 0.5, feed: 2}
 world:
   attention: {start: 0, min: 0, max: 100, label: {en: Attention, zh: 关注度}}
   trust: {start: 50, stake: higher}
@@ -626,6 +641,10 @@ var probes = []probe{
 	{"pressConference", []any{"press_conferences", "briefing"}},
 	{"pressQuestion", []any{"press_conferences", "briefing", "questions", 0}},
 	{"roleplay", []any{"roleplay"}},
+	{"formats", []any{"formats"}},
+	{"cut", []any{"formats", "cuts", "short"}},
+	{"difficulty", []any{"formats", "difficulty"}},
+	{"level", []any{"formats", "difficulty", "easy"}},
 }
 
 // nodeAt follows a path from a document node.
