@@ -302,8 +302,10 @@ func (s *Scenario) variant(c *Cut, difficulty string) *Scenario {
 		f2.Every = scaleDur(f2.Every, timeF, MinRuleEvery)
 		v.Feed = &f2
 	}
-	if s.Scoring.UpdatesEvery > 0 {
-		v.Scoring.UpdatesEvery = scaleDur(s.Scoring.UpdatesEvery, timeF, time.Minute)
+	if timeF != 1 {
+		// The cadence of public updates the scoring expects (the file's,
+		// or the default) shrinks with the times.
+		v.Scoring.UpdatesEvery = scaleDur(s.UpdatesEvery(), timeF, time.Minute)
 	}
 	v.PressConferences = nil
 	for _, pc := range s.PressConferences {
