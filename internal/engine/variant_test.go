@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"strings"
@@ -45,7 +46,16 @@ func TestVersionIsRecordedAndReplayed(t *testing.T) {
 	if len(open) != 1 || open[0].OpenedAt != 150*time.Second || open[0].DeadlineAt() != 150*time.Second+225*time.Second {
 		t.Fatalf("open decisions %+v", open)
 	}
-	resumed, err := Resume(log.Events, &MemoryLog{}, nil, 3*time.Minute)
+	// A team laptop gets the log as JSON (internal/lan): the version goes with it.
+	data, err := json.Marshal(log.Events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wire []Event
+	if err := json.Unmarshal(data, &wire); err != nil {
+		t.Fatal(err)
+	}
+	resumed, err := Resume(wire, &MemoryLog{}, nil, 3*time.Minute)
 	if err != nil {
 		t.Fatal(err)
 	}
