@@ -55,6 +55,9 @@ func TestVersionIsRecordedAndReplayed(t *testing.T) {
 	if err := json.Unmarshal(data, &wire); err != nil {
 		t.Fatal(err)
 	}
+	for i := range wire {
+		wire[i].Seq = log.Events[i].Seq // numbered beside the JSON, as the store and the wire do
+	}
 	resumed, err := Resume(wire, &MemoryLog{}, nil, 3*time.Minute)
 	if err != nil {
 		t.Fatal(err)
