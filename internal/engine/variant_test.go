@@ -56,7 +56,8 @@ func TestVersionIsRecordedAndReplayed(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := range wire {
-		wire[i].Seq = log.Events[i].Seq // numbered beside the JSON, as the store and the wire do
+		// Sequence, time and kind travel beside the JSON (store rows, the wire).
+		wire[i].Seq, wire[i].At, wire[i].Kind = log.Events[i].Seq, log.Events[i].At, log.Events[i].Kind
 	}
 	resumed, err := Resume(wire, &MemoryLog{}, nil, 3*time.Minute)
 	if err != nil {
