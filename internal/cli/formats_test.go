@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestPlayAVersion plays the airline scenario's 30-minute cut: chosen in
@@ -87,5 +89,37 @@ func TestAnalyzeAVersion(t *testing.T) {
 		if code != ExitUsage || !strings.Contains(stderr, "no such") {
 			t.Errorf("analyze %v: exit %d, %q", bad, code, stderr)
 		}
+	}
+}
+
+// TestLANHostsAVersion: `host --cut --difficulty` plays that version, and
+// the team laptop, which folds the host's log, follows it to the same
+// ending within the cut's 30 minutes.
+func TestLANHostsAVersion(t *testing.T) {
+	dir := t.TempDir()
+	script := writeFile(t, "s.yaml", "teams: [Alpha]\nactions: []\n")
+	hostOut := filepath.Join(dir, "host")
+	host := startProc(t, "host", "host", "airline-disruption", "--teams", "Alpha", "--listen", "127.0.0.1:0",
+		"--db", filepath.Join(dir, "host.db"), "--out", hostOut, "--speed", "600", "--cut", "short", "--difficulty", "hard")
+	hl := hostLine(t, host)
+	alpha := startProc(t, "alpha", "join", hl.Address, "--code", hl.Code, "--team", "Alpha", "--script", script)
+	for _, p := range []*proc{alpha, host} {
+		if code := p.wait(t, 90*time.Second); code != 0 {
+			t.Fatalf("%s exited %d; stderr:\n%s", p.name, code, p.stderr())
+		}
+	}
+	got := readResult(t, hostOut)
+	if got.Cut != "short" || got.Difficulty != "hard" || got.Teams[0].Ending == "time-up" {
+		t.Fatalf("host result: cut %q, difficulty %q, ending %q", got.Cut, got.Difficulty, got.Teams[0].Ending)
+	}
+	var ending string
+	for _, l := range alpha.stdout() {
+		var jl JoinLine
+		if err := json.Unmarshal([]byte(l), &jl); err == nil && jl.Type == "ended" {
+			ending = jl.Ending
+		}
+	}
+	if ending != got.Teams[0].Ending {
+		t.Errorf("the team laptop ended at %q, the host at %q", ending, got.Teams[0].Ending)
 	}
 }
