@@ -279,7 +279,11 @@ func (s *Screen) versionItems() (version, difficulty *widget.FormItem) {
 	cuts := []string{scenario.FullCut}
 	var labels []string
 	if ok {
-		labels = append(labels, loc.T("setup.version.full", "minutes", int(e.Scenario.Duration.Minutes())))
+		full := e.Scenario
+		if v, err := e.Scenario.Variant(scenario.FullCut, s.difficulty); err == nil {
+			full = v // easy gives the full version more time
+		}
+		labels = append(labels, loc.T("setup.version.full", "minutes", int(full.Duration.Minutes())))
 		for _, c := range e.Scenario.Cuts() {
 			cuts = append(cuts, c.ID)
 			title := c.Title.Get(lang)
@@ -323,10 +327,9 @@ func (s *Screen) versionItems() (version, difficulty *widget.FormItem) {
 			"deadlines", int(math.Round(lv.Deadlines*100)), "feed", int(math.Round(lv.Feed*100))))
 	}
 	levelRadio := widget.NewRadioGroup(levelLabels, func(v string) {
-		if i := slices.Index(levelLabels, v); i >= 0 {
+		if i := slices.Index(levelLabels, v); i >= 0 && levels[i] != s.difficulty {
 			s.difficulty = levels[i]
-			showNote()
-			s.showSpeedNote()
+			s.host.Show(s) // the versions' minutes, the note, the speed note
 		}
 	})
 	levelRadio.Horizontal = true

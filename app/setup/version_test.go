@@ -56,9 +56,15 @@ func TestSetupChoosesVersionAndDifficulty(t *testing.T) {
 		t.Errorf("standard's note: %q", text)
 	}
 
+	// Easy gives the full version more time: 90 min × 1.25, to 5 minutes.
+	level.SetSelected("Easy")
+	if version = radio(t, h, "setup.version"); version.Options[0] != "Full version (115 min)" || version.Selected != version.Options[0] {
+		t.Errorf("at easy the versions are %q, chosen %q", version.Options, version.Selected)
+	}
+	radio(t, h, "setup.difficulty").SetSelected("Standard")
 	fullNote := s.speedNote.Text
-	version.SetSelected("30-minute version")
-	level.SetSelected("Hard")
+	radio(t, h, "setup.version").SetSelected("30-minute version")
+	radio(t, h, "setup.difficulty").SetSelected("Hard")
 	if text := tree.AllText(field(t, h, "setup.difficulty")); !strings.Contains(text, "Decisions get only 75% of their time and the feed posts 150% as much") {
 		t.Errorf("hard's note: %q", text)
 	}

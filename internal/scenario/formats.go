@@ -213,7 +213,9 @@ func (s *Scenario) variant(c *Cut, difficulty string) *Scenario {
 		// More time per decision: the full version lasts longer by as
 		// much, so every way through still ends (a cut keeps its minutes
 		// and must fit them at every difficulty).
-		v.Duration = time.Duration(float64(s.Duration) * level.Deadlines).Round(time.Minute)
+		const step = 5 * time.Minute // a length a facilitator can plan with
+		longer := time.Duration(float64(s.Duration) * level.Deadlines)
+		v.Duration = (longer + step - 1) / step * step
 	}
 	v.TimeScale = s.timeScale() * timeF
 	v.FeedScale = s.feedScale() * level.Feed

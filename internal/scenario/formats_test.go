@@ -170,6 +170,11 @@ func TestVariantDifficulty(t *testing.T) {
 	if easy.Duration != 75*time.Minute || hard.Duration != 60*time.Minute {
 		t.Errorf("the full version lasts %s at easy, %s at hard; want 75m (more time per decision), 60m", easy.Duration, hard.Duration)
 	}
+	// 90m × 1.25 = 112m30s, made a length to plan with: 115m.
+	s90 := mustParse(t, strings.Replace(formatsBase, "duration: 60m", "duration: 90m", 1))
+	if v, _ := s90.Variant("", DifficultyEasy); v.Duration != 115*time.Minute {
+		t.Errorf("a 90-minute scenario lasts %s at easy, want 115m", v.Duration)
+	}
 	if easy.Phase("start").Inject("troll") != nil {
 		t.Error("easy keeps the hostile inject")
 	}
