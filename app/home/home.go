@@ -151,6 +151,9 @@ func (h *Screen) scenarioCard(e library.Entry, u *UserScenario, lang string) fyn
 	title := ui.WrappedHeading(sc.Title.Get(lang)) // a long title must not widen the window
 	objs := []fyne.CanvasObject{title}
 	facts := ui.KindName(loc, sc.Kind) + " · " + ui.Minutes(loc, sc.Duration)
+	for _, c := range sc.Cuts() { // its shorter versions, chosen at setup
+		facts += " · " + loc.T("home.cut_minutes", "n", c.Minutes)
+	}
 	if !e.Builtin() {
 		facts += " · " + filepath.Base(e.File)
 	}

@@ -229,6 +229,9 @@ func (d *Debrief) overviewTab() fyne.CanvasObject {
 		facts = append(facts, loc.T("debrief.date", "date", ov.Date))
 	}
 	facts = append(facts, loc.T("debrief.duration", "duration", debrief.Clock(time.Duration(ov.DurationSeconds*float64(time.Second)))))
+	if ov.Version != "" {
+		facts = append(facts, loc.T("debrief.version", "version", ov.Version))
+	}
 	facts = append(facts, loc.T("debrief.team_count", "n", len(ov.Teams)))
 	objs := []fyne.CanvasObject{ui.Muted(strings.Join(facts, " · "))}
 	if ov.Summary != "" {

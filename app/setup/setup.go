@@ -1,11 +1,14 @@
-// Package setup is the form that starts an exercise: scenario, teams,
-// exercise language, time compression, and how this laptop runs it (team
+// Package setup is the form that starts an exercise: scenario, its version
+// (full or a shorter cut) and difficulty, teams, exercise language, time
+// compression, and how this laptop runs it (team
 // laptops, the console's PIN, auto-pause).
 package setup
 
 import (
 	"errors"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -71,6 +74,8 @@ type Screen struct {
 	entries []library.Entry
 
 	scenarioFile string // the chosen entry's File: unique, where ids may repeat
+	cut          string // the version: scenario.FullCut or one of the scenario's cuts
+	difficulty   string // easy, standard or hard
 	teams        []string
 	problems     []teamProblem // per team, after a refused start
 	lang         i18n.Lang
@@ -99,7 +104,7 @@ func New(host Host, entries []library.Entry, chosen library.Entry) *Screen {
 		file = entries[0].File
 	}
 	lang := host.Loc().Lang()
-	return &Screen{host: host, entries: entries, scenarioFile: file,
+	return &Screen{host: host, entries: entries, scenarioFile: file, cut: scenario.FullCut, difficulty: scenario.DifficultyStandard,
 		teams: slices.Clone(defaultTeamNames[lang][:2]), lang: lang, speed: 1}
 }
 
@@ -108,6 +113,7 @@ func (s *Screen) Stop() {}
 
 // Build draws the form in the host's language, as the user has filled it.
 func (s *Screen) Build() fyne.CanvasObject {
+	s.speedNote = nil // the one drawn last time is gone
 	loc := s.host.Loc()
 	lang := loc.Lang().String()
 
@@ -123,11 +129,15 @@ func (s *Screen) Build() fyne.CanvasObject {
 		}
 	}
 	scenarioSelect.OnChanged = func(string) {
-		if i := scenarioSelect.SelectedIndex(); i >= 0 {
+		if i := scenarioSelect.SelectedIndex(); i >= 0 && s.entries[i].File != s.scenarioFile {
 			s.scenarioFile = s.entries[i].File
-			s.showSpeedNote()
+			if s.entries[i].Scenario.Cut(s.cut) == nil {
+				s.cut = scenario.FullCut // the scenario chosen has no such cut
+			}
+			s.host.Show(s) // its versions
 		}
 	}
+	versionItem, difficultyItem := s.versionItems()
 
 	// Teams: one row per team, the error beside its field.
 	s.teamErrors = nil
@@ -191,6 +201,8 @@ func (s *Screen) Build() fyne.CanvasObject {
 
 	form := widget.NewForm(
 		widget.NewFormItem(loc.T("home.scenario"), scenarioSelect),
+		versionItem,
+		difficultyItem,
 		widget.NewFormItem(loc.T("home.teams"), container.NewVBox(teamRows, container.NewHBox(add))),
 		widget.NewFormItem(loc.T("setup.exercise_language"), langRadio),
 		widget.NewFormItem(loc.T("home.speed"), container.NewVBox(speedSelect, s.speedNote)),
@@ -257,12 +269,92 @@ func (s *Screen) teamRow(i int) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil, remove, container.NewGridWithColumns(2, e, errLabel))
 }
 
-// showSpeedNote says how much real time the chosen scenario's typical
+// versionItems are the form's version and difficulty fields: the full
+// version and each of the scenario's cuts, with their minutes, and easy,
+// standard or hard, with what the level changes.
+func (s *Screen) versionItems() (version, difficulty *widget.FormItem) {
+	loc := s.host.Loc()
+	lang := loc.Lang().String()
+	e, ok := s.entry()
+	cuts := []string{scenario.FullCut}
+	var labels []string
+	if ok {
+		full := e.Scenario
+		if v, err := e.Scenario.Variant(scenario.FullCut, s.difficulty); err == nil {
+			full = v // easy gives the full version more time
+		}
+		labels = append(labels, loc.T("setup.version.full", "minutes", int(full.Duration.Minutes())))
+		for _, c := range e.Scenario.Cuts() {
+			cuts = append(cuts, c.ID)
+			title := c.Title.Get(lang)
+			if !strings.Contains(title, strconv.Itoa(c.Minutes)) { // "30-minute version" says it already
+				title = loc.T("setup.version.cut", "title", title, "minutes", c.Minutes)
+			}
+			labels = append(labels, title)
+		}
+	}
+	versionRadio := widget.NewRadioGroup(labels, func(v string) {
+		if i := slices.Index(labels, v); i >= 0 {
+			s.cut = cuts[i]
+			s.showSpeedNote()
+		}
+	})
+	versionRadio.Horizontal = len(labels) <= 3
+	versionRadio.Required = true
+	if i := slices.Index(cuts, s.cut); i >= 0 && i < len(labels) {
+		versionRadio.SetSelected(labels[i])
+	}
+	hint := ""
+	if len(cuts) > 1 {
+		hint = loc.T("setup.version_hint")
+	}
+	version = &widget.FormItem{Text: loc.T("setup.version"), Widget: versionRadio, HintText: hint}
+
+	levels := scenario.Difficulties
+	levelLabels := make([]string, len(levels))
+	for i, d := range levels {
+		levelLabels[i] = loc.T("setup.difficulty." + d)
+	}
+	note := ui.Wrapped("")
+	note.SizeName = theme.SizeNameCaptionText
+	note.Importance = widget.LowImportance
+	showNote := func() {
+		if !ok {
+			return
+		}
+		lv := e.Scenario.Level(s.difficulty)
+		note.SetText(loc.T("setup.difficulty_note."+s.difficulty,
+			"deadlines", int(math.Round(lv.Deadlines*100)), "feed", int(math.Round(lv.Feed*100))))
+	}
+	levelRadio := widget.NewRadioGroup(levelLabels, func(v string) {
+		if i := slices.Index(levelLabels, v); i >= 0 && levels[i] != s.difficulty {
+			s.difficulty = levels[i]
+			s.host.Show(s) // the versions' minutes, the note, the speed note
+		}
+	})
+	levelRadio.Horizontal = true
+	levelRadio.Required = true
+	if i := slices.Index(levels, s.difficulty); i >= 0 {
+		levelRadio.SetSelected(levelLabels[i])
+	}
+	showNote()
+	difficulty = widget.NewFormItem(loc.T("setup.difficulty"), container.NewVBox(levelRadio, note))
+	return version, difficulty
+}
+
+// showSpeedNote says how much real time the chosen version's typical
 // decision window lasts at the chosen speed, warning when it is too short.
 func (s *Screen) showSpeedNote() {
+	if s.speedNote == nil {
+		return // the form is being drawn: Build shows it
+	}
 	var window time.Duration
 	if e, ok := s.entry(); ok {
-		window = ui.DecisionWindow(e.Scenario)
+		played, err := e.Scenario.Variant(s.cut, s.difficulty)
+		if err != nil {
+			played = e.Scenario
+		}
+		window = ui.DecisionWindow(played)
 	}
 	note, warn := ui.SpeedNote(s.host.Loc(), window, s.speed)
 	s.speedNote.Importance = widget.LowImportance
@@ -342,7 +434,7 @@ func (s *Screen) submit() {
 			break
 		}
 		cfg := engine.Config{ScenarioID: entry.ID, Source: entry.Source, Media: entry.Media, Teams: append([]string(nil), s.teams...),
-			Lang: s.lang.String(), Speed: s.speed}
+			Lang: s.lang.String(), Speed: s.speed, Cut: s.cut, Difficulty: s.difficulty}
 		s.starting = true
 		s.startButton.Disable()
 		s.startButton.SetText(loc.T("setup.starting"))

@@ -32,6 +32,7 @@ type host struct {
 	fail    error
 	calls   []string // e.g. "start(Alpha,Bravo)", "showHome"
 	opts    []StartOptions
+	cfgs    []engine.Config
 }
 
 func newHost(t *testing.T, lang i18n.Lang, st *exercise.DB) *host {
@@ -69,6 +70,7 @@ func (h *host) setLang(l i18n.Lang) {
 func (h *host) Start(cfg engine.Config, title scenario.Text, opts StartOptions, done func(error)) {
 	h.calls = append(h.calls, "start("+strings.Join(cfg.Teams, ",")+")")
 	h.opts = append(h.opts, opts)
+	h.cfgs = append(h.cfgs, cfg)
 	if h.fail != nil {
 		done(h.fail)
 		return
@@ -216,13 +218,13 @@ func TestDefaultTeamNamesFollowTheLanguage(t *testing.T) {
 	if got := strings.Join(s.teams, " "); got != "第一组 第二组 第三组" {
 		t.Fatalf("after adding a team: %s", got)
 	}
-	tree.Find[*widget.RadioGroup](t, h.win.Content())[0].SetSelected(i18n.EN.Name())
+	field(t, h, "setup.exercise_language").(*widget.RadioGroup).SetSelected(i18n.EN.Name())
 	s = h.current.(*Screen)
 	if got := strings.Join(s.teams, " "); got != "Alpha Bravo Charlie" || teamEntries(t, h)[2].Text != "Charlie" {
 		t.Fatalf("untouched names after choosing English: %s (entry %q)", got, teamEntries(t, h)[2].Text)
 	}
 	teamEntries(t, h)[0].SetText("Press office")
-	tree.Find[*widget.RadioGroup](t, h.win.Content())[0].SetSelected(i18n.ZH.Name())
+	field(t, h, "setup.exercise_language").(*widget.RadioGroup).SetSelected(i18n.ZH.Name())
 	s = h.current.(*Screen)
 	if got := strings.Join(s.teams, "|"); got != "Press office|Bravo|Charlie" {
 		t.Errorf("names after one was typed and the language changed: %s", got)

@@ -90,13 +90,24 @@ const timeout = "timeout"
 // at the same time (the two searches share nothing): what `firebreak
 // analyze` reports.
 func ExploreBoth(id string, source []byte) (prompt, late *Report, err error) {
+	return ExploreBothVersion(id, source, Version{})
+}
+
+// Version is the version of a scenario analysed: one of its cuts ("": the
+// full version) at a difficulty ("": standard); see scenario.Variant.
+type Version struct {
+	Cut, Difficulty string
+}
+
+// ExploreBothVersion is ExploreBoth of a version of the scenario.
+func ExploreBothVersion(id string, source []byte, v Version) (prompt, late *Report, err error) {
 	var lateErr error
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		late, lateErr = Explore(id, source, Late)
+		late, lateErr = ExploreVersion(id, source, v, Late)
 	}()
-	prompt, err = Explore(id, source, Prompt)
+	prompt, err = ExploreVersion(id, source, v, Prompt)
 	<-done
 	if err == nil {
 		err = lateErr
@@ -110,7 +121,13 @@ type Pick func(sc *scenario.Scenario, d *scenario.Decision) *scenario.Option
 // FollowPolicy plays one team that answers every decision as soon as it
 // opens with the option pick chooses.
 func FollowPolicy(id string, source []byte, sc *scenario.Scenario, pick Pick) (Run, error) {
-	p, err := newPlayer(id, source, Prompt)
+	return FollowPolicyVersion(id, source, Version{}, sc, pick)
+}
+
+// FollowPolicyVersion is FollowPolicy in a version of the scenario; sc is
+// that version (scenario.Variant).
+func FollowPolicyVersion(id string, source []byte, v Version, sc *scenario.Scenario, pick Pick) (Run, error) {
+	p, err := newPlayer(id, source, v, Prompt)
 	if err != nil {
 		return Run{}, err
 	}
@@ -174,12 +191,18 @@ type Gaming struct {
 // CheckGaming plays the naive policies through a scenario. rep is its
 // exploration answering promptly (for the best and worst achievable).
 func CheckGaming(id string, source []byte, sc *scenario.Scenario, rep *Report) (*Gaming, error) {
+	return CheckGamingVersion(id, source, Version{}, sc, rep)
+}
+
+// CheckGamingVersion is CheckGaming in a version of the scenario; sc is
+// that version (scenario.Variant).
+func CheckGamingVersion(id string, source []byte, v Version, sc *scenario.Scenario, rep *Report) (*Gaming, error) {
 	g := &Gaming{Best: rep.Best, Worst: rep.Worst, NoDilemma: []string{}}
 	for _, p := range []struct {
 		run  *Run
 		pick Pick
 	}{{&g.First, PickFirst}, {&g.LongestEN, PickLongest("en")}, {&g.LongestZH, PickLongest("zh")}, {&g.MostOpen, PickMostOpen}} {
-		run, err := FollowPolicy(id, source, sc, p.pick)
+		run, err := FollowPolicyVersion(id, source, v, sc, p.pick)
 		if err != nil {
 			return nil, err
 		}

@@ -38,6 +38,7 @@ func TestMiniScenario(t *testing.T) {
 }
 
 // TestBuiltinDilemmas searches every way through each built-in scenario,
+// in every version (the full one and each cut, at each difficulty),
 // answering promptly and answering late, and checks that every path ends,
 // every phase is reachable, the best and worst play differ clearly, and the
 // scenario cannot be gamed: teams that pick by position, by length or by
@@ -52,44 +53,56 @@ func TestBuiltinDilemmas(t *testing.T) {
 	openGap := map[string]float64{} // best − most-open, by scenario
 	t.Run("scenario", func(t *testing.T) {
 		for _, e := range list {
-			t.Run(e.ID, func(t *testing.T) {
-				t.Parallel()
-				rep := checkPlayable(t, e.ID, e.Source, e.Scenario)
-				if rep == nil {
-					return
+			for _, v := range versions(e.Scenario) {
+				name := e.ID
+				if v != (Version{}) {
+					name += "/" + scenario.NormalCut(v.Cut) + "/" + scenario.NormalDifficulty(v.Difficulty)
 				}
-				g, err := CheckGaming(e.ID, e.Source, e.Scenario, rep)
-				if err != nil {
-					t.Fatal(err)
-				}
-				t.Logf("%d ways; best %.1f (%s), worst %.1f (%s)", rep.Runs, g.Best.Overall, g.Best.Ending, g.Worst.Overall, g.Worst.Ending)
-				t.Logf("best:        %v", g.Best)
-				for _, p := range []struct {
-					name string
-					run  Run
-					gap  float64
-				}{{"first-listed", g.First, 25}, {"longest-en", g.LongestEN, 25}, {"longest-zh", g.LongestZH, 25}, {"most-open", g.MostOpen, 10}} {
-					t.Logf("%-12s %.1f (best − it = %.1f, need ≥ %g) %v", p.name, p.run.Overall, g.Best.Overall-p.run.Overall, p.gap, p.run)
-					if p.name != "most-open" && g.Best.Overall-p.run.Overall < p.gap {
-						t.Errorf("a team that always picks the %s option finishes %.1f below the best; it must be at least %g below", p.name, g.Best.Overall-p.run.Overall, p.gap)
+				t.Run(name, func(t *testing.T) {
+					t.Parallel()
+					sc, err := e.Scenario.Variant(v.Cut, v.Difficulty)
+					if err != nil {
+						t.Fatal(err)
 					}
-				}
-				t.Logf("no-dilemma: %d of %d decisions %v", len(g.NoDilemma), g.Decisions, g.NoDilemma)
-				if 3*len(g.NoDilemma) > g.Decisions {
-					t.Errorf("%d of %d decisions are no dilemma (one option best on every axis): %v; at most a third may be", len(g.NoDilemma), g.Decisions, g.NoDilemma)
-				}
-				if g.Best.Overall < 75 || g.Worst.Overall > 35 || g.Best.Overall-g.Worst.Overall < 40 {
-					t.Errorf("best and worst play should differ clearly (best ≥ 75, worst ≤ 35, 40 apart):\n best  %v\n worst %v", g.Best, g.Worst)
-				}
-				for _, c := range g.Best.Choices {
-					if strings.HasSuffix(c, "=missed") {
-						t.Errorf("the best path leaves a decision unanswered: %s", c)
+					rep := checkPlayable(t, e.ID, e.Source, v, sc)
+					if rep == nil {
+						return
 					}
-				}
-				mu.Lock()
-				openGap[e.ID] = g.Best.Overall - g.MostOpen.Overall
-				mu.Unlock()
-			})
+					g, err := CheckGamingVersion(e.ID, e.Source, v, sc, rep)
+					if err != nil {
+						t.Fatal(err)
+					}
+					t.Logf("%d ways; best %.1f (%s), worst %.1f (%s)", rep.Runs, g.Best.Overall, g.Best.Ending, g.Worst.Overall, g.Worst.Ending)
+					t.Logf("best:        %v", g.Best)
+					for _, p := range []struct {
+						name string
+						run  Run
+						gap  float64
+					}{{"first-listed", g.First, 25}, {"longest-en", g.LongestEN, 25}, {"longest-zh", g.LongestZH, 25}, {"most-open", g.MostOpen, 10}} {
+						t.Logf("%-12s %.1f (best − it = %.1f, need ≥ %g) %v", p.name, p.run.Overall, g.Best.Overall-p.run.Overall, p.gap, p.run)
+						if p.name != "most-open" && g.Best.Overall-p.run.Overall < p.gap {
+							t.Errorf("a team that always picks the %s option finishes %.1f below the best; it must be at least %g below", p.name, g.Best.Overall-p.run.Overall, p.gap)
+						}
+					}
+					t.Logf("no-dilemma: %d of %d decisions %v", len(g.NoDilemma), g.Decisions, g.NoDilemma)
+					if 3*len(g.NoDilemma) > g.Decisions {
+						t.Errorf("%d of %d decisions are no dilemma (one option best on every axis): %v; at most a third may be", len(g.NoDilemma), g.Decisions, g.NoDilemma)
+					}
+					if g.Best.Overall < 75 || g.Worst.Overall > 35 || g.Best.Overall-g.Worst.Overall < 40 {
+						t.Errorf("best and worst play should differ clearly (best ≥ 75, worst ≤ 35, 40 apart):\n best  %v\n worst %v", g.Best, g.Worst)
+					}
+					for _, c := range g.Best.Choices {
+						if strings.HasSuffix(c, "=missed") {
+							t.Errorf("the best path leaves a decision unanswered: %s", c)
+						}
+					}
+					if v == (Version{}) {
+						mu.Lock()
+						openGap[e.ID] = g.Best.Overall - g.MostOpen.Overall
+						mu.Unlock()
+					}
+				})
+			}
 		}
 	})
 	if len(openGap) == len(list) {
@@ -128,11 +141,11 @@ func TestBuiltinDilemmas(t *testing.T) {
 // checkPlayable explores a scenario both ways and checks that every path
 // ends, every phase is reachable and it has at least three endings; it
 // returns the exploration answering promptly.
-func checkPlayable(t *testing.T, id string, source []byte, sc *scenario.Scenario) *Report {
+func checkPlayable(t *testing.T, id string, source []byte, v Version, sc *scenario.Scenario) *Report {
 	t.Helper()
 	var prompt *Report
 	for _, timing := range []Timing{Prompt, Late} {
-		rep, err := Explore(id, source, timing)
+		rep, err := ExploreVersion(id, source, v, timing)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -153,6 +166,23 @@ func checkPlayable(t *testing.T, id string, source []byte, sc *scenario.Scenario
 		}
 	}
 	return prompt
+}
+
+// versions are every version of a scenario a facilitator can choose: the
+// full version and each cut, at each difficulty (the full version at
+// standard first, as Version{}).
+func versions(sc *scenario.Scenario) []Version {
+	cuts := []string{""}
+	for _, c := range sc.Cuts() {
+		cuts = append(cuts, c.ID)
+	}
+	var out []Version
+	for _, c := range cuts {
+		for _, d := range []string{"", scenario.DifficultyEasy, scenario.DifficultyHard} {
+			out = append(out, Version{Cut: c, Difficulty: d})
+		}
+	}
+	return out
 }
 
 // EndingNames lists the endings reached, sorted.

@@ -72,7 +72,13 @@ import (
 // for every way of answering (each decision with each option or left to
 // time out), answering when timing says. source is the scenario file.
 func Explore(id string, source []byte, timing Timing) (*Report, error) {
-	x, st, err := newSearch(id, source, timing, +1)
+	return ExploreVersion(id, source, Version{}, timing)
+}
+
+// ExploreVersion is Explore of a version of the scenario (a cut, a
+// difficulty).
+func ExploreVersion(id string, source []byte, v Version, timing Timing) (*Report, error) {
+	x, st, err := newSearch(id, source, v, timing, +1)
 	if err != nil {
 		return x.rep, err
 	}
@@ -84,7 +90,7 @@ func Explore(id string, source []byte, timing Timing) (*Report, error) {
 		// The bounded search follows the plays that look best; another,
 		// taking the timeout and the last options first, follows those
 		// that look worst.
-		y, _, err := newSearch(id, source, timing, -1)
+		y, _, err := newSearch(id, source, v, timing, -1)
 		if err != nil {
 			return x.rep, err
 		}
@@ -99,8 +105,8 @@ func Explore(id string, source []byte, timing Timing) (*Report, error) {
 // newSearch runs a search; dir says which plays a bounded one follows
 // (+1: those that look best, in the order of the file; -1: those that look
 // worst, timeout first and options in reverse).
-func newSearch(id string, source []byte, timing Timing, dir int) (*search, stats, error) {
-	p, err := newPlayer(id, source, timing)
+func newSearch(id string, source []byte, v Version, timing Timing, dir int) (*search, stats, error) {
+	p, err := newPlayer(id, source, v, timing)
 	if err != nil {
 		return &search{rep: &Report{}}, stats{}, err
 	}
@@ -500,10 +506,11 @@ type discardLog struct{}
 
 func (discardLog) Append(engine.Event) error { return nil }
 
-func newPlayer(id string, source []byte, timing Timing) (*player, error) {
+func newPlayer(id string, source []byte, v Version, timing Timing) (*player, error) {
 	// The seed only shuffles the order options are shown in, which the
 	// analysis does not read.
-	s, err := engine.Start(engine.Config{ScenarioID: id, Source: source, Teams: []string{"T"}, Lang: "en", NoFeed: true, Seed: 1}, discardLog{}, nil)
+	s, err := engine.Start(engine.Config{ScenarioID: id, Source: source, Teams: []string{"T"}, Lang: "en", NoFeed: true, Seed: 1,
+		Cut: v.Cut, Difficulty: v.Difficulty}, discardLog{}, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -57,6 +57,8 @@ func hostCmd(args []string, env Env) int {
 	speed := fs.String("speed", "1", "max, or N for N× real time")
 	lang := fs.String("lang", "en", "language of the exercise: en or zh")
 	fresh := fs.Bool("new", false, "start a new exercise even if an unfinished one of the same scenario and teams is in the database")
+	cut := fs.String("cut", "", "the version to host: full (default) or one of the scenario's cuts")
+	difficulty := fs.String("difficulty", "", "easy, standard (default) or hard")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage
@@ -90,6 +92,10 @@ func hostCmd(args []string, env Env) int {
 		errorf(env, "%v", err)
 		return ExitUsage
 	}
+	if err := entry.Scenario.CheckVariant(*cut, *difficulty); err != nil {
+		errorf(env, "%v", versionError(entry.Scenario, err))
+		return ExitUsage
+	}
 	if *db == "" {
 		if *db, err = defaultDB(); err != nil {
 			errorf(env, "%v", err)
@@ -104,6 +110,9 @@ func hostCmd(args []string, env Env) int {
 	defer st.Close()
 
 	sum := sha256.Sum256([]byte(*lang + "\x00" + strings.Join(teams, "\n") + "\x00" + string(entry.Source)))
+	if c, d := scenario.NormalCut(*cut), scenario.NormalDifficulty(*difficulty); c != scenario.FullCut || d != scenario.DifficultyStandard {
+		sum = sha256.Sum256(append(sum[:], c+"/"+d...)) // another version is another exercise
+	}
 	source := "lan:" + hex.EncodeToString(sum[:8])
 	var run *exercise.Running
 	prev, found, err := st.FindLatest(source)
@@ -129,7 +138,8 @@ func hostCmd(args []string, env Env) int {
 			fmt.Fprintf(env.Stderr, "firebreak: resuming exercise %s\n", run.ID)
 		}
 	} else {
-		cfg := engine.Config{ScenarioID: entry.ID, Source: entry.Source, Media: entry.Media, Teams: teams, Lang: *lang, Speed: sp}
+		cfg := engine.Config{ScenarioID: entry.ID, Source: entry.Source, Media: entry.Media, Teams: teams, Lang: *lang, Speed: sp,
+			Cut: *cut, Difficulty: *difficulty}
 		run, err = exercise.Start(st, cfg, entry.Scenario.Title, source, engine.RealClock{}, exercise.EachEvent)
 	}
 	if err != nil {

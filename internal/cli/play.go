@@ -26,11 +26,15 @@ import (
 
 // Result is what `play` writes to result.json.
 type Result struct {
-	Scenario string         `json:"scenario"`
-	Exercise string         `json:"exercise"`
-	Resumed  bool           `json:"resumed"`
-	Teams    []TeamResult   `json:"teams"`
-	Skipped  []SkippedEntry `json:"skipped"`
+	Scenario string `json:"scenario"`
+	// Cut and Difficulty are the version played (the full version at
+	// standard difficulty when absent).
+	Cut        string         `json:"cut,omitempty"`
+	Difficulty string         `json:"difficulty,omitempty"`
+	Exercise   string         `json:"exercise"`
+	Resumed    bool           `json:"resumed"`
+	Teams      []TeamResult   `json:"teams"`
+	Skipped    []SkippedEntry `json:"skipped"`
 }
 
 // TeamResult is one team's outcome.
@@ -142,6 +146,8 @@ func play(args []string, env Env) int {
 	speed := fs.String("speed", "max", "max, or N for N× real time")
 	lang := fs.String("lang", "en", "language of the debrief: en or zh")
 	fresh := fs.Bool("new", false, "play again into a new exercise even if this scenario and script already ran in the database")
+	cut := fs.String("cut", "", "the version to play: full, or one of the scenario's cuts (default: the script's cut:, else full)")
+	difficulty := fs.String("difficulty", "", "easy, standard or hard (default: the script's difficulty:, else standard)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage
@@ -175,7 +181,7 @@ func play(args []string, env Env) int {
 		errorf(env, "%v", err)
 		return ExitUsage
 	}
-	if opts.Script, err = ParseScript(*scriptPath, data, opts.Scenario.Scenario); err != nil {
+	if opts.Script, err = ParseScriptVersion(*scriptPath, data, opts.Scenario.Scenario, *cut, *difficulty); err != nil {
 		errorf(env, "%v", err)
 		return ExitUsage
 	}
@@ -229,7 +235,12 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 		return Result{}, nil, err
 	}
 	defer st.Close()
+	// The version played is part of what makes a run the same run.
+	version := scenario.NormalCut(o.Script.Cut) + "/" + scenario.NormalDifficulty(o.Script.Difficulty)
 	sum := sha256.Sum256(append(append([]byte(o.Lang+"\x00"), o.Scenario.Source...), o.ScriptID...))
+	if version != scenario.FullCut+"/"+scenario.DifficultyStandard {
+		sum = sha256.Sum256(append(sum[:], version...))
+	}
 	source := "play:" + hex.EncodeToString(sum[:8])
 
 	var run *exercise.Running
@@ -249,7 +260,7 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 		// The simulated public's seed comes from the scenario and script, so
 		// the same script always produces the same feed.
 		cfg := engine.Config{ScenarioID: o.Scenario.ID, Source: o.Scenario.Source, Media: o.Scenario.Media, Teams: o.Script.Teams, Lang: o.Lang, Speed: 1,
-			Seed: binary.BigEndian.Uint64(sum[:8]) | 1}
+			Seed: binary.BigEndian.Uint64(sum[:8]) | 1, Cut: o.Script.Cut, Difficulty: o.Script.Difficulty}
 		if run, err = exercise.Start(st, cfg, o.Scenario.Scenario.Title, source, nil, exercise.OnFlush); err != nil {
 			return Result{}, nil, err
 		}
@@ -323,7 +334,9 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 				}
 			}
 		}
-		if err := pace(run, o.Speed, now, o.Scenario.Scenario.Duration); err != nil {
+		var end time.Duration
+		s.Read(func(state *engine.State) { end = state.Scenario.Duration }) // the version's
+		if err := pace(run, o.Speed, now, end); err != nil {
 			return err
 		}
 		return nil
@@ -445,6 +458,9 @@ func pace(run *exercise.Running, speed float64, from, to time.Duration) error {
 
 func result(st *engine.State, script *Script) Result {
 	res := Result{Scenario: st.Scenario.ID, Teams: []TeamResult{}, Skipped: []SkippedEntry{}}
+	if cut, difficulty := st.Scenario.Played(); cut != scenario.FullCut || difficulty != scenario.DifficultyStandard {
+		res.Cut, res.Difficulty = cut, difficulty
+	}
 	var actionOf map[string]int // script action index by Ref, made once when needed
 	for _, t := range st.Teams {
 		tr := TeamResult{Name: t.Name, Path: []string{}, Decisions: []DecisionResult{}}

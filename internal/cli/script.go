@@ -47,6 +47,10 @@ const MaxScriptSize = 1 << 20
 type Script struct {
 	Teams   []string
 	Actions []Action // sorted by At; equal times keep file order
+	// Cut and Difficulty are the version of the scenario the script
+	// plays (cut: and difficulty: in the file; "" the full version at
+	// standard); the actions are checked against that version.
+	Cut, Difficulty string
 }
 
 // Action is one scripted choice, reply or facilitator's command.
@@ -196,6 +200,13 @@ func noScriptAlias(file string, n *yaml.Node) error {
 // decision and option it names must exist. Errors say file:line:col and what
 // was expected, in the words of the script's format.
 func ParseScript(file string, data []byte, sc *scenario.Scenario) (*Script, error) {
+	return ParseScriptVersion(file, data, sc, "", "")
+}
+
+// ParseScriptVersion is ParseScript with the version of the scenario
+// chosen outside the script (play's --cut and --difficulty): a cut or
+// difficulty given here wins over the script's.
+func ParseScriptVersion(file string, data []byte, sc *scenario.Scenario, cut, difficulty string) (*Script, error) {
 	if len(data) > MaxScriptSize {
 		return nil, fmt.Errorf("%s: the script is %d bytes; at most %d are read", file, len(data), MaxScriptSize)
 	}
@@ -222,6 +233,7 @@ func ParseScript(file string, data []byte, sc *scenario.Scenario) (*Script, erro
 		return nil, scriptError(file, top, "a script is a mapping with 'teams:' and 'actions:', not %s", scriptValue(top))
 	}
 	var teamsNode, actionNodes *yaml.Node
+	version := map[string]string{"cut": cut, "difficulty": difficulty}
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		k, v := top.Content[i], top.Content[i+1]
 		switch k.Value {
@@ -229,10 +241,26 @@ func ParseScript(file string, data []byte, sc *scenario.Scenario) (*Script, erro
 			teamsNode = v
 		case "actions":
 			actionNodes = v
+		case "cut", "difficulty":
+			val, err := scriptText(file, v, "a "+k.Value)
+			if err != nil {
+				return nil, err
+			}
+			if version[k.Value] == "" {
+				version[k.Value] = val
+			}
+			if err := sc.CheckVariant(version["cut"], version["difficulty"]); err != nil {
+				return nil, scriptError(file, v, "%v", versionError(sc, err))
+			}
 		default:
-			return nil, scriptError(file, k, "unknown field %q in the script; it has 'teams' and 'actions'", k.Value)
+			return nil, scriptError(file, k, "unknown field %q in the script; it has 'teams', 'actions', 'cut' and 'difficulty'", k.Value)
 		}
 	}
+	played, err := sc.Variant(version["cut"], version["difficulty"])
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", file, versionError(sc, err))
+	}
+	sc = played
 	var teams []string
 	pos := file
 	if teamsNode != nil {
@@ -251,7 +279,7 @@ func ParseScript(file string, data []byte, sc *scenario.Scenario) (*Script, erro
 	if err := engine.ValidateTeams(teams); err != nil {
 		return nil, fmt.Errorf("%s: %v", pos, err)
 	}
-	s := &Script{Teams: teams}
+	s := &Script{Teams: teams, Cut: version["cut"], Difficulty: version["difficulty"]}
 	var list []*yaml.Node
 	if actionNodes != nil && !(actionNodes.Kind == yaml.ScalarNode && actionNodes.Tag == "!!null") {
 		if actionNodes.Kind != yaml.SequenceNode {
@@ -527,4 +555,14 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// versionError says what a scenario offers when a cut or difficulty is not
+// one of them.
+func versionError(sc *scenario.Scenario, err error) error {
+	cuts := []string{scenario.FullCut}
+	for _, c := range sc.Cuts() {
+		cuts = append(cuts, c.ID)
+	}
+	return fmt.Errorf("%w; scenario %s has cuts %s and difficulties %s", err, sc.ID, strings.Join(cuts, ", "), strings.Join(scenario.Difficulties, ", "))
 }

@@ -85,7 +85,7 @@ func TestScriptTypeErrorsSayWhatWasExpected(t *testing.T) {
 		{"at a list", "teams: [Alpha]\nactions:\n  - {at: [1m], team: Alpha, decide: first, choose: good}\n", "s.yaml:3:10: at (a time such as 12m) must be a single value, not a list"},
 		{"choose a mapping", "teams: [Alpha]\nactions:\n  - {at: 1m, team: Alpha, decide: first, choose: {a: 1}}\n", "s.yaml:3:50: choose (an option id) must be a single value, not a mapping"},
 		{"unknown action field", "teams: [Alpha]\nactions:\n  - {at: 1m, team: Alpha, decide: first, choose: good, bogus: 1}\n", `s.yaml:3:56: unknown field "bogus" in action 1; an action has at, after, team, decide, choose, text`},
-		{"unknown top field", "teams: [Alpha]\nactoins: []\n", `s.yaml:2:1: unknown field "actoins" in the script; it has 'teams' and 'actions'`},
+		{"unknown top field", "teams: [Alpha]\nactoins: []\n", `s.yaml:2:1: unknown field "actoins" in the script; it has 'teams', 'actions', 'cut' and 'difficulty'`},
 		{"actions a mapping", "teams: [Alpha]\nactions: {at: 1m}\n", "s.yaml:2:10: actions must be a list of actions (lines starting with '- '), not a mapping"},
 		{"action a string", "teams: [Alpha]\nactions:\n  - at 1m\n", `s.yaml:3:5: action 1 must be a mapping like {at: 12m, team: Alpha, decide: …, choose: …}, not "at 1m"`},
 		{"script a list", "- teams\n", "s.yaml:1:1: a script is a mapping with 'teams:' and 'actions:', not a list"},

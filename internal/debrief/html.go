@@ -43,6 +43,9 @@ func HTML(r *Report) []byte {
 		h.dt(L("exercise"), "<code>"+esc(ov.ExerciseID)+"</code>")
 	}
 	h.dt(L("duration"), Clock(dur(ov.DurationSeconds)))
+	if ov.Version != "" {
+		h.dt(L("version"), esc(ov.Version))
+	}
 	h.dt(L("status"), esc(ov.Status))
 	h.dt(L("teams"), esc(strings.Join(ov.Teams, listSep(r.Lang))))
 	h.f("</dl>\n")

@@ -133,6 +133,14 @@ var labels = map[string]map[string]string{
 		"kind.safety":                     "workplace accident",
 		"kind.disaster":                   "natural disaster",
 		"kind.scandal":                    "executive scandal",
+
+		// The version played (formats): a cut and a difficulty.
+		"version":             "Version",
+		"version.of":          "%s, %s difficulty",
+		"version.full":        "Full version",
+		"difficulty.easy":     "easy",
+		"difficulty.standard": "standard",
+		"difficulty.hard":     "hard",
 	},
 	"zh": {
 		"title":        "复盘报告",
@@ -249,6 +257,13 @@ var labels = map[string]map[string]string{
 		"kind.safety":                     "安全生产事故",
 		"kind.disaster":                   "自然灾害",
 		"kind.scandal":                    "高管丑闻",
+
+		"version":             "版本",
+		"version.of":          "%s，%s难度",
+		"version.full":        "完整版",
+		"difficulty.easy":     "简单",
+		"difficulty.standard": "标准",
+		"difficulty.hard":     "困难",
 	},
 }
 

@@ -38,6 +38,9 @@ func Markdown(r *Report) string {
 	fmt.Fprintf(&b, "- %s%s (`%s`)\n", field(L("scenario"), lang), md(ov.Scenario), ov.ScenarioID)
 	fmt.Fprintf(&b, "- %s%s\n", field(L("kind"), lang), ov.KindName)
 	fmt.Fprintf(&b, "- %s%s\n", field(L("duration"), lang), Clock(dur(ov.DurationSeconds)))
+	if ov.Version != "" {
+		fmt.Fprintf(&b, "- %s%s\n", field(L("version"), lang), md(ov.Version))
+	}
 	names := make([]string, len(ov.Teams))
 	for i, n := range ov.Teams {
 		names[i] = md(n)

@@ -50,8 +50,11 @@ func (w *pdfWriter) report(r *Report) {
 	if ov.ExerciseID != "" {
 		facts = append(facts, []cell{{text: L("exercise"), bold: true}, {text: ov.ExerciseID}})
 	}
+	facts = append(facts, []cell{{text: L("duration"), bold: true}, {text: Clock(dur(ov.DurationSeconds))}})
+	if ov.Version != "" {
+		facts = append(facts, []cell{{text: L("version"), bold: true}, {text: ov.Version}})
+	}
 	facts = append(facts,
-		[]cell{{text: L("duration"), bold: true}, {text: Clock(dur(ov.DurationSeconds))}},
 		[]cell{{text: L("status"), bold: true}, {text: ov.Status}},
 		[]cell{{text: L("teams"), bold: true}, {text: strings.Join(ov.Teams, listSep(r.Lang))}})
 	w.table([]col{{frac: 0.25}, {frac: 0.75}}, facts)

@@ -73,6 +73,12 @@ type Overview struct {
 	Summary    string `json:"summary,omitempty"`
 	Kind       string `json:"kind"`
 	KindName   string `json:"kind_name"`
+	// Cut and Difficulty are the version of the scenario played: "full"
+	// or one of its cuts, and easy, standard or hard; Version says both
+	// in the report's language ("30-minute version, hard difficulty").
+	Cut        string `json:"cut"`
+	Difficulty string `json:"difficulty"`
+	Version    string `json:"version"`
 	// Date (YYYY-MM-DD) and StartedAt (RFC 3339) come from the wall-clock
 	// time of the first logged event; empty when unknown (see SetStarted).
 	Date            string         `json:"date,omitempty"`
@@ -574,6 +580,8 @@ func Build(st *engine.State, events []engine.Event, lang string, team string) *R
 	ov.ScenarioID, ov.Scenario, ov.Summary = sc.ID, sc.Title.Get(lang), sc.Summary.Get(lang)
 	ov.Kind, ov.KindName = sc.Kind, KindName(sc.Kind, lang)
 	ov.DurationSeconds = secs(sc.Duration)
+	ov.Cut, ov.Difficulty = sc.Played()
+	ov.Version = VersionText(sc, lang)
 	ov.Ended, ov.EndReason = st.Ended, st.Reason
 	if st.Ended {
 		ov.EndSeconds = secs(st.EndedAt)

@@ -151,6 +151,12 @@ type Event struct {
 	// exercise.started
 	ScenarioID string `json:"scenario_id,omitempty"`
 	Source     []byte `json:"source,omitempty"` // the scenario file itself, so a resume replays exactly what was played
+	// Cut and Difficulty are the version of the scenario played (one of
+	// its cuts, a difficulty level; empty in logs from before them and
+	// for the full version at standard difficulty): the fold plays
+	// scenario.Variant of the source.
+	Cut        string `json:"cut,omitempty"`
+	Difficulty string `json:"difficulty,omitempty"`
 	// Media are the pictures the scenario's injects carry, by their path
 	// as written in it.
 	Media map[string][]byte `json:"media,omitempty"`

@@ -282,14 +282,14 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 // for the team as it stands. Only a condition that reads the clock
 // ("minutes") can change without an event, so others are tried once.
 func (s *State) firstTrue(env scenario.Env, cond *scenario.Expr, from, step time.Duration) (time.Duration, bool) {
-	defer setMinutes(env, s.Now)
+	defer s.setMinutes(env, s.Now)
 	if !cond.ReadsClock() {
-		setMinutes(env, from)
+		s.setMinutes(env, from)
 		ok, _ := cond.Bool(env)
 		return from, ok
 	}
 	for at := from; at <= s.Scenario.Duration; at += step {
-		setMinutes(env, at)
+		s.setMinutes(env, at)
 		if ok, _ := cond.Bool(env); ok {
 			return at, true
 		}
@@ -298,17 +298,15 @@ func (s *State) firstTrue(env scenario.Env, cond *scenario.Expr, from, step time
 	return 0, false
 }
 
-func setMinutes(env scenario.Env, at time.Duration) { env["minutes"] = at.Minutes() }
-
 // firstTrueTick finds the first period from k on at which a rule applies.
 func (s *State) firstTrueTick(env scenario.Env, r *scenario.Rule, k int) (time.Duration, bool) {
-	defer setMinutes(env, s.Now)
+	defer s.setMinutes(env, s.Now)
 	for ; time.Duration(k)*r.Every <= s.Scenario.Duration; k++ {
 		at := time.Duration(k) * r.Every
 		if r.While == nil {
 			return at, true
 		}
-		setMinutes(env, at)
+		s.setMinutes(env, at)
 		ok, _ := r.While.Bool(env)
 		if ok {
 			return at, true
@@ -326,13 +324,13 @@ func (s *State) firstTrueTick(env scenario.Env, r *scenario.Rule, k int) (time.D
 // team and the period, so a replay posts the same.
 func (s *State) nextFeed(env scenario.Env, t *Team, k int) (time.Duration, []string, bool) {
 	f := s.Scenario.Feed
-	defer setMinutes(env, s.Now)
+	defer s.setMinutes(env, s.Now)
 	readsClock := func(e *scenario.Expr) bool { return e != nil && strings.Contains(e.Src, "minutes") }
 	// A template whose condition does not read the clock is eligible or not
 	// for every period until the next event: judge it once.
 	static := make([]int8, len(f.Posts)) // 1 eligible, -1 not, 0 reads the clock
 	clockBound := readsClock(f.Volume)
-	setMinutes(env, time.Duration(k)*f.Every)
+	s.setMinutes(env, time.Duration(k)*f.Every)
 	for i, p := range f.Posts {
 		switch {
 		case t.feedCount[p.ID] >= p.Max:
@@ -351,14 +349,14 @@ func (s *State) nextFeed(env scenario.Env, t *Team, k int) (time.Duration, []str
 	}
 	for ; time.Duration(k)*f.Every <= s.Scenario.Duration; k++ {
 		at := time.Duration(k) * f.Every
-		setMinutes(env, at)
-		n := 1
+		s.setMinutes(env, at)
+		n := s.Scenario.FeedVolume(1)
 		if f.Volume != nil {
 			v, err := f.Volume.Float(env)
 			if err != nil || math.IsNaN(v) {
 				v = 0
 			}
-			n = int(math.Round(min(scenario.MaxFeedVolume, max(0, v))))
+			n = s.Scenario.FeedVolume(v)
 		}
 		var eligible []*scenario.FeedPost
 		for i, p := range f.Posts {

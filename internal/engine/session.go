@@ -195,6 +195,10 @@ type Config struct {
 	// the world nor the scores, so analysis, which plays a scenario
 	// thousands of times, runs without it.
 	NoFeed bool
+	// Cut and Difficulty choose the version of the scenario played (one
+	// of its cuts, easy/standard/hard; "" is the full version at
+	// standard): see scenario.Variant.
+	Cut, Difficulty string
 }
 
 // Session runs one exercise. It is safe for concurrent use.
@@ -320,6 +324,10 @@ func Start(cfg Config, log Log, wall WallClock) (*Session, error) {
 	if sc == nil {
 		return nil, fmt.Errorf("scenario does not load:\n%v", probs)
 	}
+	if err := sc.CheckVariant(cfg.Cut, cfg.Difficulty); err != nil {
+		return nil, err
+	}
+	cut, difficulty := storedVariant(cfg.Cut, cfg.Difficulty)
 	media, err := startMedia(sc, cfg.Media)
 	if err != nil {
 		return nil, err
@@ -330,7 +338,7 @@ func Start(cfg Config, log Log, wall WallClock) (*Session, error) {
 	s := newSession(log, wall)
 	s.st.NoFeed = cfg.NoFeed
 	err = s.emit(Event{Kind: KindStarted, ScenarioID: cfg.ScenarioID, Source: cfg.Source, Media: media,
-		Teams: cfg.Teams, Lang: cfg.Lang, Speed: cfg.Speed, Seed: cfg.Seed})
+		Cut: cut, Difficulty: difficulty, Teams: cfg.Teams, Lang: cfg.Lang, Speed: cfg.Speed, Seed: cfg.Seed})
 	if err != nil {
 		return nil, err
 	}

@@ -393,9 +393,9 @@ func (s *State) Apply(e Event) error {
 		if s.Scenario != nil {
 			return bad("the exercise already started")
 		}
-		sc, probs := scenario.ParseCached(e.ScenarioID+".yaml", e.Source)
-		if sc == nil {
-			return logError(e.Seq, e.Kind, ErrLogScenario, "%v", probs)
+		sc, err := PlayedScenario(e)
+		if err != nil {
+			return logError(e.Seq, e.Kind, ErrLogScenario, "%v", err)
 		}
 		s.Scenario, s.Source, s.Lang, s.Seed = sc, e.Source, e.Lang, e.Seed
 		s.Media = foldMedia(sc, e.Media)
@@ -859,7 +859,7 @@ func (s *State) Env(t *Team, at time.Duration) scenario.Env {
 		env[k] = v
 	}
 	decisions, timeouts := t.answerCounts()
-	env["minutes"] = at.Minutes()
+	env["minutes"] = s.Scenario.StoryMinutes(at)
 	env["decisions"] = float64(decisions)
 	env["timeouts"] = float64(timeouts)
 	env["silent"] = !t.spoke

@@ -142,6 +142,9 @@ func Parse(file string, data []byte) (*Scenario, Problems) {
 		return nil, l.probs.sorted()
 	}
 	l.check(s)
+	if len(l.probs.Errors()) == 0 {
+		l.checkFormats(s)
+	}
 	probs := l.probs.sorted()
 	if len(probs.Errors()) > 0 {
 		return nil, probs
@@ -529,7 +532,7 @@ var langPattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z]{2,4})?$`)
 
 func (l *loader) scenario(n *yaml.Node) *Scenario {
 	top, _, ok := l.fields(n, phrase("the scenario"), "format", "id", "kind", "title", "summary", "languages", "duration", "world", "phases",
-		"roles", "facts", "objectives", "rules", "triggers", "deadlines", "contradictions", "feed", "false_claims", "scoring", "personas", "press_conferences", "roleplay")
+		"roles", "facts", "objectives", "rules", "triggers", "deadlines", "contradictions", "feed", "false_claims", "scoring", "personas", "press_conferences", "roleplay", "formats")
 	if !ok {
 		return nil
 	}
@@ -608,6 +611,9 @@ func (l *loader) scenario(n *yaml.Node) *Scenario {
 	}
 	if v := top["roleplay"]; v != nil {
 		s.Roleplay = l.roleplay(v)
+	}
+	if v := top["formats"]; v != nil {
+		s.Formats = l.formats(v)
 	}
 	if v := top["phases"]; v != nil {
 		ks, vs := l.entries(v, field("phases"))
@@ -740,7 +746,7 @@ func (l *loader) phase(k, v *yaml.Node) *Phase {
 
 func (l *loader) inject(n *yaml.Node, phase string, i int) *Inject {
 	what := phrase("inject %d of phase %q", i+1, phase)
-	f, _, ok := l.fields(n, what, "id", "at", "channel", "from", "text", "opens", "to", "reply", "media", "persona", "style")
+	f, _, ok := l.fields(n, what, "id", "at", "channel", "from", "text", "opens", "to", "reply", "media", "persona", "style", "hostile")
 	if !ok {
 		return nil
 	}
@@ -758,6 +764,9 @@ func (l *loader) inject(n *yaml.Node, phase string, i int) *Inject {
 	l.injectContent(n, f, what, in)
 	if f["opens"] != nil {
 		in.Opens, _ = l.id(f["opens"], field("opens"))
+	}
+	if f["hostile"] != nil {
+		in.Hostile = l.boolean(f["hostile"], field("hostile"))
 	}
 	return in
 }

@@ -107,6 +107,14 @@ type Scenario struct {
 	// Roleplay is what a role-player may do beyond speaking as the
 	// personas (roleplay.go); nil: only speak.
 	Roleplay *Roleplay
+	// Formats are the declared cuts and difficulty levels (formats.go);
+	// nil when the file declares none.
+	Formats *Formats
+	// CutID and Difficulty say which version this is ("": the file as
+	// written); TimeScale and FeedScale are how the version scales the
+	// file's times and feed volume (0: 1). See Variant.
+	CutID, Difficulty    string
+	TimeScale, FeedScale float64
 
 	phaseByID   map[string]*Phase
 	triggerByID map[string]int // index in Triggers
@@ -285,6 +293,9 @@ type Inject struct {
 	// Style is how its card is drawn beyond its channel: StyleBreaking
 	// (a news inject as a television's breaking-news strap) or "".
 	Style string
+	// Hostile marks an inject that adds pressure (a troll's pile-on, a
+	// hostile reporter): easy difficulty leaves it out (formats.go).
+	Hostile bool
 }
 
 // Media is a picture an inject carries: a PNG or JPEG file beside the

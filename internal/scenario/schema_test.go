@@ -77,6 +77,12 @@ var schemaDefForFields = map[string]string{
 	`pressConference: what`:                 "pressConference",
 	`pressConference: qwhat`:                "pressQuestion",
 	`roleplay: field("roleplay")`:           "roleplay",
+
+	// Formats (formats.go).
+	`formats: field("formats")`:                        "formats",
+	`formats: fieldOf("difficulty", field("formats"))`: "difficulty",
+	`cut: what`:   "cut",
+	`level: what`: "level",
 }
 
 // schemaDefsNotFromFields are object definitions whose keys the loader
@@ -467,6 +473,17 @@ title: {en: Probe, zh: 探针}
 summary: Every kind of object once.
 languages: [en, zh]
 duration: 60m
+formats:
+  cuts:
+    short:
+      title: {en: Short, zh: 短版}
+      minutes: 40
+      time: 0.5
+      drop: [calm]
+      instead: {calm: done}
+  difficulty:
+    easy: {deadlines: 1.5, feed: 0.5}
+    hard: {deadlines: 0.5, feed: 2}
 world:
   attention: {start: 0, min: 0, max: 100, label: {en: Attention, zh: 关注度}}
   trust: {start: 50, stake: higher}
@@ -626,6 +643,10 @@ var probes = []probe{
 	{"pressConference", []any{"press_conferences", "briefing"}},
 	{"pressQuestion", []any{"press_conferences", "briefing", "questions", 0}},
 	{"roleplay", []any{"roleplay"}},
+	{"formats", []any{"formats"}},
+	{"cut", []any{"formats", "cuts", "short"}},
+	{"difficulty", []any{"formats", "difficulty"}},
+	{"level", []any{"formats", "difficulty", "easy"}},
 }
 
 // nodeAt follows a path from a document node.
