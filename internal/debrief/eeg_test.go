@@ -3,6 +3,7 @@ package debrief
 import (
 	"encoding/json"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -195,12 +196,32 @@ func TestPlanByObjective(t *testing.T) {
 	// A saved plan keeps the objective and status of its rows, and finds
 	// the objective of a row saved before rows carried one.
 	p := DraftPlan(r)
+	// The draft lists the actions by objective, those under none last.
+	var objectives []string
+	for _, a := range p.Actions {
+		objectives = append(objectives, a.Objective)
+	}
+	if want := []string{"notify", "notify", "notify", "", ""}; !slices.Equal(objectives, want) {
+		t.Errorf("draft's objectives %q, want %q", objectives, want)
+	}
 	p.Actions[0].Status = StatusInProgress
-	p.Actions[1].Objective = ""
+	p.Actions[1].Objective = "" // as a plan saved before rows had objectives
 	r2 := Build(st, events, "en", "")
 	r2.ApplyPlan(p)
-	if r2.Plan[0].Status != StatusInProgress || r2.Plan[1].Objective != r.Plan[1].Objective {
-		t.Errorf("saved plan: %+v\nwant objectives as %+v", r2.Plan, r.Plan)
+	find := func(plan []PlanRow, a PlanRow) PlanRow {
+		for _, x := range plan {
+			if x.Team == a.Team && x.Code == a.Code && x.Subject == a.Subject {
+				return x
+			}
+		}
+		t.Fatalf("no row %+v in %+v", a, plan)
+		return PlanRow{}
+	}
+	if got := find(r2.Plan, p.Actions[0]); got.Status != StatusInProgress {
+		t.Errorf("status not kept: %+v", got)
+	}
+	if got := find(r2.Plan, p.Actions[1]); got.Objective != "notify" {
+		t.Errorf("objective not found again: %+v", got)
 	}
 	if err := (Plan{Actions: []PlanRow{{What: "x", Status: "finished"}}}).Validate(); err == nil {
 		t.Error("an unknown status is accepted")

@@ -53,6 +53,19 @@ func DraftPlan(r *Report) Plan {
 		p.Improvements = append(p.Improvements, PlanItem{Team: f.Team, Code: f.Code, Subject: f.Subject, Text: f.Text})
 	}
 	p.Actions = append(p.Actions, r.Plan...)
+	// Corrective actions by objective, in the scenario's order, those
+	// under none last, as the reports group them.
+	rank := map[string]int{}
+	for i, o := range r.Objectives {
+		rank[o.ID] = i + 1
+	}
+	order := func(a PlanRow) int {
+		if i, ok := rank[a.Objective]; ok {
+			return i
+		}
+		return len(rank) + 1
+	}
+	slices.SortStableFunc(p.Actions, func(a, b PlanRow) int { return order(a) - order(b) })
 	return p
 }
 
