@@ -95,7 +95,8 @@ func testThePlanIsGroupedByObjectiveWithAStatus(t *testing.T) {
 	if len(statuses) != len(d.plan.model.Actions) || len(statuses) == 0 || statuses[0].Selected != "open" {
 		t.Fatalf("%d status choices for %d actions", len(statuses), len(d.plan.model.Actions))
 	}
-	if got := objectives[0].Selected; got != "Notify the regulator in time (Public information and warning)" {
+	names, _ := d.plan.objectiveNames()
+	if got := objectives[0].Selected; got != names[0] || !strings.HasPrefix(got, "Notify the regulator in time (Public") || len([]rune(got)) > 44 {
 		t.Errorf("the first action's objective %q", got)
 	}
 	statuses[0].SetSelected("in progress")
@@ -108,7 +109,7 @@ func testThePlanIsGroupedByObjectiveWithAStatus(t *testing.T) {
 	// the objective's others, before those under no objective.
 	last := len(objectives) - 1
 	moved := d.plan.model.Actions[last]
-	objectives[last].SetSelected("Notify the regulator in time (Public information and warning)")
+	objectives[last].SetSelected(names[0])
 	uiq.Settle(planSaveDelay)
 	saved, _ = st.Plan(id)
 	var order []string
@@ -127,8 +128,8 @@ func testThePlanIsGroupedByObjectiveWithAStatus(t *testing.T) {
 			n++
 		}
 	}
-	if want := 1 + strings.Count(strings.Join(order, ","), "notify"); n != want { // the heading once, and each action's choice
-		t.Errorf("the objective's title appears %d times, want %d", n, want)
+	if n != 1 { // the heading once (the choices are shortened)
+		t.Errorf("the objective's heading appears %d times, want once", n)
 	}
 	d2 := h.openDebrief(id)
 	var md strings.Builder

@@ -271,12 +271,7 @@ func (p *planEditor) sortActions() {
 // objectiveChoice is an objective selector: the scenario's objectives (by
 // text and capability), then "under no objective".
 func (p *planEditor) objectiveChoice(id string, set func(string)) *widget.Select {
-	r := p.d.report
-	var names, ids []string
-	for _, o := range r.Objectives {
-		names, ids = append(names, r.ObjectiveTitle(o.ID)), append(ids, o.ID)
-	}
-	names, ids = append(names, r.ObjectiveTitle("")), append(ids, "")
+	names, ids := p.objectiveNames()
 	sel := widget.NewSelect(names, nil)
 	if i := slices.Index(ids, id); i >= 0 {
 		sel.Selected = names[i]
@@ -289,6 +284,29 @@ func (p *planEditor) objectiveChoice(id string, set func(string)) *widget.Select
 		}
 	}
 	return sel
+}
+
+// objectiveNames are the objective selector's choices, shortened (a
+// select is as wide as its longest choice, and objectives are sentences),
+// and the objective ids they stand for ("" for none, last).
+func (p *planEditor) objectiveNames() (names, ids []string) {
+	r := p.d.report
+	n := 44
+	if p.d.lang() == "zh" {
+		n = 22 // a Chinese character is about twice as wide
+	}
+	for _, o := range r.Objectives {
+		ids = append(ids, o.ID)
+	}
+	ids = append(ids, "")
+	for i, id := range ids {
+		name := ui.Shorten(r.ObjectiveTitle(id), n)
+		if slices.Contains(names, name) {
+			name += " (" + strconv.Itoa(i+1) + ")"
+		}
+		names = append(names, name)
+	}
+	return names, ids
 }
 
 // statusChoice is a corrective action's status selector.

@@ -141,7 +141,7 @@ func findingNames(ids []string, lang string) string {
 				}
 			}
 		}
-		out = append(out, "“"+name+"”")
+		out = append(out, "“"+strings.Trim(name, "\"“”")+"”")
 	}
 	return strings.Join(out, listSep(lang))
 }
