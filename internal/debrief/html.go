@@ -638,6 +638,14 @@ ul.improvement li::marker{color:var(--bad)}
 .note{color:var(--muted);font-size:13px}
 table.plan td{height:2.2em}
 table.plan tr.group th{background:#f6f6f3;color:var(--accent)}
+table.plan thead th:nth-child(1){width:10%}
+table.plan thead th:nth-child(3){width:24%}
+table.plan thead th:nth-child(4){width:11%}
+table.plan thead th:nth-child(5){width:11%}
+table.plan thead th:nth-child(6){width:8%}
+table.plan td:nth-child(6){white-space:nowrap}
+table.tasks thead th:nth-child(1){width:22%}
+table.tasks thead th:nth-child(2){width:26%}
 td.status-done{color:var(--ok)}
 td.status-in-progress{color:#9a6700}
 table.tasks{font-size:12.5px}

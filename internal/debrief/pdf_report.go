@@ -162,9 +162,16 @@ func (w *pdfWriter) report(r *Report) {
 	// 6. Improvement plan.
 	w.heading(1, L("sec.plan"))
 	w.para(planNote(r), paraOpt{size: 8.5, color: "#666666"})
-	rows = nil
-	for _, g := range r.PlanByObjective() {
-		rows = append(rows, []cell{{text: g.Title, bold: true, color: "#0b5394"}, {}, {}, {}, {}, {}})
+	// One table per objective, under its title (the table has no cell
+	// that spans its columns); the blank rows under the last.
+	planCols := []col{{title: L("team"), frac: 0.12}, {title: L("plan.what"), frac: 0.36}, {title: L("plan.action"), frac: 0.21},
+		{title: L("plan.owner"), frac: 0.11}, {title: L("plan.due"), frac: 0.11}, {title: L("plan.status"), frac: 0.09}}
+	groups := r.PlanByObjective()
+	if len(groups) == 0 {
+		groups = []PlanGroup{{}}
+	}
+	for gi, g := range groups {
+		rows = nil
 		for _, p := range g.Rows {
 			status := cell{text: StatusLabel(p.Status, r.Lang)}
 			switch p.StatusOf() {
@@ -175,12 +182,19 @@ func (w *pdfWriter) report(r *Report) {
 			}
 			rows = append(rows, []cell{{text: TeamLabel(p.Team, r.Lang), bold: true}, {text: p.What}, {text: p.Action}, {text: p.Owner}, {text: p.Due}, status})
 		}
+		if gi == len(groups)-1 {
+			for range blankRows(r) {
+				rows = append(rows, []cell{{text: "\n"}, {}, {}, {}, {}, {}})
+			}
+		}
+		if g.Title != "" {
+			w.need(60)
+			w.para(g.Title, paraOpt{bold: true, size: 9.5, color: "#0b5394"})
+		}
+		if len(rows) > 0 {
+			w.table(planCols, rows)
+		}
 	}
-	for range blankRows(r) {
-		rows = append(rows, []cell{{text: "\n"}, {}, {}, {}, {}, {}})
-	}
-	w.table([]col{{title: L("team"), frac: 0.12}, {title: L("plan.what"), frac: 0.36}, {title: L("plan.action"), frac: 0.21},
-		{title: L("plan.owner"), frac: 0.11}, {title: L("plan.due"), frac: 0.11}, {title: L("plan.status"), frac: 0.09}}, rows)
 
 	// How to read.
 	w.heading(1, L("sec.method"))
@@ -446,6 +460,7 @@ func (w *pdfWriter) guide(r *Report, o ObjectiveReport) {
 		w.para(L("eeg.capability")+L("sep")+o.Capability, paraOpt{bold: true, size: 9.5})
 	}
 	for _, tg := range o.Targets {
+		w.need(90) // the target with its table's first rows
 		w.para(L("eeg.target")+L("sep")+tg.Text, paraOpt{size: 9.5})
 		cols := []col{{title: L("eeg.task"), frac: 0.3}, {title: L("eeg.how"), frac: 0.25}}
 		for _, ot := range o.Teams {
