@@ -227,3 +227,43 @@ func TestPlanByObjective(t *testing.T) {
 		t.Error("an unknown status is accepted")
 	}
 }
+
+// The false claims of one choice are one issue: one area for improvement
+// naming every truth, one corrective action.
+func TestOneIssuePerChoiceWithFalseClaims(t *testing.T) {
+	src, err := os.ReadFile("../engine/testdata/world.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(src), "phases:\n", "false_claims:\n  no-leak: {en: \"Data did leak.\", zh: 数据确实泄露了。}\n  all-safe: {en: \"Users were at risk.\", zh: 用户面临风险。}\nphases:\n", 1)
+	s = strings.Replace(s, "{id: wait, text: {en: Wait, zh: 等待}, scores: {transparency: -2}, next: done}",
+		"{id: wait, text: {en: Wait, zh: 等待}, scores: {transparency: -2}, claims: [no-leak, all-safe], public: true, next: done}", 1)
+	log := &engine.MemoryLog{}
+	sess, err := engine.Start(engine.Config{ScenarioID: "world", Source: []byte(s), Teams: []string{"Alpha"}, Lang: "en", Seed: 1}, log, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(sess.Send(engine.Command{Kind: engine.CmdResume}))
+	must(sess.AdvanceTo(5 * time.Minute))
+	must(sess.Send(engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: "notify", Option: "wait", Text: "Nothing happened."}))
+	must(sess.AdvanceTo(60 * time.Minute))
+	var st *engine.State
+	sess.Read(func(x *engine.State) { st = x })
+	r := Build(st, log.Events, "en", "")
+	var rows []PlanRow
+	for _, p := range r.Plan {
+		if p.Code == "false-claim" {
+			rows = append(rows, p)
+		}
+	}
+	if len(rows) != 1 || rows[0].Subject != "notify/no-leak,all-safe" || rows[0].Objective != "notify" ||
+		!strings.Contains(rows[0].What, "The truth: Data did leak. Users were at risk.") {
+		t.Errorf("false-claim rows %+v", rows)
+	}
+}

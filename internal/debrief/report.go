@@ -1166,12 +1166,22 @@ func findings(st *engine.State, t *engine.Team, lang string) []Finding {
 		if len(weak) > 0 {
 			improve("weak-option", d.ID, option, prompt, strings.Join(weak, listSep(lang)))
 		}
-		for _, c := range a.FalseClaims {
-			truth := c
-			if fc := sc.FalseClaim(c); fc != nil {
-				truth = fc.Truth.Get(lang)
+		// The false claims of one choice are one issue: one area for
+		// improvement with every truth, one corrective action.
+		if len(a.FalseClaims) > 0 {
+			var truths []string
+			for _, c := range a.FalseClaims {
+				truth := c
+				if fc := sc.FalseClaim(c); fc != nil {
+					truth = strings.TrimSpace(fc.Truth.Get(lang))
+				}
+				truths = append(truths, truth)
 			}
-			improve("false-claim", d.ID+"/"+c, option, prompt, truth)
+			sep := " "
+			if lang == "zh" {
+				sep = ""
+			}
+			improve("false-claim", d.ID+"/"+strings.Join(a.FalseClaims, ","), option, prompt, strings.Join(truths, sep))
 		}
 		if a.Clash != "" {
 			improve("statement-clash", d.ID, prompt, Label(lang, "clash."+a.Clash), option)
