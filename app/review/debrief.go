@@ -664,6 +664,7 @@ func (d *Debrief) objectivesTab() fyne.CanvasObject {
 	for _, o := range r.Objectives {
 		title := ui.WrappedHeading(o.Text) // objectives are sentences
 		rows := []fyne.CanvasObject{title}
+		rows = append(rows, d.guideRows(o)...)
 		for _, ot := range o.Teams {
 			var ev []fyne.CanvasObject
 			for _, e := range ot.Evidence {
@@ -699,6 +700,39 @@ func (d *Debrief) objectivesTab() fyne.CanvasObject {
 	}
 	objs = append(objs, ui.Muted(r.RatingRule))
 	return ui.Scroller(1100, objs...)
+}
+
+// guideRows draw an objective's evaluation guide: its capability, and per
+// capability target its critical tasks, each with every team's result
+// (done and when, not done, or for an evaluator).
+func (d *Debrief) guideRows(o debrief.ObjectiveReport) []fyne.CanvasObject {
+	loc, lang := d.host.Loc(), d.lang()
+	var rows []fyne.CanvasObject
+	if o.Capability != "" {
+		rows = append(rows, ui.Bold(loc.T("debrief.capability", "name", o.Capability)))
+	}
+	for _, tg := range o.Targets {
+		rows = append(rows, ui.Wrapped(loc.T("debrief.target", "text", tg.Text)))
+		for _, task := range tg.Tasks {
+			results := container.NewVBox()
+			for _, ot := range o.Teams {
+				res, _ := ot.TaskOf(task.ID)
+				l := ui.Wrapped(loc.T("debrief.task_result", "team", ot.Team, "result", debrief.TaskCell(res, lang)))
+				switch res.Status {
+				case debrief.TaskMet:
+					l.Importance = widget.SuccessImportance
+				case debrief.TaskNotMet:
+					l.Importance = widget.DangerImportance
+				default:
+					l.Importance = widget.LowImportance
+				}
+				results.Add(l)
+			}
+			head := container.NewVBox(ui.Wrapped(task.Text), ui.Muted(task.How))
+			rows = append(rows, container.NewGridWithColumns(2, head, results))
+		}
+	}
+	return rows
 }
 
 // Helpers kept from the first debrief.

@@ -50,7 +50,7 @@ type planEditor struct {
 
 // planActionRow is the widgets of one corrective action.
 type planActionRow struct {
-	team                     *widget.Select
+	team, objective, status  *widget.Select
 	what, action, owner, due *widget.Entry
 	dueMessage               *ui.WrapLabel
 	remove                   *ui.KeyButton
@@ -137,7 +137,12 @@ func (p *planEditor) fill() {
 	if len(p.model.Actions) == 0 {
 		objs = append(objs, ui.Muted(loc.T("debrief.plan_none")))
 	}
-	for i := range p.model.Actions {
+	group := "\x00"
+	for i, a := range p.model.Actions {
+		if a.Objective != group {
+			group = a.Objective
+			objs = append(objs, ui.WrappedHeading(p.d.report.ObjectiveTitle(group)))
+		}
 		objs = append(objs, p.actionRow(i))
 	}
 	p.box.Objects = objs
@@ -225,14 +230,100 @@ func (p *planEditor) actionRow(i int) fyne.CanvasObject {
 		p.fill()
 	})
 	due := container.NewBorder(nil, nil, container.New(&ui.MinWidth{W: 170}, r.due), nil, r.dueMessage)
+	r.objective = p.objectiveChoice(a.Objective, func(id string) {
+		p.model.Actions[i].Objective = id
+		p.sortActions()
+		p.changed()
+		p.fill() // the row moves under its objective's heading
+	})
+	r.status = p.statusChoice(a.Status, func(st string) {
+		p.model.Actions[i].Status = st
+		p.changed()
+	})
 	form := widget.NewForm(
 		widget.NewFormItem(loc.T("debrief.plan_team"), container.NewBorder(nil, nil, container.New(&ui.MinWidth{W: 200}, r.team), r.remove)),
+		widget.NewFormItem(loc.T("debrief.plan_objective"), r.objective),
 		widget.NewFormItem(loc.T("debrief.plan_what"), p.overPage(r.what)),
 		widget.NewFormItem(loc.T("debrief.plan_action"), p.overPage(r.action)),
 		widget.NewFormItem(loc.T("debrief.plan_owner"), r.owner),
 		widget.NewFormItem(loc.T("debrief.plan_due"), due),
+		widget.NewFormItem(loc.T("debrief.plan_status"), container.NewHBox(container.New(&ui.MinWidth{W: 170}, r.status))),
 	)
 	return ui.Panel(ui.Bold(loc.T("debrief.plan_action_n", "n", i+1)), form)
+}
+
+// sortActions keeps the corrective actions grouped by objective, in the
+// scenario's order, those under none last, each group in its order.
+func (p *planEditor) sortActions() {
+	rank := map[string]int{}
+	for i, o := range p.d.report.Objectives {
+		rank[o.ID] = i + 1
+	}
+	order := func(a debrief.PlanRow) int {
+		if i, ok := rank[a.Objective]; ok {
+			return i
+		}
+		return len(rank) + 1
+	}
+	slices.SortStableFunc(p.model.Actions, func(a, b debrief.PlanRow) int { return order(a) - order(b) })
+}
+
+// objectiveChoice is an objective selector: the scenario's objectives (by
+// text and capability), then "under no objective".
+func (p *planEditor) objectiveChoice(id string, set func(string)) *widget.Select {
+	names, ids := p.objectiveNames()
+	sel := widget.NewSelect(names, nil)
+	if i := slices.Index(ids, id); i >= 0 {
+		sel.Selected = names[i]
+	} else {
+		sel.Selected = names[len(names)-1]
+	}
+	sel.OnChanged = func(s string) {
+		if i := slices.Index(names, s); i >= 0 && ids[i] != id {
+			set(ids[i])
+		}
+	}
+	return sel
+}
+
+// objectiveNames are the objective selector's choices, shortened (a
+// select is as wide as its longest choice, and objectives are sentences),
+// and the objective ids they stand for ("" for none, last).
+func (p *planEditor) objectiveNames() (names, ids []string) {
+	r := p.d.report
+	n := 44
+	if p.d.lang() == "zh" {
+		n = 22 // a Chinese character is about twice as wide
+	}
+	for _, o := range r.Objectives {
+		ids = append(ids, o.ID)
+	}
+	ids = append(ids, "")
+	for i, id := range ids {
+		name := ui.Shorten(r.ObjectiveTitle(id), n)
+		if slices.Contains(names, name) {
+			name += " (" + strconv.Itoa(i+1) + ")"
+		}
+		names = append(names, name)
+	}
+	return names, ids
+}
+
+// statusChoice is a corrective action's status selector.
+func (p *planEditor) statusChoice(status string, set func(string)) *widget.Select {
+	lang := p.d.lang()
+	var names []string
+	for _, st := range debrief.Statuses {
+		names = append(names, debrief.StatusLabel(st, lang))
+	}
+	sel := widget.NewSelect(names, nil)
+	sel.Selected = debrief.StatusLabel(status, lang)
+	sel.OnChanged = func(s string) {
+		if i := slices.Index(names, s); i >= 0 {
+			set(debrief.Statuses[i])
+		}
+	}
+	return sel
 }
 
 // overPage lets the mouse wheel over a text box scroll the plan.

@@ -42,6 +42,8 @@ const usage = `usage:
                                  one phase per MSEL section, decisions only where it asks for a response
   firebreak msel SCENARIO --out FILE.xlsx|.csv [--lang en|zh]
                                  export a scenario as an HSEEP-style MSEL, one row per inject
+  firebreak eeg SCENARIO --out FILE.pdf [--lang en|zh] [--teams A,B]
+                                 print the objectives' evaluation guides (EEGs) on A4 for evaluators on paper
   firebreak host SCENARIO --teams A,B [--listen ADDR] [--db DB] [--out DIR] [--speed max|N] [--lang en|zh] [--new]
                                  host an exercise for team laptops on the local network (prints address and join code)
   firebreak join ADDRESS --code CODE --team NAME [--script SCRIPT]
@@ -77,6 +79,8 @@ func Run(args []string, env Env) int {
 		return importCmd(args[1:], env)
 	case "msel":
 		return mselCmd(args[1:], env)
+	case "eeg":
+		return eegCmd(args[1:], env)
 	case "host":
 		return hostCmd(args[1:], env)
 	case "join":

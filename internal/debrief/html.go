@@ -98,8 +98,10 @@ func HTML(r *Report) []byte {
 		h.f("<p>%s</p>\n", esc(L("noobjectives")))
 	}
 	for _, o := range r.Objectives {
-		h.f("<h3>%s</h3>\n<table class=\"objective\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
-			esc(o.Text), esc(L("team")), esc(L("evidence")), esc(L("suggested")), esc(L("rating")))
+		h.f("<h3>%s</h3>\n", esc(o.Text))
+		h.guide(r, o)
+		h.f("<table class=\"objective\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+			esc(L("team")), esc(L("evidence")), esc(L("suggested")), esc(L("rating")))
 		for _, ot := range o.Teams {
 			var ev []string
 			for _, e := range ot.Evidence {
@@ -119,13 +121,23 @@ func HTML(r *Report) []byte {
 			h.f("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", esc(ot.Team), evidence, ratingBadge(ot.Suggested, r.Lang), rating)
 		}
 		h.f("</tbody>\n</table>\n")
+		if good, bad := FindingsOf(r.Strengths, o.ID), FindingsOf(r.Improvements, o.ID); len(good)+len(bad) > 0 {
+			h.f("<div class=\"byobjective\">\n")
+			h.objectiveFindings(r, L("strengths"), good, L("nostrengths"), "strength")
+			h.objectiveFindings(r, L("improvements"), bad, L("noimprovements"), "improvement")
+			h.f("</div>\n")
+		}
 	}
 	h.f("<p class=\"note\">%s</p>\n</section>\n", esc(r.RatingRule))
 
-	// 5. Strengths and areas for improvement.
+	// 5. Strengths and areas for improvement under no objective (all of
+	// them when the scenario sets none).
 	h.f("<section id=\"findings\">\n<h2>%s</h2>\n", esc(L("sec.findings")))
-	h.findings(r, L("strengths"), r.Strengths, L("nostrengths"), "strength")
-	h.findings(r, L("improvements"), r.Improvements, L("noimprovements"), "improvement")
+	if len(r.Objectives) > 0 {
+		h.f("<p class=\"note\">%s</p>\n", esc(L("aar.other")))
+	}
+	h.findings(r, L("strengths"), FindingsOf(r.Strengths, ""), L("nostrengths"), "strength")
+	h.findings(r, L("improvements"), FindingsOf(r.Improvements, ""), L("noimprovements"), "improvement")
 	if len(r.Lessons) > 0 {
 		h.f("<h3>%s</h3>\n<ul class=\"lessons\">\n", esc(L("lessons")))
 		for _, l := range r.Lessons {
@@ -141,13 +153,17 @@ func HTML(r *Report) []byte {
 
 	// 6. Improvement plan.
 	h.f("<section id=\"plan\">\n<h2>%s</h2>\n<p class=\"note\">%s</p>\n", esc(L("sec.plan")), esc(planNote(r)))
-	h.f("<table class=\"plan\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
-		esc(L("team")), esc(L("plan.what")), esc(L("plan.action")), esc(L("plan.owner")), esc(L("plan.due")))
-	for _, p := range r.Plan {
-		h.f("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", esc(TeamLabel(p.Team, r.Lang)), esc(p.What), esc(p.Action), esc(p.Owner), esc(p.Due))
+	h.f("<table class=\"plan\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+		esc(L("team")), esc(L("plan.what")), esc(L("plan.action")), esc(L("plan.owner")), esc(L("plan.due")), esc(L("plan.status")))
+	for _, g := range r.PlanByObjective() {
+		h.f("<tr class=\"group\"><th colspan=\"6\">%s</th></tr>\n", esc(g.Title))
+		for _, p := range g.Rows {
+			h.f("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td class=\"status-%s\">%s</td></tr>\n", esc(TeamLabel(p.Team, r.Lang)), esc(p.What), esc(p.Action), esc(p.Owner), esc(p.Due),
+				p.StatusOf(), esc(StatusLabel(p.Status, r.Lang)))
+		}
 	}
 	for range blankRows(r) {
-		h.f("<tr class=\"blank\"><td></td><td></td><td></td><td></td><td></td></tr>\n")
+		h.f("<tr class=\"blank\"><td></td><td></td><td></td><td></td><td></td><td></td></tr>\n")
 	}
 	h.f("</tbody>\n</table>\n</section>\n")
 
@@ -442,6 +458,55 @@ func (h *htmlWriter) notes(ns []NoteReport) {
 	h.f("</ul>\n")
 }
 
+// guide draws an objective's evaluation guide: its capability, and per
+// capability target a table of its critical tasks with each team's result.
+func (h *htmlWriter) guide(r *Report, o ObjectiveReport) {
+	L := func(k string) string { return T(r.Lang, k) }
+	if o.Capability != "" {
+		h.f("<p class=\"capability\"><b>%s%s</b>%s</p>\n", esc(L("eeg.capability")), esc(L("sep")), esc(o.Capability))
+	}
+	for _, tg := range o.Targets {
+		h.f("<p class=\"target\"><b>%s%s</b>%s</p>\n<table class=\"tasks\">\n<thead><tr><th>%s</th><th>%s</th>", esc(L("eeg.target")), esc(L("sep")), esc(tg.Text),
+			esc(L("eeg.task")), esc(L("eeg.how")))
+		for _, ot := range o.Teams {
+			h.f("<th>%s</th>", esc(ot.Team))
+		}
+		h.f("</tr></thead>\n<tbody>\n")
+		for _, task := range tg.Tasks {
+			h.f("<tr><td>%s</td><td class=\"muted\">%s</td>", esc(task.Text), esc(task.How))
+			for _, ot := range o.Teams {
+				res, _ := ot.TaskOf(task.ID)
+				ev := ""
+				if res.Evidence != "" {
+					ev = "<br><span class=\"muted\">" + esc(res.Evidence) + "</span>"
+				}
+				h.f("<td class=\"task-%s\">%s%s</td>", res.Status, esc(TaskStatusText(res, r.Lang)), ev)
+			}
+			h.f("</tr>\n")
+		}
+		h.f("</tbody>\n</table>\n")
+	}
+}
+
+// objectiveFindings lists an objective's strengths or areas for
+// improvement, each with its team (none in a handout).
+func (h *htmlWriter) objectiveFindings(r *Report, title string, fs []Finding, none, class string) {
+	h.f("<h4>%s</h4>\n", esc(title))
+	if len(fs) == 0 {
+		h.f("<p class=\"muted\">%s</p>\n", esc(none))
+		return
+	}
+	h.f("<ul class=\"%s\">\n", class)
+	for _, f := range fs {
+		team := ""
+		if r.HandoutTeam == "" || f.Team == "" {
+			team = "<b>" + esc(TeamLabel(f.Team, r.Lang)+T(r.Lang, "sep")) + "</b>"
+		}
+		h.f("<li>%s%s</li>\n", team, esc(f.Text))
+	}
+	h.f("</ul>\n")
+}
+
 func (h *htmlWriter) findings(r *Report, title string, fs []Finding, none, class string) {
 	h.f("<h3>%s</h3>\n", esc(title))
 	if len(fs) == 0 {
@@ -575,6 +640,24 @@ ul.improvement li::marker{color:var(--bad)}
 .rU{color:#b42318;border-color:#b42318;background:#fdecea}
 .note{color:var(--muted);font-size:13px}
 table.plan td{height:2.2em}
+table.plan tr.group th{background:#f6f6f3;color:var(--accent)}
+table.plan thead th:nth-child(1){width:10%}
+table.plan thead th:nth-child(3){width:24%}
+table.plan thead th:nth-child(4){width:11%}
+table.plan thead th:nth-child(5){width:11%}
+table.plan thead th:nth-child(6){width:8%}
+table.plan td:nth-child(6){white-space:nowrap}
+table.tasks thead th:nth-child(1){width:22%}
+table.tasks thead th:nth-child(2){width:26%}
+td.status-done{color:var(--ok)}
+td.status-in-progress{color:#9a6700}
+table.tasks{font-size:12.5px}
+td.task-met{color:var(--ok)}
+td.task-not-met{color:var(--bad)}
+td.task-evaluator{color:var(--muted)}
+.capability,.target{margin:6px 0 2px}
+div.byobjective{margin:4px 0 18px}
+div.byobjective h4{margin:10px 0 4px}
 table.timeline{font-size:12.5px}
 table.timeline .picture{color:#555;font-size:11.5px}
 #pictures figure{margin:12px 0;break-inside:avoid}

@@ -297,13 +297,34 @@ func Clock(d time.Duration) string {
 	return fmt.Sprintf("%02d:%02d:%02d", s/3600, s/60%60, s%60)
 }
 
-// Took formats a response time in lang: 4m05s, 4分05秒.
+// Took formats a response time in lang: 4m05s in English; in Chinese as
+// a reader says it, 4分5秒, 2分钟, 45秒, 1小时5分钟.
 func Took(d time.Duration, lang string) string {
 	d = d.Round(time.Second)
 	if lang == "zh" {
-		return fmt.Sprintf("%d分%02d秒", int(d.Minutes()), int(d.Seconds())%60)
+		return tookZh(d)
 	}
 	return fmt.Sprintf("%dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
+}
+
+func tookZh(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	h, m, s := int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60
+	var b strings.Builder
+	if h > 0 {
+		fmt.Fprintf(&b, "%d小时", h)
+	}
+	switch {
+	case m > 0 && s == 0:
+		fmt.Fprintf(&b, "%d分钟", m)
+	case m > 0:
+		fmt.Fprintf(&b, "%d分%d秒", m, s)
+	case s > 0 || h == 0:
+		fmt.Fprintf(&b, "%d秒", s)
+	}
+	return b.String()
 }
 
 func rubricLabel(dim, lang string) string {

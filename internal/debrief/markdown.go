@@ -442,6 +442,34 @@ func writeObjectives(b *strings.Builder, r *Report) {
 			fmt.Fprintf(b, "- %s%s%s — %s\n", md(ot.Team), T(lang, "sep"), md(strings.Join(ev, T(lang, "semi"))), md(rating))
 		}
 		b.WriteString("\n")
+		writeGuide(b, r, o)
+	}
+}
+
+// writeGuide writes an objective's evaluation guide: its capability, and
+// per capability target a table of its critical tasks with each team's
+// result.
+func writeGuide(b *strings.Builder, r *Report, o ObjectiveReport) {
+	lang := r.Lang
+	L := func(k string) string { return T(lang, k) }
+	if o.Capability != "" {
+		fmt.Fprintf(b, "%s%s\n\n", field(L("eeg.capability"), lang), md(o.Capability))
+	}
+	for _, tg := range o.Targets {
+		fmt.Fprintf(b, "%s%s\n\n| %s | %s |", field(L("eeg.target"), lang), md(tg.Text), L("eeg.task"), L("eeg.how"))
+		for _, ot := range o.Teams {
+			fmt.Fprintf(b, " %s |", md(ot.Team))
+		}
+		b.WriteString("\n|---|---|" + strings.Repeat("---|", len(o.Teams)) + "\n")
+		for _, task := range tg.Tasks {
+			fmt.Fprintf(b, "| %s | %s |", md(task.Text), md(task.How))
+			for _, ot := range o.Teams {
+				res, _ := ot.TaskOf(task.ID)
+				fmt.Fprintf(b, " %s |", md(TaskCell(res, lang)))
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
 	}
 }
 
@@ -545,11 +573,14 @@ func writePlan(b *strings.Builder, r *Report) {
 		fmt.Fprintf(b, "%s\n\n", L("plan.noactions"))
 		return
 	}
-	fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", L("team"), L("plan.what"), L("plan.action"), L("plan.owner"), L("plan.due"))
-	for _, p := range r.Plan {
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", md(TeamLabel(p.Team, lang)), md(p.What), md(p.Action), md(p.Owner), md(p.Due))
+	for _, g := range r.PlanByObjective() {
+		fmt.Fprintf(b, "#### %s\n\n", md(g.Title))
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n", L("team"), L("plan.what"), L("plan.action"), L("plan.owner"), L("plan.due"), L("plan.status"))
+		for _, p := range g.Rows {
+			fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", md(TeamLabel(p.Team, lang)), md(p.What), md(p.Action), md(p.Owner), md(p.Due), md(StatusLabel(p.Status, lang)))
+		}
+		b.WriteString("\n")
 	}
-	b.WriteString("\n")
 }
 
 // field is a bold label before its value: "**Status:** ", "**状态：**".

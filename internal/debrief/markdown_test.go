@@ -81,11 +81,17 @@ func TestClockAndTook(t *testing.T) {
 		d                   time.Duration
 		clock, took, tookZH string
 	}{
-		{0, "00:00:00", "0m00s", "0分00秒"},
+		{0, "00:00:00", "0m00s", "0秒"},
 		{90 * time.Second, "00:01:30", "1m30s", "1分30秒"},
-		{time.Hour + 2*time.Minute + 3*time.Second, "01:02:03", "62m03s", "62分03秒"},
-		{1499 * time.Millisecond, "00:00:01", "0m01s", "0分01秒"},
-		{999 * time.Millisecond, "00:00:00", "0m01s", "0分01秒"}, // a clock second shows once it has passed
+		{2 * time.Minute, "00:02:00", "2m00s", "2分钟"}, // not 2分00秒, nor 2m00s
+		{104 * time.Second, "00:01:44", "1m44s", "1分44秒"},
+		{45 * time.Second, "00:00:45", "0m45s", "45秒"},
+		{time.Hour, "01:00:00", "60m00s", "1小时"},
+		{time.Hour + 5*time.Minute, "01:05:00", "65m00s", "1小时5分钟"},
+		{time.Hour + 2*time.Minute + 3*time.Second, "01:02:03", "62m03s", "1小时2分3秒"},
+		{time.Hour + 3*time.Second, "01:00:03", "60m03s", "1小时3秒"},
+		{1499 * time.Millisecond, "00:00:01", "0m01s", "1秒"},
+		{999 * time.Millisecond, "00:00:00", "0m01s", "1秒"}, // a clock second shows once it has passed
 	}
 	if got := Clock(-time.Second); got != "00:00:00" {
 		t.Errorf("Clock(-1s) = %s", got)

@@ -373,7 +373,7 @@ func (w *pdfWriter) table(cols []col, rows [][]cell) {
 		}
 	}
 	widths = fitWidths(widths, need)
-	drawRow := func(cells []cell, header bool) {
+	measure := func(cells []cell, header bool) ([][]string, float64) {
 		wrapped := make([][]string, len(cells))
 		lines := 1
 		for i, c := range cells {
@@ -388,7 +388,10 @@ func (w *pdfWriter) table(cols []col, rows [][]cell) {
 			}
 			lines = max(lines, len(wrapped[i]))
 		}
-		h := float64(lines)*lh + 2*pad
+		return wrapped, float64(lines)*lh + 2*pad
+	}
+	drawRow := func(cells []cell, header bool) {
+		wrapped, h := measure(cells, header)
 		if w.y+h > contentBot && !header {
 			w.newPage()
 			drawHeader(w, cols, widths, size, pad, lh)
@@ -431,7 +434,14 @@ func (w *pdfWriter) table(cols []col, rows [][]cell) {
 		hasHeader = hasHeader || c.title != ""
 	}
 	if hasHeader {
-		w.need(3 * (lh + 2*pad))
+		// The header stays with the first row: no header alone at the
+		// foot of a page.
+		_, hh := measure(headerCells, true)
+		first := 2 * (lh + 2*pad)
+		if len(rows) > 0 {
+			_, first = measure(rows[0], false)
+		}
+		w.need(max(3*(lh+2*pad), hh+first))
 		drawRow(headerCells, true)
 	}
 	for _, r := range rows {

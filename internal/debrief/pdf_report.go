@@ -108,6 +108,7 @@ func (w *pdfWriter) report(r *Report) {
 	}
 	for _, o := range r.Objectives {
 		w.heading(3, o.Text)
+		w.guide(r, o)
 		var rows [][]cell
 		for _, ot := range o.Teams {
 			var ev []string
@@ -129,13 +130,21 @@ func (w *pdfWriter) report(r *Report) {
 				{text: T(r.Lang, "rating."+ot.Suggested), color: ratingColor(ot.Suggested)}, rating})
 		}
 		w.table([]col{{title: L("team"), frac: 0.15}, {title: L("evidence"), frac: 0.45}, {title: L("suggested"), frac: 0.2}, {title: L("rating"), frac: 0.2}}, rows)
+		if good, bad := FindingsOf(r.Strengths, o.ID), FindingsOf(r.Improvements, o.ID); len(good)+len(bad) > 0 {
+			w.objectiveFindings(r, L("strengths"), good, L("nostrengths"), "#1b7f3b")
+			w.objectiveFindings(r, L("improvements"), bad, L("noimprovements"), "#b42318")
+		}
 	}
 	w.para(r.RatingRule, paraOpt{size: 8, color: "#666666"})
 
-	// 5. Findings.
+	// 5. Findings under no objective (all of them when the scenario sets
+	// none).
 	w.heading(1, L("sec.findings"))
-	w.findings(r, L("strengths"), r.Strengths, L("nostrengths"), "#1b7f3b")
-	w.findings(r, L("improvements"), r.Improvements, L("noimprovements"), "#b42318")
+	if len(r.Objectives) > 0 {
+		w.para(L("aar.other"), paraOpt{size: 8.5, color: "#666666"})
+	}
+	w.findings(r, L("strengths"), FindingsOf(r.Strengths, ""), L("nostrengths"), "#1b7f3b")
+	w.findings(r, L("improvements"), FindingsOf(r.Improvements, ""), L("noimprovements"), "#b42318")
 	if len(r.Lessons) > 0 {
 		w.heading(2, L("lessons"))
 		for _, l := range r.Lessons {
@@ -156,15 +165,39 @@ func (w *pdfWriter) report(r *Report) {
 	// 6. Improvement plan.
 	w.heading(1, L("sec.plan"))
 	w.para(planNote(r), paraOpt{size: 8.5, color: "#666666"})
-	rows = nil
-	for _, p := range r.Plan {
-		rows = append(rows, []cell{{text: TeamLabel(p.Team, r.Lang), bold: true}, {text: p.What}, {text: p.Action}, {text: p.Owner}, {text: p.Due}})
+	// One table per objective, under its title (the table has no cell
+	// that spans its columns); the blank rows under the last.
+	planCols := []col{{title: L("team"), frac: 0.12}, {title: L("plan.what"), frac: 0.36}, {title: L("plan.action"), frac: 0.21},
+		{title: L("plan.owner"), frac: 0.11}, {title: L("plan.due"), frac: 0.11}, {title: L("plan.status"), frac: 0.09}}
+	groups := r.PlanByObjective()
+	if len(groups) == 0 {
+		groups = []PlanGroup{{}}
 	}
-	for range blankRows(r) {
-		rows = append(rows, []cell{{text: "\n"}, {}, {}, {}, {}})
+	for gi, g := range groups {
+		rows = nil
+		for _, p := range g.Rows {
+			status := cell{text: StatusLabel(p.Status, r.Lang)}
+			switch p.StatusOf() {
+			case StatusDone:
+				status.color = "#1b7f3b"
+			case StatusInProgress:
+				status.color = "#9a6700"
+			}
+			rows = append(rows, []cell{{text: TeamLabel(p.Team, r.Lang), bold: true}, {text: p.What}, {text: p.Action}, {text: p.Owner}, {text: p.Due}, status})
+		}
+		if gi == len(groups)-1 {
+			for range blankRows(r) {
+				rows = append(rows, []cell{{text: "\n"}, {}, {}, {}, {}, {}})
+			}
+		}
+		if g.Title != "" {
+			w.need(60)
+			w.para(g.Title, paraOpt{bold: true, size: 9.5, color: "#0b5394"})
+		}
+		if len(rows) > 0 {
+			w.table(planCols, rows)
+		}
 	}
-	w.table([]col{{title: L("team"), frac: 0.13}, {title: L("plan.what"), frac: 0.40}, {title: L("plan.action"), frac: 0.23},
-		{title: L("plan.owner"), frac: 0.12}, {title: L("plan.due"), frac: 0.12}}, rows)
 
 	// How to read.
 	w.heading(1, L("sec.method"))
@@ -419,6 +452,59 @@ func (w *pdfWriter) bullets(title string, n int, item func(int) (text, color str
 	for j := range n {
 		text, clr := item(j)
 		w.para(text, paraOpt{bullet: "•", color: clr})
+	}
+}
+
+// guide draws an objective's evaluation guide: its capability, and per
+// capability target a table of its critical tasks with each team's result.
+func (w *pdfWriter) guide(r *Report, o ObjectiveReport) {
+	L := func(k string) string { return T(r.Lang, k) }
+	if o.Capability != "" {
+		w.para(L("eeg.capability")+L("sep")+o.Capability, paraOpt{bold: true, size: 9.5})
+	}
+	for _, tg := range o.Targets {
+		w.need(90) // the target with its table's first rows
+		w.para(L("eeg.target")+L("sep")+tg.Text, paraOpt{size: 9.5})
+		cols := []col{{title: L("eeg.task"), frac: 0.3}, {title: L("eeg.how"), frac: 0.25}}
+		for _, ot := range o.Teams {
+			cols = append(cols, col{title: ot.Team, frac: 0.45 / float64(len(o.Teams))})
+		}
+		var rows [][]cell
+		for _, task := range tg.Tasks {
+			row := []cell{{text: task.Text}, {text: task.How, color: "#666666"}}
+			for _, ot := range o.Teams {
+				res, _ := ot.TaskOf(task.ID)
+				c := cell{text: TaskCell(res, r.Lang)}
+				switch res.Status {
+				case TaskMet:
+					c.color = "#1b7f3b"
+				case TaskNotMet:
+					c.color = "#b42318"
+				default:
+					c.color = "#777777"
+				}
+				row = append(row, c)
+			}
+			rows = append(rows, row)
+		}
+		w.table(cols, rows)
+	}
+}
+
+// objectiveFindings lists an objective's strengths or areas for
+// improvement, each with its team (none in a handout).
+func (w *pdfWriter) objectiveFindings(r *Report, title string, fs []Finding, none, clr string) {
+	w.para(title, paraOpt{bold: true, size: 9.5})
+	if len(fs) == 0 {
+		w.para(none, paraOpt{color: "#666666", indent: 4})
+		return
+	}
+	for _, f := range fs {
+		text := f.Text
+		if r.HandoutTeam == "" || f.Team == "" {
+			text = TeamLabel(f.Team, r.Lang) + T(r.Lang, "sep") + text
+		}
+		w.para(text, paraOpt{bullet: "•", bulletColor: clr, indent: 4})
 	}
 }
 

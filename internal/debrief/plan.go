@@ -53,6 +53,19 @@ func DraftPlan(r *Report) Plan {
 		p.Improvements = append(p.Improvements, PlanItem{Team: f.Team, Code: f.Code, Subject: f.Subject, Text: f.Text})
 	}
 	p.Actions = append(p.Actions, r.Plan...)
+	// Corrective actions by objective, in the scenario's order, those
+	// under none last, as the reports group them.
+	rank := map[string]int{}
+	for i, o := range r.Objectives {
+		rank[o.ID] = i + 1
+	}
+	order := func(a PlanRow) int {
+		if i, ok := rank[a.Objective]; ok {
+			return i
+		}
+		return len(rank) + 1
+	}
+	slices.SortStableFunc(p.Actions, func(a, b PlanRow) int { return order(a) - order(b) })
 	return p
 }
 
@@ -89,6 +102,24 @@ func (r *Report) ApplyPlan(p Plan) {
 		}
 		return true
 	}
+	// The objective each item bears on, as the evidence's findings say
+	// (a saved item keeps its finding's code and subject).
+	type key struct{ code, subject string }
+	objective := map[key]string{}
+	for _, f := range slices.Concat(r.Strengths, r.Improvements) {
+		objective[key{f.Code, f.Subject}] = f.Objective
+	}
+	objectiveOf := func(code, subject string) string {
+		if o, ok := objective[key{code, subject}]; ok {
+			return o
+		}
+		for _, o := range r.Objectives {
+			if subject != "" && slices.Contains(o.Decisions, subject) {
+				return o.ID
+			}
+		}
+		return ""
+	}
 	findings := func(items []PlanItem, kind string) []Finding {
 		out := []Finding{}
 		for _, it := range items {
@@ -100,7 +131,7 @@ func (r *Report) ApplyPlan(p Plan) {
 			if code == "" {
 				code = CodeFacilitator
 			}
-			out = append(out, Finding{Team: it.Team, Kind: kind, Code: code, Subject: it.Subject, Text: text})
+			out = append(out, Finding{Team: it.Team, Kind: kind, Code: code, Subject: it.Subject, Text: text, Objective: objectiveOf(it.Code, it.Subject)})
 		}
 		slices.SortStableFunc(out, func(a, b Finding) int { return rank(a.Team) - rank(b.Team) })
 		return out
@@ -110,9 +141,13 @@ func (r *Report) ApplyPlan(p Plan) {
 	r.Plan = []PlanRow{}
 	for _, a := range p.Actions {
 		a = PlanRow{Team: a.Team, What: strings.TrimSpace(a.What), Action: strings.TrimSpace(a.Action),
-			Owner: strings.TrimSpace(a.Owner), Due: strings.TrimSpace(a.Due)}
-		if a == (PlanRow{Team: a.Team}) || !keep(a.Team) {
+			Owner: strings.TrimSpace(a.Owner), Due: strings.TrimSpace(a.Due), Code: a.Code, Subject: a.Subject,
+			Objective: a.Objective, Status: a.Status}
+		if a.What == "" && a.Action == "" && a.Owner == "" && a.Due == "" || !keep(a.Team) {
 			continue
+		}
+		if a.Objective == "" && a.Code != "" {
+			a.Objective = objectiveOf(a.Code, a.Subject)
 		}
 		r.Plan = append(r.Plan, a)
 	}
@@ -166,14 +201,49 @@ func ParseDue(s string) (string, error) {
 	return t.Format("2006-01-02"), nil
 }
 
+// Statuses of a corrective action.
+const (
+	StatusOpen       = "open" // also written ""
+	StatusInProgress = "in-progress"
+	StatusDone       = "done"
+)
+
+// Statuses lists a corrective action's statuses, in the order a menu
+// offers them.
+var Statuses = []string{StatusOpen, StatusInProgress, StatusDone}
+
+// ErrStatus is returned by Plan.Validate for a corrective action whose
+// status is not one of Statuses.
+var ErrStatus = errors.New("not a status")
+
+// StatusOf is a row's status, StatusOpen when none is written.
+func (a PlanRow) StatusOf() string {
+	if a.Status == "" {
+		return StatusOpen
+	}
+	return a.Status
+}
+
+// StatusLabel names a corrective action's status in lang.
+func StatusLabel(status, lang string) string {
+	if status == "" {
+		status = StatusOpen
+	}
+	return T(lang, "status."+status)
+}
+
 // Validate checks that every corrective action's due date is empty or a
 // date written as ParseDue writes it, YYYY-MM-DD (2027-02-30 is refused,
-// and so is 2027/3/1: ParseDue it first). The error wraps ErrDueDate and
-// names the first bad row.
+// and so is 2027/3/1: ParseDue it first), and that its status is empty or
+// one of Statuses. The error wraps ErrDueDate or ErrStatus and names the
+// first bad row.
 func (p Plan) Validate() error {
 	for i, a := range p.Actions {
 		if norm, err := ParseDue(a.Due); err != nil || norm != a.Due {
 			return fmt.Errorf("corrective action %d: due date %w (YYYY-MM-DD): %q", i+1, ErrDueDate, a.Due)
+		}
+		if a.Status != "" && !slices.Contains(Statuses, a.Status) {
+			return fmt.Errorf("corrective action %d: %w (%s): %q", i+1, ErrStatus, strings.Join(Statuses, ", "), a.Status)
 		}
 	}
 	return nil

@@ -87,7 +87,7 @@ var pressLabels = map[string]map[string]string{
 	},
 	"zh": {
 		"press":                      "新闻发布会",
-		"press.title":                "%s（%s 开始；每个问题限时 %s）",
+		"press.title":                "%s（%s 开始；每个问题限时%s）",
 		"press.summary":              "得分 %s（满分100）：%[3]d 个问题中回答了 %[2]d 个；“无可奉告”或未作答 %[4]d 次；猜测 %[5]d 次；与此前表态矛盾 %[6]d 次",
 		"press.q":                    "第 %d 问，%s 由%s提出",
 		"press.adhoc":                "（主持人追加）",

@@ -430,6 +430,10 @@ type ObjectiveReport struct {
 	Text      string          `json:"text"`
 	Decisions []string        `json:"decisions"`
 	Teams     []ObjectiveTeam `json:"teams"`
+	// Capability and Targets are the objective's evaluation guide (eeg.go);
+	// empty when the scenario gives it none.
+	Capability string         `json:"capability,omitempty"`
+	Targets    []TargetReport `json:"targets,omitempty"`
 }
 
 // ObjectiveTeam is one team's evidence for an objective, the rating the
@@ -443,6 +447,9 @@ type ObjectiveTeam struct {
 	// RatedAgainst is what the evidence suggested when the facilitator
 	// rated (Suggested is what it suggests at the end).
 	RatedAgainst string `json:"rated_against,omitempty"`
+	// Tasks are the team's results for the objective's critical tasks, in
+	// the guide's order (eeg.go).
+	Tasks []TaskResult `json:"critical_tasks,omitempty"`
 }
 
 // Evidence is a team's answer to one of an objective's decisions.
@@ -464,6 +471,10 @@ type Finding struct {
 	Code    string `json:"code"`              // e.g. deadline-missed (docs/export-json.md)
 	Subject string `json:"subject,omitempty"` // decision or deadline id it is about
 	Text    string `json:"text"`
+	// Objective is the id of the objective the finding bears on (the
+	// first in the scenario's order whose decisions or critical tasks it
+	// is about); "" when it bears on none.
+	Objective string `json:"objective,omitempty"`
 }
 
 // Lesson is a finding shared by several teams.
@@ -484,6 +495,14 @@ type PlanRow struct {
 	Action string `json:"action"`
 	Owner  string `json:"owner"`
 	Due    string `json:"due"`
+	// Code and Subject are those of the area for improvement the row was
+	// drawn from ("" for the facilitator's own); Objective is the id of
+	// the objective it bears on ("" for none).
+	Code      string `json:"code,omitempty"`
+	Subject   string `json:"subject,omitempty"`
+	Objective string `json:"objective,omitempty"`
+	// Status is StatusOpen (also ""), StatusInProgress or StatusDone.
+	Status string `json:"status,omitempty"`
 }
 
 // TimelineEntry is one logged event in words.
@@ -666,8 +685,11 @@ func Build(st *engine.State, events []engine.Event, lang string, team string) *R
 		if or.Decisions == nil {
 			or.Decisions = []string{}
 		}
+		or.Capability, or.Targets = o.Capability.Get(lang), targetReports(sc, o, lang)
 		for _, t := range teams {
-			or.Teams = append(or.Teams, objectiveTeam(t, o, lang))
+			ot := objectiveTeam(t, o, lang)
+			ot.Tasks = taskResults(st, t, o, lang)
+			or.Teams = append(or.Teams, ot)
 		}
 		r.Objectives = append(r.Objectives, or)
 	}
@@ -687,7 +709,7 @@ func Build(st *engine.State, events []engine.Event, lang string, team string) *R
 				r.Strengths = append(r.Strengths, f)
 			} else {
 				r.Improvements = append(r.Improvements, f)
-				r.Plan = append(r.Plan, PlanRow{Team: f.Team, What: f.Text})
+				r.Plan = append(r.Plan, PlanRow{Team: f.Team, What: f.Text, Code: f.Code, Subject: f.Subject, Objective: f.Objective})
 			}
 		}
 	}
@@ -1092,8 +1114,8 @@ func objectiveTeam(t *engine.Team, o *scenario.Objective, lang string) Objective
 			ev.Option = a.Option.ID
 			ev.ResponseSeconds = ptr(secs(a.Took()))
 			ev.ByTarget = a.Took() <= a.Decision.Target
-			ev.Text = fmt.Sprintf("%s (%s; %s)", brief(a.Option.Text.Get(lang), false), Took(a.Took(), lang),
-				fmt.Sprintf(T(lang, "window"), Took(a.Decision.Target, lang), Took(a.Decision.Deadline, lang)))
+			ev.Text = brief(a.Option.Text.Get(lang), false) + T(lang, "paren") + Took(a.Took(), lang) + T(lang, "semi") +
+				fmt.Sprintf(T(lang, "window"), Took(a.Decision.Target, lang), Took(a.Decision.Deadline, lang)) + T(lang, "parenend")
 		}
 		ot.Evidence = append(ot.Evidence, ev)
 	}
@@ -1134,25 +1156,40 @@ func findings(st *engine.State, t *engine.Team, lang string) []Finding {
 		case a.Took() > d.Target:
 			improve("slow-response", d.ID, prompt, Took(a.Took(), lang), Took(d.Target, lang))
 		}
-		var strong []string
+		var strong, weak []string
 		for _, dim := range scenario.AuthoredDimensions {
 			v, ok := a.Option.Scores[dim]
 			switch {
 			case ok && v >= 2:
 				strong = append(strong, fmt.Sprintf("%s %+d", Label(lang, dim), v))
 			case ok && v <= -1:
-				improve("low-"+dim, d.ID, option, prompt, fmt.Sprintf("%s %+d", Label(lang, dim), v))
+				weak = append(weak, fmt.Sprintf("%s %+d", Label(lang, dim), v))
 			}
 		}
 		if len(strong) > 0 {
 			strength("strong-option", d.ID, option, prompt, strings.Join(strong, listSep(lang)))
 		}
-		for _, c := range a.FalseClaims {
-			truth := c
-			if fc := sc.FalseClaim(c); fc != nil {
-				truth = fc.Truth.Get(lang)
+		// A poor option is one issue, however many dimensions it is
+		// poor on: one area for improvement, one corrective action.
+		if len(weak) > 0 {
+			improve("weak-option", d.ID, option, prompt, strings.Join(weak, listSep(lang)))
+		}
+		// The false claims of one choice are one issue: one area for
+		// improvement with every truth, one corrective action.
+		if len(a.FalseClaims) > 0 {
+			var truths []string
+			for _, c := range a.FalseClaims {
+				truth := c
+				if fc := sc.FalseClaim(c); fc != nil {
+					truth = strings.TrimSpace(fc.Truth.Get(lang))
+				}
+				truths = append(truths, truth)
 			}
-			improve("false-claim", d.ID+"/"+c, option, prompt, truth)
+			sep := " "
+			if lang == "zh" {
+				sep = ""
+			}
+			improve("false-claim", d.ID+"/"+strings.Join(a.FalseClaims, ","), option, prompt, strings.Join(truths, sep))
 		}
 		if a.Clash != "" {
 			improve("statement-clash", d.ID, prompt, Label(lang, "clash."+a.Clash), option)
@@ -1211,7 +1248,11 @@ func findings(st *engine.State, t *engine.Team, lang string) []Finding {
 			}
 		}
 	}
-	return append(good, bad...)
+	out := append(good, bad...)
+	for i := range out {
+		out[i].Objective = objectiveOf(sc, out[i].Code, out[i].Subject)
+	}
+	return out
 }
 
 func listSep(lang string) string {

@@ -34,6 +34,13 @@ type planActionDoc struct {
 	Action string `json:"action"`
 	Owner  string `json:"owner"`
 	Due    string `json:"due"`
+	// Added with the report by objective: the area for improvement the
+	// row answers, its objective, and how far the action has got. Plans
+	// saved before have none (status open).
+	Code      string `json:"code,omitempty"`
+	Subject   string `json:"subject,omitempty"`
+	Objective string `json:"objective,omitempty"`
+	Status    string `json:"status,omitempty"`
 }
 
 // SavePlan stores the exercise's improvement plan, replacing any earlier

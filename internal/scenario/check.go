@@ -357,6 +357,7 @@ func (l *loader) checkExtras(s *Scenario, injectIDs map[string]Pos) {
 			}
 		}
 	}
+	l.checkEEG(s)
 	for _, t := range s.Triggers {
 		if t.Inject == nil {
 			continue

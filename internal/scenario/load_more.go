@@ -38,14 +38,16 @@ func (l *loader) extras(s *Scenario, top map[string]*yaml.Node) {
 				continue
 			}
 			what := phrase("objective %q", id)
-			f, _, ok := l.fields(vs[i], what, "text", "decisions")
+			f, _, ok := l.fields(vs[i], what, "text", "decisions", "capability", "targets")
 			if !ok {
 				continue
 			}
 			if f["text"] == nil || f["decisions"] == nil {
 				l.errf(ks[i], "%s needs a text and the decisions that give evidence for it", what)
 			}
-			s.Objectives = append(s.Objectives, &Objective{Pos: pos(ks[i]), ID: id, Text: l.text(f["text"], sub(what, "text")), Decisions: l.idList(f["decisions"], field("decisions"))})
+			o := &Objective{Pos: pos(ks[i]), ID: id, Text: l.text(f["text"], sub(what, "text")), Decisions: l.idList(f["decisions"], field("decisions"))}
+			l.eeg(o, what, f["capability"], f["targets"])
+			s.Objectives = append(s.Objectives, o)
 		}
 	}
 	if n := top["rules"]; n != nil {

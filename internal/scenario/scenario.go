@@ -452,6 +452,10 @@ type Objective struct {
 	ID        string
 	Text      Text
 	Decisions []string
+	// Capability and Targets are the objective's evaluation guide (EEG,
+	// eeg.go); empty when it has none.
+	Capability Text
+	Targets    []*Target
 }
 
 // Rule changes the world periodically (every N minutes of exercise time,

@@ -58,6 +58,9 @@ var schemaDefForFields = map[string]string{
 	`decision: fieldOf("on_timeout", what)`: "onTimeout",
 	`option: what`:                          "option",
 	`extras: what`:                          "objective",
+	`eeg: tw`:                               "capabilityTarget",
+	`task: what`:                            "criticalTask",
+	`observe: ow`:                           "observe",
 	`fact: what`:                            "fact",
 	`rule: what`:                            "rule",
 	`trigger: what`:                         "trigger",
@@ -505,6 +508,25 @@ objectives:
   notify:
     text: {en: Notify in time, zh: 按时通报}
     decisions: [notify]
+    capability: {en: Public information and warning, zh: 公共信息与预警}
+    targets:
+      - text: {en: Report within 72 hours, zh: 72小时内通报}
+        tasks:
+          report-chosen:
+            text: {en: Decide to report, zh: 决定通报}
+            observe: {decision: notify, options: [report], within: 10m, shows: [contact], avoids: [denial]}
+          regulator-met:
+            text: {en: Meet the regulator's deadline, zh: 按时向监管部门通报}
+            observe: {deadline: regulator-72h}
+          posted:
+            text: {en: Post guidance after the breach, zh: 泄露后发布指引}
+            observe: {post: any, after: breach, within: 15m, shows: [guidance]}
+          briefed:
+            text: {en: Answer the briefing, zh: 回答通气会提问}
+            observe: {press: briefing, avoids: [no-comment]}
+          calm-room:
+            text: {en: Keep the room calm, zh: 保持现场冷静}
+            observe: evaluator
 rules:
   - id: silence-costs
     every: 5m
@@ -614,6 +636,9 @@ var probes = []probe{
 	{"variable", []any{"world", "attention"}},
 	{"fact", []any{"facts", "hotline"}},
 	{"objective", []any{"objectives", "notify"}},
+	{"capabilityTarget", []any{"objectives", "notify", "targets", 0}},
+	{"criticalTask", []any{"objectives", "notify", "targets", 0, "tasks", "report-chosen"}},
+	{"observe", []any{"objectives", "notify", "targets", 0, "tasks", "report-chosen", "observe"}},
 	{"rule", []any{"rules", 0}},
 	{"trigger", []any{"triggers", "trending"}},
 	{"looseInject", []any{"triggers", "trending", "inject"}},
