@@ -18,8 +18,8 @@ func TestBuiltinsHaveEvaluationGuides(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(list) != 9 {
-		t.Errorf("%d built-in scenarios, want the nine", len(list))
+	if len(list) != 10 {
+		t.Errorf("%d built-in scenarios, want the ten", len(list))
 	}
 	zh := func(where, s string) {
 		t.Helper()
