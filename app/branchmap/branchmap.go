@@ -73,11 +73,13 @@ type Screen struct {
 	graph      *graph.Graph
 	geo        graph.Geometry
 	nodeLines  [][]*canvas.Text // per node, its title lines
+	nodeNotes  [][]*canvas.Text // per node, its decisions' questions (several decisions that move a team)
 	teamSelect *widget.Select
 	backButton *ui.KeyButton
 	pathLine   *ui.WrapLabel
-	detail     *ui.WrapLabel // a label's full text, once tapped
-	labelTaps  []*labelTap   // per drawn label line, in drawing order
+	detail     *ui.WrapLabel  // a label's full text, once tapped
+	labelTaps  []*labelTap    // per drawn label line, in drawing order
+	edgeTexts  []*canvas.Text // the label lines, as labelTaps
 }
 
 // New is the branch map of sc, with teams' paths to choose from (none:
@@ -222,7 +224,8 @@ func (b *Screen) draw(m graph.Metrics) fyne.CanvasObject {
 	}
 
 	b.nodeLines = make([][]*canvas.Text, len(b.geo.Nodes))
-	b.labelTaps = nil
+	b.nodeNotes = make([][]*canvas.Text, len(b.geo.Nodes))
+	b.labelTaps, b.edgeTexts = nil, nil
 	fg := theme.Color(theme.ColorNameForeground)
 	for i, n := range b.geo.Nodes {
 		gn := b.graph.Nodes[i]
@@ -264,7 +267,7 @@ func (b *Screen) draw(m graph.Metrics) fyne.CanvasObject {
 			t.Move(fyne.NewPos(n.Pos.X+m.NodePad, top+float32(k)*n.NoteH))
 			t.Resize(fyne.NewSize(n.Size.W-2*m.NodePad, n.NoteH))
 			c.Add(t)
-			b.nodeLines[i] = append(b.nodeLines[i], t)
+			b.nodeNotes[i] = append(b.nodeNotes[i], t)
 		}
 	}
 
@@ -300,6 +303,7 @@ func (b *Screen) draw(m graph.Metrics) fyne.CanvasObject {
 			tap.Resize(t.Size())
 			c.Add(tap)
 			b.labelTaps = append(b.labelTaps, tap)
+			b.edgeTexts = append(b.edgeTexts, t)
 		}
 	}
 	return c
