@@ -188,7 +188,7 @@ func Build(sc *scenario.Scenario, opts Options) *Graph {
 				if opts.Readable {
 					e.Full = prefix(d, oneLine(o.Text.Get(lang)))
 					if len(d.Options) > 1 && sameShort(d, o, lang) { // two options would read alike
-						e.Label = prefix(d, Short(o.Text.Get(lang), 2*shortOption))
+						e.Label = prefix(d, Short(o.Text.Get(lang), shortOption*3/2))
 					}
 				}
 				if o.Next != "" { // without next the team stays in the phase

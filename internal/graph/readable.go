@@ -21,7 +21,7 @@ import (
 // Short label budgets, in columns (a Chinese character takes two).
 const (
 	shortOption   = 36 // an option edge's label
-	shortQuestion = 40 // a decision's question in its phase's box
+	shortQuestion = 48 // a decision's question in its phase's box
 	shortClaim    = 28 // what a claim says, inside a condition
 	shortWhen     = 72 // a route's condition on its edge (in full in Edge.Full)
 )
