@@ -36,7 +36,7 @@ type Node struct {
 	Depth int
 	// Decisions are, with Options.Readable, the questions of the phase's
 	// decisions that move a team, each with the mark its edges carry
-	// ("① Who is served first tonight?"), when there are several; nil
+	// ("(1) Who is served first tonight?"), when there are several; nil
 	// otherwise.
 	Decisions []string
 }
@@ -147,11 +147,11 @@ func Build(sc *scenario.Scenario, opts Options) *Graph {
 			if ds := deciding(p); len(ds) > 1 {
 				marks := map[*scenario.Decision]string{}
 				for i, d := range ds {
-					marks[d] = numbered(i + 1)
+					marks[d] = numbered(loc, i+1)
 					g.Nodes[len(g.Nodes)-1].Decisions = append(g.Nodes[len(g.Nodes)-1].Decisions,
-						marks[d]+" "+question(d.Prompt.Get(lang)))
+						loc.T("graph.marked", "mark", marks[d], "text", question(d.Prompt.Get(lang))))
 				}
-				prefix = func(d *scenario.Decision, s string) string { return marks[d] + " " + s }
+				prefix = func(d *scenario.Decision, s string) string { return loc.T("graph.marked", "mark", marks[d], "text", s) }
 			}
 		}
 		// routes adds the conditional moves of an option, timeout or

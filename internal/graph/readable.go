@@ -118,12 +118,9 @@ func question(prompt string) string {
 	return Short(s, shortQuestion)
 }
 
-// numbered are the marks of a phase's decisions (①…⑩, then plain numbers).
-func numbered(n int) string {
-	if n >= 1 && n <= 10 {
-		return string(rune('①' + n - 1))
-	}
-	return strconv.Itoa(n) + "."
+// numbered is the mark of a phase's n-th decision: "(1)", "（1）".
+func numbered(loc *i18n.Localizer, n int) string {
+	return loc.T("graph.mark", "n", n)
 }
 
 // deciding lists the decisions of p that move a team (an option or the
@@ -145,7 +142,8 @@ func deciding(p *scenario.Phase) []*scenario.Decision {
 }
 
 // condition writes a route's condition in words in the localizer's
-// language: world variables by their labels, comparisons as ≤ ≥ < > = ≠,
+// language: world variables by their labels, comparisons in words ("at
+// most", "不超过"; the bundled fonts have no ≤ ≥ ≠),
 // and/or/not as words, a claim by what the option that makes it says, a
 // phase by its title. What it cannot name becomes a phrase, never an id.
 func condition(sc *scenario.Scenario, loc *i18n.Localizer, src string) string {
@@ -192,8 +190,11 @@ func (w worder) paren(s string, inner, outer int) string {
 	return s
 }
 
-var symbols = map[string]string{"==": "=", "!=": "≠", "<": "<", "<=": "≤", ">": ">", ">=": "≥",
-	"+": "+", "-": "−", "*": "×", "/": "÷", "^": "^"}
+// symbols write arithmetic; comparisons are words (graph.when.lt …): the
+// bundled fonts have no ≤ ≥ ≠.
+var symbols = map[string]string{"+": "+", "-": "-", "*": "×", "/": "÷", "^": "^"}
+
+var comparisons = map[string]string{"==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge"}
 
 // node writes n; outer is the precedence of the operator it stands in.
 func (w worder) node(n ast.Node, outer int) string {
@@ -222,7 +223,7 @@ func (w worder) node(n ast.Node, outer int) string {
 			}
 			return w.loc.T("graph.when.not", "x", w.node(n.Node, 9))
 		case "-":
-			return "−" + w.node(n.Node, 9)
+			return "-" + w.node(n.Node, 9)
 		}
 		return w.node(n.Node, outer)
 	case *ast.BinaryNode:
@@ -245,6 +246,9 @@ func (w worder) node(n ast.Node, outer int) string {
 			if s, ok := w.phaseIs(n); ok {
 				return w.paren(s, p, outer)
 			}
+		}
+		if cmp, ok := comparisons[n.Operator]; ok {
+			return w.paren(w.loc.T("graph.when."+cmp, "a", w.node(n.Left, p+1), "b", w.node(n.Right, p+1)), p, outer)
 		}
 		if sym, ok := symbols[n.Operator]; ok {
 			if w.lang != "zh" { // Chinese sets numbers and signs without spaces
@@ -394,3 +398,7 @@ func sameShort(d *scenario.Decision, o *scenario.Option, lang string) bool {
 	}
 	return false
 }
+
+// Glyphs are the characters readable labels add to the scenario's and the
+// translations' own text (the app's bundled font must have them).
+const Glyphs = "×÷…（）、“”"

@@ -139,11 +139,11 @@ func TestConditionInWords(t *testing.T) {
 	for _, c := range []struct {
 		src, en, zh string
 	}{
-		{"cash < 25", "Cash position < 25", "资金状况<25"},
-		{"cash <= 25 && trust >= 60", "Cash position ≤ 25 and Trust ≥ 60", "资金状况≤25且信任≥60"},
-		{"trust == 50 or trust != 40", "Trust = 50 or Trust ≠ 40", "信任=50或信任≠40"},
-		{"(cash < 25 or trust > 1) and silent", "(Cash position < 25 or Trust > 1) and the team is still silent in public",
-			"（资金状况<25或信任>1）且小组尚未公开发声"},
+		{"cash < 25", "Cash position is below 25", "资金状况低于25"},
+		{"cash <= 25 && trust >= 60", "Cash position is at most 25 and Trust is at least 60", "资金状况不超过25且信任不低于60"},
+		{"trust == 50 or trust != 40", "Trust is 50 or Trust is not 40", "信任等于50或信任不等于40"},
+		{"(cash < 25 or trust > 1) and silent", "(Cash position is below 25 or Trust is above 1) and the team is still silent in public",
+			"（资金状况低于25或信任高于1）且小组尚未公开发声"},
 		{"not silent", "the team has spoken in public", "小组已公开发声"},
 		{"'fault-ours' in claims", "the team has said “We are sorry, the fault is…”", "小组已表态“我们道歉，责任在我们…”"},
 		{"not ('no-fault' in claims)", "the team has not said “Nothing is wrong”", "小组未表态“没有任何问题”"},
@@ -152,12 +152,12 @@ func TestConditionInWords(t *testing.T) {
 		{`phase == "calm"`, "in “A calm day”", "处于“平静的一天”"},
 		{`phase in ["calm", "storm"]`, "in one of “A calm day”, “The storm”", "处于“平静的一天”、“风暴”之一"},
 		{`phase == "nowhere"`, "in a phase set in the scenario", "处于情景设定的某个阶段"},
-		{"minutes > 5 and posts >= 2", "minutes played > 5 and posts published ≥ 2", "演练已进行的分钟数>5且已发布的帖子数≥2"},
-		{"cash - trust * 2 < -10", "Cash position − Trust × 2 < −10", "资金状况−信任×2<−10"},
-		{"max(cash, trust) >= 70", "the larger of Cash position, Trust ≥ 70", "资金状况、信任中较大者≥70"},
+		{"minutes > 5 and posts >= 2", "minutes played is above 5 and posts published is at least 2", "演练已进行的分钟数高于5且已发布的帖子数不低于2"},
+		{"cash - trust * 2 < -10", "Cash position - Trust × 2 is below -10", "资金状况-信任×2低于-10"},
+		{"max(cash, trust) >= 70", "the larger of Cash position, Trust is at least 70", "资金状况、信任中较大者不低于70"},
 		{"'denial' in said", "the judge found the point in the team's posts", "评判在小组帖子中发现了相应内容"},
 		// What it cannot name is a phrase, never the id.
-		{"mystery > 3", "a value set in the scenario > 3", "情景设定的某个值>3"},
+		{"mystery > 3", "a value set in the scenario is above 3", "情景设定的某个值高于3"},
 		{"((", "a condition set in the scenario", "情景设定的某个条件"},
 	} {
 		for lang, want := range map[i18n.Lang]string{i18n.EN: c.en, i18n.ZH: c.zh} {
@@ -204,7 +204,7 @@ func TestReadableLabels(t *testing.T) {
 	sc := parse(t, wordsScenario)
 	g := Build(sc, Options{Lang: "en", Readable: true})
 	start := g.Node("start")
-	want := []string{"① What do you say first?", "② How much do you spend?"}
+	want := []string{"(1) What do you say first?", "(2) How much do you spend?"}
 	if strings.Join(start.Decisions, "|") != strings.Join(want, "|") {
 		t.Errorf("start lists its decisions as %q, want %q", start.Decisions, want)
 	}
@@ -218,14 +218,14 @@ func TestReadableLabels(t *testing.T) {
 		full[e.Key()] = e.Full
 	}
 	for key, want := range map[string]string{
-		"first-call.own-it":   "① We are sorry, the fault is ours…",
-		"first-call.own-it?1": "① We are sorry, the fault is ours… if Cash position < 25 and the team has spoken in public",
-		"first-call.deny-it":  "① Nothing is wrong",
-		"budget.spend-big":    "② Everything",
-		"budget!timeout":      "② timeout",
+		"first-call.own-it":   "(1) We are sorry, the fault is ours…",
+		"first-call.own-it?1": "(1) We are sorry, the fault is ours… if Cash position is below 25 and the team has spoken in public",
+		"first-call.deny-it":  "(1) Nothing is wrong",
+		"budget.spend-big":    "(2) Everything",
+		"budget!timeout":      "(2) timeout",
 		// A long condition is cut (at 72 columns, at a word)…
-		"budget!timeout?1": "② timeout if the team has said “We are sorry, the fault is…” or in one of “A calm…",
-		"calm!continue?1":  "after 10m if the team has not said “Nothing is wrong” and (Trust ≥ 60 or minutes…",
+		"budget!timeout?1": "(2) timeout if the team has said “We are sorry, the fault is…” or in one of “A calm…",
+		"calm!continue?1":  "after 10m if the team has not said “Nothing is wrong” and (Trust is at least 60 or…",
 	} {
 		if labels[key] != want {
 			t.Errorf("%s reads %q, want %q", key, labels[key], want)
@@ -233,24 +233,24 @@ func TestReadableLabels(t *testing.T) {
 	}
 	// …and whole in Full.
 	for key, want := range map[string]string{
-		"budget!timeout?1": "② timeout if the team has said “We are sorry, the fault is…” or in one of “A calm day”, “The storm”",
-		"calm!continue?1":  "after 10m if the team has not said “Nothing is wrong” and (Trust ≥ 60 or minutes played > 5)",
+		"budget!timeout?1": "(2) timeout if the team has said “We are sorry, the fault is…” or in one of “A calm day”, “The storm”",
+		"calm!continue?1":  "after 10m if the team has not said “Nothing is wrong” and (Trust is at least 60 or minutes played is above 5)",
 	} {
 		if full[key] != want {
 			t.Errorf("%s in full reads %q, want %q", key, full[key], want)
 		}
 	}
-	if want := "① We are sorry, the fault is ours, and here is what we do"; full["first-call.own-it"] != want {
+	if want := "(1) We are sorry, the fault is ours, and here is what we do"; full["first-call.own-it"] != want {
 		t.Errorf("own-it in full reads %q, want %q", full["first-call.own-it"], want)
 	}
 
 	zh := Build(sc, Options{Lang: "zh", Readable: true})
-	if got, want := zh.Node("start").Decisions, []string{"① 你们先说什么？", "② 花多少钱？"}; strings.Join(got, "|") != strings.Join(want, "|") {
+	if got, want := zh.Node("start").Decisions, []string{"（1）你们先说什么？", "（2）花多少钱？"}; strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("zh: start lists %q, want %q", got, want)
 	}
 	for _, e := range zh.Edges {
 		if e.Key() == "first-call.own-it?1" {
-			if want := "① 我们道歉，责任在我们，下面是我们的…（若资金状况<25且小组已公开发声）"; e.Label != want {
+			if want := "（1）我们道歉，责任在我们，下面是我们的…（若资金状况低于25且小组已公开发声）"; e.Label != want {
 				t.Errorf("zh: the route reads %q, want %q", e.Label, want)
 			}
 		}
