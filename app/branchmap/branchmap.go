@@ -73,9 +73,13 @@ type Screen struct {
 	graph      *graph.Graph
 	geo        graph.Geometry
 	nodeLines  [][]*canvas.Text // per node, its title lines
+	nodeNotes  [][]*canvas.Text // per node, its decisions' questions (several decisions that move a team)
 	teamSelect *widget.Select
 	backButton *ui.KeyButton
 	pathLine   *ui.WrapLabel
+	detail     *ui.WrapLabel  // a label's full text, once tapped
+	labelTaps  []*labelTap    // per drawn label line, in drawing order
+	edgeTexts  []*canvas.Text // the label lines, as labelTaps
 }
 
 // New is the branch map of sc, with teams' paths to choose from (none:
@@ -100,7 +104,7 @@ var mapMetrics = graph.Metrics{WrapCols: 24, NodePad: 10, MinNodeW: 140, GapX: 5
 func (b *Screen) Build() fyne.CanvasObject {
 	loc := b.host.Loc()
 	lang := loc.Lang().String()
-	b.graph = graph.Build(b.sc, graph.Options{Lang: lang})
+	b.graph = graph.Build(b.sc, graph.Options{Lang: lang, Readable: true})
 
 	b.backButton = ui.NewIconButton(loc.T("common.back"), theme.NavigateBackIcon(), b.back)
 	title := ui.Heading(loc.T("branchmap.title", "scenario", b.sc.Title.Get(lang)))
@@ -108,6 +112,7 @@ func (b *Screen) Build() fyne.CanvasObject {
 	b.teamSelect = nil
 	b.pathLine = ui.Wrapped("")
 	b.pathLine.Hide()
+	b.detail = ui.Wrapped(loc.T("branchmap.tap_hint"))
 	if len(b.teams) > 0 {
 		names := []string{loc.T("branchmap.no_team")}
 		for _, t := range b.teams {
@@ -135,7 +140,7 @@ func (b *Screen) Build() fyne.CanvasObject {
 	}
 	head := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewCenter(right), title),
-		b.legend(), b.pathLine)
+		b.legend(), b.pathLine, b.detail)
 
 	m := mapMetrics
 	m.TitleSize = theme.Size(theme.SizeNameText)
@@ -219,6 +224,8 @@ func (b *Screen) draw(m graph.Metrics) fyne.CanvasObject {
 	}
 
 	b.nodeLines = make([][]*canvas.Text, len(b.geo.Nodes))
+	b.nodeNotes = make([][]*canvas.Text, len(b.geo.Nodes))
+	b.labelTaps, b.edgeTexts = nil, nil
 	fg := theme.Color(theme.ColorNameForeground)
 	for i, n := range b.geo.Nodes {
 		gn := b.graph.Nodes[i]
@@ -252,6 +259,16 @@ func (b *Screen) draw(m graph.Metrics) fyne.CanvasObject {
 			c.Add(t)
 			b.nodeLines[i] = append(b.nodeLines[i], t)
 		}
+		// The questions of its decisions, when their edges carry marks.
+		top := n.Pos.Y + m.NodePad + float32(len(n.TitleLines))*n.LineH
+		for k, l := range n.NoteLines {
+			t := canvas.NewText(l, ui.WithAlpha(fg, 0xc0))
+			t.TextSize = m.LabelSize
+			t.Move(fyne.NewPos(n.Pos.X+m.NodePad, top+float32(k)*n.NoteH))
+			t.Resize(fyne.NewSize(n.Size.W-2*m.NodePad, n.NoteH))
+			c.Add(t)
+			b.nodeNotes[i] = append(b.nodeNotes[i], t)
+		}
 	}
 
 	bg := theme.Color(theme.ColorNameBackground)
@@ -281,9 +298,41 @@ func (b *Screen) draw(m graph.Metrics) fyne.CanvasObject {
 			t.Move(fyne.NewPos(e.LabelPos.X, e.LabelPos.Y+m.LabelPad+float32(k)*e.LineH))
 			t.Resize(fyne.NewSize(e.LabelSize.W, e.LineH))
 			c.Add(t)
+			tap := newLabelTap(b.graph.Edges[e.Edges[k]].Full, b.showDetail)
+			tap.Move(t.Position())
+			tap.Resize(t.Size())
+			c.Add(tap)
+			b.labelTaps = append(b.labelTaps, tap)
+			b.edgeTexts = append(b.edgeTexts, t)
 		}
 	}
 	return c
+}
+
+// showDetail puts a label's full text under the legend.
+func (b *Screen) showDetail(full string) {
+	b.detail.SetText(b.host.Loc().T("branchmap.detail", "text", full))
+}
+
+// labelTap lies over an edge label (canvas text takes no taps): a tap
+// shows the label's full text, the option's whole wording and the whole
+// condition.
+type labelTap struct {
+	widget.BaseWidget
+	full  string
+	onTap func(string)
+}
+
+func newLabelTap(full string, onTap func(string)) *labelTap {
+	t := &labelTap{full: full, onTap: onTap}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+func (t *labelTap) Tapped(*fyne.PointEvent) { t.onTap(t.full) }
+
+func (t *labelTap) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
 }
 
 // fynePos and fyneSize carry the layout's geometry over to Fyne.

@@ -34,6 +34,11 @@ type Node struct {
 	// Depth is the length of the shortest path from the start phase (0 for
 	// start), or -1 for a phase no path reaches (a loaded scenario has none).
 	Depth int
+	// Decisions are, with Options.Readable, the questions of the phase's
+	// decisions that move a team, each with the mark its edges carry
+	// ("(1) Who is served first tonight?"), when there are several; nil
+	// otherwise.
+	Decisions []string
 }
 
 // Ending reports whether the node is an ending phase.
@@ -51,6 +56,9 @@ type Edge struct {
 	// timeout or continue (taken when its condition holds), 0 otherwise.
 	Route int
 	When  string // a route's condition, as written
+	// Full is, with Options.Readable, what the label says in full: the
+	// option's whole text, the whole condition in words.
+	Full string
 }
 
 // Key identifies the edge within its scenario: "decision.option" for an
@@ -99,6 +107,12 @@ type Options struct {
 	// OptionText labels option edges with the option's text instead of its
 	// id (long, but readable without the scenario file at hand).
 	OptionText bool
+	// Readable labels the graph for a reader who never sees an id (the
+	// app's branch map): option edges with a short form of the option's
+	// text, decisions of a phase that has several told apart by a mark
+	// (Node.Decisions lists their questions), route conditions in words
+	// (readable.go). It overrides OptionText.
+	Readable bool
 }
 
 // Build makes the phase graph of a loaded scenario.
@@ -122,12 +136,23 @@ func Build(sc *scenario.Scenario, opts Options) *Graph {
 		}
 		g.Nodes = append(g.Nodes, n)
 		// A phase's decisions are told apart on its edges only when it has
-		// more than one.
+		// more than one (readable: more than one that moves a team).
 		prefix := func(d *scenario.Decision, s string) string {
-			if len(p.Decisions) > 1 {
+			if len(p.Decisions) > 1 && !opts.Readable {
 				return d.ID + ": " + s
 			}
 			return s
+		}
+		if opts.Readable {
+			if ds := deciding(p); len(ds) > 1 {
+				marks := map[*scenario.Decision]string{}
+				for i, d := range ds {
+					marks[d] = numbered(loc, i+1)
+					g.Nodes[len(g.Nodes)-1].Decisions = append(g.Nodes[len(g.Nodes)-1].Decisions,
+						loc.T("graph.marked", "mark", marks[d], "text", question(d.Prompt.Get(lang))))
+				}
+				prefix = func(d *scenario.Decision, s string) string { return loc.T("graph.marked", "mark", marks[d], "text", s) }
+			}
 		}
 		// routes adds the conditional moves of an option, timeout or
 		// continue after its plain edge, labelled with their condition.
@@ -135,19 +160,37 @@ func Build(sc *scenario.Scenario, opts Options) *Graph {
 			for i, r := range rs {
 				e := base
 				e.To, e.Route, e.When = r.Next, i+1, r.When.Src
-				e.Label = loc.T("graph.route", "label", base.Label, "when", r.When.Src)
+				if opts.Readable {
+					when := condition(sc, loc, r.When.Src)
+					e.Label = loc.T("graph.route_words", "label", base.Label, "when", Short(when, shortWhen))
+					e.Full = loc.T("graph.route_words", "label", base.Full, "when", when)
+				} else {
+					e.Label = loc.T("graph.route", "label", base.Label, "when", r.When.Src)
+				}
 				g.Edges = append(g.Edges, e)
 			}
 		}
 		for _, d := range p.Decisions {
 			for _, o := range d.Options {
 				label := o.ID
-				if opts.OptionText {
+				switch {
+				case opts.Readable:
+					label = Short(o.Text.Get(lang), shortOption)
+					if label == "" {
+						label = loc.T("graph.an_option")
+					}
+				case opts.OptionText:
 					if t := o.Text.Get(lang); t != "" {
 						label = t
 					}
 				}
 				e := Edge{From: p.ID, To: o.Next, Kind: EdgeOption, Decision: d.ID, Option: o.ID, Label: prefix(d, label)}
+				if opts.Readable {
+					e.Full = prefix(d, oneLine(o.Text.Get(lang)))
+					if len(d.Options) > 1 && sameShort(d, o, lang) { // two options would read alike
+						e.Label = prefix(d, Short(o.Text.Get(lang), shortOption*3/2))
+					}
+				}
 				if o.Next != "" { // without next the team stays in the phase
 					g.Edges = append(g.Edges, e)
 				}
@@ -155,6 +198,7 @@ func Build(sc *scenario.Scenario, opts Options) *Graph {
 			}
 			if d.OnTimeout != nil {
 				e := Edge{From: p.ID, To: d.OnTimeout.Next, Kind: EdgeTimeout, Decision: d.ID, Label: prefix(d, loc.T("graph.timeout"))}
+				e.Full = e.Label
 				if e.To != "" {
 					g.Edges = append(g.Edges, e)
 				}
@@ -164,6 +208,7 @@ func Build(sc *scenario.Scenario, opts Options) *Graph {
 		if p.Continue != nil && p.Continue.Next != "" {
 			e := Edge{From: p.ID, To: p.Continue.Next, Kind: EdgeContinue, After: p.Continue.After,
 				Label: loc.T("graph.after", "time", duration(loc, p.Continue.After))}
+			e.Full = e.Label
 			g.Edges = append(g.Edges, e)
 			routes(e, p.Continue.Routes)
 		}

@@ -52,6 +52,10 @@ type NodeBox struct {
 	Row        int      // 0 for the start phase
 	Pos        Point    // top-left
 	Size       Size
+	// NoteLines are the node's Decisions, one a line at the label size,
+	// under the title; NoteH is the height of one.
+	NoteLines []string
+	NoteH     float32
 }
 
 func (n NodeBox) centreX() float32 { return n.Pos.X + n.Size.W/2 }
@@ -143,7 +147,14 @@ func Layout(g *Graph, m Metrics, measure Measure) Geometry {
 			w = max(w, lw)
 			nd.LineH = max(nd.LineH, lh)
 		}
-		nd.Size = Size{max(m.MinNodeW, w+2*m.NodePad), nd.LineH*float32(len(nd.TitleLines)) + 2*m.NodePad}
+		for _, d := range n.Decisions {
+			nd.NoteLines = append(nd.NoteLines, d)
+			lw, lh := measure(d, m.LabelSize)
+			w = max(w, lw)
+			nd.NoteH = max(nd.NoteH, lh)
+		}
+		nd.Size = Size{max(m.MinNodeW, w+2*m.NodePad),
+			nd.LineH*float32(len(nd.TitleLines)) + nd.NoteH*float32(len(nd.NoteLines)) + 2*m.NodePad}
 	}
 
 	// Row heights and y.
