@@ -262,6 +262,8 @@ func (h *Screen) addHistory(box *fyne.Container) {
 	if ls.Exercises == 0 {
 		box.Add(ui.Muted(loc.T("home.history_none")))
 		history.Disable()
+	} else if ls.Exercises == 1 {
+		box.Add(ui.Wrapped(loc.T("home.history_count_one")))
 	} else {
 		box.Add(ui.Wrapped(loc.T("home.history_count", "n", ls.Exercises)))
 	}

@@ -150,7 +150,9 @@ func (d *Debrief) Build() fyne.CanvasObject {
 		d.judge = &debriefJudge{d: d}
 	}
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(d.judge.buttons(), branchMap, home), title)
-	sub := container.NewBorder(nil, nil, nil, d.export.build(), container.NewPadded(ui.Faint(status, fyne.TextAlignLeading)))
+	// The status wraps: beside the export bar, one line of it made the
+	// window wider than a 1024-pixel screen in English.
+	sub := container.NewBorder(nil, nil, nil, d.export.build(), container.NewPadded(ui.Muted(status)))
 
 	d.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(loc.T("debrief.tab_overview"), theme.InfoIcon(), d.overviewTab()),

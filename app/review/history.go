@@ -238,7 +238,11 @@ func (h *History) askEraseAll() {
 	for i, ex := range h.list {
 		ids[i] = ex.ID
 	}
-	msg := ui.Wrapped(loc.T("history.erase_all_confirm", "n", len(ids)))
+	text := loc.T("history.erase_all_confirm", "n", len(ids))
+	if len(ids) == 1 {
+		text = loc.T("history.erase_all_confirm_one")
+	}
+	msg := ui.Wrapped(text)
 	h.ask(loc.T("history.erase_all_title"), msg, func() { h.erase(ids, true) })
 }
 

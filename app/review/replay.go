@@ -157,7 +157,7 @@ func (v *replayView) draw(s *engine.State, err error) fyne.CanvasObject {
 		objs = append(objs, widget.NewSeparator(), ui.Bold(loc.T("debrief.world_over_time")), ui.TeamLegend(v.d.teamNames()))
 		curves := container.NewGridWithColumns(min(len(v.d.report.Overview.World), 3))
 		for _, w := range v.d.report.Overview.World {
-			curves.Add(container.NewVBox(ui.Faint(w.Label, fyne.TextAlignLeading), v.d.curveChart(w, v.at.Seconds())))
+			curves.Add(container.NewVBox(ui.Muted(w.Label), v.d.curveChart(w, v.at.Seconds())))
 		}
 		objs = append(objs, curves)
 	}
@@ -210,7 +210,7 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 
 	// Waiting for an answer.
 	if len(t.Open) > 0 {
-		objs = append(objs, ui.Bold(loc.T("debrief.replay_waiting", "n", len(t.Open))))
+		objs = append(objs, ui.WrappedBold(loc.T("debrief.replay_waiting", "n", len(t.Open))))
 		for _, od := range t.Open {
 			l := ui.Wrapped(od.Decision.Prompt.Get(lang))
 			l.Importance = widget.WarningImportance
@@ -231,7 +231,7 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 		if decided < len(t.Answers) {
 			heading = loc.T("debrief.replay_closed", "n", len(t.Answers), "decided", decided, "other", len(t.Answers)-decided)
 		}
-		objs = append(objs, ui.Bold(heading))
+		objs = append(objs, ui.WrappedBold(heading))
 		for i := len(t.Answers) - 1; i >= 0; i-- {
 			a := t.Answers[i]
 			var what string
@@ -250,7 +250,7 @@ func (v *replayView) teamColumn(s *engine.State, t *engine.Team, index int) fyne
 	}
 
 	// Received, newest first.
-	objs = append(objs, ui.Bold(loc.T("debrief.replay_received", "n", len(t.Inbox))))
+	objs = append(objs, ui.WrappedBold(loc.T("debrief.replay_received", "n", len(t.Inbox))))
 	if len(t.Inbox) == 0 {
 		objs = append(objs, ui.Muted(loc.T("debrief.replay_nothing")))
 	}
