@@ -8,8 +8,9 @@
 # to settle, then user+system CPU of all its threads over SECONDS (default
 # 30) from /proc/PID/stat; the bare window the same, untouched. Prints each
 # run, the medians as % of one core, and the ratio. The console is shown;
-# TABS=1 shows the first team's tab instead. Needs xvfb, xdotool
-# (scripts/install-deps.sh).
+# TABS=1 shows the first team's tab instead. BEFORE=BINARY measures an
+# older Firebreak too, in the same runs (a before/after side by side with the
+# same comparator). Needs xvfb, xdotool (scripts/install-deps.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/xbench.sh
@@ -25,18 +26,20 @@ trap 'xbench_cleanup; rm -rf "$tmp"' EXIT
 [ -n "${FB:-}" ] || { FB=$tmp/build/firebreak; go build -tags migrated_fynedo -o "$FB" .; }
 [ -n "${BARE:-}" ] || { BARE=$tmp/build/barewindow; go build -tags migrated_fynedo -o "$BARE" ./internal/bench/barewindow; }
 cp "$FB" "$tmp/firebreak"; cp "$BARE" "$tmp/barewindow"
+[ -z "${BEFORE:-}" ] || cp "$BEFORE" "$tmp/before"
 go build -o "$tmp/midexercise" ./internal/bench/midexercise
 xbench_xvfb
 hz=$(getconf CLK_TCK)
 cputicks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime, all threads
-measure() { # name → "percent-of-a-core"
-  local home="$tmp/home-$1-$RANDOM" id="" db=""
+measure() { # name (fb, before or bare) → "percent-of-a-core"
+  local home="$tmp/home-$1-$RANDOM" id="" db="" bin="$tmp/firebreak"
   mkdir -p "$home"
-  if [ "$1" = fb ]; then
+  [ "$1" != before ] || bin="$tmp/before"
+  if [ "$1" != bare ]; then
     db="$home/.config/firebreak/firebreak.db"
     id=$("$tmp/midexercise" -db "$db")
     # The exercise's title in the window's, once its screen is shown.
-    FIREBREAK_RESUME="$id" xbench_start "$home" '^Firebreak .' "$tmp/firebreak"
+    FIREBREAK_RESUME="$id" xbench_start "$home" '^Firebreak .' "$bin"
     sleep 1
     xdotool windowfocus --sync "$xbench_win" key space
     # TABS=N shows the Nth tab after the console (ctrl+Tab), e.g. TABS=1
@@ -49,7 +52,7 @@ measure() { # name → "percent-of-a-core"
   local t0=$(cputicks $xbench_pid) s0=$(date +%s%N)
   sleep "$secs"
   local t1=$(cputicks $xbench_pid) s1=$(date +%s%N)
-  if [ "$1" = fb ]; then
+  if [ "$1" != bare ]; then
     # The clock must have run: the app saves it every second.
     local clock state
     read -r clock state < <("$tmp/midexercise" -db "$db" -clock "$id")
@@ -60,15 +63,20 @@ measure() { # name → "percent-of-a-core"
   xbench_stop
   awk -v t=$((t1 - t0)) -v hz=$hz -v ns=$((s1 - s0)) 'BEGIN{printf "%.2f\n", 100 * t / hz / (ns / 1e9)}'
 }
-: > "$tmp/fb" ; : > "$tmp/bare"
+progs=(fb bare)
+[ -z "${BEFORE:-}" ] || progs=(fb bare before)
 for i in $(seq "$runs"); do
-  if (( i % 2 )); then
-    measure fb >> "$tmp/fb"; measure bare >> "$tmp/bare"
-  else
-    measure bare >> "$tmp/bare"; measure fb >> "$tmp/fb"
-  fi
+  # Each run starts with the next program, so none always has the warmest cache.
+  for j in "${!progs[@]}"; do
+    p=${progs[$(( (i + j) % ${#progs[@]} ))]}
+    measure "$p" >> "$tmp/out-$p"
+  done
 done
-for f in fb bare; do echo "$f runs (% of a core over $secs s):"; sed 's/^/  /' "$tmp/$f"; done
-fb=$(xbench_median < "$tmp/fb"); bare=$(xbench_median < "$tmp/bare")
+for f in "${progs[@]}"; do echo "$f runs (% of a core over $secs s):"; sed 's/^/  /' "$tmp/out-$f"; done
+fb=$(xbench_median < "$tmp/out-fb"); bare=$(xbench_median < "$tmp/out-bare")
 echo "median idle CPU, 4-team exercise running: firebreak ${fb} %, bare ${bare} %, ratio $(awk -v a=$fb -v b=$bare 'BEGIN{printf "%.2f", a/b}')"
+if [ -n "${BEFORE:-}" ]; then
+  before=$(xbench_median < "$tmp/out-before")
+  echo "  before (BEFORE): ${before} %, ratio $(awk -v a=$before -v b=$bare 'BEGIN{printf "%.2f", a/b}')"
+fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"

@@ -38,6 +38,10 @@ type openStrip struct {
 	row     *fyne.Container
 	keys    []string // the items shown, in order
 	buttons []*ui.KeyButton
+	// left is each item's countdown, beside its button: it changes every
+	// second, and drawn apart (a character at a time) it leaves the
+	// button's text, the team and the question, as it was drawn.
+	left []*ui.GlyphText
 }
 
 func newOpenStrip() *openStrip {
@@ -78,7 +82,7 @@ func (e *Screen) drawStrip(items []openItem, now time.Duration, lang string) {
 		keys[i] = it.key
 	}
 	if !slices.Equal(keys, s.keys) {
-		s.keys, s.buttons = keys, make([]*ui.KeyButton, len(items))
+		s.keys, s.buttons, s.left = keys, make([]*ui.KeyButton, len(items)), make([]*ui.GlyphText, len(items))
 		s.row.Objects = []fyne.CanvasObject{widget.NewIcon(theme.WarningIcon())}
 		for i, it := range items {
 			tab := it.tab
@@ -88,22 +92,31 @@ func (e *Screen) drawStrip(items []openItem, now time.Duration, lang string) {
 				}
 			})
 			s.buttons[i] = b
+			s.left[i] = ui.NewGlyphText("")
+			s.left[i].TextStyle.Bold = true
 			s.row.Add(b)
+			s.row.Add(container.NewCenter(s.left[i]))
 		}
 	}
 	for i, it := range items {
 		_, _, u := ui.CountdownText(e.host.Loc(), now, it.od.TargetAt(), it.od.DeadlineAt())
 		b := s.buttons[i]
-		imp := widget.MediumImportance
+		imp, col := widget.MediumImportance, theme.ColorNameForeground
 		switch u {
 		case ui.UrgencyCritical:
-			imp = widget.DangerImportance
+			imp, col = widget.DangerImportance, theme.ColorNameError
 		case ui.UrgencyLate:
-			imp = widget.WarningImportance
+			imp, col = widget.WarningImportance, theme.ColorNameWarning
 		}
-		// Every second: a button is redrawn only when its text or colour changed.
-		ui.SetButton(b, e.host.Loc().T("strip.item", "team", it.team, "decision", debrief.Question(it.od.Decision.Prompt.Get(lang)),
-			"left", ui.FormatCountdown(it.deadline-now)), b.Icon, imp)
+		// Every second: a button is redrawn only when its text or colour
+		// changed, the countdown only in the characters that changed.
+		ui.SetButton(b, e.host.Loc().T("strip.item", "team", it.team, "decision", debrief.Question(it.od.Decision.Prompt.Get(lang))), b.Icon, imp)
+		left := s.left[i]
+		if c := theme.Color(col); c != left.Color {
+			left.Color = c
+			left.Refresh()
+		}
+		left.SetText(ui.FormatCountdown(it.deadline - now))
 	}
 	s.box.Show()
 }

@@ -44,7 +44,7 @@ type console struct {
 	updating bool // set while refresh moves the speed select, so it sends nothing
 
 	root        fyne.CanvasObject
-	clock       *canvas.Text
+	clock       *ui.GlyphText
 	duration    *canvas.Text
 	paused      *ui.Banner
 	pauseButton *ui.KeyButton
@@ -168,7 +168,10 @@ func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, hist
 		meters: map[string]*ui.WorldMeters{}, moods: map[string]*feedMood{}}
 	c.judge = judging.New(conn, win, loc, c.refresh)
 	fg := theme.Color(theme.ColorNameForeground)
-	c.clock = canvas.NewText("00:00:00", fg)
+	// A character at a time: the clock changes every second, and a new
+	// second then draws characters already drawn (ui.GlyphText).
+	c.clock = ui.NewGlyphText("00:00:00")
+	c.clock.Color = fg
 	c.clock.TextSize = 44
 	c.clock.TextStyle = fyne.TextStyle{Monospace: true, Bold: true}
 	c.duration = canvas.NewText("/ 00:00:00", theme.Color(theme.ColorNamePlaceHolder))
@@ -285,7 +288,7 @@ func (c *console) refresh() {
 	}
 	s := c.snapshot()
 	now := c.conn.ExerciseTime()
-	setCanvasText(c.clock, debrief.Clock(now))
+	c.clock.SetText(debrief.Clock(now))
 	setCanvasText(c.duration, "/ "+debrief.Clock(s.duration))
 	c.paused.ShowPause(s.paused, s.discussion, c.loc.T("console.paused"), c.loc.T("console.discussion_paused"))
 	if s.paused {
@@ -460,6 +463,7 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 		m := c.meters[t.name]
 		if m == nil {
 			m = ui.NewWorldMeters(s.vars, c.histories.Get(t.name), 2, lang)
+			m.OnPanel() // a team card is a ui.Panel
 			c.meters[t.name] = m
 		}
 		m.Update(t.world, s.worldAt, c.conn.ExerciseTime())

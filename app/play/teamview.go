@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -55,7 +56,7 @@ type TeamView struct {
 	// held are choices on their way that a paused clock refused: they go
 	// again when it runs (team laptops, whose choices are kept pending).
 	held          map[string]engine.Command
-	clock         *widget.Label
+	clock         *ui.GlyphText // a character at a time: it changes every second
 	ending        *ui.Banner
 	decisions     *fyne.Container
 	history       *fyne.Container
@@ -156,14 +157,18 @@ func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.L
 	tv.outcome = ui.Wrapped("")
 	tv.outcome.TextStyle.Bold = true
 	tv.outcome.Hide()
-	tv.clock = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true, Bold: true})
-	tv.clock.SizeName = theme.SizeNameSubHeadingText
+	tv.clock = ui.NewGlyphText("")
+	tv.clock.TextStyle = fyne.TextStyle{Monospace: true, Bold: true}
+	tv.clock.TextSize = theme.Size(theme.SizeNameSubHeadingText)
+	// Padded as a label's text is.
+	in := theme.Size(theme.SizeNameInnerPadding)
+	clockBox := container.NewCenter(container.New(layout.NewCustomPaddedLayout(0, 0, in, in), tv.clock))
 	tv.decisions = container.NewVBox()
 	tv.history = container.NewVBox()
 	tv.inbox = container.NewVBox()
 
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, ui.Heading(loc.T("team.title", "team", team)), tv.clock),
+		container.NewBorder(nil, nil, ui.Heading(loc.T("team.title", "team", team)), clockBox),
 		tv.paused.Box, tv.ending.Box, tv.outcome)
 	var vars []*scenario.Variable
 	lang := loc.Lang().String()
@@ -359,7 +364,7 @@ func (tv *TeamView) Refresh() {
 	s := tv.snapshot()
 	now := tv.conn.ExerciseTime()
 	if clock := debrief.Clock(now) + " / " + debrief.Clock(s.duration); tv.clock.Text != clock {
-		tv.clock.SetText(clock) // a refresh shapes and rasterises the text anew: only when it changed
+		tv.clock.SetText(clock) // only the characters that changed
 	}
 	tv.paused.ShowPause(s.paused, s.discussion, tv.loc.T("team.paused_banner"), tv.loc.T("team.discussion_banner"))
 	if s.seq != tv.shownSeq {

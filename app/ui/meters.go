@@ -216,6 +216,9 @@ type meter struct {
 	value    float64
 	Points   []Point
 	from, to time.Duration
+	// onPanel: the meter sits on a Panel, the colour of its chart's
+	// background, and draws none (see WorldMeters.OnPanel).
+	onPanel bool
 }
 
 func newMeter(label string, lo, hi float64, p Polarity) *meter {
@@ -242,14 +245,14 @@ func (m *meter) CreateRenderer() fyne.WidgetRenderer {
 		track:   canvas.NewRectangle(theme.Color(theme.ColorNameInputBorder)),
 		fill:    canvas.NewRectangle(theme.Color(theme.ColorNamePrimary)),
 		zero:    canvas.NewRectangle(theme.Color(theme.ColorNameForeground)),
-		sparkBg: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)),
+		sparkBg: NewRoundedFill(theme.ColorNameInputBackground),
 	}
 	r.label.Truncation = fyne.TextTruncateEllipsis
 	r.label.SizeName = theme.SizeNameCaptionText
 	r.value.TextStyle = fyne.TextStyle{Bold: true}
 	r.value.Alignment = fyne.TextAlignTrailing
 	r.track.CornerRadius, r.fill.CornerRadius = meterBar/2, meterBar/2
-	r.sparkBg.CornerRadius = 3
+	r.sparkBg.Radius = 3
 	r.Refresh()
 	return r
 }
@@ -267,7 +270,7 @@ type meterRenderer struct {
 	track   *canvas.Rectangle
 	fill    *canvas.Rectangle
 	zero    *canvas.Rectangle
-	sparkBg *canvas.Rectangle
+	sparkBg *RoundedFill // a rounded Rectangle's shader costs more (see RoundedFill)
 	lines   []*canvas.Line
 	objects []fyne.CanvasObject
 	size    fyne.Size
@@ -410,12 +413,14 @@ func (r *meterRenderer) Refresh() {
 	r.track.FillColor = theme.Color(theme.ColorNameInputBorder)
 	r.fill.FillColor = col
 	r.zero.FillColor = theme.Color(theme.ColorNamePlaceHolder)
-	r.sparkBg.FillColor = theme.Color(theme.ColorNameInputBackground)
 	for _, l := range r.lines {
 		l.StrokeColor = col
 	}
 	if r.objects == nil {
 		r.objects = []fyne.CanvasObject{r.sparkBg, r.label, r.value, r.track, r.fill, r.zero}
+		if m.onPanel {
+			r.objects = r.objects[1:]
+		}
 		valueChanged = true
 	}
 	if !r.size.IsZero() {
@@ -455,6 +460,16 @@ func NewWorldMeters(vars []*scenario.Variable, history *WorldHistory, columns in
 	columns = max(1, min(columns, len(objs)))
 	wm.Box = container.NewGridWithColumns(columns, objs...)
 	return wm
+}
+
+// OnPanel says that the meters sit on a Panel (the console's team cards):
+// their charts' background has the panel's colour, so they draw none, which
+// spares a draw and its pixels in every frame. Call it before the meters
+// are first drawn.
+func (wm *WorldMeters) OnPanel() {
+	for _, m := range wm.Meters {
+		m.onPanel = true
+	}
 }
 
 // Update samples the world (as of the latest event, at exercise time at)

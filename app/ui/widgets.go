@@ -68,10 +68,12 @@ func Faint(text string, align fyne.TextAlign) *widget.RichText {
 
 // Panel draws its content on a rounded, slightly shaded background so that
 // cards in a list stand apart without heavy borders.
+//
+// The background is a RoundedFill: panels are large, and a rounded
+// Rectangle's shader over their area was most of the CPU of an exercise's
+// every-second frame without a GPU.
 func Panel(objs ...fyne.CanvasObject) fyne.CanvasObject {
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	bg.CornerRadius = theme.Size(theme.SizeNameInputRadius)
-	return container.NewStack(bg, container.NewPadded(container.NewVBox(objs...)))
+	return container.NewStack(NewRoundedFill(theme.ColorNameInputBackground), container.NewPadded(container.NewVBox(objs...)))
 }
 
 // Banner is a coloured strip with white bold text (the PAUSED indicator,

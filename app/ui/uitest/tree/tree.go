@@ -26,8 +26,9 @@ func AllText(o fyne.CanvasObject) string { return collectText(o, false) }
 // phases' titles as canvas texts).
 func DrawnText(o fyne.CanvasObject) string { return collectText(o, true) }
 
-// TextOf is the text a label, wrapped label, rich text or canvas text
-// draws; ok is false for any other object.
+// TextOf is the text a label, wrapped label, rich text, glyph text (a
+// clock, drawn a character at a time) or canvas text draws; ok is false for
+// any other object.
 func TextOf(o fyne.CanvasObject) (text string, ok bool) {
 	switch v := o.(type) {
 	case *widget.Label:
@@ -36,6 +37,8 @@ func TextOf(o fyne.CanvasObject) (text string, ok bool) {
 		return v.Text, true
 	case *widget.RichText:
 		return v.String(), true
+	case *ui.GlyphText:
+		return v.Text, true
 	case *canvas.Text:
 		return v.Text, true
 	}
