@@ -315,9 +315,11 @@ func (s *Screen) versionItems() (version, difficulty *widget.FormItem) {
 	for i, d := range levels {
 		levelLabels[i] = loc.T("setup.difficulty." + d)
 	}
+	// Notes under a choice are small, in the text's own colour: the
+	// disabled colour of a LowImportance label is too faint to read on a
+	// projector.
 	note := ui.Wrapped("")
 	note.SizeName = theme.SizeNameCaptionText
-	note.Importance = widget.LowImportance
 	showNote := func() {
 		if !ok {
 			return
@@ -357,7 +359,7 @@ func (s *Screen) showSpeedNote() {
 		window = ui.DecisionWindow(played)
 	}
 	note, warn := ui.SpeedNote(s.host.Loc(), window, s.speed)
-	s.speedNote.Importance = widget.LowImportance
+	s.speedNote.Importance = widget.MediumImportance
 	if warn {
 		s.speedNote.Importance = widget.WarningImportance
 	}

@@ -81,8 +81,8 @@ func TestSpeedNoteSaysTheRealTimeOfADecision(t *testing.T) {
 		{en, 10 * time.Minute, 5, "(10 min to its deadline) lasts 2 min of real time.", false},
 		{en, 10 * time.Minute, 60, "lasts 10 s of real time. That is short", true},
 		{en, 15 * time.Minute, 10, "lasts 1 min 30 s of real time.", false},
-		{zh, 10 * time.Minute, 60, "在 60× 下，本情景的典型决策（距截止 10分钟）只有 10秒 的真实时间。讨论并写好声明的时间偏紧", true},
-		{zh, 15 * time.Minute, 10, "对应 1分钟30秒 的真实时间。", false},
+		{zh, 10 * time.Minute, 60, "在60×下，本情景的典型决策（距截止10分钟）只有10秒的真实时间。讨论并写好声明的时间偏紧", true},
+		{zh, 15 * time.Minute, 10, "对应1分钟30秒的真实时间。", false},
 		{en, 0, 60, "1× runs in real time", false}, // a scenario without decisions
 	} {
 		note, warn := SpeedNote(c.loc, c.window, c.speed)
