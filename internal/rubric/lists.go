@@ -364,7 +364,12 @@ var victimWords = words{
 var overPromiseWords = words{
 	en: []string{"never happen again", "never happens again", "will never happen", "never again", "100%", "one hundred percent",
 		"a hundred per cent", "a hundred percent", "one hundred per cent", "hundred and ten per cent", "hundred and ten percent", "110%", "110 per cent",
-		"guarantee*", "zero risk", "no risk whatsoever", "completely eliminat*", "eliminate all", "eliminate every",
+		// Version 8: a guarantee the team gives, as 保证…不会 in Chinese; not
+		// the word for a product's feature ("the guaranteed skin at 90
+		// pulls", "a guarantee that didn't exist").
+		"we guarantee", "we can guarantee", "we will guarantee", "we'll guarantee", "we fully guarantee", "we personally guarantee",
+		"i guarantee", "i can guarantee", "i personally guarantee", "guaranteed to", "guarantee you", "is guaranteed", "are guaranteed",
+		"zero risk", "no risk whatsoever", "completely eliminat*", "eliminate all", "eliminate every",
 		"fully resolved by", "will not happen again", "won't happen again", "cannot happen again", "can never happen",
 		"absolutely no", "ever…again", "never…again", "not a single…again", "will never…again"},
 	zh: []string{"绝不会再", "再也不会", "绝不再", "不会再发生", "永远不会再", "杜绝", "百分之百", "100%", "保证…不会", "保证…不再", "确保…不再", "确保…绝不",
