@@ -55,32 +55,6 @@ func (t *text) width(a, b int) float64 {
 	return w
 }
 
-// back returns the index that lies w Chinese characters' worth before i.
-func (t *text) back(i int, w float64) int {
-	for i > 0 && w > 0 {
-		i--
-		if unicode.Is(unicode.Han, t.lower[i]) {
-			w--
-		} else {
-			w -= 1 / HanWidth
-		}
-	}
-	return i
-}
-
-// ahead returns the index that lies w Chinese characters' worth after i.
-func (t *text) ahead(i int, w float64) int {
-	for i < len(t.lower) && w > 0 {
-		if unicode.Is(unicode.Han, t.lower[i]) {
-			w--
-		} else {
-			w -= 1 / HanWidth
-		}
-		i++
-	}
-	return i
-}
-
 func (s span) overlaps(o span) bool { return s.a < o.b && o.a < s.b }
 
 func newText(s string) *text {
