@@ -767,9 +767,10 @@ func (t *text) digitRuns(want string) []span {
 
 // updateReach is how far a time may follow an update word, in Chinese
 // characters' worth (text.width): 40 characters in Chinese, about 120 in
-// English; a time before the word may be 40 characters away in either. Before version 8 it was 40 characters in either script, so an
-// English sentence ("We will post an update on this door and on our WeChat
-// account at 12:00") missed what its translation passed.
+// English; a time before the word may be 40 characters away in either.
+// Before version 8 it was 40 characters in either script, so an English
+// sentence ("We will post an update on this door and on our WeChat account
+// at 12:00") missed what its translation passed.
 const updateReach = 40
 
 // readerGuidance keeps the guidance phrases that tell the reader what to do
