@@ -2,6 +2,7 @@ package rubric
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -224,7 +225,16 @@ func (j *judge) run(facts []Fact) []Check {
 	// The cause, not "the distress this has caused": a cause word counts
 	// unless it sits in a clause that speculates or blames (below).
 	found["cause"] = j.find(lists.cause)
-	found["actions"] = j.findNot(lists.action)
+	// One word, one credit (version 8): a word on both lists (排查, 彻查,
+	// 送检, "looking into") says the cause is being investigated; it is
+	// not also an action taken.
+	// A longer action phrase round a cause word ("sent for testing") is
+	// still an action.
+	for _, a := range j.findNot(lists.action) {
+		if !slices.Contains(found["cause"], a) {
+			found["actions"] = append(found["actions"], a)
+		}
+	}
 	// Guidance: the stock phrases, or any clause that begins by telling
 	// the reader what to do.
 	guidance := j.readerGuidance(j.findNot(lists.guidance))

@@ -364,15 +364,15 @@ func TestCorpusAgreement(t *testing.T) {
 // MaxPairGap is the largest difference issue 11 allows between the overall
 // scores of the English and Chinese versions of one statement. Version 8
 // does not meet it yet. On the 211 tuning pairs version 7 had a mean gap
-// of 6.2 with 41 pairs more than 10 apart; version 8 has 5.4 and 33
+// of 6.2 with 41 pairs more than 10 apart; version 8 has 5.3 and 31
 // (largest 69.8, v5c-p06). Leave-one-batch-out (each pair judged without
-// the version 8 changes its own batch motivated) gives 6.3 and 40: the
+// the version 8 changes its own batch motivated) gives 6.3 and 41: the
 // gain is on the batches the changes were found in (docs/rubric.md). The
 // test fails when either figure grows past the bounds below.
 const (
 	MaxPairGap   = 10
-	maxMeanGap   = 5.7
-	maxWidePairs = 35
+	maxMeanGap   = 5.6
+	maxWidePairs = 33
 )
 
 func TestCorpusParity(t *testing.T) {

@@ -47,6 +47,15 @@ func TestVersion8Rules(t *testing.T) {
 		{"late if zh", "zh", "我们知道等待时间很长，如果有游客觉得假期受到了影响，我们表示歉意。", "non-apology", true},
 		{"if, then sorry apart en", "en", "We know that does not help if you are stuck at the airport, and we are sorry for the long day you have had.", "non-apology", false},
 		{"if, then sorry apart zh", "zh", "我们知道，如果您滞留在机场，这些解释于事无补；对您漫长的一天，我们深表歉意。", "non-apology", false},
+		// One word, one credit: a word on both the cause and the action
+		// lists (排查, 送检, "looking into") is the cause's "being
+		// investigated", not also an action taken.
+		{"looking into en", "en", "Engineers are looking into the fault tonight.", "actions", false},
+		{"looking into, cause en", "en", "Engineers are looking into the fault tonight.", "cause", true},
+		{"checking zh", "zh", "工程师今晚正在排查。", "actions", false},
+		{"checking, cause zh", "zh", "工程师今晚正在排查。", "cause", true},
+		{"recalled and checking en", "en", "We have recalled the batch and are looking into the cause.", "actions", true},
+		{"recalled and checking zh", "zh", "我们已召回该批次，并在排查原因。", "actions", true},
 	} {
 		r := Judge(c.text, Context{Lang: c.lang})
 		got := check(r, c.id)
