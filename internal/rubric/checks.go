@@ -2,8 +2,10 @@ package rubric
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // compiled holds a word list's patterns per language.
@@ -223,10 +225,19 @@ func (j *judge) run(facts []Fact) []Check {
 	// The cause, not "the distress this has caused": a cause word counts
 	// unless it sits in a clause that speculates or blames (below).
 	found["cause"] = j.find(lists.cause)
-	found["actions"] = j.findNot(lists.action)
+	// One word, one credit (version 8): a word on both lists (排查, 彻查,
+	// 送检, "looking into") says the cause is being investigated; it is
+	// not also an action taken.
+	// A longer action phrase round a cause word ("sent for testing") is
+	// still an action.
+	for _, a := range j.findNot(lists.action) {
+		if !slices.Contains(found["cause"], a) {
+			found["actions"] = append(found["actions"], a)
+		}
+	}
 	// Guidance: the stock phrases, or any clause that begins by telling
 	// the reader what to do.
-	guidance := j.findNot(lists.guidance)
+	guidance := j.readerGuidance(j.findNot(lists.guidance))
 	found["guidance"] = append(guidance, without(t.imperatives(), guidance)...)
 
 	phones := t.phones()
@@ -242,16 +253,19 @@ func (j *judge) run(facts []Fact) []Check {
 	times = mergeAdjacent(t, disjoint(times))
 	var updates []span
 	for _, u := range j.find(lists.update) {
-		best, dist := span{}, -1
+		best, dist := span{}, -1.0
 		for _, tm := range times {
 			if t.sentence[tm.a] != t.sentence[u.a] {
 				continue
 			}
-			gap := tm.a - u.b
+			gap := t.width(u.b, tm.a)
 			if u.a > tm.a {
-				gap = u.a - tm.b
+				// A time before the update word ("12月11日，我们将通报")
+				// keeps the old reach of 40 characters: in English the
+				// time that leads a sentence is seldom the update's.
+				gap = float64(u.a - tm.b)
 			}
-			if gap <= 40 && (dist < 0 || gap < dist) {
+			if gap <= updateReach && (dist < 0 || gap < dist) {
 				best, dist = tm, gap
 			}
 		}
@@ -387,6 +401,12 @@ func (j *judge) run(facts []Fact) []Check {
 			// 因为恐慌扔掉奶瓶的家长: the causal clause describes the
 			// party it ends on, which is not blamed (version 7).
 			if !before && t.describedParty(c, a) {
+				continue
+			}
+			// 来自境外地址的批量下载 ("downloads from overseas
+			// addresses"): 来自 that makes the party the source of a
+			// thing named after it describes that thing (version 8).
+			if !before && t.sourceOf(c, a) {
 				continue
 			}
 			if !before && a.a >= c.b && a.a-c.b <= limit || before && a.b <= c.a && c.a-a.b <= limit {
@@ -753,4 +773,103 @@ func (t *text) digitRuns(want string) []span {
 		i = end - 1
 	}
 	return out
+}
+
+// updateReach is how far a time may follow an update word, in Chinese
+// characters' worth (text.width): 40 characters in Chinese, about 120 in
+// English; a time before the word may be 40 characters away in either.
+// Before version 8 it was 40 characters in either script, so an English
+// sentence ("We will post an update on this door and on our WeChat account
+// at 12:00") missed what its translation passed.
+const updateReach = 40
+
+// readerGuidance keeps the guidance phrases that tell the reader what to do
+// (version 8). Two readings made one language pass what its translation
+// did not: a phrase the team does itself ("we have been to the hospital
+// to visit them", 我们已到医院看望; "we will return the money") is its own
+// action, not an instruction; and a request for belief or patience that
+// begins like an order (恳请家长们理解, "please bear with us") asks for no
+// action, as the imperatives already read it (imperativeNot).
+func (j *judge) readerGuidance(ss []span) []span {
+	t := j.t
+	var out []span
+	for _, s := range ss {
+		if t.weDoIt(s) || t.asksBelief(s) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// weSubject and readerWords: who a clause's guidance phrase is said of.
+var (
+	weSubject   = []string{"we ", "we'll ", "我们", "我司", "本公司", "本店", "园方", "我园", "我校"}
+	readerWords = []string{"you", "anyone", "everyone", "customer", "parent", "famil", "passenger", "user", "resident", "patient", "ask",
+		"您", "你", "大家", "各位", "请", "家长", "顾客", "用户", "乘客", "居民", "消费者", "患者", "市民"}
+)
+
+// weDoIt tells whether the clause of s has the team as the subject before
+// s, with no reader named between: "we have been to the hospital", 我们已到
+// 医院看望; not "we ask anyone who has symptoms to see a doctor".
+func (t *text) weDoIt(s span) bool {
+	a := s.a
+	for a > 0 && t.clause[a-1] == t.clause[s.a] {
+		a--
+	}
+	head := string(t.lower[a:s.a])
+	k := -1
+	for _, w := range weSubject {
+		if i := strings.LastIndex(head, w); i >= 0 && (i == 0 || !isWordRune([]rune(head[:i])[len([]rune(head[:i]))-1]) || w[0] >= 0x80) && i > k {
+			k = i
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	rest := head[k:]
+	for _, w := range readerWords {
+		if strings.Contains(rest, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// asksBelief tells whether a request word (请, "please") at the start of s
+// or just before it asks for belief, trust or patience rather than action:
+// 恳请家长们理解, 请大家相信.
+func (t *text) asksBelief(s span) bool {
+	a := max(0, s.a-2)
+	from := string(t.lower[a:min(len(t.lower), s.b)])
+	if !strings.Contains(from, "请") && !strings.Contains(from, "please") {
+		return false
+	}
+	b := s.b
+	for b < len(t.lower) && t.clause[b] == t.clause[s.a] && b-s.b < 12 {
+		b++
+	}
+	rest := string(t.lower[s.a:b])
+	for _, n := range imperativeNot {
+		if strings.Contains(rest, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceOf tells whether the causal word c is 来自 and the party a after it
+// is followed closely by 的 and a noun: 来自境外地址的批量下载 names where a
+// thing came from, as "downloads from overseas addresses" does in English,
+// and pins no fault.
+func (t *text) sourceOf(c, a span) bool {
+	if string(t.lower[c.a:c.b]) != "来自" || a.a < c.b {
+		return false
+	}
+	for k := a.b; k < len(t.lower) && k-a.b <= 6 && t.clause[k] == t.clause[c.a]; k++ {
+		if t.lower[k] == '的' {
+			return k+1 < len(t.lower) && unicode.Is(unicode.Han, t.lower[k+1]) && t.clause[k+1] == t.clause[c.a]
+		}
+	}
+	return false
 }

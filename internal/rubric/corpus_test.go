@@ -362,16 +362,17 @@ func TestCorpusAgreement(t *testing.T) {
 }
 
 // MaxPairGap is the largest difference issue 11 allows between the overall
-// scores of the English and Chinese versions of one statement. Version 7
-// does not meet it: on the 179 pairs it was tuned on its mean gap is 5.3
-// and 28 pairs are more than 10 apart (version 6: 7.9 and 41); with set
-// v7's 32 pairs, measured once and then added (13 of them more than 10
-// apart), 211 pairs, mean gap 6.2, 41 more than 10 apart. The test fails
-// when either grows past the bounds below.
+// scores of the English and Chinese versions of one statement. Version 8
+// does not meet it yet. On the 211 tuning pairs version 7 had a mean gap
+// of 6.2 with 41 pairs more than 10 apart; version 8 has 5.3 and 31
+// (largest 69.8, v5c-p06). Leave-one-batch-out (each pair judged without
+// the version 8 changes its own batch motivated) gives 6.3 and 41: the
+// gain is on the batches the changes were found in (docs/rubric.md). The
+// test fails when either figure grows past the bounds below.
 const (
 	MaxPairGap   = 10
-	maxMeanGap   = 6.5
-	maxWidePairs = 43
+	maxMeanGap   = 5.6
+	maxWidePairs = 33
 )
 
 func TestCorpusParity(t *testing.T) {
@@ -398,6 +399,7 @@ func TestCorpusParity(t *testing.T) {
 	worst, worstKey := 0.0, ""
 	var sum float64
 	var wide []string
+	batchSum, batchN, batchWide := map[string]float64{}, map[string]int{}, map[string]int{}
 	for _, k := range keys {
 		p := byPair[k]
 		if p[0] == nil || p[1] == nil {
@@ -406,19 +408,69 @@ func TestCorpusParity(t *testing.T) {
 		en, zh := Judge(p[0].Text, p[0].context()), Judge(p[1].Text, p[1].context())
 		gap := math.Abs(en.Overall - zh.Overall)
 		sum += gap
+		batchSum[p[0].Batch] += gap
+		batchN[p[0].Batch]++
+		if gap > MaxPairGap {
+			batchWide[p[0].Batch]++
+		}
 		if gap > worst {
 			worst, worstKey = gap, k
 		}
 		if gap > MaxPairGap {
 			wide = append(wide, fmt.Sprintf("%s (en %.1f, zh %.1f)", k, en.Overall, zh.Overall))
+			if os.Getenv("FIREBREAK_CORPUS_PAIRS") != "" {
+				fmt.Printf("%s [%s] tier %d/%d en %.1f zh %.1f: %s\n", k, p[0].Batch, p[0].Tier, p[1].Tier, en.Overall, zh.Overall, pairDiff(en, zh))
+			}
 		}
 	}
 	mean := sum / float64(len(keys))
 	t.Logf("%d pairs: mean gap %.1f, largest %.1f (%s); %d pairs more than %d apart: %s", len(keys), mean, worst, worstKey,
 		len(wide), MaxPairGap, strings.Join(wide, ", "))
+	var batches []string
+	for b := range batchN {
+		batches = append(batches, b)
+	}
+	slices.Sort(batches)
+	var line []string
+	for _, b := range batches {
+		line = append(line, fmt.Sprintf("%s %.1f/%d of %d", b, batchSum[b]/float64(batchN[b]), batchWide[b], batchN[b]))
+	}
+	t.Logf("by batch (mean gap/pairs more than %d apart of pairs): %s", MaxPairGap, strings.Join(line, ", "))
 	if mean > maxMeanGap || len(wide) > maxWidePairs {
 		t.Errorf("parity regressed: mean gap %.1f (at most %.1f), %d pairs more than %d apart (at most %d)", mean, maxMeanGap, len(wide), MaxPairGap, maxWidePairs)
 	}
+}
+
+// pairDiff lists the checks whose outcome differs between the English and
+// the Chinese judgement of one pair, with the side it fired or passed on and
+// its evidence: what FIREBREAK_CORPUS_PAIRS=1 prints for each wide pair.
+func pairDiff(en, zh Result) string {
+	state := func(r Result) map[string]Check {
+		m := map[string]Check{}
+		for _, c := range r.Checks {
+			if c.Penalty && !c.Passed || !c.Penalty && c.Passed {
+				m[c.ID] = c
+			}
+		}
+		return m
+	}
+	a, b := state(en), state(zh)
+	var out []string
+	for _, c := range en.Checks {
+		if _, ok := b[c.ID]; !ok {
+			if x, ok := a[c.ID]; ok {
+				out = append(out, fmt.Sprintf("en-only %s%q", x.ID, x.Evidence))
+			}
+		}
+	}
+	for _, c := range zh.Checks {
+		if _, ok := a[c.ID]; !ok {
+			if x, ok := b[c.ID]; ok {
+				out = append(out, fmt.Sprintf("zh-only %s%q", x.ID, x.Evidence))
+			}
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // The corpus marks some statements as contradicting the chosen option's

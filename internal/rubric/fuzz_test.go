@@ -14,6 +14,9 @@ func FuzzJudge(f *testing.F) {
 		"", " ", "\xff\xfe", strongRestaurantEn, strongRestaurantZh, denialEn, denialZh, noCommentZh, tempWorkZh, fillerEn, fillerZh,
 		"热线：４００－０００－２６１１", "我們對此深表歉意", "Call +86 (021) 5555-1234 by 8 p.m. tomorrow", "可能是因为临时工",
 		"This is not an isolated incident.", "深 表 歉 意\u200b", "CB-2611-07 2024-11-26 1 930 000 users 24/7",
+		// Version 8's readings: a late condition, a source, a request for belief, a far time.
+		"We know it was long, and if anyone felt upset, we are sorry.", "系统记录到来自境外地址的批量下载。", "恳请家长们理解。我们已到医院看望。",
+		"We will post an update on this door and on our account at 12:00.",
 	} {
 		f.Add(s, "en")
 		f.Add(s, "zh")

@@ -93,8 +93,7 @@ var guidanceWords = words{
 		"medical advice", "return it", "return them", "return the", "return any", "return your", "bring it back", "bring them back",
 		"send it back", "send them back", "check the batch", "check the code", "check the label", "check the date", "check whether", "check if",
 		"check your", "keep the bottle*", "keep the receipt*", "keep the product*", "keep the packag*", "keep your receipt*", "if you have", "if you feel", "if you bought", "if you experience", "if you are", "if you notice",
-		"if you were", "if you ate", "if you drank", "anyone who has", "anyone who feels", "anyone who bought", "anyone who ate",
-		"anyone who drank", "anyone with", "anyone worried", "anyone who is", "customers who", "can call", "may call", "can contact", "may contact", "you can call", "you can return", "you can get",
+		"if you were", "if you ate", "if you drank", "anyone who", "anyone with", "anyone worried", "those who were", "those who have", "those who bought", "customers who", "can call", "may call", "can contact", "may contact", "you can call", "you can return", "you can get",
 		"you can contact", "please call", "please contact", "please return", "please check", "please stop", "please keep", "please do not",
 		"call us", "contact us", "call our", "what to do", "you should", "should call", "should contact", "should stop", "should see",
 		"should return", "if your", "to check", "you can check", "check the status", "are advised to", "should keep", "stay indoors", "keep…windows", "close…windows", "pour it away", "pour them away", "pour it out", "throw it away", "throw them away", "dispose of", "discard",
@@ -364,7 +363,12 @@ var victimWords = words{
 var overPromiseWords = words{
 	en: []string{"never happen again", "never happens again", "will never happen", "never again", "100%", "one hundred percent",
 		"a hundred per cent", "a hundred percent", "one hundred per cent", "hundred and ten per cent", "hundred and ten percent", "110%", "110 per cent",
-		"guarantee*", "zero risk", "no risk whatsoever", "completely eliminat*", "eliminate all", "eliminate every",
+		// Version 8: a guarantee the team gives, as 保证…不会 in Chinese; not
+		// the word for a product's feature ("the guaranteed skin at 90
+		// pulls", "a guarantee that didn't exist").
+		"we guarantee", "we can guarantee", "we will guarantee", "we'll guarantee", "we fully guarantee", "we personally guarantee",
+		"i guarantee", "i can guarantee", "i personally guarantee", "guaranteed to", "guarantee you", "is guaranteed", "are guaranteed",
+		"zero risk", "no risk whatsoever", "completely eliminat*", "eliminate all", "eliminate every",
 		"fully resolved by", "will not happen again", "won't happen again", "cannot happen again", "can never happen",
 		"absolutely no", "ever…again", "never…again", "not a single…again", "will never…again"},
 	zh: []string{"绝不会再", "再也不会", "绝不再", "不会再发生", "永远不会再", "杜绝", "百分之百", "100%", "保证…不会", "保证…不再", "确保…不再", "确保…绝不",

@@ -537,6 +537,34 @@ func (t *text) conditional(s span) bool {
 			return t.clause[a] != t.clause[s.a]
 		}
 	}
+	// Version 8: or right after a condition clause later in the sentence
+	// ("We know the wait was long, and if anyone felt their holiday was
+	// spoiled, we are sorry"), as a Chinese sentence's 如果 is read within
+	// its window: the clause before the apology's clause opens with a
+	// condition, past "and", "but", 而, 但.
+	k := s.a
+	for k > a && t.clause[k-1] == t.clause[s.a] {
+		k--
+	}
+	if k <= a {
+		return false
+	}
+	p := k - 1
+	for p > a && t.clause[p-1] == t.clause[k-1] {
+		p--
+	}
+	for p < k && !isWordRune(t.lower[p]) && !unicode.Is(unicode.Han, t.lower[p]) {
+		p++
+	}
+	prev := string(t.lower[p:k])
+	for _, lead := range []string{"and ", "but ", "so ", "而且", "而", "但"} {
+		prev = strings.TrimPrefix(prev, lead)
+	}
+	for _, c := range conditionCues {
+		if strings.HasPrefix(prev, c) {
+			return true
+		}
+	}
 	return false
 }
 
