@@ -167,3 +167,34 @@ func TestFeedbackExports(t *testing.T) {
 		t.Errorf("Alpha's handout summarises %+v; want Alpha's form and the one of no team", h.Feedback)
 	}
 }
+
+// FuzzFeedbackForm: any form either validates, and then its summary
+// counts it once with means within 1–5, or is refused; Clean never makes
+// an anonymous form keep a name.
+func FuzzFeedbackForm(f *testing.F) {
+	f.Add(true, "Alpha", "Li", "PIO", "strengths", "Good", "role", 4)
+	f.Add(false, "", "", "", "why", "", "fun", 0)
+	f.Add(false, " ", "名\x00", "", "change", "  ", "plans", 6)
+	f.Fuzz(func(t *testing.T, anon bool, team, name, role, q, answer, r string, v int) {
+		form := FeedbackForm{Anonymous: anon, Team: team, Name: name, Role: role,
+			Answers: map[string]string{q: answer}, Ratings: map[string]int{r: v}}.Clean()
+		if form.Anonymous && (form.Name != "" || form.Role != "") {
+			t.Fatalf("an anonymous form kept %q %q", form.Name, form.Role)
+		}
+		s := SummariseFeedback([]FeedbackForm{form}, "zh")
+		if err := form.Validate(); err != nil {
+			if s.Forms != 0 {
+				t.Fatalf("a refused form (%v) was summarised", err)
+			}
+			return
+		}
+		if s.Forms != 1 {
+			t.Fatalf("a valid form counted %d times", s.Forms)
+		}
+		for _, x := range s.Ratings {
+			if x.Answers > 0 && (x.Mean < 1 || x.Mean > 5) {
+				t.Fatalf("mean %v", x.Mean)
+			}
+		}
+	})
+}
