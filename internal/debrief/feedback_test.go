@@ -3,6 +3,7 @@ package debrief
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -122,6 +123,14 @@ func TestFeedbackExports(t *testing.T) {
 			t.Fatal(err)
 		}
 		golden(t, "feedback."+lang+".json.golden", js)
+		// The Markdown reads nothing the JSON does not carry.
+		var back Report
+		if err := json.Unmarshal(js, &back); err != nil {
+			t.Fatal(err)
+		}
+		if Markdown(&back) != Markdown(r) {
+			t.Errorf("%s: the Markdown of the report read back from JSON differs", lang)
+		}
 
 		rows, err := csv.NewReader(bytes.NewReader(CSV(r)[3:])).ReadAll()
 		if err != nil {
