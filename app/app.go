@@ -95,6 +95,11 @@ func Run(dbPath string) error {
 		if id := os.Getenv("FIREBREAK_RESUME"); id != "" {
 			ui.Do(func() { sh.resumeExercise(id) })
 		}
+		// FIREBREAK_DEBRIEF=<exercise id> opens that exercise's debrief at
+		// start, as its Debrief button in the history does (screenshots).
+		if id := os.Getenv("FIREBREAK_DEBRIEF"); id != "" {
+			ui.Do(func() { sh.showDebrief(id) })
+		}
 	}()
 	w.ShowAndRun()
 

@@ -75,7 +75,9 @@ type DebriefData struct {
 	events  []engine.Event
 	started time.Time     // wall-clock time of the first event; zero when unknown
 	plan    *debrief.Plan // nil when none was saved
-	store   *exercise.DB
+	// feedback is the participants' hotwash forms, in the order saved.
+	feedback []debrief.FeedbackForm
+	store    *exercise.DB
 }
 
 // LoadDebrief reads an exercise for the debrief: its log, folded, and its
@@ -94,6 +96,9 @@ func LoadDebrief(st *exercise.DB, id string) (*DebriefData, error) {
 	}
 	d := &DebriefData{id: id, state: state, events: events, started: started, store: st}
 	if d.plan, err = st.Plan(id); err != nil {
+		return nil, err
+	}
+	if d.feedback, err = st.Feedback(id); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -119,6 +124,7 @@ func (d *Debrief) Stop() {
 // buildReport makes the report model in the UI language.
 func (d *Debrief) buildReport(lang, team string) *debrief.Report {
 	r := debrief.Build(d.st, d.data.events, lang, team)
+	r.ApplyFeedback(d.data.feedback)
 	r.Overview.ExerciseID = d.data.id
 	if !d.data.started.IsZero() {
 		r.SetStarted(d.data.started)
@@ -161,6 +167,7 @@ func (d *Debrief) Build() fyne.CanvasObject {
 		container.NewTabItemWithIcon(loc.T("debrief.tab_timeline"), theme.ListIcon(), d.timelineTab()),
 		container.NewTabItemWithIcon(loc.T("debrief.tab_replay"), theme.MediaPlayIcon(), d.replay.build()),
 		container.NewTabItemWithIcon(loc.T("debrief.tab_plan"), theme.DocumentCreateIcon(), d.plan.build()),
+		container.NewTabItemWithIcon(loc.T("feedback.tab"), theme.MailComposeIcon(), d.feedbackTab()),
 	)
 	if d.selected < len(d.tabs.Items) {
 		d.tabs.SelectIndex(d.selected)

@@ -88,14 +88,14 @@ func worldDebrief(t *testing.T) (*host, *Debrief, *exercise.DB, string) {
 
 func TestDebriefTabsShowTeamsAndObjectives(t *testing.T) {
 	_, d, _, _ := worldDebrief(t)
-	if n := len(d.tabs.Items); n != 6 {
+	if n := len(d.tabs.Items); n != 7 {
 		t.Fatalf("%d tabs", n)
 	}
 	var names []string
 	for _, it := range d.tabs.Items {
 		names = append(names, it.Text)
 	}
-	if strings.Join(names, ",") != "Overview,Teams,Objectives,Timeline,Replay,Improvement plan" {
+	if strings.Join(names, ",") != "Overview,Teams,Objectives,Timeline,Replay,Improvement plan,Feedback" {
 		t.Errorf("tabs %v", names)
 	}
 

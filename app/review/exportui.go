@@ -110,6 +110,7 @@ func exportFileName(scenarioID, team, ext string) string {
 // every team), with the facilitator's plan when there is one.
 func renderExport(data *DebriefData, plan *debrief.Plan, format, lang, team string) ([]byte, error) {
 	r := debrief.BuildWithPlan(data.state, data.events, lang, team, plan)
+	r.ApplyFeedback(data.feedback)
 	r.Overview.ExerciseID = data.id
 	if !data.started.IsZero() {
 		r.SetStarted(data.started)

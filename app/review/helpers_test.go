@@ -21,6 +21,7 @@ const (
 	tabTimeline
 	tabReplay
 	tabPlan
+	tabFeedback
 )
 
 // selectTab shows one of the debrief's tabs, as a click on it does.

@@ -301,6 +301,7 @@ func (h *History) erase(ids []string, all bool) {
 					a.Preferences().RemoveValue(prefs.AutoPause(id))
 					a.Preferences().RemoveValue(prefs.FeedSeen(id))
 					a.Preferences().RemoveValue(prefs.Wall(id))
+					a.Preferences().RemoveValue(prefs.FeedbackAnonymous(id))
 				}
 			}
 			loc := h.host.Loc()

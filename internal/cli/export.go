@@ -122,8 +122,16 @@ func exportCmd(args []string, env Env) int {
 		return ExitFail
 	}
 
+	// The participants' hotwash forms, summarised in every format.
+	feedback, err := st.Feedback(ex.ID)
+	if err != nil {
+		errorf(env, "%v", err)
+		return ExitFail
+	}
+
 	// Every format renders the one report.
 	rep := debrief.BuildWithPlan(state, events, l, *team, plan)
+	rep.ApplyFeedback(feedback)
 	rep.Overview.ExerciseID = ex.ID
 	if !started.IsZero() {
 		rep.SetStarted(started)

@@ -221,6 +221,45 @@ func TestExportIncludesTheSavedPlan(t *testing.T) {
 	}
 }
 
+// The participants' feedback saved in the app is summarised in every
+// format, an anonymous form without its name.
+func TestExportIncludesParticipantFeedback(t *testing.T) {
+	db, ids := playedDB(t, 1)
+	st, err := exercise.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []debrief.FeedbackForm{
+		{Name: "Li Wei", Answers: map[string]string{"strengths": "Calm chair"}, Ratings: map[string]int{"realistic": 5}},
+		{Anonymous: true, Name: "Hidden Name", Answers: map[string]string{"change": "Longer hotwash"}, Ratings: map[string]int{"realistic": 2}},
+	} {
+		if _, err := st.SaveFeedback(ids[0], f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	dir := t.TempDir()
+	for _, format := range []string{"html", "md", "json", "csv"} {
+		out := filepath.Join(dir, "r."+format)
+		if code, _, stderr := runExport(t, "--db", db, "--format", format, "--out", out, "--lang", "en"); code != ExitOK {
+			t.Fatalf("%s: exit %d: %s", format, code, stderr)
+		}
+		got, _ := os.ReadFile(out)
+		mean := "3.50" // (5 + 2) / 2
+		if format == "json" {
+			mean = `"mean": 3.5`
+		}
+		for _, want := range []string{"Li Wei", "Calm chair", "Longer hotwash", mean} {
+			if !strings.Contains(string(got), want) {
+				t.Errorf("%s lacks %q", format, want)
+			}
+		}
+		if strings.Contains(string(got), "Hidden Name") {
+			t.Errorf("%s names the anonymous participant", format)
+		}
+	}
+}
+
 // dbLook is how a database file looks from outside: its bytes, its mtime
 // and the files in its folder.
 type dbLook struct {

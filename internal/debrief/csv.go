@@ -20,6 +20,13 @@ import (
 //	detail            the event in words, in the report's language; a written
 //	                  statement, or the text of a reply to an inject, follows it
 //
+// After the timeline, when participants' feedback was collected, come its
+// rows (exercise_time and phase empty): kind feedback.rating, decision the
+// statement's id, option the mean, detail the statement and how many gave
+// each rating; then kind feedback.answer, team the participant's team,
+// decision the question's id, detail who answered (not for an anonymous
+// form) and the answer.
+//
 // The file is UTF-8 with a byte-order mark (so spreadsheet programs read
 // Chinese correctly) and CRLF line ends (RFC 4180). A cell that starts with
 // =, +, - or @ and is not a number gets a leading apostrophe so that a
@@ -55,6 +62,12 @@ func CSV(r *Report) []byte {
 			detail += " — " + strings.TrimSuffix(T(r.Lang, "ev.post"), "%s") + e.Post
 		}
 		row := []string{Clock(dur(e.AtSeconds)), e.Team, e.Kind, e.Phase, e.Decision, e.Option, resp, detail}
+		for i := range row {
+			row[i] = defuse(row[i])
+		}
+		_ = w.Write(row)
+	}
+	for _, row := range feedbackCSVRows(r) {
 		for i := range row {
 			row[i] = defuse(row[i])
 		}

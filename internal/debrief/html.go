@@ -167,6 +167,9 @@ func HTML(r *Report) []byte {
 	}
 	h.f("</tbody>\n</table>\n</section>\n")
 
+	// 7. Participant feedback, when forms were collected.
+	h.feedback(r)
+
 	// How to read, then the appendix.
 	h.f("<section id=\"method\">\n<h2>%s</h2>\n<h3>%s</h3>\n<p>%s</p>\n</section>\n", esc(L("sec.method")), esc(L("method")), esc(ownSymbols.Replace(r.Method)))
 

@@ -177,6 +177,7 @@ func Markdown(r *Report) string {
 	if r.HandoutTeam != "" {
 		writeHandoutFindings(&b, r)
 	}
+	writeFeedback(&b, r)
 	fmt.Fprintf(&b, "## %s\n\n%s\n", L("method"), r.Method)
 	if r.PlanSaved {
 		b.WriteString("\n")

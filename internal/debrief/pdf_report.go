@@ -199,6 +199,9 @@ func (w *pdfWriter) report(r *Report) {
 		}
 	}
 
+	// 7. Participant feedback, when forms were collected.
+	w.feedback(r)
+
 	// How to read.
 	w.heading(1, L("sec.method"))
 	w.heading(3, L("method"))

@@ -59,6 +59,10 @@ type Report struct {
 	PlanSaved   bool   `json:"plan_saved,omitempty"`
 	PlanSavedAt string `json:"plan_saved_at,omitempty"`
 
+	// Feedback summarises the participants' hotwash forms (ApplyFeedback);
+	// nil when none was collected.
+	Feedback *FeedbackSummary `json:"participant_feedback,omitempty"`
+
 	// Pictures are the bytes of the pictures the timeline names, by path,
 	// for the formats that show them (HTML, PDF); not part of the JSON.
 	Pictures map[string][]byte `json:"-"`

@@ -93,6 +93,7 @@ func (s *Store) erase(ids []string) (n int, err error) {
 		for _, q := range []string{
 			`DELETE FROM events WHERE exercise_id = ?`,
 			`DELETE FROM improvement_plan WHERE exercise_id = ?`,
+			`DELETE FROM participant_feedback WHERE exercise_id = ?`,
 		} {
 			if _, err = tx.Exec(q, id); err != nil {
 				return 0, err

@@ -33,6 +33,9 @@ func fill(t *testing.T, s *Store, id string) {
 	if err := s.SavePlan(id, fmt.Appendf(nil, `{"strengths":[{"text":%q}]}`, secretStatement)); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := s.AddFeedback(id, fmt.Appendf(nil, `{"name":%q,"strengths":%q}`, secretTitle, secretStatement)); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // onDisk is everything in the database's files: the main file and its
@@ -86,7 +89,7 @@ func TestEraseLeavesNothingOnDisk(t *testing.T) {
 		t.Errorf("the erased exercise's plan is still there (%v, %v)", ok, err)
 	}
 	var left int
-	if err := s.db.QueryRow(`SELECT (SELECT count(*) FROM events WHERE exercise_id = 'gone') + (SELECT count(*) FROM improvement_plan WHERE exercise_id = 'gone') + (SELECT count(*) FROM erasing)`).Scan(&left); err != nil || left != 0 {
+	if err := s.db.QueryRow(`SELECT (SELECT count(*) FROM events WHERE exercise_id = 'gone') + (SELECT count(*) FROM improvement_plan WHERE exercise_id = 'gone') + (SELECT count(*) FROM participant_feedback WHERE exercise_id = 'gone') + (SELECT count(*) FROM erasing)`).Scan(&left); err != nil || left != 0 {
 		t.Errorf("%d rows of the erased exercise are left (%v)", left, err)
 	}
 	if rs, err := s.Events("kept"); err != nil || len(rs) != 1 {

@@ -1,0 +1,322 @@
+package review
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/firebreak-drills/firebreak/app/prefs"
+	"github.com/firebreak-drills/firebreak/app/ui"
+	"github.com/firebreak-drills/firebreak/internal/debrief"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
+)
+
+// Participant feedback (the hotwash): the debrief's Feedback tab
+// summarises the forms saved (debrief.FeedbackSummary, as the exports do)
+// and opens the form, which the facilitator's laptop passes from one
+// participant to the next ("Save and next participant"). The facilitator
+// sets once per exercise whether feedback is anonymous: then the form has
+// no name or role fields and the database keeps none.
+
+// feedbackTab is the debrief's Feedback tab.
+func (d *Debrief) feedbackTab() fyne.CanvasObject {
+	loc := d.host.Loc()
+	collect := ui.NewIconButton(loc.T("feedback.collect"), theme.DocumentCreateIcon(), d.showFeedbackForm)
+	collect.Importance = widget.HighImportance
+	s := d.report.Feedback
+	body := container.NewVBox()
+	if s == nil {
+		body.Add(ui.Muted(loc.T("feedback.none_yet")))
+	} else {
+		body.Add(ui.Wrapped(loc.T("feedback.count", "n", strconv.Itoa(s.Forms), "anonymous", strconv.Itoa(s.Anonymous))))
+		body.Add(ui.WrappedHeading(loc.T("feedback.ratings")))
+		body.Add(ui.Muted(loc.T("feedback.scale")))
+		for _, r := range s.Ratings {
+			body.Add(ratingSummaryRow(loc, r))
+		}
+		for _, q := range s.Questions {
+			body.Add(ui.WrappedHeading(loc.T("feedback.question." + q.ID)))
+			if len(q.Answers) == 0 {
+				body.Add(ui.Muted(loc.T("feedback.no_answers")))
+				continue
+			}
+			for _, a := range q.Answers {
+				l := ui.Wrapped("")
+				l.SetSpans([]ui.TextSpan{{Text: a.Who(d.lang()) + debrief.T(d.lang(), "sep"), Bold: true}, {Text: a.Text}})
+				body.Add(l)
+			}
+		}
+	}
+	top := container.NewBorder(nil, nil, nil, collect, ui.Muted(loc.T("feedback.intro")))
+	return container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil,
+		container.NewVScroll(ui.Column(1100, container.NewPadded(body))))
+}
+
+// ratingSummaryRow is one statement's ratings: the statement, its mean and
+// how many gave each of 1–5, as bars.
+func ratingSummaryRow(loc *i18n.Localizer, r debrief.RatingSummary) fyne.CanvasObject {
+	mean := loc.T("feedback.mean", "mean", r.MeanText(), "n", strconv.Itoa(r.Answers))
+	most := 0
+	for _, n := range r.Counts {
+		most = max(most, n)
+	}
+	bars := container.NewHBox()
+	for v, n := range r.Counts {
+		bars.Add(ratingBar(v+1, n, most))
+	}
+	return container.NewBorder(nil, nil, nil, bars, container.NewVBox(ui.WrappedBold(loc.T("feedback.rating."+r.ID)), ui.Muted(mean)))
+}
+
+// ratingBar is a column for how many gave rating v, its height in
+// proportion to the most given.
+func ratingBar(v, n, most int) fyne.CanvasObject {
+	const h float32 = 36
+	height := float32(0)
+	if most > 0 {
+		height = h * float32(n) / float32(most)
+	}
+	return ui.NewDrawing(fyne.NewSize(34, h+36), func(size fyne.Size) []fyne.CanvasObject {
+		bar := ui.NewRoundedFill(theme.ColorNamePrimary)
+		bar.Resize(fyne.NewSize(20, max(height, 1)))
+		bar.Move(fyne.NewPos((size.Width-20)/2, h-height))
+		count := widget.NewLabel(strconv.Itoa(n))
+		count.Alignment = fyne.TextAlignCenter
+		count.Resize(fyne.NewSize(size.Width, 18))
+		count.Move(fyne.NewPos(0, h-2))
+		label := widget.NewLabelWithStyle(strconv.Itoa(v), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		label.Resize(fyne.NewSize(size.Width, 18))
+		label.Move(fyne.NewPos(0, h+14))
+		return []fyne.CanvasObject{bar, count, label}
+	})
+}
+
+// showFeedbackForm opens the participant feedback form; Done comes back
+// to this debrief, loaded again with the forms saved.
+func (d *Debrief) showFeedbackForm() {
+	d.host.Show(newFeedbackScreen(d.host, d.data, func() { d.host.ShowDebrief(d.data.id) }))
+}
+
+// feedbackScreen is the participant feedback form on the facilitator's
+// laptop, one participant at a time.
+type feedbackScreen struct {
+	host Host
+	data *DebriefData
+	done func()
+
+	team    string // "" for no team
+	name    *widget.Entry
+	role    *widget.Entry
+	answers map[string]*widget.Entry
+	ratings map[string]*widget.RadioGroup
+
+	status *ui.WrapLabel
+	save   *ui.KeyButton
+	busy   bool
+	// said is what the status says: the last save's result.
+	said func(*i18n.Localizer) string
+	// scroll is the page, which the text boxes pass the wheel to.
+	scroll *container.Scroll
+}
+
+func newFeedbackScreen(host Host, data *DebriefData, done func()) *feedbackScreen {
+	s := &feedbackScreen{host: host, data: data, done: done,
+		name: widget.NewEntry(), role: widget.NewEntry(),
+		answers: map[string]*widget.Entry{}, ratings: map[string]*widget.RadioGroup{}}
+	for _, q := range debrief.FeedbackQuestions {
+		e := widget.NewMultiLineEntry()
+		e.Wrapping = fyne.TextWrapWord
+		e.SetMinRowsVisible(3)
+		s.answers[q] = e
+	}
+	for _, r := range debrief.FeedbackRatings {
+		g := widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, nil)
+		g.Horizontal = true
+		s.ratings[r] = g
+	}
+	return s
+}
+
+// anonymous is the facilitator's switch for the exercise.
+func (s *feedbackScreen) anonymous() bool {
+	return fyne.CurrentApp().Preferences().Bool(prefs.FeedbackAnonymous(s.data.id))
+}
+
+func (s *feedbackScreen) setAnonymous(on bool) {
+	fyne.CurrentApp().Preferences().SetBool(prefs.FeedbackAnonymous(s.data.id), on)
+	if on {
+		s.name.SetText("")
+		s.role.SetText("")
+	}
+	s.host.Show(s) // the name and role fields come or go
+}
+
+func (s *feedbackScreen) lang() string { return s.host.Loc().Lang().String() }
+
+func (s *feedbackScreen) Stop() {}
+
+func (s *feedbackScreen) Build() fyne.CanvasObject {
+	loc, lang := s.host.Loc(), s.lang()
+	st := s.data.state
+	title := ui.Heading(loc.T("feedback.title", "scenario", st.Scenario.Title.Get(lang)))
+	title.Truncation = fyne.TextTruncateEllipsis
+	done := ui.NewIconButton(loc.T("feedback.done"), theme.NavigateBackIcon(), s.done)
+	anon := widget.NewCheck(loc.T("feedback.anonymous"), nil)
+	anon.Checked = s.anonymous()
+	anon.OnChanged = s.setAnonymous
+	head := container.NewBorder(nil, nil, nil, done, title)
+
+	// Who: a team (or none), and unless anonymous a name and a role.
+	none := loc.T("feedback.no_team")
+	opts := []string{none}
+	for _, t := range st.Teams {
+		opts = append(opts, t.Name)
+	}
+	team := widget.NewSelect(opts, func(v string) {
+		if v == none {
+			v = ""
+		}
+		s.team = v
+	})
+	if s.team == "" {
+		team.SetSelected(none)
+	} else {
+		team.SetSelected(s.team)
+	}
+	who := container.New(layout.NewFormLayout(), widget.NewLabel(loc.T("feedback.team")), team)
+	if !anon.Checked {
+		s.name.SetPlaceHolder(loc.T("feedback.name_hint"))
+		s.role.SetPlaceHolder(loc.T("feedback.role_hint"))
+		who.Add(widget.NewLabel(loc.T("feedback.name")))
+		who.Add(s.name)
+		who.Add(widget.NewLabel(loc.T("feedback.role")))
+		who.Add(s.role)
+	}
+	left := container.NewVBox(ui.WrappedHeading(loc.T("feedback.who")), container.NewPadded(anon), ui.Muted(loc.T(anonHelp(anon.Checked))), who,
+		ui.WrappedHeading(loc.T("feedback.ratings")), ui.Muted(loc.T("feedback.scale")))
+	for _, r := range debrief.FeedbackRatings {
+		left.Add(ui.Wrapped(loc.T("feedback.rating." + r)))
+		left.Add(s.ratings[r])
+	}
+	right := container.NewVBox(ui.WrappedHeading(loc.T("feedback.questions")))
+	for _, q := range debrief.FeedbackQuestions {
+		right.Add(ui.WrappedBold(loc.T("feedback.question." + q)))
+		right.Add(ui.OverPage(s.answers[q], func() *container.Scroll { return s.scroll }))
+	}
+
+	s.save = ui.NewIconButton(loc.T("feedback.save_next"), theme.DocumentSaveIcon(), s.submit)
+	s.save.Importance = widget.HighImportance
+	ui.SetEnabled(s.save, !s.busy)
+	s.status = ui.Muted("")
+	if s.said != nil {
+		s.status.SetText(s.said(loc))
+	}
+	foot := container.NewBorder(nil, nil, nil, s.save, s.status)
+	s.scroll = container.NewVScroll(ui.Column(1100, container.NewPadded(container.NewGridWithColumns(2, left, right))))
+	return container.NewBorder(container.NewVBox(container.NewPadded(head), ui.Muted(loc.T("feedback.form_intro")), widget.NewSeparator()),
+		container.NewVBox(widget.NewSeparator(), container.NewPadded(foot)), nil, nil, s.scroll)
+}
+
+func anonHelp(on bool) string {
+	if on {
+		return "feedback.anonymous_on"
+	}
+	return "feedback.anonymous_off"
+}
+
+// form is the form as filled in.
+func (s *feedbackScreen) form() debrief.FeedbackForm {
+	f := debrief.FeedbackForm{Team: s.team, Anonymous: s.anonymous(), Lang: s.lang(),
+		Answers: map[string]string{}, Ratings: map[string]int{}}
+	if !f.Anonymous {
+		f.Name, f.Role = s.name.Text, s.role.Text
+	}
+	for q, e := range s.answers {
+		f.Answers[q] = e.Text
+	}
+	for r, g := range s.ratings {
+		if v, err := strconv.Atoi(g.Selected); err == nil {
+			f.Ratings[r] = v
+		}
+	}
+	return f
+}
+
+// submit saves the form off the UI goroutine; once it is on disk the
+// form is emptied for the next participant (the team stays: participants
+// of one team often follow each other).
+func (s *feedbackScreen) submit() {
+	if s.busy {
+		return
+	}
+	f := s.form()
+	if err := f.Clean().Validate(); err != nil {
+		s.say(func(loc *i18n.Localizer) string { return feedbackErrorText(loc, err) })
+		return
+	}
+	s.busy = true
+	ui.SetEnabled(s.save, false)
+	s.say(func(loc *i18n.Localizer) string { return loc.T("feedback.saving") })
+	db, id := s.data.store, s.data.id
+	inBackground(s.host, func() {
+		saved, err := db.SaveFeedback(id, f)
+		ui.Do(func() {
+			s.busy = false
+			ui.SetEnabled(s.save, true)
+			if err != nil {
+				s.say(func(loc *i18n.Localizer) string { return feedbackErrorText(loc, err) })
+				return
+			}
+			s.data.feedback = append(s.data.feedback, saved)
+			n := len(s.data.feedback)
+			s.clear()
+			s.say(func(loc *i18n.Localizer) string { return loc.T("feedback.saved", "n", strconv.Itoa(n)) })
+		})
+	})
+}
+
+// clear empties the form for the next participant.
+func (s *feedbackScreen) clear() {
+	s.name.SetText("")
+	s.role.SetText("")
+	for _, e := range s.answers {
+		e.SetText("")
+	}
+	for _, g := range s.ratings {
+		g.SetSelected("")
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(s.name); c != nil && !s.anonymous() {
+		c.Focus(s.name)
+	}
+}
+
+func (s *feedbackScreen) say(text func(*i18n.Localizer) string) {
+	s.said = text
+	if s.status != nil {
+		s.status.SetText(text(s.host.Loc()))
+	}
+}
+
+// feedbackErrorText is a refused form in the UI's words.
+func feedbackErrorText(loc *i18n.Localizer, err error) string {
+	for _, c := range []struct {
+		err error
+		key string
+	}{
+		{debrief.ErrFeedbackEmpty, "feedback.error_empty"},
+		{debrief.ErrFeedbackRating, "feedback.error_rating"},
+		{debrief.ErrFeedbackTooLong, "feedback.error_too_long"},
+		{debrief.ErrFeedbackQuestion, "feedback.error_rating"},
+		{debrief.ErrFeedbackNamed, "feedback.error_named"},
+	} {
+		if errors.Is(err, c.err) {
+			return loc.T(c.key, "max", fmt.Sprint(debrief.MaxFeedbackAnswer), "name_max", fmt.Sprint(debrief.MaxFeedbackName))
+		}
+	}
+	return ui.ErrorText(loc, err)
+}
