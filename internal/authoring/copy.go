@@ -159,7 +159,22 @@ func Rewrite(src []byte, id string, title scenario.Text) ([]byte, error) {
 			return nil, err
 		}
 	}
-	return bytes.Join(lines, nil), nil
+	out := bytes.Join(lines, nil)
+	// What was written must read back as meant, or the template was of a
+	// shape this does not handle.
+	var back struct {
+		ID    string            `yaml:"id"`
+		Title map[string]string `yaml:"title"`
+	}
+	if err := yaml.Unmarshal(out, &back); err != nil || back.ID != id {
+		return nil, fmt.Errorf("%w: the id could not be replaced", ErrTemplate)
+	}
+	for lang, t := range title {
+		if back.Title[lang] != t {
+			return nil, fmt.Errorf("%w: the %s title could not be replaced", ErrTemplate, lang)
+		}
+	}
+	return out, nil
 }
 
 // edit replaces one scalar's text by a quoted value.
@@ -184,6 +199,9 @@ func (e edit) apply(lines [][]byte) error {
 		start += w
 	}
 	end, ok := scalarEnd(line, start, n.Style)
+	if ok && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 {
+		ok = n.Value != "" && string(line[start:end]) == n.Value
+	}
 	if !ok {
 		return fmt.Errorf("%w: the value at line %d is not on one line", ErrTemplate, n.Line)
 	}
