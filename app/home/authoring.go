@@ -45,9 +45,9 @@ type Authoring struct {
 	stopped bool
 
 	// What the watcher found last (UI goroutine only).
-	loaded   bool          // read at least once
-	u        UserScenario  // the file as last read
-	missing  bool          // the file is not there
+	loaded   bool         // read at least once
+	u        UserScenario // the file as last read
+	missing  bool         // the file is not there
 	lastGood *scenario.Scenario
 	checked  time.Time // the last poll
 	tab      int       // the tab shown

@@ -58,8 +58,8 @@ type Wizard struct {
 func NewWizard(host WizardHost, tmpl library.Entry, dir string, taken func(string) bool, back func()) *Wizard {
 	w := &Wizard{host: host, tmpl: tmpl, dir: dir, taken: taken, back: back}
 	if sc := tmpl.Scenario; sc != nil {
-		w.en = i18n.New(i18n.EN).T("wizard.copy_title_en", "title", sc.Title.Get("en"))
-		w.zh = i18n.New(i18n.ZH).T("wizard.copy_title_zh", "title", sc.Title.Get("zh"))
+		title := authoring.CopyTitle(sc.Title)
+		w.en, w.zh = title["en"], title["zh"]
 	}
 	w.id = authoring.SuggestID(w.en, w.isTaken)
 	return w

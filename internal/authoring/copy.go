@@ -100,6 +100,12 @@ func SuggestID(title string, taken func(string) bool) string {
 	return id
 }
 
+// CopyTitle is the title a copy of a scenario titled t starts with, in
+// each of the file's languages (not the UI's): "Copy of …" and "…（副本）".
+func CopyTitle(t scenario.Text) scenario.Text {
+	return scenario.Text{"en": "Copy of " + t.Get("en"), "zh": t.Get("zh") + "（副本）"}
+}
+
 // FileName is the file a new scenario with this id is written to.
 func FileName(id string) string { return id + ".yaml" }
 
