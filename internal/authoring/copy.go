@@ -68,6 +68,10 @@ func CheckID(id string, taken func(string) bool) error {
 	return nil
 }
 
+// suggestLen is the longest id SuggestID makes before a number: a file
+// name still readable in a file manager.
+const suggestLen = 48
+
 // SuggestID makes an id from a title (its Latin letters and digits,
 // words joined by hyphens), adding -2, -3… while taken reports it in
 // use; "my-scenario" when the title gives nothing.
@@ -87,8 +91,14 @@ func SuggestID(title string, taken func(string) bool) string {
 		}
 	}
 	base := b.String()
-	if len(base) > MaxIDLen-4 {
-		base = strings.TrimRight(base[:MaxIDLen-4], "-")
+	if len(base) > suggestLen {
+		// Cut at a word's end, not in a word.
+		cut := base[:suggestLen+1]
+		if i := strings.LastIndexByte(cut, '-'); i > 0 {
+			base = cut[:i]
+		} else {
+			base = base[:suggestLen]
+		}
 	}
 	if base == "" {
 		base = "my-scenario"

@@ -128,11 +128,13 @@ func TestCreateRefuses(t *testing.T) {
 func TestSuggestID(t *testing.T) {
 	taken := func(id string) bool { return id == "copy-of-open-database" }
 	for title, want := range map[string]string{
-		"Copy of Open database":   "copy-of-open-database-2",
-		"  Flood, 2026!  ":        "flood-2026",
-		"数据泄露（副本）":                "my-scenario",
-		"Café":                    "caf",
-		strings.Repeat("ab ", 40): strings.TrimRight(strings.Repeat("ab-", 20), "-"),
+		"Copy of Open database": "copy-of-open-database-2",
+		"  Flood, 2026!  ":      "flood-2026",
+		"数据泄露（副本）":              "my-scenario",
+		"Café":                  "caf",
+		"Copy of Grounded before the holiday: an airline and its stranded passengers": "copy-of-grounded-before-the-holiday-an-airline",
+		strings.Repeat("x", 70):   strings.Repeat("x", 48),
+		strings.Repeat("ab ", 40): strings.TrimRight(strings.Repeat("ab-", 16), "-"),
 	} {
 		got := SuggestID(title, taken)
 		if got != want {
