@@ -155,7 +155,7 @@ func (a *Authoring) Build() fyne.CanvasObject {
 	}
 	var bmap fyne.CanvasObject = container.NewPadded(ui.Muted(loc.T("wizard.no_map")))
 	if a.lastGood != nil {
-		bmap = branchmap.New(a.host, a.lastGood, nil, a.back).Build()
+		bmap = branchmap.New(a.host, a.lastGood, nil, a.back).InPart().Build()
 	}
 	a.tabs = container.NewAppTabs(
 		container.NewTabItem(loc.T("wizard.tab_findings", "n", n), container.NewVScroll(container.NewPadded(findings))),
@@ -177,9 +177,16 @@ func (a *Authoring) errorPanel(loc *i18n.Localizer) fyne.CanvasObject {
 		l.Importance = widget.DangerImportance
 		objs = append(objs, l)
 	} else {
-		lines := a.u.Findings(loc)
-		for i, line := range lines {
-			if a.u.isWarning(i) {
+		// Named by the file's name: its path is in the line above.
+		short := a.u
+		short.Entry.File = filepath.Base(a.u.Entry.File)
+		short.Problems = make(scenario.Problems, len(a.u.Problems))
+		for i, p := range a.u.Problems {
+			p.File = filepath.Base(p.File)
+			short.Problems[i] = p
+		}
+		for i, line := range short.Findings(loc) {
+			if short.isWarning(i) {
 				continue
 			}
 			l := ui.Wrapped(line)

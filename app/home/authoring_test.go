@@ -2,6 +2,7 @@ package home
 
 import (
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -52,6 +53,10 @@ func testAuthoringFollowsTheFile(t *testing.T, lang i18n.Lang) {
 	if !hasLine(drawnMap(), apologise) {
 		t.Errorf("the map has no option %q:\n%s", apologise, drawnMap())
 	}
+	// The map in its tab has no back button of its own (the view has one).
+	if button(t, a.tabs.Items[1].Content, loc.T("common.back")) != nil {
+		t.Error("the map in the tab has a back button")
+	}
 	// A poll that finds nothing new moves the last-checked time only.
 	q.Settle(3 * time.Second)
 	if want := time.Now().Format("15:04:05"); !strings.Contains(text(), want) {
@@ -94,7 +99,12 @@ func testAuthoringFollowsTheFile(t *testing.T, lang i18n.Lang) {
 	if !strings.Contains(errLine, ":"+itoa(line)+":") {
 		t.Errorf("the error %q is not at line %d", errLine, line)
 	}
-	for _, want := range []string{loc.T("wizard.broken"), errLine, loc.T("wizard.broken_map")} {
+	// The panel names the file by its name (the path is above it).
+	panelLine := strings.Replace(errLine, good, filepath.Base(good), 1)
+	if panelLine == errLine || !strings.HasPrefix(panelLine, "my-drill.yaml:") {
+		t.Errorf("the error line %q does not start with the file's path %s", errLine, good)
+	}
+	for _, want := range []string{loc.T("wizard.broken"), panelLine, loc.T("wizard.broken_map")} {
 		if !strings.Contains(text(), want) {
 			t.Errorf("want %q in:\n%s", want, text())
 		}
