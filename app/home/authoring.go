@@ -54,6 +54,7 @@ type Authoring struct {
 
 	// What Build drew.
 	status *ui.WrapLabel
+	panel  fyne.CanvasObject // the error panel, or nil
 	tabs   *container.AppTabs
 }
 
@@ -143,8 +144,9 @@ func (a *Authoring) Build() fyne.CanvasObject {
 		ui.Muted(loc.T("wizard.edit_hint")),
 		a.status,
 	)
+	a.panel = nil
 	if a.loaded && (!a.u.OK() || a.missing) {
-		head.Add(a.errorPanel(loc))
+		a.panel = a.errorPanel(loc)
 	}
 
 	var findings fyne.CanvasObject = ui.Muted(loc.T("wizard.checking"))
@@ -163,7 +165,14 @@ func (a *Authoring) Build() fyne.CanvasObject {
 	)
 	a.tabs.SelectIndex(a.tab)
 	a.tabs.OnSelected = func(*container.TabItem) { a.tab = a.tabs.SelectedIndex() }
-	return container.NewBorder(container.NewPadded(head), nil, nil, nil, a.tabs)
+	if a.panel == nil {
+		return container.NewBorder(container.NewPadded(head), nil, nil, nil, a.tabs)
+	}
+	// The error panel scrolls in its own part, so that on a small screen
+	// the findings and the map keep room below it.
+	split := container.NewVSplit(container.NewVScroll(container.NewPadded(a.panel)), a.tabs)
+	split.SetOffset(0.3)
+	return container.NewBorder(container.NewPadded(head), nil, nil, nil, split)
 }
 
 // errorPanel says why the file cannot be used now: its errors with their

@@ -46,7 +46,7 @@ func testAuthoringFollowsTheFile(t *testing.T, lang i18n.Lang) {
 	if !strings.Contains(text(), lastChecked) {
 		t.Errorf("want %q in:\n%s", lastChecked, text())
 	}
-	if !a.u.OK() || strings.Contains(text(), loc.T("wizard.broken")) {
+	if !a.u.OK() || a.panel != nil {
 		t.Fatalf("the good file shows as broken:\n%s", text())
 	}
 	apologise := map[i18n.Lang]string{i18n.EN: "Apologise", i18n.ZH: "道歉"}[lang]
@@ -104,10 +104,16 @@ func testAuthoringFollowsTheFile(t *testing.T, lang i18n.Lang) {
 	if panelLine == errLine || !strings.HasPrefix(panelLine, "my-drill.yaml:") {
 		t.Errorf("the error line %q does not start with the file's path %s", errLine, good)
 	}
+	if a.panel == nil {
+		t.Fatal("no error panel")
+	}
 	for _, want := range []string{loc.T("wizard.broken"), panelLine, loc.T("wizard.broken_map")} {
-		if !strings.Contains(text(), want) {
-			t.Errorf("want %q in:\n%s", want, text())
+		if !strings.Contains(tree.AllText(a.panel), want) {
+			t.Errorf("want %q in:\n%s", want, tree.AllText(a.panel))
 		}
+	}
+	if !tree.Holds(t, hs.win.Content(), a.panel) {
+		t.Error("the error panel is not drawn")
 	}
 	if lang == i18n.ZH && !strings.Contains(errLine, "：错误：") {
 		t.Errorf("the error is not in Chinese: %q", errLine)
@@ -122,7 +128,7 @@ func testAuthoringFollowsTheFile(t *testing.T, lang i18n.Lang) {
 	// Fixing it clears the panel.
 	write(renamed)
 	q.Settle(2 * time.Second)
-	if !a.u.OK() || strings.Contains(text(), loc.T("wizard.broken")) {
+	if !a.u.OK() || a.panel != nil {
 		t.Errorf("still broken after the fix:\n%s", text())
 	}
 
