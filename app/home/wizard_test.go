@@ -164,3 +164,22 @@ func TestWizardRefusesBadAndTakenIDs(t *testing.T) {
 		}
 	}
 }
+
+// A user file's card (usable or broken) leads to its authoring view; a
+// user file can be a template too.
+func TestUserCardsLeadToAuthoring(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		dir, broken, good := uitest.UserFolder(t)
+		hs := newHost(t, lang, userLists(t, dir))
+		hs.home()
+		loc := hs.loc
+		test.Tap(tree.FindButton(t, scenarioCard(t, hs, good), loc.T("wizard.edit")))
+		test.Tap(tree.FindButton(t, card(t, hs, broken), loc.T("wizard.edit")))
+		test.Tap(tree.FindButton(t, scenarioCard(t, hs, good), loc.T("wizard.from_template")))
+		hs.wantCalls(t, "showAuthoring(my-drill.yaml)", "showAuthoring(broken.yaml)", "showNewScenario("+good+")")
+		w := hs.current.(*Wizard)
+		if w.enEntry.Text != "Copy of My drill" || w.zhEntry.Text != "我的演练（副本）" || w.idEntry.Text != "copy-of-my-drill" {
+			t.Errorf("%s: from a user file: %q %q %q", lang, w.enEntry.Text, w.zhEntry.Text, w.idEntry.Text)
+		}
+	}
+}
