@@ -57,6 +57,12 @@ func (h homeHost) ShowBranchMap(sc *scenario.Scenario, back func()) {
 // ShowFindings shows what is wrong with u.
 func (h homeHost) ShowFindings(u home.UserScenario, back func()) { h.sh.showFindings(u, back) }
 
+// ShowNewScenario opens the new-scenario wizard with e as the template.
+func (h homeHost) ShowNewScenario(e library.Entry) { h.sh.showNewScenario(e) }
+
+// ShowAuthoring shows a user scenario file watched as it is edited.
+func (h homeHost) ShowAuthoring(file string) { h.sh.showAuthoring(file) }
+
 // OpenScenarioFile opens a scenario file with the file dialog.
 func (h homeHost) OpenScenarioFile() { h.sh.openScenarioFile() }
 

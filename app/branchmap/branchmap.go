@@ -68,6 +68,7 @@ type Screen struct {
 	teams    []TeamPath
 	selected int // index in teams, or -1 for no highlight
 	back     func()
+	inPart   bool // drawn inside another screen: no title, no back button
 
 	// What Build drew last.
 	graph      *graph.Graph
@@ -89,6 +90,14 @@ func New(host Host, sc *scenario.Scenario, teams []TeamPath, back func()) *Scree
 	if len(teams) > 0 {
 		b.selected = 0
 	}
+	return b
+}
+
+// InPart makes the map a part of another screen (the authoring view's
+// tab): Build leaves out its title and its back button, which that
+// screen has.
+func (b *Screen) InPart() *Screen {
+	b.inPart = true
 	return b
 }
 
@@ -127,7 +136,11 @@ func (b *Screen) Build() fyne.CanvasObject {
 		right.Add(widget.NewLabel(loc.T("branchmap.highlight")))
 		right.Add(b.teamSelect)
 	}
-	right.Add(b.backButton)
+	if !b.inPart {
+		right.Add(b.backButton)
+	} else {
+		title.Hide()
+	}
 	if b.selected >= 0 && b.selected < len(b.teams) {
 		t := b.teams[b.selected]
 		b.graph.Highlight(t.Phases, t.Taken)

@@ -63,13 +63,24 @@ func (f *Findings) Build() fyne.CanvasObject {
 		head.Add(ui.Wrapped(loc.T("findings.fix_hint")))
 	}
 
+	list := findingsList(loc, f.u)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil,
+		container.NewVBox(container.NewHBox(back, copyAll)), head),
+		widget.NewSeparator())
+	return ui.Column(1100, container.NewBorder(container.NewPadded(top), nil, nil, nil,
+		container.NewVScroll(container.NewPadded(list))))
+}
+
+// findingsList is a file's findings, one panel each (errors in red, with
+// their icon), or a line saying there are none.
+func findingsList(loc *i18n.Localizer, u UserScenario) *fyne.Container {
 	list := container.NewVBox()
-	lines := f.u.Findings(loc)
+	lines := u.Findings(loc)
 	for i, line := range lines {
 		l := ui.Wrapped(line)
 		l.Selectable = true
 		icon := theme.ErrorIcon()
-		if f.isWarning(i) {
+		if u.isWarning(i) {
 			icon = theme.WarningIcon()
 		} else {
 			l.Importance = widget.DangerImportance
@@ -79,20 +90,16 @@ func (f *Findings) Build() fyne.CanvasObject {
 	if len(lines) == 0 {
 		list.Add(ui.Muted(loc.T("findings.none")))
 	}
-	top := container.NewVBox(container.NewBorder(nil, nil, nil,
-		container.NewVBox(container.NewHBox(back, copyAll)), head),
-		widget.NewSeparator())
-	return ui.Column(1100, container.NewBorder(container.NewPadded(top), nil, nil, nil,
-		container.NewVScroll(container.NewPadded(list))))
+	return list
 }
 
 // isWarning reports whether the i-th finding line is a warning (an
 // unreadable file's line comes first and is an error).
-func (f *Findings) isWarning(i int) bool {
-	if f.u.Err != nil {
+func (u UserScenario) isWarning(i int) bool {
+	if u.Err != nil {
 		i--
 	}
-	return i >= 0 && i < len(f.u.Problems) && f.u.Problems[i].Severity == scenario.SevWarning
+	return i >= 0 && i < len(u.Problems) && u.Problems[i].Severity == scenario.SevWarning
 }
 
 func (f *Findings) copy() {

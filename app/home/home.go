@@ -39,6 +39,11 @@ type Host interface {
 	// ShowFindings shows what is wrong with a scenario file; back leaves
 	// it.
 	ShowFindings(u UserScenario, back func())
+	// ShowNewScenario opens the new-scenario wizard with e as the
+	// template.
+	ShowNewScenario(e library.Entry)
+	// ShowAuthoring shows a user scenario file watched as it is edited.
+	ShowAuthoring(file string)
 	// OpenScenarioFile asks for a scenario file with the file dialog and
 	// goes on with it.
 	OpenScenarioFile()
@@ -161,6 +166,19 @@ func (h *Screen) scenarioCard(e library.Entry, u *UserScenario, lang string) fyn
 	if s := strings.TrimSpace(sc.Summary.Get(lang)); s != "" {
 		objs = append(objs, ui.Wrapped(s))
 	}
+	// Authoring: a copy of this scenario to edit, and for a user file the
+	// view that checks it as it is edited.
+	authoringRow := container.NewHBox(ui.Spacer())
+	if u != nil {
+		file := u.Entry.File
+		edit := ui.NewIconButton(loc.T("wizard.edit"), theme.DocumentIcon(), func() { host.ShowAuthoring(file) })
+		edit.Importance = widget.LowImportance
+		authoringRow.Add(edit)
+	}
+	newFrom := ui.NewIconButton(loc.T("wizard.from_template"), theme.ContentAddIcon(), func() { host.ShowNewScenario(e) })
+	newFrom.Importance = widget.LowImportance
+	authoringRow.Add(newFrom)
+	objs = append(objs, authoringRow)
 	buttons := container.NewHBox(ui.Spacer())
 	if u != nil && len(u.Problems) > 0 {
 		warn := ui.NewIconButton(loc.T("home.warnings", "n", len(u.Problems)), theme.WarningIcon(),
@@ -210,7 +228,9 @@ func (h *Screen) addUserScenarios(box *fyne.Container) {
 		msg := ui.Wrapped(loc.T("home.broken", "n", n))
 		msg.Importance = widget.DangerImportance
 		show := ui.NewIconButton(loc.T("home.show_problems"), theme.ErrorIcon(), func() { host.ShowFindings(u, host.ShowHome) })
-		box.Add(ui.Panel(ui.WrappedHeading(filepath.Base(u.Entry.File)), ui.Muted(u.Entry.File), msg, container.NewHBox(ui.Spacer(), show)))
+		file := u.Entry.File
+		edit := ui.NewIconButton(loc.T("wizard.edit"), theme.DocumentIcon(), func() { host.ShowAuthoring(file) })
+		box.Add(ui.Panel(ui.WrappedHeading(filepath.Base(u.Entry.File)), ui.Muted(u.Entry.File), msg, container.NewHBox(ui.Spacer(), edit, show)))
 	}
 	for _, e := range ls.Opened {
 		if !seen[e.File] {

@@ -78,6 +78,32 @@ func (h *host) ShowFindings(u UserScenario, back func()) {
 	h.Show(NewFindings(h, u, back))
 }
 
+// ShowNewScenario shows the wizard, as the shell does, with the ids of
+// the lists taken.
+func (h *host) ShowNewScenario(e library.Entry) {
+	h.record("showNewScenario(%s)", e.File)
+	taken := func(id string) bool {
+		for _, s := range h.lists.Scenarios {
+			if s.ID == id {
+				return true
+			}
+		}
+		for _, u := range h.lists.User {
+			if u.Entry.ID == id {
+				return true
+			}
+		}
+		return false
+	}
+	h.Show(NewWizard(h, e, h.lists.UserDir, taken, h.ShowHome))
+}
+
+// ShowAuthoring records the file; a test that wants the view shows it.
+func (h *host) ShowAuthoring(file string) { h.record("showAuthoring(%s)", filepath.Base(file)) }
+
+// Background runs the work at once, as the shell does in tests.
+func (h *host) Background(work func()) { work() }
+
 func (h *host) OpenScenarioFile()        { h.record("openScenarioFile") }
 func (h *host) ResumeExercise(id string) { h.record("resumeExercise(%s)", id) }
 func (h *host) ShowHistory()             { h.record("showHistory") }
