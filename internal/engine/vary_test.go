@@ -61,13 +61,17 @@ func playBuiltin(t *testing.T, name string, seed uint64) ([]read, []Event) {
 	return out, log.Events
 }
 
-// differ counts the texts read in both runs (same key) whose words differ.
+// differ counts the texts team Alpha read in both runs (same key) whose
+// words differ.
 func differ(a, b []read) (n int, examples []string) {
 	bs := map[string]read{}
 	for _, r := range b {
 		bs[r.key] = r
 	}
 	for _, r := range a {
+		if !strings.HasPrefix(r.key, "Alpha/") {
+			continue
+		}
 		if o, ok := bs[r.key]; ok && (o.en != r.en || o.zh != r.zh) {
 			n++
 			if len(examples) < 3 {
@@ -96,7 +100,7 @@ func TestBuiltinsReadDifferentlyBetweenSeeds(t *testing.T) {
 				t.Fatalf("the same seed read differently:\n%v\n%v", one, again)
 			}
 			if d, ex := differ(one, two); d < 3 {
-				t.Errorf("seeds 1 and 2 differ in %d texts (%v); want at least 3", d, ex)
+				t.Errorf("seeds 1 and 2 differ in %d texts a team read (%v); want at least 3", d, ex)
 			}
 		})
 	}
