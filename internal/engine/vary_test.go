@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/firebreak-drills/firebreak/internal/scenario"
 	"github.com/firebreak-drills/firebreak/scenarios"
 )
 
@@ -241,5 +242,69 @@ func TestSeedsReadEveryAlternative(t *testing.T) {
 	}
 	if !seen["A complaint"] || !seen["A grumble"] || len(seen) != 2 {
 		t.Fatalf("20 seeds read %v", seen)
+	}
+}
+
+// TestBuiltinCallsFollowWhatTheTeamDid: in every built-in, a call in the
+// first phase reads differently for a team that has already posted on the
+// public channels (when: "posts >= 1 or not silent") than for one that has
+// said nothing — the same exercise, the same seed.
+func TestBuiltinCallsFollowWhatTheTeamDid(t *testing.T) {
+	names, err := fs.Glob(scenarios.FS, "*.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range names {
+		t.Run(n, func(t *testing.T) {
+			src, err := fs.ReadFile(scenarios.FS, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := Start(Config{ScenarioID: strings.TrimSuffix(n, ".yaml"), Source: src, Teams: []string{"Spoke", "Quiet"}, Lang: "en", Speed: 1, Seed: 5}, &MemoryLog{}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var sc *State
+			s.Read(func(st *State) { sc = st })
+			var id, spoken string
+			var at time.Duration
+			for _, in := range sc.Scenario.Phase(scenario.StartPhase).Injects {
+				for _, a := range in.TextAlts {
+					if a.When != nil && id == "" {
+						id, spoken, at = in.ID, a.Text.Get("en"), in.At
+					}
+				}
+			}
+			if id == "" {
+				t.Fatal("no inject of the first phase has a conditional alternative")
+			}
+			if err := s.Send(Command{Kind: CmdResume}); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.AdvanceTo(30 * time.Second); err != nil {
+				t.Fatal(err)
+			}
+			if err := post(s, "Spoke", "social", "We know about the reports and we are finding out what happened. We will update you within the hour."); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.AdvanceTo(at + time.Second); err != nil {
+				t.Fatal(err)
+			}
+			read := func(name string) string {
+				for _, d := range team(s, name).Inbox {
+					if d.Inject.ID == id {
+						return d.Inject.Text.Get("en")
+					}
+				}
+				t.Fatalf("team %s never read %s", name, id)
+				return ""
+			}
+			if got := read("Spoke"); got != spoken {
+				t.Errorf("after a post, %s reads %q; want the variant for a team that spoke", id, got)
+			}
+			if got := read("Quiet"); got == spoken {
+				t.Errorf("a silent team reads the variant for a team that spoke in %s", id)
+			}
+		})
 	}
 }
