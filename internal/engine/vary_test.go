@@ -3,7 +3,9 @@ package engine
 import (
 	"fmt"
 	"io/fs"
+	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -306,5 +308,67 @@ func TestBuiltinCallsFollowWhatTheTeamDid(t *testing.T) {
 				t.Errorf("a silent team reads the variant for a team that spoke in %s", id)
 			}
 		})
+	}
+}
+
+// TestPressQuestionsVary: a press question written as alternatives reads
+// one of them, chosen by the seed (both come up over a few seeds), unless
+// its condition holds; a fold of the log asks the same question.
+func TestPressQuestionsVary(t *testing.T) {
+	raw, err := os.ReadFile("testdata/press.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		when string
+		want []string
+	}{
+		{"attention >= 50", []string{"What caused it?", "Why did this happen?"}},
+		{"attention < 50", []string{"Who is to blame?"}},
+	} {
+		src := strings.Replace(string(raw), `        text: {en: "What caused it?", zh: "原因是什么？"}`, `        text:
+          - {en: "What caused it?", zh: "原因是什么？"}
+          - {en: "Why did this happen?", zh: "怎么会出这种事？"}
+          - {when: "`+c.when+`", en: "Who is to blame?", zh: "该由谁负责？"}`, 1)
+		if src == string(raw) {
+			t.Fatal("press.yaml changed; update the test")
+		}
+		seen := map[string]bool{}
+		for seed := uint64(1); seed <= 12; seed++ {
+			log := &MemoryLog{}
+			s, err := Start(Config{ScenarioID: "press", Source: []byte(src), Teams: []string{"Alpha"}, Lang: "en", Speed: 1, Seed: seed}, log, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Send(Command{Kind: CmdResume}); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.AdvanceTo(time.Minute + time.Second); err != nil {
+				t.Fatal(err)
+			}
+			r := pressOf(s, "Alpha", "briefing")
+			if r == nil || len(r.Questions) < 3 {
+				t.Fatalf("seed %d: the briefing did not start with its questions: %+v", seed, r)
+			}
+			q := r.Questions[2].Text.Get("en")
+			seen[q] = true
+			st, err := Fold(log.Events)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if again := st.Team("Alpha").PressRun("briefing").Questions[2].Text.Get("en"); again != q {
+				t.Fatalf("seed %d: the fold asks %q, the live run %q", seed, again, q)
+			}
+		}
+		var got []string
+		for q := range seen {
+			got = append(got, q)
+		}
+		slices.Sort(got)
+		want := slices.Clone(c.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("when %s: 12 seeds asked %q, want %q", c.when, got, want)
+		}
 	}
 }
