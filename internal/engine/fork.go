@@ -88,6 +88,7 @@ func (t *Team) clone(nested bool) *Team {
 	}
 	c.Triggered = maps.Clone(t.Triggered)
 	c.feedCount = maps.Clone(t.feedCount)
+	c.reads = maps.Clone(t.reads)
 	c.Commitments = make([]*Commitment, len(t.Commitments))
 	for i, cm := range t.Commitments {
 		cc := *cm

@@ -156,7 +156,7 @@ func (s *State) applyPost(t *Team, e Event) error {
 	t.Feed = append(t.Feed, FeedItem{Post: own, At: e.At, Own: kept})
 	if p.Reaction != nil && heard == 0 {
 		for _, rp := range p.Reaction.Posts {
-			t.Feed = append(t.Feed, FeedItem{Post: rp, At: e.At, Reaction: true})
+			t.Feed = append(t.Feed, FeedItem{Post: s.readPost(t, rp, e.At), At: e.At, Reaction: true})
 		}
 	}
 	s.touch(t, "posts")

@@ -390,8 +390,8 @@ func (s *State) applyPress(t *Team, e Event) error {
 			return logError(e.Seq, e.Kind, ErrLogBadEvent, "press conference %q cannot start for team %q", c.ID, t.Name)
 		}
 		run := PressRun{Conference: c, StartedAt: e.At, AskedAt: e.At}
-		for _, q := range c.Questions {
-			run.Questions = append(run.Questions, PressQuestion{From: q.From, Text: q.Text, Spec: q.Answer})
+		for i, q := range c.Questions {
+			run.Questions = append(run.Questions, PressQuestion{From: q.From, Text: s.readQuestion(t, c.ID, i+1, q, e.At), Spec: q.Answer})
 		}
 		if e.Text != "" {
 			run.Questions = append(run.Questions, adHocQuestion(e.From, e.Text))

@@ -141,6 +141,7 @@ type Team struct {
 	Feed           []FeedItem // the simulated public, oldest first
 	feedTick       int
 	feedCount      map[string]int
+	reads          map[string]int // how often the team read each varied text (vary.go)
 	Claims         []Claim
 	Contradictions []Contradiction
 	Commitments    []*Commitment
@@ -405,7 +406,7 @@ func (s *State) Apply(e Event) error {
 		for _, name := range e.Teams {
 			tm := &Team{Name: name, World: map[string]float64{}, RegDeadlines: map[string]*RegDeadlineState{},
 				Triggered: map[string]bool{},
-				Overrides: map[string]Override{}, Ratings: map[string]Rating{}, feedCount: map[string]int{}, sc: sc,
+				Overrides: map[string]Override{}, Ratings: map[string]Rating{}, feedCount: map[string]int{}, reads: map[string]int{}, sc: sc,
 				ruleTicks: make([]int, len(sc.Rules)), ruleDue: make([]condCache, len(sc.Rules)),
 				fired: make([]bool, len(sc.Triggers)), trigDue: make([]condCache, len(sc.Triggers))}
 			for _, v := range sc.World {
@@ -466,7 +467,7 @@ func (s *State) Apply(e Event) error {
 		due := t.dueAt(in)
 		t.delivered[in.ID], t.deliveredAt[in.ID] = true, e.At
 		t.passDone(s.Scenario.Phase(t.Phase))
-		d := Delivery{Inject: in, Phase: t.Phase, At: e.At, Delayed: t.delays[in.ID]}
+		d := Delivery{Inject: s.readInject(t, in, in.ID, e.At), Phase: t.Phase, At: e.At, Delayed: t.delays[in.ID]}
 		if e.Reason == ReasonSentNow {
 			d.SentNow, d.Due = true, due
 			t.Changes = append(t.Changes, ScheduleChange{Kind: KindInject, At: e.At, Phase: t.Phase, Inject: in, Was: due})
@@ -659,7 +660,7 @@ func (s *State) Apply(e Event) error {
 		tr := s.Scenario.Triggers[i]
 		t.Triggered[tr.ID], t.fired[i] = true, true
 		if tr.Inject != nil {
-			t.Inbox = append(t.Inbox, Delivery{Inject: tr.Inject, Phase: t.Phase, At: e.At})
+			t.Inbox = append(t.Inbox, Delivery{Inject: s.readInject(t, tr.Inject, "trigger:"+tr.ID, e.At), Phase: t.Phase, At: e.At})
 		}
 		s.applyEffects(t, tr.Effects)
 	case KindPromiseMiss:
@@ -682,7 +683,7 @@ func (s *State) Apply(e Event) error {
 				return bad("the scenario's feed has no post %q", id)
 			}
 			t.feedCount[id]++
-			t.Feed = append(t.Feed, FeedItem{Post: p, At: e.At})
+			t.Feed = append(t.Feed, FeedItem{Post: s.readPost(t, p, e.At), At: e.At})
 		}
 		t.feedTick = e.Tick
 	case KindAdHoc:
@@ -749,7 +750,7 @@ func (s *State) Apply(e Event) error {
 		ds.Missed = true
 		if m := ds.Deadline.OnMiss; m != nil {
 			if m.Inject != nil {
-				t.Inbox = append(t.Inbox, Delivery{Inject: m.Inject, Phase: t.Phase, At: e.At})
+				t.Inbox = append(t.Inbox, Delivery{Inject: s.readInject(t, m.Inject, "deadline:"+ds.Deadline.ID, e.At), Phase: t.Phase, At: e.At})
 			}
 			s.applyEffects(t, m.Effects)
 		}

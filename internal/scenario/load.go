@@ -790,7 +790,7 @@ func (l *loader) injectContent(n *yaml.Node, f map[string]*yaml.Node, what Phras
 	if f["text"] == nil {
 		l.errf(n, "%s needs a text", what)
 	}
-	in.Text = l.text(f["text"], field("text"))
+	in.Text, in.TextAlts = l.variedText(f["text"], field("text"))
 	in.To = l.idList(f["to"], field("to"))
 	if f["reply"] != nil {
 		in.Reply = l.statementSpec(f["reply"], fieldOf("reply", what))

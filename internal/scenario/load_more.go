@@ -495,7 +495,7 @@ func (l *loader) postContent(n *yaml.Node, pf map[string]*yaml.Node, what Phrase
 	if pf["text"] == nil {
 		l.errf(n, "%s needs a text", what)
 	}
-	post.Text = l.text(pf["text"], sub(what, "text"))
+	post.Text, post.TextAlts = l.variedText(pf["text"], sub(what, "text"))
 }
 
 // reactions reads the feed's reactions to a team's post: a list of {on,

@@ -46,6 +46,9 @@ type PressQuestion struct {
 	// Persona is the id of the reporter's persona ("" when none).
 	Persona string
 	Text    Text
+	// TextAlts are the question's alternatives when it varies between
+	// runs (see Inject.TextAlts).
+	TextAlts []Alt
 	// Answer's Kind is always "holding"; RequiredFacts and Hazard are the
 	// question's required_facts and hazard (default open).
 	Answer *StatementSpec
@@ -126,8 +129,9 @@ func (l *loader) pressConference(k, v *yaml.Node) *PressConference {
 		if !ok {
 			continue
 		}
-		pq := &PressQuestion{Pos: pos(qn), From: l.text(qf["from"], sub(qwhat, "from")), Text: l.text(qf["text"], sub(qwhat, "text")),
+		pq := &PressQuestion{Pos: pos(qn), From: l.text(qf["from"], sub(qwhat, "from")),
 			Answer: &StatementSpec{Pos: pos(qn), Kind: "holding", Hazard: "open"}}
+		pq.Text, pq.TextAlts = l.variedText(qf["text"], sub(qwhat, "text"))
 		pq.Persona = l.personaRef(qf["persona"], qwhat, &pq.From)
 		for _, req := range []string{"from", "text"} {
 			if qf[req] == nil && (req != "from" || qf["persona"] == nil) {

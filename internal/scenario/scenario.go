@@ -275,8 +275,12 @@ type Inject struct {
 	Channel string
 	From    Text
 	Text    Text
-	Opens   string   // decision id in the same phase, optional
-	To      []string // roles it is addressed to; empty means the whole team
+	// TextAlts are the alternatives when the text varies between runs
+	// (nil: Text is always read); Text is then the default alternative.
+	// The engine reads one with Choose when the inject is delivered.
+	TextAlts []Alt
+	Opens    string   // decision id in the same phase, optional
+	To       []string // roles it is addressed to; empty means the whole team
 	// Reply, when set, lets the team answer the inject in writing (the
 	// reporter's email, the regulator's letter, the customer's message):
 	// its kind says what the answer is (a customer-email, a holding line
@@ -740,7 +744,10 @@ type FeedPost struct {
 	Max     int // times it may appear per team (default 1)
 	From    Text
 	Text    Text
-	Tone    string // support, neutral, hostile, ridicule (for display)
+	// TextAlts are the alternatives when the text varies between runs
+	// (see Inject.TextAlts).
+	TextAlts []Alt
+	Tone     string // support, neutral, hostile, ridicule (for display)
 	// Persona is the id of the persona who posts it ("" when none); From
 	// then defaults to the persona's name and outlet.
 	Persona string
