@@ -99,8 +99,15 @@ func TestRolePlayerOverTheNetworkAppliedOnce(t *testing.T) {
 	th.start()
 	unlimited(th)
 	dup(rp, "after a restart of the host")
+	// A restarted laptop comes back with the claim it saved (app/join
+	// keeps it): a new claim could be refused while the server still
+	// lists the closed connection.
+	claim := rp.Claim()
 	rp.Close()
-	rp = th.joinRole("desk 2")
+	rp, err = th.joinRoleClaim("desk 2", claim)
+	if err != nil {
+		t.Fatalf("the laptop restarted with its claim: %v", err)
+	}
 	dup(rp, "from a restarted laptop")
 	if err := rp.Send(engine.Command{Kind: engine.CmdRoleOpen, Team: "Bravo", Decision: "interview"}); err != nil {
 		t.Fatal(err)
