@@ -64,6 +64,8 @@ type Debrief struct {
 	saveFile func(name string, done func(w io.WriteCloser, where string))
 
 	judge *debriefJudge // rating, overrides and notes after the end
+
+	lastPaper *paperForm // the paper guide form opened last (eegpaper.go)
 }
 
 // DebriefData is what the debrief is drawn from: the stored exercise, its

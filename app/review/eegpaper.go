@@ -116,6 +116,7 @@ func (d *Debrief) openPaperForm(o debrief.ObjectiveReport, team string) *paperFo
 	f.dlg = dialog.NewCustomWithoutButtons(loc.T("eegpaper.enter_title"), container.NewBorder(nil, foot, nil, nil, scroll), d.host.Window())
 	f.dlg.Show()
 	f.dlg.Resize(fyne.NewSize(980, 560))
+	d.lastPaper = f
 	return f
 }
 
@@ -149,6 +150,7 @@ func (f *paperForm) command(d *Debrief, o debrief.ObjectiveReport, team string) 
 // is drawn again from the log.
 func (d *Debrief) savePaperForm(o debrief.ObjectiveReport, team string, f *paperForm) {
 	loc := d.host.Loc()
+	f.failure.SetText("")
 	cmd, bad := f.command(d, o, team)
 	if bad != "" {
 		f.failure.SetText(bad)
@@ -193,4 +195,3 @@ func (d *Debrief) paperRows(o debrief.ObjectiveReport, ot debrief.ObjectiveTeam)
 	}
 	return out
 }
-
