@@ -103,7 +103,9 @@ func (d *Debrief) openPaperForm(o debrief.ObjectiveReport, team string) *paperFo
 			pt.note.SetPlaceHolder(loc.T("eegpaper.observation_hint"))
 			f.tasks = append(f.tasks, pt)
 			head := container.NewVBox(ui.Wrapped(task.Text), ui.Muted(task.How))
-			fields := container.NewBorder(nil, nil, container.NewHBox(pt.done, container.New(&ui.MinWidth{W: 90}, pt.at)), nil, pt.note)
+			// At the top of the row, at their own height, however tall the
+			// task's text makes it.
+			fields := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(pt.done, container.New(&ui.MinWidth{W: 90}, pt.at)), nil, pt.note))
 			rows = append(rows, widget.NewSeparator(), container.NewGridWithColumns(2, head, fields))
 		}
 	}
