@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fyne.io/fyne/v2"
+
 	"github.com/firebreak-drills/firebreak/app/setup"
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
@@ -30,3 +32,9 @@ func (h setupHost) CanHost() bool { return h.sh.deps.lanDir != nil }
 func (h setupHost) Start(cfg engine.Config, title scenario.Text, opts setup.StartOptions, done func(error)) {
 	h.sh.startExercise(cfg, title, opts, done)
 }
+
+// Window is the shell's window.
+func (h setupHost) Window() fyne.Window { return h.sh.win }
+
+// Background is the shell's runner of slow work.
+func (h setupHost) Background() func(func()) { return h.sh.deps.background }

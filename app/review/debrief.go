@@ -64,6 +64,8 @@ type Debrief struct {
 	saveFile func(name string, done func(w io.WriteCloser, where string))
 
 	judge *debriefJudge // rating, overrides and notes after the end
+
+	lastPaper *paperForm // the paper guide form opened last (eegpaper.go)
 }
 
 // DebriefData is what the debrief is drawn from: the stored exercise, its
@@ -670,6 +672,9 @@ func (d *Debrief) objectivesTab() fyne.CanvasObject {
 		return ui.Scroller(1000, ui.Muted(L("noobjectives")))
 	}
 	objs := []fyne.CanvasObject{ui.Muted(loc.T("debrief.ratings_hint"))}
+	if guided(r) {
+		objs = append(objs, container.NewHBox(ui.NewIconButton(loc.T("eegpaper.print"), theme.DocumentPrintIcon(), d.printGuides)))
+	}
 	for _, o := range r.Objectives {
 		title := ui.WrappedHeading(o.Text) // objectives are sentences
 		rows := []fyne.CanvasObject{title}
@@ -701,6 +706,9 @@ func (d *Debrief) objectivesTab() fyne.CanvasObject {
 			} else {
 				ratings.Add(ui.Faint(L("rating."+ot.Suggested), fyne.TextAlignLeading))
 			}
+			for _, p := range d.paperRows(o, ot) {
+				ratings.Add(p)
+			}
 			name := container.NewVBox(container.NewHBox(ui.Swatch(ui.TeamColor(d.teamIndex(ot.Team))), ui.Bold(ot.Team)))
 			rows = append(rows, widget.NewSeparator(),
 				container.NewBorder(nil, nil, container.New(&ui.MinWidth{W: 140}, name), container.New(&ui.MinWidth{W: 300}, ratings), container.NewVBox(ev...)))
@@ -728,7 +736,7 @@ func (d *Debrief) guideRows(o debrief.ObjectiveReport) []fyne.CanvasObject {
 				res, _ := ot.TaskOf(task.ID)
 				l := ui.Wrapped(loc.T("debrief.task_result", "team", ot.Team, "result", debrief.TaskCell(res, lang)))
 				switch res.Status {
-				case debrief.TaskMet:
+				case debrief.TaskMet, debrief.TaskObserved:
 					l.Importance = widget.SuccessImportance
 				case debrief.TaskNotMet:
 					l.Importance = widget.DangerImportance

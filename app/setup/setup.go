@@ -6,6 +6,7 @@ package setup
 
 import (
 	"errors"
+	"io"
 	"math"
 	"slices"
 	"strconv"
@@ -48,6 +49,12 @@ type Host interface {
 	// CanHost reports whether this build can serve an exercise to team
 	// laptops; the form offers them only then.
 	CanHost() bool
+	// Window is the window the form is shown in; the print dialog and
+	// its messages open over it.
+	Window() fyne.Window
+	// Background runs slow work (making and writing the printable
+	// evaluation guides) off the UI goroutine; nil: at once.
+	Background() func(func())
 	// Start starts an exercise; the form calls it only with valid input.
 	// It may work in the background; done hears how it went (nil: the
 	// exercise screen has replaced the form), on the UI goroutine.
@@ -86,6 +93,11 @@ type Screen struct {
 	pinErr       string // an i18n key, after a refused start
 	startErr     string
 	starting     bool // the exercise is being started (in the background)
+	printing     bool // the evaluation guides are being written (eeg.go)
+
+	// saveFile asks where to write the printable guides (nil: the file
+	// dialog, fileDialog in eeg.go); done is not called on cancel.
+	saveFile func(name string, done func(w io.WriteCloser, where string))
 
 	// Widgets the form updates as the user types and submits.
 	teamErrors  []*ui.WrapLabel // beside each team's name
@@ -243,6 +255,10 @@ func (s *Screen) Build() fyne.CanvasObject {
 		startError,
 		container.NewHBox(back, ui.Spacer(), s.startButton),
 	)
+	if e, ok := s.entry(); ok && guided(e.Scenario) {
+		printBtn := ui.NewIconButton(loc.T("eegpaper.print"), theme.DocumentPrintIcon(), s.printGuides)
+		content.Objects[len(content.Objects)-1] = container.NewHBox(back, ui.Spacer(), printBtn, s.startButton)
+	}
 	// A form as wide as the window is hard to read; keep it to a column.
 	return container.NewVScroll(ui.Column(760, content))
 }

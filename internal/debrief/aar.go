@@ -86,8 +86,21 @@ func TaskStatusText(t TaskResult, lang string) string {
 		return fmt.Sprintf(T(lang, "eeg.status.met"), Clock(dur(at)))
 	case TaskEvaluator:
 		return T(lang, "eeg.status.evaluator")
+	case TaskObserved:
+		if t.AtSeconds != nil {
+			return fmt.Sprintf(T(lang, "eeg.status.observed"), t.Evaluator, Clock(dur(*t.AtSeconds)))
+		}
+		return fmt.Sprintf(T(lang, "eeg.status.observed.notime"), t.Evaluator)
 	}
 	return T(lang, "eeg.status.not-met")
+}
+
+// TaskNote is the evaluator's note on a task in words ("" for none).
+func TaskNote(t TaskResult, lang string) string {
+	if t.Note == "" {
+		return ""
+	}
+	return fmt.Sprintf(T(lang, "eeg.note"), t.Evaluator, oneLine(t.Note))
 }
 
 // TaskCell is a team's result for a critical task with its evidence, as a
@@ -96,6 +109,9 @@ func TaskCell(t TaskResult, lang string) string {
 	s := TaskStatusText(t, lang)
 	if t.Evidence != "" {
 		s += T(lang, "paren") + t.Evidence + T(lang, "parenend")
+	}
+	if n := TaskNote(t, lang); n != "" {
+		s += " · " + n
 	}
 	return s
 }

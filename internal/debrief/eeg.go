@@ -43,11 +43,16 @@ const (
 // TaskResult is a team's result for a critical task.
 type TaskResult struct {
 	Task   string `json:"task"`
-	Status string `json:"status"` // TaskMet, TaskNotMet or TaskEvaluator
-	// AtSeconds is when it was done (TaskMet only).
+	Status string `json:"status"` // TaskMet, TaskNotMet, TaskEvaluator or TaskObserved
+	// AtSeconds is when it was done (TaskMet; TaskObserved when the
+	// evaluator wrote a time).
 	AtSeconds *float64 `json:"at_seconds,omitempty"`
 	// Evidence says what showed it, or what happened instead.
 	Evidence string `json:"evidence,omitempty"`
+	// Evaluator and Note are the evaluator who entered a paper guide for
+	// the task, and what they noted (eegpaper.go).
+	Evaluator string `json:"evaluator,omitempty"`
+	Note      string `json:"note,omitempty"`
 }
 
 // Met reports whether the engine saw the task done.

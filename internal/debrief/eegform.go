@@ -120,15 +120,15 @@ func (w *pdfWriter) eegForm(f EEGForm, lang string) {
 		w.para(L("eeg.target")+L("sep")+tg.Text, paraOpt{bold: true, size: 9.5})
 		var rows [][]cell
 		for _, task := range tg.Tasks {
-			rows = append(rows, []cell{{text: "[   ]"}, {text: task.Text}, {text: task.How, color: "#666666"}, {text: "\n\n"}, {text: ""}})
+			rows = append(rows, []cell{{box: true}, {text: task.Text}, {text: task.How, color: "#666666"}, {text: "\n\n"}, {text: ""}})
 		}
 		w.table([]col{{title: L("eegform.done"), frac: 0.07}, {title: L("eeg.task"), frac: 0.28}, {title: L("eeg.how"), frac: 0.25},
 			{title: L("eegform.time"), frac: 0.1}, {title: L("eegform.observations"), frac: 0.3}}, rows)
 	}
-	w.need(150)
+	w.need(120) // the rating and a notes box of four lines stay together
 	w.para(L("eegform.rating"), paraOpt{bold: true, size: 9.5})
 	w.table([]col{{frac: 0.25}, {frac: 0.25}, {frac: 0.25}, {frac: 0.25}}, [][]cell{{
-		{text: "[  ] " + L("rating.P")}, {text: "[  ] " + L("rating.S")}, {text: "[  ] " + L("rating.M")}, {text: "[  ] " + L("rating.U")}}})
+		{box: true, text: L("rating.P")}, {box: true, text: L("rating.S")}, {box: true, text: L("rating.M")}, {box: true, text: L("rating.U")}}})
 	w.para(L("eegform.notes"), paraOpt{bold: true, size: 9.5})
-	w.table([]col{{frac: 1}}, [][]cell{{{text: "\n\n\n\n\n"}}})
+	w.table([]col{{frac: 1}}, [][]cell{{{text: "\n\n\n"}}})
 }

@@ -23,7 +23,18 @@ import (
 var started = time.Date(2026, 3, 14, 9, 30, 0, 0, time.UTC)
 
 func worldReport(t testing.TB, lang, team string) *Report {
-	st, events := playedWorld(t)
+	_, events := playedWorld(t)
+	// An evaluator's paper guide entered after the end, so the goldens
+	// show it: Alpha's spokesperson seen at 8 minutes, a rating and a note.
+	last := events[len(events)-1]
+	at := (8 * time.Minute).Milliseconds()
+	events = append(events, engine.Event{Seq: last.Seq + 1, At: last.At, Kind: engine.KindEvaluation, Team: "Alpha", Objective: "notify",
+		Evaluation: &engine.Evaluation{Evaluator: "Lee Evaluator", Rating: "M", Note: "Slow to agree who speaks",
+			Tasks: []engine.EvalTask{{Task: "one-voice", Done: true, AtMS: &at, Note: "Dana spoke for the team"}}}})
+	st, err := engine.Fold(events)
+	if err != nil {
+		t.Fatal(err)
+	}
 	r := Build(st, events, lang, team)
 	r.SetStarted(started)
 	return r

@@ -483,11 +483,21 @@ func (h *htmlWriter) guide(r *Report, o ObjectiveReport) {
 				if res.Evidence != "" {
 					ev = "<br><span class=\"muted\">" + esc(res.Evidence) + "</span>"
 				}
+				if n := TaskNote(res, r.Lang); n != "" {
+					ev += "<br><span class=\"muted\">" + esc(n) + "</span>"
+				}
 				h.f("<td class=\"task-%s\">%s%s</td>", res.Status, esc(TaskStatusText(res, r.Lang)), ev)
 			}
 			h.f("</tr>\n")
 		}
 		h.f("</tbody>\n</table>\n")
+	}
+	if evs := evaluations(o, r.Lang); len(evs) > 0 {
+		h.f("<h4>%s</h4>\n<ul class=\"evaluations\">\n", esc(L("eeg.evaluations")))
+		for _, e := range evs {
+			h.f("<li>%s</li>\n", esc(e))
+		}
+		h.f("</ul>\n")
 	}
 }
 
@@ -655,7 +665,7 @@ table.tasks thead th:nth-child(2){width:26%}
 td.status-done{color:var(--ok)}
 td.status-in-progress{color:#9a6700}
 table.tasks{font-size:12.5px}
-td.task-met{color:var(--ok)}
+td.task-met,td.task-observed{color:var(--ok)}
 td.task-not-met{color:var(--bad)}
 td.task-evaluator{color:var(--muted)}
 .capability,.target{margin:6px 0 2px}

@@ -472,6 +472,13 @@ func writeGuide(b *strings.Builder, r *Report, o ObjectiveReport) {
 		}
 		b.WriteString("\n")
 	}
+	if evs := evaluations(o, lang); len(evs) > 0 {
+		fmt.Fprintf(b, "%s\n\n", field(L("eeg.evaluations"), lang))
+		for _, e := range evs {
+			fmt.Fprintf(b, "- %s\n", md(e))
+		}
+		b.WriteString("\n")
+	}
 }
 
 // writeNotes lists every observer note, the teams' and the whole

@@ -353,7 +353,13 @@ type cell struct {
 	text  string
 	color string
 	bold  bool
+	// box draws an empty tick box (a stroked square, not a glyph: the
+	// bundled font has no ☐) before the text.
+	box bool
 }
+
+// boxSide is a tick box's side in points.
+const boxSide = 9.0
 
 func (w *pdfWriter) table(cols []col, rows [][]cell) {
 	const size, pad = 8.0, 3.0
@@ -382,7 +388,11 @@ func (w *pdfWriter) table(cols []col, rows [][]cell) {
 			} else {
 				w.font(fontRegular, size)
 			}
-			wrapped[i] = w.wrap(c.text, widths[i]-2*pad)
+			room := widths[i] - 2*pad
+			if c.box {
+				room -= boxSide + pad
+			}
+			wrapped[i] = w.wrap(c.text, room)
 			if n := int((contentBot - marginTop - 40) / lh); len(wrapped[i]) > n { // a row never outgrows a page
 				wrapped[i] = append(wrapped[i][:n-1], "…")
 			}
@@ -415,8 +425,15 @@ func (w *pdfWriter) table(cols []col, rows [][]cell) {
 				clr = inkColor
 			}
 			w.color(clr)
+			indent := 0.0
+			if c.box {
+				w.p.SetStrokeColor(rgb(inkColor))
+				w.p.SetLineWidth(0.8)
+				w.p.RectFromUpperLeftWithStyle(x+pad+0.5, w.y+pad+1, boxSide, boxSide, "D")
+				indent = boxSide + pad
+			}
 			for j, l := range wrapped[i] {
-				tx := x + pad
+				tx := x + pad + indent
 				if cols[i].right {
 					tx = x + widths[i] - pad - w.width(l)
 				}

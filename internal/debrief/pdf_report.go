@@ -479,7 +479,7 @@ func (w *pdfWriter) guide(r *Report, o ObjectiveReport) {
 				res, _ := ot.TaskOf(task.ID)
 				c := cell{text: TaskCell(res, r.Lang)}
 				switch res.Status {
-				case TaskMet:
+				case TaskMet, TaskObserved:
 					c.color = "#1b7f3b"
 				case TaskNotMet:
 					c.color = "#b42318"
@@ -491,6 +491,12 @@ func (w *pdfWriter) guide(r *Report, o ObjectiveReport) {
 			rows = append(rows, row)
 		}
 		w.table(cols, rows)
+	}
+	if evs := evaluations(o, r.Lang); len(evs) > 0 {
+		w.para(L("eeg.evaluations"), paraOpt{bold: true, size: 9.5})
+		for _, e := range evs {
+			w.para("• "+e, paraOpt{indent: 4})
+		}
 	}
 }
 

@@ -454,6 +454,9 @@ type ObjectiveTeam struct {
 	// Tasks are the team's results for the objective's critical tasks, in
 	// the guide's order (eeg.go).
 	Tasks []TaskResult `json:"critical_tasks,omitempty"`
+	// Evaluations are evaluators' paper guides entered for the team:
+	// their ratings and notes (eegpaper.go).
+	Evaluations []EvaluationReport `json:"evaluations,omitempty"`
 }
 
 // Evidence is a team's answer to one of an objective's decisions.
@@ -693,6 +696,7 @@ func Build(st *engine.State, events []engine.Event, lang string, team string) *R
 		for _, t := range teams {
 			ot := objectiveTeam(t, o, lang)
 			ot.Tasks = taskResults(st, t, o, lang)
+			applyEvaluations(t, o, &ot, lang)
 			or.Teams = append(or.Teams, ot)
 		}
 		r.Objectives = append(r.Objectives, or)

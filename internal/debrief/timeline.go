@@ -216,6 +216,10 @@ func describe(s *engine.State, e engine.Event, openedAt time.Duration, lang, tea
 		if r := strings.TrimSpace(e.Text); r != "" {
 			en.Text += " — " + oneLine(r)
 		}
+	case engine.KindEvaluation:
+		if e.Evaluation != nil {
+			en.Text = evaluationText(sc, e, lang)
+		}
 	}
 	if en.Text == "" {
 		en.Text = string(e.Kind)

@@ -138,6 +138,10 @@ type Event struct {
 	Conference string `json:"conference,omitempty"`
 	Question   int    `json:"question,omitempty"`
 
+	// Evaluation is, in eeg.entered, an evaluator's paper guide for Team
+	// and Objective (evaluation.go).
+	Evaluation *Evaluation `json:"evaluation,omitempty"`
+
 	Posts []string `json:"posts,omitempty"` // feed post template ids
 	// Findings are, in team.posted, what the judge (version Judge) found
 	// in the post when it was sent (scenario.Findings); the public's

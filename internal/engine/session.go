@@ -158,6 +158,9 @@ type Command struct {
 	// Discussion, with CmdPause, makes it a discussion pause: teams may
 	// still choose while the clock (and so their response time) stands still.
 	Discussion bool
+	// Evaluation is, with CmdEvaluate, an evaluator's paper guide for
+	// Team and Objective (evaluation.go).
+	Evaluation *Evaluation
 }
 
 // ReasonPaused is why a choice is refused while the clock is paused (unless
@@ -605,6 +608,13 @@ func (s *Session) sendLocked(cmd Command) error {
 			ev.Kind, ev.Objective, ev.Rating = KindRating, cmd.Objective, cmd.Rating
 		}
 		return s.emit(ev)
+	case CmdEvaluate:
+		if err := st.checkEvaluation(cmd, now); err != nil {
+			return err
+		}
+		ev := *cmd.Evaluation
+		ev.Evaluator = strings.TrimSpace(ev.Evaluator)
+		return s.emit(Event{Kind: KindEvaluation, At: now, Team: cmd.Team, Objective: cmd.Objective, Ref: cmd.Ref, Evaluation: &ev})
 	case CmdEnd:
 		if st.Ended {
 			return nil

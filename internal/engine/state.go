@@ -147,6 +147,9 @@ type Team struct {
 	Commitments    []*Commitment
 	Overrides      map[string]Override // by dimension
 	Ratings        map[string]Rating   // by objective id
+	// Evaluations are evaluators' paper guides entered, by objective id,
+	// one per evaluator in the order first entered (evaluation.go).
+	Evaluations map[string][]Evaluation
 	// Changes are the facilitator's changes to the team's schedule, in
 	// the order made: injects sent now, skipped or delayed, decision
 	// deadlines extended.
@@ -742,6 +745,10 @@ func (s *State) Apply(e Event) error {
 			return bad("the scenario has no objective %q", e.Objective)
 		}
 		t.Ratings[o.ID] = Rating{Rating: e.Rating, Suggested: t.SuggestRating(o), Reason: e.Text, At: e.At}
+	case KindEvaluation:
+		if !s.applyEvaluation(t, e) {
+			return bad("an evaluation names no team, objective or evaluation")
+		}
 	case KindRegMissed:
 		ds := t.RegDeadlines[e.RegDeadline]
 		if ds == nil || ds.Met || ds.Missed {

@@ -492,7 +492,7 @@ func (h *Host) queueLocked(ev engine.Event) {
 // commands. An extended deadline goes to its team, whose countdown it moves.
 func audience(ev engine.Event, teams []string) []string {
 	switch ev.Kind {
-	case engine.KindNote, engine.KindOverride, engine.KindRating, engine.KindSkipped, engine.KindDelayed:
+	case engine.KindNote, engine.KindOverride, engine.KindRating, engine.KindEvaluation, engine.KindSkipped, engine.KindDelayed:
 		return nil
 	case engine.KindRejected:
 		if ev.Command != "" {
