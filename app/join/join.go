@@ -803,12 +803,18 @@ func (r *remoteScreen) onGone() {
 	}
 	r.gone = true
 	r.refresh()
-	loc := r.host.Loc()
+	showGone(r.host, r.conn)
+}
+
+// showGone tells the person at a laptop whose connection the host closed
+// for good, and why when the host said.
+func showGone(host Host, conn Conn) {
+	loc := host.Loc()
 	msg := loc.T("lan.team.gone")
-	if why, ok := lanErrorText(loc, r.conn.Err()); ok {
+	if why, ok := lanErrorText(loc, conn.Err()); ok {
 		msg += " " + why
 	}
-	ui.ShowMessage(r.host.Window(), loc, loc.T("common.error"), msg)
+	ui.ShowMessage(host.Window(), loc, loc.T("common.error"), msg)
 }
 
 // askLeave confirms before a team walks out of a running exercise: the

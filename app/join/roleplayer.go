@@ -137,12 +137,7 @@ func (r *roleScreen) onGone() {
 	}
 	r.gone = true
 	r.refresh()
-	loc := r.host.Loc()
-	msg := loc.T("lan.team.gone")
-	if why, ok := lanErrorText(loc, r.conn.Err()); ok {
-		msg += " " + why
-	}
-	ui.ShowMessage(r.host.Window(), loc, loc.T("common.error"), msg)
+	showGone(r.host, r.conn)
 }
 
 func (r *roleScreen) Build() fyne.CanvasObject {
