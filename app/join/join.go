@@ -19,7 +19,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -675,43 +674,15 @@ func lanErrorText(loc *i18n.Localizer, err error) (text string, ok bool) {
 // remoteScreen is a team laptop during an exercise: the team's view over
 // the network, with the connection's state above it.
 type remoteScreen struct {
-	host    Host
-	conn    Conn
-	address string
-
+	laptop
 	tv      *play.TeamView
 	history *ui.WorldHistory
 	sending map[string]bool // decisions whose choice is on its way, across rebuilds
-	ticker  *ui.ClockTicker
-	lost    *wrapBanner
-	over    *wrapBanner
-	ended   bool
-	gone    bool
-	stopped bool
-	quit    chan struct{}
 }
 
 func newRemoteScreen(host Host, cfg Config, conn Conn, address string) *remoteScreen {
-	r := &remoteScreen{host: host, conn: conn, address: address, history: &ui.WorldHistory{}, quit: make(chan struct{}),
-		sending: map[string]bool{}}
-	go func() {
-		select {
-		case <-conn.Ended():
-			ui.Do(r.onEnded)
-		case <-r.quit:
-			return
-		}
-	}()
-	go func() {
-		select {
-		case <-conn.Gone():
-			ui.Do(r.onGone)
-		case <-r.quit:
-		}
-	}()
-	if cfg.TickEvery > 0 {
-		r.ticker = ui.StartClockTicker(cfg.TickEvery, func() { ui.Do(r.refresh) })
-	}
+	r := &remoteScreen{laptop: newLaptop(host, conn, address), history: &ui.WorldHistory{}, sending: map[string]bool{}}
+	r.start(cfg, r.refresh)
 	return r
 }
 
@@ -729,18 +700,9 @@ func (r *remoteScreen) Build() fyne.CanvasObject {
 		play.Remote{Sending: r.sending, Pending: r.notePending})
 	r.tv.SetChannel(channel)
 	r.tv.RestoreDrafts(drafts)
-	var title string
-	r.conn.Read(func(st *engine.State) {
-		if st.Scenario != nil {
-			title = st.Scenario.Title.Get(loc.Lang().String())
-		}
-	})
-	r.host.Window().SetTitle(loc.T("app.window_title", "scenario", title))
-	r.lost = lostBanner(loc.T("lan.team.lost"))
-	r.over = overBanner(loc.T("lan.team.over"))
-	leave := ui.NewIconButton(loc.T("lan.team.leave"), theme.LogoutIcon(), r.askLeave)
-	where := ui.IconLine(theme.ComputerIcon(), loc.T("lan.team.connected", "team", r.conn.Team(), "address", r.address))
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, leave, where), r.lost.Box, r.over.Box)
+	r.setTitle(loc)
+	top := r.top(loc, theme.ComputerIcon(), loc.T("lan.team.connected", "team", r.conn.Team(), "address", r.address),
+		loc.T("lan.team.lost"), loc.T("lan.team.leave_confirm"))
 	r.refresh()
 	return container.NewBorder(container.NewPadded(top), nil, nil, nil, r.tv.Root())
 }
@@ -752,8 +714,7 @@ func (r *remoteScreen) refresh() {
 		return
 	}
 	r.tv.Refresh()
-	r.lost.SetVisible(!r.ended && (r.gone || !r.conn.Connected()))
-	r.over.SetVisible(r.ended)
+	r.showBanners()
 }
 
 // notePending keeps the choices on their way in the saved join, so that a
@@ -790,66 +751,9 @@ func (r *remoteScreen) resend(pending []PendingChoice) {
 	}
 }
 
-func (r *remoteScreen) onEnded() {
-	r.ended = true
-	// The exercise is over: nothing to rejoin after a restart.
-	storeSaved(nil)
-	r.refresh()
-}
-
-func (r *remoteScreen) onGone() {
-	if r.stopped || r.ended {
-		return
-	}
-	r.gone = true
-	r.refresh()
-	showGone(r.host, r.conn)
-}
-
-// showGone tells the person at a laptop whose connection the host closed
-// for good, and why when the host said.
-func showGone(host Host, conn Conn) {
-	loc := host.Loc()
-	msg := loc.T("lan.team.gone")
-	if why, ok := lanErrorText(loc, conn.Err()); ok {
-		msg += " " + why
-	}
-	ui.ShowMessage(host.Window(), loc, loc.T("common.error"), msg)
-}
-
-// askLeave confirms before a team walks out of a running exercise: the
-// laptop stops receiving injects (it can rejoin from the home screen).
-func (r *remoteScreen) askLeave() {
-	if r.ended {
-		r.host.ShowHome()
-		return
-	}
-	loc := r.host.Loc()
-	dialog.ShowConfirm(loc.T("lan.team.leave"), loc.T("lan.team.leave_confirm"), func(ok bool) {
-		if ok {
-			r.leave()
-		}
-	}, r.host.Window())
-}
-
-// leave disconnects on purpose and goes home; the join screen still offers
-// to rejoin.
-func (r *remoteScreen) leave() {
-	if s, ok := LoadSaved(); ok && !r.ended {
-		s.Left = true
-		storeSaved(&s)
-	}
-	r.host.ShowHome()
-}
-
 func (r *remoteScreen) Stop() {
-	if r.stopped {
+	if !r.stop() {
 		return
-	}
-	r.stopped = true
-	close(r.quit)
-	if r.ticker != nil {
-		r.ticker.Stop()
 	}
 	if r.tv != nil {
 		r.tv.Close()

@@ -8,11 +8,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/firebreak-drills/firebreak/app/play"
-	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 )
 
@@ -67,39 +65,14 @@ func newClaim() string {
 // roleScreen is a role-player laptop's screen: who it is and where, the
 // connection's state, and the panel.
 type roleScreen struct {
-	host    Host
-	conn    Conn
-	address string
-	panel   *play.RolePanel
-	ticker  *ui.ClockTicker
-	lost    *wrapBanner
-	over    *wrapBanner
-	ended   bool
-	gone    bool
-	stopped bool
-	quit    chan struct{}
-	bg      func(func())
+	laptop
+	panel *play.RolePanel
+	bg    func(func())
 }
 
 func newRoleScreen(host Host, cfg Config, conn Conn, address string) *roleScreen {
-	r := &roleScreen{host: host, conn: conn, address: address, bg: cfg.Background, quit: make(chan struct{})}
-	go func() {
-		select {
-		case <-conn.Ended():
-			ui.Do(r.onEnded)
-		case <-r.quit:
-		}
-	}()
-	go func() {
-		select {
-		case <-conn.Gone():
-			ui.Do(r.onGone)
-		case <-r.quit:
-		}
-	}()
-	if cfg.TickEvery > 0 {
-		r.ticker = ui.StartClockTicker(cfg.TickEvery, func() { ui.Do(r.refresh) })
-	}
+	r := &roleScreen{laptop: newLaptop(host, conn, address), bg: cfg.Background}
+	r.start(cfg, r.refresh)
 	return r
 }
 
@@ -123,23 +96,6 @@ func (r *roleScreen) resend(pending []PendingChoice) {
 	r.panel.Resend(cmds)
 }
 
-func (r *roleScreen) onEnded() {
-	r.ended = true
-	storeSaved(nil) // nothing to rejoin after a restart
-	r.refresh()
-}
-
-// onGone: the connection is closed for good, by the host (another laptop
-// took the seat meanwhile, say): the laptop says why.
-func (r *roleScreen) onGone() {
-	if r.stopped || r.ended {
-		return
-	}
-	r.gone = true
-	r.refresh()
-	showGone(r.host, r.conn)
-}
-
 func (r *roleScreen) Build() fyne.CanvasObject {
 	loc := r.host.Loc()
 	seat := r.seat()
@@ -153,28 +109,9 @@ func (r *roleScreen) Build() fyne.CanvasObject {
 	if draft != nil {
 		r.panel.RestoreDraft(*draft)
 	}
-	var title string
-	r.conn.Read(func(st *engine.State) {
-		if st.Scenario != nil {
-			title = st.Scenario.Title.Get(loc.Lang().String())
-		}
-	})
-	r.host.Window().SetTitle(loc.T("app.window_title", "scenario", title))
-	r.lost = lostBanner(loc.T("lan.role.lost"))
-	r.over = overBanner(loc.T("lan.team.over"))
-	leave := ui.NewIconButton(loc.T("lan.team.leave"), theme.LogoutIcon(), func() {
-		if r.ended {
-			r.host.ShowHome()
-			return
-		}
-		dialog.ShowConfirm(loc.T("lan.team.leave"), loc.T("lan.role.leave_confirm"), func(ok bool) {
-			if ok {
-				r.leave()
-			}
-		}, r.host.Window())
-	})
-	where := ui.IconLine(theme.MailComposeIcon(), loc.T("lan.role.connected", "seat", seat, "address", r.address))
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, leave, where), r.lost.Box, r.over.Box)
+	r.setTitle(loc)
+	top := r.top(loc, theme.MailComposeIcon(), loc.T("lan.role.connected", "seat", seat, "address", r.address),
+		loc.T("lan.role.lost"), loc.T("lan.role.leave_confirm"))
 	r.refresh()
 	return container.NewBorder(container.NewPadded(top), nil, nil, nil, r.panel.Root())
 }
@@ -184,28 +121,11 @@ func (r *roleScreen) refresh() {
 		return
 	}
 	r.panel.Refresh()
-	r.lost.SetVisible(!r.ended && (r.gone || !r.conn.Connected()))
-	r.over.SetVisible(r.ended)
-}
-
-// leave disconnects on purpose and goes home; the join screen still offers
-// to rejoin (as the same seat).
-func (r *roleScreen) leave() {
-	if s, ok := LoadSaved(); ok && !r.ended {
-		s.Left = true
-		storeSaved(&s)
-	}
-	r.host.ShowHome()
+	r.showBanners()
 }
 
 func (r *roleScreen) Stop() {
-	if r.stopped {
-		return
+	if r.stop() {
+		go r.conn.Close()
 	}
-	r.stopped = true
-	close(r.quit)
-	if r.ticker != nil {
-		r.ticker.Stop()
-	}
-	go r.conn.Close()
 }
