@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -49,7 +48,7 @@ func eegCmd(args []string, env Env) int {
 		errorf(env, "%v", err)
 		return ExitFail
 	}
-	if err := os.WriteFile(*out, data, 0o644); err != nil {
+	if err := writeFileAtomic(*out, data, 0o644); err != nil {
 		errorf(env, "%v", err)
 		return ExitFail
 	}
