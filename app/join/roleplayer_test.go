@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -189,7 +188,7 @@ func TestRolePlayerLaptopRejoinsAndResendsAfterARestart(t *testing.T) {
 	test.Tap(tree.FindButton(t, r.panel.Root(), h.loc.T("roleplay.send")))
 	uiq.Eventually(t, "the message is on its way", func() bool { return len(sent.all()) == 1 })
 	first := sent.all()[0]
-	if !shown(t, h.win.Content(), h.loc.T("roleplay.sending")) {
+	if !tree.Shown(t, h.win.Content(), h.loc.T("roleplay.sending")) {
 		t.Error("the panel does not say the message is on its way")
 	}
 	saved, _ = LoadSaved()
@@ -242,7 +241,7 @@ func TestRolePlayerLaptopRejoinsAndResendsAfterARestart(t *testing.T) {
 	// The first run's send, still held, fails now (its laptop is long
 	// gone): on the test's UI goroutine, before the test ends.
 	close(hold)
-	uiq.Eventually(t, "the first run's send is over", func() bool { return !shown(t, h.win.Content(), h.loc.T("roleplay.sending")) })
+	uiq.Eventually(t, "the first run's send is over", func() bool { return !tree.Shown(t, h.win.Content(), h.loc.T("roleplay.sending")) })
 	if s, _ := LoadSaved(); len(s.Pending) != 0 {
 		t.Errorf("kept after the first run's send failed: %+v", s.Pending)
 	}
@@ -272,36 +271,6 @@ func TestSeatTakenIsSaidBesideTheSeat(t *testing.T) {
 		}
 		storeSaved(nil)
 	}
-}
-
-// shown tells whether a text is drawn in o, in nothing hidden.
-func shown(t *testing.T, o fyne.CanvasObject, text string) bool {
-	t.Helper()
-	var found bool
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() || found {
-			return
-		}
-		if s, ok := tree.TextOf(o); ok && s == text {
-			found = true
-			return
-		}
-		switch x := o.(type) {
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case *container.Scroll:
-			walk(x.Content)
-		case fyne.Widget:
-			for _, c := range test.TempWidgetRenderer(t, x).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	return found
 }
 
 // The connection's banners wrap: in either language, on a team's laptop or
@@ -384,7 +353,7 @@ func TestRoleLaptopSaysItsSeatWasTaken(t *testing.T) {
 	if !strings.Contains(text, h.loc.T("lan.join.error.seat_taken")) {
 		t.Errorf("the dialog says:\n%s", text)
 	}
-	if !shown(t, h.win.Content(), h.loc.T("lan.role.lost")) {
+	if !tree.Shown(t, h.win.Content(), h.loc.T("lan.role.lost")) {
 		t.Error("the connection does not show as lost")
 	}
 }

@@ -115,29 +115,59 @@ func FindButton(t *testing.T, o fyne.CanvasObject, label string) *widget.Button 
 func Find[T fyne.CanvasObject](t *testing.T, o fyne.CanvasObject) []T {
 	t.Helper()
 	var out []T
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil {
-			return
-		}
+	walk(t, o, false, func(o fyne.CanvasObject) bool {
 		if v, ok := o.(T); ok {
 			out = append(out, v)
+		}
+		return true
+	})
+	return out
+}
+
+// Shown tells whether text is drawn in o by a label, rich text, glyph text
+// or canvas text that is visible: neither hidden nor inside a hidden
+// container or widget.
+func Shown(t *testing.T, o fyne.CanvasObject, text string) bool {
+	t.Helper()
+	var found bool
+	walk(t, o, true, func(o fyne.CanvasObject) bool {
+		if s, ok := TextOf(o); ok && s == text {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// walk calls visit on o and everything drawn in it, in drawing order
+// (containers, scrolls and the renderers of widgets), leaving out what is
+// hidden when visibleOnly, until visit returns false.
+func walk(t *testing.T, o fyne.CanvasObject, visibleOnly bool, visit func(fyne.CanvasObject) bool) {
+	t.Helper()
+	var stop bool
+	var step func(fyne.CanvasObject)
+	step = func(o fyne.CanvasObject) {
+		if o == nil || stop || visibleOnly && !o.Visible() {
+			return
+		}
+		if !visit(o) {
+			stop = true
+			return
 		}
 		switch x := o.(type) {
 		case *fyne.Container:
 			for _, c := range x.Objects {
-				walk(c)
+				step(c)
 			}
 		case *container.Scroll:
-			walk(x.Content)
+			step(x.Content)
 		case fyne.Widget:
 			for _, c := range test.TempWidgetRenderer(t, x).Objects() {
-				walk(c)
+				step(c)
 			}
 		}
 	}
-	walk(o)
-	return out
+	step(o)
 }
 
 // Dialog is what the window shows over its content (the dialog last
