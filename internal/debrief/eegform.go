@@ -1,7 +1,6 @@
 package debrief
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -88,14 +87,7 @@ func EEGPDF(forms []EEGForm, lang string) ([]byte, error) {
 			}
 		}
 	}
-	if w.err != nil {
-		return nil, fmt.Errorf("pdf: %w", w.err)
-	}
-	var b bytes.Buffer
-	if _, err := p.WriteTo(&b); err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
-	}
-	return b.Bytes(), nil
+	return w.bytes()
 }
 
 func (w *pdfWriter) eegForm(f EEGForm, lang string) {

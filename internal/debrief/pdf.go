@@ -61,11 +61,16 @@ func PDF(r *Report) ([]byte, error) {
 	w.newPage()
 	w.report(r)
 	w.numberPages(r)
+	return w.bytes()
+}
+
+// bytes is the document written, or the first error met writing it.
+func (w *pdfWriter) bytes() ([]byte, error) {
 	if w.err != nil {
 		return nil, fmt.Errorf("pdf: %w", w.err)
 	}
 	var b bytes.Buffer
-	if _, err := p.WriteTo(&b); err != nil {
+	if _, err := w.p.WriteTo(&b); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	return b.Bytes(), nil
