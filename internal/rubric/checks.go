@@ -29,13 +29,19 @@ var lists struct {
 
 func loadLists() {
 	lists.once.Do(func() {
-		lists.acknowledge = acknowledgeWords.compile()
-		lists.apology = apologyWords.compile()
-		lists.concern = concernWords.compile()
-		lists.action = actionWords.compile()
-		lists.cause = causeWords.compile()
-		lists.guidance = guidanceWords.compile()
-		lists.contact = contactWords.compile()
+		credit := func(check string, w words) compiled {
+			if v9on(v9Concepts) {
+				w = conceptWords(check, w)
+			}
+			return w.compile()
+		}
+		lists.acknowledge = credit("acknowledge", acknowledgeWords)
+		lists.apology = credit("apology", apologyWords)
+		lists.concern = credit("concern", concernWords)
+		lists.action = credit("actions", actionWords)
+		lists.cause = credit("cause", causeWords)
+		lists.guidance = credit("guidance", guidanceWords)
+		lists.contact = credit("contact", contactWords)
 		lists.update = updateWords.compile()
 		lists.time = timeWords.compile()
 		lists.denial = denialWords.compile()
@@ -54,7 +60,11 @@ func loadLists() {
 		lists.denialHazard = denialHazardWords.compile()
 		lists.reassure = reassureWords.compile()
 		lists.overPromise = overPromiseWords.compile()
-		lists.agent = agentWords.compile()
+		agent := agentWords
+		if v9on(v9Someone) {
+			agent = withoutWords(agent, "someone", someoneWords)
+		}
+		lists.agent = agent.compile()
 		lists.causal = causalWords.compile()
 		lists.causalAfter = causalAfterWords.compile()
 		lists.owning = owningWords.compile()
@@ -220,7 +230,11 @@ func (j *judge) run(facts []Fact) []Check {
 		}
 	}
 	found["victim"] = victim
-	found["concern"] = without(j.findNot(lists.concern), victim)
+	concern := j.findNot(lists.concern)
+	if v9on(v9Sense) {
+		concern = t.offSense(concern)
+	}
+	found["concern"] = without(concern, victim)
 
 	// The cause, not "the distress this has caused": a cause word counts
 	// unless it sits in a clause that speculates or blames (below).
@@ -317,7 +331,7 @@ func (j *judge) run(facts []Fact) []Check {
 			// "all 312 passengers are safe" reports on people, not on a
 			// product; "we will keep using text messages" on what the
 			// team does; "our hotline is open as usual" on a channel.
-			if !j.doubted(s) && !t.subjectBefore(s, people, 40) && !t.ourOwnUse(s, us) && !t.openAsUsual(s) {
+			if !j.doubted(s) && !t.subjectBefore(s, people, 40) && !t.ourOwnUse(s, us) && !t.openAsUsual(s) && !t.refundReturn(s) {
 				reassure = append(reassure, s)
 			}
 		}

@@ -750,6 +750,11 @@ func (j *judge) doubted(s span) bool {
 	if containsAny(" "+string(t.lower[cl:s.a])+" ", reassureUntil) {
 		return true
 	}
+	// "Stop when it is safe", "park where it is safe": the claim is the
+	// condition of an order, not said of the product (version 9).
+	if v9on(v9When) && containsAny(" "+string(t.lower[cl:s.a])+" ", reassureWhen) {
+		return true
+	}
 	if containsAny(" "+string(t.lower[from:s.a])+" ", reassureDoubt) {
 		return true
 	}
@@ -761,6 +766,13 @@ func (j *judge) doubted(s span) bool {
 	// 两次检测均合格后，方解除本通告: a claim right before 后, 之后 or 以后
 	// is the condition of what follows, not a claim (version 7).
 	if hasPrefixAny(after, []string{"后", "之后", "以后"}) {
+		return true
+	}
+	// "Vaccines kept too warm are not dangerous, but they may not protect
+	// as well", 不会对身体造成危害，但保护效果可能打折扣: a claim that its
+	// sentence goes on to qualify with a remaining risk tells the whole
+	// truth; it does not reassure (version 9).
+	if v9on(v9Qualified) && t.qualified(s, end) {
 		return true
 	}
 	if end > 0 && (t.lower[end-1] == '?' || end < len(t.lower) && t.lower[end] == '?') {

@@ -1,0 +1,199 @@
+package rubric
+
+import "strings"
+
+// A concept is one meaning a credit check looks for, with its English and
+// its Chinese forms side by side (version 9). The word lists of versions
+// 1–8 grew one language at a time, so the same meaning was often known in
+// one language only (a flaw: 漏洞 but not "flaw"; free of charge: 免费 but
+// not "free of charge"); a translation then passed a check its original
+// failed, by 10–20 points. Every concept here has forms in both languages,
+// and TestConcepts keeps it so. Loading appends the forms to the check's
+// word list (a form already there is kept once).
+type concept struct {
+	check string // acknowledge, apology, concern, actions, cause, guidance, contact
+	what  string // the meaning, for the reader of this table
+	en    []string
+	zh    []string
+}
+
+var concepts = []concept{
+	{"cause", "a flaw or weakness in a product or system",
+		[]string{"flaw", "flaws", "vulnerabilit*", "loophole*", "defect*", "security hole"},
+		[]string{"漏洞", "缺陷"}},
+	{"cause", "the cause, named as such",
+		[]string{"cause:", "the reason", "reason for", "reasons for", "reason was", "why it happened"},
+		[]string{"原因", "起因", "为什么会发生"}},
+	{"cause", "an error made",
+		[]string{"error", "errors", "mistake in"},
+		[]string{"差错", "出错", "错误操作"}},
+	{"cause", "a laboratory or test result",
+		[]string{"lab", "laboratory", "test result*", "testing"},
+		[]string{"实验室", "检测结果", "检测"}},
+	{"actions", "free of charge for those affected",
+		[]string{"free of charge", "at no cost", "at no charge", "free replacement*", "replace…free", "replaced free"},
+		[]string{"免费"}},
+	{"actions", "reported to an authority",
+		[]string{"reported to", "reported…to the", "have informed the", "notified the"},
+		[]string{"向…报告", "向…报案", "向…通报", "向…报送", "报案"}},
+	{"actions", "a team set up to deal with it",
+		[]string{"task force", "working group", "response team", "special team"},
+		[]string{"专项组", "工作组", "专班", "应急小组"}},
+	{"actions", "checks on samples",
+		[]string{"spot check*", "sample check*", "random check*"},
+		[]string{"抽检", "抽查"}},
+	{"concern", "the affected people, whoever they are",
+		[]string{"every affected", "each affected", "all affected", "those affected", "everyone affected", "people affected"},
+		[]string{"受影响的", "所有受影响", "每位受影响", "每一位受影响", "受影响者", "受影响用户", "受影响客户", "受影响顾客", "受影响群众", "受影响人员",
+			"受影响居民", "受影响家庭", "受影响乘客", "受影响旅客", "受影响家长", "受影响学生", "受影响车主", "受影响会员", "受影响商户", "受影响玩家"}},
+	{"concern", "the reader's own child or family",
+		[]string{"your child", "your children", "your family", "your families", "your loved ones"},
+		[]string{"您的孩子", "你的孩子", "孩子们", "您的家人", "你的家人", "的家人"}},
+	{"concern", "older people",
+		[]string{"elderly", "older people", "older residents"},
+		[]string{"老人", "老年人"}},
+	{"concern", "we understand how people feel",
+		[]string{"we understand", "we hear you", "we hear that"},
+		[]string{"我们理解", "我们明白", "我们能理解"}},
+	{"contact", "an email channel",
+		[]string{"email us", "e-mail us", "by email", "by e-mail", "email address"},
+		[]string{"邮箱", "电子邮件", "发邮件至", "邮件联系"}},
+	{"contact", "a telephone channel",
+		[]string{"phone", "telephone", "call us", "by phone"},
+		[]string{"电话", "致电"}},
+}
+
+// conceptWords adds the concepts of check to its word list.
+func conceptWords(check string, w words) words {
+	out := words{en: append([]string(nil), w.en...), zh: append([]string(nil), w.zh...)}
+	has := func(list []string, f string) bool {
+		for _, x := range list {
+			if x == f {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range concepts {
+		if c.check != check {
+			continue
+		}
+		for _, f := range c.en {
+			if !has(out.en, f) {
+				out.en = append(out.en, f)
+			}
+		}
+		for _, f := range c.zh {
+			if !has(out.zh, f) {
+				out.zh = append(out.zh, f)
+			}
+		}
+	}
+	return out
+}
+
+// senseOff are Chinese concept words in another sense, which no English
+// form of the concept would match: 大家最关心的问题 is "the questions asked
+// most", 几乎感受不到 "hardly notice" (version 9). A match followed by one of
+// its endings does not count.
+var senseOff = map[string][]string{
+	"关心": {"的问题", "的事", "的几个问题"},
+	"感受": {"不到", "得到", "到了"},
+}
+
+// offSense drops the matches of ss that senseOff reads in another sense.
+func (t *text) offSense(ss []span) []span {
+	var out []span
+next:
+	for _, s := range ss {
+		w := string(t.lower[s.a:s.b])
+		rest := string(t.lower[s.b:min(len(t.lower), s.b+6)])
+		for _, end := range senseOff[w] {
+			if strings.HasPrefix(rest, end) {
+				continue next
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// Version 9's steps, numbered as in docs/rubric.md. v9off switches steps
+// off for the leave-one-batch-out evaluation in the tests (each batch is
+// judged without the steps its own statements motivated); it is empty in
+// the program.
+const (
+	v9Concepts = iota + 1 // aligned concept table for the credit checks
+	v9Sense               // Chinese concept words in another sense
+	v9When                // a claim inside "when / where / if it is …"
+	v9Qualified           // a claim taken back by "but … may"
+	v9Refund              // "no need to return" beside a refund
+	v9Someone             // "someone" is a party only with intent or "else"
+	v9Steps = iota
+)
+
+var v9off [v9Steps + 1]bool
+
+func v9on(step int) bool { return !v9off[step] }
+
+// someoneWords replace the bare "someone" among the parties a causal word
+// can blame (version 9): the Chinese list names 他人 and 有人恶意, 有人故意,
+// not 有人 or 别人, so "because of a report someone forged" blamed in
+// English what 因为一份别人伪造的报告 did not in Chinese.
+var someoneWords = []string{"someone else", "somebody else", "someone deliberately", "someone maliciously", "someone intentionally",
+	"someone set out", "someone with malicious"}
+
+// withoutWords returns w with the English entry drop replaced by add.
+func withoutWords(w words, drop string, add []string) words {
+	out := words{zh: w.zh}
+	for _, x := range w.en {
+		if x != drop {
+			out.en = append(out.en, x)
+		}
+	}
+	out.en = append(out.en, add...)
+	return out
+}
+
+// reassureWhen open a clause that makes a claim the condition of an order:
+// "stop when it is safe to do so", "pull over where it is safe".
+var reassureWhen = []string{" when it ", " where it ", " if it ", " when you are ", " where you are ", " when they are ", "when safe", "where safe"}
+
+// qualifyContrast and qualifyHedge: a claim followed, in its sentence, by
+// a contrast and then a hedge about a remaining risk ("…, but they may not
+// protect as well", 但保护效果可能打折扣) is qualified.
+var (
+	qualifyContrast = []string{" but ", " however", " though ", "但", "不过", "只是"}
+	qualifyHedge    = []string{" may ", " might ", " could ", "可能", "或许", "也许", "或会"}
+)
+
+// qualified reports whether the claim s is followed in its sentence (which
+// ends at end) by a contrast and, after it, a hedge.
+func (t *text) qualified(s span, end int) bool {
+	after := " " + string(t.lower[s.b:end]) + " "
+	for _, c := range qualifyContrast {
+		i := strings.Index(after, c)
+		if i < 0 {
+			continue
+		}
+		if containsAny(after[i+len(c):], qualifyHedge) {
+			return true
+		}
+	}
+	return false
+}
+
+// refundWords and refundReturn: "no need to return" (无需退货) in a
+// sentence that gives a refund says how the refund works, not that the
+// product may be kept in use (version 9).
+var refundWords = []string{"refund", "money back", "退款", "退还货款", "全额退"}
+
+var returnClaims = []string{"no need to return", "no return", "无需退货", "不必退货", "不用退"}
+
+func (t *text) refundReturn(s span) bool {
+	if !v9on(v9Refund) || !hasPrefixAny(string(t.lower[s.a:s.b]), returnClaims) {
+		return false
+	}
+	a, b := t.sentenceBounds(s.a)
+	return containsAny(string(t.lower[a:b]), refundWords)
+}
