@@ -42,7 +42,7 @@ func loadLists() {
 		lists.cause = credit("cause", causeWords)
 		lists.guidance = credit("guidance", guidanceWords)
 		lists.contact = credit("contact", contactWords)
-		lists.update = updateWords.compile()
+		lists.update = credit("next-update", updateWords)
 		lists.time = timeWords.compile()
 		lists.denial = denialWords.compile()
 		lists.blame = blameWords.compile()
@@ -244,7 +244,11 @@ func (j *judge) run(facts []Fact) []Check {
 	// not also an action taken.
 	// A longer action phrase round a cause word ("sent for testing") is
 	// still an action.
-	for _, a := range j.findNot(lists.action) {
+	actions := j.findNot(lists.action)
+	if v9on(v9Sense) {
+		actions = t.offSense(actions)
+	}
+	for _, a := range actions {
 		if !slices.Contains(found["cause"], a) {
 			found["actions"] = append(found["actions"], a)
 		}

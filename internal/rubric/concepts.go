@@ -30,9 +30,6 @@ var concepts = []concept{
 	{"cause", "a laboratory or test result",
 		[]string{"lab", "laboratory", "test result*", "testing"},
 		[]string{"实验室", "检测结果", "检测"}},
-	{"actions", "free of charge for those affected",
-		[]string{"free of charge", "at no cost", "at no charge", "free replacement*", "replace…free", "replaced free"},
-		[]string{"免费"}},
 	{"actions", "reported to an authority",
 		[]string{"reported to", "reported…to the", "have informed the", "notified the"},
 		[]string{"向…报告", "向…报案", "向…通报", "向…报送", "报案"}},
@@ -55,6 +52,18 @@ var concepts = []concept{
 	{"concern", "we understand how people feel",
 		[]string{"we understand", "we hear you", "we hear that"},
 		[]string{"我们理解", "我们明白", "我们能理解"}},
+	{"next-update", "publishing or reporting the next news",
+		[]string{"publish*", "will post", "we'll post", "report"},
+		[]string{"公布", "将…发布", "会…发布", "将…报告", "会…报告", "再…报告"}},
+	{"next-update", "the next notice",
+		[]string{"next notice", "further notice will", "notice will be issued", "will be issued", "will issue"},
+		[]string{"下次通告", "下一期公告", "下一份公告", "进一步公告", "新的公告"}},
+	{"next-update", "telling the reader again",
+		[]string{"write to you again", "will write to you", "tell you", "let you know", "set out", "will explain"},
+		[]string{"写信", "告知", "告诉大家", "说明情况"}},
+	{"actions", "something given free",
+		[]string{"free", "for free", "free of charge"},
+		[]string{"免费"}},
 	{"contact", "an email channel",
 		[]string{"email us", "e-mail us", "by email", "by e-mail", "email address"},
 		[]string{"邮箱", "电子邮件", "发邮件至", "邮件联系"}},
@@ -99,6 +108,14 @@ func conceptWords(check string, w words) words {
 var senseOff = map[string][]string{
 	"关心": {"的问题", "的事", "的几个问题"},
 	"感受": {"不到", "得到", "到了"},
+	"家庭": {"财产", "住址", "地址", "宽带"},
+	"free": {" of ", " to ", " from ", "-"},
+}
+
+// senseOffBefore: the same, for what comes before ("toll-free", "feel
+// free").
+var senseOffBefore = map[string][]string{
+	"free": {"toll-", "feel ", "sugar-", "fat-", "gluten-", "smoke-", "hands-", "be "},
 }
 
 // offSense drops the matches of ss that senseOff reads in another sense.
@@ -110,6 +127,12 @@ next:
 		rest := string(t.lower[s.b:min(len(t.lower), s.b+6)])
 		for _, end := range senseOff[w] {
 			if strings.HasPrefix(rest, end) {
+				continue next
+			}
+		}
+		before := string(t.lower[max(0, s.a-6):s.a])
+		for _, b := range senseOffBefore[w] {
+			if strings.HasSuffix(before, b) {
 				continue next
 			}
 		}
