@@ -106,9 +106,9 @@ func conceptWords(check string, w words) words {
 // most", 几乎感受不到 "hardly notice" (version 9). A match followed by one of
 // its endings does not count.
 var senseOff = map[string][]string{
-	"关心": {"的问题", "的事", "的几个问题"},
-	"感受": {"不到", "得到", "到了"},
-	"家庭": {"财产", "住址", "地址", "宽带"},
+	"关心":   {"的问题", "的事", "的几个问题"},
+	"感受":   {"不到", "得到", "到了"},
+	"家庭":   {"财产", "住址", "地址", "宽带"},
 	"free": {" of ", " to ", " from ", "-"},
 }
 
@@ -146,13 +146,13 @@ next:
 // judged without the steps its own statements motivated); it is empty in
 // the program.
 const (
-	v9Concepts = iota + 1 // aligned concept table for the credit checks
-	v9Sense               // Chinese concept words in another sense
-	v9When                // a claim inside "when / where / if it is …"
-	v9Qualified           // a claim taken back by "but … may"
-	v9Refund              // "no need to return" beside a refund
-	v9Someone             // "someone" is a party only with intent or "else"
-	v9Steps = iota
+	v9Concepts  = iota + 1 // aligned concept table for the credit checks
+	v9Sense                // Chinese concept words in another sense
+	v9When                 // a claim inside "when / where / if it is …"
+	v9Qualified            // a claim taken back by "but … may"
+	v9Refund               // "no need to return" beside a refund
+	v9Someone              // "someone" is a party only with intent or "else"
+	v9Steps     = iota
 )
 
 var v9off [v9Steps + 1]bool
