@@ -57,7 +57,7 @@ var concepts = []concept{
 		[]string{"公布", "将…发布", "会…发布", "将…报告", "会…报告", "再…报告"}},
 	{"next-update", "the next notice",
 		[]string{"next notice", "further notice will", "notice will be issued", "will be issued", "will issue"},
-		[]string{"下次通告", "下一期公告", "下一份公告", "进一步公告", "新的公告"}},
+		[]string{"下次通告", "下一次通告", "下次公告", "下一次公告", "下一期公告", "下一份公告", "进一步公告", "新的公告"}},
 	{"next-update", "telling the reader again",
 		[]string{"write to you again", "will write to you", "tell you", "let you know", "set out", "will explain"},
 		[]string{"写信", "告知", "告诉大家", "说明情况"}},
