@@ -225,7 +225,7 @@ func (j *judge) run(facts []Fact) []Check {
 	// as victims of this").
 	var victim []span
 	for _, s := range own(j.findNot(lists.victim)) {
-		if !j.saidInDoubt(s) {
+		if !j.saidInDoubt(s) && !(v9on(v9Possible) && t.clauseOf(s, possibleCues, 30)) {
 			victim = append(victim, s)
 		}
 	}
@@ -550,6 +550,9 @@ func (j *judge) run(facts []Fact) []Check {
 	for _, h := range own(j.findNot(lists.hedge)) {
 		if t.followedBy(h, hedgedAction) {
 			continue // "we may need to collect it", 可能需要取回: our own next step
+		}
+		if v9on(v9Effect) && t.followedBy(h, hedgedEffect) {
+			continue // "could let someone read", 可能让…读取: a possible effect (version 9)
 		}
 		// English takes about twice the characters of Chinese to say the
 		// same ("appears to have started on our payment partner's side").

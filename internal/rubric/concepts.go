@@ -158,6 +158,8 @@ const (
 	v9Qualified            // a claim taken back by "but … may"
 	v9Refund               // "no need to return" beside a refund
 	v9Someone              // "someone" is a party only with intent or "else"
+	v9Effect               // a hedge before an effect verb is a possible effect
+	v9Possible             // a victim's word raised as a possibility
 	v9Steps     = iota
 )
 
@@ -226,3 +228,14 @@ func (t *text) refundReturn(s span) bool {
 	a, b := t.sentenceBounds(s.a)
 	return containsAny(string(t.lower[a:b]), refundWords)
 }
+
+// hedgedEffect after a hedge make it a possible effect, not a guess at the
+// cause: "one of them could let someone read call recordings", 其中一个
+// 可能让持有旧账号的人读取通话录音 (version 9; "may cause redness" was never
+// a guess, as "cause" alone is no cause word).
+var hedgedEffect = []string{" let ", " allow", " enable", " lead to", " affect", " expose", "让", "使", "导致", "造成", "影响"}
+
+// possibleCues before a victim's word in its clause raise it as one
+// possibility among others, not as a claim: "we can't rule out a cyber
+// attack", 不排除遭到网络攻击的可能 (version 9).
+var possibleCues = []string{"rule out", "possibly", "possibility", "不排除", "也有可能", "可能是", "或许是"}
