@@ -296,7 +296,11 @@ func (j *judge) run(facts []Fact) []Check {
 	// Facts: how many, when, which, where — not the hotline number, not the
 	// promise of the next update, not the numerals of an idiom.
 	var details []span
-	details = append(details, j.re(countRe, false)...)
+	for _, c := range j.re(countRe, false) {
+		if !(v9on(v9Duration) && t.duration(c)) {
+			details = append(details, c)
+		}
+	}
 	details = append(details, j.re(countWordsRe, false)...)
 	details = append(details, j.re(amountRe, false)...)
 	details = append(details, j.re(dateRe, false)...)

@@ -160,6 +160,7 @@ const (
 	v9Someone              // "someone" is a party only with intent or "else"
 	v9Effect               // a hedge before an effect verb is a possible effect
 	v9Possible             // a victim's word raised as a possibility
+	v9Duration             // a duration is not a count
 	v9Steps     = iota
 )
 
@@ -239,3 +240,21 @@ var hedgedEffect = []string{" let ", " allow", " enable", " lead to", " affect",
 // possibility among others, not as a claim: "we can't rule out a cyber
 // attack", 不排除遭到网络攻击的可能 (version 9).
 var possibleCues = []string{"rule out", "possibly", "possibility", "不排除", "也有可能", "可能是", "或许是"}
+
+// durationUnits end an English count that is a length of time: "within 24
+// hours", "ten times the cost". Chinese counts a number with a measure word
+// (个, 次, 瓶), and 24小时, 十倍 are none, so "24 hours" was a concrete fact
+// in English only (version 9).
+var durationUnits = []string{"seconds", "minutes", "hours", "days", "weeks", "months", "years", "times"}
+
+// duration reports whether the count s ends in a unit of time or a
+// multiplier.
+func (t *text) duration(s span) bool {
+	w := string(t.lower[s.a:s.b])
+	for _, u := range durationUnits {
+		if strings.HasSuffix(w, u) {
+			return true
+		}
+	}
+	return false
+}
