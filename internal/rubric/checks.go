@@ -45,7 +45,11 @@ func loadLists() {
 		lists.update = credit("next-update", updateWords)
 		lists.time = timeWords.compile()
 		lists.denial = denialWords.compile()
-		lists.blame = blameWords.compile()
+		blame := blameWords
+		if v9on(v9Industry) {
+			blame = words{en: append(slices.Clip(blame.en), industryWords...), zh: blame.zh}
+		}
+		lists.blame = blame.compile()
 		lists.noComment = noCommentWords.compile()
 		lists.minimise = minimiseWords.compile()
 		lists.legalThreat = legalThreatWords.compile()

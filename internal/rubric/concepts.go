@@ -1,6 +1,9 @@
 package rubric
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // A concept is one meaning a credit check looks for, with its English and
 // its Chinese forms side by side (version 9). The word lists of versions
@@ -11,71 +14,91 @@ import "strings"
 // and TestConcepts keeps it so. Loading appends the forms to the check's
 // word list (a form already there is kept once).
 type concept struct {
-	check string // acknowledge, apology, concern, actions, cause, guidance, contact
+	check string // acknowledge, apology, concern, actions, cause, guidance, contact, next-update
 	what  string // the meaning, for the reader of this table
 	en    []string
 	zh    []string
+	from  []string // the corpus batches whose pairs showed it missing (docs/rubric.md)
 }
 
 var concepts = []concept{
 	{"cause", "a flaw or weakness in a product or system",
 		[]string{"flaw", "flaws", "vulnerabilit*", "loophole*", "defect*", "security hole"},
-		[]string{"漏洞", "缺陷"}},
+		[]string{"漏洞", "缺陷"},
+		[]string{"v5d", "v7h"}},
 	{"cause", "the cause, named as such",
 		[]string{"cause:", "the reason", "reason for", "reasons for", "reason was", "why it happened"},
-		[]string{"原因", "起因", "为什么会发生"}},
+		[]string{"原因", "起因", "为什么会发生"},
+		[]string{"v5d", "v7g", "v7h"}},
 	{"cause", "an error made",
 		[]string{"error", "errors", "mistake in"},
-		[]string{"差错", "出错", "错误操作"}},
+		[]string{"差错", "出错", "错误操作"},
+		[]string{"v7g"}},
 	{"cause", "a laboratory or test result",
 		[]string{"lab", "laboratory", "test result*", "testing"},
-		[]string{"实验室", "检测结果", "检测"}},
+		[]string{"实验室", "检测结果", "检测"},
+		[]string{"v7g"}},
 	{"actions", "reported to an authority",
 		[]string{"reported to", "reported…to the", "have informed the", "notified the"},
-		[]string{"向…报告", "向…报案", "向…通报", "向…报送", "报案"}},
+		[]string{"向…报告", "向…报案", "向…通报", "向…报送", "报案"},
+		[]string{"v7g"}},
 	{"actions", "a team set up to deal with it",
 		[]string{"task force", "working group", "response team", "special team"},
-		[]string{"专项组", "工作组", "专班", "应急小组"}},
+		[]string{"专项组", "工作组", "专班", "应急小组"},
+		[]string{"v5d"}},
 	{"actions", "checks on samples",
 		[]string{"spot check*", "sample check*", "random check*"},
-		[]string{"抽检", "抽查"}},
+		[]string{"抽检", "抽查"},
+		[]string{"v6e"}},
 	{"concern", "the affected people, whoever they are",
 		[]string{"every affected", "each affected", "all affected", "those affected", "everyone affected", "people affected"},
 		[]string{"受影响的", "所有受影响", "每位受影响", "每一位受影响", "受影响者", "受影响用户", "受影响客户", "受影响顾客", "受影响群众", "受影响人员",
-			"受影响居民", "受影响家庭", "受影响乘客", "受影响旅客", "受影响家长", "受影响学生", "受影响车主", "受影响会员", "受影响商户", "受影响玩家"}},
+			"受影响居民", "受影响家庭", "受影响乘客", "受影响旅客", "受影响家长", "受影响学生", "受影响车主", "受影响会员", "受影响商户", "受影响玩家"},
+		[]string{"v7g", "leak-outage", "v8i", "v8j"}},
 	{"concern", "the reader's own child or family",
 		[]string{"your child", "your children", "your family", "your families", "your loved ones"},
-		[]string{"您的孩子", "你的孩子", "孩子们", "您的家人", "你的家人", "的家人"}},
+		[]string{"您的孩子", "你的孩子", "孩子们", "您的家人", "你的家人", "的家人"},
+		[]string{"v7g"}},
 	{"concern", "older people",
 		[]string{"elderly", "older people", "older residents"},
-		[]string{"老人", "老年人"}},
+		[]string{"老人", "老年人"},
+		[]string{"v6e", "v3"}},
 	{"concern", "we understand how people feel",
 		[]string{"we understand", "we hear you", "we hear that"},
-		[]string{"我们理解", "我们明白", "我们能理解"}},
+		[]string{"我们理解", "我们明白", "我们能理解"},
+		[]string{"v5d"}},
 	{"next-update", "publishing or reporting the next news",
 		[]string{"publish*", "will post", "we'll post", "report"},
-		[]string{"公布", "将…发布", "会…发布", "将…报告", "会…报告", "再…报告"}},
+		[]string{"公布", "将…发布", "会…发布", "将…报告", "会…报告", "再…报告"},
+		[]string{"v8i", "v3"}},
 	{"next-update", "the next notice",
 		[]string{"next notice", "further notice will", "notice will be issued", "will be issued", "will issue"},
-		[]string{"下次通告", "下一次通告", "下次公告", "下一次公告", "下一期公告", "下一份公告", "进一步公告", "新的公告"}},
+		[]string{"下次通告", "下一次通告", "下次公告", "下一次公告", "下一期公告", "下一份公告", "进一步公告", "新的公告"},
+		[]string{"v3", "v8j", "v6f"}},
 	{"next-update", "telling the reader again",
 		[]string{"write to you again", "will write to you", "tell you", "let you know", "set out", "will explain"},
-		[]string{"写信", "告知", "告诉大家", "说明情况"}},
+		[]string{"写信", "告知", "告诉大家", "说明情况"},
+		[]string{"v7h", "leak-outage"}},
 	{"cause", "one factor among others",
 		[]string{"a factor", "contributing factor", "played a part", "played a role"},
-		[]string{"原因之一", "因素", "起了作用"}},
+		[]string{"原因之一", "因素", "起了作用"},
+		[]string{"v7h"}},
 	{"actions", "something given free",
 		[]string{"free", "for free", "free of charge"},
-		[]string{"免费"}},
+		[]string{"免费"},
+		[]string{"v6e", "v5d", "leak-outage"}},
 	{"guidance", "whoever is in a situation can or should do something",
 		[]string{"anyone who", "anyone with", "whoever"},
-		[]string{"凡是", "凡在", "凡于", "的,可", "的，可", "者可", "者均可"}},
+		[]string{"凡是", "凡在", "凡于", "的,可", "的，可"},
+		[]string{"v4b", "v7h"}},
 	{"contact", "an email channel",
 		[]string{"email us", "e-mail us", "by email", "by e-mail", "email address"},
-		[]string{"邮箱", "电子邮件", "发邮件至", "邮件联系"}},
+		[]string{"邮箱", "电子邮件", "发邮件至", "邮件联系"},
+		[]string{"v7h", "v5d"}},
 	{"contact", "a telephone channel",
 		[]string{"phone", "telephone", "call us", "by phone"},
-		[]string{"电话", "致电"}},
+		[]string{"电话", "致电"},
+		[]string{"v7g", "v5c"}},
 }
 
 // conceptWords adds the concepts of check to its word list.
@@ -90,7 +113,7 @@ func conceptWords(check string, w words) words {
 		return false
 	}
 	for _, c := range concepts {
-		if c.check != check {
+		if c.check != check || conceptOff(c) {
 			continue
 		}
 		for _, f := range c.en {
@@ -161,12 +184,42 @@ const (
 	v9Effect               // a hedge before an effect verb is a possible effect
 	v9Possible             // a victim's word raised as a possibility
 	v9Duration             // a duration is not a count
+	v9Industry             // blame across the industry, level with 全行业
 	v9Steps     = iota
 )
 
 var v9off [v9Steps + 1]bool
 
 func v9on(step int) bool { return !v9off[step] }
+
+// v9From names the corpus batches whose pairs motivated each step other
+// than the concept table (whose concepts name their own): the
+// leave-one-batch-out evaluation judges a batch without them.
+var v9From = map[int][]string{
+	v9Sense:     {"v5d", "v8j"},
+	v9When:      {"v8i"},
+	v9Qualified: {"v8j"},
+	v9Refund:    {"v8i"},
+	v9Someone:   {"v5c"},
+	v9Effect:    {"v5c"},
+	v9Possible:  {"v8i"},
+	v9Duration:  {"v8i"},
+	v9Industry:  {"v6f"},
+}
+
+// batchOff is the batch being left out in the leave-one-batch-out
+// evaluation ("" in the program): the concepts it motivated are off; "*"
+// turns every concept off (version 8's lists, for the tests).
+var batchOff string
+
+func conceptOff(c concept) bool {
+	return batchOff == "*" || batchOff != "" && slices.Contains(c.from, batchOff)
+}
+
+// industryWords: blame put on the whole industry, in English as 全行业,
+// 行业普遍 and 普遍存在 already were in Chinese (version 9).
+var industryWords = []string{"across the whole industry", "across the industry", "industry-wide", "the whole industry", "common in the industry",
+	"common in our industry", "widespread in the industry"}
 
 // someoneWords replace the bare "someone" among the parties a causal word
 // can blame (version 9): the Chinese list names 他人 and 有人恶意, 有人故意,

@@ -248,10 +248,7 @@ var blameWords = words{
 		"caused by…distributor", "improper storage", "improperly stored", "stored improperly", "user error",
 		"customer error", "not our fault", "not our responsibility", "we are not responsible", "we're not responsible", "beyond our control",
 		"caused by…customers", "caused by…consumers", "caused by…residents", "caused by…partner", "fault at…partner", "partner's fault",
-		"residents' own", "customers' own", "consumers' own", "poor storage", "common across the industry", "industry-wide problem",
-		// Version 9, level with 全行业, 行业普遍, 普遍存在.
-		"across the whole industry", "across the industry", "industry-wide", "the whole industry", "common in the industry", "common in our industry",
-		"widespread in the industry", "singled out",
+		"residents' own", "customers' own", "consumers' own", "poor storage", "common across the industry", "industry-wide problem", "singled out",
 		"broke…rules", "violated…rules"},
 	zh: []string{"临时工", "外包人员", "个人行为", "员工个人", "系供应商", "系该供应商", "系第三方供应商", "系合作供应商", "系上游供应商", "由于…供应商", "供应商的问题", "供应商的责任",
 		"供应商原因", "供应商…所致", "供应商…导致", "经销商…所致", "经销商的问题", "经销商的责任", "消费者…不当", "顾客…不当", "用户…不当",
