@@ -1,0 +1,317 @@
+package rubric
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// withSteps judges with version 9's steps as set by off and batch
+// (batchOff: "" all concepts on, "*" all off, a batch name only that
+// batch's off), then restores the program's judge.
+func withSteps(off [v9Steps + 1]bool, batch string, f func()) {
+	saved, savedBatch := v9off, batchOff
+	v9off, batchOff = off, batch
+	lists.once = sync.Once{}
+	defer func() {
+		v9off, batchOff = saved, savedBatch
+		lists.once = sync.Once{}
+	}()
+	f()
+}
+
+// judgeV8 judges text with every version 9 step and concept off: version
+// 8's readings.
+func judgeV8(text string, ctx Context) Result {
+	var off [v9Steps + 1]bool
+	for i := range off {
+		off[i] = true
+	}
+	var r Result
+	withSteps(off, "*", func() { r = Judge(text, ctx) })
+	return r
+}
+
+// TestConcepts keeps the concept table aligned: every concept has forms in
+// both languages, a check that exists, and the batches that motivated it.
+func TestConcepts(t *testing.T) {
+	for _, c := range concepts {
+		if len(c.en) == 0 || len(c.zh) == 0 {
+			t.Errorf("%s %q: a concept needs English and Chinese forms", c.check, c.what)
+		}
+		if c.check != "next-update" && def(c.check) == nil {
+			t.Errorf("%q: no check %s", c.what, c.check)
+		}
+		if len(c.from) == 0 {
+			t.Errorf("%q: name the batches whose pairs showed it missing", c.what)
+		}
+	}
+	for step := v9Concepts + 1; step <= v9Steps; step++ {
+		if len(v9From[step]) == 0 {
+			t.Errorf("step %d: no motivating batch recorded", step)
+		}
+	}
+}
+
+// TestVersion9Rules checks each version 9 step on sentences written for
+// this test, in both languages. A main sentence is judged wrongly by
+// version 8 (every step off) and rightly by version 9; the other
+// language's sentence says the same and must come out the same in
+// version 9 (parity), whether or not version 8 already read it so.
+func TestVersion9Rules(t *testing.T) {
+	type line struct {
+		lang, text string
+		main       bool // version 8 gets it wrong
+	}
+	cases := []struct {
+		name   string
+		id     string
+		passes bool // a credit passes / a penalty does not fire, in version 9
+		ctx    Context
+		lines  []line
+	}{
+		{"concept: a flaw is a cause", "cause", true, Context{}, []line{
+			{"en", "The flaw was in the firmware of our S3 locks.", true},
+			{"zh", "漏洞出在我们S3门锁的固件里。", false}}},
+		{"concept: the next notice", "next-update", true, Context{}, []line{
+			{"en", "Next notice: 18:00, 7 November.", true},
+			{"zh", "下一次公告：11月7日18:00。", true}}},
+		{"concept: the affected people", "concern", true, Context{}, []line{
+			{"en", "Every affected guest gets a letter from us today.", true},
+			{"zh", "受影响用户今天会收到我们的信。", true}}},
+		{"concept: checks on samples", "actions", true, Context{}, []line{
+			{"en", "We have carried out spot checks at every store.", true},
+			{"zh", "我们已对每一家门店进行抽查。", true}}},
+		{"concept: whoever can", "guidance", true, Context{}, []line{
+			{"en", "Whoever has bought one can get a full refund at any store.", true},
+			{"zh", "已经购买的，可到任意门店办理全额退款。", true}}},
+		{"concept: published or told again", "next-update", true, Context{}, []line{
+			{"en", "I will write to you again on Friday with what the police have told us.", true},
+			{"zh", "周五我会再给大家写信，说明警方告诉我们的情况。", true}}},
+		{"sense: the questions asked most", "concern", false, Context{}, []line{
+			{"zh", "每周一我们会在本页面解答大家最关心的问题。", true},
+			{"en", "Every Monday we will answer the questions asked most on this page.", false}}},
+		{"sense: hardly noticed", "concern", false, Context{}, []line{
+			{"zh", "大多数玩家几乎感受不到差别。", true},
+			{"en", "Most players will hardly notice a difference.", false}}},
+		{"when it is safe", "false-reassurance", true, Context{}, []line{
+			{"en", "If the warning light comes on, stop when it is safe and call us.", true},
+			{"zh", "警告灯亮起时，请在安全处停车并联系我们。", false}}},
+		{"a claim qualified by a remaining risk", "false-reassurance", true, Context{}, []line{
+			{"en", "Vaccines kept too warm are harmless, but they may not protect as well as they should.", true},
+			{"zh", "存放温度过高的疫苗不会对身体造成危害，但保护效果可能打折扣。", true}}},
+		{"no return beside a refund", "false-reassurance", true, Context{}, []line{
+			{"en", "All 3,870 orders will be refunded in full, and there is no need to return the product.", true},
+			{"zh", "全部3870笔订单将全额退款，无需退货。", true}}},
+		{"no need to return, no refund", "false-reassurance", false, Context{}, []line{
+			{"en", "There is no need to return the product; you can keep using it.", false},
+			{"zh", "无需退货，可以继续使用。", false}}},
+		{"someone is a party with intent", "blame", true, Context{}, []line{
+			{"en", "Four bottles went in the bin because of a report someone forged.", true},
+			{"zh", "因为一份别人伪造的报告，您扔掉了四个奶瓶。", false}}},
+		{"someone with intent still blamed", "blame", false, Context{}, []line{
+			{"en", "The contamination was caused by someone deliberately tampering with the bottles.", false},
+			{"zh", "这次污染是有人恶意投毒所致。", false}}},
+		{"a hedged effect", "speculation", true, Context{}, []line{
+			{"zh", "其中一个漏洞可能让持有外包商旧账号的人读取通话录音。", true},
+			{"en", "One of them could let someone with an old vendor login read call recordings.", false}}},
+		{"a hedged cause is still a guess", "speculation", false, Context{}, []line{
+			{"zh", "问题可能出在外包商的迁移作业上。", false},
+			{"en", "The problem may have been caused by the vendor's migration work.", false}}},
+		{"a victim's word raised as a possibility", "victim", true, Context{}, []line{
+			{"zh", "初步判断可能与供电有关，现阶段不排除遭到网络攻击的可能。", true},
+			{"en", "It could be linked to a power issue, and we can't rule out an online attack at this stage.", false}}},
+		{"durations are not counts", "facts", false, Context{}, []line{
+			{"en", "Every customer will be home within 24 hours and get ten times the fare back.", true},
+			{"zh", "所有游客将在24小时内回国，并获得十倍赔偿。", false}}},
+		{"blame on the whole industry", "blame", false, Context{}, []line{
+			{"en", "Scam calls are sadly a problem across the whole industry.", true},
+			{"zh", "诈骗电话是全行业普遍面临的问题。", false}}},
+	}
+	for _, c := range cases {
+		for _, l := range c.lines {
+			ctx := c.ctx
+			ctx.Lang = l.lang
+			r9, r8 := Judge(l.text, ctx), judgeV8(l.text, ctx)
+			got9, got8 := checkPassed(r9, c.id), checkPassed(r8, c.id)
+			if got9 != c.passes {
+				t.Errorf("%s (%s): %s passed = %v in version 9, want %v: %q (%+v)", c.name, l.lang, c.id, got9, c.passes, l.text, checkOf(r9, c.id))
+			}
+			if l.main && got8 == c.passes {
+				t.Errorf("%s (%s): version 8 already reads %q so (%s passed = %v); not a version 9 change", c.name, l.lang, l.text, c.id, got8)
+			}
+			checkInvariants(t, l.text, r9)
+		}
+	}
+}
+
+func checkPassed(r Result, id string) bool {
+	for _, c := range r.Checks {
+		if c.ID == id {
+			return c.Passed
+		}
+	}
+	return false
+}
+
+func checkOf(r Result, id string) Check {
+	for _, c := range r.Checks {
+		if c.ID == id {
+			return c
+		}
+	}
+	return Check{}
+}
+
+// batchShort is the name a batch goes by in v9From and concept.from.
+func batchShort(b string) string { return strings.TrimPrefix(b, "heldout-") }
+
+// TestCorpusLeaveOneBatchOut judges each batch without the version 9
+// steps and concepts its own pairs motivated, and reports τ-c per batch
+// and language and parity per batch, against version 8 (every step off)
+// and version 9 (all on): what the steps do on text they were not made
+// for. It fails if, on pairs of batches that did not motivate a step,
+// version 9 is further from parity than version 8.
+func TestCorpusLeaveOneBatchOut(t *testing.T) {
+	es := loadCorpus(t)
+	var batches []string
+	for _, e := range es {
+		if !slices.Contains(batches, e.Batch) {
+			batches = append(batches, e.Batch)
+		}
+	}
+	slices.Sort(batches)
+	v8, v9, lobo := map[string]Result{}, map[string]Result{}, map[string]Result{}
+	var allOff [v9Steps + 1]bool
+	for i := range allOff {
+		allOff[i] = true
+	}
+	withSteps(allOff, "*", func() {
+		for _, e := range es {
+			v8[e.ID] = Judge(e.Text, e.context())
+		}
+	})
+	for _, e := range es {
+		v9[e.ID] = Judge(e.Text, e.context())
+	}
+	for _, b := range batches {
+		var off [v9Steps + 1]bool
+		for step, from := range v9From {
+			off[step] = slices.Contains(from, batchShort(b))
+		}
+		withSteps(off, batchShort(b), func() {
+			for _, e := range es {
+				if e.Batch == b {
+					lobo[e.ID] = Judge(e.Text, e.context())
+				}
+			}
+		})
+	}
+	type figures struct {
+		tauEn, tauZh, gap float64
+		wide, pairs       int
+	}
+	measure := func(rs map[string]Result, batch string) figures {
+		var f figures
+		for _, lang := range []string{"en", "zh"} {
+			var pe []corpusEntry
+			var pr []Result
+			for _, e := range es {
+				if e.Lang == lang && (batch == "" || e.Batch == batch) {
+					pe, pr = append(pe, e), append(pr, rs[e.ID])
+				}
+			}
+			if lang == "en" {
+				f.tauEn = agree(pe, pr).tauC
+			} else {
+				f.tauZh = agree(pe, pr).tauC
+			}
+		}
+		pairs := map[string][2]string{}
+		for _, e := range es {
+			if e.Pair != "" && (batch == "" || e.Batch == batch) {
+				p := pairs[e.Pair]
+				if e.Lang == "en" {
+					p[0] = e.ID
+				} else {
+					p[1] = e.ID
+				}
+				pairs[e.Pair] = p
+			}
+		}
+		for _, p := range pairs {
+			if p[0] == "" || p[1] == "" {
+				continue
+			}
+			g := math.Abs(rs[p[0]].Overall - rs[p[1]].Overall)
+			f.gap += g
+			f.pairs++
+			if g > MaxPairGap {
+				f.wide++
+			}
+		}
+		if f.pairs > 0 {
+			f.gap /= float64(f.pairs)
+		}
+		return f
+	}
+	show := func(f figures) string {
+		return fmt.Sprintf("en %.3f zh %.3f parity %.1f/%d of %d", f.tauEn, f.tauZh, f.gap, f.wide, f.pairs)
+	}
+	var sumEn, sumZh [3]float64
+	for _, b := range batches {
+		a, c, l := measure(v8, b), measure(v9, b), measure(lobo, b)
+		sumEn[0], sumEn[1], sumEn[2] = sumEn[0]+a.tauEn, sumEn[1]+c.tauEn, sumEn[2]+l.tauEn
+		sumZh[0], sumZh[1], sumZh[2] = sumZh[0]+a.tauZh, sumZh[1]+c.tauZh, sumZh[2]+l.tauZh
+		t.Logf("%-16s v8 %s | v9 %s | left out %s", b, show(a), show(c), show(l))
+	}
+	n := float64(len(batches))
+	a, c, l := measure(v8, ""), measure(v9, ""), measure(lobo, "")
+	t.Logf("all: v8 %s | v9 %s | left out %s", show(a), show(c), show(l))
+	t.Logf("mean τ-c over %d batches: v8 en %.3f zh %.3f | v9 en %.3f zh %.3f | left out en %.3f zh %.3f",
+		len(batches), sumEn[0]/n, sumZh[0]/n, sumEn[1]/n, sumZh[1]/n, sumEn[2]/n, sumZh[2]/n)
+	if os.Getenv("FIREBREAK_CORPUS_LOBO") != "" {
+		for _, e := range es {
+			if lobo[e.ID].Overall != v9[e.ID].Overall {
+				t.Logf("left out moves %s: v8 %.1f v9 %.1f left out %.1f", e.ID, v8[e.ID].Overall, v9[e.ID].Overall, lobo[e.ID].Overall)
+			}
+		}
+	}
+	if os.Getenv("FIREBREAK_CORPUS_LOBO") != "" {
+		pairs := map[string][2]corpusEntry{}
+		for _, e := range es {
+			if e.Pair != "" {
+				p := pairs[e.Pair]
+				if e.Lang == "en" {
+					p[0] = e
+				} else {
+					p[1] = e
+				}
+				pairs[e.Pair] = p
+			}
+		}
+		var keys []string
+		for k := range pairs {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			p := pairs[k]
+			g8 := math.Abs(v8[p[0].ID].Overall - v8[p[1].ID].Overall)
+			gl := math.Abs(lobo[p[0].ID].Overall - lobo[p[1].ID].Overall)
+			if math.Abs(gl-g8) >= 3 {
+				t.Logf("pair %s: v8 gap %.1f, left out %.1f (en %.1f zh %.1f): %s", k, g8, gl, lobo[p[0].ID].Overall, lobo[p[1].ID].Overall, pairDiff(lobo[p[0].ID], lobo[p[1].ID]))
+			}
+		}
+	}
+	// The steps must hold on the data they were made on: all on, version
+	// 9 is nearer parity than version 8 (left out, it need not be; see
+	// docs/rubric.md).
+	if c.gap >= a.gap || c.wide >= a.wide {
+		t.Errorf("version 9 is not nearer parity than version 8: %s against %s", show(c), show(a))
+	}
+}
