@@ -230,13 +230,17 @@ const TargetTau = 0.8
 // change that loses agreement fails. (Version 6 reached en 0.838, zh 0.840
 // on the same statements.) With set v7 added after its one measurement
 // (720 statements) version 7 reaches en 0.883, zh 0.906; with set v8
-// (816 statements) version 8 reaches en 0.881, zh 0.903.
-var tauFloor = map[string]float64{"en": 0.87, "zh": 0.89}
+// (816 statements) version 8 reaches en 0.881, zh 0.903; version 9 en
+// 0.901, zh 0.918 (floors raised to about 0.01–0.02 below).
+var tauFloor = map[string]float64{"en": 0.89, "zh": 0.90}
 
 // batchFloor is the lowest per-batch τ-c (TestCorpusBatches) a version may
 // reach in each language: version 7's worst batches (en heldout-v5c 0.667,
 // zh heldout-v4a 0.792) less about 0.03. Version 6's were 0.472 and 0.616.
-var batchFloor = map[string]float64{"en": 0.64, "zh": 0.76}
+// Version 9's are en heldout-v5c 0.699 and zh heldout-v5c 0.815 (version
+// 8's on the same 816 statements: 0.667 and 0.815); the floors rise to
+// 0.67 and 0.79.
+var batchFloor = map[string]float64{"en": 0.67, "zh": 0.79}
 
 type agreement struct {
 	n              int
@@ -363,19 +367,23 @@ func TestCorpusAgreement(t *testing.T) {
 }
 
 // MaxPairGap is the largest difference issue 11 allows between the overall
-// scores of the English and Chinese versions of one statement. Version 8
-// does not meet it yet. On the 211 tuning pairs version 7 had a mean gap
+// scores of the English and Chinese versions of one statement. Versions 8
+// and 9 do not meet it yet. On the 211 tuning pairs version 7 had a mean gap
 // of 6.2 with 41 pairs more than 10 apart; version 8 has 5.3 and 31
 // (largest 69.8, v5c-p06). Leave-one-batch-out (each pair judged without
 // the version 8 changes its own batch motivated) gives 6.3 and 41: the
 // gain is on the batches the changes were found in (docs/rubric.md). Set
 // v8's 48 pairs, measured once and then added (10 of them more than 10
-// apart), make 259 pairs: mean gap 6.1, 41 more than 10 apart. The test
-// fails when either figure grows past the bounds below.
+// apart), make 259 pairs: mean gap 6.1, 41 more than 10 apart.
+// Version 9 (aligned concepts and six readings, docs/rubric.md): mean gap
+// 4.5, 28 pairs more than 10 apart, largest 34.1 (v7g-p07); judged
+// leave-one-batch-out, 6.3 and 43. Every pair within 10 is still not met;
+// the test fails when either figure grows past the bounds below (the
+// version 9 figures plus a small margin).
 const (
 	MaxPairGap   = 10
-	maxMeanGap   = 6.4
-	maxWidePairs = 43
+	maxMeanGap   = 4.7
+	maxWidePairs = 30
 )
 
 func TestCorpusParity(t *testing.T) {
