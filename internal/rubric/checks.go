@@ -59,7 +59,11 @@ func loadLists() {
 		lists.speculation = speculationWords.compile()
 		lists.evidence = evidenceWords.compile()
 		lists.filler = fillerWords.compile()
-		lists.nonApology = nonApologyWords.compile()
+		nonApology := nonApologyWords
+		if v9on(v9If) {
+			nonApology = words{en: nonApology.en, zh: append(slices.Clip(nonApology.zh), intentWords...)}
+		}
+		lists.nonApology = nonApology.compile()
 		lists.victim = victimWords.compile()
 		lists.denialHazard = denialHazardWords.compile()
 		lists.reassure = reassureWords.compile()

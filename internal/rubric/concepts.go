@@ -185,6 +185,7 @@ const (
 	v9Possible             // a victim's word raised as a possibility
 	v9Duration             // a duration is not a count
 	v9Industry             // blame across the industry, level with 全行业
+	v9If                   // 如 alone opens a condition; 从未有意 is "never our intention"
 	v9Steps     = iota
 )
 
@@ -205,6 +206,7 @@ var v9From = map[int][]string{
 	v9Possible:  {"v8i"},
 	v9Duration:  {"v8i"},
 	v9Industry:  {"v6f"},
+	v9If:        {"v5d", "v8j"},
 }
 
 // batchOff is the batch being left out in the leave-one-batch-out
@@ -311,3 +313,19 @@ func (t *text) duration(s span) bool {
 	}
 	return false
 }
+
+// bareIf reports whether a clause opens with 如 alone as "if" (如广告画面让
+// 部分消费者感到不适，我们深表歉意), as "if " opens one in English; not 如何,
+// 如此, 如今, 如下… (version 9).
+func bareIf(head string) bool {
+	r := []rune(head)
+	if len(r) < 2 || r[0] != '如' {
+		return false
+	}
+	return !strings.ContainsRune("何此今下同实期约果有若", r[1])
+}
+
+// intentWords are the Chinese "it was never our intention", level with
+// the English list's "never our intention", "never intended to", "did not
+// intend to" (version 9).
+var intentWords = []string{"从未有意", "并非有意", "无意冒犯", "不是故意", "并非故意"}

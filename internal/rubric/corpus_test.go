@@ -375,15 +375,15 @@ func TestCorpusAgreement(t *testing.T) {
 // gain is on the batches the changes were found in (docs/rubric.md). Set
 // v8's 48 pairs, measured once and then added (10 of them more than 10
 // apart), make 259 pairs: mean gap 6.1, 41 more than 10 apart.
-// Version 9 (aligned concepts and six readings, docs/rubric.md): mean gap
-// 4.5, 28 pairs more than 10 apart, largest 34.1 (v7g-p07); judged
+// Version 9 (aligned concepts and ten readings, docs/rubric.md): mean gap
+// 4.4, 26 pairs more than 10 apart, largest 34.1 (v7g-p07); judged
 // leave-one-batch-out, 6.3 and 43. Every pair within 10 is still not met;
 // the test fails when either figure grows past the bounds below (the
 // version 9 figures plus a small margin).
 const (
 	MaxPairGap   = 10
-	maxMeanGap   = 4.7
-	maxWidePairs = 30
+	maxMeanGap   = 4.6
+	maxWidePairs = 28
 )
 
 func TestCorpusParity(t *testing.T) {

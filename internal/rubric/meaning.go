@@ -537,6 +537,9 @@ func (t *text) conditional(s span) bool {
 			return t.clause[a] != t.clause[s.a]
 		}
 	}
+	if v9on(v9If) && bareIf(head) {
+		return t.clause[a] != t.clause[s.a]
+	}
 	// Version 8: or right after a condition clause later in the sentence
 	// ("We know the wait was long, and if anyone felt their holiday was
 	// spoiled, we are sorry"), as a Chinese sentence's 如果 is read within
@@ -559,6 +562,9 @@ func (t *text) conditional(s span) bool {
 	prev := string(t.lower[p:k])
 	for _, lead := range []string{"and ", "but ", "so ", "而且", "而", "但"} {
 		prev = strings.TrimPrefix(prev, lead)
+	}
+	if v9on(v9If) && bareIf(prev) {
+		return true
 	}
 	for _, c := range conditionCues {
 		if strings.HasPrefix(prev, c) {

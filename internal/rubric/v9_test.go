@@ -128,6 +128,15 @@ func TestVersion9Rules(t *testing.T) {
 		{"durations are not counts", "facts", false, Context{}, []line{
 			{"en", "Every customer will be home within 24 hours and get ten times the fare back.", true},
 			{"zh", "所有游客将在24小时内回国，并获得十倍赔偿。", false}}},
+		{"如 alone opens a condition", "non-apology", false, Context{}, []line{
+			{"zh", "如广告画面让部分消费者感到不适，我们深表歉意。", true},
+			{"en", "If anyone felt hurt by the imagery, we sincerely apologise.", false}}},
+		{"如何 is no condition", "non-apology", true, Context{}, []line{
+			{"zh", "如何弥补是我们的责任，我们深表歉意。", false},
+			{"en", "How to put this right is our job, and we sincerely apologise.", false}}},
+		{"never our intention", "non-apology", false, Context{}, []line{
+			{"zh", "我们从未有意冒犯任何人。", true},
+			{"en", "It was never our intention to cause offence.", false}}},
 		{"blame on the whole industry", "blame", false, Context{}, []line{
 			{"en", "Scam calls are sadly a problem across the whole industry.", true},
 			{"zh", "诈骗电话是全行业普遍面临的问题。", false}}},
