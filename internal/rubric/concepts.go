@@ -38,6 +38,10 @@ var concepts = []concept{
 		[]string{"lab", "laboratory", "test result*", "testing"},
 		[]string{"实验室", "检测结果", "检测"},
 		[]string{"v7g"}},
+	{"cause", "one factor among others",
+		[]string{"a factor", "contributing factor", "played a part", "played a role"},
+		[]string{"原因之一", "因素", "起了作用"},
+		[]string{"v7h"}},
 	{"actions", "reported to an authority",
 		[]string{"reported to", "reported…to the", "have informed the", "notified the"},
 		[]string{"向…报告", "向…报案", "向…通报", "向…报送", "报案"},
@@ -50,6 +54,10 @@ var concepts = []concept{
 		[]string{"spot check*", "sample check*", "random check*"},
 		[]string{"抽检", "抽查"},
 		[]string{"v6e"}},
+	{"actions", "something given free",
+		[]string{"free", "for free", "free of charge"},
+		[]string{"免费"},
+		[]string{"v6e", "v5d", "leak-outage"}},
 	{"concern", "the affected people, whoever they are",
 		[]string{"every affected", "each affected", "all affected", "those affected", "everyone affected", "people affected"},
 		[]string{"受影响的", "所有受影响", "每位受影响", "每一位受影响", "受影响者", "受影响用户", "受影响客户", "受影响顾客", "受影响群众", "受影响人员",
@@ -79,14 +87,6 @@ var concepts = []concept{
 		[]string{"write to you again", "will write to you", "tell you", "let you know", "set out", "will explain"},
 		[]string{"写信", "告知", "告诉大家", "说明情况"},
 		[]string{"v7h", "leak-outage"}},
-	{"cause", "one factor among others",
-		[]string{"a factor", "contributing factor", "played a part", "played a role"},
-		[]string{"原因之一", "因素", "起了作用"},
-		[]string{"v7h"}},
-	{"actions", "something given free",
-		[]string{"free", "for free", "free of charge"},
-		[]string{"免费"},
-		[]string{"v6e", "v5d", "leak-outage"}},
 	{"guidance", "whoever is in a situation can or should do something",
 		[]string{"anyone who", "anyone with", "whoever"},
 		[]string{"凡是", "凡在", "凡于", "的,可", "的，可"},
@@ -104,25 +104,17 @@ var concepts = []concept{
 // conceptWords adds the concepts of check to its word list.
 func conceptWords(check string, w words) words {
 	out := words{en: append([]string(nil), w.en...), zh: append([]string(nil), w.zh...)}
-	has := func(list []string, f string) bool {
-		for _, x := range list {
-			if x == f {
-				return true
-			}
-		}
-		return false
-	}
 	for _, c := range concepts {
 		if c.check != check || conceptOff(c) {
 			continue
 		}
 		for _, f := range c.en {
-			if !has(out.en, f) {
+			if !slices.Contains(out.en, f) {
 				out.en = append(out.en, f)
 			}
 		}
 		for _, f := range c.zh {
-			if !has(out.zh, f) {
+			if !slices.Contains(out.zh, f) {
 				out.zh = append(out.zh, f)
 			}
 		}
