@@ -17,6 +17,8 @@ func FuzzJudge(f *testing.F) {
 		// Version 8's readings: a late condition, a source, a request for belief, a far time.
 		"We know it was long, and if anyone felt upset, we are sorry.", "系统记录到来自境外地址的批量下载。", "恳请家长们理解。我们已到医院看望。",
 		"We will post an update on this door and on our account at 12:00.",
+		// Version 9's: 如 alone, a qualified claim, a duration, a sense, the edge of a text.
+		"如", "如广告让人不适，我们深表歉意。", "疫苗不会对身体造成危害，但可能", "within 24 hours, ten times", "最关心的问题", "感受", "toll-free",
 	} {
 		f.Add(s, "en")
 		f.Add(s, "zh")
