@@ -122,6 +122,7 @@ type teamSummary struct {
 	replies   []engine.Reply
 	posts     []engine.Post
 	press     []engine.PressRun
+	cases     []engine.CaseState
 }
 
 // injectGroup is one inject at one time, with the teams it concerns: teams
@@ -249,7 +250,7 @@ func (c *console) snapshot() consoleSnapshot {
 				scores: t.Scores(), ended: t.Ended, endAt: t.EndedAt, reason: t.EndReason,
 				world: maps.Clone(t.World), feed: slices.Clone(t.Feed), overrides: maps.Clone(t.Overrides),
 				ratings: judging.ObjectiveRatings(st, t.Name), replies: slices.Clone(t.Replies), posts: slices.Clone(t.Posts),
-				press: slices.Clone(t.Press)}
+				press: slices.Clone(t.Press), cases: slices.Clone(t.Cases)}
 			for _, n := range st.Notes {
 				if n.Team == t.Name {
 					ts.notes = append(ts.notes, n)
@@ -525,6 +526,9 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 	}
 	if n := len(t.press); n > 0 {
 		objs = append(objs, ui.IconLine(theme.MediaRecordIcon(), pressLine(c, t.press[n-1], c.conn.ExerciseTime(), lang)))
+	}
+	if line := casesLine(c, t.cases); line != "" {
+		objs = append(objs, ui.IconLine(theme.AccountIcon(), line))
 	}
 	if n := len(t.posts); n > 0 {
 		p := t.posts[n-1]

@@ -48,6 +48,7 @@ type TeamView struct {
 	shownSeq int64 // state the lists were last built from; -1 forces a rebuild
 
 	root        fyne.CanvasObject
+	cases       *casesPanel // the customer cases (cases.go)
 	leftScroll  *container.Scroll
 	inboxScroll *container.Scroll
 	paused      *ui.Banner
@@ -188,7 +189,7 @@ func newTeamViewWith(conn engine.Conn, team string, win fyne.Window, loc *i18n.L
 		tv.meters = ui.NewWorldMeters(vars, history, 5, lang)
 		metersScroll = container.NewVScroll(tv.meters.Box)
 	}
-	left := container.NewVScroll(container.NewPadded(container.NewVBox(tv.pressPanel(),
+	left := container.NewVScroll(container.NewPadded(container.NewVBox(tv.pressPanel(), tv.casesPanel(),
 		ui.Heading(loc.T("team.open_decision")), tv.decisions,
 		widget.NewSeparator(),
 		ui.Heading(loc.T("team.your_decisions")), tv.history)))

@@ -426,6 +426,8 @@ func (d *Debrief) teamCard(t *engine.Team, tr *debrief.TeamReport, index int) fy
 		}
 	}
 
+	objs = append(objs, d.cases(t, tr, lang)...)
+
 	// Posts on the channels, with the public's reaction.
 	if len(t.Posts) > 0 {
 		objs = append(objs, ui.Bold(loc.T("debrief.posts")), ui.Muted(loc.T("debrief.posts_unscored")))

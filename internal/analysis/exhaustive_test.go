@@ -18,7 +18,7 @@ func exploreExhaustive(id string, source []byte, timing Timing) (*Report, error)
 		if rep.Runs >= 200_000 {
 			return fmt.Errorf("more than %d ways through the scenario; analysis stopped", 200_000)
 		}
-		run, need, err := playOld(id, source, policy, order, timing)
+		run, best, need, err := playOld(id, source, policy, order, timing)
 		if err != nil {
 			return err
 		}
@@ -35,8 +35,10 @@ func exploreExhaustive(id string, source []byte, timing Timing) (*Report, error)
 		for _, p := range run.Path {
 			rep.Reachable[p] = true
 		}
-		if rep.Runs == 1 || run.Overall > rep.Best.Overall {
-			rep.Best = run
+		// The best counts the customer cases that reached the team as
+		// handled perfectly, as the search does (engine.Team.BestCaseScores).
+		if rep.Runs == 1 || best.Overall > rep.Best.Overall {
+			rep.Best = best
 		}
 		if rep.Runs == 1 || run.Overall < rep.Worst.Overall {
 			rep.Worst = run
@@ -63,15 +65,15 @@ func withOld(m map[string]string, k, v string) map[string]string {
 
 // playOld runs one team under a policy. It returns the decision the policy does
 // not cover yet (to branch on), or the finished run.
-func playOld(id string, source []byte, policy map[string]string, order []string, timing Timing) (Run, *scenario.Decision, error) {
+func playOld(id string, source []byte, policy map[string]string, order []string, timing Timing) (run, best Run, need *scenario.Decision, err error) {
 	s, err := engine.Start(engine.Config{ScenarioID: id, Source: source, Teams: []string{"T"}, Lang: "en", NoFeed: true}, &engine.MemoryLog{}, nil)
 	if err != nil {
-		return Run{}, nil, err
+		return Run{}, Run{}, nil, err
 	}
 	now := time.Duration(0)
 	for steps := 0; steps < 100_000; steps++ {
 		if err := s.AdvanceTo(now); err != nil {
-			return Run{}, nil, err
+			return Run{}, Run{}, nil, err
 		}
 		var open []engine.OpenDecision
 		var ended bool
@@ -93,7 +95,7 @@ func playOld(id string, source []byte, policy map[string]string, order []string,
 		for _, od := range open {
 			choice, known := policy[od.Decision.ID]
 			if !known {
-				return Run{}, od.Decision, nil
+				return Run{}, Run{}, od.Decision, nil
 			}
 			if choice == timeout {
 				continue
@@ -104,7 +106,7 @@ func playOld(id string, source []byte, policy map[string]string, order []string,
 			}
 			if when <= now {
 				if err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: "T", Decision: od.Decision.ID, Option: choice}); err != nil {
-					return Run{}, nil, fmt.Errorf("policy %v: %w", policy, err)
+					return Run{}, Run{}, nil, fmt.Errorf("policy %v: %w", policy, err)
 				}
 				answeredNow = true
 				break
@@ -117,13 +119,15 @@ func playOld(id string, source []byte, policy map[string]string, order []string,
 			continue
 		}
 		if !hasNext {
-			return Run{}, nil, fmt.Errorf("team stuck at %s with nothing due", now)
+			return Run{}, Run{}, nil, fmt.Errorf("team stuck at %s with nothing due", now)
 		}
 		now = max(next, now)
 	}
-	var run Run
-	s.Read(func(st *engine.State) { run = runOf(st.Teams[0]) })
-	return run, nil, nil
+	s.Read(func(st *engine.State) {
+		run, best = runOf(st.Teams[0]), runOf(st.Teams[0])
+		bestScores(&best, st.Teams[0]) // its best-case scores, as the search takes them
+	})
+	return run, best, nil, nil
 }
 
 // followPolicyOld plays one team that answers every decision as soon as it
@@ -132,7 +136,7 @@ func followPolicyOld(id string, source []byte, sc *scenario.Scenario, pick Pick)
 	policy := map[string]string{}
 	var order []string
 	for range 10_000 {
-		run, need, err := playOld(id, source, policy, order, Prompt)
+		run, _, need, err := playOld(id, source, policy, order, Prompt)
 		if err != nil || need == nil {
 			return run, err
 		}

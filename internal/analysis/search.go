@@ -306,24 +306,31 @@ func (x *search) explore(p *player, policy map[string]string) (stats, error) {
 // whole run when it is the best or worst so far or an example to keep.
 func (x *search) finish(p *player) stats {
 	r := x.rep
-	var overall float64
+	// The search's team writes nothing, so it never handles a customer
+	// case: every case that reaches it is missed, the worst a case can
+	// score. For the best, every case counts as handled in time with a
+	// good remedy and a reply of full empathy (engine.Team.BestCaseScores):
+	// an upper bound no team's scores can pass.
+	var overall, bestOverall float64
 	var ending string
 	p.s.Read(func(st *engine.State) {
 		t := st.Teams[0]
 		overall = t.Scores().Overall
+		bestOverall = t.BestCaseScores().Overall
 		ending = t.Ending
 		if t.EndReason != engine.EndReached {
 			ending = t.EndReason
 		}
 		x.markFrom(p, t)
 	})
-	best := !x.have || overall > r.Best.Overall
+	best := !x.have || bestOverall > r.Best.Overall
 	worst := !x.have || overall < r.Worst.Overall
 	example := ending == engine.EndTimeUp && len(r.Unending) < MaxUnending
 	if best || worst || example {
 		run := p.run()
 		if best {
 			r.Best = run
+			p.s.Read(func(st *engine.State) { bestScores(&r.Best, st.Teams[0]) })
 		}
 		if worst {
 			r.Worst = run
@@ -376,6 +383,9 @@ type accSig struct {
 	first   time.Duration // the first update
 	last    int           // the window of the latest update (-1: none yet)
 	settled int           // promises kept or missed
+	// cases that reached the team, and those of them missed (the search
+	// never handles a case: see finish).
+	cases, missed int
 }
 
 var dimIndex = map[string]int{scoring.Speed: 0, scoring.Transparency: 1, scoring.Empathy: 2}
@@ -431,6 +441,20 @@ func (p *player) summary(t *engine.Team, every time.Duration) acc {
 			}
 			a.sig.last = j
 		}
+	}
+	for ; p.cases < len(t.Cases); p.cases++ {
+		a.sig.cases++
+	}
+	missed := 0
+	for _, c := range t.Cases {
+		if c.Missed {
+			missed++
+		}
+	}
+	for ; a.sig.missed < missed; a.sig.missed++ {
+		// A missed case scores 0 in speed and empathy (scoring.CaseScores).
+		a.sig.n[0]++
+		a.sig.n[2]++
 	}
 	a.bad = p.falseClaims + len(t.Contradictions)
 	a.sig.claimed = len(t.Claims) > 0
@@ -495,6 +519,7 @@ type player struct {
 	// The score summary of the answers and updates so far (summary).
 	acc              acc
 	answers, updates int // how many of each the summary took in
+	cases            int // the customer cases the summary took in
 	falseClaims      int
 	marked           int // the phases of the path recorded as reached
 	// open is play's buffer, shared by the forks of a search (which play
@@ -626,4 +651,19 @@ func runOf(t *engine.Team) Run {
 		run.Choices = append(run.Choices, a.Decision.ID+"="+c)
 	}
 	return run
+}
+
+// bestScores puts the team's best-case scores (BestCaseScores) in run.
+func bestScores(run *Run, t *engine.Team) {
+	if len(t.Cases) == 0 {
+		return
+	}
+	sc := t.BestCaseScores()
+	run.Overall = sc.Overall
+	run.Scores = map[string]float64{}
+	for _, dim := range scoring.Dimensions {
+		if sc.Has[dim] {
+			run.Scores[dim] = sc.Get(dim)
+		}
+	}
 }

@@ -44,6 +44,8 @@ type JoinLine struct {
 	// answer: the press conference and the question answered
 	Conference string `json:"conference,omitempty"`
 	Question   int    `json:"question,omitempty"`
+	// case: the customer case handled (its remedy is Option)
+	Case string `json:"case,omitempty"`
 
 	// ended
 	Ending string `json:"ending,omitempty"`
@@ -177,7 +179,8 @@ func joinCmd(args []string, env Env) int {
 // actions (send, skip, delay, extend, inject) are skipped with a warning.
 func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWriter, warn io.Writer) {
 	for _, a := range script.Actions {
-		team := a.Kind == engine.CmdChoose || a.Kind == engine.CmdReply || a.Kind == engine.CmdAnswer || a.Kind == engine.CmdPost // a team's own action
+		team := a.Kind == engine.CmdChoose || a.Kind == engine.CmdReply || a.Kind == engine.CmdAnswer || a.Kind == engine.CmdPost ||
+			a.Kind == engine.CmdHandleCase // a team's own action
 		if a.Team != c.Team() && (team || a.Team != "") {
 			continue
 		}
@@ -203,7 +206,7 @@ func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWr
 			return // ended or stopped
 		}
 		cmd := engine.Command{Kind: a.Kind, Decision: a.Decision, Option: a.Option, Inject: a.Inject, Text: a.Text, Ref: a.Ref(),
-			Conference: a.Conference, Question: a.Question, Channel: a.Channel}
+			Conference: a.Conference, Question: a.Question, Channel: a.Channel, Case: a.Case}
 		var o lan.Outcome
 		for {
 			o, err = c.SendContext(ctx, cmd)
@@ -236,6 +239,8 @@ func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWr
 			line.Type, line.Conference, line.Question = "answer", a.Conference, a.Question
 		case engine.CmdPost:
 			line.Type, line.Channel = "post", a.Channel
+		case engine.CmdHandleCase:
+			line.Type, line.Case, line.Option = "case", a.Case, a.Option
 		}
 		out.write(line)
 		if o.Status != lan.StatusAccepted {

@@ -56,6 +56,22 @@ type TeamResult struct {
 	// Posts are the team's posts on the channels, in the order published;
 	// absent when it posted nothing.
 	Posts []PostResult `json:"posts,omitempty"`
+	// Cases are the customer cases that reached the team, in the order
+	// they arrived; absent when none did.
+	Cases []CaseResult `json:"cases,omitempty"`
+}
+
+// CaseResult is a customer case as the team handled it: the remedy
+// chosen and its fit, the reply's empathy (the rubric), whether it was
+// handled in time, missed, or went public.
+type CaseResult struct {
+	Case           string  `json:"case"`
+	ArrivedSeconds float64 `json:"arrived_seconds"`
+	Status         string  `json:"status"` // handled, late (handled after its deadline), missed or open
+	Remedy         string  `json:"remedy,omitempty"`
+	Fit            string  `json:"fit,omitempty"`
+	Empathy        float64 `json:"empathy"`
+	Public         bool    `json:"public,omitempty"`
 }
 
 // PostResult is a team's post: where, when, what the judge found in it
@@ -308,7 +324,7 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 				if err != nil && !errors.Is(err, engine.ErrRejected) && engine.RefusalCode(err) == "" {
 					return err
 				}
-				if err != nil && (a.Kind == engine.CmdReply || a.Kind == engine.CmdAnswer || a.Kind == engine.CmdPost) {
+				if err != nil && (a.Kind == engine.CmdReply || a.Kind == engine.CmdAnswer || a.Kind == engine.CmdPost || a.Kind == engine.CmdHandleCase) {
 					if sk, ok := refusedReply(s, a, now, err); ok {
 						refusedReplies = append(refusedReplies, sk)
 					}
@@ -524,6 +540,21 @@ func result(st *engine.State, script *Script) Result {
 			p := r.Score()
 			tr.Press = append(tr.Press, PressResult{Conference: r.Conference.ID, StartedSeconds: r.StartedAt.Seconds(), Asked: p.Asked,
 				Answered: p.Answered, NoComment: p.NoComment, Speculation: p.Speculation, Contradictions: p.Contradictions, Score: p.Score})
+		}
+		for _, c := range t.Cases {
+			cr := CaseResult{Case: c.Case.ID, ArrivedSeconds: c.ArrivedAt.Seconds(), Status: "open", Empathy: c.ReplyEmpathy(), Public: c.Public()}
+			switch {
+			case c.InTime():
+				cr.Status = "handled"
+			case c.Handled:
+				cr.Status = "late"
+			case c.Missed:
+				cr.Status = "missed"
+			}
+			if c.Remedy != nil {
+				cr.Remedy, cr.Fit = c.Remedy.ID, c.Remedy.Fit
+			}
+			tr.Cases = append(tr.Cases, cr)
 		}
 		for _, p := range t.Posts {
 			tr.Posts = append(tr.Posts, PostResult{Channel: p.Channel, AtSeconds: p.At.Seconds(), Findings: append([]string{}, p.Findings...),

@@ -83,6 +83,8 @@ type Action struct {
 	// A press conference (answer, press) and the question answered.
 	Conference string
 	Question   int
+	// A customer case handled (case:, with remedy: in Option and text:).
+	Case string
 
 	ref string // Ref, made once: play looks actions up by it for every refusal
 }
@@ -99,7 +101,7 @@ func (a Action) Ref() string {
 func (a Action) Command() engine.Command {
 	return engine.Command{Kind: a.Kind, Team: a.Team, Decision: a.Decision, Option: a.Option, Text: a.Text, Ref: a.Ref(),
 		Inject: a.Inject, Delay: a.By, Channel: a.Channel, From: a.From, To: a.To, Effects: a.Effects,
-		Conference: a.Conference, Question: a.Question}
+		Conference: a.Conference, Question: a.Question, Case: a.Case}
 }
 
 // What says what the action does, for a warning: "first → good", "skip memo".
@@ -115,6 +117,8 @@ func (a Action) What() string {
 		return "answer " + a.Conference + " question " + strconv.Itoa(a.Question)
 	case engine.CmdPress:
 		return "press " + a.Conference
+	case engine.CmdHandleCase:
+		return "case " + a.Case + " → " + a.Option
 	case engine.CmdSendNow:
 		return "send " + a.Inject
 	case engine.CmdSkip:
@@ -129,7 +133,7 @@ func (a Action) What() string {
 
 // actionFields are the fields an action may have, and what each holds.
 var (
-	actionFields = []string{"at", "after", "team", "decide", "choose", "text", "reply", "send", "skip", "delay", "extend", "by", "inject", "from", "to", "effects", "answer", "question", "press", "post"}
+	actionFields = []string{"at", "after", "team", "decide", "choose", "text", "reply", "send", "skip", "delay", "extend", "by", "inject", "from", "to", "effects", "answer", "question", "press", "post", "case", "remedy"}
 	actionField  = map[string]string{"at": "at (a time such as 12m)", "after": "after (a time such as 1m)", "team": "team (a team name)",
 		"decide": "decide (a decision id)", "choose": "choose (an option id)", "reply": "reply (an inject id)",
 		"text": "text (the statement, the reply, or the inject's text)",
@@ -137,12 +141,14 @@ var (
 		"by": "by (a time such as 5m)", "inject": "inject (a channel)", "from": "from (the inject's sender)",
 		"to": "to (role ids)", "effects": "effects (world variable: change)",
 		"answer": "answer (a press conference id)", "question": "question (its number, from 1)", "press": "press (a press conference id)",
-		"post": "post (a channel: social, news or notice)"}
+		"post": "post (a channel: social, news or notice)",
+		"case": "case (a customer case id)", "remedy": "remedy (the case's remedy id)"}
 	// actionVerbs are the fields that say what an action does: one each.
-	actionVerbs = []string{"decide", "reply", "send", "skip", "delay", "extend", "inject", "answer", "press", "post"}
+	actionVerbs = []string{"decide", "reply", "send", "skip", "delay", "extend", "inject", "answer", "press", "post", "case"}
 	// verbFields are the fields each verb allows besides at, after, team.
 	verbFields = map[string][]string{"decide": {"choose", "text"}, "reply": {"text"}, "send": nil, "skip": nil, "delay": {"by"}, "extend": {"by"},
-		"inject": {"text", "from", "to", "effects"}, "answer": {"question", "text"}, "press": {"text", "from"}, "post": {"text"}}
+		"inject": {"text", "from", "to", "effects"}, "answer": {"question", "text"}, "press": {"text", "from"}, "post": {"text"},
+		"case": {"remedy", "text"}}
 )
 
 // scriptError is a message about a script at a node: file:line:col: msg.
@@ -355,7 +361,7 @@ func ParseScriptVersion(file string, data []byte, sc *scenario.Scenario, cut, di
 		}
 		team := fields["team"]
 		_, hasTeam := keys["team"]
-		if (verb == "decide" || verb == "reply" || verb == "answer" || verb == "post" || hasTeam) && !contains(teams, team) {
+		if (verb == "decide" || verb == "reply" || verb == "answer" || verb == "post" || verb == "case" || hasTeam) && !contains(teams, team) {
 			return nil, fmt.Errorf("%s: team %q is not one of the script's teams %v", at("team"), team, teams)
 		}
 		act := Action{Index: i + 1, Line: n.Line, At: d.Truncate(time.Millisecond), Team: team, Text: fields["text"]}
@@ -448,6 +454,22 @@ func scriptVerb(act *Action, verb string, fields map[string]string, keys map[str
 		act.Question = q
 		if strings.TrimSpace(act.Text) == "" {
 			return fmt.Errorf("%s: action %d needs 'text' (the answer)", at(verb), num)
+		}
+	case "case":
+		act.Kind, act.Case, act.Option = engine.CmdHandleCase, fields["case"], fields["remedy"]
+		c := sc.Case(act.Case)
+		if c == nil {
+			return fmt.Errorf("%s: scenario %s has no case %q", at("case"), sc.ID, act.Case)
+		}
+		if c.Remedy(act.Option) == nil {
+			ids := make([]string, len(c.Remedies))
+			for j, r := range c.Remedies {
+				ids[j] = r.ID
+			}
+			return fmt.Errorf("%s: case %q has no remedy %q (remedies: %s)", at("remedy"), act.Case, act.Option, strings.Join(ids, ", "))
+		}
+		if strings.TrimSpace(act.Text) == "" {
+			return fmt.Errorf("%s: action %d needs 'text' (the personal reply)", at("case"), num)
 		}
 	case "send", "skip":
 		act.Kind = map[string]engine.CommandKind{"send": engine.CmdSendNow, "skip": engine.CmdSkip}[verb]

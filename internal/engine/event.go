@@ -138,6 +138,10 @@ type Event struct {
 	Conference string `json:"conference,omitempty"`
 	Question   int    `json:"question,omitempty"`
 
+	// Case is, in case events, the customer case's id (cases.go); the
+	// remedy chosen is Option, the reply Text.
+	Case string `json:"case,omitempty"`
+
 	// Evaluation is, in eeg.entered, an evaluator's paper guide for Team
 	// and Objective (evaluation.go).
 	Evaluation *Evaluation `json:"evaluation,omitempty"`

@@ -79,6 +79,7 @@ func (t *Team) clone(nested bool) *Team {
 		c.chosen = slices.Clip(t.chosen)
 	}
 	c.Press = slices.Clone(t.Press) // a run's answers are appended copy-on-write
+	c.Cases = slices.Clip(t.Cases)  // changed copy-on-write (cases.go)
 	c.Open = slices.Clone(t.Open)   // an open decision's deadline may be extended in place
 	c.World = maps.Clone(t.World)
 	c.RegDeadlines = make(map[string]*RegDeadlineState, len(t.RegDeadlines))
@@ -208,6 +209,15 @@ func (s *State) FutureKey(team string) string {
 		num(int64(len(r.Answers)))
 		num(int64(len(r.Questions)))
 		dur(r.AskedAt)
+	}
+	b = append(b, 'Y') // customer cases: which reached the team, which wait and until when
+	for _, c := range t.Cases {
+		str(c.Case.ID)
+		flag(c.Open())
+		flag(c.Missed)
+		if c.Open() && !c.Missed {
+			dur(c.DeadlineAt())
+		}
 	}
 	b = append(b, 'T')
 	for _, f := range t.fired {

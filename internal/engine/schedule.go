@@ -77,6 +77,9 @@ func (s *State) Due(upTo time.Duration) (Event, bool) {
 		t := s.Team(best.ev.Team)
 		best.ev.Order = s.optionOrder(t, s.Scenario.Phase(t.Phase).Decision(best.ev.Decision))
 	}
+	if best.ev.Kind == KindCaseArrived {
+		best.ev.Order = s.remedyOrder(s.Team(best.ev.Team), s.Scenario.Case(best.ev.Case))
+	}
 	return best.ev, true
 }
 
@@ -175,6 +178,7 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 		}
 	}
 	s.pressDue(t, better, &best)
+	s.casesDue(t, better, &best)
 	for id, ds := range t.RegDeadlines {
 		if !ds.Met && !ds.Missed {
 			if better(ds.DueAt(), rankRegMissed) {

@@ -151,6 +151,9 @@ type Command struct {
 	// and the question answered (1-based).
 	Conference string
 	Question   int
+	// Case is a customer case's id (handle-case; the remedy is Option,
+	// the reply Text).
+	Case string
 	// Seat, Persona and Thread: a role-player's commands (roleplay.go).
 	Seat    string
 	Persona string
@@ -594,6 +597,18 @@ func (s *Session) sendLocked(cmd Command) error {
 		}
 		return s.emit(Event{Kind: KindPressAnswered, At: now, Team: cmd.Team, Conference: cmd.Conference, Question: cmd.Question,
 			Text: cmd.Text, Ref: cmd.Ref, Judge: rubric.Version})
+	case CmdHandleCase:
+		if s.wall != nil && st.Paused && !st.Discussion {
+			return refuse(ErrPaused, "a case waits until the clock runs")
+		}
+		if err := st.checkCase(cmd); err != nil {
+			return err
+		}
+		if err := s.emit(Event{Kind: KindCaseHandled, At: now, Team: cmd.Team, Case: cmd.Case, Option: cmd.Option,
+			Text: cmd.Text, Ref: cmd.Ref, Judge: rubric.Version}); err != nil {
+			return err
+		}
+		return s.advance(now) // a poor remedy's escalation may set things off
 	case CmdNote, CmdOverride, CmdRate:
 		if err := st.checkJudgement(cmd); err != nil {
 			return err

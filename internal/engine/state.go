@@ -124,9 +124,10 @@ type Team struct {
 	Inbox          []Delivery // in delivery order (oldest first)
 	Open           []OpenDecision
 	Answers        []Answer
-	Replies        []Reply    // answers to injects, in the order sent
-	Posts          []Post     // published on the simulated channels, in the order posted
-	Press          []PressRun // press conferences, in the order started (press.go)
+	Replies        []Reply     // answers to injects, in the order sent
+	Posts          []Post      // published on the simulated channels, in the order posted
+	Press          []PressRun  // press conferences, in the order started (press.go)
+	Cases          []CaseState // customer cases, in the order they arrived (cases.go)
 	World          map[string]float64
 	Rejected       []Event
 	Ended          bool
@@ -727,6 +728,13 @@ func (s *State) Apply(e Event) error {
 		if err := s.applyPress(t, e); err != nil {
 			return err
 		}
+	case KindCaseArrived, KindCaseHandled, KindCaseMissed:
+		if t == nil {
+			return bad("a case event names no team")
+		}
+		if err := s.applyCase(t, e); err != nil {
+			return err
+		}
 	case KindReplied:
 		if t == nil {
 			return bad("a reply names no team")
@@ -1073,8 +1081,12 @@ func (t *Team) overrideValues() map[string]float64 {
 }
 
 // computed are the scores from the evidence alone.
-func (t *Team) computed() scoring.Scores {
-	ev := scoring.Evidence{Responses: t.Responses(), Claims: len(t.Claims), Contradictions: len(t.Contradictions), Spoke: len(t.Updates) > 0}
+func (t *Team) computed() scoring.Scores { return scoring.TeamEvidence(t.evidence()) }
+
+// evidence is everything the team's scores are computed from.
+func (t *Team) evidence() scoring.Evidence {
+	ev := scoring.Evidence{Responses: t.Responses(), Claims: len(t.Claims), Contradictions: len(t.Contradictions), Spoke: len(t.Updates) > 0,
+		Cases: t.caseEvidence()}
 	for _, a := range t.Answers {
 		ev.FalseClaims += len(a.FalseClaims)
 	}
@@ -1092,7 +1104,7 @@ func (t *Team) computed() scoring.Scores {
 			ev.Missed++
 		}
 	}
-	return scoring.TeamEvidence(ev)
+	return ev
 }
 
 // firstWord reports whether an answer to d (chosen, timed out or missed) is

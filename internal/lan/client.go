@@ -528,7 +528,7 @@ func refusalOf(k engine.CommandKind, o Outcome) error {
 	case r == nil:
 		return fmt.Errorf("%w: %s", engine.ErrRejected, o.Reason)
 	case k == engine.CmdReply || k == engine.CmdPost || k == engine.CmdAnswer || k == engine.CmdRoleSay || k == engine.CmdRoleOpen ||
-		k == engine.CmdRoleNudge:
+		k == engine.CmdRoleNudge || k == engine.CmdHandleCase:
 		return &hostRefusal{Refusal: r, msg: o.Reason}
 	}
 	// Why, as a code the team's view says in its language.
@@ -562,8 +562,9 @@ func (c *Client) SendContext(ctx context.Context, cmd engine.Command) (Outcome, 
 	if c.tok == RoleToken {
 		return c.sendRole(ctx, cmd)
 	}
-	if cmd.Kind != engine.CmdChoose && cmd.Kind != engine.CmdReply && cmd.Kind != engine.CmdPost && cmd.Kind != engine.CmdAnswer {
-		return Outcome{}, fmt.Errorf("a team laptop can only send choices, replies, posts and answers, not %q", cmd.Kind)
+	if cmd.Kind != engine.CmdChoose && cmd.Kind != engine.CmdReply && cmd.Kind != engine.CmdPost && cmd.Kind != engine.CmdAnswer &&
+		cmd.Kind != engine.CmdHandleCase {
+		return Outcome{}, fmt.Errorf("a team laptop can only send choices, replies, posts and answers (and handle customer cases), not %q", cmd.Kind)
 	}
 	if cmd.Team != "" && cmd.Team != c.team {
 		return Outcome{}, fmt.Errorf("this laptop joined as team %q, not %q", c.team, cmd.Team)
@@ -580,6 +581,8 @@ func (c *Client) SendContext(ctx context.Context, cmd engine.Command) (Outcome, 
 		w = wireCommand{ID: id, Kind: wirePost, Team: c.team, Channel: cmd.Channel, Text: cmd.Text}
 	case engine.CmdAnswer:
 		w = wireCommand{ID: id, Kind: wireAnswer, Team: c.team, Conference: cmd.Conference, Question: cmd.Question, Text: cmd.Text}
+	case engine.CmdHandleCase:
+		w = wireCommand{ID: id, Kind: wireCase, Team: c.team, Case: cmd.Case, Option: cmd.Option, Text: cmd.Text}
 	}
 	body, err := json.Marshal(w)
 	if err != nil {

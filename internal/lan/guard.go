@@ -118,6 +118,7 @@ const (
 	noteJunkReply    = "replies to no inject the team may answer"
 	noteJunkPost     = "posts on no channel of the scenario"
 	noteJunkAnswer   = "answers to no press conference of the scenario"
+	noteJunkCase     = "cases or remedies the scenario does not have"
 	noteRepeated     = "refused choices sent again with a new id"
 	noteOutsideInbox = "requests asking for their answer outside the sender's inbox"
 	notePairRefused  = "malformed pairing requests"

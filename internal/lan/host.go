@@ -456,7 +456,7 @@ func (h *Host) queueLocked(ev engine.Event) {
 	if strings.HasPrefix(ev.Ref, refPrefix) {
 		var o Outcome
 		switch ev.Kind {
-		case engine.KindChosen, engine.KindReplied, engine.KindPosted, engine.KindPressAnswered,
+		case engine.KindChosen, engine.KindReplied, engine.KindPosted, engine.KindPressAnswered, engine.KindCaseHandled,
 			engine.KindRoleSaid, engine.KindRoleNudged, engine.KindOpened:
 			o = Outcome{Status: StatusAccepted, Seq: ev.Seq, AtMS: ev.At.Milliseconds()}
 		case engine.KindRejected:
@@ -830,6 +830,8 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 			h.quiet.note(noteJunkPost)
 		case wireAnswer:
 			h.quiet.note(noteJunkAnswer)
+		case wireCase:
+			h.quiet.note(noteJunkCase)
 		default:
 			h.quiet.note(noteJunkChoice)
 		}
@@ -878,6 +880,8 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 		ecmd = engine.Command{Kind: engine.CmdPost, Team: team, Channel: cmd.Channel, Text: cmd.Text, Ref: ref}
 	case wireAnswer:
 		ecmd = engine.Command{Kind: engine.CmdAnswer, Team: team, Conference: cmd.Conference, Question: cmd.Question, Text: cmd.Text, Ref: ref}
+	case wireCase:
+		ecmd = engine.Command{Kind: engine.CmdHandleCase, Team: team, Case: cmd.Case, Option: cmd.Option, Text: cmd.Text, Ref: ref}
 	case wireRoleSay, wireRoleOpen, wireRoleNudge:
 		ecmd = roleCmd
 	}
@@ -919,6 +923,8 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 			what = "post"
 		case wireAnswer:
 			what = "answer"
+		case wireCase:
+			what = "case"
 		}
 		o = Outcome{Status: StatusRetry, Reason: "the host could not store the " + what + " just now"}
 	}
@@ -953,6 +959,20 @@ func refusalKey(s *engine.State, team string, cmd wireCommand) (key, junk, code 
 			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchTeam, team), engine.ErrNoSuchTeam.Code
 		case s.Scenario.PressConference(cmd.Conference) == nil:
 			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchConference, cmd.Conference), engine.ErrNoSuchConference.Code
+		}
+		return "", "", ""
+	}
+	if cmd.Kind == wireCase {
+		// Only what can never be handled is junk; a case not (or no
+		// longer) waiting is the session's refusal (it logs none).
+		c := s.Scenario.Case(cmd.Case)
+		switch {
+		case s.Team(team) == nil:
+			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchTeam, team), engine.ErrNoSuchTeam.Code
+		case c == nil:
+			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchCase, cmd.Case), engine.ErrNoSuchCase.Code
+		case c.Remedy(cmd.Option) == nil:
+			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchRemedy, cmd.Option), engine.ErrNoSuchRemedy.Code
 		}
 		return "", "", ""
 	}

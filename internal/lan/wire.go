@@ -36,6 +36,7 @@ const (
 	wireReply  = "reply"  // a written answer to an inject that asks for one
 	wirePost   = "post"   // a post on one of the scenario's channels
 	wireAnswer = "answer" // an answer to a press conference's question
+	wireCase   = "case"   // a customer case handled: its remedy (option) and reply (text)
 	wireBye    = "bye"    // the team has seen the end; the host may stop
 )
 
@@ -52,6 +53,8 @@ type wireCommand struct {
 	// An answer's press conference and question (1-based).
 	Conference string `json:"conference,omitempty"`
 	Question   int    `json:"question,omitempty"`
+	// A customer case handled (its remedy is Option, the reply Text).
+	Case string `json:"case,omitempty"`
 	// A role-player's command (roleplay.go): the seat, the team it is for
 	// ("" for all), the persona, what it answers, a nudge's changes.
 	Seat    string             `json:"seat,omitempty"`
@@ -77,7 +80,7 @@ const commandSchema = `{
   "required": ["id", "kind", "team"],
   "properties": {
     "id":       {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{1,64}$"},
-    "kind":     {"enum": ["choose", "reply", "post", "answer", "bye", "role-say", "role-open", "role-nudge"]},
+    "kind":     {"enum": ["choose", "reply", "post", "answer", "bye", "role-say", "role-open", "role-nudge", "case"]},
     "team":     {"type": "string", "minLength": 1, "maxLength": 160},
     "decision": {"type": "string", "minLength": 1, "maxLength": 200},
     "option":   {"type": "string", "minLength": 1, "maxLength": 200},
@@ -86,6 +89,7 @@ const commandSchema = `{
     "text":     {"type": "string", "maxLength": 10000},
     "conference": {"type": "string", "minLength": 1, "maxLength": 200},
     "question": {"type": "integer", "minimum": 1, "maximum": 1000},
+    "case":     {"type": "string", "minLength": 1, "maxLength": 200},
     "seat":     {"type": "string", "minLength": 1, "maxLength": 160},
     "target":   {"type": "string", "minLength": 1, "maxLength": 160},
     "persona":  {"type": "string", "minLength": 1, "maxLength": 200},
@@ -107,7 +111,7 @@ const commandSchema = `{
       "then": {"required": ["channel"], "properties": {"decision": false, "option": false, "inject": false, "conference": false, "question": false}}
     },
     {
-      "if": {"properties": {"kind": {"enum": ["choose", "reply", "post", "answer", "bye"]}}},
+      "if": {"properties": {"kind": {"enum": ["choose", "reply", "post", "answer", "bye", "case"]}}},
       "then": {"properties": {"seat": false, "target": false, "persona": false, "thread": false, "effects": false, "claim": false}}
     },
     {
@@ -129,6 +133,14 @@ const commandSchema = `{
     {
       "if": {"properties": {"kind": {"const": "answer"}}},
       "then": {"required": ["conference", "question"], "properties": {"decision": false, "option": false, "inject": false, "channel": false}}
+    },
+    {
+      "if": {"properties": {"kind": {"const": "case"}}},
+      "then": {"required": ["case", "option"], "properties": {"decision": false, "inject": false, "channel": false, "conference": false, "question": false}}
+    },
+    {
+      "if": {"properties": {"kind": {"not": {"const": "case"}}}},
+      "then": {"properties": {"case": false}}
     }
   ]
 }`

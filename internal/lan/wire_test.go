@@ -46,6 +46,12 @@ func FuzzCommand(f *testing.F) {
 		`{"id":"q","kind":"answer","team":"Alpha","conference":"briefing","question":1.5}`,
 		`{"id":"q","kind":"answer","team":"Alpha","conference":"briefing","question":1,"inject":"complaint"}`,
 		`{"id":"q","kind":"choose","team":"Alpha","decision":"d","option":"o","conference":"briefing"}`,
+		`{"id":"c","kind":"case","team":"Alpha","case":"traveller","option":"seat","text":"Dear Mr Chen, we are sorry."}`,
+		`{"id":"c","kind":"case","team":"甲队","case":"family","option":"room","text":"吴女士，您好"}`,
+		`{"id":"c","kind":"case","team":"Alpha","option":"seat","text":"no case"}`,
+		`{"id":"c","kind":"case","team":"Alpha","case":"traveller","text":"no remedy"}`,
+		`{"id":"c","kind":"case","team":"Alpha","case":"traveller","option":"seat","decision":"first"}`,
+		`{"id":"c","kind":"choose","team":"Alpha","decision":"d","option":"o","case":"traveller"}`,
 		`{"id":"a b","kind":"choose","team":"Alpha","decision":"d","option":"o"}`,
 		`{"id":"a","kind":"choose","team":"Alpha","decision":"d","option":"o","extra":1}`,
 		`{"id":"a","kind":"choose","team":"Alpha","decision":"d","option":"o","text":null}`,
@@ -80,6 +86,9 @@ func FuzzCommand(f *testing.F) {
 			utf8.RuneCountInString(cmd.Text) > 10_000 {
 			t.Fatalf("%q accepted as %+v", data, cmd)
 		}
+		if cmd.Kind != wireCase && cmd.Case != "" {
+			t.Fatalf("%q: a %s with a case: %+v", data, cmd.Kind, cmd)
+		}
 		switch cmd.Kind {
 		case wireAnswer:
 			if cmd.Conference == "" || cmd.Question < 1 || cmd.Decision != "" || cmd.Option != "" || cmd.Inject != "" || cmd.Channel != "" {
@@ -109,6 +118,10 @@ func FuzzCommand(f *testing.F) {
 		case wireRoleSay, wireRoleOpen, wireRoleNudge:
 			if cmd.Seat == "" || cmd.Option != "" || cmd.Inject != "" {
 				t.Fatalf("%q: a role-player's command without its seat, or with an option or inject: %+v", data, cmd)
+			}
+		case wireCase:
+			if cmd.Case == "" || cmd.Option == "" || cmd.Decision != "" || cmd.Inject != "" || cmd.Channel != "" {
+				t.Fatalf("%q: a case without its case or remedy, or with a decision, inject or channel: %+v", data, cmd)
 			}
 		case wireBye, wireAnswer:
 		default:

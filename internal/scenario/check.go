@@ -341,6 +341,7 @@ func (l *loader) checkExtras(s *Scenario, injectIDs map[string]Pos) {
 		}
 	}
 	l.checkPress(s, facts, used)
+	l.checkCases(s, facts, used)
 	l.checkRoleplay(s)
 	for _, f := range s.Facts {
 		if !used[f.ID] {

@@ -319,6 +319,7 @@ func (s *Scenario) variant(c *Cut, difficulty string) *Scenario {
 		pc2.Clock = max(MinPressClock, scaleDur(pc.Clock, level.Deadlines, 0))
 		v.PressConferences = append(v.PressConferences, &pc2)
 	}
+	v.Cases = variantCases(s.Cases, dropped, scale, timeF*level.Deadlines)
 	if len(dropped) > 0 {
 		kept := func(ids []string) []string {
 			var out []string

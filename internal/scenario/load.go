@@ -532,7 +532,7 @@ var langPattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z]{2,4})?$`)
 
 func (l *loader) scenario(n *yaml.Node) *Scenario {
 	top, _, ok := l.fields(n, phrase("the scenario"), "format", "id", "kind", "title", "summary", "languages", "duration", "world", "phases",
-		"roles", "facts", "objectives", "rules", "triggers", "deadlines", "contradictions", "feed", "false_claims", "scoring", "personas", "press_conferences", "roleplay", "formats")
+		"roles", "facts", "objectives", "rules", "triggers", "deadlines", "contradictions", "feed", "false_claims", "scoring", "personas", "press_conferences", "roleplay", "formats", "cases")
 	if !ok {
 		return nil
 	}
@@ -608,6 +608,9 @@ func (l *loader) scenario(n *yaml.Node) *Scenario {
 	l.extras(s, top)
 	if v := top["press_conferences"]; v != nil {
 		l.pressConferences(s, v)
+	}
+	if v := top["cases"]; v != nil {
+		l.cases(s, v)
 	}
 	if v := top["roleplay"]; v != nil {
 		s.Roleplay = l.roleplay(v)

@@ -104,6 +104,8 @@ type Scenario struct {
 	Personas []*Persona
 	// PressConferences are the scenario's press conferences (press.go).
 	PressConferences []*PressConference
+	// Cases are individual affected customers a team must handle (cases.go).
+	Cases []*Case
 	// Roleplay is what a role-player may do beyond speaking as the
 	// personas (roleplay.go); nil: only speak.
 	Roleplay *Roleplay

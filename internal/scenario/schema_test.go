@@ -79,6 +79,8 @@ var schemaDefForFields = map[string]string{
 	`personas: what`:                        "persona",
 	`pressConference: what`:                 "pressConference",
 	`pressConference: qwhat`:                "pressQuestion",
+	`customerCase: what`:                    "case",
+	`remedies: rw`:                          "remedy",
 	`roleplay: field("roleplay")`:           "roleplay",
 
 	// Formats (formats.go).
@@ -623,6 +625,19 @@ press_conferences:
     clock: 60s
     questions:
       - {from: {en: "A reporter", zh: 记者}, text: {en: "How many?", zh: 多少？}, required_facts: [hotline], hazard: open}
+cases:
+  traveller:
+    phase: start
+    after: 1m
+    deadline: 5m
+    name: {en: Chen Hao, zh: 陈浩}
+    segment: {en: Business traveller, zh: 商务旅客}
+    message: {en: "I must arrive by nine.", zh: 我九点前必须到。}
+    remedies:
+      seat: {label: {en: First seat, zh: 最早座位}, fit: good, reason: {en: He must arrive., zh: 他必须到。}}
+      room: {label: {en: A hotel room, zh: 一间酒店客房}, fit: poor, reason: {en: No need., zh: 用不上。}}
+    reply: {required_facts: [hotline]}
+    escalate: {attention: 5}
 `
 
 // A probe is a place in probeBase holding an object of a schema definition.
@@ -667,6 +682,8 @@ var probes = []probe{
 	{"persona", []any{"personas", "reporter"}},
 	{"pressConference", []any{"press_conferences", "briefing"}},
 	{"pressQuestion", []any{"press_conferences", "briefing", "questions", 0}},
+	{"case", []any{"cases", "traveller"}},
+	{"remedy", []any{"cases", "traveller", "remedies", "seat"}},
 	{"roleplay", []any{"roleplay"}},
 	{"formats", []any{"formats"}},
 	{"cut", []any{"formats", "cuts", "short"}},

@@ -28,6 +28,14 @@
 //     scenario's update windows with a public update, averaged with the share
 //     of promises kept when the team made any; 0 for a team that never spoke
 //     in public.
+//   - A customer case (an individual affected customer the team handles
+//     with a remedy and a personal reply) gives one piece of evidence for
+//     speed and one for empathy, as a decision does: speed 100 when it was
+//     handled by its deadline, else 0; empathy the mean of the remedy's fit
+//     (good 100, partial 50, poor 0) and the reply's empathy as the rubric
+//     judges it. A case whose deadline passed unanswered scores 0 in both
+//     (answered late, its empathy counts). A case still waiting within its
+//     deadline gives no evidence.
 //   - Overall is the weighted mean of the dimensions that have evidence; the
 //     five qualities weigh the same unless the scenario says otherwise.
 //   - The facilitator may override any dimension (and the overall); an
@@ -151,6 +159,34 @@ type Evidence struct {
 	Windows, Covered int
 	// Weights of the overall by dimension; nil means DefaultWeights.
 	Weights map[string]float64
+	// Cases are the customer cases that reached the team.
+	Cases []Case
+}
+
+// Case is a customer case as the team met it.
+type Case struct {
+	Handled bool // a remedy was chosen and a reply sent
+	Missed  bool // its deadline passed unanswered
+	InTime  bool // handled by its deadline
+	// Fit is the remedy's fit on 0–100 (scenario.FitScore), ReplyEmpathy
+	// the rubric's empathy of the reply; both read when Handled.
+	Fit, ReplyEmpathy float64
+}
+
+// CaseScores returns the per-dimension scores of one case; a missing key
+// means the case gave no evidence for that dimension (yet).
+func CaseScores(c Case) map[string]float64 {
+	switch {
+	case c.Handled:
+		speed := 0.0
+		if c.InTime {
+			speed = 100
+		}
+		return map[string]float64{Speed: speed, Empathy: (c.Fit + c.ReplyEmpathy) / 2}
+	case c.Missed:
+		return map[string]float64{Speed: 0, Empathy: 0}
+	}
+	return nil
 }
 
 // SpeedScore scores one response time against a decision's window.
@@ -238,6 +274,14 @@ func TeamEvidence(ev Evidence) Scores {
 			}
 			sum[dim] += w * v
 			n[dim] += w
+		}
+	}
+	for _, c := range ev.Cases {
+		for _, dim := range []string{Speed, Empathy} { // a fixed order keeps the sum reproducible
+			if v, ok := CaseScores(c)[dim]; ok {
+				sum[dim] += v
+				n[dim]++
+			}
 		}
 	}
 	s := Scores{Has: map[string]bool{}, weights: ev.Weights}
