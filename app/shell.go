@@ -369,6 +369,11 @@ func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts setu
 	st, clock, lanDir, advertise, hostLog := sh.store, sh.deps.clock, sh.deps.lanDir, sh.deps.advertise, sh.deps.hostLog
 	sh.inBackground(func() {
 		run, err := exercise.Start(st, cfg, title, "gui", clock, exercise.EachEvent)
+		var orgErr error
+		if err == nil && opts.Organisation != "" {
+			// Filed in the training programme; the exercise runs either way.
+			orgErr = st.SetOrganisation(run.ID, opts.Organisation)
+		}
 		var hs *play.Hosting
 		if err == nil && several {
 			// The exercise is stored and paused when this fails (a
@@ -394,6 +399,7 @@ func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts setu
 				if opts.AutoPause && !several {
 					a.Preferences().SetBool(prefs.AutoPause(run.ID), true)
 				}
+				a.Preferences().SetString(prefs.LastOrganisation, opts.Organisation)
 			}
 			sh.showExercise(run, hs)
 			if e, ok := sh.current.(*play.Screen); ok {
@@ -401,6 +407,9 @@ func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts setu
 				// open and locks when a team's tab is shown. (A resumed one
 				// starts locked: anyone may be at the laptop.)
 				e.OpenConsole()
+			}
+			if orgErr != nil {
+				sh.showError(orgErr)
 			}
 			done(nil)
 		})
