@@ -277,8 +277,8 @@ func (s *Screen) drillRow() fyne.CanvasObject {
 	if s.prog != nil && s.progFor == s.selected {
 		when = debrief.NextDrillText(loc.Lang().String(), s.prog.NextDrill, s.prog.Today)
 	}
-	row := container.NewBorder(nil, nil, ui.Bold(loc.T("programme.next_drill")), save, ui.Column(160, entry))
-	objs := []fyne.CanvasObject{container.NewHBox(row, ui.Muted(when))}
+	field := container.NewGridWrap(fyne.NewSize(150, entry.MinSize().Height), entry)
+	objs := []fyne.CanvasObject{container.NewHBox(ui.Bold(loc.T("programme.next_drill")), field, save, container.NewCenter(ui.Bold(when)))}
 	if s.drillErr != "" {
 		l := ui.Wrapped(s.drillErr)
 		l.Importance = widget.DangerImportance
@@ -380,7 +380,7 @@ func (s *Screen) programme() []fyne.CanvasObject {
 			ss.Values[pt.Exercise] = pt.Share
 		}
 		objs = append(objs, ui.WrappedBold(o.Text), ui.Muted(loc.T("programme.objective_help")),
-			ui.NewScoreChart(groups, p.ExerciseLabel, []ui.ScoreSeries{ss}, 180))
+			ui.NewScoreChart(groups, p.ExerciseLabel, []ui.ScoreSeries{ss}, 150))
 		for _, pt := range o.Points {
 			row := container.NewHBox(ui.Bold(p.ExerciseLabel(pt.Exercise)))
 			for _, r := range pt.Ratings {
@@ -441,19 +441,23 @@ func (s *Screen) actionCard(a debrief.TrackedAction) fyne.CanvasObject {
 		due = "—"
 	}
 	lines = append(lines, ui.Muted(loc.T("programme.action_facts", "owner", owner, "due", due, "from", p.ExerciseLabel(a.Exercise))))
+	var follow []string
 	if len(a.CarriedTo) > 0 {
 		var to []string
 		for _, id := range a.CarriedTo {
 			to = append(to, p.ExerciseLabel(id))
 		}
-		lines = append(lines, ui.Muted(loc.T("programme.carried_to", "exercises", ui.ListJoin(loc, to))))
+		follow = append(follow, loc.T("programme.carried_to", "exercises", ui.ListJoin(loc, to)))
 	}
 	var hist []string
 	for _, h := range a.History {
 		hist = append(hist, loc.T("programme.history_step", "date", h.Date, "status", StateName(loc, h.Status)))
 	}
 	if len(hist) > 0 {
-		lines = append(lines, ui.Muted(loc.T("programme.history", "steps", strings.Join(hist, loc.T("programme.history_sep")))))
+		follow = append(follow, loc.T("programme.history", "steps", strings.Join(hist, loc.T("programme.history_sep"))))
+	}
+	if len(follow) > 0 {
+		lines = append(lines, ui.Muted(strings.Join(follow, " · ")))
 	}
 	return ui.Panel(lines...)
 }
@@ -485,14 +489,17 @@ func (s *Screen) exerciseRow(sum exercise.Summary, e *debrief.ProgrammeExercise)
 		date = e.Label
 	}
 	org := ui.NewButton(loc.T("programme.file_under"), func() { s.askOrganisation(sum.ID) })
-	lines := []fyne.CanvasObject{
-		container.NewBorder(nil, nil, nil, org, ui.WrappedBold(loc.T("programme.exercise_title", "date", date, "scenario", title))),
-		ui.Muted(loc.T("home.resume_teams", "teams", ui.ListJoin(loc, sum.Teams))),
-	}
+	facts := loc.T("home.resume_teams", "teams", ui.ListJoin(loc, sum.Teams))
 	if e != nil {
 		if v, ok := e.Scores["overall"]; ok {
-			lines = append(lines, ui.Muted(loc.T("programme.mean_overall", "score", debrief.Number(v))))
+			facts += " · " + loc.T("programme.mean_overall", "score", debrief.Number(v))
 		}
+	}
+	lines := []fyne.CanvasObject{
+		container.NewBorder(nil, nil, nil, container.NewVBox(org), container.NewVBox(
+			ui.WrappedBold(loc.T("programme.exercise_title", "date", date, "scenario", title)), ui.Muted(facts))),
+	}
+	if e != nil {
 		if n := len(s.prog.Carried[e.ID]); n > 0 {
 			var items []string
 			for _, c := range s.prog.Carried[e.ID] {
