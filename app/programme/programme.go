@@ -10,11 +10,13 @@ package programme
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"io"
 	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
@@ -530,8 +532,10 @@ func (s *Screen) askOrganisation(id string) {
 		s.setOrganisation(id, org)
 	}
 	entry.OnSubmitted = func(string) { save() }
-	body := container.NewVBox(ui.Wrapped(loc.T("programme.org_help")), entry, errLine)
-	d = dialog.NewCustomWithoutButtons(loc.T("programme.org_title"), ui.Column(420, body), s.host.Window())
+	width := canvas.NewRectangle(color.Transparent) // the dialog's width: a name is read whole
+	width.SetMinSize(fyne.NewSize(440, 0))
+	body := container.NewVBox(width, ui.Wrapped(loc.T("programme.org_help")), entry, errLine)
+	d = dialog.NewCustomWithoutButtons(loc.T("programme.org_title"), body, s.host.Window())
 	d.SetButtons([]fyne.CanvasObject{
 		ui.NewButton(loc.T("common.cancel"), d.Hide),
 		func() fyne.CanvasObject {

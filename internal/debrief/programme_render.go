@@ -132,7 +132,7 @@ func (p *Programme) charts() (scen, obj []progChart) {
 	}
 	for _, o := range p.Objectives {
 		g, v := p.ObjectiveChart(o)
-		obj = append(obj, progChart{fmt.Sprintf(T(p.Lang, "prog.chart.objective"), o.Text), g, []string{T(p.Lang, "prog.share")}, v})
+		obj = append(obj, progChart{T(p.Lang, "prog.chart.objective"), g, []string{T(p.Lang, "prog.share")}, v})
 	}
 	return scen, obj
 }
@@ -411,6 +411,7 @@ func (w *pdfWriter) programme(p *Programme) {
 		w.para(L("prog.noobjectives"), paraOpt{})
 	}
 	for i, o := range p.Objectives {
+		w.need(scoreH + 80) // the objective's heading stays with its chart
 		w.heading(2, o.Text)
 		w.chart(scoreH, obj[i].caption, obj[i].draw)
 		var rows [][]cell
