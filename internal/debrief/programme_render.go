@@ -84,7 +84,7 @@ func (p *Programme) ExerciseLabel(id string) string {
 // per label of groups, one bar per series (values[g][s], NaN for none),
 // with the series named in a legend.
 func drawBars(c canvas, groups, series []string, values [][]float64, w, h float64) {
-	top := 6.0
+	top := 12.0 // room for the value above a full bar
 	if len(series) > 1 {
 		top = legend(c, 30, 0, w-30, series) + 6
 	}
