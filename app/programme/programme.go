@@ -10,13 +10,11 @@ package programme
 import (
 	"errors"
 	"fmt"
-	"image/color"
 	"io"
 	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
@@ -515,48 +513,7 @@ func (s *Screen) exerciseRow(sum exercise.Summary, e *debrief.ProgrammeExercise)
 
 // askOrganisation asks which organisation the exercise is filed under.
 func (s *Screen) askOrganisation(id string) {
-	loc := s.host.Loc()
-	entry := widget.NewSelectEntry(s.names)
-	entry.SetText(s.orgs[id])
-	entry.SetPlaceHolder(loc.T("programme.org_placeholder"))
-	errLine := ui.Wrapped("")
-	errLine.Importance = widget.DangerImportance
-	var d *dialog.CustomDialog
-	save := func() {
-		org, err := exercise.CleanOrganisation(entry.Text)
-		if err != nil {
-			errLine.SetText(OrganisationError(loc, err))
-			return
-		}
-		d.Hide()
-		s.setOrganisation(id, org)
-	}
-	entry.OnSubmitted = func(string) { save() }
-	width := canvas.NewRectangle(color.Transparent) // the dialog's width: a name is read whole
-	width.SetMinSize(fyne.NewSize(440, 0))
-	body := container.NewVBox(width, ui.Wrapped(loc.T("programme.org_help")), entry, errLine)
-	d = dialog.NewCustomWithoutButtons(loc.T("programme.org_title"), body, s.host.Window())
-	d.SetButtons([]fyne.CanvasObject{
-		ui.NewButton(loc.T("common.cancel"), d.Hide),
-		func() fyne.CanvasObject {
-			b := ui.NewButton(loc.T("programme.org_save"), save)
-			b.Importance = widget.HighImportance
-			return b
-		}(),
-	})
-	d.Show()
-	s.host.Window().Canvas().Focus(entry)
-}
-
-// OrganisationError says why a name was refused, in the UI language.
-func OrganisationError(loc *i18n.Localizer, err error) string {
-	switch {
-	case errors.Is(err, exercise.ErrOrganisationTooLong):
-		return loc.T("programme.org_too_long", "n", exercise.MaxOrganisation)
-	case errors.Is(err, exercise.ErrOrganisationControl):
-		return loc.T("programme.org_control")
-	}
-	return ui.ErrorText(loc, err)
+	ui.AskOrganisation(s.host.Window(), s.host.Loc(), s.names, s.orgs[id], func(org string) { s.setOrganisation(id, org) })
 }
 
 // setOrganisation files the exercise in the background, then reloads.
@@ -572,7 +529,7 @@ func (s *Screen) setOrganisation(id, org string) {
 		ui.Do(func() {
 			loc := s.host.Loc()
 			if err != nil {
-				s.message = OrganisationError(loc, err)
+				s.message = ui.OrganisationError(loc, err)
 				s.redraw()
 				return
 			}
