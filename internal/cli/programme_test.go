@@ -123,3 +123,28 @@ func TestProgrammeCommandRefusesBadRequests(t *testing.T) {
 		t.Error("a refused request wrote a file")
 	}
 }
+
+// The second exercise's after-action report lists the first one's action,
+// still open when it took place, as carried over.
+func TestExportListsCarriedOverActions(t *testing.T) {
+	db := programmeDB(t)
+	st, err := exercise.OpenReadOnly(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, _ := st.Exercises() // newest first
+	st.Close()
+	var second string
+	for _, e := range list[1:2] {
+		second = e.ID
+	}
+	out := filepath.Join(t.TempDir(), "r.md")
+	if code, _, stderr := runExport(t, "--db", db, "--session", second, "--format", "md", "--out", out, "--lang", "en"); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	got, _ := os.ReadFile(out)
+	if !strings.Contains(string(got), "## Carried over from earlier exercises of the organisation") ||
+		!strings.Contains(string(got), "| Slow to speak | Holding statement templates | Comms lead | 2027-05-01 | open |") {
+		t.Errorf("the report lacks the carried-over action:\n%s", got)
+	}
+}

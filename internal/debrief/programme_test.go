@@ -313,3 +313,34 @@ func TestProgrammeCSVDefusesFormulas(t *testing.T) {
 		}
 	}
 }
+
+// CarriedOver, from plan histories alone, gives the after-action report of
+// a later exercise the earlier ones' actions not done when it took place,
+// in their state on its date; every format lists them.
+func TestCarriedOverInTheReport(t *testing.T) {
+	var in []CarriedInput
+	for _, x := range programmeFixture("zh") {
+		in = append(in, CarriedInput{ID: x.Report.Overview.ExerciseID, Started: x.Started, History: x.History})
+	}
+	got := CarriedOver("e3", "zh", in)
+	var rows []string
+	for _, c := range got {
+		rows = append(rows, c.From+"/"+c.What+"/"+c.State)
+	}
+	// On e3's date (2026-12-01): Y in progress, due 2026-12-31; Z open;
+	// W open, due 2026-11-30: overdue then.
+	if want := "2026-09-01/No spokesperson named/in-progress 2026-09-01/Roles unclear/open 2026-10-15/Regulator told late/overdue"; strings.Join(rows, " ") != want {
+		t.Fatalf("carried into e3:\n got %s\nwant %s", strings.Join(rows, " "), want)
+	}
+	r := worldReport(t, "zh", "")
+	r.CarriedOver = got
+	pdf, err := PDF(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"html": string(HTML(r)), "md": Markdown(r), "pdf": pdfToText(t, pdf)} {
+		if !strings.Contains(out, "本组织此前演练中尚未完成的改进措施") || !strings.Contains(out, "Regulator told late") || !strings.Contains(out, "已逾期") {
+			t.Errorf("%s lacks the carried-over actions", name)
+		}
+	}
+}

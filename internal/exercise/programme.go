@@ -211,3 +211,30 @@ func (db *DB) programmeInput(id, lang string) (debrief.ProgrammeInput, error) {
 // Today is the date of now in the local time zone, YYYY-MM-DD: the
 // callers' clock, passed to Programme and Reminders.
 func Today(now time.Time) string { return now.Format(time.DateOnly) }
+
+// CarriedOver lists the corrective actions of the earlier exercises of the
+// exercise's organisation that were not done when it took place, in lang,
+// each in its state on its date (none when it belongs to no organisation).
+// It reads only summaries and plans, no log.
+func (db *DB) CarriedOver(id, lang string) ([]debrief.CarriedOverAction, error) {
+	orgs, err := db.st.Organisations()
+	if err != nil || orgs[id] == "" {
+		return nil, err
+	}
+	var in []debrief.CarriedInput
+	for other, o := range orgs {
+		if o != orgs[id] {
+			continue
+		}
+		s, err := db.Exercise(other)
+		if err != nil {
+			return nil, err
+		}
+		hist, err := db.PlanHistory(other)
+		if err != nil {
+			return nil, err
+		}
+		in = append(in, debrief.CarriedInput{ID: other, Started: s.CreatedAt, History: hist})
+	}
+	return debrief.CarriedOver(id, lang, in), nil
+}

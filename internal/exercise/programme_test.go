@@ -136,6 +136,15 @@ func TestProgrammeThroughTheStore(t *testing.T) {
 	if p.Title != "演练项目报告" {
 		t.Errorf("title %q", p.Title)
 	}
+	// The second exercise's report lists the first one's open action as
+	// carried over.
+	carried, err := db.CarriedOver(ids[1], "en")
+	if err != nil || len(carried) != 1 || carried[0].What != "Slow" || carried[0].Exercise != ids[0] {
+		t.Fatalf("carried over = %+v, %v", carried, err)
+	}
+	if none, err := db.CarriedOver(ids[0], "en"); err != nil || len(none) != 0 {
+		t.Errorf("carried into the first = %+v, %v", none, err)
+	}
 	// Erasing takes the exercise out of the programme.
 	if err := db.Erase(ids[0]); err != nil {
 		t.Fatal(err)
