@@ -7,6 +7,7 @@ import (
 
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
+	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
@@ -40,5 +41,43 @@ func TestHistoryFilesAnExerciseUnderAnOrganisation(t *testing.T) {
 	}
 	if !tree.Shown(t, w.win.Content(), "参演小组：Alpha、Bravo · 组织：南区二期") {
 		t.Errorf("after the change:\n%s", tree.AllText(w.win.Content()))
+	}
+}
+
+// A later exercise of the organisation lists, under its plan, the earlier
+// one's corrective action still open when it took place, and its report
+// carries it.
+func TestDebriefListsCarriedOverActions(t *testing.T) {
+	st := uitest.OpenStore(t)
+	clock := engine.NewFakeClock()
+	a := playedMini(t, st, clock, true, true)
+	if err := st.SavePlan(a, debrief.Plan{Actions: []debrief.PlanRow{
+		{Team: "Alpha", What: "Slow first statement", Action: "Template for the first hour", Owner: "Comms lead", Due: "2020-01-01"}}}); err != nil {
+		t.Fatal(err)
+	}
+	b := playedMini(t, st, clock, false, true)
+	for _, id := range []string{a, b} {
+		if err := st.SetOrganisation(id, "North Water"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w := newHost(t, st)
+	d := w.openDebrief(b)
+	d.selectTab(tabPlan)
+	plan := tabContent(d, tabPlan)
+	for _, want := range []string{"Carried over from earlier exercises of the organisation", "Alpha · Slow first statement", "Template for the first hour"} {
+		if !tree.Shown(t, plan, want) {
+			t.Errorf("%q is not shown:\n%s", want, tree.AllText(plan))
+		}
+	}
+	if r := d.buildReport("en", ""); len(r.CarriedOver) != 1 || r.CarriedOver[0].State != debrief.ActionOverdue {
+		t.Errorf("the report's carried-over actions: %+v", r.CarriedOver)
+	}
+	if r := d.buildReport("en", "Bravo"); len(r.CarriedOver) != 0 {
+		t.Errorf("Bravo's handout carries Alpha's action: %+v", r.CarriedOver)
+	}
+	// The first exercise has none.
+	if d := w.openDebrief(a); len(d.buildReport("en", "").CarriedOver) != 0 {
+		t.Error("the first exercise has carried-over actions")
 	}
 }
