@@ -27,6 +27,7 @@ func (h homeHost) Lists() home.Lists {
 		Opened:       sh.opened,
 		Unfinished:   sh.unfinished,
 		Exercises:    sh.exercises,
+		Reminders:    sh.reminders,
 		StoreErr:     sh.storeErr,
 		CanJoin:      sh.deps.join != nil,
 	}
@@ -71,6 +72,9 @@ func (h homeHost) ResumeExercise(id string) { h.sh.resumeExercise(id) }
 
 // ShowHistory shows every exercise on this laptop.
 func (h homeHost) ShowHistory() { h.sh.showHistory() }
+
+// ShowProgramme opens the training programme.
+func (h homeHost) ShowProgramme() { h.sh.showProgramme() }
 
 // ShowJoin opens the join screen.
 func (h homeHost) ShowJoin() { h.sh.showJoin() }

@@ -25,7 +25,8 @@ import (
 // another.
 type setupForm struct {
 	scenarioSelect *widget.Select  // the first select
-	teamEntries    []*widget.Entry // the entries that are not the PIN's
+	teamEntries    []*widget.Entry // the entries that are not the PIN's or the organisation's
+	orgEntry       *widget.Entry   // the organisation or cohort
 	pinEntry       *widget.Entry
 	pinError       *ui.WrapLabel // the message beside the PIN
 	autoPauseCheck *widget.Check
@@ -45,7 +46,10 @@ func shownSetup(t *testing.T, sh *shell) setupForm {
 	entries := tree.Find[*widget.Entry](t, body)
 	f := setupForm{
 		scenarioSelect: firstOf(tree.Find[*widget.Select](t, body), nil),
-		teamEntries:    allOf(entries, func(e *widget.Entry) bool { return !e.Password }),
+		teamEntries: allOf(entries, func(e *widget.Entry) bool {
+			return !e.Password && e.PlaceHolder != loc.T("programme.org_placeholder")
+		}),
+		orgEntry:       firstOf(entries, func(e *widget.Entry) bool { return e.PlaceHolder == loc.T("programme.org_placeholder") }),
 		pinEntry:       firstOf(entries, func(e *widget.Entry) bool { return e.Password }),
 		autoPauseCheck: check(loc.T("setup.auto_pause")),
 		severalCheck:   check(loc.T("setup.several")),

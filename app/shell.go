@@ -78,6 +78,7 @@ type shell struct {
 	scenariosErr error
 	unfinished   []exercise.Summary
 	exercises    int                 // how many exercises the database holds, for the home screen
+	reminders    []exercise.Reminder // next drills near or past, for the home screen
 	user         []home.UserScenario // from deps.userDir, usable or not
 	userErr      error               // the folder could not be read
 	opened       []library.Entry     // files opened with the file dialog this session
@@ -108,11 +109,14 @@ func (sh *shell) load() {
 	user, userErr := home.LoadUserScenarios(sh.deps.userDir)
 	var unfinished []exercise.Summary
 	var all []exercise.Summary
+	var reminders []exercise.Reminder
 	if st != nil {
 		var err error
 		if unfinished, err = st.Unfinished(); err != nil {
 			storeErr = err
 		} else if all, err = st.Exercises(); err != nil {
+			storeErr = err
+		} else if reminders, err = st.Reminders(sh.today()); err != nil {
 			storeErr = err
 		}
 	}
@@ -121,7 +125,7 @@ func (sh *shell) load() {
 		sh.store, sh.storeErr = st, storeErr
 		sh.scenarios, sh.scenariosErr = entries, scErr
 		sh.user, sh.userErr = user, userErr
-		sh.unfinished, sh.exercises = unfinished, len(all)
+		sh.unfinished, sh.exercises, sh.reminders = unfinished, len(all), reminders
 		if h, ok := sh.current.(*home.Screen); ok {
 			sh.Show(h)
 			if saved, joined := loadSavedJoin(); joined && !saved.Left && sh.deps.join != nil {
@@ -153,10 +157,13 @@ func (sh *shell) reload() {
 	st := sh.store
 	sh.inBackground(func() {
 		var list, all []exercise.Summary
+		var reminders []exercise.Reminder
 		var err error
 		if st != nil {
 			if list, err = st.Unfinished(); err == nil {
-				all, err = st.Exercises()
+				if all, err = st.Exercises(); err == nil {
+					reminders, err = st.Reminders(sh.today())
+				}
 			}
 		}
 		user, userErr := home.LoadUserScenarios(sh.deps.userDir)
@@ -167,7 +174,7 @@ func (sh *shell) reload() {
 			case err != nil:
 				sh.storeErr = err
 			default:
-				sh.unfinished, sh.exercises = list, len(all)
+				sh.unfinished, sh.exercises, sh.reminders = list, len(all), reminders
 			}
 			if h, ok := sh.current.(*home.Screen); ok {
 				sh.Show(h)
@@ -362,6 +369,11 @@ func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts setu
 	st, clock, lanDir, advertise, hostLog := sh.store, sh.deps.clock, sh.deps.lanDir, sh.deps.advertise, sh.deps.hostLog
 	sh.inBackground(func() {
 		run, err := exercise.Start(st, cfg, title, "gui", clock, exercise.EachEvent)
+		var orgErr error
+		if err == nil && opts.Organisation != "" {
+			// Filed in the training programme; the exercise runs either way.
+			orgErr = st.SetOrganisation(run.ID, opts.Organisation)
+		}
 		var hs *play.Hosting
 		if err == nil && several {
 			// The exercise is stored and paused when this fails (a
@@ -387,6 +399,7 @@ func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts setu
 				if opts.AutoPause && !several {
 					a.Preferences().SetBool(prefs.AutoPause(run.ID), true)
 				}
+				a.Preferences().SetString(prefs.LastOrganisation, opts.Organisation)
 			}
 			sh.showExercise(run, hs)
 			if e, ok := sh.current.(*play.Screen); ok {
@@ -394,6 +407,9 @@ func (sh *shell) startExercise(cfg engine.Config, title scenario.Text, opts setu
 				// open and locks when a team's tab is shown. (A resumed one
 				// starts locked: anyone may be at the laptop.)
 				e.OpenConsole()
+			}
+			if orgErr != nil {
+				sh.showError(orgErr)
 			}
 			done(nil)
 		})

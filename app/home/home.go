@@ -51,6 +51,9 @@ type Host interface {
 	ResumeExercise(id string)
 	// ShowHistory shows every exercise on this laptop.
 	ShowHistory()
+	// ShowProgramme shows the training programme: the exercises by
+	// organisation, compared over time.
+	ShowProgramme()
 	// ShowJoin opens the join screen of a team laptop (offered only when
 	// Lists says this build can join).
 	ShowJoin()
@@ -75,7 +78,10 @@ type Lists struct {
 	// Hosted are the unfinished exercises that were served to team
 	// laptops, by id: resuming serves them again.
 	Hosted    map[string]bool
-	Exercises int   // how many exercises the store holds
+	Exercises int // how many exercises the store holds
+	// Reminders are the organisations' next drills within
+	// debrief.DrillSoon days or past, soonest first.
+	Reminders []exercise.Reminder
 	StoreErr  error // the store could not be opened or read
 	CanJoin   bool  // this build can join an exercise as a team laptop
 }
@@ -110,6 +116,12 @@ func (h *Screen) Build() fyne.CanvasObject {
 		side.Add(ui.Panel(ui.Bold(loc.T("lan.join.home_title")), ui.Wrapped(loc.T("lan.join.home_help")), container.NewHBox(join)))
 		side.Add(widget.NewSeparator())
 	}
+	if h.lists.Loaded {
+		// A drill near or past is the first thing the facilitator sees.
+		for _, r := range h.lists.Reminders {
+			side.Add(reminder(loc, r, host.ShowProgramme))
+		}
+	}
 	side.Add(ui.Heading(loc.T("home.resume")))
 	switch {
 	case !h.lists.Loaded:
@@ -120,6 +132,8 @@ func (h *Screen) Build() fyne.CanvasObject {
 		h.addResumable(side)
 		side.Add(widget.NewSeparator())
 		h.addHistory(side)
+		side.Add(widget.NewSeparator())
+		h.addProgramme(side)
 		// The user's own files go in the right column, where a broken
 		// one is seen without scrolling past every built-in scenario.
 		side.Add(widget.NewSeparator())

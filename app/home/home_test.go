@@ -108,6 +108,7 @@ func (h *host) OpenScenarioFile()        { h.record("openScenarioFile") }
 func (h *host) ResumeExercise(id string) { h.record("resumeExercise(%s)", id) }
 func (h *host) ShowHistory()             { h.record("showHistory") }
 func (h *host) ShowJoin()                { h.record("showJoin") }
+func (h *host) ShowProgramme()           { h.record("showProgramme") }
 
 // wantCalls checks the calls made since the last check.
 func (h *host) wantCalls(t *testing.T, want ...string) {

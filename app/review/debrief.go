@@ -79,7 +79,10 @@ type DebriefData struct {
 	plan    *debrief.Plan // nil when none was saved
 	// feedback is the participants' hotwash forms, in the order saved.
 	feedback []debrief.FeedbackForm
-	store    *exercise.DB
+	// carried are the corrective actions of earlier exercises of its
+	// organisation not done when it took place (the training programme).
+	carried []debrief.CarriedOverAction
+	store   *exercise.DB
 }
 
 // LoadDebrief reads an exercise for the debrief: its log, folded, and its
@@ -101,6 +104,9 @@ func LoadDebrief(st *exercise.DB, id string) (*DebriefData, error) {
 		return nil, err
 	}
 	if d.feedback, err = st.Feedback(id); err != nil {
+		return nil, err
+	}
+	if d.carried, err = st.CarriedOver(id, "en"); err != nil { // the list holds no words of a language
 		return nil, err
 	}
 	return d, nil
@@ -127,6 +133,11 @@ func (d *Debrief) Stop() {
 func (d *Debrief) buildReport(lang, team string) *debrief.Report {
 	r := debrief.Build(d.st, d.data.events, lang, team)
 	r.ApplyFeedback(d.data.feedback)
+	for _, c := range d.data.carried {
+		if team == "" || c.Team == "" || c.Team == team {
+			r.CarriedOver = append(r.CarriedOver, c)
+		}
+	}
 	r.Overview.ExerciseID = d.data.id
 	if !d.data.started.IsZero() {
 		r.SetStarted(d.data.started)

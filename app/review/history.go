@@ -31,6 +31,7 @@ type History struct {
 
 	loaded  bool
 	list    []exercise.Summary
+	orgs    map[string]string // exercise id → organisation (training programme)
 	err     error
 	ticked  []string // ids ticked for comparing, oldest tick first; at most two
 	busy    bool     // an erase is running
@@ -61,8 +62,12 @@ func (h *History) Load() {
 	}
 	inBackground(h.host, func() {
 		list, err := st.Exercises()
+		var orgs map[string]string
+		if err == nil {
+			orgs, err = st.Organisations()
+		}
 		ui.Do(func() {
-			h.loaded, h.list, h.err = true, list, err
+			h.loaded, h.list, h.orgs, h.err = true, list, orgs, err
 			// A ticked exercise that is gone (erased) is unticked.
 			var kept []string
 			for _, id := range h.ticked {
@@ -155,11 +160,16 @@ func (h *History) row(ex exercise.Summary) fyne.CanvasObject {
 	h.openButtons[id], h.eraseButtons[id] = open, erase
 
 	when := ex.CreatedAt.Local().Format("2006-01-02 15:04")
+	facts := loc.T("home.resume_teams", "teams", ui.ListJoin(loc, ex.Teams))
+	if org := h.orgs[id]; org != "" {
+		facts += " · " + loc.T("programme.org_of", "name", org)
+	}
+	org := ui.NewButton(loc.T("programme.file_under"), func() { h.askOrganisation(id) })
 	return ui.Panel(
 		ui.WrappedBold(ui.ExerciseTitle(ex, loc.Lang().String())),
 		ui.Muted(loc.T("history.started", "when", when)+" · "+status),
-		ui.Wrapped(loc.T("home.resume_teams", "teams", ui.ListJoin(loc, ex.Teams))),
-		container.NewHBox(check, ui.Spacer(), erase, open),
+		ui.Wrapped(facts),
+		container.NewHBox(check, ui.Spacer(), org, erase, open),
 	)
 }
 
@@ -314,6 +324,35 @@ func (h *History) erase(ids []string, all bool) {
 				h.message = loc.T("history.erased")
 			}
 			h.Load()
+		})
+	})
+}
+
+// askOrganisation files the exercise under an organisation (the training
+// programme), saved in the background, then reads the list again.
+func (h *History) askOrganisation(id string) {
+	var names []string
+	for _, o := range h.orgs {
+		if !slices.Contains(names, o) {
+			names = append(names, o)
+		}
+	}
+	slices.Sort(names)
+	ui.AskOrganisation(h.host.Window(), h.host.Loc(), names, h.orgs[id], func(org string) {
+		st, err := h.host.Store()
+		if err != nil {
+			h.host.ShowError(err)
+			return
+		}
+		inBackground(h.host, func() {
+			err := st.SetOrganisation(id, org)
+			ui.Do(func() {
+				if err != nil {
+					h.host.ShowError(err)
+					return
+				}
+				h.Load()
+			})
 		})
 	})
 }

@@ -145,8 +145,31 @@ func (p *planEditor) fill() {
 		}
 		objs = append(objs, p.actionRow(i))
 	}
+	objs = append(objs, p.carriedSection()...)
 	p.box.Objects = objs
 	p.box.Refresh()
+}
+
+// carriedSection lists, read-only, the corrective actions carried over
+// from earlier exercises of the organisation (the training programme);
+// nothing when there are none.
+func (p *planEditor) carriedSection() []fyne.CanvasObject {
+	carried := p.d.data.carried
+	if len(carried) == 0 {
+		return nil
+	}
+	loc := p.d.host.Loc()
+	objs := []fyne.CanvasObject{widget.NewSeparator(), ui.Heading(loc.T("programme.carried_heading"))}
+	for _, c := range carried {
+		what := c.What
+		if c.Team != "" {
+			what = c.Team + " · " + what
+		}
+		state := loc.T("programme.state." + strings.ReplaceAll(c.State, "-", "_"))
+		objs = append(objs, ui.Panel(ui.WrappedBold(what), ui.Wrapped(c.Action),
+			ui.Muted(loc.T("programme.carried_facts", "owner", c.Owner, "due", c.Due, "from", c.From, "state", state))))
+	}
+	return objs
 }
 
 // teamChoice is a team selector: the whole exercise, then each team.

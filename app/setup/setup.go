@@ -71,6 +71,10 @@ type StartOptions struct {
 	// AutoPause pauses the clock when a decision opens for a team whose
 	// tab is not shown (a shared laptop).
 	AutoPause bool
+	// Organisation is the organisation or cohort the exercise is filed
+	// under in the training programme (cleaned by
+	// exercise.CleanOrganisation); "" for none.
+	Organisation string
 }
 
 // Screen is the form that starts an exercise: scenario, teams,
@@ -90,6 +94,8 @@ type Screen struct {
 	several      bool   // teams on their own laptops
 	pin          string // the console's PIN; "" for none
 	autoPause    bool   // pause when a decision opens on a tab not shown
+	organisation string // optional; the last one set up is offered again
+	orgErr       string // why the organisation was refused, in words
 	pinErr       string // an i18n key, after a refused start
 	startErr     string
 	starting     bool // the exercise is being started (in the background)
@@ -116,8 +122,12 @@ func New(host Host, entries []library.Entry, chosen library.Entry) *Screen {
 		file = entries[0].File
 	}
 	lang := host.Loc().Lang()
+	var org string
+	if a := fyne.CurrentApp(); a != nil {
+		org = a.Preferences().String(prefs.LastOrganisation)
+	}
 	return &Screen{host: host, entries: entries, scenarioFile: file, cut: scenario.FullCut, difficulty: scenario.DifficultyStandard,
-		teams: slices.Clone(defaultTeamNames[lang][:2]), lang: lang, speed: 1}
+		teams: slices.Clone(defaultTeamNames[lang][:2]), lang: lang, speed: 1, organisation: org}
 }
 
 // Stop does nothing: the form runs no timers.
@@ -245,6 +255,7 @@ func (s *Screen) Build() fyne.CanvasObject {
 	autoPause := widget.NewCheck(loc.T("setup.auto_pause"), func(v bool) { s.autoPause = v })
 	autoPause.SetChecked(s.autoPause)
 	form.AppendItem(&widget.FormItem{Text: loc.T("setup.shared_laptop"), Widget: autoPause, HintText: loc.T("setup.auto_pause_hint")})
+	form.AppendItem(s.organisationItem())
 	// The hint is a paragraph: a form's hint text does not wrap.
 	pinHint := ui.Muted(loc.T("setup.pin_hint"))
 	pinHint.SizeName = theme.SizeNameCaptionText
@@ -436,11 +447,12 @@ func (s *Screen) submit() {
 	s.startErr = ""
 	s.pin = strings.TrimSpace(s.pin)
 	s.pinErr = prefs.PINProblem(s.pin)
+	s.checkOrganisation()
 	entry, ok := s.entry()
 	switch {
 	case !ok:
 		s.startErr = loc.T("home.error.no_scenario")
-	case hasProblem(s.problems), s.pinErr != "":
+	case hasProblem(s.problems), s.pinErr != "", s.orgErr != "":
 	default:
 		// The engine has the last word on the teams (checkTeamNames shows
 		// its rules beside each name); what is left is their number.
@@ -456,7 +468,7 @@ func (s *Screen) submit() {
 		s.starting = true
 		s.startButton.Disable()
 		s.startButton.SetText(loc.T("setup.starting"))
-		s.host.Start(cfg, entry.Scenario.Title, StartOptions{Several: s.several, PIN: s.pin, AutoPause: s.autoPause}, func(err error) {
+		s.host.Start(cfg, entry.Scenario.Title, StartOptions{Several: s.several, PIN: s.pin, AutoPause: s.autoPause, Organisation: s.organisation}, func(err error) {
 			s.starting = false
 			if err == nil {
 				return // the exercise screen has replaced this one

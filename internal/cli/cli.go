@@ -42,6 +42,9 @@ const usage = `usage:
                                  one phase per MSEL section, decisions only where it asks for a response
   firebreak msel SCENARIO --out FILE.xlsx|.csv [--lang en|zh]
                                  export a scenario as an HSEEP-style MSEL, one row per inject
+  firebreak programme --db DB [--org NAME --format html|pdf|csv --out PATH] [--lang en|zh] [--today YYYY-MM-DD]
+                                 list the organisations, or write one's programme report: its exercises compared
+                                 and its corrective actions followed from one exercise to the next
   firebreak eeg SCENARIO --out FILE.pdf [--lang en|zh] [--teams A,B]
                                  print the objectives' evaluation guides (EEGs) on A4 for evaluators on paper
   firebreak host SCENARIO --teams A,B [--listen ADDR] [--db DB] [--out DIR] [--speed max|N] [--lang en|zh] [--new]
@@ -79,6 +82,8 @@ func Run(args []string, env Env) int {
 		return importCmd(args[1:], env)
 	case "msel":
 		return mselCmd(args[1:], env)
+	case "programme", "program":
+		return programmeCmd(args[1:], env)
 	case "eeg":
 		return eegCmd(args[1:], env)
 	case "host":

@@ -132,6 +132,18 @@ func exportCmd(args []string, env Env) int {
 	// Every format renders the one report.
 	rep := debrief.BuildWithPlan(state, events, l, *team, plan)
 	rep.ApplyFeedback(feedback)
+	// The training programme: what earlier exercises of its organisation
+	// left undone (a handout: the team's and everyone's).
+	carried, err := st.CarriedOver(ex.ID, l)
+	if err != nil {
+		errorf(env, "%v", err)
+		return ExitFail
+	}
+	for _, c := range carried {
+		if *team == "" || c.Team == "" || c.Team == *team {
+			rep.CarriedOver = append(rep.CarriedOver, c)
+		}
+	}
 	rep.Overview.ExerciseID = ex.ID
 	if !started.IsZero() {
 		rep.SetStarted(started)

@@ -165,7 +165,20 @@ func HTML(r *Report) []byte {
 	for range blankRows(r) {
 		h.f("<tr class=\"blank\"><td></td><td></td><td></td><td></td><td></td><td></td></tr>\n")
 	}
-	h.f("</tbody>\n</table>\n</section>\n")
+	h.f("</tbody>\n</table>\n")
+	if len(r.CarriedOver) > 0 {
+		h.f("<h3>%s</h3>\n<table class=\"plan\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+			esc(L("carried.title")), esc(L("prog.from")), esc(L("plan.what")), esc(L("plan.action")), esc(L("plan.owner")), esc(L("plan.due")), esc(L("plan.status")))
+		for _, c := range r.CarriedOver {
+			from := c.From
+			if c.Team != "" {
+				from += " · " + TeamLabel(c.Team, r.Lang)
+			}
+			h.f("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", esc(from), esc(c.What), esc(c.Action), esc(c.Owner), esc(c.Due), esc(StateLabel(c.State, r.Lang)))
+		}
+		h.f("</tbody>\n</table>\n")
+	}
+	h.f("</section>\n")
 
 	// 7. Participant feedback, when forms were collected.
 	h.feedback(r)

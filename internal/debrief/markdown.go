@@ -178,6 +178,7 @@ func Markdown(r *Report) string {
 	if r.HandoutTeam != "" {
 		writeHandoutFindings(&b, r)
 	}
+	writeCarried(&b, r)
 	writeFeedback(&b, r)
 	fmt.Fprintf(&b, "## %s\n\n%s\n", L("method"), r.Method)
 	if r.PlanSaved {
@@ -613,4 +614,23 @@ func dim(scores map[string]float64, d string) string {
 func md(s string) string {
 	r := strings.NewReplacer("|", `\|`, "\n", " ", "\r", "", "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "#", `\#`)
 	return r.Replace(s)
+}
+
+// writeCarried lists the corrective actions carried over from earlier
+// exercises of the organisation (the training programme), when there are.
+func writeCarried(b *strings.Builder, r *Report) {
+	lang := r.Lang
+	L := func(k string) string { return T(lang, k) }
+	if len(r.CarriedOver) > 0 {
+		fmt.Fprintf(b, "## %s\n\n| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n", L("carried.title"),
+			L("prog.from"), L("plan.what"), L("plan.action"), L("plan.owner"), L("plan.due"), L("plan.status"))
+		for _, c := range r.CarriedOver {
+			from := c.From
+			if c.Team != "" {
+				from += " · " + TeamLabel(c.Team, lang)
+			}
+			fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", md(from), md(c.What), md(c.Action), md(c.Owner), md(c.Due), md(StateLabel(c.State, lang)))
+		}
+		b.WriteString("\n")
+	}
 }

@@ -199,6 +199,22 @@ func (w *pdfWriter) report(r *Report) {
 		}
 	}
 
+	if len(r.CarriedOver) > 0 {
+		w.need(60)
+		w.para(L("carried.title"), paraOpt{bold: true, size: 9.5, color: "#0b5394"})
+		rows = nil
+		for _, c := range r.CarriedOver {
+			from := c.From
+			if c.Team != "" {
+				from += " · " + TeamLabel(c.Team, r.Lang)
+			}
+			rows = append(rows, []cell{{text: from}, {text: c.What}, {text: c.Action}, {text: c.Owner}, {text: c.Due},
+				{text: StateLabel(c.State, r.Lang), color: stateColor(c.State), bold: c.State == ActionOverdue}})
+		}
+		w.table([]col{{title: L("prog.from"), frac: 0.14}, {title: L("plan.what"), frac: 0.3}, {title: L("plan.action"), frac: 0.25},
+			{title: L("plan.owner"), frac: 0.11}, {title: L("plan.due"), frac: 0.11}, {title: L("plan.status"), frac: 0.09}}, rows)
+	}
+
 	// 7. Participant feedback, when forms were collected.
 	w.feedback(r)
 

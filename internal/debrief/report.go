@@ -63,6 +63,11 @@ type Report struct {
 	// nil when none was collected.
 	Feedback *FeedbackSummary `json:"participant_feedback,omitempty"`
 
+	// CarriedOver are the corrective actions of earlier exercises of the
+	// same organisation still not done when this one took place (the
+	// training programme; carried.go); none when it belongs to none.
+	CarriedOver []CarriedOverAction `json:"carried_over,omitempty"`
+
 	// Pictures are the bytes of the pictures the timeline names, by path,
 	// for the formats that show them (HTML, PDF); not part of the JSON.
 	Pictures map[string][]byte `json:"-"`

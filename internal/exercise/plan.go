@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 )
@@ -79,9 +80,19 @@ func (db *DB) Plan(id string) (*debrief.Plan, error) {
 	if err != nil || !ok {
 		return nil, err
 	}
+	p, err := decodePlan(data, saved)
+	if err != nil {
+		return nil, fmt.Errorf("improvement plan of exercise %s in %s: %w", id, db.Path(), err)
+	}
+	return p, nil
+}
+
+// decodePlan reads a plan document as SavePlan wrote it (or an earlier
+// version did), saved at saved.
+func decodePlan(data []byte, saved time.Time) (*debrief.Plan, error) {
 	var doc planDoc
 	if err := json.NewDecoder(strings.NewReader(string(data))).Decode(&doc); err != nil {
-		return nil, fmt.Errorf("improvement plan of exercise %s in %s: %w", id, db.Path(), err)
+		return nil, err
 	}
 	p := &debrief.Plan{SavedAt: saved}
 	if doc.Strengths != nil {

@@ -94,6 +94,8 @@ func (s *Store) erase(ids []string) (n int, err error) {
 			`DELETE FROM events WHERE exercise_id = ?`,
 			`DELETE FROM improvement_plan WHERE exercise_id = ?`,
 			`DELETE FROM participant_feedback WHERE exercise_id = ?`,
+			`DELETE FROM improvement_plan_history WHERE exercise_id = ?`,
+			`DELETE FROM exercise_organisation WHERE exercise_id = ?`,
 		} {
 			if _, err = tx.Exec(q, id); err != nil {
 				return 0, err
@@ -111,6 +113,11 @@ func (s *Store) erase(ids []string) (n int, err error) {
 		if _, err = tx.Exec(`DELETE FROM erasing WHERE exercise_id = ?`, id); err != nil {
 			return 0, err
 		}
+	}
+	// An organisation none of whose exercises is left goes too, with its
+	// next drill date: nothing of it stays on the laptop.
+	if _, err = tx.Exec(`DELETE FROM programme WHERE organisation NOT IN (SELECT organisation FROM exercise_organisation)`); err != nil {
+		return 0, err
 	}
 	if err = tx.Commit(); err != nil {
 		return 0, err

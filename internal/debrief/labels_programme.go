@@ -1,0 +1,88 @@
+package debrief
+
+// programmeLabels holds the wording of the programme report (Programme and
+// its renderers); init adds them to reportLabels, so T finds them.
+var programmeLabels = map[string]map[string]string{
+	"en": {
+		"prog.title":           "Programme report",
+		"prog.organisation":    "Organisation",
+		"prog.today":           "Report date",
+		"prog.next":            "Next drill",
+		"prog.next.none":       "not set",
+		"prog.next.in":         "%s (in %d days)",
+		"prog.next.in1":        "%s (tomorrow)",
+		"prog.next.today":      "%s (today)",
+		"prog.next.past":       "%s (%d days ago: overdue)",
+		"prog.sec.exercises":   "1. Exercises",
+		"prog.sec.scenarios":   "2. The same scenario compared",
+		"prog.sec.objectives":  "3. The same objective compared",
+		"prog.sec.actions":     "4. Corrective actions",
+		"prog.noexercises":     "No exercise is filed under this organisation yet.",
+		"prog.noactions":       "No improvement plan of these exercises has corrective actions yet.",
+		"prog.noobjectives":    "These exercises' scenarios set no objectives.",
+		"prog.exercise":        "Exercise",
+		"prog.mean":            "Mean score of the teams",
+		"prog.chart.scenario":  "%s: mean scores of the teams by exercise (0–100)",
+		"prog.chart.objective": "Teams rated P or S, by exercise (%)",
+		"prog.share":           "P or S",
+		"prog.ratings":         "Ratings",
+		"prog.suggested":       "suggested",
+		"prog.from":            "From",
+		"prog.state":           "State",
+		"prog.carried":         "Carried to",
+		"prog.history":         "History",
+		"prog.doneon":          "done on %s",
+		"prog.counts":          "%[1]d corrective actions: %[2]d done, %[3]d in progress, %[4]d overdue, %[5]d open.",
+		"prog.rule":            "A corrective action still not done when a later exercise of the organisation takes place is carried over to it. Overdue: not done and its due date has passed on the report date.",
+		"prog.carried.into":    "Carried over into this exercise: %d",
+		"status.overdue":       "overdue",
+		"carried.title":        "Carried over from earlier exercises of the organisation",
+		"prog.generated":       "Made by Firebreak from the exercises' logs and improvement plans.",
+		"prog.exercises.count": "%d exercises",
+	},
+	"zh": {
+		"prog.title":           "演练项目报告",
+		"prog.organisation":    "组织",
+		"prog.today":           "报告日期",
+		"prog.next":            "下次演练",
+		"prog.next.none":       "未定",
+		"prog.next.in":         "%s（还有%d天）",
+		"prog.next.in1":        "%s（明天）",
+		"prog.next.today":      "%s（就在今天）",
+		"prog.next.past":       "%s（已过%d天，逾期）",
+		"prog.sec.exercises":   "一、历次演练",
+		"prog.sec.scenarios":   "二、同一情景的比较",
+		"prog.sec.objectives":  "三、同一演练目标的比较",
+		"prog.sec.actions":     "四、改进措施跟踪",
+		"prog.noexercises":     "此组织下还没有演练。",
+		"prog.noactions":       "这些演练的改进计划中还没有改进措施。",
+		"prog.noobjectives":    "这些演练的情景没有设定演练目标。",
+		"prog.exercise":        "演练",
+		"prog.mean":            "各小组平均得分",
+		"prog.chart.scenario":  "%s：各次演练中小组的平均得分（0–100）",
+		"prog.chart.objective": "各次演练中评为P或S的小组比例（%）",
+		"prog.share":           "P或S",
+		"prog.ratings":         "评级",
+		"prog.suggested":       "建议",
+		"prog.from":            "来自",
+		"prog.state":           "状态",
+		"prog.carried":         "延续至",
+		"prog.history":         "记录",
+		"prog.doneon":          "%s完成",
+		"prog.counts":          "共%[1]d项改进措施：已完成%[2]d项，进行中%[3]d项，逾期%[4]d项，未开始%[5]d项。",
+		"prog.rule":            "组织的下一次演练举行时仍未完成的改进措施，会延续到该次演练。逾期：截至报告日期未完成且已过完成期限。",
+		"prog.carried.into":    "延续到本次演练的改进措施：%d项",
+		"status.overdue":       "已逾期",
+		"carried.title":        "本组织此前演练中尚未完成的改进措施",
+		"prog.generated":       "由Firebreak根据各次演练的记录和改进计划生成。",
+		"prog.exercises.count": "%d次演练",
+	},
+}
+
+func init() {
+	for lang, m := range programmeLabels {
+		for k, v := range m {
+			reportLabels[lang][k] = v
+		}
+	}
+}
