@@ -141,6 +141,15 @@ type Event struct {
 	// Evaluation is, in eeg.entered, an evaluator's paper guide for Team
 	// and Objective (evaluation.go).
 	Evaluation *Evaluation `json:"evaluation,omitempty"`
+	// Task, Done, AtMS and Entry are, in a live evaluator's events
+	// (evaluator.go; Seat is the evaluator), the critical task ticked,
+	// whether done, the exercise time (milliseconds) it was done or an
+	// observation is about, and the timeline event an observation is
+	// attached to.
+	Task  string `json:"task,omitempty"`
+	Done  bool   `json:"done,omitempty"`
+	AtMS  *int64 `json:"at_ms,omitempty"`
+	Entry int64  `json:"entry,omitempty"`
 
 	Posts []string `json:"posts,omitempty"` // feed post template ids
 	// Findings are, in team.posted, what the judge (version Judge) found
