@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -26,8 +27,8 @@ const (
 	// the rating back).
 	CmdEvalRate CommandKind = "eval-rate"
 	// CmdEvalObserve: Seat, Team, Objective (optional), Text, and what it
-	// is about: AtMS (a moment of the exercise) and/or Entry (the
-	// sequence number of a timeline event of the exercise).
+	// is about: AtMS (a moment of the exercise) and/or Entry (an entry of
+	// the team's timeline, EntryInbox and the others).
 	CmdEvalObserve CommandKind = "eval-observe"
 )
 
@@ -49,9 +50,39 @@ func IsEvalCommand(k CommandKind) bool {
 	return k == CmdEvalTask || k == CmdEvalRate || k == CmdEvalObserve
 }
 
-// ErrBadEntry: an observation attached to something that is not an event
-// of the exercise so far.
-var ErrBadEntry = &Refusal{"bad-entry", "the observation is attached to no event of the exercise"}
+// ErrBadEntry: an observation attached to something that is not an entry
+// of the team's timeline.
+var ErrBadEntry = &Refusal{"bad-entry", "the observation is attached to nothing on the team's timeline"}
+
+// EntryInbox, EntryAnswer, EntryReply and EntryPost name an entry of a
+// team's timeline an observation is attached to: the n-th message of its
+// inbox, decision answered or timed out (Team.Answers), reply or post (all
+// from 1).
+func EntryInbox(n int) string  { return "inbox:" + strconv.Itoa(n) }
+func EntryAnswer(n int) string { return "answer:" + strconv.Itoa(n) }
+func EntryReply(n int) string  { return "reply:" + strconv.Itoa(n) }
+func EntryPost(n int) string   { return "post:" + strconv.Itoa(n) }
+
+// EntryAt is the time of the timeline entry named (EntryInbox…), and
+// whether the team has it.
+func (t *Team) EntryAt(entry string) (time.Duration, bool) {
+	kind, num, ok := strings.Cut(entry, ":")
+	n, err := strconv.Atoi(num)
+	if !ok || err != nil || n < 1 || num != strconv.Itoa(n) {
+		return 0, false
+	}
+	switch {
+	case kind == "inbox" && n <= len(t.Inbox):
+		return t.Inbox[n-1].At, true
+	case kind == "answer" && n <= len(t.Answers):
+		return t.Answers[n-1].At, true
+	case kind == "reply" && n <= len(t.Replies):
+		return t.Replies[n-1].At, true
+	case kind == "post" && n <= len(t.Posts):
+		return t.Posts[n-1].At, true
+	}
+	return 0, false
+}
 
 func init() { Refusals = append(Refusals, ErrBadEntry) }
 
@@ -62,10 +93,11 @@ type Observation struct {
 	Evaluator string
 	Objective string // "" for the team as a whole
 	// About is the moment it is about (exercise time) when HasAbout;
-	// Entry the timeline event it is attached to (0: none).
+	// Entry the team's timeline entry it is attached to ("": none;
+	// EntryInbox…).
 	About    time.Duration
 	HasAbout bool
-	Entry    int64
+	Entry    string
 	Text     string
 }
 
@@ -114,8 +146,8 @@ func (s *State) evalEvent(cmd Command, now time.Duration) (Event, error) {
 		if text == "" {
 			return Event{}, refuse(ErrNoText, "an observation without text")
 		}
-		if cmd.Entry < 0 || cmd.Entry > s.Seq {
-			return Event{}, refuse(ErrBadEntry, "event %d of %d", cmd.Entry, s.Seq)
+		if _, ok := s.Team(cmd.Team).EntryAt(cmd.Entry); cmd.Entry != "" && !ok {
+			return Event{}, refuse(ErrBadEntry, "%q", clipText(cmd.Entry, 40))
 		}
 		ev.Kind, ev.Text, ev.AtMS, ev.Entry = KindEvalObserved, text, cmd.AtMS, cmd.Entry
 	}

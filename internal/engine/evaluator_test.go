@@ -49,15 +49,14 @@ func TestLiveEvaluation(t *testing.T) {
 		{Command{Kind: CmdEvalTask, Seat: "Lee", Team: "Alpha", Objective: "notify", Task: "nope", Done: true}, ErrNoSuchTask},
 		{Command{Kind: CmdEvalTask, Seat: "Lee", Team: "Alpha", Objective: "notify", Task: "one-voice", Done: true, AtMS: msp(7 * time.Minute)}, ErrBadTaskTime},
 		{Command{Kind: CmdEvalObserve, Seat: "Lee", Team: "Alpha", Text: "  "}, ErrNoText},
-		{Command{Kind: CmdEvalObserve, Seat: "Lee", Team: "Alpha", Text: "x", Entry: 10_000}, ErrBadEntry},
+		{Command{Kind: CmdEvalObserve, Seat: "Lee", Team: "Alpha", Text: "x", Entry: EntryAnswer(1)}, ErrBadEntry},
 		{Command{Kind: CmdEvalObserve, Seat: "Lee", Team: "Alpha", Objective: "nope", Text: "x"}, ErrNoSuchObjective},
 	} {
 		if err := s.Send(c.cmd); !errors.Is(err, c.want) {
 			t.Errorf("%s %+v: %v, want %v", c.cmd.Kind, c.cmd, err, c.want)
 		}
 	}
-	var seq int64
-	s.Read(func(st *State) { seq = st.Seq })
+	seq := EntryInbox(1)
 	must(Command{Kind: CmdEvalTask, Seat: "Lee", Team: "Alpha", Objective: "notify", Task: "one-voice", Done: true, AtMS: msp(2 * time.Minute)})
 	must(Command{Kind: CmdEvalTask, Seat: "Lee", Team: "Alpha", Objective: "notify", Task: "one-voice", Done: true, AtMS: msp(3 * time.Minute), Text: "Dana"})
 	must(Command{Kind: CmdEvalRate, Seat: "Lee", Team: "Alpha", Objective: "notify", Rating: "U"})

@@ -144,12 +144,12 @@ type Event struct {
 	// Task, Done, AtMS and Entry are, in a live evaluator's events
 	// (evaluator.go; Seat is the evaluator), the critical task ticked,
 	// whether done, the exercise time (milliseconds) it was done or an
-	// observation is about, and the timeline event an observation is
-	// attached to.
+	// observation is about, and the team's timeline entry an observation
+	// is attached to (EntryInbox…).
 	Task  string `json:"task,omitempty"`
 	Done  bool   `json:"done,omitempty"`
 	AtMS  *int64 `json:"at_ms,omitempty"`
-	Entry int64  `json:"entry,omitempty"`
+	Entry string `json:"entry,omitempty"`
 
 	Posts []string `json:"posts,omitempty"` // feed post template ids
 	// Findings are, in team.posted, what the judge (version Judge) found

@@ -166,7 +166,7 @@ type Command struct {
 	Task  string
 	Done  bool
 	AtMS  *int64
-	Entry int64
+	Entry string
 }
 
 // ReasonPaused is why a choice is refused while the clock is paused (unless

@@ -112,8 +112,7 @@ func TestEvaluatorOverTheNetworkAppliedOnce(t *testing.T) {
 	if err := ev.Send(engine.Command{Kind: engine.CmdEvalRate, Team: "Alpha", Objective: "notify", Rating: "S"}); err != nil {
 		t.Fatal(err)
 	}
-	var entry int64
-	ev.Read(func(s *engine.State) { entry = s.Seq })
+	entry := engine.EntryAnswer(1)
 	if err := ev.Send(engine.Command{Kind: engine.CmdEvalObserve, Team: "Alpha", Objective: "notify", Text: "briefed at once", Entry: entry}); err != nil {
 		t.Fatal(err)
 	}

@@ -72,7 +72,7 @@ type wireCommand struct {
 	Done      bool   `json:"done,omitempty"`
 	Rating    string `json:"rating,omitempty"`
 	AtMS      *int64 `json:"at_ms,omitempty"`
-	Entry     int64  `json:"entry,omitempty"`
+	Entry     string `json:"entry,omitempty"`
 }
 
 // commandSchema is the JSON Schema a command must pass before the host looks
@@ -107,7 +107,7 @@ const commandSchema = `{
     "done":     {"type": "boolean"},
     "rating":   {"enum": ["P", "S", "M", "U"]},
     "at_ms":    {"type": "integer", "minimum": 0, "maximum": 31536000000},
-    "entry":    {"type": "integer", "minimum": 1, "maximum": 1000000000000}
+    "entry":    {"type": "string", "pattern": "^(inbox|answer|reply|post):[1-9][0-9]{0,6}$"}
   },
   "allOf": [
     {
@@ -243,7 +243,7 @@ var commandFields = map[string]string{
 	"done":      "true or false",
 	"rating":    `"P", "S", "M" or "U"`,
 	"at_ms":     "a whole number of milliseconds from 0 to a year",
-	"entry":     "a positive event number",
+	"entry":     `"inbox:", "answer:", "reply:" or "post:" and a number`,
 }
 
 // schemaProblems words a validation error in the command's terms: which
