@@ -194,13 +194,14 @@ func (v *View) Build() {
 		ui.Bold(loc.T("evaluate.observation")),
 		v.obsText,
 		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(loc.T("evaluate.at")), container.New(&ui.MinWidth{W: 96}, v.obsAt)), nil, v.obsObj),
-		container.NewBorder(nil, nil, nil, container.NewHBox(v.detach, add), v.attached),
+		container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(v.detach, add)), v.attached),
 	)
+	// The observation being written stays in sight above the guide.
 	right := container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(loc.T("evaluate.team")), nil, v.teamSel),
-			ui.Muted(loc.T("evaluate.ratings_legend"))),
+		container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(loc.T("evaluate.team")), nil, v.teamSel), obsForm, v.msg,
+			widget.NewSeparator()),
 		nil, nil, nil,
-		container.NewVScroll(container.NewVBox(v.guide, widget.NewSeparator(), obsForm, v.msg, v.obsList)))
+		container.NewVScroll(container.NewVBox(ui.Muted(loc.T("evaluate.ratings_legend")), v.guide, v.obsList)))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.42
 	top := container.NewBorder(nil, nil, nil, v.clock, ui.IconLine(theme.VisibilityIcon(), loc.T("evaluate.seat", "seat", v.seat)))
@@ -418,7 +419,7 @@ func (v *View) setAttached() {
 		}
 		for _, e := range v.entries(st) {
 			if e.team == team && e.id == id {
-				text = ui.ClipText(e.label, 120)
+				text = ui.ClipText(e.label, 80)
 			}
 		}
 	})
