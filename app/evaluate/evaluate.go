@@ -254,6 +254,7 @@ func (v *View) Refresh() {
 
 func (v *View) timelineSig(st *engine.State) string {
 	var b strings.Builder
+	b.WriteString("following:")
 	for _, name := range v.d.Followed {
 		if t := st.Team(name); t != nil {
 			b.WriteString(name)
