@@ -145,7 +145,13 @@ func (w *evalWindow) start() {
 		return
 	}
 	w.nameErr = ""
-	w.view = evaluate.New(w, w.conn, name, w.sh.deps.background)
+	// The exercise is on this laptop: without a worker (tests), a command
+	// is stored at once.
+	bg := w.sh.deps.background
+	if bg == nil {
+		bg = func(f func()) { f() }
+	}
+	w.view = evaluate.New(w, w.conn, name, bg)
 	if every := w.sh.deps.tickEvery; every > 0 {
 		w.ticker = ui.StartClockTicker(every, func() { ui.Do(w.tick) })
 	}
