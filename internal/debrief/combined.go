@@ -136,9 +136,9 @@ func combine(t *engine.Team, o *scenario.Objective, ot *ObjectiveTeam, lang stri
 	ot.Combined = c
 }
 
-// liveEvaluation adds what a live evaluator seat did to its evaluation
-// report: its ticks (done or not, with their times) and its observations
-// of the team on the objective.
+// liveEvaluation adds what an evaluator did to its evaluation report: its
+// ticks (done or not, with their times) and, for a live seat, its
+// observations of the team on the objective or on the team as a whole.
 func liveEvaluation(st *engine.State, t *engine.Team, o *scenario.Objective, ev engine.Evaluation, er *EvaluationReport, lang string) {
 	er.Live = ev.Live
 	for _, et := range ev.Tasks {
@@ -149,7 +149,9 @@ func liveEvaluation(st *engine.State, t *engine.Team, o *scenario.Objective, ev 
 		er.Tasks = append(er.Tasks, tk)
 	}
 	for _, ob := range t.ObservationsBy(ev.Evaluator) {
-		if ob.Objective == o.ID {
+		// On this objective, or on the team as a whole (beside every
+		// objective's rating).
+		if ob.Objective == o.ID || ob.Objective == "" {
 			er.Observations = append(er.Observations, observationReport(st, t, ob, lang))
 		}
 	}
