@@ -40,7 +40,7 @@ func TestJoiningAsAnEvaluator(t *testing.T) {
 		return sessionConn{Session: sess, seat: req.Team}, nil
 	}})
 	checks := tree.Find[*widget.Check](t, h.win.Content())
-	test.Tap(checks[0]) // a role-player…
+	test.Tap(checks[0])                                       // a role-player…
 	test.Tap(tree.Find[*widget.Check](t, h.win.Content())[1]) // …no, an evaluator
 	checks = tree.Find[*widget.Check](t, h.win.Content())
 	if checks[0].Checked || !checks[1].Checked {
