@@ -82,6 +82,9 @@ func lanJoin(ctx context.Context, req join.Request) (join.Conn, error) {
 	if req.Roleplayer {
 		opts.Claim = req.Claim
 		c, err = lan.JoinRoleplayer(req.Address, b, req.Team, opts)
+	} else if req.Evaluator {
+		opts.Claim = req.Claim
+		c, err = lan.JoinEvaluator(req.Address, b, req.Team, opts)
 	} else {
 		c, err = lan.JoinWith(req.Address, b, req.Team, opts)
 	}

@@ -32,5 +32,5 @@ func (h playHost) ShowDebrief(id string) { h.sh.showDebrief(id) }
 // config is how the exercise screen runs, from the shell's deps.
 func (h playHost) config() play.Config {
 	d := h.sh.deps
-	return play.Config{TickEvery: d.tickEvery, Background: d.background, Chime: d.chime}
+	return play.Config{TickEvery: d.tickEvery, Background: d.background, Chime: d.chime, OpenEvaluator: h.sh.openEvaluator}
 }

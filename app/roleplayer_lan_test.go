@@ -27,7 +27,7 @@ func TestRolePlayerLaptopSurvivesRestartsOfEitherSide(t *testing.T) {
 	code, _ := rig.hostFile()
 	var roleCode string
 	for _, l := range tree.Find[*widget.Label](t, fac.body) {
-		if regexp.MustCompile(`^[0-9A-Z]{6}-[0-9a-f]{64}$`).MatchString(l.Text) && !strings.HasPrefix(l.Text, code) {
+		if roleCode == "" && regexp.MustCompile(`^[0-9A-Z]{6}-[0-9a-f]{64}$`).MatchString(l.Text) && !strings.HasPrefix(l.Text, code) {
 			roleCode = l.Text
 		}
 	}

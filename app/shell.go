@@ -88,6 +88,8 @@ type shell struct {
 	langButtons map[i18n.Lang]*ui.KeyButton
 	current     screen
 	closed      bool
+	// evalWindows are the evaluators' windows open (evaluatehost.go).
+	evalWindows []*evalWindow
 }
 
 func newShell(win fyne.Window, lang i18n.Lang, d deps) *shell {
@@ -194,6 +196,7 @@ func (sh *shell) Show(s screen) {
 	if sh.current != nil && sh.current != s {
 		sh.current.Stop()
 	}
+	sh.evalWindowsFollow(s)
 	sh.current = s
 	sh.body.Objects = []fyne.CanvasObject{s.Build()}
 	sh.body.Refresh()
@@ -252,6 +255,7 @@ func (sh *shell) close() {
 	if sh.current != nil {
 		sh.current.Stop()
 	}
+	sh.closeEvalWindows()
 	sh.closed = true
 }
 

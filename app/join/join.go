@@ -92,6 +92,10 @@ type Request struct {
 	// Saved, so a restarted laptop takes its seat back).
 	Roleplayer bool
 	Claim      string
+	// Evaluator joins as an evaluator's laptop with the evaluator code
+	// (the long form; it does not pair): Team is the evaluator's name,
+	// Claim the laptop's claim to it, as for a role-player (evaluator.go).
+	Evaluator bool
 }
 
 // Conn is a team laptop's connection to the facilitator's laptop
@@ -129,6 +133,10 @@ type Saved struct {
 	// its messages, follow-ups and nudges on their way.
 	Roleplayer bool   `json:"roleplayer,omitempty"`
 	Claim      string `json:"claim,omitempty"`
+	// Evaluator says the laptop joined as an evaluator: Team is the
+	// evaluator's name, Claim its claim, Pending its ticks, ratings and
+	// observations on their way.
+	Evaluator bool `json:"evaluator,omitempty"`
 }
 
 // PendingChoice is a choice on its way, as kept in Saved; or a reply, a
@@ -152,6 +160,16 @@ type PendingChoice struct {
 	Persona string             `json:"persona,omitempty"`
 	Thread  string             `json:"thread,omitempty"`
 	Effects map[string]float64 `json:"effects,omitempty"`
+
+	// An evaluator's command (Target is the team evaluated): the
+	// objective, the task and whether done, the rating, the time and the
+	// timeline entry.
+	Objective string `json:"objective,omitempty"`
+	Task      string `json:"task,omitempty"`
+	Done      bool   `json:"done,omitempty"`
+	Rating    string `json:"rating,omitempty"`
+	AtMS      *int64 `json:"at_ms,omitempty"`
+	Entry     string `json:"entry,omitempty"`
 }
 
 // isRoleKind tells whether a command is a role-player's.
@@ -164,6 +182,10 @@ func (p PendingChoice) command(team string) engine.Command {
 	kind := p.Kind
 	if kind == "" {
 		kind = engine.CmdChoose
+	}
+	if engine.IsEvalCommand(kind) {
+		return engine.Command{Kind: kind, Team: p.Target, Seat: team, Objective: p.Objective, Task: p.Task, Done: p.Done,
+			Rating: p.Rating, AtMS: p.AtMS, Entry: p.Entry, Text: p.Text, Ref: p.Ref}
 	}
 	if isRoleKind(kind) {
 		// The seat is the laptop's, whatever it says (lan.Client).
@@ -183,6 +205,10 @@ func pendingOf(cmd engine.Command) PendingChoice {
 	}
 	if isRoleKind(cmd.Kind) {
 		p.Target, p.Persona, p.Thread, p.Effects = cmd.Team, cmd.Persona, cmd.Thread, cmd.Effects
+	}
+	if engine.IsEvalCommand(cmd.Kind) {
+		p.Decision, p.Option, p.Inject, p.Channel = "", "", "", ""
+		p.Target, p.Objective, p.Task, p.Done, p.Rating, p.AtMS, p.Entry = cmd.Team, cmd.Objective, cmd.Task, cmd.Done, cmd.Rating, cmd.AtMS, cmd.Entry
 	}
 	return p
 }
@@ -247,6 +273,7 @@ type Screen struct {
 
 	address, code, team string
 	roleplayer          bool // joining as a role-player (the team field is the seat's name)
+	evaluator           bool // joining as an evaluator (the team field is the evaluator's name)
 	addrErr, codeErr    string
 	teamErr, joinErr    string
 	found               []Found
@@ -268,7 +295,7 @@ func New(host Host, cfg Config) *Screen {
 	j := &Screen{host: host, cfg: cfg, retry: ui.NewUIDebouncer(rejoinRetryDelay)}
 	if s, ok := LoadSaved(); ok {
 		j.rejoin = &s
-		j.address, j.team, j.roleplayer = s.Address, s.Team, s.Roleplayer
+		j.address, j.team, j.roleplayer, j.evaluator = s.Address, s.Team, s.Roleplayer, s.Evaluator
 	}
 	return j
 }
@@ -367,11 +394,21 @@ func (j *Screen) Build() fyne.CanvasObject {
 	role := widget.NewCheck(loc.T("lan.join.as_roleplayer"), func(on bool) {
 		if on != j.roleplayer {
 			j.roleplayer = on
+			j.evaluator = j.evaluator && !on
 			j.teamErr, j.codeErr = "", ""
 			j.host.Show(j)
 		}
 	})
 	role.Checked = j.roleplayer
+	eval := widget.NewCheck(loc.T("lan.join.as_evaluator"), func(on bool) {
+		if on != j.evaluator {
+			j.evaluator = on
+			j.roleplayer = j.roleplayer && !on
+			j.teamErr, j.codeErr = "", ""
+			j.host.Show(j)
+		}
+	})
+	eval.Checked = j.evaluator
 	teamItem := widget.NewFormItem(loc.T("lan.join.team"), field(teamEntry, j.teamErr))
 	codeHint := loc.T("lan.join.code_hint")
 	if j.roleplayer {
@@ -382,9 +419,17 @@ func (j *Screen) Build() fyne.CanvasObject {
 		teamItem = widget.NewFormItem(loc.T("lan.join.seat"), field(seat, j.teamErr))
 		codeHint = loc.T("lan.join.role_code_hint")
 	}
+	if j.evaluator {
+		name := widget.NewEntry()
+		name.SetText(j.team)
+		name.SetPlaceHolder(loc.T("lan.join.evaluator_placeholder"))
+		name.OnChanged = func(v string) { j.team = v }
+		teamItem = widget.NewFormItem(loc.T("evaluate.name"), field(name, j.teamErr))
+		codeHint = loc.T("lan.join.eval_code_hint")
+	}
 	form := widget.NewForm(
 		&widget.FormItem{Text: loc.T("lan.join.address"), Widget: field(addressEntry, j.addrErr), HintText: loc.T("lan.join.address_hint")},
-		widget.NewFormItem("", role),
+		widget.NewFormItem("", container.NewVBox(role, eval)),
 		&widget.FormItem{Text: loc.T("lan.join.code"), Widget: field(j.codeEntry, j.codeErr), HintText: codeHint},
 		teamItem,
 	)
@@ -401,6 +446,9 @@ func (j *Screen) Build() fyne.CanvasObject {
 			key := "lan.join.rejoining"
 			if j.rejoin.Roleplayer {
 				key = "lan.join.rejoining_role"
+			}
+			if j.rejoin.Evaluator {
+				key = "lan.join.rejoining_eval"
 			}
 			status.SetText(loc.T(key, "team", j.rejoin.Team, "address", j.rejoin.Address))
 		}
@@ -425,6 +473,9 @@ func (j *Screen) Build() fyne.CanvasObject {
 		offerKey, pendingKey := "lan.join.rejoin_offer", "lan.join.rejoin_pending"
 		if j.rejoin.Roleplayer {
 			offerKey, pendingKey = "lan.join.rejoin_offer_role", "lan.join.rejoin_pending_role"
+		}
+		if j.rejoin.Evaluator {
+			offerKey, pendingKey = "lan.join.rejoin_offer_eval", "lan.join.rejoin_pending_eval"
 		}
 		offer := []fyne.CanvasObject{ui.Wrapped(loc.T(offerKey, "team", j.rejoin.Team, "title", j.rejoin.Title.Get(lang), "address", j.rejoin.Address))}
 		if n := len(j.rejoin.Pending); n > 0 {
@@ -491,7 +542,7 @@ func (j *Screen) submit() {
 	if err != nil {
 		j.codeErr = loc.T("lan.join.error.code", "n", lan.CodeLen)
 	}
-	if j.roleplayer {
+	if j.roleplayer || j.evaluator {
 		j.submitRole(addr, bundle, err)
 		return
 	}
@@ -539,7 +590,7 @@ func (j *Screen) startRejoin() {
 		return
 	}
 	r := *j.rejoin
-	j.connect(Request{Address: r.Address, Bundle: r.Bundle, Team: r.Team, Roleplayer: r.Roleplayer, Claim: r.Claim})
+	j.connect(Request{Address: r.Address, Bundle: r.Bundle, Team: r.Team, Roleplayer: r.Roleplayer, Claim: r.Claim, Evaluator: r.Evaluator})
 }
 
 // connect joins in the background and moves to the team's view.
@@ -567,9 +618,12 @@ func (j *Screen) connect(req Request) {
 			}
 			if err != nil {
 				j.joinErr = joinErrorText(j.host.Loc(), err)
+				if req.Evaluator && errors.Is(err, lan.ErrSeatTaken) {
+					j.joinErr = j.host.Loc().T("lan.join.error.eval_seat_taken")
+				}
 				if errors.Is(err, lan.ErrSeatTaken) || errors.Is(err, lan.ErrSeat) {
 					// Beside the seat's name, which is what to change.
-					j.roleplayer, j.team = true, req.Team
+					j.roleplayer, j.evaluator, j.team = !req.Evaluator, req.Evaluator, req.Team
 					j.teamErr, j.joinErr = j.joinErr, ""
 					if req.Bundle != "" {
 						j.code = req.Bundle // to join again, only the seat's name changes
@@ -590,19 +644,28 @@ func (j *Screen) connect(req Request) {
 			if req.Roleplayer {
 				saved.Team, saved.Roleplayer, saved.Claim = req.Team, true, req.Claim
 			}
+			if req.Evaluator {
+				saved.Team, saved.Evaluator, saved.Claim = req.Team, true, req.Claim
+			}
 			// Choices still on their way belong to the exercise and the
 			// team, wherever the host is now (its address may have
 			// changed); a role-player's to the exercise and this laptop,
 			// under whatever seat it joins as now (another laptop may have
 			// taken the one it had).
 			if old, ok := LoadSaved(); ok && old.Bundle == saved.Bundle && old.Roleplayer == saved.Roleplayer &&
-				(saved.Roleplayer || old.Team == saved.Team) {
+				old.Evaluator == saved.Evaluator && (saved.Roleplayer || saved.Evaluator || old.Team == saved.Team) {
 				saved.Pending = old.Pending
 			}
 			pending := saved.Pending
 			storeSaved(&saved)
 			if req.Roleplayer {
 				r := newRoleScreen(j.host, j.cfg, conn, req.Address)
+				j.host.Show(r)
+				r.resend(pending)
+				return
+			}
+			if req.Evaluator {
+				r := newEvalScreen(j.host, j.cfg, conn, req.Address)
 				j.host.Show(r)
 				r.resend(pending)
 				return

@@ -30,6 +30,9 @@ func (j *Screen) submitRole(addr, bundle string, codeErr error) {
 	loc := j.host.Loc()
 	if codeErr != nil || bundle == "" {
 		j.codeErr = loc.T("lan.join.error.role_code")
+		if j.evaluator {
+			j.codeErr = loc.T("lan.join.error.eval_code")
+		}
 	}
 	seat := strings.TrimSpace(j.team)
 	switch {
@@ -45,14 +48,14 @@ func (j *Screen) submitRole(addr, bundle string, codeErr error) {
 	// The laptop keeps its claim to a seat across its restarts and joins:
 	// the seat it held is its own again.
 	claim := ""
-	if s, ok := LoadSaved(); ok && s.Roleplayer {
+	if s, ok := LoadSaved(); ok && s.Roleplayer == j.roleplayer && s.Evaluator == j.evaluator {
 		claim = s.Claim
 	}
 	if claim == "" {
 		claim = newClaim()
 	}
 	j.address, j.team, j.rejoin = addr, seat, nil
-	j.connect(Request{Address: addr, Bundle: bundle, Team: seat, Roleplayer: true, Claim: claim})
+	j.connect(Request{Address: addr, Bundle: bundle, Team: seat, Roleplayer: !j.evaluator, Evaluator: j.evaluator, Claim: claim})
 }
 
 // newClaim makes a laptop's claim to a seat: 128 random bits.

@@ -62,8 +62,8 @@ func TestJoiningAsARolePlayer(t *testing.T) {
 		return sessionConn{Session: sess, seat: req.Team}, nil
 	}})
 	check := tree.Find[*widget.Check](t, h.win.Content())
-	if len(check) != 1 || check[0].Text != h.loc.T("lan.join.as_roleplayer") {
-		t.Fatalf("the join form has %d checks", len(check))
+	if len(check) != 2 || check[0].Text != h.loc.T("lan.join.as_roleplayer") || check[1].Text != h.loc.T("lan.join.as_evaluator") {
+		t.Fatalf("the join form has %d checks, want the role-player's and the evaluator's", len(check))
 	}
 	test.Tap(check[0])
 	entry(t, h, "lan.join.address").SetText("10.0.0.2")

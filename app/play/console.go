@@ -36,6 +36,9 @@ type console struct {
 	conn engine.Conn
 	win  fyne.Window
 	loc  *i18n.Localizer
+	// actions are the rows of buttons right of the clock (screen.go adds
+	// a row with the Evaluate button).
+	actions *fyne.Container
 
 	cancel   func()
 	redraw   ui.Coalescer
@@ -203,8 +206,8 @@ func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, hist
 		judging.Add(ui.NewIconButton(loc.T("press.console_button"), theme.MediaRecordIcon(), c.openPress))
 	}
 	c.lastNote = ui.Muted("")
-	top := container.NewBorder(nil, nil, clockBlock, container.NewVBox(container.NewCenter(controls), container.NewHBox(ui.Spacer(), judging)),
-		container.NewCenter(c.paused.Box))
+	c.actions = container.NewVBox(container.NewCenter(controls), container.NewHBox(ui.Spacer(), judging))
+	top := container.NewBorder(nil, nil, clockBlock, c.actions, container.NewCenter(c.paused.Box))
 
 	c.teams = container.NewVBox()
 	c.upcoming = container.NewVBox()

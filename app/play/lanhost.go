@@ -233,6 +233,9 @@ type joinPanel struct {
 	// the projector), as last drawn.
 	seats      *ui.WrapLabel
 	shownSeats []string
+	// evalSeats are the evaluators connected, likewise.
+	evalSeats      *ui.WrapLabel
+	shownEvalSeats []string
 }
 
 // newJoinPanel lays the panel out; scale 1 for the tab, more for a
@@ -297,6 +300,12 @@ func newJoinPanel(loc *i18n.Localizer, hs *Hosting, scale float32, projector fun
 		p.seats = ui.Muted("")
 		p.seats.Alignment = fyne.TextAlignCenter
 		objs = append(objs, ui.Faint(loc.T("lan.host.role_code"), fyne.TextAlignCenter), role, p.seats)
+		// The evaluator code, likewise never on the projector.
+		eval := widget.NewLabelWithStyle(hs.host.EvalBundle().String(), fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})
+		eval.Selectable = true
+		p.evalSeats = ui.Muted("")
+		p.evalSeats.Alignment = fyne.TextAlignCenter
+		objs = append(objs, ui.Faint(loc.T("lan.host.eval_code"), fyne.TextAlignCenter), eval, p.evalSeats)
 	}
 	p.root = container.NewVBox(objs...)
 	p.refresh()
@@ -315,6 +324,17 @@ func (p *joinPanel) refresh() {
 				p.seats.SetText(p.loc.T("lan.host.no_seats"))
 			} else {
 				p.seats.SetText(p.loc.T("lan.host.seats", "seats", ui.ListJoin(p.loc, seats)))
+			}
+		}
+	}
+	if p.evalSeats != nil {
+		seats := p.hs.host.EvalSeats()
+		if p.shownEvalSeats == nil || !slices.Equal(seats, p.shownEvalSeats) {
+			p.shownEvalSeats = append([]string{}, seats...)
+			if len(seats) == 0 {
+				p.evalSeats.SetText(p.loc.T("lan.host.no_eval_seats"))
+			} else {
+				p.evalSeats.SetText(p.loc.T("lan.host.eval_seats", "seats", ui.ListJoin(p.loc, seats)))
 			}
 		}
 	}
@@ -380,7 +400,7 @@ func followNetwork(hs *Hosting, stop <-chan struct{}, laptops, addrs func()) {
 				return
 			case <-t.C:
 			}
-			now, seats := hs.host.Laptops(), hs.host.Seats()
+			now, seats := hs.host.Laptops(), append(hs.host.Seats(), hs.host.EvalSeats()...)
 			if !maps.Equal(now, lastLaptops) || !slices.Equal(seats, lastSeats) {
 				lastLaptops, lastSeats = now, seats
 				ui.Do(laptops)

@@ -57,6 +57,9 @@ type Config struct {
 	// Chime plays the sound of a decision opening on a tab not shown
 	// (Chime); nil: silent.
 	Chime func()
+	// OpenEvaluator opens an evaluator's window on the exercise (the
+	// console's Evaluate button; nil: no button).
+	OpenEvaluator func(engine.Conn)
 }
 
 // Screen runs an exercise on one laptop: the facilitator console in the
@@ -268,6 +271,11 @@ func (e *Screen) Build() fyne.CanvasObject {
 	e.host.Window().SetTitle(loc.T("app.window_title", "scenario", title))
 
 	e.console = newConsoleWith(e.run.Session, e.host.Window(), loc, e.histories)
+	if open := e.cfg.OpenEvaluator; open != nil {
+		// A row of its own: the judging row is as wide as 1024 pixels allow.
+		b := ui.NewIconButton(loc.T("evaluate.open"), theme.VisibilityIcon(), func() { open(e.run.Session) })
+		e.console.actions.Add(container.NewHBox(ui.Spacer(), b))
+	}
 	e.console.background = e.cfg.Background
 	e.console.judge.SendInBackground(e.cfg.Background)
 	e.addConsoleTools()

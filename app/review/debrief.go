@@ -722,6 +722,9 @@ func (d *Debrief) objectivesTab() fyne.CanvasObject {
 			for _, p := range d.paperRows(o, ot) {
 				ratings.Add(p)
 			}
+			for _, c := range d.combinedRows(ot) {
+				ratings.Add(c)
+			}
 			name := container.NewVBox(container.NewHBox(ui.Swatch(ui.TeamColor(d.teamIndex(ot.Team))), ui.Bold(ot.Team)))
 			rows = append(rows, widget.NewSeparator(),
 				container.NewBorder(nil, nil, container.New(&ui.MinWidth{W: 140}, name), container.New(&ui.MinWidth{W: 300}, ratings), container.NewVBox(ev...)))

@@ -187,7 +187,11 @@ func (d *Debrief) paperRows(o debrief.ObjectiveReport, ot debrief.ObjectiveTeam)
 	loc, lang := d.host.Loc(), d.lang()
 	var out []fyne.CanvasObject
 	for _, e := range ot.Evaluations {
-		out = append(out, ui.Wrapped(loc.T("eegpaper.entered", "text", debrief.EvaluationText(e, lang))))
+		key := "eegpaper.entered"
+		if e.Live {
+			key = "review.live_entered"
+		}
+		out = append(out, ui.Wrapped(loc.T(key, "text", debrief.EvaluationText(e, lang))))
 	}
 	if len(o.Targets) > 0 {
 		team := ot.Team

@@ -37,6 +37,9 @@ type HostLine struct {
 	// RoleCode is the role-player code with the certificate fingerprint,
 	// which a role-player's laptop joins with.
 	RoleCode string `json:"role_code"`
+	// EvalCode is the evaluator code with the certificate fingerprint,
+	// which an evaluator's laptop joins with.
+	EvalCode string `json:"eval_code"`
 }
 
 // hostCmd serves an exercise to team laptops on the local network:
@@ -157,7 +160,7 @@ func hostCmd(args []string, env Env) int {
 		defer adv.Close()
 	}
 	line, _ := json.Marshal(HostLine{Address: lan.AdvertiseAddress(h.Address()), Code: h.Bundle().String(), JoinCode: h.Code(), Exercise: run.ID,
-		RoleCode: h.RoleBundle().String()})
+		RoleCode: h.RoleBundle().String(), EvalCode: h.EvalBundle().String()})
 	fmt.Fprintf(env.Stdout, "%s\n", line)
 	fmt.Fprintf(env.Stderr, "firebreak: join code %s; waiting for %s to join\n", h.Code(), strings.Join(teams, ", "))
 

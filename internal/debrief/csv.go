@@ -20,7 +20,12 @@ import (
 //	detail            the event in words, in the report's language; a written
 //	                  statement, or the text of a reply to an inject, follows it
 //
-// After the timeline, when participants' feedback was collected, come its
+// After the timeline, when evaluators rated, come the combined ratings
+// (exercise_time and phase empty): kind rating.combined per team and
+// objective (decision the objective's id, option the combined rating,
+// detail the combination in words with any disagreement), each followed by
+// one rating.rater row per rater (option the rater's rating, detail who
+// and their notes). Then, when participants' feedback was collected, come its
 // rows (exercise_time and phase empty): kind feedback.rating, decision the
 // statement's id, option the mean, detail the statement and how many gave
 // each rating; then kind feedback.answer, team the participant's team,
@@ -62,6 +67,12 @@ func CSV(r *Report) []byte {
 			detail += " — " + strings.TrimSuffix(T(r.Lang, "ev.post"), "%s") + e.Post
 		}
 		row := []string{Clock(dur(e.AtSeconds)), e.Team, e.Kind, e.Phase, e.Decision, e.Option, resp, detail}
+		for i := range row {
+			row[i] = defuse(row[i])
+		}
+		_ = w.Write(row)
+	}
+	for _, row := range combinedCSVRows(r) {
 		for i := range row {
 			row[i] = defuse(row[i])
 		}

@@ -25,6 +25,13 @@ type EvaluationReport struct {
 	Evaluator string `json:"evaluator"`
 	Rating    string `json:"rating,omitempty"` // P, S, M, U or "" (not rated)
 	Note      string `json:"note,omitempty"`
+	// Live says the evaluator rated from a live evaluator seat rather than
+	// on a paper guide entered afterwards; Tasks are the evaluator's ticks
+	// (each task seen done or not, when); Observations a live evaluator's
+	// observations of the team on this objective (combined.go).
+	Live         bool                `json:"live,omitempty"`
+	Tasks        []EvaluatorTask     `json:"tasks,omitempty"`
+	Observations []ObservationReport `json:"observations,omitempty"`
 }
 
 // applyEvaluations folds the team's evaluations of o into its task
@@ -46,8 +53,10 @@ func applyEvaluations(t *engine.Team, o *scenario.Objective, ot *ObjectiveTeam, 
 			if !et.Done && strings.TrimSpace(et.Note) == "" {
 				continue
 			}
-			if res.Status == TaskObserved && !et.Done {
-				continue // another evaluator saw it done: that stands
+			if res.Status == TaskObserved {
+				// An evaluator before saw it done: that stands (every
+				// evaluator's ticks are listed with their guide).
+				continue
 			}
 			res.Evaluator, res.Note = ev.Evaluator, strings.TrimSpace(et.Note)
 			switch {
@@ -69,7 +78,11 @@ func EvaluationText(e EvaluationReport, lang string) string {
 	if e.Rating != "" {
 		rating = T(lang, "rating."+e.Rating)
 	}
-	s := fmt.Sprintf(T(lang, "eeg.evaluation"), e.Evaluator, rating)
+	key := "eeg.evaluation"
+	if e.Live {
+		key = "eeg.evaluation.live"
+	}
+	s := fmt.Sprintf(T(lang, key), e.Evaluator, rating)
 	if e.Note != "" {
 		s += T(lang, "sep") + oneLine(e.Note)
 	}
@@ -141,7 +154,14 @@ func evaluations(o ObjectiveReport, lang string) []string {
 	var out []string
 	for _, ot := range o.Teams {
 		for _, e := range ot.Evaluations {
-			out = append(out, ot.Team+" — "+EvaluationText(e, lang))
+			line := ot.Team + " — " + EvaluationText(e, lang)
+			if tasks := evaluatorTasksText(o, e, lang); tasks != "" {
+				line += T(lang, "combined.sep") + tasks
+			}
+			for _, ob := range e.Observations {
+				line += T(lang, "combined.sep") + observationText(ob, lang)
+			}
+			out = append(out, line)
 		}
 	}
 	return out

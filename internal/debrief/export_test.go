@@ -31,6 +31,20 @@ func worldReport(t testing.TB, lang, team string) *Report {
 	events = append(events, engine.Event{Seq: last.Seq + 1, At: last.At, Kind: engine.KindEvaluation, Team: "Alpha", Objective: "notify",
 		Evaluation: &engine.Evaluation{Evaluator: "Lee Evaluator", Rating: "M", Note: "Slow to agree who speaks",
 			Tasks: []engine.EvalTask{{Task: "one-voice", Done: true, AtMS: &at, Note: "Dana spoke for the team"}}}})
+	// The facilitator's own rating and a live evaluator's (seat Wang)
+	// tick, observation on Alpha's first message and rating: three raters
+	// of Alpha's notify (S, M, P), two steps apart, so the goldens show
+	// the combined rating (S, the median) and the disagreement.
+	seen := (9 * time.Minute).Milliseconds()
+	for _, e := range []engine.Event{
+		{Kind: engine.KindRating, Team: "Alpha", Objective: "notify", Rating: "S", Text: "Reported, but late"},
+		{Kind: engine.KindEvalTask, Team: "Alpha", Objective: "notify", Seat: "Wang", Task: "one-voice", Done: true, AtMS: &seen},
+		{Kind: engine.KindEvalObserved, Team: "Alpha", Objective: "notify", Seat: "Wang", Entry: engine.EntryInbox(1), Text: "Calm first answer"},
+		{Kind: engine.KindEvalRated, Team: "Alpha", Objective: "notify", Seat: "Wang", Rating: "P"},
+	} {
+		e.Seq, e.At = events[len(events)-1].Seq+1, last.At
+		events = append(events, e)
+	}
 	st, err := engine.Fold(events)
 	if err != nil {
 		t.Fatal(err)

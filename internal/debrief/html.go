@@ -513,6 +513,21 @@ func (h *htmlWriter) guide(r *Report, o ObjectiveReport) {
 		}
 		h.f("</ul>\n")
 	}
+	if lines, notes := combinedLines(o, r.Lang); len(lines) > 0 {
+		h.f("<h4>%s</h4>\n<p class=\"muted\">%s</p>\n<ul class=\"combined\">\n", esc(L("combined.title")), esc(L("combined.rule")))
+		for i, line := range lines {
+			h.f("<li>%s", esc(line))
+			if len(notes[i]) > 0 {
+				h.f("\n<ul>\n")
+				for _, n := range notes[i] {
+					h.f("<li>%s</li>\n", esc(n))
+				}
+				h.f("</ul>\n")
+			}
+			h.f("</li>\n")
+		}
+		h.f("</ul>\n")
+	}
 }
 
 // objectiveFindings lists an objective's strengths or areas for

@@ -481,6 +481,16 @@ func writeGuide(b *strings.Builder, r *Report, o ObjectiveReport) {
 		}
 		b.WriteString("\n")
 	}
+	if lines, notes := combinedLines(o, lang); len(lines) > 0 {
+		fmt.Fprintf(b, "%s\n\n%s\n\n", field(L("combined.title"), lang), md(L("combined.rule")))
+		for i, line := range lines {
+			fmt.Fprintf(b, "- %s\n", md(line))
+			for _, n := range notes[i] {
+				fmt.Fprintf(b, "  - %s\n", md(n))
+			}
+		}
+		b.WriteString("\n")
+	}
 }
 
 // writeNotes lists every observer note, the teams' and the whole

@@ -515,6 +515,16 @@ func (w *pdfWriter) guide(r *Report, o ObjectiveReport) {
 			w.para("• "+e, paraOpt{indent: 4})
 		}
 	}
+	if lines, notes := combinedLines(o, r.Lang); len(lines) > 0 {
+		w.para(L("combined.title"), paraOpt{bold: true, size: 9.5})
+		w.para(L("combined.rule"), paraOpt{size: 8.5})
+		for i, line := range lines {
+			w.para("• "+line, paraOpt{indent: 4})
+			for _, n := range notes[i] {
+				w.para("– "+n, paraOpt{indent: 14})
+			}
+		}
+	}
 }
 
 // objectiveFindings lists an objective's strengths or areas for

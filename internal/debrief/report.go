@@ -463,6 +463,10 @@ type ObjectiveTeam struct {
 	// Evaluations are evaluators' paper guides entered for the team:
 	// their ratings and notes (eegpaper.go).
 	Evaluations []EvaluationReport `json:"evaluations,omitempty"`
+	// Combined is every rater's rating (the facilitator's, the live
+	// evaluators', the paper guides'), combined, when an evaluator rated
+	// (combined.go).
+	Combined *CombinedRating `json:"combined,omitempty"`
 }
 
 // Evidence is a team's answer to one of an objective's decisions.
@@ -706,6 +710,10 @@ func Build(st *engine.State, events []engine.Event, lang string, team string) *R
 			ot := objectiveTeam(t, o, lang)
 			ot.Tasks = taskResults(st, t, o, lang)
 			applyEvaluations(t, o, &ot, lang)
+			for i, ev := range t.Evaluations[o.ID] {
+				liveEvaluation(st, t, o, ev, &ot.Evaluations[i], lang)
+			}
+			combine(t, o, &ot, lang)
 			or.Teams = append(or.Teams, ot)
 		}
 		r.Objectives = append(r.Objectives, or)

@@ -222,6 +222,8 @@ func describe(s *engine.State, e engine.Event, openedAt time.Duration, lang, tea
 		if e.Evaluation != nil {
 			en.Text = evaluationText(sc, e, lang)
 		}
+	case engine.KindEvalTask, engine.KindEvalRated, engine.KindEvalObserved:
+		en.Text = evalEventText(sc, e, lang)
 	}
 	if en.Text == "" {
 		en.Text = string(e.Kind)

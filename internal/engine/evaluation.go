@@ -47,6 +47,10 @@ type Evaluation struct {
 	// the event: the event's own time) is when it was entered.
 	Note string        `json:"note,omitempty"`
 	At   time.Duration `json:"-"`
+	// Live marks an evaluation made by a live evaluator seat (eeg.task,
+	// eeg.rated: evaluator.go) rather than entered from paper; a paper
+	// guide entered later under the same name replaces it.
+	Live bool `json:"-"`
 }
 
 // EvalTask is an evaluator's entry for one critical task.

@@ -145,6 +145,15 @@ type Event struct {
 	// Evaluation is, in eeg.entered, an evaluator's paper guide for Team
 	// and Objective (evaluation.go).
 	Evaluation *Evaluation `json:"evaluation,omitempty"`
+	// Task, Done, AtMS and Entry are, in a live evaluator's events
+	// (evaluator.go; Seat is the evaluator), the critical task ticked,
+	// whether done, the exercise time (milliseconds) it was done or an
+	// observation is about, and the team's timeline entry an observation
+	// is attached to (EntryInbox…).
+	Task  string `json:"task,omitempty"`
+	Done  bool   `json:"done,omitempty"`
+	AtMS  *int64 `json:"at_ms,omitempty"`
+	Entry string `json:"entry,omitempty"`
 
 	Posts []string `json:"posts,omitempty"` // feed post template ids
 	// Findings are, in team.posted, what the judge (version Judge) found

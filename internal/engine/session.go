@@ -164,6 +164,12 @@ type Command struct {
 	// Evaluation is, with CmdEvaluate, an evaluator's paper guide for
 	// Team and Objective (evaluation.go).
 	Evaluation *Evaluation
+	// Task, Done, AtMS and Entry: a live evaluator's commands
+	// (evaluator.go; Seat is the evaluator).
+	Task  string
+	Done  bool
+	AtMS  *int64
+	Entry string
 }
 
 // ReasonPaused is why a choice is refused while the clock is paused (unless
@@ -630,6 +636,12 @@ func (s *Session) sendLocked(cmd Command) error {
 		ev := *cmd.Evaluation
 		ev.Evaluator = strings.TrimSpace(ev.Evaluator)
 		return s.emit(Event{Kind: KindEvaluation, At: now, Team: cmd.Team, Objective: cmd.Objective, Ref: cmd.Ref, Evaluation: &ev})
+	case CmdEvalTask, CmdEvalRate, CmdEvalObserve:
+		ev, err := st.evalEvent(cmd, now)
+		if err != nil {
+			return err
+		}
+		return s.emit(ev)
 	case CmdEnd:
 		if st.Ended {
 			return nil

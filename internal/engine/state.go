@@ -151,6 +151,9 @@ type Team struct {
 	// Evaluations are evaluators' paper guides entered, by objective id,
 	// one per evaluator in the order first entered (evaluation.go).
 	Evaluations map[string][]Evaluation
+	// Observations are live evaluators' observations, in the order
+	// written (evaluator.go).
+	Observations []Observation
 	// Changes are the facilitator's changes to the team's schedule, in
 	// the order made: injects sent now, skipped or delayed, decision
 	// deadlines extended.
@@ -756,6 +759,10 @@ func (s *State) Apply(e Event) error {
 	case KindEvaluation:
 		if !s.applyEvaluation(t, e) {
 			return bad("an evaluation names no team, objective or evaluation")
+		}
+	case KindEvalTask, KindEvalRated, KindEvalObserved:
+		if !s.applyEval(t, e) {
+			return bad("an evaluator's event names no team, seat or objective")
 		}
 	case KindRegMissed:
 		ds := t.RegDeadlines[e.RegDeadline]

@@ -128,8 +128,11 @@ func join(addr string, b Bundle, team, tok, user, password, seat string, opts Jo
 		opts.RequestTimeout = 3 * time.Second
 	}
 	name := clientName(team)
-	if tok == RoleToken {
+	switch tok {
+	case RoleToken:
 		name = roleClientName(opts.Claim)
+	case EvalToken:
+		name = evalClientName(opts.Claim)
 	}
 	c := &Client{team: team, tok: tok, seat: seat, opts: opts, st: engine.NewState(), subs: map[int]func(engine.Event){},
 		started: make(chan struct{}), ended: make(chan struct{}), closed: make(chan struct{}), byeDone: make(chan struct{}), gone: make(chan struct{}), clock: clockState{speed: 1, paused: true}}
@@ -230,7 +233,7 @@ func (c *Client) hello(ctx context.Context) (helloReply, error) {
 	c.helloMu.Lock()
 	defer c.helloMu.Unlock()
 	hello := helloRequest{Protocol: Protocol, Team: c.team}
-	if c.tok == RoleToken {
+	if seatToken(c.tok) {
 		hello.Seat, hello.Claim = c.seat, c.opts.Claim
 	}
 	req, _ := json.Marshal(hello)
@@ -512,7 +515,7 @@ func (c *Client) Send(cmd engine.Command) error {
 		return err
 	}
 	if o.Status != StatusAccepted {
-		if o.Code == codeSeatTaken && c.tok == RoleToken {
+		if o.Code == codeSeatTaken && seatToken(c.tok) {
 			return fmt.Errorf("seat %q: %w", c.seat, ErrSeatTaken)
 		}
 		return refusalOf(cmd.Kind, o)
@@ -528,7 +531,7 @@ func refusalOf(k engine.CommandKind, o Outcome) error {
 	case r == nil:
 		return fmt.Errorf("%w: %s", engine.ErrRejected, o.Reason)
 	case k == engine.CmdReply || k == engine.CmdPost || k == engine.CmdAnswer || k == engine.CmdRoleSay || k == engine.CmdRoleOpen ||
-		k == engine.CmdRoleNudge || k == engine.CmdHandleCase:
+		k == engine.CmdRoleNudge || k == engine.CmdHandleCase || engine.IsEvalCommand(k):
 		return &hostRefusal{Refusal: r, msg: o.Reason}
 	}
 	// Why, as a code the team's view says in its language.
@@ -561,6 +564,22 @@ func (e *hostRefusal) Unwrap() error { return e.Refusal }
 func (c *Client) SendContext(ctx context.Context, cmd engine.Command) (Outcome, error) {
 	if c.tok == RoleToken {
 		return c.sendRole(ctx, cmd)
+	}
+	if c.tok == EvalToken {
+		id := cmd.Ref
+		if id == "" {
+			id = nuid.Next()
+		}
+		w, err := c.sendEval(cmd)
+		if err != nil {
+			return Outcome{}, err
+		}
+		w.ID = id
+		body, err := json.Marshal(w)
+		if err != nil {
+			return Outcome{}, err
+		}
+		return c.request(ctx, id, body)
 	}
 	if cmd.Kind != engine.CmdChoose && cmd.Kind != engine.CmdReply && cmd.Kind != engine.CmdPost && cmd.Kind != engine.CmdAnswer &&
 		cmd.Kind != engine.CmdHandleCase {

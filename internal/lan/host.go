@@ -68,6 +68,8 @@ type Host struct {
 	hf      *hostFile
 	// roleCode is the role-player code (roleplay.go).
 	roleCode string
+	// evalCode is the evaluator code (evaluate.go).
+	evalCode string
 	bundle   Bundle
 	addr     string
 	pairPW   []byte    // the PAKE password of the code
@@ -85,14 +87,16 @@ type Host struct {
 	teamLim    *limiter    // commands and hellos per team token
 	pairMsgLim *limiter    // pairing messages per token
 
-	mu       sync.Mutex
-	present  map[string]bool
-	bye      map[string]bool
-	seats    map[string]seatClaim // role-player seats claimed, by seatKey
-	outcomes map[string]Outcome   // by command ref
-	refusals map[string]Outcome   // logged refusals by team, decision, option and why (see refusalKey)
-	changed  chan struct{}        // closed and replaced when present or bye change
-	started  bool                 // AutoStart has started the clock in this process
+	mu      sync.Mutex
+	present map[string]bool
+	bye     map[string]bool
+	seats   map[string]seatClaim // role-player seats claimed, by seatKey
+	// evalSeats are the evaluator seats claimed, by seatKey.
+	evalSeats map[string]seatClaim
+	outcomes  map[string]Outcome // by command ref
+	refusals  map[string]Outcome // logged refusals by team, decision, option and why (see refusalKey)
+	changed   chan struct{}      // closed and replaced when present or bye change
+	started   bool               // AutoStart has started the clock in this process
 
 	cmdMu   sync.Mutex   // one command at a time: check for a duplicate, then apply
 	ignored atomic.Int64 // copies of stream messages ignored on the host's subjects
@@ -124,7 +128,7 @@ func NewHost(run *exercise.Running, cfg HostConfig) (*Host, error) {
 		return nil, errors.New("lan: HostConfig.Dir is required")
 	}
 	h := &Host{cfg: cfg, run: run, sess: run.Session, ex: run.ID, sub: subjects{exercise: run.ID},
-		tokens: map[string]string{}, byToken: map[string]string{}, present: map[string]bool{}, bye: map[string]bool{}, seats: map[string]seatClaim{},
+		tokens: map[string]string{}, byToken: map[string]string{}, present: map[string]bool{}, bye: map[string]bool{}, seats: map[string]seatClaim{}, evalSeats: map[string]seatClaim{},
 		outcomes: map[string]Outcome{}, refusals: map[string]Outcome{}, changed: make(chan struct{}), pubs: map[string]*teamPub{},
 		closing: make(chan struct{}), teamLim: newLimiter(teamRate), pairMsgLim: newLimiter(pairMessageRate)}
 	h.quiet = newQuietLog(h.logf)
@@ -148,6 +152,7 @@ func NewHost(run *exercise.Running, cfg HostConfig) (*Host, error) {
 	h.bundle.Code = h.hf.Code
 	h.pairPW, h.pairs = pairPassword(h.hf.Code), newPairBook()
 	h.roleCode = RoleCode(h.hf.Facilitator)
+	h.evalCode = EvalCode(h.hf.Facilitator)
 	if h.cfg.PairLimit.Burst <= 0 {
 		h.cfg.PairLimit = DefaultPairLimit
 	}
@@ -275,6 +280,8 @@ func (h *Host) startServer() error {
 	}
 	auth.role = &server.User{Username: RoleUser, Account: acc, Permissions: rolePermissions(h.sub)}
 	auth.rolePassword = RolePassword(h.roleCode)
+	auth.eval = &server.User{Username: EvalUser, Account: acc, Permissions: evalPermissions(h.sub)}
+	auth.evalPassword = EvalPassword(h.evalCode)
 	ns.Start()
 	if !ns.ReadyForConnections(15 * time.Second) {
 		ns.Shutdown()
@@ -365,10 +372,13 @@ func (h *Host) connect(user, name string) (*nats.Conn, error) {
 func (h *Host) startFanOut() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	for _, t := range append(slices.Clone(h.teams), rolePub) {
+	for _, t := range append(slices.Clone(h.teams), rolePub, evalPub) {
 		tok := h.tokens[t]
-		if t == rolePub {
+		switch t {
+		case rolePub:
 			tok = RoleToken
+		case evalPub:
+			tok = EvalToken
 		}
 		cfg := jetstream.StreamConfig{
 			Name:        h.sub.stream(tok),
@@ -457,7 +467,7 @@ func (h *Host) queueLocked(ev engine.Event) {
 		var o Outcome
 		switch ev.Kind {
 		case engine.KindChosen, engine.KindReplied, engine.KindPosted, engine.KindPressAnswered, engine.KindCaseHandled,
-			engine.KindRoleSaid, engine.KindRoleNudged, engine.KindOpened:
+			engine.KindRoleSaid, engine.KindRoleNudged, engine.KindOpened, engine.KindEvalTask, engine.KindEvalRated, engine.KindEvalObserved:
 			o = Outcome{Status: StatusAccepted, Seq: ev.Seq, AtMS: ev.At.Milliseconds()}
 		case engine.KindRejected:
 			o = Outcome{Status: StatusRejected, Reason: ev.Reason, Seq: ev.Seq, AtMS: ev.At.Milliseconds()}
@@ -470,8 +480,11 @@ func (h *Host) queueLocked(ev engine.Event) {
 	}
 	to := audience(ev, h.teams)
 	if len(to) > 0 {
-		// The role-player seat sees what any team may see.
-		to = append(slices.Clone(to), rolePub)
+		// The role-player and evaluator seats see what any team may see.
+		to = append(slices.Clone(to), rolePub, evalPub)
+	} else if engine.IsEvalKind(ev.Kind) {
+		// Evaluators' own events: to the evaluator seat alone.
+		to = []string{evalPub}
 	}
 	for _, t := range to {
 		p := h.pubs[t]
@@ -492,7 +505,8 @@ func (h *Host) queueLocked(ev engine.Event) {
 // commands. An extended deadline goes to its team, whose countdown it moves.
 func audience(ev engine.Event, teams []string) []string {
 	switch ev.Kind {
-	case engine.KindNote, engine.KindOverride, engine.KindRating, engine.KindEvaluation, engine.KindSkipped, engine.KindDelayed:
+	case engine.KindNote, engine.KindOverride, engine.KindRating, engine.KindEvaluation, engine.KindSkipped, engine.KindDelayed,
+		engine.KindEvalTask, engine.KindEvalRated, engine.KindEvalObserved:
 		return nil
 	case engine.KindRejected:
 		if ev.Command != "" {
@@ -609,6 +623,9 @@ func (h *Host) listen() error {
 	if err := h.listenFor(RoleToken, "firebreak-host role-player"); err != nil {
 		return err
 	}
+	if err := h.listenFor(EvalToken, "firebreak-host evaluator"); err != nil {
+		return err
+	}
 	nc, err := h.connect(facilitatorPairingUser, "firebreak-host pairing")
 	if err != nil {
 		return err
@@ -701,8 +718,8 @@ func (h *Host) onHello(m *nats.Msg) {
 		return
 	}
 	team, known := h.byToken[tok]
-	if tok == RoleToken {
-		team, known = RoleToken, true
+	if seatToken(tok) {
+		team, known = tok, true
 	}
 	req, err := decodeHello(m.Data)
 	switch {
@@ -720,12 +737,12 @@ func (h *Host) onHello(m *nats.Msg) {
 		respond(m, helloReply{Protocol: Protocol, Error: "the hello names another team"})
 		return
 	}
-	if tok == RoleToken {
+	if seatToken(tok) {
 		switch {
 		case !validSeat(req.Seat) || !validClaim(req.Claim):
 			h.quiet.note(noteBadCommand)
 			respond(m, helloReply{Protocol: Protocol, Error: ErrSeat.Error(), Code: codeBadSeat})
-		case !h.claimSeat(req.Seat, req.Claim):
+		case !h.claimSeatOf(tok, req.Seat, req.Claim):
 			respond(m, helloReply{Protocol: Protocol, Error: ErrSeatTaken.Error(), Code: codeSeatTaken})
 		default:
 			respond(m, helloReply{Protocol: Protocol, Exercise: h.ex, Team: team, Token: tok, Stream: h.sub.stream(tok), Teams: h.teams})
@@ -754,8 +771,8 @@ func (h *Host) onCommand(m *nats.Msg) {
 		return
 	}
 	team, known := h.byToken[tok]
-	if tok == RoleToken {
-		team, known = RoleToken, true
+	if seatToken(tok) {
+		team, known = tok, true
 	}
 	if !known {
 		respond(m, Outcome{Status: StatusRejected, Reason: "unknown team"})
@@ -773,14 +790,15 @@ func (h *Host) onCommand(m *nats.Msg) {
 			Reason: fmt.Sprintf("this laptop joined as team %q; it cannot send for team %q", team, cmd.Team)})
 		return
 	}
-	if (tok == RoleToken) != isRoleKind(cmd.Kind) && cmd.Kind != wireBye {
-		// A team sends no role-player command, a role-player laptop no
-		// team's.
+	if !kindFor(tok, cmd.Kind) {
+		// A team sends no role-player's or evaluator's command, a
+		// role-player laptop no team's or evaluator's, an evaluator's
+		// laptop no team's or role-player's.
 		h.quiet.note(noteBadCommand)
 		respond(m, Outcome{ID: cmd.ID, Status: StatusRejected, Reason: fmt.Sprintf("this laptop may not send %q", cmd.Kind)})
 		return
 	}
-	if tok == RoleToken && cmd.Kind == wireBye {
+	if seatToken(tok) && cmd.Kind == wireBye {
 		respond(m, Outcome{ID: cmd.ID, Status: StatusAccepted})
 		return
 	}
@@ -813,9 +831,14 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 	ref := commandRef(tok, cmd.ID)
 	var key, junk, code string
 	var roleCmd engine.Command
-	if isRoleKind(cmd.Kind) {
+	if isRoleKind(cmd.Kind) || isEvalKind(cmd.Kind) {
 		var err error
-		if roleCmd, err = roleCommand(cmd, ref); err != nil {
+		if isEvalKind(cmd.Kind) {
+			roleCmd, err = evalCommand(cmd, ref)
+		} else {
+			roleCmd, err = roleCommand(cmd, ref)
+		}
+		if err != nil {
 			h.quiet.note(noteBadCommand)
 			return Outcome{ID: cmd.ID, Status: StatusRejected, Reason: err.Error(), Code: engine.ErrBadSeat.Code}
 		}
@@ -852,7 +875,7 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 		o.ID, o.Duplicate = cmd.ID, true
 		return o
 	}
-	if roleCmd.Kind != "" && !h.claimSeat(cmd.Seat, cmd.Claim) {
+	if roleCmd.Kind != "" && !h.claimSeatOf(tok, cmd.Seat, cmd.Claim) {
 		// Another laptop holds the seat: the log names one laptop per
 		// seat. (The command is not applied; its laptop may send it again
 		// under a seat of its own. One applied before is answered as a
@@ -882,7 +905,7 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 		ecmd = engine.Command{Kind: engine.CmdAnswer, Team: team, Conference: cmd.Conference, Question: cmd.Question, Text: cmd.Text, Ref: ref}
 	case wireCase:
 		ecmd = engine.Command{Kind: engine.CmdHandleCase, Team: team, Case: cmd.Case, Option: cmd.Option, Text: cmd.Text, Ref: ref}
-	case wireRoleSay, wireRoleOpen, wireRoleNudge:
+	case wireRoleSay, wireRoleOpen, wireRoleNudge, wireEvalTask, wireEvalRate, wireEvalObserve:
 		ecmd = roleCmd
 	}
 	err := h.sess.Send(ecmd)

@@ -112,31 +112,49 @@ func validClaim(c string) bool {
 // this claim.
 func roleClientName(claim string) string { return "firebreak role-player " + claim }
 
-// claimSeat gives seat to claim unless another claim holds it with its
+// claimSeat gives the role-player seat to claim (claimSeatOf).
+func (h *Host) claimSeat(seat, claim string) bool { return h.claimSeatOf(RoleToken, seat, claim) }
+
+// seatsOf is the map of claims of a seat token's seats (the role-player's
+// or the evaluator's); h.mu held.
+func (h *Host) seatsOf(tok string) map[string]seatClaim {
+	if tok == EvalToken {
+		return h.evalSeats
+	}
+	return h.seats
+}
+
+// claimSeatOf gives seat to claim unless another claim holds it with its
 // laptop connected; a claim holds one seat (taking another frees the
-// first). It says whether the claim holds the seat now.
-func (h *Host) claimSeat(seat, claim string) bool {
+// first). It says whether the claim holds the seat now. The role-player's
+// and the evaluator's seats are claimed apart (tok).
+func (h *Host) claimSeatOf(tok, seat, claim string) bool {
 	key := seatKey(seat)
 	h.mu.Lock()
-	holder, held := h.seats[key]
+	holder, held := h.seatsOf(tok)[key]
 	h.mu.Unlock()
-	if held && holder.claim != claim && h.roleConnected(holder.claim) {
+	if held && holder.claim != claim && h.seatConnected(tok, holder.claim) {
 		return false
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if cur, ok := h.seats[key]; ok && cur.claim != holder.claim {
+	seats := h.seatsOf(tok)
+	if cur, ok := seats[key]; ok && cur.claim != holder.claim {
 		return cur.claim == claim // taken meanwhile
 	}
-	for k, c := range h.seats {
+	for k, c := range seats {
 		if c.claim == claim && k != key {
-			delete(h.seats, k)
+			delete(seats, k)
 		}
 	}
 	if !held || holder.claim != claim {
-		h.logf("role-player seat %q joined", seat)
+		if tok == EvalToken {
+			h.logf("evaluator seat %q joined", seat)
+		} else {
+			h.logf("role-player seat %q joined", seat)
+		}
 	}
-	h.seats[key] = seatClaim{claim: claim, seat: seat}
+	seats[key] = seatClaim{claim: claim, seat: seat}
 	return true
 }
 
@@ -146,13 +164,21 @@ type seatClaim struct{ claim, seat string }
 
 // roleConnected tells whether a role-player laptop with this claim is
 // connected to the server now.
-func (h *Host) roleConnected(claim string) bool {
+func (h *Host) roleConnected(claim string) bool { return h.seatConnected(RoleToken, claim) }
+
+// seatConnected tells whether a laptop of the seat token's user (the
+// role-player's or the evaluator's) with this claim is connected now.
+func (h *Host) seatConnected(tok, claim string) bool {
+	user, name := RoleUser, roleClientName(claim)
+	if tok == EvalToken {
+		user, name = EvalUser, evalClientName(claim)
+	}
 	cz, err := h.ns.Connz(&server.ConnzOptions{Username: true, Limit: 1 << 16})
 	if err != nil {
 		return true // cannot tell: keep the holder's seat
 	}
 	for _, ci := range cz.Conns {
-		if ci.AuthorizedUser == RoleUser && ci.Name == roleClientName(claim) {
+		if ci.AuthorizedUser == user && ci.Name == name {
 			return true
 		}
 	}
@@ -161,16 +187,18 @@ func (h *Host) roleConnected(claim string) bool {
 
 // Seats lists the role-player seats whose laptops are connected now, as
 // their laptops wrote them, sorted.
-func (h *Host) Seats() []string {
+func (h *Host) Seats() []string { return h.seatsConnected(RoleToken) }
+
+func (h *Host) seatsConnected(tok string) []string {
 	h.mu.Lock()
-	claims := make([]seatClaim, 0, len(h.seats))
-	for _, c := range h.seats {
+	claims := make([]seatClaim, 0, len(h.seatsOf(tok)))
+	for _, c := range h.seatsOf(tok) {
 		claims = append(claims, c)
 	}
 	h.mu.Unlock()
 	var out []string
 	for _, c := range claims {
-		if h.roleConnected(c.claim) {
+		if h.seatConnected(tok, c.claim) {
 			out = append(out, c.seat)
 		}
 	}

@@ -66,6 +66,16 @@ type wireCommand struct {
 	// (roleplay.go): the host takes a seat's commands only from the
 	// laptop that holds it.
 	Claim string `json:"claim,omitempty"`
+	// An evaluator's command (evaluate.go): the objective, the critical
+	// task and whether done, the rating, the exercise time (ms) a task was
+	// done or an observation is about, the timeline event it is attached
+	// to. Seat, Target (the team evaluated), Text and Claim as above.
+	Objective string `json:"objective,omitempty"`
+	Task      string `json:"task,omitempty"`
+	Done      bool   `json:"done,omitempty"`
+	Rating    string `json:"rating,omitempty"`
+	AtMS      *int64 `json:"at_ms,omitempty"`
+	Entry     string `json:"entry,omitempty"`
 }
 
 // commandSchema is the JSON Schema a command must pass before the host looks
@@ -80,7 +90,7 @@ const commandSchema = `{
   "required": ["id", "kind", "team"],
   "properties": {
     "id":       {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{1,64}$"},
-    "kind":     {"enum": ["choose", "reply", "post", "answer", "bye", "role-say", "role-open", "role-nudge", "case"]},
+    "kind":     {"enum": ["choose", "reply", "post", "answer", "bye", "role-say", "role-open", "role-nudge", "case", "eval-task", "eval-rate", "eval-observe"]},
     "team":     {"type": "string", "minLength": 1, "maxLength": 160},
     "decision": {"type": "string", "minLength": 1, "maxLength": 200},
     "option":   {"type": "string", "minLength": 1, "maxLength": 200},
@@ -95,7 +105,13 @@ const commandSchema = `{
     "persona":  {"type": "string", "minLength": 1, "maxLength": 200},
     "thread":   {"type": "string", "minLength": 1, "maxLength": 40},
     "effects":  {"type": "object", "maxProperties": 50, "propertyNames": {"maxLength": 200}, "additionalProperties": {"type": "number"}},
-    "claim":    {"type": "string", "pattern": "^[A-Za-z0-9_-]{8,64}$"}
+    "claim":    {"type": "string", "pattern": "^[A-Za-z0-9_-]{8,64}$"},
+    "objective": {"type": "string", "minLength": 1, "maxLength": 200},
+    "task":     {"type": "string", "minLength": 1, "maxLength": 200},
+    "done":     {"type": "boolean"},
+    "rating":   {"enum": ["P", "S", "M", "U"]},
+    "at_ms":    {"type": "integer", "minimum": 0, "maximum": 31536000000},
+    "entry":    {"type": "string", "pattern": "^(inbox|answer|reply|post):[1-9][0-9]{0,6}$"}
   },
   "allOf": [
     {
@@ -112,7 +128,29 @@ const commandSchema = `{
     },
     {
       "if": {"properties": {"kind": {"enum": ["choose", "reply", "post", "answer", "bye", "case"]}}},
-      "then": {"properties": {"seat": false, "target": false, "persona": false, "thread": false, "effects": false, "claim": false}}
+      "then": {"properties": {"seat": false, "target": false, "persona": false, "thread": false, "effects": false, "claim": false,
+        "objective": false, "task": false, "done": false, "rating": false, "at_ms": false, "entry": false}}
+    },
+    {
+      "if": {"properties": {"kind": {"enum": ["role-say", "role-open", "role-nudge"]}}},
+      "then": {"properties": {"objective": false, "task": false, "done": false, "rating": false, "at_ms": false, "entry": false}}
+    },
+    {
+      "if": {"properties": {"kind": {"enum": ["eval-task", "eval-rate", "eval-observe"]}}},
+      "then": {"required": ["seat", "claim", "target"], "properties": {"decision": false, "option": false, "inject": false, "channel": false,
+        "conference": false, "question": false, "persona": false, "thread": false, "effects": false}}
+    },
+    {
+      "if": {"properties": {"kind": {"const": "eval-task"}}},
+      "then": {"required": ["objective", "task"], "properties": {"rating": false, "entry": false}}
+    },
+    {
+      "if": {"properties": {"kind": {"const": "eval-rate"}}},
+      "then": {"required": ["objective"], "properties": {"task": false, "done": false, "at_ms": false, "entry": false, "text": false}}
+    },
+    {
+      "if": {"properties": {"kind": {"const": "eval-observe"}}},
+      "then": {"required": ["text"], "properties": {"task": false, "done": false, "rating": false}}
     },
     {
       "if": {"properties": {"kind": {"enum": ["role-say", "role-open", "role-nudge"]}}},
@@ -202,16 +240,22 @@ func decodeCommand(data []byte) (wireCommand, error) {
 
 // commandFields says what each field of a command must be.
 var commandFields = map[string]string{
-	"id":       "1 to 64 of the characters A-Z a-z 0-9 _ . : -",
-	"kind":     `"choose", "reply", "post" or "bye"`,
-	"team":     "a string of 1 to 160 characters",
-	"decision": "a string of 1 to 200 characters",
-	"option":   "a string of 1 to 200 characters",
-	"inject":   "a string of 1 to 200 characters",
-	"channel":  "a string of 1 to 40 characters",
-	"text":     "a string of at most 10000 characters",
-	"seat":     "a string of 1 to 160 characters",
-	"claim":    "8 to 64 of the characters A-Z a-z 0-9 _ -",
+	"id":        "1 to 64 of the characters A-Z a-z 0-9 _ . : -",
+	"kind":      `"choose", "reply", "post" or "bye"`,
+	"team":      "a string of 1 to 160 characters",
+	"decision":  "a string of 1 to 200 characters",
+	"option":    "a string of 1 to 200 characters",
+	"inject":    "a string of 1 to 200 characters",
+	"channel":   "a string of 1 to 40 characters",
+	"text":      "a string of at most 10000 characters",
+	"seat":      "a string of 1 to 160 characters",
+	"claim":     "8 to 64 of the characters A-Z a-z 0-9 _ -",
+	"objective": "a string of 1 to 200 characters",
+	"task":      "a string of 1 to 200 characters",
+	"done":      "true or false",
+	"rating":    `"P", "S", "M" or "U"`,
+	"at_ms":     "a whole number of milliseconds from 0 to a year",
+	"entry":     `"inbox:", "answer:", "reply:" or "post:" and a number`,
 }
 
 // schemaProblems words a validation error in the command's terms: which

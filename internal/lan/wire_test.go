@@ -4,9 +4,12 @@ import (
 	"encoding/json"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
 )
 
 var commandID = regexp.MustCompile(`^[A-Za-z0-9_.:-]{1,64}$`)
@@ -64,6 +67,16 @@ func FuzzCommand(f *testing.F) {
 		`{"id":"r","kind":"role-nudge","team":"_rp","seat":"desk 2","effects":{"attention":"x"}}`,
 		`{"id":"r","kind":"role-say","team":"_rp","persona":"parent","channel":"email","text":"no seat"}`,
 		`{"id":"r","kind":"choose","team":"Alpha","decision":"d","option":"o","seat":"desk 2"}`,
+		`{"id":"e","kind":"eval-task","team":"_ev","seat":"Lee","claim":"claim-lee-1","target":"Alpha","objective":"notify","task":"one-voice","done":true,"at_ms":540000}`,
+		`{"id":"e","kind":"eval-rate","team":"_ev","seat":"Lee","claim":"claim-lee-1","target":"Alpha","objective":"notify","rating":"S"}`,
+		`{"id":"e","kind":"eval-rate","team":"_ev","seat":"Lee","claim":"claim-lee-1","target":"Alpha","objective":"notify","rating":"X"}`,
+		`{"id":"e","kind":"eval-observe","team":"_ev","seat":"李","claim":"claim-lee-1","target":"甲队","text":"冷静","entry":"inbox:3","at_ms":0}`,
+		`{"id":"e","kind":"eval-observe","team":"_ev","seat":"Lee","claim":"claim-lee-1","target":"Alpha","text":"x","entry":"inbox:0"}`,
+		`{"id":"e","kind":"eval-observe","team":"_ev","seat":"Lee","claim":"claim-lee-1","target":"Alpha","text":"x","at_ms":-1}`,
+		`{"id":"e","kind":"eval-task","team":"_ev","seat":"Lee","claim":"claim-lee-1","target":"Alpha","objective":"notify"}`,
+		`{"id":"e","kind":"eval-task","team":"_ev","seat":"Lee","target":"Alpha","objective":"notify","task":"t"}`,
+		`{"id":"e","kind":"choose","team":"Alpha","decision":"d","option":"o","rating":"P"}`,
+		`{"id":"e","kind":"role-say","team":"_rp","seat":"desk 2","claim":"claim-lee-1","persona":"p","channel":"email","text":"Hi","objective":"notify"}`,
 		`[]`, `null`, `"x"`, `1e999`, `{`, ``, "\xff",
 	} {
 		f.Add([]byte(s))
@@ -99,8 +112,23 @@ func FuzzCommand(f *testing.F) {
 				t.Fatalf("%q: a %s with a conference or question: %+v", data, cmd.Kind, cmd)
 			}
 		}
-		if !isRoleKind(cmd.Kind) && (cmd.Seat != "" || cmd.Target != "" || cmd.Persona != "" || cmd.Thread != "" || cmd.Effects != nil) {
+		if !isRoleKind(cmd.Kind) && !isEvalKind(cmd.Kind) && (cmd.Seat != "" || cmd.Target != "" || cmd.Persona != "" || cmd.Thread != "" || cmd.Effects != nil) {
 			t.Fatalf("%q: a team's %s with a role-player's fields: %+v", data, cmd.Kind, cmd)
+		}
+		evalFields := cmd.Objective != "" || cmd.Task != "" || cmd.Done || cmd.Rating != "" || cmd.AtMS != nil || cmd.Entry != ""
+		if isEvalKind(cmd.Kind) {
+			if cmd.Seat == "" || cmd.Claim == "" || cmd.Target == "" || cmd.Persona != "" || cmd.Thread != "" || cmd.Effects != nil ||
+				cmd.Decision != "" || cmd.Option != "" || cmd.Inject != "" || cmd.Channel != "" ||
+				(cmd.AtMS != nil && *cmd.AtMS < 0) || (cmd.Rating != "" && !slices.Contains(engine.Ratings, cmd.Rating)) {
+				t.Fatalf("%q: an evaluator's %s without its seat, claim or team, or with another's fields: %+v", data, cmd.Kind, cmd)
+			}
+			if cmd.Kind == wireEvalTask && (cmd.Objective == "" || cmd.Task == "" || cmd.Rating != "" || cmd.Entry != "") ||
+				cmd.Kind == wireEvalRate && (cmd.Objective == "" || cmd.Task != "" || cmd.Text != "" || cmd.AtMS != nil) ||
+				cmd.Kind == wireEvalObserve && (cmd.Text == "" || cmd.Task != "" || cmd.Rating != "") {
+				t.Fatalf("%q: an evaluator's %s with the wrong fields: %+v", data, cmd.Kind, cmd)
+			}
+		} else if evalFields {
+			t.Fatalf("%q: a %s with an evaluator's fields: %+v", data, cmd.Kind, cmd)
 		}
 		switch cmd.Kind {
 		case wireChoose:
@@ -123,7 +151,7 @@ func FuzzCommand(f *testing.F) {
 			if cmd.Case == "" || cmd.Option == "" || cmd.Decision != "" || cmd.Inject != "" || cmd.Channel != "" {
 				t.Fatalf("%q: a case without its case or remedy, or with a decision, inject or channel: %+v", data, cmd)
 			}
-		case wireBye, wireAnswer:
+		case wireBye, wireAnswer, wireEvalTask, wireEvalRate, wireEvalObserve:
 		default:
 			t.Fatalf("%q: kind %q accepted", data, cmd.Kind)
 		}
