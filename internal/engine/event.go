@@ -142,6 +142,10 @@ type Event struct {
 	// and Objective (evaluation.go).
 	Evaluation *Evaluation `json:"evaluation,omitempty"`
 
+	// Triage is, in triage.submitted, the team's marks of a decision's
+	// social-listening feed (triage.go).
+	Triage []TriageMark `json:"triage,omitempty"`
+
 	Posts []string `json:"posts,omitempty"` // feed post template ids
 	// Findings are, in team.posted, what the judge (version Judge) found
 	// in the post when it was sent (scenario.Findings); the public's

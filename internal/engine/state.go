@@ -127,6 +127,9 @@ type Team struct {
 	Replies        []Reply    // answers to injects, in the order sent
 	Posts          []Post     // published on the simulated channels, in the order posted
 	Press          []PressRun // press conferences, in the order started (press.go)
+	// Triages are the team's social-listening triages, made or missing,
+	// in the order made or closed (triage.go).
+	Triages []TriageRun
 	World          map[string]float64
 	Rejected       []Event
 	Ended          bool
@@ -179,6 +182,7 @@ type Team struct {
 	delays      map[string]time.Duration // by inject id: the facilitator's delays in this phase visit
 	opened      map[string]bool          // decision ids opened in this phase visit
 	injNext     int                      // the phase's injects in arrival order before this one are delivered or skipped
+	triageFeeds map[string]*TriageFeed   // by decision id: the feeds of open decisions (triage.go)
 }
 
 // ScheduleChange is a change the facilitator made to a team's schedule.
@@ -460,6 +464,7 @@ func (s *State) Apply(e Event) error {
 				a.FirstWord = t.firstWord(od.Decision)
 			}
 			t.Answers = append(t.Answers, a)
+			s.closeTriage(t, a)
 		}
 		t.Open = nil
 	case KindInject:
@@ -527,6 +532,7 @@ func (s *State) Apply(e Event) error {
 		}
 		t.opened[d.ID] = true
 		t.Open = append(t.Open, OpenDecision{Decision: d, OpenedAt: e.At, Order: e.Order})
+		s.openTriage(t, d, e.At)
 		if e.Seat != "" {
 			s.Interventions = append(s.Interventions, Intervention{Seq: e.Seq, At: e.At, Seat: e.Seat, Kind: KindOpened,
 				Team: t.Name, Decision: d.ID})
@@ -609,6 +615,7 @@ func (s *State) Apply(e Event) error {
 		}
 		t.Open = append(t.Open[:i:i], t.Open[i+1:]...)
 		t.Answers = append(t.Answers, a)
+		s.closeTriage(t, a)
 		s.applyEffects(t, effects)
 		if len(routes) > 0 {
 			// The world after the effects decides where the team goes.
@@ -640,6 +647,7 @@ func (s *State) Apply(e Event) error {
 				a.FirstWord = t.firstWord(od.Decision)
 			}
 			t.Answers = append(t.Answers, a)
+			s.closeTriage(t, a)
 		}
 		t.Open = nil
 	case KindExerciseEnds:
@@ -725,6 +733,13 @@ func (s *State) Apply(e Event) error {
 			return bad("a press event names no team")
 		}
 		if err := s.applyPress(t, e); err != nil {
+			return err
+		}
+	case KindTriaged:
+		if t == nil {
+			return bad("no team %q", e.Team)
+		}
+		if err := s.applyTriage(t, e); err != nil {
 			return err
 		}
 	case KindReplied:
@@ -1074,7 +1089,8 @@ func (t *Team) overrideValues() map[string]float64 {
 
 // computed are the scores from the evidence alone.
 func (t *Team) computed() scoring.Scores {
-	ev := scoring.Evidence{Responses: t.Responses(), Claims: len(t.Claims), Contradictions: len(t.Contradictions), Spoke: len(t.Updates) > 0}
+	ev := scoring.Evidence{Responses: t.Responses(), Claims: len(t.Claims), Contradictions: len(t.Contradictions), Spoke: len(t.Updates) > 0,
+		Extra: t.triageEvidence()}
 	for _, a := range t.Answers {
 		ev.FalseClaims += len(a.FalseClaims)
 	}

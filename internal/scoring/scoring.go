@@ -151,6 +151,10 @@ type Evidence struct {
 	Windows, Covered int
 	// Weights of the overall by dimension; nil means DefaultWeights.
 	Weights map[string]float64
+	// Extra are other scored items by dimension (a decision's
+	// social-listening triage): each counts as one decision does in the
+	// dimensions it has.
+	Extra []map[string]float64
 }
 
 // SpeedScore scores one response time against a decision's window.
@@ -238,6 +242,14 @@ func TeamEvidence(ev Evidence) Scores {
 			}
 			sum[dim] += w * v
 			n[dim] += w
+		}
+	}
+	for _, x := range ev.Extra {
+		for _, dim := range Dimensions {
+			if v, ok := x[dim]; ok {
+				sum[dim] += v
+				n[dim]++
+			}
 		}
 	}
 	s := Scores{Has: map[string]bool{}, weights: ev.Weights}
