@@ -129,13 +129,13 @@ type Team struct {
 	Press          []PressRun // press conferences, in the order started (press.go)
 	// Triages are the team's social-listening triages, made or missing,
 	// in the order made or closed (triage.go).
-	Triages []TriageRun
-	World          map[string]float64
-	Rejected       []Event
-	Ended          bool
-	EndedAt        time.Duration
-	EndReason      string // EndReached, EndTimeUp, EndFacilitator or EndLimit
-	Ending         string // ending phase id when EndReason is EndReached
+	Triages   []TriageRun
+	World     map[string]float64
+	Rejected  []Event
+	Ended     bool
+	EndedAt   time.Duration
+	EndReason string // EndReached, EndTimeUp, EndFacilitator or EndLimit
+	Ending    string // ending phase id when EndReason is EndReached
 
 	// Regulatory deadlines by id, from the moment their inject arrived.
 	RegDeadlines map[string]*RegDeadlineState
