@@ -653,6 +653,13 @@ func runOf(t *engine.Team) Run {
 		}
 		run.Choices = append(run.Choices, a.Decision.ID+"="+c)
 	}
+	for _, tr := range t.Triages {
+		c := "none"
+		if !tr.Missing {
+			c = strconv.FormatFloat(tr.Score(), 'f', -1, 64)
+		}
+		run.Choices = append(run.Choices, "triage:"+tr.Feed.Decision.ID+"="+c)
+	}
 	return run
 }
 
