@@ -527,7 +527,7 @@ func refusalOf(k engine.CommandKind, o Outcome) error {
 	switch {
 	case r == nil:
 		return fmt.Errorf("%w: %s", engine.ErrRejected, o.Reason)
-	case k == engine.CmdReply || k == engine.CmdPost || k == engine.CmdAnswer || k == engine.CmdRoleSay || k == engine.CmdRoleOpen ||
+	case k == engine.CmdReply || k == engine.CmdPost || k == engine.CmdAnswer || k == engine.CmdTriage || k == engine.CmdRoleSay || k == engine.CmdRoleOpen ||
 		k == engine.CmdRoleNudge:
 		return &hostRefusal{Refusal: r, msg: o.Reason}
 	}
@@ -562,8 +562,9 @@ func (c *Client) SendContext(ctx context.Context, cmd engine.Command) (Outcome, 
 	if c.tok == RoleToken {
 		return c.sendRole(ctx, cmd)
 	}
-	if cmd.Kind != engine.CmdChoose && cmd.Kind != engine.CmdReply && cmd.Kind != engine.CmdPost && cmd.Kind != engine.CmdAnswer {
-		return Outcome{}, fmt.Errorf("a team laptop can only send choices, replies, posts and answers, not %q", cmd.Kind)
+	if cmd.Kind != engine.CmdChoose && cmd.Kind != engine.CmdReply && cmd.Kind != engine.CmdPost && cmd.Kind != engine.CmdAnswer &&
+		cmd.Kind != engine.CmdTriage {
+		return Outcome{}, fmt.Errorf("a team laptop can only send choices, replies, posts, answers and triages, not %q", cmd.Kind)
 	}
 	if cmd.Team != "" && cmd.Team != c.team {
 		return Outcome{}, fmt.Errorf("this laptop joined as team %q, not %q", c.team, cmd.Team)
@@ -580,6 +581,8 @@ func (c *Client) SendContext(ctx context.Context, cmd engine.Command) (Outcome, 
 		w = wireCommand{ID: id, Kind: wirePost, Team: c.team, Channel: cmd.Channel, Text: cmd.Text}
 	case engine.CmdAnswer:
 		w = wireCommand{ID: id, Kind: wireAnswer, Team: c.team, Conference: cmd.Conference, Question: cmd.Question, Text: cmd.Text}
+	case engine.CmdTriage:
+		w = wireCommand{ID: id, Kind: wireTriage, Team: c.team, Decision: cmd.Decision, Triage: cmd.Triage}
 	}
 	body, err := json.Marshal(w)
 	if err != nil {

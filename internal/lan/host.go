@@ -456,7 +456,7 @@ func (h *Host) queueLocked(ev engine.Event) {
 	if strings.HasPrefix(ev.Ref, refPrefix) {
 		var o Outcome
 		switch ev.Kind {
-		case engine.KindChosen, engine.KindReplied, engine.KindPosted, engine.KindPressAnswered,
+		case engine.KindChosen, engine.KindReplied, engine.KindPosted, engine.KindPressAnswered, engine.KindTriaged,
 			engine.KindRoleSaid, engine.KindRoleNudged, engine.KindOpened:
 			o = Outcome{Status: StatusAccepted, Seq: ev.Seq, AtMS: ev.At.Milliseconds()}
 		case engine.KindRejected:
@@ -878,6 +878,8 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 		ecmd = engine.Command{Kind: engine.CmdPost, Team: team, Channel: cmd.Channel, Text: cmd.Text, Ref: ref}
 	case wireAnswer:
 		ecmd = engine.Command{Kind: engine.CmdAnswer, Team: team, Conference: cmd.Conference, Question: cmd.Question, Text: cmd.Text, Ref: ref}
+	case wireTriage:
+		ecmd = engine.Command{Kind: engine.CmdTriage, Team: team, Decision: cmd.Decision, Triage: cmd.Triage, Ref: ref}
 	case wireRoleSay, wireRoleOpen, wireRoleNudge:
 		ecmd = roleCmd
 	}
@@ -919,6 +921,8 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 			what = "post"
 		case wireAnswer:
 			what = "answer"
+		case wireTriage:
+			what = "triage"
 		}
 		o = Outcome{Status: StatusRetry, Reason: "the host could not store the " + what + " just now"}
 	}
@@ -953,6 +957,14 @@ func refusalKey(s *engine.State, team string, cmd wireCommand) (key, junk, code 
 			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchTeam, team), engine.ErrNoSuchTeam.Code
 		case s.Scenario.PressConference(cmd.Conference) == nil:
 			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchConference, cmd.Conference), engine.ErrNoSuchConference.Code
+		}
+		return "", "", ""
+	}
+	if cmd.Kind == wireTriage {
+		// The session refuses the rest (no feed open, triaged already,
+		// marks missing) and logs no refused triage.
+		if s.Team(team) == nil {
+			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchTeam, team), engine.ErrNoSuchTeam.Code
 		}
 		return "", "", ""
 	}

@@ -12,6 +12,8 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
 )
 
 // Protocol is the version of the messages below. A client and a host that
@@ -34,6 +36,7 @@ const (
 const (
 	wireChoose = "choose"
 	wireReply  = "reply"  // a written answer to an inject that asks for one
+	wireTriage = "triage" // a team's social-listening triage of a decision's feed
 	wirePost   = "post"   // a post on one of the scenario's channels
 	wireAnswer = "answer" // an answer to a press conference's question
 	wireBye    = "bye"    // the team has seen the end; the host may stop
@@ -63,6 +66,9 @@ type wireCommand struct {
 	// (roleplay.go): the host takes a seat's commands only from the
 	// laptop that holds it.
 	Claim string `json:"claim,omitempty"`
+	// Triage is a triage's marks: per post of the decision's feed, its
+	// class and what the team does with it (engine.TriageMark).
+	Triage []engine.TriageMark `json:"triage,omitempty"`
 }
 
 // commandSchema is the JSON Schema a command must pass before the host looks
@@ -77,7 +83,7 @@ const commandSchema = `{
   "required": ["id", "kind", "team"],
   "properties": {
     "id":       {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{1,64}$"},
-    "kind":     {"enum": ["choose", "reply", "post", "answer", "bye", "role-say", "role-open", "role-nudge"]},
+    "kind":     {"enum": ["choose", "reply", "post", "answer", "bye", "role-say", "role-open", "role-nudge", "triage"]},
     "team":     {"type": "string", "minLength": 1, "maxLength": 160},
     "decision": {"type": "string", "minLength": 1, "maxLength": 200},
     "option":   {"type": "string", "minLength": 1, "maxLength": 200},
@@ -91,7 +97,10 @@ const commandSchema = `{
     "persona":  {"type": "string", "minLength": 1, "maxLength": 200},
     "thread":   {"type": "string", "minLength": 1, "maxLength": 40},
     "effects":  {"type": "object", "maxProperties": 50, "propertyNames": {"maxLength": 200}, "additionalProperties": {"type": "number"}},
-    "claim":    {"type": "string", "pattern": "^[A-Za-z0-9_-]{8,64}$"}
+    "claim":    {"type": "string", "pattern": "^[A-Za-z0-9_-]{8,64}$"},
+    "triage":   {"type": "array", "minItems": 1, "maxItems": 12, "items": {"type": "object", "additionalProperties": false,
+      "required": ["post", "class", "action"], "properties": {"post": {"type": "string", "minLength": 1, "maxLength": 200},
+      "class": {"type": "string", "minLength": 1, "maxLength": 40}, "action": {"type": "string", "minLength": 1, "maxLength": 40}}}}
   },
   "allOf": [
     {
@@ -107,7 +116,7 @@ const commandSchema = `{
       "then": {"required": ["channel"], "properties": {"decision": false, "option": false, "inject": false, "conference": false, "question": false}}
     },
     {
-      "if": {"properties": {"kind": {"enum": ["choose", "reply", "post", "answer", "bye"]}}},
+      "if": {"properties": {"kind": {"enum": ["choose", "reply", "post", "answer", "bye", "triage"]}}},
       "then": {"properties": {"seat": false, "target": false, "persona": false, "thread": false, "effects": false, "claim": false}}
     },
     {
@@ -125,6 +134,14 @@ const commandSchema = `{
     {
       "if": {"properties": {"kind": {"const": "role-nudge"}}},
       "then": {"required": ["effects"], "properties": {"decision": false, "persona": false, "channel": false, "thread": false, "text": false}}
+    },
+    {
+      "if": {"properties": {"kind": {"const": "triage"}}},
+      "then": {"required": ["decision", "triage"], "properties": {"option": false, "inject": false, "channel": false, "conference": false, "question": false, "text": false}}
+    },
+    {
+      "if": {"properties": {"kind": {"not": {"const": "triage"}}}},
+      "then": {"properties": {"triage": false}}
     },
     {
       "if": {"properties": {"kind": {"const": "answer"}}},
@@ -191,7 +208,7 @@ func decodeCommand(data []byte) (wireCommand, error) {
 // commandFields says what each field of a command must be.
 var commandFields = map[string]string{
 	"id":       "1 to 64 of the characters A-Z a-z 0-9 _ . : -",
-	"kind":     `"choose", "reply", "post" or "bye"`,
+	"kind":     `"choose", "reply", "post", "triage" or "bye"`,
 	"team":     "a string of 1 to 160 characters",
 	"decision": "a string of 1 to 200 characters",
 	"option":   "a string of 1 to 200 characters",
