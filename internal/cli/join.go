@@ -177,7 +177,8 @@ func joinCmd(args []string, env Env) int {
 // actions (send, skip, delay, extend, inject) are skipped with a warning.
 func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWriter, warn io.Writer) {
 	for _, a := range script.Actions {
-		team := a.Kind == engine.CmdChoose || a.Kind == engine.CmdReply || a.Kind == engine.CmdAnswer || a.Kind == engine.CmdPost // a team's own action
+		team := a.Kind == engine.CmdChoose || a.Kind == engine.CmdReply || a.Kind == engine.CmdAnswer || a.Kind == engine.CmdPost ||
+			a.Kind == engine.CmdTriage // a team's own action
 		if a.Team != c.Team() && (team || a.Team != "") {
 			continue
 		}
@@ -203,7 +204,7 @@ func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWr
 			return // ended or stopped
 		}
 		cmd := engine.Command{Kind: a.Kind, Decision: a.Decision, Option: a.Option, Inject: a.Inject, Text: a.Text, Ref: a.Ref(),
-			Conference: a.Conference, Question: a.Question, Channel: a.Channel}
+			Conference: a.Conference, Question: a.Question, Channel: a.Channel, Triage: a.Triage}
 		var o lan.Outcome
 		for {
 			o, err = c.SendContext(ctx, cmd)
@@ -236,6 +237,8 @@ func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWr
 			line.Type, line.Conference, line.Question = "answer", a.Conference, a.Question
 		case engine.CmdPost:
 			line.Type, line.Channel = "post", a.Channel
+		case engine.CmdTriage:
+			line.Type = "triage"
 		}
 		out.write(line)
 		if o.Status != lan.StatusAccepted {
