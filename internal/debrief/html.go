@@ -331,6 +331,7 @@ func (h *htmlWriter) team(r *Report, i int, t TeamReport) {
 		}
 	}
 	h.press(r.Lang, t.Press)
+	h.triage(r.Lang, t.Triage)
 	if len(t.Posts) > 0 {
 		h.f("<h4>%s</h4>\n", esc(L("posts")))
 		for _, p := range t.Posts {

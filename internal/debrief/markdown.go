@@ -124,6 +124,7 @@ func Markdown(r *Report) string {
 		writeStatements(&b, lang, t.Statements)
 		writeReplies(&b, lang, t.Replies)
 		writePress(&b, lang, t.Press)
+		writeTriage(&b, lang, t.Triage)
 		writePosts(&b, lang, t.Posts)
 		if len(t.Roleplay) > 0 {
 			fmt.Fprintf(&b, "### %s\n\n", T(lang, "roleplay"))

@@ -123,6 +123,9 @@ type TeamReport struct {
 	Statements     []StatementReport     `json:"statements"`
 	Replies        []ReplyReport         `json:"replies"`         // the team's answers to injects, in the order sent
 	Press          []PressReport         `json:"press,omitempty"` // the team's press conferences, in the order started
+	// Triage are the team's social-listening triages, in the order made
+	// or closed (triage.go).
+	Triage []TriageReport `json:"triage,omitempty"`
 	Posts          []TeamPostReport      `json:"posts"`           // the team's posts on the simulated channels, in the order posted
 	Roleplay       []RoleplayReport      `json:"roleplay"`        // what role-players did that reached the team, in order
 	Deadlines      []DeadlineReport      `json:"deadlines"`
@@ -682,6 +685,9 @@ func Build(st *engine.State, events []engine.Event, lang string, team string) *R
 	if slices.ContainsFunc(r.Teams, func(t TeamReport) bool { return len(t.Press) > 0 }) {
 		r.Method += space + L("method.press")
 	}
+	if slices.ContainsFunc(r.Teams, func(t TeamReport) bool { return len(t.Triage) > 0 }) {
+		r.Method += space + L("method.triage")
+	}
 	if slices.ContainsFunc(r.Teams, func(t TeamReport) bool { return len(t.Roleplay) > 0 }) {
 		r.Method += space + L("method.roleplay")
 	}
@@ -825,6 +831,7 @@ func teamReport(st *engine.State, t *engine.Team, lang string) TeamReport {
 		}
 	}
 	tr.Press = pressReports(sc, t, lang)
+	tr.Triage = triageReports(t, lang)
 	tr.Replies = []ReplyReport{}
 	for _, rp := range t.Replies {
 		tr.Replies = append(tr.Replies, replyReport(sc, t, rp, lang))

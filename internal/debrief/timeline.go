@@ -154,6 +154,8 @@ func describe(s *engine.State, e engine.Event, openedAt time.Duration, lang, tea
 		}
 	case engine.KindPressStarted, engine.KindPressQuestion, engine.KindPressAnswered, engine.KindPressUnanswered:
 		en.Text, en.Answer = pressEvent(s, e, lang)
+	case engine.KindTriaged:
+		en.Text = triageEvent(s, e, lang)
 	case engine.KindTimedOut:
 		en.Text = fmt.Sprintf(L("ev.timedout"), prompt(e.Decision))
 	case engine.KindRejected:

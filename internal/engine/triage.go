@@ -101,7 +101,7 @@ var (
 )
 
 // TriagePostScore is a post's score (0–1) for the class and action the team
-// gave it ("" and "" for a triage not made: no class, ignored).
+// gave it (an action "" counts as ignore).
 func TriagePostScore(p *scenario.TriagePost, class, action string) float64 {
 	cc := 1.0
 	if class == p.Class {
@@ -132,8 +132,11 @@ func triageMissed(p *scenario.TriagePost, action string) bool {
 }
 
 // Score is the triage's score (0–100): the class-weighted mean of its
-// posts' scores.
+// posts' scores; 0 for a triage not made (skipping never pays).
 func (r TriageRun) Score() float64 {
+	if r.Missing {
+		return 0
+	}
 	var sum, w float64
 	for _, p := range r.Feed.Posts {
 		m, _ := r.Mark(p.ID)
@@ -157,6 +160,10 @@ func (r TriageRun) Scores() map[string]float64 {
 	}
 	sum, w := map[string]float64{}, map[string]float64{}
 	for _, p := range r.Feed.Posts {
+		if r.Missing {
+			out[triageDimension[p.Class]] = 0
+			continue
+		}
 		m, _ := r.Mark(p.ID)
 		dim := triageDimension[p.Class]
 		sum[dim] += TriageWeights[p.Class] * TriagePostScore(p, m.Class, m.Action)
