@@ -188,12 +188,12 @@ func triageTitle(tr TriageReport, lang string) string {
 // triagePostCell is what a table's first column says of a post: who, the
 // reach, how long before, and the text.
 func triagePostCell(p TriagePostReport, lang string) string {
-	return fmt.Sprintf(Label(lang, "triage.post"), p.Author, reachText(p.Reach, lang), Took(dur(p.AgoSeconds), lang)) +
+	return fmt.Sprintf(Label(lang, "triage.post"), p.Author, ReachText(p.Reach, lang), Took(dur(p.AgoSeconds), lang)) +
 		T(lang, "sep") + p.Text
 }
 
-// reachText writes a reach as a reader of lang would: 420,000 or 42万.
-func reachText(n int, lang string) string {
+// ReachText writes a reach as a reader of lang would: 420,000 or 42万.
+func ReachText(n int, lang string) string {
 	if lang == "zh" {
 		if n < 10000 {
 			return strconv.Itoa(n)
