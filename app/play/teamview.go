@@ -727,6 +727,7 @@ func (tv *TeamView) Drafts() map[string]string {
 	if tv.post != nil && tv.post.entry.Text != "" {
 		out[postDraftKey+tv.post.channel] = tv.post.entry.Text
 	}
+	tv.triageDrafts(out)
 	return out
 }
 
@@ -734,6 +735,9 @@ func (tv *TeamView) Drafts() map[string]string {
 // switch rebuilt the view).
 func (tv *TeamView) RestoreDrafts(drafts map[string]string) {
 	for id, text := range drafts {
+		if tv.restoreTriage(id, text) {
+			continue
+		}
 		if ch, ok := strings.CutPrefix(id, postDraftKey); ok {
 			tv.restorePost(ch, text)
 			continue

@@ -1,7 +1,9 @@
 package play
 
 import (
+	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +14,7 @@ import (
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
+	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
@@ -174,6 +177,12 @@ func (tv *TeamView) triageSelects(post string, draft *triageDraft, classNames, a
 		draft.selects = map[string][2]*widget.Select{}
 	}
 	draft.selects[post] = [2]*widget.Select{class, action}
+	if i := slices.Index(scenario.TriageClasses, draft.class[post]); i >= 0 {
+		class.SetSelectedIndex(i)
+	}
+	if i := slices.Index(scenario.TriageActions, draft.action[post]); i >= 0 {
+		action.SetSelectedIndex(i)
+	}
 	changed := func() {
 		if i := class.SelectedIndex(); i >= 0 {
 			draft.class[post] = scenario.TriageClasses[i]
@@ -264,4 +273,77 @@ func triageRefusedText(tv *TeamView, err error) string {
 		return tv.loc.T("triage.refused", "reason", debrief.RefusalText(code, tv.loc.Lang().String()))
 	}
 	return ui.ErrorText(tv.loc, err)
+}
+
+// triageDraftPrefix keys a triage's marks among a view's drafts (Drafts):
+// "triage:" and the decision id, the marks written "post=class/action"
+// joined by newlines.
+const triageDraftPrefix = "triage:"
+
+// triageDrafts adds the marks being picked to a view's drafts.
+func (tv *TeamView) triageDrafts(out map[string]string) {
+	for id, d := range tv.triage.drafts {
+		var lines []string
+		for _, post := range slices.Sorted(maps.Keys(d.class)) {
+			lines = append(lines, post+"="+d.class[post]+"/"+d.action[post])
+		}
+		for post, a := range d.action {
+			if d.class[post] == "" {
+				lines = append(lines, post+"=/"+a)
+			}
+		}
+		if len(lines) > 0 {
+			out[triageDraftPrefix+id] = strings.Join(lines, "\n")
+		}
+	}
+}
+
+// restoreTriage puts back a triage's marks kept by triageDrafts (after a
+// language switch rebuilt the view); it reports whether key was one.
+func (tv *TeamView) restoreTriage(key, text string) bool {
+	id, ok := strings.CutPrefix(key, triageDraftPrefix)
+	if !ok {
+		return false
+	}
+	f := tv.triage.snap.feeds[id]
+	if f == nil {
+		return true
+	}
+	d := tv.triageDraft(id, f)
+	for _, line := range strings.Split(text, "\n") {
+		post, mark, ok := strings.Cut(line, "=")
+		class, action, ok2 := strings.Cut(mark, "/")
+		if !ok || !ok2 || f.Decision.Triage.Post(post) == nil {
+			continue
+		}
+		if slices.Contains(scenario.TriageClasses, class) {
+			d.class[post] = class
+		}
+		if slices.Contains(scenario.TriageActions, action) {
+			d.action[post] = action
+		}
+	}
+	for post, sel := range d.selects {
+		if i := slices.Index(scenario.TriageClasses, d.class[post]); i >= 0 {
+			sel[0].SetSelectedIndex(i)
+		}
+		if i := slices.Index(scenario.TriageActions, d.action[post]); i >= 0 {
+			sel[1].SetSelectedIndex(i)
+		}
+	}
+	tv.shownSeq = -1
+	return true
+}
+
+// triageStatus is the console's line under an open decision with a feed:
+// whether the team has triaged it, and when; nil without a feed.
+func triageStatus(loc *i18n.Localizer, s triageSnap, decision string) fyne.CanvasObject {
+	if s.feeds[decision] == nil {
+		return nil
+	}
+	if r, ok := s.made[decision]; ok {
+		l := ui.IconLine(theme.ConfirmIcon(), loc.T("triage.console_done", "time", debrief.Clock(r.At)))
+		return l
+	}
+	return ui.IconLine(theme.HistoryIcon(), loc.T("triage.console_waiting"))
 }
