@@ -125,7 +125,7 @@ func (tv *TeamView) triageBox(d *scenario.Decision, lang string) fyne.CanvasObje
 		author := ui.Wrapped(p.Author.Get(lang))
 		author.TextStyle.Bold = true
 		meta := ui.Muted(loc.T("triage.meta", "reach", debrief.ReachText(p.Reach, loc.Lang().String()),
-			"ago", debrief.Took(p.Ago, loc.Lang().String())))
+			"ago", ui.FormatSpan(loc, p.Ago)))
 		text := ui.Wrapped(p.Text.Get(lang))
 		post := []fyne.CanvasObject{author, meta, text}
 		if made {
