@@ -80,6 +80,8 @@ var schemaDefForFields = map[string]string{
 	`pressConference: what`:                 "pressConference",
 	`pressConference: qwhat`:                "pressQuestion",
 	`roleplay: field("roleplay")`:           "roleplay",
+	`triage: what`:                          "triage",
+	`triagePost: what`:                      "triagePost",
 
 	// Formats (formats.go).
 	`formats: field("formats")`:                        "formats",
