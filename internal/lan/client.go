@@ -564,7 +564,7 @@ func (c *Client) SendContext(ctx context.Context, cmd engine.Command) (Outcome, 
 	}
 	if cmd.Kind != engine.CmdChoose && cmd.Kind != engine.CmdReply && cmd.Kind != engine.CmdPost && cmd.Kind != engine.CmdAnswer &&
 		cmd.Kind != engine.CmdTriage {
-		return Outcome{}, fmt.Errorf("a team laptop can only send choices, replies, posts, answers and triages, not %q", cmd.Kind)
+		return Outcome{}, fmt.Errorf("a team laptop can only send choices, replies, posts and answers (and triages), not %q", cmd.Kind)
 	}
 	if cmd.Team != "" && cmd.Team != c.team {
 		return Outcome{}, fmt.Errorf("this laptop joined as team %q, not %q", c.team, cmd.Team)

@@ -208,7 +208,7 @@ func decodeCommand(data []byte) (wireCommand, error) {
 // commandFields says what each field of a command must be.
 var commandFields = map[string]string{
 	"id":       "1 to 64 of the characters A-Z a-z 0-9 _ . : -",
-	"kind":     `"choose", "reply", "post", "triage" or "bye"`,
+	"kind":     `"choose", "reply", "post" or "bye"`,
 	"team":     "a string of 1 to 160 characters",
 	"decision": "a string of 1 to 200 characters",
 	"option":   "a string of 1 to 200 characters",
