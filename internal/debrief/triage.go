@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
 )
@@ -188,7 +189,7 @@ func triageTitle(tr TriageReport, lang string) string {
 // triagePostCell is what a table's first column says of a post: who, the
 // reach, how long before, and the text.
 func triagePostCell(p TriagePostReport, lang string) string {
-	return fmt.Sprintf(Label(lang, "triage.post"), p.Author, ReachText(p.Reach, lang), Took(dur(p.AgoSeconds), lang)) +
+	return fmt.Sprintf(Label(lang, "triage.post"), p.Author, ReachText(p.Reach, lang), agoText(dur(p.AgoSeconds), lang)) +
 		T(lang, "sep") + p.Text
 }
 
@@ -246,12 +247,15 @@ func (h *htmlWriter) triage(lang string, triages []TriageReport) {
 			esc(Label(lang, "triage.col.post")), esc(Label(lang, "triage.col.class")), esc(Label(lang, "triage.col.team")),
 			esc(Label(lang, "triage.col.action")), esc(Label(lang, "triage.col.reason")))
 		for _, p := range tr.Posts {
-			mark := "miss"
-			if p.Right {
-				mark = "hit"
+			team, action := esc(p.TeamClassName), esc(triageActionCell(p, lang))
+			if p.TeamClass != p.Class {
+				team = "<span class=\"miss\">" + team + "</span>"
 			}
-			h.f("<tr class=\"%s\"><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", mark, esc(triagePostCell(p, lang)),
-				esc(p.ClassName), esc(p.TeamClassName), esc(triageActionCell(p, lang)), esc(p.Reason))
+			if p.TeamAction != p.Needs {
+				action = "<span class=\"miss\">" + action + "</span>"
+			}
+			h.f("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", esc(triagePostCell(p, lang)),
+				esc(p.ClassName), team, action, esc(p.Reason))
 		}
 		h.f("</tbody>\n</table>\n</div>\n")
 	}
@@ -269,12 +273,15 @@ func (w *pdfWriter) triage(lang string, triages []TriageReport) {
 		w.para(tr.Summary, paraOpt{size: 8.5})
 		var rows [][]cell
 		for _, p := range tr.Posts {
-			clr := "#b00020"
-			if p.Right {
-				clr = ""
+			classClr, actionClr := "", ""
+			if p.TeamClass != p.Class {
+				classClr = "#b00020"
 			}
-			rows = append(rows, []cell{{text: triagePostCell(p, lang)}, {text: p.ClassName, bold: true}, {text: p.TeamClassName, color: clr},
-				{text: triageActionCell(p, lang), color: clr}, {text: p.Reason}})
+			if p.TeamAction != p.Needs {
+				actionClr = "#b00020"
+			}
+			rows = append(rows, []cell{{text: triagePostCell(p, lang)}, {text: p.ClassName, bold: true}, {text: p.TeamClassName, color: classClr},
+				{text: triageActionCell(p, lang), color: actionClr}, {text: p.Reason}})
 		}
 		w.table([]col{{title: Label(lang, "triage.col.post"), frac: 0.34}, {title: Label(lang, "triage.col.class"), frac: 0.11},
 			{title: Label(lang, "triage.col.team"), frac: 0.11}, {title: Label(lang, "triage.col.action"), frac: 0.14},
@@ -307,4 +314,27 @@ func triageEvent(s *engine.State, e engine.Event, lang string) string {
 	}
 	r := t.Triages[len(t.Triages)-1]
 	return fmt.Sprintf(Label(lang, "ev.triaged"), brief(r.Feed.Decision.Prompt.Get(lang), true), Number(r.Score()))
+}
+
+// agoText is how long before a post was made, in lang: "12 min", "1 h 5 min";
+// "12分钟", "1小时5分钟".
+func agoText(d time.Duration, lang string) string {
+	m := int(d.Round(time.Minute) / time.Minute)
+	h, m := m/60, m%60
+	if lang == "zh" {
+		switch {
+		case h > 0 && m > 0:
+			return fmt.Sprintf("%d小时%d分钟", h, m)
+		case h > 0:
+			return fmt.Sprintf("%d小时", h)
+		}
+		return fmt.Sprintf("%d分钟", m)
+	}
+	switch {
+	case h > 0 && m > 0:
+		return fmt.Sprintf("%d h %d min", h, m)
+	case h > 0:
+		return fmt.Sprintf("%d h", h)
+	}
+	return fmt.Sprintf("%d min", m)
 }
