@@ -45,7 +45,7 @@ func TestTriageLint(t *testing.T) {
 		name, from, to, want string
 		warning              bool
 	}{
-		{"unknown class", "class: troll", "class: trol", `class "trol" is not known (did you mean "troll"?)`, false},
+		{"unknown class", "class: troll", "class: trol", `class "trol" is not known; did you mean "troll"?`, false},
 		{"unknown need", "needs: monitor", "needs: watch", `needs "watch" is not known`, false},
 		{"a class missing", "class: troll", "class: complaint", "has no troll post", false},
 		{"a language missing", `text: {en: "POISON!!!", zh: "有毒！！！"}`, `text: {en: "POISON!!!"}`, `has no "zh" text`, false},
