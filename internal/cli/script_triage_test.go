@@ -52,12 +52,12 @@ func TestScriptReadsTriage(t *testing.T) {
 	for _, c := range []struct{ name, from, to, want string }{
 		{"no such decision", "triage: first", "triage: second", `scenario triage has no decision "second"`},
 		{"no marks", "    marks:\n      video: rumour answer\n      mum: complaint   answer\n      bots: troll ignore\n      gossip: rumour monitor\n      reporter: journalist answer\n", "", "needs 'marks'"},
-		{"a post missing", "      reporter: journalist answer\n", "", `s.yaml:5:5: post "reporter" has no mark`},
+		{"a post missing", "      reporter: journalist answer\n", "", `s.yaml:7:7: post "reporter" has no mark`},
 		{"an unknown post", "reporter: journalist", "journo: journalist", `the feed has no post "journo"`},
 		{"an unknown class", "bots: troll ignore", "bots: spam ignore", `post "bots": "spam" is not a class`},
 		{"an unknown action", "bots: troll ignore", "bots: troll block", `post "bots": "block" is not an action`},
 		{"one word", "bots: troll ignore", "bots: troll", `write the mark as "class action"`},
-		{"not a mapping", "    marks:\n      video", "    marks: [video]\n      video", "marks must be a mapping"},
+		{"not a mapping", "    marks:\n      video: rumour answer\n      mum: complaint   answer\n      bots: troll ignore\n      gossip: rumour monitor\n      reporter: journalist answer\n", "    marks: [video]\n", "marks must be a mapping"},
 	} {
 		src := strings.Replace(triageScript, c.from, c.to, 1)
 		if _, err := ParseScript("s.yaml", []byte(src), sc); err == nil || !strings.Contains(err.Error(), c.want) {
