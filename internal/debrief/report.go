@@ -114,20 +114,17 @@ type Variable struct {
 
 // TeamReport is one team's results.
 type TeamReport struct {
-	Name       string             `json:"name"`
-	Ending     Ending             `json:"ending"`
-	Scores     map[string]float64 `json:"scores"` // dimensions with evidence, and "overall"
-	Overrides  []OverrideReport   `json:"overrides"`
-	Path       []PathStep         `json:"path"`
-	Decisions  []DecisionReport   `json:"decisions"`
-	Statements []StatementReport  `json:"statements"`
-	Replies    []ReplyReport      `json:"replies"`         // the team's answers to injects, in the order sent
-	Press      []PressReport      `json:"press,omitempty"` // the team's press conferences, in the order started
-	// Triage are the team's social-listening triages, in the order made
-	// or closed (triage.go).
-	Triage         []TriageReport        `json:"triage,omitempty"`
-	Posts          []TeamPostReport      `json:"posts"`    // the team's posts on the simulated channels, in the order posted
-	Roleplay       []RoleplayReport      `json:"roleplay"` // what role-players did that reached the team, in order
+	Name           string                `json:"name"`
+	Ending         Ending                `json:"ending"`
+	Scores         map[string]float64    `json:"scores"` // dimensions with evidence, and "overall"
+	Overrides      []OverrideReport      `json:"overrides"`
+	Path           []PathStep            `json:"path"`
+	Decisions      []DecisionReport      `json:"decisions"`
+	Statements     []StatementReport     `json:"statements"`
+	Replies        []ReplyReport         `json:"replies"`         // the team's answers to injects, in the order sent
+	Press          []PressReport         `json:"press,omitempty"` // the team's press conferences, in the order started
+	Posts          []TeamPostReport      `json:"posts"`           // the team's posts on the simulated channels, in the order posted
+	Roleplay       []RoleplayReport      `json:"roleplay"`        // what role-players did that reached the team, in order
 	Deadlines      []DeadlineReport      `json:"deadlines"`
 	Triggers       []TriggerReport       `json:"triggers"`
 	Contradictions []ContradictionReport `json:"contradictions"`
@@ -141,6 +138,10 @@ type TeamReport struct {
 	World          []WorldValue          `json:"world"`            // at the end
 	Curves         []Curve               `json:"world_curves"`     // over time, one per variable
 	Notes          []NoteReport          `json:"notes"`
+
+	// Triage are the team's social-listening triages, in the order made
+	// or closed (triage.go).
+	Triage []TriageReport `json:"triage,omitempty"`
 }
 
 // DeliveryReport is an inject as a team received it.

@@ -127,15 +127,12 @@ type Team struct {
 	Replies        []Reply    // answers to injects, in the order sent
 	Posts          []Post     // published on the simulated channels, in the order posted
 	Press          []PressRun // press conferences, in the order started (press.go)
-	// Triages are the team's social-listening triages, made or missing,
-	// in the order made or closed (triage.go).
-	Triages   []TriageRun
-	World     map[string]float64
-	Rejected  []Event
-	Ended     bool
-	EndedAt   time.Duration
-	EndReason string // EndReached, EndTimeUp, EndFacilitator or EndLimit
-	Ending    string // ending phase id when EndReason is EndReached
+	World          map[string]float64
+	Rejected       []Event
+	Ended          bool
+	EndedAt        time.Duration
+	EndReason      string // EndReached, EndTimeUp, EndFacilitator or EndLimit
+	Ending         string // ending phase id when EndReason is EndReached
 
 	// Regulatory deadlines by id, from the moment their inject arrived.
 	RegDeadlines map[string]*RegDeadlineState
@@ -157,6 +154,9 @@ type Team struct {
 	// the order made: injects sent now, skipped or delayed, decision
 	// deadlines extended.
 	Changes []ScheduleChange
+	// Triages are the team's social-listening triages, made or missing,
+	// in the order made or closed (triage.go).
+	Triages []TriageRun
 
 	ruleTicks []int       // by rule index: the last period applied
 	fired     []bool      // by trigger index: fired for this team
