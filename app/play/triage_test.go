@@ -188,3 +188,48 @@ func TestTheTriageFitsTheSmallWindow(t *testing.T) {
 		}
 	}
 }
+
+// The feed is usable with the keyboard: Tab reaches a post's class select,
+// Space opens it, Down and Return pick a class, and Tab goes on to its
+// action select.
+func TestTheTriageWithTheKeyboard(t *testing.T) {
+	_, ex, _ := startTriage(t)
+	win := uitest.Window(t)
+	tv := newTeamView(ex.run.Session, "Alpha", win, i18n.New(i18n.EN))
+	t.Cleanup(tv.Close)
+	win.SetContent(tv.root)
+	win.Resize(fyne.NewSize(1024, 600))
+	tv.Refresh()
+	sels := triageSelects(t, tv)
+	c := win.Canvas()
+	for range 200 {
+		if c.Focused() == sels[0] {
+			break
+		}
+		c.FocusNext()
+	}
+	if c.Focused() != sels[0] {
+		t.Fatal("Tab never reaches the first post's class select")
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	for _, k := range []fyne.KeyName{fyne.KeyDown, fyne.KeyDown, fyne.KeyReturn} {
+		if f := c.Focused(); f != nil {
+			f.TypedKey(&fyne.KeyEvent{Name: k})
+		}
+	}
+	// The menu opens on no item: Down goes to the first, Down again to the
+	// second, "Genuine complaint"; the draft takes it.
+	if sels[0].SelectedIndex() != 1 {
+		t.Fatalf("Space, Down, Down, Return picked %d (focused %T)", sels[0].SelectedIndex(), c.Focused())
+	}
+	var feed *engine.TriageFeed
+	ex.run.Session.Read(func(st *engine.State) { feed = st.Team("Alpha").TriageOf("first") })
+	if got := tv.triage.drafts["first"].class[feed.Posts[0].ID]; got != "complaint" {
+		t.Errorf("the draft has %q for the first post", got)
+	}
+	c.Focus(sels[0])
+	c.FocusNext()
+	if c.Focused() != sels[1] {
+		t.Errorf("Tab from the class select goes to %T, not the post's action select", c.Focused())
+	}
+}
