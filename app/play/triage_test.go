@@ -233,3 +233,30 @@ func TestTheTriageWithTheKeyboard(t *testing.T) {
 		t.Errorf("Tab from the class select goes to %T, not the post's action select", c.Focused())
 	}
 }
+
+// A language switch rebuilds the view: the marks being picked go with the
+// view's drafts and come back in the new view's selects.
+func TestTriageMarksSurviveALanguageSwitch(t *testing.T) {
+	_, ex, _ := startTriage(t)
+	win := uitest.Window(t)
+	tv := newTeamView(ex.run.Session, "Alpha", win, i18n.New(i18n.EN))
+	win.SetContent(tv.root)
+	tv.Refresh()
+	sels := triageSelects(t, tv)
+	sels[0].SetSelectedIndex(3) // troll
+	sels[1].SetSelectedIndex(2) // ignore
+	sels[3].SetSelectedIndex(0) // the second post: answer, no class yet
+	drafts := tv.Drafts()
+	tv.Close()
+
+	zh := newTeamView(ex.run.Session, "Alpha", win, i18n.New(i18n.ZH))
+	t.Cleanup(zh.Close)
+	win.SetContent(zh.root)
+	zh.Refresh()
+	zh.RestoreDrafts(drafts)
+	zh.Refresh()
+	got := triageSelects(t, zh)
+	if got[0].Selected != "恶意挑衅" || got[1].Selected != "不予理会" || got[2].SelectedIndex() >= 0 || got[3].Selected != "立即回应" {
+		t.Errorf("after the switch: %q %q %q %q", got[0].Selected, got[1].Selected, got[2].Selected, got[3].Selected)
+	}
+}
