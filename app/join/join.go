@@ -170,6 +170,8 @@ type PendingChoice struct {
 	Rating    string `json:"rating,omitempty"`
 	AtMS      *int64 `json:"at_ms,omitempty"`
 	Entry     string `json:"entry,omitempty"`
+	// Triage is a triage's marks (Decision is its decision).
+	Triage []engine.TriageMark `json:"triage,omitempty"`
 }
 
 // isRoleKind tells whether a command is a role-player's.
@@ -193,13 +195,13 @@ func (p PendingChoice) command(team string) engine.Command {
 			Channel: p.Channel, Persona: p.Persona, Thread: p.Thread, Effects: p.Effects}
 	}
 	return engine.Command{Kind: kind, Team: team, Decision: p.Decision, Option: p.Option, Text: p.Text, Ref: p.Ref,
-		Inject: p.Inject, Channel: p.Channel, Conference: p.Conference, Question: p.Question}
+		Inject: p.Inject, Channel: p.Channel, Conference: p.Conference, Question: p.Question, Triage: p.Triage}
 }
 
 // pendingOf keeps a command on its way.
 func pendingOf(cmd engine.Command) PendingChoice {
 	p := PendingChoice{Ref: cmd.Ref, Decision: cmd.Decision, Option: cmd.Option, Text: cmd.Text,
-		Inject: cmd.Inject, Channel: cmd.Channel, Conference: cmd.Conference, Question: cmd.Question}
+		Inject: cmd.Inject, Channel: cmd.Channel, Conference: cmd.Conference, Question: cmd.Question, Triage: cmd.Triage}
 	if cmd.Kind != engine.CmdChoose {
 		p.Kind = cmd.Kind
 	}

@@ -126,6 +126,7 @@ type teamSummary struct {
 	posts     []engine.Post
 	press     []engine.PressRun
 	cases     []engine.CaseState
+	triage    triageSnap // the feeds of its open decisions, triaged or not
 }
 
 // injectGroup is one inject at one time, with the teams it concerns: teams
@@ -253,7 +254,7 @@ func (c *console) snapshot() consoleSnapshot {
 				scores: t.Scores(), ended: t.Ended, endAt: t.EndedAt, reason: t.EndReason,
 				world: maps.Clone(t.World), feed: slices.Clone(t.Feed), overrides: maps.Clone(t.Overrides),
 				ratings: judging.ObjectiveRatings(st, t.Name), replies: slices.Clone(t.Replies), posts: slices.Clone(t.Posts),
-				press: slices.Clone(t.Press), cases: slices.Clone(t.Cases)}
+				press: slices.Clone(t.Press), cases: slices.Clone(t.Cases), triage: readTriage(t)}
 			for _, n := range st.Notes {
 				if n.Team == t.Name {
 					ts.notes = append(ts.notes, n)
@@ -498,6 +499,9 @@ func (c *console) teamCard(t teamSummary, s consoleSnapshot) fyne.CanvasObject {
 		c.countdowns = append(c.countdowns, cd)
 		p := ui.Wrapped(od.Decision.Prompt.Get(lang))
 		objs = append(objs, p, container.NewBorder(nil, nil, nil, c.extendSelect(t.name, od), cd))
+		if line := triageStatus(loc, t.triage, od.Decision.ID); line != nil {
+			objs = append(objs, line)
+		}
 	}
 	// Scores, with the facilitator's overrides.
 	line, overridden := judging.ScoreLine(loc, t.scores, t.overrides)

@@ -113,6 +113,7 @@ type TeamView struct {
 	replies     map[string]*replyBox
 	lastReplies []engine.Reply // the team's replies as last read
 	post        *postBox       // the composer for the channels (post.go); nil without a feed
+	triage      triageState    // the social-listening feeds of open decisions (triage.go)
 	ended       bool           // the team has finished: nothing more to answer
 }
 
@@ -145,6 +146,7 @@ type teamSnapshot struct {
 	feed       []engine.FeedItem
 	replies    []engine.Reply
 	pictures   map[string][]byte // the scenario's pictures (engine.State.Media: read only)
+	triage     triageSnap
 }
 
 // newTeamViewWith makes a team view that keeps the world's history in
@@ -303,7 +305,7 @@ func (tv *TeamView) Stale() { tv.shownSeq = -1 }
 // Resend sends again a choice that a previous run of the app left on its
 // way, with its id (cmd.Ref): the facilitator's laptop applies it once.
 func (tv *TeamView) Resend(cmd engine.Command) {
-	if cmd.Kind == engine.CmdReply || cmd.Kind == engine.CmdPost || cmd.Kind == engine.CmdAnswer {
+	if cmd.Kind == engine.CmdReply || cmd.Kind == engine.CmdPost || cmd.Kind == engine.CmdAnswer || cmd.Kind == engine.CmdTriage {
 		tv.sendReplyCmd(cmd, nil) // the card or the feed lists it once it is stored
 		return
 	}
@@ -345,7 +347,7 @@ func (tv *TeamView) snapshot() teamSnapshot {
 			duration: st.Scenario.Duration, inbox: slices.Clone(t.Inbox), open: slices.Clone(t.Open),
 			answers: slices.Clone(t.Answers), ended: t.Ended || st.Ended, scenario: st.Scenario,
 			world: maps.Clone(t.World), worldAt: st.Now, feed: slices.Clone(t.Feed), replies: slices.Clone(t.Replies),
-			pictures: st.Media}
+			pictures: st.Media, triage: readTriage(t)}
 		if t.Ending != "" {
 			s.ending = st.Scenario.Phase(t.Ending)
 		}
@@ -425,6 +427,7 @@ func (tv *TeamView) rebuild(s teamSnapshot) {
 			delete(tv.statements, id)
 		}
 	}
+	tv.setTriage(s.triage)
 	var cards []fyne.CanvasObject
 	opened := false // a decision the view has not shown yet
 	shown := map[string]bool{}
@@ -620,11 +623,18 @@ func (tv *TeamView) decisionCard(od engine.OpenDecision, lang string) fyne.Canva
 	if tv.sending[d.ID] {
 		objs = append(objs, ui.IconLine(theme.UploadIcon(), tv.loc.T("team.sending")))
 	}
+	waits := tv.triageWaits(d)
+	if box := tv.triageBox(d, lang); box != nil {
+		objs = append(objs, box)
+		if waits {
+			objs = append(objs, ui.Muted(tv.loc.T("triage.first")))
+		}
+	}
 	// Each team sees the options in its own shuffled order (recorded in
 	// the log): no position cues the answer.
 	for _, o := range od.Options() {
 		b := ui.NewIconButton(tv.loc.T("team.choose"), theme.ConfirmIcon(), func() { tv.askConfirm(d, o, lang) })
-		if tv.sending[d.ID] || tv.holdChoices || tv.held[d.ID].Decision != "" {
+		if tv.sending[d.ID] || tv.holdChoices || tv.held[d.ID].Decision != "" || waits {
 			b.Disable()
 		}
 		tv.optionButtons[d.ID] = append(tv.optionButtons[d.ID], b)
@@ -718,6 +728,7 @@ func (tv *TeamView) Drafts() map[string]string {
 	if tv.post != nil && tv.post.entry.Text != "" {
 		out[postDraftKey+tv.post.channel] = tv.post.entry.Text
 	}
+	tv.triageDrafts(out)
 	return out
 }
 
@@ -725,6 +736,9 @@ func (tv *TeamView) Drafts() map[string]string {
 // switch rebuilt the view).
 func (tv *TeamView) RestoreDrafts(drafts map[string]string) {
 	for id, text := range drafts {
+		if tv.restoreTriage(id, text) {
+			continue
+		}
 		if ch, ok := strings.CutPrefix(id, postDraftKey); ok {
 			tv.restorePost(ch, text)
 			continue

@@ -23,12 +23,24 @@ func exploreExhaustive(id string, source []byte, timing Timing) (*Report, error)
 			return err
 		}
 		if need != nil {
+			var choices []string
 			for _, o := range need.Options {
-				if err := explore(withOld(policy, need.ID, o.ID), append(order[:len(order):len(order)], need.ID)); err != nil {
-					return err
+				choices = append(choices, o.ID)
+			}
+			choices = append(choices, timeout)
+			for _, c := range choices {
+				ways := []string{c}
+				if need.Triage != nil {
+					// As the merged search: the perfect, the worst and no triage.
+					ways = append(ways, c+triageWorst, c+triageNone)
+				}
+				for _, w := range ways {
+					if err := explore(withOld(policy, need.ID, w), append(order[:len(order):len(order)], need.ID)); err != nil {
+						return err
+					}
 				}
 			}
-			return explore(withOld(policy, need.ID, timeout), append(order[:len(order):len(order)], need.ID))
+			return nil
 		}
 		rep.Runs++
 		rep.Endings[run.Ending]++
@@ -97,7 +109,8 @@ func playOld(id string, source []byte, policy map[string]string, order []string,
 			if !known {
 				return Run{}, Run{}, od.Decision, nil
 			}
-			if choice == timeout {
+			base, mode := splitTriage(choice)
+			if base == timeout && (mode == triageNone || od.Decision.Triage == nil) {
 				continue
 			}
 			when := od.OpenedAt
@@ -105,7 +118,29 @@ func playOld(id string, source []byte, policy map[string]string, order []string,
 				when = od.DeadlineAt() - time.Second
 			}
 			if when <= now {
-				if err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: "T", Decision: od.Decision.ID, Option: choice}); err != nil {
+				sent := false
+				if od.Decision.Triage != nil && mode != triageNone {
+					var done bool
+					s.Read(func(st *engine.State) { done = st.Teams[0].Triaged(od.Decision.ID) })
+					if !done {
+						marks := engine.PerfectTriage(od.Decision.Triage)
+						if mode == triageWorst {
+							marks = engine.WorstTriage(od.Decision.Triage)
+						}
+						if err := s.Send(engine.Command{Kind: engine.CmdTriage, Team: "T", Decision: od.Decision.ID, Triage: marks}); err != nil {
+							return Run{}, Run{}, nil, err
+						}
+						sent = true
+					}
+				}
+				if base == timeout {
+					if sent {
+						answeredNow = true
+						break
+					}
+					continue
+				}
+				if err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: "T", Decision: od.Decision.ID, Option: base}); err != nil {
 					return Run{}, Run{}, nil, fmt.Errorf("policy %v: %w", policy, err)
 				}
 				answeredNow = true

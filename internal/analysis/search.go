@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
@@ -275,10 +276,14 @@ func (x *search) explore(p *player, policy map[string]string) (stats, error) {
 	}
 	n.entries = append(n.entries, a)
 	choices := make([]string, 0, len(need.Options)+1)
-	for _, o := range need.Options {
+	for _, o := range append(slices.Clone(need.Options), &scenario.Option{ID: timeout}) {
 		choices = append(choices, o.ID)
+		if need.Triage != nil {
+			// The best and the worst triage, and none: every other
+			// triage scores between them.
+			choices = append(choices, o.ID+triageWorst, o.ID+triageNone)
+		}
 	}
-	choices = append(choices, timeout)
 	if x.dir < 0 {
 		slices.Reverse(choices)
 	}
@@ -425,6 +430,16 @@ func (p *player) summary(t *engine.Team, every time.Duration) acc {
 	if p.updates == 0 {
 		a.sig.last = -1
 	}
+	for ; p.triages < len(t.Triages); p.triages++ {
+		for dim, v := range t.Triages[p.triages].Scores() {
+			i, ok := dimIndex[dim]
+			if !ok {
+				panic("analysis: a triage scores a dimension the search does not know: " + dim)
+			}
+			a.sum[i] += v
+			a.sig.n[i]++
+		}
+	}
 	for ; p.updates < len(t.Updates); p.updates++ {
 		u := t.Updates[p.updates]
 		if p.updates == 0 {
@@ -520,6 +535,7 @@ type player struct {
 	acc              acc
 	answers, updates int // how many of each the summary took in
 	cases            int // the customer cases the summary took in
+	triages          int // the team's triages the summary took in
 	falseClaims      int
 	marked           int // the phases of the path recorded as reached
 	// open is play's buffer, shared by the forks of a search (which play
@@ -584,7 +600,8 @@ func (p *player) play(policy map[string]string) (*scenario.Decision, error) {
 			if !known {
 				return od.Decision, nil
 			}
-			if choice == timeout {
+			base, mode := splitTriage(choice)
+			if base == timeout && (mode == triageNone || od.Decision.Triage == nil) {
 				continue
 			}
 			when := od.OpenedAt
@@ -592,7 +609,18 @@ func (p *player) play(policy map[string]string) (*scenario.Decision, error) {
 				when = od.DeadlineAt() - time.Second
 			}
 			if when <= now {
-				if err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: "T", Decision: od.Decision.ID, Option: choice}); err != nil {
+				sent, err := p.triage(od.Decision, mode)
+				if err != nil {
+					return nil, fmt.Errorf("policy %v: %w", policy, err)
+				}
+				if base == timeout {
+					if sent {
+						answeredNow = true
+						break
+					}
+					continue
+				}
+				if err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: "T", Decision: od.Decision.ID, Option: base}); err != nil {
 					return nil, fmt.Errorf("policy %v: %w", policy, err)
 				}
 				answeredNow = true
@@ -650,6 +678,13 @@ func runOf(t *engine.Team) Run {
 		}
 		run.Choices = append(run.Choices, a.Decision.ID+"="+c)
 	}
+	for _, tr := range t.Triages {
+		c := "none"
+		if !tr.Missing {
+			c = strconv.FormatFloat(tr.Score(), 'f', -1, 64)
+		}
+		run.Choices = append(run.Choices, "triage:"+tr.Feed.Decision.ID+"="+c)
+	}
 	return run
 }
 
@@ -666,4 +701,40 @@ func bestScores(run *Run, t *engine.Team) {
 			run.Scores[dim] = sc.Get(dim)
 		}
 	}
+}
+
+// A choice of the search for a decision with a social-listening triage is
+// the option (or timeout) followed by how the team triages the feed first:
+// nothing added for the perfect triage, triageWorst for the worst,
+// triageNone for none at all.
+const (
+	triageWorst = "|worst-triage"
+	triageNone  = "|no-triage"
+)
+
+// splitTriage splits a choice into the option (or timeout) and the triage.
+func splitTriage(choice string) (base, mode string) {
+	if i := strings.IndexByte(choice, '|'); i >= 0 {
+		return choice[:i], choice[i:]
+	}
+	return choice, ""
+}
+
+// triage sends the team's triage of d's feed as mode says, unless d has
+// none, mode is triageNone, or the team has triaged it already; it reports
+// whether it sent one.
+func (p *player) triage(d *scenario.Decision, mode string) (bool, error) {
+	if d.Triage == nil || mode == triageNone {
+		return false, nil
+	}
+	done := false
+	p.s.Read(func(st *engine.State) { done = st.Teams[0].Triaged(d.ID) })
+	if done {
+		return false, nil
+	}
+	marks := engine.PerfectTriage(d.Triage)
+	if mode == triageWorst {
+		marks = engine.WorstTriage(d.Triage)
+	}
+	return true, p.s.Send(engine.Command{Kind: engine.CmdTriage, Team: "T", Decision: d.ID, Triage: marks})
 }

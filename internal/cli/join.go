@@ -180,7 +180,7 @@ func joinCmd(args []string, env Env) int {
 func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWriter, warn io.Writer) {
 	for _, a := range script.Actions {
 		team := a.Kind == engine.CmdChoose || a.Kind == engine.CmdReply || a.Kind == engine.CmdAnswer || a.Kind == engine.CmdPost ||
-			a.Kind == engine.CmdHandleCase // a team's own action
+			a.Kind == engine.CmdHandleCase || a.Kind == engine.CmdTriage // a team's own action
 		if a.Team != c.Team() && (team || a.Team != "") {
 			continue
 		}
@@ -206,7 +206,7 @@ func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWr
 			return // ended or stopped
 		}
 		cmd := engine.Command{Kind: a.Kind, Decision: a.Decision, Option: a.Option, Inject: a.Inject, Text: a.Text, Ref: a.Ref(),
-			Conference: a.Conference, Question: a.Question, Channel: a.Channel, Case: a.Case}
+			Conference: a.Conference, Question: a.Question, Channel: a.Channel, Case: a.Case, Triage: a.Triage}
 		var o lan.Outcome
 		for {
 			o, err = c.SendContext(ctx, cmd)
@@ -241,6 +241,8 @@ func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWr
 			line.Type, line.Channel = "post", a.Channel
 		case engine.CmdHandleCase:
 			line.Type, line.Case, line.Option = "case", a.Case, a.Option
+		case engine.CmdTriage:
+			line.Type = "triage"
 		}
 		out.write(line)
 		if o.Status != lan.StatusAccepted {

@@ -324,7 +324,7 @@ func Play(o PlayOptions) (Result, *engine.State, error) {
 				if err != nil && !errors.Is(err, engine.ErrRejected) && engine.RefusalCode(err) == "" {
 					return err
 				}
-				if err != nil && (a.Kind == engine.CmdReply || a.Kind == engine.CmdAnswer || a.Kind == engine.CmdPost || a.Kind == engine.CmdHandleCase) {
+				if err != nil && (a.Kind == engine.CmdReply || a.Kind == engine.CmdAnswer || a.Kind == engine.CmdPost || a.Kind == engine.CmdHandleCase || a.Kind == engine.CmdTriage) {
 					if sk, ok := refusedReply(s, a, now, err); ok {
 						refusedReplies = append(refusedReplies, sk)
 					}

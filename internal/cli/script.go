@@ -28,6 +28,7 @@ const MaxScriptSize = 1 << 20
 //	  - {at: 2m, team: Alpha, reply: complaint, text: "Please call our hotline"}  # an answer to an inject that asks for one
 //	  - {at: 9m, team: Alpha, answer: briefing, question: 1, text: "Batch L2301 …"}  # the spokesperson answers question 1 of a press conference
 //	  - {at: 4m, team: Alpha, post: social, text: "We are sorry …"}  # a post on the official account (social), a press release (news) or a pinned notice (notice)
+//	  - {at: 9m, team: Alpha, triage: first-move, marks: {twins-bottles: complaint answer, …}}  # the team's triage of a decision's feed: every post's class and action
 //
 // and the facilitator's control of the schedule, at a time (at:), for a
 // team or, without team:, for every team still playing:
@@ -85,6 +86,8 @@ type Action struct {
 	Question   int
 	// A customer case handled (case:, with remedy: in Option and text:).
 	Case string
+	// Triage is a triage's marks (triage: with marks:), in the feed's file order.
+	Triage []engine.TriageMark
 
 	ref string // Ref, made once: play looks actions up by it for every refusal
 }
@@ -101,7 +104,7 @@ func (a Action) Ref() string {
 func (a Action) Command() engine.Command {
 	return engine.Command{Kind: a.Kind, Team: a.Team, Decision: a.Decision, Option: a.Option, Text: a.Text, Ref: a.Ref(),
 		Inject: a.Inject, Delay: a.By, Channel: a.Channel, From: a.From, To: a.To, Effects: a.Effects,
-		Conference: a.Conference, Question: a.Question, Case: a.Case}
+		Conference: a.Conference, Question: a.Question, Case: a.Case, Triage: a.Triage}
 }
 
 // What says what the action does, for a warning: "first → good", "skip memo".
@@ -113,6 +116,8 @@ func (a Action) What() string {
 		return "reply " + a.Inject
 	case engine.CmdPost:
 		return "post on " + a.Channel
+	case engine.CmdTriage:
+		return "triage " + a.Decision
 	case engine.CmdAnswer:
 		return "answer " + a.Conference + " question " + strconv.Itoa(a.Question)
 	case engine.CmdPress:
@@ -133,7 +138,7 @@ func (a Action) What() string {
 
 // actionFields are the fields an action may have, and what each holds.
 var (
-	actionFields = []string{"at", "after", "team", "decide", "choose", "text", "reply", "send", "skip", "delay", "extend", "by", "inject", "from", "to", "effects", "answer", "question", "press", "post", "case", "remedy"}
+	actionFields = []string{"at", "after", "team", "decide", "choose", "text", "reply", "send", "skip", "delay", "extend", "by", "inject", "from", "to", "effects", "answer", "question", "press", "post", "case", "remedy", "triage", "marks"}
 	actionField  = map[string]string{"at": "at (a time such as 12m)", "after": "after (a time such as 1m)", "team": "team (a team name)",
 		"decide": "decide (a decision id)", "choose": "choose (an option id)", "reply": "reply (an inject id)",
 		"text": "text (the statement, the reply, or the inject's text)",
@@ -142,13 +147,14 @@ var (
 		"to": "to (role ids)", "effects": "effects (world variable: change)",
 		"answer": "answer (a press conference id)", "question": "question (its number, from 1)", "press": "press (a press conference id)",
 		"post": "post (a channel: social, news or notice)",
-		"case": "case (a customer case id)", "remedy": "remedy (the case's remedy id)"}
+		"case": "case (a customer case id)", "remedy": "remedy (the case's remedy id)", "triage": "triage (a decision id)",
+		"marks": "marks (post id: class and action, e.g. \"complaint answer\")"}
 	// actionVerbs are the fields that say what an action does: one each.
-	actionVerbs = []string{"decide", "reply", "send", "skip", "delay", "extend", "inject", "answer", "press", "post", "case"}
+	actionVerbs = []string{"decide", "reply", "send", "skip", "delay", "extend", "inject", "answer", "press", "post", "case", "triage"}
 	// verbFields are the fields each verb allows besides at, after, team.
 	verbFields = map[string][]string{"decide": {"choose", "text"}, "reply": {"text"}, "send": nil, "skip": nil, "delay": {"by"}, "extend": {"by"},
 		"inject": {"text", "from", "to", "effects"}, "answer": {"question", "text"}, "press": {"text", "from"}, "post": {"text"},
-		"case": {"remedy", "text"}}
+		"case": {"remedy", "text"}, "triage": {"marks"}}
 )
 
 // scriptError is a message about a script at a node: file:line:col: msg.
@@ -307,7 +313,7 @@ func ParseScriptVersion(file string, data []byte, sc *scenario.Scenario, cut, di
 				return nil, scriptError(file, k, "field %q appears twice in action %d", k.Value, i+1)
 			}
 			keys[k.Value] = v
-			if k.Value == "to" || k.Value == "effects" {
+			if k.Value == "to" || k.Value == "effects" || k.Value == "marks" {
 				continue // read below: a list, a mapping
 			}
 			val, err := scriptText(file, v, actionField[k.Value])
@@ -361,7 +367,7 @@ func ParseScriptVersion(file string, data []byte, sc *scenario.Scenario, cut, di
 		}
 		team := fields["team"]
 		_, hasTeam := keys["team"]
-		if (verb == "decide" || verb == "reply" || verb == "answer" || verb == "post" || verb == "case" || hasTeam) && !contains(teams, team) {
+		if (verb == "decide" || verb == "reply" || verb == "answer" || verb == "post" || verb == "case" || verb == "triage" || hasTeam) && !contains(teams, team) {
 			return nil, fmt.Errorf("%s: team %q is not one of the script's teams %v", at("team"), team, teams)
 		}
 		act := Action{Index: i + 1, Line: n.Line, At: d.Truncate(time.Millisecond), Team: team, Text: fields["text"]}
@@ -426,6 +432,23 @@ func scriptVerb(act *Action, verb string, fields map[string]string, keys map[str
 		if strings.TrimSpace(act.Text) == "" {
 			return fmt.Errorf("%s: action %d needs 'text' (the reply)", at("reply"), num)
 		}
+	case "triage":
+		act.Kind, act.Decision = engine.CmdTriage, fields["triage"]
+		dec := sc.Decision(act.Decision)
+		switch {
+		case dec == nil:
+			return fmt.Errorf("%s: scenario %s has no decision %q", at("triage"), sc.ID, act.Decision)
+		case dec.Triage == nil:
+			return fmt.Errorf("%s: decision %q of scenario %s has no triage feed", at("triage"), act.Decision, sc.ID)
+		}
+		marks, err := scriptMarks(file, keys["marks"], dec.Triage)
+		if err != nil {
+			if keys["marks"] == nil {
+				return fmt.Errorf("%s: action %d %v", at("triage"), num, err)
+			}
+			return err
+		}
+		act.Triage = marks
 	case "post":
 		act.Kind, act.Channel = engine.CmdPost, fields["post"]
 		if sc.Feed == nil {
@@ -587,4 +610,74 @@ func versionError(sc *scenario.Scenario, err error) error {
 		cuts = append(cuts, c.ID)
 	}
 	return fmt.Errorf("%w; scenario %s has cuts %s and difficulties %s", err, sc.ID, strings.Join(cuts, ", "), strings.Join(scenario.Difficulties, ", "))
+}
+
+// scriptMarks reads a triage action's marks: a mapping from each post of
+// the feed to its class and action, written as "class action" (for
+// example `twins-bottles: complaint answer`). Every post is marked once.
+func scriptMarks(file string, n *yaml.Node, t *scenario.Triage) ([]engine.TriageMark, error) {
+	if n == nil {
+		return nil, fmt.Errorf("needs 'marks': each post of the feed with its class and action, e.g. {%s: %s %s}",
+			t.Posts[0].ID, t.Posts[0].Class, t.Posts[0].Needs)
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil, scriptError(file, n, "marks must be a mapping of post ids to \"class action\", not %s", scriptValue(n))
+	}
+	byPost := map[string]engine.TriageMark{}
+	for j := 0; j+1 < len(n.Content); j += 2 {
+		k, v := n.Content[j], n.Content[j+1]
+		if t.Post(k.Value) == nil {
+			ids := make([]string, len(t.Posts))
+			for i, p := range t.Posts {
+				ids[i] = p.ID
+			}
+			return nil, scriptError(file, k, "the feed has no post %q (posts: %s)", k.Value, strings.Join(ids, ", "))
+		}
+		if _, dup := byPost[k.Value]; dup {
+			return nil, scriptError(file, k, "post %q is marked twice", k.Value)
+		}
+		if v.Kind != yaml.ScalarNode {
+			return nil, scriptError(file, v, "the mark of post %q must be \"class action\", not %s", k.Value, scriptValue(v))
+		}
+		class, action, err := ParseMark(v.Value)
+		if err != nil {
+			return nil, scriptError(file, v, "post %q: %v", k.Value, err)
+		}
+		byPost[k.Value] = engine.TriageMark{Post: k.Value, Class: class, Action: action}
+	}
+	out := make([]engine.TriageMark, 0, len(t.Posts))
+	for _, p := range t.Posts {
+		m, ok := byPost[p.ID]
+		if !ok {
+			return nil, scriptError(file, n, "post %q has no mark; mark every post of the feed", p.ID)
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// ParseMark reads a post's mark in a play script, "class action" (one
+// space or more between): a class of scenario.TriageClasses and an action
+// of scenario.TriageActions.
+func ParseMark(s string) (class, action string, err error) {
+	f := strings.Fields(s)
+	if len(f) != 2 {
+		return "", "", fmt.Errorf("write the mark as \"class action\" (a class of %s, an action of %s), not %q",
+			strings.Join(scenario.TriageClasses, ", "), strings.Join(scenario.TriageActions, ", "), clipText(s, 40))
+	}
+	if !contains(scenario.TriageClasses, f[0]) {
+		return "", "", fmt.Errorf("%q is not a class (%s)", clipText(f[0], 40), strings.Join(scenario.TriageClasses, ", "))
+	}
+	if !contains(scenario.TriageActions, f[1]) {
+		return "", "", fmt.Errorf("%q is not an action (%s)", clipText(f[1], 40), strings.Join(scenario.TriageActions, ", "))
+	}
+	return f[0], f[1], nil
+}
+
+func clipText(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
 }

@@ -78,7 +78,7 @@ func CSV(r *Report) []byte {
 		}
 		_ = w.Write(row)
 	}
-	for _, row := range feedbackCSVRows(r) {
+	for _, row := range append(triageCSVRows(r), feedbackCSVRows(r)...) {
 		for i := range row {
 			row[i] = defuse(row[i])
 		}

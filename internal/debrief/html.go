@@ -345,6 +345,7 @@ func (h *htmlWriter) team(r *Report, i int, t TeamReport) {
 	}
 	h.press(r.Lang, t.Press)
 	h.cases(r.Lang, t.Cases)
+	h.triage(r.Lang, t.Triage)
 	if len(t.Posts) > 0 {
 		h.f("<h4>%s</h4>\n", esc(L("posts")))
 		for _, p := range t.Posts {

@@ -125,6 +125,7 @@ func Markdown(r *Report) string {
 		writeReplies(&b, lang, t.Replies)
 		writePress(&b, lang, t.Press)
 		writeCases(&b, lang, t.Cases)
+		writeTriage(&b, lang, t.Triage)
 		writePosts(&b, lang, t.Posts)
 		if len(t.Roleplay) > 0 {
 			fmt.Fprintf(&b, "### %s\n\n", T(lang, "roleplay"))

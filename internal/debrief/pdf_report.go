@@ -358,6 +358,7 @@ func (w *pdfWriter) teamSection(r *Report, i int, t TeamReport) {
 	}
 	w.press(r.Lang, t.Press)
 	w.cases(r.Lang, t.Cases)
+	w.triage(r.Lang, t.Triage)
 	if len(t.Posts) > 0 {
 		w.heading(3, L("posts"))
 		for _, p := range t.Posts {

@@ -144,6 +144,10 @@ type TeamReport struct {
 	World          []WorldValue          `json:"world"`            // at the end
 	Curves         []Curve               `json:"world_curves"`     // over time, one per variable
 	Notes          []NoteReport          `json:"notes"`
+
+	// Triage are the team's social-listening triages, in the order made
+	// or closed (triage.go).
+	Triage []TriageReport `json:"triage,omitempty"`
 }
 
 // DeliveryReport is an inject as a team received it.
@@ -695,6 +699,9 @@ func Build(st *engine.State, events []engine.Event, lang string, team string) *R
 	if slices.ContainsFunc(r.Teams, func(t TeamReport) bool { return len(t.Cases) > 0 }) {
 		r.Method += space + L("method.cases")
 	}
+	if slices.ContainsFunc(r.Teams, func(t TeamReport) bool { return len(t.Triage) > 0 }) {
+		r.Method += space + L("method.triage")
+	}
 	if slices.ContainsFunc(r.Teams, func(t TeamReport) bool { return len(t.Roleplay) > 0 }) {
 		r.Method += space + L("method.roleplay")
 	}
@@ -843,6 +850,7 @@ func teamReport(st *engine.State, t *engine.Team, lang string) TeamReport {
 	}
 	tr.Press = pressReports(sc, t, lang)
 	tr.Cases = caseReports(sc, t, lang)
+	tr.Triage = triageReports(t, lang)
 	tr.Replies = []ReplyReport{}
 	for _, rp := range t.Replies {
 		tr.Replies = append(tr.Replies, replyReport(sc, t, rp, lang))

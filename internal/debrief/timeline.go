@@ -156,6 +156,8 @@ func describe(s *engine.State, e engine.Event, openedAt time.Duration, lang, tea
 		en.Text, en.Answer = pressEvent(s, e, lang)
 	case engine.KindCaseArrived, engine.KindCaseHandled, engine.KindCaseMissed:
 		en.Text, en.Reply = caseEvent(s, e, lang)
+	case engine.KindTriaged:
+		en.Text = triageEvent(s, e, lang)
 	case engine.KindTimedOut:
 		en.Text = fmt.Sprintf(L("ev.timedout"), prompt(e.Decision))
 	case engine.KindRejected:

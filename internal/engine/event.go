@@ -155,6 +155,10 @@ type Event struct {
 	AtMS  *int64 `json:"at_ms,omitempty"`
 	Entry string `json:"entry,omitempty"`
 
+	// Triage is, in triage.submitted, the team's marks of a decision's
+	// social-listening feed (triage.go).
+	Triage []TriageMark `json:"triage,omitempty"`
+
 	Posts []string `json:"posts,omitempty"` // feed post template ids
 	// Findings are, in team.posted, what the judge (version Judge) found
 	// in the post when it was sent (scenario.Findings); the public's

@@ -77,7 +77,9 @@ func (t *Team) clone(nested bool) *Team {
 		c.Changes = slices.Clip(t.Changes)
 		c.Updates = slices.Clip(t.Updates)
 		c.chosen = slices.Clip(t.chosen)
+		c.Triages = slices.Clip(t.Triages)
 	}
+	c.triageFeeds = maps.Clone(t.triageFeeds)
 	c.Press = slices.Clone(t.Press) // a run's answers are appended copy-on-write
 	c.Cases = slices.Clip(t.Cases)  // changed copy-on-write (cases.go)
 	c.Open = slices.Clone(t.Open)   // an open decision's deadline may be extended in place
@@ -217,6 +219,13 @@ func (s *State) FutureKey(team string) string {
 		flag(c.Missed)
 		if c.Open() && !c.Missed {
 			dur(c.DeadlineAt())
+		}
+	}
+	b = append(b, 'G') // triage feeds of open decisions: triaged yet
+	for _, od := range t.Open {
+		if t.triageFeeds[od.Decision.ID] != nil {
+			str(od.Decision.ID)
+			flag(t.Triaged(od.Decision.ID))
 		}
 	}
 	b = append(b, 'T')

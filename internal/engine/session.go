@@ -170,6 +170,9 @@ type Command struct {
 	Done  bool
 	AtMS  *int64
 	Entry string
+	// Triage is, with CmdTriage, the team's marks of Decision's
+	// social-listening feed (triage.go).
+	Triage []TriageMark
 }
 
 // ReasonPaused is why a choice is refused while the clock is paused (unless
@@ -567,6 +570,18 @@ func (s *Session) sendLocked(cmd Command) error {
 			}
 		}
 		return s.advance(now)
+	case CmdTriage:
+		if s.wall != nil && st.Paused && !st.Discussion {
+			return refuse(ErrPaused, "a triage waits until the clock runs")
+		}
+		if err := st.checkTriage(cmd); err != nil {
+			return err
+		}
+		if err := s.emit(Event{Kind: KindTriaged, At: now, Team: cmd.Team, Decision: cmd.Decision, Ref: cmd.Ref,
+			Triage: cmd.Triage}); err != nil {
+			return err
+		}
+		return s.advance(now) // its effects may set off triggers
 	case CmdReply:
 		if err := st.checkReply(cmd); err != nil {
 			return err

@@ -158,6 +158,9 @@ type Team struct {
 	// the order made: injects sent now, skipped or delayed, decision
 	// deadlines extended.
 	Changes []ScheduleChange
+	// Triages are the team's social-listening triages, made or missing,
+	// in the order made or closed (triage.go).
+	Triages []TriageRun
 
 	ruleTicks []int       // by rule index: the last period applied
 	fired     []bool      // by trigger index: fired for this team
@@ -183,6 +186,7 @@ type Team struct {
 	delays      map[string]time.Duration // by inject id: the facilitator's delays in this phase visit
 	opened      map[string]bool          // decision ids opened in this phase visit
 	injNext     int                      // the phase's injects in arrival order before this one are delivered or skipped
+	triageFeeds map[string]*TriageFeed   // by decision id: the feeds of open decisions (triage.go)
 }
 
 // ScheduleChange is a change the facilitator made to a team's schedule.
@@ -464,6 +468,7 @@ func (s *State) Apply(e Event) error {
 				a.FirstWord = t.firstWord(od.Decision)
 			}
 			t.Answers = append(t.Answers, a)
+			s.closeTriage(t, a)
 		}
 		t.Open = nil
 	case KindInject:
@@ -531,6 +536,7 @@ func (s *State) Apply(e Event) error {
 		}
 		t.opened[d.ID] = true
 		t.Open = append(t.Open, OpenDecision{Decision: d, OpenedAt: e.At, Order: e.Order})
+		s.openTriage(t, d, e.At)
 		if e.Seat != "" {
 			s.Interventions = append(s.Interventions, Intervention{Seq: e.Seq, At: e.At, Seat: e.Seat, Kind: KindOpened,
 				Team: t.Name, Decision: d.ID})
@@ -613,6 +619,7 @@ func (s *State) Apply(e Event) error {
 		}
 		t.Open = append(t.Open[:i:i], t.Open[i+1:]...)
 		t.Answers = append(t.Answers, a)
+		s.closeTriage(t, a)
 		s.applyEffects(t, effects)
 		if len(routes) > 0 {
 			// The world after the effects decides where the team goes.
@@ -644,6 +651,7 @@ func (s *State) Apply(e Event) error {
 				a.FirstWord = t.firstWord(od.Decision)
 			}
 			t.Answers = append(t.Answers, a)
+			s.closeTriage(t, a)
 		}
 		t.Open = nil
 	case KindExerciseEnds:
@@ -736,6 +744,13 @@ func (s *State) Apply(e Event) error {
 			return bad("a case event names no team")
 		}
 		if err := s.applyCase(t, e); err != nil {
+			return err
+		}
+	case KindTriaged:
+		if t == nil {
+			return bad("no team %q", e.Team)
+		}
+		if err := s.applyTriage(t, e); err != nil {
 			return err
 		}
 	case KindReplied:
@@ -1093,7 +1108,7 @@ func (t *Team) computed() scoring.Scores { return scoring.TeamEvidence(t.evidenc
 // evidence is everything the team's scores are computed from.
 func (t *Team) evidence() scoring.Evidence {
 	ev := scoring.Evidence{Responses: t.Responses(), Claims: len(t.Claims), Contradictions: len(t.Contradictions), Spoke: len(t.Updates) > 0,
-		Cases: t.caseEvidence()}
+		Cases: t.caseEvidence(), Extra: t.triageEvidence()}
 	for _, a := range t.Answers {
 		ev.FalseClaims += len(a.FalseClaims)
 	}

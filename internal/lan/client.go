@@ -530,7 +530,7 @@ func refusalOf(k engine.CommandKind, o Outcome) error {
 	switch {
 	case r == nil:
 		return fmt.Errorf("%w: %s", engine.ErrRejected, o.Reason)
-	case k == engine.CmdReply || k == engine.CmdPost || k == engine.CmdAnswer || k == engine.CmdRoleSay || k == engine.CmdRoleOpen ||
+	case k == engine.CmdReply || k == engine.CmdPost || k == engine.CmdAnswer || k == engine.CmdTriage || k == engine.CmdRoleSay || k == engine.CmdRoleOpen ||
 		k == engine.CmdRoleNudge || k == engine.CmdHandleCase || engine.IsEvalCommand(k):
 		return &hostRefusal{Refusal: r, msg: o.Reason}
 	}
@@ -582,8 +582,8 @@ func (c *Client) SendContext(ctx context.Context, cmd engine.Command) (Outcome, 
 		return c.request(ctx, id, body)
 	}
 	if cmd.Kind != engine.CmdChoose && cmd.Kind != engine.CmdReply && cmd.Kind != engine.CmdPost && cmd.Kind != engine.CmdAnswer &&
-		cmd.Kind != engine.CmdHandleCase {
-		return Outcome{}, fmt.Errorf("a team laptop can only send choices, replies, posts and answers (and handle customer cases), not %q", cmd.Kind)
+		cmd.Kind != engine.CmdHandleCase && cmd.Kind != engine.CmdTriage {
+		return Outcome{}, fmt.Errorf("a team laptop can only send choices, replies, posts and answers (and handle customer cases and triage feeds), not %q", cmd.Kind)
 	}
 	if cmd.Team != "" && cmd.Team != c.team {
 		return Outcome{}, fmt.Errorf("this laptop joined as team %q, not %q", c.team, cmd.Team)
@@ -602,6 +602,8 @@ func (c *Client) SendContext(ctx context.Context, cmd engine.Command) (Outcome, 
 		w = wireCommand{ID: id, Kind: wireAnswer, Team: c.team, Conference: cmd.Conference, Question: cmd.Question, Text: cmd.Text}
 	case engine.CmdHandleCase:
 		w = wireCommand{ID: id, Kind: wireCase, Team: c.team, Case: cmd.Case, Option: cmd.Option, Text: cmd.Text}
+	case engine.CmdTriage:
+		w = wireCommand{ID: id, Kind: wireTriage, Team: c.team, Decision: cmd.Decision, Triage: cmd.Triage}
 	}
 	body, err := json.Marshal(w)
 	if err != nil {

@@ -466,7 +466,7 @@ func (h *Host) queueLocked(ev engine.Event) {
 	if strings.HasPrefix(ev.Ref, refPrefix) {
 		var o Outcome
 		switch ev.Kind {
-		case engine.KindChosen, engine.KindReplied, engine.KindPosted, engine.KindPressAnswered, engine.KindCaseHandled,
+		case engine.KindChosen, engine.KindReplied, engine.KindPosted, engine.KindPressAnswered, engine.KindCaseHandled, engine.KindTriaged,
 			engine.KindRoleSaid, engine.KindRoleNudged, engine.KindOpened, engine.KindEvalTask, engine.KindEvalRated, engine.KindEvalObserved:
 			o = Outcome{Status: StatusAccepted, Seq: ev.Seq, AtMS: ev.At.Milliseconds()}
 		case engine.KindRejected:
@@ -905,6 +905,8 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 		ecmd = engine.Command{Kind: engine.CmdAnswer, Team: team, Conference: cmd.Conference, Question: cmd.Question, Text: cmd.Text, Ref: ref}
 	case wireCase:
 		ecmd = engine.Command{Kind: engine.CmdHandleCase, Team: team, Case: cmd.Case, Option: cmd.Option, Text: cmd.Text, Ref: ref}
+	case wireTriage:
+		ecmd = engine.Command{Kind: engine.CmdTriage, Team: team, Decision: cmd.Decision, Triage: cmd.Triage, Ref: ref}
 	case wireRoleSay, wireRoleOpen, wireRoleNudge, wireEvalTask, wireEvalRate, wireEvalObserve:
 		ecmd = roleCmd
 	}
@@ -948,6 +950,8 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 			what = "answer"
 		case wireCase:
 			what = "case"
+		case wireTriage:
+			what = "triage"
 		}
 		o = Outcome{Status: StatusRetry, Reason: "the host could not store the " + what + " just now"}
 	}
@@ -996,6 +1000,14 @@ func refusalKey(s *engine.State, team string, cmd wireCommand) (key, junk, code 
 			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchCase, cmd.Case), engine.ErrNoSuchCase.Code
 		case c.Remedy(cmd.Option) == nil:
 			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchRemedy, cmd.Option), engine.ErrNoSuchRemedy.Code
+		}
+		return "", "", ""
+	}
+	if cmd.Kind == wireTriage {
+		// The session refuses the rest (no feed open, triaged already,
+		// marks missing) and logs no refused triage.
+		if s.Team(team) == nil {
+			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchTeam, team), engine.ErrNoSuchTeam.Code
 		}
 		return "", "", ""
 	}

@@ -12,6 +12,8 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
 )
 
 // Protocol is the version of the messages below. A client and a host that
@@ -34,6 +36,7 @@ const (
 const (
 	wireChoose = "choose"
 	wireReply  = "reply"  // a written answer to an inject that asks for one
+	wireTriage = "triage" // a team's social-listening triage of a decision's feed
 	wirePost   = "post"   // a post on one of the scenario's channels
 	wireAnswer = "answer" // an answer to a press conference's question
 	wireCase   = "case"   // a customer case handled: its remedy (option) and reply (text)
@@ -76,6 +79,9 @@ type wireCommand struct {
 	Rating    string `json:"rating,omitempty"`
 	AtMS      *int64 `json:"at_ms,omitempty"`
 	Entry     string `json:"entry,omitempty"`
+	// Triage is a triage's marks: per post of the decision's feed, its
+	// class and what the team does with it (engine.TriageMark).
+	Triage []engine.TriageMark `json:"triage,omitempty"`
 }
 
 // commandSchema is the JSON Schema a command must pass before the host looks
@@ -90,7 +96,7 @@ const commandSchema = `{
   "required": ["id", "kind", "team"],
   "properties": {
     "id":       {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{1,64}$"},
-    "kind":     {"enum": ["choose", "reply", "post", "answer", "bye", "role-say", "role-open", "role-nudge", "case", "eval-task", "eval-rate", "eval-observe"]},
+    "kind":     {"enum": ["choose", "reply", "post", "answer", "bye", "role-say", "role-open", "role-nudge", "case", "triage", "eval-task", "eval-rate", "eval-observe"]},
     "team":     {"type": "string", "minLength": 1, "maxLength": 160},
     "decision": {"type": "string", "minLength": 1, "maxLength": 200},
     "option":   {"type": "string", "minLength": 1, "maxLength": 200},
@@ -111,7 +117,10 @@ const commandSchema = `{
     "done":     {"type": "boolean"},
     "rating":   {"enum": ["P", "S", "M", "U"]},
     "at_ms":    {"type": "integer", "minimum": 0, "maximum": 31536000000},
-    "entry":    {"type": "string", "pattern": "^(inbox|answer|reply|post):[1-9][0-9]{0,6}$"}
+    "entry":    {"type": "string", "pattern": "^(inbox|answer|reply|post):[1-9][0-9]{0,6}$"},
+    "triage":   {"type": "array", "minItems": 1, "maxItems": 12, "items": {"type": "object", "additionalProperties": false,
+      "required": ["post", "class", "action"], "properties": {"post": {"type": "string", "minLength": 1, "maxLength": 200},
+      "class": {"type": "string", "minLength": 1, "maxLength": 40}, "action": {"type": "string", "minLength": 1, "maxLength": 40}}}}
   },
   "allOf": [
     {
@@ -127,7 +136,7 @@ const commandSchema = `{
       "then": {"required": ["channel"], "properties": {"decision": false, "option": false, "inject": false, "conference": false, "question": false}}
     },
     {
-      "if": {"properties": {"kind": {"enum": ["choose", "reply", "post", "answer", "bye", "case"]}}},
+      "if": {"properties": {"kind": {"enum": ["choose", "reply", "post", "answer", "bye", "case", "triage"]}}},
       "then": {"properties": {"seat": false, "target": false, "persona": false, "thread": false, "effects": false, "claim": false,
         "objective": false, "task": false, "done": false, "rating": false, "at_ms": false, "entry": false}}
     },
@@ -167,6 +176,14 @@ const commandSchema = `{
     {
       "if": {"properties": {"kind": {"const": "role-nudge"}}},
       "then": {"required": ["effects"], "properties": {"decision": false, "persona": false, "channel": false, "thread": false, "text": false}}
+    },
+    {
+      "if": {"properties": {"kind": {"const": "triage"}}},
+      "then": {"required": ["decision", "triage"], "properties": {"option": false, "inject": false, "channel": false, "conference": false, "question": false, "text": false}}
+    },
+    {
+      "if": {"properties": {"kind": {"not": {"const": "triage"}}}},
+      "then": {"properties": {"triage": false}}
     },
     {
       "if": {"properties": {"kind": {"const": "answer"}}},

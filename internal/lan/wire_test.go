@@ -77,6 +77,12 @@ func FuzzCommand(f *testing.F) {
 		`{"id":"e","kind":"eval-task","team":"_ev","seat":"Lee","target":"Alpha","objective":"notify","task":"t"}`,
 		`{"id":"e","kind":"choose","team":"Alpha","decision":"d","option":"o","rating":"P"}`,
 		`{"id":"e","kind":"role-say","team":"_rp","seat":"desk 2","claim":"claim-lee-1","persona":"p","channel":"email","text":"Hi","objective":"notify"}`,
+		`{"id":"t","kind":"triage","team":"Alpha","decision":"first","triage":[{"post":"mum","class":"complaint","action":"answer"}]}`,
+		`{"id":"t","kind":"triage","team":"Alpha","decision":"first","triage":[]}`,
+		`{"id":"t","kind":"triage","team":"Alpha","triage":[{"post":"mum","class":"complaint","action":"answer"}]}`,
+		`{"id":"t","kind":"triage","team":"Alpha","decision":"first","option":"o","triage":[{"post":"mum","class":"complaint","action":"answer"}]}`,
+		`{"id":"t","kind":"triage","team":"Alpha","decision":"first","triage":[{"post":"mum","class":"complaint"}]}`,
+		`{"id":"t","kind":"choose","team":"Alpha","decision":"first","option":"o","triage":[{"post":"mum","class":"complaint","action":"answer"}]}`,
 		`[]`, `null`, `"x"`, `1e999`, `{`, ``, "\xff",
 	} {
 		f.Add([]byte(s))
@@ -112,6 +118,9 @@ func FuzzCommand(f *testing.F) {
 				t.Fatalf("%q: a %s with a conference or question: %+v", data, cmd.Kind, cmd)
 			}
 		}
+		if cmd.Kind != wireTriage && cmd.Triage != nil {
+			t.Fatalf("%q: a %s with a triage's marks: %+v", data, cmd.Kind, cmd)
+		}
 		if !isRoleKind(cmd.Kind) && !isEvalKind(cmd.Kind) && (cmd.Seat != "" || cmd.Target != "" || cmd.Persona != "" || cmd.Thread != "" || cmd.Effects != nil) {
 			t.Fatalf("%q: a team's %s with a role-player's fields: %+v", data, cmd.Kind, cmd)
 		}
@@ -146,6 +155,10 @@ func FuzzCommand(f *testing.F) {
 		case wireRoleSay, wireRoleOpen, wireRoleNudge:
 			if cmd.Seat == "" || cmd.Option != "" || cmd.Inject != "" {
 				t.Fatalf("%q: a role-player's command without its seat, or with an option or inject: %+v", data, cmd)
+			}
+		case wireTriage:
+			if cmd.Decision == "" || len(cmd.Triage) == 0 || cmd.Option != "" || cmd.Inject != "" || cmd.Channel != "" || cmd.Text != "" {
+				t.Fatalf("%q: a triage without its decision or marks, or with an option, inject, channel or text: %+v", data, cmd)
 			}
 		case wireCase:
 			if cmd.Case == "" || cmd.Option == "" || cmd.Decision != "" || cmd.Inject != "" || cmd.Channel != "" {

@@ -436,6 +436,9 @@ func (l *loader) checkWorldUsed(s *Scenario) {
 	for _, r := range s.Rules {
 		mark(r.Effects)
 	}
+	for _, e := range s.triageEffects() {
+		mark(e)
+	}
 	for _, t := range s.Triggers {
 		mark(t.Effects)
 	}

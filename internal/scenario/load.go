@@ -809,7 +809,7 @@ func (l *loader) decision(k, v *yaml.Node) *Decision {
 		return nil
 	}
 	what := phrase("decision %q", id)
-	f, _, ok := l.fields(v, what, "prompt", "at", "target", "deadline", "options", "on_timeout", "statement", "optional")
+	f, _, ok := l.fields(v, what, "prompt", "at", "target", "deadline", "options", "on_timeout", "statement", "optional", "triage")
 	if !ok {
 		return nil
 	}
@@ -879,6 +879,9 @@ func (l *loader) decision(k, v *yaml.Node) *Decision {
 	}
 	if n := f["statement"]; n != nil {
 		d.Statement = l.statement(n, what)
+	}
+	if n := f["triage"]; n != nil {
+		d.Triage = l.triage(n, what)
 	}
 	return d
 }

@@ -330,6 +330,9 @@ type Decision struct {
 	// decision open when it moves on; other decisions left open count as
 	// missed.
 	Optional Text
+	// Triage, when set, is a social-listening feed the team triages before
+	// it decides (triage.go).
+	Triage *Triage
 
 	opener  *Inject // the inject that opens it, once indexed
 	indexed bool

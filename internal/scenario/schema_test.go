@@ -82,6 +82,8 @@ var schemaDefForFields = map[string]string{
 	`customerCase: what`:                    "case",
 	`remedies: rw`:                          "remedy",
 	`roleplay: field("roleplay")`:           "roleplay",
+	`triage: what`:                          "triage",
+	`triagePost: what`:                      "triagePost",
 
 	// Formats (formats.go).
 	`formats: field("formats")`:                        "formats",
@@ -613,6 +615,13 @@ phases:
             promise: {within: 10m, miss_effects: {attention: 5}}
           - {id: wait, text: {en: Wait, zh: 等待}, scores: {transparency: -2}, claims: [nothing-happened], next: calm}
         on_timeout: {scores: {transparency: -2, empathy: -2}, effects: {trust: -10}, next: calm, routes: [{when: "trust < 10", next: done}]}
+        triage:
+          posts:
+            - {id: p1, author: {en: A, zh: 甲}, text: {en: One, zh: 一}, reach: 5, ago: 1m, class: rumour, needs: answer, reason: {en: R, zh: 因}, on_miss: {trust: -1}}
+            - {id: p2, author: {en: B, zh: 乙}, text: {en: Two, zh: 二}, class: complaint, needs: answer, reason: {en: R, zh: 因}}
+            - {id: p3, author: {en: C, zh: 丙}, text: {en: Three, zh: 三}, class: troll, needs: ignore, reason: {en: R, zh: 因}}
+            - {id: p4, author: {en: D, zh: 丁}, text: {en: Four, zh: 四}, class: journalist, needs: answer, reason: {en: R, zh: 因}}
+            - {id: p5, author: {en: E, zh: 戊}, text: {en: Five, zh: 五}, class: rumour, needs: monitor, reason: {en: R, zh: 因}}
   calm:
     continue: {after: 5m, next: done, routes: [{when: "trust < 5", next: done}]}
   done:
@@ -669,6 +678,8 @@ var probes = []probe{
 	{"onTimeout", []any{"phases", "start", "decisions", "notify", "on_timeout"}},
 	{"scores", []any{"phases", "start", "decisions", "notify", "on_timeout", "scores"}},
 	{"statement", []any{"phases", "start", "decisions", "notify", "statement"}},
+	{"triage", []any{"phases", "start", "decisions", "notify", "triage"}},
+	{"triagePost", []any{"phases", "start", "decisions", "notify", "triage", "posts", 0}},
 	{"promise", []any{"phases", "start", "decisions", "notify", "options", 0, "promise"}},
 	{"feed", []any{"feed"}},
 	{"feedPost", []any{"feed", "posts", 0}},

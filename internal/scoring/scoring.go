@@ -161,6 +161,10 @@ type Evidence struct {
 	Weights map[string]float64
 	// Cases are the customer cases that reached the team.
 	Cases []Case
+	// Extra are other scored items by dimension (a decision's
+	// social-listening triage): each counts as one decision does in the
+	// dimensions it has.
+	Extra []map[string]float64
 }
 
 // Case is a customer case as the team met it.
@@ -279,6 +283,14 @@ func TeamEvidence(ev Evidence) Scores {
 	for _, c := range ev.Cases {
 		for _, dim := range []string{Speed, Empathy} { // a fixed order keeps the sum reproducible
 			if v, ok := CaseScores(c)[dim]; ok {
+				sum[dim] += v
+				n[dim]++
+			}
+		}
+	}
+	for _, x := range ev.Extra {
+		for _, dim := range Dimensions {
+			if v, ok := x[dim]; ok {
 				sum[dim] += v
 				n[dim]++
 			}

@@ -1,0 +1,169 @@
+package debrief
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/firebreak-drills/firebreak/internal/engine"
+)
+
+// playedTriage plays internal/engine/testdata/triage.yaml headless: the
+// decision "first" opens at 0:00 with its feed. Alpha triages at 1:00 with
+// three mistakes (the parent taken for a troll and ignored, the bot
+// answered, the small rumour answered instead of watched) and chooses
+// "speak" at 2:00; Bravo chooses "wait" at 3:00 without a triage.
+func playedTriage(t testing.TB) (*engine.State, []engine.Event) {
+	t.Helper()
+	src, err := os.ReadFile("../engine/testdata/triage.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := &engine.MemoryLog{}
+	s, err := engine.Start(engine.Config{ScenarioID: "triage", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en", Seed: 42}, log, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	do := func(at time.Duration, c engine.Command) {
+		t.Helper()
+		if err := s.AdvanceTo(at); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Send(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	do(0, engine.Command{Kind: engine.CmdResume})
+	do(time.Minute, engine.Command{Kind: engine.CmdTriage, Team: "Alpha", Decision: "first", Triage: []engine.TriageMark{
+		{Post: "mum", Class: "troll", Action: "ignore"}, {Post: "bots", Class: "troll", Action: "answer"},
+		{Post: "reporter", Class: "journalist", Action: "answer"}, {Post: "video", Class: "rumour", Action: "answer"},
+		{Post: "gossip", Class: "rumour", Action: "answer"}}})
+	do(2*time.Minute, engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: "first", Option: "speak"})
+	do(3*time.Minute, engine.Command{Kind: engine.CmdChoose, Team: "Bravo", Decision: "first", Option: "wait"})
+	if err := s.AdvanceTo(30 * time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	var st *engine.State
+	s.Read(func(x *engine.State) { st = x })
+	return st, log.Events
+}
+
+func triageReport(t testing.TB, lang, team string) *Report {
+	st, events := playedTriage(t)
+	r := Build(st, events, lang, team)
+	r.SetStarted(started)
+	return r
+}
+
+// The triage golden files: every renderer shows each team's triage table
+// (post, true class, the team's class, its action with what was needed,
+// the reason) and its score.
+func TestTriageGolden(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		r := triageReport(t, lang, "")
+		golden(t, "triage."+lang+".md", []byte(Markdown(r)))
+		golden(t, "triage."+lang+".html.golden", withoutFontData(HTML(r)))
+		js, err := JSON(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "triage."+lang+".json.golden", js)
+	}
+}
+
+// The report model carries each team's triage: Alpha's marks against the
+// truth, its score (7.25 of 11 by hand: 65.9) and what it adds to
+// transparency and empathy; Bravo's, missing, scores 0; the method says
+// how a triage is scored.
+func TestReportCarriesTriage(t *testing.T) {
+	r := triageReport(t, "zh", "")
+	alpha, bravo := r.Teams[0], r.Teams[1]
+	if len(alpha.Triage) != 1 || len(bravo.Triage) != 1 {
+		t.Fatalf("triages: Alpha %d, Bravo %d", len(alpha.Triage), len(bravo.Triage))
+	}
+	a := alpha.Triage[0]
+	if a.Missing || a.Score != 65.9 || a.Scores["transparency"] != 96.4 || a.Scores["empathy"] != 12.5 || a.Right != 2 || len(a.Posts) != 5 {
+		t.Fatalf("Alpha's triage: %+v", a)
+	}
+	want := "得分 65.9（满分100）：5 条帖子中有 2 条分类与处理都正确（透明度 96.4，同理心 12.5）"
+	if a.Summary != want {
+		t.Errorf("summary %q, want %q", a.Summary, want)
+	}
+	for _, p := range a.Posts {
+		if p.Post == "mum" && (p.ClassName != "真实投诉" || p.TeamClassName != "恶意挑衅" || p.TeamActionName != "不予理会" ||
+			p.NeedsName != "立即回应" || p.Right || p.Score != 0 || p.Reason != "真实的家长在发问。") {
+			t.Errorf("the parent's row: %+v", p)
+		}
+		if p.Post == "reporter" && (!p.Right || p.Score != 100 || p.Author != "李，日报记者 · 已认证") {
+			t.Errorf("the reporter's row: %+v", p)
+		}
+	}
+	b := bravo.Triage[0]
+	if !b.Missing || b.Score != 0 || b.Scores["transparency"] != 0 || b.Scores["empathy"] != 0 || b.Posts[0].TeamClassName != "—" {
+		t.Errorf("Bravo's triage: %+v", b)
+	}
+	if !strings.Contains(r.Method, "舆情研判按信息流中每条帖子的类别") {
+		t.Errorf("method: %q", r.Method)
+	}
+	if h := triageReport(t, "en", "Bravo"); len(h.Teams) != 1 || len(h.Teams[0].Triage) != 1 || !h.Teams[0].Triage[0].Missing {
+		t.Errorf("Bravo's handout: %+v", h.Teams)
+	}
+}
+
+// The timeline says the triage with its score and the world it moved; the CSV has a row per post
+// with the truth, the team's marks and the reason; the PDF renders it in
+// both languages; the JSON round trip keeps it.
+func TestTriageTimelineCSVPDF(t *testing.T) {
+	r := triageReport(t, "en", "")
+	found := false
+	for _, e := range r.Timeline {
+		if e.Kind == string(engine.KindTriaged) {
+			// The world moved by the posts got wrong: the bot answered
+			// (attention +4), the parent ignored (trust −5).
+			found = e.Team == "Alpha" && e.Text == "Triaged the social-listening feed of “What now?”: score 65.9 of 100 — Attention 10 → 14, Trust 60 → 55"
+			if !found {
+				t.Errorf("timeline: %+v", e)
+			}
+		}
+	}
+	if !found {
+		t.Error("the timeline does not say the triage")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(CSV(r)[3:])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, row := range rows {
+		if row[2] == "triage.post" {
+			n++
+			if row[5] == "mum" && row[1] == "Alpha" && !strings.Contains(row[7], "True class: genuine complaint; Team's class: troll; Team's action (needed): ignore (answer now); Why: A real parent asking.") {
+				t.Errorf("the parent's CSV row: %q", row[7])
+			}
+		}
+	}
+	if n != 10 {
+		t.Errorf("%d triage rows in the CSV, want 5 per team", n)
+	}
+	for _, lang := range []string{"en", "zh"} {
+		pdf, err := PDF(triageReport(t, lang, ""))
+		if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF")) {
+			t.Errorf("%s PDF: %v", lang, err)
+		}
+	}
+	js, err := JSON(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Report
+	if err := json.Unmarshal(js, &back); err != nil {
+		t.Fatal(err)
+	}
+	if Markdown(&back) != Markdown(r) {
+		t.Error("the JSON round trip loses something of the triage")
+	}
+}
