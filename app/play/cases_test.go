@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"fyne.io/fyne/v2/test"
@@ -50,6 +51,10 @@ const travellerReply = "Dear Mr Chen, we are so sorry, and we understand how muc
 // command, stored once; the card shrinks to a line; the console counts
 // the team's cases.
 func TestATeamHandlesACase(t *testing.T) {
+	synctest.Test(t, testATeamHandlesACase) // typing a reply starts the rubric's timer
+}
+
+func testATeamHandlesACase(t *testing.T) {
 	h, ex, clock := startCases(t, Config{})
 	tv := ex.team(0)
 	shown := tree.AllText(tv.leftScroll)
@@ -131,6 +136,10 @@ func TestATeamHandlesACase(t *testing.T) {
 // draft, remedy and reply, survives a language switch; a refusal is said
 // in the UI's language.
 func TestACaseSendsInTheBackgroundAndRefusalsAreWords(t *testing.T) {
+	synctest.Test(t, testACaseSendsInTheBackgroundAndRefusalsAreWords) // typing a reply starts the rubric's timer
+}
+
+func testACaseSendsInTheBackgroundAndRefusalsAreWords(t *testing.T) {
 	var queued []func()
 	h, ex, _ := startCases(t, Config{Background: func(f func()) { queued = append(queued, f) }})
 	ex.tabs.SelectIndex(1) // Alpha
