@@ -99,6 +99,7 @@ type fillRenderer struct {
 	mid         *canvas.Image
 	top, bottom *canvas.Raster // one radius high, with the corners
 	whole       *canvas.Raster // all of a small fill, corners and all
+	wholeSize   fyne.Size      // the fill's size in whole pixels, when whole is drawn
 	fallback    *canvas.Rectangle
 	objects     []fyne.CanvasObject
 	size        fyne.Size
@@ -118,8 +119,19 @@ func (r *fillRenderer) Layout(size fyne.Size) {
 		r.fallback.Resize(size)
 		return
 	case size.Height <= wholeMax:
+		// One pixel around: Fyne's shader softens an edge over a pixel
+		// each side of it.
+		// And whole pixels (as the shader's bounds are), so that the
+		// raster's pixels are the screen's.
+		scale := float32(1)
+		if c := fyne.CurrentApp().Driver().CanvasForObject(r.f); c != nil {
+			scale = c.Scale()
+		}
+		whole := func(v float32) float32 { return float32(math.Round(float64(v*scale))) / scale }
+		r.wholeSize = fyne.NewSize(whole(size.Width), whole(size.Height))
 		r.objects = append(r.objects[:0], r.whole)
-		r.whole.Resize(size)
+		r.whole.Move(fyne.NewPos(-1, -1))
+		r.whole.Resize(r.wholeSize.AddWidthHeight(2, 2))
 		return
 	}
 	r.objects = append(r.objects[:0], r.mid, r.top, r.bottom)
@@ -150,14 +162,29 @@ func (r *fillRenderer) edgePixel(x, y, w, h int, top bool) color.Color {
 }
 
 // wholePixel is one pixel of the whole fill drawn as one raster, w×h
-// pixels.
+// pixels with a margin of one point around the fill: as Fyne's
+// rounded-rectangle shader draws it under OpenGL, the colour, its alpha
+// 1 − smoothstep(−e, e, d) for the pixel centre's distance d outside the
+// rounded outline, e the shader's edge softness (half a point, rounded to
+// whole pixels), so that an edge, straight or round, has the same
+// half-lit pixels each side of it.
 func (r *fillRenderer) wholePixel(x, y, w, h int) color.Color {
-	if r.size.Height <= 0 {
+	size := r.wholeSize
+	if size.Height <= 0 || h <= 0 {
 		return color.Transparent
 	}
-	rad := float64(r.cornerRadius(r.size)) * float64(h) / float64(r.size.Height) // in pixels
-	cy := min(max(float64(y)+0.5, rad), float64(h)-rad)
-	return r.pixel(x, y, w, rad, cy)
+	scale := float64(h) / float64(size.Height+2) // pixels a point
+	rad := math.Round(float64(r.cornerRadius(size)) * scale)
+	m := math.Round(scale)
+	halfW, halfH := math.Round(float64(size.Width)*scale)/2, math.Round(float64(size.Height)*scale)/2
+	qx := math.Abs(float64(x)+0.5-m-halfW) - halfW + rad
+	qy := math.Abs(float64(y)+0.5-m-halfH) - halfH + rad
+	d := math.Hypot(max(qx, 0), max(qy, 0)) + min(max(qx, qy), 0) - rad
+	e := max(1, math.Round(0.5*scale))
+	t := min(1, max(0, (d+e)/(2*e)))
+	c := r.col
+	c.A = uint8(math.Round(float64(c.A) * (1 - t*t*(3-2*t))))
+	return c
 }
 
 // pixel is the pixel (x, y) of a fill w pixels wide whose corners have a
