@@ -31,6 +31,15 @@ go build -o "$tmp/midexercise" ./internal/bench/midexercise
 xbench_xvfb
 hz=$(getconf CLK_TCK)
 cputicks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime, all threads
+# llvmticks: the same for the process's llvmpipe threads alone (Mesa's
+# software rasteriser, which shades the pixels of each frame under Xvfb).
+llvmticks() {
+  local t n=0
+  for t in /proc/$1/task/*; do
+    [[ $(cat "$t/comm" 2>/dev/null) == llvmpipe* ]] && n=$((n + $(awk '{print $14 + $15}' "$t/stat")))
+  done
+  echo $n
+}
 measure() { # name (fb, before or bare) → "percent-of-a-core"
   local home="$tmp/home-$1-$RANDOM" id="" db="" bin="$tmp/firebreak"
   mkdir -p "$home"
@@ -49,9 +58,9 @@ measure() { # name (fb, before or bare) → "percent-of-a-core"
     xbench_start "$home" '^barewindow$' "$tmp/barewindow"
   fi
   sleep 5
-  local t0=$(cputicks $xbench_pid) s0=$(date +%s%N)
+  local t0=$(cputicks $xbench_pid) l0=$(llvmticks $xbench_pid) s0=$(date +%s%N)
   sleep "$secs"
-  local t1=$(cputicks $xbench_pid) s1=$(date +%s%N)
+  local t1=$(cputicks $xbench_pid) l1=$(llvmticks $xbench_pid) s1=$(date +%s%N)
   if [ "$1" != bare ]; then
     # The clock must have run: the app saves it every second.
     local clock state
@@ -61,6 +70,7 @@ measure() { # name (fb, before or bare) → "percent-of-a-core"
     fi
   fi
   xbench_stop
+  awk -v t=$((l1 - l0)) -v hz=$hz -v ns=$((s1 - s0)) 'BEGIN{printf "%.2f\n", 100 * t / hz / (ns / 1e9)}' >> "$tmp/llvm-$1"
   awk -v t=$((t1 - t0)) -v hz=$hz -v ns=$((s1 - s0)) 'BEGIN{printf "%.2f\n", 100 * t / hz / (ns / 1e9)}'
 }
 progs=(fb bare)
@@ -72,9 +82,13 @@ for i in $(seq "$runs"); do
     measure "$p" >> "$tmp/out-$p"
   done
 done
-for f in "${progs[@]}"; do echo "$f runs (% of a core over $secs s):"; sed 's/^/  /' "$tmp/out-$f"; done
+for f in "${progs[@]}"; do
+  echo "$f runs (% of a core over $secs s; in brackets, of which llvmpipe's threads):"
+  paste -d' ' "$tmp/out-$f" "$tmp/llvm-$f" | awk '{printf "  %s (%s)\n", $1, $2}'
+done
 fb=$(xbench_median < "$tmp/out-fb"); bare=$(xbench_median < "$tmp/out-bare")
 echo "median idle CPU, 4-team exercise running: firebreak ${fb} %, bare ${bare} %, ratio $(awk -v a=$fb -v b=$bare 'BEGIN{printf "%.2f", a/b}')"
+for f in "${progs[@]}"; do echo "  median of llvmpipe's threads, $f: $(xbench_median < "$tmp/llvm-$f") %"; done
 if [ -n "${BEFORE:-}" ]; then
   before=$(xbench_median < "$tmp/out-before")
   echo "  before (BEFORE): ${before} %, ratio $(awk -v a=$before -v b=$bare 'BEGIN{printf "%.2f", a/b}')"

@@ -199,6 +199,17 @@ func TestGoldenWorldMeters(t *testing.T) {
 		t.Fatalf("healths %v", got)
 	}
 	test.AssertRendersToMarkup(t, "meters/first.xml", w.Canvas())
+	// The bars are RoundedFills (rasters in the markup): each in its colour,
+	// the track the input border's, the bar its health's.
+	for _, m := range wm.Meters {
+		r := test.TempWidgetRenderer(t, m).(*meterRenderer)
+		if got, want := r.track.col, theme.Color(theme.ColorNameInputBorder); got != want {
+			t.Errorf("%s: the track is %v, want %v", m.Label, got, want)
+		}
+		if got, want := r.fill.col, theme.Color(m.Health().colorName()); got != want {
+			t.Errorf("%s: the bar is %v, want %v (%v)", m.Label, got, want, m.Health())
+		}
+	}
 
 	wm.Update(map[string]float64{"sentiment": -60, "media_attention": 10, "trust": 50, "temperature": 30}, 15*time.Minute, 20*time.Minute)
 	test.AssertRendersToMarkup(t, "meters/changed.xml", w.Canvas())

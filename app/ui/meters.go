@@ -242,8 +242,8 @@ func (m *meter) CreateRenderer() fyne.WidgetRenderer {
 	r := &meterRenderer{m: m,
 		label:   widget.NewLabel(m.Label),
 		value:   canvas.NewText("", theme.Color(theme.ColorNameForeground)),
-		track:   canvas.NewRectangle(theme.Color(theme.ColorNameInputBorder)),
-		fill:    canvas.NewRectangle(theme.Color(theme.ColorNamePrimary)),
+		track:   NewRoundedFillColor(theme.Color(theme.ColorNameInputBorder), meterBar/2),
+		fill:    NewRoundedFillColor(theme.Color(theme.ColorNamePrimary), meterBar/2),
 		zero:    canvas.NewRectangle(theme.Color(theme.ColorNameForeground)),
 		sparkBg: NewRoundedFill(theme.ColorNameInputBackground),
 	}
@@ -251,7 +251,6 @@ func (m *meter) CreateRenderer() fyne.WidgetRenderer {
 	r.label.SizeName = theme.SizeNameCaptionText
 	r.value.TextStyle = fyne.TextStyle{Bold: true}
 	r.value.Alignment = fyne.TextAlignTrailing
-	r.track.CornerRadius, r.fill.CornerRadius = meterBar/2, meterBar/2
 	r.sparkBg.Radius = 3
 	r.Refresh()
 	return r
@@ -267,8 +266,8 @@ type meterRenderer struct {
 	m       *meter
 	label   *widget.Label
 	value   *canvas.Text
-	track   *canvas.Rectangle
-	fill    *canvas.Rectangle
+	track   *RoundedFill // RoundedFills: a rounded Rectangle's shader costs more
+	fill    *RoundedFill
 	zero    *canvas.Rectangle
 	sparkBg *RoundedFill // a rounded Rectangle's shader costs more (see RoundedFill)
 	lines   []*canvas.Line
@@ -399,7 +398,8 @@ func (r *meterRenderer) lineAt(i int) *canvas.Line {
 
 // Refresh runs every second (the chart moves with the clock): the texts,
 // which are shaped and rasterised anew on each refresh, are refreshed only
-// when they changed; the bar and the chart's lines are cheap to redraw. (A
+// when they changed, and the bars when their colour or size did; the
+// chart's lines are cheap to redraw. (A
 // theme change refreshes every object of the renderer by itself.)
 func (r *meterRenderer) Refresh() {
 	m := r.m
@@ -410,8 +410,8 @@ func (r *meterRenderer) Refresh() {
 	value, size := m.ValueText(), theme.Size(theme.SizeNameText)
 	valueChanged := r.value.Text != value || r.value.Color != col || r.value.TextSize != size
 	r.value.Text, r.value.Color, r.value.TextSize = value, col, size
-	r.track.FillColor = theme.Color(theme.ColorNameInputBorder)
-	r.fill.FillColor = col
+	r.track.SetColor(theme.Color(theme.ColorNameInputBorder))
+	r.fill.SetColor(col)
 	r.zero.FillColor = theme.Color(theme.ColorNamePlaceHolder)
 	for _, l := range r.lines {
 		l.StrokeColor = col
@@ -427,7 +427,16 @@ func (r *meterRenderer) Refresh() {
 		r.Layout(r.size)
 	}
 	for _, o := range r.objects {
-		if o != fyne.CanvasObject(r.label) && (o != fyne.CanvasObject(r.value) || valueChanged) {
+		switch o {
+		case fyne.CanvasObject(r.label), fyne.CanvasObject(r.track), fyne.CanvasObject(r.fill):
+			// The label sets its own text; the bars redraw when SetColor
+			// changes their colour or Layout their size (refreshing a
+			// RoundedFill would raster its corners again each second).
+		case fyne.CanvasObject(r.value):
+			if valueChanged {
+				o.Refresh()
+			}
+		default:
 			o.Refresh()
 		}
 	}

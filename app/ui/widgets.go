@@ -191,6 +191,71 @@ func NewIconButton(label string, icon fyne.Resource, tapped func()) *KeyButton {
 	return b
 }
 
+// CreateRenderer implements fyne.Widget: Fyne's button, whose rounded
+// background is drawn by a RoundedFill of the same colour and radius.
+// Fyne repaints the whole window once a second while an exercise runs (its
+// clock), and without a GPU a rounded Rectangle's shader costs about three
+// times what the fill's stretched image does per pixel; buttons were most
+// of the rounded Rectangles' pixels on the console (docs/architecture.md,
+// "Start-up, memory and idle CPU").
+func (b *KeyButton) CreateRenderer() fyne.WidgetRenderer {
+	inner := b.Button.CreateRenderer()
+	r := &keyButtonRenderer{WidgetRenderer: inner}
+	if objs := inner.Objects(); len(objs) > 0 {
+		r.bg, _ = objs[0].(*canvas.Rectangle) // widget.Button's background comes first
+	}
+	if r.bg != nil {
+		r.fill = NewRoundedFillColor(r.bg.FillColor, r.bg.CornerRadius)
+	}
+	return r
+}
+
+// keyButtonRenderer is widget.Button's renderer with its background
+// replaced by fill, which follows the background's colour (hover, focus,
+// importance, disabled) and radius after each refresh.
+type keyButtonRenderer struct {
+	fyne.WidgetRenderer
+	bg      *canvas.Rectangle // Fyne's, kept up to date by its renderer but not drawn
+	fill    *RoundedFill
+	objects []fyne.CanvasObject
+}
+
+func (r *keyButtonRenderer) drawsFill() bool { return r.bg != nil && r.bg.CornerRadius > 0 }
+
+// Objects implements fyne.WidgetRenderer: the button's objects, the fill in
+// place of the background.
+func (r *keyButtonRenderer) Objects() []fyne.CanvasObject {
+	objs := r.WidgetRenderer.Objects()
+	if !r.drawsFill() {
+		return objs
+	}
+	r.objects = append(r.objects[:0], objs...)
+	for i, o := range r.objects {
+		if o == fyne.CanvasObject(r.bg) {
+			r.objects[i] = r.fill
+		}
+	}
+	return r.objects
+}
+
+// Layout implements fyne.WidgetRenderer.
+func (r *keyButtonRenderer) Layout(size fyne.Size) {
+	r.WidgetRenderer.Layout(size)
+	if r.fill != nil {
+		r.fill.Move(r.bg.Position())
+		r.fill.Resize(r.bg.Size())
+	}
+}
+
+// Refresh implements fyne.WidgetRenderer.
+func (r *keyButtonRenderer) Refresh() {
+	r.WidgetRenderer.Refresh()
+	if r.fill != nil {
+		r.fill.SetRadius(r.bg.CornerRadius)
+		r.fill.SetColor(r.bg.FillColor)
+	}
+}
+
 // TypedKey presses the button on Enter or Space. The focus stays on it
 // (widget.Button drops it when pressed, which sends a keyboard user back
 // to the start of the Tab order), unless pressing it took it off screen.
