@@ -16,8 +16,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -608,27 +606,5 @@ func (s *Screen) export(f exportFormat) {
 
 // fileDialog is the save dialog.
 func (s *Screen) fileDialog(name string, done func(w io.WriteCloser, where string)) {
-	loc := s.host.Loc()
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err == nil && w == nil {
-			return
-		}
-		if err != nil {
-			ui.ShowMessage(s.host.Window(), loc, loc.T("common.error"), loc.T("debrief.export_failed", "error", ui.ErrorText(loc, err)))
-			return
-		}
-		where := w.URI().Path()
-		if where == "" {
-			where = w.URI().String()
-		}
-		done(w, where)
-	}, s.host.Window())
-	save.SetFileName(name)
-	if i := strings.LastIndex(name, "."); i >= 0 {
-		save.SetFilter(storage.NewExtensionFileFilter([]string{name[i:]}))
-	}
-	save.SetConfirmText(loc.T("debrief.save"))
-	save.SetDismissText(loc.T("common.cancel"))
-	save.Show()
-	save.Resize(fyne.NewSize(900, 600))
+	ui.SaveFile(s.host.Window(), s.host.Loc(), name, "debrief.export_failed", done)
 }

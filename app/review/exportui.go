@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/ui"
@@ -194,27 +193,5 @@ func (b *exportBar) run(format string, w io.WriteCloser, where string, render fu
 // fileDialog asks where to save with Fyne's file dialog; done is not
 // called when the user cancels.
 func (d *Debrief) fileDialog(name string, done func(w io.WriteCloser, where string)) {
-	loc := d.host.Loc()
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err == nil && w == nil {
-			return // cancelled
-		}
-		if err != nil {
-			ui.ShowMessage(d.host.Window(), loc, loc.T("common.error"), loc.T("debrief.export_failed", "error", ui.ErrorText(loc, err)))
-			return
-		}
-		where := w.URI().Path()
-		if where == "" {
-			where = w.URI().String()
-		}
-		done(w, where)
-	}, d.host.Window())
-	save.SetFileName(name)
-	if i := strings.LastIndex(name, "."); i >= 0 {
-		save.SetFilter(storage.NewExtensionFileFilter([]string{name[i:]}))
-	}
-	save.SetConfirmText(loc.T("debrief.save"))
-	save.SetDismissText(loc.T("common.cancel"))
-	save.Show()
-	save.Resize(fyne.NewSize(900, 600)) // only after Show: before it, Fyne has no dialog to size
+	ui.SaveFile(d.host.Window(), d.host.Loc(), name, "debrief.export_failed", done)
 }

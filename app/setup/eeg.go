@@ -4,10 +4,6 @@ import (
 	"io"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
-
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -83,25 +79,5 @@ func (s *Screen) printGuides() {
 // fileDialog asks where to save with Fyne's file dialog; done is not
 // called when the user cancels.
 func (s *Screen) fileDialog(name string, done func(w io.WriteCloser, where string)) {
-	loc, win := s.host.Loc(), s.host.Window()
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err == nil && w == nil {
-			return // cancelled
-		}
-		if err != nil {
-			ui.ShowMessage(win, loc, loc.T("common.error"), loc.T("eegpaper.print_failed", "error", ui.ErrorText(loc, err)))
-			return
-		}
-		where := w.URI().Path()
-		if where == "" {
-			where = w.URI().String()
-		}
-		done(w, where)
-	}, win)
-	save.SetFileName(name)
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	save.SetConfirmText(loc.T("debrief.save"))
-	save.SetDismissText(loc.T("common.cancel"))
-	save.Show()
-	save.Resize(fyne.NewSize(900, 600))
+	ui.SaveFile(s.host.Window(), s.host.Loc(), name, "eegpaper.print_failed", done)
 }

@@ -49,16 +49,8 @@ func exportCmd(args []string, env Env) int {
 		errorf(env, "--lang must be en or zh, not %q", *lang)
 		return ExitUsage
 	}
-	if _, err := os.Stat(*db); err != nil {
-		errorf(env, "no database at %s", *db)
-		return ExitUsage
-	}
-	// Read-only: an export writes nothing to the database (no migration, no
-	// WAL files, no lock), so it works from a read-only mount, on a file the
-	// user may only read, and while the app or a play run has it open.
-	st, err := exercise.OpenReadOnly(*db)
-	if err != nil {
-		errorf(env, "%v", err)
+	st, ok := openReadOnly(env, *db)
+	if !ok {
 		return ExitUsage
 	}
 	defer st.Close()
@@ -213,4 +205,22 @@ func writeAtomic(path string, data []byte) error {
 		return err
 	}
 	return nil
+}
+
+// openReadOnly opens the database at path read-only, saying why not on
+// stderr. Read-only: an export writes nothing to the database (no
+// migration, no WAL files, no lock), so it works from a read-only mount, on
+// a file the user may only read, and while the app or a play run has it
+// open.
+func openReadOnly(env Env, path string) (*exercise.DB, bool) {
+	if _, err := os.Stat(path); err != nil {
+		errorf(env, "no database at %s", path)
+		return nil, false
+	}
+	st, err := exercise.OpenReadOnly(path)
+	if err != nil {
+		errorf(env, "%v", err)
+		return nil, false
+	}
+	return st, true
 }

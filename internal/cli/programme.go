@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -63,13 +62,8 @@ func programmeCmd(args []string, env Env) int {
 		errorf(env, "--today must be a date written YYYY-MM-DD, not %q", *today)
 		return ExitUsage
 	}
-	if _, err := os.Stat(*db); err != nil {
-		errorf(env, "no database at %s", *db)
-		return ExitUsage
-	}
-	st, err := exercise.OpenReadOnly(*db)
-	if err != nil {
-		errorf(env, "%v", err)
+	st, ok := openReadOnly(env, *db)
+	if !ok {
 		return ExitUsage
 	}
 	defer st.Close()

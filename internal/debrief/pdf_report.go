@@ -17,16 +17,7 @@ func (w *pdfWriter) report(r *Report) {
 	ov := r.Overview
 
 	// Title block.
-	w.font(fontBold, 9)
-	w.color("#0b5394")
-	w.textAt(marginL, w.y+8, "FIREBREAK")
-	w.y += 16
-	w.font(fontBold, 20)
-	w.color(inkColor)
-	for _, l := range w.wrap(r.Title, contentW) {
-		w.textAt(marginL, w.y+19, l)
-		w.y += 27
-	}
+	w.titleBlock(r.Title)
 	w.para(ov.Scenario, paraOpt{size: 13})
 	meta := ov.KindName
 	if ov.Date != "" {
@@ -627,4 +618,19 @@ func pdfPicture(data []byte) (gopdf.ImageHolder, int, int, error) {
 	}
 	holder, err := gopdf.ImageHolderByBytes(out.Bytes())
 	return holder, b.Dx(), b.Dy(), err
+}
+
+// titleBlock draws a document's title block: the FIREBREAK mark and the
+// title, wrapped.
+func (w *pdfWriter) titleBlock(title string) {
+	w.font(fontBold, 9)
+	w.color("#0b5394")
+	w.textAt(marginL, w.y+8, "FIREBREAK")
+	w.y += 16
+	w.font(fontBold, 20)
+	w.color(inkColor)
+	for _, l := range w.wrap(title, contentW) {
+		w.textAt(marginL, w.y+19, l)
+		w.y += 27
+	}
 }

@@ -346,16 +346,7 @@ func ProgrammePDF(p *Programme) ([]byte, error) {
 
 func (w *pdfWriter) programme(p *Programme) {
 	L := func(k string) string { return T(p.Lang, k) }
-	w.font(fontBold, 9)
-	w.color("#0b5394")
-	w.textAt(marginL, w.y+8, "FIREBREAK")
-	w.y += 16
-	w.font(fontBold, 20)
-	w.color(inkColor)
-	for _, l := range w.wrap(p.Title, contentW) {
-		w.textAt(marginL, w.y+19, l)
-		w.y += 27
-	}
+	w.titleBlock(p.Title)
 	w.para(p.Organisation, paraOpt{size: 13})
 	w.para(L("prog.today")+L("sep")+p.Today, paraOpt{size: 9.5, color: "#666666"})
 	w.p.SetStrokeColor(rgb("#0b5394"))

@@ -1,9 +1,6 @@
 package lan
 
 import (
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/base64"
 	"fmt"
 	"strings"
 
@@ -81,24 +78,11 @@ func (h *Host) EvalSeats() []string { return h.seatsConnected(EvalToken) }
 // EvalCode is the evaluator code of a host: six characters of the join
 // code's alphabet derived from the host's secret (another derivation than
 // the role-player code's), the same after a restart.
-func EvalCode(secret string) string {
-	m := hmac.New(sha256.New, []byte(secret))
-	m.Write([]byte("firebreak/lan/v1 evaluator code"))
-	sum := m.Sum(nil)
-	out := make([]byte, CodeLen)
-	for i := range out {
-		out[i] = CodeAlphabet[int(sum[i])%len(CodeAlphabet)]
-	}
-	return string(out)
-}
+func EvalCode(secret string) string { return derivedCode(secret, "firebreak/lan/v1 evaluator code") }
 
 // EvalPassword is the password of the evaluator user, derived from the
 // evaluator code.
-func EvalPassword(code string) string {
-	m := hmac.New(sha256.New, []byte(code))
-	m.Write([]byte("firebreak/lan/v1 evaluator\x00"))
-	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
-}
+func EvalPassword(code string) string { return derivedPassword(code, "firebreak/lan/v1 evaluator\x00") }
 
 // EvalBundle is the evaluator code with the certificate fingerprint,
 // which an evaluator's laptop types.

@@ -209,9 +209,13 @@ func (h *Host) seatsConnected(tok string) []string {
 // RoleCode is the role-player code of a host: six characters of the join
 // code's alphabet, derived from the host's secret, so it stays the same
 // after a restart and tells nothing of the teams' code.
-func RoleCode(secret string) string {
+func RoleCode(secret string) string { return derivedCode(secret, "firebreak/lan/v1 role-player code") }
+
+// derivedCode is a code of CodeLen characters of the join code's alphabet,
+// derived from the host's secret under label (one label per kind of seat).
+func derivedCode(secret, label string) string {
 	m := hmac.New(sha256.New, []byte(secret))
-	m.Write([]byte("firebreak/lan/v1 role-player code"))
+	m.Write([]byte(label))
 	sum := m.Sum(nil)
 	out := make([]byte, CodeLen)
 	for i := range out {
@@ -220,12 +224,18 @@ func RoleCode(secret string) string {
 	return string(out)
 }
 
+// derivedPassword is the password of a seat's user, derived from its code
+// under label.
+func derivedPassword(code, label string) string {
+	m := hmac.New(sha256.New, []byte(code))
+	m.Write([]byte(label))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+}
+
 // RolePassword is the password of the role-player user, derived from the
 // role-player code.
 func RolePassword(code string) string {
-	m := hmac.New(sha256.New, []byte(code))
-	m.Write([]byte("firebreak/lan/v1 roleplayer\x00"))
-	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+	return derivedPassword(code, "firebreak/lan/v1 roleplayer\x00")
 }
 
 // RoleBundle is the role-player code with the certificate fingerprint,
