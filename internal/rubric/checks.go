@@ -98,6 +98,15 @@ type judge struct {
 	langs []string
 	ctx   Context
 	clash string // the check that contradicts ctx.Stance
+	// res keeps what re found, by pattern: dates and clock times are read
+	// for the next update and again for the facts, and the patterns are
+	// the judge's most costly work.
+	res map[reKey][]span
+}
+
+type reKey struct {
+	re    *regexp.Regexp
+	cased bool
 }
 
 // find returns the matches of a word list in the judged languages.
@@ -139,7 +148,18 @@ func (j *judge) clean(ss []span) []span {
 	return out
 }
 
-func (j *judge) re(re *regexp.Regexp, cased bool) []span { return j.clean(j.t.findRe(re, cased)) }
+func (j *judge) re(re *regexp.Regexp, cased bool) []span {
+	k := reKey{re, cased}
+	ss, ok := j.res[k]
+	if !ok {
+		ss = j.clean(j.t.findRe(re, cased))
+		if j.res == nil {
+			j.res = map[reKey][]span{}
+		}
+		j.res[k] = ss
+	}
+	return slices.Clone(ss) // the callers append to what they get
+}
 
 // evidence quotes spans, in text order, without repeats.
 func (j *judge) evidence(ss []span) []string {
