@@ -1,8 +1,6 @@
 package review
 
 import (
-	"errors"
-	"fmt"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/firebreak-drills/firebreak/app/prefs"
 	"github.com/firebreak-drills/firebreak/app/ui"
+	"github.com/firebreak-drills/firebreak/app/ui/feedbackform"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
@@ -109,11 +108,8 @@ type feedbackScreen struct {
 	data *DebriefData
 	done func()
 
-	team    string // "" for no team
-	name    *widget.Entry
-	role    *widget.Entry
-	answers map[string]*widget.Entry
-	ratings map[string]*widget.RadioGroup
+	team   string // "" for no team
+	fields *feedbackform.Fields
 
 	status *ui.WrapLabel
 	save   *ui.KeyButton
@@ -125,21 +121,7 @@ type feedbackScreen struct {
 }
 
 func newFeedbackScreen(host Host, data *DebriefData, done func()) *feedbackScreen {
-	s := &feedbackScreen{host: host, data: data, done: done,
-		name: widget.NewEntry(), role: widget.NewEntry(),
-		answers: map[string]*widget.Entry{}, ratings: map[string]*widget.RadioGroup{}}
-	for _, q := range debrief.FeedbackQuestions {
-		e := widget.NewMultiLineEntry()
-		e.Wrapping = fyne.TextWrapWord
-		e.SetMinRowsVisible(3)
-		s.answers[q] = e
-	}
-	for _, r := range debrief.FeedbackRatings {
-		g := widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, nil)
-		g.Horizontal = true
-		s.ratings[r] = g
-	}
-	return s
+	return &feedbackScreen{host: host, data: data, done: done, fields: feedbackform.New()}
 }
 
 // anonymous is the facilitator's switch for the exercise.
@@ -150,8 +132,8 @@ func (s *feedbackScreen) anonymous() bool {
 func (s *feedbackScreen) setAnonymous(on bool) {
 	fyne.CurrentApp().Preferences().SetBool(prefs.FeedbackAnonymous(s.data.id), on)
 	if on {
-		s.name.SetText("")
-		s.role.SetText("")
+		s.fields.Name.SetText("")
+		s.fields.Role.SetText("")
 	}
 	s.host.Show(s) // the name and role fields come or go
 }
@@ -190,24 +172,11 @@ func (s *feedbackScreen) Build() fyne.CanvasObject {
 	}
 	who := container.New(layout.NewFormLayout(), widget.NewLabel(loc.T("feedback.team")), team)
 	if !anon.Checked {
-		s.name.SetPlaceHolder(loc.T("feedback.name_hint"))
-		s.role.SetPlaceHolder(loc.T("feedback.role_hint"))
-		who.Add(widget.NewLabel(loc.T("feedback.name")))
-		who.Add(s.name)
-		who.Add(widget.NewLabel(loc.T("feedback.role")))
-		who.Add(s.role)
+		who.Objects = append(who.Objects, s.fields.NameRows(loc)...)
 	}
-	left := container.NewVBox(ui.WrappedHeading(loc.T("feedback.who")), container.NewPadded(anon), ui.Muted(loc.T(anonHelp(anon.Checked))), who,
-		ui.WrappedHeading(loc.T("feedback.ratings")), ui.Muted(loc.T("feedback.scale")))
-	for _, r := range debrief.FeedbackRatings {
-		left.Add(ui.Wrapped(loc.T("feedback.rating." + r)))
-		left.Add(s.ratings[r])
-	}
-	right := container.NewVBox(ui.WrappedHeading(loc.T("feedback.questions")))
-	for _, q := range debrief.FeedbackQuestions {
-		right.Add(ui.WrappedBold(loc.T("feedback.question." + q)))
-		right.Add(ui.OverPage(s.answers[q], func() *container.Scroll { return s.scroll }))
-	}
+	left := container.NewVBox(ui.WrappedHeading(loc.T("feedback.who")), container.NewPadded(anon), ui.Muted(loc.T(feedbackform.AnonHelp(anon.Checked))), who)
+	left.Objects = append(left.Objects, s.fields.Ratings(loc)...)
+	right := s.fields.Questions(loc, func() *container.Scroll { return s.scroll })
 
 	s.save = ui.NewIconButton(loc.T("feedback.save_next"), theme.DocumentSaveIcon(), s.submit)
 	s.save.Importance = widget.HighImportance
@@ -222,29 +191,9 @@ func (s *feedbackScreen) Build() fyne.CanvasObject {
 		container.NewVBox(widget.NewSeparator(), container.NewPadded(foot)), nil, nil, s.scroll)
 }
 
-func anonHelp(on bool) string {
-	if on {
-		return "feedback.anonymous_on"
-	}
-	return "feedback.anonymous_off"
-}
-
 // form is the form as filled in.
 func (s *feedbackScreen) form() debrief.FeedbackForm {
-	f := debrief.FeedbackForm{Team: s.team, Anonymous: s.anonymous(), Lang: s.lang(),
-		Answers: map[string]string{}, Ratings: map[string]int{}}
-	if !f.Anonymous {
-		f.Name, f.Role = s.name.Text, s.role.Text
-	}
-	for q, e := range s.answers {
-		f.Answers[q] = e.Text
-	}
-	for r, g := range s.ratings {
-		if v, err := strconv.Atoi(g.Selected); err == nil {
-			f.Ratings[r] = v
-		}
-	}
-	return f
+	return s.fields.Form(s.team, s.anonymous(), s.lang())
 }
 
 // submit saves the form off the UI goroutine; once it is on disk the
@@ -282,16 +231,9 @@ func (s *feedbackScreen) submit() {
 
 // clear empties the form for the next participant.
 func (s *feedbackScreen) clear() {
-	s.name.SetText("")
-	s.role.SetText("")
-	for _, e := range s.answers {
-		e.SetText("")
-	}
-	for _, g := range s.ratings {
-		g.SetSelected("")
-	}
-	if c := fyne.CurrentApp().Driver().CanvasForObject(s.name); c != nil && !s.anonymous() {
-		c.Focus(s.name)
+	s.fields.Clear()
+	if c := fyne.CurrentApp().Driver().CanvasForObject(s.fields.Name); c != nil && !s.anonymous() {
+		c.Focus(s.fields.Name)
 	}
 }
 
@@ -304,19 +246,5 @@ func (s *feedbackScreen) say(text func(*i18n.Localizer) string) {
 
 // feedbackErrorText is a refused form in the UI's words.
 func feedbackErrorText(loc *i18n.Localizer, err error) string {
-	for _, c := range []struct {
-		err error
-		key string
-	}{
-		{debrief.ErrFeedbackEmpty, "feedback.error_empty"},
-		{debrief.ErrFeedbackRating, "feedback.error_rating"},
-		{debrief.ErrFeedbackTooLong, "feedback.error_too_long"},
-		{debrief.ErrFeedbackQuestion, "feedback.error_rating"},
-		{debrief.ErrFeedbackNamed, "feedback.error_named"},
-	} {
-		if errors.Is(err, c.err) {
-			return loc.T(c.key, "max", fmt.Sprint(debrief.MaxFeedbackAnswer), "name_max", fmt.Sprint(debrief.MaxFeedbackName))
-		}
-	}
-	return ui.ErrorText(loc, err)
+	return feedbackform.ErrorText(loc, err)
 }

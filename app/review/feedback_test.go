@@ -32,10 +32,10 @@ func openFeedbackForm(t *testing.T, h *host, d *Debrief) *feedbackScreen {
 func fill(t *testing.T, s *feedbackScreen, answers map[string]string, ratings map[string]string) {
 	t.Helper()
 	for q, a := range answers {
-		test.Type(s.answers[q], a)
+		test.Type(s.fields.Answer(q), a)
 	}
 	for r, v := range ratings {
-		s.ratings[r].SetSelected(v) // as a tap on that radio button
+		s.fields.Rating(r).SetSelected(v) // as a tap on that radio button
 	}
 }
 
@@ -58,8 +58,8 @@ func TestFeedbackFormSavesOneParticipantAtATime(t *testing.T) {
 	}
 	team := tree.Find[*widget.Select](t, form)[0]
 	team.SetSelected("Alpha")
-	test.Type(s.name, "Li Wei")
-	test.Type(s.role, "Spokesperson")
+	test.Type(s.fields.Name, "Li Wei")
+	test.Type(s.fields.Role, "Spokesperson")
 	fill(t, s, map[string]string{"strengths": "Clear roles", "change": "Pre-approve holding lines"}, map[string]string{"realistic": "5", "role": "4"})
 	test.Tap(tree.FindButton(t, h.win.Content(), "Save and next participant"))
 
@@ -72,7 +72,7 @@ func TestFeedbackFormSavesOneParticipantAtATime(t *testing.T) {
 		f.Answers["change"] != "Pre-approve holding lines" || len(f.Answers) != 2 || f.Ratings["realistic"] != 5 || f.Ratings["role"] != 4 || len(f.Ratings) != 2 {
 		t.Errorf("stored %+v", f)
 	}
-	if s.name.Text != "" || s.role.Text != "" || s.answers["strengths"].Text != "" || s.ratings["realistic"].Selected != "" {
+	if s.fields.Name.Text != "" || s.fields.Role.Text != "" || s.fields.Answer("strengths").Text != "" || s.fields.Rating("realistic").Selected != "" {
 		t.Error("the form was not emptied for the next participant")
 	}
 	if got := s.status.Text; !strings.Contains(got, "1 forms so far") {
@@ -130,14 +130,14 @@ func TestAnonymousFeedbackKeepsNoName(t *testing.T) {
 			h.setLang(lang)
 			fyne.CurrentApp().Preferences().RemoveValue(prefs.FeedbackAnonymous(id))
 			s := openFeedbackForm(t, h, d)
-			test.Type(s.name, "Should vanish")
+			test.Type(s.fields.Name, "Should vanish")
 			anon := tree.Find[*widget.Check](t, h.win.Content())[0]
 			test.Tap(anon)
 			if !fyne.CurrentApp().Preferences().Bool(prefs.FeedbackAnonymous(id)) {
 				t.Fatal("the switch was not kept for the exercise")
 			}
 			form := h.win.Content()
-			if tree.Holds(t, form, s.name) || tree.Holds(t, form, s.role) {
+			if tree.Holds(t, form, s.fields.Name) || tree.Holds(t, form, s.fields.Role) {
 				t.Error("the anonymous form still shows the name or role field")
 			}
 			if !hasText(debriefTexts(t, form), h.loc.T("feedback.anonymous_on")) {
@@ -152,7 +152,7 @@ func TestAnonymousFeedbackKeepsNoName(t *testing.T) {
 			// The form opened again for this exercise is still anonymous.
 			s2 := newFeedbackScreen(h, s.data, func() {})
 			h.Show(s2)
-			if tree.Holds(t, h.win.Content(), s2.name) {
+			if tree.Holds(t, h.win.Content(), s2.fields.Name) {
 				t.Error("the switch was forgotten")
 			}
 		})
