@@ -1,7 +1,9 @@
 package review
 
 import (
+	"maps"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -53,8 +55,108 @@ func (d *Debrief) feedbackTab() fyne.CanvasObject {
 		}
 	}
 	top := container.NewBorder(nil, nil, nil, collect, ui.Muted(loc.T("feedback.intro")))
-	return container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil,
+	heads := container.NewVBox(container.NewPadded(top))
+	live := d.hotwashLive()
+	if live {
+		d.followForms()
+	}
+	if line := d.lanFormsText(loc, live); line != "" {
+		heads.Add(container.NewPadded(ui.Wrapped(line)))
+	}
+	heads.Add(widget.NewSeparator())
+	return container.NewBorder(heads, nil, nil, nil,
 		container.NewVScroll(ui.Column(1100, container.NewPadded(body))))
+}
+
+// HotwashHost is a host that may keep serving team laptops after the end
+// (the hotwash): HotwashLive says whether the team laptops of exercise id
+// can send participants' forms now.
+type HotwashHost interface {
+	HotwashLive(id string) bool
+}
+
+func (d *Debrief) hotwashLive() bool {
+	h, ok := d.host.(HotwashHost)
+	return ok && h.HotwashLive(d.data.id)
+}
+
+// lanFormsText says how many forms each team's laptop sent: every team,
+// while team laptops can send forms; those that sent some otherwise.
+func (d *Debrief) lanFormsText(loc *i18n.Localizer, live bool) string {
+	var parts []string
+	for _, t := range d.st.Teams {
+		n := d.data.lanForms[t.Name]
+		if n > 0 || live {
+			parts = append(parts, loc.T("feedback.lan.received_team", "team", t.Name, "n", strconv.Itoa(n)))
+		}
+	}
+	total := 0
+	for _, n := range d.data.lanForms {
+		total += n
+	}
+	switch {
+	case total == 0 && live:
+		return loc.T("feedback.lan.received_none")
+	case len(parts) == 0:
+		return ""
+	}
+	return loc.T("feedback.lan.received", "counts", ui.ListJoin(loc, parts))
+}
+
+// formsPoll is how often the debrief looks for forms sent from team
+// laptops while they can send them.
+const formsPoll = 2 * time.Second
+
+// followForms reads the forms again every formsPoll, off the UI
+// goroutine, while the team laptops can send them; when there are new
+// ones the debrief is drawn again with them.
+func (d *Debrief) followForms() {
+	if d.formsStop != nil {
+		return
+	}
+	stop := make(chan struct{})
+	d.formsStop = stop
+	db, id := d.data.store, d.data.id
+	go func() {
+		t := time.NewTicker(formsPoll)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+			forms, err := db.Feedback(id)
+			if err != nil {
+				continue
+			}
+			lan, err := db.LANFeedback(id)
+			if err != nil {
+				continue
+			}
+			ui.Do(func() {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if len(forms) == len(d.data.feedback) && maps.Equal(lan, d.data.lanForms) {
+					return
+				}
+				d.data.feedback, d.data.lanForms = forms, lan
+				if d.host.Current() == d {
+					d.host.Show(d)
+				}
+			})
+		}
+	}()
+}
+
+func (d *Debrief) stopFollowingForms() {
+	if d.formsStop != nil {
+		close(d.formsStop)
+		d.formsStop = nil
+	}
 }
 
 // ratingSummaryRow is one statement's ratings: the statement, its mean and
@@ -141,6 +243,12 @@ func (s *feedbackScreen) setAnonymous(on bool) {
 func (s *feedbackScreen) lang() string { return s.host.Loc().Lang().String() }
 
 func (s *feedbackScreen) Stop() {}
+
+// DebriefOf is the exercise whose debrief the form belongs to.
+func (s *feedbackScreen) DebriefOf() string { return s.data.id }
+
+// DebriefOf is the exercise of the debrief.
+func (d *Debrief) DebriefOf() string { return d.data.id }
 
 func (s *feedbackScreen) Build() fyne.CanvasObject {
 	loc, lang := s.host.Loc(), s.lang()
