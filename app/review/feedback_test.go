@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/prefs"
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -200,5 +201,51 @@ func TestFeedbackWordingMatchesTheReport(t *testing.T) {
 				t.Errorf("%s %s: screen %q, report %q", lang, r, a, b)
 			}
 		}
+	}
+}
+
+// liveHost is a host whose team laptops can send forms now (the hotwash).
+type liveHost struct{ *host }
+
+func (liveHost) HotwashLive(string) bool { return true }
+
+// Forms sent from team laptops are in the debrief's summary with the
+// facilitator's, and the Feedback tab counts them per team laptop: the
+// teams that sent some; every team while the hotwash is on.
+func TestDebriefCountsFormsFromTeamLaptops(t *testing.T) {
+	h, _, st, id := worldDebrief(t)
+	for i, f := range []debrief.FeedbackForm{
+		{Team: "Alpha", Anonymous: true, Ratings: map[string]int{"realistic": 4}, Answers: map[string]string{"strengths": "Clear roles"}},
+		{Team: "Alpha", Anonymous: true, Ratings: map[string]int{"realistic": 2}},
+	} {
+		if _, _, err := st.SaveFeedbackOnce(id, "lan:alpha:f"+string(rune('1'+i)), f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := st.SaveFeedback(id, debrief.FeedbackForm{Team: "Bravo", Name: "Li Wei", Ratings: map[string]int{"plans": 3}}); err != nil {
+		t.Fatal(err)
+	}
+	d := h.openDebrief(id)
+	d.selectTab(tabFeedback)
+	texts := debriefTexts(t, tabContent(d, tabFeedback))
+	alpha := h.loc.T("feedback.lan.received_team", "team", "Alpha", "n", "2")
+	for _, want := range []string{h.loc.T("feedback.lan.received", "counts", alpha), "3 forms saved (2 anonymous).", "Mean 3.00 · 2 answers", "Clear roles"} {
+		if !hasText(texts, want) {
+			t.Errorf("the Feedback tab lacks %q: %q", want, texts)
+		}
+	}
+
+	data, err := LoadDebrief(st, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	live := NewDebrief(liveHost{h}, data)
+	h.Show(live)
+	defer live.Stop()
+	live.selectTab(tabFeedback)
+	bravo := h.loc.T("feedback.lan.received_team", "team", "Bravo", "n", "0")
+	want := h.loc.T("feedback.lan.received", "counts", ui.ListJoin(h.loc, []string{alpha, bravo}))
+	if texts := debriefTexts(t, tabContent(live, tabFeedback)); !hasText(texts, want) {
+		t.Errorf("during the hotwash the tab lacks %q: %q", want, texts)
 	}
 }
