@@ -32,5 +32,6 @@ func (h playHost) ShowDebrief(id string) { h.sh.showDebrief(id) }
 // config is how the exercise screen runs, from the shell's deps.
 func (h playHost) config() play.Config {
 	d := h.sh.deps
-	return play.Config{TickEvery: d.tickEvery, Background: d.background, Chime: d.chime, OpenEvaluator: h.sh.openEvaluator}
+	return play.Config{TickEvery: d.tickEvery, Background: d.background, Chime: d.chime, OpenEvaluator: h.sh.openEvaluator,
+		Hotwash: h.sh.keepHotwash}
 }

@@ -90,6 +90,9 @@ type shell struct {
 	closed      bool
 	// evalWindows are the evaluators' windows open (evaluatehost.go).
 	evalWindows []*evalWindow
+	// hotwash is the network host of an exercise ended, kept for the
+	// team laptops' feedback while its debrief is shown (hotwash.go).
+	hotwash *play.Hosting
 }
 
 func newShell(win fyne.Window, lang i18n.Lang, d deps) *shell {
@@ -196,6 +199,7 @@ func (sh *shell) Show(s screen) {
 	if sh.current != nil && sh.current != s {
 		sh.current.Stop()
 	}
+	sh.followHotwash(s)
 	sh.evalWindowsFollow(s)
 	sh.current = s
 	sh.body.Objects = []fyne.CanvasObject{s.Build()}
@@ -256,6 +260,7 @@ func (sh *shell) close() {
 		sh.current.Stop()
 	}
 	sh.closeEvalWindows()
+	sh.stopHotwash()
 	sh.closed = true
 }
 

@@ -19,6 +19,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -137,6 +138,11 @@ type Saved struct {
 	// evaluator's name, Claim its claim, Pending its ticks, ratings and
 	// observations on their way.
 	Evaluator bool `json:"evaluator,omitempty"`
+	// Forms are participants' feedback forms on their way (feedback.go);
+	// Ended says the exercise has ended: the saved join is kept after the
+	// end only while forms are on their way, to send them again.
+	Forms []PendingForm `json:"forms,omitempty"`
+	Ended bool          `json:"ended,omitempty"`
 }
 
 // PendingChoice is a choice on its way, as kept in Saved; or a reply, a
@@ -657,6 +663,9 @@ func (j *Screen) connect(req Request) {
 			if old, ok := LoadSaved(); ok && old.Bundle == saved.Bundle && old.Roleplayer == saved.Roleplayer &&
 				old.Evaluator == saved.Evaluator && (saved.Roleplayer || saved.Evaluator || old.Team == saved.Team) {
 				saved.Pending = old.Pending
+				if !saved.Roleplayer && !saved.Evaluator {
+					saved.Forms = old.Forms
+				}
 			}
 			pending := saved.Pending
 			storeSaved(&saved)
@@ -672,9 +681,11 @@ func (j *Screen) connect(req Request) {
 				r.resend(pending)
 				return
 			}
+			forms := saved.Forms
 			r := newRemoteScreen(j.host, j.cfg, conn, req.Address)
 			j.host.Show(r)
 			r.resend(pending)
+			r.resendForms(forms)
 		})
 	})
 }
@@ -743,6 +754,12 @@ type remoteScreen struct {
 	tv      *play.TeamView
 	history *ui.WorldHistory
 	sending map[string]bool // decisions whose choice is on its way, across rebuilds
+	// fb is the participant feedback form (feedback.go), made when first
+	// opened after the end; formShown says it is shown instead of the
+	// team's view.
+	fb        *teamFeedback
+	formShown bool
+	feedback  *fyne.Container // the line offering the form, once the exercise has ended
 }
 
 func newRemoteScreen(host Host, cfg Config, conn Conn, address string) *remoteScreen {
@@ -768,8 +785,57 @@ func (r *remoteScreen) Build() fyne.CanvasObject {
 	r.setTitle(loc)
 	top := r.top(loc, theme.ComputerIcon(), loc.T("lan.team.connected", "team", r.conn.Team(), "address", r.address),
 		loc.T("lan.team.lost"), loc.T("lan.team.leave_confirm"))
+	if r.formShown && r.form() != nil {
+		body := r.fb.build(loc, top)
+		r.refresh()
+		return body
+	}
+	r.feedback = container.NewHBox()
+	if _, ok := r.conn.(FeedbackConn); ok {
+		open := ui.NewIconButton(loc.T("feedback.lan.open"), theme.DocumentCreateIcon(), r.showForm)
+		open.Importance = widget.HighImportance
+		r.feedback = container.NewHBox(layout.NewSpacer(), open)
+	}
 	r.refresh()
-	return container.NewBorder(container.NewPadded(top), nil, nil, nil, r.tv.Root())
+	return container.NewBorder(container.NewPadded(container.NewVBox(top, r.feedback)), nil, nil, nil, r.tv.Root())
+}
+
+// form is the participant feedback form, made on first use; nil when the
+// connection carries none.
+func (r *remoteScreen) form() *teamFeedback {
+	if r.fb == nil {
+		if fc, ok := r.conn.(FeedbackConn); ok {
+			r.fb = newTeamFeedback(r, fc)
+		}
+	}
+	return r.fb
+}
+
+// showForm shows the participant feedback form instead of the team's view.
+func (r *remoteScreen) showForm() {
+	if r.form() == nil {
+		return
+	}
+	r.formShown = true
+	r.host.Show(r)
+}
+
+// savedJoin is this laptop's join as kept for a rejoin.
+func (r *remoteScreen) savedJoin() Saved {
+	var title scenario.Text
+	r.conn.Read(func(st *engine.State) {
+		if st.Scenario != nil {
+			title = st.Scenario.Title
+		}
+	})
+	return Saved{Address: r.address, Bundle: r.conn.Bundle(), Team: r.conn.Team(), Title: title}
+}
+
+// resendForms sends again the forms a previous run left on their way.
+func (r *remoteScreen) resendForms(forms []PendingForm) {
+	if len(forms) > 0 && r.form() != nil {
+		r.fb.resendForms(forms)
+	}
 }
 
 // refresh redraws the clock and countdowns and says whether the
@@ -778,8 +844,19 @@ func (r *remoteScreen) refresh() {
 	if r.stopped || r.tv == nil {
 		return
 	}
-	r.tv.Refresh()
 	r.showBanners()
+	if r.formShown && r.fb != nil {
+		r.fb.refresh()
+		return
+	}
+	r.tv.Refresh()
+	if r.feedback != nil {
+		if r.ended {
+			r.feedback.Show()
+		} else {
+			r.feedback.Hide()
+		}
+	}
 }
 
 // notePending keeps the choices on their way in the saved join, so that a
@@ -822,6 +899,9 @@ func (r *remoteScreen) Stop() {
 	}
 	if r.tv != nil {
 		r.tv.Close()
+	}
+	if r.fb != nil {
+		r.fb.stop()
 	}
 	// Closing waits (briefly) for the host to hear the laptop saw the
 	// end; not on the UI goroutine.

@@ -60,8 +60,16 @@ func (l *laptop) start(cfg Config, redraw func()) {
 
 func (l *laptop) onEnded() {
 	l.ended = true
-	// The exercise is over: nothing to rejoin after a restart.
-	storeSaved(nil)
+	// The exercise is over: nothing to rejoin after a restart, unless
+	// participants' forms are on their way (feedback.go).
+	formsMu.Lock()
+	if s, ok := LoadSaved(); ok && len(s.Forms) > 0 {
+		s.Ended, s.Pending = true, nil
+		storeSaved(&s)
+	} else {
+		storeSaved(nil)
+	}
+	formsMu.Unlock()
 	l.redraw()
 }
 

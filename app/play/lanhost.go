@@ -207,6 +207,14 @@ func (hs *Hosting) Close(ended bool) {
 	})
 }
 
+// Exercise is the id of the exercise served.
+func (hs *Hosting) Exercise() string { return hs.host.Exercise() }
+
+// OpenFeedback has the team laptops offer the participant feedback form
+// (the exercise has ended); anonymous is the facilitator's choice, asked
+// for each form.
+func (hs *Hosting) OpenFeedback(anonymous func() bool) { hs.host.OpenFeedback(anonymous) }
+
 // formatJoinCode spaces a join code in the middle for reading aloud and
 // from across a room ("K7M 3QX"); people may type it either way.
 func formatJoinCode(code string) string {

@@ -60,6 +60,11 @@ type Config struct {
 	// OpenEvaluator opens an evaluator's window on the exercise (the
 	// console's Evaluate button; nil: no button).
 	OpenEvaluator func(engine.Conn)
+	// Hotwash, when set, takes a hosted exercise's network host once the
+	// exercise has ended, instead of the screen stopping it: the team
+	// laptops then send participants' feedback during the debrief (the
+	// taker opens it, Hosting.OpenFeedback, and closes the host).
+	Hotwash func(*Hosting)
 }
 
 // Screen runs an exercise on one laptop: the facilitator console in the
@@ -442,6 +447,10 @@ func (e *Screen) Stop() {
 		close(e.stopFollowing)
 		var ended bool
 		e.run.Session.Read(func(st *engine.State) { ended = st.Ended })
+		if ended && e.cfg.Hotwash != nil {
+			e.cfg.Hotwash(e.hosting)
+			return
+		}
 		e.hosting.Close(ended)
 	}
 }

@@ -42,6 +42,9 @@ type Debrief struct {
 	host Host
 	data *DebriefData
 	st   *engine.State // data.state
+	// formsStop ends the following of the forms team laptops send
+	// (followForms); nil while not following.
+	formsStop chan struct{}
 
 	report   *debrief.Report // in the UI language, remade by build
 	tabs     *container.AppTabs
@@ -79,6 +82,8 @@ type DebriefData struct {
 	plan    *debrief.Plan // nil when none was saved
 	// feedback is the participants' hotwash forms, in the order saved.
 	feedback []debrief.FeedbackForm
+	// lanForms counts the forms sent from team laptops, per team.
+	lanForms map[string]int
 	// carried are the corrective actions of earlier exercises of its
 	// organisation not done when it took place (the training programme).
 	carried []debrief.CarriedOverAction
@@ -106,6 +111,9 @@ func LoadDebrief(st *exercise.DB, id string) (*DebriefData, error) {
 	if d.feedback, err = st.Feedback(id); err != nil {
 		return nil, err
 	}
+	if d.lanForms, err = st.LANFeedback(id); err != nil {
+		return nil, err
+	}
 	if d.carried, err = st.CarriedOver(id, "en"); err != nil { // the list holds no words of a language
 		return nil, err
 	}
@@ -127,6 +135,7 @@ func NewDebrief(host Host, data *DebriefData) *Debrief {
 func (d *Debrief) Stop() {
 	d.replay.stop()
 	d.plan.stop()
+	d.stopFollowingForms()
 }
 
 // buildReport makes the report model in the UI language.

@@ -1,9 +1,9 @@
 package review
 
 import (
-	"errors"
-	"fmt"
+	"maps"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,6 +13,7 @@ import (
 
 	"github.com/firebreak-drills/firebreak/app/prefs"
 	"github.com/firebreak-drills/firebreak/app/ui"
+	"github.com/firebreak-drills/firebreak/app/ui/feedbackform"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
@@ -54,8 +55,108 @@ func (d *Debrief) feedbackTab() fyne.CanvasObject {
 		}
 	}
 	top := container.NewBorder(nil, nil, nil, collect, ui.Muted(loc.T("feedback.intro")))
-	return container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil,
+	heads := container.NewVBox(container.NewPadded(top))
+	live := d.hotwashLive()
+	if live {
+		d.followForms()
+	}
+	if line := d.lanFormsText(loc, live); line != "" {
+		heads.Add(container.NewPadded(ui.Wrapped(line)))
+	}
+	heads.Add(widget.NewSeparator())
+	return container.NewBorder(heads, nil, nil, nil,
 		container.NewVScroll(ui.Column(1100, container.NewPadded(body))))
+}
+
+// HotwashHost is a host that may keep serving team laptops after the end
+// (the hotwash): HotwashLive says whether the team laptops of exercise id
+// can send participants' forms now.
+type HotwashHost interface {
+	HotwashLive(id string) bool
+}
+
+func (d *Debrief) hotwashLive() bool {
+	h, ok := d.host.(HotwashHost)
+	return ok && h.HotwashLive(d.data.id)
+}
+
+// lanFormsText says how many forms each team's laptop sent: every team,
+// while team laptops can send forms; those that sent some otherwise.
+func (d *Debrief) lanFormsText(loc *i18n.Localizer, live bool) string {
+	var parts []string
+	for _, t := range d.st.Teams {
+		n := d.data.lanForms[t.Name]
+		if n > 0 || live {
+			parts = append(parts, loc.T("feedback.lan.received_team", "team", t.Name, "n", strconv.Itoa(n)))
+		}
+	}
+	total := 0
+	for _, n := range d.data.lanForms {
+		total += n
+	}
+	switch {
+	case total == 0 && live:
+		return loc.T("feedback.lan.received_none")
+	case len(parts) == 0:
+		return ""
+	}
+	return loc.T("feedback.lan.received", "counts", ui.ListJoin(loc, parts))
+}
+
+// formsPoll is how often the debrief looks for forms sent from team
+// laptops while they can send them.
+const formsPoll = 2 * time.Second
+
+// followForms reads the forms again every formsPoll, off the UI
+// goroutine, while the team laptops can send them; when there are new
+// ones the debrief is drawn again with them.
+func (d *Debrief) followForms() {
+	if d.formsStop != nil {
+		return
+	}
+	stop := make(chan struct{})
+	d.formsStop = stop
+	db, id := d.data.store, d.data.id
+	go func() {
+		t := time.NewTicker(formsPoll)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+			forms, err := db.Feedback(id)
+			if err != nil {
+				continue
+			}
+			lan, err := db.LANFeedback(id)
+			if err != nil {
+				continue
+			}
+			ui.Do(func() {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if len(forms) == len(d.data.feedback) && maps.Equal(lan, d.data.lanForms) {
+					return
+				}
+				d.data.feedback, d.data.lanForms = forms, lan
+				if d.host.Current() == d {
+					d.host.Show(d)
+				}
+			})
+		}
+	}()
+}
+
+func (d *Debrief) stopFollowingForms() {
+	if d.formsStop != nil {
+		close(d.formsStop)
+		d.formsStop = nil
+	}
 }
 
 // ratingSummaryRow is one statement's ratings: the statement, its mean and
@@ -109,11 +210,8 @@ type feedbackScreen struct {
 	data *DebriefData
 	done func()
 
-	team    string // "" for no team
-	name    *widget.Entry
-	role    *widget.Entry
-	answers map[string]*widget.Entry
-	ratings map[string]*widget.RadioGroup
+	team   string // "" for no team
+	fields *feedbackform.Fields
 
 	status *ui.WrapLabel
 	save   *ui.KeyButton
@@ -125,21 +223,7 @@ type feedbackScreen struct {
 }
 
 func newFeedbackScreen(host Host, data *DebriefData, done func()) *feedbackScreen {
-	s := &feedbackScreen{host: host, data: data, done: done,
-		name: widget.NewEntry(), role: widget.NewEntry(),
-		answers: map[string]*widget.Entry{}, ratings: map[string]*widget.RadioGroup{}}
-	for _, q := range debrief.FeedbackQuestions {
-		e := widget.NewMultiLineEntry()
-		e.Wrapping = fyne.TextWrapWord
-		e.SetMinRowsVisible(3)
-		s.answers[q] = e
-	}
-	for _, r := range debrief.FeedbackRatings {
-		g := widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, nil)
-		g.Horizontal = true
-		s.ratings[r] = g
-	}
-	return s
+	return &feedbackScreen{host: host, data: data, done: done, fields: feedbackform.New()}
 }
 
 // anonymous is the facilitator's switch for the exercise.
@@ -150,8 +234,8 @@ func (s *feedbackScreen) anonymous() bool {
 func (s *feedbackScreen) setAnonymous(on bool) {
 	fyne.CurrentApp().Preferences().SetBool(prefs.FeedbackAnonymous(s.data.id), on)
 	if on {
-		s.name.SetText("")
-		s.role.SetText("")
+		s.fields.Name.SetText("")
+		s.fields.Role.SetText("")
 	}
 	s.host.Show(s) // the name and role fields come or go
 }
@@ -159,6 +243,12 @@ func (s *feedbackScreen) setAnonymous(on bool) {
 func (s *feedbackScreen) lang() string { return s.host.Loc().Lang().String() }
 
 func (s *feedbackScreen) Stop() {}
+
+// DebriefOf is the exercise whose debrief the form belongs to.
+func (s *feedbackScreen) DebriefOf() string { return s.data.id }
+
+// DebriefOf is the exercise of the debrief.
+func (d *Debrief) DebriefOf() string { return d.data.id }
 
 func (s *feedbackScreen) Build() fyne.CanvasObject {
 	loc, lang := s.host.Loc(), s.lang()
@@ -190,24 +280,11 @@ func (s *feedbackScreen) Build() fyne.CanvasObject {
 	}
 	who := container.New(layout.NewFormLayout(), widget.NewLabel(loc.T("feedback.team")), team)
 	if !anon.Checked {
-		s.name.SetPlaceHolder(loc.T("feedback.name_hint"))
-		s.role.SetPlaceHolder(loc.T("feedback.role_hint"))
-		who.Add(widget.NewLabel(loc.T("feedback.name")))
-		who.Add(s.name)
-		who.Add(widget.NewLabel(loc.T("feedback.role")))
-		who.Add(s.role)
+		who.Objects = append(who.Objects, s.fields.NameRows(loc)...)
 	}
-	left := container.NewVBox(ui.WrappedHeading(loc.T("feedback.who")), container.NewPadded(anon), ui.Muted(loc.T(anonHelp(anon.Checked))), who,
-		ui.WrappedHeading(loc.T("feedback.ratings")), ui.Muted(loc.T("feedback.scale")))
-	for _, r := range debrief.FeedbackRatings {
-		left.Add(ui.Wrapped(loc.T("feedback.rating." + r)))
-		left.Add(s.ratings[r])
-	}
-	right := container.NewVBox(ui.WrappedHeading(loc.T("feedback.questions")))
-	for _, q := range debrief.FeedbackQuestions {
-		right.Add(ui.WrappedBold(loc.T("feedback.question." + q)))
-		right.Add(ui.OverPage(s.answers[q], func() *container.Scroll { return s.scroll }))
-	}
+	left := container.NewVBox(ui.WrappedHeading(loc.T("feedback.who")), container.NewPadded(anon), ui.Muted(loc.T(feedbackform.AnonHelp(anon.Checked))), who)
+	left.Objects = append(left.Objects, s.fields.Ratings(loc)...)
+	right := s.fields.Questions(loc, func() *container.Scroll { return s.scroll })
 
 	s.save = ui.NewIconButton(loc.T("feedback.save_next"), theme.DocumentSaveIcon(), s.submit)
 	s.save.Importance = widget.HighImportance
@@ -222,29 +299,9 @@ func (s *feedbackScreen) Build() fyne.CanvasObject {
 		container.NewVBox(widget.NewSeparator(), container.NewPadded(foot)), nil, nil, s.scroll)
 }
 
-func anonHelp(on bool) string {
-	if on {
-		return "feedback.anonymous_on"
-	}
-	return "feedback.anonymous_off"
-}
-
 // form is the form as filled in.
 func (s *feedbackScreen) form() debrief.FeedbackForm {
-	f := debrief.FeedbackForm{Team: s.team, Anonymous: s.anonymous(), Lang: s.lang(),
-		Answers: map[string]string{}, Ratings: map[string]int{}}
-	if !f.Anonymous {
-		f.Name, f.Role = s.name.Text, s.role.Text
-	}
-	for q, e := range s.answers {
-		f.Answers[q] = e.Text
-	}
-	for r, g := range s.ratings {
-		if v, err := strconv.Atoi(g.Selected); err == nil {
-			f.Ratings[r] = v
-		}
-	}
-	return f
+	return s.fields.Form(s.team, s.anonymous(), s.lang())
 }
 
 // submit saves the form off the UI goroutine; once it is on disk the
@@ -282,16 +339,9 @@ func (s *feedbackScreen) submit() {
 
 // clear empties the form for the next participant.
 func (s *feedbackScreen) clear() {
-	s.name.SetText("")
-	s.role.SetText("")
-	for _, e := range s.answers {
-		e.SetText("")
-	}
-	for _, g := range s.ratings {
-		g.SetSelected("")
-	}
-	if c := fyne.CurrentApp().Driver().CanvasForObject(s.name); c != nil && !s.anonymous() {
-		c.Focus(s.name)
+	s.fields.Clear()
+	if c := fyne.CurrentApp().Driver().CanvasForObject(s.fields.Name); c != nil && !s.anonymous() {
+		c.Focus(s.fields.Name)
 	}
 }
 
@@ -304,19 +354,5 @@ func (s *feedbackScreen) say(text func(*i18n.Localizer) string) {
 
 // feedbackErrorText is a refused form in the UI's words.
 func feedbackErrorText(loc *i18n.Localizer, err error) string {
-	for _, c := range []struct {
-		err error
-		key string
-	}{
-		{debrief.ErrFeedbackEmpty, "feedback.error_empty"},
-		{debrief.ErrFeedbackRating, "feedback.error_rating"},
-		{debrief.ErrFeedbackTooLong, "feedback.error_too_long"},
-		{debrief.ErrFeedbackQuestion, "feedback.error_rating"},
-		{debrief.ErrFeedbackNamed, "feedback.error_named"},
-	} {
-		if errors.Is(err, c.err) {
-			return loc.T(c.key, "max", fmt.Sprint(debrief.MaxFeedbackAnswer), "name_max", fmt.Sprint(debrief.MaxFeedbackName))
-		}
-	}
-	return ui.ErrorText(loc, err)
+	return feedbackform.ErrorText(loc, err)
 }

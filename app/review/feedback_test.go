@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/prefs"
+	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -32,10 +33,10 @@ func openFeedbackForm(t *testing.T, h *host, d *Debrief) *feedbackScreen {
 func fill(t *testing.T, s *feedbackScreen, answers map[string]string, ratings map[string]string) {
 	t.Helper()
 	for q, a := range answers {
-		test.Type(s.answers[q], a)
+		test.Type(s.fields.Answer(q), a)
 	}
 	for r, v := range ratings {
-		s.ratings[r].SetSelected(v) // as a tap on that radio button
+		s.fields.Rating(r).SetSelected(v) // as a tap on that radio button
 	}
 }
 
@@ -58,8 +59,8 @@ func TestFeedbackFormSavesOneParticipantAtATime(t *testing.T) {
 	}
 	team := tree.Find[*widget.Select](t, form)[0]
 	team.SetSelected("Alpha")
-	test.Type(s.name, "Li Wei")
-	test.Type(s.role, "Spokesperson")
+	test.Type(s.fields.Name, "Li Wei")
+	test.Type(s.fields.Role, "Spokesperson")
 	fill(t, s, map[string]string{"strengths": "Clear roles", "change": "Pre-approve holding lines"}, map[string]string{"realistic": "5", "role": "4"})
 	test.Tap(tree.FindButton(t, h.win.Content(), "Save and next participant"))
 
@@ -72,7 +73,7 @@ func TestFeedbackFormSavesOneParticipantAtATime(t *testing.T) {
 		f.Answers["change"] != "Pre-approve holding lines" || len(f.Answers) != 2 || f.Ratings["realistic"] != 5 || f.Ratings["role"] != 4 || len(f.Ratings) != 2 {
 		t.Errorf("stored %+v", f)
 	}
-	if s.name.Text != "" || s.role.Text != "" || s.answers["strengths"].Text != "" || s.ratings["realistic"].Selected != "" {
+	if s.fields.Name.Text != "" || s.fields.Role.Text != "" || s.fields.Answer("strengths").Text != "" || s.fields.Rating("realistic").Selected != "" {
 		t.Error("the form was not emptied for the next participant")
 	}
 	if got := s.status.Text; !strings.Contains(got, "1 forms so far") {
@@ -130,14 +131,14 @@ func TestAnonymousFeedbackKeepsNoName(t *testing.T) {
 			h.setLang(lang)
 			fyne.CurrentApp().Preferences().RemoveValue(prefs.FeedbackAnonymous(id))
 			s := openFeedbackForm(t, h, d)
-			test.Type(s.name, "Should vanish")
+			test.Type(s.fields.Name, "Should vanish")
 			anon := tree.Find[*widget.Check](t, h.win.Content())[0]
 			test.Tap(anon)
 			if !fyne.CurrentApp().Preferences().Bool(prefs.FeedbackAnonymous(id)) {
 				t.Fatal("the switch was not kept for the exercise")
 			}
 			form := h.win.Content()
-			if tree.Holds(t, form, s.name) || tree.Holds(t, form, s.role) {
+			if tree.Holds(t, form, s.fields.Name) || tree.Holds(t, form, s.fields.Role) {
 				t.Error("the anonymous form still shows the name or role field")
 			}
 			if !hasText(debriefTexts(t, form), h.loc.T("feedback.anonymous_on")) {
@@ -152,7 +153,7 @@ func TestAnonymousFeedbackKeepsNoName(t *testing.T) {
 			// The form opened again for this exercise is still anonymous.
 			s2 := newFeedbackScreen(h, s.data, func() {})
 			h.Show(s2)
-			if tree.Holds(t, h.win.Content(), s2.name) {
+			if tree.Holds(t, h.win.Content(), s2.fields.Name) {
 				t.Error("the switch was forgotten")
 			}
 		})
@@ -200,5 +201,51 @@ func TestFeedbackWordingMatchesTheReport(t *testing.T) {
 				t.Errorf("%s %s: screen %q, report %q", lang, r, a, b)
 			}
 		}
+	}
+}
+
+// liveHost is a host whose team laptops can send forms now (the hotwash).
+type liveHost struct{ *host }
+
+func (liveHost) HotwashLive(string) bool { return true }
+
+// Forms sent from team laptops are in the debrief's summary with the
+// facilitator's, and the Feedback tab counts them per team laptop: the
+// teams that sent some; every team while the hotwash is on.
+func TestDebriefCountsFormsFromTeamLaptops(t *testing.T) {
+	h, _, st, id := worldDebrief(t)
+	for i, f := range []debrief.FeedbackForm{
+		{Team: "Alpha", Anonymous: true, Ratings: map[string]int{"realistic": 4}, Answers: map[string]string{"strengths": "Clear roles"}},
+		{Team: "Alpha", Anonymous: true, Ratings: map[string]int{"realistic": 2}},
+	} {
+		if _, _, err := st.SaveFeedbackOnce(id, "lan:alpha:f"+string(rune('1'+i)), f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := st.SaveFeedback(id, debrief.FeedbackForm{Team: "Bravo", Name: "Li Wei", Ratings: map[string]int{"plans": 3}}); err != nil {
+		t.Fatal(err)
+	}
+	d := h.openDebrief(id)
+	d.selectTab(tabFeedback)
+	texts := debriefTexts(t, tabContent(d, tabFeedback))
+	alpha := h.loc.T("feedback.lan.received_team", "team", "Alpha", "n", "2")
+	for _, want := range []string{h.loc.T("feedback.lan.received", "counts", alpha), "3 forms saved (2 anonymous).", "Mean 3.00 · 2 answers", "Clear roles"} {
+		if !hasText(texts, want) {
+			t.Errorf("the Feedback tab lacks %q: %q", want, texts)
+		}
+	}
+
+	data, err := LoadDebrief(st, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	live := NewDebrief(liveHost{h}, data)
+	h.Show(live)
+	defer live.Stop()
+	live.selectTab(tabFeedback)
+	bravo := h.loc.T("feedback.lan.received_team", "team", "Bravo", "n", "0")
+	want := h.loc.T("feedback.lan.received", "counts", ui.ListJoin(h.loc, []string{alpha, bravo}))
+	if texts := debriefTexts(t, tabContent(live, tabFeedback)); !hasText(texts, want) {
+		t.Errorf("during the hotwash the tab lacks %q: %q", want, texts)
 	}
 }

@@ -87,3 +87,44 @@ func TestSaveFeedbackRefuses(t *testing.T) {
 		t.Errorf("refused forms were stored: %v, %v", fs, err)
 	}
 }
+
+// A form sent from a team laptop is stored once per ref, across closing
+// the database, and counted by the team of the laptop that sent it; forms
+// filled in on the facilitator's laptop are not counted as sent.
+func TestFeedbackOncePerRef(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "fb.db")
+	db := openStore(t, path)
+	run, err := Start(db, miniConfig(t, "Alpha", "Bravo"), scenario.Text{"en": "Mini"}, "gui", nil, EachEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := debrief.FeedbackForm{Team: "Alpha", Anonymous: true, Ratings: map[string]int{"realistic": 3}}
+	s1, dup, err := run.SaveFeedbackOnce("lan:a:1", f)
+	if err != nil || dup || s1.Seq != 1 {
+		t.Fatalf("first: %+v %v %v", s1, dup, err)
+	}
+	if _, err := db.SaveFeedback(run.ID, debrief.FeedbackForm{Team: "Bravo", Ratings: map[string]int{"plans": 2}}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db = openStore(t, path)
+	defer db.Close()
+	again, dup, err := db.SaveFeedbackOnce(run.ID, "lan:a:1", debrief.FeedbackForm{Team: "Alpha", Ratings: map[string]int{"realistic": 1}})
+	if err != nil || !dup || again.Seq != 1 || again.Ratings["realistic"] != 3 {
+		t.Fatalf("again: %+v %v %v", again, dup, err)
+	}
+	if _, dup, err := db.SaveFeedbackOnce(run.ID, "lan:a:2", f); err != nil || dup {
+		t.Fatalf("second ref: %v %v", dup, err)
+	}
+	all, err := db.Feedback(run.ID)
+	if err != nil || len(all) != 3 {
+		t.Fatalf("forms: %d %v", len(all), err)
+	}
+	n, err := db.LANFeedback(run.ID)
+	if err != nil || !reflect.DeepEqual(n, map[string]int{"Alpha": 2}) {
+		t.Fatalf("counts: %v %v", n, err)
+	}
+	if _, _, err := db.SaveFeedbackOnce(run.ID, "", f); err == nil {
+		t.Error("a form without a ref was taken")
+	}
+}

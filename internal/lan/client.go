@@ -73,6 +73,7 @@ type Client struct {
 	ended    chan struct{}
 	isEnded  bool
 	clock    clockState
+	feedback string     // what the host last said of feedback (clockBeat.Feedback)
 	dispatch sync.Mutex // keeps subscriber calls in order
 
 	closed    chan struct{}
@@ -300,6 +301,7 @@ func (c *Client) onBeat(m *nats.Msg) {
 	c.clock.anchorAt = time.Duration(b.AtMS) * time.Millisecond
 	c.clock.anchorWall = time.Now()
 	c.clock.paused, c.clock.ended = b.Paused, b.Ended
+	c.feedback = b.Feedback
 	if b.Speed > 0 {
 		c.clock.speed = b.Speed
 	}

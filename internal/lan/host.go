@@ -97,6 +97,9 @@ type Host struct {
 	refusals  map[string]Outcome // logged refusals by team, decision, option and why (see refusalKey)
 	changed   chan struct{}      // closed and replaced when present or bye change
 	started   bool               // AutoStart has started the clock in this process
+	// anonymous is the facilitator's anonymity choice while the host
+	// takes participants' forms (OpenFeedback); nil while it does not.
+	anonymous func() bool
 
 	cmdMu   sync.Mutex   // one command at a time: check for a duplicate, then apply
 	ignored atomic.Int64 // copies of stream messages ignored on the host's subjects
@@ -798,6 +801,10 @@ func (h *Host) onCommand(m *nats.Msg) {
 		respond(m, Outcome{ID: cmd.ID, Status: StatusRejected, Reason: fmt.Sprintf("this laptop may not send %q", cmd.Kind)})
 		return
 	}
+	if cmd.Kind == wireFeedback {
+		respond(m, h.applyFeedback(team, tok, cmd))
+		return
+	}
 	if seatToken(tok) && cmd.Kind == wireBye {
 		respond(m, Outcome{ID: cmd.ID, Status: StatusAccepted})
 		return
@@ -1240,6 +1247,9 @@ func (h *Host) beat() {
 	// which can be before the end: never tell the teams less than the
 	// latest event's time.
 	b.AtMS = max(h.sess.ExerciseTime(), last).Milliseconds()
+	if b.Ended {
+		b.Feedback = h.feedbackState()
+	}
 	data, _ := json.Marshal(b)
 	_ = h.nc.Publish(h.sub.clock(), data)
 }

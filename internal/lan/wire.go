@@ -41,6 +41,9 @@ const (
 	wireAnswer = "answer" // an answer to a press conference's question
 	wireCase   = "case"   // a customer case handled: its remedy (option) and reply (text)
 	wireBye    = "bye"    // the team has seen the end; the host may stop
+	// wireFeedback is a participant's hotwash form (feedback.go), once
+	// the exercise has ended.
+	wireFeedback = "feedback"
 )
 
 // wireCommand is a team's command as sent on fb.<exercise>.cmd.<team>.
@@ -82,6 +85,8 @@ type wireCommand struct {
 	// Triage is a triage's marks: per post of the decision's feed, its
 	// class and what the team does with it (engine.TriageMark).
 	Triage []engine.TriageMark `json:"triage,omitempty"`
+	// Feedback is a participant's hotwash form (feedback.go).
+	Feedback *wireForm `json:"feedback,omitempty"`
 }
 
 // commandSchema is the JSON Schema a command must pass before the host looks
@@ -96,7 +101,7 @@ const commandSchema = `{
   "required": ["id", "kind", "team"],
   "properties": {
     "id":       {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{1,64}$"},
-    "kind":     {"enum": ["choose", "reply", "post", "answer", "bye", "role-say", "role-open", "role-nudge", "case", "triage", "eval-task", "eval-rate", "eval-observe"]},
+    "kind":     {"enum": ["choose", "reply", "post", "answer", "bye", "role-say", "role-open", "role-nudge", "case", "triage", "eval-task", "eval-rate", "eval-observe", "feedback"]},
     "team":     {"type": "string", "minLength": 1, "maxLength": 160},
     "decision": {"type": "string", "minLength": 1, "maxLength": 200},
     "option":   {"type": "string", "minLength": 1, "maxLength": 200},
@@ -120,7 +125,13 @@ const commandSchema = `{
     "entry":    {"type": "string", "pattern": "^(inbox|answer|reply|post):[1-9][0-9]{0,6}$"},
     "triage":   {"type": "array", "minItems": 1, "maxItems": 12, "items": {"type": "object", "additionalProperties": false,
       "required": ["post", "class", "action"], "properties": {"post": {"type": "string", "minLength": 1, "maxLength": 200},
-      "class": {"type": "string", "minLength": 1, "maxLength": 40}, "action": {"type": "string", "minLength": 1, "maxLength": 40}}}}
+      "class": {"type": "string", "minLength": 1, "maxLength": 40}, "action": {"type": "string", "minLength": 1, "maxLength": 40}}}},
+    "feedback": {"type": "object", "additionalProperties": false, "properties": {
+      "name":    {"type": "string", "maxLength": 80},
+      "role":    {"type": "string", "maxLength": 80},
+      "lang":    {"enum": ["en", "zh"]},
+      "answers": {"type": "object", "propertyNames": {"enum": ["strengths", "improvements", "change"]}, "additionalProperties": {"type": "string", "maxLength": 4000}},
+      "ratings": {"type": "object", "propertyNames": {"enum": ["realistic", "objectives", "role", "plans"]}, "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 5}}}}
   },
   "allOf": [
     {
@@ -136,7 +147,7 @@ const commandSchema = `{
       "then": {"required": ["channel"], "properties": {"decision": false, "option": false, "inject": false, "conference": false, "question": false}}
     },
     {
-      "if": {"properties": {"kind": {"enum": ["choose", "reply", "post", "answer", "bye", "case", "triage"]}}},
+      "if": {"properties": {"kind": {"enum": ["choose", "reply", "post", "answer", "bye", "case", "triage", "feedback"]}}},
       "then": {"properties": {"seat": false, "target": false, "persona": false, "thread": false, "effects": false, "claim": false,
         "objective": false, "task": false, "done": false, "rating": false, "at_ms": false, "entry": false}}
     },
@@ -188,6 +199,15 @@ const commandSchema = `{
     {
       "if": {"properties": {"kind": {"const": "answer"}}},
       "then": {"required": ["conference", "question"], "properties": {"decision": false, "option": false, "inject": false, "channel": false}}
+    },
+    {
+      "if": {"properties": {"kind": {"const": "feedback"}}},
+      "then": {"required": ["feedback"], "properties": {"decision": false, "option": false, "inject": false, "channel": false, "text": false,
+        "conference": false, "question": false, "case": false, "triage": false}}
+    },
+    {
+      "if": {"properties": {"kind": {"not": {"const": "feedback"}}}},
+      "then": {"properties": {"feedback": false}}
     },
     {
       "if": {"properties": {"kind": {"const": "case"}}},
@@ -273,6 +293,7 @@ var commandFields = map[string]string{
 	"rating":    `"P", "S", "M" or "U"`,
 	"at_ms":     "a whole number of milliseconds from 0 to a year",
 	"entry":     `"inbox:", "answer:", "reply:" or "post:" and a number`,
+	"feedback":  "a form: a name and a role of at most 80 characters, the language, answers to known questions of at most 4000 characters, ratings of known statements from 1 to 5",
 }
 
 // schemaProblems words a validation error in the command's terms: which
@@ -398,4 +419,8 @@ type clockBeat struct {
 	Speed  float64 `json:"speed"`
 	Ended  bool    `json:"ended"`
 	Seq    int64   `json:"seq"` // the latest event in the log
+	// Feedback says, once the exercise has ended, whether the host takes
+	// participants' forms (feedback.go): "open", "anonymous" (open, and
+	// no name or role is taken), or absent.
+	Feedback string `json:"feedback,omitempty"`
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/firebreak-drills/firebreak/internal/debrief"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 )
 
@@ -83,6 +84,24 @@ func FuzzCommand(f *testing.F) {
 		`{"id":"t","kind":"triage","team":"Alpha","decision":"first","option":"o","triage":[{"post":"mum","class":"complaint","action":"answer"}]}`,
 		`{"id":"t","kind":"triage","team":"Alpha","decision":"first","triage":[{"post":"mum","class":"complaint"}]}`,
 		`{"id":"t","kind":"choose","team":"Alpha","decision":"first","option":"o","triage":[{"post":"mum","class":"complaint","action":"answer"}]}`,
+		`{"id":"f1","kind":"feedback","team":"Alpha","feedback":{"name":"Lee","role":"spokesperson","lang":"en","answers":{"strengths":"Calm"},"ratings":{"realistic":4,"plans":2}}}`,
+		`{"id":"f2","kind":"feedback","team":"甲队","feedback":{"lang":"zh","answers":{"change":"更早通知","improvements":"法务太慢"}}}`,
+		`{"id":"f","kind":"feedback","team":"Alpha","feedback":{}}`,
+		`{"id":"f","kind":"feedback","team":"Alpha"}`,
+		`{"id":"f","kind":"feedback","team":"Alpha","feedback":{"ratings":{"realistic":6}}}`,
+		`{"id":"f","kind":"feedback","team":"Alpha","feedback":{"ratings":{"realistic":0}}}`,
+		`{"id":"f","kind":"feedback","team":"Alpha","feedback":{"ratings":{"realistic":2.5}}}`,
+		`{"id":"f","kind":"feedback","team":"Alpha","feedback":{"ratings":{"mood":3}}}`,
+		`{"id":"f","kind":"feedback","team":"Alpha","feedback":{"answers":{"why":"x"}}}`,
+		`{"id":"f","kind":"feedback","team":"Alpha","feedback":{"answers":{"strengths":"` + strings.Repeat("中", 4000) + `"}}}`,
+		`{"id":"f","kind":"feedback","team":"Alpha","feedback":{"answers":{"strengths":"` + strings.Repeat("中", 4001) + `"}}}`,
+		`{"id":"f","kind":"feedback","team":"Alpha","feedback":{"name":"` + strings.Repeat("n", 81) + `"}}`,
+		`{"id":"f","kind":"feedback","team":"Alpha","feedback":{"lang":"fr"}}`,
+		`{"id":"f","kind":"feedback","team":"Alpha","feedback":{"email":"a@b"}}`,
+		`{"id":"f","kind":"feedback","team":"Alpha","decision":"first","feedback":{"ratings":{"role":3}}}`,
+		`{"id":"f","kind":"feedback","team":"Alpha","text":"x","feedback":{"ratings":{"role":3}}}`,
+		`{"id":"f","kind":"feedback","team":"_ev","seat":"Lee","claim":"claim-lee-1","feedback":{"ratings":{"role":3}}}`,
+		`{"id":"f","kind":"choose","team":"Alpha","decision":"d","option":"o","feedback":{"ratings":{"role":3}}}`,
 		`[]`, `null`, `"x"`, `1e999`, `{`, ``, "\xff",
 	} {
 		f.Add([]byte(s))
@@ -116,6 +135,26 @@ func FuzzCommand(f *testing.F) {
 		default:
 			if cmd.Conference != "" || cmd.Question != 0 {
 				t.Fatalf("%q: a %s with a conference or question: %+v", data, cmd.Kind, cmd)
+			}
+		}
+		if (cmd.Kind == wireFeedback) != (cmd.Feedback != nil) {
+			t.Fatalf("%q: a %s with a form, or a form without one: %+v", data, cmd.Kind, cmd)
+		}
+		if f := cmd.Feedback; f != nil {
+			if cmd.Decision != "" || cmd.Option != "" || cmd.Inject != "" || cmd.Channel != "" || cmd.Text != "" ||
+				utf8.RuneCountInString(f.Name) > debrief.MaxFeedbackName || utf8.RuneCountInString(f.Role) > debrief.MaxFeedbackName ||
+				(f.Lang != "" && f.Lang != "en" && f.Lang != "zh") {
+				t.Fatalf("%q: a form with another kind's fields or a bad name, role or language: %+v", data, cmd)
+			}
+			for q, a := range f.Answers {
+				if !slices.Contains(debrief.FeedbackQuestions, q) || utf8.RuneCountInString(a) > debrief.MaxFeedbackAnswer {
+					t.Fatalf("%q: a form with answer %q: %+v", data, q, f)
+				}
+			}
+			for r, v := range f.Ratings {
+				if !slices.Contains(debrief.FeedbackRatings, r) || v < 1 || v > 5 {
+					t.Fatalf("%q: a form with rating %q %d", data, r, v)
+				}
 			}
 		}
 		if cmd.Kind != wireTriage && cmd.Triage != nil {
@@ -164,7 +203,7 @@ func FuzzCommand(f *testing.F) {
 			if cmd.Case == "" || cmd.Option == "" || cmd.Decision != "" || cmd.Inject != "" || cmd.Channel != "" {
 				t.Fatalf("%q: a case without its case or remedy, or with a decision, inject or channel: %+v", data, cmd)
 			}
-		case wireBye, wireAnswer, wireEvalTask, wireEvalRate, wireEvalObserve:
+		case wireBye, wireAnswer, wireEvalTask, wireEvalRate, wireEvalObserve, wireFeedback:
 		default:
 			t.Fatalf("%q: kind %q accepted", data, cmd.Kind)
 		}
