@@ -75,18 +75,6 @@ func (h *Host) OpenFeedback(anonymous func() bool) {
 	h.beat()
 }
 
-// CloseFeedback stops taking forms.
-func (h *Host) CloseFeedback() {
-	h.mu.Lock()
-	h.anonymous = nil
-	h.mu.Unlock()
-	h.beat()
-}
-
-// FeedbackReceived counts the forms team laptops sent, per team, as
-// stored (across restarts of the host).
-func (h *Host) FeedbackReceived() (map[string]int, error) { return h.run.LANFeedback() }
-
 // feedbackState is what the heartbeat says of feedback.
 func (h *Host) feedbackState() string {
 	h.mu.Lock()
