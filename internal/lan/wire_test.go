@@ -83,6 +83,9 @@ func FuzzCommand(f *testing.F) {
 		`{"id":"t","kind":"triage","team":"Alpha","decision":"first","option":"o","triage":[{"post":"mum","class":"complaint","action":"answer"}]}`,
 		`{"id":"t","kind":"triage","team":"Alpha","decision":"first","triage":[{"post":"mum","class":"complaint"}]}`,
 		`{"id":"t","kind":"choose","team":"Alpha","decision":"first","option":"o","triage":[{"post":"mum","class":"complaint","action":"answer"}]}`,
+		`{"id":"t","kind":"triage","team":"Alpha","decision":"first","triage":[{"post":"mum","class":"complaint","action":"answer","rank":1},{"post":"bots","class":"troll","action":"ignore"}]}`,
+		`{"id":"t","kind":"triage","team":"Alpha","decision":"first","triage":[{"post":"mum","class":"complaint","action":"answer","rank":13}]}`,
+		`{"id":"t","kind":"triage","team":"Alpha","decision":"first","triage":[{"post":"mum","class":"complaint","action":"answer","rank":"1"}]}`,
 		`[]`, `null`, `"x"`, `1e999`, `{`, ``, "\xff",
 	} {
 		f.Add([]byte(s))
@@ -116,6 +119,11 @@ func FuzzCommand(f *testing.F) {
 		default:
 			if cmd.Conference != "" || cmd.Question != 0 {
 				t.Fatalf("%q: a %s with a conference or question: %+v", data, cmd.Kind, cmd)
+			}
+		}
+		for _, m := range cmd.Triage {
+			if m.Rank < 0 || m.Rank > 12 {
+				t.Fatalf("%q: a mark with place %d: %+v", data, m.Rank, cmd)
 			}
 		}
 		if cmd.Kind != wireTriage && cmd.Triage != nil {
