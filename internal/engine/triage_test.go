@@ -2,6 +2,7 @@ package engine
 
 import (
 	"errors"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"testing"
@@ -409,4 +410,49 @@ func scenarioOf(t *testing.T, path string) *scenario.Scenario {
 		t.Fatal(err, probs)
 	}
 	return sc
+}
+
+// The perfect and the worst triage stay bounds with the order: thousands
+// of random triages (random classes and actions, the answers in a random
+// order) of the test feed and of rumour-attack's feed (with an urgency in
+// the file) score between the worst's and the perfect's, overall and in
+// each dimension, as the analysis assumes.
+func TestTriageBoundsWithTheOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, c := range []struct{ file, decision string }{{"testdata/triage.yaml", "first"}, {"../../scenarios/rumour-attack.yaml", "first-move"}} {
+		d := scenarioOf(t, c.file).Decision(c.decision)
+		runOf := func(ms []TriageMark) TriageRun {
+			if err := checkRanks(ms, true); err != nil {
+				t.Fatalf("%s: %v", c.file, err)
+			}
+			return TriageRun{Feed: TriageFeed{Decision: d, Posts: d.Triage.Posts}, Marks: ms, Ordered: true}
+		}
+		best, worst := runOf(PerfectTriage(d.Triage)), runOf(WorstTriage(d.Triage))
+		if best.Score() != 100 {
+			t.Errorf("%s: the perfect triage scores %v", c.file, best.Score())
+		}
+		for range 3000 {
+			var ms []TriageMark
+			for _, p := range d.Triage.Posts {
+				ms = append(ms, TriageMark{Post: p.ID, Class: scenario.TriageClasses[rng.IntN(4)], Action: scenario.TriageActions[rng.IntN(3)]})
+			}
+			places := rng.Perm(len(ms))
+			n := 0
+			for _, i := range places {
+				if ms[i].Action == scenario.ActionAnswer {
+					n++
+					ms[i].Rank = n
+				}
+			}
+			r := runOf(ms)
+			if r.Score() < worst.Score() || r.Score() > best.Score() {
+				t.Fatalf("%s: %+v scores %v, outside [%v, %v]", c.file, ms, r.Score(), worst.Score(), best.Score())
+			}
+			for dim, v := range r.Scores() {
+				if v < worst.Scores()[dim] || v > best.Scores()[dim] {
+					t.Fatalf("%s: %+v scores %v in %s, outside [%v, %v]", c.file, ms, v, dim, worst.Scores()[dim], best.Scores()[dim])
+				}
+			}
+		}
+	}
 }
