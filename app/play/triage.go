@@ -192,10 +192,15 @@ func (tv *TeamView) triageBox(d *scenario.Decision, lang string) fyne.CanvasObje
 
 // triageOrder is the order of the posts marked answer: a row per post with
 // its place, Up and Down (buttons: Tab reaches them, Space presses them).
+// The box and its rows are kept across redraws (as the selects are), so
+// that an event arriving while the team orders does not take the focus
+// off the button it uses.
 func (tv *TeamView) triageOrder(f *engine.TriageFeed, draft *triageDraft) fyne.CanvasObject {
 	draft.feed = f
-	draft.orderBox = container.NewVBox()
-	draft.rows = nil
+	if draft.orderBox == nil {
+		draft.orderBox = container.NewVBox()
+		draft.rows = nil
+	}
 	tv.syncOrder(draft)
 	return draft.orderBox
 }
@@ -222,7 +227,6 @@ func (tv *TeamView) syncOrder(draft *triageDraft) {
 			objs = append(objs, ui.Bold(tv.loc.T("triage.order_title")), ui.Muted(tv.loc.T("triage.order_hint")))
 		}
 		for i := range order {
-			i := i
 			r := orderRow{label: ui.Wrapped("")}
 			r.up = newMoveButton(tv.loc.T("triage.up"), theme.MoveUpIcon(), draft, func() { tv.moveAnswer(draft, i, -1) })
 			r.down = newMoveButton(tv.loc.T("triage.down"), theme.MoveDownIcon(), draft, func() { tv.moveAnswer(draft, i, 1) })

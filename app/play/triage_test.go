@@ -332,6 +332,12 @@ func TestATeamOrdersItsAnswers(t *testing.T) {
 	if c.Focused() != d.rows[0].down || d.order[0] != answered[2].ID {
 		t.Errorf("after a second Up: order %v, focus %T", d.order, c.Focused())
 	}
+	// An event's redraw keeps the rows and the focus on them.
+	tv.shownSeq = -1
+	tv.Refresh()
+	if c.Focused() != d.rows[0].down || !tree.Holds(t, tv.decisions, d.rows[0].down) {
+		t.Error("a redraw took the focus off the order, or dropped its rows")
+	}
 	// The old first one, no longer answered, leaves; answered again, it
 	// joins at the end.
 	i0 := slices.IndexFunc(feed.Posts, func(p *scenario.TriagePost) bool { return p.ID == answered[0].ID })
