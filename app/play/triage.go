@@ -74,6 +74,50 @@ type triageDraft struct {
 	// kept across redraws (as statement entries are), so that an event
 	// arriving while the team picks does not take the focus away.
 	selects map[string][2]*widget.Select
+	// order is the team's order of the posts it answers (ids, first
+	// first): a post marked answer joins at the end, one no longer
+	// answered leaves; Up and Down move a post. The box lists it, a row
+	// per post, redrawn in place.
+	order    []string
+	orderBox *fyne.Container
+	rows     []orderRow
+	feed     *engine.TriageFeed
+	focus    *moveButton // where a keyboard move sends the focus
+}
+
+// orderRow is one row of the order of answers: the place and the post,
+// and the buttons that move it.
+type orderRow struct {
+	label    *ui.WrapLabel
+	up, down *moveButton
+}
+
+// moveButton is a ui.KeyButton whose keyboard press hands the focus on to
+// the button moveAnswer chose (on the moved post's new row), where the
+// kit's button would keep it.
+type moveButton struct {
+	ui.KeyButton
+	draft *triageDraft
+}
+
+func newMoveButton(label string, icon fyne.Resource, draft *triageDraft, tapped func()) *moveButton {
+	b := &moveButton{draft: draft}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey presses the button on Return or Space, then focuses the button
+// the move chose.
+func (b *moveButton) TypedKey(ev *fyne.KeyEvent) {
+	b.draft.focus = nil // a mouse's move left its choice behind
+	b.KeyButton.TypedKey(ev)
+	if f := b.draft.focus; f != nil {
+		b.draft.focus = nil
+		if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil {
+			c.Focus(f)
+		}
+	}
 }
 
 // setTriage takes the triage state of a rebuild; drafts of feeds no longer
@@ -132,15 +176,108 @@ func (tv *TeamView) triageBox(d *scenario.Decision, lang string) fyne.CanvasObje
 			m, _ := run.Mark(p.ID)
 			post = append(post, ui.Muted(loc.T("triage.your_mark", "class", loc.T("triage.class."+m.Class),
 				"action", loc.T("triage.action."+m.Action))))
+			if m.Rank > 0 {
+				post = append(post, ui.Muted(loc.T("triage.your_place", "n", m.Rank)))
+			}
 		} else {
 			post = append(post, tv.triageSelects(p.ID, draft, classNames, actionNames))
 		}
 		objs = append(objs, ui.Panel(post...))
 	}
 	if !made {
-		objs = append(objs, tv.triageSend(d.ID, f, draft))
+		objs = append(objs, tv.triageOrder(f, draft), tv.triageSend(d.ID, f, draft))
 	}
 	return container.NewVBox(objs...)
+}
+
+// triageOrder is the order of the posts marked answer: a row per post with
+// its place, Up and Down (buttons: Tab reaches them, Space presses them).
+// The box and its rows are kept across redraws (as the selects are), so
+// that an event arriving while the team orders does not take the focus
+// off the button it uses.
+func (tv *TeamView) triageOrder(f *engine.TriageFeed, draft *triageDraft) fyne.CanvasObject {
+	draft.feed = f
+	if draft.orderBox == nil {
+		draft.orderBox = container.NewVBox()
+		draft.rows = nil
+	}
+	tv.syncOrder(draft)
+	return draft.orderBox
+}
+
+// syncOrder brings the order in line with the actions picked (posts no
+// longer answered leave it, newly answered ones join at the end, in the
+// order shown) and redraws its rows: made anew when their number changes,
+// else relabelled in place (so that the focused button stays).
+func (tv *TeamView) syncOrder(draft *triageDraft) {
+	if draft.feed == nil || draft.orderBox == nil {
+		return
+	}
+	order := slices.DeleteFunc(slices.Clone(draft.order), func(id string) bool { return draft.action[id] != scenario.ActionAnswer })
+	for _, p := range draft.feed.Posts {
+		if draft.action[p.ID] == scenario.ActionAnswer && !slices.Contains(order, p.ID) {
+			order = append(order, p.ID)
+		}
+	}
+	draft.order = order
+	if len(draft.rows) != len(order) {
+		draft.rows = make([]orderRow, len(order))
+		objs := []fyne.CanvasObject{}
+		if len(order) > 0 {
+			objs = append(objs, ui.Bold(tv.loc.T("triage.order_title")), ui.Muted(tv.loc.T("triage.order_hint")))
+		}
+		for i := range order {
+			r := orderRow{label: ui.Wrapped("")}
+			r.up = newMoveButton(tv.loc.T("triage.up"), theme.MoveUpIcon(), draft, func() { tv.moveAnswer(draft, i, -1) })
+			r.down = newMoveButton(tv.loc.T("triage.down"), theme.MoveDownIcon(), draft, func() { tv.moveAnswer(draft, i, 1) })
+			draft.rows[i] = r
+			objs = append(objs, container.NewBorder(nil, nil, nil, container.NewHBox(r.up, r.down), r.label))
+		}
+		draft.orderBox.Objects = objs
+	}
+	for i, id := range order {
+		r := draft.rows[i]
+		author := id
+		for _, p := range draft.feed.Posts {
+			if p.ID == id {
+				author = p.Author.Get(tv.loc.Lang().String())
+			}
+		}
+		r.label.SetText(tv.loc.T("triage.order_item", "n", i+1, "author", author))
+		if i == 0 || draft.sending || tv.holdChoices {
+			r.up.Disable()
+		} else {
+			r.up.Enable()
+		}
+		if i == len(order)-1 || draft.sending || tv.holdChoices {
+			r.down.Disable()
+		} else {
+			r.down.Enable()
+		}
+	}
+	draft.orderBox.Refresh()
+}
+
+// moveAnswer moves the answer at place i one place up (by −1) or down
+// (+1); the keyboard's focus follows the post moved.
+func (tv *TeamView) moveAnswer(draft *triageDraft, i, by int) {
+	j := i + by
+	if i < 0 || j < 0 || i >= len(draft.order) || j >= len(draft.order) || draft.sending {
+		return
+	}
+	draft.order[i], draft.order[j] = draft.order[j], draft.order[i]
+	draft.refused = ""
+	tv.syncOrder(draft)
+	// A keyboard press goes on with the same button on the post's new
+	// row; at an end, where that button is disabled, with the other one.
+	up, down := draft.rows[j].up, draft.rows[j].down
+	draft.focus = up
+	if by > 0 {
+		draft.focus = down
+	}
+	if draft.focus.Disabled() {
+		draft.focus = map[bool]*moveButton{true: down, false: up}[by < 0]
+	}
 }
 
 // triageDraft is the draft of the feed's triage, made when first needed.
@@ -191,6 +328,7 @@ func (tv *TeamView) triageSelects(post string, draft *triageDraft, classNames, a
 			draft.action[post] = scenario.TriageActions[i]
 		}
 		draft.refused = ""
+		tv.syncOrder(draft)
 		tv.updateTriageSend(draft)
 	}
 	class.OnChanged = func(string) { changed() }
@@ -251,9 +389,14 @@ func (tv *TeamView) sendTriage(decision string, f *engine.TriageFeed, draft *tri
 	if draft.sending {
 		return
 	}
+	tv.syncOrder(draft)
 	marks := make([]engine.TriageMark, 0, len(f.Posts))
 	for _, p := range f.Posts {
-		marks = append(marks, engine.TriageMark{Post: p.ID, Class: draft.class[p.ID], Action: draft.action[p.ID]})
+		m := engine.TriageMark{Post: p.ID, Class: draft.class[p.ID], Action: draft.action[p.ID]}
+		if m.Action == scenario.ActionAnswer {
+			m.Rank = slices.Index(draft.order, p.ID) + 1
+		}
+		marks = append(marks, m)
 	}
 	cmd := engine.Command{Kind: engine.CmdTriage, Team: tv.team, Decision: decision, Triage: marks, Ref: newChoiceRef()}
 	draft.sending, draft.refused = true, ""
@@ -277,8 +420,11 @@ func triageRefusedText(tv *TeamView, err error) string {
 
 // triageDraftPrefix keys a triage's marks among a view's drafts (Drafts):
 // "triage:" and the decision id, the marks written "post=class/action"
-// joined by newlines.
+// joined by newlines, and the order of the answers "#order=id,id,…" (a
+// post id has no "#").
 const triageDraftPrefix = "triage:"
+
+const orderDraftKey = "#order"
 
 // triageDrafts adds the marks being picked to a view's drafts.
 func (tv *TeamView) triageDrafts(out map[string]string) {
@@ -291,6 +437,9 @@ func (tv *TeamView) triageDrafts(out map[string]string) {
 			if d.class[post] == "" {
 				lines = append(lines, post+"=/"+a)
 			}
+		}
+		if len(d.order) > 0 {
+			lines = append(lines, orderDraftKey+"="+strings.Join(d.order, ","))
 		}
 		if len(lines) > 0 {
 			out[triageDraftPrefix+id] = strings.Join(lines, "\n")
@@ -312,6 +461,10 @@ func (tv *TeamView) restoreTriage(key, text string) bool {
 	d := tv.triageDraft(id, f)
 	for _, line := range strings.Split(text, "\n") {
 		post, mark, ok := strings.Cut(line, "=")
+		if post == orderDraftKey {
+			d.order = slices.DeleteFunc(strings.Split(mark, ","), func(id string) bool { return f.Decision.Triage.Post(id) == nil })
+			continue
+		}
 		class, action, ok2 := strings.Cut(mark, "/")
 		if !ok || !ok2 || f.Decision.Triage.Post(post) == nil {
 			continue
@@ -331,6 +484,7 @@ func (tv *TeamView) restoreTriage(key, text string) bool {
 			sel[1].SetSelectedIndex(i)
 		}
 	}
+	tv.syncOrder(d)
 	tv.shownSeq = -1
 	return true
 }

@@ -1,6 +1,7 @@
 package play
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
+	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
 // startTriage shows triage.yaml for Alpha and Bravo with the clock running:
@@ -258,5 +260,141 @@ func TestTriageMarksSurviveALanguageSwitch(t *testing.T) {
 	got := triageSelects(t, zh)
 	if got[0].Selected != "恶意挑衅" || got[1].Selected != "不予理会" || got[2].SelectedIndex() >= 0 || got[3].Selected != "立即回应" {
 		t.Errorf("after the switch: %q %q %q %q", got[0].Selected, got[1].Selected, got[2].Selected, got[3].Selected)
+	}
+}
+
+// The posts marked "answer now" are listed in the team's order under the
+// feed, first at the top: a post joins at the end when it is marked
+// answer, leaves when it is not; Up and Down move it (reachable with Tab,
+// pressed with Space, the focus following the post moved); the triage is
+// sent with each answer's place, and the card then says it.
+func TestATeamOrdersItsAnswers(t *testing.T) {
+	_, ex, _ := startTriage(t)
+	win := uitest.Window(t)
+	tv := newTeamView(ex.run.Session, "Alpha", win, i18n.New(i18n.EN))
+	t.Cleanup(tv.Close)
+	win.SetContent(tv.root)
+	win.Resize(fyne.NewSize(1024, 600))
+	tv.Refresh()
+	loc := tv.loc
+	var feed *engine.TriageFeed
+	ex.run.Session.Read(func(st *engine.State) { feed = st.Team("Alpha").TriageOf("first") })
+	sels := triageSelects(t, tv)
+	if strings.Contains(tree.AllText(tv.decisions), loc.T("triage.order_title")) {
+		t.Error("the order is shown before any post is marked answer")
+	}
+	// Every post right, the answers picked in the order shown.
+	var answered []*scenario.TriagePost
+	for i, p := range feed.Posts {
+		sels[2*i].SetSelected(loc.T("triage.class." + p.Class))
+		sels[2*i+1].SetSelected(loc.T("triage.action." + p.Needs))
+		if p.Needs == scenario.ActionAnswer {
+			answered = append(answered, p)
+		}
+	}
+	d := tv.triage.drafts["first"]
+	if len(answered) != 3 || len(d.order) != 3 {
+		t.Fatalf("answered %d, order %v", len(answered), d.order)
+	}
+	for i, p := range answered {
+		if d.order[i] != p.ID {
+			t.Fatalf("order %v, want the answered posts in the order shown", d.order)
+		}
+		want := loc.T("triage.order_item", "n", i+1, "author", p.Author.Get("en"))
+		if !strings.Contains(tree.AllText(tv.decisions), want) {
+			t.Errorf("the order does not list %q", want)
+		}
+	}
+	if !d.rows[0].up.Disabled() || d.rows[0].down.Disabled() || !d.rows[2].down.Disabled() || d.rows[2].up.Disabled() {
+		t.Error("the first row can move up, or the last down")
+	}
+	// The keyboard: Tab reaches the last row's Up; Space moves the post up
+	// to the second place, and the focus goes with it.
+	c := win.Canvas()
+	for range 300 {
+		if c.Focused() == d.rows[2].up {
+			break
+		}
+		c.FocusNext()
+	}
+	if c.Focused() != d.rows[2].up {
+		t.Fatal("Tab never reaches the last answer's Up button")
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if want := []string{answered[0].ID, answered[2].ID, answered[1].ID}; !slices.Equal(d.order, want) {
+		t.Fatalf("after Up on the third: %v, want %v", d.order, want)
+	}
+	if c.Focused() != d.rows[1].up {
+		t.Errorf("the focus is on %T, not the moved post's Up", c.Focused())
+	}
+	// Up again: the post is first; its Up disabled, the focus on Down.
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if c.Focused() != d.rows[0].down || d.order[0] != answered[2].ID {
+		t.Errorf("after a second Up: order %v, focus %T", d.order, c.Focused())
+	}
+	// An event's redraw keeps the rows and the focus on them.
+	tv.shownSeq = -1
+	tv.Refresh()
+	if c.Focused() != d.rows[0].down || !tree.Holds(t, tv.decisions, d.rows[0].down) {
+		t.Error("a redraw took the focus off the order, or dropped its rows")
+	}
+	// The old first one, no longer answered, leaves; answered again, it
+	// joins at the end.
+	i0 := slices.IndexFunc(feed.Posts, func(p *scenario.TriagePost) bool { return p.ID == answered[0].ID })
+	sels[2*i0+1].SetSelected(loc.T("triage.action.monitor"))
+	if want := []string{answered[2].ID, answered[1].ID}; !slices.Equal(d.order, want) || len(d.rows) != 2 {
+		t.Fatalf("after monitoring %s: %v, want %v", answered[0].ID, d.order, want)
+	}
+	sels[2*i0+1].SetSelected(loc.T("triage.action.answer"))
+	want := []string{answered[2].ID, answered[1].ID, answered[0].ID}
+	if !slices.Equal(d.order, want) {
+		t.Fatalf("answered again: %v, want %v", d.order, want)
+	}
+	test.Tap(tree.FindButton(t, tv.decisions, loc.T("triage.send")))
+	var runs []engine.TriageRun
+	ex.run.Session.Read(func(st *engine.State) { runs = st.Team("Alpha").Triages })
+	if len(runs) != 1 || !runs[0].Ordered {
+		t.Fatalf("Alpha's triages: %+v", runs)
+	}
+	for i, id := range want {
+		if m, _ := runs[0].Mark(id); m.Rank != i+1 {
+			t.Errorf("%s sent with place %d, want %d", id, m.Rank, i+1)
+		}
+	}
+	tv.Refresh()
+	if !strings.Contains(tree.AllText(tv.decisions), loc.T("triage.your_place", "n", 3)) {
+		t.Errorf("the card does not say the team's order:\n%s", tree.AllText(tv.decisions))
+	}
+}
+
+// The order survives a language switch with the marks.
+func TestTriageOrderSurvivesALanguageSwitch(t *testing.T) {
+	_, ex, _ := startTriage(t)
+	win := uitest.Window(t)
+	tv := newTeamView(ex.run.Session, "Alpha", win, i18n.New(i18n.EN))
+	win.SetContent(tv.root)
+	tv.Refresh()
+	sels := triageSelects(t, tv)
+	sels[1].SetSelectedIndex(0) // the first post: answer
+	sels[3].SetSelectedIndex(0) // the second post: answer
+	d := tv.triage.drafts["first"]
+	test.Tap(d.rows[1].up) // the second first
+	want := slices.Clone(d.order)
+	drafts := tv.Drafts()
+	tv.Close()
+
+	zh := newTeamView(ex.run.Session, "Alpha", win, i18n.New(i18n.ZH))
+	t.Cleanup(zh.Close)
+	win.SetContent(zh.root)
+	zh.Refresh()
+	zh.RestoreDrafts(drafts)
+	zh.Refresh()
+	got := zh.triage.drafts["first"]
+	if !slices.Equal(got.order, want) || len(got.rows) != 2 {
+		t.Fatalf("order after the switch %v, want %v", got.order, want)
+	}
+	text := tree.AllText(zh.decisions)
+	if !strings.Contains(text, "回应顺序") || !strings.Contains(text, "上移") {
+		t.Errorf("the Chinese order:\n%s", text)
 	}
 }

@@ -28,7 +28,7 @@ const MaxScriptSize = 1 << 20
 //	  - {at: 2m, team: Alpha, reply: complaint, text: "Please call our hotline"}  # an answer to an inject that asks for one
 //	  - {at: 9m, team: Alpha, answer: briefing, question: 1, text: "Batch L2301 …"}  # the spokesperson answers question 1 of a press conference
 //	  - {at: 4m, team: Alpha, post: social, text: "We are sorry …"}  # a post on the official account (social), a press release (news) or a pinned notice (notice)
-//	  - {at: 9m, team: Alpha, triage: first-move, marks: {twins-bottles: complaint answer, …}}  # the team's triage of a decision's feed: every post's class and action
+//	  - {at: 9m, team: Alpha, triage: first-move, marks: {twins-bottles: complaint answer 1, …}}  # the team's triage of a decision's feed: every post's class and action, and the answers' order
 //
 // and the facilitator's control of the schedule, at a time (at:), for a
 // team or, without team:, for every team still playing:
@@ -148,7 +148,7 @@ var (
 		"answer": "answer (a press conference id)", "question": "question (its number, from 1)", "press": "press (a press conference id)",
 		"post": "post (a channel: social, news or notice)",
 		"case": "case (a customer case id)", "remedy": "remedy (the case's remedy id)", "triage": "triage (a decision id)",
-		"marks": "marks (post id: class and action, e.g. \"complaint answer\")"}
+		"marks": "marks (post id: class and action, the answers with their place, e.g. \"complaint answer 1\")"}
 	// actionVerbs are the fields that say what an action does: one each.
 	actionVerbs = []string{"decide", "reply", "send", "skip", "delay", "extend", "inject", "answer", "press", "post", "case", "triage"}
 	// verbFields are the fields each verb allows besides at, after, team.
@@ -639,11 +639,11 @@ func scriptMarks(file string, n *yaml.Node, t *scenario.Triage) ([]engine.Triage
 		if v.Kind != yaml.ScalarNode {
 			return nil, scriptError(file, v, "the mark of post %q must be \"class action\", not %s", k.Value, scriptValue(v))
 		}
-		class, action, err := ParseMark(v.Value)
+		class, action, rank, err := ParseMark(v.Value)
 		if err != nil {
 			return nil, scriptError(file, v, "post %q: %v", k.Value, err)
 		}
-		byPost[k.Value] = engine.TriageMark{Post: k.Value, Class: class, Action: action}
+		byPost[k.Value] = engine.TriageMark{Post: k.Value, Class: class, Action: action, Rank: rank}
 	}
 	out := make([]engine.TriageMark, 0, len(t.Posts))
 	for _, p := range t.Posts {
@@ -658,20 +658,35 @@ func scriptMarks(file string, n *yaml.Node, t *scenario.Triage) ([]engine.Triage
 
 // ParseMark reads a post's mark in a play script, "class action" (one
 // space or more between): a class of scenario.TriageClasses and an action
-// of scenario.TriageActions.
-func ParseMark(s string) (class, action string, err error) {
+// of scenario.TriageActions; a post to answer also gives its place in the
+// order of the answers, "class answer N" (N from 1; rank), which no other
+// action takes.
+func ParseMark(s string) (class, action string, rank int, err error) {
 	f := strings.Fields(s)
-	if len(f) != 2 {
-		return "", "", fmt.Errorf("write the mark as \"class action\" (a class of %s, an action of %s), not %q",
+	if len(f) != 2 && len(f) != 3 {
+		return "", "", 0, fmt.Errorf("write the mark as \"class action\" (a class of %s, an action of %s; \"class answer N\" for the N-th post to answer), not %q",
 			strings.Join(scenario.TriageClasses, ", "), strings.Join(scenario.TriageActions, ", "), clipText(s, 40))
 	}
 	if !contains(scenario.TriageClasses, f[0]) {
-		return "", "", fmt.Errorf("%q is not a class (%s)", clipText(f[0], 40), strings.Join(scenario.TriageClasses, ", "))
+		return "", "", 0, fmt.Errorf("%q is not a class (%s)", clipText(f[0], 40), strings.Join(scenario.TriageClasses, ", "))
 	}
 	if !contains(scenario.TriageActions, f[1]) {
-		return "", "", fmt.Errorf("%q is not an action (%s)", clipText(f[1], 40), strings.Join(scenario.TriageActions, ", "))
+		return "", "", 0, fmt.Errorf("%q is not an action (%s)", clipText(f[1], 40), strings.Join(scenario.TriageActions, ", "))
 	}
-	return f[0], f[1], nil
+	if f[1] != scenario.ActionAnswer {
+		if len(f) == 3 {
+			return "", "", 0, fmt.Errorf("only a post to answer has a place in the order, not %q", clipText(s, 40))
+		}
+		return f[0], f[1], 0, nil
+	}
+	if len(f) != 3 {
+		return "", "", 0, fmt.Errorf("a post to answer needs its place in the order: \"%s answer N\" (N = 1 for the first to answer)", f[0])
+	}
+	n, aerr := strconv.Atoi(f[2])
+	if aerr != nil || n < 1 || n > scenario.MaxTriagePosts {
+		return "", "", 0, fmt.Errorf("the place %q is not a whole number from 1 to %d", clipText(f[2], 20), scenario.MaxTriagePosts)
+	}
+	return f[0], f[1], n, nil
 }
 
 func clipText(s string, n int) string {

@@ -26,6 +26,12 @@ type TriageReport struct {
 	// evidence each, as a decision): transparency and empathy.
 	Scores map[string]float64 `json:"scores"`
 	Right  int                `json:"right"` // posts with the class and the action right
+	// Order is the score (0–100) of the order in which the team answered
+	// the posts that need an answer, against the key's (engine
+	// TriageRun.Priority); absent when it does not count (the key orders
+	// no pair, the triage was logged before the order existed, or it is
+	// missing or unscored).
+	Order *float64 `json:"order,omitempty"`
 	// Summary says the score in the report's language.
 	Summary string             `json:"summary"`
 	Posts   []TriagePostReport `json:"posts"`
@@ -51,6 +57,10 @@ type TriagePostReport struct {
 	Right          bool    `json:"right"`
 	Score          float64 `json:"score"` // the post's score, 0–100
 	Reason         string  `json:"reason"`
+	// Rank is the team's place for the post among its answers (1 first),
+	// KeyRank the key's among the posts that need an answer; 0 for none.
+	Rank    int `json:"rank,omitempty"`
+	KeyRank int `json:"key_rank,omitempty"`
 }
 
 func init() {
@@ -78,6 +88,9 @@ var triageLabels = map[string]map[string]string{
 		"triage.col.team":           "Team's class",
 		"triage.col.action":         "Team's action (needed)",
 		"triage.col.reason":         "Why",
+		"triage.col.order":          "Answer order (key)",
+		"triage.order.cell":         "%s (%s)",
+		"triage.summary.order":      "; order of the answers %s of 100",
 		"triage.post":               "%s (reach %s, %s before)",
 		"triage.none":               "—",
 		"triage.right":              "right",
@@ -88,11 +101,12 @@ var triageLabels = map[string]map[string]string{
 		"triage.action.answer":      "answer now",
 		"triage.action.monitor":     "monitor",
 		"triage.action.ignore":      "ignore",
-		"method.triage":             "A social-listening triage scores each post of the feed on its class and on what the team does with it (answer now, monitor, ignore); a journalist or a genuine complaint counts three times, a rumour twice, a troll once, and taking a journalist or a complaint for a troll, or answering a troll, costs most. The triage counts as one decision in transparency (rumours and journalists) and in empathy (complaints and trolls); a triage not made scores 0. A post needing an answer left unanswered, or a troll answered, also changes the simulated world as the scenario says.",
+		"method.triage":             "A social-listening triage scores each post of the feed on its class and on what the team does with it (answer now, monitor, ignore); a journalist or a genuine complaint counts three times, a rumour twice, a troll once, and taking a journalist or a complaint for a troll, or answering a troll, costs most. The order in which the team answers counts as one more journalist: of the pairs of posts that need an answer and that the key orders (the more urgent first: a journalist on deadline or a genuine complaint before a rumour, a rumour before a troll, then the wider reach, then the older post), the share the team answered both of, in the key's order. The triage counts as one decision in transparency (rumours and journalists) and in empathy (complaints and trolls); a triage not made scores 0. A post needing an answer left unanswered, or a troll answered, also changes the simulated world as the scenario says.",
 		"ev.triaged":                "Triaged the social-listening feed of “%s”: score %s of 100",
 		"refusal.no-triage":         "the decision was not open, or has no social-listening feed",
 		"refusal.already-triaged":   "the team had already triaged this feed",
 		"refusal.triage-incomplete": "every post needs a class and an action",
+		"refusal.triage-order":      "every post marked “answer now” needs its own place in the order (1, 2, …)",
 	},
 	"zh": {
 		"triage":                    "舆情研判",
@@ -106,6 +120,9 @@ var triageLabels = map[string]map[string]string{
 		"triage.col.team":           "小组判断",
 		"triage.col.action":         "小组处理（应当）",
 		"triage.col.reason":         "原因",
+		"triage.col.order":          "回应顺序（应当）",
+		"triage.order.cell":         "%s（%s）",
+		"triage.summary.order":      "；回应顺序得分 %s（满分100）",
 		"triage.post":               "%s（触达%s，%s前）",
 		"triage.none":               "—",
 		"triage.right":              "正确",
@@ -116,11 +133,12 @@ var triageLabels = map[string]map[string]string{
 		"triage.action.answer":      "立即回应",
 		"triage.action.monitor":     "持续关注",
 		"triage.action.ignore":      "不予理会",
-		"method.triage":             "舆情研判按信息流中每条帖子的类别和小组的处理方式（立即回应、持续关注、不予理会）计分；记者和真实投诉按三倍计，谣言按两倍计，恶意挑衅按一倍计；把记者或真实投诉当成恶意挑衅、或回应恶意挑衅，扣分最多。一次研判在透明度（谣言与记者）和同理心（投诉与恶意挑衅）中各按一个决策计；未完成研判计0分。需要回应的帖子没有回应、或回应了恶意挑衅，还会按情景的设定改变模拟世界。",
+		"method.triage":             "舆情研判按信息流中每条帖子的类别和小组的处理方式（立即回应、持续关注、不予理会）计分；记者和真实投诉按三倍计，谣言按两倍计，恶意挑衅按一倍计；把记者或真实投诉当成恶意挑衅、或回应恶意挑衅，扣分最多。小组的回应顺序再按一名记者的权重计分：在需要回应、且答案给出了先后的每一对帖子中（越紧急越先：赶截稿的记者和真实投诉先于谣言，谣言先于恶意挑衅；同样紧急时触达更广的在前，再同样时发布更早的在前），计算小组两条都回应且顺序与答案一致的比例。一次研判在透明度（谣言与记者）和同理心（投诉与恶意挑衅）中各按一个决策计；未完成研判计0分。需要回应的帖子没有回应、或回应了恶意挑衅，还会按情景的设定改变模拟世界。",
 		"ev.triaged":                "完成了决策“%s”的舆情研判：得分 %s（满分100）",
 		"refusal.no-triage":         "该决策未开放，或没有需要研判的信息流",
 		"refusal.already-triaged":   "该小组已经研判过这组信息流",
 		"refusal.triage-incomplete": "每条帖子都需要选择类别和处理方式",
+		"refusal.triage-order":      "每条选择“立即回应”的帖子都需要一个不重复的回应顺序（1、2……）",
 	},
 }
 
@@ -145,6 +163,10 @@ func triageReports(t *engine.Team, lang string) []TriageReport {
 	var out []TriageReport
 	for _, r := range t.Triages {
 		d := r.Feed.Decision
+		key := map[string]int{}
+		for i, p := range d.Triage.AnswerOrder() {
+			key[p.ID] = i + 1
+		}
 		tr := TriageReport{Decision: d.ID, Prompt: d.Prompt.Get(lang), OpenedSeconds: secs(r.Feed.OpenedAt), AtSeconds: secs(r.At),
 			Missing: r.Missing, Unscored: r.Unscored, Score: r.Score(), Scores: r.Scores(), Posts: []TriagePostReport{}}
 		for _, p := range r.Feed.Posts {
@@ -153,7 +175,7 @@ func triageReports(t *engine.Team, lang string) []TriageReport {
 				Class: p.Class, ClassName: TriageClassName(p.Class, lang), Needs: p.Needs, NeedsName: TriageActionName(p.Needs, lang),
 				TeamClass: m.Class, TeamClassName: TriageClassName(m.Class, lang), TeamAction: m.Action,
 				TeamActionName: TriageActionName(m.Action, lang), Right: m.Class == p.Class && m.Action == p.Needs,
-				Reason: p.Reason.Get(lang)}
+				Reason: p.Reason.Get(lang), Rank: m.Rank, KeyRank: key[p.ID]}
 			if !r.Missing {
 				pr.Score = round1(100 * engine.TriagePostScore(p, m.Class, m.Action))
 			}
@@ -170,6 +192,11 @@ func triageReports(t *engine.Team, lang string) []TriageReport {
 		default:
 			tr.Summary = fmt.Sprintf(Label(lang, "triage.summary"), Number(tr.Score), tr.Right, len(tr.Posts),
 				Number(tr.Scores["transparency"]), Number(tr.Scores["empathy"]))
+			if pr, ok := r.Priority(); ok {
+				o := round1(100 * pr)
+				tr.Order = &o
+				tr.Summary += fmt.Sprintf(Label(lang, "triage.summary.order"), Number(o))
+			}
 		}
 		out = append(out, tr)
 	}
@@ -217,6 +244,21 @@ func triageActionCell(p TriagePostReport, lang string) string {
 	return p.TeamActionName + T(lang, "paren") + p.NeedsName + T(lang, "parenend")
 }
 
+// triageOrderCell is the post's place in the team's order of answers,
+// with the key's when they differ: "2 (1)"; "—" for neither.
+func triageOrderCell(p TriagePostReport, lang string) string {
+	place := func(n int) string {
+		if n == 0 {
+			return Label(lang, "triage.none")
+		}
+		return strconv.Itoa(n)
+	}
+	if p.Rank == p.KeyRank {
+		return place(p.Rank)
+	}
+	return fmt.Sprintf(Label(lang, "triage.order.cell"), place(p.Rank), place(p.KeyRank))
+}
+
 // writeTriage writes the team's triages in Markdown.
 func writeTriage(b *strings.Builder, lang string, triages []TriageReport) {
 	if len(triages) == 0 {
@@ -225,11 +267,11 @@ func writeTriage(b *strings.Builder, lang string, triages []TriageReport) {
 	fmt.Fprintf(b, "### %s\n\n", Label(lang, "triage"))
 	for _, tr := range triages {
 		fmt.Fprintf(b, "**%s**\n\n%s\n\n", md(triageTitle(tr, lang)), md(tr.Summary))
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", Label(lang, "triage.col.post"), Label(lang, "triage.col.class"),
-			Label(lang, "triage.col.team"), Label(lang, "triage.col.action"), Label(lang, "triage.col.reason"))
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n", Label(lang, "triage.col.post"), Label(lang, "triage.col.class"),
+			Label(lang, "triage.col.team"), Label(lang, "triage.col.action"), Label(lang, "triage.col.order"), Label(lang, "triage.col.reason"))
 		for _, p := range tr.Posts {
-			fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", md(triagePostCell(p, lang)), md(p.ClassName), md(p.TeamClassName),
-				md(triageActionCell(p, lang)), md(p.Reason))
+			fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", md(triagePostCell(p, lang)), md(p.ClassName), md(p.TeamClassName),
+				md(triageActionCell(p, lang)), md(triageOrderCell(p, lang)), md(p.Reason))
 		}
 		b.WriteString("\n")
 	}
@@ -243,9 +285,9 @@ func (h *htmlWriter) triage(lang string, triages []TriageReport) {
 	h.f("<h4>%s</h4>\n", esc(Label(lang, "triage")))
 	for _, tr := range triages {
 		h.f("<div class=\"statement triage\">\n<p class=\"prompt\">%s</p>\n<p>%s</p>\n", esc(triageTitle(tr, lang)), esc(tr.Summary))
-		h.f("<table class=\"triage\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+		h.f("<table class=\"triage\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
 			esc(Label(lang, "triage.col.post")), esc(Label(lang, "triage.col.class")), esc(Label(lang, "triage.col.team")),
-			esc(Label(lang, "triage.col.action")), esc(Label(lang, "triage.col.reason")))
+			esc(Label(lang, "triage.col.action")), esc(Label(lang, "triage.col.order")), esc(Label(lang, "triage.col.reason")))
 		for _, p := range tr.Posts {
 			team, action := esc(p.TeamClassName), esc(triageActionCell(p, lang))
 			if p.TeamClass != p.Class {
@@ -254,8 +296,12 @@ func (h *htmlWriter) triage(lang string, triages []TriageReport) {
 			if p.TeamAction != p.Needs {
 				action = "<span class=\"miss\">" + action + "</span>"
 			}
-			h.f("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", esc(triagePostCell(p, lang)),
-				esc(p.ClassName), team, action, esc(p.Reason))
+			order := esc(triageOrderCell(p, lang))
+			if p.Rank != p.KeyRank {
+				order = "<span class=\"miss\">" + order + "</span>"
+			}
+			h.f("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", esc(triagePostCell(p, lang)),
+				esc(p.ClassName), team, action, order, esc(p.Reason))
 		}
 		h.f("</tbody>\n</table>\n</div>\n")
 	}
@@ -273,7 +319,10 @@ func (w *pdfWriter) triage(lang string, triages []TriageReport) {
 		w.para(tr.Summary, paraOpt{size: 8.5})
 		var rows [][]cell
 		for _, p := range tr.Posts {
-			classClr, actionClr := "", ""
+			classClr, actionClr, orderClr := "", "", ""
+			if p.Rank != p.KeyRank {
+				orderClr = "#b00020"
+			}
 			if p.TeamClass != p.Class {
 				classClr = "#b00020"
 			}
@@ -281,11 +330,11 @@ func (w *pdfWriter) triage(lang string, triages []TriageReport) {
 				actionClr = "#b00020"
 			}
 			rows = append(rows, []cell{{text: triagePostCell(p, lang)}, {text: p.ClassName, bold: true}, {text: p.TeamClassName, color: classClr},
-				{text: triageActionCell(p, lang), color: actionClr}, {text: p.Reason}})
+				{text: triageActionCell(p, lang), color: actionClr}, {text: triageOrderCell(p, lang), color: orderClr}, {text: p.Reason}})
 		}
-		w.table([]col{{title: Label(lang, "triage.col.post"), frac: 0.34}, {title: Label(lang, "triage.col.class"), frac: 0.11},
-			{title: Label(lang, "triage.col.team"), frac: 0.11}, {title: Label(lang, "triage.col.action"), frac: 0.14},
-			{title: Label(lang, "triage.col.reason"), frac: 0.30}}, rows)
+		w.table([]col{{title: Label(lang, "triage.col.post"), frac: 0.31}, {title: Label(lang, "triage.col.class"), frac: 0.10},
+			{title: Label(lang, "triage.col.team"), frac: 0.10}, {title: Label(lang, "triage.col.action"), frac: 0.14},
+			{title: Label(lang, "triage.col.order"), frac: 0.09}, {title: Label(lang, "triage.col.reason"), frac: 0.26}}, rows)
 	}
 }
 
@@ -298,6 +347,7 @@ func triageCSVRows(r *Report) [][]string {
 				detail := triagePostCell(p, r.Lang) + " — " + Label(r.Lang, "triage.col.class") + T(r.Lang, "sep") + p.ClassName +
 					"; " + Label(r.Lang, "triage.col.team") + T(r.Lang, "sep") + p.TeamClassName +
 					"; " + Label(r.Lang, "triage.col.action") + T(r.Lang, "sep") + triageActionCell(p, r.Lang) +
+					"; " + Label(r.Lang, "triage.col.order") + T(r.Lang, "sep") + triageOrderCell(p, r.Lang) +
 					"; " + Label(r.Lang, "triage.col.reason") + T(r.Lang, "sep") + p.Reason
 				rows = append(rows, []string{Clock(dur(tr.AtSeconds)), t.Name, "triage.post", "", tr.Decision, p.Post, "", detail})
 			}

@@ -15,7 +15,8 @@ import (
 // playedTriage plays internal/engine/testdata/triage.yaml headless: the
 // decision "first" opens at 0:00 with its feed. Alpha triages at 1:00 with
 // three mistakes (the parent taken for a troll and ignored, the bot
-// answered, the small rumour answered instead of watched) and chooses
+// answered, the small rumour answered instead of watched), answering the
+// bot first, then the reporter, the wide rumour and the small one, and chooses
 // "speak" at 2:00; Bravo chooses "wait" at 3:00 without a triage.
 func playedTriage(t testing.TB) (*engine.State, []engine.Event) {
 	t.Helper()
@@ -39,9 +40,9 @@ func playedTriage(t testing.TB) (*engine.State, []engine.Event) {
 	}
 	do(0, engine.Command{Kind: engine.CmdResume})
 	do(time.Minute, engine.Command{Kind: engine.CmdTriage, Team: "Alpha", Decision: "first", Triage: []engine.TriageMark{
-		{Post: "mum", Class: "troll", Action: "ignore"}, {Post: "bots", Class: "troll", Action: "answer"},
-		{Post: "reporter", Class: "journalist", Action: "answer"}, {Post: "video", Class: "rumour", Action: "answer"},
-		{Post: "gossip", Class: "rumour", Action: "answer"}}})
+		{Post: "mum", Class: "troll", Action: "ignore"}, {Post: "bots", Class: "troll", Action: "answer", Rank: 1},
+		{Post: "reporter", Class: "journalist", Action: "answer", Rank: 2}, {Post: "video", Class: "rumour", Action: "answer", Rank: 3},
+		{Post: "gossip", Class: "rumour", Action: "answer", Rank: 4}}})
 	do(2*time.Minute, engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: "first", Option: "speak"})
 	do(3*time.Minute, engine.Command{Kind: engine.CmdChoose, Team: "Bravo", Decision: "first", Option: "wait"})
 	if err := s.AdvanceTo(30 * time.Minute); err != nil {
@@ -76,9 +77,11 @@ func TestTriageGolden(t *testing.T) {
 }
 
 // The report model carries each team's triage: Alpha's marks against the
-// truth, its score (7.25 of 11 by hand: 65.9) and what it adds to
-// transparency and empathy; Bravo's, missing, scores 0; the method says
-// how a triage is scored.
+// truth, its score by hand (posts 7.25 of 11; the order: of the key's
+// pairs reporter–parent, reporter–rumour, parent–rumour only the second is
+// kept, 1/3, weight 3: 8.25 of 14 = 58.9) and what it adds to
+// transparency and empathy; each post's place in the team's order and the
+// key's; Bravo's, missing, scores 0; the method says how a triage is scored.
 func TestReportCarriesTriage(t *testing.T) {
 	r := triageReport(t, "zh", "")
 	alpha, bravo := r.Teams[0], r.Teams[1]
@@ -86,10 +89,11 @@ func TestReportCarriesTriage(t *testing.T) {
 		t.Fatalf("triages: Alpha %d, Bravo %d", len(alpha.Triage), len(bravo.Triage))
 	}
 	a := alpha.Triage[0]
-	if a.Missing || a.Score != 65.9 || a.Scores["transparency"] != 96.4 || a.Scores["empathy"] != 12.5 || a.Right != 2 || len(a.Posts) != 5 {
+	if a.Missing || a.Score != 58.9 || a.Scores["transparency"] != 77.5 || a.Scores["empathy"] != 21.4 || a.Right != 2 || len(a.Posts) != 5 ||
+		a.Order == nil || *a.Order != 33.3 {
 		t.Fatalf("Alpha's triage: %+v", a)
 	}
-	want := "得分 65.9（满分100）：5 条帖子中有 2 条分类与处理都正确（透明度 96.4，同理心 12.5）"
+	want := "得分 58.9（满分100）：5 条帖子中有 2 条分类与处理都正确（透明度 77.5，同理心 21.4）；回应顺序得分 33.3（满分100）"
 	if a.Summary != want {
 		t.Errorf("summary %q, want %q", a.Summary, want)
 	}
@@ -101,9 +105,16 @@ func TestReportCarriesTriage(t *testing.T) {
 		if p.Post == "reporter" && (!p.Right || p.Score != 100 || p.Author != "李，日报记者 · 已认证") {
 			t.Errorf("the reporter's row: %+v", p)
 		}
+		// The key: reporter 1, parent 2, wide rumour 3; the team: bot 1,
+		// reporter 2, wide rumour 3, small rumour 4.
+		wantOrder := map[string][2]int{"mum": {0, 2}, "bots": {1, 0}, "reporter": {2, 1}, "video": {3, 3}, "gossip": {4, 0}}[p.Post]
+		cell := map[string]string{"mum": "—（2）", "bots": "1（—）", "reporter": "2（1）", "video": "3", "gossip": "4（—）"}[p.Post]
+		if p.Rank != wantOrder[0] || p.KeyRank != wantOrder[1] || triageOrderCell(p, "zh") != cell {
+			t.Errorf("%s: places %d (key %d), cell %q; want %v, %q", p.Post, p.Rank, p.KeyRank, triageOrderCell(p, "zh"), wantOrder, cell)
+		}
 	}
 	b := bravo.Triage[0]
-	if !b.Missing || b.Score != 0 || b.Scores["transparency"] != 0 || b.Scores["empathy"] != 0 || b.Posts[0].TeamClassName != "—" {
+	if !b.Missing || b.Score != 0 || b.Scores["transparency"] != 0 || b.Scores["empathy"] != 0 || b.Posts[0].TeamClassName != "—" || b.Order != nil {
 		t.Errorf("Bravo's triage: %+v", b)
 	}
 	if !strings.Contains(r.Method, "舆情研判按信息流中每条帖子的类别") {
@@ -124,7 +135,7 @@ func TestTriageTimelineCSVPDF(t *testing.T) {
 		if e.Kind == string(engine.KindTriaged) {
 			// The world moved by the posts got wrong: the bot answered
 			// (attention +4), the parent ignored (trust −5).
-			found = e.Team == "Alpha" && e.Text == "Triaged the social-listening feed of “What now?”: score 65.9 of 100 — Attention 10 → 14, Trust 60 → 55"
+			found = e.Team == "Alpha" && e.Text == "Triaged the social-listening feed of “What now?”: score 58.9 of 100 — Attention 10 → 14, Trust 60 → 55"
 			if !found {
 				t.Errorf("timeline: %+v", e)
 			}
@@ -141,7 +152,7 @@ func TestTriageTimelineCSVPDF(t *testing.T) {
 	for _, row := range rows {
 		if row[2] == "triage.post" {
 			n++
-			if row[5] == "mum" && row[1] == "Alpha" && !strings.Contains(row[7], "True class: genuine complaint; Team's class: troll; Team's action (needed): ignore (answer now); Why: A real parent asking.") {
+			if row[5] == "mum" && row[1] == "Alpha" && !strings.Contains(row[7], "True class: genuine complaint; Team's class: troll; Team's action (needed): ignore (answer now); Answer order (key): — (2); Why: A real parent asking.") {
 				t.Errorf("the parent's CSV row: %q", row[7])
 			}
 		}

@@ -158,6 +158,11 @@ type Event struct {
 	// Triage is, in triage.submitted, the team's marks of a decision's
 	// social-listening feed (triage.go).
 	Triage []TriageMark `json:"triage,omitempty"`
+	// Ordered is, in triage.submitted, true when the marks order the
+	// posts marked answer (TriageMark.Rank): every triage sent since the
+	// order exists. A triage logged before has neither ranks nor Ordered
+	// and folds and scores as it did, without the order's term.
+	Ordered bool `json:"ordered,omitempty"`
 
 	Posts []string `json:"posts,omitempty"` // feed post template ids
 	// Findings are, in team.posted, what the judge (version Judge) found

@@ -578,7 +578,7 @@ func (s *Session) sendLocked(cmd Command) error {
 			return err
 		}
 		if err := s.emit(Event{Kind: KindTriaged, At: now, Team: cmd.Team, Decision: cmd.Decision, Ref: cmd.Ref,
-			Triage: cmd.Triage}); err != nil {
+			Triage: cmd.Triage, Ordered: true}); err != nil {
 			return err
 		}
 		return s.advance(now) // its effects may set off triggers

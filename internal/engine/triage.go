@@ -33,10 +33,13 @@ var (
 	// ErrTriageIncomplete: a post of the feed has no class or no action, or
 	// a post is named twice or is not in the feed.
 	ErrTriageIncomplete = &Refusal{"triage-incomplete", "every post needs a class and an action"}
+	// ErrTriageOrder: the posts marked "answer" are not ordered 1, 2, … (a
+	// place missing or given twice, or a place on a post not answered).
+	ErrTriageOrder = &Refusal{"triage-order", "every post marked answer needs its own place in the order (1, 2, …)"}
 )
 
 func init() {
-	Refusals = append(Refusals, ErrNoTriage, ErrAlreadyTriaged, ErrTriageIncomplete)
+	Refusals = append(Refusals, ErrNoTriage, ErrAlreadyTriaged, ErrTriageIncomplete, ErrTriageOrder)
 }
 
 // TriageMark is the team's triage of one post.
@@ -44,6 +47,11 @@ type TriageMark struct {
 	Post   string `json:"post"`
 	Class  string `json:"class"`  // scenario.TriageClasses
 	Action string `json:"action"` // scenario.TriageActions
+	// Rank is the post's place among the posts marked answer (1 first);
+	// 0 on a post not answered. A triage logged before the order existed
+	// has no ranks at all: it folds and scores as it did (no priority
+	// term); a command must order its answer posts.
+	Rank int `json:"rank,omitempty"`
 }
 
 // TriageFeed is a decision's feed as the team sees it while the decision
@@ -57,9 +65,12 @@ type TriageFeed struct {
 // TriageRun is a team's triage of one opening of a decision: made (Marks)
 // or not made before the decision closed (Missing).
 type TriageRun struct {
-	Feed    TriageFeed
-	At      time.Duration // when it was made, or when the decision closed
-	Marks   []TriageMark  // in the order of Feed.Posts; nil when Missing
+	Feed  TriageFeed
+	At    time.Duration // when it was made, or when the decision closed
+	Marks []TriageMark  // in the order of Feed.Posts; nil when Missing
+	// Ordered: the marks order the answer posts (Event.Ordered); false
+	// for a triage logged before the order existed.
+	Ordered bool
 	Missing bool
 	// Unscored is a triage of a decision the team was allowed to leave
 	// (optional) or not given the time to decide (the exercise ended).
@@ -131,8 +142,62 @@ func triageMissed(p *scenario.TriagePost, action string) bool {
 	return false
 }
 
+// PriorityWeight is how much the order of the answers counts in a
+// triage's score and in each of its dimensions: as much as one journalist.
+const PriorityWeight = 3
+
+// Priority is the triage's order score (0–1) and whether it counts: over
+// every pair of posts that need an answer and that the key orders
+// (scenario.AnswerFirst), the share the team answered both of in the key's
+// order (a Kendall-type agreement in which a pair not both answered counts
+// as reversed: skipping never pays). It does not count when the key orders
+// no pair, or the triage was logged without an order (it scores as before).
+func (r TriageRun) Priority() (float64, bool) {
+	if r.Missing {
+		return 0, r.keyPairs() > 0
+	}
+	if !r.Ordered {
+		return 0, false
+	}
+	key := r.Feed.Decision.Triage.AnswerOrder()
+	pairs, agree := 0, 0
+	for i, a := range key {
+		for _, b := range key[i+1:] {
+			if scenario.AnswerFirst(a, b) == 0 {
+				continue
+			}
+			pairs++
+			ma, _ := r.Mark(a.ID)
+			mb, _ := r.Mark(b.ID)
+			if ma.Action == scenario.ActionAnswer && mb.Action == scenario.ActionAnswer && ma.Rank > 0 && ma.Rank < mb.Rank {
+				agree++
+			}
+		}
+	}
+	if pairs == 0 {
+		return 0, false
+	}
+	return float64(agree) / float64(pairs), true
+}
+
+// keyPairs is how many pairs of answer posts the key orders.
+func (r TriageRun) keyPairs() int {
+	key := r.Feed.Decision.Triage.AnswerOrder()
+	n := 0
+	for i, a := range key {
+		for _, b := range key[i+1:] {
+			if scenario.AnswerFirst(a, b) != 0 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // Score is the triage's score (0–100): the class-weighted mean of its
-// posts' scores; 0 for a triage not made (skipping never pays).
+// posts' scores, with the order of its answers (Priority) counting as one
+// more post of weight PriorityWeight when it counts; 0 for a triage not
+// made (skipping never pays).
 func (r TriageRun) Score() float64 {
 	if r.Missing {
 		return 0
@@ -142,6 +207,10 @@ func (r TriageRun) Score() float64 {
 		m, _ := r.Mark(p.ID)
 		sum += TriageWeights[p.Class] * TriagePostScore(p, m.Class, m.Action)
 		w += TriageWeights[p.Class]
+	}
+	if pr, ok := r.Priority(); ok {
+		sum += PriorityWeight * pr
+		w += PriorityWeight
 	}
 	if w == 0 {
 		return 0
@@ -169,6 +238,14 @@ func (r TriageRun) Scores() map[string]float64 {
 		sum[dim] += TriageWeights[p.Class] * TriagePostScore(p, m.Class, m.Action)
 		w[dim] += TriageWeights[p.Class]
 	}
+	if pr, ok := r.Priority(); ok {
+		// The order counts in both dimensions: who is answered first
+		// matters for the facts and for the people.
+		for dim := range w {
+			sum[dim] += PriorityWeight * pr
+			w[dim] += PriorityWeight
+		}
+	}
 	for dim, x := range w {
 		if x > 0 {
 			out[dim] = round1(100 * sum[dim] / x)
@@ -188,8 +265,12 @@ func round1(f float64) float64 {
 // feed (the analysis plays both: every other triage scores between them).
 func PerfectTriage(t *scenario.Triage) []TriageMark {
 	out := make([]TriageMark, 0, len(t.Posts))
+	rank := map[string]int{}
+	for i, p := range t.AnswerOrder() {
+		rank[p.ID] = i + 1
+	}
 	for _, p := range t.Posts {
-		out = append(out, TriageMark{Post: p.ID, Class: p.Class, Action: p.Needs})
+		out = append(out, TriageMark{Post: p.ID, Class: p.Class, Action: p.Needs, Rank: rank[p.ID]})
 	}
 	return out
 }
@@ -209,6 +290,15 @@ func WorstTriage(t *scenario.Triage) []TriageMark {
 			}
 		}
 		out = append(out, m)
+	}
+	// Whatever it answers (a troll fed) in the file's order: no post that
+	// needs an answer is answered, so the order scores 0.
+	n := 0
+	for i := range out {
+		if out[i].Action == scenario.ActionAnswer {
+			n++
+			out[i].Rank = n
+		}
 	}
 	return out
 }
@@ -275,7 +365,34 @@ func (s *State) checkTriage(cmd Command) error {
 	if t.Triaged(cmd.Decision) {
 		return refuse(ErrAlreadyTriaged, "decision %q of team %q", cmd.Decision, cmd.Team)
 	}
-	return checkMarks(f, cmd.Triage)
+	if err := checkMarks(f, cmd.Triage); err != nil {
+		return err
+	}
+	return checkRanks(cmd.Triage, true)
+}
+
+// checkRanks checks the order of the posts marked answer: ranks 1 to n,
+// each once, on the answer posts only. Unordered (a triage logged before
+// the order existed), no mark has a rank.
+func checkRanks(marks []TriageMark, ordered bool) error {
+	var ranks []int
+	for _, m := range marks {
+		if m.Action != scenario.ActionAnswer || !ordered {
+			if m.Rank != 0 {
+				return refuse(ErrTriageOrder, "post %q has place %d but is not answered in an ordered triage", m.Post, m.Rank)
+			}
+			continue
+		}
+		ranks = append(ranks, m.Rank)
+	}
+	seen := make([]bool, len(ranks)+1)
+	for _, r := range ranks {
+		if r < 1 || r > len(ranks) || seen[r] {
+			return refuse(ErrTriageOrder, "places %v of %d answered posts", ranks, len(ranks))
+		}
+		seen[r] = true
+	}
+	return nil
 }
 
 func checkMarks(f *TriageFeed, marks []TriageMark) error {
@@ -305,7 +422,10 @@ func (s *State) applyTriage(t *Team, e Event) error {
 	if err := checkMarks(f, e.Triage); err != nil {
 		return logError(e.Seq, e.Kind, ErrLogBadEvent, "%v", err)
 	}
-	run := TriageRun{Feed: *f, At: e.At}
+	if err := checkRanks(e.Triage, e.Ordered); err != nil {
+		return logError(e.Seq, e.Kind, ErrLogBadEvent, "%v", err)
+	}
+	run := TriageRun{Feed: *f, At: e.At, Ordered: e.Ordered}
 	for _, p := range f.Posts {
 		for _, m := range e.Triage {
 			if m.Post == p.ID {

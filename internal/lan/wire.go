@@ -125,7 +125,8 @@ const commandSchema = `{
     "entry":    {"type": "string", "pattern": "^(inbox|answer|reply|post):[1-9][0-9]{0,6}$"},
     "triage":   {"type": "array", "minItems": 1, "maxItems": 12, "items": {"type": "object", "additionalProperties": false,
       "required": ["post", "class", "action"], "properties": {"post": {"type": "string", "minLength": 1, "maxLength": 200},
-      "class": {"type": "string", "minLength": 1, "maxLength": 40}, "action": {"type": "string", "minLength": 1, "maxLength": 40}}}},
+      "class": {"type": "string", "minLength": 1, "maxLength": 40}, "action": {"type": "string", "minLength": 1, "maxLength": 40},
+      "rank": {"type": "integer", "minimum": 1, "maximum": 12}}}},
     "feedback": {"type": "object", "additionalProperties": false, "properties": {
       "name":    {"type": "string", "maxLength": 80},
       "role":    {"type": "string", "maxLength": 80},

@@ -102,6 +102,9 @@ func FuzzCommand(f *testing.F) {
 		`{"id":"f","kind":"feedback","team":"Alpha","text":"x","feedback":{"ratings":{"role":3}}}`,
 		`{"id":"f","kind":"feedback","team":"_ev","seat":"Lee","claim":"claim-lee-1","feedback":{"ratings":{"role":3}}}`,
 		`{"id":"f","kind":"choose","team":"Alpha","decision":"d","option":"o","feedback":{"ratings":{"role":3}}}`,
+		`{"id":"t","kind":"triage","team":"Alpha","decision":"first","triage":[{"post":"mum","class":"complaint","action":"answer","rank":1},{"post":"bots","class":"troll","action":"ignore"}]}`,
+		`{"id":"t","kind":"triage","team":"Alpha","decision":"first","triage":[{"post":"mum","class":"complaint","action":"answer","rank":13}]}`,
+		`{"id":"t","kind":"triage","team":"Alpha","decision":"first","triage":[{"post":"mum","class":"complaint","action":"answer","rank":"1"}]}`,
 		`[]`, `null`, `"x"`, `1e999`, `{`, ``, "\xff",
 	} {
 		f.Add([]byte(s))
@@ -155,6 +158,11 @@ func FuzzCommand(f *testing.F) {
 				if !slices.Contains(debrief.FeedbackRatings, r) || v < 1 || v > 5 {
 					t.Fatalf("%q: a form with rating %q %d", data, r, v)
 				}
+			}
+		}
+		for _, m := range cmd.Triage {
+			if m.Rank < 0 || m.Rank > 12 {
+				t.Fatalf("%q: a mark with place %d: %+v", data, m.Rank, cmd)
 			}
 		}
 		if cmd.Kind != wireTriage && cmd.Triage != nil {

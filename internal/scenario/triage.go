@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -43,7 +44,16 @@ const (
 	MaxTriagePosts = 12
 	MaxTriageReach = 1_000_000_000
 	MaxTriageAgo   = 48 * time.Hour
+	// MinUrgency and MaxUrgency bound a post's urgency (see
+	// TriagePost.Urgency).
+	MinUrgency = 1
+	MaxUrgency = 3
 )
+
+// DefaultUrgency is a post's urgency when the file gives none, by class
+// (docs/scenario-format.md, "Which post first"): a journalist on deadline
+// and a genuine complaint first, then a rumour, a troll last.
+var DefaultUrgency = map[string]int{ClassJournalist: 3, ClassComplaint: 3, ClassRumour: 2, ClassTroll: 1}
 
 // Triage is a decision's social-listening feed.
 type Triage struct {
@@ -67,6 +77,10 @@ type TriagePost struct {
 	Class    string        // one of TriageClasses
 	Needs    string        // one of TriageActions
 	Reason   Text          // why, for the debrief
+	// Urgency (MinUrgency to MaxUrgency, higher answered sooner) places
+	// the post among the posts that need an answer; 0 when the file gives
+	// none (DefaultUrgency of its class then; see UrgencyOf).
+	Urgency int
 	// OnMiss are changes to the world when the team gets the post's need
 	// wrong where it matters: a post that needs an answer left unanswered
 	// (or a triage not made), a post that needs monitoring ignored, a post
@@ -82,6 +96,49 @@ func (t *Triage) Post(id string) *TriagePost {
 		}
 	}
 	return nil
+}
+
+// UrgencyOf is the post's urgency: the file's, or its class's default.
+func (p *TriagePost) UrgencyOf() int {
+	if p.Urgency > 0 {
+		return p.Urgency
+	}
+	return DefaultUrgency[p.Class]
+}
+
+// AnswerFirst compares two posts that need an answer in the key's order:
+// negative when a is to be answered before b, positive after, 0 when the
+// key does not order them (the same urgency, reach and age). The more
+// urgent first; at the same urgency the one more people saw; then the
+// older (it has waited, and a reporter's deadline is nearer).
+func AnswerFirst(a, b *TriagePost) int {
+	if ua, ub := a.UrgencyOf(), b.UrgencyOf(); ua != ub {
+		return ub - ua
+	}
+	switch {
+	case a.Reach > b.Reach:
+		return -1
+	case a.Reach < b.Reach:
+		return 1
+	case a.Ago > b.Ago:
+		return -1
+	case a.Ago < b.Ago:
+		return 1
+	}
+	return 0
+}
+
+// AnswerOrder is the key's order of the posts that need an answer (stable:
+// posts the key does not order keep the file's order).
+func (t *Triage) AnswerOrder() []*TriagePost {
+	var out []*TriagePost
+	for _, p := range t.Posts {
+		if p.Needs == ActionAnswer {
+			out = append(out, p)
+		}
+	}
+	slices.SortStableFunc(out, AnswerFirst)
+	return out
 }
 
 // triage reads a decision's triage: field.
@@ -120,7 +177,7 @@ func (l *loader) triage(n *yaml.Node, decision Phrase) *Triage {
 
 func (l *loader) triagePost(n *yaml.Node, triage Phrase, i int) *TriagePost {
 	what := phrase("post %d of %s", i+1, triage)
-	f, _, ok := l.fields(n, what, "id", "author", "text", "reach", "ago", "class", "needs", "reason", "on_miss")
+	f, _, ok := l.fields(n, what, "id", "author", "text", "reach", "ago", "class", "needs", "urgency", "reason", "on_miss")
 	if !ok {
 		return nil
 	}
@@ -169,6 +226,18 @@ func (l *loader) triagePost(n *yaml.Node, triage Phrase, i int) *TriagePost {
 		p.Needs, _ = l.str(c, field("needs"))
 		if !contains(TriageActions, p.Needs) {
 			l.errf(c, "%s: needs %q is not known%s", what, clip(p.Needs, 30), suggest(p.Needs, TriageActions))
+		}
+	}
+	if c := f["urgency"]; c != nil {
+		if v, ok := l.number(c, fieldOf("urgency", what)); ok {
+			if v < MinUrgency || v > MaxUrgency || v != float64(int(v)) {
+				l.errf(c, "%s: urgency must be a whole number from %d to %d", what, MinUrgency, MaxUrgency)
+			} else {
+				p.Urgency = int(v)
+				if p.Needs != "" && p.Needs != ActionAnswer {
+					l.add(pos(c), SevWarning, "%s: urgency orders the posts that need an answer; this one needs %q, so its urgency is never used", what, p.Needs)
+				}
+			}
 		}
 	}
 	if c := f["on_miss"]; c != nil {
@@ -259,6 +328,8 @@ var findingsZhTriage = map[string]string{
 	"post id %q appears twice in %s (first at line %d)":                                                             "帖子 id %q 在%[2]s 中出现了两次（第一次在第 %[3]d 行）",
 	"%s: reach must be a whole number from 0 to %d":                                                                 "%s：reach 必须是 0 到 %d 之间的整数",
 	"%s: ago must be at most %s":                                                                                    "%s：ago 最多为 %s",
+	"%s: urgency must be a whole number from %d to %d":                                                              "%s：urgency 必须是 %d 到 %d 之间的整数",
+	"%s: urgency orders the posts that need an answer; this one needs %q, so its urgency is never used":             "%s：urgency 只用于给需要回应的帖子排序；这条帖子的处理方式是 %q，它的 urgency 不会被用到",
 	"%s: class %q is not known%s":                                                                                   "%s：不认识的类别 %q%s",
 	"%s: needs %q is not known%s":                                                                                   "%s：不认识的处理方式 needs %q%s",
 	"%s: post id %q gives the answer away (it contains %q); name the post by what it says":                          "%s：帖子 id %q 泄露了答案（其中含有 %q）；请按帖子的内容命名",

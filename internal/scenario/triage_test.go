@@ -36,6 +36,39 @@ func TestTriageLoads(t *testing.T) {
 	}
 }
 
+// The key's order of the posts that need an answer: by urgency (the
+// class's by default: the reporter and the parent 3, the rumour 2), then
+// reach (the reporter's 50 000 before the parent's 300), then age; an
+// urgency in the file moves the wide rumour first (3, and the widest
+// reach); equal posts are not ordered.
+func TestTriageAnswerOrder(t *testing.T) {
+	ids := func(src string) []string {
+		s, probs := Parse("t.yaml", []byte(src))
+		if s == nil || len(probs) > 0 {
+			t.Fatalf("%v", probs)
+		}
+		var out []string
+		for _, p := range s.Decision("first").Triage.AnswerOrder() {
+			out = append(out, p.ID)
+		}
+		return out
+	}
+	base := triageBase(t)
+	if got := ids(base); !slices.Equal(got, []string{"reporter", "mum", "video"}) {
+		t.Errorf("key order %v, want reporter, mum, video", got)
+	}
+	urgent := strings.Replace(base, "reach: 400000\n", "reach: 400000\n              urgency: 3\n", 1)
+	if got := ids(urgent); !slices.Equal(got, []string{"video", "reporter", "mum"}) {
+		t.Errorf("with the rumour's urgency 3: %v, want video, reporter, mum", got)
+	}
+	a := &TriagePost{Class: ClassComplaint, Reach: 10, Ago: 5}
+	b := &TriagePost{Class: ClassJournalist, Reach: 10, Ago: 5}
+	c := &TriagePost{Class: ClassJournalist, Reach: 10, Ago: 9}
+	if AnswerFirst(a, b) != 0 || AnswerFirst(b, c) <= 0 || AnswerFirst(c, b) >= 0 {
+		t.Errorf("AnswerFirst: equal posts %d, newer before older %d, older before newer %d", AnswerFirst(a, b), AnswerFirst(b, c), AnswerFirst(c, b))
+	}
+}
+
 // Lint: classes and needs known, every class present, enough posts and not
 // too many, both languages, ids that do not give the answer away, an order
 // that is not grouped by class, effects on world variables.
@@ -55,6 +88,9 @@ func TestTriageLint(t *testing.T) {
 		{"an effect on no variable", "on_miss: {attention: 4}", "on_miss: {noise: 4}", `effect on "noise", which is not a world variable`, false},
 		{"an unknown field", "ago: 1m", "age: 1m", `unknown field "age"`, false},
 		{"grouped by class", "class: rumour\n              needs: monitor", "class: journalist\n              needs: monitor", "grouped by class", true},
+		{"an urgency out of range", "needs: answer\n              reason: {en: \"A reporter", "needs: answer\n              urgency: 4\n              reason: {en: \"A reporter", "urgency must be a whole number from 1 to 3", false},
+		{"an urgency not whole", "needs: answer\n              reason: {en: \"A reporter", "needs: answer\n              urgency: 2.5\n              reason: {en: \"A reporter", "urgency must be a whole number from 1 to 3", false},
+		{"an urgency never used", "needs: ignore\n", "needs: ignore\n              urgency: 1\n", `this one needs "ignore", so its urgency is never used`, true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
