@@ -447,6 +447,7 @@ func (d *Debrief) teamCard(t *engine.Team, tr *debrief.TeamReport, index int) fy
 	}
 
 	objs = append(objs, d.cases(t, tr, lang)...)
+	objs = append(objs, d.triage(tr, lang)...)
 
 	// Posts on the channels, with the public's reaction.
 	if len(t.Posts) > 0 {
