@@ -1,11 +1,6 @@
 package review
 
 import (
-	"fmt"
-	"math"
-	"strconv"
-	"time"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -13,7 +8,6 @@ import (
 
 	"github.com/firebreak-drills/firebreak/app/ui"
 	"github.com/firebreak-drills/firebreak/internal/debrief"
-	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
 
 // triageMiss marks a team's class, action or place in the order that is
@@ -33,7 +27,6 @@ func (d *Debrief) triage(tr *debrief.TeamReport, lang string) []fyne.CanvasObjec
 	if tr == nil || len(tr.Triage) == 0 {
 		return nil
 	}
-	loc := d.host.Loc()
 	objs := []fyne.CanvasObject{ui.Bold(debrief.Label(lang, "triage"))}
 	for _, r := range tr.Triage {
 		summary := ui.Wrapped(r.Summary)
@@ -41,13 +34,13 @@ func (d *Debrief) triage(tr *debrief.TeamReport, lang string) []fyne.CanvasObjec
 			summary.Importance = widget.DangerImportance
 		}
 		card := []fyne.CanvasObject{
-			ui.WrappedBold(fmt.Sprintf(debrief.Label(lang, "triage.title"), debrief.Question(r.Prompt), debrief.Clock(triageSeconds(r.OpenedSeconds)))),
+			ui.WrappedBold(r.Title(lang)),
 			summary}
 		if !r.Missing && !r.Unscored {
-			card = append(card, ui.Muted(fmt.Sprintf(debrief.Label(lang, "triage.made"), debrief.Clock(triageSeconds(r.AtSeconds)))))
+			card = append(card, ui.Muted(r.Made(lang)))
 		}
 		for _, p := range r.Posts {
-			card = append(card, widget.NewSeparator(), triagePost(loc, p, lang))
+			card = append(card, widget.NewSeparator(), triagePost(p, lang))
 		}
 		objs = append(objs, ui.Panel(card...))
 	}
@@ -58,12 +51,12 @@ func (d *Debrief) triage(tr *debrief.TeamReport, lang string) []fyne.CanvasObjec
 // classified and handled right or not), the exports' post cell (author,
 // reach, age) over the post's text, the four columns on one wrapping line
 // with each miss marked, and the reason.
-func triagePost(loc *i18n.Localizer, p debrief.TriagePostReport, lang string) fyne.CanvasObject {
+func triagePost(p debrief.TriagePostReport, lang string) fyne.CanvasObject {
 	var icon fyne.Resource = theme.NewErrorThemedResource(theme.CancelIcon())
 	if p.Right {
 		icon = theme.NewSuccessThemedResource(theme.ConfirmIcon())
 	}
-	head := ui.WrappedBold(fmt.Sprintf(debrief.Label(lang, "triage.post"), p.Author, debrief.ReachText(p.Reach, lang), triageAgo(loc, p.AgoSeconds)))
+	head := ui.WrappedBold(p.Line(lang))
 	sep := debrief.T(lang, "sep")
 	var spans []ui.TextSpan
 	field := func(label, value string, miss bool) {
@@ -79,8 +72,8 @@ func triagePost(loc *i18n.Localizer, p debrief.TriagePostReport, lang string) fy
 	}
 	field("triage.col.class", p.ClassName, false)
 	field("triage.col.team", p.TeamClassName, p.TeamClass != p.Class)
-	field("triage.col.action", triageActionText(p, lang), p.TeamAction != p.Needs)
-	field("triage.col.order", triageOrderText(p, lang), p.Rank != p.KeyRank)
+	field("triage.col.action", p.ActionText(lang), p.TeamAction != p.Needs)
+	field("triage.col.order", p.OrderText(lang), p.Rank != p.KeyRank)
 	marks := ui.Wrapped("")
 	marks.SetSpans(spans)
 	return container.NewVBox(
@@ -88,45 +81,4 @@ func triagePost(loc *i18n.Localizer, p debrief.TriagePostReport, lang string) fy
 		ui.Wrapped(p.Text),
 		marks,
 		ui.Muted(debrief.Label(lang, "triage.col.reason")+sep+p.Reason))
-}
-
-// triageActionText is the team's action with the one the post needed when
-// they differ, as the exports' "Team's action (needed)" column says it.
-func triageActionText(p debrief.TriagePostReport, lang string) string {
-	if p.TeamAction == p.Needs {
-		return p.TeamActionName
-	}
-	return p.TeamActionName + debrief.T(lang, "paren") + p.NeedsName + debrief.T(lang, "parenend")
-}
-
-// triageOrderText is the team's place for the post in its order of
-// answers with the key's when they differ, as the exports' "Answer order
-// (key)" column says it: "2 (1)", "— (2)", "—".
-func triageOrderText(p debrief.TriagePostReport, lang string) string {
-	place := func(n int) string {
-		if n == 0 {
-			return debrief.Label(lang, "triage.none")
-		}
-		return strconv.Itoa(n)
-	}
-	if p.Rank == p.KeyRank {
-		return place(p.Rank)
-	}
-	return fmt.Sprintf(debrief.Label(lang, "triage.order.cell"), place(p.Rank), place(p.KeyRank))
-}
-
-// triageAgo is how long before the feed a post was made, in whole minutes
-// as the exports write it ("1 h 5 min", "1小时5分钟", "0 min").
-func triageAgo(loc *i18n.Localizer, s float64) string {
-	d := triageSeconds(s).Round(time.Minute)
-	if d <= 0 {
-		return loc.T("span.minutes", "n", 0)
-	}
-	return ui.FormatSpan(loc, d)
-}
-
-// triageSeconds is a report's time in seconds as a duration, rounded to
-// the nanosecond as the exports read it (a float's 539.9999… is 9:00).
-func triageSeconds(s float64) time.Duration {
-	return time.Duration(math.Round(s * float64(time.Second)))
 }

@@ -209,15 +209,29 @@ func round1(f float64) float64 {
 }
 
 // triageTitle is a triage's heading.
-func triageTitle(tr TriageReport, lang string) string {
+func triageTitle(tr TriageReport, lang string) string { return tr.Title(lang) }
+
+// Title is the triage's heading: the decision's question and when the feed
+// was shown.
+func (tr TriageReport) Title(lang string) string {
 	return fmt.Sprintf(Label(lang, "triage.title"), brief(tr.Prompt, true), Clock(dur(tr.OpenedSeconds)))
+}
+
+// Made says when the team sent its triage.
+func (tr TriageReport) Made(lang string) string {
+	return fmt.Sprintf(Label(lang, "triage.made"), Clock(dur(tr.AtSeconds)))
 }
 
 // triagePostCell is what a table's first column says of a post: who, the
 // reach, how long before, and the text.
 func triagePostCell(p TriagePostReport, lang string) string {
-	return fmt.Sprintf(Label(lang, "triage.post"), p.Author, ReachText(p.Reach, lang), agoText(dur(p.AgoSeconds), lang)) +
-		T(lang, "sep") + p.Text
+	return p.Line(lang) + T(lang, "sep") + p.Text
+}
+
+// Line is who made the post, its reach and how long before the feed it
+// was made, as the reports write it.
+func (p TriagePostReport) Line(lang string) string {
+	return fmt.Sprintf(Label(lang, "triage.post"), p.Author, ReachText(p.Reach, lang), agoText(dur(p.AgoSeconds), lang))
 }
 
 // ReachText writes a reach as a reader of lang would: 420,000 or 42万.
@@ -235,18 +249,19 @@ func ReachText(n int, lang string) string {
 	return s
 }
 
-// triageActionCell is the team's action with what the post needed, when
-// they differ.
-func triageActionCell(p TriagePostReport, lang string) string {
+// ActionText is the team's action with what the post needed, when they
+// differ (the reports' "Team's action (needed)" column).
+func (p TriagePostReport) ActionText(lang string) string {
 	if p.TeamAction == p.Needs {
 		return p.TeamActionName
 	}
 	return p.TeamActionName + T(lang, "paren") + p.NeedsName + T(lang, "parenend")
 }
 
-// triageOrderCell is the post's place in the team's order of answers,
-// with the key's when they differ: "2 (1)"; "—" for neither.
-func triageOrderCell(p TriagePostReport, lang string) string {
+// OrderText is the post's place in the team's order of answers, with the
+// key's when they differ: "2 (1)"; "—" for neither (the reports' "Answer
+// order (key)" column).
+func (p TriagePostReport) OrderText(lang string) string {
 	place := func(n int) string {
 		if n == 0 {
 			return Label(lang, "triage.none")
@@ -271,7 +286,7 @@ func writeTriage(b *strings.Builder, lang string, triages []TriageReport) {
 			Label(lang, "triage.col.team"), Label(lang, "triage.col.action"), Label(lang, "triage.col.order"), Label(lang, "triage.col.reason"))
 		for _, p := range tr.Posts {
 			fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", md(triagePostCell(p, lang)), md(p.ClassName), md(p.TeamClassName),
-				md(triageActionCell(p, lang)), md(triageOrderCell(p, lang)), md(p.Reason))
+				md(p.ActionText(lang)), md(p.OrderText(lang)), md(p.Reason))
 		}
 		b.WriteString("\n")
 	}
@@ -289,14 +304,14 @@ func (h *htmlWriter) triage(lang string, triages []TriageReport) {
 			esc(Label(lang, "triage.col.post")), esc(Label(lang, "triage.col.class")), esc(Label(lang, "triage.col.team")),
 			esc(Label(lang, "triage.col.action")), esc(Label(lang, "triage.col.order")), esc(Label(lang, "triage.col.reason")))
 		for _, p := range tr.Posts {
-			team, action := esc(p.TeamClassName), esc(triageActionCell(p, lang))
+			team, action := esc(p.TeamClassName), esc(p.ActionText(lang))
 			if p.TeamClass != p.Class {
 				team = "<span class=\"miss\">" + team + "</span>"
 			}
 			if p.TeamAction != p.Needs {
 				action = "<span class=\"miss\">" + action + "</span>"
 			}
-			order := esc(triageOrderCell(p, lang))
+			order := esc(p.OrderText(lang))
 			if p.Rank != p.KeyRank {
 				order = "<span class=\"miss\">" + order + "</span>"
 			}
@@ -330,7 +345,7 @@ func (w *pdfWriter) triage(lang string, triages []TriageReport) {
 				actionClr = "#b00020"
 			}
 			rows = append(rows, []cell{{text: triagePostCell(p, lang)}, {text: p.ClassName, bold: true}, {text: p.TeamClassName, color: classClr},
-				{text: triageActionCell(p, lang), color: actionClr}, {text: triageOrderCell(p, lang), color: orderClr}, {text: p.Reason}})
+				{text: p.ActionText(lang), color: actionClr}, {text: p.OrderText(lang), color: orderClr}, {text: p.Reason}})
 		}
 		w.table([]col{{title: Label(lang, "triage.col.post"), frac: 0.31}, {title: Label(lang, "triage.col.class"), frac: 0.10},
 			{title: Label(lang, "triage.col.team"), frac: 0.10}, {title: Label(lang, "triage.col.action"), frac: 0.14},
@@ -346,8 +361,8 @@ func triageCSVRows(r *Report) [][]string {
 			for _, p := range tr.Posts {
 				detail := triagePostCell(p, r.Lang) + " — " + Label(r.Lang, "triage.col.class") + T(r.Lang, "sep") + p.ClassName +
 					"; " + Label(r.Lang, "triage.col.team") + T(r.Lang, "sep") + p.TeamClassName +
-					"; " + Label(r.Lang, "triage.col.action") + T(r.Lang, "sep") + triageActionCell(p, r.Lang) +
-					"; " + Label(r.Lang, "triage.col.order") + T(r.Lang, "sep") + triageOrderCell(p, r.Lang) +
+					"; " + Label(r.Lang, "triage.col.action") + T(r.Lang, "sep") + p.ActionText(r.Lang) +
+					"; " + Label(r.Lang, "triage.col.order") + T(r.Lang, "sep") + p.OrderText(r.Lang) +
 					"; " + Label(r.Lang, "triage.col.reason") + T(r.Lang, "sep") + p.Reason
 				rows = append(rows, []string{Clock(dur(tr.AtSeconds)), t.Name, "triage.post", "", tr.Decision, p.Post, "", detail})
 			}

@@ -109,8 +109,8 @@ func TestReportCarriesTriage(t *testing.T) {
 		// reporter 2, wide rumour 3, small rumour 4.
 		wantOrder := map[string][2]int{"mum": {0, 2}, "bots": {1, 0}, "reporter": {2, 1}, "video": {3, 3}, "gossip": {4, 0}}[p.Post]
 		cell := map[string]string{"mum": "—（2）", "bots": "1（—）", "reporter": "2（1）", "video": "3", "gossip": "4（—）"}[p.Post]
-		if p.Rank != wantOrder[0] || p.KeyRank != wantOrder[1] || triageOrderCell(p, "zh") != cell {
-			t.Errorf("%s: places %d (key %d), cell %q; want %v, %q", p.Post, p.Rank, p.KeyRank, triageOrderCell(p, "zh"), wantOrder, cell)
+		if p.Rank != wantOrder[0] || p.KeyRank != wantOrder[1] || p.OrderText("zh") != cell {
+			t.Errorf("%s: places %d (key %d), cell %q; want %v, %q", p.Post, p.Rank, p.KeyRank, p.OrderText("zh"), wantOrder, cell)
 		}
 	}
 	b := bravo.Triage[0]
