@@ -67,13 +67,7 @@ func casesReport(t testing.TB, lang, team string) *Report {
 func TestCasesGolden(t *testing.T) {
 	for _, lang := range []string{"en", "zh"} {
 		r := casesReport(t, lang, "")
-		golden(t, "cases."+lang+".md", []byte(Markdown(r)))
-		golden(t, "cases."+lang+".html.golden", withoutFontData(HTML(r)))
-		js, err := JSON(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		golden(t, "cases."+lang+".json.golden", js)
+		goldenExports(t, "cases", lang, r)
 	}
 }
 

@@ -55,6 +55,21 @@ func worldReport(t testing.TB, lang, team string) *Report {
 }
 
 // golden compares got with testdata/name, rewriting it under -update.
+// goldenExports checks a report's Markdown, HTML and JSON against the
+// golden files base.lang.md, base.lang.html.golden and
+// base.lang.json.golden, and returns the JSON.
+func goldenExports(t *testing.T, base, lang string, r *Report) []byte {
+	t.Helper()
+	golden(t, base+"."+lang+".md", []byte(Markdown(r)))
+	golden(t, base+"."+lang+".html.golden", withoutFontData(HTML(r)))
+	js, err := JSON(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, base+"."+lang+".json.golden", js)
+	return js
+}
+
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	path := filepath.Join("testdata", name)

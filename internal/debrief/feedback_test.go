@@ -116,13 +116,7 @@ func TestFeedbackExports(t *testing.T) {
 	for _, lang := range []string{"en", "zh"} {
 		r := worldReport(t, lang, "")
 		r.ApplyFeedback(sampleForms())
-		golden(t, "feedback."+lang+".md", []byte(Markdown(r)))
-		golden(t, "feedback."+lang+".html.golden", withoutFontData(HTML(r)))
-		js, err := JSON(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		golden(t, "feedback."+lang+".json.golden", js)
+		js := goldenExports(t, "feedback", lang, r)
 		// The Markdown reads nothing the JSON does not carry.
 		var back Report
 		if err := json.Unmarshal(js, &back); err != nil {

@@ -70,13 +70,7 @@ func postsReport(t testing.TB, lang, team string) *Report {
 func TestPostsGolden(t *testing.T) {
 	for _, lang := range []string{"en", "zh"} {
 		r := postsReport(t, lang, "")
-		golden(t, "posts."+lang+".md", []byte(Markdown(r)))
-		golden(t, "posts."+lang+".html.golden", withoutFontData(HTML(r)))
-		js, err := JSON(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		golden(t, "posts."+lang+".json.golden", js)
+		goldenExports(t, "posts", lang, r)
 	}
 }
 

@@ -66,13 +66,7 @@ func pressReport(t testing.TB, lang, team string) *Report {
 func TestPressGolden(t *testing.T) {
 	for _, lang := range []string{"en", "zh"} {
 		r := pressReport(t, lang, "")
-		golden(t, "press."+lang+".md", []byte(Markdown(r)))
-		golden(t, "press."+lang+".html.golden", withoutFontData(HTML(r)))
-		js, err := JSON(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		golden(t, "press."+lang+".json.golden", js)
+		goldenExports(t, "press", lang, r)
 	}
 }
 

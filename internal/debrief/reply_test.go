@@ -78,13 +78,7 @@ func repliesReport(t testing.TB, lang, team string) *Report {
 func TestRepliesGolden(t *testing.T) {
 	for _, lang := range []string{"en", "zh"} {
 		r := repliesReport(t, lang, "")
-		golden(t, "replies."+lang+".md", []byte(Markdown(r)))
-		golden(t, "replies."+lang+".html.golden", withoutFontData(HTML(r)))
-		js, err := JSON(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		golden(t, "replies."+lang+".json.golden", js)
+		goldenExports(t, "replies", lang, r)
 		golden(t, "replies.handout.Bravo."+lang+".md", []byte(Markdown(repliesReport(t, lang, "Bravo"))))
 	}
 }

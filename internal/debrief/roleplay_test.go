@@ -57,13 +57,7 @@ func TestRoleplayGolden(t *testing.T) {
 		st, events := playedRoleplay(t)
 		r := Build(st, events, lang, "")
 		r.SetStarted(started)
-		golden(t, "roleplay."+lang+".md", []byte(Markdown(r)))
-		golden(t, "roleplay."+lang+".html.golden", withoutFontData(HTML(r)))
-		js, err := JSON(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		golden(t, "roleplay."+lang+".json.golden", js)
+		goldenExports(t, "roleplay", lang, r)
 		csv := string(CSV(r))
 		for _, want := range map[string][]string{
 			"en": {"role-player at the facilitator's laptop — Ms Zhang (customer): Who pays the hospital bill? (in answer to “We are sorry.”)",

@@ -66,13 +66,7 @@ func triageReport(t testing.TB, lang, team string) *Report {
 func TestTriageGolden(t *testing.T) {
 	for _, lang := range []string{"en", "zh"} {
 		r := triageReport(t, lang, "")
-		golden(t, "triage."+lang+".md", []byte(Markdown(r)))
-		golden(t, "triage."+lang+".html.golden", withoutFontData(HTML(r)))
-		js, err := JSON(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		golden(t, "triage."+lang+".json.golden", js)
+		goldenExports(t, "triage", lang, r)
 	}
 }
 
