@@ -208,9 +208,6 @@ func round1(f float64) float64 {
 	return v
 }
 
-// triageTitle is a triage's heading.
-func triageTitle(tr TriageReport, lang string) string { return tr.Title(lang) }
-
 // Title is the triage's heading: the decision's question and when the feed
 // was shown.
 func (tr TriageReport) Title(lang string) string {
@@ -281,7 +278,7 @@ func writeTriage(b *strings.Builder, lang string, triages []TriageReport) {
 	}
 	fmt.Fprintf(b, "### %s\n\n", Label(lang, "triage"))
 	for _, tr := range triages {
-		fmt.Fprintf(b, "**%s**\n\n%s\n\n", md(triageTitle(tr, lang)), md(tr.Summary))
+		fmt.Fprintf(b, "**%s**\n\n%s\n\n", md(tr.Title(lang)), md(tr.Summary))
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n", Label(lang, "triage.col.post"), Label(lang, "triage.col.class"),
 			Label(lang, "triage.col.team"), Label(lang, "triage.col.action"), Label(lang, "triage.col.order"), Label(lang, "triage.col.reason"))
 		for _, p := range tr.Posts {
@@ -299,7 +296,7 @@ func (h *htmlWriter) triage(lang string, triages []TriageReport) {
 	}
 	h.f("<h4>%s</h4>\n", esc(Label(lang, "triage")))
 	for _, tr := range triages {
-		h.f("<div class=\"statement triage\">\n<p class=\"prompt\">%s</p>\n<p>%s</p>\n", esc(triageTitle(tr, lang)), esc(tr.Summary))
+		h.f("<div class=\"statement triage\">\n<p class=\"prompt\">%s</p>\n<p>%s</p>\n", esc(tr.Title(lang)), esc(tr.Summary))
 		h.f("<table class=\"triage\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
 			esc(Label(lang, "triage.col.post")), esc(Label(lang, "triage.col.class")), esc(Label(lang, "triage.col.team")),
 			esc(Label(lang, "triage.col.action")), esc(Label(lang, "triage.col.order")), esc(Label(lang, "triage.col.reason")))
@@ -330,7 +327,7 @@ func (w *pdfWriter) triage(lang string, triages []TriageReport) {
 	w.heading(3, Label(lang, "triage"))
 	for _, tr := range triages {
 		w.need(60)
-		w.para(triageTitle(tr, lang), paraOpt{bold: true, size: 9})
+		w.para(tr.Title(lang), paraOpt{bold: true, size: 9})
 		w.para(tr.Summary, paraOpt{size: 8.5})
 		var rows [][]cell
 		for _, p := range tr.Posts {
