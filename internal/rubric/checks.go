@@ -15,8 +15,10 @@ func (w words) compile() compiled {
 	return compiled{"en": compile(w.en), "zh": compile(w.zh)}
 }
 
-var lists struct {
-	once                                                                      sync.Once
+// wordLists are the judge's word lists compiled for one configuration
+// of its steps (cfg).
+type wordLists struct {
+	cfg                                                                       *config
 	acknowledge, apology, concern, action, cause, guidance                    compiled
 	contact, update, time                                                     compiled
 	denial, blame, noComment, minimise                                        compiled
@@ -27,71 +29,77 @@ var lists struct {
 	report, selfReport, retract, idiom                                        []pattern // language-neutral
 }
 
-func loadLists() {
-	lists.once.Do(func() {
+// newLists compiles the word lists with the steps and concepts cfg has on.
+func newLists(cfg *config) *wordLists {
+	l := &wordLists{cfg: cfg}
+	{
 		credit := func(check string, w words) compiled {
-			if v9on(v9Concepts) {
-				w = conceptWords(check, w)
+			if cfg.on(v9Concepts) {
+				w = conceptWords(cfg, check, w)
 			}
 			return w.compile()
 		}
-		lists.acknowledge = credit("acknowledge", acknowledgeWords)
-		lists.apology = credit("apology", apologyWords)
-		lists.concern = credit("concern", concernWords)
-		lists.action = credit("actions", actionWords)
-		lists.cause = credit("cause", causeWords)
-		lists.guidance = credit("guidance", guidanceWords)
-		lists.contact = credit("contact", contactWords)
-		lists.update = credit("next-update", updateWords)
-		lists.time = timeWords.compile()
-		lists.denial = denialWords.compile()
+		l.acknowledge = credit("acknowledge", acknowledgeWords)
+		l.apology = credit("apology", apologyWords)
+		l.concern = credit("concern", concernWords)
+		l.action = credit("actions", actionWords)
+		l.cause = credit("cause", causeWords)
+		l.guidance = credit("guidance", guidanceWords)
+		l.contact = credit("contact", contactWords)
+		l.update = credit("next-update", updateWords)
+		l.time = timeWords.compile()
+		l.denial = denialWords.compile()
 		blame := blameWords
-		if v9on(v9Industry) {
+		if cfg.on(v9Industry) {
 			blame = words{en: append(slices.Clip(blame.en), industryWords...), zh: blame.zh}
 		}
-		lists.blame = blame.compile()
-		lists.noComment = noCommentWords.compile()
-		lists.minimise = minimiseWords.compile()
-		lists.legalThreat = legalThreatWords.compile()
-		lists.legal = legalWords.compile()
-		lists.legalTarget = legalTargets.compile()
-		lists.legalVerb = legalVerbs.compile()
-		lists.speculation = speculationWords.compile()
-		lists.evidence = evidenceWords.compile()
-		lists.filler = fillerWords.compile()
+		l.blame = blame.compile()
+		l.noComment = noCommentWords.compile()
+		l.minimise = minimiseWords.compile()
+		l.legalThreat = legalThreatWords.compile()
+		l.legal = legalWords.compile()
+		l.legalTarget = legalTargets.compile()
+		l.legalVerb = legalVerbs.compile()
+		l.speculation = speculationWords.compile()
+		l.evidence = evidenceWords.compile()
+		l.filler = fillerWords.compile()
 		nonApology := nonApologyWords
-		if v9on(v9If) {
+		if cfg.on(v9If) {
 			nonApology = words{en: nonApology.en, zh: append(slices.Clip(nonApology.zh), intentWords...)}
 		}
-		lists.nonApology = nonApology.compile()
-		lists.victim = victimWords.compile()
-		lists.denialHazard = denialHazardWords.compile()
-		lists.reassure = reassureWords.compile()
-		lists.overPromise = overPromiseWords.compile()
+		l.nonApology = nonApology.compile()
+		l.victim = victimWords.compile()
+		l.denialHazard = denialHazardWords.compile()
+		l.reassure = reassureWords.compile()
+		l.overPromise = overPromiseWords.compile()
 		agent := agentWords
-		if v9on(v9Someone) {
+		if cfg.on(v9Someone) {
 			agent = withoutWords(agent, "someone", someoneWords)
 		}
-		lists.agent = agent.compile()
-		lists.causal = causalWords.compile()
-		lists.causalAfter = causalAfterWords.compile()
-		lists.owning = owningWords.compile()
-		lists.hedge = hedgeWords.compile()
-		lists.breach = breachWords.compile()
-		lists.staff = staffWords.compile()
-		lists.anaphor = anaphorWords.compile()
-		lists.comment = commentWords.compile()
-		lists.us = usWords.compile()
-		lists.people = peopleWords.compile()
-		lists.assure = assureWords.compile()
-		lists.safeClaim = safeClaimWords.compile()
-		lists.say = sayWords.compile()
-		lists.report = compile(reportCues)
-		lists.selfReport = compile(selfReportCues)
-		lists.retract = compile(retractCues)
-		lists.idiom = compile(idioms)
-	})
+		l.agent = agent.compile()
+		l.causal = causalWords.compile()
+		l.causalAfter = causalAfterWords.compile()
+		l.owning = owningWords.compile()
+		l.hedge = hedgeWords.compile()
+		l.breach = breachWords.compile()
+		l.staff = staffWords.compile()
+		l.anaphor = anaphorWords.compile()
+		l.comment = commentWords.compile()
+		l.us = usWords.compile()
+		l.people = peopleWords.compile()
+		l.assure = assureWords.compile()
+		l.safeClaim = safeClaimWords.compile()
+		l.say = sayWords.compile()
+		l.report = compile(reportCues)
+		l.selfReport = compile(selfReportCues)
+		l.retract = compile(retractCues)
+		l.idiom = compile(idioms)
+	}
+	return l
 }
+
+// programLists are the lists the program judges with: every step on.
+var programLists = sync.OnceValue(func() *wordLists { return newLists(&config{}) })
 
 type judge struct {
 	t     *text
@@ -102,6 +110,7 @@ type judge struct {
 	// for the next update and again for the facts, and the patterns are
 	// the judge's most costly work.
 	res map[reKey][]span
+	l   *wordLists
 }
 
 type reKey struct {
@@ -209,7 +218,6 @@ next:
 }
 
 func (j *judge) run(facts []Fact) []Check {
-	loadLists()
 	t := j.t
 	found := map[string][]span{}
 	rep := t.reported()
@@ -226,13 +234,13 @@ func (j *judge) run(facts []Fact) []Check {
 	}
 
 	// Credits.
-	found["acknowledge"] = j.findNot(lists.acknowledge)
+	found["acknowledge"] = j.findNot(j.l.acknowledge)
 
 	// Apologies: one demanded of someone else is not the team's; one made
 	// on a condition ("sorry if anyone was upset") or for people's feelings
 	// ("sorry to hear some customers feel…") is a non-apology.
 	var apology, nonApology []span
-	for _, s := range j.findNot(lists.apology) {
+	for _, s := range j.findNot(j.l.apology) {
 		switch {
 		case j.t.after(s, demandCues):
 		case t.nearOwn(s, nonApologyBefore, 40, 0, rep) || t.nearOwn(s, nonApologyAfter, 0, 30, rep) || t.conditional(s):
@@ -242,7 +250,7 @@ func (j *judge) run(facts []Fact) []Check {
 		}
 	}
 	found["apology"] = apology
-	found["non-apology"] = append(nonApology, own(j.find(lists.nonApology))...)
+	found["non-apology"] = append(nonApology, own(j.find(j.l.nonApology))...)
 	if len(apology) > 0 && len(j.evidence(apology)) > len(j.evidence(found["non-apology"])) {
 		// A real apology elsewhere outweighs one stock "any inconvenience".
 		found["non-apology"] = nil
@@ -252,28 +260,28 @@ func (j *judge) run(facts []Fact) []Check {
 	// Not when the team refuses the role ("we will not present ourselves
 	// as victims of this").
 	var victim []span
-	for _, s := range own(j.findNot(lists.victim)) {
-		if !j.saidInDoubt(s) && !(v9on(v9Possible) && t.clauseOf(s, possibleCues, 30)) {
+	for _, s := range own(j.findNot(j.l.victim)) {
+		if !j.saidInDoubt(s) && !(j.l.cfg.on(v9Possible) && t.clauseOf(s, possibleCues, 30)) {
 			victim = append(victim, s)
 		}
 	}
 	found["victim"] = victim
-	concern := j.findNot(lists.concern)
-	if v9on(v9Sense) {
+	concern := j.findNot(j.l.concern)
+	if j.l.cfg.on(v9Sense) {
 		concern = t.offSense(concern)
 	}
 	found["concern"] = without(concern, victim)
 
 	// The cause, not "the distress this has caused": a cause word counts
 	// unless it sits in a clause that speculates or blames (below).
-	found["cause"] = j.find(lists.cause)
+	found["cause"] = j.find(j.l.cause)
 	// One word, one credit (version 8): a word on both lists (排查, 彻查,
 	// 送检, "looking into") says the cause is being investigated; it is
 	// not also an action taken.
 	// A longer action phrase round a cause word ("sent for testing") is
 	// still an action.
-	actions := j.findNot(lists.action)
-	if v9on(v9Sense) {
+	actions := j.findNot(j.l.action)
+	if j.l.cfg.on(v9Sense) {
 		actions = t.offSense(actions)
 	}
 	for _, a := range actions {
@@ -283,22 +291,22 @@ func (j *judge) run(facts []Fact) []Check {
 	}
 	// Guidance: the stock phrases, or any clause that begins by telling
 	// the reader what to do.
-	guidance := j.readerGuidance(j.findNot(lists.guidance))
+	guidance := j.readerGuidance(j.findNot(j.l.guidance))
 	found["guidance"] = append(guidance, without(t.imperatives(), guidance)...)
 
 	phones := t.phones()
-	contact := append(j.find(lists.contact), phones...)
+	contact := append(j.find(j.l.contact), phones...)
 	contact = append(contact, t.findRe(emailRe, false)...)
 	contact = append(contact, t.findRe(urlRe, false)...)
 	found["contact"] = disjoint(contact)
 
 	// Next update: an update word and a time in the same sentence, close.
-	times := append(j.find(lists.time), j.re(clockRe, false)...)
+	times := append(j.find(j.l.time), j.re(clockRe, false)...)
 	times = append(times, j.re(dateRe, false)...)
 	times = append(times, t.findRe(spanTimeRe, false)...)
 	times = mergeAdjacent(t, disjoint(times))
 	var updates []span
-	for _, u := range j.find(lists.update) {
+	for _, u := range j.find(j.l.update) {
 		best, dist := span{}, -1.0
 		for _, tm := range times {
 			if t.sentence[tm.a] != t.sentence[u.a] {
@@ -325,7 +333,7 @@ func (j *judge) run(facts []Fact) []Check {
 	// promise of the next update, not the numerals of an idiom.
 	var details []span
 	for _, c := range j.re(countRe, false) {
-		if !(v9on(v9Duration) && t.duration(c)) {
+		if !(j.l.cfg.on(v9Duration) && t.duration(c)) {
 			details = append(details, c)
 		}
 	}
@@ -346,12 +354,12 @@ func (j *judge) run(facts []Fact) []Check {
 
 	// Penalties.
 	hazardOpen := j.ctx.Hazard != HazardCleared
-	found["denial"] = own(j.findNot(lists.denial))
-	evid := j.find(lists.evidence)
+	found["denial"] = own(j.findNot(j.l.denial))
+	evid := j.find(j.l.evidence)
 	if hazardOpen {
 		// "meets national standards" is a denial unless the sentence cites
 		// the measurement behind it.
-		for _, s := range own(j.findNot(lists.denialHazard)) {
+		for _, s := range own(j.findNot(j.l.denialHazard)) {
 			// Not when it waits on the facts: 检测合格后方可继续饮用,
 			// "we cannot yet say it meets the standard".
 			if !t.sameSentence(s, evid) && !j.doubted(s) {
@@ -359,9 +367,9 @@ func (j *judge) run(facts []Fact) []Check {
 			}
 		}
 		var reassure []span
-		people := j.find(lists.people)
-		us := j.find(lists.us)
-		claims := own(j.findNot(lists.reassure))
+		people := j.find(j.l.people)
+		us := j.find(j.l.us)
+		claims := own(j.findNot(j.l.reassure))
 		for _, s := range claims {
 			// "until we know it is safe to drink" is not a reassurance;
 			// "all 312 passengers are safe" reports on people, not on a
@@ -374,7 +382,7 @@ func (j *judge) run(facts []Fact) []Check {
 		// "Rest assured", 请放心: false reassurance when what it assures
 		// is a safety claim, not when it is about people or care ("rest
 		// assured that our staff will call every family").
-		for _, f := range without(own(j.findNot(lists.assure)), claims) {
+		for _, f := range without(own(j.findNot(j.l.assure)), claims) {
 			if claim, ok := j.assuredClaim(f, reassure, people); ok {
 				reassure = append(reassure, f, claim)
 			}
@@ -386,12 +394,12 @@ func (j *judge) run(facts []Fact) []Check {
 	// speculation"). A refusal scoped inside a statement that gives the
 	// facts is not silence; it fires when the statement gives none.
 	var noComment []span
-	for _, s := range own(j.find(lists.noComment)) {
+	for _, s := range own(j.find(j.l.noComment)) {
 		if !t.near(s, guessCues, 0, 30) {
 			noComment = append(noComment, s)
 		}
 	}
-	for _, s := range own(j.find(lists.comment)) {
+	for _, s := range own(j.find(j.l.comment)) {
 		if (t.negated(s) || t.after(s, refuseZh)) && !t.near(s, guessCues, 0, 30) {
 			noComment = append(noComment, span{t.negationStart(s), s.b})
 		}
@@ -405,12 +413,12 @@ func (j *judge) run(facts []Fact) []Check {
 			}
 		}
 	}
-	found["minimising"] = own(j.findNot(lists.minimise))
+	found["minimising"] = own(j.findNot(j.l.minimise))
 	// Over-promising, unless the promise is refused or doubted ("no one
 	// can guarantee zero risk", 我们不能保证…) or the "100%" counts what is
 	// done ("100% of the bottles have been removed", 已100%下架).
 	var overPromise []span
-	for _, s := range own(j.findNot(lists.overPromise)) {
+	for _, s := range own(j.findNot(j.l.overPromise)) {
 		if !j.saidInDoubt(s) && !t.doneShare(s) {
 			overPromise = append(overPromise, s)
 		}
@@ -424,14 +432,14 @@ func (j *judge) run(facts []Fact) []Check {
 	// A scapegoat ruled out is not blamed ("not any one temporary
 	// worker", 根子在总部，不在哪一个临时工身上; version 7).
 	var blame []span
-	for _, s := range own(j.findNot(lists.blame)) {
+	for _, s := range own(j.findNot(j.l.blame)) {
 		if !t.cleared(s) {
 			blame = append(blame, s)
 		}
 	}
-	agents := own(j.findNot(lists.agent))
-	causal := t.wholeWords(own(j.findNot(lists.causal)))
-	causalAfter := own(j.findNot(lists.causalAfter))
+	agents := own(j.findNot(j.l.agent))
+	causal := t.wholeWords(own(j.findNot(j.l.causal)))
+	causalAfter := own(j.findNot(j.l.causalAfter))
 	pin := func(c span, before bool) {
 		for _, a := range agents {
 			if t.sentence[a.a] != t.sentence[c.a] || t.cleared(a) {
@@ -482,10 +490,10 @@ func (j *judge) run(facts []Fact) []Check {
 	// A statement that owns the failure anywhere ("our system should have
 	// flagged it, and it didn't") reports what the staff member did; it
 	// does not make them the message.
-	breaches := own(j.findNot(lists.breach))
+	breaches := own(j.findNot(j.l.breach))
 	var staff []span
-	if len(breaches) > 0 && len(j.find(lists.owning)) == 0 {
-		staff = j.find(lists.staff)
+	if len(breaches) > 0 && len(j.find(j.l.owning)) == 0 {
+		staff = j.find(j.l.staff)
 	}
 	for _, v := range breaches {
 		for _, st := range staff {
@@ -495,7 +503,7 @@ func (j *judge) run(facts []Fact) []Check {
 			}
 		}
 	}
-	owning := j.find(lists.owning)
+	owning := j.find(j.l.owning)
 	var blamed []span
 	for _, s := range disjoint(blame) {
 		// Not when the sentence owns the fault, nor when the party is
@@ -510,21 +518,21 @@ func (j *judge) run(facts []Fact) []Check {
 	// Legal words are a threat when a word for the public shares their
 	// sentence, unless that word sits in a clause that rules legal action
 	// out ("parents who shared in good faith will never be pursued").
-	stock := own(j.findNot(lists.legalThreat))
+	stock := own(j.findNot(j.l.legalThreat))
 	var legal []span
 	spared := map[int]bool{}
-	for _, s := range j.find(lists.legalVerb) {
+	for _, s := range j.find(j.l.legalVerb) {
 		if t.negated(s) || t.clauseOf(s, noOne, 60) || t.near(s, legalRefusedAfter, 0, 60) {
 			spared[t.clause[s.a]] = true
 		}
 	}
 	var targets []span
-	for _, tg := range j.find(lists.legalTarget) {
+	for _, tg := range j.find(j.l.legalTarget) {
 		if !spared[t.clause[tg.a]] {
 			targets = append(targets, tg)
 		}
 	}
-	for _, s := range own(j.findNot(lists.legal)) {
+	for _, s := range own(j.findNot(j.l.legal)) {
 		best, dist := span{}, -1
 		for _, tg := range targets {
 			if t.sentence[tg.a] != t.sentence[s.a] {
@@ -551,8 +559,8 @@ func (j *judge) run(facts []Fact) []Check {
 	// our lawyers will act against each of them.": a legal word whose
 	// sentence points back ("them", 其, 上述) at the public named in the
 	// sentence before.
-	anaphora := j.find(lists.anaphor)
-	for _, s := range own(j.findNot(lists.legal)) {
+	anaphora := j.find(j.l.anaphor)
+	for _, s := range own(j.findNot(j.l.legal)) {
 		if t.sameSentence(s, targets) || !t.sameSentence(s, anaphora) {
 			continue
 		}
@@ -576,14 +584,14 @@ func (j *judge) run(facts []Fact) []Check {
 	// 很可能, 也不排除) close to a cause or another party ("from the
 	// supplier", 跟运输有关) — unless the sentence cites evidence.
 	var spec []span
-	guesses := own(j.findNot(lists.speculation))
+	guesses := own(j.findNot(j.l.speculation))
 	// (Not "may cause redness": a possible effect is honest risk advice.)
-	causeish := append(append(append([]span(nil), causal...), agents...), j.find(lists.cause)...)
-	for _, h := range own(j.findNot(lists.hedge)) {
+	causeish := append(append(append([]span(nil), causal...), agents...), j.find(j.l.cause)...)
+	for _, h := range own(j.findNot(j.l.hedge)) {
 		if t.followedBy(h, hedgedAction) {
 			continue // "we may need to collect it", 可能需要取回: our own next step
 		}
-		if v9on(v9Effect) && t.followedBy(h, hedgedEffect) {
+		if j.l.cfg.on(v9Effect) && t.followedBy(h, hedgedEffect) {
 			continue // "could let someone read", 可能让…读取: a possible effect (version 9)
 		}
 		// English takes about twice the characters of Chinese to say the
@@ -628,7 +636,7 @@ func (j *judge) run(facts []Fact) []Check {
 
 	// Filler counts only when the statement has no concrete facts, or when
 	// there is more filler than concrete detail and action.
-	filler := own(j.find(lists.filler))
+	filler := own(j.find(j.l.filler))
 	concrete := len(factEv) + len(j.evidence(found["actions"]))
 	if len(filler) > 0 && (len(found["facts"]) == 0 || len(filler) >= 3 && len(filler) > concrete) {
 		found["filler"] = filler

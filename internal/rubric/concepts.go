@@ -102,10 +102,10 @@ var concepts = []concept{
 }
 
 // conceptWords adds the concepts of check to its word list.
-func conceptWords(check string, w words) words {
+func conceptWords(cfg *config, check string, w words) words {
 	out := words{en: append([]string(nil), w.en...), zh: append([]string(nil), w.zh...)}
 	for _, c := range concepts {
-		if c.check != check || conceptOff(c) {
+		if c.check != check || cfg.conceptOff(c) {
 			continue
 		}
 		for _, f := range c.en {
@@ -162,10 +162,9 @@ next:
 	return out
 }
 
-// Version 9's steps, numbered as in docs/rubric.md. v9off switches steps
-// off for the leave-one-batch-out evaluation in the tests (each batch is
-// judged without the steps its own statements motivated); it is empty in
-// the program.
+// Version 9's steps, numbered as in docs/rubric.md. A config switches
+// steps off for the leave-one-batch-out evaluation in the tests (each batch
+// is judged without the steps its own statements motivated).
 const (
 	v9Concepts  = iota + 1 // aligned concept table for the credit checks
 	v9Sense                // Chinese concept words in another sense
@@ -181,9 +180,15 @@ const (
 	v9Steps     = iota
 )
 
-var v9off [v9Steps + 1]bool
+// config says which of version 9's steps and concepts the judge uses.
+// The program judges with the zero config (all of them); the tests turn
+// steps off to judge as version 8 did, or without what one batch motivated.
+type config struct {
+	off   [v9Steps + 1]bool
+	batch string // the batch whose concepts are off; "*" all of them
+}
 
-func v9on(step int) bool { return !v9off[step] }
+func (c *config) on(step int) bool { return !c.off[step] }
 
 // v9From names the corpus batches whose pairs motivated each step other
 // than the concept table (whose concepts name their own): the
@@ -201,13 +206,8 @@ var v9From = map[int][]string{
 	v9If:        {"v5d", "v8j"},
 }
 
-// batchOff is the batch being left out in the leave-one-batch-out
-// evaluation ("" in the program): the concepts it motivated are off; "*"
-// turns every concept off (version 8's lists, for the tests).
-var batchOff string
-
-func conceptOff(c concept) bool {
-	return batchOff == "*" || batchOff != "" && slices.Contains(c.from, batchOff)
+func (c *config) conceptOff(k concept) bool {
+	return c.batch == "*" || c.batch != "" && slices.Contains(k.from, c.batch)
 }
 
 // industryWords: blame put on the whole industry, in English as 全行业,
@@ -270,7 +270,7 @@ var refundWords = []string{"refund", "money back", "退款", "退还货款", "�
 var returnClaims = []string{"no need to return", "no return", "无需退货", "不必退货", "不用退"}
 
 func (t *text) refundReturn(s span) bool {
-	if !v9on(v9Refund) || !hasPrefixAny(string(t.lower[s.a:s.b]), returnClaims) {
+	if !t.l.cfg.on(v9Refund) || !hasPrefixAny(string(t.lower[s.a:s.b]), returnClaims) {
 		return false
 	}
 	a, b := t.sentenceBounds(s.a)

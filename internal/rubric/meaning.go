@@ -79,10 +79,10 @@ func (t *text) reported() []bool {
 		out[i] = in
 	}
 	var cues []span
-	for _, p := range lists.report {
+	for _, p := range t.l.report {
 		cues = append(cues, p.find(t)...)
 	}
-	for _, p := range lists.selfReport {
+	for _, p := range t.l.selfReport {
 		for _, s := range p.find(t) {
 			if t.retracted(s) {
 				cues = append(cues, s)
@@ -117,7 +117,7 @@ func (t *text) reported() []bool {
 // was wrong with the milk").
 func (t *text) retracted(s span) bool {
 	sent := t.sentence[s.a]
-	for _, p := range lists.retract {
+	for _, p := range t.l.retract {
 		for _, r := range p.find(t) {
 			if r.a >= s.b && t.clause[r.a] != t.clause[s.a] && (t.sentence[r.a] == sent || t.sentence[r.a] == sent+1) {
 				return true
@@ -344,7 +344,7 @@ var idioms = []string{"千家万户", "一五一十", "千方百计", "三番五
 
 func (t *text) idiomSpans() []span {
 	var out []span
-	for _, p := range lists.idiom {
+	for _, p := range t.l.idiom {
 		out = append(out, p.find(t)...)
 	}
 	return out
@@ -500,12 +500,12 @@ func (t *text) pointsAtUs(c span, agents []span) int {
 			break
 		}
 	}
-	for _, p := range lists.us["en"] {
+	for _, p := range t.l.us["en"] {
 		if w := p.a.s; strings.HasPrefix(rest, w) && (len(rest) == len(w) || !isWordRune(rune(rest[len(w)]))) {
 			return k + len([]rune(w))
 		}
 	}
-	for _, p := range lists.us["zh"] {
+	for _, p := range t.l.us["zh"] {
 		if w := p.a.s; strings.HasPrefix(rest, w) {
 			return k + len([]rune(w))
 		}
@@ -537,7 +537,7 @@ func (t *text) conditional(s span) bool {
 			return t.clause[a] != t.clause[s.a]
 		}
 	}
-	if v9on(v9If) && bareIf(head) {
+	if t.l.cfg.on(v9If) && bareIf(head) {
 		return t.clause[a] != t.clause[s.a]
 	}
 	// Version 8: or right after a condition clause later in the sentence
@@ -563,7 +563,7 @@ func (t *text) conditional(s span) bool {
 	for _, lead := range []string{"and ", "but ", "so ", "而且", "而", "但"} {
 		prev = strings.TrimPrefix(prev, lead)
 	}
-	if v9on(v9If) && bareIf(prev) {
+	if t.l.cfg.on(v9If) && bareIf(prev) {
 		return true
 	}
 	for _, c := range conditionCues {
@@ -758,7 +758,7 @@ func (j *judge) doubted(s span) bool {
 	}
 	// "Stop when it is safe", "park where it is safe": the claim is the
 	// condition of an order, not said of the product (version 9).
-	if v9on(v9When) && containsAny(" "+string(t.lower[cl:s.a])+" ", reassureWhen) {
+	if j.l.cfg.on(v9When) && containsAny(" "+string(t.lower[cl:s.a])+" ", reassureWhen) {
 		return true
 	}
 	if containsAny(" "+string(t.lower[from:s.a])+" ", reassureDoubt) {
@@ -778,7 +778,7 @@ func (j *judge) doubted(s span) bool {
 	// as well", 不会对身体造成危害，但保护效果可能打折扣: a claim that its
 	// sentence goes on to qualify with a remaining risk tells the whole
 	// truth; it does not reassure (version 9).
-	if v9on(v9Qualified) && t.qualified(s, end) {
+	if j.l.cfg.on(v9Qualified) && t.qualified(s, end) {
 		return true
 	}
 	if end > 0 && (t.lower[end-1] == '?' || end < len(t.lower) && t.lower[end] == '?') {
@@ -798,7 +798,7 @@ func (j *judge) saidInDoubt(s span) bool {
 		return true
 	}
 	from := t.reachBefore(s, 30)
-	for _, v := range t.wholeWords(j.find(lists.say)) {
+	for _, v := range t.wholeWords(j.find(j.l.say)) {
 		if v.a < from || v.b > s.a {
 			continue
 		}
@@ -906,7 +906,7 @@ func (j *judge) assuredClaim(f span, reassure, people []span) (span, bool) {
 			return r, true
 		}
 	}
-	for _, c := range j.findNot(lists.safeClaim) {
+	for _, c := range j.findNot(j.l.safeClaim) {
 		// "Safe" said of people reports on them; "unaffected", 不受影响
 		// said of residents is still a claim about the hazard.
 		ofPeople := containsAny(string(t.lower[c.a:c.b]), []string{"safe", "secure", "安全"}) && t.subjectBefore(c, people, 40)

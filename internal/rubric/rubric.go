@@ -295,6 +295,12 @@ type Context struct {
 // Number, date, time, code, phone, email and web patterns apply in every
 // language. Judge never panics; the same input always gives the same result.
 func Judge(text string, ctx Context) Result {
+	return judgeWith(programLists(), text, ctx)
+}
+
+// judgeWith judges with the word lists l (and the steps they were made
+// with).
+func judgeWith(l *wordLists, text string, ctx Context) Result {
 	lang := ctx.Lang
 	var notes []Note
 	if n := utf8.RuneCountInString(text); n > MaxChars {
@@ -310,6 +316,7 @@ func Judge(text string, ctx Context) Result {
 			fmt.Sprintf("声明共%d个字符，仅评判了前%d个字符。", n, MaxChars))})
 	}
 	t := newText(text)
+	t.l = l
 	if t.invalid > 0 {
 		notes = append(notes, Note{"invalid-utf8", label(
 			fmt.Sprintf("The statement contains %d bytes that are not UTF-8 text; they were ignored.", t.invalid),
@@ -345,7 +352,7 @@ func Judge(text string, ctx Context) Result {
 			fmt.Sprintf("The statement mixes languages; both the %s and the %s word lists were used.", primary, other),
 			fmt.Sprintf("声明混用了两种语言，同时使用了%s和%s词表。", primary, other))})
 	}
-	j := &judge{t: t, langs: langs, ctx: ctx}
+	j := &judge{t: t, langs: langs, ctx: ctx, l: l}
 	checks := j.run(ctx.Facts)
 	if ctx.Hazard == HazardCleared {
 		// Once the hazard is ruled out (a forged report disproved), the

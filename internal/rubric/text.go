@@ -29,6 +29,7 @@ type text struct {
 	invalid  int   // bytes that were not UTF-8
 	han      int   // Chinese characters
 	latin    int   // Latin words of three letters or more
+	l        *wordLists
 }
 
 // span is a half-open range of normalised rune indices.

@@ -10,30 +10,29 @@ import (
 	"testing"
 )
 
-// withSteps judges with version 9's steps as set by off and batch
-// (batchOff: "" all concepts on, "*" all off, a batch name only that
-// batch's off), then restores the program's judge.
-func withSteps(off [v9Steps + 1]bool, batch string, f func()) {
-	saved, savedBatch := v9off, batchOff
-	v9off, batchOff = off, batch
-	lists.once = sync.Once{}
-	defer func() {
-		v9off, batchOff = saved, savedBatch
-		lists.once = sync.Once{}
-	}()
-	f()
+// testLists keeps the word lists made for each config the tests judge
+// with.
+var testLists sync.Map
+
+// judgeWithSteps judges text with version 9's steps and concepts as cfg
+// says (cfg.batch: "" all concepts on, "*" all off, a batch name only
+// that batch's off).
+func judgeWithSteps(cfg config, text string, ctx Context) Result {
+	l, ok := testLists.Load(cfg)
+	if !ok {
+		l, _ = testLists.LoadOrStore(cfg, newLists(&cfg))
+	}
+	return judgeWith(l.(*wordLists), text, ctx)
 }
 
 // judgeV8 judges text with every version 9 step and concept off: version
 // 8's readings.
 func judgeV8(text string, ctx Context) Result {
-	var off [v9Steps + 1]bool
-	for i := range off {
-		off[i] = true
+	cfg := config{batch: "*"}
+	for i := range cfg.off {
+		cfg.off[i] = true
 	}
-	var r Result
-	withSteps(off, "*", func() { r = Judge(text, ctx) })
-	return r
+	return judgeWithSteps(cfg, text, ctx)
 }
 
 // TestConcepts keeps the concept table aligned: every concept has forms in
@@ -195,30 +194,22 @@ func TestCorpusLeaveOneBatchOut(t *testing.T) {
 	}
 	slices.Sort(batches)
 	v8, v9, lobo := map[string]Result{}, map[string]Result{}, map[string]Result{}
-	var allOff [v9Steps + 1]bool
-	for i := range allOff {
-		allOff[i] = true
+	for _, e := range es {
+		v8[e.ID] = judgeV8(e.Text, e.context())
 	}
-	withSteps(allOff, "*", func() {
-		for _, e := range es {
-			v8[e.ID] = Judge(e.Text, e.context())
-		}
-	})
 	for _, e := range es {
 		v9[e.ID] = Judge(e.Text, e.context())
 	}
 	for _, b := range batches {
-		var off [v9Steps + 1]bool
+		cfg := config{batch: batchShort(b)}
 		for step, from := range v9From {
-			off[step] = slices.Contains(from, batchShort(b))
+			cfg.off[step] = slices.Contains(from, cfg.batch)
 		}
-		withSteps(off, batchShort(b), func() {
-			for _, e := range es {
-				if e.Batch == b {
-					lobo[e.ID] = Judge(e.Text, e.context())
-				}
+		for _, e := range es {
+			if e.Batch == b {
+				lobo[e.ID] = judgeWithSteps(cfg, e.Text, e.context())
 			}
-		})
+		}
 	}
 	type figures struct {
 		tauEn, tauZh, gap float64
