@@ -76,6 +76,9 @@ func newLists(cfg *config) *wordLists {
 		if cfg.on(v9Someone) {
 			agent = withoutWords(agent, "someone", someoneWords)
 		}
+		if cfg.on(v10Parties) {
+			agent = words{en: agent.en, zh: append(slices.Clip(agent.zh), contractorWords...)}
+		}
 		l.agent = agent.compile()
 		l.causal = causalWords.compile()
 		l.causalAfter = causalAfterWords.compile()
@@ -400,6 +403,9 @@ func (j *judge) run(facts []Fact) []Check {
 		}
 	}
 	for _, s := range own(j.find(j.l.comment)) {
+		if j.l.cfg.on(v10Instruct) && t.toldToStaff(s) {
+			continue
+		}
 		if (t.negated(s) || t.after(s, refuseZh)) && !t.near(s, guessCues, 0, 30) {
 			noComment = append(noComment, span{t.negationStart(s), s.b})
 		}
@@ -419,7 +425,7 @@ func (j *judge) run(facts []Fact) []Check {
 	// done ("100% of the bottles have been removed", 已100%下架).
 	var overPromise []span
 	for _, s := range own(j.findNot(j.l.overPromise)) {
-		if !j.saidInDoubt(s) && !t.doneShare(s) {
+		if !j.saidInDoubt(s) && !t.doneShare(s) && !(j.l.cfg.on(v10Condition) && t.ruleAfter(s)) {
 			overPromise = append(overPromise, s)
 		}
 	}
@@ -433,7 +439,7 @@ func (j *judge) run(facts []Fact) []Check {
 	// worker", 根子在总部，不在哪一个临时工身上; version 7).
 	var blame []span
 	for _, s := range own(j.findNot(j.l.blame)) {
-		if !t.cleared(s) {
+		if !t.cleared(s) && !(j.l.cfg.on(v10Listed) && t.besideOurStaff(s)) {
 			blame = append(blame, s)
 		}
 	}

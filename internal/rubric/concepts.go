@@ -19,86 +19,92 @@ type concept struct {
 	en    []string
 	zh    []string
 	from  []string // the corpus batches whose pairs showed it missing (docs/rubric.md)
+	since int      // the version that added it
 }
 
 var concepts = []concept{
 	{"cause", "a flaw or weakness in a product or system",
 		[]string{"flaw", "flaws", "vulnerabilit*", "loophole*", "defect*", "security hole"},
 		[]string{"漏洞", "缺陷"},
-		[]string{"v5d", "v7h"}},
+		[]string{"v5d", "v7h"}, 9},
 	{"cause", "the cause, named as such",
 		[]string{"cause:", "the reason", "reason for", "reasons for", "reason was", "why it happened"},
 		[]string{"原因", "起因", "为什么会发生"},
-		[]string{"v5d", "v7g", "v7h"}},
+		[]string{"v5d", "v7g", "v7h"}, 9},
 	{"cause", "an error made",
 		[]string{"error", "errors", "mistake in"},
 		[]string{"差错", "出错", "错误操作"},
-		[]string{"v7g"}},
+		[]string{"v7g"}, 9},
 	{"cause", "a laboratory or test result",
 		[]string{"lab", "laboratory", "test result*", "testing"},
 		[]string{"实验室", "检测结果", "检测"},
-		[]string{"v7g"}},
+		[]string{"v7g"}, 9},
 	{"cause", "one factor among others",
 		[]string{"a factor", "contributing factor", "played a part", "played a role"},
 		[]string{"原因之一", "因素", "起了作用"},
-		[]string{"v7h"}},
+		[]string{"v7h"}, 9},
 	{"actions", "reported to an authority",
 		[]string{"reported to", "reported…to the", "have informed the", "notified the"},
 		[]string{"向…报告", "向…报案", "向…通报", "向…报送", "报案"},
-		[]string{"v7g"}},
+		[]string{"v7g"}, 9},
 	{"actions", "a team set up to deal with it",
 		[]string{"task force", "working group", "response team", "special team"},
 		[]string{"专项组", "工作组", "专班", "应急小组"},
-		[]string{"v5d"}},
+		[]string{"v5d"}, 9},
 	{"actions", "checks on samples",
 		[]string{"spot check*", "sample check*", "random check*"},
 		[]string{"抽检", "抽查"},
-		[]string{"v6e"}},
+		[]string{"v6e"}, 9},
 	{"actions", "something given free",
 		[]string{"free", "for free", "free of charge"},
 		[]string{"免费"},
-		[]string{"v6e", "v5d", "leak-outage"}},
+		[]string{"v6e", "v5d", "leak-outage"}, 9},
 	{"concern", "the affected people, whoever they are",
 		[]string{"every affected", "each affected", "all affected", "those affected", "everyone affected", "people affected"},
 		[]string{"受影响的", "所有受影响", "每位受影响", "每一位受影响", "受影响者", "受影响用户", "受影响客户", "受影响顾客", "受影响群众", "受影响人员",
 			"受影响居民", "受影响家庭", "受影响乘客", "受影响旅客", "受影响家长", "受影响学生", "受影响车主", "受影响会员", "受影响商户", "受影响玩家"},
-		[]string{"v7g", "leak-outage", "v8i", "v8j"}},
+		[]string{"v7g", "leak-outage", "v8i", "v8j"}, 9},
 	{"concern", "the reader's own child or family",
 		[]string{"your child", "your children", "your family", "your families", "your loved ones"},
 		[]string{"您的孩子", "你的孩子", "孩子们", "您的家人", "你的家人", "的家人"},
-		[]string{"v7g"}},
+		[]string{"v7g"}, 9},
 	{"concern", "older people",
 		[]string{"elderly", "older people", "older residents"},
 		[]string{"老人", "老年人"},
-		[]string{"v6e", "v3"}},
+		[]string{"v6e", "v3"}, 9},
 	{"concern", "we understand how people feel",
 		[]string{"we understand", "we hear you", "we hear that"},
 		[]string{"我们理解", "我们明白", "我们能理解"},
-		[]string{"v5d"}},
+		[]string{"v5d"}, 9},
 	{"next-update", "publishing or reporting the next news",
 		[]string{"publish*", "will post", "we'll post", "report"},
 		[]string{"公布", "将…发布", "会…发布", "将…报告", "会…报告", "再…报告"},
-		[]string{"v8i", "v3"}},
+		[]string{"v8i", "v3"}, 9},
 	{"next-update", "the next notice",
 		[]string{"next notice", "further notice will", "notice will be issued", "will be issued", "will issue"},
 		[]string{"下次通告", "下一次通告", "下次公告", "下一次公告", "下一期公告", "下一份公告", "进一步公告", "新的公告"},
-		[]string{"v3", "v8j", "v6f"}},
+		[]string{"v3", "v8j", "v6f"}, 9},
 	{"next-update", "telling the reader again",
 		[]string{"write to you again", "will write to you", "tell you", "let you know", "set out", "will explain"},
 		[]string{"写信", "告知", "告诉大家", "说明情况"},
-		[]string{"v7h", "leak-outage"}},
+		[]string{"v7h", "leak-outage"}, 9},
 	{"guidance", "whoever is in a situation can or should do something",
 		[]string{"anyone who", "anyone with", "whoever"},
 		[]string{"凡是", "凡在", "凡于", "的,可", "的，可"},
-		[]string{"v4b", "v7h"}},
+		[]string{"v4b", "v7h"}, 9},
 	{"contact", "an email channel",
 		[]string{"email us", "e-mail us", "by email", "by e-mail", "email address"},
 		[]string{"邮箱", "电子邮件", "发邮件至", "邮件联系"},
-		[]string{"v7h", "v5d"}},
+		[]string{"v7h", "v5d"}, 9},
 	{"contact", "a telephone channel",
 		[]string{"phone", "telephone", "call us", "by phone"},
 		[]string{"电话", "致电"},
-		[]string{"v7g", "v5c"}},
+		[]string{"v7g", "v5c"}, 9},
+	// Version 10.
+	{check: "actions", what: "access or supply cut off",
+		en:   []string{"cut off", "shut off", "cut it off", "shut it off", "switched off"},
+		zh:   []string{"切断", "已关闭", "断开"},
+		from: []string{"v9k"}, since: 10},
 }
 
 // conceptWords adds the concepts of check to its word list.
@@ -162,7 +168,7 @@ next:
 	return out
 }
 
-// Version 9's steps, numbered as in docs/rubric.md. A config switches
+// Version 9's and 10's steps, numbered as in docs/rubric.md. A config switches
 // steps off for the leave-one-batch-out evaluation in the tests (each batch
 // is judged without the steps its own statements motivated).
 const (
@@ -177,37 +183,54 @@ const (
 	v9Duration             // a duration is not a count
 	v9Industry             // blame across the industry, level with 全行业
 	v9If                   // 如 alone opens a condition; 从未有意 is "never our intention"
-	v9Steps     = iota
+	// Version 10's steps.
+	v10List      // a run of short items between 、 is a keyword list
+	v10Entrust   // 放心把…交给 is trust placed in us, not an assurance
+	v10Listed    // a scapegoat's word listed beside our own staff blames no one
+	v10Instruct  // "do not comment" told to staff is an instruction, not silence
+	v10Condition // "never again … without notice" is a rule, not an over-promise
+	v10Wait      // 待 inside 等待, 期待, 接待… is no "until"
+	v10Parties   // contractors in Chinese as in English: 承包, 分包, 施工单位
+	nSteps       = iota
+	firstV10     = v10List
 )
 
 // config says which of version 9's steps and concepts the judge uses.
 // The program judges with the zero config (all of them); the tests turn
 // steps off to judge as version 8 did, or without what one batch motivated.
 type config struct {
-	off   [v9Steps + 1]bool
-	batch string // the batch whose concepts are off; "*" all of them
+	off     [nSteps + 1]bool
+	batch   string // the batch whose concepts are off; "*" all of them
+	version int    // judge as this version (0: the current one): later concepts are off
 }
 
 func (c *config) on(step int) bool { return !c.off[step] }
 
-// v9From names the corpus batches whose pairs motivated each step other
+// stepFrom names the corpus batches whose pairs motivated each step other
 // than the concept table (whose concepts name their own): the
 // leave-one-batch-out evaluation judges a batch without them.
-var v9From = map[int][]string{
-	v9Sense:     {"v5d", "v8j"},
-	v9When:      {"v8i"},
-	v9Qualified: {"v8j"},
-	v9Refund:    {"v8i"},
-	v9Someone:   {"v5c"},
-	v9Effect:    {"v5c"},
-	v9Possible:  {"v8i"},
-	v9Duration:  {"v8i"},
-	v9Industry:  {"v6f"},
-	v9If:        {"v5d", "v8j"},
+var stepFrom = map[int][]string{
+	v9Sense:      {"v5d", "v8j"},
+	v9When:       {"v8i"},
+	v9Qualified:  {"v8j"},
+	v9Refund:     {"v8i"},
+	v9Someone:    {"v5c"},
+	v9Effect:     {"v5c"},
+	v9Possible:   {"v8i"},
+	v9Duration:   {"v8i"},
+	v9Industry:   {"v6f"},
+	v9If:         {"v5d", "v8j"},
+	v10List:      {"v9k"},
+	v10Entrust:   {"v9k"},
+	v10Listed:    {"v9l"},
+	v10Instruct:  {"v9k"},
+	v10Condition: {"v9l"},
+	v10Wait:      {"v9l"},
+	v10Parties:   {"v9k"},
 }
 
 func (c *config) conceptOff(k concept) bool {
-	return c.batch == "*" || c.batch != "" && slices.Contains(k.from, c.batch)
+	return c.batch == "*" || c.version != 0 && k.since > c.version || c.batch != "" && slices.Contains(k.from, c.batch)
 }
 
 // industryWords: blame put on the whole industry, in English as 全行业,
@@ -321,3 +344,61 @@ func bareIf(head string) bool {
 // the English list's "never our intention", "never intended to", "did not
 // intend to" (version 9).
 var intentWords = []string{"从未有意", "并非有意", "无意冒犯", "不是故意", "并非故意"}
+
+// scapegoats are the blame list's words that name a kind of worker.
+var scapegoats = []string{"temporary worker", "temp worker", "temporary staff", "casual worker", "临时工", "外包人员"}
+
+// ourStaffAnd: the organisation's own staff joined to the next word, or
+// after the one before it.
+var (
+	ourStaffAnd = []string{"staff and ", "employees and ", "employee and ", "员工和", "员工及", "员工与", "员工以及", "职工和", "职工及", "工作人员和", "工作人员及"}
+	andOurStaff = []string{" and staff", " and employees", " and our staff", " and our employees", "和员工", "及员工", "与员工", "和职工", "和工作人员"}
+)
+
+// besideOurStaff reports whether a scapegoat's word (temporary worker,
+// 外包人员) stands in a list with the organisation's own staff: "the
+// key-card logs of all staff and contractors", 全部员工和外包人员的房卡记录
+// single no one out (version 10).
+func (t *text) besideOurStaff(s span) bool {
+	w := string(t.lower[s.a:s.b])
+	if !hasPrefixAny(w, scapegoats) {
+		return false
+	}
+	before := string(t.lower[max(0, s.a-16):s.a])
+	after := string(t.lower[s.b:min(len(t.lower), s.b+16)])
+	for _, c := range ourStaffAnd {
+		if strings.HasSuffix(before, c) || strings.HasSuffix(before, c+"all ") || strings.HasSuffix(before, c+"全部") {
+			return true
+		}
+	}
+	return hasPrefixAny(after, andOurStaff)
+}
+
+// prohibitions open an order not to do something: a clause that starts
+// with one ("4. Do not discuss the cause with customers", 不要对原因作任何
+// 评论) is an instruction to staff in an internal notice, not the
+// organisation's silence (version 10).
+var prohibitions = []string{"do not ", "don't ", "never ", "不要", "请勿", "切勿", "不得", "严禁", "禁止", "请不要"}
+
+func (t *text) toldToStaff(s span) bool {
+	cl := s.a
+	for cl > 0 && t.clause[cl-1] == t.clause[s.a] {
+		cl--
+	}
+	head := strings.TrimLeft(string(t.lower[cl:s.b]), " \t-•*·0123456789.、)）(（一二三四五六七八九十")
+	return hasPrefixAny(head, prohibitions)
+}
+
+// ruleAfter reports whether "never again" goes on, in its clause, to say
+// under what condition: "no change to pay will ever again start without
+// 30 days' notice" is a rule the organisation sets itself, not a promise
+// that nothing will go wrong (version 10).
+func (t *text) ruleAfter(s span) bool {
+	_, end := t.sentenceBounds(s.a)
+	after := " " + string(t.lower[s.b:min(end, s.b+30)]) + " "
+	return containsAny(after, []string{" without ", " unless ", "除非", "未经", "之前不会", "前不会"})
+}
+
+// contractorWords are the Chinese for "contractor*", "subcontractor*", as
+// the English list has them: 承包网点, 施工单位方面原因所致 (version 10).
+var contractorWords = []string{"承包", "分包", "施工单位", "施工方"}

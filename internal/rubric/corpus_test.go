@@ -232,7 +232,9 @@ const TargetTau = 0.8
 // (720 statements) version 7 reaches en 0.883, zh 0.906; with set v8
 // (816 statements) version 8 reaches en 0.881, zh 0.903; version 9 en
 // 0.901, zh 0.918 (floors raised to about 0.01–0.02 below); with sets v9k
-// and v9l (912 statements) version 9 reaches en 0.903, zh 0.904.
+// and v9l (912 statements) version 9 reaches en 0.903, zh 0.904; version
+// 10 en 0.906, zh 0.918; with sets v10m and v10n (1008 statements) en
+// 0.899, zh 0.903.
 var tauFloor = map[string]float64{"en": 0.89, "zh": 0.90}
 
 // batchFloor is the lowest per-batch τ-c (TestCorpusBatches) a version may
@@ -242,7 +244,8 @@ var tauFloor = map[string]float64{"en": 0.89, "zh": 0.90}
 // 8's on the same 816 statements: 0.667 and 0.815); the floors rise to
 // 0.67 and 0.79. Sets v9k and v9l, measured once as held-out data and
 // then added, bring zh heldout-v9k at 0.722 (version 8: 0.722); the zh
-// floor falls to 0.70 so that it guards the version as it is.
+// floor falls to 0.70 so that it guards the version as it is. Version 10
+// with sets v10m and v10n: en heldout-v5c 0.699, zh heldout-v10n 0.722.
 var batchFloor = map[string]float64{"en": 0.67, "zh": 0.70}
 
 type agreement struct {
@@ -385,11 +388,14 @@ func TestCorpusAgreement(t *testing.T) {
 // version 9 figures plus a small margin). Sets v9k and v9l's 48 pairs,
 // measured once (mean gap 11.7, 14 more than 10 apart; version 8: 12.4
 // and 15) and then added, make 307 pairs: mean gap 5.5, 40 more than 10
-// apart, largest 82.2 (v9k-p03).
+// apart, largest 82.2 (v9k-p03). Version 10: 4.6 and 34 of them; sets
+// v10m and v10n's 48 pairs, measured once (mean gap 9.8, 14 more than 10
+// apart; version 9 the same) and then added, make 355 pairs: mean gap
+// 5.2, 47 more than 10 apart, largest 91.3 (v10n-p19).
 const (
 	MaxPairGap   = 10
-	maxMeanGap   = 5.7
-	maxWidePairs = 42
+	maxMeanGap   = 5.4
+	maxWidePairs = 49
 )
 
 func TestCorpusParity(t *testing.T) {

@@ -190,8 +190,10 @@ const functionCharsZh = "的了是在我们将已对向和与为把被请您你�
 // character or clauses five characters long on average. Short units (fewer
 // than three words and four Chinese characters, or Chinese between typed
 // spaces shorter than eight characters) are headings or labels when they
-// stand alone, and keywords when four or more follow one another.
-// It returns the share and the units that are not prose.
+// stand alone, and keywords when four or more follow one another. A
+// Chinese unit whose clauses are nearly all six or more items of up to
+// four characters is a keyword list, as an English one with too few
+// function words is (version 10). It returns the share and the units that are not prose.
 func (t *text) prose() (float64, []span) {
 	type unit struct {
 		s       span
@@ -212,12 +214,15 @@ func (t *text) prose() (float64, []span) {
 		seg := rs[start:end]
 		u := unit{s: span{start, end}}
 		start = end + 1
-		han, fn, clauses, clauseHan := 0, 0, 0, 0
+		han, fn, clauses, clauseHan, short := 0, 0, 0, 0, 0
 		var words []string
 		var w strings.Builder
 		endClause := func() {
 			if clauseHan > 0 {
 				clauses++
+			}
+			if clauseHan > 0 && clauseHan <= 4 {
+				short++
 			}
 			clauseHan = 0
 		}
@@ -269,6 +274,13 @@ func (t *text) prose() (float64, []span) {
 			u.kind = 2 // a word between typed spaces: 道歉 召回 热线
 		case bare && !digits && han < 8 && len(words) < 4:
 			u.kind = 2
+		case t.l.cfg.on(v10List) && short >= 6 && short*5 >= clauses*4:
+			// 致歉、真诚道歉、高度重视、主体责任、公开透明、客户至上…: six or
+			// more items of up to four characters, nearly all the unit,
+			// are a list of keywords, whatever function characters one
+			// of them holds (English reads one as too few function
+			// words; version 10).
+			u.kind = 1
 		case len(words) >= 3 && fw > 0 && fw*6 >= len(words):
 		case han >= 4 && (fn > 0 || han >= 5*clauses):
 		case len(words) < 3 && han < 4:
@@ -645,7 +657,9 @@ func (t *text) cleared(a span) bool {
 			return true
 		}
 	}
-	return false
+	// 怪不到施工方 "the contractor is not to blame" (version 10, with the
+	// contractors in the Chinese list).
+	return t.l.cfg.on(v10Parties) && strings.HasSuffix(strings.TrimSpace(before), "不到")
 }
 
 // partOfWord lists, for a one-character Chinese match, the words it is
@@ -753,7 +767,11 @@ func (j *judge) doubted(s span) bool {
 	for cl > from && t.clause[cl-1] == t.clause[s.a] {
 		cl--
 	}
-	if containsAny(" "+string(t.lower[cl:s.a])+" ", reassureUntil) {
+	clause := string(t.lower[cl:s.a])
+	if j.l.cfg.on(v10Wait) {
+		clause = notUntil.Replace(clause)
+	}
+	if containsAny(" "+clause+" ", reassureUntil) {
 		return true
 	}
 	// "Stop when it is safe", "park where it is safe": the claim is the
@@ -786,6 +804,12 @@ func (j *judge) doubted(s span) bool {
 	}
 	return j.saidInDoubt(s)
 }
+
+// notUntil takes out the words that hold 待 without meaning "until"
+// (等待 "wait", 期待, 对待, 接待…): "while you wait for the new battery you
+// can keep charging", 在等待新电池期间可以照常充电, still reassures
+// (version 10).
+var notUntil = strings.NewReplacer("等待", "等", "期待", "期", "对待", "对", "接待", "接", "招待", "招", "看待", "看", "款待", "款", "优待", "优")
 
 // saidInDoubt reports whether s follows, in its sentence, a verb of saying,
 // knowing or promising that is negated or hedged ("we cannot promise this
@@ -894,6 +918,9 @@ func hasPrefixAny(s string, ps []string) bool {
 // worry". It returns the claim to quote beside the frame.
 func (j *judge) assuredClaim(f span, reassure, people []span) (span, bool) {
 	t := j.t
+	if j.l.cfg.on(v10Entrust) && t.entrusted(f) {
+		return span{}, false
+	}
 	if f.b < len(t.lower) && unicode.Is(unicode.Han, t.lower[f.b]) && !strings.ContainsRune(notVerbAfterAssure, t.lower[f.b]) {
 		return f, true
 	}
@@ -916,6 +943,21 @@ func (j *judge) assuredClaim(f span, reassure, people []span) (span, bool) {
 		return c, true
 	}
 	return span{}, false
+}
+
+// entrusted reports whether 放心 at f tells of trust placed in the
+// organisation, not an assurance: 放心把…交给 / 托付 ("you trust us with
+// your children's lunch", 大家放心把孩子的午餐交给学校) with no request or
+// permission before it (请放心把孩子送来 is still "go ahead"; version 10).
+func (t *text) entrusted(f span) bool {
+	if f.b >= len(t.lower) || (t.lower[f.b] != '把' && t.lower[f.b] != '将') {
+		return false
+	}
+	_, end := t.sentenceBounds(f.a)
+	if !containsAny(string(t.lower[f.b:min(end, f.b+30)]), []string{"交给", "交到", "托付", "交由"}) {
+		return false
+	}
+	return !containsAny(string(t.lower[max(0, f.a-3):f.a]), []string{"请", "可以", "尽管", "可", "能"})
 }
 
 // notVerbAfterAssure: after 放心 these start a new subject or end the
