@@ -61,7 +61,11 @@ func newLists(cfg *config) *wordLists {
 		l.legalTarget = legalTargets.compile()
 		l.legalVerb = legalVerbs.compile()
 		l.speculation = speculationWords.compile()
-		l.evidence = evidenceWords.compile()
+		evidence := evidenceWords
+		if cfg.on(v11Records) {
+			evidence = words{en: append(slices.Clip(evidence.en), recordWords.en...), zh: append(slices.Clip(evidence.zh), recordWords.zh...)}
+		}
+		l.evidence = evidence.compile()
 		l.filler = fillerWords.compile()
 		nonApology := nonApologyWords
 		if cfg.on(v9If) {
@@ -70,7 +74,11 @@ func newLists(cfg *config) *wordLists {
 		l.nonApology = nonApology.compile()
 		l.victim = victimWords.compile()
 		l.denialHazard = denialHazardWords.compile()
-		l.reassure = reassureWords.compile()
+		reassure := reassureWords
+		if cfg.on(v11Safe) {
+			reassure = words{en: reassure.en, zh: append(slices.Clip(reassure.zh), safeToUse...)}
+		}
+		l.reassure = reassure.compile()
 		l.overPromise = overPromiseWords.compile()
 		agent := agentWords
 		if cfg.on(v9Someone) {
@@ -357,7 +365,11 @@ func (j *judge) run(facts []Fact) []Check {
 
 	// Penalties.
 	hazardOpen := j.ctx.Hazard != HazardCleared
-	found["denial"] = own(j.findNot(j.l.denial))
+	for _, s := range own(j.findNot(j.l.denial)) {
+		if !(j.l.cfg.on(v11Attrib) && t.attributive(s)) {
+			found["denial"] = append(found["denial"], s)
+		}
+	}
 	evid := j.find(j.l.evidence)
 	if hazardOpen {
 		// "meets national standards" is a denial unless the sentence cites
@@ -365,7 +377,7 @@ func (j *judge) run(facts []Fact) []Check {
 		for _, s := range own(j.findNot(j.l.denialHazard)) {
 			// Not when it waits on the facts: 检测合格后方可继续饮用,
 			// "we cannot yet say it meets the standard".
-			if !t.sameSentence(s, evid) && !j.doubted(s) {
+			if !t.sameSentence(s, evid) && !j.doubted(s) && !(j.l.cfg.on(v11Attrib) && t.attributive(s)) {
 				found["denial"] = append(found["denial"], s)
 			}
 		}
@@ -459,7 +471,7 @@ func (j *judge) run(facts []Fact) []Check {
 				limit = 48
 			}
 			// 给顾客造成的困扰: the party after 给/对/向 is the one harmed.
-			if before && t.harmedParty(a) {
+			if before && (t.harmedParty(a) || j.l.cfg.on(v11Dative) && t.dativeList(a)) {
 				continue
 			}
 			// 因为恐慌扔掉奶瓶的家长: the causal clause describes the
@@ -599,6 +611,9 @@ func (j *judge) run(facts []Fact) []Check {
 		}
 		if j.l.cfg.on(v9Effect) && t.followedBy(h, hedgedEffect) {
 			continue // "could let someone read", 可能让…读取: a possible effect (version 9)
+		}
+		if j.l.cfg.on(v11Reader) && t.readerBefore(h) {
+			continue // "you may have been exposed", 您可能接触过: advice (version 11)
 		}
 		// English takes about twice the characters of Chinese to say the
 		// same ("appears to have started on our payment partner's side").

@@ -3,6 +3,7 @@ package rubric
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // A concept is one meaning a credit check looks for, with its English and
@@ -105,6 +106,15 @@ var concepts = []concept{
 		en:   []string{"cut off", "shut off", "cut it off", "shut it off", "switched off"},
 		zh:   []string{"切断", "已关闭", "断开"},
 		from: []string{"v9k"}, since: 10},
+	// Version 11.
+	{check: "acknowledge", what: "we failed, in plain words",
+		en:   []string{"dropped the ball", "we let you down", "let you down"},
+		zh:   []string{"掉链子", "掉了链子", "让大家失望了", "让你们失望了"},
+		from: []string{"v10m"}, since: 11},
+	{check: "apology", what: "we failed you, said as an apology",
+		en:   []string{"dropped the ball", "we let you down", "let you down"},
+		zh:   []string{"掉链子", "掉了链子", "让大家失望了", "让你们失望了"},
+		from: []string{"v10m"}, since: 11},
 }
 
 // conceptWords adds the concepts of check to its word list.
@@ -191,8 +201,16 @@ const (
 	v10Condition // "never again … without notice" is a rule, not an over-promise
 	v10Wait      // 待 inside 等待, 期待, 接待… is no "until"
 	v10Parties   // contractors in Chinese as in English: 承包, 分包, 施工单位
-	nSteps       = iota
-	firstV10     = v10List
+	// Version 11's steps.
+	v11Reader  // a hedge about the reader ("you may have been exposed") is advice, not a guess
+	v11SoFar   // "so far no harm has been reported" reports what is known
+	v11Attrib  // 检测合格的灭菌器: a verdict that describes a thing is no denial
+	v11Dative  // 给考生和家长造成: a party listed after 给 is the one harmed
+	v11Records // "records show", 记录显示 cite evidence as "data show" does
+	v11Safe    // 可以安全使用, 可以正常使用: "is safe to use" in Chinese
+	nSteps     = iota
+	firstV10   = v10List
+	firstV11   = v11Reader
 )
 
 // config says which of version 9's steps and concepts the judge uses.
@@ -227,6 +245,12 @@ var stepFrom = map[int][]string{
 	v10Condition: {"v9l"},
 	v10Wait:      {"v9l"},
 	v10Parties:   {"v9k"},
+	v11Reader:    {"v10m"},
+	v11SoFar:     {"v10n"},
+	v11Attrib:    {"v10n"},
+	v11Dative:    {"v10m"},
+	v11Records:   {"v10n"},
+	v11Safe:      {"v10n"},
 }
 
 func (c *config) conceptOff(k concept) bool {
@@ -402,3 +426,73 @@ func (t *text) ruleAfter(s span) bool {
 // contractorWords are the Chinese for "contractor*", "subcontractor*", as
 // the English list has them: 承包网点, 施工单位方面原因所致 (version 10).
 var contractorWords = []string{"承包", "分包", "施工单位", "施工方"}
+
+// readerBefore reports whether the hedge h has the reader as its subject,
+// right before it in its clause: "tell your doctor you may have been
+// exposed", 请告诉医生您可能接触过汞 advise the reader about their own case;
+// they do not guess at the cause (version 11).
+func (t *text) readerBefore(h span) bool {
+	from := max(0, h.a-8)
+	for from < h.a && t.clause[from] != t.clause[h.a] {
+		from++
+	}
+	before := strings.TrimRight(string(t.lower[from:h.a]), " ")
+	for _, w := range []string{"您", "你", "您们", "你们", "您也", "你也", "您的孩子", "孩子"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return strings.HasSuffix(" "+before, " you") || strings.HasSuffix(" "+before, " you also") || strings.HasSuffix(" "+before, " your child")
+}
+
+// soFarCues and reportedCues: "so far no harm has been reported to us", 截至
+// 目前没有收到伤害报告 tell what has reached the organisation, not that
+// there is nothing to fear (version 11).
+var (
+	soFarCues    = []string{"so far", "to date", "as yet", "as of now", "截至目前", "到目前为止", "迄今", "截至发稿", "目前为止"}
+	reportedCues = []string{"reported", "been told", "received", "heard of", "aware of", "报告", "收到", "接到", "反映"}
+)
+
+func (t *text) soFarReported(s span) bool {
+	a, b := t.sentenceBounds(s.a)
+	return containsAny(string(t.lower[a:s.a]), soFarCues) && containsAny(string(t.lower[a:b]), reportedCues)
+}
+
+// attributive reports whether a verdict (检测合格, 符合标准; not a noun
+// such as 不实信息) is followed by 的 and a noun: it describes a thing (在另一台检测合格的灭菌器中重新处理,
+// "in the other steriliser, which passed its tests"), not the product in
+// question (version 11).
+func (t *text) attributive(s span) bool {
+	verdict := false
+	for _, v := range []string{"合格", "标准", "达标", "安全", "无害", "无毒", "正常"} {
+		verdict = verdict || strings.HasSuffix(string(t.lower[s.a:s.b]), v)
+	}
+	return verdict && s.b+1 < len(t.lower) && t.lower[s.b] == '的' && unicode.Is(unicode.Han, t.lower[s.b+1])
+}
+
+// dativeList reports whether the party a closes a list that 给, 对 or 向
+// opens ("给广大考生和家长造成的困扰": the candidates and parents are the
+// ones harmed; version 11). harmedParty reads only 给 right before it.
+func (t *text) dativeList(a span) bool {
+	for i := a.a - 1; i >= 0 && i >= a.a-9 && t.clause[i] == t.clause[a.a]; i-- {
+		if !strings.ContainsRune("给对向", t.lower[i]) {
+			continue
+		}
+		between := string(t.lower[i+1 : a.a])
+		return between != "" && strings.ContainsRune("和及与、", []rune(between)[len([]rune(between))-1]) && !strings.ContainsAny(between, "了过着是在把被")
+	}
+	return false
+}
+
+// recordWords cite the organisation's own records as evidence, level with
+// "data show", 数据显示 (version 11): "its records show the fault may have
+// started on 2 September" is not a guess.
+var recordWords = words{
+	en: []string{"records show*", "logs show*", "log shows", "records indicate", "logs indicate"},
+	zh: []string{"记录显示", "日志显示", "记录表明", "日志表明"},
+}
+
+// safeToUse are the Chinese of "is safe to use" said of a thing that can be
+// used again: the list had 正常使用 and 可正常 but not 可以安全使用 (version
+// 11); 安全使用 alone is also advice ("请按说明安全使用").
+var safeToUse = []string{"可以安全使用", "可安全使用", "可以正常使用", "可以正常安全使用", "可以安全乘坐", "可以正常乘坐", "可以放心使用", "可以放心乘坐"}

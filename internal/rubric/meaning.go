@@ -802,6 +802,9 @@ func (j *judge) doubted(s span) bool {
 	if end > 0 && (t.lower[end-1] == '?' || end < len(t.lower) && t.lower[end] == '?') {
 		return true
 	}
+	if j.l.cfg.on(v11SoFar) && t.soFarReported(s) {
+		return true
+	}
 	return j.saidInDoubt(s)
 }
 

@@ -67,7 +67,7 @@ func TestVersion10Rules(t *testing.T) {
 	for _, c := range cases {
 		for _, l := range c.lines {
 			ctx := Context{Lang: l.lang}
-			r10, r9 := Judge(l.text, ctx), judgeV9(l.text, ctx)
+			r10, r9 := judgeAs(10, l.text, ctx), judgeAs(9, l.text, ctx)
 			got10, got9 := checkPassed(r10, c.id), checkPassed(r9, c.id)
 			if got10 != c.passes {
 				t.Errorf("%s (%s): %s passed = %v in version 10, want %v: %q (%+v)", c.name, l.lang, c.id, got10, c.passes, l.text, checkOf(r10, c.id))
