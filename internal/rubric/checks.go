@@ -24,6 +24,7 @@ type wordLists struct {
 	denial, blame, noComment, minimise                                        compiled
 	legalThreat, legal, legalVerb, legalTarget, speculation, evidence, filler compiled
 	nonApology, victim, denialHazard, reassure, overPromise, agent, causal    compiled
+	theirs                                                                    compiled
 	owning, hedge, causalAfter, breach, staff, anaphor, comment, us           compiled
 	people, assure, safeClaim, say                                            compiled
 	report, selfReport, retract, idiom                                        []pattern // language-neutral
@@ -57,10 +58,18 @@ func newLists(cfg *config) *wordLists {
 		l.noComment = noCommentWords.compile()
 		l.minimise = minimiseWords.compile()
 		l.legalThreat = legalThreatWords.compile()
-		l.legal = legalWords.compile()
+		legal := legalWords
+		if cfg.on(v12Lawyers) {
+			legal = plus(legal, lawyersV12)
+		}
+		l.legal = legal.compile()
 		l.legalTarget = legalTargets.compile()
 		l.legalVerb = legalVerbs.compile()
-		l.speculation = speculationWords.compile()
+		guess := speculationWords
+		if cfg.on(v12Probably) {
+			guess = plus(guess, guessV12)
+		}
+		l.speculation = guess.compile()
 		evidence := evidenceWords
 		if cfg.on(v11Records) {
 			evidence = words{en: append(slices.Clip(evidence.en), recordWords.en...), zh: append(slices.Clip(evidence.zh), recordWords.zh...)}
@@ -72,11 +81,22 @@ func newLists(cfg *config) *wordLists {
 			nonApology = words{en: nonApology.en, zh: append(slices.Clip(nonApology.zh), intentWords...)}
 		}
 		l.nonApology = nonApology.compile()
-		l.victim = victimWords.compile()
-		l.denialHazard = denialHazardWords.compile()
+		victim := victimWords
+		if cfg.on(v12Attack) {
+			victim = plus(victim, attackV12)
+		}
+		l.victim = victim.compile()
+		denialHazard := denialHazardWords
+		if cfg.on(v12Denial) {
+			denialHazard = plus(denialHazard, denialV12)
+		}
+		l.denialHazard = denialHazard.compile()
 		reassure := reassureWords
 		if cfg.on(v11Safe) {
 			reassure = words{en: reassure.en, zh: append(slices.Clip(reassure.zh), safeToUse...)}
+		}
+		if cfg.on(v12Unsafe) {
+			reassure = plus(reassure, unsafeV12)
 		}
 		l.reassure = reassure.compile()
 		l.overPromise = overPromiseWords.compile()
@@ -89,6 +109,9 @@ func newLists(cfg *config) *wordLists {
 		}
 		l.agent = agent.compile()
 		l.causal = causalWords.compile()
+		if cfg.on(v12Theirs) {
+			l.theirs = theirsWords.compile()
+		}
 		l.causalAfter = causalAfterWords.compile()
 		l.owning = owningWords.compile()
 		l.hedge = hedgeWords.compile()
@@ -456,6 +479,11 @@ func (j *judge) run(facts []Fact) []Check {
 		}
 	}
 	agents := own(j.findNot(j.l.agent))
+	for _, s := range own(j.findNot(j.l.theirs)) {
+		if t.namedBefore(s, agents) && !t.cleared(s) {
+			blame = append(blame, s)
+		}
+	}
 	causal := t.wholeWords(own(j.findNot(j.l.causal)))
 	causalAfter := own(j.findNot(j.l.causalAfter))
 	pin := func(c span, before bool) {

@@ -115,6 +115,15 @@ var concepts = []concept{
 		en:   []string{"dropped the ball", "we let you down", "let you down"},
 		zh:   []string{"掉链子", "掉了链子", "让大家失望了", "让你们失望了"},
 		from: []string{"v10m"}, since: 11},
+	// Version 12.
+	{check: "apology", what: "the fault named as ours, in plain words",
+		en:   []string{"our failure", "our fault", "our mistake", "we got this wrong", "we got it wrong", "we were wrong"},
+		zh:   []string{"我们的错", "我们的失职", "是我们错了", "我们做错了", "我们错了"},
+		from: []string{"v10n", "v11o"}, since: 12},
+	{check: "actions", what: "a place or service closed, people housed",
+		en:   []string{"closed", "stopped", "suspended", "housed", "rehoused"},
+		zh:   []string{"已封闭", "封闭", "已停运", "停运", "已暂停", "安置"},
+		from: []string{"v11o"}, since: 12},
 }
 
 // conceptWords adds the concepts of check to its word list.
@@ -178,7 +187,7 @@ next:
 	return out
 }
 
-// Version 9's and 10's steps, numbered as in docs/rubric.md. A config switches
+// The steps of versions 9 to 12, numbered as in docs/rubric.md. A config switches
 // steps off for the leave-one-batch-out evaluation in the tests (each batch
 // is judged without the steps its own statements motivated).
 const (
@@ -208,14 +217,23 @@ const (
 	v11Dative  // 给考生和家长造成: a party listed after 给 is the one harmed
 	v11Records // "records show", 记录显示 cite evidence as "data show" does
 	v11Safe    // 可以安全使用, 可以正常使用: "is safe to use" in Chinese
-	nSteps     = iota
-	firstV10   = v10List
-	firstV11   = v11Reader
+	// Version 12's steps.
+	v12Denial   // "this is completely false", "we meet every standard", "not a safety issue"
+	v12Unsafe   // "not unsafe", "has never been unsafe" reassure
+	v12Attack   // "an attack on our brand", a smear campaign: playing the victim
+	v12Lawyers  // "we have instructed our lawyers", "expect to hear from them"
+	v12Probably // "the heat probably caused": a guess at the cause
+	v12Theirs   // "the failure was theirs", 问题出在他们身上, after a party is named
+	nSteps      = iota
+	firstV10    = v10List
+	firstV11    = v11Reader
+	firstV12    = v12Denial
 )
 
-// config says which of version 9's steps and concepts the judge uses.
+// config says which steps and concepts (from version 9 on) the judge uses.
 // The program judges with the zero config (all of them); the tests turn
-// steps off to judge as version 8 did, or without what one batch motivated.
+// steps off to judge as an earlier version did, or without what one batch
+// motivated.
 type config struct {
 	off     [nSteps + 1]bool
 	batch   string // the batch whose concepts are off; "*" all of them
@@ -251,6 +269,12 @@ var stepFrom = map[int][]string{
 	v11Dative:    {"v10m"},
 	v11Records:   {"v10n"},
 	v11Safe:      {"v10n"},
+	v12Denial:    {"v11o"},
+	v12Unsafe:    {"v11o"},
+	v12Attack:    {"v11o"},
+	v12Lawyers:   {"v11o"},
+	v12Probably:  {"v11o"},
+	v12Theirs:    {"v11p"},
 }
 
 func (c *config) conceptOff(k concept) bool {
@@ -496,3 +520,50 @@ var recordWords = words{
 // used again: the list had 正常使用 and 可正常 but not 可以安全使用 (version
 // 11); 安全使用 alone is also advice ("请按说明安全使用").
 var safeToUse = []string{"可以安全使用", "可安全使用", "可以正常使用", "可以正常安全使用", "可以安全乘坐", "可以正常乘坐", "可以放心使用", "可以放心乘坐"}
+
+// Version 12's words, each list level in both languages with what the
+// other already had: a rebuttal of a finding as false, a claim that every
+// standard is met, "not a safety issue" (as 不存在安全问题); "not unsafe";
+// an attack on the brand (as 恶意攻击, 抹黑); lawyers instructed (as 律师函,
+// 委托律师); "probably caused" (as 很可能导致, which a hedge before a causal
+// word already reads).
+var (
+	denialV12 = words{
+		en: []string{"completely false", "entirely false", "totally false", "simply false", "wholly false",
+			"not a safety issue", "no safety issue", "not a health issue", "meet every standard", "meets every standard", "meet all standards",
+			"meet all applicable", "meets all applicable", "comply with all", "complies with all", "comply with every", "complies with every"},
+		zh: []string{"不是安全问题", "不存在安全问题", "完全不实", "纯属捏造"},
+	}
+	unsafeV12  = words{en: []string{"not unsafe", "never been unsafe", "never unsafe"}, zh: []string{"并非不安全", "从未不安全"}}
+	attackV12  = words{en: []string{"attack on a brand", "attack on our brand", "attack on our reputation", "smear campaign", "witch hunt", "witch-hunt"}, zh: []string{"恶意中伤", "蓄意抹黑"}}
+	lawyersV12 = words{en: []string{"instructed our lawyers", "instructed lawyers", "expect to hear from", "hear from our lawyers"}, zh: []string{"律师函", "委托律师"}}
+	guessV12   = words{
+		en: []string{"probably caused", "possibly caused", "probably due", "possibly due", "probably because", "probably the result"},
+		zh: []string{"多半导致", "多半是因为"},
+	}
+)
+
+// plus returns w with more's words added in each language.
+func plus(w, more words) words {
+	return words{en: append(slices.Clip(w.en), more.en...), zh: append(slices.Clip(w.zh), more.zh...)}
+}
+
+// theirsWords put the fault on "them": blame when a party (a contractor,
+// a supplier, customers) is named in the same sentence or the one before
+// ("The maintenance was done by our subcontractor. The failure was
+// theirs."; 电梯维保由分包商负责，问题出在他们身上; version 12).
+var theirsWords = words{
+	en: []string{"was theirs", "is theirs", "their fault", "their failure", "their mistake", "lies with them", "lay with them", "rests with them"},
+	zh: []string{"出在他们身上", "问题出在他们", "是他们的问题", "是他们的责任", "责任在他们", "他们的过错", "他们的失误"},
+}
+
+// namedBefore reports whether a party is named in the sentence of s or in
+// the sentence before it.
+func (t *text) namedBefore(s span, agents []span) bool {
+	for _, a := range agents {
+		if a.b <= s.a && (t.sentence[a.a] == t.sentence[s.a] || t.sentence[a.a] == t.sentence[s.a]-1) {
+			return true
+		}
+	}
+	return false
+}
