@@ -137,7 +137,7 @@ func TestChecks(t *testing.T) {
 			"acknowledge": pass("已关注到"), "apology": pass("歉意"), "concern": pass("慰问"),
 			"facts":       pass("CB-2611-07", "11月26日", "7号生产线", "4.8万瓶"),
 			"cause":       pass("尚待查明"),
-			"actions":     pass("暂停", "退款"),
+			"actions":     pass("已暂停", "退款"),
 			"guidance":    pass("停止饮用", "就医"),
 			"contact":     pass("热线", "400-000-2611"),
 			"next-update": pass("今晚8点前在官方微博通报最新进展"),
@@ -231,7 +231,7 @@ func TestChecks(t *testing.T) {
 			"apology": pass("This one is on us", "We let you down"), "actions": pass("taking back", "medical bill"), "guidance": pass("pour it away"),
 		}},
 		{"plain apology zh", "zh", "这次是我们做错了，给大家添麻烦了。这批饮料我们全部收回，医疗费用由我们承担。家里还有的，请直接倒掉。", nil, map[string]expect{
-			"apology": pass("做错了", "添麻烦"), "actions": pass("全部收回", "由我们承担"), "guidance": pass("倒掉"),
+			"apology": pass("我们做错了", "添麻烦"), "actions": pass("全部收回", "由我们承担"), "guidance": pass("倒掉"),
 		}},
 		{"conditional apology en", "en", "We are sorry if anyone was upset by what they read online.", nil, map[string]expect{
 			"apology": fail(), "non-apology": fail("sorry if"),
@@ -303,7 +303,7 @@ func TestChecks(t *testing.T) {
 
 		// Forms of writing.
 		{"traditional characters", "zh", "我們對此深表歉意，已暫停該批次銷售，請消費者停止飲用並撥打熱線400-000-2611。", []Fact{hotline}, map[string]expect{
-			"apology": pass("歉意"), "actions": pass("暫停"), "guidance": pass("停止飲用"), "contact": pass("熱線", "400-000-2611"), "fact:hotline": pass("400-000-2611"),
+			"apology": pass("歉意"), "actions": pass("已暫停"), "guidance": pass("停止飲用"), "contact": pass("熱線", "400-000-2611"), "fact:hotline": pass("400-000-2611"),
 		}},
 		{"full-width digits", "zh", "热线：４００－０００－２６１１", []Fact{hotline}, map[string]expect{
 			"contact": pass("热线", "４００－０００－２６１１"), "fact:hotline": pass("４００－０００－２６１１"),
