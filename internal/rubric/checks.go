@@ -34,6 +34,13 @@ type wordLists struct {
 func newLists(cfg *config) *wordLists {
 	l := &wordLists{cfg: cfg}
 	{
+		// with adds more to w when step is on.
+		with := func(w words, step int, more words) words {
+			if cfg.on(step) {
+				return plus(w, more)
+			}
+			return w
+		}
 		credit := func(check string, w words) compiled {
 			if cfg.on(v9Concepts) {
 				w = conceptWords(cfg, check, w)
@@ -50,68 +57,28 @@ func newLists(cfg *config) *wordLists {
 		l.update = credit("next-update", updateWords)
 		l.time = timeWords.compile()
 		l.denial = denialWords.compile()
-		blame := blameWords
-		if cfg.on(v9Industry) {
-			blame = words{en: append(slices.Clip(blame.en), industryWords...), zh: blame.zh}
-		}
-		l.blame = blame.compile()
+		l.blame = with(blameWords, v9Industry, words{en: industryWords}).compile()
 		l.noComment = noCommentWords.compile()
 		l.minimise = minimiseWords.compile()
 		l.legalThreat = legalThreatWords.compile()
-		legal := legalWords
-		if cfg.on(v12Lawyers) {
-			legal = plus(legal, lawyersV12)
-		}
-		l.legal = legal.compile()
+		l.legal = with(legalWords, v12Lawyers, lawyersV12).compile()
 		l.legalTarget = legalTargets.compile()
 		l.legalVerb = legalVerbs.compile()
-		guess := speculationWords
-		if cfg.on(v12Probably) {
-			guess = plus(guess, guessV12)
-		}
-		l.speculation = guess.compile()
-		evidence := evidenceWords
-		if cfg.on(v11Records) {
-			evidence = words{en: append(slices.Clip(evidence.en), recordWords.en...), zh: append(slices.Clip(evidence.zh), recordWords.zh...)}
-		}
-		l.evidence = evidence.compile()
+		l.speculation = with(speculationWords, v12Probably, guessV12).compile()
+		l.evidence = with(evidenceWords, v11Records, recordWords).compile()
 		l.filler = fillerWords.compile()
-		nonApology := nonApologyWords
-		if cfg.on(v9If) {
-			nonApology = words{en: nonApology.en, zh: append(slices.Clip(nonApology.zh), intentWords...)}
-		}
-		l.nonApology = nonApology.compile()
-		victim := victimWords
-		if cfg.on(v12Attack) {
-			victim = plus(victim, attackV12)
-		}
-		l.victim = victim.compile()
-		denialHazard := denialHazardWords
-		if cfg.on(v12Denial) {
-			denialHazard = plus(denialHazard, denialV12)
-		}
-		l.denialHazard = denialHazard.compile()
-		reassure := reassureWords
-		if cfg.on(v11Safe) {
-			reassure = words{en: reassure.en, zh: append(slices.Clip(reassure.zh), safeToUse...)}
-		}
-		if cfg.on(v12Unsafe) {
-			reassure = plus(reassure, unsafeV12)
-		}
-		l.reassure = reassure.compile()
+		l.nonApology = with(nonApologyWords, v9If, words{zh: intentWords}).compile()
+		l.victim = with(victimWords, v12Attack, attackV12).compile()
+		l.denialHazard = with(denialHazardWords, v12Denial, denialV12).compile()
+		l.reassure = with(with(reassureWords, v11Safe, words{zh: safeToUse}), v12Unsafe, unsafeV12).compile()
 		l.overPromise = overPromiseWords.compile()
 		agent := agentWords
 		if cfg.on(v9Someone) {
 			agent = withoutWords(agent, "someone", someoneWords)
 		}
-		if cfg.on(v10Parties) {
-			agent = words{en: agent.en, zh: append(slices.Clip(agent.zh), contractorWords...)}
-		}
-		l.agent = agent.compile()
+		l.agent = with(agent, v10Parties, words{zh: contractorWords}).compile()
 		l.causal = causalWords.compile()
-		if cfg.on(v12Theirs) {
-			l.theirs = theirsWords.compile()
-		}
+		l.theirs = with(words{}, v12Theirs, theirsWords).compile()
 		l.causalAfter = causalAfterWords.compile()
 		l.owning = owningWords.compile()
 		l.hedge = hedgeWords.compile()

@@ -68,99 +68,74 @@ func TestConcepts(t *testing.T) {
 // language's sentence says the same and must come out the same in
 // version 9 (parity), whether or not version 8 already read it so.
 func TestVersion9Rules(t *testing.T) {
-	type line struct {
-		lang, text string
-		main       bool // version 8 gets it wrong
-	}
-	cases := []struct {
-		name   string
-		id     string
-		passes bool // a credit passes / a penalty does not fire, in version 9
-		ctx    Context
-		lines  []line
-	}{
-		{"concept: a flaw is a cause", "cause", true, Context{}, []line{
+	checkRules(t, 9, []ruleCase{
+		{"concept: a flaw is a cause", "cause", true, Context{}, []ruleLine{
 			{"en", "The flaw was in the firmware of our S3 locks.", true},
 			{"zh", "漏洞出在我们S3门锁的固件里。", false}}},
-		{"concept: the next notice", "next-update", true, Context{}, []line{
+		{"concept: the next notice", "next-update", true, Context{}, []ruleLine{
 			{"en", "Next notice: 18:00, 7 November.", true},
 			{"zh", "下一次公告：11月7日18:00。", true}}},
-		{"concept: the affected people", "concern", true, Context{}, []line{
+		{"concept: the affected people", "concern", true, Context{}, []ruleLine{
 			{"en", "Every affected guest gets a letter from us today.", true},
 			{"zh", "受影响用户今天会收到我们的信。", true}}},
-		{"concept: checks on samples", "actions", true, Context{}, []line{
+		{"concept: checks on samples", "actions", true, Context{}, []ruleLine{
 			{"en", "We have carried out spot checks at every store.", true},
 			{"zh", "我们已对每一家门店进行抽查。", true}}},
-		{"concept: whoever can", "guidance", true, Context{}, []line{
+		{"concept: whoever can", "guidance", true, Context{}, []ruleLine{
 			{"en", "Whoever has bought one can get a full refund at any store.", true},
 			{"zh", "已经购买的，可到任意门店办理全额退款。", true}}},
-		{"concept: published or told again", "next-update", true, Context{}, []line{
+		{"concept: published or told again", "next-update", true, Context{}, []ruleLine{
 			{"en", "I will write to you again on Friday with what the police have told us.", true},
 			{"zh", "周五我会再给大家写信，说明警方告诉我们的情况。", true}}},
-		{"sense: the questions asked most", "concern", false, Context{}, []line{
+		{"sense: the questions asked most", "concern", false, Context{}, []ruleLine{
 			{"zh", "每周一我们会在本页面解答大家最关心的问题。", true},
 			{"en", "Every Monday we will answer the questions asked most on this page.", false}}},
-		{"sense: hardly noticed", "concern", false, Context{}, []line{
+		{"sense: hardly noticed", "concern", false, Context{}, []ruleLine{
 			{"zh", "大多数玩家几乎感受不到差别。", true},
 			{"en", "Most players will hardly notice a difference.", false}}},
-		{"when it is safe", "false-reassurance", true, Context{}, []line{
+		{"when it is safe", "false-reassurance", true, Context{}, []ruleLine{
 			{"en", "If the warning light comes on, stop when it is safe and call us.", true},
 			{"zh", "警告灯亮起时，请在安全处停车并联系我们。", false}}},
-		{"a claim qualified by a remaining risk", "false-reassurance", true, Context{}, []line{
+		{"a claim qualified by a remaining risk", "false-reassurance", true, Context{}, []ruleLine{
 			{"en", "Vaccines kept too warm are harmless, but they may not protect as well as they should.", true},
 			{"zh", "存放温度过高的疫苗不会对身体造成危害，但保护效果可能打折扣。", true}}},
-		{"no return beside a refund", "false-reassurance", true, Context{}, []line{
+		{"no return beside a refund", "false-reassurance", true, Context{}, []ruleLine{
 			{"en", "All 3,870 orders will be refunded in full, and there is no need to return the product.", true},
 			{"zh", "全部3870笔订单将全额退款，无需退货。", true}}},
-		{"no need to return, no refund", "false-reassurance", false, Context{}, []line{
+		{"no need to return, no refund", "false-reassurance", false, Context{}, []ruleLine{
 			{"en", "There is no need to return the product; you can keep using it.", false},
 			{"zh", "无需退货，可以继续使用。", false}}},
-		{"someone is a party with intent", "blame", true, Context{}, []line{
+		{"someone is a party with intent", "blame", true, Context{}, []ruleLine{
 			{"en", "Four bottles went in the bin because of a report someone forged.", true},
 			{"zh", "因为一份别人伪造的报告，您扔掉了四个奶瓶。", false}}},
-		{"someone with intent still blamed", "blame", false, Context{}, []line{
+		{"someone with intent still blamed", "blame", false, Context{}, []ruleLine{
 			{"en", "The contamination was caused by someone deliberately tampering with the bottles.", false},
 			{"zh", "这次污染是有人恶意投毒所致。", false}}},
-		{"a hedged effect", "speculation", true, Context{}, []line{
+		{"a hedged effect", "speculation", true, Context{}, []ruleLine{
 			{"zh", "其中一个漏洞可能让持有外包商旧账号的人读取通话录音。", true},
 			{"en", "One of them could let someone with an old vendor login read call recordings.", false}}},
-		{"a hedged cause is still a guess", "speculation", false, Context{}, []line{
+		{"a hedged cause is still a guess", "speculation", false, Context{}, []ruleLine{
 			{"zh", "问题可能出在外包商的迁移作业上。", false},
 			{"en", "The problem may have been caused by the vendor's migration work.", false}}},
-		{"a victim's word raised as a possibility", "victim", true, Context{}, []line{
+		{"a victim's word raised as a possibility", "victim", true, Context{}, []ruleLine{
 			{"zh", "初步判断可能与供电有关，现阶段不排除遭到网络攻击的可能。", true},
 			{"en", "It could be linked to a power issue, and we can't rule out an online attack at this stage.", false}}},
-		{"durations are not counts", "facts", false, Context{}, []line{
+		{"durations are not counts", "facts", false, Context{}, []ruleLine{
 			{"en", "Every customer will be home within 24 hours and get ten times the fare back.", true},
 			{"zh", "所有游客将在24小时内回国，并获得十倍赔偿。", false}}},
-		{"如 alone opens a condition", "non-apology", false, Context{}, []line{
+		{"如 alone opens a condition", "non-apology", false, Context{}, []ruleLine{
 			{"zh", "如广告画面让部分消费者感到不适，我们深表歉意。", true},
 			{"en", "If anyone felt hurt by the imagery, we sincerely apologise.", false}}},
-		{"如何 is no condition", "non-apology", true, Context{}, []line{
+		{"如何 is no condition", "non-apology", true, Context{}, []ruleLine{
 			{"zh", "如何弥补是我们的责任，我们深表歉意。", false},
 			{"en", "How to put this right is our job, and we sincerely apologise.", false}}},
-		{"never our intention", "non-apology", false, Context{}, []line{
+		{"never our intention", "non-apology", false, Context{}, []ruleLine{
 			{"zh", "我们从未有意冒犯任何人。", true},
 			{"en", "It was never our intention to cause offence.", false}}},
-		{"blame on the whole industry", "blame", false, Context{}, []line{
+		{"blame on the whole industry", "blame", false, Context{}, []ruleLine{
 			{"en", "Scam calls are sadly a problem across the whole industry.", true},
 			{"zh", "诈骗电话是全行业普遍面临的问题。", false}}},
-	}
-	for _, c := range cases {
-		for _, l := range c.lines {
-			ctx := c.ctx
-			ctx.Lang = l.lang
-			r9, r8 := judgeAs(9, l.text, ctx), judgeAs(8, l.text, ctx)
-			got9, got8 := checkPassed(r9, c.id), checkPassed(r8, c.id)
-			if got9 != c.passes {
-				t.Errorf("%s (%s): %s passed = %v in version 9, want %v: %q (%+v)", c.name, l.lang, c.id, got9, c.passes, l.text, checkOf(r9, c.id))
-			}
-			if l.main && got8 == c.passes {
-				t.Errorf("%s (%s): version 8 already reads %q so (%s passed = %v); not a version 9 change", c.name, l.lang, l.text, c.id, got8)
-			}
-			checkInvariants(t, l.text, r9)
-		}
-	}
+	})
 }
 
 func checkPassed(r Result, id string) bool {
@@ -179,6 +154,47 @@ func checkOf(r Result, id string) Check {
 		}
 	}
 	return Check{}
+}
+
+// ruleLine is a sentence of a version's rule test, in one language; main:
+// the version before reads it wrongly.
+type ruleLine struct {
+	lang, text string
+	main       bool
+}
+
+// ruleCase is one reading a version added: the check it concerns, whether
+// that check passes on every line in the version (a credit passes, a
+// penalty does not fire), and the context the lines are judged in.
+type ruleCase struct {
+	name   string
+	id     string
+	passes bool
+	ctx    Context
+	lines  []ruleLine
+}
+
+// checkRules judges every line with version v and the version before: v
+// must read each line as its case says (the other language's line says
+// the same, so this is parity too), and the version before must read each
+// main line otherwise, or the reading is not v's.
+func checkRules(t *testing.T, v int, cases []ruleCase) {
+	t.Helper()
+	for _, c := range cases {
+		for _, l := range c.lines {
+			ctx := c.ctx
+			ctx.Lang = l.lang
+			now, before := judgeAs(v, l.text, ctx), judgeAs(v-1, l.text, ctx)
+			got, gotBefore := checkPassed(now, c.id), checkPassed(before, c.id)
+			if got != c.passes {
+				t.Errorf("%s (%s): %s passed = %v in version %d, want %v: %q (%+v)", c.name, l.lang, c.id, got, v, c.passes, l.text, checkOf(now, c.id))
+			}
+			if l.main && gotBefore == c.passes {
+				t.Errorf("%s (%s): version %d already reads %q so (%s passed = %v); not a version %d change", c.name, l.lang, v-1, l.text, c.id, gotBefore, v)
+			}
+			checkInvariants(t, l.text, now)
+		}
+	}
 }
 
 // batchShort is the name a batch goes by in stepFrom and concept.from.
