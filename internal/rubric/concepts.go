@@ -187,9 +187,9 @@ next:
 	return out
 }
 
-// The steps of versions 9 to 12, numbered as in docs/rubric.md. A config switches
-// steps off for the leave-one-batch-out evaluation in the tests (each batch
-// is judged without the steps its own statements motivated).
+// The steps of versions 9 to 12, numbered as in docs/rubric.md. A config
+// switches steps off for the leave-one-batch-out evaluation in the tests
+// (each batch is judged without the steps its own statements motivated).
 const (
 	v9Concepts  = iota + 1 // aligned concept table for the credit checks
 	v9Sense                // Chinese concept words in another sense
@@ -461,12 +461,13 @@ func (t *text) readerBefore(h span) bool {
 		from++
 	}
 	before := strings.TrimRight(string(t.lower[from:h.a]), " ")
-	for _, w := range []string{"您", "你", "您们", "你们", "您也", "你也", "您的孩子", "孩子"} {
+	for _, w := range []string{"您", "你", "您们", "你们", "您也", "你也", "您的孩子"} {
 		if strings.HasSuffix(before, w) {
 			return true
 		}
 	}
-	return strings.HasSuffix(" "+before, " you") || strings.HasSuffix(" "+before, " you also") || strings.HasSuffix(" "+before, " your child")
+	return strings.HasSuffix(" "+before, " you") || strings.HasSuffix(" "+before, " you also") || strings.HasSuffix(" "+before, " your child") ||
+		strings.HasSuffix(" "+before, " your children")
 }
 
 // soFarCues and reportedCues: "so far no harm has been reported to us", 截至
@@ -483,9 +484,9 @@ func (t *text) soFarReported(s span) bool {
 }
 
 // attributive reports whether a verdict (检测合格, 符合标准; not a noun
-// such as 不实信息) is followed by 的 and a noun: it describes a thing (在另一台检测合格的灭菌器中重新处理,
-// "in the other steriliser, which passed its tests"), not the product in
-// question (version 11).
+// such as 不实信息) is followed by 的 and a noun: it describes a thing
+// (在另一台检测合格的灭菌器中重新处理, "in the other steriliser, which passed
+// its tests"), not the product in question (version 11).
 func (t *text) attributive(s span) bool {
 	verdict := false
 	for _, v := range []string{"合格", "标准", "达标", "安全", "无害", "无毒", "正常"} {
