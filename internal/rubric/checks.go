@@ -33,69 +33,67 @@ type wordLists struct {
 // newLists compiles the word lists with the steps and concepts cfg has on.
 func newLists(cfg *config) *wordLists {
 	l := &wordLists{cfg: cfg}
-	{
-		// with adds more to w when step is on.
-		with := func(w words, step int, more words) words {
-			if cfg.on(step) {
-				return plus(w, more)
-			}
-			return w
+	// with adds more to w when step is on.
+	with := func(w words, step int, more words) words {
+		if cfg.on(step) {
+			return plus(w, more)
 		}
-		credit := func(check string, w words) compiled {
-			if cfg.on(v9Concepts) {
-				w = conceptWords(cfg, check, w)
-			}
-			return w.compile()
-		}
-		l.acknowledge = credit("acknowledge", acknowledgeWords)
-		l.apology = credit("apology", apologyWords)
-		l.concern = credit("concern", concernWords)
-		l.action = credit("actions", actionWords)
-		l.cause = credit("cause", causeWords)
-		l.guidance = credit("guidance", guidanceWords)
-		l.contact = credit("contact", contactWords)
-		l.update = credit("next-update", updateWords)
-		l.time = timeWords.compile()
-		l.denial = denialWords.compile()
-		l.blame = with(blameWords, v9Industry, words{en: industryWords}).compile()
-		l.noComment = noCommentWords.compile()
-		l.minimise = minimiseWords.compile()
-		l.legalThreat = legalThreatWords.compile()
-		l.legal = with(legalWords, v12Lawyers, lawyersV12).compile()
-		l.legalTarget = legalTargets.compile()
-		l.legalVerb = legalVerbs.compile()
-		l.speculation = with(speculationWords, v12Probably, guessV12).compile()
-		l.evidence = with(evidenceWords, v11Records, recordWords).compile()
-		l.filler = fillerWords.compile()
-		l.nonApology = with(nonApologyWords, v9If, words{zh: intentWords}).compile()
-		l.victim = with(victimWords, v12Attack, attackV12).compile()
-		l.denialHazard = with(denialHazardWords, v12Denial, denialV12).compile()
-		l.reassure = with(with(reassureWords, v11Safe, words{zh: safeToUse}), v12Unsafe, unsafeV12).compile()
-		l.overPromise = overPromiseWords.compile()
-		agent := agentWords
-		if cfg.on(v9Someone) {
-			agent = withoutWords(agent, "someone", someoneWords)
-		}
-		l.agent = with(agent, v10Parties, words{zh: contractorWords}).compile()
-		l.causal = causalWords.compile()
-		l.theirs = with(words{}, v12Theirs, theirsWords).compile()
-		l.causalAfter = causalAfterWords.compile()
-		l.owning = owningWords.compile()
-		l.hedge = hedgeWords.compile()
-		l.breach = breachWords.compile()
-		l.staff = staffWords.compile()
-		l.anaphor = anaphorWords.compile()
-		l.comment = commentWords.compile()
-		l.us = usWords.compile()
-		l.people = peopleWords.compile()
-		l.assure = assureWords.compile()
-		l.safeClaim = safeClaimWords.compile()
-		l.say = sayWords.compile()
-		l.report = compile(reportCues)
-		l.selfReport = compile(selfReportCues)
-		l.retract = compile(retractCues)
-		l.idiom = compile(idioms)
+		return w
 	}
+	credit := func(check string, w words) compiled {
+		if cfg.on(v9Concepts) {
+			w = conceptWords(cfg, check, w)
+		}
+		return w.compile()
+	}
+	l.acknowledge = credit("acknowledge", acknowledgeWords)
+	l.apology = credit("apology", apologyWords)
+	l.concern = credit("concern", concernWords)
+	l.action = credit("actions", actionWords)
+	l.cause = credit("cause", causeWords)
+	l.guidance = credit("guidance", guidanceWords)
+	l.contact = credit("contact", contactWords)
+	l.update = credit("next-update", updateWords)
+	l.time = timeWords.compile()
+	l.denial = denialWords.compile()
+	l.blame = with(blameWords, v9Industry, words{en: industryWords}).compile()
+	l.noComment = noCommentWords.compile()
+	l.minimise = minimiseWords.compile()
+	l.legalThreat = legalThreatWords.compile()
+	l.legal = with(legalWords, v12Lawyers, lawyersV12).compile()
+	l.legalTarget = legalTargets.compile()
+	l.legalVerb = legalVerbs.compile()
+	l.speculation = with(speculationWords, v12Probably, guessV12).compile()
+	l.evidence = with(evidenceWords, v11Records, recordWords).compile()
+	l.filler = fillerWords.compile()
+	l.nonApology = with(nonApologyWords, v9If, words{zh: intentWords}).compile()
+	l.victim = with(victimWords, v12Attack, attackV12).compile()
+	l.denialHazard = with(denialHazardWords, v12Denial, denialV12).compile()
+	l.reassure = with(with(reassureWords, v11Safe, words{zh: safeToUse}), v12Unsafe, unsafeV12).compile()
+	l.overPromise = overPromiseWords.compile()
+	agent := agentWords
+	if cfg.on(v9Someone) {
+		agent = withoutWords(agent, "someone", someoneWords)
+	}
+	l.agent = with(agent, v10Parties, words{zh: contractorWords}).compile()
+	l.causal = causalWords.compile()
+	l.theirs = with(words{}, v12Theirs, theirsWords).compile()
+	l.causalAfter = causalAfterWords.compile()
+	l.owning = owningWords.compile()
+	l.hedge = hedgeWords.compile()
+	l.breach = breachWords.compile()
+	l.staff = staffWords.compile()
+	l.anaphor = anaphorWords.compile()
+	l.comment = commentWords.compile()
+	l.us = usWords.compile()
+	l.people = peopleWords.compile()
+	l.assure = assureWords.compile()
+	l.safeClaim = safeClaimWords.compile()
+	l.say = sayWords.compile()
+	l.report = compile(reportCues)
+	l.selfReport = compile(selfReportCues)
+	l.retract = compile(retractCues)
+	l.idiom = compile(idioms)
 	return l
 }
 
