@@ -54,11 +54,10 @@ func worldReport(t testing.TB, lang, team string) *Report {
 	return r
 }
 
-// golden compares got with testdata/name, rewriting it under -update.
 // goldenExports checks a report's Markdown, HTML and JSON against the
 // golden files base.lang.md, base.lang.html.golden and
-// base.lang.json.golden, and returns the JSON.
-func goldenExports(t *testing.T, base, lang string, r *Report) []byte {
+// base.lang.json.golden.
+func goldenExports(t *testing.T, base, lang string, r *Report) {
 	t.Helper()
 	golden(t, base+"."+lang+".md", []byte(Markdown(r)))
 	golden(t, base+"."+lang+".html.golden", withoutFontData(HTML(r)))
@@ -67,9 +66,9 @@ func goldenExports(t *testing.T, base, lang string, r *Report) []byte {
 		t.Fatal(err)
 	}
 	golden(t, base+"."+lang+".json.golden", js)
-	return js
 }
 
+// golden compares got with testdata/name, rewriting it under -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
@@ -183,10 +182,7 @@ func TestCSV(t *testing.T) {
 
 func TestCSVDefusesFormulas(t *testing.T) {
 	r := &Report{Lang: "en", Timeline: []TimelineEntry{{Team: "=HYPERLINK(1)", Kind: "note.added", Text: "-12"}}}
-	rows, err := csv.NewReader(bytes.NewReader(CSV(r)[3:])).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := csvRows(t, r)
 	if rows[1][1] != "'=HYPERLINK(1)" || rows[1][7] != "-12" {
 		t.Fatalf("row %q", rows[1])
 	}
@@ -195,6 +191,43 @@ func TestCSVDefusesFormulas(t *testing.T) {
 // pdfText extracts a PDF's text with poppler's pdftotext. CI installs it
 // (scripts/install-deps.sh); without it the test fails rather than skips,
 // since the check that Chinese survives into the PDF matters.
+// csvRows parses the rows of r's CSV, past its byte-order mark.
+func csvRows(t *testing.T, r *Report) [][]string {
+	t.Helper()
+	rows, err := csv.NewReader(bytes.NewReader(CSV(r)[3:])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// sameMarkdownFromJSON reports whether the Markdown of r read back from
+// r's JSON is r's own: the Markdown reads nothing the JSON does not carry.
+func sameMarkdownFromJSON(t *testing.T, r *Report) bool {
+	t.Helper()
+	js, err := JSON(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Report
+	if err := json.Unmarshal(js, &back); err != nil {
+		t.Fatal(err)
+	}
+	return Markdown(&back) == Markdown(r)
+}
+
+// pdfsRender checks that the report build makes renders as a PDF in both
+// languages.
+func pdfsRender(t *testing.T, build func(lang string) *Report) {
+	t.Helper()
+	for _, lang := range []string{"en", "zh"} {
+		pdf, err := PDF(build(lang))
+		if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF")) {
+			t.Errorf("%s PDF: %v", lang, err)
+		}
+	}
+}
+
 func pdfToText(t *testing.T, pdf []byte) string {
 	t.Helper()
 	bin, err := exec.LookPath("pdftotext")

@@ -1,7 +1,6 @@
 package debrief
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -251,15 +250,7 @@ func TestMarkdownReadsOnlyTheReport(t *testing.T) {
 		"controlled": Build(controlled, controlledEvents, "en", ""),
 		"long":       Build(long, longEvents, "zh", ""),
 	} {
-		js, err := JSON(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var back Report
-		if err := json.Unmarshal(js, &back); err != nil {
-			t.Fatal(err)
-		}
-		if got, want := Markdown(&back), Markdown(r); got != want {
+		if !sameMarkdownFromJSON(t, r) {
 			t.Errorf("%s: Markdown of the report read back from JSON differs", name)
 		}
 	}

@@ -1,9 +1,6 @@
 package debrief
 
 import (
-	"bytes"
-	"encoding/csv"
-	"encoding/json"
 	"os"
 	"regexp"
 	"slices"
@@ -136,10 +133,7 @@ func TestPostsInTimelineCSVPDFAndJSON(t *testing.T) {
 		if len(got) != 4 || got[0].Team != "Alpha" || got[0].Text != want.ev || got[0].Post != alphaPost || got[0].AtSeconds != 120 {
 			t.Fatalf("%s: the posts in the timeline: %+v", lang, got)
 		}
-		rows, err := csv.NewReader(bytes.NewReader(CSV(r)[3:])).ReadAll()
-		if err != nil {
-			t.Fatal(err)
-		}
+		rows := csvRows(t, r)
 		var details []string
 		for _, row := range rows {
 			if row[2] == string(engine.KindPosted) {
@@ -157,15 +151,7 @@ func TestPostsInTimelineCSVPDFAndJSON(t *testing.T) {
 		if !strings.Contains(flat, strings.Join(strings.Fields(want.pdf), "")) {
 			t.Errorf("%s PDF lacks %q", lang, want.pdf)
 		}
-		js, err := JSON(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var back Report
-		if err := json.Unmarshal(js, &back); err != nil {
-			t.Fatal(err)
-		}
-		if Markdown(&back) != Markdown(r) {
+		if !sameMarkdownFromJSON(t, r) {
 			t.Errorf("%s: Markdown of the report read back from JSON differs", lang)
 		}
 	}

@@ -1,9 +1,6 @@
 package debrief
 
 import (
-	"bytes"
-	"encoding/csv"
-	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -132,10 +129,7 @@ func TestPressTimelineCSVPDF(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("timeline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	rows, err := csv.NewReader(bytes.NewReader(CSV(r)[3:])).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := csvRows(t, r)
 	found := false
 	for _, row := range rows {
 		found = found || (row[2] == string(engine.KindPressAnswered) && strings.HasSuffix(row[7], " — answer: No comment."))
@@ -143,21 +137,8 @@ func TestPressTimelineCSVPDF(t *testing.T) {
 	if !found {
 		t.Error("the CSV lacks the answer's text")
 	}
-	for _, lang := range []string{"en", "zh"} {
-		pdf, err := PDF(pressReport(t, lang, ""))
-		if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF")) {
-			t.Errorf("%s PDF: %v", lang, err)
-		}
-	}
-	js, err := JSON(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var back Report
-	if err := json.Unmarshal(js, &back); err != nil {
-		t.Fatal(err)
-	}
-	if Markdown(&back) != Markdown(r) {
+	pdfsRender(t, func(lang string) *Report { return pressReport(t, lang, "") })
+	if !sameMarkdownFromJSON(t, r) {
 		t.Error("the JSON round trip loses something of the conferences")
 	}
 }

@@ -1,9 +1,6 @@
 package debrief
 
 import (
-	"bytes"
-	"encoding/csv"
-	"encoding/json"
 	"maps"
 	"os"
 	"regexp"
@@ -166,10 +163,7 @@ func TestTimelineShowsReplies(t *testing.T) {
 		if len(got) != 3 || got[0].Team != "Alpha" || got[0].Text != want || got[0].Reply != alphaReply || got[0].AtSeconds != 180 {
 			t.Fatalf("%s: the replies in the timeline: %+v", lang, got)
 		}
-		rows, err := csv.NewReader(bytes.NewReader(CSV(r)[3:])).ReadAll()
-		if err != nil {
-			t.Fatal(err)
-		}
+		rows := csvRows(t, r)
 		var details []string
 		for _, row := range rows {
 			if row[2] == string(engine.KindReplied) {
@@ -209,15 +203,7 @@ func TestPDFAndJSONShowReplies(t *testing.T) {
 				t.Errorf("%s PDF lacks %q", lang, w)
 			}
 		}
-		js, err := JSON(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var back Report
-		if err := json.Unmarshal(js, &back); err != nil {
-			t.Fatal(err)
-		}
-		if Markdown(&back) != Markdown(r) {
+		if !sameMarkdownFromJSON(t, r) {
 			t.Errorf("%s: Markdown of the report read back from JSON differs", lang)
 		}
 	}

@@ -1,9 +1,6 @@
 package debrief
 
 import (
-	"bytes"
-	"encoding/csv"
-	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -138,10 +135,7 @@ func TestTriageTimelineCSVPDF(t *testing.T) {
 	if !found {
 		t.Error("the timeline does not say the triage")
 	}
-	rows, err := csv.NewReader(bytes.NewReader(CSV(r)[3:])).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := csvRows(t, r)
 	n := 0
 	for _, row := range rows {
 		if row[2] == "triage.post" {
@@ -154,21 +148,8 @@ func TestTriageTimelineCSVPDF(t *testing.T) {
 	if n != 10 {
 		t.Errorf("%d triage rows in the CSV, want 5 per team", n)
 	}
-	for _, lang := range []string{"en", "zh"} {
-		pdf, err := PDF(triageReport(t, lang, ""))
-		if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF")) {
-			t.Errorf("%s PDF: %v", lang, err)
-		}
-	}
-	js, err := JSON(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var back Report
-	if err := json.Unmarshal(js, &back); err != nil {
-		t.Fatal(err)
-	}
-	if Markdown(&back) != Markdown(r) {
+	pdfsRender(t, func(lang string) *Report { return triageReport(t, lang, "") })
+	if !sameMarkdownFromJSON(t, r) {
 		t.Error("the JSON round trip loses something of the triage")
 	}
 }
