@@ -1,7 +1,6 @@
 package debrief
 
 import (
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -17,24 +16,8 @@ import (
 // and never answers the family (missed).
 func playedCases(t testing.TB) (*engine.State, []engine.Event) {
 	t.Helper()
-	src, err := os.ReadFile("../engine/testdata/cases.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := &engine.MemoryLog{}
-	s, err := engine.Start(engine.Config{ScenarioID: "cases", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en", Seed: 42}, log, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	do := func(at time.Duration, c engine.Command) {
-		t.Helper()
-		if err := s.AdvanceTo(at); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Send(c); err != nil {
-			t.Fatal(err)
-		}
-	}
+	h := playTestdata(t, "cases", "cases", "Alpha", "Bravo")
+	do := h.do
 	handle := func(at time.Duration, team, id, remedy, text string) {
 		do(at, engine.Command{Kind: engine.CmdHandleCase, Team: team, Case: id, Option: remedy, Text: text})
 	}
@@ -43,12 +26,7 @@ func playedCases(t testing.TB) (*engine.State, []engine.Event) {
 		"You are on the first flight out; call 400-123 if anything changes.")
 	handle(100*time.Second, "Bravo", "traveller", "room", "A room has been booked.")
 	handle(6*time.Minute, "Alpha", "family", "room", "Dear Ms Wu, we are sorry you waited so long. A room and dinner are ready for you tonight.")
-	if err := s.AdvanceTo(30 * time.Minute); err != nil {
-		t.Fatal(err)
-	}
-	var st *engine.State
-	s.Read(func(x *engine.State) { st = x })
-	return st, log.Events
+	return h.end(30 * time.Minute)
 }
 
 func casesReport(t testing.TB, lang, team string) *Report {

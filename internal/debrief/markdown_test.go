@@ -153,24 +153,9 @@ func TestMarkdownWorldGolden(t *testing.T) {
 // judgement: Alpha says "safe" then "contaminated"; Bravo is honest but
 // misses its promised update; the facilitator overrides, rates and notes.
 func TestMarkdownVoicesGolden(t *testing.T) {
-	src, err := os.ReadFile("../engine/testdata/voices.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
 	// A fixed seed: the simulated public's posts are part of the report.
-	s, err := engine.Start(engine.Config{ScenarioID: "voices", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en", Seed: 42}, &engine.MemoryLog{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	do := func(at time.Duration, c engine.Command) {
-		t.Helper()
-		if err := s.AdvanceTo(at); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Send(c); err != nil {
-			t.Fatal(err)
-		}
-	}
+	h := playTestdata(t, "voices", "voices", "Alpha", "Bravo")
+	do := h.do
 	do(2*time.Minute, engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: "first", Option: "reassure"})
 	do(3*time.Minute, engine.Command{Kind: engine.CmdChoose, Team: "Bravo", Decision: "first", Option: "honest"})
 	do(5*time.Minute, engine.Command{Kind: engine.CmdInject, Channel: "news", Text: "A TV crew is at the gate"})
@@ -178,26 +163,9 @@ func TestMarkdownVoicesGolden(t *testing.T) {
 	do(14*time.Minute, engine.Command{Kind: engine.CmdNote, Team: "Alpha", Decision: "second", Text: "Spokesperson read the admission well"})
 	do(40*time.Minute, engine.Command{Kind: engine.CmdOverride, Team: "Bravo", Dimension: "empathy", Value: 90, Text: "Warm tone on the phone"})
 	do(40*time.Minute, engine.Command{Kind: engine.CmdRate, Team: "Alpha", Objective: "speak", Rating: "M", Text: "Reassured before knowing"})
-	if err := s.AdvanceTo(60 * time.Minute); err != nil {
-		t.Fatal(err)
-	}
-	var st *engine.State
-	s.Read(func(x *engine.State) { st = x })
+	st, _ := h.end(60 * time.Minute)
 	for _, lang := range []string{"en", "zh"} {
-		got := Markdown(Build(st, nil, lang, ""))
-		path := filepath.Join("testdata", "voices."+lang+".md")
-		if *update {
-			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run with -update, then review)", err)
-		}
-		if got != string(want) {
-			t.Errorf("%s differs from %s:\n%s", lang, path, got)
-		}
+		golden(t, "voices."+lang+".md", []byte(Markdown(Build(st, nil, lang, ""))))
 	}
 }
 

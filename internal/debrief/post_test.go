@@ -1,7 +1,6 @@
 package debrief
 
 import (
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -24,35 +23,14 @@ const (
 // its denial on its account, which the public has heard before.
 func playedPosts(t testing.TB) (*engine.State, []engine.Event) {
 	t.Helper()
-	src, err := os.ReadFile("../engine/testdata/posts.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := &engine.MemoryLog{}
-	s, err := engine.Start(engine.Config{ScenarioID: "posts", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en", Seed: 42}, log, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	do := func(at time.Duration, c engine.Command) {
-		t.Helper()
-		if err := s.AdvanceTo(at); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Send(c); err != nil {
-			t.Fatal(err)
-		}
-	}
+	h := playTestdata(t, "posts", "posts", "Alpha", "Bravo")
+	do := h.do
 	do(0, engine.Command{Kind: engine.CmdResume})
 	do(2*time.Minute, engine.Command{Kind: engine.CmdPost, Team: "Alpha", Channel: "social", Text: alphaPost})
 	do(2*time.Minute, engine.Command{Kind: engine.CmdPost, Team: "Bravo", Channel: "news", Text: bravoPost})
 	do(9*time.Minute, engine.Command{Kind: engine.CmdPost, Team: "Alpha", Channel: "notice", Text: "Hotline 400-123 is open day and night."})
 	do(10*time.Minute, engine.Command{Kind: engine.CmdPost, Team: "Bravo", Channel: "social", Text: bravoPost})
-	if err := s.AdvanceTo(20 * time.Minute); err != nil {
-		t.Fatal(err)
-	}
-	var st *engine.State
-	s.Read(func(x *engine.State) { st = x })
-	return st, log.Events
+	return h.end(20 * time.Minute)
 }
 
 func postsReport(t testing.TB, lang, team string) *Report {

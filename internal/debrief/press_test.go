@@ -1,7 +1,6 @@
 package debrief
 
 import (
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -16,24 +15,8 @@ import (
 // question with a denial (a contradiction). Bravo answers nothing.
 func playedPress(t testing.TB) (*engine.State, []engine.Event) {
 	t.Helper()
-	src, err := os.ReadFile("../engine/testdata/press.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := &engine.MemoryLog{}
-	s, err := engine.Start(engine.Config{ScenarioID: "press", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en", Seed: 42}, log, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	do := func(at time.Duration, c engine.Command) {
-		t.Helper()
-		if err := s.AdvanceTo(at); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Send(c); err != nil {
-			t.Fatal(err)
-		}
-	}
+	h := playTestdata(t, "press", "press", "Alpha", "Bravo")
+	do := h.do
 	answer := func(at time.Duration, q int, text string) {
 		do(at, engine.Command{Kind: engine.CmdAnswer, Team: "Alpha", Conference: "briefing", Question: q, Text: text})
 	}
@@ -42,12 +25,7 @@ func playedPress(t testing.TB) (*engine.State, []engine.Event) {
 	answer(2*time.Minute, 2, "No comment.")
 	do(2*time.Minute+5*time.Second, engine.Command{Kind: engine.CmdPress, Team: "Alpha", Conference: "briefing", From: "TV 5", Text: "Will anyone resign?"})
 	answer(3*time.Minute+30*time.Second, 4, "There is no problem; these reports are rumours.")
-	if err := s.AdvanceTo(30 * time.Minute); err != nil {
-		t.Fatal(err)
-	}
-	var st *engine.State
-	s.Read(func(x *engine.State) { st = x })
-	return st, log.Events
+	return h.end(30 * time.Minute)
 }
 
 func pressReport(t testing.TB, lang, team string) *Report {

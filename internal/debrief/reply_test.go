@@ -2,7 +2,6 @@ package debrief
 
 import (
 	"maps"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -26,26 +25,14 @@ const (
 // the same. It returns the state and the log.
 func playedReplies(t testing.TB, replies bool) (*engine.State, []engine.Event) {
 	t.Helper()
-	src, err := os.ReadFile("../engine/testdata/replies.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := &engine.MemoryLog{}
-	s, err := engine.Start(engine.Config{ScenarioID: "replies", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en", Seed: 42}, log, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := playTestdata(t, "replies", "replies", "Alpha", "Bravo")
 	do := func(at time.Duration, c engine.Command) {
 		t.Helper()
-		if err := s.AdvanceTo(at); err != nil {
-			t.Fatal(err)
-		}
 		if c.Kind == engine.CmdReply && !replies {
+			h.advance(at)
 			return
 		}
-		if err := s.Send(c); err != nil {
-			t.Fatal(err)
-		}
+		h.do(at, c)
 	}
 	do(0, engine.Command{Kind: engine.CmdResume})
 	do(3*time.Minute, engine.Command{Kind: engine.CmdReply, Team: "Alpha", Inject: "complaint", Text: alphaReply})
@@ -54,12 +41,7 @@ func playedReplies(t testing.TB, replies bool) (*engine.State, []engine.Event) {
 	do(6*time.Minute, engine.Command{Kind: engine.CmdChoose, Team: "Bravo", Decision: "first", Option: "good"})
 	do(7*time.Minute, engine.Command{Kind: engine.CmdInject, Channel: "news", Text: "A TV channel asks what you will do next"})
 	do(8*time.Minute, engine.Command{Kind: engine.CmdReply, Team: "Bravo", Inject: "adhoc-1", Text: bravoNews})
-	if err := s.AdvanceTo(30 * time.Minute); err != nil {
-		t.Fatal(err)
-	}
-	var st *engine.State
-	s.Read(func(x *engine.State) { st = x })
-	return st, log.Events
+	return h.end(30 * time.Minute)
 }
 
 func repliesReport(t testing.TB, lang, team string) *Report {

@@ -1,7 +1,6 @@
 package debrief
 
 import (
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -17,24 +16,8 @@ import (
 // Alpha's attention down by 10.
 func playedRoleplay(t testing.TB) (*engine.State, []engine.Event) {
 	t.Helper()
-	src, err := os.ReadFile("../engine/testdata/roleplay.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := &engine.MemoryLog{}
-	s, err := engine.Start(engine.Config{ScenarioID: "roleplay", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en", Seed: 42}, log, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	do := func(at time.Duration, c engine.Command) {
-		t.Helper()
-		if err := s.AdvanceTo(at); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Send(c); err != nil {
-			t.Fatal(err)
-		}
-	}
+	h := playTestdata(t, "roleplay", "roleplay", "Alpha", "Bravo")
+	do := h.do
 	do(0, engine.Command{Kind: engine.CmdResume})
 	do(time.Minute, engine.Command{Kind: engine.CmdReply, Team: "Alpha", Inject: "complaint", Text: "We are sorry. Please call 400-123."})
 	do(2*time.Minute, engine.Command{Kind: engine.CmdRoleSay, Seat: engine.SeatFacilitator, Persona: "parent", Channel: "customer", Team: "Alpha",
@@ -42,12 +25,7 @@ func playedRoleplay(t testing.TB) (*engine.State, []engine.Event) {
 	do(3*time.Minute, engine.Command{Kind: engine.CmdRoleSay, Seat: "desk 2", Persona: "reporter", Channel: engine.RoleFeed, Text: "Recall expected today."})
 	do(3*time.Minute, engine.Command{Kind: engine.CmdRoleOpen, Seat: "desk 2", Team: "Bravo", Decision: "interview"})
 	do(4*time.Minute, engine.Command{Kind: engine.CmdRoleNudge, Seat: engine.SeatFacilitator, Team: "Alpha", Effects: map[string]float64{"attention": -10}})
-	if err := s.AdvanceTo(6 * time.Minute); err != nil {
-		t.Fatal(err)
-	}
-	var st *engine.State
-	s.Read(func(x *engine.State) { st = x })
-	return st, log.Events
+	return h.end(6 * time.Minute)
 }
 
 // The role-play golden files: every renderer lists, per team, what the

@@ -1,7 +1,6 @@
 package debrief
 
 import (
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -17,24 +16,8 @@ import (
 // "speak" at 2:00; Bravo chooses "wait" at 3:00 without a triage.
 func playedTriage(t testing.TB) (*engine.State, []engine.Event) {
 	t.Helper()
-	src, err := os.ReadFile("../engine/testdata/triage.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := &engine.MemoryLog{}
-	s, err := engine.Start(engine.Config{ScenarioID: "triage", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en", Seed: 42}, log, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	do := func(at time.Duration, c engine.Command) {
-		t.Helper()
-		if err := s.AdvanceTo(at); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Send(c); err != nil {
-			t.Fatal(err)
-		}
-	}
+	h := playTestdata(t, "triage", "triage", "Alpha", "Bravo")
+	do := h.do
 	do(0, engine.Command{Kind: engine.CmdResume})
 	do(time.Minute, engine.Command{Kind: engine.CmdTriage, Team: "Alpha", Decision: "first", Triage: []engine.TriageMark{
 		{Post: "mum", Class: "troll", Action: "ignore"}, {Post: "bots", Class: "troll", Action: "answer", Rank: 1},
@@ -42,12 +25,7 @@ func playedTriage(t testing.TB) (*engine.State, []engine.Event) {
 		{Post: "gossip", Class: "rumour", Action: "answer", Rank: 4}}})
 	do(2*time.Minute, engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: "first", Option: "speak"})
 	do(3*time.Minute, engine.Command{Kind: engine.CmdChoose, Team: "Bravo", Decision: "first", Option: "wait"})
-	if err := s.AdvanceTo(30 * time.Minute); err != nil {
-		t.Fatal(err)
-	}
-	var st *engine.State
-	s.Read(func(x *engine.State) { st = x })
-	return st, log.Events
+	return h.end(30 * time.Minute)
 }
 
 func triageReport(t testing.TB, lang, team string) *Report {
