@@ -41,7 +41,7 @@ func TestCrashKeepsAcknowledgedEvents(t *testing.T) {
 
 	var survived int64
 	for round := range 3 {
-		acked := crashChild(t, path, survived, 200)
+		acked := crashChild(t, "TestCrashChild", crashDBEnv, path, survived, 200)
 
 		s, err := Open(path)
 		if err != nil {
@@ -69,13 +69,14 @@ func TestCrashKeepsAcknowledgedEvents(t *testing.T) {
 	}
 }
 
-// crashChild runs TestCrashChild against path, reads n acknowledgements
-// (which must continue from seq after+1), SIGKILLs it and returns the last
-// acknowledged seq.
-func crashChild(t *testing.T, path string, after int64, n int) int64 {
+// crashChild runs the test child (TestCrashChild, or another child that
+// prints "ack N" after each save it acknowledges) with env set to path,
+// reads n acknowledgements (which must continue from after+1), SIGKILLs it
+// and returns the last acknowledged number.
+func crashChild(t *testing.T, child, env, path string, after int64, n int) int64 {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$")
-	cmd.Env = append(os.Environ(), crashDBEnv+"="+path)
+	cmd := exec.Command(os.Args[0], "-test.run=^"+child+"$")
+	cmd.Env = append(os.Environ(), env+"="+path)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -113,17 +114,28 @@ func crashChild(t *testing.T, path string, after int64, n int) int64 {
 	return acked
 }
 
-// TestCrashChild is the child half of TestCrashKeepsAcknowledgedEvents; it
-// does nothing in a normal test run.
-func TestCrashChild(t *testing.T) {
-	path := os.Getenv(crashDBEnv)
+// childStore opens the database a crash test's child works on, named by
+// env; nil when env is not set (a normal test run). A child that cannot
+// open it says why and exits.
+func childStore(env string) *Store {
+	path := os.Getenv(env)
 	if path == "" {
-		return // only does something as the child of TestCrashKeepsAcknowledgedEvents
+		return nil
 	}
 	s, err := Open(path)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "child:", err)
 		os.Exit(2)
+	}
+	return s
+}
+
+// TestCrashChild is the child half of TestCrashKeepsAcknowledgedEvents; it
+// does nothing in a normal test run.
+func TestCrashChild(t *testing.T) {
+	s := childStore(crashDBEnv)
+	if s == nil {
+		return // only does something as the child of TestCrashKeepsAcknowledgedEvents
 	}
 	// Resume exactly as the engine would: reload, continue after the last seq.
 	evs, err := s.Events("crash")

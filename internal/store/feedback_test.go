@@ -1,14 +1,11 @@
 package store
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -90,34 +87,7 @@ func TestFeedbackCrashKeepsAcknowledgedForms(t *testing.T) {
 	s.Close()
 	var survived int64
 	for round := range 3 {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestFeedbackCrashChild$")
-		cmd.Env = append(os.Environ(), feedbackCrashEnv+"="+path)
-		cmd.Stderr = os.Stderr
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		acked := survived
-		sc := bufio.NewScanner(out)
-		for acked < survived+60 && sc.Scan() {
-			rest, ok := strings.CutPrefix(sc.Text(), "ack ")
-			if !ok {
-				continue
-			}
-			n, err := strconv.ParseInt(rest, 10, 64)
-			if err != nil || n != acked+1 {
-				t.Fatalf("child acked %q after %d", sc.Text(), acked)
-			}
-			acked = n
-		}
-		cmd.Process.Kill()
-		cmd.Wait()
-		if acked < survived+60 {
-			t.Fatalf("round %d: child stopped after %d", round, acked)
-		}
+		acked := crashChild(t, "TestFeedbackCrashChild", feedbackCrashEnv, path, survived, 60)
 		s, err := Open(path)
 		if err != nil {
 			t.Fatalf("round %d: reopen after kill: %v", round, err)
@@ -142,14 +112,9 @@ func TestFeedbackCrashKeepsAcknowledgedForms(t *testing.T) {
 // TestFeedbackCrashChild is the child half of
 // TestFeedbackCrashKeepsAcknowledgedForms; it does nothing in a normal run.
 func TestFeedbackCrashChild(t *testing.T) {
-	path := os.Getenv(feedbackCrashEnv)
-	if path == "" {
+	s := childStore(feedbackCrashEnv)
+	if s == nil {
 		return
-	}
-	s, err := Open(path)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "child:", err)
-		os.Exit(2)
 	}
 	fs, err := s.Feedback("crash")
 	if err != nil {

@@ -1,12 +1,10 @@
 package store
 
 import (
-	"bufio"
 	"database/sql"
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -254,34 +252,7 @@ func TestProgrammeCrashKeepsAcknowledgedSaves(t *testing.T) {
 	s.Close()
 	var survived int64
 	for round := range 3 {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestProgrammeCrashChild$")
-		cmd.Env = append(os.Environ(), programmeCrashEnv+"="+path)
-		cmd.Stderr = os.Stderr
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		acked := survived
-		sc := bufio.NewScanner(out)
-		for acked < survived+40 && sc.Scan() {
-			rest, ok := strings.CutPrefix(sc.Text(), "ack ")
-			if !ok {
-				continue
-			}
-			n, err := strconv.ParseInt(rest, 10, 64)
-			if err != nil || n != acked+1 {
-				t.Fatalf("child acked %q after %d", sc.Text(), acked)
-			}
-			acked = n
-		}
-		cmd.Process.Kill()
-		cmd.Wait()
-		if acked < survived+40 {
-			t.Fatalf("round %d: child stopped after %d", round, acked)
-		}
+		acked := crashChild(t, "TestProgrammeCrashChild", programmeCrashEnv, path, survived, 40)
 		s, err := Open(path)
 		if err != nil {
 			t.Fatalf("round %d: reopen after kill: %v", round, err)
@@ -323,14 +294,9 @@ func TestProgrammeCrashKeepsAcknowledgedSaves(t *testing.T) {
 // TestProgrammeCrashChild is the child half of
 // TestProgrammeCrashKeepsAcknowledgedSaves; it does nothing in a normal run.
 func TestProgrammeCrashChild(t *testing.T) {
-	path := os.Getenv(programmeCrashEnv)
-	if path == "" {
+	s := childStore(programmeCrashEnv)
+	if s == nil {
 		return
-	}
-	s, err := Open(path)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "child:", err)
-		os.Exit(2)
 	}
 	hist, err := s.PlanHistory("crash")
 	if err != nil {
