@@ -53,14 +53,27 @@ func readResult(t *testing.T, dir string) Result {
 	return r
 }
 
-func TestPlayWritesResultAndDebrief(t *testing.T) {
+// playScript writes script as name and plays scenarioPath with it into a
+// fresh directory, failing unless the command succeeds; it returns the
+// result, the directory and what the command printed on stderr.
+func playScript(t *testing.T, scenarioPath, name, script string) (Result, string, string) {
+	t.Helper()
 	dir := t.TempDir()
-	script := writeFile(t, "s.yaml", miniScript)
-	code, _, stderr := runCLI(t, "play", miniPath, "--script", script, "--db", filepath.Join(dir, "x.db"), "--out", dir)
+	code, _, stderr := runCLI(t, "play", scenarioPath, "--script", writeFile(t, name, script), "--db", filepath.Join(dir, "x.db"), "--out", dir)
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	r := readResult(t, dir)
+	return readResult(t, dir), dir, stderr
+}
+
+// parseAction parses a script for team Alpha whose one action is action.
+func parseAction(action string, sc *scenario.Scenario) error {
+	_, err := ParseScript("s.yaml", []byte("teams: [Alpha]\nactions:\n  - "+action+"\n"), sc)
+	return err
+}
+
+func TestPlayWritesResultAndDebrief(t *testing.T) {
+	r, dir, stderr := playScript(t, miniPath, "s.yaml", miniScript)
 	if r.Scenario != "mini" || len(r.Teams) != 2 {
 		t.Fatalf("result: %+v", r)
 	}

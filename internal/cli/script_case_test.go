@@ -61,7 +61,7 @@ func TestScriptReadsCases(t *testing.T) {
 		{"no team", "{at: 1m, case: traveller, remedy: seat, text: hi}", `team "" is not one of the script's teams`},
 		{"remedy with a decision", "{at: 1m, team: Alpha, decide: first, choose: good, remedy: seat}", `action 1 has "remedy", which goes with 'case', not with "decide"`},
 	} {
-		if _, err := ParseScript("s.yaml", []byte("teams: [Alpha]\nactions:\n  - "+c.action+"\n"), casesScenarioCLI(t)); err == nil || !strings.Contains(err.Error(), c.want) {
+		if err := parseAction(c.action, casesScenarioCLI(t)); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want %q", c.name, err, c.want)
 		}
 	}
@@ -70,13 +70,7 @@ func TestScriptReadsCases(t *testing.T) {
 // Scripted cases land once and the result lists them; a case handled
 // twice is skipped with its code.
 func TestPlayCases(t *testing.T) {
-	dir := t.TempDir()
-	script := writeFile(t, "cases.play.yaml", casesScript)
-	code, _, stderr := runCLI(t, "play", casesPath, "--script", script, "--db", filepath.Join(dir, "x.db"), "--out", dir)
-	if code != ExitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	r := readResult(t, dir)
+	r, _, _ := playScript(t, casesPath, "cases.play.yaml", casesScript)
 	alpha, bravo := r.Teams[0], r.Teams[1]
 	if len(alpha.Cases) != 2 || alpha.Cases[0].Status != "handled" || alpha.Cases[0].Fit != "good" || alpha.Cases[1].Status != "handled" ||
 		alpha.Cases[1].Remedy != "room" || alpha.Cases[0].Public {

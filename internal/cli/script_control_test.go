@@ -95,7 +95,7 @@ func TestScriptRefusesBadFacilitatorsActions(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := ParseScript("s.yaml", []byte("teams: [Alpha]\nactions:\n  - "+c.action+"\n"), sc)
+			err := parseAction(c.action, sc)
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("got %v, want %q", err, c.want)
 			}
@@ -109,13 +109,7 @@ func TestScriptRefusesBadFacilitatorsActions(t *testing.T) {
 }
 
 func TestPlayCarriesOutTheFacilitatorsActions(t *testing.T) {
-	dir := t.TempDir()
-	script := writeFile(t, "s.yaml", schedScript)
-	code, _, stderr := runCLI(t, "play", schedPath, "--script", script, "--db", filepath.Join(dir, "x.db"), "--out", dir)
-	if code != ExitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	r := readResult(t, dir)
+	r, dir, stderr := playScript(t, schedPath, "s.yaml", schedScript)
 	if len(r.Skipped) != 2 {
 		t.Fatalf("skipped: %+v", r.Skipped)
 	}

@@ -54,7 +54,7 @@ func TestScriptReadsPosts(t *testing.T) {
 		{"no team", "{at: 1m, post: social, text: hi}", `team "" is not one of the script's teams`},
 		{"with a question", "{at: 1m, team: Alpha, post: social, text: hi, question: 1}", `action 1 has "question", which goes with 'answer', not with "post"`},
 	} {
-		if _, err := ParseScript("s.yaml", []byte("teams: [Alpha]\nactions:\n  - "+c.action+"\n"), postsScenarioCLI(t)); err == nil || !strings.Contains(err.Error(), c.want) {
+		if err := parseAction(c.action, postsScenarioCLI(t)); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want %q", c.name, err, c.want)
 		}
 	}
@@ -69,13 +69,7 @@ func TestScriptReadsPosts(t *testing.T) {
 // what the judge found and how the public moved the world, the repeated
 // apology at half the effect.
 func TestPlayPosts(t *testing.T) {
-	dir := t.TempDir()
-	script := writeFile(t, "posts.play.yaml", postScript)
-	code, _, stderr := runCLI(t, "play", postsPath, "--script", script, "--db", filepath.Join(dir, "x.db"), "--out", dir)
-	if code != ExitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	r := readResult(t, dir)
+	r, _, _ := playScript(t, postsPath, "posts.play.yaml", postScript)
 	alpha, bravo := r.Teams[0], r.Teams[1]
 	if len(alpha.Posts) != 2 || alpha.Posts[0].Channel != "social" || alpha.Posts[0].AtSeconds != 120 || alpha.Posts[1].Channel != "notice" {
 		t.Fatalf("Alpha's posts: %+v", alpha.Posts)

@@ -60,7 +60,7 @@ func TestScriptReadsPress(t *testing.T) {
 		{"no team", "{at: 1m, answer: briefing, question: 1, text: hi}", `team "" is not one of the script's teams`},
 		{"press with question", "{at: 1m, press: briefing, question: 1}", `action 1 has "question", which goes with 'answer', not with "press"`},
 	} {
-		if _, err := ParseScript("s.yaml", []byte("teams: [Alpha]\nactions:\n  - "+c.action+"\n"), pressScenarioCLI(t)); err == nil || !strings.Contains(err.Error(), c.want) {
+		if err := parseAction(c.action, pressScenarioCLI(t)); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want %q", c.name, err, c.want)
 		}
 	}
@@ -69,13 +69,7 @@ func TestScriptReadsPress(t *testing.T) {
 // Scripted answers land once and the conference is scored in the result;
 // an answer to a question no longer asked is skipped with its code.
 func TestPlayPress(t *testing.T) {
-	dir := t.TempDir()
-	script := writeFile(t, "press.play.yaml", pressScript)
-	code, _, stderr := runCLI(t, "play", pressPath, "--script", script, "--db", filepath.Join(dir, "x.db"), "--out", dir)
-	if code != ExitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	r := readResult(t, dir)
+	r, _, _ := playScript(t, pressPath, "press.play.yaml", pressScript)
 	alpha, bravo := r.Teams[0], r.Teams[1]
 	if len(alpha.Press) != 2 || alpha.Press[0].Conference != "briefing" || alpha.Press[1].Conference != "evening" {
 		t.Fatalf("Alpha's conferences: %+v", alpha.Press)

@@ -78,7 +78,7 @@ func TestScriptRefusesBadReplies(t *testing.T) {
 	sc := repliesScenario(t)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := ParseScript("s.yaml", []byte("teams: [Alpha]\nactions:\n  - "+c.action+"\n"), sc)
+			err := parseAction(c.action, sc)
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("got %v, want %q", err, c.want)
 			}
@@ -97,13 +97,7 @@ func TestScriptRefusesBadReplies(t *testing.T) {
 // refuses is skipped with its reason and code, as a refused choice or
 // facilitator's action is.
 func TestPlayReplies(t *testing.T) {
-	dir := t.TempDir()
-	script := writeFile(t, "replies.play.yaml", repliesScript)
-	code, _, stderr := runCLI(t, "play", repliesPath, "--script", script, "--db", filepath.Join(dir, "x.db"), "--out", dir)
-	if code != ExitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	r := readResult(t, dir)
+	r, _, stderr := playScript(t, repliesPath, "replies.play.yaml", repliesScript)
 	alpha, bravo := r.Teams[0], r.Teams[1]
 	if want := []ReplyResult{{Inject: "complaint", AtSeconds: 120, FactsRequired: []string{"hotline"}, FactsFound: []string{"hotline"}}}; !reflect.DeepEqual(alpha.Replies, want) {
 		t.Errorf("Alpha's replies: %+v, want %+v", alpha.Replies, want)
