@@ -1,15 +1,12 @@
 package app
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/join"
-	"github.com/firebreak-drills/firebreak/app/play"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
@@ -26,35 +23,13 @@ import (
 func TestEvaluatorLaptopSurvivesRestartsOfEitherSide(t *testing.T) {
 	rig := startHostedWith(t, uitest.EngineEntry(t, "world.yaml"))
 	uiq, fac := rig.ui, rig.fac
-	code, _ := rig.hostFile()
-	var codes []string
-	for _, l := range tree.Find[*widget.Label](t, fac.body) {
-		if regexp.MustCompile(`^[0-9A-Z]{6}-[0-9a-f]{64}$`).MatchString(l.Text) && !strings.HasPrefix(l.Text, code) {
-			codes = append(codes, l.Text)
-		}
-	}
+	codes := rig.seatCodes()
 	if len(codes) != 2 || codes[0] == codes[1] {
 		t.Fatalf("the Team laptops tab shows %d seat codes, want the role-player's and the evaluator's", len(codes))
 	}
 	evalCode := codes[1] // after the role-player's
 
-	forgetJoin()
-	ev := teamShell(t, nil)
-	uiq.Pump()
-	ev.showJoin()
-	uiq.Pump()
-	test.Tap(tree.Find[*widget.Check](t, ev.body)[1]) // Join as an evaluator
-	for _, e := range tree.Find[*widget.Entry](t, ev.body) {
-		switch e.PlaceHolder {
-		case "192.168.1.20:4222":
-			e.SetText("127.0.0.1:" + rig.port())
-		case "K7M 3QX":
-			e.SetText(evalCode)
-		case ev.loc.T("lan.join.evaluator_placeholder"):
-			e.SetText("Lee")
-		}
-	}
-	test.Tap(tree.FindButton(t, ev.body, "Join"))
+	ev := rig.joinSeat(1, evalCode, rig.fac.loc.T("lan.join.evaluator_placeholder"), "Lee") // Join as an evaluator
 	seatLine := ev.loc.T("lan.eval.connected", "seat", "Lee", "address", "127.0.0.1:"+rig.port())
 	uiq.Eventually(t, "the evaluator's laptop joins", func() bool { return strings.Contains(deepText(t, ev.body), seatLine) })
 	uiq.Eventually(t, "the Team laptops tab names the evaluator", func() bool {
@@ -90,10 +65,7 @@ func TestEvaluatorLaptopSurvivesRestartsOfEitherSide(t *testing.T) {
 	ev2 := teamShell(t, nil)
 	uiq.Pump()
 	currentAs[*join.Screen](t, ev2)
-	fac2 := rig.restart()
-	fac2.resumeExercise(rig.id)
-	uiq.Pump()
-	currentAs[*play.Screen](t, fac2)
+	rig.resume()
 	uiq.Eventually(t, "the evaluator's laptop rejoins under its name and sends the rating", func() bool {
 		s, _ := loadSavedJoin()
 		return strings.Contains(deepText(t, ev2.body), seatLine) && len(s.Pending) == 0 && s.Claim == saved.Claim

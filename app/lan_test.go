@@ -219,6 +219,57 @@ func (r *hostedRig) restart() *shell {
 	return fac
 }
 
+// resume is the facilitator's app started again and resuming the
+// exercise, on the console.
+func (r *hostedRig) resume() *shell {
+	r.t.Helper()
+	fac := r.restart()
+	fac.resumeExercise(r.id)
+	r.ui.Pump() // the resume finishes on the UI goroutine
+	currentAs[*play.Screen](r.t, fac)
+	return fac
+}
+
+// seatCodes are the long seat codes (the role-player's, then the
+// evaluator's) the Team laptops tab shows besides the teams' join code.
+func (r *hostedRig) seatCodes() []string {
+	r.t.Helper()
+	code, _ := r.hostFile()
+	long := regexp.MustCompile(`^[0-9A-Z]{6}-[0-9a-f]{64}$`)
+	var codes []string
+	for _, l := range tree.Find[*widget.Label](r.t, r.fac.body) {
+		if long.MatchString(l.Text) && !strings.HasPrefix(l.Text, code) {
+			codes = append(codes, l.Text)
+		}
+	}
+	return codes
+}
+
+// joinSeat is a laptop of its own joining a seat: the join form's check
+// kind ticked (0 the role-player's, 1 the evaluator's), the address and
+// code typed, name in the field whose placeholder is placeholder.
+func (r *hostedRig) joinSeat(kind int, code, placeholder, name string) *shell {
+	r.t.Helper()
+	forgetJoin()
+	sh := teamShell(r.t, nil)
+	r.ui.Pump()
+	sh.showJoin()
+	r.ui.Pump()
+	test.Tap(tree.Find[*widget.Check](r.t, sh.body)[kind])
+	for _, e := range tree.Find[*widget.Entry](r.t, sh.body) {
+		switch e.PlaceHolder {
+		case "192.168.1.20:4222":
+			e.SetText("127.0.0.1:" + r.port())
+		case "K7M 3QX":
+			e.SetText(code)
+		case placeholder:
+			e.SetText(name)
+		}
+	}
+	test.Tap(tree.FindButton(r.t, sh.body, "Join"))
+	return sh
+}
+
 // joinTyped is a team laptop joining as team by typing the address and
 // code (the join code or the long code).
 func (r *hostedRig) joinTyped(team, code string) *shell {
@@ -610,7 +661,6 @@ func TestHostedExerciseResumesWhereTeamsKnowIt(t *testing.T) {
 func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
 	rig := startHosted(t)
 	uiq, fac := rig.ui, rig.fac
-	id := rig.id
 	code, _ := rig.hostFile()
 	team := rig.joinTyped("Alpha", code)
 
@@ -656,10 +706,7 @@ func TestChoiceMadeWhileHostDownCountsOnce(t *testing.T) {
 	}
 	// The facilitator resumes; the laptop gets in and sends the choice
 	// again.
-	fac2 := rig.restart()
-	fac2.resumeExercise(id)
-	rig.ui.Pump() // the resume finishes on the UI goroutine
-	currentAs[*play.Screen](t, fac2)
+	fac2 := rig.resume()
 	uiq.Eventually(t, "the team laptop rejoins by itself", func() bool {
 		return strings.Contains(tree.AllText(team2.body), "Team Alpha · facilitator's laptop at ")
 	})
@@ -718,7 +765,7 @@ func TestHostingWhenTheAnnouncementFails(t *testing.T) {
 // another one, and the join panel says the address changed.
 func TestResumedHostMovesWhenItsPortIsTaken(t *testing.T) {
 	rig := startHosted(t)
-	id, port := rig.id, rig.port()
+	port := rig.port()
 	code, _ := rig.hostFile()
 	rig.fac.close()
 	l, err := net.Listen("tcp", "0.0.0.0:"+port)
@@ -726,10 +773,7 @@ func TestResumedHostMovesWhenItsPortIsTaken(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer l.Close()
-	fac2 := rig.restart()
-	fac2.resumeExercise(id)
-	rig.ui.Pump() // the resume finishes on the UI goroutine
-	currentAs[*play.Screen](t, fac2)
+	fac2 := rig.resume()
 	panel := joinPanelIn(t, fac2.body)
 	if code2, _ := rig.hostFile(); code2 != code || panel.code.Text != spaced(code) {
 		t.Fatalf("the resumed host has code %s (shown %q), want %s", code2, panel.code.Text, code)

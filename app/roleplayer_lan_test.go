@@ -1,7 +1,6 @@
 package app
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 
@@ -9,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/join"
-	"github.com/firebreak-drills/firebreak/app/play"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
@@ -24,34 +22,13 @@ import (
 func TestRolePlayerLaptopSurvivesRestartsOfEitherSide(t *testing.T) {
 	rig := startHostedWith(t, uitest.EngineEntry(t, "roleplay.yaml"))
 	uiq, fac := rig.ui, rig.fac
-	code, _ := rig.hostFile()
-	var roleCode string
-	for _, l := range tree.Find[*widget.Label](t, fac.body) {
-		if roleCode == "" && regexp.MustCompile(`^[0-9A-Z]{6}-[0-9a-f]{64}$`).MatchString(l.Text) && !strings.HasPrefix(l.Text, code) {
-			roleCode = l.Text
-		}
-	}
-	if roleCode == "" {
+	codes := rig.seatCodes()
+	if len(codes) == 0 {
 		t.Fatal("the Team laptops tab shows no role-player code")
 	}
+	roleCode := codes[0]
 
-	forgetJoin()
-	rp := teamShell(t, nil)
-	uiq.Pump()
-	rp.showJoin()
-	uiq.Pump()
-	test.Tap(tree.Find[*widget.Check](t, rp.body)[0])
-	for _, e := range tree.Find[*widget.Entry](t, rp.body) {
-		switch e.PlaceHolder {
-		case "192.168.1.20:4222":
-			e.SetText("127.0.0.1:" + rig.port())
-		case "K7M 3QX":
-			e.SetText(roleCode)
-		case rp.loc.T("lan.join.seat_placeholder"):
-			e.SetText("Press desk")
-		}
-	}
-	test.Tap(tree.FindButton(t, rp.body, "Join"))
+	rp := rig.joinSeat(0, roleCode, rig.fac.loc.T("lan.join.seat_placeholder"), "Press desk")
 	seatLine := rp.loc.T("lan.role.connected", "seat", "Press desk", "address", "127.0.0.1:"+rig.port())
 	uiq.Eventually(t, "the role-player laptop joins", func() bool { return strings.Contains(deepText(t, rp.body), seatLine) })
 	uiq.Eventually(t, "the Team laptops tab names the seat", func() bool {
@@ -82,10 +59,7 @@ func TestRolePlayerLaptopSurvivesRestartsOfEitherSide(t *testing.T) {
 	rp2 := teamShell(t, nil)
 	uiq.Pump()
 	currentAs[*join.Screen](t, rp2)
-	fac2 := rig.restart()
-	fac2.resumeExercise(rig.id)
-	uiq.Pump()
-	currentAs[*play.Screen](t, fac2)
+	rig.resume()
 	uiq.Eventually(t, "the role-player laptop rejoins as its seat and sends the message", func() bool {
 		s, _ := loadSavedJoin()
 		return strings.Contains(deepText(t, rp2.body), seatLine) && len(s.Pending) == 0 && s.Claim == saved.Claim
