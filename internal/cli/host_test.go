@@ -422,3 +422,33 @@ func TestLANHostAnnouncesItself(t *testing.T) {
 		t.Error("the announcement carries the join code")
 	}
 }
+
+// hostWithAlphaScript runs `firebreak host` on scenarioPath for team Alpha
+// at 600× speed and a laptop joining as Alpha that plays script, waits for
+// both to exit 0, and returns the lines of type kind the laptop printed,
+// the laptop's process and the host's result.
+func hostWithAlphaScript(t *testing.T, scenarioPath, script, kind string) ([]JoinLine, *proc, Result) {
+	t.Helper()
+	dir := t.TempDir()
+	hostOut := filepath.Join(dir, "host")
+	host := startProc(t, "host", "host", scenarioPath, "--teams", "Alpha", "--listen", "127.0.0.1:0",
+		"--db", filepath.Join(dir, "host.db"), "--out", hostOut, "--speed", "600")
+	hl := hostLine(t, host)
+	alpha := startProc(t, "alpha", "join", hl.Address, "--code", hl.Code, "--team", "Alpha", "--script", script)
+	for _, p := range []*proc{alpha, host} {
+		if code := p.wait(t, 90*time.Second); code != 0 {
+			t.Fatalf("%s exited %d; stderr:\n%s", p.name, code, p.stderr())
+		}
+	}
+	var lines []JoinLine
+	for _, l := range alpha.stdout() {
+		var jl JoinLine
+		if err := json.Unmarshal([]byte(l), &jl); err != nil {
+			t.Fatalf("alpha printed %q", l)
+		}
+		if jl.Type == kind {
+			lines = append(lines, jl)
+		}
+	}
+	return lines, alpha, readResult(t, hostOut)
+}

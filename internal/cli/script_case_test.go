@@ -1,12 +1,9 @@
 package cli
 
 import (
-	"encoding/json"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -91,38 +88,17 @@ func TestPlayCases(t *testing.T) {
 // prints the host's answer to each (a refused one with its code), and the
 // host's result lists the case handled.
 func TestLANJoinScriptCases(t *testing.T) {
-	dir := t.TempDir()
 	script := writeFile(t, "s.yaml", `teams: [Alpha]
 actions:
   - {at: 70s, team: Alpha, case: traveller, remedy: seat, text: "Dear Mr Chen, we are sorry. You are on the first flight out; call 400-123."}
   - {at: 80s, team: Alpha, case: family, remedy: room, text: "Too early."}
   - {at: 6m, team: Alpha, decide: first, choose: good}
 `)
-	hostOut := filepath.Join(dir, "host")
-	host := startProc(t, "host", "host", casesPath, "--teams", "Alpha", "--listen", "127.0.0.1:0",
-		"--db", filepath.Join(dir, "host.db"), "--out", hostOut, "--speed", "600")
-	hl := hostLine(t, host)
-	alpha := startProc(t, "alpha", "join", hl.Address, "--code", hl.Code, "--team", "Alpha", "--script", script)
-	for _, p := range []*proc{alpha, host} {
-		if code := p.wait(t, 90*time.Second); code != 0 {
-			t.Fatalf("%s exited %d; stderr:\n%s", p.name, code, p.stderr())
-		}
-	}
-	var lines []JoinLine
-	for _, l := range alpha.stdout() {
-		var jl JoinLine
-		if err := json.Unmarshal([]byte(l), &jl); err != nil {
-			t.Fatalf("alpha printed %q", l)
-		}
-		if jl.Type == "case" {
-			lines = append(lines, jl)
-		}
-	}
+	lines, _, r := hostWithAlphaScript(t, casesPath, script, "case")
 	if len(lines) != 2 || lines[0].Action != 1 || lines[0].Case != "traveller" || lines[0].Option != "seat" || lines[0].Status != "accepted" ||
 		lines[1].Action != 2 || lines[1].Status != "rejected" || lines[1].Code != engine.ErrCaseNotOpen.Code {
 		t.Errorf("alpha's cases: %+v", lines)
 	}
-	r := readResult(t, hostOut)
 	if got := r.Teams[0].Cases; len(got) == 0 || got[0].Case != "traveller" || got[0].Status != "handled" || got[0].Remedy != "seat" {
 		t.Errorf("the host's result: cases %+v", got)
 	}

@@ -1,13 +1,10 @@
 package cli
 
 import (
-	"encoding/json"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -90,36 +87,15 @@ func TestPlayPosts(t *testing.T) {
 // A team laptop's script posts through the host: the laptop prints the
 // host's answer, and the host's result has the post.
 func TestLANJoinScriptPosts(t *testing.T) {
-	dir := t.TempDir()
 	script := writeFile(t, "s.yaml", `teams: [Alpha]
 actions:
   - {at: 2m, team: Alpha, post: social, text: "This is a baseless rumour."}
   - {at: 3m, team: Alpha, post: notice, text: "Hotline 400-123 is open day and night."}
 `)
-	hostOut := filepath.Join(dir, "host")
-	host := startProc(t, "host", "host", postsPath, "--teams", "Alpha", "--listen", "127.0.0.1:0",
-		"--db", filepath.Join(dir, "host.db"), "--out", hostOut, "--speed", "600")
-	hl := hostLine(t, host)
-	alpha := startProc(t, "alpha", "join", hl.Address, "--code", hl.Code, "--team", "Alpha", "--script", script)
-	for _, p := range []*proc{alpha, host} {
-		if code := p.wait(t, 90*time.Second); code != 0 {
-			t.Fatalf("%s exited %d; stderr:\n%s", p.name, code, p.stderr())
-		}
-	}
-	var lines []JoinLine
-	for _, l := range alpha.stdout() {
-		var jl JoinLine
-		if err := json.Unmarshal([]byte(l), &jl); err != nil {
-			t.Fatalf("alpha printed %q", l)
-		}
-		if jl.Type == "post" {
-			lines = append(lines, jl)
-		}
-	}
+	lines, _, r := hostWithAlphaScript(t, postsPath, script, "post")
 	if len(lines) != 2 || lines[0].Action != 1 || lines[0].Channel != "social" || lines[0].Status != "accepted" || lines[1].Channel != "notice" {
 		t.Errorf("alpha's posts: %+v", lines)
 	}
-	r := readResult(t, hostOut)
 	if got := r.Teams[0].Posts; len(got) != 2 || !slices.Contains(got[0].Findings, "denial") {
 		t.Errorf("the host's result: posts %+v", got)
 	}

@@ -1,12 +1,9 @@
 package cli
 
 import (
-	"encoding/json"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -92,38 +89,17 @@ func TestPlayPress(t *testing.T) {
 // the laptop prints the host's answer to each (a refused one with its
 // code), and the host's result scores the conference.
 func TestLANJoinScriptAnswers(t *testing.T) {
-	dir := t.TempDir()
 	script := writeFile(t, "s.yaml", `teams: [Alpha]
 actions:
   - {at: 70s, team: Alpha, answer: briefing, question: 1, text: "We are sorry. Please stop drinking the juice and call 400-123."}
   - {at: 80s, team: Alpha, answer: briefing, question: 3, text: "Too early."}
   - {at: 6m, team: Alpha, decide: first, choose: good}
 `)
-	hostOut := filepath.Join(dir, "host")
-	host := startProc(t, "host", "host", pressPath, "--teams", "Alpha", "--listen", "127.0.0.1:0",
-		"--db", filepath.Join(dir, "host.db"), "--out", hostOut, "--speed", "600")
-	hl := hostLine(t, host)
-	alpha := startProc(t, "alpha", "join", hl.Address, "--code", hl.Code, "--team", "Alpha", "--script", script)
-	for _, p := range []*proc{alpha, host} {
-		if code := p.wait(t, 90*time.Second); code != 0 {
-			t.Fatalf("%s exited %d; stderr:\n%s", p.name, code, p.stderr())
-		}
-	}
-	var lines []JoinLine
-	for _, l := range alpha.stdout() {
-		var jl JoinLine
-		if err := json.Unmarshal([]byte(l), &jl); err != nil {
-			t.Fatalf("alpha printed %q", l)
-		}
-		if jl.Type == "answer" {
-			lines = append(lines, jl)
-		}
-	}
+	lines, _, r := hostWithAlphaScript(t, pressPath, script, "answer")
 	if len(lines) != 2 || lines[0].Action != 1 || lines[0].Conference != "briefing" || lines[0].Question != 1 || lines[0].Status != "accepted" ||
 		lines[1].Action != 2 || lines[1].Status != "rejected" || lines[1].Code != engine.ErrNotAsked.Code {
 		t.Errorf("alpha's answers: %+v", lines)
 	}
-	r := readResult(t, hostOut)
 	if got := r.Teams[0].Press; len(got) != 1 || got[0].Answered != 1 || got[0].Asked != 3 {
 		t.Errorf("the host's result: press %+v", got)
 	}

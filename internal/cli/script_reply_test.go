@@ -1,12 +1,10 @@
 package cli
 
 import (
-	"encoding/json"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -124,33 +122,13 @@ func TestPlayReplies(t *testing.T) {
 // host's answer to each reply (a refused one with the engine's code), and
 // the host's result has the reply that landed.
 func TestLANJoinScriptReplies(t *testing.T) {
-	dir := t.TempDir()
 	script := writeFile(t, "s.yaml", `teams: [Alpha]
 actions:
   - {at: 2m, team: Alpha, reply: complaint, text: "We are sorry. Please call our hotline 400-123 now."}
   - {at: 3m, team: Alpha, reply: adhoc-1, text: "Thank you."}
   - {at: 6m, team: Alpha, decide: first, choose: good}
 `)
-	hostOut := filepath.Join(dir, "host")
-	host := startProc(t, "host", "host", repliesPath, "--teams", "Alpha", "--listen", "127.0.0.1:0",
-		"--db", filepath.Join(dir, "host.db"), "--out", hostOut, "--speed", "600")
-	hl := hostLine(t, host)
-	alpha := startProc(t, "alpha", "join", hl.Address, "--code", hl.Code, "--team", "Alpha", "--script", script)
-	for _, p := range []*proc{alpha, host} {
-		if code := p.wait(t, 90*time.Second); code != 0 {
-			t.Fatalf("%s exited %d; stderr:\n%s", p.name, code, p.stderr())
-		}
-	}
-	var lines []JoinLine
-	for _, l := range alpha.stdout() {
-		var jl JoinLine
-		if err := json.Unmarshal([]byte(l), &jl); err != nil {
-			t.Fatalf("alpha printed %q", l)
-		}
-		if jl.Type == "reply" {
-			lines = append(lines, jl)
-		}
-	}
+	lines, alpha, r := hostWithAlphaScript(t, repliesPath, script, "reply")
 	if len(lines) != 2 || lines[0].Action != 1 || lines[0].Inject != "complaint" || lines[0].Status != "accepted" ||
 		lines[1].Action != 2 || lines[1].Inject != "adhoc-1" || lines[1].Status != "rejected" || lines[1].Code != engine.ErrNoReply.Code {
 		t.Errorf("alpha's replies: %+v", lines)
@@ -158,7 +136,6 @@ actions:
 	if !strings.Contains(alpha.stderr(), "script action 2 (reply adhoc-1) was refused: the team has received no such inject") {
 		t.Errorf("alpha's warning:\n%s", alpha.stderr())
 	}
-	r := readResult(t, hostOut)
 	if got := r.Teams[0].Replies; len(got) != 1 || got[0].Inject != "complaint" || !reflect.DeepEqual(got[0].FactsFound, []string{"hotline"}) {
 		t.Errorf("the host's result: replies %+v", got)
 	}
