@@ -79,13 +79,26 @@ func (tv *TeamView) casesPanel() fyne.CanvasObject {
 	return p.root
 }
 
+// teamClock is where a team's exercise stands for a panel the team acts
+// in: the state's sequence number, a pause (a discussion pause lets teams
+// act on), and whether the team's exercise has ended.
+type teamClock struct {
+	seq                       int64
+	paused, discussion, ended bool
+}
+
+func clockOf(st *engine.State, t *engine.Team) teamClock {
+	return teamClock{seq: st.Seq, paused: st.Paused, discussion: st.Discussion, ended: st.Ended || t.Ended}
+}
+
+// canAct reports whether the team may send: the clock runs, or is paused
+// for discussion, and the exercise has not ended for it.
+func (c teamClock) canAct() bool { return (!c.paused || c.discussion) && !c.ended }
+
 // casesShown is what the panel draws, copied under Read.
 type casesShown struct {
-	seq        int64
-	cases      []engine.CaseState
-	paused     bool
-	discussion bool
-	ended      bool
+	teamClock
+	cases []engine.CaseState
 }
 
 func (p *casesPanel) read() casesShown {
@@ -95,7 +108,7 @@ func (p *casesPanel) read() casesShown {
 		if t == nil {
 			return
 		}
-		s.seq, s.paused, s.discussion, s.ended = st.Seq, st.Paused, st.Discussion, st.Ended || t.Ended
+		s.teamClock = clockOf(st, t)
 		s.cases = append(s.cases, t.Cases...) // copied: the fold changes them copy-on-write
 	})
 	return s
@@ -237,8 +250,8 @@ func (c *caseCard) draw(cs engine.CaseState, s casesShown) {
 		c.due.Importance = widget.MediumImportance
 	}
 	c.due.Refresh()
-	canSend := (!s.paused || s.discussion) && !s.ended
-	if s.paused && !s.discussion && !s.ended {
+	canSend := s.canAct()
+	if !canSend && !s.ended {
 		c.note.SetText(loc.T("cases.paused"))
 		c.note.Show()
 	} else {

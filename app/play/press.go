@@ -143,11 +143,8 @@ func (p *pressPanel) closed() bool {
 // pressShown is what the panel draws of the team's conferences, copied
 // under Read.
 type pressShown struct {
-	seq        int64
-	run        *engine.PressRun // the running conference, or the latest held; nil: none
-	paused     bool
-	discussion bool
-	ended      bool
+	teamClock
+	run *engine.PressRun // the running conference, or the latest held; nil: none
 }
 
 func (p *pressPanel) read() pressShown {
@@ -157,7 +154,7 @@ func (p *pressPanel) read() pressShown {
 		if t == nil {
 			return
 		}
-		s.seq, s.paused, s.discussion, s.ended = st.Seq, st.Paused, st.Discussion, st.Ended || t.Ended
+		s.teamClock = clockOf(st, t)
 		r := t.RunningPress()
 		if r == nil && len(t.Press) > 0 {
 			r = &t.Press[len(t.Press)-1]
@@ -213,7 +210,7 @@ func (p *pressPanel) update() {
 		p.left.Show()
 		p.bar.box.Show()
 		p.answer.Show()
-		canAnswer := !s.paused || s.discussion
+		canAnswer := s.canAct() // not ended, here
 		if canAnswer {
 			p.note.Hide()
 		} else {
