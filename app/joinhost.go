@@ -1,27 +1,11 @@
 package app
 
 import (
-	"fyne.io/fyne/v2"
-
 	"github.com/firebreak-drills/firebreak/app/join"
-	"github.com/firebreak-drills/firebreak/app/ui"
-	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
 
 // joinHost is the shell as the join screen's host (join.Host).
-type joinHost struct{ sh *shell }
-
-// Window is the app's window.
-func (h joinHost) Window() fyne.Window { return h.sh.win }
-
-// Loc is the window's localizer, in the language now shown.
-func (h joinHost) Loc() *i18n.Localizer { return h.sh.loc }
-
-// Show replaces the current screen (or redraws it when s is current).
-func (h joinHost) Show(s ui.Screen) { h.sh.Show(s) }
-
-// Current is the screen shown now.
-func (h joinHost) Current() ui.Screen { return h.sh.current }
+type joinHost struct{ screenHost }
 
 // ShowHome shows the home screen.
 func (h joinHost) ShowHome() { h.sh.showHome() }

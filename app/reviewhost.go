@@ -1,19 +1,14 @@
 package app
 
 import (
-	"fyne.io/fyne/v2"
-
 	"github.com/firebreak-drills/firebreak/app/branchmap"
 	"github.com/firebreak-drills/firebreak/app/review"
-	"github.com/firebreak-drills/firebreak/app/ui"
-	"github.com/firebreak-drills/firebreak/internal/exercise"
-	"github.com/firebreak-drills/firebreak/internal/i18n"
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
 // showHistory opens the history and reads it in the background.
 func (sh *shell) showHistory() {
-	h := review.NewHistory(reviewHost{sh})
+	h := review.NewHistory(reviewHost{screenHost{sh}})
 	sh.Show(h)
 	h.Load()
 }
@@ -21,36 +16,13 @@ func (sh *shell) showHistory() {
 // showCompare puts the exercises a and b side by side, read in the
 // background; back leaves.
 func (sh *shell) showCompare(a, b string, back func()) {
-	c := review.NewCompare(reviewHost{sh}, a, b, back)
+	c := review.NewCompare(reviewHost{screenHost{sh}}, a, b, back)
 	sh.Show(c)
 	c.Load()
 }
 
 // reviewHost is the shell as the review screens' host (review.Host).
-type reviewHost struct{ sh *shell }
-
-// Window is the app's window.
-func (h reviewHost) Window() fyne.Window { return h.sh.win }
-
-// Loc is the window's localizer.
-func (h reviewHost) Loc() *i18n.Localizer { return h.sh.loc }
-
-// Show shows s.
-func (h reviewHost) Show(s ui.Screen) { h.sh.Show(s) }
-
-// Current is the screen shown now.
-func (h reviewHost) Current() ui.Screen { return h.sh.current }
-
-// Store is the store, or why there is none.
-func (h reviewHost) Store() (*exercise.DB, error) {
-	if h.sh.store == nil {
-		return nil, h.sh.noStore()
-	}
-	return h.sh.store, nil
-}
-
-// Background is deps.background.
-func (h reviewHost) Background() func(func()) { return h.sh.deps.background }
+type reviewHost struct{ screenHost }
 
 // LanDir is deps.lanDir.
 func (h reviewHost) LanDir() func(exerciseID string) string { return h.sh.deps.lanDir }

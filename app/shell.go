@@ -274,7 +274,7 @@ func (sh *shell) showHome() {
 
 // showSetup opens the setup form with the scenario e chosen.
 func (sh *shell) showSetup(e library.Entry) {
-	sh.Show(setup.New(setupHost{sh}, sh.playable(), e))
+	sh.Show(setup.New(setupHost{screenHost{sh}}, sh.playable(), e))
 }
 
 // playable lists every scenario that can be set up: the built-ins, the
@@ -478,7 +478,7 @@ func (sh *shell) resumeExercise(id string) {
 // an exercise that has not ended (it was restarted, or the app closed), it
 // rejoins at once.
 func (sh *shell) showJoin() {
-	host := joinHost{sh}
+	host := joinHost{screenHost{sh}}
 	j := join.New(host, host.config())
 	sh.Show(j)
 	j.Start()
@@ -491,7 +491,7 @@ func (sh *shell) showExercise(run *exercise.Running, hs *play.Hosting) {
 // showExerciseFrom is showExercise with the teams' world histories so far
 // (a resumed exercise's).
 func (sh *shell) showExerciseFrom(run *exercise.Running, hs *play.Hosting, h ui.WorldHistories) {
-	host := playHost{sh}
+	host := playHost{screenHost{sh}}
 	sh.Show(play.New(host, host.config(), run, hs, h))
 }
 
@@ -513,7 +513,7 @@ func (sh *shell) showDebrief(id string) {
 				sh.showError(err)
 			default:
 				sh.win.SetTitle("Firebreak")
-				sh.Show(review.NewDebrief(reviewHost{sh}, data))
+				sh.Show(review.NewDebrief(reviewHost{screenHost{sh}}, data))
 			}
 		})
 	})
