@@ -262,16 +262,22 @@ func (c *caseCard) draw(cs engine.CaseState, s casesShown) {
 
 func (c *caseCard) drawSend(canSend bool) {
 	loc := c.p.tv.loc
-	if c.sending {
-		c.send.SetText(loc.T("cases.sending"))
-		c.send.Disable()
+	drawSendButton(c.send, c.sending, canSend, loc.T("cases.send"), loc.T("cases.sending"))
+}
+
+// drawSendButton shows a send button sending (its busy label, disabled)
+// or ready (its label, enabled when can).
+func drawSendButton(b *ui.KeyButton, sending, can bool, label, busy string) {
+	if sending {
+		b.SetText(busy)
+		b.Disable()
 		return
 	}
-	c.send.SetText(loc.T("cases.send"))
-	if canSend {
-		c.send.Enable()
+	b.SetText(label)
+	if can {
+		b.Enable()
 	} else {
-		c.send.Disable()
+		b.Disable()
 	}
 }
 

@@ -130,14 +130,11 @@ func (tv *TeamView) drawPostBox() {
 			b.msg.Hide()
 			tv.drawPostBox()
 		})
+		drawSendButton(b.send, b.sending, true, tv.loc.T("post.send"), tv.loc.T("post.sending"))
 		if b.sending {
-			b.send.SetText(tv.loc.T("post.sending"))
-			b.send.Disable()
 			b.pick.Disable()
 			cancel.Disable()
 		} else {
-			b.send.SetText(tv.loc.T("post.send"))
-			b.send.Enable()
 			b.pick.Enable()
 		}
 		head := container.NewBorder(nil, nil, ui.Bold(tv.loc.T("post.title")), nil, b.pick)

@@ -240,17 +240,7 @@ func (p *pressPanel) update() {
 // drawSend sets the send button for the state of the box.
 func (p *pressPanel) drawSend(canAnswer bool) {
 	loc := p.tv.loc
-	if p.sending {
-		p.send.SetText(loc.T("press.sending"))
-		p.send.Disable()
-		return
-	}
-	p.send.SetText(loc.T("press.send"))
-	if canAnswer {
-		p.send.Enable()
-	} else {
-		p.send.Disable()
-	}
+	drawSendButton(p.send, p.sending, canAnswer, loc.T("press.send"), loc.T("press.sending"))
 }
 
 // drawEarlier lists the questions dealt with, newest first (at most

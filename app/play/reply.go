@@ -92,13 +92,9 @@ func (tv *TeamView) drawReplyBox(b *replyBox) {
 		b.msg.Hide()
 		tv.drawReplyBox(b)
 	})
+	drawSendButton(b.send, b.sending, true, tv.loc.T("team.reply_send"), tv.loc.T("team.reply_sending"))
 	if b.sending {
-		b.send.SetText(tv.loc.T("team.reply_sending"))
-		b.send.Disable()
 		cancel.Disable()
-	} else {
-		b.send.SetText(tv.loc.T("team.reply_send"))
-		b.send.Enable()
 	}
 	b.root.Objects = []fyne.CanvasObject{b.entry, b.msg, container.NewHBox(b.send, cancel)}
 	b.root.Refresh()
