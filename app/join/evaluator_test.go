@@ -3,13 +3,13 @@ package join
 import (
 	"context"
 	"errors"
-	"os"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
@@ -21,14 +21,7 @@ import (
 // as an evaluator, with a claim, and shows the evaluator's view. A pending
 // evaluator command is kept as such and comes back as the same command.
 func TestJoiningAsAnEvaluator(t *testing.T) {
-	src, err := os.ReadFile("../../internal/engine/testdata/world.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sess, err := engine.Start(engine.Config{ScenarioID: "world", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en"}, &engine.MemoryLog{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sess := uitest.StartEngine(t, "world", "en", nil, "Alpha", "Bravo")
 	var got []Request
 	h := newHost(t, i18n.EN)
 	storeSaved(nil)

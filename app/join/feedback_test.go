@@ -2,7 +2,6 @@ package join
 
 import (
 	"context"
-	"os"
 	"sync"
 	"testing"
 
@@ -72,14 +71,7 @@ func (c *feedbackConn) forms() []PendingForm {
 
 func endedTeamConn(t *testing.T, lang string) *feedbackConn {
 	t.Helper()
-	src, err := os.ReadFile("../../internal/engine/testdata/mini.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sess, err := engine.Start(engine.Config{ScenarioID: "mini", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: lang}, &engine.MemoryLog{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sess := uitest.StartEngine(t, "mini", lang, nil, "Alpha", "Bravo")
 	if err := sess.Send(engine.Command{Kind: engine.CmdEnd}); err != nil {
 		t.Fatal(err)
 	}

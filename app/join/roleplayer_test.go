@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -43,14 +42,7 @@ func (c sessionConn) Bundle() string         { return "" }
 // field, as are no seat and the facilitator's); with both it joins as a
 // role-player with the seat and shows the role-player panel.
 func TestJoiningAsARolePlayer(t *testing.T) {
-	src, err := os.ReadFile("../../internal/engine/testdata/roleplay.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sess, err := engine.Start(engine.Config{ScenarioID: "roleplay", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en"}, &engine.MemoryLog{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sess := uitest.StartEngine(t, "roleplay", "en", nil, "Alpha", "Bravo")
 	var got []Request
 	h := newHost(t, i18n.EN)
 	storeSaved(nil)
@@ -140,15 +132,8 @@ func (c roleConn) Bundle() string { return c.bundle }
 // to it, and sends the message again with its id: it is logged once,
 // under the seat's name, and no longer kept.
 func TestRolePlayerLaptopRejoinsAndResendsAfterARestart(t *testing.T) {
-	src, err := os.ReadFile("../../internal/engine/testdata/roleplay.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
 	log := &engine.MemoryLog{}
-	sess, err := engine.Start(engine.Config{ScenarioID: "roleplay", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en"}, log, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sess := uitest.StartEngine(t, "roleplay", "en", log, "Alpha", "Bravo")
 	if err := sess.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
 		t.Fatal(err)
 	}
@@ -328,14 +313,7 @@ func (c goneConn) Connected() bool       { return false }
 // A role-player's laptop the host stops because another laptop took its
 // seat says so, in the UI's language, and shows the connection lost.
 func TestRoleLaptopSaysItsSeatWasTaken(t *testing.T) {
-	src, err := os.ReadFile("../../internal/engine/testdata/roleplay.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sess, err := engine.Start(engine.Config{ScenarioID: "roleplay", Source: src, Teams: []string{"Alpha"}, Lang: "zh"}, &engine.MemoryLog{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sess := uitest.StartEngine(t, "roleplay", "zh", nil, "Alpha")
 	h := newHost(t, i18n.ZH)
 	uiq := uitest.QueueUI(t)
 	c := goneConn{sessionConn: sessionConn{Session: sess, seat: "新闻组"}, gone: make(chan struct{}), err: fmt.Errorf("seat: %w", lan.ErrSeatTaken)}
@@ -362,14 +340,7 @@ func TestRoleLaptopSaysItsSeatWasTaken(t *testing.T) {
 // another seat's name (the long code still filled in) and sends what it
 // had on its way under that seat.
 func TestRolePlayerTakesAnotherSeatWithItsPending(t *testing.T) {
-	src, err := os.ReadFile("../../internal/engine/testdata/roleplay.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sess, err := engine.Start(engine.Config{ScenarioID: "roleplay", Source: src, Teams: []string{"Alpha"}, Lang: "en"}, &engine.MemoryLog{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sess := uitest.StartEngine(t, "roleplay", "en", nil, "Alpha")
 	long := "K7M3QX-" + strings.Repeat("ab", 32)
 	h := newHost(t, i18n.EN) // a new app: its preferences are empty
 	storeSaved(&Saved{Address: "10.0.0.2:4222", Bundle: long, Team: "Press desk", Roleplayer: true, Claim: "0123456789abcdef",

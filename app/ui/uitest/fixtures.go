@@ -69,3 +69,22 @@ func repoRoot(t testing.TB) string {
 	}
 	return filepath.Join(filepath.Dir(file), "..", "..", "..")
 }
+
+// StartEngine starts internal/engine/testdata/name.yaml headless in lang
+// for teams, logging to log (a fresh MemoryLog when nil): a session a test
+// connects a laptop's screen to.
+func StartEngine(t testing.TB, name, lang string, log engine.Log, teams ...string) *engine.Session {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(repoRoot(t), "internal", "engine", "testdata", name+".yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if log == nil {
+		log = &engine.MemoryLog{}
+	}
+	s, err := engine.Start(engine.Config{ScenarioID: name, Source: src, Teams: teams, Lang: lang}, log, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
