@@ -24,7 +24,7 @@ func startCases(t *testing.T, cfg Config) (*host, *Screen, *engine.FakeClock) {
 	t.Helper()
 	clock := engine.NewFakeClock()
 	h := newHost(t)
-	ex := showRun(h, cfg, startEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "cases.yaml"), 7, "Alpha", "Bravo"))
+	ex := showRun(h, cfg, uitest.StartEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "cases.yaml"), 7, "Alpha", "Bravo"))
 	if err := ex.run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
 		t.Fatal(err)
 	}

@@ -23,7 +23,7 @@ func TestUnreadFeedSurvivesASwitchAndAResume(t *testing.T) {
 	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
 	h := newHost(t)
-	run := startEntry(t, st, clock, e, 0, "Alpha", "Bravo")
+	run := uitest.StartEntry(t, st, clock, e, 0, "Alpha", "Bravo")
 	ex := showRun(h, Config{}, run)
 	if err := run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
 		t.Fatal(err)

@@ -26,7 +26,7 @@ func TestTheConsoleFrameIsCheapToShade(t *testing.T) {
 	}
 	clock := engine.NewFakeClock()
 	h := newHost(t)
-	ex := showRun(h, Config{}, startEntry(t, uitest.OpenStore(t), clock, e, 1, "Alpha", "Bravo", "Charlie", "Delta"))
+	ex := showRun(h, Config{}, uitest.StartEntry(t, uitest.OpenStore(t), clock, e, 1, "Alpha", "Bravo", "Charlie", "Delta"))
 	if err := ex.run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
 		t.Fatal(err)
 	}

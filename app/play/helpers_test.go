@@ -16,7 +16,6 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/engine"
 	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
-	"github.com/firebreak-drills/firebreak/internal/library"
 )
 
 // host is a window showing one screen at a time, as the app's shell does,
@@ -94,17 +93,6 @@ func showRun(h *host, cfg Config, run *exercise.Running) *Screen {
 	return e
 }
 
-// startEntry starts a scenario for the teams on st, in English at speed 1.
-func startEntry(t *testing.T, st *exercise.DB, clock engine.WallClock, e library.Entry, seed uint64, teams ...string) *exercise.Running {
-	t.Helper()
-	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Media: e.Media, Teams: teams,
-		Lang: "en", Speed: 1, Seed: seed}, e.Scenario.Title, "gui", clock, exercise.EachEvent)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return run
-}
-
 // resume is the shell's resume of the exercise id: the log read and folded,
 // the trend lines drawn from it, the screen shown.
 func resume(t *testing.T, h *host, st *exercise.DB, id string, clock engine.WallClock) *Screen {
@@ -168,7 +156,7 @@ func startVoices(t *testing.T) (*host, *Screen, *engine.FakeClock) {
 	t.Helper()
 	clock := engine.NewFakeClock()
 	h := newHost(t)
-	ex := showRun(h, Config{}, startEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "voices.yaml"), 42, "Alpha", "Bravo"))
+	ex := showRun(h, Config{}, uitest.StartEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "voices.yaml"), 42, "Alpha", "Bravo"))
 	test.Tap(ex.console.pauseButton)
 	return h, ex, clock
 }

@@ -117,7 +117,7 @@ func TestTheTeamSeesThePersonas(t *testing.T) {
 	h := newHost(t)
 	st := uitest.OpenStore(t)
 	entry := uitest.EngineEntry(t, "channels.yaml")
-	ex := showRun(h, Config{}, startEntry(t, st, clock, entry, 7, "Alpha"))
+	ex := showRun(h, Config{}, uitest.StartEntry(t, st, clock, entry, 7, "Alpha"))
 	uiq := uitest.QueueUI(t)
 	test.Tap(ex.console.pauseButton)
 	uiq.Pump()

@@ -27,7 +27,7 @@ func TestCtrlEnterLeadsFromTheStatementToTheOptions(t *testing.T) {
 func testCtrlEnterLeadsFromTheStatementToTheOptions(t *testing.T) {
 	clock := engine.NewFakeClock()
 	h := newHost(t)
-	ex := showRun(h, Config{}, startEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "world.yaml"), 0, "Alpha"))
+	ex := showRun(h, Config{}, uitest.StartEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "world.yaml"), 0, "Alpha"))
 	test.Tap(ex.console.pauseButton)
 	advance(t, ex, clock, 4*time.Minute+time.Second)
 	tv := ex.team(0)

@@ -24,7 +24,7 @@ func meterValues(wm *ui.WorldMeters) map[string]string {
 func TestMetersShowTheWorldAndFollowIt(t *testing.T) {
 	clock := engine.NewFakeClock()
 	h := newHost(t)
-	run := startEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "world.yaml"), 7, "Alpha", "Bravo")
+	run := uitest.StartEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "world.yaml"), 7, "Alpha", "Bravo")
 	ex := showRun(h, Config{}, run)
 	tv := ex.team(0)
 	if tv.meters == nil || len(tv.meters.Meters) != 2 {

@@ -28,7 +28,7 @@ func TestAnInjectsPictureOnTheCard(t *testing.T) {
 	if len(entry.Media) != 2 {
 		t.Fatalf("pictures.yaml has %d pictures beside it", len(entry.Media))
 	}
-	ex := showRun(h, Config{}, startEntry(t, st, clock, entry, 7, "Alpha"))
+	ex := showRun(h, Config{}, uitest.StartEntry(t, st, clock, entry, 7, "Alpha"))
 	uiq := uitest.QueueUI(t) // the test's goroutine is the UI goroutine: the picture decodes beside it
 	test.Tap(ex.console.pauseButton)
 	uiq.Pump()
@@ -136,7 +136,7 @@ func TestAFeedPostsPicture(t *testing.T) {
 	if !slices.Contains(entry.Scenario.MediaFiles(), "photos/glass.jpg") || entry.Media["photos/glass.jpg"] == nil {
 		t.Fatalf("a feed post's picture is not among the scenario's pictures: %v", entry.Scenario.MediaFiles())
 	}
-	ex := showRun(h, Config{}, startEntry(t, uitest.OpenStore(t), clock, entry, 7, "Alpha"))
+	ex := showRun(h, Config{}, uitest.StartEntry(t, uitest.OpenStore(t), clock, entry, 7, "Alpha"))
 	uiq := uitest.QueueUI(t)
 	test.Tap(ex.console.pauseButton)
 	uiq.Pump()

@@ -21,7 +21,7 @@ func startPosts(t *testing.T, cfg Config) (*host, *Screen) {
 	t.Helper()
 	clock := engine.NewFakeClock()
 	h := newHost(t)
-	ex := showRun(h, cfg, startEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "posts.yaml"), 7, "Alpha", "Bravo"))
+	ex := showRun(h, cfg, uitest.StartEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "posts.yaml"), 7, "Alpha", "Bravo"))
 	test.Tap(ex.console.pauseButton)
 	advance(t, ex, clock, time.Minute)
 	return h, ex

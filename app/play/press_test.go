@@ -21,7 +21,7 @@ func startPress(t *testing.T, cfg Config) (*host, *Screen, *engine.FakeClock) {
 	t.Helper()
 	clock := engine.NewFakeClock()
 	h := newHost(t)
-	ex := showRun(h, cfg, startEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "press.yaml"), 7, "Alpha", "Bravo"))
+	ex := showRun(h, cfg, uitest.StartEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "press.yaml"), 7, "Alpha", "Bravo"))
 	if err := ex.run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil { // not through the console, which may send in the background
 		t.Fatal(err)
 	}

@@ -22,7 +22,7 @@ func startReplies(t *testing.T, cfg Config) (*host, *Screen, *engine.FakeClock) 
 	t.Helper()
 	clock := engine.NewFakeClock()
 	h := newHost(t)
-	ex := showRun(h, cfg, startEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "replies.yaml"), 7, "Alpha", "Bravo"))
+	ex := showRun(h, cfg, uitest.StartEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "replies.yaml"), 7, "Alpha", "Bravo"))
 	test.Tap(ex.console.pauseButton)
 	advance(t, ex, clock, 5*time.Minute+time.Second)
 	return h, ex, clock

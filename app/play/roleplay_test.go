@@ -25,7 +25,7 @@ func startRoleplay(t *testing.T, cfg Config) (*host, *Screen) {
 	t.Helper()
 	clock := engine.NewFakeClock()
 	h := newHost(t)
-	ex := showRun(h, cfg, startEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "roleplay.yaml"), 7, "Alpha", "Bravo"))
+	ex := showRun(h, cfg, uitest.StartEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "roleplay.yaml"), 7, "Alpha", "Bravo"))
 	test.Tap(ex.console.pauseButton)
 	advance(t, ex, clock, time.Minute)
 	if err := ex.run.Session.Send(engine.Command{Kind: engine.CmdReply, Team: "Alpha", Inject: "complaint", Text: "We are sorry; call 400-123."}); err != nil {
@@ -122,7 +122,7 @@ func TestTheRolePlayerTabIsBehindTheConsoleLock(t *testing.T) {
 	clock := engine.NewFakeClock()
 	h := newHost(t)
 	st := uitest.OpenStore(t)
-	run := startEntry(t, st, clock, uitest.EngineEntry(t, "roleplay.yaml"), 7, "Alpha", "Bravo")
+	run := uitest.StartEntry(t, st, clock, uitest.EngineEntry(t, "roleplay.yaml"), 7, "Alpha", "Bravo")
 	fyne.CurrentApp().Preferences().SetString(prefs.PIN(run.ID), prefs.HashPIN("2468"))
 	ex := showRun(h, Config{}, run)
 	ex.OpenConsole()

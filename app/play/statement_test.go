@@ -27,7 +27,7 @@ func TestStatementReachesEngineAndDebrief(t *testing.T) {
 func testStatementReachesEngineAndDebrief(t *testing.T) {
 	clock := engine.NewFakeClock()
 	h := newHost(t)
-	run := startEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "world.yaml"), 0, "Alpha", "Bravo")
+	run := uitest.StartEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "world.yaml"), 0, "Alpha", "Bravo")
 	ex := showRun(h, Config{}, run)
 	test.Tap(ex.console.pauseButton) // start the clock
 	clock.Add(4*time.Minute + time.Second)

@@ -20,7 +20,7 @@ func TestTheTeamViewGivesAShortScreenToTheWork(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := newHost(t)
-	ex := showRun(h, Config{}, startEntry(t, uitest.OpenStore(t), engine.NewFakeClock(), e, 1, "Alpha", "Bravo"))
+	ex := showRun(h, Config{}, uitest.StartEntry(t, uitest.OpenStore(t), engine.NewFakeClock(), e, 1, "Alpha", "Bravo"))
 	ex.tabs.SelectIndex(ex.teamTab(0)) // Alpha's (the role-player tab comes first)
 	tv := ex.team(0)
 	head, rest := tv.root.(*fyne.Container).Objects[0], tv.root.(*fyne.Container).Objects[1]

@@ -24,7 +24,7 @@ func startTriage(t *testing.T) (*host, *Screen, *engine.FakeClock) {
 	t.Helper()
 	clock := engine.NewFakeClock()
 	h := newHost(t)
-	ex := showRun(h, Config{}, startEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "triage.yaml"), 7, "Alpha", "Bravo"))
+	ex := showRun(h, Config{}, uitest.StartEntry(t, uitest.OpenStore(t), clock, uitest.EngineEntry(t, "triage.yaml"), 7, "Alpha", "Bravo"))
 	test.Tap(ex.console.pauseButton)
 	advance(t, ex, clock, time.Second)
 	return h, ex, clock

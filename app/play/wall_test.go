@@ -91,7 +91,7 @@ func TestTheWallShowsTheRoomNothingConsoleOnly(t *testing.T) {
 	}
 	clock := engine.NewFakeClock()
 	h := newHost(t)
-	ex := showRun(h, Config{}, startEntry(t, uitest.OpenStore(t), clock, e, 1, "Alpha", "Bravo"))
+	ex := showRun(h, Config{}, uitest.StartEntry(t, uitest.OpenStore(t), clock, e, 1, "Alpha", "Bravo"))
 	ex.OpenConsole()
 	s := ex.run.Session
 	must := func(err error) {

@@ -8,7 +8,6 @@ import (
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
-	"github.com/firebreak-drills/firebreak/internal/exercise"
 )
 
 // The debrief's team card shows the team's customer cases: the customer,
@@ -18,12 +17,7 @@ import (
 func TestDebriefShowsCases(t *testing.T) {
 	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
-	entry := uitest.EngineEntry(t, "cases.yaml")
-	run, err := exercise.Start(st, engine.Config{ScenarioID: entry.ID, Source: entry.Source, Teams: []string{"Alpha", "Bravo"},
-		Lang: "en", Speed: 1, Seed: 3}, entry.Scenario.Title, "gui", clock, exercise.EachEvent)
-	if err != nil {
-		t.Fatal(err)
-	}
+	run := uitest.StartEntry(t, st, clock, uitest.EngineEntry(t, "cases.yaml"), 3, "Alpha", "Bravo")
 	s := run.Session
 	if err := s.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
 		t.Fatal(err)

@@ -8,7 +8,6 @@ import (
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
-	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
 
@@ -21,12 +20,7 @@ func postsDebrief(t *testing.T) (*host, *Debrief) {
 	t.Helper()
 	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
-	entry := uitest.EngineEntry(t, "posts.yaml")
-	run, err := exercise.Start(st, engine.Config{ScenarioID: entry.ID, Source: entry.Source, Teams: []string{"Alpha", "Bravo"},
-		Lang: "en", Speed: 1}, entry.Scenario.Title, "gui", clock, exercise.EachEvent)
-	if err != nil {
-		t.Fatal(err)
-	}
+	run := uitest.StartEntry(t, st, clock, uitest.EngineEntry(t, "posts.yaml"), 0, "Alpha", "Bravo")
 	s := run.Session
 	if err := s.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
 		t.Fatal(err)

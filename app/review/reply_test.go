@@ -13,7 +13,6 @@ import (
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
-	"github.com/firebreak-drills/firebreak/internal/exercise"
 	"github.com/firebreak-drills/firebreak/internal/i18n"
 )
 
@@ -32,12 +31,7 @@ func repliesDebrief(t *testing.T) (*host, *Debrief) {
 	t.Helper()
 	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
-	entry := uitest.EngineEntry(t, "replies.yaml")
-	run, err := exercise.Start(st, engine.Config{ScenarioID: entry.ID, Source: entry.Source, Teams: []string{"Alpha", "Bravo"},
-		Lang: "en", Speed: 1}, entry.Scenario.Title, "gui", clock, exercise.EachEvent)
-	if err != nil {
-		t.Fatal(err)
-	}
+	run := uitest.StartEntry(t, st, clock, uitest.EngineEntry(t, "replies.yaml"), 0, "Alpha", "Bravo")
 	s := run.Session
 	var now time.Duration // the clock runs at speed 1 from the resume
 	at := func(d time.Duration, cmds ...engine.Command) {

@@ -30,12 +30,7 @@ func playedTriage(t *testing.T) (*exercise.DB, string) {
 	t.Helper()
 	st := uitest.OpenStore(t)
 	clock := engine.NewFakeClock()
-	entry := uitest.EngineEntry(t, "triage.yaml")
-	run, err := exercise.Start(st, engine.Config{ScenarioID: entry.ID, Source: entry.Source, Teams: []string{"Alpha", "Bravo"},
-		Lang: "en", Speed: 1, Seed: 42}, entry.Scenario.Title, "gui", clock, exercise.EachEvent)
-	if err != nil {
-		t.Fatal(err)
-	}
+	run := uitest.StartEntry(t, st, clock, uitest.EngineEntry(t, "triage.yaml"), 42, "Alpha", "Bravo")
 	s := run.Session
 	do := func(after time.Duration, c engine.Command) {
 		t.Helper()

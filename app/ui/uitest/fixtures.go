@@ -49,9 +49,15 @@ func OpenStore(t testing.TB) *exercise.DB {
 // store, with the clock paused at 0 as a new exercise is.
 func StartMini(t *testing.T, st *exercise.DB, clock engine.WallClock) *exercise.Running {
 	t.Helper()
-	e := MiniEntry(t)
-	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Media: e.Media, Teams: []string{"Alpha", "Bravo"},
-		Lang: "en", Speed: 1}, e.Scenario.Title, "gui", clock, exercise.EachEvent)
+	return StartEntry(t, st, clock, MiniEntry(t), 0, "Alpha", "Bravo")
+}
+
+// StartEntry starts e in English at speed 1 with seed for teams on the
+// store, as the setup screen does, with the clock paused at 0.
+func StartEntry(t *testing.T, st *exercise.DB, clock engine.WallClock, e library.Entry, seed uint64, teams ...string) *exercise.Running {
+	t.Helper()
+	run, err := exercise.Start(st, engine.Config{ScenarioID: e.ID, Source: e.Source, Media: e.Media, Teams: teams,
+		Lang: "en", Speed: 1, Seed: seed}, e.Scenario.Title, "gui", clock, exercise.EachEvent)
 	if err != nil {
 		t.Fatal(err)
 	}
