@@ -32,6 +32,21 @@ func startTriage(t *testing.T) (*host, *Screen, *engine.FakeClock) {
 
 // triageSelects are the class and action selects the view shows, post by
 // post in the order shown.
+// alphaInChinese closes Alpha's view tv and opens it again in Chinese in
+// win, with tv's drafts, as a language switch does.
+func alphaInChinese(t *testing.T, ex *Screen, win fyne.Window, tv *TeamView) *TeamView {
+	t.Helper()
+	drafts := tv.Drafts()
+	tv.Close()
+	zh := newTeamView(ex.run.Session, "Alpha", win, i18n.New(i18n.ZH))
+	t.Cleanup(zh.Close)
+	win.SetContent(zh.root)
+	zh.Refresh()
+	zh.RestoreDrafts(drafts)
+	zh.Refresh()
+	return zh
+}
+
 func triageSelects(t *testing.T, tv *TeamView) []*widget.Select {
 	t.Helper()
 	return tree.Find[*widget.Select](t, tv.decisions)
@@ -248,15 +263,7 @@ func TestTriageMarksSurviveALanguageSwitch(t *testing.T) {
 	sels[0].SetSelectedIndex(3) // troll
 	sels[1].SetSelectedIndex(2) // ignore
 	sels[3].SetSelectedIndex(0) // the second post: answer, no class yet
-	drafts := tv.Drafts()
-	tv.Close()
-
-	zh := newTeamView(ex.run.Session, "Alpha", win, i18n.New(i18n.ZH))
-	t.Cleanup(zh.Close)
-	win.SetContent(zh.root)
-	zh.Refresh()
-	zh.RestoreDrafts(drafts)
-	zh.Refresh()
+	zh := alphaInChinese(t, ex, win, tv)
 	got := triageSelects(t, zh)
 	if got[0].Selected != "恶意挑衅" || got[1].Selected != "不予理会" || got[2].SelectedIndex() >= 0 || got[3].Selected != "立即回应" {
 		t.Errorf("after the switch: %q %q %q %q", got[0].Selected, got[1].Selected, got[2].Selected, got[3].Selected)
@@ -380,15 +387,7 @@ func TestTriageOrderSurvivesALanguageSwitch(t *testing.T) {
 	d := tv.triage.drafts["first"]
 	test.Tap(d.rows[1].up) // the second first
 	want := slices.Clone(d.order)
-	drafts := tv.Drafts()
-	tv.Close()
-
-	zh := newTeamView(ex.run.Session, "Alpha", win, i18n.New(i18n.ZH))
-	t.Cleanup(zh.Close)
-	win.SetContent(zh.root)
-	zh.Refresh()
-	zh.RestoreDrafts(drafts)
-	zh.Refresh()
+	zh := alphaInChinese(t, ex, win, tv)
 	got := zh.triage.drafts["first"]
 	if !slices.Equal(got.order, want) || len(got.rows) != 2 {
 		t.Fatalf("order after the switch %v, want %v", got.order, want)
