@@ -32,6 +32,17 @@ func startTriage(t *testing.T) (*host, *Screen, *engine.FakeClock) {
 
 // triageSelects are the class and action selects the view shows, post by
 // post in the order shown.
+// alphaIn1024 opens Alpha's view, in English, in win at 1024×600.
+func alphaIn1024(t *testing.T, ex *Screen, win fyne.Window) *TeamView {
+	t.Helper()
+	tv := newTeamView(ex.run.Session, "Alpha", win, i18n.New(i18n.EN))
+	t.Cleanup(tv.Close)
+	win.SetContent(tv.root)
+	win.Resize(fyne.NewSize(1024, 600))
+	tv.Refresh()
+	return tv
+}
+
 // alphaInChinese closes Alpha's view tv and opens it again in Chinese in
 // win, with tv's drafts, as a language switch does.
 func alphaInChinese(t *testing.T, ex *Screen, win fyne.Window, tv *TeamView) *TeamView {
@@ -188,11 +199,7 @@ func TestTheTriageInChinese(t *testing.T) {
 func TestTheTriageFitsTheSmallWindow(t *testing.T) {
 	_, ex, _ := startTriage(t)
 	win := uitest.Window(t)
-	tv := newTeamView(ex.run.Session, "Alpha", win, i18n.New(i18n.EN))
-	t.Cleanup(tv.Close)
-	win.SetContent(tv.root)
-	win.Resize(fyne.NewSize(1024, 600))
-	tv.Refresh()
+	tv := alphaIn1024(t, ex, win)
 	col := tv.leftScroll.Size().Width
 	for _, s := range triageSelects(t, tv) {
 		if s.Size().Width > col/2+1 {
@@ -212,11 +219,7 @@ func TestTheTriageFitsTheSmallWindow(t *testing.T) {
 func TestTheTriageWithTheKeyboard(t *testing.T) {
 	_, ex, _ := startTriage(t)
 	win := uitest.Window(t)
-	tv := newTeamView(ex.run.Session, "Alpha", win, i18n.New(i18n.EN))
-	t.Cleanup(tv.Close)
-	win.SetContent(tv.root)
-	win.Resize(fyne.NewSize(1024, 600))
-	tv.Refresh()
+	tv := alphaIn1024(t, ex, win)
 	sels := triageSelects(t, tv)
 	c := win.Canvas()
 	for range 200 {
@@ -278,11 +281,7 @@ func TestTriageMarksSurviveALanguageSwitch(t *testing.T) {
 func TestATeamOrdersItsAnswers(t *testing.T) {
 	_, ex, _ := startTriage(t)
 	win := uitest.Window(t)
-	tv := newTeamView(ex.run.Session, "Alpha", win, i18n.New(i18n.EN))
-	t.Cleanup(tv.Close)
-	win.SetContent(tv.root)
-	win.Resize(fyne.NewSize(1024, 600))
-	tv.Refresh()
+	tv := alphaIn1024(t, ex, win)
 	loc := tv.loc
 	var feed *engine.TriageFeed
 	ex.run.Session.Read(func(st *engine.State) { feed = st.Team("Alpha").TriageOf("first") })
