@@ -411,43 +411,57 @@ const (
 	maxWidePairs = 76
 )
 
-func TestCorpusParity(t *testing.T) {
-	es := loadCorpus(t)
-	byPair := map[string][2]*corpusEntry{}
-	for i := range es {
-		e := &es[i]
+// corpusPair is an English entry and its Chinese translation.
+type corpusPair struct {
+	name   string
+	en, zh corpusEntry
+}
+
+// enZhPairs are the pairs of es with both halves, in the order of their
+// names.
+func enZhPairs(es []corpusEntry) []corpusPair {
+	by := map[string]*corpusPair{}
+	for _, e := range es {
 		if e.Pair == "" {
 			continue
 		}
-		p := byPair[e.Pair]
-		if e.Lang == "en" {
-			p[0] = e
-		} else {
-			p[1] = e
+		p := by[e.Pair]
+		if p == nil {
+			p = &corpusPair{name: e.Pair}
+			by[e.Pair] = p
 		}
-		byPair[e.Pair] = p
+		if e.Lang == "en" {
+			p.en = e
+		} else {
+			p.zh = e
+		}
 	}
-	var keys []string
-	for k := range byPair {
-		keys = append(keys, k)
+	var out []corpusPair
+	for _, p := range by {
+		if p.en.ID != "" && p.zh.ID != "" {
+			out = append(out, *p)
+		}
 	}
-	sort.Strings(keys)
+	slices.SortFunc(out, func(a, b corpusPair) int { return strings.Compare(a.name, b.name) })
+	return out
+}
+
+func TestCorpusParity(t *testing.T) {
+	es := loadCorpus(t)
+	pairs := enZhPairs(es)
 	worst, worstKey := 0.0, ""
 	var sum float64
 	var wide []string
 	batchSum, batchN, batchWide := map[string]float64{}, map[string]int{}, map[string]int{}
-	for _, k := range keys {
-		p := byPair[k]
-		if p[0] == nil || p[1] == nil {
-			continue
-		}
-		en, zh := Judge(p[0].Text, p[0].context()), Judge(p[1].Text, p[1].context())
+	for _, p := range pairs {
+		k := p.name
+		en, zh := Judge(p.en.Text, p.en.context()), Judge(p.zh.Text, p.zh.context())
 		gap := math.Abs(en.Overall - zh.Overall)
 		sum += gap
-		batchSum[p[0].Batch] += gap
-		batchN[p[0].Batch]++
+		batchSum[p.en.Batch] += gap
+		batchN[p.en.Batch]++
 		if gap > MaxPairGap {
-			batchWide[p[0].Batch]++
+			batchWide[p.en.Batch]++
 		}
 		if gap > worst {
 			worst, worstKey = gap, k
@@ -455,12 +469,12 @@ func TestCorpusParity(t *testing.T) {
 		if gap > MaxPairGap {
 			wide = append(wide, fmt.Sprintf("%s (en %.1f, zh %.1f)", k, en.Overall, zh.Overall))
 			if os.Getenv("FIREBREAK_CORPUS_PAIRS") != "" {
-				fmt.Printf("%s [%s] tier %d/%d en %.1f zh %.1f: %s\n", k, p[0].Batch, p[0].Tier, p[1].Tier, en.Overall, zh.Overall, pairDiff(en, zh))
+				fmt.Printf("%s [%s] tier %d/%d en %.1f zh %.1f: %s\n", k, p.en.Batch, p.en.Tier, p.zh.Tier, en.Overall, zh.Overall, pairDiff(en, zh))
 			}
 		}
 	}
-	mean := sum / float64(len(keys))
-	t.Logf("%d pairs: mean gap %.1f, largest %.1f (%s); %d pairs more than %d apart: %s", len(keys), mean, worst, worstKey,
+	mean := sum / float64(len(pairs))
+	t.Logf("%d pairs: mean gap %.1f, largest %.1f (%s); %d pairs more than %d apart: %s", len(pairs), mean, worst, worstKey,
 		len(wide), MaxPairGap, strings.Join(wide, ", "))
 	var batches []string
 	for b := range batchN {

@@ -253,23 +253,11 @@ func TestCorpusLeaveOneBatchOut(t *testing.T) {
 				f.tauZh = agree(pe, pr).tauC
 			}
 		}
-		pairs := map[string][2]string{}
-		for _, e := range es {
-			if e.Pair != "" && (batch == "" || e.Batch == batch) {
-				p := pairs[e.Pair]
-				if e.Lang == "en" {
-					p[0] = e.ID
-				} else {
-					p[1] = e.ID
-				}
-				pairs[e.Pair] = p
-			}
-		}
-		for _, p := range pairs {
-			if p[0] == "" || p[1] == "" {
+		for _, p := range enZhPairs(es) {
+			if batch != "" && p.en.Batch != batch {
 				continue
 			}
-			g := math.Abs(rs[p[0]].Overall - rs[p[1]].Overall)
+			g := math.Abs(rs[p.en.ID].Overall - rs[p.zh.ID].Overall)
 			f.gap += g
 			f.pairs++
 			if g > MaxPairGap {
@@ -304,29 +292,12 @@ func TestCorpusLeaveOneBatchOut(t *testing.T) {
 		}
 	}
 	if os.Getenv("FIREBREAK_CORPUS_LOBO") != "" {
-		pairs := map[string][2]corpusEntry{}
-		for _, e := range es {
-			if e.Pair != "" {
-				p := pairs[e.Pair]
-				if e.Lang == "en" {
-					p[0] = e
-				} else {
-					p[1] = e
-				}
-				pairs[e.Pair] = p
-			}
-		}
-		var keys []string
-		for k := range pairs {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			p := pairs[k]
-			g9 := math.Abs(prev[p[0].ID].Overall - prev[p[1].ID].Overall)
-			gl := math.Abs(lobo[p[0].ID].Overall - lobo[p[1].ID].Overall)
+		for _, p := range enZhPairs(es) {
+			k := p.name
+			g9 := math.Abs(prev[p.en.ID].Overall - prev[p.zh.ID].Overall)
+			gl := math.Abs(lobo[p.en.ID].Overall - lobo[p.zh.ID].Overall)
 			if math.Abs(gl-g9) >= 3 {
-				t.Logf("pair %s: gap before %.1f, left out %.1f (en %.1f zh %.1f): %s", k, g9, gl, lobo[p[0].ID].Overall, lobo[p[1].ID].Overall, pairDiff(lobo[p[0].ID], lobo[p[1].ID]))
+				t.Logf("pair %s: gap before %.1f, left out %.1f (en %.1f zh %.1f): %s", k, g9, gl, lobo[p.en.ID].Overall, lobo[p.zh.ID].Overall, pairDiff(lobo[p.en.ID], lobo[p.zh.ID]))
 			}
 		}
 	}
