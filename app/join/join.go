@@ -399,24 +399,21 @@ func (j *Screen) Build() fyne.CanvasObject {
 		l.Importance = widget.DangerImportance
 		return container.NewVBox(obj, l)
 	}
-	role := widget.NewCheck(loc.T("lan.join.as_roleplayer"), func(on bool) {
-		if on != j.roleplayer {
-			j.roleplayer = on
-			j.evaluator = j.evaluator && !on
-			j.teamErr, j.codeErr = "", ""
-			j.host.Show(j)
-		}
-	})
-	role.Checked = j.roleplayer
-	eval := widget.NewCheck(loc.T("lan.join.as_evaluator"), func(on bool) {
-		if on != j.evaluator {
-			j.evaluator = on
-			j.roleplayer = j.roleplayer && !on
-			j.teamErr, j.codeErr = "", ""
-			j.host.Show(j)
-		}
-	})
-	eval.Checked = j.evaluator
+	// The two seats exclude each other: ticking one unticks the other.
+	seatCheck := func(key string, mine, other *bool) *widget.Check {
+		c := widget.NewCheck(loc.T(key), func(on bool) {
+			if on != *mine {
+				*mine = on
+				*other = *other && !on
+				j.teamErr, j.codeErr = "", ""
+				j.host.Show(j)
+			}
+		})
+		c.Checked = *mine
+		return c
+	}
+	role := seatCheck("lan.join.as_roleplayer", &j.roleplayer, &j.evaluator)
+	eval := seatCheck("lan.join.as_evaluator", &j.evaluator, &j.roleplayer)
 	teamItem := widget.NewFormItem(loc.T("lan.join.team"), field(teamEntry, j.teamErr))
 	codeHint := loc.T("lan.join.code_hint")
 	if j.roleplayer {
