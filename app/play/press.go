@@ -60,8 +60,8 @@ type pressPanel struct {
 	n                 int
 	askedAt, deadline time.Duration
 	sending           bool
-	seq               int64         // the state drawn last
-	stop              chan struct{} // stops the ticker; nil while none runs
+	seq               int64           // the state drawn last
+	ticker            *ui.ClockTicker // redraws the countdown; nil while none runs
 	cancel            func()
 }
 
@@ -107,23 +107,11 @@ func (tv *TeamView) pressPanel() fyne.CanvasObject {
 // only while a question is being asked.
 func (p *pressPanel) ticking(on bool) {
 	switch {
-	case on && p.stop == nil:
-		p.stop = make(chan struct{})
-		go func(stop chan struct{}) {
-			t := time.NewTicker(pressTick)
-			defer t.Stop()
-			for {
-				select {
-				case <-stop:
-					return
-				case <-t.C:
-					ui.Do(p.tick)
-				}
-			}
-		}(p.stop)
-	case !on && p.stop != nil:
-		close(p.stop)
-		p.stop = nil
+	case on && p.ticker == nil:
+		p.ticker = ui.StartClockTicker(pressTick, func() { ui.Do(p.tick) })
+	case !on && p.ticker != nil:
+		p.ticker.Stop()
+		p.ticker = nil
 	}
 }
 
