@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/firebreak-drills/firebreak/internal/scenario"
 	"github.com/firebreak-drills/firebreak/scenarios"
@@ -34,12 +35,16 @@ var (
 	once     sync.Once
 	builtins []Entry
 	errBuilt error
+	loaded   atomic.Bool // Builtins has loaded them: Builtin answers from the list
 )
 
 // Builtins returns the embedded scenarios, loaded once on first use (not at
 // start-up, so the first window appears without waiting for them).
 func Builtins() ([]Entry, error) {
-	once.Do(func() { builtins, errBuilt = loadBuiltins(scenarios.FS) })
+	once.Do(func() {
+		builtins, errBuilt = loadBuiltins(scenarios.FS)
+		loaded.Store(true)
+	})
 	return builtins, errBuilt
 }
 
@@ -52,29 +57,44 @@ func loadBuiltins(fsys fs.FS) ([]Entry, error) {
 	var out []Entry
 	var errs []error
 	for _, name := range names {
-		src, err := fs.ReadFile(fsys, name)
+		e, err := loadBuiltin(fsys, name)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		file := "builtin:" + name
-		sc, probs := scenario.Parse(file, src)
-		if sc == nil {
-			errs = append(errs, probs)
-			continue
-		}
-		media, mp := scenario.ReadMedia(fsys, file, sc)
-		if len(mp.Errors()) > 0 {
-			errs = append(errs, mp)
-			continue
-		}
-		out = append(out, Entry{ID: sc.ID, File: file, Source: src, Scenario: sc, Media: noneIfEmpty(media)})
+		out = append(out, e)
 	}
 	return out, errors.Join(errs...)
 }
 
+// loadBuiltin loads one embedded scenario file with its pictures.
+func loadBuiltin(fsys fs.FS, name string) (Entry, error) {
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return Entry{}, err
+	}
+	file := "builtin:" + name
+	sc, probs := scenario.Parse(file, src)
+	if sc == nil {
+		return Entry{}, probs
+	}
+	media, mp := scenario.ReadMedia(fsys, file, sc)
+	if len(mp.Errors()) > 0 {
+		return Entry{}, mp
+	}
+	return Entry{ID: sc.ID, File: file, Source: src, Scenario: sc, Media: noneIfEmpty(media)}, nil
+}
+
 // Builtin returns the built-in scenario with the given id.
+// A command that needs one scenario (`firebreak analyze ID`) reads only
+// its file, ID.yaml, as every built-in's file is named by its id
+// (TestBuiltinFilesAreNamedByTheirID), instead of loading all of them.
 func Builtin(id string) (Entry, bool) {
+	if !loaded.Load() && fs.ValidPath(id) && !strings.Contains(id, "/") {
+		if e, err := loadBuiltin(scenarios.FS, id+".yaml"); err == nil && e.ID == id {
+			return e, true
+		}
+	}
 	list, _ := Builtins()
 	for _, e := range list {
 		if e.ID == id {
