@@ -320,8 +320,9 @@ func (x *search) finish(p *player) stats {
 	var ending string
 	p.s.Read(func(st *engine.State) {
 		t := st.Teams[0]
-		overall = t.Scores().Overall
-		bestOverall = t.BestCaseScores().Overall
+		// The search's team has no overrides: its scores are the evidence's.
+		scores, best := t.ScoreBounds()
+		overall, bestOverall = scores.Overall, best.Overall
 		ending = t.Ending
 		if t.EndReason != engine.EndReached {
 			ending = t.EndReason
@@ -585,14 +586,12 @@ func (p *player) play(policy map[string]string) (*scenario.Decision, error) {
 			t := st.Teams[0]
 			ended = t.Ended
 			open = append(open, t.Open...)
-			if ev, ok := st.Due(1 << 62); ok {
-				next, hasNext = ev.At, true
-			}
 		})
 		p.open = open
 		if ended {
 			return nil, nil
 		}
+		next, hasNext = s.NextDue()
 		// Answer what the policy covers, when the timing says.
 		answeredNow := false
 		for _, od := range open {

@@ -158,11 +158,22 @@ func (t *Team) caseEvidence() []scoring.Case {
 // facilitator's overrides aside): the analysis's upper bound, as its
 // simulated teams do not write.
 func (t *Team) BestCaseScores() scoring.Scores {
+	_, best := t.ScoreBounds()
+	return best
+}
+
+// ScoreBounds are the team's scores from its evidence (Scores without
+// overrides) and its BestCaseScores, the evidence gathered once.
+func (t *Team) ScoreBounds() (scores, best scoring.Scores) {
 	ev := t.evidence()
+	scores = scoring.TeamEvidence(ev)
+	if len(ev.Cases) == 0 {
+		return scores, scores
+	}
 	for i := range ev.Cases {
 		ev.Cases[i] = scoring.Case{Handled: true, InTime: true, Fit: 100, ReplyEmpathy: 100}
 	}
-	return scoring.TeamEvidence(ev)
+	return scores, scoring.TeamEvidence(ev)
 }
 
 // checkCase refuses a case's handling the state cannot take.
@@ -235,7 +246,7 @@ func (s *State) applyCase(t *Team, e Event) error {
 			key := "case:" + c.ID
 			visit := t.reads[key]
 			t.reads[key]++
-			msg = scenario.Choose(c.Message, c.MessageAlts, s.Env(t, e.At), s.Seed, key, visit)
+			msg = scenario.Choose(c.Message, c.MessageAlts, s.altEnv(c.MessageAlts, t, e.At), s.Seed, key, visit)
 		}
 		// Copy on write: a forked state shares the slice.
 		t.Cases = append(t.Cases[:len(t.Cases):len(t.Cases)], CaseState{Case: c, ArrivedAt: e.At, Message: msg, Order: e.Order})

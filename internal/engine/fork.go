@@ -163,13 +163,13 @@ func (s *State) FutureKey(team string) string {
 	dur(t.PhaseEnteredAt)
 	str(t.pendingNext)
 	if s.reads == nil {
-		s.reads = exprReads(sc)
+		s.reads, s.worldReads = exprReads(sc)
 	}
-	// A variable no expression reads changes nothing to come (the feed,
-	// which may read it, is off).
+	// A variable no expression still to be asked reads changes nothing to
+	// come (the feed, which may read it, is off).
 	b = append(b, 'W')
 	for _, v := range sc.World {
-		if s.reads[v.ID] {
+		if s.worldReads.still(t, v.ID) {
 			b = strconv.AppendUint(b, math.Float64bits(t.World[v.ID]), 36)
 		}
 		b = append(b, ',')
@@ -325,13 +325,17 @@ func contradictable(sc *scenario.Scenario, claim string) bool {
 
 // exprReads is the set of names some expression of the scenario reads
 // (triggers, rules, effects and routes; the feed is left out, as FutureKey
-// is for exercises without one).
-func exprReads(sc *scenario.Scenario) map[string]bool {
+// is for exercises without one), and which of them a team may still ask,
+// by where it stands (worldReads).
+func exprReads(sc *scenario.Scenario) (map[string]bool, *worldReads) {
 	out := map[string]bool{}
+	w := &worldReads{always: map[string]bool{}, phase: map[string]map[string]bool{}, trigger: make([]map[string]bool, len(sc.Triggers))}
+	var into map[string]bool // the set being added to, besides out
 	add := func(e *scenario.Expr) {
 		if e != nil {
 			for _, n := range e.Reads() {
 				out[n] = true
+				into[n] = true
 			}
 		}
 	}
@@ -345,14 +349,14 @@ func exprReads(sc *scenario.Scenario) map[string]bool {
 			add(r.When)
 		}
 	}
+	own := map[string]map[string]bool{} // what each phase's own decisions and moves read
 	for _, p := range sc.Phases {
+		into = map[string]bool{}
+		own[p.ID] = into
 		for _, d := range p.Decisions {
 			for _, o := range d.Options {
 				effects(o.Effects)
 				routes(o.Routes)
-				if o.Promise != nil {
-					effects(o.Promise.MissEffects)
-				}
 			}
 			if d.OnTimeout != nil {
 				effects(d.OnTimeout.Effects)
@@ -363,18 +367,108 @@ func exprReads(sc *scenario.Scenario) map[string]bool {
 			routes(p.Continue.Routes)
 		}
 	}
+	// A promise made in one phase may be missed in a later one, and rules,
+	// deadlines, cases and triages apply wherever the team is.
+	into = w.always
+	for _, p := range sc.Phases {
+		for _, d := range p.Decisions {
+			for _, o := range d.Options {
+				if o.Promise != nil {
+					effects(o.Promise.MissEffects)
+				}
+			}
+		}
+	}
 	for _, r := range sc.Rules {
 		add(r.While)
 		effects(r.Effects)
-	}
-	for _, tr := range sc.Triggers {
-		add(tr.When)
-		effects(tr.Effects)
 	}
 	for _, d := range sc.Deadlines {
 		if d.OnMiss != nil {
 			effects(d.OnMiss.Effects)
 		}
 	}
-	return out
+	// A case escalates, and a triaged post that was missed applies its
+	// effects, after the phase that brought them.
+	for _, c := range sc.Cases {
+		effects(c.Escalate)
+	}
+	for _, p := range sc.Phases {
+		for _, d := range p.Decisions {
+			if d.Triage != nil {
+				for _, tp := range d.Triage.Posts {
+					effects(tp.OnMiss)
+				}
+			}
+		}
+	}
+	for i, tr := range sc.Triggers {
+		into = map[string]bool{}
+		w.trigger[i] = into
+		add(tr.When)
+		effects(tr.Effects)
+	}
+	// A phase's set holds what the phases reachable from it read.
+	for _, p := range sc.Phases {
+		set := map[string]bool{}
+		seen := map[string]bool{p.ID: true}
+		stack := []string{p.ID}
+		for len(stack) > 0 {
+			id := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			maps.Copy(set, own[id])
+			if q := sc.Phase(id); q != nil {
+				for _, n := range q.Next() {
+					if !seen[n] {
+						seen[n] = true
+						stack = append(stack, n)
+					}
+				}
+			}
+		}
+		w.phase[p.ID] = set
+	}
+	w.all = out
+	return out, w
+}
+
+// worldReads says which names a team's future may still read: those the
+// rules, deadlines, promises, cases and triages read, wherever the team
+// stands;
+// those of the routes and effects of the phases it can still reach (from
+// its phase, or the phase it is moving to); and those of each trigger
+// that has not fired for it (a trigger fires once).
+type worldReads struct {
+	all     map[string]bool            // every name any expression reads
+	always  map[string]bool            // rules; deadlines', promises' and triaged posts' misses; cases
+	phase   map[string]map[string]bool // by phase: its own and those reachable from it
+	trigger []map[string]bool          // by trigger index: its condition and effects
+}
+
+// still reports whether an expression may still read name for t.
+func (w *worldReads) still(t *Team, name string) bool {
+	if !w.all[name] {
+		return false
+	}
+	if w.always[name] {
+		return true
+	}
+	reach, ok := w.phase[t.Phase]
+	if !ok { // not started yet
+		return true
+	}
+	if reach[name] {
+		return true
+	}
+	if t.pendingNext != "" {
+		if next, ok := w.phase[t.pendingNext]; !ok || next[name] {
+			return true
+		}
+	}
+	for i, reads := range w.trigger {
+		if !t.fired[i] && reads[name] {
+			return true
+		}
+	}
+	return false
 }

@@ -54,21 +54,30 @@ func (c candidate) before(o candidate) bool {
 // if any. Teams are taken in order at equal times, so the result depends on
 // the state alone: replaying a log reproduces the same schedule.
 func (s *State) Due(upTo time.Duration) (Event, bool) {
+	ev, ok, _, _ := s.due(upTo)
+	return ev, ok
+}
+
+// due is Due and, when nothing is due by upTo, when the first happening
+// after it is (later; false: none is scheduled).
+func (s *State) due(upTo time.Duration) (ev Event, ok bool, later time.Duration, hasLater bool) {
 	if s.Scenario == nil || s.Ended {
-		return Event{}, false
+		return Event{}, false, 0, false
 	}
+	// The earliest of all, then whether it is due by upTo: the same as the
+	// earliest of those due by upTo, and it tells what comes after.
 	var best candidate
 	have := false
 	for _, t := range s.Teams {
-		if c, ok := s.teamDue(t); ok && c.at <= upTo && (!have || c.before(best)) {
+		if c, ok := s.teamDue(t); ok && (!have || c.before(best)) {
 			best, have = c, true
 		}
 	}
-	if !have {
+	if !have || best.at > upTo {
 		if !s.Active() && len(s.Teams) > 0 {
-			return Event{Kind: KindExerciseEnds, At: s.Now, Reason: EndComplete}, true
+			return Event{Kind: KindExerciseEnds, At: s.Now, Reason: EndComplete}, true, 0, false
 		}
-		return Event{}, false
+		return Event{}, false, max(best.at, s.Now), have
 	}
 	best.ev.At = max(best.at, s.Now)
 	if best.ev.Kind == KindOpened {
@@ -80,7 +89,7 @@ func (s *State) Due(upTo time.Duration) (Event, bool) {
 	if best.ev.Kind == KindCaseArrived {
 		best.ev.Order = s.remedyOrder(s.Team(best.ev.Team), s.Scenario.Case(best.ev.Case))
 	}
-	return best.ev, true
+	return best.ev, true, 0, false
 }
 
 // teamDue returns the team's earliest pending happening.

@@ -232,6 +232,9 @@ type Session struct {
 	queue   []Event // emitted, not yet handed to subscribers
 	broken  error   // set when the log and the state may disagree
 	halted  error   // a *LimitError: the scenario reached a limit on work
+	// next is what advance found due after the time it stopped at, for
+	// NextDue, while the state stays as it left it.
+	next nextDue
 
 	dispatch sync.Mutex // keeps subscriber calls in event order
 }
@@ -451,6 +454,29 @@ func (s *Session) AdvanceTo(t time.Duration) error {
 	s.mu.Unlock()
 	s.flush()
 	return err
+}
+
+// nextDue is when the next happening is due, as the state stood at seq
+// and now.
+type nextDue struct {
+	valid   bool
+	seq     int64
+	now, at time.Duration
+	ok      bool
+}
+
+// NextDue is when the scenario next makes something happen (any time
+// from the exercise's time on), false when nothing more is scheduled: what
+// the last AdvanceTo saw when it stopped, if nothing has happened since,
+// else worked out afresh. The analysis asks it at every step.
+func (s *Session) NextDue() (time.Duration, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if n := s.next; n.valid && n.seq == s.st.Seq && n.now == s.st.Now {
+		return n.at, n.ok
+	}
+	ev, ok := s.st.Due(1 << 62)
+	return ev.At, ok
 }
 
 // Read runs fn with the current state. fn must not keep the state or call
@@ -758,8 +784,9 @@ func (s *Session) advance(t time.Duration) error {
 	}
 	instant, count := s.st.Now, 0
 	for {
-		ev, ok := s.st.Due(t)
+		ev, ok, later, hasLater := s.st.due(t)
 		if !ok {
+			s.next = nextDue{valid: true, seq: s.st.Seq, now: s.st.Now, at: later, ok: hasLater}
 			return nil
 		}
 		if ev.At != instant {

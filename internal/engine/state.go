@@ -49,7 +49,8 @@ type State struct {
 	trigReaders, ruleReaders map[string][]int
 	// reads are the names the scenario's expressions read (FutureKey's,
 	// made when first asked).
-	reads map[string]bool
+	reads      map[string]bool
+	worldReads *worldReads // which of them a team may still ask (fork.go)
 }
 
 // FeedItem is a post or headline in a team's simulated feed.
@@ -890,29 +891,48 @@ func (t *Team) answerCounts() (decisions, timeouts int) {
 	return decisions, timeouts
 }
 
-// Env is what the scenario's expressions see for a team at exercise time at.
+// Env is what the scenario's expressions see for a team at exercise time
+// at: the names some expression of the scenario reads
+// (scenario.ReadByExpr), no others.
 func (s *State) Env(t *Team, at time.Duration) scenario.Env {
-	env := make(scenario.Env, len(t.World)+5)
+	sc := s.Scenario
+	env := make(scenario.Env, len(t.World)+8) // the world and the eight names below
 	for k, v := range t.World {
-		env[k] = v
+		if sc.ReadByExpr(k) {
+			env[k] = v
+		}
 	}
-	decisions, timeouts := t.answerCounts()
-	env["minutes"] = s.Scenario.StoryMinutes(at)
-	env["decisions"] = float64(decisions)
-	env["timeouts"] = float64(timeouts)
-	env["silent"] = !t.spoke
-	env["phase"] = t.Phase
-	claims := make([]string, len(t.Claims))
-	for i, c := range t.Claims {
-		claims[i] = c.Claim
+	if sc.ReadByExpr("minutes") {
+		env["minutes"] = sc.StoryMinutes(at)
 	}
-	env["claims"] = claims
-	env["posts"] = float64(len(t.Posts))
-	said := t.said()
-	if said == nil {
-		said = []string{}
+	if sc.ReadByExpr("decisions") || sc.ReadByExpr("timeouts") {
+		decisions, timeouts := t.answerCounts()
+		env["decisions"] = float64(decisions)
+		env["timeouts"] = float64(timeouts)
 	}
-	env["said"] = said
+	if sc.ReadByExpr("silent") {
+		env["silent"] = !t.spoke
+	}
+	if sc.ReadByExpr("phase") {
+		env["phase"] = t.Phase
+	}
+	if sc.ReadByExpr("claims") {
+		claims := make([]string, len(t.Claims))
+		for i, c := range t.Claims {
+			claims[i] = c.Claim
+		}
+		env["claims"] = claims
+	}
+	if sc.ReadByExpr("posts") {
+		env["posts"] = float64(len(t.Posts))
+	}
+	if sc.ReadByExpr("said") {
+		said := t.said()
+		if said == nil {
+			said = []string{}
+		}
+		env["said"] = said
+	}
 	return env
 }
 

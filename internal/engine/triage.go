@@ -338,7 +338,7 @@ func (s *State) openTriage(t *Team, d *scenario.Decision, at time.Duration) {
 	for _, p := range d.Triage.Posts {
 		c := *p
 		if len(p.TextAlts) > 0 {
-			c.Text = scenario.Choose(p.Text, p.TextAlts, s.Env(t, at), s.Seed, key+"/"+p.ID, visit)
+			c.Text = scenario.Choose(p.Text, p.TextAlts, s.altEnv(p.TextAlts, t, at), s.Seed, key+"/"+p.ID, visit)
 		}
 		posts = append(posts, &c)
 	}

@@ -54,6 +54,14 @@ type Expr struct {
 	names []string // the names it reads, sorted
 }
 
+// ReadByExpr reports whether some expression of the scenario reads name (a
+// world variable or one of BuiltinNames): the engine leaves the others out
+// of the environment it evaluates them in. A scenario not made by Parse
+// answers true.
+func (s *Scenario) ReadByExpr(name string) bool {
+	return s.exprReads == nil || s.exprReads[name]
+}
+
 // Reads lists the names the expression reads (world variables and the
 // names above), sorted. The engine re-evaluates a condition only when one
 // of them has changed, or, for "minutes", as time passes.

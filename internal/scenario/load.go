@@ -150,6 +150,10 @@ func Parse(file string, data []byte) (*Scenario, Problems) {
 		return nil, probs
 	}
 	s.index()
+	s.exprReads = l.exprReads
+	if s.exprReads == nil {
+		s.exprReads = map[string]bool{}
+	}
 	return s, probs
 }
 
@@ -221,8 +225,11 @@ func (l *loader) yamlError(err error) {
 type loader struct {
 	file  string
 	probs Problems
-	langs []string        // declared languages, known before any text is read
-	vars  map[string]bool // world variables, known before any effect is read
+	// exprReads are the names the scenario's expressions read, all of
+	// them (Scenario.ReadByExpr).
+	exprReads map[string]bool
+	langs     []string        // declared languages, known before any text is read
+	vars      map[string]bool // world variables, known before any effect is read
 
 	optionRefs       []optionRefAt // decision.option references, checked once all decisions are read
 	contradictionPos []Pos

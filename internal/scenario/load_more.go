@@ -319,6 +319,12 @@ func (l *loader) expr(n *yaml.Node, what Phrase, asBool bool) *Expr {
 		return nil
 	}
 	e := &Expr{Src: src, Pos: pos(n), prog: prog, names: exprNames(src)}
+	if l.exprReads == nil {
+		l.exprReads = map[string]bool{}
+	}
+	for _, name := range e.names {
+		l.exprReads[name] = true
+	}
 	for _, f := range saidLiterals(src) {
 		if !contains(Findings, f) {
 			l.errf(n, "%s %q: the judge finds no %q in a post%s", what, clip(src, 60), clip(f, 30), suggest(f, Findings))

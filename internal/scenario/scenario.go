@@ -73,6 +73,8 @@ const (
 
 // Scenario is one loaded scenario file.
 type Scenario struct {
+	exprReads map[string]bool // the names its expressions read (ReadByExpr)
+
 	File      string // where it was loaded from (for messages)
 	Format    string
 	ID        string

@@ -45,6 +45,7 @@ package scoring
 
 import (
 	"math"
+	"slices"
 	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/scenario"
@@ -180,17 +181,26 @@ type Case struct {
 // CaseScores returns the per-dimension scores of one case; a missing key
 // means the case gave no evidence for that dimension (yet).
 func CaseScores(c Case) map[string]float64 {
+	v, ok := caseScores(c)
+	if !ok {
+		return nil
+	}
+	return map[string]float64{Speed: v[0], Empathy: v[1]}
+}
+
+// caseScores is CaseScores as speed and empathy; false: no evidence yet.
+func caseScores(c Case) ([2]float64, bool) {
 	switch {
 	case c.Handled:
 		speed := 0.0
 		if c.InTime {
 			speed = 100
 		}
-		return map[string]float64{Speed: speed, Empathy: (c.Fit + c.ReplyEmpathy) / 2}
+		return [2]float64{speed, (c.Fit + c.ReplyEmpathy) / 2}, true
 	case c.Missed:
-		return map[string]float64{Speed: 0, Empathy: 0}
+		return [2]float64{0, 0}, true
 	}
-	return nil
+	return [2]float64{}, false
 }
 
 // SpeedScore scores one response time against a decision's window.
@@ -216,43 +226,72 @@ func AuthorScore(v int) float64 {
 // Decision returns the per-dimension scores of one response; a missing key
 // means the response gave no evidence for that dimension.
 func Decision(r Response) map[string]float64 {
-	out := map[string]float64{}
-	switch {
-	case r.Option != nil:
-		out[Speed] = SpeedScore(r.Decision, r.Took)
-		if r.Option.Evasive() {
-			out[Speed] = 0 // a fast denial is not timeliness
-		}
-		for _, dim := range scenario.AuthoredDimensions {
-			v, hasAuthor := r.Option.Scores[dim]
-			st, hasStatement := r.Statement[dim]
-			if hasStatement && r.Clash {
-				st = max(0, st-ClashCost)
-			}
-			switch {
-			case hasAuthor && hasStatement:
-				// What the team chose and what it wrote weigh the same.
-				out[dim] = (AuthorScore(v) + st) / 2
-			case hasAuthor:
-				out[dim] = AuthorScore(v)
-			case hasStatement:
-				out[dim] = st
-			}
-		}
-	case r.TimedOut || r.Missed:
-		out[Speed] = 0
-		for _, dim := range scenario.AuthoredDimensions {
-			v := scenario.MinScore
-			if r.Decision.OnTimeout != nil {
-				if s, ok := r.Decision.OnTimeout.Scores[dim]; ok {
-					v = s
-				}
-			}
-			out[dim] = AuthorScore(v)
+	v, has := decisionScores(r)
+	out := make(map[string]float64, 3)
+	for i, dim := range Dimensions[:3] {
+		if has[i] {
+			out[dim] = v[i]
 		}
 	}
 	return out
 }
+
+// decisionScores is Decision by index in Dimensions (speed, transparency,
+// empathy): TeamEvidence runs for every play the analysis searches, and a
+// map per answer cost more than the scoring.
+func decisionScores(r Response) (v [3]float64, has [3]bool) {
+	switch {
+	case r.Option != nil:
+		v[0], has[0] = SpeedScore(r.Decision, r.Took), true
+		if r.Option.Evasive() {
+			v[0] = 0 // a fast denial is not timeliness
+		}
+		for j, dim := range scenario.AuthoredDimensions {
+			author, hasAuthor := r.Option.Scores[dim]
+			st, hasStatement := r.Statement[dim]
+			if hasStatement && r.Clash {
+				st = max(0, st-ClashCost)
+			}
+			i := authoredIndex[j]
+			switch {
+			case hasAuthor && hasStatement:
+				// What the team chose and what it wrote weigh the same.
+				v[i], has[i] = (AuthorScore(author)+st)/2, true
+			case hasAuthor:
+				v[i], has[i] = AuthorScore(author), true
+			case hasStatement:
+				v[i], has[i] = st, true
+			}
+		}
+	case r.TimedOut || r.Missed:
+		has[0] = true
+		for j, dim := range scenario.AuthoredDimensions {
+			s := scenario.MinScore
+			if r.Decision.OnTimeout != nil {
+				if o, ok := r.Decision.OnTimeout.Scores[dim]; ok {
+					s = o
+				}
+			}
+			i := authoredIndex[j]
+			v[i], has[i] = AuthorScore(s), true
+		}
+	}
+	return v, has
+}
+
+// authoredIndex is, for each of scenario.AuthoredDimensions, its index in
+// Dimensions.
+var authoredIndex = func() []int {
+	out := make([]int, len(scenario.AuthoredDimensions))
+	for j, dim := range scenario.AuthoredDimensions {
+		i := slices.Index(Dimensions, dim)
+		if i < 1 || i > 2 {
+			panic("scoring: an authored dimension that is not transparency or empathy: " + dim)
+		}
+		out[j] = i
+	}
+	return out
+}()
 
 // SpeedWeight is how much a response's speed counts in the team's speed.
 func SpeedWeight(r Response) float64 {
@@ -268,43 +307,48 @@ func Team(responses []Response) Scores { return TeamEvidence(Evidence{Responses:
 // TeamEvidence scores a team.
 func TeamEvidence(ev Evidence) Scores {
 	responses := ev.Responses
-	sum := map[string]float64{}
-	n := map[string]float64{}
+	// By index in Dimensions; each adds in the order of the evidence, as
+	// the sums always have (the result is reproducible to the bit).
+	var sum, n [3]float64
 	for _, r := range responses {
-		for dim, v := range Decision(r) {
+		v, has := decisionScores(r)
+		for i := range v {
+			if !has[i] {
+				continue
+			}
 			w := 1.0
-			if dim == Speed {
+			if i == 0 {
 				w = SpeedWeight(r)
 			}
-			sum[dim] += w * v
-			n[dim] += w
+			sum[i] += w * v[i]
+			n[i] += w
 		}
 	}
 	for _, c := range ev.Cases {
-		for _, dim := range []string{Speed, Empathy} { // a fixed order keeps the sum reproducible
-			if v, ok := CaseScores(c)[dim]; ok {
-				sum[dim] += v
-				n[dim]++
-			}
+		if v, ok := caseScores(c); ok { // speed, then empathy
+			sum[0] += v[0]
+			n[0]++
+			sum[2] += v[1]
+			n[2]++
 		}
 	}
 	for _, x := range ev.Extra {
-		for _, dim := range Dimensions {
+		for i, dim := range Dimensions[:3] {
 			if v, ok := x[dim]; ok {
-				sum[dim] += v
-				n[dim]++
+				sum[i] += v
+				n[i]++
 			}
 		}
 	}
-	s := Scores{Has: map[string]bool{}, weights: ev.Weights}
-	mean := func(dim string) float64 {
-		if n[dim] == 0 {
+	s := Scores{Has: make(map[string]bool, 6), weights: ev.Weights}
+	mean := func(i int) float64 {
+		if n[i] == 0 {
 			return 0
 		}
-		s.Has[dim] = true
-		return round1(sum[dim] / n[dim])
+		s.Has[Dimensions[i]] = true
+		return round1(sum[i] / n[i])
 	}
-	s.Speed, s.Transparency, s.Empathy = mean(Speed), mean(Transparency), mean(Empathy)
+	s.Speed, s.Transparency, s.Empathy = mean(0), mean(1), mean(2)
 	if ev.Claims > 0 {
 		s.Consistency = max(0, 100-ContradictionCost*float64(ev.Contradictions+ev.FalseClaims))
 		s.Has[Consistency] = true
