@@ -1,9 +1,15 @@
 package engine
 
 import (
+	"maps"
+	"os"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/firebreak-drills/firebreak/internal/scenario"
 )
 
 // playMini plays mini headless from a session at the first decision:
@@ -88,3 +94,134 @@ func TestForkNeedsManualTime(t *testing.T) {
 // log: commands and clock moves on either leave the other as it was (the
 // copy that ForkNested shares lists with, made whole, to test both).
 func (s *Session) Fork(log Log) (*Session, error) { return s.fork(log, false) }
+
+// TestNextDueIsWhatDueSays: after each step of a headless play, with the
+// answer of the moment sent or not, NextDue (which reuses what AdvanceTo
+// found) says what State.Due says, for the schedule scenario's two teams
+// and for a fork.
+func TestNextDueIsWhatDueSays(t *testing.T) {
+	s, _ := startSched(t, "A", "B")
+	check := func(s *Session, when string) {
+		t.Helper()
+		var want time.Duration
+		var wantOK bool
+		s.Read(func(st *State) {
+			ev, ok := st.Due(1 << 62)
+			want, wantOK = ev.At, ok
+		})
+		if got, ok := s.NextDue(); got != want || ok != wantOK {
+			t.Fatalf("%s: NextDue %v %v, Due %v %v", when, got, ok, want, wantOK)
+		}
+	}
+	check(s, "before the start")
+	steps := 0
+	for at := time.Duration(0); steps < 200; steps++ {
+		if err := s.AdvanceTo(at); err != nil {
+			t.Fatal(err)
+		}
+		check(s, "after AdvanceTo "+at.String())
+		var open []OpenDecision
+		var ended bool
+		s.Read(func(st *State) { open, ended = st.Teams[0].Open, !st.Active() })
+		if ended {
+			break
+		}
+		if len(open) > 0 && steps%2 == 0 {
+			d := open[0].Decision
+			if err := s.Send(Command{Kind: CmdChoose, Team: "A", Decision: d.ID, Option: d.Options[0].ID}); err != nil {
+				t.Fatal(err)
+			}
+			check(s, "after a choice at "+at.String())
+			f, err := s.ForkNested(&MemoryLog{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(f, "a fork at "+at.String())
+		}
+		next, ok := s.NextDue()
+		if !ok {
+			break
+		}
+		at = max(next, at+time.Second)
+	}
+	if steps < 5 {
+		t.Fatalf("the play took %d steps; the test needs a longer one", steps)
+	}
+}
+
+// TestFutureKeyReadsOnlyWhatIsStillAsked: a world variable counts in the
+// future key while some expression still to be asked reads it — a rule's
+// always, a trigger's until it fires, a route's while its phase can still
+// be reached — and not after.
+func TestFutureKeyReadsOnlyWhatIsStillAsked(t *testing.T) {
+	src, err := os.ReadFile("testdata/world.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A third variable that only a route out of the first phase reads.
+	text := strings.Replace(string(src), "  trust: {start: 50, min: 0, max: 100}\n",
+		"  trust: {start: 50, min: 0, max: 100}\n  reach: {start: 10, min: 0, max: 100}\n", 1)
+	text = strings.Replace(text, "scores: {transparency: -2}, next: done}",
+		"scores: {transparency: -2}, next: done, routes: [{when: \"reach >= 50\", next: done}]}", 1)
+	sc, probs := scenario.Parse("world.yaml", []byte(text))
+	if sc == nil {
+		t.Fatal(probs)
+	}
+	_, w := exprReads(sc)
+	team := &Team{Phase: "start", fired: make([]bool, len(sc.Triggers))}
+	for _, c := range []struct {
+		phase       string
+		fired       bool
+		name        string
+		want        bool
+		explanation string
+	}{
+		{"start", false, "trust", true, "the rule's effect reads trust"},
+		{"done", true, "trust", true, "rules apply in every phase"},
+		{"start", false, "attention", true, "the trigger has not fired"},
+		{"start", true, "attention", false, "the trigger fired, and nothing else reads attention"},
+		{"start", true, "reach", true, "a route out of this phase reads reach"},
+		{"done", true, "reach", false, "no phase reachable from the ending reads reach"},
+		{"", true, "reach", true, "a team not started yet can reach every phase"},
+		{"start", false, "nothing", false, "no expression reads it"},
+	} {
+		team.Phase, team.fired[0] = c.phase, c.fired
+		if got := w.still(team, c.name); got != c.want {
+			t.Errorf("phase %q, trigger fired %v: still(%q) = %v, want %v (%s)", c.phase, c.fired, c.name, got, c.want, c.explanation)
+		}
+	}
+}
+
+// TestEnvHoldsWhatExpressionsRead: the environment an expression is
+// evaluated in holds the names the scenario's expressions read, no others.
+func TestEnvHoldsWhatExpressionsRead(t *testing.T) {
+	src, err := os.ReadFile("testdata/world.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Start(Config{ScenarioID: "world", Source: src, Teams: []string{"A"}, Lang: "en", Seed: 7}, &MemoryLog{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	s.Read(func(st *State) {
+		for k := range st.Env(st.Teams[0], 0) {
+			names = append(names, k)
+		}
+	})
+	slices.Sort(names)
+	var want []string
+	s.Read(func(st *State) {
+		for _, n := range append(slices.Collect(maps.Keys(st.Teams[0].World)), scenario.BuiltinNames()...) {
+			if st.Scenario.ReadByExpr(n) {
+				want = append(want, n)
+			}
+		}
+	})
+	slices.Sort(want)
+	// world.yaml reads attention (a trigger), trust (a rule's effect) and
+	// silent (the rule's condition).
+	if !slices.Equal(names, want) || !slices.Equal(want, []string{"attention", "silent", "trust"}) {
+		t.Errorf("Env holds %v; the expressions read %v", names, want)
+	}
+}
