@@ -50,6 +50,7 @@ func (s *State) Clone() *State { return s.clone(false) }
 // are (see ForkNested).
 func (s *State) clone(nested bool) *State {
 	c := *s
+	c.env = nil // each state fills its own
 	c.Refs = maps.Clone(s.Refs)
 	if !nested {
 		c.Notes = slices.Clip(s.Notes)

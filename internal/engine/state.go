@@ -51,6 +51,9 @@ type State struct {
 	// made when first asked).
 	reads      map[string]bool
 	worldReads *worldReads // which of them a team may still ask (fork.go)
+	// env is the map Env fills: expressions are evaluated far more often
+	// than anything else the engine does, and never two at once.
+	env scenario.Env
 }
 
 // FeedItem is a post or headline in a team's simulated feed.
@@ -893,10 +896,16 @@ func (t *Team) answerCounts() (decisions, timeouts int) {
 
 // Env is what the scenario's expressions see for a team at exercise time
 // at: the names some expression of the scenario reads
-// (scenario.ReadByExpr), no others.
+// (scenario.ReadByExpr), no others. The map is the state's own, filled
+// afresh by the next call: use it before asking for another.
 func (s *State) Env(t *Team, at time.Duration) scenario.Env {
 	sc := s.Scenario
-	env := make(scenario.Env, len(t.World)+8) // the world and the eight names below
+	env := s.env
+	if env == nil {
+		env = make(scenario.Env, len(t.World)+8) // the world and the eight names below
+		s.env = env
+	}
+	clear(env)
 	for k, v := range t.World {
 		if sc.ReadByExpr(k) {
 			env[k] = v

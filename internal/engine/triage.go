@@ -75,6 +75,10 @@ type TriageRun struct {
 	// Unscored is a triage of a decision the team was allowed to leave
 	// (optional) or not given the time to decide (the exercise ended).
 	Unscored bool
+	// scores are its Scores, worked out once when the engine makes the
+	// run (a run never changes): a team's scores are asked at every end
+	// of a play the analysis searches.
+	scores map[string]float64
 }
 
 // Mark is the team's triage of the post, if it made one.
@@ -433,6 +437,7 @@ func (s *State) applyTriage(t *Team, e Event) error {
 			}
 		}
 	}
+	run.scores = run.Scores()
 	t.Triages = append(t.Triages, run)
 	s.triageEffects(t, run)
 	return nil
@@ -452,6 +457,7 @@ func (s *State) closeTriage(t *Team, a Answer) {
 		return
 	}
 	run := TriageRun{Feed: *f, At: a.At, Missing: true, Unscored: !a.Scored()}
+	run.scores = run.Scores()
 	t.Triages = append(t.Triages, run)
 	if !run.Unscored {
 		s.triageEffects(t, run)
@@ -482,7 +488,11 @@ func (s *State) triageEffects(t *Team, run TriageRun) {
 func (t *Team) triageEvidence() []map[string]float64 {
 	var out []map[string]float64
 	for _, r := range t.Triages {
-		if sc := r.Scores(); len(sc) > 0 {
+		sc := r.scores
+		if sc == nil {
+			sc = r.Scores()
+		}
+		if len(sc) > 0 {
 			out = append(out, sc)
 		}
 	}
