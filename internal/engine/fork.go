@@ -164,13 +164,13 @@ func (s *State) FutureKey(team string) string {
 	dur(t.PhaseEnteredAt)
 	str(t.pendingNext)
 	if s.reads == nil {
-		s.reads, s.worldReads = exprReads(sc)
+		s.reads = exprReads(sc)
 	}
 	// A variable no expression still to be asked reads changes nothing to
 	// come (the feed, which may read it, is off).
 	b = append(b, 'W')
 	for _, v := range sc.World {
-		if s.worldReads.still(t, v.ID) {
+		if s.reads.still(t, v.ID) {
 			b = strconv.AppendUint(b, math.Float64bits(t.World[v.ID]), 36)
 		}
 		b = append(b, ',')
@@ -270,12 +270,12 @@ func (s *State) FutureKey(team string) string {
 		str(r)
 	}
 	b = append(b, 'F')
-	flag(t.spoke && s.reads["silent"]) // only expressions read it
+	flag(t.spoke && s.reads.all["silent"]) // only expressions read it
 	flag(t.firstDone)
 	// Claims: the list, when an expression reads it; otherwise those a
 	// later claim may contradict.
 	b = append(b, 'L')
-	if s.reads["claims"] {
+	if s.reads.all["claims"] {
 		for _, c := range t.Claims {
 			str(c.Claim)
 		}
@@ -305,7 +305,7 @@ func (s *State) FutureKey(team string) string {
 	for _, p := range pairs {
 		b = append(b, p...)
 	}
-	if s.reads["decisions"] || s.reads["timeouts"] {
+	if s.reads.all["decisions"] || s.reads.all["timeouts"] {
 		decisions, timeouts := t.answerCounts()
 		b = append(b, 'N')
 		num(int64(decisions))
@@ -324,90 +324,76 @@ func contradictable(sc *scenario.Scenario, claim string) bool {
 	return false
 }
 
-// exprReads is the set of names some expression of the scenario reads
-// (triggers, rules, effects and routes; the feed is left out, as FutureKey
-// is for exercises without one), and which of them a team may still ask,
-// by where it stands (worldReads).
-func exprReads(sc *scenario.Scenario) (map[string]bool, *worldReads) {
-	out := map[string]bool{}
-	w := &worldReads{always: map[string]bool{}, phase: map[string]map[string]bool{}, trigger: make([]map[string]bool, len(sc.Triggers))}
-	var into map[string]bool // the set being added to, besides out
-	add := func(e *scenario.Expr) {
+// exprReads finds the names the scenario's expressions read (triggers,
+// rules, effects and routes; the feed is left out, as FutureKey is for
+// exercises without one), and which of them a team may still ask, by
+// where it stands.
+func exprReads(sc *scenario.Scenario) *worldReads {
+	w := &worldReads{all: map[string]bool{}, always: map[string]bool{}, phase: map[string]map[string]bool{}, trigger: make([]map[string]bool, len(sc.Triggers))}
+	add := func(into map[string]bool, e *scenario.Expr) {
 		if e != nil {
 			for _, n := range e.Reads() {
-				out[n] = true
+				w.all[n] = true
 				into[n] = true
 			}
 		}
 	}
-	effects := func(es scenario.Effects) {
+	effects := func(into map[string]bool, es scenario.Effects) {
 		for _, e := range es {
-			add(e.Expr)
+			add(into, e.Expr)
 		}
 	}
-	routes := func(rs []*scenario.Route) {
+	routes := func(into map[string]bool, rs []*scenario.Route) {
 		for _, r := range rs {
-			add(r.When)
+			add(into, r.When)
 		}
 	}
-	own := map[string]map[string]bool{} // what each phase's own decisions and moves read
+	// What each phase's own decisions and moves read. A promise made in
+	// one phase may be missed in a later one, and a triaged post that was
+	// missed applies its effects after the phase that brought it: those go
+	// with the rules, deadlines and cases, which apply wherever the team is.
+	own := map[string]map[string]bool{}
 	for _, p := range sc.Phases {
-		into = map[string]bool{}
+		into := map[string]bool{}
 		own[p.ID] = into
 		for _, d := range p.Decisions {
 			for _, o := range d.Options {
-				effects(o.Effects)
-				routes(o.Routes)
+				effects(into, o.Effects)
+				routes(into, o.Routes)
+				if o.Promise != nil {
+					effects(w.always, o.Promise.MissEffects)
+				}
 			}
 			if d.OnTimeout != nil {
-				effects(d.OnTimeout.Effects)
-				routes(d.OnTimeout.Routes)
+				effects(into, d.OnTimeout.Effects)
+				routes(into, d.OnTimeout.Routes)
+			}
+			if d.Triage != nil {
+				for _, tp := range d.Triage.Posts {
+					effects(w.always, tp.OnMiss)
+				}
 			}
 		}
 		if p.Continue != nil {
-			routes(p.Continue.Routes)
-		}
-	}
-	// A promise made in one phase may be missed in a later one, and rules,
-	// deadlines, cases and triages apply wherever the team is.
-	into = w.always
-	for _, p := range sc.Phases {
-		for _, d := range p.Decisions {
-			for _, o := range d.Options {
-				if o.Promise != nil {
-					effects(o.Promise.MissEffects)
-				}
-			}
+			routes(into, p.Continue.Routes)
 		}
 	}
 	for _, r := range sc.Rules {
-		add(r.While)
-		effects(r.Effects)
+		add(w.always, r.While)
+		effects(w.always, r.Effects)
 	}
 	for _, d := range sc.Deadlines {
 		if d.OnMiss != nil {
-			effects(d.OnMiss.Effects)
+			effects(w.always, d.OnMiss.Effects)
 		}
 	}
-	// A case escalates, and a triaged post that was missed applies its
-	// effects, after the phase that brought them.
 	for _, c := range sc.Cases {
-		effects(c.Escalate)
-	}
-	for _, p := range sc.Phases {
-		for _, d := range p.Decisions {
-			if d.Triage != nil {
-				for _, tp := range d.Triage.Posts {
-					effects(tp.OnMiss)
-				}
-			}
-		}
+		effects(w.always, c.Escalate)
 	}
 	for i, tr := range sc.Triggers {
-		into = map[string]bool{}
-		w.trigger[i] = into
-		add(tr.When)
-		effects(tr.Effects)
+		w.trigger[i] = map[string]bool{}
+		add(w.trigger[i], tr.When)
+		effects(w.trigger[i], tr.Effects)
 	}
 	// A phase's set holds what the phases reachable from it read.
 	for _, p := range sc.Phases {
@@ -429,16 +415,14 @@ func exprReads(sc *scenario.Scenario) (map[string]bool, *worldReads) {
 		}
 		w.phase[p.ID] = set
 	}
-	w.all = out
-	return out, w
+	return w
 }
 
 // worldReads says which names a team's future may still read: those the
 // rules, deadlines, promises, cases and triages read, wherever the team
-// stands;
-// those of the routes and effects of the phases it can still reach (from
-// its phase, or the phase it is moving to); and those of each trigger
-// that has not fired for it (a trigger fires once).
+// stands; those of the routes and effects of the phases it can still
+// reach (from its phase, or the phase it is moving to); and those of each
+// trigger that has not fired for it (a trigger fires once).
 type worldReads struct {
 	all     map[string]bool            // every name any expression reads
 	always  map[string]bool            // rules; deadlines', promises' and triaged posts' misses; cases

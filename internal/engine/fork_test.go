@@ -167,7 +167,7 @@ func TestFutureKeyReadsOnlyWhatIsStillAsked(t *testing.T) {
 	if sc == nil {
 		t.Fatal(probs)
 	}
-	_, w := exprReads(sc)
+	w := exprReads(sc)
 	team := &Team{Phase: "start", fired: make([]bool, len(sc.Triggers))}
 	for _, c := range []struct {
 		phase       string

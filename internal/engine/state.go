@@ -47,10 +47,9 @@ type State struct {
 	// Which triggers and rules read each name, so a change to it for a
 	// team makes the team ask those conditions again (touch).
 	trigReaders, ruleReaders map[string][]int
-	// reads are the names the scenario's expressions read (FutureKey's,
-	// made when first asked).
-	reads      map[string]bool
-	worldReads *worldReads // which of them a team may still ask (fork.go)
+	// reads are the names the scenario's expressions read, and which of
+	// them a team may still ask (FutureKey's, made when first asked).
+	reads *worldReads
 	// env is the map Env fills: expressions are evaluated far more often
 	// than anything else the engine does, and never two at once.
 	env scenario.Env
