@@ -50,7 +50,9 @@ func (s *State) Clone() *State { return s.clone(false) }
 // are (see ForkNested).
 func (s *State) clone(nested bool) *State {
 	c := *s
-	c.env = nil // each state fills its own
+	if !nested {
+		c.env = nil // played beside this one: fills its own
+	}
 	c.Refs = maps.Clone(s.Refs)
 	if !nested {
 		c.Notes = slices.Clip(s.Notes)

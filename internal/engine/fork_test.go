@@ -3,6 +3,7 @@ package engine
 import (
 	"maps"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -224,4 +225,106 @@ func TestEnvHoldsWhatExpressionsRead(t *testing.T) {
 	if !slices.Equal(names, want) || !slices.Equal(want, []string{"attention", "silent", "trust"}) {
 		t.Errorf("Env holds %v; the expressions read %v", names, want)
 	}
+}
+
+// TestEnvFollowsEveryChange: Env keeps a team's values between calls
+// until touch says one changed. Played through every built-in scenario
+// and the engine's test scenarios (choices, timeouts, posts, the
+// facilitator's injects with effects, two teams asked in turn, nested
+// forks played and left), the kept map must always equal one filled
+// afresh.
+func TestEnvFollowsEveryChange(t *testing.T) {
+	files, _ := filepath.Glob("../../scenarios/*.yaml")
+	more, _ := filepath.Glob("testdata/*.yaml")
+	files = append(files, more...)
+	played, compared := 0, 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := strings.TrimSuffix(filepath.Base(f), ".yaml")
+		s, err := Start(Config{ScenarioID: id, Source: src, Teams: []string{"A", "B"}, Lang: "en", Seed: 7}, &MemoryLog{}, nil)
+		if err != nil {
+			continue // a scenario the engine's tests expect to be refused
+		}
+		played++
+		var world []string
+		var hasFeed bool
+		s.Read(func(st *State) {
+			for _, v := range st.Scenario.World {
+				world = append(world, v.ID)
+			}
+			hasFeed = st.Scenario.Feed != nil
+		})
+		compareIn := func(s *Session, when string) {
+			t.Helper()
+			s.Read(func(st *State) {
+				for _, tm := range []*Team{st.Teams[0], st.Teams[1], st.Teams[0]} {
+					got := maps.Clone(st.Env(tm, st.Now))
+					want := scenario.Env{}
+					st.fillEnv(want, tm, st.Now)
+					if !reflect.DeepEqual(got, want) {
+						t.Fatalf("%s, team %s, %s: Env kept %v, afresh %v", id, tm.Name, when, got, want)
+					}
+					compared++
+				}
+			})
+		}
+		compare := func(when string) { t.Helper(); compareIn(s, when) }
+		at := time.Duration(0)
+		for step := 0; step < 400; step++ {
+			if err := s.AdvanceTo(at); err != nil {
+				t.Fatal(err)
+			}
+			compare("after AdvanceTo " + at.String())
+			if step%3 == 1 {
+				// A nested fork played a little while the session waits
+				// (they share Env's map), then the session again.
+				f, err := s.ForkNested(&MemoryLog{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if next, ok := f.NextDue(); ok {
+					_ = f.AdvanceTo(next)
+					compareIn(f, "in a fork at "+next.String())
+				}
+				compare("back from a fork at " + at.String())
+			}
+			var open [2][]OpenDecision
+			var active bool
+			s.Read(func(st *State) { open[0], open[1], active = st.Teams[0].Open, st.Teams[1].Open, st.Active() })
+			if !active {
+				break
+			}
+			for i, team := range []string{"A", "B"} {
+				// A lets every third decision time out; B answers with the
+				// options in turn.
+				if len(open[i]) == 0 || (i == 0 && step%3 == 0) {
+					continue
+				}
+				d := open[i][0].Decision
+				o := d.Options[(step+i)%len(d.Options)]
+				_ = s.Send(Command{Kind: CmdChoose, Team: team, Decision: d.ID, Option: o.ID, Text: "We are sorry. We are recalling batch 12 today and will report again at 6 p.m."})
+				compare("after " + team + " chose " + d.ID + "=" + o.ID)
+			}
+			if hasFeed && step%4 == 1 {
+				_ = s.Send(Command{Kind: CmdPost, Team: "B", Channel: scenario.PostSocial, Text: "We have stopped sales and are checking every batch."})
+				compare("after a post")
+			}
+			if len(world) > 0 && step%5 == 2 {
+				_ = s.Send(Command{Kind: CmdInject, Team: "A", Channel: "email", Text: "A late call", Effects: map[string]float64{world[step%len(world)]: 7}})
+				compare("after an inject with effects")
+			}
+			next, ok := s.NextDue()
+			if !ok {
+				break
+			}
+			at = max(next, at+time.Second)
+		}
+	}
+	if played < len(files) || len(files) < 20 || compared < 1500 {
+		t.Errorf("played %d of %d scenarios, compared %d times: too little to tell", played, len(files), compared)
+	}
+	t.Logf("played %d of %d scenarios, compared %d times", played, len(files), compared)
 }

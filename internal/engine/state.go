@@ -52,7 +52,17 @@ type State struct {
 	reads *worldReads
 	// env is the map Env fills: expressions are evaluated far more often
 	// than anything else the engine does, and never two at once.
-	env scenario.Env
+	env *envBuf
+}
+
+// envBuf is the map Env fills and whose values it holds: those of team
+// (but the clock's "minutes", set at every call) until touch says one of
+// them changed; nil: no team's. A nested fork (ForkNested) shares its
+// parent's: the two are never played at once, and each team is a
+// different pointer, so each fills it again when it finds another's.
+type envBuf struct {
+	m    scenario.Env
+	team *Team
 }
 
 // FeedItem is a post or headline in a team's simulated feed.
@@ -839,26 +849,30 @@ func (s *State) applyScaledEffects(t *Team, effects scenario.Effects, factor flo
 	if len(effects) == 0 {
 		return
 	}
-	var env scenario.Env // made when an effect is an expression
 	// Every effect sees the world as it was before any of them applied, so
-	// their order in the file does not matter.
-	deltas := make(map[string]float64, len(effects))
+	// their order in the file does not matter: the expressions are worked
+	// out first (most effects are plain numbers, and need no map).
+	var computed map[string]float64
 	for id, eff := range effects {
-		d := eff.Delta
-		if eff.Expr != nil {
-			if env == nil {
-				env = s.Env(t, s.Now)
-			}
-			v, err := eff.Expr.Float(env)
-			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-				v = 0 // a runtime error (say, division by zero) changes nothing
-			}
-			d = v
+		if eff.Expr == nil {
+			continue
 		}
-		deltas[id] = d * factor
+		if computed == nil {
+			computed = make(map[string]float64, len(effects))
+		}
+		v, err := eff.Expr.Float(s.Env(t, s.Now))
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			v = 0 // a runtime error (say, division by zero) changes nothing
+		}
+		computed[id] = v
 	}
 	for _, v := range s.Scenario.World {
-		if d, ok := deltas[v.ID]; ok {
+		if eff, ok := effects[v.ID]; ok {
+			d := eff.Delta
+			if eff.Expr != nil {
+				d = computed[v.ID]
+			}
+			d *= factor
 			old := t.World[v.ID]
 			t.World[v.ID] = min(v.Max, max(v.Min, old+d))
 			if t.World[v.ID] != old {
@@ -871,6 +885,9 @@ func (s *State) applyScaledEffects(t *Team, effects scenario.Effects, factor flo
 // touch tells the team's cached conditions that reading name gives a new
 // value: the triggers and rules that read it are asked again.
 func (s *State) touch(t *Team, name string) {
+	if s.env != nil && s.env.team == t {
+		s.env.team = nil
+	}
 	for _, i := range s.trigReaders[name] {
 		t.trigDue[i].valid = false
 	}
@@ -896,23 +913,32 @@ func (t *Team) answerCounts() (decisions, timeouts int) {
 // Env is what the scenario's expressions see for a team at exercise time
 // at: the names some expression of the scenario reads
 // (scenario.ReadByExpr), no others. The map is the state's own, filled
-// afresh by the next call: use it before asking for another.
+// again by the next call: use it before asking for another. It is filled
+// only when the team differs from the last call's or something it holds
+// changed since (touch): the same values are not made again for every
+// condition and effect.
 func (s *State) Env(t *Team, at time.Duration) scenario.Env {
-	sc := s.Scenario
-	env := s.env
-	if env == nil {
-		env = make(scenario.Env, len(t.World)+8) // the world and the eight names below
-		s.env = env
+	if s.env == nil {
+		s.env = &envBuf{m: make(scenario.Env, len(t.World)+8)} // the world and the eight names of fillEnv
+	} else if s.env.team == t {
+		s.setMinutes(s.env.m, at)
+		return s.env.m
 	}
+	s.env.team = t
+	s.fillEnv(s.env.m, t, at)
+	return s.env.m
+}
+
+// fillEnv fills env with what Env holds for t at at.
+func (s *State) fillEnv(env scenario.Env, t *Team, at time.Duration) {
+	sc := s.Scenario
 	clear(env)
 	for k, v := range t.World {
 		if sc.ReadByExpr(k) {
 			env[k] = v
 		}
 	}
-	if sc.ReadByExpr("minutes") {
-		env["minutes"] = sc.StoryMinutes(at)
-	}
+	s.setMinutes(env, at)
 	if sc.ReadByExpr("decisions") || sc.ReadByExpr("timeouts") {
 		decisions, timeouts := t.answerCounts()
 		env["decisions"] = float64(decisions)
@@ -941,7 +967,6 @@ func (s *State) Env(t *Team, at time.Duration) scenario.Env {
 		}
 		env["said"] = said
 	}
-	return env
 }
 
 // startDeadlines starts the regulatory deadlines that run from an inject.
@@ -962,7 +987,7 @@ func (s *State) startDeadlines(t *Team, inject string, at time.Duration) {
 
 func meets(d *scenario.RegDeadline, ref string) bool {
 	for _, m := range d.MetBy {
-		if m.String() == ref {
+		if m.Is(ref) {
 			return true
 		}
 	}

@@ -38,5 +38,7 @@ func storedVariant(cut, difficulty string) (string, string) {
 // setMinutes sets what expressions read as "minutes" at exercise time at:
 // the scenario's own timeline (a cut's times are scaled).
 func (s *State) setMinutes(env scenario.Env, at time.Duration) {
-	env["minutes"] = s.Scenario.StoryMinutes(at)
+	if s.Scenario.ReadByExpr("minutes") {
+		env["minutes"] = s.Scenario.StoryMinutes(at)
+	}
 }

@@ -413,3 +413,17 @@ func TestYAMLSyntaxErrorsPointAtTheirLine(t *testing.T) {
 		}
 	}
 }
+
+// OptionRef.Is answers as comparing with String does, for look-alikes
+// too: a dot elsewhere, a longer or shorter id, the parts swapped.
+func TestOptionRefIsItsString(t *testing.T) {
+	refs := []OptionRef{{"first", "good"}, {"first", "goo"}, {"firs", "tgood"}, {"first.good", ""}, {"", "first.good"}, {"a.b", "c"}, {"a", "b.c"}, {"good", "first"}}
+	strs := []string{"first.good", "firstgood", "first.goo", "first.good.", ".first.good", "a.b.c", "good.first", ""}
+	for _, r := range refs {
+		for _, s := range strs {
+			if got, want := r.Is(s), r.String() == s; got != want {
+				t.Errorf("%#v.Is(%q) = %v, String gives %q", r, s, got, r.String())
+			}
+		}
+	}
+}

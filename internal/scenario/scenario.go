@@ -510,6 +510,12 @@ type OptionRef struct {
 
 func (r OptionRef) String() string { return r.Decision + "." + r.Option }
 
+// Is tells whether ref is r's String, without making it.
+func (r OptionRef) Is(ref string) bool {
+	return len(ref) == len(r.Decision)+1+len(r.Option) && ref[len(r.Decision)] == '.' &&
+		strings.HasPrefix(ref, r.Decision) && strings.HasSuffix(ref, r.Option)
+}
+
 // Miss is what happens when a regulatory deadline passes unmet.
 type Miss struct {
 	Effects Effects
