@@ -96,6 +96,7 @@ func TestAnalyzeAVersion(t *testing.T) {
 // the team laptop, which folds the host's log, follows it to the same
 // ending within the cut's 30 minutes.
 func TestLANHostsAVersion(t *testing.T) {
+	t.Parallel() // a real-time exercise at speed 600, beside the others
 	dir := t.TempDir()
 	script := writeFile(t, "s.yaml", "teams: [Alpha]\nactions: []\n")
 	hostOut := filepath.Join(dir, "host")

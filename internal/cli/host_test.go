@@ -219,6 +219,7 @@ func playReference(t *testing.T, dir, script string) Result {
 }
 
 func TestLANHostAndJoinMatchPlay(t *testing.T) {
+	t.Parallel() // a real-time exercise at speed 600, beside the others
 	dir := t.TempDir()
 	script := writeFile(t, "s.yaml", lanScript)
 	want := playReference(t, dir, script)

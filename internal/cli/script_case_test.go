@@ -88,6 +88,7 @@ func TestPlayCases(t *testing.T) {
 // prints the host's answer to each (a refused one with its code), and the
 // host's result lists the case handled.
 func TestLANJoinScriptCases(t *testing.T) {
+	t.Parallel() // a real-time exercise at speed 600, beside the others
 	script := writeFile(t, "s.yaml", `teams: [Alpha]
 actions:
   - {at: 70s, team: Alpha, case: traveller, remedy: seat, text: "Dear Mr Chen, we are sorry. You are on the first flight out; call 400-123."}

@@ -87,6 +87,7 @@ func TestPlayPosts(t *testing.T) {
 // A team laptop's script posts through the host: the laptop prints the
 // host's answer, and the host's result has the post.
 func TestLANJoinScriptPosts(t *testing.T) {
+	t.Parallel() // a real-time exercise at speed 600, beside the others
 	script := writeFile(t, "s.yaml", `teams: [Alpha]
 actions:
   - {at: 2m, team: Alpha, post: social, text: "This is a baseless rumour."}

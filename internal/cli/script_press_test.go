@@ -89,6 +89,7 @@ func TestPlayPress(t *testing.T) {
 // the laptop prints the host's answer to each (a refused one with its
 // code), and the host's result scores the conference.
 func TestLANJoinScriptAnswers(t *testing.T) {
+	t.Parallel() // a real-time exercise at speed 600, beside the others
 	script := writeFile(t, "s.yaml", `teams: [Alpha]
 actions:
   - {at: 70s, team: Alpha, answer: briefing, question: 1, text: "We are sorry. Please stop drinking the juice and call 400-123."}

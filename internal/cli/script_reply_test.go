@@ -122,6 +122,7 @@ func TestPlayReplies(t *testing.T) {
 // host's answer to each reply (a refused one with the engine's code), and
 // the host's result has the reply that landed.
 func TestLANJoinScriptReplies(t *testing.T) {
+	t.Parallel() // a real-time exercise at speed 600, beside the others
 	script := writeFile(t, "s.yaml", `teams: [Alpha]
 actions:
   - {at: 2m, team: Alpha, reply: complaint, text: "We are sorry. Please call our hotline 400-123 now."}

@@ -168,6 +168,7 @@ func TestEvaluatorOverTheNetworkAppliedOnce(t *testing.T) {
 // the evaluator's subject, and its own subject takes no evaluator's
 // command), nor a role-player. Nothing refused is logged.
 func TestEvaluatorAndOthersCannotSendForEachOther(t *testing.T) {
+	t.Parallel() // waits out requests that must go unanswered, beside the others that do
 	th := evalHost(t, "Alpha", "Bravo")
 	sub := subjects{exercise: th.run.ID}
 	for _, code := range []string{th.h.Bundle().Code, th.h.RoleBundle().Code} {

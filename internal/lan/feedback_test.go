@@ -110,6 +110,7 @@ func TestFeedbackOverTheNetworkStoredOnce(t *testing.T) {
 // form naming another team on the laptop's own subject, and the server
 // drops one on the other team's subject.
 func TestFeedbackForAnotherTeamRefused(t *testing.T) {
+	t.Parallel() // waits out requests that must go unanswered, beside the others that do
 	th := newTestHost(t, true, 1, "Alpha", "Bravo")
 	th.h.cfg.Logf = nil
 	if err := th.run.Session.Send(engine.Command{Kind: engine.CmdEnd}); err != nil {

@@ -257,6 +257,7 @@ func TestJoinAttemptsAreRateLimited(t *testing.T) {
 }
 
 func TestTeamCannotActForAnotherTeam(t *testing.T) {
+	t.Parallel() // waits out requests that must go unanswered, beside the others that do
 	th := newTestHost(t, true, 1, "Alpha", "Bravo")
 	th.h.cfg.Logf = nil
 	sub := subjects{exercise: th.run.ID}

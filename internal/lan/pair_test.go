@@ -291,6 +291,7 @@ func TestPairFailures(t *testing.T) {
 }
 
 func TestPairingUserCanOnlyPair(t *testing.T) {
+	t.Parallel() // waits out requests that must go unanswered, beside the others that do
 	th := newTestHost(t, true, 1, "Alpha", "Bravo")
 	th.h.cfg.Logf = nil
 	sub := subjects{exercise: th.run.ID}

@@ -119,6 +119,7 @@ func TestPostAppliedOnce(t *testing.T) {
 // A post naming another team is refused by the host, whatever the laptop
 // sends and on whichever subject; the client does not send one.
 func TestPostForAnotherTeamIsRefused(t *testing.T) {
+	t.Parallel() // waits out requests that must go unanswered, beside the others that do
 	th := postsHost(t, "Alpha", "Bravo")
 	sub := subjects{exercise: th.run.ID}
 	nc := rawConn(t, th, "Alpha")

@@ -119,6 +119,7 @@ func TestPressAnswerAppliedOnce(t *testing.T) {
 // refuses comes back with its code and the same words as the host's
 // session gives, and nothing refused reaches the log.
 func TestPressAnswerRefusals(t *testing.T) {
+	t.Parallel() // waits out requests that must go unanswered, beside the others that do
 	th := pressHost(t, "Alpha", "Bravo")
 	sub := subjects{exercise: th.run.ID}
 	nc := rawConn(t, th, "Alpha")

@@ -124,6 +124,7 @@ func TestReplyAppliedOnce(t *testing.T) {
 // A reply naming another team is refused by the host, whatever the laptop
 // sends and on whichever subject; the client does not send one.
 func TestReplyForAnotherTeamIsRefused(t *testing.T) {
+	t.Parallel() // waits out requests that must go unanswered, beside the others that do
 	th := repliesHost(t, "Alpha", "Bravo")
 	sub := subjects{exercise: th.run.ID}
 	nc := rawConn(t, th, "Alpha")

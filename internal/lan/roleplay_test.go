@@ -162,6 +162,7 @@ func TestRolePlayerOverTheNetworkAppliedOnce(t *testing.T) {
 // on a team's, a lying seat ("facilitator", none), and the teams' code as
 // the role-player code.
 func TestRolePlayerAndTeamsCannotSendForEachOther(t *testing.T) {
+	t.Parallel() // waits out requests that must go unanswered, beside the others that do
 	th := roleplayHost(t, "Alpha", "Bravo")
 	sub := subjects{exercise: th.run.ID}
 	if _, err := rawRoleConn(t, th, th.h.Bundle().Code); err == nil {
