@@ -58,7 +58,7 @@ func analyze(args []string, env Env) int {
 	// The search makes many short-lived states: collecting garbage less
 	// often saves a fifth of its time, for a few more megabytes, in a
 	// command that exits when done.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	defer debug.SetGCPercent(debug.SetGCPercent(analysis.GCPercent))
 	prompt, late, err := analysis.ExploreBothVersion(e.ID, e.Source, v)
 	if err != nil {
 		errorf(env, "%v", err)
