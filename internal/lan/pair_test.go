@@ -319,11 +319,16 @@ func TestPairingUserCanOnlyPair(t *testing.T) {
 		{sub.team("Alpha") + ".inject.delivered", cmd},
 		{pairSubject(other), body},
 	}
+	// Each request waits out its timeout: all at once.
+	var wg sync.WaitGroup
 	for _, d := range denied {
-		if _, err := nc.Request(d.subject, d.data, 500*time.Millisecond); err == nil {
-			t.Errorf("a pairing connection got an answer on %s", d.subject)
-		}
+		wg.Go(func() {
+			if _, err := nc.Request(d.subject, d.data, 500*time.Millisecond); err == nil {
+				t.Errorf("a pairing connection got an answer on %s", d.subject)
+			}
+		})
 	}
+	wg.Wait()
 	for _, subj := range []string{sub.team("Alpha") + ".>", sub.all() + ".>", "_INBOX.>", inboxPrefix("Alpha") + ".>",
 		pairInbox(other) + ".>", pairSubjectPrefix + ">", ">"} {
 		s, err := nc.SubscribeSync(subj)
