@@ -38,10 +38,9 @@ func Window(t testing.TB) fyne.Window {
 		open[w] = true
 	}
 	clearPrefs(a)
-	a.drv.own()
+	held := a.drv.hold(goroutineID())
 	fyne.SetCurrentApp(a)
 	t.Cleanup(func() {
-		a.drv.disown()
 		// A copy: the driver's list changes as windows close.
 		for _, w := range slices.Clone(a.Driver().AllWindows()) {
 			if !open[w] {
@@ -49,9 +48,11 @@ func Window(t testing.TB) fyne.Window {
 			}
 		}
 		clearPrefs(a)
-		// The shared app stays current, held by no test: work that the
+		// The shared app stays current, held again by whichever test
+		// held it before (a subtest's parent), or by none: work that the
 		// test's goroutines hand over after it ended is dropped, not run
 		// beside whatever runs next.
+		a.drv.hold(held)
 		fyne.SetCurrentApp(a)
 	})
 	w := test.NewTempWindow(t, nil)
@@ -99,16 +100,13 @@ type ownedDriver struct {
 	pending []func()
 }
 
-func (d *ownedDriver) own() {
+// hold gives the UI to the goroutine id (0: none), dropping the work
+// that waits, and returns the goroutine that held it.
+func (d *ownedDriver) hold(id uint64) (before uint64) {
 	d.mu.Lock()
-	d.owner, d.pending = goroutineID(), nil
-	d.mu.Unlock()
-}
-
-func (d *ownedDriver) disown() {
-	d.mu.Lock()
-	d.owner, d.pending = 0, nil
-	d.mu.Unlock()
+	defer d.mu.Unlock()
+	before, d.owner, d.pending = d.owner, id, nil
+	return before
 }
 
 func (d *ownedDriver) DoFromGoroutine(f func(), wait bool) {

@@ -77,3 +77,15 @@ func TestWorkFromOtherGoroutinesWaitsForTheTests(t *testing.T) {
 		}
 	})
 }
+
+// A subtest's Window holds the UI for the subtest; when it ends, the
+// parent that called Window before holds it again.
+func TestASubtestGivesTheUIBack(t *testing.T) {
+	Window(t)
+	t.Run("sub", func(t *testing.T) { Window(t) })
+	ran := false
+	fyne.Do(func() { ran = true })
+	if !ran {
+		t.Error("after a subtest's Window, the parent's own work no longer runs")
+	}
+}
