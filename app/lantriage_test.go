@@ -58,6 +58,12 @@ func TestATeamLaptopTriagesTheFeed(t *testing.T) {
 	rig.ui.Eventually(t, "the laptop lists the answers in order", func() bool {
 		return strings.Contains(deepText(t, team.body), "Answer order") && strings.Contains(deepText(t, team.body), "1. "+key[0].Author.Get("en"))
 	})
+	// The laptop learns that the clock runs from the host's events, which
+	// may come after the feed: until then the button waits, and a tap on
+	// it does nothing.
+	rig.ui.Eventually(t, "the laptop lets the triage be sent", func() bool {
+		return !tree.FindButton(t, team.body, "Send triage").Disabled()
+	})
 	test.Tap(tree.FindButton(t, team.body, "Send triage"))
 	rig.ui.Eventually(t, "the triage is stored on the facilitator's laptop", func() bool {
 		return len(rig.state().Team("Alpha").Triages) == 1
