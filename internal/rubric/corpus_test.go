@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -66,6 +67,30 @@ var corpusTraps = strings.Fields(`false-reassurance keep-using keyword-salad pla
 func loadCorpus(t testing.TB) []corpusEntry {
 	t.Helper()
 	return loadCorpusFiles(t, filepath.Join("testdata", "corpus", "*.yaml"))
+}
+
+// judgeEntry is Judge of a corpus entry, judged once for all the tests
+// of the package: several judge the whole corpus with this version, and
+// the judge is deterministic (TestDeterministicAndOrdered).
+func judgeEntry(e corpusEntry) Result {
+	key := fmt.Sprintf("%q %#v", e.Text, e.context())
+	if r, ok := judged.Load(key); ok {
+		return r.(Result)
+	}
+	r := Judge(e.Text, e.context())
+	judged.Store(key, r)
+	return r
+}
+
+var judged sync.Map
+
+// judgeCorpus is judgeEntry of each entry.
+func judgeCorpus(es []corpusEntry) []Result {
+	rs := make([]Result, len(es))
+	for i, e := range es {
+		rs[i] = judgeEntry(e)
+	}
+	return rs
 }
 
 // loadCorpusFiles reads the corpus files matching pattern.
@@ -296,10 +321,7 @@ func (a agreement) String() string {
 
 func TestCorpusAgreement(t *testing.T) {
 	es := loadCorpus(t)
-	rs := make([]Result, len(es))
-	for i, e := range es {
-		rs[i] = Judge(e.Text, e.context())
-	}
+	rs := judgeCorpus(es)
 	for _, lang := range []string{"en", "zh"} {
 		for _, part := range []int{-1, 0, 1, 2} {
 			var pe []corpusEntry
@@ -534,7 +556,7 @@ func TestCorpusClash(t *testing.T) {
 			continue
 		}
 		n++
-		r := Judge(e.Text, e.context())
+		r := judgeEntry(e)
 		if got := r.Clash != ""; got == *e.Clash {
 			agreeN++
 		} else {
@@ -592,10 +614,7 @@ func TestCorpusHeldOut(t *testing.T) {
 		t.Logf("no held-out set in testdata/corpus/heldout: nothing to measure")
 		return
 	}
-	rs := make([]Result, len(es))
-	for i, e := range es {
-		rs[i] = Judge(e.Text, e.context())
-	}
+	rs := judgeCorpus(es)
 	for _, lang := range []string{"en", "zh"} {
 		var pe []corpusEntry
 		var pr []Result
@@ -655,10 +674,7 @@ func TestCorpusHeldOut(t *testing.T) {
 // The test fails when a language's worst fold drops below batchFloor.
 func TestCorpusBatches(t *testing.T) {
 	es := loadCorpus(t)
-	rs := make([]Result, len(es))
-	for i, e := range es {
-		rs[i] = Judge(e.Text, e.context())
-	}
+	rs := judgeCorpus(es)
 	for _, lang := range []string{"en", "zh"} {
 		var batches []string
 		for _, e := range es {
@@ -744,10 +760,7 @@ func TestSecondRater(t *testing.T) {
 // Without the variable it only checks that the count is computed.
 func TestCorpusDisagreements(t *testing.T) {
 	es := loadCorpus(t)
-	rs := make([]Result, len(es))
-	for i, e := range es {
-		rs[i] = Judge(e.Text, e.context())
-	}
+	rs := judgeCorpus(es)
 	wrong := make([]int, len(es))
 	for i := range es {
 		for j := range es {

@@ -220,7 +220,7 @@ func TestCorpusLeaveOneBatchOut(t *testing.T) {
 		prev[e.ID] = judgeAs(Version-1, e.Text, e.context())
 	}
 	for _, e := range es {
-		cur[e.ID] = Judge(e.Text, e.context())
+		cur[e.ID] = judgeEntry(e)
 	}
 	for _, b := range batches {
 		cfg := config{batch: batchShort(b)}
