@@ -39,9 +39,6 @@ func TestEachChannelsCardShowsItsElements(t *testing.T) {
 		loc := i18n.New(lang)
 		l := lang.String()
 		w := uitest.Window(t)
-		// The avatar and the picture decode beside the test: their work
-		// waits for the test's goroutine, as it waits for the UI's.
-		uitest.QueueUI(t)
 		w.Resize(fyne.NewSize(600, 600))
 		ci := cardInfo{loc: loc, sc: sc, pictures: e.Media, lang: l, roleLabel: func(id string) string {
 			for _, r := range sc.Roles {
