@@ -227,8 +227,8 @@ func AuthorScore(v int) float64 {
 // means the response gave no evidence for that dimension.
 func Decision(r Response) map[string]float64 {
 	v, has := decisionScores(r)
-	out := make(map[string]float64, 3)
-	for i, dim := range Dimensions[:3] {
+	out := make(map[string]float64, nAnswered)
+	for i, dim := range Dimensions[:nAnswered] {
 		if has[i] {
 			out[dim] = v[i]
 		}
@@ -236,15 +236,24 @@ func Decision(r Response) map[string]float64 {
 	return out
 }
 
-// decisionScores is Decision by index in Dimensions (speed, transparency,
-// empathy): TeamEvidence runs for every play the analysis searches, and a
-// map per answer cost more than the scoring.
-func decisionScores(r Response) (v [3]float64, has [3]bool) {
+// The answers' dimensions by their index in Dimensions: decisionScores
+// and TeamEvidence sum by index, not by name.
+const (
+	iSpeed = iota
+	iTransparency
+	iEmpathy
+	nAnswered // how many dimensions an answer scores
+)
+
+// decisionScores is Decision by index (iSpeed, iTransparency, iEmpathy):
+// TeamEvidence runs for every play the analysis searches, and a map per
+// answer cost more than the scoring.
+func decisionScores(r Response) (v [nAnswered]float64, has [nAnswered]bool) {
 	switch {
 	case r.Option != nil:
-		v[0], has[0] = SpeedScore(r.Decision, r.Took), true
+		v[iSpeed], has[iSpeed] = SpeedScore(r.Decision, r.Took), true
 		if r.Option.Evasive() {
-			v[0] = 0 // a fast denial is not timeliness
+			v[iSpeed] = 0 // a fast denial is not timeliness
 		}
 		for j, dim := range scenario.AuthoredDimensions {
 			author, hasAuthor := r.Option.Scores[dim]
@@ -264,7 +273,7 @@ func decisionScores(r Response) (v [3]float64, has [3]bool) {
 			}
 		}
 	case r.TimedOut || r.Missed:
-		has[0] = true
+		has[iSpeed] = true
 		for j, dim := range scenario.AuthoredDimensions {
 			s := scenario.MinScore
 			if r.Decision.OnTimeout != nil {
@@ -282,10 +291,13 @@ func decisionScores(r Response) (v [3]float64, has [3]bool) {
 // authoredIndex is, for each of scenario.AuthoredDimensions, its index in
 // Dimensions.
 var authoredIndex = func() []int {
+	if !slices.Equal(Dimensions[:nAnswered], []string{Speed, Transparency, Empathy}) {
+		panic("scoring: Dimensions no longer start with speed, transparency, empathy (iSpeed…)")
+	}
 	out := make([]int, len(scenario.AuthoredDimensions))
 	for j, dim := range scenario.AuthoredDimensions {
 		i := slices.Index(Dimensions, dim)
-		if i < 1 || i > 2 {
+		if i != iTransparency && i != iEmpathy {
 			panic("scoring: an authored dimension that is not transparency or empathy: " + dim)
 		}
 		out[j] = i
@@ -309,7 +321,7 @@ func TeamEvidence(ev Evidence) Scores {
 	responses := ev.Responses
 	// By index in Dimensions; each adds in the order of the evidence, as
 	// the sums always have (the result is reproducible to the bit).
-	var sum, n [3]float64
+	var sum, n [nAnswered]float64
 	for _, r := range responses {
 		v, has := decisionScores(r)
 		for i := range v {
@@ -317,7 +329,7 @@ func TeamEvidence(ev Evidence) Scores {
 				continue
 			}
 			w := 1.0
-			if i == 0 {
+			if i == iSpeed {
 				w = SpeedWeight(r)
 			}
 			sum[i] += w * v[i]
@@ -326,14 +338,14 @@ func TeamEvidence(ev Evidence) Scores {
 	}
 	for _, c := range ev.Cases {
 		if v, ok := caseScores(c); ok { // speed, then empathy
-			sum[0] += v[0]
-			n[0]++
-			sum[2] += v[1]
-			n[2]++
+			sum[iSpeed] += v[0]
+			n[iSpeed]++
+			sum[iEmpathy] += v[1]
+			n[iEmpathy]++
 		}
 	}
 	for _, x := range ev.Extra {
-		for i, dim := range Dimensions[:3] {
+		for i, dim := range Dimensions[:nAnswered] {
 			if v, ok := x[dim]; ok {
 				sum[i] += v
 				n[i]++
@@ -348,7 +360,7 @@ func TeamEvidence(ev Evidence) Scores {
 		s.Has[Dimensions[i]] = true
 		return round1(sum[i] / n[i])
 	}
-	s.Speed, s.Transparency, s.Empathy = mean(0), mean(1), mean(2)
+	s.Speed, s.Transparency, s.Empathy = mean(iSpeed), mean(iTransparency), mean(iEmpathy)
 	if ev.Claims > 0 {
 		s.Consistency = max(0, 100-ContradictionCost*float64(ev.Contradictions+ev.FalseClaims))
 		s.Has[Consistency] = true
