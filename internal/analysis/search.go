@@ -234,12 +234,12 @@ func (x *search) explore(p *player, policy map[string]string) (stats, error) {
 		key = append(key, st.FutureKey(t.Name)...)
 		key = append(key, '|')
 		key = strconv.AppendInt(key, int64(p.now), 36)
-		key = strconv.AppendQuote(key, need.ID)
+		key = engine.AppendKeyString(key, need.ID)
 		for _, od := range t.Open {
 			if c, ok := policy[od.Decision.ID]; ok {
 				kept[od.Decision.ID] = c
-				key = strconv.AppendQuote(key, od.Decision.ID)
-				key = strconv.AppendQuote(key, c)
+				key = engine.AppendKeyString(key, od.Decision.ID)
+				key = engine.AppendKeyString(key, c)
 			}
 		}
 		a = p.summary(t, x.every)
@@ -249,8 +249,8 @@ func (x *search) explore(p *player, policy map[string]string) (stats, error) {
 		if x.recurring[id] {
 			kept[id] = policy[id]
 			key = append(key, '~')
-			key = strconv.AppendQuote(key, id)
-			key = strconv.AppendQuote(key, policy[id])
+			key = engine.AppendKeyString(key, id)
+			key = engine.AppendKeyString(key, policy[id])
 		}
 	}
 	k := string(key)

@@ -132,7 +132,10 @@ func (s *State) FutureKey(team string) string {
 	}
 	sc := s.Scenario
 	b := make([]byte, 0, 256)
-	str := func(v string) { b = strconv.AppendQuote(b, v) }
+	// A string as its length and bytes: as unambiguous as quoting it, at
+	// a fraction of the cost (the key is made for every state a search
+	// meets).
+	str := func(v string) { b = AppendKeyString(b, v) }
 	num := func(v int64) { b = strconv.AppendInt(b, v, 36); b = append(b, ',') }
 	dur := func(v time.Duration) { num(int64(v)) }
 	flag := func(v bool) {
@@ -141,19 +144,6 @@ func (s *State) FutureKey(team string) string {
 		} else {
 			b = append(b, '0')
 		}
-	}
-	sorted := func(m map[string]bool) {
-		keys := make([]string, 0, len(m))
-		for k, v := range m {
-			if v {
-				keys = append(keys, k)
-			}
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			str(k)
-		}
-		b = append(b, ';')
 	}
 	dur(s.Now)
 	dur(t.now)
@@ -183,27 +173,48 @@ func (s *State) FutureKey(team string) string {
 		dur(od.OpenedAt)
 		dur(od.Extended)
 	}
+	// What the team met of its phase, in the file's order (the maps hold
+	// only the phase's injects and decisions: a phase change resets them).
+	var injects []*scenario.Inject
+	var decisions []*scenario.Decision
+	if p := sc.Phase(t.Phase); p != nil {
+		injects, decisions = p.Injects, p.Decisions
+	}
 	b = append(b, 'D')
-	delivered := slices.Sorted(maps.Keys(t.delivered))
-	for _, id := range delivered {
-		if t.delivered[id] {
-			str(id)
-			dur(t.deliveredAt[id])
+	for _, in := range injects {
+		if t.delivered[in.ID] {
+			str(in.ID)
+			dur(t.deliveredAt[in.ID])
 		}
 	}
 	b = append(b, 'S')
-	sorted(t.skipped)
-	for _, id := range slices.Sorted(maps.Keys(t.delays)) {
-		str(id)
-		dur(t.delays[id])
+	for _, in := range injects {
+		if t.skipped[in.ID] {
+			str(in.ID)
+		}
+	}
+	b = append(b, ';')
+	for _, in := range injects {
+		if d, ok := t.delays[in.ID]; ok {
+			str(in.ID)
+			dur(d)
+		}
 	}
 	b = append(b, 'P')
-	sorted(t.opened)
+	for _, d := range decisions {
+		if t.opened[d.ID] {
+			str(d.ID)
+		}
+	}
+	b = append(b, ';')
 	num(int64(t.injNext))
 	b = append(b, 'R')
-	for _, id := range slices.Sorted(maps.Keys(t.RegDeadlines)) {
-		d := t.RegDeadlines[id]
-		str(id)
+	for _, rd := range sc.Deadlines {
+		d := t.RegDeadlines[rd.ID]
+		if d == nil {
+			continue
+		}
+		str(rd.ID)
 		dur(d.StartedAt)
 		flag(d.Met)
 		flag(d.Missed)
@@ -458,4 +469,12 @@ func (w *worldReads) still(t *Team, name string) bool {
 		}
 	}
 	return false
+}
+
+// AppendKeyString appends v to a key as its length and its bytes, so that
+// two sequences of strings make the same key only when they are equal.
+func AppendKeyString(b []byte, v string) []byte {
+	b = strconv.AppendInt(b, int64(len(v)), 36)
+	b = append(b, ':')
+	return append(b, v...)
 }
