@@ -328,3 +328,25 @@ func TestEnvFollowsEveryChange(t *testing.T) {
 	}
 	t.Logf("played %d of %d scenarios, compared %d times", played, len(files), compared)
 }
+
+// Keys are strings written one after another: two different lists must
+// never make the same key, whatever the strings hold (digits, the
+// separator, nothing at all), or the search would merge different states.
+func TestKeyStringsKeepListsApart(t *testing.T) {
+	lists := [][]string{
+		{"a", "bc"}, {"ab", "c"}, {"abc"}, {"", "abc"}, {"abc", ""}, {"", ""}, {""}, {},
+		{"1:a"}, {"1", "a"}, {"1:", "a"}, {"3:abc"}, {"2:ab", "c"}, {":", ":"}, {"::"},
+		{"晨露"}, {"晨", "露"}, {"a,b"}, {"a", ",b"},
+	}
+	seen := map[string][]string{}
+	for _, l := range lists {
+		var b []byte
+		for _, v := range l {
+			b = AppendKeyString(b, v)
+		}
+		if other, ok := seen[string(b)]; ok {
+			t.Errorf("%q and %q make the same key %q", other, l, b)
+		}
+		seen[string(b)] = l
+	}
+}
