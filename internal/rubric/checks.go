@@ -67,10 +67,10 @@ func newLists(cfg *config) *wordLists {
 	l.evidence = with(evidenceWords, v11Records, recordWords).compile()
 	l.filler = fillerWords.compile()
 	l.nonApology = with(nonApologyWords, v9If, words{zh: intentWords}).compile()
-	l.victim = with(victimWords, v12Attack, attackV12).compile()
+	l.victim = with(with(victimWords, v12Attack, attackV12), v13Victim, victimV13).compile()
 	l.denialHazard = with(denialHazardWords, v12Denial, denialV12).compile()
-	l.reassure = with(with(reassureWords, v11Safe, words{zh: safeToUse}), v12Unsafe, unsafeV12).compile()
-	l.overPromise = overPromiseWords.compile()
+	l.reassure = with(with(with(reassureWords, v11Safe, words{zh: safeToUse}), v12Unsafe, unsafeV12), v13Hundred, hundredReassureV13).compile()
+	l.overPromise = with(overPromiseWords, v13Hundred, hundredPromiseV13).compile()
 	agent := agentWords
 	if cfg.on(v9Someone) {
 		agent = withoutWords(agent, "someone", someoneWords)
@@ -296,7 +296,11 @@ func (j *judge) run(facts []Fact) []Check {
 	phones := t.phones()
 	contact := append(j.find(j.l.contact), phones...)
 	contact = append(contact, t.findRe(emailRe, false)...)
-	contact = append(contact, t.findRe(urlRe, false)...)
+	web := urlRe
+	if j.l.cfg.on(v13Web) {
+		web = urlReV13
+	}
+	contact = append(contact, t.findRe(web, false)...)
 	found["contact"] = disjoint(contact)
 
 	// Next update: an update word and a time in the same sentence, close.

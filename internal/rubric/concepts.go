@@ -124,6 +124,15 @@ var concepts = []concept{
 		en:   []string{"closed", "stopped", "suspended", "housed", "rehoused"},
 		zh:   []string{"已封闭", "封闭", "已停运", "停运", "已暂停", "安置"},
 		from: []string{"v11o"}, since: 12},
+	{check: "guidance", what: "the reader may claim, apply or register: a permission to act",
+		en: []string{"can claim", "may claim", "can apply", "may apply", "can register", "may register",
+			"can join our", "can request", "may request", "can upload", "can rebook", "can collect"},
+		zh:   []string{"可登记", "可以登记", "可领取", "可以领取", "可上传", "可改签", "可以申请"},
+		from: []string{"v13t"}, since: 13},
+	{check: "guidance", what: "an appointment the reader can book",
+		en:   []string{"can book", "may book", "book a time", "book an appointment", "make an appointment", "by appointment"},
+		zh:   []string{"可预约", "可以预约", "预约电话"},
+		from: []string{"v13t", "v7h"}, since: 13},
 }
 
 // conceptWords adds the concepts of check to its word list.
@@ -224,10 +233,16 @@ const (
 	v12Lawyers  // "we have instructed our lawyers", "expect to hear from them"
 	v12Probably // "the heat probably caused": a guess at the cause
 	v12Theirs   // "the failure was theirs", 问题出在他们身上, after a party is named
-	nSteps      = iota
-	firstV10    = v10List
-	firstV11    = v11Reader
-	firstV12    = v12Denial
+	// Version 13's steps.
+	v13Hundred // 百分百 is 百分之百: "100% safe" and "100%" promises in the short form
+	v13Victim  // 我们也是这起事件的受害者: the company as victim with words between
+	v13Phone   // a number followed by "(8am to 8pm)" is still a number
+	v13Web     // web addresses under more domains: .co.uk, .edu, .org.uk…
+	nSteps     = iota
+	firstV10   = v10List
+	firstV11   = v11Reader
+	firstV12   = v12Denial
+	firstV13   = v13Hundred
 )
 
 // config says which steps and concepts (from version 9 on) the judge uses.
@@ -275,6 +290,10 @@ var stepFrom = map[int][]string{
 	v12Lawyers:   {"v11o"},
 	v12Probably:  {"v11o"},
 	v12Theirs:    {"v11p"},
+	v13Hundred:   {"v13s"},
+	v13Victim:    {"v13s"},
+	v13Phone:     {"v13t"},
+	v13Web:       {"v13s", "v13t"},
 }
 
 func (c *config) conceptOff(k concept) bool {
@@ -535,8 +554,15 @@ var (
 			"meet all applicable", "meets all applicable", "comply with all", "complies with all", "comply with every", "complies with every"},
 		zh: []string{"不是安全问题", "不存在安全问题", "完全不实", "纯属捏造"},
 	}
-	unsafeV12  = words{en: []string{"not unsafe", "never been unsafe", "never unsafe"}, zh: []string{"并非不安全", "从未不安全"}}
-	attackV12  = words{en: []string{"attack on a brand", "attack on our brand", "attack on our reputation", "smear campaign", "witch hunt", "witch-hunt"}, zh: []string{"恶意中伤", "蓄意抹黑"}}
+	unsafeV12 = words{en: []string{"not unsafe", "never been unsafe", "never unsafe"}, zh: []string{"并非不安全", "从未不安全"}}
+	attackV12 = words{en: []string{"attack on a brand", "attack on our brand", "attack on our reputation", "smear campaign", "witch hunt", "witch-hunt"}, zh: []string{"恶意中伤", "蓄意抹黑"}}
+	// hundredV13: the short form of 百分之百 (version 13), where the
+	// lists had the long one and the English "100% safe".
+	hundredPromiseV13  = words{zh: []string{"百分百"}}
+	hundredReassureV13 = words{zh: []string{"百分之百安全", "百分百安全"}}
+	// victimV13: the company as a victim with words between (我们也是这起
+	// 事件的受害者), as "victims of this" already was in English.
+	victimV13  = words{zh: []string{"也是…受害者", "同样是…受害者", "也是…受害方", "同样是…受害方"}}
 	lawyersV12 = words{en: []string{"instructed our lawyers", "instructed lawyers", "expect to hear from", "hear from our lawyers"}, zh: []string{"律师函", "委托律师"}}
 	guessV12   = words{
 		en: []string{"probably caused", "possibly caused", "probably due", "possibly due", "probably because", "probably the result"},

@@ -262,8 +262,9 @@ const TargetTau = 0.8
 // 0.899, zh 0.903; version 11 en 0.907, zh 0.919; with sets v11o and v11p
 // (1104 statements) en 0.899, zh 0.916; version 12 en 0.908, zh 0.917;
 // with sets v12q and v12r (1200 statements) en 0.906, zh 0.912; with sets
-// v13s and v13t (1296 statements) en 0.903, zh 0.901.
-var tauFloor = map[string]float64{"en": 0.89, "zh": 0.90}
+// v13s and v13t (1296 statements) en 0.903, zh 0.901; version 13 en 0.902,
+// zh 0.904; with sets v14u and v14v (1392 statements) en 0.898, zh 0.890.
+var tauFloor = map[string]float64{"en": 0.89, "zh": 0.88}
 
 // batchFloor is the lowest per-batch τ-c (TestCorpusBatches) a version may
 // reach in each language: version 7's worst batches (en heldout-v5c 0.667,
@@ -279,8 +280,11 @@ var tauFloor = map[string]float64{"en": 0.89, "zh": 0.90}
 // Sets v12q and v12r, measured once and then added, bring zh heldout-v12r
 // at 0.755 (version 11 the same); the zh floor falls to 0.75. Sets v13s and
 // v13t, measured once with version 12 and then added, bring zh heldout-v13s
-// at 0.662; the zh floor falls to 0.65.
-var batchFloor = map[string]float64{"en": 0.67, "zh": 0.65}
+// at 0.662; the zh floor falls to 0.65. Version 13 reads zh heldout-v13s at
+// 0.745; sets v14u and v14v, measured once with version 13 and then added,
+// bring zh heldout-v14v at 0.597 (version 12 the same): the zh floor falls
+// to 0.58.
+var batchFloor = map[string]float64{"en": 0.67, "zh": 0.58}
 
 type agreement struct {
 	n              int
@@ -432,11 +436,14 @@ func TestCorpusAgreement(t *testing.T) {
 // apart, largest 72.2 (v12r-p19). Sets v13s and v13t's 48 pairs, measured
 // once with version 12 (mean gap 8.8, 9 more than 10 apart) and then added,
 // make 499 pairs: mean gap 5.9, 83 more than 10 apart, largest 82.2
-// (v13s-p15).
+// (v13s-p15). Version 13: 5.7 and 80; sets v14u and v14v's 48 pairs,
+// measured once (mean gap 14.3, 19 more than 10 apart; version 12: 13.9 and
+// 18) and then added, make 547 pairs: mean gap 6.5, 99 more than 10 apart,
+// largest 83.3 (v14v-p07).
 const (
 	MaxPairGap   = 10
-	maxMeanGap   = 6.1
-	maxWidePairs = 85
+	maxMeanGap   = 6.7
+	maxWidePairs = 101
 )
 
 // corpusPair is an English entry and its Chinese translation.

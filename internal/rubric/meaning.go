@@ -975,7 +975,7 @@ var promiseCues = []string{"keep", "make sure", "ensure", "protect", "priority",
 // the affected bottles have been removed", 已100%下架), not a promise.
 func (t *text) doneShare(s span) bool {
 	w := string(t.lower[s.a:s.b])
-	if w != "100%" && w != "百分之百" {
+	if w != "100%" && w != "百分之百" && w != "百分百" {
 		return false
 	}
 	rest := string(t.lower[s.b:min(len(t.lower), s.b+4)])

@@ -51,6 +51,10 @@ var (
 	namedPlaceRe = regexp.MustCompile(`\b[A-Z][a-z]+ (?:Road|Street|Avenue|Plaza|Square|Lane)\b`)
 	emailRe      = regexp.MustCompile(`[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}`)
 	urlRe        = regexp.MustCompile(`(?:https?://|www\.)[a-z0-9\-._~/?#=&%+]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|gov|hk|tw|io)\b(?:/[a-z0-9\-._~/?#=&%+]*)?`)
+	// urlReV13 (version 13) knows more domains (.uk, .edu, .info, .au…):
+	// severnvalewater.co.uk was no web address. The name before the
+	// domain has two characters or more, so "the U.K." is none.
+	urlReV13 = regexp.MustCompile(`(?:https?://|www\.)[a-z0-9\-._~/?#=&%+]+|\b[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|gov|hk|tw|io|uk|edu|info|biz|au|nz|ca|ie|sg|eu|de|fr|jp|mo|app)\b(?:/[a-z0-9\-._~/?#=&%+]*)?`)
 )
 
 // phoneCues make a shorter run of digits a phone number: "call 12345".
@@ -82,7 +86,7 @@ func (t *text) phones() []span {
 		if rs[j] == '+' || rs[j] == '(' {
 			j++
 		}
-		var groups []int
+		var groups, ends, sepAt []int
 		seps := ""
 		n := 0
 		for {
@@ -91,6 +95,7 @@ func (t *text) phones() []span {
 				k++
 			}
 			groups = append(groups, k-j)
+			ends = append(ends, k)
 			n += k - j
 			j = k
 			// separator: one or two of - space . ( ) followed by a digit
@@ -99,6 +104,7 @@ func (t *text) phones() []span {
 				s++
 			}
 			if s > j && s < len(rs) && isDigit(rs[s]) {
+				sepAt = append(sepAt, len(seps))
 				seps += string(rs[j:s])
 				j = s
 				continue
@@ -107,8 +113,16 @@ func (t *text) phones() []span {
 		}
 		end := j
 		if end < len(rs) && (isWordRune(rs[end]) || rs[end] == '-') {
-			i = end
-			continue
+			// "0800 048 3321 (8am to 8pm)": the hours joined the number
+			// as its last group; the number is what comes before them
+			// (version 13).
+			if last := len(groups) - 1; last >= 2 && t.l != nil && t.l.cfg.on(v13Phone) && strings.ContainsRune(seps[sepAt[last-1]:], '(') {
+				n -= groups[last]
+				groups, end, seps = groups[:last], ends[last-1], seps[:sepAt[last-1]]
+			} else {
+				i = end
+				continue
+			}
 		}
 		sp := span{i, end}
 		isPhone := false
