@@ -267,6 +267,20 @@ func TestEnvFollowsEveryChange(t *testing.T) {
 					if !reflect.DeepEqual(got, want) {
 						t.Fatalf("%s, team %s, %s: Env kept %v, afresh %v", id, tm.Name, when, got, want)
 					}
+					// And it holds what the expressions read, no more: the
+					// world variables and the built-in names (the two
+					// counts together, when either is read).
+					sc := st.Scenario
+					for _, n := range append(slices.Collect(maps.Keys(tm.World)), scenario.BuiltinNames()...) {
+						_, has := got[n]
+						read := sc.ReadByExpr(n)
+						if n == "decisions" || n == "timeouts" {
+							read = sc.ReadByExpr("decisions") || sc.ReadByExpr("timeouts")
+						}
+						if read != has {
+							t.Fatalf("%s, team %s, %s: Env holds %q: %v; an expression reads it: %v", id, tm.Name, when, n, has, read)
+						}
+					}
 					compared++
 				}
 			})

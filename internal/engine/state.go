@@ -53,6 +53,9 @@ type State struct {
 	// env is the map Env fills: expressions are evaluated far more often
 	// than anything else the engine does, and never two at once.
 	env *envBuf
+	// plan is what fillEnv puts in the map for this scenario (envPlanOf):
+	// shared by clones, which play the same scenario.
+	plan *envPlan
 }
 
 // envBuf is the map Env fills and whose values it holds: those of team
@@ -929,38 +932,65 @@ func (s *State) Env(t *Team, at time.Duration) scenario.Env {
 	return s.env.m
 }
 
+// envPlan is what the scenario's expressions read (scenario.ReadByExpr),
+// worked out once per scenario instead of at every fill: the world
+// variables, and which of the other names.
+type envPlan struct {
+	sc                                         *scenario.Scenario
+	world                                      []string
+	counts, silent, phase, claims, posts, said bool
+}
+
+func envPlanOf(sc *scenario.Scenario) *envPlan {
+	p := &envPlan{sc: sc, counts: sc.ReadByExpr("decisions") || sc.ReadByExpr("timeouts"), silent: sc.ReadByExpr("silent"),
+		phase: sc.ReadByExpr("phase"), claims: sc.ReadByExpr("claims"), posts: sc.ReadByExpr("posts"), said: sc.ReadByExpr("said")}
+	// A team's world holds exactly the scenario's variables: made from
+	// them at the start, changed only through them (applyScaledEffects).
+	for _, v := range sc.World {
+		if sc.ReadByExpr(v.ID) {
+			p.world = append(p.world, v.ID)
+		}
+	}
+	return p
+}
+
 // fillEnv fills env with what Env holds for t at at.
 func (s *State) fillEnv(env scenario.Env, t *Team, at time.Duration) {
 	sc := s.Scenario
 	clear(env)
-	for k, v := range t.World {
-		if sc.ReadByExpr(k) {
+	p := s.plan
+	if p == nil || p.sc != sc {
+		p = envPlanOf(sc)
+		s.plan = p
+	}
+	for _, k := range p.world {
+		if v, ok := t.World[k]; ok {
 			env[k] = v
 		}
 	}
 	s.setMinutes(env, at)
-	if sc.ReadByExpr("decisions") || sc.ReadByExpr("timeouts") {
+	if p.counts {
 		decisions, timeouts := t.answerCounts()
 		env["decisions"] = float64(decisions)
 		env["timeouts"] = float64(timeouts)
 	}
-	if sc.ReadByExpr("silent") {
+	if p.silent {
 		env["silent"] = !t.spoke
 	}
-	if sc.ReadByExpr("phase") {
+	if p.phase {
 		env["phase"] = t.Phase
 	}
-	if sc.ReadByExpr("claims") {
+	if p.claims {
 		claims := make([]string, len(t.Claims))
 		for i, c := range t.Claims {
 			claims[i] = c.Claim
 		}
 		env["claims"] = claims
 	}
-	if sc.ReadByExpr("posts") {
+	if p.posts {
 		env["posts"] = float64(len(t.Posts))
 	}
-	if sc.ReadByExpr("said") {
+	if p.said {
 		said := t.said()
 		if said == nil {
 			said = []string{}
