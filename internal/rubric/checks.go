@@ -319,8 +319,16 @@ func (j *judge) run(facts []Fact) []Check {
 			if u.a > tm.a {
 				// A time before the update word ("12月11日，我们将通报")
 				// keeps the old reach of 40 characters: in English the
-				// time that leads a sentence is seldom the update's.
+				// time that leads a sentence is seldom the update's. From
+				// version 14, when the words between say the update is to
+				// come (futureCues), it is measured in the same unit as a
+				// time after: "On 24 January we will write to every
+				// affected passenger with an update" is then as near as
+				// 1月24日，我们将致函每位受影响的旅客，通报赔付进展.
 				gap = float64(u.a - tm.b)
+				if j.l.cfg.on(v14Before) && containsAny(string(t.lower[tm.b:u.a]), futureCues) {
+					gap = min(gap, t.width(tm.b, u.a))
+				}
 			}
 			if gap <= updateReach && (dist < 0 || gap < dist) {
 				best, dist = tm, gap
@@ -853,6 +861,11 @@ func (t *text) digitRuns(want string) []span {
 	}
 	return out
 }
+
+// futureCues between a time and the update word after it say the update
+// is to come ("On 3 March we will send…", 3月3日，我们将…), not an event
+// of that day ("On 3 June the app failed because of an update").
+var futureCues = []string{" will ", "'ll ", " shall ", "going to", " plan to ", "将", "会", "计划", "拟"}
 
 // updateReach is how far a time may follow an update word, in Chinese
 // characters' worth (text.width): 40 characters in Chinese, about 120 in

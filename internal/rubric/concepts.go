@@ -133,6 +133,10 @@ var concepts = []concept{
 		en:   []string{"can book", "may book", "book a time", "book an appointment", "make an appointment", "by appointment"},
 		zh:   []string{"可预约", "可以预约", "预约电话"},
 		from: []string{"v13t", "v7h"}, since: 13},
+	{check: "next-update", what: "writing to the reader again, publishing the latest",
+		en:   []string{"write again", "will write again", "write to…again", "latest information", "latest news"},
+		zh:   []string{"致信", "致函", "最新情况"},
+		from: []string{"v11o", "v14u", "v8i", "v14v"}, since: 14},
 }
 
 // conceptWords adds the concepts of check to its word list.
@@ -238,11 +242,14 @@ const (
 	v13Victim  // 我们也是这起事件的受害者: the company as victim with words between
 	v13Phone   // a number followed by "(8am to 8pm)" is still a number
 	v13Web     // web addresses under more domains: .co.uk, .edu, .org.uk…
-	nSteps     = iota
-	firstV10   = v10List
-	firstV11   = v11Reader
-	firstV12   = v12Denial
-	firstV13   = v13Hundred
+	// Version 14's steps.
+	v14Before // a time before an update word is as near in either script (text.width)
+	nSteps    = iota
+	firstV10  = v10List
+	firstV11  = v11Reader
+	firstV12  = v12Denial
+	firstV13  = v13Hundred
+	firstV14  = v14Before
 )
 
 // config says which steps and concepts (from version 9 on) the judge uses.
@@ -294,6 +301,7 @@ var stepFrom = map[int][]string{
 	v13Victim:    {"v13s"},
 	v13Phone:     {"v13t"},
 	v13Web:       {"v13s", "v13t"},
+	v14Before:    {"v13s"},
 }
 
 func (c *config) conceptOff(k concept) bool {
