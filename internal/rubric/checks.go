@@ -326,7 +326,7 @@ func (j *judge) run(facts []Fact) []Check {
 				// affected passenger with an update" is then as near as
 				// 1月24日，我们将致函每位受影响的旅客，通报赔付进展.
 				gap = float64(u.a - tm.b)
-				if j.l.cfg.on(v14Before) && containsAny(string(t.lower[tm.b:u.a]), futureCues) {
+				if j.l.cfg.on(v14Before) && tm.b <= u.a && containsAny(string(t.lower[tm.b:u.a]), futureCues) {
 					gap = min(gap, t.width(tm.b, u.a))
 				}
 			}
