@@ -564,8 +564,9 @@ var (
 	}
 	unsafeV12 = words{en: []string{"not unsafe", "never been unsafe", "never unsafe"}, zh: []string{"并非不安全", "从未不安全"}}
 	attackV12 = words{en: []string{"attack on a brand", "attack on our brand", "attack on our reputation", "smear campaign", "witch hunt", "witch-hunt"}, zh: []string{"恶意中伤", "蓄意抹黑"}}
-	// hundredV13: the short form of 百分之百 (version 13), where the
-	// lists had the long one and the English "100% safe".
+	// hundredPromiseV13, hundredReassureV13: the short form of 百分之百
+	// (version 13), where the lists had the long one and the English
+	// "100% safe".
 	hundredPromiseV13  = words{zh: []string{"百分百"}}
 	hundredReassureV13 = words{zh: []string{"百分之百安全", "百分百安全"}}
 	// victimV13: the company as a victim with words between (我们也是这起

@@ -50,12 +50,20 @@ var (
 	// Where: named roads and squares (case kept).
 	namedPlaceRe = regexp.MustCompile(`\b[A-Z][a-z]+ (?:Road|Street|Avenue|Plaza|Square|Lane)\b`)
 	emailRe      = regexp.MustCompile(`[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}`)
-	urlRe        = regexp.MustCompile(`(?:https?://|www\.)[a-z0-9\-._~/?#=&%+]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|gov|hk|tw|io)\b(?:/[a-z0-9\-._~/?#=&%+]*)?`)
+	urlRe        = webRe("com|cn|net|org|gov|hk|tw|io", "+")
 	// urlReV13 (version 13) knows more domains (.uk, .edu, .info, .au…):
 	// severnvalewater.co.uk was no web address. The name before the
 	// domain has two characters or more, so "the U.K." is none.
-	urlReV13 = regexp.MustCompile(`(?:https?://|www\.)[a-z0-9\-._~/?#=&%+]+|\b[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|gov|hk|tw|io|uk|edu|info|biz|au|nz|ca|ie|sg|eu|de|fr|jp|mo|app)\b(?:/[a-z0-9\-._~/?#=&%+]*)?`)
+	urlReV13 = webRe("com|cn|net|org|gov|hk|tw|io|uk|edu|info|biz|au|nz|ca|ie|sg|eu|de|fr|jp|mo|app", "{2,}")
 )
+
+// webRe matches a web address: one with a scheme or www., or a name under
+// one of the top-level domains tlds (alternatives for a regexp), the
+// first label repeated as name says ("+", "{2,}").
+func webRe(tlds, name string) *regexp.Regexp {
+	return regexp.MustCompile(`(?:https?://|www\.)[a-z0-9\-._~/?#=&%+]+|\b[a-z0-9-]` + name +
+		`(?:\.[a-z0-9-]+)*\.(?:` + tlds + `)\b(?:/[a-z0-9\-._~/?#=&%+]*)?`)
+}
 
 // phoneCues make a shorter run of digits a phone number: "call 12345".
 var phoneCues = []string{"hotline", "helpline", "call", "phone", "tel", "dial", "热线", "电话", "拨打", "致电", "客服", "专线"}
