@@ -69,7 +69,7 @@ func newLists(cfg *config) *wordLists {
 	l.nonApology = with(nonApologyWords, v9If, words{zh: intentWords}).compile()
 	l.victim = with(with(victimWords, v12Attack, attackV12), v13Victim, victimV13).compile()
 	l.denialHazard = with(denialHazardWords, v12Denial, denialV12).compile()
-	l.reassure = with(with(with(reassureWords, v11Safe, words{zh: safeToUse}), v12Unsafe, unsafeV12), v13Hundred, hundredReassureV13).compile()
+	l.reassure = with(with(with(with(reassureWords, v11Safe, words{zh: safeToUse}), v12Unsafe, unsafeV12), v13Hundred, hundredReassureV13), v15Keep, keepUsing).compile()
 	l.overPromise = with(overPromiseWords, v13Hundred, hundredPromiseV13).compile()
 	agent := agentWords
 	if cfg.on(v9Someone) {
@@ -330,11 +330,14 @@ func (j *judge) run(facts []Fact) []Check {
 					gap = min(gap, t.width(tm.b, u.a))
 				}
 			}
+			if j.l.cfg.on(v15Done) && t.updateDone(u, tm) {
+				continue
+			}
 			if gap <= updateReach && (dist < 0 || gap < dist) {
 				best, dist = tm, gap
 			}
 		}
-		if dist >= 0 {
+		if dist >= 0 && !(j.l.cfg.on(v15Heading) && t.inHeading(u)) {
 			updates = append(updates, span{min(u.a, best.a), max(u.b, best.b)})
 		}
 	}
@@ -390,7 +393,12 @@ func (j *judge) run(facts []Fact) []Check {
 			// "all 312 passengers are safe" reports on people, not on a
 			// product; "we will keep using text messages" on what the
 			// team does; "our hotline is open as usual" on a channel.
-			if !j.doubted(s) && !t.subjectBefore(s, people, 40) && !t.ourOwnUse(s, us) && !t.openAsUsual(s) && !t.refundReturn(s) {
+			// A risk denied to people ("residents are at no risk", 周边居民
+			// 不存在任何风险) is said of the hazard, not a report on them
+			// (version 15).
+			ofPeople := t.subjectBefore(s, people, 40) && !(j.l.cfg.on(v15Keep) && containsAny(string(t.lower[s.a:s.b]), riskWords))
+			if !j.doubted(s) && !ofPeople && !t.ourOwnUse(s, us) && !t.openAsUsual(s) && !t.refundReturn(s) &&
+				!(j.l.cfg.on(v15Ought) && t.ought(s)) {
 				reassure = append(reassure, s)
 			}
 		}
@@ -437,7 +445,7 @@ func (j *judge) run(facts []Fact) []Check {
 	// done ("100% of the bottles have been removed", 已100%下架).
 	var overPromise []span
 	for _, s := range own(j.findNot(j.l.overPromise)) {
-		if !j.saidInDoubt(s) && !t.doneShare(s) && !(j.l.cfg.on(v10Condition) && t.ruleAfter(s)) {
+		if !j.saidInDoubt(s) && !t.doneShare(s) && !(j.l.cfg.on(v10Condition) && t.ruleAfter(s)) && !(j.l.cfg.on(v15Past) && t.pastNever(s)) {
 			overPromise = append(overPromise, s)
 		}
 	}
@@ -616,6 +624,9 @@ func (j *judge) run(facts []Fact) []Check {
 		}
 		if j.l.cfg.on(v9Effect) && t.followedBy(h, hedgedEffect) {
 			continue // "could let someone read", 可能让…读取: a possible effect (version 9)
+		}
+		if j.l.cfg.on(v15Effect) && t.followedBy(h, hazardVerbs) {
+			continue // "may overheat", 可能破裂: what the product can do (version 15)
 		}
 		if j.l.cfg.on(v11Reader) && t.readerBefore(h) {
 			continue // "you may have been exposed", 您可能接触过: advice (version 11)
@@ -887,6 +898,9 @@ func (j *judge) readerGuidance(ss []span) []span {
 	var out []span
 	for _, s := range ss {
 		if t.weDoIt(s) || t.asksBelief(s) {
+			continue
+		}
+		if j.l.cfg.on(v15Whoever) && t.whoWithoutDirective(s) {
 			continue
 		}
 		out = append(out, s)

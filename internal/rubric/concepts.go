@@ -244,12 +244,21 @@ const (
 	v13Web     // web addresses under more domains: .co.uk, .edu, .org.uk…
 	// Version 14's steps.
 	v14Before // a time before an update word is as near in either script (text.width)
-	nSteps    = iota
-	firstV10  = v10List
-	firstV11  = v11Reader
-	firstV12  = v12Denial
-	firstV13  = v13Hundred
-	firstV14  = v14Before
+	// Version 15's steps.
+	v15Effect  // a hedge before what a product can do ("may overheat", 可能过热) states a hazard
+	v15Keep    // "keep on" + a verb of use, in either language, from one grammar (keepUsing)
+	v15Ought   // "should have been safe", 本应是安全的: what ought to be is no reassurance
+	v15Past    // "was never scanned again": never … again in the past is a fact, not a promise
+	v15Whoever // "anyone who …" is guidance when it goes on to what they can or should do, as 凡是…可
+	v15Heading // "Update on the chairlift, Saturday 14 February" as a heading dates this statement
+	v15Done    // "the report, issued on Thursday": an update already made is no next one
+	nSteps     = iota
+	firstV10   = v10List
+	firstV11   = v11Reader
+	firstV12   = v12Denial
+	firstV13   = v13Hundred
+	firstV14   = v14Before
+	firstV15   = v15Effect
 )
 
 // config says which steps and concepts (from version 9 on) the judge uses.
@@ -302,6 +311,13 @@ var stepFrom = map[int][]string{
 	v13Phone:     {"v13t"},
 	v13Web:       {"v13s", "v13t"},
 	v14Before:    {"v13s"},
+	v15Effect:    {"v14u", "v14v"},
+	v15Keep:      {"v12r", "v14v", "v15x"},
+	v15Ought:     {"v14v"},
+	v15Past:      {"v14v"},
+	v15Whoever:   {"v12q", "v15w"},
+	v15Heading:   {"v15w"},
+	v15Done:      {"v15w", "v14v"},
 }
 
 func (c *config) conceptOff(k concept) bool {
@@ -602,4 +618,184 @@ func (t *text) namedBefore(s span, agents []span) bool {
 		}
 	}
 	return false
+}
+
+// --- version 15 -------------------------------------------------------
+
+// hazardVerbs after a hedge say what a product or a part can do: "the
+// airbag may rupture", 在展开时可能破裂, 充电时可能过热. English says it
+// mostly with "can", which is no hedge, so 可能 before such a verb read as
+// a guess in Chinese only (version 15). A guess at the cause ("may have
+// come from the supplier", 可能出在运输环节) is not one of them.
+var hazardVerbs = []string{" overheat", " rupture", " catch fire", " ignite", " explode", " burst", " leak", " snap", " break off", " detach",
+	" come loose", " malfunction", " shatter", " collapse", " burn ", " burns ", " scald", " injure", " choke", " contain",
+	"过热", "发热", "发烫", "破裂", "爆裂", "起火", "着火", "自燃", "爆炸", "泄漏", "渗漏", "漏电", "脱落", "断裂", "松动", "失灵", "失效",
+	"烫伤", "灼伤", "割伤", "划伤", "夹伤", "伤及", "危及", "引起", "引发", "诱发", "含有", "窒息", "中毒", "过敏"}
+
+// keepUsing is the false reassurance "go on using it" made from one
+// grammar in both languages: a frame that keeps something going or says
+// there is no need to stop ("carry on", 继续, 照常, 不必停用) and a verb of
+// using a product, each verb with its counterparts in the other language.
+// The lists had the pairs someone had written ("keep drinking", 继续饮用)
+// and missed the same frame with another verb ("carry on enjoying", "keep
+// wearing", 不必停用, 继续佩戴; version 15).
+var keepUsing = func() words {
+	type verb struct{ base, ing string }
+	en := []verb{{"use", "using"}, {"drink", "drinking"}, {"eat", "eating"}, {"wear", "wearing"}, {"ride", "riding"}, {"drive", "driving"},
+		{"feed", "feeding"}, {"enjoy", "enjoying"}, {"finish", "finishing"}, {"consume", "consuming"}, {"charge", "charging"},
+		{"swim", "swimming"}, {"shower", "showering"}, {"bathe", "bathing"}}
+	zh := []string{"使用", "饮用", "食用", "佩戴", "穿戴", "乘坐", "驾驶", "喂养", "充电", "喝", "吃", "戴", "穿", "用水"}
+	var w words
+	for _, v := range en {
+		w.en = append(w.en, "keep "+v.ing, "keep on "+v.ing, "carry on "+v.ing, "go on "+v.ing, "continue "+v.ing, "continue to "+v.base,
+			"fine to "+v.base, "safe to "+v.base, "okay to "+v.base, "ok to "+v.base, "no need to stop "+v.ing)
+	}
+	w.en = append(w.en, "no risk in", "no danger in", "no harm in", "no risk at all", "no danger at all", "at no risk")
+	w.zh = append(w.zh, "不存在任何风险", "没有任何风险", "不存在任何危险", "没有任何危险", "毫无风险", "毫无危险")
+	for _, v := range zh {
+		w.zh = append(w.zh, "继续"+v, "照常"+v, "放心"+v)
+	}
+	for _, stop := range []string{"停用", "停止使用", "停止佩戴", "停止服用", "停止食用", "停止饮用", "停喝", "停吃", "停戴"} {
+		for _, neg := range []string{"不必", "不用", "无需", "无须", "不需要", "没必要"} {
+			w.zh = append(w.zh, neg+stop)
+		}
+	}
+	return w
+}()
+
+// oughtCues before a reassurance make it what should have been, not a
+// claim that it is: "a guest should be safe in her room", 客人住在房间里本
+// 应是安全的 (version 15).
+var oughtCues = []string{"should be", "should have been", "ought to be", "ought to have been", "本应", "本该", "理应", "本来应该", "原本应该"}
+
+// ought reports whether s follows an oughtCue in its clause.
+func (t *text) ought(s span) bool {
+	from := max(0, s.a-24)
+	for from < s.a && t.clause[from] != t.clause[s.a] {
+		from++
+	}
+	return containsAny(" "+string(t.lower[from:s.a]), oughtCues)
+}
+
+// pastNever reports whether "never … again" tells what did not happen: the
+// word after "never" is a past form ("the bag was never scanned again",
+// "it never rang again"), not a promise (version 15).
+func (t *text) pastNever(s span) bool {
+	w := string(t.lower[s.a:s.b])
+	if !strings.HasPrefix(w, "never ") {
+		return false
+	}
+	next, _, _ := strings.Cut(strings.TrimSpace(w[len("never "):]), " ")
+	if strings.HasSuffix(next, "ed") && next != "need" {
+		return true
+	}
+	return slices.Contains(pastForms, next)
+}
+
+// pastForms are irregular past forms that follow "never" in a report.
+var pastForms = []string{"was", "were", "had", "did", "saw", "seen", "heard", "found", "made", "got", "gotten", "came", "went", "gone",
+	"rang", "ran", "left", "sent", "told", "took", "taken", "gave", "given", "knew", "known", "showed", "shown", "arrived", "became", "reached"}
+
+// whoAddress are the guidance words that only name whom a sentence is
+// about ("anyone who has not replied", "customers who bought"). Chinese
+// says the same with 凡是…可, …的，可: guidance once the sentence tells them
+// what they can or should do. In English, "anyone who" alone was guidance,
+// so "hotel rooms for anyone who needs one" or "anyone who has not replied
+// will be given a seat" told the reader what to do in English only
+// (version 15).
+var whoAddress = []string{"anyone who", "anyone with", "whoever", "those who were", "those who have", "those who bought", "customers who"}
+
+// directiveCues after a whoAddress say what the reader can or should do.
+var directiveCues = []string{" can ", " could ", " may ", " should ", " must ", " please", " need to", " needs to", " is asked", " are asked",
+	" is advised", " are advised", " is entitled", " are entitled", " is eligible", " are eligible", " is welcome", " are welcome",
+	" call ", " contact ", " email ", " ring ", " text ", " visit ", " go to ", " come to ", " bring ", " return ", " see a ", " stop ",
+	" keep ", " check ", " claim ", " apply ", " book ", " tell ", " let us know", " get in touch", " speak to ", " talk to ", " report "}
+
+// whoWithoutDirective reports whether s is a whoAddress and its sentence
+// does not go on to say what the reader can or should do.
+func (t *text) whoWithoutDirective(s span) bool {
+	if !slices.Contains(whoAddress, string(t.lower[s.a:s.b])) {
+		return false
+	}
+	_, end := t.sentenceBounds(s.a)
+	return !containsAny(" "+string(t.lower[s.b:end])+" ", directiveCues)
+}
+
+// inHeading reports whether s is in the statement's heading: its first
+// line, at most 120 characters with no sentence's end in it, and more
+// text after it; or a label of up to 40 characters before a colon that
+// opens it. "Update on
+// the Summit Express chairlift, Saturday 14 February", 关于缆车停运的最新
+// 情况（2月14日） name and date this statement; they do not say when the
+// next one comes (version 15).
+func (t *text) inHeading(s span) bool {
+	a := 0
+	for a < len(t.lower) && unicode.IsSpace(t.lower[a]) {
+		a++
+	}
+	b := a
+	for b < len(t.lower) && t.lower[b] != '\n' {
+		b++
+	}
+	// A label before a colon opens the text the same way: "Alder Road,
+	// 06:30 update: …", 柳荫路最新情况（6:30）：….
+	for i := a; i < b && i < a+40; i++ {
+		if r := t.lower[i]; r == '：' || r == ':' && !(i > a && unicode.IsDigit(t.lower[i-1]) && i+1 < len(t.lower) && unicode.IsDigit(t.lower[i+1])) {
+			// ("Next update: 6 p.m." is the next one.)
+			if s.b <= i && !containsAny(string(t.lower[a:i]), []string{"next", "下次", "下一"}) {
+				return true
+			}
+			break
+		}
+	}
+	if s.a < a || s.b > b || b-a > 120 || strings.TrimSpace(string(t.lower[b:])) == "" {
+		return false
+	}
+	return !strings.ContainsAny(strings.TrimRight(string(t.lower[a:b]), " \t\r"), ".!?。！？；;")
+}
+
+// riskWords name a hazard in a reassurance.
+var riskWords = []string{"risk", "danger", "风险", "危险"}
+
+// doneCues between an update word and the time after it say the update
+// was made then: "the inspectors' report, issued on Thursday", "since
+// update 3.2 went live on 9 September" (version 15).
+var doneCues = []string{" issued ", " published ", " posted ", " released ", " went live", " went out", " came out", " was ", " were ",
+	" had ", " appeared "}
+
+// updateDone reports whether the time tm after an update word u dates an
+// update already made: "the inspectors' report, issued on Thursday",
+// "since update 3.2 went live on 9 September" (version 15). (A Chinese
+// time before the word, as 4月3日，一家消费者组织披露, cannot be told from
+// 明天上午10点发布下一次通报 without a verb's tense, so it is left alone;
+// a time in a clause that describes the word, 8月2日上线的系统更新, is.)
+func (t *text) updateDone(u, tm span) bool {
+	if tm.b <= u.a && isWordRune(t.lower[u.a]) {
+		// English says an update to come in so many words ("On 24
+		// January we will write…", "we'll call you on Friday to tell
+		// you"); without them in the sentence, a time before the word
+		// dates what happened ("between 7:12 and 7:58, a fault in an
+		// update", "today the paper reported").
+		a, _ := t.sentenceBounds(u.a)
+		return !containsAny(" "+string(t.lower[a:u.a])+" ", futureCues)
+	}
+	if tm.b <= u.a {
+		// 8月2日上线的系统更新, 3月8日发布的公告: the time dates the thing
+		// the update word names (的 at most four characters before it), as "released on 2 August" does, unless
+		// the words between say it is to come (将于3月8日发布的公告).
+		between := []rune(strings.TrimRight(string(t.lower[tm.b:u.a]), " "))
+		de := -1
+		for i := len(between) - 1; i >= 0 && i >= len(between)-5; i-- {
+			if between[i] == '的' {
+				de = i
+				break
+			}
+		}
+		return de >= len(between)-5 && de >= 0 && !containsAny(string(between), futureCues) && !strings.ContainsAny(string(between[de:]), "，,；;：:")
+	}
+	if u.b > tm.a {
+		return false
+	}
+	between := " " + string(t.lower[u.b:tm.a]) + " "
+	return containsAny(between, doneCues) && !containsAny(between, futureCues) && !containsAny(between, []string{" be ", " been "})
 }
