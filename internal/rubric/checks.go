@@ -64,7 +64,7 @@ func newLists(cfg *config) *wordLists {
 	l.legalTarget = legalTargets.compile()
 	l.legalVerb = legalVerbs.compile()
 	l.speculation = with(speculationWords, v12Probably, guessV12).compile()
-	l.evidence = with(evidenceWords, v11Records, recordWords).compile()
+	l.evidence = with(with(evidenceWords, v11Records, recordWords), v15Preliminary, preliminaryWords).compile()
 	l.filler = fillerWords.compile()
 	l.nonApology = with(nonApologyWords, v9If, words{zh: intentWords}).compile()
 	l.victim = with(with(victimWords, v12Attack, attackV12), v13Victim, victimV13).compile()
@@ -369,7 +369,7 @@ func (j *judge) run(facts []Fact) []Check {
 	// Penalties.
 	hazardOpen := j.ctx.Hazard != HazardCleared
 	for _, s := range own(j.findNot(j.l.denial)) {
-		if !(j.l.cfg.on(v11Attrib) && t.attributive(s)) {
+		if !(j.l.cfg.on(v11Attrib) && t.attributive(s)) && !(j.l.cfg.on(v15Relative) && t.relativeBefore(s)) {
 			found["denial"] = append(found["denial"], s)
 		}
 	}
@@ -522,6 +522,9 @@ func (j *judge) run(facts []Fact) []Check {
 	// flagged it, and it didn't") reports what the staff member did; it
 	// does not make them the message.
 	breaches := own(j.findNot(j.l.breach))
+	if j.l.cfg.on(v15Represent) {
+		breaches = t.representsUs(breaches)
+	}
 	var staff []span
 	if len(breaches) > 0 && len(j.find(j.l.owning)) == 0 {
 		staff = j.find(j.l.staff)

@@ -1,6 +1,7 @@
 package rubric
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -245,20 +246,23 @@ const (
 	// Version 14's steps.
 	v14Before // a time before an update word is as near in either script (text.width)
 	// Version 15's steps.
-	v15Effect  // a hedge before what a product can do ("may overheat", 可能过热) states a hazard
-	v15Keep    // "keep on" + a verb of use, in either language, from one grammar (keepUsing)
-	v15Ought   // "should have been safe", 本应是安全的: what ought to be is no reassurance
-	v15Past    // "was never scanned again": never … again in the past is a fact, not a promise
-	v15Whoever // "anyone who …" is guidance when it goes on to what they can or should do, as 凡是…可
-	v15Heading // "Update on the chairlift, Saturday 14 February" as a heading dates this statement
-	v15Done    // "the report, issued on Thursday": an update already made is no next one
-	nSteps     = iota
-	firstV10   = v10List
-	firstV11   = v11Reader
-	firstV12   = v12Denial
-	firstV13   = v13Hundred
-	firstV14   = v14Before
-	firstV15   = v15Effect
+	v15Effect      // a hedge before what a product can do ("may overheat", 可能过热) states a hazard
+	v15Keep        // "keep on" + a verb of use, in either language, from one grammar (keepUsing)
+	v15Ought       // "should have been safe", 本应是安全的: what ought to be is no reassurance
+	v15Past        // "was never scanned again": never … again in the past is a fact, not a promise
+	v15Whoever     // "anyone who …" is guidance when it goes on to what they can or should do, as 凡是…可
+	v15Heading     // "Update on the chairlift, Saturday 14 February" as a heading dates this statement
+	v15Done        // "the report, issued on Thursday": an update already made is no next one
+	v15Relative    // "monthly services that, we now know, never happened" describe a thing: no denial
+	v15Represent   // "does not represent", 不代表 as a breach only of what the organisation stands for
+	v15Preliminary // "our tests so far show", 目前的检测: the tests so far are evidence
+	nSteps         = iota
+	firstV10       = v10List
+	firstV11       = v11Reader
+	firstV12       = v12Denial
+	firstV13       = v13Hundred
+	firstV14       = v14Before
+	firstV15       = v15Effect
 )
 
 // config says which steps and concepts (from version 9 on) the judge uses.
@@ -277,47 +281,50 @@ func (c *config) on(step int) bool { return !c.off[step] }
 // than the concept table (whose concepts name their own): the
 // leave-one-batch-out evaluation judges a batch without them.
 var stepFrom = map[int][]string{
-	v9Sense:      {"v5d", "v8j"},
-	v9When:       {"v8i"},
-	v9Qualified:  {"v8j"},
-	v9Refund:     {"v8i"},
-	v9Someone:    {"v5c"},
-	v9Effect:     {"v5c"},
-	v9Possible:   {"v8i"},
-	v9Duration:   {"v8i"},
-	v9Industry:   {"v6f"},
-	v9If:         {"v5d", "v8j"},
-	v10List:      {"v9k"},
-	v10Entrust:   {"v9k"},
-	v10Listed:    {"v9l"},
-	v10Instruct:  {"v9k"},
-	v10Condition: {"v9l"},
-	v10Wait:      {"v9l"},
-	v10Parties:   {"v9k"},
-	v11Reader:    {"v10m"},
-	v11SoFar:     {"v10n"},
-	v11Attrib:    {"v10n"},
-	v11Dative:    {"v10m"},
-	v11Records:   {"v10n"},
-	v11Safe:      {"v10n"},
-	v12Denial:    {"v11o"},
-	v12Unsafe:    {"v11o"},
-	v12Attack:    {"v11o"},
-	v12Lawyers:   {"v11o"},
-	v12Probably:  {"v11o"},
-	v12Theirs:    {"v11p"},
-	v13Hundred:   {"v13s"},
-	v13Victim:    {"v13s"},
-	v13Phone:     {"v13t"},
-	v13Web:       {"v13s", "v13t"},
-	v14Before:    {"v13s"},
-	v15Effect:    {"v14u", "v14v"},
-	v15Keep:      {"v12r", "v14v", "v15x"},
-	v15Ought:     {"v14v"},
-	v15Past:      {"v14v"},
-	v15Whoever:   {"v12q", "v15w"},
-	v15Heading:   {"v15w"},
-	v15Done:      {"v15w", "v14v"},
+	v9Sense:        {"v5d", "v8j"},
+	v9When:         {"v8i"},
+	v9Qualified:    {"v8j"},
+	v9Refund:       {"v8i"},
+	v9Someone:      {"v5c"},
+	v9Effect:       {"v5c"},
+	v9Possible:     {"v8i"},
+	v9Duration:     {"v8i"},
+	v9Industry:     {"v6f"},
+	v9If:           {"v5d", "v8j"},
+	v10List:        {"v9k"},
+	v10Entrust:     {"v9k"},
+	v10Listed:      {"v9l"},
+	v10Instruct:    {"v9k"},
+	v10Condition:   {"v9l"},
+	v10Wait:        {"v9l"},
+	v10Parties:     {"v9k"},
+	v11Reader:      {"v10m"},
+	v11SoFar:       {"v10n"},
+	v11Attrib:      {"v10n"},
+	v11Dative:      {"v10m"},
+	v11Records:     {"v10n"},
+	v11Safe:        {"v10n"},
+	v12Denial:      {"v11o"},
+	v12Unsafe:      {"v11o"},
+	v12Attack:      {"v11o"},
+	v12Lawyers:     {"v11o"},
+	v12Probably:    {"v11o"},
+	v12Theirs:      {"v11p"},
+	v13Hundred:     {"v13s"},
+	v13Victim:      {"v13s"},
+	v13Phone:       {"v13t"},
+	v13Web:         {"v13s", "v13t"},
+	v14Before:      {"v13s"},
+	v15Effect:      {"v14u", "v14v"},
+	v15Keep:        {"v12r", "v14v", "v15x"},
+	v15Ought:       {"v14v"},
+	v15Past:        {"v14v"},
+	v15Whoever:     {"v12q", "v15w"},
+	v15Heading:     {"v15w"},
+	v15Done:        {"v15w", "v14v"},
+	v15Relative:    {"v15w"},
+	v15Represent:   {"v12q"},
+	v15Preliminary: {"v15x"},
 }
 
 func (c *config) conceptOff(k concept) bool {
@@ -798,4 +805,70 @@ func (t *text) updateDone(u, tm span) bool {
 	}
 	between := " " + string(t.lower[u.b:tm.a]) + " "
 	return containsAny(between, doneCues) && !containsAny(between, futureCues) && !containsAny(between, []string{" be ", " been "})
+}
+
+// relativeRe ends the text before a denial word that opens a relative
+// clause: "that", "which", or "who", with at most a short aside between
+// commas ("services that, we now know, never happened").
+var relativeRe = regexp.MustCompile(`\b(that|which|who)\s*(,[^,]{1,30},)?\s*$`)
+
+// relativeBefore reports whether the denial word s ("never happened",
+// "did not happen") is the verb of a relative clause: it says what a
+// thing was ("records of visits that never happened"), as 检测合格的灭菌器
+// does in Chinese (attributive), not that the incident did not happen.
+// "The claim that it never happened" has a subject after "that" and is
+// still read (version 15).
+func (t *text) relativeBefore(s span) bool {
+	a, _ := t.sentenceBounds(s.a)
+	return relativeRe.MatchString(string(t.lower[max(a, s.a-48):s.a]))
+}
+
+// representWords are the breach words that say a member of staff "does
+// not represent" the organisation; 不代表 also says "does not mean"
+// (停职不代表已作出处理结论: a suspension is no finding), and so does the
+// English ("this does not represent a finding"). They cast the staff out
+// only when what follows is the organisation or what it stands for
+// (version 15).
+var representWords = []string{"does not represent", "do not represent", "not representative of", "不代表", "不能代表"}
+
+// representObjects follow a representWord that casts staff out.
+var representObjects = []string{" our", " us", " the company", " the firm", " the brand", " the school", " the hospital", " the views", " the values",
+	" who we are", " the standards", " the way", " the organisation", " the organization", " the airline", " the bank", " the group",
+	"公司", "我们", "我司", "本司", "企业", "品牌", "集团", "学校", "我校", "医院", "本院", "本店", "门店", "价值观", "立场", "态度", "形象", "一贯"}
+
+// representsUs drops from breaches the representWords that do not go on
+// to the organisation.
+func (t *text) representsUs(breaches []span) []span {
+	var out []span
+	for _, b := range breaches {
+		w := string(t.lower[b.a:b.b])
+		if slices.Contains(representWords, w) {
+			next := " " + string(t.lower[b.b:min(len(t.lower), b.b+16)])
+			if !hasPrefixAny(strings.TrimLeft(next, " "), trimmed(representObjects)) && !hasPrefixAny(next, representObjects) {
+				continue
+			}
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// trimmed returns the cues without their leading spaces.
+func trimmed(cues []string) []string {
+	out := make([]string, len(cues))
+	for i, c := range cues {
+		out[i] = strings.TrimLeft(c, " ")
+	}
+	return out
+}
+
+// preliminaryWords cite the tests so far: "our tests so far show no
+// problem with other flavours", 从目前的检测结果看. The lists had "tests
+// show" and 检测结果, not these (version 15). (A guess said to be
+// preliminary, "our first suspicion is", 初步判断, is still a guess: in
+// the corpus writers use those words for speculation as often as for an
+// honest account.)
+var preliminaryWords = words{
+	en: []string{"tests so far", "testing so far", "results so far", "checks so far", "test results so far"},
+	zh: []string{"目前的检测", "目前检测", "迄今的检测", "截至目前的检测"},
 }

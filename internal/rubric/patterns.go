@@ -3,6 +3,8 @@ package rubric
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Patterns for concrete details, applied whatever the language (a Chinese
@@ -180,4 +182,134 @@ func (t *text) cueBefore(i int) bool {
 		}
 	}
 	return false
+}
+
+// numericRes are the patterns every match of which holds a numeral (an
+// ASCII digit or a Chinese numeral): counts, amounts, dates and clock
+// times. They are the slowest to run over a whole statement (Go's regexp
+// tries each of their alternatives at every position), so findRe runs
+// them only over the windows around numerals (numericWindows), where all
+// their matches lie; TestNumericWindowsFindEveryMatch and
+// FuzzNumericWindows check that the matches are the same as over the
+// whole text.
+var numericRes = map[*regexp.Regexp]bool{countRe: true, amountRe: true, dateRe: true, clockRe: true}
+
+// requiredWords are, for the patterns that need one, the words one of
+// which every match contains: without any of them in the text, findRe
+// does not run the pattern (TestNumericWindowsFindEveryMatch checks this
+// too).
+var requiredWords = map[*regexp.Regexp][]string{
+	placeRe: {"line", "plant", "factory", "warehouse", "kitchen", "号", "生产线", "工厂", "车间", "仓库", "后厨", "路", "街", "广场", "分店"},
+	countWordsRe: {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty",
+		"fifty", "hundred", "thousand", "dozen"},
+	spanTimeRe: {"hour", "day", "minute", "week", "month", "小时", "内"},
+}
+
+// isNumeral reports whether r is a digit or a Chinese numeral.
+func isNumeral(r rune) bool {
+	return isDigit(r) || strings.ContainsRune("一二三四五六七八九十百千万两亿", r)
+}
+
+// isREWord reports whether r is a word character for regexp's \b.
+func isREWord(r rune) bool {
+	return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || isDigit(r) || r == '_')
+}
+
+// numericWindows returns, in rune indices of rs, the disjoint windows
+// that hold every match of the numericRes: around each run of numerals
+// (digits joined by one of " ,.:/-"), what can come before a numeral in
+// a match (a month's name, a full stop and spaces: "sept. 12"; two
+// Chinese characters: 凌晨5点) and after it (up to four words and the
+// spaces between: "12 thousand bottles", "3rd of september", "5 p.m.";
+// three Chinese characters after commas, full stops and two spaces: 点半,
+// 公斤, "40,位"; "%", "°c"), widened until the
+// characters on either side are not word characters, so that \b reads
+// the same inside a window as in the whole text.
+func numericWindows(rs []rune) [][2]int {
+	var out [][2]int
+	isSpace := func(r rune) bool { return unicode.IsSpace(r) }
+	isLetter := func(r rune) bool { return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }
+	for i := 0; i < len(rs); {
+		if !isNumeral(rs[i]) {
+			i++
+			continue
+		}
+		a, b := i, i+1
+		for b < len(rs) {
+			if isNumeral(rs[b]) {
+				b++
+			} else if b+1 < len(rs) && strings.ContainsRune(" ,.:/-", rs[b]) && isNumeral(rs[b+1]) {
+				b += 2
+			} else {
+				break
+			}
+		}
+		i = b
+		// Before: spaces, a full stop, letters; or two Han characters.
+		l := a
+		for l > 0 && isSpace(rs[l-1]) {
+			l--
+		}
+		if l > 0 && rs[l-1] == '.' {
+			l--
+		}
+		for l > 0 && isLetter(rs[l-1]) {
+			l--
+		}
+		if h := max(0, a-2); h < l {
+			l = h
+		}
+		// After: up to four words, with spaces, hyphens, full stops, "%",
+		// "°" and "℃" around them; or three Han characters after an
+		// optional space.
+		r := b
+		for words := 0; r < len(rs); {
+			c := rs[r]
+			switch {
+			case isSpace(c) || strings.ContainsRune(",.-%°℃", c):
+				r++
+				continue
+			case isLetter(c) && words < 4:
+				for r < len(rs) && isLetter(rs[r]) {
+					r++
+				}
+				words++
+				continue
+			}
+			break
+		}
+		h := b
+		for h < len(rs) && (rs[h] == ',' || rs[h] == '.') {
+			h++ // \d[\d,.]* takes them: "40,位" is a count
+		}
+		for k := 0; k < 2 && h < len(rs) && isSpace(rs[h]); k++ {
+			h++ // \s?(?:万|千|百|亿)?\s?(?:瓶|…)
+		}
+		for k := 0; k < 3 && h < len(rs) && unicode.Is(unicode.Han, rs[h]); k++ {
+			h++
+		}
+		r = max(r, h)
+		if n := len(out); n > 0 && out[n-1][1] >= l {
+			out[n-1][1] = max(out[n-1][1], r)
+		} else {
+			out = append(out, [2]int{l, r})
+		}
+	}
+	// Widen each window until its edges fall between a word character and
+	// anything else, merging windows that meet.
+	var merged [][2]int
+	for _, w := range out {
+		for w[0] > 0 && isREWord(rs[w[0]-1]) {
+			w[0]--
+		}
+		for w[1] < len(rs) && isREWord(rs[w[1]]) {
+			w[1]++
+		}
+		if n := len(merged); n > 0 && merged[n-1][1] >= w[0] {
+			merged[n-1][1] = max(merged[n-1][1], w[1])
+		} else {
+			merged = append(merged, w)
+		}
+	}
+	return merged
 }

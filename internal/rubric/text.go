@@ -24,11 +24,14 @@ type text struct {
 	casedStr string
 	lowerAt  []int // byte offset in lowerStr -> rune index (-1 inside a rune)
 	casedAt  []int
-	sentence []int // sentence number of each rune
-	clause   []int // clause number of each rune (sentences split further at commas)
-	invalid  int   // bytes that were not UTF-8
-	han      int   // Chinese characters
-	latin    int   // Latin words of three letters or more
+	sentence []int                 // sentence number of each rune
+	clause   []int                 // clause number of each rune (sentences split further at commas)
+	invalid  int                   // bytes that were not UTF-8
+	han      int                   // Chinese characters
+	numWin   [][2]int              // windows that hold every match of the numericRes (findRe), once asked for
+	runeByte []int                 // rune index -> byte offset in lowerStr, with numWin
+	trigrams *[1 << 16 / 64]uint64 // a bit for each hash of three bytes of lowerStr (mayContain), once asked for
+	latin    int                   // Latin words of three letters or more
 	l        *wordLists
 }
 
@@ -255,6 +258,9 @@ func (l lit) find(t *text) []span {
 	if l.s == "" {
 		return nil
 	}
+	if !t.mayContain(l.s) {
+		return nil
+	}
 	var out []span
 	n := utf8.RuneCountInString(l.s)
 	for off := 0; off < len(t.lowerStr); {
@@ -282,6 +288,37 @@ func (l lit) find(t *text) []span {
 		out = append(out, span{a, b})
 	}
 	return out
+}
+
+// trigramHash hashes three bytes to 16 bits.
+func trigramHash(a, b, c byte) uint32 {
+	return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77 ^ uint32(c)*0xC2B2AE3D) >> 16
+}
+
+// mayContain reports whether lowerStr may contain s: false when one of
+// its first and last three bytes is not in lowerStr, which most of the
+// word lists' entries are not (a statement holds a few hundred of their
+// thousands). It spares strings.Index over the whole text for each entry;
+// it never says false for a string that is there.
+func (t *text) mayContain(s string) bool {
+	if len(s) < 3 {
+		return true
+	}
+	if t.trigrams == nil {
+		t.trigrams = new([1 << 16 / 64]uint64)
+		str := t.lowerStr
+		for i := 0; i+2 < len(str); i++ {
+			h := trigramHash(str[i], str[i+1], str[i+2])
+			t.trigrams[h/64] |= 1 << (h % 64)
+		}
+	}
+	for _, i := range [2]int{0, len(s) - 3} {
+		h := trigramHash(s[i], s[i+1], s[i+2])
+		if t.trigrams[h/64]&(1<<(h%64)) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // pattern is a literal, or "A…B": A followed by B in the same sentence with
@@ -363,6 +400,30 @@ func (t *text) findRe(re *regexp.Regexp, cased bool) []span {
 		str, at = t.casedStr, t.casedAt
 	}
 	var out []span
+	if req, ok := requiredWords[re]; ok && !cased && !containsAny(str, req) {
+		return nil
+	}
+	if !cased && numericRes[re] {
+		if t.numWin == nil {
+			t.numWin = numericWindows(t.lower)
+			t.runeByte = make([]int, len(t.lower)+1)
+			for b := len(str) - 1; b >= 0; b-- {
+				if at[b] >= 0 {
+					t.runeByte[at[b]] = b
+				}
+			}
+			t.runeByte[len(t.lower)] = len(str)
+		}
+		for _, w := range t.numWin {
+			from := t.runeByte[w[0]]
+			for _, m := range re.FindAllStringIndex(str[from:t.runeByte[w[1]]], -1) {
+				if m[0] != m[1] {
+					out = append(out, span{at[from+m[0]], at[from+m[1]]})
+				}
+			}
+		}
+		return out
+	}
 	for _, m := range re.FindAllStringIndex(str, -1) {
 		if m[0] == m[1] {
 			continue

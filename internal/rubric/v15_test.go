@@ -59,6 +59,21 @@ func TestVersion15Rules(t *testing.T) {
 		{"still: an update promised in the text", "next-update", true, Context{}, []ruleLine{
 			{"en", "About the chairlift\n\nThe chairlift stopped at 11:20. We will post an update at 6 p.m. today.", false},
 			{"zh", "关于缆车停运\n\n缆车于11:20停运。我们将于今天18:00发布最新情况。", false}}},
+		{"a relative clause says what a thing was", "denial", true, Context{}, []ruleLine{
+			{"en", "The logbook shows monthly inspections that, we now know, never happened.", true},
+			{"en", "We paid for safety checks which never happened.", true}}},
+		{"still: denying the incident", "denial", false, Context{}, []ruleLine{
+			{"en", "The leak never happened.", false},
+			{"en", "The truth is that it never happened.", false}}},
+		{"a suspension that means nothing yet", "blame", true, Context{}, []ruleLine{
+			{"zh", "接到报告的职工已停职接受调查，停职不代表已作出任何结论。", true},
+			{"en", "The member of staff has been suspended during the inquiry; this does not represent a finding against them.", false}}},
+		{"still: staff cast out", "blame", false, Context{}, []ruleLine{
+			{"zh", "该员工的个人行为不代表公司立场。", false},
+			{"en", "The driver acted alone and does not represent our company.", false}}},
+		{"the tests so far are evidence", "denial", true, Context{}, []ruleLine{
+			{"en", "Our tests so far show no problem with the other flavours, and we are still testing.", true},
+			{"zh", "从目前的检测结果看，其他口味暂未发现问题，我们仍在继续检测。", false}}},
 		{"never … again in the past is a fact", "over-promise", true, Context{}, []ruleLine{
 			{"en", "The parcel left our depot on Monday and was never scanned again.", true},
 			{"en", "The alarm went off once and never rang again.", true}}},
