@@ -265,7 +265,8 @@ const TargetTau = 0.8
 // v13s and v13t (1296 statements) en 0.903, zh 0.901; version 13 en 0.902,
 // zh 0.904; with sets v14u and v14v (1392 statements) en 0.898, zh 0.890;
 // version 14 en 0.899, zh 0.889; with sets v15w and v15x (1488 statements)
-// en 0.892, zh 0.888.
+// en 0.892, zh 0.888; version 15 en 0.909, zh 0.899; with sets v16y and
+// v16z (1584 statements) en 0.906, zh 0.894.
 var tauFloor = map[string]float64{"en": 0.88, "zh": 0.88}
 
 // batchFloor is the lowest per-batch τ-c (TestCorpusBatches) a version may
@@ -285,8 +286,10 @@ var tauFloor = map[string]float64{"en": 0.88, "zh": 0.88}
 // at 0.662; the zh floor falls to 0.65. Version 13 reads zh heldout-v13s at
 // 0.745; sets v14u and v14v, measured once with version 13 and then added,
 // bring zh heldout-v14v at 0.597 (version 12 the same): the zh floor falls
-// to 0.58.
-var batchFloor = map[string]float64{"en": 0.67, "zh": 0.58}
+// to 0.58. Version 15 reads zh heldout-v14v at 0.833; with sets v16y and
+// v16z its worst batches are en heldout-v5c 0.699 and zh heldout-v13s
+// 0.745: the zh floor rises to 0.72.
+var batchFloor = map[string]float64{"en": 0.67, "zh": 0.72}
 
 type agreement struct {
 	n              int
@@ -444,11 +447,14 @@ func TestCorpusAgreement(t *testing.T) {
 // largest 83.3 (v14v-p07). Version 14: 6.4 and 98; sets v15w and v15x's
 // 48 pairs, measured once (mean gap 10.9, 15 more than 10 apart; version
 // 13 the same) and then added, make 595 pairs: mean gap 6.8, 113 more than
-// 10 apart.
+// 10 apart. Version 15: 5.8 and 101; sets v16y and v16z's 48 pairs,
+// measured once (mean gap 11.4, 17 more than 10 apart; version 14: 11.1
+// and 16) and then added, make 643 pairs: mean gap 6.2, 118 more than 10
+// apart, largest 89.8 (v16z-p02).
 const (
 	MaxPairGap   = 10
-	maxMeanGap   = 7.0
-	maxWidePairs = 115
+	maxMeanGap   = 6.5
+	maxWidePairs = 120
 )
 
 // corpusPair is an English entry and its Chinese translation.
