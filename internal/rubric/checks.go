@@ -67,9 +67,10 @@ func newLists(cfg *config) *wordLists {
 	l.evidence = with(with(evidenceWords, v11Records, recordWords), v15Preliminary, preliminaryWords).compile()
 	l.filler = fillerWords.compile()
 	l.nonApology = with(nonApologyWords, v9If, words{zh: intentWords}).compile()
-	l.victim = with(with(victimWords, v12Attack, attackV12), v13Victim, victimV13).compile()
+	l.victim = with(with(with(victimWords, v12Attack, attackV12), v13Victim, victimV13), v16PileOn, pileOnV16).compile()
 	l.denialHazard = with(denialHazardWords, v12Denial, denialV12).compile()
-	l.reassure = with(with(with(with(reassureWords, v11Safe, words{zh: safeToUse}), v12Unsafe, unsafeV12), v13Hundred, hundredReassureV13), v15Keep, keepUsing).compile()
+	l.reassure = with(with(with(with(with(reassureWords, v11Safe, words{zh: safeToUse}), v12Unsafe, unsafeV12), v13Hundred, hundredReassureV13), v15Keep, keepUsing),
+		v16Possessor, secureV16).compile()
 	l.overPromise = with(overPromiseWords, v13Hundred, hundredPromiseV13).compile()
 	agent := agentWords
 	if cfg.on(v9Someone) {
@@ -260,7 +261,7 @@ func (j *judge) run(facts []Fact) []Check {
 	// as victims of this").
 	var victim []span
 	for _, s := range own(j.findNot(j.l.victim)) {
-		if !j.saidInDoubt(s) && !(j.l.cfg.on(v9Possible) && t.clauseOf(s, possibleCues, 30)) {
+		if !j.saidInDoubt(s) && !(j.l.cfg.on(v9Possible) && t.clauseOf(s, possibleCues, 30)) && !(j.l.cfg.on(v16Attacked) && t.plainAttack(s)) {
 			victim = append(victim, s)
 		}
 	}
@@ -396,9 +397,13 @@ func (j *judge) run(facts []Fact) []Check {
 			// A risk denied to people ("residents are at no risk", 周边居民
 			// 不存在任何风险) is said of the hazard, not a report on them
 			// (version 15).
-			ofPeople := t.subjectBefore(s, people, 40) && !(j.l.cfg.on(v15Keep) && containsAny(string(t.lower[s.a:s.b]), riskWords))
+			subjects := people
+			if j.l.cfg.on(v16Possessor) {
+				subjects = t.notPossessors(people)
+			}
+			ofPeople := t.subjectBefore(s, subjects, 40) && !(j.l.cfg.on(v15Keep) && containsAny(string(t.lower[s.a:s.b]), riskWords))
 			if !j.doubted(s) && !ofPeople && !t.ourOwnUse(s, us) && !t.openAsUsual(s) && !t.refundReturn(s) &&
-				!(j.l.cfg.on(v15Ought) && t.ought(s)) {
+				!(j.l.cfg.on(v15Ought) && t.ought(s)) && !(j.l.cfg.on(v16Normal) && t.bareOfNoUse(s)) && !(j.l.cfg.on(v16Ensure) && t.aGoal(s)) {
 				reassure = append(reassure, s)
 			}
 		}
@@ -440,6 +445,9 @@ func (j *judge) run(facts []Fact) []Check {
 		}
 	}
 	found["minimising"] = own(j.findNot(j.l.minimise))
+	if j.l.cfg.on(v16Cases) {
+		found["minimising"] = t.notCounted(found["minimising"])
+	}
 	// Over-promising, unless the promise is refused or doubted ("no one
 	// can guarantee zero risk", 我们不能保证…) or the "100%" counts what is
 	// done ("100% of the bottles have been removed", 已100%下架).

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A concept is one meaning a credit check looks for, with its English and
@@ -256,13 +257,23 @@ const (
 	v15Relative    // "monthly services that, we now know, never happened" describe a thing: no denial
 	v15Represent   // "does not represent", 不代表 as a breach only of what the organisation stands for
 	v15Preliminary // "our tests so far show", 目前的检测: the tests so far are evidence
-	nSteps         = iota
-	firstV10       = v10List
-	firstV11       = v11Reader
-	firstV12       = v12Denial
-	firstV13       = v13Hundred
-	firstV14       = v14Before
-	firstV15       = v15Effect
+	// Version 16's steps.
+	v16Normal    // a bare "as normal", 可正常 reassures only of using something: not "classes go on as normal"
+	v16Attacked  // 系统遭到勒索软件攻击 reports an attack, as "was hit by a ransomware attack" does: no victim-playing
+	v16Unrelated // 与用户密码无关, "customers are not to blame" rule the party out, as "not the supplier" does
+	v16Possessor // 宝宝的画面是安全的, "your baby's feed is secure": a person who owns the thing is not the subject
+	v16Ensure    // "hosts must make sure their property is safe", 确保…安全: a goal, not a claim
+	v16PileOn    // 网络围攻 as "online pile-on", "been the target of"
+	v16Cases     // 全部23起个案: cases counted, not "an isolated case"
+	v16Reply     // 关于网上流传的报道，回应如下：… — after the colon the team speaks, not the reports
+	nSteps       = iota
+	firstV10     = v10List
+	firstV11     = v11Reader
+	firstV12     = v12Denial
+	firstV13     = v13Hundred
+	firstV14     = v14Before
+	firstV15     = v15Effect
+	firstV16     = v16Normal
 )
 
 // config says which steps and concepts (from version 9 on) the judge uses.
@@ -325,6 +336,14 @@ var stepFrom = map[int][]string{
 	v15Relative:    {"v15w"},
 	v15Represent:   {"v12q"},
 	v15Preliminary: {"v15x"},
+	v16Normal:      {"v16z"},
+	v16Attacked:    {"v16z"},
+	v16Unrelated:   {"v16y"},
+	v16Possessor:   {"v16y"},
+	v16Ensure:      {"v16z"},
+	v16PileOn:      {"v16y"},
+	v16Cases:       {"v16z"},
+	v16Reply:       {"v16y"},
 }
 
 func (c *config) conceptOff(k concept) bool {
@@ -871,4 +890,135 @@ func trimmed(cues []string) []string {
 var preliminaryWords = words{
 	en: []string{"tests so far", "testing so far", "results so far", "checks so far", "test results so far"},
 	zh: []string{"目前的检测", "目前检测", "迄今的检测", "截至目前的检测"},
+}
+
+// --- version 16 -------------------------------------------------------
+
+// bareNormal are the reassurances that name no use: "as usual", "as
+// normal", 可正常, 可以照常. 照常饮用 and "drink as normal" name one.
+var bareNormal = []string{"as usual", "as normal", "可正常", "可以照常"}
+
+// useVerbRe and useVerbsZh are verbs of using a product, a place or a
+// line whose safety is in question: the same verbs keepUsing is made of,
+// and serving, cooking, staying, calling.
+var (
+	useVerbRe = regexp.MustCompile(`\b(?:use[ds]?|using|drink(?:s|ing)?|drunk|eat(?:s|en|ing)?|wear(?:s|ing)?|worn|rid(?:e|es|ing)|driv(?:e|es|ing)|` +
+		`feed(?:s|ing)?|consum(?:e|ed|es|ing)|charg(?:e|ed|es|ing)|swim(?:s|ming)?|shower(?:s|ing)?|bath(?:e|es|ing)|serv(?:e|ed|es|ing)|` +
+		`cook(?:s|ed|ing)?|stay(?:s|ed|ing)?|din(?:e|es|ing)|dial(?:s|led|ling)?|call(?:s|ed|ing)?|phon(?:e|es|ed|ing))\b`)
+	useVerbsZh = []string{"使用", "用水", "饮用", "食用", "饮水", "喝", "吃", "佩戴", "戴", "乘坐", "驾驶", "喂", "供餐", "供水", "入住", "就餐", "用餐", "淋浴", "洗浴", "充电", "骑", "坐", "开车", "拨打", "致电"}
+)
+
+// bareOfNoUse reports whether the reassurance s is a bare "as normal",
+// 可正常 in a sentence with no verb of use (or of calling: "dial 999 as
+// usual", 请照常拨打110): "roped climbing and bouldering
+// carry on as normal", "please attend classes as normal", 凭借书证仍可正常
+// 借还图书 say an activity goes on, not that something unsafe is safe to
+// use. English read any "as normal" as false reassurance, Chinese only the
+// forms with a verb (照常饮用) and 可正常; now both read the verb (version
+// 16).
+func (t *text) bareOfNoUse(s span) bool {
+	if !slices.Contains(bareNormal, string(t.lower[s.a:s.b])) {
+		return false
+	}
+	a, b := t.sentenceBounds(s.a)
+	sentence := string(t.lower[a:b])
+	return !useVerbRe.MatchString(sentence) && !containsAny(sentence, useVerbsZh)
+}
+
+// attackIntensifiers between 遭到/遭受 and 攻击 make the attack the
+// message: 遭到有组织的恶意攻击, 遭受这样的攻击 (as "organised attack",
+// "unprecedented attack" in English).
+var attackIntensifiers = []string{"有组织", "有预谋", "恶意", "蓄意", "大规模", "境外", "这样的", "前所未有", "精心", "猛烈", "疯狂"}
+
+// plainAttack reports whether the victim word s is 遭到…攻击 or 遭受…攻击
+// with nothing between to make it more than a fact: 我们的图书馆系统遭到
+// 勒索软件攻击 tells what happened, as "our library system was hit by a
+// ransomware attack" does, which English never read as playing the victim
+// (version 16).
+func (t *text) plainAttack(s span) bool {
+	w := string(t.lower[s.a:s.b])
+	if !(strings.HasPrefix(w, "遭到") || strings.HasPrefix(w, "遭受")) || !strings.HasSuffix(w, "攻击") {
+		return false
+	}
+	return !containsAny(w, attackIntensifiers)
+}
+
+// clearedAfterCues, just after a party in its clause, rule it out: 与用户
+// 密码无关 ("it has nothing to do with users' passwords"), "customers
+// are not to blame" (version 16).
+var clearedAfterCues = []string{"无关", "没有关系", "没关系", "无涉", "不相干", "没有责任", "没有过错", " is not to blame", " are not to blame",
+	" was not to blame", " were not to blame", " is not at fault", " are not at fault", " was not at fault", " were not at fault",
+	" did nothing wrong", " have done nothing wrong", " has done nothing wrong", " bear no responsibility", " bears no responsibility"}
+
+// clearedAfter reports whether a clearedAfterCue follows the party a
+// within a few words, in its clause.
+func (t *text) clearedAfter(a span) bool {
+	to := a.b
+	for to < len(t.lower) && to < a.b+30 && t.clause[to] == t.clause[a.a] {
+		to++
+	}
+	after := string(t.lower[a.b:to])
+	for _, c := range clearedAfterCues {
+		if k := strings.Index(after, c); k >= 0 && utf8.RuneCountInString(after[:k]) <= 6 {
+			return true
+		}
+	}
+	return false
+}
+
+// notPossessors drops the people named as owners of what follows them:
+// 宝宝的画面, 您的数据, "your baby's feed". "The feed is safe" is said of
+// the feed, which the rule that "all 312 passengers are safe" reports on
+// people no longer spares (version 16).
+func (t *text) notPossessors(people []span) []span {
+	var out []span
+	for _, p := range people {
+		rest := string(t.lower[p.b:min(len(t.lower), p.b+2)])
+		if strings.HasPrefix(rest, "的") || strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "s'") {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// secureV16: "is secure" said of anything, as 是安全的 is; the list had only
+// "data is secure", "systems are secure".
+var secureV16 = words{en: []string{"is secure", "are secure", "remains secure", "remain secure", "is completely secure", "is fully secure"}}
+
+// goalCues before a claim in its clause make it what someone is to see to:
+// "hosts are responsible for making sure their property is safe",
+// 房东须确保房源是安全的 (version 16).
+var goalCues = []string{"make sure", "making sure", "makes sure", "ensure", "ensuring", "ensures", "to keep", "确保", "保障", "以便", "为了"}
+
+// aGoal reports whether a goalCue comes before s in its clause, within a
+// few words.
+func (t *text) aGoal(s span) bool {
+	from := max(0, s.a-40)
+	for from < s.a && t.clause[from] != t.clause[s.a] {
+		from++
+	}
+	return containsAny(" "+string(t.lower[from:s.a]), goalCues)
+}
+
+// pileOnV16: an online pile-on, 网络围攻, as 被围攻 and "been the target
+// of" were. (这完全不是事实 as "completely untrue" was tried and left out:
+// in the corpus 与事实不符, 不是事实 more often retract the organisation's
+// own earlier words or agree with a critic; version 16.)
+var pileOnV16 = words{en: []string{"pile-on", "piling on"}, zh: []string{"网络围攻", "遭到…围攻", "遭受…围攻"}}
+
+// notCounted drops 个案 when cases are counted (全部23起个案, 每一起个案):
+// "all 23 cases" is no "isolated case" (version 16).
+func (t *text) notCounted(ss []span) []span {
+	var out []span
+	for _, s := range ss {
+		if string(t.lower[s.a:s.b]) == "个案" {
+			before := string(t.lower[max(0, s.a-4):s.a])
+			if strings.ContainsAny(before, "0123456789起宗例每各") || containsAny(before, []string{"全部", "所有", "这些"}) {
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
 }

@@ -103,12 +103,27 @@ func (t *text) reported() []bool {
 				}
 			}
 		}
+		// "Replying to the posts going round: …", 关于网上流传的报道，我们
+		// 回应如下：…: what follows the colon is the team's reply (version
+		// 16).
+		if t.l.cfg.on(v16Reply) {
+			for i := s.b; i < stop; i++ {
+				if t.lower[i] == ':' && containsAny(string(t.lower[s.a:i]), replyCues) {
+					stop = i
+					break
+				}
+			}
+		}
 		for i := s.a; i < stop; i++ {
 			out[i] = true
 		}
 	}
 	return out
 }
+
+// replyCues before a colon after a reporting cue say that the team's own
+// reply follows it.
+var replyCues = []string{"回应", "如下", "说明", "澄清", "答复", "respond", "reply", "replying", "answer", "the facts", "our response", "we say"}
 
 // retracted reports whether the team takes back the words its cue s
 // introduces: a retraction in a later clause of its sentence, or in the
@@ -659,7 +674,12 @@ func (t *text) cleared(a span) bool {
 	}
 	// 怪不到施工方 "the contractor is not to blame" (version 10, with the
 	// contractors in the Chinese list).
-	return t.l.cfg.on(v10Parties) && strings.HasSuffix(strings.TrimSpace(before), "不到")
+	if t.l.cfg.on(v10Parties) && strings.HasSuffix(strings.TrimSpace(before), "不到") {
+		return true
+	}
+	// 与用户密码无关, "customers are not to blame": the words after the
+	// party rule it out (version 16).
+	return t.l.cfg.on(v16Unrelated) && t.clearedAfter(a)
 }
 
 // partOfWord lists, for a one-character Chinese match, the words it is
