@@ -24,15 +24,15 @@ type text struct {
 	casedStr string
 	lowerAt  []int // byte offset in lowerStr -> rune index (-1 inside a rune)
 	casedAt  []int
-	sentence []int                 // sentence number of each rune
-	clause   []int                 // clause number of each rune (sentences split further at commas)
-	invalid  int                   // bytes that were not UTF-8
-	han      int                   // Chinese characters
-	numWin   [][2]int              // windows that hold every match of the numericRes (findRe), once asked for
-	runeByte []int                 // rune index -> byte offset in lowerStr, with numWin
-	trigrams *[1 << 16 / 64]uint64 // a bit for each hash of three bytes of lowerStr (mayContain), once asked for
-	latin    int                   // Latin words of three letters or more
+	sentence []int // sentence number of each rune
+	clause   []int // clause number of each rune (sentences split further at commas)
+	invalid  int   // bytes that were not UTF-8
+	han      int   // Chinese characters
+	latin    int   // Latin words of three letters or more
 	l        *wordLists
+	numWin   [][2]int              // windows that hold every match of the numericRes (findRe), once asked for
+	runeByte []int                 // rune index -> byte offset in lowerStr, made with numWin
+	trigrams *[1 << 16 / 64]uint64 // a bit for each hash of three bytes of lowerStr (mayContain), once asked for
 }
 
 // span is a half-open range of normalised rune indices.
@@ -404,7 +404,7 @@ func (t *text) findRe(re *regexp.Regexp, cased bool) []span {
 		return nil
 	}
 	if !cased && numericRes[re] {
-		if t.numWin == nil {
+		if t.runeByte == nil {
 			t.numWin = numericWindows(t.lower)
 			t.runeByte = make([]int, len(t.lower)+1)
 			for b := len(str) - 1; b >= 0; b-- {
