@@ -503,9 +503,27 @@ func TestCorpusParity(t *testing.T) {
 	var sum float64
 	var wide []string
 	batchSum, batchN, batchWide := map[string]float64{}, map[string]int{}, map[string]int{}
+	// oneSided counts, per check, the pairs in which it passes (a credit)
+	// or fires (a penalty) in one language only: a check far more often
+	// one-sided in one language reads more broadly there.
+	oneSided := map[string][2]int{}
 	for _, p := range pairs {
 		k := p.name
 		en, zh := Judge(p.en.Text, p.en.context()), Judge(p.zh.Text, p.zh.context())
+		for i, c := range en.Checks {
+			if i >= len(zh.Checks) || zh.Checks[i].ID != c.ID {
+				break
+			}
+			if inEn, inZh := c.Penalty != c.Passed, zh.Checks[i].Penalty != zh.Checks[i].Passed; inEn != inZh {
+				n := oneSided[c.ID]
+				if inEn {
+					n[0]++
+				} else {
+					n[1]++
+				}
+				oneSided[c.ID] = n
+			}
+		}
 		gap := math.Abs(en.Overall - zh.Overall)
 		sum += gap
 		batchSum[p.en.Batch] += gap
@@ -536,6 +554,13 @@ func TestCorpusParity(t *testing.T) {
 		line = append(line, fmt.Sprintf("%s %.1f/%d of %d", b, batchSum[b]/float64(batchN[b]), batchWide[b], batchN[b]))
 	}
 	t.Logf("by batch (mean gap/pairs more than %d apart of pairs): %s", MaxPairGap, strings.Join(line, ", "))
+	var sided []string
+	for _, d := range Catalogue {
+		if n, ok := oneSided[d.ID]; ok {
+			sided = append(sided, fmt.Sprintf("%s %d/%d", d.ID, n[0], n[1]))
+		}
+	}
+	t.Logf("pairs in which a check passes (a credit) or fires (a penalty) in one language only, en/zh: %s", strings.Join(sided, ", "))
 	if mean > maxMeanGap || len(wide) > maxWidePairs {
 		t.Errorf("parity regressed: mean gap %.1f (at most %.1f), %d pairs more than %d apart (at most %d)", mean, maxMeanGap, len(wide), MaxPairGap, maxWidePairs)
 	}
