@@ -267,7 +267,8 @@ const TargetTau = 0.8
 // version 14 en 0.899, zh 0.889; with sets v15w and v15x (1488 statements)
 // en 0.892, zh 0.888; version 15 en 0.909, zh 0.899; with sets v16y and
 // v16z (1584 statements) en 0.906, zh 0.894; version 16 en 0.913, zh
-// 0.901; with sets v17a and v17b (1680 statements) en 0.911, zh 0.901.
+// 0.901; with sets v17a and v17b (1680 statements) en 0.911, zh 0.901;
+// with sets v18a and v18b (1776 statements) en 0.904, zh 0.892.
 var tauFloor = map[string]float64{"en": 0.88, "zh": 0.88}
 
 // batchFloor is the lowest per-batch τ-c (TestCorpusBatches) a version may
@@ -289,8 +290,10 @@ var tauFloor = map[string]float64{"en": 0.88, "zh": 0.88}
 // bring zh heldout-v14v at 0.597 (version 12 the same): the zh floor falls
 // to 0.58. Version 15 reads zh heldout-v14v at 0.833; with sets v16y and
 // v16z its worst batches are en heldout-v5c 0.699 and zh heldout-v13s
-// 0.745: the zh floor rises to 0.72.
-var batchFloor = map[string]float64{"en": 0.67, "zh": 0.72}
+// 0.745: the zh floor rises to 0.72. Sets v18a and v18b, measured once
+// with version 16 and then added, bring zh heldout-v18a at 0.713 (version
+// 15 the same): the zh floor falls to 0.69.
+var batchFloor = map[string]float64{"en": 0.67, "zh": 0.69}
 
 type agreement struct {
 	n              int
@@ -454,11 +457,14 @@ func TestCorpusAgreement(t *testing.T) {
 // apart, largest 89.8 (v16z-p02). Version 16: 5.8 and 111; sets v17a and
 // v17b's 48 pairs, measured once (mean gap 10.4, 11 more than 10 apart;
 // version 15 the same) and then added, make 691 pairs: mean gap 6.1, 122
-// more than 10 apart, largest 82.7 (v17a-p11).
+// more than 10 apart, largest 82.7 (v17a-p11). Sets v18a and v18b's 48
+// pairs, measured once with version 16 (mean gap 12.0, 18 more than 10
+// apart; version 15: 13.3 and 19) and then added, make 739 pairs: mean gap
+// 6.5, 140 more than 10 apart, largest 93.4 (v18a-p02).
 const (
 	MaxPairGap   = 10
-	maxMeanGap   = 6.5
-	maxWidePairs = 125
+	maxMeanGap   = 7.0
+	maxWidePairs = 145
 )
 
 // corpusPair is an English entry and its Chinese translation.
