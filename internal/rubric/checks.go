@@ -145,7 +145,7 @@ func (j *judge) clean(ss []span) []span {
 	var out []span
 	for _, s := range ss {
 		if isDigit(t.lower[s.a]) && s.a > 0 {
-			if p := t.lower[s.a-1]; isWordRune(p) || p == '-' || p == '.' || p == '/' || p == ',' {
+			if p := t.lower[s.a-1]; (isWordRune(p) || p == '-' || p == '.' || p == '/' || p == ',') && !(j.l.cfg.on(v17Comma) && t.wideBefore(s.a)) {
 				continue
 			}
 		}
@@ -243,7 +243,8 @@ func (j *judge) run(facts []Fact) []Check {
 	for _, s := range j.findNot(j.l.apology) {
 		switch {
 		case j.t.after(s, demandCues):
-		case t.nearOwn(s, nonApologyBefore, 40, 0, rep) || t.nearOwn(s, nonApologyAfter, 0, 30, rep) || t.conditional(s):
+		case t.nearOwn(s, nonApologyBefore, 40, 0, rep) || t.nearOwn(s, nonApologyAfter, 0, 30, rep) || t.conditional(s) ||
+			j.l.cfg.on(v17Feelings) && isWordRune(t.lower[s.a]) && t.nearOwn(s, feelingsAfter, 0, 60, rep):
 			nonApology = append(nonApology, s)
 		default:
 			apology = append(apology, s)
@@ -352,7 +353,11 @@ func (j *judge) run(facts []Fact) []Check {
 			details = append(details, c)
 		}
 	}
-	details = append(details, j.re(countWordsRe, false)...)
+	for _, c := range j.re(countWordsRe, false) {
+		if !(j.l.cfg.on(v17Duration) && t.duration(c)) {
+			details = append(details, c) // not "eight months", "forty years" (version 17), as not "24 hours"
+		}
+	}
 	details = append(details, j.re(amountRe, false)...)
 	details = append(details, j.re(dateRe, false)...)
 	details = append(details, j.re(clockRe, false)...)

@@ -266,14 +266,19 @@ const (
 	v16PileOn    // 网络围攻 as "online pile-on", "been the target of"
 	v16Cases     // 全部23起个案: cases counted, not "an isolated case"
 	v16Reply     // 关于网上流传的报道，回应如下：… — after the colon the team speaks, not the reports
-	nSteps       = iota
-	firstV10     = v10List
-	firstV11     = v11Reader
-	firstV12     = v12Denial
-	firstV13     = v13Hundred
-	firstV14     = v14Before
-	firstV15     = v15Effect
-	firstV16     = v16Normal
+	// Version 17's steps.
+	v17Comma    // a number after a Chinese comma or full stop (发现，4月14日) is a detail, not the tail of a number
+	v17Duration // a duration in words ("eight months", "forty years") is no count, as "24 hours" is none since version 9
+	v17Feelings // "apologise … for any concern caused", "sorry that some fans feel": feelings, as 给…带来的困扰 in Chinese
+	nSteps      = iota
+	firstV10    = v10List
+	firstV11    = v11Reader
+	firstV12    = v12Denial
+	firstV13    = v13Hundred
+	firstV14    = v14Before
+	firstV15    = v15Effect
+	firstV16    = v16Normal
+	firstV17    = v17Comma
 )
 
 // config says which steps and concepts (from version 9 on) the judge uses.
@@ -344,6 +349,9 @@ var stepFrom = map[int][]string{
 	v16PileOn:      {"v16y"},
 	v16Cases:       {"v16z"},
 	v16Reply:       {"v16y"},
+	v17Comma:       {"v12r"},
+	v17Duration:    {"*"},
+	v17Feelings:    {"*"},
 }
 
 func (c *config) conceptOff(k concept) bool {
@@ -1022,3 +1030,33 @@ func (t *text) notCounted(ss []span) []span {
 	}
 	return out
 }
+
+// --- version 17 -------------------------------------------------------
+
+// wideBefore reports whether the character before rune i was, in the
+// statement as written, full-width punctuation (，。、：), which the
+// normalised text folds to ASCII. A number right after "," or "." is the
+// tail of another number ("1,250", "4.8"), and its match is dropped; after
+// 发现， or 。 it is a new detail: 6月3日，工程师发现，4月14日推送的更新
+// lost its second date, and every count or date that opened a clause after
+// a Chinese comma was no fact (version 17).
+func (t *text) wideBefore(i int) bool {
+	if i <= 0 || i > len(t.start) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.orig[t.start[i-1]:t.end[i-1]])
+	return r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
+}
+
+// feelingsAfter, within 60 characters after an English apology, make it an
+// apology for whatever people may feel: "apologises for any concern
+// caused by recent reports", "we apologise to the tenants concerned for
+// any inconvenience", "for any worry this letter may cause". ("Sorry that
+// some of you spent the weekend worrying", "sorry, especially to those of
+// you who feel exposed" were tried too: they are the apologies of sound
+// statements.) Chinese reads 给…带来的困扰,
+// 如…带来不便 so before its 歉意 (nonApologyBefore); English read only a
+// few such words, within 30 characters: across the tuning pairs English
+// alone credited an apology in 21 pairs, Chinese in 4 (version 17).
+var feelingsAfter = []string{"any concern", "any worry", "any anxiety", "any upset", "any trouble", "any inconvenience", "any distress",
+	"any disappointment", "any frustration", "may cause", "might cause"}
