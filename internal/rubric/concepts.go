@@ -202,7 +202,7 @@ next:
 	return out
 }
 
-// The steps of versions 9 to 12, numbered as in docs/rubric.md. A config
+// The steps of versions 9 to 17, numbered as in docs/rubric.md. A config
 // switches steps off for the leave-one-batch-out evaluation in the tests
 // (each batch is judged without the steps its own statements motivated).
 const (
