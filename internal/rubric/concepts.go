@@ -758,10 +758,9 @@ func (t *text) whoWithoutDirective(s span) bool {
 // inHeading reports whether s is in the statement's heading: its first
 // line, at most 120 characters with no sentence's end in it, and more
 // text after it; or a label of up to 40 characters before a colon that
-// opens it. "Update on
-// the Summit Express chairlift, Saturday 14 February", 关于缆车停运的最新
-// 情况（2月14日） name and date this statement; they do not say when the
-// next one comes (version 15).
+// opens it. "Update on the Summit Express chairlift, Saturday 14
+// February", 关于缆车停运的最新情况（2月14日） name and date this
+// statement; they do not say when the next one comes (version 15).
 func (t *text) inHeading(s span) bool {
 	a := 0
 	for a < len(t.lower) && unicode.IsSpace(t.lower[a]) {
@@ -815,8 +814,9 @@ func (t *text) updateDone(u, tm span) bool {
 	}
 	if tm.b <= u.a {
 		// 8月2日上线的系统更新, 3月8日发布的公告: the time dates the thing
-		// the update word names (的 at most four characters before it), as "released on 2 August" does, unless
-		// the words between say it is to come (将于3月8日发布的公告).
+		// the update word names (的 at most four characters before it),
+		// as "released on 2 August" does, unless the words between say
+		// it is to come (将于3月8日发布的公告).
 		between := []rune(strings.TrimRight(string(t.lower[tm.b:u.a]), " "))
 		de := -1
 		for i := len(between) - 1; i >= 0 && i >= len(between)-5; i-- {
@@ -825,7 +825,7 @@ func (t *text) updateDone(u, tm span) bool {
 				break
 			}
 		}
-		return de >= len(between)-5 && de >= 0 && !containsAny(string(between), futureCues) && !strings.ContainsAny(string(between[de:]), "，,；;：:")
+		return de >= 0 && !containsAny(string(between), futureCues) && !strings.ContainsAny(string(between[de:]), "，,；;：:")
 	}
 	if u.b > tm.a {
 		return false
@@ -918,12 +918,11 @@ var (
 
 // bareOfNoUse reports whether the reassurance s is a bare "as normal",
 // 可正常 in a sentence with no verb of use (or of calling: "dial 999 as
-// usual", 请照常拨打110): "roped climbing and bouldering
-// carry on as normal", "please attend classes as normal", 凭借书证仍可正常
-// 借还图书 say an activity goes on, not that something unsafe is safe to
-// use. English read any "as normal" as false reassurance, Chinese only the
-// forms with a verb (照常饮用) and 可正常; now both read the verb (version
-// 16).
+// usual", 请照常拨打110): "roped climbing and bouldering carry on as
+// normal", "please attend classes as normal", 凭借书证仍可正常借还图书 say an
+// activity goes on, not that something unsafe is safe to use. English read
+// any "as normal" as false reassurance, Chinese only the forms with a verb
+// (照常饮用) and 可正常; now both read the verb (version 16).
 func (t *text) bareOfNoUse(s span) bool {
 	if !slices.Contains(bareNormal, string(t.lower[s.a:s.b])) {
 		return false
@@ -975,7 +974,7 @@ func (t *text) clearedAfter(a span) bool {
 }
 
 // notPossessors drops the people named as owners of what follows them:
-// 宝宝的画面, 您的数据, "your baby's feed". "The feed is safe" is said of
+// 孩子的监控画面, 乘客的行李, "your children's feed". "The feed is safe" is said of
 // the feed, which the rule that "all 312 passengers are safe" reports on
 // people no longer spares (version 16).
 func (t *text) notPossessors(people []span) []span {
@@ -1054,9 +1053,9 @@ func (t *text) wideBefore(i int) bool {
 // any inconvenience", "for any worry this letter may cause". ("Sorry that
 // some of you spent the weekend worrying", "sorry, especially to those of
 // you who feel exposed" were tried too: they are the apologies of sound
-// statements.) Chinese reads 给…带来的困扰,
-// 如…带来不便 so before its 歉意 (nonApologyBefore); English read only a
-// few such words, within 30 characters: across the tuning pairs English
-// alone credited an apology in 21 pairs, Chinese in 4 (version 17).
+// statements.) Chinese reads 给…带来的困扰, 如…带来不便 so before its 歉意
+// (nonApologyBefore); English read only a few such words, within 30
+// characters: across the tuning pairs English alone credited an apology
+// in 21 pairs, Chinese in 4 (version 17).
 var feelingsAfter = []string{"any concern", "any worry", "any anxiety", "any upset", "any trouble", "any inconvenience", "any distress",
 	"any disappointment", "any frustration", "may cause", "might cause"}
