@@ -408,7 +408,7 @@ func (j *judge) run(facts []Fact) []Check {
 			}
 			ofPeople := t.subjectBefore(s, subjects, 40) && !(j.l.cfg.on(v15Keep) && containsAny(string(t.lower[s.a:s.b]), riskWords))
 			if !j.doubted(s) && !ofPeople && !t.ourOwnUse(s, us) && !t.openAsUsual(s) && !t.refundReturn(s) &&
-				!(j.l.cfg.on(v15Ought) && t.ought(s)) && !(j.l.cfg.on(v16Normal) && t.bareOfNoUse(s)) && !(j.l.cfg.on(v16Ensure) && t.aGoal(s)) {
+				!(j.l.cfg.on(v15Ought) && t.clauseOf(s, oughtCues, 24)) && !(j.l.cfg.on(v16Normal) && t.bareOfNoUse(s)) && !(j.l.cfg.on(v16Ensure) && t.clauseOf(s, goalCues, 40)) {
 				reassure = append(reassure, s)
 			}
 		}

@@ -697,19 +697,10 @@ var keepUsing = func() words {
 	return w
 }()
 
-// oughtCues before a reassurance make it what should have been, not a
-// claim that it is: "a guest should be safe in her room", 客人住在房间里本
-// 应是安全的 (version 15).
+// oughtCues before a reassurance in its clause (text.clauseOf) make it
+// what should have been, not a claim that it is: "a guest should be safe
+// in her room", 客人住在房间里本应是安全的 (version 15).
 var oughtCues = []string{"should be", "should have been", "ought to be", "ought to have been", "本应", "本该", "理应", "本来应该", "原本应该"}
-
-// ought reports whether s follows an oughtCue in its clause.
-func (t *text) ought(s span) bool {
-	from := max(0, s.a-24)
-	for from < s.a && t.clause[from] != t.clause[s.a] {
-		from++
-	}
-	return containsAny(" "+string(t.lower[from:s.a]), oughtCues)
-}
 
 // pastNever reports whether "never … again" tells what did not happen: the
 // word after "never" is a past form ("the bag was never scanned again",
@@ -858,9 +849,10 @@ func (t *text) relativeBefore(s span) bool {
 // (version 15).
 var representWords = []string{"does not represent", "do not represent", "not representative of", "不代表", "不能代表"}
 
-// representObjects follow a representWord that casts staff out.
-var representObjects = []string{" our", " us", " the company", " the firm", " the brand", " the school", " the hospital", " the views", " the values",
-	" who we are", " the standards", " the way", " the organisation", " the organization", " the airline", " the bank", " the group",
+// representObjects follow a representWord that casts staff out, after
+// the spaces between.
+var representObjects = []string{"our", "us", "the company", "the firm", "the brand", "the school", "the hospital", "the views", "the values",
+	"who we are", "the standards", "the way", "the organisation", "the organization", "the airline", "the bank", "the group",
 	"公司", "我们", "我司", "本司", "企业", "品牌", "集团", "学校", "我校", "医院", "本院", "本店", "门店", "价值观", "立场", "态度", "形象", "一贯"}
 
 // representsUs drops from breaches the representWords that do not go on
@@ -870,21 +862,12 @@ func (t *text) representsUs(breaches []span) []span {
 	for _, b := range breaches {
 		w := string(t.lower[b.a:b.b])
 		if slices.Contains(representWords, w) {
-			next := " " + string(t.lower[b.b:min(len(t.lower), b.b+16)])
-			if !hasPrefixAny(strings.TrimLeft(next, " "), trimmed(representObjects)) && !hasPrefixAny(next, representObjects) {
+			next := strings.TrimLeft(string(t.lower[b.b:min(len(t.lower), b.b+16)]), " ")
+			if !hasPrefixAny(next, representObjects) {
 				continue
 			}
 		}
 		out = append(out, b)
-	}
-	return out
-}
-
-// trimmed returns the cues without their leading spaces.
-func trimmed(cues []string) []string {
-	out := make([]string, len(cues))
-	for i, c := range cues {
-		out[i] = strings.TrimLeft(c, " ")
 	}
 	return out
 }
@@ -993,20 +976,11 @@ func (t *text) notPossessors(people []span) []span {
 // "data is secure", "systems are secure".
 var secureV16 = words{en: []string{"is secure", "are secure", "remains secure", "remain secure", "is completely secure", "is fully secure"}}
 
-// goalCues before a claim in its clause make it what someone is to see to:
+// goalCues before a claim in its clause (text.clauseOf) make it what
+// someone is to see to:
 // "hosts are responsible for making sure their property is safe",
 // 房东须确保房源是安全的 (version 16).
 var goalCues = []string{"make sure", "making sure", "makes sure", "ensure", "ensuring", "ensures", "to keep", "确保", "保障", "以便", "为了"}
-
-// aGoal reports whether a goalCue comes before s in its clause, within a
-// few words.
-func (t *text) aGoal(s span) bool {
-	from := max(0, s.a-40)
-	for from < s.a && t.clause[from] != t.clause[s.a] {
-		from++
-	}
-	return containsAny(" "+string(t.lower[from:s.a]), goalCues)
-}
 
 // pileOnV16: an online pile-on, 网络围攻, as 被围攻 and "been the target
 // of" were. (这完全不是事实 as "completely untrue" was tried and left out:
