@@ -245,6 +245,7 @@ func (s *State) applyCase(t *Team, e Event) error {
 		if len(c.MessageAlts) > 0 {
 			key := "case:" + c.ID
 			visit := t.reads[key]
+			t.own(sharedReads)
 			t.reads[key]++
 			msg = scenario.Choose(c.Message, c.MessageAlts, s.altEnv(c.MessageAlts, t, e.At), s.Seed, key, visit)
 		}

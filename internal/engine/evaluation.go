@@ -148,6 +148,7 @@ func (s *State) applyEvaluation(t *Team, e Event) bool {
 	}
 	ev := *e.Evaluation
 	ev.Evaluator, ev.At = strings.TrimSpace(ev.Evaluator), e.At
+	t.own(sharedEvaluations)
 	if t.Evaluations == nil {
 		t.Evaluations = map[string][]Evaluation{}
 	}

@@ -174,6 +174,7 @@ func (s *State) applyEval(t *Team, e Event) bool {
 	if s.objective(e.Objective) == nil {
 		return false
 	}
+	t.own(sharedEvaluations)
 	if t.Evaluations == nil {
 		t.Evaluations = map[string][]Evaluation{}
 	}

@@ -67,51 +67,137 @@ func (s *State) clone(nested bool) *State {
 
 func (t *Team) clone(nested bool) *Team {
 	c := *t
-	if !nested {
-		c.Path = slices.Clip(t.Path)
-		c.Inbox = slices.Clip(t.Inbox)
-		c.Answers = slices.Clip(t.Answers)
-		c.Replies = slices.Clip(t.Replies)
-		c.Posts = slices.Clip(t.Posts)
-		c.Rejected = slices.Clip(t.Rejected)
-		c.Feed = slices.Clip(t.Feed)
-		c.Claims = slices.Clip(t.Claims)
-		c.Contradictions = slices.Clip(t.Contradictions)
-		c.Changes = slices.Clip(t.Changes)
-		c.Updates = slices.Clip(t.Updates)
-		c.chosen = slices.Clip(t.chosen)
-		c.Triages = slices.Clip(t.Triages)
-	}
-	c.triageFeeds = maps.Clone(t.triageFeeds)
 	c.Press = slices.Clone(t.Press) // a run's answers are appended copy-on-write
 	c.Cases = slices.Clip(t.Cases)  // changed copy-on-write (cases.go)
 	c.Open = slices.Clone(t.Open)   // an open decision's deadline may be extended in place
-	c.World = maps.Clone(t.World)
-	c.RegDeadlines = make(map[string]*RegDeadlineState, len(t.RegDeadlines))
-	for id, d := range t.RegDeadlines {
-		dc := *d
-		c.RegDeadlines[id] = &dc
+	if nested {
+		// The copy shares the maps and the per-trigger and per-rule lists
+		// with t, and copies each before it first changes it (own): most
+		// forks of a search change only a few of them before they end.
+		c.shared = sharedAll
+		return &c
 	}
-	c.Triggered = maps.Clone(t.Triggered)
-	c.feedCount = maps.Clone(t.feedCount)
-	c.reads = maps.Clone(t.reads)
-	c.Commitments = make([]*Commitment, len(t.Commitments))
-	for i, cm := range t.Commitments {
-		cc := *cm
-		c.Commitments[i] = &cc
+	c.Path = slices.Clip(t.Path)
+	c.Inbox = slices.Clip(t.Inbox)
+	c.Answers = slices.Clip(t.Answers)
+	c.Replies = slices.Clip(t.Replies)
+	c.Posts = slices.Clip(t.Posts)
+	c.Rejected = slices.Clip(t.Rejected)
+	c.Feed = slices.Clip(t.Feed)
+	c.Claims = slices.Clip(t.Claims)
+	c.Contradictions = slices.Clip(t.Contradictions)
+	c.Changes = slices.Clip(t.Changes)
+	c.Updates = slices.Clip(t.Updates)
+	c.chosen = slices.Clip(t.chosen)
+	c.Triages = slices.Clip(t.Triages)
+	c.Observations = slices.Clip(t.Observations)
+	c.shared = sharedAll
+	for p := shared(1); p < sharedAll; p <<= 1 {
+		c.own(p)
 	}
-	c.Overrides = maps.Clone(t.Overrides)
-	c.Ratings = maps.Clone(t.Ratings)
-	c.ruleTicks = slices.Clone(t.ruleTicks)
-	c.fired = slices.Clone(t.fired)
-	c.trigDue = slices.Clone(t.trigDue)
-	c.ruleDue = slices.Clone(t.ruleDue)
-	c.delivered = maps.Clone(t.delivered)
-	c.deliveredAt = maps.Clone(t.deliveredAt)
-	c.skipped = maps.Clone(t.skipped)
-	c.delays = maps.Clone(t.delays)
-	c.opened = maps.Clone(t.opened)
 	return &c
+}
+
+// shared names the parts of a team that a nested copy (ForkNested) shares
+// with the team it was copied from until it first changes them.
+type shared uint32
+
+const (
+	sharedWorld shared = 1 << iota
+	sharedRegDeadlines
+	sharedTriggered
+	sharedFeedCount
+	sharedReads
+	sharedCommitments
+	sharedOverrides
+	sharedRatings
+	sharedEvaluations
+	sharedRuleTicks
+	sharedFired
+	sharedTrigDue
+	sharedRuleDue
+	sharedDelivered
+	sharedDeliveredAt
+	sharedSkipped
+	sharedDelays
+	sharedOpened
+	sharedTriageFeeds
+	sharedAll = 1<<iota - 1
+)
+
+// own makes the team's part p its own before the team changes it: a copy
+// when the team shares it (see shared); nothing otherwise. Every change to
+// one of these parts is made after own, so a nested copy never changes the
+// team it was copied from (TestNestedForkLeavesItsSessionAlone).
+func (t *Team) own(p shared) {
+	if t.shared&p == 0 {
+		return
+	}
+	t.shared &^= p
+	switch p {
+	case sharedWorld:
+		t.World = maps.Clone(t.World)
+	case sharedRegDeadlines:
+		if t.RegDeadlines != nil {
+			m := make(map[string]*RegDeadlineState, len(t.RegDeadlines))
+			for id, d := range t.RegDeadlines {
+				dc := *d
+				m[id] = &dc
+			}
+			t.RegDeadlines = m
+		}
+	case sharedTriggered:
+		t.Triggered = maps.Clone(t.Triggered)
+	case sharedFeedCount:
+		t.feedCount = maps.Clone(t.feedCount)
+	case sharedReads:
+		t.reads = maps.Clone(t.reads)
+	case sharedCommitments:
+		if t.Commitments != nil {
+			l := make([]*Commitment, len(t.Commitments))
+			for i, cm := range t.Commitments {
+				cc := *cm
+				l[i] = &cc
+			}
+			t.Commitments = l
+		}
+	case sharedOverrides:
+		t.Overrides = maps.Clone(t.Overrides)
+	case sharedRatings:
+		t.Ratings = maps.Clone(t.Ratings)
+	case sharedEvaluations:
+		if t.Evaluations != nil {
+			m := make(map[string][]Evaluation, len(t.Evaluations))
+			for id, l := range t.Evaluations {
+				l = slices.Clone(l)
+				for i := range l {
+					l[i].Tasks = slices.Clone(l[i].Tasks)
+				}
+				m[id] = l
+			}
+			t.Evaluations = m
+		}
+	case sharedRuleTicks:
+		t.ruleTicks = slices.Clone(t.ruleTicks)
+	case sharedFired:
+		t.fired = slices.Clone(t.fired)
+	case sharedTrigDue:
+		t.trigDue = slices.Clone(t.trigDue)
+	case sharedRuleDue:
+		t.ruleDue = slices.Clone(t.ruleDue)
+	case sharedDelivered:
+		t.delivered = maps.Clone(t.delivered)
+	case sharedDeliveredAt:
+		t.deliveredAt = maps.Clone(t.deliveredAt)
+	case sharedSkipped:
+		t.skipped = maps.Clone(t.skipped)
+	case sharedDelays:
+		t.delays = maps.Clone(t.delays)
+	case sharedOpened:
+		t.opened = maps.Clone(t.opened)
+	case sharedTriageFeeds:
+		t.triageFeeds = maps.Clone(t.triageFeeds)
+	}
 }
 
 // FutureKey describes what decides the events still to come for a team of

@@ -43,13 +43,6 @@ type candidate struct {
 	ev   Event
 }
 
-func (c candidate) before(o candidate) bool {
-	if c.at != o.at {
-		return c.at < o.at
-	}
-	return c.rank < o.rank
-}
-
 // Due returns the next event the scenario makes happen at or before upTo,
 // if any. Teams are taken in order at equal times, so the result depends on
 // the state alone: replaying a log reproduces the same schedule.
@@ -69,9 +62,7 @@ func (s *State) due(upTo time.Duration) (ev Event, ok bool, later time.Duration,
 	var best candidate
 	have := false
 	for _, t := range s.Teams {
-		if c, ok := s.teamDue(t); ok && (!have || c.before(best)) {
-			best, have = c, true
-		}
+		s.teamDue(t, &best, &have)
 	}
 	if !have || best.at > upTo {
 		if !s.Active() && len(s.Teams) > 0 {
@@ -92,29 +83,34 @@ func (s *State) due(upTo time.Duration) (ev Event, ok bool, later time.Duration,
 	return best.ev, true, 0, false
 }
 
-// teamDue returns the team's earliest pending happening.
-func (s *State) teamDue(t *Team) (candidate, bool) {
+// teamDue puts the team's earliest pending happening in *best when it
+// comes before the one there (have: there is one; at equal times and
+// ranks the one there stays, so teams are taken in order).
+func (s *State) teamDue(t *Team, best *candidate, have *bool) {
 	if t.Ended {
-		return candidate{}, false
+		return
 	}
-	// The best candidate so far, kept by value: teamDue runs for every
-	// event, and a candidate on the heap per consideration cost more than
-	// all the rest. An Event is large, so a happening's event is made only
-	// when it comes before the best so far (better), and copied once.
-	var best candidate
-	have := false
+	// An Event is large, and teamDue runs for every event: a happening's
+	// event is made only when it comes before the best so far (better),
+	// and written once, in place.
 	better := func(at time.Duration, rank int) bool {
-		if have && (at > best.at || (at == best.at && rank >= best.rank)) {
+		if *have && (at > best.at || (at == best.at && rank >= best.rank)) {
 			return false
 		}
-		have = true
+		*have = true
 		return true
 	}
 	if t.Phase == "" {
-		return candidate{at: 0, rank: rankMove, ev: Event{Kind: KindPhase, Team: t.Name, Phase: "start"}}, true
+		if better(0, rankMove) {
+			*best = candidate{at: 0, rank: rankMove, ev: Event{Kind: KindPhase, Team: t.Name, Phase: "start"}}
+		}
+		return
 	}
 	if t.pendingNext != "" {
-		return candidate{at: s.Now, rank: rankMove, ev: Event{Kind: KindPhase, Team: t.Name, Phase: t.pendingNext}}, true
+		if better(s.Now, rankMove) {
+			*best = candidate{at: s.Now, rank: rankMove, ev: Event{Kind: KindPhase, Team: t.Name, Phase: t.pendingNext}}
+		}
+		return
 	}
 	p := s.Scenario.Phase(t.Phase)
 	entered := t.PhaseEnteredAt
@@ -144,7 +140,7 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 	}
 	if next != nil && (p.Ending == nil || next.At == 0) { // play stops at an ending; later injects never arrive
 		if better(nextAt, rankInject) {
-			best = candidate{at: nextAt, rank: rankInject, ev: Event{Kind: KindInject, Team: t.Name, Phase: p.ID, Inject: next.ID}}
+			*best = candidate{at: nextAt, rank: rankInject, ev: Event{Kind: KindInject, Team: t.Name, Phase: p.ID, Inject: next.ID}}
 		}
 	}
 	for _, d := range p.Decisions {
@@ -163,35 +159,35 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 			continue
 		}
 		if better(at, rankOpen) {
-			best = candidate{at: at, rank: rankOpen, ev: Event{Kind: KindOpened, Team: t.Name, Decision: d.ID}}
+			*best = candidate{at: at, rank: rankOpen, ev: Event{Kind: KindOpened, Team: t.Name, Decision: d.ID}}
 		}
 	}
 	for _, od := range t.Open {
 		if better(od.DeadlineAt(), rankTimeout) {
-			best = candidate{at: od.DeadlineAt(), rank: rankTimeout, ev: Event{Kind: KindTimedOut, Team: t.Name, Decision: od.Decision.ID}}
+			*best = candidate{at: od.DeadlineAt(), rank: rankTimeout, ev: Event{Kind: KindTimedOut, Team: t.Name, Decision: od.Decision.ID}}
 		}
 	}
 	if p.Ending != nil {
 		// A team that reached an ending stops playing: only the ending's
 		// opening injects arrive; no rule, trigger or deadline applies.
 		if better(entered, rankEnding) {
-			best = candidate{at: entered, rank: rankEnding, ev: Event{Kind: KindTeamEnded, Team: t.Name, Reason: EndReached}}
+			*best = candidate{at: entered, rank: rankEnding, ev: Event{Kind: KindTeamEnded, Team: t.Name, Reason: EndReached}}
 		}
-		return best, true
+		return
 	}
 	for i, c := range t.Commitments {
 		if !c.Kept && !c.Missed {
 			if better(c.Due, rankRegMissed) {
-				best = candidate{at: c.Due, rank: rankRegMissed, ev: Event{Kind: KindPromiseMiss, Team: t.Name, Promise: i + 1}}
+				*best = candidate{at: c.Due, rank: rankRegMissed, ev: Event{Kind: KindPromiseMiss, Team: t.Name, Promise: i + 1}}
 			}
 		}
 	}
-	s.pressDue(t, better, &best)
-	s.casesDue(t, better, &best)
+	s.pressDue(t, better, best)
+	s.casesDue(t, better, best)
 	for id, ds := range t.RegDeadlines {
 		if !ds.Met && !ds.Missed {
 			if better(ds.DueAt(), rankRegMissed) {
-				best = candidate{at: ds.DueAt(), rank: rankRegMissed, ev: Event{Kind: KindRegMissed, Team: t.Name, RegDeadline: id}}
+				*best = candidate{at: ds.DueAt(), rank: rankRegMissed, ev: Event{Kind: KindRegMissed, Team: t.Name, RegDeadline: id}}
 			}
 		}
 	}
@@ -218,6 +214,8 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 		}
 		c := &t.trigDue[i]
 		if !c.valid || s.Now < c.from || (c.ok && s.Now > c.at) {
+			_ = sharedTrigDue
+			c = &t.trigDue[i]
 			c.at, c.ok = s.firstTrue(envNow(), tr.When, s.Now, time.Minute)
 			c.from, c.valid = s.Now, true
 		}
@@ -227,7 +225,7 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 	}
 	if firstTrig >= 0 {
 		if better(trigAt, rankTrigger) {
-			best = candidate{at: trigAt, rank: rankTrigger, ev: Event{Kind: KindTrigger, Team: t.Name, Trigger: s.Scenario.Triggers[firstTrig].ID}}
+			*best = candidate{at: trigAt, rank: rankTrigger, ev: Event{Kind: KindTrigger, Team: t.Name, Trigger: s.Scenario.Triggers[firstTrig].ID}}
 		}
 	}
 	for i, r := range s.Scenario.Rules {
@@ -244,12 +242,16 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 			c := &t.ruleDue[i]
 			if r.While.ReadsClock() {
 				if !c.valid || at < c.from || (c.ok && at > c.at) {
+					t.own(sharedRuleDue)
+					c = &t.ruleDue[i]
 					c.at, c.ok = s.firstTrueTick(envNow(), r, k)
 					c.from, c.valid = at, true
 				}
 				at, ok = c.at, c.ok
 			} else {
 				if !c.valid {
+					t.own(sharedRuleDue)
+					c = &t.ruleDue[i]
 					_, c.ok = s.firstTrueTick(envNow(), r, k)
 					c.valid = true
 				}
@@ -263,7 +265,7 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 	if firstRule >= 0 {
 		r := s.Scenario.Rules[firstRule]
 		if better(ruleAt, rankRule) {
-			best = candidate{at: ruleAt, rank: rankRule, ev: Event{Kind: KindRule, Team: t.Name, Rule: r.ID, Tick: int(ruleAt / r.Every)}}
+			*best = candidate{at: ruleAt, rank: rankRule, ev: Event{Kind: KindRule, Team: t.Name, Rule: r.ID, Tick: int(ruleAt / r.Every)}}
 		}
 	}
 	if f := s.Scenario.Feed; f != nil && !s.NoFeed {
@@ -271,7 +273,7 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 		k := max(t.feedTick+1, int((s.Now+f.Every-1)/f.Every))
 		if at, posts, ok := s.nextFeed(env, t, k); ok {
 			if better(at, rankRule) {
-				best = candidate{at: at, rank: rankRule, ev: Event{Kind: KindFeed, Team: t.Name, Tick: int(at / f.Every), Posts: posts}}
+				*best = candidate{at: at, rank: rankRule, ev: Event{Kind: KindFeed, Team: t.Name, Tick: int(at / f.Every), Posts: posts}}
 			}
 		}
 	}
@@ -282,13 +284,12 @@ func (s *State) teamDue(t *Team) (candidate, bool) {
 			next = scenario.NextPhase(p.Continue.Routes, next, s.Env(t, at))
 		}
 		if better(at, rankContinue) {
-			best = candidate{at: at, rank: rankContinue, ev: Event{Kind: KindPhase, Team: t.Name, Phase: next}}
+			*best = candidate{at: at, rank: rankContinue, ev: Event{Kind: KindPhase, Team: t.Name, Phase: next}}
 		}
 	}
 	if better(s.Scenario.Duration, rankTimeUp) {
-		best = candidate{at: s.Scenario.Duration, rank: rankTimeUp, ev: Event{Kind: KindTeamEnded, Team: t.Name, Reason: EndTimeUp}}
+		*best = candidate{at: s.Scenario.Duration, rank: rankTimeUp, ev: Event{Kind: KindTeamEnded, Team: t.Name, Reason: EndTimeUp}}
 	}
-	return best, true
 }
 
 // firstTrue finds the first time from `from`, in steps, at which cond holds

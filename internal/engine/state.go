@@ -203,6 +203,10 @@ type Team struct {
 	opened      map[string]bool          // decision ids opened in this phase visit
 	injNext     int                      // the phase's injects in arrival order before this one are delivered or skipped
 	triageFeeds map[string]*TriageFeed   // by decision id: the feeds of open decisions (triage.go)
+	// shared are the parts a nested copy still shares with the team it
+	// was copied from (fork.go): each is made the team's own before it
+	// changes.
+	shared shared
 }
 
 // ScheduleChange is a change the facilitator made to a team's schedule.
@@ -475,6 +479,7 @@ func (s *State) Apply(e Event) error {
 		t.Path = append(t.Path, Step{Phase: p.ID, At: e.At})
 		t.delivered, t.opened, t.injNext = map[string]bool{}, map[string]bool{}, 0
 		t.deliveredAt, t.skipped, t.delays = map[string]time.Duration{}, nil, nil
+		t.shared &^= sharedDelivered | sharedOpened | sharedDeliveredAt | sharedSkipped | sharedDelays // new maps
 		s.touch(t, "phase")
 		// Decisions of the phase left behind are abandoned: recorded, so the
 		// debrief can say so, but not scored — the team chose to move on.
@@ -493,6 +498,8 @@ func (s *State) Apply(e Event) error {
 			return bad("inject %q is not in team %q's phase %q", e.Inject, e.Team, t.Phase)
 		}
 		due := t.dueAt(in)
+		t.own(sharedDelivered)
+		t.own(sharedDeliveredAt)
 		t.delivered[in.ID], t.deliveredAt[in.ID] = true, e.At
 		t.passDone(s.Scenario.Phase(t.Phase))
 		d := Delivery{Inject: s.readInject(t, in, in.ID, e.At), Phase: t.Phase, At: e.At, Delayed: t.delays[in.ID]}
@@ -514,12 +521,14 @@ func (s *State) Apply(e Event) error {
 		}
 		c := ScheduleChange{Kind: e.Kind, At: e.At, Phase: t.Phase, Inject: in, Was: t.dueAt(in)}
 		if e.Kind == KindSkipped {
+			t.own(sharedSkipped)
 			if t.skipped == nil {
 				t.skipped = map[string]bool{}
 			}
 			t.skipped[in.ID] = true
 			t.passDone(s.Scenario.Phase(t.Phase))
 		} else {
+			t.own(sharedDelays)
 			if t.delays == nil {
 				t.delays = map[string]time.Duration{}
 			}
@@ -550,6 +559,7 @@ func (s *State) Apply(e Event) error {
 		if e.Seat != "" && !s.Scenario.Roleplay.MayOpen(d.ID) {
 			return bad("role-players may not open decision %q", d.ID)
 		}
+		t.own(sharedOpened)
 		t.opened[d.ID] = true
 		t.Open = append(t.Open, OpenDecision{Decision: d, OpenedAt: e.At, Order: e.Order})
 		s.openTriage(t, d, e.At)
@@ -595,8 +605,10 @@ func (s *State) Apply(e Event) error {
 				if !o.Evasive() {
 					t.Updates = append(t.Updates, e.At)
 				}
-				for _, c := range t.Commitments {
+				for i, c := range t.Commitments {
 					if !c.Kept && !c.Missed && e.At <= c.Due {
+						t.own(sharedCommitments)
+						c = t.Commitments[i]
 						c.Kept, c.KeptAt = true, e.At
 					}
 				}
@@ -620,8 +632,10 @@ func (s *State) Apply(e Event) error {
 			t.spoke = t.spoke || o.Public
 			ref := scenario.OptionRef{Decision: od.Decision.ID, Option: o.ID}.String()
 			t.chosen = append(t.chosen, ref)
-			for _, ds := range t.RegDeadlines {
+			for id, ds := range t.RegDeadlines {
 				if !ds.Met && !ds.Missed && meets(ds.Deadline, ref) {
+					t.own(sharedRegDeadlines)
+					ds = t.RegDeadlines[id]
 					ds.Met, ds.MetAt = true, e.At
 				}
 			}
@@ -681,6 +695,7 @@ func (s *State) Apply(e Event) error {
 		if e.Tick <= t.ruleTicks[i] {
 			return bad("rule %q period %d was already applied", r.ID, e.Tick)
 		}
+		t.own(sharedRuleTicks)
 		t.ruleTicks[i] = e.Tick
 		s.applyEffects(t, r.Effects)
 	case KindTrigger:
@@ -689,6 +704,8 @@ func (s *State) Apply(e Event) error {
 			return bad("trigger %q is unknown or already fired for team %q", e.Trigger, e.Team)
 		}
 		tr := s.Scenario.Triggers[i]
+		t.own(sharedTriggered)
+		t.own(sharedFired)
 		t.Triggered[tr.ID], t.fired[i] = true, true
 		if tr.Inject != nil {
 			t.Inbox = append(t.Inbox, Delivery{Inject: s.readInject(t, tr.Inject, "trigger:"+tr.ID, e.At), Phase: t.Phase, At: e.At})
@@ -698,10 +715,11 @@ func (s *State) Apply(e Event) error {
 		if e.Promise < 1 || e.Promise > len(t.Commitments) {
 			return bad("team %q has no promise %d", e.Team, e.Promise)
 		}
-		c := t.Commitments[e.Promise-1]
-		if c.Kept || c.Missed {
+		if c := t.Commitments[e.Promise-1]; c.Kept || c.Missed {
 			return bad("promise %d of team %q is already settled", e.Promise, e.Team)
 		}
+		t.own(sharedCommitments)
+		c := t.Commitments[e.Promise-1]
 		c.Missed = true
 		s.applyEffects(t, c.promise.MissEffects)
 	case KindFeed:
@@ -713,6 +731,7 @@ func (s *State) Apply(e Event) error {
 			if p == nil {
 				return bad("the scenario's feed has no post %q", id)
 			}
+			t.own(sharedFeedCount)
 			t.feedCount[id]++
 			t.Feed = append(t.Feed, FeedItem{Post: s.readPost(t, p, e.At), At: e.At})
 		}
@@ -780,12 +799,14 @@ func (s *State) Apply(e Event) error {
 		s.Notes = append(s.Notes, Note{At: e.At, Team: e.Team, Decision: e.Decision, Inject: e.Inject, Text: e.Text})
 	case KindOverride:
 		orig := t.computed()
+		t.own(sharedOverrides)
 		t.Overrides[e.Dimension] = Override{Value: e.Value, Original: orig.Get(e.Dimension), Reason: e.Text, At: e.At}
 	case KindRating:
 		o := s.objective(e.Objective)
 		if o == nil {
 			return bad("the scenario has no objective %q", e.Objective)
 		}
+		t.own(sharedRatings)
 		t.Ratings[o.ID] = Rating{Rating: e.Rating, Suggested: t.SuggestRating(o), Reason: e.Text, At: e.At}
 	case KindEvaluation:
 		if !s.applyEvaluation(t, e) {
@@ -796,10 +817,11 @@ func (s *State) Apply(e Event) error {
 			return bad("an evaluator's event names no team, seat or objective")
 		}
 	case KindRegMissed:
-		ds := t.RegDeadlines[e.RegDeadline]
-		if ds == nil || ds.Met || ds.Missed {
+		if ds := t.RegDeadlines[e.RegDeadline]; ds == nil || ds.Met || ds.Missed {
 			return bad("deadline %q is not running for team %q", e.RegDeadline, e.Team)
 		}
+		t.own(sharedRegDeadlines)
+		ds := t.RegDeadlines[e.RegDeadline]
 		ds.Missed = true
 		if m := ds.Deadline.OnMiss; m != nil {
 			if m.Inject != nil {
@@ -877,8 +899,12 @@ func (s *State) applyScaledEffects(t *Team, effects scenario.Effects, factor flo
 			}
 			d *= factor
 			old := t.World[v.ID]
-			t.World[v.ID] = min(v.Max, max(v.Min, old+d))
-			if t.World[v.ID] != old {
+			nv := min(v.Max, max(v.Min, old+d))
+			if math.Float64bits(nv) != math.Float64bits(old) {
+				t.own(sharedWorld)
+				t.World[v.ID] = nv
+			}
+			if nv != old {
 				s.touch(t, v.ID)
 			}
 		}
@@ -891,11 +917,17 @@ func (s *State) touch(t *Team, name string) {
 	if s.env != nil && s.env.team == t {
 		s.env.team = nil
 	}
-	for _, i := range s.trigReaders[name] {
-		t.trigDue[i].valid = false
+	if l := s.trigReaders[name]; len(l) > 0 {
+		t.own(sharedTrigDue)
+		for _, i := range l {
+			t.trigDue[i].valid = false
+		}
 	}
-	for _, i := range s.ruleReaders[name] {
-		t.ruleDue[i].valid = false
+	if l := s.ruleReaders[name]; len(l) > 0 {
+		t.own(sharedRuleDue)
+		for _, i := range l {
+			t.ruleDue[i].valid = false
+		}
 	}
 }
 
@@ -1011,6 +1043,7 @@ func (s *State) startDeadlines(t *Team, inject string, at time.Duration) {
 				ds.Met, ds.MetAt = true, at
 			}
 		}
+		t.own(sharedRegDeadlines)
 		t.RegDeadlines[d.ID] = ds
 	}
 }

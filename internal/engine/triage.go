@@ -337,6 +337,7 @@ func (s *State) openTriage(t *Team, d *scenario.Decision, at time.Duration) {
 	}
 	key := "triage:" + d.ID + "@" + t.Name
 	visit := t.reads[key]
+	t.own(sharedReads)
 	t.reads[key]++
 	posts := make([]*scenario.TriagePost, 0, len(d.Triage.Posts))
 	for _, p := range d.Triage.Posts {
@@ -350,6 +351,7 @@ func (s *State) openTriage(t *Team, d *scenario.Decision, at time.Duration) {
 	h.Write([]byte(key))
 	r := rand.New(rand.NewPCG(s.Seed^h.Sum64(), uint64(visit)+1))
 	r.Shuffle(len(posts), func(i, j int) { posts[i], posts[j] = posts[j], posts[i] })
+	t.own(sharedTriageFeeds)
 	if t.triageFeeds == nil {
 		t.triageFeeds = map[string]*TriageFeed{}
 	}
@@ -452,6 +454,7 @@ func (s *State) closeTriage(t *Team, a Answer) {
 		return
 	}
 	made := t.Triaged(a.Decision.ID)
+	t.own(sharedTriageFeeds)
 	delete(t.triageFeeds, a.Decision.ID)
 	if made {
 		return

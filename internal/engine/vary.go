@@ -30,6 +30,7 @@ func (s *State) readInject(t *Team, in *scenario.Inject, key string, at time.Dur
 		return in
 	}
 	visit := t.reads[key]
+	t.own(sharedReads)
 	t.reads[key]++
 	c := *in
 	c.Text = scenario.Choose(in.Text, in.TextAlts, s.altEnv(in.TextAlts, t, at), s.Seed, key, visit)
@@ -43,6 +44,7 @@ func (s *State) readPost(t *Team, p *scenario.FeedPost, at time.Duration) *scena
 	}
 	key := "post:" + p.ID + "@" + t.Name
 	visit := t.reads[key]
+	t.own(sharedReads)
 	t.reads[key]++
 	c := *p
 	c.Text = scenario.Choose(p.Text, p.TextAlts, s.altEnv(p.TextAlts, t, at), s.Seed, key, visit)
@@ -57,6 +59,7 @@ func (s *State) readQuestion(t *Team, conf string, n int, q *scenario.PressQuest
 	}
 	key := "press:" + conf + "#" + strconv.Itoa(n)
 	visit := t.reads[key]
+	t.own(sharedReads)
 	t.reads[key]++
 	return scenario.Choose(q.Text, q.TextAlts, s.altEnv(q.TextAlts, t, at), s.Seed, key, visit)
 }
