@@ -31,8 +31,7 @@ func (s *Session) fork(log Log, nested bool) (*Session, error) {
 	if s.wall != nil {
 		return nil, errors.New("a session in real time cannot be forked")
 	}
-	c := newSession(log, nil)
-	c.st = s.st.clone(nested)
+	c := &Session{st: s.st.clone(nested), log: log}
 	c.anchorAt, c.manualAt = s.anchorAt, s.manualAt
 	c.broken, c.halted = s.broken, s.halted
 	return c, nil
@@ -53,7 +52,11 @@ func (s *State) clone(nested bool) *State {
 	if !nested {
 		c.env = nil // played beside this one: fills its own
 	}
-	c.Refs = maps.Clone(s.Refs)
+	if nested {
+		c.sharedRefs = true // copied before the copy first changes it
+	} else {
+		c.Refs, c.sharedRefs = maps.Clone(s.Refs), false
+	}
 	if !nested {
 		c.Notes = slices.Clip(s.Notes)
 		c.Refused = slices.Clip(s.Refused)

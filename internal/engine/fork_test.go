@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -450,7 +451,8 @@ phases:
 			}
 			{
 				var before []*Team
-				s.Read(func(st *State) { before = st.Clone().Teams })
+				var refs map[string]bool
+				s.Read(func(st *State) { before, refs = st.Clone().Teams, maps.Clone(st.Refs) })
 				c, err := s.ForkNested(&MemoryLog{})
 				if err != nil {
 					t.Fatal(err)
@@ -465,6 +467,9 @@ phases:
 						if field := differs(tm, before[i]); field != "" {
 							t.Fatalf("%s, step %d: playing a nested copy changed team %s's %s", id, step, tm.Name, field)
 						}
+					}
+					if !maps.Equal(st.Refs, refs) {
+						t.Fatalf("%s, step %d: playing a nested copy changed the session's refs", id, step)
 					}
 				})
 				compared++
@@ -506,7 +511,7 @@ phases:
 				}
 				d := od[0].Decision
 				_ = s.Send(Command{Kind: CmdChoose, Team: team, Decision: d.ID, Option: d.Options[(step+i)%len(d.Options)].ID,
-					Text: "We are sorry. We are recalling batch 12 today and will report again at 6 p.m."})
+					Text: "We are sorry. We are recalling batch 12 today and will report again at 6 p.m.", Ref: fmt.Sprintf("%s-%d", team, step)})
 			}
 			next, ok := s.NextDue()
 			if !ok {
@@ -576,7 +581,7 @@ func stir(s *Session, seed, n int, sent map[CommandKind]int) {
 				case 0:
 					o := d.Options[r%len(d.Options)]
 					send(Command{Kind: CmdChoose, Team: tm.name, Decision: d.ID, Option: o.ID,
-						Text: "We are sorry. We are recalling batch 12 today and will report again at 6 p.m."})
+						Text: "We are sorry. We are recalling batch 12 today and will report again at 6 p.m.", Ref: fmt.Sprintf("copy-%s-%d-%d", tm.name, seed, k)})
 				case 1:
 					send(Command{Kind: CmdExtend, Team: tm.name, Decision: d.ID, Delay: 2 * time.Minute})
 				}

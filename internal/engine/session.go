@@ -495,6 +495,9 @@ func (s *Session) Subscribe(fn func(Event)) (cancel func()) {
 	defer s.mu.Unlock()
 	id := s.nextSub
 	s.nextSub++
+	if s.subs == nil {
+		s.subs = map[int]func(Event){}
+	}
 	s.subs[id] = fn
 	return func() {
 		s.mu.Lock()

@@ -2,9 +2,11 @@ package engine
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/firebreak-drills/firebreak/internal/rubric"
@@ -50,6 +52,9 @@ type State struct {
 	// reads are the names the scenario's expressions read, and which of
 	// them a team may still ask (FutureKey's, made when first asked).
 	reads *worldReads
+	// sharedRefs: Refs is shared with the state this one was copied from
+	// (a nested fork) and must be copied before it changes.
+	sharedRefs bool
 	// env is the map Env fills: expressions are evaluated far more often
 	// than anything else the engine does, and never two at once.
 	env *envBuf
@@ -58,15 +63,24 @@ type State struct {
 	plan *envPlan
 }
 
-// envBuf is the map Env fills and whose values it holds: those of team
-// (but the clock's "minutes", set at every call) until touch says one of
-// them changed; nil: no team's. A nested fork (ForkNested) shares its
-// parent's: the two are never played at once, and each team is a
-// different pointer, so each fills it again when it finds another's.
+// envBuf is the map Env fills and whose values it holds: those of the
+// team whose envGen is gen (but the clock's "minutes", set at every call).
+// A team takes a new generation when it first fills the map after touch
+// said one of its values changed (Team.envGen 0), so the map holds a
+// team's values exactly while gen is the team's. A nested fork
+// (ForkNested) shares its parent's map, and its teams keep their
+// generations until they change: a copy reads the map its parent filled
+// until it changes something, and the parent, played again once the copy
+// is done with, fills it again when the copy left another generation in it.
 type envBuf struct {
-	m    scenario.Env
-	team *Team
+	m   scenario.Env
+	gen uint64
 }
+
+// envGens numbers the generations of every team's expression values in
+// the process (envBuf): a number is never given twice, so two teams, or a
+// team and its copies, never share one unless their values are the same.
+var envGens atomic.Uint64
 
 // FeedItem is a post or headline in a team's simulated feed.
 type FeedItem struct {
@@ -207,6 +221,9 @@ type Team struct {
 	// was copied from (fork.go): each is made the team's own before it
 	// changes.
 	shared shared
+	// envGen is the generation of the team's values in the expression
+	// environment (envBuf); 0: changed since last filled.
+	envGen uint64
 }
 
 // ScheduleChange is a change the facilitator made to a team's schedule.
@@ -833,6 +850,12 @@ func (s *State) Apply(e Event) error {
 		return bad("unknown event kind")
 	}
 	if e.Ref != "" {
+		if s.sharedRefs || s.Refs == nil {
+			s.Refs, s.sharedRefs = maps.Clone(s.Refs), false
+			if s.Refs == nil {
+				s.Refs = map[string]bool{}
+			}
+		}
 		s.Refs[e.Ref] = true
 	}
 	s.Now, s.Seq = e.At, e.Seq
@@ -914,9 +937,7 @@ func (s *State) applyScaledEffects(t *Team, effects scenario.Effects, factor flo
 // touch tells the team's cached conditions that reading name gives a new
 // value: the triggers and rules that read it are asked again.
 func (s *State) touch(t *Team, name string) {
-	if s.env != nil && s.env.team == t {
-		s.env.team = nil
-	}
+	t.envGen = 0 // the next Env fills afresh
 	if l := s.trigReaders[name]; len(l) > 0 {
 		t.own(sharedTrigDue)
 		for _, i := range l {
@@ -955,11 +976,14 @@ func (t *Team) answerCounts() (decisions, timeouts int) {
 func (s *State) Env(t *Team, at time.Duration) scenario.Env {
 	if s.env == nil {
 		s.env = &envBuf{m: make(scenario.Env, len(t.World)+8)} // the world and the eight names of fillEnv
-	} else if s.env.team == t {
+	} else if t.envGen != 0 && s.env.gen == t.envGen {
 		s.setMinutes(s.env.m, at)
 		return s.env.m
 	}
-	s.env.team = t
+	if t.envGen == 0 {
+		t.envGen = envGens.Add(1)
+	}
+	s.env.gen = t.envGen
 	s.fillEnv(s.env.m, t, at)
 	return s.env.m
 }
