@@ -69,8 +69,8 @@ func newLists(cfg *config) *wordLists {
 	l.nonApology = with(nonApologyWords, v9If, words{zh: intentWords}).compile()
 	l.victim = with(with(with(victimWords, v12Attack, attackV12), v13Victim, victimV13), v16PileOn, pileOnV16).compile()
 	l.denialHazard = with(denialHazardWords, v12Denial, denialV12).compile()
-	l.reassure = with(with(with(with(with(reassureWords, v11Safe, words{zh: safeToUse}), v12Unsafe, unsafeV12), v13Hundred, hundredReassureV13), v15Keep, keepUsing),
-		v16Possessor, secureV16).compile()
+	l.reassure = with(with(with(with(with(with(reassureWords, v11Safe, words{zh: safeToUse}), v12Unsafe, unsafeV12), v13Hundred, hundredReassureV13), v15Keep, keepUsing),
+		v16Possessor, secureV16), v18Risk, riskV18).compile()
 	l.overPromise = with(overPromiseWords, v13Hundred, hundredPromiseV13).compile()
 	agent := agentWords
 	if cfg.on(v9Someone) {
@@ -92,7 +92,11 @@ func newLists(cfg *config) *wordLists {
 	l.safeClaim = safeClaimWords.compile()
 	l.say = sayWords.compile()
 	l.report = compile(reportCues)
-	l.selfReport = compile(selfReportCues)
+	if cfg.on(v18Told) {
+		l.selfReport = compile(append(slices.Clip(selfReportCues), toldV18...))
+	} else {
+		l.selfReport = compile(selfReportCues)
+	}
 	l.retract = compile(retractCues)
 	l.idiom = compile(idioms)
 	return l
@@ -240,10 +244,18 @@ func (j *judge) run(facts []Fact) []Check {
 	// on a condition ("sorry if anyone was upset") or for people's feelings
 	// ("sorry to hear some customers feel…") is a non-apology.
 	var apology, nonApology []span
+	before, after, feelings := nonApologyBefore, nonApologyAfter, false
+	caused := j.l.cfg.on(v18Caused)
+	if caused {
+		before, after = withoutCues(before, feelingsCues), withoutCues(after, feelingsCues)
+	}
 	for _, s := range j.findNot(j.l.apology) {
+		if caused {
+			feelings = (t.nearOwn(s, feelingsCues, 40, 0, rep) || t.nearOwn(s, feelingsCues, 0, 30, rep)) && t.nearOwn(s, feelingsHedges, 40, 30, rep)
+		}
 		switch {
 		case j.t.after(s, demandCues):
-		case t.nearOwn(s, nonApologyBefore, 40, 0, rep) || t.nearOwn(s, nonApologyAfter, 0, 30, rep) || t.conditional(s) ||
+		case t.nearOwn(s, before, 40, 0, rep) || t.nearOwn(s, after, 0, 30, rep) || feelings || t.conditional(s) ||
 			j.l.cfg.on(v17Feelings) && isWordRune(t.lower[s.a]) && t.nearOwn(s, feelingsAfter, 0, 60, rep):
 			nonApology = append(nonApology, s)
 		default:
@@ -406,7 +418,12 @@ func (j *judge) run(facts []Fact) []Check {
 			if j.l.cfg.on(v16Possessor) {
 				subjects = t.notPossessors(people)
 			}
-			ofPeople := t.subjectBefore(s, subjects, 40) && !(j.l.cfg.on(v15Keep) && containsAny(string(t.lower[s.a:s.b]), riskWords))
+			if j.l.cfg.on(v18Complement) {
+				subjects = t.beforeComplement(subjects, s)
+			}
+			claim := string(t.lower[s.a:s.b])
+			toThem := j.l.cfg.on(v18NoNeed) && hasPrefixAny(claim, noNeedCues)
+			ofPeople := !toThem && t.subjectBefore(s, subjects, 40) && !(j.l.cfg.on(v15Keep) && containsAny(claim, riskWords))
 			if !j.doubted(s) && !ofPeople && !t.ourOwnUse(s, us) && !t.openAsUsual(s) && !t.refundReturn(s) &&
 				!(j.l.cfg.on(v15Ought) && t.clauseOf(s, oughtCues, 24)) && !(j.l.cfg.on(v16Normal) && t.bareOfNoUse(s)) && !(j.l.cfg.on(v16Ensure) && t.clauseOf(s, goalCues, 40)) {
 				reassure = append(reassure, s)
@@ -643,6 +660,9 @@ func (j *judge) run(facts []Fact) []Check {
 		}
 		if j.l.cfg.on(v15Effect) && t.followedBy(h, hazardVerbs) {
 			continue // "may overheat", 可能破裂: what the product can do (version 15)
+		}
+		if j.l.cfg.on(v18Can) && t.possibleEvent(h) {
+			continue // 吸盘可能松脱, "might help": what may happen (version 18)
 		}
 		if j.l.cfg.on(v11Reader) && t.readerBefore(h) {
 			continue // "you may have been exposed", 您可能接触过: advice (version 11)

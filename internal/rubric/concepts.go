@@ -270,15 +270,23 @@ const (
 	v17Comma    // a number after a Chinese comma or full stop (发现，4月14日) is a detail, not the tail of a number
 	v17Duration // a duration in words ("eight months", "forty years") is no count, as "24 hours" is none since version 9
 	v17Feelings // "apologise … for any concern caused", "sorry that some fans feel": feelings, as 给…带来的困扰 in Chinese
-	nSteps      = iota
-	firstV10    = v10List
-	firstV11    = v11Reader
-	firstV12    = v12Denial
-	firstV13    = v13Hundred
-	firstV14    = v14Before
-	firstV15    = v15Effect
-	firstV16    = v16Normal
-	firstV17    = v17Comma
+	// Version 18's steps.
+	v18NoNeed     // "residents and no need to change anything": telling people they need not act is said to them, never a report on them
+	v18Complement // "diners can be confident the food is safe", 顾客尽可放心，食品绝对安全: what people may be sure of is the claim
+	v18Told       // 是我们告诉大家这些轮胎是安全的 beside an apology: our own earlier words, owned, are quoted, not said again
+	v18Risk       // "no fire risk to residents", 没有任何火灾风险: a risk denied with its kind named
+	v18Caused     // 给居民带来了惊扰和不便，我们深表歉意 as "sorry for the disruption this caused": an apology for what was caused; only "any", 可能, 任何 or a report make it one for feelings
+	v18Can        // 吸盘可能松脱, "photos that might help": 可能 and "might" before what may happen guess at no cause
+	nSteps        = iota
+	firstV10      = v10List
+	firstV11      = v11Reader
+	firstV12      = v12Denial
+	firstV13      = v13Hundred
+	firstV14      = v14Before
+	firstV15      = v15Effect
+	firstV16      = v16Normal
+	firstV17      = v17Comma
+	firstV18      = v18NoNeed
 )
 
 // config says which steps and concepts (from version 9 on) the judge uses.
@@ -352,6 +360,12 @@ var stepFrom = map[int][]string{
 	v17Comma:       {"v12r"},
 	v17Duration:    {"*"},
 	v17Feelings:    {"*"},
+	v18NoNeed:      {"v18a"},
+	v18Complement:  {"v17a"},
+	v18Told:        {"v19b"},
+	v18Risk:        {"v18a"},
+	v18Can:         {"v19a"},
+	v18Caused:      {"*"},
 }
 
 func (c *config) conceptOff(k concept) bool {
@@ -780,6 +794,118 @@ func (t *text) inHeading(s span) bool {
 
 // riskWords name a hazard in a reassurance.
 var riskWords = []string{"risk", "danger", "风险", "危险"}
+
+// noNeedCues open a claim that people need not act ("no need to change
+// anything", 无需做任何改变): it is said to them, so a person named before
+// it ("no fire risk to residents and no need to change…") is not its
+// subject, as "all 312 passengers are safe" has one (version 18).
+var noNeedCues = []string{"no need", "无需", "无须", "不必", "不用", "不需要"}
+
+// complementCues between a person and a claim make the claim what the
+// person may be sure of ("diners can be confident the food is safe", 顾客
+// 尽可放心，食品绝对安全): the person is not its subject (version 18).
+var complementCues = []string{"confident", " sure", "assured", "certain", " know", "放心", "相信", "确信", "确定"}
+
+// riskV18: a risk denied with its kind named between ("no fire risk to
+// residents", 没有任何火灾风险), as "no risk to" and 不存在安全风险 were.
+var riskV18 = words{en: []string{"no…risk to", "no…risk of", "no…risk for"}, zh: []string{"没有任何…风险", "不存在任何…风险", "无任何…风险"}}
+
+// toldV18 are the team's own earlier words in Chinese, as "we told" and
+// "we said" are in English; 告诉 with a mark of the past, as a bare 告诉
+// also announces what the team will tell (version 18).
+var toldV18 = []string{"是我们告诉", "曾告诉", "当时告诉", "此前告诉", "之前告诉", "我们回复", "我们答复", "我们曾表示", "我们当时表示"}
+
+// faultV18 name the team's fault: said in the sentence of the team's
+// earlier words or in the next, they own those words, as "that was wrong"
+// takes them back (version 18). An apology owns them only when it comes
+// before them in their sentence (我们向车主道歉——是我们告诉大家这些轮胎是安全的).
+var (
+	faultV18   = []string{"our fault", "on us", "should never have", "我们的错", "我们的责任", "是我们错了", "不该这样说"}
+	apologyV18 = []string{"sorry", "apologi", "道歉", "致歉", "对不起", "歉意"}
+)
+
+// owned reports whether the team's earlier words at s are owned (version
+// 18): the fault named in their sentence or the next, or an apology before
+// them in their sentence.
+func (t *text) owned(s span) bool {
+	a, b := t.sentenceBounds(s.a)
+	end := b
+	if b < len(t.lower) {
+		_, end = t.sentenceBounds(b)
+	}
+	return containsAny(string(t.lower[a:end]), faultV18) || containsAny(string(t.lower[a:s.a]), apologyV18)
+}
+
+// feelingsCues name an inconvenience or a feeling an apology may be for.
+// Before version 18 any of them near an apology made it a non-apology in
+// Chinese, and "the inconvenience", "the distress" in English, while
+// "sorry for the disruption caused" apologised: across the tuning pairs
+// Chinese alone found a non-apology in 16 pairs, 7 of them for a
+// disruption the English apologised for. From version 18 they make one
+// only when hedged (可能, 任何, 一切, "any") or said of reports (近期报道给
+// 支持者带来的困扰), as English "any inconvenience" does.
+var (
+	feelingsCues   = []string{"不便", "困扰", "不愉快", "不适感受", "误会", "误解", "困惑", "the inconvenience", "the distress"}
+	feelingsHedges = []string{"可能", "任何", "一切", "或许", "报道", "传言", "谣言", "网传", "消息", "言论", "any "}
+)
+
+// withoutCues returns list without the cues of drop.
+func withoutCues(list, drop []string) []string {
+	var out []string
+	for _, c := range list {
+		if !slices.Contains(drop, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// guessAfterZh and guessAfterEn: what 可能 and "might" go on to when they
+// guess at a cause or a party (可能是供应商, 可能与运输有关, 可能出在, "might be
+// the courier", "might have come from"). Before anything else they say
+// what may happen (召回原因：吸盘可能松脱, "photos that might help the
+// investigation"), which English says with "can" and "could", no hedges
+// (version 18).
+var (
+	guessAfterZh = []string{"是", "由", "因", "与", "跟", "和", "同", "出", "源", "来", "涉", "存", "有", "系", "属", "在", "为", "归", "性", "的"}
+	// Words between that change nothing: 可能也与…有关, "might also be".
+	hedgeFillZh  = []string{"会", "也", "还", "都"}
+	hedgeFillEn  = []string{" also", " well", " even", " in fact"}
+	guessAfterEn = []string{" be", " have", " stem", " come from", " result", " lie", " involve", " relate", " trace", " originate", " due"}
+)
+
+// possibleEvent reports whether the hedge h is 可能 or "might" before what
+// may happen rather than before a guess (version 18).
+func (t *text) possibleEvent(h span) bool {
+	rest := string(t.lower[h.b:min(len(t.lower), h.b+14)])
+	trim := func(fill []string) {
+		for _, f := range fill {
+			rest = strings.TrimPrefix(rest, f)
+		}
+	}
+	switch string(t.lower[h.a:h.b]) {
+	case "可能":
+		trim(hedgeFillZh)
+		r, _ := utf8.DecodeRuneInString(rest)
+		return unicode.Is(unicode.Han, r) && !hasPrefixAny(rest, guessAfterZh)
+	case "might":
+		trim(hedgeFillEn)
+		return !hasPrefixAny(rest, guessAfterEn)
+	}
+	return false
+}
+
+// beforeComplement drops the people of ps after whom a complement cue
+// comes before the claim s (version 18).
+func (t *text) beforeComplement(ps []span, s span) []span {
+	var out []span
+	for _, p := range ps {
+		if !(p.b <= s.a && containsAny(string(t.lower[p.b:s.a]), complementCues)) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
 
 // doneCues between an update word and the time after it say the update
 // was made then: "the inspectors' report, issued on Thursday", "since

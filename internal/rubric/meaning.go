@@ -84,7 +84,7 @@ func (t *text) reported() []bool {
 	}
 	for _, p := range t.l.selfReport {
 		for _, s := range p.find(t) {
-			if t.retracted(s) {
+			if t.retracted(s) || t.l.cfg.on(v18Told) && t.owned(s) {
 				cues = append(cues, s)
 			}
 		}

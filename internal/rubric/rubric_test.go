@@ -262,7 +262,10 @@ func TestChecks(t *testing.T) {
 			"over-promise": fail("100%", "will never happen again"),
 		}},
 		{"over-promising zh", "zh", "我们保证此类事件绝不会再发生。", nil, map[string]expect{"over-promise": fail("保证此类事件绝不会")}},
-		{"bare caused", "en", "We are deeply sorry for the distress this has caused.", nil, map[string]expect{"cause": fail(), "apology": fail(), "non-apology": fail("sorry")}},
+		// An apology for the distress caused is one (version 18; until then
+		// a non-apology): only "any distress", or feelings hedged or put on
+		// reports, make it one for feelings.
+		{"bare caused", "en", "We are deeply sorry for the distress this has caused.", nil, map[string]expect{"cause": fail(), "apology": pass("sorry"), "non-apology": pass()}},
 		{"bare caused zh", "zh", "对由此给大家造成的困扰，我们深表歉意。", nil, map[string]expect{"cause": fail()}},
 		// Version 3: rules about meaning.
 		{"orders are guidance en", "en", "Please don't press Pay again. If you get such a call, hang up. Please rest assured.", nil, map[string]expect{
@@ -275,7 +278,7 @@ func TestChecks(t *testing.T) {
 		{"scapegoating staff", "en", "The relabelling was done by a worker in breach of company rules.", nil, map[string]expect{"blame": fail("worker in breach of")}},
 		{"scapegoating staff zh", "zh", "该工程师未按规定流程核实，擅自关闭了报告。", nil, map[string]expect{"blame": fail()}},
 		{"owned staff failure", "en", "Our staff did not follow the procedure we set, and that is our failure.", nil, map[string]expect{"blame": pass()}},
-		{"harmed party zh", "zh", "给广大顾客造成的困扰，我们深表歉意。", nil, map[string]expect{"blame": pass(), "non-apology": fail()}},
+		{"harmed party zh", "zh", "给广大顾客造成的困扰，我们深表歉意。", nil, map[string]expect{"blame": pass(), "apology": pass("歉意"), "non-apology": pass()}},
 		{"threat across sentences", "en", "Every account that shared the report has 24 hours to delete it. After that, our lawyers will act against each of them.", nil,
 			map[string]expect{"legal-threat": fail("Every account", "lawyers")}},
 		{"refusal to comment", "en", "As the incident is under investigation, we will not be commenting at this time.", nil, map[string]expect{"no-comment": fail("not be commenting")}},
