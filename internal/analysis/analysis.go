@@ -137,13 +137,13 @@ func FollowPolicyVersion(id string, source []byte, v Version, sc *scenario.Scena
 	if err != nil {
 		return Run{}, err
 	}
-	policy := map[string]string{}
+	var pol policy
 	for range 100_000 {
-		need, err := p.play(policy)
+		need, err := p.play(pol)
 		if err != nil || need == nil {
 			return p.run(), err
 		}
-		policy[need.ID] = pick(sc, need).ID
+		pol = pol.with(need.ID, pick(sc, need).ID)
 	}
 	return Run{}, fmt.Errorf("policy did not settle")
 }

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -84,8 +83,8 @@ func ExploreVersion(id string, source []byte, v Version, timing Timing) (*Report
 		return x.rep, err
 	}
 	x.rep.Runs, x.rep.UnendingRuns = st.runs, st.unending
-	for k, v := range st.endings {
-		x.rep.Endings[k] = v
+	for _, e := range st.endings {
+		x.rep.Endings[e.ending] = e.ways
 	}
 	if x.rep.Bounded {
 		// The bounded search follows the plays that look best; another,
@@ -120,7 +119,7 @@ func newSearch(id string, source []byte, v Version, timing Timing, dir int) (*se
 		decisions += len(ph.Decisions)
 	}
 	x.bounded = decisions > ExactDecisions
-	st, err := x.explore(p, map[string]string{})
+	st, err := x.explore(p, nil)
 	return x, st, err
 }
 
@@ -137,16 +136,25 @@ type search struct {
 // stats are the counts of the ways on from a node.
 type stats struct {
 	runs, unending int
-	endings        map[string]int
+	endings        []endingWays // by ending, in the order first met (a scenario has a few)
+}
+
+type endingWays struct {
+	ending string
+	ways   int
 }
 
 func (s *stats) add(o stats) {
 	s.runs, s.unending = satAdd(s.runs, o.runs), satAdd(s.unending, o.unending)
-	if s.endings == nil {
-		s.endings = map[string]int{}
-	}
-	for k, v := range o.endings {
-		s.endings[k] = satAdd(s.endings[k], v)
+next:
+	for _, e := range o.endings {
+		for i := range s.endings {
+			if s.endings[i].ending == e.ending {
+				s.endings[i].ways = satAdd(s.endings[i].ways, e.ways)
+				continue next
+			}
+		}
+		s.endings = append(s.endings, e)
 	}
 }
 
@@ -216,8 +224,8 @@ func (a *acc) estimate() float64 {
 	return total - scoring.ContradictionCost*float64(a.bad)
 }
 
-func (x *search) explore(p *player, policy map[string]string) (stats, error) {
-	need, err := p.play(policy)
+func (x *search) explore(p *player, pol policy) (stats, error) {
+	need, err := p.play(pol)
 	if err != nil {
 		return stats{}, err
 	}
@@ -226,7 +234,7 @@ func (x *search) explore(p *player, policy map[string]string) (stats, error) {
 	}
 	// Only the answers of decisions open now, and of those that may open
 	// again, can still apply.
-	kept := map[string]string{}
+	var kept policy
 	var key []byte
 	var a acc
 	p.s.Read(func(st *engine.State) {
@@ -236,8 +244,8 @@ func (x *search) explore(p *player, policy map[string]string) (stats, error) {
 		key = strconv.AppendInt(key, int64(p.now), 36)
 		key = engine.AppendKeyString(key, need.ID)
 		for _, od := range t.Open {
-			if c, ok := policy[od.Decision.ID]; ok {
-				kept[od.Decision.ID] = c
+			if c, ok := pol.get(od.Decision.ID); ok {
+				kept = kept.with(od.Decision.ID, c)
 				key = engine.AppendKeyString(key, od.Decision.ID)
 				key = engine.AppendKeyString(key, c)
 			}
@@ -245,12 +253,12 @@ func (x *search) explore(p *player, policy map[string]string) (stats, error) {
 		a = p.summary(t, x.every)
 		x.markFrom(p, t)
 	})
-	for _, id := range slices.Sorted(maps.Keys(policy)) {
-		if x.recurring[id] {
-			kept[id] = policy[id]
+	for _, an := range pol { // in the order of the decisions' ids
+		if x.recurring[an.decision] {
+			kept = kept.with(an.decision, an.choice)
 			key = append(key, '~')
-			key = engine.AppendKeyString(key, id)
-			key = engine.AppendKeyString(key, policy[id])
+			key = engine.AppendKeyString(key, an.decision)
+			key = engine.AppendKeyString(key, an.choice)
 		}
 	}
 	k := string(key)
@@ -295,7 +303,7 @@ func (x *search) explore(p *player, policy map[string]string) (stats, error) {
 				return stats{}, err
 			}
 		}
-		st, err := x.explore(child, with(kept, need.ID, c))
+		st, err := x.explore(child, kept.with(need.ID, c))
 		if err != nil {
 			return stats{}, err
 		}
@@ -346,7 +354,7 @@ func (x *search) finish(p *player) stats {
 		}
 	}
 	x.have = true
-	st := stats{runs: 1, endings: map[string]int{ending: 1}}
+	st := stats{runs: 1, endings: []endingWays{{ending, 1}}}
 	if ending == engine.EndTimeUp {
 		st.unending = 1
 	}
@@ -517,13 +525,44 @@ func recurringDecisions(sc *scenario.Scenario) map[string]bool {
 	return out
 }
 
-func with(m map[string]string, k, v string) map[string]string {
-	out := make(map[string]string, len(m)+1)
-	for a, b := range m {
-		out[a] = b
+// policy is a play's answers, decision id → choice, in the order of the
+// ids: a search keeps only those that can still apply (a few), and a map
+// for each of its plays cost more than all its lookups.
+type policy []answer
+
+type answer struct{ decision, choice string }
+
+// get returns the choice for a decision, if the policy has one.
+func (p policy) get(decision string) (string, bool) {
+	for _, a := range p {
+		if a.decision == decision {
+			return a.choice, true
+		}
 	}
-	out[k] = v
-	return out
+	return "", false
+}
+
+// with returns a copy of p that answers decision with choice.
+func (p policy) with(decision, choice string) policy {
+	i, found := slices.BinarySearchFunc(p, decision, func(a answer, d string) int { return strings.Compare(a.decision, d) })
+	out := make(policy, len(p), len(p)+1)
+	copy(out, p)
+	if found {
+		out[i].choice = choice
+		return out
+	}
+	return slices.Insert(out, i, answer{decision, choice})
+}
+
+func (p policy) String() string {
+	var b strings.Builder
+	for i, a := range p {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(a.decision + ":" + a.choice)
+	}
+	return "[" + b.String() + "]"
 }
 
 // player plays one team headless, as a team that answers by a policy.
@@ -571,7 +610,7 @@ func (p *player) fork() (*player, error) {
 
 // play goes on until the team's play ends (nil) or a decision the policy
 // does not cover is open (to branch on).
-func (p *player) play(policy map[string]string) (*scenario.Decision, error) {
+func (p *player) play(pol policy) (*scenario.Decision, error) {
 	s := p.s
 	for ; p.steps < 100_000; p.steps++ {
 		now := p.now
@@ -595,7 +634,7 @@ func (p *player) play(policy map[string]string) (*scenario.Decision, error) {
 		// Answer what the policy covers, when the timing says.
 		answeredNow := false
 		for _, od := range open {
-			choice, known := policy[od.Decision.ID]
+			choice, known := pol.get(od.Decision.ID)
 			if !known {
 				return od.Decision, nil
 			}
@@ -610,7 +649,7 @@ func (p *player) play(policy map[string]string) (*scenario.Decision, error) {
 			if when <= now {
 				sent, err := p.triage(od.Decision, mode)
 				if err != nil {
-					return nil, fmt.Errorf("policy %v: %w", policy, err)
+					return nil, fmt.Errorf("policy %v: %w", pol, err)
 				}
 				if base == timeout {
 					if sent {
@@ -620,7 +659,7 @@ func (p *player) play(policy map[string]string) (*scenario.Decision, error) {
 					continue
 				}
 				if err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: "T", Decision: od.Decision.ID, Option: base}); err != nil {
-					return nil, fmt.Errorf("policy %v: %w", policy, err)
+					return nil, fmt.Errorf("policy %v: %w", pol, err)
 				}
 				answeredNow = true
 				break
