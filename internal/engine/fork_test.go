@@ -484,7 +484,8 @@ phases:
 			// facilitator skips or delays an inject and an evaluator rates,
 			// so that the session has the parts made only then for a copy
 			// to share.
-			var open, upcoming [2]any
+			var open [2][]OpenDecision
+			var upcoming [2][]Pending
 			var objectives []*scenario.Objective
 			s.Read(func(st *State) {
 				open[0], open[1] = st.Teams[0].Open, st.Teams[1].Open
@@ -492,7 +493,7 @@ phases:
 				objectives = st.Scenario.Objectives
 			})
 			for i, team := range []string{"A", "B"} {
-				if up := upcoming[i].([]Pending); len(up) > 0 {
+				if up := upcoming[i]; len(up) > 0 {
 					switch step % 5 {
 					case 1:
 						_ = s.Send(Command{Kind: CmdDelay, Team: team, Inject: up[0].Inject.ID, Delay: time.Minute})
@@ -505,11 +506,10 @@ phases:
 					_ = s.Send(Command{Kind: CmdEvaluate, Team: team, Objective: o.ID, Evaluation: &Evaluation{Evaluator: "Wang", Rating: "S"}})
 					_ = s.Send(Command{Kind: CmdEvalRate, Seat: "Lee", Team: team, Objective: o.ID, Rating: "M"})
 				}
-				od := open[i].([]OpenDecision)
-				if len(od) == 0 || (i == 0 && step%3 == 0) {
+				if len(open[i]) == 0 || (i == 0 && step%3 == 0) {
 					continue
 				}
-				d := od[0].Decision
+				d := open[i][0].Decision
 				_ = s.Send(Command{Kind: CmdChoose, Team: team, Decision: d.ID, Option: d.Options[(step+i)%len(d.Options)].ID,
 					Text: "We are sorry. We are recalling batch 12 today and will report again at 6 p.m.", Ref: fmt.Sprintf("%s-%d", team, step)})
 			}

@@ -214,7 +214,7 @@ func (s *State) teamDue(t *Team, best *candidate, have *bool) {
 		}
 		c := &t.trigDue[i]
 		if !c.valid || s.Now < c.from || (c.ok && s.Now > c.at) {
-			_ = sharedTrigDue
+			t.own(sharedTrigDue)
 			c = &t.trigDue[i]
 			c.at, c.ok = s.firstTrue(envNow(), tr.When, s.Now, time.Minute)
 			c.from, c.valid = s.Now, true
