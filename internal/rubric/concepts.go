@@ -824,10 +824,15 @@ var (
 	apologyV18 = []string{"sorry", "apologi", "道歉", "致歉", "对不起", "歉意"}
 )
 
-// owned reports whether the team's earlier words at s are owned (version
-// 18): the fault named in their sentence or the next, or an apology before
-// them in their sentence.
+// owned reports whether the team's earlier words at s, introduced by one
+// of toldV18, are owned (version 18): the fault named in their sentence or
+// the next, or an apology before them in their sentence. (The older cues,
+// "we said", 我们说…, are quoted only when taken back: "we are sorry for
+// the delay, and as we said, the milk is safe" still says it.)
 func (t *text) owned(s span) bool {
+	if !slices.Contains(toldV18, string(t.lower[s.a:s.b])) {
+		return false
+	}
 	a, b := t.sentenceBounds(s.a)
 	end := b
 	if b < len(t.lower) {
@@ -846,7 +851,7 @@ func (t *text) owned(s span) bool {
 // 支持者带来的困扰), as English "any inconvenience" does.
 var (
 	feelingsCues   = []string{"不便", "困扰", "不愉快", "不适感受", "误会", "误解", "困惑", "the inconvenience", "the distress"}
-	feelingsHedges = []string{"可能", "任何", "一切", "或许", "报道", "传言", "谣言", "网传", "消息", "言论", "any "}
+	feelingsHedges = []string{"可能", "任何", "一切", "或许", "报道", "传言", "谣言", "网传", "言论", "any "}
 )
 
 // withoutCues returns list without the cues of drop.

@@ -24,6 +24,8 @@ func TestVersion18Rules(t *testing.T) {
 			{"zh", "我们向每一位家长道歉，是我们告诉大家这批奶粉是安全的。", true}}},
 		{"still: a bare 'tell' of what is to come", "false-reassurance", false, Context{}, []ruleLine{
 			{"zh", "我们向家长道歉，并会告诉大家：这批奶粉是安全的。", false}}},
+		{"still: 'as we said' beside an apology says it again", "false-reassurance", false, Context{}, []ruleLine{
+			{"en", "We are sorry for the delay, and as we said yesterday, the milk is safe.", false}}},
 		{"what may happen is no guess", "speculation", true, Context{}, []ruleLine{
 			{"zh", "召回原因：支架上的螺丝在潮湿环境中可能锈蚀断开。", true},
 			{"en", "If you have photos that might help the investigation, please send them to us.", false}}},
@@ -32,6 +34,7 @@ func TestVersion18Rules(t *testing.T) {
 			{"en", "The fault might also be linked to a supplier's part.", false}}},
 		{"an apology for the disruption caused", "non-apology", true, Context{}, []ruleLine{
 			{"zh", "此次停电给各位住户造成了不便，我们深表歉意。", true},
+			{"zh", "此次停电给各位住户造成了不便，我们深表歉意，最新消息将在业主群发布。", true},
 			{"en", "We are sorry for the inconvenience the power cut caused residents.", true}}},
 		{"still: an apology for any inconvenience", "non-apology", false, Context{}, []ruleLine{
 			{"zh", "对此可能给各位带来的任何不便，我们深表歉意。", false},
