@@ -995,6 +995,9 @@ type envPlan struct {
 	sc                                         *scenario.Scenario
 	world                                      []string
 	counts, silent, phase, claims, posts, said bool
+	// phases are the phase ids as interface values, made once (when an
+	// expression reads "phase"): boxing the string allocated at every fill.
+	phases map[string]any
 }
 
 func envPlanOf(sc *scenario.Scenario) *envPlan {
@@ -1007,7 +1010,33 @@ func envPlanOf(sc *scenario.Scenario) *envPlan {
 			p.world = append(p.world, v.ID)
 		}
 	}
+	if p.phase {
+		p.phases = make(map[string]any, len(sc.Phases))
+		for _, ph := range sc.Phases {
+			p.phases[ph.ID] = ph.ID
+		}
+	}
 	return p
+}
+
+// boxed are the interface values of the whole numbers -1024 to 1024, which
+// world values, counts and story minutes nearly always are: the
+// expression environment is filled again for every state a search meets,
+// and storing a float64 in it allocated one each time.
+var boxed = func() (b [2049]any) {
+	for i := range b {
+		b[i] = float64(i - 1024)
+	}
+	return b
+}()
+
+// box is v as an interface value, without allocating for a whole number
+// in boxed's range (not -0, which boxed would turn into 0).
+func box(v float64) any {
+	if v >= -1024 && v <= 1024 && v == math.Trunc(v) && !(v == 0 && math.Signbit(v)) {
+		return boxed[int(v)+1024]
+	}
+	return v
 }
 
 // fillEnv fills env with what Env holds for t at at.
@@ -1021,20 +1050,24 @@ func (s *State) fillEnv(env scenario.Env, t *Team, at time.Duration) {
 	}
 	for _, k := range p.world {
 		if v, ok := t.World[k]; ok {
-			env[k] = v
+			env[k] = box(v)
 		}
 	}
 	s.setMinutes(env, at)
 	if p.counts {
 		decisions, timeouts := t.answerCounts()
-		env["decisions"] = float64(decisions)
-		env["timeouts"] = float64(timeouts)
+		env["decisions"] = box(float64(decisions))
+		env["timeouts"] = box(float64(timeouts))
 	}
 	if p.silent {
 		env["silent"] = !t.spoke
 	}
 	if p.phase {
-		env["phase"] = t.Phase
+		if v, ok := p.phases[t.Phase]; ok {
+			env["phase"] = v
+		} else {
+			env["phase"] = t.Phase
+		}
 	}
 	if p.claims {
 		claims := make([]string, len(t.Claims))
@@ -1044,7 +1077,7 @@ func (s *State) fillEnv(env scenario.Env, t *Team, at time.Duration) {
 		env["claims"] = claims
 	}
 	if p.posts {
-		env["posts"] = float64(len(t.Posts))
+		env["posts"] = box(float64(len(t.Posts)))
 	}
 	if p.said {
 		said := t.said()

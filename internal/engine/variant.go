@@ -39,6 +39,6 @@ func storedVariant(cut, difficulty string) (string, string) {
 // the scenario's own timeline (a cut's times are scaled).
 func (s *State) setMinutes(env scenario.Env, at time.Duration) {
 	if s.Scenario.ReadByExpr("minutes") {
-		env["minutes"] = s.Scenario.StoryMinutes(at)
+		env["minutes"] = box(s.Scenario.StoryMinutes(at))
 	}
 }
