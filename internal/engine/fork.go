@@ -21,7 +21,9 @@ import (
 // on while a copy of it (or a copy of a copy) is still in use: the copy
 // shares the lists that only grow (path, inbox, answers…) with
 // the session, without copying them, so forking costs the same however
-// long the play so far. Playing on the session while a copy is still in
+// long the play so far, and shares its teams' maps and per-condition
+// lists until it first changes one (Team.own): playing the copy never
+// changes the session. Playing on the session while a copy is still in
 // use corrupts the copy.
 func (s *Session) ForkNested(log Log) (*Session, error) { return s.fork(log, true) }
 
