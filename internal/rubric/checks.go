@@ -68,7 +68,7 @@ func newLists(cfg *config) *wordLists {
 	l.filler = fillerWords.compile()
 	l.nonApology = with(nonApologyWords, v9If, words{zh: intentWords}).compile()
 	l.victim = with(with(with(victimWords, v12Attack, attackV12), v13Victim, victimV13), v16PileOn, pileOnV16).compile()
-	l.denialHazard = with(denialHazardWords, v12Denial, denialV12).compile()
+	l.denialHazard = with(with(denialHazardWords, v12Denial, denialV12), v19Standard, standardV19).compile()
 	l.reassure = with(with(with(with(with(with(reassureWords, v11Safe, words{zh: safeToUse}), v12Unsafe, unsafeV12), v13Hundred, hundredReassureV13), v15Keep, keepUsing),
 		v16Possessor, secureV16), v18Risk, riskV18).compile()
 	l.overPromise = with(overPromiseWords, v13Hundred, hundredPromiseV13).compile()
@@ -422,7 +422,7 @@ func (j *judge) run(facts []Fact) []Check {
 				subjects = t.beforeComplement(subjects, s)
 			}
 			claim := string(t.lower[s.a:s.b])
-			toThem := j.l.cfg.on(v18NoNeed) && hasPrefixAny(claim, noNeedCues)
+			toThem := j.l.cfg.on(v18NoNeed) && hasPrefixAny(claim, noNeedCues) || j.l.cfg.on(v19State) && !containsAny(claim, stateWords)
 			ofPeople := !toThem && t.subjectBefore(s, subjects, 40) && !(j.l.cfg.on(v15Keep) && containsAny(claim, riskWords))
 			if !j.doubted(s) && !ofPeople && !t.ourOwnUse(s, us) && !t.openAsUsual(s) && !t.refundReturn(s) &&
 				!(j.l.cfg.on(v15Ought) && t.clauseOf(s, oughtCues, 24)) && !(j.l.cfg.on(v16Normal) && t.bareOfNoUse(s)) && !(j.l.cfg.on(v16Ensure) && t.clauseOf(s, goalCues, 40)) {
@@ -527,6 +527,9 @@ func (j *judge) run(facts []Fact) []Check {
 			// thing named after it describes that thing (version 8).
 			if !before && t.sourceOf(c, a) {
 				continue
+			}
+			if !before && j.l.cfg.on(v19Right) && t.entitled(c, a) {
+				continue // "because parents deserve to hear it from us" (version 19)
 			}
 			if !before && a.a >= c.b && a.a-c.b <= limit || before && a.b <= c.a && c.a-a.b <= limit {
 				blame = append(blame, span{min(a.a, c.a), max(a.b, c.b)})

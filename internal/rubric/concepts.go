@@ -277,16 +277,21 @@ const (
 	v18Risk       // "no fire risk to residents", 没有任何火灾风险: a risk denied with its kind named
 	v18Caused     // 给居民带来了惊扰和不便，我们深表歉意 as "sorry for the disruption this caused": an apology for what was caused; only "any", 可能, 任何 or a report make it one for feelings
 	v18Can        // 吸盘可能松脱, "photos that might help": 可能 and "might" before what may happen guess at no cause
-	nSteps        = iota
-	firstV10      = v10List
-	firstV11      = v11Reader
-	firstV12      = v12Denial
-	firstV13      = v13Hundred
-	firstV14      = v14Before
-	firstV15      = v15Effect
-	firstV16      = v16Normal
-	firstV17      = v17Comma
-	firstV18      = v18NoNeed
+	// Version 19's steps.
+	v19State    // a person before a claim makes it a report on them only when it says how they are ("are safe"): not "drivers can continue … with complete confidence"
+	v19Standard // "meets the required British Standard", as 符合…标准: a standard with words between
+	v19Right    // "because parents deserve to hear it from us", 因为家长有权…: a party's right is no blame
+	nSteps      = iota
+	firstV10    = v10List
+	firstV11    = v11Reader
+	firstV12    = v12Denial
+	firstV13    = v13Hundred
+	firstV14    = v14Before
+	firstV15    = v15Effect
+	firstV16    = v16Normal
+	firstV17    = v17Comma
+	firstV18    = v18NoNeed
+	firstV19    = v19State
 )
 
 // config says which steps and concepts (from version 9 on) the judge uses.
@@ -365,6 +370,9 @@ var stepFrom = map[int][]string{
 	v18Told:        {"v19b"},
 	v18Risk:        {"v18a"},
 	v18Can:         {"v19a"},
+	v19State:       {"v20b"},
+	v19Standard:    {"v20b"},
+	v19Right:       {"v20b"},
 	v18Caused:      {"*"},
 }
 
@@ -863,6 +871,32 @@ func withoutCues(list, drop []string) []string {
 		}
 	}
 	return out
+}
+
+// stateWords say how a person is: a claim with one after a person is a
+// report on them ("all 312 passengers are safe", 学生都安然无恙); one
+// without ("drivers can continue to fill up with complete confidence",
+// "residents … no need to change") is said to them (version 19).
+var stateWords = []string{"safe", "secure", "fine", "unharmed", "unhurt", "unaffected", "not affected", "harm", "well", "安全", "无恙", "不受影响",
+	"未受影响", "没有受伤", "无碍", "平安", "无事"}
+
+// standardV19: a standard with words between ("meets the required British
+// Standard"), as 符合…标准 has been in Chinese (version 19).
+var standardV19 = words{en: []string{"meets…standard", "meet…standard", "complies with…standard", "comply with…standard"}}
+
+// rightCues after a party a causal word names make the clause its right,
+// not its fault: "because parents deserve to hear it from us", 因为家长有权
+// 第一时间知道 (version 19).
+var rightCues = []string{" deserve", " have the right", " has the right", " have a right", " has a right", " are entitled", " is entitled",
+	"有权", "值得", "理应知道", "有知情权"}
+
+// entitled reports whether the party a, named after the causal word c, is
+// followed by its right (version 19).
+func (t *text) entitled(c, a span) bool {
+	if a.a < c.b {
+		return false
+	}
+	return hasPrefixAny(string(t.lower[a.b:min(len(t.lower), a.b+20)]), rightCues)
 }
 
 // guessAfterZh and guessAfterEn: what 可能 and "might" go on to when they
