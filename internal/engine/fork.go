@@ -51,15 +51,11 @@ func (s *State) Clone() *State { return s.clone(false) }
 // are (see ForkNested).
 func (s *State) clone(nested bool) *State {
 	c := *s
-	if !nested {
-		c.env = nil // played beside this one: fills its own
-	}
 	if nested {
 		c.sharedRefs = true // copied before the copy first changes it
 	} else {
+		c.env = nil // played beside this one: fills its own
 		c.Refs, c.sharedRefs = maps.Clone(s.Refs), false
-	}
-	if !nested {
 		c.Notes = slices.Clip(s.Notes)
 		c.Refused = slices.Clip(s.Refused)
 	}

@@ -247,7 +247,7 @@ func (j *judge) run(facts []Fact) []Check {
 	before, after, feelings := nonApologyBefore, nonApologyAfter, false
 	caused := j.l.cfg.on(v18Caused)
 	if caused {
-		before, after = withoutCues(before, feelingsCues), withoutCues(after, feelingsCues)
+		before, after = nonApologyBeforeV18, nonApologyAfterV18
 	}
 	for _, s := range j.findNot(j.l.apology) {
 		if caused {

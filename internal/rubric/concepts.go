@@ -370,10 +370,10 @@ var stepFrom = map[int][]string{
 	v18Told:        {"v19b"},
 	v18Risk:        {"v18a"},
 	v18Can:         {"v19a"},
+	v18Caused:      {"*"},
 	v19State:       {"v20b"},
 	v19Standard:    {"v20b"},
 	v19Right:       {"v20b"},
-	v18Caused:      {"*"},
 }
 
 func (c *config) conceptOff(k concept) bool {
@@ -860,6 +860,14 @@ func (t *text) owned(s span) bool {
 var (
 	feelingsCues   = []string{"不便", "困扰", "不愉快", "不适感受", "误会", "误解", "困惑", "the inconvenience", "the distress"}
 	feelingsHedges = []string{"可能", "任何", "一切", "或许", "报道", "传言", "谣言", "网传", "言论", "any "}
+)
+
+// nonApologyBeforeV18 and nonApologyAfterV18 are the cues that make an
+// apology a non-apology whatever is near them, from version 18 on: the
+// lists without feelingsCues, made once.
+var (
+	nonApologyBeforeV18 = withoutCues(nonApologyBefore, feelingsCues)
+	nonApologyAfterV18  = withoutCues(nonApologyAfter, feelingsCues)
 )
 
 // withoutCues returns list without the cues of drop.
