@@ -201,13 +201,13 @@ func (s *State) checkCase(cmd Command) error {
 func (s *State) casesDue(t *Team, better func(time.Duration, int) bool, best *candidate) {
 	for _, c := range t.Cases {
 		if c.Open() && !c.Missed && better(c.DeadlineAt(), rankTimeout) {
-			*best = candidate{at: c.DeadlineAt(), rank: rankTimeout, ev: Event{Kind: KindCaseMissed, Team: t.Name, Case: c.Case.ID}}
+			*best = candidate{at: c.DeadlineAt(), rank: rankTimeout, kind: KindCaseMissed, team: t.Name, id: c.Case.ID}
 		}
 	}
 	for _, c := range s.Scenario.Cases {
 		if c.Phase == t.Phase && t.CaseState(c.ID) == nil {
 			if at := t.PhaseEnteredAt + c.After; better(at, rankInject) {
-				*best = candidate{at: at, rank: rankInject, ev: Event{Kind: KindCaseArrived, Team: t.Name, Case: c.ID}}
+				*best = candidate{at: at, rank: rankInject, kind: KindCaseArrived, team: t.Name, id: c.ID}
 			}
 		}
 	}

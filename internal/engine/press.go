@@ -364,14 +364,14 @@ func (s *State) pressDue(t *Team, better func(time.Duration, int) bool, best *ca
 	if r := t.RunningPress(); r != nil {
 		n, _, deadline, _ := r.Current()
 		if better(deadline, rankTimeout) {
-			*best = candidate{at: deadline, rank: rankTimeout, ev: Event{Kind: KindPressUnanswered, Team: t.Name, Conference: r.Conference.ID, Question: n}}
+			*best = candidate{at: deadline, rank: rankTimeout, kind: KindPressUnanswered, team: t.Name, id: r.Conference.ID, n: n}
 		}
 		return
 	}
 	for _, c := range s.Scenario.PressConferences {
 		if c.Phase == t.Phase && t.PressRun(c.ID) == nil {
 			if at := t.PhaseEnteredAt + c.After; better(at, rankInject) {
-				*best = candidate{at: at, rank: rankInject, ev: Event{Kind: KindPressStarted, Team: t.Name, Conference: c.ID}}
+				*best = candidate{at: at, rank: rankInject, kind: KindPressStarted, team: t.Name, id: c.ID}
 			}
 		}
 	}

@@ -37,25 +37,68 @@ type condCache struct {
 	at    time.Duration
 }
 
+// candidate is a happening considered for next: the few fields its event
+// needs (event). An Event is large, and the schedule considers several
+// happenings per team for every event, so the event is made once, for the
+// one that is due.
 type candidate struct {
-	at   time.Duration
-	rank int
-	ev   Event
+	at    time.Duration
+	rank  int
+	kind  Kind
+	team  string
+	id    string   // what the event names: see event
+	phase string   // KindInject: the phase
+	n     int      // KindPromiseMiss: the promise; KindRule, KindFeed: the tick; KindPressUnanswered: the question
+	posts []string // KindFeed
+}
+
+// event writes the candidate's event to ev, at time at.
+func (c *candidate) event(ev *Event, at time.Duration) {
+	*ev = Event{At: at, Kind: c.kind, Team: c.team}
+	switch c.kind {
+	case KindPhase:
+		ev.Phase = c.id
+	case KindInject:
+		ev.Phase, ev.Inject = c.phase, c.id
+	case KindOpened, KindTimedOut:
+		ev.Decision = c.id
+	case KindTeamEnded:
+		ev.Reason = c.id
+	case KindPromiseMiss:
+		ev.Promise = c.n
+	case KindRegMissed:
+		ev.RegDeadline = c.id
+	case KindTrigger:
+		ev.Trigger = c.id
+	case KindRule:
+		ev.Rule, ev.Tick = c.id, c.n
+	case KindFeed:
+		ev.Tick, ev.Posts = c.n, c.posts
+	case KindCaseMissed, KindCaseArrived:
+		ev.Case = c.id
+	case KindPressUnanswered:
+		ev.Conference, ev.Question = c.id, c.n
+	case KindPressStarted:
+		ev.Conference = c.id
+	default:
+		panic("engine: the schedule has no event of kind " + string(c.kind))
+	}
 }
 
 // Due returns the next event the scenario makes happen at or before upTo,
 // if any. Teams are taken in order at equal times, so the result depends on
 // the state alone: replaying a log reproduces the same schedule.
 func (s *State) Due(upTo time.Duration) (Event, bool) {
-	ev, ok, _, _ := s.due(upTo)
+	var ev Event
+	ok, _, _ := s.due(upTo, &ev)
 	return ev, ok
 }
 
-// due is Due and, when nothing is due by upTo, when the first happening
-// after it is (later; false: none is scheduled).
-func (s *State) due(upTo time.Duration) (ev Event, ok bool, later time.Duration, hasLater bool) {
+// due is Due, writing the event to *ev, and, when nothing is due by upTo,
+// when the first happening after it is (later; false: none is scheduled).
+func (s *State) due(upTo time.Duration, ev *Event) (ok bool, later time.Duration, hasLater bool) {
 	if s.Scenario == nil || s.Ended {
-		return Event{}, false, 0, false
+		return false, 0, false
 	}
 	// The earliest of all, then whether it is due by upTo: the same as the
 	// earliest of those due by upTo, and it tells what comes after.
@@ -66,21 +109,22 @@ func (s *State) due(upTo time.Duration) (ev Event, ok bool, later time.Duration,
 	}
 	if !have || best.at > upTo {
 		if !s.Active() && len(s.Teams) > 0 {
-			return Event{Kind: KindExerciseEnds, At: s.Now, Reason: EndComplete}, true, 0, false
+			*ev = Event{Kind: KindExerciseEnds, At: s.Now, Reason: EndComplete}
+			return true, 0, false
 		}
-		return Event{}, false, max(best.at, s.Now), have
+		return false, max(best.at, s.Now), have
 	}
-	best.ev.At = max(best.at, s.Now)
-	if best.ev.Kind == KindOpened {
+	best.event(ev, max(best.at, s.Now))
+	if ev.Kind == KindOpened {
 		// The order is made only for the happening that is due, not for
 		// every candidate considered.
-		t := s.Team(best.ev.Team)
-		best.ev.Order = s.optionOrder(t, s.Scenario.Phase(t.Phase).Decision(best.ev.Decision))
+		t := s.Team(ev.Team)
+		ev.Order = s.optionOrder(t, s.Scenario.Phase(t.Phase).Decision(ev.Decision))
 	}
-	if best.ev.Kind == KindCaseArrived {
-		best.ev.Order = s.remedyOrder(s.Team(best.ev.Team), s.Scenario.Case(best.ev.Case))
+	if ev.Kind == KindCaseArrived {
+		ev.Order = s.remedyOrder(s.Team(ev.Team), s.Scenario.Case(ev.Case))
 	}
-	return best.ev, true, 0, false
+	return true, 0, false
 }
 
 // teamDue puts the team's earliest pending happening in *best when it
@@ -90,9 +134,8 @@ func (s *State) teamDue(t *Team, best *candidate, have *bool) {
 	if t.Ended {
 		return
 	}
-	// An Event is large, and teamDue runs for every event: a happening's
-	// event is made only when it comes before the best so far (better),
-	// and written once, in place.
+	// teamDue runs for every event: a happening is written to *best only
+	// when it comes before the best so far (better).
 	better := func(at time.Duration, rank int) bool {
 		if *have && (at > best.at || (at == best.at && rank >= best.rank)) {
 			return false
@@ -102,13 +145,13 @@ func (s *State) teamDue(t *Team, best *candidate, have *bool) {
 	}
 	if t.Phase == "" {
 		if better(0, rankMove) {
-			*best = candidate{at: 0, rank: rankMove, ev: Event{Kind: KindPhase, Team: t.Name, Phase: "start"}}
+			*best = candidate{at: 0, rank: rankMove, kind: KindPhase, team: t.Name, id: "start"}
 		}
 		return
 	}
 	if t.pendingNext != "" {
 		if better(s.Now, rankMove) {
-			*best = candidate{at: s.Now, rank: rankMove, ev: Event{Kind: KindPhase, Team: t.Name, Phase: t.pendingNext}}
+			*best = candidate{at: s.Now, rank: rankMove, kind: KindPhase, team: t.Name, id: t.pendingNext}
 		}
 		return
 	}
@@ -140,7 +183,7 @@ func (s *State) teamDue(t *Team, best *candidate, have *bool) {
 	}
 	if next != nil && (p.Ending == nil || next.At == 0) { // play stops at an ending; later injects never arrive
 		if better(nextAt, rankInject) {
-			*best = candidate{at: nextAt, rank: rankInject, ev: Event{Kind: KindInject, Team: t.Name, Phase: p.ID, Inject: next.ID}}
+			*best = candidate{at: nextAt, rank: rankInject, kind: KindInject, team: t.Name, phase: p.ID, id: next.ID}
 		}
 	}
 	for _, d := range p.Decisions {
@@ -159,26 +202,26 @@ func (s *State) teamDue(t *Team, best *candidate, have *bool) {
 			continue
 		}
 		if better(at, rankOpen) {
-			*best = candidate{at: at, rank: rankOpen, ev: Event{Kind: KindOpened, Team: t.Name, Decision: d.ID}}
+			*best = candidate{at: at, rank: rankOpen, kind: KindOpened, team: t.Name, id: d.ID}
 		}
 	}
 	for _, od := range t.Open {
 		if better(od.DeadlineAt(), rankTimeout) {
-			*best = candidate{at: od.DeadlineAt(), rank: rankTimeout, ev: Event{Kind: KindTimedOut, Team: t.Name, Decision: od.Decision.ID}}
+			*best = candidate{at: od.DeadlineAt(), rank: rankTimeout, kind: KindTimedOut, team: t.Name, id: od.Decision.ID}
 		}
 	}
 	if p.Ending != nil {
 		// A team that reached an ending stops playing: only the ending's
 		// opening injects arrive; no rule, trigger or deadline applies.
 		if better(entered, rankEnding) {
-			*best = candidate{at: entered, rank: rankEnding, ev: Event{Kind: KindTeamEnded, Team: t.Name, Reason: EndReached}}
+			*best = candidate{at: entered, rank: rankEnding, kind: KindTeamEnded, team: t.Name, id: EndReached}
 		}
 		return
 	}
 	for i, c := range t.Commitments {
 		if !c.Kept && !c.Missed {
 			if better(c.Due, rankRegMissed) {
-				*best = candidate{at: c.Due, rank: rankRegMissed, ev: Event{Kind: KindPromiseMiss, Team: t.Name, Promise: i + 1}}
+				*best = candidate{at: c.Due, rank: rankRegMissed, kind: KindPromiseMiss, team: t.Name, n: i + 1}
 			}
 		}
 	}
@@ -187,7 +230,7 @@ func (s *State) teamDue(t *Team, best *candidate, have *bool) {
 	for id, ds := range t.RegDeadlines {
 		if !ds.Met && !ds.Missed {
 			if better(ds.DueAt(), rankRegMissed) {
-				*best = candidate{at: ds.DueAt(), rank: rankRegMissed, ev: Event{Kind: KindRegMissed, Team: t.Name, RegDeadline: id}}
+				*best = candidate{at: ds.DueAt(), rank: rankRegMissed, kind: KindRegMissed, team: t.Name, id: id}
 			}
 		}
 	}
@@ -225,7 +268,7 @@ func (s *State) teamDue(t *Team, best *candidate, have *bool) {
 	}
 	if firstTrig >= 0 {
 		if better(trigAt, rankTrigger) {
-			*best = candidate{at: trigAt, rank: rankTrigger, ev: Event{Kind: KindTrigger, Team: t.Name, Trigger: s.Scenario.Triggers[firstTrig].ID}}
+			*best = candidate{at: trigAt, rank: rankTrigger, kind: KindTrigger, team: t.Name, id: s.Scenario.Triggers[firstTrig].ID}
 		}
 	}
 	for i, r := range s.Scenario.Rules {
@@ -265,7 +308,7 @@ func (s *State) teamDue(t *Team, best *candidate, have *bool) {
 	if firstRule >= 0 {
 		r := s.Scenario.Rules[firstRule]
 		if better(ruleAt, rankRule) {
-			*best = candidate{at: ruleAt, rank: rankRule, ev: Event{Kind: KindRule, Team: t.Name, Rule: r.ID, Tick: int(ruleAt / r.Every)}}
+			*best = candidate{at: ruleAt, rank: rankRule, kind: KindRule, team: t.Name, id: r.ID, n: int(ruleAt / r.Every)}
 		}
 	}
 	if f := s.Scenario.Feed; f != nil && !s.NoFeed {
@@ -273,7 +316,7 @@ func (s *State) teamDue(t *Team, best *candidate, have *bool) {
 		k := max(t.feedTick+1, int((s.Now+f.Every-1)/f.Every))
 		if at, posts, ok := s.nextFeed(env, t, k); ok {
 			if better(at, rankRule) {
-				*best = candidate{at: at, rank: rankRule, ev: Event{Kind: KindFeed, Team: t.Name, Tick: int(at / f.Every), Posts: posts}}
+				*best = candidate{at: at, rank: rankRule, kind: KindFeed, team: t.Name, n: int(at / f.Every), posts: posts}
 			}
 		}
 	}
@@ -284,11 +327,11 @@ func (s *State) teamDue(t *Team, best *candidate, have *bool) {
 			next = scenario.NextPhase(p.Continue.Routes, next, s.Env(t, at))
 		}
 		if better(at, rankContinue) {
-			*best = candidate{at: at, rank: rankContinue, ev: Event{Kind: KindPhase, Team: t.Name, Phase: next}}
+			*best = candidate{at: at, rank: rankContinue, kind: KindPhase, team: t.Name, id: next}
 		}
 	}
 	if better(s.Scenario.Duration, rankTimeUp) {
-		*best = candidate{at: s.Scenario.Duration, rank: rankTimeUp, ev: Event{Kind: KindTeamEnded, Team: t.Name, Reason: EndTimeUp}}
+		*best = candidate{at: s.Scenario.Duration, rank: rankTimeUp, kind: KindTeamEnded, team: t.Name, id: EndTimeUp}
 	}
 }
 

@@ -786,8 +786,9 @@ func (s *Session) advance(t time.Duration) error {
 		return s.halted
 	}
 	instant, count := s.st.Now, 0
+	var ev Event // one event, written in place: an Event is large
 	for {
-		ev, ok, later, hasLater := s.st.due(t)
+		ok, later, hasLater := s.st.due(t, &ev)
 		if !ok {
 			s.next = nextDue{valid: true, seq: s.st.Seq, now: s.st.Now, at: later, ok: hasLater}
 			return nil
@@ -805,7 +806,7 @@ func (s *Session) advance(t time.Duration) error {
 		if s.halted != nil {
 			return s.halted
 		}
-		if err := s.emit(ev); err != nil {
+		if err := s.emitRef(&ev); err != nil {
 			return err
 		}
 	}
@@ -813,22 +814,25 @@ func (s *Session) advance(t time.Duration) error {
 
 // emit appends an event to the log and then applies it: a fact is durable
 // before it has any effect.
-func (s *Session) emit(ev Event) error {
+func (s *Session) emit(ev Event) error { return s.emitRef(&ev) }
+
+// emitRef is emit of the event at ev, which it numbers.
+func (s *Session) emitRef(ev *Event) error {
 	if s.broken != nil {
 		return s.broken
 	}
 	ev.Seq = s.st.Seq + 1
-	if err := s.log.Append(ev); err != nil {
+	if err := s.log.Append(*ev); err != nil {
 		return fmt.Errorf("saving %s: %w", ev.Kind, err)
 	}
-	if err := s.st.Apply(ev); err != nil {
+	if err := s.st.apply(ev); err != nil {
 		s.broken = fmt.Errorf("exercise state is inconsistent with its log: %w", err)
 		return s.broken
 	}
 	if len(s.subs) > 0 {
 		// Only a subscriber reads the queue: without one, a long headless
 		// step keeps no copy of its events.
-		s.queue = append(s.queue, ev)
+		s.queue = append(s.queue, *ev)
 	}
 	return nil
 }

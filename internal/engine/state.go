@@ -418,7 +418,10 @@ func Fold(events []Event) (*State, error) {
 
 // Apply folds one event into the state. It never consults a clock: the same
 // events always give the same state.
-func (s *State) Apply(e Event) error {
+func (s *State) Apply(e Event) error { return s.apply(&e) }
+
+// apply is Apply of the event at e, which it does not change.
+func (s *State) apply(e *Event) error {
 	if e.Seq != s.Seq+1 {
 		return logError(e.Seq, e.Kind, ErrLogGap, "it follows event %d", s.Seq)
 	}
@@ -442,7 +445,7 @@ func (s *State) Apply(e Event) error {
 		if s.Scenario != nil {
 			return bad("the exercise already started")
 		}
-		sc, err := PlayedScenario(e)
+		sc, err := PlayedScenario(*e)
 		if err != nil {
 			return logError(e.Seq, e.Kind, ErrLogScenario, "%v", err)
 		}
@@ -677,9 +680,9 @@ func (s *State) Apply(e Event) error {
 		}
 	case KindRejected:
 		if e.Command != "" {
-			s.Refused = append(s.Refused, e) // the facilitator's, not the team's
+			s.Refused = append(s.Refused, *e) // the facilitator's, not the team's
 		} else if rt := s.Team(e.Team); rt != nil {
-			rt.Rejected = append(rt.Rejected, e)
+			rt.Rejected = append(rt.Rejected, *e)
 		}
 	case KindTeamEnded:
 		if t.Ended {
@@ -774,42 +777,42 @@ func (s *State) Apply(e Event) error {
 			}
 		}
 	case KindRoleSaid, KindRoleNudged:
-		if err := s.applyRole(e); err != nil {
+		if err := s.applyRole(*e); err != nil {
 			return err
 		}
 	case KindPosted:
 		if t == nil {
 			return bad("a post names no team")
 		}
-		if err := s.applyPost(t, e); err != nil {
+		if err := s.applyPost(t, *e); err != nil {
 			return err
 		}
 	case KindPressStarted, KindPressQuestion, KindPressAnswered, KindPressUnanswered:
 		if t == nil {
 			return bad("a press event names no team")
 		}
-		if err := s.applyPress(t, e); err != nil {
+		if err := s.applyPress(t, *e); err != nil {
 			return err
 		}
 	case KindCaseArrived, KindCaseHandled, KindCaseMissed:
 		if t == nil {
 			return bad("a case event names no team")
 		}
-		if err := s.applyCase(t, e); err != nil {
+		if err := s.applyCase(t, *e); err != nil {
 			return err
 		}
 	case KindTriaged:
 		if t == nil {
 			return bad("no team %q", e.Team)
 		}
-		if err := s.applyTriage(t, e); err != nil {
+		if err := s.applyTriage(t, *e); err != nil {
 			return err
 		}
 	case KindReplied:
 		if t == nil {
 			return bad("a reply names no team")
 		}
-		if err := s.applyReply(t, e); err != nil {
+		if err := s.applyReply(t, *e); err != nil {
 			return err
 		}
 	case KindNote:
@@ -826,11 +829,11 @@ func (s *State) Apply(e Event) error {
 		t.own(sharedRatings)
 		t.Ratings[o.ID] = Rating{Rating: e.Rating, Suggested: t.SuggestRating(o), Reason: e.Text, At: e.At}
 	case KindEvaluation:
-		if !s.applyEvaluation(t, e) {
+		if !s.applyEvaluation(t, *e) {
 			return bad("an evaluation names no team, objective or evaluation")
 		}
 	case KindEvalTask, KindEvalRated, KindEvalObserved:
-		if !s.applyEval(t, e) {
+		if !s.applyEval(t, *e) {
 			return bad("an evaluator's event names no team, seat or objective")
 		}
 	case KindRegMissed:
