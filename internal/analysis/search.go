@@ -583,15 +583,11 @@ type player struct {
 	open []engine.OpenDecision
 }
 
-type discardLog struct{}
-
-func (discardLog) Append(engine.Event) error { return nil }
-
 func newPlayer(id string, source []byte, v Version, timing Timing) (*player, error) {
 	// The seed only shuffles the order options are shown in, which the
 	// analysis does not read.
 	s, err := engine.Start(engine.Config{ScenarioID: id, Source: source, Teams: []string{"T"}, Lang: "en", NoFeed: true, Seed: 1,
-		Cut: v.Cut, Difficulty: v.Difficulty}, discardLog{}, nil)
+		Cut: v.Cut, Difficulty: v.Difficulty}, engine.Discard, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -599,7 +595,7 @@ func newPlayer(id string, source []byte, v Version, timing Timing) (*player, err
 }
 
 func (p *player) fork() (*player, error) {
-	s, err := p.s.ForkNested(discardLog{})
+	s, err := p.s.ForkNested(engine.Discard)
 	if err != nil {
 		return nil, err
 	}

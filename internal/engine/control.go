@@ -165,7 +165,7 @@ func (s *State) Upcoming(team string) []Pending {
 	if s.Scenario == nil || t == nil || t.Ended || s.Ended || t.Phase == "" {
 		return nil
 	}
-	p := s.Scenario.Phase(t.Phase)
+	p := s.phaseOf(t)
 	horizon := s.horizon(t)
 	var out []Pending
 	for _, in := range p.Arrival() {
@@ -185,7 +185,7 @@ func (s *State) Upcoming(team string) []Pending {
 // inject due at that instant arrives first) or the exercise's end.
 func (s *State) horizon(t *Team) time.Duration {
 	h := s.Scenario.Duration
-	if c := s.Scenario.Phase(t.Phase).Continue; c != nil {
+	if c := s.phaseOf(t).Continue; c != nil {
 		h = min(h, t.PhaseEnteredAt+c.After)
 	}
 	return h
@@ -212,7 +212,7 @@ func (s *State) pending(t *Team, id string) (*scenario.Inject, error) {
 	}
 	var in *scenario.Inject
 	if t.Phase != "" {
-		in = s.Scenario.Phase(t.Phase).Inject(id)
+		in = s.phaseOf(t).Inject(id)
 	}
 	switch {
 	case in == nil:
@@ -297,7 +297,7 @@ func (s *State) scheduleEvent(t *Team, cmd Command, delay, now time.Duration) (E
 	case CmdSendNow:
 		ev.Kind, ev.Reason = KindInject, ReasonSentNow
 	case CmdSkip:
-		if d := t.opens(s.Scenario.Phase(t.Phase), in); d != nil {
+		if d := t.opens(s.phaseOf(t), in); d != nil {
 			return Event{}, refuse(ErrOpensDecision, "inject %q opens decision %q for team %q", in.ID, d.ID, t.Name)
 		}
 		ev.Kind = KindSkipped

@@ -213,6 +213,15 @@ type Log interface {
 	Append(Event) error
 }
 
+// Discard is a Log that keeps nothing, for plays nobody resumes (the
+// analysis's searches, which play tens of thousands of copies of a team).
+// A session on it does not even copy its events out.
+var Discard Log = discard{}
+
+type discard struct{}
+
+func (discard) Append(Event) error { return nil }
+
 // MemoryLog keeps events in memory (tests, throwaway headless runs).
 type MemoryLog struct{ Events []Event }
 

@@ -211,7 +211,7 @@ func (s *State) roleEvent(cmd Command, now time.Duration) (Event, error) {
 			return Event{}, refuse(ErrNotRoleplay, "%q", clipText(cmd.Decision, 40))
 		}
 		t := teams[0]
-		d := s.Scenario.Phase(t.Phase).Decision(cmd.Decision)
+		d := s.phaseOf(t).Decision(cmd.Decision)
 		if d == nil || t.opened[d.ID] {
 			return Event{}, refuse(ErrNotInPhase, "decision %q for team %q in phase %q", cmd.Decision, t.Name, t.Phase)
 		}

@@ -119,7 +119,7 @@ func (s *State) due(upTo time.Duration, ev *Event) (ok bool, later time.Duration
 		// The order is made only for the happening that is due, not for
 		// every candidate considered.
 		t := s.Team(ev.Team)
-		ev.Order = s.optionOrder(t, s.Scenario.Phase(t.Phase).Decision(ev.Decision))
+		ev.Order = s.optionOrder(t, s.phaseOf(t).Decision(ev.Decision))
 	}
 	if ev.Kind == KindCaseArrived {
 		ev.Order = s.remedyOrder(s.Team(ev.Team), s.Scenario.Case(ev.Case))
@@ -155,7 +155,7 @@ func (s *State) teamDue(t *Team, best *candidate, have *bool) {
 		}
 		return
 	}
-	p := s.Scenario.Phase(t.Phase)
+	p := s.phaseOf(t)
 	entered := t.PhaseEnteredAt
 	// The phase's injects arrive in order (by time, ties in file order):
 	// only the first not yet delivered (nor skipped) is a candidate.

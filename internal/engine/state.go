@@ -48,7 +48,7 @@ type State struct {
 
 	// Which triggers and rules read each name, so a change to it for a
 	// team makes the team ask those conditions again (touch).
-	trigReaders, ruleReaders map[string][]int
+	readers map[string]condReaders
 	// reads are the names the scenario's expressions read, and which of
 	// them a team may still ask (FutureKey's, made when first asked).
 	reads *worldReads
@@ -150,6 +150,8 @@ type Team struct {
 	Name           string
 	Phase          string
 	PhaseEnteredAt time.Duration
+	// phase is the phase Phase names, as the team entered it (phaseOf).
+	phase *scenario.Phase
 	Path           []Step
 	Inbox          []Delivery // in delivery order (oldest first)
 	Open           []OpenDecision
@@ -395,6 +397,18 @@ func (a Answer) Scores() map[string]float64 {
 // NewState returns the state before any event.
 func NewState() *State { return &State{Speed: 1, Refs: map[string]bool{}} }
 
+// condReaders are the triggers and the rules whose conditions read a name
+// (by index in the scenario's lists).
+type condReaders struct{ triggers, rules []int }
+
+// phaseOf is the team's current phase (nil before it has one).
+func (s *State) phaseOf(t *Team) *scenario.Phase {
+	if p := t.phase; p != nil && p.ID == t.Phase {
+		return p
+	}
+	return s.Scenario.Phase(t.Phase)
+}
+
 // Team returns the named team or nil.
 func (s *State) Team(name string) *Team {
 	for _, t := range s.Teams {
@@ -465,18 +479,22 @@ func (s *State) apply(e *Event) error {
 			}
 			s.Teams = append(s.Teams, tm)
 		}
-		s.trigReaders, s.ruleReaders = map[string][]int{}, map[string][]int{}
+		s.readers = map[string]condReaders{}
 		for i, tr := range sc.Triggers {
 			if tr.When != nil {
 				for _, name := range tr.When.Reads() {
-					s.trigReaders[name] = append(s.trigReaders[name], i)
+					r := s.readers[name]
+					r.triggers = append(r.triggers, i)
+					s.readers[name] = r
 				}
 			}
 		}
 		for i, r := range sc.Rules {
 			if r.While != nil {
 				for _, name := range r.While.Reads() {
-					s.ruleReaders[name] = append(s.ruleReaders[name], i)
+					c := s.readers[name]
+					c.rules = append(c.rules, i)
+					s.readers[name] = c
 				}
 			}
 		}
@@ -495,7 +513,7 @@ func (s *State) apply(e *Event) error {
 		if p == nil || t == nil {
 			return bad("unknown phase %q or team", e.Phase)
 		}
-		t.Phase, t.PhaseEnteredAt, t.pendingNext = p.ID, e.At, ""
+		t.Phase, t.PhaseEnteredAt, t.pendingNext, t.phase = p.ID, e.At, "", p
 		t.Path = append(t.Path, Step{Phase: p.ID, At: e.At})
 		t.delivered, t.opened, t.injNext = map[string]bool{}, map[string]bool{}, 0
 		t.deliveredAt, t.skipped, t.delays = map[string]time.Duration{}, nil, nil
@@ -521,7 +539,7 @@ func (s *State) apply(e *Event) error {
 		t.own(sharedDelivered)
 		t.own(sharedDeliveredAt)
 		t.delivered[in.ID], t.deliveredAt[in.ID] = true, e.At
-		t.passDone(s.Scenario.Phase(t.Phase))
+		t.passDone(s.phaseOf(t))
 		d := Delivery{Inject: s.readInject(t, in, in.ID, e.At), Phase: t.Phase, At: e.At, Delayed: t.delays[in.ID]}
 		if e.Reason == ReasonSentNow {
 			d.SentNow, d.Due = true, due
@@ -546,7 +564,7 @@ func (s *State) apply(e *Event) error {
 				t.skipped = map[string]bool{}
 			}
 			t.skipped[in.ID] = true
-			t.passDone(s.Scenario.Phase(t.Phase))
+			t.passDone(s.phaseOf(t))
 		} else {
 			t.own(sharedDelays)
 			if t.delays == nil {
@@ -572,7 +590,7 @@ func (s *State) apply(e *Event) error {
 			Was: od.DeadlineAt(), By: e.Delay()})
 		od.Extended += e.Delay()
 	case KindOpened:
-		d := s.Scenario.Phase(t.Phase).Decision(e.Decision)
+		d := s.phaseOf(t).Decision(e.Decision)
 		if d == nil {
 			return bad("decision %q is not in team %q's phase %q", e.Decision, e.Team, t.Phase)
 		}
@@ -887,7 +905,7 @@ func (s *State) findInject(t *Team, id string) *scenario.Inject {
 	if t == nil || t.Phase == "" {
 		return nil
 	}
-	return s.Scenario.Phase(t.Phase).Inject(id)
+	return s.phaseOf(t).Inject(id)
 }
 
 func (s *State) applyEffects(t *Team, effects scenario.Effects) {
@@ -941,13 +959,17 @@ func (s *State) applyScaledEffects(t *Team, effects scenario.Effects, factor flo
 // value: the triggers and rules that read it are asked again.
 func (s *State) touch(t *Team, name string) {
 	t.envGen = 0 // the next Env fills afresh
-	if l := s.trigReaders[name]; len(l) > 0 {
+	r, ok := s.readers[name]
+	if !ok {
+		return
+	}
+	if l := r.triggers; len(l) > 0 {
 		t.own(sharedTrigDue)
 		for _, i := range l {
 			t.trigDue[i].valid = false
 		}
 	}
-	if l := s.ruleReaders[name]; len(l) > 0 {
+	if l := r.rules; len(l) > 0 {
 		t.own(sharedRuleDue)
 		for _, i := range l {
 			t.ruleDue[i].valid = false
@@ -1206,6 +1228,9 @@ func contains(list []string, s string) bool {
 // FactsIn returns the facts (of those wanted) that a statement contains:
 // any of a fact's match words, in any language, case-insensitively.
 func FactsIn(sc *scenario.Scenario, wanted []string, text string) []string {
+	if text == "" {
+		return nil // no match word is blank (the scenario loader drops those)
+	}
 	lower := strings.ToLower(text)
 	var out []string
 	for _, id := range wanted {
