@@ -151,21 +151,21 @@ type Team struct {
 	Phase          string
 	PhaseEnteredAt time.Duration
 	// phase is the phase Phase names, as the team entered it (phaseOf).
-	phase *scenario.Phase
-	Path           []Step
-	Inbox          []Delivery // in delivery order (oldest first)
-	Open           []OpenDecision
-	Answers        []Answer
-	Replies        []Reply     // answers to injects, in the order sent
-	Posts          []Post      // published on the simulated channels, in the order posted
-	Press          []PressRun  // press conferences, in the order started (press.go)
-	Cases          []CaseState // customer cases, in the order they arrived (cases.go)
-	World          map[string]float64
-	Rejected       []Event
-	Ended          bool
-	EndedAt        time.Duration
-	EndReason      string // EndReached, EndTimeUp, EndFacilitator or EndLimit
-	Ending         string // ending phase id when EndReason is EndReached
+	phase     *scenario.Phase
+	Path      []Step
+	Inbox     []Delivery // in delivery order (oldest first)
+	Open      []OpenDecision
+	Answers   []Answer
+	Replies   []Reply     // answers to injects, in the order sent
+	Posts     []Post      // published on the simulated channels, in the order posted
+	Press     []PressRun  // press conferences, in the order started (press.go)
+	Cases     []CaseState // customer cases, in the order they arrived (cases.go)
+	World     map[string]float64
+	Rejected  []Event
+	Ended     bool
+	EndedAt   time.Duration
+	EndReason string // EndReached, EndTimeUp, EndFacilitator or EndLimit
+	Ending    string // ending phase id when EndReason is EndReached
 
 	// Regulatory deadlines by id, from the moment their inject arrived.
 	RegDeadlines map[string]*RegDeadlineState
