@@ -80,6 +80,7 @@ func Run(dbPath string) error {
 		sh.close()
 	})
 	go func() {
+		lowerPriority() // the window first (priority_linux.go)
 		sh.load()
 		// Starting allocates some 100 MB, of which about half stays (Fyne's
 		// parsed fonts); the rest, mostly the built-in scenarios' YAML
