@@ -79,7 +79,7 @@ func newLists(cfg *config) *wordLists {
 	l.agent = with(agent, v10Parties, words{zh: contractorWords}).compile()
 	l.causal = causalWords.compile()
 	l.theirs = with(words{}, v12Theirs, theirsWords).compile()
-	l.causalAfter = causalAfterWords.compile()
+	l.causalAfter = with(causalAfterWords, v20Caused, causedV20).compile()
 	l.owning = owningWords.compile()
 	l.hedge = hedgeWords.compile()
 	l.breach = breachWords.compile()
@@ -251,7 +251,11 @@ func (j *judge) run(facts []Fact) []Check {
 	}
 	for _, s := range j.findNot(j.l.apology) {
 		if caused {
-			feelings = (t.nearOwn(s, feelingsCues, 40, 0, rep) || t.nearOwn(s, feelingsCues, 0, 30, rep)) && t.nearOwn(s, feelingsHedges, 40, 30, rep)
+			cues := feelingsCues
+			if j.l.cfg.on(v20Worry) {
+				cues = feelingsCuesV20
+			}
+			feelings = (t.nearOwn(s, cues, 40, 0, rep) || t.nearOwn(s, cues, 0, 30, rep)) && t.nearOwn(s, feelingsHedges, 40, 30, rep)
 		}
 		switch {
 		case j.t.after(s, demandCues):
@@ -288,6 +292,15 @@ func (j *judge) run(facts []Fact) []Check {
 	// The cause, not "the distress this has caused": a cause word counts
 	// unless it sits in a clause that speculates or blames (below).
 	found["cause"] = j.find(j.l.cause)
+	if j.l.cfg.on(v20OurError) {
+		var cause []span
+		for _, s := range found["cause"] {
+			if !t.verdictError(s) {
+				cause = append(cause, s)
+			}
+		}
+		found["cause"] = cause
+	}
 	// One word, one credit (version 8): a word on both lists (排查, 彻查,
 	// 送检, "looking into") says the cause is being investigated; it is
 	// not also an action taken.
@@ -514,7 +527,7 @@ func (j *judge) run(facts []Fact) []Check {
 				limit = 48
 			}
 			// 给顾客造成的困扰: the party after 给/对/向 is the one harmed.
-			if before && (t.harmedParty(a) || j.l.cfg.on(v11Dative) && t.dativeList(a)) {
+			if before && (t.harmedParty(a) || j.l.cfg.on(v11Dative) && t.dativeList(a) || j.l.cfg.on(v20Caused) && t.harmedEn(a)) {
 				continue
 			}
 			// 因为恐慌扔掉奶瓶的家长: the causal clause describes the
@@ -531,7 +544,7 @@ func (j *judge) run(facts []Fact) []Check {
 			if !before && j.l.cfg.on(v19Right) && t.entitled(c, a) {
 				continue // "because parents deserve to hear it from us" (version 19)
 			}
-			if !before && a.a >= c.b && a.a-c.b <= limit || before && a.b <= c.a && c.a-a.b <= limit {
+			if !before && a.a >= c.b && (a.a-c.b <= limit || j.l.cfg.on(v20Supplied) && t.supplied(c, a)) || before && a.b <= c.a && c.a-a.b <= limit {
 				blame = append(blame, span{min(a.a, c.a), max(a.b, c.b)})
 				return
 			}

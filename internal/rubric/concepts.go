@@ -139,6 +139,10 @@ var concepts = []concept{
 		en:   []string{"write again", "will write again", "write to…again", "latest information", "latest news"},
 		zh:   []string{"致信", "致函", "最新情况"},
 		from: []string{"v11o", "v14u", "v8i", "v14v"}, since: 14},
+	{check: "cause", what: "what happened, told as such (a heading, the account that follows)",
+		en:   []string{"what happened"},
+		zh:   []string{"发生了什么", "事情经过", "经过如下"},
+		from: []string{"v10m"}, since: 20},
 }
 
 // conceptWords adds the concepts of check to its word list.
@@ -281,6 +285,12 @@ const (
 	v19State    // a person before a claim makes it a report on them only when it says how they are ("are safe"): not "drivers can continue … with complete confidence"
 	v19Standard // "meets the required British Standard", as 符合…标准: a standard with words between
 	v19Right    // "because parents deserve to hear it from us", 因为家长有权…: a party's right is no blame
+	// Version 20's steps.
+	v20Ticks    // 餐券码✔ 超市收银✔ …: ticks between items part a tag line, as | and # do, in both languages
+	v20Caused   // "data from our provider caused a", "software supplied by our partner resulted in": a party before "caused", "resulted in", "led to", as before 导致, 造成, 引起
+	v20Supplied // "caused by a fault in the software provided to us by an external supplier", as 系外部供应商提供的软件…所致: the party that supplied what failed
+	v20Worry    // 对于…任何担忧，我们深感抱歉 as "sorry for any worry": worry, anxiety and disappointment, hedged, make an apology one for feelings
+	v20OurError // "this was our error", "all 212 were errors", 这是我们的失误: an admission or a verdict names no cause
 	nSteps      = iota
 	firstV10    = v10List
 	firstV11    = v11Reader
@@ -292,6 +302,7 @@ const (
 	firstV17    = v17Comma
 	firstV18    = v18NoNeed
 	firstV19    = v19State
+	firstV20    = v20Ticks
 )
 
 // config says which steps and concepts (from version 9 on) the judge uses.
@@ -374,6 +385,11 @@ var stepFrom = map[int][]string{
 	v19State:       {"v20b"},
 	v19Standard:    {"v20b"},
 	v19Right:       {"v20b"},
+	v20Ticks:       {"v21a"},
+	v20Caused:      {"v20b", "v21b"},
+	v20Supplied:    {"v20a"},
+	v20Worry:       {"v21b"},
+	v20OurError:    {"v20a", "v21b"},
 }
 
 func (c *config) conceptOff(k concept) bool {
@@ -1206,3 +1222,101 @@ func (t *text) wideBefore(i int) bool {
 // in 21 pairs, Chinese in 4 (version 17).
 var feelingsAfter = []string{"any concern", "any worry", "any anxiety", "any upset", "any trouble", "any inconvenience", "any distress",
 	"any disappointment", "any frustration", "may cause", "might cause"}
+
+// ticksV20 part a line of tags as |, # and · do: 餐券码✔ 超市收银✔ 技术问题✔
+// was one long unit of Chinese characters, which reads as prose, while
+// "Voucher codes ✔ Supermarket tills ✔" has too few function words for
+// English prose (version 20).
+const ticksV20 = "✔✓✅☑✗✘❌"
+
+// causedV20: a party before these caused what follows ("a delay in
+// pricing data from our third-party data provider caused a brief
+// technical issue", "software supplied by our booking partner resulted in
+// date conflicts"), as a party before 导致, 造成 and 引起 has in Chinese
+// since version 2 (version 20).
+var causedV20 = words{en: []string{"caused a", "caused an", "caused some", "caused several", "caused many", "resulted in", "led to"}}
+
+// harmedEn reports whether the English party a is the one harmed, not
+// the one at fault: the object of "to", "for", "affecting", "among", "of"
+// or "with" ("delays to passengers led to", "a refund for customers
+// caused"), as 给, 对, 向 and 让 mark it in Chinese (harmedParty; version
+// 20). A determiner or a number between is skipped.
+func (t *text) harmedEn(a span) bool {
+	if a.a == 0 || !isWordRune(t.lower[a.a]) {
+		return false
+	}
+	words := strings.Fields(string(t.lower[max(0, a.a-40):a.a]))
+	for i := len(words) - 1; i >= 0 && i >= len(words)-3; i-- {
+		w := strings.Trim(words[i], ",;:")
+		switch {
+		case slices.Contains([]string{"to", "for", "affecting", "among", "of", "with"}, w):
+			return true
+		case slices.Contains([]string{"the", "our", "its", "their", "some", "many", "all", "any", "those", "these", "a", "an", "his", "her", "other", "several"}, w),
+			w != "" && isDigit([]rune(w)[0]):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// suppliedV20 name the party that supplied a thing ("software provided to
+// us by an external supplier"): after a causal word, the party they
+// introduce is the one the cause is pinned on however long the thing
+// named before it (version 20), as 系外部供应商提供的排班软件…所致 names it
+// in Chinese right after 系.
+var suppliedV20 = []string{"supplied by", "provided by", "supplied to us by", "provided to us by", "made by", "manufactured by", "sold by",
+	"installed by", "operated by", "run by", "built by", "developed by", "delivered by", "maintained by"}
+
+// supplied reports whether the party a, after the causal word c in its
+// sentence, is introduced by one of suppliedV20 within 120 characters of
+// c, the cue ending at most 24 characters before a (version 20).
+func (t *text) supplied(c, a span) bool {
+	if a.a < c.b || a.a-c.b > 120 || !isWordRune(t.lower[c.a]) {
+		return false
+	}
+	between := string(t.lower[c.b:a.a])
+	for _, cue := range suppliedV20 {
+		if i := strings.LastIndex(between, cue); i >= 0 && len([]rune(between[i+len(cue):])) <= 24 {
+			return true
+		}
+	}
+	return false
+}
+
+// worryV20: worry, anxiety and disappointment are feelings an apology may
+// be for, as "any worry", "any anxiety" and "any disappointment" are in
+// English (feelingsAfter): 对于由此给大家带来的任何担忧，我们深感抱歉 is the
+// non-apology "we are so sorry for any worry this has caused" (version 20).
+var (
+	worryV20        = []string{"担忧", "担心", "焦虑", "不安", "失望"}
+	feelingsCuesV20 = append(slices.Clip(feelingsCues), worryV20...)
+)
+
+// errorVerdicts before "error" make it an admission ("this was our
+// error") or a verdict on something else ("all 212 flags were errors"),
+// not the cause of what happened; 我们的 and 我方 before 失误 the same in
+// Chinese (version 20).
+var errorVerdicts = []string{"our ", "my ", "were ", "are ", "were all ", "are all ", "我们的", "我们", "我方的", "我方", "本公司的"}
+
+// verdictError reports whether the cause match s is "error(s)", 失误, 错误
+// or 差错 after one of errorVerdicts (version 20).
+func (t *text) verdictError(s span) bool {
+	w := string(t.lower[s.a:s.b])
+	if !slices.Contains([]string{"error", "errors", "失误", "错误", "差错"}, w) {
+		return false
+	}
+	before := t.lower[max(0, s.a-12):s.a]
+	for _, v := range errorVerdicts {
+		cue := []rune(v)
+		n := len(before) - len(cue)
+		if n < 0 || string(before[n:]) != v {
+			continue
+		}
+		// A whole word in English: "your error" is no "our error".
+		if !isWordRune(cue[0]) || n == 0 || !isWordRune(before[n-1]) {
+			return true
+		}
+	}
+	return false
+}

@@ -314,6 +314,8 @@ func (t *text) prose() (float64, []span) {
 			start = i
 		case strings.ContainsRune("|#·•", rs[i]):
 			flush(i, true) // separators of a tag line: 召回｜安全第一｜#话题#
+		case t.l.cfg.on(v20Ticks) && strings.ContainsRune(ticksV20, rs[i]):
+			flush(i, true) // ticks between tags: 餐券码✔ 超市收银✔ (version 20)
 		}
 	}
 	flush(len(rs), false)
