@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -54,6 +55,10 @@ func Run(dbPath string) error {
 		w.SetIcon(icon)
 	})
 
+	// Work handed to the background (a command's write, the clock's last
+	// save, stopping a LAN host) gets a few seconds to finish once the
+	// window has closed, before the store closes under it.
+	var pending sync.WaitGroup
 	opened := make(chan *exercise.DB, 1)
 	var storeErr error
 	sh := newShell(w, savedLang(a.Preferences()), deps{
@@ -68,7 +73,7 @@ func Run(dbPath string) error {
 		tickEvery:     time.Second,
 		userDir:       paths.UserScenarios(),
 		chime:         play.Chime,
-		background:    func(f func()) { go f() },
+		background:    pending.Go,
 		lanDir:        func(id string) string { return paths.LAN(dbPath, id) },
 		hostLog:       hostLogf,
 		advertise:     advertiseExercise,
@@ -108,6 +113,7 @@ func Run(dbPath string) error {
 		}
 	}()
 	w.ShowAndRun()
+	waitAtMost(&pending, 5*time.Second)
 
 	// The loader always reports, so this waits at most for a slow open.
 	if st := <-opened; st != nil {
@@ -119,4 +125,19 @@ func Run(dbPath string) error {
 		return fmt.Errorf("exercise database: %w", storeErr)
 	}
 	return nil
+}
+
+// waitAtMost waits for wg, or for d, whichever comes first: work that
+// hangs (a team laptop that never answers) must not keep the app from
+// exiting.
+func waitAtMost(wg *sync.WaitGroup, d time.Duration) {
+	done := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(d):
+	}
 }

@@ -324,12 +324,17 @@ func (sh *shell) openScenarioFile() {
 			sh.showError(err)
 			return
 		}
-		defer r.Close()
 		name := r.URI().Path()
 		if name == "" {
 			name = r.URI().String()
 		}
-		sh.openScenario(home.ReadScenario(name, r))
+		// Reading and checking the file (and its pictures) is disk work:
+		// not on the UI goroutine.
+		sh.inBackground(func() {
+			defer r.Close()
+			u := home.ReadScenario(name, r)
+			ui.Do(func() { sh.openScenario(u) })
+		})
 	}, sh.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
 	if dir := sh.deps.userDir; dir != "" {

@@ -124,7 +124,7 @@ func (e *Screen) drawStrip(items []openItem, now time.Duration, lang string) {
 // autoPause pauses the clock when a decision has opened, not yet seen, for
 // a team whose tab is not shown, and says why in the console. It does so
 // once per opening: after a resume the teams play on. It reports whether
-// it paused (and redrew the screen).
+// it started a pause: the screen redraws once the pause is written.
 func (e *Screen) autoPause(items []openItem) bool {
 	if !e.autoPausing || e.hosting != nil {
 		return false
@@ -137,15 +137,21 @@ func (e *Screen) autoPause(items []openItem) bool {
 			waiting = append(waiting, it.team)
 		}
 	}
-	if len(waiting) == 0 || paused {
+	if len(waiting) == 0 || paused || e.pausing {
 		return false
 	}
-	if err := e.run.Session.Send(engine.Command{Kind: engine.CmdPause}); err != nil {
-		e.host.ShowError(err)
-		return false
-	}
-	e.autoPaused = waiting
-	e.refresh()
+	// The pause is written off the UI goroutine; until it is, the next
+	// tick must not send another (pausing).
+	e.pausing = true
+	e.sendThen(engine.Command{Kind: engine.CmdPause}, func(err error) {
+		e.pausing = false
+		if err != nil {
+			e.host.ShowError(err)
+			return
+		}
+		e.autoPaused = waiting
+		e.refresh()
+	})
 	return true
 }
 

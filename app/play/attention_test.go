@@ -5,9 +5,11 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/firebreak-drills/firebreak/app/prefs"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest"
 	"github.com/firebreak-drills/firebreak/app/ui/uitest/tree"
 	"github.com/firebreak-drills/firebreak/internal/engine"
@@ -158,5 +160,66 @@ func TestTheChimeIsShortAndSoft(t *testing.T) {
 	}
 	if a, b := s[0], s[len(s)-1]; a > 0.01 || a < -0.01 || b > 0.01 || b < -0.01 {
 		t.Errorf("the chime starts at %v and ends at %v, want silence at both ends", a, b)
+	}
+}
+
+// With a background runner (as in the app), the automatic pause and the
+// resume from its notice are written off the UI goroutine, the pause once
+// however many ticks pass before it is; leaving the screen saves the clock
+// there too.
+func TestAutoPauseAndLeavingWriteOffTheUIGoroutine(t *testing.T) {
+	clock := engine.NewFakeClock()
+	h := newHost(t)
+	db := uitest.OpenStore(t)
+	run := uitest.StartMini(t, db, clock)
+	fyne.CurrentApp().Preferences().SetBool(prefs.AutoPause(run.ID), true)
+	var queued []func()
+	e := showRun(h, Config{Background: func(f func()) { queued = append(queued, f) }}, run)
+	e.OpenConsole()
+	if err := e.run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
+		t.Fatal(err)
+	}
+	drain := func() {
+		for len(queued) > 0 {
+			f := queued[0]
+			queued = queued[1:]
+			f()
+		}
+	}
+	e.tabs.SelectIndex(1) // Alpha's tab; Bravo's decision opens unseen
+	advance(t, e, clock, 5*time.Minute)
+	advance(t, e, clock, time.Second) // a tick before the pause is written
+	if paused(e) || len(queued) != 1 {
+		t.Fatalf("paused on the UI goroutine %v, %d writes waiting; want one waiting", paused(e), len(queued))
+	}
+	drain()
+	if !paused(e) || !e.notice.Visible() {
+		t.Fatalf("once written: paused %v, notice shown %v", paused(e), e.notice.Visible())
+	}
+	test.Tap(tree.FindButton(t, e.notice, e.host.Loc().T("console.resume")))
+	if !paused(e) || len(queued) != 1 {
+		t.Fatalf("the resume ran on the UI goroutine (paused %v, %d waiting)", paused(e), len(queued))
+	}
+	drain()
+	if paused(e) || e.notice.Visible() {
+		t.Fatalf("once written: paused %v, notice shown %v", paused(e), e.notice.Visible())
+	}
+
+	advance(t, e, clock, 42*time.Second)
+	at := e.run.Session.ExerciseTime()
+	e.Stop()
+	saved := func() time.Duration {
+		s, err := db.Exercise(run.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s.Clock
+	}
+	if got := saved(); got == at || len(queued) != 1 {
+		t.Fatalf("leaving saved the clock (%v) on the UI goroutine, or queued %d writes", got, len(queued))
+	}
+	drain()
+	if got := saved(); got != at {
+		t.Errorf("the clock saved on leaving: %v, want %v", got, at)
 	}
 }

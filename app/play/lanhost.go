@@ -43,11 +43,15 @@ type Announcement struct {
 // laptops: the exercise's network host, its clock heartbeat and its
 // announcement on the local network.
 type Hosting struct {
-	host      *lan.Host
-	addrs     []string // addresses a team laptop can type, best first
-	moved     bool     // resumed on another port than the teams knew
-	announce  error    // why the exercise is not announced on the local network; nil when it is
+	host     *lan.Host
+	addrs    []string // addresses a team laptop can type, best first
+	moved    bool     // resumed on another port than the teams knew
+	announce error    // why the exercise is not announced on the local network; nil when it is
+	// adv is the announcement, opened and closed off the UI goroutine
+	// (reannounce, Close), under advMu; advClosed: the hosting has closed.
+	advMu     sync.Mutex
 	adv       io.Closer
+	advClosed bool
 	advertise func(Announcement) (io.Closer, error)
 	ann       Announcement
 	cancel    context.CancelFunc
@@ -101,35 +105,45 @@ func StartHosting(run *exercise.Running, dir string, advertise func(Announcement
 	var title scenario.Text
 	run.Session.Read(func(s *engine.State) { title = s.Scenario.Title })
 	hs.ann = Announcement{ID: h.Exercise(), Title: title, Teams: h.Teams(), Port: p}
-	hs.announceNow()
+	hs.announce = hs.reannounce()
 	return hs, nil
 }
 
-// announceNow (re)announces the exercise on the networks this laptop is on.
-func (hs *Hosting) announceNow() {
+// reannounce (re)announces the exercise on the networks this laptop is on,
+// unless the hosting has closed, and says why it is not announced (nil:
+// it is). It opens and closes network listeners: not on the UI goroutine
+// once the exercise runs.
+func (hs *Hosting) reannounce() error {
+	hs.advMu.Lock()
+	defer hs.advMu.Unlock()
+	if hs.advClosed {
+		return nil
+	}
 	if hs.adv != nil {
 		_ = hs.adv.Close()
 		hs.adv = nil
 	}
 	if hs.advertise == nil {
-		hs.announce = errors.New("discovery is not available in this build")
-		return
+		return errors.New("discovery is not available in this build")
 	}
-	hs.adv, hs.announce = hs.advertise(hs.ann)
+	var err error
+	hs.adv, err = hs.advertise(hs.ann)
+	return err
 }
 
-// readdress takes up the laptop's addresses anew (it joined or left a
-// network since the exercise started) and announces the exercise on them.
-// It reports whether they changed.
-func (hs *Hosting) readdress() bool {
+// readdress takes up the laptop's addresses when they differ from known
+// (it joined or left a network since the exercise started): it announces
+// the exercise on them, off the UI goroutine, and returns them with the
+// change the UI goroutine makes (apply: the addresses shown, the
+// announcement's error); ok is false when nothing changed.
+func (hs *Hosting) readdress(known []string) (now []string, apply func(), ok bool) {
 	_, port, _ := net.SplitHostPort(hs.host.Address())
-	now := localAddresses(port)
-	if slices.Equal(now, hs.addrs) {
-		return false
+	now = localAddresses(port)
+	if slices.Equal(now, known) {
+		return known, nil, false
 	}
-	hs.addrs = now
-	hs.announceNow()
-	return true
+	err := hs.reannounce()
+	return now, func() { hs.addrs, hs.announce = now, err }, true
 }
 
 // onlyLoopback says whether this laptop offers nothing but its loopback
@@ -186,9 +200,13 @@ func localAddresses(port string) []string {
 // most a quarter of a minute) until the teams have seen the ending.
 func (hs *Hosting) Close(ended bool) {
 	hs.closeOnce.Do(func() {
+		hs.advMu.Lock()
 		if hs.adv != nil {
 			_ = hs.adv.Close()
+			hs.adv = nil
 		}
+		hs.advClosed = true
+		hs.advMu.Unlock()
 		stop := func() {
 			hs.cancel()
 			<-hs.done
@@ -393,9 +411,10 @@ func followPresence(h *lan.Host, stop <-chan struct{}, redraw func()) {
 // followPresence; a dropped laptop is noticed by the server's pings, so two
 // seconds is soon enough) and whether this laptop's addresses changed (a
 // facilitator who started before joining the venue's Wi-Fi, or whose
-// address the router changed), and calls laptops or addrs when they did.
+// address the router changed), and calls laptops or addrs when they did,
+// on the UI goroutine. A new address is announced here, off that goroutine
+// (readdress); addrs runs once the hosting has taken it up.
 func followNetwork(hs *Hosting, stop <-chan struct{}, laptops, addrs func()) {
-	_, port, _ := net.SplitHostPort(hs.host.Address())
 	lastAddrs := slices.Clone(hs.addrs)
 	go func() {
 		t := time.NewTicker(2 * time.Second)
@@ -413,9 +432,12 @@ func followNetwork(hs *Hosting, stop <-chan struct{}, laptops, addrs func()) {
 				lastLaptops, lastSeats = now, seats
 				ui.Do(laptops)
 			}
-			if now := localAddresses(port); !slices.Equal(now, lastAddrs) {
+			if now, apply, ok := hs.readdress(lastAddrs); ok {
 				lastAddrs = now
-				ui.Do(addrs)
+				ui.Do(func() {
+					apply()
+					addrs()
+				})
 			}
 		}
 	}()

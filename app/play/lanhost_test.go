@@ -62,7 +62,7 @@ func TestHostingFollowsTheLaptopsAddresses(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer hs.Close(false)
-	if hs.readdress() {
+	if _, _, ok := hs.readdress(hs.addrs); ok {
 		t.Error("addresses changed though the network did not")
 	}
 	// As when the exercise started before the laptop was on the Wi-Fi.
@@ -71,9 +71,14 @@ func TestHostingFollowsTheLaptopsAddresses(t *testing.T) {
 	if !strings.Contains(tree.AllText(newJoinPanel(loc, hs, 1, func() {}).root), "This laptop is not on any network") {
 		t.Error("a laptop with only its loopback address does not say it is on no network")
 	}
-	if !hs.readdress() || len(ann.got) != 2 || ann.closed != 1 {
+	_, apply, ok := hs.readdress(hs.addrs)
+	if !ok || len(ann.got) != 2 || ann.closed != 1 {
 		t.Errorf("after a change of address: announced %d times, closed %d", len(ann.got), ann.closed)
 	}
+	if onlyLoopback(hs.addrs) != true {
+		t.Error("the addresses shown changed before the UI goroutine took them up")
+	}
+	apply()
 	if strings.Contains(tree.AllText(newJoinPanel(loc, hs, 1, func() {}).root), "not on any network") != onlyLoopback(hs.addrs) {
 		t.Error("the panel's network warning does not follow the addresses")
 	}

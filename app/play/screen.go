@@ -121,6 +121,7 @@ type Screen struct {
 	pausedFor   map[string]bool // openings the clock was paused for
 	chimed      map[string]bool // openings the chime has sounded for
 	autoPaused  []string        // the teams the clock paused for by itself; nil when it did not
+	pausing     bool            // an automatic pause is being written (autoPause)
 	notice      *fyne.Container // says so, with a Resume button
 	noticeLabel *ui.WrapLabel
 
@@ -356,11 +357,31 @@ func (e *Screen) Build() fyne.CanvasObject {
 // team has seen its decision, and anyone at the laptop may go on (the
 // console, perhaps locked, is not needed for that).
 func (e *Screen) resumeAfterAutoPause() {
-	if err := e.run.Session.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
-		e.host.ShowError(err)
+	e.sendThen(engine.Command{Kind: engine.CmdResume}, func(err error) {
+		if err != nil {
+			e.host.ShowError(err)
+		}
+		e.autoPaused = nil
+		e.refresh()
+	})
+}
+
+// sendThen sends a command of the screen's own (an fsync) off the UI
+// goroutine when there is a background runner, and then calls done on the
+// UI goroutine with the refusal, if any; without one (tests), at once.
+func (e *Screen) sendThen(cmd engine.Command, done func(error)) {
+	if e.cfg.Background == nil {
+		done(e.run.Session.Send(cmd))
+		return
 	}
-	e.autoPaused = nil
-	e.refresh()
+	e.cfg.Background(func() {
+		err := e.run.Session.Send(cmd)
+		ui.Do(func() {
+			if !e.done {
+				done(err)
+			}
+		})
+	})
 }
 
 func (e *Screen) closeViews() {
@@ -437,22 +458,34 @@ func (e *Screen) Stop() {
 	e.stopTicker()
 	e.cancelEnd()
 	e.closeViews()
-	// The ticker saves every second; this keeps the last fraction too.
-	_ = e.run.SaveClock()
 	if e.wallDialog != nil {
 		e.wallDialog.Hide()
 	}
 	e.closeWall()
-	if e.hosting != nil {
+	var ended bool
+	e.run.Session.Read(func(st *engine.State) { ended = st.Ended })
+	hosting := e.hosting
+	if hosting != nil {
 		close(e.stopFollowing)
-		var ended bool
-		e.run.Session.Read(func(st *engine.State) { ended = st.Ended })
 		if ended && e.cfg.Hotwash != nil {
-			e.cfg.Hotwash(e.hosting)
-			return
+			e.cfg.Hotwash(hosting) // the hot wash serves on
+			hosting = nil
 		}
-		e.hosting.Close(ended)
 	}
+	// The ticker saves every second; this keeps the last fraction too. That
+	// write and stopping the LAN host (its server and announcements) are
+	// disk and network work: off the UI goroutine.
+	finish := func() {
+		_ = e.run.SaveClock()
+		if hosting != nil {
+			hosting.Close(ended)
+		}
+	}
+	if e.cfg.Background == nil {
+		finish()
+		return
+	}
+	e.cfg.Background(finish)
 }
 
 // OpenConsole opens the console when a PIN locks it: the facilitator has
@@ -470,7 +503,7 @@ func (e *Screen) OpenConsole() {
 // readdress shows the laptop's new addresses (and announces the exercise
 // on them): the join panels are built anew, with the rest of the screen.
 func (e *Screen) readdress() {
-	if e.done || !e.hosting.readdress() {
+	if e.done {
 		return
 	}
 	if e.host.Current() == e {

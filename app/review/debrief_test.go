@@ -389,6 +389,7 @@ func testDebriefPlanIsSavedAndReopened(t *testing.T) {
 
 	// Starting again from the evidence forgets the saved plan.
 	p2.reset()
+	uiq.Pump() // the plan is deleted off the UI goroutine, then the editor redraws
 	if saved, _ := st.Plan(id); saved != nil || p2.saved {
 		t.Error("reset kept the saved plan")
 	}

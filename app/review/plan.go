@@ -402,28 +402,6 @@ func (p *planEditor) toSave() (debrief.Plan, []int) {
 	return out, bad
 }
 
-// save writes the plan to the store now. It reports whether it did.
-func (p *planEditor) save() bool {
-	p.autosave.Cancel()
-	st := p.d.data.store
-	if st == nil {
-		p.err = ui.ErrNoStore
-		p.showStatus()
-		return false
-	}
-	plan, bad := p.toSave()
-	if err := st.SavePlan(p.d.data.id, plan); err != nil {
-		p.err = err
-		p.showStatus()
-		return false
-	}
-	plan.SavedAt = time.Now()
-	p.d.data.plan = &plan
-	p.saved, p.dirty, p.err, p.bad, p.when = true, false, nil, bad, plan.SavedAt
-	p.showStatus()
-	return true
-}
-
 // saveInBackground writes the plan as it stands to the store off the UI
 // goroutine (an fsync), then says so; edits made meanwhile stay to save.
 func (p *planEditor) saveInBackground() {
@@ -453,11 +431,12 @@ func (p *planEditor) saveInBackground() {
 	})
 }
 
-// flush saves pending edits at once (on leaving, which may be the app
-// closing: the save must be done before the database is).
+// flush saves pending edits now (on leaving), off the UI goroutine as
+// every save is. Leaving may be the app closing: the app waits for its
+// background work before it closes the database (app.Run).
 func (p *planEditor) flush() {
 	if p.dirty {
-		p.save()
+		p.saveInBackground()
 	}
 }
 
@@ -479,18 +458,30 @@ func (p *planEditor) askReset() {
 // rows drawn from the evidence.
 func (p *planEditor) reset() {
 	p.autosave.Cancel()
-	if st := p.d.data.store; st != nil {
-		if err := st.DeletePlan(p.d.data.id); err != nil {
-			p.err = err
-			p.showStatus()
-			return
-		}
+	forget := func() {
+		p.d.data.plan = nil
+		p.saved, p.dirty, p.err, p.bad = false, false, nil, nil
+		p.model = p.draft()
+		p.fill()
+		p.showStatus()
 	}
-	p.d.data.plan = nil
-	p.saved, p.dirty, p.err, p.bad = false, false, nil, nil
-	p.model = p.draft()
-	p.fill()
-	p.showStatus()
+	st := p.d.data.store
+	if st == nil {
+		forget()
+		return
+	}
+	id := p.d.data.id
+	inBackground(p.d.host, func() { // a write: off the UI goroutine
+		err := st.DeletePlan(id)
+		ui.Do(func() {
+			if err != nil {
+				p.err = err
+				p.showStatus()
+				return
+			}
+			forget()
+		})
+	})
 }
 
 func (p *planEditor) showStatus() {

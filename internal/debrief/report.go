@@ -951,7 +951,11 @@ func teamReport(st *engine.State, t *engine.Team, lang string) TeamReport {
 	}
 	tr.Rejected = []RejectedReport{}
 	for _, e := range t.Rejected {
-		tr.Rejected = append(tr.Rejected, RejectedReport{AtSeconds: secs(e.At), Decision: e.Decision, Option: e.Option, Reason: e.Reason})
+		reason := e.Reason // a log from before refusals were coded keeps the engine's words
+		if e.Code != "" {
+			reason = RefusalText(e.Code, lang)
+		}
+		tr.Rejected = append(tr.Rejected, RejectedReport{AtSeconds: secs(e.At), Decision: e.Decision, Option: e.Option, Reason: reason})
 	}
 	return tr
 }

@@ -1,7 +1,10 @@
 package debrief
 
 import (
+	"errors"
 	"os"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -43,4 +46,46 @@ func playedWorld(t testing.TB) (*engine.State, []engine.Event) {
 	var st *engine.State
 	s.Read(func(x *engine.State) { st = x })
 	return st, log.Events
+}
+
+// A choice the engine refused is told in the report's language, from the
+// refusal's code in the log; a log from before codes keeps the engine's
+// words.
+func TestRejectedChoiceInTheReportsLanguage(t *testing.T) {
+	src, err := os.ReadFile("../engine/testdata/world.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := &engine.MemoryLog{}
+	s, err := engine.Start(engine.Config{ScenarioID: "world", Source: src, Teams: []string{"Alpha"}, Lang: "en", Seed: 42}, log, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
+		t.Fatal(err)
+	}
+	// The decision opens later: choosing now is refused, and logged.
+	if err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: "notify", Option: "report"}); !errors.Is(err, engine.ErrNotOpen) {
+		t.Fatalf("choosing before the decision opens: %v", err)
+	}
+	var st *engine.State
+	s.Read(func(x *engine.State) { st = x })
+	for _, lang := range []string{"en", "zh"} {
+		rej := Build(st, log.Events, lang, "").Teams[0].Rejected
+		if len(rej) != 1 || rej[0].Reason != RefusalText(engine.ErrNotOpen.Code, lang) || rej[0].Reason == engine.ErrNotOpen.Code {
+			t.Errorf("%s: refused choices %+v, want the words of %q", lang, rej, engine.ErrNotOpen.Code)
+		}
+	}
+	// As an older log has it: no code.
+	old := slices.Clone(log.Events)
+	for i := range old {
+		old[i].Code = ""
+	}
+	legacy, err := engine.Fold(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rej := Build(legacy, old, "zh", "").Teams[0].Rejected; len(rej) != 1 || !strings.Contains(rej[0].Reason, "not open") {
+		t.Errorf("a refusal logged without its code: %+v, want the engine's words", rej)
+	}
 }

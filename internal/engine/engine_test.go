@@ -125,8 +125,8 @@ func TestChoiceOutsideWindowIsRejectedAndLogged(t *testing.T) {
 	if !errors.Is(err, ErrRejected) {
 		t.Fatalf("choosing before the decision opens: got %v, want ErrRejected", err)
 	}
-	if last := log.Events[len(log.Events)-1]; last.Kind != KindRejected || last.Ref != "r1" {
-		t.Fatalf("the rejection should be in the log with its ref, got %+v", last)
+	if last := log.Events[len(log.Events)-1]; last.Kind != KindRejected || last.Ref != "r1" || last.Code != ErrNotOpen.Code {
+		t.Fatalf("the rejection should be in the log with its ref and code (%s), got %+v", ErrNotOpen.Code, last)
 	}
 	run(t, s, c, 6*time.Minute)
 	if err := s.Send(Command{Kind: CmdChoose, Team: "Alpha", Decision: "first", Option: "nope"}); !errors.Is(err, ErrRejected) {

@@ -87,6 +87,11 @@ type Event struct {
 	// a play script), so a resumed run knows which commands were handled.
 	Ref    string `json:"ref,omitempty"`
 	Reason string `json:"reason,omitempty"`
+	// Code is, with a refused choice (KindRejected), the refusal's code
+	// (Refusals): what a reader of the log says in its own language, where
+	// Reason is the engine's English. Absent in logs from before it was
+	// recorded.
+	Code string `json:"code,omitempty"`
 	// Text is the written statement sent with a choice.
 	Text string `json:"text,omitempty"`
 	// Judge is, with a statement, the version of the statement judge

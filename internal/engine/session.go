@@ -535,7 +535,7 @@ func (s *Session) sendLocked(cmd Command) error {
 				return &ChoiceRefusal{Refusal: why, Reason: reason}
 			}
 			if err := s.emit(Event{Kind: KindRejected, At: now, Team: cmd.Team, Decision: cmd.Decision,
-				Option: cmd.Option, Ref: cmd.Ref, Reason: reason}); err != nil {
+				Option: cmd.Option, Ref: cmd.Ref, Reason: reason, Code: why.Code}); err != nil {
 				return err
 			}
 			return &ChoiceRefusal{Refusal: why, Reason: reason}

@@ -473,7 +473,9 @@ func (h *Host) queueLocked(ev engine.Event) {
 			engine.KindRoleSaid, engine.KindRoleNudged, engine.KindOpened, engine.KindEvalTask, engine.KindEvalRated, engine.KindEvalObserved:
 			o = Outcome{Status: StatusAccepted, Seq: ev.Seq, AtMS: ev.At.Milliseconds()}
 		case engine.KindRejected:
-			o = Outcome{Status: StatusRejected, Reason: ev.Reason, Seq: ev.Seq, AtMS: ev.At.Milliseconds()}
+			// With its code, so that a laptop sending the choice again is
+			// told why in its language, as the first time.
+			o = Outcome{Status: StatusRejected, Reason: ev.Reason, Code: ev.Code, Seq: ev.Seq, AtMS: ev.At.Milliseconds()}
 		}
 		if o.Status != "" {
 			h.mu.Lock()

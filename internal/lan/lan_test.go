@@ -378,7 +378,9 @@ func TestDuplicateCommandAppliedOnce(t *testing.T) {
 
 	// A rejected command is rejected the same way again, once in the log.
 	bad, _ := json.Marshal(wireCommand{ID: "cmd-43", Kind: wireChoose, Team: "Alpha", Decision: "first", Option: "bad"})
-	var reasons []string
+	// Its code comes back too, so the laptop says why in its language the
+	// second time as the first.
+	var reasons, codes []string
 	for range 2 {
 		m, err := nc.Request(sub.cmd("Alpha"), bad, 5*time.Second)
 		if err != nil {
@@ -389,10 +391,13 @@ func TestDuplicateCommandAppliedOnce(t *testing.T) {
 		if o.Status != StatusRejected {
 			t.Fatalf("%+v", o)
 		}
-		reasons = append(reasons, o.Reason)
+		reasons, codes = append(reasons, o.Reason), append(codes, o.Code)
 	}
 	if reasons[0] != reasons[1] || !strings.Contains(reasons[0], "not open") {
 		t.Errorf("reasons: %q", reasons)
+	}
+	if want := engine.ErrNotOpen.Code; codes[0] != want || codes[1] != want {
+		t.Errorf("codes of the refusal and of the same command sent again: %q, want %q", codes, want)
 	}
 	// Schema and size.
 	for _, body := range []string{`{"id":"a","kind":"choose","team":"Alpha"}`, `{"id":"a b","kind":"choose","team":"Alpha","decision":"d","option":"o"}`,
