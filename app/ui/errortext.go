@@ -81,7 +81,10 @@ func ErrorText(loc *i18n.Localizer, err error) string {
 		case errors.Is(err, exercise.ErrNotFound):
 			return loc.T("error.store.no_exercise")
 		}
-		return err.Error()
+		// An error nothing above names (the operating system's, a
+		// library's): said in the UI's language, with its own words as
+		// the detail.
+		return loc.T("error.unexpected", "error", err.Error())
 	}
 	file := oe.Path
 	var locked *exercise.LockedError

@@ -141,3 +141,23 @@ func TestNoStoreIsSaidInTheLanguageShown(t *testing.T) {
 		}
 	}
 }
+
+// An engine refusal outside a command (a clock speed out of range at the
+// start) is said in the UI's language; an error nothing names is framed in
+// it, with its own words as the detail.
+func TestOtherErrorsAreFramedInTheUILanguage(t *testing.T) {
+	src := []byte("id: x\n") // never parsed: the speed is refused first
+	_, err := engine.Start(engine.Config{ScenarioID: "x", Source: src, Teams: []string{"Alpha"}, Speed: 2 * engine.MaxSpeed}, &engine.MemoryLog{}, nil)
+	if !errors.Is(err, engine.ErrBadSpeed) {
+		t.Fatalf("a speed of twice the most: %v, want ErrBadSpeed", err)
+	}
+	if got := ErrorText(i18n.New(i18n.ZH), err); !strings.Contains(got, "时钟速度") || strings.Contains(got, "outside") {
+		t.Errorf("the speed refusal in Chinese: %q", got)
+	}
+	odd := errors.New("write /tmp/x: no space left on device")
+	for lang, frame := range map[i18n.Lang]string{i18n.EN: "no words for yet", i18n.ZH: "尚无中文说明"} {
+		if got := ErrorText(i18n.New(lang), odd); !strings.Contains(got, frame) || !strings.Contains(got, odd.Error()) {
+			t.Errorf("%s: %q, want the frame %q around the error's words", lang, got, frame)
+		}
+	}
+}

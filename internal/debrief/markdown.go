@@ -162,7 +162,7 @@ func Markdown(r *Report) string {
 		if len(t.Rejected) > 0 {
 			fmt.Fprintf(&b, "### %s\n\n", L("rejected"))
 			for _, x := range t.Rejected {
-				fmt.Fprintf(&b, "- %s: %s/%s — %s\n", Clock(dur(x.AtSeconds)), x.Decision, x.Option, md(x.Reason))
+				fmt.Fprintf(&b, "- %s: %s — %s\n", Clock(dur(x.AtSeconds)), md(x.Choice), md(x.Reason))
 			}
 			b.WriteString("\n")
 		}

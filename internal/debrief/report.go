@@ -217,7 +217,12 @@ type RejectedReport struct {
 	AtSeconds float64 `json:"at_seconds"`
 	Decision  string  `json:"decision"`
 	Option    string  `json:"option"`
-	Reason    string  `json:"reason"`
+	// Choice names the decision and the option in the report's language
+	// (its question, then the option's first sentence); the ids when the
+	// scenario has no such decision or option, which may be why it was
+	// refused.
+	Choice string `json:"choice"`
+	Reason string `json:"reason"`
 }
 
 // RefusedCommand is a facilitator's command the engine refused.
@@ -955,7 +960,8 @@ func teamReport(st *engine.State, t *engine.Team, lang string) TeamReport {
 		if e.Code != "" {
 			reason = RefusalText(e.Code, lang)
 		}
-		tr.Rejected = append(tr.Rejected, RejectedReport{AtSeconds: secs(e.At), Decision: e.Decision, Option: e.Option, Reason: reason})
+		tr.Rejected = append(tr.Rejected, RejectedReport{AtSeconds: secs(e.At), Decision: e.Decision, Option: e.Option,
+			Choice: choiceWords(sc, e.Decision, e.Option, lang), Reason: reason})
 	}
 	return tr
 }
@@ -1421,4 +1427,19 @@ func splitSentences(s string) []string {
 		out = append(out, x)
 	}
 	return out
+}
+
+// choiceWords names a choice in lang: the decision's question and the
+// option's first sentence ("“Do you recall?” → Recall every bottle
+// now."), or the ids of what the scenario does not have.
+func choiceWords(sc *scenario.Scenario, decision, option, lang string) string {
+	d := sc.Decision(decision)
+	if d == nil {
+		return decision + "/" + option
+	}
+	words := "“" + brief(d.Prompt.Get(lang), true) + "”"
+	if o := d.Option(option); o != nil {
+		return words + " → " + brief(o.Text.Get(lang), false)
+	}
+	return words + " → " + option
 }

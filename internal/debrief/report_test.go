@@ -75,6 +75,10 @@ func TestRejectedChoiceInTheReportsLanguage(t *testing.T) {
 		if len(rej) != 1 || rej[0].Reason != RefusalText(engine.ErrNotOpen.Code, lang) || rej[0].Reason == engine.ErrNotOpen.Code {
 			t.Errorf("%s: refused choices %+v, want the words of %q", lang, rej, engine.ErrNotOpen.Code)
 		}
+		d := st.Scenario.Decision("notify")
+		if want := "“" + Question(d.Prompt.Get(lang)) + "” → "; len(rej) == 1 && !strings.HasPrefix(rej[0].Choice, want) {
+			t.Errorf("%s: the refused choice is named %q, want it to start %q", lang, rej[0].Choice, want)
+		}
 	}
 	// As an older log has it: no code.
 	old := slices.Clone(log.Events)

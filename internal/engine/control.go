@@ -103,13 +103,20 @@ var (
 	ErrNoReply = &Refusal{"no-reply", "the team has received no such inject, or it asks for no answer"}
 	// ErrUnknownCommand: the command's kind is not one the engine knows.
 	ErrUnknownCommand = &Refusal{"unknown-command", "unknown command"}
+	// ErrBadSpeed: a clock speed outside MinSpeed to MaxSpeed, at the
+	// start or in a change of speed.
+	ErrBadSpeed = &Refusal{"bad-speed", "the clock's speed is outside what the exercise allows"}
+	// ErrMediaTooLarge: the pictures a scenario carries take more than
+	// scenario.MaxMediaTotal bytes together (the scenario loader refuses
+	// them first; this is the engine's own guard).
+	ErrMediaTooLarge = &Refusal{"media-too-large", "the scenario's pictures are too large together"}
 )
 
 // Refusals lists every refusal, so a caller can check it has words for each.
 var Refusals = []*Refusal{ErrEnded, ErrNoSuchTeam, ErrNoSuchInject, ErrAlreadyDelivered, ErrAlreadySkipped,
 	ErrOpensDecision, ErrBadDelay, ErrTooLate, ErrNotOpen, ErrBadChannel, ErrNoText, ErrTextTooLong, ErrBadSender,
 	ErrBadRecipient, ErrBadEffect, ErrBadDimension, ErrBadScore, ErrNoSuchObjective, ErrBadRating, ErrPaused,
-	ErrNoSuchDecision, ErrNoSuchOption, ErrNoReply, ErrNoChannel, ErrUnknownCommand,
+	ErrNoSuchDecision, ErrNoSuchOption, ErrNoReply, ErrNoChannel, ErrUnknownCommand, ErrBadSpeed, ErrMediaTooLarge,
 	ErrNoSuchConference, ErrPressBusy, ErrPressOver, ErrNotAsked,
 	ErrBadSeat, ErrNoSuchPersona, ErrBadThread, ErrNotRoleplay, ErrNotInPhase, ErrNudgeLimit}
 

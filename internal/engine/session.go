@@ -336,11 +336,11 @@ func Start(cfg Config, log Log, wall WallClock) (*Session, error) {
 		cfg.Speed = 1
 	}
 	if cfg.Speed < MinSpeed || cfg.Speed > MaxSpeed {
-		return nil, fmt.Errorf("speed %g× is outside %g× to %g×", cfg.Speed, MinSpeed, MaxSpeed)
+		return nil, refuse(ErrBadSpeed, "speed %g× is outside %g× to %g×", cfg.Speed, MinSpeed, MaxSpeed)
 	}
 	sc, probs := scenario.ParseCached(cfg.ScenarioID+".yaml", cfg.Source)
 	if sc == nil {
-		return nil, fmt.Errorf("scenario does not load:\n%v", probs)
+		return nil, fmt.Errorf("scenario does not load: %w", probs) // the problems, typed, for the caller to word
 	}
 	if err := sc.CheckVariant(cfg.Cut, cfg.Difficulty); err != nil {
 		return nil, err
@@ -566,7 +566,7 @@ func (s *Session) sendLocked(cmd Command) error {
 		return s.emit(Event{Kind: KindResumed, At: now, Ref: cmd.Ref})
 	case CmdSpeed:
 		if cmd.Speed < MinSpeed || cmd.Speed > MaxSpeed {
-			return fmt.Errorf("speed %g× is outside %g× to %g×", cmd.Speed, MinSpeed, MaxSpeed)
+			return refuse(ErrBadSpeed, "speed %g× is outside %g× to %g×", cmd.Speed, MinSpeed, MaxSpeed)
 		}
 		s.anchorAt, s.anchorWall = now, s.wallNow()
 		return s.emit(Event{Kind: KindSpeed, At: now, Speed: cmd.Speed, Ref: cmd.Ref})
