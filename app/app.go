@@ -1,11 +1,14 @@
-// Package app is Firebreak's desktop GUI (Fyne): the home screen, exercise
-// setup, the facilitator console with one tab per team, and the debrief.
+// Package app starts Firebreak's desktop GUI (Fyne) and wires it: Run
+// opens the window and the store, the shell (shell.go) navigates between
+// the screens and hands each the small host interface its package declares
+// (the *host.go files), and lanwire.go connects the LAN screens to
+// internal/lan and internal/discovery. The screens live in their own
+// packages (home, setup, play, join, review, branchmap, programme,
+// evaluate), over the UI kit in app/ui; docs/architecture.md draws them.
 //
-// Screens read the exercise only through engine.Conn and turn every update
-// that comes from another goroutine (the clock ticker, engine subscribers)
-// into fyne.Do calls. Formatting and scheduling logic lives in plain
-// functions (format.go, upcoming.go, setup's team checks) tested without a
-// window.
+// Slow work (disk, network) goes through the shell's background runner,
+// which Run lets finish, for a few seconds at most, before it closes the
+// store; results come back to the UI goroutine with fyne.Do.
 package app
 
 import (

@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/firebreak-drills/firebreak/internal/paths"
 )
 
 // hostFile is what a host keeps next to the database so that a restarted
@@ -66,7 +68,7 @@ func loadOrCreateHostFile(dir, exercise, code string) (*hostFile, bool, error) {
 }
 
 func (hf *hostFile) save(dir string) error {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := paths.MkdirAll(dir); err != nil { // 0700: the host's key and join code
 		return err
 	}
 	data, err := json.MarshalIndent(hf, "", "  ")

@@ -30,12 +30,13 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+
+	"github.com/firebreak-drills/firebreak/internal/paths"
 )
 
 // ErrNotFound is returned when an exercise does not exist.
@@ -142,7 +143,7 @@ func open(path string) (*Store, error) {
 		}
 	}
 	// 0700: exercise logs can hold sensitive crisis material.
-	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+	if err := paths.MkdirAll(filepath.Dir(abs)); err != nil {
 		return nil, err
 	}
 	lock, err := lockDB(abs)
