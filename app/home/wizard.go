@@ -41,10 +41,9 @@ type Wizard struct {
 
 	// What the user entered, kept across language switches.
 	en, zh, id string
-	idEdited   bool   // the id was typed, not suggested from the title
-	busy       bool   // the file is being written
-	failed     error  // Create's refusal, until the fields change
-	shown      string // the message shown under the fields (for tests)
+	idEdited   bool  // the id was typed, not suggested from the title
+	busy       bool  // the file is being written
+	failed     error // Create's refusal, until the fields change
 
 	// What Build drew.
 	enEntry, zhEntry, idEntry *widget.Entry
@@ -157,11 +156,11 @@ func (w *Wizard) show(err error) {
 	if err == nil && w.failed != nil {
 		err = w.failed
 	}
-	w.shown = ""
+	shown := ""
 	if err != nil {
-		w.shown = WizardErrorText(loc, err, w.id, filepath.Join(w.dir, authoring.FileName(w.id)))
+		shown = WizardErrorText(loc, err, w.id, filepath.Join(w.dir, authoring.FileName(w.id)))
 	}
-	w.message.SetText(w.shown)
+	w.message.SetText(shown)
 	if err != nil || w.busy {
 		w.create.Disable()
 	} else {

@@ -74,7 +74,7 @@ func TestWizardCreatesACopyThatLoads(t *testing.T) {
 			t.Errorf("%s: the file name is not shown:\n%s", lang, tree.AllText(hs.win.Content()))
 		}
 		if w.create.Disabled() {
-			t.Fatalf("%s: Create disabled: %s", lang, w.shown)
+			t.Fatalf("%s: Create disabled: %s", lang, w.message.Text)
 		}
 		test.Tap(w.create)
 		hs.wantCalls(t, "showAuthoring(harbour-leak.yaml)")
@@ -120,8 +120,8 @@ func TestWizardRefusesBadAndTakenIDs(t *testing.T) {
 		hs, w, _ := openWizard(t, lang)
 		check := func(i int) {
 			t.Helper()
-			if w.shown != want[lang][i] || !w.create.Disabled() {
-				t.Errorf("%s: shown %q (Create disabled: %v), want %q", lang, w.shown, w.create.Disabled(), want[lang][i])
+			if w.message.Text != want[lang][i] || !w.create.Disabled() {
+				t.Errorf("%s: shown %q (Create disabled: %v), want %q", lang, w.message.Text, w.create.Disabled(), want[lang][i])
 			}
 			if !strings.Contains(tree.AllText(hs.win.Content()), want[lang][i]) {
 				t.Errorf("%s: %q not on screen", lang, want[lang][i])
@@ -151,8 +151,8 @@ func TestWizardRefusesBadAndTakenIDs(t *testing.T) {
 			i18n.EN: file + " already exists; it was not overwritten. Choose another id.",
 			i18n.ZH: file + " 已存在，未被覆盖。请另选一个标识。",
 		}[lang]
-		if w.shown != wantExists || !w.create.Disabled() {
-			t.Errorf("%s: after Create over a file: %q", lang, w.shown)
+		if w.message.Text != wantExists || !w.create.Disabled() {
+			t.Errorf("%s: after Create over a file: %q", lang, w.message.Text)
 		}
 		if b, _ := os.ReadFile(file); string(b) != "mine" {
 			t.Errorf("%s: the file was overwritten", lang)

@@ -92,20 +92,16 @@ const timeout = "timeout"
 // a fifth to a quarter of its time for a few more megabytes.
 const GCPercent = 400
 
-// ExploreBoth explores a scenario answering promptly and answering late,
-// at the same time (the two searches share nothing): what `firebreak
-// analyze` reports.
-func ExploreBoth(id string, source []byte) (prompt, late *Report, err error) {
-	return ExploreBothVersion(id, source, Version{})
-}
-
 // Version is the version of a scenario analysed: one of its cuts ("": the
 // full version) at a difficulty ("": standard); see scenario.Variant.
 type Version struct {
 	Cut, Difficulty string
 }
 
-// ExploreBothVersion is ExploreBoth of a version of the scenario.
+// ExploreBothVersion explores a version of a scenario (Version{}: the
+// full one at standard difficulty) answering promptly and answering late,
+// at the same time (the two searches share nothing): what `firebreak
+// analyze` reports.
 func ExploreBothVersion(id string, source []byte, v Version) (prompt, late *Report, err error) {
 	var lateErr error
 	done := make(chan struct{})
@@ -124,14 +120,9 @@ func ExploreBothVersion(id string, source []byte, v Version) (prompt, late *Repo
 // Pick chooses an option of a decision for a simulated team.
 type Pick func(sc *scenario.Scenario, d *scenario.Decision) *scenario.Option
 
-// FollowPolicy plays one team that answers every decision as soon as it
-// opens with the option pick chooses.
-func FollowPolicy(id string, source []byte, sc *scenario.Scenario, pick Pick) (Run, error) {
-	return FollowPolicyVersion(id, source, Version{}, sc, pick)
-}
-
-// FollowPolicyVersion is FollowPolicy in a version of the scenario; sc is
-// that version (scenario.Variant).
+// FollowPolicyVersion plays one team, in a version of the scenario (sc is
+// that version: scenario.Variant), that answers every decision as soon as
+// it opens with the option pick chooses.
 func FollowPolicyVersion(id string, source []byte, v Version, sc *scenario.Scenario, pick Pick) (Run, error) {
 	p, err := newPlayer(id, source, v, Prompt)
 	if err != nil {
@@ -194,14 +185,9 @@ type Gaming struct {
 	NoDilemma []string `json:"no_dilemma"`
 }
 
-// CheckGaming plays the naive policies through a scenario. rep is its
-// exploration answering promptly (for the best and worst achievable).
-func CheckGaming(id string, source []byte, sc *scenario.Scenario, rep *Report) (*Gaming, error) {
-	return CheckGamingVersion(id, source, Version{}, sc, rep)
-}
-
-// CheckGamingVersion is CheckGaming in a version of the scenario; sc is
-// that version (scenario.Variant).
+// CheckGamingVersion plays the naive policies through a version of a
+// scenario (sc is that version: scenario.Variant). rep is its exploration
+// answering promptly (for the best and worst achievable).
 func CheckGamingVersion(id string, source []byte, v Version, sc *scenario.Scenario, rep *Report) (*Gaming, error) {
 	g := &Gaming{Best: rep.Best, Worst: rep.Worst, NoDilemma: []string{}}
 	for _, p := range []struct {

@@ -18,7 +18,7 @@ func TestMiniScenario(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := Explore("mini", src, Prompt)
+	rep, err := ExploreVersion("mini", src, Version{}, Prompt)
 	if err != nil {
 		t.Fatal(err)
 	}

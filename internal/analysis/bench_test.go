@@ -17,11 +17,11 @@ func BenchmarkExplore(b *testing.B) {
 	for _, e := range list {
 		b.Run(e.ID, func(b *testing.B) {
 			for range b.N {
-				rep, late, err := ExploreBoth(e.ID, e.Source)
+				rep, late, err := ExploreBothVersion(e.ID, e.Source, Version{})
 				if err != nil {
 					b.Fatal(err)
 				}
-				if _, err := CheckGaming(e.ID, e.Source, e.Scenario, rep); err != nil {
+				if _, err := CheckGamingVersion(e.ID, e.Source, Version{}, e.Scenario, rep); err != nil {
 					b.Fatal(err)
 				}
 				b.ReportMetric(float64(rep.States+late.States), "states")
@@ -39,11 +39,11 @@ func BenchmarkChain(b *testing.B) {
 		b.Fatal(probs)
 	}
 	for range b.N {
-		rep, late, err := ExploreBoth("chain", src)
+		rep, late, err := ExploreBothVersion("chain", src, Version{})
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := CheckGaming("chain", src, sc, rep); err != nil {
+		if _, err := CheckGamingVersion("chain", src, Version{}, sc, rep); err != nil {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(rep.States+late.States), "states")

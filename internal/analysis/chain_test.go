@@ -28,7 +28,7 @@ func TestChainExplore(t *testing.T) {
 	sc, _ := scenario.ParseCached("chain.yaml", src)
 	for _, timing := range []Timing{Prompt, Late} {
 		t0 := time.Now()
-		rep, err := Explore("chain", src, timing)
+		rep, err := ExploreVersion("chain", src, Version{}, timing)
 		if err != nil {
 			t.Fatal(err)
 		}

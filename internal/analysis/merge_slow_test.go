@@ -27,7 +27,7 @@ func TestMergedMatchesExhaustiveBuiltins(t *testing.T) {
 					t.Fatal(err)
 				}
 				t1 := time.Now()
-				got, err := Explore(e.ID, e.Source, timing)
+				got, err := ExploreVersion(e.ID, e.Source, Version{}, timing)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -38,7 +38,7 @@ func TestMergedMatchesExhaustiveBuiltins(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					b, err := FollowPolicy(e.ID, e.Source, e.Scenario, pick)
+					b, err := FollowPolicyVersion(e.ID, e.Source, Version{}, e.Scenario, pick)
 					if err != nil {
 						t.Fatal(err)
 					}

@@ -53,7 +53,7 @@ func TestMergedMatchesExhaustiveQuick(t *testing.T) {
 			t0 := time.Now()
 			old, oerr := exploreExhaustive(id, src, timing)
 			t1 := time.Now()
-			got, gerr := Explore(id, src, timing)
+			got, gerr := ExploreVersion(id, src, Version{}, timing)
 			t2 := time.Now()
 			t.Logf("%s timing %d: exhaustive %d ways %v; merged %d states %v", id, timing, old.Runs, t1.Sub(t0), got.States, t2.Sub(t1))
 			if (oerr == nil) != (gerr == nil) {

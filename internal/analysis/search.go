@@ -13,7 +13,7 @@ import (
 	"github.com/firebreak-drills/firebreak/internal/scoring"
 )
 
-// The search behind Explore (issue 13 point 6, "analysis without path
+// The search behind ExploreVersion (issue 13 point 6, "analysis without path
 // explosion").
 //
 // A way through is a policy: for each decision the team meets, an option or
@@ -67,16 +67,12 @@ import (
 // the old exhaustive analysis's. MaxStates stops a search with more states
 // than that after merging.
 
-// Explore finds the best and worst scores a team can achieve, the endings
-// reached, the ways that run out of time and the phases some way enters,
-// for every way of answering (each decision with each option or left to
-// time out), answering when timing says. source is the scenario file.
-func Explore(id string, source []byte, timing Timing) (*Report, error) {
-	return ExploreVersion(id, source, Version{}, timing)
-}
-
-// ExploreVersion is Explore of a version of the scenario (a cut, a
-// difficulty).
+// ExploreVersion finds the best and worst scores a team can achieve in a
+// version of a scenario (a cut, a difficulty; Version{}: the full one at
+// standard difficulty), the endings reached, the ways that run out of
+// time and the phases some way enters, for every way of answering (each
+// decision with each option or left to time out), answering when timing
+// says. source is the scenario file.
 func ExploreVersion(id string, source []byte, v Version, timing Timing) (*Report, error) {
 	x, st, err := newSearch(id, source, v, timing, +1)
 	if err != nil {
