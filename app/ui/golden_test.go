@@ -299,3 +299,67 @@ func TestGoldenWheelRelay(t *testing.T) {
 	w.SetContent(OverPage(e, func() *container.Scroll { return nil }))
 	test.AssertRendersToMarkup(t, "wheelrelay.xml", w.Canvas())
 }
+
+// A clock drawn a character at a time: each character stands at its own
+// advance; a new minute changes every character, a new second only the
+// last, which keeps its place.
+func TestGoldenGlyphText(t *testing.T) {
+	w := goldenWindow(t, 160, 60)
+	g := NewGlyphText("09:59")
+	g.TextSize = 32
+	w.SetContent(container.NewHBox(g))
+	resizeWindow(w, fyne.NewSize(160, 60))
+	test.AssertRendersToMarkup(t, "glyphtext/0959.xml", w.Canvas())
+
+	g.SetText("10:00")
+	test.AssertRendersToMarkup(t, "glyphtext/1000.xml", w.Canvas())
+	before := slicesCloneTexts(g.chars)
+	g.SetText("10:01")
+	for i, c := range g.chars[:4] {
+		if c != before[i].obj || c.Text != before[i].text || c.Position() != before[i].pos {
+			t.Errorf("character %d changed with the second: %q at %v", i, c.Text, c.Position())
+		}
+	}
+	if last := g.chars[4]; last.Text != "1" || last.Position() != before[4].pos {
+		t.Errorf("the last character: %q at %v, want \"1\" at %v", last.Text, last.Position(), before[4].pos)
+	}
+}
+
+type charState struct {
+	obj  *canvas.Text
+	text string
+	pos  fyne.Position
+}
+
+func slicesCloneTexts(cs []*canvas.Text) []charState {
+	out := make([]charState, len(cs))
+	for i, c := range cs {
+		out[i] = charState{c, c.Text, c.Position()}
+	}
+	return out
+}
+
+// A panel's fill: one raster up to 48 px high, a stretched middle with a
+// raster of corners above and below it when taller; the colour and radius
+// follow the theme.
+func TestGoldenRoundedFill(t *testing.T) {
+	w := goldenWindow(t, 240, 140)
+	short, tall := NewRoundedFill(theme.ColorNameButton), NewRoundedFill(theme.ColorNameInputBackground)
+	w.SetContent(container.NewVBox(container.NewGridWrap(fyne.NewSize(200, 30), short), container.NewGridWrap(fyne.NewSize(200, 90), tall)))
+	resizeWindow(w, fyne.NewSize(240, 140))
+	test.AssertRendersToMarkup(t, "fill/short-tall.xml", w.Canvas())
+}
+
+// The loading screen: its heading in the window's language over a
+// progress bar, stopped here so that the bar stands still.
+func TestGoldenLoadingScreen(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		w := goldenWindow(t, 400, 160)
+		loc := i18n.New(lang)
+		l := NewLoadingScreen(func() *i18n.Localizer { return loc }, "loading.resume")
+		w.SetContent(l.Build())
+		l.Stop()
+		resizeWindow(w, fyne.NewSize(400, 160))
+		test.AssertRendersToMarkup(t, "loading/"+lang.String()+".xml", w.Canvas())
+	}
+}
