@@ -2,7 +2,6 @@ package app
 
 import (
 	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -138,8 +137,7 @@ func (w *evalWindow) show() {
 // start checks the name and shows the view.
 func (w *evalWindow) start() {
 	name := strings.TrimSpace(w.name)
-	if name == "" || strings.EqualFold(name, engine.SeatFacilitator) || len([]rune(name)) > engine.MaxSeatLen ||
-		strings.IndexFunc(name, unicode.IsControl) >= 0 {
+	if engine.CheckLaptopSeat(name) != nil {
 		w.nameErr = w.loc.T("evaluate.name_error", "n", engine.MaxSeatLen)
 		w.show()
 		return

@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -38,7 +37,7 @@ func (j *Screen) submitRole(addr, bundle string, codeErr error) {
 	switch {
 	case seat == "":
 		j.teamErr = loc.T("lan.join.error.no_seat")
-	case strings.EqualFold(seat, engine.SeatFacilitator) || len([]rune(seat)) > engine.MaxSeatLen || strings.IndexFunc(seat, unicode.IsControl) >= 0:
+	case engine.CheckLaptopSeat(seat) != nil:
 		j.teamErr = loc.T("lan.join.error.seat", "n", engine.MaxSeatLen)
 	}
 	if j.addrErr != "" || j.codeErr != "" || j.teamErr != "" {

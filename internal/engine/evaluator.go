@@ -103,7 +103,7 @@ type Observation struct {
 
 // evalEvent checks an evaluator's command and returns its event.
 func (s *State) evalEvent(cmd Command, now time.Duration) (Event, error) {
-	if err := checkSeat(cmd.Seat); err != nil {
+	if err := CheckSeat(cmd.Seat); err != nil {
 		return Event{}, err
 	}
 	if s.Team(cmd.Team) == nil {

@@ -134,10 +134,27 @@ func (t *Team) ThreadText(thread string) (string, bool) {
 	return "", false
 }
 
-func checkSeat(seat string) error {
+// CheckSeat refuses (ErrBadSeat) a seat's name no seat may have: blank,
+// longer than MaxSeatLen characters, not UTF-8, or with a control
+// character. The one rule for every seat, the facilitator's included.
+func CheckSeat(seat string) error {
 	if strings.TrimSpace(seat) == "" || utf8.RuneCountInString(seat) > MaxSeatLen || !utf8.ValidString(seat) ||
 		strings.IndexFunc(seat, unicode.IsControl) >= 0 {
 		return refuse(ErrBadSeat, "%q", clipText(seat, 40))
+	}
+	return nil
+}
+
+// CheckLaptopSeat is CheckSeat for the seat a role-player's or an
+// evaluator's laptop takes, which is never the facilitator's (in any case
+// or spacing): the join screen, the evaluator's window on the facilitator's
+// laptop and the LAN host check a name with it alike.
+func CheckLaptopSeat(seat string) error {
+	if err := CheckSeat(seat); err != nil {
+		return err
+	}
+	if strings.EqualFold(strings.Join(strings.Fields(seat), " "), SeatFacilitator) {
+		return refuse(ErrBadSeat, "%q is the facilitator's seat", clipText(seat, 40))
 	}
 	return nil
 }
@@ -172,7 +189,7 @@ func (s *State) roleTeams(name string) ([]*Team, error) {
 
 // roleEvent validates a role-player's command and returns its event.
 func (s *State) roleEvent(cmd Command, now time.Duration) (Event, error) {
-	if err := checkSeat(cmd.Seat); err != nil {
+	if err := CheckSeat(cmd.Seat); err != nil {
 		return Event{}, err
 	}
 	teams, err := s.roleTeams(cmd.Team)

@@ -161,3 +161,34 @@ func TestRolePlayerEventsFromALyingLog(t *testing.T) {
 		}
 	}
 }
+
+// One rule names a seat: the engine's for every seat, and the laptop's,
+// which is never the facilitator's, for the join screen, the evaluator's
+// window and the LAN host alike.
+func TestSeatNames(t *testing.T) {
+	for _, c := range []struct {
+		name         string
+		seat, laptop bool
+	}{
+		{"Journalist", true, true},
+		{"记者 王芳", true, true},
+		{SeatFacilitator, true, false},
+		{"  Facilitator ", true, false},
+		{"FACILITATOR", true, false},
+		{"   ", false, false},
+		{strings.Repeat("x", MaxSeatLen+1), false, false},
+		{"bad\x07bell", false, false},
+		{"bad \xff byte", false, false},
+	} {
+		if got := CheckSeat(c.name) == nil; got != c.seat {
+			t.Errorf("CheckSeat(%q) accepts: %v, want %v", c.name, got, c.seat)
+		}
+		err := CheckLaptopSeat(c.name)
+		if got := err == nil; got != c.laptop {
+			t.Errorf("CheckLaptopSeat(%q) accepts: %v, want %v", c.name, got, c.laptop)
+		}
+		if err != nil && !errors.Is(err, ErrBadSeat) {
+			t.Errorf("CheckLaptopSeat(%q): %v is not ErrBadSeat", c.name, err)
+		}
+	}
+}

@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nuid"
@@ -87,13 +85,9 @@ const ClaimLen = 8
 // and between words, make no other seat.
 func seatKey(seat string) string { return strings.ToLower(strings.Join(strings.Fields(seat), " ")) }
 
-// validSeat tells whether a role-player laptop may use a seat's name:
-// not empty, not the facilitator's (in any case), at most
-// engine.MaxSeatLen characters, no control character.
-func validSeat(seat string) bool {
-	return seatKey(seat) != "" && seatKey(seat) != engine.SeatFacilitator && utf8.RuneCountInString(seat) <= engine.MaxSeatLen &&
-		utf8.ValidString(seat) && strings.IndexFunc(seat, unicode.IsControl) < 0
-}
+// validSeat tells whether a role-player's or evaluator's laptop may use a
+// seat's name (engine.CheckLaptopSeat).
+func validSeat(seat string) bool { return engine.CheckLaptopSeat(seat) == nil }
 
 // validClaim tells whether a claim id has the shape the schema asks.
 func validClaim(c string) bool {
