@@ -15,18 +15,7 @@ import (
 // after the decision opens (at 4m) with text, and returns the report.
 func playWorld(t *testing.T, took time.Duration, option, text, lang string) *Report {
 	t.Helper()
-	src, err := os.ReadFile("../engine/testdata/world.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := &engine.MemoryLog{}
-	s, err := engine.Start(engine.Config{ScenarioID: "world", Source: src, Teams: []string{"Alpha"}, Lang: "en", Seed: 42}, log, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
-		t.Fatal(err)
-	}
+	s, log := startWorld(t, "Alpha")
 	if err := s.AdvanceTo(4*time.Minute + took); err != nil {
 		t.Fatal(err)
 	}

@@ -52,18 +52,7 @@ func playedWorld(t testing.TB) (*engine.State, []engine.Event) {
 // refusal's code in the log; a log from before codes keeps the engine's
 // words.
 func TestRejectedChoiceInTheReportsLanguage(t *testing.T) {
-	src, err := os.ReadFile("../engine/testdata/world.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := &engine.MemoryLog{}
-	s, err := engine.Start(engine.Config{ScenarioID: "world", Source: src, Teams: []string{"Alpha"}, Lang: "en", Seed: 42}, log, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
-		t.Fatal(err)
-	}
+	s, log := startWorld(t, "Alpha")
 	// The decision opens later: choosing now is refused, and logged.
 	if err := s.Send(engine.Command{Kind: engine.CmdChoose, Team: "Alpha", Decision: "notify", Option: "report"}); !errors.Is(err, engine.ErrNotOpen) {
 		t.Fatalf("choosing before the decision opens: %v", err)
@@ -92,4 +81,23 @@ func TestRejectedChoiceInTheReportsLanguage(t *testing.T) {
 	if rej := Build(legacy, old, "zh", "").Teams[0].Rejected; len(rej) != 1 || !strings.Contains(rej[0].Reason, "not open") {
 		t.Errorf("a refusal logged without its code: %+v, want the engine's words", rej)
 	}
+}
+
+// startWorld starts internal/engine/testdata/world.yaml headless for the
+// teams, in English with seed 42, and runs its clock.
+func startWorld(t *testing.T, teams ...string) (*engine.Session, *engine.MemoryLog) {
+	t.Helper()
+	src, err := os.ReadFile("../engine/testdata/world.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := &engine.MemoryLog{}
+	s, err := engine.Start(engine.Config{ScenarioID: "world", Source: src, Teams: teams, Lang: "en", Seed: 42}, log, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Send(engine.Command{Kind: engine.CmdResume}); err != nil {
+		t.Fatal(err)
+	}
+	return s, log
 }
