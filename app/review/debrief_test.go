@@ -495,7 +495,8 @@ func testDebriefExportsWriteFiles(t *testing.T) {
 	// A failing write is reported, not swallowed.
 	d.saveFile = func(name string, done func(w io.WriteCloser, where string)) { done(failWriter{}, "/nowhere/"+name) }
 	test.Tap(b.buttons["csv"])
-	if got, want := message(t, h), loc.T("debrief.export_failed", "error", os.ErrPermission.Error()); got != want || b.busy {
+	// Said in the UI's language, as the system's refusal is.
+	if got, want := message(t, h), loc.T("debrief.export_failed", "error", loc.T("error.os.permission")); got != want || b.busy {
 		t.Errorf("failed export: says %q (want %q), busy %v", got, want, b.busy)
 	}
 }

@@ -161,7 +161,7 @@ func testPrintGuidesWritesAPDF(t *testing.T) {
 	}
 	d.saveFile = func(name string, done func(w io.WriteCloser, where string)) { done(failWriter{}, "/nowhere/"+name) }
 	test.Tap(tree.FindButton(t, tabContent(d, tabObjectives), h.loc.T("eegpaper.print")))
-	if got, want := message(t, h), h.loc.T("debrief.export_failed", "error", os.ErrPermission.Error()); got != want {
+	if got, want := message(t, h), h.loc.T("debrief.export_failed", "error", h.loc.T("error.os.permission")); got != want {
 		t.Errorf("a failed write says %q, want %q", got, want)
 	}
 }

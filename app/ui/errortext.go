@@ -81,10 +81,13 @@ func ErrorText(loc *i18n.Localizer, err error) string {
 		case errors.Is(err, exercise.ErrNotFound):
 			return loc.T("error.store.no_exercise")
 		}
-		// An error nothing above names (the operating system's, a
-		// library's): said in the UI's language, with its own words as
-		// the detail.
-		return loc.T("error.unexpected", "error", err.Error())
+		if text, ok := osErrorText(loc, err); ok {
+			return text
+		}
+		// An error nothing names keeps its own words; every caller shows
+		// them under a title or after a lead in the UI's language
+		// ("导出失败：…").
+		return err.Error()
 	}
 	file := oe.Path
 	var locked *exercise.LockedError
@@ -144,4 +147,29 @@ func GroupDigits(n int) string {
 		return "-" + s
 	}
 	return s
+}
+
+// osErrorText says in the UI's language the operating system's commonest
+// refusals of a file (no permission, no such file, a full disk, a
+// read-only disk), naming the file when the error does; ok is false for
+// any other error.
+func osErrorText(loc *i18n.Localizer, err error) (string, bool) {
+	key := ""
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		key = "error.os.permission"
+	case errors.Is(err, fs.ErrNotExist):
+		key = "error.os.not_exist"
+	case errors.Is(err, syscall.ENOSPC):
+		key = "error.os.disk_full"
+	case errors.Is(err, syscall.EROFS):
+		key = "error.os.read_only"
+	default:
+		return "", false
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path != "" {
+		return loc.T(key+"_file", "file", pe.Path), true
+	}
+	return loc.T(key), true
 }

@@ -143,9 +143,10 @@ func TestNoStoreIsSaidInTheLanguageShown(t *testing.T) {
 }
 
 // An engine refusal outside a command (a clock speed out of range at the
-// start) is said in the UI's language; an error nothing names is framed in
-// it, with its own words as the detail.
-func TestOtherErrorsAreFramedInTheUILanguage(t *testing.T) {
+// start) is said in the UI's language, and so are the operating system's
+// commonest refusals of a file; any other error keeps its own words, for
+// the caller to show under a title or a lead in the UI's language.
+func TestOtherErrorsAreSaidInTheUILanguage(t *testing.T) {
 	src := []byte("id: x\n") // never parsed: the speed is refused first
 	_, err := engine.Start(engine.Config{ScenarioID: "x", Source: src, Teams: []string{"Alpha"}, Speed: 2 * engine.MaxSpeed}, &engine.MemoryLog{}, nil)
 	if !errors.Is(err, engine.ErrBadSpeed) {
@@ -154,10 +155,24 @@ func TestOtherErrorsAreFramedInTheUILanguage(t *testing.T) {
 	if got := ErrorText(i18n.New(i18n.ZH), err); !strings.Contains(got, "时钟速度") || strings.Contains(got, "outside") {
 		t.Errorf("the speed refusal in Chinese: %q", got)
 	}
-	odd := errors.New("write /tmp/x: no space left on device")
-	for lang, frame := range map[i18n.Lang]string{i18n.EN: "no words for yet", i18n.ZH: "尚无中文说明"} {
-		if got := ErrorText(i18n.New(lang), odd); !strings.Contains(got, frame) || !strings.Contains(got, odd.Error()) {
-			t.Errorf("%s: %q, want the frame %q around the error's words", lang, got, frame)
+	denied := &fs.PathError{Op: "open", Path: "/media/usb/debrief.pdf", Err: syscall.EACCES}
+	full := fmt.Errorf("saving: %w", syscall.ENOSPC)
+	for _, c := range []struct {
+		lang i18n.Lang
+		err  error
+		want string
+	}{
+		{i18n.ZH, denied, "系统不允许Firebreak读写/media/usb/debrief.pdf（权限不足）"},
+		{i18n.EN, denied, "the system does not allow Firebreak to write or read /media/usb/debrief.pdf (permission denied)"},
+		{i18n.ZH, full, "磁盘已满"},
+		{i18n.ZH, os.ErrNotExist, "文件或文件夹不存在"},
+	} {
+		if got := ErrorText(i18n.New(c.lang), c.err); got != c.want {
+			t.Errorf("%s %v: %q, want %q", c.lang, c.err, got, c.want)
 		}
+	}
+	odd := errors.New("tls: handshake failure")
+	if got := ErrorText(i18n.New(i18n.ZH), odd); got != odd.Error() {
+		t.Errorf("an error nothing names: %q, want its own words", got)
 	}
 }

@@ -30,13 +30,12 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
-
-	"github.com/firebreak-drills/firebreak/internal/paths"
 )
 
 // ErrNotFound is returned when an exercise does not exist.
@@ -142,8 +141,10 @@ func open(path string) (*Store, error) {
 			return nil, err
 		}
 	}
-	// 0700: exercise logs can hold sensitive crisis material.
-	if err := paths.MkdirAll(filepath.Dir(abs)); err != nil {
+	// 0700 (paths.DirMode, which the store may not import: it depends on
+	// nothing of Firebreak): exercise logs can hold sensitive crisis
+	// material.
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return nil, err
 	}
 	lock, err := lockDB(abs)
