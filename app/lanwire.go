@@ -20,6 +20,9 @@ import (
 func advertiseExercise(a play.Announcement) (io.Closer, error) {
 	adv, err := discovery.Advertise(discovery.Announcement{ID: a.ID, Title: a.Title["en"], TitleZH: a.Title["zh"],
 		Teams: a.Teams, Port: a.Port, Protocol: lan.Protocol, Logf: hostLogf})
+	if errors.Is(err, discovery.ErrNoMulticast) {
+		return nil, fmt.Errorf("%w (%v)", play.ErrNoAnnounceNetwork, err)
+	}
 	if err != nil {
 		// Not adv: a nil *Advertiser in an io.Closer is not a nil Closer.
 		return nil, err

@@ -109,6 +109,26 @@ func StartHosting(run *exercise.Running, dir string, advertise func(Announcement
 	return hs, nil
 }
 
+// ErrNoAnnounceNetwork is what the announcer says (wrapped) when no
+// network of this laptop can carry an announcement (multicast DNS), and
+// ErrNoDiscovery when this build has no announcer.
+var (
+	ErrNoAnnounceNetwork = errors.New("no network of this laptop can carry an announcement")
+	ErrNoDiscovery       = errors.New("discovery is not available in this build")
+)
+
+// announceErrorText says in the UI's language why the exercise is not
+// announced: the two reasons it knows, or the announcer's own words.
+func announceErrorText(loc *i18n.Localizer, err error) string {
+	switch {
+	case errors.Is(err, ErrNoAnnounceNetwork):
+		return loc.T("lan.host.not_announced_no_multicast")
+	case errors.Is(err, ErrNoDiscovery):
+		return loc.T("lan.host.not_announced_no_discovery")
+	}
+	return loc.T("lan.host.not_announced", "error", ui.ErrorText(loc, err))
+}
+
 // reannounce (re)announces the exercise on the networks this laptop is on,
 // unless the hosting has closed, and says why it is not announced (nil:
 // it is). It opens and closes network listeners: not on the UI goroutine
@@ -124,7 +144,7 @@ func (hs *Hosting) reannounce() error {
 		hs.adv = nil
 	}
 	if hs.advertise == nil {
-		return errors.New("discovery is not available in this build")
+		return ErrNoDiscovery
 	}
 	var err error
 	hs.adv, err = hs.advertise(hs.ann)
@@ -308,7 +328,7 @@ func newJoinPanel(loc *i18n.Localizer, hs *Hosting, scale float32, projector fun
 			found.SetText(loc.T("lan.host.no_network"))
 			found.Importance = widget.DangerImportance
 		case hs.announce != nil:
-			found.SetText(loc.T("lan.host.not_announced", "error", hs.announce.Error()))
+			found.SetText(announceErrorText(loc, hs.announce))
 			found.Importance = widget.WarningImportance
 		}
 		found.Alignment = fyne.TextAlignCenter

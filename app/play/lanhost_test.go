@@ -2,6 +2,7 @@ package play
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"path/filepath"
@@ -130,5 +131,28 @@ func TestJoinTabNamesTheRolePlayerSeats(t *testing.T) {
 	}
 	if text := tree.AllText(newJoinPanel(en, hs, 2, nil).root); strings.Contains(text, "Press desk") || strings.Contains(text, hs.host.RoleBundle().Code) {
 		t.Errorf("the projector shows the role-player seats or code:\n%s", text)
+	}
+}
+
+// Why an exercise is not announced is said in the UI's language: no
+// network that carries announcements, no announcer in this build, or the
+// announcer's own words under a lead in that language.
+func TestWhyNotAnnouncedIsWords(t *testing.T) {
+	zh := i18n.New(i18n.ZH)
+	noNet := fmt.Errorf("%w (no network interface can find exercises by multicast DNS)", ErrNoAnnounceNetwork)
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{noNet, zh.T("lan.host.not_announced_no_multicast")},
+		{ErrNoDiscovery, zh.T("lan.host.not_announced_no_discovery")},
+		{errors.New("discovery: an announcement needs an id"), zh.T("lan.host.not_announced", "error", "discovery: an announcement needs an id")},
+	} {
+		if got := announceErrorText(zh, c.err); got != c.want {
+			t.Errorf("%v: %q, want %q", c.err, got, c.want)
+		}
+	}
+	if got := announceErrorText(zh, noNet); strings.Contains(got, "multicast DNS") {
+		t.Errorf("the reason keeps the announcer's English: %q", got)
 	}
 }

@@ -246,18 +246,31 @@ func (c *Client) hello(ctx context.Context) (helloReply, error) {
 	if err := json.Unmarshal(m.Data, &hr); err != nil {
 		return hr, fmt.Errorf("the host's answer is not understood: %w", err)
 	}
+	return hr, c.helloOutcome(hr)
+}
+
+// helloOutcome is what the host's answer to the hello means for this
+// laptop: nil when it takes the laptop, else a sentinel the join screen
+// words (ErrSeatTaken, ErrSeat, ErrVersion, ErrRefused).
+func (c *Client) helloOutcome(hr helloReply) error {
 	switch {
 	case hr.Code == codeSeatTaken:
-		return hr, fmt.Errorf("seat %q: %w", c.seat, ErrSeatTaken)
+		return fmt.Errorf("seat %q: %w", c.seat, ErrSeatTaken)
 	case hr.Code == codeBadSeat:
-		return hr, fmt.Errorf("seat %q: %w", c.seat, ErrSeat)
+		return fmt.Errorf("seat %q: %w", c.seat, ErrSeat)
+	case hr.Error != "" && hr.Protocol != 0 && hr.Protocol != Protocol:
+		// Every host's answer names its protocol: a refusal from one that
+		// speaks another is the versions' doing, whatever its words.
+		return fmt.Errorf("%w: the host speaks protocol %d, this laptop %d (%s)", ErrVersion, hr.Protocol, Protocol, hr.Error)
 	case hr.Error != "":
-		return hr, fmt.Errorf("the host refused the laptop: %s", hr.Error)
+		// The token passed the server but not the hello (an unknown team,
+		// another team's name): the host turns the laptop away.
+		return fmt.Errorf("%w: %s", ErrRefused, hr.Error)
 	}
 	if hr.Protocol != Protocol || hr.Exercise == "" || hr.Token != c.tok {
-		return hr, fmt.Errorf("%w: the host speaks protocol %d, this laptop %d", ErrVersion, hr.Protocol, Protocol)
+		return fmt.Errorf("%w: the host speaks protocol %d, this laptop %d", ErrVersion, hr.Protocol, Protocol)
 	}
-	return hr, nil
+	return nil
 }
 
 // rehello tells a (possibly restarted) host that the team is back, so it

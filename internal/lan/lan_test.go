@@ -703,3 +703,26 @@ func TestRunEndsAnExerciseThatReachedTheEventLimit(t *testing.T) {
 func (c *Client) dropConnection() error {
 	return c.nc.ForceReconnect()
 }
+
+// The host's answer to a hello, as this laptop reads it: a host of another
+// version is a version mismatch whatever its words (the host words its
+// refusal in English), a refusal from a host of this version turns the
+// laptop away, and each is a sentinel the join screen says in its
+// language.
+func TestHelloOutcomes(t *testing.T) {
+	c := &Client{seat: "Journalist", tok: "tok"}
+	for _, x := range []struct {
+		hr   helloReply
+		want error
+	}{
+		{helloReply{Protocol: Protocol + 1, Error: "this host speaks protocol 9, the laptop 8: use the same Firebreak version"}, ErrVersion},
+		{helloReply{Protocol: Protocol, Error: "unknown team"}, ErrRefused},
+		{helloReply{Protocol: Protocol, Error: "seat taken", Code: codeSeatTaken}, ErrSeatTaken},
+		{helloReply{Protocol: Protocol + 1, Exercise: "x", Token: "tok"}, ErrVersion},
+		{helloReply{Protocol: Protocol, Exercise: "x", Token: "tok"}, nil},
+	} {
+		if got := c.helloOutcome(x.hr); !errors.Is(got, x.want) || (x.want == nil) != (got == nil) {
+			t.Errorf("%+v: %v, want %v", x.hr, got, x.want)
+		}
+	}
+}
