@@ -531,7 +531,7 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 	test.Tap(tree.FindButton(t, fac.body, "Show on the projector"))
 	proj := joinPanelIn(t, windowTitled(t, "Firebreak — situation wall").Content())
 	if proj.code.Text != spaced(code) || proj.code.TextSize < 1.5*joinPanelIn(t, fac.body).code.TextSize {
-		t.Fatal("the projector window does not show the code half as large again")
+		t.Fatalf("the projector window does not show the code half as large again: %q %v vs %q %v", proj.code.Text, proj.code.TextSize, spaced(code), joinPanelIn(t, fac.body).code.TextSize)
 	}
 	if got := proj.count.Text; got != "1 of 2 teams have joined" {
 		t.Errorf("projector count = %q", got)

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/firebreak-drills/firebreak/app/branchmap"
+	"github.com/firebreak-drills/firebreak/app/evaluate"
 	"github.com/firebreak-drills/firebreak/app/home"
 	"github.com/firebreak-drills/firebreak/app/join"
 	"github.com/firebreak-drills/firebreak/app/play"
@@ -89,7 +90,7 @@ type shell struct {
 	current     screen
 	closed      bool
 	// evalWindows are the evaluators' windows open (evaluatehost.go).
-	evalWindows []*evalWindow
+	evalWindows []*evaluate.Window
 	// hotwash is the network host of an exercise ended, kept for the
 	// team laptops' feedback while its debrief is shown (hotwash.go).
 	hotwash *play.Hosting
