@@ -32,11 +32,11 @@ func TestConsoleRunsAndEndsIntoDebrief(t *testing.T) {
 	test.Tap(shownSetup(t, sh).startButton)
 	currentAs[*play.Screen](t, sh)
 
-	if !hasLine(shownText(sh.body), "PAUSED") {
+	if !tree.HasLine(shownText(sh.body), "PAUSED") {
 		t.Fatalf("a new exercise does not say it is paused:\n%s", shownText(sh.body))
 	}
 	test.Tap(tree.FindButton(t, sh.body, "Start the clock"))
-	if hasLine(shownText(sh.body), "PAUSED") {
+	if tree.HasLine(shownText(sh.body), "PAUSED") {
 		t.Fatal("running, the console still says PAUSED")
 	}
 	tree.FindButton(t, sh.body, "Pause")
@@ -75,10 +75,10 @@ func TestHomeResumesAnUnfinishedExercise(t *testing.T) {
 	test.Tap(b)
 	currentAs[*play.Screen](t, sh)
 	shown := shownText(sh.body) // the console
-	if !hasLine(shown, "00:02:00") {
+	if !tree.HasLine(shown, "00:02:00") {
 		t.Errorf("the resumed console's clock does not read 00:02:00:\n%s", shown)
 	}
-	if !hasLine(shown, "PAUSED") {
+	if !tree.HasLine(shown, "PAUSED") {
 		t.Error("a resumed exercise should wait, paused, for the facilitator")
 	}
 }
@@ -221,14 +221,14 @@ func TestTheConsoleLocksBehindItsPIN(t *testing.T) {
 	test.Tap(s.startButton)
 	currentAs[*play.Screen](t, sh)
 	tree.FindButton(t, sh.body, "Lock console")
-	if hasLine(shownText(sh.body), "The console is locked") {
+	if tree.HasLine(shownText(sh.body), "The console is locked") {
 		t.Fatal("the console is not open after setup")
 	}
 
 	tabs := exerciseTabs(t, sh.body)
 	tabs.SelectIndex(1) // a team's tab
 	tabs.SelectIndex(0)
-	if !hasLine(shownText(sh.body), "The console is locked") {
+	if !tree.HasLine(shownText(sh.body), "The console is locked") {
 		t.Fatalf("showing a team's tab leaves the console open:\n%s", shownText(sh.body))
 	}
 

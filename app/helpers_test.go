@@ -1,7 +1,6 @@
 package app
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
@@ -102,9 +101,6 @@ func shownText(o fyne.CanvasObject) string {
 	walk(o)
 	return strings.Join(out, "\n")
 }
-
-// hasLine tells whether one of text's lines is line.
-func hasLine(text, line string) bool { return slices.Contains(strings.Split(text, "\n"), line) }
 
 // cardText is the text of the first box drawn in o that holds a label
 // reading heading (a team's card in the console, by the team's name).

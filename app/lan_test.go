@@ -545,9 +545,9 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 		t.Errorf("projector count = %q", got)
 	}
 	uiq.Eventually(t, "the console says Alpha's laptop is connected", func() bool {
-		return hasLine(cardText(t, redrawn(fac), "Alpha"), "Laptop connected")
+		return tree.HasLine(cardText(t, redrawn(fac), "Alpha"), "Laptop connected")
 	})
-	if got := cardText(t, fac.body, "Bravo"); !hasLine(got, "Laptop not joined yet") {
+	if got := cardText(t, fac.body, "Bravo"); !tree.HasLine(got, "Laptop not joined yet") {
 		t.Errorf("Bravo's card = %q", got)
 	}
 
@@ -583,7 +583,7 @@ func TestSeveralLaptopsHostAndJoin(t *testing.T) {
 	// facilitator's window goes to the debrief.
 	rig.endExercise(fac)
 	uiq.Eventually(t, "the team laptop hears of the end", func() bool {
-		return hasLine(shownText(team.body), "The exercise has ended. The facilitator will go through the debrief with everyone.")
+		return tree.HasLine(shownText(team.body), "The exercise has ended. The facilitator will go through the debrief with everyone.")
 	})
 	if _, ok := loadSavedJoin(); ok {
 		t.Error("the ended exercise is still kept for a rejoin")
@@ -637,7 +637,7 @@ func TestHostedExerciseResumesWhereTeamsKnowIt(t *testing.T) {
 	// Meanwhile the console says the laptop dropped out.
 	team.close()
 	uiq.Eventually(t, "the console says Bravo's laptop dropped out", func() bool {
-		return hasLine(cardText(t, redrawn(fac2), "Bravo"), "Laptop disconnected: it reconnects by itself")
+		return tree.HasLine(cardText(t, redrawn(fac2), "Bravo"), "Laptop disconnected: it reconnects by itself")
 	})
 	team2 := teamShell(t, nil)
 	uiq.Pump()
@@ -808,7 +808,7 @@ func TestConsoleFlagsTwoLaptopsOnOneTeam(t *testing.T) {
 	rig.ui.Eventually(t, "the console counts two laptops for Alpha", func() bool {
 		return strings.Contains(cardText(t, redrawn(rig.fac), "Alpha"), "\n2 laptops connected as this team")
 	})
-	if got := cardText(t, rig.fac.body, "Bravo"); !hasLine(got, "Laptop not joined yet") {
+	if got := cardText(t, rig.fac.body, "Bravo"); !tree.HasLine(got, "Laptop not joined yet") {
 		t.Errorf("Bravo's card = %q", got)
 	}
 }

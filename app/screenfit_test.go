@@ -80,7 +80,7 @@ func TestExerciseScreensFitANetbook(t *testing.T) {
 		currentAs[*play.Screen](t, sh)
 		test.Tap(tree.FindButton(t, sh.body, sh.loc.T("console.start_clock")))
 		clock.Add(20 * time.Minute) // decisions open, injects arrive
-		uiq.Eventually(t, "the clock ticks to 20 minutes", func() bool { return hasLine(shownText(sh.body), "00:20:00") })
+		uiq.Eventually(t, "the clock ticks to 20 minutes", func() bool { return tree.HasLine(shownText(sh.body), "00:20:00") })
 		for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 			sh.setLang(lang)
 			tabs := exerciseTabs(t, sh.body)

@@ -50,7 +50,7 @@ func testAuthoringFollowsTheFile(t *testing.T, lang i18n.Lang) {
 		t.Fatalf("the good file shows as broken:\n%s", text())
 	}
 	apologise := map[i18n.Lang]string{i18n.EN: "Apologise", i18n.ZH: "道歉"}[lang]
-	if !hasLine(drawnMap(), apologise) {
+	if !tree.HasLine(drawnMap(), apologise) {
 		t.Errorf("the map has no option %q:\n%s", apologise, drawnMap())
 	}
 	// The map in its tab has no back button of its own (the view has one).
@@ -79,7 +79,7 @@ func testAuthoringFollowsTheFile(t *testing.T, lang i18n.Lang) {
 	a.tabs.SelectIndex(1)
 	q.Settle(2 * time.Second)
 	newName := map[i18n.Lang]string{i18n.EN: "Say sorry at once", i18n.ZH: "立即致歉"}[lang]
-	if !hasLine(drawnMap(), newName) || hasLine(drawnMap(), apologise) {
+	if !tree.HasLine(drawnMap(), newName) || tree.HasLine(drawnMap(), apologise) {
 		t.Errorf("the map did not follow the file:\n%s", drawnMap())
 	}
 	if a.tabs.SelectedIndex() != 1 {
@@ -121,7 +121,7 @@ func testAuthoringFollowsTheFile(t *testing.T, lang i18n.Lang) {
 	if !strings.Contains(findings(), errLine) {
 		t.Errorf("the findings do not list %q:\n%s", errLine, findings())
 	}
-	if !hasLine(drawnMap(), newName) {
+	if !tree.HasLine(drawnMap(), newName) {
 		t.Errorf("the map lost the last version that loaded:\n%s", drawnMap())
 	}
 
@@ -142,13 +142,3 @@ func testAuthoringFollowsTheFile(t *testing.T, lang i18n.Lang) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
-// hasLine reports whether text has a line that is s.
-func hasLine(text, s string) bool {
-	for _, l := range strings.Split(text, "\n") {
-		if l == s {
-			return true
-		}
-	}
-	return false
-}

@@ -180,3 +180,7 @@ func Dialog(t *testing.T, w fyne.Window) fyne.CanvasObject {
 	}
 	return top
 }
+
+// HasLine reports whether text (AllText, DrawnText) has a line that is
+// line.
+func HasLine(text, line string) bool { return slices.Contains(strings.Split(text, "\n"), line) }
