@@ -43,25 +43,24 @@ type consoleLock struct {
 	locked    bool
 	failures  int
 	until     time.Time // no try is taken before this
-	now       func() time.Time
 }
 
 // newConsoleLock reads a lock from its stored form ("salt:hash"); ok is
 // false for none or a damaged one (the console is then not locked).
-func newConsoleLock(stored string, now func() time.Time) (*consoleLock, bool) {
+func newConsoleLock(stored string) (*consoleLock, bool) {
 	s, h, found := strings.Cut(stored, ":")
 	salt, err1 := hex.DecodeString(s)
 	sum, err2 := hex.DecodeString(h)
 	if !found || err1 != nil || err2 != nil || len(salt) == 0 || len(sum) != sha256.Size {
 		return nil, false
 	}
-	return &consoleLock{salt: salt, sum: sum, locked: true, now: now}, true
+	return &consoleLock{salt: salt, sum: sum, locked: true}, true
 }
 
 // unlock tries pin. It returns false with the time left to wait when too
 // many wrong PINs came before (wait > 0), or false for a wrong PIN.
 func (l *consoleLock) unlock(pin string) (ok bool, wait time.Duration) {
-	if now := l.now(); now.Before(l.until) {
+	if now := time.Now(); now.Before(l.until) {
 		return false, l.until.Sub(now)
 	}
 	if subtle.ConstantTimeCompare(prefs.PINSum(l.salt, strings.TrimSpace(pin)), l.sum) == 1 {
@@ -71,7 +70,7 @@ func (l *consoleLock) unlock(pin string) (ok bool, wait time.Duration) {
 	l.failures++
 	if l.failures >= maxPINFailures {
 		l.failures = 0
-		l.until = l.now().Add(pinBackoff)
+		l.until = time.Now().Add(pinBackoff)
 		return false, pinBackoff
 	}
 	return false, 0

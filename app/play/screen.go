@@ -143,7 +143,7 @@ func New(host Host, cfg Config, run *exercise.Running, hs *Hosting, histories ui
 	e := &Screen{host: host, cfg: cfg, run: run, histories: histories, hosting: hs,
 		pausedFor: map[string]bool{}, chimed: map[string]bool{}}
 	if a := fyne.CurrentApp(); a != nil {
-		if l, ok := newConsoleLock(a.Preferences().String(prefs.PIN(run.ID)), time.Now); ok {
+		if l, ok := newConsoleLock(a.Preferences().String(prefs.PIN(run.ID))); ok {
 			e.lock = l
 		}
 		e.autoPausing = a.Preferences().Bool(prefs.AutoPause(run.ID))
