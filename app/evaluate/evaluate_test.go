@@ -91,7 +91,7 @@ func TestEvaluatorViewRecordsUnderItsSeat(t *testing.T) {
 
 	// The timeline: both teams' memo and reporter, Alpha's choice.
 	text := tree.AllText(v.timeline)
-	for _, want := range []string{"The breach is confirmed", "A reporter asks", "Decided “Brief staff?”: Brief"} {
+	for _, want := range []string{"The breach is confirmed", "A reporter asks", `Decided "Brief staff?": Brief`} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the timeline lacks %q:\n%s", want, text)
 		}

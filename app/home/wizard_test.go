@@ -103,8 +103,8 @@ func TestWizardRefusesBadAndTakenIDs(t *testing.T) {
 	want := map[i18n.Lang][]string{
 		i18n.EN: {
 			"The id may hold only lower-case letters (a–z), digits and hyphens, must start with a letter or digit and be at most 64 characters long.",
-			"The id “data-leak” is already used by another scenario. Choose another.",
-			"The id “my-drill” is already used by another scenario. Choose another.",
+			`The id "data-leak" is already used by another scenario. Choose another.`,
+			`The id "my-drill" is already used by another scenario. Choose another.`,
 			"Give the scenario a title in English and in Chinese.",
 			"Give the scenario an id.",
 		},

@@ -112,7 +112,7 @@ func testStatementReachesEngineAndDebrief(t *testing.T) {
 
 	// The team sees what it sent among its decisions.
 	ex.refresh()
-	if sent := tree.AllText(ex.team(0).history); !strings.Contains(sent, "Statement sent: “"+text+"”") {
+	if sent := tree.AllText(ex.team(0).history); !strings.Contains(sent, `Statement sent: "`+text+`"`) {
 		t.Errorf("Alpha's decisions do not show the statement it sent:\n%s", sent)
 	}
 

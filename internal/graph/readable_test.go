@@ -145,12 +145,12 @@ func TestConditionInWords(t *testing.T) {
 		{"(cash < 25 or trust > 1) and silent", "(Cash position is below 25 or Trust is above 1) and the team is still silent in public",
 			"（资金状况低于25或信任高于1）且小组尚未公开发声"},
 		{"not silent", "the team has spoken in public", "小组已公开发声"},
-		{"'fault-ours' in claims", "the team has said “We are sorry, the fault is…”", "小组已表态“我们道歉，责任在我们…”"},
-		{"not ('no-fault' in claims)", "the team has not said “Nothing is wrong”", "小组未表态“没有任何问题”"},
-		{"'no-fault' not in claims", "the team has not said “Nothing is wrong”", "小组未表态“没有任何问题”"},
+		{"'fault-ours' in claims", "the team has said \"We are sorry, the fault is…\"", "小组已表态“我们道歉，责任在我们…”"},
+		{"not ('no-fault' in claims)", "the team has not said \"Nothing is wrong\"", "小组未表态“没有任何问题”"},
+		{"'no-fault' not in claims", "the team has not said \"Nothing is wrong\"", "小组未表态“没有任何问题”"},
 		{"'unheard-of' in claims", "the team has said a claim set in the scenario", "小组已表态情景设定的某项表态"},
-		{`phase == "calm"`, "in “A calm day”", "处于“平静的一天”"},
-		{`phase in ["calm", "storm"]`, "in one of “A calm day”, “The storm”", "处于“平静的一天”、“风暴”之一"},
+		{`phase == "calm"`, "in \"A calm day\"", "处于“平静的一天”"},
+		{`phase in ["calm", "storm"]`, "in one of \"A calm day\", \"The storm\"", "处于“平静的一天”、“风暴”之一"},
 		{`phase == "nowhere"`, "in a phase set in the scenario", "处于情景设定的某个阶段"},
 		{"minutes > 5 and posts >= 2", "minutes played is above 5 and posts published is at least 2", "演练已进行的分钟数高于5且已发布的帖子数不低于2"},
 		{"cash - trust * 2 < -10", "Cash position - Trust × 2 is below -10", "资金状况-信任×2低于-10"},
@@ -224,8 +224,8 @@ func TestReadableLabels(t *testing.T) {
 		"budget.spend-big":    "(2) Everything",
 		"budget!timeout":      "(2) timeout",
 		// A long condition is cut (at 72 columns, at a word)…
-		"budget!timeout?1": "(2) timeout if the team has said “We are sorry, the fault is…” or in one of “A calm…",
-		"calm!continue?1":  "after 10m if the team has not said “Nothing is wrong” and (Trust is at least 60 or…",
+		"budget!timeout?1": "(2) timeout if the team has said \"We are sorry, the fault is…\" or in one of \"A calm…",
+		"calm!continue?1":  "after 10m if the team has not said \"Nothing is wrong\" and (Trust is at least 60 or…",
 	} {
 		if labels[key] != want {
 			t.Errorf("%s reads %q, want %q", key, labels[key], want)
@@ -233,8 +233,8 @@ func TestReadableLabels(t *testing.T) {
 	}
 	// …and whole in Full.
 	for key, want := range map[string]string{
-		"budget!timeout?1": "(2) timeout if the team has said “We are sorry, the fault is…” or in one of “A calm day”, “The storm”",
-		"calm!continue?1":  "after 10m if the team has not said “Nothing is wrong” and (Trust is at least 60 or minutes played is above 5)",
+		"budget!timeout?1": "(2) timeout if the team has said \"We are sorry, the fault is…\" or in one of \"A calm day\", \"The storm\"",
+		"calm!continue?1":  "after 10m if the team has not said \"Nothing is wrong\" and (Trust is at least 60 or minutes played is above 5)",
 	} {
 		if full[key] != want {
 			t.Errorf("%s in full reads %q, want %q", key, full[key], want)
