@@ -167,7 +167,7 @@ func TestDebriefTabsShowTeamsAndObjectives(t *testing.T) {
 	picks := tree.Find[*widget.RadioGroup](t, timeline)[0]
 	all := len(timelineEntries(d))
 	picks.SetSelected("Bravo")
-	if shown := timelineEntries(d); len(shown) >= all || !hasText(shown, "Chose “Report and publish”") {
+	if shown := timelineEntries(d); len(shown) >= all || !hasText(shown, "Chose \"Report and publish\"") {
 		t.Errorf("Bravo's timeline (%d of %d): %v", len(shown), all, shown)
 	}
 	if hasText(timelineEntries(d), "Missed the regulatory deadline") {

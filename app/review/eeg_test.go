@@ -26,8 +26,8 @@ func TestObjectivesShowTheCriticalTasks(t *testing.T) {
 	for _, want := range []string{"Capability: Public information and warning",
 		"Capability target: Report within the 72-hour deadline, with the hotline",
 		"Decide to report within 5 minutes",
-		"choosing “Report and publish” for “Notify and say what?”, within 5m00s",
-		"Bravo: done at 00:06:00 (chose “Report and publish” after 2m00s)",
+		"choosing \"Report and publish\" for \"Notify and say what?\", within 5m00s",
+		"Bravo: done at 00:06:00 (chose \"Report and publish\" after 2m00s)",
 		"Alpha: not done (missed, due 00:22:00)",
 		"Bravo: for an evaluator"} {
 		if !hasText(obj, want) {

@@ -83,7 +83,7 @@ func TestDebriefShowsTriage(t *testing.T) {
 		i18n.EN: {
 			"Alpha": {
 				"Social-listening triage",
-				"Before “What now?” (feed shown at 00:00:00)",
+				"Before \"What now?\" (feed shown at 00:00:00)",
 				"2 of 5 posts classified and handled right",
 				"; order of the answers 33.3 of 100",
 				"Triaged at 00:01:00",

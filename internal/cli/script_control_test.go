@@ -144,12 +144,12 @@ func TestPlayCarriesOutTheFacilitatorsActions(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"- 00:02:00 · Sent the phone call “A reporter calls.” now (due 00:05:00)",
-		"- 00:01:00 · Skipped the email “A customer writes” (due 00:08:00)",
-		"- 00:11:00 · Skipped the internal memo “Legal memo” (due 00:12:00)",
-		"- 00:10:00 · Extended the deadline of “What now?” by 5m00s, to 00:24:00",
+		"- 00:02:00 · Sent the phone call \"A reporter calls.\" now (due 00:05:00)",
+		"- 00:01:00 · Skipped the email \"A customer writes\" (due 00:08:00)",
+		"- 00:11:00 · Skipped the internal memo \"Legal memo\" (due 00:12:00)",
+		"- 00:10:00 · Extended the deadline of \"What now?\" by 5m00s, to 00:24:00",
 		"- 00:02:00 · customer — Mrs Li (to Spokesperson, Legal): Refund, now!",
-		"- 00:01:00 · Facilitator's action refused — delay the news “Praise” by 1m00s for Alpha: it is not a scheduled inject of the team's current phase",
+		"- 00:01:00 · Facilitator's action refused — delay the news \"Praise\" by 1m00s for Alpha: it is not a scheduled inject of the team's current phase",
 	} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("debrief.md lacks %q", want)

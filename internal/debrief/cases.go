@@ -91,7 +91,7 @@ var caseLabels = map[string]map[string]string{
 		"ev.case.arrived":        "A customer wrote: %s (%s)",
 		"ev.case.handled":        "Handled the case of %s: %s (%s)",
 		"ev.case.missed":         "Left the case of %s unanswered past its deadline",
-		"cmd.handle-case":        "case “%s”",
+		"cmd.handle-case":        "case \"%s\"",
 		"refusal.no-such-case":   "the scenario has no such case",
 		"refusal.case-not-open":  "the case was not waiting for the team",
 		"refusal.no-such-remedy": "the case has no such remedy",

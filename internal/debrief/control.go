@@ -22,10 +22,10 @@ var controlLabels = map[string]map[string]string{
 		"ev.refused":                "Facilitator's action refused — %s: %s",
 		"ev.adhoc.from":             "from %s",
 		"ev.adhoc.to":               "to %s",
-		"change.sent":               "sent the %s “%s” now (due %s)",
-		"change.skipped":            "skipped the %s “%s” (due %s)",
-		"change.delayed":            "delayed the %s “%s” by %s, to %s",
-		"change.extended":           "extended the deadline of “%s” by %s, to %s",
+		"change.sent":               "sent the %s \"%s\" now (due %s)",
+		"change.skipped":            "skipped the %s \"%s\" (due %s)",
+		"change.delayed":            "delayed the %s \"%s\" by %s, to %s",
+		"change.extended":           "extended the deadline of \"%s\" by %s, to %s",
 		"changes":                   "Schedule changes by the facilitator",
 		"refusedcommands":           "Facilitator's refused actions",
 		"inbox.sentnow":             "sent now by the facilitator, due %s",
@@ -37,9 +37,9 @@ var controlLabels = map[string]map[string]string{
 		"cmd.extend":                "extend the deadline of %s by %s",
 		"cmd.inject":                "ad-hoc inject (%s)",
 		"cmd.team":                  "for %s",
-		"inject.named":              "the %s “%s”",
-		"inject.unknown":            "inject “%s”",
-		"decision.unknown":          "decision “%s”",
+		"inject.named":              "the %s \"%s\"",
+		"inject.unknown":            "inject \"%s\"",
+		"decision.unknown":          "decision \"%s\"",
 		"refusal.ended":             "the exercise or the team had ended",
 		"refusal.no-such-team":      "there is no such team",
 		"refusal.no-such-inject":    "it is not a scheduled inject of the team's current phase",
@@ -207,7 +207,7 @@ func refusedText(sc *scenario.Scenario, e engine.Event, lang string) string {
 	}
 	decision := func() string {
 		if d := sc.Decision(e.Decision); d != nil {
-			return "“" + brief(d.Prompt.Get(lang), true) + "”"
+			return Quote(lang, brief(d.Prompt.Get(lang), true))
 		}
 		return fmt.Sprintf(L("decision.unknown"), e.Decision)
 	}

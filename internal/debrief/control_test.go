@@ -61,12 +61,12 @@ func TestTimelineTellsTheFacilitatorsControl(t *testing.T) {
 	want := map[string][]string{
 		"en": {
 			"phone call (A reporter): A reporter calls. Is it true? — sent now by the facilitator (due 00:05:00)",
-			"Facilitator skipped the email “A customer writes” (due 00:08:00)",
-			"Facilitator delayed the phone call “A reporter calls.” by 5m00s, to 00:10:00",
+			"Facilitator skipped the email \"A customer writes\" (due 00:08:00)",
+			"Facilitator delayed the phone call \"A reporter calls.\" by 5m00s, to 00:10:00",
 			"phone call (A reporter): A reporter calls. Is it true? — delayed 5m00s by the facilitator",
 			"Facilitator inject (email; from Jane Doe; to Spokesperson, Legal): Can we talk? — Attention 10 → 30",
-			"Facilitator extended the deadline of “What now?” by 5m00s, to 00:16:00",
-			"Facilitator's action refused — skip the phone call “A reporter calls.” for Bravo: it opens a decision, so it cannot be skipped",
+			"Facilitator extended the deadline of \"What now?\" by 5m00s, to 00:16:00",
+			"Facilitator's action refused — skip the phone call \"A reporter calls.\" for Bravo: it opens a decision, so it cannot be skipped",
 		},
 		"zh": {
 			"电话（记者）：记者来电。是真的吗？——主持人提前发送（原定 00:05:00）",
@@ -110,7 +110,8 @@ func TestTimelineTellsTheFacilitatorsControl(t *testing.T) {
 			t.Fatalf("%s PDF: %v", lang, err)
 		}
 		skipped := lines[1]
-		if !strings.Contains(csv, skipped) || !strings.Contains(html, esc(skipped)) {
+		// A CSV field doubles its quotes.
+		if !strings.Contains(csv, strings.ReplaceAll(skipped, `"`, `""`)) || !strings.Contains(html, esc(skipped)) {
 			t.Errorf("%s: the CSV or HTML lacks %q", lang, skipped)
 		}
 		found := false
@@ -128,14 +129,14 @@ func TestMarkdownTellsTheFacilitatorsControl(t *testing.T) {
 	want := map[string][]string{
 		"en": {
 			"### Schedule changes by the facilitator",
-			"- 00:01:00 · Sent the phone call “A reporter calls.” now (due 00:05:00)",
-			"- 00:03:00 · Extended the deadline of “What now?” by 5m00s, to 00:16:00",
-			"- 00:01:00 · Skipped the email “A customer writes” (due 00:08:00)",
+			"- 00:01:00 · Sent the phone call \"A reporter calls.\" now (due 00:05:00)",
+			"- 00:03:00 · Extended the deadline of \"What now?\" by 5m00s, to 00:16:00",
+			"- 00:01:00 · Skipped the email \"A customer writes\" (due 00:08:00)",
 			"- 00:01:00 · phone call — A reporter (sent now by the facilitator, due 00:05:00): A reporter calls. Is it true?",
 			"- 00:10:00 · phone call — A reporter (delayed 5m00s by the facilitator): A reporter calls. Is it true?",
 			"- 00:01:00 · email — Jane Doe (to Spokesperson, Legal): Can we talk?",
 			"## Facilitator's refused actions",
-			"- 00:01:00 · Facilitator's action refused — skip the phone call “A reporter calls.” for Bravo: it opens a decision, so it cannot be skipped",
+			"- 00:01:00 · Facilitator's action refused — skip the phone call \"A reporter calls.\" for Bravo: it opens a decision, so it cannot be skipped",
 		},
 		"zh": {
 			"### 主持人对日程的调整",

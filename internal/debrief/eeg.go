@@ -91,7 +91,7 @@ func howText(sc *scenario.Scenario, ob *scenario.Observe, lang string) string {
 			var opts []string
 			for _, id := range ob.Options {
 				if o := d.Option(id); o != nil {
-					opts = append(opts, "“"+brief(o.Text.Get(lang), false)+"”")
+					opts = append(opts, Quote(lang, brief(o.Text.Get(lang), false)))
 				}
 			}
 			s = fmt.Sprintf(L("eeg.how.options"), strings.Join(opts, L("eeg.or")), q)
@@ -146,14 +146,14 @@ func findingNames(ids []string, lang string) string {
 				}
 			}
 		}
-		out = append(out, "“"+strings.Trim(name, "\"“”")+"”")
+		out = append(out, Quote(lang, strings.Trim(name, "\"“”")))
 	}
 	return strings.Join(out, listSep(lang))
 }
 
 func injectQuote(sc *scenario.Scenario, id, lang string) string {
 	if in := sc.Inject(id); in != nil {
-		return "“" + brief(in.Text.Get(lang), false) + "”"
+		return Quote(lang, brief(in.Text.Get(lang), false))
 	}
 	return id
 }

@@ -60,7 +60,7 @@ func TestCriticalTasksPerTeam(t *testing.T) {
 	if o.Capability != "Public information and warning" || len(o.Targets) != 1 || len(o.Targets[0].Tasks) != 4 {
 		t.Fatalf("guide %+v", o)
 	}
-	if how := o.Targets[0].Tasks[0].How; how != "choosing “Report and publish” for “Notify and say what?”, within 5m00s" {
+	if how := o.Targets[0].Tasks[0].How; how != "choosing \"Report and publish\" for \"Notify and say what?\", within 5m00s" {
 		t.Errorf("how the first task shows: %q", how)
 	}
 	if o.Targets[0].Tasks[3].Observed != TaskEvaluator {
@@ -104,7 +104,7 @@ func TestCriticalTaskConditions(t *testing.T) {
 	// Too slow: reported after 7 minutes, past the task's 5.
 	r := playWorld(t, 7*time.Minute, "report", "We are sorry. Call 400-123-456.", "en")
 	tasks := tasksOf(t, r, "Alpha")
-	if tr := tasks["report-in-time"]; tr.Met() || tr.Evidence != "chose “Report and publish” after 7m00s, too late" {
+	if tr := tasks["report-in-time"]; tr.Met() || tr.Evidence != "chose \"Report and publish\" after 7m00s, too late" {
 		t.Errorf("late: %+v", tr)
 	}
 	if tr := tasks["hotline-said"]; !tr.Met() || at(tr) != 11*60 {
@@ -113,7 +113,7 @@ func TestCriticalTaskConditions(t *testing.T) {
 	// The other option, and a statement without an apology.
 	r = playWorld(t, time.Minute, "wait", "Call 400-123-456.", "en")
 	tasks = tasksOf(t, r, "Alpha")
-	if tr := tasks["report-in-time"]; tr.Met() || tr.Evidence != "chose “Wait” instead" {
+	if tr := tasks["report-in-time"]; tr.Met() || tr.Evidence != "chose \"Wait\" instead" {
 		t.Errorf("other option: %+v", tr)
 	}
 	if tr := tasks["hotline-said"]; tr.Met() || !strings.Contains(tr.Evidence, "the statement fell short") {

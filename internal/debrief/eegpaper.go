@@ -120,7 +120,7 @@ func init() {
 			"eeg.evaluations":            "Evaluators' guides",
 			"eeg.evaluation":             "%s: %s",
 			"eeg.norating":               "not rated",
-			"ev.evaluation":              "Paper evaluation guide of %s entered for “%s”: critical tasks seen done: %d; rating: %s",
+			"ev.evaluation":              "Paper evaluation guide of %s entered for \"%s\": critical tasks seen done: %d; rating: %s",
 			"refusal.no-evaluator":       "the evaluator's name is missing",
 			"refusal.no-such-task":       "a task is not one of the objective's critical tasks",
 			"refusal.bad-task-time":      "a task's time is after the exercise ended",

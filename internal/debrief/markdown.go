@@ -347,7 +347,11 @@ func rubricScores(rr *RubricReport, lang string) string {
 func rubricChecks(rr *RubricReport, lang string) (good, bad []string) {
 	for _, c := range rr.Checks {
 		if c.Penalty {
-			quotes := "“" + strings.Join(c.Evidence, "”"+listSep(lang)+"“") + "”"
+			var quoted []string
+			for _, e := range c.Evidence {
+				quoted = append(quoted, Quote(lang, e))
+			}
+			quotes := strings.Join(quoted, listSep(lang))
 			bad = append(bad, c.Label+Label(lang, "paren")+quotes+Label(lang, "parenend"))
 		} else {
 			good = append(good, c.Label)
@@ -359,7 +363,7 @@ func rubricChecks(rr *RubricReport, lang string) (good, bad []string) {
 func writeVoices(b *strings.Builder, lang string, t TeamReport) {
 	open, comma, end := Label(lang, "paren"), T(lang, "comma"), Label(lang, "parenend")
 	claim := func(c ClaimReport) string {
-		return "“" + md(c.Said) + "”" + open + md(c.Label) + comma + Clock(dur(c.AtSeconds)) + end
+		return Quote(lang, md(c.Said)) + open + md(c.Label) + comma + Clock(dur(c.AtSeconds)) + end
 	}
 	if len(t.Contradictions) > 0 {
 		fmt.Fprintf(b, "### %s\n\n", Label(lang, "contradictions"))

@@ -98,11 +98,11 @@ func TestPressTimelineCSVPDF(t *testing.T) {
 	}
 	want := []string{
 		"Press conference began: Press briefing",
-		"Answered question 1 at the press conference (Press briefing): “How many children fell ill?”",
-		"Answered question 2 at the press conference (Press briefing): “Is the juice safe to drink?”",
-		"A question was added to the press conference (Press briefing): “Will anyone resign?”",
-		"Left question 3 at the press conference unanswered (Press briefing): “What caused it?”",
-		"Answered question 4 at the press conference (Press briefing): “Will anyone resign?”",
+		"Answered question 1 at the press conference (Press briefing): \"How many children fell ill?\"",
+		"Answered question 2 at the press conference (Press briefing): \"Is the juice safe to drink?\"",
+		"A question was added to the press conference (Press briefing): \"Will anyone resign?\"",
+		"Left question 3 at the press conference unanswered (Press briefing): \"What caused it?\"",
+		"Answered question 4 at the press conference (Press briefing): \"Will anyone resign?\"",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("timeline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -132,7 +132,7 @@ func TestRepliesDoNotChangeScores(t *testing.T) {
 // gives it in the detail, and the JSON in the entry's reply.
 func TestTimelineShowsReplies(t *testing.T) {
 	for lang, want := range map[string]string{
-		"en": "Replied to the customer (A parent) “My son was sick after your juice.”",
+		"en": "Replied to the customer (A parent) \"My son was sick after your juice.\"",
 		"zh": "回复了客户（一位家长）“我儿子喝了你们的果汁后不舒服，我该怎么办？”",
 	} {
 		r := repliesReport(t, lang, "")

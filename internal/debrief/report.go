@@ -1437,9 +1437,20 @@ func choiceWords(sc *scenario.Scenario, decision, option, lang string) string {
 	if d == nil {
 		return decision + "/" + option
 	}
-	words := "“" + brief(d.Prompt.Get(lang), true) + "”"
+	words := Quote(lang, brief(d.Prompt.Get(lang), true))
 	if o := d.Option(option); o != nil {
 		return words + " → " + brief(o.Text.Get(lang), false)
 	}
 	return words + " → " + option
+}
+
+// Quote puts s in the quotation marks of lang: the full-width “” of
+// Chinese, straight quotes in English (and any other language). The app's
+// bundled font (Noto Sans SC) draws “ and ” full-width, which leaves wide
+// gaps in English text on screen; the PDF turned them straight already.
+func Quote(lang, s string) string {
+	if lang == "zh" {
+		return "“" + s + "”"
+	}
+	return `"` + s + `"`
 }

@@ -65,7 +65,7 @@ func TestRejectedChoiceInTheReportsLanguage(t *testing.T) {
 			t.Errorf("%s: refused choices %+v, want the words of %q", lang, rej, engine.ErrNotOpen.Code)
 		}
 		d := st.Scenario.Decision("notify")
-		if want := "“" + Question(d.Prompt.Get(lang)) + "” → "; len(rej) == 1 && !strings.HasPrefix(rej[0].Choice, want) {
+		if want := Quote(lang, Question(d.Prompt.Get(lang))) + " → "; len(rej) == 1 && !strings.HasPrefix(rej[0].Choice, want) {
 			t.Errorf("%s: the refused choice is named %q, want it to start %q", lang, rej[0].Choice, want)
 		}
 	}

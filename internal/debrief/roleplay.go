@@ -31,9 +31,9 @@ var roleplayLabels = map[string]map[string]string{
 		"roleplay.seat":    "role-player at %s",
 		"seat.facilitator": "the facilitator's laptop",
 		"roleplay.said":    "%s (%s): %s",
-		"roleplay.thread":  " (in answer to “%s”)",
+		"roleplay.thread":  " (in answer to \"%s\")",
 		"roleplay.feed":    "feed post",
-		"roleplay.opened":  "opened the follow-up decision “%s”",
+		"roleplay.opened":  "opened the follow-up decision \"%s\"",
 		"roleplay.nudged":  "nudged the world: %s",
 		"ev.roleplay":      "%s — %s",
 		"method.roleplay":  "A role-player spoke as the scenario's personas, opened follow-up decisions and nudged the world within the limits the scenario sets; each entry says who did it.",
@@ -65,7 +65,7 @@ func SeatName(seat, lang string) string {
 	if seat == engine.SeatFacilitator {
 		return fmt.Sprintf(T(lang, "roleplay.seat"), T(lang, "seat.facilitator"))
 	}
-	return fmt.Sprintf(T(lang, "roleplay.seat"), "“"+oneLine(seat)+"”")
+	return fmt.Sprintf(T(lang, "roleplay.seat"), Quote(lang, oneLine(seat)))
 }
 
 // InterventionText says what a role-player did, in lang, without who:

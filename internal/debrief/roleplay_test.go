@@ -38,14 +38,14 @@ func TestRoleplayGolden(t *testing.T) {
 		goldenExports(t, "roleplay", lang, r)
 		csv := string(CSV(r))
 		for _, want := range map[string][]string{
-			"en": {"role-player at the facilitator's laptop — Ms Zhang (customer): Who pays the hospital bill? (in answer to “We are sorry.”)",
-				"role-player at “desk 2” — opened the follow-up decision “Do you give one?”",
+			"en": {"role-player at the facilitator's laptop — Ms Zhang (customer): Who pays the hospital bill? (in answer to \"We are sorry.\")",
+				"role-player at \"desk 2\" — opened the follow-up decision \"Do you give one?\"",
 				"role-player at the facilitator's laptop — nudged the world: Attention −10"},
 			"zh": {"主持人电脑的角色扮演者——张女士（客户）：Who pays the hospital bill?（回应“We are sorry.”）",
 				"“desk 2”的角色扮演者——开启了后续决策“接受吗？”",
 				"“desk 2”的角色扮演者——李伟（信息流帖子）：Recall expected today."},
 		}[lang] {
-			if !strings.Contains(csv, want) {
+			if !strings.Contains(csv, strings.ReplaceAll(want, `"`, `""`)) { // a CSV field doubles its quotes
 				t.Errorf("%s CSV lacks %q:\n%s", lang, want, csv)
 			}
 		}

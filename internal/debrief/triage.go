@@ -78,7 +78,7 @@ func init() {
 var triageLabels = map[string]map[string]string{
 	"en": {
 		"triage":                    "Social-listening triage",
-		"triage.title":              "Before “%s” (feed shown at %s)",
+		"triage.title":              "Before \"%s\" (feed shown at %s)",
 		"triage.summary":            "Score %s of 100: %d of %d posts classified and handled right (transparency %s, empathy %s)",
 		"triage.summary.missing":    "Not triaged before the decision closed: score 0 of 100 (transparency 0, empathy 0); every post counts as ignored",
 		"triage.summary.unscored":   "Not triaged; not scored (the team was not given the time, or the decision was optional)",
@@ -102,11 +102,11 @@ var triageLabels = map[string]map[string]string{
 		"triage.action.monitor":     "monitor",
 		"triage.action.ignore":      "ignore",
 		"method.triage":             "A social-listening triage scores each post of the feed on its class and on what the team does with it (answer now, monitor, ignore); a journalist or a genuine complaint counts three times, a rumour twice, a troll once, and taking a journalist or a complaint for a troll, or answering a troll, costs most. The order in which the team answers counts as one more journalist: of the pairs of posts that need an answer and that the key orders (the more urgent first: a journalist on deadline or a genuine complaint before a rumour, a rumour before a troll, then the wider reach, then the older post), the share the team answered both of, in the key's order. The triage counts as one decision in transparency (rumours and journalists) and in empathy (complaints and trolls); a triage not made scores 0. A post needing an answer left unanswered, or a troll answered, also changes the simulated world as the scenario says.",
-		"ev.triaged":                "Triaged the social-listening feed of “%s”: score %s of 100",
+		"ev.triaged":                "Triaged the social-listening feed of \"%s\": score %s of 100",
 		"refusal.no-triage":         "the decision was not open, or has no social-listening feed",
 		"refusal.already-triaged":   "the team had already triaged this feed",
 		"refusal.triage-incomplete": "every post needs a class and an action",
-		"refusal.triage-order":      "every post marked “answer now” needs its own place in the order (1, 2, …)",
+		"refusal.triage-order":      "every post marked \"answer now\" needs its own place in the order (1, 2, …)",
 	},
 	"zh": {
 		"triage":                    "舆情研判",

@@ -104,7 +104,7 @@ func TestTriageTimelineCSVPDF(t *testing.T) {
 		if e.Kind == string(engine.KindTriaged) {
 			// The world moved by the posts got wrong: the bot answered
 			// (attention +4), the parent ignored (trust −5).
-			found = e.Team == "Alpha" && e.Text == "Triaged the social-listening feed of “What now?”: score 58.9 of 100 — Attention 10 → 14, Trust 60 → 55"
+			found = e.Team == "Alpha" && e.Text == "Triaged the social-listening feed of \"What now?\": score 58.9 of 100 — Attention 10 → 14, Trust 60 → 55"
 			if !found {
 				t.Errorf("timeline: %+v", e)
 			}

@@ -335,7 +335,7 @@ func TestRoleSeatsAreClaimedOnce(t *testing.T) {
 	th.run.Session.Read(func(s *engine.State) {
 		var got []string
 		for _, iv := range debrief.Build(s, events, "en", "Alpha").Teams[0].Roleplay {
-			if !strings.Contains(iv.SeatName, "“"+iv.Seat+"”") {
+			if !strings.Contains(iv.SeatName, debrief.Quote("en", iv.Seat)) {
 				t.Errorf("the debrief names seat %q as %q", iv.Seat, iv.SeatName)
 			}
 			got = append(got, iv.Seat+": "+iv.Text)
