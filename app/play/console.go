@@ -636,19 +636,10 @@ func (c *console) send(cmd engine.Command) {
 // it shows, then redraws. With background set the sends (an fsync each)
 // run off the UI goroutine.
 func (c *console) sendAll(cmds []engine.Command) {
-	run := func() error { return judging.SendInOrder(c.conn, cmds) }
-	done := func(err error) {
+	ui.Then(c.background, func() error { return judging.SendInOrder(c.conn, cmds) }, func(err error) {
 		if err != nil {
 			ui.ShowMessage(c.win, c.loc, c.loc.T("common.error"), ui.ErrorText(c.loc, err))
 		}
 		c.refresh()
-	}
-	if c.background == nil {
-		done(run())
-		return
-	}
-	c.background(func() {
-		err := run()
-		ui.Do(func() { done(err) })
 	})
 }

@@ -370,17 +370,10 @@ func (e *Screen) resumeAfterAutoPause() {
 // goroutine when there is a background runner, and then calls done on the
 // UI goroutine with the refusal, if any; without one (tests), at once.
 func (e *Screen) sendThen(cmd engine.Command, done func(error)) {
-	if e.cfg.Background == nil {
-		done(e.run.Session.Send(cmd))
-		return
-	}
-	e.cfg.Background(func() {
-		err := e.run.Session.Send(cmd)
-		ui.Do(func() {
-			if !e.done {
-				done(err)
-			}
-		})
+	ui.Then(e.cfg.Background, func() error { return e.run.Session.Send(cmd) }, func(err error) {
+		if !e.done {
+			done(err)
+		}
 	})
 }
 

@@ -171,6 +171,21 @@ func (l *columnLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // goroutine; uitest.QueueUI gives a test a UI goroutine of its own.)
 func Do(fn func()) { fyne.Do(fn) }
 
+// Then runs work through run, a background runner (off the UI goroutine:
+// a write, a send), and hands its result to done on the UI goroutine
+// (Do). With no runner (tests) both run at once, on the caller's
+// goroutine.
+func Then[T any](run func(func()), work func() T, done func(T)) {
+	if run == nil {
+		done(work())
+		return
+	}
+	run(func() {
+		v := work()
+		Do(func() { done(v) })
+	})
+}
+
 // KeyButton is a button that Enter (or Return) presses as well as Space
 // when it has the keyboard focus, as on every desktop: Tab to it, Enter.
 // Every button of the app is one (newButton, newIconButton).
