@@ -318,8 +318,8 @@ func (c *caseCard) sendCase() {
 
 // caseRefusedText says why a case was not sent, in the UI's language.
 func caseRefusedText(tv *TeamView, err error) string {
-	if code := engine.RefusalCode(err); code != "" {
-		return tv.loc.T("cases.refused", "reason", debrief.RefusalText(code, tv.loc.Lang().String()))
+	if engine.RefusalCode(err) != "" {
+		return tv.loc.T("cases.refused", "reason", debrief.RefusalWords(err, tv.loc.Lang().String()))
 	}
 	return ui.ErrorText(tv.loc, err)
 }

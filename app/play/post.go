@@ -178,8 +178,8 @@ func (tv *TeamView) sendPost() {
 
 // postRefusedText says why a post was not published, in the UI's language.
 func postRefusedText(loc *i18n.Localizer, err error) string {
-	if code := engine.RefusalCode(err); code != "" {
-		return loc.T("post.refused", "reason", debrief.RefusalText(code, loc.Lang().String()))
+	if engine.RefusalCode(err) != "" {
+		return loc.T("post.refused", "reason", debrief.RefusalWords(err, loc.Lang().String()))
 	}
 	return ui.ErrorText(loc, err)
 }

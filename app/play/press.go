@@ -349,8 +349,8 @@ func (p *pressPanel) sendAnswer() {
 
 // pressRefusedText says why an answer was not stored, in the UI's language.
 func pressRefusedText(tv *TeamView, err error) string {
-	if code := engine.RefusalCode(err); code != "" {
-		return tv.loc.T("press.refused", "reason", debrief.RefusalText(code, tv.loc.Lang().String()))
+	if engine.RefusalCode(err) != "" {
+		return tv.loc.T("press.refused", "reason", debrief.RefusalWords(err, tv.loc.Lang().String()))
 	}
 	return ui.ErrorText(tv.loc, err)
 }

@@ -167,8 +167,8 @@ func (tv *TeamView) sendReplyCmd(cmd engine.Command, done func(error)) {
 
 // replyRefusedText says why a reply was not stored, in the UI's language.
 func replyRefusedText(tv *TeamView, err error) string {
-	if code := engine.RefusalCode(err); code != "" {
-		return tv.loc.T("team.reply_refused", "reason", debrief.RefusalText(code, tv.loc.Lang().String()))
+	if engine.RefusalCode(err) != "" {
+		return tv.loc.T("team.reply_refused", "reason", debrief.RefusalWords(err, tv.loc.Lang().String()))
 	}
 	return ui.ErrorText(tv.loc, err)
 }

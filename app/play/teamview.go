@@ -919,8 +919,8 @@ func choiceRefusedText(loc *i18n.Localizer, err error) string {
 		return loc.T("team.choice_refused") // the usual case: it closed meanwhile
 	}
 	reason := err.Error()
-	if code := engine.RefusalCode(err); code != "" {
-		reason = debrief.RefusalText(code, loc.Lang().String())
+	if engine.RefusalCode(err) != "" {
+		reason = debrief.RefusalWords(err, loc.Lang().String())
 	}
 	return loc.T("team.choice_refused_reason", "reason", reason)
 }

@@ -412,8 +412,8 @@ func (tv *TeamView) sendTriage(decision string, f *engine.TriageFeed, draft *tri
 
 // triageRefusedText says why a triage was not stored, in the UI's language.
 func triageRefusedText(tv *TeamView, err error) string {
-	if code := engine.RefusalCode(err); code != "" {
-		return tv.loc.T("triage.refused", "reason", debrief.RefusalText(code, tv.loc.Lang().String()))
+	if engine.RefusalCode(err) != "" {
+		return tv.loc.T("triage.refused", "reason", debrief.RefusalWords(err, tv.loc.Lang().String()))
 	}
 	return ui.ErrorText(tv.loc, err)
 }

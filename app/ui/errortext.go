@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"io/fs"
-	"strconv"
 	"syscall"
 
 	"github.com/firebreak-drills/firebreak/internal/debrief"
@@ -33,7 +32,7 @@ func ErrorText(loc *i18n.Localizer, err error) string {
 		if errors.Is(err, engine.ErrInstantLimit) {
 			key = "error.limit.instant"
 		}
-		return loc.T(key, "limit", GroupDigits(le.Limit), "at", debrief.Clock(le.At))
+		return loc.T(key, "limit", debrief.GroupDigits(le.Limit), "at", debrief.Clock(le.At))
 	}
 	var lg *engine.LogError
 	if errors.As(err, &lg) {
@@ -69,7 +68,7 @@ func ErrorText(loc *i18n.Localizer, err error) string {
 	if code := engine.RefusalCode(err); code != "" {
 		// The engine refused a facilitator's command (schedule control,
 		// inject, note, override, rating): its reason in the UI language.
-		return debrief.RefusalText(code, loc.Lang().String())
+		return debrief.RefusalWords(err, loc.Lang().String())
 	}
 	var oe *exercise.OpenError
 	if !errors.As(err, &oe) {
@@ -130,23 +129,6 @@ func logProblemKey(err error) string {
 		return "error.log.scenario"
 	}
 	return "error.log.bad_event"
-}
-
-// GroupDigits writes n with a comma between groups of three digits
-// (50,000), as both languages' texts do.
-func GroupDigits(n int) string {
-	s := strconv.Itoa(n)
-	neg := n < 0
-	if neg {
-		s = s[1:]
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	if neg {
-		return "-" + s
-	}
-	return s
 }
 
 // osErrorText says in the UI's language the operating system's commonest

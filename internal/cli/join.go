@@ -246,9 +246,20 @@ func playActions(ctx context.Context, c *lan.Client, script *Script, out *lineWr
 		}
 		out.write(line)
 		if o.Status != lan.StatusAccepted {
-			fmt.Fprintf(warn, "firebreak: script action %d (%s) was refused: %s\n", a.Index, a.What(), o.Reason)
+			fmt.Fprintf(warn, "firebreak: script action %d (%s) was refused: %s\n", a.Index, a.What(), refusalReason(o))
 		}
 	}
+}
+
+// refusalReason is why the host refused a command, in English: the
+// refusal's own words and the host's detail (a host older than the detail
+// alone sent them whole).
+func refusalReason(o lan.Outcome) string {
+	r := engine.RefusalFor(o.Code)
+	if r == nil || o.Reason == "" || strings.HasPrefix(o.Reason, r.Error()) {
+		return o.Reason
+	}
+	return r.Error() + ": " + o.Reason
 }
 
 // waitOpen waits until decision is open for the client's team and says when

@@ -177,3 +177,78 @@ func TestEveryRefusalHasWords(t *testing.T) {
 		}
 	}
 }
+
+// A refusal the engine gives with its particulars is said with them, in
+// either language: the inject and decision by their text (never their
+// ids), the team, the times on the exercise clock, the limit passed.
+// Without particulars it is the code's words; an error that is no refusal
+// has none.
+func TestRefusalsNameWhatTheyConcern(t *testing.T) {
+	src, err := os.ReadFile("../engine/testdata/sched.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := engine.Start(engine.Config{ScenarioID: "sched", Source: src, Teams: []string{"Alpha", "Bravo"}, Lang: "en", Seed: 7}, &engine.MemoryLog{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AdvanceTo(time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Send(engine.Command{Kind: engine.CmdSendNow, Team: "Alpha", Inject: "call"}); err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("x", engine.MaxStatementLen+1)
+	for _, c := range []struct {
+		cmd    engine.Command
+		en, zh string
+	}{
+		{engine.Command{Kind: engine.CmdSendNow, Team: "Alpha", Inject: "call"},
+			`the phone call "A reporter calls." already reached Alpha at 00:01:00`,
+			"电话“记者来电。”已于 00:01:00 送达小组 Alpha"},
+		{engine.Command{Kind: engine.CmdSkip, Team: "Bravo", Inject: "call"},
+			`the phone call "A reporter calls." opens the decision "What now?", so it cannot be skipped; delay it instead`,
+			"电话“记者来电。”会开启决策“怎么办？”，不能取消；可以推迟"},
+		// Due at 40m, delayed to 41m: after Bravo's phase moves on at 30m.
+		{engine.Command{Kind: engine.CmdDelay, Team: "Bravo", Inject: "late", Delay: time.Minute},
+			`the news "Too late" would then arrive at 00:41:00, after Bravo's phase moves on at 00:30:00`,
+			"推迟后新闻“太迟”将于 00:41:00 到达，晚于小组 Bravo 在 00:30:00 的阶段转换"},
+		// Alpha's "What now?" opened at 1m with a 10m deadline: 11m + 50m.
+		{engine.Command{Kind: engine.CmdExtend, Team: "Alpha", Decision: "first", Delay: 50 * time.Minute},
+			`the deadline of "What now?" would then be 01:01:00, after the exercise ends at 01:00:00`,
+			"延长后“怎么办？”的截止时间将是 01:01:00，晚于演练结束时间 01:00:00"},
+		{engine.Command{Kind: engine.CmdSkip, Team: "Zulu", Inject: "memo"},
+			`there is no team called "Zulu"`, "没有名为“Zulu”的小组"},
+		{engine.Command{Kind: engine.CmdInject, Channel: "email", Text: long},
+			"the text is longer than 10,000 characters", "内容超过 10,000 个字符"},
+		// No particulars: the code's words.
+		{engine.Command{Kind: engine.CmdExtend, Team: "Bravo", Decision: "first", Delay: time.Minute},
+			"the decision was not open", "该决策当时并未开启"},
+	} {
+		err := s.Send(c.cmd)
+		if err == nil {
+			t.Fatalf("%+v was not refused", c.cmd)
+		}
+		if got := RefusalWords(err, "en"); got != c.en {
+			t.Errorf("%+v in English:\n got %s\nwant %s", c.cmd, got, c.en)
+		}
+		if got := RefusalWords(err, "zh"); got != c.zh {
+			t.Errorf("%+v in Chinese:\n got %s\nwant %s", c.cmd, got, c.zh)
+		}
+	}
+	big := &engine.Refused{Refusal: engine.ErrMediaTooLarge, Size: 25 << 20, Limit: 20 << 20}
+	if got, want := RefusalWords(big, "en"), "the scenario's pictures take 25.0 MB together, more than the 20.0 MB allowed; make them smaller or use fewer"; got != want {
+		t.Errorf("pictures too large:\n got %s\nwant %s", got, want)
+	}
+	if got := RefusalWords(errors.New("disk full"), "en"); got != "" {
+		t.Errorf("an error that is not a refusal has no refusal words: %q", got)
+	}
+}
+
+func TestGroupDigits(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 1234567: "1,234,567", -50000: "-50,000"} {
+		if got := GroupDigits(n); got != want {
+			t.Errorf("GroupDigits(%d) = %s, want %s", n, got, want)
+		}
+	}
+}

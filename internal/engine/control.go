@@ -140,8 +140,65 @@ func RefusalFor(code string) *Refusal {
 	return nil
 }
 
+// Refused is one refusal of a command, with its particulars: it is its
+// Refusal (errors.Is(err, ErrTooLate)), and the fields that the refusal
+// concerns are set, as values the UI words in its own language
+// (debrief.RefusalWords), naming the inject or decision by its text and
+// the times by the exercise clock. Detail is the engine's English, for
+// logs and developers.
+type Refused struct {
+	*Refusal
+	// Team is the team the command was refused for ("" for the whole
+	// exercise): ErrEnded for a finished team, ErrNoSuchTeam, and the
+	// schedule's refusals.
+	Team string
+	// Inject is the inject a schedule command named (ErrAlreadyDelivered,
+	// ErrAlreadySkipped, ErrOpensDecision, ErrTooLate of a delay).
+	Inject *scenario.Inject
+	// Decision is the decision it concerns: the one a skipped inject
+	// would open (ErrOpensDecision), the one whose deadline would move
+	// (ErrTooLate of an extension).
+	Decision *scenario.Decision
+	// At is when the inject arrived (ErrAlreadyDelivered), or when the
+	// delayed inject or the extended deadline would fall (ErrTooLate).
+	At time.Duration
+	// Bound is what At would fall after (ErrTooLate): the exercise's end
+	// when BoundIsEnd, else the moment the team's phase moves on by itself.
+	Bound      time.Duration
+	BoundIsEnd bool
+	// Limit is the limit the command went past: characters
+	// (ErrTextTooLong, ErrBadSender), bytes (ErrMediaTooLarge).
+	Limit int
+	// Size is how large it was: bytes (ErrMediaTooLarge).
+	Size int
+	// Detail is the engine's English detail.
+	Detail string
+}
+
+func (e *Refused) Error() string {
+	if e.Detail == "" {
+		return e.Refusal.msg
+	}
+	return e.Refusal.msg + ": " + e.Detail
+}
+
+// Unwrap makes a Refused its Refusal.
+func (e *Refused) Unwrap() error { return e.Refusal }
+
+// refuse returns the refusal r with an English detail and no particulars.
 func refuse(r *Refusal, format string, args ...any) error {
-	return fmt.Errorf("%w: %s", r, fmt.Sprintf(format, args...))
+	return refused(&Refused{Refusal: r}, format, args...)
+}
+
+// tooLong is ErrTextTooLong for a text over limit characters.
+func tooLong(limit int, format string, args ...any) error {
+	return refused(&Refused{Refusal: ErrTextTooLong, Limit: limit}, format, args...)
+}
+
+// refused returns e, its particulars set, with an English detail.
+func refused(e *Refused, format string, args ...any) error {
+	e.Detail = fmt.Sprintf(format, args...)
+	return e
 }
 
 // Pending is a scheduled inject of a team's current phase that has been
@@ -215,7 +272,7 @@ func (t *Team) opens(p *scenario.Phase, in *scenario.Inject) *scenario.Decision 
 // team's current phase and returns it.
 func (s *State) pending(t *Team, id string) (*scenario.Inject, error) {
 	if t.Ended {
-		return nil, refuse(ErrEnded, "team %q has finished", t.Name)
+		return nil, refused(&Refused{Refusal: ErrEnded, Team: t.Name}, "team %q has finished", t.Name)
 	}
 	var in *scenario.Inject
 	if t.Phase != "" {
@@ -225,9 +282,10 @@ func (s *State) pending(t *Team, id string) (*scenario.Inject, error) {
 	case in == nil:
 		return nil, refuse(ErrNoSuchInject, "inject %q is not scheduled in team %q's phase %q", id, t.Name, t.Phase)
 	case t.delivered[id]:
-		return nil, refuse(ErrAlreadyDelivered, "inject %q reached team %q at %s", id, t.Name, t.deliveredAt[id])
+		return nil, refused(&Refused{Refusal: ErrAlreadyDelivered, Team: t.Name, Inject: in, At: t.deliveredAt[id]},
+			"inject %q reached team %q at %s", id, t.Name, t.deliveredAt[id])
 	case t.skipped[id]:
-		return nil, refuse(ErrAlreadySkipped, "inject %q for team %q", id, t.Name)
+		return nil, refused(&Refused{Refusal: ErrAlreadySkipped, Team: t.Name, Inject: in}, "inject %q for team %q", id, t.Name)
 	}
 	return in, nil
 }
@@ -257,7 +315,7 @@ func (s *State) scheduleEvents(cmd Command, now time.Duration) ([]Event, error) 
 	} else if t := s.Team(cmd.Team); t != nil {
 		teams = []*Team{t}
 	} else {
-		return nil, refuse(ErrNoSuchTeam, "%q", cmd.Team)
+		return nil, refused(&Refused{Refusal: ErrNoSuchTeam, Team: cmd.Team}, "%q", cmd.Team)
 	}
 	var evs []Event
 	var first error
@@ -283,15 +341,15 @@ func (s *State) scheduleEvents(cmd Command, now time.Duration) ([]Event, error) 
 func (s *State) scheduleEvent(t *Team, cmd Command, delay, now time.Duration) (Event, error) {
 	if cmd.Kind == CmdExtend {
 		if t.Ended {
-			return Event{}, refuse(ErrEnded, "team %q has finished", t.Name)
+			return Event{}, refused(&Refused{Refusal: ErrEnded, Team: t.Name}, "team %q has finished", t.Name)
 		}
 		i := t.openIndex(cmd.Decision)
 		if i < 0 {
 			return Event{}, refuse(ErrNotOpen, "decision %q for team %q", cmd.Decision, t.Name)
 		}
 		if at := t.Open[i].DeadlineAt() + delay; at > s.Scenario.Duration {
-			return Event{}, refuse(ErrTooLate, "the deadline of %q for team %q would be %s, after the exercise ends at %s",
-				cmd.Decision, t.Name, at, s.Scenario.Duration)
+			return Event{}, refused(&Refused{Refusal: ErrTooLate, Team: t.Name, Decision: t.Open[i].Decision, At: at, Bound: s.Scenario.Duration, BoundIsEnd: true},
+				"the deadline of %q for team %q would be %s, after the exercise ends at %s", cmd.Decision, t.Name, at, s.Scenario.Duration)
 		}
 		return Event{Kind: KindExtended, At: now, Team: t.Name, Decision: cmd.Decision, DelayMS: delay.Milliseconds(), Ref: cmd.Ref}, nil
 	}
@@ -305,12 +363,14 @@ func (s *State) scheduleEvent(t *Team, cmd Command, delay, now time.Duration) (E
 		ev.Kind, ev.Reason = KindInject, ReasonSentNow
 	case CmdSkip:
 		if d := t.opens(s.phaseOf(t), in); d != nil {
-			return Event{}, refuse(ErrOpensDecision, "inject %q opens decision %q for team %q", in.ID, d.ID, t.Name)
+			return Event{}, refused(&Refused{Refusal: ErrOpensDecision, Team: t.Name, Inject: in, Decision: d},
+				"inject %q opens decision %q for team %q", in.ID, d.ID, t.Name)
 		}
 		ev.Kind = KindSkipped
 	case CmdDelay:
 		if at, h := t.dueAt(in)+delay, s.horizon(t); at > h {
-			return Event{}, refuse(ErrTooLate, "inject %q for team %q would be due at %s, after %s", in.ID, t.Name, at, h)
+			return Event{}, refused(&Refused{Refusal: ErrTooLate, Team: t.Name, Inject: in, At: at, Bound: h, BoundIsEnd: h == s.Scenario.Duration},
+				"inject %q for team %q would be due at %s, after %s", in.ID, t.Name, at, h)
 		}
 		ev.Kind, ev.DelayMS = KindDelayed, delay.Milliseconds()
 	}
@@ -325,10 +385,10 @@ func (s *State) adHocEvent(cmd Command, now time.Duration) (Event, error) {
 	if cmd.Team != "" {
 		t := s.Team(cmd.Team)
 		if t == nil {
-			return Event{}, refuse(ErrNoSuchTeam, "%q", cmd.Team)
+			return Event{}, refused(&Refused{Refusal: ErrNoSuchTeam, Team: cmd.Team}, "%q", cmd.Team)
 		}
 		if t.Ended {
-			return Event{}, refuse(ErrEnded, "team %q has finished", t.Name)
+			return Event{}, refused(&Refused{Refusal: ErrEnded, Team: t.Name}, "team %q has finished", t.Name)
 		}
 	}
 	if !slices.Contains(scenario.Channels, cmd.Channel) {
@@ -338,11 +398,11 @@ func (s *State) adHocEvent(cmd Command, now time.Duration) (Event, error) {
 		return Event{}, refuse(ErrNoText, "an inject needs a text")
 	}
 	if utf8.RuneCountInString(cmd.Text) > MaxStatementLen {
-		return Event{}, refuse(ErrTextTooLong, "more than %d characters", MaxStatementLen)
+		return Event{}, tooLong(MaxStatementLen, "more than %d characters", MaxStatementLen)
 	}
 	from := strings.TrimSpace(cmd.From)
 	if utf8.RuneCountInString(from) > MaxSenderLen || !utf8.ValidString(from) || strings.IndexFunc(from, unicode.IsControl) >= 0 {
-		return Event{}, refuse(ErrBadSender, "%q", clipText(from, 40))
+		return Event{}, refused(&Refused{Refusal: ErrBadSender, Limit: MaxSenderLen}, "%q", clipText(from, 40))
 	}
 	for i, r := range cmd.To {
 		known := false
@@ -373,10 +433,10 @@ func (s *State) adHocEvent(cmd Command, now time.Duration) (Event, error) {
 // checkJudgement validates a note, override or rating.
 func (s *State) checkJudgement(cmd Command) error {
 	if cmd.Team != "" && s.Team(cmd.Team) == nil {
-		return refuse(ErrNoSuchTeam, "%q", cmd.Team)
+		return refused(&Refused{Refusal: ErrNoSuchTeam, Team: cmd.Team}, "%q", cmd.Team)
 	}
 	if utf8.RuneCountInString(cmd.Text) > MaxStatementLen {
-		return refuse(ErrTextTooLong, "more than %d characters", MaxStatementLen)
+		return tooLong(MaxStatementLen, "more than %d characters", MaxStatementLen)
 	}
 	switch cmd.Kind {
 	case CmdNote:

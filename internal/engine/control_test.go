@@ -46,9 +46,9 @@ func must(t *testing.T, s *Session, c Command) {
 	}
 }
 
-// refused checks that a command is refused with the sentinel want, and
-// that nothing was logged for it.
-func refused(t *testing.T, s *Session, log *MemoryLog, c Command, want *Refusal) {
+// mustRefuse checks that a command is refused with the sentinel want, and
+// that nothing was logged for it, and returns the refusal.
+func mustRefuse(t *testing.T, s *Session, log *MemoryLog, c Command, want *Refusal) *Refused {
 	t.Helper()
 	n := len(log.Events)
 	err := s.Send(c)
@@ -61,6 +61,11 @@ func refused(t *testing.T, s *Session, log *MemoryLog, c Command, want *Refusal)
 	if len(log.Events) != n {
 		t.Fatalf("%+v: a refused command without a ref logged %v", c, log.Events[n:])
 	}
+	var r *Refused
+	if !errors.As(err, &r) {
+		t.Fatalf("%+v: %T is not a *Refused", c, err)
+	}
+	return r
 }
 
 // arrivals lists a team's inbox as "id@m:ss".
@@ -149,10 +154,16 @@ func TestSendNowDeliversAtOnceAndOpensItsDecision(t *testing.T) {
 	if got := arrivals(s, "Alpha"); !reflect.DeepEqual(got, []string{"complaint@0", "call@1", "email@8", "memo@12"}) {
 		t.Fatalf("Alpha's inbox: %v", got)
 	}
-	refused(t, s, log, Command{Kind: CmdSendNow, Team: "Alpha", Inject: "call"}, ErrAlreadyDelivered)
-	refused(t, s, log, Command{Kind: CmdSendNow, Team: "Alpha", Inject: "praise"}, ErrNoSuchInject) // another phase's
-	refused(t, s, log, Command{Kind: CmdSendNow, Team: "Alpha", Inject: "nope"}, ErrNoSuchInject)
-	refused(t, s, log, Command{Kind: CmdSendNow, Team: "Zulu", Inject: "late"}, ErrNoSuchTeam)
+	// A refusal carries what the UI names: the team, the inject (not its
+	// id) and when it arrived.
+	if r := mustRefuse(t, s, log, Command{Kind: CmdSendNow, Team: "Alpha", Inject: "call"}, ErrAlreadyDelivered); r.Team != "Alpha" || r.Inject == nil || r.Inject.ID != "call" || r.At != 1*min_ {
+		t.Errorf("already delivered: team %q inject %v at %s, want Alpha's call at 1m", r.Team, r.Inject, r.At)
+	}
+	mustRefuse(t, s, log, Command{Kind: CmdSendNow, Team: "Alpha", Inject: "praise"}, ErrNoSuchInject) // another phase's
+	mustRefuse(t, s, log, Command{Kind: CmdSendNow, Team: "Alpha", Inject: "nope"}, ErrNoSuchInject)
+	if r := mustRefuse(t, s, log, Command{Kind: CmdSendNow, Team: "Zulu", Inject: "late"}, ErrNoSuchTeam); r.Team != "Zulu" {
+		t.Errorf("no such team: team %q, want the name asked for, Zulu", r.Team)
+	}
 	// An inject that would lapse can still be sent.
 	must(t, s, Command{Kind: CmdSendNow, Team: "Alpha", Inject: "late"})
 	if got := arrivals(s, "Alpha"); got[len(got)-1] != "late@20" {
@@ -167,12 +178,14 @@ func TestSkipNeverDelivers(t *testing.T) {
 	if got := upcoming(s, "Alpha"); !reflect.DeepEqual(got, []string{"call@5+first", "memo@12", "late@40 lapses"}) {
 		t.Fatalf("upcoming after skipping the email: %v", got)
 	}
-	refused(t, s, log, Command{Kind: CmdSkip, Team: "Alpha", Inject: "email"}, ErrAlreadySkipped)
-	refused(t, s, log, Command{Kind: CmdSendNow, Team: "Alpha", Inject: "email"}, ErrAlreadySkipped)
-	refused(t, s, log, Command{Kind: CmdDelay, Team: "Alpha", Inject: "email", Delay: min_}, ErrAlreadySkipped)
+	mustRefuse(t, s, log, Command{Kind: CmdSkip, Team: "Alpha", Inject: "email"}, ErrAlreadySkipped)
+	mustRefuse(t, s, log, Command{Kind: CmdSendNow, Team: "Alpha", Inject: "email"}, ErrAlreadySkipped)
+	mustRefuse(t, s, log, Command{Kind: CmdDelay, Team: "Alpha", Inject: "email", Delay: min_}, ErrAlreadySkipped)
 	// The call opens a decision: skipping it would leave the decision
 	// without its question, or never open it.
-	refused(t, s, log, Command{Kind: CmdSkip, Team: "Alpha", Inject: "call"}, ErrOpensDecision)
+	if r := mustRefuse(t, s, log, Command{Kind: CmdSkip, Team: "Alpha", Inject: "call"}, ErrOpensDecision); r.Inject == nil || r.Inject.ID != "call" || r.Decision == nil || r.Decision.ID != "first" {
+		t.Errorf("opens a decision: inject %v decision %v, want the call and 'first'", r.Inject, r.Decision)
+	}
 	// The first inject of the phase skipped too: the rest still arrive.
 	must(t, s, Command{Kind: CmdSkip, Team: "Alpha", Inject: "late"})
 	advance(t, s, 29*min_)
@@ -224,11 +237,14 @@ func TestDelayMovesOneInjectAndItsDecision(t *testing.T) {
 		t.Fatalf("changes: %+v", c)
 	}
 	for _, d := range []time.Duration{0, -time.Minute, 999 * time.Millisecond, MaxDelay + time.Second} {
-		refused(t, s, log, Command{Kind: CmdDelay, Team: "Alpha", Inject: "late", Delay: d}, ErrBadDelay)
+		mustRefuse(t, s, log, Command{Kind: CmdDelay, Team: "Alpha", Inject: "late", Delay: d}, ErrBadDelay)
 	}
 	// Past the phase's automatic move at 30m it would never arrive.
-	refused(t, s, log, Command{Kind: CmdDelay, Team: "Alpha", Inject: "late", Delay: time.Minute}, ErrTooLate)
-	refused(t, s, log, Command{Kind: CmdDelay, Team: "Alpha", Inject: "call", Delay: time.Minute}, ErrAlreadyDelivered)
+	if r := mustRefuse(t, s, log, Command{Kind: CmdDelay, Team: "Alpha", Inject: "late", Delay: time.Minute}, ErrTooLate); r.Inject == nil || r.Inject.ID != "late" ||
+		r.At != 41*min_ || r.Bound != 30*min_ || r.BoundIsEnd {
+		t.Errorf("too late: inject %v at %s after %s (end %v), want 'late' at 41m after the phase's move at 30m", r.Inject, r.At, r.Bound, r.BoundIsEnd)
+	}
+	mustRefuse(t, s, log, Command{Kind: CmdDelay, Team: "Alpha", Inject: "call", Delay: time.Minute}, ErrAlreadyDelivered)
 }
 
 func TestDelayToTheHorizonStillArrives(t *testing.T) {
@@ -244,9 +260,12 @@ func TestDelayToTheHorizonStillArrives(t *testing.T) {
 func TestExtendMovesTheDeadlineNotTheScore(t *testing.T) {
 	s, log := startSched(t, "Alpha", "Bravo")
 	advance(t, s, 6*min_)
-	refused(t, s, log, Command{Kind: CmdExtend, Team: "Alpha", Decision: "nope", Delay: min_}, ErrNotOpen)
-	refused(t, s, log, Command{Kind: CmdExtend, Team: "Alpha", Decision: "first", Delay: 0}, ErrBadDelay)
-	refused(t, s, log, Command{Kind: CmdExtend, Team: "Alpha", Decision: "first", Delay: 46 * min_}, ErrTooLate) // 15m + 46m > 60m
+	mustRefuse(t, s, log, Command{Kind: CmdExtend, Team: "Alpha", Decision: "nope", Delay: min_}, ErrNotOpen)
+	mustRefuse(t, s, log, Command{Kind: CmdExtend, Team: "Alpha", Decision: "first", Delay: 0}, ErrBadDelay)
+	if r := mustRefuse(t, s, log, Command{Kind: CmdExtend, Team: "Alpha", Decision: "first", Delay: 46 * min_}, ErrTooLate); r.Decision == nil || r.Decision.ID != "first" ||
+		r.At != 61*min_ || r.Bound != 60*min_ || !r.BoundIsEnd { // 15m + 46m > 60m
+		t.Errorf("too late: decision %v at %s after %s (end %v), want 'first' at 61m after the end at 60m", r.Decision, r.At, r.Bound, r.BoundIsEnd)
+	}
 	must(t, s, Command{Kind: CmdExtend, Team: "Alpha", Decision: "first", Delay: 5 * min_})
 	var deadline time.Duration
 	s.Read(func(st *State) {
@@ -316,7 +335,7 @@ func TestScheduleCommandsForEveryTeam(t *testing.T) {
 			t.Fatalf("%s: %v", name, got)
 		}
 	}
-	refused(t, s, log, Command{Kind: CmdSendNow, Inject: "email"}, ErrAlreadyDelivered)
+	mustRefuse(t, s, log, Command{Kind: CmdSendNow, Inject: "email"}, ErrAlreadyDelivered)
 	must(t, s, Command{Kind: CmdDelay, Inject: "memo", Delay: 2 * min_})
 	advance(t, s, 6*min_)
 	must(t, s, Command{Kind: CmdExtend, Decision: "first", Delay: 5 * min_})
@@ -347,7 +366,7 @@ func TestScheduleCommandsRefusedAfterTheEnd(t *testing.T) {
 		{Kind: CmdExtend, Team: "Alpha", Decision: "brief", Delay: min_},
 		{Kind: CmdInject, Team: "Alpha", Channel: "news", Text: "hello"},
 	} {
-		refused(t, s, log, c, ErrEnded)
+		mustRefuse(t, s, log, c, ErrEnded)
 	}
 	// For every team: those still playing.
 	must(t, s, Command{Kind: CmdSendNow, Inject: "late"})
@@ -362,7 +381,7 @@ func TestScheduleCommandsRefusedAfterTheEnd(t *testing.T) {
 		{Kind: CmdExtend, Decision: "brief", Delay: min_},
 		{Kind: CmdInject, Channel: "news", Text: "hello"},
 	} {
-		refused(t, s, log, c, ErrEnded)
+		mustRefuse(t, s, log, c, ErrEnded)
 	}
 }
 
@@ -416,7 +435,7 @@ func TestAdHocInjectWithSenderRecipientsAndEffects(t *testing.T) {
 		{Command{Kind: CmdInject, Team: "Zulu", Channel: "news", Text: "x"}, ErrNoSuchTeam},
 		{Command{Kind: "teleport"}, ErrUnknownCommand},
 	} {
-		refused(t, s, log, c.cmd, c.want)
+		mustRefuse(t, s, log, c.cmd, c.want)
 	}
 	must(t, s, Command{Kind: CmdInject, Channel: "news", Text: "x", Effects: map[string]float64{"trust": -100}})
 	if team(s, "Bravo").World["trust"] != 0 {

@@ -85,7 +85,7 @@ func (e Evaluation) Task(id string) (EvalTask, bool) {
 func (s *State) checkEvaluation(cmd Command, now time.Duration) error {
 	t := s.Team(cmd.Team)
 	if t == nil {
-		return refuse(ErrNoSuchTeam, "%q", cmd.Team)
+		return refused(&Refused{Refusal: ErrNoSuchTeam, Team: cmd.Team}, "%q", cmd.Team)
 	}
 	o := s.objective(cmd.Objective)
 	if o == nil {
@@ -103,7 +103,7 @@ func (s *State) checkEvaluation(cmd Command, now time.Duration) error {
 		return refuse(ErrBadRating, "not %q", ev.Rating)
 	}
 	if utf8.RuneCountInString(ev.Note) > MaxStatementLen {
-		return refuse(ErrTextTooLong, "more than %d characters", MaxStatementLen)
+		return tooLong(MaxStatementLen, "more than %d characters", MaxStatementLen)
 	}
 	end := max(now, s.Now)
 	if s.Ended {
@@ -123,7 +123,7 @@ func (s *State) checkEvaluation(cmd Command, now time.Duration) error {
 			return refuse(ErrBadTaskTime, "%v after the end at %v", at, end)
 		}
 		if utf8.RuneCountInString(et.Note) > MaxStatementLen {
-			return refuse(ErrTextTooLong, "more than %d characters", MaxStatementLen)
+			return tooLong(MaxStatementLen, "more than %d characters", MaxStatementLen)
 		}
 	}
 	return nil

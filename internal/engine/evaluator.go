@@ -107,7 +107,7 @@ func (s *State) evalEvent(cmd Command, now time.Duration) (Event, error) {
 		return Event{}, err
 	}
 	if s.Team(cmd.Team) == nil {
-		return Event{}, refuse(ErrNoSuchTeam, "%q", cmd.Team)
+		return Event{}, refused(&Refused{Refusal: ErrNoSuchTeam, Team: cmd.Team}, "%q", cmd.Team)
 	}
 	var o = s.objective(cmd.Objective)
 	if o == nil && (cmd.Kind != CmdEvalObserve || cmd.Objective != "") {
@@ -123,7 +123,7 @@ func (s *State) evalEvent(cmd Command, now time.Duration) (Event, error) {
 		}
 	}
 	if utf8.RuneCountInString(cmd.Text) > MaxStatementLen {
-		return Event{}, refuse(ErrTextTooLong, "more than %d characters", MaxStatementLen)
+		return Event{}, tooLong(MaxStatementLen, "more than %d characters", MaxStatementLen)
 	}
 	ev := Event{At: now, Team: cmd.Team, Objective: cmd.Objective, Seat: strings.TrimSpace(cmd.Seat), Ref: cmd.Ref}
 	switch cmd.Kind {

@@ -33,7 +33,7 @@ func startMedia(sc *scenario.Scenario, given map[string][]byte) (map[string][]by
 		return nil, nil
 	}
 	if total > scenario.MaxMediaTotal {
-		return nil, refuse(ErrMediaTooLarge, "the scenario's pictures take %d bytes; at most %d are allowed", total, scenario.MaxMediaTotal)
+		return nil, refused(&Refused{Refusal: ErrMediaTooLarge, Size: total, Limit: scenario.MaxMediaTotal}, "the scenario's pictures take %d bytes; at most %d are allowed", total, scenario.MaxMediaTotal)
 	}
 	return out, nil
 }

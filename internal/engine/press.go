@@ -278,14 +278,14 @@ func (s *State) pressEvents(cmd Command, now time.Duration) ([]Event, error) {
 	case c == nil:
 		return nil, refuse(ErrNoSuchConference, "%q", cmd.Conference)
 	case utf8.RuneCountInString(cmd.Text) > MaxStatementLen:
-		return nil, refuse(ErrTextTooLong, "a question is at most %d characters", MaxStatementLen)
+		return nil, tooLong(MaxStatementLen, "a question is at most %d characters", MaxStatementLen)
 	case utf8.RuneCountInString(cmd.From) > MaxReporterLen || strings.IndexFunc(cmd.From, unicode.IsControl) >= 0:
-		return nil, refuse(ErrBadSender, "%q", cmd.From)
+		return nil, refused(&Refused{Refusal: ErrBadSender, Limit: MaxReporterLen}, "%q", cmd.From)
 	}
 	one := func(t *Team) (Event, error) {
 		switch {
 		case t.Ended:
-			return Event{}, refuse(ErrEnded, "team %q", t.Name)
+			return Event{}, refused(&Refused{Refusal: ErrEnded, Team: t.Name}, "team %q", t.Name)
 		case t.PressRun(c.ID) != nil && !t.PressRun(c.ID).Running():
 			return Event{}, refuse(ErrPressOver, "%q for team %q", c.ID, t.Name)
 		case t.PressRun(c.ID) != nil:
@@ -305,7 +305,7 @@ func (s *State) pressEvents(cmd Command, now time.Duration) ([]Event, error) {
 	if cmd.Team != "" {
 		t := s.Team(cmd.Team)
 		if t == nil {
-			return nil, refuse(ErrNoSuchTeam, "%q", cmd.Team)
+			return nil, refused(&Refused{Refusal: ErrNoSuchTeam, Team: cmd.Team}, "%q", cmd.Team)
 		}
 		ev, err := one(t)
 		if err != nil {

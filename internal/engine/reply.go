@@ -69,9 +69,9 @@ func (s *State) playingTeam(name string) (*Team, error) {
 	t := s.Team(name)
 	switch {
 	case t == nil:
-		return nil, refuse(ErrNoSuchTeam, "%q", name)
+		return nil, refused(&Refused{Refusal: ErrNoSuchTeam, Team: name}, "%q", name)
 	case t.Ended || s.Ended:
-		return nil, refuse(ErrEnded, "team %q", name)
+		return nil, refused(&Refused{Refusal: ErrEnded, Team: name}, "team %q", name)
 	}
 	return t, nil
 }
@@ -83,7 +83,7 @@ func checkText(text, what string, max int) error {
 		return refuse(ErrNoText, "%s needs a text", what)
 	}
 	if utf8.RuneCountInString(text) > max {
-		return refuse(ErrTextTooLong, "%s is at most %d characters", what, max)
+		return tooLong(max, "%s is at most %d characters", what, max)
 	}
 	return nil
 }

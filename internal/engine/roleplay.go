@@ -180,9 +180,9 @@ func (s *State) roleTeams(name string) ([]*Team, error) {
 	t := s.Team(name)
 	switch {
 	case t == nil:
-		return nil, refuse(ErrNoSuchTeam, "%q", name)
+		return nil, refused(&Refused{Refusal: ErrNoSuchTeam, Team: name}, "%q", name)
 	case t.Ended:
-		return nil, refuse(ErrEnded, "team %q has finished", name)
+		return nil, refused(&Refused{Refusal: ErrEnded, Team: name}, "team %q has finished", name)
 	}
 	return []*Team{t}, nil
 }
@@ -208,7 +208,7 @@ func (s *State) roleEvent(cmd Command, now time.Duration) (Event, error) {
 		case strings.TrimSpace(cmd.Text) == "":
 			return Event{}, refuse(ErrNoText, "a message needs a text")
 		case utf8.RuneCountInString(cmd.Text) > MaxStatementLen:
-			return Event{}, refuse(ErrTextTooLong, "more than %d characters", MaxStatementLen)
+			return Event{}, tooLong(MaxStatementLen, "more than %d characters", MaxStatementLen)
 		}
 		if cmd.Thread != "" {
 			if cmd.Team == "" {

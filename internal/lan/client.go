@@ -547,27 +547,11 @@ func refusalOf(k engine.CommandKind, o Outcome) error {
 		return fmt.Errorf("%w: %s", engine.ErrRejected, o.Reason)
 	case k == engine.CmdReply || k == engine.CmdPost || k == engine.CmdAnswer || k == engine.CmdTriage || k == engine.CmdRoleSay || k == engine.CmdRoleOpen ||
 		k == engine.CmdRoleNudge || k == engine.CmdHandleCase || engine.IsEvalCommand(k):
-		return &hostRefusal{Refusal: r, msg: o.Reason}
+		return &engine.Refused{Refusal: r, Limit: o.Limit, Detail: o.Reason}
 	}
 	// Why, as a code the team's view says in its language.
 	return &engine.ChoiceRefusal{Refusal: r, Reason: o.Reason}
 }
-
-// hostRefusal is the engine's refusal of a reply, sent back by the host:
-// it is the Refusal (errors.Is), with the host's English words.
-type hostRefusal struct {
-	*engine.Refusal
-	msg string
-}
-
-func (e *hostRefusal) Error() string {
-	if e.msg == "" {
-		return e.Refusal.Error()
-	}
-	return e.msg
-}
-
-func (e *hostRefusal) Unwrap() error { return e.Refusal }
 
 // SendContext sends a choice or a reply and returns the host's outcome. The
 // command's Ref, when set, is its id (so a restarted laptop sending the same

@@ -930,16 +930,22 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 		o.Status = StatusRejected
 		o.Code = engine.RefusalCode(err)
 		var cr *engine.ChoiceRefusal
+		var rf *engine.Refused
 		switch {
 		case o.Reason != "":
 		case errors.As(err, &cr):
 			o.Reason = cr.Reason // the English detail; teams read Code
+		case errors.As(err, &rf):
+			// A reply's (a post's, an answer's…) refusal: the engine's
+			// English detail, and the limit a text went past, which the
+			// team's laptop says in its language.
+			o.Reason, o.Limit = rf.Detail, rf.Limit
 		default:
-			o.Reason = err.Error() // a reply's refusal: the engine's English, with its detail
+			o.Reason = err.Error()
 		}
 		if recorded && key != "" {
 			h.mu.Lock()
-			h.refusals[key] = Outcome{Status: StatusRejected, Reason: o.Reason, Code: o.Code}
+			h.refusals[key] = Outcome{Status: StatusRejected, Reason: o.Reason, Code: o.Code, Limit: o.Limit}
 			h.mu.Unlock()
 		}
 	case recorded:
@@ -969,8 +975,8 @@ func (h *Host) apply(team, tok string, cmd wireCommand) Outcome {
 }
 
 // refusalKey looks at a choice or reply before the session does. junk is
-// the reason to refuse one that cannot be a choice or reply at all (worded
-// as the session words it), with its refusal code. key names a choice the
+// the reason to refuse one that cannot be a choice or reply at all (the
+// English detail the session would give), with its refusal code. key names a choice the
 // session will refuse for as long as the state says so; it is empty for
 // one the session may accept, and for a reply (the session logs no refused
 // reply, so there is nothing to keep from the log).
@@ -981,9 +987,9 @@ func refusalKey(s *engine.State, team string, cmd wireCommand) (key, junk, code 
 	if cmd.Kind == wirePost {
 		switch {
 		case s.Team(team) == nil:
-			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchTeam, team), engine.ErrNoSuchTeam.Code
+			return "", fmt.Sprintf("%q", team), engine.ErrNoSuchTeam.Code
 		case s.Scenario.Feed == nil || !slices.Contains(scenario.PostChannels, cmd.Channel):
-			return "", fmt.Sprintf("%v: %q", engine.ErrNoChannel, cmd.Channel), engine.ErrNoChannel.Code
+			return "", fmt.Sprintf("%q", cmd.Channel), engine.ErrNoChannel.Code
 		}
 		return "", "", ""
 	}
@@ -992,9 +998,9 @@ func refusalKey(s *engine.State, team string, cmd wireCommand) (key, junk, code 
 		// asked is the session's refusal (it logs no refused answer).
 		switch {
 		case s.Team(team) == nil:
-			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchTeam, team), engine.ErrNoSuchTeam.Code
+			return "", fmt.Sprintf("%q", team), engine.ErrNoSuchTeam.Code
 		case s.Scenario.PressConference(cmd.Conference) == nil:
-			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchConference, cmd.Conference), engine.ErrNoSuchConference.Code
+			return "", fmt.Sprintf("%q", cmd.Conference), engine.ErrNoSuchConference.Code
 		}
 		return "", "", ""
 	}
@@ -1004,11 +1010,11 @@ func refusalKey(s *engine.State, team string, cmd wireCommand) (key, junk, code 
 		c := s.Scenario.Case(cmd.Case)
 		switch {
 		case s.Team(team) == nil:
-			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchTeam, team), engine.ErrNoSuchTeam.Code
+			return "", fmt.Sprintf("%q", team), engine.ErrNoSuchTeam.Code
 		case c == nil:
-			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchCase, cmd.Case), engine.ErrNoSuchCase.Code
+			return "", fmt.Sprintf("%q", cmd.Case), engine.ErrNoSuchCase.Code
 		case c.Remedy(cmd.Option) == nil:
-			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchRemedy, cmd.Option), engine.ErrNoSuchRemedy.Code
+			return "", fmt.Sprintf("%q", cmd.Option), engine.ErrNoSuchRemedy.Code
 		}
 		return "", "", ""
 	}
@@ -1016,7 +1022,7 @@ func refusalKey(s *engine.State, team string, cmd wireCommand) (key, junk, code 
 		// The session refuses the rest (no feed open, triaged already,
 		// marks missing) and logs no refused triage.
 		if s.Team(team) == nil {
-			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchTeam, team), engine.ErrNoSuchTeam.Code
+			return "", fmt.Sprintf("%q", team), engine.ErrNoSuchTeam.Code
 		}
 		return "", "", ""
 	}
@@ -1024,10 +1030,10 @@ func refusalKey(s *engine.State, team string, cmd wireCommand) (key, junk, code 
 		t := s.Team(team)
 		switch {
 		case t == nil:
-			return "", fmt.Sprintf("%v: %q", engine.ErrNoSuchTeam, team), engine.ErrNoSuchTeam.Code
+			return "", fmt.Sprintf("%q", team), engine.ErrNoSuchTeam.Code
 		case !answerable(t, cmd.Inject):
 			// The inbox only grows: no reply to it was ever accepted.
-			return "", fmt.Sprintf("%v: inject %q to team %q", engine.ErrNoReply, cmd.Inject, team), engine.ErrNoReply.Code
+			return "", fmt.Sprintf("inject %q to team %q", cmd.Inject, team), engine.ErrNoReply.Code
 		}
 		return "", "", ""
 	}

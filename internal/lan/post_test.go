@@ -169,8 +169,15 @@ func TestPostRefusalsTravelBack(t *testing.T) {
 			continue
 		}
 		c.cmd.Ref = ""
-		if err := alpha.Send(c.cmd); !errors.Is(err, c.refuse) {
+		err = alpha.Send(c.cmd)
+		if !errors.Is(err, c.refuse) {
 			t.Errorf("%s: the laptop's error %v", c.name, err)
+		}
+		// A text too long comes back with its limit, so the team's
+		// laptop can say how long a post may be.
+		var rf *engine.Refused
+		if c.refuse == engine.ErrTextTooLong && (!errors.As(err, &rf) || rf.Limit != engine.MaxPostLen || o.Limit != engine.MaxPostLen) {
+			t.Errorf("%s: the laptop's refusal %#v (outcome %+v), want one with the limit %d", c.name, rf, o, engine.MaxPostLen)
 		}
 	}
 	if after := countKinds(t, th); after[engine.KindPosted] != before[engine.KindPosted] || after[engine.KindRejected] != before[engine.KindRejected] {

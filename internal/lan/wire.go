@@ -384,10 +384,14 @@ type Outcome struct {
 	// Code is, for a refused choice or reply, the engine's refusal code
 	// (engine.RefusalCode), so the team laptop says why in its own
 	// language; absent from hosts older than it.
-	Code      string `json:"code,omitempty"`
-	Seq       int64  `json:"seq,omitempty"`       // the log event that recorded the command
-	AtMS      int64  `json:"at_ms,omitempty"`     // its exercise time, in milliseconds
-	Duplicate bool   `json:"duplicate,omitempty"` // the command was handled before; this repeats its outcome
+	Code string `json:"code,omitempty"`
+	// Limit is, for a refused text, the most characters it may have
+	// (engine.Refused.Limit), for the team laptop to say; absent from
+	// hosts older than it.
+	Limit     int   `json:"limit,omitempty"`
+	Seq       int64 `json:"seq,omitempty"`       // the log event that recorded the command
+	AtMS      int64 `json:"at_ms,omitempty"`     // its exercise time, in milliseconds
+	Duplicate bool  `json:"duplicate,omitempty"` // the command was handled before; this repeats its outcome
 }
 
 // helloRequest is a team's first message: which exercise did I join? A
