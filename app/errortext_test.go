@@ -22,6 +22,7 @@ import (
 func TestHomeSaysTheDatabaseIsInUse(t *testing.T) {
 	openErr := uitest.StoreRefusals(t)["locked"]
 	sh := newShell(uitest.Window(t), i18n.ZH, deps{
+		background:    uitest.Inline,
 		openStore:     func() (*exercise.DB, error) { return nil, openErr },
 		loadScenarios: func() ([]library.Entry, error) { return []library.Entry{uitest.MiniEntry(t)}, nil },
 		clock:         engine.NewFakeClock(),

@@ -29,6 +29,7 @@ func testShell(t *testing.T, st *exercise.DB, clock *engine.FakeClock) *shell {
 func shellWith(t *testing.T, st *exercise.DB, clock *engine.FakeClock, userDir string, entries ...library.Entry) *shell {
 	t.Helper()
 	sh := newShell(uitest.Window(t), i18n.EN, deps{
+		background:    uitest.Inline,
 		openStore:     func() (*exercise.DB, error) { return st, nil },
 		loadScenarios: func() ([]library.Entry, error) { return entries, nil },
 		clock:         clock,

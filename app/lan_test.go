@@ -64,6 +64,7 @@ func hostShell(t *testing.T, st *exercise.DB, dbPath string, clock *engine.FakeC
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1280, 800))
 	sh := newShell(w, i18n.EN, deps{
+		background:    uitest.Inline,
 		openStore:     func() (*exercise.DB, error) { return st, nil },
 		loadScenarios: func() ([]library.Entry, error) { return nil, nil },
 		clock:         clock,
@@ -83,6 +84,7 @@ func teamShell(t *testing.T, found []join.Found) *shell {
 	t.Helper()
 	w := test.NewTempWindow(t, nil)
 	sh := newShell(w, i18n.EN, deps{
+		background:    uitest.Inline,
 		openStore:     func() (*exercise.DB, error) { return nil, errors.New("a team laptop needs no database") },
 		loadScenarios: func() ([]library.Entry, error) { return nil, nil },
 		clock:         engine.RealClock{},

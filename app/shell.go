@@ -41,8 +41,9 @@ type deps struct {
 	// userDir is the folder of the facilitator's own scenario files ("" for
 	// none); see paths.UserScenarios.
 	userDir string
-	// background runs slow work (disk reads) off the UI goroutine; nil runs
-	// it at once, as tests want (their fyne.Do runs at once as well).
+	// background runs slow work (disk, network) off the UI goroutine: the
+	// app's runs it on a goroutine that Run waits for before it closes the
+	// store; tests' run it at once (uitest.Inline).
 	background func(func())
 	// chime plays the sound of a decision opening on a tab not shown
 	// (chime.go); nil: silent (tests).
@@ -143,15 +144,8 @@ func (sh *shell) load() {
 	})
 }
 
-// inBackground runs slow work (disk, network) through deps.background, or
-// at once when there is none (tests).
-func (sh *shell) inBackground(work func()) {
-	if run := sh.deps.background; run != nil {
-		run(work)
-		return
-	}
-	work()
-}
+// inBackground runs slow work (disk, network) through deps.background.
+func (sh *shell) inBackground(work func()) { sh.deps.background(work) }
 
 // reload refreshes the list of exercises that can be resumed and re-reads
 // the user scenario folder (an author may have fixed a file meanwhile), in

@@ -60,7 +60,7 @@ type View struct {
 	host       Host
 	conn       engine.Conn
 	seat       string
-	background func(func()) // runs a Send off the UI goroutine; nil: a goroutine
+	background func(func()) // runs a Send off the UI goroutine
 	// pending hears of a command on its way (done false) and of its
 	// settling (done true): an evaluator's laptop keeps unsettled ones
 	// to send again after a restart.
@@ -90,7 +90,7 @@ type View struct {
 }
 
 // New makes the view of seat on conn. background runs a Send off the UI
-// goroutine (nil: a goroutine of its own).
+// goroutine.
 func New(host Host, conn engine.Conn, seat string, background func(func())) *View {
 	v := &View{host: host, conn: conn, seat: seat, background: background, newRef: newRef}
 	conn.Read(func(st *engine.State) {
@@ -633,11 +633,7 @@ func (v *View) send(cmd engine.Command) {
 	if v.pending != nil {
 		v.pending(cmd, false)
 	}
-	run := v.background
-	if run == nil {
-		run = func(f func()) { go f() }
-	}
-	run(func() {
+	v.background(func() {
 		err := v.conn.Send(cmd)
 		settled := err == nil || engine.RefusalCode(err) != "" || errors.Is(err, engine.ErrRejected)
 		ui.Do(func() {

@@ -61,7 +61,7 @@ func world(t *testing.T, lang ...string) (*engine.Session, *engine.MemoryLog) {
 func newView(t *testing.T, s *engine.Session, lang i18n.Lang, seat string) (*View, *testHost) {
 	t.Helper()
 	h := &testHost{win: uitest.Window(t), loc: i18n.New(lang)}
-	v := New(h, s, seat, func(f func()) { f() })
+	v := New(h, s, seat, uitest.Inline)
 	t.Cleanup(v.Stop)
 	h.win.SetContent(v.Root())
 	h.win.Resize(fyne.NewSize(1024, 600))

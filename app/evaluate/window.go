@@ -139,11 +139,7 @@ func (w *Window) start() {
 		return
 	}
 	w.nameErr = ""
-	bg := w.background
-	if bg == nil {
-		bg = func(f func()) { f() } // the exercise is on this laptop: its writes are quick
-	}
-	w.view = New(w, w.conn, name, bg)
+	w.view = New(w, w.conn, name, w.background)
 	if w.tickEvery > 0 {
 		w.ticker = ui.StartClockTicker(w.tickEvery, func() { ui.Do(w.tick) })
 	}

@@ -21,11 +21,10 @@ import (
 type evalScreen struct {
 	laptop
 	view *evaluate.View
-	bg   func(func())
 }
 
 func newEvalScreen(host Host, cfg Config, conn Conn, address string) *evalScreen {
-	r := &evalScreen{laptop: newLaptop(host, conn, address), bg: cfg.Background}
+	r := &evalScreen{laptop: newLaptop(host, conn, address)}
 	r.start(cfg, r.refresh)
 	return r
 }
@@ -54,7 +53,7 @@ func (r *evalScreen) Build() fyne.CanvasObject {
 	loc := r.host.Loc()
 	seat := r.seat()
 	if r.view == nil {
-		r.view = evaluate.New(r.host, r.conn, seat, r.bg)
+		r.view = evaluate.New(r.host, r.conn, seat, overNetwork)
 		r.view.SetPending(keepPending)
 	} else {
 		r.view.RestoreDraft(r.view.Draft()) // in the language shown now

@@ -54,6 +54,9 @@ func (h *host) ShowHome() {
 
 // open shows the join screen as the shell does and returns it.
 func (h *host) open(cfg Config) *Screen {
+	if cfg.Background == nil {
+		cfg.Background = uitest.Inline
+	}
 	j := New(h, cfg)
 	h.Show(j)
 	j.Start()

@@ -55,8 +55,8 @@ type Config struct {
 	// TickEvery is the team view's clock refresh interval; zero starts no
 	// ticker.
 	TickEvery time.Duration
-	// Background runs slow work (a search, a join) off the UI goroutine;
-	// nil runs it at once, on the calling goroutine.
+	// Background runs slow work (a search, a join) off the UI goroutine
+	// (the app's runner; a test's runs it at once).
 	Background func(func())
 	// Browse finds the exercises announced on the local network, waiting
 	// up to wait (nil: no search offered); it says ErrNoNetwork when this
@@ -318,15 +318,16 @@ func (j *Screen) Start() {
 	}
 }
 
-// inBackground runs slow work through Config.Background, or at once when
-// there is none.
-func (j *Screen) inBackground(work func()) {
-	if run := j.cfg.Background; run != nil {
-		run(work)
-		return
-	}
-	work()
-}
+// overNetwork runs a command's send on a goroutine of its own: over the
+// network a send waits for the facilitator's laptop, and is sent again
+// for as long as the connection is down (a team's choices go the same
+// way, play.NewRemoteTeamView). The app does not wait for it when it
+// closes: the laptop keeps what is on its way and sends it again when it
+// comes back.
+func overNetwork(send func()) { go send() }
+
+// inBackground runs slow work through Config.Background.
+func (j *Screen) inBackground(work func()) { j.cfg.Background(work) }
 
 // Stop calls off a search, a join or a rejoin's next try.
 func (j *Screen) Stop() {

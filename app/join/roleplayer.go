@@ -69,11 +69,10 @@ func newClaim() string {
 type roleScreen struct {
 	laptop
 	panel *play.RolePanel
-	bg    func(func())
 }
 
 func newRoleScreen(host Host, cfg Config, conn Conn, address string) *roleScreen {
-	r := &roleScreen{laptop: newLaptop(host, conn, address), bg: cfg.Background}
+	r := &roleScreen{laptop: newLaptop(host, conn, address)}
 	r.start(cfg, r.refresh)
 	return r
 }
@@ -106,7 +105,7 @@ func (r *roleScreen) Build() fyne.CanvasObject {
 		d := r.panel.Draft()
 		draft = &d
 	}
-	r.panel = play.NewRolePanel(r.conn, seat, loc, r.bg)
+	r.panel = play.NewRolePanel(r.conn, seat, loc, overNetwork)
 	r.panel.SetPending(keepPending)
 	if draft != nil {
 		r.panel.RestoreDraft(*draft)

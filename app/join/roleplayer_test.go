@@ -157,7 +157,7 @@ func TestRolePlayerLaptopRejoinsAndResendsAfterARestart(t *testing.T) {
 	entry(t, h, "lan.join.code").SetText(long)
 	entry(t, h, "lan.join.seat").SetText("Press desk")
 	test.Tap(tree.FindButton(t, h.win.Content(), h.loc.T("lan.join.join")))
-	uiq.Pump()
+	uiq.Eventually(t, "the laptop to join", func() bool { _, ok := h.current.(*roleScreen); return ok })
 	if _, ok := h.current.(*roleScreen); !ok || len(reqs) != 1 || len(reqs[0].Claim) < 16 {
 		t.Fatalf("after joining: screen %T, requests %+v", h.current, reqs)
 	}
@@ -192,7 +192,7 @@ func TestRolePlayerLaptopRejoinsAndResendsAfterARestart(t *testing.T) {
 		}
 	})
 	h2.open(join(nil))
-	uiq.Pump()
+	uiq.Eventually(t, "the restarted laptop to join", func() bool { _, ok := h2.current.(*roleScreen); return ok })
 	if len(reqs) != 2 || !reqs[1].Roleplayer || reqs[1].Team != "Press desk" || reqs[1].Claim != claim || reqs[1].Bundle != long ||
 		reqs[1].Address != "10.0.0.2:4222" {
 		t.Fatalf("the restarted laptop joined with %+v", reqs[1:])

@@ -37,8 +37,8 @@ type Judgement struct {
 	win   fyne.Window
 	loc   *i18n.Localizer
 	after func() // runs after a command was accepted (a redraw)
-	// background, when set, sends the forms' commands off the UI
-	// goroutine; the form waits (its button disabled) for the answer.
+	// background sends the forms' commands (an fsync each) off the UI
+	// goroutine; the form waits, its button disabled, for the answer.
 	background func(func())
 
 	// The dialog last opened of each kind, which Close hides.
@@ -49,16 +49,12 @@ type Judgement struct {
 }
 
 // New is the judgement of the exercise behind conn, whose dialogs open over
-// win in loc's language; after runs once a command was accepted (the
-// caller redraws).
-func New(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, after func()) *Judgement {
-	return &Judgement{conn: conn, win: win, loc: loc, after: after}
+// win in loc's language and send their commands through background (off
+// the UI goroutine); after runs once a command was accepted (the caller
+// redraws).
+func New(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, background func(func()), after func()) *Judgement {
+	return &Judgement{conn: conn, win: win, loc: loc, background: background, after: after}
 }
-
-// SendInBackground makes the forms send their commands (an fsync each)
-// through run, off the UI goroutine; the form waits, its button disabled,
-// for the answer. Without it they send at once.
-func (j *Judgement) SendInBackground(run func(func())) { j.background = run }
 
 // SendInOrder sends commands in order, stopping at the first refusal,
 // which it returns.
@@ -209,21 +205,15 @@ func (j *Judgement) sendAll(f *formDialog, cmds []engine.Command) bool {
 		setFieldMsg(f.failure, "")
 		return true
 	}
-	if j.background == nil {
-		return answer(run())
-	}
 	f.ok.Disable()
-	j.background(func() {
-		err := run()
-		ui.Do(func() {
-			f.ok.Enable()
-			if answer(err) {
-				f.dlg.Hide()
-				if j.after != nil {
-					j.after()
-				}
+	ui.Then(j.background, run, func(err error) {
+		f.ok.Enable()
+		if answer(err) {
+			f.dlg.Hide()
+			if j.after != nil {
+				j.after()
 			}
-		})
+		}
 	})
 	return false
 }

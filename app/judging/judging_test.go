@@ -116,7 +116,7 @@ func play(t *testing.T, file string) *played {
 		t.Fatal(err)
 	}
 	p.run = run
-	p.j = New(run.Session, p.win, i18n.New(i18n.EN), func() { p.redraws++ })
+	p.j = New(run.Session, p.win, i18n.New(i18n.EN), uitest.Inline, func() { p.redraws++ })
 	t.Cleanup(p.j.Close)
 	return p
 }
@@ -307,7 +307,7 @@ func TestNoteDialog(t *testing.T) {
 func TestTheFacilitatorsFormsSendOffTheUIGoroutine(t *testing.T) {
 	p := play(t, "sched.yaml")
 	var queued []func()
-	p.j.SendInBackground(func(f func()) { queued = append(queued, f) })
+	p.j.background = func(f func()) { queued = append(queued, f) }
 	p.j.OpenNote("")
 	d := p.j.note
 	d.text.SetText("Legal was not consulted.")
@@ -463,7 +463,7 @@ func TestJudgementAfterTheEnd(t *testing.T) {
 	if err := run.Session.Send(engine.Command{Kind: engine.CmdEnd}); err != nil {
 		t.Fatal(err)
 	}
-	j := New(run.Session, win, i18n.New(i18n.EN), nil)
+	j := New(run.Session, win, i18n.New(i18n.EN), uitest.Inline, nil)
 	t.Cleanup(j.Close)
 
 	j.OpenInject("")

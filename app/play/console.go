@@ -75,8 +75,8 @@ type console struct {
 	injectButton *ui.KeyButton
 	noteButton   *ui.KeyButton
 	lastNote     *ui.WrapLabel
-	// background, when set, runs the console's commands off the UI
-	// goroutine (see sendAll); nil sends them at once, on the UI goroutine.
+	// background runs the console's commands off the UI goroutine (see
+	// sendAll).
 	background func(func())
 	// clockRow is the row under the clock (the discussion pause); the
 	// exercise screen adds its own switches there (sound, lock).
@@ -167,11 +167,12 @@ func groupInjects(in []injectGroup) []injectGroup {
 }
 
 // newConsoleWith makes a console that keeps the teams' world histories in
-// histories (shared with the team views, kept across a language switch).
-func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, histories ui.WorldHistories) *console {
-	c := &console{conn: conn, win: win, loc: loc, shownSeq: -1, histories: histories,
+// histories (shared with the team views, kept across a language switch) and
+// sends its commands through background (off the UI goroutine).
+func newConsoleWith(conn engine.Conn, win fyne.Window, loc *i18n.Localizer, histories ui.WorldHistories, background func(func())) *console {
+	c := &console{conn: conn, win: win, loc: loc, shownSeq: -1, histories: histories, background: background,
 		meters: map[string]*ui.WorldMeters{}, moods: map[string]*feedMood{}}
-	c.judge = judging.New(conn, win, loc, c.refresh)
+	c.judge = judging.New(conn, win, loc, background, c.refresh)
 	fg := theme.Color(theme.ColorNameForeground)
 	// A character at a time: the clock changes every second, and a new
 	// second then draws characters already drawn (ui.GlyphText).

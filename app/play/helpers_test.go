@@ -86,8 +86,12 @@ func (s *elsewhere) Build() fyne.CanvasObject { return widget.NewLabel(s.name) }
 func (s *elsewhere) Stop()                    {}
 
 // showRun shows the exercise run on h, as the shell's showExercise does,
-// and returns its screen.
+// and returns its screen. Without a runner of the test's own, its
+// background work runs at once.
 func showRun(h *host, cfg Config, run *exercise.Running) *Screen {
+	if cfg.Background == nil {
+		cfg.Background = uitest.Inline
+	}
 	e := New(h, cfg, run, nil, ui.WorldHistories{})
 	h.Show(e)
 	return e
@@ -101,7 +105,7 @@ func resume(t *testing.T, h *host, st *exercise.DB, id string, clock engine.Wall
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := New(h, Config{}, run, nil, ui.HistoriesFrom(events))
+	e := New(h, Config{Background: uitest.Inline}, run, nil, ui.HistoriesFrom(events))
 	h.Show(e)
 	return e
 }
@@ -241,14 +245,17 @@ func inboxCards(tv *TeamView) []fyne.CanvasObject {
 }
 
 // newTeamView is a team's view of conn on its own, with a history of its
-// own.
+// own; it sends at once.
 func newTeamView(conn engine.Conn, team string, win fyne.Window, loc *i18n.Localizer) *TeamView {
-	return newTeamViewWith(conn, team, win, loc, &ui.WorldHistory{})
+	tv := newTeamViewWith(conn, team, win, loc, &ui.WorldHistory{})
+	tv.background = uitest.Inline
+	return tv
 }
 
-// newConsole is a console on conn on its own, with histories of its own.
+// newConsole is a console on conn on its own, with histories of its own;
+// it sends at once.
 func newConsole(conn engine.Conn, win fyne.Window, loc *i18n.Localizer) *console {
-	return newConsoleWith(conn, win, loc, ui.WorldHistories{})
+	return newConsoleWith(conn, win, loc, ui.WorldHistories{}, uitest.Inline)
 }
 
 // text is the feed mood's counts line as shown.

@@ -50,7 +50,7 @@ const denial = "This is a baseless rumour. Our products meet all national standa
 // verdict, and the public's ridicule after it; the composer closes empty.
 func TestATeamPostsFromItsFeed(t *testing.T) {
 	h, ex := startPosts(t, Config{})
-	typing(t, ex)
+	q := typing(t, ex)
 	tv := ex.team(0)
 	if tv.post == nil {
 		t.Fatal("a scenario with a feed shows no composer")
@@ -66,6 +66,7 @@ func TestATeamPostsFromItsFeed(t *testing.T) {
 	}
 	tv.post.entry.SetText(denial)
 	test.Tap(tree.FindButton(t, tv.post.root, h.loc.T("post.send")))
+	q.Pump() // the post is stored; the composer hears so on the UI goroutine
 
 	var got []engine.Post
 	ex.run.Session.Read(func(st *engine.State) { got = st.Team("Alpha").Posts })

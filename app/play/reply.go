@@ -131,8 +131,8 @@ func (tv *TeamView) sendReply(b *replyBox) {
 	})
 }
 
-// sendReplyCmd sends a reply as choices are sent: at once in tests, through
-// background on this laptop, on its own goroutine over a network, telling
+// sendReplyCmd sends a reply as choices are sent: through background on
+// this laptop, on its own goroutine over a network, telling
 // pending before and after so that a team laptop sends an unsettled reply
 // again after a restart. done runs on the UI goroutine.
 func (tv *TeamView) sendReplyCmd(cmd engine.Command, done func(error)) {
@@ -155,13 +155,8 @@ func (tv *TeamView) sendReplyCmd(cmd engine.Command, done func(error)) {
 			err := tv.conn.Send(cmd)
 			ui.Do(func() { settle(err) })
 		}()
-	case tv.background != nil:
-		tv.background(func() {
-			err := tv.conn.Send(cmd)
-			ui.Do(func() { settle(err) })
-		})
 	default:
-		settle(tv.conn.Send(cmd))
+		ui.Then(tv.background, func() error { return tv.conn.Send(cmd) }, settle)
 	}
 }
 

@@ -86,7 +86,7 @@ func benchResume(b *testing.B, n int) {
 			run, hist := resume()
 			b.StartTimer()
 			h.Show(ui.NewLoadingScreen(h.Loc, "loading.resume"))
-			h.Show(New(h, Config{}, run, nil, hist))
+			h.Show(New(h, Config{Background: uitest.Inline}, run, nil, hist))
 			b.StopTimer()
 			h.leave()
 			_ = run.Flush()

@@ -28,7 +28,7 @@ type RolePanel struct {
 	conn       engine.Conn
 	seat       string
 	loc        *i18n.Localizer
-	background func(func()) // runs a Send off the UI goroutine; nil: a goroutine
+	background func(func()) // runs a Send off the UI goroutine
 	newRef     func() string
 	shownSeq   int64
 	// pending hears of a command on its way (done false) and of its
@@ -451,11 +451,7 @@ func (p *RolePanel) sendAll(cmds []engine.Command, done func(error)) {
 			p.pending(cmd, false)
 		}
 	}
-	run := p.background
-	if run == nil {
-		run = func(f func()) { go f() }
-	}
-	run(func() {
+	p.background(func() {
 		var last error
 		for _, cmd := range cmds {
 			err := p.conn.Send(cmd)

@@ -52,7 +52,7 @@ type Config struct {
 	// ticker: the clock then moves only when Session.Tick is called.
 	TickEvery time.Duration
 	// Background runs slow work (the fsync of each command) off the UI
-	// goroutine; nil runs it at once, on the UI goroutine.
+	// goroutine (the app's runner; a test's runs it at once).
 	Background func(func())
 	// Chime plays the sound of a decision opening on a tab not shown
 	// (Chime); nil: silent.
@@ -276,14 +276,12 @@ func (e *Screen) Build() fyne.CanvasObject {
 	})
 	e.host.Window().SetTitle(loc.T("app.window_title", "scenario", title))
 
-	e.console = newConsoleWith(e.run.Session, e.host.Window(), loc, e.histories)
+	e.console = newConsoleWith(e.run.Session, e.host.Window(), loc, e.histories, e.cfg.Background)
 	if open := e.cfg.OpenEvaluator; open != nil {
 		// A row of its own: the judging row is as wide as 1024 pixels allow.
 		b := ui.NewIconButton(loc.T("evaluate.open"), theme.VisibilityIcon(), func() { open(e.run.Session) })
 		e.console.actions.Add(container.NewHBox(ui.Spacer(), b))
 	}
-	e.console.background = e.cfg.Background
-	e.console.judge.SendInBackground(e.cfg.Background)
 	e.addConsoleTools()
 	if e.hosting != nil {
 		h := e.hosting.host
@@ -367,8 +365,8 @@ func (e *Screen) resumeAfterAutoPause() {
 }
 
 // sendThen sends a command of the screen's own (an fsync) off the UI
-// goroutine when there is a background runner, and then calls done on the
-// UI goroutine with the refusal, if any; without one (tests), at once.
+// goroutine, and then calls done on the UI goroutine with the refusal, if
+// any.
 func (e *Screen) sendThen(cmd engine.Command, done func(error)) {
 	ui.Then(e.cfg.Background, func() error { return e.run.Session.Send(cmd) }, func(err error) {
 		if !e.done {
@@ -409,9 +407,7 @@ func (e *Screen) team(i int) *TeamView {
 		tv.setFeedSeen(n)
 	}
 	tv.onFeedSeen = func(n int) { e.saveFeedSeen(name, n) }
-	if e.cfg.Background != nil {
-		tv.background = e.cfg.Background
-	}
+	tv.background = e.cfg.Background
 	if k, ok := e.kept[name]; ok {
 		tv.SetChannel(k.channel)
 		tv.setRole(k.role)
@@ -473,10 +469,6 @@ func (e *Screen) Stop() {
 		if hosting != nil {
 			hosting.Close(ended)
 		}
-	}
-	if e.cfg.Background == nil {
-		finish()
-		return
 	}
 	e.cfg.Background(finish)
 }

@@ -99,8 +99,8 @@ type TeamView struct {
 	// choice waits for the facilitator's laptop to store it, and is sent
 	// again (once applied) for as long as the connection is down.
 	sendAsync bool
-	// background, when set, runs a local choice's Send (its fsync) off
-	// the UI goroutine; nil sends it at once, on the UI goroutine.
+	// background runs a local choice's Send (its fsync) off the UI
+	// goroutine (the screen's runner).
 	background func(func())
 	sending    map[string]bool // decisions whose choice is on its way
 	// pending, when set, hears of a choice on its way (done false) and of
@@ -811,10 +811,6 @@ func (tv *TeamView) askConfirm(d *scenario.Decision, o *scenario.Option, lang st
 func (tv *TeamView) choose(decision, option, text string) {
 	cmd := engine.Command{Kind: engine.CmdChoose, Team: tv.team, Decision: decision, Option: option, Text: text}
 	if !tv.sendAsync {
-		if tv.background == nil {
-			tv.chosen(tv.conn.Send(cmd))
-			return
-		}
 		// On this laptop: the choice is stored (an fsync) off the UI
 		// goroutine; its buttons wait meanwhile.
 		if tv.sending == nil {
@@ -823,13 +819,10 @@ func (tv *TeamView) choose(decision, option, text string) {
 		tv.sending[decision] = true
 		tv.shownSeq = -1
 		tv.Refresh()
-		tv.background(func() {
-			err := tv.conn.Send(cmd)
-			ui.Do(func() {
-				delete(tv.sending, decision)
-				tv.shownSeq = -1
-				tv.chosen(err)
-			})
+		ui.Then(tv.background, func() error { return tv.conn.Send(cmd) }, func(err error) {
+			delete(tv.sending, decision)
+			tv.shownSeq = -1
+			tv.chosen(err)
 		})
 		return
 	}

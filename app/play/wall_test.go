@@ -378,7 +378,7 @@ func TestTheWallShowsTheJoinCodeWhileHosting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ex := New(h, Config{}, run, hs, ui.WorldHistories{})
+	ex := New(h, Config{Background: uitest.Inline}, run, hs, ui.WorldHistories{})
 	h.Show(ex)
 	test.Tap(tree.FindButton(t, ex.joinPanel.root, "Show on the projector"))
 	if ex.wall == nil {

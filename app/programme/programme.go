@@ -37,7 +37,7 @@ type Host interface {
 	Current() ui.Screen
 	// Store is the database of exercises, or why there is none.
 	Store() (*exercise.DB, error)
-	// Background runs slow work off the UI goroutine; nil runs it at once.
+	// Background runs slow work off the UI goroutine.
 	Background() func(func())
 	// Today is the window's wall clock's date, YYYY-MM-DD.
 	Today() string
@@ -84,13 +84,8 @@ func New(host Host) *Screen {
 // Stop does nothing: the screen runs no timers.
 func (s *Screen) Stop() {}
 
-func (s *Screen) inBackground(work func()) {
-	if run := s.host.Background(); run != nil {
-		run(work)
-		return
-	}
-	work()
-}
+// inBackground runs slow work through the host's background runner.
+func (s *Screen) inBackground(work func()) { s.host.Background()(work) }
 
 func (s *Screen) redraw() {
 	if s.host.Current() == s {

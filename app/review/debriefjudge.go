@@ -42,11 +42,10 @@ func (dj *debriefJudge) judgement() *judging.Judgement {
 		return nil
 	}
 	if dj.j == nil {
-		dj.j = judging.New(conn, dj.d.host.Window(), dj.d.host.Loc(), func() {
+		dj.j = judging.New(conn, dj.d.host.Window(), dj.d.host.Loc(), dj.d.host.Background(), func() {
 			// The log changed: show the debrief again from it.
 			dj.d.reload()
 		})
-		dj.j.SendInBackground(dj.d.host.Background())
 	}
 	return dj.j
 }

@@ -24,7 +24,7 @@ type host struct {
 	loc        *i18n.Localizer
 	current    ui.Screen
 	store      *exercise.DB
-	background func(func()) // nil: work runs at once
+	background func(func()) // nil: work runs at once (uitest.Inline)
 	lanDir     func(exerciseID string) string
 
 	homes    int         // ShowHome calls
@@ -66,7 +66,12 @@ func (h *host) Store() (*exercise.DB, error) {
 	return h.store, nil
 }
 
-func (h *host) Background() func(func())               { return h.background }
+func (h *host) Background() func(func()) {
+	if h.background == nil {
+		return uitest.Inline
+	}
+	return h.background
+}
 func (h *host) LanDir() func(exerciseID string) string { return h.lanDir }
 func (h *host) ShowError(err error)                    { h.errs = append(h.errs, err) }
 

@@ -32,8 +32,7 @@ type Host interface {
 	Store() (*exercise.DB, error)
 	// Background is the window's runner of slow work (disk) off the UI
 	// goroutine: the screens read and write the store through it, and the
-	// facilitator's dialogs send their commands through it. Nil: the work
-	// runs at once, on the calling goroutine.
+	// facilitator's dialogs send their commands through it.
 	Background() func(func())
 	// LanDir is the folder where the host of an exercise keeps its files
 	// (its network identity, copies of the teams' streams), nil when this
@@ -55,12 +54,5 @@ type Host interface {
 	ResumeExercise(id string)
 }
 
-// inBackground runs work through the host's background runner, or at once
-// when there is none.
-func inBackground(h Host, work func()) {
-	if run := h.Background(); run != nil {
-		run(work)
-		return
-	}
-	work()
-}
+// inBackground runs work through the host's background runner.
+func inBackground(h Host, work func()) { h.Background()(work) }

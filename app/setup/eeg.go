@@ -68,11 +68,7 @@ func (s *Screen) printGuides() {
 				ui.ShowMessage(s.host.Window(), loc, loc.T("eegpaper.printed_title"), loc.T("eegpaper.printed", "path", where))
 			})
 		}
-		if run := s.host.Background(); run != nil {
-			run(work)
-			return
-		}
-		work()
+		s.host.Background()(work)
 	})
 }
 

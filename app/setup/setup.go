@@ -53,7 +53,7 @@ type Host interface {
 	// its messages open over it.
 	Window() fyne.Window
 	// Background runs slow work (making and writing the printable
-	// evaluation guides) off the UI goroutine; nil: at once.
+	// evaluation guides) off the UI goroutine.
 	Background() func(func())
 	// Start starts an exercise; the form calls it only with valid input.
 	// It may work in the background; done hears how it went (nil: the

@@ -36,7 +36,7 @@ type host struct {
 }
 
 func (h *host) Window() fyne.Window      { return h.win }
-func (h *host) Background() func(func()) { return nil }
+func (h *host) Background() func(func()) { return uitest.Inline }
 
 func newHost(t *testing.T, lang i18n.Lang, st *exercise.DB) *host {
 	return &host{win: uitest.Window(t), loc: i18n.New(lang), st: st}

@@ -173,13 +173,8 @@ func Do(fn func()) { fyne.Do(fn) }
 
 // Then runs work through run, a background runner (off the UI goroutine:
 // a write, a send), and hands its result to done on the UI goroutine
-// (Do). With no runner (tests) both run at once, on the caller's
-// goroutine.
+// (Do).
 func Then[T any](run func(func()), work func() T, done func(T)) {
-	if run == nil {
-		done(work())
-		return
-	}
 	run(func() {
 		v := work()
 		Do(func() { done(v) })
