@@ -298,24 +298,21 @@ func (s *Screen) saveDrill(text string) {
 		return
 	}
 	org := s.selected
-	s.inBackground(func() {
-		err := st.SetNextDrill(org, text)
-		ui.Do(func() {
-			loc := s.host.Loc()
-			if err != nil {
-				s.drillErr = loc.T("programme.drill_bad")
-				if !errors.Is(err, debrief.ErrDueDate) {
-					s.drillErr = ui.ErrorText(loc, err)
-				}
-				s.redraw()
-				return
+	ui.Then(s.host.Background(), func() error { return st.SetNextDrill(org, text) }, func(err error) {
+		loc := s.host.Loc()
+		if err != nil {
+			s.drillErr = loc.T("programme.drill_bad")
+			if !errors.Is(err, debrief.ErrDueDate) {
+				s.drillErr = ui.ErrorText(loc, err)
 			}
-			s.drillErr, s.drillDraft = "", ""
-			s.message = loc.T("programme.drill_saved")
-			s.prog = nil // read again, with the new date
-			s.loadProgramme()
 			s.redraw()
-		})
+			return
+		}
+		s.drillErr, s.drillDraft = "", ""
+		s.message = loc.T("programme.drill_saved")
+		s.prog = nil // read again, with the new date
+		s.loadProgramme()
+		s.redraw()
 	})
 }
 
@@ -517,23 +514,20 @@ func (s *Screen) setOrganisation(id, org string) {
 		s.redraw()
 		return
 	}
-	s.inBackground(func() {
-		err := st.SetOrganisation(id, org)
-		ui.Do(func() {
-			loc := s.host.Loc()
-			if err != nil {
-				s.message = ui.OrganisationError(loc, err)
-				s.redraw()
-				return
-			}
-			if org != "" {
-				s.selected = org
-				s.message = loc.T("programme.org_saved", "name", org)
-			} else {
-				s.message = loc.T("programme.org_cleared")
-			}
-			s.Load()
-		})
+	ui.Then(s.host.Background(), func() error { return st.SetOrganisation(id, org) }, func(err error) {
+		loc := s.host.Loc()
+		if err != nil {
+			s.message = ui.OrganisationError(loc, err)
+			s.redraw()
+			return
+		}
+		if org != "" {
+			s.selected = org
+			s.message = loc.T("programme.org_saved", "name", org)
+		} else {
+			s.message = loc.T("programme.org_cleared")
+		}
+		s.Load()
 	})
 }
 

@@ -167,17 +167,14 @@ func (d *Debrief) savePaperForm(o debrief.ObjectiveReport, team string, f *paper
 		return
 	}
 	f.ok.Disable()
-	inBackground(d.host, func() {
-		err := conn.Send(cmd)
-		ui.Do(func() {
-			f.ok.Enable()
-			if err != nil {
-				f.failure.SetText(loc.T("judge.refused", "reason", ui.ErrorText(loc, err)))
-				return
-			}
-			f.dlg.Hide()
-			d.reload()
-		})
+	ui.Then(d.host.Background(), func() error { return conn.Send(cmd) }, func(err error) {
+		f.ok.Enable()
+		if err != nil {
+			f.failure.SetText(loc.T("judge.refused", "reason", ui.ErrorText(loc, err)))
+			return
+		}
+		f.dlg.Hide()
+		d.reload()
 	})
 }
 

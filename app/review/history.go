@@ -344,15 +344,12 @@ func (h *History) askOrganisation(id string) {
 			h.host.ShowError(err)
 			return
 		}
-		inBackground(h.host, func() {
-			err := st.SetOrganisation(id, org)
-			ui.Do(func() {
-				if err != nil {
-					h.host.ShowError(err)
-					return
-				}
-				h.Load()
-			})
+		ui.Then(h.host.Background(), func() error { return st.SetOrganisation(id, org) }, func(err error) {
+			if err != nil {
+				h.host.ShowError(err)
+				return
+			}
+			h.Load()
 		})
 	})
 }

@@ -414,20 +414,17 @@ func (p *planEditor) saveInBackground() {
 	}
 	plan, bad := p.toSave()
 	id, edits := p.d.data.id, p.edits
-	inBackground(p.d.host, func() {
-		err := st.SavePlan(id, plan)
-		ui.Do(func() {
-			if err != nil {
-				p.err = err
-				p.showStatus()
-				return
-			}
-			plan.SavedAt = time.Now()
-			p.d.data.plan = &plan
-			p.saved, p.err, p.bad, p.when = true, nil, bad, plan.SavedAt
-			p.dirty = p.edits != edits
+	ui.Then(p.d.host.Background(), func() error { return st.SavePlan(id, plan) }, func(err error) {
+		if err != nil {
+			p.err = err
 			p.showStatus()
-		})
+			return
+		}
+		plan.SavedAt = time.Now()
+		p.d.data.plan = &plan
+		p.saved, p.err, p.bad, p.when = true, nil, bad, plan.SavedAt
+		p.dirty = p.edits != edits
+		p.showStatus()
 	})
 }
 
@@ -471,16 +468,13 @@ func (p *planEditor) reset() {
 		return
 	}
 	id := p.d.data.id
-	inBackground(p.d.host, func() { // a write: off the UI goroutine
-		err := st.DeletePlan(id)
-		ui.Do(func() {
-			if err != nil {
-				p.err = err
-				p.showStatus()
-				return
-			}
-			forget()
-		})
+	ui.Then(p.d.host.Background(), func() error { return st.DeletePlan(id) }, func(err error) { // a write: off the UI goroutine
+		if err != nil {
+			p.err = err
+			p.showStatus()
+			return
+		}
+		forget()
 	})
 }
 
