@@ -634,12 +634,12 @@ func (c *console) send(cmd engine.Command) {
 }
 
 // sendAll sends commands in order, stopping at the first refusal, which
-// it shows, then redraws. With background set the sends (an fsync each)
-// run off the UI goroutine.
+// it shows, then redraws. The sends (an fsync each) run off the UI
+// goroutine.
 func (c *console) sendAll(cmds []engine.Command) {
 	ui.Then(c.background, func() error { return judging.SendInOrder(c.conn, cmds) }, func(err error) {
 		if err != nil {
-			ui.ShowMessage(c.win, c.loc, c.loc.T("common.error"), ui.ErrorText(c.loc, err))
+			ui.ShowMessage(c.win, c.loc, c.loc.T("common.error"), c.loc.T("console.refused", "reason", ui.ErrorText(c.loc, err)))
 		}
 		c.refresh()
 	})
