@@ -80,7 +80,7 @@ func newLists(cfg *config) *wordLists {
 	l.causal = causalWords.compile()
 	l.theirs = with(words{}, v12Theirs, theirsWords).compile()
 	l.causalAfter = with(causalAfterWords, v20Caused, causedV20).compile()
-	l.owning = owningWords.compile()
+	l.owning = with(owningWords, v21Own, owningV21).compile()
 	l.hedge = hedgeWords.compile()
 	l.breach = breachWords.compile()
 	l.staff = staffWords.compile()
@@ -318,6 +318,9 @@ func (j *judge) run(facts []Fact) []Check {
 	// Guidance: the stock phrases, or any clause that begins by telling
 	// the reader what to do.
 	guidance := j.readerGuidance(j.findNot(j.l.guidance))
+	if j.l.cfg.on(v21Readers) {
+		guidance = append(guidance, without(t.readerOrders(), guidance)...)
+	}
 	found["guidance"] = append(guidance, without(t.imperatives(), guidance)...)
 
 	phones := t.phones()
@@ -411,7 +414,7 @@ func (j *judge) run(facts []Fact) []Check {
 		for _, s := range own(j.findNot(j.l.denialHazard)) {
 			// Not when it waits on the facts: 检测合格后方可继续饮用,
 			// "we cannot yet say it meets the standard".
-			if !t.sameSentence(s, evid) && !j.doubted(s) && !(j.l.cfg.on(v11Attrib) && t.attributive(s)) {
+			if !t.sameSentence(s, evid) && !j.doubted(s) && !(j.l.cfg.on(v11Attrib) && t.attributive(s)) && !(j.l.cfg.on(v21Others) && t.others(s)) {
 				found["denial"] = append(found["denial"], s)
 			}
 		}
@@ -701,7 +704,7 @@ func (j *judge) run(facts []Fact) []Check {
 		}
 	}
 	for _, s := range disjoint(guesses) {
-		if !t.sameSentence(s, evid) {
+		if !t.sameSentence(s, evid) && !(j.l.cfg.on(v21Authority) && t.authorityJudges(s)) {
 			spec = append(spec, s)
 		}
 	}

@@ -291,18 +291,26 @@ const (
 	v20Supplied // "caused by a fault in the software provided to us by an external supplier", as 系外部供应商提供的软件…所致: the party that supplied what failed
 	v20Worry    // 对于…任何担忧，我们深感抱歉 as "sorry for any worry": worry, anxiety and disappointment, hedged, make an apology one for feelings
 	v20OurError // "this was our error", "all 212 were errors", 这是我们的失误: an admission or a verdict names no cause
-	nSteps      = iota
-	firstV10    = v10List
-	firstV11    = v11Reader
-	firstV12    = v12Denial
-	firstV13    = v13Hundred
-	firstV14    = v14Before
-	firstV15    = v15Effect
-	firstV16    = v16Normal
-	firstV17    = v17Comma
-	firstV18    = v18NoNeed
-	firstV19    = v19State
-	firstV20    = v20Ticks
+	// Version 21's steps.
+	v21Others    // 其他颜色全部合格, "every other batch passed all its tests": a verdict on the others denies nothing about the one at fault
+	v21Authority // 疾控部门判断，感染源很可能是…, "investigators think it probably started in…": a hedge that reports an authority's judgement is not the team's guess
+	v21Own       // 软件来自供应商，但选它、测它、用它的都是我们, "we are not going to point at anyone else": owning the fault, in more words
+	v21Orders    // "Contact the site office", "Reply with a time that suits you": an English clause that opens with a verb of action and its object is an order, as 请 and any verb is in Chinese
+	v21Readers   // "Anyone affected can speak to…", 乘客可换乘…: the reader named, then what they can or should do, in either language
+	v21Window    // 请全市每一个家庭放心: the words that make a request one for belief are looked for within 16 characters after it in either script, not 16 bytes (5 Chinese characters)
+	nSteps       = iota
+	firstV10     = v10List
+	firstV11     = v11Reader
+	firstV12     = v12Denial
+	firstV13     = v13Hundred
+	firstV14     = v14Before
+	firstV15     = v15Effect
+	firstV16     = v16Normal
+	firstV17     = v17Comma
+	firstV18     = v18NoNeed
+	firstV19     = v19State
+	firstV20     = v20Ticks
+	firstV21     = v21Others
 )
 
 // config says which steps and concepts (from version 9 on) the judge uses.
@@ -390,6 +398,12 @@ var stepFrom = map[int][]string{
 	v20Supplied:    {"v20a"},
 	v20Worry:       {"v21b"},
 	v20OurError:    {"v20a", "v21b"},
+	v21Others:      {"v23a"},
+	v21Authority:   {"v23a"},
+	v21Own:         {"v23b"},
+	v21Orders:      {"v11p", "v19b", "v12r"},
+	v21Readers:     {"v12r", "v19b", "v18a", "v9l"},
+	v21Window:      {"v11o"},
 }
 
 func (c *config) conceptOff(k concept) bool {
@@ -1319,4 +1333,108 @@ func (t *text) verdictError(s span) bool {
 		}
 	}
 	return false
+}
+
+// othersV21 before a verdict in its clause make it one on the other
+// things ("Every other colour passed", 其他颜色全部合格, 其余批次均合格):
+// beside a sentence that names the one at fault (failedV21: the same
+// sentence or the one before), they deny
+// nothing about it (version 21). Alone, "其他批次检测均合格" still denies
+// (version 7): nothing says what failed.
+var (
+	othersV21 = []string{"other", "the rest", "remaining", "其他", "其它", "其余", "另外", "剩下", "剩余"}
+	failedV21 = []string{"failed", "did not pass", "didn't pass", "exceeded", "above the limit", "over the limit", "contaminated",
+		"超标", "超过", "不合格", "未通过", "没有通过", "没通过", "检出"}
+)
+
+// others reports whether the denial match s follows one of othersV21 in
+// its clause, beside a failure named in its sentence or the one before
+// (version 21).
+func (t *text) others(s span) bool {
+	a, b := s.a, s.b
+	for a > 0 && t.sentence[a-1] >= t.sentence[s.a]-1 { // this sentence and the one before
+		a--
+	}
+	for b < len(t.lower) && t.sentence[b] == t.sentence[s.a] {
+		b++
+	}
+	if !slices.ContainsFunc(failedV21, func(f string) bool { return strings.Contains(string(t.lower[a:b]), f) }) {
+		return false
+	}
+	return t.othersBefore(s)
+}
+
+// othersBefore reports whether one of othersV21 comes before s in its
+// clause.
+func (t *text) othersBefore(s span) bool {
+	a := s.a
+	for a > 0 && t.clause[a-1] == t.clause[s.a] {
+		a--
+	}
+	head := string(t.lower[a:s.a])
+	for _, o := range othersV21 {
+		if i := strings.Index(head, o); i >= 0 && (o[0] >= 0x80 || i == 0 || !isWordRune(rune(head[i-1]))) {
+			return true
+		}
+	}
+	return false
+}
+
+// authoritiesV21 and judgesV21: a party with the standing to judge a
+// cause, and the verbs that give its judgement ("the health protection
+// team believes", 疾控部门判断). A hedge after them in the sentence reports
+// their view ("感染源很可能是…"), as "the health team believes the
+// infection came from…" does without a hedge, and is not the team's own
+// guess at the cause (version 21).
+var (
+	authoritiesV21 = []string{"health protection", "health team", "health authorit", "health department", "public health", "investigator",
+		"inspector", "police", "fire service", "fire brigade", "firefighters", "regulator", "coroner", "experts", "the lab", "laboratory",
+		"accident investigation", "safety board", "officials",
+		"疾控", "卫生部门", "卫健", "监管部门", "市场监管", "调查组", "调查人员", "专家", "警方", "公安", "消防", "检测机构", "实验室",
+		"海事部门", "事故调查", "应急管理", "环保部门", "生态环境部门"}
+	judgesV21 = []string{" believe", " think", " suspect", " say", " said", " found", " indicate", " consider",
+		"判断", "认为", "怀疑", "表示", "指出", "称", "初步判定", "研判"}
+)
+
+// authorityJudges reports whether, before the hedge s in its sentence,
+// an authority (authoritiesV21) is followed closely by a verb of
+// judgement (judgesV21), with no "we" between (version 21).
+func (t *text) authorityJudges(s span) bool {
+	a := s.a
+	for a > 0 && t.sentence[a-1] == t.sentence[s.a] {
+		a--
+	}
+	head := string(t.lower[a:s.a])
+	for _, au := range authoritiesV21 {
+		i := strings.Index(head, au)
+		if i < 0 {
+			continue
+		}
+		rest := head[i+len(au):]
+		reach := 12
+		if au[0] < 0x80 {
+			reach = 40
+		}
+		for _, v := range judgesV21 {
+			k := strings.Index(rest, v)
+			if k < 0 || utf8.RuneCountInString(rest[:k]) > reach {
+				continue
+			}
+			between := rest[:k]
+			if !strings.Contains(between, "我们") && !strings.Contains(" "+between+" ", " we ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// owningV21 own the fault in more words than owningWords: a cleft (选它、
+// 测它、用它的都是我们, "it was we who chose it") and a refusal to pass the
+// blame ("we are not going to point at anyone else", 不会把责任推给任何人;
+// version 21).
+var owningV21 = words{
+	en: []string{"not going to point at", "will not point at", "won't point at", "not going to blame", "will not blame anyone",
+		"won't blame anyone", "it was we who", "it was us who"},
+	zh: []string{"的都是我们", "的正是我们", "的是我们自己", "不会把责任推给", "不把责任推给", "不会甩锅", "绝不甩锅"},
 }

@@ -1,6 +1,7 @@
 package rubric
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -483,24 +484,250 @@ func (t *text) imperatives() []span {
 		if unicode.Is(unicode.Han, t.lower[a]) {
 			cues = imperativeZh
 		}
-		for _, c := range cues {
-			if !strings.HasPrefix(head, c) {
+		c := ""
+		for _, cue := range cues {
+			if strings.HasPrefix(head, cue) {
+				c = cue
+				break
+			}
+		}
+		if c == "" && t.l.cfg.on(v21Orders) {
+			c = orderV21(head)
+		}
+		if c == "" {
+			continue
+		}
+		rest := head[len(c):]
+		ok := true
+		for _, n := range imperativeNot {
+			i := strings.Index(rest, n)
+			if i >= 0 && t.l.cfg.on(v21Window) {
+				i = utf8.RuneCountInString(rest[:i])
+			}
+			if i >= 0 && i < 16 {
+				ok = false
+			}
+		}
+		if ok {
+			for b > a && !isWordRune(t.lower[b-1]) && !unicode.Is(unicode.Han, t.lower[b-1]) {
+				b--
+			}
+			out = append(out, span{a, b})
+		}
+	}
+	return out
+}
+
+// ordersV21 are verbs that open an order to the reader in English when
+// their object, or the word their sense needs, comes next: "Contact the
+// site office", "Reply with a time that suits you", "Log in to your
+// account", as 请 opens one before any verb in Chinese. Without it the
+// word is a noun or names something else ("Contact details", "Email
+// addresses were exposed", "Return to normal service is expected"), and
+// no order is read (version 21).
+var ordersV21 = map[string][]string{
+	"contact": nil, "ring": {"#"}, "phone": {"#"}, "email": nil, "e-mail": nil, "text": {"#"}, "message": nil,
+	"reply": {"with", "by"}, "write": {"to"}, "visit": nil, "go": {"to", "straight", "directly", "online"},
+	"come": {"to", "in", "into"}, "bring": {"in"}, "return": nil, "send": {"in"}, "take": nil, "book": {"online", "now"},
+	"register": {"at", "online", "on", "with", "for", "now"}, "claim": {"online", "at", "now"}, "apply": {"online", "at", "for", "now"},
+	"log": {"in", "into", "on", "onto"}, "sign": {"in", "into", "up", "on"}, "use": nil, "follow": nil, "look": {"for", "out", "at", "up"},
+	"wash": nil, "boil": nil, "store": nil, "throw": {"away", "out"}, "pour": {"away", "out"}, "unplug": nil, "wear": nil,
+	"switch": {"off", "on"}, "turn": {"off", "on"}, "leave": nil, "move": nil, "ask": {"for"}, "tell": nil,
+	"seek": {"medical", "help", "advice"}, "report": nil, "change": nil, "reset": nil, "delete": nil, "cancel": nil, "show": nil,
+	"speak": {"to", "with"}, "talk": {"to", "with"}, "find": {"out"}, "watch": {"for", "out"}, "get": {"in", "help", "tested"},
+}
+
+// objectsV21 begin the object of any of ordersV21; "#" in a verb's own
+// list stands for a number ("Ring 0800 123 456").
+var objectsV21 = []string{"the", "your", "a", "an", "any", "all", "it", "them", "this", "these", "those", "us", "our", "her", "him", "me",
+	"each", "every", "one", "both", "back"}
+
+// orderV21 returns the verb (with its space) that head opens an order
+// with, or "" (version 21).
+func orderV21(head string) string {
+	f := strings.Fields(head)
+	if len(f) < 2 {
+		return ""
+	}
+	more, ok := ordersV21[f[0]]
+	if !ok {
+		return ""
+	}
+	next := strings.TrimRight(f[1], ",.;:")
+	if slices.Contains(objectsV21, next) || slices.Contains(more, next) || slices.Contains(more, "#") && next != "" && isDigit([]rune(next)[0]) {
+		return f[0] + " "
+	}
+	return ""
+}
+
+// readersV21 are the readers an English sentence may name before what
+// they can or should do ("Anyone affected can speak in confidence to…",
+// "Parents and teachers should not carry out experiment 14"), as 请家长…,
+// 可拨打 tell them in Chinese (version 21); modalsV21 say they can or
+// should. Up to four words may come between the reader and the modal
+// ("customers who bought one", "anyone affected"); not "we" or "they",
+// whose modal is someone else's. What follows the modal (after an adverb
+// or "not") must be something to do: not being, feeling or being told
+// (readersNotV21).
+var (
+	readersV21 = []string{"anyone", "everyone", "customer", "customers", "parent", "parents", "passenger", "passengers", "resident",
+		"residents", "patient", "patients", "user", "users", "member", "members", "family", "families", "guest", "guests", "owner", "owners",
+		"tenant", "tenants", "student", "students", "traveller", "travellers", "traveler", "travelers", "visitor", "visitors", "subscriber",
+		"subscribers", "cardholder", "cardholders", "ticketholder", "ticketholders", "policyholder", "policyholders", "driver", "drivers",
+		"rider", "riders", "fan", "fans", "those"}
+	modalsV21    = []string{" can ", " should ", " may ", " must ", " need to ", " are asked to ", " are encouraged to ", " are welcome to "}
+	modalAdverbs = []string{"also", "still", "now", "then", "simply", "always", "instead", "immediately", "directly", "not", "currently", "safely",
+		"easily", "freely"}
+	readersNotV21 = []string{"be", "been", "feel", "rest", "trust", "expect", "continue", "have", "receive", "see", "notice", "experience",
+		"hear", "know", "understand", "rely", "count", "enjoy", "remain", "still", "wish", "want", "find", "think", "believe", "judge", "carry"}
+	// readersNotWhom between the reader and the modal make the modal
+	// someone else's, or take it back ("residents do not need to").
+	readersNotWhom = []string{"we", "they", "i", "it", "not", "don't", "do", "never", "no"}
+)
+
+// readerEn finds, for the modal at byte m of s (modalsV21[k] there), the
+// reader before it and the verb after it: the byte span from the reader
+// to the end of the verb, or ok false.
+func readerEn(s string, m, k int) (a, b int, ok bool) {
+	before := strings.Fields(s[max(0, m-80) : m+1])
+	if m-80 > 0 && len(before) > 0 {
+		before = before[1:] // the first may be cut
+	}
+	reader := -1
+	for i := len(before) - 1; i >= 0 && i >= len(before)-5; i-- {
+		w := strings.Trim(before[i], ",;:.()\"'")
+		if slices.Contains(readersV21, w) && before[i] == w {
+			reader = i
+			break
+		}
+		if slices.Contains(readersNotWhom, w) || w != before[i] {
+			return 0, 0, false // another subject, or a clause's edge
+		}
+	}
+	if reader < 0 {
+		return 0, 0, false
+	}
+	after := s[m+len(modalsV21[k]):]
+	end := m + len(modalsV21[k])
+	for {
+		j := 0
+		for j < len(after) && after[j] >= 'a' && after[j] <= 'z' {
+			j++
+		}
+		w := after[:j]
+		if w == "" {
+			return 0, 0, false
+		}
+		if slices.Contains(modalAdverbs, w) && j < len(after) && after[j] == ' ' {
+			after, end = after[j+1:], end+j+1
+			continue
+		}
+		if slices.Contains(readersNotV21, w) {
+			return 0, 0, false
+		}
+		return strings.LastIndex(s[:m], before[reader]), end + j, true
+	}
+}
+
+// readersZhV21 are readersV21 in Chinese: the reader, up to six
+// characters of the same clause (no 的, no 不), then one of modalsZhV21,
+// perhaps an adverb (随时, 直接…), and the verb: 家属可前往…, 乘客可以在…
+// 查询. readersNotZhV21 after the modal are no action (可能, 可以放心,
+// 可以继续使用, 需要的; version 21).
+var (
+	readersZhV21 = []string{"家长", "顾客", "乘客", "旅客", "居民", "用户", "会员", "家属", "患者", "病人", "市民", "消费者", "业主", "租户",
+		"房客", "学生", "考生", "游客", "车主", "持卡人", "客户", "各位", "您"}
+	modalsZhV21     = []string{"可以", "应当", "需要", "务必", "可", "应"}
+	modalAdverbsZh  = []string{"随时", "直接", "立即", "先", "再", "也", "均", "都"}
+	readersNotZhV21 = []string{"能", "是", "靠", "惜", "爱", "怕", "观", "见", "谓", "疑", "行", "口", "乐", "放心", "安心", "相信", "理解",
+		"继续", "正常", "的", "该", "注意到", "了解", "感受", "期待", "享受", "获得", "有", "回收", "照常"}
+	// modalNotAfterZh before 可 or 应 make a word of them, not a modal:
+	// 反应, 响应, 供应, 相应, 适应, 认可, 许可; 本可以 is what could have been.
+	modalNotAfterZh = "反响供相适对认许本"
+)
+
+// readerZh finds, for the modal at rune i of t.lower, the reader before
+// it and the verb after it (version 21).
+func (t *text) readerZh(i int, modal string) (span, bool) {
+	rs := t.lower
+	if i > 0 && strings.ContainsRune(modalNotAfterZh, rs[i-1]) {
+		return span{}, false
+	}
+	a := -1
+	for k := i - 1; k >= 0 && k >= i-8 && t.clause[k] == t.clause[i]; k-- {
+		if rs[k] == '的' || rs[k] == '不' {
+			return span{}, false
+		}
+		for _, r := range readersZhV21 {
+			n := len([]rune(r))
+			if k+1-n >= 0 && string(rs[k+1-n:k+1]) == r && i-(k+1) <= 6 {
+				a = k + 1 - n
+			}
+		}
+		if a >= 0 {
+			break
+		}
+	}
+	if a < 0 {
+		return span{}, false
+	}
+	j := i + len([]rune(modal))
+	for _, adv := range modalAdverbsZh {
+		if strings.HasPrefix(string(rs[j:min(len(rs), j+2)]), adv) {
+			j += len([]rune(adv))
+			break
+		}
+	}
+	if j+2 > len(rs) || !unicode.Is(unicode.Han, rs[j]) || !unicode.Is(unicode.Han, rs[j+1]) || t.clause[j+1] != t.clause[i] {
+		return span{}, false
+	}
+	verb := string(rs[j : j+2])
+	if slices.ContainsFunc(readersNotZhV21, func(n string) bool { return strings.HasPrefix(verb, n) }) {
+		return span{}, false
+	}
+	return span{a, j + 2}, true
+}
+
+// readerOrders are the spans readersV21 (in English) and readersZhV21 (in
+// Chinese) find. (Not across a comma, nor after 的 — 居民的沟通还可以做得更好
+// is about something of theirs — nor after 不: 不需要 tells them they need
+// do nothing.)
+func (t *text) readerOrders() []span {
+	var out []span
+	str := t.lowerStr
+	if strings.ContainsAny(str, "可应需务") {
+		rs := t.lower
+		for i := 0; i < len(rs); i++ {
+			if !strings.ContainsRune("可应需务", rs[i]) {
 				continue
 			}
-			rest := head[len(c):]
-			ok := true
-			for _, n := range imperativeNot {
-				if i := strings.Index(rest, n); i >= 0 && i < 16 {
-					ok = false
+			for _, m := range modalsZhV21 {
+				if !strings.HasPrefix(string(rs[i:min(len(rs), i+2)]), m) {
+					continue
 				}
-			}
-			if ok {
-				for b > a && !isWordRune(t.lower[b-1]) && !unicode.Is(unicode.Han, t.lower[b-1]) {
-					b--
+				if s, ok := t.readerZh(i, m); ok {
+					out = append(out, s)
 				}
-				out = append(out, span{a, b})
+				break
 			}
-			break
+		}
+	}
+	for k, modal := range modalsV21 {
+		for from := 0; ; {
+			i := strings.Index(str[from:], modal)
+			if i < 0 {
+				break
+			}
+			m := from + i
+			from = m + 1
+			a, b, ok := readerEn(str, m, k)
+			if !ok || t.lowerAt[a] < 0 || t.lowerAt[b] < 0 {
+				continue
+			}
+			s := span{t.lowerAt[a], t.lowerAt[b]}
+			if s.b > s.a && t.sentence[s.a] == t.sentence[s.b-1] {
+				out = append(out, s)
+			}
 		}
 	}
 	return out
