@@ -547,6 +547,9 @@ func (j *judge) run(facts []Fact) []Check {
 			if !before && j.l.cfg.on(v19Right) && t.entitled(c, a) {
 				continue // "because parents deserve to hear it from us" (version 19)
 			}
+			if !before && j.l.cfg.on(v22Clause) && t.clause[a.a] != t.clause[c.a] && slices.Contains(causeClauseV22, string(t.lower[c.a:c.b])) {
+				continue // 由于…故障，顾客…: the customers are whom it happened to (version 22)
+			}
 			if !before && a.a >= c.b && (a.a-c.b <= limit || j.l.cfg.on(v20Supplied) && t.supplied(c, a)) || before && a.b <= c.a && c.a-a.b <= limit {
 				blame = append(blame, span{min(a.a, c.a), max(a.b, c.b)})
 				return
@@ -661,6 +664,15 @@ func (j *judge) run(facts []Fact) []Check {
 			legal = append(legal, s)
 		}
 	}
+	if j.l.cfg.on(v22Report) {
+		var kept []span
+		for _, s := range legal {
+			if !t.reportHelp(s, found["guidance"]) {
+				kept = append(kept, s)
+			}
+		}
+		legal = kept
+	}
 	found["legal-threat"] = disjoint(legal)
 
 	// Speculation: a guess ("we suspect", 估计是), or a hedge ("may have",
@@ -683,6 +695,9 @@ func (j *judge) run(facts []Fact) []Check {
 		if j.l.cfg.on(v18Can) && t.possibleEvent(h) {
 			continue // 吸盘可能松脱, "might help": what may happen (version 18)
 		}
+		if j.l.cfg.on(v22Later) && t.hazardLater(h) {
+			continue // 可能在运转过程中碎裂: what the product can do (version 22)
+		}
 		if j.l.cfg.on(v11Reader) && t.readerBefore(h) {
 			continue // "you may have been exposed", 您可能接触过: advice (version 11)
 		}
@@ -704,7 +719,7 @@ func (j *judge) run(facts []Fact) []Check {
 		}
 	}
 	for _, s := range disjoint(guesses) {
-		if !t.sameSentence(s, evid) && !(j.l.cfg.on(v21Authority) && t.authorityJudges(s)) {
+		if !t.sameSentence(s, evid) && !(j.l.cfg.on(v21Authority) && t.authorityJudges(s)) && !(j.l.cfg.on(v22Forecast) && t.forecastV22(s)) {
 			spec = append(spec, s)
 		}
 	}

@@ -298,19 +298,25 @@ const (
 	v21Orders    // "Contact the site office", "Reply with a time that suits you": an English clause that opens with a verb of action and its object is an order, as 请 and any verb is in Chinese
 	v21Readers   // "Anyone affected can speak to…", 乘客可换乘…: the reader named, then what they can or should do, in either language
 	v21Window    // 请全市每一个家庭放心: the words that make a request one for belief are looked for within 16 characters after it in either script, not 16 bytes (5 Chinese characters)
-	nSteps       = iota
-	firstV10     = v10List
-	firstV11     = v11Reader
-	firstV12     = v12Denial
-	firstV13     = v13Hundred
-	firstV14     = v14Before
-	firstV15     = v15Effect
-	firstV16     = v16Normal
-	firstV17     = v17Comma
-	firstV18     = v18NoNeed
-	firstV19     = v19State
-	firstV20     = v20Ticks
-	firstV21     = v21Others
+	// Version 22's steps.
+	v22Later    // 玻璃杯体可能在运转过程中碎裂: what the product can do, a few words after 可能, as "can shatter while running"
+	v22Forecast // 《公报》本周很可能会报道…: 很可能 before 会 and what will happen forecasts it, as "is likely to report" does; it guesses at no cause
+	v22Clause   // 由于泰摩自身系统出了故障，顾客…: after 由于 or 因为 the party to blame is in the cause's clause; the next clause says whom it happened to
+	v22Report   // 请向警方报案；我们可以提供报案所需的账号信息: the reader told to report a crime is helped, not threatened
+	nSteps      = iota
+	firstV10    = v10List
+	firstV11    = v11Reader
+	firstV12    = v12Denial
+	firstV13    = v13Hundred
+	firstV14    = v14Before
+	firstV15    = v15Effect
+	firstV16    = v16Normal
+	firstV17    = v17Comma
+	firstV18    = v18NoNeed
+	firstV19    = v19State
+	firstV20    = v20Ticks
+	firstV21    = v21Others
+	firstV22    = v22Later
 )
 
 // config says which steps and concepts (from version 9 on) the judge uses.
@@ -404,6 +410,10 @@ var stepFrom = map[int][]string{
 	v21Orders:      {"v11p", "v19b", "v12r"},
 	v21Readers:     {"v12r", "v19b", "v18a", "v9l"},
 	v21Window:      {"v11o"},
+	v22Later:       {"v24b"},
+	v22Forecast:    {"v24a"},
+	v22Clause:      {"v24b"},
+	v22Report:      {"v24b"},
 }
 
 func (c *config) conceptOff(k concept) bool {
@@ -1437,4 +1447,75 @@ var owningV21 = words{
 	en: []string{"not going to point at", "will not point at", "won't point at", "not going to blame", "will not blame anyone",
 		"won't blame anyone", "it was we who", "it was us who"},
 	zh: []string{"的都是我们", "的正是我们", "的是我们自己", "不会把责任推给", "不把责任推给", "不会甩锅", "绝不甩锅"},
+}
+
+// laterHazardsV22: what a product can do, a few words after 可能 in its
+// clause ("玻璃杯体可能在运转过程中碎裂", "the jug can shatter while it is
+// running"), is a possible effect, as a hazard verb right after the hedge
+// has been since version 15 (version 22).
+var laterHazardsV22 = append(slices.Clip(hazardVerbs), "碎裂", "开裂", "变形", "倾倒", "翻倒", "坍塌", "跌落", "短路")
+
+// hazardLater reports whether a Chinese hedge h is followed, within ten
+// characters of its clause, by one of laterHazardsV22, with no guess
+// (是, 由, 因) right after it (version 22).
+func (t *text) hazardLater(h span) bool {
+	if isWordRune(t.lower[h.a]) || hasPrefixAny(string(t.lower[h.b:min(len(t.lower), h.b+2)]), guessAfterZh[:3]) {
+		return false
+	}
+	end := h.b
+	for end < len(t.lower) && end-h.b < 10 && t.clause[end] == t.clause[h.a] {
+		end++
+	}
+	rest := string(t.lower[h.b:end])
+	for _, v := range laterHazardsV22 {
+		if v[0] >= 0x80 && strings.Contains(rest, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// forecastV22 reports whether the speculation match s (很可能, 极有可能,
+// 大概率) goes on to 会 or 将 and then something other than a guess (是,
+// 由, 与…): 本周很可能会报道 forecasts what will happen, as "is likely to
+// report" does (version 22).
+func (t *text) forecastV22(s span) bool {
+	w := string(t.lower[s.a:s.b])
+	if w != "很可能" && w != "极有可能" && w != "大概率" {
+		return false
+	}
+	rest := string(t.lower[s.b:min(len(t.lower), s.b+4)])
+	for _, m := range []string{"会", "将"} {
+		if after, ok := strings.CutPrefix(rest, m); ok && after != "" {
+			r, _ := utf8.DecodeRuneInString(after)
+			return unicode.Is(unicode.Han, r) && !hasPrefixAny(after, guessAfterZh)
+		}
+	}
+	return false
+}
+
+// causeClauseV22 are the Chinese causal words that open a cause as a
+// clause of its own (由于系统故障，顾客…): the party they blame is in that
+// clause, and the party after its comma is the one it happened to
+// (version 22).
+var causeClauseV22 = []string{"由于", "因为", "因"}
+
+// reportHelpV22 are legal words that, in an order to the reader, help the
+// reader: 请向警方报案, "report it to the police" (version 22).
+var reportHelpV22 = []string{"报案", "报警", "police"}
+
+// reportHelp reports whether the legal match s holds one of reportHelpV22
+// and its sentence, or the one before (a semicolon parts them), tells the
+// reader to report, in a guidance span that holds one of them too
+// (version 22).
+func (t *text) reportHelp(s span, guidance []span) bool {
+	if !containsAny(string(t.lower[s.a:s.b]), reportHelpV22) {
+		return false
+	}
+	for _, g := range guidance {
+		if (t.sentence[g.a] == t.sentence[s.a] || t.sentence[g.a] == t.sentence[s.a]-1) && containsAny(string(t.lower[g.a:g.b]), reportHelpV22) {
+			return true
+		}
+	}
+	return false
 }

@@ -263,7 +263,7 @@ var Catalogue = []Def{
 
 // Version identifies the judge: the exercise log records it with each
 // statement (see docs/rubric.md, "Versions").
-const Version = 21
+const Version = 22
 
 // Hazard states of a Context.
 const (
