@@ -69,8 +69,8 @@ func newLists(cfg *config) *wordLists {
 	l.nonApology = with(nonApologyWords, v9If, words{zh: intentWords}).compile()
 	l.victim = with(with(with(victimWords, v12Attack, attackV12), v13Victim, victimV13), v16PileOn, pileOnV16).compile()
 	l.denialHazard = with(with(denialHazardWords, v12Denial, denialV12), v19Standard, standardV19).compile()
-	l.reassure = with(with(with(with(with(with(reassureWords, v11Safe, words{zh: safeToUse}), v12Unsafe, unsafeV12), v13Hundred, hundredReassureV13), v15Keep, keepUsing),
-		v16Possessor, secureV16), v18Risk, riskV18).compile()
+	l.reassure = with(with(with(with(with(with(with(reassureWords, v11Safe, words{zh: safeToUse}), v12Unsafe, unsafeV12), v13Hundred, hundredReassureV13), v15Keep, keepUsing),
+		v16Possessor, secureV16), v18Risk, riskV18), v23Risk, riskV23).compile()
 	l.overPromise = with(overPromiseWords, v13Hundred, hundredPromiseV13).compile()
 	agent := agentWords
 	if cfg.on(v9Someone) {
@@ -719,7 +719,8 @@ func (j *judge) run(facts []Fact) []Check {
 		}
 	}
 	for _, s := range disjoint(guesses) {
-		if !t.sameSentence(s, evid) && !(j.l.cfg.on(v21Authority) && t.authorityJudges(s)) && !(j.l.cfg.on(v22Forecast) && t.forecastV22(s)) {
+		if !t.sameSentence(s, evid) && !(j.l.cfg.on(v21Authority) && t.authorityJudges(s)) && !(j.l.cfg.on(v22Forecast) && t.forecastV22(s)) &&
+			!(j.l.cfg.on(v23Hence) && t.hence(s)) && !(j.l.cfg.on(v23Checking) && t.ownProvisional(s)) && !(j.l.cfg.on(v23Rules) && t.byRule(s)) {
 			spec = append(spec, s)
 		}
 	}

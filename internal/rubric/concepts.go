@@ -303,6 +303,12 @@ const (
 	v22Forecast // 《公报》本周很可能会报道…: 很可能 before 会 and what will happen forecasts it, as "is likely to report" does; it guesses at no cause
 	v22Clause   // 由于泰摩自身系统出了故障，顾客…: after 由于 or 因为 the party to blame is in the cause's clause; the next clause says whom it happened to
 	v22Report   // 请向警方报案；我们可以提供报案所需的账号信息: the reader told to report a crime is helped, not threatened
+	// Version 23's steps.
+	v23Risk     // 不存在再次决堤的风险 as "there is no risk of another breach": a risk denied, without 任何
+	v23Hence    // 有些人可能因此被拒批房贷: 可能因此 says what may have followed from it, not a guess at the cause
+	v23Help     // 可能有助于调查 as "might help the investigation": what may happen, not a guess
+	v23Checking // "The likely cause is a fault … at our Millbrook plant, which we are still examining": a provisional cause in our own operation, said to be still checked, is honest
+	v23Rules    // "Our rules say a third party may be contacted only to…": a permission our rules give is no guess
 	nSteps      = iota
 	firstV10    = v10List
 	firstV11    = v11Reader
@@ -317,6 +323,7 @@ const (
 	firstV20    = v20Ticks
 	firstV21    = v21Others
 	firstV22    = v22Later
+	firstV23    = v23Risk
 )
 
 // config says which steps and concepts (from version 9 on) the judge uses.
@@ -414,6 +421,11 @@ var stepFrom = map[int][]string{
 	v22Forecast:    {"v24a"},
 	v22Clause:      {"v24b"},
 	v22Report:      {"v24b"},
+	v23Risk:        {"v25b"},
+	v23Hence:       {"v25b"},
+	v23Help:        {"v25a"},
+	v23Checking:    {"v25b"},
+	v23Rules:       {"v25b"},
 }
 
 func (c *config) conceptOff(k concept) bool {
@@ -973,6 +985,9 @@ func (t *text) possibleEvent(h span) bool {
 	switch string(t.lower[h.a:h.b]) {
 	case "可能":
 		trim(hedgeFillZh)
+		if t.l.cfg.on(v23Help) && hasPrefixAny(rest, helpAfterZh) {
+			return true // 可能有助于调查 (version 23)
+		}
 		r, _ := utf8.DecodeRuneInString(rest)
 		return unicode.Is(unicode.Han, r) && !hasPrefixAny(rest, guessAfterZh)
 	case "might":
@@ -1518,4 +1533,64 @@ func (t *text) reportHelp(s span, guidance []span) bool {
 		}
 	}
 	return false
+}
+
+// riskV23: 不存在…风险 denies a risk as "there is no risk of" does in
+// English, where riskV18 wanted 任何 (version 23).
+var riskV23 = words{zh: []string{"不存在…风险"}}
+
+// hence reports whether the speculation match s is 可能因 before 此: 有些人
+// 可能因此被拒批房贷 says what may have followed from what the statement
+// has told, as "some people may have been turned down" does (version 23).
+func (t *text) hence(s span) bool {
+	return string(t.lower[s.a:s.b]) == "可能因" && s.b < len(t.lower) && t.lower[s.b] == '此'
+}
+
+// helpAfterZh after 可能 say what may happen, as "might help" does in
+// English (possibleEvent), although 有 begins a guess (可能有关) (version
+// 23).
+var helpAfterZh = []string{"有助", "帮助"}
+
+// stillCheckingV23 say the cause is still being checked; ownPlaceV23 put
+// it in the team's own operation. A hedged cause in a sentence with both
+// ("The likely cause is a fault in a freeze-drying cabinet at our Millbrook
+// plant, which we are still examining", 初步判断可能是我司…，仍在核查) is
+// the honest "under investigation" the cause check asks for, not a guess
+// to deflect (version 23).
+var (
+	stillCheckingV23 = []string{"still examining", "still investigating", "still checking", "still looking into", "still being examined",
+		"still being investigated", "still being checked", "yet to be confirmed", "not yet confirmed",
+		"仍在调查", "仍在核查", "仍在检查", "仍在排查", "还在调查", "还在核查", "还在检查", "尚待确认", "有待确认", "有待进一步"}
+	ownPlaceV23 = []string{"at our ", "in our ", "our own", "of our ", "我司", "我们的", "本公司", "我方"}
+)
+
+// ownProvisional reports whether the sentence of s says the cause is
+// still being checked and puts it in the team's own operation (version
+// 23).
+func (t *text) ownProvisional(s span) bool {
+	a, b := s.a, s.b
+	for a > 0 && t.sentence[a-1] == t.sentence[s.a] {
+		a--
+	}
+	for b < len(t.lower) && t.sentence[b] == t.sentence[s.a] {
+		b++
+	}
+	sent := string(t.lower[a:b])
+	return containsAny(sent, stillCheckingV23) && containsAny(sent, ownPlaceV23)
+}
+
+// rulesV23 before a hedge in its sentence make it what the rules allow
+// ("Our rules say a third party may be contacted only to trace someone",
+// 我们的规定是：只有在…时才可以联系第三方), not a guess (version 23).
+var rulesV23 = []string{"rules say", "rule says", "rules state", "rules allow", "policy says", "policy states", "policy allows",
+	"under our rules", "our rules", "our policy", "规定", "规则", "制度要求"}
+
+// byRule reports whether one of rulesV23 comes before s in its sentence
+// (version 23).
+func (t *text) byRule(s span) bool {
+	a := s.a
+	for a > 0 && t.sentence[a-1] == t.sentence[s.a] {
+		a--
+	}
+	return containsAny(string(t.lower[a:s.a]), rulesV23)
 }
