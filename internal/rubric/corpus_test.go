@@ -294,8 +294,11 @@ var tauFloor = map[string]float64{"en": 0.88, "zh": 0.88}
 // v16z its worst batches are en heldout-v5c 0.699 and zh heldout-v13s
 // 0.745: the zh floor rises to 0.72. Sets v18a and v18b, measured once
 // with version 16 and then added, bring zh heldout-v18a at 0.713 (version
-// 15 the same): the zh floor falls to 0.69.
-var batchFloor = map[string]float64{"en": 0.67, "zh": 0.69}
+// 15 the same): the zh floor falls to 0.69. Sets v26a and v26b, measured
+// once with version 23 and then added, bring zh heldout-v26b at 0.574
+// (versions 20 to 22 read set v26 almost alike): the zh
+// floor falls to 0.56.
+var batchFloor = map[string]float64{"en": 0.67, "zh": 0.56}
 
 type agreement struct {
 	n              int
@@ -483,11 +486,14 @@ func TestCorpusAgreement(t *testing.T) {
 // 209 more than 10 apart. Version 22: 6.3 and 206; sets v25a and v25b's
 // 48 pairs, measured once (mean gap 9.7, 10 more than 10 apart; version
 // 21 the same) and then added, make 1075 pairs: mean gap 6.5, 216 more
-// than 10 apart.
+// than 10 apart. Version 23: 6.3 and 211; sets v26a and v26b's 48 pairs,
+// measured once (mean gap 15.1, 16 more than 10 apart, largest 89.0;
+// version 22: 15.3 and 16) and then added, make 1123 pairs: mean gap 6.6,
+// 227 more than 10 apart.
 const (
 	MaxPairGap   = 10
 	maxMeanGap   = 7.0
-	maxWidePairs = 220
+	maxWidePairs = 231
 )
 
 // corpusPair is an English entry and its Chinese translation.
