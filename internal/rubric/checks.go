@@ -618,7 +618,17 @@ func (j *judge) run(facts []Fact) []Check {
 			targets = append(targets, tg)
 		}
 	}
-	for _, s := range own(j.findNot(j.l.legal)) {
+	legalWords := own(j.findNot(j.l.legal))
+	if j.l.cfg.on(v24Court) {
+		var kept []span
+		for _, s := range legalWords {
+			if !t.courtThing(s) {
+				kept = append(kept, s)
+			}
+		}
+		legalWords = kept
+	}
+	for _, s := range legalWords {
 		best, dist := span{}, -1
 		for _, tg := range targets {
 			if t.sentence[tg.a] != t.sentence[s.a] {
@@ -646,7 +656,7 @@ func (j *judge) run(facts []Fact) []Check {
 	// sentence points back ("them", 其, 上述) at the public named in the
 	// sentence before.
 	anaphora := j.find(j.l.anaphor)
-	for _, s := range own(j.findNot(j.l.legal)) {
+	for _, s := range legalWords {
 		if t.sameSentence(s, targets) || !t.sameSentence(s, anaphora) {
 			continue
 		}
@@ -667,7 +677,7 @@ func (j *judge) run(facts []Fact) []Check {
 	if j.l.cfg.on(v22Report) {
 		var kept []span
 		for _, s := range legal {
-			if !t.reportHelp(s, found["guidance"]) {
+			if !t.reportHelp(s, found["guidance"]) && !(j.l.cfg.on(v24Dial) && t.readerReports(s)) {
 				kept = append(kept, s)
 			}
 		}

@@ -143,6 +143,19 @@ var concepts = []concept{
 		en:   []string{"what happened"},
 		zh:   []string{"发生了什么", "事情经过", "经过如下"},
 		from: []string{"v10m"}, since: 20},
+	// Version 24.
+	{check: "actions", what: "the people affected told directly",
+		en:   []string{"notified", "have informed", "has informed", "emailed", "have written to", "wrote to"},
+		zh:   []string{"已通知", "通知了", "逐一通知", "已告知", "已致信", "已发邮件"},
+		from: []string{"v26b"}, since: 24},
+	{check: "actions", what: "a fault fixed or corrected",
+		en:   []string{"has been fixed", "have been fixed", "was fixed", "we fixed", "have fixed", "has fixed", "repaired", "corrected", "put right"},
+		zh:   []string{"已修复", "修复了", "已修正", "已更正", "已纠正", "已修好"},
+		from: []string{"v26b"}, since: 24},
+	{check: "actions", what: "what was exposed taken down",
+		en:   []string{"deleted", "taken down", "took down", "taken offline", "took offline"},
+		zh:   []string{"已删除", "删除了", "已下线", "已撤下"},
+		from: []string{"v26b"}, since: 24},
 }
 
 // conceptWords adds the concepts of check to its word list.
@@ -309,21 +322,25 @@ const (
 	v23Help     // 可能有助于调查 as "might help the investigation": what may happen, not a guess
 	v23Checking // "The likely cause is a fault … at our Millbrook plant, which we are still examining": a provisional cause in our own operation, said to be still checked, is honest
 	v23Rules    // "Our rules say a third party may be contacted only to…": a permission our rules give is no guess
-	nSteps      = iota
-	firstV10    = v10List
-	firstV11    = v11Reader
-	firstV12    = v12Denial
-	firstV13    = v13Hundred
-	firstV14    = v14Before
-	firstV15    = v15Effect
-	firstV16    = v16Normal
-	firstV17    = v17Comma
-	firstV18    = v18NoNeed
-	firstV19    = v19State
-	firstV20    = v20Ticks
-	firstV21    = v21Others
-	firstV22    = v22Later
-	firstV23    = v23Risk
+	// Version 24's steps.
+	v24Court // 封存收养法庭档案 ("sealed adoption court files"): a court's records are a thing, as "court records" is in English, not a threat
+	v24Dial  // 让所有人保持5米距离，并拨打999报警: the reader told to call the police is helped, as in a 请…报案 sentence (version 22)
+	nSteps   = iota
+	firstV10 = v10List
+	firstV11 = v11Reader
+	firstV12 = v12Denial
+	firstV13 = v13Hundred
+	firstV14 = v14Before
+	firstV15 = v15Effect
+	firstV16 = v16Normal
+	firstV17 = v17Comma
+	firstV18 = v18NoNeed
+	firstV19 = v19State
+	firstV20 = v20Ticks
+	firstV21 = v21Others
+	firstV22 = v22Later
+	firstV23 = v23Risk
+	firstV24 = v24Court
 )
 
 // config says which steps and concepts (from version 9 on) the judge uses.
@@ -426,6 +443,8 @@ var stepFrom = map[int][]string{
 	v23Help:        {"v25a"},
 	v23Checking:    {"v25b"},
 	v23Rules:       {"v25b"},
+	v24Court:       {"v26b"},
+	v24Dial:        {"v26b"},
 }
 
 func (c *config) conceptOff(k concept) bool {
@@ -1593,4 +1612,41 @@ func (t *text) byRule(s span) bool {
 		a--
 	}
 	return containsAny(string(t.lower[a:s.a]), rulesV23)
+}
+
+// courtThingsV24 after a bare 法庭 or 法院 make it whose the thing is
+// (封存收养法庭档案, 法院判决): a court's records are no threat, as "court
+// records" names none in English, where only "in court" is one (version
+// 24).
+var courtThingsV24 = []string{"档案", "记录", "文件", "判决", "裁定", "卷宗", "的"}
+
+// courtThing reports whether the legal match s is 法庭 or 法院 before one
+// of courtThingsV24 (version 24).
+func (t *text) courtThing(s span) bool {
+	w := string(t.lower[s.a:s.b])
+	return (w == "法庭" || w == "法院") && hasPrefixAny(string(t.lower[s.b:min(len(t.lower), s.b+2)]), courtThingsV24)
+}
+
+// dialV24 before a report word in its clause make the reader the one who
+// reports: 拨打999报警, "call 999 and report it to the police" (version 24).
+var dialV24 = []string{"拨打", "致电", "请", "您", "call ", "dial ", "ring "}
+
+// readerReports reports whether the legal match s holds one of
+// reportHelpV22 with one of dialV24 before it in its clause (version 24).
+func (t *text) readerReports(s span) bool {
+	for _, w := range reportHelpV22 {
+		i := strings.Index(string(t.lower[s.a:s.b]), w)
+		if i < 0 {
+			continue
+		}
+		k := s.a + utf8.RuneCountInString(string(t.lower[s.a:s.b])[:i])
+		a := k
+		for a > 0 && t.clause[a-1] == t.clause[k] {
+			a--
+		}
+		if containsAny(string(t.lower[a:k]), dialV24) {
+			return true
+		}
+	}
+	return false
 }

@@ -263,7 +263,7 @@ var Catalogue = []Def{
 
 // Version identifies the judge: the exercise log records it with each
 // statement (see docs/rubric.md, "Versions").
-const Version = 23
+const Version = 24
 
 // Hazard states of a Context.
 const (

@@ -26,7 +26,7 @@ func judgeWithSteps(cfg config, text string, ctx Context) Result {
 }
 
 // firstStep is the first step each version added.
-var firstStep = map[int]int{9: v9Concepts, 10: firstV10, 11: firstV11, 12: firstV12, 13: firstV13, 14: firstV14, 15: firstV15, 16: firstV16, 17: firstV17, 18: firstV18, 19: firstV19, 20: firstV20, 21: firstV21, 22: firstV22, 23: firstV23}
+var firstStep = map[int]int{9: v9Concepts, 10: firstV10, 11: firstV11, 12: firstV12, 13: firstV13, 14: firstV14, 15: firstV15, 16: firstV16, 17: firstV17, 18: firstV18, 19: firstV19, 20: firstV20, 21: firstV21, 22: firstV22, 23: firstV23, 24: firstV24}
 
 // judgeAs judges text as version v (8 or later) did: the steps and
 // concepts later versions added are off.
