@@ -1395,12 +1395,9 @@ var (
 // its clause, beside a failure named in its sentence or the one before
 // (version 21).
 func (t *text) others(s span) bool {
-	a, b := s.a, s.b
-	for a > 0 && t.sentence[a-1] >= t.sentence[s.a]-1 { // this sentence and the one before
-		a--
-	}
-	for b < len(t.lower) && t.sentence[b] == t.sentence[s.a] {
-		b++
+	a, b := t.sentenceBounds(s.a)
+	if a > 0 {
+		a, _ = t.sentenceBounds(a - 1) // and the sentence before
 	}
 	if !slices.ContainsFunc(failedV21, func(f string) bool { return strings.Contains(string(t.lower[a:b]), f) }) {
 		return false
@@ -1444,10 +1441,7 @@ var (
 // an authority (authoritiesV21) is followed closely by a verb of
 // judgement (judgesV21), with no "we" between (version 21).
 func (t *text) authorityJudges(s span) bool {
-	a := s.a
-	for a > 0 && t.sentence[a-1] == t.sentence[s.a] {
-		a--
-	}
+	a, _ := t.sentenceBounds(s.a)
 	head := string(t.lower[a:s.a])
 	for _, au := range authoritiesV21 {
 		i := strings.Index(head, au)
@@ -1489,11 +1483,15 @@ var owningV21 = words{
 // has been since version 15 (version 22).
 var laterHazardsV22 = append(slices.Clip(hazardVerbs), "碎裂", "开裂", "变形", "倾倒", "翻倒", "坍塌", "跌落", "短路")
 
+// guessNowZh right after a hedge make it a guess whatever follows (是, 由,
+// 因), as in guessAfterZh.
+var guessNowZh = []string{"是", "由", "因"}
+
 // hazardLater reports whether a Chinese hedge h is followed, within ten
 // characters of its clause, by one of laterHazardsV22, with no guess
 // (是, 由, 因) right after it (version 22).
 func (t *text) hazardLater(h span) bool {
-	if isWordRune(t.lower[h.a]) || hasPrefixAny(string(t.lower[h.b:min(len(t.lower), h.b+2)]), guessAfterZh[:3]) {
+	if isWordRune(t.lower[h.a]) || hasPrefixAny(string(t.lower[h.b:min(len(t.lower), h.b+2)]), guessNowZh) {
 		return false
 	}
 	end := h.b
@@ -1587,13 +1585,7 @@ var (
 // still being checked and puts it in the team's own operation (version
 // 23).
 func (t *text) ownProvisional(s span) bool {
-	a, b := s.a, s.b
-	for a > 0 && t.sentence[a-1] == t.sentence[s.a] {
-		a--
-	}
-	for b < len(t.lower) && t.sentence[b] == t.sentence[s.a] {
-		b++
-	}
+	a, b := t.sentenceBounds(s.a)
 	sent := string(t.lower[a:b])
 	return containsAny(sent, stillCheckingV23) && containsAny(sent, ownPlaceV23)
 }
@@ -1607,10 +1599,7 @@ var rulesV23 = []string{"rules say", "rule says", "rules state", "rules allow", 
 // byRule reports whether one of rulesV23 comes before s in its sentence
 // (version 23).
 func (t *text) byRule(s span) bool {
-	a := s.a
-	for a > 0 && t.sentence[a-1] == t.sentence[s.a] {
-		a--
-	}
+	a, _ := t.sentenceBounds(s.a)
 	return containsAny(string(t.lower[a:s.a]), rulesV23)
 }
 
