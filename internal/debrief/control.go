@@ -182,6 +182,19 @@ func injectName(in *scenario.Inject, lang string) (channel, text string) {
 	return Label(lang, "channel."+in.Channel), brief(in.Text.Get(lang), false)
 }
 
+// injectNamed names an inject in a sentence: its channel and its text in
+// the language's quotes ("the phone call "A reporter calls."").
+func injectNamed(in *scenario.Inject, lang string) string {
+	ch, text := injectName(in, lang)
+	return fmt.Sprintf(T(lang, "inject.named"), ch, text)
+}
+
+// questionQuoted names a decision by its question, in the language's
+// quotes.
+func questionQuoted(d *scenario.Decision, lang string) string {
+	return Quote(lang, brief(d.Prompt.Get(lang), true))
+}
+
 // ChangeText puts a change the facilitator made to a team's schedule into
 // words in lang, e.g. "delayed the phone call “A reporter calls.” by
 // 5m00s, to 00:10:00".
@@ -234,11 +247,8 @@ func RefusalWords(err error, lang string) string {
 		return RefusalText(code, lang)
 	}
 	L := func(k string) string { return T(lang, k) }
-	inject := func() string {
-		ch, text := injectName(r.Inject, lang)
-		return fmt.Sprintf(L("inject.named"), ch, text)
-	}
-	decision := func() string { return Quote(lang, brief(r.Decision.Prompt.Get(lang), true)) }
+	inject := func() string { return injectNamed(r.Inject, lang) }
+	decision := func() string { return questionQuoted(r.Decision, lang) }
 	switch {
 	case r.Refusal == engine.ErrEnded && r.Team != "":
 		return fmt.Sprintf(L("refusal.ended.team"), r.Team)
@@ -291,14 +301,13 @@ func refusedText(sc *scenario.Scenario, e engine.Event, lang string) string {
 	L := func(k string) string { return T(lang, k) }
 	inject := func() string {
 		if in := sc.Inject(e.Inject); in != nil {
-			ch, text := injectName(in, lang)
-			return fmt.Sprintf(L("inject.named"), ch, text)
+			return injectNamed(in, lang)
 		}
 		return fmt.Sprintf(L("inject.unknown"), e.Inject)
 	}
 	decision := func() string {
 		if d := sc.Decision(e.Decision); d != nil {
-			return Quote(lang, brief(d.Prompt.Get(lang), true))
+			return questionQuoted(d, lang)
 		}
 		return fmt.Sprintf(L("decision.unknown"), e.Decision)
 	}

@@ -1437,7 +1437,7 @@ func choiceWords(sc *scenario.Scenario, decision, option, lang string) string {
 	if d == nil {
 		return decision + "/" + option
 	}
-	words := Quote(lang, brief(d.Prompt.Get(lang), true))
+	words := questionQuoted(d, lang)
 	if o := d.Option(option); o != nil {
 		return words + " → " + brief(o.Text.Get(lang), false)
 	}
