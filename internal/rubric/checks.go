@@ -1000,10 +1000,7 @@ var (
 // s, with no reader named between: "we have been to the hospital", 我们已到
 // 医院看望; not "we ask anyone who has symptoms to see a doctor".
 func (t *text) weDoIt(s span) bool {
-	a := s.a
-	for a > 0 && t.clause[a-1] == t.clause[s.a] {
-		a--
-	}
+	a, _ := t.clauseBounds(s.a)
 	head := string(t.lower[a:s.a])
 	k := -1
 	for _, w := range weSubject {

@@ -1408,10 +1408,7 @@ func (t *text) others(s span) bool {
 // othersBefore reports whether one of othersV21 comes before s in its
 // clause.
 func (t *text) othersBefore(s span) bool {
-	a := s.a
-	for a > 0 && t.clause[a-1] == t.clause[s.a] {
-		a--
-	}
+	a, _ := t.clauseBounds(s.a)
 	head := string(t.lower[a:s.a])
 	for _, o := range othersV21 {
 		if i := strings.Index(head, o); i >= 0 && (o[0] >= 0x80 || i == 0 || !isWordRune(rune(head[i-1]))) {
@@ -1629,10 +1626,7 @@ func (t *text) readerReports(s span) bool {
 			continue
 		}
 		k := s.a + utf8.RuneCountInString(string(t.lower[s.a:s.b])[:i])
-		a := k
-		for a > 0 && t.clause[a-1] == t.clause[k] {
-			a--
-		}
+		a, _ := t.clauseBounds(k)
 		if containsAny(string(t.lower[a:k]), dialV24) {
 			return true
 		}

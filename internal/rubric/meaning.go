@@ -156,6 +156,19 @@ func (t *text) sentenceBounds(i int) (int, int) {
 	return a, b
 }
 
+// clauseBounds returns the first and one-past-last rune of rune i's
+// clause.
+func (t *text) clauseBounds(i int) (int, int) {
+	a, b := i, i
+	for a > 0 && t.clause[a-1] == t.clause[i] {
+		a--
+	}
+	for b < len(t.lower) && t.clause[b] == t.clause[i] {
+		b++
+	}
+	return a, b
+}
+
 // near reports whether one of the cues occurs in s's sentence within
 // before runes before s or after runes after it.
 func (t *text) near(s span, cues []string, before, after int) bool {
@@ -1142,13 +1155,7 @@ func (t *text) openAsUsual(s span) bool {
 	if w != "as usual" && w != "as normal" && !strings.HasPrefix(w, "照常") {
 		return false
 	}
-	a, b := s.a, s.b
-	for a > 0 && t.clause[a-1] == t.clause[s.a] {
-		a--
-	}
-	for b < len(t.lower) && t.clause[b] == t.clause[s.a] {
-		b++
-	}
+	a, b := t.clauseBounds(s.a)
 	return containsAny(string(t.lower[a:b]), openWords)
 }
 
@@ -1265,10 +1272,7 @@ var hypotheticalCues = []string{" if ", "whether", "even if", "in case", "如果
 // hypothetical reports whether s sits in a clause that supposes or asks
 // rather than asserts, with the cue before it in the clause.
 func (t *text) hypothetical(s span) bool {
-	a := s.a
-	for a > 0 && t.clause[a-1] == t.clause[s.a] {
-		a--
-	}
+	a, _ := t.clauseBounds(s.a)
 	return containsAny(" "+string(t.lower[a:s.a])+" ", hypotheticalCues)
 }
 
